@@ -1,0 +1,48 @@
+"""Which process am I, and waiting for the others (torchrun / accelerate launch, or one process).
+
+The process group is only created (through accelerate's ``PartialState``, gloo on CPU, NCCL on
+GPU) when the launcher started more than one process; a plain ``hfsynth ...`` never touches it.
+"""
+
+import os
+
+
+def world_size() -> int:
+    return int(os.environ.get("WORLD_SIZE", "1"))
+
+
+def rank() -> int:
+    return int(os.environ.get("RANK", "0"))
+
+
+def local_rank() -> int:
+    return int(os.environ.get("LOCAL_RANK", "0"))
+
+
+def is_main() -> bool:
+    return rank() == 0
+
+
+def state():
+    """accelerate's process state (creates the process group on first use under a launcher)."""
+    from accelerate import PartialState
+
+    return PartialState()
+
+
+def barrier() -> None:
+    """Wait for every rank; a no-op in a single process."""
+    if world_size() > 1:
+        state().wait_for_everyone()
+
+
+def broadcast_object(obj):
+    """Rank 0's ``obj`` on every rank (a no-op in a single process)."""
+    if world_size() == 1:
+        return obj
+    import torch.distributed as torch_dist
+
+    state()
+    box = [obj]
+    torch_dist.broadcast_object_list(box, src=0)
+    return box[0]

@@ -1,0 +1,1 @@
+"""The recipe schema, one module per section (axolotl-style split by domain)."""

@@ -1,0 +1,53 @@
+"""Shared fixtures: a tiny random Llama + tokenizer built offline, isolated HF caches, recipe writer."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Nothing in the tests may reach the network or the user's real caches.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("HF_HUB_DISABLE_XET", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory) -> Path:
+    """A tiny random Llama folder (config, safetensors, BPE tokenizer, ChatML template)."""
+    from hfsynth.testing.tiny_model import save_tiny_model
+
+    return save_tiny_model(tmp_path_factory.mktemp("tiny-llama"))
+
+
+@pytest.fixture
+def write_recipe(tmp_path):
+    """Write a recipe dict (or YAML text) to tmp_path/<name>.yaml and return its path."""
+
+    def _write(content, name: str = "recipe") -> Path:
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False))
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def tiny_recipe(tiny_model_dir, tmp_path):
+    """A small valid recipe dict on the tiny model and a few mined stdlib functions."""
+    return {
+        "name": "tiny",
+        "output_dir": str(tmp_path / "run"),
+        "seed": {"python_source": "stdlib", "max_samples": 24, "eval_size": 4},
+        "model": {"name_or_path": str(tiny_model_dir)},
+        "quantization": {"load_in_4bit": False},
+        "lora": {"r": 4, "lora_alpha": 8},
+        "train": {"max_steps": 2, "per_device_train_batch_size": 2, "max_length": 128, "logging_steps": 1, "save_steps": 1},
+        "generate": {"num_samples": 8, "batch_size": 4, "max_new_tokens": 16},
+    }
