@@ -105,8 +105,18 @@ def run_recipe(recipe, stages: Sequence[str], output_dir: Optional[str] = None, 
     return 0
 
 
+def _quiet_libraries() -> None:
+    """Hide library chatter that a user cannot act on (deprecation notices, optional-kernel hints)."""
+    import logging
+    import warnings
+
+    warnings.filterwarnings("ignore", category=FutureWarning, message=".*deprecated and will be removed in v6.*")
+    logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
+
+
 def _main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
+    _quiet_libraries()
     command = args.command
 
     if command == "schema":

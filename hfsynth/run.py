@@ -137,14 +137,22 @@ class Stage:
     upstream: Tuple[str, ...]  # stages whose outputs it reads
     outputs: Tuple[str, ...]  # paths (relative to the run dir) that must exist after it
     all_ranks: bool = False  # train/generate run on every rank; the others on rank 0
+    inputs: Optional[str] = None  # "module:function(recipe)" fingerprinting data outside the recipe
 
     def function(self) -> Callable[[Recipe, RunDir], None]:
-        module, _, attr = self.target.partition(":")
-        return getattr(import_module(module), attr)
+        return _import(self.target)
+
+    def input_fingerprint(self, recipe: Recipe) -> Optional[str]:
+        return _import(self.inputs)(recipe) if self.inputs else None
+
+
+def _import(target: str):
+    module, _, attr = target.partition(":")
+    return getattr(import_module(module), attr)
 
 
 STAGES: Tuple[Stage, ...] = (
-    Stage("train", "hfsynth.train:train_stage", ("seed", "model", "quantization", "lora", "train"), (), ("adapter/adapter_config.json",), all_ranks=True),
+    Stage("train", "hfsynth.train:train_stage", ("seed", "model", "quantization", "lora", "train"), (), ("adapter/adapter_config.json",), all_ranks=True, inputs="hfsynth.data:seed_fingerprint"),
     Stage("generate", "hfsynth.synth.stage:generate_stage", ("generate",), ("train",), ("raw",), all_ranks=True),
     Stage("curate", "hfsynth.curate.stage:curate_stage", ("curate",), ("generate",), ("data", "funnel.json")),
     Stage("evaluate", "hfsynth.metrics.stage:evaluate_stage", ("metrics",), ("train", "curate"), ("metrics.json",)),
@@ -163,7 +171,7 @@ def get_stage(name: str) -> Stage:
 def stage_fingerprint(stage: Stage, recipe: Recipe, run_dir: RunDir) -> str:
     """Its recipe sections plus the fingerprints of the stages it reads (so changes flow downstream)."""
     upstream = {name: run_dir.stage_record(name).get("fingerprint") for name in stage.upstream}
-    return fingerprint(stage.name, recipe.section_dict(*stage.sections), upstream)
+    return fingerprint(stage.name, recipe.section_dict(*stage.sections), upstream, stage.input_fingerprint(recipe))
 
 
 def is_up_to_date(stage: Stage, recipe: Recipe, run_dir: RunDir) -> bool:

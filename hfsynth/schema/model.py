@@ -14,6 +14,9 @@ class ModelConfig(Section):
 
     name_or_path: str = Field(..., description="Hub id, local folder, .gguf file, or builtin:smollm2-135m-instruct.")
     revision: Optional[str] = Field(None, description="Hub revision (branch, tag or commit) of the base model.")
+    hub_id: Optional[str] = Field(
+        None, description="Hub id recorded as base_model in the model card when name_or_path is a local folder or .gguf file."
+    )
     dtype: Dtype = Field(
         "auto", description="Compute dtype. auto = bfloat16 on a bf16-capable GPU, float32 on CPU (bf16 is emulated there, ~8x slower)."
     )

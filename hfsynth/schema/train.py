@@ -47,7 +47,7 @@ class TrainConfig(Section):
     max_length: Optional[int] = Field(1024, ge=8, description="Truncate tokenized examples (or packed blocks) to this length.")
     packing: bool = Field(False, description="Pack several examples into each max_length block.")
     lr_scheduler_type: str = Field("cosine", description="transformers scheduler name.")
-    warmup_ratio: float = Field(0.03, ge=0, le=1, description="Fraction of steps of linear warmup.")
+    warmup_steps: float = Field(0.03, ge=0, description="Linear warmup: a number of steps (>= 1) or a fraction of all steps (< 1).")
     weight_decay: float = Field(0.0, ge=0, description="AdamW weight decay.")
     optim: str = Field("adamw_torch", description="transformers optimizer name (paged_adamw_8bit on GPU saves memory).")
     gradient_checkpointing: bool = Field(True, description="Recompute activations (non-reentrant) to save memory.")

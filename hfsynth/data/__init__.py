@@ -1,0 +1,65 @@
+"""Seed data: load from any source, map to chat messages, shuffle, cap, hold out an eval split.
+
+``load_seed(recipe)`` returns a ``DatasetDict`` with ``train`` (and ``eval`` when
+``seed.eval_size`` > 0); every row has ``id`` (str) and ``messages`` (list of {role, content}).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from pathlib import Path
+
+from hfsynth.data.columns import plan_mapping, to_messages
+from hfsynth.data.loaders import load_raw_seed
+from hfsynth.errors import HfsynthError
+
+
+def _eval_count(eval_size, total: int) -> int:
+    if isinstance(eval_size, float) and eval_size < 1:
+        return int(round(total * eval_size))
+    return int(eval_size)
+
+
+def load_seed(recipe):
+    from datasets import DatasetDict
+
+    seed = recipe.seed
+    raw, source = load_raw_seed(recipe)
+    plan = plan_mapping(list(raw.column_names), seed.columns, source)
+    if len(raw) == 0:
+        raise HfsynthError(f"seed: {source} has no rows")
+    has_id = "id" in raw.column_names
+
+    def convert(row, index):
+        return {"id": str(row["id"]) if has_id else f"seed-{index}", "messages": to_messages(row, plan, seed.system_prompt)}
+
+    data = raw.map(convert, with_indices=True, remove_columns=raw.column_names, desc="seed -> messages")
+    data = data.shuffle(seed=seed.shuffle_seed)
+    if seed.max_samples:
+        data = data.select(range(min(seed.max_samples, len(data))))
+    n_eval = _eval_count(seed.eval_size, len(data))
+    if n_eval >= len(data):
+        raise HfsynthError(f"seed.eval_size: {seed.eval_size} leaves no training rows out of {len(data)}")
+    if n_eval == 0:
+        return DatasetDict(train=data)
+    split = data.train_test_split(test_size=n_eval, shuffle=False)
+    return DatasetDict(train=split["train"], eval=split["test"])
+
+
+def seed_fingerprint(recipe) -> str:
+    """What identifies the seed data beyond the recipe: file contents, or the Python whose stdlib was mined."""
+    seed = recipe.seed
+    if seed.path:
+        path = recipe.resolve_path(seed.path)
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "missing"
+    if seed.python_source == "stdlib":
+        return f"python-{platform.python_version()}"
+    if seed.python_source:
+        root = recipe.resolve_path(seed.python_source)
+        digest = hashlib.sha256()
+        for p in sorted(Path(root).rglob("*.py")):
+            digest.update(str(p.relative_to(root)).encode())
+            digest.update(p.read_bytes())
+        return digest.hexdigest()[:16]
+    return f"{seed.dataset}@{seed.revision or 'default'}"

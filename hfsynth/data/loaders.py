@@ -1,0 +1,62 @@
+"""Read seed rows from the Hub, a local file, or mined Python source, as a ``datasets.Dataset``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hfsynth.errors import HfsynthError
+
+FILE_BUILDERS = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv": "csv"}
+
+
+def load_local_file(path: Path):
+    from datasets import load_dataset
+
+    if not path.is_file():
+        raise HfsynthError(f"seed.path: file '{path}' does not exist")
+    builder = FILE_BUILDERS.get(path.suffix.lower())
+    if builder is None:
+        raise HfsynthError(f"seed.path: '{path.name}' has an unsupported extension; expected one of {', '.join(FILE_BUILDERS)}")
+    try:
+        return load_dataset(builder, data_files=str(path), split="train")
+    except Exception as exc:
+        raise HfsynthError(f"seed.path: cannot read '{path}' as {builder}: {str(exc).splitlines()[0][:200]}") from None
+
+
+def load_hub_dataset(seed):
+    from datasets import load_dataset
+
+    try:
+        return load_dataset(seed.dataset, seed.config, split=seed.split, revision=seed.revision)
+    except ValueError as exc:  # unknown split or config
+        raise HfsynthError(f"seed: dataset '{seed.dataset}': {str(exc).splitlines()[0][:200]}") from None
+    except Exception as exc:
+        offline = os.environ.get("HF_HUB_OFFLINE", "0") in ("1", "true", "True")
+        why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if offline else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+        raise HfsynthError(f"seed.dataset: cannot load Hub dataset '{seed.dataset}' ({why})") from None
+
+
+def load_python_source(seed, recipe):
+    from datasets import Dataset
+
+    from hfsynth.data.python_source import mine_functions, stdlib_dir
+
+    root = stdlib_dir() if seed.python_source == "stdlib" else recipe.resolve_path(seed.python_source)
+    if not root.is_dir():
+        raise HfsynthError(f"seed.python_source: '{seed.python_source}' is not a folder (or 'stdlib')")
+    rows = mine_functions(root, seed.min_statements, seed.max_statements)
+    if not rows:
+        raise HfsynthError(f"seed.python_source: no public functions with a docstring and a return found under '{root}'")
+    return Dataset.from_list(rows)
+
+
+def load_raw_seed(recipe):
+    """The seed rows as they are in the source (before column mapping)."""
+    seed = recipe.seed
+    if seed.python_source:
+        return load_python_source(seed, recipe), f"python_source '{seed.python_source}'"
+    if seed.path:
+        path = recipe.resolve_path(seed.path)
+        return load_local_file(path), f"'{path}'"
+    return load_hub_dataset(seed), f"dataset '{seed.dataset}'"

@@ -1,0 +1,142 @@
+"""The train stage: TRL ``SFTTrainer`` with (Q)LoRA on the seed data -> ``adapter/`` + ``trainer_log.jsonl``.
+
+Runs on every rank (DDP over NCCL on GPUs, gloo on CPUs under torchrun). Resumes from the newest
+checkpoint in ``checkpoints/`` when that checkpoint was made by the same recipe; checkpoints of a
+different recipe are discarded rather than mixed in. Only rank 0 writes the adapter folder, which
+appears atomically (written beside, then renamed).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from hfsynth import dist
+from hfsynth.errors import HfsynthError
+
+FINGERPRINT_FILE = "hfsynth-fingerprint.txt"
+
+
+def build_sft_config(recipe, run_dir, has_eval: bool):
+    """SFTConfig from the recipe's train section plus what hfsynth decides (dtype flags, DDP, checkpoints)."""
+    import torch
+    from trl import SFTConfig
+
+    from hfsynth.models.load import cuda_available, resolve_dtype
+
+    dtype = resolve_dtype(recipe.model.dtype)
+    kwargs = recipe.train.sft_kwargs()
+    kwargs.update(
+        output_dir=str(run_dir.checkpoints),
+        bf16=dtype == torch.bfloat16 and cuda_available(),  # TRL defaults bf16=True: emulated, 8x slower on CPU
+        fp16=dtype == torch.float16 and cuda_available(),
+        use_cpu=not cuda_available(),
+        save_strategy="steps",
+        logging_strategy="steps",
+        ddp_find_unused_parameters=False,  # LoRA: frozen base weights are not "unused" parameters
+        gradient_checkpointing_kwargs={"use_reentrant": False},
+    )
+    if not has_eval:
+        kwargs["eval_strategy"] = "no"
+    return SFTConfig(**kwargs)
+
+
+def _checkpoint_to_resume(checkpoints: Path, fp: str):
+    """Newest checkpoint made by this very recipe, else None (stale ones are removed, never mixed)."""
+    from transformers.trainer_utils import get_last_checkpoint
+
+    if not checkpoints.is_dir():
+        return None
+    marker = checkpoints / FINGERPRINT_FILE
+    if marker.is_file() and marker.read_text().strip() != fp:
+        if dist.is_main():
+            print(f"hfsynth: checkpoints in {checkpoints} come from a different recipe; starting training afresh")
+            shutil.rmtree(checkpoints)
+        dist.barrier()
+        return None
+    return get_last_checkpoint(str(checkpoints))
+
+
+def _match_trainable_dtype(model, dtype) -> None:
+    """TRL casts LoRA weights of a 4-bit model to bf16; keep them in the compute dtype (fp32 on CPU)."""
+    for param in model.parameters():
+        if param.requires_grad and param.dtype != dtype:
+            param.data = param.data.to(dtype)
+
+
+def write_trainer_log(log_history, path: Path) -> None:
+    lines = "".join(json.dumps(entry, sort_keys=True) + "\n" for entry in log_history)
+    from hfsynth.run import atomic_write_text
+
+    atomic_write_text(path, lines)
+
+
+def train_stage(recipe, run_dir) -> None:
+    from trl import SFTTrainer
+
+    from hfsynth.data import load_seed
+    from hfsynth.models.load import load_model_and_tokenizer, resolve_dtype
+    from hfsynth.models.lora import build_lora_config
+    from hfsynth.run import get_stage, stage_fingerprint
+
+    fp = stage_fingerprint(get_stage("train"), recipe, run_dir)
+    data = load_seed(recipe)
+    has_eval = "eval" in data
+    model, tokenizer = load_model_and_tokenizer(recipe, for_training=True)
+    args = build_sft_config(recipe, run_dir, has_eval)
+    resume = _checkpoint_to_resume(run_dir.checkpoints, fp)
+    trainer = SFTTrainer(
+        model=model,
+        args=args,
+        train_dataset=data["train"],
+        eval_dataset=data["eval"] if has_eval else None,
+        processing_class=tokenizer,
+        peft_config=build_lora_config(recipe),
+    )
+    _match_trainable_dtype(trainer.model, resolve_dtype(recipe.model.dtype))
+    if dist.is_main():
+        run_dir.checkpoints.mkdir(parents=True, exist_ok=True)
+        (run_dir.checkpoints / FINGERPRINT_FILE).write_text(fp + "\n")
+    if resume and dist.is_main():
+        print(f"hfsynth: resuming training from {resume}")
+    trainer.train(resume_from_checkpoint=resume)
+    if has_eval:
+        trainer.evaluate()
+
+    staging = run_dir.path / ".adapter.tmp"
+    if dist.is_main():
+        shutil.rmtree(staging, ignore_errors=True)
+    dist.barrier()
+    trainer.save_model(str(staging))  # every rank calls it; the Trainer writes on the main process only
+    if dist.is_main():
+        tokenizer.save_pretrained(str(staging))
+        write_trainer_log(trainer.state.log_history, staging / "trainer_log.jsonl")
+        (staging / "hfsynth-train.json").write_text(
+            json.dumps({"fingerprint": fp, "global_step": trainer.state.global_step, "world_size": dist.world_size()}) + "\n"
+        )
+        shutil.rmtree(run_dir.adapter, ignore_errors=True)
+        staging.rename(run_dir.adapter)
+    dist.barrier()
+
+
+def preflight(recipe, run_dir) -> None:
+    """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
+    from hfsynth.data.loaders import FILE_BUILDERS
+    from hfsynth.launch_checks import check_launch_environment
+    from hfsynth.models.load import check_bitsandbytes
+    from hfsynth.models.resolve import resolve_recipe_model
+
+    seed = recipe.seed
+    if seed.path:
+        path = recipe.resolve_path(seed.path)
+        if not path.is_file():
+            raise HfsynthError(f"seed.path: file '{path}' does not exist")
+        if path.suffix.lower() not in FILE_BUILDERS:
+            raise HfsynthError(f"seed.path: '{path.name}' has an unsupported extension; expected one of {', '.join(FILE_BUILDERS)}")
+    if seed.python_source and seed.python_source != "stdlib" and not recipe.resolve_path(seed.python_source).is_dir():
+        raise HfsynthError(f"seed.python_source: '{seed.python_source}' is not a folder (or 'stdlib')")
+    if recipe.quantization.load_in_4bit:
+        check_bitsandbytes()
+    check_launch_environment(recipe)
+    resolve_recipe_model(recipe)
