@@ -1,0 +1,418 @@
+"""Run untrusted Python (generated solutions and their tests) without trusting it.
+
+Each program runs in its own session (process group) through :mod:`sandbox_launcher`, with
+``python -I`` in a fresh temporary directory that is its cwd, HOME and TMPDIR, an environment
+holding only those three variables and LANG (no HF_TOKEN, no other secret), resource limits (CPU
+seconds, address space, file size, processes, open files, no core dumps) and a wall-clock timeout
+after which the whole process group is killed. Where the machine allows it (Linux, root) it also
+gets new network, mount, IPC and pid namespaces: no network at all, a read-only view of the host
+filesystem with the caller's private folders hidden, a size-capped tmpfs as its only writable
+place, and an unprivileged user (``nobody``). :func:`detect_isolation` finds out once, by running
+a probe, which of these the machine gives; SANDBOX.md says what each level does and does not
+isolate. Output (stdout and stderr together) goes to a file capped by the file-size limit, and only
+its tail is read back, so a program printing gigabytes cannot exhaust the parent's memory.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import select
+import shutil
+import signal
+import stat
+import sys
+import sysconfig
+import tempfile
+import threading
+import time
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+LAUNCHER = str(Path(__file__).with_name("sandbox_launcher.py"))
+SETUP_FAILED = 125
+STATUSES = ("ok", "failed", "timeout", "error")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one program may use. Memory is per process; see SANDBOX.md for the total bound."""
+
+    timeout_s: float = 10.0  # wall clock, then the whole process group is killed
+    cpu_seconds: int = 10  # RLIMIT_CPU: SIGXCPU at the limit, SIGKILL one second later
+    memory_mb: int = 1024  # RLIMIT_AS (address space) of each process
+    file_size_mb: int = 16  # RLIMIT_FSIZE of each file (output included); also the tmpfs workdir size
+    max_processes: int = 16  # RLIMIT_NPROC of the sandbox user (processes and threads)
+    max_open_files: int = 256  # RLIMIT_NOFILE
+    output_chars: int = 2000  # tail of stdout+stderr kept in the result
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """What the sandbox can isolate on this machine (see :func:`detect_isolation`)."""
+
+    level: str  # "namespaces" | "network" | "process"
+    unshare: Tuple[str, ...] = ()  # namespaces created: net, mount, ipc, pid (+ user when unprivileged)
+    uid: Optional[int] = None  # the program runs as this uid (None: as the caller)
+    gid: Optional[int] = None
+    filesystem: bool = False  # read-only host, private tmpfs workdir, hidden private folders
+    hide: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # folder -> interpreter paths shown in it
+    notes: Tuple[str, ...] = ()
+
+    @property
+    def network(self) -> bool:
+        return "net" in self.unshare
+
+    @property
+    def pid_namespace(self) -> bool:
+        return "pid" in self.unshare
+
+    def summary(self) -> Dict[str, object]:
+        """JSON-able description (recorded next to the figures that depend on it)."""
+        user = None if self.uid is None else _user_name(self.uid)
+        return {
+            "level": self.level,
+            "network_isolated": self.network,
+            "filesystem_read_only": self.filesystem,
+            "pid_namespace": self.pid_namespace,
+            "user": user or "caller",
+            "notes": list(self.notes),
+        }
+
+
+@dataclass
+class Result:
+    """How one program ended."""
+
+    status: str  # "ok" | "failed" | "timeout" | "error" (the sandbox could not run it)
+    exit_code: Optional[int] = None
+    signal: Optional[int] = None
+    output: str = ""  # tail of stdout+stderr
+    seconds: float = 0.0
+    detail: str = ""  # one short line: why it failed / timed out / errored
+
+
+def _user_name(uid: int) -> Optional[str]:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return None
+
+
+def _unprivileged_ids() -> Tuple[int, int]:
+    try:
+        entry = pwd.getpwnam("nobody")
+        return entry.pw_uid, entry.pw_gid
+    except KeyError:
+        return 65534, 65534
+
+
+def _interpreter_paths() -> List[str]:
+    """Folders the sandboxed ``python -I`` must be able to read (interpreter, stdlib, site-packages)."""
+    paths = {os.path.dirname(os.path.realpath(sys.executable)), os.path.realpath(sys.prefix), os.path.realpath(sys.base_prefix)}
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        value = sysconfig.get_paths().get(key)
+        if value:
+            paths.add(os.path.realpath(value))
+    # Keep only the outermost: binding a folder shows everything below it.
+    ordered = sorted(paths, key=len)
+    return [p for i, p in enumerate(ordered) if not any(p.startswith(q.rstrip("/") + "/") for q in ordered[:i])]
+
+
+def _closed_ancestor(path: str) -> Optional[str]:
+    """The outermost folder above ``path`` that other users cannot enter (no o+x), if any."""
+    parts = Path(path).parts
+    for i in range(1, len(parts)):
+        folder = str(Path(*parts[:i]))
+        try:
+            if not os.stat(folder).st_mode & stat.S_IXOTH:
+                return folder
+        except OSError:
+            return folder
+    return None
+
+
+def _hidden_folders() -> Dict[str, Tuple[str, ...]]:
+    """Closed folders on the interpreter's path -> the interpreter paths to show inside them."""
+    hide: Dict[str, List[str]] = {}
+    for path in _interpreter_paths():
+        closed = _closed_ancestor(path)
+        if closed is not None:
+            hide.setdefault(closed, []).append(path)
+    return {k: tuple(v) for k, v in hide.items()}
+
+
+def candidate_isolations() -> List[Isolation]:
+    """Strongest first; :func:`detect_isolation` keeps the first one that runs a probe."""
+    if not sys.platform.startswith("linux"):
+        return [Isolation("process", notes=("not Linux: no namespaces; the program runs as the calling user",))]
+    if os.geteuid() != 0:
+        return [
+            Isolation("network", unshare=("user", "net", "ipc"), notes=("unprivileged: network cut off through a user namespace; files the caller can write are writable",)),
+            Isolation("process", notes=("no user namespaces: network and files are not isolated",)),
+        ]
+    uid, gid = _unprivileged_ids()
+    hide = _hidden_folders()
+    reachable = not hide
+    drop = dict(uid=uid, gid=gid) if reachable else {}
+    root_note = () if reachable else (f"the interpreter lies under {', '.join(hide)}, which uid {uid} cannot enter: the program runs as root",)
+    return [
+        Isolation("namespaces", unshare=("net", "mount", "ipc", "pid"), uid=uid, gid=gid, filesystem=True, hide=hide),
+        Isolation("network", unshare=("net", "ipc"), notes=("no mount/pid namespaces: files the sandbox user can write are writable",) + root_note, **drop),
+        Isolation("process", notes=("no namespaces: network and files are not isolated",) + root_note, **drop),
+    ]
+
+
+_PROBE = (
+    "import os, socket\n"
+    "assert os.environ.get('HOME') == os.getcwd()\n"
+    "open('probe.txt', 'w').write('ok')\n"
+    "print(os.getuid())\n"
+)
+_detected: Optional[Isolation] = None
+_detect_lock = threading.Lock()
+
+
+def detect_isolation(refresh: bool = False) -> Isolation:
+    """The strongest isolation that really runs a program here (probed once per process).
+
+    ``HFSYNTH_SANDBOX_ISOLATION=process|network|namespaces`` caps the level, e.g. inside a
+    container that already isolates and forbids namespaces.
+    """
+    global _detected
+    with _detect_lock:
+        if _detected is not None and not refresh:
+            return _detected
+        cap = os.environ.get("HFSYNTH_SANDBOX_ISOLATION")
+        candidates = candidate_isolations()
+        order = [c.level for c in candidates]
+        if cap in order:
+            candidates = candidates[order.index(cap):]
+        failures = []
+        for isolation in candidates:
+            result = run_program({"main.py": _PROBE}, Limits(timeout_s=30, cpu_seconds=10), isolation=isolation)
+            if result.status == "ok":
+                expected = str(isolation.uid if isolation.uid is not None else os.geteuid())
+                if isolation.uid is None and "user" in isolation.unshare:
+                    expected = result.output.strip()  # an unmapped user namespace shows the overflow uid
+                if result.output.strip() == expected:
+                    notes = isolation.notes + tuple(failures)
+                    _detected = replace(isolation, notes=notes)
+                    return _detected
+            failures.append(f"{isolation.level} unavailable: {result.detail or result.output.strip()[-200:]}")
+        raise RuntimeError("the sandbox cannot run even a trivial program here: " + "; ".join(failures))
+
+
+def _child_env(workdir: str) -> Dict[str, str]:
+    return {"HOME": workdir, "TMPDIR": workdir, "LANG": "C.UTF-8"}
+
+
+def _spec(isolation: Isolation, limits: Limits, workdir: str, main: str) -> Dict[str, object]:
+    mb = 1024 * 1024
+    file_bytes = max(1, int(limits.file_size_mb)) * mb  # at least 1 MB: the output is a file too
+    return {
+        "workdir": workdir,
+        "main": main,
+        "python": sys.executable,
+        "env": _child_env(workdir),
+        "unshare": list(isolation.unshare),
+        "uid": isolation.uid,
+        "gid": isolation.gid,
+        "proc": isolation.pid_namespace and isolation.filesystem,
+        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "workdir_bytes": file_bytes} if isolation.filesystem else None,
+        "limits": {
+            "cpu": int(limits.cpu_seconds),
+            "as": int(limits.memory_mb) * mb,
+            "fsize": file_bytes,
+            "nproc": int(limits.max_processes),
+            "nofile": int(limits.max_open_files),
+            "core": 0,
+        },
+    }
+
+
+def _wait(pid: int, timeout: float) -> bool:
+    """Wait for ``pid`` to exit WITHOUT reaping it (its pid keeps naming the process group); False on timeout."""
+    deadline = time.monotonic() + timeout
+    if hasattr(os, "pidfd_open"):
+        fd = os.pidfd_open(pid)
+        try:
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                if poller.poll(left * 1000):
+                    return True
+        finally:
+            os.close(fd)
+    delay = 0.002
+    while time.monotonic() < deadline:
+        if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+            return True
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+    return False
+
+
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _read_status(fd: int) -> List[Dict[str, object]]:
+    os.set_blocking(fd, False)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    records = []
+    for line in b"".join(chunks).decode("utf-8", "replace").splitlines():
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            continue
+    return records
+
+
+def _tail(f, chars: int) -> str:
+    size = os.fstat(f.fileno()).st_size
+    f.seek(max(0, size - 4 * chars))
+    return f.read().decode("utf-8", "replace")[-chars:]
+
+
+def _remove_tree(path: str) -> None:
+    def retry(function, failed, _exc):
+        try:
+            os.chmod(os.path.dirname(failed), 0o700)
+            os.chmod(failed, 0o700)
+        except OSError:
+            pass
+        function(failed)
+
+    if os.path.exists(path):
+        shutil.rmtree(path, onerror=retry)
+
+
+def _classify(timed_out: bool, records: List[Dict[str, object]], output: str, limits: Limits, seconds: float) -> Result:
+    last_line = output.strip().splitlines()[-1][:300] if output.strip() else ""
+    if timed_out:
+        return Result("timeout", output=output, seconds=seconds, detail=f"wall-clock limit of {limits.timeout_s:g}s exceeded")
+    setup = [r["setup_error"] for r in records if "setup_error" in r]
+    if setup:
+        return Result("error", output=output, seconds=seconds, detail=f"sandbox: {setup[0]}"[:300])
+    ended = next((r for r in records if "exit" in r or "signal" in r), None)
+    if ended is None:
+        return Result("error", output=output, seconds=seconds, detail=f"sandbox: no exit status ({last_line or 'no output'})")
+    if "signal" in ended:
+        sig = int(ended["signal"])
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        if sig == signal.SIGXCPU:
+            return Result("timeout", signal=sig, output=output, seconds=seconds, detail=f"CPU limit of {limits.cpu_seconds}s exceeded (SIGXCPU)")
+        return Result("failed", signal=sig, output=output, seconds=seconds, detail=f"killed by {name}" + (f": {last_line}" if last_line else ""))
+    code = int(ended["exit"])
+    if code == 0:
+        return Result("ok", exit_code=0, output=output, seconds=seconds)
+    return Result("failed", exit_code=code, output=output, seconds=seconds, detail=last_line or f"exit status {code}")
+
+
+def run_program(
+    files: Mapping[str, str],
+    limits: Limits = Limits(),
+    main: str = "main.py",
+    isolation: Optional[Isolation] = None,
+) -> Result:
+    """Run ``python -I <main>`` in a fresh sandbox holding ``files`` (name -> source text)."""
+    isolation = isolation or detect_isolation()
+    start = time.monotonic()
+    workdir = tempfile.mkdtemp(prefix="hfsynth-sandbox-")
+    status_r = status_w = None
+    try:
+        for name, text in files.items():
+            if "/" in name or name.startswith("."):
+                raise ValueError(f"sandbox file names must be plain names, got {name!r}")
+            Path(workdir, name).write_text(text, encoding="utf-8")
+        if isolation.uid is not None and not isolation.filesystem:
+            for path in [workdir] + [os.path.join(workdir, n) for n in files]:
+                os.chown(path, isolation.uid, isolation.gid)
+        spec = json.dumps(_spec(isolation, limits, workdir, main))
+        status_r, status_w = os.pipe()
+        if status_w <= 3:  # dup2(3, 3) would keep close-on-exec set
+            moved = os.dup(status_w)
+            os.close(status_w)
+            status_w = moved
+        with tempfile.TemporaryFile() as output:
+            pid = os.posix_spawn(
+                sys.executable,
+                [sys.executable, "-I", "-S", LAUNCHER, spec],
+                {},
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                    (os.POSIX_SPAWN_DUP2, output.fileno(), 1),
+                    (os.POSIX_SPAWN_DUP2, output.fileno(), 2),
+                    (os.POSIX_SPAWN_DUP2, status_w, 3),
+                ],
+                setsid=True,
+            )
+            os.close(status_w)
+            status_w = None
+            try:
+                finished = _wait(pid, limits.timeout_s)
+            finally:
+                _kill_group(pid)  # the launcher is not reaped yet, so its pid still names the group
+                os.waitpid(pid, 0)
+            records = _read_status(status_r)
+            text = _tail(output, limits.output_chars)
+        return _classify(not finished, records, text, limits, round(time.monotonic() - start, 3))
+    finally:
+        for fd in (status_r, status_w):
+            if fd is not None:
+                os.close(fd)
+        _remove_tree(workdir)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def run_programs(
+    programs: Sequence[Mapping[str, str]],
+    limits: Limits = Limits(),
+    workers: Optional[int] = None,
+    isolation: Optional[Isolation] = None,
+    progress: bool = False,
+    description: str = "sandbox",
+) -> List[Result]:
+    """Run many programs in parallel (one sandbox each), results in input order."""
+    if not programs:
+        return []
+    isolation = isolation or detect_isolation()
+    workers = max(1, min(workers or default_workers(), len(programs)))
+
+    def one(files):
+        try:
+            return run_program(files, limits, isolation=isolation)
+        except OSError as exc:  # e.g. EAGAIN spawning under a fork bomb next door
+            return Result("error", detail=f"sandbox: {type(exc).__name__}: {exc}"[:300])
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hfsynth-sandbox") as pool:
+        iterator = pool.map(one, programs)
+        if progress:
+            from tqdm.auto import tqdm
+
+            iterator = tqdm(iterator, total=len(programs), desc=description)
+        return list(iterator)

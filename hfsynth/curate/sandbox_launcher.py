@@ -1,0 +1,200 @@
+"""The trusted half of the sandbox: builds the isolation, then execs the untrusted program.
+
+``hfsynth.curate.sandbox`` starts this file with ``python -I -S sandbox_launcher.py SPEC_JSON``
+(standard library only, no site-packages) in a new session, an empty environment, stdin from
+/dev/null, stdout+stderr into a size-capped file and fd 3 as a status channel (JSON lines).
+
+Why a launcher rather than ``preexec_fn``: Python documents ``preexec_fn`` as unsafe in a process
+with threads, and the sandbox runs many programs from a thread pool. Here every privileged step
+(namespaces, mounts, limits, dropping to an unprivileged user) runs in a fresh single-threaded
+interpreter that the untrusted code never shares.
+
+Process tree (each level waits for the next)::
+
+    hfsynth (thread) -> launcher [session leader; new net/mount/ipc namespaces]
+                     -> init     [pid 1 of a new pid namespace: when it exits, the kernel kills
+                                  every process the program left behind, setsid() or not]
+                     -> program  [uid nobody, resource limits, python -I main.py]
+"""
+
+import ctypes
+import json
+import os
+import resource
+import signal
+import sys
+
+STATUS_FD = 3
+SETUP_FAILED = 125
+
+CLONE_FLAGS = {"mount": 0x00020000, "ipc": 0x08000000, "user": 0x10000000, "pid": 0x20000000, "net": 0x40000000}
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8, 4096, 16384, 1 << 18
+AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY, SYS_MOUNT_SETATTR = -100, 0x8000, 0x1, 442
+PR_SET_PDEATHSIG = 1
+
+LIMITS = {
+    "cpu": resource.RLIMIT_CPU,
+    "as": resource.RLIMIT_AS,
+    "fsize": resource.RLIMIT_FSIZE,
+    "nproc": resource.RLIMIT_NPROC,
+    "nofile": resource.RLIMIT_NOFILE,
+    "core": resource.RLIMIT_CORE,
+}
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def report(**fields) -> None:
+    """One JSON line on the status channel (the program itself never holds this fd)."""
+    os.write(STATUS_FD, (json.dumps(fields) + "\n").encode())
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _b(text):
+    return None if text is None else os.fsencode(text)
+
+
+def mount(source, target, fstype, flags, data=None) -> None:
+    _check(_libc.mount(_b(source), _b(target), _b(fstype), ctypes.c_ulong(flags), _b(data)), f"mount {target}")
+
+
+class _MountAttr(ctypes.Structure):
+    _fields_ = [("attr_set", ctypes.c_uint64), ("attr_clr", ctypes.c_uint64), ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
+
+
+def make_tree_readonly(path: str) -> None:
+    """Every mount at and below ``path`` read-only, in this mount namespace only (Linux >= 5.12)."""
+    attr = _MountAttr(MOUNT_ATTR_RDONLY, 0, 0, 0)
+    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, _b(path), AT_RECURSIVE, ctypes.byref(attr), ctypes.sizeof(attr))
+    _check(0 if result == 0 else -1, f"mount_setattr {path} read-only")
+
+
+def prepare_filesystem(spec: dict) -> None:
+    """Private mounts: host secrets hidden, everything read-only, a fresh size-capped workdir."""
+    fs = spec["filesystem"]
+    workdir = spec["workdir"]
+    mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing below propagates back to the host
+    files = {}
+    for name in os.listdir(workdir):  # the program files the parent wrote, before they are covered
+        with open(os.path.join(workdir, name), "rb") as f:
+            files[name] = f.read()
+    # Folders the unprivileged user cannot enter (e.g. /root holding the interpreter) become an
+    # empty tmpfs that shows only the interpreter paths: secrets next to them stay out of sight.
+    for hidden, exposed in fs["hide"].items():
+        fds = [os.open(path, os.O_PATH | os.O_DIRECTORY) for path in exposed]
+        mount("tmpfs", hidden, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+        for path, fd in zip(exposed, fds):
+            os.makedirs(path, mode=0o755, exist_ok=True)
+            mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
+            os.close(fd)
+    make_tree_readonly("/")
+    uid, gid = spec["uid"], spec["gid"]
+    owner = f",uid={uid},gid={gid}" if uid is not None else ""
+    mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV, f"size={fs['workdir_bytes']},nr_inodes=4096,mode=0700{owner}")
+    for name, data in files.items():
+        path = os.path.join(workdir, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        if uid is not None:
+            os.chown(path, uid, gid)
+    if os.path.isdir("/dev/shm"):
+        mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={fs['workdir_bytes']},mode=1777")
+
+
+def user_task_count(uid: int) -> int:
+    """Processes and threads that ``uid`` runs now (RLIMIT_NPROC counts them all)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                fields = dict(line.split(":", 1) for line in f if ":" in line)
+        except OSError:
+            continue
+        if int(fields.get("Uid", "-1").split()[0]) == uid:
+            total += int(fields.get("Threads", "1"))
+    return total
+
+
+def apply_limits(limits: dict) -> None:
+    for name, value in limits.items():
+        hard = value + 1 if name == "cpu" else value  # SIGXCPU at the soft limit, SIGKILL a second later
+        resource.setrlimit(LIMITS[name], (value, hard))
+
+
+def exec_program(spec: dict) -> None:
+    os.chdir(spec["workdir"])
+    apply_limits(spec["limits"])
+    if spec["uid"] is not None:
+        os.setgroups([])
+        os.setgid(spec["gid"])
+        os.setuid(spec["uid"])
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    python = spec["python"]
+    os.execve(python, [python, "-I", spec["main"]], spec["env"])
+
+
+def run_init(spec: dict) -> None:
+    """Start the program, reap every orphan, report how the program ended, exit."""
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the launcher killed on timeout -> init dies too
+    if spec["proc"]:
+        mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    program = os.fork()
+    if program == 0:
+        try:
+            exec_program(spec)
+        except BaseException as exc:
+            report(setup_error=f"cannot start the program: {type(exc).__name__}: {exc}")
+        os._exit(SETUP_FAILED)
+    while True:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        if pid == program:
+            if os.WIFSIGNALED(status):
+                report(signal=os.WTERMSIG(status))
+            else:
+                report(exit=os.waitstatus_to_exitcode(status))
+            break
+    os._exit(0)  # as pid 1 of its namespace: the kernel now kills whatever the program left
+
+
+def main() -> int:
+    spec = json.loads(sys.argv[1])
+    os.set_inheritable(STATUS_FD, False)  # the program must not inherit the status channel
+    if spec["uid"] is None and os.getuid() != 0:
+        # RLIMIT_NPROC counts every process of the user: allow this many *more* than run now
+        # (counted before a user namespace would hide the real uid).
+        spec["limits"]["nproc"] += user_task_count(os.getuid())
+    try:
+        flags = 0
+        for name in spec["unshare"]:
+            flags |= CLONE_FLAGS[name]
+        if flags:
+            _check(_libc.unshare(flags), "unshare(" + ",".join(spec["unshare"]) + ")")
+        if spec["filesystem"]:
+            prepare_filesystem(spec)
+        init = os.fork()
+        if init == 0:
+            try:
+                run_init(spec)
+            except BaseException as exc:
+                report(setup_error=f"init: {type(exc).__name__}: {exc}")
+            os._exit(SETUP_FAILED)
+        os.waitpid(init, 0)
+    except OSError as exc:
+        report(setup_error=f"{type(exc).__name__}: {exc}")
+        return SETUP_FAILED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
