@@ -22,7 +22,7 @@ def _eval_count(eval_size, total: int) -> int:
 
 
 def load_seed(recipe):
-    from datasets import DatasetDict
+    from datasets import DatasetDict, Features, List, Value
 
     seed = recipe.seed
     raw, source = load_raw_seed(recipe)
@@ -34,7 +34,8 @@ def load_seed(recipe):
     def convert(row, index):
         return {"id": str(row["id"]) if has_id else f"seed-{index}", "messages": to_messages(row, plan, seed.system_prompt)}
 
-    data = raw.map(convert, with_indices=True, remove_columns=raw.column_names, desc="seed -> messages")
+    features = Features({"id": Value("string"), "messages": List({"role": Value("string"), "content": Value("string")})})
+    data = raw.map(convert, with_indices=True, remove_columns=raw.column_names, features=features, desc="seed -> messages")
     data = data.shuffle(seed=seed.shuffle_seed)
     if seed.max_samples:
         data = data.select(range(min(seed.max_samples, len(data))))

@@ -1,0 +1,106 @@
+"""Seed data: local files of every format, Hub-style column shapes, the stdlib miner, the eval split."""
+
+import json
+
+import pytest
+
+from hfsynth.data import load_seed, seed_fingerprint
+from hfsynth.data.python_source import mine_functions
+from hfsynth.errors import HfsynthError
+from hfsynth.recipe import validate_recipe
+
+ROWS = [{"instruction": f"Write function number {i}.", "output": f"def f{i}():\n    return {i}\n"} for i in range(10)]
+
+
+def _recipe(seed: dict, tmp_path):
+    return validate_recipe({"name": "t", "seed": seed, "model": {"name_or_path": "x"}}, source_dir=tmp_path)
+
+
+def _write(tmp_path, fmt: str):
+    import pandas as pd
+
+    path = tmp_path / f"seed.{fmt}"
+    frame = pd.DataFrame(ROWS)
+    if fmt == "jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in ROWS))
+    elif fmt == "json":
+        path.write_text(json.dumps(ROWS))
+    elif fmt == "parquet":
+        frame.to_parquet(path)
+    else:
+        frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "parquet", "csv"])
+def test_local_files_map_to_messages(tmp_path, fmt):
+    _write(tmp_path, fmt)
+    data = load_seed(_recipe({"path": f"seed.{fmt}", "eval_size": 0.2}, tmp_path))
+    assert len(data["train"]) == 8 and len(data["eval"]) == 2
+    row = data["train"][0]
+    assert [m["role"] for m in row["messages"]] == ["user", "assistant"]
+    assert row["messages"][0]["content"].startswith("Write function number")
+    all_ids = set(data["train"]["id"]) | set(data["eval"]["id"])
+    assert len(all_ids) == 10
+
+
+def test_prompt_completion_and_messages_shapes(tmp_path):
+    (tmp_path / "pc.jsonl").write_text(json.dumps({"prompt": "p", "completion": "c"}) + "\n")
+    data = load_seed(_recipe({"path": "pc.jsonl", "eval_size": 0}, tmp_path))
+    assert data["train"][0]["messages"][1] == {"role": "assistant", "content": "c"}
+    msgs = [{"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}]
+    (tmp_path / "m.jsonl").write_text(json.dumps({"messages": msgs}) + "\n")
+    data = load_seed(_recipe({"path": "m.jsonl", "eval_size": 0, "system_prompt": "be brief"}, tmp_path))
+    assert data["train"][0]["messages"][0] == {"role": "system", "content": "be brief"}
+
+
+def test_explicit_column_mapping(tmp_path):
+    (tmp_path / "q.jsonl").write_text(json.dumps({"q": "question", "a": "answer", "id": 7}) + "\n")
+    data = load_seed(_recipe({"path": "q.jsonl", "eval_size": 0, "columns": {"instruction": "q", "response": "a"}}, tmp_path))
+    assert data["train"][0]["id"] == "7"
+    assert data["train"][0]["messages"][0]["content"] == "question"
+
+
+def test_missing_columns_error_names_the_columns_present(tmp_path):
+    (tmp_path / "bad.jsonl").write_text(json.dumps({"text": "x", "label": 1}) + "\n")
+    with pytest.raises(HfsynthError, match=r"has columns \[text, label\].*seed.columns"):
+        load_seed(_recipe({"path": "bad.jsonl"}, tmp_path))
+    (tmp_path / "q.jsonl").write_text(json.dumps({"q": "question"}) + "\n")
+    with pytest.raises(HfsynthError, match=r"seed.columns.response: column 'nope' is not in"):
+        load_seed(_recipe({"path": "q.jsonl", "columns": {"instruction": "q", "response": "nope"}}, tmp_path))
+
+
+def test_missing_file_and_bad_extension(tmp_path):
+    with pytest.raises(HfsynthError, match="seed.path: file .*missing.jsonl' does not exist"):
+        load_seed(_recipe({"path": "missing.jsonl"}, tmp_path))
+    (tmp_path / "x.txt").write_text("hi")
+    with pytest.raises(HfsynthError, match="unsupported extension"):
+        load_seed(_recipe({"path": "x.txt"}, tmp_path))
+
+
+def test_eval_size_too_large(tmp_path):
+    _write(tmp_path, "jsonl")
+    with pytest.raises(HfsynthError, match="seed.eval_size"):
+        load_seed(_recipe({"path": "seed.jsonl", "eval_size": 10}, tmp_path))
+
+
+def test_miner_turns_functions_with_docstrings_into_pairs(tmp_path):
+    pkg = tmp_path / "src"
+    pkg.mkdir()
+    (pkg / "mod.py").write_text(
+        'def area(w, h):\n    """Return the area of a w by h rectangle."""\n    a = w * h\n    b = a\n    return b\n\n'
+        'def _private(x):\n    """Hidden helper function here."""\n    y = x\n    z = y\n    return z\n\n'
+        "def nodoc(x):\n    y = x\n    z = y\n    return z\n\n"
+        'class K:\n    def method(self):\n        """A method is not self-contained."""\n        a = 1\n        b = 2\n        return a\n'
+    )
+    rows = mine_functions(pkg, min_statements=2, max_statements=10)
+    assert [r["id"] for r in rows] == ["mod:area:1"]
+    assert rows[0]["instruction"].startswith("Write a Python function `area(w, h)`. Return the area")
+    assert "def area(w, h):" in rows[0]["response"]
+
+
+def test_stdlib_seed_is_a_real_corpus(tmp_path):
+    data = load_seed(_recipe({"python_source": "stdlib", "max_samples": 40, "eval_size": 0.25}, tmp_path))
+    assert len(data["train"]) == 30 and len(data["eval"]) == 10
+    assert all("```python" in r["messages"][1]["content"] for r in data["train"])
+    assert seed_fingerprint(_recipe({"python_source": "stdlib"}, tmp_path)).startswith("python-3.")

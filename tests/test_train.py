@@ -1,0 +1,97 @@
+"""The train stage on a tiny random Llama: QLoRA (4-bit on CPU) and plain LoRA, resume, skip, ranks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from hfsynth.models.load import load_model_and_tokenizer, load_tuned_model
+from hfsynth.recipe import load_recipe
+from hfsynth.run import RunDir, resolve_run_dir
+
+from helpers import REPO_ROOT, run_cli
+
+
+def _logits(model, tokenizer):
+    batch = tokenizer(["def add(a, b):\n    return a + b"], return_tensors="pt")
+    with torch.no_grad():
+        return model(**batch).logits.float()
+
+
+@pytest.mark.parametrize("four_bit", [True, False], ids=["qlora-4bit", "lora"])
+def test_train_writes_an_adapter_that_changes_logits(tiny_recipe, write_recipe, four_bit):
+    tiny_recipe["quantization"]["load_in_4bit"] = four_bit
+    tiny_recipe["train"]["learning_rate"] = 1e-2
+    path = write_recipe(tiny_recipe)
+    proc = run_cli(["train", path])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+    recipe = load_recipe(path)
+    run_dir = RunDir(resolve_run_dir(recipe), recipe)
+    adapter = run_dir.adapter
+    config = json.loads((adapter / "adapter_config.json").read_text())
+    assert config["r"] == 4 and config["peft_type"] == "LORA"
+    assert (adapter / "tokenizer.json").is_file() and (adapter / "chat_template.jinja").is_file()
+    log = [json.loads(l) for l in (adapter / "trainer_log.jsonl").read_text().splitlines()]
+    assert [e["step"] for e in log if "loss" in e] == [1, 2]
+    assert log[0]["epoch"] == pytest.approx(2 / 20)  # one process: batch 2 of the 20 train rows per step
+    assert any("eval_loss" in e for e in log)
+
+    base, tokenizer = load_model_and_tokenizer(recipe)
+    assert getattr(base, "is_loaded_in_4bit", False) == four_bit
+    tuned, _ = load_tuned_model(recipe, run_dir)
+    tuned_logits = _logits(tuned, tokenizer)
+    with tuned.disable_adapter():
+        base_logits = _logits(tuned, tokenizer)
+    assert torch.isfinite(tuned_logits).all()
+    assert (tuned_logits - base_logits).abs().max() > 1e-4
+
+    manifest = json.loads(run_dir.manifest_path.read_text())
+    assert manifest["stages"]["train"]["status"] == "done"
+    assert manifest["versions"]["trl"]
+
+
+def test_rerun_skips_and_changed_section_reruns(tiny_recipe, write_recipe):
+    path = write_recipe(tiny_recipe)
+    assert run_cli(["train", path]).returncode == 0
+    again = run_cli(["train", path])
+    assert again.returncode == 0 and "skipped" in again.stdout
+    changed = run_cli(["train", path, "lora.r=2"])
+    assert changed.returncode == 0 and "ran" in changed.stdout, changed.stdout
+    recipe = load_recipe(path)
+    assert json.loads((RunDir(resolve_run_dir(recipe), recipe).adapter / "adapter_config.json").read_text())["r"] == 2
+
+
+def test_resume_from_newest_checkpoint(tiny_recipe, write_recipe):
+    path = write_recipe(tiny_recipe)
+    assert run_cli(["train", path]).returncode == 0  # 2 steps, a checkpoint at each step
+    proc = run_cli(["train", path, "train.max_steps=3", "--force"])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    # a changed max_steps is a different recipe: its checkpoints are not reused
+    assert "different recipe" in proc.stdout
+    proc = run_cli(["train", path, "train.max_steps=3", "--force"])
+    assert "resuming training from" in proc.stdout and "checkpoint-3" in proc.stdout
+
+
+@pytest.mark.slow
+def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
+    path = write_recipe(tiny_recipe)
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29531", "-m", "hfsynth", "train", str(path)],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    recipe = load_recipe(path)
+    run_dir = RunDir(resolve_run_dir(recipe), recipe)
+    info = json.loads((run_dir.adapter / "hfsynth-train.json").read_text())
+    assert info["world_size"] == 2
+    # both ranks trained on their own shard: a step consumes 2 ranks x batch 2 of the 20 train rows
+    log = [json.loads(l) for l in (run_dir.adapter / "trainer_log.jsonl").read_text().splitlines()]
+    first = next(e for e in log if e.get("step") == 1 and "loss" in e)
+    assert first["epoch"] == pytest.approx(4 / 20)
+    assert list(run_dir.path.glob("adapter*")) == [run_dir.adapter]
+    assert json.loads(run_dir.manifest_path.read_text())["stages"]["train"]["world_size"] == 2
