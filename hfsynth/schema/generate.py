@@ -1,22 +1,163 @@
-"""``generate``: synthetic data from the tuned adapter (strategies, engine, sampling, splits)."""
+"""``generate``: synthetic data from the tuned adapter (strategies, engine, sampling, splits).
 
-from typing import Literal, Optional
+Strategies are mixed by ``weight`` to make ``num_samples`` rows in total; each strategy entry
+names the split its rows go to. Options that belong to one strategy are refused on another, so a
+misplaced key is an error rather than silently ignored.
+"""
 
-from pydantic import Field
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Dict, List, Literal, Optional, Union
+
+from pydantic import Field, field_validator, model_validator
 
 from hfsynth.schema.base import Section
+
+# The strategy modules in hfsynth/synth/strategies/ (the registry there is checked against this).
+STRATEGY_NAMES = ("template", "self_instruct", "oss_instruct", "evol_instruct")
+
+# WizardCoder's five code-evolution methods (Evol-Instruct adapted to code).
+EVOL_METHODS = ("add_constraints", "rarer_requirement", "more_reasoning", "erroneous_code", "higher_complexity")
+
+# Which per-strategy options belong to which strategy.
+STRATEGY_OPTIONS: Dict[str, tuple] = {
+    "template": ("template", "template_file", "slots", "slot_sampling"),
+    "self_instruct": ("num_shots", "similarity_threshold", "instruction_candidates"),
+    "oss_instruct": ("min_snippet_lines", "max_snippet_lines"),
+    "evol_instruct": ("methods",),
+}
+
+SlotValue = Union[str, int, float, bool]
+
+
+def did_you_mean(value: str, options) -> str:
+    """``"; did you mean 'x'?"`` for the closest option, or the list of options."""
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; expected one of: {', '.join(options)}"
+
+
+class StrategyConfig(Section):
+    """One strategy entry: which method, how much of the mix, which split, its own options."""
+
+    name: str = Field(..., description=f"Strategy: one of {', '.join(STRATEGY_NAMES)}.")
+    weight: float = Field(1.0, gt=0, description="Share of generate.num_samples (weights are normalised over the entries).")
+    split: str = Field("train", description="Split the rows go to (e.g. train, test, or one split per strategy).")
+    with_tests: Optional[bool] = Field(None, description="Ask for unit tests (asserts) in responses; None = generate.with_tests.")
+
+    # template
+    template: Optional[str] = Field(None, description="template: inline Jinja2 prompt template, e.g. 'Write a {{ verb }} ...'.")
+    template_file: Optional[str] = Field(
+        None, description="template: Jinja2 template file, relative to the recipe; neither template nor template_file = the built-in code task grid."
+    )
+    slots: Dict[str, List[SlotValue]] = Field(
+        default_factory=dict, description="template: value lists per slot; with the built-in grid they replace its lists of the same name."
+    )
+    slot_sampling: Literal["product", "sample"] = Field(
+        "product",
+        description="template: 'product' enumerates every slot combination; 'sample' draws combinations at random (for grids too big to enumerate). Duplicates are removed either way.",
+    )
+
+    # self_instruct
+    num_shots: int = Field(3, ge=1, description="self_instruct: seed instructions shown in each few-shot prompt.")
+    similarity_threshold: float = Field(
+        0.7, gt=0, le=1, description="self_instruct: a new instruction with ROUGE-L F above this against the pool is dropped."
+    )
+    instruction_candidates: int = Field(
+        3, ge=1, description="self_instruct: instructions sampled per prompt; the first one novel enough is kept."
+    )
+
+    # oss_instruct
+    min_snippet_lines: int = Field(1, ge=1, description="oss_instruct: shortest seed code snippet, in lines.")
+    max_snippet_lines: int = Field(15, ge=1, description="oss_instruct: longest seed code snippet, in lines.")
+
+    # evol_instruct
+    methods: List[str] = Field(
+        default_factory=lambda: list(EVOL_METHODS), description=f"evol_instruct: evolution methods to draw from: {', '.join(EVOL_METHODS)}."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_shorthand(cls, data: Any) -> Any:
+        """``- template`` is short for ``- name: template``."""
+        if isinstance(data, str):
+            return {"name": data}
+        return data
+
+    @field_validator("name")
+    @classmethod
+    def _known_strategy(cls, value: str) -> str:
+        if value not in STRATEGY_NAMES:
+            raise ValueError(f"unknown strategy '{value}'{did_you_mean(value, STRATEGY_NAMES)}")
+        return value
+
+    @field_validator("split")
+    @classmethod
+    def _plain_split(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9_]+", value):
+            raise ValueError(f"split '{value}' must be a plain name of letters, digits and underscores (it names a folder and a Hub split)")
+        return value
+
+    @field_validator("methods")
+    @classmethod
+    def _known_methods(cls, value: List[str]) -> List[str]:
+        if not value:
+            raise ValueError(f"give at least one evolution method: {', '.join(EVOL_METHODS)}")
+        for method in value:
+            if method not in EVOL_METHODS:
+                raise ValueError(f"unknown evolution method '{method}'{did_you_mean(method, EVOL_METHODS)}")
+        if len(set(value)) != len(value):
+            raise ValueError("evolution methods are listed more than once")
+        return value
+
+    @model_validator(mode="after")
+    def _options_fit_strategy(self):
+        for key in sorted(self.model_fields_set):
+            for owner, options in STRATEGY_OPTIONS.items():
+                if key in options and owner != self.name:
+                    raise ValueError(f"'{key}' is an option of the '{owner}' strategy, not of '{self.name}'")
+        if self.template is not None and self.template_file is not None:
+            raise ValueError("give either 'template' (inline) or 'template_file', not both")
+        if self.min_snippet_lines > self.max_snippet_lines:
+            raise ValueError("min_snippet_lines must not exceed max_snippet_lines")
+        for slot, values in self.slots.items():
+            if not values:
+                raise ValueError(f"slot '{slot}' has no values")
+        return self
+
+
+def _default_strategies() -> List[StrategyConfig]:
+    return [StrategyConfig(name=name) for name in STRATEGY_NAMES]
 
 
 class GenerateConfig(Section):
     """How many rows, by which strategies, with which engine and sampling parameters."""
 
-    num_samples: int = Field(64, ge=1, description="Rows to produce in total, across strategies and ranks.")
+    num_samples: int = Field(64, ge=1, description="Rows to produce in total, across strategies, splits and ranks.")
+    strategies: List[StrategyConfig] = Field(
+        default_factory=_default_strategies, description="Strategies mixed by weight (default: all four, equal weights, split train)."
+    )
+    num_samples_per_prompt: int = Field(1, ge=1, description="Responses sampled per instruction (rows per prompt).")
+    with_tests: bool = Field(False, description="Ask every response for unit tests (asserts), stored in the 'tests' column.")
+    system_prompt: Optional[str] = Field(None, description="System message of the response prompts; None = seed.system_prompt (what the adapter was trained with).")
     engine: Literal["hf", "vllm"] = Field("hf", description="'hf' (batched transformers generate) or 'vllm' (GPU only).")
     use_adapter: bool = Field(True, description="Generate with the run's trained adapter (False = the base model).")
-    batch_size: int = Field(16, ge=1, description="Prompts per generate call (hf engine).")
+    batch_size: int = Field(16, ge=1, description="Sequences per generate call (hf engine).")
     max_new_tokens: int = Field(256, ge=1, description="Tokens generated at most per response.")
+    instruction_max_new_tokens: int = Field(
+        128, ge=1, description="Tokens generated at most for a new instruction (self_instruct, evol_instruct)."
+    )
     temperature: float = Field(0.7, ge=0, description="Sampling temperature; 0 = greedy.")
     top_p: float = Field(0.95, gt=0, le=1, description="Nucleus sampling mass.")
     seed: int = Field(1234, description="Seed of prompt sampling and generation.")
     shard_every: int = Field(32, ge=1, description="Write a shard (atomically) every this many prompts: the resume granularity.")
-    output_split: Optional[str] = Field(None, description="Reserved.")
+
+    @field_validator("strategies")
+    @classmethod
+    def _some_strategy(cls, value: List[StrategyConfig]) -> List[StrategyConfig]:
+        if not value:
+            raise ValueError(f"give at least one strategy: {', '.join(STRATEGY_NAMES)}")
+        return value
