@@ -129,8 +129,9 @@ def make_rows(n: int, seed: int = 0, exact: float = 0.05, near: float = 0.05, co
             a, b = shingles(source["code"]), shingles(code)
             planted["near >= 0.7"] += len(a & b) / len(a | b) >= 0.7
         elif roll < exact + near + contaminated:
-            (instruction, code), kind = _contaminated(rng.choice(problems), rng), "contaminated"
-            family = code  # two pastes of one problem with the same new name are exact copies
+            problem = rng.choice(problems)
+            (instruction, code), kind = _contaminated(problem, rng), "contaminated"
+            family = problem["task_id"]  # two pastes of one problem are copies of each other
         else:
             (instruction, code), kind = _function(rng), None
         if kind:
