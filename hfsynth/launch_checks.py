@@ -7,50 +7,55 @@ ACCELERATE_USE_FSDP, FSDP_*, ACCELERATE_USE_DEEPSPEED); these are compared with 
 from __future__ import annotations
 
 import os
+from typing import Mapping, Optional
 
 from hfsynth.errors import HfsynthError
 
-
-def _env_true(name: str) -> bool:
-    return os.environ.get(name, "false").lower() in ("1", "true", "yes")
+DTYPE_OF_PRECISION = {"bf16": "bfloat16", "fp16": "float16"}
 
 
-def check_launch_environment(recipe) -> None:
-    from hfsynth.models.load import cuda_available, resolve_dtype
+def _true(env: Mapping[str, str], name: str) -> bool:
+    return env.get(name, "false").lower() in ("1", "true", "yes")
 
-    dtype = str(resolve_dtype(recipe.model.dtype)).replace("torch.", "")
-    precision = os.environ.get("ACCELERATE_MIXED_PRECISION", "").lower()
-    if precision in ("bf16", "fp16"):
-        wanted = {"bf16": "bfloat16", "fp16": "float16"}[precision]
-        if not cuda_available():
+
+def check_launch_environment(recipe, env: Optional[Mapping[str, str]] = None, on_gpu: Optional[bool] = None) -> None:
+    from hfsynth.models.load import cuda_available
+
+    env = os.environ if env is None else env
+    on_gpu = cuda_available() if on_gpu is None else on_gpu
+    dtype = recipe.model.dtype
+    if dtype == "auto":
+        dtype = "bfloat16" if on_gpu else "float32"  # (pre-Ampere GPUs: set model.dtype explicitly)
+    precision = env.get("ACCELERATE_MIXED_PRECISION", "").lower()
+    if precision in DTYPE_OF_PRECISION:
+        if not on_gpu:
             raise HfsynthError(
                 f"accelerate config: mixed_precision '{precision}' needs a GPU; on the CPU use mixed_precision: 'no' (model.dtype auto = float32)"
             )
-        if dtype != wanted:
+        if dtype != DTYPE_OF_PRECISION[precision]:
             raise HfsynthError(
                 f"accelerate config: mixed_precision '{precision}' contradicts model.dtype '{recipe.model.dtype}' ({dtype}); "
-                f"set model.dtype: {wanted} or change the accelerate config"
+                f"set model.dtype: {DTYPE_OF_PRECISION[precision]} or change the accelerate config"
             )
+    fsdp = _true(env, "ACCELERATE_USE_FSDP")
+    if fsdp and _true(env, "ACCELERATE_USE_DEEPSPEED"):
+        raise HfsynthError("accelerate config: FSDP and DeepSpeed are both enabled; pick one")
     q = recipe.quantization
-    if _env_true("ACCELERATE_USE_FSDP") and q.load_in_4bit:
-        storage = q.bnb_4bit_quant_storage
-        if storage != "auto" and storage != dtype:
+    if fsdp and q.load_in_4bit:
+        if q.bnb_4bit_quant_storage not in ("auto", dtype):
             raise HfsynthError(
                 f"quantization.bnb_4bit_quant_storage: FSDP-QLoRA needs the 4-bit storage dtype to equal the model dtype "
-                f"({dtype}), got '{storage}' (leave it 'auto')"
+                f"({dtype}), got '{q.bnb_4bit_quant_storage}' (leave it 'auto')"
             )
-        if _env_true("FSDP_USE_ORIG_PARAMS"):
-            raise HfsynthError("accelerate config: FSDP-QLoRA needs fsdp_use_orig_params: false (use accelerate_configs/fsdp_qlora.yaml)")
-        if not _env_true("FSDP_CPU_RAM_EFFICIENT_LOADING") and os.environ.get("FSDP_CPU_RAM_EFFICIENT_LOADING") is not None:
-            raise HfsynthError("accelerate config: FSDP-QLoRA needs fsdp_cpu_ram_efficient_loading: true")
-    if _env_true("ACCELERATE_USE_FSDP") and _env_true("ACCELERATE_USE_DEEPSPEED"):
-        raise HfsynthError("accelerate config: FSDP and DeepSpeed are both enabled; pick one")
-    world = int(os.environ.get("WORLD_SIZE", "1"))
-    if world > 1 and cuda_available():
+        if _true(env, "FSDP_USE_ORIG_PARAMS"):
+            raise HfsynthError("accelerate config: FSDP-QLoRA needs fsdp_use_orig_params: false (see accelerate_configs/fsdp_qlora.yaml)")
+        if not _true(env, "FSDP_CPU_RAM_EFFICIENT_LOADING"):
+            raise HfsynthError("accelerate config: FSDP-QLoRA needs fsdp_cpu_ram_efficient_loading: true (see accelerate_configs/fsdp_qlora.yaml)")
+    if on_gpu and int(env.get("LOCAL_WORLD_SIZE", "1")) > 1:
         import torch
 
-        if torch.cuda.device_count() < int(os.environ.get("LOCAL_WORLD_SIZE", world)):
+        if torch.cuda.device_count() < int(env["LOCAL_WORLD_SIZE"]):
             raise HfsynthError(
-                f"accelerate config: {os.environ.get('LOCAL_WORLD_SIZE', world)} processes per node but only "
-                f"{torch.cuda.device_count()} GPU(s) visible; lower num_processes"
+                f"accelerate config: {env['LOCAL_WORLD_SIZE']} processes per node but only {torch.cuda.device_count()} "
+                "GPU(s) visible; lower num_processes"
             )

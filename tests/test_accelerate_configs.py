@@ -1,0 +1,78 @@
+"""accelerate_configs/: each file parses with accelerate's own launcher code, and the env it produces
+is checked against recipes (a config that contradicts the recipe is refused before any model loads)."""
+
+from pathlib import Path
+
+import pytest
+
+from hfsynth.errors import HfsynthError
+from hfsynth.launch_checks import check_launch_environment
+from hfsynth.recipe import validate_recipe
+
+CONFIGS = Path(__file__).resolve().parent.parent / "accelerate_configs"
+
+
+def launcher_env(name: str) -> dict:
+    """The environment `accelerate launch --config_file <name>` gives each process (accelerate's own code)."""
+    from accelerate.commands.launch import _validate_launch_command, launch_command_parser
+    from accelerate.utils.launch import prepare_multi_gpu_env
+
+    args = launch_command_parser().parse_args(["--config_file", str(CONFIGS / f"{name}.yaml"), "-m", "hfsynth", "train", "r.yaml"])
+    args = _validate_launch_command(args)[0]
+    env = prepare_multi_gpu_env(args)
+    if getattr(args, "use_deepspeed", False):
+        env["ACCELERATE_USE_DEEPSPEED"] = "true"
+        env["ACCELERATE_DEEPSPEED_ZERO_STAGE"] = str(args.zero_stage)
+    return env
+
+
+def recipe(**sections):
+    base = {"name": "r", "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "x"}, "quantization": {"load_in_4bit": True}}
+    for key, value in sections.items():
+        base[key] = {**base.get(key, {}), **value}
+    return validate_recipe(base)
+
+
+@pytest.mark.parametrize("name", ["single_gpu", "multi_gpu", "fsdp_qlora", "deepspeed_zero3"])
+def test_each_config_parses_and_fits_the_default_qlora_recipe_on_a_gpu(name):
+    env = launcher_env(name)
+    assert env["ACCELERATE_MIXED_PRECISION"] == "bf16"
+    check_launch_environment(recipe(), env=env, on_gpu=True)
+
+
+def test_fsdp_qlora_has_what_qlora_needs():
+    env = launcher_env("fsdp_qlora")
+    assert env["ACCELERATE_USE_FSDP"] == "true"
+    assert env["FSDP_USE_ORIG_PARAMS"] == "false"
+    assert env["FSDP_CPU_RAM_EFFICIENT_LOADING"] == "true"
+    assert env["FSDP_SYNC_MODULE_STATES"] == "true"
+
+
+def test_deepspeed_config_is_zero3():
+    env = launcher_env("deepspeed_zero3")
+    assert env["ACCELERATE_DEEPSPEED_ZERO_STAGE"] == "3"
+
+
+def test_bf16_config_on_the_cpu_is_refused():
+    with pytest.raises(HfsynthError, match="mixed_precision 'bf16' needs a GPU"):
+        check_launch_environment(recipe(), env=launcher_env("multi_gpu"), on_gpu=False)
+
+
+def test_precision_contradicting_the_recipe_dtype_is_refused():
+    with pytest.raises(HfsynthError, match=r"mixed_precision 'bf16' contradicts model.dtype 'float16'"):
+        check_launch_environment(recipe(model={"dtype": "float16"}), env=launcher_env("single_gpu"), on_gpu=True)
+
+
+def test_fsdp_with_wrong_storage_or_orig_params_is_refused():
+    env = launcher_env("fsdp_qlora")
+    with pytest.raises(HfsynthError, match="bnb_4bit_quant_storage"):
+        check_launch_environment(recipe(quantization={"bnb_4bit_quant_storage": "float32"}), env=env, on_gpu=True)
+    with pytest.raises(HfsynthError, match="fsdp_use_orig_params: false"):
+        check_launch_environment(recipe(), env={**env, "FSDP_USE_ORIG_PARAMS": "true"}, on_gpu=True)
+
+
+def test_cli_refuses_a_contradicting_accelerate_env(tiny_recipe, write_recipe):
+    from helpers import assert_user_error, run_cli
+
+    proc = run_cli(["train", write_recipe(tiny_recipe)], env={"ACCELERATE_MIXED_PRECISION": "fp16"})
+    assert_user_error(proc, "accelerate config", "mixed_precision 'fp16'")
