@@ -218,3 +218,23 @@ def test_cli_reports_a_bad_raw_shard_in_one_line(tmp_path, write_recipe):
     pq.write_table(pa.table({"id": ["a"], "status": ["ok"]}), folder / "shard-rank0-00000.parquet")
     proc = run_cli(["curate", str(path)])
     assert_user_error(proc, "no column 'response'", "it has: id, status")
+
+
+def test_raw_layout_of_the_generate_stage(tmp_path):
+    recipe, run_dir = make_recipe(tmp_path, validity={"enabled": False}, dedup={"exact": False, "near": False}, decontaminate={"enabled": False})
+    codes = {k: f"def f{k}():\n    return {k} * 1000\n" for k in range(3)}
+    # Shard K goes to rank K % 2: plan order is by K, not by file name.
+    for k, rank in ((0, 0), (1, 1), (2, 0)):
+        write_shard(run_dir.path, "train", [row(f"id-{k}", "train", fenced(codes[k]))], name=f"shard-rank{rank}-{k:05d}.parquet")
+    curate_stage(recipe, run_dir)
+    assert pq.read_table(run_dir.data / "train.parquet").column("id").to_pylist() == ["id-0", "id-1", "id-2"]
+
+    # An interrupted generation (plan written, index not yet) is refused, not half-published.
+    (run_dir.raw / "plan.json").write_text("{}")
+    with pytest.raises(HfsynthError, match="generation did not finish"):
+        curate_stage(recipe, run_dir)
+    # A complete one lists its shards in index.json; anything else in the folder is ignored.
+    index = {"splits": {"train": {"rows": 2, "shards": ["shard-rank0-00000.parquet", "shard-rank0-00002.parquet"]}}}
+    (run_dir.raw / "index.json").write_text(json.dumps(index))
+    curate_stage(recipe, run_dir)
+    assert pq.read_table(run_dir.data / "train.parquet").column("id").to_pylist() == ["id-0", "id-2"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 from pathlib import Path
 from typing import Dict, List, Tuple
 
@@ -24,25 +25,56 @@ EXEC_COLUMNS = {"exec_status": "string", "exec_detail": "string"}
 EXECUTE_MODULE = "hfsynth.curate.execute"
 DECONTAMINATION_FILE = "decontamination.jsonl"
 FUNNEL_FILE = "funnel.json"
+RAW_INDEX = "index.json"  # written last by the generate stage: its presence means raw/ is complete
+RAW_PLAN = "plan.json"
+_SHARD = re.compile(r"^shard-rank(\d+)-(\d+)\.parquet$")
 
 
 # ----------------------------------------------------------------------------------------------
 # Reading raw/
 
 
+def _shard_order(path: Path):
+    """Plan order: shard K before K+1 whatever rank wrote it (so the world size does not reorder rows)."""
+    match = _SHARD.match(path.name)
+    return (0, int(match.group(2)), int(match.group(1)), "") if match else (1, 0, 0, path.name)
+
+
+def raw_shards(raw_dir: Path) -> Dict[str, List[Path]]:
+    """{split: shard paths in plan order}. A raw/ from `hfsynth generate` is complete only once its
+    index.json is written (it lists the shards); a hand-made raw/ (no plan.json) is read as found."""
+    if not raw_dir.is_dir():
+        raise HfsynthError(f"{raw_dir}: no generated rows yet; run `hfsynth generate` first")
+    index_path = raw_dir / RAW_INDEX
+    if index_path.is_file():
+        try:
+            index = json.loads(index_path.read_text())
+            return {split: [raw_dir / split / name for name in entry["shards"]] for split, entry in index["splits"].items()}
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+            raise HfsynthError(f"{index_path}: not the index `hfsynth generate` writes; rerun `hfsynth generate --force`") from None
+    if (raw_dir / RAW_PLAN).is_file():
+        raise HfsynthError(f"{raw_dir}: generation did not finish (no {RAW_INDEX}); rerun `hfsynth generate` to complete it")
+    shards = {}
+    for split_dir in sorted(p for p in raw_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        found = sorted((p for p in split_dir.glob("*.parquet") if not p.name.startswith(".")), key=_shard_order)
+        if found:
+            shards[split_dir.name] = found
+    if not shards:
+        raise HfsynthError(f"{raw_dir}: no raw/<split>/*.parquet shards; run `hfsynth generate` first")
+    return shards
+
+
 def read_raw(raw_dir: Path):
-    """({split: rows}, arrow schema of all shards) from raw/<split>/*.parquet, shards in name order."""
+    """({split: rows}, arrow schema of all shards) from raw/<split>/*.parquet."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from hfsynth.curate.tables import require_columns
 
-    if not raw_dir.is_dir():
-        raise HfsynthError(f"{raw_dir}: no generated rows yet; run `hfsynth generate` first")
     splits: Dict[str, List[Dict]] = {}
     schemas = []
-    for split_dir in sorted(p for p in raw_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        shards = sorted(p for p in split_dir.glob("*.parquet") if not p.name.startswith("."))
+    for split, shards in raw_shards(raw_dir).items():
+        rows_of_split = splits.setdefault(split, [])
         for shard in shards:
             try:
                 table = pq.read_table(shard)
@@ -52,10 +84,8 @@ def read_raw(raw_dir: Path):
             schemas.append(table.schema)
             rows = table.to_pylist()
             for row in rows:
-                row["split"] = split_dir.name
-            splits.setdefault(split_dir.name, []).extend(rows)
-    if not splits:
-        raise HfsynthError(f"{raw_dir}: no raw/<split>/*.parquet shards; run `hfsynth generate` first")
+                row["split"] = split
+            rows_of_split.extend(rows)
     return splits, pa.unify_schemas(schemas, promote_options="permissive")
 
 
