@@ -1,0 +1,54 @@
+"""``oss_instruct``: a 1-15 line snippet of seed code inspires a new, self-contained problem and its
+solution, answered in two sections ``[Problem Description]`` and ``[Solution]`` (Magicoder's
+OSS-Instruct). The problem becomes the row's instruction, the solution its response; an answer
+without both sections is kept with ``status="parse_error"``.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import List, Optional
+
+from hfsynth.errors import HfsynthError
+from hfsynth.synth.parsing import ParseError, extract_code_and_tests, problem_and_solution
+from hfsynth.synth.strategies.base import Parsed, PlanContext, Strategy, Task, cycle_shuffled, render_builtin
+
+
+def snippet(code: str, rng: random.Random, shortest: int, longest: int) -> Optional[str]:
+    """Consecutive lines of ``code``, between ``shortest`` and ``longest`` of them, not all blank."""
+    lines = code.splitlines()
+    if not any(line.strip() for line in lines):
+        return None
+    for _ in range(20):
+        size = rng.randint(shortest, min(longest, len(lines))) if len(lines) >= shortest else len(lines)
+        start = rng.randint(0, len(lines) - size)
+        chunk = lines[start:start + size]
+        if any(line.strip() for line in chunk):
+            return "\n".join(chunk).strip("\n")
+    return None
+
+
+class OssInstructStrategy(Strategy):
+    name = "oss_instruct"
+    uses_seed = True
+
+    def plan(self, counts: List[int], ctx: PlanContext) -> List[Task]:
+        seeds = [s for s in ctx.seeds if s.code and s.code.strip()]
+        if not seeds:
+            raise HfsynthError(f"{self.where}: no seed row has code in its response to take snippets from")
+        tasks = []
+        for k, (samples, seed) in enumerate(zip(counts, cycle_shuffled(ctx.rng, seeds, len(counts)))):
+            text = snippet(seed.code, ctx.rng, self.config.min_snippet_lines, self.config.max_snippet_lines) or seed.code.strip()
+            prompt = self.with_system(render_builtin("oss_instruct.j2", snippet=text, with_tests=self.with_tests))
+            tasks.append(self.task(k, samples, seed_id=seed.id, prompt=prompt, meta={"snippet": text}))
+        return tasks
+
+    def parse(self, task: Task, instruction: str, text: str) -> Parsed:
+        try:
+            problem, solution = problem_and_solution(text)
+        except ParseError as exc:
+            return Parsed("", text, None, None, "parse_error", str(exc))
+        code, tests = extract_code_and_tests(solution, task.with_tests)
+        if code is None:
+            return Parsed(problem, solution, None, None, "parse_error", "no Python code in the [Solution] section")
+        return Parsed(problem, solution, code, tests)
