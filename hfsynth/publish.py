@@ -1,0 +1,392 @@
+"""The publish stage: materialise the two Hub repos on disk, then push them when asked and able.
+
+``hub/model/`` and ``hub/dataset/`` in the run directory are exactly the files a push uploads:
+what the user reviews after ``--dry-run`` is what goes up. Each folder is built next to the old
+one and swapped in by rename, so a crash never leaves half an export. Pushing (one commit per
+repo, see :mod:`hfsynth.hub`) happens only when the recipe names the repos, a token exists and
+this is not a dry run; otherwise the stage says how to push. The token is never written anywhere:
+the exports are checked for it before any upload.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+from hfsynth import __version__
+from hfsynth.cards import LENGTH_PNG, TRAINING_LOSS_PNG, RunFacts, SplitFacts, dataset_card, model_card
+from hfsynth.errors import HfsynthError
+from hfsynth.recipe import Recipe, fingerprint
+from hfsynth.run import RECIPE_FILE, RunDir
+
+# Files of adapter/ that never go to the Hub: pickles (unsafe to load, and TrainingArguments can
+# carry hub settings) and peft's own README (ours replaces it).
+EXCLUDED_ADAPTER_FILES = re.compile(r"(^\.|^README\.md$|\.(bin|pt|pth|pkl|pickle)$|^training_args)")
+SPLIT_NAME = re.compile(r"^\w+(\.\w+)*$")  # what datasets accepts as a split name
+
+
+def _repo_ids(recipe: Recipe) -> Tuple[str, str]:
+    """The repo ids the cards talk about: the recipe's, or placeholders for a local-only export."""
+    hub = recipe.hub
+    return (hub.model_repo or f"your-username/{recipe.name}-adapter", hub.dataset_repo or f"your-username/{recipe.name}-code-data")
+
+
+# ----------------------------------------------------------------------------------------------
+# preflight: what can be refused before a 10-minute run starts
+
+
+def _check_repo_id(field_name: str, value: Optional[str]) -> None:
+    if value is None:
+        return
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+    try:
+        validate_repo_id(value)
+    except HFValidationError as exc:
+        raise HfsynthError(f"{field_name}: '{value}' is not a valid repo id ({str(exc).splitlines()[0]})") from None
+    if value.count("/") != 1:
+        raise HfsynthError(f"{field_name}: '{value}' must be 'owner/name' (your user or organization, then the repo name)")
+
+
+def preflight(recipe: Recipe, run_dir: RunDir) -> None:
+    """Refuse malformed repo ids and, when a push will happen, a token the Hub rejects."""
+    hub = recipe.hub
+    _check_repo_id("hub.model_repo", hub.model_repo)
+    _check_repo_id("hub.dataset_repo", hub.dataset_repo)
+    if hub.revision is not None and (not hub.revision.strip() or " " in hub.revision or hub.revision.startswith("refs/") or ".." in hub.revision):
+        raise HfsynthError(f"hub.revision: '{hub.revision}' is not a usable branch name (expected e.g. 'main' or 'v2')")
+    if _push_wanted(recipe, run_dir):
+        from hfsynth.hub import check_token_can_push, find_token
+
+        token = find_token()
+        if token.value:
+            check_token_can_push(token, [r for r in (hub.dataset_repo, hub.model_repo) if r])
+
+
+def _push_wanted(recipe: Recipe, run_dir: RunDir) -> bool:
+    return bool((recipe.hub.model_repo or recipe.hub.dataset_repo) and not run_dir.options.get("dry_run"))
+
+
+# ----------------------------------------------------------------------------------------------
+# reading the run directory
+
+
+def _require(path: Path, stage: str, what: str) -> Path:
+    if not path.exists():
+        raise HfsynthError(f"{path}: missing ({what}); run `hfsynth {stage}` on this recipe first")
+    return path
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise HfsynthError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the stage that writes it") from None
+
+
+def _read_jsonl(path: Path) -> List[Dict[str, Any]]:
+    if not path.exists():
+        return []
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                raise HfsynthError(f"{path}:{number}: not valid JSON") from None
+    return rows
+
+
+SPLIT_ORDER = {"train": 0, "validation": 1, "valid": 1, "dev": 1, "test": 2}
+
+
+def split_files(run_dir: RunDir) -> List[Path]:
+    """data/<split>.parquet, train first, then validation, test, and the others by name."""
+    files = sorted(_require(run_dir.data, "curate", "curated splits").glob("*.parquet"), key=lambda f: (SPLIT_ORDER.get(f.stem, 3), f.stem))
+    if not files:
+        raise HfsynthError(f"{run_dir.data}: no curated split (data/<split>.parquet); run `hfsynth curate` on this recipe first")
+    for f in files:
+        if not SPLIT_NAME.match(f.stem):
+            raise HfsynthError(f"{f}: split name '{f.stem}' is not valid for datasets (letters, digits and underscores only)")
+    return files
+
+
+def _last_user_message(prompt: Any) -> Optional[str]:
+    if isinstance(prompt, list):
+        for message in reversed(prompt):
+            if isinstance(message, dict) and message.get("role") == "user":
+                return message.get("content")
+    return None
+
+
+def _distinct(values: List[Any], limit: int = 8) -> List[Any]:
+    seen = sorted({v for v in values if v is not None}, key=lambda v: (str(type(v)), v))
+    return seen[:limit] + (["..."] if len(seen) > limit else [])
+
+
+def collect_facts(recipe: Recipe, run_dir: RunDir) -> RunFacts:
+    """Read everything the cards need; a missing input names the stage that makes it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from datasets import Features
+
+    _require(run_dir.adapter / "adapter_config.json", "train", "the trained adapter")
+    metrics = _read_json(_require(run_dir.metrics, "evaluate", "the evaluation figures"))
+    funnel = _read_json(_require(run_dir.path / "funnel.json", "curate", "the curation funnel"))
+    files = split_files(run_dir)
+
+    splits: List[SplitFacts] = []
+    schemas = []
+    strategy_counts: Dict[str, int] = {}
+    strategy_prompts: Dict[str, str] = {}
+    observed: Dict[str, List[Any]] = {"temperature": [], "top_p": [], "max_new_tokens": []}
+    fingerprints: List[str] = []
+    samples: List[Dict[str, Any]] = []
+    lengths: Dict[str, List[int]] = {}
+    length_unit = "completion tokens"
+    for f in files:
+        table = pq.read_table(f)
+        schemas.append(table.schema)
+        splits.append(SplitFacts(f.stem, table.num_rows, int(table.nbytes), f.stat().st_size))
+        columns = set(table.column_names)
+        if "strategy" in columns:
+            for name in table.column("strategy").to_pylist():
+                strategy_counts[str(name)] = strategy_counts.get(str(name), 0) + 1
+        for key in observed:
+            if key in columns:
+                observed[key].extend(table.column(key).to_pylist())
+        if "adapter_fingerprint" in columns:
+            fingerprints.extend(v for v in table.column("adapter_fingerprint").to_pylist() if v)
+        if "completion_tokens" in columns and table.column("completion_tokens").null_count < table.num_rows:
+            lengths[f.stem] = [v for v in table.column("completion_tokens").to_pylist() if v is not None]
+        elif "response" in columns:
+            length_unit = "response characters"
+            lengths[f.stem] = [len(v or "") for v in table.column("response").to_pylist()]
+        wanted = [c for c in ("id", "split", "strategy", "prompt", "instruction", "code", "response", "language", "status") if c in columns]
+        head = table.select(wanted).slice(0, 200).to_pylist()
+        for row in head:
+            row.setdefault("split", f.stem)
+            strategy = str(row.get("strategy"))
+            if strategy not in strategy_prompts:
+                strategy_prompts[strategy] = _last_user_message(row.get("prompt")) or row.get("instruction") or ""
+            if len(samples) < 3 and row.get("status", "ok") == "ok" and f == files[0]:
+                samples.append(row)
+    try:
+        unified = pa.unify_schemas([s.remove_metadata() for s in schemas], promote_options="permissive")
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise HfsynthError(f"{run_dir.data}: the splits have incompatible columns ({exc}); rerun `hfsynth curate`") from None
+    features = Features.from_arrow_schema(unified)
+
+    base_id, note = _base_model(recipe)
+    model_repo, dataset_repo = recipe.hub.model_repo, recipe.hub.dataset_repo
+    recipe_yaml = published_recipe_yaml(recipe)
+    facts = RunFacts(
+        recipe=recipe,
+        recipe_yaml=recipe_yaml,
+        recipe_fingerprint=fingerprint(recipe_yaml),
+        manifest=run_dir.read_manifest(),
+        metrics=metrics,
+        funnel=funnel,
+        decontamination=_read_jsonl(run_dir.path / "decontamination.jsonl"),
+        splits=splits,
+        features=features,
+        trainer_log=_trainer_log(run_dir),
+        adapter_config=_read_json(run_dir.adapter / "adapter_config.json"),
+        sample_rows=samples,
+        strategy_counts=strategy_counts,
+        strategy_prompts=strategy_prompts,
+        observed_sampling={k: _distinct(v) for k, v in observed.items() if v},
+        adapter_fingerprints=_distinct(fingerprints, 4),
+        base_model_id=base_id,
+        base_model_note=note,
+        model_repo=model_repo,
+        dataset_repo=dataset_repo,
+    )
+    facts.extra["lengths"] = lengths
+    facts.extra["length_unit"] = length_unit
+    return facts
+
+
+def published_recipe_yaml(recipe: Recipe) -> str:
+    """The resolved recipe as published: without ``output_dir``, a path on the publisher's machine
+    that does not change the results (``hfsynth reproduce`` picks its own run directory)."""
+    return recipe.model_copy(update={"output_dir": None}).to_yaml()
+
+
+def _trainer_log(run_dir: RunDir) -> List[Dict[str, Any]]:
+    from hfsynth.plots import read_trainer_log
+
+    return read_trainer_log(run_dir.trainer_log)
+
+
+def _base_model(recipe: Recipe) -> Tuple[Optional[str], Optional[str]]:
+    """The base model's Hub id (never a local path) and a provenance note."""
+    from hfsynth.models.resolve import base_model_id
+
+    note = None
+    if recipe.model.name_or_path.startswith("builtin:"):
+        try:
+            from hfsynth.models.builtin import builtin_spec
+
+            note = builtin_spec(recipe.model.name_or_path).get("note")
+        except (ImportError, HfsynthError, KeyError):
+            note = None
+    return base_model_id(recipe), note
+
+
+# ----------------------------------------------------------------------------------------------
+# materialising hub/model and hub/dataset
+
+
+def _write_model_export(facts: RunFacts, run_dir: RunDir, dest: Path, repo_id: str) -> None:
+    from hfsynth.plots import training_loss_plot
+
+    for src in sorted(run_dir.adapter.iterdir()):
+        if src.is_file() and not EXCLUDED_ADAPTER_FILES.search(src.name):
+            shutil.copyfile(src, dest / src.name)
+    config = dict(facts.adapter_config)
+    local = config.get("base_model_name_or_path")
+    # The adapter must point at the Hub id the card names, never at a folder on this machine.
+    config["base_model_name_or_path"] = facts.base_model_id or (Path(local).name if local else None)
+    if facts.base_model_id:
+        config["revision"] = facts.recipe.model.revision
+    (dest / "adapter_config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    facts.has_training_loss_png = training_loss_plot(facts.trainer_log, dest / TRAINING_LOSS_PNG, title=f"Training loss: {facts.recipe.name}")
+    _write_common(facts, run_dir, dest)
+    (dest / "README.md").write_text(str(model_card(facts, repo_id)), encoding="utf-8")
+
+
+def _write_dataset_export(facts: RunFacts, run_dir: RunDir, dest: Path, repo_id: str) -> None:
+    from hfsynth.plots import length_distribution_plot
+
+    (dest / "data").mkdir()
+    for f in split_files(run_dir):
+        shutil.copyfile(f, dest / "data" / f.name)
+    for name in ("funnel.json", "decontamination.jsonl"):
+        if (run_dir.path / name).exists():
+            shutil.copyfile(run_dir.path / name, dest / name)
+    facts.has_length_png = length_distribution_plot(facts.extra["lengths"], dest / LENGTH_PNG, unit=facts.extra["length_unit"])
+    _write_common(facts, run_dir, dest)
+    (dest / "README.md").write_text(str(dataset_card(facts, repo_id)), encoding="utf-8")
+
+
+def _write_common(facts: RunFacts, run_dir: RunDir, dest: Path) -> None:
+    """recipe.yaml (how to reproduce) and metrics.json (what it achieved) go into both repos."""
+    (dest / RECIPE_FILE).write_text(facts.recipe_yaml, encoding="utf-8")
+    shutil.copyfile(run_dir.metrics, dest / "metrics.json")
+
+
+def _swap_in(build: Path, final: Path) -> None:
+    """Replace ``final`` by ``build`` with renames only (never half a folder in place)."""
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    if final.exists():
+        os.replace(final, old)
+    os.replace(build, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def materialise(recipe: Recipe, run_dir: RunDir) -> Dict[str, Path]:
+    """Write ``hub/model`` and ``hub/dataset``: exactly the files a push uploads."""
+    facts = collect_facts(recipe, run_dir)
+    model_id, dataset_id = _repo_ids(recipe)
+    run_dir.hub.mkdir(parents=True, exist_ok=True)
+    for stale in run_dir.hub.glob(".*.build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    out = {}
+    for kind, writer, repo_id in (("model", _write_model_export, model_id), ("dataset", _write_dataset_export, dataset_id)):
+        build = run_dir.hub / f".{kind}.build-{os.getpid()}"
+        shutil.rmtree(build, ignore_errors=True)
+        build.mkdir()
+        writer(facts, run_dir, build, repo_id)
+        _swap_in(build, run_dir.hub / kind)
+        out[kind] = run_dir.hub / kind
+    return out
+
+
+def export_summary(folder: Path) -> Dict[str, Any]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
+
+
+def assert_no_token(folders: List[Path], token: Optional[str], source: str) -> None:
+    """Refuse to push a file that contains the token (defence in depth: hfsynth never writes it)."""
+    if not token:
+        return
+    needle = token.encode()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and needle in path.read_bytes():
+                raise HfsynthError(f"{path}: contains the Hub token from {source}; refusing to publish it (remove it from the run's files)")
+
+
+# ----------------------------------------------------------------------------------------------
+# the stage
+
+
+def _how_to_push(run_dir: RunDir) -> str:
+    return f"hfsynth publish {run_dir.path / RECIPE_FILE} --output-dir {run_dir.path}"
+
+
+def publish_stage(recipe: Recipe, run_dir: RunDir) -> None:
+    """Materialise both repos, then push them (dataset first: the model card links to it)."""
+    from hfsynth.hub import find_token, hub_endpoint, offline, push_folder
+
+    exports = materialise(recipe, run_dir)
+    record: Dict[str, Any] = {
+        "pushed": False, "model_url": None, "dataset_url": None, "model_commit": None, "dataset_commit": None,
+        "exports": {kind: export_summary(path) for kind, path in exports.items()},
+    }
+    print(f"publish: wrote {exports['model']} and {exports['dataset']} (exactly what a push uploads)")
+    hub = recipe.hub
+    targets = [(kind, repo) for kind, repo in (("dataset", hub.dataset_repo), ("model", hub.model_repo)) if repo]
+    token = find_token()
+    reason = None
+    if not targets:
+        reason = "the recipe names no repo (set hub.model_repo and/or hub.dataset_repo to push)"
+    elif run_dir.options.get("dry_run"):
+        reason = f"dry run; to push: {_how_to_push(run_dir)}"
+    elif offline():
+        reason = f"HF_HUB_OFFLINE is set; to push, unset it and run: {_how_to_push(run_dir)}"
+    elif not token.value:
+        reason = f"no Hub token found; run `hf auth login` (or set HF_TOKEN), then: {_how_to_push(run_dir)}"
+    if reason:
+        print(f"publish: not pushed: {reason}")
+        run_dir.update_stage("publish", **record)
+        return
+    assert_no_token(list(exports.values()), token.value, token.source)
+    record["endpoint"] = hub_endpoint()
+    message = f"hfsynth {__version__}: publish {recipe.name} (recipe {fingerprint(recipe.to_yaml())})"
+    description = (
+        f"Pushed by `hfsynth publish` from the run directory of recipe '{recipe.name}'. "
+        "recipe.yaml in this repo reproduces it: `hfsynth reproduce <this repo>`."
+    )
+    for kind, repo_id in targets:
+        result = push_folder(
+            exports[kind], repo_id, kind, token=token, private=hub.private, revision=hub.revision,
+            commit_message=message, commit_description=description,
+        )
+        record[f"{kind}_url"] = result.url
+        record[f"{kind}_commit"] = result.commit
+        record[f"{kind}_new_commit"] = result.new_commit
+        state = "new commit" if result.new_commit else "unchanged, no new commit"
+        print(f"publish: {kind} repo {repo_id}: {result.url} @ {result.commit[:12]} ({state})")
+        run_dir.update_stage("publish", **record)
+    record["pushed"] = True
+    run_dir.update_stage("publish", **record)
+
+
+def push_pending(recipe: Recipe, run_dir: RunDir) -> bool:
+    """True when a push is wanted and possible but the manifest shows none for the current export.
+
+    For the run orchestration: a publish that stopped at the local export (dry run, no token) is
+    "done" by its fingerprint, yet a later non-dry-run with a token must still push.
+    """
+    from hfsynth.hub import find_token, offline
+
+    if not _push_wanted(recipe, run_dir) or offline() or not find_token().value:
+        return False
+    return not run_dir.stage_record("publish").get("pushed")
