@@ -1,0 +1,209 @@
+"""The ``generate`` stage: the tuned adapter writes synthetic rows into ``raw/``, resumably, on every rank.
+
+Layout of ``raw/`` (what the curate stage reads):
+
+    raw/<split>/shard-rank{R}-{K:05d}.parquet   rows of shard K of the split (written by rank R)
+    raw/plan.json                               what this raw/ is for: fingerprint, world size, shards
+    raw/index.json                              written last, by rank 0: rows per split, status and
+                                                strategy counts; its presence means "complete"
+
+All shards of a split together are the split's rows (any order; shard order K is the plan order).
+Every row follows the synthetic row schema of the contracts (hfsynth.synth.writer.ROW_SCHEMA) plus a
+``meta`` JSON column with strategy details.
+
+Ranks: every rank computes the same plan; shard K goes to rank K % world_size, which writes it.
+After a barrier rank 0 checks every shard is there and writes index.json (the shards are the final
+layout: no copy). Resume: a shard is written atomically, so a rerun with the same plan skips the
+shards that exist and produces exactly the rows of an uninterrupted run. When the plan changed
+(another recipe, seed data, adapter or world size) the old raw/ is moved aside to
+``raw.<old fingerprint>/``, never deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from hfsynth import dist
+from hfsynth.errors import HfsynthError
+from hfsynth.recipe import fingerprint
+from hfsynth.run import atomic_write_json
+from hfsynth.synth.plan import Plan, build_plan, build_strategies, owner, allocate, task_sizes
+from hfsynth.synth.strategies.base import PlanContext, SeedExample
+from hfsynth.synth.writer import ShardWriter, read_split
+
+PLAN_FILE = "plan.json"
+INDEX_FILE = "index.json"
+ADAPTER_WEIGHTS = ("adapter_config.json", "adapter_model.safetensors", "adapter_model.bin")
+
+
+def _say(message: str) -> None:
+    print(f"hfsynth: {message}", file=sys.stderr, flush=True)
+
+
+def adapter_fingerprint(adapter_dir: Path) -> str:
+    """A hash of the adapter's config and weights (the files that decide what it generates)."""
+    adapter_dir = Path(adapter_dir)
+    if not (adapter_dir / "adapter_config.json").is_file():
+        raise HfsynthError(
+            f"{adapter_dir}: no trained adapter in the run directory; run `hfsynth train` first (or set generate.use_adapter: false)"
+        )
+    digest = hashlib.sha256()
+    for name in ADAPTER_WEIGHTS:
+        path = adapter_dir / name
+        if path.is_file():
+            digest.update(name.encode())
+            with open(path, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+def load_seed_examples(recipe) -> List[SeedExample]:
+    """The seed loader's train split as SeedExamples (the eval split stays unseen)."""
+    from hfsynth.data import load_seed
+
+    return [SeedExample.from_row(row) for row in load_seed(recipe)["train"]]
+
+
+def provenance(recipe, adapter_fp: Optional[str]) -> Dict[str, Any]:
+    from hfsynth.models.resolve import base_model_id
+
+    return {
+        "base_model": base_model_id(recipe) or recipe.model.name_or_path,
+        "base_revision": recipe.model.revision,
+        "adapter_fingerprint": adapter_fp,
+    }
+
+
+def run_fingerprint(recipe, plan: Plan, adapter_fp: Optional[str], world_size: int) -> str:
+    """What decides the rows: the prompts, the generate/model settings, the adapter, the world size."""
+    return fingerprint(plan.digest(), recipe.section_dict("model", "quantization", "generate"), adapter_fp, world_size)
+
+
+# ----------------------------------------------------------------------------------------------
+# raw/ bookkeeping (rank 0)
+
+
+def read_json(path: Path) -> Optional[Dict[str, Any]]:
+    try:
+        return json.loads(path.read_text())
+    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def prepare_raw(raw: Path, run_fp: str, plan: Plan, world_size: int) -> None:
+    """Keep raw/ when it belongs to this plan (resume), else move it aside; then record the plan."""
+    if raw.exists() and any(raw.iterdir()):
+        old = (read_json(raw / PLAN_FILE) or {}).get("fingerprint")
+        if old != run_fp:
+            backup = raw.with_name(f"raw.{old or 'unknown'}")
+            if backup.exists():
+                backup = raw.with_name(f"raw.{old or 'unknown'}.{time.strftime('%Y%m%d-%H%M%S')}")
+            os.replace(raw, backup)
+            _say(f"raw/ was generated with other settings; moved it to {backup.name}/ and starting afresh")
+    raw.mkdir(parents=True, exist_ok=True)
+    writer = ShardWriter(raw)
+    if writer.clean_temp_files():
+        _say("removed half-written shards of an interrupted run")
+    (raw / INDEX_FILE).unlink(missing_ok=True)
+    atomic_write_json(
+        raw / PLAN_FILE,
+        {
+            "fingerprint": run_fp,
+            "world_size": world_size,
+            "shard_every": plan.shard_every,
+            "splits": {s: {"tasks": len(plan.splits[s]), "rows": plan.rows(s), "shards": plan.shard_count(s)} for s in sorted(plan.splits)},
+        },
+    )
+
+
+def write_index(raw: Path, run_fp: str, plan: Plan) -> Dict[str, Any]:
+    """Check every planned shard exists with its rows, then write raw/index.json."""
+    writer = ShardWriter(raw)
+    missing = [f"{s}/{k}" for s, k in plan.shards() if writer.existing(s, k) is None]
+    if missing:
+        raise RuntimeError(f"generate: shards missing after every rank finished: {', '.join(missing[:5])}")
+    index: Dict[str, Any] = {"fingerprint": run_fp, "splits": {}, "status": {}, "strategies": {}, "finish_reason": {}}
+    status, strategies, finish = Counter(), Counter(), Counter()
+    for split in sorted(plan.splits):
+        table = read_split(raw, split)
+        if table.num_rows != plan.rows(split):
+            raise RuntimeError(f"generate: raw/{split} holds {table.num_rows} rows, the plan says {plan.rows(split)}")
+        index["splits"][split] = {"rows": table.num_rows, "shards": [p.name for p in writer.shards(split)]}
+        status.update(table.column("status").to_pylist())
+        strategies.update(table.column("strategy").to_pylist())
+        finish.update(table.column("finish_reason").to_pylist())
+    index["status"], index["strategies"], index["finish_reason"] = dict(status), dict(strategies), dict(finish)
+    atomic_write_json(raw / INDEX_FILE, index)
+    return index
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def generate_stage(recipe, run_dir) -> None:
+    from tqdm.auto import tqdm
+
+    from hfsynth.synth.engine import make_engine
+    from hfsynth.synth.shard import generate_shard
+
+    gen = recipe.generate
+    rank, world = dist.rank(), dist.world_size()
+    strategies = build_strategies(recipe)
+    seeds = load_seed_examples(recipe) if any(s.uses_seed for s in strategies) else []
+    plan = build_plan(recipe, seeds, strategies)
+    adapter_fp = adapter_fingerprint(run_dir.adapter) if gen.use_adapter else None
+    run_fp = run_fingerprint(recipe, plan, adapter_fp, world)
+    raw = run_dir.raw
+    if dist.is_main():
+        prepare_raw(raw, run_fp, plan, world)
+    dist.barrier()
+
+    writer = ShardWriter(raw)
+    mine = [(s, k) for s, k in plan.shards() if owner(k, world) == rank]
+    todo = [(s, k) for s, k in mine if writer.existing(s, k) is None]
+    if len(todo) < len(mine):
+        _say(f"rank {rank}: resuming, {len(mine) - len(todo)} of {len(mine)} shards already written")
+    if todo:
+        engine = make_engine(recipe, run_dir, use_adapter=gen.use_adapter)
+        rows_total = sum(t.samples for s, k in todo for t in plan.shard(s, k))
+        desc = "generate" if world == 1 else f"generate rank {rank}"
+        with tqdm(total=rows_total, unit="row", desc=desc, dynamic_ncols=True) as bar:
+            for split, k in todo:
+                rows = generate_shard(engine, plan, split, k, recipe, provenance(recipe, adapter_fp), progress=True)
+                writer.write(split, k, rank, rows)
+                bar.update(len(rows))
+    dist.barrier()
+    if dist.is_main():
+        index = write_index(raw, run_fp, plan)
+        counts = ", ".join(f"{s}: {v['rows']}" for s, v in index["splits"].items())
+        _say(f"generated rows in {raw}: {counts} (status {index['status']})")
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def preflight(recipe, run_dir) -> None:
+    """What can be refused before any stage runs: engine availability and the template strategies
+    (template files, undefined slots, too few distinct prompts); seed strategies are checked when
+    the seed data is loaded."""
+    import random
+
+    gen = recipe.generate
+    if gen.engine == "vllm":
+        from hfsynth.synth.vllm_engine import check_vllm
+
+        check_vllm()
+    strategies = build_strategies(recipe)
+    rows = allocate(gen.num_samples, [s.config.weight for s in strategies])
+    for strategy, count in zip(strategies, rows):
+        if strategy.name == "template" and count:
+            ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
+            strategy.prompts(len(task_sizes(count, gen.num_samples_per_prompt)), ctx)
