@@ -156,10 +156,10 @@ def generate_stage(recipe, run_dir) -> None:
 
     gen = recipe.generate
     rank, world = dist.rank(), dist.world_size()
+    adapter_fp = adapter_fingerprint(run_dir.adapter) if gen.use_adapter else None  # no adapter: say so first
     strategies = build_strategies(recipe)
     seeds = load_seed_examples(recipe) if any(s.uses_seed for s in strategies) else []
     plan = build_plan(recipe, seeds, strategies)
-    adapter_fp = adapter_fingerprint(run_dir.adapter) if gen.use_adapter else None
     run_fp = run_fingerprint(recipe, plan, adapter_fp, world)
     raw = run_dir.raw
     if dist.is_main():
