@@ -69,7 +69,7 @@ def write_shard(run_path, split: str, rows, name="shard-rank0-00000.parquet"):
 
 def make_recipe(tmp_path, **curate):
     data = {"name": "t", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"}}
-    data["curate"] = {"execution": {"enabled": False}, **curate}
+    data["curate"] = {"execution": {"enabled": False}, "secrets": {"enabled": False}, **curate}
     recipe = validate_recipe(data, source_dir=tmp_path)
     return recipe, RunDir(tmp_path / "run", recipe)
 

@@ -11,6 +11,7 @@ class Funnel:
 
     def __init__(self) -> None:
         self.steps: List[Dict[str, int | str]] = []
+        self.reports: Dict[str, Dict] = {}  # step name -> details beyond counts (e.g. secrets found per kind)
 
     def record(self, name: str, rows_in: int, rows_out: int) -> None:
         if rows_out > rows_in:
@@ -19,7 +20,7 @@ class Funnel:
 
     def to_dict(self, splits: Dict[str, int], failures: Dict[str, int]) -> Dict:
         """The CONTRACTS.md shape: {"steps": [...], "splits": {split: rows}, "failures": {status: count}}."""
-        return {"steps": list(self.steps), "splits": dict(splits), "failures": dict(failures)}
+        return {"steps": list(self.steps), "splits": dict(splits), "failures": dict(failures), **self.reports}
 
     def write(self, path: Path, splits: Dict[str, int], failures: Dict[str, int]) -> None:
         from hfsynth.run import atomic_write_json

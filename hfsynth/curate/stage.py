@@ -2,7 +2,8 @@
 
 All splits go through the filters together, so a row duplicated across train and test is caught
 (the lowest id stays, whatever its split). Steps, in order, each one line of the funnel when on:
-generation status, extract, length, validity, exact_dedup, near_dedup, decontaminate, execute.
+generation status, extract, length, validity, exact_dedup, near_dedup, decontaminate, execute,
+secrets (last, so that nothing published carries a key, a token or personal data).
 Rows keep every raw column; curation sets ``code`` and ``language`` and, when execution runs,
 adds ``exec_status`` and ``exec_detail``.
 """
@@ -173,7 +174,25 @@ def curate_rows(rows: List[Dict], recipe, funnel) -> Tuple[List[Dict], List[Dict
         executed = execute(rows, config.execution)
         funnel.record("execute", len(rows), len(executed))
         rows = executed
+    if config.secrets.enabled:
+        rows = scan_for_secrets(rows, config.secrets, funnel)
     return rows, records
+
+
+def scan_for_secrets(rows: List[Dict], config, funnel) -> List[Dict]:
+    """Apply the secrets policy; ``fail`` stops before any file is written (raw/ stays as it was)."""
+    from hfsynth.curate.secrets import scan_rows
+
+    kept, report = scan_rows(rows, config.policy, config.allowed_email_domains)
+    if config.policy == "fail" and report["rows_with_findings"]:
+        kinds = ", ".join(f"{k} x{n}" for k, n in report["findings"].items())
+        raise HfsynthError(
+            f"curate.secrets.policy is 'fail': {report['rows_with_findings']} row(s) contain secrets or personal data "
+            f"({kinds}; first: {', '.join(report['first_ids'])}); nothing was written, use policy redact or drop to publish"
+        )
+    funnel.record("secrets", len(rows), len(kept))
+    funnel.reports["secrets"] = report
+    return kept
 
 
 # ----------------------------------------------------------------------------------------------

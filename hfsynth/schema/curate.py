@@ -2,7 +2,7 @@
 
 Steps run in this order, each one can be switched off and each is one line of the funnel:
 generation status -> extract (+ length bounds) -> validity -> exact dedup -> near dedup ->
-decontaminate -> execute.
+decontaminate -> execute -> secrets.
 """
 
 from typing import List, Literal, Optional
@@ -105,6 +105,19 @@ class ExecutionConfig(Section):
     workers: Optional[int] = Field(None, ge=1, description="Parallel sandboxes; None = os.cpu_count().")
 
 
+class SecretsConfig(Section):
+    """Scan every row for API keys, tokens, private keys, e-mail and public IP addresses before publishing."""
+
+    enabled: bool = Field(True, description="Scan rows for secrets and personal data.")
+    policy: Literal["redact", "drop", "fail"] = Field(
+        "redact", description="redact: replace each finding with <REDACTED:kind>; drop: remove the row; fail: stop curation."
+    )
+    allowed_email_domains: List[str] = Field(
+        default_factory=lambda: ["example.com", "example.org", "example.net", "example.edu", "localhost", "test", "invalid", "example"],
+        description="E-mail domains that are not personal data (RFC 2606 reserved names by default).",
+    )
+
+
 class CurateConfig(Section):
     """Which curation steps run and with which thresholds."""
 
@@ -119,6 +132,7 @@ class CurateConfig(Section):
     dedup: DedupConfig = Field(default_factory=DedupConfig, description="Exact and near deduplication.")
     decontaminate: DecontaminateConfig = Field(default_factory=DecontaminateConfig, description="Benchmark decontamination.")
     execution: ExecutionConfig = Field(default_factory=ExecutionConfig, description="Sandboxed execution filter.")
+    secrets: SecretsConfig = Field(default_factory=SecretsConfig, description="Secrets and personal data scan (the last step).")
 
     @field_validator("languages")
     @classmethod
