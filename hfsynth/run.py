@@ -138,6 +138,7 @@ class Stage:
     outputs: Tuple[str, ...]  # paths (relative to the run dir) that must exist after it
     all_ranks: bool = False  # train/generate run on every rank; the others on rank 0
     inputs: Optional[str] = None  # "module:function(recipe)" fingerprinting data outside the recipe
+    pending: Optional[str] = None  # "module:function(recipe, run_dir) -> bool": work left although current (publish after a dry run)
 
     def function(self) -> Callable[[Recipe, RunDir], None]:
         return _import(self.target)
@@ -156,7 +157,7 @@ STAGES: Tuple[Stage, ...] = (
     Stage("generate", "hfsynth.synth.stage:generate_stage", ("generate",), ("train",), ("raw",), all_ranks=True),
     Stage("curate", "hfsynth.curate.stage:curate_stage", ("curate",), ("generate",), ("data", "funnel.json")),
     Stage("evaluate", "hfsynth.metrics.stage:evaluate_stage", ("metrics",), ("train", "curate"), ("metrics.json",)),
-    Stage("publish", "hfsynth.publish:publish_stage", ("hub",), ("train", "curate", "evaluate"), ("hub/model", "hub/dataset")),
+    Stage("publish", "hfsynth.publish:publish_stage", ("hub",), ("train", "curate", "evaluate"), ("hub/model", "hub/dataset"), pending="hfsynth.publish:push_pending"),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
 
@@ -180,6 +181,7 @@ def is_up_to_date(stage: Stage, recipe: Recipe, run_dir: RunDir) -> bool:
         record.get("status") == "done"
         and record.get("fingerprint") == stage_fingerprint(stage, recipe, run_dir)
         and all((run_dir.path / out).exists() for out in stage.outputs)
+        and not (stage.pending and _import(stage.pending)(recipe, run_dir))
     )
 
 
