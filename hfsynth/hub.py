@@ -192,13 +192,16 @@ def local_files(folder: Path) -> List[str]:
     return sorted(p.relative_to(folder).as_posix() for p in Path(folder).rglob("*") if p.is_file())
 
 
-def _push_once(api, folder: Path, repo_id: str, repo_type: str, private: bool, revision: Optional[str], commit_message: str, commit_description: str) -> Tuple[str, str, bool]:
+def _push_once(api, folder: Path, repo_id: str, repo_type: str, private: bool, revision: Optional[str], commit_message: str,
+               commit_description: str, heads_seen: List[str]) -> Tuple[str, str]:
+    """One attempt: ensure the repo (and branch), read its head, commit the folder onto it -> (url, head after)."""
     from huggingface_hub import CommitOperationAdd, CommitOperationDelete
 
     url = api.create_repo(repo_id, repo_type=repo_type, private=private, exist_ok=True)
     if revision and revision != "main":
         api.create_branch(repo_id, repo_type=repo_type, branch=revision, exist_ok=True)
     info = api.repo_info(repo_id, repo_type=repo_type, revision=revision)
+    heads_seen.append(info.sha)
     if private and info.private is False:
         # The recipe asks for a private repo: never add its files to a public one.
         api.update_repo_settings(repo_id, repo_type=repo_type, private=True)
@@ -210,7 +213,7 @@ def _push_once(api, folder: Path, repo_id: str, repo_type: str, private: bool, r
         repo_id, operations, commit_message=commit_message, commit_description=commit_description,
         repo_type=repo_type, revision=revision, parent_commit=info.sha,
     )
-    return str(url), commit.oid, commit.oid != info.sha
+    return str(url), commit.oid
 
 
 def push_folder(folder: Path, repo_id: str, repo_type: str, *, token: HubToken, private: bool = False,
@@ -222,10 +225,11 @@ def push_folder(folder: Path, repo_id: str, repo_type: str, *, token: HubToken, 
     retry = retry or RetryPolicy.from_env()
     api = HfApi(token=token.value)
     last = ""
+    heads_seen: List[str] = []  # the head before our first commit try tells whether we added one
     for attempt in range(1, retry.attempts + 1):
         try:
-            url, sha, new = _push_once(api, Path(folder), repo_id, repo_type, private, revision, commit_message, commit_description)
-            return PushResult(repo_id, repo_type, url, sha, new, attempt)
+            url, sha = _push_once(api, Path(folder), repo_id, repo_type, private, revision, commit_message, commit_description, heads_seen)
+            return PushResult(repo_id, repo_type, url, sha, sha != heads_seen[0], attempt)
         except Exception as exc:  # noqa: BLE001 - classify() re-raises what it does not know
             verdict = classify(exc, repo_id, repo_type, token)
             if isinstance(verdict, HfsynthError):
@@ -250,17 +254,18 @@ def check_token_can_push(token: HubToken, repo_ids: Sequence[str]) -> None:
     from huggingface_hub import HfApi
     from huggingface_hub.errors import HfHubHTTPError
 
+    repos = ", ".join(repo_ids)
     try:
         me = HfApi().whoami(token=token.value)
     except HfHubHTTPError as exc:
         if _status(exc) == 401:
-            raise HfsynthError(f"hub: the Hub rejected the token from {token.source} (HTTP 401: invalid or expired); fix it or use --dry-run") from None
+            raise HfsynthError(f"hub: cannot push {repos}: the Hub rejected the token from {token.source} (HTTP 401: invalid or expired); log in again or use --dry-run") from None
         return
     except Exception:  # noqa: BLE001 - network trouble: the push will retry and report
         return
     role = ((me.get("auth") or {}).get("accessToken") or {}).get("role")
     if role == "read":
-        raise HfsynthError(f"hub: the token from {token.source} is read-only; pushing {', '.join(repo_ids)} needs a write token")
+        raise HfsynthError(f"hub: cannot push {repos}: the token from {token.source} is read-only; a write token is needed")
     namespaces = {me.get("name")} | {o.get("name") for o in me.get("orgs") or []}
     for repo_id in repo_ids:
         owner = repo_id.split("/")[0]

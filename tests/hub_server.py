@@ -147,7 +147,7 @@ class Fault:
     """One injected misbehaviour for requests whose method and path match."""
 
     path: str  # regular expression searched in the request path (query string excluded)
-    kind: str = "status"  # "status" | "drop" | "delay"
+    kind: str = "status"  # "status" | "drop" (mid-upload) | "lose_response" (done, answer lost) | "delay"
     method: Optional[str] = None  # None = any method
     status: int = 500
     retry_after: Optional[int] = None  # seconds, sent as Retry-After (429/503)
@@ -172,6 +172,7 @@ class RequestRecord:
     status: int
     user: Optional[str]  # who the token belongs to (never the token itself)
     fault: Optional[str] = None
+    at: float = field(default_factory=time.time)  # when it was answered
 
 
 class HubError(Exception):
@@ -383,6 +384,15 @@ class HubHandler(BaseHTTPRequestHandler):
             body = json.dumps(body).encode()
         elif isinstance(body, str):
             body = body.encode()
+        self._record(status)  # before the answer leaves: a test that got it must see it in the log
+        if self._fault_kind == "lose_response":
+            # The request was carried out, but the client never hears back (a connection lost late).
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
         self.send_response(status)
         sent = {k.lower() for k in (headers or {})}
         for key, value in (headers or {}).items():
@@ -394,7 +404,11 @@ class HubHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-        self._status = status
+
+    def _record(self, status: int) -> None:
+        if not self._recorded:
+            self._recorded = True
+            self.hub.requests.append(RequestRecord(self.command, self._path, self._query_string, status, self._user_name, self._fault_kind))
 
     def _send_error(self, err: HubError) -> None:
         headers = {"X-Error-Message": err.message, **err.headers}
@@ -403,28 +417,28 @@ class HubHandler(BaseHTTPRequestHandler):
         self._send(err.status, {"error": err.message, **err.body}, headers)
 
     def _dispatch(self, method: str) -> None:
-        self._status = 0
         split = urlsplit(self.path)
         path, query = split.path, split.query
+        self._path, self._query_string, self._recorded, self._user_name = path, query, False, None
         self._query = {k: v[-1] for k, v in parse_qs(query).items()}
         fault = self.hub._take_fault(method, path)
-        user_name: Optional[str] = None
+        self._fault_kind = fault.kind if fault else None
         try:
             if fault is not None and fault.kind == "drop":
                 # Read part of the upload, then cut the connection: the client sees a dropped connection.
                 self._read_body(limit=max(1, int(self.headers.get("Content-Length") or 2) // 2))
+                self._record(-1)
                 self.close_connection = True
                 try:
                     self.connection.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
-                self._status = -1
                 return
             self._body = self._read_body()
             if fault is not None and fault.kind == "delay":
                 time.sleep(fault.seconds)
             self.user = self._authenticate()
-            user_name = self.user.name if self.user else None
+            self._user_name = self.user.name if self.user else None
             if fault is not None and fault.kind == "status":
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
                 raise HubError(fault.status, fault.message, headers=headers)
@@ -437,7 +451,7 @@ class HubHandler(BaseHTTPRequestHandler):
             self.hub.errors.append(f"{method} {path}: {type(exc).__name__}: {exc}")
             self._send(500, {"error": f"test server bug: {type(exc).__name__}: {exc}"})
         finally:
-            self.hub.requests.append(RequestRecord(method, path, query, self._status, user_name, fault.kind if fault else None))
+            self._record(0)  # no answer was sent (the client went away)
 
     def _authenticate(self) -> Optional[User]:
         header = self.headers.get("Authorization", "")
@@ -847,8 +861,14 @@ class HubServer:
         return user
 
     def inject(self, path: str, kind: str = "status", **options: Any) -> Fault:
-        """Misbehave on matching requests: ``inject(r"/commit/", "drop")``, ``inject(r"/preupload/", status=429, retry_after=1)``."""
-        if kind not in ("status", "drop", "delay"):
+        """Misbehave on matching requests: ``inject(r"/commit/", "drop")``, ``inject(r"/preupload/", status=429, retry_after=1)``.
+
+        ``status``: answer that status (with ``Retry-After`` when given); ``drop``: read half the
+        request body and close the connection (nothing is applied); ``lose_response``: apply the
+        request, then close without answering; ``delay``: sleep ``seconds``, then answer normally.
+        ``times`` matching requests are hit (None = all); ``method`` narrows the match.
+        """
+        if kind not in ("status", "drop", "lose_response", "delay"):
             raise ValueError(f"unknown fault kind {kind!r}")
         fault = Fault(path=path, kind=kind, **options)
         with self._fault_lock:

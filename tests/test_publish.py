@@ -269,3 +269,15 @@ def test_preflight_refuses_a_malformed_repo_id_before_any_stage(make_run_dir, tm
     recipe_path, _, _ = make_run_dir(hub={"dataset_repo": "no-namespace"})
     proc = run_hfsynth(["publish", recipe_path], None, tmp_path)
     assert proc.returncode == 2 and "hub.dataset_repo" in proc.stderr and "owner/name" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_publish_after_a_dry_run_pushes_then_skips(hub_server, make_run_dir, tmp_path):
+    recipe_path, _, run_dir = make_run_dir(hub={"dataset_repo": DATASET_REPO})
+    env = client_env(hub_server, token=token_of(hub_server, "alice"), home=tmp_path / "home")
+    ok(run_hfsynth(["publish", recipe_path, "--dry-run"], env, tmp_path))
+    assert not hub_server.store.exists("dataset", DATASET_REPO)
+    ok(run_hfsynth(["publish", recipe_path], env, tmp_path))  # same fingerprint, but the push is still owed
+    assert len(hub_server.commits(DATASET_REPO, "dataset")) == 2
+    posts = len([r for r in hub_server.requests if r.method == "POST"])
+    again = ok(run_hfsynth(["publish", recipe_path], env, tmp_path))
+    assert "skipped" in again.stdout and len([r for r in hub_server.requests if r.method == "POST"]) == posts
