@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("recipe")
     p.add_argument("overrides", nargs="*", metavar="key=value")
     p.add_argument("--print", dest="print_recipe", action="store_true", help="print the resolved recipe (defaults filled in)")
+    p.add_argument("--schema-only", action="store_true", help="check the schema only, not the files, models and libraries it names")
 
     p = sub.add_parser("run", help="train -> generate -> curate -> evaluate -> publish, skipping what is current")
     _add_recipe_args(p)
@@ -93,10 +94,11 @@ def run_recipe(recipe, stages: Sequence[str], output_dir: Optional[str] = None, 
     """Run stages of a loaded recipe and print the summary (shared by run, reproduce, stage commands)."""
     from hfsynth import dist
     from hfsynth.preflight import preflight
-    from hfsynth.run import RunDir, resolve_run_dir, run_stages
+    from hfsynth.run import RunDir, check_run_dir_is_safe, resolve_run_dir, run_stages
     from hfsynth.summary import print_summary
 
     run_dir = RunDir(resolve_run_dir(recipe, output_dir), recipe)
+    check_run_dir_is_safe(run_dir.path)
     run_dir.options["dry_run"] = dry_run
     preflight(recipe, run_dir, stages)
     results = run_stages(stages, recipe, run_dir, force=force)
@@ -141,6 +143,14 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
         from hfsynth.recipe import load_recipe
 
         recipe = load_recipe(args.recipe, args.overrides)
+        if not args.schema_only:
+            from hfsynth.preflight import preflight
+            from hfsynth.run import STAGE_NAMES, RunDir, check_run_dir_is_safe, resolve_run_dir
+
+            run_dir = RunDir(resolve_run_dir(recipe), recipe)
+            check_run_dir_is_safe(run_dir.path)
+            run_dir.options["dry_run"] = True  # validating never contacts the Hub
+            preflight(recipe, run_dir, STAGE_NAMES)
         if args.print_recipe:
             print(recipe.to_yaml(), end="")
         else:

@@ -105,6 +105,21 @@ def _line_index(node: yaml.Node, path: Tuple[Any, ...] = (), out: Optional[Dict]
     return out
 
 
+def _refuse_duplicate_keys(node: Optional[yaml.Node], source: Path, path: Tuple[Any, ...] = ()) -> None:
+    """PyYAML keeps the last of two equal keys silently; a recipe with one is almost always a mistake."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            dotted = ".".join(str(p) for p in path + (key_node.value,))
+            if key_node.value in seen:
+                raise RecipeError(f"{source}:{key_node.start_mark.line + 1}: {dotted}: duplicate key (an earlier '{key_node.value}' would be silently replaced)")
+            seen.add(key_node.value)
+            _refuse_duplicate_keys(value_node, source, path + (key_node.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _refuse_duplicate_keys(item, source, path + (i,))
+
+
 def _read_yaml(path: Path) -> Tuple[Dict[str, Any], Dict]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -120,6 +135,7 @@ def _read_yaml(path: Path) -> Tuple[Dict[str, Any], Dict]:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RecipeError(f"{path}{where}: malformed YAML: {problem}") from None
+    _refuse_duplicate_keys(node, path)
     if data is None:
         raise RecipeError(f"{path}: the recipe is empty: expected a mapping with at least 'name', 'seed' and 'model'")
     if not isinstance(data, dict):

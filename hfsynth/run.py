@@ -47,6 +47,17 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_text(path, json.dumps(data, indent=2, sort_keys=False, default=str) + "\n")
 
 
+def check_run_dir_is_safe(path: Path) -> None:
+    """Refuse to write run files into a folder that holds something else (a repo, a home, data)."""
+    if path.is_file():
+        raise HfsynthError(f"output_dir: '{path}' is a file, expected a folder for the run")
+    if path.is_dir() and any(path.iterdir()) and not ((path / MANIFEST).exists() or (path / RECIPE_FILE).exists()):
+        raise HfsynthError(
+            f"output_dir: '{path}' is a non-empty folder that is not an hfsynth run directory; refusing to mix run files "
+            "into it (choose a new or empty folder)"
+        )
+
+
 def resolve_run_dir(recipe: Recipe, output_dir: Optional[str] = None) -> Path:
     """``--output-dir``, else the recipe's ``output_dir``, else ``outputs/<name>``."""
     return Path(output_dir or recipe.output_dir or Path("outputs") / recipe.name).expanduser().resolve()
