@@ -1,0 +1,46 @@
+"""Every recipe in recipes/ validates against the schema (so none rots), and each GPU recipe names its
+accelerate config and launch command in its header."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hfsynth.recipe import load_recipe
+
+from helpers import REPO_ROOT, run_cli
+
+RECIPES = sorted((REPO_ROOT / "recipes").rglob("*.yaml"))
+GPU_RECIPES = [p for p in RECIPES if p.name != "quickstart.yaml"]
+
+
+def test_there_are_gpu_recipes_for_one_and_many_gpus():
+    assert (REPO_ROOT / "recipes" / "quickstart.yaml") in RECIPES
+    headers = " ".join(p.read_text() for p in GPU_RECIPES)
+    assert "single_gpu.yaml" in headers and "multi_gpu.yaml" in headers and "fsdp_qlora.yaml" in headers
+
+
+@pytest.mark.parametrize("path", RECIPES, ids=[str(p.relative_to(REPO_ROOT / "recipes")) for p in RECIPES])
+def test_recipe_validates(path):
+    recipe = load_recipe(path)
+    assert recipe.name
+
+
+@pytest.mark.parametrize("path", GPU_RECIPES, ids=[str(p.relative_to(REPO_ROOT / "recipes")) for p in GPU_RECIPES])
+def test_gpu_recipe_header_pairs_config_and_launch(path):
+    header = "".join(line for line in path.read_text().splitlines(keepends=True) if line.startswith("#"))
+    configs = re.findall(r"accelerate_configs/[\w.]+\.yaml", header)
+    assert configs, f"{path.name}: no accelerate config named in the header"
+    for config in configs:
+        assert (REPO_ROOT / config).is_file(), config
+    launch = re.search(r"accelerate launch --config_file (\S+) -m hfsynth \w+ (\S+)", header)
+    assert launch and (REPO_ROOT / launch.group(2)) == path, f"{path.name}: the launch command must run this recipe"
+    recipe = load_recipe(path)
+    assert recipe.quantization.load_in_4bit and recipe.model.dtype in ("auto", "bfloat16")
+    assert recipe.hub.model_repo and recipe.hub.dataset_repo
+
+
+def test_quickstart_passes_full_validation():
+    """Schema plus every stage's preflight (files, model, libraries): what `hfsynth run` checks first."""
+    proc = run_cli(["validate", "recipes/quickstart.yaml"])
+    assert proc.returncode == 0, proc.stderr
