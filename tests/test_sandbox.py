@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from hfsynth.curate.execute import execute_rows, has_checks, keep_row, limits_from_config
+from hfsynth.curate.execute import exec_status_counts, execute_rows, has_checks, keep_row, limits_from_config
 from hfsynth.curate.sandbox import Limits, candidate_isolations, detect_isolation, run_program, run_programs
 
 FAST = {"timeout_s": 3, "cpu_seconds": 2, "memory_mb": 256, "max_processes": 8, "file_size_mb": 4, "workers": 2}
@@ -130,10 +130,10 @@ def test_every_fallback_level_still_runs_and_limits(isolation):
 
 def test_infinite_loop_is_stopped():
     start = time.monotonic()
-    row = run_row("def spin():\n    while True:\n        pass\nspin()")
+    row = run_row("def spin():\n    while True:\n        pass\nspin()", cpu_seconds=1, timeout_s=3)
     assert row["exec_status"] == "timeout" and time.monotonic() - start < 10
     assert "limit" in row["exec_detail"]
-    sleeper = run_row("import time\ntime.sleep(60)")  # no CPU used: only the wall clock stops it
+    sleeper = run_row("import time\ntime.sleep(60)", timeout_s=1.5)  # no CPU used: only the wall clock stops it
     assert sleeper["exec_status"] == "timeout" and "wall-clock" in sleeper["exec_detail"]
     assert not leaked_processes()
 
@@ -141,7 +141,7 @@ def test_infinite_loop_is_stopped():
 def test_fork_bomb_is_contained_and_leaves_nothing_behind():
     bomb = "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
     start = time.monotonic()
-    row = run_row(bomb, "assert False, 'unreachable'")
+    row = run_row(bomb, "assert False, 'unreachable'", timeout_s=2)
     assert row["exec_status"] in ("timeout", "failed"), row
     assert time.monotonic() - start < 15
     assert not leaked_processes()
@@ -180,27 +180,55 @@ def test_disk_fill_is_capped(isolation):
 
 
 def test_writing_outside_the_temp_dir(isolation):
-    victim_dir = Path(tempfile.mkdtemp(prefix="hfsynth-victim-"))
+    """A world-writable folder in /tmp and one next to the repository: only the sandbox may stop the writes."""
+    repo = Path(__file__).resolve().parent.parent
+    victims = [Path(tempfile.mkdtemp(prefix="hfsynth-victim-")), Path(tempfile.mkdtemp(prefix=".hfsynth-victim-", dir=repo))]
     try:
-        victim_dir.chmod(0o777)  # writable by anyone: only a read-only mount can stop the write
-        target = victim_dir / "pwned.txt"
-        code = f"import os\nwith open({str(target)!r}, 'w') as f:\n    f.write('pwned')\nwrote = os.path.exists({str(target)!r})"
-        row = run_row(code, "assert wrote")
-        # What every level guarantees: relative paths, HOME and TMPDIR land in the deleted temp dir.
-        home = run_row("import os, tempfile\nopen('here.txt', 'w').write('x')\nwhere = [os.getcwd(), os.path.expanduser('~'), tempfile.gettempdir()]\nprint(where)", "assert os.path.exists('here.txt')")
-        assert home["exec_status"] == "passed"
+        for folder in victims:
+            folder.chmod(0o777)  # writable by anyone: file permissions alone would not stop the sandbox user
+        # What every level guarantees: relative paths, HOME and TMPDIR land in the temp dir, deleted afterwards.
+        home = run_row("import os, tempfile\nopen('here.txt', 'w').write('x')\nwhere = {os.getcwd(), os.path.expanduser('~'), tempfile.gettempdir()}", "assert os.path.exists('here.txt') and len(where) == 1")
+        assert home["exec_status"] == "passed", home
         if not isolation.filesystem:
             pytest.skip(f"isolation level '{isolation.level}' has no mount namespace: the host filesystem is only protected by file permissions (see SANDBOX.md)")
-        assert row["exec_status"] == "failed" and "Read-only file system" in row["exec_detail"], row
-        assert not target.exists()
+        for folder in victims:
+            target = folder / "pwned.txt"
+            code = f"with open({str(target)!r}, 'w') as f:\n    f.write('pwned')"
+            row = run_row(code, f"assert open({str(target)!r}).read() == 'pwned'")
+            assert row["exec_status"] == "failed", row
+            assert not target.exists()
+            if str(folder).startswith("/tmp/"):
+                assert "No such file or directory" in row["exec_detail"], row  # the sandbox has its own empty /tmp
+            elif all(os.stat(p).st_mode & 0o001 for p in folder.parents):
+                assert "Read-only file system" in row["exec_detail"], row  # reachable, writable, yet read-only
         for secret_place in ("/root", os.path.expanduser("~")):
             if os.path.isdir(secret_place) and not os.stat(secret_place).st_mode & 0o001:
                 peek = run_row(f"import os\nnames = os.listdir({secret_place!r})", "assert names and not all(n == '.pyenv' for n in names)")
                 assert peek["exec_status"] == "failed", (secret_place, peek)
     finally:
-        for p in victim_dir.iterdir():
-            p.unlink()
-        victim_dir.rmdir()
+        for folder in victims:
+            for p in folder.iterdir():
+                p.unlink()
+            folder.rmdir()
+
+
+def test_private_view_of_tmp_run_and_dev(isolation):
+    if not isolation.filesystem:
+        pytest.skip(f"isolation level '{isolation.level}' has no mount namespace: /tmp, /run and /dev are the host's (see SANDBOX.md)")
+    with tempfile.NamedTemporaryFile(prefix="hfsynth-host-secret-", dir="/tmp") as secret:
+        os.chmod(secret.name, 0o644)  # world-readable on the host
+        code = (
+            "import os, json, multiprocessing\n"
+            "q = multiprocessing.Queue(); q.put(1); assert q.get() == 1  # /dev/shm works\n"
+            "print(json.dumps({'dev': sorted(os.listdir('/dev')), 'tmp': os.listdir('/tmp'), 'cwd': os.getcwd()}))\n"
+        )
+        result = run_program({"main.py": code})
+        assert result.status == "ok", result.output
+        import json
+
+        seen = json.loads(result.output)
+        assert os.path.basename(secret.name) not in seen["tmp"] and seen["tmp"] == [os.path.basename(seen["cwd"])]
+        assert set(seen["dev"]) == {"fd", "full", "null", "random", "shm", "stderr", "stdin", "stdout", "urandom", "zero"}
 
 
 def test_token_in_the_parent_environment_is_invisible(monkeypatch, isolation):
@@ -324,6 +352,7 @@ def test_exec_statuses_and_keep_rule():
     assert [r["id"] for r in out if keep_row(r, Cfg())] == ["pass", "untested", "unittest", "dataclass"]
     assert [r["id"] for r in out if keep_row(r, Cfg(keep_untested=False))] == ["pass", "unittest", "dataclass"]
     assert all(keep_row(r, Cfg(mode="mark")) for r in out)
+    assert exec_status_counts(out) == {"passed": 4, "failed": 5, "timeout": 0, "error": 1, "no_tests": 1}
 
 
 def test_has_checks():
@@ -334,11 +363,10 @@ def test_has_checks():
     assert not has_checks("print(f(1))") and not has_checks("") and not has_checks(None)
 
 
-def test_limits_come_from_the_recipe_schema(tiny_recipe):
-    from hfsynth.recipe import validate_recipe
+def test_limits_come_from_the_recipe_schema():
+    from hfsynth.schema.curate import CurateConfig
 
-    tiny_recipe["curate"] = {"execution": {"timeout_s": 2, "memory_mb": 300, "cpu_seconds": 1, "max_processes": 4, "file_size_mb": 1, "mode": "mark"}}
-    config = validate_recipe(tiny_recipe).curate.execution
+    config = CurateConfig.model_validate({"execution": {"timeout_s": 2, "memory_mb": 300, "cpu_seconds": 1, "max_processes": 4, "file_size_mb": 1, "mode": "mark"}}).execution
     limits = limits_from_config(config)
     assert (limits.timeout_s, limits.memory_mb, limits.cpu_seconds, limits.max_processes, limits.file_size_mb) == (2.0, 300, 1, 4, 1)
     row = execute_rows([{"id": "m", "code": "x = bytearray(400 * 2**20)", "tests": "assert x"}], config)[0]

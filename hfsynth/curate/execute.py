@@ -185,3 +185,14 @@ def keep_row(row: Dict[str, Any], config: Any = None) -> bool:
         return True
     status = row.get("exec_status")
     return status == "passed" or (status == "no_tests" and bool(setting(config, "keep_untested")))
+
+
+def exec_status_counts(rows: List[Dict[str, Any]]) -> Dict[str, int]:
+    """{exec_status: rows} of executed rows, every status listed (for funnel.json's "execution",
+    which the evaluate stage turns into the execution pass rate even in 'filter' mode)."""
+    counts = {status: 0 for status in EXEC_STATUSES}
+    for row in rows:
+        status = row.get("exec_status")
+        if status in counts:
+            counts[status] += 1
+    return counts

@@ -145,6 +145,19 @@ def _hidden_folders() -> Dict[str, Tuple[str, ...]]:
     return {k: tuple(v) for k, v in hide.items()}
 
 
+EMPTIED = ("/tmp", "/var/tmp", "/run")  # shared folders the namespaces level replaces with an empty tmpfs
+
+
+def _emptied_folders() -> Tuple[str, ...]:
+    """Shared temp/runtime folders to empty in the sandbox (never one holding the interpreter)."""
+    interpreter = _interpreter_paths()
+    return tuple(
+        folder
+        for folder in EMPTIED
+        if os.path.isdir(folder) and not os.path.islink(folder) and not any(p == folder or p.startswith(folder + "/") for p in interpreter)
+    )
+
+
 def candidate_isolations() -> List[Isolation]:
     """Strongest first; :func:`detect_isolation` keeps the first one that runs a probe."""
     if not sys.platform.startswith("linux"):
@@ -222,7 +235,9 @@ def _spec(isolation: Isolation, limits: Limits, workdir: str, main: str) -> Dict
         "uid": isolation.uid,
         "gid": isolation.gid,
         "proc": isolation.pid_namespace and isolation.filesystem,
-        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "workdir_bytes": file_bytes} if isolation.filesystem else None,
+        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "empty": list(_emptied_folders()), "workdir_bytes": file_bytes}
+        if isolation.filesystem
+        else None,
         "limits": {
             "cpu": int(limits.cpu_seconds),
             "as": int(limits.memory_mb) * mb,

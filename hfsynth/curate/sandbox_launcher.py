@@ -74,8 +74,37 @@ def make_tree_readonly(path: str) -> None:
     _check(0 if result == 0 else -1, f"mount_setattr {path} read-only")
 
 
+DEVICES = ("null", "zero", "full", "random", "urandom")
+
+
+def show_only_interpreter(hide: dict) -> None:
+    """Folders the unprivileged user cannot enter (e.g. /root holding the interpreter) become an
+    empty tmpfs showing only the interpreter's folders: secrets next to them stay out of sight."""
+    for hidden, exposed in hide.items():
+        fds = [os.open(path, os.O_PATH | os.O_DIRECTORY) for path in exposed]
+        mount("tmpfs", hidden, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+        for path, fd in zip(exposed, fds):
+            os.makedirs(path, mode=0o755, exist_ok=True)
+            mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
+            os.close(fd)
+
+
+def minimal_dev() -> None:
+    """A /dev with null, zero, full, random, urandom and the fd links only: no GPU, disk or tty."""
+    fds = {name: os.open(f"/dev/{name}", os.O_PATH) for name in DEVICES if os.path.exists(f"/dev/{name}")}
+    mount("tmpfs", "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,mode=0755")
+    for name, fd in fds.items():
+        os.close(os.open(f"/dev/{name}", os.O_CREAT | os.O_WRONLY, 0o666))  # the mount point
+        mount(f"/proc/self/fd/{fd}", f"/dev/{name}", None, MS_BIND)
+        os.close(fd)
+    for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2")):
+        os.symlink(target, f"/dev/{name}")
+    os.mkdir("/dev/shm")
+
+
 def prepare_filesystem(spec: dict) -> None:
-    """Private mounts: host secrets hidden, everything read-only, a fresh size-capped workdir."""
+    """Private mounts: secrets hidden, shared temp folders emptied, a minimal /dev, the whole
+    tree read-only, then a fresh size-capped tmpfs as the only writable workdir."""
     fs = spec["filesystem"]
     workdir = spec["workdir"]
     mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing below propagates back to the host
@@ -83,15 +112,11 @@ def prepare_filesystem(spec: dict) -> None:
     for name in os.listdir(workdir):  # the program files the parent wrote, before they are covered
         with open(os.path.join(workdir, name), "rb") as f:
             files[name] = f.read()
-    # Folders the unprivileged user cannot enter (e.g. /root holding the interpreter) become an
-    # empty tmpfs that shows only the interpreter paths: secrets next to them stay out of sight.
-    for hidden, exposed in fs["hide"].items():
-        fds = [os.open(path, os.O_PATH | os.O_DIRECTORY) for path in exposed]
-        mount("tmpfs", hidden, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
-        for path, fd in zip(exposed, fds):
-            os.makedirs(path, mode=0o755, exist_ok=True)
-            mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
-            os.close(fd)
+    show_only_interpreter(fs["hide"])
+    minimal_dev()
+    for folder in fs["empty"]:  # /tmp, /var/tmp, /run: other programs' files and unix sockets
+        mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+    os.makedirs(workdir, exist_ok=True)  # its parent may just have been emptied
     make_tree_readonly("/")
     uid, gid = spec["uid"], spec["gid"]
     owner = f",uid={uid},gid={gid}" if uid is not None else ""
@@ -102,8 +127,7 @@ def prepare_filesystem(spec: dict) -> None:
             f.write(data)
         if uid is not None:
             os.chown(path, uid, gid)
-    if os.path.isdir("/dev/shm"):
-        mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={fs['workdir_bytes']},mode=1777")
+    mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={fs['workdir_bytes']},mode=1777")
 
 
 def user_task_count(uid: int) -> int:
