@@ -352,7 +352,7 @@ def test_exec_statuses_and_keep_rule():
     assert [r["id"] for r in out if keep_row(r, Cfg())] == ["pass", "untested", "unittest", "dataclass"]
     assert [r["id"] for r in out if keep_row(r, Cfg(keep_untested=False))] == ["pass", "unittest", "dataclass"]
     assert all(keep_row(r, Cfg(mode="mark")) for r in out)
-    assert exec_status_counts(out) == {"passed": 4, "failed": 6, "timeout": 0, "error": 1, "no_tests": 1}
+    assert exec_status_counts(out) == {"passed": 3, "failed": 6, "timeout": 0, "error": 1, "no_tests": 1}
 
 
 def test_has_checks():
