@@ -212,6 +212,32 @@ def test_writing_outside_the_temp_dir(isolation):
             folder.rmdir()
 
 
+def test_read_only_also_on_kernels_before_5_12(isolation):
+    """The one-remount-per-mount path that kernels without mount_setattr take, forced here."""
+    if not isolation.filesystem:
+        pytest.skip(f"isolation level '{isolation.level}' has no mount namespace")
+    from dataclasses import replace
+
+    folder = Path(tempfile.mkdtemp(prefix=".hfsynth-victim-", dir=Path(__file__).resolve().parent.parent))
+    try:
+        folder.chmod(0o777)
+        code = (
+            "import os\n"
+            "open('mine.txt', 'w').write('ok')\n"
+            "open('/dev/null', 'w').write('ok')\n"
+            f"try:\n    open({str(folder / 'x')!r}, 'w')\nexcept OSError as e:\n    print(e)\n"
+        )
+        result = run_program({"main.py": code}, isolation=replace(isolation, remount_each=True))
+        assert result.status == "ok", result.output
+        if all(os.stat(p).st_mode & 0o001 for p in folder.parents):
+            assert "Read-only file system" in result.output
+        assert not (folder / "x").exists()
+    finally:
+        for p in folder.iterdir():
+            p.unlink()
+        folder.rmdir()
+
+
 def test_private_view_of_tmp_run_and_dev(isolation):
     if not isolation.filesystem:
         pytest.skip(f"isolation level '{isolation.level}' has no mount namespace: /tmp, /run and /dev are the host's (see SANDBOX.md)")

@@ -60,6 +60,7 @@ class Isolation:
     gid: Optional[int] = None
     filesystem: bool = False  # read-only host, private tmpfs workdir, hidden private folders
     hide: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # folder -> interpreter paths shown in it
+    remount_each: bool = False  # read-only by one remount per mount (what kernels before 5.12 need) instead of mount_setattr
     notes: Tuple[str, ...] = ()
 
     @property
@@ -235,7 +236,8 @@ def _spec(isolation: Isolation, limits: Limits, workdir: str, main: str) -> Dict
         "uid": isolation.uid,
         "gid": isolation.gid,
         "proc": isolation.pid_namespace and isolation.filesystem,
-        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "empty": list(_emptied_folders()), "workdir_bytes": file_bytes}
+        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "empty": list(_emptied_folders()), "workdir_bytes": file_bytes,
+                       "readonly": "remount" if isolation.remount_each else "auto"}
         if isolation.filesystem
         else None,
         "limits": {
@@ -252,7 +254,7 @@ def _spec(isolation: Isolation, limits: Limits, workdir: str, main: str) -> Dict
 def _wait(pid: int, timeout: float) -> bool:
     """Wait for ``pid`` to exit WITHOUT reaping it (its pid keeps naming the process group); False on timeout."""
     deadline = time.monotonic() + timeout
-    if hasattr(os, "pidfd_open"):
+    if hasattr(os, "pidfd_open"):  # Linux >= 5.3: sleep in poll() until the exit
         fd = os.pidfd_open(pid)
         try:
             poller = select.poll()

@@ -20,6 +20,7 @@ Process tree (each level waits for the next)::
 import ctypes
 import json
 import os
+import re
 import resource
 import signal
 import sys
@@ -67,11 +68,36 @@ class _MountAttr(ctypes.Structure):
     _fields_ = [("attr_set", ctypes.c_uint64), ("attr_clr", ctypes.c_uint64), ("propagation", ctypes.c_uint64), ("userns_fd", ctypes.c_uint64)]
 
 
-def make_tree_readonly(path: str) -> None:
-    """Every mount at and below ``path`` read-only, in this mount namespace only (Linux >= 5.12)."""
-    attr = _MountAttr(MOUNT_ATTR_RDONLY, 0, 0, 0)
-    result = _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, _b(path), AT_RECURSIVE, ctypes.byref(attr), ctypes.sizeof(attr))
-    _check(0 if result == 0 else -1, f"mount_setattr {path} read-only")
+MS_REMOUNT, MS_RDONLY, MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 32, 1, 1024, 2048, 1 << 21
+_KEPT_OPTIONS = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC, "noatime": MS_NOATIME, "nodiratime": MS_NODIRATIME, "relatime": MS_RELATIME}
+
+
+def _remount_each_readonly() -> None:
+    """Pre-5.12 kernels: remount every mount point read-only, one by one, keeping its other flags."""
+    with open("/proc/self/mountinfo") as f:
+        entries = [line.split() for line in f]
+    for fields in entries:
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
+        flags = MS_BIND | MS_REMOUNT | MS_RDONLY
+        for option in fields[5].split(","):
+            flags |= _KEPT_OPTIONS.get(option, 0)
+        try:
+            mount(None, point, None, flags)
+        except OSError:
+            if point == "/":
+                raise
+
+
+def make_tree_readonly(path: str, method: str = "auto") -> None:
+    """Every mount at and below ``path`` read-only, in this mount namespace only.
+
+    ``mount_setattr`` (Linux >= 5.12) does it in one call; older kernels get one remount per mount.
+    """
+    if method == "auto":
+        attr = _MountAttr(MOUNT_ATTR_RDONLY, 0, 0, 0)
+        if _libc.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, _b(path), AT_RECURSIVE, ctypes.byref(attr), ctypes.sizeof(attr)) == 0:
+            return
+    _remount_each_readonly()
 
 
 DEVICES = ("null", "zero", "full", "random", "urandom")
@@ -117,7 +143,7 @@ def prepare_filesystem(spec: dict) -> None:
     for folder in fs["empty"]:  # /tmp, /var/tmp, /run: other programs' files and unix sockets
         mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
     os.makedirs(workdir, exist_ok=True)  # its parent may just have been emptied
-    make_tree_readonly("/")
+    make_tree_readonly("/", fs.get("readonly", "auto"))
     uid, gid = spec["uid"], spec["gid"]
     owner = f",uid={uid},gid={gid}" if uid is not None else ""
     mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV, f"size={fs['workdir_bytes']},nr_inodes=4096,mode=0700{owner}")
