@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -205,7 +205,7 @@ def eval_results(facts: RunFacts) -> List[Any]:
                 task_type="text-generation", task_name="Supervised fine-tuning",
                 dataset_type=seed.dataset or f"{facts.recipe.name}-seed", dataset_name="held-out seed split",
                 dataset_split="eval", metric_type="loss", metric_name="eval loss",
-                metric_value=round(float(value), 4), metric_args=args,
+                metric_value=round(float(value), 4),
             ))
     return results
 
@@ -448,6 +448,18 @@ def decontamination_benchmarks(recipe: Recipe) -> List[str]:
     return names
 
 
+def _secrets(facts: RunFacts) -> Optional[Dict[str, Any]]:
+    """The curate stage's secret scan (counts by kind only, never the matched text)."""
+    report = facts.funnel.get("secrets")
+    if not isinstance(report, dict):
+        return None
+    kinds = report.get("findings") or {}
+    return {
+        "policy": cell(report.get("policy")), "rows": cell(report.get("rows_with_findings", 0)),
+        "kinds": [(cell(k), cell(v)) for k, v in sorted(kinds.items())] if isinstance(kinds, dict) else [],
+    }
+
+
 def _sample_rows(facts: RunFacts) -> List[Dict[str, str]]:
     out = []
     for row in facts.sample_rows:
@@ -498,6 +510,7 @@ def dataset_card(facts: RunFacts, repo_id: str):
         generate_yaml=generate_yaml,
         funnel_rows=_funnel_rows(facts),
         failure_rows=[(cell(k), cell(v)) for k, v in sorted(failures.items())],
+        secrets=_secrets(facts),
         metric_rows=metric_rows(facts),
         length_png=LENGTH_PNG if facts.has_length_png else None,
         sample_rows=_sample_rows(facts),

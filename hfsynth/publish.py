@@ -130,9 +130,7 @@ def _distinct(values: List[Any], limit: int = 8) -> List[Any]:
 
 def collect_facts(recipe: Recipe, run_dir: RunDir) -> RunFacts:
     """Read everything the cards need; a missing input names the stage that makes it."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
-    from datasets import Features
 
     _require(run_dir.adapter / "adapter_config.json", "train", "the trained adapter")
     metrics = _read_json(_require(run_dir.metrics, "evaluate", "the evaluation figures"))
@@ -175,11 +173,7 @@ def collect_facts(recipe: Recipe, run_dir: RunDir) -> RunFacts:
                 strategy_prompts[strategy] = _last_user_message(row.get("prompt")) or row.get("instruction") or ""
             if len(samples) < 3 and row.get("status", "ok") == "ok" and f == files[0]:
                 samples.append(row)
-    try:
-        unified = pa.unify_schemas([s.remove_metadata() for s in schemas], promote_options="permissive")
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise HfsynthError(f"{run_dir.data}: the splits have incompatible columns ({exc}); rerun `hfsynth curate`") from None
-    features = Features.from_arrow_schema(unified)
+    features = _shared_features(schemas, run_dir)
 
     base_id, note = _base_model(recipe)
     model_repo, dataset_repo = recipe.hub.model_repo, recipe.hub.dataset_repo
@@ -215,6 +209,21 @@ def published_recipe_yaml(recipe: Recipe) -> str:
     """The resolved recipe as published: without ``output_dir``, a path on the publisher's machine
     that does not change the results (``hfsynth reproduce`` picks its own run directory)."""
     return recipe.model_copy(update={"output_dir": None}).to_yaml()
+
+
+def _shared_features(schemas: List[Any], run_dir: RunDir):
+    """The datasets ``Features`` of every split (one config = one schema); splits written with
+    different schemas (e.g. a column all-null in one split) are unified the way Arrow promotes them."""
+    import pyarrow as pa
+    from datasets import Features
+
+    if all(s.equals(schemas[0], check_metadata=True) for s in schemas):
+        return Features.from_arrow_schema(schemas[0])
+    try:
+        unified = pa.unify_schemas([s.remove_metadata() for s in schemas], promote_options="permissive")
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise HfsynthError(f"{run_dir.data}: the splits have incompatible columns ({exc}); rerun `hfsynth curate`") from None
+    return Features.from_arrow_schema(unified)
 
 
 def _trainer_log(run_dir: RunDir) -> List[Dict[str, Any]]:

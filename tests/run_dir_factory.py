@@ -88,10 +88,11 @@ def write_data(run_path: Path) -> None:
         pq.write_table(pa.Table.from_pylist(synthetic_rows(split, count, offset)), run_path / "data" / f"{split}.parquet")
         offset += count
     kept = sum(SPLITS.values())
-    steps = [("extract", 24, 23), ("length", 23, 22), ("validity", 22, 21), ("exact_dedup", 21, 20), ("near_dedup", 20, 19), ("decontaminate", 19, 17), ("execute", 17, kept)]
+    steps = [("extract", 24, 23), ("length", 23, 22), ("validity", 22, 21), ("exact_dedup", 21, 20), ("near_dedup", 20, 19), ("decontaminate", 19, 17), ("execute", 17, kept), ("secrets", kept, kept)]
     funnel = {
         "steps": [{"name": n, "rows_in": a, "rows_out": b, "removed": a - b} for n, a, b in steps],
         "splits": dict(SPLITS), "failures": {"parse_error": 1, "error": 0},
+        "secrets": {"policy": "redact", "rows_with_findings": 2, "findings": {"email": 1, "hf_token": 1}, "first_ids": ["template-train-00003", "evol_instruct-train-00007"]},
     }
     (run_path / "funnel.json").write_text(json.dumps(funnel, indent=2))
     decontam = [
@@ -105,19 +106,19 @@ def write_metrics(run_path: Path) -> None:
     def fig(value, definition, sample_size, group, seed=0):
         return {"value": value, "definition": definition, "sample_size": sample_size, "seed": seed, "group": group}
 
-    figures = {
-        "humaneval_pass@1": fig(0.125, "HumanEval pass@1 of the tuned model (unbiased estimator, n=1, greedy)", 8, "humaneval"),
-        "humaneval_pass@1_base": fig(0.0625, "HumanEval pass@1 of the base model, same harness", 8, "humaneval"),
-        "eval_loss": fig(2.61, "Final eval loss on the held-out seed split", 4, "training", None),
-        "train_loss": fig(2.0, "Final logged training loss", 3, "training", None),
-        "perplexity_tuned": fig(11.4, "Perplexity of the curated responses under the tuned model", 16, "model"),
-        "distinct_2": fig(0.41, "Distinct bigrams / all bigrams over the code column", 16, "diversity"),
-        "self_bleu": fig(0.22, "Mean self-BLEU (sacrebleu) over a fixed-seed sample", 16, "diversity"),
-        "validity_rate": fig(0.95, "Share of rows whose code parses with ast.parse", 22, "validity", None),
-        "exec_pass_rate": fig(0.9, "Share of rows whose own tests pass in the sandbox", 17, "execution", None),
-        "near_duplicate_ratio": fig(None, "Share of rows in a MinHash-LSH cluster (not computed in this run)", 0, "diversity"),
+    figures = {  # the keys and groups hfsynth.metrics writes
+        "humaneval_pass@1_base": fig(0.0625, "HumanEval pass@1 of the base model: unbiased estimator over 8 problems x 1 samples", 8, "humaneval"),
+        "humaneval_pass@1_tuned": fig(0.125, "HumanEval pass@1 of the tuned model (base + the run's adapter), same harness", 8, "humaneval"),
+        "eval_loss": fig(2.61, "loss on the held-out seed split at the last evaluation; sample_size = the step it was computed at", 3, "training", None),
+        "train_loss": fig(2.0, "training loss at the last logged optimizer step; sample_size = that step", 3, "training", None),
+        "perplexity_tuned": fig(11.4, "perplexity of the curated responses given their prompts under the tuned model", 16, "perplexity"),
+        "distinct_2": fig(0.41, "distinct bigrams / all bigrams over the code column", 16, "diversity"),
+        "self_bleu": fig(0.22, "mean self-BLEU (sacrebleu) over a fixed-seed sample", 16, "diversity"),
+        "validity_rate": fig(0.95, "share of rows whose code parses with ast.parse", 22, "validity", None),
+        "exec_pass_rate": fig(0.9, "share of rows whose own tests pass in the sandbox", 17, "execution", None),
+        "near_duplicate_ratio": fig(None, "share of rows in a MinHash-LSH cluster (not computed in this run)", 0, "diversity"),
     }
-    metrics = {"hfsynth_version": "0.1.0", "figures": figures, "headline": {"humaneval_pass@1": 0.125, "exec_pass_rate": 0.9, "distinct_2": 0.41}}
+    metrics = {"hfsynth_version": "0.1.0", "figures": figures, "headline": {"humaneval_pass@1_base": 0.0625, "humaneval_pass@1_tuned": 0.125, "exec_pass_rate": 0.9, "distinct_2": 0.41}}
     (run_path / "metrics.json").write_text(json.dumps(metrics, indent=2))
 
 

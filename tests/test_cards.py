@@ -86,8 +86,9 @@ def test_dataset_card_configs_and_info_are_what_datasets_reads(make_run_dir):
         assert section in text, section
     assert 'load_dataset("alice/tiny-data")' in text and "hfsynth reproduce alice/tiny-data" in text
     assert "| decontaminate | 19 | 17 | 2 |" in text and "| train | humaneval | HumanEval/0 | 0.83 |" in text
-    assert "| exec_pass_rate | 0.9 | 17 | - | Share of rows whose own tests pass in the sandbox |" in text
+    assert "| exec_pass_rate | 0.9 | 17 | - | share of rows whose own tests pass in the sandbox |" in text
     assert "| parse_error | 1 |" in text and "synthetic" in text.lower() and "insecure" in text
+    assert "## Secrets and personal data" in text and "Policy: `redact`" in text and "| hf_token | 1 |" in text and "| secrets | 16 | 16 | 0 |" in text
     assert "![Response length distribution](length_distribution.png)" in text
     assert (out["dataset"] / "length_distribution.png").read_bytes().startswith(b"\x89PNG")
     for name in ("recipe.yaml", "metrics.json", "funnel.json", "decontamination.jsonl", "data/train.parquet", "data/test.parquet"):
@@ -165,7 +166,7 @@ def test_no_numeric_humaneval_means_no_model_index(make_run_dir):
     from hfsynth.publish import materialise
 
     _, recipe, run_dir = make_run_dir(hub=HUB)
-    metrics = {"hfsynth_version": "0.1.0", "figures": {"humaneval_pass@1": {"value": None, "definition": "not run", "sample_size": 0, "seed": 0, "group": "humaneval"}}, "headline": {}}
+    metrics = {"hfsynth_version": "0.1.0", "figures": {"humaneval_pass@1_tuned": {"value": None, "definition": "not run", "sample_size": 0, "seed": 0, "group": "humaneval"}}, "headline": {}}
     run_dir.metrics.write_text(json.dumps(metrics))
     materialise(recipe, run_dir)
     card = ModelCard((run_dir.hub / "model" / "README.md").read_text())
@@ -191,3 +192,20 @@ def test_preflight_checks_the_hub_section(make_run_dir):
         run_dir.options["dry_run"] = True
         with pytest.raises(HfsynthError, match=fragment):
             preflight(recipe, run_dir)
+
+
+def test_splits_with_different_arrow_types_get_one_schema(make_run_dir):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from huggingface_hub import DatasetCard
+    from run_dir_factory import synthetic_rows
+
+    from hfsynth.publish import materialise
+
+    _, recipe, run_dir = make_run_dir(hub=HUB)
+    rows = synthetic_rows("test", 4, offset=12)
+    rows[0]["error"] = "timeout"  # a string here, all-null (type null) in train
+    pq.write_table(pa.Table.from_pylist(rows), run_dir.data / "test.parquet")
+    materialise(recipe, run_dir)
+    features = DatasetCard((run_dir.hub / "dataset" / "README.md").read_text()).data.dataset_info["features"]
+    assert {"name": "error", "dtype": "string"} in features

@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 import yaml
-from hub_server import client_env, hub_server, make_test_hub, module_hub_server, token_of  # noqa: F401
+from hub_server import client_env, hub_server, module_hub_server, token_of  # noqa: F401
 from run_dir_factory import make_run_dir, new_run_dir, run_dir_template  # noqa: F401
 
 MODEL_REPO = "alice/tiny-code-adapter"
@@ -210,7 +209,7 @@ def test_pull_writes_the_split_and_prints_the_metrics(published):
     proc = ok(run_hfsynth(["pull", DATASET_REPO, "--split", "test", "--to", dest / "pulled.parquet"], published["reader_env"], dest))
     local = pq.read_table(published["run_dir"].data / "test.parquet").to_pylist()
     assert pq.read_table(dest / "pulled.parquet").to_pylist() == local
-    assert "4 rows" in proc.stdout and "humaneval_pass@1: 0.125" in proc.stdout
+    assert "4 rows" in proc.stdout and "humaneval_pass@1_tuned: 0.125, n=8" in proc.stdout
 
 
 def test_the_token_is_in_no_file_and_no_output(published):
@@ -226,8 +225,12 @@ def test_the_token_is_in_no_file_and_no_output(published):
 
 def test_private_repo_is_not_readable_anonymously(hub_server, make_run_dir, tmp_path):
     token = token_of(hub_server, "alice")
-    recipe_path, _, _ = make_run_dir(hub={"dataset_repo": "alice/private-data", "private": True})
-    ok(run_hfsynth(["publish", recipe_path], client_env(hub_server, token=token, home=tmp_path / "home"), tmp_path))
+    env = client_env(hub_server, token=token, home=tmp_path / "home")
+    recipe_path, _, _ = make_run_dir(hub={"dataset_repo": "alice/private-data"})
+    ok(run_hfsynth(["publish", recipe_path], env, tmp_path))
+    assert hub_server.store.meta("dataset", "alice/private-data")["private"] is False
+    # The recipe now says private: the existing public repo is made private before anything is added.
+    ok(run_hfsynth(["publish", recipe_path, "hub.private=true"], env, tmp_path))
     assert hub_server.store.meta("dataset", "alice/private-data")["private"] is True
     anonymous = run_hfsynth(["pull", "alice/private-data"], client_env(hub_server, home=tmp_path / "anon"), tmp_path)
     assert anonymous.returncode == 2 and "not found" in anonymous.stderr and "Traceback" not in anonymous.stderr
@@ -281,3 +284,11 @@ def test_publish_after_a_dry_run_pushes_then_skips(hub_server, make_run_dir, tmp
     posts = len([r for r in hub_server.requests if r.method == "POST"])
     again = ok(run_hfsynth(["publish", recipe_path], env, tmp_path))
     assert "skipped" in again.stdout and len([r for r in hub_server.requests if r.method == "POST"]) == posts
+
+
+def test_push_to_a_branch_leaves_main_alone(hub_server, make_run_dir, tmp_path):
+    recipe_path, _, run_dir = make_run_dir(hub={"model_repo": MODEL_REPO, "revision": "experiment-1"})
+    ok(run_hfsynth(["publish", recipe_path], client_env(hub_server, token=token_of(hub_server, "alice"), home=tmp_path / "home"), tmp_path))
+    assert set(hub_server.files(MODEL_REPO)) == {".gitattributes"}
+    assert "adapter_model.safetensors" in hub_server.files(MODEL_REPO, revision="experiment-1")
+    assert run_dir.stage_record("publish")["model_commit"] == hub_server.commits(MODEL_REPO, branch="experiment-1")[0]["id"]
