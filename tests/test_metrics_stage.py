@@ -59,6 +59,9 @@ def run_dir_ready(tiny_recipe, tiny_model_dir, write_recipe, tmp_path):
         "perplexity": {"max_rows": 5, "batch_size": 2},
         "diversity": {"sample_size": 4},
     }
+    from hfsynth.recipe import validate_recipe
+
+    (run / "recipe.yaml").write_text(validate_recipe(tiny_recipe).to_yaml())  # what `hfsynth run` leaves in a run directory
     return write_recipe(tiny_recipe), run
 
 

