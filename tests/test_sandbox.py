@@ -102,6 +102,21 @@ def test_isolation_summary_is_honest(isolation):
         assert whoami == str(isolation.uid) and summary["user"] != "caller"
 
 
+def test_isolation_level_can_be_capped(monkeypatch):
+    from hfsynth.errors import HfsynthError
+
+    try:
+        monkeypatch.setenv("HFSYNTH_SANDBOX_ISOLATION", "process")
+        capped = detect_isolation(refresh=True)
+        assert capped.level == "process" and not capped.network and not capped.filesystem
+        monkeypatch.setenv("HFSYNTH_SANDBOX_ISOLATION", "chroot")
+        with pytest.raises(HfsynthError, match="HFSYNTH_SANDBOX_ISOLATION: expected one of namespaces, network, process"):
+            detect_isolation(refresh=True)
+    finally:
+        monkeypatch.delenv("HFSYNTH_SANDBOX_ISOLATION")
+        detect_isolation(refresh=True)
+
+
 def test_programs_run_in_parallel_in_order():
     programs = [{"main.py": f"import time; time.sleep(0.3); print({i})"} for i in range(6)]
     start = time.monotonic()

@@ -15,6 +15,7 @@ its tail is read back, so a program printing gigabytes cannot exhaust the parent
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import select
@@ -26,15 +27,13 @@ import sysconfig
 import tempfile
 import threading
 import time
-import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 LAUNCHER = str(Path(__file__).with_name("sandbox_launcher.py"))
-SETUP_FAILED = 125
-STATUSES = ("ok", "failed", "timeout", "error")
+LEVELS = ("namespaces", "network", "process")  # strongest first
 
 
 @dataclass(frozen=True)
@@ -181,7 +180,7 @@ def candidate_isolations() -> List[Isolation]:
 
 
 _PROBE = (
-    "import os, socket\n"
+    "import os\n"
     "assert os.environ.get('HOME') == os.getcwd()\n"
     "open('probe.txt', 'w').write('ok')\n"
     "print(os.getuid())\n"
@@ -201,10 +200,13 @@ def detect_isolation(refresh: bool = False) -> Isolation:
         if _detected is not None and not refresh:
             return _detected
         cap = os.environ.get("HFSYNTH_SANDBOX_ISOLATION")
+        if cap and cap not in LEVELS:
+            from hfsynth.errors import HfsynthError
+
+            raise HfsynthError(f"HFSYNTH_SANDBOX_ISOLATION: expected one of {', '.join(LEVELS)}, got {cap!r}")
         candidates = candidate_isolations()
-        order = [c.level for c in candidates]
-        if cap in order:
-            candidates = candidates[order.index(cap):]
+        if cap:
+            candidates = [c for c in candidates if LEVELS.index(c.level) >= LEVELS.index(cap)]
         failures = []
         for isolation in candidates:
             result = run_program({"main.py": _PROBE}, Limits(timeout_s=30, cpu_seconds=10), isolation=isolation)
@@ -213,11 +215,16 @@ def detect_isolation(refresh: bool = False) -> Isolation:
                 if isolation.uid is None and "user" in isolation.unshare:
                     expected = result.output.strip()  # an unmapped user namespace shows the overflow uid
                 if result.output.strip() == expected:
-                    notes = isolation.notes + tuple(failures)
+                    notes = isolation.notes + tuple(failures) + ((f"capped by HFSYNTH_SANDBOX_ISOLATION={cap}",) if cap else ())
                     _detected = replace(isolation, notes=notes)
                     return _detected
             failures.append(f"{isolation.level} unavailable: {result.detail or result.output.strip()[-200:]}")
-        raise RuntimeError("the sandbox cannot run even a trivial program here: " + "; ".join(failures))
+        from hfsynth.errors import HfsynthError
+
+        raise HfsynthError(
+            "sandbox: cannot run even a trivial program here (" + "; ".join(failures) + "); "
+            "set curate.execution.enabled: false and metrics.humaneval.enabled: false to skip code execution"
+        )
 
 
 def _child_env(workdir: str) -> Dict[str, str]:
