@@ -72,13 +72,16 @@ class Isolation:
 
     def summary(self) -> Dict[str, object]:
         """JSON-able description (recorded next to the figures that depend on it)."""
-        user = None if self.uid is None else _user_name(self.uid)
+        if self.uid is None:
+            user = f"caller ({_user_name(os.geteuid()) or os.geteuid()})"
+        else:
+            user = _user_name(self.uid) or str(self.uid)
         return {
             "level": self.level,
             "network_isolated": self.network,
             "filesystem_read_only": self.filesystem,
             "pid_namespace": self.pid_namespace,
-            "user": user or "caller",
+            "user": user,
             "notes": list(self.notes),
         }
 
