@@ -187,21 +187,33 @@ def test_second_publish_makes_no_new_commit(published):
     assert record["model_new_commit"] is False and record["dataset_new_commit"] is False
 
 
-def test_fetch_recipe_returns_the_published_recipe_at_a_pinned_revision(published):
-    server, recipe = published["server"], published["recipe"]
-    sha = server.commits(DATASET_REPO, "dataset")[0]["id"]
-    code = (
-        "import sys, json; from hfsynth.hub import fetch_recipe\n"
-        f"r = fetch_recipe({DATASET_REPO!r}, revision={sha!r}, repo_type='dataset', overrides=['train.max_steps=7'])\n"
-        "print('RECIPE_JSON=' + r.model_dump_json())\n"
-    )
-    proc = ok(run_python(code, published["reader_env"], published["dest"]))
-    fetched = json.loads(next(l for l in proc.stdout.splitlines() if l.startswith("RECIPE_JSON=")).split("=", 1)[1])
+FETCH = (
+    "import sys, json; from hfsynth.hub import fetch_recipe\n"
+    "r = fetch_recipe(sys.argv[1], revision=sys.argv[2] or None, repo_type='dataset', overrides=sys.argv[3:])\n"
+    "print('RECIPE_JSON=' + r.model_dump_json())\n"
+)
+
+
+def test_fetch_recipe_returns_the_published_recipe_at_a_pinned_revision(hub_server, make_run_dir, tmp_path):
+    env = client_env(hub_server, token=token_of(hub_server, "alice"), home=tmp_path / "home")
+    recipe_path, recipe, _ = make_run_dir(hub={"dataset_repo": DATASET_REPO, "license": "mit"})
+    ok(run_hfsynth(["publish", recipe_path], env, tmp_path))
+    first = hub_server.commits(DATASET_REPO, "dataset")[0]["id"]
+    ok(run_hfsynth(["publish", recipe_path, "hub.license=apache-2.0"], env, tmp_path))  # a newer commit, another recipe
+    assert hub_server.commits(DATASET_REPO, "dataset")[0]["id"] != first
+
+    def fetch(revision, *overrides):
+        proc = ok(run_python(FETCH, client_env(hub_server, home=tmp_path / "reader"), tmp_path, args=(DATASET_REPO, revision, *overrides)))
+        return json.loads(next(l for l in proc.stdout.splitlines() if l.startswith("RECIPE_JSON=")).split("=", 1)[1]), proc.stderr
+
+    pinned, said = fetch(first, "train.max_steps=7")
     expected = json.loads(recipe.model_dump_json())
     expected["train"]["max_steps"] = 7
-    expected["output_dir"] = None
-    assert fetched == expected
-    assert sha in proc.stderr  # says which commit it reproduces
+    expected["output_dir"] = None  # reproduce runs into a new run directory
+    assert pinned == expected
+    assert first in said  # it says which commit it reproduces
+    latest, _ = fetch("")
+    assert latest["hub"]["license"] == "apache-2.0"
 
 
 def test_pull_writes_the_split_and_prints_the_metrics(published):
