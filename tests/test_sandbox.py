@@ -102,6 +102,21 @@ def test_isolation_summary_is_honest(isolation):
         assert whoami == str(isolation.uid) and not summary["user"].startswith("caller")
 
 
+def test_limits_never_exceed_the_machine_hard_limits():
+    """A parent with a lower hard limit (a container, ulimit -Hn) still runs programs, within it."""
+    import subprocess
+
+    code = (
+        "import resource\n"
+        "resource.setrlimit(resource.RLIMIT_NOFILE, (100, 100))\n"
+        "from hfsynth.curate.sandbox import run_program\n"
+        "r = run_program({'main.py': 'import resource; print(resource.getrlimit(resource.RLIMIT_NOFILE))'})\n"
+        "print(r.status, r.output.strip())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "ok (100, 100)", done.stdout + done.stderr
+
+
 def test_isolation_level_can_be_capped(monkeypatch):
     from hfsynth.errors import HfsynthError
 

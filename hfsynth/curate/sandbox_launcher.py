@@ -173,9 +173,14 @@ def user_task_count(uid: int) -> int:
 
 
 def apply_limits(limits: dict) -> None:
+    """Lower every limit to the recipe's value (never above a hard limit the machine already set)."""
     for name, value in limits.items():
+        kind = LIMITS[name]
+        ceiling = resource.getrlimit(kind)[1]
         hard = value + 1 if name == "cpu" else value  # SIGXCPU at the soft limit, SIGKILL a second later
-        resource.setrlimit(LIMITS[name], (value, hard))
+        if ceiling != resource.RLIM_INFINITY:
+            value, hard = min(value, ceiling), min(hard, ceiling)
+        resource.setrlimit(kind, (value, hard))
 
 
 def exec_program(spec: dict) -> None:
