@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the recipe JSON schema (for editors)")
     p.add_argument("--output", "-o", help="write to this file instead of stdout")
+    p.add_argument("--markdown", action="store_true", help="the recipe reference as Markdown tables (as in the README)")
 
     p = sub.add_parser("metrics", help="diversity/validity figures for any parquet or jsonl file")
     p.add_argument("path")
@@ -130,8 +131,9 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
 
     if command == "schema":
         from hfsynth.recipe import recipe_json_schema
+        from hfsynth.schema_docs import recipe_reference_markdown
 
-        text = json.dumps(recipe_json_schema(), indent=2)
+        text = recipe_reference_markdown() if args.markdown else json.dumps(recipe_json_schema(), indent=2)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as f:
                 f.write(text + "\n")
