@@ -44,3 +44,15 @@ def test_quickstart_passes_full_validation():
     """Schema plus every stage's preflight (files, model, libraries): what `hfsynth run` checks first."""
     proc = run_cli(["validate", "recipes/quickstart.yaml"])
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("path", RECIPES, ids=[str(p.relative_to(REPO_ROOT / "recipes")) for p in RECIPES])
+def test_resolved_recipe_validates_again_unchanged(path):
+    """recipe.yaml in the run directory and the Hub repos is what `reproduce` reads back."""
+    import yaml
+
+    from hfsynth.recipe import validate_recipe
+
+    recipe = load_recipe(path)
+    again = validate_recipe(yaml.safe_load(recipe.to_yaml()))
+    assert again.model_dump(exclude={"source_dir"}) == recipe.model_dump(exclude={"source_dir"})

@@ -115,7 +115,11 @@ class StrategyConfig(Section):
 
     @model_validator(mode="after")
     def _options_fit_strategy(self):
+        # An option of another strategy is refused when it says something: a resolved recipe
+        # (recipe.yaml, `validate --print`) lists every option at its default and must validate again.
         for key in sorted(self.model_fields_set):
+            if getattr(self, key) == type(self).model_fields[key].get_default(call_default_factory=True):
+                continue
             for owner, options in STRATEGY_OPTIONS.items():
                 if key in options and owner != self.name:
                     raise ValueError(f"'{key}' is an option of the '{owner}' strategy, not of '{self.name}'")
