@@ -62,6 +62,32 @@ def test_stops_at_eos_and_cuts_the_text(tiny):
     assert row.text == tok.decode(out[:stop_at], skip_special_tokens=True)
 
 
+def test_finished_rows_leave_the_batch_without_changing_results(tiny):
+    """Segments of 2 tokens with rows stopping at different points: the same as no compaction and as one by one."""
+    model, tok = tiny
+    import torch
+
+    engine = HFEngine(model, tok)
+    outputs = []
+    for prompt in PROMPTS:
+        ids = engine.encode(prompt)
+        outputs.append(model.generate(torch.tensor([ids]), max_new_tokens=12, do_sample=False, pad_token_id=tok.pad_token_id)[0, len(ids):].tolist())
+    # Tokens that end some rows early, at different steps: the 4th token of one row, the 7th of another.
+    extra = {outputs[0][6]} | {out[3] for out in outputs if out[3] not in outputs[0][:7]}
+    original = model.generation_config.eos_token_id
+    model.generation_config.eos_token_id = [tok.eos_token_id, *sorted(extra)]
+    try:
+        params = SamplingParams(temperature=0, max_new_tokens=12)
+        compacted = HFEngine(model, tok, batch_size=9, segment_tokens=2).generate(PROMPTS, params, progress=False)
+        whole = HFEngine(model, tok, batch_size=9, segment_tokens=None).generate(PROMPTS, params, progress=False)
+        single = HFEngine(model, tok, batch_size=1, segment_tokens=None).generate(PROMPTS, params, progress=False)
+    finally:
+        model.generation_config.eos_token_id = original
+    assert compacted == whole == single
+    stopped = {row[0].completion_tokens for row in compacted if row[0].finish_reason == "stop"}
+    assert len(stopped) >= 2  # rows really left the batch at different segments
+
+
 def test_sampling_repeats_with_the_seed_and_n_samples_differ(tiny):
     model, tok = tiny
     engine = HFEngine(model, tok, batch_size=3)

@@ -6,6 +6,12 @@ batches. Prompts are sorted by length before batching so a batch holds prompts o
 and little padding is computed (left padding, so every row's next token sits in the last column);
 the order is restored afterwards. Everything runs under ``torch.inference_mode``.
 
+Finished sequences leave the batch: generation runs in segments of ``segment_tokens`` new tokens,
+and between segments the rows that reached end-of-sequence are dropped from the inputs and the KV
+cache (``Cache.batch_select_indices``), then ``generate`` continues from the cache. Without this a
+batch keeps computing every row until its longest answer ends, while the one-prompt-at-a-time
+baseline stops each answer at its own end-of-sequence.
+
 Determinism: the torch RNG is seeded with ``params.seed`` at the start of every ``generate`` call,
 so the same prompts, parameters and batch size give the same completions (resume relies on it).
 """
@@ -14,12 +20,21 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import List, Sequence, Union
+from functools import lru_cache
+from typing import List, Optional, Sequence, Union
 
 from hfsynth.errors import HfsynthError
 
 Messages = List[dict]
 Prompt = Union[Messages, str]
+
+
+@lru_cache(maxsize=None)
+def cache_arg() -> str:
+    """What ``generate`` calls the KV cache in this transformers version (``cache``, formerly ``past_key_values``)."""
+    from transformers.generation.utils import GenerateDecoderOnlyOutput
+
+    return "cache" if "cache" in GenerateDecoderOnlyOutput.__dataclass_fields__ else "past_key_values"
 
 
 @dataclass
@@ -64,12 +79,13 @@ def eos_token_ids(model, tokenizer) -> List[int]:
 class HFEngine:
     """Batched ``model.generate`` with left padding and length-sorted batches (transformers/peft models)."""
 
-    def __init__(self, model, tokenizer, batch_size: int = 16):
+    def __init__(self, model, tokenizer, batch_size: int = 16, segment_tokens: Optional[int] = 16):
         if batch_size < 1:
             raise HfsynthError(f"batch_size: expected a positive number, got {batch_size}")
         self.model = model.eval()  # LoRA dropout off: generation must be repeatable
         self.tokenizer = tokenizer
         self.batch_size = batch_size
+        self.segment_tokens = segment_tokens  # None/0: one generate call per batch, no compaction
         self.eos_ids = eos_token_ids(model, tokenizer)
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else self.eos_ids[0]
@@ -134,30 +150,53 @@ class HFEngine:
         import torch
 
         width = max(len(x) for x in ids)
-        input_ids = torch.full((len(ids), width), self.pad_id, dtype=torch.long)
-        attention_mask = torch.zeros((len(ids), width), dtype=torch.long)
+        seq = torch.full((len(ids), width), self.pad_id, dtype=torch.long)
+        mask = torch.zeros((len(ids), width), dtype=torch.long)
         for row, tokens in enumerate(ids):
             if tokens:
-                input_ids[row, width - len(tokens):] = torch.tensor(tokens, dtype=torch.long)
-                attention_mask[row, width - len(tokens):] = 1
-        output = self.model.generate(
-            input_ids=input_ids.to(device), attention_mask=attention_mask.to(device), generation_config=config
-        )
-        new_tokens = output[:, width:].tolist()
+                seq[row, width - len(tokens):] = torch.tensor(tokens, dtype=torch.long)
+                mask[row, width - len(tokens):] = 1
+        seq, mask = seq.to(device), mask.to(device)
         eos = set(self.eos_ids)
-        completions = []
-        for tokens, prompt in zip(new_tokens, ids):
-            stop = next((k for k, t in enumerate(tokens) if t in eos), None)
-            kept = tokens if stop is None else tokens[:stop]
-            completions.append(
-                Completion(
-                    text=self.tokenizer.decode(kept, skip_special_tokens=True),
-                    finish_reason="length" if stop is None else "stop",
-                    prompt_tokens=len(prompt),
-                    completion_tokens=len(tokens) if stop is None else stop + 1,
-                )
+        generated: List[List[int]] = [[] for _ in ids]
+        finished = [False] * len(ids)
+        rows = list(range(len(ids)))  # batch row -> sequence
+        left = config.max_new_tokens
+        segment = copy.copy(config)
+        segment.return_dict_in_generate = True
+        cache = None
+        while rows and left > 0:
+            segment.max_new_tokens = min(left, self.segment_tokens or left)
+            kwargs = {} if cache is None else {cache_arg(): cache}
+            out = self.model.generate(input_ids=seq, attention_mask=mask, generation_config=segment, **kwargs)
+            new = out.sequences[:, seq.shape[1]:]
+            left -= new.shape[1]
+            keep = []
+            for r, (row, tokens) in enumerate(zip(rows, new.tolist())):
+                stop = next((k for k, t in enumerate(tokens) if t in eos), None)
+                generated[row].extend(tokens if stop is None else tokens[: stop + 1])
+                finished[row] = stop is not None
+                if stop is None:
+                    keep.append(r)
+            if not keep or left <= 0:
+                break
+            cache = getattr(out, cache_arg())
+            seq = out.sequences
+            mask = torch.cat([mask, mask.new_ones((mask.shape[0], new.shape[1]))], dim=1)
+            if len(keep) < len(rows):
+                index = torch.tensor(keep, device=seq.device)
+                cache.batch_select_indices(index)
+                seq, mask = seq[index], mask[index]
+                rows = [rows[r] for r in keep]
+        return [
+            Completion(
+                text=self.tokenizer.decode(tokens[:-1] if done else tokens, skip_special_tokens=True),
+                finish_reason="stop" if done else "length",
+                prompt_tokens=len(prompt),
+                completion_tokens=len(tokens),
             )
-        return completions
+            for tokens, done, prompt in zip(generated, finished, ids)
+        ]
 
 
 def make_engine(recipe, run_dir, use_adapter: bool = True):
