@@ -167,10 +167,16 @@ def metric_rows(facts: RunFacts, groups: Optional[Sequence[str]] = None) -> List
     return rows
 
 
+MODEL_GROUPS = ("humaneval", "training", "perplexity")
+
+
 def _is_model_figure(key: str, fig: Dict[str, Any]) -> bool:
-    """Figures about the model (HumanEval, losses, perplexity) rather than about the data."""
-    text = f"{key} {fig.get('group', '')}".lower()
-    return any(word in text for word in ("humaneval", "loss", "perplexity", "pass@", "train", "model"))
+    """Figures about the model (HumanEval, losses, perplexity) rather than about the data: decided by
+    the figure's group when metrics.json gives one (a key like rows_train is about data)."""
+    group = str(fig.get("group") or "").lower()
+    if group:
+        return group in MODEL_GROUPS
+    return any(word in key.lower() for word in ("humaneval", "loss", "perplexity", "pass@"))
 
 
 def _is_base(key: str) -> bool:

@@ -47,11 +47,19 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_text(path, json.dumps(data, indent=2, sort_keys=False, default=str) + "\n")
 
 
+RUN_ENTRIES = {MANIFEST, RECIPE_FILE, "adapter", "checkpoints", "raw", "data", "hub", "humaneval", "metrics.json", "funnel.json", "decontamination.jsonl"}
+
+
+def _is_run_entry(name: str) -> bool:
+    """What a run directory holds (and the hidden temp files of atomic writes)."""
+    return name in RUN_ENTRIES or name.startswith(".")
+
+
 def check_run_dir_is_safe(path: Path) -> None:
     """Refuse to write run files into a folder that holds something else (a repo, a home, data)."""
     if path.is_file():
         raise HfsynthError(f"output_dir: '{path}' is a file, expected a folder for the run")
-    if path.is_dir() and any(path.iterdir()) and not ((path / MANIFEST).exists() or (path / RECIPE_FILE).exists()):
+    if path.is_dir() and any(not _is_run_entry(entry.name) for entry in path.iterdir()) and not (path / MANIFEST).exists():
         raise HfsynthError(
             f"output_dir: '{path}' is a non-empty folder that is not an hfsynth run directory; refusing to mix run files "
             "into it (choose a new or empty folder)"

@@ -14,7 +14,7 @@ def test_defaults_follow_bigcode_and_the_sandbox_contract(write_recipe):
     assert curate.decontaminate.ngram_size == 10 and curate.decontaminate.humaneval
     execution = curate.execution
     assert (execution.enabled, execution.mode, execution.timeout_s, execution.memory_mb, execution.cpu_seconds) == (True, "filter", 10, 1024, 10)
-    assert (execution.max_processes, execution.file_size_mb, execution.workers) == (64, 16, None)
+    assert (execution.max_processes, execution.file_size_mb, execution.workers) == (16, 16, None)
 
 
 def test_languages_are_canonical_and_overrides_reach_nested_steps(write_recipe):

@@ -131,13 +131,13 @@ def execute(rows: List[Dict], config) -> List[Dict]:
     ones (and those without tests when ``keep_untested``)."""
     if not execute_available():
         raise HfsynthError(f"curate.execution.enabled: the sandbox module {EXECUTE_MODULE} is not installed; set curate.execution.enabled: false")
-    from hfsynth.curate.execute import execute_rows, keep_row
+    from hfsynth.curate.execute import exec_status_counts, execute_rows, keep_row
 
     results = execute_rows(rows, config)
     if len(results) != len(rows):
         raise RuntimeError(f"execute_rows returned {len(results)} results for {len(rows)} rows")
     marked = [{**row, "exec_status": result["exec_status"], "exec_detail": result.get("exec_detail")} for row, result in zip(rows, results)]
-    return [row for row in marked if keep_row(row, config)]
+    return [row for row in marked if keep_row(row, config)], exec_status_counts(marked)
 
 
 def curate_rows(rows: List[Dict], recipe, funnel) -> Tuple[List[Dict], List[Dict]]:
@@ -171,8 +171,9 @@ def curate_rows(rows: List[Dict], recipe, funnel) -> Tuple[List[Dict], List[Dict
         funnel.record("decontaminate", len(rows), len(kept))
         rows = kept
     if config.execution.enabled:
-        executed = execute(rows, config.execution)
+        executed, status_counts = execute(rows, config.execution)
         funnel.record("execute", len(rows), len(executed))
+        funnel.reports["execution"] = status_counts  # before filtering: the pass rate of what was run
         rows = executed
     if config.secrets.enabled:
         rows = scan_for_secrets(rows, config.secrets, funnel)
@@ -227,8 +228,15 @@ def preflight(recipe, run_dir) -> None:
         for source in config.decontaminate.benchmarks:
             if source.path:  # Hub datasets are checked when the stage loads them
                 benchmark_rows(source, recipe)
-    if config.execution.enabled and not execute_available():
-        raise HfsynthError(f"curate.execution.enabled: the sandbox module {EXECUTE_MODULE} is not installed; set curate.execution.enabled: false")
+    if config.execution.enabled:
+        if not execute_available():
+            raise HfsynthError(f"curate.execution.enabled: the sandbox module {EXECUTE_MODULE} is not installed; set curate.execution.enabled: false")
+        from hfsynth.curate.sandbox import detect_isolation
+
+        try:
+            detect_isolation()
+        except RuntimeError as exc:
+            raise HfsynthError(f"curate.execution.enabled: {exc}; set curate.execution.enabled: false") from None
 
 
 def curate_stage(recipe, run_dir) -> None:

@@ -100,7 +100,7 @@ class ExecutionConfig(Section):
     timeout_s: float = Field(10, gt=0, description="Wall-clock limit per row; the whole process group is killed after it.")
     memory_mb: int = Field(1024, ge=16, description="Address-space limit of the sandboxed process (RLIMIT_AS).")
     cpu_seconds: int = Field(10, ge=1, description="CPU-time limit (RLIMIT_CPU).")
-    max_processes: int = Field(64, ge=1, description="Process limit (RLIMIT_NPROC): stops fork bombs.")
+    max_processes: int = Field(16, ge=1, description="Process limit (RLIMIT_NPROC): stops fork bombs (each may use memory_mb).")
     file_size_mb: int = Field(16, ge=0, description="Largest file the code may write (RLIMIT_FSIZE).")
     workers: Optional[int] = Field(None, ge=1, description="Parallel sandboxes; None = os.cpu_count().")
 
