@@ -244,6 +244,9 @@ def test_preflight_refuses_template_problems_and_vllm_without_it(recipe, tmp_pat
     r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }}", "slots": {"x": ["a", "b"]}}]})
     with pytest.raises(HfsynthError, match="yields 2 distinct prompts but this entry needs 5"):
         preflight(r, RunDir(tmp_path / "run", r))
+    r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }}", "slots": {"x": ["a", "b"]}, "num_samples_per_prompt": 3}]})
+    preflight(r, RunDir(tmp_path / "run", r))  # 2 prompts x 3 samples cover 5 rows
+    assert [t.samples for t in build_plan(r, SEEDS).splits["train"]] in ([3, 2], [2, 3])
     r = recipe({"engine": "vllm", "strategies": ["template"]})
     with pytest.raises(HfsynthError, match="generate.engine: 'vllm' needs"):
         preflight(r, RunDir(tmp_path / "run", r))

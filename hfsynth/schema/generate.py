@@ -47,6 +47,9 @@ class StrategyConfig(Section):
     weight: float = Field(1.0, gt=0, description="Share of generate.num_samples (weights are normalised over the entries).")
     split: str = Field("train", description="Split the rows go to (e.g. train, test, or one split per strategy).")
     with_tests: Optional[bool] = Field(None, description="Ask for unit tests (asserts) in responses; None = generate.with_tests.")
+    num_samples_per_prompt: Optional[int] = Field(
+        None, ge=1, description="Responses sampled per prompt for this entry; None = generate.num_samples_per_prompt."
+    )
 
     # template
     template: Optional[str] = Field(None, description="template: inline Jinja2 prompt template, e.g. 'Write a {{ verb }} ...'.")

@@ -103,7 +103,7 @@ def build_plan(recipe, seeds: Sequence[SeedExample], strategies: List[Strategy] 
         if count == 0:
             continue
         ctx = PlanContext(recipe=recipe, rng=random.Random(f"{gen.seed}:{strategy.label}"), seeds=seeds)
-        splits.setdefault(strategy.config.split, []).extend(strategy.plan(task_sizes(count, gen.num_samples_per_prompt), ctx))
+        splits.setdefault(strategy.config.split, []).extend(strategy.plan(task_sizes(count, strategy.samples_per_prompt), ctx))
     for split, tasks in splits.items():
         random.Random(f"{gen.seed}:split:{split}").shuffle(tasks)
     return Plan(strategies=strategies, splits=splits, shard_every=gen.shard_every)

@@ -206,4 +206,4 @@ def preflight(recipe, run_dir) -> None:
     for strategy, count in zip(strategies, rows):
         if strategy.name == "template" and count:
             ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
-            strategy.prompts(len(task_sizes(count, gen.num_samples_per_prompt)), ctx)
+            strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), ctx)

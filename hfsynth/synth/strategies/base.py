@@ -129,6 +129,7 @@ class Strategy:
         self.where = f"generate.strategies.{index} ({config.name})"
         gen = recipe.generate
         self.with_tests = gen.with_tests if config.with_tests is None else config.with_tests
+        self.samples_per_prompt = gen.num_samples_per_prompt if config.num_samples_per_prompt is None else config.num_samples_per_prompt
         self.system_prompt = gen.system_prompt if gen.system_prompt is not None else recipe.seed.system_prompt
 
     # planning ----------------------------------------------------------------------------------

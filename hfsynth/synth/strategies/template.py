@@ -92,11 +92,10 @@ class TemplateStrategy(Strategy):
                 render([ctx.rng.choice(slots[n]) for n in names])
             rendered = list(seen.items())
         if len(rendered) < needed:
-            n = self.recipe.generate.num_samples_per_prompt
             raise HfsynthError(
                 f"{self.where}: the template yields {len(rendered)} distinct prompts but this entry needs {needed} "
-                f"(its share of generate.num_samples at num_samples_per_prompt={n}); add slot values, raise "
-                f"num_samples_per_prompt or lower this entry's weight"
+                f"(its share of generate.num_samples at num_samples_per_prompt={self.samples_per_prompt}); add slot "
+                f"values, raise this entry's num_samples_per_prompt or lower its weight"
             )
         return rendered
 
