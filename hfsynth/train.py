@@ -117,7 +117,28 @@ def train_stage(recipe, run_dir) -> None:
         )
         shutil.rmtree(run_dir.adapter, ignore_errors=True)
         staging.rename(run_dir.adapter)
+        run_dir.update_stage("train", global_step=trainer.state.global_step, **hardware_record(trainer))
     dist.barrier()
+
+
+def hardware_record(trainer) -> dict:
+    """What the model card's compute table reports: devices, processes, distributed mode, precision."""
+    import os
+    import platform
+
+    import torch
+
+    state = trainer.accelerator.state
+    if torch.cuda.is_available():
+        hardware = f"{torch.cuda.device_count()} x {torch.cuda.get_device_name(0)}"
+    else:
+        hardware = f"CPU ({os.cpu_count()} cores, {platform.machine()})"
+    return {
+        "hardware": hardware,
+        "distributed_type": str(state.distributed_type).split(".")[-1],
+        "num_processes": state.num_processes,
+        "mixed_precision": str(state.mixed_precision),
+    }
 
 
 def preflight(recipe, run_dir) -> None:

@@ -52,6 +52,7 @@ def test_train_writes_an_adapter_that_changes_logits(tiny_recipe, write_recipe, 
     manifest = json.loads(run_dir.manifest_path.read_text())
     assert manifest["stages"]["train"]["status"] == "done"
     assert manifest["versions"]["trl"]
+    assert manifest["stages"]["train"]["hardware"].startswith("CPU") and manifest["stages"]["train"]["num_processes"] == 1
 
 
 def test_rerun_skips_and_changed_section_reruns(tiny_recipe, write_recipe):
