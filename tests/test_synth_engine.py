@@ -88,6 +88,26 @@ def test_finished_rows_leave_the_batch_without_changing_results(tiny):
     assert len(stopped) >= 2  # rows really left the batch at different segments
 
 
+def test_stop_strings_end_a_sequence_and_are_cut(tiny):
+    model, tok = tiny
+    engine = HFEngine(model, tok, batch_size=4, segment_tokens=4)
+    full = engine.generate(PROMPTS[:3], SamplingParams(temperature=0, max_new_tokens=16), progress=False)
+    text = full[0][0].text
+    stop = text[len(text) // 2: len(text) // 2 + 3]
+    row = engine.generate(PROMPTS[:3], SamplingParams(temperature=0, max_new_tokens=16, stop=[stop, "never-generated"]), progress=False)
+    first = row[0][0]
+    assert first.text == text[: text.find(stop)] and first.finish_reason == "stop"
+    import torch
+
+    ids = engine.encode(PROMPTS[0])
+    tokens = model.generate(torch.tensor([ids]), max_new_tokens=16, do_sample=False, pad_token_id=tok.pad_token_id)[0, len(ids):].tolist()
+    used = first.completion_tokens  # the fewest tokens whose text holds the stop string
+    assert stop in tok.decode(tokens[:used]) and stop not in tok.decode(tokens[: used - 1])
+    for got, want in zip(row[1:], full[1:]):  # other rows: unchanged unless they contain the stop string too
+        if stop not in want[0].text:
+            assert got[0].text == want[0].text and got[0].finish_reason == "length"
+
+
 def test_sampling_repeats_with_the_seed_and_n_samples_differ(tiny):
     model, tok = tiny
     engine = HFEngine(model, tok, batch_size=3)

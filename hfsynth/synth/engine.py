@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Optional, Sequence, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 from hfsynth.errors import HfsynthError
 
@@ -39,18 +39,21 @@ def cache_arg() -> str:
 
 @dataclass
 class SamplingParams:
-    """What to sample: ``temperature`` 0 means greedy; ``n`` completions per prompt."""
+    """What to sample: ``temperature`` 0 means greedy; ``n`` completions per prompt; a sequence also
+    ends at any of the ``stop`` strings, which is cut from the text (as vLLM's ``stop``)."""
 
     temperature: float = 0.7
     top_p: float = 0.95
     max_new_tokens: int = 256
     seed: int = 0
     n: int = 1
+    stop: Sequence[str] = ()
 
 
 @dataclass
 class Completion:
-    """One generated text; ``finish_reason`` is "stop" (end of sequence) or "length" (max_new_tokens).
+    """One generated text; ``finish_reason`` is "stop" (end of sequence or a stop string) or "length"
+    (max_new_tokens).
 
     ``completion_tokens`` counts the generated tokens including the end-of-sequence token.
     """
@@ -114,6 +117,7 @@ class HFEngine:
         config.num_beams = 1
         config.eos_token_id = list(self.eos_ids)
         config.pad_token_id = self.pad_id
+        config.stop_strings = list(params.stop) or None
         return config
 
     # ------------------------------------------------------------------ generation
@@ -139,14 +143,14 @@ class HFEngine:
                 for start in range(0, len(order), self.batch_size):
                     batch = [sequences[k] for k in order[start:start + self.batch_size]]
                     ids = [encoded[i] for i, _ in batch]
-                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device)):
+                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device, tuple(params.stop))):
                         results[i][j] = completion
                     bar.update(len(batch))
         finally:
             bar.close()
         return results
 
-    def _generate_batch(self, ids: List[List[int]], config, device) -> List[Completion]:
+    def _generate_batch(self, ids: List[List[int]], config, device, stops: tuple = ()) -> List[Completion]:
         import torch
 
         width = max(len(x) for x in ids)
@@ -168,6 +172,8 @@ class HFEngine:
         while rows and left > 0:
             segment.max_new_tokens = min(left, self.segment_tokens or left)
             kwargs = {} if cache is None else {cache_arg(): cache}
+            if stops:
+                kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
             out = self.model.generate(input_ids=seq, attention_mask=mask, generation_config=segment, **kwargs)
             new = out.sequences[:, seq.shape[1]:]
             left -= new.shape[1]
@@ -175,8 +181,8 @@ class HFEngine:
             for r, (row, tokens) in enumerate(zip(rows, new.tolist())):
                 stop = next((k for k, t in enumerate(tokens) if t in eos), None)
                 generated[row].extend(tokens if stop is None else tokens[: stop + 1])
-                finished[row] = stop is not None
-                if stop is None:
+                finished[row] = stop is not None or (bool(stops) and self._has_stop(generated[row], stops))
+                if not finished[row]:
                     keep.append(r)
             if not keep or left <= 0:
                 break
@@ -188,15 +194,35 @@ class HFEngine:
                 cache.batch_select_indices(index)
                 seq, mask = seq[index], mask[index]
                 rows = [rows[r] for r in keep]
-        return [
-            Completion(
-                text=self.tokenizer.decode(tokens[:-1] if done else tokens, skip_special_tokens=True),
-                finish_reason="stop" if done else "length",
-                prompt_tokens=len(prompt),
-                completion_tokens=len(tokens),
-            )
-            for tokens, done, prompt in zip(generated, finished, ids)
-        ]
+        return [self._completion(tokens, prompt, stops) for tokens, prompt in zip(generated, ids)]
+
+    def _has_stop(self, tokens: List[int], stops: tuple) -> bool:
+        text = self.tokenizer.decode(tokens, skip_special_tokens=True)
+        return any(stop and stop in text for stop in stops)
+
+    def _stop_at(self, tokens: List[int], stops: tuple) -> Optional[Tuple[str, int]]:
+        """``(text cut before the first stop string, tokens needed to produce it)``; None without one."""
+        if not self._has_stop(tokens, stops):
+            return None
+        text = self.tokenizer.decode(tokens, skip_special_tokens=True)
+        lo, hi = 1, len(tokens)  # the shortest prefix that already holds a stop string
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._has_stop(tokens[:mid], stops):
+                hi = mid
+            else:
+                lo = mid + 1
+        return text[: min(text.find(stop) for stop in stops if stop and stop in text)], lo
+
+    def _completion(self, tokens: List[int], prompt: List[int], stops: tuple) -> Completion:
+        eos = set(self.eos_ids)
+        ended = bool(tokens) and tokens[-1] in eos
+        body = tokens[:-1] if ended else tokens
+        if stops:
+            hit = self._stop_at(body, stops)
+            if hit is not None:
+                return Completion(hit[0], "stop", len(prompt), hit[1])
+        return Completion(self.tokenizer.decode(body, skip_special_tokens=True), "stop" if ended else "length", len(prompt), len(tokens))
 
 
 def make_engine(recipe, run_dir, use_adapter: bool = True):

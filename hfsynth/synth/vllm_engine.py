@@ -87,6 +87,7 @@ class VLLMEngine:
             top_p=1.0 if greedy else params.top_p,
             max_tokens=params.max_new_tokens,
             seed=params.seed,
+            stop=list(params.stop) or None,
         )
         inputs = [TokensPrompt(prompt_token_ids=self.encode(p)) for p in prompts]
         outputs = self.llm.generate(inputs, sampling, lora_request=self.lora_request, use_tqdm=progress)
