@@ -79,6 +79,12 @@ def eos_token_ids(model, tokenizer) -> List[int]:
     return sorted(ids)
 
 
+def _can_select_rows(cache) -> bool:
+    """Whether finished rows can be dropped from this KV cache (DynamicCache can; some others cannot)."""
+    layers = getattr(cache, "layers", None) or []
+    return callable(getattr(cache, "batch_select_indices", None)) and all(callable(getattr(l, "batch_select_indices", None)) for l in layers)
+
+
 class HFEngine:
     """Batched ``model.generate`` with left padding and length-sorted batches (transformers/peft models)."""
 
@@ -169,8 +175,9 @@ class HFEngine:
         segment = copy.copy(config)
         segment.return_dict_in_generate = True
         cache = None
+        compact = bool(self.segment_tokens)
         while rows and left > 0:
-            segment.max_new_tokens = min(left, self.segment_tokens or left)
+            segment.max_new_tokens = min(left, self.segment_tokens) if compact else left
             kwargs = {} if cache is None else {cache_arg(): cache}
             if stops:
                 kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
@@ -179,6 +186,8 @@ class HFEngine:
             left -= new.shape[1]
             keep = []
             for r, (row, tokens) in enumerate(zip(rows, new.tolist())):
+                if finished[row]:  # only when the cache could not drop it
+                    continue
                 stop = next((k for k, t in enumerate(tokens) if t in eos), None)
                 generated[row].extend(tokens if stop is None else tokens[: stop + 1])
                 finished[row] = stop is not None or (bool(stops) and self._has_stop(generated[row], stops))
@@ -189,7 +198,9 @@ class HFEngine:
             cache = getattr(out, cache_arg())
             seq = out.sequences
             mask = torch.cat([mask, mask.new_ones((mask.shape[0], new.shape[1]))], dim=1)
-            if len(keep) < len(rows):
+            if len(keep) < len(rows) and not _can_select_rows(cache):
+                compact = False  # this cache type cannot drop rows: finish the batch in one call
+            elif len(keep) < len(rows):
                 index = torch.tensor(keep, device=seq.device)
                 cache.batch_select_indices(index)
                 seq, mask = seq[index], mask[index]
