@@ -31,9 +31,16 @@ def state():
 
 
 def barrier() -> None:
-    """Wait for every rank; a no-op in a single process."""
+    """Wait for every rank; a no-op in a single process.
+
+    ``torch.distributed.barrier`` directly: under torchrun on a CPU-only machine accelerate's state
+    says DistributedType.NO and its ``wait_for_everyone`` returns at once without waiting.
+    """
     if world_size() > 1:
-        state().wait_for_everyone()
+        import torch.distributed as torch_dist
+
+        state()
+        torch_dist.barrier()
 
 
 def broadcast_object(obj):

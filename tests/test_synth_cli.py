@@ -119,3 +119,23 @@ def test_cli_errors_are_one_line(cli_recipe):
     assert_user_error(proc, "generate.strategies.0.name", "did you mean 'template'")
     proc = run_cli(["generate", cli_recipe, "--output-dir", cli_recipe.parent / "bad", "generate.use_adapter=true"], env=ENV)
     assert_user_error(proc, "no trained adapter", "hfsynth train")
+
+
+def test_barrier_waits_for_every_rank_on_cpu(tmp_path):
+    """The merge on rank 0 relies on hfsynth.dist.barrier really waiting under torchrun on a CPU."""
+    script = tmp_path / "barrier.py"
+    script.write_text(
+        "import time\nfrom hfsynth import dist\n"
+        "if dist.rank() == 1:\n    time.sleep(2)\n"
+        "start = time.time()\ndist.barrier()\nprint(f'rank {dist.rank()} waited {time.time() - start:.1f}', flush=True)\n"
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", str(port), str(script)],
+        cwd=REPO_ROOT, env=dict(os.environ, **ENV), capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    waited = {line.split()[1]: float(line.split()[3]) for line in proc.stdout.splitlines() if line.startswith("rank ")}
+    assert waited["0"] >= 1.5, proc.stdout
