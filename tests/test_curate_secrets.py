@@ -81,3 +81,13 @@ def test_fail_policy_stops_before_writing(tmp_path):
         curate_stage(recipe, run_dir)
     assert not run_dir.data.exists()
     assert (run_dir.raw / "train").is_dir()  # nothing produced earlier is lost
+
+
+def test_secrets_are_scanned_even_with_the_other_filters_off(tmp_path):
+    _seeded_raw(tmp_path)
+    recipe, run_dir = make_recipe(tmp_path, enabled=False, secrets={"policy": "redact"})
+    curate_stage(recipe, run_dir)
+    published = json.dumps(pq.read_table(run_dir.data / "train.parquet").to_pylist())
+    assert HF not in published and "<REDACTED:hf_token>" in published
+    funnel = json.loads((run_dir.path / "funnel.json").read_text())
+    assert [s["name"] for s in funnel["steps"]] == ["generation", "secrets"]

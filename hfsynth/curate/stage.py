@@ -175,8 +175,6 @@ def curate_rows(rows: List[Dict], recipe, funnel) -> Tuple[List[Dict], List[Dict
         funnel.record("execute", len(rows), len(executed))
         funnel.reports["execution"] = status_counts  # before filtering: the pass rate of what was run
         rows = executed
-    if config.secrets.enabled:
-        rows = scan_for_secrets(rows, config.secrets, funnel)
     return rows, records
 
 
@@ -251,6 +249,8 @@ def curate_stage(recipe, run_dir) -> None:
     records: List[Dict] = []
     if recipe.curate.enabled:
         ok, records = curate_rows(ok, recipe, funnel)
+    if recipe.curate.secrets.enabled:  # also when the other filters are off: nothing leaks by default
+        ok = scan_for_secrets(ok, recipe.curate.secrets, funnel)
     executed = recipe.curate.enabled and recipe.curate.execution.enabled
     schema = output_schema(raw_schema, executed)
 

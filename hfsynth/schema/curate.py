@@ -121,7 +121,7 @@ class SecretsConfig(Section):
 class CurateConfig(Section):
     """Which curation steps run and with which thresholds."""
 
-    enabled: bool = Field(True, description="Run the filters (False only drops failed generations and copies the rest through).")
+    enabled: bool = Field(True, description="Run the filters (False only drops failed generations, scans for secrets and copies the rest through).")
     languages: List[str] = Field(
         default_factory=lambda: ["python"],
         min_length=1,

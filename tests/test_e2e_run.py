@@ -1,0 +1,140 @@
+"""`hfsynth run` end to end on the tiny model: every stage, a push to the test Hub, skipping and
+rerunning by fingerprint, secrets kept out of the repo, the token kept out of every file and output,
+and a run killed during training that resumes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hub_server import client_env, hub_server, token_of  # noqa: F401
+
+from helpers import REPO_ROOT
+
+pytestmark = pytest.mark.slow
+
+PLANTED_EMAIL = "jane.doe@corp-mail.io"
+PLANTED_TOKEN = "hf_" + "Zq9" * 12
+
+
+def e2e_recipe(model: str, run_path: Path, hub: dict | None = None) -> dict:
+    """A small real run; with SmolLM2 it writes real code (a random tiny model only writes noise)."""
+    return {
+        "name": "e2e",
+        "output_dir": str(run_path),
+        "seed": {"python_source": "stdlib", "max_samples": 24, "eval_size": 4, "max_statements": 8},
+        "model": {"name_or_path": model},
+        "quantization": {"load_in_4bit": True},
+        "lora": {"r": 4, "lora_alpha": 8},
+        "train": {"max_steps": 2, "per_device_train_batch_size": 2, "max_length": 128, "logging_steps": 1, "save_steps": 1, "gradient_checkpointing": False},
+        "generate": {
+            "num_samples": 8,
+            "strategies": ["template", "oss_instruct", "evol_instruct", {"name": "self_instruct", "split": "test"}],
+            # a system prompt carrying personal data and a token: the prompt column must reach the Hub redacted
+            "system_prompt": f"You write Python. Questions to {PLANTED_EMAIL}, key {PLANTED_TOKEN}.",
+            "batch_size": 8,
+            "max_new_tokens": 96,
+        },
+        "curate": {"enabled": False, "secrets": {"policy": "redact"}},
+        "metrics": {"humaneval": {"limit": 1, "max_new_tokens": 64}, "perplexity": {"max_rows": 8}, "diversity": {"sample_size": 8}},
+        "hub": hub or {},
+    }
+
+
+def run(args, env, cwd, timeout=900):
+    return subprocess.run([sys.executable, "-m", "hfsynth", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def statuses(stdout: str) -> dict:
+    found = {}
+    for line in stdout.splitlines():
+        parts = [p.strip() for p in line.strip("│┃ ").split("│")]
+        if len(parts) >= 2 and parts[0] in ("train", "generate", "curate", "evaluate", "publish"):
+            found[parts[0]] = parts[1]
+    return found
+
+
+def test_run_everything_push_skip_rerun_and_keep_secrets_out(hub_server, tmp_path):
+    token = token_of(hub_server, "alice")
+    hub = {"model_repo": "alice/e2e-adapter", "dataset_repo": "alice/e2e-data"}
+    recipe_path = tmp_path / "e2e.yaml"
+    recipe_path.write_text(yaml.safe_dump(e2e_recipe("builtin:smollm2-135m-instruct", tmp_path / "run", hub), sort_keys=False))
+    env = client_env(hub_server, token=token, home=tmp_path / "hf-home", HFSYNTH_HUB_BACKOFF="0.05", COLUMNS="200")
+
+    first = run(["run", recipe_path], env, tmp_path)
+    assert first.returncode == 0, first.stderr[-4000:]
+    assert statuses(first.stdout) == {s: "ran" for s in ("train", "generate", "curate", "evaluate", "publish")}, first.stdout
+    run_dir = tmp_path / "run"
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert all(manifest["stages"][s]["status"] == "done" for s in ("train", "generate", "curate", "evaluate", "publish"))
+    assert json.loads((run_dir / "metrics.json").read_text())["figures"]
+
+    # what reached the Hub: the curated rows, with the planted secrets redacted
+    reader = client_env(hub_server, home=tmp_path / "reader")
+    read = subprocess.run(
+        [sys.executable, "-c", "import datasets, json; d = datasets.load_dataset('alice/e2e-data'); "
+         "print(json.dumps({s: d[s].to_list() for s in d}))"],
+        env=reader, capture_output=True, text=True, timeout=300,
+    )
+    assert read.returncode == 0, read.stderr[-3000:]
+    published = json.loads(read.stdout.strip().splitlines()[-1])
+    assert sum(len(rows) for rows in published.values()) > 0
+    text = json.dumps(published)
+    assert PLANTED_EMAIL not in text and PLANTED_TOKEN not in text
+    assert "<REDACTED:email>" in text and "<REDACTED:hf_token>" in text
+    commits = {repo: hub_server.store.all_commit_ids(kind, repo) for kind, repo in (("model", "alice/e2e-adapter"), ("dataset", "alice/e2e-data"))}
+
+    # nothing changed: every stage is skipped and the Hub gets no new commit
+    again = run(["run", recipe_path], env, tmp_path)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert statuses(again.stdout) == {s: "skipped" for s in ("train", "generate", "curate", "evaluate", "publish")}, again.stdout
+    # one section changed: that stage and the ones after it rerun, train does not
+    changed = run(["run", recipe_path, "generate.temperature=0.8"], env, tmp_path)
+    assert changed.returncode == 0, changed.stderr[-3000:]
+    assert statuses(changed.stdout) == {"train": "skipped", "generate": "ran", "curate": "ran", "evaluate": "ran", "publish": "ran"}
+    # --stages picks
+    picked = run(["run", recipe_path, "generate.temperature=0.8", "--stages", "curate", "--force"], env, tmp_path)
+    assert statuses(picked.stdout) == {"curate": "ran"}
+
+    # the token is in no file the run wrote and in nothing it printed
+    for proc in (first, again, changed, picked):
+        assert token not in proc.stdout + proc.stderr
+    for path in run_dir.rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), path
+    assert all(len(hub_server.store.all_commit_ids(k, r)) >= len(commits[r]) for k, r in (("model", "alice/e2e-adapter"), ("dataset", "alice/e2e-data")))
+
+
+def test_run_killed_during_training_resumes_from_its_checkpoint(tiny_model_dir, tmp_path):
+    recipe = e2e_recipe(str(tiny_model_dir), tmp_path / "run")
+    recipe["train"].update(max_steps=40, save_steps=2)
+    recipe_path = tmp_path / "e2e.yaml"
+    recipe_path.write_text(yaml.safe_dump(recipe, sort_keys=False))
+    env = dict(os.environ, COLUMNS="200")
+    checkpoints = tmp_path / "run" / "checkpoints"
+    proc = subprocess.Popen([sys.executable, "-m", "hfsynth", "run", recipe_path, "--stages", "train"], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 300
+    while time.time() < deadline and not list(checkpoints.glob("checkpoint-4")):
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert list(checkpoints.glob("checkpoint-*")), "no checkpoint before the kill"
+    assert not (tmp_path / "run" / "adapter").exists()
+    manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
+    assert manifest["stages"]["train"]["status"] == "running"
+
+    resumed = run(["run", recipe_path, "--stages", "train"], env, tmp_path)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert "resuming training from" in resumed.stdout
+    info = json.loads((tmp_path / "run" / "adapter" / "hfsynth-train.json").read_text())
+    assert info["global_step"] == 40
+    log = [json.loads(l) for l in (tmp_path / "run" / "adapter" / "trainer_log.jsonl").read_text().splitlines()]
+    assert [e["step"] for e in log if "loss" in e] == list(range(1, 41))  # history carried over, no gap, no repeat
