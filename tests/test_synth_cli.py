@@ -7,6 +7,7 @@ adapter path is covered in-process by test_synth_stage.py).
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -127,7 +128,7 @@ def test_barrier_waits_for_every_rank_on_cpu(tmp_path):
     script.write_text(
         "import time\nfrom hfsynth import dist\n"
         "if dist.rank() == 1:\n    time.sleep(2)\n"
-        "start = time.time()\ndist.barrier()\nprint(f'rank {dist.rank()} waited {time.time() - start:.1f}', flush=True)\n"
+        "enter = time.time()\ndist.barrier()\nprint(f'rank {dist.rank()} enter {enter:.3f} exit {time.time():.3f};', flush=True)\n"
     )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -137,5 +138,6 @@ def test_barrier_waits_for_every_rank_on_cpu(tmp_path):
         cwd=REPO_ROOT, env=dict(os.environ, **ENV), capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    waited = {line.split()[1]: float(line.split()[3]) for line in proc.stdout.splitlines() if line.startswith("rank ")}
-    assert waited["0"] >= 1.5, proc.stdout
+    times = {r: (float(a), float(b)) for r, a, b in re.findall(r"rank (\d) enter ([\d.]+) exit ([\d.]+);", proc.stdout)}
+    assert set(times) == {"0", "1"}, proc.stdout
+    assert times["0"][1] >= times["1"][0]  # rank 0 left the barrier only after rank 1 reached it
