@@ -52,6 +52,18 @@ def save_adapter(model_dir, adapter_dir):
     model.save_pretrained(adapter_dir)
 
 
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """The tiny model's matmuls are too small to share: on a busy 2-core machine a 2-thread op can wait
+    milliseconds for its second thread, so these tests run single-threaded (restored afterwards)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
 @pytest.fixture
 def generated(tiny_recipe, write_recipe, tmp_path, tiny_model_dir):
     recipe = stage_recipe(tiny_recipe, write_recipe, tmp_path)
