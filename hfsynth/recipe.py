@@ -168,6 +168,11 @@ def apply_override(data: Dict[str, Any], parts: Sequence[str], value: Any, text:
         if isinstance(node, list):
             if not part.isdigit() or int(part) >= len(node):
                 raise RecipeError(f"override '{text}': '{'.'.join(parts[:depth + 1])}' is not an index of the list")
+            if not isinstance(node[int(part)], (dict, list)):
+                raise RecipeError(
+                    f"override '{text}': '{'.'.join(parts[:depth + 1])}' is the value {node[int(part)]!r}, not a section "
+                    "(write it as a mapping in the recipe, e.g. '- name: ...')"
+                )
             node = node[int(part)]
             continue
         child = node.get(part)

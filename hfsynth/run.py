@@ -173,7 +173,7 @@ def _import(target: str):
 
 STAGES: Tuple[Stage, ...] = (
     Stage("train", "hfsynth.train:train_stage", ("seed", "model", "quantization", "lora", "train"), (), ("adapter/adapter_config.json",), all_ranks=True, inputs="hfsynth.data:seed_fingerprint"),
-    Stage("generate", "hfsynth.synth.stage:generate_stage", ("generate",), ("train",), ("raw",), all_ranks=True),
+    Stage("generate", "hfsynth.synth.stage:generate_stage", ("seed", "model", "quantization", "generate"), ("train",), ("raw",), all_ranks=True),
     Stage("curate", "hfsynth.curate.stage:curate_stage", ("curate",), ("generate",), ("data", "funnel.json")),
     Stage("evaluate", "hfsynth.metrics.stage:evaluate_stage", ("metrics",), ("train", "curate"), ("metrics.json",)),
     Stage("publish", "hfsynth.publish:publish_stage", ("hub",), ("train", "curate", "evaluate"), ("hub/model", "hub/dataset"), pending="hfsynth.publish:push_pending"),

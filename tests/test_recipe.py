@@ -70,7 +70,8 @@ def test_malformed_yaml_names_line(write_recipe):
         (MINIMAL + "lora:\n  r: 0\n", "lora.r"),
         (MINIMAL + "output_dir: /\n", "output_dir: refusing"),
         (MINIMAL.replace("name: demo", "name: ../escape"), "name: must be a plain name"),
-        (MINIMAL + "train:\n  output_dir: x\n", "managed by hfsynth"),
+        (MINIMAL.replace("max_steps: 3", "output_dir: x"), "managed by hfsynth"),
+        (MINIMAL + "train:\n  max_steps: 9\n", "train: duplicate key"),
     ],
 )
 def test_bad_recipes_are_refused(write_recipe, text, fragment):
@@ -120,3 +121,11 @@ def test_cli_schema_is_json(tmp_path):
     import json
 
     assert json.loads(out.read_text())["title"] == "hfsynth recipe"
+
+
+def test_override_into_a_plain_list_item_is_a_clear_error(write_recipe):
+    text = MINIMAL + "generate:\n  strategies:\n    - template\n"
+    with pytest.raises(RecipeError, match=r"generate.strategies.0' is the value 'template', not a section"):
+        load_recipe(write_recipe(text), ["generate.strategies.0.weight=2"])
+    recipe = load_recipe(write_recipe(MINIMAL + "generate:\n  strategies:\n    - name: template\n"), ["generate.strategies.0.weight=2"])
+    assert recipe.generate.strategies[0].weight == 2

@@ -38,6 +38,10 @@ def test_gpu_recipe_header_pairs_config_and_launch(path):
     recipe = load_recipe(path)
     assert recipe.quantization.load_in_4bit and recipe.model.dtype in ("auto", "bfloat16")
     assert recipe.hub.model_repo and recipe.hub.dataset_repo
+    # the generation plan is feasible (enough distinct template prompts, ...); vLLM itself needs a GPU
+    from hfsynth.synth.stage import preflight
+
+    preflight(load_recipe(path, ["generate.engine=hf"]), None)
 
 
 def test_quickstart_passes_full_validation():
