@@ -28,6 +28,15 @@ def check_vllm() -> None:
 
     if not torch.cuda.is_available():
         raise HfsynthError("generate.engine: 'vllm' needs a CUDA GPU and none is visible here: set generate.engine: hf")
+    from hfsynth import dist
+
+    if dist.world_size() > 1:
+        # Every rank would start its own vLLM on the first visible GPU; vLLM manages its GPUs itself.
+        raise HfsynthError(
+            f"generate.engine: 'vllm' runs in one process, not under a {dist.world_size()}-process launcher: train with "
+            "accelerate launch, then run `hfsynth run RECIPE --stages generate,curate,evaluate,publish` without it "
+            "(or use generate.engine: hf, which shards prompts across ranks)"
+        )
 
 
 def lora_rank_limit(r: int) -> int:
