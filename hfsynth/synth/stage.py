@@ -76,7 +76,8 @@ def provenance(recipe, adapter_fp: Optional[str]) -> Dict[str, Any]:
     from hfsynth.models.resolve import base_model_id
 
     return {
-        "base_model": base_model_id(recipe) or recipe.model.name_or_path,
+        # a Hub id; for a local folder without model.hub_id only its name (no local path in published rows)
+        "base_model": base_model_id(recipe) or Path(recipe.model.name_or_path).name,
         "base_revision": recipe.model.revision,
         "adapter_fingerprint": adapter_fp,
     }
