@@ -1,6 +1,6 @@
 """A realistic finished run directory, built without running train/generate/curate/evaluate.
 
-The publish tests need what those stages leave behind (see notes/CONTRACTS.md): a real PEFT
+The publish tests need what those stages leave behind (see the run-directory table in README.md): a real PEFT
 adapter on the tiny model (with non-zero LoRA weights, so the adapter changes the logits), curated
 parquet splits following the row schema, funnel.json, decontamination.jsonl, metrics.json,
 trainer_log.jsonl and a manifest whose upstream stages are done. The artifacts are built once per

@@ -50,7 +50,7 @@ def fenced(code: str, lang: str = "python") -> str:
 
 
 def row(row_id: str, split: str, response: str, status: str = "ok", code=None, tests=None, instruction="Write a function.") -> dict:
-    """One row of the generation row schema (CONTRACTS.md)."""
+    """One row of the generation row schema (hfsynth.synth.writer.ROW_SCHEMA)."""
     return {
         "id": row_id, "split": split, "strategy": "self_instruct", "seed_id": None,
         "prompt": [{"role": "user", "content": instruction}], "instruction": instruction, "response": response,

@@ -1,5 +1,5 @@
 """`hfsynth evaluate` on a run directory built from real parts (tiny model, a real LoRA adapter,
-curated parquet splits, funnel.json, trainer_log.jsonl) -> metrics.json exactly as CONTRACTS.md says."""
+curated parquet splits, funnel.json, trainer_log.jsonl) -> metrics.json in the shape hfsynth.metrics.report documents."""
 
 from __future__ import annotations
 

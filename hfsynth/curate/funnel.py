@@ -19,7 +19,7 @@ class Funnel:
         self.steps.append({"name": name, "rows_in": rows_in, "rows_out": rows_out, "removed": rows_in - rows_out})
 
     def to_dict(self, splits: Dict[str, int], failures: Dict[str, int]) -> Dict:
-        """The CONTRACTS.md shape: {"steps": [...], "splits": {split: rows}, "failures": {status: count}}."""
+        """The funnel.json shape (read by evaluate and the dataset card): {"steps": [...], "splits": {split: rows}, "failures": {status: count}}."""
         return {"steps": list(self.steps), "splits": dict(splits), "failures": dict(failures), **self.reports}
 
     def write(self, path: Path, splits: Dict[str, int], failures: Dict[str, int]) -> None:

@@ -1,6 +1,6 @@
 """metrics.json: every figure with its definition, sample size, seed and group, plus a headline.
 
-Shape (CONTRACTS.md)::
+Shape (read by the summary, the cards and `hfsynth pull`)::
 
     {"hfsynth_version": str,
      "figures": {"<key>": {"value": float|int|null, "definition": str, "sample_size": int, "seed": int|null, "group": str}},
