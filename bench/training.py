@@ -39,6 +39,7 @@ def make_recipe(args, out: Path, packing: bool):
                 "per_device_train_batch_size": args.batch,
                 "max_length": args.max_length,
                 "packing": packing,
+                **({"packing_strategy": args.packing_strategy} if packing and args.packing_strategy else {}),
                 "logging_steps": 1,
                 "save_steps": 10_000,
                 "warmup_steps": 0,
@@ -106,6 +107,7 @@ def main() -> None:
     parser.add_argument("--max-length", type=int, default=512)
     parser.add_argument("--no-4bit", dest="four_bit", action="store_false")
     parser.add_argument("--skip-baseline", action="store_true", help="only packing on vs off")
+    parser.add_argument("--packing-strategy", help="TRL packing_strategy for the packed run (bfd, wrapped, ...); default TRL's")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 

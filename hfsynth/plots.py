@@ -65,16 +65,7 @@ def training_loss_plot(log: Sequence[dict], out: Path, title: str = "Training lo
         ax.plot(steps, loss, marker="o" if len(steps) < 30 else None, markersize=3, linewidth=1.5, label="train loss")
     if eval_steps:
         ax.plot(eval_steps, eval_loss, marker="s", markersize=4, linewidth=1.5, label="eval loss")
-    ax.set_xlabel("optimizer step")
-    ax.set_ylabel("loss")
-    ax.set_title(title)
-    ax.grid(True, alpha=0.3)
-    ax.legend()
-    fig.tight_layout()
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, format="png", metadata=PNG_METADATA)
-    plt.close(fig)
-    return True
+    return _save(plt, fig, ax, "optimizer step", "loss", title, out)
 
 
 def length_distribution_plot(lengths: Dict[str, Sequence[int]], out: Path, unit: str = "completion tokens") -> bool:
@@ -92,9 +83,14 @@ def length_distribution_plot(lengths: Dict[str, Sequence[int]], out: Path, unit:
         bins = [low + i * width for i in range(31)]
     for name, values in series.items():
         ax.hist(values, bins=bins if bins else 10, alpha=0.6, label=f"{name} ({len(values)} rows)")
-    ax.set_xlabel(unit)
-    ax.set_ylabel("rows")
-    ax.set_title("Response length distribution")
+    return _save(plt, fig, ax, unit, "rows", "Response length distribution", out)
+
+
+def _save(plt, fig, ax, xlabel: str, ylabel: str, title: str, out: Path) -> bool:
+    """Label, grid and legend, then a reproducible PNG (fixed metadata) at ``out``."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
     ax.grid(True, alpha=0.3)
     ax.legend()
     fig.tight_layout()

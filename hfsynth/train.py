@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 from hfsynth import dist
-from hfsynth.errors import HfsynthError
 
 FINGERPRINT_FILE = "hfsynth-fingerprint.txt"
 
@@ -143,20 +142,16 @@ def hardware_record(trainer) -> dict:
 
 def preflight(recipe, run_dir) -> None:
     """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
-    from hfsynth.data.loaders import FILE_BUILDERS
+    from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.load import check_bitsandbytes
     from hfsynth.models.resolve import resolve_recipe_model
 
     seed = recipe.seed
     if seed.path:
-        path = recipe.resolve_path(seed.path)
-        if not path.is_file():
-            raise HfsynthError(f"seed.path: file '{path}' does not exist")
-        if path.suffix.lower() not in FILE_BUILDERS:
-            raise HfsynthError(f"seed.path: '{path.name}' has an unsupported extension; expected one of {', '.join(FILE_BUILDERS)}")
-    if seed.python_source and seed.python_source != "stdlib" and not recipe.resolve_path(seed.python_source).is_dir():
-        raise HfsynthError(f"seed.python_source: '{seed.python_source}' is not a folder (or 'stdlib')")
+        check_local_file(recipe.resolve_path(seed.path))
+    if seed.python_source:
+        python_source_root(seed, recipe)
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()
     check_launch_environment(recipe)

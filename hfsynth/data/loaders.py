@@ -10,14 +10,30 @@ from hfsynth.errors import HfsynthError
 FILE_BUILDERS = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv": "csv"}
 
 
-def load_local_file(path: Path):
-    from datasets import load_dataset
-
+def check_local_file(path: Path) -> str:
+    """The datasets builder for a seed file; a clear error when it is missing or of an unknown kind."""
     if not path.is_file():
         raise HfsynthError(f"seed.path: file '{path}' does not exist")
     builder = FILE_BUILDERS.get(path.suffix.lower())
     if builder is None:
         raise HfsynthError(f"seed.path: '{path.name}' has an unsupported extension; expected one of {', '.join(FILE_BUILDERS)}")
+    return builder
+
+
+def python_source_root(seed, recipe) -> Path:
+    """The folder the miner reads ('stdlib' = this Python's standard library); it must exist."""
+    from hfsynth.data.python_source import stdlib_dir
+
+    root = stdlib_dir() if seed.python_source == "stdlib" else recipe.resolve_path(seed.python_source)
+    if not root.is_dir():
+        raise HfsynthError(f"seed.python_source: '{seed.python_source}' is not a folder (or 'stdlib')")
+    return root
+
+
+def load_local_file(path: Path):
+    from datasets import load_dataset
+
+    builder = check_local_file(path)
     try:
         return load_dataset(builder, data_files=str(path), split="train")
     except Exception as exc:
@@ -40,11 +56,9 @@ def load_hub_dataset(seed):
 def load_python_source(seed, recipe):
     from datasets import Dataset
 
-    from hfsynth.data.python_source import mine_functions, stdlib_dir
+    from hfsynth.data.python_source import mine_functions
 
-    root = stdlib_dir() if seed.python_source == "stdlib" else recipe.resolve_path(seed.python_source)
-    if not root.is_dir():
-        raise HfsynthError(f"seed.python_source: '{seed.python_source}' is not a folder (or 'stdlib')")
+    root = python_source_root(seed, recipe)
     rows = mine_functions(root, seed.min_statements, seed.max_statements)
     if not rows:
         raise HfsynthError(f"seed.python_source: no public functions with a docstring and a return found under '{root}'")
