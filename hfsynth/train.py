@@ -43,8 +43,6 @@ def build_sft_config(recipe, run_dir, has_eval: bool):
 
 def _checkpoint_to_resume(checkpoints: Path, fp: str):
     """Newest checkpoint made by this very recipe, else None (stale ones are removed, never mixed)."""
-    from transformers.trainer_utils import get_last_checkpoint
-
     if not checkpoints.is_dir():
         return None
     marker = checkpoints / FINGERPRINT_FILE
@@ -54,7 +52,32 @@ def _checkpoint_to_resume(checkpoints: Path, fp: str):
             shutil.rmtree(checkpoints)
         dist.barrier()
         return None
-    return get_last_checkpoint(str(checkpoints))
+    return _newest_complete_checkpoint(checkpoints)
+
+
+def _newest_complete_checkpoint(checkpoints: Path):
+    """The newest checkpoint whose trainer_state.json (written last by the Trainer) is whole.
+
+    A run killed while writing a checkpoint leaves a partial folder behind; it is removed so that
+    neither the resume nor the Trainer's checkpoint rotation trips over it.
+    """
+    from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
+
+    found = []
+    for folder in checkpoints.glob(f"{PREFIX_CHECKPOINT_DIR}-*"):
+        suffix = folder.name.rsplit("-", 1)[-1]
+        if folder.is_dir() and suffix.isdigit():
+            found.append((int(suffix), folder))
+    for _, folder in sorted(found, reverse=True):
+        try:
+            json.loads((folder / "trainer_state.json").read_text())
+            return str(folder)
+        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+            if dist.is_main():
+                print(f"hfsynth: removing the incomplete checkpoint {folder.name} (the run stopped while writing it)")
+                shutil.rmtree(folder, ignore_errors=True)
+    dist.barrier()
+    return None
 
 
 def _match_trainable_dtype(model, dtype) -> None:

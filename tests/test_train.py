@@ -96,3 +96,20 @@ def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
     assert first["epoch"] == pytest.approx(4 / 20)
     assert list(run_dir.path.glob("adapter*")) == [run_dir.adapter]
     assert json.loads(run_dir.manifest_path.read_text())["stages"]["train"]["world_size"] == 2
+
+
+def test_an_incomplete_checkpoint_is_skipped_on_resume(tiny_recipe, write_recipe):
+    """A kill while the Trainer writes checkpoint-N leaves a folder without a whole trainer_state.json."""
+    path = write_recipe(tiny_recipe)
+    assert run_cli(["train", path]).returncode == 0
+    recipe = load_recipe(path)
+    checkpoints = RunDir(resolve_run_dir(recipe), recipe).checkpoints
+    partial = checkpoints / "checkpoint-9"
+    partial.mkdir()
+    (partial / "adapter_model.safetensors").write_bytes(b"half")
+    (partial / "trainer_state.json").write_text('{"global_step": 9, "log_hist')
+    proc = run_cli(["train", path, "--force"])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "removing the incomplete checkpoint checkpoint-9" in proc.stdout
+    assert "resuming training from" in proc.stdout and "checkpoint-2" in proc.stdout
+    assert not partial.exists()
