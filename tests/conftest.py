@@ -51,3 +51,15 @@ def tiny_recipe(tiny_model_dir, tmp_path):
         "train": {"max_steps": 2, "per_device_train_batch_size": 2, "max_length": 128, "logging_steps": 1, "save_steps": 1},
         "generate": {"num_samples": 8, "batch_size": 4, "max_new_tokens": 16},
     }
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """The tiny model's matmuls are too small to share: on a busy 2-core machine a 2-thread op can wait
+    milliseconds for its second thread, so tiny-model tests run single-threaded (restored afterwards)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

@@ -11,16 +11,7 @@ GREEDY = SamplingParams(temperature=0, max_new_tokens=10)
 
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """The tiny model's matmuls are too small to share: on a busy 2-core machine a 2-thread op can wait
-    milliseconds for its second thread, so these tests run single-threaded (restored afterwards)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 @pytest.fixture(scope="module")
 def tiny(tiny_model_dir):

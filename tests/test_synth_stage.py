@@ -54,16 +54,7 @@ def save_adapter(model_dir, adapter_dir):
 
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """The tiny model's matmuls are too small to share: on a busy 2-core machine a 2-thread op can wait
-    milliseconds for its second thread, so these tests run single-threaded (restored afterwards)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 @pytest.fixture
 def generated(tiny_recipe, write_recipe, tmp_path, tiny_model_dir):
