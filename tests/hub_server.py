@@ -387,11 +387,7 @@ class HubHandler(BaseHTTPRequestHandler):
         self._record(status)  # before the answer leaves: a test that got it must see it in the log
         if self._fault_kind == "lose_response":
             # The request was carried out, but the client never hears back (a connection lost late).
-            self.close_connection = True
-            try:
-                self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+            self._drop_connection()
             return
         self.send_response(status)
         sent = {k.lower() for k in (headers or {})}
@@ -409,6 +405,14 @@ class HubHandler(BaseHTTPRequestHandler):
         if not self._recorded:
             self._recorded = True
             self.hub.requests.append(RequestRecord(self.command, self._path, self._query_string, status, self._user_name, self._fault_kind))
+
+    def _drop_connection(self) -> None:
+        """Cut the TCP connection without an answer: the client sees a dropped connection."""
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     def _send_error(self, err: HubError) -> None:
         headers = {"X-Error-Message": err.message, **err.headers}
@@ -428,11 +432,7 @@ class HubHandler(BaseHTTPRequestHandler):
                 # Read part of the upload, then cut the connection: the client sees a dropped connection.
                 self._read_body(limit=max(1, int(self.headers.get("Content-Length") or 2) // 2))
                 self._record(-1)
-                self.close_connection = True
-                try:
-                    self.connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+                self._drop_connection()
                 return
             self._body = self._read_body()
             if fault is not None and fault.kind == "delay":
