@@ -10,7 +10,7 @@ import json
 import os
 import platform
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -209,7 +209,6 @@ class StageResult:
     name: str
     status: str  # "ran" | "skipped"
     seconds: float = 0.0
-    notes: List[str] = field(default_factory=list)
 
 
 def run_stage(stage: Stage, recipe: Recipe, run_dir: RunDir, force: bool = False) -> StageResult:
