@@ -100,6 +100,7 @@ def train_stage(recipe, run_dir) -> None:
     from hfsynth.data import load_seed
     from hfsynth.models.load import load_model_and_tokenizer, resolve_dtype
     from hfsynth.models.lora import build_lora_config
+    from hfsynth.models.varlen_attention import use_varlen_sdpa_if_padding_free
     from hfsynth.run import get_stage, stage_fingerprint
 
     fp = stage_fingerprint(get_stage("train"), recipe, run_dir)
@@ -107,6 +108,8 @@ def train_stage(recipe, run_dir) -> None:
     has_eval = "eval" in data
     model, tokenizer = load_model_and_tokenizer(recipe, for_training=True)
     args = build_sft_config(recipe, run_dir, has_eval)
+    if use_varlen_sdpa_if_padding_free(model, args) and dist.is_main():
+        print("hfsynth: padding-free packing without flash-attention: SDPA runs on each packed example separately")
     resume = _checkpoint_to_resume(run_dir.checkpoints, fp)
     trainer = SFTTrainer(
         model=model,

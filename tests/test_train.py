@@ -113,3 +113,21 @@ def test_an_incomplete_checkpoint_is_skipped_on_resume(tiny_recipe, write_recipe
     assert "removing the incomplete checkpoint checkpoint-9" in proc.stdout
     assert "resuming training from" in proc.stdout and "checkpoint-2" in proc.stdout
     assert not partial.exists()
+
+
+@pytest.mark.parametrize("strategy, per_example", [("bfd", True), ("wrapped", False)])
+def test_packed_training_counts_real_tokens(tiny_recipe, write_recipe, strategy, per_example):
+    """BFD packing (padding-free) trains on SDPA one packed example at a time; wrapped rows stay plain SDPA."""
+    tiny_recipe["train"].update(packing=True, packing_strategy=strategy, max_length=256)
+    tiny_recipe["seed"]["eval_size"] = 0
+    path = write_recipe(tiny_recipe)
+    proc = run_cli(["train", path])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert ("SDPA runs on each packed example separately" in proc.stdout) is per_example, proc.stdout[-2000:]
+
+    recipe = load_recipe(path)
+    log = [json.loads(l) for l in (RunDir(resolve_run_dir(recipe), recipe).adapter / "trainer_log.jsonl").read_text().splitlines()]
+    steps = [e for e in log if "loss" in e]
+    assert [e["step"] for e in steps] == [1, 2] and all(e["loss"] == e["loss"] for e in steps)  # not NaN
+    # a packed step carries up to batch x max_length tokens, more than one mined function
+    assert 256 < steps[-1]["num_tokens"] <= 2 * 2 * 256
