@@ -13,9 +13,23 @@ def rss_bytes() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def release_freed_memory() -> None:
+    """Hand memory freed by earlier runs back to the OS, so a later run in the same process starts from
+    a clean baseline instead of reusing (and so under-reporting) what glibc kept."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the figures keep their order dependence
+        pass
+
+
 @contextmanager
 def peak_rss(result: dict, interval: float = 0.05):
     """Fill ``result['peak_delta_mb']``: the highest RSS above the starting RSS while the block ran."""
+    release_freed_memory()
     start = rss_bytes()
     peak = [start]
     done = threading.Event()

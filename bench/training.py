@@ -30,7 +30,7 @@ def make_recipe(args, out: Path, packing: bool):
         {
             "name": "bench-train",
             "output_dir": str(out),
-            "seed": {"python_source": "stdlib", "max_statements": 40, "max_samples": 600, "eval_size": 0},
+            "seed": {"python_source": "stdlib", "min_statements": 1, "max_statements": 40, "max_samples": 600, "eval_size": 0},
             "model": {"name_or_path": args.model},
             "quantization": {"load_in_4bit": args.four_bit},
             "lora": {"r": 16, "lora_alpha": 32},
@@ -46,6 +46,29 @@ def make_recipe(args, out: Path, packing: bool):
             },
         }
     )
+
+
+def length_profile(recipe, batch: int) -> str:
+    """How mixed the seed lengths are, and the padding an unpacked random batch carries (packing's ceiling)."""
+    import random
+    import statistics
+
+    from transformers import AutoTokenizer
+
+    from hfsynth.data import load_seed
+    from hfsynth.models.resolve import resolve_recipe_model
+
+    tokenizer = AutoTokenizer.from_pretrained(resolve_recipe_model(recipe).path)
+    cap = recipe.train.max_length
+    lengths = sorted(
+        min(len(tokenizer.apply_chat_template(row["messages"], tokenize=True)["input_ids"]), cap)
+        for row in load_seed(recipe)["train"]
+    )
+    rng = random.Random(0)
+    padded = statistics.mean(max(rng.sample(lengths, batch)) for _ in range(5000))
+    deciles = [lengths[int(q * (len(lengths) - 1))] for q in (0.1, 0.5, 0.9)]
+    return (f"seed rows: {len(lengths)}, tokens p10/p50/p90 {deciles[0]}/{deciles[1]}/{deciles[2]} (cut at {cap}); "
+            f"an unpacked batch of {batch} computes {padded / statistics.mean(lengths):.2f}x its real tokens")
 
 
 def throughput(log_history) -> float:
@@ -104,7 +127,7 @@ def main() -> None:
     parser.add_argument("--model", default="builtin:smollm2-135m-instruct")
     parser.add_argument("--steps", type=int, default=8)
     parser.add_argument("--batch", type=int, default=4)
-    parser.add_argument("--max-length", type=int, default=512)
+    parser.add_argument("--max-length", type=int, default=1024, help="default: the recipe default (train.max_length)")
     parser.add_argument("--no-4bit", dest="four_bit", action="store_false")
     parser.add_argument("--skip-baseline", action="store_true", help="only packing on vs off")
     parser.add_argument("--packing-strategy", help="TRL packing_strategy for the packed run (bfd, wrapped, ...); default TRL's")
@@ -125,6 +148,7 @@ def main() -> None:
         results["hfsynth + packing"] = (pack_tps, pack_mem)
 
     print(f"\nmodel={args.model} 4bit={args.four_bit} steps={args.steps} batch={args.batch} max_length={args.max_length}")
+    print(length_profile(make_recipe(args, Path(tempfile.gettempdir()) / "bench-profile", packing=False), args.batch))
     for name, (tps, mem) in results.items():
         print(f"{name:>20}: {tps:8.1f} tokens/s   peak RSS +{mem:7.1f} MB")
     if "plain TRL" in results:
