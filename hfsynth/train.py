@@ -34,11 +34,23 @@ def build_sft_config(recipe, run_dir, has_eval: bool):
         save_strategy="steps",
         logging_strategy="steps",
         ddp_find_unused_parameters=False,  # LoRA: frozen base weights are not "unused" parameters
-        gradient_checkpointing_kwargs={"use_reentrant": False},
     )
+    kwargs.setdefault("gradient_checkpointing_kwargs", {"use_reentrant": reentrant_checkpointing()})
     if not has_eval:
         kwargs["eval_strategy"] = "no"
     return SFTConfig(**kwargs)
+
+
+def reentrant_checkpointing() -> bool:
+    """Reentrant activation checkpointing for one CPU process; non-reentrant everywhere else.
+
+    QLoRA on this CPU (SmolLM2, 4 x 900 tokens) peaked at 9.5 GB with non-reentrant checkpointing and
+    3.5 GB with reentrant, at the same speed. DDP needs non-reentrant (a reentrant backward marks
+    LoRA weights ready twice), and on GPUs it is the usual choice, so those keep it.
+    """
+    from hfsynth.models.load import cuda_available
+
+    return dist.world_size() == 1 and not cuda_available()
 
 
 def _checkpoint_to_resume(checkpoints: Path, fp: str):

@@ -50,7 +50,7 @@ class TrainConfig(Section):
     warmup_steps: float = Field(0.03, ge=0, description="Linear warmup: a number of steps (>= 1) or a fraction of all steps (< 1).")
     weight_decay: float = Field(0.0, ge=0, description="AdamW weight decay.")
     optim: str = Field("adamw_torch", description="transformers optimizer name (paged_adamw_8bit on GPU saves memory).")
-    gradient_checkpointing: bool = Field(True, description="Recompute activations (non-reentrant) to save memory.")
+    gradient_checkpointing: bool = Field(True, description="Recompute activations to save memory (reentrant in one CPU process, else non-reentrant; gradient_checkpointing_kwargs overrides).")
     logging_steps: float = Field(1, gt=0, description="Log the loss every this many steps.")
     save_steps: float = Field(50, gt=0, description="Checkpoint every this many steps (resume starts from the newest).")
     save_total_limit: Optional[int] = Field(2, ge=1, description="Checkpoints kept in the run directory.")
