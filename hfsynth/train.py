@@ -45,7 +45,7 @@ def reentrant_checkpointing() -> bool:
     """Reentrant activation checkpointing for one CPU process; non-reentrant everywhere else.
 
     QLoRA on this CPU (SmolLM2, 4 x 900 tokens) peaked at 9.5 GB with non-reentrant checkpointing and
-    3.5 GB with reentrant, at the same speed. DDP needs non-reentrant (a reentrant backward marks
+    3.5 GB with reentrant, 1 to 3% slower in paired runs. DDP needs non-reentrant (a reentrant backward marks
     LoRA weights ready twice), and on GPUs it is the usual choice, so those keep it.
     """
     from hfsynth.models.load import cuda_available

@@ -4,8 +4,8 @@ TRL's BFD packing is padding-free: the collator flattens a whole micro-batch int
 marks where each example starts (``cu_seq_lens_q``). Flash-attention's varlen kernels read those
 boundaries; plain SDPA does not, so transformers builds a block-diagonal mask over the whole
 flattened row and attends over all of it: (batch x max_length)^2 work and memory per layer instead
-of the sum of each example's length squared. On this CPU that ate the whole gain of packing and
-added gigabytes (BENCHMARKS.md). Here the row is cut at the boundaries and each piece goes through
+of the sum of each example's length squared. On this CPU packed steps ran 1.4x slower that way
+(BENCHMARKS.md). Here the row is cut at the boundaries and each piece goes through
 transformers' own SDPA forward with a causal flag, which lets PyTorch use its fused kernels.
 
 Registered under ``VARLEN_SDPA`` in transformers' AttentionInterface; the train stage switches a
