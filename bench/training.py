@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -130,24 +131,31 @@ def main() -> None:
     parser.add_argument("--max-length", type=int, default=1024, help="default: the recipe default (train.max_length)")
     parser.add_argument("--no-4bit", dest="four_bit", action="store_false")
     parser.add_argument("--skip-baseline", action="store_true", help="only packing on vs off")
+    parser.add_argument("--repeats", type=int, default=1, help="run every side this many times, alternating; report medians")
     parser.add_argument("--packing-strategy", help="TRL packing_strategy for the packed run (bfd, wrapped, ...); default TRL's")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+    runs = {name: [] for name in ("plain TRL", "hfsynth", "hfsynth + packing")}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        results = {}
-        if not args.skip_baseline:
-            trl_tps, trl_mem = run_plain_trl(make_recipe(args, tmp / "trl", packing=False), tmp / "trl-out")
-            hf_tps, hf_mem = run_hfsynth(make_recipe(args, tmp / "hfsynth", packing=False))
-            results["plain TRL"] = (trl_tps, trl_mem)
-            results["hfsynth"] = (hf_tps, hf_mem)
-        pack_tps, pack_mem = run_hfsynth(make_recipe(args, tmp / "packed", packing=True))
-        if "hfsynth" not in results:
-            results["hfsynth"] = run_hfsynth(make_recipe(args, tmp / "hfsynth", packing=False))
-        results["hfsynth + packing"] = (pack_tps, pack_mem)
+        for i in range(args.repeats):  # alternated, so drift on a shared machine hits every side alike
+            if not args.skip_baseline:
+                runs["plain TRL"].append(run_plain_trl(make_recipe(args, tmp / f"trl{i}", packing=False), tmp / f"trl-out{i}"))
+            runs["hfsynth"].append(run_hfsynth(make_recipe(args, tmp / f"hfsynth{i}", packing=False)))
+            runs["hfsynth + packing"].append(run_hfsynth(make_recipe(args, tmp / f"packed{i}", packing=True)))
+    # the median run of each side (tokens/s and memory taken separately)
+    results = {
+        name: (statistics.median(t for t, _ in found), statistics.median(m for _, m in found))
+        for name, found in runs.items()
+        if found
+    }
+    if args.repeats > 1:
+        for name, found in runs.items():
+            if found:
+                print(f"{name:>20} runs: " + ", ".join(f"{t:.1f}" for t, _ in found) + " tokens/s")
 
-    print(f"\nmodel={args.model} 4bit={args.four_bit} steps={args.steps} batch={args.batch} max_length={args.max_length}")
+    print(f"\nmodel={args.model} 4bit={args.four_bit} steps={args.steps} batch={args.batch} max_length={args.max_length} repeats={args.repeats}")
     print(length_profile(make_recipe(args, Path(tempfile.gettempdir()) / "bench-profile", packing=False), args.batch))
     for name, (tps, mem) in results.items():
         print(f"{name:>20}: {tps:8.1f} tokens/s   peak RSS +{mem:7.1f} MB")
