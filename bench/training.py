@@ -52,7 +52,6 @@ def make_recipe(args, out: Path, packing: bool):
 def length_profile(recipe, batch: int) -> str:
     """How mixed the seed lengths are, and the padding an unpacked random batch carries (packing's ceiling)."""
     import random
-    import statistics
 
     from transformers import AutoTokenizer
 
