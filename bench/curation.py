@@ -24,7 +24,8 @@ import time
 from typing import Dict, List, Tuple
 
 from hfsynth.curate.decontaminate import build_index, decontaminate_rows
-from hfsynth.curate.dedup import dedup_rows, shingles
+from hfsynth.curate.dedup import dedup_rows
+from hfsynth.near_dedup import shingles
 from hfsynth.schema.curate import CurateConfig
 
 VERBS = "compute parse load build merge filter count find render update normalise split collect check convert sort group scale rank encode".split()

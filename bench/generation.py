@@ -48,7 +48,7 @@ def naive(engine, prompts, params):
     """One ``model.generate`` per prompt (no padding, no batching): the baseline."""
     import torch
 
-    from hfsynth.synth.engine import Completion
+    from hfsynth.engines import Completion
 
     config = engine.generation_config(params)
     eos = set(engine.eos_ids)
@@ -84,7 +84,7 @@ def main(argv=None) -> None:
 
     import torch
 
-    from hfsynth.synth.engine import HFEngine, SamplingParams
+    from hfsynth.engines import HFEngine, SamplingParams
 
     if args.threads:
         torch.set_num_threads(args.threads)

@@ -78,15 +78,13 @@ def throughput(log_history) -> float:
 
 
 def run_hfsynth(recipe):
-    from hfsynth.run import RunDir, resolve_run_dir
-    from hfsynth.train import train_stage
+    from hfsynth.run import resolve_run_dir, run_stages
 
-    run_dir = RunDir(resolve_run_dir(recipe), recipe)
-    run_dir.prepare()
+    run_dir = resolve_run_dir(recipe)
     stats = {}
     with peak_rss(stats):
-        train_stage(recipe, run_dir)
-    log = [json.loads(l) for l in (run_dir.adapter / "trainer_log.jsonl").read_text().splitlines()]
+        run_stages(["train"], recipe, run_dir, force=True)
+    log = [json.loads(l) for l in run_dir.trainer_log.read_text().splitlines()]
     return throughput(log), stats["peak_delta_mb"]
 
 

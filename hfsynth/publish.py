@@ -3,9 +3,13 @@
 ``hub/model/`` and ``hub/dataset/`` in the run directory are exactly the files a push uploads:
 what the user reviews after ``--dry-run`` is what goes up. Each folder is built next to the old
 one and swapped in by rename, so a crash never leaves half an export. Pushing (one commit per
-repo, see :mod:`hfsynth.hub`) happens only when the recipe names the repos, a token exists and
-this is not a dry run; otherwise the stage says how to push. The token is never written anywhere:
-the exports are checked for it before any upload.
+repo, see :mod:`hfsynth.hub_client`) happens only when the recipe names the repos, a token exists
+and this is not a dry run; otherwise the stage says how to push. The token is never written
+anywhere: the exports are checked for it before any upload.
+
+The dataset export is laid out like a run directory (``data/<split>.parquet``, ``funnel.json``,
+``decontamination.jsonl``, ``metrics.json``, ``recipe.yaml``), so its paths come from
+:class:`~hfsynth.rundir.RunDir` too.
 """
 
 from __future__ import annotations
@@ -18,11 +22,16 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from hfsynth import __version__
-from hfsynth.cards import LENGTH_PNG, TRAINING_LOSS_PNG, RunFacts, SplitFacts, dataset_card, model_card
+from hfsynth.cards import LENGTH_PNG, TRAINING_LOSS_PNG, RunFacts, SplitFacts
+from hfsynth.cards.dataset_card import dataset_card
+from hfsynth.cards.model_card import model_card
+from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
+from hfsynth.hub_client import check_token_can_push, find_token, hub_endpoint, offline, push_folder
 from hfsynth.recipe import Recipe, fingerprint
-from hfsynth.run import RECIPE_FILE, RunDir
+from hfsynth.rundir import ADAPTER_CONFIG, RunDir, read_jsonl
 
+README = "README.md"  # the card, at the root of each repo
 # Files of adapter/ that never go to the Hub: pickles (unsafe to load, and TrainingArguments can
 # carry hub settings) and peft's own README (ours replaces it).
 EXCLUDED_ADAPTER_FILES = re.compile(r"(^\.|^README\.md$|\.(bin|pt|pth|pkl|pickle)$|^training_args)")
@@ -52,23 +61,21 @@ def _check_repo_id(field_name: str, value: Optional[str]) -> None:
         raise HfsynthError(f"{field_name}: '{value}' must be 'owner/name' (your user or organization, then the repo name)")
 
 
-def preflight(recipe: Recipe, run_dir: RunDir) -> None:
+def preflight(ctx: StageContext) -> None:
     """Refuse malformed repo ids and, when a push will happen, a token the Hub rejects."""
-    hub = recipe.hub
+    hub = ctx.recipe.hub
     _check_repo_id("hub.model_repo", hub.model_repo)
     _check_repo_id("hub.dataset_repo", hub.dataset_repo)
     if hub.revision is not None and (not hub.revision.strip() or " " in hub.revision or hub.revision.startswith("refs/") or ".." in hub.revision):
         raise HfsynthError(f"hub.revision: '{hub.revision}' is not a usable branch name (expected e.g. 'main' or 'v2')")
-    if _push_wanted(recipe, run_dir):
-        from hfsynth.hub import check_token_can_push, find_token
-
+    if _push_wanted(ctx):
         token = find_token()
         if token.value:
             check_token_can_push(token, [r for r in (hub.dataset_repo, hub.model_repo) if r])
 
 
-def _push_wanted(recipe: Recipe, run_dir: RunDir) -> bool:
-    return bool((recipe.hub.model_repo or recipe.hub.dataset_repo) and not run_dir.options.get("dry_run"))
+def _push_wanted(ctx: StageContext) -> bool:
+    return bool((ctx.recipe.hub.model_repo or ctx.recipe.hub.dataset_repo) and not ctx.dry_run)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -82,23 +89,11 @@ def _require(path: Path, stage: str, what: str) -> Path:
 
 
 def _read_json(path: Path) -> Any:
+    """The JSON in ``path``; a file that is not JSON names the stage to rerun (unlike rundir.read_json)."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HfsynthError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the stage that writes it") from None
-
-
-def _read_jsonl(path: Path) -> List[Dict[str, Any]]:
-    if not path.exists():
-        return []
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError:
-                raise HfsynthError(f"{path}:{number}: not valid JSON") from None
-    return rows
 
 
 SPLIT_ORDER = {"train": 0, "validation": 1, "valid": 1, "dev": 1, "test": 2}
@@ -106,7 +101,8 @@ SPLIT_ORDER = {"train": 0, "validation": 1, "valid": 1, "dev": 1, "test": 2}
 
 def split_files(run_dir: RunDir) -> List[Path]:
     """data/<split>.parquet, train first, then validation, test, and the others by name."""
-    files = sorted(_require(run_dir.data, "curate", "curated splits").glob("*.parquet"), key=lambda f: (SPLIT_ORDER.get(f.stem, 3), f.stem))
+    found = _require(run_dir.data, "curate", "curated splits").glob(run_dir.split_file("*").name)  # data/*.parquet
+    files = sorted(found, key=lambda f: (SPLIT_ORDER.get(f.stem, 3), f.stem))
     if not files:
         raise HfsynthError(f"{run_dir.data}: no curated split (data/<split>.parquet); run `hfsynth curate` on this recipe first")
     for f in files:
@@ -132,9 +128,9 @@ def collect_facts(recipe: Recipe, run_dir: RunDir) -> RunFacts:
     """Read everything the cards need; a missing input names the stage that makes it."""
     import pyarrow.parquet as pq
 
-    _require(run_dir.adapter / "adapter_config.json", "train", "the trained adapter")
+    _require(run_dir.adapter_config, "train", "the trained adapter")
     metrics = _read_json(_require(run_dir.metrics, "evaluate", "the evaluation figures"))
-    funnel = _read_json(_require(run_dir.path / "funnel.json", "curate", "the curation funnel"))
+    funnel = _read_json(_require(run_dir.funnel, "curate", "the curation funnel"))
     files = split_files(run_dir)
 
     splits: List[SplitFacts] = []
@@ -149,7 +145,8 @@ def collect_facts(recipe: Recipe, run_dir: RunDir) -> RunFacts:
     for f in files:
         table = pq.read_table(f)
         schemas.append(table.schema)
-        splits.append(SplitFacts(f.stem, table.num_rows, int(table.nbytes), f.stat().st_size))
+        path_in_repo = run_dir.split_file(f.stem).relative_to(run_dir.path).as_posix()  # hub/dataset mirrors the run dir
+        splits.append(SplitFacts(f.stem, path_in_repo, table.num_rows, int(table.nbytes), f.stat().st_size))
         columns = set(table.column_names)
         if "strategy" in columns:
             for name in table.column("strategy").to_pylist():
@@ -173,36 +170,33 @@ def collect_facts(recipe: Recipe, run_dir: RunDir) -> RunFacts:
                 strategy_prompts[strategy] = _last_user_message(row.get("prompt")) or row.get("instruction") or ""
             if len(samples) < 3 and row.get("status", "ok") == "ok" and f == files[0]:
                 samples.append(row)
-    features = _shared_features(schemas, run_dir)
 
     base_id, note = _base_model(recipe)
-    model_repo, dataset_repo = recipe.hub.model_repo, recipe.hub.dataset_repo
     recipe_yaml = published_recipe_yaml(recipe)
-    facts = RunFacts(
+    return RunFacts(
         recipe=recipe,
         recipe_yaml=recipe_yaml,
         recipe_fingerprint=fingerprint(recipe_yaml),
         manifest=run_dir.read_manifest(),
         metrics=metrics,
         funnel=funnel,
-        decontamination=_read_jsonl(run_dir.path / "decontamination.jsonl"),
-        splits=splits,
-        features=features,
+        decontamination=read_jsonl(run_dir.decontamination),
         trainer_log=_trainer_log(run_dir),
-        adapter_config=_read_json(run_dir.adapter / "adapter_config.json"),
+        adapter_config=_read_json(run_dir.adapter_config),
+        base_model_id=base_id,
+        base_model_note=note,
+        splits=splits,
+        features=_shared_features(schemas, run_dir),
         sample_rows=samples,
         strategy_counts=strategy_counts,
         strategy_prompts=strategy_prompts,
         observed_sampling={k: _distinct(v) for k, v in observed.items() if v},
         adapter_fingerprints=_distinct(fingerprints, 4),
-        base_model_id=base_id,
-        base_model_note=note,
-        model_repo=model_repo,
-        dataset_repo=dataset_repo,
+        lengths=lengths,
+        length_unit=length_unit,
+        model_repo=recipe.hub.model_repo,
+        dataset_repo=recipe.hub.dataset_repo,
     )
-    facts.extra["lengths"] = lengths
-    facts.extra["length_unit"] = length_unit
-    return facts
 
 
 def published_recipe_yaml(recipe: Recipe) -> str:
@@ -263,30 +257,32 @@ def _write_model_export(facts: RunFacts, run_dir: RunDir, dest: Path, repo_id: s
     config["base_model_name_or_path"] = facts.base_model_id or (Path(local).name if local else None)
     if facts.base_model_id:
         config["revision"] = facts.recipe.model.revision
-    (dest / "adapter_config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    facts.has_training_loss_png = training_loss_plot(facts.trainer_log, dest / TRAINING_LOSS_PNG, title=f"Training loss: {facts.recipe.name}")
+    (dest / ADAPTER_CONFIG).write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    has_plot = training_loss_plot(facts.trainer_log, dest / TRAINING_LOSS_PNG, title=f"Training loss: {facts.recipe.name}")
     _write_common(facts, run_dir, dest)
-    (dest / "README.md").write_text(str(model_card(facts, repo_id)), encoding="utf-8")
+    (dest / README).write_text(str(model_card(facts, repo_id, has_training_loss_png=has_plot)), encoding="utf-8")
 
 
 def _write_dataset_export(facts: RunFacts, run_dir: RunDir, dest: Path, repo_id: str) -> None:
     from hfsynth.plots import length_distribution_plot
 
-    (dest / "data").mkdir()
+    export = RunDir(dest)  # the dataset repo is laid out like the run directory
+    export.data.mkdir()
     for f in split_files(run_dir):
-        shutil.copyfile(f, dest / "data" / f.name)
-    for name in ("funnel.json", "decontamination.jsonl"):
-        if (run_dir.path / name).exists():
-            shutil.copyfile(run_dir.path / name, dest / name)
-    facts.has_length_png = length_distribution_plot(facts.extra["lengths"], dest / LENGTH_PNG, unit=facts.extra["length_unit"])
+        shutil.copyfile(f, export.split_file(f.stem))
+    for src, copy in ((run_dir.funnel, export.funnel), (run_dir.decontamination, export.decontamination)):
+        if src.exists():
+            shutil.copyfile(src, copy)
+    has_plot = length_distribution_plot(facts.lengths, dest / LENGTH_PNG, unit=facts.length_unit)
     _write_common(facts, run_dir, dest)
-    (dest / "README.md").write_text(str(dataset_card(facts, repo_id)), encoding="utf-8")
+    (dest / README).write_text(str(dataset_card(facts, repo_id, has_length_png=has_plot)), encoding="utf-8")
 
 
 def _write_common(facts: RunFacts, run_dir: RunDir, dest: Path) -> None:
     """recipe.yaml (how to reproduce) and metrics.json (what it achieved) go into both repos."""
-    (dest / RECIPE_FILE).write_text(facts.recipe_yaml, encoding="utf-8")
-    shutil.copyfile(run_dir.metrics, dest / "metrics.json")
+    export = RunDir(dest)
+    export.recipe_file.write_text(facts.recipe_yaml, encoding="utf-8")
+    shutil.copyfile(run_dir.metrics, export.metrics)
 
 
 def _swap_in(build: Path, final: Path) -> None:
@@ -306,13 +302,16 @@ def materialise(recipe: Recipe, run_dir: RunDir) -> Dict[str, Path]:
     for stale in run_dir.hub.glob(".*.build-*"):
         shutil.rmtree(stale, ignore_errors=True)
     out = {}
-    for kind, writer, repo_id in (("model", _write_model_export, model_id), ("dataset", _write_dataset_export, dataset_id)):
-        build = run_dir.hub / f".{kind}.build-{os.getpid()}"
+    for kind, writer, repo_id, final in (
+        ("model", _write_model_export, model_id, run_dir.hub_model),
+        ("dataset", _write_dataset_export, dataset_id, run_dir.hub_dataset),
+    ):
+        build = final.with_name(f".{final.name}.build-{os.getpid()}")
         shutil.rmtree(build, ignore_errors=True)
         build.mkdir()
         writer(facts, run_dir, build, repo_id)
-        _swap_in(build, run_dir.hub / kind)
-        out[kind] = run_dir.hub / kind
+        _swap_in(build, final)
+        out[kind] = final
     return out
 
 
@@ -337,13 +336,19 @@ def assert_no_token(folders: List[Path], token: Optional[str], source: str) -> N
 
 
 def _how_to_push(run_dir: RunDir) -> str:
-    return f"hfsynth publish {run_dir.path / RECIPE_FILE} --output-dir {run_dir.path}"
+    return f"hfsynth publish {run_dir.recipe_file} --output-dir {run_dir.path}"
 
 
-def publish_stage(recipe: Recipe, run_dir: RunDir) -> None:
-    """Materialise both repos, then push them (dataset first: the model card links to it)."""
-    from hfsynth.hub import find_token, hub_endpoint, offline, push_folder
+def publish_stage(ctx: StageContext) -> Dict[str, Any]:
+    """Materialise both repos, then push them (dataset first: the model card links to it).
 
+    Returns the fields of the stage's manifest entry (the runner records them with the status):
+    ``pushed``, ``exports`` (files and bytes per repo), ``model_url`` / ``dataset_url`` /
+    ``model_commit`` / ``dataset_commit``, and after a push ``endpoint`` and ``<kind>_new_commit``
+    for each repo pushed. Each pushed repo is also merged into the manifest entry as soon as it is
+    up, so a failure on the second repo does not lose the first.
+    """
+    recipe, run_dir = ctx.recipe, ctx.run_dir
     exports = materialise(recipe, run_dir)
     record: Dict[str, Any] = {
         "pushed": False, "model_url": None, "dataset_url": None, "model_commit": None, "dataset_commit": None,
@@ -356,7 +361,7 @@ def publish_stage(recipe: Recipe, run_dir: RunDir) -> None:
     reason = None
     if not targets:
         reason = "the recipe names no repo (set hub.model_repo and/or hub.dataset_repo to push)"
-    elif run_dir.options.get("dry_run"):
+    elif ctx.dry_run:
         reason = f"dry run; to push: {_how_to_push(run_dir)}"
     elif offline():
         reason = f"HF_HUB_OFFLINE is set; to push, unset it and run: {_how_to_push(run_dir)}"
@@ -364,8 +369,7 @@ def publish_stage(recipe: Recipe, run_dir: RunDir) -> None:
         reason = f"no Hub token found; run `hf auth login` (or set HF_TOKEN), then: {_how_to_push(run_dir)}"
     if reason:
         print(f"publish: not pushed: {reason}")
-        run_dir.update_stage("publish", **record)
-        return
+        return record
     assert_no_token(list(exports.values()), token.value, token.source)
     record["endpoint"] = hub_endpoint()
     message = f"hfsynth {__version__}: publish {recipe.name} (recipe {fingerprint(recipe.to_yaml())})"
@@ -383,19 +387,17 @@ def publish_stage(recipe: Recipe, run_dir: RunDir) -> None:
         record[f"{kind}_new_commit"] = result.new_commit
         state = "new commit" if result.new_commit else "unchanged, no new commit"
         print(f"publish: {kind} repo {repo_id}: {result.url} @ {result.commit[:12]} ({state})")
-        run_dir.update_stage("publish", **record)
+        run_dir.update_stage("publish", **record)  # a pushed repo stays recorded if the next push fails
     record["pushed"] = True
-    run_dir.update_stage("publish", **record)
+    return record
 
 
-def push_pending(recipe: Recipe, run_dir: RunDir) -> bool:
+def push_pending(ctx: StageContext) -> bool:
     """True when a push is wanted and possible but the manifest shows none for the current export.
 
     For the run orchestration: a publish that stopped at the local export (dry run, no token) is
     "done" by its fingerprint, yet a later non-dry-run with a token must still push.
     """
-    from hfsynth.hub import find_token, offline
-
-    if not _push_wanted(recipe, run_dir) or offline() or not find_token().value:
+    if not _push_wanted(ctx) or offline() or not find_token().value:
         return False
-    return not run_dir.stage_record("publish").get("pushed")
+    return not ctx.run_dir.stage_record("publish").get("pushed")

@@ -1,26 +1,23 @@
 """The end-of-run summary: what ran, what was skipped, where things are, the headline figures."""
 
-import json
 from typing import Sequence
 
 from rich.console import Console
 from rich.table import Table
 
-from hfsynth.run import RunDir, StageResult
+from hfsynth.context import StageResult
+from hfsynth.rundir import RunDir, read_json
 
 
 def headline_metrics(run_dir: RunDir) -> dict:
     """A few figures from metrics.json (whatever of them exists)."""
-    try:
-        metrics = json.loads(run_dir.metrics.read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {}
-    return metrics.get("headline", {})
+    metrics = read_json(run_dir.metrics, default={})
+    return metrics.get("headline", {}) if isinstance(metrics, dict) else {}
 
 
-def print_summary(run_dir: RunDir, results: Sequence[StageResult]) -> None:
+def print_summary(recipe, run_dir: RunDir, results: Sequence[StageResult]) -> None:
     console = Console(stderr=False)
-    table = Table(title=f"hfsynth: {run_dir.recipe.name}", show_lines=False)
+    table = Table(title=f"hfsynth: {recipe.name}", show_lines=False)
     table.add_column("stage")
     table.add_column("status")
     table.add_column("seconds", justify="right")
@@ -30,9 +27,9 @@ def print_summary(run_dir: RunDir, results: Sequence[StageResult]) -> None:
     console.print(f"run directory: {run_dir.path}")
     for key, value in headline_metrics(run_dir).items():
         console.print(f"  {key}: {value}")
-    published = run_dir.read_manifest().get("stages", {}).get("publish", {})
+    published = run_dir.stage_record("publish")
     for key in ("model_url", "dataset_url"):
         if published.get(key):
             console.print(f"  {key.replace('_', ' ')}: {published[key]}")
-    if (run_dir.hub).exists() and not published.get("model_url"):
+    if run_dir.hub.exists() and not published.get("model_url"):
         console.print(f"  hub export (not pushed): {run_dir.hub}")

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any, Dict
 
 from hfsynth import dist
+from hfsynth.context import StageContext
+from hfsynth.rundir import RunDir, atomic_write_text
 
-FINGERPRINT_FILE = "hfsynth-fingerprint.txt"
 
-
-def build_sft_config(recipe, run_dir, has_eval: bool):
+def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
     """SFTConfig from the recipe's train section plus what hfsynth decides (dtype flags, DDP, checkpoints)."""
     import torch
     from trl import SFTConfig
@@ -53,11 +54,12 @@ def reentrant_checkpointing() -> bool:
     return dist.world_size() == 1 and not cuda_available()
 
 
-def _checkpoint_to_resume(checkpoints: Path, fp: str):
+def _checkpoint_to_resume(run_dir: RunDir, fp: str):
     """Newest checkpoint made by this very recipe, else None (stale ones are removed, never mixed)."""
+    checkpoints = run_dir.checkpoints
     if not checkpoints.is_dir():
         return None
-    marker = checkpoints / FINGERPRINT_FILE
+    marker = run_dir.checkpoint_fingerprint
     if marker.is_file() and marker.read_text().strip() != fp:
         if dist.is_main():
             print(f"hfsynth: checkpoints in {checkpoints} come from a different recipe; starting training afresh")
@@ -101,28 +103,26 @@ def _match_trainable_dtype(model, dtype) -> None:
 
 def write_trainer_log(log_history, path: Path) -> None:
     lines = "".join(json.dumps(entry, sort_keys=True) + "\n" for entry in log_history)
-    from hfsynth.run import atomic_write_text
-
     atomic_write_text(path, lines)
 
 
-def train_stage(recipe, run_dir) -> None:
+def train_stage(ctx: StageContext) -> Dict[str, Any]:
+    """seed -> adapter/ (every rank trains; rank 0 writes); returns the manifest's compute record."""
     from trl import SFTTrainer
 
     from hfsynth.data import load_seed
     from hfsynth.models.load import load_model_and_tokenizer, resolve_dtype
     from hfsynth.models.lora import build_lora_config
     from hfsynth.models.varlen_attention import use_varlen_sdpa_if_padding_free
-    from hfsynth.run import get_stage, stage_fingerprint
 
-    fp = stage_fingerprint(get_stage("train"), recipe, run_dir)
+    recipe, run_dir, fp = ctx.recipe, ctx.run_dir, ctx.fingerprint
     data = load_seed(recipe)
     has_eval = "eval" in data
     model, tokenizer = load_model_and_tokenizer(recipe, for_training=True)
     args = build_sft_config(recipe, run_dir, has_eval)
     if use_varlen_sdpa_if_padding_free(model, args) and dist.is_main():
         print("hfsynth: padding-free packing without flash-attention: SDPA runs on each packed example separately")
-    resume = _checkpoint_to_resume(run_dir.checkpoints, fp)
+    resume = _checkpoint_to_resume(run_dir, fp)
     trainer = SFTTrainer(
         model=model,
         args=args,
@@ -134,28 +134,28 @@ def train_stage(recipe, run_dir) -> None:
     _match_trainable_dtype(trainer.model, resolve_dtype(recipe.model.dtype))
     if dist.is_main():
         run_dir.checkpoints.mkdir(parents=True, exist_ok=True)
-        (run_dir.checkpoints / FINGERPRINT_FILE).write_text(fp + "\n")
+        run_dir.checkpoint_fingerprint.write_text(fp + "\n")
     if resume and dist.is_main():
         print(f"hfsynth: resuming training from {resume}")
     trainer.train(resume_from_checkpoint=resume)
     if has_eval:
         trainer.evaluate()
 
-    staging = run_dir.path / ".adapter.tmp"
+    staging = run_dir.adapter_staging
     if dist.is_main():
         shutil.rmtree(staging, ignore_errors=True)
     dist.barrier()
     trainer.save_model(str(staging))  # every rank calls it; the Trainer writes on the main process only
     if dist.is_main():
         tokenizer.save_pretrained(str(staging))
-        write_trainer_log(trainer.state.log_history, staging / "trainer_log.jsonl")
-        (staging / "hfsynth-train.json").write_text(
+        write_trainer_log(trainer.state.log_history, staging / run_dir.trainer_log.name)
+        (staging / run_dir.train_record.name).write_text(
             json.dumps({"fingerprint": fp, "global_step": trainer.state.global_step, "world_size": dist.world_size()}) + "\n"
         )
         shutil.rmtree(run_dir.adapter, ignore_errors=True)
         staging.rename(run_dir.adapter)
-        run_dir.update_stage("train", global_step=trainer.state.global_step, **hardware_record(trainer))
     dist.barrier()
+    return {"global_step": trainer.state.global_step, **hardware_record(trainer)}
 
 
 def hardware_record(trainer) -> dict:
@@ -178,13 +178,14 @@ def hardware_record(trainer) -> dict:
     }
 
 
-def preflight(recipe, run_dir) -> None:
+def preflight(ctx: StageContext) -> None:
     """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.load import check_bitsandbytes
     from hfsynth.models.resolve import resolve_recipe_model
 
+    recipe = ctx.recipe
     seed = recipe.seed
     if seed.path:
         check_local_file(recipe.resolve_path(seed.path))

@@ -133,13 +133,13 @@ def build_artifacts(run_path: Path, tiny_model_dir: Path) -> Path:
 def finish_run_dir(recipe_path: Path):
     """Load the recipe, prepare its run directory and mark the upstream stages done."""
     from hfsynth.recipe import load_recipe
-    from hfsynth.run import RunDir, resolve_run_dir
+    from hfsynth.run import prepare, record_stage, resolve_run_dir
 
     recipe = load_recipe(recipe_path)
-    run_dir = RunDir(resolve_run_dir(recipe), recipe)
-    run_dir.prepare()
+    run_dir = resolve_run_dir(recipe)
+    prepare(recipe, run_dir)
     for stage, seconds in (("train", 42.5), ("generate", 12.0), ("curate", 3.1), ("evaluate", 8.4)):
-        run_dir.update_stage(stage, status="done", fingerprint=f"fp-{stage}", seconds=seconds, world_size=1)
+        record_stage(recipe, run_dir, stage, status="done", fingerprint=f"fp-{stage}", seconds=seconds, world_size=1)
     return recipe, run_dir
 
 

@@ -7,6 +7,7 @@ import json
 from importlib import resources
 
 import pytest
+from helpers import REPO_ROOT
 from run_dir_factory import make_run_dir, run_dir_template  # noqa: F401
 
 from hfsynth.errors import HfsynthError
@@ -24,9 +25,11 @@ def export(make_run_dir, **kwargs):
 def test_templates_ship_as_package_data():
     from hfsynth.cards import load_template
 
-    names = {p.name for p in resources.files("hfsynth.cards").iterdir()}
+    names = {p.name for p in resources.files("hfsynth.cards").joinpath("templates").iterdir()}
     assert {"model_card.md.j2", "dataset_card.md.j2"} <= names
     assert load_template("model_card.md.j2").startswith("---\n{{ card_data }}\n---")
+    for name in ("model_card.md.j2", "dataset_card.md.j2"):  # the files of the top-level cards/ folder
+        assert load_template(name) == (REPO_ROOT / "cards" / name).read_text(encoding="utf-8")
 
 
 def test_model_card_metadata_parses_with_huggingface_hub(make_run_dir):
@@ -185,13 +188,13 @@ def test_a_file_holding_the_token_is_refused_without_printing_it(tmp_path):
 
 
 def test_preflight_checks_the_hub_section(make_run_dir):
+    from hfsynth.context import StageContext
     from hfsynth.publish import preflight
 
     for hub, fragment in (({"model_repo": "alice"}, "hub.model_repo"), ({"dataset_repo": "a/b/c"}, "hub.dataset_repo"), ({"revision": "refs/pr/1"}, "hub.revision")):
         _, recipe, run_dir = make_run_dir(hub=hub)
-        run_dir.options["dry_run"] = True
         with pytest.raises(HfsynthError, match=fragment):
-            preflight(recipe, run_dir)
+            preflight(StageContext(recipe, run_dir, dry_run=True))
 
 
 def test_splits_with_different_arrow_types_get_one_schema(make_run_dir):

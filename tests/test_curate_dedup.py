@@ -2,7 +2,8 @@
 
 import random
 
-from hfsynth.curate.dedup import dedup_rows, exact_duplicates, make_lsh, near_duplicates, normalise, shingles
+from hfsynth.curate.dedup import dedup_rows, exact_duplicates, normalise
+from hfsynth.near_dedup import make_lsh, near_duplicates, shingles
 from hfsynth.schema.curate import DedupConfig
 
 MOVING_AVERAGE = '''def moving_average(values, window=3):

@@ -57,6 +57,15 @@ def test_unclosed_fence_runs_to_the_end_and_tildes_count():
     assert fences[1].code == "def g():\n    return 1"
 
 
+def test_fences_nested_in_list_items_count_and_code_keeps_its_characters():
+    # A fence indented 4+ spaces (a nested list item) or by a tab is a fence (extraction before
+    # hfsynth.fences ignored it and took the whole answer), and a form feed in the code stays one.
+    answer = "1. Setup:\n    - the helper:\n        ```javascript\n        const a = 1;\n        ```\n"
+    assert extract_code(answer, languages=["javascript"], row_language="javascript") == ("        const a = 1;", "javascript")
+    assert extract_code("\t```py\n\tx = 1\n\t```", languages=["python"], row_language="python") == ("\tx = 1", "python")
+    assert find_fences("```python\nx = 1\x0cy = 2\n```")[0].code == "x = 1\x0cy = 2"
+
+
 def test_unfenced_answers_and_the_rows_own_code():
     bare = "def f(x):\n    return x * 2\n"
     assert extract_code(bare, languages=["python"], row_language="python") == (bare, "python")

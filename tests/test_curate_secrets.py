@@ -5,6 +5,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
+from hfsynth.context import StageContext
 from hfsynth.curate.secrets import find_secrets, scan_rows
 from hfsynth.curate.stage import curate_stage
 from hfsynth.errors import HfsynthError
@@ -57,7 +58,7 @@ def _seeded_raw(tmp_path):
 def test_curate_stage_applies_the_policy_and_counts_it(tmp_path, policy):
     _seeded_raw(tmp_path)
     recipe, run_dir = make_recipe(tmp_path, secrets={"policy": policy}, dedup={"near": False}, decontaminate={"enabled": False})
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     table = pq.read_table(run_dir.data / "train.parquet").to_pylist()
     published = json.dumps(table)
     for text in SECRETS.values():
@@ -78,7 +79,7 @@ def test_fail_policy_stops_before_writing(tmp_path):
     _seeded_raw(tmp_path)
     recipe, run_dir = make_recipe(tmp_path, secrets={"policy": "fail"}, dedup={"near": False}, decontaminate={"enabled": False})
     with pytest.raises(HfsynthError, match=r"curate.secrets.policy is 'fail': 8 row\(s\)"):
-        curate_stage(recipe, run_dir)
+        curate_stage(StageContext(recipe, run_dir))
     assert not run_dir.data.exists()
     assert (run_dir.raw / "train").is_dir()  # nothing produced earlier is lost
 
@@ -86,7 +87,7 @@ def test_fail_policy_stops_before_writing(tmp_path):
 def test_secrets_are_scanned_even_with_the_other_filters_off(tmp_path):
     _seeded_raw(tmp_path)
     recipe, run_dir = make_recipe(tmp_path, enabled=False, secrets={"policy": "redact"})
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     published = json.dumps(pq.read_table(run_dir.data / "train.parquet").to_pylist())
     assert HF not in published and "<REDACTED:hf_token>" in published
     funnel = json.loads((run_dir.path / "funnel.json").read_text())

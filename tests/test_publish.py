@@ -188,7 +188,7 @@ def test_second_publish_makes_no_new_commit(published):
 
 
 FETCH = (
-    "import sys, json; from hfsynth.hub import fetch_recipe\n"
+    "import sys, json; from hfsynth.commands.reproduce import fetch_recipe\n"
     "r = fetch_recipe(sys.argv[1], revision=sys.argv[2] or None, repo_type='dataset', overrides=sys.argv[3:])\n"
     "print('RECIPE_JSON=' + r.model_dump_json())\n"
 )

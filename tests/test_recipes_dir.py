@@ -39,9 +39,11 @@ def test_gpu_recipe_header_pairs_config_and_launch(path):
     assert recipe.quantization.load_in_4bit and recipe.model.dtype in ("auto", "bfloat16")
     assert recipe.hub.model_repo and recipe.hub.dataset_repo
     # the generation plan is feasible (enough distinct template prompts, ...); vLLM itself needs a GPU
+    from hfsynth.context import StageContext
+    from hfsynth.rundir import RunDir
     from hfsynth.synth.stage import preflight
 
-    preflight(load_recipe(path, ["generate.engine=hf"]), None)
+    preflight(StageContext(load_recipe(path, ["generate.engine=hf"]), RunDir(REPO_ROOT / "outputs" / "unused")))
 
 
 def test_quickstart_passes_full_validation():

@@ -18,17 +18,15 @@ from pathlib import Path
 import pytest
 
 from hfsynth.curate.execute import exec_status_counts, execute_rows, has_checks, keep_row, limits_from_config
-from hfsynth.curate.sandbox import Limits, candidate_isolations, detect_isolation, run_program, run_programs
+from hfsynth.sandbox import Limits, candidate_isolations, detect_isolation, run_program, run_programs
+from hfsynth.schema.curate import ExecutionConfig
 
 FAST = {"timeout_s": 3, "cpu_seconds": 2, "memory_mb": 256, "max_processes": 8, "file_size_mb": 4, "workers": 2}
 
 
-class Cfg:
-    """A stand-in for recipe.curate.execution with short limits."""
-
-    def __init__(self, **kw):
-        for k, v in {**FAST, "mode": "filter", "keep_untested": True, "enabled": True, **kw}.items():
-            setattr(self, k, v)
+def Cfg(**kw) -> ExecutionConfig:
+    """recipe.curate.execution with short limits (the schema's own object, validated)."""
+    return ExecutionConfig(**{**FAST, "mode": "filter", "keep_untested": True, "enabled": True, **kw})
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +107,7 @@ def test_limits_never_exceed_the_machine_hard_limits():
     code = (
         "import resource\n"
         "resource.setrlimit(resource.RLIMIT_NOFILE, (100, 100))\n"
-        "from hfsynth.curate.sandbox import run_program\n"
+        "from hfsynth.sandbox import run_program\n"
         "r = run_program({'main.py': 'import resource; print(resource.getrlimit(resource.RLIMIT_NOFILE))'})\n"
         "print(r.status, r.output.strip())\n"
     )
@@ -364,7 +362,7 @@ def test_unprivileged_caller_still_gets_a_network_namespace(isolation):
     inner = (
         "import sys, json\n"
         f"sys.path.insert(0, {repo!r})\n"
-        "from hfsynth.curate.sandbox import detect_isolation, run_program, Limits\n"
+        "from hfsynth.sandbox import detect_isolation, run_program, Limits\n"
         "iso = detect_isolation()\n"
         "probe = run_program({'main.py': 'import socket\\ntry:\\n    socket.create_connection((\"10.0.0.1\", 80), timeout=1)\\n    print(\"online\")\\nexcept OSError:\\n    print(\"offline\")'}, Limits(timeout_s=10))\n"
         "print(json.dumps({'level': iso.level, 'probe': probe.output.strip(), 'notes': iso.notes}))\n"
@@ -427,5 +425,7 @@ def test_limits_come_from_the_recipe_schema():
     assert (limits.timeout_s, limits.memory_mb, limits.cpu_seconds, limits.max_processes, limits.file_size_mb) == (2.0, 300, 1, 4, 1)
     row = execute_rows([{"id": "m", "code": "x = bytearray(400 * 2**20)", "tests": "assert x"}], config)[0]
     assert row["exec_status"] == "failed" and keep_row(row, config)
-    # A config without the fields (older schema) falls back to the defaults.
+    # No config means the schema's defaults: they live in ExecutionConfig only.
     assert limits_from_config(None).timeout_s == 10.0
+    assert limits_from_config(None) == limits_from_config(ExecutionConfig())
+    assert limits_from_config(None).max_processes == ExecutionConfig().max_processes

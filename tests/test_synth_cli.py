@@ -17,7 +17,7 @@ import time
 import pytest
 import yaml
 
-from hfsynth.synth.writer import read_rows
+from hfsynth.raw_shards import read_rows
 
 from helpers import REPO_ROOT, assert_user_error, run_cli
 from test_synth_stage import write_seed

@@ -4,7 +4,7 @@ seeds repeat, raw text and chat prompts, PeftModel wrapping."""
 import pytest
 
 from hfsynth.errors import HfsynthError
-from hfsynth.synth.engine import Completion, HFEngine, SamplingParams
+from hfsynth.engines import Completion, HFEngine, SamplingParams
 
 PROMPTS = [[{"role": "user", "content": "Write a function that sorts " + "a list " * (i % 5)}] for i in range(9)]
 GREEDY = SamplingParams(temperature=0, max_new_tokens=10)
@@ -152,3 +152,24 @@ def test_bad_arguments(tiny):
         HFEngine(model, tok, batch_size=0)
     with pytest.raises(HfsynthError, match="n and max_new_tokens"):
         HFEngine(model, tok).generate(PROMPTS[:1], SamplingParams(n=0))
+
+
+def test_both_engines_encode_with_the_one_chat_encoder(tiny):
+    """vLLM gets the token ids HFEngine feeds its model (VLLMEngine.encode needs no vLLM), and both
+    refuse chat prompts for a tokenizer without a chat template."""
+    import copy
+
+    from hfsynth.engines import Engine, VLLMEngine, encode_chat
+
+    model, tok = tiny
+    hf, vllm = HFEngine(model, tok), VLLMEngine(llm=None, tokenizer=tok)
+    assert isinstance(hf, Engine) and isinstance(vllm, Engine)
+    for prompt in PROMPTS[:3] + ["def add(a, b):\n"]:
+        assert vllm.encode(prompt) == hf.encode(prompt)
+    assert hf.encode(PROMPTS[0]) == encode_chat(tok, PROMPTS[0])
+    bare = copy.deepcopy(tok)
+    bare.chat_template = None
+    for engine in (HFEngine(model, bare), VLLMEngine(llm=None, tokenizer=bare)):
+        with pytest.raises(HfsynthError, match="no chat template"):
+            engine.encode(PROMPTS[0])
+        assert engine.encode("raw text") == tok("raw text")["input_ids"]

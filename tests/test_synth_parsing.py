@@ -18,6 +18,22 @@ def test_code_blocks_with_languages_and_an_unclosed_fence():
     assert extract_code(text) == "def f():\n    return 1\n\nx = 2"  # python and unlabelled blocks, not bash
 
 
+def test_code_blocks_in_tilde_longer_and_crlf_fences():
+    # Fences the regex before hfsynth.fences missed or cut short: ~~~, a 4-backtick block quoting a
+    # ``` one, CRLF line endings; a line of inline code is no fence.
+    text = (
+        f"~~~python\ndef f():\n    return 1\n~~~\n````python\nDOC = '''\n{FENCE}\nx\n{FENCE}\n'''\n````\n"
+        f"{FENCE}f(){FENCE}\nis how to call it.\n{FENCE}python\r\ny = 2\r\n{FENCE}\r\n"
+    )
+    assert [(b.language, b.code) for b in code_blocks(text)] == [
+        ("python", "def f():\n    return 1"),
+        ("python", f"DOC = '''\n{FENCE}\nx\n{FENCE}\n'''"),
+        ("python", "y = 2"),
+    ]
+    assert extract_code(f"~~~py\ndef g():\n    pass\n~~~\n") == "def g():\n    pass"
+    assert code_blocks(f"Cut here:\n{FENCE}python") == []  # an empty block is no code
+
+
 def test_extract_code_without_fences():
     assert extract_code("def add(a, b):\n    return a + b\n") == "def add(a, b):\n    return a + b"
     assert extract_code("Just words, no program.") is None

@@ -7,11 +7,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.recipe import load_recipe
-from hfsynth.run import RunDir
+from hfsynth.rundir import RunDir
 from hfsynth.synth.stage import adapter_fingerprint, generate_stage
-from hfsynth.synth.writer import ROW_SCHEMA, ShardWriter, read_rows, read_split
+from hfsynth.raw_shards import ROW_SCHEMA, ShardWriter, read_rows, read_split
 
 SEED_ROWS = [
     {
@@ -59,9 +60,9 @@ pytestmark = pytest.mark.usefixtures("one_torch_thread")
 @pytest.fixture
 def generated(tiny_recipe, write_recipe, tmp_path, tiny_model_dir):
     recipe = stage_recipe(tiny_recipe, write_recipe, tmp_path)
-    run_dir = RunDir(tmp_path / "run", recipe)
+    run_dir = RunDir(tmp_path / "run")
     save_adapter(tiny_model_dir, run_dir.adapter)
-    generate_stage(recipe, run_dir)
+    generate_stage(StageContext(recipe, run_dir))
     return recipe, run_dir
 
 
@@ -113,7 +114,7 @@ def test_resume_redoes_only_the_missing_shard_identically(generated):
     original = pq.read_table(lost).to_pylist()
     lost.unlink()
     (lost.parent / ".shard-rank0-00007.parquet.tmp999").write_bytes(b"half a shard")  # left by a killed run
-    generate_stage(recipe, run_dir)
+    generate_stage(StageContext(recipe, run_dir))
     assert pq.read_table(lost).to_pylist() == original
     assert all(p.stat().st_mtime_ns == before[p] for p in shards if p != lost)
     assert not list(run_dir.raw.glob("*/.shard-*"))
@@ -124,7 +125,7 @@ def test_other_settings_move_the_old_rows_aside(generated, tmp_path):
     old_ids = {r["id"] for rows in read_rows(run_dir.raw).values() for r in rows}
     old_fp = json.loads((run_dir.raw / "plan.json").read_text())["fingerprint"]
     changed = load_recipe(recipe.source_dir + "/recipe.yaml", ["generate.num_samples=4", "generate.use_adapter=false"])
-    generate_stage(changed, RunDir(run_dir.path, changed))
+    generate_stage(StageContext(changed, RunDir(run_dir.path)))
     kept = read_rows(tmp_path / "run" / f"raw.{old_fp}")
     assert {r["id"] for rows in kept.values() for r in rows} == old_ids
     new = read_rows(run_dir.raw)
@@ -135,7 +136,7 @@ def test_other_settings_move_the_old_rows_aside(generated, tmp_path):
 def test_missing_adapter_names_the_train_stage(tiny_recipe, write_recipe, tmp_path):
     recipe = stage_recipe(tiny_recipe, write_recipe, tmp_path, strategies=["template"])
     with pytest.raises(HfsynthError, match=r"no trained adapter .*run `hfsynth train` first"):
-        generate_stage(recipe, RunDir(tmp_path / "run", recipe))
+        generate_stage(StageContext(recipe, RunDir(tmp_path / "run")))
 
 
 def test_writer_is_atomic_and_ordered(tmp_path):

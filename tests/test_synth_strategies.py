@@ -5,6 +5,7 @@ import random
 
 import pytest
 
+from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.recipe import load_recipe
 from hfsynth.synth.parsing import ParseError
@@ -235,18 +236,18 @@ def test_plan_mixes_strategies_into_splits(recipe):
 
 
 def test_preflight_refuses_template_problems_and_vllm_without_it(recipe, tmp_path):
-    from hfsynth.run import RunDir
+    from hfsynth.rundir import RunDir
     from hfsynth.synth.stage import preflight
 
     r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }} {{ y }}", "slots": {"x": ["a"]}}]})
     with pytest.raises(HfsynthError, match="slot 'y' is undefined"):
-        preflight(r, RunDir(tmp_path / "run", r))
+        preflight(StageContext(r, RunDir(tmp_path / "run")))
     r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }}", "slots": {"x": ["a", "b"]}}]})
     with pytest.raises(HfsynthError, match="yields 2 distinct prompts but this entry needs 5"):
-        preflight(r, RunDir(tmp_path / "run", r))
+        preflight(StageContext(r, RunDir(tmp_path / "run")))
     r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }}", "slots": {"x": ["a", "b"]}, "num_samples_per_prompt": 3}]})
-    preflight(r, RunDir(tmp_path / "run", r))  # 2 prompts x 3 samples cover 5 rows
+    preflight(StageContext(r, RunDir(tmp_path / "run")))  # 2 prompts x 3 samples cover 5 rows
     assert [t.samples for t in build_plan(r, SEEDS).splits["train"]] in ([3, 2], [2, 3])
     r = recipe({"engine": "vllm", "strategies": ["template"]})
     with pytest.raises(HfsynthError, match="generate.engine: 'vllm' needs"):
-        preflight(r, RunDir(tmp_path / "run", r))
+        preflight(StageContext(r, RunDir(tmp_path / "run")))

@@ -10,7 +10,7 @@ import torch
 
 from hfsynth.models.load import load_model_and_tokenizer, load_tuned_model
 from hfsynth.recipe import load_recipe
-from hfsynth.run import RunDir, resolve_run_dir
+from hfsynth.run import resolve_run_dir
 
 from helpers import REPO_ROOT, run_cli
 
@@ -30,7 +30,7 @@ def test_train_writes_an_adapter_that_changes_logits(tiny_recipe, write_recipe, 
     assert proc.returncode == 0, proc.stderr[-3000:]
 
     recipe = load_recipe(path)
-    run_dir = RunDir(resolve_run_dir(recipe), recipe)
+    run_dir = resolve_run_dir(recipe)
     adapter = run_dir.adapter
     config = json.loads((adapter / "adapter_config.json").read_text())
     assert config["r"] == 4 and config["peft_type"] == "LORA"
@@ -63,7 +63,7 @@ def test_rerun_skips_and_changed_section_reruns(tiny_recipe, write_recipe):
     changed = run_cli(["train", path, "lora.r=2"])
     assert changed.returncode == 0 and "ran" in changed.stdout, changed.stdout
     recipe = load_recipe(path)
-    assert json.loads((RunDir(resolve_run_dir(recipe), recipe).adapter / "adapter_config.json").read_text())["r"] == 2
+    assert json.loads((resolve_run_dir(recipe).adapter / "adapter_config.json").read_text())["r"] == 2
 
 
 def test_resume_from_newest_checkpoint(tiny_recipe, write_recipe):
@@ -87,7 +87,7 @@ def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     recipe = load_recipe(path)
-    run_dir = RunDir(resolve_run_dir(recipe), recipe)
+    run_dir = resolve_run_dir(recipe)
     info = json.loads((run_dir.adapter / "hfsynth-train.json").read_text())
     assert info["world_size"] == 2
     # both ranks trained on their own shard: a step consumes 2 ranks x batch 2 of the 20 train rows
@@ -103,7 +103,7 @@ def test_an_incomplete_checkpoint_is_skipped_on_resume(tiny_recipe, write_recipe
     path = write_recipe(tiny_recipe)
     assert run_cli(["train", path]).returncode == 0
     recipe = load_recipe(path)
-    checkpoints = RunDir(resolve_run_dir(recipe), recipe).checkpoints
+    checkpoints = resolve_run_dir(recipe).checkpoints
     partial = checkpoints / "checkpoint-9"
     partial.mkdir()
     (partial / "adapter_model.safetensors").write_bytes(b"half")
@@ -126,7 +126,7 @@ def test_packed_training_counts_real_tokens(tiny_recipe, write_recipe, strategy,
     assert ("SDPA runs on each packed example separately" in proc.stdout) is per_example, proc.stdout[-2000:]
 
     recipe = load_recipe(path)
-    log = [json.loads(l) for l in (RunDir(resolve_run_dir(recipe), recipe).adapter / "trainer_log.jsonl").read_text().splitlines()]
+    log = [json.loads(l) for l in (resolve_run_dir(recipe).adapter / "trainer_log.jsonl").read_text().splitlines()]
     steps = [e for e in log if "loss" in e]
     assert [e["step"] for e in steps] == [1, 2] and all(e["loss"] == e["loss"] for e in steps)  # not NaN
     # a packed step carries up to batch x max_length tokens, more than one mined function
@@ -139,7 +139,7 @@ def test_checkpointing_is_reentrant_in_one_cpu_process_only(tiny_recipe, tmp_pat
     from hfsynth.train import build_sft_config, reentrant_checkpointing
 
     recipe = validate_recipe(tiny_recipe)
-    run_dir = RunDir(resolve_run_dir(recipe), recipe)
+    run_dir = resolve_run_dir(recipe)
     assert build_sft_config(recipe, run_dir, has_eval=False).gradient_checkpointing_kwargs == {"use_reentrant": True}
     tiny_recipe["train"]["gradient_checkpointing_kwargs"] = {"use_reentrant": False}  # a recipe's choice wins
     recipe = validate_recipe(tiny_recipe)

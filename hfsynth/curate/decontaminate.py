@@ -148,7 +148,7 @@ def humaneval_texts() -> List[BenchmarkText]:
 
 def benchmark_rows(source, recipe=None) -> List[Dict]:
     """The rows of a recipe-named benchmark (local file or Hub dataset), columns checked."""
-    from hfsynth.curate.tables import read_rows, require_columns
+    from hfsynth.tables import read_rows, require_columns
 
     needed = list(source.columns) + ([source.id_column] if source.id_column else [])
     where = f"curate.decontaminate.benchmarks[{source.name}]"

@@ -26,24 +26,12 @@ from __future__ import annotations
 import ast
 from typing import Any, Dict, List, Optional
 
-from hfsynth.curate.sandbox import Limits, Result, run_programs
+from hfsynth.sandbox import Limits, Result, run_programs
+from hfsynth.schema.curate import ExecutionConfig
 
 EXEC_STATUSES = ("passed", "failed", "timeout", "error", "no_tests")
 DONE_MARKER = "hfsynth-sandbox: tests finished"
 DETAIL_CHARS = 300
-
-# Defaults when the recipe's execution section lacks a field (hfsynth.schema.curate.ExecutionConfig).
-DEFAULTS = {
-    "enabled": True,
-    "mode": "filter",
-    "keep_untested": True,
-    "timeout_s": 10.0,
-    "memory_mb": 1024,
-    "cpu_seconds": 10,
-    "max_processes": 64,
-    "file_size_mb": 16,
-    "workers": None,
-}
 
 HARNESS = '''\
 import sys, types, unittest
@@ -80,19 +68,19 @@ print({marker!r})
 '''
 
 
-def setting(config: Any, name: str) -> Any:
-    """A field of the execution config, or its default when the schema does not have it (yet)."""
-    value = getattr(config, name, None) if config is not None else None
-    return DEFAULTS[name] if value is None and DEFAULTS[name] is not None else value
+def _config(config: Optional[ExecutionConfig]) -> ExecutionConfig:
+    """``recipe.curate.execution``; None means the schema's defaults (they live there only)."""
+    return ExecutionConfig() if config is None else config
 
 
-def limits_from_config(config: Any) -> Limits:
+def limits_from_config(config: Optional[ExecutionConfig]) -> Limits:
+    config = _config(config)
     return Limits(
-        timeout_s=float(setting(config, "timeout_s")),
-        cpu_seconds=int(setting(config, "cpu_seconds")),
-        memory_mb=int(setting(config, "memory_mb")),
-        file_size_mb=int(setting(config, "file_size_mb")),
-        max_processes=int(setting(config, "max_processes")),
+        timeout_s=float(config.timeout_s),
+        cpu_seconds=int(config.cpu_seconds),
+        memory_mb=int(config.memory_mb),
+        file_size_mb=int(config.file_size_mb),
+        max_processes=int(config.max_processes),
     )
 
 
@@ -147,14 +135,15 @@ def exec_outcome(result: Result, checked: bool) -> Dict[str, str]:
     return {"exec_status": result.status, "exec_detail": _short(result.detail)}
 
 
-def execute_rows(rows: List[Dict[str, Any]], config: Any = None, progress: bool = False) -> List[Dict[str, Any]]:
+def execute_rows(rows: List[Dict[str, Any]], config: Optional[ExecutionConfig] = None, progress: bool = False) -> List[Dict[str, Any]]:
     """Copies of ``rows`` (same order, every row) with ``exec_status`` and ``exec_detail`` added.
 
     ``config`` is ``recipe.curate.execution`` (limits and workers are read from it). Filtering by
     ``mode`` is left to the caller, through :func:`keep_row`, so the funnel can count it.
     """
+    config = _config(config)
     limits = limits_from_config(config)
-    workers = setting(config, "workers")
+    workers = config.workers
     out: List[Dict[str, Any]] = [dict(row) for row in rows]
     todo: List[int] = []
     programs: List[Dict[str, str]] = []
@@ -178,13 +167,14 @@ def execute_rows(rows: List[Dict[str, Any]], config: Any = None, progress: bool 
     return out
 
 
-def keep_row(row: Dict[str, Any], config: Any = None) -> bool:
+def keep_row(row: Dict[str, Any], config: Optional[ExecutionConfig] = None) -> bool:
     """Whether the execution step keeps an executed row: all in 'mark' mode; in 'filter' mode the
     passing ones, plus the untested ones when ``keep_untested``."""
-    if setting(config, "mode") == "mark":
+    config = _config(config)
+    if config.mode == "mark":
         return True
     status = row.get("exec_status")
-    return status == "passed" or (status == "no_tests" and bool(setting(config, "keep_untested")))
+    return status == "passed" or (status == "no_tests" and bool(config.keep_untested))
 
 
 def exec_status_counts(rows: List[Dict[str, Any]]) -> Dict[str, int]:

@@ -9,14 +9,11 @@ fence tag.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from hfsynth.curate.languages import canonical_language
-
-# An opening fence: up to 3 spaces of indent, 3+ backticks or tildes, then an optional info string.
-_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
+from hfsynth.fences import find_fences as find_markdown_fences
+from hfsynth.languages import canonical_language
 
 
 @dataclass(frozen=True)
@@ -29,26 +26,10 @@ class Fence:
 
 
 def find_fences(text: str) -> List[Fence]:
-    """Every fenced block of a markdown text, in order. An unclosed last fence runs to the end
-    (a generation cut at max_new_tokens); validity decides whether what it holds is code."""
-    fences: List[Fence] = []
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        match = _OPEN.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        fence = match.group("fence")
-        close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
-        body: List[str] = []
-        j = i + 1
-        while j < len(lines) and not close.match(lines[j]):
-            body.append(lines[j])
-            j += 1
-        fences.append(Fence(canonical_language(match.group("info")), "\n".join(body), closed=j < len(lines)))
-        i = j + 1
-    return fences
+    """Every fenced block of a markdown text (:func:`hfsynth.fences.find_fences`), in order, its
+    language canonical. An unclosed last fence runs to the end (a generation cut at
+    max_new_tokens); validity decides whether what it holds is code."""
+    return [Fence(canonical_language(f.info), f.code, f.closed) for f in find_markdown_fences(text)]
 
 
 def pick_fence(fences: Sequence[Fence], languages: Sequence[str], row_language: str) -> Optional[Tuple[str, str]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, List
 
+from hfsynth.rundir import atomic_write_json
+
 
 class Funnel:
     """Steps in the order they ran; a switched-off step is not listed."""
@@ -23,6 +25,4 @@ class Funnel:
         return {"steps": list(self.steps), "splits": dict(splits), "failures": dict(failures), **self.reports}
 
     def write(self, path: Path, splits: Dict[str, int], failures: Dict[str, int]) -> None:
-        from hfsynth.run import atomic_write_json
-
         atomic_write_json(path, self.to_dict(splits, failures))

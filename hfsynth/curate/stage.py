@@ -10,84 +10,16 @@ adds ``exec_status`` and ``exec_detail``.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import os
-import re
 from pathlib import Path
 from typing import Dict, List, Tuple
 
+from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
-from hfsynth.run import atomic_write_text
+from hfsynth.raw_shards import read_raw
+from hfsynth.rundir import atomic_write_jsonl, atomic_write_with
 
-RAW_COLUMNS = ("id", "status", "response")  # what curation cannot do without
 ADDED_COLUMNS = {"code": "string", "language": "string"}
 EXEC_COLUMNS = {"exec_status": "string", "exec_detail": "string"}
-EXECUTE_MODULE = "hfsynth.curate.execute"
-DECONTAMINATION_FILE = "decontamination.jsonl"
-FUNNEL_FILE = "funnel.json"
-RAW_INDEX = "index.json"  # written last by the generate stage: its presence means raw/ is complete
-RAW_PLAN = "plan.json"
-_SHARD = re.compile(r"^shard-rank(\d+)-(\d+)\.parquet$")
-
-
-# ----------------------------------------------------------------------------------------------
-# Reading raw/
-
-
-def _shard_order(path: Path):
-    """Plan order: shard K before K+1 whatever rank wrote it (so the world size does not reorder rows)."""
-    match = _SHARD.match(path.name)
-    return (0, int(match.group(2)), int(match.group(1)), "") if match else (1, 0, 0, path.name)
-
-
-def raw_shards(raw_dir: Path) -> Dict[str, List[Path]]:
-    """{split: shard paths in plan order}. A raw/ from `hfsynth generate` is complete only once its
-    index.json is written (it lists the shards); a hand-made raw/ (no plan.json) is read as found."""
-    if not raw_dir.is_dir():
-        raise HfsynthError(f"{raw_dir}: no generated rows yet; run `hfsynth generate` first")
-    index_path = raw_dir / RAW_INDEX
-    if index_path.is_file():
-        try:
-            index = json.loads(index_path.read_text())
-            return {split: [raw_dir / split / name for name in entry["shards"]] for split, entry in index["splits"].items()}
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-            raise HfsynthError(f"{index_path}: not the index `hfsynth generate` writes; rerun `hfsynth generate --force`") from None
-    if (raw_dir / RAW_PLAN).is_file():
-        raise HfsynthError(f"{raw_dir}: generation did not finish (no {RAW_INDEX}); rerun `hfsynth generate` to complete it")
-    shards = {}
-    for split_dir in sorted(p for p in raw_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        found = sorted((p for p in split_dir.glob("*.parquet") if not p.name.startswith(".")), key=_shard_order)
-        if found:
-            shards[split_dir.name] = found
-    if not shards:
-        raise HfsynthError(f"{raw_dir}: no raw/<split>/*.parquet shards; run `hfsynth generate` first")
-    return shards
-
-
-def read_raw(raw_dir: Path):
-    """({split: rows}, arrow schema of all shards) from raw/<split>/*.parquet."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from hfsynth.curate.tables import require_columns
-
-    splits: Dict[str, List[Dict]] = {}
-    schemas = []
-    for split, shards in raw_shards(raw_dir).items():
-        rows_of_split = splits.setdefault(split, [])
-        for shard in shards:
-            try:
-                table = pq.read_table(shard)
-            except (pa.ArrowInvalid, OSError) as exc:
-                raise HfsynthError(f"{shard}: not a readable parquet file ({str(exc).splitlines()[0]}); rerun `hfsynth generate --force`") from None
-            require_columns(table.column_names, RAW_COLUMNS, str(shard), "expected the rows `hfsynth generate` writes")
-            schemas.append(table.schema)
-            rows = table.to_pylist()
-            for row in rows:
-                row["split"] = split
-            rows_of_split.extend(rows)
-    return splits, pa.unify_schemas(schemas, promote_options="permissive")
 
 
 def output_schema(raw_schema, executed: bool):
@@ -122,15 +54,9 @@ def drop_failures(rows: List[Dict]) -> Tuple[List[Dict], Dict[str, int]]:
     return ok, dict(sorted(failures.items()))
 
 
-def execute_available() -> bool:
-    return importlib.util.find_spec(EXECUTE_MODULE) is not None
-
-
 def execute(rows: List[Dict], config) -> List[Dict]:
     """Rows with ``exec_status``/``exec_detail`` from the sandbox; in filter mode only the passing
     ones (and those without tests when ``keep_untested``)."""
-    if not execute_available():
-        raise HfsynthError(f"curate.execution.enabled: the sandbox module {EXECUTE_MODULE} is not installed; set curate.execution.enabled: false")
     from hfsynth.curate.execute import exec_status_counts, execute_rows, keep_row
 
     results = execute_rows(rows, config)
@@ -203,14 +129,13 @@ def write_split(path: Path, rows: List[Dict], schema) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
-    os.replace(tmp, path)
+    table = pa.Table.from_pylist(rows, schema=schema)
+    atomic_write_with(path, lambda tmp: pq.write_table(table, tmp))
 
 
-def preflight(recipe, run_dir) -> None:
+def preflight(ctx: StageContext) -> None:
     """What can fail before generation even starts: grammars, benchmark files, the sandbox."""
+    recipe = ctx.recipe
     config = recipe.curate
     if not config.enabled:
         return
@@ -227,9 +152,7 @@ def preflight(recipe, run_dir) -> None:
             if source.path:  # Hub datasets are checked when the stage loads them
                 benchmark_rows(source, recipe)
     if config.execution.enabled:
-        if not execute_available():
-            raise HfsynthError(f"curate.execution.enabled: the sandbox module {EXECUTE_MODULE} is not installed; set curate.execution.enabled: false")
-        from hfsynth.curate.sandbox import detect_isolation
+        from hfsynth.sandbox import detect_isolation
 
         try:
             detect_isolation()
@@ -237,11 +160,12 @@ def preflight(recipe, run_dir) -> None:
             raise HfsynthError(f"curate.execution.enabled: {exc}; set curate.execution.enabled: false") from None
 
 
-def curate_stage(recipe, run_dir) -> None:
+def curate_stage(ctx: StageContext) -> None:
     """raw/ -> data/<split>.parquet + funnel.json + decontamination.jsonl (rank 0)."""
     from hfsynth.curate.funnel import Funnel
 
-    by_split, raw_schema = read_raw(run_dir.raw)
+    recipe, run_dir = ctx.recipe, ctx.run_dir
+    by_split, raw_schema = read_raw(run_dir)
     rows = [row for split in by_split for row in by_split[split]]
     funnel = Funnel()
     ok, failures = drop_failures(rows)
@@ -258,10 +182,10 @@ def curate_stage(recipe, run_dir) -> None:
     counts: Dict[str, int] = {}
     for split in by_split:
         split_rows = [row for row in ok if row["split"] == split]
-        write_split(data_dir / f"{split}.parquet", split_rows, schema)
+        write_split(run_dir.split_file(split), split_rows, schema)
         counts[split] = len(split_rows)
     for stale in data_dir.glob("*.parquet"):  # splits of an earlier run that this one no longer has
         if stale.stem not in by_split:
             stale.unlink()
-    atomic_write_text(run_dir.path / DECONTAMINATION_FILE, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    funnel.write(run_dir.path / FUNNEL_FILE, counts, failures)
+    atomic_write_jsonl(run_dir.decontamination, records)
+    funnel.write(run_dir.funnel, counts, failures)

@@ -122,7 +122,7 @@ def self_bleu(texts: Sequence[str]) -> Optional[float]:
 
 def near_duplicate_ratio(texts: Sequence[str], ids: Optional[Sequence[str]] = None) -> Optional[float]:
     """Share of texts that curation's MinHash-LSH near dedup would remove (BigCode defaults)."""
-    from hfsynth.curate.dedup import near_duplicates
+    from hfsynth.near_dedup import near_duplicates
 
     if not texts:
         return None

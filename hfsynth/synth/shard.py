@@ -17,7 +17,7 @@ import json
 from collections import defaultdict
 from typing import Any, Dict, List, Sequence, Tuple
 
-from hfsynth.synth.engine import Completion, SamplingParams
+from hfsynth.engines import Completion, SamplingParams
 from hfsynth.synth.parsing import ParseError
 from hfsynth.synth.plan import Plan, derive_seed
 from hfsynth.synth.strategies.base import Parsed, Rejected, Task

@@ -8,7 +8,7 @@ Layout of ``raw/`` (what the curate stage reads):
                                                 strategy counts; its presence means "complete"
 
 All shards of a split together are the split's rows (any order; shard order K is the plan order).
-Every row follows the synthetic row schema of the contracts (hfsynth.synth.writer.ROW_SCHEMA) plus a
+Every row follows the synthetic row schema of the contracts (hfsynth.raw_shards.ROW_SCHEMA) plus a
 ``meta`` JSON column with strategy details.
 
 Ranks: every rank computes the same plan; shard K goes to rank K % world_size, which writes it.
@@ -22,7 +22,6 @@ shards that exist and produces exactly the rows of an uninterrupted run. When th
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 import time
@@ -32,16 +31,12 @@ from typing import Any, Dict, List, Optional
 
 from hfsynth import dist
 from hfsynth.errors import HfsynthError
+from hfsynth.context import StageContext
 from hfsynth.recipe import fingerprint
-from hfsynth.run import atomic_write_json
+from hfsynth.rundir import ADAPTER_CONFIG, ADAPTER_WEIGHTS, RunDir, atomic_write_json, read_json
 from hfsynth.synth.plan import Plan, build_plan, build_strategies, owner, allocate, task_sizes
 from hfsynth.synth.strategies.base import PlanContext, SeedExample
-from hfsynth.synth.writer import ShardWriter, read_split
-
-PLAN_FILE = "plan.json"
-INDEX_FILE = "index.json"
-ADAPTER_WEIGHTS = ("adapter_config.json", "adapter_model.safetensors", "adapter_model.bin")
-
+from hfsynth.raw_shards import ShardWriter, read_split
 
 def _say(message: str) -> None:
     print(f"hfsynth: {message}", file=sys.stderr, flush=True)
@@ -50,12 +45,12 @@ def _say(message: str) -> None:
 def adapter_fingerprint(adapter_dir: Path) -> str:
     """A hash of the adapter's config and weights (the files that decide what it generates)."""
     adapter_dir = Path(adapter_dir)
-    if not (adapter_dir / "adapter_config.json").is_file():
+    if not (adapter_dir / ADAPTER_CONFIG).is_file():
         raise HfsynthError(
             f"{adapter_dir}: no trained adapter in the run directory; run `hfsynth train` first (or set generate.use_adapter: false)"
         )
     digest = hashlib.sha256()
-    for name in ADAPTER_WEIGHTS:
+    for name in (ADAPTER_CONFIG, *ADAPTER_WEIGHTS):
         path = adapter_dir / name
         if path.is_file():
             digest.update(name.encode())
@@ -92,17 +87,12 @@ def run_fingerprint(recipe, plan: Plan, adapter_fp: Optional[str], world_size: i
 # raw/ bookkeeping (rank 0)
 
 
-def read_json(path: Path) -> Optional[Dict[str, Any]]:
-    try:
-        return json.loads(path.read_text())
-    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
-        return None
-
-
-def prepare_raw(raw: Path, run_fp: str, plan: Plan, world_size: int) -> None:
+def prepare_raw(run_dir: RunDir, run_fp: str, plan: Plan, world_size: int) -> None:
     """Keep raw/ when it belongs to this plan (resume), else move it aside; then record the plan."""
+    raw = run_dir.raw
     if raw.exists() and any(raw.iterdir()):
-        old = (read_json(raw / PLAN_FILE) or {}).get("fingerprint")
+        plan_record = read_json(run_dir.raw_plan)
+        old = plan_record.get("fingerprint") if isinstance(plan_record, dict) else None
         if old != run_fp:
             backup = raw.with_name(f"raw.{old or 'unknown'}")
             if backup.exists():
@@ -113,9 +103,9 @@ def prepare_raw(raw: Path, run_fp: str, plan: Plan, world_size: int) -> None:
     writer = ShardWriter(raw)
     if writer.clean_temp_files():
         _say("removed half-written shards of an interrupted run")
-    (raw / INDEX_FILE).unlink(missing_ok=True)
+    run_dir.raw_index.unlink(missing_ok=True)
     atomic_write_json(
-        raw / PLAN_FILE,
+        run_dir.raw_plan,
         {
             "fingerprint": run_fp,
             "world_size": world_size,
@@ -125,8 +115,9 @@ def prepare_raw(raw: Path, run_fp: str, plan: Plan, world_size: int) -> None:
     )
 
 
-def write_index(raw: Path, run_fp: str, plan: Plan) -> Dict[str, Any]:
+def write_index(run_dir: RunDir, run_fp: str, plan: Plan) -> Dict[str, Any]:
     """Check every planned shard exists with its rows, then write raw/index.json."""
+    raw = run_dir.raw
     writer = ShardWriter(raw)
     missing = [f"{s}/{k}" for s, k in plan.shards() if writer.existing(s, k) is None]
     if missing:
@@ -142,19 +133,21 @@ def write_index(raw: Path, run_fp: str, plan: Plan) -> Dict[str, Any]:
         strategies.update(table.column("strategy").to_pylist())
         finish.update(table.column("finish_reason").to_pylist())
     index["status"], index["strategies"], index["finish_reason"] = dict(status), dict(strategies), dict(finish)
-    atomic_write_json(raw / INDEX_FILE, index)
+    atomic_write_json(run_dir.raw_index, index)
     return index
 
 
 # ----------------------------------------------------------------------------------------------
 
 
-def generate_stage(recipe, run_dir) -> None:
+def generate_stage(ctx: StageContext) -> None:
+    """The plan's shards owned by this rank -> raw/; rank 0 then checks them all and writes the index."""
     from tqdm.auto import tqdm
 
-    from hfsynth.synth.engine import make_engine
+    from hfsynth.engines import make_engine
     from hfsynth.synth.shard import generate_shard
 
+    recipe, run_dir = ctx.recipe, ctx.run_dir
     gen = recipe.generate
     rank, world = dist.rank(), dist.world_size()
     adapter_fp = adapter_fingerprint(run_dir.adapter) if gen.use_adapter else None  # no adapter: say so first
@@ -164,7 +157,7 @@ def generate_stage(recipe, run_dir) -> None:
     run_fp = run_fingerprint(recipe, plan, adapter_fp, world)
     raw = run_dir.raw
     if dist.is_main():
-        prepare_raw(raw, run_fp, plan, world)
+        prepare_raw(run_dir, run_fp, plan, world)
     dist.barrier()
 
     writer = ShardWriter(raw)
@@ -183,7 +176,7 @@ def generate_stage(recipe, run_dir) -> None:
                 bar.update(len(rows))
     dist.barrier()
     if dist.is_main():
-        index = write_index(raw, run_fp, plan)
+        index = write_index(run_dir, run_fp, plan)
         counts = ", ".join(f"{s}: {v['rows']}" for s, v in index["splits"].items())
         _say(f"generated rows in {raw}: {counts} (status {index['status']})")
 
@@ -191,20 +184,21 @@ def generate_stage(recipe, run_dir) -> None:
 # ----------------------------------------------------------------------------------------------
 
 
-def preflight(recipe, run_dir) -> None:
+def preflight(ctx: StageContext) -> None:
     """What can be refused before any stage runs: engine availability and the template strategies
     (template files, undefined slots, too few distinct prompts); seed strategies are checked when
     the seed data is loaded."""
     import random
 
+    recipe = ctx.recipe
     gen = recipe.generate
     if gen.engine == "vllm":
-        from hfsynth.synth.vllm_engine import check_vllm
+        from hfsynth.engines import check_vllm
 
         check_vllm()
     strategies = build_strategies(recipe)
     rows = allocate(gen.num_samples, [s.config.weight for s in strategies])
     for strategy, count in zip(strategies, rows):
         if strategy.name == "template" and count:
-            ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
-            strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), ctx)
+            plan_ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
+            strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), plan_ctx)

@@ -1,9 +1,10 @@
 """``engine: vllm``: the same ``generate()`` as HFEngine, on vLLM (GPU only, imported lazily).
 
 The adapter is served through vLLM's LoRA support (``LoRARequest``) on top of the base model, so
-nothing is merged or copied. Prompts are tokenized here exactly as HFEngine does (chat template,
-then no extra special tokens) and handed to vLLM as token ids, so both engines see the same
-inputs. Without vLLM or without a CUDA GPU the recipe is refused with one line saying which.
+nothing is merged or copied. Prompts are tokenized by the same function as HFEngine's
+(:mod:`hfsynth.engines.chat`: chat template, then no extra special tokens) and handed to vLLM as
+token ids, so both engines see the same inputs. Without vLLM or without a CUDA GPU the recipe is
+refused with one line saying which.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import importlib.util
 from typing import List, Sequence
 
+from hfsynth.engines.base import Completion, Prompt, SamplingParams
+from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
-from hfsynth.synth.engine import Completion, Prompt, SamplingParams
 
 VLLM_LORA_RANKS = (8, 16, 32, 64, 128, 256, 320, 512)
 
@@ -64,8 +66,8 @@ class VLLMEngine:
         from hfsynth.models.load import load_tokenizer, resolve_dtype
         from hfsynth.models.resolve import resolve_recipe_model
 
-        if use_adapter and not (run_dir.adapter / "adapter_config.json").is_file():
-            raise HfsynthError(f"{run_dir.adapter}: no trained adapter in the run directory; run `hfsynth train` first")
+        if use_adapter:
+            run_dir.require_adapter()
         resolved = resolve_recipe_model(recipe)
         kwargs = dict(
             model=resolved.path,
@@ -80,10 +82,8 @@ class VLLMEngine:
         return cls(llm, load_tokenizer(resolved.path, recipe, for_training=False), lora)
 
     def encode(self, prompt: Prompt) -> List[int]:
-        if isinstance(prompt, str):
-            return self.tokenizer(prompt, add_special_tokens=True)["input_ids"]
-        text = self.tokenizer.apply_chat_template(list(prompt), add_generation_prompt=True, tokenize=False)
-        return self.tokenizer(text, add_special_tokens=False)["input_ids"]
+        """The same token ids HFEngine feeds its model (:func:`hfsynth.engines.chat.encode_prompt`)."""
+        return encode_prompt(self.tokenizer, prompt)
 
     def generate(self, prompts: Sequence[Prompt], params: SamplingParams, progress: bool = True) -> List[List[Completion]]:
         from vllm import SamplingParams as VllmSamplingParams

@@ -1,6 +1,6 @@
 """Run untrusted Python (generated solutions and their tests) without trusting it.
 
-Each program runs in its own session (process group) through :mod:`sandbox_launcher`, with
+Each program runs in its own session (process group) through :mod:`hfsynth.sandbox.launcher`, with
 ``python -I`` in a fresh temporary directory that is its cwd, HOME and TMPDIR, an environment
 holding only those three variables and LANG (no HF_TOKEN, no other secret), resource limits (CPU
 seconds, address space, file size, processes, open files, no core dumps) and a wall-clock timeout
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-LAUNCHER = str(Path(__file__).with_name("sandbox_launcher.py"))
+LAUNCHER = str(Path(__file__).with_name("launcher.py"))  # started by file path, with python -I -S
 LEVELS = ("namespaces", "network", "process")  # strongest first
 
 

@@ -1,15 +1,20 @@
-"""Talking to the Hub: push a materialised folder as one commit, pull a dataset, fetch a recipe.
+"""The Hub client: the token, one-commit pushes with retries, and pinning a revision.
 
-Push = ``create_repo(exist_ok=True)`` then one ``create_commit`` holding every file of the folder
-(README.md included: the cards' ``push_to_hub`` helpers validate against a hard-coded
-huggingface.co URL) with ``parent_commit`` set to the head we read, so a concurrent writer makes
-our commit fail instead of silently interleaving. huggingface_hub drops files whose remote oid
-equals the local one, so an unchanged export makes no commit at all.
+Used by :mod:`hfsynth.publish` (push) and the ``pull`` / ``reproduce`` commands (read). Every call
+goes through huggingface_hub; this module adds what it lacks:
 
-Faults: 429/5xx/408, a 412 (the head moved, e.g. our own commit landed but its answer was lost)
-and dropped connections are retried with exponential backoff (``Retry-After`` honoured), each
-attempt re-reading the head. 401/403/404 are not retried: they become one line naming the repo
-and where the token came from. The token itself never appears in a message or a file.
+- Push = ``create_repo(exist_ok=True)`` then one ``create_commit`` holding every file of the folder
+  (README.md included: the cards' ``push_to_hub`` helpers validate against a hard-coded
+  huggingface.co URL) with ``parent_commit`` set to the head we read, so a concurrent writer makes
+  our commit fail instead of silently interleaving. huggingface_hub drops files whose remote oid
+  equals the local one, so an unchanged export makes no commit at all. Not ``upload_folder``:
+  with hf_xet installed (a default dependency) it streams a folder as several commits and only the
+  first carries ``parent_commit``, which would break "one commit, README.md inside it".
+- Faults: huggingface_hub retries its own preupload and LFS/Xet transfers, but not the commit
+  itself. Here 429/5xx/408, a 412 (the head moved, e.g. our own commit landed but its answer was
+  lost) and dropped connections are retried with exponential backoff (``Retry-After`` honoured),
+  each attempt re-reading the head. 401/403/404 are not retried: they become one line naming the
+  repo and where the token came from. The token itself never appears in a message or a file.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from hfsynth.errors import HfsynthError
 
@@ -100,7 +105,7 @@ class RetryPolicy:
         return wait
 
 
-def _transport_errors() -> Tuple[type, ...]:
+def transport_errors() -> Tuple[type, ...]:
     """Dropped connections and timeouts, whichever HTTP library huggingface_hub uses."""
     found: List[type] = [ConnectionError, TimeoutError]
     for module in ("httpx2", "httpx"):
@@ -148,7 +153,7 @@ def classify(exc: BaseException, repo_id: str, repo_type: str, token: HubToken) 
     from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError, RevisionNotFoundError
 
     what = f"{repo_type} repo '{repo_id}'"
-    if isinstance(exc, _transport_errors()):
+    if isinstance(exc, transport_errors()):
         return _Retry(f"connection problem ({type(exc).__name__})")
     if isinstance(exc, ValueError) and "README.md" in str(exc):
         return HfsynthError(f"{what}: the Hub refused the card metadata ({redact(exc, token.value)})")
@@ -277,10 +282,10 @@ def check_token_can_push(token: HubToken, repo_ids: Sequence[str]) -> None:
 
 
 # ----------------------------------------------------------------------------------------------
-# pull and reproduce
+# reading: pin a revision (pull, reproduce)
 
 
-def _resolve_revision(repo_id: str, repo_type: str, revision: Optional[str], token: HubToken) -> str:
+def resolve_revision(repo_id: str, repo_type: str, revision: Optional[str], token: HubToken) -> str:
     """The commit sha a revision points to now (so everything downloaded comes from one commit)."""
     from huggingface_hub import HfApi
     from huggingface_hub.errors import RepositoryNotFoundError, RevisionNotFoundError
@@ -292,87 +297,5 @@ def _resolve_revision(repo_id: str, repo_type: str, revision: Optional[str], tok
     except RepositoryNotFoundError:
         hint = "" if token.value else " (a private repo needs HF_TOKEN or `hf auth login`)"
         raise HfsynthError(f"{repo_type} repo '{repo_id}': not found on {hub_endpoint()}{hint}") from None
-    except _transport_errors() as exc:
+    except transport_errors() as exc:
         raise HfsynthError(f"{repo_type} repo '{repo_id}': cannot reach {hub_endpoint()} ({type(exc).__name__})") from None
-
-
-def _print_card_metrics(repo_id: str, sha: str, token: HubToken) -> None:
-    """The headline figures of the pulled dataset, from its metrics.json (with definitions)."""
-    import json
-
-    from huggingface_hub import hf_hub_download
-    from huggingface_hub.errors import EntryNotFoundError
-
-    try:
-        path = hf_hub_download(repo_id, "metrics.json", repo_type="dataset", revision=sha, token=token.value)
-    except EntryNotFoundError:
-        print("metrics: this repo has no metrics.json")
-        return
-    metrics = json.loads(Path(path).read_text(encoding="utf-8"))
-    figures = metrics.get("figures") or {}
-    keys = list(metrics.get("headline") or {}) or list(figures)
-    print("metrics (from the repo's metrics.json):")
-    for key in keys:
-        fig = figures.get(key) or {"value": (metrics.get("headline") or {}).get(key)}
-        size = f", n={fig['sample_size']}" if fig.get("sample_size") is not None else ""
-        definition = f"  ({fig['definition']})" if fig.get("definition") else ""
-        print(f"  {key}: {fig.get('value')}{size}{definition}")
-
-
-def pull_command(repo_id: str, split: str = "train", revision: Optional[str] = None, to_path: Optional[str] = None) -> int:
-    """``hfsynth pull``: one split through ``datasets.load_dataset``, optionally saved, plus its metrics."""
-    if to_path and Path(to_path).suffix not in (".parquet", ".jsonl"):
-        raise HfsynthError(f"--to {to_path}: expected a .parquet or .jsonl file")
-    token = find_token()
-    sha = revision if offline() else _resolve_revision(repo_id, "dataset", revision, token)
-    import datasets
-    from datasets.exceptions import DatasetNotFoundError
-
-    try:
-        rows = datasets.load_dataset(repo_id, split=split, revision=sha, token=token.value)
-    except DatasetNotFoundError:
-        raise HfsynthError(f"dataset repo '{repo_id}': not found or not readable on {hub_endpoint()}") from None
-    except ValueError as exc:
-        if "split" in str(exc).lower():
-            raise HfsynthError(f"dataset repo '{repo_id}': {' '.join(str(exc).split())}") from None
-        raise
-    where = f"{repo_id}@{sha[:12]}" if sha else repo_id
-    print(f"pulled {where} split '{split}': {rows.num_rows} rows, columns: {', '.join(rows.column_names)}")
-    if to_path:
-        target = Path(to_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
-        if target.suffix == ".parquet":
-            rows.to_parquet(str(tmp))
-        else:
-            rows.to_json(str(tmp), lines=True, force_ascii=False)
-        os.replace(tmp, target)
-        print(f"wrote {target}")
-    if sha and not offline():
-        _print_card_metrics(repo_id, sha, token)
-    return 0
-
-
-def fetch_recipe(repo_id: str, revision: Optional[str] = None, repo_type: str = "dataset", overrides: Iterable[str] = ()):
-    """``hfsynth reproduce``: recipe.yaml of a published repo at a pinned commit, overrides applied.
-
-    The run goes to a new run directory (the publisher's ``output_dir`` is dropped) unless an
-    override or ``--output-dir`` says where.
-    """
-    from huggingface_hub import hf_hub_download
-    from huggingface_hub.errors import EntryNotFoundError
-
-    from hfsynth.recipe import load_recipe
-
-    overrides = list(overrides)
-    token = find_token()
-    sha = _resolve_revision(repo_id, repo_type, revision, token)
-    try:
-        path = hf_hub_download(repo_id, "recipe.yaml", repo_type=repo_type, revision=sha, token=token.value)
-    except EntryNotFoundError:
-        raise HfsynthError(f"{repo_type} repo '{repo_id}': no recipe.yaml at {sha[:12]} (was it published by hfsynth?)") from None
-    recipe = load_recipe(path, overrides)
-    if not any(o.split("=", 1)[0].strip() == "output_dir" for o in overrides):
-        recipe.output_dir = None
-    print(f"reproduce: recipe '{recipe.name}' from {repo_type} repo {repo_id} at commit {sha}", file=sys.stderr)
-    return recipe

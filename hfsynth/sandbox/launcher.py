@@ -1,6 +1,6 @@
 """The trusted half of the sandbox: builds the isolation, then execs the untrusted program.
 
-``hfsynth.curate.sandbox`` starts this file with ``python -I -S sandbox_launcher.py SPEC_JSON``
+``hfsynth.sandbox.runner`` starts this file with ``python -I -S launcher.py SPEC_JSON``
 (standard library only, no site-packages) in a new session, an empty environment, stdin from
 /dev/null, stdout+stderr into a size-capped file and fd 3 as a status channel (JSON lines).
 

@@ -1,4 +1,4 @@
-"""The generation engine: many prompts in, one list of completions per prompt out, in input order.
+"""``engine: hf``: batched transformers ``generate``, many prompts in, one list of completions per prompt out, in input order.
 
 Why it is fast on a CPU: a decode step of a small model costs about the same for one sequence
 as for sixteen (the weights are read once per step either way), so sequences are generated in
@@ -19,14 +19,12 @@ so the same prompts, parameters and batch size give the same completions (resume
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import List, Optional, Sequence, Tuple
 
+from hfsynth.engines.base import Completion, Prompt, SamplingParams
+from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
-
-Messages = List[dict]
-Prompt = Union[Messages, str]
 
 
 @lru_cache(maxsize=None)
@@ -35,33 +33,6 @@ def cache_arg() -> str:
     from transformers.generation.utils import GenerateDecoderOnlyOutput
 
     return "cache" if "cache" in GenerateDecoderOnlyOutput.__dataclass_fields__ else "past_key_values"
-
-
-@dataclass
-class SamplingParams:
-    """What to sample: ``temperature`` 0 means greedy; ``n`` completions per prompt; a sequence also
-    ends at any of the ``stop`` strings, which is cut from the text (as vLLM's ``stop``)."""
-
-    temperature: float = 0.7
-    top_p: float = 0.95
-    max_new_tokens: int = 256
-    seed: int = 0
-    n: int = 1
-    stop: Sequence[str] = ()
-
-
-@dataclass
-class Completion:
-    """One generated text; ``finish_reason`` is "stop" (end of sequence or a stop string) or "length"
-    (max_new_tokens).
-
-    ``completion_tokens`` counts the generated tokens including the end-of-sequence token.
-    """
-
-    text: str
-    finish_reason: str
-    prompt_tokens: int
-    completion_tokens: int
 
 
 def eos_token_ids(model, tokenizer) -> List[int]:
@@ -102,12 +73,7 @@ class HFEngine:
     # ------------------------------------------------------------------ prompts -> token ids
     def encode(self, prompt: Prompt) -> List[int]:
         """Chat messages go through the chat template (with the generation prompt); a string is raw text."""
-        if isinstance(prompt, str):
-            return self.tokenizer(prompt, add_special_tokens=True)["input_ids"]
-        if not getattr(self.tokenizer, "chat_template", None):
-            raise HfsynthError("model: the tokenizer has no chat template; set model.chat_template in the recipe or pass raw text prompts")
-        text = self.tokenizer.apply_chat_template(list(prompt), add_generation_prompt=True, tokenize=False)
-        return self.tokenizer(text, add_special_tokens=False)["input_ids"]
+        return encode_prompt(self.tokenizer, prompt)
 
     def generation_config(self, params: SamplingParams):
         """The model's generation config with our sampling parameters (top_k off, as vLLM and the papers)."""
@@ -235,20 +201,3 @@ class HFEngine:
                 return Completion(hit[0], "stop", len(prompt), hit[1])
         return Completion(self.tokenizer.decode(body, skip_special_tokens=True), "stop" if ended else "length", len(prompt), len(tokens))
 
-
-def make_engine(recipe, run_dir, use_adapter: bool = True):
-    """The engine the recipe asks for (``generate.engine``), on the base model plus the run's adapter.
-
-    ``use_adapter=False`` generates with the base model alone (baselines, ``generate.use_adapter``).
-    """
-    if recipe.generate.engine == "vllm":
-        from hfsynth.synth.vllm_engine import VLLMEngine
-
-        return VLLMEngine.from_recipe(recipe, run_dir, use_adapter=use_adapter)
-    from hfsynth.models.load import load_model_and_tokenizer, load_tuned_model
-
-    if use_adapter:
-        model, tokenizer = load_tuned_model(recipe, run_dir)
-    else:
-        model, tokenizer = load_model_and_tokenizer(recipe)
-    return HFEngine(model, tokenizer, batch_size=recipe.generate.batch_size)
