@@ -114,6 +114,7 @@ def train_stage(ctx: StageContext) -> Dict[str, Any]:
     from hfsynth.models.load import load_model_and_tokenizer, resolve_dtype
     from hfsynth.models.lora import build_lora_config
     from hfsynth.models.varlen_attention import use_varlen_sdpa_if_padding_free
+    from hfsynth.testing.pause import trainer_callbacks
 
     recipe, run_dir, fp = ctx.recipe, ctx.run_dir, ctx.fingerprint
     data = load_seed(recipe)
@@ -130,6 +131,7 @@ def train_stage(ctx: StageContext) -> Dict[str, Any]:
         eval_dataset=data["eval"] if has_eval else None,
         processing_class=tokenizer,
         peft_config=build_lora_config(recipe),
+        callbacks=trainer_callbacks(),  # empty unless a kill test asks to park after a checkpoint
     )
     _match_trainable_dtype(trainer.model, resolve_dtype(recipe.model.dtype))
     if dist.is_main():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Dict, Optional, Sequence
 
@@ -34,3 +36,30 @@ def assert_user_error(proc: subprocess.CompletedProcess, *fragments: str) -> str
     for fragment in fragments:
         assert fragment in lines[0], f"{fragment!r} not in {lines[0]!r}"
     return lines[0]
+
+
+def start_paused(args: Sequence[str], point: str, count: int, pause_file: Path, cwd: Optional[Path] = None,
+                 env: Optional[Dict[str, str]] = None, timeout: float = 600) -> subprocess.Popen:
+    """Start ``python -m hfsynth <args>`` parked at ``point`` (hfsynth.testing.pause) and wait until it
+    is there: the caller then kills it mid-run for certain. Fails if the run ends before reaching it."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    full_env["HFSYNTH_TEST_PAUSE"] = f"{point}:{count}:{pause_file}"
+    proc = subprocess.Popen([sys.executable, "-m", "hfsynth", *map(str, args)], cwd=str(cwd or REPO_ROOT), env=full_env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + timeout  # a hang guard only: the run parks at the point and stays there
+    while not Path(pause_file).exists():
+        if proc.poll() is not None:
+            raise AssertionError(f"the run exited ({proc.returncode}) before reaching {point} {count}")
+        if time.monotonic() > deadline:
+            kill_group(proc)
+            raise AssertionError(f"the run did not reach {point} {count} within {timeout} s")
+        time.sleep(0.05)
+    return proc
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """SIGKILL the run and every process it started, and check it was still running when killed."""
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, f"the run was not killed mid-run (exit {proc.returncode})"

@@ -155,6 +155,10 @@ class Fault:
     seconds: float = 0.0  # for "delay": sleep before answering normally
     times: Optional[int] = 1  # how many matching requests it hits; None = all of them
     hits: int = 0
+    # set when a matching request arrives / when the server is done with it (answered or abandoned):
+    # tests wait on these instead of sleeping and hoping
+    arrived: threading.Event = field(default_factory=threading.Event, repr=False, compare=False)
+    finished: threading.Event = field(default_factory=threading.Event, repr=False, compare=False)
 
     def matches(self, method: str, path: str) -> bool:
         if self.times is not None and self.hits >= self.times:
@@ -452,6 +456,8 @@ class HubHandler(BaseHTTPRequestHandler):
             self._send(500, {"error": f"test server bug: {type(exc).__name__}: {exc}"})
         finally:
             self._record(0)  # no answer was sent (the client went away)
+            if fault is not None:
+                fault.finished.set()
 
     def _authenticate(self) -> Optional[User]:
         header = self.headers.get("Authorization", "")
@@ -884,6 +890,7 @@ class HubServer:
             for fault in self.faults:
                 if fault.matches(method, path):
                     fault.hits += 1
+                    fault.arrived.set()
                     return fault
         return None
 

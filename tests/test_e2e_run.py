@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 import yaml
 from hub_server import client_env, hub_server, token_of  # noqa: F401
 
-from helpers import REPO_ROOT
+from helpers import REPO_ROOT, kill_group, start_paused
 
 pytestmark = pytest.mark.slow
 
@@ -119,14 +117,10 @@ def test_run_killed_during_training_resumes_from_its_checkpoint(tiny_model_dir, 
     recipe_path.write_text(yaml.safe_dump(recipe, sort_keys=False))
     env = dict(os.environ, COLUMNS="200")
     checkpoints = tmp_path / "run" / "checkpoints"
-    proc = subprocess.Popen([sys.executable, "-m", "hfsynth", "run", recipe_path, "--stages", "train"], cwd=tmp_path, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 300
-    while time.time() < deadline and not list(checkpoints.glob("checkpoint-4")):
-        time.sleep(0.2)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert list(checkpoints.glob("checkpoint-*")), "no checkpoint before the kill"
+    pause = tmp_path / "paused-at-checkpoint-4"
+    proc = start_paused(["run", recipe_path, "--stages", "train"], "train_checkpoint", 4, pause, cwd=tmp_path, env=env)
+    kill_group(proc)  # parked right after checkpoint-4: the kill lands mid-run, 36 steps before the end
+    assert sorted(p.name for p in checkpoints.glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-4"]
     assert not (tmp_path / "run" / "adapter").exists()
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
     assert manifest["stages"]["train"]["status"] == "running"

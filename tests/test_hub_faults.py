@@ -12,7 +12,6 @@ import hashlib
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -159,13 +158,11 @@ def test_client_killed_mid_commit_then_rerun(setup):
     server, recipe_path, run_dir, env, _, cwd = setup
     fault = server.inject(r"/commit/main$", kind="delay", seconds=3.0, times=1, method="POST")
     client = subprocess.Popen([sys.executable, "-m", "hfsynth", "publish", str(recipe_path)], env=env, cwd=str(cwd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while fault.hits == 0 and time.time() < deadline and client.poll() is None:
-        time.sleep(0.05)
-    assert fault.hits == 1, "the commit request never arrived"
-    client.send_signal(signal.SIGKILL)
+    assert fault.arrived.wait(timeout=300), "the commit request never arrived"
+    client.send_signal(signal.SIGKILL)  # while the server holds the commit request (it was read whole)
     client.wait(timeout=30)
-    time.sleep(3.5)  # the server finishes what it had fully received
+    assert client.returncode == -signal.SIGKILL, "the client was not killed mid-commit"
+    assert fault.finished.wait(timeout=60)  # the server finishes what it had fully received
     commits = server.commits(REPO, "model")
     assert len(commits) in (1, 2)
     assert len(commits) == 1 or repo_matches_export(server, run_dir)  # the old commit or all of the new one

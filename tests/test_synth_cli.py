@@ -19,7 +19,7 @@ import yaml
 
 from hfsynth.raw_shards import read_rows
 
-from helpers import REPO_ROOT, assert_user_error, run_cli
+from helpers import REPO_ROOT, assert_user_error, kill_group, run_cli, start_paused
 from test_synth_stage import write_seed
 
 ENV = {"OMP_NUM_THREADS": "1", "TQDM_DISABLE": "1"}  # one thread per process, as torchrun sets it
@@ -67,19 +67,12 @@ def _by_id(rows):
 
 def test_sigkill_then_rerun_gives_exactly_the_uninterrupted_rows(cli_recipe, reference):
     out = cli_recipe.parent / "killed"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hfsynth", "generate", str(cli_recipe), "--output-dir", str(out)],
-        cwd=REPO_ROOT, env=dict(os.environ, **ENV), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.time() + 120
-    while not list(out.glob("raw/*/shard-*.parquet")) and proc.poll() is None and time.time() < deadline:
-        time.sleep(0.005)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    pause = cli_recipe.parent / "paused-after-shard-1"
+    proc = start_paused(["generate", cli_recipe, "--output-dir", out], "generate_shard", 1, pause, env=ENV)
+    kill_group(proc)  # parked right after its first shard: killed mid-run for certain
     planned = sum(s["shards"] for s in json.loads((out / "raw" / "plan.json").read_text())["splits"].values())
     written = len(list(out.glob("raw/*/shard-*.parquet")))
-    assert 1 <= written < planned
+    assert written == 1 < planned
     assert not (out / "raw" / "index.json").exists()
 
     again = run_cli(["generate", cli_recipe, "--output-dir", out], env=ENV)

@@ -146,6 +146,7 @@ def generate_stage(ctx: StageContext) -> None:
 
     from hfsynth.engines import make_engine
     from hfsynth.synth.shard import generate_shard
+    from hfsynth.testing.pause import pause_here
 
     recipe, run_dir = ctx.recipe, ctx.run_dir
     gen = recipe.generate
@@ -170,10 +171,11 @@ def generate_stage(ctx: StageContext) -> None:
         rows_total = sum(t.samples for s, k in todo for t in plan.shard(s, k))
         desc = "generate" if world == 1 else f"generate rank {rank}"
         with tqdm(total=rows_total, unit="row", desc=desc, dynamic_ncols=True) as bar:
-            for split, k in todo:
+            for written, (split, k) in enumerate(todo, 1):
                 rows = generate_shard(engine, plan, split, k, recipe, provenance(recipe, adapter_fp), progress=True)
                 writer.write(split, k, rank, rows)
                 bar.update(len(rows))
+                pause_here("generate_shard", written, f"{split}/{k}")  # a kill test's fixed point; no-op otherwise
     dist.barrier()
     if dist.is_main():
         index = write_index(run_dir, run_fp, plan)
