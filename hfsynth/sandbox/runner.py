@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import pwd
 import select
 import shutil
@@ -33,6 +34,8 @@ from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 LAUNCHER = str(Path(__file__).with_name("launcher.py"))  # started by file path, with python -I -S
+SECCOMP_MACHINES = ("x86_64", "aarch64")  # where the launcher's seccomp filter (no AF_UNIX sockets) is built
+REPORT_BYTES = 65536  # what is read back from the program's report channel
 LEVELS = ("namespaces", "network", "process")  # strongest first
 
 
@@ -70,6 +73,17 @@ class Isolation:
     def pid_namespace(self) -> bool:
         return "pid" in self.unshare
 
+    @property
+    def seccomp(self) -> Optional[str]:
+        """The machine name the launcher builds its seccomp filter for (None: no filter here)."""
+        machine = platform.machine()
+        return machine if sys.platform.startswith("linux") and machine in SECCOMP_MACHINES else None
+
+    @property
+    def drops_capabilities(self) -> bool:
+        """Whether the launcher can empty the capability bounding set (root, or inside a user namespace)."""
+        return sys.platform.startswith("linux") and (os.geteuid() == 0 or "user" in self.unshare)
+
     def summary(self) -> Dict[str, object]:
         """JSON-able description (recorded next to the figures that depend on it)."""
         if self.uid is None:
@@ -82,6 +96,9 @@ class Isolation:
             "filesystem_read_only": self.filesystem,
             "pid_namespace": self.pid_namespace,
             "user": user,
+            "unix_sockets_blocked": self.seccomp is not None,
+            "no_new_privs": sys.platform.startswith("linux"),
+            "capabilities_dropped": self.drops_capabilities,
             "notes": list(self.notes),
         }
 
@@ -94,6 +111,7 @@ class Result:
     exit_code: Optional[int] = None
     signal: Optional[int] = None
     output: str = ""  # tail of stdout+stderr
+    reports: List[str] = field(default_factory=list)  # lines the program wrote on its report channel (fd 4)
     seconds: float = 0.0
     detail: str = ""  # one short line: why it failed / timed out / errored
 
@@ -151,14 +169,15 @@ def _hidden_folders() -> Dict[str, Tuple[str, ...]]:
 EMPTIED = ("/tmp", "/var/tmp", "/run")  # shared folders the namespaces level replaces with an empty tmpfs
 
 
-def _emptied_folders() -> Tuple[str, ...]:
-    """Shared temp/runtime folders to empty in the sandbox (never one holding the interpreter)."""
+def _emptied_folders() -> Dict[str, Tuple[str, ...]]:
+    """Shared temp/runtime folders to empty in the sandbox -> the interpreter's folders below them,
+    bound back read-only (a venv under /tmp). A folder that IS an interpreter folder stays as it is."""
     interpreter = _interpreter_paths()
-    return tuple(
-        folder
+    return {
+        folder: tuple(p for p in interpreter if p.startswith(folder + "/"))
         for folder in EMPTIED
-        if os.path.isdir(folder) and not os.path.islink(folder) and not any(p == folder or p.startswith(folder + "/") for p in interpreter)
-    )
+        if os.path.isdir(folder) and not os.path.islink(folder) and folder not in interpreter
+    }
 
 
 def candidate_isolations() -> List[Isolation]:
@@ -246,7 +265,8 @@ def _spec(isolation: Isolation, limits: Limits, workdir: str, main: str) -> Dict
         "uid": isolation.uid,
         "gid": isolation.gid,
         "proc": isolation.pid_namespace and isolation.filesystem,
-        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "empty": list(_emptied_folders()), "workdir_bytes": file_bytes,
+        "privileges": {"drop_capabilities": isolation.drops_capabilities, "seccomp": isolation.seccomp},
+        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "empty": {k: list(v) for k, v in _emptied_folders().items()}, "workdir_bytes": file_bytes,
                        "readonly": "remount" if isolation.remount_each else "auto"}
         if isolation.filesystem
         else None,
@@ -293,19 +313,25 @@ def _kill_group(pgid: int) -> None:
         pass
 
 
-def _read_status(fd: int) -> List[Dict[str, object]]:
+def _read_lines(fd: int, limit: int = REPORT_BYTES) -> List[str]:
+    """What is left in a pipe whose writers are all gone (at most ``limit`` bytes), as lines."""
     os.set_blocking(fd, False)
-    chunks = []
-    while True:
+    chunks, size = [], 0
+    while size < limit:
         try:
-            chunk = os.read(fd, 65536)
+            chunk = os.read(fd, limit - size)
         except BlockingIOError:
             break
         if not chunk:
             break
         chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks).decode("utf-8", "replace").splitlines()
+
+
+def _read_status(fd: int) -> List[Dict[str, object]]:
     records = []
-    for line in b"".join(chunks).decode("utf-8", "replace").splitlines():
+    for line in _read_lines(fd):
         try:
             records.append(json.loads(line))
         except ValueError:
@@ -364,7 +390,7 @@ def run_program(
     isolation = isolation or detect_isolation()
     start = time.monotonic()
     workdir = tempfile.mkdtemp(prefix="hfsynth-sandbox-")
-    status_r = status_w = None
+    status_r = status_w = report_r = report_w = None
     try:
         for name, text in files.items():
             if "/" in name or name.startswith("."):
@@ -375,10 +401,8 @@ def run_program(
                 os.chown(path, isolation.uid, isolation.gid)
         spec = json.dumps(_spec(isolation, limits, workdir, main))
         status_r, status_w = os.pipe()
-        if status_w <= 3:  # dup2(3, 3) would keep close-on-exec set
-            moved = os.dup(status_w)
-            os.close(status_w)
-            status_w = moved
+        report_r, report_w = os.pipe()
+        status_w, report_w = _above(status_w, 4), _above(report_w, 4)  # dup2 onto 3 and 4 must not clobber them
         with tempfile.TemporaryFile() as output:
             pid = os.posix_spawn(
                 sys.executable,
@@ -389,24 +413,41 @@ def run_program(
                     (os.POSIX_SPAWN_DUP2, output.fileno(), 1),
                     (os.POSIX_SPAWN_DUP2, output.fileno(), 2),
                     (os.POSIX_SPAWN_DUP2, status_w, 3),
+                    (os.POSIX_SPAWN_DUP2, report_w, 4),
                 ],
                 setsid=True,
             )
             os.close(status_w)
-            status_w = None
+            os.close(report_w)
+            status_w = report_w = None
             try:
                 finished = _wait(pid, limits.timeout_s)
             finally:
                 _kill_group(pid)  # the launcher is not reaped yet, so its pid still names the group
                 os.waitpid(pid, 0)
             records = _read_status(status_r)
+            reports = _read_lines(report_r)
             text = _tail(output, limits.output_chars)
-        return _classify(not finished, records, text, limits, round(time.monotonic() - start, 3))
+        result = _classify(not finished, records, text, limits, round(time.monotonic() - start, 3))
+        result.reports = reports
+        return result
     finally:
-        for fd in (status_r, status_w):
+        for fd in (status_r, status_w, report_r, report_w):
             if fd is not None:
                 os.close(fd)
         _remove_tree(workdir)
+
+
+def _above(fd: int, lowest: int) -> int:
+    """``fd`` moved above ``lowest`` (posix_spawn's dup2 onto 3 and 4 would otherwise clobber it,
+    and dup2 of a descriptor onto itself keeps close-on-exec set)."""
+    moved = []
+    while fd <= lowest:
+        moved.append(fd)
+        fd = os.dup(fd)
+    for old in moved:
+        os.close(old)
+    return fd
 
 
 def default_workers() -> int:
