@@ -565,3 +565,71 @@ def test_private_tmp_with_the_interpreter_in_a_temp_folder(tmp_path):
     finally:
         shutil.rmtree(home, ignore_errors=True)
         shutil.rmtree(secret, ignore_errors=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Resource failures are not verdicts (issue 14, part 3)
+
+_HOG = '''\
+import os, time
+children = 0
+while True:
+    try:
+        if os.fork() == 0:
+            time.sleep(60)
+            os._exit(0)
+        children += 1
+    except OSError:
+        break
+print("holding", children, flush=True)
+time.sleep(60)
+'''
+
+# Waits (up to 5 s) until the sandbox user's process limit is exhausted by its neighbour, then does
+# its real, honest work with threads. Alone, it never sees the limit run out and simply works.
+_THREADED = '''\
+import threading, time
+deadline = time.monotonic() + 5
+while time.monotonic() < deadline:
+    try:
+        t = threading.Thread(target=lambda: None)
+        t.start()
+        t.join()
+    except RuntimeError:
+        break
+    time.sleep(0.02)
+results = []
+workers = [threading.Thread(target=results.append, args=(i * i,)) for i in range(4)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+assert sorted(results) == [0, 1, 4, 9]
+print("threads ok")
+'''
+
+
+def test_a_neighbours_fork_bomb_is_not_a_verdict(isolation):
+    """A correct threaded program next to one that holds every process the sandbox user may run:
+    its first run fails ("can't start new thread"), so it is run again alone and passes."""
+    limits = Limits(timeout_s=8, cpu_seconds=8, max_processes=6, memory_mb=256)
+    hog, threaded = run_programs([{"main.py": _HOG}, {"main.py": _THREADED}], limits, workers=2)
+    assert hog.status == "timeout" and not hog.retried, hog
+    assert threaded.status == "ok" and "threads ok" in threaded.output, threaded
+    assert "shared limit" in threaded.retried, threaded  # it really failed the first time, next to the hog
+    assert not leaked_processes()
+
+
+def test_resource_failure_signs():
+    from hfsynth.sandbox.runner import Result, resource_failure
+
+    assert resource_failure(Result("failed", output="RuntimeError: can't start new thread"))
+    assert resource_failure(Result("failed", detail="BlockingIOError: [Errno 11] Resource temporarily unavailable"))
+    assert resource_failure(Result("failed", detail="MemoryError"))
+    assert resource_failure(Result("error", detail="sandbox: OSError: EAGAIN"))
+    assert not resource_failure(Result("failed", detail="AssertionError"))
+    assert not resource_failure(Result("timeout", detail="wall-clock limit of 3s exceeded"))
+    assert not resource_failure(Result("ok"))
+    assert not resource_failure(Result("ok", output="MemoryError was expected and caught"))
+    assert resource_failure(Result("ok", reports=['{"result": "failed: can\'t start new thread"}']))  # HumanEval's harness
+    assert not resource_failure(Result("ok", reports=['{"result": "passed"}']))

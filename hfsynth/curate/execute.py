@@ -24,7 +24,7 @@ object "equal to everything" fails.
 - ``failed``: an exception (failed assert, error, MemoryError...), a non-zero exit, an exit
   before the tests finished (``sys.exit``/``os._exit`` in the code), or a fatal signal;
 - ``timeout``: the wall-clock or CPU limit was hit;
-- ``error``: the sandbox could not run it (no code; the process could not start). Retried once;
+- ``error``: the sandbox could not run it (no code; the process could not start);
 - ``no_tests``: the row has no tests (nothing that checks: no assert, test function, TestCase or
   raise); its code still ran cleanly (a crash makes it ``failed``).
 
@@ -245,14 +245,9 @@ def execute_rows(rows: List[Dict[str, Any]], config: Optional[ExecutionConfig] =
             continue
         todo.append(i)
         programs.append(program_files(code, row.get("tests")))
+    # A row that could not start, or ran out of processes, threads or memory while other rows ran
+    # (a fork bomb next door), is run once more alone by run_programs before it is judged.
     results = run_programs(programs, limits, workers=workers, progress=progress, description="execute")
-    # A sandbox that could not start (e.g. the process limit exhausted by a fork bomb running
-    # next to it) gets one more try, alone.
-    retry = [k for k, r in enumerate(results) if r.status == "error"]
-    if retry:
-        again = run_programs([programs[k] for k in retry], limits, workers=1)
-        for k, result in zip(retry, again):
-            results[k] = result
     for i, files, result in zip(todo, programs, results):
         out[i].update(exec_outcome(result, "tests.py" in files))
     return out

@@ -114,6 +114,7 @@ class Result:
     reports: List[str] = field(default_factory=list)  # lines the program wrote on its report channel (fd 4)
     seconds: float = 0.0
     detail: str = ""  # one short line: why it failed / timed out / errored
+    retried: str = ""  # why the program was run a second time, alone (see run_programs), else ""
 
 
 def _user_name(uid: int) -> Optional[str]:
@@ -438,6 +439,31 @@ def run_program(
         _remove_tree(workdir)
 
 
+# What a program prints when a limit shared with its neighbours ran out, rather than its own fault:
+# the process/thread count of the sandbox user (RLIMIT_NPROC is per user), or memory.
+RESOURCE_FAILURES = (
+    "can't start new thread",
+    "Resource temporarily unavailable",  # EAGAIN from fork/clone
+    "[Errno 11]",
+    "MemoryError",
+    "Cannot allocate memory",  # ENOMEM
+)
+
+
+def resource_failure(result: Result) -> str:
+    """Why ``result`` may be a neighbour's doing rather than a verdict on the program ("" if not):
+    the sandbox could not start it, or it failed with one of :data:`RESOURCE_FAILURES`."""
+    if result.status == "error":
+        return f"the sandbox could not start it ({result.detail})"[:200]
+    if result.status in ("failed", "ok"):
+        # failed: its output; ok: what a harness reported (HumanEval's "failed: can't start new thread")
+        text = "\n".join(result.reports) if result.status == "ok" else result.output + "\n" + result.detail
+        for marker in RESOURCE_FAILURES:
+            if marker in text:
+                return f"a shared limit ran out while other programs ran ({marker})"
+    return ""
+
+
 def _above(fd: int, lowest: int) -> int:
     """``fd`` moved above ``lowest`` (posix_spawn's dup2 onto 3 and 4 would otherwise clobber it,
     and dup2 of a descriptor onto itself keeps close-on-exec set)."""
@@ -465,7 +491,12 @@ def run_programs(
     progress: bool = False,
     description: str = "sandbox",
 ) -> List[Result]:
-    """Run many programs in parallel (one sandbox each), results in input order."""
+    """Run many programs in parallel (one sandbox each), results in input order.
+
+    A program whose run may have failed because of its neighbours (:func:`resource_failure`: it
+    could not start, or ran out of processes, threads or memory while others ran) is run once
+    more, alone, after the others have finished; the second result is kept, with ``retried`` set.
+    """
     if not programs:
         return []
     isolation = isolation or detect_isolation()
@@ -483,4 +514,9 @@ def run_programs(
             from tqdm.auto import tqdm
 
             iterator = tqdm(iterator, total=len(programs), desc=description)
-        return list(iterator)
+        results = list(iterator)
+    for k, result in enumerate(results):
+        reason = resource_failure(result)
+        if reason:
+            results[k] = replace(one(programs[k]), retried=reason)
+    return results
