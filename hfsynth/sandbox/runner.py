@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import pwd
+import queue
 import select
 import shutil
 import signal
@@ -36,6 +37,11 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 LAUNCHER = str(Path(__file__).with_name("launcher.py"))  # started by file path, with python -I -S
 SECCOMP_MACHINES = ("x86_64", "aarch64")  # where the launcher's seccomp filter (no AF_UNIX sockets) is built
 REPORT_BYTES = 65536  # what is read back from the program's report channel
+# At the namespaces level each program that run_programs runs in parallel gets a uid of its own,
+# SLOT_UID_BASE + (this process's pid mod 2**16) * 256 + its worker slot: RLIMIT_NPROC counts
+# processes per uid, so the process limit is then per program, and a fork bomb cannot starve its
+# neighbours. These uids have no passwd entry; the range lies above systemd's container ranges.
+SLOT_UID_BASE = 2_000_000_000
 LEVELS = ("namespaces", "network", "process")  # strongest first
 
 
@@ -80,6 +86,17 @@ class Isolation:
         return machine if sys.platform.startswith("linux") and machine in SECCOMP_MACHINES else None
 
     @property
+    def per_program_uid(self) -> bool:
+        """Whether run_programs gives each parallel program a uid of its own (see SLOT_UID_BASE)."""
+        return self.level == "namespaces" and self.filesystem and self.uid is not None
+
+    def for_slot(self, slot: int) -> "Isolation":
+        """This isolation for worker ``slot`` of run_programs: its own uid where per_program_uid."""
+        if not self.per_program_uid:
+            return self
+        return replace(self, uid=SLOT_UID_BASE + (os.getpid() % 65536) * 256 + slot)
+
+    @property
     def drops_capabilities(self) -> bool:
         """Whether the launcher can empty the capability bounding set (root, or inside a user namespace)."""
         return sys.platform.startswith("linux") and (os.geteuid() == 0 or "user" in self.unshare)
@@ -96,6 +113,7 @@ class Isolation:
             "filesystem_read_only": self.filesystem,
             "pid_namespace": self.pid_namespace,
             "user": user,
+            "process_limit_per_program": self.per_program_uid,
             "unix_sockets_blocked": self.seccomp is not None,
             "no_new_privs": sys.platform.startswith("linux"),
             "capabilities_dropped": self.drops_capabilities,
@@ -500,13 +518,19 @@ def run_programs(
     if not programs:
         return []
     isolation = isolation or detect_isolation()
-    workers = max(1, min(workers or default_workers(), len(programs)))
+    workers = max(1, min(workers or default_workers(), len(programs), 256))
+    slots: "queue.SimpleQueue[int]" = queue.SimpleQueue()
+    for slot in range(workers):
+        slots.put(slot)
 
     def one(files):
+        slot = slots.get()  # one program per slot at a time: its uid is the program's alone
         try:
-            return run_program(files, limits, isolation=isolation)
+            return run_program(files, limits, isolation=isolation.for_slot(slot))
         except OSError as exc:  # e.g. EAGAIN spawning under a fork bomb next door
             return Result("error", detail=f"sandbox: {type(exc).__name__}: {exc}"[:300])
+        finally:
+            slots.put(slot)
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hfsynth-sandbox") as pool:
         iterator = pool.map(one, programs)
