@@ -47,7 +47,7 @@ EXEC_STATUSES = ("passed", "failed", "timeout", "error", "no_tests")
 DETAIL_CHARS = 300
 
 HARNESS_BODY = '''\
-import ast, sys, types, unittest
+import ast, itertools, sys, types, unittest
 
 _hf_exec, _hf_compile, _hf_open, _hf_type, _hf_len = exec, compile, open, type, len
 _hf_TestCase, _hf_Suite, _hf_Runner, _hf_loader = unittest.TestCase, unittest.TestSuite, unittest.TextTestRunner, unittest.TestLoader()
@@ -72,7 +72,7 @@ def _hf_items(value, budget=100):
         out.append(item)
         kind = _hf_type(item)
         if depth < 2 and (kind in _hf_containers or kind is dict):
-            items = list(item.items())[:budget] if kind is dict else list(item)[:budget]
+            items = list(itertools.islice(item.items() if kind is dict else item, budget))
             for sub in items:
                 todo.extend([(sub[0], depth + 1), (sub[1], depth + 1)] if kind is dict else [(sub, depth + 1)])
     return out
