@@ -285,8 +285,20 @@ def check_token_can_push(token: HubToken, repo_ids: Sequence[str]) -> None:
 # reading: pin a revision (pull, reproduce)
 
 
+def check_repo_id(repo_id: str, repo_type: str) -> None:
+    """A repo id the Hub could hold (``name`` or ``namespace/name``), else one clear line."""
+    from huggingface_hub.errors import HFValidationError
+    from huggingface_hub.utils import validate_repo_id
+
+    try:
+        validate_repo_id(repo_id)
+    except HFValidationError as exc:
+        raise HfsynthError(f"{repo_type} repo '{repo_id}': not a valid repo id ({' '.join(str(exc).split())[:200]})") from None
+
+
 def resolve_revision(repo_id: str, repo_type: str, revision: Optional[str], token: HubToken) -> str:
     """The commit sha a revision points to now (so everything downloaded comes from one commit)."""
+    check_repo_id(repo_id, repo_type)
     from huggingface_hub import HfApi
     from huggingface_hub.errors import RepositoryNotFoundError, RevisionNotFoundError
 

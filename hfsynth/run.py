@@ -13,6 +13,7 @@ cheap.
 from __future__ import annotations
 
 import platform
+import re
 import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -26,7 +27,7 @@ from hfsynth.data import seed_fingerprint
 from hfsynth.errors import HfsynthError
 from hfsynth.metrics import stage as evaluate
 from hfsynth.recipe import Recipe, fingerprint
-from hfsynth.rundir import RUN_ENTRIES, RunDir, atomic_write_text
+from hfsynth.rundir import MANIFEST, RUN_ENTRIES, RunDir, atomic_write_text
 from hfsynth.synth import stage as generate
 
 LIBRARIES = ("torch", "transformers", "trl", "peft", "accelerate", "bitsandbytes", "datasets", "huggingface_hub")
@@ -93,19 +94,37 @@ def resolve_run_dir(recipe: Recipe, output_dir: Optional[str] = None) -> RunDir:
 
 
 def _is_run_entry(name: str) -> bool:
-    """What a run directory holds (and the hidden temp files of atomic writes)."""
-    return name in RUN_ENTRIES or name.startswith(".")
+    """What a run directory holds: the names rundir.py spells, and the hidden temp file of an
+    atomic write of one of them (``.manifest.json.tmp<pid>``). Any other dotfile is not a run's."""
+    match = re.match(r"^\.(.+)\.tmp\d+$", name)
+    return name in RUN_ENTRIES or (match is not None and match.group(1) in RUN_ENTRIES)
 
 
 def check_run_dir_is_safe(run_dir: RunDir) -> None:
-    """Refuse to write run files into a folder that holds something else (a repo, a home, data)."""
+    """Refuse to write run files into a folder that holds something else (a repo, a home, data).
+
+    A run directory is recognised by its manifest (a file); before the first manifest, a folder
+    whose entries are all run entries (a run that stopped in its first stage) is one too. Any other
+    non-empty folder is refused, even one holding only dotfiles (``.ssh``, ``.git``): a home folder.
+    """
     path = run_dir.path
     if path.is_file():
         raise HfsynthError(f"output_dir: '{path}' is a file, expected a folder for the run")
-    if path.is_dir() and any(not _is_run_entry(entry.name) for entry in path.iterdir()) and not run_dir.manifest_path.exists():
+    if not path.is_dir():
+        above = next((p for p in path.parents if p.exists()), None)
+        if above is not None and not above.is_dir():
+            raise HfsynthError(f"output_dir: '{path}' lies under '{above}', which is a file, not a folder")
+        return
+    if run_dir.manifest_path.is_file():
+        stages = run_dir.read_manifest().get("stages", {})  # a manifest of another shape: one line, nothing written
+        if not all(isinstance(record, dict) for record in stages.values()):
+            raise HfsynthError(f"{run_dir.manifest_path}: not the manifest hfsynth writes (each stage's entry must be an object); move it away to start the run afresh")
+        return
+    entries = [entry.name for entry in path.iterdir()]
+    if entries and not (all(_is_run_entry(name) for name in entries) and any(not name.startswith(".") for name in entries)):
         raise HfsynthError(
-            f"output_dir: '{path}' is a non-empty folder that is not an hfsynth run directory; refusing to mix run files "
-            "into it (choose a new or empty folder)"
+            f"output_dir: '{path}' is a non-empty folder that is not an hfsynth run directory (no {MANIFEST}); refusing to mix "
+            "run files into it (choose a new or empty folder)"
         )
 
 
@@ -122,8 +141,11 @@ def library_versions() -> Dict[str, Optional[str]]:
 def prepare(recipe: Recipe, run_dir: RunDir) -> None:
     """Create the folder and write the resolved recipe (rank 0)."""
     if dist.is_main():
-        run_dir.path.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(run_dir.recipe_file, recipe.to_yaml())
+        try:
+            run_dir.path.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(run_dir.recipe_file, recipe.to_yaml())
+        except OSError as exc:
+            raise HfsynthError(f"output_dir: cannot write the run directory '{run_dir.path}' ({exc.strerror or exc})") from None
     dist.barrier()
 
 

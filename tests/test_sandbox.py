@@ -7,8 +7,10 @@ Checks that need an isolation level this machine lacks are skipped with the reas
 
 from __future__ import annotations
 
+import json
 import os
 import select
+import shutil
 import socket
 import sys
 import tempfile
@@ -19,6 +21,7 @@ import pytest
 
 from hfsynth.curate.execute import exec_status_counts, execute_rows, has_checks, keep_row, limits_from_config
 from hfsynth.sandbox import Limits, candidate_isolations, detect_isolation, run_program, run_programs
+from hfsynth.sandbox.runner import _interpreter_paths
 from hfsynth.schema.curate import ExecutionConfig
 
 FAST = {"timeout_s": 3, "cpu_seconds": 2, "memory_mb": 256, "max_processes": 8, "file_size_mb": 4, "workers": 2}
@@ -287,7 +290,11 @@ def test_private_view_of_tmp_run_and_dev(isolation):
         import json
 
         seen = json.loads(result.output)
-        assert os.path.basename(secret.name) not in seen["tmp"] and seen["tmp"] == [os.path.basename(seen["cwd"])]
+        # Only the program's own folder, plus the interpreter's folders when Python lives under /tmp
+        # (a venv made in a temp folder, as in CI), bound back read-only.
+        interpreter = {p.split("/")[2] for p in _interpreter_paths() if p.startswith("/tmp/")}
+        assert os.path.basename(secret.name) not in seen["tmp"]
+        assert sorted(seen["tmp"]) == sorted({os.path.basename(seen["cwd"])} | interpreter)
         assert set(seen["dev"]) == {"fd", "full", "null", "random", "shm", "stderr", "stdin", "stdout", "urandom", "zero"}
 
 
@@ -435,3 +442,218 @@ def test_limits_come_from_the_recipe_schema():
     assert limits_from_config(None).timeout_s == 10.0
     assert limits_from_config(None) == limits_from_config(ExecutionConfig())
     assert limits_from_config(None).max_processes == ExecutionConfig().max_processes
+
+
+# ----------------------------------------------------------------------------------------------
+# Isolation as SANDBOX.md documents it, wherever Python lives (issue 14, part 4)
+
+_SOCKET_PROBE = '''\
+import socket, sys
+results = {}
+for name, address in ADDRESSES.items():
+    try:
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.settimeout(2)
+        s.connect(address)
+        s.sendall(b"reached")
+        results[name] = "connected"
+    except OSError as exc:
+        results[name] = f"{type(exc).__name__}: {exc}"
+print(results)
+'''
+
+
+def test_host_unix_sockets_are_unreachable(isolation):
+    """A listening UNIX socket anyone may connect to, in /tmp, next to the repository and in the
+    abstract namespace: the program cannot open a UNIX socket at all (seccomp), so none is reached."""
+    if isolation.seccomp is None:
+        pytest.skip("no seccomp filter on this machine: UNIX sockets the sandbox user may write stay connectable (see SANDBOX.md)")
+    repo = Path(__file__).resolve().parent.parent
+    folders = [Path(tempfile.mkdtemp(prefix="hfsynth-victim-")), Path(tempfile.mkdtemp(prefix=".hfsynth-victim-", dir=repo))]
+    servers, addresses = [], {}
+    try:
+        for i, folder in enumerate(folders):
+            folder.chmod(0o777)
+            path = str(folder / "s.sock")
+            server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            server.bind(path)
+            os.chmod(path, 0o777)
+            servers.append(server)
+            addresses[f"file{i}"] = path
+        abstract = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        abstract.bind(f"\0hfsynth-victim-{os.getpid()}")
+        servers.append(abstract)
+        addresses["abstract"] = f"\0hfsynth-victim-{os.getpid()}"
+        for server in servers:
+            server.listen(5)
+        result = run_program({"main.py": f"ADDRESSES = {addresses!r}\n" + _SOCKET_PROBE})
+        assert result.status == "ok", result.output
+        seen = eval(result.output.strip().splitlines()[-1])  # a dict literal we printed
+        assert set(seen) == set(addresses) and all("Permission denied" in v for v in seen.values()), seen
+        readable, _, _ = select.select(servers, [], [], 0.2)
+        assert not readable, "the sandbox reached a UNIX socket of the host"
+        # socketpair() (asyncio, multiprocessing) still works inside the program
+        pair = run_program({"main.py": "import socket\na, b = socket.socketpair()\na.sendall(b'x')\nassert b.recv(1) == b'x'"})
+        assert pair.status == "ok", pair.output
+    finally:
+        for server in servers:
+            server.close()
+        for folder in folders:
+            for p in folder.iterdir():
+                p.unlink()
+            folder.rmdir()
+
+
+def test_no_new_privileges_and_no_capabilities(isolation):
+    """NoNewPrivs is set and every capability set is empty, so setuid tools (su, ping) gain nothing."""
+    code = "print([l for l in open('/proc/self/status').read().splitlines() if l.startswith(('Cap', 'NoNewPrivs'))])"
+    result = run_program({"main.py": code})
+    assert result.status == "ok", result.output
+    fields = dict(item.split(":\t") for item in eval(result.output.strip().splitlines()[-1]))
+    assert fields["NoNewPrivs"] == "1", fields
+    if isolation.drops_capabilities:
+        assert {k: v for k, v in fields.items() if k.startswith("Cap")} == {k: "0" * 16 for k in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb")}, fields
+    # a setuid-root program does not run as root from the sandbox
+    su = shutil.which("su") or "/bin/su"
+    if os.path.exists(su) and os.stat(su).st_mode & 0o4000 and isolation.uid is not None:
+        probe = run_program({"main.py": f"import subprocess\nr = subprocess.run([{su!r}, '-c', 'id -u', 'root'], capture_output=True, text=True, timeout=5)\nprint('UID', r.stdout.strip() or r.returncode)"})
+        assert "UID 0" not in probe.output, probe.output
+
+
+def test_private_tmp_with_the_interpreter_in_a_temp_folder(tmp_path):
+    """Python in a venv made under /tmp (as in CI): /tmp is still private and the venv read-only.
+
+    A fresh venv is made under /tmp (without pip; a .pth points at this interpreter's packages and
+    the repository), and hfsynth's sandbox is run FROM it in a subprocess, so the interpreter
+    paths the sandbox must bind back really lie under /tmp.
+    """
+    if not detect_isolation().filesystem:
+        pytest.skip("no mount namespace here: /tmp is the host's at this level (see SANDBOX.md)")
+    import subprocess
+    import sysconfig
+    import venv
+
+    repo = Path(__file__).resolve().parent.parent
+    home = Path(tempfile.mkdtemp(prefix="hfsynth-venv-", dir="/tmp"))
+    secret = Path(tempfile.mkdtemp(prefix="hfsynth-host-", dir="/tmp"))
+    try:
+        home.chmod(0o755)
+        venv.create(home / "v", with_pip=False, symlinks=True)
+        python = home / "v" / "bin" / "python"
+        purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True).stdout.strip()
+        Path(purelib, "hfsynth_test.pth").write_text(f"{sysconfig.get_paths()['purelib']}\n{repo}\n")
+        (secret / "secret.txt").write_text("host secret")
+        os.chmod(secret, 0o755)
+        os.chmod(secret / "secret.txt", 0o644)
+        program = (
+            "import json, os\n"
+            f"try:\n    secret = open({str(secret / 'secret.txt')!r}).read()\nexcept OSError as e:\n    secret = str(e)\n"
+            f"try:\n    open({str(home / 'v' / 'pwned')!r}, 'w')\n    venv = 'written'\nexcept OSError as e:\n    venv = str(e)\n"
+            "print(json.dumps({'tmp': sorted(os.listdir('/tmp')), 'secret': secret, 'venv': venv}))\n"
+        )
+        driver = (
+            "import json, sys\n"
+            "from hfsynth.sandbox import run_program\n"
+            f"r = run_program({{'main.py': {program!r}}})\n"
+            "print(json.dumps({'status': r.status, 'output': r.output, 'prefix': sys.prefix}))\n"
+        )
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+        done = subprocess.run([str(python), "-c", driver], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        outer = json.loads(done.stdout.strip().splitlines()[-1])
+        assert outer["prefix"].startswith(str(home)), outer
+        assert outer["status"] == "ok", outer["output"]
+        seen = json.loads(outer["output"].strip().splitlines()[-1])
+        assert "No such file or directory" in seen["secret"], seen
+        assert "Read-only file system" in seen["venv"], seen
+        assert secret.name not in seen["tmp"] and home.name in seen["tmp"], seen
+        assert not (home / "v" / "pwned").exists()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(secret, ignore_errors=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Resource failures are not verdicts (issue 14, part 3)
+
+_HOG = '''\
+import os, time
+children = 0
+while True:
+    try:
+        if os.fork() == 0:
+            time.sleep(60)
+            os._exit(0)
+        children += 1
+    except OSError:
+        break
+print("holding", children, flush=True)
+time.sleep(60)
+'''
+
+# Waits (up to 3 s) until the sandbox user's process limit is exhausted by its neighbour, then does
+# its real, honest work with threads. Alone, it never sees the limit run out and simply works.
+_THREADED = '''\
+import threading, time
+deadline = time.monotonic() + 3
+while time.monotonic() < deadline:
+    try:
+        t = threading.Thread(target=lambda: None)
+        t.start()
+        t.join()
+    except RuntimeError:
+        break
+    time.sleep(0.02)
+results = []
+workers = [threading.Thread(target=results.append, args=(i * i,)) for i in range(4)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+assert sorted(results) == [0, 1, 4, 9]
+print("threads ok")
+'''
+
+
+def test_a_neighbours_fork_bomb_is_not_a_verdict(isolation):
+    """A correct threaded program next to one that holds every process its user may run. With a
+    uid per program (namespaces level) the hog cannot reach it; with a shared uid (forced here, as
+    at the lower levels) its first run fails ("can't start new thread"), so it runs again alone."""
+    from dataclasses import replace
+
+    limits = Limits(timeout_s=5, cpu_seconds=5, max_processes=6, memory_mb=256)
+    runs = [("as detected", isolation)]
+    if isolation.per_program_uid:
+        runs.append(("one shared uid", replace(isolation, level="network")))
+    for name, iso in runs:
+        hog, threaded = run_programs([{"main.py": _HOG}, {"main.py": _THREADED}], limits, workers=2, isolation=iso)
+        assert hog.status == "timeout" and not hog.retried, (name, hog)
+        assert threaded.status == "ok" and "threads ok" in threaded.output, (name, threaded)
+        if iso.per_program_uid:
+            assert not threaded.retried, (name, threaded)  # the hog's limit was its own
+        else:
+            assert "shared limit" in threaded.retried, (name, threaded)  # it really failed next to the hog
+    assert not leaked_processes()
+
+
+def test_parallel_programs_get_a_uid_each(isolation):
+    if not isolation.per_program_uid:
+        pytest.skip(f"isolation level '{isolation.level}': programs share the sandbox user (see SANDBOX.md)")
+    results = run_programs([{"main.py": "import os, time; time.sleep(0.5); print(os.getuid())"}] * 4, Limits(timeout_s=10), workers=2)
+    uids = {int(r.output.strip()) for r in results}
+    assert len(uids) == 2 and all(u >= 2_000_000_000 for u in uids), results
+
+
+def test_resource_failure_signs():
+    from hfsynth.sandbox.runner import Result, resource_failure
+
+    assert resource_failure(Result("failed", output="RuntimeError: can't start new thread"))
+    assert resource_failure(Result("failed", detail="BlockingIOError: [Errno 11] Resource temporarily unavailable"))
+    assert resource_failure(Result("failed", detail="MemoryError"))
+    assert resource_failure(Result("error", detail="sandbox: OSError: EAGAIN"))
+    assert not resource_failure(Result("failed", detail="AssertionError"))
+    assert not resource_failure(Result("timeout", detail="wall-clock limit of 3s exceeded"))
+    assert not resource_failure(Result("ok"))
+    assert not resource_failure(Result("ok", output="MemoryError was expected and caught"))
+    assert resource_failure(Result("ok", reports=['{"result": "failed: can\'t start new thread"}']))  # HumanEval's harness
+    assert not resource_failure(Result("ok", reports=['{"result": "passed"}']))

