@@ -18,6 +18,25 @@ def _true(env: Mapping[str, str], name: str) -> bool:
     return env.get(name, "false").lower() in ("1", "true", "yes")
 
 
+def requested_distributed_type(env: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """FSDP or DEEPSPEED when the launcher's config asked for it, else None."""
+    env = os.environ if env is None else env
+    if _true(env, "ACCELERATE_USE_FSDP"):
+        return "FSDP"
+    if _true(env, "ACCELERATE_USE_DEEPSPEED"):
+        return "DEEPSPEED"
+    return None
+
+
+def check_granted(requested: Optional[str], granted: str) -> None:
+    """After the Trainer set accelerate up: refuse to train when the launcher dropped a requested FSDP/DeepSpeed."""
+    if requested and granted != requested:
+        raise HfsynthError(
+            f"accelerate config asked for distributed_type {requested} but accelerate set up {granted}; "
+            "refusing to train without it (FSDP and DeepSpeed need GPUs visible to every process)"
+        )
+
+
 def check_launch_environment(recipe, env: Optional[Mapping[str, str]] = None, on_gpu: Optional[bool] = None) -> None:
     from hfsynth.models.load import cuda_available
 
@@ -38,15 +57,27 @@ def check_launch_environment(recipe, env: Optional[Mapping[str, str]] = None, on
                 f"set model.dtype: {DTYPE_OF_PRECISION[precision]} or change the accelerate config"
             )
     fsdp = _true(env, "ACCELERATE_USE_FSDP")
-    if fsdp and _true(env, "ACCELERATE_USE_DEEPSPEED"):
+    deepspeed = _true(env, "ACCELERATE_USE_DEEPSPEED")
+    if fsdp and deepspeed:
         raise HfsynthError("accelerate config: FSDP and DeepSpeed are both enabled; pick one")
+    fsdp_version = env.get("FSDP_VERSION", "1").strip() or "1"
+    if fsdp and not on_gpu:
+        raise HfsynthError(
+            f"accelerate config: distributed_type FSDP (fsdp_version {fsdp_version}) needs GPUs: on a CPU accelerate "
+            "silently runs plain DDP instead (and FSDP1 refuses CPU ranks); use distributed_type MULTI_CPU or torchrun"
+        )
+    if deepspeed and not on_gpu:
+        raise HfsynthError(
+            "accelerate config: distributed_type DEEPSPEED needs GPUs here (hfsynth does not run DeepSpeed's CPU "
+            "accelerator); use distributed_type MULTI_CPU or torchrun on a CPU"
+        )
     q = recipe.quantization
-    if fsdp and q.load_in_4bit:
-        if q.bnb_4bit_quant_storage not in ("auto", dtype):
-            raise HfsynthError(
-                f"quantization.bnb_4bit_quant_storage: FSDP-QLoRA needs the 4-bit storage dtype to equal the model dtype "
-                f"({dtype}), got '{q.bnb_4bit_quant_storage}' (leave it 'auto')"
-            )
+    if fsdp and q.load_in_4bit and q.bnb_4bit_quant_storage not in ("auto", dtype):
+        raise HfsynthError(
+            f"quantization.bnb_4bit_quant_storage: FSDP-QLoRA needs the 4-bit storage dtype to equal the model dtype "
+            f"({dtype}), got '{q.bnb_4bit_quant_storage}' (leave it 'auto')"
+        )
+    if fsdp and q.load_in_4bit and fsdp_version == "1":  # FSDP1's flat parameters
         if _true(env, "FSDP_USE_ORIG_PARAMS"):
             raise HfsynthError("accelerate config: FSDP-QLoRA needs fsdp_use_orig_params: false (see accelerate_configs/fsdp_qlora.yaml)")
         if not _true(env, "FSDP_CPU_RAM_EFFICIENT_LOADING"):

@@ -33,6 +33,7 @@ ADAPTER_WEIGHTS = ("adapter_model.safetensors", "adapter_model.bin")
 TRAINER_LOG = "trainer_log.jsonl"
 TRAIN_RECORD = "hfsynth-train.json"
 CHECKPOINT_FINGERPRINT = "hfsynth-fingerprint.txt"
+CHECKPOINT_FULL_ADAPTER = "hfsynth-full-adapter.safetensors"  # under FSDP: the whole adapter, gathered from every rank
 RAW = "raw"
 RAW_PLAN = "plan.json"
 RAW_INDEX = "index.json"  # written last by generate: its presence means raw/ is complete
@@ -149,6 +150,10 @@ class RunDir:
     @property
     def checkpoint_fingerprint(self) -> Path:
         return self.checkpoints / CHECKPOINT_FINGERPRINT
+
+    def checkpoint_full_adapter(self, checkpoint: str) -> Path:
+        """Under FSDP: the whole adapter (every rank's shards gathered) that hfsynth adds to checkpoint folder ``checkpoint``."""
+        return self.checkpoints / checkpoint / CHECKPOINT_FULL_ADAPTER
 
     @property
     def adapter(self) -> Path:

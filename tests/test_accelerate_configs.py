@@ -40,12 +40,12 @@ def test_each_config_parses_and_fits_the_default_qlora_recipe_on_a_gpu(name):
     check_launch_environment(recipe(), env=env, on_gpu=True)
 
 
-def test_fsdp_qlora_has_what_qlora_needs():
+def test_fsdp_qlora_is_fsdp2_with_sharded_checkpoints():
     env = launcher_env("fsdp_qlora")
     assert env["ACCELERATE_USE_FSDP"] == "true"
-    assert env["FSDP_USE_ORIG_PARAMS"] == "false"
-    assert env["FSDP_CPU_RAM_EFFICIENT_LOADING"] == "true"
-    assert env["FSDP_SYNC_MODULE_STATES"] == "true"
+    assert env["FSDP_VERSION"] == "2"
+    assert env["FSDP_STATE_DICT_TYPE"] == "SHARDED_STATE_DICT"  # hfsynth gathers the adapter itself (tests/test_fsdp.py)
+    assert env["FSDP_AUTO_WRAP_POLICY"] == "TRANSFORMER_BASED_WRAP"
 
 
 def test_deepspeed_config_is_zero3():
@@ -67,8 +67,44 @@ def test_fsdp_with_wrong_storage_or_orig_params_is_refused():
     env = launcher_env("fsdp_qlora")
     with pytest.raises(HfsynthError, match="bnb_4bit_quant_storage"):
         check_launch_environment(recipe(quantization={"bnb_4bit_quant_storage": "float32"}), env=env, on_gpu=True)
-    with pytest.raises(HfsynthError, match="fsdp_use_orig_params: false"):
-        check_launch_environment(recipe(), env={**env, "FSDP_USE_ORIG_PARAMS": "true"}, on_gpu=True)
+    with pytest.raises(HfsynthError, match="fsdp_use_orig_params: false"):  # FSDP1's flat parameters only
+        check_launch_environment(recipe(), env={**env, "FSDP_VERSION": "1", "FSDP_USE_ORIG_PARAMS": "true"}, on_gpu=True)
+    check_launch_environment(recipe(), env={**env, "FSDP_USE_ORIG_PARAMS": "true"}, on_gpu=True)  # FSDP2 has no flat parameters
+
+
+@pytest.mark.parametrize("version", ["1", "2"])
+def test_launch_checks_fsdp_on_cpu_is_refused(version):
+    """accelerate 1.15 would silently run DDP (FSDP is enabled only for GPU-like distributed types)."""
+    env = {**launcher_env("fsdp_qlora"), "ACCELERATE_MIXED_PRECISION": "no", "FSDP_VERSION": version}
+    with pytest.raises(HfsynthError, match=f"distributed_type FSDP \\(fsdp_version {version}\\) needs GPUs"):
+        check_launch_environment(recipe(), env=env, on_gpu=False)
+
+
+def test_launch_checks_deepspeed_on_cpu_is_refused():
+    env = {**launcher_env("deepspeed_zero3"), "ACCELERATE_MIXED_PRECISION": "no"}
+    with pytest.raises(HfsynthError, match="distributed_type DEEPSPEED needs GPUs"):
+        check_launch_environment(recipe(), env=env, on_gpu=False)
+
+
+def test_launch_checks_a_dropped_fsdp_is_refused_after_setup():
+    from hfsynth.launch_checks import check_granted, requested_distributed_type
+
+    assert requested_distributed_type(launcher_env("fsdp_qlora")) == "FSDP"
+    assert requested_distributed_type(launcher_env("deepspeed_zero3")) == "DEEPSPEED"
+    assert requested_distributed_type(launcher_env("multi_gpu")) is None
+    with pytest.raises(HfsynthError, match="asked for distributed_type FSDP but accelerate set up MULTI_CPU"):
+        check_granted("FSDP", "MULTI_CPU")
+    check_granted("FSDP", "FSDP")
+    check_granted(None, "MULTI_CPU")
+
+
+def test_cli_refuses_an_fsdp_launch_on_the_cpu(tiny_recipe, write_recipe):
+    """What `accelerate launch --config_file accelerate_configs/fsdp_qlora.yaml` (use_cpu) hands hfsynth on a CPU."""
+    from helpers import assert_user_error, run_cli
+
+    env = {k: v for k, v in launcher_env("fsdp_qlora").items() if k.startswith(("ACCELERATE_USE", "FSDP_"))}
+    proc = run_cli(["train", write_recipe(tiny_recipe)], env=env)
+    assert_user_error(proc, "distributed_type FSDP (fsdp_version 2) needs GPUs")
 
 
 def test_cli_refuses_a_contradicting_accelerate_env(tiny_recipe, write_recipe):
