@@ -33,7 +33,7 @@ def recipe(**sections):
     return validate_recipe(base)
 
 
-@pytest.mark.parametrize("name", ["single_gpu", "multi_gpu", "fsdp_qlora", "deepspeed_zero3"])
+@pytest.mark.parametrize("name", ["single_gpu", "multi_gpu", "fsdp_qlora", "deepspeed_zero3", "multi_node"])
 def test_each_config_parses_and_fits_the_default_qlora_recipe_on_a_gpu(name):
     env = launcher_env(name)
     assert env["ACCELERATE_MIXED_PRECISION"] == "bf16"
@@ -46,6 +46,16 @@ def test_fsdp_qlora_is_fsdp2_with_sharded_checkpoints():
     assert env["FSDP_VERSION"] == "2"
     assert env["FSDP_STATE_DICT_TYPE"] == "SHARDED_STATE_DICT"  # hfsynth gathers the adapter itself (tests/test_fsdp.py)
     assert env["FSDP_AUTO_WRAP_POLICY"] == "TRANSFORMER_BASED_WRAP"
+
+
+def test_multi_node_config_gives_the_launcher_the_nodes_and_the_main_address():
+    from accelerate.commands.launch import _validate_launch_command, launch_command_parser
+
+    argv = ["--config_file", str(CONFIGS / "multi_node.yaml"), "--machine_rank", "1", "-m", "hfsynth", "run", "r.yaml"]
+    args = _validate_launch_command(launch_command_parser().parse_args(argv))[0]
+    assert args.multi_gpu and args.num_machines == 2 and args.num_processes == 16
+    assert args.machine_rank == 1  # the one thing that changes per node
+    assert (args.main_process_ip, args.main_process_port, args.rdzv_backend) == ("10.0.0.1", 29500, "static")
 
 
 def test_deepspeed_config_is_zero3():
