@@ -7,7 +7,6 @@ disk would. Exit 0 when the guard passes (rank 0 then holds the lock), 2 with hf
 import sys
 
 from hfsynth import dist
-from hfsynth.cli import main as cli_main  # noqa: F401  (the CLI's error printing is what the user sees)
 from hfsynth.errors import HfsynthError
 from hfsynth.run_guard import guard_launch
 from hfsynth.rundir import RunDir
