@@ -66,11 +66,20 @@ def check_launch_environment(recipe, env: Optional[Mapping[str, str]] = None, on
             f"accelerate config: distributed_type FSDP (fsdp_version {fsdp_version}) needs GPUs: on a CPU accelerate "
             "silently runs plain DDP instead (and FSDP1 refuses CPU ranks); use distributed_type MULTI_CPU or torchrun"
         )
-    if deepspeed and not on_gpu:
-        raise HfsynthError(
-            "accelerate config: distributed_type DEEPSPEED needs GPUs here (hfsynth does not run DeepSpeed's CPU "
-            "accelerator); use distributed_type MULTI_CPU or torchrun on a CPU"
-        )
+    if deepspeed:
+        import importlib.util
+
+        if importlib.util.find_spec("deepspeed") is None:
+            raise HfsynthError(
+                "accelerate config: distributed_type DEEPSPEED needs the deepspeed package: pip install 'hfsynth[deepspeed]' "
+                "(on a CPU it runs on DeepSpeed's CPU accelerator over gloo)"
+            )
+        zero3 = env.get("ACCELERATE_DEEPSPEED_ZERO_STAGE") == "3" and not env.get("ACCELERATE_DEEPSPEED_CONFIG_FILE")
+        if zero3 and not _true(env, "ACCELERATE_DEEPSPEED_ZERO3_SAVE_16BIT_MODEL"):
+            raise HfsynthError(
+                "accelerate config: ZeRO-3 needs zero3_save_16bit_model: true (stage3_gather_16bit_weights_on_model_save); "
+                "without it the Trainer saves no adapter weights (see accelerate_configs/deepspeed_zero3.yaml)"
+            )
     q = recipe.quantization
     if fsdp and q.load_in_4bit and q.bnb_4bit_quant_storage not in ("auto", dtype):
         raise HfsynthError(

@@ -15,7 +15,8 @@ from typing import Any, Dict
 
 from hfsynth import dist
 from hfsynth.context import StageContext
-from hfsynth.rundir import RunDir, atomic_write_text
+from hfsynth.errors import HfsynthError
+from hfsynth.rundir import ADAPTER_WEIGHTS, RunDir, atomic_write_text
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
@@ -205,8 +206,6 @@ def restore_checkpoint_full_adapter(model, path: Path) -> int:
     """Load the whole adapter saved by :func:`save_checkpoint_full_adapter` into the sharded model (every rank)."""
     from safetensors.torch import load_file
 
-    from hfsynth.errors import HfsynthError
-
     if not path.is_file():
         raise HfsynthError(f"{path}: missing; this FSDP checkpoint cannot be resumed with the whole adapter (delete {path.parent} to resume from an earlier one)")
     return load_trainable_state(model, load_file(str(path)))
@@ -309,6 +308,11 @@ def train_stage(ctx: StageContext) -> Dict[str, Any]:
     dist.barrier()
     save_adapter(trainer, staging)
     if dist.is_main():
+        if not any((staging / name).is_file() for name in ADAPTER_WEIGHTS):
+            raise HfsynthError(
+                f"train: the Trainer saved the adapter without weights ({staging}); under DeepSpeed ZeRO-3 set "
+                "zero3_save_16bit_model: true in the accelerate config (the checkpoints in checkpoints/ are kept)"
+            )
         tokenizer.save_pretrained(str(staging))
         write_trainer_log(trainer.state.log_history, staging / run_dir.trainer_log.name)
         (staging / run_dir.train_record.name).write_text(

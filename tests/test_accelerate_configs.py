@@ -19,11 +19,14 @@ def launcher_env(name: str) -> dict:
 
     args = launch_command_parser().parse_args(["--config_file", str(CONFIGS / f"{name}.yaml"), "-m", "hfsynth", "train", "r.yaml"])
     args = _validate_launch_command(args)[0]
-    env = prepare_multi_gpu_env(args)
     if getattr(args, "use_deepspeed", False):
-        env["ACCELERATE_USE_DEEPSPEED"] = "true"
-        env["ACCELERATE_DEEPSPEED_ZERO_STAGE"] = str(args.zero_stage)
-    return env
+        from accelerate.commands.config.config_args import load_config_from_file
+        from accelerate.utils.launch import prepare_deepspeed_cmd_env
+
+        # what `accelerate launch` computes before preparing the DeepSpeed environment
+        args.deepspeed_fields_from_accelerate_config = ",".join(load_config_from_file(args.config_file).deepspeed_config)
+        return prepare_deepspeed_cmd_env(args)[1]
+    return prepare_multi_gpu_env(args)
 
 
 def recipe(**sections):
@@ -35,8 +38,14 @@ def recipe(**sections):
 
 @pytest.mark.parametrize("name", ["single_gpu", "multi_gpu", "fsdp_qlora", "deepspeed_zero3", "multi_node"])
 def test_each_config_parses_and_fits_the_default_qlora_recipe_on_a_gpu(name):
+    import importlib.util
+
     env = launcher_env(name)
     assert env["ACCELERATE_MIXED_PRECISION"] == "bf16"
+    if name == "deepspeed_zero3" and importlib.util.find_spec("deepspeed") is None:
+        with pytest.raises(HfsynthError, match="needs the deepspeed package"):
+            check_launch_environment(recipe(), env=env, on_gpu=True)
+        return
     check_launch_environment(recipe(), env=env, on_gpu=True)
 
 
@@ -90,10 +99,29 @@ def test_launch_checks_fsdp_on_cpu_is_refused(version):
         check_launch_environment(recipe(), env=env, on_gpu=False)
 
 
-def test_launch_checks_deepspeed_on_cpu_is_refused():
-    env = {**launcher_env("deepspeed_zero3"), "ACCELERATE_MIXED_PRECISION": "no"}
-    with pytest.raises(HfsynthError, match="distributed_type DEEPSPEED needs GPUs"):
-        check_launch_environment(recipe(), env=env, on_gpu=False)
+def test_deepspeed_zero3_config_gathers_16bit_weights_on_save(monkeypatch):
+    """The save path: accelerate's DeepSpeedPlugin built from what the config gives the processes must
+    gather ZeRO-3 partitions on save, else Trainer.save_model writes no adapter weights."""
+    from accelerate.utils import DeepSpeedPlugin
+
+    env = launcher_env("deepspeed_zero3")
+    assert env["ACCELERATE_DEEPSPEED_ZERO_STAGE"] == "3" and env["ACCELERATE_DEEPSPEED_ZERO3_SAVE_16BIT_MODEL"] == "true"
+    for key, value in env.items():
+        if key.startswith("ACCELERATE_"):
+            monkeypatch.setenv(key, value)
+    zero = DeepSpeedPlugin().deepspeed_config["zero_optimization"]
+    assert zero["stage"] == 3 and zero["stage3_gather_16bit_weights_on_model_save"] is True
+
+
+def test_deepspeed_zero3_without_16bit_save_is_refused():
+    env = {**launcher_env("deepspeed_zero3"), "ACCELERATE_DEEPSPEED_ZERO3_SAVE_16BIT_MODEL": "false"}
+    find_spec = __import__("importlib.util").util.find_spec
+    if find_spec("deepspeed") is None:
+        with pytest.raises(HfsynthError, match="needs the deepspeed package"):
+            check_launch_environment(recipe(), env=env, on_gpu=True)
+        return
+    with pytest.raises(HfsynthError, match="ZeRO-3 needs zero3_save_16bit_model: true"):
+        check_launch_environment(recipe(), env=env, on_gpu=True)
 
 
 def test_launch_checks_a_dropped_fsdp_is_refused_after_setup():
