@@ -1,6 +1,7 @@
 """Run under ``torchrun --nproc_per_node 2`` by tests/test_fsdp.py: hfsynth's FSDP2 pieces on CPU ranks.
 
-argv: <tiny model dir> <output dir>. The tiny model gets LoRA in fp32 and is sharded by accelerate's own
+argv: <tiny model dir> <output dir> [4bit]. The tiny model (with ``4bit``: NF4 with fp32 storage, what hfsynth's
+``bnb_4bit_quant_storage: auto`` gives on a CPU) gets LoRA in fp32 and is sharded by accelerate's own
 FSDP2 preparation (``accelerate.utils.fsdp_utils.fsdp2_prepare_model``, TRANSFORMER_BASED_WRAP, the
 same call ``Accelerator.prepare`` makes under an FSDP2 config on GPUs); a few AdamW steps on different
 data per rank make every shard move. Then, with hfsynth's own functions (hfsynth/train.py):
@@ -36,12 +37,12 @@ def gathered_from_ranks(model) -> dict:
     return out
 
 
-def main(model_dir: str, out: str) -> None:
+def main(model_dir: str, out: str, four_bit: bool = False) -> None:
     from accelerate.utils import FullyShardedDataParallelPlugin
     from accelerate.utils.fsdp_utils import fsdp2_prepare_model
     from peft import LoraConfig, get_peft_model
     from safetensors.torch import save_file
-    from transformers import AutoModelForCausalLM
+    from transformers import AutoModelForCausalLM, BitsAndBytesConfig
 
     from hfsynth import dist
     from hfsynth.rundir import RunDir
@@ -57,10 +58,25 @@ def main(model_dir: str, out: str) -> None:
     rank = torch_dist.get_rank()
     out = Path(out)
     torch.manual_seed(0)
-    model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32)
+    quant = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=torch.float32,
+                               bnb_4bit_quant_storage=torch.float32) if four_bit else None
+    model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32, quantization_config=quant)
+    params4bit = sum(1 for p in model.parameters() if p.__class__.__name__ == "Params4bit")
     lora = LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "k_proj", "v_proj", "o_proj"], task_type="CAUSAL_LM")
     model = get_peft_model(model, lora)
     full_shapes = {n: list(p.shape) for n, p in model.named_parameters() if p.requires_grad}
+    probe = torch.randint(0, model.config.vocab_size, (2, 16), generator=torch.Generator().manual_seed(7))
+    # the unsharded loss on a second copy: on the CPU bitsandbytes repacks 4-bit weights to uint8 at their
+    # first forward, which accelerate's FSDP2 preparation then (rightly) leaves unsharded
+    twin = get_peft_model(AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32, quantization_config=quant), lora)
+    mine = dict(model.named_parameters())
+    with torch.no_grad():
+        for name, param in twin.named_parameters():
+            if param.requires_grad:
+                param.copy_(mine[name])
+    with torch.no_grad():
+        loss_unsharded = twin(input_ids=probe, labels=probe).loss.item()
+    del twin
 
     # accelerate's FSDP2 preparation, with the plugin an FSDP2 config yields (a CPU Accelerator would not
     # enable FSDP at all: accelerate 1.15 state.py turns it on only for GPU-like distributed types).
@@ -75,6 +91,11 @@ def main(model_dir: str, out: str) -> None:
     model = fsdp2_prepare_model(accelerator, model)
     assert is_fsdp2_sharded(model)
     local_shapes = {n: list(p.to_local().shape) for n, p in model.named_parameters() if p.requires_grad}
+    from torch.distributed.tensor import DTensor
+
+    frozen_sharded = sum(1 for p in model.parameters() if not p.requires_grad and isinstance(p, DTensor))
+    with torch.no_grad():
+        loss_sharded = model(input_ids=probe, labels=probe).loss.item()
 
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-2)
     generator = torch.Generator().manual_seed(100 + rank)
@@ -106,6 +127,10 @@ def main(model_dir: str, out: str) -> None:
         save_file({k: v.contiguous() for k, v in reference.items()}, str(out / "reference.safetensors"))
         report = {
             "world_size": torch_dist.get_world_size(),
+            "params4bit": params4bit,
+            "frozen_sharded": frozen_sharded,
+            "loss_unsharded": loss_unsharded,
+            "loss_sharded": loss_sharded,
             "full_shapes": full_shapes,
             "local_shapes": local_shapes,
             "restored_tensors": restored,
@@ -119,4 +144,4 @@ def main(model_dir: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], four_bit=sys.argv[3:] == ["4bit"])

@@ -8,10 +8,9 @@ save whatever ``fsdp_state_dict_type`` says, and the whole adapter in each check
 is run here on a model sharded by accelerate's own FSDP2 preparation (``fsdp2_prepare_model``), the
 call ``Accelerator.prepare`` makes under an FSDP2 config on GPUs (tests/fsdp_rank_script.py).
 
-4-bit under FSDP2 is not run here: on the CPU, bitsandbytes 0.50 keeps 4-bit weights as uint8
-``Params4bit`` and accelerate's FSDP2 preparation excludes non-floating frozen Params4bit from sharding
-(a bf16 ``quant_storage`` is what makes them shardable, and bf16 4-bit matmuls are emulated here);
-``bench/gpu_check.py`` covers it on a GPU.
+4-bit under FSDP2 runs here too (``fsdp_4bit_run``): on the CPU hfsynth's ``bnb_4bit_quant_storage: auto`` is
+fp32, so bitsandbytes' ``Params4bit`` are floating and accelerate's FSDP2 preparation shards them with the
+rest; the sharded model's loss equals the unsharded one's, and the adapter save and restore hold.
 """
 
 import json
@@ -30,17 +29,40 @@ from helpers import REPO_ROOT
 pytestmark = pytest.mark.slow  # two torchrun processes, ~15 s
 
 
-@pytest.fixture(scope="module")
-def fsdp_run(tiny_model_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("fsdp2")
+def run_ranks(tiny_model_dir, out, port, *extra):
     env = dict(os.environ, OMP_NUM_THREADS="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29571",
-         str(REPO_ROOT / "tests" / "fsdp_rank_script.py"), str(tiny_model_dir), str(out)],
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", str(port),
+         str(REPO_ROOT / "tests" / "fsdp_rank_script.py"), str(tiny_model_dir), str(out), *extra],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     return out, json.loads((out / "report.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def fsdp_run(tiny_model_dir, tmp_path_factory):
+    return run_ranks(tiny_model_dir, tmp_path_factory.mktemp("fsdp2"), 29571)
+
+
+@pytest.fixture(scope="module")
+def fsdp_4bit_run(tiny_model_dir, tmp_path_factory):
+    return run_ranks(tiny_model_dir, tmp_path_factory.mktemp("fsdp2-4bit"), 29572, "4bit")
+
+
+def test_fsdp2_4bit_is_sharded_computes_as_unsharded_and_saves_the_whole_adapter(fsdp_4bit_run):
+    from safetensors.torch import load_file
+
+    out, report = fsdp_4bit_run
+    assert report["params4bit"] == 14  # q, k, v, o, gate, up, down of 2 layers
+    assert report["frozen_sharded"] >= report["params4bit"]
+    assert report["loss_sharded"] == pytest.approx(report["loss_unsharded"], rel=1e-5)
+    saved = load_file(str(out / "adapter" / "adapter_model.safetensors"))
+    reference = load_file(str(out / "reference.safetensors"))
+    assert len(saved) == len(reference) == 16
+    for name, tensor in reference.items():
+        assert torch.equal(saved[name.replace(".default.", ".")], tensor), name
+    assert report["restored_equals_checkpoint"] and report["moved_after_checkpoint"]
 
 
 def test_fsdp2_final_adapter_equals_the_lora_weights_gathered_from_both_ranks(fsdp_run):
