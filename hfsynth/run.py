@@ -12,6 +12,7 @@ cheap.
 
 from __future__ import annotations
 
+import os
 import platform
 import re
 import time
@@ -27,6 +28,7 @@ from hfsynth.data import seed_fingerprint
 from hfsynth.errors import HfsynthError
 from hfsynth.metrics import stage as evaluate
 from hfsynth.recipe import Recipe, fingerprint
+from hfsynth.run_guard import guard_launch
 from hfsynth.rundir import MANIFEST, RUN_ENTRIES, RunDir, atomic_write_text
 from hfsynth.synth import stage as generate
 
@@ -89,8 +91,9 @@ def parse_stages(text: Optional[str]) -> List[str]:
 
 
 def resolve_run_dir(recipe: Recipe, output_dir: Optional[str] = None) -> RunDir:
-    """``--output-dir``, else the recipe's ``output_dir``, else ``outputs/<name>``."""
-    return RunDir(Path(output_dir or recipe.output_dir or Path("outputs") / recipe.name).expanduser().resolve())
+    """``--output-dir``, else the recipe's ``output_dir`` (``$VARS`` expanded), else ``outputs/<name>``."""
+    path = output_dir or (os.path.expandvars(recipe.output_dir) if recipe.output_dir else None) or Path("outputs") / recipe.name
+    return RunDir(Path(path).expanduser().resolve())
 
 
 def _is_run_entry(name: str) -> bool:
@@ -218,6 +221,7 @@ def run_recipe(recipe: Recipe, stages: Sequence[str], output_dir: Optional[str] 
     run_dir = resolve_run_dir(recipe, output_dir)
     check_run_dir_is_safe(run_dir)
     preflight(recipe, run_dir, stages, dry_run=dry_run)
+    guard_launch(run_dir)  # one launch per run directory, seen by every rank
     results = run_stages(stages, recipe, run_dir, force=force, dry_run=dry_run)
     if dist.is_main():
         print_summary(recipe, run_dir, results)

@@ -33,6 +33,7 @@ ADAPTER_WEIGHTS = ("adapter_model.safetensors", "adapter_model.bin")
 TRAINER_LOG = "trainer_log.jsonl"
 TRAIN_RECORD = "hfsynth-train.json"
 CHECKPOINT_FINGERPRINT = "hfsynth-fingerprint.txt"
+CHECKPOINT_FULL_ADAPTER = "hfsynth-full-adapter.safetensors"  # under FSDP: the whole adapter, gathered from every rank
 RAW = "raw"
 RAW_PLAN = "plan.json"
 RAW_INDEX = "index.json"  # written last by generate: its presence means raw/ is complete
@@ -46,6 +47,8 @@ HUB_MODEL = "model"
 HUB_DATASET = "dataset"
 
 # What a run directory may hold at its top level (anything else means it is someone else's folder).
+LOCK = ".hfsynth.lock"  # held (flock) by rank 0 of the launch that works in this run directory
+RANK_MARKERS = ".hfsynth-ranks"  # <launch id>/rank-<R>: every rank's "I see this folder" at start
 RUN_ENTRIES = frozenset({MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, METRICS, HUMANEVAL, HUB})
 
 # raw/<split>/shard-rank{R}-{K:05d}.parquet: shard K of a split, written by rank R.
@@ -141,6 +144,15 @@ class RunDir:
     def manifest_path(self) -> Path:
         return self.path / MANIFEST
 
+    @property
+    def lock_file(self) -> Path:
+        """Held by rank 0 of the launch working here; names its host and pid."""
+        return self.path / LOCK
+
+    def rank_marker(self, launch: str, rank: int) -> Path:
+        """Left by every rank of launch ``launch`` at start, so rank 0 can check that every node sees this folder."""
+        return self.path / RANK_MARKERS / launch / f"rank-{rank}"
+
     # train
     @property
     def checkpoints(self) -> Path:
@@ -149,6 +161,10 @@ class RunDir:
     @property
     def checkpoint_fingerprint(self) -> Path:
         return self.checkpoints / CHECKPOINT_FINGERPRINT
+
+    def checkpoint_full_adapter(self, checkpoint: str) -> Path:
+        """Under FSDP: the whole adapter (every rank's shards gathered) that hfsynth adds to checkpoint folder ``checkpoint``."""
+        return self.checkpoints / checkpoint / CHECKPOINT_FULL_ADAPTER
 
     @property
     def adapter(self) -> Path:

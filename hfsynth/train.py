@@ -15,7 +15,8 @@ from typing import Any, Dict
 
 from hfsynth import dist
 from hfsynth.context import StageContext
-from hfsynth.rundir import RunDir, atomic_write_text
+from hfsynth.errors import HfsynthError
+from hfsynth.rundir import ADAPTER_WEIGHTS, RunDir, atomic_write_text
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
@@ -66,17 +67,22 @@ def _checkpoint_to_resume(run_dir: RunDir, fp: str):
             shutil.rmtree(checkpoints)
         dist.barrier()
         return None
-    return _newest_complete_checkpoint(checkpoints)
+    from hfsynth.launch_checks import requested_distributed_type
+
+    return _newest_complete_checkpoint(run_dir, need_full_adapter=requested_distributed_type() == "FSDP")
 
 
-def _newest_complete_checkpoint(checkpoints: Path):
+def _newest_complete_checkpoint(run_dir: RunDir, need_full_adapter: bool = False):
     """The newest checkpoint whose trainer_state.json (written last by the Trainer) is whole.
+
+    Under FSDP (``need_full_adapter``) it must also hold hfsynth's whole adapter, written after the Trainer's files.
 
     A run killed while writing a checkpoint leaves a partial folder behind; it is removed so that
     neither the resume nor the Trainer's checkpoint rotation trips over it.
     """
     from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 
+    checkpoints = run_dir.checkpoints
     found = []
     for folder in checkpoints.glob(f"{PREFIX_CHECKPOINT_DIR}-*"):
         suffix = folder.name.rsplit("-", 1)[-1]
@@ -85,6 +91,8 @@ def _newest_complete_checkpoint(checkpoints: Path):
     for _, folder in sorted(found, reverse=True):
         try:
             json.loads((folder / "trainer_state.json").read_text())
+            if need_full_adapter and not run_dir.checkpoint_full_adapter(folder.name).is_file():
+                raise FileNotFoundError(run_dir.checkpoint_full_adapter(folder.name))  # written after trainer_state.json
             return str(folder)
         except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
             if dist.is_main():
@@ -101,6 +109,129 @@ def _match_trainable_dtype(model, dtype) -> None:
             param.data = param.data.to(dtype)
 
 
+def is_fsdp2_sharded(model) -> bool:
+    """True when ``fully_shard`` (FSDP2, as accelerate's FSDP2 preparation applies it) has sharded the model's parameters."""
+    from torch.distributed.tensor import DTensor
+
+    return any(isinstance(param, DTensor) for param in model.parameters())
+
+
+def gather_trainable_state(model) -> Dict[str, Any]:
+    """The whole of every trainable tensor (the adapter), on rank 0 (``{}`` on the others).
+
+    Every rank must call it (each sharded tensor is all-gathered in turn). Only trainable tensors move,
+    so a 70B base model's frozen 4-bit weights are never gathered. Names are the PeftModel's own
+    (FSDP2 keeps the module tree), which PEFT's ``save_pretrained(state_dict=...)`` understands.
+    """
+    from torch.distributed.tensor import DTensor
+
+    state = {}
+    for name, param in model.named_parameters():
+        if not param.requires_grad:
+            continue
+        full = param.full_tensor() if isinstance(param, DTensor) else param
+        if dist.is_main():
+            state[name] = full.detach().to("cpu").clone()
+    return state
+
+
+def load_trainable_state(model, state: Dict[str, Any]) -> int:
+    """Put whole tensors (as :func:`gather_trainable_state` returns them) back into a possibly sharded model.
+
+    Every rank calls it with the same whole tensors and keeps its own shard; returns how many tensors it set.
+    """
+    import torch
+    from torch.distributed.tensor import DTensor, distribute_tensor
+
+    count = 0
+    with torch.no_grad():
+        for name, param in model.named_parameters():
+            if name not in state:
+                continue
+            full = state[name].to(device=param.device, dtype=param.dtype)
+            if isinstance(param, DTensor):
+                local = distribute_tensor(full, param.device_mesh, param.placements, src_data_rank=None).to_local()
+                param.to_local().copy_(local)
+            else:
+                param.copy_(full)
+            count += 1
+    return count
+
+
+def save_sharded_adapter(model, out_dir: Path) -> None:
+    """Write the whole adapter of an FSDP2-sharded PeftModel to ``out_dir`` (every rank calls; rank 0 writes)."""
+    state = gather_trainable_state(model)
+    if dist.is_main():
+        model.save_pretrained(str(out_dir), state_dict=state)
+    dist.barrier()
+
+
+def save_adapter(trainer, out_dir: Path) -> None:
+    """The final adapter, complete whatever the FSDP ``state_dict_type`` says (every rank calls it).
+
+    ``Trainer.save_model`` writes weights under FSDP only for ``FULL_STATE_DICT``; with
+    ``SHARDED_STATE_DICT`` it writes nothing, so under FSDP hfsynth gathers the adapter itself.
+    """
+    model = trainer.model
+    if is_fsdp2_sharded(model):
+        save_sharded_adapter(model, out_dir)
+    elif getattr(trainer, "is_fsdp_enabled", False):  # FSDP1 (flat parameters): accelerate's full-state-dict gather
+        state = trainer.accelerator.get_state_dict(trainer.model_wrapped)
+        if dist.is_main():
+            trainer.accelerator.unwrap_model(trainer.model_wrapped).save_pretrained(str(out_dir), state_dict=state)
+        dist.barrier()
+    else:
+        trainer.save_model(str(out_dir))  # every rank calls it; the Trainer writes on the main process only
+
+
+def save_checkpoint_full_adapter(model, target: Path) -> None:
+    """Under FSDP2: write the whole adapter into a checkpoint (``RunDir.checkpoint_full_adapter``; every rank calls,
+    rank 0 writes atomically).
+
+    The Trainer's own FSDP checkpoint of a PEFT model can hold only rank 0's slice (full state dict with
+    adapter-only saving; accelerate PR #4206, transformers #28320): a resume from it would reset the
+    other ranks' share. This file is what :func:`restore_checkpoint_full_adapter` puts back.
+    """
+    from safetensors.torch import save_file
+
+    state = gather_trainable_state(model)
+    if dist.is_main():
+        partial = target.with_name(target.name + ".partial")
+        save_file({k: v.contiguous() for k, v in state.items()}, str(partial))
+        partial.replace(target)
+    dist.barrier()
+
+
+def restore_checkpoint_full_adapter(model, path: Path) -> int:
+    """Load the whole adapter saved by :func:`save_checkpoint_full_adapter` into the sharded model (every rank)."""
+    from safetensors.torch import load_file
+
+    if not path.is_file():
+        raise HfsynthError(f"{path}: missing; this FSDP checkpoint cannot be resumed with the whole adapter (delete {path.parent} to resume from an earlier one)")
+    return load_trainable_state(model, load_file(str(path)))
+
+
+def _fsdp_adapter_callback(run_dir: RunDir, resume):
+    """A TrainerCallback: under FSDP2 each checkpoint also gets the whole adapter, and a resume restores it.
+
+    ``on_train_begin`` runs after the Trainer loaded its own checkpoint, so the whole adapter wins.
+    """
+    from transformers import TrainerCallback
+
+    class FullAdapterCheckpoints(TrainerCallback):
+        def on_train_begin(self, args, state, control, model=None, **kwargs):
+            if resume and model is not None and is_fsdp2_sharded(model):
+                restore_checkpoint_full_adapter(model, run_dir.checkpoint_full_adapter(Path(resume).name))
+
+        def on_save(self, args, state, control, model=None, **kwargs):
+            if model is not None and is_fsdp2_sharded(model):
+                from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
+
+                save_checkpoint_full_adapter(model, run_dir.checkpoint_full_adapter(f"{PREFIX_CHECKPOINT_DIR}-{state.global_step}"))
+
+    return FullAdapterCheckpoints()
+
+
 def write_trainer_log(log_history, path: Path) -> None:
     lines = "".join(json.dumps(entry, sort_keys=True) + "\n" for entry in log_history)
     atomic_write_text(path, lines)
@@ -111,6 +242,7 @@ def train_stage(ctx: StageContext) -> Dict[str, Any]:
     from trl import SFTTrainer
 
     from hfsynth.data import load_seed
+    from hfsynth.launch_checks import check_granted, requested_distributed_type
     from hfsynth.models.load import load_model_and_tokenizer, resolve_dtype
     from hfsynth.models.lora import build_lora_config
     from hfsynth.models.varlen_attention import use_varlen_sdpa_if_padding_free
@@ -131,8 +263,10 @@ def train_stage(ctx: StageContext) -> Dict[str, Any]:
         eval_dataset=data["eval"] if has_eval else None,
         processing_class=tokenizer,
         peft_config=build_lora_config(recipe),
-        callbacks=trainer_callbacks(),  # empty unless a kill test asks to park after a checkpoint
+        # under FSDP the whole adapter in every checkpoint; for kill tests only, a park after a checkpoint
+        callbacks=[callback for callback in (_fsdp_adapter_callback(run_dir, resume), *trainer_callbacks()) if callback],
     )
+    check_granted(requested_distributed_type(), str(trainer.accelerator.state.distributed_type).split(".")[-1])
     _match_trainable_dtype(trainer.model, resolve_dtype(recipe.model.dtype))
     if dist.is_main():
         run_dir.checkpoints.mkdir(parents=True, exist_ok=True)
@@ -147,8 +281,13 @@ def train_stage(ctx: StageContext) -> Dict[str, Any]:
     if dist.is_main():
         shutil.rmtree(staging, ignore_errors=True)
     dist.barrier()
-    trainer.save_model(str(staging))  # every rank calls it; the Trainer writes on the main process only
+    save_adapter(trainer, staging)
     if dist.is_main():
+        if not any((staging / name).is_file() for name in ADAPTER_WEIGHTS):
+            raise HfsynthError(
+                f"train: the Trainer saved the adapter without weights ({staging}); under DeepSpeed ZeRO-3 set "
+                "zero3_save_16bit_model: true in the accelerate config (the checkpoints in checkpoints/ are kept)"
+            )
         tokenizer.save_pretrained(str(staging))
         write_trainer_log(trainer.state.log_history, staging / run_dir.trainer_log.name)
         (staging / run_dir.train_record.name).write_text(

@@ -43,7 +43,7 @@ def test_gpu_recipe_header_pairs_config_and_launch(path):
     from hfsynth.rundir import RunDir
     from hfsynth.synth.stage import preflight
 
-    preflight(StageContext(load_recipe(path, ["generate.engine=hf"]), RunDir(REPO_ROOT / "outputs" / "unused")))
+    preflight(StageContext(load_recipe(path, ["generate.engine=hf", "generate.tensor_parallel_size=1"]), RunDir(REPO_ROOT / "outputs" / "unused")))
 
 
 def test_quickstart_passes_full_validation():
@@ -62,3 +62,11 @@ def test_resolved_recipe_validates_again_unchanged(path):
     recipe = load_recipe(path)
     again = validate_recipe(yaml.safe_load(recipe.to_yaml()))
     assert again.model_dump(exclude={"source_dir"}) == recipe.model_dump(exclude={"source_dir"})
+
+
+@pytest.mark.parametrize("path", GPU_RECIPES, ids=lambda p: p.parent.name + "/" + p.name)
+def test_gpu_recipe_runs_every_stage_from_one_launch(path):
+    header = "".join(line for line in path.read_text().splitlines(keepends=True) if line.startswith("#"))
+    launches = re.findall(r"accelerate launch --config_file \S+ -m hfsynth (\w+) (\S+)", header)
+    assert launches == [("run", str(path.relative_to(REPO_ROOT)))], launches
+    assert "--stages" not in header

@@ -12,7 +12,7 @@ from hfsynth.models.load import load_model_and_tokenizer, load_tuned_model
 from hfsynth.recipe import load_recipe
 from hfsynth.run import resolve_run_dir
 
-from helpers import REPO_ROOT, run_cli
+from helpers import REPO_ROOT, kill_group, run_cli, start_paused
 
 
 def _logits(model, tokenizer):
@@ -146,3 +146,45 @@ def test_checkpointing_is_reentrant_in_one_cpu_process_only(tiny_recipe, tmp_pat
     assert build_sft_config(recipe, run_dir, has_eval=False).gradient_checkpointing_kwargs == {"use_reentrant": False}
     monkeypatch.setenv("WORLD_SIZE", "2")  # (an SFTConfig built here would try to join a process group)
     assert reentrant_checkpointing() is False
+
+
+@pytest.mark.slow
+def test_sigkill_mid_training_and_rerun_give_the_uninterrupted_adapter(tiny_recipe, write_recipe, tmp_path):
+    """The test hook (hfsynth.testing.pause) parks the run after step 2's checkpoint; the test SIGKILLs it
+    there (no sleeps, no timing luck), reruns, and compares with an uninterrupted run."""
+    from safetensors.torch import load_file
+
+    recipe = dict(tiny_recipe, train={**tiny_recipe["train"], "max_steps": 4})
+    whole = write_recipe(dict(recipe, output_dir=str(tmp_path / "whole")), name="whole")
+    assert run_cli(["train", whole]).returncode == 0
+
+    killed = write_recipe(dict(recipe, output_dir=str(tmp_path / "killed")), name="killed")
+    kill_group(start_paused(["train", killed], "train_checkpoint", 2, tmp_path / "paused"))
+    killed_dir = resolve_run_dir(load_recipe(killed))
+    assert not killed_dir.adapter_config.exists()
+
+    rerun = run_cli(["train", killed])
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert "resuming training from" in rerun.stdout and "checkpoint-2" in rerun.stdout
+    expected = load_file(str(resolve_run_dir(load_recipe(whole)).adapter / "adapter_model.safetensors"))
+    got = load_file(str(killed_dir.adapter / "adapter_model.safetensors"))
+    assert set(got) == set(expected) and len(got) > 0
+    for name, tensor in expected.items():
+        torch.testing.assert_close(got[name], tensor, rtol=1e-5, atol=1e-6)
+    assert json.loads((killed_dir.adapter / "hfsynth-train.json").read_text())["global_step"] == 4
+
+
+def test_fsdp_checkpoint_without_the_whole_adapter_is_not_resumed(tmp_path):
+    """Under FSDP hfsynth's whole adapter is written after trainer_state.json: a checkpoint killed in between is incomplete."""
+    from hfsynth.rundir import RunDir
+    from hfsynth.train import _newest_complete_checkpoint
+
+    run_dir = RunDir(tmp_path)
+    for step in (1, 2):
+        folder = run_dir.checkpoints / f"checkpoint-{step}"
+        folder.mkdir(parents=True)
+        (folder / "trainer_state.json").write_text(json.dumps({"global_step": step}))
+    run_dir.checkpoint_full_adapter("checkpoint-1").write_bytes(b"x")
+    assert _newest_complete_checkpoint(run_dir) == str(run_dir.checkpoints / "checkpoint-2")  # DDP: no whole adapter needed
+    assert _newest_complete_checkpoint(run_dir, need_full_adapter=True) == str(run_dir.checkpoints / "checkpoint-1")
+    assert not (run_dir.checkpoints / "checkpoint-2").exists()

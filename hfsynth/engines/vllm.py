@@ -10,7 +10,8 @@ refused with one line saying which.
 from __future__ import annotations
 
 import importlib.util
-from typing import List, Sequence
+from dataclasses import dataclass
+from typing import Any, Dict, List, Sequence
 
 from hfsynth.engines.base import Completion, Prompt, SamplingParams
 from hfsynth.engines.chat import encode_prompt
@@ -19,8 +20,8 @@ from hfsynth.errors import HfsynthError
 VLLM_LORA_RANKS = (8, 16, 32, 64, 128, 256, 320, 512)
 
 
-def check_vllm() -> None:
-    """Refuse ``engine: vllm`` where it cannot run, naming what is missing."""
+def check_vllm(recipe=None) -> EngineLayout:
+    """Refuse ``engine: vllm`` where it cannot run, naming what is missing; else this rank's layout."""
     if importlib.util.find_spec("vllm") is None:
         raise HfsynthError(
             "generate.engine: 'vllm' needs the vllm package (pip install 'hfsynth[vllm]') and a CUDA GPU; "
@@ -30,15 +31,78 @@ def check_vllm() -> None:
 
     if not torch.cuda.is_available():
         raise HfsynthError("generate.engine: 'vllm' needs a CUDA GPU and none is visible here: set generate.engine: hf")
+    return layout_for(recipe, torch.cuda.device_count())
+
+
+def layout_for(recipe, visible_gpus: int) -> EngineLayout:
+    """This rank's :class:`EngineLayout` for the recipe under the current launcher (environment)."""
+    import os
+
     from hfsynth import dist
 
-    if dist.world_size() > 1:
-        # Every rank would start its own vLLM on the first visible GPU; vLLM manages its GPUs itself.
+    tp = recipe.generate.tensor_parallel_size if recipe is not None else 1
+    local = int(os.environ.get("LOCAL_WORLD_SIZE", "1"))
+    return vllm_layout(tp, dist.world_size(), dist.rank(), local, visible_gpus)
+
+
+@dataclass(frozen=True)
+class EngineLayout:
+    """How the ranks of a launch share generation: ``groups`` engines, this rank in engine ``group``."""
+
+    groups: int  # engines, each a shard owner (one per rank for HF, world / tensor_parallel_size for vLLM)
+    group: int  # this rank's engine: it owns shards k with k % groups == group
+    writes: bool  # the engine's first rank writes its shards; the others only take part in the collectives
+
+
+def vllm_layout(tensor_parallel_size: int, world_size: int, rank: int, local_world_size: int, visible_gpus: int) -> EngineLayout:
+    """One vLLM engine per ``tensor_parallel_size`` consecutive ranks (``external_launcher``), or refuse in one line.
+
+    In one process vLLM spreads its tensor-parallel workers over the GPUs it sees itself.
+    """
+    tp = tensor_parallel_size
+    if world_size == 1:
+        if tp > visible_gpus:
+            raise HfsynthError(
+                f"generate.tensor_parallel_size: {tp} GPUs per vLLM engine but this process sees {visible_gpus}; "
+                f"lower it to at most {visible_gpus} (or make more GPUs visible)"
+            )
+        return EngineLayout(groups=1, group=0, writes=True)
+    if world_size % tp:
         raise HfsynthError(
-            f"generate.engine: 'vllm' runs in one process, not under a {dist.world_size()}-process launcher: train with "
-            "accelerate launch, then run `hfsynth run RECIPE --stages generate,curate,evaluate,publish` without it "
-            "(or use generate.engine: hf, which shards prompts across ranks)"
+            f"generate.tensor_parallel_size: {tp} does not divide the launcher's {world_size} processes; "
+            "each vLLM engine takes tensor_parallel_size whole ranks"
         )
+    if tp > local_world_size:
+        raise HfsynthError(
+            f"generate.tensor_parallel_size: {tp} is more than the {local_world_size} processes (GPUs) of one node; "
+            "tensor parallelism stays inside a node: lower it or put more GPUs per node"
+        )
+    if visible_gpus < local_world_size:
+        raise HfsynthError(
+            f"generate.engine: 'vllm' under a launcher needs one GPU per process: {local_world_size} processes on this "
+            f"node but {visible_gpus} GPU(s) visible; lower num_processes"
+        )
+    return EngineLayout(groups=world_size // tp, group=rank // tp, writes=rank % tp == 0)
+
+
+def vllm_engine_kwargs(recipe, model_path: str, use_adapter: bool, world_size: int) -> Dict[str, Any]:
+    """What ``vllm.LLM`` gets. Under a launcher every rank builds its own engine inside the launcher's process
+    group (``distributed_executor_backend="external_launcher"``, as TRL's colocated vLLM does); all ranks use
+    the same seed, which vLLM needs so that the ranks of one tensor-parallel engine sample alike."""
+    from hfsynth.models.load import resolve_dtype
+
+    kwargs: Dict[str, Any] = dict(
+        model=model_path,
+        dtype=resolve_dtype(recipe.model.dtype),
+        seed=recipe.generate.seed,
+        trust_remote_code=recipe.model.trust_remote_code,
+        tensor_parallel_size=recipe.generate.tensor_parallel_size,
+    )
+    if world_size > 1:
+        kwargs["distributed_executor_backend"] = "external_launcher"
+    if use_adapter:
+        kwargs.update(enable_lora=True, max_lora_rank=lora_rank_limit(recipe.lora.r), max_loras=1)
+    return kwargs
 
 
 def lora_rank_limit(r: int) -> int:
@@ -59,24 +123,23 @@ class VLLMEngine:
 
     @classmethod
     def from_recipe(cls, recipe, run_dir, use_adapter: bool = True) -> "VLLMEngine":
-        check_vllm()
+        check_vllm(recipe)
+        import gc
+
+        import torch
         from vllm import LLM
         from vllm.lora.request import LoRARequest
 
-        from hfsynth.models.load import load_tokenizer, resolve_dtype
+        from hfsynth import dist
+        from hfsynth.models.load import load_tokenizer
         from hfsynth.models.resolve import resolve_recipe_model
 
         if use_adapter:
             run_dir.require_adapter()
         resolved = resolve_recipe_model(recipe)
-        kwargs = dict(
-            model=resolved.path,
-            dtype=resolve_dtype(recipe.model.dtype),
-            seed=recipe.generate.seed,
-            trust_remote_code=recipe.model.trust_remote_code,
-        )
-        if use_adapter:
-            kwargs.update(enable_lora=True, max_lora_rank=lora_rank_limit(recipe.lora.r), max_loras=1)
+        kwargs = vllm_engine_kwargs(recipe, resolved.path, use_adapter, dist.world_size())
+        gc.collect()  # the train stage's model (same process under one launch) must not hold GPU memory vLLM reserves
+        torch.cuda.empty_cache()
         llm = LLM(**kwargs)
         lora = LoRARequest("hfsynth-adapter", 1, str(run_dir.adapter)) if use_adapter else None
         return cls(llm, load_tokenizer(resolved.path, recipe, for_training=False), lora)

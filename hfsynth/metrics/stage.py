@@ -12,6 +12,7 @@ import random
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.metrics.report import MetricsReport
@@ -210,7 +211,9 @@ def add_model_figures(report: MetricsReport, recipe, run_dir, rows: List[Dict]) 
 
     config = recipe.metrics
     sample = perplexity_sample(rows, config.perplexity.max_rows, config.seed) if config.perplexity.enabled else []
-    use_vllm = recipe.generate.engine == "vllm"
+    # vLLM under a launcher is one engine per rank, built by every rank together (generate); evaluate runs on
+    # rank 0 alone, so there HumanEval uses the hf engine.
+    use_vllm = recipe.generate.engine == "vllm" and dist.world_size() == 1
     for which in ("base", "tuned"):
         label = "the base model" if which == "base" else "the tuned model (base + the run's adapter)"
         model = tokenizer = None

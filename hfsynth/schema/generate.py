@@ -151,6 +151,11 @@ class GenerateConfig(Section):
     with_tests: bool = Field(False, description="Ask every response for unit tests (asserts), stored in the 'tests' column.")
     system_prompt: Optional[str] = Field(None, description="System message of the response prompts; None = seed.system_prompt (what the adapter was trained with).")
     engine: Literal["hf", "vllm"] = Field("hf", description="'hf' (batched transformers generate) or 'vllm' (GPU only).")
+    tensor_parallel_size: int = Field(
+        1, ge=1,
+        description="vllm engine: GPUs per engine (tensor parallel inside one node, for models too big for one GPU); "
+        "under a launcher, that many consecutive ranks form one engine and share its prompts.",
+    )
     use_adapter: bool = Field(True, description="Generate with the run's trained adapter (False = the base model).")
     batch_size: int = Field(16, ge=1, description="Sequences per generate call (hf engine).")
     max_new_tokens: int = Field(256, ge=1, description="Tokens generated at most per response.")

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, List, Tuple
 
-from rouge_score import rouge_scorer
-from rouge_score.tokenizers import DefaultTokenizer
-
 
 class NoveltyPool:
     """Instructions seen so far; ``closest(text)`` is the highest ROUGE-L F against any of them."""
 
     def __init__(self, texts: Iterable[str] = ()):
+        from rouge_score import rouge_scorer  # imported here: only Self-Instruct needs it (and its nltk)
+        from rouge_score.tokenizers import DefaultTokenizer
+
         self.tokenizer = DefaultTokenizer(use_stemmer=False)
         self.scorer = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=False)
         self.entries: List[Tuple[str, Counter, int]] = []

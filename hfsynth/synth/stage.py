@@ -27,7 +27,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from hfsynth import dist
 from hfsynth.errors import HfsynthError
@@ -140,6 +140,23 @@ def write_index(run_dir: RunDir, run_fp: str, plan: Plan) -> Dict[str, Any]:
 # ----------------------------------------------------------------------------------------------
 
 
+def engine_layout(recipe):
+    """How this launch's ranks share the shards: each rank its own (hf), or one vLLM engine per
+    ``tensor_parallel_size`` ranks (:func:`hfsynth.engines.vllm.vllm_layout`)."""
+    from hfsynth.engines.vllm import EngineLayout, check_vllm
+
+    if recipe.generate.engine == "vllm":
+        return check_vllm(recipe)
+    return EngineLayout(groups=dist.world_size(), group=dist.rank(), writes=True)
+
+
+def shards_to_run(plan: Plan, writer: ShardWriter, layout) -> Tuple[List[Tuple[str, int]], int]:
+    """This engine's shards not yet written (the same list on every rank of one engine), and how many were."""
+    mine = [(s, k) for s, k in plan.shards() if owner(k, layout.groups) == layout.group]
+    todo = [(s, k) for s, k in mine if writer.existing(s, k) is None]
+    return todo, len(mine) - len(todo)
+
+
 def generate_stage(ctx: StageContext) -> None:
     """The plan's shards owned by this rank -> raw/; rank 0 then checks them all and writes the index."""
     from tqdm.auto import tqdm
@@ -150,7 +167,9 @@ def generate_stage(ctx: StageContext) -> None:
 
     recipe, run_dir = ctx.recipe, ctx.run_dir
     gen = recipe.generate
-    rank, world = dist.rank(), dist.world_size()
+    rank = dist.rank()
+    layout = engine_layout(recipe)
+    world = layout.groups  # shard owners: one per rank (hf), one per vLLM engine (tensor_parallel_size ranks)
     adapter_fp = adapter_fingerprint(run_dir.adapter) if gen.use_adapter else None  # no adapter: say so first
     strategies = build_strategies(recipe)
     seeds = load_seed_examples(recipe) if any(s.uses_seed for s in strategies) else []
@@ -162,18 +181,18 @@ def generate_stage(ctx: StageContext) -> None:
     dist.barrier()
 
     writer = ShardWriter(raw)
-    mine = [(s, k) for s, k in plan.shards() if owner(k, world) == rank]
-    todo = [(s, k) for s, k in mine if writer.existing(s, k) is None]
-    if len(todo) < len(mine):
-        _say(f"rank {rank}: resuming, {len(mine) - len(todo)} of {len(mine)} shards already written")
+    todo, resumed = shards_to_run(plan, writer, layout)
+    if resumed and layout.writes:
+        _say(f"rank {rank}: resuming, {resumed} of {resumed + len(todo)} shards already written")
     if todo:
         engine = make_engine(recipe, run_dir, use_adapter=gen.use_adapter)
         rows_total = sum(t.samples for s, k in todo for t in plan.shard(s, k))
-        desc = "generate" if world == 1 else f"generate rank {rank}"
-        with tqdm(total=rows_total, unit="row", desc=desc, dynamic_ncols=True) as bar:
+        desc = "generate" if world == 1 else f"generate engine {layout.group}"
+        with tqdm(total=rows_total, unit="row", desc=desc, dynamic_ncols=True, disable=not layout.writes) as bar:
             for written, (split, k) in enumerate(todo, 1):
-                rows = generate_shard(engine, plan, split, k, recipe, provenance(recipe, adapter_fp), progress=True)
-                writer.write(split, k, rank, rows)
+                rows = generate_shard(engine, plan, split, k, recipe, provenance(recipe, adapter_fp), progress=layout.writes)
+                if layout.writes:  # the other ranks of a tensor-parallel engine computed the same rows
+                    writer.write(split, k, layout.group, rows)
                 bar.update(len(rows))
                 pause_here("generate_shard", written, f"{split}/{k}")  # a kill test's fixed point; no-op otherwise
     dist.barrier()
@@ -197,7 +216,12 @@ def preflight(ctx: StageContext) -> None:
     if gen.engine == "vllm":
         from hfsynth.engines import check_vllm
 
-        check_vllm()
+        check_vllm(recipe)
+    elif gen.tensor_parallel_size != 1:
+        raise HfsynthError(
+            f"generate.tensor_parallel_size: {gen.tensor_parallel_size} applies to engine vllm only; with engine hf "
+            "every rank runs its own model on its own shards (leave it 1)"
+        )
     strategies = build_strategies(recipe)
     rows = allocate(gen.num_samples, [s.config.weight for s in strategies])
     for strategy, count in zip(strategies, rows):
