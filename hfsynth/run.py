@@ -124,7 +124,7 @@ def check_run_dir_is_safe(run_dir: RunDir) -> None:
             raise HfsynthError(f"{run_dir.manifest_path}: not the manifest hfsynth writes (each stage's entry must be an object); move it away to start the run afresh")
         return
     entries = [entry.name for entry in path.iterdir()]
-    if entries and not (all(_is_run_entry(name) for name in entries) and any(not name.startswith(".") for name in entries)):
+    if entries and not (all(_is_run_entry(name) for name in entries) and any(name in RUN_ENTRIES for name in entries)):
         raise HfsynthError(
             f"output_dir: '{path}' is a non-empty folder that is not an hfsynth run directory (no {MANIFEST}); refusing to mix "
             "run files into it (choose a new or empty folder)"

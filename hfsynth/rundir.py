@@ -49,7 +49,7 @@ HUB_DATASET = "dataset"
 # What a run directory may hold at its top level (anything else means it is someone else's folder).
 LOCK = ".hfsynth.lock"  # held (flock) by rank 0 of the launch that works in this run directory
 RANK_MARKERS = ".hfsynth-ranks"  # <launch id>/rank-<R>: every rank's "I see this folder" at start
-RUN_ENTRIES = frozenset({MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, METRICS, HUMANEVAL, HUB})
+RUN_ENTRIES = frozenset({MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, METRICS, HUMANEVAL, HUB, LOCK, RANK_MARKERS})
 
 # raw/<split>/shard-rank{R}-{K:05d}.parquet: shard K of a split, written by rank R.
 SHARD_PATTERN = re.compile(r"^shard-rank(\d+)-(\d+)\.parquet$")  # K is written zero-padded to 5 digits

@@ -145,6 +145,8 @@ def test_hostile_arguments_run_and_stage_commands(tmp_path):
         ({"recipe.yaml": "name: x", ".recipe.yaml.tmp4242": "name: x"}, True),  # an atomic write cut short
         ({"recipe.yaml": "name: x", ".ssh/id": "key"}, False),
         ({"manifest.json": '{"stages": {}}', "notes.txt": "kept by the user"}, True),  # recognised by its manifest
+        ({".hfsynth.lock": "host 1"}, True),  # a launch killed before its first file: its own lock
+        ({".hfsynth.lock": "host 1", ".ssh/id": "key"}, False),
     ],
 )
 def test_run_dir_check(tmp_path, entries, safe):
