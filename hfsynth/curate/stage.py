@@ -2,8 +2,11 @@
 
 All splits go through the filters together, so a row duplicated across train and test is caught
 (the lowest id stays, whatever its split). Steps, in order, each one line of the funnel when on:
-generation status, extract, length, validity, exact_dedup, near_dedup, decontaminate, execute,
-secrets (last, so that nothing published carries a key, a token or personal data).
+generation status, extract, length, validity, static_analysis, trivial, print_only, repetition,
+instruction, exact_dedup, near_dedup, decontaminate, execute, secrets (last, so that nothing
+published carries a key, a token or personal data). The quality filters between validity and dedup
+are per-row checks (row -> None or the reason), so they can run shard by shard; every removed row
+is written to rejected.jsonl with its step and reason.
 Rows keep every raw column; curation sets ``code`` and ``language`` and, when execution runs,
 adds ``exec_status`` and ``exec_detail``.
 """
@@ -11,7 +14,8 @@ adds ``exec_status`` and ``exec_detail``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, List, Tuple
+from functools import partial
+from typing import Callable, Dict, List, Optional, Tuple
 
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
@@ -66,6 +70,21 @@ def execute(rows: List[Dict], config) -> List[Dict]:
     return [row for row in marked if keep_row(row, config)], exec_status_counts(marked)
 
 
+def quality_checks(config) -> List[Tuple[str, Callable[[Dict], Optional[str]]]]:
+    """(funnel step, per-row check) of the enabled quality filters, in order: each check takes one
+    row (with ``code`` and ``language`` set) and returns None to keep it or the reason to drop it."""
+    from hfsynth.curate import instruction, repetition, static_analysis, substance
+
+    steps = [
+        ("static_analysis", config.static_analysis, static_analysis.check),
+        ("trivial", config.trivial, substance.trivial),
+        ("print_only", config.print_only, substance.print_only),
+        ("repetition", config.repetition, repetition.check),
+        ("instruction", config.instruction, instruction.check),
+    ]
+    return [(name, partial(check, config=section)) for name, section, check in steps if section.enabled]
+
+
 def curate_rows(rows: List[Dict], recipe, funnel) -> Tuple[List[Dict], List[Dict]]:
     """Every enabled filter in order, each recorded in ``funnel``: (kept rows, decontamination records)."""
     from hfsynth.curate import dedup, extract, validity
@@ -73,31 +92,35 @@ def curate_rows(rows: List[Dict], recipe, funnel) -> Tuple[List[Dict], List[Dict
     config = recipe.curate
     if config.extract.enabled:
         extracted, bounded = extract.extract_rows(rows, config.extract, config.languages)
-        funnel.record("extract", len(rows), len(extracted))
-        funnel.record("length", len(extracted), len(bounded))
+        funnel.record_rows("extract", rows, extracted, "no code in a kept language")
+        funnel.record_rows("length", extracted, bounded, "code outside the length bounds")
         rows = bounded
     else:
         rows = extract.passthrough_code(rows, config.languages)
     if config.validity.enabled:
-        valid, _ = validity.filter_valid(rows, config.validity)
-        funnel.record("validity", len(rows), len(valid))
-        rows = valid
+        rows = funnel.apply("validity", rows, lambda row: validity.syntax_error(row["code"], row["language"], config.validity.python_compile))
+    for name, check in quality_checks(config):
+        rows = funnel.apply(name, rows, check)
     if config.dedup.exact or config.dedup.near:
         after_exact, after_near, _ = dedup.dedup_rows(rows, config.dedup)
         if config.dedup.exact:
-            funnel.record("exact_dedup", len(rows), len(after_exact))
+            funnel.record_rows("exact_dedup", rows, after_exact, "same code as a row with a lower id")
         if config.dedup.near:
-            funnel.record("near_dedup", len(after_exact), len(after_near))
+            funnel.record_rows("near_dedup", after_exact, after_near, "near duplicate of a row with a lower id")
         rows = after_near
     records: List[Dict] = []
     if config.decontaminate.enabled:
         from hfsynth.curate.decontaminate import build_index, decontaminate_rows
 
         kept, records = decontaminate_rows(rows, build_index(config.decontaminate, recipe), config.decontaminate)
-        funnel.record("decontaminate", len(rows), len(kept))
+        funnel.record_rows("decontaminate", rows, kept, "benchmark contamination (see decontamination.jsonl)")
         rows = kept
     if config.execution.enabled:
         executed, status_counts = execute(rows, config.execution)
+        kept_ids = {row["id"] for row in executed}
+        for row in rows:
+            if row["id"] not in kept_ids:
+                funnel.reject("execute", row, f"exec_status {row.get('exec_status')}")
         funnel.record("execute", len(rows), len(executed))
         funnel.reports["execution"] = status_counts  # before filtering: the pass rate of what was run
         rows = executed
@@ -115,7 +138,7 @@ def scan_for_secrets(rows: List[Dict], config, funnel) -> List[Dict]:
             f"curate.secrets.policy is 'fail': {report['rows_with_findings']} row(s) contain secrets or personal data "
             f"({kinds}; first: {', '.join(report['first_ids'])}); nothing was written, use policy redact or drop to publish"
         )
-    funnel.record("secrets", len(rows), len(kept))
+    funnel.record_rows("secrets", rows, kept, "secrets or personal data (policy drop)")
     funnel.reports["secrets"] = report
     return kept
 
@@ -169,7 +192,7 @@ def curate_stage(ctx: StageContext) -> None:
     rows = [row for split in by_split for row in by_split[split]]
     funnel = Funnel()
     ok, failures = drop_failures(rows)
-    funnel.record("generation", len(rows), len(ok))
+    funnel.record_rows("generation", rows, ok, "generation failed")
     records: List[Dict] = []
     if recipe.curate.enabled:
         ok, records = curate_rows(ok, recipe, funnel)
@@ -188,4 +211,5 @@ def curate_stage(ctx: StageContext) -> None:
         if stale.stem not in by_split:
             stale.unlink()
     atomic_write_jsonl(run_dir.decontamination, records)
+    funnel.write_rejected(run_dir.rejected)
     funnel.write(run_dir.funnel, counts, failures)
