@@ -389,6 +389,98 @@ def next_light(light: Light) -> Light:
     def get(self, key, default=None):
         return self.values.get(key, default)
 '''),
+    ("good", "singledispatch", "I would like a function that describes a value differently for ints and lists.", '''from functools import singledispatch
+
+
+@singledispatch
+def describe(value):
+    return f"a {type(value).__name__}"
+
+
+@describe.register
+def _(value: int):
+    return f"the integer {value}"
+
+
+@describe.register
+def _(value: list):
+    return f"a list of {len(value)} items"
+'''),
+    ("good", "optional_import", "You are tasked with implementing a JSON loader that uses orjson when it is installed.", '''try:
+    import orjson as json_backend
+except ImportError:
+    json_backend = None
+
+import json
+
+
+def load(text):
+    """Parse JSON text with orjson when available, else the standard library."""
+    if json_backend is not None:
+        return json_backend.loads(text)
+    return json.loads(text)
+'''),
+    ("good", "repeated_guards", "Here is a list of three fields as strings: parse them into a (name, age, height) tuple, or None if any is invalid.", '''def parse_record(name, age, height):
+    """(name, age, height) with age an int and height a float, or None."""
+    name = name.strip()
+    if not name:
+        return None
+    try:
+        age = int(age)
+    except ValueError:
+        return None
+    try:
+        height = float(height)
+    except ValueError:
+        return None
+    if age < 0 or height <= 0:
+        return None
+    return name, age, height
+'''),
+    ("good", "context_manager_class", "Create a context manager that measures the time spent in its block.", '''import time
+
+
+class Timer:
+    """Measure wall-clock time: `with Timer() as t: ...; t.elapsed`."""
+
+    def __enter__(self):
+        self.start = time.perf_counter()
+        self.elapsed = 0.0
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.elapsed = time.perf_counter() - self.start
+        return False
+'''),
+    ("good", "protocol_with_impl", "Define a Greeter protocol and an English implementation of it.", '''from typing import Protocol
+
+
+class Greeter(Protocol):
+    def greet(self, name: str) -> str: ...
+
+
+class English:
+    def greet(self, name: str) -> str:
+        return f"Hello, {name}!"
+
+
+def welcome(greeter: Greeter, names):
+    return [greeter.greet(n) for n in names]
+'''),
+    ("good", "literal_tables", "Write a function that draws an empty 8x8 board as text with a ruler line.", '''BOARD = [[0, 0, 0, 0, 0, 0, 0, 0] for _ in range(8)]
+RULER = "+========================+"
+
+
+def render(board=BOARD):
+    """The board as text, one row per line, between two rulers."""
+    rows = [" ".join("." if cell == 0 else "#" for cell in row) for row in board]
+    return "\\n".join([RULER, *rows, RULER])
+'''),
+    ("good", "recursion_with_base_case", "Write a recursive function that computes the greatest common divisor.", '''def gcd(a, b):
+    if b == 0:
+        return abs(a)
+    return gcd(b, a % b)
+'''),
 ]
 
 JUNK = [
@@ -577,6 +669,69 @@ def area(r):
 '''),
     ("junk", "instruction_no_task", "Lists and tuples in Python.", '''def to_tuple(values):
     return tuple(values)
+'''),
+    ("junk", "instruction_advice_use", "Use list comprehensions instead of loops for better performance and readability.", '''def squares(n):
+    return [i * i for i in range(n)]
+'''),
+    ("junk", "instruction_advice_additionally", "Additionally, ensure that edge cases such as empty input are covered.", '''def safe_max(values):
+    return max(values) if values else None
+'''),
+    ("junk", "instruction_answer_here_is", "Here is the implementation of the requested function in Python.", '''def add(a, b):
+    return a + b
+'''),
+    ("junk", "undefined_method_helper", "Implement a class that stores scores and returns their average.", '''class Scores:
+    def __init__(self):
+        self.values = []
+
+    def add(self, value):
+        self.values.append(value)
+
+    def average(self):
+        return compute_mean(self.values)
+'''),
+    ("junk", "redefined_with_tests_between", "Write a function that checks whether a string is a palindrome.", '''def is_palindrome(s):
+    return s == s[::-1]
+
+
+def is_palindrome(s):
+    s = s.lower()
+    return s == s[::-1]
+'''),
+    ("junk", "print_multi_constants", "Write a function that converts 100 degrees Celsius to Fahrenheit.", '''celsius = 100
+fahrenheit = 212
+print("Celsius:", celsius)
+print("Fahrenheit:", fahrenheit)
+'''),
+    ("junk", "repeated_methods", "Implement a Calculator class with add, subtract, multiply and divide.", '''class Calculator:
+    def add(self, a, b):
+        result = a + b
+        return result
+
+    def subtract(self, a, b):
+        result = a + b
+        return result
+
+    def multiply(self, a, b):
+        result = a + b
+        return result
+
+    def divide(self, a, b):
+        result = a + b
+        return result
+'''),
+    ("junk", "repeated_phrase", "Write a Python function that finds the most frequent item in a binary tree given as nested tuples.", '''def most_frequent(value, left, right):
+    if left is None or right is None:
+        return None
+    values = [(value, left, right), (value, right, right), (value, right, right), (value, right, right), (value, right, right), (value, right, right)]
+    return max(values)
+'''),
+    ("junk", "self_recursion_only", "Write a function that lists the unique directories of sys.path.", '''def get_pathdirs(syspath):
+    """Return the unique directories of syspath."""
+    import os
+
+    def get_pathdirs(syspath):
+        return get_pathdirs(syspath)
+    return get_pathdirs(syspath)
 '''),
 ]
 

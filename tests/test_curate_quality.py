@@ -21,7 +21,7 @@ from labelled_rows import GOOD, JUNK, labelled_rows
 EXPECTED_STEP = {
     "undefined": "static_analysis", "missing_import": "static_analysis", "redefined": "static_analysis",
     "repeated": "repetition", "docstring_only": "trivial", "pass_only": "trivial", "ellipsis_only": "trivial",
-    "not_implemented": "trivial", "todo_return_none": "trivial", "print": "print_only", "instruction": "instruction",
+    "not_implemented": "trivial", "todo_return_none": "trivial", "self_recursion": "trivial", "print": "print_only", "instruction": "instruction",
 }
 
 
@@ -97,13 +97,18 @@ def test_print_only_keeps_scripts_and_can_require_a_definition():
 def test_repetition_thresholds_are_the_recipes():
     code = "def f(x):\n" + "    x = x + 1\n" * 3 + "    return x\n"
     row = {"code": code, "instruction": "Write a function.", "response": ""}
-    assert repetition.check(row, RepetitionConfig()) == "one line repeated 3 times in a row"
+    assert repetition.check(row, RepetitionConfig()) == "repeated line: one line 3 times in a row"
     assert repetition.check(row, RepetitionConfig(max_line_run=3)) is None
     looping = "The function returns the sum of the list. " * 6
     assert repetition.check({"code": "", "instruction": "Write a function.", "response": looping}, RepetitionConfig()).endswith(
         "of the response repeats its own 10-word sequences"
     )
     assert repetition.duplicate_ngram_fraction("a b c d e f g h i j k l m n o p q r s t u v", 10) == 0.0
+    phrase = {"code": "x = [" + "(value, right), " * 4 + "]\n", "instruction": "Write a function.", "response": ""}
+    assert repetition.check(phrase, RepetitionConfig()) == "repeated phrase: '(value, right), ' 4 times in a row"
+    assert repetition.check(phrase, RepetitionConfig(max_phrase_repeats=4)) is None
+    assert repetition.phrase_loop("row = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\nline = '=' * 3 + '============'", 3) is None
+    assert repetition.phrase_loop("token = 'ghp_" + "x" * 36 + "'", 3) is None  # placeholders are not loops
 
 
 def test_instruction_checks_are_switchable():
@@ -115,7 +120,7 @@ def test_instruction_checks_are_switchable():
     assert instruction.check(answer, InstructionConfig(reject_chatter=False)) is None
     refusing = {"instruction": "Write a function that adds two numbers.", "response": "I'm sorry, but I can't help with that."}
     assert instruction.check(refusing, InstructionConfig()).startswith("response is a refusal")
-    assert instruction.check({"instruction": "x" * 50 + " write", "response": ""}, InstructionConfig(max_chars=20)).startswith("instruction of 56")
+    assert instruction.check({"instruction": "x" * 50 + " write", "response": ""}, InstructionConfig(max_chars=20)) == "instruction length: 56 characters, outside [10, 20]"
 
 
 def test_the_stage_counts_every_quality_step_and_records_each_reason(tmp_path):
@@ -148,4 +153,4 @@ def test_the_stage_counts_every_quality_step_and_records_each_reason(tmp_path):
     undefined = next(r for r in rows if r["kind"] == "undefined_helper")
     assert by_id[undefined["id"]] == {"id": undefined["id"], "split": "train", "step": "static_analysis",
                                       "reason": "UndefinedName: undefined name 'encode_binary_data' (line 4)"}
-    assert funnel["reasons"]["static_analysis"] == {"UndefinedName": 4, "RedefinedWhileUnused": 2, "UndefinedLocal": 1}
+    assert funnel["reasons"]["static_analysis"] == {"UndefinedName": 5, "RedefinedWhileUnused": 3, "UndefinedLocal": 1}

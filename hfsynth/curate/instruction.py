@@ -17,8 +17,11 @@ from hfsynth.fences import find_fences
 
 # An answer, not a question: how chat models open a reply.
 ANSWER_OPENER = re.compile(
-    r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|here(?:'s| is| are)\b|below is\b|"
-    r"i(?:'ll| will| would| can|'d| have)\b|okay[,!.]|ok[,!.]|alright\b|as an ai\b|the (?:following|above) (?:code|function|solution)\b)",
+    r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|okay[,!.]|ok[,!.]|alright\b|as an ai\b|"
+    r"(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
+    r"an? (?:python )?implementation|the (?:python )?implementation|the (?:python )?code|the answer|the updated|the revised|"
+    r"the improved|the corrected|the completed|an? (?:python )?(?:function|program|script) that)|"
+    r"the (?:following|above) (?:code|function|solution|implementation)\b)",
     re.IGNORECASE,
 )
 REFUSAL = re.compile(
@@ -30,16 +33,19 @@ REFUSAL = re.compile(
 PROMPT_LEAK = re.compile(r"#?(?:given|rewritten|created) prompt#?|\bthe (?:given|original|rewritten) prompt\b|\brewrite the (?:given )?prompt\b", re.IGNORECASE)
 # Advice, not a task.
 ADVICE_OPENER = re.compile(
-    r"^\s*(?:make sure|be sure|remember|don'?t forget|do not forget|always|never|try to|keep in mind|note that|"
-    r"it(?:'s| is) (?:important|recommended|good practice|best)|you should|consider using|avoid|tip:|best practice)",
+    r"^\s*(?:make sure|be sure|ensure|remember|don'?t forget|do not forget|always|never|try to|keep in mind|note that|"
+    r"it(?:'s| is) (?:important|recommended|a good idea|good practice|best)|a good practice|you should|you may want|"
+    r"consider using|prefer\b|avoid|tip:|best practice|additionally|in addition|furthermore|also,)",
     re.IGNORECASE,
 )
+# A task names what to do (a verb stem and its inflections) or what to make (a function, a class ...).
 TASK_SIGNAL = re.compile(
-    r"\b(?:write|implement|create|build|define|design|develop|compute|calculate|count|find|return|returns|generate|convert|"
-    r"parse|fix|refactor|complete|modify|extend|add|sort|merge|check|determine|validate|simulate|make|given|solve|"
-    r"program|function|class|method|script|algorithm|code|test|optimi[sz]e|rewrite|debug|explain|transform|"
-    r"extract|compare|reverse|remove|filter|read|print|encode|decode|format|split|search|count|simulate|model|"
-    r"represent|store|track|handle|process|compress|schedule|detect|estimate|list|map)\b",
+    r"\b(?:writ|implement|creat|build|defin|design|develop|comput|calculat|count|find|return|generat|convert|pars|fix|"
+    r"refactor|complet|modif|extend|add|sort|merg|check|determin|validat|simulat|mak|given|solv|optimi[sz]|rewrit|debug|"
+    r"transform|extract|compar|revers|remov|filter|read|print|encod|decod|format|split|search|represent|stor|track|"
+    r"handl|process|compress|schedul|detect|estimat|task|function|class|method|program|script|algorithm|module|"
+    r"api|endpoint|quer|test|modul)"
+    r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments)?\b",
     re.IGNORECASE,
 )
 CODE_LINE = re.compile(
@@ -67,7 +73,7 @@ def check(row: Dict, config) -> Optional[str]:
     """None when the instruction reads as a task within bounds, else the reason."""
     text = (row.get("instruction") or "").strip()
     if not config.min_chars <= len(text) <= config.max_chars:
-        return f"instruction of {len(text)} characters, outside [{config.min_chars}, {config.max_chars}]"
+        return f"instruction length: {len(text)} characters, outside [{config.min_chars}, {config.max_chars}]"
     fraction = code_fraction(text)
     if fraction > config.max_code_fraction:
         return f"instruction is mostly code ({fraction:.0%} of its characters)"

@@ -4,6 +4,7 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 ``max_new_tokens`` cuts it. Three measures, each with its threshold in the recipe's
 ``curate.repetition``:
 
+- the same phrase several times in a row on one line;
 - the same line several times in a row;
 - the same block of 2..``max_block_lines`` lines several times (anywhere in the code);
 - the share of the code's lines that repeat an earlier line;
@@ -61,6 +62,24 @@ def most_repeated_block(lines: List[str], max_block_lines: int) -> tuple:
     return best
 
 
+# A chunk of 6-80 characters holding a word of 3+ letters and 3+ distinct characters, then the same chunk again and again
+# ("(value, right, right), (value, right, right), ..."). Runs of one character ("=====") and of
+# numbers ("0, 0, 0, 0") do not count: tables and rulers repeat those on purpose.
+_PHRASE = re.compile(r"(\S.{5,79}?)\1+")
+_WORD3 = re.compile(r"[A-Za-z_]{3,}")
+
+
+def phrase_loop(code: str, max_repeats: int):
+    """(chunk, times) of the first chunk repeated more than ``max_repeats`` times back to back on one line, else None."""
+    for line in code.splitlines():
+        for match in _PHRASE.finditer(line):
+            chunk = match.group(1)
+            times = len(match.group(0)) // len(chunk)
+            if times > max_repeats and _WORD3.search(chunk) and len(set(chunk.replace(" ", ""))) >= 3:
+                return chunk, times
+    return None
+
+
 def duplicate_line_fraction(lines: List[str]) -> float:
     """Share of ``lines`` that repeat an earlier line."""
     if not lines:
@@ -88,23 +107,26 @@ def duplicate_ngram_fraction(text: str, n: int) -> float:
 
 def code_reason(code: str, config) -> Optional[str]:
     lines = significant_lines(code, config.min_line_chars)
+    loop = phrase_loop(code, config.max_phrase_repeats)
+    if loop:
+        return f"repeated phrase: {loop[0]!r} {loop[1]} times in a row"
     run = longest_run(lines)
     if run > config.max_line_run:
-        return f"one line repeated {run} times in a row"
+        return f"repeated line: one line {run} times in a row"
     count, size = most_repeated_block(lines, config.max_block_lines)
     if count > config.max_block_repeats:
-        return f"a block of {size} lines repeated {count} times"
+        return f"repeated block: {size} lines {count} times"
     if len(lines) >= config.min_lines_for_fraction:
         fraction = duplicate_line_fraction(lines)
         if fraction > config.max_duplicate_line_fraction:
-            return f"{fraction:.0%} of the code's lines repeat an earlier line"
+            return f"duplicate lines: {fraction:.0%} of the code's lines repeat an earlier line"
     return None
 
 
 def text_reason(field: str, text: str, config) -> Optional[str]:
     fraction = duplicate_ngram_fraction(text, config.ngram_size)
     if fraction > config.max_duplicate_ngram_fraction:
-        return f"{fraction:.0%} of the {field} repeats its own {config.ngram_size}-word sequences"
+        return f"duplicate n-grams: {fraction:.0%} of the {field} repeats its own {config.ngram_size}-word sequences"
     return None
 
 

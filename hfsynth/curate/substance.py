@@ -49,13 +49,21 @@ def empty_statement(node: ast.stmt) -> bool:
     return False
 
 
-def substantive(body) -> bool:
-    """Whether any statement of ``body`` (looking inside functions and classes) does something."""
+def self_call(node: ast.stmt, name: Optional[str]) -> bool:
+    """``return name(...)`` inside the function ``name``: a recursion with no way out."""
+    value = node.value if isinstance(node, (ast.Return, ast.Expr)) else None
+    return name is not None and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == name
+
+
+def substantive(body, function: Optional[str] = None) -> bool:
+    """Whether any statement of ``body`` (looking inside functions and classes) does something.
+    ``function`` is the name of the function whose body this is (its bare self-call is empty)."""
     for node in body:
         if isinstance(node, DEFINITIONS):
-            if substantive(node.body):
+            inner = node.name if not isinstance(node, ast.ClassDef) else None
+            if substantive(node.body, inner):
                 return True
-        elif not empty_statement(node):
+        elif not empty_statement(node) and not self_call(node, function):
             return True
     return False
 

@@ -83,9 +83,10 @@ class RepetitionConfig(Section):
 
     enabled: bool = Field(True, description="Drop rows whose code or text repeats itself past the bounds below.")
     min_line_chars: int = Field(8, ge=1, description="Code lines shorter than this (stripped) are ignored ('else:', '}', 'return x').")
+    max_phrase_repeats: int = Field(3, ge=1, description="Most times a 6-80 character phrase (with a 3-letter word) may follow itself on one line.")
     max_line_run: int = Field(2, ge=1, description="Most times one code line may follow itself.")
     max_block_lines: int = Field(6, ge=2, description="Longest block of lines looked for repeats.")
-    max_block_repeats: int = Field(2, ge=1, description="Most times a block of 2..max_block_lines code lines may occur.")
+    max_block_repeats: int = Field(3, ge=1, description="Most times a block of 2..max_block_lines code lines may occur (good code repeats 'except ...: return None').")
     max_duplicate_line_fraction: float = Field(0.3, gt=0, le=1, description="Largest share of code lines that repeat an earlier line.")
     min_lines_for_fraction: int = Field(8, ge=1, description="The duplicate-line share is judged from this many significant lines on.")
     ngram_size: int = Field(10, ge=2, description="Word n-gram length of the duplicate n-gram fraction (instruction and response).")
