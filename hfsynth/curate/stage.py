@@ -58,16 +58,16 @@ def drop_failures(rows: List[Dict]) -> Tuple[List[Dict], Dict[str, int]]:
     return ok, dict(sorted(failures.items()))
 
 
-def execute(rows: List[Dict], config) -> List[Dict]:
-    """Rows with ``exec_status``/``exec_detail`` from the sandbox; in filter mode only the passing
-    ones (and those without tests when ``keep_untested``)."""
+def execute(rows: List[Dict], config) -> Tuple[List[Dict], Dict[str, int], List[Dict]]:
+    """(kept rows, exec_status counts, every row marked): rows with ``exec_status``/``exec_detail``
+    from the sandbox; in filter mode only the passing ones (and those without tests when ``keep_untested``)."""
     from hfsynth.curate.execute import exec_status_counts, execute_rows, keep_row
 
     results = execute_rows(rows, config)
     if len(results) != len(rows):
         raise RuntimeError(f"execute_rows returned {len(results)} results for {len(rows)} rows")
     marked = [{**row, "exec_status": result["exec_status"], "exec_detail": result.get("exec_detail")} for row, result in zip(rows, results)]
-    return [row for row in marked if keep_row(row, config)], exec_status_counts(marked)
+    return [row for row in marked if keep_row(row, config)], exec_status_counts(marked), marked
 
 
 def quality_checks(config) -> List[Tuple[str, Callable[[Dict], Optional[str]]]]:
@@ -116,11 +116,12 @@ def curate_rows(rows: List[Dict], recipe, funnel) -> Tuple[List[Dict], List[Dict
         funnel.record_rows("decontaminate", rows, kept, "benchmark contamination (see decontamination.jsonl)")
         rows = kept
     if config.execution.enabled:
-        executed, status_counts = execute(rows, config.execution)
+        executed, status_counts, marked = execute(rows, config.execution)
         kept_ids = {row["id"] for row in executed}
-        for row in rows:
+        for row in marked:
             if row["id"] not in kept_ids:
-                funnel.reject("execute", row, f"exec_status {row.get('exec_status')}")
+                detail = (row.get("exec_detail") or "").strip().splitlines()
+                funnel.reject("execute", row, f"{row['exec_status']}" + (f": {detail[-1][:200]}" if detail else ""))
         funnel.record("execute", len(rows), len(executed))
         funnel.reports["execution"] = status_counts  # before filtering: the pass rate of what was run
         rows = executed
@@ -156,10 +157,31 @@ def write_split(path: Path, rows: List[Dict], schema) -> None:
     atomic_write_with(path, lambda tmp: pq.write_table(table, tmp))
 
 
+def read_input(source: str, recipe):
+    """({split: rows}, arrow schema) of ``hfsynth curate --input``, like :func:`read_raw`."""
+    import pyarrow as pa
+
+    from hfsynth.curate.inputs import load_input
+
+    rows = load_input(source, recipe)
+    by_split: Dict[str, List[Dict]] = {}
+    for row in rows:
+        by_split.setdefault(row["split"], []).append(row)
+    schema = pa.Table.from_pylist(rows).schema
+    for name in ("code", "tests"):  # all-null columns are typed null: make them strings
+        index = schema.get_field_index(name)
+        schema = schema.set(index, pa.field(name, pa.string()))
+    return by_split, schema
+
+
 def preflight(ctx: StageContext) -> None:
     """What can fail before generation even starts: grammars, benchmark files, the sandbox."""
     recipe = ctx.recipe
     config = recipe.curate
+    if ctx.input:
+        from hfsynth.curate.inputs import load_input
+
+        load_input(ctx.input, recipe)  # bad input is refused here, before anything is written
     if not config.enabled:
         return
     if config.validity.enabled:
@@ -188,7 +210,7 @@ def curate_stage(ctx: StageContext) -> None:
     from hfsynth.curate.funnel import Funnel
 
     recipe, run_dir = ctx.recipe, ctx.run_dir
-    by_split, raw_schema = read_raw(run_dir)
+    by_split, raw_schema = read_input(ctx.input, recipe) if ctx.input else read_raw(run_dir)
     rows = [row for split in by_split for row in by_split[split]]
     funnel = Funnel()
     ok, failures = drop_failures(rows)

@@ -11,6 +11,7 @@ from typing import List, Literal, Optional
 from pydantic import Field, field_validator, model_validator
 
 from hfsynth.schema.base import Section
+from hfsynth.schema.seed import ColumnMap
 
 
 class ExtractConfig(Section):
@@ -191,6 +192,24 @@ class SecretsConfig(Section):
     )
 
 
+class InputConfig(Section):
+    """`hfsynth curate RECIPE --input FILE_OR_HUB_ID`: how to read a dataset curated instead of raw/."""
+
+    columns: ColumnMap = Field(
+        default_factory=ColumnMap,
+        description="Which columns hold the instruction and the response (as seed.columns; unset = auto-detected: messages, "
+        "instruction/output, prompt/completion).",
+    )
+    id_column: str = Field("id", description="Column holding each row's id (kept in data/); every id must be unique.")
+    tests_column: Optional[str] = Field(
+        "tests", description="Column holding the row's asserts, when it has one; else a second fenced block of asserts in the response."
+    )
+    split_column: Optional[str] = Field("split", description="Column naming each row's split, when it has one; else every row is 'train'.")
+    hub_split: str = Field("train", description="Split read from a Hub dataset.")
+    hub_config: Optional[str] = Field(None, description="Configuration of a Hub dataset.")
+    revision: Optional[str] = Field(None, description="Revision of a Hub dataset.")
+
+
 class CurateConfig(Section):
     """Which curation steps run and with which thresholds."""
 
@@ -211,6 +230,7 @@ class CurateConfig(Section):
     decontaminate: DecontaminateConfig = Field(default_factory=DecontaminateConfig, description="Benchmark decontamination.")
     execution: ExecutionConfig = Field(default_factory=ExecutionConfig, description="Sandboxed execution filter.")
     secrets: SecretsConfig = Field(default_factory=SecretsConfig, description="Secrets and personal data scan (the last step).")
+    input: InputConfig = Field(default_factory=InputConfig, description="Reading a dataset given with `hfsynth curate --input`.")
 
     @field_validator("languages")
     @classmethod
