@@ -149,6 +149,12 @@ class GenerateConfig(Section):
     )
     num_samples_per_prompt: int = Field(1, ge=1, description="Responses sampled per instruction (rows per prompt).")
     with_tests: bool = Field(False, description="Ask every response for unit tests (asserts), stored in the 'tests' column.")
+    ask_for_missing_tests: bool = Field(
+        False,
+        description="When a response that was asked for tests has none, ask the model for asserts in a separate call (a third pass); "
+        "otherwise curate.execution.keep_untested decides: keep the row marked 'no_tests' or drop it.",
+    )
+    tests_max_new_tokens: int = Field(128, ge=1, description="Tokens generated at most for the asserts of the separate tests call.")
     system_prompt: Optional[str] = Field(None, description="System message of the response prompts; None = seed.system_prompt (what the adapter was trained with).")
     engine: Literal["hf", "vllm"] = Field("hf", description="'hf' (batched transformers generate) or 'vllm' (GPU only).")
     use_adapter: bool = Field(True, description="Generate with the run's trained adapter (False = the base model).")
