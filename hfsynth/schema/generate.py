@@ -76,6 +76,11 @@ class StrategyConfig(Section):
     # oss_instruct
     min_snippet_lines: int = Field(1, ge=1, description="oss_instruct: shortest seed code snippet, in lines.")
     max_snippet_lines: int = Field(15, ge=1, description="oss_instruct: longest seed code snippet, in lines.")
+    split_calls: bool = Field(
+        True,
+        description="oss_instruct: ask for the problem alone, then answer it in a second call (a small model rarely writes both "
+        "sections); False = one call answering [Problem Description] and [Solution], as Magicoder.",
+    )
 
     # evol_instruct
     methods: List[str] = Field(
