@@ -168,6 +168,10 @@ class GenerateConfig(Section):
     instruction_max_new_tokens: int = Field(
         128, ge=1, description="Tokens generated at most for a new instruction (self_instruct, evol_instruct)."
     )
+    repeat_guard: int = Field(
+        3, ge=0, description="Stop a sequence whose last lines repeat a block of 1-4 lines this many times in a row, keeping one copy "
+        "(finish_reason 'repetition'); 0 = off.",
+    )
     temperature: float = Field(0.7, ge=0, description="Sampling temperature; 0 = greedy.")
     top_p: float = Field(0.95, gt=0, le=1, description="Nucleus sampling mass.")
     seed: int = Field(1234, description="Seed of prompt sampling and generation.")

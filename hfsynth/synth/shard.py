@@ -35,7 +35,10 @@ def _grouped_generate(
     out: Dict[Any, List[Completion]] = {}
     for n in sorted(by_n):
         group = by_n[n]
-        params = SamplingParams(temperature=base.temperature, top_p=base.top_p, max_new_tokens=base.max_new_tokens, seed=derive_seed(base.seed, tag, n), n=n)
+        params = SamplingParams(
+            temperature=base.temperature, top_p=base.top_p, max_new_tokens=base.max_new_tokens, seed=derive_seed(base.seed, tag, n), n=n,
+            repeat_guard=base.repeat_guard,
+        )
         for (key, _), completions in zip(group, engine.generate([m for _, m in group], params, progress=progress)):
             out[key] = completions
     return out
@@ -82,7 +85,7 @@ def generate_shard(
     # Pass 1: new instructions.
     asks = [(t.key, t.ask, strategies[t.entry].candidates) for t in tasks if t.ask is not None]
     asked = _grouped_generate(
-        engine, asks, SamplingParams(gen.temperature, gen.top_p, gen.instruction_max_new_tokens, shard_seed), "instruction", progress
+        engine, asks, SamplingParams(gen.temperature, gen.top_p, gen.instruction_max_new_tokens, shard_seed, repeat_guard=gen.repeat_guard), "instruction", progress
     ) if asks else {}
     instructions: Dict[str, str] = {}
     failures: Dict[str, Tuple[str, str]] = {}
@@ -107,7 +110,7 @@ def generate_shard(
     answered = _grouped_generate(
         engine,
         [(t.key, prompts[t.key], t.samples) for t in tasks if t.key in prompts],
-        SamplingParams(gen.temperature, gen.top_p, gen.max_new_tokens, shard_seed),
+        SamplingParams(gen.temperature, gen.top_p, gen.max_new_tokens, shard_seed, repeat_guard=gen.repeat_guard),
         "response",
         progress,
     )
@@ -156,6 +159,6 @@ def generate_shard(
             )
     if gen.ask_for_missing_tests:
         entries = {f"{t.key}-{j}": t.entry for t in tasks if t.with_tests and t.key not in failures for j in range(t.samples)}
-        params = SamplingParams(gen.temperature, gen.top_p, gen.tests_max_new_tokens, derive_seed(shard_seed, "tests"))
+        params = SamplingParams(gen.temperature, gen.top_p, gen.tests_max_new_tokens, derive_seed(shard_seed, "tests"), repeat_guard=gen.repeat_guard)
         add_missing_tests(engine, rows, strategies, entries, params, progress)
     return rows
