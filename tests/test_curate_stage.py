@@ -145,6 +145,8 @@ def test_curate_stage_writes_splits_funnel_and_decontamination(raw_run):
     by_id = {r["id"]: r for r in rejected}
     assert by_id["t3"]["reason"].startswith("SyntaxError") and by_id["t3"]["split"] == "train"
     assert funnel["reasons"]["validity"] == {"SyntaxError": 1}
+    assert (by_id["t4"]["reason"], by_id["s2"]["reason"]) == ("error: boom", "parse_error: boom")
+    assert funnel["reasons"]["generation"] == {"error": 1, "parse_error": 1}
 
     lines = (run_dir.path / "decontamination.jsonl").read_text().splitlines()
     assert [json.loads(line) for line in lines] == [

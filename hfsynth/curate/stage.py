@@ -214,7 +214,10 @@ def curate_stage(ctx: StageContext) -> None:
     rows = [row for split in by_split for row in by_split[split]]
     funnel = Funnel()
     ok, failures = drop_failures(rows)
-    funnel.record_rows("generation", rows, ok, "generation failed")
+    for row in rows:
+        if row.get("status") != "ok":
+            funnel.reject("generation", row, f"{row.get('status') or 'missing'}: {str(row.get('error') or 'no detail')[:200]}")
+    funnel.record("generation", len(rows), len(ok))
     records: List[Dict] = []
     if recipe.curate.enabled:
         ok, records = curate_rows(ok, recipe, funnel)
