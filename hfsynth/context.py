@@ -17,13 +17,15 @@ class StageContext:
 
     ``fingerprint`` is the one :func:`hfsynth.run.stage_fingerprint` computed for this run of the
     stage (None in preflight, before the stages it reads have run). Switches are never fingerprinted:
-    ``dry_run`` stops publish at the local export.
+    ``dry_run`` stops publish at the local export; ``input`` makes curate read that dataset instead
+    of raw/ (and always run).
     """
 
     recipe: "Recipe"
     run_dir: RunDir
     fingerprint: Optional[str] = None
     dry_run: bool = False
+    input: Optional[str] = None  # `hfsynth curate --input`: a file or Hub dataset curated instead of raw/
 
 
 @dataclass(frozen=True)

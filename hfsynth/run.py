@@ -179,10 +179,13 @@ def is_up_to_date(stage: Stage, ctx: StageContext) -> bool:
     )
 
 
-def run_stage(stage: Stage, recipe: Recipe, run_dir: RunDir, force: bool = False, dry_run: bool = False) -> StageResult:
-    """Run one stage (or skip it), keeping the manifest in step. All ranks call this."""
-    ctx = StageContext(recipe, run_dir, stage_fingerprint(stage, recipe, run_dir), dry_run=dry_run)
-    if dist.broadcast_object(not force and is_up_to_date(stage, ctx)):
+def run_stage(
+    stage: Stage, recipe: Recipe, run_dir: RunDir, force: bool = False, dry_run: bool = False, input: Optional[str] = None
+) -> StageResult:
+    """Run one stage (or skip it), keeping the manifest in step. All ranks call this. With ``input``
+    (curate --input) the stage always runs: its rows come from outside the run directory."""
+    ctx = StageContext(recipe, run_dir, stage_fingerprint(stage, recipe, run_dir), dry_run=dry_run, input=input)
+    if dist.broadcast_object(not force and not input and is_up_to_date(stage, ctx)):
         return StageResult(stage.name, "skipped")
     start = time.time()
     record_stage(recipe, run_dir, stage.name, status="running", fingerprint=ctx.fingerprint, started=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
@@ -201,28 +204,34 @@ def run_stage(stage: Stage, recipe: Recipe, run_dir: RunDir, force: bool = False
     return StageResult(stage.name, "ran", seconds)
 
 
-def run_stages(names: Sequence[str], recipe: Recipe, run_dir: RunDir, force: bool = False, dry_run: bool = False) -> List[StageResult]:
+def run_stages(
+    names: Sequence[str], recipe: Recipe, run_dir: RunDir, force: bool = False, dry_run: bool = False, input: Optional[str] = None
+) -> List[StageResult]:
     prepare(recipe, run_dir)
-    return [run_stage(get_stage(name), recipe, run_dir, force=force, dry_run=dry_run) for name in names]
+    return [run_stage(get_stage(name), recipe, run_dir, force=force, dry_run=dry_run, input=input) for name in names]
 
 
-def preflight(recipe: Recipe, run_dir: RunDir, names: Sequence[str], dry_run: bool = False) -> None:
+def preflight(recipe: Recipe, run_dir: RunDir, names: Sequence[str], dry_run: bool = False, input: Optional[str] = None) -> None:
     """Every named stage's up-front checks, before the first stage starts (not at minute 9 of 10)."""
-    ctx = StageContext(recipe, run_dir, dry_run=dry_run)
+    ctx = StageContext(recipe, run_dir, dry_run=dry_run, input=input)
     for stage in STAGES:
         if stage.name in names and stage.preflight is not None:
             stage.preflight(ctx)
 
 
-def run_recipe(recipe: Recipe, stages: Sequence[str], output_dir: Optional[str] = None, force: bool = False, dry_run: bool = False) -> int:
-    """Check, then run the stages of a loaded recipe and print the summary (run, reproduce, stage commands)."""
+def run_recipe(
+    recipe: Recipe, stages: Sequence[str], output_dir: Optional[str] = None, force: bool = False, dry_run: bool = False,
+    input: Optional[str] = None,
+) -> int:
+    """Check, then run the stages of a loaded recipe and print the summary (run, reproduce, stage commands).
+    ``input``: ``hfsynth curate --input``, the dataset the curate stage reads instead of raw/."""
     from hfsynth.summary import print_summary
 
     run_dir = resolve_run_dir(recipe, output_dir)
     check_run_dir_is_safe(run_dir)
-    preflight(recipe, run_dir, stages, dry_run=dry_run)
+    preflight(recipe, run_dir, stages, dry_run=dry_run, input=input)
     guard_launch(run_dir)  # one launch per run directory, seen by every rank
-    results = run_stages(stages, recipe, run_dir, force=force, dry_run=dry_run)
+    results = run_stages(stages, recipe, run_dir, force=force, dry_run=dry_run, input=input)
     if dist.is_main():
         print_summary(recipe, run_dir, results)
     return 0

@@ -8,7 +8,7 @@ kill never leaves half a file behind.
     recipe.yaml, manifest.json             every command (manifest: rank 0 only)
     checkpoints/, adapter/                 train (adapter/trainer_log.jsonl, hfsynth-train.json)
     raw/<split>/shard-rank{R}-{K}.parquet  generate, with raw/plan.json and raw/index.json (last)
-    data/<split>.parquet                   curate, with funnel.json and decontamination.jsonl
+    data/<split>.parquet                   curate, with funnel.json, decontamination.jsonl, rejected.jsonl
     metrics.json, humaneval/<which>.jsonl  evaluate
     hub/model/, hub/dataset/               publish
 """
@@ -40,6 +40,7 @@ RAW_INDEX = "index.json"  # written last by generate: its presence means raw/ is
 DATA = "data"
 FUNNEL = "funnel.json"
 DECONTAMINATION = "decontamination.jsonl"
+REJECTED = "rejected.jsonl"
 METRICS = "metrics.json"
 HUMANEVAL = "humaneval"
 HUB = "hub"
@@ -49,7 +50,9 @@ HUB_DATASET = "dataset"
 # What a run directory may hold at its top level (anything else means it is someone else's folder).
 LOCK = ".hfsynth.lock"  # held (flock) by rank 0 of the launch that works in this run directory
 RANK_MARKERS = ".hfsynth-ranks"  # <launch id>/rank-<R>: every rank's "I see this folder" at start
-RUN_ENTRIES = frozenset({MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, METRICS, HUMANEVAL, HUB, LOCK, RANK_MARKERS})
+RUN_ENTRIES = frozenset(
+    {MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, REJECTED, METRICS, HUMANEVAL, HUB, LOCK, RANK_MARKERS}
+)
 
 # raw/<split>/shard-rank{R}-{K:05d}.parquet: shard K of a split, written by rank R.
 SHARD_PATTERN = re.compile(r"^shard-rank(\d+)-(\d+)\.parquet$")  # K is written zero-padded to 5 digits
@@ -225,6 +228,11 @@ class RunDir:
     @property
     def decontamination(self) -> Path:
         return self.path / DECONTAMINATION
+
+    @property
+    def rejected(self) -> Path:
+        """Every row curation removed: {id, split, step, reason} per line."""
+        return self.path / REJECTED
 
     # evaluate
     @property

@@ -321,6 +321,7 @@ def hardware_record(trainer) -> dict:
 
 def preflight(ctx: StageContext) -> None:
     """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
+    from hfsynth.data import check_seed_shape
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.load import check_bitsandbytes
@@ -330,6 +331,7 @@ def preflight(ctx: StageContext) -> None:
     seed = recipe.seed
     if seed.path:
         check_local_file(recipe.resolve_path(seed.path))
+        check_seed_shape(recipe)  # columns and message roles, before a model loads
     if seed.python_source:
         python_source_root(seed, recipe)
     if recipe.quantization.load_in_4bit:

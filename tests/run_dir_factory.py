@@ -88,10 +88,11 @@ def write_data(run_path: Path) -> None:
         pq.write_table(pa.Table.from_pylist(synthetic_rows(split, count, offset)), run_path / "data" / f"{split}.parquet")
         offset += count
     kept = sum(SPLITS.values())
-    steps = [("extract", 24, 23), ("length", 23, 22), ("validity", 22, 21), ("exact_dedup", 21, 20), ("near_dedup", 20, 19), ("decontaminate", 19, 17), ("execute", 17, kept), ("secrets", kept, kept)]
+    steps = [("extract", 24, 23), ("length", 23, 22), ("validity", 22, 21), ("static_analysis", 21, 21), ("exact_dedup", 21, 20), ("near_dedup", 20, 19), ("decontaminate", 19, 17), ("execute", 17, kept), ("secrets", kept, kept)]
     funnel = {
         "steps": [{"name": n, "rows_in": a, "rows_out": b, "removed": a - b} for n, a, b in steps],
         "splits": dict(SPLITS), "failures": {"parse_error": 1, "error": 0},
+        "reasons": {"validity": {"SyntaxError": 1}, "extract": {"no code in a kept language": 1}, "decontaminate": {"benchmark contamination": 2}},
         "secrets": {"policy": "redact", "rows_with_findings": 2, "findings": {"email": 1, "hf_token": 1}, "first_ids": ["template-train-00003", "evol_instruct-train-00007"]},
     }
     (run_path / "funnel.json").write_text(json.dumps(funnel, indent=2))

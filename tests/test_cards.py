@@ -88,6 +88,7 @@ def test_dataset_card_configs_and_info_are_what_datasets_reads(make_run_dir):
                     "## Decontamination", "## Metrics", "## Sample rows", "## Reproduce", "## Limitations", "## Citation"):
         assert section in text, section
     assert 'load_dataset("alice/tiny-data")' in text and "hfsynth reproduce alice/tiny-data" in text
+    assert "| validity | 22 | 21 | 1 | SyntaxError 1 |" in text and "| static_analysis | 21 | 21 | 0 | - |" in text
     assert "| decontaminate | 19 | 17 | 2 |" in text and "| train | humaneval | HumanEval/0 | 0.83 |" in text
     assert "| exec_pass_rate | 0.9 | 17 | - | share of rows whose own tests pass in the sandbox |" in text
     assert "| parse_error | 1 |" in text and "synthetic" in text.lower() and "insecure" in text

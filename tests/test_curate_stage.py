@@ -106,12 +106,20 @@ def test_curate_stage_writes_splits_funnel_and_decontamination(raw_run):
     curate_stage(StageContext(recipe, run_dir))
     funnel = json.loads((run_dir.path / "funnel.json").read_text())
     steps = {s["name"]: (s["rows_in"], s["rows_out"], s["removed"]) for s in funnel["steps"]}
-    assert [s["name"] for s in funnel["steps"]] == ["generation", "extract", "length", "validity", "exact_dedup", "near_dedup", "decontaminate"]
+    assert [s["name"] for s in funnel["steps"]] == [
+        "generation", "extract", "length", "validity", "static_analysis", "trivial", "print_only", "repetition", "instruction",
+        "exact_dedup", "near_dedup", "decontaminate",
+    ]
     assert steps == {
         "generation": (11, 9, 2),
         "extract": (9, 8, 1),
         "length": (8, 7, 1),
         "validity": (7, 6, 1),
+        "static_analysis": (6, 6, 0),
+        "trivial": (6, 6, 0),
+        "print_only": (6, 6, 0),
+        "repetition": (6, 6, 0),
+        "instruction": (6, 6, 0),
         "exact_dedup": (6, 5, 1),
         "near_dedup": (5, 4, 1),
         "decontaminate": (4, 3, 1),
@@ -128,6 +136,17 @@ def test_curate_stage_writes_splits_funnel_and_decontamination(raw_run):
     assert first["prompt"] == [{"role": "user", "content": "Write a function."}]  # provenance kept
     raw_columns = set(pq.read_schema(run_dir.raw / "train" / "shard-rank0-00000.parquet").names)
     assert raw_columns <= set(train.column_names)
+
+    rejected = [json.loads(line) for line in run_dir.rejected.read_text().splitlines()]
+    assert sorted((r["id"], r["step"]) for r in rejected) == sorted([
+        ("t4", "generation"), ("s2", "generation"), ("t6", "extract"), ("t7", "length"), ("t3", "validity"),
+        ("t2", "exact_dedup"), ("t8", "near_dedup"), ("t5", "decontaminate"),
+    ])
+    by_id = {r["id"]: r for r in rejected}
+    assert by_id["t3"]["reason"].startswith("SyntaxError") and by_id["t3"]["split"] == "train"
+    assert funnel["reasons"]["validity"] == {"SyntaxError": 1}
+    assert (by_id["t4"]["reason"], by_id["s2"]["reason"]) == ("error: boom", "parse_error: boom")
+    assert funnel["reasons"]["generation"] == {"error": 1, "parse_error": 1}
 
     lines = (run_dir.path / "decontamination.jsonl").read_text().splitlines()
     assert [json.loads(line) for line in lines] == [
@@ -148,10 +167,13 @@ def test_rerun_is_identical_and_drops_stale_splits(raw_run):
 
 def test_switched_off_steps_are_not_in_the_funnel(raw_run, tmp_path):
     _, run_dir = raw_run
-    recipe, _ = make_recipe(tmp_path, dedup={"near": False}, decontaminate={"enabled": False}, validity={"enabled": False})
+    off = {"enabled": False}
+    recipe, _ = make_recipe(
+        tmp_path, dedup={"near": False}, decontaminate=off, validity=off, static_analysis=off, trivial=off, print_only=off, repetition=off,
+    )
     curate_stage(StageContext(recipe, run_dir))
     funnel = json.loads((run_dir.path / "funnel.json").read_text())
-    assert [s["name"] for s in funnel["steps"]] == ["generation", "extract", "length", "exact_dedup"]
+    assert [s["name"] for s in funnel["steps"]] == ["generation", "extract", "length", "instruction", "exact_dedup"]
     assert (run_dir.path / "decontamination.jsonl").read_text() == ""
     recipe, _ = make_recipe(tmp_path, enabled=False)
     curate_stage(StageContext(recipe, run_dir))

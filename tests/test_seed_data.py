@@ -104,3 +104,37 @@ def test_stdlib_seed_is_a_real_corpus(tmp_path):
     assert len(data["train"]) == 30 and len(data["eval"]) == 10
     assert all("```python" in r["messages"][1]["content"] for r in data["train"])
     assert seed_fingerprint(_recipe({"python_source": "stdlib"}, tmp_path)).startswith("python-3.")
+
+
+def test_every_common_chat_shape_maps_to_role_content(tmp_path):
+    """ShareGPT (from/value, human/gpt/system), OpenAI messages, Alpaca (instruction/input/output),
+    prompt/completion: the same user/assistant messages, and check_seed_shape accepts them."""
+    from hfsynth.data import check_seed_shape
+
+    shapes = {
+        "sharegpt": {"conversations": [{"from": "system", "value": "Be terse."}, {"from": "human", "value": "Write f."}, {"from": "gpt", "value": "def f(): pass"}]},
+        "openai": {"messages": [{"role": "system", "content": "Be terse."}, {"role": "user", "content": "Write f."}, {"role": "assistant", "content": "def f(): pass"}]},
+        "alpaca": {"instruction": "Write", "input": "f.", "output": "def f(): pass"},
+        "prompt_completion": {"prompt": "Write f.", "completion": "def f(): pass"},
+    }
+    for name, row in shapes.items():
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(row) + "\n")
+        recipe = _recipe({"path": f"{name}.jsonl", "eval_size": 0}, tmp_path)
+        check_seed_shape(recipe)
+        messages = load_seed(recipe)["train"][0]["messages"]
+        turns = [m for m in messages if m["role"] != "system"]
+        user = "Write\n\nf." if name == "alpaca" else "Write f."
+        assert turns == [{"role": "user", "content": user}, {"role": "assistant", "content": "def f(): pass"}], name
+        if name in ("sharegpt", "openai"):
+            assert messages[0] == {"role": "system", "content": "Be terse."}
+
+
+def test_check_seed_shape_refuses_what_training_would_trip_on(tmp_path):
+    from hfsynth.data import check_seed_shape
+
+    (tmp_path / "odd.jsonl").write_text(json.dumps({"conversations": [{"speaker": "human", "text": "hi"}]}) + "\n")
+    with pytest.raises(HfsynthError, match=r"row 0: column 'conversations': a message has keys \[speaker, text\]; expected role \+ content \(OpenAI\) or from \+ value \(ShareGPT\)"):
+        check_seed_shape(_recipe({"path": "odd.jsonl"}, tmp_path))
+    (tmp_path / "csv.jsonl").write_text("a,b\n1,2\n")
+    with pytest.raises(HfsynthError, match=r"seed.path: .*csv.jsonl: cannot read it as jsonl"):
+        check_seed_shape(_recipe({"path": "csv.jsonl"}, tmp_path))

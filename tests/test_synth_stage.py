@@ -80,7 +80,7 @@ def test_rows_follow_the_contract(generated):
         assert r["split"] in ("train", "test") and r["language"] == "python"
         assert r["adapter_fingerprint"] == fp and r["base_model"] == Path(recipe.model.name_or_path).name and "/" not in r["base_model"]
         assert (r["temperature"], r["top_p"], r["max_new_tokens"]) == (0.7, 0.95, 8)
-        assert r["status"] in ("ok", "parse_error", "error") and r["finish_reason"] in ("stop", "length", "error")
+        assert r["status"] in ("ok", "parse_error", "error") and r["finish_reason"] in ("stop", "length", "repetition", "error")
         assert (r["status"] == "ok") == (r["error"] is None)
         if r["finish_reason"] != "error":  # answered: the prompt is the response prompt, tokens counted
             assert r["prompt"][-1]["role"] == "user" and r["prompt_tokens"] > 0 and 1 <= r["completion_tokens"] <= 8

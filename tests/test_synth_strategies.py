@@ -146,7 +146,7 @@ def test_self_instruct_few_shot_and_novelty(recipe):
 
 
 def test_oss_instruct_snippets_and_sections(recipe):
-    r = recipe({"with_tests": True, "strategies": [{"name": "oss_instruct", "min_snippet_lines": 1, "max_snippet_lines": 3}]})
+    r = recipe({"with_tests": True, "strategies": [{"name": "oss_instruct", "min_snippet_lines": 1, "max_snippet_lines": 3, "split_calls": False}]})
     strategy = only(r)
     tasks = strategy.plan([1] * 12, ctx(r))
     by_id = {s.id: s for s in SEEDS}
@@ -162,6 +162,22 @@ def test_oss_instruct_snippets_and_sections(recipe):
     assert parsed.response.startswith("```python")
     broken = strategy.parse(tasks[0], "", "Here is a problem: count words.")
     assert (broken.status, broken.response) == ("parse_error", "Here is a problem: count words.") and "Problem Description" in broken.error
+
+
+def test_oss_instruct_in_two_calls_problem_then_solution(recipe):
+    r = recipe({"with_tests": True, "strategies": [{"name": "oss_instruct", "max_snippet_lines": 3}]})
+    strategy = only(r)
+    (task,) = strategy.plan([1], ctx(r))
+    assert task.prompt is None and task.meta["snippet"] in task.ask[-1]["content"] and "do not solve it" in task.ask[-1]["content"]
+    problem = strategy.choose_instruction(task, ["[Problem Description]\nWrite a function that counts the words of a text.\n\n[Solution]\n```python\nx\n```"], [])
+    assert problem == "Write a function that counts the words of a text."
+    assert strategy.choose_instruction(task, ["Write a function that counts the words.\n```python\ndef f(): pass\n```"], []) == "Write a function that counts the words."
+    with pytest.raises(ParseError, match="no problem statement"):
+        strategy.choose_instruction(task, ["```python\ndef f(): pass\n```"], [])
+    messages = strategy.response_prompt(task, problem)
+    assert messages[-1]["content"].startswith(problem) and "assert" in messages[-1]["content"]  # answered like any instruction
+    parsed = strategy.parse(task, problem, "```python\ndef count(s):\n    return len(s.split())\n```\n```python\nassert count('a b') == 2\n```")
+    assert (parsed.status, parsed.instruction, parsed.code, parsed.tests) == ("ok", problem, "def count(s):\n    return len(s.split())", "assert count('a b') == 2")
 
 
 def test_oss_instruct_needs_seed_code(recipe):

@@ -83,9 +83,19 @@ def _sampling_rows(facts: RunFacts) -> List[Tuple[str, str]]:
     return rows
 
 
+def _reasons(facts: RunFacts, step: Any) -> str:
+    """Why a step removed rows: its reason kinds with counts, most frequent first (funnel.json ``reasons``)."""
+    reasons = facts.funnel.get("reasons")
+    counts = reasons.get(step) if isinstance(reasons, dict) else None
+    if not isinstance(counts, dict) or not counts:
+        return ""
+    return ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _funnel_rows(facts: RunFacts) -> List[Dict[str, str]]:
     return [
-        {"name": cell(s.get("name")), "rows_in": cell(s.get("rows_in")), "rows_out": cell(s.get("rows_out")), "removed": cell(s.get("removed"))}
+        {"name": cell(s.get("name")), "rows_in": cell(s.get("rows_in")), "rows_out": cell(s.get("rows_out")), "removed": cell(s.get("removed")),
+         "why": cell(_reasons(facts, s.get("name")) or "-")}
         for s in facts.funnel.get("steps") or [] if isinstance(s, dict)
     ]
 

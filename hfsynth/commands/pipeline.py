@@ -31,6 +31,11 @@ def add_parser(subparsers) -> None:
         add_recipe_args(p)
         if name == "publish":
             p.add_argument("--dry-run", action="store_true", help="write hub/model and hub/dataset only, never push")
+        if name == "curate":
+            p.add_argument(
+                "--input", metavar="FILE_OR_HUB_ID",
+                help="curate this dataset (.jsonl/.json/.parquet/.csv or a Hub id; columns id, instruction, response) instead of raw/",
+            )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -40,4 +45,6 @@ def main(args: argparse.Namespace) -> int:
 
     recipe = load_recipe(args.recipe, args.overrides)
     stages = parse_stages(args.stages) if args.command == "run" else [args.command]
-    return run_recipe(recipe, stages, args.output_dir, force=args.force, dry_run=getattr(args, "dry_run", False))
+    return run_recipe(
+        recipe, stages, args.output_dir, force=args.force, dry_run=getattr(args, "dry_run", False), input=getattr(args, "input", None)
+    )

@@ -48,6 +48,36 @@ def load_seed(recipe):
     return DatasetDict(train=split["train"], eval=split["test"])
 
 
+def check_seed_shape(recipe, sample: int = 50) -> None:
+    """Preflight of a local seed file: its columns fit a known shape (messages / ShareGPT
+    conversations, instruction + output, prompt + completion, or ``seed.columns``) and its first
+    rows map to a user turn and an assistant turn. HfsynthError naming the columns found otherwise.
+    Hub datasets are checked when they load."""
+    seed = recipe.seed
+    if not seed.path:
+        return
+    from hfsynth.data.loaders import check_local_file
+    from hfsynth.tables import read_table
+
+    path = recipe.resolve_path(seed.path)
+    check_local_file(path)
+    source = f"'{path}'"
+    try:
+        table = read_table(path)
+    except HfsynthError as exc:
+        raise HfsynthError(f"seed.path: {exc}") from None
+    plan = plan_mapping(list(table.column_names), seed.columns, source)
+    if table.num_rows == 0:
+        raise HfsynthError(f"seed: {source} has no rows")
+    for index, row in enumerate(table.slice(0, sample).to_pylist()):
+        messages = to_messages(row, plan, None, where=f"seed: {source} row {index}")
+        roles = {m["role"] for m in messages}
+        if not {"user", "assistant"} <= roles:
+            raise HfsynthError(
+                f"seed: {source} row {index} has turns [{', '.join(m['role'] for m in messages)}]; expected a user turn and an assistant turn"
+            )
+
+
 def seed_fingerprint(recipe) -> str:
     """What identifies the seed data beyond the recipe: file contents, or the Python whose stdlib was mined."""
     seed = recipe.seed

@@ -22,7 +22,7 @@ import copy
 from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
-from hfsynth.engines.base import Completion, Prompt, SamplingParams
+from hfsynth.engines.base import Completion, Prompt, SamplingParams, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
 
@@ -115,14 +115,14 @@ class HFEngine:
                 for start in range(0, len(order), self.batch_size):
                     batch = [sequences[k] for k in order[start:start + self.batch_size]]
                     ids = [encoded[i] for i, _ in batch]
-                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device, tuple(params.stop))):
+                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device, tuple(params.stop), params.repeat_guard)):
                         results[i][j] = completion
                     bar.update(len(batch))
         finally:
             bar.close()
         return results
 
-    def _generate_batch(self, ids: List[List[int]], config, device, stops: tuple = ()) -> List[Completion]:
+    def _generate_batch(self, ids: List[List[int]], config, device, stops: tuple = (), repeat_guard: int = 0) -> List[Completion]:
         import torch
 
         width = max(len(x) for x in ids)
@@ -136,6 +136,7 @@ class HFEngine:
         eos = set(self.eos_ids)
         generated: List[List[int]] = [[] for _ in ids]
         finished = [False] * len(ids)
+        looped = [False] * len(ids)
         rows = list(range(len(ids)))  # batch row -> sequence
         left = config.max_new_tokens
         segment = copy.copy(config)
@@ -157,6 +158,8 @@ class HFEngine:
                 stop = next((k for k, t in enumerate(tokens) if t in eos), None)
                 generated[row].extend(tokens if stop is None else tokens[: stop + 1])
                 finished[row] = stop is not None or (bool(stops) and self._has_stop(generated[row], stops))
+                if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
+                    finished[row] = looped[row] = True  # a loop: stop spending tokens on it
                 if not finished[row]:
                     keep.append(r)
             if not keep or left <= 0:
@@ -171,7 +174,18 @@ class HFEngine:
                 cache.batch_select_indices(index)
                 seq, mask = seq[index], mask[index]
                 rows = [rows[r] for r in keep]
-        return [self._completion(tokens, prompt, stops) for tokens, prompt in zip(generated, ids)]
+        return [
+            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stops)
+            for tokens, prompt, loop in zip(generated, ids, looped)
+        ]
+
+    def _loop_at(self, tokens: List[int], times: int) -> Optional[int]:
+        return repeating_tail(self.tokenizer.decode(tokens, skip_special_tokens=True), times)
+
+    def _looped(self, tokens: List[int], prompt: List[int], times: int) -> Completion:
+        """A sequence stopped by the repetition guard: its text up to the loop's second copy."""
+        text = self.tokenizer.decode(tokens, skip_special_tokens=True)
+        return Completion(text[: repeating_tail(text, times)], "repetition", len(prompt), len(tokens))
 
     def _has_stop(self, tokens: List[int], stops: tuple) -> bool:
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)

@@ -13,9 +13,18 @@ import importlib.util
 from dataclasses import dataclass
 from typing import Any, Dict, List, Sequence
 
-from hfsynth.engines.base import Completion, Prompt, SamplingParams
+from hfsynth.engines.base import Completion, Prompt, SamplingParams, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
+
+
+def guarded(completion: Completion, times: int) -> Completion:
+    """vLLM cannot stop a looping sequence from outside: its repeats are cut afterwards (same text as the hf engine)."""
+    cut = repeating_tail(completion.text if completion.text.endswith("\n") else completion.text + "\n", times) if times else None
+    if cut is None:
+        return completion
+    return Completion(completion.text[:cut], "repetition", completion.prompt_tokens, completion.completion_tokens)
+
 
 VLLM_LORA_RANKS = (8, 16, 32, 64, 128, 256, 320, 512)
 
@@ -168,11 +177,14 @@ class VLLMEngine:
             prompt_tokens = len(output.prompt_token_ids)
             results.append(
                 [
-                    Completion(
-                        text=o.text,
-                        finish_reason="length" if o.finish_reason == "length" else "stop",
-                        prompt_tokens=prompt_tokens,
-                        completion_tokens=len(o.token_ids),
+                    guarded(
+                        Completion(
+                            text=o.text,
+                            finish_reason="length" if o.finish_reason == "length" else "stop",
+                            prompt_tokens=prompt_tokens,
+                            completion_tokens=len(o.token_ids),
+                        ),
+                        params.repeat_guard,
                     )
                     for o in output.outputs
                 ]

@@ -1,8 +1,9 @@
 """``curate``: the filters between raw/ and the published splits, each counted in funnel.json.
 
 Steps run in this order, each one can be switched off and each is one line of the funnel:
-generation status -> extract (+ length bounds) -> validity -> exact dedup -> near dedup ->
-decontaminate -> execute -> secrets.
+generation status -> extract (+ length bounds) -> validity -> static_analysis -> trivial ->
+print_only -> repetition -> instruction -> exact dedup -> near dedup -> decontaminate -> execute ->
+secrets. Every removed row is listed with its step and reason in rejected.jsonl.
 """
 
 from typing import List, Literal, Optional
@@ -10,6 +11,7 @@ from typing import List, Literal, Optional
 from pydantic import Field, field_validator, model_validator
 
 from hfsynth.schema.base import Section
+from hfsynth.schema.seed import ColumnMap
 
 
 class ExtractConfig(Section):
@@ -41,6 +43,78 @@ class ValidityConfig(Section):
     python_compile: bool = Field(
         True, description="Python: also compile() the tree, catching what the parser accepts but Python refuses ('return' outside a function)."
     )
+
+
+class StaticAnalysisConfig(Section):
+    """pyflakes on the Python code: names used but never defined, definitions replaced before any use."""
+
+    enabled: bool = Field(True, description="Drop Python rows with any of the pyflakes messages in 'reject'.")
+    reject: List[str] = Field(
+        default_factory=lambda: ["UndefinedName", "UndefinedLocal", "RedefinedWhileUnused", "UndefinedExport"],
+        description="pyflakes message classes that remove a row (pyflakes.messages, e.g. UnusedImport, UnusedVariable).",
+    )
+
+    @field_validator("reject")
+    @classmethod
+    def _known_messages(cls, value: List[str]) -> List[str]:
+        from pyflakes import messages
+
+        known = sorted(n for n, obj in vars(messages).items() if isinstance(obj, type) and issubclass(obj, messages.Message) and obj is not messages.Message)
+        unknown = [name for name in value if name not in known]
+        if unknown:
+            raise ValueError(f"not a pyflakes message: {', '.join(unknown)} (known: {', '.join(known)})")
+        return value
+
+
+class TrivialConfig(Section):
+    """Code in which nothing does anything: only docstrings, pass, ..., NotImplementedError, imports."""
+
+    enabled: bool = Field(True, description="Drop rows whose code has no substantive statement (functions and classes are looked into).")
+
+
+class PrintOnlyConfig(Section):
+    """'Solutions' with no function or class that only print what the model worked out itself."""
+
+    enabled: bool = Field(True, description="Drop code with no function, class, loop or branch whose only calls are print().")
+    require_definition: bool = Field(False, description="Stricter: drop every row whose code defines no function or class (scripts too).")
+
+
+class RepetitionConfig(Section):
+    """Degenerate repetition: a generation looping on its own lines or phrases."""
+
+    enabled: bool = Field(True, description="Drop rows whose code or text repeats itself past the bounds below.")
+    min_line_chars: int = Field(8, ge=1, description="Code lines shorter than this (stripped) are ignored ('else:', '}', 'return x').")
+    max_phrase_repeats: int = Field(3, ge=1, description="Most times a 6-80 character phrase (with a 3-letter word) may follow itself on one line.")
+    max_line_run: int = Field(2, ge=1, description="Most times one code line may follow itself.")
+    max_block_lines: int = Field(6, ge=2, description="Longest block of lines looked for repeats.")
+    max_block_repeats: int = Field(3, ge=1, description="Most times a block of 2..max_block_lines code lines may occur (good code repeats 'except ...: return None').")
+    max_duplicate_line_fraction: float = Field(0.3, gt=0, le=1, description="Largest share of code lines that repeat an earlier line.")
+    min_lines_for_fraction: int = Field(8, ge=1, description="The duplicate-line share is judged from this many significant lines on.")
+    ngram_size: int = Field(10, ge=2, description="Word n-gram length of the duplicate n-gram fraction (instruction and response).")
+    max_duplicate_ngram_fraction: float = Field(
+        0.3, gt=0, le=1, description="Largest share of a text's characters inside word n-grams that occurred earlier in it."
+    )
+
+
+class InstructionConfig(Section):
+    """Is the instruction a task? Length bounds, mostly-code, chatter and refusals, advice."""
+
+    enabled: bool = Field(True, description="Drop rows whose instruction fails the checks below.")
+    min_chars: int = Field(10, ge=0, description="Shortest instruction kept, in characters (stripped).")
+    max_chars: int = Field(4000, ge=1, description="Longest instruction kept, in characters.")
+    max_code_fraction: float = Field(
+        0.6, gt=0, le=1, description="Largest share of the instruction's characters that are code (fenced, or lines that start like Python)."
+    )
+    reject_chatter: bool = Field(
+        True, description="Drop instructions that open like an answer ('Here is', 'Sure'), refuse, or leak the evol rewriting prompt, and responses that refuse."
+    )
+    require_task: bool = Field(True, description="Drop instructions that open as advice ('Make sure', 'Always') or name no task at all.")
+
+    @model_validator(mode="after")
+    def _bounds(self):
+        if self.min_chars > self.max_chars:
+            raise ValueError("min_chars must not exceed max_chars")
+        return self
 
 
 class DedupConfig(Section):
@@ -118,6 +192,24 @@ class SecretsConfig(Section):
     )
 
 
+class InputConfig(Section):
+    """`hfsynth curate RECIPE --input FILE_OR_HUB_ID`: how to read a dataset curated instead of raw/."""
+
+    columns: ColumnMap = Field(
+        default_factory=ColumnMap,
+        description="Which columns hold the instruction and the response (as seed.columns; unset = auto-detected: messages, "
+        "instruction/output, prompt/completion).",
+    )
+    id_column: str = Field("id", description="Column holding each row's id (kept in data/); every id must be unique.")
+    tests_column: Optional[str] = Field(
+        "tests", description="Column holding the row's asserts, when it has one; else a second fenced block of asserts in the response."
+    )
+    split_column: Optional[str] = Field("split", description="Column naming each row's split, when it has one; else every row is 'train'.")
+    hub_split: str = Field("train", description="Split read from a Hub dataset.")
+    hub_config: Optional[str] = Field(None, description="Configuration of a Hub dataset.")
+    revision: Optional[str] = Field(None, description="Revision of a Hub dataset.")
+
+
 class CurateConfig(Section):
     """Which curation steps run and with which thresholds."""
 
@@ -129,10 +221,16 @@ class CurateConfig(Section):
     )
     extract: ExtractConfig = Field(default_factory=ExtractConfig, description="Code extraction and length bounds.")
     validity: ValidityConfig = Field(default_factory=ValidityConfig, description="Syntax check.")
+    static_analysis: StaticAnalysisConfig = Field(default_factory=StaticAnalysisConfig, description="pyflakes: undefined names, redefinitions.")
+    trivial: TrivialConfig = Field(default_factory=TrivialConfig, description="Trivial bodies.")
+    print_only: PrintOnlyConfig = Field(default_factory=PrintOnlyConfig, description="Print-only 'solutions'.")
+    repetition: RepetitionConfig = Field(default_factory=RepetitionConfig, description="Degenerate repetition.")
+    instruction: InstructionConfig = Field(default_factory=InstructionConfig, description="Instruction checks.")
     dedup: DedupConfig = Field(default_factory=DedupConfig, description="Exact and near deduplication.")
     decontaminate: DecontaminateConfig = Field(default_factory=DecontaminateConfig, description="Benchmark decontamination.")
     execution: ExecutionConfig = Field(default_factory=ExecutionConfig, description="Sandboxed execution filter.")
     secrets: SecretsConfig = Field(default_factory=SecretsConfig, description="Secrets and personal data scan (the last step).")
+    input: InputConfig = Field(default_factory=InputConfig, description="Reading a dataset given with `hfsynth curate --input`.")
 
     @field_validator("languages")
     @classmethod

@@ -76,6 +76,11 @@ class StrategyConfig(Section):
     # oss_instruct
     min_snippet_lines: int = Field(1, ge=1, description="oss_instruct: shortest seed code snippet, in lines.")
     max_snippet_lines: int = Field(15, ge=1, description="oss_instruct: longest seed code snippet, in lines.")
+    split_calls: bool = Field(
+        True,
+        description="oss_instruct: ask for the problem alone, then answer it in a second call (a small model rarely writes both "
+        "sections); False = one call answering [Problem Description] and [Solution], as Magicoder.",
+    )
 
     # evol_instruct
     methods: List[str] = Field(
@@ -149,6 +154,12 @@ class GenerateConfig(Section):
     )
     num_samples_per_prompt: int = Field(1, ge=1, description="Responses sampled per instruction (rows per prompt).")
     with_tests: bool = Field(False, description="Ask every response for unit tests (asserts), stored in the 'tests' column.")
+    ask_for_missing_tests: bool = Field(
+        False,
+        description="When a response that was asked for tests has none, ask the model for asserts in a separate call (a third pass); "
+        "otherwise curate.execution.keep_untested decides: keep the row marked 'no_tests' or drop it.",
+    )
+    tests_max_new_tokens: int = Field(128, ge=1, description="Tokens generated at most for the asserts of the separate tests call.")
     system_prompt: Optional[str] = Field(None, description="System message of the response prompts; None = seed.system_prompt (what the adapter was trained with).")
     engine: Literal["hf", "vllm"] = Field("hf", description="'hf' (batched transformers generate) or 'vllm' (GPU only).")
     tensor_parallel_size: int = Field(
@@ -161,6 +172,10 @@ class GenerateConfig(Section):
     max_new_tokens: int = Field(256, ge=1, description="Tokens generated at most per response.")
     instruction_max_new_tokens: int = Field(
         128, ge=1, description="Tokens generated at most for a new instruction (self_instruct, evol_instruct)."
+    )
+    repeat_guard: int = Field(
+        3, ge=0, description="Stop a sequence whose last lines repeat a block of 1-4 lines this many times in a row, keeping one copy "
+        "(finish_reason 'repetition'); 0 = off.",
     )
     temperature: float = Field(0.7, ge=0, description="Sampling temperature; 0 = greedy.")
     top_p: float = Field(0.95, gt=0, le=1, description="Nucleus sampling mass.")

@@ -127,6 +127,33 @@ def problem_and_solution(text: str) -> Tuple[str, str]:
     return problem_text, solution_text
 
 
+_PYTHON_FENCE = re.compile(r"^[ \t]*```+[ \t]*(?:python|py)\b", re.I | re.M)
+
+
+def problem_statement(text: str, min_words: int = 5) -> str:
+    """OSS-Instruct's first call: the problem alone. A leading ``[Problem Description]`` header is
+    dropped; a ``[Solution]`` section or a ```python block (the model solving it anyway) is cut off.
+    ParseError when fewer than ``min_words`` words are left."""
+    body = text.strip()
+    headers = sorted(
+        [(m.start(), m.end(), m.group(1).lower()) for m in _BRACKETED.finditer(body)]
+        + [(m.start(), m.end(), m.group(1).lower()) for m in _BARE.finditer(body)]
+    )
+    first_problem = next((h for h in headers if h[2].startswith("problem")), None)
+    if first_problem is not None and not body[: first_problem[0]].strip():
+        body = body[first_problem[1]:]
+    solution = next((m.start() for pattern in (_BRACKETED, _BARE) for m in pattern.finditer(body) if m.group(1).lower() == "solution"), None)
+    if solution is not None:
+        body = body[:solution]
+    fence = _PYTHON_FENCE.search(body)
+    if fence:
+        body = body[: fence.start()]
+    body = body.strip()
+    if len(body.split()) < min_words:
+        raise ParseError(f"no problem statement in the answer ({text.strip()[:60]!r})")
+    return body
+
+
 def clean_instruction(text: str, first_paragraph: bool = False, max_chars: int = 2000) -> str:
     """The one instruction in a model's answer: numbering and labels stripped, cut before the next
     numbered item (and after the first paragraph when ``first_paragraph``).

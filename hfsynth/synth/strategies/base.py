@@ -18,7 +18,7 @@ import jinja2
 import yaml
 
 from hfsynth.errors import HfsynthError
-from hfsynth.synth.parsing import ParseError, extract_code, extract_code_and_tests
+from hfsynth.synth.parsing import ParseError, extract_code, extract_code_and_tests, split_tests
 
 Messages = List[Dict[str, str]]
 
@@ -164,6 +164,21 @@ class Strategy:
         return Parsed(instruction, text, code, tests)
 
 
+def ask_tests_prompt(strategy: Strategy, instruction: str, code: str) -> Messages:
+    """The separate call that asks for the asserts a response left out (``generate.ask_for_missing_tests``)."""
+    return strategy.with_system(render_builtin("tests.j2", instruction=instruction, code=code.strip()))
+
+
+def parse_tests(text: str) -> Optional[str]:
+    """The tests in an answer to :func:`ask_tests_prompt`: its test statements (asserts, test functions),
+    without any solution it repeated; None when it holds no assert."""
+    code = extract_code(text)
+    if code is None:
+        return None
+    _, tests = split_tests(code)
+    return tests if tests and "assert" in tests else None
+
+
 def seeds_with_instruction(strategy: Strategy, seeds: Sequence[SeedExample]) -> List[SeedExample]:
     usable = [s for s in seeds if s.instruction]
     if not usable:
@@ -183,5 +198,6 @@ def cycle_shuffled(rng: random.Random, items: Sequence[Any], count: int) -> List
 
 __all__ = [
     "Messages", "ParseError", "Parsed", "PlanContext", "Rejected", "SeedExample", "Strategy", "Task",
-    "builtin_text", "builtin_yaml", "cycle_shuffled", "render_builtin", "seeds_with_instruction", "template_environment",
+    "builtin_text", "builtin_yaml", "cycle_shuffled", "parse_tests", "render_builtin", "seeds_with_instruction", "template_environment",
+    "ask_tests_prompt",
 ]

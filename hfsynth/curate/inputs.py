@@ -1,0 +1,153 @@
+"""``hfsynth curate RECIPE --input FILE_OR_HUB_ID``: any dataset through the same funnel.
+
+The input has one row per example: an id, an instruction and a response (markdown with fenced
+code, optionally a second fenced block of asserts), or columns that map onto them like the seed's
+(``messages``/ShareGPT ``conversations``, Alpaca ``instruction``/``input``/``output``,
+``prompt``/``completion``; ``curate.input.columns`` for anything else). Rows become rows of the
+generation row schema (``status`` ok, the input's id kept, the language the recipe's first), so
+every filter treats them as it treats generated rows.
+
+Everything is checked when the rows are read, in the stage's preflight: columns that fit no
+shape, a file that is not what its extension says, duplicate ids, no row with code. Nothing has
+been written by then.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from hfsynth.errors import HfsynthError
+from hfsynth.fences import find_fences
+from hfsynth.languages import canonical_language
+
+HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+FIELD = "curate.input"
+
+
+def is_file_source(source: str, base: Optional[Path] = None) -> bool:
+    path = Path(source).expanduser()
+    return path.suffix.lower() in (".jsonl", ".json", ".parquet", ".csv") or path.exists() or (base is not None and (base / path).exists())
+
+
+def read_source(source: str, config) -> Tuple[List[Dict], str]:
+    """(rows as dicts, a name for messages) of a local file or a Hub dataset."""
+    if is_file_source(source):
+        from hfsynth.tables import read_table
+
+        path = Path(source).expanduser()
+        return read_table(path).to_pylist(), f"'{path}'"
+    if not HUB_ID.match(source):
+        raise HfsynthError(f"--input: '{source}' is neither a file (.jsonl, .json, .parquet, .csv) nor a Hub dataset id (owner/name)")
+    from datasets import load_dataset
+
+    try:
+        data = load_dataset(source, config.hub_config, split=config.hub_split, revision=config.revision)
+    except ValueError as exc:  # unknown split or config
+        raise HfsynthError(f"--input: dataset '{source}': {str(exc).splitlines()[0][:200]}") from None
+    except Exception as exc:
+        offline = os.environ.get("HF_HUB_OFFLINE", "0") in ("1", "true", "True")
+        why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if offline else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+        raise HfsynthError(f"--input: cannot load Hub dataset '{source}' ({why})") from None
+    return data.to_list(), f"dataset '{source}'"
+
+
+def instruction_and_response(row: Dict, plan: Dict[str, str], where: str) -> Tuple[str, str]:
+    """The instruction (the last user turn) and the response (the assistant turn after it)."""
+    from hfsynth.data.columns import to_messages
+
+    messages = to_messages(row, plan, None, where=where)
+    last_user = max((i for i, m in enumerate(messages) if m["role"] == "user"), default=None)
+    if last_user is None:
+        return "", ""
+    reply = next((m["content"] for m in messages[last_user + 1:] if m["role"] == "assistant"), "")
+    return messages[last_user]["content"], reply
+
+
+def is_tests(code: str) -> bool:
+    """A block of tests: top-level asserts or ``test*`` functions, and no other function or class."""
+    import ast
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return False
+    checks = False
+    for node in tree.body:
+        if isinstance(node, ast.Assert) or (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test")):
+            checks = True
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return False
+    return checks
+
+
+def code_and_tests(response: str, languages) -> Tuple[Optional[str], Optional[str]]:
+    """A response with two or more fences in a kept language, the last block of tests among them
+    (:func:`is_tests`): (the longest other fence, the tests). Otherwise (None, None): extraction
+    picks the code later."""
+    fences = [f for f in find_fences(response) if (canonical_language(f.info) or languages[0]) in languages and f.code.strip()]
+    if len(fences) < 2:
+        return None, None
+    test_index = next((i for i in range(len(fences) - 1, -1, -1) if is_tests(fences[i].code)), None)
+    if test_index is None:
+        return None, None
+    others = [f for i, f in enumerate(fences) if i != test_index]
+    solution = max(others, key=lambda f: len(f.code.strip()))
+    return solution.code, fences[test_index].code
+
+
+def to_rows(records: List[Dict], source: str, recipe) -> List[Dict]:
+    """The input's records as rows of the generation row schema; HfsynthError for bad input."""
+    from hfsynth.curate.extract import extract_code
+    from hfsynth.data.columns import plan_mapping
+
+    config = recipe.curate.input
+    languages = recipe.curate.languages
+    if not records:
+        raise HfsynthError(f"--input: {source} has no rows")
+    columns = list(records[0].keys())
+    if config.id_column not in columns:
+        raise HfsynthError(
+            f"--input: {source} has no id column '{config.id_column}' (it has: {', '.join(columns)}); "
+            f"add one or name it with {FIELD}.id_column"
+        )
+    plan = plan_mapping(columns, config.columns, source, field=FIELD)
+    tests_column = config.tests_column if config.tests_column in columns else None
+    split_column = config.split_column if config.split_column in columns else None
+    rows: List[Dict] = []
+    seen: Dict[str, int] = {}
+    for index, record in enumerate(records):
+        row_id = record.get(config.id_column)
+        if row_id is None or str(row_id).strip() == "":
+            raise HfsynthError(f"--input: {source} row {index} has an empty id")
+        row_id = str(row_id)
+        if row_id in seen:
+            raise HfsynthError(f"--input: {source} has the id '{row_id}' twice (rows {seen[row_id]} and {index}); ids must be unique")
+        seen[row_id] = index
+        instruction, response = instruction_and_response(record, plan, f"--input: {source} row {index}")
+        code, tests = code_and_tests(response, languages)
+        if tests_column and record.get(tests_column):
+            tests = str(record[tests_column])
+        split = str(record.get(split_column) or "train") if split_column else "train"
+        rows.append({
+            **{k: v for k, v in record.items() if k not in (config.id_column,)},
+            "id": row_id, "split": split, "instruction": instruction, "response": response, "code": code, "tests": tests,
+            "language": languages[0], "status": "ok",
+        })
+    if not any(extract_code(r["response"], languages=languages, row_language=r["language"], existing_code=r["code"], allow_unfenced=False) for r in rows):
+        raise HfsynthError(
+            f"--input: none of the {len(rows)} rows of {source} has code in a fenced block (```{languages[0]} ...```); "
+            "expected responses in markdown with fenced code"
+        )
+    return rows
+
+
+def load_input(source: str, recipe) -> List[Dict]:
+    """Read and check ``--input``: the rows to curate (each with its split)."""
+    records, name = read_source(source, recipe.curate.input)
+    return to_rows(records, name, recipe)

@@ -1,0 +1,142 @@
+"""Degenerate repetition: a generation that loops on its own lines or phrases.
+
+A small model that runs out of ideas repeats a line, an ``elif`` branch or a sentence until
+``max_new_tokens`` cuts it. Three measures, each with its threshold in the recipe's
+``curate.repetition``:
+
+- the same phrase several times in a row on one line;
+- the same line several times in a row;
+- the same block of 2..``max_block_lines`` lines several times (anywhere in the code);
+- the share of the code's lines that repeat an earlier line;
+- the share of the text's characters covered by word n-grams that occurred before (the
+  duplicate n-gram fraction of Gopher, Rae et al. 2021), on the instruction and the response.
+
+Short lines (``}``, ``else:``, ``return None``) are ignored: good code repeats them.
+A per-row check: :func:`check` takes one row and returns None (keep) or the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Dict, List, Optional
+
+WORD = re.compile(r"\S+")
+
+
+def significant_lines(code: str, min_chars: int) -> List[str]:
+    """Non-blank lines, stripped, that have at least ``min_chars`` characters."""
+    return [s for s in (line.strip() for line in code.splitlines()) if len(s) >= min_chars]
+
+
+def longest_run(lines: List[str]) -> int:
+    """The longest run of one line repeated back to back."""
+    best = run = 0
+    previous = None
+    for line in lines:
+        run = run + 1 if line == previous else 1
+        previous = line
+        best = max(best, run)
+    return best
+
+
+def most_repeated_block(lines: List[str], max_block_lines: int) -> tuple:
+    """(count, block size) of the block of 2..max_block_lines lines that occurs most often
+    (non-overlapping occurrences), the largest block first on ties."""
+    best = (0, 0)
+    for size in range(2, max_block_lines + 1):
+        seen: Dict[tuple, int] = {}
+        counts: Counter = Counter()
+        for start in range(len(lines) - size + 1):
+            block = tuple(lines[start:start + size])
+            if len(set(block)) == 1:
+                continue  # a run of one line is longest_run's business
+            last = seen.get(block)
+            if last is None or start >= last + size:
+                seen[block] = start
+                counts[block] += 1
+        if counts:
+            count = max(counts.values())
+            if (count, size) > best:
+                best = (count, size)
+    return best
+
+
+# A chunk of 6-80 characters holding a word of 3+ letters and 3+ distinct characters, then the same chunk again and again
+# ("(value, right, right), (value, right, right), ..."). Runs of one character ("=====") and of
+# numbers ("0, 0, 0, 0") do not count: tables and rulers repeat those on purpose.
+_PHRASE = re.compile(r"(\S.{5,79}?)\1+")
+_WORD3 = re.compile(r"[A-Za-z_]{3,}")
+
+
+def phrase_loop(code: str, max_repeats: int):
+    """(chunk, times) of the first chunk repeated more than ``max_repeats`` times back to back on one line, else None."""
+    for line in code.splitlines():
+        for match in _PHRASE.finditer(line):
+            chunk = match.group(1)
+            times = len(match.group(0)) // len(chunk)
+            if times > max_repeats and _WORD3.search(chunk) and len(set(chunk.replace(" ", ""))) >= 3:
+                return chunk, times
+    return None
+
+
+def duplicate_line_fraction(lines: List[str]) -> float:
+    """Share of ``lines`` that repeat an earlier line."""
+    if not lines:
+        return 0.0
+    return 1 - len(set(lines)) / len(lines)
+
+
+def duplicate_ngram_fraction(text: str, n: int) -> float:
+    """Share of the text's word characters inside word n-grams that occurred earlier in the text."""
+    words = WORD.findall(text)
+    if len(words) < 2 * n:
+        return 0.0
+    seen = set()
+    covered = [False] * len(words)
+    for start in range(len(words) - n + 1):
+        gram = tuple(words[start:start + n])
+        if gram in seen:
+            for k in range(start, start + n):
+                covered[k] = True
+        else:
+            seen.add(gram)
+    total = sum(len(w) for w in words)
+    return sum(len(w) for w, c in zip(words, covered) if c) / total if total else 0.0
+
+
+def code_reason(code: str, config) -> Optional[str]:
+    lines = significant_lines(code, config.min_line_chars)
+    loop = phrase_loop(code, config.max_phrase_repeats)
+    if loop:
+        return f"repeated phrase: {loop[0]!r} {loop[1]} times in a row"
+    run = longest_run(lines)
+    if run > config.max_line_run:
+        return f"repeated line: one line {run} times in a row"
+    count, size = most_repeated_block(lines, config.max_block_lines)
+    if count > config.max_block_repeats:
+        return f"repeated block: {size} lines {count} times"
+    if len(lines) >= config.min_lines_for_fraction:
+        fraction = duplicate_line_fraction(lines)
+        if fraction > config.max_duplicate_line_fraction:
+            return f"duplicate lines: {fraction:.0%} of the code's lines repeat an earlier line"
+    return None
+
+
+def text_reason(field: str, text: str, config) -> Optional[str]:
+    fraction = duplicate_ngram_fraction(text, config.ngram_size)
+    if fraction > config.max_duplicate_ngram_fraction:
+        return f"duplicate n-grams: {fraction:.0%} of the {field} repeats its own {config.ngram_size}-word sequences"
+    return None
+
+
+def check(row: Dict, config) -> Optional[str]:
+    """None when neither the code nor the instruction or response loops, else the reason."""
+    reason = code_reason(row.get("code") or "", config)
+    if reason:
+        return reason
+    for field in ("instruction", "response"):
+        reason = text_reason(field, row.get(field) or "", config)
+        if reason:
+            return reason
+    return None

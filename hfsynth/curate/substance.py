@@ -1,0 +1,110 @@
+"""Code with nothing in it: trivial bodies, and "solutions" that only print.
+
+- trivial: no statement anywhere does anything. Docstrings, ``pass``, ``...``,
+  ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
+  functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
+  ``pass`` are trivial; a dataclass's fields, a constant or one real statement are not.
+- print_only: no function, class or lambda, no loop or branch, and no call but ``print``: the
+  model "answered" by printing a result it worked out itself (``print("The sum is 15")``).
+  A script that reads input, loops or calls a library is kept; ``require_definition`` drops
+  every row without a function or class.
+
+Python only (other languages pass). Per-row checks: :func:`trivial` and :func:`print_only` take
+one row and return None (keep) or the reason.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from typing import Dict, Optional
+
+DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def parse(code: str) -> Optional[ast.Module]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            return None
+
+
+def _is_not_implemented(node: ast.AST) -> bool:
+    target = node.func if isinstance(node, ast.Call) else node
+    return isinstance(target, ast.Name) and target.id == "NotImplementedError"
+
+
+def empty_statement(node: ast.stmt) -> bool:
+    """A statement that does nothing a reader would train on."""
+    if isinstance(node, ast.Pass) or isinstance(node, (ast.Import, ast.ImportFrom)):
+        return True
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and (node.value.value is Ellipsis or isinstance(node.value.value, str)):
+        return True  # docstrings, ``...``, stray string literals
+    if isinstance(node, ast.Raise) and node.exc is not None and _is_not_implemented(node.exc):
+        return True
+    if isinstance(node, ast.Return) and (node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None)):
+        return True
+    return False
+
+
+def self_call(node: ast.stmt, name: Optional[str]) -> bool:
+    """``return name(...)`` inside the function ``name``: a recursion with no way out."""
+    value = node.value if isinstance(node, (ast.Return, ast.Expr)) else None
+    return name is not None and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == name
+
+
+def substantive(body, function: Optional[str] = None) -> bool:
+    """Whether any statement of ``body`` (looking inside functions and classes) does something.
+    ``function`` is the name of the function whose body this is (its bare self-call is empty)."""
+    for node in body:
+        if isinstance(node, DEFINITIONS):
+            inner = node.name if not isinstance(node, ast.ClassDef) else None
+            if substantive(node.body, inner):
+                return True
+        elif not empty_statement(node) and not self_call(node, function):
+            return True
+    return False
+
+
+def trivial(row: Dict, config=None) -> Optional[str]:
+    """None unless the row's Python code has no substantive statement."""
+    if row.get("language") != "python":
+        return None
+    tree = parse(row.get("code") or "")
+    if tree is None or substantive(tree.body):
+        return None
+    names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
+    if names:
+        return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
+    return "trivial body: no statement does anything"
+
+
+def _calls(tree: ast.AST):
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+
+
+def _is_print(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Name) and call.func.id == "print"
+
+
+def print_only(row: Dict, config) -> Optional[str]:
+    """None unless the row's Python code defines nothing and only prints what it was handed."""
+    if row.get("language") != "python":
+        return None
+    tree = parse(row.get("code") or "")
+    if tree is None:
+        return None
+    defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) for node in ast.walk(tree))
+    if defines:
+        return None
+    if config.require_definition:
+        return "no function or class defined"
+    control = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.Try, ast.With, ast.AsyncWith, ast.Match, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+    if any(isinstance(node, control) for node in ast.walk(tree)):
+        return None
+    calls = _calls(tree)
+    if not calls or not all(_is_print(call) for call in calls):
+        return None
+    return f"only prints ({len(calls)} print call{'s' if len(calls) != 1 else ''}, no function or class)"

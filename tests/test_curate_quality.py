@@ -1,0 +1,156 @@
+"""The quality filters (static analysis, trivial bodies, print-only, repetition, instruction):
+the labelled rows of tests/labelled_rows.py are curated as labelled, each junk kind by its own
+step, the good rows that naive checks would reject survive, and every step is counted in
+funnel.json with a reason per removed row in rejected.jsonl."""
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from hfsynth.context import StageContext
+from hfsynth.curate import instruction, repetition, static_analysis, substance
+from hfsynth.curate.stage import curate_stage, quality_checks
+from hfsynth.recipe import validate_recipe
+from hfsynth.rundir import RunDir
+from hfsynth.schema.curate import CurateConfig, InstructionConfig, PrintOnlyConfig, RepetitionConfig, StaticAnalysisConfig
+from labelled_rows import GOOD, JUNK, labelled_rows
+
+# Which step must remove each junk kind (by the kind's prefix).
+EXPECTED_STEP = {
+    "undefined": "static_analysis", "missing_import": "static_analysis", "redefined": "static_analysis",
+    "repeated": "repetition", "docstring_only": "trivial", "pass_only": "trivial", "ellipsis_only": "trivial",
+    "not_implemented": "trivial", "todo_return_none": "trivial", "self_recursion": "trivial", "print": "print_only", "instruction": "instruction",
+}
+
+
+def expected_step(kind: str) -> str:
+    return next(step for prefix, step in EXPECTED_STEP.items() if kind.startswith(prefix))
+
+
+def first_rejection(row, checks):
+    for name, check in checks:
+        reason = check(row)
+        if reason is not None:
+            return name, reason
+    return None
+
+
+def test_the_labelled_set_is_broad():
+    assert len(GOOD) >= 25 and len(JUNK) >= 25
+    assert {expected_step(kind) for _, kind, _, _ in JUNK} == {"static_analysis", "repetition", "trivial", "print_only", "instruction"}
+
+
+def test_labelled_rows_are_curated_as_labelled():
+    checks = quality_checks(CurateConfig())
+    verdicts = {row["id"]: (row, first_rejection(row, checks)) for row in labelled_rows()}
+    good = [(row, verdict) for row, verdict in verdicts.values() if row["label"] == "good"]
+    junk = [(row, verdict) for row, verdict in verdicts.values() if row["label"] == "junk"]
+    wrongly_removed = [(row["kind"], verdict) for row, verdict in good if verdict is not None]
+    missed = [row["kind"] for row, verdict in junk if verdict is None]
+    assert 1 - len(wrongly_removed) / len(good) >= 0.95, wrongly_removed
+    assert 1 - len(missed) / len(junk) >= 0.90, missed
+    # Stricter than the issue's bar: every row of this set, by the step meant for it.
+    assert wrongly_removed == [] and missed == []
+    wrong_step = [(row["kind"], verdict) for row, verdict in junk if verdict[0] != expected_step(row["kind"])]
+    assert wrong_step == []
+
+
+@pytest.mark.parametrize("kind", ["global", "global_defined_in_function", "nonlocal", "star_import", "dunder_all", "builtins",
+                                  "type_checking", "string_annotation", "conditional_definition", "overload", "property_setter"])
+def test_scoping_that_pyflakes_understands_is_not_an_undefined_name(kind):
+    code = next(code for _, k, _, code in GOOD if k == kind)
+    assert static_analysis.findings(code, StaticAnalysisConfig().reject) == []
+
+
+def test_static_analysis_reasons_and_configurable_messages():
+    config = StaticAnalysisConfig()
+    row = {"language": "python", "code": "def f():\n    return g(x)\n"}
+    assert static_analysis.check(row, config) == "UndefinedName: undefined name 'g' (line 2) (+1 more)"
+    unused = {"language": "python", "code": "import os\n\n\ndef f():\n    return 1\n"}
+    assert static_analysis.check(unused, config) is None
+    assert static_analysis.check(unused, StaticAnalysisConfig(reject=["UnusedImport"])).startswith("UnusedImport: 'os' imported but unused")
+    assert static_analysis.check({"language": "javascript", "code": "foo(bar)"}, config) is None
+    assert static_analysis.check({"language": "python", "code": "def broken(:"}, config) is None  # validity's job
+
+
+def test_trivial_looks_inside_classes_and_functions():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row("class A:\n    def f(self):\n        '''Doc.'''\n        ...\n")) is not None
+    assert substance.trivial(row("class A:\n    def f(self):\n        return 1\n")) is None
+    assert substance.trivial(row("import os\nimport sys\n")) == "trivial body: no statement does anything"
+    assert substance.trivial(row("LIMIT = 10\n")) is None
+
+
+def test_print_only_keeps_scripts_and_can_require_a_definition():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    config = PrintOnlyConfig()
+    assert substance.print_only(row("print('42')\n"), config) is not None
+    assert substance.print_only(row("import sys\nprint(sum(int(x) for x in sys.stdin))\n"), config) is None
+    assert substance.print_only(row("n = int(input())\nprint(n * 2)\n"), config) is None
+    strict = PrintOnlyConfig(require_definition=True)
+    assert substance.print_only(row("n = int(input())\nprint(n * 2)\n"), strict) == "no function or class defined"
+    assert substance.print_only(row("def f():\n    print(1)\n"), strict) is None
+
+
+def test_repetition_thresholds_are_the_recipes():
+    code = "def f(x):\n" + "    x = x + 1\n" * 3 + "    return x\n"
+    row = {"code": code, "instruction": "Write a function.", "response": ""}
+    assert repetition.check(row, RepetitionConfig()) == "repeated line: one line 3 times in a row"
+    assert repetition.check(row, RepetitionConfig(max_line_run=3)) is None
+    looping = "The function returns the sum of the list. " * 6
+    assert repetition.check({"code": "", "instruction": "Write a function.", "response": looping}, RepetitionConfig()).endswith(
+        "of the response repeats its own 10-word sequences"
+    )
+    assert repetition.duplicate_ngram_fraction("a b c d e f g h i j k l m n o p q r s t u v", 10) == 0.0
+    phrase = {"code": "x = [" + "(value, right), " * 4 + "]\n", "instruction": "Write a function.", "response": ""}
+    assert repetition.check(phrase, RepetitionConfig()) == "repeated phrase: '(value, right), ' 4 times in a row"
+    assert repetition.check(phrase, RepetitionConfig(max_phrase_repeats=4)) is None
+    assert repetition.phrase_loop("row = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\nline = '=' * 3 + '============'", 3) is None
+    assert repetition.phrase_loop("token = 'ghp_" + "x" * 36 + "'", 3) is None  # placeholders are not loops
+
+
+def test_instruction_checks_are_switchable():
+    advice = {"instruction": "Make sure to use descriptive variable names.", "response": ""}
+    assert instruction.check(advice, InstructionConfig()) is not None
+    assert instruction.check(advice, InstructionConfig(require_task=False)) is None
+    answer = {"instruction": "Sure! Write a function that adds two numbers.", "response": ""}
+    assert instruction.check(answer, InstructionConfig()).startswith("instruction reads as an answer")
+    assert instruction.check(answer, InstructionConfig(reject_chatter=False)) is None
+    refusing = {"instruction": "Write a function that adds two numbers.", "response": "I'm sorry, but I can't help with that."}
+    assert instruction.check(refusing, InstructionConfig()).startswith("response is a refusal")
+    assert instruction.check({"instruction": "x" * 50 + " write", "response": ""}, InstructionConfig(max_chars=20)) == "instruction length: 56 characters, outside [10, 20]"
+
+
+def test_the_stage_counts_every_quality_step_and_records_each_reason(tmp_path):
+    rows = labelled_rows()
+    raw = [{"id": r["id"], "status": "ok", "instruction": r["instruction"], "response": r["response"], "language": "python",
+            "code": None, "label": r["label"]} for r in rows]
+    (tmp_path / "run" / "raw" / "train").mkdir(parents=True)
+    pq.write_table(pa.Table.from_pylist(raw), tmp_path / "run" / "raw" / "train" / "shard-rank0-00000.parquet")
+    recipe = validate_recipe({
+        "name": "t", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"},
+        "curate": {"execution": {"enabled": False}, "secrets": {"enabled": False}, "dedup": {"near": False}, "decontaminate": {"enabled": False}},
+    }, source_dir=tmp_path)
+    run_dir = RunDir(tmp_path / "run")
+    curate_stage(StageContext(recipe, run_dir))
+
+    funnel = json.loads(run_dir.funnel.read_text())
+    removed = {s["name"]: s["removed"] for s in funnel["steps"]}
+    by_step = {}
+    for _, kind, _, _ in JUNK:
+        by_step[expected_step(kind)] = by_step.get(expected_step(kind), 0) + 1
+    for step, count in by_step.items():
+        assert removed[step] == count, (step, removed)
+    kept = pq.read_table(run_dir.split_file("train")).column("label").to_pylist()
+    assert kept == ["good"] * len(GOOD)
+    rejected = [json.loads(line) for line in run_dir.rejected.read_text().splitlines()]
+    assert sorted(r["id"] for r in rejected) == sorted(r["id"] for r in rows if r["label"] == "junk")
+    kinds = {r["id"]: r["kind"] for r in rows}
+    assert [(r["id"], r["step"]) for r in rejected if r["step"] != expected_step(kinds[r["id"]]) or not r["reason"]] == []
+    by_id = {r["id"]: r for r in rejected}
+    undefined = next(r for r in rows if r["kind"] == "undefined_helper")
+    assert by_id[undefined["id"]] == {"id": undefined["id"], "split": "train", "step": "static_analysis",
+                                      "reason": "UndefinedName: undefined name 'encode_binary_data' (line 4)"}
+    assert funnel["reasons"]["static_analysis"] == {"UndefinedName": 5, "RedefinedWhileUnused": 3, "UndefinedLocal": 1}
