@@ -14,7 +14,6 @@ been written by then.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -41,16 +40,9 @@ def read_source(source: str, config) -> Tuple[List[Dict], str]:
         return read_table(path).to_pylist(), f"'{path}'"
     if not HUB_ID.match(source):
         raise HfsynthError(f"--input: '{source}' is neither a file (.jsonl, .json, .parquet, .csv) nor a Hub dataset id (owner/name)")
-    from datasets import load_dataset
+    from hfsynth.data.loaders import load_hub_split
 
-    try:
-        data = load_dataset(source, config.hub_config, split=config.hub_split, revision=config.revision)
-    except ValueError as exc:  # unknown split or config
-        raise HfsynthError(f"--input: dataset '{source}': {str(exc).splitlines()[0][:200]}") from None
-    except Exception as exc:
-        offline = os.environ.get("HF_HUB_OFFLINE", "0") in ("1", "true", "True")
-        why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if offline else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
-        raise HfsynthError(f"--input: cannot load Hub dataset '{source}' ({why})") from None
+    data = load_hub_split(source, config.hub_config, config.hub_split, config.revision, "--input", "--input")
     return data.to_list(), f"dataset '{source}'"
 
 

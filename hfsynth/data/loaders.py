@@ -40,17 +40,23 @@ def load_local_file(path: Path):
         raise HfsynthError(f"seed.path: cannot read '{path}' as {builder}: {str(exc).splitlines()[0][:200]}") from None
 
 
-def load_hub_dataset(seed):
+def load_hub_split(dataset: str, config, split: str, revision, field: str, section: str):
+    """One split of a Hub dataset through ``datasets.load_dataset``; any failure is one line naming
+    ``field`` (unknown split or config, offline and not cached, unreachable)."""
     from datasets import load_dataset
 
     try:
-        return load_dataset(seed.dataset, seed.config, split=seed.split, revision=seed.revision)
+        return load_dataset(dataset, config, split=split, revision=revision)
     except ValueError as exc:  # unknown split or config
-        raise HfsynthError(f"seed: dataset '{seed.dataset}': {str(exc).splitlines()[0][:200]}") from None
+        raise HfsynthError(f"{section}: dataset '{dataset}': {str(exc).splitlines()[0][:200]}") from None
     except Exception as exc:
         offline = os.environ.get("HF_HUB_OFFLINE", "0") in ("1", "true", "True")
         why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if offline else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
-        raise HfsynthError(f"seed.dataset: cannot load Hub dataset '{seed.dataset}' ({why})") from None
+        raise HfsynthError(f"{field}: cannot load Hub dataset '{dataset}' ({why})") from None
+
+
+def load_hub_dataset(seed):
+    return load_hub_split(seed.dataset, seed.config, seed.split, seed.revision, "seed.dataset", "seed")
 
 
 def load_python_source(seed, recipe):
