@@ -144,8 +144,8 @@ def library_versions() -> Dict[str, Optional[str]]:
 def prepare(recipe: Recipe, run_dir: RunDir) -> None:
     """Create the folder and write the resolved recipe (rank 0)."""
     if dist.is_main():
+        run_dir.create()
         try:
-            run_dir.path.mkdir(parents=True, exist_ok=True)
             atomic_write_text(run_dir.recipe_file, recipe.to_yaml())
         except OSError as exc:
             raise HfsynthError(f"output_dir: cannot write the run directory '{run_dir.path}' ({exc.strerror or exc})") from None

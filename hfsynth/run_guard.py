@@ -34,8 +34,11 @@ def acquire_lock(run_dir: RunDir) -> None:
     key = str(run_dir.path)
     if key in _held:
         return
-    run_dir.path.mkdir(parents=True, exist_ok=True)
-    handle = open(run_dir.lock_file, "a+")
+    run_dir.create()
+    try:
+        handle = open(run_dir.lock_file, "a+")
+    except OSError as exc:
+        raise HfsynthError(f"output_dir: cannot write the run directory '{run_dir.path}' ({exc.strerror or exc})") from None
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -178,6 +178,13 @@ class RunDir:
         """PEFT's config file: its presence means train finished."""
         return self.adapter / ADAPTER_CONFIG
 
+    def create(self) -> None:
+        """Make the folder (and its parents), or say in one line why it cannot be made."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HfsynthError(f"output_dir: cannot write the run directory '{self.path}' ({exc.strerror or exc})") from None
+
     def require_adapter(self) -> Path:
         """The trained adapter's folder, or one line saying to train first."""
         if not self.adapter_config.is_file():
