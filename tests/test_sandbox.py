@@ -615,6 +615,7 @@ print("threads ok")
 '''
 
 
+@pytest.mark.slow
 def test_a_neighbours_fork_bomb_is_not_a_verdict(isolation):
     """A correct threaded program next to one that holds every process its user may run. With a
     uid per program (namespaces level) the hog cannot reach it; with a shared uid (forced here, as

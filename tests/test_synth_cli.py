@@ -65,6 +65,7 @@ def _by_id(rows):
     return {r["id"]: r for split in rows.values() for r in split}
 
 
+@pytest.mark.slow
 def test_sigkill_then_rerun_gives_exactly_the_uninterrupted_rows(cli_recipe, reference):
     out = cli_recipe.parent / "killed"
     pause = cli_recipe.parent / "paused-after-shard-1"
@@ -85,6 +86,7 @@ def test_sigkill_then_rerun_gives_exactly_the_uninterrupted_rows(cli_recipe, ref
     assert _by_id(rows) == _by_id(reference)  # not only the ids: the very same rows
 
 
+@pytest.mark.slow
 def test_two_ranks_under_torchrun(cli_recipe, reference):
     out = cli_recipe.parent / "two-ranks"
     with socket.socket() as s:

@@ -55,6 +55,7 @@ def test_train_writes_an_adapter_that_changes_logits(tiny_recipe, write_recipe, 
     assert manifest["stages"]["train"]["hardware"].startswith("CPU") and manifest["stages"]["train"]["num_processes"] == 1
 
 
+@pytest.mark.slow
 def test_rerun_skips_and_changed_section_reruns(tiny_recipe, write_recipe):
     path = write_recipe(tiny_recipe)
     assert run_cli(["train", path]).returncode == 0
@@ -66,6 +67,7 @@ def test_rerun_skips_and_changed_section_reruns(tiny_recipe, write_recipe):
     assert json.loads((resolve_run_dir(recipe).adapter / "adapter_config.json").read_text())["r"] == 2
 
 
+@pytest.mark.slow
 def test_resume_from_newest_checkpoint(tiny_recipe, write_recipe):
     path = write_recipe(tiny_recipe)
     assert run_cli(["train", path]).returncode == 0  # 2 steps, a checkpoint at each step
@@ -98,6 +100,7 @@ def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
     assert json.loads(run_dir.manifest_path.read_text())["stages"]["train"]["world_size"] == 2
 
 
+@pytest.mark.slow
 def test_an_incomplete_checkpoint_is_skipped_on_resume(tiny_recipe, write_recipe):
     """A kill while the Trainer writes checkpoint-N leaves a folder without a whole trainer_state.json."""
     path = write_recipe(tiny_recipe)
