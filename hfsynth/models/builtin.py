@@ -72,13 +72,23 @@ def convert_gguf(gguf: Path, target: Path) -> Path:
         import torch
         from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
+        from transformers.utils import logging as transformers_logging
+
         folder, name = str(gguf.parent), gguf.name
+        # One line on stdout instead of transformers' progress bars on stderr: a command that then
+        # refuses bad input (exit 2) still says so in one line on stderr, even on a cold cache.
+        print(f"hfsynth: converting {gguf.name} once into {target} (about 30 s)", flush=True)
+        bars = transformers_logging.is_progress_bar_enabled()
+        transformers_logging.disable_progress_bar()
         try:
             tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
             loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
             config = AutoConfig.from_pretrained(folder, gguf_file=name)
         except Exception as exc:  # a corrupt or unsupported GGUF is the user's file, not our bug
             raise HfsynthError(f"model.name_or_path: cannot read GGUF file {gguf}: {exc}") from None
+        finally:
+            if bars:
+                transformers_logging.enable_progress_bar()
         if hasattr(config, "quantization_config"):
             del config.quantization_config
         fresh = AutoModelForCausalLM.from_config(config, dtype=torch.float32)

@@ -188,10 +188,17 @@ def _hidden_folders() -> Dict[str, Tuple[str, ...]]:
 EMPTIED = ("/tmp", "/var/tmp", "/run")  # shared folders the namespaces level replaces with an empty tmpfs
 
 
+def _package_root() -> str:
+    """The folder hfsynth itself is imported from: with an editable install of a checkout under /tmp
+    (a CI clone) the interpreter's packages include it, so it is bound back read-only like them."""
+    return str(Path(__file__).resolve().parents[2])
+
+
 def _emptied_folders() -> Dict[str, Tuple[str, ...]]:
     """Shared temp/runtime folders to empty in the sandbox -> the interpreter's folders below them,
-    bound back read-only (a venv under /tmp). A folder that IS an interpreter folder stays as it is."""
-    interpreter = _interpreter_paths()
+    bound back read-only (a venv, or an editable checkout, under /tmp). A folder that IS an
+    interpreter folder stays as it is."""
+    interpreter = _interpreter_paths() + [_package_root()]
     return {
         folder: tuple(p for p in interpreter if p.startswith(folder + "/"))
         for folder in EMPTIED
