@@ -21,7 +21,7 @@ import pytest
 
 from hfsynth.curate.execute import exec_status_counts, execute_rows, has_checks, keep_row, limits_from_config
 from hfsynth.sandbox import Limits, candidate_isolations, detect_isolation, run_program, run_programs
-from hfsynth.sandbox.runner import _interpreter_paths
+from hfsynth.sandbox.runner import _emptied_folders, _interpreter_paths
 from hfsynth.schema.curate import ExecutionConfig
 
 FAST = {"timeout_s": 3, "cpu_seconds": 2, "memory_mb": 256, "max_processes": 8, "file_size_mb": 4, "workers": 2}
@@ -234,7 +234,8 @@ def test_writing_outside_the_temp_dir(isolation):
             row = run_row(code, f"assert open({str(target)!r}).read() == 'pwned'")
             assert row["exec_status"] == "failed", row
             assert not target.exists()
-            if str(folder).startswith("/tmp/"):
+            bound_back = _emptied_folders().get("/tmp", ())  # the interpreter's (and hfsynth's) folders under /tmp
+            if str(folder).startswith("/tmp/") and not any(str(folder).startswith(b + "/") for b in bound_back):
                 assert "No such file or directory" in row["exec_detail"], row  # the sandbox has its own empty /tmp
             elif all(os.stat(p).st_mode & 0o001 for p in folder.parents):
                 assert "Read-only file system" in row["exec_detail"], row  # reachable, writable, yet read-only
@@ -292,7 +293,7 @@ def test_private_view_of_tmp_run_and_dev(isolation):
         seen = json.loads(result.output)
         # Only the program's own folder, plus the interpreter's folders when Python lives under /tmp
         # (a venv made in a temp folder, as in CI), bound back read-only.
-        interpreter = {p.split("/")[2] for p in _interpreter_paths() if p.startswith("/tmp/")}
+        interpreter = {p.split("/")[2] for p in _emptied_folders().get("/tmp", ())}
         assert os.path.basename(secret.name) not in seen["tmp"]
         assert sorted(seen["tmp"]) == sorted({os.path.basename(seen["cwd"])} | interpreter)
         assert set(seen["dev"]) == {"fd", "full", "null", "random", "shm", "stderr", "stdin", "stdout", "urandom", "zero"}
