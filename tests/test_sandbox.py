@@ -21,7 +21,7 @@ import pytest
 
 from hfsynth.curate.execute import exec_status_counts, execute_rows, has_checks, keep_row, limits_from_config
 from hfsynth.sandbox import Limits, candidate_isolations, detect_isolation, run_program, run_programs
-from hfsynth.sandbox.runner import _emptied_folders, _interpreter_paths
+from hfsynth.sandbox.runner import _emptied_folders
 from hfsynth.schema.curate import ExecutionConfig
 
 FAST = {"timeout_s": 3, "cpu_seconds": 2, "memory_mb": 256, "max_processes": 8, "file_size_mb": 4, "workers": 2}

@@ -9,9 +9,11 @@ in seconds. The conversion is atomic and guarded by a file lock, so concurrent r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from hfsynth.errors import HfsynthError
@@ -69,41 +71,39 @@ def convert_gguf(gguf: Path, target: Path) -> Path:
     with FileLock(str(target) + ".lock"):
         if (target / MARKER).is_file():
             return target
-        import torch
-        from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
-
-        from transformers.utils import logging as transformers_logging
-
-        folder, name = str(gguf.parent), gguf.name
-        # One line on stdout instead of transformers' progress bars on stderr: a command that then
-        # refuses bad input (exit 2) still says so in one line on stderr, even on a cold cache.
+        # The conversion's progress bars go to stdout, not stderr: a command that then refuses bad
+        # input (exit 2) still says so in one line on stderr, even on a cold cache.
         print(f"hfsynth: converting {gguf.name} once into {target} (about 30 s)", flush=True)
-        bars = transformers_logging.is_progress_bar_enabled()
-        transformers_logging.disable_progress_bar()
-        try:
-            tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-            loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
-            config = AutoConfig.from_pretrained(folder, gguf_file=name)
-        except Exception as exc:  # a corrupt or unsupported GGUF is the user's file, not our bug
-            raise HfsynthError(f"model.name_or_path: cannot read GGUF file {gguf}: {exc}") from None
-        finally:
-            if bars:
-                transformers_logging.enable_progress_bar()
-        if hasattr(config, "quantization_config"):
-            del config.quantization_config
-        fresh = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
-        fresh.load_state_dict(loaded.state_dict(), strict=False)
-        if getattr(config, "tie_word_embeddings", False):
-            fresh.tie_weights()
-        fresh.generation_config = loaded.generation_config
-        tmp = target.with_name(target.name + f".tmp{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        fresh.save_pretrained(tmp)
-        tokenizer.save_pretrained(tmp)
-        (tmp / MARKER).write_text('{"source": "%s"}\n' % gguf)
-        shutil.rmtree(target, ignore_errors=True)
-        os.replace(tmp, target)
+        with contextlib.redirect_stderr(sys.stdout):
+            _convert(gguf, target)
     return target
+
+
+def _convert(gguf: Path, target: Path) -> None:
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+    folder, name = str(gguf.parent), gguf.name
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+        loaded = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+        config = AutoConfig.from_pretrained(folder, gguf_file=name)
+    except Exception as exc:  # a corrupt or unsupported GGUF is the user's file, not our bug
+        raise HfsynthError(f"model.name_or_path: cannot read GGUF file {gguf}: {exc}") from None
+    if hasattr(config, "quantization_config"):
+        del config.quantization_config
+    fresh = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
+    fresh.load_state_dict(loaded.state_dict(), strict=False)
+    if getattr(config, "tie_word_embeddings", False):
+        fresh.tie_weights()
+    fresh.generation_config = loaded.generation_config
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    fresh.save_pretrained(tmp)
+    tokenizer.save_pretrained(tmp)
+    (tmp / MARKER).write_text('{"source": "%s"}\n' % gguf)
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(tmp, target)
 
 
 def gguf_cache_dir(gguf: Path) -> Path:
