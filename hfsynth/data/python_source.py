@@ -8,10 +8,12 @@ the signature and the docstring's first paragraph; the response is the function'
 from __future__ import annotations
 
 import ast
+import io
 import sysconfig
 import warnings
+from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Tuple
 
 # Folders of the stdlib that hold tests, vendored code or GUI demos, not idiomatic library code.
 STDLIB_SKIP = {"test", "tests", "idlelib", "lib2to3", "site-packages", "dist-packages", "ensurepip", "turtledemo", "tkinter", "__pycache__"}
@@ -38,10 +40,34 @@ def _python_files(root: Path, skip: set) -> Iterator[Path]:
             yield path
 
 
+def _segment(lines: List[str], node: ast.stmt) -> str:
+    """``ast.get_source_segment`` over lines split once per file (it splits the whole file again for
+    every node, which made mining the stdlib quadratic: 15 of 28 s)."""
+    first, last = node.lineno - 1, node.end_lineno - 1
+    if first == last:
+        return lines[first].encode()[node.col_offset:node.end_col_offset].decode()
+    head = lines[first].encode()[node.col_offset:].decode()
+    tail = lines[last].encode()[:node.end_col_offset].decode()
+    return head + "".join(lines[first + 1:last]) + tail
+
+
 def mine_functions(root: Path, min_statements: int = 3, max_statements: int = 40) -> List[Dict[str, str]]:
-    """Rows ``{id, instruction, response}`` for every qualifying function under ``root``, in a stable order."""
+    """Rows ``{id, instruction, response}`` for every qualifying function under ``root``, in a stable order.
+
+    The stdlib does not change under a running interpreter, so it is mined once per process (train,
+    generate and evaluate all read the seed); a user's folder is read afresh each time."""
+    if Path(root) == stdlib_dir():
+        return [dict(row) for row in _mine_stdlib(min_statements, max_statements)]
+    return _mine(Path(root), {"__pycache__"}, min_statements, max_statements)
+
+
+@lru_cache(maxsize=4)
+def _mine_stdlib(min_statements: int, max_statements: int) -> Tuple[Dict[str, str], ...]:
+    return tuple(_mine(stdlib_dir(), STDLIB_SKIP, min_statements, max_statements))
+
+
+def _mine(root: Path, skip: set, min_statements: int, max_statements: int) -> List[Dict[str, str]]:
     rows: List[Dict[str, str]] = []
-    skip = STDLIB_SKIP if root == stdlib_dir() else {"__pycache__"}
     for path in _python_files(root, skip):
         try:
             source = path.read_text(encoding="utf-8")
@@ -50,6 +76,7 @@ def mine_functions(root: Path, min_statements: int = 3, max_statements: int = 40
                 tree = ast.parse(source)
         except (SyntaxError, UnicodeDecodeError, ValueError, OSError):
             continue
+        lines = io.StringIO(source, newline="").readlines()  # \n, \r\n and \r, like the parser (not \f)
         module = ".".join(path.relative_to(root).with_suffix("").parts)
         for node in tree.body:  # module-level functions: self-contained, unlike methods
             if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
@@ -62,7 +89,7 @@ def mine_functions(root: Path, min_statements: int = 3, max_statements: int = 40
             body = node.body[1:]  # without the docstring
             if not (min_statements <= _count_statements(body) <= max_statements):
                 continue
-            code = ast.get_source_segment(source, node)
+            code = _segment(lines, node)
             if not code:
                 continue
             rows.append(
