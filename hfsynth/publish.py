@@ -100,7 +100,13 @@ SPLIT_ORDER = {"train": 0, "validation": 1, "valid": 1, "dev": 1, "test": 2}
 
 
 def split_files(run_dir: RunDir) -> List[Path]:
-    """data/<split>.parquet, train first, then validation, test, and the others by name."""
+    """data/<split>.parquet with rows, train first, then validation, test, and the others by name.
+
+    A split that curation emptied is left out: ``datasets`` cannot load a repo with an empty split
+    ("corresponds to no data"), so publishing it would break every reader. No rows at all is refused.
+    """
+    import pyarrow.parquet as pq
+
     found = _require(run_dir.data, "curate", "curated splits").glob(run_dir.split_file("*").name)  # data/*.parquet
     files = sorted(found, key=lambda f: (SPLIT_ORDER.get(f.stem, 3), f.stem))
     if not files:
@@ -108,7 +114,13 @@ def split_files(run_dir: RunDir) -> List[Path]:
     for f in files:
         if not SPLIT_NAME.match(f.stem):
             raise HfsynthError(f"{f}: split name '{f.stem}' is not valid for datasets (letters, digits and underscores only)")
-    return files
+    with_rows = [f for f in files if pq.ParquetFile(f).metadata.num_rows > 0]
+    if not with_rows:
+        raise HfsynthError(
+            f"{run_dir.data}: curation kept no rows in any split (see {run_dir.funnel.name} for what removed them); "
+            "nothing to publish: generate more rows or loosen the curate filters"
+        )
+    return with_rows
 
 
 def _last_user_message(prompt: Any) -> Optional[str]:

@@ -304,3 +304,26 @@ def test_push_to_a_branch_leaves_main_alone(hub_server, make_run_dir, tmp_path):
     assert set(hub_server.files(MODEL_REPO)) == {".gitattributes"}
     assert "adapter_model.safetensors" in hub_server.files(MODEL_REPO, revision="experiment-1")
     assert run_dir.stage_record("publish")["model_commit"] == hub_server.commits(MODEL_REPO, branch="experiment-1")[0]["id"]
+
+
+def test_an_emptied_split_is_left_out_and_no_rows_at_all_is_refused(hub_server, make_run_dir, tmp_path):
+    """`datasets` cannot load a repo with an empty split: the split curation emptied is not published,
+    the others load; when curation kept nothing, publish refuses in one line and pushes nothing."""
+    import pyarrow.parquet as pq
+
+    recipe_path, _, run_dir = make_run_dir(hub={"dataset_repo": "alice/emptied-test"})
+    test_split = run_dir.split_file("test")
+    pq.write_table(pq.read_table(test_split).slice(0, 0), test_split)
+    env = client_env(hub_server, token=token_of(hub_server, "alice"), home=tmp_path / "home")
+    ok(run_hfsynth(["publish", recipe_path], env, tmp_path))
+    read = ok(run_python("import datasets; d = datasets.load_dataset('alice/emptied-test'); print(sorted((s, len(d[s])) for s in d))",
+                         client_env(hub_server, home=tmp_path / "reader"), tmp_path))
+    assert read.stdout.strip().splitlines()[-1] == "[('train', 12)]"
+
+    train_split = run_dir.split_file("train")
+    pq.write_table(pq.read_table(train_split).slice(0, 0), train_split)
+    posts = len([r for r in hub_server.requests if r.method == "POST"])
+    refused = run_hfsynth(["publish", recipe_path, "--force"], env, tmp_path)
+    assert refused.returncode == 2 and "kept no rows" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert len([r for r in hub_server.requests if r.method == "POST"]) == posts
