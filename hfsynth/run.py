@@ -17,6 +17,7 @@ import platform
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
@@ -131,7 +132,9 @@ def check_run_dir_is_safe(run_dir: RunDir) -> None:
         )
 
 
+@lru_cache(maxsize=1)
 def library_versions() -> Dict[str, Optional[str]]:
+    """The versions that decide a run's results, looked up once per process (every manifest update records them)."""
     found = {"hfsynth": __version__, "python": platform.python_version()}
     for name in LIBRARIES:
         try:
@@ -155,7 +158,7 @@ def prepare(recipe: Recipe, run_dir: RunDir) -> None:
 def record_stage(recipe: Recipe, run_dir: RunDir, name: str, **record: Any) -> None:
     """A manifest update by the runner: the stage's entry, the recipe's name and the library versions."""
     if dist.is_main():
-        run_dir.update_stage(name, top={"recipe_name": recipe.name, "versions": library_versions()}, **record)
+        run_dir.update_stage(name, top={"recipe_name": recipe.name, "versions": dict(library_versions())}, **record)
 
 
 # ----------------------------------------------------------------------------------------------
