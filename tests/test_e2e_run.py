@@ -1,6 +1,7 @@
-"""`hfsynth run` end to end on the tiny model: every stage, a push to the test Hub, skipping and
-rerunning by fingerprint, secrets kept out of the repo, the token kept out of every file and output,
-and a run killed during training that resumes."""
+"""`hfsynth run` end to end: every stage, a push to the test Hub, skipping and rerunning by
+fingerprint, secrets redacted and the token kept out of every file and output (tiny model, with
+curated rows from ``--input``); generated rows published with the secrets redacted (SmolLM2, once);
+a run killed during training that resumes (tiny model)."""
 
 from __future__ import annotations
 
@@ -50,16 +51,103 @@ def run(args, env, cwd, timeout=900):
     return subprocess.run([sys.executable, "-m", "hfsynth", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
+STAGE_NAMES = ("train", "generate", "curate", "evaluate", "publish")
+
+
 def statuses(stdout: str) -> dict:
     found = {}
     for line in stdout.splitlines():
         parts = [p.strip() for p in line.strip("│┃ ").split("│")]
-        if len(parts) >= 2 and parts[0] in ("train", "generate", "curate", "evaluate", "publish"):
+        if len(parts) >= 2 and parts[0] in STAGE_NAMES:
             found[parts[0]] = parts[1]
     return found
 
 
-def test_run_everything_push_skip_rerun_and_keep_secrets_out(hub_server, tmp_path):
+def load_published(hub_server, home: Path, repo: str) -> dict:
+    """{split: rows} of a dataset repo, read back by the real ``datasets`` client in its own process."""
+    read = subprocess.run(
+        [sys.executable, "-c", f"import datasets, json; d = datasets.load_dataset({repo!r}); "
+         "print(json.dumps({s: d[s].to_list() for s in d}))"],
+        env=client_env(hub_server, home=home), capture_output=True, text=True, timeout=300,
+    )
+    assert read.returncode == 0, read.stderr[-3000:]
+    return json.loads(read.stdout.strip().splitlines()[-1])
+
+
+def curated_input_rows(path: Path) -> Path:
+    """Rows for ``hfsynth curate --input`` (a random tiny model writes no row worth keeping), one
+    carrying the planted secrets."""
+    rows = [
+        {"id": "in-0", "instruction": "Write a function that adds two numbers.",
+         "response": "```python\ndef add(a, b):\n    return a + b\n```"},
+        {"id": "in-1", "instruction": f"Write a function that returns the support address {PLANTED_EMAIL}.",
+         "response": f"```python\ndef support():\n    token = '{PLANTED_TOKEN}'\n    return '{PLANTED_EMAIL}'\n```"},
+        {"id": "in-2", "instruction": "Write a function that reverses a list.", "split": "test",
+         "response": "```python\ndef reverse(items):\n    return list(reversed(items))\n```"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_run_everything_push_skip_rerun_and_keep_secrets_out(hub_server, tiny_model_dir, tmp_path):
+    """The whole pipeline's bookkeeping on the tiny model: every stage, a push, skipping, rerunning
+    downstream of a change, --stages, secrets redacted on the Hub, and a token that reaches no file
+    and no output."""
+    token = token_of(hub_server, "alice")
+    hub = {"model_repo": "alice/e2e-adapter", "dataset_repo": "alice/e2e-data"}
+    recipe_path = tmp_path / "e2e.yaml"
+    recipe = e2e_recipe(str(tiny_model_dir), tmp_path / "run", hub)
+    recipe["quantization"]["load_in_4bit"] = False  # 4-bit training is tested in test_train.py; here it would only add bitsandbytes' import
+    recipe_path.write_text(yaml.safe_dump(recipe, sort_keys=False))
+    env = client_env(hub_server, token=token, home=tmp_path / "hf-home", HFSYNTH_HUB_BACKOFF="0.05", COLUMNS="200")
+    run_dir = tmp_path / "run"
+
+    made = run(["run", recipe_path, "--stages", "train,generate"], env, tmp_path)
+    assert made.returncode == 0, made.stderr[-4000:]
+    assert statuses(made.stdout) == {"train": "ran", "generate": "ran"}, made.stdout
+    curated = run(["curate", recipe_path, "--input", curated_input_rows(tmp_path / "rows.jsonl")], env, tmp_path)
+    assert curated.returncode == 0, curated.stderr[-4000:]
+    first = run(["run", recipe_path], env, tmp_path)
+    assert first.returncode == 0, first.stderr[-4000:]
+    assert statuses(first.stdout) == {"train": "skipped", "generate": "skipped", "curate": "skipped", "evaluate": "ran", "publish": "ran"}
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    assert all(manifest["stages"][s]["status"] == "done" for s in STAGE_NAMES)
+    assert json.loads((run_dir / "metrics.json").read_text())["figures"]
+
+    # what reached the Hub: the curated rows, with the planted secrets redacted
+    published = load_published(hub_server, tmp_path / "reader", "alice/e2e-data")
+    assert {s: sorted(r["id"] for r in rows) for s, rows in published.items()} == {"train": ["in-0", "in-1"], "test": ["in-2"]}
+    text = json.dumps(published)
+    assert PLANTED_EMAIL not in text and PLANTED_TOKEN not in text
+    assert "<REDACTED:email>" in text and "<REDACTED:hf_token>" in text
+    repos = (("model", "alice/e2e-adapter"), ("dataset", "alice/e2e-data"))
+    commits = {repo: hub_server.store.all_commit_ids(kind, repo) for kind, repo in repos}
+
+    # nothing changed: every stage is skipped and the Hub gets no new commit
+    again = run(["run", recipe_path], env, tmp_path)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert statuses(again.stdout) == {s: "skipped" for s in STAGE_NAMES}, again.stdout
+    assert {repo: hub_server.store.all_commit_ids(kind, repo) for kind, repo in repos} == commits
+    # one section changed: that stage and the ones after it rerun, the ones before do not
+    changed = run(["run", recipe_path, "metrics.perplexity.max_rows=4"], env, tmp_path)
+    assert changed.returncode == 0, changed.stderr[-3000:]
+    assert statuses(changed.stdout) == {"train": "skipped", "generate": "skipped", "curate": "skipped", "evaluate": "ran", "publish": "ran"}
+    assert all(len(hub_server.store.all_commit_ids(k, r)) > len(commits[r]) for k, r in repos)
+    # --stages picks
+    picked = run(["run", recipe_path, "--stages", "generate", "--force"], env, tmp_path)
+    assert statuses(picked.stdout) == {"generate": "ran"}
+
+    # the token is in no file the run wrote and in nothing it printed
+    for proc in (made, curated, first, again, changed, picked):
+        assert token not in proc.stdout + proc.stderr
+    for path in run_dir.rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), path
+
+
+def test_builtin_model_publishes_real_rows_with_the_secrets_redacted(hub_server, tmp_path):
+    """Once on the real default model, which writes real code (a random tiny model only writes
+    noise): its own rows reach the Hub, the secrets planted in the system prompt redacted."""
     token = token_of(hub_server, "alice")
     hub = {"model_repo": "alice/e2e-adapter", "dataset_repo": "alice/e2e-data"}
     recipe_path = tmp_path / "e2e.yaml"
@@ -68,58 +156,26 @@ def test_run_everything_push_skip_rerun_and_keep_secrets_out(hub_server, tmp_pat
 
     first = run(["run", recipe_path], env, tmp_path)
     assert first.returncode == 0, first.stderr[-4000:]
-    assert statuses(first.stdout) == {s: "ran" for s in ("train", "generate", "curate", "evaluate", "publish")}, first.stdout
-    run_dir = tmp_path / "run"
-    manifest = json.loads((run_dir / "manifest.json").read_text())
-    assert all(manifest["stages"][s]["status"] == "done" for s in ("train", "generate", "curate", "evaluate", "publish"))
-    assert json.loads((run_dir / "metrics.json").read_text())["figures"]
-
-    # what reached the Hub: the curated rows, with the planted secrets redacted
-    reader = client_env(hub_server, home=tmp_path / "reader")
-    read = subprocess.run(
-        [sys.executable, "-c", "import datasets, json; d = datasets.load_dataset('alice/e2e-data'); "
-         "print(json.dumps({s: d[s].to_list() for s in d}))"],
-        env=reader, capture_output=True, text=True, timeout=300,
-    )
-    assert read.returncode == 0, read.stderr[-3000:]
-    published = json.loads(read.stdout.strip().splitlines()[-1])
+    assert statuses(first.stdout) == {s: "ran" for s in STAGE_NAMES}, first.stdout
+    published = load_published(hub_server, tmp_path / "reader", "alice/e2e-data")
     assert sum(len(rows) for rows in published.values()) > 0
     text = json.dumps(published)
     assert PLANTED_EMAIL not in text and PLANTED_TOKEN not in text
     assert "<REDACTED:email>" in text and "<REDACTED:hf_token>" in text
-    commits = {repo: hub_server.store.all_commit_ids(kind, repo) for kind, repo in (("model", "alice/e2e-adapter"), ("dataset", "alice/e2e-data"))}
-
-    # nothing changed: every stage is skipped and the Hub gets no new commit
-    again = run(["run", recipe_path], env, tmp_path)
-    assert again.returncode == 0, again.stderr[-3000:]
-    assert statuses(again.stdout) == {s: "skipped" for s in ("train", "generate", "curate", "evaluate", "publish")}, again.stdout
-    # one section changed: that stage and the ones after it rerun, train does not
-    changed = run(["run", recipe_path, "generate.temperature=0.8"], env, tmp_path)
-    assert changed.returncode == 0, changed.stderr[-3000:]
-    assert statuses(changed.stdout) == {"train": "skipped", "generate": "ran", "curate": "ran", "evaluate": "ran", "publish": "ran"}
-    # --stages picks
-    picked = run(["run", recipe_path, "generate.temperature=0.8", "--stages", "curate", "--force"], env, tmp_path)
-    assert statuses(picked.stdout) == {"curate": "ran"}
-
-    # the token is in no file the run wrote and in nothing it printed
-    for proc in (first, again, changed, picked):
-        assert token not in proc.stdout + proc.stderr
-    for path in run_dir.rglob("*"):
-        if path.is_file():
-            assert token.encode() not in path.read_bytes(), path
-    assert all(len(hub_server.store.all_commit_ids(k, r)) >= len(commits[r]) for k, r in (("model", "alice/e2e-adapter"), ("dataset", "alice/e2e-data")))
+    assert token not in first.stdout + first.stderr
 
 
 def test_run_killed_during_training_resumes_from_its_checkpoint(tiny_model_dir, tmp_path):
     recipe = e2e_recipe(str(tiny_model_dir), tmp_path / "run")
-    recipe["train"].update(max_steps=40, save_steps=2)
+    recipe["quantization"]["load_in_4bit"] = False  # resuming is what is tested; 4-bit only adds bitsandbytes' import
+    recipe["train"].update(max_steps=8, save_steps=2)
     recipe_path = tmp_path / "e2e.yaml"
     recipe_path.write_text(yaml.safe_dump(recipe, sort_keys=False))
     env = dict(os.environ, COLUMNS="200")
     checkpoints = tmp_path / "run" / "checkpoints"
     pause = tmp_path / "paused-at-checkpoint-4"
     proc = start_paused(["run", recipe_path, "--stages", "train"], "train_checkpoint", 4, pause, cwd=tmp_path, env=env)
-    kill_group(proc)  # parked right after checkpoint-4: the kill lands mid-run, 36 steps before the end
+    kill_group(proc)  # parked right after checkpoint-4: the kill lands mid-run, 4 steps before the end
     assert sorted(p.name for p in checkpoints.glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-4"]
     assert not (tmp_path / "run" / "adapter").exists()
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
@@ -129,6 +185,6 @@ def test_run_killed_during_training_resumes_from_its_checkpoint(tiny_model_dir, 
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert "resuming training from" in resumed.stdout
     info = json.loads((tmp_path / "run" / "adapter" / "hfsynth-train.json").read_text())
-    assert info["global_step"] == 40
+    assert info["global_step"] == 8
     log = [json.loads(l) for l in (tmp_path / "run" / "adapter" / "trainer_log.jsonl").read_text().splitlines()]
-    assert [e["step"] for e in log if "loss" in e] == list(range(1, 41))  # history carried over, no gap, no repeat
+    assert [e["step"] for e in log if "loss" in e] == list(range(1, 9))  # history carried over, no gap, no repeat
