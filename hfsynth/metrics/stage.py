@@ -166,7 +166,7 @@ def _release() -> None:
 
 
 def add_perplexity_figure(report: MetricsReport, config, which: str, label: str, model, tokenizer, sample: List[Dict]) -> None:
-    from hfsynth.metrics.perplexity import response_nll
+    from hfsynth.scoring.perplexity import response_nll
 
     pp = config.perplexity
     result = response_nll(model, tokenizer, sample, batch_size=pp.batch_size, max_length=pp.max_length)
@@ -182,7 +182,7 @@ def add_perplexity_figure(report: MetricsReport, config, which: str, label: str,
 
 
 def add_humaneval_figures(report: MetricsReport, recipe, run_dir, which: str, label: str, engine) -> None:
-    from hfsynth.metrics.humaneval import evaluate_model, write_samples
+    from hfsynth.scoring.humaneval import evaluate_model, write_samples
 
     he = recipe.metrics.humaneval
     result = evaluate_model(engine, he, seed=recipe.metrics.seed)
@@ -233,7 +233,7 @@ def add_model_figures(report: MetricsReport, recipe, run_dir, rows: List[Dict]) 
 
 
 def engine_style(config, tokenizer) -> str:
-    from hfsynth.metrics.humaneval import resolve_style
+    from hfsynth.scoring.humaneval import resolve_style
 
     return resolve_style(config.prompt_style, tokenizer)
 
