@@ -16,7 +16,7 @@ from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.metrics.report import MetricsReport
-from hfsynth.rundir import RunDir
+from hfsynth.rundir import RunDir, read_json
 
 EXEC_FAILURES = ("failed", "timeout", "error")
 
@@ -268,7 +268,17 @@ def evaluate_stage(ctx: StageContext) -> None:
     report.extend(training_figures(run_dir.trainer_log), group="training")
     if config.perplexity.enabled or config.humaneval.enabled:
         add_model_figures(report, recipe, run_dir, rows)
-    report.write(run_dir.metrics)
+    report.write(run_dir.metrics, data_value_section(recipe, run_dir))
+
+
+def data_value_section(recipe, run_dir: RunDir) -> Dict:
+    """The students' table (students/data_value.json) as metrics.json's ``data_value`` section, when they ran."""
+    if not recipe.data_value.enabled:
+        return {}
+    table = read_json(run_dir.data_value)
+    if not isinstance(table, dict):
+        raise HfsynthError(f"{run_dir.data_value}: missing or unreadable; run `hfsynth students` first (data_value.enabled is on)")
+    return {"data_value": table}
 
 
 def preflight(ctx: StageContext) -> None:
