@@ -260,6 +260,7 @@ def evaluate_stage(ctx: StageContext) -> None:
     config = recipe.metrics
     rows = read_curated(run_dir)
     funnel = read_funnel(run_dir)
+    sections = data_value_section(recipe, run_dir)  # before the minutes of model figures: a missing table says so now
     report = MetricsReport()
     add_funnel_figures(report, funnel)
     add_execution_figures(report, funnel, rows, recipe.curate.execution)
@@ -268,7 +269,7 @@ def evaluate_stage(ctx: StageContext) -> None:
     report.extend(training_figures(run_dir.trainer_log), group="training")
     if config.perplexity.enabled or config.humaneval.enabled:
         add_model_figures(report, recipe, run_dir, rows)
-    report.write(run_dir.metrics, data_value_section(recipe, run_dir))
+    report.write(run_dir.metrics, sections)
 
 
 def data_value_section(recipe, run_dir: RunDir) -> Dict:

@@ -190,7 +190,7 @@ def students_stage(ctx: StageContext) -> Optional[Dict]:
         }
         atomic_write_json(run_dir.data_value, data_value_section(runs, budget, definitions))
     dist.barrier()
-    return {"students": len(sets) * len(config.seeds)}
+    return {"enabled": True, "students": len(sets) * len(config.seeds)}
 
 
 # ----------------------------------------------------------------------------------------------
