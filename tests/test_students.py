@@ -139,3 +139,20 @@ def test_a_student_tokenizer_without_chat_template_is_refused(make_run_dir, tiny
 def test_students_need_held_out_seed_rows(make_run_dir):
     recipe_path, _, _ = make_run_dir(data_value={"enabled": True, "humaneval": False}, seed={"eval_size": 0})
     assert_user_error(run_cli(["students", recipe_path]), "data_value.enabled", "seed.eval_size")
+
+
+def test_dataset_card_carries_the_data_value_table_and_the_model_card_does_not(make_run_dir):
+    from hfsynth.publish import materialise
+
+    _, recipe, run_dir = make_run_dir()
+    runs = [run_fig("synthetic", 0, 1.0), run_fig("synthetic", 1, 1.2), run_fig("seed", 0, 2.0), run_fig("seed", 1, 2.2)]
+    section = data_value_section(runs, {"student_model": "tiny-llama"}, {})
+    metrics = json.loads(run_dir.metrics.read_text())
+    run_dir.metrics.write_text(json.dumps({**metrics, "data_value": section}))
+    out = materialise(recipe, run_dir)
+    card = (out["dataset"] / "README.md").read_text()
+    assert "## Data value" in card and "`tiny-llama`" in card
+    assert "| synthetic | synthetic | 2 steps x 2 rows | 0, 1 | 1.100 ± 0.100 |" in card
+    assert "| seed | seed | 2 steps x 2 rows | 0, 1 | 2.100 ± 0.100 |" in card and "heldout_seed_loss (n = 4 rows)" in card
+    assert section["comparisons"][0]["sentence"] in card
+    assert "Data value" not in (out["model"] / "README.md").read_text()

@@ -35,6 +35,10 @@ class DataValueConfig(Section):
         None, gt=0, lt=1, description="Also train a student on seed + synthetic rows, this share of them synthetic; None = no mixed student.",
     )
     humaneval: bool = Field(True, description="Score every student on HumanEval with metrics.humaneval (subset, sampling, sandbox); false saves the slowest part.")
+    humaneval_greedy: bool = Field(
+        False, description="Score the students' HumanEval greedily (one completion per problem, pass@1) instead of with "
+        "metrics.humaneval's sampling: n_samples x the students would cost hours with the transformers engine.",
+    )
     train_split: str = Field("train", description="Curated split the synthetic student trains on.")
     test_split: Optional[str] = Field("test", description="Curated split every student is scored on (loss); None = skip that figure.")
 

@@ -7,7 +7,7 @@ A synthetic row trains as the dataset is published: its ``instruction`` as the u
 from __future__ import annotations
 
 import random
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from hfsynth.errors import HfsynthError
 from hfsynth.rundir import RunDir
@@ -49,15 +49,16 @@ def sample(rows: List, max_rows: Optional[int], seed: int) -> List:
     return [rows[i] for i in sorted(random.Random(seed).sample(range(len(rows)), max_rows))]
 
 
-def mix(seed_rows: List, synthetic_rows: List, synthetic_share: float, seed: int = 0) -> List:
-    """As many rows as both sources allow with ``synthetic_share`` of them synthetic (a fixed-seed draw)."""
+def mix(seed_rows: List, synthetic_rows: List, synthetic_share: float, seed: int = 0) -> Tuple[List, int]:
+    """As many rows as both sources allow with ``synthetic_share`` of them synthetic (a fixed-seed draw),
+    and how many of them are synthetic."""
     n_syn = len(synthetic_rows)
     n_seed = round(n_syn * (1 - synthetic_share) / synthetic_share)
     if n_seed > len(seed_rows):
         n_seed = len(seed_rows)
         n_syn = min(len(synthetic_rows), round(n_seed * synthetic_share / (1 - synthetic_share)))
     rng = random.Random(seed)
-    return rng.sample(list(synthetic_rows), n_syn) + rng.sample(list(seed_rows), n_seed)
+    return rng.sample(list(synthetic_rows), n_syn) + rng.sample(list(seed_rows), n_seed), n_syn
 
 
 def as_dataset(conversations: List[List[Dict[str, str]]]):

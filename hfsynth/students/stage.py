@@ -60,9 +60,8 @@ def training_sets(recipe, run_dir: RunDir) -> Dict[str, Dict]:
         "seed": {"rows": seed_rows, "trained_on": f"the seed data alone ({len(seed_rows)} rows)"},
     }
     if config.mix_synthetic_share:
-        mixed = student_data.mix(seed_rows, synthetic, config.mix_synthetic_share)
-        n_syn = min(len(synthetic), round(len(mixed) * config.mix_synthetic_share))
-        sets["mix"] = {"rows": mixed, "trained_on": f"seed + synthetic, {config.mix_synthetic_share:.0%} synthetic ({len(mixed)} rows, ~{n_syn} synthetic)"}
+        mixed, n_syn = student_data.mix(seed_rows, synthetic, config.mix_synthetic_share)
+        sets["mix"] = {"rows": mixed, "trained_on": f"seed + synthetic at {config.mix_synthetic_share:.0%} synthetic ({len(mixed)} rows, {n_syn} synthetic)"}
     per_step = rows_per_step(recipe)
     for kind, found in sets.items():
         found["epochs"] = student_data.check_budget(len(found["rows"]), per_step, config, kind)
@@ -95,6 +94,8 @@ def score_student(recipe, run_dir: RunDir, name: str, scoring: Dict[str, List[Di
     from hfsynth.scoring.perplexity import response_nll
 
     pp, he = recipe.metrics.perplexity, recipe.metrics.humaneval
+    if recipe.data_value.humaneval_greedy:
+        he = he.model_copy(update={"n_samples": 1, "k": [1], "temperature": 0.0})
     model, tokenizer = load_model_and_tokenizer(recipe)
     model = PeftModel.from_pretrained(model, str(run_dir.student(name)), is_trainable=False)
     model.eval()
@@ -120,8 +121,9 @@ def score_student(recipe, run_dir: RunDir, name: str, scoring: Dict[str, List[Di
         for k in he.k:
             figures[f"humaneval_pass@{k}"] = {
                 "value": result.pass_at_k.get(k), "sample_size": result.problems,
-                "definition": f"HumanEval pass@{k} over {result.problems} problems x {he.n_samples} samples (metrics.humaneval, the harness "
-                "and sandbox of the base/tuned figures)",
+                "definition": f"HumanEval pass@{k} over {result.problems} problems x {he.n_samples} samples "
+                f"({'greedy' if he.temperature == 0 else f'temperature {he.temperature}'}; metrics.humaneval's subset, the harness and "
+                "sandbox of the base/tuned figures)",
             }
     model = tokenizer = None
     gc.collect()
