@@ -29,8 +29,8 @@ from hfsynth.errors import HfsynthError
 from hfsynth.metrics import stage as evaluate
 from hfsynth.recipe import Recipe, fingerprint
 from hfsynth.run_guard import guard_launch
-from hfsynth.students import stage as students
 from hfsynth.rundir import MANIFEST, RUN_ENTRIES, RunDir, atomic_write_text
+from hfsynth.students import stage as students
 from hfsynth.synth import stage as generate
 
 LIBRARIES = ("torch", "transformers", "trl", "peft", "accelerate", "bitsandbytes", "datasets", "huggingface_hub")
@@ -179,10 +179,11 @@ def stage_fingerprint(stage: Stage, recipe: Recipe, run_dir: RunDir) -> str:
 
 def is_up_to_date(stage: Stage, ctx: StageContext) -> bool:
     record = ctx.run_dir.stage_record(stage.name)
+    switched_off = stage.active is not None and not stage.active(ctx.recipe)  # it has nothing to leave behind
     return (
         record.get("status") == "done"
         and record.get("fingerprint") == ctx.fingerprint
-        and (stage.active is not None and not stage.active(ctx.recipe) or all(getattr(ctx.run_dir, out).exists() for out in stage.outputs))
+        and (switched_off or all(getattr(ctx.run_dir, out).exists() for out in stage.outputs))
         and not (stage.pending and stage.pending(ctx))
     )
 
