@@ -64,10 +64,10 @@ def test_students_table_card_skip_and_rerun_on_a_changed_split(make_run_dir):
         assert row["figures"]["humaneval_pass@1"]["sample_size"] == 1
         loss = row["figures"]["heldout_seed_loss"]
         assert loss["mean"] > 0 and loss["min"] <= loss["mean"] <= loss["max"] and len(loss["values"]) == 2
-        assert "2 steps x 2 rows" in row["budget"]
+        assert row["budget"] == "2 steps x 2 rows" and row["epochs"] > 0
     assert len(table["runs"]) == 6 and len({r["figures"]["heldout_seed_loss"]["value"] for r in table["runs"]}) > 1  # seeds differ
     assert {(c["student"], c["figure"]) for c in table["comparisons"]} >= {("synthetic", "heldout_seed_loss"), ("mix", "synthetic_test_loss")}
-    assert all(c["sentence"].startswith("On this budget (2 steps x 2 rows") for c in table["comparisons"])
+    assert all(c["sentence"].startswith("On this budget (2 steps x 2 rows)") for c in table["comparisons"])
     for name in ("synthetic-seed0", "seed-seed1", "mix-seed0"):
         assert (run_dir.student(name) / "adapter_config.json").is_file() and run_dir.student_record(name).is_file()
 
@@ -156,3 +156,14 @@ def test_dataset_card_carries_the_data_value_table_and_the_model_card_does_not(m
     assert "| seed | seed | 2 steps x 2 rows | 0, 1 | 2.100 ± 0.100 |" in card and "heldout_seed_loss (n = 4 rows)" in card
     assert section["comparisons"][0]["sentence"] in card
     assert "Data value" not in (out["model"] / "README.md").read_text()
+
+
+def test_one_seed_shows_no_spread_in_the_card(make_run_dir):
+    from hfsynth.publish import materialise
+
+    _, recipe, run_dir = make_run_dir()
+    runs = [{**run_fig("synthetic", 0, 1.0), "epochs": 2.4}, {**run_fig("seed", 0, 2.0), "epochs": 0.1}]
+    metrics = json.loads(run_dir.metrics.read_text())
+    run_dir.metrics.write_text(json.dumps({**metrics, "data_value": data_value_section(runs, {}, {})}))
+    card = (materialise(recipe, run_dir)["dataset"] / "README.md").read_text()
+    assert "| synthetic | synthetic | 2 steps x 2 rows, 2.4 epochs | 0 | 1.000 |" in card and "one seed" in card

@@ -160,9 +160,16 @@ def _data_value(facts: RunFacts) -> Optional[Dict[str, Any]]:
         for key in keys:
             fig = (s.get("figures") or {}).get(key) or {}
             mean, spread = fig.get("mean"), fig.get("spread")
-            values.append("n/a" if mean is None else f"{mean:.3f} ± {spread:.3f}" if spread is not None else f"{mean:.3f}")
+            if mean is None:
+                values.append("n/a")
+            elif spread is None or int(fig.get("seeds_scored") or 0) < 2:  # one seed: no spread was measured
+                values.append(f"{mean:.3f}")
+            else:
+                values.append(f"{mean:.3f} ± {spread:.3f}")
+        epochs = s.get("epochs")
+        budget = f"{s.get('budget')}, {epochs:.1f} epochs" if isinstance(epochs, (int, float)) else s.get("budget")
         rows.append({
-            "student": cell(s.get("student")), "trained_on": cell(s.get("trained_on")), "budget": cell(s.get("budget")),
+            "student": cell(s.get("student")), "trained_on": cell(s.get("trained_on")), "budget": cell(budget),
             "seeds": cell(", ".join(str(x) for x in s.get("seeds") or [])), "values": values,
         })
     budget = section.get("budget") or {}

@@ -172,7 +172,7 @@ def students_stage(ctx: StageContext) -> Optional[Dict]:
                     record = {
                         "fingerprint": fp, "name": name, "kind": kind, "seed": seed, "trained_on": found["trained_on"],
                         "train_rows": len(found["rows"]), "steps": steps,
-                        "budget": f"{budget_text}, {found['epochs']:.1f} epochs",
+                        "budget": budget_text, "epochs": round(found["epochs"], 2),
                         "figures": score_student(student, run_dir, name, scoring),
                     }
                     record["seconds"] = round(time.time() - start, 1)

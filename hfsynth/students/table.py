@@ -61,7 +61,7 @@ def student_rows(runs: List[Dict]) -> List[Dict]:
             }
         rows.append({
             "student": kind, "trained_on": first["trained_on"], "train_rows": first["train_rows"],
-            "budget": first["budget"], "seeds": [run["seed"] for run in seeded], "figures": figures,
+            "budget": first["budget"], "epochs": first.get("epochs"), "seeds": [run["seed"] for run in seeded], "figures": figures,
         })
     return rows
 
