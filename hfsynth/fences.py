@@ -12,7 +12,7 @@ CommonMark's fence rules, read leniently where model output needs it:
 - lines end at ``\\n``, ``\\r\\n`` or ``\\r``; a body is its lines joined with ``\\n``.
 
 Which fence a caller wants (its language, the first, the longest) is the caller's own policy:
-:mod:`hfsynth.synth.parsing`, :mod:`hfsynth.curate.extract` and :mod:`hfsynth.metrics.humaneval`.
+:mod:`hfsynth.synth.parsing`, :mod:`hfsynth.curate.extract` and :mod:`hfsynth.scoring.humaneval`.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from hfsynth.errors import RecipeError
 from hfsynth.schema.base import Section
 from hfsynth.schema.curate import CurateConfig
+from hfsynth.schema.data_value import DataValueConfig
 from hfsynth.schema.generate import GenerateConfig
 from hfsynth.schema.hub import HubConfig
 from hfsynth.schema.metrics import MetricsConfig
@@ -25,7 +26,7 @@ from hfsynth.schema.model import LoraConfig, ModelConfig, QuantizationConfig
 from hfsynth.schema.seed import SeedConfig
 from hfsynth.schema.train import TrainConfig
 
-SECTIONS = ("seed", "model", "quantization", "lora", "train", "generate", "curate", "metrics", "hub")
+SECTIONS = ("seed", "model", "quantization", "lora", "train", "generate", "curate", "data_value", "metrics", "hub")
 
 
 class Recipe(Section):
@@ -40,6 +41,7 @@ class Recipe(Section):
     train: TrainConfig = Field(default_factory=TrainConfig, description="TRL SFTConfig fields.")
     generate: GenerateConfig = Field(default_factory=GenerateConfig, description="Synthetic generation.")
     curate: CurateConfig = Field(default_factory=CurateConfig, description="Curation filters.")
+    data_value: DataValueConfig = Field(default_factory=DataValueConfig, description="Student models that measure what the synthetic split is worth.")
     metrics: MetricsConfig = Field(default_factory=MetricsConfig, description="Evaluation figures.")
     hub: HubConfig = Field(default_factory=HubConfig, description="Publishing targets and card metadata.")
 

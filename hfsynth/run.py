@@ -1,6 +1,6 @@
-"""The pipeline: the five stages in order, what each reads and writes, and whether to skip it.
+"""The pipeline: the six stages in order, what each reads and writes, and whether to skip it.
 
-    train ──► generate ──► curate ──► evaluate ──► publish
+    train ──► generate ──► curate ──► students ──► evaluate ──► publish
 
 A stage is a function ``(StageContext) -> dict | None`` (the dict: extra fields for its manifest
 entry). It is skipped when its fingerprint (its recipe sections, the fingerprints of the stages it
@@ -31,6 +31,7 @@ from hfsynth.metrics import stage as evaluate
 from hfsynth.recipe import Recipe, fingerprint
 from hfsynth.run_guard import guard_launch
 from hfsynth.rundir import MANIFEST, RUN_ENTRIES, RunDir, atomic_write_text
+from hfsynth.students import stage as students
 from hfsynth.synth import stage as generate
 
 LIBRARIES = ("torch", "transformers", "trl", "peft", "accelerate", "bitsandbytes", "datasets", "huggingface_hub")
@@ -47,21 +48,28 @@ class Stage:
     outputs: Tuple[str, ...]  # RunDir attributes that must exist after it
     all_ranks: bool = False  # train/generate run on every rank; the others on rank 0
     preflight: Optional[Callable[[StageContext], None]] = None  # refuses bad input before any stage starts
-    inputs: Optional[Callable[[Recipe], Optional[str]]] = None  # fingerprint of data outside the recipe
+    inputs: Optional[Callable[[Recipe, RunDir], Optional[str]]] = None  # fingerprint of data outside the recipe
     pending: Optional[Callable[[StageContext], bool]] = None  # work left although current (a push after a dry run)
+    active: Optional[Callable[[Recipe], bool]] = None  # False: switched off in the recipe, so it leaves no outputs
 
 
 STAGES: Tuple[Stage, ...] = (
     Stage(
         "train", train.train_stage, ("seed", "model", "quantization", "lora", "train"), (), ("adapter_config",),
-        all_ranks=True, preflight=train.preflight, inputs=seed_fingerprint,
+        all_ranks=True, preflight=train.preflight, inputs=lambda recipe, run_dir: seed_fingerprint(recipe),
     ),
     Stage(
         "generate", generate.generate_stage, ("seed", "model", "quantization", "generate"), ("train",), ("raw",),
         all_ranks=True, preflight=generate.preflight,
     ),
     Stage("curate", curate.curate_stage, ("curate",), ("generate",), ("data", "funnel"), preflight=curate.preflight),
-    Stage("evaluate", evaluate.evaluate_stage, ("metrics",), ("train", "curate"), ("metrics",), preflight=evaluate.preflight),
+    Stage(
+        "students", students.students_stage, ("seed", "model", "quantization", "lora", "train", "data_value"), ("curate",), ("data_value",),
+        all_ranks=True, preflight=students.preflight, inputs=students.inputs, active=lambda recipe: recipe.data_value.enabled,
+    ),
+    Stage(
+        "evaluate", evaluate.evaluate_stage, ("metrics",), ("train", "curate", "students"), ("metrics",), preflight=evaluate.preflight,
+    ),
     Stage(
         "publish", publish.publish_stage, ("hub",), ("train", "curate", "evaluate"), ("hub_model", "hub_dataset"),
         preflight=publish.preflight, pending=publish.push_pending,
@@ -168,16 +176,17 @@ def record_stage(recipe: Recipe, run_dir: RunDir, name: str, **record: Any) -> N
 def stage_fingerprint(stage: Stage, recipe: Recipe, run_dir: RunDir) -> str:
     """Its recipe sections plus the fingerprints of the stages it reads (so changes flow downstream)."""
     upstream = {name: run_dir.stage_record(name).get("fingerprint") for name in stage.upstream}
-    inputs = stage.inputs(recipe) if stage.inputs else None
+    inputs = stage.inputs(recipe, run_dir) if stage.inputs else None
     return fingerprint(stage.name, recipe.section_dict(*stage.sections), upstream, inputs)
 
 
 def is_up_to_date(stage: Stage, ctx: StageContext) -> bool:
     record = ctx.run_dir.stage_record(stage.name)
+    switched_off = stage.active is not None and not stage.active(ctx.recipe)  # it has nothing to leave behind
     return (
         record.get("status") == "done"
         and record.get("fingerprint") == ctx.fingerprint
-        and all(getattr(ctx.run_dir, out).exists() for out in stage.outputs)
+        and (switched_off or all(getattr(ctx.run_dir, out).exists() for out in stage.outputs))
         and not (stage.pending and stage.pending(ctx))
     )
 

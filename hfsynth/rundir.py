@@ -9,6 +9,7 @@ kill never leaves half a file behind.
     checkpoints/, adapter/                 train (adapter/trainer_log.jsonl, hfsynth-train.json)
     raw/<split>/shard-rank{R}-{K}.parquet  generate, with raw/plan.json and raw/index.json (last)
     data/<split>.parquet                   curate, with funnel.json, decontamination.jsonl, rejected.jsonl
+    students/<name>/, students/data_value.json  students (data-value students and their table)
     metrics.json, humaneval/<which>.jsonl  evaluate
     hub/model/, hub/dataset/               publish
 """
@@ -41,6 +42,10 @@ DATA = "data"
 FUNNEL = "funnel.json"
 DECONTAMINATION = "decontamination.jsonl"
 REJECTED = "rejected.jsonl"
+STUDENTS = "students"
+STUDENT_RECORD = "hfsynth-student.json"
+STUDENT_TRAINER = ".trainer"  # the Trainer's output_dir while a student trains (students save no checkpoints)
+DATA_VALUE = "data_value.json"
 METRICS = "metrics.json"
 HUMANEVAL = "humaneval"
 HUB = "hub"
@@ -51,7 +56,10 @@ HUB_DATASET = "dataset"
 LOCK = ".hfsynth.lock"  # held (flock) by rank 0 of the launch that works in this run directory
 RANK_MARKERS = ".hfsynth-ranks"  # <launch id>/rank-<R>: every rank's "I see this folder" at start
 RUN_ENTRIES = frozenset(
-    {MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, REJECTED, METRICS, HUMANEVAL, HUB, LOCK, RANK_MARKERS}
+    {
+        MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, REJECTED, STUDENTS, METRICS, HUMANEVAL, HUB,
+        LOCK, RANK_MARKERS,
+    }
 )
 
 # raw/<split>/shard-rank{R}-{K:05d}.parquet: shard K of a split, written by rank R.
@@ -240,6 +248,35 @@ class RunDir:
     def rejected(self) -> Path:
         """Every row curation removed: {id, split, step, reason} per line."""
         return self.path / REJECTED
+
+    # students
+    @property
+    def students(self) -> Path:
+        return self.path / STUDENTS
+
+    def student(self, name: str) -> Path:
+        """One student's adapter folder (``synthetic-seed0``, ...), with its trainer log and record."""
+        return self.students / name
+
+    def student_staging(self, name: str) -> Path:
+        """Where a student's adapter is written before it is renamed into place."""
+        return self.students / f".{name}.tmp"
+
+    def student_record(self, name: str) -> Path:
+        """A student's figures and the stage fingerprint they belong to (written last: its presence means the student is done)."""
+        return self.student(name) / STUDENT_RECORD
+
+    def student_log(self, name: str) -> Path:
+        return self.student(name) / TRAINER_LOG
+
+    @property
+    def student_trainer_dir(self) -> Path:
+        return self.students / STUDENT_TRAINER
+
+    @property
+    def data_value(self) -> Path:
+        """The students' table: per student and seed, then mean and spread, and the sentences the card prints."""
+        return self.students / DATA_VALUE
 
     # evaluate
     @property

@@ -15,6 +15,14 @@ def headline_metrics(run_dir: RunDir) -> dict:
     return metrics.get("headline", {}) if isinstance(metrics, dict) else {}
 
 
+def data_value_sentences(run_dir: RunDir) -> list:
+    """The students' sentences from metrics.json's ``data_value`` section ([] when the students did not run)."""
+    metrics = read_json(run_dir.metrics, default={})
+    section = metrics.get("data_value") if isinstance(metrics, dict) else None
+    found = section.get("comparisons") if isinstance(section, dict) else None
+    return [c["sentence"] for c in found or [] if isinstance(c, dict) and isinstance(c.get("sentence"), str)]
+
+
 def print_summary(recipe, run_dir: RunDir, results: Sequence[StageResult]) -> None:
     console = Console(stderr=False)
     table = Table(title=f"hfsynth: {recipe.name}", show_lines=False)
@@ -27,6 +35,8 @@ def print_summary(recipe, run_dir: RunDir, results: Sequence[StageResult]) -> No
     console.print(f"run directory: {run_dir.path}")
     for key, value in headline_metrics(run_dir).items():
         console.print(f"  {key}: {value}")
+    for sentence in data_value_sentences(run_dir):
+        console.print(f"  data value: {sentence}", soft_wrap=True)
     published = run_dir.stage_record("publish")
     for key in ("model_url", "dataset_url"):
         if published.get(key):

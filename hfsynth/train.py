@@ -16,43 +16,22 @@ from typing import Any, Dict
 from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
-from hfsynth.rundir import ADAPTER_WEIGHTS, RunDir, atomic_write_text
+from hfsynth.rundir import RunDir
+from hfsynth.sft import (  # noqa: F401  (the FSDP helpers are imported from here by tests and bench/gpu_check.py)
+    gather_trainable_state,
+    is_fsdp2_sharded,
+    move_into_place,
+    reentrant_checkpointing,
+    save_adapter,
+    save_sharded_adapter,
+    sft_config,
+    train_adapter,
+)
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
-    """SFTConfig from the recipe's train section plus what hfsynth decides (dtype flags, DDP, checkpoints)."""
-    import torch
-    from trl import SFTConfig
-
-    from hfsynth.models.load import cuda_available, resolve_dtype
-
-    dtype = resolve_dtype(recipe.model.dtype)
-    kwargs = recipe.train.sft_kwargs()
-    kwargs.update(
-        output_dir=str(run_dir.checkpoints),
-        bf16=dtype == torch.bfloat16 and cuda_available(),  # TRL defaults bf16=True: emulated, 8x slower on CPU
-        fp16=dtype == torch.float16 and cuda_available(),
-        use_cpu=not cuda_available(),
-        save_strategy="steps",
-        logging_strategy="steps",
-        ddp_find_unused_parameters=False,  # LoRA: frozen base weights are not "unused" parameters
-    )
-    kwargs.setdefault("gradient_checkpointing_kwargs", {"use_reentrant": reentrant_checkpointing()})
-    if not has_eval:
-        kwargs["eval_strategy"] = "no"
-    return SFTConfig(**kwargs)
-
-
-def reentrant_checkpointing() -> bool:
-    """Reentrant activation checkpointing for one CPU process; non-reentrant everywhere else.
-
-    QLoRA on this CPU (SmolLM2, 4 x 900 tokens) peaked at 9.5 GB with non-reentrant checkpointing and
-    3.5 GB with reentrant, 1 to 3% slower in paired runs. DDP needs non-reentrant (a reentrant backward marks
-    LoRA weights ready twice), and on GPUs it is the usual choice, so those keep it.
-    """
-    from hfsynth.models.load import cuda_available
-
-    return dist.world_size() == 1 and not cuda_available()
+    """The generator's SFTConfig: checkpoints go to the run directory's ``checkpoints/``."""
+    return sft_config(recipe, run_dir.checkpoints, has_eval)
 
 
 def _checkpoint_to_resume(run_dir: RunDir, fp: str):
@@ -102,39 +81,6 @@ def _newest_complete_checkpoint(run_dir: RunDir, need_full_adapter: bool = False
     return None
 
 
-def _match_trainable_dtype(model, dtype) -> None:
-    """TRL casts LoRA weights of a 4-bit model to bf16; keep them in the compute dtype (fp32 on CPU)."""
-    for param in model.parameters():
-        if param.requires_grad and param.dtype != dtype:
-            param.data = param.data.to(dtype)
-
-
-def is_fsdp2_sharded(model) -> bool:
-    """True when ``fully_shard`` (FSDP2, as accelerate's FSDP2 preparation applies it) has sharded the model's parameters."""
-    from torch.distributed.tensor import DTensor
-
-    return any(isinstance(param, DTensor) for param in model.parameters())
-
-
-def gather_trainable_state(model) -> Dict[str, Any]:
-    """The whole of every trainable tensor (the adapter), on rank 0 (``{}`` on the others).
-
-    Every rank must call it (each sharded tensor is all-gathered in turn). Only trainable tensors move,
-    so a 70B base model's frozen 4-bit weights are never gathered. Names are the PeftModel's own
-    (FSDP2 keeps the module tree), which PEFT's ``save_pretrained(state_dict=...)`` understands.
-    """
-    from torch.distributed.tensor import DTensor
-
-    state = {}
-    for name, param in model.named_parameters():
-        if not param.requires_grad:
-            continue
-        full = param.full_tensor() if isinstance(param, DTensor) else param
-        if dist.is_main():
-            state[name] = full.detach().to("cpu").clone()
-    return state
-
-
 def load_trainable_state(model, state: Dict[str, Any]) -> int:
     """Put whole tensors (as :func:`gather_trainable_state` returns them) back into a possibly sharded model.
 
@@ -156,32 +102,6 @@ def load_trainable_state(model, state: Dict[str, Any]) -> int:
                 param.copy_(full)
             count += 1
     return count
-
-
-def save_sharded_adapter(model, out_dir: Path) -> None:
-    """Write the whole adapter of an FSDP2-sharded PeftModel to ``out_dir`` (every rank calls; rank 0 writes)."""
-    state = gather_trainable_state(model)
-    if dist.is_main():
-        model.save_pretrained(str(out_dir), state_dict=state)
-    dist.barrier()
-
-
-def save_adapter(trainer, out_dir: Path) -> None:
-    """The final adapter, complete whatever the FSDP ``state_dict_type`` says (every rank calls it).
-
-    ``Trainer.save_model`` writes weights under FSDP only for ``FULL_STATE_DICT``; with
-    ``SHARDED_STATE_DICT`` it writes nothing, so under FSDP hfsynth gathers the adapter itself.
-    """
-    model = trainer.model
-    if is_fsdp2_sharded(model):
-        save_sharded_adapter(model, out_dir)
-    elif getattr(trainer, "is_fsdp_enabled", False):  # FSDP1 (flat parameters): accelerate's full-state-dict gather
-        state = trainer.accelerator.get_state_dict(trainer.model_wrapped)
-        if dist.is_main():
-            trainer.accelerator.unwrap_model(trainer.model_wrapped).save_pretrained(str(out_dir), state_dict=state)
-        dist.barrier()
-    else:
-        trainer.save_model(str(out_dir))  # every rank calls it; the Trainer writes on the main process only
 
 
 def save_checkpoint_full_adapter(model, target: Path) -> None:
@@ -232,70 +152,36 @@ def _fsdp_adapter_callback(run_dir: RunDir, resume):
     return FullAdapterCheckpoints()
 
 
-def write_trainer_log(log_history, path: Path) -> None:
-    lines = "".join(json.dumps(entry, sort_keys=True) + "\n" for entry in log_history)
-    atomic_write_text(path, lines)
-
-
 def train_stage(ctx: StageContext) -> Dict[str, Any]:
     """seed -> adapter/ (every rank trains; rank 0 writes); returns the manifest's compute record."""
-    from trl import SFTTrainer
-
     from hfsynth.data import load_seed
     from hfsynth.launch_checks import check_granted, requested_distributed_type
-    from hfsynth.models.load import load_model_and_tokenizer, resolve_dtype
-    from hfsynth.models.lora import build_lora_config
-    from hfsynth.models.varlen_attention import use_varlen_sdpa_if_padding_free
     from hfsynth.testing.pause import trainer_callbacks
 
     recipe, run_dir, fp = ctx.recipe, ctx.run_dir, ctx.fingerprint
     data = load_seed(recipe)
-    has_eval = "eval" in data
-    model, tokenizer = load_model_and_tokenizer(recipe, for_training=True)
-    args = build_sft_config(recipe, run_dir, has_eval)
-    if use_varlen_sdpa_if_padding_free(model, args) and dist.is_main():
-        print("hfsynth: padding-free packing without flash-attention: SDPA runs on each packed example separately")
     resume = _checkpoint_to_resume(run_dir, fp)
-    trainer = SFTTrainer(
-        model=model,
-        args=args,
-        train_dataset=data["train"],
-        eval_dataset=data["eval"] if has_eval else None,
-        processing_class=tokenizer,
-        peft_config=build_lora_config(recipe),
-        # under FSDP the whole adapter in every checkpoint; for kill tests only, a park after a checkpoint
-        callbacks=[callback for callback in (_fsdp_adapter_callback(run_dir, resume), *trainer_callbacks()) if callback],
-    )
-    check_granted(requested_distributed_type(), str(trainer.accelerator.state.distributed_type).split(".")[-1])
-    _match_trainable_dtype(trainer.model, resolve_dtype(recipe.model.dtype))
-    if dist.is_main():
-        run_dir.checkpoints.mkdir(parents=True, exist_ok=True)
-        run_dir.checkpoint_fingerprint.write_text(fp + "\n")
-    if resume and dist.is_main():
-        print(f"hfsynth: resuming training from {resume}")
-    trainer.train(resume_from_checkpoint=resume)
-    if has_eval:
-        trainer.evaluate()
 
-    staging = run_dir.adapter_staging
+    def before_train(trainer) -> None:
+        check_granted(requested_distributed_type(), str(trainer.accelerator.state.distributed_type).split(".")[-1])
+        if dist.is_main():
+            run_dir.checkpoints.mkdir(parents=True, exist_ok=True)
+            run_dir.checkpoint_fingerprint.write_text(fp + "\n")
+        if resume and dist.is_main():
+            print(f"hfsynth: resuming training from {resume}")
+
+    trainer = train_adapter(
+        recipe, data["train"], staging=run_dir.adapter_staging, trainer_dir=run_dir.checkpoints, log_name=run_dir.trainer_log.name,
+        eval_dataset=data.get("eval"), resume=resume, before_train=before_train,
+        # under FSDP the whole adapter in every checkpoint; for kill tests only, a park after a checkpoint
+        callbacks=[_fsdp_adapter_callback(run_dir, resume), *trainer_callbacks()],
+    )
     if dist.is_main():
-        shutil.rmtree(staging, ignore_errors=True)
-    dist.barrier()
-    save_adapter(trainer, staging)
-    if dist.is_main():
-        if not any((staging / name).is_file() for name in ADAPTER_WEIGHTS):
-            raise HfsynthError(
-                f"train: the Trainer saved the adapter without weights ({staging}); under DeepSpeed ZeRO-3 set "
-                "zero3_save_16bit_model: true in the accelerate config (the checkpoints in checkpoints/ are kept)"
-            )
-        tokenizer.save_pretrained(str(staging))
-        write_trainer_log(trainer.state.log_history, staging / run_dir.trainer_log.name)
-        (staging / run_dir.train_record.name).write_text(
+        (run_dir.adapter_staging / run_dir.train_record.name).write_text(
             json.dumps({"fingerprint": fp, "global_step": trainer.state.global_step, "world_size": dist.world_size()}) + "\n"
         )
-        shutil.rmtree(run_dir.adapter, ignore_errors=True)
-        staging.rename(run_dir.adapter)
     dist.barrier()
+    move_into_place(run_dir.adapter_staging, run_dir.adapter)
     return {"global_step": trainer.state.global_step, **hardware_record(trainer)}
 
 

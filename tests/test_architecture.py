@@ -24,6 +24,7 @@ STAGE_CODE = {
     "train": "hfsynth.train",
     "generate": "hfsynth.synth",
     "curate": "hfsynth.curate",
+    "students": "hfsynth.students",
     "evaluate": "hfsynth.metrics",
     "publish": "hfsynth.publish",
 }

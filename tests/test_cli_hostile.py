@@ -88,6 +88,7 @@ SLOW: List[Tuple[str, List[str], Dict[str, str], Tuple[str, ...]]] = [
     ("train", ["{S}/nope.yaml"], {}, ("not found",)),
     ("generate", [RECIPE, "--output-dir", "{S}/home"], {}, ("not an hfsynth run directory",)),
     ("curate", [RECIPE, "--output-dir", "{S}/run_list"], {}, ("not the manifest",)),
+    ("students", [RECIPE, "--output-dir", "{S}/home"], {}, ("not an hfsynth run directory",)),
     ("evaluate", [RECIPE, "--output-dir", "/proc/nope"], {}, ("output_dir",)),
     ("publish", [RECIPE, "--output-dir", "{S}/run_stage_int", "--dry-run"], {}, ("not the manifest",)),
 ]

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from hfsynth.sandbox import Limits
-from hfsynth.metrics.humaneval import (
+from hfsynth.scoring.humaneval import (
     check_program,
     chat_prompt,
     evaluate_model,

@@ -27,7 +27,7 @@ def _rows():
 def test_batched_nll_equals_transformers_loss_row_by_row(tiny):
     import torch
 
-    from hfsynth.metrics.perplexity import encode_row, response_nll
+    from hfsynth.scoring.perplexity import encode_row, response_nll
 
     model, tokenizer = tiny
     rows = _rows()
@@ -50,7 +50,7 @@ def test_batched_nll_equals_transformers_loss_row_by_row(tiny):
 
 
 def test_truncation_and_rows_without_a_response(tiny):
-    from hfsynth.metrics.perplexity import encode_row, response_nll
+    from hfsynth.scoring.perplexity import encode_row, response_nll
 
     model, tokenizer = tiny
     row = _rows()[4]

@@ -22,7 +22,7 @@ def test_setup_run_and_test_commands_are_there_first():
 
 def test_every_documented_command_exists():
     commands = set(build_parser()._subparsers._group_actions[0].choices)
-    for name in ("validate", "run", "train", "generate", "curate", "evaluate", "publish", "metrics", "pull", "reproduce", "schema"):
+    for name in ("validate", "run", "train", "generate", "curate", "students", "evaluate", "publish", "metrics", "pull", "reproduce", "schema"):
         assert f"hfsynth {name}" in README or f"`{name}`" in README, name
         assert name in commands
 

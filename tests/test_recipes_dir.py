@@ -11,11 +11,12 @@ from hfsynth.recipe import load_recipe
 from helpers import REPO_ROOT, run_cli
 
 RECIPES = sorted((REPO_ROOT / "recipes").rglob("*.yaml"))
-GPU_RECIPES = [p for p in RECIPES if p.name != "quickstart.yaml"]
+CPU_RECIPES = [REPO_ROOT / "recipes" / "quickstart.yaml", REPO_ROOT / "recipes" / "data_value.yaml"]  # the builtin model, offline
+GPU_RECIPES = [p for p in RECIPES if p not in CPU_RECIPES]
 
 
 def test_there_are_gpu_recipes_for_one_and_many_gpus():
-    assert (REPO_ROOT / "recipes" / "quickstart.yaml") in RECIPES
+    assert all(path in RECIPES for path in CPU_RECIPES)
     headers = " ".join(p.read_text() for p in GPU_RECIPES)
     assert "single_gpu.yaml" in headers and "multi_gpu.yaml" in headers and "fsdp_qlora.yaml" in headers
 
@@ -46,10 +47,17 @@ def test_gpu_recipe_header_pairs_config_and_launch(path):
     preflight(StageContext(load_recipe(path, ["generate.engine=hf", "generate.tensor_parallel_size=1"]), RunDir(REPO_ROOT / "outputs" / "unused")))
 
 
-def test_quickstart_passes_full_validation():
+@pytest.mark.parametrize("path", CPU_RECIPES, ids=lambda p: p.name)
+def test_cpu_recipes_pass_full_validation(path):
     """Schema plus every stage's preflight (files, model, libraries): what `hfsynth run` checks first."""
-    proc = run_cli(["validate", "recipes/quickstart.yaml"])
+    proc = run_cli(["validate", str(path.relative_to(REPO_ROOT))])
     assert proc.returncode == 0, proc.stderr
+
+
+def test_gpu_recipes_measure_the_data_value_with_a_student():
+    for path in GPU_RECIPES:
+        data_value = load_recipe(path).data_value
+        assert data_value.enabled and len(data_value.seeds) >= 2 and data_value.max_steps >= 100, path.name
 
 
 @pytest.mark.parametrize("path", RECIPES, ids=[str(p.relative_to(REPO_ROOT / "recipes")) for p in RECIPES])

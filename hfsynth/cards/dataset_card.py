@@ -141,6 +141,45 @@ def _secrets(facts: RunFacts) -> Optional[Dict[str, Any]]:
     }
 
 
+def _data_value(facts: RunFacts) -> Optional[Dict[str, Any]]:
+    """The students' table from metrics.json's ``data_value`` section: one row per student, one column per figure
+    (mean ± spread over seeds, the sample size in the header), then one sentence per comparison."""
+    section = facts.metrics.get("data_value")
+    if not isinstance(section, dict) or not section.get("students"):
+        return None
+    students = [s for s in section["students"] if isinstance(s, dict)]
+    keys = list(dict.fromkeys(k for s in students for k in (s.get("figures") or {})))
+    header = []
+    for key in keys:
+        sizes = {int((s.get("figures") or {}).get(key, {}).get("sample_size") or 0) for s in students}
+        unit = "problems" if key.startswith("humaneval") else "rows"
+        header.append(cell(f"{key} (n = {'/'.join(str(n) for n in sorted(sizes))} {unit})"))
+    rows = []
+    for s in students:
+        values = []
+        for key in keys:
+            fig = (s.get("figures") or {}).get(key) or {}
+            mean, spread = fig.get("mean"), fig.get("spread")
+            if mean is None:
+                values.append("n/a")
+            elif spread is None or int(fig.get("seeds_scored") or 0) < 2:  # one seed: no spread was measured
+                values.append(f"{mean:.3f}")
+            else:
+                values.append(f"{mean:.3f} ± {spread:.3f}")
+        epochs = s.get("epochs")
+        budget = f"{s.get('budget')}, {epochs:.1f} epochs" if isinstance(epochs, (int, float)) else s.get("budget")
+        rows.append({
+            "student": cell(s.get("student")), "trained_on": cell(s.get("trained_on")), "budget": cell(budget),
+            "seeds": cell(", ".join(str(x) for x in s.get("seeds") or [])), "values": values,
+        })
+    budget = section.get("budget") or {}
+    return {
+        "header": header, "rows": rows, "student_model": cell(budget.get("student_model")),
+        "sentences": [c["sentence"] for c in section.get("comparisons") or [] if isinstance(c, dict) and c.get("sentence")],
+        "spread": cell(section.get("spread")),
+    }
+
+
 def _sample_rows(facts: RunFacts) -> List[Dict[str, str]]:
     out = []
     for row in facts.sample_rows:
@@ -195,6 +234,7 @@ def dataset_card(facts: RunFacts, repo_id: str, *, has_length_png: bool):
         failure_rows=[(cell(k), cell(v)) for k, v in sorted(failures.items())],
         secrets=_secrets(facts),
         metric_rows=metric_rows(facts),
+        data_value=_data_value(facts),
         length_png=LENGTH_PNG if has_length_png else None,
         sample_rows=_sample_rows(facts),
         recipe_fingerprint=facts.recipe_fingerprint,

@@ -8,6 +8,7 @@ STAGE_COMMANDS = {
     "train": "QLoRA/LoRA SFT of the base model on the seed data -> adapter/",
     "generate": "synthetic rows from the tuned adapter -> raw/",
     "curate": "extract, validate, dedup, decontaminate, execute -> data/<split>.parquet",
+    "students": "data value: LoRA students on the synthetic split, the seed alone (and a mix), scored -> students/data_value.json",
     "evaluate": "perplexity, diversity, validity, pass rates, HumanEval -> metrics.json",
     "publish": "write hub/model and hub/dataset, then push them when a token and repos are set",
 }
@@ -22,7 +23,7 @@ def add_recipe_args(parser: argparse.ArgumentParser) -> None:
 
 def add_parser(subparsers) -> None:
     """``run``, then one subcommand per stage."""
-    p = subparsers.add_parser("run", help="train -> generate -> curate -> evaluate -> publish, skipping what is current")
+    p = subparsers.add_parser("run", help="train -> generate -> curate -> students -> evaluate -> publish, skipping what is current")
     add_recipe_args(p)
     p.add_argument("--stages", help="comma-separated subset, e.g. generate,curate")
     p.add_argument("--dry-run", action="store_true", help="publish writes hub/ only, never pushes")

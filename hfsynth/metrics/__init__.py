@@ -1,1 +1,1 @@
-"""Evaluation figures: diversity, perplexity, HumanEval, training losses, assembled into metrics.json."""
+"""Evaluation figures: diversity, training losses, and (through hfsynth.scoring) perplexity and HumanEval, assembled into metrics.json."""

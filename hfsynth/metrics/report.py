@@ -4,7 +4,8 @@ Shape (read by the summary, the cards and `hfsynth pull`)::
 
     {"hfsynth_version": str,
      "figures": {"<key>": {"value": float|int|null, "definition": str, "sample_size": int, "seed": int|null, "group": str}},
-     "headline": {"<key>": value}}
+     "headline": {"<key>": value},
+     "data_value": {...}}   # only when the students stage ran: hfsynth.students.table documents its shape
 """
 
 from __future__ import annotations
@@ -78,5 +79,6 @@ class MetricsReport:
     def to_dict(self) -> Dict[str, object]:
         return {"hfsynth_version": __version__, "figures": dict(self.figures), "headline": self.headline()}
 
-    def write(self, path: Path) -> None:
-        atomic_write_json(Path(path), self.to_dict())
+    def write(self, path: Path, sections: Optional[Dict[str, object]] = None) -> None:
+        """metrics.json; ``sections`` are whole sections of their own (``data_value``) added beside the figures."""
+        atomic_write_json(Path(path), {**self.to_dict(), **(sections or {})})

@@ -16,7 +16,7 @@ from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.metrics.report import MetricsReport
-from hfsynth.rundir import RunDir
+from hfsynth.rundir import RunDir, read_json
 
 EXEC_FAILURES = ("failed", "timeout", "error")
 
@@ -166,7 +166,7 @@ def _release() -> None:
 
 
 def add_perplexity_figure(report: MetricsReport, config, which: str, label: str, model, tokenizer, sample: List[Dict]) -> None:
-    from hfsynth.metrics.perplexity import response_nll
+    from hfsynth.scoring.perplexity import response_nll
 
     pp = config.perplexity
     result = response_nll(model, tokenizer, sample, batch_size=pp.batch_size, max_length=pp.max_length)
@@ -182,7 +182,7 @@ def add_perplexity_figure(report: MetricsReport, config, which: str, label: str,
 
 
 def add_humaneval_figures(report: MetricsReport, recipe, run_dir, which: str, label: str, engine) -> None:
-    from hfsynth.metrics.humaneval import evaluate_model, write_samples
+    from hfsynth.scoring.humaneval import evaluate_model, write_samples
 
     he = recipe.metrics.humaneval
     result = evaluate_model(engine, he, seed=recipe.metrics.seed)
@@ -233,7 +233,7 @@ def add_model_figures(report: MetricsReport, recipe, run_dir, rows: List[Dict]) 
 
 
 def engine_style(config, tokenizer) -> str:
-    from hfsynth.metrics.humaneval import resolve_style
+    from hfsynth.scoring.humaneval import resolve_style
 
     return resolve_style(config.prompt_style, tokenizer)
 
@@ -260,6 +260,7 @@ def evaluate_stage(ctx: StageContext) -> None:
     config = recipe.metrics
     rows = read_curated(run_dir)
     funnel = read_funnel(run_dir)
+    sections = data_value_section(recipe, run_dir)  # before the minutes of model figures: a missing table says so now
     report = MetricsReport()
     add_funnel_figures(report, funnel)
     add_execution_figures(report, funnel, rows, recipe.curate.execution)
@@ -268,7 +269,17 @@ def evaluate_stage(ctx: StageContext) -> None:
     report.extend(training_figures(run_dir.trainer_log), group="training")
     if config.perplexity.enabled or config.humaneval.enabled:
         add_model_figures(report, recipe, run_dir, rows)
-    report.write(run_dir.metrics)
+    report.write(run_dir.metrics, sections)
+
+
+def data_value_section(recipe, run_dir: RunDir) -> Dict:
+    """The students' table (students/data_value.json) as metrics.json's ``data_value`` section, when they ran."""
+    if not recipe.data_value.enabled:
+        return {}
+    table = read_json(run_dir.data_value)
+    if not isinstance(table, dict):
+        raise HfsynthError(f"{run_dir.data_value}: missing or unreadable; run `hfsynth students` first (data_value.enabled is on)")
+    return {"data_value": table}
 
 
 def preflight(ctx: StageContext) -> None:
