@@ -2,23 +2,29 @@
 
 Shared by curation's dedup (:mod:`hfsynth.curate.dedup`) and the diversity metrics, so both count
 the same near duplicates. MinHash signatures (datasketch) of word or character n-gram shingles,
-indexed in a MinHash-LSH whose bands/rows datasketch picks for the threshold. Rows are visited in
-id order; a row is a near duplicate when the index returns an already *kept* row whose estimated
-Jaccard similarity reaches the threshold, and is then left out of the index. So each kept row
-stands for its group, a chain A~B~C with A!~C keeps A and C (C resembles nothing that was kept),
-and the cost stays linear in the number of rows: a group of k copies costs k queries that each
-return about one kept row, never k^2 comparisons.
+cut into the bands x rows that datasketch's MinHashLSH picks for the threshold. Rows are visited in
+id order; a row is a near duplicate when it shares a band with an already *kept* row whose
+estimated Jaccard similarity reaches the threshold, and is then left out of the index. So each kept
+row stands for its group, a chain A~B~C with A!~C keeps A and C (C resembles nothing that was
+kept), and the cost stays linear in the number of rows.
+
+The state is compact so that millions of rows fit: a row is its signature (computed anywhere, in
+any process) and one 64-bit hash per band. Only rows that share a band value with another row can
+be near duplicates; they are found with one numpy sort per band, and only they are visited one by
+one (:func:`greedy_near_duplicates`), so the signatures of the others are never needed again.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Sequence, Set
+from typing import Callable, Dict, List, Sequence, Set, Tuple
 
 import numpy as np
 
 _WORD = re.compile(r"[A-Za-z0-9_]+")
 _SPACE = re.compile(r"\s+")
+_FNV_PRIME = np.uint64(0x100000001B3)
+_FNV_OFFSET = np.uint64(0xCBF29CE484222325)
 
 
 def normalise(text: str) -> str:
@@ -30,6 +36,13 @@ def normalise(text: str) -> str:
 def id_order(ids: Sequence[str]) -> List[int]:
     """Positions of ``ids`` sorted by id (string order): the visiting order of both dedups."""
     return sorted(range(len(ids)), key=ids.__getitem__)
+
+
+def id_ranks(ids: Sequence[str]) -> np.ndarray:
+    """rank[i] = the place of ``ids[i]`` in id order (ties keep their input order)."""
+    ranks = np.empty(len(ids), dtype=np.int64)
+    ranks[id_order(ids)] = np.arange(len(ids))
+    return ranks
 
 
 def shingles(text: str, ngram_size: int = 5, kind: str = "word") -> Set[bytes]:
@@ -70,6 +83,97 @@ def make_lsh(threshold: float, num_perm: int):
     return MinHashLSH(threshold=threshold, num_perm=num_perm)
 
 
+def lsh_shape(threshold: float, num_perm: int) -> Tuple[int, int]:
+    """(bands, rows per band) datasketch's MinHashLSH uses for ``threshold``."""
+    lsh = make_lsh(threshold, num_perm)
+    return lsh.b, lsh.r
+
+
+def signatures(texts: Sequence[str], *, ngram_size: int = 5, num_perm: int = 256, shingle: str = "word", seed: int = 1) -> Tuple[np.ndarray, np.ndarray]:
+    """(MinHash signatures, one row per text; which texts have shingles at all). A text with no
+    shingle has an all-zero row and takes no part in near dedup (empty texts are exact dedup's business)."""
+    prototype = minhash_prototype(num_perm, seed)
+    out = np.zeros((len(texts), num_perm), dtype=prototype.hashvalues.dtype)
+    present = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        shingle_set = shingles(text, ngram_size, shingle)
+        if not shingle_set:
+            continue
+        minhash = prototype.copy()
+        minhash.update_batch(shingle_set)
+        out[i] = minhash.hashvalues
+        present[i] = True
+    return out, present
+
+
+def band_hashes(signature_rows: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit FNV-style hash of each band of each signature: (n, bands) uint64. Equal bands
+    give equal hashes; a rare collision only adds a candidate that the Jaccard check then judges."""
+    values = signature_rows.astype(np.uint64, copy=False)
+    out = np.empty((len(values), bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            h = np.full(len(values), _FNV_OFFSET, dtype=np.uint64)
+            for column in range(band * rows, (band + 1) * rows):
+                h = (h ^ values[:, column]) * _FNV_PRIME
+            out[:, band] = h
+    return out
+
+
+def sharing_rows(band_keys: np.ndarray) -> np.ndarray:
+    """Positions of the rows that share at least one band value with another row, the only ones
+    that can be near duplicates (one sort per band; memory: one column at a time)."""
+    shared = np.zeros(len(band_keys), dtype=bool)
+    for band in range(band_keys.shape[1]):
+        column = band_keys[:, band]
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        equal = ordered[1:] == ordered[:-1]
+        mark = np.zeros(len(column), dtype=bool)
+        mark[1:] |= equal
+        mark[:-1] |= equal
+        shared[order[mark]] = True
+    return np.flatnonzero(shared)
+
+
+def greedy_near_duplicates(
+    ranks: np.ndarray,
+    band_keys: np.ndarray,
+    signature_of: Callable[[np.ndarray], np.ndarray],
+    *,
+    threshold: float,
+    num_perm: int,
+) -> Dict[int, int]:
+    """{removed position: kept position}: rows visited in rank (id) order, each one removed when it
+    shares a band with a kept row whose share of equal MinHash values reaches ``threshold`` (the
+    lowest-ranked such row is named), else kept and indexed. ``signature_of(positions)`` returns the
+    signatures of those positions, in that order: they may come from disk."""
+    candidates = sharing_rows(band_keys) if len(band_keys) else np.zeros(0, dtype=np.int64)
+    candidates = candidates[np.argsort(ranks[candidates], kind="stable")]
+    sigs = signature_of(candidates)
+    needed = threshold * num_perm
+    buckets: List[Dict[int, List[int]]] = [{} for _ in range(band_keys.shape[1] if band_keys.ndim == 2 else 0)]
+    kept_at: Dict[int, int] = {}  # position -> its row in sigs
+    removed: Dict[int, int] = {}
+    for k, position in enumerate(candidates.tolist()):
+        keys = band_keys[position].tolist()
+        found: Set[int] = set()
+        for bucket, key in zip(buckets, keys):
+            members = bucket.get(key)
+            if members:
+                found.update(members)
+        if found:
+            signature = sigs[k]
+            matches = [m for m in found if np.count_nonzero(sigs[kept_at[m]] == signature) >= needed]
+            if matches:
+                removed[position] = min(matches, key=lambda m: ranks[m])
+                continue
+        for bucket, key in zip(buckets, keys):
+            bucket.setdefault(key, []).append(position)
+        kept_at[position] = k
+    return removed
+
+
 def near_duplicates(
     ids: Sequence[str],
     texts: Sequence[str],
@@ -82,24 +186,12 @@ def near_duplicates(
 ) -> Dict[str, str]:
     """{removed id: kept id} for rows that are near duplicates of a kept row with a lower id.
 
-    The LSH only proposes candidates; a candidate counts when the share of equal MinHash values
+    The bands only propose candidates; a candidate counts when the share of equal MinHash values
     (the Jaccard estimate) reaches ``threshold``; among those the lowest id is named."""
-    prototype = minhash_prototype(num_perm, seed)
-    lsh = make_lsh(threshold, num_perm)
-    kept: Dict[int, np.ndarray] = {}  # LSH key (id rank) -> signature, for the Jaccard check
-    removed: Dict[str, str] = {}
-    order = id_order(ids)
-    for rank, i in enumerate(order):
-        shingle_set = shingles(texts[i], ngram_size, shingle)
-        if not shingle_set:
-            continue  # nothing to compare; empty texts are exact dedup's business
-        minhash = prototype.copy()
-        minhash.update_batch(shingle_set)
-        signature = minhash.hashvalues
-        matches = [key for key in lsh.query(minhash) if np.count_nonzero(kept[key] == signature) >= threshold * num_perm]
-        if matches:
-            removed[ids[i]] = ids[order[min(matches)]]
-            continue
-        lsh.insert(rank, minhash, check_duplication=False)
-        kept[rank] = signature
-    return removed
+    sigs, present = signatures(texts, ngram_size=ngram_size, num_perm=num_perm, shingle=shingle, seed=seed)
+    positions = np.flatnonzero(present)
+    bands, rows = lsh_shape(threshold, num_perm)
+    keys = band_hashes(sigs[positions], bands, rows)
+    ranks = id_ranks([ids[i] for i in positions.tolist()])
+    removed = greedy_near_duplicates(ranks, keys, lambda chosen: sigs[positions[chosen]], threshold=threshold, num_perm=num_perm)
+    return {ids[positions[r]]: ids[positions[k]] for r, k in removed.items()}
