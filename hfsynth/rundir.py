@@ -41,6 +41,7 @@ DATA = "data"
 FUNNEL = "funnel.json"
 DECONTAMINATION = "decontamination.jsonl"
 REJECTED = "rejected.jsonl"
+CURATE_WORK = ".curate-work"  # curation's spill folder while it runs (removed when it ends)
 METRICS = "metrics.json"
 HUMANEVAL = "humaneval"
 HUB = "hub"
@@ -51,7 +52,7 @@ HUB_DATASET = "dataset"
 LOCK = ".hfsynth.lock"  # held (flock) by rank 0 of the launch that works in this run directory
 RANK_MARKERS = ".hfsynth-ranks"  # <launch id>/rank-<R>: every rank's "I see this folder" at start
 RUN_ENTRIES = frozenset(
-    {MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, REJECTED, METRICS, HUMANEVAL, HUB, LOCK, RANK_MARKERS}
+    {MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, REJECTED, CURATE_WORK, METRICS, HUMANEVAL, HUB, LOCK, RANK_MARKERS}
 )
 
 # raw/<split>/shard-rank{R}-{K:05d}.parquet: shard K of a split, written by rank R.
@@ -240,6 +241,12 @@ class RunDir:
     def rejected(self) -> Path:
         """Every row curation removed: {id, split, step, reason} per line."""
         return self.path / REJECTED
+
+    @property
+    def curate_work(self) -> Path:
+        """Curation's spill folder (survivors of each batch, MinHash signatures, output files being
+        written); wiped when curation starts and removed when it ends, so a killed run starts afresh."""
+        return self.path / CURATE_WORK
 
     # evaluate
     @property
