@@ -54,7 +54,12 @@ def shingles(text: str, ngram_size: int = 5, kind: str = "word") -> Set[bytes]:
         tokens = _WORD.findall(text)
         if len(tokens) <= ngram_size:
             return {" ".join(tokens).encode()} if tokens else set()
-        return {" ".join(gram).encode() for gram in zip(*(tokens[i:] for i in range(ngram_size)))}
+        # Word tokens are ASCII: slice the n-grams out of the joined bytes rather than joining each one.
+        joined = " ".join(tokens).encode()
+        starts = [0]
+        for token in tokens:
+            starts.append(starts[-1] + len(token) + 1)
+        return {joined[starts[i] : starts[i + ngram_size] - 1] for i in range(len(tokens) - ngram_size + 1)}
     flat = normalise(text)
     if len(flat) <= ngram_size:
         return {flat.encode("utf-8", "surrogatepass")} if flat else set()
@@ -89,20 +94,51 @@ def lsh_shape(threshold: float, num_perm: int) -> Tuple[int, int]:
     return lsh.b, lsh.r
 
 
+_FMIX32 = (16, np.uint32(0x85EBCA6B), 13, np.uint32(0xC2B2AE35), 16)  # MurmurHash3's 32-bit finalizer, as datasketch applies it
+_CHUNK_SHINGLES = 16384  # shingles permuted at once: a (16384, num_perm) uint32 block, 16 MB at 256 permutations
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
+
+
 def signatures(texts: Sequence[str], *, ngram_size: int = 5, num_perm: int = 256, shingle: str = "word", seed: int = 1) -> Tuple[np.ndarray, np.ndarray]:
     """(MinHash signatures, one row per text; which texts have shingles at all). A text with no
-    shingle has an all-zero row and takes no part in near dedup (empty texts are exact dedup's business)."""
+    shingle has an all-zero row and takes no part in near dedup (empty texts are exact dedup's business).
+
+    The values are datasketch's (affine32 scheme, xxh32 of each shingle, the prototype's
+    permutations: ``min(a * fmix32(h) + b mod 2^32)``), computed for many texts at once with numpy
+    instead of one MinHash object per text."""
     prototype = minhash_prototype(num_perm, seed)
-    out = np.zeros((len(texts), num_perm), dtype=prototype.hashvalues.dtype)
-    present = np.zeros(len(texts), dtype=bool)
+    if prototype.hashvalues.dtype != np.uint32:
+        raise RuntimeError(f"datasketch's default MinHash scheme changed ({prototype.scheme}); hfsynth computes affine32 signatures")
+    a, b = (np.asarray(p, dtype=np.uint32) for p in prototype.permutations)
+    hash32 = _xxh32()
+    out = np.zeros((len(texts), num_perm), dtype=np.uint32)
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    hashes: List[int] = []
     for i, text in enumerate(texts):
-        shingle_set = shingles(text, ngram_size, shingle)
-        if not shingle_set:
-            continue
-        minhash = prototype.copy()
-        minhash.update_batch(shingle_set)
-        out[i] = minhash.hashvalues
-        present[i] = True
+        grams = shingles(text, ngram_size, shingle)
+        lengths[i] = len(grams)
+        hashes.extend(map(hash32, grams))
+    present = lengths > 0
+    mixed = _fmix32(np.array(hashes, dtype=np.uint32))
+    rows = np.flatnonzero(present)
+    ends = np.cumsum(lengths[rows])
+    starts = ends - lengths[rows]
+    first = 0
+    while first < len(rows):  # rows in chunks of about _CHUNK_SHINGLES shingles
+        last = int(np.searchsorted(ends, starts[first] + _CHUNK_SHINGLES, side="right"))
+        last = max(last, first + 1)
+        block = mixed[starts[first] : ends[last - 1]]
+        permuted = a[:, None] * block[None, :] + b[:, None]  # (num_perm, shingles); uint32 arithmetic wraps: mod 2^32
+        out[rows[first:last]] = np.minimum.reduceat(permuted, starts[first:last] - starts[first], axis=1).T
+        first = last
     return out, present
 
 

@@ -123,8 +123,34 @@ def row_filters(rows: List[Dict], config, funnel: Funnel) -> List[Dict]:
     return rows
 
 
+POSITION = "__hfsynth_batch_row__"  # each row dict's place in its batch, so survivors are taken from the arrow batch
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with exactly ``schema``'s columns: missing ones null, others cast (shards may differ)."""
+    columns = []
+    for field in schema:
+        if field.name in table.column_names:
+            column = table.column(field.name)
+            columns.append(column if column.type == field.type else column.cast(field.type))
+        else:
+            columns.append(pa.nulls(table.num_rows, field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def with_columns(table: pa.Table, values: Dict[str, List]) -> pa.Table:
+    """``table`` with string columns set (replaced or appended)."""
+    for name, column in values.items():
+        array = pa.array(column, pa.string())
+        index = table.column_names.index(name) if name in table.column_names else -1
+        table = table.set_column(index, name, array) if index >= 0 else table.append_column(name, array)
+    return table
+
+
 def filter_batch(task_input: Tuple[int, str, pa.RecordBatch]) -> FilterResult:
     """Pass one over one batch of raw rows."""
+    import pyarrow.parquet as pq
+
     from hfsynth.curate.dedup import dedup_keys
 
     task, split, batch = task_input
@@ -139,8 +165,9 @@ def filter_batch(task_input: Tuple[int, str, pa.RecordBatch]) -> FilterResult:
             funnel.reject("generation", {"id": ids[i], "split": split}, f"{TOO_LARGE}: over curate.max_row_bytes ({config.max_row_bytes} bytes)")
         batch = batch.filter(pa.array(~too_large))
     rows = batch.to_pylist()
-    for row in rows:
+    for position, row in enumerate(rows):
         row["split"] = split
+        row[POSITION] = position
     ok = drop_failures(rows, funnel, failures)
     funnel.record("generation", len(rows) + int(too_large.sum()), len(ok))
     if config.enabled:
@@ -151,9 +178,9 @@ def filter_batch(task_input: Tuple[int, str, pa.RecordBatch]) -> FilterResult:
         if keys.signatures is not None:
             np.save(signature_path(JOB.work, task), keys.signatures)
             keys.signatures = None
-    import pyarrow.parquet as pq
-
-    pq.write_table(pa.Table.from_pylist(ok, schema=JOB.spill_schema), kept_path(JOB.work, task), compression="lz4")
+    survivors = pa.Table.from_batches([batch]).take(pa.array([row[POSITION] for row in ok], pa.int64()))
+    survivors = with_columns(survivors, {"split": [split] * len(ok), "code": [row.get("code") for row in ok], "language": [row.get("language") for row in ok]})
+    pq.write_table(conform(survivors, JOB.spill_schema), kept_path(JOB.work, task), compression="lz4")
     return FilterResult(task, split, funnel, failures, pa.array([str(row["id"]) for row in ok], pa.string()), keys)
 
 
@@ -193,32 +220,44 @@ def execute(rows: List[Dict], config, funnel: Funnel) -> List[Dict]:
 
 def finish_batch(task_input: Tuple[int, str, List[int]]) -> FinishResult:
     """Pass two over one spilled batch: drop the rows dedup removed (local positions), then
-    decontaminate, execute and scan for secrets."""
+    decontaminate, execute and scan for secrets. Rows stay arrow columns unless a step has to
+    rewrite them (execution marks, redactions)."""
     import pyarrow.parquet as pq
 
     task, split, removed = task_input
     config = JOB.recipe.curate
     funnel = Funnel()
     path = kept_path(JOB.work, task)
-    rows = pq.read_table(path).to_pylist()
+    table = pq.read_table(path)
     if removed:
-        gone = set(removed)
-        rows = [row for i, row in enumerate(rows) if i not in gone]
+        keep = np.ones(table.num_rows, dtype=bool)
+        keep[removed] = False
+        table = table.filter(pa.array(keep))
     records: List[Dict] = []
     if config.enabled and config.decontaminate.enabled:
         from hfsynth.curate.decontaminate import decontaminate_rows
 
-        kept, records = decontaminate_rows(rows, JOB.benchmarks, config.decontaminate)
-        funnel.record_rows("decontaminate", rows, kept, "benchmark contamination (see decontamination.jsonl)")
-        rows = kept
-    if config.enabled and config.execution.enabled:
+        names = ["id", "split"] + [f for f in config.decontaminate.fields if f not in ("id", "split")]
+        light = table.select([n for n in names if n in table.column_names]).to_pylist()
+        kept, records = decontaminate_rows(light, JOB.benchmarks, config.decontaminate)
+        funnel.record_rows("decontaminate", light, kept, "benchmark contamination (see decontamination.jsonl)")
+        if records:
+            gone = {record["id"] for record in records}
+            table = table.filter(pa.array([row["id"] not in gone for row in light]))
+    executed = config.enabled and config.execution.enabled
+    rows = table.to_pylist() if executed or config.secrets.enabled else None
+    rewritten = False
+    if executed:
         rows = execute(rows, config.execution, funnel)
+        rewritten = True
     report = None
     if config.secrets.enabled:  # also when the other filters are off: nothing leaks by default
         from hfsynth.curate.secrets import scan_rows
 
         kept, report = scan_rows(rows, config.secrets.policy, config.secrets.allowed_email_domains)
         funnel.record_rows("secrets", rows, kept, "secrets or personal data (policy drop)")
+        rewritten = rewritten or bool(report["rows_with_findings"])
         rows = kept
     path.unlink()
-    return FinishResult(task, split, funnel, pa.Table.from_pylist(rows, schema=JOB.output_schema), records, report)
+    out = pa.Table.from_pylist(rows, schema=JOB.output_schema) if rewritten else conform(table, JOB.output_schema)
+    return FinishResult(task, split, funnel, out, records, report)
