@@ -206,14 +206,15 @@ def curate_once(run: Path, workers) -> Dict:
     start = time.perf_counter()
     curate_stage(StageContext(recipe, RunDir(run)))
     seconds = time.perf_counter() - start
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6  # KiB -> GB (about)
-    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e6
-    return {"seconds": seconds, "rss_main_gb": own, "rss_worker_gb": workers_peak}
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    # ru_maxrss is in KiB: GB (about)
+    return {"seconds": seconds, "cpu_seconds": cpu, "rss_main_gb": own.ru_maxrss / 1e6, "rss_worker_gb": children.ru_maxrss / 1e6}
 
 
 def removed_by_kind(run: Path) -> Dict[str, Dict[str, int]]:
-    """{step: {planted kind: rows}} from rejected.jsonl and the raw rows' meta, plus orphans: rows a
-    dedup step removed whose family kept no row (it removed something unique)."""
+    """{step: {planted kind: rows}} from rejected.jsonl and the raw rows' meta, plus ORPHAN: rows a
+    dedup step removed whose family kept no row through that step (it removed something unique)."""
     import pyarrow.parquet as pq
 
     from hfsynth.rundir import RunDir
@@ -225,15 +226,21 @@ def removed_by_kind(run: Path) -> Dict[str, Dict[str, int]]:
         for row_id, text in zip(table.column("id").to_pylist(), table.column("meta").to_pylist()):
             info = json.loads(text)
             meta[row_id] = (info["planted"] or "fresh", info["family"])
-    kept_families = {meta[i][1] for i in pq.read_table(run_dir.split_file("train"), columns=["id"]).column("id").to_pylist()}
-    out: Dict[str, Dict[str, int]] = {}
+    by_step: Dict[str, List[str]] = {}
     with open(run_dir.rejected, encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            kind, family = meta[record["id"]]
-            counts = out.setdefault(record["step"], {})
+            by_step.setdefault(record["step"], []).append(record["id"])
+    left = set(meta)
+    out: Dict[str, Dict[str, int]] = {}
+    for step, ids in by_step.items():
+        left.difference_update(ids)
+        families = {meta[i][1] for i in left}
+        counts = out.setdefault(step, {})
+        for row_id in ids:
+            kind, family = meta[row_id]
             counts[kind] = counts.get(kind, 0) + 1
-            if record["step"] != "decontaminate" and family not in kept_families:
+            if step.endswith("dedup") and family not in families:
                 counts["ORPHAN"] = counts.get("ORPHAN", 0) + 1
     return out
 
@@ -309,19 +316,24 @@ def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
     print(f"datasketch: {n / t_datasketch:,.0f} texts/s | rensa RMinHash: {n / t_rensa:,.0f} texts/s | ratio {t_datasketch / t_rensa:.2f}x")
 
 
-def run_size(n: int, seed: int, workers, compare: bool, keep: bool) -> None:
-    run = Path(tempfile.mkdtemp(prefix=f"hfsynth-bench-{n}-"))
+def run_size(n: int, seed: int, workers, compare: bool, run_dir=None) -> None:
+    """Write raw/ (unless ``run_dir`` already holds it), curate it in a fresh process, report."""
+    run = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix=f"hfsynth-bench-{n}-"))
     try:
+        planted_file = run / "bench-planted.json"
         start = time.perf_counter()
-        planted = json.loads(subprocess.check_output([sys.executable, __file__, "--write", str(run), str(n), str(seed)], text=True).splitlines()[-1])
+        if not planted_file.is_file():
+            out = subprocess.check_output([sys.executable, __file__, "--write", str(run), str(n), str(seed)], text=True)
+            planted_file.write_text(out.splitlines()[-1])
         made = time.perf_counter() - start
+        planted = json.loads(planted_file.read_text())
         out = subprocess.check_output([sys.executable, __file__, "--curate", str(run)] + (["--workers", str(workers)] if workers else []), text=True)
         result = json.loads(out.splitlines()[-1])
         funnel = json.loads((run / "funnel.json").read_text())
         removed = {s["name"]: s["removed"] for s in funnel["steps"]}
         print(
-            f"{n:>10,} rows: {result['seconds']:7.1f} s  peak RSS main {result['rss_main_gb']:.2f} GB, largest worker {result['rss_worker_gb']:.2f} GB"
-            f"  (raw/ written in {made:.0f} s; removed {removed}; kept {funnel['splits']})",
+            f"{n:>10,} rows: {result['seconds']:7.1f} s, {result['cpu_seconds']:7.1f} CPU s; peak RSS main {result['rss_main_gb']:.2f} GB, "
+            f"largest worker {result['rss_worker_gb']:.2f} GB  (raw/ written in {made:.0f} s; removed {removed}; kept {funnel['splits']})",
             flush=True,
         )
         print(f"    planted: {planted}")
@@ -330,7 +342,7 @@ def run_size(n: int, seed: int, workers, compare: bool, keep: bool) -> None:
         if compare:
             print(f"    agreement with the in-memory path: {agreement(run)}", flush=True)
     finally:
-        if not keep:
+        if not run_dir:
             shutil.rmtree(run, ignore_errors=True)
 
 
@@ -349,13 +361,15 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="curate.workers (default: every core)")
     parser.add_argument("--compare", action="store_true", help="also run the in-memory datasketch LSH path and report agreement")
     parser.add_argument("--minhash", action="store_true", help="only compare datasketch and rensa signature speed")
-    parser.add_argument("--keep", action="store_true", help="keep the run directories")
+    parser.add_argument("--run-dir", default=None, help="one size only: keep its raw/ here (written once, reused by later runs)")
     args = parser.parse_args(argv)
+    if args.run_dir and len(args.sizes) != 1:
+        parser.error("--run-dir takes one size")
     if args.minhash:
         minhash_side_by_side()
         return 0
     for number, n in enumerate(args.sizes):
-        run_size(n, args.seed + number, args.workers, args.compare, args.keep)
+        run_size(n, args.seed + number, args.workers, args.compare, args.run_dir)
     return 0
 
 

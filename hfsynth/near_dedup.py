@@ -156,20 +156,23 @@ def band_hashes(signature_rows: np.ndarray, bands: int, rows: int) -> np.ndarray
     return out
 
 
-def sharing_rows(band_keys: np.ndarray) -> np.ndarray:
-    """Positions of the rows that share at least one band value with another row, the only ones
-    that can be near duplicates (one sort per band; memory: one column at a time)."""
-    shared = np.zeros(len(band_keys), dtype=bool)
-    for band in range(band_keys.shape[1]):
+def sharing_rows(band_keys: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """(positions of the rows that share at least one band value with another row, the only ones
+    that can be near duplicates; for each of them, in which bands it shares). One sort per band,
+    one column in memory at a time."""
+    n, bands = band_keys.shape
+    shared = np.zeros((n, bands), dtype=bool)
+    for band in range(bands):
         column = band_keys[:, band]
         order = np.argsort(column, kind="stable")
         ordered = column[order]
         equal = ordered[1:] == ordered[:-1]
-        mark = np.zeros(len(column), dtype=bool)
+        mark = np.zeros(n, dtype=bool)
         mark[1:] |= equal
         mark[:-1] |= equal
-        shared[order[mark]] = True
-    return np.flatnonzero(shared)
+        shared[order[mark], band] = True
+    positions = np.flatnonzero(shared.any(axis=1))
+    return positions, shared[positions]
 
 
 def greedy_near_duplicates(
@@ -183,19 +186,24 @@ def greedy_near_duplicates(
     """{removed position: kept position}: rows visited in rank (id) order, each one removed when it
     shares a band with a kept row whose share of equal MinHash values reaches ``threshold`` (the
     lowest-ranked such row is named), else kept and indexed. ``signature_of(positions)`` returns the
-    signatures of those positions, in that order: they may come from disk."""
-    candidates = sharing_rows(band_keys) if len(band_keys) else np.zeros(0, dtype=np.int64)
-    candidates = candidates[np.argsort(ranks[candidates], kind="stable")]
+    signatures of those positions, in that order: they may come from disk. Only the bands a row
+    shares with some other row are indexed: the others can never match."""
+    if band_keys.ndim != 2 or not len(band_keys):
+        return {}
+    candidates, shared = sharing_rows(band_keys)
+    order = np.argsort(ranks[candidates], kind="stable")
+    candidates, shared = candidates[order], shared[order]
     sigs = signature_of(candidates)
     needed = threshold * num_perm
-    buckets: List[Dict[int, List[int]]] = [{} for _ in range(band_keys.shape[1] if band_keys.ndim == 2 else 0)]
+    buckets: List[Dict[int, List[int]]] = [{} for _ in range(band_keys.shape[1])]
     kept_at: Dict[int, int] = {}  # position -> its row in sigs
     removed: Dict[int, int] = {}
     for k, position in enumerate(candidates.tolist()):
-        keys = band_keys[position].tolist()
+        bands = np.flatnonzero(shared[k]).tolist()
+        keys = band_keys[position, bands].tolist()
         found: Set[int] = set()
-        for bucket, key in zip(buckets, keys):
-            members = bucket.get(key)
+        for band, key in zip(bands, keys):
+            members = buckets[band].get(key)
             if members:
                 found.update(members)
         if found:
@@ -204,8 +212,8 @@ def greedy_near_duplicates(
             if matches:
                 removed[position] = min(matches, key=lambda m: ranks[m])
                 continue
-        for bucket, key in zip(buckets, keys):
-            bucket.setdefault(key, []).append(position)
+        for band, key in zip(bands, keys):
+            buckets[band].setdefault(key, []).append(position)
         kept_at[position] = k
     return removed
 
