@@ -161,7 +161,8 @@ def make_rows(n: int, seed: int = 0, exact: float = 0.05, near: float = 0.05, co
 
 
 def write_raw(run: Path, n: int, seed: int) -> Dict[str, int]:
-    """raw/train/ shards of ``n`` rows (the generate stage's layout, no index: a hand-made raw/)."""
+    """raw/train/ shards of ``n`` rows (the generate stage's layout, no index: a hand-made raw/),
+    built column by column (pyarrow's from_pylist would cost more than making the rows)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -170,17 +171,29 @@ def write_raw(run: Path, n: int, seed: int) -> Dict[str, int]:
 
     folder = RunDir(run).raw_split("train")
     folder.mkdir(parents=True, exist_ok=True)
-    buffer, k = [], 0
+    names = ("id", "split", "instruction", "response", "code", "language", "status", "meta")
+    columns: Dict[str, List] = {name: [] for name in names}
+    k = 0
+
+    def flush() -> None:
+        nonlocal k
+        length = len(columns["id"])
+        arrays = [pa.array(columns[f.name], f.type) if f.name in columns else pa.nulls(length, f.type) for f in ROW_SCHEMA]
+        pq.write_table(pa.Table.from_arrays(arrays, schema=ROW_SCHEMA), folder / shard_name(0, k))
+        for values in columns.values():
+            values.clear()
+        k += 1
+
     for item in make_rows(n, seed):
         if "id" not in item:
             planted = item
             break
-        buffer.append(item)
-        if len(buffer) == SHARD_ROWS:
-            pq.write_table(pa.Table.from_pylist(buffer, schema=ROW_SCHEMA), folder / shard_name(0, k))
-            buffer, k = [], k + 1
-    if buffer:
-        pq.write_table(pa.Table.from_pylist(buffer, schema=ROW_SCHEMA), folder / shard_name(0, k))
+        for name in names:
+            columns[name].append(item[name])
+        if len(columns["id"]) == SHARD_ROWS:
+            flush()
+    if columns["id"]:
+        flush()
     return planted
 
 
@@ -293,27 +306,35 @@ def agreement(run: Path) -> str:
 
 
 def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
-    """Signatures of the same n texts with datasketch (as curation computes them) and rensa, and
-    how often each decides a planted near copy is a near duplicate of its source."""
-    from hfsynth.near_dedup import signatures
+    """MinHash signatures of the same n texts (256 permutations, 5-gram word shingles): hfsynth's
+    numpy computation of datasketch's values, one datasketch MinHash object per text (the old path),
+    and rensa's batch RMinHash (a different sketch: its values are not datasketch's)."""
+    from hfsynth.near_dedup import minhash_prototype, signatures
 
-    rows = [row for row in make_rows(n, seed) if "id" in row]
-    texts = [row["code"] for row in rows]
+    texts = [row["code"] for row in make_rows(n, seed) if "id" in row]
+    signatures(texts[:10])  # imports
+    start = time.perf_counter()
+    grams = [list(shingles(text)) for text in texts]
+    t_shingles = time.perf_counter() - start
     start = time.perf_counter()
     signatures(texts)
-    t_datasketch = time.perf_counter() - start
+    t_numpy = time.perf_counter() - start - t_shingles
+    prototype = minhash_prototype()
+    start = time.perf_counter()
+    for gram_set in grams:
+        minhash = prototype.copy()
+        minhash.update_batch(gram_set)
+    t_objects = time.perf_counter() - start
+    line = f"{n:,} texts: shingling {t_shingles:.2f} s; then MinHash: numpy (datasketch values) {t_numpy:.2f} s, datasketch objects {t_objects:.2f} s"
     try:
         from rensa import RMinHash
     except ImportError:
-        print(f"datasketch: {n / t_datasketch:,.0f} texts/s; rensa is not installed (pip install rensa)")
+        print(line + "; rensa not installed (pip install rensa)")
         return
     start = time.perf_counter()
-    for text in texts:
-        minhash = RMinHash(num_perm=256, seed=1)
-        minhash.update([gram.decode() for gram in shingles(text)])
-        minhash.digest()
+    RMinHash.digest_matrix_from_token_byte_sets(grams, 256, 1)
     t_rensa = time.perf_counter() - start
-    print(f"datasketch: {n / t_datasketch:,.0f} texts/s | rensa RMinHash: {n / t_rensa:,.0f} texts/s | ratio {t_datasketch / t_rensa:.2f}x")
+    print(line + f", rensa RMinHash matrix {t_rensa:.2f} s")
 
 
 def run_size(n: int, seed: int, workers, compare: bool, run_dir=None) -> None:
