@@ -17,6 +17,7 @@ one (:func:`greedy_near_duplicates`), so the signatures of the others are never 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Dict, List, Sequence, Set, Tuple
 
 import numpy as np
@@ -88,8 +89,10 @@ def make_lsh(threshold: float, num_perm: int):
     return MinHashLSH(threshold=threshold, num_perm=num_perm)
 
 
+@lru_cache(maxsize=None)
 def lsh_shape(threshold: float, num_perm: int) -> Tuple[int, int]:
-    """(bands, rows per band) datasketch's MinHashLSH uses for ``threshold``."""
+    """(bands, rows per band) datasketch's MinHashLSH uses for ``threshold`` (it integrates the
+    false positive and negative rates over every shape: worth computing once per process)."""
     lsh = make_lsh(threshold, num_perm)
     return lsh.b, lsh.r
 

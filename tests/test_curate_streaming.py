@@ -9,6 +9,8 @@ import pytest
 from hfsynth.context import StageContext
 from hfsynth.curate import batch as curate_batch
 from hfsynth.curate.stage import curate_stage
+from hfsynth.rundir import RunDir
+from helpers import run_cli
 from test_curate_stage import FUNC_A, FUNC_B, FUNC_C, contaminated_code, fenced, make_recipe, row, write_shard
 
 
@@ -52,25 +54,42 @@ def _curate(tmp_path, name, **curate):
     return _outputs(run_dir)
 
 
-def test_tiny_batches_on_two_workers_give_what_one_big_batch_gives(tmp_path):
-    one = _curate(tmp_path, "one", batch_size=10_000, workers=1)
-    tiny = _curate(tmp_path, "tiny", batch_size=3, workers=2)  # 20 batches, 2 spawned workers
-    assert tiny == one
-    data, funnel, rejected, contamination = one
+@pytest.fixture(scope="module")
+def one_big_batch(tmp_path_factory):
+    return _curate(tmp_path_factory.mktemp("one"), "one", batch_size=10_000, workers=1)
+
+
+def test_tiny_batches_give_what_one_big_batch_gives(tmp_path, one_big_batch):
+    tiny = _curate(tmp_path, "tiny", batch_size=3, workers=1)  # 24 batches: 2 per shard, 12 shards, 2 splits
+    assert tiny == one_big_batch
+    data, funnel, rejected, contamination = one_big_batch
     steps = {s["name"]: s["removed"] for s in funnel["steps"]}
     assert steps["exact_dedup"] > 0 and steps["near_dedup"] > 0 and steps["decontaminate"] == 1
     assert funnel["splits"] == {split: len(rows) for split, rows in data.items()}
-    # all splits deduped together: of each family of exact copies the lowest id stays, whatever its split
+    assert json.loads(contamination)["benchmark"] == "humaneval"
+    # all splits deduped together: no row exact dedup removed is in data/, whatever its split
     kept = {r["id"] for rows in data.values() for r in rows}
     removed = [json.loads(line) for line in rejected.splitlines()]
-    for record in removed:
-        if record["step"] == "exact_dedup":
-            assert record["id"] not in kept
+    assert {r["split"] for r in removed if r["step"] == "exact_dedup"} == {"train", "test"}
+    assert not kept & {r["id"] for r in removed}
     assert [r["step"] for r in removed] == sorted((r["step"] for r in removed), key=[s["name"] for s in funnel["steps"]].index)
 
 
+@pytest.mark.slow
+def test_two_spawned_workers_through_the_command_give_the_same(tmp_path, write_recipe, one_big_batch):
+    run = tmp_path / "run"
+    path = write_recipe({
+        "name": "t", "output_dir": str(run), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"},
+        "curate": {"execution": {"enabled": False}, "secrets": {"enabled": False}},
+    })
+    _write_raw(run)
+    proc = run_cli(["curate", str(path), "curate.batch_size=3", "curate.workers=2"])  # 24 batches on 2 worker processes
+    assert proc.returncode == 0, proc.stderr
+    assert _outputs(RunDir(run)) == one_big_batch
+
+
 def test_a_crash_leaves_data_as_it_was_and_a_rerun_gives_the_same(tmp_path, monkeypatch):
-    recipe, run_dir = make_recipe(tmp_path, batch_size=4, workers=1)
+    recipe, run_dir = make_recipe(tmp_path, batch_size=25, workers=1)  # 3 batches
     _write_raw(run_dir.path)
     curate_stage(StageContext(recipe, run_dir))
     before = _outputs(run_dir)

@@ -4,11 +4,17 @@ All splits go through the filters together, so a row duplicated across train and
 (the lowest id stays, whatever its split). Steps, in order, each one line of the funnel when on:
 generation status, extract, length, validity, static_analysis, trivial, print_only, repetition,
 instruction, exact_dedup, near_dedup, decontaminate, execute, secrets (last, so that nothing
-published carries a key, a token or personal data). The quality filters between validity and dedup
-are per-row checks (row -> None or the reason), so they can run shard by shard; every removed row
-is written to rejected.jsonl with its step and reason.
-Rows keep every raw column; curation sets ``code`` and ``language`` and, when execution runs,
-adds ``exec_status`` and ``exec_detail``.
+published carries a key, a token or personal data). Every removed row is written to rejected.jsonl
+with its step and reason. Rows keep every raw column; curation sets ``code`` and ``language`` and,
+when execution runs, adds ``exec_status`` and ``exec_detail``.
+
+It streams, so that millions of rows fit on one machine: pass one reads the rows batch by batch
+(:mod:`hfsynth.curate.sources`) and runs the per-row steps up to the dedup keys on worker processes
+(:mod:`hfsynth.curate.batch`, :mod:`hfsynth.curate.parallel`), spilling the survivors to the work
+folder; dedup then decides over the compact keys of every survivor (:mod:`hfsynth.curate.dedup`);
+pass two decontaminates, executes and scans each spilled batch and appends it to its split's
+ParquetWriter. Every output is renamed into place at the end, so a failed or killed run leaves the
+previous ones untouched.
 """
 
 from __future__ import annotations
