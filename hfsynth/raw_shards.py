@@ -142,29 +142,34 @@ def raw_shards(run_dir: RunDir) -> Dict[str, List[Path]]:
     return shards
 
 
-def read_shard(shard: Path) -> pa.Table:
-    """One shard, checked for the columns curation needs; a broken file is one clear line."""
+def _unreadable(shard: Path, exc: Exception) -> HfsynthError:
+    return HfsynthError(f"{shard}: not a readable parquet file ({str(exc).splitlines()[0]}); rerun `hfsynth generate --force`")
+
+
+def shard_schema(shard: Path) -> pa.Schema:
+    """One shard's schema (its footer only), checked for the columns curation needs; a broken file is one clear line."""
     from hfsynth.tables import require_columns
 
     try:
-        table = pq.read_table(shard)
+        schema = pq.read_schema(shard)
     except (pa.ArrowInvalid, OSError) as exc:
-        raise HfsynthError(f"{shard}: not a readable parquet file ({str(exc).splitlines()[0]}); rerun `hfsynth generate --force`") from None
-    require_columns(table.column_names, REQUIRED_COLUMNS, str(shard), "expected the rows `hfsynth generate` writes")
-    return table
+        raise _unreadable(shard, exc) from None
+    require_columns(schema.names, REQUIRED_COLUMNS, str(shard), "expected the rows `hfsynth generate` writes")
+    return schema
 
 
-def read_raw(run_dir: RunDir):
-    """({split: rows}, arrow schema of all shards) from raw/<split>/*.parquet, each row with its split."""
-    splits: Dict[str, List[Dict]] = {}
-    schemas = []
-    for split, shards in raw_shards(run_dir).items():
-        rows_of_split = splits.setdefault(split, [])
-        for shard in shards:
-            table = read_shard(shard)
-            schemas.append(table.schema)
-            rows = table.to_pylist()
-            for row in rows:
-                row["split"] = split
-            rows_of_split.extend(rows)
-    return splits, pa.unify_schemas(schemas, promote_options="permissive")
+def shard_rows(shard: Path) -> int:
+    """Rows in a shard, from its footer."""
+    try:
+        return pq.ParquetFile(shard).metadata.num_rows
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise _unreadable(shard, exc) from None
+
+
+def shard_batches(shard: Path, batch_size: int) -> Iterable[pa.RecordBatch]:
+    """A shard's rows, ``batch_size`` at a time: curation never holds more than a row group of it."""
+    try:
+        with pq.ParquetFile(shard) as parquet:
+            yield from parquet.iter_batches(batch_size=batch_size)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise _unreadable(shard, exc) from None

@@ -46,6 +46,7 @@ STUDENTS = "students"
 STUDENT_RECORD = "hfsynth-student.json"
 STUDENT_TRAINER = ".trainer"  # the Trainer's output_dir while a student trains (students save no checkpoints)
 DATA_VALUE = "data_value.json"
+CURATE_WORK = ".curate-work"  # curation's spill folder while it runs (removed when it ends)
 METRICS = "metrics.json"
 HUMANEVAL = "humaneval"
 HUB = "hub"
@@ -57,7 +58,7 @@ LOCK = ".hfsynth.lock"  # held (flock) by rank 0 of the launch that works in thi
 RANK_MARKERS = ".hfsynth-ranks"  # <launch id>/rank-<R>: every rank's "I see this folder" at start
 RUN_ENTRIES = frozenset(
     {
-        MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, REJECTED, STUDENTS, METRICS, HUMANEVAL, HUB,
+        MANIFEST, RECIPE_FILE, ADAPTER, CHECKPOINTS, RAW, DATA, FUNNEL, DECONTAMINATION, REJECTED, CURATE_WORK, STUDENTS, METRICS, HUMANEVAL, HUB,
         LOCK, RANK_MARKERS,
     }
 )
@@ -249,6 +250,12 @@ class RunDir:
         """Every row curation removed: {id, split, step, reason} per line."""
         return self.path / REJECTED
 
+    @property
+    def curate_work(self) -> Path:
+        """Curation's spill folder (survivors of each batch, MinHash signatures, output files being
+        written); wiped when curation starts and removed when it ends, so a killed run starts afresh."""
+        return self.path / CURATE_WORK
+
     # students
     @property
     def students(self) -> Path:
@@ -277,7 +284,6 @@ class RunDir:
     def data_value(self) -> Path:
         """The students' table: per student and seed, then mean and spread, and the sentences the card prints."""
         return self.students / DATA_VALUE
-
     # evaluate
     @property
     def metrics(self) -> Path:

@@ -33,6 +33,9 @@ def test_languages_are_canonical_and_overrides_reach_nested_steps(write_recipe):
         ({"execution": {"mode": "drop"}}, "curate.execution.mode"),
         ({"decontaminate": {"benchmarks": [{"name": "b", "columns": ["code"]}]}}, "give exactly one of 'path' or 'dataset'"),
         ({"languages": []}, "curate.languages"),
+        ({"executor": "ray"}, "curate.executor"),
+        ({"workers": 0}, "curate.workers"),
+        ({"batch_size": 0}, "curate.batch_size"),
     ],
 )
 def test_bad_curate_sections_are_refused_in_one_line(write_recipe, curate, fragment):

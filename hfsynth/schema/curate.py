@@ -231,6 +231,16 @@ class CurateConfig(Section):
     execution: ExecutionConfig = Field(default_factory=ExecutionConfig, description="Sandboxed execution filter.")
     secrets: SecretsConfig = Field(default_factory=SecretsConfig, description="Secrets and personal data scan (the last step).")
     input: InputConfig = Field(default_factory=InputConfig, description="Reading a dataset given with `hfsynth curate --input`.")
+    executor: Literal["local"] = Field(
+        "local",
+        description="Where curation runs: 'local' streams the rows batch by batch over `workers` processes of this machine "
+        "(raw/ is read in place, so a run directory on shared storage is curated without copying).",
+    )
+    workers: Optional[int] = Field(None, ge=1, description="Processes of the local executor; None = every core this process may use.")
+    batch_size: int = Field(10000, ge=1, description="Rows per batch: what one worker holds at a time.")
+    max_row_bytes: int = Field(
+        8 * 1024 * 1024, ge=1024, description="A row with more text than this (all its string columns) is counted as 'too_large' and skipped."
+    )
 
     @field_validator("languages")
     @classmethod
