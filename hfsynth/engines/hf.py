@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import copy
 from functools import lru_cache
-from typing import List, Optional, Sequence, Tuple
+from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from hfsynth.engines.base import Completion, Prompt, SamplingParams, repeating_tail
+from hfsynth.engines.base import BATCH_WIDE, Completion, Prompt, SamplingParams, per_prompt, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
 
@@ -93,36 +93,44 @@ class HFEngine:
         return config
 
     # ------------------------------------------------------------------ generation
-    def generate(self, prompts: Sequence[Prompt], params: SamplingParams, progress: bool = True) -> List[List[Completion]]:
-        """``params.n`` completions for every prompt, in input order."""
+    def generate(
+        self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool = True
+    ) -> List[List[Completion]]:
+        """``n`` completions for every prompt, in input order. With one SamplingParams per prompt, the
+        prompts may differ in ``n`` and ``stop`` and still share batches (the rest is one generation config)."""
         import torch
         from tqdm.auto import tqdm
 
-        if params.n < 1 or params.max_new_tokens < 1:
-            raise HfsynthError(f"sampling: n and max_new_tokens must be positive (got n={params.n}, max_new_tokens={params.max_new_tokens})")
+        per = per_prompt(params, len(prompts), BATCH_WIDE)
+        if not per:
+            return []
+        shared = per[0]
+        if min(p.n for p in per) < 1 or shared.max_new_tokens < 1:
+            raise HfsynthError(f"sampling: n and max_new_tokens must be positive (got n={min(p.n for p in per)}, max_new_tokens={shared.max_new_tokens})")
         encoded = [self.encode(p) for p in prompts]
         # One sequence per (prompt, sample); longest prompts first so each batch pads little.
-        sequences = [(i, j) for i in range(len(encoded)) for j in range(params.n)]
+        sequences = [(i, j) for i in range(len(encoded)) for j in range(per[i].n)]
         order = sorted(range(len(sequences)), key=lambda k: -len(encoded[sequences[k][0]]))
-        results: List[List[Completion]] = [[None] * params.n for _ in encoded]  # type: ignore[list-item]
-        config = self.generation_config(params)
+        results: List[List[Completion]] = [[None] * p.n for p in per]  # type: ignore[list-item]
+        config = self.generation_config(shared)
         device = self.model.device
 
-        torch.manual_seed(params.seed)
+        torch.manual_seed(shared.seed)
         bar = tqdm(total=len(sequences), unit="row", desc="generate", disable=not progress, dynamic_ncols=True, leave=False)
         try:
             with torch.inference_mode():
                 for start in range(0, len(order), self.batch_size):
                     batch = [sequences[k] for k in order[start:start + self.batch_size]]
                     ids = [encoded[i] for i, _ in batch]
-                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device, tuple(params.stop), params.repeat_guard)):
+                    stops = [Stops(tuple(s for s in per[i].stop if s), per[i].include_stop_str_in_output) for i, _ in batch]
+                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device, stops, shared.repeat_guard)):
                         results[i][j] = completion
                     bar.update(len(batch))
         finally:
             bar.close()
         return results
 
-    def _generate_batch(self, ids: List[List[int]], config, device, stops: tuple = (), repeat_guard: int = 0) -> List[Completion]:
+    def _generate_batch(self, ids: List[List[int]], config, device, stops: List["Stops"], repeat_guard: int = 0) -> List[Completion]:
         import torch
 
         width = max(len(x) for x in ids)
@@ -141,12 +149,16 @@ class HFEngine:
         left = config.max_new_tokens
         segment = copy.copy(config)
         segment.return_dict_in_generate = True
+        # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows share
+        # their stop strings; otherwise each row's own are checked between segments (below).
+        shared = {s.strings for s in stops}
+        segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
         cache = None
         compact = bool(self.segment_tokens)
         while rows and left > 0:
             segment.max_new_tokens = min(left, self.segment_tokens) if compact else left
             kwargs = {} if cache is None else {cache_arg(): cache}
-            if stops:
+            if segment.stop_strings:
                 kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
             out = self.model.generate(input_ids=seq, attention_mask=mask, generation_config=segment, **kwargs)
             new = out.sequences[:, seq.shape[1]:]
@@ -157,7 +169,7 @@ class HFEngine:
                     continue
                 stop = next((k for k, t in enumerate(tokens) if t in eos), None)
                 generated[row].extend(tokens if stop is None else tokens[: stop + 1])
-                finished[row] = stop is not None or (bool(stops) and self._has_stop(generated[row], stops))
+                finished[row] = stop is not None or (bool(stops[row].strings) and self._has_stop(generated[row], stops[row].strings))
                 if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
                     finished[row] = looped[row] = True  # a loop: stop spending tokens on it
                 if not finished[row]:
@@ -175,8 +187,8 @@ class HFEngine:
                 seq, mask = seq[index], mask[index]
                 rows = [rows[r] for r in keep]
         return [
-            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stops)
-            for tokens, prompt, loop in zip(generated, ids, looped)
+            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stop)
+            for tokens, prompt, loop, stop in zip(generated, ids, looped, stops)
         ]
 
     def _loop_at(self, tokens: List[int], times: int) -> Optional[int]:
@@ -187,31 +199,39 @@ class HFEngine:
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)
         return Completion(text[: repeating_tail(text, times)], "repetition", len(prompt), len(tokens))
 
-    def _has_stop(self, tokens: List[int], stops: tuple) -> bool:
+    def _has_stop(self, tokens: List[int], stops: Tuple[str, ...]) -> bool:
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)
-        return any(stop and stop in text for stop in stops)
+        return any(stop in text for stop in stops)
 
-    def _stop_at(self, tokens: List[int], stops: tuple) -> Optional[Tuple[str, int]]:
-        """``(text cut before the first stop string, tokens needed to produce it)``; None without one."""
-        if not self._has_stop(tokens, stops):
+    def _stop_at(self, tokens: List[int], stops: "Stops") -> Optional[Tuple[str, int]]:
+        """``(text up to the first stop string, tokens needed to produce it)``; None without one. The
+        stop string itself is kept when ``stops.include``."""
+        if not self._has_stop(tokens, stops.strings):
             return None
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)
         lo, hi = 1, len(tokens)  # the shortest prefix that already holds a stop string
         while lo < hi:
             mid = (lo + hi) // 2
-            if self._has_stop(tokens[:mid], stops):
+            if self._has_stop(tokens[:mid], stops.strings):
                 hi = mid
             else:
                 lo = mid + 1
-        return text[: min(text.find(stop) for stop in stops if stop and stop in text)], lo
+        at, stop = min((text.find(s), s) for s in stops.strings if s in text)
+        return text[: at + len(stop) if stops.include else at], lo
 
-    def _completion(self, tokens: List[int], prompt: List[int], stops: tuple) -> Completion:
+    def _completion(self, tokens: List[int], prompt: List[int], stops: "Stops") -> Completion:
         eos = set(self.eos_ids)
         ended = bool(tokens) and tokens[-1] in eos
         body = tokens[:-1] if ended else tokens
-        if stops:
+        if stops.strings:
             hit = self._stop_at(body, stops)
             if hit is not None:
                 return Completion(hit[0], "stop", len(prompt), hit[1])
         return Completion(self.tokenizer.decode(body, skip_special_tokens=True), "stop" if ended else "length", len(prompt), len(tokens))
 
+
+class Stops(NamedTuple):
+    """One sequence's stop strings and whether its text keeps the one it stopped at."""
+
+    strings: Tuple[str, ...]
+    include: bool = False
