@@ -214,3 +214,32 @@ def test_each_prompt_stops_at_its_own_strings_in_one_shared_batch(tiny):
     assert [r[0].text for r in shared] == [cut, cut] and shared[0][0].completion_tokens < 16
     with pytest.raises(ValueError, match="max_new_tokens"):
         engine.generate(same, [SamplingParams(max_new_tokens=4), SamplingParams(max_new_tokens=5)], progress=False)
+
+
+def test_waiting_prompts_take_the_places_of_finished_rows_without_changing_results(tiny, monkeypatch):
+    """Continuous batching within HF generate: rows ending early free their places for waiting prompts
+    (joined to the running batch, left-padded); greedy results stay those of one prompt at a time."""
+    import torch
+
+    from hfsynth.engines import hf
+
+    model, tok = tiny
+    engine = HFEngine(model, tok)
+    outputs = []
+    for prompt in PROMPTS:
+        ids = engine.encode(prompt)
+        outputs.append(model.generate(torch.tensor([ids]), max_new_tokens=12, do_sample=False, pad_token_id=tok.pad_token_id)[0, len(ids):].tolist())
+    extra = {outputs[0][6]} | {out[3] for out in outputs if out[3] not in outputs[0][:7]}
+    joins = []
+    real_join = hf._join
+    monkeypatch.setattr(hf, "_join", lambda running, fresh, pad: joins.append((running[0].shape, fresh[0].shape)) or real_join(running, fresh, pad))
+    original = model.generation_config.eos_token_id
+    model.generation_config.eos_token_id = [tok.eos_token_id, *sorted(extra)]
+    try:
+        params = SamplingParams(temperature=0, max_new_tokens=12)
+        refilled = HFEngine(model, tok, batch_size=3, segment_tokens=2).generate(PROMPTS, params, progress=False)
+        single = HFEngine(model, tok, batch_size=1, segment_tokens=None).generate(PROMPTS, params, progress=False)
+    finally:
+        model.generation_config.eos_token_id = original
+    assert refilled == single
+    assert joins and any(running[1] != fresh[1] for running, fresh in joins)  # newcomers joined a running batch of another width

@@ -114,9 +114,10 @@ def test_a_resumed_pool_is_regenerated_whole_and_gives_the_same_rows(tiny_recipe
 def test_the_prefill_is_part_of_the_parsed_text(tiny_recipe, write_recipe, tmp_path):
     recipe = stage_recipe(tiny_recipe, write_recipe, tmp_path, batch_size=12, strategies=ALL, ask_for_missing_tests=True)
     plan = build_plan(recipe, load_seed_examples(recipe))
-    out = generate_pool(Canned(), plan, plan.shards(), recipe, {"base_model": "m", "base_revision": None, "adapter_fingerprint": None})
+    out, tokens = generate_pool(Canned(), plan, plan.shards(), recipe, {"base_model": "m", "base_revision": None, "adapter_fingerprint": None})
     rows = [r for shard in plan.shards() for r in out[shard]]
     assert len(rows) == 12 and {r["status"] for r in rows} == {"ok"}
+    assert tokens == 5 * (4 + 2 * 3 + 12 + 12)  # every pass: 4 asks, 2 x 3 self_instruct candidates, 12 answers, 12 tests calls
     for r in rows:
         assert r["response"] == "```python\ndef double(x):\n    return 2 * x\n```"  # prefill + completion, the fence kept
         assert r["code"] == "def double(x):\n    return 2 * x"  # parsed from the prefilled block

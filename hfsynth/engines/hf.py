@@ -6,14 +6,18 @@ batches. Prompts are sorted by length before batching so a batch holds prompts o
 and little padding is computed (left padding, so every row's next token sits in the last column);
 the order is restored afterwards. Everything runs under ``torch.inference_mode``.
 
-Finished sequences leave the batch: generation runs in segments of ``segment_tokens`` new tokens,
-and between segments the rows that reached end-of-sequence are dropped from the inputs and the KV
-cache (``Cache.batch_select_indices``), then ``generate`` continues from the cache. Without this a
-batch keeps computing every row until its longest answer ends, while the one-prompt-at-a-time
-baseline stops each answer at its own end-of-sequence.
+Finished sequences leave the batch and waiting ones take their places: generation runs in segments
+of ``segment_tokens`` new tokens; between segments the rows that ended (end-of-sequence, a stop
+string, a loop) are dropped from the inputs and the KV cache (``Cache.batch_select_indices``), and
+waiting prompts are prefilled and joined to the batch (a DynamicCache padded and concatenated), then
+``generate`` continues from the cache. Without this a batch keeps computing every row until its
+longest answer ends, or runs its tail at a fraction of its size, while answers forced to stop at
+the end of their structure end at very different lengths. (transformers' own continuous batching,
+``generate_batch``, has no per-request stop strings or seeds; vLLM does all this itself.)
 
 Determinism: the torch RNG is seeded with ``params.seed`` at the start of every ``generate`` call,
-so the same prompts, parameters and batch size give the same completions (resume relies on it).
+and which rows run together depends only on the prompts and on when earlier rows ended, so the same
+prompts, parameters and batch size give the same completions (resume relies on it).
 """
 
 from __future__ import annotations
@@ -48,6 +52,39 @@ def eos_token_ids(model, tokenizer) -> List[int]:
     if not ids:
         raise HfsynthError("model: neither the tokenizer nor the generation config names an end-of-sequence token")
     return sorted(ids)
+
+
+def _can_refill(cache) -> bool:
+    """Whether rows can join this KV cache: plain DynamicCache layers (full attention), which
+    :func:`_join` pads and concatenates."""
+    from transformers.cache_utils import DynamicLayer
+
+    layers = getattr(cache, "layers", None) or []
+    return bool(layers) and all(type(l) is DynamicLayer and l.is_initialized for l in layers)
+
+
+def _join(running, fresh, pad_id: int):
+    """Two batches ``(sequences, attention_mask, cache)`` as one, the narrower left-padded (padding
+    masked out, its cache entries zeros) to the wider one's width."""
+    import torch
+    import torch.nn.functional as F
+
+    width = max(running[0].shape[1], fresh[0].shape[1])
+    parts = []
+    for seq, mask, cache in (running, fresh):
+        extra = width - seq.shape[1]
+        if extra:
+            seq = F.pad(seq, (extra, 0), value=pad_id)
+            mask = F.pad(mask, (extra, 0), value=0)
+            for layer in cache.layers:
+                layer.keys = F.pad(layer.keys, (0, 0, extra, 0))
+                layer.values = F.pad(layer.values, (0, 0, extra, 0))
+        parts.append((seq, mask, cache))
+    (seq_a, mask_a, cache_a), (seq_b, mask_b, cache_b) = parts
+    for layer, other in zip(cache_a.layers, cache_b.layers):
+        layer.keys = torch.cat([layer.keys, other.keys], dim=0)
+        layer.values = torch.cat([layer.values, other.values], dim=0)
+    return torch.cat([seq_a, seq_b], dim=0), torch.cat([mask_a, mask_b], dim=0), cache_a
 
 
 def _can_select_rows(cache) -> bool:
@@ -119,18 +156,95 @@ class HFEngine:
         bar = tqdm(total=len(sequences), unit="row", desc="generate", disable=not progress, dynamic_ncols=True, leave=False)
         try:
             with torch.inference_mode():
-                for start in range(0, len(order), self.batch_size):
-                    batch = [sequences[k] for k in order[start:start + self.batch_size]]
-                    ids = [encoded[i] for i, _ in batch]
-                    stops = [Stops(tuple(s for s in per[i].stop if s), per[i].include_stop_str_in_output) for i, _ in batch]
-                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device, stops, shared.repeat_guard)):
-                        results[i][j] = completion
-                    bar.update(len(batch))
+                done = self._generate_sequences(
+                    [encoded[sequences[k][0]] for k in order],
+                    [Stops(tuple(s for s in per[sequences[k][0]].stop if s), per[sequences[k][0]].include_stop_str_in_output) for k in order],
+                    config, device, shared.repeat_guard, bar,
+                )
         finally:
             bar.close()
+        for k, completion in zip(order, done):
+            i, j = sequences[k]
+            results[i][j] = completion
         return results
 
-    def _generate_batch(self, ids: List[List[int]], config, device, stops: List["Stops"], repeat_guard: int = 0) -> List[Completion]:
+    def _generate_sequences(self, ids: List[List[int]], stops: List["Stops"], config, device, repeat_guard: int, bar) -> List[Completion]:
+        """Every sequence (prompt token ids, in the order they are taken), ``batch_size`` at a time.
+
+        Between segments finished rows leave the batch and, where the KV cache allows it
+        (:func:`_can_refill`), waiting sequences take their places: their prompts are prefilled (with
+        their first token) in a call of their own, then joined to the running batch, left-padded to a
+        common width (padding is masked, and positions come from the attention mask). So the batch
+        stays full while rows end at different lengths, as with continuous batching."""
+        import torch
+
+        eos = set(self.eos_ids)
+        generated: List[List[int]] = [[] for _ in ids]
+        left = [config.max_new_tokens] * len(ids)
+        finished = [False] * len(ids)
+        looped = [False] * len(ids)
+        segment = copy.copy(config)
+        segment.return_dict_in_generate = True
+        # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows share
+        # their stop strings; otherwise each row's own are checked between segments.
+        shared = {s.strings for s in stops}
+        segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
+        compact = bool(self.segment_tokens)
+        pending = list(range(len(ids)))
+        rows: List[int] = []  # batch row -> sequence
+        seq = mask = cache = None
+
+        def run(batch: List[int], inputs, attention, past, steps: int):
+            segment.max_new_tokens = steps
+            kwargs = {} if past is None else {cache_arg(): past}
+            if segment.stop_strings:
+                kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
+            out = self.model.generate(input_ids=inputs, attention_mask=attention, generation_config=segment, **kwargs)
+            new = out.sequences[:, inputs.shape[1]:]
+            for row, tokens in zip(batch, new.tolist()):
+                if finished[row]:  # only when the cache could not drop it
+                    continue
+                stop = next((k for k, t in enumerate(tokens) if t in eos), None)
+                generated[row].extend(tokens if stop is None else tokens[: stop + 1])
+                left[row] -= new.shape[1]
+                finished[row] = stop is not None or left[row] <= 0 or (bool(stops[row].strings) and self._has_stop(generated[row], stops[row].strings))
+                if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
+                    finished[row] = looped[row] = True  # a loop: stop spending tokens on it
+                if finished[row]:
+                    bar.update(1)
+            grown = torch.cat([attention, attention.new_ones((attention.shape[0], new.shape[1]))], dim=1)
+            return out.sequences, grown, getattr(out, cache_arg())
+
+        while pending or rows:
+            room = self.batch_size - len(rows)
+            if pending and room > 0 and (not rows or (compact and _can_refill(cache))):
+                batch, pending = pending[:room], pending[room:]
+                fresh = self._left_padded([ids[row] for row in batch], device)
+                fresh = run(batch, *fresh, None, 1)  # prefill and first token of the newcomers
+                if rows:
+                    seq, mask, cache = _join((seq, mask, cache), fresh, self.pad_id)
+                else:
+                    seq, mask, cache = fresh
+                rows = rows + batch
+            else:
+                steps = min(left[row] for row in rows if not finished[row])
+                seq, mask, cache = run(rows, seq, mask, cache, min(steps, self.segment_tokens) if compact else steps)
+            keep = [r for r, row in enumerate(rows) if not finished[row]]
+            if not keep:
+                rows, seq, mask, cache = [], None, None, None
+            elif len(keep) < len(rows) and compact and _can_select_rows(cache):
+                index = torch.tensor(keep, device=seq.device)
+                cache.batch_select_indices(index)
+                seq, mask = seq[index], mask[index]
+                rows = [rows[r] for r in keep]
+            elif len(keep) < len(rows):
+                compact = False  # this cache type cannot drop rows: finish the batch as it is
+        return [
+            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stop)
+            for tokens, prompt, loop, stop in zip(generated, ids, looped, stops)
+        ]
+
+    def _left_padded(self, ids: List[List[int]], device):
         import torch
 
         width = max(len(x) for x in ids)
@@ -140,56 +254,7 @@ class HFEngine:
             if tokens:
                 seq[row, width - len(tokens):] = torch.tensor(tokens, dtype=torch.long)
                 mask[row, width - len(tokens):] = 1
-        seq, mask = seq.to(device), mask.to(device)
-        eos = set(self.eos_ids)
-        generated: List[List[int]] = [[] for _ in ids]
-        finished = [False] * len(ids)
-        looped = [False] * len(ids)
-        rows = list(range(len(ids)))  # batch row -> sequence
-        left = config.max_new_tokens
-        segment = copy.copy(config)
-        segment.return_dict_in_generate = True
-        # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows share
-        # their stop strings; otherwise each row's own are checked between segments (below).
-        shared = {s.strings for s in stops}
-        segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
-        cache = None
-        compact = bool(self.segment_tokens)
-        while rows and left > 0:
-            segment.max_new_tokens = min(left, self.segment_tokens) if compact else left
-            kwargs = {} if cache is None else {cache_arg(): cache}
-            if segment.stop_strings:
-                kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
-            out = self.model.generate(input_ids=seq, attention_mask=mask, generation_config=segment, **kwargs)
-            new = out.sequences[:, seq.shape[1]:]
-            left -= new.shape[1]
-            keep = []
-            for r, (row, tokens) in enumerate(zip(rows, new.tolist())):
-                if finished[row]:  # only when the cache could not drop it
-                    continue
-                stop = next((k for k, t in enumerate(tokens) if t in eos), None)
-                generated[row].extend(tokens if stop is None else tokens[: stop + 1])
-                finished[row] = stop is not None or (bool(stops[row].strings) and self._has_stop(generated[row], stops[row].strings))
-                if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
-                    finished[row] = looped[row] = True  # a loop: stop spending tokens on it
-                if not finished[row]:
-                    keep.append(r)
-            if not keep or left <= 0:
-                break
-            cache = getattr(out, cache_arg())
-            seq = out.sequences
-            mask = torch.cat([mask, mask.new_ones((mask.shape[0], new.shape[1]))], dim=1)
-            if len(keep) < len(rows) and not _can_select_rows(cache):
-                compact = False  # this cache type cannot drop rows: finish the batch in one call
-            elif len(keep) < len(rows):
-                index = torch.tensor(keep, device=seq.device)
-                cache.batch_select_indices(index)
-                seq, mask = seq[index], mask[index]
-                rows = [rows[r] for r in keep]
-        return [
-            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stop)
-            for tokens, prompt, loop, stop in zip(generated, ids, looped, stops)
-        ]
+        return seq.to(device), mask.to(device)
 
     def _loop_at(self, tokens: List[int], times: int) -> Optional[int]:
         return repeating_tail(self.tokenizer.decode(tokens, skip_special_tokens=True), times)

@@ -56,14 +56,18 @@ def params_for(base: SamplingParams, n: int = 1, stop: Sequence[str] = ()) -> Sa
     )
 
 
-def add_missing_tests(engine, rows: List[Dict[str, Any]], strategies, entries: Dict[str, int], params: SamplingParams, progress: bool = False) -> int:
+def generated_tokens(answers: Dict[Any, List[Completion]]) -> int:
+    return sum(c.completion_tokens for completions in answers.values() for c in completions)
+
+
+def add_missing_tests(engine, rows: List[Dict[str, Any]], strategies, entries: Dict[str, int], params: SamplingParams, progress: bool = False) -> Tuple[int, int]:
     """Pass 3: a separate call per row that has code but no tests (``entries``: row id -> strategy
     entry, only for rows whose task asked for tests), its answer prefilled with ``TESTS_PREFILL``. The
     asserts found go to ``tests``; the row's meta records the call (``tests_call``: status, tokens).
-    Returns how many rows got tests."""
+    Returns how many rows got tests and how many tokens the call generated."""
     wanting = [r for r in rows if r["id"] in entries and r["status"] == "ok" and r["code"] and not (r["tests"] or "").strip()]
     if not wanting:
-        return 0
+        return 0, 0
     requests = [
         (r["id"], ask_tests_prompt(strategies[entries[r["id"]]], r["instruction"], r["code"]), TESTS_PREFILL, params_for(params, stop=(CLOSING_FENCE,)))
         for r in wanting
@@ -82,7 +86,7 @@ def add_missing_tests(engine, rows: List[Dict[str, Any]], strategies, entries: D
         if tests:
             row["tests"] = tests
             found += 1
-    return found
+    return found, generated_tokens(answered)
 
 
 def choose_instructions(tasks: List[Task], strategies, asked: Dict[str, List[Completion]]) -> Tuple[Dict[str, str], Dict[str, Tuple[str, str]]]:
@@ -116,8 +120,9 @@ def generate_pool(
     recipe,
     provenance: Dict[str, Any],
     progress: bool = False,
-) -> Dict[Tuple[str, int], List[Dict[str, Any]]]:
-    """The rows of every shard of the pool, each shard's in task order then sample order."""
+) -> Tuple[Dict[Tuple[str, int], List[Dict[str, Any]]], int]:
+    """The rows of every shard of the pool (each shard's in task order then sample order), and the
+    tokens its engine calls generated (every pass: what the stage's tokens/s counts)."""
     gen = recipe.generate
     strategies = plan.strategies
     by_shard = {shard: plan.shard(*shard) for shard in shards}
@@ -147,6 +152,7 @@ def generate_pool(
         for t in tasks if t.key in prompts
     ], progress)
 
+    tokens = generated_tokens(asked) + generated_tokens(answered)
     out: Dict[Tuple[str, int], List[Dict[str, Any]]] = {}
     for shard in shards:
         rows = out.setdefault(shard, [])
@@ -196,5 +202,5 @@ def generate_pool(
     if gen.ask_for_missing_tests:
         entries = {f"{t.key}-{j}": t.entry for t in tasks if t.with_tests and t.key not in failures for j in range(t.samples)}
         params = SamplingParams(gen.temperature, gen.top_p, gen.tests_max_new_tokens, derive_seed(pool_seed, "tests"), repeat_guard=gen.repeat_guard)
-        add_missing_tests(engine, [r for shard in shards for r in out[shard]], strategies, entries, params, progress)
-    return out
+        tokens += add_missing_tests(engine, [r for shard in shards for r in out[shard]], strategies, entries, params, progress)[1]
+    return out, tokens

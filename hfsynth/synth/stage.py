@@ -194,21 +194,28 @@ def generate_stage(ctx: StageContext) -> None:
         engine = make_engine(recipe, run_dir, use_adapter=gen.use_adapter)  # once per stage, for every pool
         rows_total = sum(t.samples for pool in todo for s, k in pool for t in plan.shard(s, k))
         desc = "generate" if world == 1 else f"generate engine {layout.group}"
-        written = 0
+        written = tokens = 0
+        started = time.perf_counter()
         with tqdm(total=rows_total, unit="row", desc=desc, dynamic_ncols=True, disable=not layout.writes) as bar:
             for pool in todo:
-                shards = generate_pool(engine, plan, pool, recipe, provenance(recipe, adapter_fp), progress=layout.writes)
+                shards, generated = generate_pool(engine, plan, pool, recipe, provenance(recipe, adapter_fp), progress=layout.writes)
+                tokens += generated
                 for (split, k), rows in shards.items():
                     if layout.writes and writer.existing(split, k) is None:  # the other ranks of a tensor-parallel engine computed the same rows
                         writer.write(split, k, layout.group, rows)
                         written += 1
                         pause_here("generate_shard", written, f"{split}/{k}")  # a kill test's fixed point; no-op otherwise
                     bar.update(len(rows))
+        seconds = time.perf_counter() - started
+        speed = {"generated_tokens": tokens, "generation_seconds": round(seconds, 2), "tokens_per_second": round(tokens / seconds, 1) if seconds else None}
+        if layout.writes:
+            _say(f"rank {rank}: {tokens} tokens generated in {seconds:.0f} s, {speed['tokens_per_second']} tokens/s (every pass, model loading excluded)")
     dist.barrier()
     if dist.is_main():
         index = write_index(run_dir, run_fp, plan)
         counts = ", ".join(f"{s}: {v['rows']}" for s, v in index["splits"].items())
         _say(f"generated rows in {raw}: {counts} (status {index['status']})")
+    return speed if todo and dist.is_main() else None
 
 
 # ----------------------------------------------------------------------------------------------
