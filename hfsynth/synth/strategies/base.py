@@ -18,7 +18,7 @@ import jinja2
 import yaml
 
 from hfsynth.errors import HfsynthError
-from hfsynth.synth.parsing import ParseError, extract_code, extract_code_and_tests, split_tests
+from hfsynth.synth.parsing import ParseError, drop_repeated_fence, extract_code, extract_code_and_tests, split_tests
 
 Messages = List[Dict[str, str]]
 
@@ -180,6 +180,7 @@ class Strategy:
         return (CLOSING_FENCE,)
 
     def parse(self, task: Task, instruction: str, text: str) -> Parsed:
+        text = drop_repeated_fence(text)
         code, tests = extract_code_and_tests(text, task.with_tests)
         if code is None:
             return Parsed(instruction, text, None, None, "parse_error", "no Python code in the response")
