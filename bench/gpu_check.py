@@ -169,7 +169,7 @@ def check_fsdp2_save(recipe, work: Path) -> dict:
     from torch.distributed.tensor import DTensor
 
     from hfsynth.models.load import load_model_and_tokenizer
-    from hfsynth.train import is_fsdp2_sharded, save_sharded_adapter
+    from hfsynth.sft import is_fsdp2_sharded, save_sharded_adapter
 
     on_gpu = torch.cuda.is_available()
     os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=os.environ.get("GPU_CHECK_PORT", "29677"), RANK="0", WORLD_SIZE="1", LOCAL_RANK="0")

@@ -17,16 +17,7 @@ from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.rundir import RunDir
-from hfsynth.sft import (  # noqa: F401  (the FSDP helpers are imported from here by tests and bench/gpu_check.py)
-    gather_trainable_state,
-    is_fsdp2_sharded,
-    move_into_place,
-    reentrant_checkpointing,
-    save_adapter,
-    save_sharded_adapter,
-    sft_config,
-    train_adapter,
-)
+from hfsynth.sft import gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):

@@ -46,13 +46,8 @@ def main(model_dir: str, out: str, four_bit: bool = False) -> None:
 
     from hfsynth import dist
     from hfsynth.rundir import RunDir
-    from hfsynth.train import (
-        gather_trainable_state,
-        is_fsdp2_sharded,
-        restore_checkpoint_full_adapter,
-        save_checkpoint_full_adapter,
-        save_sharded_adapter,
-    )
+    from hfsynth.sft import gather_trainable_state, is_fsdp2_sharded, save_sharded_adapter
+    from hfsynth.train import restore_checkpoint_full_adapter, save_checkpoint_full_adapter
 
     torch_dist.init_process_group("gloo")
     rank = torch_dist.get_rank()

@@ -733,6 +733,27 @@ print("Fahrenheit:", fahrenheit)
         return get_pathdirs(syspath)
     return get_pathdirs(syspath)
 '''),
+    # Kinds the quickstart's forced-format rows showed (2026-12-01), rewritten here.
+    ("junk", "ignores_inputs", "Write a function that maps a person's name to the name with a suffix added.", '''def add_suffix(name):
+    return {
+        "full_name": "suffix",
+    }
+
+
+def add_suffix_dict(name, suffix):
+    return {"full_name": "suffix_dict"}
+'''),
+    ("junk", "instruction_is_definition", 'def isfirstline():\n    """\n    Return True when the line just read is the first line of its file.\n    """\n```', '''def isfirstline():
+    return True
+'''),
+    ("junk", "instruction_names_another_function", "Implement a Python function `guess_extension(type, strict=True)` that returns the file extension for a MIME type.", '''def check_extension(type, strict=True):
+    """Check the extension of a file from its MIME type."""
+    if strict:
+        file_type = type
+    else:
+        file_type = type.lower()
+    return len(file_type) == 1
+'''),
 ]
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from hfsynth.context import StageContext
 from hfsynth.curate import instruction, repetition, static_analysis, substance
-from hfsynth.curate.stage import curate_stage, quality_checks
+from hfsynth.curate.batch import quality_checks
+from hfsynth.curate.stage import curate_stage
 from hfsynth.recipe import validate_recipe
 from hfsynth.rundir import RunDir
 from hfsynth.schema.curate import CurateConfig, InstructionConfig, PrintOnlyConfig, RepetitionConfig, StaticAnalysisConfig
@@ -21,7 +22,7 @@ from labelled_rows import GOOD, JUNK, labelled_rows
 EXPECTED_STEP = {
     "undefined": "static_analysis", "missing_import": "static_analysis", "redefined": "static_analysis",
     "repeated": "repetition", "docstring_only": "trivial", "pass_only": "trivial", "ellipsis_only": "trivial",
-    "not_implemented": "trivial", "todo_return_none": "trivial", "self_recursion": "trivial", "print": "print_only", "instruction": "instruction",
+    "not_implemented": "trivial", "todo_return_none": "trivial", "self_recursion": "trivial", "ignores_inputs": "trivial", "print": "print_only", "instruction": "instruction",
 }
 
 

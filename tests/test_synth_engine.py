@@ -173,3 +173,73 @@ def test_both_engines_encode_with_the_one_chat_encoder(tiny):
         with pytest.raises(HfsynthError, match="no chat template"):
             engine.encode(PROMPTS[0])
         assert engine.encode("raw text") == tok("raw text")["input_ids"]
+
+
+def test_a_prefilled_answer_is_continued_from_its_exact_text(tiny):
+    """A trailing assistant message is the start of the answer: the model sees the generation prompt
+    then the prefill verbatim (its trailing newline too), and the completion is only what follows."""
+    import torch
+
+    from hfsynth.engines.chat import prefill, with_prefill
+
+    model, tok = tiny
+    engine = HFEngine(model, tok, batch_size=4)
+    prompt = with_prefill(PROMPTS[0], "```python\n")
+    assert prefill(prompt) == "```python\n" and prefill(PROMPTS[0]) == "" and with_prefill(PROMPTS[0], "") == PROMPTS[0]
+    text = tok.apply_chat_template(PROMPTS[0], add_generation_prompt=True, tokenize=False) + "```python\n"
+    ids = engine.encode(prompt)
+    assert ids == tok(text, add_special_tokens=False)["input_ids"] and ids != engine.encode(PROMPTS[0])
+    (row,), _ = engine.generate([prompt, PROMPTS[1]], GREEDY, progress=False)
+    out = model.generate(torch.tensor([ids]), max_new_tokens=10, do_sample=False, pad_token_id=tok.pad_token_id)[0, len(ids):]
+    assert row.text == tok.decode(out, skip_special_tokens=True) and row.prompt_tokens == len(ids)
+
+
+def test_each_prompt_stops_at_its_own_strings_in_one_shared_batch(tiny):
+    """One call, one batch, per-prompt stop strings (and n): a prompt stops at its own strings only,
+    keeping the string when asked; its neighbour with other strings is not cut by them."""
+    model, tok = tiny
+    engine = HFEngine(model, tok, batch_size=8, segment_tokens=4)
+    same = [PROMPTS[0], PROMPTS[0]]  # equal prompts: no padding difference between the two rows
+    free = engine.generate(same, SamplingParams(temperature=0, max_new_tokens=16), progress=False)
+    text = free[0][0].text
+    stop = text[len(text) // 2: len(text) // 2 + 3]
+    cut = text[: text.find(stop)]
+    mixed = engine.generate(same, [
+        SamplingParams(temperature=0, max_new_tokens=16, stop=(stop,), include_stop_str_in_output=True, n=2),
+        SamplingParams(temperature=0, max_new_tokens=16, stop=("never-generated",)),
+    ], progress=False)
+    assert [c.text for c in mixed[0]] == [cut + stop] * 2 and all(c.finish_reason == "stop" for c in mixed[0])
+    assert (mixed[1][0].text, mixed[1][0].finish_reason) == (text, "length")
+    shared = engine.generate(same, SamplingParams(temperature=0, max_new_tokens=16, stop=(stop,)), progress=False)  # StopStringCriteria path
+    assert [r[0].text for r in shared] == [cut, cut] and shared[0][0].completion_tokens < 16
+    with pytest.raises(ValueError, match="max_new_tokens"):
+        engine.generate(same, [SamplingParams(max_new_tokens=4), SamplingParams(max_new_tokens=5)], progress=False)
+
+
+def test_waiting_prompts_take_the_places_of_finished_rows_without_changing_results(tiny, monkeypatch):
+    """Continuous batching within HF generate: rows ending early free their places for waiting prompts
+    (joined to the running batch, left-padded); greedy results stay those of one prompt at a time."""
+    import torch
+
+    from hfsynth.engines import hf
+
+    model, tok = tiny
+    engine = HFEngine(model, tok)
+    outputs = []
+    for prompt in PROMPTS:
+        ids = engine.encode(prompt)
+        outputs.append(model.generate(torch.tensor([ids]), max_new_tokens=12, do_sample=False, pad_token_id=tok.pad_token_id)[0, len(ids):].tolist())
+    extra = {outputs[0][6]} | {out[3] for out in outputs if out[3] not in outputs[0][:7]}
+    joins = []
+    real_join = hf._join
+    monkeypatch.setattr(hf, "_join", lambda running, fresh, pad: joins.append((running[0].shape, fresh[0].shape)) or real_join(running, fresh, pad))
+    original = model.generation_config.eos_token_id
+    model.generation_config.eos_token_id = [tok.eos_token_id, *sorted(extra)]
+    try:
+        params = SamplingParams(temperature=0, max_new_tokens=12)
+        refilled = HFEngine(model, tok, batch_size=3, segment_tokens=2).generate(PROMPTS, params, progress=False)
+        single = HFEngine(model, tok, batch_size=1, segment_tokens=None).generate(PROMPTS, params, progress=False)
+    finally:
+        model.generation_config.eos_token_id = original
+    assert refilled == single
+    assert joins and any(running[1] != fresh[1] for running, fresh in joins)  # newcomers joined a running batch of another width

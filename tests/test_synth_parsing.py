@@ -127,3 +127,13 @@ def test_novelty_pool_agrees_with_rouge_score():
     clone.add("Count vowels in a sentence.")
     assert len(clone) == 4 and len(pool) == 3
     assert clone.closest("Count vowels in a sentence.") == pytest.approx(1.0)
+
+
+def test_a_fence_the_model_opened_again_after_the_prefill_counts_once():
+    from hfsynth.synth.parsing import drop_repeated_fence
+
+    twice = "```python\n```python\ndef f(x):\n    return x\n```"
+    assert drop_repeated_fence(twice) == "```python\ndef f(x):\n    return x\n```"
+    assert extract_code(drop_repeated_fence(twice)) == "def f(x):\n    return x"
+    once = "```python\ndef f(x):\n    return x\n```\n```python\nassert f(1) == 1\n```"
+    assert drop_repeated_fence(once) == once  # a second block later on is not a repeated opening

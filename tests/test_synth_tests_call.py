@@ -48,10 +48,12 @@ def test_only_rows_that_asked_for_tests_and_lack_them_get_the_call(tiny_recipe, 
 
     rows = [row("wants"), row("has", tests="assert double(1) == 2"), row("failed", status="parse_error", code=None), row("not-asked")]
     entries = {"wants": 0, "has": 0, "failed": 0}  # 'not-asked': its task did not ask for tests
-    found = add_missing_tests(engine, rows, strategies, entries, SamplingParams(0.7, 0.95, 6, 1))
+    found, tokens = add_missing_tests(engine, rows, strategies, entries, SamplingParams(0.7, 0.95, 6, 1))
     calls = {r["id"]: json.loads(r["meta"]).get("tests_call") for r in rows}
     assert [k for k, v in calls.items() if v] == ["wants"]
     call = calls["wants"]
     assert 1 <= call["completion_tokens"] <= 6 and call["prompt_tokens"] > 0 and call["finish_reason"] in ("stop", "length")
     assert (call["status"] == "asserts") == (rows[0]["tests"] is not None) and found == (1 if rows[0]["tests"] else 0)
+    assert tokens == call["completion_tokens"]
+    assert rows[0]["tests"].startswith("assert ") and call["prefill"] == "```python\nassert "  # the answer starts as an assert
     assert rows[1]["tests"] == "assert double(1) == 2"

@@ -139,7 +139,8 @@ def test_packed_training_counts_real_tokens(tiny_recipe, write_recipe, strategy,
 def test_checkpointing_is_reentrant_in_one_cpu_process_only(tiny_recipe, tmp_path, monkeypatch):
     """Reentrant checkpointing measured 3.5 GB vs 9.5 GB peak for QLoRA on the CPU; DDP needs non-reentrant."""
     from hfsynth.recipe import validate_recipe
-    from hfsynth.train import build_sft_config, reentrant_checkpointing
+    from hfsynth.sft import reentrant_checkpointing
+    from hfsynth.train import build_sft_config
 
     recipe = validate_recipe(tiny_recipe)
     run_dir = resolve_run_dir(recipe)

@@ -10,7 +10,7 @@ from hfsynth.engines.vllm import EngineLayout, vllm_engine_kwargs, vllm_layout
 from hfsynth.errors import HfsynthError
 from hfsynth.raw_shards import ShardWriter
 from hfsynth.synth.plan import build_plan
-from hfsynth.synth.stage import load_seed_examples, shards_to_run
+from hfsynth.synth.stage import load_seed_examples, pools_to_run
 
 from helpers import assert_user_error, run_cli
 from test_synth_stage import stage_recipe
@@ -38,30 +38,31 @@ def test_impossible_layouts_are_refused_in_one_line(args, fragment):
     assert fragment in str(info.value) and "\n" not in str(info.value)
 
 
-def test_engines_split_the_shards_of_one_process_exactly_and_resume_their_own(tiny_recipe, write_recipe, tmp_path):
+def test_engines_split_the_pools_of_one_process_exactly_and_resume_their_own(tiny_recipe, write_recipe, tmp_path):
     recipe = stage_recipe(tiny_recipe, write_recipe, tmp_path, num_samples=40)
     plan = build_plan(recipe, load_seed_examples(recipe))
     writer = ShardWriter(tmp_path / "raw")
-    alone, _ = shards_to_run(plan, writer, EngineLayout(groups=1, group=0, writes=True))
-    assert sorted(alone) == sorted(plan.shards()) and len(alone) >= 8
+    rows = recipe.generate.batch_size
+    flat = lambda pools: [shard for pool in pools for shard in pool]
+    alone, _ = pools_to_run(plan, writer, EngineLayout(groups=1, group=0, writes=True), rows)
+    assert sorted(flat(alone)) == sorted(plan.shards()) and len(alone) >= 8
     world, tp = 8, 2
-    per_rank = [shards_to_run(plan, writer, vllm_layout(tp, world, r, 8, 8))[0] for r in range(world)]
+    per_rank = [pools_to_run(plan, writer, vllm_layout(tp, world, r, 8, 8), rows)[0] for r in range(world)]
     for rank in range(0, world, tp):
         assert per_rank[rank] == per_rank[rank + 1]  # both ranks of a tensor-parallel engine run the same prompts
     engines = per_rank[::tp]
-    assert sorted(s for shards in engines for s in shards) == sorted(alone)  # every shard once, none twice
-    # the same prompts (and so row ids) as one process
-    keys = lambda shards: sorted(t.key for s, k in shards for t in plan.shard(s, k))
-    assert keys(alone) == sorted(k for shards in engines for k in keys(shards))
+    assert sorted(flat(p for pools in engines for p in pools)) == sorted(flat(alone))  # every shard once, none twice
+    # the same pools (so the same engine calls and row ids) as one process
+    assert sorted(p for pools in engines for p in pools) == sorted(alone)
 
-    # resume: engine 1's first shard is on disk; only engine 1 skips it
-    split, k = engines[1][0]
+    # resume: engine 1's first shard is on disk; only engine 1 counts it, and still regenerates its pool
+    split, k = engines[1][0][0]
     path = writer.path(split, k, 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"stands for a finished shard")
-    todo, resumed = shards_to_run(plan, writer, vllm_layout(tp, world, 2, 8, 8))
-    assert resumed == 1 and todo == engines[1][1:]
-    assert shards_to_run(plan, writer, vllm_layout(tp, world, 0, 8, 8)) == (engines[0], 0)
+    todo, resumed = pools_to_run(plan, writer, vllm_layout(tp, world, 2, 8, 8), rows)
+    assert resumed == 1 and todo == (engines[1] if len(engines[1][0]) > 1 else engines[1][1:])
+    assert pools_to_run(plan, writer, vllm_layout(tp, world, 0, 8, 8), rows) == (engines[0], 0)
 
 
 def test_vllm_gets_external_launcher_under_a_launcher_and_the_same_seed_on_every_rank(tiny_recipe, write_recipe, tmp_path):

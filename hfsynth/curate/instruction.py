@@ -10,6 +10,7 @@ A per-row check: :func:`check` takes one row and returns None (keep) or the reas
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Dict, Optional
 
@@ -69,6 +70,35 @@ def code_fraction(text: str) -> float:
     return min(1.0, code / total)
 
 
+NAMED_CALLABLE = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
+
+
+def _definitions(code: str) -> Optional[set]:
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+
+
+def is_python_definition(text: str) -> bool:
+    """The instruction, fence lines aside, is itself Python that defines a function or class (the model
+    wrote the answer where the task should be)."""
+    body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("```"))
+    return bool(_definitions(body))
+
+
+def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
+    """The first function or class the instruction names as `name(...)` that the code does not
+    define (a solution to some other task); None when all are defined, none is named, or the code
+    does not parse (validity's business)."""
+    named = NAMED_CALLABLE.findall(instruction)
+    defined = _definitions(code) if named else None
+    if not defined:
+        return None
+    return next((name for name in named if name not in defined), None)
+
+
 def check(row: Dict, config) -> Optional[str]:
     """None when the instruction reads as a task within bounds, else the reason."""
     text = (row.get("instruction") or "").strip()
@@ -77,6 +107,11 @@ def check(row: Dict, config) -> Optional[str]:
     fraction = code_fraction(text)
     if fraction > config.max_code_fraction:
         return f"instruction is mostly code ({fraction:.0%} of its characters)"
+    if is_python_definition(text):
+        return "instruction is code: a Python definition, not a task"
+    missing = named_but_not_defined(text, row.get("code") or "")
+    if missing:
+        return f"instruction asks for `{missing}` but the code defines no {missing}"
     if config.reject_chatter:
         if ANSWER_OPENER.match(text):
             return "instruction reads as an answer: " + repr(text[:40])

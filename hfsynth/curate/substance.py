@@ -1,6 +1,7 @@
 """Code with nothing in it: trivial bodies, and "solutions" that only print.
 
-- trivial: no statement anywhere does anything. Docstrings, ``pass``, ``...``,
+- trivial: no statement anywhere does anything, or every top-level function that takes
+  parameters uses none of them (its result cannot depend on its input). Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a constant or one real statement are not.
@@ -68,13 +69,33 @@ def substantive(body, function: Optional[str] = None) -> bool:
     return False
 
 
+def ignores_its_inputs(tree: ast.Module) -> list:
+    """The module's functions when every one of them that takes parameters uses none of them (its
+    answer cannot depend on its input); [] otherwise. Methods are not looked at (``self`` or an
+    interface argument may rightly go unused)."""
+    functions = [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    taking = [f for f in functions if f.args.args or f.args.posonlyargs or f.args.kwonlyargs or f.args.vararg or f.args.kwarg]
+    if not taking:
+        return []
+    for function in taking:
+        args = function.args
+        params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
+        used = {node.id for stmt in function.body for node in ast.walk(stmt) if isinstance(node, ast.Name)}
+        if params & used:
+            return []
+    return [f.name for f in taking]
+
+
 def trivial(row: Dict, config=None) -> Optional[str]:
     """None unless the row's Python code has no substantive statement."""
     if row.get("language") != "python":
         return None
     tree = parse(row.get("code") or "")
-    if tree is None or substantive(tree.body):
+    if tree is None:
         return None
+    if substantive(tree.body):
+        ignored = ignores_its_inputs(tree)
+        return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter" if ignored else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"

@@ -17,9 +17,13 @@ Prompt = Union[Messages, str]
 @dataclass
 class SamplingParams:
     """What to sample: ``temperature`` 0 means greedy; ``n`` completions per prompt; a sequence also
-    ends at any of the ``stop`` strings, which is cut from the text (as vLLM's ``stop``), and, with
-    ``repeat_guard``, when it loops on its own lines (:func:`repeating_tail`: the repeats are cut,
-    finish_reason "repetition")."""
+    ends at any of the ``stop`` strings, which is cut from the text unless ``include_stop_str_in_output``
+    (vLLM's names and meaning), and, with ``repeat_guard``, when it loops on its own lines
+    (:func:`repeating_tail`: the repeats are cut, finish_reason "repetition").
+
+    An engine call takes one SamplingParams for every prompt or one per prompt (as vLLM does); the hf
+    engine needs the per-prompt ones to differ only in ``n``, ``stop`` and ``include_stop_str_in_output``
+    (:func:`per_prompt`), so prompts of several strategies share its batches."""
 
     temperature: float = 0.7
     top_p: float = 0.95
@@ -28,6 +32,25 @@ class SamplingParams:
     n: int = 1
     stop: Sequence[str] = ()
     repeat_guard: int = 0  # stop a sequence whose last lines repeat a block of 1-4 lines this many times (0 = off)
+    include_stop_str_in_output: bool = False
+
+
+BATCH_WIDE = ("temperature", "top_p", "max_new_tokens", "seed", "repeat_guard")
+
+
+def per_prompt(params: Union["SamplingParams", Sequence["SamplingParams"]], count: int, batch_wide: Sequence[str] = ()) -> List["SamplingParams"]:
+    """``params`` as one SamplingParams per prompt. ``batch_wide`` names the fields an engine cannot vary
+    inside one call: per-prompt params that differ in one of them are a programming error (ValueError)."""
+    if isinstance(params, SamplingParams):
+        return [params] * count
+    listed = list(params)
+    if len(listed) != count:
+        raise ValueError(f"{len(listed)} sampling parameters for {count} prompts")
+    for name in batch_wide:
+        values = {getattr(p, name) for p in listed}
+        if len(values) > 1:
+            raise ValueError(f"sampling parameters of one call differ in {name} ({sorted(values)}); this engine needs one value per call")
+    return listed
 
 
 def repeating_tail(text: str, times: int, min_chars: int = 8, max_block: int = 4) -> Optional[int]:
@@ -78,6 +101,10 @@ class Engine(Protocol):
         """The token ids the model sees for one prompt (chat messages or raw text)."""
         ...
 
-    def generate(self, prompts: Sequence[Prompt], params: SamplingParams, progress: bool = True) -> List[List[Completion]]:
-        """``params.n`` completions for every prompt, in input order."""
+    def generate(
+        self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool = True
+    ) -> List[List[Completion]]:
+        """``params.n`` completions for every prompt (its own params when given a list), in input order.
+        A prompt whose messages end with an assistant message is continued from it (a prefill): the
+        completion holds only the new text."""
         ...

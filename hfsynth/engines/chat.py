@@ -8,12 +8,31 @@ from hfsynth.engines.base import Messages, Prompt
 from hfsynth.errors import HfsynthError
 
 
+def prefill(messages: Messages) -> str:
+    """The start of the answer the model is made to continue: the content of a trailing assistant
+    message ("" when the messages end with a user turn)."""
+    if messages and messages[-1].get("role") == "assistant":
+        return messages[-1].get("content") or ""
+    return ""
+
+
+def with_prefill(messages: Messages, text: str) -> Messages:
+    """``messages`` with the assistant turn started by ``text`` (unchanged when ``text`` is empty)."""
+    return list(messages) + [{"role": "assistant", "content": text}] if text else list(messages)
+
+
 def encode_chat(tokenizer, messages: Messages) -> List[int]:
     """Chat messages through the tokenizer's chat template (with the generation prompt), then no extra
-    special tokens (the template already holds them). A tokenizer without a template is refused."""
+    special tokens (the template already holds them). Messages ending with an assistant message are a
+    prefill: its text follows the generation prompt verbatim and the model continues it (not the
+    template's ``continue_final_message``, which strips the prefill's trailing whitespace, so the text
+    re-attached to a completion would not be what the model saw). A tokenizer without a template is
+    refused."""
     if not getattr(tokenizer, "chat_template", None):
         raise HfsynthError("model: the tokenizer has no chat template; set model.chat_template in the recipe or pass raw text prompts")
-    text = tokenizer.apply_chat_template(list(messages), add_generation_prompt=True, tokenize=False)
+    start = prefill(messages)
+    turns = list(messages)[:-1] if messages and messages[-1].get("role") == "assistant" else list(messages)
+    text = tokenizer.apply_chat_template(turns, add_generation_prompt=True, tokenize=False) + start
     return tokenizer(text, add_special_tokens=False)["input_ids"]
 
 

@@ -6,23 +6,27 @@ batches. Prompts are sorted by length before batching so a batch holds prompts o
 and little padding is computed (left padding, so every row's next token sits in the last column);
 the order is restored afterwards. Everything runs under ``torch.inference_mode``.
 
-Finished sequences leave the batch: generation runs in segments of ``segment_tokens`` new tokens,
-and between segments the rows that reached end-of-sequence are dropped from the inputs and the KV
-cache (``Cache.batch_select_indices``), then ``generate`` continues from the cache. Without this a
-batch keeps computing every row until its longest answer ends, while the one-prompt-at-a-time
-baseline stops each answer at its own end-of-sequence.
+Finished sequences leave the batch and waiting ones take their places: generation runs in segments
+of ``segment_tokens`` new tokens; between segments the rows that ended (end-of-sequence, a stop
+string, a loop) are dropped from the inputs and the KV cache (``Cache.batch_select_indices``), and
+waiting prompts are prefilled and joined to the batch (a DynamicCache padded and concatenated), then
+``generate`` continues from the cache. Without this a batch keeps computing every row until its
+longest answer ends, or runs its tail at a fraction of its size, while answers forced to stop at
+the end of their structure end at very different lengths. (transformers' own continuous batching,
+``generate_batch``, has no per-request stop strings or seeds; vLLM does all this itself.)
 
 Determinism: the torch RNG is seeded with ``params.seed`` at the start of every ``generate`` call,
-so the same prompts, parameters and batch size give the same completions (resume relies on it).
+and which rows run together depends only on the prompts and on when earlier rows ended, so the same
+prompts, parameters and batch size give the same completions (resume relies on it).
 """
 
 from __future__ import annotations
 
 import copy
 from functools import lru_cache
-from typing import List, Optional, Sequence, Tuple
+from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from hfsynth.engines.base import Completion, Prompt, SamplingParams, repeating_tail
+from hfsynth.engines.base import BATCH_WIDE, Completion, Prompt, SamplingParams, per_prompt, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
 
@@ -48,6 +52,39 @@ def eos_token_ids(model, tokenizer) -> List[int]:
     if not ids:
         raise HfsynthError("model: neither the tokenizer nor the generation config names an end-of-sequence token")
     return sorted(ids)
+
+
+def _can_refill(cache) -> bool:
+    """Whether rows can join this KV cache: plain DynamicCache layers (full attention), which
+    :func:`_join` pads and concatenates."""
+    from transformers.cache_utils import DynamicLayer
+
+    layers = getattr(cache, "layers", None) or []
+    return bool(layers) and all(type(l) is DynamicLayer and l.is_initialized for l in layers)
+
+
+def _join(running, fresh, pad_id: int):
+    """Two batches ``(sequences, attention_mask, cache)`` as one, the narrower left-padded (padding
+    masked out, its cache entries zeros) to the wider one's width."""
+    import torch
+    import torch.nn.functional as F
+
+    width = max(running[0].shape[1], fresh[0].shape[1])
+    parts = []
+    for seq, mask, cache in (running, fresh):
+        extra = width - seq.shape[1]
+        if extra:
+            seq = F.pad(seq, (extra, 0), value=pad_id)
+            mask = F.pad(mask, (extra, 0), value=0)
+            for layer in cache.layers:
+                layer.keys = F.pad(layer.keys, (0, 0, extra, 0))
+                layer.values = F.pad(layer.values, (0, 0, extra, 0))
+        parts.append((seq, mask, cache))
+    (seq_a, mask_a, cache_a), (seq_b, mask_b, cache_b) = parts
+    for layer, other in zip(cache_a.layers, cache_b.layers):
+        layer.keys = torch.cat([layer.keys, other.keys], dim=0)
+        layer.values = torch.cat([layer.values, other.values], dim=0)
+    return torch.cat([seq_a, seq_b], dim=0), torch.cat([mask_a, mask_b], dim=0), cache_a
 
 
 def _can_select_rows(cache) -> bool:
@@ -93,36 +130,121 @@ class HFEngine:
         return config
 
     # ------------------------------------------------------------------ generation
-    def generate(self, prompts: Sequence[Prompt], params: SamplingParams, progress: bool = True) -> List[List[Completion]]:
-        """``params.n`` completions for every prompt, in input order."""
+    def generate(
+        self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool = True
+    ) -> List[List[Completion]]:
+        """``n`` completions for every prompt, in input order. With one SamplingParams per prompt, the
+        prompts may differ in ``n`` and ``stop`` and still share batches (the rest is one generation config)."""
         import torch
         from tqdm.auto import tqdm
 
-        if params.n < 1 or params.max_new_tokens < 1:
-            raise HfsynthError(f"sampling: n and max_new_tokens must be positive (got n={params.n}, max_new_tokens={params.max_new_tokens})")
+        per = per_prompt(params, len(prompts), BATCH_WIDE)
+        if not per:
+            return []
+        shared = per[0]
+        if min(p.n for p in per) < 1 or shared.max_new_tokens < 1:
+            raise HfsynthError(f"sampling: n and max_new_tokens must be positive (got n={min(p.n for p in per)}, max_new_tokens={shared.max_new_tokens})")
         encoded = [self.encode(p) for p in prompts]
         # One sequence per (prompt, sample); longest prompts first so each batch pads little.
-        sequences = [(i, j) for i in range(len(encoded)) for j in range(params.n)]
+        sequences = [(i, j) for i in range(len(encoded)) for j in range(per[i].n)]
         order = sorted(range(len(sequences)), key=lambda k: -len(encoded[sequences[k][0]]))
-        results: List[List[Completion]] = [[None] * params.n for _ in encoded]  # type: ignore[list-item]
-        config = self.generation_config(params)
+        results: List[List[Completion]] = [[None] * p.n for p in per]  # type: ignore[list-item]
+        config = self.generation_config(shared)
         device = self.model.device
 
-        torch.manual_seed(params.seed)
+        torch.manual_seed(shared.seed)
         bar = tqdm(total=len(sequences), unit="row", desc="generate", disable=not progress, dynamic_ncols=True, leave=False)
         try:
             with torch.inference_mode():
-                for start in range(0, len(order), self.batch_size):
-                    batch = [sequences[k] for k in order[start:start + self.batch_size]]
-                    ids = [encoded[i] for i, _ in batch]
-                    for (i, j), completion in zip(batch, self._generate_batch(ids, config, device, tuple(params.stop), params.repeat_guard)):
-                        results[i][j] = completion
-                    bar.update(len(batch))
+                done = self._generate_sequences(
+                    [encoded[sequences[k][0]] for k in order],
+                    [Stops(tuple(s for s in per[sequences[k][0]].stop if s), per[sequences[k][0]].include_stop_str_in_output) for k in order],
+                    config, device, shared.repeat_guard, bar,
+                )
         finally:
             bar.close()
+        for k, completion in zip(order, done):
+            i, j = sequences[k]
+            results[i][j] = completion
         return results
 
-    def _generate_batch(self, ids: List[List[int]], config, device, stops: tuple = (), repeat_guard: int = 0) -> List[Completion]:
+    def _generate_sequences(self, ids: List[List[int]], stops: List["Stops"], config, device, repeat_guard: int, bar) -> List[Completion]:
+        """Every sequence (prompt token ids, in the order they are taken), ``batch_size`` at a time.
+
+        Between segments finished rows leave the batch and, where the KV cache allows it
+        (:func:`_can_refill`), waiting sequences take their places: their prompts are prefilled (with
+        their first token) in a call of their own, then joined to the running batch, left-padded to a
+        common width (padding is masked, and positions come from the attention mask). So the batch
+        stays full while rows end at different lengths, as with continuous batching."""
+        import torch
+
+        eos = set(self.eos_ids)
+        generated: List[List[int]] = [[] for _ in ids]
+        left = [config.max_new_tokens] * len(ids)
+        finished = [False] * len(ids)
+        looped = [False] * len(ids)
+        segment = copy.copy(config)
+        segment.return_dict_in_generate = True
+        # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows share
+        # their stop strings; otherwise each row's own are checked between segments.
+        shared = {s.strings for s in stops}
+        segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
+        compact = bool(self.segment_tokens)
+        pending = list(range(len(ids)))
+        rows: List[int] = []  # batch row -> sequence
+        seq = mask = cache = None
+
+        def run(batch: List[int], inputs, attention, past, steps: int):
+            segment.max_new_tokens = steps
+            kwargs = {} if past is None else {cache_arg(): past}
+            if segment.stop_strings:
+                kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
+            out = self.model.generate(input_ids=inputs, attention_mask=attention, generation_config=segment, **kwargs)
+            new = out.sequences[:, inputs.shape[1]:]
+            for row, tokens in zip(batch, new.tolist()):
+                if finished[row]:  # only when the cache could not drop it
+                    continue
+                stop = next((k for k, t in enumerate(tokens) if t in eos), None)
+                generated[row].extend(tokens if stop is None else tokens[: stop + 1])
+                left[row] -= new.shape[1]
+                finished[row] = stop is not None or left[row] <= 0 or (bool(stops[row].strings) and self._has_stop(generated[row], stops[row].strings))
+                if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
+                    finished[row] = looped[row] = True  # a loop: stop spending tokens on it
+                if finished[row]:
+                    bar.update(1)
+            grown = torch.cat([attention, attention.new_ones((attention.shape[0], new.shape[1]))], dim=1)
+            return out.sequences, grown, getattr(out, cache_arg())
+
+        while pending or rows:
+            room = self.batch_size - len(rows)
+            if pending and room > 0 and (not rows or (compact and _can_refill(cache))):
+                batch, pending = pending[:room], pending[room:]
+                fresh = self._left_padded([ids[row] for row in batch], device)
+                fresh = run(batch, *fresh, None, 1)  # prefill and first token of the newcomers
+                if rows:
+                    seq, mask, cache = _join((seq, mask, cache), fresh, self.pad_id)
+                else:
+                    seq, mask, cache = fresh
+                rows = rows + batch
+            else:
+                steps = min(left[row] for row in rows if not finished[row])
+                seq, mask, cache = run(rows, seq, mask, cache, min(steps, self.segment_tokens) if compact else steps)
+            keep = [r for r, row in enumerate(rows) if not finished[row]]
+            if not keep:
+                rows, seq, mask, cache = [], None, None, None
+            elif len(keep) < len(rows) and compact and _can_select_rows(cache):
+                index = torch.tensor(keep, device=seq.device)
+                cache.batch_select_indices(index)
+                seq, mask = seq[index], mask[index]
+                rows = [rows[r] for r in keep]
+            elif len(keep) < len(rows):
+                compact = False  # this cache type cannot drop rows: finish the batch as it is
+        return [
+            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stop)
+            for tokens, prompt, loop, stop in zip(generated, ids, looped, stops)
+        ]
+
+    def _left_padded(self, ids: List[List[int]], device):
         import torch
 
         width = max(len(x) for x in ids)
@@ -132,52 +254,7 @@ class HFEngine:
             if tokens:
                 seq[row, width - len(tokens):] = torch.tensor(tokens, dtype=torch.long)
                 mask[row, width - len(tokens):] = 1
-        seq, mask = seq.to(device), mask.to(device)
-        eos = set(self.eos_ids)
-        generated: List[List[int]] = [[] for _ in ids]
-        finished = [False] * len(ids)
-        looped = [False] * len(ids)
-        rows = list(range(len(ids)))  # batch row -> sequence
-        left = config.max_new_tokens
-        segment = copy.copy(config)
-        segment.return_dict_in_generate = True
-        cache = None
-        compact = bool(self.segment_tokens)
-        while rows and left > 0:
-            segment.max_new_tokens = min(left, self.segment_tokens) if compact else left
-            kwargs = {} if cache is None else {cache_arg(): cache}
-            if stops:
-                kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
-            out = self.model.generate(input_ids=seq, attention_mask=mask, generation_config=segment, **kwargs)
-            new = out.sequences[:, seq.shape[1]:]
-            left -= new.shape[1]
-            keep = []
-            for r, (row, tokens) in enumerate(zip(rows, new.tolist())):
-                if finished[row]:  # only when the cache could not drop it
-                    continue
-                stop = next((k for k, t in enumerate(tokens) if t in eos), None)
-                generated[row].extend(tokens if stop is None else tokens[: stop + 1])
-                finished[row] = stop is not None or (bool(stops) and self._has_stop(generated[row], stops))
-                if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
-                    finished[row] = looped[row] = True  # a loop: stop spending tokens on it
-                if not finished[row]:
-                    keep.append(r)
-            if not keep or left <= 0:
-                break
-            cache = getattr(out, cache_arg())
-            seq = out.sequences
-            mask = torch.cat([mask, mask.new_ones((mask.shape[0], new.shape[1]))], dim=1)
-            if len(keep) < len(rows) and not _can_select_rows(cache):
-                compact = False  # this cache type cannot drop rows: finish the batch in one call
-            elif len(keep) < len(rows):
-                index = torch.tensor(keep, device=seq.device)
-                cache.batch_select_indices(index)
-                seq, mask = seq[index], mask[index]
-                rows = [rows[r] for r in keep]
-        return [
-            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stops)
-            for tokens, prompt, loop in zip(generated, ids, looped)
-        ]
+        return seq.to(device), mask.to(device)
 
     def _loop_at(self, tokens: List[int], times: int) -> Optional[int]:
         return repeating_tail(self.tokenizer.decode(tokens, skip_special_tokens=True), times)
@@ -187,31 +264,39 @@ class HFEngine:
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)
         return Completion(text[: repeating_tail(text, times)], "repetition", len(prompt), len(tokens))
 
-    def _has_stop(self, tokens: List[int], stops: tuple) -> bool:
+    def _has_stop(self, tokens: List[int], stops: Tuple[str, ...]) -> bool:
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)
-        return any(stop and stop in text for stop in stops)
+        return any(stop in text for stop in stops)
 
-    def _stop_at(self, tokens: List[int], stops: tuple) -> Optional[Tuple[str, int]]:
-        """``(text cut before the first stop string, tokens needed to produce it)``; None without one."""
-        if not self._has_stop(tokens, stops):
+    def _stop_at(self, tokens: List[int], stops: "Stops") -> Optional[Tuple[str, int]]:
+        """``(text up to the first stop string, tokens needed to produce it)``; None without one. The
+        stop string itself is kept when ``stops.include``."""
+        if not self._has_stop(tokens, stops.strings):
             return None
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)
         lo, hi = 1, len(tokens)  # the shortest prefix that already holds a stop string
         while lo < hi:
             mid = (lo + hi) // 2
-            if self._has_stop(tokens[:mid], stops):
+            if self._has_stop(tokens[:mid], stops.strings):
                 hi = mid
             else:
                 lo = mid + 1
-        return text[: min(text.find(stop) for stop in stops if stop and stop in text)], lo
+        at, stop = min((text.find(s), s) for s in stops.strings if s in text)
+        return text[: at + len(stop) if stops.include else at], lo
 
-    def _completion(self, tokens: List[int], prompt: List[int], stops: tuple) -> Completion:
+    def _completion(self, tokens: List[int], prompt: List[int], stops: "Stops") -> Completion:
         eos = set(self.eos_ids)
         ended = bool(tokens) and tokens[-1] in eos
         body = tokens[:-1] if ended else tokens
-        if stops:
+        if stops.strings:
             hit = self._stop_at(body, stops)
             if hit is not None:
                 return Completion(hit[0], "stop", len(prompt), hit[1])
         return Completion(self.tokenizer.decode(body, skip_special_tokens=True), "stop" if ended else "length", len(prompt), len(tokens))
 
+
+class Stops(NamedTuple):
+    """One sequence's stop strings and whether its text keeps the one it stopped at."""
+
+    strings: Tuple[str, ...]
+    include: bool = False

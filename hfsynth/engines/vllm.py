@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Sequence, Union
 
-from hfsynth.engines.base import Completion, Prompt, SamplingParams, repeating_tail
+from hfsynth.engines.base import Completion, Prompt, SamplingParams, per_prompt, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
 
@@ -157,23 +157,30 @@ class VLLMEngine:
         """The same token ids HFEngine feeds its model (:func:`hfsynth.engines.chat.encode_prompt`)."""
         return encode_prompt(self.tokenizer, prompt)
 
-    def generate(self, prompts: Sequence[Prompt], params: SamplingParams, progress: bool = True) -> List[List[Completion]]:
+    def generate(
+        self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool = True
+    ) -> List[List[Completion]]:
         from vllm import SamplingParams as VllmSamplingParams
         from vllm.inputs import TokensPrompt
 
-        greedy = params.temperature <= 0
-        sampling = VllmSamplingParams(
-            n=params.n,
-            temperature=0.0 if greedy else params.temperature,
-            top_p=1.0 if greedy else params.top_p,
-            max_tokens=params.max_new_tokens,
-            seed=params.seed,
-            stop=list(params.stop) or None,
-        )
+        def converted(p: SamplingParams):
+            greedy = p.temperature <= 0
+            return VllmSamplingParams(
+                n=p.n,
+                temperature=0.0 if greedy else p.temperature,
+                top_p=1.0 if greedy else p.top_p,
+                max_tokens=p.max_new_tokens,
+                seed=p.seed,
+                stop=list(p.stop) or None,
+                include_stop_str_in_output=p.include_stop_str_in_output,
+            )
+
+        per = per_prompt(params, len(prompts))
+        sampling = converted(params) if isinstance(params, SamplingParams) else [converted(p) for p in per]
         inputs = [TokensPrompt(prompt_token_ids=self.encode(p)) for p in prompts]
         outputs = self.llm.generate(inputs, sampling, lora_request=self.lora_request, use_tqdm=progress)
         results = []
-        for output in outputs:
+        for output, guard in zip(outputs, (p.repeat_guard for p in per)):
             prompt_tokens = len(output.prompt_token_ids)
             results.append(
                 [
@@ -184,7 +191,7 @@ class VLLMEngine:
                             prompt_tokens=prompt_tokens,
                             completion_tokens=len(o.token_ids),
                         ),
-                        params.repeat_guard,
+                        guard,
                     )
                     for o in output.outputs
                 ]

@@ -168,7 +168,10 @@ class GenerateConfig(Section):
         "under a launcher, that many consecutive ranks form one engine and share its prompts.",
     )
     use_adapter: bool = Field(True, description="Generate with the run's trained adapter (False = the base model).")
-    batch_size: int = Field(16, ge=1, description="Sequences per generate call (hf engine).")
+    batch_size: int = Field(
+        16, ge=1, description="Sequences generated at once (hf engine; a finished one's place goes to a waiting one), and the fewest "
+        "rows of a pool: consecutive shards generated together, one engine call per pass over all their strategies.",
+    )
     max_new_tokens: int = Field(256, ge=1, description="Tokens generated at most per response.")
     instruction_max_new_tokens: int = Field(
         128, ge=1, description="Tokens generated at most for a new instruction (self_instruct, evol_instruct)."

@@ -52,6 +52,18 @@ def _defines_something(code: str) -> bool:
     return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for node in tree.body)
 
 
+_OPENING_FENCE = re.compile(r"```[\w+-]*[ \t]*\n")
+
+
+def drop_repeated_fence(text: str) -> str:
+    """An answer prefilled with an opening fence whose model opened it again (```python twice, as its
+    training answers began): one opening kept, else the first block would be empty."""
+    first = _OPENING_FENCE.match(text)
+    if first and _OPENING_FENCE.match(text, first.end()):
+        return text[: first.end()] + text[_OPENING_FENCE.match(text, first.end()).end():]
+    return text
+
+
 def extract_code(text: str, language: str = "python") -> Optional[str]:
     """The code of a response: its fenced blocks in that language joined, else the text itself when it is a
     program that defines a function or class, else None."""

@@ -5,7 +5,11 @@ The plan is a pure function of the recipe and the seed rows, computed identicall
 - ``generate.num_samples`` rows are shared between the strategy entries by weight (largest
   remainder), and each entry's rows are grouped into tasks of ``num_samples_per_prompt`` rows;
 - each split's tasks are shuffled with a seeded RNG (so every shard mixes strategies) and cut into
-  shards of ``shard_every`` tasks; shard ``k`` of a split is run by rank ``k % world_size``.
+  shards of ``shard_every`` tasks (the unit written atomically, so the unit of resume);
+- consecutive shards, across splits, are grouped into pools of at least ``generate.batch_size`` rows
+  (:meth:`Plan.pools`): a pool is the unit of generation, each of its passes one engine call over
+  the prompts of all its shards and strategies, so the engine's batches are full. Pool ``p`` is run
+  by rank ``p % world_size``.
 
 Task keys (and so row ids) depend on the recipe and the seed rows only, never on the world size.
 """
@@ -16,7 +20,7 @@ import hashlib
 import random
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, List, Sequence
+from typing import Dict, List, Sequence, Tuple
 
 from hfsynth.recipe import fingerprint
 from hfsynth.synth.strategies import strategy_class
@@ -78,6 +82,20 @@ class Plan:
         """Every ``(split, k)`` in a fixed order."""
         return [(split, k) for split in sorted(self.splits) for k in range(self.shard_count(split))]
 
+    def pools(self, rows: int) -> List[List[Tuple[str, int]]]:
+        """The shards in plan order, grouped into consecutive pools of at least ``rows`` rows (the last
+        pool takes what is left). A function of the plan alone, never of the world size or of what a
+        resume finds on disk: the same pool always makes the same engine calls, hence the same rows."""
+        pools: List[List[Tuple[str, int]]] = [[]]
+        filled = 0
+        for split, k in self.shards():
+            if filled >= rows:
+                pools.append([])
+                filled = 0
+            pools[-1].append((split, k))
+            filled += sum(t.samples for t in self.shard(split, k))
+        return pools if pools[0] else []
+
     def rows(self, split: str) -> int:
         return sum(t.samples for t in self.splits[split])
 
@@ -90,7 +108,7 @@ class Plan:
 
 
 def owner(k: int, world_size: int) -> int:
-    """The rank that runs shard ``k``."""
+    """The rank (engine) that runs pool ``k``."""
     return k % world_size
 
 

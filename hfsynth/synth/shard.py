@@ -1,16 +1,23 @@
-"""One shard of the plan -> its rows: ask for instructions, choose them, answer them, parse the answers.
+"""One pool of the plan (consecutive shards) -> their rows: ask for instructions, choose them, answer them, parse the answers.
 
-Two engine passes per shard, three with ``generate.ask_for_missing_tests``. Pass 1 (only for tasks with ``ask``: self_instruct, evol_instruct)
-samples new instructions; the strategies choose or reject them. Pass 2 answers every task that has
-an instruction (or a fixed prompt: oss_instruct) with ``num_samples_per_prompt`` samples. Prompts
-with the same number of samples go through one engine call, so batches stay full. Pass 3 asks,
-in a call of its own, for the asserts of every parsed row that was asked for tests and has none
-(:func:`add_missing_tests`).
+Two engine passes per pool, three with ``generate.ask_for_missing_tests``. Pass 1 (only for tasks
+with ``ask``: self_instruct, evol_instruct, oss_instruct's problem) samples new instructions; the
+strategies choose or reject them, shard by shard. Pass 2 answers every task that has an
+instruction (or a fixed prompt) with ``num_samples_per_prompt`` samples. Pass 3 asks, in a call of
+its own, for the asserts of every parsed row that was asked for tests and has none
+(:func:`add_missing_tests`). Each pass is ONE engine call over the prompts of every shard and
+strategy of the pool (each prompt with its own ``n`` and stop strings), so the engine fills its
+batches; a pool holds at least ``generate.batch_size`` rows (:meth:`hfsynth.synth.plan.Plan.pools`).
+
+Every answer is forced into the shape its parser reads: the assistant turn is prefilled with the
+section header or code fence the parser expects and the sequence stops where that structure ends
+(the strategy's ``*_prefill``/``*_stop``). The prefill is put back in front of the completion before
+parsing; the row's ``response`` holds both and ``meta["prefill"]`` says which part was forced.
 
 Every task yields exactly ``task.samples`` rows: a task whose instruction could not be obtained
 yields rows with ``status`` "parse_error" or "error" and the reason in ``error``, never ``None``
 rows and never fewer rows. The sampling seed of each call derives from the generate seed, the
-split, the shard and the pass, so a shard regenerated after a crash is the same shard.
+pool's first shard and the pass, so a pool regenerated after a crash is the same pool.
 """
 
 from __future__ import annotations
@@ -20,73 +27,72 @@ from collections import defaultdict
 from typing import Any, Dict, List, Sequence, Tuple
 
 from hfsynth.engines import Completion, SamplingParams
+from hfsynth.engines.chat import with_prefill
 from hfsynth.synth.parsing import ParseError
 from hfsynth.synth.plan import Plan, derive_seed
-from hfsynth.synth.strategies.base import Parsed, Rejected, Task, parse_tests, ask_tests_prompt
+from hfsynth.synth.strategies.base import (
+    CLOSING_FENCE, TESTS_PREFILL, Parsed, Rejected, Task, ask_tests_prompt, parse_tests,
+)
+
+Request = Tuple[Any, List[dict], str, SamplingParams]  # (key, messages, prefill, params)
 
 
-def _grouped_generate(
-    engine, prompts: Sequence[Tuple[Any, List[dict], int]], base: SamplingParams, tag: str, progress: bool
-) -> Dict[Any, List[Completion]]:
-    """Run prompts ``(key, messages, n)`` through the engine, one call per distinct ``n``."""
-    by_n: Dict[int, List[Tuple[Any, List[dict]]]] = defaultdict(list)
-    for key, messages, n in prompts:
-        by_n[n].append((key, messages))
-    out: Dict[Any, List[Completion]] = {}
-    for n in sorted(by_n):
-        group = by_n[n]
-        params = SamplingParams(
-            temperature=base.temperature, top_p=base.top_p, max_new_tokens=base.max_new_tokens, seed=derive_seed(base.seed, tag, n), n=n,
-            repeat_guard=base.repeat_guard,
-        )
-        for (key, _), completions in zip(group, engine.generate([m for _, m in group], params, progress=progress)):
-            out[key] = completions
-    return out
+def pooled_generate(engine, requests: Sequence[Request], progress: bool) -> Dict[Any, List[Completion]]:
+    """Every request in one engine call; each completion comes back with its prefill in front."""
+    if not requests:
+        return {}
+    answers = engine.generate([with_prefill(m, prefill) for _, m, prefill, _ in requests], [p for *_, p in requests], progress=progress)
+    return {
+        key: [Completion(prefill + c.text, c.finish_reason, c.prompt_tokens, c.completion_tokens) for c in completions]
+        for (key, _, prefill, _), completions in zip(requests, answers)
+    }
 
 
-def add_missing_tests(engine, rows: List[Dict[str, Any]], strategies, entries: Dict[str, int], params: SamplingParams, progress: bool = False) -> int:
+def params_for(base: SamplingParams, n: int = 1, stop: Sequence[str] = ()) -> SamplingParams:
+    """``base`` with this prompt's ``n`` and stop strings; a stop string that closes a structure stays in the text."""
+    return SamplingParams(
+        base.temperature, base.top_p, base.max_new_tokens, base.seed, n=n, stop=tuple(stop),
+        repeat_guard=base.repeat_guard, include_stop_str_in_output=CLOSING_FENCE in stop,
+    )
+
+
+def generated_tokens(answers: Dict[Any, List[Completion]]) -> int:
+    return sum(c.completion_tokens for completions in answers.values() for c in completions)
+
+
+def add_missing_tests(engine, rows: List[Dict[str, Any]], strategies, entries: Dict[str, int], params: SamplingParams, progress: bool = False) -> Tuple[int, int]:
     """Pass 3: a separate call per row that has code but no tests (``entries``: row id -> strategy
-    entry, only for rows whose task asked for tests). The asserts found go to ``tests``; the row's
-    meta records the call (``tests_call``: status, tokens). Returns how many rows got tests."""
+    entry, only for rows whose task asked for tests), its answer prefilled with ``TESTS_PREFILL``. The
+    asserts found go to ``tests``; the row's meta records the call (``tests_call``: status, tokens).
+    Returns how many rows got tests and how many tokens the call generated."""
     wanting = [r for r in rows if r["id"] in entries and r["status"] == "ok" and r["code"] and not (r["tests"] or "").strip()]
     if not wanting:
-        return 0
-    prompts = [ask_tests_prompt(strategies[entries[r["id"]]], r["instruction"], r["code"]) for r in wanting]
+        return 0, 0
+    requests = [
+        (r["id"], ask_tests_prompt(strategies[entries[r["id"]]], r["instruction"], r["code"]), TESTS_PREFILL, params_for(params, stop=(CLOSING_FENCE,)))
+        for r in wanting
+    ]
+    answered = pooled_generate(engine, requests, progress)
     found = 0
-    for row, (completion,) in zip(wanting, engine.generate(prompts, params, progress=progress)):
+    for row in wanting:
+        (completion,) = answered[row["id"]]
         tests = parse_tests(completion.text)
         meta = json.loads(row["meta"] or "{}")
         meta["tests_call"] = {
             "status": "asserts" if tests else "no asserts in the answer", "finish_reason": completion.finish_reason,
-            "prompt_tokens": completion.prompt_tokens, "completion_tokens": completion.completion_tokens,
+            "prompt_tokens": completion.prompt_tokens, "completion_tokens": completion.completion_tokens, "prefill": TESTS_PREFILL,
         }
         row["meta"] = json.dumps(meta, ensure_ascii=False, sort_keys=True)
         if tests:
             row["tests"] = tests
             found += 1
-    return found
+    return found, generated_tokens(answered)
 
 
-def generate_shard(
-    engine,
-    plan: Plan,
-    split: str,
-    k: int,
-    recipe,
-    provenance: Dict[str, Any],
-    progress: bool = False,
-) -> List[Dict[str, Any]]:
-    """The rows of shard ``k`` of ``split``, in task order then sample order."""
-    gen = recipe.generate
-    tasks = plan.shard(split, k)
-    strategies = plan.strategies
-    shard_seed = derive_seed(gen.seed, split, k)
-
-    # Pass 1: new instructions.
-    asks = [(t.key, t.ask, strategies[t.entry].candidates) for t in tasks if t.ask is not None]
-    asked = _grouped_generate(
-        engine, asks, SamplingParams(gen.temperature, gen.top_p, gen.instruction_max_new_tokens, shard_seed, repeat_guard=gen.repeat_guard), "instruction", progress
-    ) if asks else {}
+def choose_instructions(tasks: List[Task], strategies, asked: Dict[str, List[Completion]]) -> Tuple[Dict[str, str], Dict[str, Tuple[str, str]]]:
+    """Pass 1's answers of ONE shard -> ``(instructions, failures)`` by task key. Instructions accepted
+    earlier in the shard join the strategy's novelty pool (self_instruct), so a shard's choices never
+    depend on the other shards of its pool."""
     instructions: Dict[str, str] = {}
     failures: Dict[str, Tuple[str, str]] = {}
     accepted: Dict[int, List[str]] = defaultdict(list)  # per strategy entry, in task order
@@ -104,61 +110,97 @@ def generate_shard(
             continue
         accepted[t.entry].append(instruction)
         instructions[t.key] = instruction
+    return instructions, failures
+
+
+def generate_pool(
+    engine,
+    plan: Plan,
+    shards: Sequence[Tuple[str, int]],
+    recipe,
+    provenance: Dict[str, Any],
+    progress: bool = False,
+) -> Tuple[Dict[Tuple[str, int], List[Dict[str, Any]]], int]:
+    """The rows of every shard of the pool (each shard's in task order then sample order), and the
+    tokens its engine calls generated (every pass: what the stage's tokens/s counts)."""
+    gen = recipe.generate
+    strategies = plan.strategies
+    by_shard = {shard: plan.shard(*shard) for shard in shards}
+    tasks = [t for shard in shards for t in by_shard[shard]]
+    pool_seed = derive_seed(gen.seed, *shards[0])
+
+    # Pass 1: new instructions, for every shard of the pool at once.
+    ask_base = SamplingParams(gen.temperature, gen.top_p, gen.instruction_max_new_tokens, derive_seed(pool_seed, "instruction"), repeat_guard=gen.repeat_guard)
+    asked = pooled_generate(engine, [
+        (t.key, t.ask, strategies[t.entry].instruction_prefill(t), params_for(ask_base, strategies[t.entry].candidates, strategies[t.entry].instruction_stop(t)))
+        for t in tasks if t.ask is not None
+    ], progress)
+    instructions: Dict[str, str] = {}
+    failures: Dict[str, Tuple[str, str]] = {}
+    for shard in shards:
+        chosen, failed = choose_instructions(by_shard[shard], strategies, asked)
+        instructions.update(chosen)
+        failures.update(failed)
 
     # Pass 2: responses.
     prompts = {t.key: strategies[t.entry].response_prompt(t, instructions[t.key]) for t in tasks if t.key not in failures}
-    answered = _grouped_generate(
-        engine,
-        [(t.key, prompts[t.key], t.samples) for t in tasks if t.key in prompts],
-        SamplingParams(gen.temperature, gen.top_p, gen.max_new_tokens, shard_seed, repeat_guard=gen.repeat_guard),
-        "response",
-        progress,
-    )
-    response_seed = {n: derive_seed(shard_seed, "response", n) for n in {t.samples for t in tasks}}
+    response_seed = derive_seed(pool_seed, "response")
+    base = SamplingParams(gen.temperature, gen.top_p, gen.max_new_tokens, response_seed, repeat_guard=gen.repeat_guard)
+    prefills = {t.key: strategies[t.entry].response_prefill(t) for t in tasks}
+    answered = pooled_generate(engine, [
+        (t.key, prompts[t.key], prefills[t.key], params_for(base, t.samples, strategies[t.entry].response_stop(t)))
+        for t in tasks if t.key in prompts
+    ], progress)
 
-    rows: List[Dict[str, Any]] = []
-    for t in tasks:
-        meta = dict(t.meta)
-        if t.ask is not None:
-            meta["instruction_prompt"] = t.ask[-1]["content"]
-            meta["instruction_candidates"] = [c.text for c in asked[t.key]]
-        for j in range(t.samples):
-            if t.key in failures:
-                status, error = failures[t.key]
-                parsed = Parsed("", "", None, None, status, error)
-                completion = Completion("", "error", 0, 0)
-                prompt = t.ask
-            else:
-                completion = answered[t.key][j]
-                parsed = strategies[t.entry].parse(t, instructions[t.key], completion.text)
-                prompt = prompts[t.key]
-            rows.append(
-                {
-                    "id": f"{t.key}-{j}",
-                    "split": split,
-                    "strategy": t.strategy,
-                    "seed_id": t.seed_id,
-                    "prompt": prompt,
-                    "instruction": parsed.instruction,
-                    "response": parsed.response,
-                    "code": parsed.code,
-                    "tests": parsed.tests,
-                    "language": "python",
-                    "temperature": float(gen.temperature),
-                    "top_p": float(gen.top_p),
-                    "max_new_tokens": int(gen.max_new_tokens),
-                    "sampling_seed": response_seed[t.samples],
-                    "finish_reason": completion.finish_reason,
-                    "prompt_tokens": completion.prompt_tokens,
-                    "completion_tokens": completion.completion_tokens,
-                    "status": parsed.status,
-                    "error": parsed.error,
-                    "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True),
-                    **provenance,
-                }
-            )
+    tokens = generated_tokens(asked) + generated_tokens(answered)
+    out: Dict[Tuple[str, int], List[Dict[str, Any]]] = {}
+    for shard in shards:
+        rows = out.setdefault(shard, [])
+        for t in by_shard[shard]:
+            meta = dict(t.meta)
+            if t.ask is not None:
+                meta["instruction_prompt"] = t.ask[-1]["content"]
+                meta["instruction_candidates"] = [c.text for c in asked[t.key]]
+                meta["prefill"] = {"instruction": strategies[t.entry].instruction_prefill(t)}
+            if t.key not in failures:
+                meta.setdefault("prefill", {})["response"] = prefills[t.key]
+            for j in range(t.samples):
+                if t.key in failures:
+                    status, error = failures[t.key]
+                    parsed = Parsed("", "", None, None, status, error)
+                    completion = Completion("", "error", 0, 0)
+                    prompt = t.ask
+                else:
+                    completion = answered[t.key][j]
+                    parsed = strategies[t.entry].parse(t, instructions[t.key], completion.text)
+                    prompt = prompts[t.key]
+                rows.append(
+                    {
+                        "id": f"{t.key}-{j}",
+                        "split": shard[0],
+                        "strategy": t.strategy,
+                        "seed_id": t.seed_id,
+                        "prompt": prompt,
+                        "instruction": parsed.instruction,
+                        "response": parsed.response,
+                        "code": parsed.code,
+                        "tests": parsed.tests,
+                        "language": "python",
+                        "temperature": float(gen.temperature),
+                        "top_p": float(gen.top_p),
+                        "max_new_tokens": int(gen.max_new_tokens),
+                        "sampling_seed": response_seed,
+                        "finish_reason": completion.finish_reason,
+                        "prompt_tokens": completion.prompt_tokens,
+                        "completion_tokens": completion.completion_tokens,
+                        "status": parsed.status,
+                        "error": parsed.error,
+                        "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True),
+                        **provenance,
+                    }
+                )
     if gen.ask_for_missing_tests:
         entries = {f"{t.key}-{j}": t.entry for t in tasks if t.with_tests and t.key not in failures for j in range(t.samples)}
-        params = SamplingParams(gen.temperature, gen.top_p, gen.tests_max_new_tokens, derive_seed(shard_seed, "tests"), repeat_guard=gen.repeat_guard)
-        add_missing_tests(engine, rows, strategies, entries, params, progress)
-    return rows
+        params = SamplingParams(gen.temperature, gen.top_p, gen.tests_max_new_tokens, derive_seed(pool_seed, "tests"), repeat_guard=gen.repeat_guard)
+        tokens += add_missing_tests(engine, [r for shard in shards for r in out[shard]], strategies, entries, params, progress)[1]
+    return out, tokens

@@ -11,10 +11,12 @@ All shards of a split together are the split's rows (any order; shard order K is
 Every row follows the synthetic row schema of the contracts (hfsynth.raw_shards.ROW_SCHEMA) plus a
 ``meta`` JSON column with strategy details.
 
-Ranks: every rank computes the same plan; shard K goes to rank K % world_size, which writes it.
+Ranks: every rank computes the same plan; pool P (consecutive shards, :meth:`Plan.pools`) goes to
+rank P % world_size, which generates it in one engine call per pass and writes its shards.
 After a barrier rank 0 checks every shard is there and writes index.json (the shards are the final
 layout: no copy). Resume: a shard is written atomically, so a rerun with the same plan skips the
-shards that exist and produces exactly the rows of an uninterrupted run. When the plan changed
+pools whose shards all exist, regenerates the others whole (same calls, same rows) and writes their
+missing shards: exactly the rows of an uninterrupted run. When the plan changed
 (another recipe, seed data, adapter or world size) the old raw/ is moved aside to
 ``raw.<old fingerprint>/``, never deleted.
 """
@@ -150,26 +152,30 @@ def engine_layout(recipe):
     return EngineLayout(groups=dist.world_size(), group=dist.rank(), writes=True)
 
 
-def shards_to_run(plan: Plan, writer: ShardWriter, layout) -> Tuple[List[Tuple[str, int]], int]:
-    """This engine's shards not yet written (the same list on every rank of one engine), and how many were."""
-    mine = [(s, k) for s, k in plan.shards() if owner(k, layout.groups) == layout.group]
-    todo = [(s, k) for s, k in mine if writer.existing(s, k) is None]
-    return todo, len(mine) - len(todo)
+def pools_to_run(plan: Plan, writer: ShardWriter, layout, rows: int) -> Tuple[List[List[Tuple[str, int]]], int]:
+    """This engine's pools (of at least ``rows`` rows, :meth:`Plan.pools`) with a shard not yet written
+    (the same list on every rank of one engine), and how many of its shards were. A pool is generated
+    whole even when some of its shards exist: its engine calls, hence its rows, stay those of an
+    uninterrupted run; only the missing shards are written."""
+    mine = [pool for p, pool in enumerate(plan.pools(rows)) if owner(p, layout.groups) == layout.group]
+    todo = [pool for pool in mine if any(writer.existing(s, k) is None for s, k in pool)]
+    done = sum(writer.existing(s, k) is not None for pool in mine for s, k in pool)
+    return todo, done
 
 
 def generate_stage(ctx: StageContext) -> None:
-    """The plan's shards owned by this rank -> raw/; rank 0 then checks them all and writes the index."""
+    """The plan's pools owned by this rank -> raw/ shards; rank 0 then checks them all and writes the index."""
     from tqdm.auto import tqdm
 
     from hfsynth.engines import make_engine
-    from hfsynth.synth.shard import generate_shard
+    from hfsynth.synth.shard import generate_pool
     from hfsynth.testing.pause import pause_here
 
     recipe, run_dir = ctx.recipe, ctx.run_dir
     gen = recipe.generate
     rank = dist.rank()
     layout = engine_layout(recipe)
-    world = layout.groups  # shard owners: one per rank (hf), one per vLLM engine (tensor_parallel_size ranks)
+    world = layout.groups  # pool owners: one per rank (hf), one per vLLM engine (tensor_parallel_size ranks)
     adapter_fp = adapter_fingerprint(run_dir.adapter) if gen.use_adapter else None  # no adapter: say so first
     strategies = build_strategies(recipe)
     seeds = load_seed_examples(recipe) if any(s.uses_seed for s in strategies) else []
@@ -181,25 +187,35 @@ def generate_stage(ctx: StageContext) -> None:
     dist.barrier()
 
     writer = ShardWriter(raw)
-    todo, resumed = shards_to_run(plan, writer, layout)
+    todo, resumed = pools_to_run(plan, writer, layout, gen.batch_size)
     if resumed and layout.writes:
-        _say(f"rank {rank}: resuming, {resumed} of {resumed + len(todo)} shards already written")
+        _say(f"rank {rank}: resuming, {resumed} shards already written")
     if todo:
-        engine = make_engine(recipe, run_dir, use_adapter=gen.use_adapter)
-        rows_total = sum(t.samples for s, k in todo for t in plan.shard(s, k))
+        engine = make_engine(recipe, run_dir, use_adapter=gen.use_adapter)  # once per stage, for every pool
+        rows_total = sum(t.samples for pool in todo for s, k in pool for t in plan.shard(s, k))
         desc = "generate" if world == 1 else f"generate engine {layout.group}"
+        written = tokens = 0
+        started = time.perf_counter()
         with tqdm(total=rows_total, unit="row", desc=desc, dynamic_ncols=True, disable=not layout.writes) as bar:
-            for written, (split, k) in enumerate(todo, 1):
-                rows = generate_shard(engine, plan, split, k, recipe, provenance(recipe, adapter_fp), progress=layout.writes)
-                if layout.writes:  # the other ranks of a tensor-parallel engine computed the same rows
-                    writer.write(split, k, layout.group, rows)
-                bar.update(len(rows))
-                pause_here("generate_shard", written, f"{split}/{k}")  # a kill test's fixed point; no-op otherwise
+            for pool in todo:
+                shards, generated = generate_pool(engine, plan, pool, recipe, provenance(recipe, adapter_fp), progress=layout.writes)
+                tokens += generated
+                for (split, k), rows in shards.items():
+                    if layout.writes and writer.existing(split, k) is None:  # the other ranks of a tensor-parallel engine computed the same rows
+                        writer.write(split, k, layout.group, rows)
+                        written += 1
+                        pause_here("generate_shard", written, f"{split}/{k}")  # a kill test's fixed point; no-op otherwise
+                    bar.update(len(rows))
+        seconds = time.perf_counter() - started
+        speed = {"generated_tokens": tokens, "generation_seconds": round(seconds, 2), "tokens_per_second": round(tokens / seconds, 1) if seconds else None}
+        if layout.writes:
+            _say(f"rank {rank}: {tokens} tokens generated in {seconds:.0f} s, {speed['tokens_per_second']} tokens/s (every pass, model loading excluded)")
     dist.barrier()
     if dist.is_main():
         index = write_index(run_dir, run_fp, plan)
         counts = ", ".join(f"{s}: {v['rows']}" for s, v in index["splits"].items())
         _say(f"generated rows in {raw}: {counts} (status {index['status']})")
+    return speed if todo and dist.is_main() else None
 
 
 # ----------------------------------------------------------------------------------------------

@@ -12,15 +12,22 @@ import random
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import jinja2
 import yaml
 
 from hfsynth.errors import HfsynthError
-from hfsynth.synth.parsing import ParseError, extract_code, extract_code_and_tests, split_tests
+from hfsynth.synth.parsing import ParseError, drop_repeated_fence, extract_code, extract_code_and_tests, split_tests
 
 Messages = List[Dict[str, str]]
+
+# Forcing the format (issue 13): every answer starts with what its parser looks for first (the
+# assistant turn is prefilled with it) and stops where the structure it expects ends. The prefill
+# is part of the text the parser reads and of the row's response; meta["prefill"] records it.
+RESPONSE_PREFILL = "```python\n"  # a response is a Python block...
+CLOSING_FENCE = "\n```"  # ...that ends where the block closes (the fence is kept in the text)
+TESTS_PREFILL = "```python\nassert "  # the separate tests call: a block of asserts from its first word
 
 
 class Rejected(ValueError):
@@ -157,7 +164,23 @@ class Strategy:
             return task.prompt
         return self.with_system(render_builtin("response.j2", instruction=instruction, with_tests=task.with_tests))
 
+    # forcing the format ------------------------------------------------------------------------
+    def instruction_prefill(self, task: Task) -> str:
+        """The start of the answer to ``task.ask`` (what :meth:`choose_instruction` reads first)."""
+        return ""
+
+    def instruction_stop(self, task: Task) -> Tuple[str, ...]:
+        """Where the answer to ``task.ask`` has said all it should (cut there)."""
+        return ()
+
+    def response_prefill(self, task: Task) -> str:
+        return RESPONSE_PREFILL
+
+    def response_stop(self, task: Task) -> Tuple[str, ...]:
+        return (CLOSING_FENCE,)
+
     def parse(self, task: Task, instruction: str, text: str) -> Parsed:
+        text = drop_repeated_fence(text)
         code, tests = extract_code_and_tests(text, task.with_tests)
         if code is None:
             return Parsed(instruction, text, None, None, "parse_error", "no Python code in the response")
@@ -199,5 +222,5 @@ def cycle_shuffled(rng: random.Random, items: Sequence[Any], count: int) -> List
 __all__ = [
     "Messages", "ParseError", "Parsed", "PlanContext", "Rejected", "SeedExample", "Strategy", "Task",
     "builtin_text", "builtin_yaml", "cycle_shuffled", "parse_tests", "render_builtin", "seeds_with_instruction", "template_environment",
-    "ask_tests_prompt",
+    "ask_tests_prompt", "CLOSING_FENCE", "RESPONSE_PREFILL", "TESTS_PREFILL",
 ]

@@ -8,9 +8,9 @@ kept as ``status="error"`` (Evol-Instruct's elimination of failed evolutions, co
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Tuple
 
-from hfsynth.synth.parsing import ParseError, clean_instruction
+from hfsynth.synth.parsing import clean_instruction
 from hfsynth.synth.strategies.base import (
     PlanContext, Rejected, Strategy, Task, builtin_yaml, cycle_shuffled, render_builtin, seeds_with_instruction,
 )
@@ -35,6 +35,14 @@ class EvolInstructStrategy(Strategy):
             ask = [{"role": "user", "content": render_builtin("evol_instruct.j2", method=descriptions[method], instruction=seed.instruction)}]
             tasks.append(self.task(k, samples, seed_id=seed.id, ask=ask, meta={"evol_method": method, "source_instruction": seed.instruction}))
         return tasks
+
+    def instruction_prefill(self, task: Task) -> str:
+        return "Rewritten task:\n"  # the header clean_instruction strips: the answer starts with the task
+
+    def instruction_stop(self, task: Task) -> Tuple[str, ...]:
+        """A code block starts the solution, which the task must not hold; only the erroneous_code
+        method puts code in the task itself."""
+        return () if task.meta.get("evol_method") == "erroneous_code" else ("```",)
 
     def choose_instruction(self, task: Task, texts: List[str], accepted: List[str]) -> str:
         instruction = clean_instruction(texts[0])  # ParseError when empty

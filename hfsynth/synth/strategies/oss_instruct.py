@@ -13,11 +13,15 @@ it like any instruction. A 135M model asked for both sections in one answer wrot
 from __future__ import annotations
 
 import random
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from hfsynth.errors import HfsynthError
 from hfsynth.synth.parsing import ParseError, extract_code_and_tests, problem_and_solution, problem_statement
-from hfsynth.synth.strategies.base import Parsed, PlanContext, Strategy, Task, cycle_shuffled, render_builtin
+from hfsynth.synth.strategies.base import (
+    CLOSING_FENCE, RESPONSE_PREFILL, Parsed, PlanContext, Strategy, Task, cycle_shuffled, render_builtin,
+)
+
+PROBLEM_HEADER = "[Problem Description]\n"
 
 
 def snippet(code: str, rng: random.Random, shortest: int, longest: int) -> Optional[str]:
@@ -52,6 +56,18 @@ class OssInstructStrategy(Strategy):
                 prompt = self.with_system(render_builtin("oss_instruct.j2", snippet=text, with_tests=self.with_tests))
                 tasks.append(self.task(k, samples, seed_id=seed.id, prompt=prompt, meta={"snippet": text}))
         return tasks
+
+    def instruction_prefill(self, task: Task) -> str:
+        return PROBLEM_HEADER  # split calls: the first call writes the problem from its first word
+
+    def instruction_stop(self, task: Task) -> Tuple[str, ...]:
+        return ("[Solution]", "```py")  # where the problem ends and its solution would begin
+
+    def response_prefill(self, task: Task) -> str:
+        return RESPONSE_PREFILL if task.ask is not None else PROBLEM_HEADER  # one call: both sections, problem first
+
+    def response_stop(self, task: Task) -> Tuple[str, ...]:
+        return (CLOSING_FENCE,) if task.ask is not None else ()
 
     def choose_instruction(self, task: Task, texts: List[str], accepted: List[str]) -> str:
         """The problem statement of the first call (split_calls); ParseError when there is none."""

@@ -10,7 +10,7 @@ kept with ``status="error"`` and the closest score, never silently dropped from 
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Tuple
 
 from hfsynth.synth.novelty import NoveltyPool
 from hfsynth.synth.parsing import ParseError, clean_instruction
@@ -45,6 +45,14 @@ class SelfInstructStrategy(Strategy):
             ask = [{"role": "user", "content": render_builtin("self_instruct.j2", examples=[shot_text(s.instruction) for s in chosen])}]
             tasks.append(self.task(k, samples, seed_id=",".join(s.id for s in chosen), ask=ask))
         return tasks
+
+    def instruction_prefill(self, task: Task) -> str:
+        """The next number of the prompt's list: the answer is the new task from its first word."""
+        return f"{len(task.seed_id.split(',')) + 1}. "
+
+    def instruction_stop(self, task: Task) -> Tuple[str, ...]:
+        """One paragraph, one task: stop at a blank line or the list's next number."""
+        return ("\n\n", f"\n{len(task.seed_id.split(',')) + 2}.")
 
     def choose_instruction(self, task: Task, texts: List[str], accepted: List[str]) -> str:
         if self._pool is None:
