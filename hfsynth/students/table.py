@@ -82,7 +82,9 @@ def compare(row: Dict, baseline: Dict, key: str, budget: str) -> Optional[Dict[s
     measurable = seeds >= 2 and abs(diff) > spread
     unit_text = f" {unit}" if unit else ""
     what = f"the {row['student']} student's data" if row["student"] != "synthetic" else "the synthetic split"
-    sample = f"{mine['sample_size']} rows" if not key.startswith("humaneval") else f"{mine['sample_size']} problems"
+    n = mine["sample_size"]
+    unit = ("problem" if key.startswith("humaneval") else "row") + ("" if n == 1 else "s")
+    sample = f"{n} {unit}"
     if measurable:
         better = (diff < 0) == lower_better
         verb = ("lowers" if diff < 0 else "raises")
