@@ -21,7 +21,8 @@ def _logits(model, tokenizer):
         return model(**batch).logits.float()
 
 
-@pytest.mark.parametrize("four_bit", [True, False], ids=["qlora-4bit", "lora"])
+# the mission's path (QLoRA) is in the quick subset; plain LoRA and the wrapped packing run in the full suite
+@pytest.mark.parametrize("four_bit", [True, pytest.param(False, marks=pytest.mark.slow)], ids=["qlora-4bit", "lora"])
 def test_train_writes_an_adapter_that_changes_logits(tiny_recipe, write_recipe, four_bit):
     tiny_recipe["quantization"]["load_in_4bit"] = four_bit
     tiny_recipe["train"]["learning_rate"] = 1e-2
@@ -118,7 +119,7 @@ def test_an_incomplete_checkpoint_is_skipped_on_resume(tiny_recipe, write_recipe
     assert not partial.exists()
 
 
-@pytest.mark.parametrize("strategy, per_example", [("bfd", True), ("wrapped", False)])
+@pytest.mark.parametrize("strategy, per_example", [("bfd", True), pytest.param("wrapped", False, marks=pytest.mark.slow)])
 def test_packed_training_counts_real_tokens(tiny_recipe, write_recipe, strategy, per_example):
     """BFD packing (padding-free) trains on SDPA one packed example at a time; wrapped rows stay plain SDPA."""
     tiny_recipe["train"].update(packing=True, packing_strategy=strategy, max_length=256)
