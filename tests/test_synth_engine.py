@@ -65,18 +65,23 @@ def test_stops_at_eos_and_cuts_the_text(tiny):
     assert row.text == tok.decode(out[:stop_at], skip_special_tokens=True)
 
 
-def test_finished_rows_leave_the_batch_without_changing_results(tiny):
-    """Segments of 2 tokens with rows stopping at different points: the same as no compaction and as one by one."""
-    model, tok = tiny
+def one_by_one_with_early_stops(engine, model, tok):
+    """Greedy 12-token answers to PROMPTS one at a time, and tokens that, made end-of-sequence, end
+    some rows early at different steps (the 4th token of one row, the 7th of another)."""
     import torch
 
-    engine = HFEngine(model, tok)
     outputs = []
     for prompt in PROMPTS:
         ids = engine.encode(prompt)
         outputs.append(model.generate(torch.tensor([ids]), max_new_tokens=12, do_sample=False, pad_token_id=tok.pad_token_id)[0, len(ids):].tolist())
-    # Tokens that end some rows early, at different steps: the 4th token of one row, the 7th of another.
-    extra = {outputs[0][6]} | {out[3] for out in outputs if out[3] not in outputs[0][:7]}
+    return outputs, {outputs[0][6]} | {out[3] for out in outputs if out[3] not in outputs[0][:7]}
+
+
+def test_finished_rows_leave_the_batch_without_changing_results(tiny):
+    """Segments of 2 tokens with rows stopping at different points: the same as no compaction and as one by one."""
+    model, tok = tiny
+    engine = HFEngine(model, tok)
+    outputs, extra = one_by_one_with_early_stops(engine, model, tok)
     original = model.generation_config.eos_token_id
     model.generation_config.eos_token_id = [tok.eos_token_id, *sorted(extra)]
     try:
@@ -219,17 +224,11 @@ def test_each_prompt_stops_at_its_own_strings_in_one_shared_batch(tiny):
 def test_waiting_prompts_take_the_places_of_finished_rows_without_changing_results(tiny, monkeypatch):
     """Continuous batching within HF generate: rows ending early free their places for waiting prompts
     (joined to the running batch, left-padded); greedy results stay those of one prompt at a time."""
-    import torch
-
     from hfsynth.engines import hf
 
     model, tok = tiny
     engine = HFEngine(model, tok)
-    outputs = []
-    for prompt in PROMPTS:
-        ids = engine.encode(prompt)
-        outputs.append(model.generate(torch.tensor([ids]), max_new_tokens=12, do_sample=False, pad_token_id=tok.pad_token_id)[0, len(ids):].tolist())
-    extra = {outputs[0][6]} | {out[3] for out in outputs if out[3] not in outputs[0][:7]}
+    outputs, extra = one_by_one_with_early_stops(engine, model, tok)
     joins = []
     real_join = hf._join
     monkeypatch.setattr(hf, "_join", lambda running, fresh, pad: joins.append((running[0].shape, fresh[0].shape)) or real_join(running, fresh, pad))
