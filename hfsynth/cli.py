@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Optional, Sequence
 
-from hfsynth import __version__
+from hfsynth import __version__, dist
 from hfsynth.commands import metrics, pipeline, pull, reproduce, schema, validate
 from hfsynth.errors import HfsynthError
 
@@ -67,4 +67,6 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     except KeyboardInterrupt:
         print("hfsynth: interrupted", file=sys.stderr)
         code = 130
+    if code == 0:
+        dist.shutdown()  # on failure another rank may still wait in a collective: leave it to torchrun
     sys.exit(code)

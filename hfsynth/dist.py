@@ -43,6 +43,21 @@ def barrier() -> None:
         torch_dist.barrier()
 
 
+def shutdown() -> None:
+    """Destroy the process group, if this process made one, before the interpreter exits.
+
+    Left to interpreter teardown, gloo's worker threads are sometimes destroyed while still
+    joinable and the rank aborts ("terminate called without an active exception", exit -6)
+    after its work succeeded; torchrun then fails the whole launch.
+    """
+    if world_size() == 1:
+        return
+    import torch.distributed as torch_dist
+
+    if torch_dist.is_available() and torch_dist.is_initialized():
+        torch_dist.destroy_process_group()
+
+
 def broadcast_object(obj):
     """Rank 0's ``obj`` on every rank (a no-op in a single process)."""
     if world_size() == 1:

@@ -21,6 +21,7 @@ def main() -> int:
         return 2
     print(f"rank {dist.rank()}: guard passed; lock: {run_dir.lock_file.read_text().strip() if dist.is_main() else '-'}")
     dist.barrier()
+    dist.shutdown()
     return 0
 
 

@@ -125,6 +125,7 @@ def test_barrier_waits_for_every_rank_on_cpu(tmp_path):
         "dist.barrier()\n"  # the first call creates the process group, which itself waits for every rank
         "if dist.rank() == 1:\n    time.sleep(2)\n"
         "enter = time.time()\ndist.barrier()\nprint(f'rank {dist.rank()} enter {enter:.3f} exit {time.time():.3f};', flush=True)\n"
+        "dist.shutdown()\n"
     )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
