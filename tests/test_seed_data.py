@@ -106,6 +106,26 @@ def test_stdlib_seed_is_a_real_corpus(tmp_path):
     assert seed_fingerprint(_recipe({"python_source": "stdlib"}, tmp_path)).startswith("python-3.")
 
 
+def test_the_mined_stdlib_is_kept_in_the_user_cache_and_remined_when_unreadable(tmp_path, monkeypatch):
+    """Every stage process reads the seed: the stdlib is parsed once per installation, not once per process."""
+    from hfsynth.data import python_source
+
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    python_source._mine_stdlib.cache_clear()
+    fresh = mine_functions(python_source.stdlib_dir(), 3, 6)
+    (entry,) = (tmp_path / "hf-home" / "hfsynth" / "stdlib-seed").iterdir()
+    python_source._mine_stdlib.cache_clear()
+    monkeypatch.setattr(python_source, "_mine", lambda *a: pytest.fail("mined again although the cache holds the rows"))
+    assert mine_functions(python_source.stdlib_dir(), 3, 6) == fresh
+    python_source._mine_stdlib.cache_clear()
+    monkeypatch.undo()
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    entry.write_text('[{"id": "tru')  # a half-written entry (a full disk, say)
+    assert mine_functions(python_source.stdlib_dir(), 3, 6) == fresh
+    assert json.loads(entry.read_text()) == fresh
+    python_source._mine_stdlib.cache_clear()
+
+
 def test_every_common_chat_shape_maps_to_role_content(tmp_path):
     """ShareGPT (from/value, human/gpt/system), OpenAI messages, Alpaca (instruction/input/output),
     prompt/completion: the same user/assistant messages, and check_seed_shape accepts them."""

@@ -128,6 +128,30 @@ def test_sampling_repeats_with_the_seed_and_n_samples_differ(tiny):
     assert _texts(other) != _texts(first)
 
 
+def test_samples_of_one_prompt_share_its_prefill(tiny, monkeypatch):
+    """n samples of a prompt read the prompt once (a forward over its tokens), then each samples its own tokens."""
+    model, tok = tiny
+    read = []  # tokens of every forward pass that reads more than one position per row (a prefill)
+    forward = type(model).forward
+
+    def counting(self, *args, **kwargs):
+        ids = kwargs.get("input_ids", args[0] if args else None)
+        if ids is not None and ids.shape[1] > 1:
+            read.append(ids.numel())
+        return forward(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(model), "forward", counting)
+    engine = HFEngine(model, tok, batch_size=12)
+    once = engine.generate(PROMPTS[:4], GREEDY, progress=False)
+    read_once, read[:] = sum(read), []
+    thrice = engine.generate(PROMPTS[:4], SamplingParams(temperature=0, max_new_tokens=10, n=3), progress=False)
+    assert _texts(thrice) == [[row[0]] * 3 for row in _texts(once)]  # greedy: every sample is the n=1 answer
+    assert sum(read) < read_once  # not 3x: each prompt once, all but its last token
+    sampled = engine.generate(PROMPTS[:4], SamplingParams(temperature=1.0, top_p=0.9, max_new_tokens=8, seed=3, n=3), progress=False)
+    assert all(len({c.text for c in row}) > 1 for row in sampled)  # each sample draws its own first token on
+    assert _texts(sampled) == _texts(engine.generate(PROMPTS[:4], SamplingParams(temperature=1.0, top_p=0.9, max_new_tokens=8, seed=3, n=3), progress=False))
+
+
 def test_raw_text_prompts_skip_the_chat_template(tiny):
     model, tok = tiny
     row = HFEngine(model, tok).generate(["def add(a, b):\n"], GREEDY, progress=False)[0][0]
@@ -147,6 +171,8 @@ def test_peft_model_generates(tiny):
         assert not peft_model.training  # the engine turns dropout off
         # A fresh LoRA starts at zero (B = 0): same greedy output as the base model.
         assert _texts(engine.generate(PROMPTS[:2], GREEDY, progress=False)) == _texts(base)
+        twice = engine.generate(PROMPTS[:2], SamplingParams(temperature=0, max_new_tokens=10, n=2), progress=False)
+        assert _texts(twice) == [[row[0]] * 2 for row in _texts(base)]  # the shared prefill through peft's forward
     finally:
         peft_model.unload()
 

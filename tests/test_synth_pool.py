@@ -83,7 +83,7 @@ def test_one_engine_call_per_pass_for_every_shard_and_strategy_of_a_pool(tiny_re
     (asks, ask_params), (answers, answer_params) = calls
     tasks = [t for s, k in plan.shards() for t in plan.shard(s, k)]
     assert len(asks) == sum(t.ask is not None for t in tasks) and len(answers) <= len(tasks)
-    assert {p.n for p in ask_params} == {1, 3}  # self_instruct's 3 candidates share the call with n=1 prompts
+    assert {p.n for p in ask_params} == {1, 2, 3}  # self_instruct's 3 and evol_instruct's 2 candidates share the call with oss's single ask
     assert {prefill(m) for m in asks} == {"4. ", "Rewritten task:\n", "[Problem Description]\n"}  # 3 shots: the task is number 4
     assert all(prefill(m) == RESPONSE_PREFILL for m in answers)
     assert all(p.stop == (CLOSING_FENCE,) and p.include_stop_str_in_output for p in answer_params)
@@ -117,7 +117,9 @@ def test_the_prefill_is_part_of_the_parsed_text(tiny_recipe, write_recipe, tmp_p
     out, tokens = generate_pool(Canned(), plan, plan.shards(), recipe, {"base_model": "m", "base_revision": None, "adapter_fingerprint": None})
     rows = [r for shard in plan.shards() for r in out[shard]]
     assert len(rows) == 12 and {r["status"] for r in rows} == {"ok"}
-    assert tokens == 5 * (4 + 2 * 3 + 12 + 12)  # every pass: 4 asks, 2 x 3 self_instruct candidates, 12 answers, 12 tests calls
+    asked = [t for shard in plan.shards() for t in plan.shard(*shard) if t.ask is not None]
+    assert sorted(plan.strategies[t.entry].candidates for t in asked) == [1, 1, 2, 2, 3, 3]
+    assert tokens == 5 * (2 + 2 * 2 + 2 * 3 + 12 + 12)  # every pass: 2 oss asks, 2 x 2 evolutions, 2 x 3 self_instruct candidates, 12 answers, 12 tests calls
     for r in rows:
         assert r["response"] == "```python\ndef double(x):\n    return 2 * x\n```"  # prefill + completion, the fence kept
         assert r["code"] == "def double(x):\n    return 2 * x"  # parsed from the prefilled block

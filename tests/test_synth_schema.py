@@ -49,6 +49,7 @@ def test_name_shorthand_and_options(write_recipe):
         ({"strategies": [{"name": "template", "slotz": {}}]}, ["generate.strategies.0.slotz", "did you mean 'slots'"]),
         ({"strategies": [{"name": "self_instruct", "slots": {"a": [1]}}]}, ["generate.strategies.0", "'slots' is an option of the 'template' strategy"]),
         ({"strategies": [{"name": "template", "methods": ["add_constraints"]}]}, ["'methods' is an option of the 'evol_instruct'"]),
+        ({"strategies": [{"name": "template", "instruction_candidates": 2}]}, ["'instruction_candidates' is an option of the 'self_instruct' and 'evol_instruct' strategies, not of 'template'"]),
         ({"strategies": [{"name": "template", "template": "x", "template_file": "y.j2"}]}, ["either 'template'"]),
         ({"strategies": [{"name": "template", "slots": {"a": []}}]}, ["slot 'a' has no values"]),
         ({"strategies": [{"name": "evol_instruct", "methods": ["add_constrains"]}]}, ["did you mean 'add_constraints'"]),

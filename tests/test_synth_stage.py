@@ -91,7 +91,7 @@ def test_rows_follow_the_contract(generated):
         else:
             assert r["seed_id"]
         if r["strategy"] in ("self_instruct", "evol_instruct"):
-            assert len(meta["instruction_candidates"]) == (3 if r["strategy"] == "self_instruct" else 1)
+            assert len(meta["instruction_candidates"]) == (3 if r["strategy"] == "self_instruct" else 2)
     # 3 rows per strategy at num_samples_per_prompt=2: one prompt with 2 rows, one with 1; rows of a prompt share it.
     by_prompt = {}
     for r in everything:

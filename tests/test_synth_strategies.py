@@ -202,6 +202,15 @@ def test_evol_instruct_methods_and_failed_evolutions(recipe):
         strategy.choose_instruction(t, [t.meta["source_instruction"].upper()], [])
     with pytest.raises(ParseError):
         strategy.choose_instruction(t, ["  "], [])
+    # Two evolutions sampled by default; the first usable one is kept, an empty or unchanged one skipped.
+    assert strategy.candidates == 2
+    assert strategy.choose_instruction(t, ["Rewritten task:\n", "Rewritten task:\nSort in place."], []) == "Sort in place."
+    assert strategy.choose_instruction(t, [t.meta["source_instruction"], "Rewritten task:\nSort in place."], []) == "Sort in place."
+    with pytest.raises(ParseError, match="none of the 2 sampled evolutions"):
+        strategy.choose_instruction(t, ["Rewritten task:\n", ""], [])
+    with pytest.raises(Rejected, match="unchanged"):
+        strategy.choose_instruction(t, ["Rewritten task:\n", t.meta["source_instruction"]], [])
+    assert only(recipe({"strategies": [{"name": "evol_instruct", "instruction_candidates": 1}]})).candidates == 1
 
 
 # ------------------------------------------------------------------------------------ the plan

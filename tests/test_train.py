@@ -69,18 +69,6 @@ def test_rerun_skips_and_changed_section_reruns(tiny_recipe, write_recipe):
 
 
 @pytest.mark.slow
-def test_resume_from_newest_checkpoint(tiny_recipe, write_recipe):
-    path = write_recipe(tiny_recipe)
-    assert run_cli(["train", path]).returncode == 0  # 2 steps, a checkpoint at each step
-    proc = run_cli(["train", path, "train.max_steps=3", "--force"])
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    # a changed max_steps is a different recipe: its checkpoints are not reused
-    assert "different recipe" in proc.stdout
-    proc = run_cli(["train", path, "train.max_steps=3", "--force"])
-    assert "resuming training from" in proc.stdout and "checkpoint-3" in proc.stdout
-
-
-@pytest.mark.slow
 def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
     path = write_recipe(tiny_recipe)
     env = dict(os.environ, OMP_NUM_THREADS="1")
@@ -102,10 +90,11 @@ def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
 
 
 @pytest.mark.slow
-def test_an_incomplete_checkpoint_is_skipped_on_resume(tiny_recipe, write_recipe):
-    """A kill while the Trainer writes checkpoint-N leaves a folder without a whole trainer_state.json."""
+def test_resume_from_the_newest_whole_checkpoint_of_the_same_recipe(tiny_recipe, write_recipe):
+    """A kill while the Trainer writes checkpoint-N leaves a folder without a whole trainer_state.json:
+    the rerun removes it and resumes from the newest whole one; another recipe's checkpoints are not reused."""
     path = write_recipe(tiny_recipe)
-    assert run_cli(["train", path]).returncode == 0
+    assert run_cli(["train", path]).returncode == 0  # 2 steps, a checkpoint at each step
     recipe = load_recipe(path)
     checkpoints = resolve_run_dir(recipe).checkpoints
     partial = checkpoints / "checkpoint-9"
@@ -117,6 +106,10 @@ def test_an_incomplete_checkpoint_is_skipped_on_resume(tiny_recipe, write_recipe
     assert "removing the incomplete checkpoint checkpoint-9" in proc.stdout
     assert "resuming training from" in proc.stdout and "checkpoint-2" in proc.stdout
     assert not partial.exists()
+    # a changed max_steps is a different recipe: its checkpoints are not reused
+    proc = run_cli(["train", path, "train.max_steps=3", "--force"])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "different recipe" in proc.stdout and "resuming training from" not in proc.stdout
 
 
 @pytest.mark.parametrize("strategy, per_example", [("bfd", True), pytest.param("wrapped", False, marks=pytest.mark.slow)])

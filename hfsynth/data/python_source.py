@@ -8,7 +8,11 @@ the signature and the docstring's first paragraph; the response is the function'
 from __future__ import annotations
 
 import ast
+import hashlib
 import io
+import json
+import os
+import sys
 import sysconfig
 import warnings
 from functools import lru_cache
@@ -54,8 +58,9 @@ def _segment(lines: List[str], node: ast.stmt) -> str:
 def mine_functions(root: Path, min_statements: int = 3, max_statements: int = 40) -> List[Dict[str, str]]:
     """Rows ``{id, instruction, response}`` for every qualifying function under ``root``, in a stable order.
 
-    The stdlib does not change under a running interpreter, so it is mined once per process (train,
-    generate and evaluate all read the seed); a user's folder is read afresh each time."""
+    The stdlib does not change under an installed interpreter, so it is mined once and cached
+    (:func:`_mine_stdlib`; train, generate and evaluate all read the seed); a user's folder is read
+    afresh each time."""
     if Path(root) == stdlib_dir():
         return [dict(row) for row in _mine_stdlib(min_statements, max_statements)]
     return _mine(Path(root), {"__pycache__"}, min_statements, max_statements)
@@ -63,7 +68,33 @@ def mine_functions(root: Path, min_statements: int = 3, max_statements: int = 40
 
 @lru_cache(maxsize=4)
 def _mine_stdlib(min_statements: int, max_statements: int) -> Tuple[Dict[str, str], ...]:
-    return tuple(_mine(stdlib_dir(), STDLIB_SKIP, min_statements, max_statements))
+    """Mined once per Python installation: the rows are kept in the user cache
+    (``$HF_HOME/hfsynth/stdlib-seed/``), keyed by the interpreter, its stdlib folder, the bounds and
+    this module's own source, so every later process (each stage, each run) reads them back in
+    milliseconds instead of parsing ~2,000 files for seconds. An unreadable entry is mined again."""
+    path = _stdlib_cache_file(min_statements, max_statements)
+    try:
+        return tuple(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
+    rows = tuple(_mine(stdlib_dir(), STDLIB_SKIP, min_statements, max_statements))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+        tmp.write_text(json.dumps(rows), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old entry or the whole new one
+    except OSError:
+        pass  # a read-only cache only costs the mining next time
+    return rows
+
+
+def _stdlib_cache_file(min_statements: int, max_statements: int) -> Path:
+    from hfsynth.user_cache import cache_root
+
+    key = hashlib.sha256(
+        json.dumps([sys.version, str(stdlib_dir()), min_statements, max_statements, Path(__file__).read_text(encoding="utf-8")]).encode()
+    ).hexdigest()[:16]
+    return cache_root() / "stdlib-seed" / f"{key}.json"
 
 
 def _mine(root: Path, skip: set, min_statements: int, max_statements: int) -> List[Dict[str, str]]:

@@ -219,8 +219,7 @@ class HFEngine:
             room = self.batch_size - len(rows)
             if pending and room > 0 and (not rows or (compact and _can_refill(cache))):
                 batch, pending = pending[:room], pending[room:]
-                fresh = self._left_padded([ids[row] for row in batch], device)
-                fresh = run(batch, *fresh, None, 1)  # prefill and first token of the newcomers
+                fresh = run(batch, *self._prefilled(batch, ids, device), 1)  # prefill and first token of the newcomers
                 if rows:
                     seq, mask, cache = _join((seq, mask, cache), fresh, self.pad_id)
                 else:
@@ -243,6 +242,33 @@ class HFEngine:
             self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stop)
             for tokens, prompt, loop, stop in zip(generated, ids, looped, stops)
         ]
+
+    def _prefilled(self, batch: List[int], ids: List[List[int]], device):
+        """``(sequences, attention_mask, cache)`` for the newcomers ``batch``, left-padded; the cache is
+        None (``generate`` prefills) unless several rows share a prompt (``n`` > 1 samples of it).
+
+        Then each distinct prompt is prefilled once, all but its last token, by a plain forward pass
+        (positions from the attention mask, as ``generate`` makes them), and its cache rows are
+        copied to every sample; ``generate`` computes the last prompt token per row and samples each
+        row's first token on its own. A self_instruct prompt asked for 3 candidates is read once, not 3 times."""
+        import torch
+
+        distinct: dict = {}
+        group = [distinct.setdefault(tuple(ids[row]), len(distinct)) for row in batch]
+        seq, mask = self._left_padded([list(p) for p in distinct], device)
+        if len(distinct) == len(batch) or seq.shape[1] < 2:
+            return self._left_padded([ids[row] for row in batch], device) + (None,)
+        from transformers import DynamicCache
+
+        cache = DynamicCache(config=self.model.config)
+        prefix, prefix_mask = seq[:, :-1], mask[:, :-1]
+        positions = (prefix_mask.cumsum(-1) - 1).masked_fill(prefix_mask == 0, 0)
+        self.model(input_ids=prefix, attention_mask=prefix_mask, position_ids=positions, use_cache=True, logits_to_keep=1, **{cache_arg(): cache})
+        if not (_can_refill(cache) and _can_select_rows(cache)):
+            return self._left_padded([ids[row] for row in batch], device) + (None,)
+        index = torch.tensor(group, device=seq.device)
+        cache.batch_select_indices(index)
+        return seq[index], mask[index], cache
 
     def _left_padded(self, ids: List[List[int]], device):
         import torch

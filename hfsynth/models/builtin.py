@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from hfsynth.errors import HfsynthError
+from hfsynth.user_cache import cache_root
 
 BUILTIN_PREFIX = "builtin:"
 BUILTINS = {
@@ -29,12 +30,6 @@ BUILTINS = {
     }
 }
 MARKER = "hfsynth-converted.json"
-
-
-def cache_root() -> Path:
-    """``$HF_HOME/hfsynth`` (HF_HOME defaults to ~/.cache/huggingface, as huggingface_hub does)."""
-    hf_home = os.environ.get("HF_HOME") or os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "huggingface")
-    return Path(hf_home) / "hfsynth"
 
 
 def builtin_spec(name: str) -> dict:

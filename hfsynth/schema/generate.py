@@ -26,7 +26,7 @@ STRATEGY_OPTIONS: Dict[str, tuple] = {
     "template": ("template", "template_file", "slots", "slot_sampling"),
     "self_instruct": ("num_shots", "similarity_threshold", "instruction_candidates"),
     "oss_instruct": ("min_snippet_lines", "max_snippet_lines"),
-    "evol_instruct": ("methods",),
+    "evol_instruct": ("methods", "instruction_candidates"),
 }
 
 SlotValue = Union[str, int, float, bool]
@@ -69,8 +69,10 @@ class StrategyConfig(Section):
     similarity_threshold: float = Field(
         0.7, gt=0, le=1, description="self_instruct: a new instruction with ROUGE-L F above this against the pool is dropped."
     )
-    instruction_candidates: int = Field(
-        3, ge=1, description="self_instruct: instructions sampled per prompt; the first one novel enough is kept."
+    instruction_candidates: Optional[int] = Field(
+        None, ge=1,
+        description="self_instruct, evol_instruct: instructions sampled per prompt; the first usable one is kept (self_instruct: "
+        "novel enough; evol_instruct: not empty and not the seed task unchanged). None = 3 for self_instruct, 2 for evol_instruct.",
     )
 
     # oss_instruct
@@ -128,9 +130,10 @@ class StrategyConfig(Section):
         for key in sorted(self.model_fields_set):
             if getattr(self, key) == type(self).model_fields[key].get_default(call_default_factory=True):
                 continue
-            for owner, options in STRATEGY_OPTIONS.items():
-                if key in options and owner != self.name:
-                    raise ValueError(f"'{key}' is an option of the '{owner}' strategy, not of '{self.name}'")
+            owners = [owner for owner, options in STRATEGY_OPTIONS.items() if key in options]
+            if owners and self.name not in owners:
+                raise ValueError(f"'{key}' is an option of the {' and '.join(repr(o) for o in owners)} strategies, not of '{self.name}'"
+                                 if len(owners) > 1 else f"'{key}' is an option of the '{owners[0]}' strategy, not of '{self.name}'")
         if self.template is not None and self.template_file is not None:
             raise ValueError("give either 'template' (inline) or 'template_file', not both")
         if self.min_snippet_lines > self.max_snippet_lines:

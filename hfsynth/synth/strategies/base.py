@@ -26,7 +26,10 @@ Messages = List[Dict[str, str]]
 # assistant turn is prefilled with it) and stops where the structure it expects ends. The prefill
 # is part of the text the parser reads and of the row's response; meta["prefill"] records it.
 RESPONSE_PREFILL = "```python\n"  # a response is a Python block...
-CLOSING_FENCE = "\n```"  # ...that ends where the block closes (the fence is kept in the text)
+# ...that ends where the block closes: a line of only the fence (kept in the text). Not "\n```" alone,
+# which also matches a fence re-opened as "```python" (small models repeat the prefilled opening
+# line) and cut such answers to nothing; an answer ending "\n```" and end-of-sequence stops anyway.
+CLOSING_FENCE = "\n```\n"
 TESTS_PREFILL = "```python\nassert "  # the separate tests call: a block of asserts from its first word
 
 

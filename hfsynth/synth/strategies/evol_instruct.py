@@ -2,15 +2,17 @@
 evolution methods (add constraints, rarer requirement, more reasoning steps, misleading erroneous
 code, higher time/space complexity), then answers the evolved instruction.
 
-An evolution that comes back empty is a ``parse_error``; one that returns the task unchanged is
-kept as ``status="error"`` (Evol-Instruct's elimination of failed evolutions, counted, not hidden).
+``instruction_candidates`` evolutions are sampled per seed task (2 by default: a 135M model returns
+an empty one about one time in five) and the first usable one is kept. When all come back empty the
+row is a ``parse_error``; when the usable ones all return the task unchanged it is kept as
+``status="error"`` (Evol-Instruct's elimination of failed evolutions, counted, not hidden).
 """
 
 from __future__ import annotations
 
 from typing import List, Tuple
 
-from hfsynth.synth.parsing import clean_instruction
+from hfsynth.synth.parsing import ParseError, clean_instruction
 from hfsynth.synth.strategies.base import (
     PlanContext, Rejected, Strategy, Task, builtin_yaml, cycle_shuffled, render_builtin, seeds_with_instruction,
 )
@@ -25,6 +27,10 @@ def _normalised(text: str) -> str:
 class EvolInstructStrategy(Strategy):
     name = "evol_instruct"
     uses_seed = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = self.config.instruction_candidates or 2
 
     def plan(self, counts: List[int], ctx: PlanContext) -> List[Task]:
         descriptions = builtin_yaml(METHODS_FILE)
@@ -45,7 +51,15 @@ class EvolInstructStrategy(Strategy):
         return () if task.meta.get("evol_method") == "erroneous_code" else ("```",)
 
     def choose_instruction(self, task: Task, texts: List[str], accepted: List[str]) -> str:
-        instruction = clean_instruction(texts[0])  # ParseError when empty
-        if _normalised(instruction) == _normalised(task.meta["source_instruction"]):
-            raise Rejected("evolution failed: the task came back unchanged")
-        return instruction
+        unchanged = 0
+        for text in texts:
+            try:
+                instruction = clean_instruction(text)
+            except ParseError:
+                continue  # empty: the next candidate
+            if _normalised(instruction) != _normalised(task.meta["source_instruction"]):
+                return instruction
+            unchanged += 1
+        if not unchanged:
+            raise ParseError(f"none of the {len(texts)} sampled evolutions held a task")
+        raise Rejected("evolution failed: the task came back unchanged")

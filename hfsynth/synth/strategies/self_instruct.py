@@ -32,7 +32,7 @@ class SelfInstructStrategy(Strategy):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.candidates = self.config.instruction_candidates
+        self.candidates = self.config.instruction_candidates or 3
         self._pool = None
 
     def plan(self, counts: List[int], ctx: PlanContext) -> List[Task]:
