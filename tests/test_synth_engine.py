@@ -243,8 +243,34 @@ def test_each_prompt_stops_at_its_own_strings_in_one_shared_batch(tiny):
     assert (mixed[1][0].text, mixed[1][0].finish_reason) == (text, "length")
     shared = engine.generate(same, SamplingParams(temperature=0, max_new_tokens=16, stop=(stop,)), progress=False)  # StopStringCriteria path
     assert [r[0].text for r in shared] == [cut, cut] and shared[0][0].completion_tokens < 16
-    with pytest.raises(ValueError, match="max_new_tokens"):
-        engine.generate(same, [SamplingParams(max_new_tokens=4), SamplingParams(max_new_tokens=5)], progress=False)
+    budgets = engine.generate(same, [SamplingParams(temperature=0, max_new_tokens=4), SamplingParams(temperature=0, max_new_tokens=9)], progress=False)
+    assert [r[0].completion_tokens for r in budgets] == [4, 9] and budgets[1][0].text.startswith(budgets[0][0].text)
+    with pytest.raises(ValueError, match="seed"):
+        engine.generate(same, [SamplingParams(seed=4), SamplingParams(seed=5)], progress=False)
+
+
+def test_follow_up_prompts_join_the_running_call(tiny, monkeypatch):
+    """A prompt added when another finishes runs beside the ones still running, and comes out as if alone."""
+    import hfsynth.engines.hf as hf
+
+    model, tok = tiny
+    engine = HFEngine(model, tok, batch_size=4, segment_tokens=4)
+    joined = []
+    real_join = hf._join
+    monkeypatch.setattr(hf, "_join", lambda *a: joined.append(a[0][0].shape[0]) or real_join(*a))
+    short, long = SamplingParams(temperature=0, max_new_tokens=4), SamplingParams(temperature=0, max_new_tokens=30)
+    told = []
+
+    def follow_ups(done):
+        told.append(sorted(done))
+        return [(PROMPTS[5], SamplingParams(temperature=0, max_new_tokens=10, n=2))] if 0 in done else []
+
+    results = engine.generate(PROMPTS[:2], [short, long], progress=False, follow_ups=follow_ups)
+    assert told[0] == [0] and sorted(i for t in told for i in t) == [0, 1, 2]  # each prompt told once, when its samples are done
+    assert len(results) == 3 and len(results[2]) == 2
+    assert joined and joined[0] == 1  # the follow-up joined the long row while it was still running
+    alone = HFEngine(model, tok, batch_size=1).generate([PROMPTS[0], PROMPTS[1], PROMPTS[5]], [short, long, SamplingParams(temperature=0, max_new_tokens=10)], progress=False)
+    assert _texts(results) == [_texts(alone)[0], _texts(alone)[1], _texts(alone)[2] * 2]
 
 
 def test_waiting_prompts_take_the_places_of_finished_rows_without_changing_results(tiny, monkeypatch):

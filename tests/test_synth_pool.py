@@ -9,6 +9,7 @@ import pytest
 
 from hfsynth.context import StageContext
 from hfsynth.engines import Completion
+from hfsynth.engines.base import in_rounds
 from hfsynth.engines.chat import prefill
 from hfsynth.raw_shards import ShardWriter, read_rows
 from hfsynth.rundir import RunDir
@@ -32,9 +33,17 @@ class Recording:
     def encode(self, prompt):
         return self.engine.encode(prompt)
 
-    def generate(self, prompts, params, progress=True):
-        self.calls.append((list(prompts), list(params) if isinstance(params, (list, tuple)) else [params] * len(prompts)))
-        return self.engine.generate(prompts, params, progress=progress)
+    def generate(self, prompts, params, progress=True, follow_ups=None):
+        call = (list(prompts), list(params) if isinstance(params, (list, tuple)) else [params] * len(prompts))
+        self.calls.append(call)
+
+        def recorded(done):  # the prompts added to the running call belong to it
+            more = list(follow_ups(done))
+            call[0].extend(m for m, _ in more)
+            call[1].extend(p for _, p in more)
+            return more
+
+        return self.engine.generate(prompts, params, progress=progress, follow_ups=recorded if follow_ups else None)
 
 
 class Canned:
@@ -48,7 +57,10 @@ class Canned:
     def __init__(self):
         self.asked = 0
 
-    def generate(self, prompts, params, progress=True):
+    def generate(self, prompts, params, progress=True, follow_ups=None):
+        return in_rounds(self.generate_once, prompts, params, follow_ups)
+
+    def generate_once(self, prompts, params):
         out = []
         for prompt, p in zip(prompts, params):
             start = prefill(prompt)
@@ -79,8 +91,14 @@ def test_one_engine_call_per_pass_for_every_shard_and_strategy_of_a_pool(tiny_re
     calls = made[0].calls
     plan = build_plan(recipe, load_seed_examples(recipe))
     assert len(plan.shards()) == 4 and plan.pools(12) == [plan.shards()]  # the shards of both splits in one pool
-    assert len(calls) == 2  # pass 1 (instructions), pass 2 (responses): not one call per shard, strategy or n
-    (asks, ask_params), (answers, answer_params) = calls
+    assert len(calls) == 1  # passes 1 (instructions) and 2 (responses) in one call: not one per pass, shard, strategy or n
+    ((prompts, params),) = calls
+    asks = [m for m in prompts if prefill(m) != RESPONSE_PREFILL]
+    ask_params = [p for m, p in zip(prompts, params) if prefill(m) != RESPONSE_PREFILL]
+    answers = [m for m in prompts if prefill(m) == RESPONSE_PREFILL]
+    answer_params = [p for m, p in zip(prompts, params) if prefill(m) == RESPONSE_PREFILL]
+    # template rows need no instruction: their answers start with the asks; the others join as their shard's asks end
+    assert prefill(prompts[0]) != RESPONSE_PREFILL and prefill(prompts[-1]) == RESPONSE_PREFILL
     tasks = [t for s, k in plan.shards() for t in plan.shard(s, k)]
     assert len(asks) == sum(t.ask is not None for t in tasks) and len(answers) <= len(tasks)
     assert {p.n for p in ask_params} == {1, 2, 3}  # self_instruct's 3 and evol_instruct's 2 candidates share the call with oss's single ask
@@ -129,3 +147,38 @@ def test_the_prefill_is_part_of_the_parsed_text(tiny_recipe, write_recipe, tmp_p
         if r["strategy"] != "template":
             assert meta["instruction_candidates"][0].startswith(meta["prefill"]["instruction"])
             assert r["instruction"] in Canned.TASKS  # the prefilled header or number was stripped
+
+
+class EmptyFirstAnswers(Canned):
+    """The first answer to every response prompt closes its code block at once; later ones hold code."""
+
+    def __init__(self):
+        super().__init__()
+        self.answers = {}
+
+    def generate_once(self, prompts, params):
+        out = super().generate_once(prompts, params)
+        for k, (prompt, p) in enumerate(zip(prompts, params)):
+            if prefill(prompt) == RESPONSE_PREFILL:
+                key = json.dumps(prompt)
+                seen = self.answers.get(key, 0)
+                self.answers[key] = seen + p.n
+                out[k] = [Completion("```\n", "stop", 10, 2) if seen + s == 0 else c for s, c in enumerate(out[k])]
+        return out
+
+
+@pytest.mark.parametrize("retries", [0, 1])
+def test_an_answer_without_code_is_asked_again_in_the_same_call(tiny_recipe, write_recipe, tmp_path, retries):
+    recipe = stage_recipe(tiny_recipe, write_recipe, tmp_path, batch_size=12, strategies=ALL, answer_retries=retries)
+    plan = build_plan(recipe, load_seed_examples(recipe))
+    out, tokens = generate_pool(EmptyFirstAnswers(), plan, plan.shards(), recipe, {"base_model": "m", "base_revision": None, "adapter_fingerprint": None})
+    rows = [r for shard in plan.shards() for r in out[shard]]
+    answered_prompts = {json.dumps(r["prompt"]) for r in rows if r["status"] != "error"}
+    empty = [r for r in rows if r["status"] == "parse_error"]
+    retried = [r for r in rows if "answer_retries" in json.loads(r["meta"])]
+    if retries:
+        assert not empty and len(retried) == len(answered_prompts)  # the first sample of each prompt, once
+        assert all(json.loads(r["meta"])["answer_retries"] == 1 and r["id"].endswith("-0") for r in retried)
+        assert tokens == 5 * (2 + 2 * 2 + 2 * 3 + 12) + 2 * len(retried)  # the replaced answers' tokens still count
+    else:
+        assert len(empty) == len(answered_prompts) and not retried

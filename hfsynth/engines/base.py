@@ -8,7 +8,7 @@ are the two hfsynth builds. This module imports nothing heavy.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Protocol, Sequence, Union, runtime_checkable
+from typing import Callable, Dict, List, Optional, Protocol, Sequence, Tuple, Union, runtime_checkable
 
 Messages = List[dict]
 Prompt = Union[Messages, str]
@@ -22,8 +22,8 @@ class SamplingParams:
     (:func:`repeating_tail`: the repeats are cut, finish_reason "repetition").
 
     An engine call takes one SamplingParams for every prompt or one per prompt (as vLLM does); the hf
-    engine needs the per-prompt ones to differ only in ``n``, ``stop`` and ``include_stop_str_in_output``
-    (:func:`per_prompt`), so prompts of several strategies share its batches."""
+    engine needs the per-prompt ones to differ only in ``n``, ``stop``, ``include_stop_str_in_output``
+    and ``max_new_tokens`` (:func:`per_prompt`), so prompts of several strategies share its batches."""
 
     temperature: float = 0.7
     top_p: float = 0.95
@@ -35,7 +35,12 @@ class SamplingParams:
     include_stop_str_in_output: bool = False
 
 
-BATCH_WIDE = ("temperature", "top_p", "max_new_tokens", "seed", "repeat_guard")
+BATCH_WIDE = ("temperature", "top_p", "seed", "repeat_guard")
+
+
+FollowUps = Callable[[Dict[int, List["Completion"]]], Sequence[Tuple["Prompt", "SamplingParams"]]]
+"""Told which prompts of a call have finished (index -> their completions, in sample order), answers
+the prompts to add to the same call (``(prompt, params)``; their indices follow the existing ones)."""
 
 
 def per_prompt(params: Union["SamplingParams", Sequence["SamplingParams"]], count: int, batch_wide: Sequence[str] = ()) -> List["SamplingParams"]:
@@ -51,6 +56,19 @@ def per_prompt(params: Union["SamplingParams", Sequence["SamplingParams"]], coun
         if len(values) > 1:
             raise ValueError(f"sampling parameters of one call differ in {name} ({sorted(values)}); this engine needs one value per call")
     return listed
+
+
+def in_rounds(generate_once: Callable, prompts: Sequence["Prompt"], params, follow_ups: Optional[FollowUps]) -> List[List["Completion"]]:
+    """``follow_ups`` for an engine that cannot add prompts to a running call: the call, then one
+    call for what the follow-ups asked of its finished prompts, and so on until they ask nothing."""
+    results = list(generate_once(prompts, params))
+    start = 0
+    while follow_ups is not None and start < len(results):
+        more = list(follow_ups({i: results[i] for i in range(start, len(results))}))
+        start = len(results)
+        if more:
+            results.extend(generate_once([m for m, _ in more], [p for _, p in more]))
+    return results
 
 
 def repeating_tail(text: str, times: int, min_chars: int = 8, max_block: int = 4) -> Optional[int]:

@@ -26,7 +26,7 @@ import copy
 from functools import lru_cache
 from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from hfsynth.engines.base import BATCH_WIDE, Completion, Prompt, SamplingParams, per_prompt, repeating_tail
+from hfsynth.engines.base import BATCH_WIDE, Completion, FollowUps, Prompt, SamplingParams, per_prompt, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
 
@@ -131,10 +131,21 @@ class HFEngine:
 
     # ------------------------------------------------------------------ generation
     def generate(
-        self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool = True
+        self,
+        prompts: Sequence[Prompt],
+        params: Union[SamplingParams, Sequence[SamplingParams]],
+        progress: bool = True,
+        follow_ups: Optional[FollowUps] = None,
     ) -> List[List[Completion]]:
         """``n`` completions for every prompt, in input order. With one SamplingParams per prompt, the
-        prompts may differ in ``n`` and ``stop`` and still share batches (the rest is one generation config)."""
+        prompts may differ in ``n``, ``stop`` and ``max_new_tokens`` and still share batches (the rest
+        is one generation config).
+
+        ``follow_ups`` (see :data:`~hfsynth.engines.base.FollowUps`) is told which prompts have all
+        their samples finished, with their completions, and may answer with new prompts; these join
+        the waiting ones in the same batches, and their completions follow in the result, in the
+        order they were added. So a second pass that depends on the first runs alongside it instead
+        of after its slowest row."""
         import torch
         from tqdm.auto import tqdm
 
@@ -142,34 +153,57 @@ class HFEngine:
         if not per:
             return []
         shared = per[0]
-        if min(p.n for p in per) < 1 or shared.max_new_tokens < 1:
-            raise HfsynthError(f"sampling: n and max_new_tokens must be positive (got n={min(p.n for p in per)}, max_new_tokens={shared.max_new_tokens})")
-        encoded = [self.encode(p) for p in prompts]
-        # One sequence per (prompt, sample); longest prompts first so each batch pads little.
-        sequences = [(i, j) for i in range(len(encoded)) for j in range(per[i].n)]
-        order = sorted(range(len(sequences)), key=lambda k: -len(encoded[sequences[k][0]]))
-        results: List[List[Completion]] = [[None] * p.n for p in per]  # type: ignore[list-item]
+        all_params: List[SamplingParams] = []
+        encoded: List[List[int]] = []
+        sequences: List[Tuple[int, int]] = []  # sequence -> (prompt, sample), in the order they are taken
+        waiting: List[int] = []  # samples of each prompt still running
+        results: List[List[Optional[Completion]]] = []
+
+        def add(new_prompts: Sequence[Prompt], new_params: Sequence[SamplingParams]) -> List[Tuple[List[int], "Stops", int]]:
+            for p in new_params:
+                if p.n < 1 or p.max_new_tokens < 1:
+                    raise HfsynthError(f"sampling: n and max_new_tokens must be positive (got n={p.n}, max_new_tokens={p.max_new_tokens})")
+                per_prompt([shared, p], 2, BATCH_WIDE)  # the same generation config as the call's first prompt
+            first = len(encoded)
+            encoded.extend(self.encode(p) for p in new_prompts)
+            all_params.extend(new_params)
+            waiting.extend(p.n for p in new_params)
+            results.extend([None] * p.n for p in new_params)
+            # One sequence per (prompt, sample); longest prompts first so each batch pads little.
+            added = sorted(((i, j) for i in range(first, len(encoded)) for j in range(all_params[i].n)), key=lambda s: -len(encoded[s[0]]))
+            sequences.extend(added)
+            bar.total = len(sequences)
+            return [(encoded[i], Stops(tuple(x for x in all_params[i].stop if x), all_params[i].include_stop_str_in_output), all_params[i].max_new_tokens) for i, _ in added]
+
+        def on_finished(rows: List[int], completions: List[Completion]) -> List[Tuple[List[int], "Stops", int]]:
+            finished = []
+            for row, completion in zip(rows, completions):
+                i, j = sequences[row]
+                results[i][j] = completion
+                waiting[i] -= 1
+                if waiting[i] == 0:
+                    finished.append(i)
+            if follow_ups is None or not finished:
+                return []
+            more = list(follow_ups({i: results[i] for i in finished}))
+            return add([m for m, _ in more], [p for _, p in more]) if more else []
+
         config = self.generation_config(shared)
         device = self.model.device
-
         torch.manual_seed(shared.seed)
-        bar = tqdm(total=len(sequences), unit="row", desc="generate", disable=not progress, dynamic_ncols=True, leave=False)
+        bar = tqdm(total=0, unit="row", desc="generate", disable=not progress, dynamic_ncols=True, leave=False)
         try:
+            first = add(prompts, per)
             with torch.inference_mode():
-                done = self._generate_sequences(
-                    [encoded[sequences[k][0]] for k in order],
-                    [Stops(tuple(s for s in per[sequences[k][0]].stop if s), per[sequences[k][0]].include_stop_str_in_output) for k in order],
-                    config, device, shared.repeat_guard, bar,
-                )
+                self._generate_sequences(first, config, device, shared.repeat_guard, bar, on_finished)
         finally:
             bar.close()
-        for k, completion in zip(order, done):
-            i, j = sequences[k]
-            results[i][j] = completion
-        return results
+        return results  # type: ignore[return-value]
 
-    def _generate_sequences(self, ids: List[List[int]], stops: List["Stops"], config, device, repeat_guard: int, bar) -> List[Completion]:
-        """Every sequence (prompt token ids, in the order they are taken), ``batch_size`` at a time.
+    def _generate_sequences(self, first: List[Tuple[List[int], "Stops", int]], config, device, repeat_guard: int, bar, on_finished) -> None:
+        """Every sequence ``(prompt token ids, stops, max new tokens)``, in the order they are taken,
+        ``batch_size`` at a time; ``on_finished(rows, completions)`` hears of every finished sequence
+        (by its number) and may answer with more sequences, which are queued.
 
         Between segments finished rows leave the batch and, where the KV cache allows it
         (:func:`_can_refill`), waiting sequences take their places: their prompts are prefilled (with
@@ -179,20 +213,36 @@ class HFEngine:
         import torch
 
         eos = set(self.eos_ids)
-        generated: List[List[int]] = [[] for _ in ids]
-        left = [config.max_new_tokens] * len(ids)
-        finished = [False] * len(ids)
-        looped = [False] * len(ids)
+        ids: List[List[int]] = []
+        stops: List[Stops] = []
+        generated: List[List[int]] = []
+        left: List[int] = []
+        finished: List[bool] = []
+        looped: List[bool] = []
+        pending: List[int] = []
         segment = copy.copy(config)
         segment.return_dict_in_generate = True
-        # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows share
-        # their stop strings; otherwise each row's own are checked between segments.
-        shared = {s.strings for s in stops}
-        segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
+        segment.stop_strings = None
+
+        def queue(more) -> None:
+            for prompt_ids, stop, budget in more:
+                pending.append(len(ids))
+                ids.append(prompt_ids)
+                stops.append(stop)
+                generated.append([])
+                left.append(budget)
+                finished.append(False)
+                looped.append(False)
+            # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows
+            # share their stop strings; otherwise each row's own are checked between segments.
+            shared = {s.strings for s in stops}
+            segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
+
+        queue(first)
         compact = bool(self.segment_tokens)
-        pending = list(range(len(ids)))
         rows: List[int] = []  # batch row -> sequence
         seq = mask = cache = None
+        ended: List[int] = []  # sequences finished since on_finished was last told
 
         def run(batch: List[int], inputs, attention, past, steps: int):
             segment.max_new_tokens = steps
@@ -211,6 +261,7 @@ class HFEngine:
                 if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
                     finished[row] = looped[row] = True  # a loop: stop spending tokens on it
                 if finished[row]:
+                    ended.append(row)
                     bar.update(1)
             grown = torch.cat([attention, attention.new_ones((attention.shape[0], new.shape[1]))], dim=1)
             return out.sequences, grown, getattr(out, cache_arg())
@@ -218,7 +269,7 @@ class HFEngine:
         while pending or rows:
             room = self.batch_size - len(rows)
             if pending and room > 0 and (not rows or (compact and _can_refill(cache))):
-                batch, pending = pending[:room], pending[room:]
+                batch, pending[:] = pending[:room], pending[room:]
                 fresh = run(batch, *self._prefilled(batch, ids, device), 1)  # prefill and first token of the newcomers
                 if rows:
                     seq, mask, cache = _join((seq, mask, cache), fresh, self.pad_id)
@@ -238,10 +289,12 @@ class HFEngine:
                 rows = [rows[r] for r in keep]
             elif len(keep) < len(rows):
                 compact = False  # this cache type cannot drop rows: finish the batch as it is
-        return [
-            self._looped(tokens, prompt, repeat_guard) if loop else self._completion(tokens, prompt, stop)
-            for tokens, prompt, loop, stop in zip(generated, ids, looped, stops)
-        ]
+            if ended:
+                told, ended[:] = list(ended), []
+                queue(on_finished(told, [
+                    self._looped(generated[r], ids[r], repeat_guard) if looped[r] else self._completion(generated[r], ids[r], stops[r])
+                    for r in told
+                ]))
 
     def _prefilled(self, batch: List[int], ids: List[List[int]], device):
         """``(sequences, attention_mask, cache)`` for the newcomers ``batch``, left-padded; the cache is

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
-from typing import Any, Dict, List, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
-from hfsynth.engines.base import Completion, Prompt, SamplingParams, per_prompt, repeating_tail
+from hfsynth.engines.base import Completion, FollowUps, Prompt, SamplingParams, in_rounds, per_prompt, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
 
@@ -158,8 +158,17 @@ class VLLMEngine:
         return encode_prompt(self.tokenizer, prompt)
 
     def generate(
-        self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool = True
+        self,
+        prompts: Sequence[Prompt],
+        params: Union[SamplingParams, Sequence[SamplingParams]],
+        progress: bool = True,
+        follow_ups: Optional[FollowUps] = None,
     ) -> List[List[Completion]]:
+        """As :meth:`HFEngine.generate`; follow-ups run as further calls (vLLM's offline ``generate``
+        takes its requests up front)."""
+        return in_rounds(lambda p, s: self._generate_once(p, s, progress), prompts, params, follow_ups)
+
+    def _generate_once(self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool) -> List[List[Completion]]:
         from vllm import SamplingParams as VllmSamplingParams
         from vllm.inputs import TokensPrompt
 

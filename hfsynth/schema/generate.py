@@ -163,6 +163,11 @@ class GenerateConfig(Section):
         "otherwise curate.execution.keep_untested decides: keep the row marked 'no_tests' or drop it.",
     )
     tests_max_new_tokens: int = Field(128, ge=1, description="Tokens generated at most for the asserts of the separate tests call.")
+    answer_retries: int = Field(
+        1, ge=0,
+        description="An answer holding no Python code (ended at once, or its code block closed empty) is sampled again, in the same "
+        "engine call, up to this many times; the row's meta.answer_retries says how often. 0 = keep the first answer.",
+    )
     system_prompt: Optional[str] = Field(None, description="System message of the response prompts; None = seed.system_prompt (what the adapter was trained with).")
     engine: Literal["hf", "vllm"] = Field("hf", description="'hf' (batched transformers generate) or 'vllm' (GPU only).")
     tensor_parallel_size: int = Field(
@@ -173,7 +178,7 @@ class GenerateConfig(Section):
     use_adapter: bool = Field(True, description="Generate with the run's trained adapter (False = the base model).")
     batch_size: int = Field(
         16, ge=1, description="Sequences generated at once (hf engine; a finished one's place goes to a waiting one), and the fewest "
-        "rows of a pool: consecutive shards generated together, one engine call per pass over all their strategies.",
+        "rows of a pool: consecutive shards generated together, instructions and answers of all their strategies in one engine call.",
     )
     max_new_tokens: int = Field(256, ge=1, description="Tokens generated at most per response.")
     instruction_max_new_tokens: int = Field(

@@ -1,13 +1,16 @@
 """One pool of the plan (consecutive shards) -> their rows: ask for instructions, choose them, answer them, parse the answers.
 
-Two engine passes per pool, three with ``generate.ask_for_missing_tests``. Pass 1 (only for tasks
-with ``ask``: self_instruct, evol_instruct, oss_instruct's problem) samples new instructions; the
+Two passes per pool, three with ``generate.ask_for_missing_tests``. Pass 1 (only for tasks with
+``ask``: self_instruct, evol_instruct, oss_instruct's problem) samples new instructions; the
 strategies choose or reject them, shard by shard. Pass 2 answers every task that has an
-instruction (or a fixed prompt) with ``num_samples_per_prompt`` samples. Pass 3 asks, in a call of
-its own, for the asserts of every parsed row that was asked for tests and has none
-(:func:`add_missing_tests`). Each pass is ONE engine call over the prompts of every shard and
-strategy of the pool (each prompt with its own ``n`` and stop strings), so the engine fills its
-batches; a pool holds at least ``generate.batch_size`` rows (:meth:`hfsynth.synth.plan.Plan.pools`).
+instruction (or a fixed prompt) with ``num_samples_per_prompt`` samples. Passes 1 and 2 are ONE
+engine call over the prompts of every shard and strategy of the pool (each prompt with its own
+``n``, stop strings and token budget): template answers start with the asks, and a shard's answers
+join the running call as soon as its last ask has finished (the engine's ``follow_ups``), so the
+batch stays full instead of draining at the end of each pass (:func:`ask_and_answer`). Pass 3 asks,
+in a call of its own, for the asserts of every parsed row that was asked for tests and has none
+(:func:`add_missing_tests`). A pool holds at least ``generate.batch_size`` rows
+(:meth:`hfsynth.synth.plan.Plan.pools`).
 
 Every answer is forced into the shape its parser reads: the assistant turn is prefilled with the
 section header or code fence the parser expects and the sequence stops where that structure ends
@@ -16,15 +19,15 @@ parsing; the row's ``response`` holds both and ``meta["prefill"]`` says which pa
 
 Every task yields exactly ``task.samples`` rows: a task whose instruction could not be obtained
 yields rows with ``status`` "parse_error" or "error" and the reason in ``error``, never ``None``
-rows and never fewer rows. The sampling seed of each call derives from the generate seed, the
-pool's first shard and the pass, so a pool regenerated after a crash is the same pool.
+rows and never fewer rows. The sampling seed of each call derives from the generate seed and the
+pool's first shard, so a pool regenerated after a crash is the same pool.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Dict, List, NamedTuple, Sequence, Tuple
 
 from hfsynth.engines import Completion, SamplingParams
 from hfsynth.engines.chat import with_prefill
@@ -113,6 +116,102 @@ def choose_instructions(tasks: List[Task], strategies, asked: Dict[str, List[Com
     return instructions, failures
 
 
+class Pass(NamedTuple):
+    """What passes 1 and 2 of a pool produced, by task key."""
+
+    asked: Dict[str, List[Completion]]
+    answered: Dict[str, List[Completion]]
+    instructions: Dict[str, str]
+    failures: Dict[str, Tuple[str, str]]
+    prompts: Dict[str, List[dict]]
+    prefills: Dict[str, str]
+    retried: Dict[str, Dict[int, int]]  # task key -> sample -> times it was asked again
+    retry_tokens: int  # tokens of the answers that retries replaced
+
+
+def ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed: int, progress: bool):
+    """Passes 1 and 2 of a pool in ONE engine call: the instruction asks of every shard, and the
+    answers of every task that needs none (template rows), start together; when the last ask of a
+    shard finishes, its instructions are chosen (:func:`choose_instructions`, in task order, as
+    before) and its answers join the running call (the engine's ``follow_ups``). The answers so
+    start while other asks still run, instead of after the slowest of them.
+
+    An answer without code is asked again in the same call (``generate.answer_retries``), the new
+    sample taking its place."""
+    seed = derive_seed(pool_seed, "response")  # one call, one sampling seed (recorded in every row)
+    ask_base = SamplingParams(gen.temperature, gen.top_p, gen.instruction_max_new_tokens, seed, repeat_guard=gen.repeat_guard)
+    base = SamplingParams(gen.temperature, gen.top_p, gen.max_new_tokens, seed, repeat_guard=gen.repeat_guard)
+    asked: Dict[str, List[Completion]] = {}
+    answered: Dict[str, List[Completion]] = {}
+    instructions: Dict[str, str] = {}
+    failures: Dict[str, Tuple[str, str]] = {}
+    prompts: Dict[str, List[dict]] = {}
+    prefills = {t.key: strategies[t.entry].response_prefill(t) for shard in shards for t in by_shard[shard]}
+    asks_left = {shard: sum(t.ask is not None for t in by_shard[shard]) for shard in shards}
+    shard_of = {t.key: shard for shard in shards for t in by_shard[shard]}
+    task_of = {t.key: t for shard in shards for t in by_shard[shard]}
+    retried: Dict[str, Dict[int, int]] = defaultdict(dict)  # task key -> sample -> retries asked
+    retry_tokens = [0]
+    requests: List[Tuple[tuple, List[dict], str, SamplingParams]] = []  # in the call's prompt order; ids ("ask"|"answer", key) or ("retry", key, sample)
+
+    def answers_of(shard) -> list:
+        chosen, failed = choose_instructions(by_shard[shard], strategies, asked)
+        instructions.update(chosen)
+        failures.update(failed)
+        out = []
+        for t in by_shard[shard]:
+            if t.key not in failed:
+                prompts[t.key] = strategies[t.entry].response_prompt(t, instructions[t.key])
+                out.append((("answer", t.key), prompts[t.key], prefills[t.key], params_for(base, t.samples, strategies[t.entry].response_stop(t))))
+        return out
+
+    def retry_if_empty(key: str, j: int, attempt: int) -> list:
+        """Answer ``j`` of task ``key`` again when it holds no code and retries are left."""
+        t = task_of[key]
+        if attempt > gen.answer_retries or strategies[t.entry].parse(t, instructions[key], answered[key][j].text).code is not None:
+            return []
+        retried[key][j] = attempt
+        return [(("retry", key, j), prompts[key], prefills[key], params_for(base, 1, strategies[t.entry].response_stop(t)))]
+
+    def follow_ups(done: Dict[int, List[Completion]]):
+        more = []
+        for i, completions in done.items():
+            (kind, key, *sample), _, prefill, _ = requests[i]
+            completions = [Completion(prefill + c.text, c.finish_reason, c.prompt_tokens, c.completion_tokens) for c in completions]
+            if kind == "ask":
+                asked[key] = completions
+                asks_left[shard_of[key]] -= 1
+                if asks_left[shard_of[key]] == 0:
+                    more.extend(answers_of(shard_of[key]))
+            elif kind == "answer":
+                answered[key] = completions
+                for j in range(len(completions)):
+                    more.extend(retry_if_empty(key, j, 1))
+            else:  # a retry replaces the sample it retries; its tokens count as work done
+                (j,) = sample
+                retry_tokens[0] += answered[key][j].completion_tokens
+                answered[key][j] = completions[0]
+                more.extend(retry_if_empty(key, j, retried[key][j] + 1))
+        requests.extend(more)
+        return [(with_prefill(m, prefill), p) for _, m, prefill, p in more]
+
+    requests.extend(
+        (("ask", t.key), t.ask, strategies[t.entry].instruction_prefill(t),
+         params_for(ask_base, strategies[t.entry].candidates, strategies[t.entry].instruction_stop(t)))
+        for shard in shards for t in by_shard[shard] if t.ask is not None
+    )
+    for shard in shards:
+        if asks_left[shard] == 0:
+            requests.extend(answers_of(shard))
+    if requests:
+        first = list(requests)
+        engine.generate([with_prefill(m, prefill) for _, m, prefill, _ in first], [p for *_, p in first], progress=progress, follow_ups=follow_ups)
+    missing = [key for (kind, key, *_), *_ in requests if key not in (asked if kind == "ask" else answered)]
+    if missing:
+        raise RuntimeError(f"the engine finished without answering {missing[:3]}")
+    return Pass(asked, answered, instructions, failures, prompts, prefills, dict(retried), retry_tokens[0])
+
+
 def generate_pool(
     engine,
     plan: Plan,
@@ -129,30 +228,10 @@ def generate_pool(
     tasks = [t for shard in shards for t in by_shard[shard]]
     pool_seed = derive_seed(gen.seed, *shards[0])
 
-    # Pass 1: new instructions, for every shard of the pool at once.
-    ask_base = SamplingParams(gen.temperature, gen.top_p, gen.instruction_max_new_tokens, derive_seed(pool_seed, "instruction"), repeat_guard=gen.repeat_guard)
-    asked = pooled_generate(engine, [
-        (t.key, t.ask, strategies[t.entry].instruction_prefill(t), params_for(ask_base, strategies[t.entry].candidates, strategies[t.entry].instruction_stop(t)))
-        for t in tasks if t.ask is not None
-    ], progress)
-    instructions: Dict[str, str] = {}
-    failures: Dict[str, Tuple[str, str]] = {}
-    for shard in shards:
-        chosen, failed = choose_instructions(by_shard[shard], strategies, asked)
-        instructions.update(chosen)
-        failures.update(failed)
-
-    # Pass 2: responses.
-    prompts = {t.key: strategies[t.entry].response_prompt(t, instructions[t.key]) for t in tasks if t.key not in failures}
+    done = ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed, progress)
+    asked, answered, instructions, failures, prompts, prefills = done.asked, done.answered, done.instructions, done.failures, done.prompts, done.prefills
     response_seed = derive_seed(pool_seed, "response")
-    base = SamplingParams(gen.temperature, gen.top_p, gen.max_new_tokens, response_seed, repeat_guard=gen.repeat_guard)
-    prefills = {t.key: strategies[t.entry].response_prefill(t) for t in tasks}
-    answered = pooled_generate(engine, [
-        (t.key, prompts[t.key], prefills[t.key], params_for(base, t.samples, strategies[t.entry].response_stop(t)))
-        for t in tasks if t.key in prompts
-    ], progress)
-
-    tokens = generated_tokens(asked) + generated_tokens(answered)
+    tokens = generated_tokens(asked) + generated_tokens(answered) + done.retry_tokens
     out: Dict[Tuple[str, int], List[Dict[str, Any]]] = {}
     for shard in shards:
         rows = out.setdefault(shard, [])
@@ -174,6 +253,7 @@ def generate_pool(
                     completion = answered[t.key][j]
                     parsed = strategies[t.entry].parse(t, instructions[t.key], completion.text)
                     prompt = prompts[t.key]
+                row_meta = dict(meta, answer_retries=done.retried[t.key][j]) if j in done.retried.get(t.key, {}) else meta
                 rows.append(
                     {
                         "id": f"{t.key}-{j}",
@@ -195,7 +275,7 @@ def generate_pool(
                         "completion_tokens": completion.completion_tokens,
                         "status": parsed.status,
                         "error": parsed.error,
-                        "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True),
+                        "meta": json.dumps(row_meta, ensure_ascii=False, sort_keys=True),
                         **provenance,
                     }
                 )

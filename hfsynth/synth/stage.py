@@ -12,7 +12,7 @@ Every row follows the synthetic row schema of the contracts (hfsynth.raw_shards.
 ``meta`` JSON column with strategy details.
 
 Ranks: every rank computes the same plan; pool P (consecutive shards, :meth:`Plan.pools`) goes to
-rank P % world_size, which generates it in one engine call per pass and writes its shards.
+rank P % world_size, which generates it in one engine call (instructions and answers) and writes its shards.
 After a barrier rank 0 checks every shard is there and writes index.json (the shards are the final
 layout: no copy). Resume: a shard is written atomically, so a rerun with the same plan skips the
 pools whose shards all exist, regenerates the others whole (same calls, same rows) and writes their
