@@ -1,0 +1,130 @@
+"""``curate.executor: datatrove``: hfsynth's own steps run as datatrove tasks remove exactly the rows
+``executor: local`` removes; a failed run leaves the previous outputs and a rerun gives the same."""
+
+import json
+import os
+
+import pytest
+
+pytest.importorskip("datatrove")
+
+from hfsynth.context import StageContext  # noqa: E402
+from hfsynth.curate import batch as curate_batch  # noqa: E402
+from hfsynth.curate.stage import curate_stage  # noqa: E402
+from hfsynth.errors import HfsynthError  # noqa: E402
+from hfsynth.rundir import RunDir  # noqa: E402
+from helpers import assert_user_error, run_cli  # noqa: E402
+from test_curate_stage import make_recipe  # noqa: E402
+from test_curate_streaming import _outputs, _write_raw  # noqa: E402
+
+
+def _curate(tmp_path, name, **curate):
+    recipe, run_dir = make_recipe(tmp_path / name, **curate)
+    _write_raw(run_dir.path)  # 12 shards over two splits, exact and near copies, one contaminated row
+    curate_stage(StageContext(recipe, run_dir))
+    return _outputs(run_dir), run_dir
+
+
+@pytest.fixture(scope="module")
+def local_outputs(tmp_path_factory):
+    return _curate(tmp_path_factory.mktemp("local"), "local", batch_size=3, workers=1)[0]
+
+
+def test_two_datatrove_tasks_on_two_workers_remove_what_local_removes(tmp_path, local_outputs):
+    outputs, run_dir = _curate(
+        tmp_path, "dt", batch_size=3, executor="datatrove", datatrove={"executor": "local", "tasks": 2, "workers": 2}
+    )
+    assert outputs == local_outputs  # data/ rows in order, funnel.json, rejected.jsonl, decontamination.jsonl
+    data, funnel, rejected, _ = outputs
+    steps = {s["name"]: s["removed"] for s in funnel["steps"]}
+    assert steps["exact_dedup"] > 0 and steps["near_dedup"] > 0 and steps["decontaminate"] == 1
+    assert not run_dir.curate_work.exists()
+
+
+def test_a_failed_task_leaves_outputs_as_they_were_and_a_rerun_gives_the_same(tmp_path, monkeypatch, local_outputs):
+    settings = {"executor": "datatrove", "batch_size": 3, "datatrove": {"tasks": 2, "workers": 1}}  # one worker: tasks run here
+    recipe, run_dir = make_recipe(tmp_path, **settings)
+    _write_raw(run_dir.path)
+    curate_stage(StageContext(recipe, run_dir))
+    before = _outputs(run_dir)
+    assert before == local_outputs
+    train_bytes = run_dir.split_file("train").read_bytes()
+
+    finish = curate_batch.finish_batch
+    calls = []
+
+    def fail_on_fifth(task):
+        calls.append(task)
+        if len(calls) == 5:
+            raise RuntimeError("node lost")
+        return finish(task)
+
+    monkeypatch.setattr(curate_batch, "finish_batch", fail_on_fifth)
+    with pytest.raises((HfsynthError, RuntimeError)):
+        curate_stage(StageContext(recipe, run_dir))
+    assert _outputs(run_dir) == before
+    left = sorted(p.name for p in run_dir.curate_work.iterdir())
+    assert left == ["datatrove"]  # only the logs of the failed run stay, to read
+    assert "node lost" in (run_dir.curate_work / "datatrove" / "finish" / "logs" / "task_00000.log").read_text()
+    monkeypatch.setattr(curate_batch, "finish_batch", finish)
+    curate_stage(StageContext(recipe, run_dir))
+    assert _outputs(run_dir) == before and run_dir.split_file("train").read_bytes() == train_bytes
+    assert not run_dir.curate_work.exists()
+
+
+def test_input_rows_are_spilled_for_the_tasks(tmp_path, write_recipe):
+    """``hfsynth curate --input``: rows held by this process reach the tasks as shards in the work folder."""
+    rows = tmp_path / "rows.jsonl"
+    functions = [f"def f{i}(values):\n    return [v * {i} + {i * 7} for v in values if v > {i}]\n" for i in range(5)]
+    lines = [{"id": f"r{i}", "instruction": f"Write a Python function `f{i % 5}` that scales the values above a bound.", "response": f"```python\n{functions[i % 5]}```"} for i in range(8)]
+    rows.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    results = []
+    for executor in ("local", "datatrove"):
+        extra = {"datatrove": {"tasks": 2, "workers": 1}} if executor == "datatrove" else {}
+        recipe, run_dir = make_recipe(tmp_path / executor, batch_size=2, executor=executor, **extra)
+        curate_stage(StageContext(recipe, run_dir, input=str(rows)))
+        results.append(_outputs(run_dir))
+    assert results[0] == results[1]
+    assert [json.loads(line)["id"] for line in results[0][2].splitlines()] == ["r5", "r6", "r7"]  # exact copies of r0-r2
+
+
+@pytest.mark.parametrize(
+    "curate, fragment",
+    [
+        ({"executor": "datatrove", "datatrove": {"executor": "spark"}}, "curate.datatrove.executor"),
+        ({"executor": "datatrove", "datatrove": {"tasks": 0}}, "curate.datatrove.tasks"),
+        ({"executor": "datatrove", "datatrove": {"executor": "slurm"}}, "needs slurm.partition"),
+        ({"executor": "datatrove", "datatrove": {"slurm": {"partiton": "cpu"}}}, "did you mean 'partition'"),
+        ({"datatrove": {"tasks": 2}}, "executor is 'local'"),
+    ],
+)
+def test_bad_datatrove_settings_are_refused_in_one_line(tmp_path, write_recipe, curate, fragment):
+    path = write_recipe({"name": "t", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"}, "curate": curate})
+    _write_raw(tmp_path / "run")
+    proc = run_cli(["curate", str(path)])
+    assert_user_error(proc, fragment)
+    assert not (tmp_path / "run" / "data").exists()
+
+
+def test_without_datatrove_installed_the_command_says_how_to_get_it(tmp_path, write_recipe):
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(
+        "import sys\nclass _NoDatatrove:\n    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'datatrove' or name.startswith('datatrove.'):\n            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, _NoDatatrove())\n"
+    )
+    path = write_recipe({"name": "t", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"},
+                         "curate": {"executor": "datatrove"}})
+    _write_raw(tmp_path / "run")
+    proc = run_cli(["curate", str(path)], env={"PYTHONPATH": f"{blocker}:{os.environ.get('PYTHONPATH', '')}"})
+    assert_user_error(proc, "pip install 'hfsynth[cluster]'")
+
+
+@pytest.mark.slow
+def test_ray_on_a_local_instance_removes_what_local_removes(tmp_path, local_outputs):
+    pytest.importorskip("ray")
+    outputs, _ = _curate(
+        tmp_path, "ray", batch_size=3, executor="datatrove", datatrove={"executor": "ray", "tasks": 2, "ray": {"cpus_per_task": 1}}
+    )
+    assert outputs == local_outputs
