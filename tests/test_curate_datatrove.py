@@ -3,6 +3,7 @@
 
 import json
 import os
+import sys
 
 import pytest
 
@@ -13,7 +14,7 @@ from hfsynth.curate import batch as curate_batch  # noqa: E402
 from hfsynth.curate.stage import curate_stage  # noqa: E402
 from hfsynth.errors import HfsynthError  # noqa: E402
 from hfsynth.rundir import RunDir  # noqa: E402
-from helpers import assert_user_error, run_cli  # noqa: E402
+from helpers import assert_user_error, kill_group, run_cli, start_paused  # noqa: E402
 from test_curate_stage import make_recipe  # noqa: E402
 from test_curate_streaming import _outputs, _write_raw  # noqa: E402
 
@@ -45,7 +46,7 @@ def test_a_failed_task_leaves_outputs_as_they_were_and_a_rerun_gives_the_same(tm
     settings = {"executor": "datatrove", "batch_size": 3, "datatrove": {"tasks": 2, "workers": 1}}  # one worker: tasks run here
     recipe, run_dir = make_recipe(tmp_path, **settings)
     _write_raw(run_dir.path)
-    curate_stage(StageContext(recipe, run_dir))
+    curate_stage(StageContext(make_recipe(tmp_path, batch_size=3, workers=1)[0], run_dir))  # outputs of an earlier local run
     before = _outputs(run_dir)
     assert before == local_outputs
     train_bytes = run_dir.split_file("train").read_bytes()
@@ -70,6 +71,26 @@ def test_a_failed_task_leaves_outputs_as_they_were_and_a_rerun_gives_the_same(tm
     curate_stage(StageContext(recipe, run_dir))
     assert _outputs(run_dir) == before and run_dir.split_file("train").read_bytes() == train_bytes
     assert not run_dir.curate_work.exists()
+
+
+@pytest.mark.slow
+def test_a_run_killed_mid_task_leaves_outputs_as_they_were_and_a_rerun_gives_the_same(tmp_path, write_recipe, local_outputs):
+    run = tmp_path / "run"
+    path = write_recipe({
+        "name": "t", "output_dir": str(run), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"},
+        "curate": {"execution": {"enabled": False}, "secrets": {"enabled": False}, "batch_size": 3, "executor": "datatrove",
+                   "datatrove": {"executor": "local", "tasks": 2, "workers": 2}},
+    })
+    _write_raw(run)
+    proc = run_cli(["curate", str(path)])
+    assert proc.returncode == 0, proc.stderr
+    before = _outputs(RunDir(run))
+    assert before == local_outputs
+    kill_group(start_paused(["curate", str(path), "--force"], "curate_finish_batch", 2, tmp_path / "paused"))
+    assert _outputs(RunDir(run)) == before  # killed with half the finish tasks done: nothing renamed into place
+    proc = run_cli(["curate", str(path), "--force"])
+    assert proc.returncode == 0, proc.stderr
+    assert _outputs(RunDir(run)) == before and not RunDir(run).curate_work.exists()
 
 
 def test_input_rows_are_spilled_for_the_tasks(tmp_path, write_recipe):
@@ -128,3 +149,60 @@ def test_ray_on_a_local_instance_removes_what_local_removes(tmp_path, local_outp
         tmp_path, "ray", batch_size=3, executor="datatrove", datatrove={"executor": "ray", "tasks": 2, "ray": {"cpus_per_task": 1}}
     )
     assert outputs == local_outputs
+
+
+FAKE_SBATCH = """#!{python}
+# sbatch on one machine: runs every array element of the script now, one after the other.
+import os, re, subprocess, sys
+script = sys.argv[-1]
+text = open(script).read()
+match = re.search(r"--array=0-(\\d+)", text)
+counter = os.path.join(os.path.dirname(__file__), "jobs")
+job = int(open(counter).read()) + 1 if os.path.exists(counter) else 1
+open(counter, "w").write(str(job))
+for element in range(int(match.group(1)) + 1 if match else 1):
+    env = dict(os.environ, SLURM_ARRAY_TASK_ID=str(element), SLURM_NODELIST="localhost", SLURM_JOB_ID=str(job))
+    if not match:
+        env.pop("SLURM_ARRAY_TASK_ID")
+    subprocess.run(["bash", script], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print("Submitted batch job", job)
+"""
+FAKE_SRUN = """#!{python}
+import os, sys
+args = sys.argv[1:]
+while args and args[0].startswith("-"):
+    args = args[2:] if args[0] == "-n" else args[1:]
+os.execvp(args[0], args)
+"""
+
+
+@pytest.mark.slow
+def test_slurm_jobs_run_the_same_steps(tmp_path, monkeypatch, local_outputs):
+    """SlurmPipelineExecutor against stand-ins for sbatch (runs each array element at once), srun, squeue
+    (an empty queue) and scontrol: the job scripts datatrove writes run hfsynth's steps and give the same rows."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    stand_ins = {"sbatch": FAKE_SBATCH, "srun": FAKE_SRUN, "squeue": "#!/bin/sh\nexit 0\n", "scontrol": "#!/bin/sh\necho localhost\n"}
+    for name, text in stand_ins.items():
+        (bin_dir / name).write_text(text.replace("{python}", sys.executable))
+        (bin_dir / name).chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}")
+    slurm = {"partition": "cpu", "time": "00:10:00", "poll_s": 0.1}
+    outputs, run_dir = _curate(tmp_path, "slurm", batch_size=3, executor="datatrove", datatrove={"executor": "slurm", "tasks": 2, "slurm": slurm})
+    assert outputs == local_outputs
+    assert int((bin_dir / "jobs").read_text()) == 6  # filter, dedup and finish arrays, each with its merge_stats job
+
+
+def test_a_slurm_job_that_left_the_queue_unfinished_is_refused(tmp_path, monkeypatch):
+    """sbatch accepts the jobs but nothing runs them: once squeue no longer lists the filter job, one line."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, text in (("sbatch", "#!/bin/sh\necho Submitted batch job 7\n"), ("squeue", "#!/bin/sh\nexit 0\n")):
+        (bin_dir / name).write_text(text)
+        (bin_dir / name).chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    recipe, run_dir = make_recipe(tmp_path, executor="datatrove", datatrove={"executor": "slurm", "slurm": {"partition": "cpu", "poll_s": 0.1}})
+    _write_raw(run_dir.path)
+    with pytest.raises(HfsynthError, match="step 'filter' did not complete 4 of 4 tasks"):
+        curate_stage(StageContext(recipe, run_dir))
+    assert not run_dir.data.exists() and [p.name for p in run_dir.curate_work.iterdir()] == ["datatrove"]

@@ -30,6 +30,7 @@ from typing import Dict, Iterator, List, Tuple
 from datatrove.pipeline.base import PipelineStep
 
 from hfsynth.errors import HfsynthError
+from hfsynth.testing.pause import pause_here
 
 LOGS = "datatrove"  # under the work folder: one logging_dir per step, kept when a run fails
 
@@ -190,6 +191,7 @@ class FinishStep(_Step):
     """Pass two over this task's share of the spilled batches."""
 
     name = "finish"
+    finished = 0  # batches this process finished (a test kill point)
 
     def run(self, data=None, rank: int = 0, world_size: int = 1):
         import pyarrow.parquet as pq
@@ -204,6 +206,8 @@ class FinishStep(_Step):
             pq.write_table(result.table, part_path(work, result.task), compression="lz4")
             _dump(dataclasses.replace(result, table=None), finished_path(work, result.task))
             self.stat_update("batches")
+            self.finished += 1
+            pause_here("curate_finish_batch", self.finished, f"task {result.task}")
 
 
 # ----------------------------------------------------------------------------------------------
