@@ -16,7 +16,7 @@ from hfsynth.errors import HfsynthError  # noqa: E402
 from hfsynth.rundir import RunDir  # noqa: E402
 from helpers import assert_user_error, kill_group, run_cli, start_paused  # noqa: E402
 from test_curate_stage import make_recipe  # noqa: E402
-from test_curate_streaming import _outputs, _write_raw  # noqa: E402
+from test_curate_streaming import _outputs, _write_raw, failing_on  # noqa: E402
 
 
 def _curate(tmp_path, name, **curate):
@@ -52,15 +52,7 @@ def test_a_failed_task_leaves_outputs_as_they_were_and_a_rerun_gives_the_same(tm
     train_bytes = run_dir.split_file("train").read_bytes()
 
     finish = curate_batch.finish_batch
-    calls = []
-
-    def fail_on_fifth(task):
-        calls.append(task)
-        if len(calls) == 5:
-            raise RuntimeError("node lost")
-        return finish(task)
-
-    monkeypatch.setattr(curate_batch, "finish_batch", fail_on_fifth)
+    monkeypatch.setattr(curate_batch, "finish_batch", failing_on(5, finish, RuntimeError("node lost")))
     with pytest.raises((HfsynthError, RuntimeError)):
         curate_stage(StageContext(recipe, run_dir))
     assert _outputs(run_dir) == before

@@ -269,7 +269,10 @@ def run_in_order(executors, names=("filter", "dedup", "finish")) -> None:
 
 def run_on_slurm(executors, poll_s: float, names=("filter", "dedup", "finish")) -> None:
     """Submit the three job arrays (the last one submits the others through ``depends=``), then wait
-    until every task completed, refusing as soon as a job left the queue with tasks incomplete."""
+    until every task completed, refusing as soon as a job left the queue with tasks incomplete (the
+    jobs still waiting on it are cancelled: their dependency can no longer be met)."""
+    if shutil.which("sbatch") is None:
+        raise HfsynthError("curate.datatrove.executor is 'slurm' but sbatch is not on PATH; run hfsynth on a Slurm login node")
     executors[-1].run()
     job_ids = [executor.job_id for executor in executors]
     while True:
@@ -278,7 +281,12 @@ def run_on_slurm(executors, poll_s: float, names=("filter", "dedup", "finish")) 
             return
         name, executor, job_id = pending[0]
         if job_id in (None, -1) or not _in_queue(str(job_id)):
-            _refuse_incomplete(executor, name)
+            waiting = [str(later) for _, _, later in pending[1:] if later not in (None, -1)]
+            try:
+                _refuse_incomplete(executor, name)
+            finally:
+                if waiting and shutil.which("scancel"):
+                    subprocess.run(["scancel", *waiting], capture_output=True, check=False)
         time.sleep(poll_s)
 
 
