@@ -15,7 +15,7 @@ from hfsynth.curate.stage import curate_stage  # noqa: E402
 from hfsynth.errors import HfsynthError  # noqa: E402
 from hfsynth.rundir import RunDir  # noqa: E402
 from helpers import assert_user_error, kill_group, run_cli, start_paused  # noqa: E402
-from test_curate_stage import make_recipe  # noqa: E402
+from test_curate_stage import FUNC_C, fenced, make_recipe, row, write_shard  # noqa: E402
 from test_curate_streaming import _outputs, _write_raw, failing_on  # noqa: E402
 
 
@@ -198,3 +198,22 @@ def test_a_slurm_job_that_left_the_queue_unfinished_is_refused(tmp_path, monkeyp
     with pytest.raises(HfsynthError, match="step 'filter' did not complete 4 of 4 tasks"):
         curate_stage(StageContext(recipe, run_dir))
     assert not run_dir.data.exists() and [p.name for p in run_dir.curate_work.iterdir()] == ["datatrove"]
+
+
+@pytest.mark.slow
+def test_execution_runs_in_the_finish_tasks_as_it_does_locally(tmp_path):
+    """The sandbox (its own threads and subprocesses) inside datatrove's pool workers: same verdicts, same files."""
+    passing = "def double(x):\n    return x * 2\n"
+    codes = [passing.replace("* 2", f"* 2 + 0 * {i}") for i in range(4)] + [passing.replace("* 2", "* 3"), FUNC_C]
+    tests = ["assert double(2) == 4\n"] * 5 + [None]
+    rows = [row(f"e{i}", "train", fenced(code), code=code, tests=test) for i, (code, test) in enumerate(zip(codes, tests))]
+    results = []
+    for name, extra in (("local", {}), ("datatrove", {"executor": "datatrove", "datatrove": {"tasks": 2, "workers": 2}})):
+        execution = {"enabled": True, "timeout_s": 20, "workers": 2}
+        recipe, run_dir = make_recipe(tmp_path / name, execution=execution, batch_size=2, dedup={"exact": False, "near": False}, **extra)
+        for k in range(3):
+            write_shard(run_dir.path, "train", rows[2 * k:2 * k + 2], name=f"shard-rank0-{k:05d}.parquet")
+        curate_stage(StageContext(recipe, run_dir))
+        results.append(_outputs(run_dir))
+    assert results[0] == results[1]
+    assert {(r["id"], r["exec_status"]) for r in results[1][0]["train"]} == {("e0", "passed"), ("e1", "passed"), ("e2", "passed"), ("e3", "passed"), ("e5", "no_tests")}
