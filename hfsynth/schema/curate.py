@@ -293,7 +293,7 @@ class CurateConfig(Section):
 
     @model_validator(mode="after")
     def _datatrove_only_with_its_executor(self):
-        if "datatrove" in self.model_fields_set and self.executor != "datatrove":
+        if self.executor != "datatrove" and self.datatrove != DatatroveConfig():  # defaults (a resolved recipe) are fine
             raise ValueError(f"datatrove settings are given but executor is '{self.executor}'; set executor: datatrove or remove them")
         return self
 
