@@ -16,6 +16,7 @@ and nothing whose family has no other survivor.
     python bench/curation.py --sizes 1000000 10000000      # the scale targets
     python bench/curation.py --sizes 100000 200000 --compare   # + agreement with the in-memory datasketch LSH
     python bench/curation.py --minhash                      # datasketch vs rensa signatures, side by side
+    python bench/curation.py --sizes 100000 --executor datatrove   # the same through datatrove's local executor
 """
 
 from __future__ import annotations
@@ -196,25 +197,31 @@ def write_raw(run: Path, n: int, seed: int) -> Dict[str, int]:
     return planted
 
 
-def bench_recipe(run: Path, workers=None):
+def bench_recipe(run: Path, workers=None, executor: str = "local"):
     from hfsynth.recipe import validate_recipe
 
     off = {"enabled": False}
     curate = {
         "extract": off, "validity": off, "static_analysis": off, "trivial": off, "print_only": off, "repetition": off,
-        "instruction": off, "execution": off, "secrets": off, "workers": workers,
+        "instruction": off, "execution": off, "secrets": off,
     }
+    if executor == "datatrove":  # datatrove's local executor: as many tasks as cores, all at once
+        from hfsynth.curate.parallel import worker_count
+
+        curate.update(executor="datatrove", datatrove={"executor": "local", "tasks": worker_count(workers)})
+    else:
+        curate["workers"] = workers
     data = {"name": "bench", "output_dir": str(run), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"}, "curate": curate}
     return validate_recipe(data)
 
 
-def curate_once(run: Path, workers) -> Dict:
+def curate_once(run: Path, workers, executor: str = "local") -> Dict:
     """Run the stage here (a fresh process): seconds and peak RSS, this process and its largest worker."""
     from hfsynth.context import StageContext
     from hfsynth.curate.stage import curate_stage
     from hfsynth.rundir import RunDir
 
-    recipe = bench_recipe(run, workers)
+    recipe = bench_recipe(run, workers, executor)
     start = time.perf_counter()
     curate_stage(StageContext(recipe, RunDir(run)))
     seconds = time.perf_counter() - start
@@ -336,7 +343,7 @@ def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
     print(line + f", rensa RMinHash matrix {t_rensa:.2f} s")
 
 
-def run_size(n: int, seed: int, workers, compare: bool, run_dir=None) -> None:
+def run_size(n: int, seed: int, workers, compare: bool, run_dir=None, executor: str = "local") -> None:
     """Write raw/ (unless ``run_dir`` already holds it), curate it in a fresh process, report."""
     run = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix=f"hfsynth-bench-{n}-"))
     try:
@@ -347,15 +354,18 @@ def run_size(n: int, seed: int, workers, compare: bool, run_dir=None) -> None:
             planted_file.write_text(out.splitlines()[-1])
         made = time.perf_counter() - start
         planted = json.loads(planted_file.read_text())
-        out = subprocess.check_output([sys.executable, __file__, "--curate", str(run)] + (["--workers", str(workers)] if workers else []), text=True)
+        command = [sys.executable, __file__, "--curate", str(run), "--executor", executor] + (["--workers", str(workers)] if workers else [])
+        out = subprocess.check_output(command, text=True)
         result = json.loads(out.splitlines()[-1])
         funnel = json.loads((run / "funnel.json").read_text())
         removed = {s["name"]: s["removed"] for s in funnel["steps"]}
         print(
-            f"{n:>10,} rows: {result['seconds']:7.1f} s, {result['cpu_seconds']:7.1f} CPU s; peak RSS main {result['rss_main_gb']:.2f} GB, "
+            f"{n:>10,} rows ({executor}): {result['seconds']:7.1f} s, {result['cpu_seconds']:7.1f} CPU s; peak RSS main {result['rss_main_gb']:.2f} GB, "
             f"largest worker {result['rss_worker_gb']:.2f} GB  (raw/ written in {made:.0f} s; removed {removed}; kept {funnel['splits']})",
             flush=True,
         )
+        if executor == "datatrove":
+            print("    (datatrove's task processes are children of its forkserver, not of this process: their CPU time and RSS are not in the figures above)")
         print(f"    planted: {planted}")
         if n <= 1_000_000:
             print(f"    removed by planted kind: {removed_by_kind(run)}", flush=True)
@@ -372,13 +382,18 @@ def main(argv=None) -> int:
         print(json.dumps(write_raw(Path(argv[1]), int(argv[2]), int(argv[3]))))
         return 0
     if argv[:1] == ["--curate"]:
-        workers = int(argv[3]) if len(argv) > 3 else None
-        print(json.dumps(curate_once(Path(argv[1]), workers)))
+        options = dict(zip(argv[2::2], argv[3::2]))
+        workers = int(options["--workers"]) if "--workers" in options else None
+        print(json.dumps(curate_once(Path(argv[1]), workers, options.get("--executor", "local"))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 200_000])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=None, help="curate.workers (default: every core)")
+    parser.add_argument(
+        "--executor", choices=["local", "datatrove"], default="local",
+        help="curate.executor: datatrove = the same steps as tasks of datatrove's LocalPipelineExecutor (one task per worker)",
+    )
     parser.add_argument("--compare", action="store_true", help="also run the in-memory datasketch LSH path and report agreement")
     parser.add_argument("--minhash", action="store_true", help="only compare datasketch and rensa signature speed")
     parser.add_argument("--run-dir", default=None, help="one size only: keep its raw/ here (written once, reused by later runs)")
@@ -389,7 +404,7 @@ def main(argv=None) -> int:
         minhash_side_by_side()
         return 0
     for number, n in enumerate(args.sizes):
-        run_size(n, args.seed + number, args.workers, args.compare, args.run_dir)
+        run_size(n, args.seed + number, args.workers, args.compare, args.run_dir, args.executor)
     return 0
 
 

@@ -88,6 +88,19 @@ def test_two_spawned_workers_through_the_command_give_the_same(tmp_path, write_r
     assert _outputs(RunDir(run)) == one_big_batch
 
 
+def failing_on(call: int, fn, exc):
+    """``fn``, except that its ``call``-th call raises ``exc``: a crash mid-run, where the test chooses."""
+    calls = []
+
+    def wrapped(task):
+        calls.append(task)
+        if len(calls) == call:
+            raise exc
+        return fn(task)
+
+    return wrapped
+
+
 def test_a_crash_leaves_data_as_it_was_and_a_rerun_gives_the_same(tmp_path, monkeypatch):
     recipe, run_dir = make_recipe(tmp_path, batch_size=25, workers=1)  # 3 batches
     _write_raw(run_dir.path)
@@ -96,15 +109,7 @@ def test_a_crash_leaves_data_as_it_was_and_a_rerun_gives_the_same(tmp_path, monk
     train_bytes = run_dir.split_file("train").read_bytes()
 
     finish = curate_batch.finish_batch
-    calls = []
-
-    def crash_on_third(task):
-        calls.append(task)
-        if len(calls) == 3:
-            raise KeyboardInterrupt  # as good as a kill for what it leaves on disk
-        return finish(task)
-
-    monkeypatch.setattr(curate_batch, "finish_batch", crash_on_third)
+    monkeypatch.setattr(curate_batch, "finish_batch", failing_on(3, finish, KeyboardInterrupt))  # as good as a kill for what it leaves on disk
     (run_dir.data / "train.parquet").write_bytes(train_bytes)
     with pytest.raises(KeyboardInterrupt):
         curate_stage(StageContext(recipe, run_dir))

@@ -6,7 +6,7 @@ print_only -> repetition -> instruction -> exact dedup -> near dedup -> decontam
 secrets. Every removed row is listed with its step and reason in rejected.jsonl.
 """
 
-from typing import List, Literal, Optional
+from typing import Dict, List, Literal, Optional
 
 from pydantic import Field, field_validator, model_validator
 
@@ -210,6 +210,51 @@ class InputConfig(Section):
     revision: Optional[str] = Field(None, description="Revision of a Hub dataset.")
 
 
+class SlurmConfig(Section):
+    """What datatrove's SlurmPipelineExecutor submits: one job array per step, each task one array element."""
+
+    partition: Optional[str] = Field(None, description="Slurm partition (required with executor 'slurm').")
+    time: str = Field("04:00:00", description="Time limit of each task (sbatch --time).")
+    cpus_per_task: int = Field(1, ge=1, description="CPUs of each task (sbatch --cpus-per-task).")
+    mem_per_cpu_gb: float = Field(
+        2, gt=0, description="Memory per CPU in GB. The dedup task holds ~250 bytes per surviving row: give it cpus_per_task x this."
+    )
+    job_name: str = Field("hfsynth-curate", min_length=1, description="Slurm job name (each step adds its own suffix).")
+    qos: Optional[str] = Field(None, description="Slurm QOS; None = the cluster's default.")
+    venv_path: Optional[str] = Field(None, description="Activate script sourced by every task (e.g. /shared/venv/bin/activate).")
+    sbatch_args: Dict[str, str] = Field(default_factory=dict, description="Further sbatch directives, e.g. {account: myproj}.")
+    poll_s: float = Field(30, gt=0, description="How often hfsynth checks whether the jobs finished (squeue and datatrove's completion files).")
+
+
+class RayConfig(Section):
+    """What datatrove's RayPipelineExecutor asks of the Ray cluster for each task."""
+
+    address: Optional[str] = Field(
+        None, description="Ray cluster to connect to ('auto' = the one this node belongs to); None = start a local Ray instance."
+    )
+    cpus_per_task: int = Field(1, ge=1, description="CPUs reserved per task.")
+    mem_per_cpu_gb: float = Field(2, gt=0, description="Memory reserved per CPU in GB (the dedup task holds ~250 bytes per surviving row).")
+
+
+class DatatroveConfig(Section):
+    """hfsynth's own curation steps as datatrove tasks, run by datatrove's Local, Slurm or Ray executor.
+
+    Three steps: the filters over each task's shards, one dedup task, then decontamination, execution and
+    the secrets scan per batch (hfsynth.curate.cluster)."""
+
+    executor: Literal["local", "slurm", "ray"] = Field("local", description="Which datatrove executor runs the tasks.")
+    tasks: int = Field(4, ge=1, description="Tasks of the two per-batch steps (each reads its share of the raw/ shards); dedup is one task.")
+    workers: Optional[int] = Field(None, ge=1, description="Tasks running at once; None = all of them (datatrove's -1).")
+    slurm: SlurmConfig = Field(default_factory=SlurmConfig, description="SlurmPipelineExecutor settings (executor 'slurm').")
+    ray: RayConfig = Field(default_factory=RayConfig, description="RayPipelineExecutor settings (executor 'ray').")
+
+    @model_validator(mode="after")
+    def _slurm_needs_a_partition(self):
+        if self.executor == "slurm" and not self.slurm.partition:
+            raise ValueError("executor 'slurm' needs slurm.partition (the Slurm partition the tasks run on)")
+        return self
+
+
 class CurateConfig(Section):
     """Which curation steps run and with which thresholds."""
 
@@ -231,16 +276,26 @@ class CurateConfig(Section):
     execution: ExecutionConfig = Field(default_factory=ExecutionConfig, description="Sandboxed execution filter.")
     secrets: SecretsConfig = Field(default_factory=SecretsConfig, description="Secrets and personal data scan (the last step).")
     input: InputConfig = Field(default_factory=InputConfig, description="Reading a dataset given with `hfsynth curate --input`.")
-    executor: Literal["local"] = Field(
+    executor: Literal["local", "datatrove"] = Field(
         "local",
         description="Where curation runs: 'local' streams the rows batch by batch over `workers` processes of this machine "
-        "(raw/ is read in place, so a run directory on shared storage is curated without copying).",
+        "(raw/ is read in place, so a run directory on shared storage is curated without copying); 'datatrove' runs the "
+        "same steps as datatrove pipeline tasks (local processes, Slurm or Ray: see `datatrove`; needs `pip install hfsynth[cluster]`).",
+    )
+    datatrove: DatatroveConfig = Field(
+        default_factory=DatatroveConfig, description="The datatrove executor (used when `executor` is 'datatrove')."
     )
     workers: Optional[int] = Field(None, ge=1, description="Processes of the local executor; None = every core this process may use.")
     batch_size: int = Field(10000, ge=1, description="Rows per batch: what one worker holds at a time.")
     max_row_bytes: int = Field(
         8 * 1024 * 1024, ge=1024, description="A row with more text than this (all its string columns) is counted as 'too_large' and skipped."
     )
+
+    @model_validator(mode="after")
+    def _datatrove_only_with_its_executor(self):
+        if self.executor != "datatrove" and self.datatrove != DatatroveConfig():  # defaults (a resolved recipe) are fine
+            raise ValueError(f"datatrove settings are given but executor is '{self.executor}'; set executor: datatrove or remove them")
+        return self
 
     @field_validator("languages")
     @classmethod

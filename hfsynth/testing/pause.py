@@ -3,7 +3,8 @@
 ``HFSYNTH_TEST_PAUSE=<point>:<n>:<file>`` makes the process, once it reaches ``<point>`` for the
 ``n``-th time, write ``<file>`` (atomically: the test sees it whole) and then wait until it is
 killed. Points: ``train_checkpoint`` (after the Trainer saved checkpoint ``n``), ``generate_shard``
-(after ``n`` shards were written by this process). Without the variable nothing changes. This beats
+(after ``n`` shards were written by this process),
+``curate_finish_batch`` (after a datatrove finish task of this process wrote its ``n``-th batch). Without the variable nothing changes. This beats
 polling for a file and killing "soon": on a fast machine the run may finish first, on a slow one
 the kill may land before anything was written.
 """
