@@ -178,7 +178,7 @@ class GenerateConfig(Section):
     use_adapter: bool = Field(True, description="Generate with the run's trained adapter (False = the base model).")
     batch_size: int = Field(
         16, ge=1, description="Sequences generated at once (hf engine; a finished one's place goes to a waiting one), and the fewest "
-        "rows of a pool: consecutive shards generated together, instructions and answers of all their strategies in one engine call.",
+        "rows of a pool divided by 4: consecutive shards generated together, instructions and answers of all their strategies in one engine call.",
     )
     max_new_tokens: int = Field(256, ge=1, description="Tokens generated at most per response.")
     instruction_max_new_tokens: int = Field(
