@@ -614,6 +614,13 @@ assert add(1, 2) == 3
     """Return the determinant of a square matrix."""
     raise NotImplementedError("TODO")
 '''),
+    ("junk", "returns_its_input", "Write a function that merges a binary tree given as nested tuples with a second one.", '''def merge_with_zero_value(tree):
+    """Return an empty result for empty input."""
+    """
+    Given a nested tuple of nested tuples, return an empty result for empty input.
+    """
+    return tree
+'''),
     ("junk", "todo_return_none", "Write a function that validates an e-mail address.", '''import re
 
 

@@ -22,7 +22,7 @@ from labelled_rows import GOOD, JUNK, labelled_rows
 EXPECTED_STEP = {
     "undefined": "static_analysis", "missing_import": "static_analysis", "redefined": "static_analysis",
     "repeated": "repetition", "docstring_only": "trivial", "pass_only": "trivial", "ellipsis_only": "trivial",
-    "not_implemented": "trivial", "todo_return_none": "trivial", "self_recursion": "trivial", "ignores_inputs": "trivial", "print": "print_only", "instruction": "instruction",
+    "not_implemented": "trivial", "todo_return_none": "trivial", "self_recursion": "trivial", "ignores_inputs": "trivial", "returns_its_input": "trivial", "print": "print_only", "instruction": "instruction",
 }
 
 

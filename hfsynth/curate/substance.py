@@ -1,7 +1,8 @@
 """Code with nothing in it: trivial bodies, and "solutions" that only print.
 
 - trivial: no statement anywhere does anything, or every top-level function that takes
-  parameters uses none of them (its result cannot depend on its input). Docstrings, ``pass``, ``...``,
+  parameters uses none of them (its result cannot depend on its input) or only returns one of
+  them unchanged. Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a constant or one real statement are not.
@@ -69,10 +70,17 @@ def substantive(body, function: Optional[str] = None) -> bool:
     return False
 
 
+def _returns_a_parameter_unchanged(function, params: set) -> bool:
+    """Its only statement (docstrings and the like aside) is ``return <one of its parameters>``."""
+    body = [node for node in function.body if not empty_statement(node)]
+    return len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Name) and body[0].value.id in params
+
+
 def ignores_its_inputs(tree: ast.Module) -> list:
-    """The module's functions when every one of them that takes parameters uses none of them (its
-    answer cannot depend on its input); [] otherwise. Methods are not looked at (``self`` or an
-    interface argument may rightly go unused)."""
+    """The module's functions when every one of them that takes parameters uses none of them, or
+    only hands one back unchanged (its answer cannot depend on its input, or is its input: a
+    "merge" or "summary" that returns what it was given); [] otherwise. Methods are not looked at
+    (``self`` or an interface argument may rightly go unused)."""
     functions = [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
     taking = [f for f in functions if f.args.args or f.args.posonlyargs or f.args.kwonlyargs or f.args.vararg or f.args.kwarg]
     if not taking:
@@ -81,7 +89,7 @@ def ignores_its_inputs(tree: ast.Module) -> list:
         args = function.args
         params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
         used = {node.id for stmt in function.body for node in ast.walk(stmt) if isinstance(node, ast.Name)}
-        if params & used:
+        if params & used and not _returns_a_parameter_unchanged(function, params):
             return []
     return [f.name for f in taking]
 
@@ -95,7 +103,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         return None
     if substantive(tree.body):
         ignored = ignores_its_inputs(tree)
-        return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter" if ignored else None
+        return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter or return{'s' if len(ignored) == 1 else ''} one unchanged" if ignored else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
