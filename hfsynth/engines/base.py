@@ -120,9 +120,13 @@ class Engine(Protocol):
         ...
 
     def generate(
-        self, prompts: Sequence[Prompt], params: Union[SamplingParams, Sequence[SamplingParams]], progress: bool = True
+        self,
+        prompts: Sequence[Prompt],
+        params: Union[SamplingParams, Sequence[SamplingParams]],
+        progress: bool = True,
+        follow_ups: Optional[FollowUps] = None,
     ) -> List[List[Completion]]:
-        """``params.n`` completions for every prompt (its own params when given a list), in input order.
-        A prompt whose messages end with an assistant message is continued from it (a prefill): the
-        completion holds only the new text."""
+        """``params.n`` completions for every prompt (its own params when given a list), in input order,
+        then those of the prompts ``follow_ups`` added. A prompt whose messages end with an assistant
+        message is continued from it (a prefill): the completion holds only the new text."""
         ...

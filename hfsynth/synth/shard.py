@@ -9,8 +9,8 @@ engine call over the prompts of every shard and strategy of the pool (each promp
 join the running call as soon as its last ask has finished (the engine's ``follow_ups``), so the
 batch stays full instead of draining at the end of each pass (:func:`ask_and_answer`). Pass 3 asks,
 in a call of its own, for the asserts of every parsed row that was asked for tests and has none
-(:func:`add_missing_tests`). A pool holds at least ``generate.batch_size`` rows
-(:meth:`hfsynth.synth.plan.Plan.pools`).
+(:func:`add_missing_tests`). A pool holds at least four batches of rows (``POOL_BATCHES`` in
+:mod:`hfsynth.synth.stage`, :meth:`hfsynth.synth.plan.Plan.pools`).
 
 Every answer is forced into the shape its parser reads: the assistant turn is prefilled with the
 section header or code fence the parser expects and the sequence stops where that structure ends

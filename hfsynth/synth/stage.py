@@ -154,8 +154,8 @@ def engine_layout(recipe):
 
 # A pool holds at least this many batches of rows. Its answers all start within one engine call, and
 # the call lasts as long as its longest answer: with one batch of answers per pool the batch drains
-# from its first step (measured: 13.8 rows per decode step at batch 32 on the quickstart); with
-# several, finished rows' places go to waiting answers and only the last batch drains. The cost:
+# from its first step; with several, finished rows' places go to waiting answers and only the last
+# batch drains. The cost:
 # a killed run regenerates up to this many batches.
 POOL_BATCHES = 4
 
