@@ -308,9 +308,9 @@ class HFEngine:
 
         distinct: dict = {}
         group = [distinct.setdefault(tuple(ids[row]), len(distinct)) for row in batch]
-        seq, mask = self._left_padded([list(p) for p in distinct], device)
-        if len(distinct) == len(batch) or seq.shape[1] < 2:
+        if len(distinct) == len(batch) or max(len(p) for p in distinct) < 2:
             return self._left_padded([ids[row] for row in batch], device) + (None,)
+        seq, mask = self._left_padded([list(p) for p in distinct], device)
         from transformers import DynamicCache
 
         cache = DynamicCache(config=self.model.config)

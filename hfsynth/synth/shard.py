@@ -127,6 +127,7 @@ class Pass(NamedTuple):
     prefills: Dict[str, str]
     retried: Dict[str, Dict[int, int]]  # task key -> sample -> times it was asked again
     retry_tokens: int  # tokens of the answers that retries replaced
+    seed: int  # the call's sampling seed, recorded in every row
 
 
 def ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed: int, progress: bool):
@@ -209,7 +210,7 @@ def ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed: int, pr
     missing = [key for (kind, key, *_), *_ in requests if key not in (asked if kind == "ask" else answered)]
     if missing:
         raise RuntimeError(f"the engine finished without answering {missing[:3]}")
-    return Pass(asked, answered, instructions, failures, prompts, prefills, dict(retried), retry_tokens[0])
+    return Pass(asked, answered, instructions, failures, prompts, prefills, dict(retried), retry_tokens[0], seed)
 
 
 def generate_pool(
@@ -230,7 +231,6 @@ def generate_pool(
 
     done = ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed, progress)
     asked, answered, instructions, failures, prompts, prefills = done.asked, done.answered, done.instructions, done.failures, done.prompts, done.prefills
-    response_seed = derive_seed(pool_seed, "response")
     tokens = generated_tokens(asked) + generated_tokens(answered) + done.retry_tokens
     out: Dict[Tuple[str, int], List[Dict[str, Any]]] = {}
     for shard in shards:
@@ -269,7 +269,7 @@ def generate_pool(
                         "temperature": float(gen.temperature),
                         "top_p": float(gen.top_p),
                         "max_new_tokens": int(gen.max_new_tokens),
-                        "sampling_seed": response_seed,
+                        "sampling_seed": done.seed,
                         "finish_reason": completion.finish_reason,
                         "prompt_tokens": completion.prompt_tokens,
                         "completion_tokens": completion.completion_tokens,
