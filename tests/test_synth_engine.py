@@ -294,3 +294,34 @@ def test_waiting_prompts_take_the_places_of_finished_rows_without_changing_resul
         model.generation_config.eos_token_id = original
     assert refilled == single
     assert joins and any(running[1] != fresh[1] for running, fresh in joins)  # newcomers joined a running batch of another width
+
+
+def test_the_batch_is_no_wider_than_its_widest_running_row(tiny, monkeypatch):
+    """When the widest rows leave, the padding columns every remaining row has in front are cut from
+    the inputs and the KV cache, so a long call does not attend over a growing band of padding; the
+    results stay those of one prompt at a time."""
+    from hfsynth.engines import hf
+
+    model, tok = tiny
+    prompt = PROMPTS[0]
+    width = len(HFEngine(model, tok).encode(prompt))
+    budgets = [6, 40] + [6] * 10  # a long row that outlives the first short ones, then a stream of short rows
+    params = [SamplingParams(temperature=0, max_new_tokens=b) for b in budgets]
+
+    def widest(engine):
+        seen = []
+        handle = model.register_forward_pre_hook(lambda m, args, kwargs: seen.append(kwargs["attention_mask"].shape[-1]) if kwargs.get("attention_mask") is not None else None, with_kwargs=True)
+        try:
+            results = engine.generate([prompt] * len(budgets), params, progress=False)
+        finally:
+            handle.remove()
+        return results, max(seen)
+
+    trimmed, trimmed_width = widest(HFEngine(model, tok, batch_size=2, segment_tokens=4))
+    monkeypatch.setattr(hf, "_trimmed", lambda seq, mask, cache: (seq, mask, cache))
+    untrimmed, untrimmed_width = widest(HFEngine(model, tok, batch_size=2, segment_tokens=4))
+    alone = HFEngine(model, tok, batch_size=1).generate([prompt] * len(budgets), params, progress=False)
+    assert _texts(trimmed) == _texts(alone) == _texts(untrimmed)
+    assert [r[0].finish_reason for r in trimmed] == ["length"] * len(budgets)  # every row ran its whole budget
+    assert trimmed_width <= width + max(budgets) + 4  # the longest row, plus at most one segment's lag
+    assert untrimmed_width > width + max(budgets) + 4  # without the cut the band of padding keeps growing

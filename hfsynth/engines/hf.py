@@ -87,6 +87,22 @@ def _join(running, fresh, pad_id: int):
     return torch.cat([seq_a, seq_b], dim=0), torch.cat([mask_a, mask_b], dim=0), cache_a
 
 
+def _trimmed(seq, mask, cache):
+    """The batch without its leading columns that are padding in every row. They appear when the
+    rows that were widest leave; every step would still attend over them (masked), and the batch
+    would only ever grow wider as rows come and go, so attention would cost more and more."""
+    if not _can_refill(cache):  # only plain DynamicCache layers are sliced here
+        return seq, mask, cache
+    lead = int((mask.sum(dim=0) == 0).long().cumprod(dim=0).sum())
+    lead = min(lead, min(layer.keys.shape[-2] for layer in cache.layers))
+    if lead == 0:
+        return seq, mask, cache
+    for layer in cache.layers:
+        layer.keys = layer.keys[..., lead:, :].contiguous()
+        layer.values = layer.values[..., lead:, :].contiguous()
+    return seq[:, lead:], mask[:, lead:], cache
+
+
 def _can_select_rows(cache) -> bool:
     """Whether finished rows can be dropped from this KV cache (DynamicCache can; some others cannot)."""
     layers = getattr(cache, "layers", None) or []
@@ -285,7 +301,7 @@ class HFEngine:
             elif len(keep) < len(rows) and compact and _can_select_rows(cache):
                 index = torch.tensor(keep, device=seq.device)
                 cache.batch_select_indices(index)
-                seq, mask = seq[index], mask[index]
+                seq, mask, cache = _trimmed(seq[index], mask[index], cache)
                 rows = [rows[r] for r in keep]
             elif len(keep) < len(rows):
                 compact = False  # this cache type cannot drop rows: finish the batch as it is
