@@ -5,9 +5,10 @@ Two passes per pool, three with ``generate.ask_for_missing_tests``. Pass 1 (only
 strategies choose or reject them, shard by shard. Pass 2 answers every task that has an
 instruction (or a fixed prompt) with ``num_samples_per_prompt`` samples. Passes 1 and 2 are ONE
 engine call over the prompts of every shard and strategy of the pool (each prompt with its own
-``n``, stop strings and token budget): template answers start with the asks, and a shard's answers
-join the running call as soon as its last ask has finished (the engine's ``follow_ups``), so the
-batch stays full instead of draining at the end of each pass (:func:`ask_and_answer`). Pass 3 asks,
+``n``, stop strings and token budget): template answers start with the asks, and a task's answer
+joins the running call as soon as its instruction can be chosen (its ask and the earlier asks of its
+strategy in its shard have finished; the engine's ``follow_ups``), so the batch stays full instead of
+draining at the end of each pass (:func:`ask_and_answer`). Pass 3 asks,
 in a call of its own, for the asserts of every parsed row that was asked for tests and has none
 (:func:`add_missing_tests`). A pool holds at least four batches of rows (``POOL_BATCHES`` in
 :mod:`hfsynth.synth.stage`, :meth:`hfsynth.synth.plan.Plan.pools`).
@@ -26,8 +27,8 @@ pool's first shard, so a pool regenerated after a crash is the same pool.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from typing import Any, Dict, List, NamedTuple, Sequence, Tuple
+from collections import defaultdict, deque
+from typing import Any, Deque, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from hfsynth.engines import Completion, SamplingParams
 from hfsynth.engines.chat import with_prefill
@@ -92,28 +93,42 @@ def add_missing_tests(engine, rows: List[Dict[str, Any]], strategies, entries: D
     return found, generated_tokens(answered)
 
 
-def choose_instructions(tasks: List[Task], strategies, asked: Dict[str, List[Completion]]) -> Tuple[Dict[str, str], Dict[str, Tuple[str, str]]]:
-    """Pass 1's answers of ONE shard -> ``(instructions, failures)`` by task key. Instructions accepted
-    earlier in the shard join the strategy's novelty pool (self_instruct), so a shard's choices never
-    depend on the other shards of its pool."""
-    instructions: Dict[str, str] = {}
-    failures: Dict[str, Tuple[str, str]] = {}
-    accepted: Dict[int, List[str]] = defaultdict(list)  # per strategy entry, in task order
-    for t in tasks:
-        if t.ask is None:
-            instructions[t.key] = t.instruction or ""
-            continue
-        try:
-            instruction = strategies[t.entry].choose_instruction(t, [c.text for c in asked[t.key]], accepted[t.entry])
-        except ParseError as exc:
-            failures[t.key] = ("parse_error", str(exc))
-            continue
-        except Rejected as exc:
-            failures[t.key] = ("error", str(exc))
-            continue
-        accepted[t.entry].append(instruction)
-        instructions[t.key] = instruction
-    return instructions, failures
+class InstructionChooser:
+    """Chooses the instructions of ONE shard, task by task, as soon as they can be chosen: a task's
+    instruction depends on its own asked candidates and on the instructions its strategy entry
+    accepted earlier in the shard (self_instruct's novelty pool), so a task is chosen once its ask
+    and every earlier ask of its entry have finished. The choices are those of choosing the whole
+    shard in task order at the end; they are only made sooner, so their answers start sooner. A
+    shard's choices never depend on the other shards of its pool."""
+
+    def __init__(self, tasks: List[Task], strategies):
+        self.strategies = strategies
+        self.queues: Dict[int, Deque[Task]] = defaultdict(deque)  # per strategy entry, in task order
+        for t in tasks:
+            self.queues[t.entry].append(t)
+        self.accepted: Dict[int, List[str]] = defaultdict(list)
+
+    def ready(self, asked: Dict[str, List[Completion]]) -> List[Tuple[Task, Optional[str], Optional[Tuple[str, str]]]]:
+        """``(task, instruction, failure)`` of every task that can now be chosen (exactly one of
+        instruction and failure is None), each task once, in task order within its entry."""
+        out = []
+        for entry, queue in self.queues.items():
+            while queue and (queue[0].ask is None or queue[0].key in asked):
+                t = queue.popleft()
+                if t.ask is None:
+                    out.append((t, t.instruction or "", None))
+                    continue
+                try:
+                    instruction = self.strategies[t.entry].choose_instruction(t, [c.text for c in asked[t.key]], self.accepted[entry])
+                except ParseError as exc:
+                    out.append((t, None, ("parse_error", str(exc))))
+                    continue
+                except Rejected as exc:
+                    out.append((t, None, ("error", str(exc))))
+                    continue
+                self.accepted[entry].append(instruction)
+                out.append((t, instruction, None))
+        return out
 
 
 class Pass(NamedTuple):
@@ -132,10 +147,10 @@ class Pass(NamedTuple):
 
 def ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed: int, progress: bool):
     """Passes 1 and 2 of a pool in ONE engine call: the instruction asks of every shard, and the
-    answers of every task that needs none (template rows), start together; when the last ask of a
-    shard finishes, its instructions are chosen (:func:`choose_instructions`, in task order, as
-    before) and its answers join the running call (the engine's ``follow_ups``). The answers so
-    start while other asks still run, instead of after the slowest of them.
+    answers of every task that needs none (template rows), start together; as asks finish, each
+    task whose instruction can now be chosen (:class:`InstructionChooser`) has its answer join the
+    running call (the engine's ``follow_ups``). The answers so start while other asks still run,
+    instead of after the slowest ask of their shard.
 
     An answer without code is asked again in the same call (``generate.answer_retries``), the new
     sample taking its place."""
@@ -148,22 +163,22 @@ def ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed: int, pr
     failures: Dict[str, Tuple[str, str]] = {}
     prompts: Dict[str, List[dict]] = {}
     prefills = {t.key: strategies[t.entry].response_prefill(t) for shard in shards for t in by_shard[shard]}
-    asks_left = {shard: sum(t.ask is not None for t in by_shard[shard]) for shard in shards}
+    choosers = {shard: InstructionChooser(by_shard[shard], strategies) for shard in shards}
     shard_of = {t.key: shard for shard in shards for t in by_shard[shard]}
     task_of = {t.key: t for shard in shards for t in by_shard[shard]}
     retried: Dict[str, Dict[int, int]] = defaultdict(dict)  # task key -> sample -> retries asked
     retry_tokens = [0]
     requests: List[Tuple[tuple, List[dict], str, SamplingParams]] = []  # in the call's prompt order; ids ("ask"|"answer", key) or ("retry", key, sample)
 
-    def answers_of(shard) -> list:
-        chosen, failed = choose_instructions(by_shard[shard], strategies, asked)
-        instructions.update(chosen)
-        failures.update(failed)
+    def answers_ready(shard) -> list:
         out = []
-        for t in by_shard[shard]:
-            if t.key not in failed:
-                prompts[t.key] = strategies[t.entry].response_prompt(t, instructions[t.key])
-                out.append((("answer", t.key), prompts[t.key], prefills[t.key], params_for(base, t.samples, strategies[t.entry].response_stop(t))))
+        for t, instruction, failure in choosers[shard].ready(asked):
+            if failure is not None:
+                failures[t.key] = failure
+                continue
+            instructions[t.key] = instruction
+            prompts[t.key] = strategies[t.entry].response_prompt(t, instruction)
+            out.append((("answer", t.key), prompts[t.key], prefills[t.key], params_for(base, t.samples, strategies[t.entry].response_stop(t))))
         return out
 
     def retry_if_empty(key: str, j: int, attempt: int) -> list:
@@ -181,9 +196,7 @@ def ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed: int, pr
             completions = [Completion(prefill + c.text, c.finish_reason, c.prompt_tokens, c.completion_tokens) for c in completions]
             if kind == "ask":
                 asked[key] = completions
-                asks_left[shard_of[key]] -= 1
-                if asks_left[shard_of[key]] == 0:
-                    more.extend(answers_of(shard_of[key]))
+                more.extend(answers_ready(shard_of[key]))
             elif kind == "answer":
                 answered[key] = completions
                 for j in range(len(completions)):
@@ -202,8 +215,7 @@ def ask_and_answer(engine, shards, by_shard, strategies, gen, pool_seed: int, pr
         for shard in shards for t in by_shard[shard] if t.ask is not None
     )
     for shard in shards:
-        if asks_left[shard] == 0:
-            requests.extend(answers_of(shard))
+        requests.extend(answers_ready(shard))  # tasks with no ask (template rows) start with the asks
     if requests:
         first = list(requests)
         engine.generate([with_prefill(m, prefill) for _, m, prefill, _ in first], [p for *_, p in first], progress=progress, follow_ups=follow_ups)
