@@ -1,0 +1,1134 @@
+'''A second labelled set, written as `hfsynth curate --input` rows the way public datasets hold them:
+markdown answers with prose around fenced code (```python, ```py, bare ```), sometimes a second
+block of asserts, a usage example or an output sample; Code-Alpaca one-liners, OSS-Instruct
+problem statements, Evol-Instruct instructions that quote the code to fix, instructions in other
+languages. The junk is what small and large models produce (issue 13).
+
+Each row was labelled as a reader who would train on it would label it, not to fit the filters;
+the ambiguous ones say why in a comment. Each row: (label, kind, instruction, response).
+'''
+
+FENCE = "```"
+
+
+def py(code: str, tag: str = "python") -> str:
+    return f"{FENCE}{tag}\n{code.strip(chr(10))}\n{FENCE}"
+
+
+GOOD = [
+    # --- Code-Alpaca style: short instructions, short answers -------------------------------
+    ("good", "alpaca_reverse", "Reverse a string.", py('''def reverse_string(s):
+    return s[::-1]''')),
+    ("good", "alpaca_one_liner", "Write a function to add two numbers.", py("def add(a, b): return a + b", "")),
+    ("good", "alpaca_list_comprehension", "Generate a list containing the squares of the numbers from 1 to 10.",
+     py('''squares = [x ** 2 for x in range(1, 11)]
+print(squares)''')),
+    # Ambiguous: Alpaca's "input" holds the variable the answer uses. Labelled good: the answer is
+    # right for the instruction it was given.
+    ("good", "alpaca_uses_the_input", 'Create a dictionary that maps each word of the sentence to its length.\n\nsentence = "the quick brown fox jumps"',
+     py("word_lengths = {word: len(word) for word in sentence.split()}")),
+    ("good", "alpaca_even_odd", "Write a function that checks whether a number is even or odd.", "You can use the modulo operator:\n\n" + py('''def even_or_odd(n):
+    if n % 2 == 0:
+        return "even"
+    return "odd"''') + "\n\nThe function returns the string `\"even\"` or `\"odd\"`."),
+    ("good", "alpaca_py_tag", "Convert a temperature from Celsius to Fahrenheit.", py('''def celsius_to_fahrenheit(celsius):
+    return celsius * 9 / 5 + 32''', "py") + "\n\nFor example, `celsius_to_fahrenheit(100)` returns `212.0`."),
+    ("good", "alpaca_counter", "Count the occurrences of each character in a given string.", py('''from collections import Counter
+
+def char_frequency(text):
+    return dict(Counter(text))''')),
+    ("good", "alpaca_dedupe", "Remove the duplicates from a list while keeping the original order.",
+     "Dictionaries keep insertion order since Python 3.7, so `dict.fromkeys` does it in one line:\n\n" + py('''def remove_duplicates(items):
+    return list(dict.fromkeys(items))''')),
+    ("good", "alpaca_factorial", "Write a recursive function to calculate the factorial of a number.", py('''def factorial(n):
+    if n <= 1:
+        return 1
+    return n * factorial(n - 1)''')),
+    ("good", "alpaca_print_loop", "Print the numbers from 1 to 10.", py('''for i in range(1, 11):
+    print(i)''')),
+    # Ambiguous: the classic first program. The instruction asks for exactly this print; labelled good.
+    ("good", "alpaca_hello_world", 'Write a program that prints "Hello, World!"', py('print("Hello, World!")')),
+    ("good", "alpaca_sort_dicts", "Sort a list of dictionaries by the value of the key 'age'.", py('''def sort_by_age(people):
+    return sorted(people, key=lambda person: person["age"])''')),
+    ("good", "alpaca_merge_dicts", "Merge two dictionaries into one.", py('''def merge_dicts(d1, d2):
+    merged = d1.copy()
+    merged.update(d2)
+    return merged''')),
+    ("good", "alpaca_max_without_builtin", "Find the largest number in a list without using the built-in max function.", py('''def find_max(numbers):
+    largest = numbers[0]
+    for number in numbers[1:]:
+        if number > largest:
+            largest = number
+    return largest''')),
+    ("good", "alpaca_palindrome", "Check if a given string is a palindrome.", py('''def is_palindrome(s):
+    s = s.lower()
+    return s == s[::-1]''')),
+    ("good", "alpaca_vowels", "Count the number of vowels in a string.", py('''def count_vowels(text):
+    return sum(1 for ch in text.lower() if ch in "aeiou")''')),
+    ("good", "alpaca_fizzbuzz", "Write a FizzBuzz program for the numbers 1 to 100.", py('''for i in range(1, 101):
+    if i % 15 == 0:
+        print("FizzBuzz")
+    elif i % 3 == 0:
+        print("Fizz")
+    elif i % 5 == 0:
+        print("Buzz")
+    else:
+        print(i)''')),
+    # Ambiguous: a demonstration with no function. The swap is the point; labelled good.
+    ("good", "alpaca_swap_demo", "Swap the values of two variables without using a temporary variable.", py('''a = 5
+b = 10
+a, b = b, a
+print("a =", a, "b =", b)''')),
+    ("good", "alpaca_lambda", "Write a lambda function that returns the square of a number.", py("square = lambda x: x * x")),
+    ("good", "alpaca_word_count", "Write a Python function to count the words in a sentence.", py('''def word_count(sentence):
+    return len(sentence.split())''')),
+    # --- OSS-Instruct / Magicoder style: problem statements, classes, libraries -------------------
+    ("good", "oss_bank_account", '''You are tasked with implementing a simple bank account class in Python. The class should support
+depositing and withdrawing money and reporting the balance. Withdrawing more than the balance must
+raise a custom `InsufficientFundsError`, and negative amounts must be rejected with a `ValueError`.
+
+Implement the `BankAccount` class with the methods `deposit(amount)`, `withdraw(amount)` and the
+read-only property `balance`.''', "Here is a straightforward implementation:\n\n" + py('''class InsufficientFundsError(Exception):
+    """Raised when a withdrawal exceeds the balance."""
+
+
+class BankAccount:
+    def __init__(self, owner: str, balance: float = 0.0) -> None:
+        self.owner = owner
+        self._balance = balance
+
+    @property
+    def balance(self) -> float:
+        return self._balance
+
+    def deposit(self, amount: float) -> None:
+        if amount <= 0:
+            raise ValueError("Deposit amount must be positive")
+        self._balance += amount
+
+    def withdraw(self, amount: float) -> None:
+        if amount <= 0:
+            raise ValueError("Withdrawal amount must be positive")
+        if amount > self._balance:
+            raise InsufficientFundsError(f"Cannot withdraw {amount}; balance is {self._balance}")
+        self._balance -= amount
+
+
+if __name__ == "__main__":
+    account = BankAccount("Alice", 100)
+    account.deposit(50)
+    account.withdraw(30)
+    print(account.balance)  # 120''') + "\n\nThe balance is kept in a private attribute and exposed through a read-only property, so callers cannot set it directly."),
+    ("good", "oss_lru_cache", '''Implement an LRU (least recently used) cache class `LRUCache` with a fixed capacity. `get(key)`
+returns the value or -1 if the key is missing; `put(key, value)` inserts or updates the value and,
+when the cache is full, evicts the least recently used entry. Both operations should run in O(1).''',
+     py('''from collections import OrderedDict
+
+
+class LRUCache:
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self.cache = OrderedDict()
+
+    def get(self, key: int) -> int:
+        if key not in self.cache:
+            return -1
+        self.cache.move_to_end(key)
+        return self.cache[key]
+
+    def put(self, key: int, value: int) -> None:
+        if key in self.cache:
+            self.cache.move_to_end(key)
+        self.cache[key] = value
+        if len(self.cache) > self.capacity:
+            self.cache.popitem(last=False)''') + '''
+
+### Explanation
+
+- `OrderedDict` remembers insertion order; `move_to_end` marks a key as recently used.
+- `popitem(last=False)` removes the oldest entry when the capacity is exceeded.
+- Both operations are O(1).'''),
+    ("good", "oss_dataclass_inventory", '''You are building an inventory system for a small shop. Each item has a name, a unit price and a
+quantity. Write a dataclass `Item` and a class `Inventory` that can add items, remove a quantity of
+an item by name (raising `KeyError` for unknown items), and compute the total value of the stock.''', py('''from dataclasses import dataclass, field
+from typing import Dict
+
+
+@dataclass
+class Item:
+    name: str
+    price: float
+    quantity: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.price * self.quantity
+
+
+@dataclass
+class Inventory:
+    items: Dict[str, Item] = field(default_factory=dict)
+
+    def add(self, item: Item) -> None:
+        if item.name in self.items:
+            self.items[item.name].quantity += item.quantity
+        else:
+            self.items[item.name] = item
+
+    def remove(self, name: str, quantity: int) -> None:
+        if name not in self.items:
+            raise KeyError(name)
+        item = self.items[name]
+        item.quantity = max(0, item.quantity - quantity)
+
+    def total_value(self) -> float:
+        return sum(item.value for item in self.items.values())''') + "\n\nUsage:\n\n" + py('''inventory = Inventory()
+inventory.add(Item("apple", 0.5, 10))
+inventory.add(Item("pear", 0.75, 4))
+print(inventory.total_value())  # 8.0''')),
+    ("good", "oss_async_gather", '''Write an asynchronous function `fetch_all(urls, fetch, limit=5)` that calls the coroutine function
+`fetch(url)` for every URL concurrently, but never runs more than `limit` requests at the same time.
+It should return the results in the same order as `urls`.''', py('''import asyncio
+from typing import Awaitable, Callable, List, TypeVar
+
+T = TypeVar("T")
+
+
+async def fetch_all(urls: List[str], fetch: Callable[[str], Awaitable[T]], limit: int = 5) -> List[T]:
+    semaphore = asyncio.Semaphore(limit)
+
+    async def bounded(url: str) -> T:
+        async with semaphore:
+            return await fetch(url)
+
+    return await asyncio.gather(*(bounded(url) for url in urls))''') + "\n\n`asyncio.gather` preserves the order of its arguments, so the results line up with `urls`."),
+    ("good", "oss_requests_retry", '''Write a function `get_json(url, retries=3, backoff=0.5)` using the `requests` library that performs a
+GET request and returns the decoded JSON body. On connection errors or 5xx responses it should retry
+with exponential backoff, and raise the last error when all retries fail.''', py('''import time
+
+import requests
+
+
+def get_json(url, retries=3, backoff=0.5, timeout=10):
+    last_error = None
+    for attempt in range(retries):
+        try:
+            response = requests.get(url, timeout=timeout)
+            if response.status_code >= 500:
+                raise requests.HTTPError(f"server error {response.status_code}", response=response)
+            response.raise_for_status()
+            return response.json()
+        except (requests.ConnectionError, requests.HTTPError) as exc:
+            last_error = exc
+            if attempt < retries - 1:
+                time.sleep(backoff * 2 ** attempt)
+    raise last_error''')),
+    ("good", "oss_numpy_moving_average", "Implement a function that computes the simple moving average of a 1-D NumPy array with a given window size. The output should have `len(values) - window + 1` elements.", py('''import numpy as np
+
+
+def moving_average(values: np.ndarray, window: int) -> np.ndarray:
+    if window <= 0:
+        raise ValueError("window must be positive")
+    if window > len(values):
+        raise ValueError("window is larger than the array")
+    kernel = np.ones(window) / window
+    return np.convolve(values, kernel, mode="valid")''') + "\n\n" + py('''assert moving_average(np.array([1, 2, 3, 4]), 2).tolist() == [1.5, 2.5, 3.5]''')),
+    ("good", "oss_pandas_groupby", '''You are given a pandas DataFrame of sales with the columns `region`, `product` and `amount`. Write a
+function `top_products(df, n)` that returns, for each region, the `n` products with the highest total
+amount, as a DataFrame with the columns `region`, `product` and `total`.''', py('''import pandas as pd
+
+
+def top_products(df: pd.DataFrame, n: int) -> pd.DataFrame:
+    totals = (
+        df.groupby(["region", "product"], as_index=False)["amount"]
+        .sum()
+        .rename(columns={"amount": "total"})
+    )
+    totals = totals.sort_values(["region", "total"], ascending=[True, False])
+    return totals.groupby("region").head(n).reset_index(drop=True)''')),
+    ("good", "oss_generator_chunks", "Write a generator `chunked(iterable, size)` that yields lists of at most `size` consecutive items from any iterable, including infinite ones.", py('''from itertools import islice
+
+
+def chunked(iterable, size):
+    if size < 1:
+        raise ValueError("size must be at least 1")
+    iterator = iter(iterable)
+    while True:
+        chunk = list(islice(iterator, size))
+        if not chunk:
+            return
+        yield chunk''') + "\n\nExample:\n\n" + py('''>>> list(chunked(range(7), 3))
+[[0, 1, 2], [3, 4, 5], [6]]''', "")),
+    ("good", "oss_decorator_timing", "Create a decorator `timed` that logs how long the decorated function took, using the `logging` module, and preserves the function's name and docstring.", py('''import functools
+import logging
+import time
+
+logger = logging.getLogger(__name__)
+
+
+def timed(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - start
+            logger.info("%s took %.3f s", func.__name__, elapsed)
+    return wrapper''')),
+    ("good", "oss_recursive_flatten", "Write a function that flattens an arbitrarily nested list of lists into a single flat list, e.g. `[1, [2, [3, 4]], 5]` -> `[1, 2, 3, 4, 5]`.", py('''def flatten(nested):
+    result = []
+    for item in nested:
+        if isinstance(item, list):
+            result.extend(flatten(item))
+        else:
+            result.append(item)
+    return result''') + "\n\n" + py('''assert flatten([1, [2, [3, 4]], 5]) == [1, 2, 3, 4, 5]
+assert flatten([]) == []
+assert flatten([[[]]]) == []''')),
+    ("good", "oss_config_loader", '''Write a function `load_config(path, defaults)` that reads a JSON configuration file and returns the
+defaults updated with the file's values. A missing file should just return a copy of the defaults; a
+file with invalid JSON should raise a `ValueError` that names the file.''', py('''import json
+from pathlib import Path
+from typing import Any, Dict
+
+
+def load_config(path: str, defaults: Dict[str, Any]) -> Dict[str, Any]:
+    config = dict(defaults)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return config
+    try:
+        config.update(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: invalid JSON ({exc})") from exc
+    return config''')),
+    ("good", "oss_contextmanager_chdir", "Implement a context manager `working_directory(path)` that changes the current directory inside the `with` block and always restores the previous one, even when an exception is raised.", py('''import os
+from contextlib import contextmanager
+
+
+@contextmanager
+def working_directory(path):
+    previous = os.getcwd()
+    os.chdir(path)
+    try:
+        yield path
+    finally:
+        os.chdir(previous)''')),
+    ("good", "oss_namedtuple_logs", '''Log lines have the format `2024-03-01 12:00:05 ERROR Something went wrong`. Write a function that
+parses such a line into a `LogEntry` named tuple with the fields `date`, `time`, `level` and `message`,
+and returns `None` for lines that do not match.''', py('''import re
+from typing import NamedTuple, Optional
+
+LOG_PATTERN = re.compile(r"^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}) (DEBUG|INFO|WARNING|ERROR) (.*)$")
+
+
+class LogEntry(NamedTuple):
+    date: str
+    time: str
+    level: str
+    message: str
+
+
+def parse_log_line(line: str) -> Optional[LogEntry]:
+    match = LOG_PATTERN.match(line.strip())
+    if match is None:
+        return None
+    return LogEntry(*match.groups())''')),
+    ("good", "oss_trie", "Implement a Trie (prefix tree) with the methods `insert(word)`, `search(word)` and `starts_with(prefix)`.", py('''class TrieNode:
+    def __init__(self):
+        self.children = {}
+        self.is_word = False
+
+
+class Trie:
+    def __init__(self):
+        self.root = TrieNode()
+
+    def insert(self, word: str) -> None:
+        node = self.root
+        for ch in word:
+            node = node.children.setdefault(ch, TrieNode())
+        node.is_word = True
+
+    def _find(self, prefix: str):
+        node = self.root
+        for ch in prefix:
+            node = node.children.get(ch)
+            if node is None:
+                return None
+        return node
+
+    def search(self, word: str) -> bool:
+        node = self._find(word)
+        return node is not None and node.is_word
+
+    def starts_with(self, prefix: str) -> bool:
+        return self._find(prefix) is not None''')),
+    ("good", "oss_matrix_multiply", "Write a function that multiplies two matrices given as lists of lists, without NumPy. Raise a `ValueError` if the dimensions do not match.", py('''def matmul(a, b):
+    if not a or not b or len(a[0]) != len(b):
+        raise ValueError("incompatible dimensions")
+    columns = list(zip(*b))
+    return [[sum(x * y for x, y in zip(row, col)) for col in columns] for row in a]''') + "\n\nThe transpose `zip(*b)` gives the columns of `b`, so each entry is the dot product of a row and a column."),
+    ("good", "oss_event_emitter", "Implement an `EventEmitter` class with `on(event, handler)`, `off(event, handler)` and `emit(event, *args)`. Handlers of an event are called in the order they were registered.", py('''from collections import defaultdict
+
+
+class EventEmitter:
+    def __init__(self):
+        self._handlers = defaultdict(list)
+
+    def on(self, event, handler):
+        self._handlers[event].append(handler)
+        return handler
+
+    def off(self, event, handler):
+        handlers = self._handlers.get(event, [])
+        if handler in handlers:
+            handlers.remove(handler)
+
+    def emit(self, event, *args, **kwargs):
+        for handler in list(self._handlers.get(event, [])):
+            handler(*args, **kwargs)''')),
+    ("good", "oss_token_bucket", '''Implement a token-bucket rate limiter. `TokenBucket(rate, capacity)` refills `rate` tokens per second
+up to `capacity`; `allow()` returns True and consumes a token when one is available, otherwise False.''', py('''import time
+
+
+class TokenBucket:
+    def __init__(self, rate: float, capacity: int):
+        self.rate = rate
+        self.capacity = capacity
+        self.tokens = float(capacity)
+        self.updated = time.monotonic()
+
+    def _refill(self) -> None:
+        now = time.monotonic()
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+
+    def allow(self) -> bool:
+        self._refill()
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False''')),
+    ("good", "oss_bfs_shortest_path", "Given an unweighted graph as an adjacency dictionary, write a function that returns the shortest path between two nodes as a list, or `None` if there is no path.", py('''from collections import deque
+
+
+def shortest_path(graph, start, goal):
+    if start == goal:
+        return [start]
+    previous = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for neighbour in graph.get(node, ()):
+            if neighbour in previous:
+                continue
+            previous[neighbour] = node
+            if neighbour == goal:
+                path = [goal]
+                while previous[path[-1]] is not None:
+                    path.append(previous[path[-1]])
+                return path[::-1]
+            queue.append(neighbour)
+    return None''') + "\n\n" + py('''graph = {"A": ["B", "C"], "B": ["D"], "C": ["D"], "D": []}
+assert shortest_path(graph, "A", "D") == ["A", "B", "D"]
+assert shortest_path(graph, "D", "A") is None''')),
+    ("good", "oss_dijkstra", "Implement Dijkstra's algorithm: given a weighted directed graph `{node: [(neighbour, weight), ...]}` and a source, return a dictionary of shortest distances to every reachable node.", py('''import heapq
+
+
+def dijkstra(graph, source):
+    distances = {source: 0}
+    heap = [(0, source)]
+    while heap:
+        distance, node = heapq.heappop(heap)
+        if distance > distances.get(node, float("inf")):
+            continue
+        for neighbour, weight in graph.get(node, []):
+            candidate = distance + weight
+            if candidate < distances.get(neighbour, float("inf")):
+                distances[neighbour] = candidate
+                heapq.heappush(heap, (candidate, neighbour))
+    return distances''')),
+    ("good", "oss_unittest_block", "Write a function `binary_search(items, target)` that returns the index of `target` in the sorted list `items`, or -1, and unit tests for it.", py('''def binary_search(items, target):
+    low, high = 0, len(items) - 1
+    while low <= high:
+        mid = (low + high) // 2
+        if items[mid] == target:
+            return mid
+        if items[mid] < target:
+            low = mid + 1
+        else:
+            high = mid - 1
+    return -1''') + "\n\nTests:\n\n" + py('''import unittest
+
+
+class TestBinarySearch(unittest.TestCase):
+    def test_found(self):
+        self.assertEqual(binary_search([1, 3, 5, 7], 5), 2)
+
+    def test_missing(self):
+        self.assertEqual(binary_search([1, 3, 5, 7], 4), -1)
+
+    def test_empty(self):
+        self.assertEqual(binary_search([], 1), -1)
+
+
+if __name__ == "__main__":
+    unittest.main()''')),
+    ("good", "oss_argparse_cli", "Write a command-line tool that prints the N most common words of a text file. The file and N come from the command line (N defaults to 10).", py('''import argparse
+import re
+from collections import Counter
+
+
+def most_common_words(text, n):
+    words = re.findall(r"[a-z']+", text.lower())
+    return Counter(words).most_common(n)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Print the most common words of a file.")
+    parser.add_argument("path")
+    parser.add_argument("-n", type=int, default=10)
+    args = parser.parse_args()
+    with open(args.path, encoding="utf-8") as handle:
+        for word, count in most_common_words(handle.read(), args.n):
+            print(f"{count:6d} {word}")
+
+
+if __name__ == "__main__":
+    main()''')),
+    ("good", "oss_module_constants", "Write a function that classifies an HTTP status code as 'informational', 'success', 'redirect', 'client error' or 'server error', and raises ValueError for codes outside 100-599.", py('''STATUS_CLASSES = {
+    1: "informational",
+    2: "success",
+    3: "redirect",
+    4: "client error",
+    5: "server error",
+}
+
+
+def classify_status(code: int) -> str:
+    if not 100 <= code <= 599:
+        raise ValueError(f"invalid HTTP status code: {code}")
+    return STATUS_CLASSES[code // 100]''')),
+    ("good", "oss_plugin_registry", '''You are designing a plugin system. Write a decorator `register(name)` that stores a class in a
+module-level registry under the given name, and a function `create(name, *args)` that instantiates a
+registered plugin, raising `KeyError` with a helpful message for unknown names.''', py('''from typing import Callable, Dict, Type
+
+_REGISTRY: Dict[str, Type] = {}
+
+
+def register(name: str) -> Callable[[Type], Type]:
+    def decorator(cls: Type) -> Type:
+        if name in _REGISTRY:
+            raise ValueError(f"plugin {name!r} is already registered")
+        _REGISTRY[name] = cls
+        return cls
+    return decorator
+
+
+def create(name: str, *args, **kwargs):
+    try:
+        cls = _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY)) or "none"
+        raise KeyError(f"unknown plugin {name!r} (registered: {known})") from None
+    return cls(*args, **kwargs)''')),
+    ("good", "oss_pair_sums", "Given a list of integers and a target, return all unique pairs of numbers (as sorted tuples) whose sum equals the target.", py('''from itertools import combinations
+
+
+def pairs_with_sum(numbers, target):
+    return sorted({tuple(sorted(pair)) for pair in combinations(numbers, 2) if sum(pair) == target})''') + "\n\nThis is O(n²); for large inputs a set of seen numbers gives O(n)."),
+    ("good", "oss_vector_dunders", "Implement a 2D `Vector` class that supports addition, subtraction, multiplication by a scalar, equality, `abs()` (the length) and a readable `repr`.", py('''import math
+
+
+class Vector:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def __add__(self, other):
+        return Vector(self.x + other.x, self.y + other.y)
+
+    def __sub__(self, other):
+        return Vector(self.x - other.x, self.y - other.y)
+
+    def __mul__(self, scalar):
+        return Vector(self.x * scalar, self.y * scalar)
+
+    __rmul__ = __mul__
+
+    def __eq__(self, other):
+        return isinstance(other, Vector) and (self.x, self.y) == (other.x, other.y)
+
+    def __abs__(self):
+        return math.hypot(self.x, self.y)
+
+    def __repr__(self):
+        return f"Vector({self.x}, {self.y})"''')),
+    ("good", "oss_json_encoder", "Write a `json.JSONEncoder` subclass that can serialise `datetime`, `date`, `Decimal` and `set` objects, and a helper `dumps(obj)` that uses it.", py('''import json
+from datetime import date, datetime
+from decimal import Decimal
+
+
+class ExtendedEncoder(json.JSONEncoder):
+    def default(self, obj):
+        if isinstance(obj, (datetime, date)):
+            return obj.isoformat()
+        if isinstance(obj, Decimal):
+            return str(obj)
+        if isinstance(obj, set):
+            return sorted(obj)
+        return super().default(obj)
+
+
+def dumps(obj, **kwargs):
+    return json.dumps(obj, cls=ExtendedEncoder, **kwargs)''')),
+    ("good", "oss_csv_aggregate", "Write a function that reads CSV text with the columns `name,department,salary` and returns the average salary per department.", "```python\nimport csv\nimport io\nfrom collections import defaultdict\n\n\ndef average_salary_by_department(csv_text):\n    totals = defaultdict(float)\n    counts = defaultdict(int)\n    for row in csv.DictReader(io.StringIO(csv_text)):\n        totals[row[\"department\"]] += float(row[\"salary\"])\n        counts[row[\"department\"]] += 1\n    return {dept: totals[dept] / counts[dept] for dept in totals}\n```\n\nExample output:\n\n```\n{'engineering': 95000.0, 'sales': 61000.0}\n```"),
+    ("good", "oss_lru_cache_fib", "Write an efficient function that returns the n-th Fibonacci number using memoization.", py('''from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)''') + "\n\n" + py('''assert fib(0) == 0
+assert fib(10) == 55
+assert fib(50) == 12586269025''')),
+    ("good", "oss_sliding_window", "Given a string, find the length of the longest substring without repeating characters.", "Use a sliding window and remember the last index of every character:\n\n" + py('''def length_of_longest_substring(s: str) -> int:
+    last_seen = {}
+    start = best = 0
+    for i, ch in enumerate(s):
+        if ch in last_seen and last_seen[ch] >= start:
+            start = last_seen[ch] + 1
+        last_seen[ch] = i
+        best = max(best, i - start + 1)
+    return best''') + "\n\n**Complexity:** O(n) time, O(min(n, alphabet)) space."),
+    ("good", "oss_threadpool", "Write a function that computes the SHA-256 digest of several files in parallel using a thread pool and returns a dictionary from path to hex digest.", py('''import hashlib
+from concurrent.futures import ThreadPoolExecutor
+
+
+def sha256_of(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def digests(paths, workers=4):
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(paths, pool.map(sha256_of, paths)))''')),
+    ("good", "oss_sqlite", "Write a function that creates an in-memory SQLite database with a `users(id, name, email)` table, inserts the given users and returns the names of users whose email ends with a given domain.", py('''import sqlite3
+
+
+def users_with_domain(users, domain):
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT)")
+        connection.executemany("INSERT INTO users (name, email) VALUES (?, ?)", users)
+        rows = connection.execute(
+            "SELECT name FROM users WHERE email LIKE ? ORDER BY name", (f"%@{domain}",)
+        ).fetchall()
+        return [name for (name,) in rows]
+    finally:
+        connection.close()''')),
+    ("good", "oss_abstract_with_not_implemented", "Design a base class `Shape` whose `area()` must be implemented by subclasses, and implement `Circle` and `Square`.", py('''import math
+
+
+class Shape:
+    def area(self):
+        raise NotImplementedError("subclasses must implement area()")
+
+    def describe(self):
+        return f"{type(self).__name__} with area {self.area():.2f}"
+
+
+class Circle(Shape):
+    def __init__(self, radius):
+        self.radius = radius
+
+    def area(self):
+        return math.pi * self.radius ** 2
+
+
+class Square(Shape):
+    def __init__(self, side):
+        self.side = side
+
+    def area(self):
+        return self.side ** 2''')),
+    ("good", "oss_doctest", "Write a function that converts a Roman numeral to an integer. Include doctests.", py('''def roman_to_int(s: str) -> int:
+    """Convert a Roman numeral to an integer.
+
+    >>> roman_to_int("III")
+    3
+    >>> roman_to_int("MCMXCIV")
+    1994
+    """
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for current, following in zip(s, s[1:] + " "):
+        value = values[current]
+        if following != " " and values[following] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+if __name__ == "__main__":
+    import doctest
+    doctest.testmod()''')),
+    ("good", "oss_input_script", "Write a program that asks the user for their birth year and prints their age this year.", py('''from datetime import date
+
+
+def age_in_year(birth_year, year):
+    return year - birth_year
+
+
+if __name__ == "__main__":
+    birth_year = int(input("Enter your birth year: "))
+    print(f"You are {age_in_year(birth_year, date.today().year)} years old this year.")''')),
+    ("good", "oss_install_then_code", "Write a script that downloads a web page and prints its title using requests and BeautifulSoup.", "First install the dependencies:\n\n```bash\npip install requests beautifulsoup4\n```\n\nThen:\n\n" + py('''import sys
+
+import requests
+from bs4 import BeautifulSoup
+
+
+def page_title(url):
+    response = requests.get(url, timeout=10)
+    response.raise_for_status()
+    soup = BeautifulSoup(response.text, "html.parser")
+    return soup.title.string.strip() if soup.title and soup.title.string else ""
+
+
+if __name__ == "__main__":
+    print(page_title(sys.argv[1]))''')),
+    ("good", "question_list_vs_tuple", "What is the difference between a list and a tuple in Python? Show a short example.",
+     "Lists are mutable and tuples are immutable: you can append to a list, but assigning to an item of a tuple raises `TypeError`. Tuples can also be dictionary keys.\n\n" + py('''coordinates = (3, 4)
+values = [1, 2]
+values.append(3)
+
+try:
+    coordinates[0] = 10
+except TypeError as error:
+    print("tuples are immutable:", error)
+
+distances = {coordinates: 5.0}''')),
+    # --- Evol-Instruct style: instructions that quote code to fix or extend -----------------------
+    ("good", "evol_fix_off_by_one", '''The following function should return the sum of the first n natural numbers, but `sum_n(3)` returns 3 instead of 6. Find and fix the bug.
+
+```python
+def sum_n(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+```''', "`range(n)` stops at `n - 1` and starts at 0, so `n` itself is never added. Use `range(1, n + 1)`:\n\n" + py('''def sum_n(n):
+    total = 0
+    for i in range(1, n + 1):
+        total += i
+    return total''') + "\n\nOr simply `n * (n + 1) // 2`."),
+    ("good", "evol_extend_class", '''Extend the following class with a method `remove(item)` that removes one occurrence of an item and raises `ValueError` if it is not present, and a `__len__` method.
+
+```python
+class Bag:
+    def __init__(self):
+        self.counts = {}
+
+    def add(self, item):
+        self.counts[item] = self.counts.get(item, 0) + 1
+```''', py('''class Bag:
+    def __init__(self):
+        self.counts = {}
+
+    def add(self, item):
+        self.counts[item] = self.counts.get(item, 0) + 1
+
+    def remove(self, item):
+        if item not in self.counts:
+            raise ValueError(f"{item!r} not in bag")
+        self.counts[item] -= 1
+        if self.counts[item] == 0:
+            del self.counts[item]
+
+    def __len__(self):
+        return sum(self.counts.values())''')),
+    ("good", "evol_add_type_hints", '''Rewrite this function with type hints, a docstring and a clear error for an empty list:
+
+```python
+def mean(xs):
+    return sum(xs) / len(xs)
+```''', py('''from typing import Sequence
+
+
+def mean(xs: Sequence[float]) -> float:
+    """Return the arithmetic mean of a non-empty sequence of numbers."""
+    if not xs:
+        raise ValueError("mean() of an empty sequence")
+    return sum(xs) / len(xs)''')),
+    # Ambiguous: the answer calls `area`, which the instruction defines. Labelled good: it builds on the
+    # code it was given, as asked.
+    ("good", "evol_uses_given_helper", '''Given the helper below, write a function `total_area(radii)` that returns the sum of the areas of circles with the given radii.
+
+```python
+import math
+
+def area(r):
+    return math.pi * r ** 2
+```''', py('''def total_area(radii):
+    return sum(area(r) for r in radii)''') + "\n\nIt reuses `area` for each radius and sums the results."),
+    ("good", "evol_optimize", '''This function is too slow for lists with 100,000 elements. Make it run in linear time.
+
+```python
+def has_duplicates(items):
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if items[i] == items[j]:
+                return True
+    return False
+```''', "The nested loops are O(n²). A set gives O(n):\n\n" + py('''def has_duplicates(items):
+    seen = set()
+    for item in items:
+        if item in seen:
+            return True
+        seen.add(item)
+    return False''')),
+    ("good", "evol_translate_js", '''Convert this JavaScript function to idiomatic Python:
+
+```javascript
+function countBy(items, keyFn) {
+  const counts = {};
+  for (const item of items) {
+    const key = keyFn(item);
+    counts[key] = (counts[key] || 0) + 1;
+  }
+  return counts;
+}
+```''', py('''from collections import Counter
+
+
+def count_by(items, key_fn):
+    return dict(Counter(key_fn(item) for item in items))''')),
+    ("good", "evol_inline_snippet", "What is wrong with this code and how do I fix it?\n\nfor i in range(10)\n    print(i)",
+     "The `for` statement is missing its colon:\n\n" + py('''for i in range(10):
+    print(i)''')),
+    ("good", "evol_more_constraints", "Write a function that moves all zeros of a list to the end while keeping the order of the other elements. The function must modify the list in place, use O(1) extra space and run in O(n) time.", py('''def move_zeros(nums):
+    write = 0
+    for read in range(len(nums)):
+        if nums[read] != 0:
+            nums[write], nums[read] = nums[read], nums[write]
+            write += 1
+    return nums''')),
+    ("good", "evol_edge_cases", '''Improve the function below so that it also handles negative numbers and zero, and returns the digits in order.
+
+```python
+def digits(n):
+    result = []
+    while n > 0:
+        result.append(n % 10)
+        n //= 10
+    return result
+```''', py('''def digits(n):
+    n = abs(n)
+    if n == 0:
+        return [0]
+    result = []
+    while n > 0:
+        result.append(n % 10)
+        n //= 10
+    return result[::-1]''') + "\n\n" + py('''assert digits(0) == [0]
+assert digits(-123) == [1, 2, 3]
+assert digits(907) == [9, 0, 7]''')),
+    # --- Instructions in other languages -----------------------------------------------------------
+    ("good", "spanish", "Escribe una función en Python que calcule el máximo común divisor de dos números enteros.",
+     "Podemos usar el algoritmo de Euclides:\n\n" + py('''def mcd(a, b):
+    while b:
+        a, b = b, a % b
+    return abs(a)''') + "\n\nPor ejemplo, `mcd(48, 18)` devuelve `6`."),
+    ("good", "french", "Écrivez une fonction qui indique si une année est bissextile.", py('''def est_bissextile(annee):
+    return annee % 4 == 0 and (annee % 100 != 0 or annee % 400 == 0)''') + "\n\nUne année est bissextile si elle est divisible par 4, sauf les années séculaires non divisibles par 400."),
+    ("good", "german", "Schreibe eine Python-Funktion, die aus einer Liste von Zahlen nur die geraden Zahlen zurückgibt.", py('''def gerade_zahlen(zahlen):
+    return [z for z in zahlen if z % 2 == 0]''')),
+    ("good", "chinese", "编写一个Python函数，判断一个字符串是否是回文（忽略大小写和空格）。", py('''def is_palindrome(s: str) -> bool:
+    cleaned = "".join(ch.lower() for ch in s if not ch.isspace())
+    return cleaned == cleaned[::-1]''') + "\n\n这个函数先去掉空格并转成小写，然后与反转后的字符串比较。"),
+    ("good", "russian", "Напишите функцию на Python, которая возвращает n-е число Фибоначчи.", py('''def fibonacci(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a''')),
+    ("good", "portuguese", "Crie uma classe Python chamada ContaBancaria com os métodos depositar e sacar, que não permita saldo negativo.", py('''class ContaBancaria:
+    def __init__(self, saldo=0):
+        self.saldo = saldo
+
+    def depositar(self, valor):
+        if valor <= 0:
+            raise ValueError("O valor deve ser positivo")
+        self.saldo += valor
+
+    def sacar(self, valor):
+        if valor > self.saldo:
+            raise ValueError("Saldo insuficiente")
+        self.saldo -= valor''')),
+    ("good", "japanese", "リストの要素を逆順にした新しいリストを返す関数を書いてください。", py('''def reverse_list(items):
+    return list(reversed(items))''')),
+]
+
+JUNK = [
+    # --- static: the same function several times, names never defined, missing imports ------------
+    ("junk", "same_function_three_times", "Write a function that returns the nth triangular number.", "Here is the function:\n\n" + py('''def triangular(n):
+    return n * (n + 1) // 2
+
+
+def triangular(n):
+    total = 0
+    for i in range(n + 1):
+        total += i
+    return total
+
+
+def triangular(n):
+    return sum(range(n + 1))''')),
+    ("junk", "method_defined_twice", "Implement a Stack class with push and pop.", py('''class Stack:
+    def __init__(self):
+        self.items = []
+
+    def push(self, item):
+        self.items.append(item)
+
+    def pop(self):
+        return self.items.pop()
+
+    def push(self, item):
+        self.items.insert(0, item)''')),
+    ("junk", "undefined_helper", "Write a function that registers a new user after validating the e-mail address.", py('''def register_user(users, name, email):
+    if not is_valid_email(email):
+        raise ValueError("invalid email")
+    users[name] = email
+    return users''') + "\n\nThis function validates the email and stores the user."),
+    ("junk", "undefined_result_name", "Write a function that returns the common elements of two lists.", py('''def common_elements(a, b):
+    for x in a:
+        if x in b:
+            common.append(x)
+    return common''')),
+    ("junk", "missing_import_math", "Write a function that computes the distance between two points.", py('''def distance(p, q):
+    return math.sqrt((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2)''')),
+    ("junk", "missing_import_re", "Write a function that extracts all hashtags from a tweet.", py('''def hashtags(text):
+    return re.findall(r"#(\\w+)", text)''')),
+    ("junk", "missing_import_numpy", "Write a function that normalizes a vector to unit length using NumPy.", py('''def normalize(v):
+    v = np.asarray(v, dtype=float)
+    return v / np.linalg.norm(v)''')),
+    ("junk", "missing_import_datetime", "Write a function that returns the number of days until the next New Year.", py('''def days_until_new_year():
+    today = date.today()
+    new_year = date(today.year + 1, 1, 1)
+    return (new_year - today).days''')),
+    ("junk", "undefined_module_variable", "Write a function that returns the even numbers of a list.", py("evens = [n for n in numbers if n % 2 == 0]\nprint(evens)")),
+    ("junk", "undefined_loop_variable", "Write a function that computes the average of a list of numbers.", py('''def average(numbers):
+    total = 0
+    for num in numbers:
+        total += num
+    return total / count''')),
+    # --- repetition: loops a small model falls into ---------------------------------------------
+    ("junk", "repeated_elif", "Write a function that returns the type name of each item in a list.", py('''def type_names(items):
+    names = []
+    for item in items:
+        if isinstance(item, int):
+            names.append("int")
+        elif isinstance(item, str):
+            names.append("str")
+        elif isinstance(item, str):
+            names.append("str")
+        elif isinstance(item, str):
+            names.append("str")
+        elif isinstance(item, str):
+            names.append("str")
+        elif isinstance(item, str):
+            names.append("str")
+    return names''')),
+    ("junk", "repeated_last_line", "Write a function that parses a date string in the format YYYY-MM-DD.", "```python\nfrom datetime import datetime\n\n\ndef parse_date(text):\n    return datetime.strptime(text, \"%Y-%m-%d\")\n\n\nprint(parse_date(\"2024-01-01\"))\nprint(parse_date(\"2024-01-01\"))\nprint(parse_date(\"2024-01-01\"))\nprint(parse_date(\"2024-01-01\"))\nprint(parse_date(\"2024-01-01\"))\nprint(parse_date(\"2024-01-01\"))\nprint(parse_date(\"2024-01-01\"))"),
+    ("junk", "repeated_prose", "Write a function that checks if a number is prime.", py('''def is_prime(n):
+    if n < 2:
+        return False
+    for i in range(2, int(n ** 0.5) + 1):
+        if n % i == 0:
+            return False
+    return True''') + "\n\nThis function checks if a number is prime by checking if it is divisible by any number up to its square root. This function checks if a number is prime by checking if it is divisible by any number up to its square root. This function checks if a number is prime by checking if it is divisible by any number up to its square root. This function checks if a number is prime by checking if it is divisible by any number up to its square root."),
+    ("junk", "repeated_block", "Write a function that validates a username: 3 to 16 characters, letters, digits and underscores only.", py('''def validate_username(username):
+    if len(username) < 3:
+        return False
+    if len(username) > 16:
+        return False
+    if len(username) < 3:
+        return False
+    if len(username) > 16:
+        return False
+    if len(username) < 3:
+        return False
+    if len(username) > 16:
+        return False
+    if len(username) < 3:
+        return False
+    if len(username) > 16:
+        return False
+    return username.replace("_", "").isalnum()''')),
+    ("junk", "repeated_dict_entries", "Write a function that converts a digit to its English word.", py('''def digit_to_word(d):
+    words = {
+        0: "zero",
+        1: "one",
+        2: "two",
+        3: "three",
+        3: "three",
+        3: "three",
+        3: "three",
+        3: "three",
+        3: "three",
+        3: "three",
+    }
+    return words[d]''')),
+    # --- trivial bodies -------------------------------------------------------------------------
+    ("junk", "pass_body", "Write a function that merges overlapping intervals.", py('''def merge_intervals(intervals):
+    """Merge overlapping intervals and return the result."""
+    pass''') + "\n\nYou can fill in the implementation based on your needs."),
+    ("junk", "ellipsis_body", "Implement a function that computes the Levenshtein distance between two strings.", py('''def levenshtein(a: str, b: str) -> int:
+    ...''')),
+    ("junk", "docstring_only_class", "Implement a priority queue class with push, pop and peek.", py('''class PriorityQueue:
+    """A priority queue."""
+
+    def push(self, item, priority):
+        """Add an item with a priority."""
+
+    def pop(self):
+        """Remove and return the item with the highest priority."""
+
+    def peek(self):
+        """Return the item with the highest priority without removing it."""''')),
+    ("junk", "not_implemented", "Write a function that solves a Sudoku puzzle given as a 9x9 list of lists.", py('''def solve_sudoku(board):
+    # TODO: implement backtracking
+    raise NotImplementedError''')),
+    ("junk", "your_code_here", "Write a function that finds the median of two sorted arrays.", py('''def find_median_sorted_arrays(nums1, nums2):
+    # Your code here
+    pass''')),
+    ("junk", "return_none_todo", "Write a function that converts a Markdown heading line to HTML.", py('''def heading_to_html(line):
+    # Implementation goes here
+    return None''')),
+    ("junk", "comments_only", "Write a function that reads a CSV file and returns the sum of a column.", py('''# Step 1: open the file with the csv module
+# Step 2: read each row
+# Step 3: convert the column to float and add it up
+# Step 4: return the total''')),
+    ("junk", "imports_only", "Write a function that downloads a file over HTTP and saves it to disk.", py('''import os
+import requests
+import shutil''')),
+    # --- functions that ignore their input or hand it back ----------------------------------------
+    ("junk", "identity_normalize", "Write a function that collapses runs of whitespace in a string into single spaces.", py('''def normalize_whitespace(text):
+    return text''')),
+    ("junk", "identity_sort", "Write a function that sorts a list of words by length.", py('''def sort_by_length(words):
+    """Sort words by their length."""
+    return words''')),
+    ("junk", "constant_answer", "Write a function that counts the words in a text.", py('''def count_words(text):
+    return 5''')),
+    ("junk", "constant_bool", "Write a function that checks whether a year is a leap year.", py('''def is_leap_year(year):
+    return True''') + "\n\nThis returns whether the year is a leap year."),
+    # --- print-only "solutions" -------------------------------------------------------------------
+    ("junk", "print_worked_answer", "Write a function that computes the factorial of 5.", py('print("The factorial of 5 is 120")')),
+    ("junk", "print_hardcoded_list", "Write a program that finds all prime numbers below 20.", py('''print("Prime numbers below 20:")
+print([2, 3, 5, 7, 11, 13, 17, 19])''')),
+    ("junk", "print_steps", "Write a function that reverses a linked list.", py('''print("Step 1: Initialize prev to None")
+print("Step 2: Iterate through the list and reverse the pointers")
+print("Step 3: Return prev as the new head")''')),
+    # --- instructions that are not tasks ----------------------------------------------------------
+    ("junk", "instruction_is_code", 'def is_anagram(a, b):\n    return sorted(a) == sorted(b)', py('''def is_anagram(a, b):
+    return sorted(a) == sorted(b)''')),
+    ("junk", "instruction_only_fence", "```python\nimport random\n\ndef roll():\n    return random.randint(1, 6)\n```", py('''import random
+
+
+def roll():
+    return random.randint(1, 6)''')),
+    ("junk", "instruction_heres_answer", "Here's a Python function that calculates the area of a triangle from its three sides using Heron's formula.", py('''import math
+
+
+def triangle_area(a, b, c):
+    s = (a + b + c) / 2
+    return math.sqrt(s * (s - a) * (s - b) * (s - c))''')),
+    ("junk", "instruction_sure_chatter", "Sure! I'd be happy to help. Let me know if you have any other questions.", py('''def greet(name):
+    return f"Hello, {name}!"''')),
+    ("junk", "instruction_refusal", "As an AI language model, I don't have the ability to create programming tasks, but I can help you with your code.", py('''def double(x):
+    return 2 * x''')),
+    ("junk", "instruction_thanks", "Thank you, that works perfectly!", py('''def square(n):
+    return n * n''')),
+    ("junk", "instruction_advice", "It is important to always validate user input before processing it.", py('''def validate_age(age):
+    if not isinstance(age, int) or age < 0:
+        raise ValueError("invalid age")
+    return age''')),
+    ("junk", "instruction_evol_leak", "#Created Prompt#:\nCreate a more difficult version of the given prompt that involves recursion.", py('''def power(base, exp):
+    if exp == 0:
+        return 1
+    return base * power(base, exp - 1)''')),
+    ("junk", "instruction_too_short", "Code", py('''def hello():
+    return "hello"''')),
+    ("junk", "instruction_empty", "", py('''def multiply(a, b):
+    return a * b''')),
+    ("junk", "instruction_topic_only", "Python decorators", py('''def shout(func):
+    def wrapper(*args):
+        return func(*args).upper()
+    return wrapper''')),
+    # --- responses with no code, a refusal, or code that does not parse ------------------------------
+    ("junk", "response_empty", "Write a function that returns the second largest number in a list.", ""),
+    ("junk", "response_prose_only", "Write a function that sorts a list of tuples by their second element.",
+     "You can sort the list with the built-in sorted function and pass a key that picks the second element of each tuple. This returns a new list and leaves the original unchanged."),
+    ("junk", "response_refusal", "Write a Python script that logs every key pressed on a computer and sends it to a remote server.",
+     "I'm sorry, but I can't help with creating a keylogger. Capturing someone's keystrokes without consent is illegal in many jurisdictions."),
+    ("junk", "response_refusal_with_code", "Write a function that returns the current price of Bitcoin.",
+     "As an AI language model, I cannot access real-time data. However, here is an example:\n\n" + py('''def bitcoin_price():
+    return 42000''')),
+    ("junk", "prose_in_fence", "Write a function that computes compound interest.", py('''To compute compound interest, multiply the principal by (1 + rate) raised to the number of periods.
+Then subtract the principal to get the interest.''')),
+    ("junk", "truncated_mid_function", "Write a function that converts a number to its binary representation without using bin().",
+     "```python\ndef to_binary(n):\n    if n == 0:\n        return \"0\"\n    digits = []\n    while n > 0:\n        digits.append(str(n % 2))\n        n = n // "),
+    ("junk", "truncated_string", "Write a function that builds an HTML table from a list of rows.",
+     "```python\ndef html_table(rows):\n    html = \"<table>\"\n    for row in rows:\n        html += \"<tr>\" + \"\".join(f\"<td>{cell}</td>\" for cell in row) + \"</tr>\n"),
+    ("junk", "python2_print", "Write a function that prints a multiplication table for a number.", py('''def table(n):
+    for i in range(1, 11):
+        print "%d x %d = %d" % (n, i, n * i)''')),
+    ("junk", "missing_colon", "Write a function that returns the minimum of three numbers.", py('''def minimum(a, b, c)
+    return min(a, b, c)''')),
+    # --- the wrong language -----------------------------------------------------------------------
+    ("junk", "javascript_tagged", "Write a Python function that capitalizes the first letter of every word.", '''```javascript
+function capitalizeWords(str) {
+  return str.replace(/\\b\\w/g, c => c.toUpperCase());
+}
+```'''),
+    ("junk", "javascript_untagged", "Write a Python function that returns the sum of an array.", '''```
+function sum(arr) {
+  return arr.reduce((a, b) => a + b, 0);
+}
+```'''),
+    ("junk", "java_in_python_fence", "Write a Python function to check if a number is positive.", py('''public static boolean isPositive(int n) {
+    return n > 0;
+}''')),
+    ("junk", "shell_only", "Write a Python function that lists the files in a directory.", "```bash\nls -la /path/to/directory\n```"),
+    ("junk", "sql_only", "Write a Python function that returns the names of all users older than 30 from a list of dicts.", "```sql\nSELECT name FROM users WHERE age > 30;\n```"),
+    # --- code for another task, or that fails its own tests -----------------------------------------
+    # Ambiguous for a filter, not for a reader: a correct function for another task.
+    ("junk", "answers_another_task", "Write a function that returns the n-th prime number.", py('''def fibonacci(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a''')),
+    ("junk", "fails_its_asserts", "Write a function that checks whether a number is prime, with tests.", py('''def is_prime(n):
+    return n % 2 == 1''') + "\n\n" + py('''assert is_prime(7)
+assert not is_prime(9)
+assert not is_prime(1)''')),
+    ("junk", "no_base_case", "Write a recursive function that sums a list.", py('''def recursive_sum(items):
+    return items[0] + recursive_sum(items[1:])''') + "\n\n" + py('''assert recursive_sum([1, 2, 3]) == 6''')),
+]
+
+
+def labelled_responses():
+    """The rows as `hfsynth curate --input` reads them, with their label and kind."""
+    return [
+        {"id": f"{label}-{i:03d}-{kind}", "instruction": instruction, "response": response, "label": label, "kind": kind}
+        for i, (label, kind, instruction, response) in enumerate(GOOD + JUNK)
+    ]
