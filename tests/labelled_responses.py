@@ -875,6 +875,62 @@ assert digits(907) == [9, 0, 7]''')),
         self.saldo -= valor''')),
     ("good", "japanese", "リストの要素を逆順にした新しいリストを返す関数を書いてください。", py('''def reverse_list(items):
     return list(reversed(items))''')),
+    # --- Written in a second pass, as probes of layouts the first pass lacked ------------------------
+    ("good", "output_sample_longer_than_code", "Print a multiplication table from 1 to 5.", py('''for i in range(1, 6):
+    print(" ".join(f"{i * j:3d}" for j in range(1, 6)))''') + "\n\nOutput:\n\n```\n  1   2   3   4   5\n  2   4   6   8  10\n  3   6   9  12  15\n  4   8  12  16  20\n  5  10  15  20  25\n```"),
+    ("good", "usage_block_longer_than_code", "Write a function that returns the initials of a full name.", py('''def initials(name):
+    return "".join(part[0].upper() for part in name.split())''') + "\n\nUsage:\n\n" + py('''names = ["ada lovelace", "Grace Brewster Murray Hopper", "alan mathison turing", "Edsger W. Dijkstra"]
+for full_name in names:
+    print(f"{full_name!r:35} -> {initials(full_name)}")''')),
+    ("good", "code_repeated_in_full_example", "Write a function that checks whether two strings are anagrams.", "The idea is to compare the sorted characters:\n\n" + py('''def are_anagrams(a, b):
+    return sorted(a.replace(" ", "").lower()) == sorted(b.replace(" ", "").lower())''') + "\n\nComplete example:\n\n" + py('''def are_anagrams(a, b):
+    return sorted(a.replace(" ", "").lower()) == sorted(b.replace(" ", "").lower())
+
+
+print(are_anagrams("Listen", "Silent"))  # True
+print(are_anagrams("Hello", "World"))  # False''')),
+    ("good", "signal_handler_script", "Write a script that counts up once per second and exits cleanly with a message when the user presses Ctrl+C.", py('''import signal
+import sys
+import time
+
+
+def handle_interrupt(signum, frame):
+    print("\\nInterrupted, exiting.")
+    sys.exit(0)
+
+
+def main():
+    signal.signal(signal.SIGINT, handle_interrupt)
+    count = 0
+    while True:
+        count += 1
+        print(count)
+        time.sleep(1)
+
+
+if __name__ == "__main__":
+    main()''')),
+    ("good", "ensure_with_snippet", "Ensure that this function never divides by zero; it should return None when the denominator is 0.\n\n```python\ndef ratio(a, b):\n    return a / b\n```", py('''def ratio(a, b):
+    if b == 0:
+        return None
+    return a / b''')),
+    ("good", "apologetic_user_question", "I'm sorry if this is a basic question, but how do I read a text file line by line and strip the newlines?", "Iterate over the file object; each line keeps its newline, so strip it:\n\n" + py('''def read_lines(path):
+    with open(path, encoding="utf-8") as handle:
+        return [line.rstrip("\\n") for line in handle]''')),
+    ("good", "italian_no_accents", "Scrivi una funzione che restituisce la somma delle cifre di un numero intero.", py('''def somma_cifre(n):
+    return sum(int(c) for c in str(abs(n)))''')),
+    ("good", "flask_route", "Create a minimal Flask app with a /health endpoint that returns JSON {\"status\": \"ok\"}.", py('''from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+
+@app.route("/health")
+def health():
+    return jsonify(status="ok")
+
+
+if __name__ == "__main__":
+    app.run(debug=True)''')),
 ]
 
 JUNK = [
