@@ -11,6 +11,7 @@ A per-row check: :func:`check` takes one row and returns None (keep) or the reas
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from typing import Dict, Optional
 
@@ -22,11 +23,14 @@ ANSWER_OPENER = re.compile(
     r"(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
     r"an? (?:python )?implementation|the (?:python )?implementation|the (?:python )?code|the answer|the updated|the revised|"
     r"the improved|the corrected|the completed|an? (?:python )?(?:function|program|script) that)|"
-    r"the (?:following|above) (?:code|function|solution|implementation)\b)",
+    # "The following code implements ..." opens an answer; "The following function should ..." sets a task.
+    r"the (?:following|above) (?:code|function|solution|implementation) (?:implements|defines|solves|demonstrates|shows|uses|is an?|can be used|will)\b)",
     re.IGNORECASE,
 )
+# A refusal proper. A bare "I'm sorry" or "I apologize" is not one: users apologise for basic
+# questions, and chat answers apologise before the corrected code.
 REFUSAL = re.compile(
-    r"\b(?:i'?m sorry|i am sorry|i apologi[sz]e|as an ai\b|as a(?:n ai)? language model|i cannot (?:help|assist|provide|do)|"
+    r"\b(?:(?:i'?m|i am) sorry,? but (?:i|as)\b|as an ai\b|as a(?:n ai)? language model|i cannot (?:help|assist|provide|do)|"
     r"i can'?t (?:help|assist|provide|do)|i(?:'m| am) (?:unable|not able) to)",
     re.IGNORECASE,
 )
@@ -45,8 +49,16 @@ TASK_SIGNAL = re.compile(
     r"refactor|complet|modif|extend|add|sort|merg|check|determin|validat|simulat|mak|given|solv|optimi[sz]|rewrit|debug|"
     r"transform|extract|compar|revers|remov|filter|read|print|encod|decod|format|split|search|represent|stor|track|"
     r"handl|process|compress|schedul|detect|estimat|task|function|class|method|program|script|algorithm|module|"
-    r"api|endpoint|quer|test|modul)"
-    r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments)?\b",
+    r"api|endpoint|quer|test|modul|"
+    # The other verbs of short Code-Alpaca tasks ("Swap two variables.", "Flatten a nested list.").
+    r"swap|sum|multipl|divid|subtract|shuffl|rotat|translat|delet|insert|append|replac|capitaliz|normaliz|group|flatten|"
+    r"iterat|construct|produc|output|explain|get|edit|chang|updat|classif|identif|analy[sz]|select|train|predict|"
+    r"plot|draw|visuali[sz]|scrap|download|upload|send|connect|fetch|load|sav|open|run|evaluat|measur|join|concatenat|"
+    r"combin|match|round|truncat|encrypt|decrypt|verif|serializ|deserializ|render|increment|toggl|rank|summari[sz]|"
+    r"aggregat|show|display|simplif|reus|automat|scal|mock|pars)"
+    r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments|"
+    r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b|"
+    r"^\s*(?:how|what|why|which|can|could|is there|is it)\b",  # a question without its question mark
     re.IGNORECASE,
 )
 CODE_LINE = re.compile(
@@ -61,13 +73,53 @@ def code_fraction(text: str) -> float:
     total = sum(len(line.strip()) for line in text.splitlines())
     if not total:
         return 0.0
-    code = 0
-    outside = text
-    for fence in find_fences(text):
-        code += sum(len(line.strip()) for line in fence.code.splitlines())
-        outside = outside.replace(fence.code, "\n")
-    code += sum(len(line.strip()) for line in outside.splitlines() if CODE_LINE.match(line))
+    code = sum(len(line.strip()) for fence in find_fences(text) for line in fence.code.splitlines())
+    code += sum(len(line.strip()) for line in text_outside_fences(text).splitlines() if CODE_LINE.match(line))
     return min(1.0, code / total)
+
+
+def text_outside_fences(text: str) -> str:
+    for fence in find_fences(text):
+        text = text.replace(fence.code, "\n")
+    return text
+
+
+def prose(text: str) -> str:
+    """The text without its fenced blocks, fence lines and lines that start like Python."""
+    lines = text_outside_fences(text).splitlines()
+    return "\n".join(line for line in lines if not line.strip().startswith("```") and not CODE_LINE.match(line))
+
+
+# The commonest function words of the languages coding datasets are written in besides English,
+# leaving out those that are English words too ("a", "in", "die", "do", "as"). Counting function
+# words is the oldest way of telling languages apart, and needs no model for a sentence.
+ENGLISH_WORDS = frozenset("the an to of and that is are be for with from by it its this these which each or on into if when how what".split())
+OTHER_WORDS = frozenset(
+    "el la los las una uno que del en y por para con es un "  # Spanish
+    "le les une des du et est qui pour dans avec sur au aux "  # French
+    "der das den dem ein eine einer eines und ist mit für von zu nur nicht aus auf "  # German
+    "um uma os com não em da dos das "  # Portuguese
+    "il lo gli che di della delle dei per non "  # Italian
+    "het een van voor niet op te".split()  # Dutch
+)
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def written_in_english(text: str) -> bool:
+    """Whether the text reads as English: mostly Latin letters, and no more function words of
+    other languages than of English. The task checks below know English phrasing only; an
+    instruction in another language is not judged by them."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ord(ch) > 0x24F for ch in letters) / len(letters) > 0.3:
+        return False  # another script: CJK, Cyrillic, Greek, Arabic ...
+    words = [w.lower() for w in WORD.findall(text)]
+    other = sum(w in OTHER_WORDS for w in words)
+    return other < 2 or other <= sum(w in ENGLISH_WORDS for w in words)
+
+
+def names_a_task(text: str) -> bool:
+    """A task verb or noun, a question, or a language the checks cannot read."""
+    return bool(TASK_SIGNAL.search(text)) or "?" in text or not written_in_english(text)
 
 
 NAMED_CALLABLE = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
@@ -88,15 +140,27 @@ def is_python_definition(text: str) -> bool:
     return bool(_definitions(body))
 
 
+BUILTINS = frozenset(dir(builtins))
+
+
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
-    """The first function or class the instruction names as `name(...)` that the code does not
-    define (a solution to some other task); None when all are defined, none is named, or the code
-    does not parse (validity's business)."""
-    named = NAMED_CALLABLE.findall(instruction)
+    """The first function or class the instruction names as `name(...)` that the code neither
+    defines nor mentions (a solution to some other task); None when all are there, none is named,
+    or the code does not parse (validity's business). Builtins (`len()`, `abs()`) and names the
+    code uses (a parameter `fetch(url)`, a table `users(id, name)` in its SQL) are not asks."""
+    named = [name for name in NAMED_CALLABLE.findall(instruction) if name not in BUILTINS]
     defined = _definitions(code) if named else None
     if not defined:
         return None
-    return next((name for name in named if name not in defined), None)
+    mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
+    return next((name for name in named if name not in mentioned), None)
+
+
+def sets_a_task_on_its_code(text: str) -> bool:
+    """Evol-Instruct quotes the code to fix, extend or translate: mostly code, but its prose (three
+    words or more) still names the task."""
+    words = prose(text).split()
+    return len(words) >= 3 and names_a_task(" ".join(words))
 
 
 def check(row: Dict, config) -> Optional[str]:
@@ -105,7 +169,7 @@ def check(row: Dict, config) -> Optional[str]:
     if not config.min_chars <= len(text) <= config.max_chars:
         return f"instruction length: {len(text)} characters, outside [{config.min_chars}, {config.max_chars}]"
     fraction = code_fraction(text)
-    if fraction > config.max_code_fraction:
+    if fraction > config.max_code_fraction and not sets_a_task_on_its_code(text):
         return f"instruction is mostly code ({fraction:.0%} of its characters)"
     if is_python_definition(text):
         return "instruction is code: a Python definition, not a task"
@@ -123,9 +187,9 @@ def check(row: Dict, config) -> Optional[str]:
         if refusal:
             return refusal
     if config.require_task:
-        if ADVICE_OPENER.match(text):
+        if ADVICE_OPENER.match(text) and not code_fraction(text):  # "Ensure that this function ...: ```...```" is a task on it
             return "instruction is advice, not a task: " + repr(text[:40])
-        if not TASK_SIGNAL.search(text) and "?" not in text:
+        if not names_a_task(text):
             return "instruction names no task (no task verb, no question)"
     return None
 
