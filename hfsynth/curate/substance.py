@@ -1,14 +1,15 @@
 """Code with nothing in it: trivial bodies, and "solutions" that only print.
 
 - trivial: no statement anywhere does anything, or every top-level function that takes
-  parameters uses none of them (its result cannot depend on its input) or only returns one of
-  them unchanged. Docstrings, ``pass``, ``...``,
+  parameters and returns a value uses none of them (its result cannot depend on its input) or
+  only returns one of them unchanged. Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a constant or one real statement are not.
 - print_only: no function, class or lambda, no loop or branch, and no call but ``print``: the
   model "answered" by printing a result it worked out itself (``print("The sum is 15")``).
-  A script that reads input, loops or calls a library is kept; ``require_definition`` drops
+  A script that reads input, loops, calls a library, computes something (``a, b = b, a``) or
+  prints the very text its instruction asked it to print is kept; ``require_definition`` drops
   every row without a function or class.
 
 Python only (other languages pass). Per-row checks: :func:`trivial` and :func:`print_only` take
@@ -18,6 +19,7 @@ one row and return None (keep) or the reason.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from typing import Dict, Optional
 
@@ -76,12 +78,26 @@ def _returns_a_parameter_unchanged(function, params: set) -> bool:
     return len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Name) and body[0].value.id in params
 
 
+def returns_a_value(function) -> bool:
+    """Some ``return`` of the function itself (not of a nested one) hands back a value."""
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return) and not empty_statement(node):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
 def ignores_its_inputs(tree: ast.Module) -> list:
-    """The module's functions when every one of them that takes parameters uses none of them, or
-    only hands one back unchanged (its answer cannot depend on its input, or is its input: a
-    "merge" or "summary" that returns what it was given); [] otherwise. Methods are not looked at
-    (``self`` or an interface argument may rightly go unused)."""
-    functions = [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    """The module's functions when every one of them that takes parameters and returns a value
+    uses none of them, or only hands one back unchanged (its answer cannot depend on its input, or
+    is its input: a "merge" or "summary" that returns what it was given); [] otherwise. Methods are
+    not looked at (``self`` or an interface argument may rightly go unused), nor functions that
+    return nothing: a callback (``handler(signum, frame)``) is called for its effect with a
+    signature someone else chose."""
+    functions = [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and returns_a_value(node)]
     taking = [f for f in functions if f.args.args or f.args.posonlyargs or f.args.kwonlyargs or f.args.vararg or f.args.kwarg]
     if not taking:
         return []
@@ -118,6 +134,31 @@ def _is_print(call: ast.Call) -> bool:
     return isinstance(call.func, ast.Name) and call.func.id == "print"
 
 
+ASKS_TO_PRINT = re.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)
+COMPUTING = (ast.BinOp, ast.BoolOp, ast.Compare, ast.Subscript, ast.AugAssign, ast.NamedExpr)
+
+
+def computes(tree: ast.Module) -> bool:
+    """Some expression works a value out (an operator, a comparison, an index) or an assignment
+    binds something other than a literal (``a, b = b, a``): the prints show a result of the code,
+    not one the model worked out and typed in (``area = 28.27``)."""
+    for node in ast.walk(tree):
+        if isinstance(node, COMPUTING):
+            return True
+        if isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) for n in ast.walk(node.value)):
+            return True
+    return False
+
+
+def prints_what_it_was_asked_to(tree: ast.Module, instruction: str) -> bool:
+    """Every string the code prints is quoted in the instruction ('Write a program that prints
+    "Hello, World!"'): printing was the task."""
+    if not ASKS_TO_PRINT.search(instruction):
+        return False
+    strings = [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip()]
+    return bool(strings) and all(text in instruction for text in strings)
+
+
 def print_only(row: Dict, config) -> Optional[str]:
     """None unless the row's Python code defines nothing and only prints what it was handed."""
     if row.get("language") != "python":
@@ -135,5 +176,7 @@ def print_only(row: Dict, config) -> Optional[str]:
         return None
     calls = _calls(tree)
     if not calls or not all(_is_print(call) for call in calls):
+        return None
+    if computes(tree) or prints_what_it_was_asked_to(tree, row.get("instruction") or ""):
         return None
     return f"only prints ({len(calls)} print call{'s' if len(calls) != 1 else ''}, no function or class)"
