@@ -1,14 +1,17 @@
 """Code out of a model's markdown answer: pick the right fence, name its language, bound its length.
 
 Models wrap code in fences and often add others around it (a ``bash`` install line, a ``text``
-output sample). The solution is the longest fence in a kept language, preferring the language the
-row asked for; an untagged fence is taken to be in that language. Rows whose ``code`` the
+output sample, a usage example). The solution is the longest fence in a kept language, preferring
+the language the row asked for, then (Python) a fence that defines a function or class, then a
+tagged fence; an untagged fence is taken to be in the row's language. Rows whose ``code`` the
 generator already set keep it (with its tests split off) and only get their language from the
 fence tag.
 """
 
 from __future__ import annotations
 
+import ast
+import warnings
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -32,6 +35,17 @@ def find_fences(text: str) -> List[Fence]:
     return [Fence(canonical_language(f.info), f.code, f.closed) for f in find_markdown_fences(text)]
 
 
+def defines_something(code: str) -> bool:
+    """Python that parses and defines a function or class at its top level."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            return False
+    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for node in tree.body)
+
+
 def pick_fence(fences: Sequence[Fence], languages: Sequence[str], row_language: str) -> Optional[Tuple[str, str]]:
     """(code, language) of the solution fence, or None when no fence is in a kept language."""
     candidates = []
@@ -39,8 +53,12 @@ def pick_fence(fences: Sequence[Fence], languages: Sequence[str], row_language: 
         language = fence.language or row_language
         if language not in languages or not fence.code.strip():
             continue
-        # Sort key: the row's own language first, then the longest body, then the earliest.
-        candidates.append(((language != row_language, -len(fence.code.strip()), position), fence.code, language))
+        # Sort key: the row's own language first; then, in Python, a fence that defines a function or
+        # class (not the longer usage example that calls it); then a tagged fence (not the untagged
+        # output sample after it); then the longest body, then the earliest.
+        defines = language == "python" and defines_something(fence.code)
+        key = (language != row_language, not defines, fence.language is None, -len(fence.code.strip()), position)
+        candidates.append((key, fence.code, language))
     if not candidates:
         return None
     _, code, language = min(candidates)
