@@ -1168,11 +1168,10 @@ function sum(arr) {
     ("junk", "sql_only", "Write a Python function that returns the names of all users older than 30 from a list of dicts.", "```sql\nSELECT name FROM users WHERE age > 30;\n```"),
     # --- code for another task, or that fails its own tests -----------------------------------------
     # Ambiguous for a filter, not for a reader: a correct function for another task.
-    ("junk", "answers_another_task", "Write a function that returns the n-th prime number.", py('''def fibonacci(n):
-    a, b = 0, 1
-    for _ in range(n):
-        a, b = b, a + b
-    return a''')),
+    ("junk", "answers_another_task", "Write a function that returns the n-th prime number.", py('''def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)''')),
     ("junk", "fails_its_asserts", "Write a function that checks whether a number is prime, with tests.", py('''def is_prime(n):
     return n % 2 == 1''') + "\n\n" + py('''assert is_prime(7)
 assert not is_prime(9)
