@@ -931,6 +931,204 @@ def health():
 
 if __name__ == "__main__":
     app.run(debug=True)''')),
+    # --- Third pass, written after the filter fixes of this branch and measured once before any
+    # further change (no execution: 22/23 good kept, 18/19 junk removed), then kept here ---------
+    ("good", "p3_split_parts", "Implement a function `split_into(lst, n)` that splits a list into n parts whose lengths differ by at most one.", py('''def split_into(lst, n):
+    size, extra = divmod(len(lst), n)
+    parts, start = [], 0
+    for i in range(n):
+        end = start + size + (1 if i < extra else 0)
+        parts.append(lst[start:end])
+        start = end
+    return parts''')),
+    ("good", "p3_deck", "Write a Python class representing a deck of 52 playing cards with methods to shuffle it and deal a hand of n cards.", py('''import random
+
+SUITS = ["hearts", "diamonds", "clubs", "spades"]
+RANKS = ["2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K", "A"]
+
+
+class Deck:
+    def __init__(self):
+        self.cards = [(rank, suit) for suit in SUITS for rank in RANKS]
+
+    def shuffle(self):
+        random.shuffle(self.cards)
+
+    def deal(self, n):
+        if n > len(self.cards):
+            raise ValueError("not enough cards left")
+        hand, self.cards = self.cards[:n], self.cards[n:]
+        return hand''')),
+    ("good", "p3_first_unique", "Given a string s, return the first character that does not repeat, or an empty string if there is none.", py('''from collections import Counter
+
+
+def first_unique_char(s: str) -> str:
+    counts = Counter(s)
+    for ch in s:
+        if counts[ch] == 1:
+            return ch
+    return ""''')),
+    ("good", "p3_prime_generator", "Create a generator function that yields prime numbers indefinitely.", py('''from itertools import count
+
+
+def primes():
+    found = []
+    for n in count(2):
+        if all(n % p for p in found if p * p <= n):
+            found.append(n)
+            yield n''') + "\n\nTake the first ten with `itertools.islice(primes(), 10)`."),
+    ("good", "p3_sharegpt_lowercase", "can you write me a python script that renames all .txt files in a folder to .md", "Sure! Here's a script using `pathlib`:\n\n" + py('''from pathlib import Path
+
+
+def rename_txt_to_md(folder):
+    for path in Path(folder).glob("*.txt"):
+        path.rename(path.with_suffix(".md"))
+
+
+if __name__ == "__main__":
+    rename_txt_to_md(".")''') + "\n\nReplace `\".\"` with the folder you want to process."),
+    # Ambiguous: a Stack Overflow answer that uses the asker's variable without defining it. Labelled good.
+    ("good", "p3_so_answer_uses_askers_variable", "I have a list of dicts like [{'name': 'a', 'score': 3}, {'name': 'b', 'score': 7}]. How can I get the entry with the highest score?",
+     "Use `max` with a key function:\n\n" + py('''best = max(entries, key=lambda entry: entry["score"])''') + "\n\n`best` is the whole dictionary; use `best[\"name\"]` for the name."),
+    ("good", "p3_pytest_in_one_block", "Write a function `slugify(text)` that lowercases a title and joins its words with hyphens, plus pytest tests.", py('''import re
+
+
+def slugify(text):
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)
+
+
+def test_slugify_basic():
+    assert slugify("Hello World") == "hello-world"
+
+
+def test_slugify_punctuation():
+    assert slugify("  Python: 3.12 is out!  ") == "python-3-12-is-out"''')),
+    ("good", "p3_evol_context_manager", "Rewrite the following code to use a context manager:\n\n```python\nf = open('data.txt')\ndata = f.read()\nf.close()\n```",
+     py('''with open("data.txt") as f:
+    data = f.read()''') + "\n\nThe `with` statement closes the file even if `read()` raises."),
+    ("good", "p3_evol_fix_empty", "The function below crashes on an empty list. Fix it so that it returns None in that case.\n\n```python\ndef first(xs):\n    return xs[0]\n```",
+     "Check for an empty list before indexing:\n\n" + py('''def first(xs):
+    if not xs:
+        return None
+    return xs[0]''')),
+    ("good", "p3_korean", "두 리스트의 교집합을 순서를 유지하며 반환하는 함수를 작성하세요.", py('''def intersection(a, b):
+    seen = set(b)
+    return [x for x in a if x in seen]''')),
+    ("good", "p3_spanish_no_accents", "Escribe una funcion que convierta una cadena a mayusculas sin usar el metodo upper().", py('''def a_mayusculas(cadena):
+    resultado = []
+    for c in cadena:
+        if "a" <= c <= "z":
+            resultado.append(chr(ord(c) - 32))
+        else:
+            resultado.append(c)
+    return "".join(resultado)''')),
+    ("good", "p3_dataclass_order", "Define a dataclass for a version number (major, minor, patch) that can be compared and sorted, with a `parse` classmethod.", py('''from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int
+    patch: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Version":
+        major, minor, patch = (int(part) for part in text.split("."))
+        return cls(major, minor, patch)
+
+
+if __name__ == "__main__":
+    versions = [Version.parse(v) for v in ["1.10.0", "1.2.3", "0.9.9"]]
+    print(sorted(versions))''')),
+    ("good", "p3_balanced_brackets", "Write a function that returns True if all brackets in a string are balanced.", py('''def is_balanced(s):
+    pairs = {")": "(", "]": "[", "}": "{"}
+    stack = []
+    for ch in s:
+        if ch in "([{":
+            stack.append(ch)
+        elif ch in pairs:
+            if not stack or stack.pop() != pairs[ch]:
+                return False
+    return not stack''') + "\n\n" + py('''assert is_balanced("([]{})")
+assert not is_balanced("(]")
+assert not is_balanced("((")''')),
+    ("good", "p3_aiohttp", "Write an async function that downloads several URLs with aiohttp and returns their HTTP status codes.", py('''import asyncio
+
+import aiohttp
+
+
+async def status_codes(urls):
+    async with aiohttp.ClientSession() as session:
+        async def status(url):
+            async with session.get(url) as response:
+                return response.status
+        return await asyncio.gather(*(status(url) for url in urls))''')),
+    ("good", "p3_alpaca_mean", "Calculate the mean of the list [1, 2, 3, 4, 5].", py('''numbers = [1, 2, 3, 4, 5]
+mean = sum(numbers) / len(numbers)
+print(mean)''')),
+    ("good", "p3_alpaca_strptime", "Convert the string '2024-05-06' into a datetime object.", py('''from datetime import datetime
+
+date_obj = datetime.strptime("2024-05-06", "%Y-%m-%d")''')),
+    ("good", "p3_ipv4_regex", "Write a regular expression that matches valid IPv4 addresses and a function that uses it.", py('''import re
+
+OCTET = r"(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+IPV4 = re.compile(rf"^{OCTET}(\\.{OCTET}){{3}}$")
+
+
+def is_ipv4(address: str) -> bool:
+    return IPV4.match(address) is not None''')),
+    ("good", "p3_iterator_protocol", "Implement the `__iter__` and `__next__` methods for a `Countdown` class that counts down from n to 1.", py('''class Countdown:
+    def __init__(self, n):
+        self.current = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.current <= 0:
+            raise StopIteration
+        value = self.current
+        self.current -= 1
+        return value''')),
+    ("good", "p3_numpy_identity", "Create a 3x3 identity matrix with NumPy.", py('''import numpy as np
+
+identity = np.eye(3)
+print(identity)''')),
+    # Ambiguous for execution only: correct, but it reads a file the sandbox does not have.
+    ("good", "p3_pandas_read_csv", "Read a CSV file into a pandas DataFrame and drop the rows with missing values.", py('''import pandas as pd
+
+df = pd.read_csv("data.csv")
+df = df.dropna()''')),
+    ("good", "p3_catalan_sections", "Write a function to compute the nth Catalan number.", '''### Approach
+
+The Catalan numbers satisfy C(0) = 1 and C(n + 1) = C(n) * 2(2n + 1) / (n + 2).
+
+### Code
+
+''' + py('''def catalan(n: int) -> int:
+    c = 1
+    for i in range(n):
+        c = c * 2 * (2 * i + 1) // (i + 2)
+    return c''') + '''
+
+### Complexity
+
+O(n) time and O(1) space.'''),
+    ("good", "p3_key_exists", "Write a Python program to check whether a given key already exists in a dictionary.", py('''def key_exists(d, key):
+    return key in d
+
+
+print(key_exists({"a": 1, "b": 2}, "a"))  # True''')),
+    ("good", "p3_skeleton_to_complete", "Implement the `transpose` method of the `Matrix` class below.\n\n```python\nclass Matrix:\n    def __init__(self, rows):\n        self.rows = rows\n\n    def transpose(self):\n        pass\n```",
+     py('''class Matrix:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def transpose(self):
+        return Matrix([list(column) for column in zip(*self.rows)])''')),
+    ("good", "p3_toplevel_input", "Write a program that asks for the user's name and greets them.", py('''name = input("What is your name? ")
+print(f"Hello, {name}!")''')),
 ]
 
 JUNK = [
@@ -1178,6 +1376,62 @@ assert not is_prime(9)
 assert not is_prime(1)''')),
     ("junk", "no_base_case", "Write a recursive function that sums a list.", py('''def recursive_sum(items):
     return items[0] + recursive_sum(items[1:])''') + "\n\n" + py('''assert recursive_sum([1, 2, 3]) == 6''')),
+    # --- Third pass (see GOOD) ---------------------------------------------------------------------
+    ("junk", "p3_copy_pasted_twice", "Write a function that returns the length of the longest word in a sentence.", py('''def longest_word_length(sentence):
+    return max(len(word) for word in sentence.split())
+
+
+def longest_word_length(sentence):
+    return max(len(word) for word in sentence.split())''')),
+    ("junk", "p3_instruction_task_answer", "Here is one way to solve task 7:\n```python\ndef double(x):\n    return x * 2\n```", py('''def double(x):
+    return x * 2''')),
+    ("junk", "p3_evol_fragment", "Also, the function should be optimized for performance and handle very large inputs.", py('''def process(items):
+    return sorted(set(items))''')),
+    ("junk", "p3_signature_todo", "Write a function that compresses a string using run-length encoding.", py('''def rle(s: str) -> str:
+    # TODO
+    return ""''')),
+    ("junk", "p3_undefined_helper", "Write a function that returns the factorial of every number in a list.", py('''def factorials(numbers):
+    return [helper_function(n) for n in numbers]''')),
+    ("junk", "p3_missing_random_import", "Write a function that picks a random element from a list.", py('''def pick(items):
+    return random.choice(items)''')),
+    ("junk", "p3_repeated_appends", "Write a function that builds a list of the first five even numbers.", py('''def evens():
+    result = []
+    result.append(2)
+    result.append(2)
+    result.append(2)
+    result.append(2)
+    result.append(2)
+    return result''')),
+    ("junk", "p3_print_answer", "Write a function that returns the sum of the squares of 1 to 10.", py('''print(385)''')),
+    ("junk", "p3_followup_without_context", "Great, now can you make it faster?", py('''def fast_sum(n):
+    return n * (n + 1) // 2''')),
+    ("junk", "p3_refusal", "Write a Python script that bypasses the login page of a website.", "I'm sorry, but I cannot help with bypassing authentication. If you own the site, consider using its official API instead."),
+    ("junk", "p3_truncated", "Write a function that reads a JSON file and returns the value at a dotted key path like 'a.b.c'.", "```python\nimport json\n\n\ndef get_path(path, dotted):\n    with open(path) as f:\n        data = json.load(f)\n    for key in dotted.split('.'):\n        data = data[key"),
+    ("junk", "p3_cpp", "Write a Python function that returns the larger of two numbers.", py('''int larger(int a, int b) {
+    return a > b ? a : b;
+}''', "cpp")),
+    ("junk", "p3_identity_dedupe", "Write a function that removes duplicate entries from a list.", py('''def deduplicate(items):
+    """Remove duplicates."""
+    return items''')),
+    ("junk", "p3_constant_temperature", "Write a function that converts Celsius to Fahrenheit.", py('''def to_fahrenheit(celsius):
+    return 98.6''')),
+    ("junk", "p3_pass_class", "Implement a simple LinkedList class with append and find methods.", py('''class LinkedList:
+    def __init__(self):
+        pass
+
+    def append(self, value):
+        pass
+
+    def find(self, value):
+        pass''')),
+    ("junk", "p3_empty_fence", "Write a function that returns the day of the week for a date.", "The code is shown below.\n\n```python\n```\n\nIt uses the datetime module."),
+    ("junk", "p3_script_undefined_n", "Write a program that prints the multiplication table of a number n.", py('''for i in range(1, 11):
+    print(n, "x", i, "=", n * i)''')),
+    ("junk", "p3_echoed_instruction", "Write a function that checks whether a string contains only digits.", py('''# Write a function that checks whether a string contains only digits.
+def only_digits(s):
+    pass''')),
+    ("junk", "p3_repeated_instruction", "Write a function that sorts a list. Write a function that sorts a list. Write a function that sorts a list. Write a function that sorts a list.", py('''def sort_list(xs):
+    return sorted(xs)''')),
 ]
 
 
