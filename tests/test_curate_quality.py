@@ -155,3 +155,69 @@ def test_the_stage_counts_every_quality_step_and_records_each_reason(tmp_path):
     assert by_id[undefined["id"]] == {"id": undefined["id"], "split": "train", "step": "static_analysis",
                                       "reason": "UndefinedName: undefined name 'encode_binary_data' (line 4)"}
     assert funnel["reasons"]["static_analysis"] == {"UndefinedName": 5, "RedefinedWhileUnused": 3, "UndefinedLocal": 1}
+
+
+def test_instructions_in_other_languages_and_quoting_code_are_tasks():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    for text in ["Escribe una funcion que convierta una cadena a mayusculas.", "Scrivi una funzione che restituisce la somma delle cifre.",
+                 "编写一个Python函数，判断一个字符串是否是回文。", "Swap the values of two variables.", "How to reverse a list in Python",
+                 "Ensure that this function never divides by zero:\n\n```python\ndef ratio(a, b):\n    return a / b\n```",
+                 "Convert this JavaScript to Python:\n\n```javascript\nfunction add(a, b) {\n  return a + b;\n}\n```",
+                 "The following function should return the sum but returns 0. Fix it:\n\n```python\ndef total(xs):\n    return 0\n```",
+                 "I'm sorry if this is a basic question, but how do I sort a dict by value?"]:
+        assert task(text) is None, text
+    assert task("Python decorators").startswith("instruction names no task")
+    assert task("Lists and tuples in Python.").startswith("instruction names no task")
+    assert task("```python\ndef roll():\n    return 4\n```").startswith("instruction is mostly code")
+    assert task("The following code implements a stack with a list.").startswith("instruction reads as an answer")
+    assert task("I'm sorry, but I cannot write programming tasks.").startswith("instruction is a refusal")
+
+
+def test_a_named_callable_is_an_ask_unless_builtin_or_used_by_the_code():
+    row = lambda text, code: {"instruction": text, "response": "", "code": code}  # noqa: E731
+    uses = "def fetch_all(urls, fetch):\n    return [fetch(u) for u in urls if len(u)]\n"
+    assert instruction.check(row("Write `fetch_all(urls, fetch)` calling `fetch(url)`; return `len()` results.", uses), InstructionConfig()) is None
+    other = "def check_extension(kind):\n    return kind\n"
+    assert instruction.check(row("Implement `guess_extension(kind)`.", other), InstructionConfig()) == (
+        "instruction asks for `guess_extension` but the code defines no guess_extension")
+
+
+def test_names_bound_by_the_instructions_code_are_defined():
+    config = StaticAnalysisConfig()
+    alpaca = {"language": "python", "instruction": 'Map words to lengths.\n\nsentence = "a bc"', "code": "n = {w: len(w) for w in sentence.split()}\n"}
+    assert static_analysis.check(alpaca, config) is None
+    assert static_analysis.check({**alpaca, "instruction": "Map words to lengths."}, config).startswith("UndefinedName: undefined name 'sentence'")
+    quoted = {"language": "python", "instruction": "Given\n```python\ndef area(r):\n    return r * r\n```\nsum the areas.",
+              "code": "def total(rs):\n    return sum(area(r) for r in rs)\n"}
+    assert static_analysis.check(quoted, config) is None
+
+
+def test_print_only_spares_code_that_computes_or_prints_what_it_was_asked_to():
+    row = lambda code, text="Write a program.": {"language": "python", "code": code, "instruction": text}  # noqa: E731
+    config = PrintOnlyConfig()
+    assert substance.print_only(row("a = 5\nb = 10\na, b = b, a\nprint(a, b)\n"), config) is None
+    assert substance.print_only(row('print("Hello, World!")\n', 'Write a program that prints "Hello, World!"'), config) is None
+    assert substance.print_only(row('print("Hello, World!")\n', 'Write a greeting "Hello, World!" function'), config) is not None
+    assert substance.print_only(row("radius = 3\narea = 28.27\nprint(area)\n"), config) is not None
+
+
+def test_only_functions_that_return_a_value_can_ignore_their_inputs():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    handler = "import sys\n\n\ndef on_interrupt(signum, frame):\n    print('bye')\n    sys.exit(0)\n"
+    assert substance.trivial(row(handler)) is None
+    assert substance.trivial(row("def is_leap(year):\n    return True\n")).startswith("trivial body: is_leap ignores")
+
+
+def test_the_solution_fence_defines_something_and_is_tagged():
+    from hfsynth.curate.extract import extract_code
+    from hfsynth.curate.inputs import code_and_tests
+
+    code = "def initials(name):\n    return name[0]\n"
+    usage = "names = ['ada lovelace', 'grace hopper', 'alan turing']\nfor n in names:\n    print(n, initials(n))\n"
+    response = f"```python\n{code}```\n\nUsage:\n\n```python\n{usage}```\n"
+    assert extract_code(response, languages=["python"]) == (code.rstrip("\n"), "python")
+    loop = "for i in range(3):\n    print(i)\n"
+    output = "  0\n  1\n  2\n  and more lines of output here\n"
+    assert extract_code(f"```python\n{loop}```\n\n```\n{output}```\n", languages=["python"]) == (loop.rstrip("\n"), "python")
+    tests = "import unittest\n\n\nclass TestInitials(unittest.TestCase):\n    def test_one(self):\n        self.assertEqual(initials('ab'), 'a')\n"
+    assert code_and_tests(f"```python\n{code}```\n\n```python\n{tests}```\n", ["python"]) == (code.rstrip("\n"), tests.rstrip("\n"))
