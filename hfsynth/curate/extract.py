@@ -11,6 +11,7 @@ fence tag.
 from __future__ import annotations
 
 import ast
+import textwrap
 import warnings
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -31,8 +32,12 @@ class Fence:
 def find_fences(text: str) -> List[Fence]:
     """Every fenced block of a markdown text (:func:`hfsynth.fences.find_fences`), in order, its
     language canonical. An unclosed last fence runs to the end (a generation cut at
-    max_new_tokens); validity decides whether what it holds is code."""
-    return [Fence(canonical_language(f.info), f.code, f.closed) for f in find_markdown_fences(text)]
+    max_new_tokens); validity decides whether what it holds is code.
+
+    The language is the info string's tag ("python:main.py" and "python title=x" are Python). A
+    fence nested in a list item keeps the item's indentation on every line; it is removed, as
+    CommonMark removes it (a Python block indented as a whole could not parse)."""
+    return [Fence(canonical_language(f.tag or f.info), textwrap.dedent(f.code), f.closed) for f in find_markdown_fences(text)]
 
 
 def defines_something(code: str) -> bool:
