@@ -54,22 +54,26 @@ def findings(code: str, reject: Sequence[str], given: AbstractSet[str] = frozens
 
 
 def _bound_names(tree: ast.Module) -> Set[str]:
+    """Every name the code binds, at any depth: definitions, imports, assignment and loop targets,
+    parameters."""
     names: Set[str] = set()
-    for node in tree.body:
+    for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names.update(n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name))
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
     return names
 
 
 def names_the_instruction_defines(instruction: str) -> Set[str]:
     """Names the instruction's own code binds: its fenced blocks, and lines outside them that are
     a Python assignment or import. An answer may use them: Alpaca's input (``sentence = "..."``),
-    the helper an Evol-Instruct task quotes and asks to build on."""
+    the helper an Evol-Instruct task quotes and asks to build on, the local variable of the quoted
+    function whose one line the task asks to replace."""
     names: Set[str] = set()
     outside = instruction
     for fence in find_fences(instruction):
