@@ -2,10 +2,12 @@
 
 - trivial: no statement anywhere does anything, or every top-level function that takes
   parameters and returns a value uses none of them (its result cannot depend on its input) or
-  only returns one of them unchanged. Docstrings, ``pass``, ``...``,
+  only returns one of them unchanged, or a function or method beside working code is left a stub
+  (interfaces and overridden base methods aside). Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
-  ``pass`` are trivial; a dataclass's fields, a constant or one real statement are not.
+  ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
+  a constant or one real statement are not.
 - print_only: no function, class or lambda, no loop or branch, and no call but ``print``: the
   model "answered" by printing a result it worked out itself (``print("The sum is 15")``).
   A script that reads input, loops, calls a library, computes something (``a, b = b, a``) or
@@ -59,10 +61,25 @@ def self_call(node: ast.stmt, name: Optional[str]) -> bool:
     return name is not None and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == name
 
 
+INTERFACE_BASES = {"object", "Protocol", "ABC", "Generic"}
+
+
+def _base_names(node: ast.ClassDef) -> set:
+    return {base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "") for base in node.bases}
+
+
+def declares_a_subtype(node: ast.ClassDef) -> bool:
+    """``class CardDeclined(PaymentError): pass``: a class with a real base and no methods of its
+    own is a new type (an exception hierarchy), not an empty stub."""
+    return bool(_base_names(node) - INTERFACE_BASES) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in node.body)
+
+
 def substantive(body, function: Optional[str] = None) -> bool:
     """Whether any statement of ``body`` (looking inside functions and classes) does something.
     ``function`` is the name of the function whose body this is (its bare self-call is empty)."""
     for node in body:
+        if isinstance(node, ast.ClassDef) and declares_a_subtype(node):
+            return True
         if isinstance(node, DEFINITIONS):
             inner = node.name if not isinstance(node, ast.ClassDef) else None
             if substantive(node.body, inner):
@@ -110,8 +127,44 @@ def ignores_its_inputs(tree: ast.Module) -> list:
     return [f.name for f in taking]
 
 
+STUB_EXEMPT_DECORATORS = {"abstractmethod", "abstractproperty", "overload"}
+
+
+def _is_stub(function) -> bool:
+    """Nothing but a docstring, ``pass``, ``...`` or ``raise NotImplementedError`` (a ``return None``
+    may be a hook's answer)."""
+    body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str))]
+    return all(empty_statement(n) and not isinstance(n, ast.Return) for n in body)
+
+
+def unfinished_stubs(tree: ast.Module) -> list:
+    """Functions and methods left as stubs beside code that does work: the model wrote the
+    constructor and left ``__add__`` to "TODO". Not stubs: ``__init__``, abstract and ``overload``
+    declarations, methods of Protocol/ABC classes, and a base method that another class of the code
+    overrides (``Shape.area`` raising NotImplementedError)."""
+    counts: Dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            counts[node.name] = counts.get(node.name, 0) + 1
+    stubs = []
+
+    def visit(body, interface: bool) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, bool(_base_names(node) & INTERFACE_BASES - {"object"}) or any(k.arg == "metaclass" for k in node.keywords))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                decorators = {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "") for d in node.decorator_list}
+                if (_is_stub(node) and not interface and node.name != "__init__" and not decorators & STUB_EXEMPT_DECORATORS
+                        and counts[node.name] == 1):
+                    stubs.append(node.name)
+
+    visit(tree.body, False)
+    return stubs
+
+
 def trivial(row: Dict, config=None) -> Optional[str]:
-    """None unless the row's Python code has no substantive statement."""
+    """None unless the row's Python code has no substantive statement, ignores its inputs, or leaves
+    some of its functions as stubs."""
     if row.get("language") != "python":
         return None
     tree = parse(row.get("code") or "")
@@ -119,7 +172,10 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         return None
     if substantive(tree.body):
         ignored = ignores_its_inputs(tree)
-        return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter or return{'s' if len(ignored) == 1 else ''} one unchanged" if ignored else None
+        if ignored:
+            return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter or return{'s' if len(ignored) == 1 else ''} one unchanged"
+        stubs = unfinished_stubs(tree)
+        return f"trivial body: {', '.join(stubs[:3])} left as stub{'s' if len(stubs) > 1 else ''} (pass, ... or NotImplementedError)" if stubs else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
