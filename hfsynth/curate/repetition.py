@@ -11,12 +11,15 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 - the share of the text's characters covered by word n-grams that occurred before (the
   duplicate n-gram fraction of Gopher, Rae et al. 2021), on the instruction and the response.
 
-Short lines (``}``, ``else:``, ``return None``) are ignored: good code repeats them.
+Short lines (``}``, ``else:``) and lines of keywords and builtins only (``return None``,
+``except ValueError:``) are ignored: good code repeats them.
 A per-row check: :func:`check` takes one row and returns None (keep) or the reason.
 """
 
 from __future__ import annotations
 
+import builtins
+import keyword
 import re
 from collections import Counter
 from typing import Dict, List, Optional
@@ -24,9 +27,21 @@ from typing import Dict, List, Optional
 WORD = re.compile(r"\S+")
 
 
+STRUCTURAL_WORDS = frozenset(keyword.kwlist) | frozenset(dir(builtins))
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def structural(line: str) -> bool:
+    """A line of keywords and builtin names only (``except ValueError:``, ``return None``,
+    ``raise StopIteration``): good code repeats them after every guard."""
+    code = line.split("#", 1)[0]
+    return all(word in STRUCTURAL_WORDS for word in IDENTIFIER.findall(code)) and not re.search(r"['\"\d]", code)
+
+
 def significant_lines(code: str, min_chars: int) -> List[str]:
-    """Non-blank lines, stripped, that have at least ``min_chars`` characters."""
-    return [s for s in (line.strip() for line in code.splitlines()) if len(s) >= min_chars]
+    """Non-blank lines, stripped, that have at least ``min_chars`` characters and name something of
+    their own (not only keywords and builtins)."""
+    return [s for s in (line.strip() for line in code.splitlines()) if len(s) >= min_chars and not structural(s)]
 
 
 def longest_run(lines: List[str]) -> int:
