@@ -18,13 +18,25 @@ from typing import Dict, Optional
 from hfsynth.fences import find_fences
 
 # An answer, not a question: how chat models open a reply.
-ANSWER_OPENER = re.compile(
-    r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|okay[,!.]|ok[,!.]|alright\b|as an ai\b|"
-    r"(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
+# An answer, not a question: how chat models open a reply. Chatter ("Sure!") never sets a task;
+# an answer that presents code ("Below is a function that ...") does when a later sentence asks
+# for something ("... Modify it so that ...": Evol-Instruct's way of quoting code to change).
+CHAT_OPENER = re.compile(
+    r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|okay[,!.]|ok[,!.]|alright\b|as an ai\b)", re.IGNORECASE
+)
+PRESENTING_OPENER = re.compile(
+    r"^\s*(?:(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
     r"an? (?:python )?implementation|the (?:python )?implementation|the (?:python )?code|the answer|the updated|the revised|"
     r"the improved|the corrected|the completed|an? (?:python )?(?:function|program|script) that)|"
     # "The following code implements ..." opens an answer; "The following function should ..." sets a task.
     r"the (?:following|above) (?:code|function|solution|implementation) (?:implements|defines|solves|demonstrates|shows|uses|is an?|can be used|will)\b)",
+    re.IGNORECASE,
+)
+# A later sentence (after . ! ? : ; or a line break) that opens with an imperative task verb.
+TASK_SENTENCE = re.compile(
+    r"(?:[.!?:;]\s+|\n\s*)(?:please\s+|now\s+|then\s+)?(?:write|implement|create|build|define|design|develop|make|add|fix|modify|change|"
+    r"update|extend|refactor|rewrite|return|compute|calculate|find|generate|convert|complete|optimi[sz]e|improve|handle|use|"
+    r"explain|test|debug|sort|count|check|determine|validate|parse|translate|port|transform|replace|remove|include|edit|adapt)\b",
     re.IGNORECASE,
 )
 # A refusal proper. A bare "I'm sorry" or "I apologize" is not one: users apologise for basic
@@ -57,8 +69,7 @@ TASK_SIGNAL = re.compile(
     r"combin|match|round|truncat|encrypt|decrypt|verif|serializ|deserializ|render|increment|toggl|rank|summari[sz]|"
     r"aggregat|show|display|simplif|reus|automat|scal|mock|pars)"
     r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments|"
-    r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b|"
-    r"^\s*(?:how|what|why|which|can|could|is there|is it)\b",  # a question without its question mark
+    r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b",
     re.IGNORECASE,
 )
 CODE_LINE = re.compile(
@@ -117,9 +128,24 @@ def written_in_english(text: str) -> bool:
     return other < 2 or other <= sum(w in ENGLISH_WORDS for w in words)
 
 
+# What a question about code mentions ("How are you doing today?" mentions none of it).
+TECHNICAL = re.compile(
+    r"\b(?:python|code|list|dict|dictionar|tuple|set|string|str|array|loop|file|error|exception|variable|class|object|module|"
+    r"package|librar|regex|json|csv|api|number|integer|int|float|bug|syntax|recursion|lambda|decorator|generator|iterator|"
+    r"thread|async|database|sql|http|url|numpy|pandas|key|value|index|type|argument|parameter|output|input)(?:s|ies|y)?\b",
+    re.IGNORECASE,
+)
+QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
+
+
 def names_a_task(text: str) -> bool:
-    """A task verb or noun, a question, or a language the checks cannot read."""
-    return bool(TASK_SIGNAL.search(text)) or "?" in text or not written_in_english(text)
+    """A task verb or noun, a question about code, or a language the checks cannot read."""
+    return bool(TASK_SIGNAL.search(text) or (QUESTION.search(text) and TECHNICAL.search(text))) or not written_in_english(text)
+
+
+def sets_a_task_later(text: str) -> bool:
+    """A sentence after the first one opens with a task verb (the prose outside code)."""
+    return bool(TASK_SENTENCE.search(prose(text)))
 
 
 NAMED_CALLABLE = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
@@ -177,7 +203,7 @@ def check(row: Dict, config) -> Optional[str]:
     if missing:
         return f"instruction asks for `{missing}` but the code defines no {missing}"
     if config.reject_chatter:
-        if ANSWER_OPENER.match(text):
+        if CHAT_OPENER.match(text) or (PRESENTING_OPENER.match(text) and not sets_a_task_later(text)):
             return "instruction reads as an answer: " + repr(text[:40])
         if REFUSAL.search(text):
             return "instruction is a refusal or model chatter: " + repr(REFUSAL.search(text).group(0))
@@ -187,7 +213,8 @@ def check(row: Dict, config) -> Optional[str]:
         if refusal:
             return refusal
     if config.require_task:
-        if ADVICE_OPENER.match(text) and not code_fraction(text):  # "Ensure that this function ...: ```...```" is a task on it
+        # "Ensure that this function ...: ```...```" is a task on its code; "Note that ... Write ..." sets one later.
+        if ADVICE_OPENER.match(text) and not code_fraction(text) and not sets_a_task_later(text):
             return "instruction is advice, not a task: " + repr(text[:40])
         if not names_a_task(text):
             return "instruction names no task (no task verb, no question)"
