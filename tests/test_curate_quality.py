@@ -221,3 +221,38 @@ def test_the_solution_fence_defines_something_and_is_tagged():
     assert extract_code(f"```python\n{loop}```\n\n```\n{output}```\n", languages=["python"]) == (loop.rstrip("\n"), "python")
     tests = "import unittest\n\n\nclass TestInitials(unittest.TestCase):\n    def test_one(self):\n        self.assertEqual(initials('ab'), 'a')\n"
     assert code_and_tests(f"```python\n{code}```\n\n```python\n{tests}```\n", ["python"]) == (code.rstrip("\n"), tests.rstrip("\n"))
+
+
+def test_presenting_or_advising_openers_are_forgiven_when_a_later_sentence_sets_the_task():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Below is a function that averages a list. Modify it to skip None.\n\n```python\ndef avg(xs):\n    return sum(xs) / len(xs)\n```") is None
+    assert task("Note that the input may be empty. Write a function that returns the largest product of two numbers.") is None
+    assert task("Avoid built-in sorting: implement insertion sort for a list of integers.") is None
+    assert task("Below is a function that averages a list.").startswith("instruction reads as an answer")
+    assert task("Note that the input may be empty.").startswith("instruction is advice")
+    assert task("Sure! Write a function that adds two numbers.").startswith("instruction reads as an answer")  # chatter stays chatter
+    assert task("Hi there! How are you doing today?").startswith("instruction names no task")
+    assert task("What is the difference between a list and a tuple?") is None
+
+
+def test_subtypes_are_not_stubs_and_stubs_beside_working_code_are():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row("class PaymentError(Exception):\n    pass\n\n\nclass Declined(PaymentError):\n    pass\n")) is None
+    unfinished = "class Matrix:\n    def __init__(self, rows):\n        self.rows = rows\n\n    def __add__(self, other):\n        raise NotImplementedError\n"
+    assert substance.trivial(row(unfinished)) == "trivial body: __add__ left as stub (pass, ... or NotImplementedError)"
+    base = "class Shape:\n    def area(self):\n        raise NotImplementedError\n\n\nclass Square(Shape):\n    def __init__(self, s):\n        self.s = s\n\n    def area(self):\n        return self.s ** 2\n"
+    assert substance.trivial(row(base)) is None
+    abstract = "from abc import ABC, abstractmethod\n\n\nclass Store(ABC):\n    @abstractmethod\n    def load(self, key):\n        ...\n\n    def keys(self):\n        return []\n"
+    assert substance.trivial(row(abstract)) is None
+
+
+def test_guard_lines_of_keywords_and_builtins_are_not_repetition():
+    guards = "def parse(a, b, c):\n" + "".join(f"    try:\n        {v} = int({v})\n    except ValueError:\n        return None\n" for v in "abc") + "    return a, b, c\n"
+    assert repetition.check({"code": guards, "instruction": "Parse three ints.", "response": ""}, RepetitionConfig()) is None
+    assert repetition.structural("except ValueError:") and repetition.structural("return None") and not repetition.structural("return 0")
+
+
+def test_locals_of_the_quoted_function_are_defined_for_a_one_line_answer():
+    quoted = "Replace the loop with one expression.\n\n```python\ndef total(items):\n    result = 0\n    for item in items:\n        result += item\n    return result\n```"
+    row = {"language": "python", "instruction": quoted, "code": "result = sum(item for item in items)\n"}
+    assert static_analysis.check(row, StaticAnalysisConfig()) is None
