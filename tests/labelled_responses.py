@@ -1129,6 +1129,210 @@ print(key_exists({"a": 1, "b": 2}, "a"))  # True''')),
         return Matrix([list(column) for column in zip(*self.rows)])''')),
     ("good", "p3_toplevel_input", "Write a program that asks for the user's name and greets them.", py('''name = input("What is your name? ")
 print(f"Hello, {name}!")''')),
+    # --- Fourth pass: probes of the weak spots the third pass suggested (openers followed by a task,
+    # exception hierarchies, guards, list-item fences, CRLF, tabs). Measured before the fixes that
+    # followed (no execution): 14/20 good kept, 9/13 junk removed; one row relabelled good after that
+    # measure (p4_complete_the_stub: a terse completion task, HumanEval's shape) ---------------------
+    ("good", "p4_exception_hierarchy", "Define a hierarchy of custom exceptions for a payment module: a base `PaymentError`, and `CardDeclined` and `InsufficientFunds` deriving from it.", py('''class PaymentError(Exception):
+    """Base class for payment errors."""
+
+
+class CardDeclined(PaymentError):
+    pass
+
+
+class InsufficientFunds(PaymentError):
+    pass''')),
+    ("good", "p4_below_is_modify", "Below is a function that computes the average of a list. Modify it so that it ignores None values.\n\n```python\ndef average(values):\n    return sum(values) / len(values)\n```", py('''def average(values):
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return sum(present) / len(present)''')),
+    ("good", "p4_note_that_then_task", "Note that the input may contain negative numbers. Write a function that returns the maximum product of two numbers from a list.", py('''def max_product(nums):
+    nums = sorted(nums)
+    return max(nums[0] * nums[1], nums[-1] * nums[-2])''')),
+    ("good", "p4_avoid_builtins", "Avoid using built-in sorting functions: implement insertion sort for a list of integers.", py('''def insertion_sort(items):
+    items = list(items)
+    for i in range(1, len(items)):
+        key = items[i]
+        j = i - 1
+        while j >= 0 and items[j] > key:
+            items[j + 1] = items[j]
+            j -= 1
+        items[j + 1] = key
+    return items''')),
+    ("good", "p4_numbered_steps", "How do I make an HTTP GET request in Python and parse the JSON response?", '''1. Install the library:
+
+   ```bash
+   pip install requests
+   ```
+
+2. Make the request:
+
+   ```python
+   import requests
+
+   def get_json(url):
+       response = requests.get(url, timeout=10)
+       response.raise_for_status()
+       return response.json()
+   ```
+
+3. Call `get_json("https://api.example.com/items")`.'''),
+    ("good", "p4_evol_snippet_line", "In the function below, replace the loop with a single expression.\n\n```python\ndef total(items):\n    result = 0\n    for item in items:\n        result += item.price\n    return result\n```",
+     "You can use `sum` with a generator expression:\n\n" + py("result = sum(item.price for item in items)") + "\n\nso the whole function becomes `return sum(item.price for item in items)`."),
+    ("good", "p4_parse_many_fields", "Write a function that parses a record 'name,age,height,weight' into a dict, returning None if any number is invalid.", py('''def parse_record(line):
+    parts = line.split(",")
+    if len(parts) != 4:
+        return None
+    name, age, height, weight = parts
+    try:
+        age = int(age)
+    except ValueError:
+        return None
+    try:
+        height = float(height)
+    except ValueError:
+        return None
+    try:
+        weight = float(weight)
+    except ValueError:
+        return None
+    return {"name": name, "age": age, "height": height, "weight": weight}''')),
+    ("good", "p4_abc_interface", "Write an abstract base class `Storage` with abstract methods `load(key)` and `save(key, value)`, and an in-memory implementation.", py('''from abc import ABC, abstractmethod
+
+
+class Storage(ABC):
+    @abstractmethod
+    def load(self, key):
+        ...
+
+    @abstractmethod
+    def save(self, key, value):
+        ...
+
+
+class MemoryStorage(Storage):
+    def __init__(self):
+        self._data = {}
+
+    def load(self, key):
+        return self._data[key]
+
+    def save(self, key, value):
+        self._data[key] = value''')),
+    ("good", "p4_crlf", "Write a function that returns the number of lines in a text.", "Here you go:\r\n\r\n```python\r\ndef count_lines(text):\r\n    return len(text.splitlines())\r\n```\r\n"),
+    ("good", "p4_tabs", "Write a function that returns the digits of a number as a list.", "```python\ndef digits(n):\n\treturn [int(d) for d in str(abs(n))]\n```"),
+    ("good", "p4_capital_tag", "Write a function that checks if a list is sorted.", "```Python\ndef is_sorted(xs):\n    return all(a <= b for a, b in zip(xs, xs[1:]))\n```"),
+    ("good", "p4_many_similar_elifs", "Write a simple calculator function that takes two numbers and an operator (+, -, *, /, //, %, **) and returns the result.", py('''def calculate(a, b, op):
+    if op == "+":
+        return a + b
+    elif op == "-":
+        return a - b
+    elif op == "*":
+        return a * b
+    elif op == "/":
+        return a / b
+    elif op == "//":
+        return a // b
+    elif op == "%":
+        return a % b
+    elif op == "**":
+        return a ** b
+    else:
+        raise ValueError(f"unknown operator: {op}")''')),
+    ("good", "p4_tkinter", "Create a simple Tkinter window with a button that shows how many times it was clicked.", py('''import tkinter as tk
+
+
+class ClickCounter:
+    def __init__(self, root):
+        self.count = 0
+        self.button = tk.Button(root, text="Clicked 0 times", command=self.click)
+        self.button.pack(padx=20, pady=20)
+
+    def click(self):
+        self.count += 1
+        self.button.config(text=f"Clicked {self.count} times")
+
+
+if __name__ == "__main__":
+    root = tk.Tk()
+    ClickCounter(root)
+    root.mainloop()''')),
+    ("good", "p4_sys_argv_script", "Write a script that prints the sum of the integers given as command-line arguments.", py('''import sys
+
+numbers = [int(arg) for arg in sys.argv[1:]]
+print(sum(numbers))''')),
+    ("good", "p4_typed_dict", "Define a TypedDict for a user record with id, name and an optional email, and a function that formats it.", py('''from typing import Optional, TypedDict
+
+
+class User(TypedDict):
+    id: int
+    name: str
+    email: Optional[str]
+
+
+def format_user(user: User) -> str:
+    email = user["email"] or "no email"
+    return f"#{user['id']} {user['name']} <{email}>"''')),
+    ("good", "p4_test_table", "Write a function that converts an integer to a Roman numeral, with tests.", py('''def to_roman(n):
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    result = []
+    for value, symbol in numerals:
+        while n >= value:
+            result.append(symbol)
+            n -= value
+    return "".join(result)''') + "\n\n" + py('''assert to_roman(1) == "I"
+assert to_roman(4) == "IV"
+assert to_roman(9) == "IX"
+assert to_roman(14) == "XIV"
+assert to_roman(40) == "XL"
+assert to_roman(90) == "XC"
+assert to_roman(400) == "CD"
+assert to_roman(1994) == "MCMXCIV"''')),
+    ("good", "p4_recursion_memo_dict", "Count the number of ways to climb n stairs taking 1 or 2 steps at a time.", py('''def climb_stairs(n, memo=None):
+    if memo is None:
+        memo = {}
+    if n <= 1:
+        return 1
+    if n not in memo:
+        memo[n] = climb_stairs(n - 1, memo) + climb_stairs(n - 2, memo)
+    return memo[n]''')),
+    ("good", "p4_hindi", "एक पायथन फ़ंक्शन लिखिए जो किसी सूची में सबसे बड़ी संख्या लौटाए।", py('''def sabse_bada(sankhya_suchi):
+    return max(sankhya_suchi)''')),
+    ("good", "p4_long_oss", "You are working on a data pipeline that processes sensor readings. Each reading is a tuple `(sensor_id, timestamp, value)`. Readings may arrive out of order and some sensors occasionally report the sentinel value -999 when they malfunction. Your task is to implement a function `summarize(readings)` that ignores malfunction readings and returns, for every sensor, a dictionary with the minimum, maximum and mean value and the timestamp of the most recent valid reading. Sensors with no valid reading must not appear in the output. The function should run in a single pass over the data.", py('''from collections import defaultdict
+
+
+def summarize(readings):
+    stats = defaultdict(lambda: {"min": float("inf"), "max": float("-inf"), "total": 0.0, "count": 0, "latest": None})
+    for sensor_id, timestamp, value in readings:
+        if value == -999:
+            continue
+        s = stats[sensor_id]
+        s["min"] = min(s["min"], value)
+        s["max"] = max(s["max"], value)
+        s["total"] += value
+        s["count"] += 1
+        if s["latest"] is None or timestamp > s["latest"]:
+            s["latest"] = timestamp
+    return {
+        sensor: {"min": s["min"], "max": s["max"], "mean": s["total"] / s["count"], "latest": s["latest"]}
+        for sensor, s in stats.items()
+    }''')),
+    ("good", "p4_explain_then_code_then_output", "Write a program that prints the first 10 rows of Pascal's triangle.", "Each row is built from the previous one by adding neighbouring numbers.\n\n" + py('''row = [1]
+for _ in range(10):
+    print(" ".join(map(str, row)))
+    row = [1] + [a + b for a, b in zip(row, row[1:])] + [1]''') + "\n\nOutput:\n\n```text\n1\n1 1\n1 2 1\n1 3 3 1\n1 4 6 4 1\n...\n```"),
+    # Relabelled after the first measure: a terse completion task (HumanEval's shape), not junk.
+    ("good", "p4_complete_the_stub", "def fib(n):\n    # write fibonacci here\n    pass\nComplete the above", py('''def fib(n):
+    if n < 0:
+        raise ValueError("n must be non-negative")
+    previous, current = 0, 1
+    while n > 0:
+        previous, current = current, previous + current
+        n -= 1
+    return previous''')),  # not the Russian row's loop: dedup would rightly remove a copy
 ]
 
 JUNK = [
@@ -1432,6 +1636,55 @@ def only_digits(s):
     pass''')),
     ("junk", "p3_repeated_instruction", "Write a function that sorts a list. Write a function that sorts a list. Write a function that sorts a list. Write a function that sorts a list.", py('''def sort_list(xs):
     return sorted(xs)''')),
+    # --- Fourth pass (see GOOD) --------------------------------------------------------------------
+    ("junk", "p4_same_function_three_variants", "Write a function that checks whether a number is a perfect square.", "```python\nimport math\n\ndef is_perfect_square(n):\n    return int(math.sqrt(n)) ** 2 == n\n\ndef is_perfect_square(n):\n    root = math.isqrt(n)\n    return root * root == n\n\ndef is_perfect_square(n):\n    return n ** 0.5 == int(n ** 0.5)\n```"),
+    ("junk", "p4_unfinished_class", "Implement a Matrix class with addition and multiplication.", py('''class Matrix:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def __add__(self, other):
+        # TODO: implement addition
+        raise NotImplementedError
+
+    def __mul__(self, other):
+        # TODO: implement multiplication
+        raise NotImplementedError''')),
+    ("junk", "p4_undefined_in_method", "Implement a Circle class with area and perimeter methods.", py('''class Circle:
+    def __init__(self, r):
+        self.r = r
+
+    def area(self):
+        return pi * self.r ** 2
+
+    def perimeter(self):
+        return 2 * pi * self.r''')),
+    ("junk", "p4_explanation_only_fence", "Write a function that finds the GCD of two numbers.", py('''# To find the GCD, use the Euclidean algorithm:
+# repeatedly replace (a, b) with (b, a % b) until b is 0.
+# The answer is a.''')),
+    ("junk", "p4_chatter_instruction", "Hi there! How are you doing today?", py('''def greet():
+    return "I'm doing well, thank you!"''')),
+    ("junk", "p4_instruction_self_instruct_list", "Task 1: Write a function to reverse a string.\nTask 2: Write a function to check palindromes.\nTask 3: Write a function to count vowels.\nTask 4: Write a function to remove duplicates.\nTask 5:", py('''def reverse(s):
+    return s[::-1]''')),
+    ("junk", "p4_loop_on_comments", "Write a function that returns the largest prime factor of a number.", py('''def largest_prime_factor(n):
+    # Start with the smallest prime factor
+    # Start with the smallest prime factor
+    # Start with the smallest prime factor
+    # Start with the smallest prime factor
+    # Start with the smallest prime factor
+    factor = 2
+    while n > 1:
+        if n % factor == 0:
+            n //= factor
+        else:
+            factor += 1
+    return factor''')),
+    ("junk", "p4_print_result_of_nothing", "Write a function that returns the number of vowels in 'programming'.", py('''print("Number of vowels: 3")''')),
+    ("junk", "p4_hardcoded_return_list", "Write a function that returns the prime numbers below n.", py('''def primes_below(n):
+    return [2, 3, 5, 7, 11, 13, 17, 19]''')),
+    ("junk", "p4_wrong_language_ruby", "Write a Python function that returns the square of a number.", "```ruby\ndef square(n)\n  n * n\nend\n```"),
+    ("junk", "p4_response_asks_back", "Write a function that validates a credit card number.", "Could you clarify which card types you need to support and whether you want the Luhn check only?"),
+    ("junk", "p4_undefined_constant", "Write a function that converts kilometres to miles.", py('''def km_to_miles(km):
+    return km * KM_TO_MILES''')),
 ]
 
 
