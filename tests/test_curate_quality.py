@@ -256,3 +256,15 @@ def test_locals_of_the_quoted_function_are_defined_for_a_one_line_answer():
     quoted = "Replace the loop with one expression.\n\n```python\ndef total(items):\n    result = 0\n    for item in items:\n        result += item\n    return result\n```"
     row = {"language": "python", "instruction": quoted, "code": "result = sum(item for item in items)\n"}
     assert static_analysis.check(row, StaticAnalysisConfig()) is None
+
+
+def test_fifth_round_languages_lists_of_tasks_pasted_outputs_and_renamed_inputs():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Bir listedeki tüm çift sayıların toplamını döndüren bir Python fonksiyonu yazın.") is None
+    assert task("Viết hàm Python kiểm tra một số có phải là số nguyên tố hay không.") is None
+    assert task("Here are some programming tasks you could try: a calculator, a to-do app.").startswith("instruction reads as an answer")
+    assert task("Here are some numbers: [3, 1, 2]. Sort them in descending order.") is None
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row("[1, 4, 9, 16, 25]\n")) == "trivial body: no statement does anything"
+    assert substance.trivial(row("def strip(text):\n    cleaned = text\n    return cleaned\n")).startswith("trivial body: strip ignores")
+    assert substance.trivial(row("def strip(text):\n    cleaned = text.strip()\n    return cleaned\n")) is None

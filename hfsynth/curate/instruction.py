@@ -26,6 +26,7 @@ CHAT_OPENER = re.compile(
 )
 PRESENTING_OPENER = re.compile(
     r"^\s*(?:(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
+    r"some|a few|several|"
     r"an? (?:python )?implementation|the (?:python )?implementation|the (?:python )?code|the answer|the updated|the revised|"
     r"the improved|the corrected|the completed|an? (?:python )?(?:function|program|script) that)|"
     # "The following code implements ..." opens an answer; "The following function should ..." sets a task.
@@ -117,12 +118,14 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def written_in_english(text: str) -> bool:
-    """Whether the text reads as English: mostly Latin letters, and no more function words of
-    other languages than of English. The task checks below know English phrasing only; an
-    instruction in another language is not judged by them."""
+    """Whether the text reads as English: ASCII letters but for a few (another script, or the
+    diacritics of Turkish, Vietnamese, Polish ... are not), and no more function words of other
+    languages than of English (Italian, Spanish written without accents). The task checks below
+    know English phrasing only; an instruction in another language is not judged by them, and
+    English mistaken for another language only escapes the "names no task" check."""
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(ord(ch) > 0x24F for ch in letters) / len(letters) > 0.3:
-        return False  # another script: CJK, Cyrillic, Greek, Arabic ...
+    if letters and sum(not ch.isascii() for ch in letters) / len(letters) > 0.03:
+        return False
     words = [w.lower() for w in WORD.findall(text)]
     other = sum(w in OTHER_WORDS for w in words)
     return other < 2 or other <= sum(w in ENGLISH_WORDS for w in words)

@@ -48,11 +48,21 @@ def empty_statement(node: ast.stmt) -> bool:
         return True
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and (node.value.value is Ellipsis or isinstance(node.value.value, str)):
         return True  # docstrings, ``...``, stray string literals
+    if isinstance(node, ast.Expr) and _is_literal(node.value):
+        return True  # a bare value (``[1, 4, 9, 16, 25]``): an output pasted as the code
     if isinstance(node, ast.Raise) and node.exc is not None and _is_not_implemented(node.exc):
         return True
     if isinstance(node, ast.Return) and (node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None)):
         return True
     return False
+
+
+def _is_literal(node: ast.AST) -> bool:
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def self_call(node: ast.stmt, name: Optional[str]) -> bool:
@@ -90,9 +100,16 @@ def substantive(body, function: Optional[str] = None) -> bool:
 
 
 def _returns_a_parameter_unchanged(function, params: set) -> bool:
-    """Its only statement (docstrings and the like aside) is ``return <one of its parameters>``."""
+    """Its only statements (docstrings and the like aside) rename a parameter and return it:
+    ``return text``, or ``cleaned = text`` then ``return cleaned``."""
+    aliases = set(params)
     body = [node for node in function.body if not empty_statement(node)]
-    return len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Name) and body[0].value.id in params
+    for node in body[:-1]:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Name) and node.value.id in aliases):
+            return False
+        aliases.add(node.targets[0].id)
+    return bool(body) and isinstance(body[-1], ast.Return) and isinstance(body[-1].value, ast.Name) and body[-1].value.id in aliases
 
 
 def returns_a_value(function) -> bool:
