@@ -1333,6 +1333,164 @@ for _ in range(10):
         previous, current = current, previous + current
         n -= 1
     return previous''')),  # not the Russian row's loop: dedup would rightly remove a copy
+    # --- Fifth pass, written blind after the fourth round of fixes and measured once before the
+    # fifth (no execution): 18/20 good kept, 12/15 junk removed ----------------------------------------
+    ("good", "p5_word_freq_top", "Given a paragraph of text, return the three most frequent words (case-insensitive), ignoring punctuation.", py('''import re
+from collections import Counter
+
+
+def top_three_words(text):
+    words = re.findall(r"[a-z']+", text.lower())
+    return [word for word, _ in Counter(words).most_common(3)]''')),
+    ("good", "p5_matrix_spiral", "Write a function that returns the elements of a matrix in spiral order.", "We peel off the first row and rotate the rest counter-clockwise until nothing is left.\n\n" + py('''def spiral_order(matrix):
+    result = []
+    while matrix:
+        result.extend(matrix.pop(0))
+        matrix = [list(row) for row in zip(*matrix)][::-1]
+    return result''') + "\n\nFor `[[1, 2, 3], [4, 5, 6], [7, 8, 9]]` this returns `[1, 2, 3, 6, 9, 8, 7, 4, 5]`."),
+    ("good", "p5_class_queue_two_stacks", "Implement a FIFO queue using two stacks, with enqueue, dequeue and is_empty.", py('''class QueueWithStacks:
+    def __init__(self):
+        self._in = []
+        self._out = []
+
+    def enqueue(self, item):
+        self._in.append(item)
+
+    def dequeue(self):
+        if not self._out:
+            while self._in:
+                self._out.append(self._in.pop())
+        if not self._out:
+            raise IndexError("dequeue from empty queue")
+        return self._out.pop()
+
+    def is_empty(self):
+        return not self._in and not self._out''')),
+    ("good", "p5_datetime_range", "Write a generator that yields every date between two dates, inclusive.", py('''from datetime import date, timedelta
+
+
+def date_range(start: date, end: date):
+    current = start
+    while current <= end:
+        yield current
+        current += timedelta(days=1)''')),
+    ("good", "p5_alpaca_input_list", "Find the second smallest element in the list.\nInput: [7, 3, 9, 1, 4]", py('''def second_smallest(nums):
+    unique = sorted(set(nums))
+    return unique[1] if len(unique) > 1 else None
+
+print(second_smallest([7, 3, 9, 1, 4]))  # 3''')),
+    ("good", "p5_url_parse", "Write a function that extracts the domain name from a URL, e.g. 'https://www.example.com/path' -> 'example.com'.", py('''from urllib.parse import urlparse
+
+
+def domain_of(url):
+    host = urlparse(url if "//" in url else "//" + url).hostname or ""
+    return host[4:] if host.startswith("www.") else host''')),
+    ("good", "p5_evol_add_logging", "Add logging to this function so that every call logs its arguments at DEBUG level.\n\n```python\ndef divide(a, b):\n    return a / b\n```", py('''import logging
+
+logger = logging.getLogger(__name__)
+
+
+def divide(a, b):
+    logger.debug("divide(%r, %r)", a, b)
+    return a / b''')),
+    ("good", "p5_evol_explain_and_fix", "Why does this code print the same number three times, and how do I fix it?\n\n```python\nfuncs = [lambda: i for i in range(3)]\nprint([f() for f in funcs])\n```",
+     "The lambdas look up `i` when they are called, after the loop has finished, so they all see `2`. Bind the current value as a default argument:\n\n" + py('''funcs = [lambda i=i: i for i in range(3)]
+print([f() for f in funcs])  # [0, 1, 2]''')),
+    ("good", "p5_turkish", "Bir listedeki tüm çift sayıların toplamını döndüren bir Python fonksiyonu yazın.", py('''def cift_toplam(sayilar):
+    return sum(s for s in sayilar if s % 2 == 0)''')),
+    ("good", "p5_vietnamese", "Viết hàm Python kiểm tra một số có phải là số nguyên tố hay không.", py('''def la_so_nguyen_to(n):
+    if n < 2:
+        return False
+    i = 2
+    while i * i <= n:
+        if n % i == 0:
+            return False
+        i += 1
+    return True''')),
+    ("good", "p5_contextlib_suppress", "Write a function that deletes a file if it exists and does nothing otherwise.", py('''import os
+from contextlib import suppress
+
+
+def remove_if_exists(path):
+    with suppress(FileNotFoundError):
+        os.remove(path)''')),
+    ("good", "p5_functools_reduce", "Use functools.reduce to compute the product of a list of numbers.", py('''from functools import reduce
+import operator
+
+
+def product(numbers):
+    return reduce(operator.mul, numbers, 1)''')),
+    ("good", "p5_slots_class", "Create a memory-efficient Point class using __slots__ with a method to compute the distance to the origin.", py('''import math
+
+
+class Point:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def distance_to_origin(self):
+        return math.hypot(self.x, self.y)''')),
+    ("good", "p5_binary_tree_depth", "Given a binary tree node class with `left` and `right` attributes, write a function returning the maximum depth of the tree.", py('''class TreeNode:
+    def __init__(self, val=0, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+
+def max_depth(root):
+    if root is None:
+        return 0
+    return 1 + max(max_depth(root.left), max_depth(root.right))''')),
+    ("good", "p5_kwargs_builder", "Write a function that builds a query string from keyword arguments, skipping arguments whose value is None.", py('''from urllib.parse import urlencode
+
+
+def query_string(**params):
+    return urlencode({key: value for key, value in params.items() if value is not None})''')),
+    ("good", "p5_response_with_heading_and_note", "Write a function to check whether two rectangles overlap. Each rectangle is (x1, y1, x2, y2).", '''## Solution
+
+''' + py('''def rectangles_overlap(a, b):
+    ax1, ay1, ax2, ay2 = a
+    bx1, by1, bx2, by2 = b
+    return ax1 < bx2 and bx1 < ax2 and ay1 < by2 and by1 < ay2''') + '''
+
+> **Note:** rectangles that only touch at an edge are not considered overlapping.'''),
+    ("good", "p5_string_template", "Write a function that fills a greeting template with a name and a date using string.Template.", py('''from string import Template
+
+GREETING = Template("Hello $name, today is $date.")
+
+
+def greet(name, date):
+    return GREETING.substitute(name=name, date=date)''')),
+    ("good", "p5_walrus_reader", "Write a function that reads a binary file in 4 KB blocks and returns the number of zero bytes.", py('''def count_zero_bytes(path):
+    zeros = 0
+    with open(path, "rb") as handle:
+        while block := handle.read(4096):
+            zeros += block.count(0)
+    return zeros''')),
+    ("good", "p5_match_statement", "Write a function that describes a shape given as a tuple: ('circle', r), ('rect', w, h) or ('square', s), returning its area.", py('''import math
+
+
+def area(shape):
+    match shape:
+        case ("circle", r):
+            return math.pi * r ** 2
+        case ("rect", w, h):
+            return w * h
+        case ("square", s):
+            return s * s
+        case _:
+            raise ValueError(f"unknown shape: {shape!r}")''')),
+    ("good", "p5_two_solutions", "Write a function to reverse the words in a sentence.", "Simple version:\n\n" + py('''def reverse_words(sentence):
+    return " ".join(reversed(sentence.split()))''') + "\n\nIf you need to keep the original spacing, split on whitespace with a regex instead:\n\n" + py('''import re
+
+
+def reverse_words_keep_spaces(sentence):
+    parts = re.split(r"(\\s+)", sentence)
+    words = parts[::2][::-1]
+    parts[::2] = words
+    return "".join(parts)''')),
 ]
 
 JUNK = [
@@ -1685,6 +1843,73 @@ def only_digits(s):
     ("junk", "p4_response_asks_back", "Write a function that validates a credit card number.", "Could you clarify which card types you need to support and whether you want the Luhn check only?"),
     ("junk", "p4_undefined_constant", "Write a function that converts kilometres to miles.", py('''def km_to_miles(km):
     return km * KM_TO_MILES''')),
+    # --- Fifth pass (see GOOD) ---------------------------------------------------------------------
+    ("junk", "p5_defined_twice_different", "Write a function that returns the nth element of the Fibonacci sequence.", py('''def fibonacci(n):
+    if n <= 1:
+        return n
+    return fibonacci(n - 1) + fibonacci(n - 2)
+
+def fibonacci(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+print(fibonacci(10))''')),
+    ("junk", "p5_undefined_in_comprehension", "Write a function that returns the squares of the odd numbers in a list.", py('''def odd_squares(nums):
+    return [x * x for x in numbers if x % 2]''')),
+    ("junk", "p5_missing_json_import", "Write a function that loads a JSON string and returns the value of the key 'name'.", py('''def get_name(s):
+    data = json.loads(s)
+    return data["name"]''')),
+    ("junk", "p5_docstring_and_ellipsis", "Implement a function that tokenizes an arithmetic expression into numbers and operators.", py('''def tokenize(expression: str) -> list:
+    """Split the expression into tokens.
+
+    Args:
+        expression: the arithmetic expression.
+
+    Returns:
+        A list of tokens.
+    """
+    ...''')),
+    ("junk", "p5_class_no_methods_implemented", "Create a class for a to-do list with add, remove and list methods.", py('''class TodoList:
+    def __init__(self):
+        self.items = []
+
+    def add(self, item):
+        pass
+
+    def remove(self, item):
+        pass
+
+    def list(self):
+        pass''')),
+    ("junk", "p5_prints_answer_for_one_input", "Write a function that checks whether 'racecar' is a palindrome.", py('''print("racecar is a palindrome")''')),
+    ("junk", "p5_instruction_here_are_tasks", "Here are some programming tasks you could try: 1) a calculator 2) a to-do app 3) a weather app.", py('''def calculator(a, b):
+    return a + b''')),
+    ("junk", "p5_instruction_answer_certainly", "Certainly! Here's a function that converts a string to title case.", py('''def to_title(s):
+    return s.title()''')),
+    ("junk", "p5_repeated_sentences_instruction", "Write a function that returns the maximum of a list of numbers and the function should return the maximum of a list of numbers and the function should return the maximum of a list of numbers and the function should return the maximum of a list of numbers.", py('''def maximum(nums):
+    return max(nums)''')),
+    ("junk", "p5_loop_of_same_line", "Write a function that returns a list of the first 10 multiples of 3.", py('''def multiples_of_three():
+    result = []
+    result.append(3)
+    result.append(6)
+    result.append(9)
+    result.append(9)
+    result.append(9)
+    result.append(9)
+    result.append(9)
+    result.append(9)
+    return result''')),
+    ("junk", "p5_response_just_output", "Write a function that generates the first five square numbers.", "```\n[1, 4, 9, 16, 25]\n```"),
+    ("junk", "p5_go_code", "Write a Python function that reverses a slice of integers.", "```go\nfunc reverse(s []int) {\n    for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {\n        s[i], s[j] = s[j], s[i]\n    }\n}\n```"),
+    ("junk", "p5_unclosed_paren", "Write a function that returns the area of a trapezoid.", py('''def trapezoid_area(a, b, h):
+    return ((a + b) * h / 2''')),
+    ("junk", "p5_returns_param_unchanged_other_name", "Write a function that removes all punctuation from a string.", py('''def strip_punctuation(text):
+    cleaned = text
+    return cleaned''')),
+    ("junk", "p5_leaked_system_prompt", "You are a helpful assistant. Please respond to the user's request below.", py('''def helper():
+    return "How can I help you?"''')),
 ]
 
 
