@@ -239,7 +239,7 @@ def test_subtypes_are_not_stubs_and_stubs_beside_working_code_are():
     row = lambda code: {"language": "python", "code": code}  # noqa: E731
     assert substance.trivial(row("class PaymentError(Exception):\n    pass\n\n\nclass Declined(PaymentError):\n    pass\n")) is None
     unfinished = "class Matrix:\n    def __init__(self, rows):\n        self.rows = rows\n\n    def __add__(self, other):\n        raise NotImplementedError\n"
-    assert substance.trivial(row(unfinished)) == "trivial body: __add__ left as stub (pass, ... or NotImplementedError)"
+    assert substance.trivial(row(unfinished)) == "trivial body: __add__ left as stub (pass, ..., NotImplementedError or return None)"
     base = "class Shape:\n    def area(self):\n        raise NotImplementedError\n\n\nclass Square(Shape):\n    def __init__(self, s):\n        self.s = s\n\n    def area(self):\n        return self.s ** 2\n"
     assert substance.trivial(row(base)) is None
     abstract = "from abc import ABC, abstractmethod\n\n\nclass Store(ABC):\n    @abstractmethod\n    def load(self, key):\n        ...\n\n    def keys(self):\n        return []\n"
@@ -268,3 +268,16 @@ def test_fifth_round_languages_lists_of_tasks_pasted_outputs_and_renamed_inputs(
     assert substance.trivial(row("[1, 4, 9, 16, 25]\n")) == "trivial body: no statement does anything"
     assert substance.trivial(row("def strip(text):\n    cleaned = text\n    return cleaned\n")).startswith("trivial body: strip ignores")
     assert substance.trivial(row("def strip(text):\n    cleaned = text.strip()\n    return cleaned\n")) is None
+
+
+def test_sixth_round_placeholders_lost_results_and_code_reviews():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    placeholder = "def two_sum(nums, target):\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n            ...\n    return []\n"
+    assert substance.trivial(row(placeholder)) == "trivial body: a loop or branch whose body is only ... (a placeholder)"
+    assert substance.trivial(row("def average(a, b):\n    result = (a + b) / 2\n")) == "trivial body: average computes into locals and returns nothing"
+    assert substance.trivial(row("def average(a, b):\n    result = (a + b) / 2\n    return result\n")) is None
+    returns_none = "class R:\n    def __init__(self, w):\n        self.w = w\n\n    def area(self):\n        return None\n"
+    assert substance.trivial(row(returns_none)).startswith("trivial body: area left as stub")
+    review = "Review this code and suggest improvements:\n\n```python\ndef get_evens(l):\n    evens = []\n    for i in range(len(l)):\n        if l[i] % 2 == 0:\n            evens.append(l[i])\n    return evens\n```"
+    assert instruction.check({"instruction": review, "response": ""}, InstructionConfig()) is None
+    assert instruction.check({"instruction": "Solution:\n```python\ndef f(x):\n    return x * 2\n```", "response": ""}, InstructionConfig()) is not None

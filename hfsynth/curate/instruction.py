@@ -68,7 +68,7 @@ TASK_SIGNAL = re.compile(
     r"iterat|construct|produc|output|explain|get|edit|chang|updat|classif|identif|analy[sz]|select|train|predict|"
     r"plot|draw|visuali[sz]|scrap|download|upload|send|connect|fetch|load|sav|open|run|evaluat|measur|join|concatenat|"
     r"combin|match|round|truncat|encrypt|decrypt|verif|serializ|deserializ|render|increment|toggl|rank|summari[sz]|"
-    r"aggregat|show|display|simplif|reus|automat|scal|mock|pars)"
+    r"aggregat|show|display|simplif|reus|automat|scal|mock|pars|review|suggest|improv|document|annotat|clean|speed)"
     r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments|"
     r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b",
     re.IGNORECASE,
@@ -219,7 +219,7 @@ def check(row: Dict, config) -> Optional[str]:
         # "Ensure that this function ...: ```...```" is a task on its code; "Note that ... Write ..." sets one later.
         if ADVICE_OPENER.match(text) and not code_fraction(text) and not sets_a_task_later(text):
             return "instruction is advice, not a task: " + repr(text[:40])
-        if not names_a_task(text):
+        if not names_a_task(prose(text)):  # the words of quoted code ("return", "print") are no task
             return "instruction names no task (no task verb, no question)"
     return None
 

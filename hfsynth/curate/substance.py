@@ -3,7 +3,8 @@
 - trivial: no statement anywhere does anything, or every top-level function that takes
   parameters and returns a value uses none of them (its result cannot depend on its input) or
   only returns one of them unchanged, or a function or method beside working code is left a stub
-  (interfaces and overridden base methods aside). Docstrings, ``pass``, ``...``,
+  (interfaces and overridden base methods aside), or a loop or branch holds only ``...``, or a
+  function assigns locals and returns nothing. Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -148,10 +149,37 @@ STUB_EXEMPT_DECORATORS = {"abstractmethod", "abstractproperty", "overload"}
 
 
 def _is_stub(function) -> bool:
-    """Nothing but a docstring, ``pass``, ``...`` or ``raise NotImplementedError`` (a ``return None``
-    may be a hook's answer)."""
-    body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str))]
-    return all(empty_statement(n) and not isinstance(n, ast.Return) for n in body)
+    """Nothing but a docstring, ``pass``, ``...``, ``raise NotImplementedError`` or ``return None``."""
+    return all(empty_statement(n) for n in function.body)
+
+
+COMPOUND = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith)
+
+
+def placeholders(tree: ast.Module) -> int:
+    """Loops, branches and ``with`` blocks whose whole body is ``...``: the model left the work out."""
+    return sum(
+        1 for node in ast.walk(tree)
+        if isinstance(node, COMPOUND) and all(isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and n.value.value is Ellipsis for n in node.body)
+    )
+
+
+def drops_its_result(tree: ast.Module) -> list:
+    """Top-level functions that only assign local names and return nothing (``result = (a + b) / 2``
+    and no ``return``): whatever they compute is lost."""
+    dropped = []
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        body = [n for n in function.body if not empty_statement(n)]
+        assigns_locals = all(
+            isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+            and all(isinstance(t, ast.Name) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
+            for n in body
+        )
+        if body and assigns_locals and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(function)):
+            dropped.append(function.name)
+    return dropped
 
 
 def unfinished_stubs(tree: ast.Module) -> list:
@@ -192,7 +220,12 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         if ignored:
             return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter or return{'s' if len(ignored) == 1 else ''} one unchanged"
         stubs = unfinished_stubs(tree)
-        return f"trivial body: {', '.join(stubs[:3])} left as stub{'s' if len(stubs) > 1 else ''} (pass, ... or NotImplementedError)" if stubs else None
+        if stubs:
+            return f"trivial body: {', '.join(stubs[:3])} left as stub{'s' if len(stubs) > 1 else ''} (pass, ..., NotImplementedError or return None)"
+        if placeholders(tree):
+            return "trivial body: a loop or branch whose body is only ... (a placeholder)"
+        dropped = drops_its_result(tree)
+        return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing" if dropped else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
