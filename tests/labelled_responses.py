@@ -1491,6 +1491,160 @@ def reverse_words_keep_spaces(sentence):
     words = parts[::2][::-1]
     parts[::2] = words
     return "".join(parts)''')),
+    # --- Sixth pass, written blind after the fifth round of fixes and measured once before the
+    # sixth (no execution): 16/17 good kept, 10/14 junk removed ----------------------------------------
+    ("good", "p6_io_examples_fence", "Write a function that returns the number of trailing zeros of n!.\n\nExample:\n```\nInput: 5\nOutput: 1\nInput: 25\nOutput: 6\n```", py('''def trailing_zeros(n):
+    count = 0
+    while n >= 5:
+        n //= 5
+        count += n
+    return count''')),
+    ("good", "p6_stdin_competitive", "Read n integers from standard input (the first line is n, the second line holds the numbers) and print their maximum.", py('''import sys
+
+
+def main():
+    data = sys.stdin.read().split()
+    n = int(data[0])
+    numbers = list(map(int, data[1:1 + n]))
+    print(max(numbers))
+
+
+main()''')),
+    ("good", "p6_example_usage_module_level", "Write a function that converts a snake_case string to camelCase.", py('''def snake_to_camel(name):
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
+
+
+# Example usage
+print(snake_to_camel("hello_big_world"))  # helloBigWorld''')),
+    ("good", "p6_asserts_same_fence", "Write a function that checks whether a string has all unique characters, with a few asserts.", py('''def all_unique(s):
+    return len(set(s)) == len(s)
+
+
+assert all_unique("abc")
+assert not all_unique("aab")
+assert all_unique("")''')),
+    ("good", "p6_code_review", "Review this code and suggest improvements:\n\n```python\ndef get_evens(l):\n    evens = []\n    for i in range(len(l)):\n        if l[i] % 2 == 0:\n            evens.append(l[i])\n    return evens\n```",
+     "A few improvements:\n\n- iterate over the items directly instead of indices;\n- use a descriptive parameter name;\n- a list comprehension says it in one line.\n\n" + py('''def get_evens(numbers):
+    return [n for n in numbers if n % 2 == 0]''')),
+    ("good", "p6_python_and_js", "Show how to reverse a string in Python and in JavaScript.", "Python:\n\n" + py('''def reverse(s):
+    return s[::-1]''') + "\n\nJavaScript:\n\n```javascript\nfunction reverse(s) {\n  return s.split('').reverse().join('');\n}\n```"),
+    ("good", "p6_concept_question", "What is a Python generator and how is it different from a list? Give an example.", "A generator produces values lazily, one at a time, instead of building them all in memory like a list.\n\n" + py('''def countdown(n):
+    while n > 0:
+        yield n
+        n -= 1
+
+
+gen = countdown(3)
+print(next(gen))  # 3
+print(list(gen))  # [2, 1]''')),
+    ("good", "p6_glaive_style_function", "Write a Python function `is_valid_sudoku(board)` that checks whether a partially filled 9x9 Sudoku board is valid. Empty cells are '.'.", py('''def is_valid_sudoku(board):
+    seen = set()
+    for r in range(9):
+        for c in range(9):
+            value = board[r][c]
+            if value == ".":
+                continue
+            keys = {("row", r, value), ("col", c, value), ("box", r // 3, c // 3, value)}
+            if keys & seen:
+                return False
+            seen |= keys
+    return True''')),
+    ("good", "p6_multiple_classes", "Model a library: books with a title and an ISBN, members who can borrow at most three books, and a Library that lends and returns books.", py('''from dataclasses import dataclass, field
+from typing import Dict, List
+
+
+@dataclass
+class Book:
+    title: str
+    isbn: str
+
+
+@dataclass
+class Member:
+    name: str
+    borrowed: List[Book] = field(default_factory=list)
+
+    MAX_BOOKS = 3
+
+    def can_borrow(self) -> bool:
+        return len(self.borrowed) < self.MAX_BOOKS
+
+
+class Library:
+    def __init__(self):
+        self.available: Dict[str, Book] = {}
+
+    def add(self, book: Book) -> None:
+        self.available[book.isbn] = book
+
+    def lend(self, isbn: str, member: Member) -> Book:
+        if not member.can_borrow():
+            raise ValueError(f"{member.name} already has {Member.MAX_BOOKS} books")
+        book = self.available.pop(isbn)
+        member.borrowed.append(book)
+        return book
+
+    def give_back(self, isbn: str, member: Member) -> None:
+        for book in member.borrowed:
+            if book.isbn == isbn:
+                member.borrowed.remove(book)
+                self.available[isbn] = book
+                return
+        raise KeyError(isbn)''')),
+    ("good", "p6_python3_instruction", "In Python 3, how do I merge two sorted lists into one sorted list without calling sort()?", py('''import heapq
+
+
+def merge_sorted(a, b):
+    return list(heapq.merge(a, b))''') + "\n\n`heapq.merge` walks both lists once, so it runs in O(len(a) + len(b))."),
+    ("good", "p6_global_memo", "Write a memoized function that computes binomial coefficients C(n, k) recursively.", py('''_cache = {}
+
+
+def binomial(n, k):
+    if k == 0 or k == n:
+        return 1
+    if (n, k) not in _cache:
+        _cache[(n, k)] = binomial(n - 1, k - 1) + binomial(n - 1, k)
+    return _cache[(n, k)]''')),
+    ("good", "p6_enum_flags", "Define file permissions as an IntFlag enum (READ, WRITE, EXECUTE) and a function that renders them like 'rwx'.", py('''from enum import IntFlag
+
+
+class Permission(IntFlag):
+    READ = 4
+    WRITE = 2
+    EXECUTE = 1
+
+
+def render(perm: Permission) -> str:
+    return "".join(letter if perm & flag else "-" for letter, flag in zip("rwx", Permission))''')),
+    ("good", "p6_short_question_instruction", "Fastest way to check if a number is a power of two?", py('''def is_power_of_two(n):
+    return n > 0 and n & (n - 1) == 0''') + "\n\nA power of two has exactly one bit set, so clearing the lowest set bit leaves zero."),
+    ("good", "p6_polish", "Napisz funkcję w Pythonie, która zwraca liczbę samogłosek w napisie.", py('''def liczba_samoglosek(napis):
+    return sum(1 for znak in napis.lower() if znak in "aeiouyąęó")''')),
+    ("good", "p6_itertools_groupby", "Compress a string like 'aaabccdd' into 'a3b1c2d2' using itertools.groupby.", py('''from itertools import groupby
+
+
+def compress(s):
+    return "".join(f"{char}{len(list(group))}" for char, group in groupby(s))''')),
+    ("good", "p6_property_cached", "Create a class that lazily computes and caches an expensive property using functools.cached_property.", py('''from functools import cached_property
+import statistics
+
+
+class Dataset:
+    def __init__(self, values):
+        self.values = list(values)
+
+    @cached_property
+    def summary(self):
+        return {
+            "mean": statistics.mean(self.values),
+            "median": statistics.median(self.values),
+            "stdev": statistics.pstdev(self.values),
+        }''')),
+    ("good", "p6_heredoc_sql_string", "Write a function that builds a parameterised SQL query selecting users by a list of ids.", py('''def users_by_ids_query(ids):
+    placeholders = ", ".join("?" for _ in ids)
+    sql = f"SELECT id, name FROM users WHERE id IN ({placeholders})"
+    return sql, list(ids)''')),
 ]
 
 JUNK = [
@@ -1910,6 +2064,59 @@ print(fibonacci(10))''')),
     return cleaned''')),
     ("junk", "p5_leaked_system_prompt", "You are a helpful assistant. Please respond to the user's request below.", py('''def helper():
     return "How can I help you?"''')),
+    # --- Sixth pass (see GOOD) ---------------------------------------------------------------------
+    ("junk", "p6_identical_twice", "Write a function that returns the absolute difference of two numbers.", py('''def abs_diff(a, b):
+    return abs(a - b)
+
+def abs_diff(a, b):
+    return abs(a - b)''')),
+    ("junk", "p6_placeholder_in_loop", "Write a function that returns the indices of the two numbers that add up to a target.", py('''def two_sum(nums, target):
+    for i in range(len(nums)):
+        for j in range(i + 1, len(nums)):
+            ...
+    return []''')),
+    ("junk", "p6_never_returns", "Write a function that returns the average of three numbers.", py('''def average(a, b, c):
+    result = (a + b + c) / 3''')),
+    ("junk", "p6_explanation_only", "Write a function that merges two sorted linked lists.", "Explanation: We compare the heads of both lists, take the smaller one, and continue until one list is exhausted, then append the rest."),
+    ("junk", "p6_undefined_class_used", "Write a function that creates a new user account and saves it.", py('''def create_account(username, password):
+    user = User(username=username)
+    user.set_password(password)
+    user.save()
+    return user''')),
+    ("junk", "p6_print_multiple_answers", "Write a program that converts 5 kilometres to miles.", py('''print("5 kilometres is 3.11 miles")
+print("Done")''')),
+    ("junk", "p6_instruction_model_meta", "Generate 5 diverse programming tasks for a Python course.", "1. Reverse a string.\n2. Check for palindromes.\n3. Count words.\n4. Merge two lists.\n5. Find the maximum."),
+    ("junk", "p6_repeated_return_lines", "Write a function that maps a score to a letter grade.", py('''def grade(score):
+    if score >= 90:
+        return "A"
+    if score >= 90:
+        return "A"
+    if score >= 90:
+        return "A"
+    if score >= 90:
+        return "A"
+    if score >= 90:
+        return "A"
+    return "F"''')),
+    ("junk", "p6_wrong_task_sort", "Write a function that returns the median of a list.", py('''def sort_list(values):
+    return sorted(values)''')),
+    ("junk", "p6_markdown_table_response", "Write a function that returns the number of days in each month.", "| Month | Days |\n|---|---|\n| January | 31 |\n| February | 28 |\n| March | 31 |"),
+    ("junk", "p6_refusal_inside_response", "Write a function that scrapes all email addresses from a website.", "As an AI language model, I must point out that scraping email addresses may violate privacy laws.\n\n" + py('''def scrape_emails(url):
+    pass''')),
+    ("junk", "p6_instruction_url_only", "https://stackoverflow.com/questions/123456", py('''def solve():
+    return 42''')),
+    ("junk", "p6_syntax_f_string_broken", "Write a function that formats a price with two decimals and a currency symbol.", py('''def format_price(amount, symbol="$"):
+    return f"{symbol}{amount:.2f"''')),
+    ("junk", "p6_all_methods_return_none", "Implement a Rectangle class with area and perimeter methods.", py('''class Rectangle:
+    def __init__(self, width, height):
+        self.width = width
+        self.height = height
+
+    def area(self):
+        return None
+
+    def perimeter(self):
+        return None''')),
 ]
 
 
