@@ -273,7 +273,7 @@ def test_fifth_round_languages_lists_of_tasks_pasted_outputs_and_renamed_inputs(
 def test_sixth_round_placeholders_lost_results_and_code_reviews():
     row = lambda code: {"language": "python", "code": code}  # noqa: E731
     placeholder = "def two_sum(nums, target):\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n            ...\n    return []\n"
-    assert substance.trivial(row(placeholder)) == "trivial body: a loop or branch whose body is only ... (a placeholder)"
+    assert substance.trivial(row(placeholder)) == "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"
     assert substance.trivial(row("def average(a, b):\n    result = (a + b) / 2\n")) == "trivial body: average computes into locals and returns nothing"
     assert substance.trivial(row("def average(a, b):\n    result = (a + b) / 2\n    return result\n")) is None
     returns_none = "class R:\n    def __init__(self, w):\n        self.w = w\n\n    def area(self):\n        return None\n"
@@ -281,3 +281,19 @@ def test_sixth_round_placeholders_lost_results_and_code_reviews():
     review = "Review this code and suggest improvements:\n\n```python\ndef get_evens(l):\n    evens = []\n    for i in range(len(l)):\n        if l[i] % 2 == 0:\n            evens.append(l[i])\n    return evens\n```"
     assert instruction.check({"instruction": review, "response": ""}, InstructionConfig()) is None
     assert instruction.check({"instruction": "Solution:\n```python\ndef f(x):\n    return x * 2\n```", "response": ""}, InstructionConfig()) is not None
+
+
+def test_seventh_round_sessions_quoted_names_unchanged_answers_and_follow_ups():
+    from hfsynth.curate.extract import extract_code
+
+    session = "```python\n>>> names = ['a', 'b']\n>>> list(zip(names, [1, 2]))\n[('a', 1), ('b', 2)]\n```"
+    assert extract_code(session, languages=["python"]) == ("names = ['a', 'b']\nlist(zip(names, [1, 2]))", "python")
+    explain = {"language": "python", "instruction": "Explain this:\n```python\nresult = sorted(counts.items())\n```", "code": "pairs = sorted(counts.items())\n"}
+    assert static_analysis.check(explain, StaticAnalysisConfig()) is None
+    buggy = "def largest(xs):\n    best = xs[0]\n    for x in xs:\n        if x < best:\n            best = x\n    return best\n"
+    fix = {"instruction": f"Fix the bug in this function:\n\n```python\n{buggy}```", "response": "", "code": buggy.replace("    ", "  ")}
+    assert instruction.check(fix, InstructionConfig()) == "the answer's code is the instruction's quoted code, unchanged"
+    assert instruction.check({**fix, "code": buggy.replace("x < best", "x > best")}, InstructionConfig()) is None
+    assert instruction.check({"instruction": "Can you explain it again?", "response": ""}, InstructionConfig()).startswith("instruction refers to an earlier turn")
+    assert instruction.check({"instruction": 'Write a program that prints "Hello, World!"', "response": ""}, InstructionConfig()) is None
+    assert substance.trivial({"language": "python", "code": "import os\n\n\ndef wait(path):\n    while True:\n        pass\n    return os.path.getsize(path)\n"}) is not None

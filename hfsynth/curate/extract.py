@@ -36,8 +36,20 @@ def find_fences(text: str) -> List[Fence]:
 
     The language is the info string's tag ("python:main.py" and "python title=x" are Python). A
     fence nested in a list item keeps the item's indentation on every line; it is removed, as
-    CommonMark removes it (a Python block indented as a whole could not parse)."""
-    return [Fence(canonical_language(f.tag or f.info), textwrap.dedent(f.code), f.closed) for f in find_markdown_fences(text)]
+    CommonMark removes it (a Python block indented as a whole could not parse). An interpreter
+    session is its statements (:func:`session_statements`)."""
+    return [Fence(canonical_language(f.tag or f.info), session_statements(textwrap.dedent(f.code)), f.closed) for f in find_markdown_fences(text)]
+
+
+def session_statements(code: str) -> str:
+    """An interpreter session (first line a ``>>>`` prompt) as the statements typed into it: the
+    prompts (``>>>``, ``...``) stripped, the printed results left out. Other code is returned as is."""
+    lines = code.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if not first.startswith(">>>"):
+        return code
+    typed = [line[4:] if line[3:4] == " " else line[3:] for line in lines if line.startswith((">>>", "..."))]
+    return "\n".join(typed)
 
 
 def defines_something(code: str) -> bool:

@@ -192,6 +192,29 @@ def sets_a_task_on_its_code(text: str) -> bool:
     return len(words) >= 3 and names_a_task(" ".join(words))
 
 
+CHANGE_REQUEST = re.compile(
+    r"\b(?:fix|modif|improv|optimi[sz]|refactor|rewrit|extend|add|convert|correct|debug|updat|chang|clean|simplif|speed)\w*", re.IGNORECASE
+)
+REFERS_BACK = re.compile(r"\b(?:it|them|those|again|above|previous|same)\b", re.IGNORECASE)  # not "that", "this": relatives, determiners
+
+
+def _normalised(code: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in code.strip().splitlines() if line.strip())
+
+
+def repeats_the_quoted_code(instruction: str, code: str) -> bool:
+    """The instruction quotes code and asks for a change, and the answer's code is that quote unchanged."""
+    quoted = {_normalised(fence.code) for fence in find_fences(instruction) if fence.code.strip()}
+    return bool(quoted) and _normalised(code) in quoted and bool(CHANGE_REQUEST.search(prose(instruction)))
+
+
+def refers_to_an_unseen_turn(text: str) -> bool:
+    """A short follow-up of a conversation ("Can you explain it again?", "Now make it faster"): it
+    points back (it, that, again) and names nothing to work on. The last turn of a multi-turn chat
+    read as a single instruction looks like this."""
+    return len(text.split()) <= 8 and bool(REFERS_BACK.search(text)) and not TECHNICAL.search(text) and not code_fraction(text)
+
+
 def check(row: Dict, config) -> Optional[str]:
     """None when the instruction reads as a task within bounds, else the reason."""
     text = (row.get("instruction") or "").strip()
@@ -205,6 +228,8 @@ def check(row: Dict, config) -> Optional[str]:
     missing = named_but_not_defined(text, row.get("code") or "")
     if missing:
         return f"instruction asks for `{missing}` but the code defines no {missing}"
+    if repeats_the_quoted_code(text, row.get("code") or ""):
+        return "the answer's code is the instruction's quoted code, unchanged"
     if config.reject_chatter:
         if CHAT_OPENER.match(text) or (PRESENTING_OPENER.match(text) and not sets_a_task_later(text)):
             return "instruction reads as an answer: " + repr(text[:40])
@@ -221,6 +246,8 @@ def check(row: Dict, config) -> Optional[str]:
             return "instruction is advice, not a task: " + repr(text[:40])
         if not names_a_task(prose(text)):  # the words of quoted code ("return", "print") are no task
             return "instruction names no task (no task verb, no question)"
+        if refers_to_an_unseen_turn(text):
+            return "instruction refers to an earlier turn it does not hold: " + repr(text[:40])
     return None
 
 

@@ -54,26 +54,27 @@ def findings(code: str, reject: Sequence[str], given: AbstractSet[str] = frozens
 
 
 def _bound_names(tree: ast.Module) -> Set[str]:
-    """Every name the code binds, at any depth: definitions, imports, assignment and loop targets,
-    parameters."""
+    """Every name the code binds or uses, at any depth: definitions, imports, assignment and loop
+    targets, parameters, and the free names the quoted code takes as given."""
     names: Set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
+        elif isinstance(node, ast.Name):
+            names.add(node.id)  # bound there, or a name the quoted code itself takes as given (``counts``)
         elif isinstance(node, ast.arg):
             names.add(node.arg)
     return names
 
 
 def names_the_instruction_defines(instruction: str) -> Set[str]:
-    """Names the instruction's own code binds: its fenced blocks, and lines outside them that are
-    a Python assignment or import. An answer may use them: Alpaca's input (``sentence = "..."``),
-    the helper an Evol-Instruct task quotes and asks to build on, the local variable of the quoted
-    function whose one line the task asks to replace."""
+    """Names the instruction's own code binds or uses: its fenced blocks, and lines outside them
+    that are a Python assignment or import. An answer may use them: Alpaca's input (``sentence =
+    "..."``), the helper an Evol-Instruct task quotes and asks to build on, the local variable of
+    the quoted function whose one line the task asks to replace, the ``counts`` of a snippet to
+    explain."""
     names: Set[str] = set()
     outside = instruction
     for fence in find_fences(instruction):

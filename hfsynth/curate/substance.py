@@ -156,11 +156,19 @@ def _is_stub(function) -> bool:
 COMPOUND = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith)
 
 
+def _is_ellipsis(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis
+
+
 def placeholders(tree: ast.Module) -> int:
-    """Loops, branches and ``with`` blocks whose whole body is ``...``: the model left the work out."""
+    """Loops, branches and ``with`` blocks whose whole body is ``...`` (the model left the work
+    out), and ``while`` loops whose body is ``pass`` (a busy loop that never ends)."""
     return sum(
         1 for node in ast.walk(tree)
-        if isinstance(node, COMPOUND) and all(isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and n.value.value is Ellipsis for n in node.body)
+        if isinstance(node, COMPOUND) and (
+            all(_is_ellipsis(n) for n in node.body)
+            or (isinstance(node, ast.While) and all(isinstance(n, ast.Pass) or _is_ellipsis(n) for n in node.body))
+        )
     )
 
 
@@ -223,7 +231,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         if stubs:
             return f"trivial body: {', '.join(stubs[:3])} left as stub{'s' if len(stubs) > 1 else ''} (pass, ..., NotImplementedError or return None)"
         if placeholders(tree):
-            return "trivial body: a loop or branch whose body is only ... (a placeholder)"
+            return "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"
         dropped = drops_its_result(tree)
         return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing" if dropped else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
