@@ -1645,6 +1645,174 @@ class Dataset:
     placeholders = ", ".join("?" for _ in ids)
     sql = f"SELECT id, name FROM users WHERE id IN ({placeholders})"
     return sql, list(ids)''')),
+    # --- Seventh pass, written blind after the sixth round of fixes and measured once before the
+    # seventh (no execution): 14/16 good kept, 8/11 junk removed ---------------------------------------
+    ("good", "p7_django_model", "Write a Django model for a blog post with a title, a slug, a body, a publication date and an author foreign key.", py('''from django.conf import settings
+from django.db import models
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    body = models.TextField()
+    published_at = models.DateTimeField(null=True, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts")
+
+    class Meta:
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return self.title''')),
+    ("good", "p7_pytest_for_given_function", "Write pytest tests for this function:\n\n```python\ndef clamp(x, low, high):\n    return max(low, min(x, high))\n```", py('''import pytest
+
+
+@pytest.mark.parametrize("x, expected", [(-5, 0), (5, 5), (15, 10)])
+def test_clamp(x, expected):
+    assert clamp(x, 0, 10) == expected
+
+
+def test_clamp_bounds_equal():
+    assert clamp(3, 7, 7) == 7''')),
+    ("good", "p7_decorator_with_args", "Write a decorator `repeat(n)` that calls the decorated function n times and returns a list of the results.", py('''import functools
+
+
+def repeat(n):
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            return [func(*args, **kwargs) for _ in range(n)]
+        return wrapper
+    return decorator''')),
+    ("good", "p7_closure_helper", "Write a function that returns all subsets of a list using backtracking.", py('''def subsets(items):
+    result = []
+
+    def backtrack(start, current):
+        result.append(list(current))
+        for i in range(start, len(items)):
+            current.append(items[i])
+            backtrack(i + 1, current)
+            current.pop()
+
+    backtrack(0, [])
+    return result''')),
+    ("good", "p7_static_class_methods", "Create a Temperature class with a classmethod constructor from Fahrenheit and a staticmethod that validates a Celsius value.", py('''class Temperature:
+    def __init__(self, celsius):
+        Temperature.validate(celsius)
+        self.celsius = celsius
+
+    @classmethod
+    def from_fahrenheit(cls, fahrenheit):
+        return cls((fahrenheit - 32) * 5 / 9)
+
+    @staticmethod
+    def validate(celsius):
+        if celsius < -273.15:
+            raise ValueError("below absolute zero")''')),
+    ("good", "p7_context_manager_class", "Implement a context manager class that temporarily sets an environment variable.", py('''import os
+
+
+class TemporaryEnv:
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+        self.previous = None
+
+    def __enter__(self):
+        self.previous = os.environ.get(self.name)
+        os.environ[self.name] = self.value
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.previous is None:
+            os.environ.pop(self.name, None)
+        else:
+            os.environ[self.name] = self.previous
+        return False''')),
+    ("good", "p7_async_generator", "Write an async generator that yields numbers from 0 to n-1, sleeping a given delay between them.", py('''import asyncio
+
+
+async def ticker(n, delay=0.1):
+    for i in range(n):
+        yield i
+        await asyncio.sleep(delay)''')),
+    ("good", "p7_numpy_broadcast", "Using NumPy, compute the pairwise Euclidean distance matrix of an (n, d) array of points without Python loops.", py('''import numpy as np
+
+
+def pairwise_distances(points: np.ndarray) -> np.ndarray:
+    diff = points[:, None, :] - points[None, :, :]
+    return np.sqrt((diff ** 2).sum(axis=-1))''')),
+    ("good", "p7_requirements_bullets", '''Write a function `validate_password(pw)` that returns a list of the rules a password breaks:
+
+- at least 8 characters;
+- at least one digit;
+- at least one uppercase letter;
+- no spaces.
+
+An empty list means the password is valid.''', py('''def validate_password(pw):
+    problems = []
+    if len(pw) < 8:
+        problems.append("at least 8 characters")
+    if not any(c.isdigit() for c in pw):
+        problems.append("at least one digit")
+    if not any(c.isupper() for c in pw):
+        problems.append("at least one uppercase letter")
+    if " " in pw:
+        problems.append("no spaces")
+    return problems''')),
+    ("good", "p7_fence_first_then_long_explanation", "Write a function that computes the edit distance between two words.", py('''def edit_distance(a, b):
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]''') + '''
+
+This is the classic Wagner-Fischer dynamic programme, keeping only two rows. `previous[j]` is the
+distance between the first `i - 1` letters of `a` and the first `j` letters of `b`; each cell takes
+the cheapest of a deletion, an insertion or a substitution (free when the letters match). It runs
+in O(len(a) * len(b)) time and O(len(b)) memory.'''),
+    ("good", "p7_python3_tag", "Write a function that returns the n most common elements of a list with their counts.", "```python3\nfrom collections import Counter\n\n\ndef most_common(items, n):\n    return Counter(items).most_common(n)\n```"),
+    ("good", "p7_repl_session", "Show how zip works with two lists in the Python interpreter.", "```python\n>>> names = ['a', 'b', 'c']\n>>> scores = [1, 2, 3]\n>>> list(zip(names, scores))\n[('a', 1), ('b', 2), ('c', 3)]\n>>> dict(zip(names, scores))\n{'a': 1, 'b': 2, 'c': 3}\n```"),
+    ("good", "p7_explain_code", "Explain what this code does:\n\n```python\nresult = {k: v for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:3]}\n```",
+     "It keeps the three entries of `counts` with the highest values, in descending order of value:\n\n" + py('''top_three = sorted(counts.items(), key=lambda kv: -kv[1])[:3]  # (key, value) pairs, largest values first
+result = {k: v for k, v in top_three}  # back into a dict, which keeps that order''')),
+    ("good", "p7_requests_main", "Write a script that prints the current public IP address using the ipify API.", py('''import requests
+
+API_URL = "https://api.ipify.org?format=json"
+
+
+def public_ip():
+    response = requests.get(API_URL, timeout=5)
+    response.raise_for_status()
+    return response.json()["ip"]
+
+
+if __name__ == "__main__":
+    print(public_ip())''')),
+    ("good", "p7_korean_class", "학생의 이름과 점수를 저장하고 평균 점수를 계산하는 클래스를 파이썬으로 작성하세요.", py('''class Gradebook:
+    def __init__(self):
+        self.scores = {}
+
+    def add(self, name, score):
+        self.scores[name] = score
+
+    def average(self):
+        if not self.scores:
+            return 0.0
+        return sum(self.scores.values()) / len(self.scores)''')),
+    ("good", "p7_bisect_insort", "Maintain a sorted list while inserting numbers one by one, and report the median after each insertion.", py('''import bisect
+
+
+def running_medians(numbers):
+    ordered = []
+    medians = []
+    for x in numbers:
+        bisect.insort(ordered, x)
+        n = len(ordered)
+        mid = n // 2
+        medians.append(ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2)
+    return medians''')),
 ]
 
 JUNK = [
@@ -2117,6 +2285,57 @@ print("Done")''')),
 
     def perimeter(self):
         return None''')),
+    # --- Seventh pass (see GOOD) -------------------------------------------------------------------
+    ("junk", "p7_same_code_as_instruction", "Fix the bug in this function, which should return the largest element:\n\n```python\ndef largest(xs):\n    best = xs[0]\n    for x in xs:\n        if x < best:\n            best = x\n    return best\n```",
+     "Here is the fixed function:\n\n" + py('''def largest(xs):
+    best = xs[0]
+    for x in xs:
+        if x < best:
+            best = x
+    return best''')),
+    ("junk", "p7_infinite_loop", "Write a function that waits until a file exists and then returns its size.", py('''import os
+
+
+def wait_for_file(path):
+    while True:
+        pass
+    return os.path.getsize(path)''')),
+    ("junk", "p7_todo_string", "Write a function that converts a Roman numeral to an integer.", py('''def roman_to_int(s):
+    return "TODO"''')),
+    ("junk", "p7_init_only_class", "Implement a class that tracks the running maximum of a stream of numbers.", py('''class RunningMax:
+    def __init__(self):
+        pass''')),
+    ("junk", "p7_pseudo_code", "Write a function that performs binary search.", py('''function binarySearch(array, target):
+    set low to 0 and high to length of array minus 1
+    while low <= high:
+        mid = (low + high) / 2
+        if array[mid] == target: return mid
+    return -1''')),
+    ("junk", "p7_shell_session", "Write a Python function that counts the lines of a file.", "```\n$ wc -l myfile.txt\n42 myfile.txt\n```"),
+    ("junk", "p7_chatter_followup", "Can you explain it again?", py('''def explain():
+    return "It adds two numbers."''')),
+    ("junk", "p7_repeated_elif_chain", "Write a function that returns the day name for a number from 0 to 6.", py('''def day_name(n):
+    if n == 0:
+        return "Monday"
+    elif n == 1:
+        return "Tuesday"
+    elif n == 1:
+        return "Tuesday"
+    elif n == 1:
+        return "Tuesday"
+    elif n == 1:
+        return "Tuesday"
+    elif n == 1:
+        return "Tuesday"''')),
+    ("junk", "p7_undefined_self_helper_module", "Write a function that returns the sum of the digits of a number.", py('''def digit_sum(n):
+    return sum_digits_helper(abs(n))''')),
+    ("junk", "p7_print_only_table", "Write a function that returns the squares of 1 to 5.", py('''print(1)
+print(4)
+print(9)
+print(16)
+print(25)''')),
+    ("junk", "p7_instruction_lorem", "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", py('''def lorem():
+    return "ipsum"''')),
 ]
 
 
