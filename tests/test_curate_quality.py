@@ -296,4 +296,5 @@ def test_seventh_round_sessions_quoted_names_unchanged_answers_and_follow_ups():
     assert instruction.check({**fix, "code": buggy.replace("x < best", "x > best")}, InstructionConfig()) is None
     assert instruction.check({"instruction": "Can you explain it again?", "response": ""}, InstructionConfig()).startswith("instruction refers to an earlier turn")
     assert instruction.check({"instruction": 'Write a program that prints "Hello, World!"', "response": ""}, InstructionConfig()) is None
+    assert instruction.check({"instruction": "Write a function is_leap(year) and test it.", "response": ""}, InstructionConfig()) is None
     assert substance.trivial({"language": "python", "code": "import os\n\n\ndef wait(path):\n    while True:\n        pass\n    return os.path.getsize(path)\n"}) is not None

@@ -135,7 +135,8 @@ def written_in_english(text: str) -> bool:
 TECHNICAL = re.compile(
     r"\b(?:python|code|list|dict|dictionar|tuple|set|string|str|array|loop|file|error|exception|variable|class|object|module|"
     r"package|librar|regex|json|csv|api|number|integer|int|float|bug|syntax|recursion|lambda|decorator|generator|iterator|"
-    r"thread|async|database|sql|http|url|numpy|pandas|key|value|index|type|argument|parameter|output|input)(?:s|ies|y)?\b",
+    r"thread|async|database|sql|http|url|numpy|pandas|key|value|index|type|argument|parameter|output|input|"
+    r"function|method|program|script|algorithm|app|test)(?:s|ies|y)?\b|\w_\w|\w\(",  # or an identifier: is_leap, f(
     re.IGNORECASE,
 )
 QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
