@@ -1813,6 +1813,141 @@ def running_medians(numbers):
         mid = n // 2
         medians.append(ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2)
     return medians''')),
+    # --- Eighth pass, plain rows written blind after the seventh round of fixes and measured once
+    # (no execution): 17/18 good kept (the new follow-up check took "... and test it."), 12/12 junk --
+    ("good", "p8_celsius_table", "Write a function that returns a list of (celsius, fahrenheit) pairs for celsius from 0 to 100 in steps of 10.", py('''def conversion_table():
+    return [(c, c * 9 / 5 + 32) for c in range(0, 101, 10)]''')),
+    ("good", "p8_anagram_groups", "Group a list of words into lists of anagrams.", py('''from collections import defaultdict
+
+
+def group_anagrams(words):
+    groups = defaultdict(list)
+    for word in words:
+        groups["".join(sorted(word))].append(word)
+    return list(groups.values())''') + "\n\nEach word is keyed by its sorted letters, so anagrams share a key."),
+    ("good", "p8_leap_years_tests", "Write a function is_leap(year) and test it.", py('''def is_leap(year):
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)''') + "\n\n" + py('''assert is_leap(2000)
+assert not is_leap(1900)
+assert is_leap(2024)
+assert not is_leap(2023)''')),
+    ("good", "p8_read_json_file", "Write a function that loads a JSON file and returns the list stored under the key 'items', or an empty list if the key is missing.", py('''import json
+
+
+def load_items(path):
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return data.get("items", [])''')),
+    ("good", "p8_string_compress", "Implement basic string compression using the counts of repeated characters ('aabcccccaaa' -> 'a2b1c5a3'). If the compressed string is not shorter, return the original.", py('''def compress(s):
+    if not s:
+        return s
+    parts = []
+    count = 1
+    for prev, cur in zip(s, s[1:]):
+        if cur == prev:
+            count += 1
+        else:
+            parts.append(f"{prev}{count}")
+            count = 1
+    parts.append(f"{s[-1]}{count}")
+    compressed = "".join(parts)
+    return compressed if len(compressed) < len(s) else s''')),
+    ("good", "p8_class_person", "Create a Person class with name and age attributes and a method that returns a greeting.", py('''class Person:
+    def __init__(self, name, age):
+        self.name = name
+        self.age = age
+
+    def greet(self):
+        return f"Hi, I'm {self.name} and I'm {self.age} years old."''')),
+    ("good", "p8_nested_dict_get", "Write a function that safely gets a value from nested dictionaries given a list of keys, returning a default if any key is missing.", py('''def deep_get(data, keys, default=None):
+    current = data
+    for key in keys:
+        if not isinstance(current, dict) or key not in current:
+            return default
+        current = current[key]
+    return current''')),
+    ("good", "p8_sum_of_digits_recursive", "Write a recursive function that returns the sum of the digits of a non-negative integer.", py('''def digit_sum(n):
+    if n < 10:
+        return n
+    return n % 10 + digit_sum(n // 10)''')),
+    ("good", "p8_timer_decorator_print", "Write a decorator that prints how long a function took to run.", py('''import time
+from functools import wraps
+
+
+def timer(func):
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        start = time.time()
+        result = func(*args, **kwargs)
+        print(f"{func.__name__} took {time.time() - start:.4f}s")
+        return result
+    return wrapper''')),
+    ("good", "p8_matrix_transpose_oneliner", "Transpose a matrix represented as a list of lists.", py('''def transpose(matrix):
+    return [list(row) for row in zip(*matrix)]''')),
+    ("good", "p8_count_words_file", "Write a program that counts how many times each word appears in a text file and prints the 10 most common words.", py('''from collections import Counter
+import re
+import sys
+
+
+def word_counts(text):
+    return Counter(re.findall(r"\\w+", text.lower()))
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1]) as f:
+        for word, count in word_counts(f.read()).most_common(10):
+            print(word, count)''')),
+    ("good", "p8_validate_email_regex", "Write a function that validates an email address with a regular expression.", "Here's a simple (not RFC-complete) check:\n\n" + py('''import re
+
+EMAIL_RE = re.compile(r"^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$")
+
+
+def is_valid_email(email: str) -> bool:
+    return bool(EMAIL_RE.match(email))''')),
+    ("good", "p8_list_rotation", "Rotate a list to the right by k steps.", py('''def rotate(nums, k):
+    if not nums:
+        return nums
+    k %= len(nums)
+    return nums[-k:] + nums[:-k]''')),
+    ("good", "p8_queue_deque", "Implement a queue with enqueue, dequeue and size using collections.deque.", py('''from collections import deque
+
+
+class Queue:
+    def __init__(self):
+        self._items = deque()
+
+    def enqueue(self, item):
+        self._items.append(item)
+
+    def dequeue(self):
+        if not self._items:
+            raise IndexError("dequeue from an empty queue")
+        return self._items.popleft()
+
+    def size(self):
+        return len(self._items)''')),
+    ("good", "p8_kth_largest_heap", "Find the k-th largest element in an unsorted list.", py('''import heapq
+
+
+def kth_largest(nums, k):
+    return heapq.nlargest(k, nums)[-1]''')),
+    ("good", "p8_french_long", "Écrivez une classe Python `CompteARebours` qui prend un nombre de secondes et possède une méthode `tic()` qui décrémente le compteur et renvoie True tant qu'il reste du temps.", py('''class CompteARebours:
+    def __init__(self, secondes):
+        self.secondes = secondes
+
+    def tic(self):
+        if self.secondes > 0:
+            self.secondes -= 1
+        return self.secondes > 0''')),
+    ("good", "p8_binary_to_decimal", "Convert a binary string to its decimal value without using int(s, 2).", py('''def binary_to_decimal(bits):
+    value = 0
+    for bit in bits:
+        if bit not in "01":
+            raise ValueError(f"not a binary digit: {bit!r}")
+        value = value * 2 + int(bit)
+    return value''')),
+    ("good", "p8_enumerate_print", "Print each item of a list with its index, starting from 1.", py('''fruits = ["apple", "banana", "cherry"]
+for i, fruit in enumerate(fruits, start=1):
+    print(f"{i}. {fruit}")''')),
 ]
 
 JUNK = [
@@ -2336,6 +2471,46 @@ print(16)
 print(25)''')),
     ("junk", "p7_instruction_lorem", "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", py('''def lorem():
     return "ipsum"''')),
+    # --- Eighth pass (see GOOD) --------------------------------------------------------------------
+    ("junk", "p8_three_same_defs", "Write a function that returns the factorial of n.", py('''def factorial(n):
+    result = 1
+    for i in range(1, n + 1):
+        result *= i
+    return result
+
+def factorial(n):
+    if n == 0:
+        return 1
+    return n * factorial(n - 1)
+
+def factorial(n):
+    import math
+    return math.factorial(n)''')),
+    ("junk", "p8_undefined_counter", "Write a function that counts the words in a sentence.", py('''def count_words(sentence):
+    for word in sentence.split():
+        counter[word] += 1
+    return counter''')),
+    ("junk", "p8_missing_import_collections", "Write a function that returns the most common letter in a string.", py('''def most_common_letter(s):
+    return Counter(c for c in s if c.isalpha()).most_common(1)[0][0]''')),
+    ("junk", "p8_pass_function", "Write a function that flattens a nested dictionary.", py('''def flatten_dict(d, parent_key="", sep="."):
+    pass''')),
+    ("junk", "p8_print_only_sum", "Write a program that adds 7 and 5.", py('''print("7 + 5 = 12")''')),
+    ("junk", "p8_instruction_heres", "Here's a function that checks if a number is prime:", py('''def is_prime(n):
+    return n > 1 and all(n % i for i in range(2, int(n ** 0.5) + 1))''')),
+    ("junk", "p8_advice", "Always use meaningful variable names in your code.", py('''def area(width, height):
+    return width * height''')),
+    ("junk", "p8_refusal_instruction", "I'm sorry, but I can't generate a new task right now.", py('''def noop():
+    return None''')),
+    ("junk", "p8_repeated_line", "Write a function that returns a greeting for a name.", py('''def greeting(name):
+    message = "Hello, " + name
+    message = "Hello, " + name
+    message = "Hello, " + name
+    message = "Hello, " + name
+    return message''')),
+    ("junk", "p8_no_code_response", "Write a function that checks whether a list is sorted.", "To check whether a list is sorted, compare each element with the next one. If every element is less than or equal to the next, the list is sorted."),
+    ("junk", "p8_truncated", "Write a class that represents a bank account with deposit and withdraw methods.", "```python\nclass BankAccount:\n    def __init__(self, balance=0):\n        self.balance = balance\n\n    def deposit(self, amount):\n        self.balance += amount\n\n    def withdraw(self, amount):\n        if amount > self.bal"),
+    ("junk", "p8_identity", "Write a function that removes leading and trailing whitespace from each string in a list.", py('''def strip_all(strings):
+    return strings''')),
 ]
 
 
