@@ -298,3 +298,16 @@ def test_seventh_round_sessions_quoted_names_unchanged_answers_and_follow_ups():
     assert instruction.check({"instruction": 'Write a program that prints "Hello, World!"', "response": ""}, InstructionConfig()) is None
     assert instruction.check({"instruction": "Write a function is_leap(year) and test it.", "response": ""}, InstructionConfig()) is None
     assert substance.trivial({"language": "python", "code": "import os\n\n\ndef wait(path):\n    while True:\n        pass\n    return os.path.getsize(path)\n"}) is not None
+
+
+def test_what_the_quickstart_model_still_got_through():
+    """Shapes of rows the builtin 135M model published (a quickstart run of 2026-12-01, re-curated)."""
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Add one new constraint or requirement to the task, about ten words more than the original.").startswith("instruction leaks")
+    assert task("A high-quality programming problem that brings to mind is:\n```\ndef f(x):\n    return x\n```").startswith("instruction leaks")
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row('def solve(solution):\n    assert True, "solved"\n')).startswith("trivial body: solve ignores")
+    assert substance.trivial(row("def stats(xs):\n    n = len(xs)\n    return n\n    return n * 2\n")) == "dead code: line 4 follows a return, raise, break or continue"
+    assert substance.trivial(row("def first(xs):\n    for x in xs:\n        if x:\n            return x\n    return None\n")) is None
+    nested = "def check(v, l, r):\n    def check(v, l, r):\n        return l == r\n    return check(v, l, r)\n"
+    assert repetition.check({"code": nested, "instruction": "Check it.", "response": ""}, RepetitionConfig()) == "repeated definition: check defines check again inside itself"

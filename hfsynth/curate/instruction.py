@@ -48,7 +48,18 @@ REFUSAL = re.compile(
     re.IGNORECASE,
 )
 # The evol-instruct rewriting prompt leaking into its output.
-PROMPT_LEAK = re.compile(r"#?(?:given|rewritten|created) prompt#?|\bthe (?:given|original|rewritten) prompt\b|\brewrite the (?:given )?prompt\b", re.IGNORECASE)
+PROMPT_LEAK = re.compile(
+    r"#?(?:given|rewritten|created) prompt#?|\bthe (?:given|original|rewritten) prompt\b|\brewrite the (?:given )?prompt\b|"
+    # WizardCoder's evolution methods, echoed instead of applied
+    r"\badd one (?:new |more )?constraints? or requirements?\b|\babout ten (?:additional |more )?words\b|"
+    r"\breplace a common(?:ly used)? requirement\b|\bcan be solved (?:in|with) only a few (?:simple |logical )?(?:thinking )?(?:processes|steps)\b|"
+    r"\bplausible but wrong code as a reference\b|\bmake the following programming (?:task|test question) a (?:little|bit) harder\b|"
+    r"\b(?:a single )?self-contained task that can still be solved\b|"
+    # OSS-Instruct (Magicoder) and Self-Instruct prompts, echoed
+    r"\bhigh-quality programming problem\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
+    r"\[(?:problem description|solution)\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b",
+    re.IGNORECASE,
+)
 # Advice, not a task.
 ADVICE_OPENER = re.compile(
     r"^\s*(?:make sure|be sure|ensure|remember|don'?t forget|do not forget|always|never|try to|keep in mind|note that|"

@@ -4,7 +4,8 @@
   parameters and returns a value uses none of them (its result cannot depend on its input) or
   only returns one of them unchanged, or a function or method beside working code is left a stub
   (interfaces and overridden base methods aside), or a loop or branch holds only ``...``, or a
-  function assigns locals and returns nothing. Docstrings, ``pass``, ``...``,
+  function assigns locals and returns nothing, or a statement follows a ``return`` in its block
+  (dead code: the model kept writing after its answer). Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -125,14 +126,28 @@ def returns_a_value(function) -> bool:
     return False
 
 
+def has_an_effect(function) -> bool:
+    """It calls something, stores into an attribute or an item, or declares a global: what a
+    function that returns nothing is called for (``assert True`` alone has no effect)."""
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Call, ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await)):
+            return True
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            return True
+    return False
+
+
 def ignores_its_inputs(tree: ast.Module) -> list:
     """The module's functions when every one of them that takes parameters and returns a value
     uses none of them, or only hands one back unchanged (its answer cannot depend on its input, or
     is its input: a "merge" or "summary" that returns what it was given); [] otherwise. Methods are
     not looked at (``self`` or an interface argument may rightly go unused), nor functions that
-    return nothing: a callback (``handler(signum, frame)``) is called for its effect with a
-    signature someone else chose."""
-    functions = [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and returns_a_value(node)]
+    return nothing but have an effect: a callback (``handler(signum, frame)``) is called for its
+    effect with a signature someone else chose."""
+    functions = [
+        node for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (returns_a_value(node) or not has_an_effect(node))
+    ]
     taking = [f for f in functions if f.args.args or f.args.posonlyargs or f.args.kwonlyargs or f.args.vararg or f.args.kwarg]
     if not taking:
         return []
@@ -215,6 +230,23 @@ def unfinished_stubs(tree: ast.Module) -> list:
     return stubs
 
 
+ENDS_A_BLOCK = (ast.Return, ast.Raise, ast.Continue, ast.Break)
+
+
+def dead_code(tree: ast.Module) -> Optional[int]:
+    """The line of the first statement that follows a ``return``, ``raise``, ``break`` or ``continue``
+    in the same block (it can never run: the model kept writing after it had answered), else None."""
+    for node in ast.walk(tree):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            for before, after in zip(block, block[1:]):
+                if isinstance(before, ENDS_A_BLOCK) and isinstance(after, ast.stmt):
+                    return after.lineno
+    return None
+
+
 def trivial(row: Dict, config=None) -> Optional[str]:
     """None unless the row's Python code has no substantive statement, ignores its inputs, or leaves
     some of its functions as stubs."""
@@ -233,7 +265,10 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         if placeholders(tree):
             return "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"
         dropped = drops_its_result(tree)
-        return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing" if dropped else None
+        if dropped:
+            return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing"
+        line = dead_code(tree)
+        return f"dead code: line {line} follows a return, raise, break or continue" if line else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
