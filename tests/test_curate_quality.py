@@ -244,6 +244,8 @@ def test_subtypes_are_not_stubs_and_stubs_beside_working_code_are():
     assert substance.trivial(row(base)) is None
     abstract = "from abc import ABC, abstractmethod\n\n\nclass Store(ABC):\n    @abstractmethod\n    def load(self, key):\n        ...\n\n    def keys(self):\n        return []\n"
     assert substance.trivial(row(abstract)) is None
+    quiet = "from http.server import BaseHTTPRequestHandler\n\n\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(204)\n        self.end_headers()\n\n    def log_message(self, format, *args):\n        pass\n"
+    assert substance.trivial(row(quiet)) is None
 
 
 def test_guard_lines_of_keywords_and_builtins_are_not_repetition():
