@@ -313,3 +313,10 @@ def test_what_the_quickstart_model_still_got_through():
     assert substance.trivial(row("def first(xs):\n    for x in xs:\n        if x:\n            return x\n    return None\n")) is None
     nested = "def check(v, l, r):\n    def check(v, l, r):\n        return l == r\n    return check(v, l, r)\n"
     assert repetition.check({"code": nested, "instruction": "Check it.", "response": ""}, RepetitionConfig()) == "repeated definition: check defines check again inside itself"
+
+
+def test_ninth_round_examples_name_a_task_and_thanks_open_a_next_turn():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Interleave two lists of possibly different lengths, e.g. [1, 2, 3] and ['a'] -> [1, 'a', 2, 3].") is None
+    assert task("Thanks, this is great! Could you also add comments?").startswith("instruction reads as an answer")
+    assert task("Great circle distance between two points on Earth: write it with the haversine formula.") is None

@@ -22,7 +22,9 @@ from hfsynth.fences import find_fences
 # an answer that presents code ("Below is a function that ...") does when a later sentence asks
 # for something ("... Modify it so that ...": Evol-Instruct's way of quoting code to change).
 CHAT_OPENER = re.compile(
-    r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|okay[,!.]|ok[,!.]|alright\b|as an ai\b)", re.IGNORECASE
+    r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|okay[,!.]|ok[,!.]|alright\b|as an ai\b|"
+    # a conversation's next turn ("Thanks, this is great! Could you also add comments?")
+    r"thanks\b|thank you\b|great[,!.]|perfect[,!.]|awesome[,!.]|nice[,!.]|cool[,!.])", re.IGNORECASE
 )
 PRESENTING_OPENER = re.compile(
     r"^\s*(?:(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
@@ -79,7 +81,9 @@ TASK_SIGNAL = re.compile(
     r"iterat|construct|produc|output|explain|get|edit|chang|updat|classif|identif|analy[sz]|select|train|predict|"
     r"plot|draw|visuali[sz]|scrap|download|upload|send|connect|fetch|load|sav|open|run|evaluat|measur|join|concatenat|"
     r"combin|match|round|truncat|encrypt|decrypt|verif|serializ|deserializ|render|increment|toggl|rank|summari[sz]|"
-    r"aggregat|show|display|simplif|reus|automat|scal|mock|pars|review|suggest|improv|document|annotat|clean|speed)"
+    r"aggregat|show|display|simplif|reus|automat|scal|mock|pars|review|suggest|improv|document|annotat|clean|speed|"
+    r"interleav|pad|chunk|batch|partition|dedup|trim|strip|wrap|escap|hash|tokeniz|pair|shift|invert|negat|mirror|"
+    r"traverse|walk|visit|collect|accumulat|memoiz|cach|retry|throttl|limit|debounc)"
     r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments|"
     r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b",
     re.IGNORECASE,
@@ -153,9 +157,14 @@ TECHNICAL = re.compile(
 QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
 
 
+# An input/output example: "[1, 2, 3] -> [3, 2, 1]", "e.g. 'abc' gives 'cba'".
+EXAMPLE = re.compile(r"->|=>|\be\.g\.|\bfor (?:example|instance)\b|^\s*(?:input|output|example)\s*:", re.IGNORECASE | re.MULTILINE)
+
+
 def names_a_task(text: str) -> bool:
-    """A task verb or noun, a question about code, or a language the checks cannot read."""
-    return bool(TASK_SIGNAL.search(text) or (QUESTION.search(text) and TECHNICAL.search(text))) or not written_in_english(text)
+    """A task verb or noun, a question about code, an input/output example, or a language the
+    checks cannot read."""
+    return bool(TASK_SIGNAL.search(text) or (QUESTION.search(text) and TECHNICAL.search(text)) or EXAMPLE.search(text)) or not written_in_english(text)
 
 
 def sets_a_task_later(text: str) -> bool:
