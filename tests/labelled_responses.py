@@ -1948,6 +1948,139 @@ def kth_largest(nums, k):
     ("good", "p8_enumerate_print", "Print each item of a list with its index, starting from 1.", py('''fruits = ["apple", "banana", "cherry"]
 for i, fruit in enumerate(fruits, start=1):
     print(f"{i}. {fruit}")''')),
+    # --- Ninth pass, written blind after the eighth round of fixes and measured once before the
+    # ninth (no execution): 13/14 good kept, 8/9 junk removed ------------------------------------------
+    ("good", "p9_http_server", "Write a minimal HTTP server with the standard library that answers every GET request with 'OK'.", py('''from http.server import BaseHTTPRequestHandler, HTTPServer
+
+
+class OkHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = b"OK"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(port=8000):
+    HTTPServer(("", port), OkHandler).serve_forever()
+
+
+if __name__ == "__main__":
+    serve()''')),
+    ("good", "p9_sum_pairs_dict", "Given an array of integers and a target, return the indices of the two numbers that add up to the target. Assume exactly one solution.", "Use a dictionary from value to index for a single pass:\n\n" + py('''def two_sum(nums, target):
+    seen = {}
+    for i, num in enumerate(nums):
+        if target - num in seen:
+            return [seen[target - num], i]
+        seen[num] = i''') + "\n\nTime O(n), space O(n)."),
+    ("good", "p9_logging_config", "Configure the logging module to write INFO messages to both the console and a file called app.log.", py('''import logging
+
+
+def setup_logging(path="app.log"):
+    logger = logging.getLogger()
+    logger.setLevel(logging.INFO)
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(message)s")
+    for handler in (logging.StreamHandler(), logging.FileHandler(path)):
+        handler.setFormatter(formatter)
+        logger.addHandler(handler)
+    return logger''')),
+    ("good", "p9_early_break", "Write a function that returns the first negative number in a list, or None.", py('''def first_negative(numbers):
+    found = None
+    for n in numbers:
+        if n < 0:
+            found = n
+            break
+    return found''')),
+    ("good", "p9_random_password", "Generate a random password of a given length containing letters, digits and punctuation, using the secrets module.", py('''import secrets
+import string
+
+ALPHABET = string.ascii_letters + string.digits + string.punctuation
+
+
+def random_password(length=16):
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))''')),
+    ("good", "p9_zip_longest", "Interleave two lists of possibly different lengths, e.g. [1, 2, 3] and ['a'] -> [1, 'a', 2, 3].", py('''from itertools import chain, zip_longest
+
+_MISSING = object()
+
+
+def interleave(a, b):
+    return [x for x in chain.from_iterable(zip_longest(a, b, fillvalue=_MISSING)) if x is not _MISSING]''')),
+    ("good", "p9_evol_complexity", "Rewrite the function so that it finds whether any two numbers sum to zero in O(n log n) time instead of O(n^2).\n\n```python\ndef has_zero_pair(nums):\n    return any(a + b == 0 for i, a in enumerate(nums) for b in nums[i + 1:])\n```", py('''def has_zero_pair(nums):
+    nums = sorted(nums)
+    lo, hi = 0, len(nums) - 1
+    while lo < hi:
+        total = nums[lo] + nums[hi]
+        if total == 0:
+            return True
+        if total < 0:
+            lo += 1
+        else:
+            hi -= 1
+    return False''')),
+    ("good", "p9_unittest_mock", "Write a function that returns the current weekday name, and a unit test that mocks the date.", py('''import datetime
+
+
+def weekday_name(today=None):
+    today = today or datetime.date.today()
+    return today.strftime("%A")''') + "\n\n" + py('''import datetime
+import unittest
+
+
+class TestWeekday(unittest.TestCase):
+    def test_known_date(self):
+        self.assertEqual(weekday_name(datetime.date(2024, 1, 1)), "Monday")''')),
+    ("good", "p9_generator_pipeline", "Build a small generator pipeline that reads lines, strips comments starting with '#', and yields non-empty lines.", py('''def strip_comments(lines):
+    for line in lines:
+        yield line.split("#", 1)[0].rstrip()
+
+
+def non_empty(lines):
+    for line in lines:
+        if line:
+            yield line
+
+
+def clean(lines):
+    return non_empty(strip_comments(lines))''')),
+    ("good", "p9_arabic", "اكتب دالة بايثون تعيد عدد الكلمات في جملة.", py('''def count_words(sentence):
+    return len(sentence.split())''')),
+    ("good", "p9_class_eq_hash", "Make a Card class (rank, suit) usable as a dictionary key and in sets.", py('''class Card:
+    def __init__(self, rank, suit):
+        self.rank = rank
+        self.suit = suit
+
+    def __eq__(self, other):
+        if not isinstance(other, Card):
+            return NotImplemented
+        return (self.rank, self.suit) == (other.rank, other.suit)
+
+    def __hash__(self):
+        return hash((self.rank, self.suit))
+
+    def __repr__(self):
+        return f"Card({self.rank!r}, {self.suit!r})"''')),
+    ("good", "p9_retry_loop_continue", "Write a function that keeps asking a callable for a value until it returns a positive integer, at most 5 times.", py('''def ask_positive(ask, attempts=5):
+    for _ in range(attempts):
+        value = ask()
+        if not isinstance(value, int) or value <= 0:
+            continue
+        return value
+    raise ValueError("no positive integer after %d attempts" % attempts)''')),
+    ("good", "p9_short_alpaca_upper", "Convert a string to uppercase.", py('''text = "hello world"
+print(text.upper())''')),
+    ("good", "p9_type_alias_protocol", "Define a type alias for a JSON value and a function that counts the leaves of such a value.", py('''from typing import Dict, List, Union
+
+JSON = Union[None, bool, int, float, str, List["JSON"], Dict[str, "JSON"]]
+
+
+def count_leaves(value: JSON) -> int:
+    if isinstance(value, dict):
+        return sum(count_leaves(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(count_leaves(v) for v in value)
+    return 1''')),
 ]
 
 JUNK = [
@@ -2511,6 +2644,53 @@ def factorial(n):
     ("junk", "p8_truncated", "Write a class that represents a bank account with deposit and withdraw methods.", "```python\nclass BankAccount:\n    def __init__(self, balance=0):\n        self.balance = balance\n\n    def deposit(self, amount):\n        self.balance += amount\n\n    def withdraw(self, amount):\n        if amount > self.bal"),
     ("junk", "p8_identity", "Write a function that removes leading and trailing whitespace from each string in a list.", py('''def strip_all(strings):
     return strings''')),
+    # --- Ninth pass (see GOOD) ---------------------------------------------------------------------
+    ("junk", "p9_elif_copy_paste", "Write a function that returns the season for a month number.", py('''def season(month):
+    if month in (12, 1, 2):
+        return "winter"
+    elif month in (3, 4, 5):
+        return "spring"
+    elif month in (3, 4, 5):
+        return "spring"
+    elif month in (3, 4, 5):
+        return "spring"
+    elif month in (3, 4, 5):
+        return "spring"''')),
+    ("junk", "p9_undefined_after_refactor", "Write a function that returns the longest common prefix of a list of strings.", py('''def longest_common_prefix(strs):
+    if not strs:
+        return ""
+    for i, chars in enumerate(zip(*strs)):
+        if len(set(chars)) > 1:
+            return prefix[:i]
+    return min(strs, key=len)''')),
+    ("junk", "p9_constant_list", "Write a function that returns the Fibonacci numbers up to n.", py('''def fibonacci_up_to(n):
+    return [0, 1, 1, 2, 3, 5, 8, 13]''')),
+    ("junk", "p9_docstring_class_stub", "Create an LRU cache class.", py('''class LRUCache:
+    """An LRU cache."""
+
+    def __init__(self, capacity):
+        """Create the cache."""
+
+    def get(self, key):
+        """Get a value."""
+
+    def put(self, key, value):
+        """Put a value."""''')),
+    ("junk", "p9_instruction_chatter_thanks", "Thanks, this is great! Could you also add comments?", py('''def add(a, b):
+    # add the numbers
+    return a + b''')),
+    ("junk", "p9_print_hardcoded_table", "Write a program that prints the first 5 powers of 2.", py('''print("2^1 = 2")
+print("2^2 = 4")
+print("2^3 = 8")
+print("2^4 = 16")
+print("2^5 = 32")''')),
+    ("junk", "p9_rust_code", "Write a Python function that returns the length of a string.", "```rust\nfn length(s: &str) -> usize {\n    s.len()\n}\n```"),
+    ("junk", "p9_return_then_more", "Write a function that returns the absolute value of a number without abs().", py('''def my_abs(x):
+    return x if x >= 0 else -x
+    if x < 0:
+        return -x
+    return x''')),
+    ("junk", "p9_refusal_cannot_do", "Write a function that predicts tomorrow's stock price of Apple.", "I cannot predict stock prices. Financial markets are influenced by many unpredictable factors."),
 ]
 
 
