@@ -320,3 +320,5 @@ def test_ninth_round_examples_name_a_task_and_thanks_open_a_next_turn():
     assert task("Interleave two lists of possibly different lengths, e.g. [1, 2, 3] and ['a'] -> [1, 'a', 2, 3].") is None
     assert task("Thanks, this is great! Could you also add comments?").startswith("instruction reads as an answer")
     assert task("Great circle distance between two points on Earth: write it with the haversine formula.") is None
+    assert task("Permute the letters of a word in every possible order.") is None  # an imperative the verb list does not know
+    assert task("Decorators in Python.").startswith("instruction names no task")

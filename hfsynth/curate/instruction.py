@@ -161,10 +161,20 @@ QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b
 EXAMPLE = re.compile(r"->|=>|\be\.g\.|\bfor (?:example|instance)\b|^\s*(?:input|output|example)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
+# An imperative the verb list does not know: a first word, then a determiner ("Interleave two lists",
+# "Swap the values"); topics ("Lists and tuples"), advice ("Make sure to") and chatter do not read so.
+IMPERATIVE = re.compile(
+    r"^\s*(?:please\s+)?[A-Za-z]+\s+(?:a|an|the|two|three|four|five|all|each|every|some|this|these|those|my|your|its|their|any|both|\d+)\s",
+    re.IGNORECASE,
+)
+
+
 def names_a_task(text: str) -> bool:
-    """A task verb or noun, a question about code, an input/output example, or a language the
-    checks cannot read."""
-    return bool(TASK_SIGNAL.search(text) or (QUESTION.search(text) and TECHNICAL.search(text)) or EXAMPLE.search(text)) or not written_in_english(text)
+    """A task verb or noun, an imperative, a question about code, an input/output example, or a
+    language the checks cannot read."""
+    return bool(
+        TASK_SIGNAL.search(text) or IMPERATIVE.match(text) or (QUESTION.search(text) and TECHNICAL.search(text)) or EXAMPLE.search(text)
+    ) or not written_in_english(text)
 
 
 def sets_a_task_later(text: str) -> bool:
