@@ -59,10 +59,14 @@ def test_unclosed_fence_runs_to_the_end_and_tildes_count():
 
 def test_fences_nested_in_list_items_count_and_code_keeps_its_characters():
     # A fence indented 4+ spaces (a nested list item) or by a tab is a fence (extraction before
-    # hfsynth.fences ignored it and took the whole answer), and a form feed in the code stays one.
+    # hfsynth.fences ignored it and took the whole answer), its code without the item's indentation
+    # (as CommonMark renders it; indented as a whole, Python would not parse), and a form feed in
+    # the code stays one.
     answer = "1. Setup:\n    - the helper:\n        ```javascript\n        const a = 1;\n        ```\n"
-    assert extract_code(answer, languages=["javascript"], row_language="javascript") == ("        const a = 1;", "javascript")
-    assert extract_code("\t```py\n\tx = 1\n\t```", languages=["python"], row_language="python") == ("\tx = 1", "python")
+    assert extract_code(answer, languages=["javascript"], row_language="javascript") == ("const a = 1;", "javascript")
+    assert extract_code("\t```py\n\tx = 1\n\t```", languages=["python"], row_language="python") == ("x = 1", "python")
+    nested = "2. The code:\n   ```python:solution.py\n   def f(x):\n       return x + 1\n   ```\n"
+    assert extract_code(nested, languages=["python"], row_language="python") == ("def f(x):\n    return x + 1", "python")
     assert find_fences("```python\nx = 1\x0cy = 2\n```")[0].code == "x = 1\x0cy = 2"
 
 

@@ -18,6 +18,7 @@ from hfsynth.recipe import validate_recipe
 from hfsynth.rundir import RunDir
 from helpers import assert_user_error, run_cli
 from hub_server import client_env, hub_server, token_of  # noqa: F401
+from labelled_responses import labelled_responses
 from labelled_rows import GOOD, JUNK, labelled_rows
 
 ADD = "def add(a, b):\n    return a + b\n"
@@ -92,6 +93,26 @@ def test_the_labelled_rows_curated_through_the_command(tmp_path):
     assert sum(i in kept for i in good) / len(good) >= 0.95
     assert sum(i not in kept for i in junk) / len(junk) >= 0.90
     assert len(good) == len(GOOD) and len(junk) == len(JUNK)
+
+
+def test_realistic_labelled_responses_curated_through_the_command(tmp_path):
+    """A second labelled set written as datasets hold their answers (tests/labelled_responses.py):
+    prose and fences, Alpaca one-liners, OSS-Instruct problems, Evol-Instruct quoted code, other
+    languages. Execution off: the junk only a run can catch (failing asserts) counts as missed."""
+    rows = labelled_responses()
+    source = write_jsonl(tmp_path / "rows.jsonl", rows)
+    proc = run_cli(["curate", write_recipe(tmp_path), "--input", source])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    run_dir = RunDir(tmp_path / "run")
+    kept = {r["id"] for r in pq.read_table(run_dir.split_file("train")).to_pylist()}
+    why = {r["id"]: f"{r['step']}: {r['reason']}" for r in map(json.loads, run_dir.rejected.read_text().splitlines())}
+    good = [r["id"] for r in rows if r["label"] == "good"]
+    junk = [r["id"] for r in rows if r["label"] == "junk"]
+    wrongly_removed = {i: why.get(i) for i in good if i not in kept}
+    missed = [i for i in junk if i in kept]
+    assert 1 - len(wrongly_removed) / len(good) >= 0.95, wrongly_removed
+    assert 1 - len(missed) / len(junk) >= 0.90, missed
+    assert len(good) >= 60 and len(junk) >= 50
 
 
 @pytest.mark.parametrize("shape", ["sharegpt", "openai", "alpaca", "prompt_completion", "mapped"])

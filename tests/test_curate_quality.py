@@ -155,3 +155,170 @@ def test_the_stage_counts_every_quality_step_and_records_each_reason(tmp_path):
     assert by_id[undefined["id"]] == {"id": undefined["id"], "split": "train", "step": "static_analysis",
                                       "reason": "UndefinedName: undefined name 'encode_binary_data' (line 4)"}
     assert funnel["reasons"]["static_analysis"] == {"UndefinedName": 5, "RedefinedWhileUnused": 3, "UndefinedLocal": 1}
+
+
+def test_instructions_in_other_languages_and_quoting_code_are_tasks():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    for text in ["Escribe una funcion que convierta una cadena a mayusculas.", "Scrivi una funzione che restituisce la somma delle cifre.",
+                 "编写一个Python函数，判断一个字符串是否是回文。", "Swap the values of two variables.", "How to reverse a list in Python",
+                 "Ensure that this function never divides by zero:\n\n```python\ndef ratio(a, b):\n    return a / b\n```",
+                 "Convert this JavaScript to Python:\n\n```javascript\nfunction add(a, b) {\n  return a + b;\n}\n```",
+                 "The following function should return the sum but returns 0. Fix it:\n\n```python\ndef total(xs):\n    return 0\n```",
+                 "I'm sorry if this is a basic question, but how do I sort a dict by value?"]:
+        assert task(text) is None, text
+    assert task("Python decorators").startswith("instruction names no task")
+    assert task("Lists and tuples in Python.").startswith("instruction names no task")
+    assert task("```python\ndef roll():\n    return 4\n```").startswith("instruction is mostly code")
+    assert task("The following code implements a stack with a list.").startswith("instruction reads as an answer")
+    assert task("I'm sorry, but I cannot write programming tasks.").startswith("instruction is a refusal")
+
+
+def test_a_named_callable_is_an_ask_unless_builtin_or_used_by_the_code():
+    row = lambda text, code: {"instruction": text, "response": "", "code": code}  # noqa: E731
+    uses = "def fetch_all(urls, fetch):\n    return [fetch(u) for u in urls if len(u)]\n"
+    assert instruction.check(row("Write `fetch_all(urls, fetch)` calling `fetch(url)`; return `len()` results.", uses), InstructionConfig()) is None
+    other = "def check_extension(kind):\n    return kind\n"
+    assert instruction.check(row("Implement `guess_extension(kind)`.", other), InstructionConfig()) == (
+        "instruction asks for `guess_extension` but the code defines no guess_extension")
+
+
+def test_names_bound_by_the_instructions_code_are_defined():
+    config = StaticAnalysisConfig()
+    alpaca = {"language": "python", "instruction": 'Map words to lengths.\n\nsentence = "a bc"', "code": "n = {w: len(w) for w in sentence.split()}\n"}
+    assert static_analysis.check(alpaca, config) is None
+    assert static_analysis.check({**alpaca, "instruction": "Map words to lengths."}, config).startswith("UndefinedName: undefined name 'sentence'")
+    quoted = {"language": "python", "instruction": "Given\n```python\ndef area(r):\n    return r * r\n```\nsum the areas.",
+              "code": "def total(rs):\n    return sum(area(r) for r in rs)\n"}
+    assert static_analysis.check(quoted, config) is None
+
+
+def test_print_only_spares_code_that_computes_or_prints_what_it_was_asked_to():
+    row = lambda code, text="Write a program.": {"language": "python", "code": code, "instruction": text}  # noqa: E731
+    config = PrintOnlyConfig()
+    assert substance.print_only(row("a = 5\nb = 10\na, b = b, a\nprint(a, b)\n"), config) is None
+    assert substance.print_only(row('print("Hello, World!")\n', 'Write a program that prints "Hello, World!"'), config) is None
+    assert substance.print_only(row('print("Hello, World!")\n', 'Write a greeting "Hello, World!" function'), config) is not None
+    assert substance.print_only(row("radius = 3\narea = 28.27\nprint(area)\n"), config) is not None
+
+
+def test_only_functions_that_return_a_value_can_ignore_their_inputs():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    handler = "import sys\n\n\ndef on_interrupt(signum, frame):\n    print('bye')\n    sys.exit(0)\n"
+    assert substance.trivial(row(handler)) is None
+    assert substance.trivial(row("def is_leap(year):\n    return True\n")).startswith("trivial body: is_leap ignores")
+
+
+def test_the_solution_fence_defines_something_and_is_tagged():
+    from hfsynth.curate.extract import extract_code
+    from hfsynth.curate.inputs import code_and_tests
+
+    code = "def initials(name):\n    return name[0]\n"
+    usage = "names = ['ada lovelace', 'grace hopper', 'alan turing']\nfor n in names:\n    print(n, initials(n))\n"
+    response = f"```python\n{code}```\n\nUsage:\n\n```python\n{usage}```\n"
+    assert extract_code(response, languages=["python"]) == (code.rstrip("\n"), "python")
+    loop = "for i in range(3):\n    print(i)\n"
+    output = "  0\n  1\n  2\n  and more lines of output here\n"
+    assert extract_code(f"```python\n{loop}```\n\n```\n{output}```\n", languages=["python"]) == (loop.rstrip("\n"), "python")
+    tests = "import unittest\n\n\nclass TestInitials(unittest.TestCase):\n    def test_one(self):\n        self.assertEqual(initials('ab'), 'a')\n"
+    assert code_and_tests(f"```python\n{code}```\n\n```python\n{tests}```\n", ["python"]) == (code.rstrip("\n"), tests.rstrip("\n"))
+
+
+def test_presenting_or_advising_openers_are_forgiven_when_a_later_sentence_sets_the_task():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Below is a function that averages a list. Modify it to skip None.\n\n```python\ndef avg(xs):\n    return sum(xs) / len(xs)\n```") is None
+    assert task("Note that the input may be empty. Write a function that returns the largest product of two numbers.") is None
+    assert task("Avoid built-in sorting: implement insertion sort for a list of integers.") is None
+    assert task("Below is a function that averages a list.").startswith("instruction reads as an answer")
+    assert task("Note that the input may be empty.").startswith("instruction is advice")
+    assert task("Sure! Write a function that adds two numbers.").startswith("instruction reads as an answer")  # chatter stays chatter
+    assert task("Hi there! How are you doing today?").startswith("instruction names no task")
+    assert task("What is the difference between a list and a tuple?") is None
+
+
+def test_subtypes_are_not_stubs_and_stubs_beside_working_code_are():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row("class PaymentError(Exception):\n    pass\n\n\nclass Declined(PaymentError):\n    pass\n")) is None
+    unfinished = "class Matrix:\n    def __init__(self, rows):\n        self.rows = rows\n\n    def __add__(self, other):\n        raise NotImplementedError\n"
+    assert substance.trivial(row(unfinished)) == "trivial body: __add__ left as stub (pass, ..., NotImplementedError or return None)"
+    base = "class Shape:\n    def area(self):\n        raise NotImplementedError\n\n\nclass Square(Shape):\n    def __init__(self, s):\n        self.s = s\n\n    def area(self):\n        return self.s ** 2\n"
+    assert substance.trivial(row(base)) is None
+    abstract = "from abc import ABC, abstractmethod\n\n\nclass Store(ABC):\n    @abstractmethod\n    def load(self, key):\n        ...\n\n    def keys(self):\n        return []\n"
+    assert substance.trivial(row(abstract)) is None
+    quiet = "from http.server import BaseHTTPRequestHandler\n\n\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(204)\n        self.end_headers()\n\n    def log_message(self, format, *args):\n        pass\n"
+    assert substance.trivial(row(quiet)) is None
+
+
+def test_guard_lines_of_keywords_and_builtins_are_not_repetition():
+    guards = "def parse(a, b, c):\n" + "".join(f"    try:\n        {v} = int({v})\n    except ValueError:\n        return None\n" for v in "abc") + "    return a, b, c\n"
+    assert repetition.check({"code": guards, "instruction": "Parse three ints.", "response": ""}, RepetitionConfig()) is None
+    assert repetition.structural("except ValueError:") and repetition.structural("return None") and not repetition.structural("return 0")
+
+
+def test_locals_of_the_quoted_function_are_defined_for_a_one_line_answer():
+    quoted = "Replace the loop with one expression.\n\n```python\ndef total(items):\n    result = 0\n    for item in items:\n        result += item\n    return result\n```"
+    row = {"language": "python", "instruction": quoted, "code": "result = sum(item for item in items)\n"}
+    assert static_analysis.check(row, StaticAnalysisConfig()) is None
+
+
+def test_fifth_round_languages_lists_of_tasks_pasted_outputs_and_renamed_inputs():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Bir listedeki tüm çift sayıların toplamını döndüren bir Python fonksiyonu yazın.") is None
+    assert task("Viết hàm Python kiểm tra một số có phải là số nguyên tố hay không.") is None
+    assert task("Here are some programming tasks you could try: a calculator, a to-do app.").startswith("instruction reads as an answer")
+    assert task("Here are some numbers: [3, 1, 2]. Sort them in descending order.") is None
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row("[1, 4, 9, 16, 25]\n")) == "trivial body: no statement does anything"
+    assert substance.trivial(row("def strip(text):\n    cleaned = text\n    return cleaned\n")).startswith("trivial body: strip ignores")
+    assert substance.trivial(row("def strip(text):\n    cleaned = text.strip()\n    return cleaned\n")) is None
+
+
+def test_sixth_round_placeholders_lost_results_and_code_reviews():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    placeholder = "def two_sum(nums, target):\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n            ...\n    return []\n"
+    assert substance.trivial(row(placeholder)) == "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"
+    assert substance.trivial(row("def average(a, b):\n    result = (a + b) / 2\n")) == "trivial body: average computes into locals and returns nothing"
+    assert substance.trivial(row("def average(a, b):\n    result = (a + b) / 2\n    return result\n")) is None
+    returns_none = "class R:\n    def __init__(self, w):\n        self.w = w\n\n    def area(self):\n        return None\n"
+    assert substance.trivial(row(returns_none)).startswith("trivial body: area left as stub")
+    review = "Review this code and suggest improvements:\n\n```python\ndef get_evens(l):\n    evens = []\n    for i in range(len(l)):\n        if l[i] % 2 == 0:\n            evens.append(l[i])\n    return evens\n```"
+    assert instruction.check({"instruction": review, "response": ""}, InstructionConfig()) is None
+    assert instruction.check({"instruction": "Solution:\n```python\ndef f(x):\n    return x * 2\n```", "response": ""}, InstructionConfig()) is not None
+
+
+def test_seventh_round_sessions_quoted_names_unchanged_answers_and_follow_ups():
+    from hfsynth.curate.extract import extract_code
+
+    session = "```python\n>>> names = ['a', 'b']\n>>> list(zip(names, [1, 2]))\n[('a', 1), ('b', 2)]\n```"
+    assert extract_code(session, languages=["python"]) == ("names = ['a', 'b']\nlist(zip(names, [1, 2]))", "python")
+    explain = {"language": "python", "instruction": "Explain this:\n```python\nresult = sorted(counts.items())\n```", "code": "pairs = sorted(counts.items())\n"}
+    assert static_analysis.check(explain, StaticAnalysisConfig()) is None
+    buggy = "def largest(xs):\n    best = xs[0]\n    for x in xs:\n        if x < best:\n            best = x\n    return best\n"
+    fix = {"instruction": f"Fix the bug in this function:\n\n```python\n{buggy}```", "response": "", "code": buggy.replace("    ", "  ")}
+    assert instruction.check(fix, InstructionConfig()) == "the answer's code is the instruction's quoted code, unchanged"
+    assert instruction.check({**fix, "code": buggy.replace("x < best", "x > best")}, InstructionConfig()) is None
+    assert instruction.check({"instruction": "Can you explain it again?", "response": ""}, InstructionConfig()).startswith("instruction refers to an earlier turn")
+    assert instruction.check({"instruction": 'Write a program that prints "Hello, World!"', "response": ""}, InstructionConfig()) is None
+    assert instruction.check({"instruction": "Write a function is_leap(year) and test it.", "response": ""}, InstructionConfig()) is None
+    assert substance.trivial({"language": "python", "code": "import os\n\n\ndef wait(path):\n    while True:\n        pass\n    return os.path.getsize(path)\n"}) is not None
+
+
+def test_what_the_quickstart_model_still_got_through():
+    """Shapes of rows the builtin 135M model published (a quickstart run of 2026-12-01, re-curated)."""
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Add one new constraint or requirement to the task, about ten words more than the original.").startswith("instruction leaks")
+    assert task("A high-quality programming problem that brings to mind is:\n```\ndef f(x):\n    return x\n```").startswith("instruction leaks")
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row('def solve(solution):\n    assert True, "solved"\n')).startswith("trivial body: solve ignores")
+    assert substance.trivial(row("def stats(xs):\n    n = len(xs)\n    return n\n    return n * 2\n")) == "dead code: line 4 follows a return, raise, break or continue"
+    assert substance.trivial(row("def first(xs):\n    for x in xs:\n        if x:\n            return x\n    return None\n")) is None
+    nested = "def check(v, l, r):\n    def check(v, l, r):\n        return l == r\n    return check(v, l, r)\n"
+    assert repetition.check({"code": nested, "instruction": "Check it.", "response": ""}, RepetitionConfig()) == "repeated definition: check defines check again inside itself"
+
+
+def test_ninth_round_examples_name_a_task_and_thanks_open_a_next_turn():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Interleave two lists of possibly different lengths, e.g. [1, 2, 3] and ['a'] -> [1, 'a', 2, 3].") is None
+    assert task("Thanks, this is great! Could you also add comments?").startswith("instruction reads as an answer")
+    assert task("Great circle distance between two points on Earth: write it with the haversine formula.") is None
+    assert task("Permute the letters of a word in every possible order.") is None  # an imperative the verb list does not know
+    assert task("Decorators in Python.").startswith("instruction names no task")

@@ -1,14 +1,18 @@
 """Code out of a model's markdown answer: pick the right fence, name its language, bound its length.
 
 Models wrap code in fences and often add others around it (a ``bash`` install line, a ``text``
-output sample). The solution is the longest fence in a kept language, preferring the language the
-row asked for; an untagged fence is taken to be in that language. Rows whose ``code`` the
+output sample, a usage example). The solution is the longest fence in a kept language, preferring
+the language the row asked for, then (Python) a fence that defines a function or class, then a
+tagged fence; an untagged fence is taken to be in the row's language. Rows whose ``code`` the
 generator already set keep it (with its tests split off) and only get their language from the
 fence tag.
 """
 
 from __future__ import annotations
 
+import ast
+import textwrap
+import warnings
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -28,8 +32,35 @@ class Fence:
 def find_fences(text: str) -> List[Fence]:
     """Every fenced block of a markdown text (:func:`hfsynth.fences.find_fences`), in order, its
     language canonical. An unclosed last fence runs to the end (a generation cut at
-    max_new_tokens); validity decides whether what it holds is code."""
-    return [Fence(canonical_language(f.info), f.code, f.closed) for f in find_markdown_fences(text)]
+    max_new_tokens); validity decides whether what it holds is code.
+
+    The language is the info string's tag ("python:main.py" and "python title=x" are Python). A
+    fence nested in a list item keeps the item's indentation on every line; it is removed, as
+    CommonMark removes it (a Python block indented as a whole could not parse). An interpreter
+    session is its statements (:func:`session_statements`)."""
+    return [Fence(canonical_language(f.tag or f.info), session_statements(textwrap.dedent(f.code)), f.closed) for f in find_markdown_fences(text)]
+
+
+def session_statements(code: str) -> str:
+    """An interpreter session (first line a ``>>>`` prompt) as the statements typed into it: the
+    prompts (``>>>``, ``...``) stripped, the printed results left out. Other code is returned as is."""
+    lines = code.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if not first.startswith(">>>"):
+        return code
+    typed = [line[4:] if line[3:4] == " " else line[3:] for line in lines if line.startswith((">>>", "..."))]
+    return "\n".join(typed)
+
+
+def defines_something(code: str) -> bool:
+    """Python that parses and defines a function or class at its top level."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            return False
+    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for node in tree.body)
 
 
 def pick_fence(fences: Sequence[Fence], languages: Sequence[str], row_language: str) -> Optional[Tuple[str, str]]:
@@ -39,8 +70,12 @@ def pick_fence(fences: Sequence[Fence], languages: Sequence[str], row_language: 
         language = fence.language or row_language
         if language not in languages or not fence.code.strip():
             continue
-        # Sort key: the row's own language first, then the longest body, then the earliest.
-        candidates.append(((language != row_language, -len(fence.code.strip()), position), fence.code, language))
+        # Sort key: the row's own language first; then, in Python, a fence that defines a function or
+        # class (not the longer usage example that calls it); then a tagged fence (not the untagged
+        # output sample after it); then the longest body, then the earliest.
+        defines = language == "python" and defines_something(fence.code)
+        key = (language != row_language, not defines, fence.language is None, -len(fence.code.strip()), position)
+        candidates.append((key, fence.code, language))
     if not candidates:
         return None
     _, code, language = min(candidates)

@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from hfsynth.errors import HfsynthError
-from hfsynth.fences import find_fences
-from hfsynth.languages import canonical_language
+from hfsynth.curate.extract import find_fences, pick_fence
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 FIELD = "curate.input"
@@ -59,7 +58,8 @@ def instruction_and_response(row: Dict, plan: Dict[str, str], where: str) -> Tup
 
 
 def is_tests(code: str) -> bool:
-    """A block of tests: top-level asserts or ``test*`` functions, and no other function or class."""
+    """A block of tests: top-level asserts, ``test*`` functions or test classes (``unittest.TestCase``,
+    pytest's ``Test*``), and no other function or class."""
     import ast
     import warnings
 
@@ -73,6 +73,8 @@ def is_tests(code: str) -> bool:
     for node in tree.body:
         if isinstance(node, ast.Assert) or (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test")):
             checks = True
+        elif isinstance(node, ast.ClassDef) and (node.name.startswith("Test") or any("TestCase" in ast.unparse(base) for base in node.bases)):
+            checks = True
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return False
     return checks
@@ -80,17 +82,16 @@ def is_tests(code: str) -> bool:
 
 def code_and_tests(response: str, languages) -> Tuple[Optional[str], Optional[str]]:
     """A response with two or more fences in a kept language, the last block of tests among them
-    (:func:`is_tests`): (the longest other fence, the tests). Otherwise (None, None): extraction
-    picks the code later."""
-    fences = [f for f in find_fences(response) if (canonical_language(f.info) or languages[0]) in languages and f.code.strip()]
+    (:func:`is_tests`): (the solution among the other fences, as extraction picks it, the tests).
+    Otherwise (None, None): extraction picks the code later."""
+    fences = [f for f in find_fences(response) if (f.language or languages[0]) in languages and f.code.strip()]
     if len(fences) < 2:
         return None, None
     test_index = next((i for i in range(len(fences) - 1, -1, -1) if is_tests(fences[i].code)), None)
     if test_index is None:
         return None, None
-    others = [f for i, f in enumerate(fences) if i != test_index]
-    solution = max(others, key=lambda f: len(f.code.strip()))
-    return solution.code, fences[test_index].code
+    solution = pick_fence([f for i, f in enumerate(fences) if i != test_index], languages, languages[0])
+    return solution[0], fences[test_index].code
 
 
 def to_rows(records: List[Dict], source: str, recipe) -> List[Dict]:

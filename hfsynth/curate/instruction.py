@@ -11,27 +11,57 @@ A per-row check: :func:`check` takes one row and returns None (keep) or the reas
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from typing import Dict, Optional
 
 from hfsynth.fences import find_fences
 
 # An answer, not a question: how chat models open a reply.
-ANSWER_OPENER = re.compile(
+# An answer, not a question: how chat models open a reply. Chatter ("Sure!") never sets a task;
+# an answer that presents code ("Below is a function that ...") does when a later sentence asks
+# for something ("... Modify it so that ...": Evol-Instruct's way of quoting code to change).
+CHAT_OPENER = re.compile(
     r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|okay[,!.]|ok[,!.]|alright\b|as an ai\b|"
-    r"(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
+    # a conversation's next turn ("Thanks, this is great! Could you also add comments?")
+    r"thanks\b|thank you\b|great[,!.]|perfect[,!.]|awesome[,!.]|nice[,!.]|cool[,!.])", re.IGNORECASE
+)
+PRESENTING_OPENER = re.compile(
+    r"^\s*(?:(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
+    r"some|a few|several|"
     r"an? (?:python )?implementation|the (?:python )?implementation|the (?:python )?code|the answer|the updated|the revised|"
     r"the improved|the corrected|the completed|an? (?:python )?(?:function|program|script) that)|"
-    r"the (?:following|above) (?:code|function|solution|implementation)\b)",
+    # "The following code implements ..." opens an answer; "The following function should ..." sets a task.
+    r"the (?:following|above) (?:code|function|solution|implementation) (?:implements|defines|solves|demonstrates|shows|uses|is an?|can be used|will)\b)",
     re.IGNORECASE,
 )
+# A later sentence (after . ! ? : ; or a line break) that opens with an imperative task verb.
+TASK_SENTENCE = re.compile(
+    r"(?:[.!?:;]\s+|\n\s*)(?:please\s+|now\s+|then\s+)?(?:write|implement|create|build|define|design|develop|make|add|fix|modify|change|"
+    r"update|extend|refactor|rewrite|return|compute|calculate|find|generate|convert|complete|optimi[sz]e|improve|handle|use|"
+    r"explain|test|debug|sort|count|check|determine|validate|parse|translate|port|transform|replace|remove|include|edit|adapt)\b",
+    re.IGNORECASE,
+)
+# A refusal proper. A bare "I'm sorry" or "I apologize" is not one: users apologise for basic
+# questions, and chat answers apologise before the corrected code.
 REFUSAL = re.compile(
-    r"\b(?:i'?m sorry|i am sorry|i apologi[sz]e|as an ai\b|as a(?:n ai)? language model|i cannot (?:help|assist|provide|do)|"
+    r"\b(?:(?:i'?m|i am) sorry,? but (?:i|as)\b|as an ai\b|as a(?:n ai)? language model|i cannot (?:help|assist|provide|do)|"
     r"i can'?t (?:help|assist|provide|do)|i(?:'m| am) (?:unable|not able) to)",
     re.IGNORECASE,
 )
 # The evol-instruct rewriting prompt leaking into its output.
-PROMPT_LEAK = re.compile(r"#?(?:given|rewritten|created) prompt#?|\bthe (?:given|original|rewritten) prompt\b|\brewrite the (?:given )?prompt\b", re.IGNORECASE)
+PROMPT_LEAK = re.compile(
+    r"#?(?:given|rewritten|created) prompt#?|\bthe (?:given|original|rewritten) prompt\b|\brewrite the (?:given )?prompt\b|"
+    # WizardCoder's evolution methods, echoed instead of applied
+    r"\badd one (?:new |more )?constraints? or requirements?\b|\babout ten (?:additional |more )?words\b|"
+    r"\breplace a common(?:ly used)? requirement\b|\bcan be solved (?:in|with) only a few (?:simple |logical )?(?:thinking )?(?:processes|steps)\b|"
+    r"\bplausible but wrong code as a reference\b|\bmake the following programming (?:task|test question) a (?:little|bit) harder\b|"
+    r"\b(?:a single )?self-contained task that can still be solved\b|"
+    # OSS-Instruct (Magicoder) and Self-Instruct prompts, echoed
+    r"\bhigh-quality programming problem\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
+    r"\[(?:problem description|solution)\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b",
+    re.IGNORECASE,
+)
 # Advice, not a task.
 ADVICE_OPENER = re.compile(
     r"^\s*(?:make sure|be sure|ensure|remember|don'?t forget|do not forget|always|never|try to|keep in mind|note that|"
@@ -45,8 +75,17 @@ TASK_SIGNAL = re.compile(
     r"refactor|complet|modif|extend|add|sort|merg|check|determin|validat|simulat|mak|given|solv|optimi[sz]|rewrit|debug|"
     r"transform|extract|compar|revers|remov|filter|read|print|encod|decod|format|split|search|represent|stor|track|"
     r"handl|process|compress|schedul|detect|estimat|task|function|class|method|program|script|algorithm|module|"
-    r"api|endpoint|quer|test|modul)"
-    r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments)?\b",
+    r"api|endpoint|quer|test|modul|"
+    # The other verbs of short Code-Alpaca tasks ("Swap two variables.", "Flatten a nested list.").
+    r"swap|sum|multipl|divid|subtract|shuffl|rotat|translat|delet|insert|append|replac|capitaliz|normaliz|group|flatten|"
+    r"iterat|construct|produc|output|explain|get|edit|chang|updat|classif|identif|analy[sz]|select|train|predict|"
+    r"plot|draw|visuali[sz]|scrap|download|upload|send|connect|fetch|load|sav|open|run|evaluat|measur|join|concatenat|"
+    r"combin|match|round|truncat|encrypt|decrypt|verif|serializ|deserializ|render|increment|toggl|rank|summari[sz]|"
+    r"aggregat|show|display|simplif|reus|automat|scal|mock|pars|review|suggest|improv|document|annotat|clean|speed|"
+    r"interleav|pad|chunk|batch|partition|dedup|trim|strip|wrap|escap|hash|tokeniz|pair|shift|invert|negat|mirror|"
+    r"traverse|walk|visit|collect|accumulat|memoiz|cach|retry|throttl|limit|debounc)"
+    r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments|"
+    r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b",
     re.IGNORECASE,
 )
 CODE_LINE = re.compile(
@@ -61,13 +100,86 @@ def code_fraction(text: str) -> float:
     total = sum(len(line.strip()) for line in text.splitlines())
     if not total:
         return 0.0
-    code = 0
-    outside = text
-    for fence in find_fences(text):
-        code += sum(len(line.strip()) for line in fence.code.splitlines())
-        outside = outside.replace(fence.code, "\n")
-    code += sum(len(line.strip()) for line in outside.splitlines() if CODE_LINE.match(line))
+    code = sum(len(line.strip()) for fence in find_fences(text) for line in fence.code.splitlines())
+    code += sum(len(line.strip()) for line in text_outside_fences(text).splitlines() if CODE_LINE.match(line))
     return min(1.0, code / total)
+
+
+def text_outside_fences(text: str) -> str:
+    for fence in find_fences(text):
+        text = text.replace(fence.code, "\n")
+    return text
+
+
+def prose(text: str) -> str:
+    """The text without its fenced blocks, fence lines and lines that start like Python."""
+    lines = text_outside_fences(text).splitlines()
+    return "\n".join(line for line in lines if not line.strip().startswith("```") and not CODE_LINE.match(line))
+
+
+# The commonest function words of the languages coding datasets are written in besides English,
+# leaving out those that are English words too ("a", "in", "die", "do", "as"). Counting function
+# words is the oldest way of telling languages apart, and needs no model for a sentence.
+ENGLISH_WORDS = frozenset("the an to of and that is are be for with from by it its this these which each or on into if when how what".split())
+OTHER_WORDS = frozenset(
+    "el la los las una uno que del en y por para con es un "  # Spanish
+    "le les une des du et est qui pour dans avec sur au aux "  # French
+    "der das den dem ein eine einer eines und ist mit für von zu nur nicht aus auf "  # German
+    "um uma os com não em da dos das "  # Portuguese
+    "il lo gli che di della delle dei per non "  # Italian
+    "het een van voor niet op te".split()  # Dutch
+)
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def written_in_english(text: str) -> bool:
+    """Whether the text reads as English: ASCII letters but for a few (another script, or the
+    diacritics of Turkish, Vietnamese, Polish ... are not), and no more function words of other
+    languages than of English (Italian, Spanish written without accents). The task checks below
+    know English phrasing only; an instruction in another language is not judged by them, and
+    English mistaken for another language only escapes the "names no task" check."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(not ch.isascii() for ch in letters) / len(letters) > 0.03:
+        return False
+    words = [w.lower() for w in WORD.findall(text)]
+    other = sum(w in OTHER_WORDS for w in words)
+    return other < 2 or other <= sum(w in ENGLISH_WORDS for w in words)
+
+
+# What a question about code mentions ("How are you doing today?" mentions none of it).
+TECHNICAL = re.compile(
+    r"\b(?:python|code|list|dict|dictionar|tuple|set|string|str|array|loop|file|error|exception|variable|class|object|module|"
+    r"package|librar|regex|json|csv|api|number|integer|int|float|bug|syntax|recursion|lambda|decorator|generator|iterator|"
+    r"thread|async|database|sql|http|url|numpy|pandas|key|value|index|type|argument|parameter|output|input|"
+    r"function|method|program|script|algorithm|app|test)(?:s|ies|y)?\b|\w_\w|\w\(",  # or an identifier: is_leap, f(
+    re.IGNORECASE,
+)
+QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
+
+
+# An input/output example: "[1, 2, 3] -> [3, 2, 1]", "e.g. 'abc' gives 'cba'".
+EXAMPLE = re.compile(r"->|=>|\be\.g\.|\bfor (?:example|instance)\b|^\s*(?:input|output|example)\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+# An imperative the verb list does not know: a first word, then a determiner ("Interleave two lists",
+# "Swap the values"); topics ("Lists and tuples"), advice ("Make sure to") and chatter do not read so.
+IMPERATIVE = re.compile(
+    r"^\s*(?:please\s+)?[A-Za-z]+\s+(?:a|an|the|two|three|four|five|all|each|every|some|this|these|those|my|your|its|their|any|both|\d+)\s",
+    re.IGNORECASE,
+)
+
+
+def names_a_task(text: str) -> bool:
+    """A task verb or noun, an imperative, a question about code, an input/output example, or a
+    language the checks cannot read."""
+    return bool(
+        TASK_SIGNAL.search(text) or IMPERATIVE.match(text) or (QUESTION.search(text) and TECHNICAL.search(text)) or EXAMPLE.search(text)
+    ) or not written_in_english(text)
+
+
+def sets_a_task_later(text: str) -> bool:
+    """A sentence after the first one opens with a task verb (the prose outside code)."""
+    return bool(TASK_SENTENCE.search(prose(text)))
 
 
 NAMED_CALLABLE = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
@@ -88,15 +200,50 @@ def is_python_definition(text: str) -> bool:
     return bool(_definitions(body))
 
 
+BUILTINS = frozenset(dir(builtins))
+
+
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
-    """The first function or class the instruction names as `name(...)` that the code does not
-    define (a solution to some other task); None when all are defined, none is named, or the code
-    does not parse (validity's business)."""
-    named = NAMED_CALLABLE.findall(instruction)
+    """The first function or class the instruction names as `name(...)` that the code neither
+    defines nor mentions (a solution to some other task); None when all are there, none is named,
+    or the code does not parse (validity's business). Builtins (`len()`, `abs()`) and names the
+    code uses (a parameter `fetch(url)`, a table `users(id, name)` in its SQL) are not asks."""
+    named = [name for name in NAMED_CALLABLE.findall(instruction) if name not in BUILTINS]
     defined = _definitions(code) if named else None
     if not defined:
         return None
-    return next((name for name in named if name not in defined), None)
+    mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
+    return next((name for name in named if name not in mentioned), None)
+
+
+def sets_a_task_on_its_code(text: str) -> bool:
+    """Evol-Instruct quotes the code to fix, extend or translate: mostly code, but its prose (three
+    words or more) still names the task."""
+    words = prose(text).split()
+    return len(words) >= 3 and names_a_task(" ".join(words))
+
+
+CHANGE_REQUEST = re.compile(
+    r"\b(?:fix|modif|improv|optimi[sz]|refactor|rewrit|extend|add|convert|correct|debug|updat|chang|clean|simplif|speed)\w*", re.IGNORECASE
+)
+REFERS_BACK = re.compile(r"\b(?:it|them|those|again|above|previous|same)\b", re.IGNORECASE)  # not "that", "this": relatives, determiners
+
+
+def _normalised(code: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in code.strip().splitlines() if line.strip())
+
+
+def repeats_the_quoted_code(instruction: str, code: str) -> bool:
+    """The instruction quotes code and asks for a change, and the answer's code is that quote unchanged."""
+    quoted = {_normalised(fence.code) for fence in find_fences(instruction) if fence.code.strip()}
+    return bool(quoted) and _normalised(code) in quoted and bool(CHANGE_REQUEST.search(prose(instruction)))
+
+
+def refers_to_an_unseen_turn(text: str) -> bool:
+    """A short follow-up of a conversation ("Can you explain it again?", "Now make it faster"): it
+    points back (it, that, again) and names nothing to work on. The last turn of a multi-turn chat
+    read as a single instruction looks like this."""
+    return len(text.split()) <= 8 and bool(REFERS_BACK.search(text)) and not TECHNICAL.search(text) and not code_fraction(text)
 
 
 def check(row: Dict, config) -> Optional[str]:
@@ -105,15 +252,17 @@ def check(row: Dict, config) -> Optional[str]:
     if not config.min_chars <= len(text) <= config.max_chars:
         return f"instruction length: {len(text)} characters, outside [{config.min_chars}, {config.max_chars}]"
     fraction = code_fraction(text)
-    if fraction > config.max_code_fraction:
+    if fraction > config.max_code_fraction and not sets_a_task_on_its_code(text):
         return f"instruction is mostly code ({fraction:.0%} of its characters)"
     if is_python_definition(text):
         return "instruction is code: a Python definition, not a task"
     missing = named_but_not_defined(text, row.get("code") or "")
     if missing:
         return f"instruction asks for `{missing}` but the code defines no {missing}"
+    if repeats_the_quoted_code(text, row.get("code") or ""):
+        return "the answer's code is the instruction's quoted code, unchanged"
     if config.reject_chatter:
-        if ANSWER_OPENER.match(text):
+        if CHAT_OPENER.match(text) or (PRESENTING_OPENER.match(text) and not sets_a_task_later(text)):
             return "instruction reads as an answer: " + repr(text[:40])
         if REFUSAL.search(text):
             return "instruction is a refusal or model chatter: " + repr(REFUSAL.search(text).group(0))
@@ -123,10 +272,13 @@ def check(row: Dict, config) -> Optional[str]:
         if refusal:
             return refusal
     if config.require_task:
-        if ADVICE_OPENER.match(text):
+        # "Ensure that this function ...: ```...```" is a task on its code; "Note that ... Write ..." sets one later.
+        if ADVICE_OPENER.match(text) and not code_fraction(text) and not sets_a_task_later(text):
             return "instruction is advice, not a task: " + repr(text[:40])
-        if not TASK_SIGNAL.search(text) and "?" not in text:
+        if not names_a_task(prose(text)):  # the words of quoted code ("return", "print") are no task
             return "instruction names no task (no task verb, no question)"
+        if refers_to_an_unseen_turn(text):
+            return "instruction refers to an earlier turn it does not hold: " + repr(text[:40])
     return None
 
 

@@ -4,6 +4,7 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 ``max_new_tokens`` cuts it. Three measures, each with its threshold in the recipe's
 ``curate.repetition``:
 
+- a function that defines itself again inside itself;
 - the same phrase several times in a row on one line;
 - the same line several times in a row;
 - the same block of 2..``max_block_lines`` lines several times (anywhere in the code);
@@ -11,22 +12,39 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 - the share of the text's characters covered by word n-grams that occurred before (the
   duplicate n-gram fraction of Gopher, Rae et al. 2021), on the instruction and the response.
 
-Short lines (``}``, ``else:``, ``return None``) are ignored: good code repeats them.
+Short lines (``}``, ``else:``) and lines of keywords and builtins only (``return None``,
+``except ValueError:``) are ignored: good code repeats them.
 A per-row check: :func:`check` takes one row and returns None (keep) or the reason.
 """
 
 from __future__ import annotations
 
+import ast
+import builtins
+import keyword
 import re
+import warnings
 from collections import Counter
 from typing import Dict, List, Optional
 
 WORD = re.compile(r"\S+")
 
 
+STRUCTURAL_WORDS = frozenset(keyword.kwlist) | frozenset(dir(builtins))
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def structural(line: str) -> bool:
+    """A line of keywords and builtin names only (``except ValueError:``, ``return None``,
+    ``raise StopIteration``): good code repeats them after every guard."""
+    code = line.split("#", 1)[0]
+    return all(word in STRUCTURAL_WORDS for word in IDENTIFIER.findall(code)) and not re.search(r"['\"\d]", code)
+
+
 def significant_lines(code: str, min_chars: int) -> List[str]:
-    """Non-blank lines, stripped, that have at least ``min_chars`` characters."""
-    return [s for s in (line.strip() for line in code.splitlines()) if len(s) >= min_chars]
+    """Non-blank lines, stripped, that have at least ``min_chars`` characters and name something of
+    their own (not only keywords and builtins)."""
+    return [s for s in (line.strip() for line in code.splitlines()) if len(s) >= min_chars and not structural(s)]
 
 
 def longest_run(lines: List[str]) -> int:
@@ -105,7 +123,26 @@ def duplicate_ngram_fraction(text: str, n: int) -> float:
     return sum(len(w) for w, c in zip(words, covered) if c) / total if total else 0.0
 
 
+def defines_itself_inside(code: str) -> Optional[str]:
+    """The name of a function that defines a nested function of its own name (a model that started
+    the function over inside itself), else None."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # invalid escape sequences are warnings, validity's business
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            return None
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef)
+    for node in ast.walk(tree):
+        if isinstance(node, functions) and any(isinstance(n, functions) and n.name == node.name for n in ast.walk(node) if n is not node):
+            return node.name
+    return None
+
+
 def code_reason(code: str, config) -> Optional[str]:
+    itself = defines_itself_inside(code)
+    if itself:
+        return f"repeated definition: {itself} defines {itself} again inside itself"
     lines = significant_lines(code, config.min_line_chars)
     loop = phrase_loop(code, config.max_phrase_repeats)
     if loop:

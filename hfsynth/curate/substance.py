@@ -1,14 +1,19 @@
 """Code with nothing in it: trivial bodies, and "solutions" that only print.
 
 - trivial: no statement anywhere does anything, or every top-level function that takes
-  parameters uses none of them (its result cannot depend on its input) or only returns one of
-  them unchanged. Docstrings, ``pass``, ``...``,
+  parameters and returns a value uses none of them (its result cannot depend on its input) or
+  only returns one of them unchanged, or a function or method beside working code is left a stub
+  (interfaces and overridden base methods aside), or a loop or branch holds only ``...``, or a
+  function assigns locals and returns nothing, or a statement follows a ``return`` in its block
+  (dead code: the model kept writing after its answer). Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
-  ``pass`` are trivial; a dataclass's fields, a constant or one real statement are not.
+  ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
+  a constant or one real statement are not.
 - print_only: no function, class or lambda, no loop or branch, and no call but ``print``: the
   model "answered" by printing a result it worked out itself (``print("The sum is 15")``).
-  A script that reads input, loops or calls a library is kept; ``require_definition`` drops
+  A script that reads input, loops, calls a library, computes something (``a, b = b, a``) or
+  prints the very text its instruction asked it to print is kept; ``require_definition`` drops
   every row without a function or class.
 
 Python only (other languages pass). Per-row checks: :func:`trivial` and :func:`print_only` take
@@ -18,6 +23,7 @@ one row and return None (keep) or the reason.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from typing import Dict, Optional
 
@@ -44,11 +50,21 @@ def empty_statement(node: ast.stmt) -> bool:
         return True
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and (node.value.value is Ellipsis or isinstance(node.value.value, str)):
         return True  # docstrings, ``...``, stray string literals
+    if isinstance(node, ast.Expr) and _is_literal(node.value):
+        return True  # a bare value (``[1, 4, 9, 16, 25]``): an output pasted as the code
     if isinstance(node, ast.Raise) and node.exc is not None and _is_not_implemented(node.exc):
         return True
     if isinstance(node, ast.Return) and (node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None)):
         return True
     return False
+
+
+def _is_literal(node: ast.AST) -> bool:
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def self_call(node: ast.stmt, name: Optional[str]) -> bool:
@@ -57,10 +73,25 @@ def self_call(node: ast.stmt, name: Optional[str]) -> bool:
     return name is not None and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == name
 
 
+INTERFACE_BASES = {"object", "Protocol", "ABC", "Generic"}
+
+
+def _base_names(node: ast.ClassDef) -> set:
+    return {base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "") for base in node.bases}
+
+
+def declares_a_subtype(node: ast.ClassDef) -> bool:
+    """``class CardDeclined(PaymentError): pass``: a class with a real base and no methods of its
+    own is a new type (an exception hierarchy), not an empty stub."""
+    return bool(_base_names(node) - INTERFACE_BASES) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in node.body)
+
+
 def substantive(body, function: Optional[str] = None) -> bool:
     """Whether any statement of ``body`` (looking inside functions and classes) does something.
     ``function`` is the name of the function whose body this is (its bare self-call is empty)."""
     for node in body:
+        if isinstance(node, ast.ClassDef) and declares_a_subtype(node):
+            return True
         if isinstance(node, DEFINITIONS):
             inner = node.name if not isinstance(node, ast.ClassDef) else None
             if substantive(node.body, inner):
@@ -71,17 +102,52 @@ def substantive(body, function: Optional[str] = None) -> bool:
 
 
 def _returns_a_parameter_unchanged(function, params: set) -> bool:
-    """Its only statement (docstrings and the like aside) is ``return <one of its parameters>``."""
+    """Its only statements (docstrings and the like aside) rename a parameter and return it:
+    ``return text``, or ``cleaned = text`` then ``return cleaned``."""
+    aliases = set(params)
     body = [node for node in function.body if not empty_statement(node)]
-    return len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Name) and body[0].value.id in params
+    for node in body[:-1]:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Name) and node.value.id in aliases):
+            return False
+        aliases.add(node.targets[0].id)
+    return bool(body) and isinstance(body[-1], ast.Return) and isinstance(body[-1].value, ast.Name) and body[-1].value.id in aliases
+
+
+def returns_a_value(function) -> bool:
+    """Some ``return`` of the function itself (not of a nested one) hands back a value."""
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return) and not empty_statement(node):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def has_an_effect(function) -> bool:
+    """It calls something, stores into an attribute or an item, or declares a global: what a
+    function that returns nothing is called for (``assert True`` alone has no effect)."""
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Call, ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await)):
+            return True
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            return True
+    return False
 
 
 def ignores_its_inputs(tree: ast.Module) -> list:
-    """The module's functions when every one of them that takes parameters uses none of them, or
-    only hands one back unchanged (its answer cannot depend on its input, or is its input: a
-    "merge" or "summary" that returns what it was given); [] otherwise. Methods are not looked at
-    (``self`` or an interface argument may rightly go unused)."""
-    functions = [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    """The module's functions when every one of them that takes parameters and returns a value
+    uses none of them, or only hands one back unchanged (its answer cannot depend on its input, or
+    is its input: a "merge" or "summary" that returns what it was given); [] otherwise. Methods are
+    not looked at (``self`` or an interface argument may rightly go unused), nor functions that
+    return nothing but have an effect: a callback (``handler(signum, frame)``) is called for its
+    effect with a signature someone else chose."""
+    functions = [
+        node for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (returns_a_value(node) or not has_an_effect(node))
+    ]
     taking = [f for f in functions if f.args.args or f.args.posonlyargs or f.args.kwonlyargs or f.args.vararg or f.args.kwarg]
     if not taking:
         return []
@@ -94,8 +160,99 @@ def ignores_its_inputs(tree: ast.Module) -> list:
     return [f.name for f in taking]
 
 
+STUB_EXEMPT_DECORATORS = {"abstractmethod", "abstractproperty", "overload"}
+
+
+def _is_stub(function) -> bool:
+    """Nothing but a docstring, ``pass``, ``...``, ``raise NotImplementedError`` or ``return None``."""
+    return all(empty_statement(n) for n in function.body)
+
+
+COMPOUND = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith)
+
+
+def _is_ellipsis(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis
+
+
+def placeholders(tree: ast.Module) -> int:
+    """Loops, branches and ``with`` blocks whose whole body is ``...`` (the model left the work
+    out), and ``while`` loops whose body is ``pass`` (a busy loop that never ends)."""
+    return sum(
+        1 for node in ast.walk(tree)
+        if isinstance(node, COMPOUND) and (
+            all(_is_ellipsis(n) for n in node.body)
+            or (isinstance(node, ast.While) and all(isinstance(n, ast.Pass) or _is_ellipsis(n) for n in node.body))
+        )
+    )
+
+
+def drops_its_result(tree: ast.Module) -> list:
+    """Top-level functions that only assign local names and return nothing (``result = (a + b) / 2``
+    and no ``return``): whatever they compute is lost."""
+    dropped = []
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        body = [n for n in function.body if not empty_statement(n)]
+        assigns_locals = all(
+            isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+            and all(isinstance(t, ast.Name) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
+            for n in body
+        )
+        if body and assigns_locals and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(function)):
+            dropped.append(function.name)
+    return dropped
+
+
+def unfinished_stubs(tree: ast.Module) -> list:
+    """Functions and methods left as stubs beside code that does work: the model wrote the
+    constructor and left ``__add__`` to "TODO". Not stubs: ``__init__``, abstract and ``overload``
+    declarations, methods of a class with a base (an interface's, or a no-op override of a library
+    class's method), and a base method that another class of the code overrides (``Shape.area``
+    raising NotImplementedError)."""
+    counts: Dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            counts[node.name] = counts.get(node.name, 0) + 1
+    stubs = []
+
+    def visit(body, interface: bool) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                # An interface's methods, and a subclass's no-op overrides (``log_message(self, *args): pass`` in a
+                # BaseHTTPRequestHandler), are stubs on purpose.
+                visit(node.body, bool(_base_names(node) - {"object"}) or any(k.arg == "metaclass" for k in node.keywords))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                decorators = {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "") for d in node.decorator_list}
+                if (_is_stub(node) and not interface and node.name != "__init__" and not decorators & STUB_EXEMPT_DECORATORS
+                        and counts[node.name] == 1):
+                    stubs.append(node.name)
+
+    visit(tree.body, False)
+    return stubs
+
+
+ENDS_A_BLOCK = (ast.Return, ast.Raise, ast.Continue, ast.Break)
+
+
+def dead_code(tree: ast.Module) -> Optional[int]:
+    """The line of the first statement that follows a ``return``, ``raise``, ``break`` or ``continue``
+    in the same block (it can never run: the model kept writing after it had answered), else None."""
+    for node in ast.walk(tree):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            for before, after in zip(block, block[1:]):
+                if isinstance(before, ENDS_A_BLOCK) and isinstance(after, ast.stmt):
+                    return after.lineno
+    return None
+
+
 def trivial(row: Dict, config=None) -> Optional[str]:
-    """None unless the row's Python code has no substantive statement."""
+    """None unless the row's Python code has no substantive statement, ignores its inputs, or leaves
+    some of its functions as stubs."""
     if row.get("language") != "python":
         return None
     tree = parse(row.get("code") or "")
@@ -103,7 +260,18 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         return None
     if substantive(tree.body):
         ignored = ignores_its_inputs(tree)
-        return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter or return{'s' if len(ignored) == 1 else ''} one unchanged" if ignored else None
+        if ignored:
+            return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter or return{'s' if len(ignored) == 1 else ''} one unchanged"
+        stubs = unfinished_stubs(tree)
+        if stubs:
+            return f"trivial body: {', '.join(stubs[:3])} left as stub{'s' if len(stubs) > 1 else ''} (pass, ..., NotImplementedError or return None)"
+        if placeholders(tree):
+            return "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"
+        dropped = drops_its_result(tree)
+        if dropped:
+            return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing"
+        line = dead_code(tree)
+        return f"dead code: line {line} follows a return, raise, break or continue" if line else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
@@ -116,6 +284,31 @@ def _calls(tree: ast.AST):
 
 def _is_print(call: ast.Call) -> bool:
     return isinstance(call.func, ast.Name) and call.func.id == "print"
+
+
+ASKS_TO_PRINT = re.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)
+COMPUTING = (ast.BinOp, ast.BoolOp, ast.Compare, ast.Subscript, ast.AugAssign, ast.NamedExpr)
+
+
+def computes(tree: ast.Module) -> bool:
+    """Some expression works a value out (an operator, a comparison, an index) or an assignment
+    binds something other than a literal (``a, b = b, a``): the prints show a result of the code,
+    not one the model worked out and typed in (``area = 28.27``)."""
+    for node in ast.walk(tree):
+        if isinstance(node, COMPUTING):
+            return True
+        if isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) for n in ast.walk(node.value)):
+            return True
+    return False
+
+
+def prints_what_it_was_asked_to(tree: ast.Module, instruction: str) -> bool:
+    """Every string the code prints is quoted in the instruction ('Write a program that prints
+    "Hello, World!"'): printing was the task."""
+    if not ASKS_TO_PRINT.search(instruction):
+        return False
+    strings = [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip()]
+    return bool(strings) and all(text in instruction for text in strings)
 
 
 def print_only(row: Dict, config) -> Optional[str]:
@@ -135,5 +328,7 @@ def print_only(row: Dict, config) -> Optional[str]:
         return None
     calls = _calls(tree)
     if not calls or not all(_is_print(call) for call in calls):
+        return None
+    if computes(tree) or prints_what_it_was_asked_to(tree, row.get("instruction") or ""):
         return None
     return f"only prints ({len(calls)} print call{'s' if len(calls) != 1 else ''}, no function or class)"
