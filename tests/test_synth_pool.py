@@ -182,3 +182,40 @@ def test_an_answer_without_code_is_asked_again_in_the_same_call(tiny_recipe, wri
         assert tokens == 5 * (2 + 2 * 2 + 2 * 3 + 12) + 2 * len(retried)  # the replaced answers' tokens still count
     else:
         assert len(empty) == len(answered_prompts) and not retried
+
+
+def test_instructions_are_chosen_as_their_asks_finish_with_the_choices_of_the_whole_shard(tiny_recipe, write_recipe, tmp_path):
+    """A task's instruction is chosen once its ask and the earlier asks of its strategy entry have
+    finished, whatever order the asks finish in, and the choices are those of choosing the whole
+    shard at the end: self_instruct's novelty pool still grows in task order."""
+    from hfsynth.synth.shard import InstructionChooser
+
+    recipe = stage_recipe(tiny_recipe, write_recipe, tmp_path, num_samples=24, num_samples_per_prompt=1, shard_every=24,
+                          strategies=["template", "self_instruct", "oss_instruct", "evol_instruct"])
+    plan = build_plan(recipe, load_seed_examples(recipe))
+    (shard,) = plan.shards()
+    tasks = plan.shard(*shard)
+    asking = [t for t in tasks if t.ask is not None]
+    texts = ["Write a function that doubles every number of a list of integers."] * 2 + Canned.TASKS  # repeats: some are not novel
+    asked = {t.key: [Completion(texts[k % len(texts)], "stop", 1, 1)] * 3 for k, t in enumerate(asking)}
+
+    whole = InstructionChooser(tasks, plan.strategies).ready(asked)
+    assert {t.key for t, *_ in whole} == {t.key for t in tasks}
+    assert any(failure for _, _, failure in whole) and any(instruction for _, instruction, _ in whole)  # some novel, some not
+
+    chooser, finished, chosen = InstructionChooser(tasks, plan.strategies), {}, []
+    chosen += chooser.ready(finished)  # tasks without an ask (template rows) are ready at once
+    assert {t.key for t, *_ in chosen} == {t.key for t in tasks if t.ask is None}
+    for t in reversed(asking):  # the last ask finishes first
+        finished[t.key] = asked[t.key]
+        now = chooser.ready(finished)
+        earlier = [u for u in asking if u.entry == t.entry and tasks.index(u) < tasks.index(t)]
+        assert bool(now) == (not earlier)  # nothing is chosen while an earlier ask of its entry runs
+        chosen += now
+    assert sorted(chosen, key=lambda c: c[0].key) == sorted(whole, key=lambda c: c[0].key)  # the same choices
+
+    chooser, started = InstructionChooser(tasks, plan.strategies), set()
+    chooser.ready({})
+    first = min(asking, key=tasks.index)
+    started |= {t.key for t, *_ in chooser.ready({first.key: asked[first.key]})}
+    assert first.key in started and len(asking) > 1  # the first task's answer starts while every other ask still runs
