@@ -423,6 +423,34 @@ def test_exec_statuses_and_keep_rule():
     assert exec_status_counts(out) == {"passed": 3, "failed": 6, "timeout": 0, "error": 1, "no_tests": 1}
 
 
+def test_what_the_machine_lacks_is_not_a_failure_but_nothing_is_checked():
+    """A good script that needs a library not installed here, stdin, a file or the network cannot be
+    checked in the sandbox: it is ``no_tests`` with the reason, so keep_untested decides. A crash of
+    the code's own making still fails it, and so do tests that need stdin."""
+    missing = "hfsynth_no_such_module_xyz"
+    rows = [
+        {"id": "library", "code": f"import {missing}\n\ndef f():\n    return {missing}.x", "tests": None},
+        {"id": "library_tested", "code": f"from {missing}.sub import thing\n\ndef f():\n    return 1", "tests": "assert f() == 1"},
+        {"id": "pytest_in_tests", "code": "def f():\n    return 1", "tests": f"import {missing}\n\ndef test_f():\n    assert f() == 1"},
+        {"id": "stdin", "code": "name = input('Your name? ')\nprint('Hello', name)", "tests": None},
+        {"id": "file", "code": "with open('data.csv') as f:\n    rows = f.read().splitlines()\nprint(len(rows))", "tests": None},
+        {"id": "misspelt_stdlib", "code": "from hashlib import sha2512\n\ndef digest(b):\n    return sha2512(b).hexdigest()", "tests": None},
+        {"id": "misspelt_module", "code": "import collectionz\n\ndef f():\n    return 1", "tests": None},
+        {"id": "misspelt_module_2", "code": "from dataclass import dataclass\n\n@dataclass\nclass P:\n    x: int", "tests": None},
+        {"id": "name_error", "code": "def f():\n    return 1\n\nprint(g())", "tests": None},
+        {"id": "stdin_in_tests", "code": "def f():\n    return input()", "tests": "assert f() == 'x'"},
+    ]
+    out = {r["id"]: r for r in execute_rows(rows, Cfg())}
+    status = {k: r["exec_status"] for k, r in out.items()}
+    assert status == {
+        "library": "no_tests", "library_tested": "no_tests", "pytest_in_tests": "no_tests", "stdin": "no_tests", "file": "no_tests",
+        "misspelt_stdlib": "failed", "misspelt_module": "failed", "misspelt_module_2": "failed", "name_error": "failed", "stdin_in_tests": "failed",
+    }
+    assert out["library"]["exec_detail"] == f"not checked: module '{missing}' is not installed where rows run"
+    assert "EOFError" in out["stdin"]["exec_detail"] and "FileNotFoundError" in out["file"]["exec_detail"]
+    assert [k for k, r in out.items() if keep_row(r, Cfg(keep_untested=False))] == []
+
+
 def test_has_checks():
     assert has_checks("assert f(1) == 2")
     assert has_checks("def test_x():\n    pass")

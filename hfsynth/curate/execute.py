@@ -25,8 +25,14 @@ object "equal to everything" fails.
   before the tests finished (``sys.exit``/``os._exit`` in the code), or a fatal signal;
 - ``timeout``: the wall-clock or CPU limit was hit;
 - ``error``: the sandbox could not run it (no code; the process could not start);
-- ``no_tests``: the row has no tests (nothing that checks: no assert, test function, TestCase or
-  raise); its code still ran cleanly (a crash makes it ``failed``).
+- ``no_tests``: nothing was checked. The row has no tests (nothing that checks: no assert, test
+  function, TestCase or raise) and its code ran cleanly; or its code or tests import a module that is
+  not installed where rows run (not the standard library nor a near miss of a standard module's
+  name, which is a misspelling: ``flask``, ``pytest``, not ``collectionz``); or it has no tests
+  and its code stopped on what the sandbox does not give it (``input()`` with no stdin, a file, the
+  network, a display: ``EOFError``, ``OSError``, ``TclError``). ``exec_detail`` then says which. Any
+  other crash makes the row ``failed``: a misspelt standard name (``from hashlib import sha2512``),
+  a ``NameError``, a wrong call.
 
 ``exec_detail`` is one short line (the last line of stderr, or why it timed out / errored). This is
 a quality filter, not a proof: code that deliberately reaches into the harness in its own process
@@ -139,8 +145,47 @@ module.__file__ = "solution.py"
 sys.modules["solution"] = module
 namespace = module.__dict__
 functions = cases = 0
+_hf_stdlib = frozenset(sys.stdlib_module_names)
+
+
+def _hf_misspelt(top):
+    """A standard module's name cut short (``dataclass``, ``itertool``) or with one letter wrong
+    (``collectionz``): a misspelling. Libraries named after a standard module add to its name
+    (``lxml``, ``httpx``, ``ujson``, ``pathlib2``), so those are not, nor short names one letter
+    off (``typer``)."""
+    for name in _hf_stdlib:
+        if name.startswith("_"):
+            continue
+        if _hf_len(top) >= 4 and name.startswith(top) and 0 < _hf_len(name) - _hf_len(top) <= 2:
+            return True
+        if _hf_len(name) == _hf_len(top) >= 6 and sum(a != b for a, b in zip(name, top)) == 1:
+            return True
+    return False
+
+
+def _hf_unavailable(exc, in_code):
+    """Why the row could not be checked here, when the exception is the machine's, not the code's."""
+    if isinstance(exc, ModuleNotFoundError):
+        top = (exc.name or "").partition(".")[0]
+        if not top or top in _hf_stdlib:
+            return None
+        if _hf_misspelt(top):
+            return None
+        return f"module {top!r} is not installed where rows run"
+    if in_code and not HAS_TESTS and (isinstance(exc, (EOFError, OSError)) or _hf_type(exc).__name__ == "TclError"):
+        return f"the code needs what the sandbox has not: {_hf_type(exc).__name__}: {exc}"[:200]
+    return None
+
+
 try:
-    _hf_exec(solution_code, namespace)
+    try:
+        _hf_exec(solution_code, namespace)
+    except BaseException as exc:
+        reason = _hf_unavailable(exc, True)
+        if reason is None:
+            raise
+        _hf_report({"unavailable": reason})
+        _hf_exit(0)
     if HAS_TESTS:
         namespace["__name__"] = "__main__"
         namespace["_hf_compare"] = _hf_compare
@@ -161,6 +206,12 @@ try:
             if outcome.testsRun != suite.countTestCases():
                 raise AssertionError(f"unittest: {outcome.testsRun} of {suite.countTestCases()} tests reported running")
             cases = outcome.testsRun
+except ModuleNotFoundError as exc:  # the tests import what is not installed here (pytest, a library)
+    reason = _hf_unavailable(exc, False)
+    if reason is None:
+        raise
+    _hf_report({"unavailable": reason})
+    _hf_exit(0)
 except SystemExit as exc:
     print(f"SystemExit: the program exited ({exc.code!r}) before the tests finished", file=sys.stderr)
     sys.exit(3)
@@ -233,6 +284,9 @@ def exec_outcome(result: Result, checked: bool) -> Dict[str, str]:
     if result.status == "ok":
         if single(result.reports, "done") is not None:
             return {"exec_status": "passed" if checked else "no_tests", "exec_detail": ""}
+        unavailable = single(result.reports, "unavailable")
+        if unavailable is not None:
+            return {"exec_status": "no_tests", "exec_detail": "not checked: " + _short(str(unavailable["unavailable"]))}
         if len([r for r in records(result.reports) if "done" in r]) > 1:
             return {"exec_status": "failed", "exec_detail": "the program wrote on the harness's report channel"}
         return {"exec_status": "failed", "exec_detail": "the program ended before the tests finished (exit status 0 without the harness's report)"}
