@@ -30,7 +30,8 @@ object "equal to everything" fails.
   not installed where rows run (not the standard library nor a near miss of a standard module's
   name, which is a misspelling: ``flask``, ``pytest``, not ``collectionz``); or it has no tests
   and its code stopped on what the sandbox does not give it (``input()`` with no stdin, a file, the
-  network, a display: ``EOFError``, ``OSError``, ``TclError``). ``exec_detail`` then says which. Any
+  network, a display: ``EOFError``, ``OSError``, ``TclError``), or on a name that its instruction's
+  own code binds (Alpaca's ``sentence = "..."``: a ``NameError``). ``exec_detail`` then says which. Any
   other crash makes the row ``failed``: a misspelt standard name (``from hashlib import sha2512``),
   a ``NameError``, a wrong call.
 
@@ -43,8 +44,9 @@ forge a pass; SANDBOX.md lists what is and is not caught, and a test measures it
 from __future__ import annotations
 
 import ast
-from typing import Any, Dict, List, Optional
+from typing import AbstractSet, Any, Dict, List, Optional
 
+from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
 from hfsynth.schema.curate import ExecutionConfig
@@ -172,6 +174,8 @@ def _hf_unavailable(exc, in_code):
         if _hf_misspelt(top):
             return None
         return f"module {top!r} is not installed where rows run"
+    if in_code and not HAS_TESTS and isinstance(exc, NameError) and getattr(exc, "name", None) in GIVEN:
+        return f"the code uses {exc.name!r}, which its instruction gives"
     if in_code and not HAS_TESTS and (isinstance(exc, (EOFError, OSError)) or _hf_type(exc).__name__ == "TclError"):
         return f"the code needs what the sandbox has not: {_hf_type(exc).__name__}: {exc}"[:200]
     return None
@@ -219,9 +223,10 @@ _hf_report({"done": True, "functions": functions, "unittest": cases})
 '''
 
 
-def harness(has_tests: bool) -> str:
-    """The sandbox's ``main.py`` for one row: the report channel's prelude, then the harness."""
-    return PRELUDE + f"HAS_TESTS = {bool(has_tests)}\n" + HARNESS_BODY
+def harness(has_tests: bool, given: AbstractSet[str] = frozenset()) -> str:
+    """The sandbox's ``main.py`` for one row: the report channel's prelude, then the harness.
+    ``given``: names the row's instruction binds in its own code (Alpaca's ``sentence = "..."``)."""
+    return PRELUDE + f"HAS_TESTS = {bool(has_tests)}\nGIVEN = frozenset({sorted(given)!r})\n" + HARNESS_BODY
 
 
 def _config(config: Optional[ExecutionConfig]) -> ExecutionConfig:
@@ -266,10 +271,11 @@ def has_checks(tests: Optional[str]) -> bool:
     return False
 
 
-def program_files(code: str, tests: Optional[str]) -> Dict[str, str]:
+def program_files(code: str, tests: Optional[str], instruction: str = "") -> Dict[str, str]:
     """The sandbox files of one row: the harness, the code and (when they can fail) the tests."""
     checked = has_checks(tests)
-    files = {"main.py": harness(checked), "solution.py": code}
+    given = names_the_instruction_defines(instruction) if instruction and not checked else frozenset()
+    files = {"main.py": harness(checked, given), "solution.py": code}
     if checked:
         files["tests.py"] = tests or ""
     return files
@@ -313,7 +319,7 @@ def execute_rows(rows: List[Dict[str, Any]], config: Optional[ExecutionConfig] =
             row.update(exec_status="error", exec_detail="no code to run")
             continue
         todo.append(i)
-        programs.append(program_files(code, row.get("tests")))
+        programs.append(program_files(code, row.get("tests"), row.get("instruction") or ""))
     # A row that could not start, or ran out of processes, threads or memory while other rows ran
     # (a fork bomb next door), is run once more alone by run_programs before it is judged.
     results = run_programs(programs, limits, workers=workers, progress=progress, description="execute")
