@@ -309,7 +309,14 @@ def test_what_the_quickstart_model_still_got_through():
     assert task("A high-quality programming problem that brings to mind is:\n```\ndef f(x):\n    return x\n```").startswith("instruction leaks")
     row = lambda code: {"language": "python", "code": code}  # noqa: E731
     assert substance.trivial(row('def solve(solution):\n    assert True, "solved"\n')).startswith("trivial body: solve ignores")
-    assert substance.trivial(row("def stats(xs):\n    n = len(xs)\n    return n\n    return n * 2\n")) == "dead code: line 4 follows a return, raise, break or continue"
+    dead = "dead code: line {} follows a return, raise, break, continue or a while True it never leaves"
+    assert substance.trivial(row("def stats(xs):\n    n = len(xs)\n    return n\n    return n * 2\n")) == dead.format(4)
+    counter = "def lineno():\n    n = 1\n    while True:\n        n += 1\n        if n > 50:\n            return n\n    if n == 1:\n        return 1\n"
+    assert substance.trivial(row(counter)) == dead.format(7)  # after a loop it only leaves by return
+    assert substance.trivial(row(counter.replace("return n\n", "break\n", 1))) is None  # a loop it breaks out of
+    inner_break = "def f(xs):\n    while True:\n        for x in xs:\n            break\n    return 1\n"
+    assert substance.trivial(row(inner_break)) == dead.format(5)  # that break leaves the for loop, not the while
+    assert substance.trivial(row("def serve(q):\n    while True:\n        q.get()()\n")) is None  # a worker loop that ends the function
     assert substance.trivial(row("def first(xs):\n    for x in xs:\n        if x:\n            return x\n    return None\n")) is None
     nested = "def check(v, l, r):\n    def check(v, l, r):\n        return l == r\n    return check(v, l, r)\n"
     assert repetition.check({"code": nested, "instruction": "Check it.", "response": ""}, RepetitionConfig()) == "repeated definition: check defines check again inside itself"

@@ -4,8 +4,9 @@
   parameters and returns a value uses none of them (its result cannot depend on its input) or
   only returns one of them unchanged, or a function or method beside working code is left a stub
   (interfaces and overridden base methods aside), or a loop or branch holds only ``...``, or a
-  function assigns locals and returns nothing, or a statement follows a ``return`` in its block
-  (dead code: the model kept writing after its answer). Docstrings, ``pass``, ``...``,
+  function assigns locals and returns nothing, or a statement follows a ``return`` (or a
+  ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
+  answer). Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -236,16 +237,39 @@ def unfinished_stubs(tree: ast.Module) -> list:
 ENDS_A_BLOCK = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
+def _breaks_out(loop: ast.While) -> bool:
+    """Whether a ``break`` of this loop itself (not of a loop nested in it) is in its body."""
+    stack = list(loop.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Break):
+            return True
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def never_falls_through(node: ast.stmt) -> bool:
+    """The statement ends its block: ``return``, ``raise``, ``break``, ``continue``, or a ``while True``
+    loop with no ``break`` of its own (it only ever leaves by a return or an exception)."""
+    if isinstance(node, ENDS_A_BLOCK):
+        return True
+    if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and bool(node.test.value):
+        return not _breaks_out(node)
+    return False
+
+
 def dead_code(tree: ast.Module) -> Optional[int]:
-    """The line of the first statement that follows a ``return``, ``raise``, ``break`` or ``continue``
-    in the same block (it can never run: the model kept writing after it had answered), else None."""
+    """The line of the first statement that follows a ``return``, ``raise``, ``break``, ``continue`` or
+    a ``while True`` loop it never breaks out of, in the same block (it can never run: the model kept
+    writing after it had answered), else None."""
     for node in ast.walk(tree):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if not isinstance(block, list):
                 continue
             for before, after in zip(block, block[1:]):
-                if isinstance(before, ENDS_A_BLOCK) and isinstance(after, ast.stmt):
+                if isinstance(after, ast.stmt) and never_falls_through(before):
                     return after.lineno
     return None
 
@@ -271,7 +295,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         if dropped:
             return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing"
         line = dead_code(tree)
-        return f"dead code: line {line} follows a return, raise, break or continue" if line else None
+        return f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves" if line else None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
