@@ -8,6 +8,7 @@ many greedy outputs agree (batching must not change what is generated).
 
     python bench/generation.py                                   # SmolLM2-135M-Instruct (builtin)
     python bench/generation.py --model path/to/model --prompts 32 --batch-size 16
+    python bench/generation.py --load-in-4bit --adapter outputs/quickstart/adapter  # the generate stage's own model
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def main(argv=None) -> None:
     parser.add_argument("--temperature", type=float, default=0.0, help="0 = greedy (default), comparable outputs")
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice)")
     parser.add_argument("--load-in-4bit", action="store_true", help="load the model in 4-bit (as QLoRA recipes do)")
+    parser.add_argument("--adapter", default=None, help="a LoRA adapter folder (a run's adapter/) on top of the model, as the generate stage uses it")
     parser.add_argument("--skip-baseline", action="store_true", help="time HFEngine only (the one-prompt-at-a-time side takes long on a loaded machine)")
     args = parser.parse_args(argv)
 
@@ -90,6 +92,10 @@ def main(argv=None) -> None:
     if args.threads:
         torch.set_num_threads(args.threads)
     model, tokenizer = load(args.model, args.load_in_4bit)
+    if args.adapter:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, args.adapter, is_trainable=False).eval()
     engine = HFEngine(model, tokenizer, batch_size=args.batch_size, segment_tokens=args.segment_tokens or None)
     prompts = code_prompts(args.prompts)
     params = SamplingParams(temperature=args.temperature, top_p=0.95, max_new_tokens=args.max_new_tokens, seed=0)
@@ -103,7 +109,7 @@ def main(argv=None) -> None:
     n = len(prompts)
     loadavg = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     if args.skip_baseline:
-        print(f"model {args.model} | {n} prompts | max_new_tokens {args.max_new_tokens} | threads {torch.get_num_threads()} | load average {loadavg}")
+        print(f"model {args.model}{' 4-bit' if args.load_in_4bit else ''}{' + adapter ' + args.adapter if args.adapter else ''} | {n} prompts | max_new_tokens {args.max_new_tokens} | threads {torch.get_num_threads()} | load average {loadavg}")
         print(f"HFEngine (batch {args.batch_size:>3}, segments {args.segment_tokens:>3}): {n / batched_s:8.3f} samples/s  {tokens(batched) / batched_s:8.1f} tokens/s  ({batched_s:.1f} s)")
         return
     single, single_s = timed(lambda: naive(engine, prompts, params))
