@@ -329,3 +329,18 @@ def test_ninth_round_examples_name_a_task_and_thanks_open_a_next_turn():
     assert task("Great circle distance between two points on Earth: write it with the haversine formula.") is None
     assert task("Permute the letters of a word in every possible order.") is None  # an imperative the verb list does not know
     assert task("Decorators in Python.").startswith("instruction names no task")
+
+
+def test_a_docstring_written_twice_and_an_instruction_leaning_on_an_unseen_snippet():
+    """Two shapes of the fresh quickstart of 2026-12-01 late: a function that states its docstring
+    twice, and an OSS-Instruct problem that refers to the snippet it was asked not to mention."""
+    twice = 'def most_frequent(xs):\n    """Return the most frequent item."""\n    """\n    Return the most frequent item.\n    """\n    return max(xs, key=xs.count)\n'
+    assert repetition.check({"code": twice, "instruction": "Find the most frequent item.", "response": ""}, RepetitionConfig()) == (
+        "repeated docstring: most_frequent opens with two docstrings")
+    once = 'def most_frequent(xs):\n    """Return the most frequent item."""\n    return max(xs, key=xs.count)\n'
+    assert repetition.check({"code": once, "instruction": "Find the most frequent item.", "response": ""}, RepetitionConfig()) is None
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    leaning = "The original code snippet, for inspiration only, is written in Python, and it is designed to solve a problem using the XMLParser class."
+    assert task(leaning).startswith("instruction refers to code it does not hold")
+    assert task("Fix the bug in the snippet below:\n\n```python\ndef inc(x):\n    return x - 1\n```") is None  # it holds the snippet
+    assert task("Write a function that extracts every code snippet from a Markdown document.") is None

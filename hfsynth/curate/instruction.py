@@ -246,6 +246,22 @@ def refers_to_an_unseen_turn(text: str) -> bool:
     return len(text.split()) <= 8 and bool(REFERS_BACK.search(text)) and not TECHNICAL.search(text) and not code_fraction(text)
 
 
+# "the snippet", "the code above", "the original code": material the instruction points at.
+SNIPPET_REFERENCE = re.compile(
+    r"\b(?:the|this|that|above|original|given|provided|following|inspiring)\s+(?:code\s+)?snippet\b|\bfor inspiration\b|"
+    r"\bthe (?:code|function|snippet) (?:above|below)\b|\bthe (?:original|given|provided) code\b",
+    re.IGNORECASE,
+)
+
+
+def refers_to_an_unseen_snippet(text: str) -> Optional[str]:
+    """The words by which an instruction with no code in it points at code ("The original code
+    snippet, for inspiration only, ..."): an OSS-Instruct problem that leans on the snippet it was
+    asked not to mention, or a task cut from its code. None when the instruction holds code."""
+    found = SNIPPET_REFERENCE.search(text)
+    return found.group(0) if found and not code_fraction(text) else None
+
+
 def check(row: Dict, config) -> Optional[str]:
     """None when the instruction reads as a task within bounds, else the reason."""
     text = (row.get("instruction") or "").strip()
@@ -279,6 +295,9 @@ def check(row: Dict, config) -> Optional[str]:
             return "instruction names no task (no task verb, no question)"
         if refers_to_an_unseen_turn(text):
             return "instruction refers to an earlier turn it does not hold: " + repr(text[:40])
+        snippet = refers_to_an_unseen_snippet(text)
+        if snippet:
+            return "instruction refers to code it does not hold: " + repr(snippet)
     return None
 
 

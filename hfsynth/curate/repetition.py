@@ -4,7 +4,7 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 ``max_new_tokens`` cuts it. Three measures, each with its threshold in the recipe's
 ``curate.repetition``:
 
-- a function that defines itself again inside itself;
+- a function that defines itself again inside itself, or opens with its docstring twice;
 - the same phrase several times in a row on one line;
 - the same line several times in a row;
 - the same block of 2..``max_block_lines`` lines several times (anywhere in the code);
@@ -139,10 +139,30 @@ def defines_itself_inside(code: str) -> Optional[str]:
     return None
 
 
+def docstring_twice(code: str) -> Optional[str]:
+    """The name of a function or class whose body opens with two string literals in a row (the
+    model wrote its docstring, then wrote it again), else None."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and len(node.body) >= 2:
+            first, second = node.body[0], node.body[1]
+            if all(isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str) for n in (first, second)):
+                return node.name
+    return None
+
+
 def code_reason(code: str, config) -> Optional[str]:
     itself = defines_itself_inside(code)
     if itself:
         return f"repeated definition: {itself} defines {itself} again inside itself"
+    twice = docstring_twice(code)
+    if twice:
+        return f"repeated docstring: {twice} opens with two docstrings"
     lines = significant_lines(code, config.min_line_chars)
     loop = phrase_loop(code, config.max_phrase_repeats)
     if loop:
