@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import ast
 import textwrap
-import warnings
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from hfsynth.curate.python_ast import parse_python
 from hfsynth.fences import find_fences as find_markdown_fences
 from hfsynth.languages import canonical_language
 
@@ -54,13 +54,8 @@ def session_statements(code: str) -> str:
 
 def defines_something(code: str) -> bool:
     """Python that parses and defines a function or class at its top level."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            tree = ast.parse(code)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            return False
-    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for node in tree.body)
+    tree = parse_python(code)
+    return tree is not None and any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for node in tree.body)
 
 
 def pick_fence(fences: Sequence[Fence], languages: Sequence[str], row_language: str) -> Optional[Tuple[str, str]]:

@@ -23,9 +23,10 @@ import ast
 import builtins
 import keyword
 import re
-import warnings
 from collections import Counter
 from typing import Dict, List, Optional
+
+from hfsynth.curate.python_ast import parse_python
 
 WORD = re.compile(r"\S+")
 
@@ -126,12 +127,9 @@ def duplicate_ngram_fraction(text: str, n: int) -> float:
 def defines_itself_inside(code: str) -> Optional[str]:
     """The name of a function that defines a nested function of its own name (a model that started
     the function over inside itself), else None."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # invalid escape sequences are warnings, validity's business
-        try:
-            tree = ast.parse(code)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            return None
+    tree = parse_python(code)
+    if tree is None:
+        return None
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
     for node in ast.walk(tree):
         if isinstance(node, functions) and any(isinstance(n, functions) and n.name == node.name for n in ast.walk(node) if n is not node):
@@ -142,12 +140,9 @@ def defines_itself_inside(code: str) -> Optional[str]:
 def docstring_twice(code: str) -> Optional[str]:
     """The name of a function or class whose body opens with two string literals in a row (the
     model wrote its docstring, then wrote it again), else None."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            tree = ast.parse(code)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            return None
+    tree = parse_python(code)
+    if tree is None:
+        return None
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and len(node.body) >= 2:
             first, second = node.body[0], node.body[1]

@@ -13,28 +13,19 @@ A per-row check: :func:`check` takes one row and returns None (keep) or the reas
 from __future__ import annotations
 
 import ast
-import warnings
 from typing import AbstractSet, Dict, List, Optional, Sequence, Set
 
+from hfsynth.curate.python_ast import parse_python
 from hfsynth.fences import find_fences
 
 MESSAGE_NAMES = ("UndefinedName", "UndefinedLocal", "RedefinedWhileUnused", "UndefinedExport")  # the schema's default
-
-
-def _parse(code: str) -> Optional[ast.Module]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return ast.parse(code)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            return None
 
 
 def pyflakes_messages(code: str) -> List:
     """pyflakes' messages for ``code`` (empty when it does not parse: validity's job)."""
     from pyflakes import checker
 
-    tree = _parse(code)
+    tree = parse_python(code)
     if tree is None:
         return []
     return sorted(checker.Checker(tree, filename="<row>").messages, key=lambda m: (m.lineno, m.col))
@@ -79,11 +70,11 @@ def names_the_instruction_defines(instruction: str) -> Set[str]:
     outside = instruction
     for fence in find_fences(instruction):
         outside = outside.replace(fence.code, "\n")
-        tree = _parse(fence.code)
+        tree = parse_python(fence.code)
         if tree is not None:
             names |= _bound_names(tree)
     for line in outside.splitlines():
-        tree = _parse(line.strip()) if "=" in line or "import" in line else None
+        tree = parse_python(line.strip()) if "=" in line or "import" in line else None
         if tree is not None:
             names |= _bound_names(tree)
     return names

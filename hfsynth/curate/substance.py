@@ -25,19 +25,11 @@ from __future__ import annotations
 
 import ast
 import re
-import warnings
 from typing import Dict, Optional
 
+from hfsynth.curate.python_ast import parse_python
+
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-
-
-def parse(code: str) -> Optional[ast.Module]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return ast.parse(code)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            return None
 
 
 def _is_not_implemented(node: ast.AST) -> bool:
@@ -279,7 +271,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
     some of its functions as stubs."""
     if row.get("language") != "python":
         return None
-    tree = parse(row.get("code") or "")
+    tree = parse_python(row.get("code") or "")
     if tree is None:
         return None
     if substantive(tree.body):
@@ -339,7 +331,7 @@ def print_only(row: Dict, config) -> Optional[str]:
     """None unless the row's Python code defines nothing and only prints what it was handed."""
     if row.get("language") != "python":
         return None
-    tree = parse(row.get("code") or "")
+    tree = parse_python(row.get("code") or "")
     if tree is None:
         return None
     defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) for node in ast.walk(tree))

@@ -1,0 +1,24 @@
+"""Python code as an AST for the per-row checks, or None when it does not parse.
+
+Every check reads model output, so a parse must never raise or warn: syntax errors are the validity
+step's business (it reports them), invalid escape sequences are only warnings, and pathological
+nesting raises RecursionError or MemoryError. One place says so for every check.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from typing import Optional
+
+PARSE_ERRORS = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
+
+
+def parse_python(code: str) -> Optional[ast.Module]:
+    """The module's AST, or None when the code does not parse."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return ast.parse(code)
+        except PARSE_ERRORS:
+            return None
