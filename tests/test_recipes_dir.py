@@ -47,7 +47,8 @@ def test_gpu_recipe_header_pairs_config_and_launch(path):
     preflight(StageContext(load_recipe(path, ["generate.engine=hf", "generate.tensor_parallel_size=1"]), RunDir(REPO_ROOT / "outputs" / "unused")))
 
 
-@pytest.mark.parametrize("path", CPU_RECIPES, ids=lambda p: p.name)
+# the quickstart's validation is in the quick subset; data_value.yaml's (another 10 s subprocess) in the full suite
+@pytest.mark.parametrize("path", [p if p.name == "quickstart.yaml" else pytest.param(p, marks=pytest.mark.slow) for p in CPU_RECIPES], ids=lambda p: p.name)
 def test_cpu_recipes_pass_full_validation(path):
     """Schema plus every stage's preflight (files, model, libraries): what `hfsynth run` checks first."""
     proc = run_cli(["validate", str(path.relative_to(REPO_ROOT))])

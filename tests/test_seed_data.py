@@ -106,6 +106,7 @@ def test_stdlib_seed_is_a_real_corpus(tmp_path):
     assert seed_fingerprint(_recipe({"python_source": "stdlib"}, tmp_path)).startswith("python-3.")
 
 
+@pytest.mark.slow  # mines the standard library twice (about 10 s)
 def test_the_mined_stdlib_is_kept_in_the_user_cache_and_remined_when_unreadable(tmp_path, monkeypatch):
     """Every stage process reads the seed: the stdlib is parsed once per installation, not once per process."""
     from hfsynth.data import python_source
