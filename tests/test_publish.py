@@ -235,6 +235,7 @@ def test_the_token_is_in_no_file_and_no_output(published):
             assert token.encode() not in path.read_bytes(), path
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_private_repo_is_not_readable_anonymously(hub_server, make_run_dir, tmp_path):
     token = token_of(hub_server, "alice")
     env = client_env(hub_server, token=token, home=tmp_path / "home")
