@@ -31,6 +31,7 @@ def local_outputs(tmp_path_factory):
     return _curate(tmp_path_factory.mktemp("local"), "local", batch_size=3, workers=1)[0]
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_two_datatrove_tasks_on_two_workers_remove_what_local_removes(tmp_path, local_outputs):
     outputs, run_dir = _curate(
         tmp_path, "dt", batch_size=3, executor="datatrove", datatrove={"executor": "local", "tasks": 2, "workers": 2}

@@ -16,6 +16,7 @@ import yaml
 from hub_server import client_env, hub_server, token_of  # noqa: F401
 
 from helpers import REPO_ROOT, kill_group, start_paused
+from hfsynth.user_cache import cache_root
 
 pytestmark = pytest.mark.slow
 
@@ -152,7 +153,11 @@ def test_builtin_model_publishes_real_rows_with_the_secrets_redacted(hub_server,
     hub = {"model_repo": "alice/e2e-adapter", "dataset_repo": "alice/e2e-data"}
     recipe_path = tmp_path / "e2e.yaml"
     recipe_path.write_text(yaml.safe_dump(e2e_recipe("builtin:smollm2-135m-instruct", tmp_path / "run", hub), sort_keys=False))
-    env = client_env(hub_server, token=token, home=tmp_path / "hf-home", HFSYNTH_HUB_BACKOFF="0.05", COLUMNS="200")
+    home = tmp_path / "hf-home"  # the Hub clients' own caches and token, apart from the suite's
+    home.mkdir()
+    cache_root().mkdir(parents=True, exist_ok=True)
+    (home / "hfsynth").symlink_to(cache_root(), target_is_directory=True)  # but the converted builtin model and mined seed are shared
+    env = client_env(hub_server, token=token, home=home, HFSYNTH_HUB_BACKOFF="0.05", COLUMNS="200")
 
     first = run(["run", recipe_path], env, tmp_path)
     assert first.returncode == 0, first.stderr[-4000:]

@@ -64,6 +64,7 @@ def test_5xx_on_create_and_commit_are_retried(setup):
     assert token not in proc.stdout + proc.stderr
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_429_waits_for_retry_after(setup):
     server, recipe_path, run_dir, env, _, cwd = setup
     server.inject(r"/commit/main$", status=429, retry_after=2, times=1, method="POST")

@@ -194,6 +194,7 @@ FETCH = (
 )
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_fetch_recipe_returns_the_published_recipe_at_a_pinned_revision(hub_server, make_run_dir, tmp_path):
     env = client_env(hub_server, token=token_of(hub_server, "alice"), home=tmp_path / "home")
     recipe_path, recipe, _ = make_run_dir(hub={"dataset_repo": DATASET_REPO, "license": "mit"})
@@ -287,6 +288,7 @@ def test_preflight_refuses_a_malformed_repo_id_before_any_stage(make_run_dir, tm
     assert proc.returncode == 2 and "hub.dataset_repo" in proc.stderr and "owner/name" in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_publish_after_a_dry_run_pushes_then_skips(hub_server, make_run_dir, tmp_path):
     recipe_path, _, run_dir = make_run_dir(hub={"dataset_repo": DATASET_REPO})
     env = client_env(hub_server, token=token_of(hub_server, "alice"), home=tmp_path / "home")

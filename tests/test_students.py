@@ -109,6 +109,7 @@ def test_budget_beyond_max_epochs_is_refused_before_training(make_run_dir):
     assert "6.7 times" in line and not run_dir.students.exists()
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_a_split_without_rows_is_refused(make_run_dir):
     import pyarrow.parquet as pq
 

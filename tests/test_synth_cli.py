@@ -117,6 +117,7 @@ def test_cli_errors_are_one_line(cli_recipe):
     assert_user_error(proc, "no trained adapter", "hfsynth train")
 
 
+@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
 def test_barrier_waits_for_every_rank_on_cpu(tmp_path):
     """The merge on rank 0 relies on hfsynth.dist.barrier really waiting under torchrun on a CPU."""
     script = tmp_path / "barrier.py"
