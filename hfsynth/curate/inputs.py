@@ -61,14 +61,12 @@ def is_tests(code: str) -> bool:
     """A block of tests: top-level asserts, ``test*`` functions or test classes (``unittest.TestCase``,
     pytest's ``Test*``), and no other function or class."""
     import ast
-    import warnings
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            tree = ast.parse(code)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return False
+    from hfsynth.curate.python_ast import parse_python
+
+    tree = parse_python(code)
+    if tree is None:
+        return False
     checks = False
     for node in tree.body:
         if isinstance(node, ast.Assert) or (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test")):

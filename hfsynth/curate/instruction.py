@@ -15,6 +15,7 @@ import builtins
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.python_ast import parse_python
 from hfsynth.fences import find_fences
 
 # An answer, not a question: how chat models open a reply.
@@ -186,9 +187,8 @@ NAMED_CALLABLE = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")  # `name(...)` in
 
 
 def _definitions(code: str) -> Optional[set]:
-    try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parse_python(code)
+    if tree is None:
         return None
     return {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
 
