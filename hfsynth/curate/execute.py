@@ -165,6 +165,15 @@ def _hf_misspelt(top):
     return False
 
 
+def _hf_stop_if_unavailable(exc, in_code):
+    """Report the row unchecked and end the program when ``exc`` is the machine's fault; else re-raise it."""
+    reason = _hf_unavailable(exc, in_code)
+    if reason is None:
+        raise exc
+    _hf_report({"unavailable": reason})
+    _hf_exit(0)
+
+
 def _hf_unavailable(exc, in_code):
     """Why the row could not be checked here, when the exception is the machine's, not the code's."""
     if isinstance(exc, ModuleNotFoundError):
@@ -185,11 +194,7 @@ try:
     try:
         _hf_exec(solution_code, namespace)
     except BaseException as exc:
-        reason = _hf_unavailable(exc, True)
-        if reason is None:
-            raise
-        _hf_report({"unavailable": reason})
-        _hf_exit(0)
+        _hf_stop_if_unavailable(exc, True)
     if HAS_TESTS:
         namespace["__name__"] = "__main__"
         namespace["_hf_compare"] = _hf_compare
@@ -211,11 +216,7 @@ try:
                 raise AssertionError(f"unittest: {outcome.testsRun} of {suite.countTestCases()} tests reported running")
             cases = outcome.testsRun
 except ModuleNotFoundError as exc:  # the tests import what is not installed here (pytest, a library)
-    reason = _hf_unavailable(exc, False)
-    if reason is None:
-        raise
-    _hf_report({"unavailable": reason})
-    _hf_exit(0)
+    _hf_stop_if_unavailable(exc, False)
 except SystemExit as exc:
     print(f"SystemExit: the program exited ({exc.code!r}) before the tests finished", file=sys.stderr)
     sys.exit(3)
