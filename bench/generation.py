@@ -9,6 +9,14 @@ many greedy outputs agree (batching must not change what is generated).
     python bench/generation.py                                   # SmolLM2-135M-Instruct (builtin)
     python bench/generation.py --model path/to/model --prompts 32 --batch-size 16
     python bench/generation.py --load-in-4bit --adapter outputs/quickstart/adapter  # the generate stage's own model
+    python bench/generation.py --stage outputs/quickstart    # the generate stage's own work against this bench, one process
+
+``--stage RUN_DIR`` is issue 13's measure (the stage's tokens/s against the engine's figure at the
+same batch size): it builds the stage's engine from the run's recipe and adapter, then times,
+on that one model object, this bench's prompts, the stage's pools (instructions, answers, retries:
+every pass the stage counts; nothing is written), and this bench's prompts again, and prints the
+stage's tokens/s over the mean of the two bench runs. Timing both in one process, back to back,
+keeps a loaded machine from deciding the ratio.
 """
 
 from __future__ import annotations
@@ -65,6 +73,46 @@ def naive(engine, prompts, params):
     return out
 
 
+def stage_against_bench(run_dir: str, prompts: int, max_new_tokens: int) -> None:
+    """The generate stage's work on its own model, bracketed by two runs of this bench's workload."""
+    from pathlib import Path
+
+    from hfsynth.engines import SamplingParams, make_engine
+    from hfsynth.recipe import load_recipe
+    from hfsynth.rundir import RunDir
+    from hfsynth.synth.plan import build_plan, build_strategies
+    from hfsynth.synth.shard import generate_pool
+    from hfsynth.synth.stage import POOL_BATCHES, load_seed_examples, provenance
+
+    run = RunDir(Path(run_dir))
+    recipe = load_recipe(run.recipe_file)
+    gen = recipe.generate
+    engine = make_engine(recipe, run, use_adapter=gen.use_adapter)
+    strategies = build_strategies(recipe)
+    plan = build_plan(recipe, load_seed_examples(recipe) if any(s.uses_seed for s in strategies) else [], strategies)
+    pools = plan.pools(POOL_BATCHES * gen.batch_size)
+    bench_prompts = code_prompts(prompts)
+    greedy = SamplingParams(temperature=0, top_p=1.0, max_new_tokens=max_new_tokens, seed=0)
+    engine.generate(bench_prompts[:2], SamplingParams(temperature=0, max_new_tokens=4), progress=False)  # warm-up
+
+    def bench():
+        results, seconds = timed(lambda: engine.generate(bench_prompts, greedy, progress=False))
+        return sum(c.completion_tokens for row in results for c in row) / seconds
+
+    def stage():
+        tokens, seconds = timed(lambda: sum(generate_pool(engine, plan, pool, recipe, provenance(recipe, None))[1] for pool in pools))
+        return tokens, seconds
+
+    before = bench()
+    (tokens, seconds) = stage()
+    after = bench()
+    reference = (before + after) / 2
+    print(f"run {run_dir} | batch size {gen.batch_size} | {sum(len(p) for p in pools)} shards in {len(pools)} pools | load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"bench ({len(bench_prompts)} prompts x {max_new_tokens} tokens, greedy): {before:.1f} then {after:.1f} tokens/s")
+    print(f"generate stage ({sum(plan.rows(split) for split in plan.splits)} rows, every pass): {tokens} tokens in {seconds:.1f} s, {tokens / seconds:.1f} tokens/s")
+    print(f"stage / bench: {tokens / seconds / reference:.2f}")
+
+
 def timed(fn):
     start = time.perf_counter()
     result = fn()
@@ -82,6 +130,7 @@ def main(argv=None) -> None:
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice)")
     parser.add_argument("--load-in-4bit", action="store_true", help="load the model in 4-bit (as QLoRA recipes do)")
     parser.add_argument("--adapter", default=None, help="a LoRA adapter folder (a run's adapter/) on top of the model, as the generate stage uses it")
+    parser.add_argument("--stage", metavar="RUN_DIR", default=None, help="time the generate stage of this run (its recipe, adapter, batch size) against this bench's prompts, in one process")
     parser.add_argument("--skip-baseline", action="store_true", help="time HFEngine only (the one-prompt-at-a-time side takes long on a loaded machine)")
     args = parser.parse_args(argv)
 
@@ -91,6 +140,9 @@ def main(argv=None) -> None:
 
     if args.threads:
         torch.set_num_threads(args.threads)
+    if args.stage:
+        stage_against_bench(args.stage, args.prompts, args.max_new_tokens)
+        return
     model, tokenizer = load(args.model, args.load_in_4bit)
     if args.adapter:
         from peft import PeftModel
