@@ -154,6 +154,18 @@ def test_tests_are_told_from_code_by_what_they_hold():
     assert code_and_tests(f"```python\n{ADD_TESTS}```\n```python\n{ADD}```\n", ["python"]) == (ADD.rstrip("\n"), ADD_TESTS.rstrip("\n"))
 
 
+
+def test_tests_with_helpers_or_asserts_inside_blocks_are_tests():
+    """A test block may define helpers (a fake, a job factory) that exercise the solution, or keep
+    its asserts inside a ``with`` or ``for``; a second solution that checks itself is no test block."""
+    fetch_all = "import asyncio\n\n\nasync def fetch_all(urls, fetch):\n    return dict(zip(urls, await asyncio.gather(*map(fetch, urls))))\n"
+    fake = "async def fake(url):\n    return len(url)\n\n\nassert asyncio.run(fetch_all(['ab'], fake)) == {'ab': 2}\n" + "# a longer block than the solution\n" * 3
+    assert code_and_tests(f"```python\n{fetch_all}```\n```python\n{fake}```\n", ["python"]) == (fetch_all.rstrip("\n"), fake.rstrip("\n"))
+    in_with = "import tempfile\nwith tempfile.TemporaryDirectory() as tmp:\n    for a in (1, 2):\n        assert add(a, 0) == a\n"
+    assert code_and_tests(answer(ADD, in_with), ["python"]) == (ADD.rstrip("\n"), in_with.rstrip("\n"))
+    self_checking = "def add(a, b):\n    return b + a\n\n\nassert add(1, 2) == 3\n"
+    assert code_and_tests(f"```python\n{ADD}```\n```python\n{self_checking}```\n", ["python"]) == (None, None)
+
 BAD = {
     "no_shape": ('{"id": "1", "text": "hello", "label": 3}\n', "in.jsonl", ["in.jsonl", "has columns [id, text, label]", "curate.input.columns"]),
     "no_code": ('{"id": "1", "instruction": "Write a poem.", "response": "Roses are red."}\n', "in.jsonl",
