@@ -344,3 +344,18 @@ def test_a_docstring_written_twice_and_an_instruction_leaning_on_an_unseen_snipp
     assert task(leaning).startswith("instruction refers to code it does not hold")
     assert task("Fix the bug in the snippet below:\n\n```python\ndef inc(x):\n    return x - 1\n```") is None  # it holds the snippet
     assert task("Write a function that extracts every code snippet from a Markdown document.") is None
+
+
+def test_names_a_standard_module_lacks_are_invented_apis():
+    row = lambda code: {"language": "python", "code": code, "instruction": "Flatten a list of lists."}  # noqa: E731
+    check = lambda code, **kw: static_analysis.check(row(code), StaticAnalysisConfig(**kw))  # noqa: E731
+    assert check("import itertools\n\n\ndef flat(lists):\n    return list(itertools.flatten(lists))\n") == "UnknownStdlibName: itertools has no flatten (line 5)"
+    assert check("from collections import OrderedDict, SortedDict\n\nd = SortedDict()\n").startswith("UnknownStdlibName: collections has no SortedDict")
+    assert check("import itertools\n\n\ndef flat(lists):\n    return list(itertools.flatten(lists))\n", stdlib_names=False) is None
+    real = (
+        "import concurrent.futures\nimport os.path\nimport xml.etree.ElementTree as ET\nimport numpy as np\nfrom os import path, sep\n"
+        "from collections import abc\n\n\ndef f(text):\n    root = ET.fromstring(text)\n"
+        "    with concurrent.futures.ThreadPoolExecutor() as pool:\n        pool.submit(np.anything)\n    return os.path.join(sep, root.tag), path, abc.Mapping\n"
+    )
+    assert check(real) is None  # submodules, aliases and third-party modules are not judged
+    assert check("import string\n\n\ndef f(string):\n    return string.is_alpha()\n\n\nprint(string.digits)\n") is None  # a parameter shadows it

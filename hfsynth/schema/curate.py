@@ -53,6 +53,9 @@ class StaticAnalysisConfig(Section):
         default_factory=lambda: ["UndefinedName", "UndefinedLocal", "RedefinedWhileUnused", "UndefinedExport"],
         description="pyflakes message classes that remove a row (pyflakes.messages, e.g. UnusedImport, UnusedVariable).",
     )
+    stdlib_names: bool = Field(
+        True, description="Also drop rows importing or using a name a standard module lacks (collections.SortedDict), as this Python has it."
+    )
 
     @field_validator("reject")
     @classmethod
