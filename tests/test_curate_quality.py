@@ -397,3 +397,12 @@ def test_a_comment_that_marks_the_work_undone_and_a_result_left_in_locals():
     for effect in ("        print(x)\n", "        seen.add(x)\n", "        log.append(x)\n"):
         code = "log = []\n\n\ndef walk(xs, seen):\n    for x in xs:\n" + effect
         assert substance.trivial(row(code)) is None, effect
+
+
+def test_an_assistants_sign_off_and_the_evol_aim_as_advice_are_no_task():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Task 5: I hope these examples were helpful.").startswith("instruction is model chatter")
+    assert task("Write a parser for dates. Feel free to ask if anything is unclear!").startswith("instruction is model chatter")
+    assert task("To make the problem harder, you can add constraints such as a time limit.").startswith("instruction leaks the rewriting prompt")
+    assert task("Write a function that returns the hardest word to type, the one with the most letters from the top row.") is None
+    assert task("I hope to learn recursion: write a function that sums a nested list.") is None
