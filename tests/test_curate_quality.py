@@ -15,7 +15,7 @@ from hfsynth.curate.batch import quality_checks
 from hfsynth.curate.stage import curate_stage
 from hfsynth.recipe import validate_recipe
 from hfsynth.rundir import RunDir
-from hfsynth.schema.curate import CurateConfig, InstructionConfig, PrintOnlyConfig, RepetitionConfig, StaticAnalysisConfig
+from hfsynth.schema.curate import CurateConfig, InstructionConfig, PrintOnlyConfig, RepetitionConfig, StaticAnalysisConfig, TrivialConfig
 from labelled_rows import GOOD, JUNK, labelled_rows
 
 # Which step must remove each junk kind (by the kind's prefix).
@@ -344,3 +344,65 @@ def test_a_docstring_written_twice_and_an_instruction_leaning_on_an_unseen_snipp
     assert task(leaning).startswith("instruction refers to code it does not hold")
     assert task("Fix the bug in the snippet below:\n\n```python\ndef inc(x):\n    return x - 1\n```") is None  # it holds the snippet
     assert task("Write a function that extracts every code snippet from a Markdown document.") is None
+
+
+def test_names_a_standard_module_lacks_are_invented_apis():
+    row = lambda code: {"language": "python", "code": code, "instruction": "Flatten a list of lists."}  # noqa: E731
+    check = lambda code, **kw: static_analysis.check(row(code), StaticAnalysisConfig(**kw))  # noqa: E731
+    assert check("import itertools\n\n\ndef flat(lists):\n    return list(itertools.flatten(lists))\n") == "UnknownStdlibName: itertools has no flatten (line 5)"
+    assert check("from collections import OrderedDict, SortedDict\n\nd = SortedDict()\n").startswith("UnknownStdlibName: collections has no SortedDict")
+    assert check("import itertools\n\n\ndef flat(lists):\n    return list(itertools.flatten(lists))\n", stdlib_names=False) is None
+    real = (
+        "import concurrent.futures\nimport os.path\nimport xml.etree.ElementTree as ET\nimport numpy as np\nfrom os import path, sep\n"
+        "from collections import abc\n\n\ndef f(text):\n    root = ET.fromstring(text)\n"
+        "    with concurrent.futures.ThreadPoolExecutor() as pool:\n        pool.submit(np.anything)\n    return os.path.join(sep, root.tag), path, abc.Mapping\n"
+    )
+    assert check(real) is None  # submodules, aliases and third-party modules are not judged
+    assert check("import string\n\n\ndef f(string):\n    return string.is_alpha()\n\n\nprint(string.digits)\n") is None  # a parameter shadows it
+
+
+def test_tests_that_pass_whatever_the_code_does_check_nothing():
+    code = "def average(nums):\n    return sum(nums) / (len(nums) + 1)\n"
+    row = lambda tests: {"language": "python", "code": code, "tests": tests}  # noqa: E731
+    vacuous = [
+        "assert True\nassert average is not None\n",
+        "assert average([1, 2]) == average([1, 2])\nassert 1 == 1\n",
+        "result = average([3, 1])\nassert isinstance(result, float)\nassert result is not None\n",
+        "p = average([2]) > 1\nassert p or not p\n",
+    ]
+    for tests in vacuous:
+        assert substance.trivial(row(tests)).startswith("trivial tests: every assert passes"), tests
+    real = [
+        "assert average([1, 2]) == 1.5\n",
+        "assert isinstance(average([1]), float)\nassert average([2, 2]) == 2\n",
+        "try:\n    average([])\nexcept ZeroDivisionError:\n    pass\nelse:\n    raise AssertionError\n",
+        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertTrue(True)\n",
+        None,
+    ]
+    for tests in real:
+        assert substance.trivial(row(tests)) is None, tests
+    assert substance.trivial(row(vacuous[0]), TrivialConfig(vacuous_tests=False)) is None
+
+
+def test_a_comment_that_marks_the_work_undone_and_a_result_left_in_locals():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    todo = "import requests\n\n\ndef download(url, path):\n    response = requests.get(url, timeout=10)\n    # TODO: save response.content to path\n    return path\n"
+    assert substance.trivial(row(todo)) == "trivial body: the code marks its work as not done ('# TODO: save response.content to path')"
+    note = "def area(w, h):\n    # the todo list app calls this; your code here is fine\n    return w * h\n"
+    assert substance.trivial(row(note)) is None  # only a comment that opens as a placeholder
+    cut = "def prime_factors(n):\n    factors = []\n    d = 2\n    while d * d <= n:\n        while n % d == 0:\n            factors.append(d)\n            n //= d\n        d += 1\n"
+    assert substance.trivial(row(cut)) == "trivial body: prime_factors computes into locals and returns nothing"
+    in_place = "def bubble(items):\n    for i in range(len(items)):\n        for j in range(len(items) - 1 - i):\n            if items[j] > items[j + 1]:\n                items[j], items[j + 1] = items[j + 1], items[j]\n"
+    assert substance.trivial(row(in_place)) is None  # sorts its argument in place
+    for effect in ("        print(x)\n", "        seen.add(x)\n", "        log.append(x)\n"):
+        code = "log = []\n\n\ndef walk(xs, seen):\n    for x in xs:\n" + effect
+        assert substance.trivial(row(code)) is None, effect
+
+
+def test_an_assistants_sign_off_and_the_evol_aim_as_advice_are_no_task():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Task 5: I hope these examples were helpful.").startswith("instruction is model chatter")
+    assert task("Write a parser for dates. Feel free to ask if anything is unclear!").startswith("instruction is model chatter")
+    assert task("To make the problem harder, you can add constraints such as a time limit.").startswith("instruction leaks the rewriting prompt")
+    assert task("Write a function that returns the hardest word to type, the one with the most letters from the top row.") is None
+    assert task("I hope to learn recursion: write a function that sums a nested list.") is None

@@ -14,12 +14,14 @@ been written by then.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import AbstractSet, Dict, List, Optional, Set, Tuple
 
 from hfsynth.errors import HfsynthError
 from hfsynth.curate.extract import find_fences, pick_fence
+from hfsynth.curate.python_ast import parse_python
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 FIELD = "curate.input"
@@ -57,35 +59,82 @@ def instruction_and_response(row: Dict, plan: Dict[str, str], where: str) -> Tup
     return messages[last_user]["content"], reply
 
 
-def is_tests(code: str) -> bool:
-    """A block of tests: top-level asserts, ``test*`` functions or test classes (``unittest.TestCase``,
-    pytest's ``Test*``), and no other function or class."""
-    import ast
+DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
-    from hfsynth.curate.python_ast import parse_python
 
+def _asserts_outside_definitions(node: ast.AST) -> bool:
+    """An assert in this statement, looking into ``with``/``for``/``if``/``try`` blocks (tests that
+    work in a temporary directory, or loop over cases) but not into functions or classes."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Assert):
+            return True
+        if not isinstance(current, DEFINITIONS + (ast.Lambda,)):
+            stack.extend(ast.iter_child_nodes(current))
+    return False
+
+
+def _is_test_definition(node: ast.stmt) -> bool:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return node.name.startswith("test")
+    return isinstance(node, ast.ClassDef) and (node.name.startswith("Test") or any("TestCase" in ast.unparse(base) for base in node.bases))
+
+
+def defined_names(code: str) -> Set[str]:
+    """The names a block binds at its top level: functions, classes, assignment targets, imports."""
+    tree = parse_python(code)
+    if tree is None:
+        return set()
+    names: Set[str] = set()
+    for node in tree.body:
+        if isinstance(node, DEFINITIONS):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+    return names
+
+
+def is_tests(code: str, defined_elsewhere: AbstractSet[str] = frozenset()) -> bool:
+    """A block of tests: asserts (at its top level or inside ``with``/``for``/``if``/``try``),
+    ``test*`` functions or test classes (``unittest.TestCase``, pytest's ``Test*``). Other functions
+    or classes are the test's helpers (a fake ``fetch``, a job factory, a stub resource) when the
+    block uses a name that only ``defined_elsewhere`` (the other fences) binds: it exercises
+    another fence's code. Without such a use they make it a solution that checks itself."""
     tree = parse_python(code)
     if tree is None:
         return False
     checks = False
+    helpers = False
     for node in tree.body:
-        if isinstance(node, ast.Assert) or (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test")):
+        if _is_test_definition(node):
             checks = True
-        elif isinstance(node, ast.ClassDef) and (node.name.startswith("Test") or any("TestCase" in ast.unparse(base) for base in node.bases)):
+        elif isinstance(node, DEFINITIONS):
+            helpers = True
+        elif _asserts_outside_definitions(node):
             checks = True
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            return False
-    return checks
+    if not checks or not helpers:
+        return checks
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    return bool((used & set(defined_elsewhere)) - defined_names(code))
 
 
 def code_and_tests(response: str, languages) -> Tuple[Optional[str], Optional[str]]:
     """A response with two or more fences in a kept language, the last block of tests among them
-    (:func:`is_tests`): (the solution among the other fences, as extraction picks it, the tests).
-    Otherwise (None, None): extraction picks the code later."""
+    (:func:`is_tests`, told from the names the other fences define): (the solution among the other
+    fences, as extraction picks it, the tests). Otherwise (None, None): extraction picks the code later."""
     fences = [f for f in find_fences(response) if (f.language or languages[0]) in languages and f.code.strip()]
     if len(fences) < 2:
         return None, None
-    test_index = next((i for i in range(len(fences) - 1, -1, -1) if is_tests(fences[i].code)), None)
+    names = [defined_names(f.code) for f in fences]
+
+    def elsewhere(index: int) -> Set[str]:
+        return set().union(*(n for i, n in enumerate(names) if i != index))
+
+    test_index = next((i for i in range(len(fences) - 1, -1, -1) if is_tests(fences[i].code, elsewhere(i))), None)
     if test_index is None:
         return None, None
     solution = pick_fence([f for i, f in enumerate(fences) if i != test_index], languages, languages[0])

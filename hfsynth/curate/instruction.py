@@ -50,9 +50,17 @@ REFUSAL = re.compile(
     r"i can'?t (?:help|assist|provide|do)|i(?:'m| am) (?:unable|not able) to)",
     re.IGNORECASE,
 )
+# The assistant's sign-off, anywhere in the text: no one who sets a task writes it.
+SIGN_OFF = re.compile(
+    r"\b(?:i hope (?:this|these|that|it|the above)\b[^.!?\n]{0,40}\b(?:helps?|helpful|useful)\b|hope (?:this|that) helps\b|"
+    r"feel free to (?:ask|reach out)\b|(?:i'?m |i am )?(?:happy|glad) to help\b|glad i could help\b)",
+    re.IGNORECASE,
+)
 # The evol-instruct rewriting prompt leaking into its output.
 PROMPT_LEAK = re.compile(
     r"#?(?:given|rewritten|created) prompt#?|\bthe (?:given|original|rewritten) prompt\b|\brewrite the (?:given )?prompt\b|"
+    # the rewriting's aim, echoed as advice ("To make the task more difficult, you can add ...")
+    r"\bmake (?:the|this) (?:given |original )?(?:task|problem|question|test|prompt) (?:more difficult|harder|more challenging|more complex)\b|"
     # WizardCoder's evolution methods, echoed instead of applied
     r"\badd one (?:new |more )?constraints? or requirements?\b|\babout ten (?:additional |more )?words\b|"
     r"\breplace a common(?:ly used)? requirement\b|\bcan be solved (?:in|with) only a few (?:simple |logical )?(?:thinking )?(?:processes|steps)\b|"
@@ -282,6 +290,8 @@ def check(row: Dict, config) -> Optional[str]:
             return "instruction reads as an answer: " + repr(text[:40])
         if REFUSAL.search(text):
             return "instruction is a refusal or model chatter: " + repr(REFUSAL.search(text).group(0))
+        if SIGN_OFF.search(text):
+            return "instruction is model chatter: " + repr(SIGN_OFF.search(text).group(0))
         if PROMPT_LEAK.search(text):
             return "instruction leaks the rewriting prompt: " + repr(PROMPT_LEAK.search(text).group(0))
         refusal = response_refusal(row)

@@ -7,12 +7,23 @@ property setters, definitions in different branches of an ``if``), so none of th
 hand-written here. Which pyflakes messages remove a row is the recipe's
 ``curate.static_analysis.reject`` (pyflakes message class names).
 
+pyflakes does not know what a module holds, and models invent standard-library APIs
+(``from collections import SortedDict``, ``itertools.flatten``, ``string.is_alpha``). With
+``curate.static_analysis.stdlib_names`` each name the code imports from, or looks up on, a standard
+module it imports is looked up in that module as the running Python has it (the execution step
+runs rows on the same Python): a name it lacks removes the row.
+
 A per-row check: :func:`check` takes one row and returns None (keep) or the reason.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
+import importlib.util
+import sys
+import warnings
+from functools import lru_cache
 from typing import AbstractSet, Dict, List, Optional, Sequence, Set
 
 from hfsynth.curate.python_ast import parse_python
@@ -81,13 +92,88 @@ def names_the_instruction_defines(instruction: str) -> Set[str]:
 
 
 
+# Standard modules that do something when imported (open a browser, print, start IDLE or a demo).
+NOT_IMPORTED = frozenset({"antigravity", "this", "__hello__", "__phello__", "idlelib", "turtledemo", "__main__"})
+
+
+@lru_cache(maxsize=512)
+def _stdlib_module(name: str):
+    """The standard module ``name`` as this Python has it, or None: not standard, not importable
+    here (a removed or platform module), or one that acts when imported."""
+    parts = name.split(".")
+    if parts[0] not in sys.stdlib_module_names or NOT_IMPORTED & set(parts):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - any failure to import means: not judged
+            return None
+
+
+@lru_cache(maxsize=4096)
+def _module_has(name: str, attribute: str) -> bool:
+    """Whether the standard module ``name`` has ``attribute``, or a submodule of that name
+    (``xml.dom``, ``concurrent.futures``: not attributes until imported)."""
+    module = _stdlib_module(name)
+    if module is None or hasattr(module, attribute) or attribute.startswith("__"):
+        return True
+    try:
+        return importlib.util.find_spec(f"{name}.{attribute}") is not None
+    except Exception:  # noqa: BLE001 - not a package: no submodules
+        return False
+
+
+def _rebound_names(tree: ast.Module) -> Set[str]:
+    """Names the code binds other than by importing them (a local ``string = ...`` shadows the module)."""
+    names: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+    return names
+
+
+def unknown_stdlib_names(code: str) -> List[str]:
+    """'module has no name (line N)' for each name imported from a standard module that lacks it
+    (``from collections import SortedDict``) and each attribute looked up on an imported standard
+    module that lacks it (``itertools.flatten``)."""
+    tree = parse_python(code)
+    if tree is None:
+        return []
+    out: List[str] = []
+    modules: Dict[str, str] = {}  # bound name -> the standard module it is
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                bound = alias.asname or alias.name.split(".")[0]
+                modules[bound] = alias.name if alias.asname else alias.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for alias in node.names:
+                if alias.name != "*" and not _module_has(node.module, alias.name):
+                    out.append(f"{node.module} has no {alias.name} (line {node.lineno})")
+    rebound = _rebound_names(tree)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules
+                and node.value.id not in rebound and not _module_has(modules[node.value.id], node.attr)):
+            out.append(f"{modules[node.value.id]} has no {node.attr} (line {node.lineno})")
+    return out
+
+
 def check(row: Dict, config) -> Optional[str]:
-    """None when the row's Python code has none of the rejected pyflakes messages, else the first
-    (with a count of the others). Names the instruction's code defines count as defined. Rows in
-    other languages pass."""
+    """None when the row's Python code has none of the rejected pyflakes messages and (with
+    ``stdlib_names``) uses no name a standard module lacks, else the first finding (with a count of
+    the others). Names the instruction's code defines count as defined. Rows in other languages pass."""
     if row.get("language") != "python":
         return None
     found = findings(row.get("code") or "", config.reject, names_the_instruction_defines(row.get("instruction") or ""))
+    if config.stdlib_names:
+        found += [f"UnknownStdlibName: {finding}" for finding in unknown_stdlib_names(row.get("code") or "")]
     if not found:
         return None
     return found[0] + (f" (+{len(found) - 1} more)" if len(found) > 1 else "")

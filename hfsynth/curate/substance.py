@@ -11,6 +11,10 @@
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
   a constant or one real statement are not.
+  A comment that marks the work as not done (``# TODO: save the file``, ``# your code here``)
+  makes the code trivial too, and so do tests in which every assert checks nothing
+  (``assert True``, ``f(x) == f(x)``, ``p or not p``, only ``isinstance`` or ``is not None``):
+  they pass whatever the code does (``curate.trivial.vacuous_tests``).
 - print_only: no function, class or lambda, no loop or branch, and no call but ``print``: the
   model "answered" by printing a result it worked out itself (``print("The sum is 15")``).
   A script that reads input, loops, calls a library, computes something (``a, b = b, a``) or
@@ -180,9 +184,47 @@ def placeholders(tree: ast.Module) -> int:
     )
 
 
+PURE_BUILTINS = frozenset(
+    "abs all any bool bytes chr dict divmod enumerate filter float frozenset hash int isinstance iter len list map max min "
+    "next ord pow range repr reversed round set sorted str sum tuple zip".split()
+)
+
+
+def _local_names(function) -> set:
+    """Names the function binds itself (assignment, loop and ``with`` targets), its parameters aside."""
+    args = function.args
+    params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
+    bound = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return bound - params
+
+
+def _only_touches_locals(function) -> bool:
+    """Every call is a pure builtin or a method of a local (``factors.append(d)``), every stored item
+    or attribute is a local's, and nothing raises, asserts, yields, awaits or reaches outside
+    (``global``): whatever the function works out stays in its locals."""
+    local = _local_names(function)
+    for node in ast.walk(function):
+        if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            return False
+        if isinstance(node, (ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await, ast.Raise, ast.Assert, ast.Delete)):
+            return False
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in PURE_BUILTINS and func.id not in local:
+                continue
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in local:
+                continue
+            return False
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Store):
+            if not (isinstance(node.value, ast.Name) and node.value.id in local):
+                return False
+    return True
+
+
 def drops_its_result(tree: ast.Module) -> list:
-    """Top-level functions that only assign local names and return nothing (``result = (a + b) / 2``
-    and no ``return``): whatever they compute is lost."""
+    """Top-level functions that return nothing and only work on their own locals (``result = (a + b)
+    / 2`` and no ``return``, or a loop filling a local list that is never handed back: a generation
+    cut before its ``return``): whatever they compute is lost."""
     dropped = []
     for function in tree.body:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -192,10 +234,101 @@ def drops_its_result(tree: ast.Module) -> list:
             isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
             and all(isinstance(t, ast.Name) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
             for n in body
-        )
-        if body and assigns_locals and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(function)):
+        ) and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(function))
+        if body and (assigns_locals or (not returns_a_value(function) and _only_touches_locals(function))):
             dropped.append(function.name)
     return dropped
+
+
+PLACEHOLDER_COMMENT = re.compile(
+    r"#\s*(?:todo\b|fixme\b|xxx\b|(?:add |write |put |insert |implement )?(?:your|the) (?:code|logic|implementation|solution) here\b|"
+    r"(?:insert|add|put) (?:code|logic|implementation) here\b|implement (?:me|this|here)\b|fill (?:in|this in)\b)",
+    re.IGNORECASE,
+)
+
+
+def placeholder_comment(code: str) -> Optional[str]:
+    """The first comment that marks the work as not done (``# TODO: save the file``), else None."""
+    import io
+    import tokenize
+
+    if not PLACEHOLDER_COMMENT.search(code):  # most code: no need to tokenize
+        return None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type == tokenize.COMMENT and PLACEHOLDER_COMMENT.match(token.string):
+                return token.string.strip()
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return None
+    return None
+
+
+def _defined_functions(tree: ast.Module) -> set:
+    return {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+
+
+def _is_none(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+WEAK_CHECKS = frozenset({"isinstance", "callable", "hasattr"})
+
+
+def vacuous_assert(test: ast.expr, functions: set) -> bool:
+    """An assert that passes whatever the code does: a literal (``assert True``), literals compared
+    (``1 == 1``), an expression compared with itself (``f(x) == f(x)``), ``p or not p``, or a check
+    of existence or type only (``x is not None``, ``isinstance(x, int)``, ``callable(f)``, the bare
+    name of a function the code defines)."""
+    if _is_literal(test):
+        return True
+    if isinstance(test, ast.Name):
+        return test.id in functions
+    if isinstance(test, ast.Compare):
+        operands = [test.left, *test.comparators]
+        if all(_is_literal(o) for o in operands):
+            return True
+        if len(operands) == 2:
+            same = ast.dump(operands[0]) == ast.dump(operands[1])
+            if same and isinstance(test.ops[0], (ast.Eq, ast.Is, ast.LtE, ast.GtE)):
+                return True
+            if isinstance(test.ops[0], (ast.IsNot, ast.NotEq)) and any(_is_none(o) for o in operands):
+                return True
+        return False
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id in WEAK_CHECKS:
+        return True
+    if isinstance(test, ast.BoolOp):
+        if isinstance(test.op, ast.And):
+            return all(vacuous_assert(v, functions) for v in test.values)
+        dumps = {ast.dump(v) for v in test.values}
+        negated = any(isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.Not) and ast.dump(v.operand) in dumps for v in test.values)
+        return negated or any(vacuous_assert(v, functions) for v in test.values)
+    return False
+
+
+def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
+    """The tests hold asserts and every one of them is vacuous (:func:`vacuous_assert`), with
+    nothing else that can fail: no ``raise``, no ``test*`` function or TestCase, no ``assert*`` call."""
+    if not tests or "assert" not in tests:
+        return False
+    tree = parse_python(tests)
+    if tree is None:
+        return False
+    functions = _defined_functions(code_tree)
+    asserts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            asserts.append(node)
+        elif isinstance(node, ast.Raise):
+            return False
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+            return False
+        elif isinstance(node, ast.ClassDef) and any("TestCase" in ast.unparse(base) for base in node.bases):
+            return False
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name.startswith("assert"):
+                return False
+    return bool(asserts) and all(vacuous_assert(node.test, functions) for node in asserts)
 
 
 def unfinished_stubs(tree: ast.Module) -> list:
@@ -287,7 +420,14 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         if dropped:
             return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing"
         line = dead_code(tree)
-        return f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves" if line else None
+        if line:
+            return f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"
+        comment = placeholder_comment(row.get("code") or "")
+        if comment:
+            return f"trivial body: the code marks its work as not done ({comment[:60]!r})"
+        if (config is None or config.vacuous_tests) and tests_check_nothing(row.get("tests"), tree):
+            return "trivial tests: every assert passes whatever the code does (assert True, x == x, only isinstance or is not None)"
+        return None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"

@@ -53,6 +53,9 @@ class StaticAnalysisConfig(Section):
         default_factory=lambda: ["UndefinedName", "UndefinedLocal", "RedefinedWhileUnused", "UndefinedExport"],
         description="pyflakes message classes that remove a row (pyflakes.messages, e.g. UnusedImport, UnusedVariable).",
     )
+    stdlib_names: bool = Field(
+        True, description="Also drop rows importing or using a name a standard module lacks (collections.SortedDict), as this Python has it."
+    )
 
     @field_validator("reject")
     @classmethod
@@ -70,6 +73,9 @@ class TrivialConfig(Section):
     """Code in which nothing does anything: only docstrings, pass, ..., NotImplementedError, imports."""
 
     enabled: bool = Field(True, description="Drop rows whose code has no substantive statement (functions and classes are looked into).")
+    vacuous_tests: bool = Field(
+        True, description="Also drop rows whose every assert passes whatever the code does (assert True, x == x, only isinstance or is not None)."
+    )
 
 
 class PrintOnlyConfig(Section):
