@@ -390,6 +390,12 @@ def test_a_comment_that_marks_the_work_undone_and_a_result_left_in_locals():
     assert substance.trivial(row(todo)) == "trivial body: the code marks its work as not done ('# TODO: save response.content to path')"
     note = "def area(w, h):\n    # the todo list app calls this; your code here is fine\n    return w * h\n"
     assert substance.trivial(row(note)) is None  # only a comment that opens as a placeholder
+    for comment in ("# Todo items are kept in a dict", "# fill in missing values with the mean", "# Implement this as a heap for speed", "# xxx-large sizes"):
+        ordinary = f"def mean_fill(values):\n    {comment}\n    known = [v for v in values if v is not None]\n    return [sum(known) / len(known) if v is None else v for v in values]\n"
+        assert substance.trivial(row(ordinary)) is None, comment
+    for comment in ("# todo: handle empty input", "# FIXME", "# Your code here", "# fill in the blanks", "# implement this", "# XXX broken for negatives"):
+        marked = f"def mean_fill(values):\n    {comment}\n    known = [v for v in values if v is not None]\n    return [sum(known) / len(known) if v is None else v for v in values]\n"
+        assert substance.trivial(row(marked)) is not None, comment
     cut = "def prime_factors(n):\n    factors = []\n    d = 2\n    while d * d <= n:\n        while n % d == 0:\n            factors.append(d)\n            n //= d\n        d += 1\n"
     assert substance.trivial(row(cut)) == "trivial body: prime_factors computes into locals and returns nothing"
     in_place = "def bubble(items):\n    for i in range(len(items)):\n        for j in range(len(items) - 1 - i):\n            if items[j] > items[j + 1]:\n                items[j], items[j + 1] = items[j + 1], items[j]\n"
