@@ -412,3 +412,25 @@ def test_an_assistants_sign_off_and_the_evol_aim_as_advice_are_no_task():
     assert task("To make the problem harder, you can add constraints such as a time limit.").startswith("instruction leaks the rewriting prompt")
     assert task("Write a function that returns the hardest word to type, the one with the most letters from the top row.") is None
     assert task("I hope to learn recursion: write a function that sums a nested list.") is None
+
+
+def test_an_instruction_cut_off_mid_sentence_names_no_whole_task():
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("Write a function that") == "instruction is cut off: it ends on 'that'"
+    assert task("Given a list of integers, write a function to find the") == "instruction is cut off: it ends on 'the'"
+    for text in ["Print the value of the variable a", "Swap two variables a and b", "Write a function `log_in_to`",
+                 "Write a function that returns what the list is made of.", "Escribe una funcion que calcule la suma de la"]:
+        assert task(text) is None, text
+
+
+def test_an_ask_for_a_function_or_class_needs_a_definition_in_the_code():
+    check = lambda text, code: instruction.check({"instruction": text, "response": "", "code": code, "language": "python"},  # noqa: E731
+                                                 InstructionConfig())
+    assert check("Write a function to compress a string with run-length encoding.", 's = "aaabcc"\n') == (
+        "instruction asks for a definition ('Write a function') but the code defines no function or class")
+    assert check("Implement a Python class for a queue built on two stacks.", "import collections\n").startswith("instruction asks for")
+    assert check("Write a lambda function that squares a number.", "square = lambda x: x * x\n") is None
+    assert check("Write a code to print the first 10 Fibonacci numbers.", "a, b = 0, 1\nfor _ in range(10):\n    print(a)\n    a, b = b, a + b\n") is None
+    assert instruction.check({"instruction": "Write a function that adds two numbers.", "response": "", "code": "const add = (a, b) => a + b;",
+                              "language": "javascript"}, InstructionConfig()) is None
+

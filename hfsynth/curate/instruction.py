@@ -2,8 +2,10 @@
 
 What goes wrong: a ``self_instruct`` "instruction" that is an answer ("Here is one way to solve
 task 4: ```python ..."), an ``evol_instruct`` rewrite that is advice ("Make sure to use
-descriptive names") or that leaks the rewriting prompt, a refusal, or an instruction too short or
-too long. Each check is switched and bounded by the recipe's ``curate.instruction``.
+descriptive names") or that leaks the rewriting prompt, a refusal, an instruction too short or
+too long, one cut off mid-sentence ("Write a function that"), or one that asks for a function or
+class the code does not define (an explanation with a stray line of code). Each check is switched
+and bounded by the recipe's ``curate.instruction``.
 
 A per-row check: :func:`check` takes one row and returns None (keep) or the reason.
 """
@@ -270,6 +272,41 @@ def refers_to_an_unseen_snippet(text: str) -> Optional[str]:
     return found.group(0) if found and not code_fraction(text) else None
 
 
+# Words no English sentence ends on: an instruction whose prose stops on one was cut off ("Write a
+# function that", "Given a list of integers, find the"). Not "a", "in", "is": a variable named a, a
+# verb's object ("log in"), an identifier ("is") can close a task.
+DANGLING = frozenset("the an that to of and or which whose with into from by for than as".split())
+
+
+def cut_off(text: str) -> Optional[str]:
+    """The dangling word an English instruction's prose ends on, with no closing punctuation, else None."""
+    words = prose(text).strip()
+    if not words or not written_in_english(words):
+        return None
+    last = re.search(r"(?<![\w`'\"])([A-Za-z]+)$", words)
+    return last.group(1) if last and last.group(1).lower() in DANGLING else None
+
+
+# "Write a function", "Implement a Python class", "Create the method": the task asks for a definition.
+ASKS_FOR_A_DEFINITION = re.compile(
+    r"\b(?:write|implement|create|define|design|develop|build)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:function|class|method)\b",
+    re.IGNORECASE,
+)
+
+
+def defines_nothing_asked_for(instruction: str, row: Dict) -> Optional[str]:
+    """The words by which the instruction asks for a function, class or method when the row's Python
+    code defines none (no def, class or lambda): an explanation with a stray line of code, or a value
+    worked out by hand. None otherwise, or when the code does not parse (validity's business)."""
+    asked = ASKS_FOR_A_DEFINITION.search(prose(instruction))
+    if asked is None or row.get("language", "python") != "python" or not row.get("code"):
+        return None
+    tree = parse_python(row["code"])
+    if tree is None or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) for n in ast.walk(tree)):
+        return None
+    return asked.group(0)
+
+
 def check(row: Dict, config) -> Optional[str]:
     """None when the instruction reads as a task within bounds, else the reason."""
     text = (row.get("instruction") or "").strip()
@@ -308,6 +345,12 @@ def check(row: Dict, config) -> Optional[str]:
         snippet = refers_to_an_unseen_snippet(text)
         if snippet:
             return "instruction refers to code it does not hold: " + repr(snippet)
+        dangling = cut_off(text)
+        if dangling:
+            return f"instruction is cut off: it ends on {dangling!r}"
+        asked = defines_nothing_asked_for(text, row)
+        if asked:
+            return f"instruction asks for a definition ({asked!r}) but the code defines no function or class"
     return None
 
 

@@ -114,7 +114,11 @@ class InstructionConfig(Section):
     reject_chatter: bool = Field(
         True, description="Drop instructions that open like an answer ('Here is', 'Sure'), refuse, or leak the evol rewriting prompt, and responses that refuse."
     )
-    require_task: bool = Field(True, description="Drop instructions that open as advice ('Make sure', 'Always') or name no task at all.")
+    require_task: bool = Field(
+        True,
+        description="Drop instructions that open as advice ('Make sure', 'Always'), name no task at all, are cut off ('Write a function "
+        "that'), or ask for a function or class that the code does not define.",
+    )
 
     @model_validator(mode="after")
     def _bounds(self):
