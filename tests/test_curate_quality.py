@@ -434,3 +434,20 @@ def test_an_ask_for_a_function_or_class_needs_a_definition_in_the_code():
     assert instruction.check({"instruction": "Write a function that adds two numbers.", "response": "", "code": "const add = (a, b) => a + b;",
                               "language": "javascript"}, InstructionConfig()) is None
 
+
+def test_a_function_that_stops_mid_way_is_unfinished():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    cut = "def merge_sort(arr):\n    if len(arr) <= 1:\n        return arr\n    mid = len(arr) // 2\n    left = merge_sort(arr[:mid])\n    right = merge_sort(arr[mid:])\n"
+    assert substance.trivial(row(cut)) == "unfinished: merge_sort ends assigning right, which it never uses"
+    bare = "import csv\n\n\ndef read_rows(path):\n    rows = []\n    with open(path) as f:\n        for row in csv.DictReader(f):\n            rows\n    return rows\n"
+    assert substance.trivial(row(bare)) == "unfinished: read_rows: line 8 (rows) does nothing"
+    kept = [
+        "def set_name(self, name):\n    self.name = name\n",  # stored on an object
+        "def bump():\n    global count\n    count = 1\n",  # a global
+        "def first(xs):\n    head, *_rest = xs\n    return head\n",
+        "def has(d, key):\n    try:\n        d[key]\n    except KeyError:\n        return False\n    return True\n",  # a lookup to see whether it raises
+        "import pandas as pd\n\ndf = pd.DataFrame({'a': [1]})\ndf\n",  # a notebook shows a value so
+        "def make_counter():\n    n = 0\n\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n",
+    ]
+    for code in kept:
+        assert substance.trivial(row(code)) is None, code

@@ -6,7 +6,8 @@
   (interfaces and overridden base methods aside), or a loop or branch holds only ``...``, or a
   function assigns locals and returns nothing, or a statement follows a ``return`` (or a
   ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
-  answer). Docstrings, ``pass``, ``...``,
+  answer), or a function stops mid-way (its last statement assigns locals it never reads, or a
+  statement does nothing: ``rows`` alone, the line the cut left). Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -240,6 +241,58 @@ def drops_its_result(tree: ast.Module) -> list:
     return dropped
 
 
+SHOWS_A_VALUE = (ast.Name, ast.Attribute, ast.Subscript, ast.BinOp, ast.BoolOp, ast.Compare, ast.UnaryOp)
+
+
+def _has_no_effect(value: ast.expr) -> bool:
+    """A bare name, attribute, index or operator with no call, await, yield or walrus inside."""
+    return isinstance(value, SHOWS_A_VALUE) and not any(
+        isinstance(n, (ast.Call, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)) for n in ast.walk(value)
+    )
+
+
+def _unread_final_assignment(function) -> list:
+    """The names the function's last statement assigns when that statement binds plain local names
+    only and the function never reads one of them (nor declares it global or nonlocal); ``_``-names
+    are discards. [] otherwise."""
+    last = function.body[-1]
+    if not isinstance(last, (ast.Assign, ast.AnnAssign)):
+        return []
+    targets = last.targets if isinstance(last, ast.Assign) else [last.target]
+    names = []
+    for target in targets:
+        elements = target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]
+        for element in elements:
+            element = element.value if isinstance(element, ast.Starred) else element
+            if not isinstance(element, ast.Name):
+                return []  # an attribute or an item: stored somewhere that outlives the call
+            names.append(element.id)
+    declared = {n for node in ast.walk(function) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
+    read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    if any(n in read or n in declared or n.startswith("_") for n in names):
+        return []
+    return names
+
+
+def stops_mid_way(tree: ast.Module) -> Optional[str]:
+    """The first sign, in some function, that the generation was cut mid-way: its last statement
+    assigns locals it never reads (``left = merge_sort(a[:mid])`` then ``right = ...``, and no
+    merge), or a statement in it does nothing at all (``rows`` or ``counts[ch]`` alone: the
+    statement the cut left). Kept: a lookup directly in a ``try`` body (``self[key]`` to see whether
+    it raises), and a module-level bare name (notebook answers show a value so)."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        unread = _unread_final_assignment(function)
+        if unread:
+            return f"{function.name} ends assigning {', '.join(unread)}, which it never uses"
+        probes = {id(n) for t in ast.walk(function) if isinstance(t, ast.Try) for n in t.body}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Expr) and id(node) not in probes and _has_no_effect(node.value):
+                return f"{function.name}: line {node.lineno} ({ast.unparse(node)[:40]}) does nothing"
+    return None
+
+
 # A marker of work not done opens the comment. TODO/FIXME/XXX count in capitals or with a colon
 # ("# Todo items live in a dict" is a comment about a to-do list); "fill in" only with what is missing
 # ("# fill in missing values with the mean" is pandas, not a placeholder).
@@ -427,6 +480,9 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         line = dead_code(tree)
         if line:
             return f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"
+        cut = stops_mid_way(tree)
+        if cut:
+            return f"unfinished: {cut}"
         comment = placeholder_comment(row.get("code") or "")
         if comment:
             return f"trivial body: the code marks its work as not done ({comment[:60]!r})"
