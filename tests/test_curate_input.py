@@ -102,7 +102,15 @@ def labelled_blind():
     return [json.loads(line) for line in (REPO_ROOT / "tests" / "labelled_blind.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-LABELLED_SETS = {"responses": labelled_responses, "blind": labelled_blind}
+def labelled_blind3():
+    """A fourth labelled set (tests/labelled_blind3.jsonl: 80 good, 74 junk), written blind in the
+    style of Magicoder-OSS-Instruct, CodeAlpaca and Evol-Instruct rows; ``run_only`` as in the blind
+    set, and ``needs_reference`` marks wrong logic with no asserts (an off-by-one, a wrong formula):
+    neither a filter nor a run can see that fault, only tests written for the row or a reference answer."""
+    return [json.loads(line) for line in (REPO_ROOT / "tests" / "labelled_blind3.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+LABELLED_SETS = {"responses": labelled_responses, "blind": labelled_blind, "blind3": labelled_blind3}
 
 
 def curate_labelled(tmp_path, rows, recipe):
@@ -121,10 +129,11 @@ def curate_labelled(tmp_path, rows, recipe):
 @pytest.mark.parametrize("name", sorted(LABELLED_SETS))
 def test_realistic_labelled_responses_curated_through_the_command(tmp_path, name):
     """Labelled sets written as datasets hold their answers (tests/labelled_responses.py,
-    tests/labelled_blind.jsonl): prose and fences, Alpaca one-liners, OSS-Instruct problems,
-    Evol-Instruct quoted code, other languages. Execution off: the junk only a run can catch
-    counts as missed, but for the rows the blind set marks ``run_only`` (the slow test below runs them)."""
-    rows = [r for r in LABELLED_SETS[name]() if not r.get("run_only")]
+    tests/labelled_blind.jsonl, tests/labelled_blind3.jsonl): prose and fences, Alpaca one-liners,
+    OSS-Instruct problems, Evol-Instruct quoted code, other languages. Execution off: the junk only a
+    run can catch counts as missed, but for the rows the blind sets mark ``run_only`` (the slow test
+    below runs them) or ``needs_reference`` (no filter and no run can catch them)."""
+    rows = [r for r in LABELLED_SETS[name]() if not r.get("run_only") and not r.get("needs_reference")]
     wrongly_removed, missed = curate_labelled(tmp_path, rows, write_recipe(tmp_path))
     good = [r for r in rows if r["label"] == "good"]
     junk = [r for r in rows if r["label"] == "junk"]
