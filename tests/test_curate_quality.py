@@ -448,6 +448,8 @@ def test_a_function_that_stops_mid_way_is_unfinished():
         "def has(d, key):\n    try:\n        d[key]\n    except KeyError:\n        return False\n    return True\n",  # a lookup to see whether it raises
         "import pandas as pd\n\ndf = pd.DataFrame({'a': [1]})\ndf\n",  # a notebook shows a value so
         "def make_counter():\n    n = 0\n\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n",
+        # returns nothing anywhere: the last call may be what it is for
+        "import requests\n\n\ndef notify(url, text):\n    print('sending', text)\n    response = requests.post(url, json={'text': text}, timeout=5)\n",
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code

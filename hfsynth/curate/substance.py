@@ -254,9 +254,11 @@ def _has_no_effect(value: ast.expr) -> bool:
 def _unread_final_assignment(function) -> list:
     """The names the function's last statement assigns when that statement binds plain local names
     only and the function never reads one of them (nor declares it global or nonlocal); ``_``-names
-    are discards. [] otherwise."""
+    are discards. [] otherwise, and for a function that never returns a value: there the last line
+    may be kept for its call's effect (``resp = requests.post(...)``); a function that returns a
+    value on another path (a base case) and falls off the end after such a line was cut."""
     last = function.body[-1]
-    if not isinstance(last, (ast.Assign, ast.AnnAssign)):
+    if not isinstance(last, (ast.Assign, ast.AnnAssign)) or not returns_a_value(function):
         return []
     targets = last.targets if isinstance(last, ast.Assign) else [last.target]
     names = []
