@@ -29,6 +29,7 @@ from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 from hfsynth.engines.base import BATCH_WIDE, Completion, FollowUps, Prompt, SamplingParams, per_prompt, repeating_tail
 from hfsynth.engines.chat import encode_prompt
 from hfsynth.errors import HfsynthError
+from hfsynth.models.context import context_length
 
 
 @lru_cache(maxsize=None)
@@ -122,6 +123,7 @@ class HFEngine:
         self.eos_ids = eos_token_ids(model, tokenizer)
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else self.eos_ids[0]
+        self.context = context_length(model.config)  # prompt + completion must fit (None: no fixed limit)
 
     # ------------------------------------------------------------------ prompts -> token ids
     def encode(self, prompt: Prompt) -> List[int]:
@@ -242,23 +244,38 @@ class HFEngine:
 
         def queue(more) -> None:
             for prompt_ids, stop, budget in more:
-                pending.append(len(ids))
+                if self.context is not None:  # stop at the context length, as vLLM does at max_model_len
+                    budget = min(budget, self.context - len(prompt_ids))
+                room = budget > 0
+                if room:
+                    pending.append(len(ids))
+                else:  # the prompt fills the context: an empty completion, finish_reason "length"
+                    ended.append(len(ids))
+                    bar.update(1)
                 ids.append(prompt_ids)
                 stops.append(stop)
                 generated.append([])
                 left.append(budget)
-                finished.append(False)
+                finished.append(not room)
                 looped.append(False)
             # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows
             # share their stop strings; otherwise each row's own are checked between segments.
             shared = {s.strings for s in stops}
             segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
 
+        ended: List[int] = []  # sequences finished since on_finished was last told
         queue(first)
         compact = bool(self.segment_tokens)
         rows: List[int] = []  # batch row -> sequence
         seq = mask = cache = None
-        ended: List[int] = []  # sequences finished since on_finished was last told
+
+        def tell() -> None:
+            while ended:
+                told, ended[:] = list(ended), []
+                queue(on_finished(told, [
+                    self._looped(generated[r], ids[r], repeat_guard) if looped[r] else self._completion(generated[r], ids[r], stops[r])
+                    for r in told
+                ]))
 
         def run(batch: List[int], inputs, attention, past, steps: int):
             segment.max_new_tokens = steps
@@ -282,6 +299,7 @@ class HFEngine:
             grown = torch.cat([attention, attention.new_ones((attention.shape[0], new.shape[1]))], dim=1)
             return out.sequences, grown, getattr(out, cache_arg())
 
+        tell()  # prompts that left no room in the context
         while pending or rows:
             room = self.batch_size - len(rows)
             if pending and room > 0 and (not rows or (compact and _can_refill(cache))):
@@ -305,12 +323,7 @@ class HFEngine:
                 rows = [rows[r] for r in keep]
             elif len(keep) < len(rows):
                 compact = False  # this cache type cannot drop rows: finish the batch as it is
-            if ended:
-                told, ended[:] = list(ended), []
-                queue(on_finished(told, [
-                    self._looped(generated[r], ids[r], repeat_guard) if looped[r] else self._completion(generated[r], ids[r], stops[r])
-                    for r in told
-                ]))
+            tell()
 
     def _prefilled(self, batch: List[int], ids: List[List[int]], device):
         """``(sequences, attention_mask, cache)`` for the newcomers ``batch``, left-padded; the cache is

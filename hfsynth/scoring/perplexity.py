@@ -58,9 +58,15 @@ def encode_row(tokenizer, prompt, response: str, max_length: int) -> Optional[Tu
 
 
 def response_nll(model, tokenizer, rows: Sequence[Dict], batch_size: int = 8, max_length: int = 1024) -> PerplexityResult:
-    """Summed NLL of the response tokens of ``rows`` (dicts with ``prompt`` and ``response``)."""
+    """Summed NLL of the response tokens of ``rows`` (dicts with ``prompt`` and ``response``); rows are
+    cut to ``max_length`` and to the model's context length (learned position tables end there)."""
     import torch
 
+    from hfsynth.models.context import context_length
+
+    limit = context_length(model.config)
+    if limit is not None:
+        max_length = min(max_length, limit)
     encoded = []
     for row in rows:
         response = row.get("response")
