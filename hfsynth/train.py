@@ -201,8 +201,7 @@ def preflight(ctx: StageContext) -> None:
     from hfsynth.data import check_seed_shape
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
-    from hfsynth.models.load import check_bitsandbytes
-    from hfsynth.models.resolve import resolve_recipe_model
+    from hfsynth.models.load import check_bitsandbytes, check_tokenizer
 
     recipe = ctx.recipe
     seed = recipe.seed
@@ -214,4 +213,4 @@ def preflight(ctx: StageContext) -> None:
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()
     check_launch_environment(recipe)
-    resolve_recipe_model(recipe)
+    check_tokenizer(recipe)  # resolves the model; a tokenizer without a usable chat template is refused here

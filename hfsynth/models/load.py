@@ -71,16 +71,47 @@ def _device_map(quantized: bool):
     return {"": int(os.environ.get("LOCAL_RANK", "0"))}
 
 
+def require_chat_template(tokenizer, recipe) -> None:
+    """hfsynth trains on chat messages and prompts with them, so the tokenizer needs a chat template
+    (its own or ``model.chat_template``) that renders a conversation. A base model (GPT-2, OPT, ...)
+    usually has none; hfsynth does not guess one, since what the model learns to emit at the end of
+    a turn is the template's choice (it must end assistant turns with the EOS token to stop)."""
+    name = recipe.model.name_or_path
+    if not getattr(tokenizer, "chat_template", None):
+        raise HfsynthError(
+            f"model.chat_template: the tokenizer of '{name}' has no chat template (a base model?); set model.chat_template "
+            f"to a Jinja chat template whose assistant turns end with the EOS token {tokenizer.eos_token!r}"
+        )
+    sample = [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}]
+    try:
+        tokenizer.apply_chat_template(sample, tokenize=False)
+        tokenizer.apply_chat_template(sample[:2], add_generation_prompt=True, tokenize=False)
+    except Exception as exc:  # jinja2 TemplateError, or a template that raises on a system turn
+        where = "model.chat_template" if recipe.model.chat_template else f"the chat template of '{name}'"
+        raise HfsynthError(f"model.chat_template: {where} cannot render a system/user/assistant conversation: {str(exc).splitlines()[0]}") from None
+
+
+def check_tokenizer(recipe) -> None:
+    """Before any model loads: the recipe's tokenizer loads and renders chat messages (see :func:`require_chat_template`)."""
+    from transformers import AutoTokenizer
+
+    resolved = resolve_recipe_model(recipe)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(resolved.path, trust_remote_code=recipe.model.trust_remote_code)
+    except (OSError, ValueError) as exc:
+        raise HfsynthError(f"model.name_or_path: cannot load the tokenizer of '{recipe.model.name_or_path}': {str(exc).splitlines()[0]}") from None
+    if recipe.model.chat_template:
+        tokenizer.chat_template = recipe.model.chat_template
+    require_chat_template(tokenizer, recipe)
+
+
 def load_tokenizer(path: str, recipe, for_training: bool):
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(path, revision=None, trust_remote_code=recipe.model.trust_remote_code)
     if recipe.model.chat_template:
         tokenizer.chat_template = recipe.model.chat_template
-    if not tokenizer.chat_template:
-        raise HfsynthError(
-            f"model.chat_template: the tokenizer of '{recipe.model.name_or_path}' has no chat template; set model.chat_template"
-        )
+    require_chat_template(tokenizer, recipe)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     tokenizer.padding_side = "right" if for_training else "left"
