@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from hfsynth.engines.base import BATCH_WIDE, Completion, FollowUps, Prompt, SamplingParams, per_prompt, repeating_tail
-from hfsynth.engines.chat import encode_prompt
+from hfsynth.engines.chat import encode_prompt, end_of_turn_ids
 from hfsynth.errors import HfsynthError
 from hfsynth.models.context import context_length
 
@@ -41,8 +41,9 @@ def cache_arg() -> str:
 
 
 def eos_token_ids(model, tokenizer) -> List[int]:
-    """Every token id that ends a sequence: the tokenizer's EOS plus the generation config's."""
-    ids = set()
+    """Every token id that ends a sequence: the tokenizer's EOS, the generation config's, and the
+    token that ends an assistant turn in the chat template (:func:`~hfsynth.engines.chat.end_of_turn_ids`)."""
+    ids = set(end_of_turn_ids(tokenizer))
     if tokenizer.eos_token_id is not None:
         ids.add(int(tokenizer.eos_token_id))
     configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
