@@ -21,6 +21,7 @@ class PerplexityResult:
     tokens: int  # response tokens scored
     rows: int  # rows that contributed at least one token
     nll: float  # summed negative log-likelihood (nats)
+    max_length: int = 0  # rows were cut to this many tokens (the asked length or the model's context, the shorter)
 
 
 def _as_messages(prompt) -> List[Dict[str, str]]:
@@ -104,4 +105,4 @@ def response_nll(model, tokenizer, rows: Sequence[Dict], batch_size: int = 8, ma
     finally:
         model.train(was_training)
     ppl = math.exp(total_nll / total_tokens) if total_tokens else None
-    return PerplexityResult(perplexity=ppl, tokens=total_tokens, rows=len(encoded), nll=total_nll)
+    return PerplexityResult(perplexity=ppl, tokens=total_tokens, rows=len(encoded), nll=total_nll, max_length=max_length)
