@@ -197,10 +197,12 @@ def hardware_record(trainer) -> dict:
 
 
 def preflight(ctx: StageContext) -> None:
-    """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
+    """Fail before any model loads: seed source present, model resolvable, its tokenizer with a chat template,
+    train.max_length within its positions, 4-bit possible, launch config sane."""
     from hfsynth.data import check_seed_shape
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
+    from hfsynth.models.context import check_train_length
     from hfsynth.models.load import check_bitsandbytes, check_tokenizer
 
     recipe = ctx.recipe
@@ -214,3 +216,4 @@ def preflight(ctx: StageContext) -> None:
         check_bitsandbytes()
     check_launch_environment(recipe)
     check_tokenizer(recipe)  # resolves the model; a tokenizer without a usable chat template is refused here
+    check_train_length(recipe)

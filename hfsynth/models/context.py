@@ -17,3 +17,28 @@ def context_length(config) -> Optional[int]:
     text = config.get_text_config() if hasattr(config, "get_text_config") else config
     value = getattr(text, "max_position_embeddings", None)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def check_train_length(recipe) -> None:
+    """Refuse ``train.max_length`` beyond the model's positions before any model loads: a learned
+    position table (GPT-2, OPT) fails mid-training with an IndexError on the first long row, and a
+    rotary model was never trained there (vLLM refuses a ``max_model_len`` past the config likewise)."""
+    from transformers import AutoConfig
+
+    from hfsynth.errors import HfsynthError
+    from hfsynth.models.resolve import resolve_recipe_model
+
+    asked = recipe.train.max_length
+    if asked is None:
+        return
+    resolved = resolve_recipe_model(recipe)
+    try:
+        config = AutoConfig.from_pretrained(resolved.path, trust_remote_code=recipe.model.trust_remote_code)
+    except (OSError, ValueError) as exc:
+        raise HfsynthError(f"model.name_or_path: cannot read the config of '{recipe.model.name_or_path}': {str(exc).splitlines()[0]}") from None
+    limit = context_length(config)
+    if limit is not None and asked > limit:
+        raise HfsynthError(
+            f"train.max_length: {asked} tokens exceed the {limit} positions of '{recipe.model.name_or_path}' "
+            f"(max_position_embeddings in its config); set train.max_length to {limit} or less"
+        )
