@@ -17,7 +17,8 @@ from hfsynth.testing.tiny_model import CHATML, build_tiny_tokenizer
 
 # ChatML that starts with the BOS token, as Gemma's and Llama-3's templates do.
 CHATML_WITH_BOS = "{{ bos_token }}" + CHATML
-# A plain-text chat template for a base model with no special chat tokens: turns end with EOS.
+# A plain-text chat template for a base model with no special chat tokens (what a recipe would set as
+# model.chat_template for GPT-2): assistant turns end with EOS, so a tuned model learns to stop.
 PLAIN_CHAT = (
     "{% for message in messages %}"
     "{{ message['role'] + ': ' + message['content'] }}{% if message['role'] == 'assistant' %}{{ eos_token }}{% endif %}{{ '\n' }}"
@@ -38,11 +39,12 @@ class TokenizerStyle:
 
 CHATML_STYLE = TokenizerStyle()
 QWEN_STYLE = TokenizerStyle(pad="<|endoftext|>")  # pad is a real token that is not EOS
+# A base model's tokenizer with an instruct template (Qwen2.5 base): EOS is not what ends a turn.
+BASE_WITH_CHATML = TokenizerStyle(eos="<|endoftext|>", pad="<|endoftext|>")
 PAD_IS_EOS = TokenizerStyle(pad="<|im_end|>")
 NO_PAD = TokenizerStyle(pad=None)
 BOS_STYLE = TokenizerStyle(chat_template=CHATML_WITH_BOS, bos="<|endoftext|>")  # Gemma/Llama-3: BOS + template
 GPT2_STYLE = TokenizerStyle(chat_template=None, eos="<|endoftext|>", pad=None)  # base model: no template, no pad
-PLAIN_STYLE = TokenizerStyle(chat_template=PLAIN_CHAT, eos="<|endoftext|>", pad=None)
 
 
 def build_styled_tokenizer(style: TokenizerStyle):
@@ -130,10 +132,9 @@ class Architecture:
 
 # A short sliding window (16) so the windows matter within the tests' short prompts and answers.
 ARCHITECTURES: Dict[str, Architecture] = {
-    "gpt2": Architecture(_gpt2, GPT2_STYLE, why="Conv1D layers, absolute positions, no pad token, no chat template"),
-    "gpt2-plain-chat": Architecture(_gpt2, PLAIN_STYLE, why="Conv1D layers, tied embeddings, a plain template ending turns with EOS"),
+    "gpt2": Architecture(_gpt2, GPT2_STYLE, why="Conv1D layers, absolute positions, tied embeddings, no pad token, no chat template"),
     "qwen2": Architecture(_llama_like("Qwen2Config", tie_word_embeddings=True), QWEN_STYLE, why="tied embeddings, qkv biases"),
-    "qwen3": Architecture(_llama_like("Qwen3Config", head_dim=16), PAD_IS_EOS, why="q/k norms, pad == eos"),
+    "qwen3": Architecture(_llama_like("Qwen3Config", head_dim=16), BASE_WITH_CHATML, why="q/k norms, pad == eos, EOS is not the end of turn"),
     "mistral": Architecture(_llama_like("MistralConfig", sliding_window=16), NO_PAD, why="sliding window, no pad token"),
     "gemma": Architecture(_llama_like("GemmaConfig", head_dim=16), BOS_STYLE, why="BOS token, tied embeddings, scaled embeddings"),
     "gemma2": Architecture(
