@@ -160,7 +160,8 @@ def test_pipeline_runs_on_other_architectures(name, tmp_path, write_recipe):
     model_dir = save_tiny_architecture(name, tmp_path / name)
     extra = {"chat_template": PLAIN_CHAT} if name == "gpt2" else {}
     recipe = write_recipe(arch_recipe(model_dir, tmp_path / "run", **extra))
-    proc = run_cli(["run", recipe, "--stages", "train,generate,curate,evaluate"], cwd=tmp_path)
+    # one thread: a tiny model's matmuls are too small to share, and on a busy machine a second thread only waits
+    proc = run_cli(["run", recipe, "--stages", "train,generate,curate,evaluate"], cwd=tmp_path, env={"OMP_NUM_THREADS": "1"})
     assert proc.returncode == 0, proc.stderr[-3000:]
     run_dir = tmp_path / "run"
     adapter = json.loads((run_dir / "adapter" / "adapter_config.json").read_text())
