@@ -44,12 +44,18 @@ def alone(model, tokenizer, prompt: str, budget: int, eos_ids, pad_id) -> str:
 
 
 @pytest.mark.parametrize("name", list(ARCHITECTURES))
-def test_batched_engine_matches_generate_one_prompt_at_a_time(name, one_torch_thread):
+def test_batched_engine_matches_generate_one_prompt_at_a_time(name, one_torch_thread, monkeypatch):
+    """Rows leave the batch and waiting prompts join it (every cache here, sliding windows and hybrid
+    caches included), and each prompt still gets exactly its own greedy text."""
     import torch
 
+    from hfsynth.engines import hf
     from hfsynth.engines.base import SamplingParams
     from hfsynth.engines.hf import HFEngine
 
+    joins, trims, real_join, real_trimmed = [], [], hf._join, hf._trimmed
+    monkeypatch.setattr(hf, "_join", lambda *a: joins.append(1) or real_join(*a))
+    monkeypatch.setattr(hf, "_trimmed", lambda seq, *a: (lambda out: trims.append(seq.shape[1] - out[0].shape[1]) or out)(real_trimmed(seq, *a)))
     model, tokenizer = build_tiny_architecture(name)
     engine = HFEngine(model, tokenizer, batch_size=3, segment_tokens=4)
     # prompt 1 twice (n=2): its prompt is prefilled once and its cache rows copied
@@ -58,6 +64,7 @@ def test_batched_engine_matches_generate_one_prompt_at_a_time(name, one_torch_th
     with torch.inference_mode():
         want = [alone(model, tokenizer, p, b, engine.eos_ids, engine.pad_id) for p, b in zip(PROMPTS, BUDGETS)]
     assert [[c.text for c in completions] for completions in got] == [[w] * (2 if i == 1 else 1) for i, w in enumerate(want)]
+    assert joins and sum(trims) > 0  # the refill and the trim of all-padding columns were exercised
 
 
 def test_sequences_stop_at_the_context_length(one_torch_thread):

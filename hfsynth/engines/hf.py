@@ -56,13 +56,38 @@ def eos_token_ids(model, tokenizer) -> List[int]:
     return sorted(ids)
 
 
+def _is_sliding(layer) -> bool:
+    """A sliding-window layer (Mistral, Gemma2/3, StarCoder2): it keeps only the last ``sliding_window - 1``
+    columns of the batch, and ``cumulative_length`` counts every column it has seen."""
+    from transformers.cache_utils import DynamicSlidingWindowLayer
+
+    return type(layer) is DynamicSlidingWindowLayer and not layer.record_past
+
+
 def _can_refill(cache) -> bool:
-    """Whether rows can join this KV cache: plain DynamicCache layers (full attention), which
-    :func:`_join` pads and concatenates."""
+    """Whether rows can join this KV cache: DynamicCache layers, full attention or sliding window
+    (hybrid caches included), which :func:`_join` pads and concatenates."""
     from transformers.cache_utils import DynamicLayer
 
     layers = getattr(cache, "layers", None) or []
-    return bool(layers) and all(type(l) is DynamicLayer and l.is_initialized for l in layers)
+    return bool(layers) and all((type(l) is DynamicLayer or _is_sliding(l)) and l.is_initialized for l in layers)
+
+
+def _pad_layer(layer, extra: int) -> None:
+    """Left-pad one layer's keys and values by ``extra`` columns (zeros; their columns are masked).
+
+    A full-attention layer holds every column; a sliding one the last ``sliding_window - 1`` at most, and
+    ``cumulative_length`` columns seen, from which transformers places its window in the mask. Columns are
+    token distances too (each row's tokens sit contiguous at the right, its padding at the left), so the
+    window over columns is each row's window over its tokens."""
+    import torch.nn.functional as F
+
+    if _is_sliding(layer):
+        layer.cumulative_length += extra
+        extra = min(layer.cumulative_length, layer.sliding_window - 1) - layer.keys.shape[-2]
+    if extra > 0:
+        layer.keys = F.pad(layer.keys, (0, 0, extra, 0))
+        layer.values = F.pad(layer.values, (0, 0, extra, 0))
 
 
 def _join(running, fresh, pad_id: int):
@@ -79,8 +104,7 @@ def _join(running, fresh, pad_id: int):
             seq = F.pad(seq, (extra, 0), value=pad_id)
             mask = F.pad(mask, (extra, 0), value=0)
             for layer in cache.layers:
-                layer.keys = F.pad(layer.keys, (0, 0, extra, 0))
-                layer.values = F.pad(layer.values, (0, 0, extra, 0))
+                _pad_layer(layer, extra)
         parts.append((seq, mask, cache))
     (seq_a, mask_a, cache_a), (seq_b, mask_b, cache_b) = parts
     for layer, other in zip(cache_a.layers, cache_b.layers):
@@ -93,15 +117,22 @@ def _trimmed(seq, mask, cache):
     """The batch without its leading columns that are padding in every row. They appear when the
     rows that were widest leave; every step would still attend over them (masked), and the batch
     would only ever grow wider as rows come and go, so attention would cost more and more."""
-    if not _can_refill(cache):  # only plain DynamicCache layers are sliced here
+    if not _can_refill(cache):  # only DynamicCache layers are sliced here
         return seq, mask, cache
     lead = int((mask.sum(dim=0) == 0).long().cumprod(dim=0).sum())
-    lead = min(lead, min(layer.keys.shape[-2] for layer in cache.layers))
-    if lead == 0:
+    full = [layer for layer in cache.layers if not _is_sliding(layer)]
+    lead = min([lead] + [layer.keys.shape[-2] for layer in full] + [layer.cumulative_length for layer in cache.layers if _is_sliding(layer)])
+    if lead <= 0:
         return seq, mask, cache
     for layer in cache.layers:
-        layer.keys = layer.keys[..., lead:, :].contiguous()
-        layer.values = layer.values[..., lead:, :].contiguous()
+        if _is_sliding(layer):  # it holds the last columns only: those left of the batch's new start go
+            layer.cumulative_length -= lead
+            keep = min(layer.cumulative_length, layer.keys.shape[-2])
+        else:
+            keep = layer.keys.shape[-2] - lead
+        start = layer.keys.shape[-2] - keep
+        layer.keys = layer.keys[..., start:, :].contiguous()
+        layer.values = layer.values[..., start:, :].contiguous()
     return seq[:, lead:], mask[:, lead:], cache
 
 
