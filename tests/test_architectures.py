@@ -57,6 +57,8 @@ def test_batched_engine_matches_generate_one_prompt_at_a_time(name, one_torch_th
     monkeypatch.setattr(hf, "_join", lambda *a: joins.append(1) or real_join(*a))
     monkeypatch.setattr(hf, "_trimmed", lambda seq, *a: (lambda out: trims.append(seq.shape[1] - out[0].shape[1]) or out)(real_trimmed(seq, *a)))
     model, tokenizer = build_tiny_architecture(name)
+    if name == "gemma3":  # as real Gemma checkpoints ship it (generation_config.json): generate would build its own cache
+        model.generation_config.cache_implementation = "static"
     engine = HFEngine(model, tokenizer, batch_size=3, segment_tokens=4)
     # prompt 1 twice (n=2): its prompt is prefilled once and its cache rows copied
     params = [SamplingParams(temperature=0, max_new_tokens=b, n=2 if i == 1 else 1) for i, b in enumerate(BUDGETS)]

@@ -156,6 +156,13 @@ class HFEngine:
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else self.eos_ids[0]
         self.context = context_length(model.config)  # prompt + completion must fit (None: no fixed limit)
+        # The batch's KV cache is a DynamicCache that is passed from one segment to the next, loses rows and
+        # gains rows. A checkpoint's own cache choice (generation_config.json: "static", "sliding_window",
+        # "offloaded") would have generate build another kind, then refuse the cache passed in besides it
+        # ("Passing both `cache_implementation` ... and `cache`"); generate fills unset fields of our config
+        # from the model's, so the model's own entry is cleared.
+        if getattr(model.generation_config, "cache_implementation", None) is not None:
+            model.generation_config.cache_implementation = None
 
     # ------------------------------------------------------------------ prompts -> token ids
     def encode(self, prompt: Prompt) -> List[int]:
@@ -177,6 +184,7 @@ class HFEngine:
         config.eos_token_id = list(self.eos_ids)
         config.pad_token_id = self.pad_id
         config.stop_strings = list(params.stop) or None
+        config.cache_implementation = None  # see __init__
         return config
 
     # ------------------------------------------------------------------ generation
