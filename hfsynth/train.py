@@ -17,7 +17,7 @@ from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.rundir import RunDir
-from hfsynth.sft import gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
+from hfsynth.sft import check_assistant_only_loss, gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
@@ -197,8 +197,9 @@ def hardware_record(trainer) -> dict:
 
 
 def preflight(ctx: StageContext) -> None:
-    """Fail before any model loads: seed source present, model resolvable, its tokenizer with a chat template,
-    train.max_length within its positions, 4-bit possible, launch config sane."""
+    """Fail before any model loads: seed source present, model resolvable, its tokenizer with a chat template
+    (with generation markers for assistant_only_loss), train.max_length within its positions, 4-bit possible,
+    launch config sane."""
     from hfsynth.data import check_seed_shape
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
@@ -215,5 +216,6 @@ def preflight(ctx: StageContext) -> None:
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()
     check_launch_environment(recipe)
-    check_tokenizer(recipe)  # resolves the model; a tokenizer without a usable chat template is refused here
+    tokenizer = check_tokenizer(recipe)  # resolves the model; a tokenizer without a usable chat template is refused here
+    check_assistant_only_loss(recipe, tokenizer)
     check_train_length(recipe)

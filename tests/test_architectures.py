@@ -125,6 +125,29 @@ def test_a_template_that_cannot_render_a_conversation_is_refused():
         require_chat_template(tokenizer, recipe)
 
 
+CHATML_WITH_MARKERS = (
+    "{% for message in messages %}{% if message['role'] == 'assistant' %}{{ '<|im_start|>assistant\n' }}"
+    "{% generation %}{{ message['content'] + '<|im_end|>' }}{% endgeneration %}{{ '\n' }}"
+    "{% else %}{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>\n' }}{% endif %}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
+
+
+def test_assistant_only_loss_needs_generation_markers():
+    """TRL raised a ValueError after the model had loaded; refused before, naming the fields to change."""
+    from hfsynth.errors import HfsynthError
+    from hfsynth.sft import check_assistant_only_loss
+
+    _, tokenizer = build_tiny_architecture("qwen2")  # plain ChatML, no {% generation %}
+    recipe = SimpleNamespace(model=SimpleNamespace(name_or_path="my/model"), train=SimpleNamespace(assistant_only_loss=True))
+    with pytest.raises(HfsynthError, match="train.assistant_only_loss: the chat template of 'my/model' has no .*generation"):
+        check_assistant_only_loss(recipe, tokenizer)
+    tokenizer.chat_template = CHATML_WITH_MARKERS
+    check_assistant_only_loss(recipe, tokenizer)
+    tokenizer.chat_template = "{{ no markers }}"
+    check_assistant_only_loss(SimpleNamespace(model=recipe.model, train=SimpleNamespace(assistant_only_loss=False)), tokenizer)
+
+
 def arch_recipe(model_dir: Path, run_dir: Path, **model_fields) -> dict:
     return {
         "name": "arch",

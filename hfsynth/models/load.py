@@ -91,8 +91,9 @@ def require_chat_template(tokenizer, recipe) -> None:
         raise HfsynthError(f"model.chat_template: {where} cannot render a system/user/assistant conversation: {str(exc).splitlines()[0]}") from None
 
 
-def check_tokenizer(recipe) -> None:
-    """Before any model loads: the recipe's tokenizer loads and renders chat messages (see :func:`require_chat_template`)."""
+def check_tokenizer(recipe):
+    """Before any model loads: the recipe's tokenizer loads and renders chat messages (see
+    :func:`require_chat_template`); returns it, with ``model.chat_template`` applied."""
     from transformers import AutoTokenizer
 
     resolved = resolve_recipe_model(recipe)
@@ -103,6 +104,7 @@ def check_tokenizer(recipe) -> None:
     if recipe.model.chat_template:
         tokenizer.chat_template = recipe.model.chat_template
     require_chat_template(tokenizer, recipe)
+    return tokenizer
 
 
 def load_tokenizer(path: str, recipe, for_training: bool):
