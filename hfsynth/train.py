@@ -197,14 +197,15 @@ def hardware_record(trainer) -> dict:
 
 
 def preflight(ctx: StageContext) -> None:
-    """Fail before any model loads: seed source present, model resolvable, its tokenizer with a chat template
-    (with generation markers for assistant_only_loss), train.max_length within its positions, 4-bit possible,
-    launch config sane."""
+    """Fail before any model loads: seed source present, 4-bit possible, launch config sane, model resolvable,
+    its tokenizer with a chat template (with generation markers for assistant_only_loss), LoRA module names
+    it has, train.max_length within its positions."""
     from hfsynth.data import check_seed_shape
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.context import check_train_length
     from hfsynth.models.load import check_bitsandbytes, check_tokenizer
+    from hfsynth.models.lora import check_lora_targets
 
     recipe = ctx.recipe
     seed = recipe.seed
@@ -218,4 +219,5 @@ def preflight(ctx: StageContext) -> None:
     check_launch_environment(recipe)
     tokenizer = check_tokenizer(recipe)  # resolves the model; a tokenizer without a usable chat template is refused here
     check_assistant_only_loss(recipe, tokenizer)
+    check_lora_targets(recipe)
     check_train_length(recipe)

@@ -184,6 +184,23 @@ def test_train_max_length_past_the_positions_is_refused(tmp_path, write_recipe):
         check_train_length(load_recipe(write_recipe(recipe)))
 
 
+def test_lora_module_names_are_checked_against_the_model(tmp_path, write_recipe):
+    """Falcon's attention is one fused query_key_value: Llama's names were a peft traceback after the model loaded."""
+    from hfsynth.errors import HfsynthError
+    from hfsynth.models.lora import check_lora_targets
+    from hfsynth.recipe import load_recipe
+
+    recipe = arch_recipe(save_tiny_architecture("falcon", tmp_path / "falcon"), tmp_path / "run")
+    recipe["lora"]["target_modules"] = ["q_proj", "v_proj"]
+    with pytest.raises(HfsynthError, match="lora.target_modules: 'q_proj' names no module of .*FalconForCausalLM.*query_key_value"):
+        check_lora_targets(load_recipe(write_recipe(recipe)))
+    recipe["lora"]["target_modules"] = ["query_key_value", "dense"]
+    check_lora_targets(load_recipe(write_recipe(recipe)))
+    recipe["lora"]["modules_to_save"] = ["embed_tokens"]  # Falcon calls it word_embeddings
+    with pytest.raises(HfsynthError, match="lora.modules_to_save: 'embed_tokens' names no module"):
+        check_lora_targets(load_recipe(write_recipe(recipe)))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["gpt2", "gemma2"])
 def test_pipeline_runs_on_other_architectures(name, tmp_path, write_recipe):

@@ -1,4 +1,11 @@
-"""The peft ``LoraConfig`` that the recipe's ``lora`` section describes."""
+"""The peft ``LoraConfig`` that the recipe's ``lora`` section describes, and the check that its module
+names exist in the model."""
+
+from __future__ import annotations
+
+from typing import List
+
+from hfsynth.errors import HfsynthError
 
 
 def build_lora_config(recipe):
@@ -16,3 +23,48 @@ def build_lora_config(recipe):
         modules_to_save=lora.modules_to_save,
         task_type="CAUSAL_LM",
     )
+
+
+def _matches(module_name: str, wanted: str) -> bool:
+    """peft's rule for a listed name: the whole module path, or its last dotted components."""
+    return module_name == wanted or module_name.endswith("." + wanted)
+
+
+def linear_layer_names(model) -> List[str]:
+    """The distinct last names of the model's linear layers (``nn.Linear`` and GPT-2's ``Conv1D``), lm_head aside."""
+    import torch
+    from transformers.pytorch_utils import Conv1D
+
+    names = {name.rsplit(".", 1)[-1] for name, module in model.named_modules() if isinstance(module, (torch.nn.Linear, Conv1D))}
+    return sorted(names - {"lm_head"})
+
+
+def check_lora_targets(recipe) -> None:
+    """Refuse ``lora.target_modules`` (a list) and ``lora.modules_to_save`` naming no module of the model,
+    before any weight loads: module names differ between families (GPT-2 ``c_attn``, Falcon and GPT-NeoX
+    ``query_key_value``, Phi3 ``qkv_proj``), and peft finds out only after the model has loaded, with a
+    traceback. The model is built on the meta device from its config (no memory, no weights)."""
+    lora = recipe.lora
+    wanted = [("lora.target_modules", name) for name in (lora.target_modules if isinstance(lora.target_modules, list) else [])]
+    wanted += [("lora.modules_to_save", name) for name in lora.modules_to_save or []]
+    if not wanted:
+        return
+    from accelerate import init_empty_weights
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    from hfsynth.models.resolve import resolve_recipe_model
+
+    path = resolve_recipe_model(recipe).path
+    try:
+        config = AutoConfig.from_pretrained(path, trust_remote_code=recipe.model.trust_remote_code)
+        with init_empty_weights():
+            skeleton = AutoModelForCausalLM.from_config(config, trust_remote_code=recipe.model.trust_remote_code)
+    except (OSError, ValueError) as exc:
+        raise HfsynthError(f"model.name_or_path: cannot build '{recipe.model.name_or_path}' from its config: {str(exc).splitlines()[0]}") from None
+    modules = [name for name, _ in skeleton.named_modules()]
+    for field, name in wanted:
+        if not any(_matches(module, name) for module in modules):
+            raise HfsynthError(
+                f"{field}: '{name}' names no module of '{recipe.model.name_or_path}' ({type(skeleton).__name__}); "
+                f"its linear layers are {', '.join(linear_layer_names(skeleton))} (or use target_modules: all-linear)"
+            )
