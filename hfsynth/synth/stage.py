@@ -230,16 +230,13 @@ def generate_stage(ctx: StageContext) -> None:
 
 
 def preflight(ctx: StageContext) -> None:
-    """What can be refused before any stage runs: a tokenizer without a chat template, engine availability and the template strategies
+    """What can be refused before any stage runs: engine availability and the template strategies
     (template files, undefined slots, too few distinct prompts); seed strategies are checked when
     the seed data is loaded."""
     import random
 
-    from hfsynth.models.load import check_tokenizer
-
     recipe = ctx.recipe
     gen = recipe.generate
-    check_tokenizer(recipe)  # the prompts are chat messages: the tokenizer must render them
     if gen.engine == "vllm":
         from hfsynth.engines import check_vllm
 
