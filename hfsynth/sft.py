@@ -178,7 +178,7 @@ def train_adapter(
         train_dataset=train_dataset,
         eval_dataset=eval_dataset,
         processing_class=tokenizer,
-        peft_config=build_lora_config(recipe),
+        peft_config=build_lora_config(recipe, model),
         callbacks=[callback for callback in callbacks if callback],
     )
     match_trainable_dtype(trainer.model, resolve_dtype(recipe.model.dtype))

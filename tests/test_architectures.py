@@ -148,6 +148,22 @@ def test_assistant_only_loss_needs_generation_markers():
     check_assistant_only_loss(SimpleNamespace(model=recipe.model, train=SimpleNamespace(assistant_only_loss=False)), tokenizer)
 
 
+def test_a_tied_layer_trained_in_full_stays_tied():
+    """modules_to_save: [lm_head] on a model with tied embeddings: the trained head and the embeddings stay one tensor."""
+    from peft import get_peft_model
+
+    from hfsynth.models.lora import build_lora_config
+
+    lora = SimpleNamespace(r=4, lora_alpha=8, lora_dropout=0.0, target_modules="all-linear", bias="none", use_dora=False,
+                           use_rslora=False, modules_to_save=["lm_head"])
+    untied, _ = build_tiny_architecture("qwen3")
+    assert not getattr(build_lora_config(SimpleNamespace(lora=lora), untied), "ensure_weight_tying", False)
+    model, _ = build_tiny_architecture("qwen2")
+    peft_model = get_peft_model(model, build_lora_config(SimpleNamespace(lora=lora), model))
+    head = peft_model.get_output_embeddings().modules_to_save["default"].weight
+    assert head is peft_model.get_input_embeddings().modules_to_save["default"].weight
+
+
 def arch_recipe(model_dir: Path, run_dir: Path, **model_fields) -> dict:
     return {
         "name": "arch",

@@ -8,10 +8,27 @@ from typing import List
 from hfsynth.errors import HfsynthError
 
 
-def build_lora_config(recipe):
+def tied_layer_names(model) -> List[str]:
+    """The module paths of the input embeddings and the output head when the model ties their weights
+    (Qwen2 small, Gemma, GPT-2, ...); empty otherwise."""
+    config = getattr(model, "config", None)
+    text = config.get_text_config() if hasattr(config, "get_text_config") else config
+    if not getattr(text, "tie_word_embeddings", False):
+        return []
+    layers = {id(model.get_input_embeddings()), id(model.get_output_embeddings())}
+    return [name for name, module in model.named_modules() if id(module) in layers]
+
+
+def build_lora_config(recipe, model=None):
+    """The LoraConfig. When ``model`` ties its embeddings and the adapter trains one of the tied layers
+    (``modules_to_save: [lm_head]``, say), peft's ``ensure_weight_tying`` keeps the two tied: otherwise the
+    tuned head and the embeddings drift apart, and a merged model is no longer the model that was trained."""
     from peft import LoraConfig
 
     lora = recipe.lora
+    listed = list(lora.modules_to_save or []) + (list(lora.target_modules) if isinstance(lora.target_modules, list) else [])
+    tied = tied_layer_names(model) if model is not None and listed else []
+    extra = {"ensure_weight_tying": True} if any(_matches(t, name) for t in tied for name in listed) else {}
     return LoraConfig(
         r=lora.r,
         lora_alpha=lora.lora_alpha,
@@ -22,6 +39,7 @@ def build_lora_config(recipe):
         use_rslora=lora.use_rslora,
         modules_to_save=lora.modules_to_save,
         task_type="CAUSAL_LM",
+        **extra,
     )
 
 
