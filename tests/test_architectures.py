@@ -121,8 +121,20 @@ def test_a_template_that_cannot_render_a_conversation_is_refused():
     _, tokenizer = build_tiny_architecture("gpt2")
     tokenizer.chat_template = "{{ raise_exception('System role not supported') }}"
     recipe = SimpleNamespace(model=SimpleNamespace(name_or_path="my/model", chat_template=tokenizer.chat_template))
-    with pytest.raises(HfsynthError, match="model.chat_template: model.chat_template cannot render .*System role not supported"):
+    with pytest.raises(HfsynthError, match="model.chat_template: model.chat_template cannot render a user/assistant conversation: System role"):
         require_chat_template(tokenizer, recipe)
+
+
+def test_a_system_prompt_needs_a_template_with_a_system_role():
+    """Gemma's templates refuse the system role: fine until the recipe asks for a system prompt."""
+    from hfsynth.errors import HfsynthError
+    from hfsynth.models.load import require_chat_template
+
+    _, tokenizer = build_tiny_architecture("gemma")
+    model = SimpleNamespace(name_or_path="google/gemma-like", chat_template=None)
+    require_chat_template(tokenizer, SimpleNamespace(model=model, seed=SimpleNamespace(system_prompt=None), generate=SimpleNamespace(system_prompt=None)))
+    with pytest.raises(HfsynthError, match="generate.system_prompt: the chat template of 'google/gemma-like' cannot render a system message .System role not supported"):
+        require_chat_template(tokenizer, SimpleNamespace(model=model, seed=SimpleNamespace(system_prompt=None), generate=SimpleNamespace(system_prompt="Be brief.")))
 
 
 CHATML_WITH_MARKERS = (

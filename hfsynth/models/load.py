@@ -82,13 +82,31 @@ def require_chat_template(tokenizer, recipe) -> None:
             f"model.chat_template: the tokenizer of '{name}' has no chat template (a base model?); set model.chat_template "
             f"to a Jinja chat template whose assistant turns end with the EOS token {tokenizer.eos_token!r}"
         )
-    sample = [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}]
+    where = "model.chat_template" if recipe.model.chat_template else f"the chat template of '{name}'"
+    turns = [{"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}]
+    problem = _render_problem(tokenizer, turns)
+    if problem:
+        raise HfsynthError(f"model.chat_template: {where} cannot render a user/assistant conversation: {problem}")
+    # A system message only where the recipe asks for one: Gemma's templates refuse the system role.
+    for field in ("seed.system_prompt", "generate.system_prompt"):
+        section = getattr(recipe, field.split(".")[0], None)
+        if getattr(section, "system_prompt", None):
+            problem = _render_problem(tokenizer, [{"role": "system", "content": "s"}] + turns)
+            if problem:
+                raise HfsynthError(
+                    f"{field}: {where} cannot render a system message ({problem}); leave {field} unset "
+                    "(say it in the user turn) or set model.chat_template"
+                )
+
+
+def _render_problem(tokenizer, messages) -> Optional[str]:
+    """Why the chat template cannot render ``messages`` (finished, and as a prompt for the last answer); None when it can."""
     try:
-        tokenizer.apply_chat_template(sample, tokenize=False)
-        tokenizer.apply_chat_template(sample[:2], add_generation_prompt=True, tokenize=False)
-    except Exception as exc:  # jinja2 TemplateError, or a template that raises on a system turn
-        where = "model.chat_template" if recipe.model.chat_template else f"the chat template of '{name}'"
-        raise HfsynthError(f"model.chat_template: {where} cannot render a system/user/assistant conversation: {str(exc).splitlines()[0]}") from None
+        tokenizer.apply_chat_template(messages, tokenize=False)
+        tokenizer.apply_chat_template(messages[:-1], add_generation_prompt=True, tokenize=False)
+    except Exception as exc:  # jinja2's TemplateError, or the template's own raise_exception(...)
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return None
 
 
 def check_tokenizer(recipe):

@@ -2,9 +2,9 @@
 
 The tests run hfsynth on these to catch what only some architectures break: Conv1D layers (GPT-2),
 absolute positions (GPT-2, OPT), no ``position_ids`` at all (BLOOM's ALiBi), sliding-window and
-hybrid KV caches (Mistral, Qwen2, Gemma2/3, StarCoder2), logit soft-capping (Gemma2), fused
-projections (Phi3), tied embeddings, and tokenizers without a chat template, without a pad token,
-with a BOS token or with pad == eos. Each builds in about a second, hidden size 32-64, two layers.
+hybrid KV caches (Mistral, Gemma2/3, StarCoder2), logit soft-capping (Gemma2), fused projections (Phi3, Falcon,
+GPT-NeoX), tied embeddings, and tokenizers without a chat template, without a pad token, with a
+BOS token, with pad == eos, with an EOS that is not the end of a turn, or refusing the system role. Each builds in about a second, hidden size 32-64, two layers.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from hfsynth.testing.tiny_model import CHATML, build_tiny_tokenizer
 
 # ChatML that starts with the BOS token, as Gemma's and Llama-3's templates do.
 CHATML_WITH_BOS = "{{ bos_token }}" + CHATML
+# As Gemma's templates: a system message is an error.
+NO_SYSTEM_ROLE = "{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}"
 # A plain-text chat template for a base model with no special chat tokens (what a recipe would set as
 # model.chat_template for GPT-2): assistant turns end with EOS, so a tuned model learns to stop.
 PLAIN_CHAT = (
@@ -43,7 +45,8 @@ QWEN_STYLE = TokenizerStyle(pad="<|endoftext|>")  # pad is a real token that is 
 BASE_WITH_CHATML = TokenizerStyle(eos="<|endoftext|>", pad="<|endoftext|>")
 PAD_IS_EOS = TokenizerStyle(pad="<|im_end|>")
 NO_PAD = TokenizerStyle(pad=None)
-BOS_STYLE = TokenizerStyle(chat_template=CHATML_WITH_BOS, bos="<|endoftext|>")  # Gemma/Llama-3: BOS + template
+BOS_STYLE = TokenizerStyle(chat_template=CHATML_WITH_BOS, bos="<|endoftext|>")  # Llama-3, OPT: BOS + template
+GEMMA_STYLE = TokenizerStyle(chat_template=NO_SYSTEM_ROLE + CHATML_WITH_BOS, bos="<|endoftext|>")  # and no system role
 GPT2_STYLE = TokenizerStyle(chat_template=None, eos="<|endoftext|>", pad=None)  # base model: no template, no pad
 
 
@@ -136,15 +139,15 @@ ARCHITECTURES: Dict[str, Architecture] = {
     "qwen2": Architecture(_llama_like("Qwen2Config", tie_word_embeddings=True), QWEN_STYLE, why="tied embeddings, qkv biases"),
     "qwen3": Architecture(_llama_like("Qwen3Config", head_dim=16), BASE_WITH_CHATML, why="q/k norms, pad == eos, EOS is not the end of turn"),
     "mistral": Architecture(_llama_like("MistralConfig", sliding_window=16), NO_PAD, why="sliding window, no pad token"),
-    "gemma": Architecture(_llama_like("GemmaConfig", head_dim=16), BOS_STYLE, why="BOS token, tied embeddings, scaled embeddings"),
+    "gemma": Architecture(_llama_like("GemmaConfig", head_dim=16), GEMMA_STYLE, why="BOS token, no system role, tied embeddings, scaled embeddings"),
     "gemma2": Architecture(
         _llama_like("Gemma2Config", head_dim=16, sliding_window=16, attn_logit_softcapping=50.0, final_logit_softcapping=30.0,
                     query_pre_attn_scalar=16),
-        BOS_STYLE, why="soft-capping, alternating sliding/global layers (hybrid cache)", init_range=0.02,
+        GEMMA_STYLE, why="soft-capping, alternating sliding/global layers (hybrid cache), no system role", init_range=0.02,
     ),
     "gemma3": Architecture(
         _llama_like("Gemma3TextConfig", head_dim=16, sliding_window=16, query_pre_attn_scalar=16, layer_types=["sliding_attention", "full_attention"]),
-        BOS_STYLE, why="hybrid sliding/global cache, q/k norms", init_range=0.02,
+        GEMMA_STYLE, why="hybrid sliding/global cache, q/k norms", init_range=0.02,
     ),
     "phi3": Architecture(_llama_like("Phi3Config"), NO_PAD, why="fused qkv_proj and gate_up_proj"),
     "starcoder2": Architecture(_llama_like("Starcoder2Config", sliding_window=16), PAD_IS_EOS, why="sliding window, biases, pad == eos"),
