@@ -125,6 +125,19 @@ def test_a_template_that_cannot_render_a_conversation_is_refused():
         require_chat_template(tokenizer, recipe)
 
 
+def test_a_tokenizer_without_eos_is_refused():
+    """TRL pads with EOS when there is no pad token: a tokenizer with neither was a ValueError after the model loaded."""
+    from hfsynth.errors import HfsynthError
+    from hfsynth.models.load import require_chat_template
+
+    _, tokenizer = build_tiny_architecture("mistral")  # no pad token
+    recipe = SimpleNamespace(model=SimpleNamespace(name_or_path="my/model", chat_template=None))
+    require_chat_template(tokenizer, recipe)
+    tokenizer.eos_token = None
+    with pytest.raises(HfsynthError, match="model.name_or_path: the tokenizer of 'my/model' has no EOS token"):
+        require_chat_template(tokenizer, recipe)
+
+
 def test_a_system_prompt_needs_a_template_with_a_system_role():
     """Gemma's templates refuse the system role: fine until the recipe asks for a system prompt."""
     from hfsynth.errors import HfsynthError

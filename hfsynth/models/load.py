@@ -87,6 +87,14 @@ def require_chat_template(tokenizer, recipe) -> None:
     problem = _render_problem(tokenizer, turns)
     if problem:
         raise HfsynthError(f"model.chat_template: {where} cannot render a user/assistant conversation: {problem}")
+    from hfsynth.engines.chat import end_of_turn_ids
+
+    if tokenizer.eos_token is None and (tokenizer.pad_token is None or not end_of_turn_ids(tokenizer)):
+        # TRL pads with the EOS when there is no pad token, and answers end at EOS or the template's end of turn
+        raise HfsynthError(
+            f"model.name_or_path: the tokenizer of '{name}' has no EOS token (nor a pad token or an end-of-turn token "
+            "in its chat template); expected eos_token in its tokenizer_config.json"
+        )
     # A system message only where the recipe asks for one: Gemma's templates refuse the system role.
     for field in ("seed.system_prompt", "generate.system_prompt"):
         section = getattr(recipe, field.split(".")[0], None)
