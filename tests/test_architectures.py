@@ -1,6 +1,6 @@
 """hfsynth on other architectures than Llama: GPT-2 (Conv1D, absolute positions, no pad, no chat
 template), Qwen2/3, Mistral (sliding window), Gemma/Gemma2/Gemma3 (BOS, soft-capping, hybrid
-caches), Phi3, StarCoder2, GPT-NeoX, OPT, Falcon, BLOOM (no position_ids), tied embeddings.
+caches), Phi/Phi3, StarCoder 1 and 2, GPT-NeoX, OPT, Falcon, BLOOM (no position_ids), tied embeddings.
 
 The batched engine must give each prompt the greedy text ``model.generate`` gives it alone (the
 check that dropping finished rows from a KV cache and joining new ones is exact for every cache

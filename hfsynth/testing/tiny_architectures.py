@@ -114,6 +114,19 @@ def _falcon(tok, hidden: int):
                         num_kv_heads=2, max_position_embeddings=512, **_ids(tok))
 
 
+def _gpt_bigcode(tok, hidden: int):
+    from transformers import GPTBigCodeConfig
+
+    return GPTBigCodeConfig(n_embd=hidden, n_layer=2, n_head=4, n_positions=512, multi_query=True, **_ids(tok))
+
+
+def _phi(tok, hidden: int):
+    from transformers import PhiConfig
+
+    return PhiConfig(hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=2, num_attention_heads=4,
+                     max_position_embeddings=512, partial_rotary_factor=0.5, **_ids(tok))
+
+
 def _bloom(tok, hidden: int):
     from transformers import BloomConfig
 
@@ -155,6 +168,8 @@ ARCHITECTURES: Dict[str, Architecture] = {
     "opt": Architecture(_opt, BOS_STYLE, why="learned positions with an offset, BOS token"),
     "falcon": Architecture(_falcon, NO_PAD, why="new decoder architecture, fused qkv"),
     "bloom": Architecture(_bloom, CHATML_STYLE, why="ALiBi: its forward takes no position_ids"),
+    "gpt_bigcode": Architecture(_gpt_bigcode, PAD_IS_EOS, why="StarCoder 1: multi-query attention, absolute positions"),
+    "phi": Architecture(_phi, NO_PAD, why="Phi-2: partial rotary, dense biases", init_range=0.02),
 }
 
 
