@@ -136,6 +136,25 @@ def _trimmed(seq, mask, cache):
     return seq[:, lead:], mask[:, lead:], cache
 
 
+def resumable(model) -> bool:
+    """Whether ``generate`` can continue from the cache it returned: every layer of the model's
+    DynamicCache holds keys and values (full or sliding-window attention). A recurrent state (Mamba's,
+    or the linear-attention layers of hybrid models) does not record how many tokens it has read, so
+    ``generate`` would read the whole sequence into it again; such a model runs each batch in one call."""
+    from transformers import DynamicCache
+    from transformers.cache_utils import DynamicLayer, DynamicSlidingWindowLayer
+
+    base = model.get_base_model() if callable(getattr(model, "get_base_model", None)) else model
+    supports = getattr(base, "_supports_default_dynamic_cache", None)
+    if callable(supports) and not supports():
+        return False
+    try:
+        layers = DynamicCache(config=base.config).layers
+    except Exception:  # a config DynamicCache cannot read (remote code): the safe way, one call per batch
+        return False
+    return bool(layers) and all(type(layer) in (DynamicLayer, DynamicSlidingWindowLayer) for layer in layers)
+
+
 def _can_select_rows(cache) -> bool:
     """Whether finished rows can be dropped from this KV cache (DynamicCache can; some others cannot)."""
     layers = getattr(cache, "layers", None) or []
@@ -156,6 +175,7 @@ class HFEngine:
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else self.eos_ids[0]
         self.context = context_length(model.config)  # prompt + completion must fit (None: no fixed limit)
+        self.resumable = resumable(model)  # False: no segments, no refill (each batch is one generate call)
         # The batch's KV cache is a DynamicCache that is passed from one segment to the next, loses rows and
         # gains rows. A checkpoint's own cache choice (generation_config.json: "static", "sliding_window",
         # "offloaded") would have generate build another kind, then refuse the cache passed in besides it
@@ -305,7 +325,7 @@ class HFEngine:
 
         ended: List[int] = []  # sequences finished since on_finished was last told
         queue(first)
-        compact = bool(self.segment_tokens)
+        compact = bool(self.segment_tokens) and self.resumable
         rows: List[int] = []  # batch row -> sequence
         seq = mask = cache = None
 
@@ -327,9 +347,10 @@ class HFEngine:
             for row, tokens in zip(batch, new.tolist()):
                 if finished[row]:  # only when the cache could not drop it
                     continue
+                tokens = tokens[: left[row]]  # a batch run in one call runs to its largest budget
                 stop = next((k for k, t in enumerate(tokens) if t in eos), None)
                 generated[row].extend(tokens if stop is None else tokens[: stop + 1])
-                left[row] -= new.shape[1]
+                left[row] -= len(tokens)
                 finished[row] = stop is not None or left[row] <= 0 or (bool(stops[row].strings) and self._has_stop(generated[row], stops[row].strings))
                 if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
                     finished[row] = looped[row] = True  # a loop: stop spending tokens on it
@@ -344,7 +365,10 @@ class HFEngine:
             room = self.batch_size - len(rows)
             if pending and room > 0 and (not rows or (compact and _can_refill(cache))):
                 batch, pending[:] = pending[:room], pending[room:]
-                fresh = run(batch, *self._prefilled(batch, ids, device), 1)  # prefill and first token of the newcomers
+                if self.resumable:
+                    fresh = run(batch, *self._prefilled(batch, ids, device), 1)  # prefill and first token of the newcomers
+                else:  # the whole batch in one call
+                    fresh = run(batch, *self._left_padded([ids[row] for row in batch], device), None, max(left[row] for row in batch))
                 if rows:
                     seq, mask, cache = _join((seq, mask, cache), fresh, self.pad_id)
                 else:

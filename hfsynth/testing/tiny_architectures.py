@@ -3,7 +3,7 @@
 The tests run hfsynth on these to catch what only some architectures break: Conv1D layers (GPT-2),
 absolute positions (GPT-2, OPT), no ``position_ids`` at all (BLOOM's ALiBi), sliding-window and
 hybrid KV caches (Mistral, Gemma2/3, StarCoder2), logit soft-capping (Gemma2), fused projections (Phi3, Falcon,
-GPT-NeoX), tied embeddings, and tokenizers without a chat template, without a pad token, with a
+GPT-NeoX), recurrent states (Mamba, the hybrid Jamba), tied embeddings, and tokenizers without a chat template, without a pad token, with a
 BOS token, with pad == eos, with an EOS that is not the end of a turn, or refusing the system role. Each builds in about a second, hidden size 32-64, two layers.
 """
 
@@ -127,6 +127,20 @@ def _phi(tok, hidden: int):
                      max_position_embeddings=512, partial_rotary_factor=0.5, **_ids(tok))
 
 
+def _mamba(tok, hidden: int):
+    from transformers import MambaConfig
+
+    return MambaConfig(hidden_size=hidden, num_hidden_layers=2, state_size=8, **_ids(tok))
+
+
+def _jamba(tok, hidden: int):
+    from transformers import JambaConfig
+
+    return JambaConfig(hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=2, num_attention_heads=4,
+                       num_key_value_heads=2, attn_layer_period=2, attn_layer_offset=1, num_experts=1, expert_layer_period=2,
+                       mamba_d_state=8, use_mamba_kernels=False, max_position_embeddings=512, **_ids(tok))
+
+
 def _bloom(tok, hidden: int):
     from transformers import BloomConfig
 
@@ -170,6 +184,8 @@ ARCHITECTURES: Dict[str, Architecture] = {
     "bloom": Architecture(_bloom, CHATML_STYLE, why="ALiBi: its forward takes no position_ids"),
     "gpt_bigcode": Architecture(_gpt_bigcode, PAD_IS_EOS, why="StarCoder 1: multi-query attention, absolute positions"),
     "phi": Architecture(_phi, NO_PAD, why="Phi-2: partial rotary, dense biases", init_range=0.02),
+    "mamba": Architecture(_mamba, CHATML_STYLE, why="a recurrent state, no KV cache: generate cannot resume from it"),
+    "jamba": Architecture(_jamba, CHATML_STYLE, why="hybrid: Mamba layers and attention layers in one cache"),
 }
 
 
