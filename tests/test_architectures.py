@@ -193,6 +193,25 @@ def test_a_tied_layer_trained_in_full_stays_tied():
     assert head is peft_model.get_input_embeddings().modules_to_save["default"].weight
 
 
+def test_all_linear_lora_on_mamba(tmp_path, write_recipe):
+    """peft refuses LoRA on Mamba's out_proj, yet its own all-linear picks it: hfsynth leaves it out, and refuses it listed."""
+    from peft import get_peft_model
+
+    from hfsynth.errors import HfsynthError
+    from hfsynth.models.lora import build_lora_config, check_lora_targets
+    from hfsynth.recipe import load_recipe
+
+    model, _ = build_tiny_architecture("mamba")
+    lora = SimpleNamespace(r=4, lora_alpha=8, lora_dropout=0.0, target_modules="all-linear", bias="none", use_dora=False,
+                           use_rslora=False, modules_to_save=None)
+    peft_model = get_peft_model(model, build_lora_config(SimpleNamespace(lora=lora), model))
+    assert any("lora_A" in name for name, _ in peft_model.named_parameters())
+    recipe = arch_recipe(save_tiny_architecture("mamba", tmp_path / "mamba"), tmp_path / "run")
+    recipe["lora"]["target_modules"] = ["in_proj", "out_proj"]
+    with pytest.raises(HfsynthError, match="lora.target_modules: peft refuses LoRA on out_proj of .*mamba"):
+        check_lora_targets(load_recipe(write_recipe(recipe)))
+
+
 def arch_recipe(model_dir: Path, run_dir: Path, **model_fields) -> dict:
     return {
         "name": "arch",

@@ -29,6 +29,8 @@ def build_lora_config(recipe, model=None):
     listed = list(lora.modules_to_save or []) + (list(lora.target_modules) if isinstance(lora.target_modules, list) else [])
     tied = tied_layer_names(model) if model is not None and listed else []
     extra = {"ensure_weight_tying": True} if any(_matches(t, name) for t in tied for name in listed) else {}
+    if lora.target_modules == "all-linear" and model is not None and _model_type(model) in PEFT_MAMBA_MODEL_TYPES:
+        extra["exclude_modules"] = PEFT_MAMBA_INCOMPATIBLE
     return LoraConfig(
         r=lora.r,
         lora_alpha=lora.lora_alpha,
@@ -41,6 +43,16 @@ def build_lora_config(recipe, model=None):
         task_type="CAUSAL_LM",
         **extra,
     )
+
+
+# peft refuses LoRA on these modules of these model types (peft.tuners.tuners_utils._check_lora_target_modules_mamba,
+# peft 0.21), yet its own "all-linear" picks out_proj there: "all-linear" leaves them out for those models.
+PEFT_MAMBA_MODEL_TYPES = {"falcon_h1", "mamba", "mamba2", "falcon_mamba", "nemotron_h"}
+PEFT_MAMBA_INCOMPATIBLE = ["out_proj", "conv1d"]
+
+
+def _model_type(model) -> str:
+    return getattr(getattr(model, "config", None), "model_type", "") or ""
 
 
 def _matches(module_name: str, wanted: str) -> bool:
@@ -80,6 +92,13 @@ def check_lora_targets(recipe) -> None:
     except (OSError, ValueError) as exc:
         raise HfsynthError(f"model.name_or_path: cannot build '{recipe.model.name_or_path}' from its config: {str(exc).splitlines()[0]}") from None
     modules = [name for name, _ in skeleton.named_modules()]
+    if _model_type(skeleton) in PEFT_MAMBA_MODEL_TYPES:
+        refused = [name for field, name in wanted if field == "lora.target_modules" and name in PEFT_MAMBA_INCOMPATIBLE]
+        if refused:
+            raise HfsynthError(
+                f"lora.target_modules: peft refuses LoRA on {', '.join(refused)} of '{recipe.model.name_or_path}' "
+                f"({_model_type(skeleton)}, a Mamba-based model); leave {' and '.join(refused)} out, or use all-linear"
+            )
     for field, name in wanted:
         if not any(_matches(module, name) for module in modules):
             raise HfsynthError(
