@@ -235,7 +235,7 @@ def test_validate_refuses_a_tokenizer_without_chat_template(tmp_path, write_reci
 
 
 def test_train_max_length_past_the_positions_is_refused(tmp_path, write_recipe):
-    """GPT-2's learned position table ends at 512 here: training rows longer than that would be an IndexError mid-training."""
+    """GPT-2's learned position table ends at 512 here: rows longer than that would be an IndexError mid-training."""
     from hfsynth.errors import HfsynthError
     from hfsynth.models.context import check_train_length
     from hfsynth.recipe import load_recipe
@@ -246,6 +246,9 @@ def test_train_max_length_past_the_positions_is_refused(tmp_path, write_recipe):
     recipe["train"]["max_length"] = 1024
     with pytest.raises(HfsynthError, match="train.max_length: 1024 tokens exceed the 512 positions of .*set train.max_length to 512 or less"):
         check_train_length(load_recipe(write_recipe(recipe)))
+    # a rotary model has no table to run off: training past its config's figure is the user's call
+    recipe["model"]["name_or_path"] = str(save_tiny_architecture("qwen2", tmp_path / "qwen2"))
+    check_train_length(load_recipe(write_recipe(recipe)))
 
 
 def test_lora_module_names_are_checked_against_the_model(tmp_path, write_recipe):

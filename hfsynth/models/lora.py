@@ -73,24 +73,15 @@ def check_lora_targets(recipe) -> None:
     """Refuse ``lora.target_modules`` (a list) and ``lora.modules_to_save`` naming no module of the model,
     before any weight loads: module names differ between families (GPT-2 ``c_attn``, Falcon and GPT-NeoX
     ``query_key_value``, Phi3 ``qkv_proj``), and peft finds out only after the model has loaded, with a
-    traceback. The model is built on the meta device from its config (no memory, no weights)."""
+    traceback. The model is built on the meta device from its config (:mod:`hfsynth.models.skeleton`)."""
     lora = recipe.lora
     wanted = [("lora.target_modules", name) for name in (lora.target_modules if isinstance(lora.target_modules, list) else [])]
     wanted += [("lora.modules_to_save", name) for name in lora.modules_to_save or []]
     if not wanted:
         return
-    from accelerate import init_empty_weights
-    from transformers import AutoConfig, AutoModelForCausalLM
+    from hfsynth.models.skeleton import model_skeleton
 
-    from hfsynth.models.resolve import resolve_recipe_model
-
-    path = resolve_recipe_model(recipe).path
-    try:
-        config = AutoConfig.from_pretrained(path, trust_remote_code=recipe.model.trust_remote_code)
-        with init_empty_weights():
-            skeleton = AutoModelForCausalLM.from_config(config, trust_remote_code=recipe.model.trust_remote_code)
-    except (OSError, ValueError) as exc:
-        raise HfsynthError(f"model.name_or_path: cannot build '{recipe.model.name_or_path}' from its config: {str(exc).splitlines()[0]}") from None
+    skeleton = model_skeleton(recipe)
     modules = [name for name, _ in skeleton.named_modules()]
     if _model_type(skeleton) in PEFT_MAMBA_MODEL_TYPES:
         refused = [name for field, name in wanted if field == "lora.target_modules" and name in PEFT_MAMBA_INCOMPATIBLE]

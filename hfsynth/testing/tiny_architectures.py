@@ -138,7 +138,7 @@ def _jamba(tok, hidden: int):
 
     return JambaConfig(hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=2, num_attention_heads=4,
                        num_key_value_heads=2, attn_layer_period=2, attn_layer_offset=1, num_experts=2, expert_layer_period=2,
-                       mamba_d_state=8, use_mamba_kernels=False, max_position_embeddings=512, **_ids(tok))
+                       mamba_d_state=8, max_position_embeddings=512, **_ids(tok))
 
 
 def _bloom(tok, hidden: int):
