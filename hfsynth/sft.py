@@ -44,6 +44,26 @@ def sft_config(recipe, output_dir: Path, has_eval: bool, overrides: Optional[Dic
     return SFTConfig(**kwargs)
 
 
+def check_assistant_only_loss(recipe, tokenizer) -> None:
+    """``train.assistant_only_loss`` needs a chat template with ``{% generation %}`` markers, or one TRL
+    knows how to patch (``get_training_chat_template``); otherwise TRL raises a ValueError after the
+    model has loaded. Refused here, before any model loads."""
+    if not recipe.train.assistant_only_loss:
+        return
+    from trl.chat_template_utils import get_training_chat_template, has_generation_markers
+
+    if has_generation_markers(tokenizer.chat_template):
+        return
+    try:
+        get_training_chat_template(tokenizer)
+    except ValueError:
+        raise HfsynthError(
+            f"train.assistant_only_loss: the chat template of '{recipe.model.name_or_path}' has no {{% generation %}} markers "
+            "and TRL cannot add them to it; set model.chat_template to a template with {% generation %}...{% endgeneration %} "
+            "around the assistant's answer, or set train.assistant_only_loss: false"
+        ) from None
+
+
 def reentrant_checkpointing() -> bool:
     """Reentrant activation checkpointing for one CPU process; non-reentrant everywhere else.
 
@@ -158,7 +178,7 @@ def train_adapter(
         train_dataset=train_dataset,
         eval_dataset=eval_dataset,
         processing_class=tokenizer,
-        peft_config=build_lora_config(recipe),
+        peft_config=build_lora_config(recipe, model),
         callbacks=[callback for callback in callbacks if callback],
     )
     match_trainable_dtype(trainer.model, resolve_dtype(recipe.model.dtype))

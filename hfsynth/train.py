@@ -17,7 +17,7 @@ from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.rundir import RunDir
-from hfsynth.sft import gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
+from hfsynth.sft import check_assistant_only_loss, gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
@@ -197,12 +197,15 @@ def hardware_record(trainer) -> dict:
 
 
 def preflight(ctx: StageContext) -> None:
-    """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
+    """Fail before any model loads: seed source present, 4-bit possible, launch config sane, model resolvable,
+    its tokenizer with a chat template (with generation markers for assistant_only_loss), LoRA module names
+    it has, train.max_length within its positions."""
     from hfsynth.data import check_seed_shape
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
-    from hfsynth.models.load import check_bitsandbytes
-    from hfsynth.models.resolve import resolve_recipe_model
+    from hfsynth.models.context import check_train_length
+    from hfsynth.models.load import check_bitsandbytes, check_tokenizer
+    from hfsynth.models.lora import check_lora_targets
 
     recipe = ctx.recipe
     seed = recipe.seed
@@ -214,4 +217,7 @@ def preflight(ctx: StageContext) -> None:
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()
     check_launch_environment(recipe)
-    resolve_recipe_model(recipe)
+    tokenizer = check_tokenizer(recipe)  # resolves the model; a tokenizer without a usable chat template is refused here
+    check_assistant_only_loss(recipe, tokenizer)
+    check_lora_targets(recipe)
+    check_train_length(recipe)

@@ -36,6 +36,29 @@ def encode_chat(tokenizer, messages: Messages) -> List[int]:
     return tokenizer(text, add_special_tokens=False)["input_ids"]
 
 
+def end_of_turn_ids(tokenizer) -> List[int]:
+    """The special token the chat template closes an assistant turn with (``<|im_end|>``, ``<end_of_turn>``,
+    ``<|eot_id|>``, ``<|end|>``), as a one-element list; empty when the turn ends with plain text or
+    there is no template.
+
+    A tuned model learns to emit it at the end of its answer, but a base model's tokenizer and
+    generation config often name another EOS (Qwen2.5 base: ``<|endoftext|>``, with a ChatML template):
+    without this, every answer would run on into an invented next turn until ``max_new_tokens``."""
+    if not getattr(tokenizer, "chat_template", None):
+        return []
+    probe = "hfsynthprobe"
+    try:
+        text = tokenizer.apply_chat_template([{"role": "user", "content": "hi"}, {"role": "assistant", "content": probe}], tokenize=False)
+    except Exception:  # a template that cannot render this: the preflight says why; nothing to add here
+        return []
+    at = text.rfind(probe)
+    if at < 0:
+        return []
+    after = tokenizer(text[at + len(probe):], add_special_tokens=False)["input_ids"]
+    special = set(tokenizer.all_special_ids) | {i for i, t in tokenizer.added_tokens_decoder.items() if t.special}
+    return [int(after[0])] if after and after[0] in special else []
+
+
 def encode_prompt(tokenizer, prompt: Prompt) -> List[int]:
     """Chat messages go through the chat template (:func:`encode_chat`); a string is raw text
     (with the tokenizer's special tokens)."""

@@ -27,8 +27,9 @@ from functools import lru_cache
 from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from hfsynth.engines.base import BATCH_WIDE, Completion, FollowUps, Prompt, SamplingParams, per_prompt, repeating_tail
-from hfsynth.engines.chat import encode_prompt
+from hfsynth.engines.chat import encode_prompt, end_of_turn_ids
 from hfsynth.errors import HfsynthError
+from hfsynth.models.context import context_length
 
 
 @lru_cache(maxsize=None)
@@ -40,8 +41,9 @@ def cache_arg() -> str:
 
 
 def eos_token_ids(model, tokenizer) -> List[int]:
-    """Every token id that ends a sequence: the tokenizer's EOS plus the generation config's."""
-    ids = set()
+    """Every token id that ends a sequence: the tokenizer's EOS, the generation config's, and the
+    token that ends an assistant turn in the chat template (:func:`~hfsynth.engines.chat.end_of_turn_ids`)."""
+    ids = set(end_of_turn_ids(tokenizer))
     if tokenizer.eos_token_id is not None:
         ids.add(int(tokenizer.eos_token_id))
     configured = getattr(getattr(model, "generation_config", None), "eos_token_id", None)
@@ -54,13 +56,38 @@ def eos_token_ids(model, tokenizer) -> List[int]:
     return sorted(ids)
 
 
+def _is_sliding(layer) -> bool:
+    """A sliding-window layer (Mistral, Gemma2/3, StarCoder2): it keeps only the last ``sliding_window - 1``
+    columns of the batch, and ``cumulative_length`` counts every column it has seen."""
+    from transformers.cache_utils import DynamicSlidingWindowLayer
+
+    return type(layer) is DynamicSlidingWindowLayer and not layer.record_past
+
+
 def _can_refill(cache) -> bool:
-    """Whether rows can join this KV cache: plain DynamicCache layers (full attention), which
-    :func:`_join` pads and concatenates."""
+    """Whether rows can join this KV cache: DynamicCache layers, full attention or sliding window
+    (hybrid caches included), which :func:`_join` pads and concatenates."""
     from transformers.cache_utils import DynamicLayer
 
     layers = getattr(cache, "layers", None) or []
-    return bool(layers) and all(type(l) is DynamicLayer and l.is_initialized for l in layers)
+    return bool(layers) and all((type(l) is DynamicLayer or _is_sliding(l)) and l.is_initialized for l in layers)
+
+
+def _pad_layer(layer, extra: int) -> None:
+    """Left-pad one layer's keys and values by ``extra`` columns (zeros; their columns are masked).
+
+    A full-attention layer holds every column; a sliding one the last ``sliding_window - 1`` at most, and
+    ``cumulative_length`` columns seen, from which transformers places its window in the mask. Columns are
+    token distances too (each row's tokens sit contiguous at the right, its padding at the left), so the
+    window over columns is each row's window over its tokens."""
+    import torch.nn.functional as F
+
+    if _is_sliding(layer):
+        layer.cumulative_length += extra
+        extra = min(layer.cumulative_length, layer.sliding_window - 1) - layer.keys.shape[-2]
+    if extra > 0:
+        layer.keys = F.pad(layer.keys, (0, 0, extra, 0))
+        layer.values = F.pad(layer.values, (0, 0, extra, 0))
 
 
 def _join(running, fresh, pad_id: int):
@@ -77,8 +104,7 @@ def _join(running, fresh, pad_id: int):
             seq = F.pad(seq, (extra, 0), value=pad_id)
             mask = F.pad(mask, (extra, 0), value=0)
             for layer in cache.layers:
-                layer.keys = F.pad(layer.keys, (0, 0, extra, 0))
-                layer.values = F.pad(layer.values, (0, 0, extra, 0))
+                _pad_layer(layer, extra)
         parts.append((seq, mask, cache))
     (seq_a, mask_a, cache_a), (seq_b, mask_b, cache_b) = parts
     for layer, other in zip(cache_a.layers, cache_b.layers):
@@ -91,16 +117,42 @@ def _trimmed(seq, mask, cache):
     """The batch without its leading columns that are padding in every row. They appear when the
     rows that were widest leave; every step would still attend over them (masked), and the batch
     would only ever grow wider as rows come and go, so attention would cost more and more."""
-    if not _can_refill(cache):  # only plain DynamicCache layers are sliced here
+    if not _can_refill(cache):  # only DynamicCache layers are sliced here
         return seq, mask, cache
     lead = int((mask.sum(dim=0) == 0).long().cumprod(dim=0).sum())
-    lead = min(lead, min(layer.keys.shape[-2] for layer in cache.layers))
-    if lead == 0:
+    full = [layer for layer in cache.layers if not _is_sliding(layer)]
+    lead = min([lead] + [layer.keys.shape[-2] for layer in full] + [layer.cumulative_length for layer in cache.layers if _is_sliding(layer)])
+    if lead <= 0:
         return seq, mask, cache
     for layer in cache.layers:
-        layer.keys = layer.keys[..., lead:, :].contiguous()
-        layer.values = layer.values[..., lead:, :].contiguous()
+        if _is_sliding(layer):  # it holds the last columns only: those left of the batch's new start go
+            layer.cumulative_length -= lead
+            keep = min(layer.cumulative_length, layer.keys.shape[-2])
+        else:
+            keep = layer.keys.shape[-2] - lead
+        start = layer.keys.shape[-2] - keep
+        layer.keys = layer.keys[..., start:, :].contiguous()
+        layer.values = layer.values[..., start:, :].contiguous()
     return seq[:, lead:], mask[:, lead:], cache
+
+
+def resumable(model) -> bool:
+    """Whether ``generate`` can continue from the cache it returned: every layer of the model's
+    DynamicCache holds keys and values (full or sliding-window attention). A recurrent state (Mamba's,
+    or the linear-attention layers of hybrid models) does not record how many tokens it has read, so
+    ``generate`` would read the whole sequence into it again; such a model runs each batch in one call."""
+    from transformers import DynamicCache
+    from transformers.cache_utils import DynamicLayer, DynamicSlidingWindowLayer
+
+    base = model.get_base_model() if callable(getattr(model, "get_base_model", None)) else model
+    supports = getattr(base, "_supports_default_dynamic_cache", None)
+    if callable(supports) and not supports():
+        return False
+    try:
+        layers = DynamicCache(config=base.config).layers
+    except Exception:  # a config DynamicCache cannot read (remote code): the safe way, one call per batch
+        return False
+    return bool(layers) and all(type(layer) in (DynamicLayer, DynamicSlidingWindowLayer) for layer in layers)
 
 
 def _can_select_rows(cache) -> bool:
@@ -122,6 +174,15 @@ class HFEngine:
         self.eos_ids = eos_token_ids(model, tokenizer)
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else self.eos_ids[0]
+        self.context = context_length(model.config)  # prompt + completion must fit (None: no fixed limit)
+        self.resumable = resumable(model)  # False: no segments, no refill (each batch is one generate call)
+        # The batch's KV cache is a DynamicCache that is passed from one segment to the next, loses rows and
+        # gains rows. A checkpoint's own cache choice (generation_config.json: "static", "sliding_window",
+        # "offloaded") would have generate build another kind, then refuse the cache passed in besides it
+        # ("Passing both `cache_implementation` ... and `cache`"); generate fills unset fields of our config
+        # from the model's, so the model's own entry is cleared.
+        if getattr(model.generation_config, "cache_implementation", None) is not None:
+            model.generation_config.cache_implementation = None
 
     # ------------------------------------------------------------------ prompts -> token ids
     def encode(self, prompt: Prompt) -> List[int]:
@@ -143,6 +204,7 @@ class HFEngine:
         config.eos_token_id = list(self.eos_ids)
         config.pad_token_id = self.pad_id
         config.stop_strings = list(params.stop) or None
+        config.cache_implementation = None  # see __init__
         return config
 
     # ------------------------------------------------------------------ generation
@@ -242,23 +304,38 @@ class HFEngine:
 
         def queue(more) -> None:
             for prompt_ids, stop, budget in more:
-                pending.append(len(ids))
+                if self.context is not None:  # stop at the context length, as vLLM does at max_model_len
+                    budget = min(budget, self.context - len(prompt_ids))
+                room = budget > 0
+                if room:
+                    pending.append(len(ids))
+                else:  # the prompt fills the context: an empty completion, finish_reason "length"
+                    ended.append(len(ids))
+                    bar.update(1)
                 ids.append(prompt_ids)
                 stops.append(stop)
                 generated.append([])
                 left.append(budget)
-                finished.append(False)
+                finished.append(not room)
                 looped.append(False)
             # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows
             # share their stop strings; otherwise each row's own are checked between segments.
             shared = {s.strings for s in stops}
             segment.stop_strings = (list(next(iter(shared))) or None) if len(shared) == 1 else None
 
+        ended: List[int] = []  # sequences finished since on_finished was last told
         queue(first)
-        compact = bool(self.segment_tokens)
+        compact = bool(self.segment_tokens) and self.resumable
         rows: List[int] = []  # batch row -> sequence
         seq = mask = cache = None
-        ended: List[int] = []  # sequences finished since on_finished was last told
+
+        def tell() -> None:
+            while ended:
+                told, ended[:] = list(ended), []
+                queue(on_finished(told, [
+                    self._looped(generated[r], ids[r], repeat_guard) if looped[r] else self._completion(generated[r], ids[r], stops[r])
+                    for r in told
+                ]))
 
         def run(batch: List[int], inputs, attention, past, steps: int):
             segment.max_new_tokens = steps
@@ -270,9 +347,10 @@ class HFEngine:
             for row, tokens in zip(batch, new.tolist()):
                 if finished[row]:  # only when the cache could not drop it
                     continue
+                tokens = tokens[: left[row]]  # a batch run in one call runs to its largest budget
                 stop = next((k for k, t in enumerate(tokens) if t in eos), None)
                 generated[row].extend(tokens if stop is None else tokens[: stop + 1])
-                left[row] -= new.shape[1]
+                left[row] -= len(tokens)
                 finished[row] = stop is not None or left[row] <= 0 or (bool(stops[row].strings) and self._has_stop(generated[row], stops[row].strings))
                 if not finished[row] and repeat_guard and self._loop_at(generated[row], repeat_guard) is not None:
                     finished[row] = looped[row] = True  # a loop: stop spending tokens on it
@@ -282,11 +360,15 @@ class HFEngine:
             grown = torch.cat([attention, attention.new_ones((attention.shape[0], new.shape[1]))], dim=1)
             return out.sequences, grown, getattr(out, cache_arg())
 
+        tell()  # prompts that left no room in the context
         while pending or rows:
             room = self.batch_size - len(rows)
             if pending and room > 0 and (not rows or (compact and _can_refill(cache))):
                 batch, pending[:] = pending[:room], pending[room:]
-                fresh = run(batch, *self._prefilled(batch, ids, device), 1)  # prefill and first token of the newcomers
+                if self.resumable:
+                    fresh = run(batch, *self._prefilled(batch, ids, device), 1)  # prefill and first token of the newcomers
+                else:  # the whole batch in one call
+                    fresh = run(batch, *self._left_padded([ids[row] for row in batch], device), None, max(left[row] for row in batch))
                 if rows:
                     seq, mask, cache = _join((seq, mask, cache), fresh, self.pad_id)
                 else:
@@ -305,12 +387,7 @@ class HFEngine:
                 rows = [rows[r] for r in keep]
             elif len(keep) < len(rows):
                 compact = False  # this cache type cannot drop rows: finish the batch as it is
-            if ended:
-                told, ended[:] = list(ended), []
-                queue(on_finished(told, [
-                    self._looped(generated[r], ids[r], repeat_guard) if looped[r] else self._completion(generated[r], ids[r], stops[r])
-                    for r in told
-                ]))
+            tell()
 
     def _prefilled(self, batch: List[int], ids: List[List[int]], device):
         """``(sequences, attention_mask, cache)`` for the newcomers ``batch``, left-padded; the cache is

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from hfsynth.engines.base import Completion, FollowUps, Prompt, SamplingParams, in_rounds, per_prompt, repeating_tail
-from hfsynth.engines.chat import encode_prompt
+from hfsynth.engines.chat import encode_prompt, end_of_turn_ids
 from hfsynth.errors import HfsynthError
 
 
@@ -172,6 +172,8 @@ class VLLMEngine:
         from vllm import SamplingParams as VllmSamplingParams
         from vllm.inputs import TokensPrompt
 
+        end_of_turn = end_of_turn_ids(self.tokenizer)
+
         def converted(p: SamplingParams):
             greedy = p.temperature <= 0
             return VllmSamplingParams(
@@ -181,6 +183,7 @@ class VLLMEngine:
                 max_tokens=p.max_new_tokens,
                 seed=p.seed,
                 stop=list(p.stop) or None,
+                stop_token_ids=end_of_turn or None,  # as HFEngine: the chat template's end of turn ends a sequence
                 include_stop_str_in_output=p.include_stop_str_in_output,
             )
 

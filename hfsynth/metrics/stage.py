@@ -174,7 +174,7 @@ def add_perplexity_figure(report: MetricsReport, config, which: str, label: str,
         f"perplexity_{which}",
         result.perplexity,
         f"perplexity of the curated responses given their prompts under {label}: exp(summed NLL / {result.tokens} "
-        f"response tokens), token-weighted; seeded sample of up to {pp.max_rows} rows, cut at {pp.max_length} tokens",
+        f"response tokens), token-weighted; seeded sample of up to {pp.max_rows} rows, cut at {result.max_length} tokens",
         result.rows,
         config.seed,
         "perplexity",

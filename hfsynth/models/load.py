@@ -71,16 +71,75 @@ def _device_map(quantized: bool):
     return {"": int(os.environ.get("LOCAL_RANK", "0"))}
 
 
+def require_chat_template(tokenizer, recipe) -> None:
+    """hfsynth trains on chat messages and prompts with them, so the tokenizer needs a chat template
+    (its own or ``model.chat_template``) that renders a conversation. A base model (GPT-2, OPT, ...)
+    usually has none; hfsynth does not guess one, since what the model learns to emit at the end of
+    a turn is the template's choice (it must end assistant turns with the EOS token to stop)."""
+    name = recipe.model.name_or_path
+    if not getattr(tokenizer, "chat_template", None):
+        raise HfsynthError(
+            f"model.chat_template: the tokenizer of '{name}' has no chat template (a base model?); set model.chat_template "
+            f"to a Jinja chat template whose assistant turns end with the EOS token {tokenizer.eos_token!r}"
+        )
+    where = "model.chat_template" if recipe.model.chat_template else f"the chat template of '{name}'"
+    turns = [{"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}]
+    problem = _render_problem(tokenizer, turns)
+    if problem:
+        raise HfsynthError(f"model.chat_template: {where} cannot render a user/assistant conversation: {problem}")
+    from hfsynth.engines.chat import end_of_turn_ids
+
+    if tokenizer.eos_token is None and (tokenizer.pad_token is None or not end_of_turn_ids(tokenizer)):
+        # TRL pads with the EOS when there is no pad token, and answers end at EOS or the template's end of turn
+        raise HfsynthError(
+            f"model.name_or_path: the tokenizer of '{name}' has no EOS token (nor a pad token or an end-of-turn token "
+            "in its chat template); expected eos_token in its tokenizer_config.json"
+        )
+    # A system message only where the recipe asks for one: Gemma's templates refuse the system role.
+    for field in ("seed.system_prompt", "generate.system_prompt"):
+        section = getattr(recipe, field.split(".")[0], None)
+        if getattr(section, "system_prompt", None):
+            problem = _render_problem(tokenizer, [{"role": "system", "content": "s"}] + turns)
+            if problem:
+                raise HfsynthError(
+                    f"{field}: {where} cannot render a system message ({problem}); leave {field} unset "
+                    "(say it in the user turn) or set model.chat_template"
+                )
+
+
+def _render_problem(tokenizer, messages) -> Optional[str]:
+    """Why the chat template cannot render ``messages`` (finished, and as a prompt for the last answer); None when it can."""
+    try:
+        tokenizer.apply_chat_template(messages, tokenize=False)
+        tokenizer.apply_chat_template(messages[:-1], add_generation_prompt=True, tokenize=False)
+    except Exception as exc:  # jinja2's TemplateError, or the template's own raise_exception(...)
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return None
+
+
+def check_tokenizer(recipe):
+    """Before any model loads: the recipe's tokenizer loads and renders chat messages (see
+    :func:`require_chat_template`); returns it, with ``model.chat_template`` applied."""
+    from transformers import AutoTokenizer
+
+    resolved = resolve_recipe_model(recipe)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(resolved.path, trust_remote_code=recipe.model.trust_remote_code)
+    except (OSError, ValueError) as exc:
+        raise HfsynthError(f"model.name_or_path: cannot load the tokenizer of '{recipe.model.name_or_path}': {str(exc).splitlines()[0]}") from None
+    if recipe.model.chat_template:
+        tokenizer.chat_template = recipe.model.chat_template
+    require_chat_template(tokenizer, recipe)
+    return tokenizer
+
+
 def load_tokenizer(path: str, recipe, for_training: bool):
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(path, revision=None, trust_remote_code=recipe.model.trust_remote_code)
     if recipe.model.chat_template:
         tokenizer.chat_template = recipe.model.chat_template
-    if not tokenizer.chat_template:
-        raise HfsynthError(
-            f"model.chat_template: the tokenizer of '{recipe.model.name_or_path}' has no chat template; set model.chat_template"
-        )
+    require_chat_template(tokenizer, recipe)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     tokenizer.padding_side = "right" if for_training else "left"

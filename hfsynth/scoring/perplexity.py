@@ -21,6 +21,7 @@ class PerplexityResult:
     tokens: int  # response tokens scored
     rows: int  # rows that contributed at least one token
     nll: float  # summed negative log-likelihood (nats)
+    max_length: int = 0  # rows were cut to this many tokens (the asked length or the model's context, the shorter)
 
 
 def _as_messages(prompt) -> List[Dict[str, str]]:
@@ -58,9 +59,15 @@ def encode_row(tokenizer, prompt, response: str, max_length: int) -> Optional[Tu
 
 
 def response_nll(model, tokenizer, rows: Sequence[Dict], batch_size: int = 8, max_length: int = 1024) -> PerplexityResult:
-    """Summed NLL of the response tokens of ``rows`` (dicts with ``prompt`` and ``response``)."""
+    """Summed NLL of the response tokens of ``rows`` (dicts with ``prompt`` and ``response``); rows are
+    cut to ``max_length`` and to the model's context length (learned position tables end there)."""
     import torch
 
+    from hfsynth.models.context import context_length
+
+    limit = context_length(model.config)
+    if limit is not None:
+        max_length = min(max_length, limit)
     encoded = []
     for row in rows:
         response = row.get("response")
@@ -98,4 +105,4 @@ def response_nll(model, tokenizer, rows: Sequence[Dict], batch_size: int = 8, ma
     finally:
         model.train(was_training)
     ppl = math.exp(total_nll / total_tokens) if total_tokens else None
-    return PerplexityResult(perplexity=ppl, tokens=total_tokens, rows=len(encoded), nll=total_nll)
+    return PerplexityResult(perplexity=ppl, tokens=total_tokens, rows=len(encoded), nll=total_nll, max_length=max_length)

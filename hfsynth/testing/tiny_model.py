@@ -59,7 +59,7 @@ def build_tiny_llama(tokenizer, hidden_size: int = 64, layers: int = 2, seed: in
         num_hidden_layers=layers,
         num_attention_heads=4,
         num_key_value_heads=2,
-        max_position_embeddings=512,
+        max_position_embeddings=2048,  # above every test's train.max_length (default 1024) and prompt + answer
         eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id,
         bos_token_id=None,
