@@ -12,6 +12,8 @@ FILE_BUILDERS = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv
 
 def check_local_file(path: Path) -> str:
     """The datasets builder for a seed file; a clear error when it is missing or of an unknown kind."""
+    if path.is_dir():
+        raise HfsynthError(f"seed.path: '{path}' is a folder, expected a file ({', '.join(FILE_BUILDERS)})")
     if not path.is_file():
         raise HfsynthError(f"seed.path: file '{path}' does not exist")
     builder = FILE_BUILDERS.get(path.suffix.lower())
