@@ -17,7 +17,7 @@ from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.rundir import RunDir
-from hfsynth.sft import gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
+from hfsynth.sft import check_sft_config, gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
@@ -202,7 +202,7 @@ def preflight(ctx: StageContext) -> None:
     from hfsynth.data.loaders import check_local_file, python_source_root
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.load import check_bitsandbytes
-    from hfsynth.models.resolve import resolve_recipe_model
+    from hfsynth.models.check import check_recipe_model
 
     recipe = ctx.recipe
     seed = recipe.seed
@@ -214,4 +214,5 @@ def preflight(ctx: StageContext) -> None:
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()
     check_launch_environment(recipe)
-    resolve_recipe_model(recipe)
+    check_sft_config(recipe, has_eval=bool(seed.eval_size))
+    check_recipe_model(recipe)

@@ -74,7 +74,11 @@ def _device_map(quantized: bool):
 def load_tokenizer(path: str, recipe, for_training: bool):
     from transformers import AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(path, revision=None, trust_remote_code=recipe.model.trust_remote_code)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path, revision=None, trust_remote_code=recipe.model.trust_remote_code)
+    except (OSError, ValueError, ImportError) as exc:
+        reason = " ".join(str(exc).split())[:300]
+        raise HfsynthError(f"model.name_or_path: cannot load the tokenizer of '{recipe.model.name_or_path}': {reason}") from None
     if recipe.model.chat_template:
         tokenizer.chat_template = recipe.model.chat_template
     if not tokenizer.chat_template:

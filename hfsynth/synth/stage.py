@@ -246,6 +246,13 @@ def preflight(ctx: StageContext) -> None:
             f"generate.tensor_parallel_size: {gen.tensor_parallel_size} applies to engine vllm only; with engine hf "
             "every rank runs its own model on its own shards (leave it 1)"
         )
+    from hfsynth.models.check import check_generation_lengths, check_recipe_model
+
+    config = check_recipe_model(recipe, lora=False)  # the model loads fine and takes these lengths
+    check_generation_lengths(config, recipe, [
+        ("generate.max_new_tokens", gen.max_new_tokens), ("generate.instruction_max_new_tokens", gen.instruction_max_new_tokens),
+        ("generate.tests_max_new_tokens", gen.tests_max_new_tokens),
+    ])
     strategies = build_strategies(recipe)
     rows = allocate(gen.num_samples, [s.config.weight for s in strategies])
     for strategy, count in zip(strategies, rows):

@@ -1,0 +1,157 @@
+"""Preflight of the base model: what ``from_pretrained``, the tokenizer and peft would refuse, found
+before any stage starts and without loading a weight.
+
+A folder with a ``config.json`` can still lack its weights or its tokenizer, carry a config that does
+not parse or names an architecture transformers does not know, or have no chat template; a LoRA
+``target_modules`` entry can name nothing in the model (peft refuses when the model is built) and a
+``modules_to_save`` entry can match nothing (peft then trains without it, silently). The module names
+come from the model built on the ``meta`` device: no memory, no weights read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Dict, List
+
+from hfsynth.errors import HfsynthError
+from hfsynth.models.resolve import resolve_recipe_model
+
+# What from_pretrained reads weights from (a single file, or shards named by an index).
+WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin", "*.safetensors.index.json", "pytorch_model.bin.index.json")
+# Any of these lets AutoTokenizer build a tokenizer (fast JSON, SentencePiece, BPE vocab, WordPiece).
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "spiece.model", "vocab.json", "vocab.txt", "tiktoken.model")
+# Layer types peft's LoRA wraps (by class name: transformers' GPT-2 style Conv1D included).
+LORA_LAYERS = {"Linear", "Embedding", "Conv1d", "Conv2d", "Conv3d", "Conv1D", "Linear4bit", "Linear8bitLt"}
+
+_checked: Dict[str, object] = {}
+
+
+def check_recipe_model(recipe, lora: bool = True):
+    """Resolve the recipe's model and check it can be loaded (and, with ``lora``, trained) as the recipe
+    says; returns its config. Cached per process: ``run`` checks the same model for train and generate."""
+    key = json.dumps([recipe.section_dict("model"), recipe.train.assistant_only_loss, recipe.source_dir], sort_keys=True, default=str)
+    if key not in _checked:
+        _checked[key] = _check_base(recipe)
+    config = _checked[key]
+    lora_key = json.dumps([key, recipe.section_dict("lora")], sort_keys=True)
+    if lora and lora_key not in _checked and (isinstance(recipe.lora.target_modules, list) or recipe.lora.modules_to_save):
+        check_lora_modules(config, recipe)
+        _checked[lora_key] = True
+    return config
+
+
+def _check_base(recipe):
+    from hfsynth.models.load import load_tokenizer
+
+    name = recipe.model.name_or_path
+    folder = Path(resolve_recipe_model(recipe).path)
+    config = load_config(folder, recipe)
+    if not any(next(folder.glob(pattern), None) for pattern in WEIGHT_PATTERNS):
+        raise HfsynthError(
+            f"model.name_or_path: '{name}' has a config.json but no weights (expected model.safetensors, sharded "
+            "*.safetensors with their index, or pytorch_model.bin)"
+        )
+    if not any((folder / f).is_file() for f in TOKENIZER_FILES):
+        raise HfsynthError(f"model.name_or_path: '{name}' has no tokenizer files (expected one of {', '.join(TOKENIZER_FILES)})")
+    tokenizer = load_tokenizer(str(folder), recipe, for_training=True)
+    if recipe.train.assistant_only_loss:
+        check_generation_markers(tokenizer, name)
+    return config
+
+
+def context_length(config):
+    """The longest sequence the model was built for (None when its config does not say)."""
+    text_config = getattr(config, "get_text_config", lambda: config)()
+    for attr in ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length"):
+        value = getattr(text_config, attr, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return None
+
+
+def check_generation_lengths(config, recipe, fields) -> None:
+    """Each ``(dotted field, tokens)`` must leave room for a prompt in the model's context."""
+    limit = context_length(config)
+    if limit is None:
+        return
+    for field, tokens in fields:
+        if tokens >= limit:
+            raise HfsynthError(
+                f"{field}: {tokens} tokens do not fit the context of '{recipe.model.name_or_path}' ({limit} tokens, "
+                "prompt included); lower it"
+            )
+
+
+def load_config(folder: Path, recipe):
+    """The model's config, or one line saying why transformers cannot read it."""
+    from transformers import AutoConfig
+
+    name = recipe.model.name_or_path
+    try:
+        return AutoConfig.from_pretrained(str(folder), trust_remote_code=recipe.model.trust_remote_code)
+    except (OSError, ValueError, KeyError) as exc:
+        reason = " ".join(str(exc).split())[:300]
+        raise HfsynthError(f"model.name_or_path: cannot read the config.json of '{name}': {reason}") from None
+
+
+def check_generation_markers(tokenizer, name: str) -> None:
+    """``train.assistant_only_loss`` needs ``{% generation %}`` markers in the chat template, which TRL
+    adds itself only to the templates it knows."""
+    from trl.chat_template_utils import get_training_chat_template, has_generation_markers
+
+    if has_generation_markers(tokenizer.chat_template):
+        return
+    try:
+        get_training_chat_template(tokenizer)
+    except ValueError:
+        raise HfsynthError(
+            f"train.assistant_only_loss: the chat template of '{name}' has no {{% generation %}} markers and TRL cannot add them "
+            "to it; set model.chat_template to a template with them, or set train.assistant_only_loss: false"
+        ) from None
+
+
+def module_names(config, recipe) -> Dict[str, str]:
+    """Every module of the model (dotted name -> class name), built on the meta device."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    try:
+        with torch.device("meta"):
+            model = AutoModelForCausalLM.from_config(config, trust_remote_code=recipe.model.trust_remote_code)
+    except (ValueError, KeyError) as exc:
+        raise HfsynthError(
+            f"model.name_or_path: '{recipe.model.name_or_path}' is not a causal LM transformers can build: {' '.join(str(exc).split())[:300]}"
+        ) from None
+    return {name: type(module).__name__ for name, module in model.named_modules() if name}
+
+
+def _matches(name: str, target: str) -> bool:
+    """peft's rule for a list entry: the whole dotted name, or its last components."""
+    return name == target or name.endswith("." + target)
+
+
+def check_lora_modules(config, recipe) -> None:
+    modules = module_names(config, recipe)
+    lora = recipe.lora
+    leaves = sorted({n.rsplit(".", 1)[-1] for n, kind in modules.items() if kind in LORA_LAYERS})
+    if isinstance(lora.target_modules, list):
+        for target in lora.target_modules:
+            found: List[str] = [kind for n, kind in modules.items() if _matches(n, target)]
+            if not found:
+                raise HfsynthError(
+                    f"lora.target_modules: '{target}' names no module of '{recipe.model.name_or_path}'; its layers are: "
+                    f"{', '.join(leaves)} (or use 'all-linear')"
+                )
+            if not any(kind in LORA_LAYERS for kind in found):
+                raise HfsynthError(
+                    f"lora.target_modules: '{target}' names {sorted(set(found))[0]} modules, which LoRA cannot wrap; "
+                    f"name layers instead: {', '.join(leaves)}"
+                )
+    for target in lora.modules_to_save or []:
+        if not any(n.endswith(target) for n in modules):  # peft's rule: silently nothing when no name ends so
+            tops = sorted({n.rsplit(".", 1)[-1] for n in modules if "." not in n or n.count(".") <= 1})
+            raise HfsynthError(
+                f"lora.modules_to_save: '{target}' names no module of '{recipe.model.name_or_path}' (peft would train "
+                f"without it); e.g. {', '.join(tops)}"
+            )
