@@ -224,7 +224,7 @@ def _describe(error: Dict[str, Any]) -> Tuple[Tuple[Any, ...], str]:
     kind = error["type"]
     if kind == "extra_forbidden" and "key" not in ctx:
         parent = _model_at(loc[:-1])
-        fields = sorted(getattr(parent, "model_fields", {}) or {})
+        fields = sorted(name for name, info in (getattr(parent, "model_fields", {}) or {}).items() if not info.exclude)  # not internal ones
         close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else (f"; expected one of: {', '.join(fields)}" if fields else "")
         return loc, f"unknown key{hint}"
