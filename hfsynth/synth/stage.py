@@ -230,9 +230,9 @@ def generate_stage(ctx: StageContext) -> None:
 
 
 def preflight(ctx: StageContext) -> None:
-    """What can be refused before any stage runs: engine availability and the template strategies
-    (template files, undefined slots, too few distinct prompts); seed strategies are checked when
-    the seed data is loaded."""
+    """What can be refused before any stage runs: engine availability, the template strategies
+    (template files, undefined slots, too few distinct prompts), then the model (loadable, its context
+    longer than the max_new_tokens fields); seed strategies are checked when the seed data is loaded."""
     import random
 
     recipe = ctx.recipe
@@ -246,6 +246,13 @@ def preflight(ctx: StageContext) -> None:
             f"generate.tensor_parallel_size: {gen.tensor_parallel_size} applies to engine vllm only; with engine hf "
             "every rank runs its own model on its own shards (leave it 1)"
         )
+    strategies = build_strategies(recipe)
+    rows = allocate(gen.num_samples, [s.config.weight for s in strategies])
+    for strategy, count in zip(strategies, rows):
+        if strategy.name == "template" and count:
+            plan_ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
+            strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), plan_ctx)
+
     from hfsynth.models.check import check_generation_lengths, check_recipe_model
 
     config = check_recipe_model(recipe, lora=False)  # the model loads fine and takes these lengths
@@ -253,9 +260,3 @@ def preflight(ctx: StageContext) -> None:
         ("generate.max_new_tokens", gen.max_new_tokens), ("generate.instruction_max_new_tokens", gen.instruction_max_new_tokens),
         ("generate.tests_max_new_tokens", gen.tests_max_new_tokens),
     ])
-    strategies = build_strategies(recipe)
-    rows = allocate(gen.num_samples, [s.config.weight for s in strategies])
-    for strategy, count in zip(strategies, rows):
-        if strategy.name == "template" and count:
-            plan_ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
-            strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), plan_ctx)
