@@ -22,6 +22,13 @@ MANAGED_KEYS = {
     "hub_model_id": "use hub.model_repo",
     "hub_token": "use the HF_TOKEN environment variable",
     "resume_from_checkpoint": "hfsynth resumes from the newest checkpoint in the run directory by itself",
+    # hfsynth sets these itself (hfsynth/sft.py): a value here would be silently replaced
+    "bf16": "set model.dtype: bfloat16 (used on a GPU; the CPU computes in float32)",
+    "fp16": "set model.dtype: float16 (used on a GPU; the CPU computes in float32)",
+    "use_cpu": "hfsynth trains on the GPU when there is one, else on the CPU",
+    "save_strategy": "hfsynth checkpoints every train.save_steps steps (resume needs them)",
+    "logging_strategy": "hfsynth logs every train.logging_steps steps",
+    "ddp_find_unused_parameters": "hfsynth sets it false for LoRA (frozen base weights are not unused parameters)",
 }
 
 
