@@ -199,7 +199,7 @@ def hardware_record(trainer) -> dict:
 def preflight(ctx: StageContext) -> None:
     """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
     from hfsynth.data import check_seed_shape
-    from hfsynth.data.loaders import check_local_file, python_source_root
+    from hfsynth.data.loaders import check_local_file, hub_offline, load_hub_dataset, python_source_root
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.load import check_bitsandbytes
     from hfsynth.models.check import check_recipe_model
@@ -211,6 +211,8 @@ def preflight(ctx: StageContext) -> None:
         check_seed_shape(recipe)  # columns and message roles, before a model loads
     if seed.python_source:
         python_source_root(seed, recipe)
+    if seed.dataset and hub_offline():
+        load_hub_dataset(seed)  # from the cache (or one line now); online, the stage downloads it before the model loads
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()
     check_launch_environment(recipe)

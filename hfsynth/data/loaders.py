@@ -42,6 +42,11 @@ def load_local_file(path: Path):
         raise HfsynthError(f"seed.path: cannot read '{path}' as {builder}: {str(exc).splitlines()[0][:200]}") from None
 
 
+def hub_offline() -> bool:
+    """``HF_HUB_OFFLINE`` as huggingface_hub reads it: only the local cache is used."""
+    return os.environ.get("HF_HUB_OFFLINE", "0").strip().lower() in ("1", "true", "yes", "on")
+
+
 def load_hub_split(dataset: str, config, split: str, revision, field: str, section: str):
     """One split of a Hub dataset through ``datasets.load_dataset``; any failure is one line naming
     ``field`` (unknown split or config, offline and not cached, unreachable)."""
@@ -52,8 +57,7 @@ def load_hub_split(dataset: str, config, split: str, revision, field: str, secti
     except ValueError as exc:  # unknown split or config
         raise HfsynthError(f"{section}: dataset '{dataset}': {str(exc).splitlines()[0][:200]}") from None
     except Exception as exc:
-        offline = os.environ.get("HF_HUB_OFFLINE", "0") in ("1", "true", "True")
-        why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if offline else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+        why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if hub_offline() else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
         raise HfsynthError(f"{field}: cannot load Hub dataset '{dataset}' ({why})") from None
 
 
