@@ -30,7 +30,10 @@ _checked: Dict[str, object] = {}
 def check_recipe_model(recipe, lora: bool = True):
     """Resolve the recipe's model and check it can be loaded (and, with ``lora``, trained) as the recipe
     says; returns its config. Cached per process: ``run`` checks the same model for train and generate."""
-    key = json.dumps([recipe.section_dict("model"), recipe.train.assistant_only_loss, recipe.source_dir], sort_keys=True, default=str)
+    key = json.dumps(
+        [recipe.section_dict("model"), recipe.train.assistant_only_loss, recipe.seed.system_prompt, recipe.generate.system_prompt, recipe.source_dir],
+        sort_keys=True, default=str,
+    )
     if key not in _checked:
         _checked[key] = _check_base(recipe)
     config = _checked[key]
@@ -55,9 +58,32 @@ def _check_base(recipe):
     if not any((folder / f).is_file() for f in TOKENIZER_FILES):
         raise HfsynthError(f"model.name_or_path: '{name}' has no tokenizer files (expected one of {', '.join(TOKENIZER_FILES)})")
     tokenizer = load_tokenizer(str(folder), recipe, for_training=True)
+    render_sample(tokenizer, recipe)
     if recipe.train.assistant_only_loss:
         check_generation_markers(tokenizer, name)
+    if recipe.model.attn_implementation:
+        module_names(config, recipe)  # transformers checks the implementation (and its package) when it builds the model
     return config
+
+
+def render_sample(tokenizer, recipe) -> None:
+    """The chat template renders a conversation like the ones hfsynth trains on and prompts with (a system
+    turn when the recipe sets one): a template with a syntax error, or one that refuses a system turn,
+    fails here instead of in the middle of tokenizing the seed."""
+    system = recipe.generate.system_prompt or recipe.seed.system_prompt
+    messages = ([{"role": "system", "content": system}] if system else []) + [
+        {"role": "user", "content": "Write a function that adds two numbers."},
+        {"role": "assistant", "content": "```python\ndef add(a, b):\n    return a + b\n```"},
+    ]
+    try:
+        tokenizer.apply_chat_template(messages, tokenize=False)
+    except Exception as exc:  # jinja2's TemplateError, or raise_exception() inside the template
+        field = "model.chat_template" if recipe.model.chat_template else "model.name_or_path"
+        turn = " (with the recipe's system prompt)" if system else ""
+        raise HfsynthError(
+            f"{field}: the chat template of '{recipe.model.name_or_path}' cannot render a conversation{turn}: "
+            f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        ) from None
 
 
 def context_length(config):
@@ -71,12 +97,13 @@ def context_length(config):
 
 
 def check_generation_lengths(config, recipe, fields) -> None:
-    """Each ``(dotted field, tokens)`` must leave room for a prompt in the model's context."""
+    """Each ``(dotted field, tokens)`` must fit the model's context: beyond it a model with learned positions
+    fails mid-generation and a RoPE model writes what it was never trained to (a typo like 100000 either way)."""
     limit = context_length(config)
     if limit is None:
         return
     for field, tokens in fields:
-        if tokens >= limit:
+        if tokens > limit:
             raise HfsynthError(
                 f"{field}: {tokens} tokens do not fit the context of '{recipe.model.name_or_path}' ({limit} tokens, "
                 "prompt included); lower it"
@@ -116,12 +143,14 @@ def module_names(config, recipe) -> Dict[str, str]:
     import torch
     from transformers import AutoModelForCausalLM
 
+    extra = {"attn_implementation": recipe.model.attn_implementation} if recipe.model.attn_implementation else {}
     try:
         with torch.device("meta"):
-            model = AutoModelForCausalLM.from_config(config, trust_remote_code=recipe.model.trust_remote_code)
-    except (ValueError, KeyError) as exc:
+            model = AutoModelForCausalLM.from_config(config, trust_remote_code=recipe.model.trust_remote_code, **extra)
+    except (ValueError, KeyError, ImportError) as exc:
+        field = "model.attn_implementation" if extra and ("attn" in str(exc).lower() or "attention" in str(exc).lower()) else "model.name_or_path"
         raise HfsynthError(
-            f"model.name_or_path: '{recipe.model.name_or_path}' is not a causal LM transformers can build: {' '.join(str(exc).split())[:300]}"
+            f"{field}: '{recipe.model.name_or_path}' cannot be built as a causal LM: {' '.join(str(exc).split())[:300]}"
         ) from None
     return {name: type(module).__name__ for name, module in model.named_modules() if name}
 
