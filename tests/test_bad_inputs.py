@@ -80,3 +80,11 @@ def test_malformed_hf_endpoint_is_refused_before_any_stage(recipe, capsys, monke
     monkeypatch.setenv("HF_ENDPOINT", "huggingface.co")
     line = refused(["validate", recipe(hub={"model_repo": "me/model"})], capsys)
     assert "HF_ENDPOINT: 'huggingface.co' is not an http(s) URL" in line
+
+
+def test_input_column_the_recipe_names_must_exist(recipe, tmp_path, capsys):
+    """Was: a misspelt curate.input.tests_column was ignored and every row curated as untested."""
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"id": f"r{i}", **ROW, "asserts": "assert add(1, 2) == 3"}) + "\n" for i in range(3)))
+    line = refused(["curate", recipe(curate={"input": {"tests_column": "assert"}}), "--input", rows], capsys)
+    assert "curate.input.tests_column: column 'assert' is not in" in line and "asserts" in line

@@ -112,6 +112,10 @@ def to_rows(records: List[Dict], source: str, recipe) -> List[Dict]:
             f"add one or name it with {FIELD}.id_column"
         )
     plan = plan_mapping(columns, config.columns, source, field=FIELD)
+    for key in ("tests_column", "split_column"):  # the default columns are optional; another one the recipe names must exist
+        named = getattr(config, key)
+        if named is not None and named != type(config).model_fields[key].default and named not in columns:
+            raise HfsynthError(f"{FIELD}.{key}: column '{named}' is not in {source} (it has: {', '.join(columns)})")
     tests_column = config.tests_column if config.tests_column in columns else None
     split_column = config.split_column if config.split_column in columns else None
     rows: List[Dict] = []
