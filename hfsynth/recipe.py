@@ -53,6 +53,8 @@ class Recipe(Section):
     def _safe_name(cls, value: str) -> str:
         if not value or value.strip() != value or "/" in value or "\\" in value or value in (".", ".."):
             raise ValueError("must be a plain name (no slashes, no surrounding spaces), e.g. 'quickstart'")
+        if len(value) > 100 or not value.isprintable():
+            raise ValueError("must be a plain name of at most 100 printable characters (it names the run directory), e.g. 'quickstart'")
         return value
 
     @field_validator("output_dir")
