@@ -62,6 +62,13 @@ def adapter_fingerprint(adapter_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def seed_is_local(recipe) -> bool:
+    """A seed that loads without a download: a file, mined source, or (offline) the Hub cache."""
+    from hfsynth.data.loaders import hub_offline
+
+    return not recipe.seed.dataset or hub_offline()
+
+
 def load_seed_examples(recipe) -> List[SeedExample]:
     """The seed loader's train split as SeedExamples (the eval split stays unseen)."""
     from hfsynth.data import load_seed
@@ -231,8 +238,9 @@ def generate_stage(ctx: StageContext) -> None:
 
 def preflight(ctx: StageContext) -> None:
     """What can be refused before any stage runs: engine availability, the template strategies
-    (template files, undefined slots, too few distinct prompts), then the model (loadable, its context
-    longer than the max_new_tokens fields); seed strategies are checked when the seed data is loaded."""
+    (template files, undefined slots, too few distinct prompts), the seed strategies' plan (seed rows with
+    code and instructions; a Hub seed only when it loads from the cache), then the model (loadable, its
+    context longer than the max_new_tokens fields)."""
     import random
 
     recipe = ctx.recipe
@@ -252,6 +260,8 @@ def preflight(ctx: StageContext) -> None:
         if strategy.name == "template" and count:
             plan_ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
             strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), plan_ctx)
+    if any(s.uses_seed and count for s, count in zip(strategies, rows)) and seed_is_local(recipe):
+        build_plan(recipe, load_seed_examples(recipe), strategies)  # the stage's own plan: seed rows without code or instructions fail now
 
     from hfsynth.models.check import check_generation_lengths, check_recipe_model
 
