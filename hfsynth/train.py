@@ -199,7 +199,7 @@ def hardware_record(trainer) -> dict:
 def preflight(ctx: StageContext) -> None:
     """Fail before any model loads: seed source present, model resolvable, 4-bit possible, launch config sane."""
     from hfsynth.data import check_seed_shape
-    from hfsynth.data.loaders import check_local_file, hub_offline, load_hub_dataset, python_source_root
+    from hfsynth.data.loaders import check_local_file, hub_offline, load_hub_dataset, python_source_root, seed_is_local
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.load import check_bitsandbytes
     from hfsynth.models.check import check_recipe_model
@@ -218,3 +218,27 @@ def preflight(ctx: StageContext) -> None:
     check_launch_environment(recipe)
     check_sft_config(recipe, has_eval=bool(seed.eval_size))
     check_recipe_model(recipe)
+    if recipe.train.max_length and seed_is_local(recipe):
+        check_max_length(recipe)
+
+
+def check_max_length(recipe, sample: int = 50) -> None:
+    """``train.max_length`` must reach the answers: a row cut before its assistant turn trains on its prompt
+    alone (with assistant_only_loss, on nothing). Refused when it cuts every one of the first seed rows so."""
+    from hfsynth.data import load_seed_quietly
+    from hfsynth.models.check import checked_tokenizer
+
+    tokenizer = checked_tokenizer(recipe)
+    train = load_seed_quietly(recipe)["train"]
+    lengths = []
+    for messages in train.select(range(min(sample, len(train))))["messages"]:
+        first = next((i for i, m in enumerate(messages) if m["role"] == "assistant"), len(messages))
+        prompt = tokenizer.apply_chat_template(messages[:first], tokenize=False, add_generation_prompt=True)
+        lengths.append(len(tokenizer(prompt, add_special_tokens=False)["input_ids"]))
+    limit = recipe.train.max_length
+    if lengths and min(lengths) >= limit:
+        raise HfsynthError(
+            f"train.max_length: {limit} tokens end before the answer of every one of the first {len(lengths)} seed rows (their "
+            f"prompts take {min(lengths)}-{max(lengths)} tokens with the chat template), so training would never see one; "
+            f"raise it (e.g. {max(lengths) * 2})"
+        )

@@ -53,6 +53,19 @@ def load_seed(recipe):
     return DatasetDict(train=split["train"], eval=split["test"])
 
 
+def load_seed_quietly(recipe):
+    """:func:`load_seed` for a preflight check: the same rows, without progress bars on the terminal."""
+    import datasets
+
+    was_enabled = not datasets.are_progress_bars_disabled()
+    datasets.disable_progress_bars()
+    try:
+        return load_seed(recipe)
+    finally:
+        if was_enabled:
+            datasets.enable_progress_bars()
+
+
 def check_seed_shape(recipe, sample: int = 50) -> None:
     """Preflight of a local seed file: its columns fit a known shape (messages / ShareGPT
     conversations, instruction + output, prompt + completion, or ``seed.columns``) and its first

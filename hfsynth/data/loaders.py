@@ -47,6 +47,12 @@ def hub_offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "0").strip().lower() in ("1", "true", "yes", "on")
 
 
+def seed_is_local(recipe) -> bool:
+    """A seed that loads without a download: a file, mined source, or (offline) the Hub cache; preflight
+    checks that need the seed rows run on it (a Hub download is left to the stage)."""
+    return not recipe.seed.dataset or hub_offline()
+
+
 def load_hub_split(dataset: str, config, split: str, revision, field: str, section: str):
     """One split of a Hub dataset through ``datasets.load_dataset``; any failure is one line naming
     ``field`` (unknown split or config, offline and not cached, unreachable)."""

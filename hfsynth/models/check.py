@@ -30,18 +30,22 @@ _checked: Dict[str, object] = {}
 def check_recipe_model(recipe, lora: bool = True):
     """Resolve the recipe's model and check it can be loaded (and, with ``lora``, trained) as the recipe
     says; returns its config. Cached per process: ``run`` checks the same model for train and generate."""
-    key = json.dumps(
-        [recipe.section_dict("model"), recipe.train.assistant_only_loss, recipe.seed.system_prompt, recipe.generate.system_prompt, recipe.source_dir],
-        sort_keys=True, default=str,
-    )
+    key = _base_key(recipe)
     if key not in _checked:
         _checked[key] = _check_base(recipe)
-    config = _checked[key]
+    config, _ = _checked[key]
     lora_key = json.dumps([key, recipe.section_dict("lora")], sort_keys=True)
     if lora and lora_key not in _checked and (isinstance(recipe.lora.target_modules, list) or recipe.lora.modules_to_save):
         check_lora_modules(config, recipe)
         _checked[lora_key] = True
     return config
+
+
+def _base_key(recipe) -> str:
+    return json.dumps(
+        [recipe.section_dict("model"), recipe.train.assistant_only_loss, recipe.seed.system_prompt, recipe.generate.system_prompt, recipe.source_dir],
+        sort_keys=True, default=str,
+    )
 
 
 def _check_base(recipe):
@@ -63,7 +67,13 @@ def _check_base(recipe):
         check_generation_markers(tokenizer, name)
     if recipe.model.attn_implementation:
         module_names(config, recipe)  # transformers checks the implementation (and its package) when it builds the model
-    return config
+    return config, tokenizer
+
+
+def checked_tokenizer(recipe):
+    """The tokenizer :func:`check_recipe_model` loaded (chat template applied), for checks on token counts."""
+    check_recipe_model(recipe, lora=False)
+    return _checked[_base_key(recipe)][1]
 
 
 def render_sample(tokenizer, recipe) -> None:

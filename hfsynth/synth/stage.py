@@ -62,13 +62,6 @@ def adapter_fingerprint(adapter_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def seed_is_local(recipe) -> bool:
-    """A seed that loads without a download: a file, mined source, or (offline) the Hub cache."""
-    from hfsynth.data.loaders import hub_offline
-
-    return not recipe.seed.dataset or hub_offline()
-
-
 def load_seed_examples(recipe) -> List[SeedExample]:
     """The seed loader's train split as SeedExamples (the eval split stays unseen)."""
     from hfsynth.data import load_seed
@@ -260,8 +253,13 @@ def preflight(ctx: StageContext) -> None:
         if strategy.name == "template" and count:
             plan_ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
             strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), plan_ctx)
+    from hfsynth.data.loaders import seed_is_local
+
     if any(s.uses_seed and count for s, count in zip(strategies, rows)) and seed_is_local(recipe):
-        build_plan(recipe, load_seed_examples(recipe), strategies)  # the stage's own plan: seed rows without code or instructions fail now
+        from hfsynth.data import load_seed_quietly
+
+        seeds = [SeedExample.from_row(row) for row in load_seed_quietly(recipe)["train"]]
+        build_plan(recipe, seeds, strategies)  # the stage's own plan: seed rows without code or instructions fail now
 
     from hfsynth.models.check import check_generation_lengths, check_recipe_model
 
