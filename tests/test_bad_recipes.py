@@ -4,7 +4,7 @@ one clear line naming the file/field and what was expected, and no traceback.
 Each file ends with ``# expect: "<fragment>"`` lines (JSON strings) that the error line must contain.
 Beside them: seed files, and the model folders they name: ``model-tiny/`` (a real 2,896-parameter Llama
 with a ChatML tokenizer and a 2,048-token context, which passes validation: see the control below),
-``model-no-weights/`` (its config and tokenizer, no weights) and two folders whose config.json is broken.
+``model-no-weights/`` (its config and tokenizer, no weights) two folders whose config.json is broken and one whose config needs remote code.
 """
 
 import json

@@ -129,6 +129,11 @@ def load_config(folder: Path, recipe):
         return AutoConfig.from_pretrained(str(folder), trust_remote_code=recipe.model.trust_remote_code)
     except (OSError, ValueError, KeyError) as exc:
         reason = " ".join(str(exc).split())[:300]
+        if "trust_remote_code" in reason and not recipe.model.trust_remote_code:
+            raise HfsynthError(
+                f"model.trust_remote_code: '{name}' needs code from its repo to load; set model.trust_remote_code: true "
+                "if you trust it"
+            ) from None
         raise HfsynthError(f"model.name_or_path: cannot read the config.json of '{name}': {reason}") from None
 
 
