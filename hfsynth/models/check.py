@@ -129,7 +129,7 @@ def load_config(folder: Path, recipe):
         return AutoConfig.from_pretrained(str(folder), trust_remote_code=recipe.model.trust_remote_code)
     except (OSError, ValueError, KeyError) as exc:
         reason = " ".join(str(exc).split())[:300]
-        if "trust_remote_code" in reason and not recipe.model.trust_remote_code:
+        if ("trust_remote_code" in str(exc) or "custom code" in str(exc)) and not recipe.model.trust_remote_code:
             raise HfsynthError(
                 f"model.trust_remote_code: '{name}' needs code from its repo to load; set model.trust_remote_code: true "
                 "if you trust it"
