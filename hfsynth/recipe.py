@@ -262,6 +262,12 @@ def validate_recipe(data: Dict[str, Any], source: str = "<recipe>", lines: Optio
         recipe = Recipe.model_validate(data)
     except ValidationError as exc:
         raise RecipeError(format_validation_error(exc, source, lines or {})) from None
+    if recipe.train.eval_strategy != "no" and not recipe.seed.eval_size:  # SFTConfig would evaluate on nothing: hfsynth turned it off silently
+        line = (lines or {}).get(("train", "eval_strategy"))
+        raise RecipeError(
+            f"{source}{f':{line}' if line else ''}: train.eval_strategy: '{recipe.train.eval_strategy}' evaluates on the held-out "
+            "seed rows, but seed.eval_size is 0; set seed.eval_size (e.g. 0.1) or train.eval_strategy: no"
+        )
     if source_dir is not None:
         recipe.source_dir = str(source_dir)
     return recipe
