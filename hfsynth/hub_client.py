@@ -63,6 +63,19 @@ def hub_endpoint() -> str:
     return constants.ENDPOINT
 
 
+def check_endpoint() -> None:
+    """``HF_ENDPOINT``, when set, must be an http(s) URL: huggingface_hub takes any string and fails on
+    its first request, after the stages before it have run."""
+    from urllib.parse import urlparse
+
+    value = os.environ.get("HF_ENDPOINT")
+    if value is None:
+        return
+    parsed = urlparse(value.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+        raise HfsynthError(f"HF_ENDPOINT: '{value}' is not an http(s) URL (expected e.g. https://huggingface.co); fix or unset it")
+
+
 def offline() -> bool:
     from huggingface_hub import constants
 

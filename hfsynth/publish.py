@@ -27,7 +27,7 @@ from hfsynth.cards.dataset_card import dataset_card
 from hfsynth.cards.model_card import model_card
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
-from hfsynth.hub_client import check_token_can_push, find_token, hub_endpoint, offline, push_folder
+from hfsynth.hub_client import check_endpoint, check_token_can_push, find_token, hub_endpoint, offline, push_folder
 from hfsynth.recipe import Recipe, fingerprint
 from hfsynth.rundir import ADAPTER_CONFIG, RunDir, read_jsonl
 
@@ -68,6 +68,8 @@ def preflight(ctx: StageContext) -> None:
     _check_repo_id("hub.dataset_repo", hub.dataset_repo)
     if hub.revision is not None and (not hub.revision.strip() or " " in hub.revision or hub.revision.startswith("refs/") or ".." in hub.revision):
         raise HfsynthError(f"hub.revision: '{hub.revision}' is not a usable branch name (expected e.g. 'main' or 'v2')")
+    if hub.model_repo or hub.dataset_repo:
+        check_endpoint()  # no request: a malformed URL is refused even by validate and dry runs
     if _push_wanted(ctx):
         token = find_token()
         if token.value:

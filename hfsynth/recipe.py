@@ -53,6 +53,8 @@ class Recipe(Section):
     def _safe_name(cls, value: str) -> str:
         if not value or value.strip() != value or "/" in value or "\\" in value or value in (".", ".."):
             raise ValueError("must be a plain name (no slashes, no surrounding spaces), e.g. 'quickstart'")
+        if len(value) > 100 or not value.isprintable():
+            raise ValueError("must be a plain name of at most 100 printable characters (it names the run directory), e.g. 'quickstart'")
         return value
 
     @field_validator("output_dir")
@@ -224,7 +226,7 @@ def _describe(error: Dict[str, Any]) -> Tuple[Tuple[Any, ...], str]:
     kind = error["type"]
     if kind == "extra_forbidden" and "key" not in ctx:
         parent = _model_at(loc[:-1])
-        fields = sorted(getattr(parent, "model_fields", {}) or {})
+        fields = sorted(name for name, info in (getattr(parent, "model_fields", {}) or {}).items() if not info.exclude)  # not internal ones
         close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else (f"; expected one of: {', '.join(fields)}" if fields else "")
         return loc, f"unknown key{hint}"
@@ -260,6 +262,12 @@ def validate_recipe(data: Dict[str, Any], source: str = "<recipe>", lines: Optio
         recipe = Recipe.model_validate(data)
     except ValidationError as exc:
         raise RecipeError(format_validation_error(exc, source, lines or {})) from None
+    if recipe.train.eval_strategy != "no" and not recipe.seed.eval_size:  # SFTConfig would evaluate on nothing: hfsynth turned it off silently
+        line = (lines or {}).get(("train", "eval_strategy"))
+        raise RecipeError(
+            f"{source}{f':{line}' if line else ''}: train.eval_strategy: '{recipe.train.eval_strategy}' evaluates on the held-out "
+            "seed rows, but seed.eval_size is 0; set seed.eval_size (e.g. 0.1) or train.eval_strategy: no"
+        )
     if source_dir is not None:
         recipe.source_dir = str(source_dir)
     return recipe

@@ -90,6 +90,8 @@ def parse_stages(text: Optional[str]) -> List[str]:
     if not text:
         return list(STAGE_NAMES)
     names = [n.strip() for n in text.split(",") if n.strip()]
+    if not names:
+        raise HfsynthError(f"--stages '{text}': names no stage; expected a comma-separated subset of {', '.join(STAGE_NAMES)}")
     for n in names:
         get_stage(n)
     return [n for n in STAGE_NAMES if n in names]

@@ -138,6 +138,13 @@ def read_jsonl(path: Path) -> list:
     return records
 
 
+def _split_name(split: str) -> str:
+    """A split names one file or folder inside the run directory, never a path out of it (``../x``)."""
+    if not split or split in (".", "..") or "/" in split or "\\" in split:
+        raise HfsynthError(f"split {split!r}: expected a plain name of letters, digits and underscores (it names a file in the run directory)")
+    return split
+
+
 class RunDir:
     """A run directory: the path of every artifact a stage writes or reads, and the manifest."""
 
@@ -227,7 +234,7 @@ class RunDir:
         return self.raw / RAW_INDEX
 
     def raw_split(self, split: str) -> Path:
-        return self.raw / split
+        return self.raw / _split_name(split)
 
     # curate
     @property
@@ -235,7 +242,7 @@ class RunDir:
         return self.path / DATA
 
     def split_file(self, split: str) -> Path:
-        return self.data / f"{split}.parquet"
+        return self.data / f"{_split_name(split)}.parquet"
 
     @property
     def funnel(self) -> Path:

@@ -18,11 +18,10 @@ from hfsynth.errors import HfsynthError
 from hfsynth.rundir import ADAPTER_WEIGHTS
 
 
-def sft_config(recipe, output_dir: Path, has_eval: bool, overrides: Optional[Dict[str, Any]] = None):
-    """SFTConfig from the recipe's train section plus what hfsynth decides (dtype flags, DDP, checkpoints);
-    ``overrides`` (a student's budget and seed) win over both."""
+def sft_kwargs(recipe, output_dir: Path, has_eval: bool, overrides: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """SFTConfig keyword arguments: the recipe's train section plus what hfsynth decides (dtype flags, DDP,
+    checkpoints); ``overrides`` (a student's budget and seed) win over both."""
     import torch
-    from trl import SFTConfig
 
     from hfsynth.models.load import cuda_available, resolve_dtype
 
@@ -41,27 +40,61 @@ def sft_config(recipe, output_dir: Path, has_eval: bool, overrides: Optional[Dic
     if not has_eval:
         kwargs["eval_strategy"] = "no"
     kwargs.update(overrides or {})
-    return SFTConfig(**kwargs)
+    return kwargs
 
 
-def check_assistant_only_loss(recipe, tokenizer) -> None:
-    """``train.assistant_only_loss`` needs a chat template with ``{% generation %}`` markers, or one TRL
-    knows how to patch (``get_training_chat_template``); otherwise TRL raises a ValueError after the
-    model has loaded. Refused here, before any model loads."""
-    if not recipe.train.assistant_only_loss:
-        return
-    from trl.chat_template_utils import get_training_chat_template, has_generation_markers
+def sft_config(recipe, output_dir: Path, has_eval: bool, overrides: Optional[Dict[str, Any]] = None):
+    """The SFTConfig a training hands to TRL (see :func:`sft_kwargs`)."""
+    from trl import SFTConfig
 
-    if has_generation_markers(tokenizer.chat_template):
-        return
+    return SFTConfig(**sft_kwargs(recipe, output_dir, has_eval, overrides))
+
+
+def check_sft_config(recipe, has_eval: bool, section: str = "train") -> None:
+    """Preflight: build the SFTConfig now. transformers refuses an unknown optimizer, scheduler, eval
+    strategy or tracker (or a bad combination) only when a training starts; here the error names the
+    recipe key whose value it refuses: the first one that, left at TRL's default, makes it build."""
+    import tempfile
+
+    from trl import SFTConfig
+
+    refused = (ValueError, TypeError, ImportError, RuntimeError, KeyError)
+    kwargs = sft_kwargs(recipe, Path(tempfile.gettempdir()) / "hfsynth-preflight", has_eval)
     try:
-        get_training_chat_template(tokenizer)
-    except ValueError:
-        raise HfsynthError(
-            f"train.assistant_only_loss: the chat template of '{recipe.model.name_or_path}' has no {{% generation %}} markers "
-            "and TRL cannot add them to it; set model.chat_template to a template with {% generation %}...{% endgeneration %} "
-            "around the assistant's answer, or set train.assistant_only_loss: false"
-        ) from None
+        check_trackers(SFTConfig(**kwargs).report_to, section)
+        return
+    except refused as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+    culprit = None
+    for key in sorted(set(recipe.train.model_fields_set) | set(recipe.train.__pydantic_extra__ or {})):
+        trial = {k: v for k, v in kwargs.items() if k != key}
+        try:
+            SFTConfig(**trial)
+        except refused:
+            continue
+        culprit = key
+        break
+    where = f"{section}.{culprit}" if culprit else section
+    got = f" (got {kwargs[culprit]!r})" if culprit in kwargs else ""
+    raise HfsynthError(f"{where}: TRL's SFTConfig refuses it{got}: {reason[:400]}")
+
+
+def check_trackers(report_to, section: str = "train") -> None:
+    """Every ``report_to`` tracker is one transformers knows and can start here (its package installed):
+    the Trainer checks both only when it is built."""
+    from transformers.integrations.integration_utils import get_reporting_integration_callbacks
+
+    try:
+        callbacks = get_reporting_integration_callbacks(report_to)
+    except ValueError as exc:
+        raise HfsynthError(f"{section}.report_to: {' '.join(str(exc).split())} (or 'none')") from None
+    for callback in callbacks:
+        try:
+            callback()
+        except (RuntimeError, ImportError, ValueError) as exc:
+            raise HfsynthError(f"{section}.report_to: {callback.__name__} cannot start here: {' '.join(str(exc).split())[:300]}") from None
+
+
 
 
 def reentrant_checkpointing() -> bool:

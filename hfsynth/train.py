@@ -17,7 +17,7 @@ from hfsynth import dist
 from hfsynth.context import StageContext
 from hfsynth.errors import HfsynthError
 from hfsynth.rundir import RunDir
-from hfsynth.sft import check_assistant_only_loss, gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
+from hfsynth.sft import check_sft_config, gather_trainable_state, is_fsdp2_sharded, move_into_place, sft_config, train_adapter
 
 
 def build_sft_config(recipe, run_dir: RunDir, has_eval: bool):
@@ -201,11 +201,11 @@ def preflight(ctx: StageContext) -> None:
     its tokenizer with a chat template (with generation markers for assistant_only_loss), LoRA module names
     it has, train.max_length within its positions."""
     from hfsynth.data import check_seed_shape
-    from hfsynth.data.loaders import check_local_file, python_source_root
+    from hfsynth.data.loaders import check_local_file, hub_offline, load_hub_dataset, python_source_root, seed_is_local
     from hfsynth.launch_checks import check_launch_environment
+    from hfsynth.models.check import check_recipe_model
     from hfsynth.models.context import check_train_length
-    from hfsynth.models.load import check_bitsandbytes, check_tokenizer
-    from hfsynth.models.lora import check_lora_targets
+    from hfsynth.models.load import check_bitsandbytes
 
     recipe = ctx.recipe
     seed = recipe.seed
@@ -214,10 +214,35 @@ def preflight(ctx: StageContext) -> None:
         check_seed_shape(recipe)  # columns and message roles, before a model loads
     if seed.python_source:
         python_source_root(seed, recipe)
+    if seed.dataset and hub_offline():
+        load_hub_dataset(seed)  # from the cache (or one line now); online, the stage downloads it before the model loads
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()
     check_launch_environment(recipe)
-    tokenizer = check_tokenizer(recipe)  # resolves the model; a tokenizer without a usable chat template is refused here
-    check_assistant_only_loss(recipe, tokenizer)
-    check_lora_targets(recipe)
+    check_sft_config(recipe, has_eval=bool(seed.eval_size))
+    check_recipe_model(recipe)  # folder, tokenizer and chat template, LoRA module names
     check_train_length(recipe)
+    if recipe.train.max_length and seed_is_local(recipe):
+        check_max_length(recipe)
+
+
+def check_max_length(recipe, sample: int = 50) -> None:
+    """``train.max_length`` must reach the answers: a row cut before its assistant turn trains on its prompt
+    alone (with assistant_only_loss, on nothing). Refused when it cuts every one of the first seed rows so."""
+    from hfsynth.data import load_seed_quietly
+    from hfsynth.models.check import checked_tokenizer
+
+    tokenizer = checked_tokenizer(recipe)
+    train = load_seed_quietly(recipe)["train"]
+    lengths = []
+    for messages in train.select(range(min(sample, len(train))))["messages"]:
+        first = next((i for i, m in enumerate(messages) if m["role"] == "assistant"), len(messages))
+        prompt = tokenizer.apply_chat_template(messages[:first], tokenize=False, add_generation_prompt=True)
+        lengths.append(len(tokenizer(prompt, add_special_tokens=False)["input_ids"]))
+    limit = recipe.train.max_length
+    if lengths and min(lengths) >= limit:
+        raise HfsynthError(
+            f"train.max_length: {limit} tokens end before the answer of every one of the first {len(lengths)} seed rows (their "
+            f"prompts take {min(lengths)}-{max(lengths)} tokens with the chat template), so training would never see one; "
+            f"raise it (e.g. {max(lengths) * 2})"
+        )

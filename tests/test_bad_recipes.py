@@ -2,6 +2,9 @@
 one clear line naming the file/field and what was expected, and no traceback.
 
 Each file ends with ``# expect: "<fragment>"`` lines (JSON strings) that the error line must contain.
+Beside them: seed files, and the model folders they name: ``model-tiny/`` (a real 2,896-parameter Llama
+with a ChatML tokenizer and a 2,048-token context, which passes validation: see the control below),
+``model-no-weights/`` (its config and tokenizer, no weights) two folders whose config.json is broken and one whose config needs remote code.
 """
 
 import json
@@ -45,3 +48,18 @@ def test_same_through_a_real_process(name):
     path = Path(__file__).parent / "bad_recipes" / f"{name}.yaml"
     proc = run_cli(["run", path, "--stages", "train,generate"])
     assert_user_error(proc, *expected_fragments(path))
+
+
+def test_the_corpus_model_passes_validation(tmp_path, capsys, monkeypatch):
+    """The control: a recipe on model-tiny/ with valid LoRA names is accepted, so the recipes that name it
+    are refused for what their expect lines say, not for the model."""
+    model = Path(__file__).parent / "bad_recipes" / "model-tiny"
+    recipe = tmp_path / "ok.yaml"
+    recipe.write_text(
+        f"name: ok\noutput_dir: {tmp_path / 'run'}\nseed:\n  python_source: stdlib\nmodel:\n  name_or_path: {model}\n"
+        "lora:\n  target_modules: [q_proj, v_proj]\n  modules_to_save: [lm_head]\ntrain:\n  optim: adamw_torch\n  report_to: none\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", str(recipe)])
+    assert exit_info.value.code == 0, capsys.readouterr().err

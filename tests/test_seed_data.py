@@ -159,3 +159,14 @@ def test_check_seed_shape_refuses_what_training_would_trip_on(tmp_path):
     (tmp_path / "csv.jsonl").write_text("a,b\n1,2\n")
     with pytest.raises(HfsynthError, match=r"seed.path: .*csv.jsonl: cannot read it as jsonl"):
         check_seed_shape(_recipe({"path": "csv.jsonl"}, tmp_path))
+
+
+def test_rows_without_a_reply_are_left_out_and_nulls_are_not_the_word_none(tmp_path, capsys):
+    rows = ROWS[:3] + [{"instruction": "Write nothing.", "output": None}, {"instruction": None, "output": "def g():\n    return 1\n"}]
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    train = load_seed(_recipe({"path": "s.jsonl", "eval_size": 0}, tmp_path))["train"]
+    assert len(train) == 4 and "left out 1 of 5 rows" in capsys.readouterr().out
+    assert all(m["content"] != "None" for row in train["messages"] for m in row)
+    (tmp_path / "e.jsonl").write_text("".join(json.dumps({"instruction": "x", "output": " "}) + "\n" for _ in range(3)))
+    with pytest.raises(HfsynthError, match="every row of .* has an empty assistant turn"):
+        load_seed(_recipe({"path": "e.jsonl", "eval_size": 0}, tmp_path))

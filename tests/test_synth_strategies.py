@@ -271,7 +271,8 @@ def test_preflight_refuses_template_problems_and_vllm_without_it(recipe, tmp_pat
     with pytest.raises(HfsynthError, match="yields 2 distinct prompts but this entry needs 5"):
         preflight(StageContext(r, RunDir(tmp_path / "run")))
     r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }}", "slots": {"x": ["a", "b"]}, "num_samples_per_prompt": 3}]})
-    preflight(StageContext(r, RunDir(tmp_path / "run")))  # 2 prompts x 3 samples cover 5 rows
+    with pytest.raises(HfsynthError, match="model.name_or_path: 'm/m'"):  # 2 prompts x 3 samples cover 5 rows: the model is checked next
+        preflight(StageContext(r, RunDir(tmp_path / "run")))
     assert [t.samples for t in build_plan(r, SEEDS).splits["train"]] in ([3, 2], [2, 3])
     r = recipe({"engine": "vllm", "strategies": ["template"]})
     with pytest.raises(HfsynthError, match="generate.engine: 'vllm' needs"):

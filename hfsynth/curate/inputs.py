@@ -24,6 +24,7 @@ from hfsynth.curate.extract import find_fences, pick_fence
 from hfsynth.curate.python_ast import parse_python
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+SPLIT_NAME = re.compile(r"^[A-Za-z0-9_]+$")  # a split names a file under data/ and a Hub split
 FIELD = "curate.input"
 
 
@@ -38,7 +39,10 @@ def read_source(source: str, config) -> Tuple[List[Dict], str]:
         from hfsynth.tables import read_table
 
         path = Path(source).expanduser()
-        return read_table(path).to_pylist(), f"'{path}'"
+        try:
+            return read_table(path).to_pylist(), f"'{path}'"
+        except HfsynthError as exc:
+            raise HfsynthError(f"--input: {exc}") from None
     if not HUB_ID.match(source):
         raise HfsynthError(f"--input: '{source}' is neither a file (.jsonl, .json, .parquet, .csv) nor a Hub dataset id (owner/name)")
     from hfsynth.data.loaders import load_hub_split
@@ -157,6 +161,10 @@ def to_rows(records: List[Dict], source: str, recipe) -> List[Dict]:
             f"add one or name it with {FIELD}.id_column"
         )
     plan = plan_mapping(columns, config.columns, source, field=FIELD)
+    for key in ("tests_column", "split_column"):  # the default columns are optional; another one the recipe names must exist
+        named = getattr(config, key)
+        if named is not None and named != type(config).model_fields[key].default and named not in columns:
+            raise HfsynthError(f"{FIELD}.{key}: column '{named}' is not in {source} (it has: {', '.join(columns)})")
     tests_column = config.tests_column if config.tests_column in columns else None
     split_column = config.split_column if config.split_column in columns else None
     rows: List[Dict] = []
@@ -174,6 +182,11 @@ def to_rows(records: List[Dict], source: str, recipe) -> List[Dict]:
         if tests_column and record.get(tests_column):
             tests = str(record[tests_column])
         split = str(record.get(split_column) or "train") if split_column else "train"
+        if not SPLIT_NAME.match(split):
+            raise HfsynthError(
+                f"--input: {source} row {index} has the split {split!r} in column '{split_column}'; expected a plain name of "
+                "letters, digits and underscores (it names the file data/<split>.parquet)"
+            )
         rows.append({
             **{k: v for k, v in record.items() if k not in (config.id_column,)},
             "id": row_id, "split": split, "instruction": instruction, "response": response, "code": code, "tests": tests,

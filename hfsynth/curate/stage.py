@@ -46,8 +46,7 @@ def preflight(ctx: StageContext) -> None:
         if config.decontaminate.humaneval:
             humaneval_texts()
         for source in config.decontaminate.benchmarks:
-            if source.path:  # Hub datasets are checked when the stage loads them
-                benchmark_rows(source, recipe)
+            benchmark_rows(source, recipe)  # a Hub benchmark (a small test set) is fetched now, not after generation
     if config.execution.enabled:
         from hfsynth.sandbox import detect_isolation
 

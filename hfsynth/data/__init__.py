@@ -10,7 +10,7 @@ import hashlib
 import platform
 from pathlib import Path
 
-from hfsynth.data.columns import plan_mapping, to_messages
+from hfsynth.data.columns import has_reply, plan_mapping, to_messages
 from hfsynth.data.loaders import load_raw_seed
 from hfsynth.errors import HfsynthError
 
@@ -36,6 +36,11 @@ def load_seed(recipe):
 
     features = Features({"id": Value("string"), "messages": List({"role": Value("string"), "content": Value("string")})})
     data = raw.map(convert, with_indices=True, remove_columns=raw.column_names, features=features, desc="seed -> messages")
+    data = data.filter(lambda row: has_reply(row["messages"]), desc="seed: rows with a reply")
+    if len(data) == 0:
+        raise HfsynthError(f"seed: every row of {source} has an empty assistant turn (response/output/completion); nothing to train on")
+    if len(data) < len(raw):
+        print(f"hfsynth: seed: left out {len(raw) - len(data)} of {len(raw)} rows of {source} whose assistant turn is empty")
     data = data.shuffle(seed=seed.shuffle_seed)
     if seed.max_samples:
         data = data.select(range(min(seed.max_samples, len(data))))
@@ -46,6 +51,19 @@ def load_seed(recipe):
         return DatasetDict(train=data)
     split = data.train_test_split(test_size=n_eval, shuffle=False)
     return DatasetDict(train=split["train"], eval=split["test"])
+
+
+def load_seed_quietly(recipe):
+    """:func:`load_seed` for a preflight check: the same rows, without progress bars on the terminal."""
+    import datasets
+
+    was_enabled = not datasets.are_progress_bars_disabled()
+    datasets.disable_progress_bars()
+    try:
+        return load_seed(recipe)
+    finally:
+        if was_enabled:
+            datasets.enable_progress_bars()
 
 
 def check_seed_shape(recipe, sample: int = 50) -> None:
@@ -69,6 +87,10 @@ def check_seed_shape(recipe, sample: int = 50) -> None:
     plan = plan_mapping(list(table.column_names), seed.columns, source)
     if table.num_rows == 0:
         raise HfsynthError(f"seed: {source} has no rows")
+    rows = min(table.num_rows, seed.max_samples or table.num_rows)
+    if _eval_count(seed.eval_size, rows) >= rows:
+        raise HfsynthError(f"seed.eval_size: {seed.eval_size} leaves no training rows out of {rows} ({source} has {table.num_rows})")
+    replies = 0
     for index, row in enumerate(table.slice(0, sample).to_pylist()):
         messages = to_messages(row, plan, None, where=f"seed: {source} row {index}")
         roles = {m["role"] for m in messages}
@@ -76,6 +98,12 @@ def check_seed_shape(recipe, sample: int = 50) -> None:
             raise HfsynthError(
                 f"seed: {source} row {index} has turns [{', '.join(m['role'] for m in messages)}]; expected a user turn and an assistant turn"
             )
+        replies += has_reply(messages)
+    if not replies:
+        raise HfsynthError(
+            f"seed: the first {min(sample, table.num_rows)} rows of {source} all have an empty assistant turn "
+            f"(column '{plan.get('response') or plan.get('completion') or plan.get('messages')}'); expected the code answers there"
+        )
 
 
 def seed_fingerprint(recipe) -> str:

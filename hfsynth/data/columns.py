@@ -48,7 +48,8 @@ def normalize_message(message, where: str) -> Dict[str, str]:
 
 def normalize_messages(messages, where: str) -> List[Dict[str, str]]:
     if not isinstance(messages, (list, tuple)):
-        raise HfsynthError(f"{where}: the messages column holds a {type(messages).__name__}, expected a list of messages")
+        what = "nothing (null: do the rows have different shapes?)" if messages is None else f"a {type(messages).__name__}"
+        raise HfsynthError(f"{where}: the messages column holds {what}, expected a list of messages")
     return [normalize_message(m, where) for m in messages]
 
 
@@ -81,17 +82,27 @@ def plan_mapping(columns: List[str], mapping, source: str, field: str = "seed") 
     )
 
 
+def _text(value) -> str:
+    """A cell as text: an empty cell (null) is empty text, not the word 'None'."""
+    return "" if value is None else str(value)
+
+
+def has_reply(messages: List[Dict[str, str]]) -> bool:
+    """A conversation worth training on: some assistant turn says something."""
+    return any(m["role"] == "assistant" and m["content"].strip() for m in messages)
+
+
 def to_messages(row: dict, plan: Dict[str, str], system_prompt: Optional[str], where: str = "seed") -> List[Dict[str, str]]:
     if "messages" in plan:
         messages = normalize_messages(row[plan["messages"]], f"{where}: column '{plan['messages']}'")
     elif "instruction" in plan:
-        user = str(row[plan["instruction"]])
+        user = _text(row[plan["instruction"]])
         extra = row.get(plan.get("input", ""), None) if "input" in plan else None
         if extra:
             user = f"{user}\n\n{extra}"
-        messages = [{"role": "user", "content": user}, {"role": "assistant", "content": str(row[plan["response"]])}]
+        messages = [{"role": "user", "content": user}, {"role": "assistant", "content": _text(row[plan["response"]])}]
     else:
-        messages = [{"role": "user", "content": str(row[plan["prompt"]])}, {"role": "assistant", "content": str(row[plan["completion"]])}]
+        messages = [{"role": "user", "content": _text(row[plan["prompt"]])}, {"role": "assistant", "content": _text(row[plan["completion"]])}]
     if system_prompt and messages[0]["role"] != "system":
         messages = [{"role": "system", "content": system_prompt}] + messages
     return messages

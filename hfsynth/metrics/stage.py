@@ -283,7 +283,7 @@ def data_value_section(recipe, run_dir: RunDir) -> Dict:
 
 
 def preflight(ctx: StageContext) -> None:
-    """The libraries and the sandbox the figures need, checked before any stage runs."""
+    """The libraries, the sandbox and the model the figures need, checked before any stage runs."""
     config = ctx.recipe.metrics
     needs = []
     if config.diversity.enabled:
@@ -303,3 +303,9 @@ def preflight(ctx: StageContext) -> None:
         from hfsynth.sandbox import detect_isolation
 
         detect_isolation()  # HfsynthError when no program can run here
+    if config.humaneval.enabled or config.perplexity.enabled:  # both load the base model
+        from hfsynth.models.check import check_generation_lengths, check_recipe_model
+
+        model_config = check_recipe_model(ctx.recipe, lora=False)
+        if config.humaneval.enabled:
+            check_generation_lengths(model_config, ctx.recipe, [("metrics.humaneval.max_new_tokens", config.humaneval.max_new_tokens)])

@@ -82,7 +82,7 @@ def require_chat_template(tokenizer, recipe) -> None:
             f"model.chat_template: the tokenizer of '{name}' has no chat template (a base model?); set model.chat_template "
             f"to a Jinja chat template whose assistant turns end with the EOS token {tokenizer.eos_token!r}"
         )
-    where = "model.chat_template" if recipe.model.chat_template else f"the chat template of '{name}'"
+    where = f"the recipe's chat template for '{name}'" if recipe.model.chat_template else f"the chat template of '{name}'"
     turns = [{"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}]
     problem = _render_problem(tokenizer, turns)
     if problem:
@@ -113,30 +113,18 @@ def _render_problem(tokenizer, messages) -> Optional[str]:
         tokenizer.apply_chat_template(messages, tokenize=False)
         tokenizer.apply_chat_template(messages[:-1], add_generation_prompt=True, tokenize=False)
     except Exception as exc:  # jinja2's TemplateError, or the template's own raise_exception(...)
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0]}" if str(exc) else type(exc).__name__
     return None
-
-
-def check_tokenizer(recipe):
-    """Before any model loads: the recipe's tokenizer loads and renders chat messages (see
-    :func:`require_chat_template`); returns it, with ``model.chat_template`` applied."""
-    from transformers import AutoTokenizer
-
-    resolved = resolve_recipe_model(recipe)
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(resolved.path, trust_remote_code=recipe.model.trust_remote_code)
-    except (OSError, ValueError) as exc:
-        raise HfsynthError(f"model.name_or_path: cannot load the tokenizer of '{recipe.model.name_or_path}': {str(exc).splitlines()[0]}") from None
-    if recipe.model.chat_template:
-        tokenizer.chat_template = recipe.model.chat_template
-    require_chat_template(tokenizer, recipe)
-    return tokenizer
 
 
 def load_tokenizer(path: str, recipe, for_training: bool):
     from transformers import AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(path, revision=None, trust_remote_code=recipe.model.trust_remote_code)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path, revision=None, trust_remote_code=recipe.model.trust_remote_code)
+    except (OSError, ValueError, ImportError) as exc:
+        reason = " ".join(str(exc).split())[:300]
+        raise HfsynthError(f"model.name_or_path: cannot load the tokenizer of '{recipe.model.name_or_path}': {reason}") from None
     if recipe.model.chat_template:
         tokenizer.chat_template = recipe.model.chat_template
     require_chat_template(tokenizer, recipe)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import List
 
-from hfsynth.errors import HfsynthError
 
 
 def tied_layer_names(model) -> List[str]:
@@ -59,40 +58,3 @@ def _matches(module_name: str, wanted: str) -> bool:
     """peft's rule for a listed name: the whole module path, or its last dotted components."""
     return module_name == wanted or module_name.endswith("." + wanted)
 
-
-def linear_layer_names(model) -> List[str]:
-    """The distinct last names of the model's linear layers (``nn.Linear`` and GPT-2's ``Conv1D``), lm_head aside."""
-    import torch
-    from transformers.pytorch_utils import Conv1D
-
-    names = {name.rsplit(".", 1)[-1] for name, module in model.named_modules() if isinstance(module, (torch.nn.Linear, Conv1D))}
-    return sorted(names - {"lm_head"})
-
-
-def check_lora_targets(recipe) -> None:
-    """Refuse ``lora.target_modules`` (a list) and ``lora.modules_to_save`` naming no module of the model,
-    before any weight loads: module names differ between families (GPT-2 ``c_attn``, Falcon and GPT-NeoX
-    ``query_key_value``, Phi3 ``qkv_proj``), and peft finds out only after the model has loaded, with a
-    traceback. The model is built on the meta device from its config (:mod:`hfsynth.models.skeleton`)."""
-    lora = recipe.lora
-    wanted = [("lora.target_modules", name) for name in (lora.target_modules if isinstance(lora.target_modules, list) else [])]
-    wanted += [("lora.modules_to_save", name) for name in lora.modules_to_save or []]
-    if not wanted:
-        return
-    from hfsynth.models.skeleton import model_skeleton
-
-    skeleton = model_skeleton(recipe)
-    modules = [name for name, _ in skeleton.named_modules()]
-    if _model_type(skeleton) in PEFT_MAMBA_MODEL_TYPES:
-        refused = [name for field, name in wanted if field == "lora.target_modules" and name in PEFT_MAMBA_INCOMPATIBLE]
-        if refused:
-            raise HfsynthError(
-                f"lora.target_modules: peft refuses LoRA on {', '.join(refused)} of '{recipe.model.name_or_path}' "
-                f"({_model_type(skeleton)}, a Mamba-based model); leave {' and '.join(refused)} out, or use all-linear"
-            )
-    for field, name in wanted:
-        if not any(_matches(module, name) for module in modules):
-            raise HfsynthError(
-                f"{field}: '{name}' names no module of '{recipe.model.name_or_path}' ({type(skeleton).__name__}); "
-                f"its linear layers are {', '.join(linear_layer_names(skeleton))} (or use target_modules: all-linear)"
-            )

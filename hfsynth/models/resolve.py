@@ -51,6 +51,9 @@ def _from_hub(repo_id: str, revision: Optional[str]) -> str:
             ) from None
     except Exception:
         pass
+    from hfsynth.hub_client import check_endpoint
+
+    check_endpoint()
     try:
         return snapshot_download(repo_id, revision=revision, allow_patterns=patterns, etag_timeout=10)
     except RevisionNotFoundError:

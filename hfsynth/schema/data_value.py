@@ -5,6 +5,7 @@ one budget of optimizer steps shared by all of them, once per seed, and scores e
 seed rows, the curated synthetic test split and (optionally) HumanEval with ``metrics.humaneval``.
 """
 
+import re
 from typing import List, Optional
 
 from pydantic import Field, field_validator
@@ -41,6 +42,13 @@ class DataValueConfig(Section):
     )
     train_split: str = Field("train", description="Curated split the synthetic student trains on.")
     test_split: Optional[str] = Field("test", description="Curated split every student is scored on (loss); None = skip that figure.")
+
+    @field_validator("train_split", "test_split")
+    @classmethod
+    def _plain_split(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_]+", value):
+            raise ValueError(f"split '{value}' must be a plain name of letters, digits and underscores (it names data/<split>.parquet)")
+        return value
 
     @field_validator("seeds")
     @classmethod

@@ -52,4 +52,6 @@ class SeedConfig(Section):
             raise ValueError("min_statements must not exceed max_statements")
         if isinstance(self.eval_size, float) and not self.eval_size.is_integer() and self.eval_size >= 1:
             raise ValueError("eval_size must be a fraction below 1 or a whole number of rows")
+        if self.max_samples and self.eval_size >= 1 and self.eval_size >= self.max_samples:
+            raise ValueError(f"eval_size {self.eval_size} leaves no training rows out of max_samples {self.max_samples}")
         return self

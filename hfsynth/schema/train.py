@@ -10,7 +10,7 @@ import difflib
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Union
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from hfsynth.schema.base import Section
@@ -22,6 +22,13 @@ MANAGED_KEYS = {
     "hub_model_id": "use hub.model_repo",
     "hub_token": "use the HF_TOKEN environment variable",
     "resume_from_checkpoint": "hfsynth resumes from the newest checkpoint in the run directory by itself",
+    # hfsynth sets these itself (hfsynth/sft.py): a value here would be silently replaced
+    "bf16": "set model.dtype: bfloat16 (used on a GPU; the CPU computes in float32)",
+    "fp16": "set model.dtype: float16 (used on a GPU; the CPU computes in float32)",
+    "use_cpu": "hfsynth trains on the GPU when there is one, else on the CPU",
+    "save_strategy": "hfsynth checkpoints every train.save_steps steps (resume needs them)",
+    "logging_strategy": "hfsynth logs every train.logging_steps steps",
+    "ddp_find_unused_parameters": "hfsynth sets it false for LoRA (frozen base weights are not unused parameters)",
 }
 
 
@@ -60,6 +67,13 @@ class TrainConfig(Section):
     report_to: Union[str, List[str]] = Field("none", description="Trackers: 'none', 'wandb', 'tensorboard', ...")
     assistant_only_loss: bool = Field(False, description="Compute the loss on assistant tokens only (needs a generation-aware chat template).")
     dataloader_num_workers: int = Field(0, ge=0, description="DataLoader workers.")
+
+    @field_validator("max_steps")
+    @classmethod
+    def _steps_or_epochs(cls, value: int) -> int:
+        if value == 0 or value < -1:
+            raise ValueError("must be -1 (train for num_train_epochs) or a number of optimizer steps >= 1")
+        return value
 
     @model_validator(mode="after")
     def _extras_are_sft_fields(self):

@@ -247,6 +247,15 @@ def preflight(ctx: StageContext) -> None:
 
         detect_isolation()
     check_chat_template(recipe)
+    from hfsynth.models.check import check_recipe_model
+    from hfsynth.sft import check_sft_config
+
+    try:  # the student's folder, tokenizer and the lora section's module names (another model may lack them)
+        check_recipe_model(student_recipe(recipe))
+    except HfsynthError as exc:
+        raise HfsynthError(str(exc).replace("model.name_or_path", "data_value.model", 1) if config.model else str(exc)) from None
+
+    check_sft_config(recipe, has_eval=False)  # the students train with the train section too
     path = run_dir.split_file(config.train_split)
     if path.is_file():  # curate ran before: its split is known now (else the stage checks it before the first student)
         synthetic = student_data.synthetic_messages(student_data.read_split(run_dir, config.train_split, "data_value.train_split"))

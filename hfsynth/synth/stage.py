@@ -230,9 +230,10 @@ def generate_stage(ctx: StageContext) -> None:
 
 
 def preflight(ctx: StageContext) -> None:
-    """What can be refused before any stage runs: engine availability and the template strategies
-    (template files, undefined slots, too few distinct prompts); seed strategies are checked when
-    the seed data is loaded."""
+    """What can be refused before any stage runs: engine availability, the template strategies
+    (template files, undefined slots, too few distinct prompts), the seed strategies' plan (seed rows with
+    code and instructions; a Hub seed only when it loads from the cache), then the model (loadable, its
+    context longer than the max_new_tokens fields)."""
     import random
 
     recipe = ctx.recipe
@@ -252,3 +253,18 @@ def preflight(ctx: StageContext) -> None:
         if strategy.name == "template" and count:
             plan_ctx = PlanContext(recipe=recipe, rng=random.Random(0), seeds=[])
             strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), plan_ctx)
+    from hfsynth.data.loaders import seed_is_local
+
+    if any(s.uses_seed and count for s, count in zip(strategies, rows)) and seed_is_local(recipe):
+        from hfsynth.data import load_seed_quietly
+
+        seeds = [SeedExample.from_row(row) for row in load_seed_quietly(recipe)["train"]]
+        build_plan(recipe, seeds, strategies)  # the stage's own plan: seed rows without code or instructions fail now
+
+    from hfsynth.models.check import check_generation_lengths, check_recipe_model
+
+    config = check_recipe_model(recipe, lora=False)  # the model loads fine and takes these lengths
+    check_generation_lengths(config, recipe, [
+        ("generate.max_new_tokens", gen.max_new_tokens), ("generate.instruction_max_new_tokens", gen.instruction_max_new_tokens),
+        ("generate.tests_max_new_tokens", gen.tests_max_new_tokens),
+    ])

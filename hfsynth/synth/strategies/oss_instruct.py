@@ -45,7 +45,10 @@ class OssInstructStrategy(Strategy):
     def plan(self, counts: List[int], ctx: PlanContext) -> List[Task]:
         seeds = [s for s in ctx.seeds if s.code and s.code.strip()]
         if not seeds:
-            raise HfsynthError(f"{self.where}: no seed row has code in its response to take snippets from")
+            raise HfsynthError(
+                f"{self.where}: no seed row has code in its response to take snippets from (expected fenced code in the seed's "
+                "answers); give a seed with code or leave this strategy out"
+            )
         tasks = []
         for k, (samples, seed) in enumerate(zip(counts, cycle_shuffled(ctx.rng, seeds, len(counts)))):
             text = snippet(seed.code, ctx.rng, self.config.min_snippet_lines, self.config.max_snippet_lines) or seed.code.strip()
