@@ -95,8 +95,6 @@ def check_trackers(report_to, section: str = "train") -> None:
             raise HfsynthError(f"{section}.report_to: {callback.__name__} cannot start here: {' '.join(str(exc).split())[:300]}") from None
 
 
-
-
 def reentrant_checkpointing() -> bool:
     """Reentrant activation checkpointing for one CPU process; non-reentrant everywhere else.
 

@@ -77,10 +77,6 @@ def checked_tokenizer(recipe):
     return _checked[_base_key(recipe)][1]
 
 
-
-
-
-
 def check_generation_lengths(config, recipe, fields) -> None:
     """Each ``(dotted field, tokens)`` must fit the model's context: beyond it a model with learned positions
     fails mid-generation and a RoPE model writes what it was never trained to (a typo like 100000 either way)."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import List
 
 
-
 def tied_layer_names(model) -> List[str]:
     """The module paths of the input embeddings and the output head when the model ties their weights
     (Qwen2 small, Gemma, GPT-2, ...); empty otherwise."""
