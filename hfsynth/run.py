@@ -225,12 +225,34 @@ def run_stages(
     return [run_stage(get_stage(name), recipe, run_dir, force=force, dry_run=dry_run, input=input) for name in names]
 
 
-def preflight(recipe: Recipe, run_dir: RunDir, names: Sequence[str], dry_run: bool = False, input: Optional[str] = None) -> None:
-    """Every named stage's up-front checks, before the first stage starts (not at minute 9 of 10)."""
+def preflight(
+    recipe: Recipe, run_dir: RunDir, names: Sequence[str], dry_run: bool = False, input: Optional[str] = None, skip_current: bool = False
+) -> None:
+    """Every named stage's up-front checks, before the first stage starts (not at minute 9 of 10).
+
+    ``skip_current`` (``hfsynth run`` without ``--force``): a stage that will be skipped, because it and the
+    named stages it reads are up to date, is not checked: a rerun of a finished run should not import
+    TRL and bitsandbytes to check a training it will not do. ``validate`` checks every stage."""
     ctx = StageContext(recipe, run_dir, dry_run=dry_run, input=input)
+    current: set = set()
     for stage in STAGES:
-        if stage.name in names and stage.preflight is not None:
+        if stage.name not in names:
+            continue
+        if skip_current and input is None and _will_be_skipped(stage, recipe, run_dir, names, current):
+            current.add(stage.name)
+            continue
+        if stage.preflight is not None:
             stage.preflight(ctx)
+
+
+def _will_be_skipped(stage: Stage, recipe: Recipe, run_dir: RunDir, names: Sequence[str], current: set) -> bool:
+    """Whether :func:`run_stage` will skip ``stage``: up to date now, and so is every named stage it reads."""
+    if any(up in names and up not in current for up in stage.upstream):
+        return False
+    try:
+        return is_up_to_date(stage, StageContext(recipe, run_dir, stage_fingerprint(stage, recipe, run_dir)))
+    except HfsynthError:  # an input it cannot fingerprint: its own preflight says what is wrong
+        return False
 
 
 def run_recipe(
@@ -243,7 +265,7 @@ def run_recipe(
 
     run_dir = resolve_run_dir(recipe, output_dir)
     check_run_dir_is_safe(run_dir)
-    preflight(recipe, run_dir, stages, dry_run=dry_run, input=input)
+    preflight(recipe, run_dir, stages, dry_run=dry_run, input=input, skip_current=not force)
     guard_launch(run_dir)  # one launch per run directory, seen by every rank
     results = run_stages(stages, recipe, run_dir, force=force, dry_run=dry_run, input=input)
     if dist.is_main():

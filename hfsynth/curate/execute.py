@@ -46,6 +46,7 @@ from __future__ import annotations
 import ast
 from typing import AbstractSet, Any, Dict, List, Optional
 
+from hfsynth.curate.python_ast import checks_without_assert
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
@@ -258,17 +259,10 @@ def has_checks(tests: Optional[str]) -> bool:
     except (SyntaxError, ValueError):
         return True
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Assert, ast.Raise)):
+        if isinstance(node, ast.Assert) or checks_without_assert(node):
             return True
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
-            return True
-        if isinstance(node, ast.ClassDef) and any("TestCase" in ast.unparse(base) for base in node.bases):
-            return True
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name.startswith("assert") or name == "check":
-                return True
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "check":
+            return True  # HumanEval's check(candidate)
     return False
 
 

@@ -22,3 +22,19 @@ def parse_python(code: str) -> Optional[ast.Module]:
             return ast.parse(code)
         except PARSE_ERRORS:
             return None
+
+
+def checks_without_assert(node: ast.AST) -> bool:
+    """Whether this node can fail a test run other than by an ``assert``: a ``raise``, a ``test*``
+    function, a ``unittest.TestCase`` class, or an ``assert*`` call (``self.assertEqual``). The
+    execution step counts these as tests; the vacuous-tests check cannot judge them."""
+    if isinstance(node, ast.Raise):
+        return True
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+        return True
+    if isinstance(node, ast.ClassDef) and any("TestCase" in ast.unparse(base) for base in node.bases):
+        return True
+    if isinstance(node, ast.Call):
+        func = node.func
+        return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")).startswith("assert")
+    return False

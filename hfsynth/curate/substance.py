@@ -32,7 +32,7 @@ import ast
 import re
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.python_ast import checks_without_assert, parse_python
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -378,16 +378,8 @@ def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Assert):
             asserts.append(node)
-        elif isinstance(node, ast.Raise):
+        elif checks_without_assert(node):
             return False
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
-            return False
-        elif isinstance(node, ast.ClassDef) and any("TestCase" in ast.unparse(base) for base in node.bases):
-            return False
-        elif isinstance(node, ast.Call):
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name.startswith("assert"):
-                return False
     return bool(asserts) and all(vacuous_assert(node.test, functions) for node in asserts)
 
 

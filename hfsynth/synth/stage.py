@@ -255,7 +255,9 @@ def preflight(ctx: StageContext) -> None:
             strategy.prompts(len(task_sizes(count, strategy.samples_per_prompt)), plan_ctx)
     from hfsynth.data.loaders import seed_is_local
 
-    if any(s.uses_seed and count for s, count in zip(strategies, rows)) and seed_is_local(recipe):
+    # Seed rows mined from Python source (seed.python_source) are functions with docstrings: code and an
+    # instruction by construction. A seed file's rows may lack either; the plan finds that out now.
+    if any(s.uses_seed and count for s, count in zip(strategies, rows)) and seed_is_local(recipe) and not recipe.seed.python_source:
         from hfsynth.data import load_seed_quietly
 
         seeds = [SeedExample.from_row(row) for row in load_seed_quietly(recipe)["train"]]
