@@ -127,6 +127,7 @@ def test_invalid_token_is_refused_naming_the_repo_and_the_token_source(setup):
     assert run_dir.stage_record("publish") == {}  # refused in preflight, before any stage
 
 
+@pytest.mark.slow  # 10 s: two whole publishes against the test server
 def test_401_and_403_during_the_push_are_not_retried(setup):
     server, recipe_path, run_dir, env, token, cwd = setup
     server.inject(r"/commit/main$", status=403, message="Forbidden: token lacks the repo.write scope", times=None, method="POST")

@@ -96,6 +96,7 @@ def test_json_schema_has_every_section_with_descriptions():
     assert schema["properties"]["name"]["description"]
 
 
+@pytest.mark.slow  # 10 s: a validate subprocess with the builtin model's whole preflight
 def test_cli_validate_print_shows_resolved_recipe(write_recipe):
     proc = run_cli(["validate", write_recipe(MINIMAL), "--print", "train.max_steps=9"])
     assert proc.returncode == 0, proc.stderr
@@ -104,6 +105,7 @@ def test_cli_validate_print_shows_resolved_recipe(write_recipe):
     assert resolved["lora"]["r"] == 16
 
 
+@pytest.mark.slow  # 9 s; tests/test_bad_recipes.py checks such refusals in-process and through one process
 def test_cli_bad_recipe_exits_2_with_one_line(write_recipe):
     proc = run_cli(["validate", write_recipe(MINIMAL.replace("max_steps", "max_stepz"))])
     assert_user_error(proc, "recipe.yaml:7", "train.max_stepz", "did you mean 'max_steps'")

@@ -28,6 +28,7 @@ def hold_lock(path):
     return proc
 
 
+@pytest.mark.slow  # 9 s: real launches held, killed and retried
 def test_a_second_launch_is_refused_naming_the_first_and_a_killed_one_does_not_block(tiny_recipe, write_recipe, tmp_path):
     run_dir = RunDir(tmp_path / "run")
     holder = hold_lock(run_dir.path)
