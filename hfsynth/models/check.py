@@ -16,7 +16,7 @@ from typing import Dict, List
 
 from hfsynth.errors import HfsynthError
 from hfsynth.models.context import context_length
-from hfsynth.models.lora import PEFT_MAMBA_INCOMPATIBLE, PEFT_MAMBA_MODEL_TYPES
+from hfsynth.models.lora import PEFT_MAMBA_INCOMPATIBLE, PEFT_MAMBA_MODEL_TYPES, matches_module
 from hfsynth.models.resolve import resolve_recipe_model
 
 # What from_pretrained reads weights from (a single file, or shards named by an index).
@@ -144,9 +144,6 @@ def module_names(config, recipe) -> Dict[str, str]:
     return {name: LORA_WRAPPABLE if isinstance(module, wrappable) else type(module).__name__ for name, module in model.named_modules() if name}
 
 
-def _matches(name: str, target: str) -> bool:
-    """peft's rule for a list entry: the whole dotted name, or its last components."""
-    return name == target or name.endswith("." + target)
 
 
 def check_lora_modules(config, recipe) -> None:
@@ -161,7 +158,7 @@ def check_lora_modules(config, recipe) -> None:
                 f"({config.model_type}, a Mamba-based model); leave {' and '.join(refused)} out, or use all-linear"
             )
         for target in lora.target_modules:
-            found: List[str] = [kind for n, kind in modules.items() if _matches(n, target)]
+            found: List[str] = [kind for n, kind in modules.items() if matches_module(n, target)]
             if not found:
                 raise HfsynthError(
                     f"lora.target_modules: '{target}' names no module of '{recipe.model.name_or_path}'; its layers are: "

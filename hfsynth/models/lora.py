@@ -1,5 +1,5 @@
-"""The peft ``LoraConfig`` that the recipe's ``lora`` section describes, and the check that its module
-names exist in the model."""
+"""The peft ``LoraConfig`` that the recipe's ``lora`` section describes (the preflight that its module
+names exist in the model is :func:`hfsynth.models.check.check_lora_modules`)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def build_lora_config(recipe, model=None):
     lora = recipe.lora
     listed = list(lora.modules_to_save or []) + (list(lora.target_modules) if isinstance(lora.target_modules, list) else [])
     tied = tied_layer_names(model) if model is not None and listed else []
-    extra = {"ensure_weight_tying": True} if any(_matches(t, name) for t in tied for name in listed) else {}
+    extra = {"ensure_weight_tying": True} if any(matches_module(t, name) for t in tied for name in listed) else {}
     if lora.target_modules == "all-linear" and model is not None and _model_type(model) in PEFT_MAMBA_MODEL_TYPES:
         extra["exclude_modules"] = PEFT_MAMBA_INCOMPATIBLE
     return LoraConfig(
@@ -53,7 +53,7 @@ def _model_type(model) -> str:
     return getattr(getattr(model, "config", None), "model_type", "") or ""
 
 
-def _matches(module_name: str, wanted: str) -> bool:
+def matches_module(module_name: str, wanted: str) -> bool:
     """peft's rule for a listed name: the whole module path, or its last dotted components."""
     return module_name == wanted or module_name.endswith("." + wanted)
 
