@@ -201,7 +201,8 @@ def preflight(ctx: StageContext) -> None:
     its tokenizer with a chat template (with generation markers for assistant_only_loss), LoRA module names
     it has, train.max_length within its positions."""
     from hfsynth.data import check_seed_shape
-    from hfsynth.data.loaders import check_local_file, hub_offline, load_hub_dataset, python_source_root, seed_is_local
+    from hfsynth.data.loaders import check_local_file, load_hub_dataset, python_source_root, seed_is_local
+    from hfsynth.hub_client import offline
     from hfsynth.launch_checks import check_launch_environment
     from hfsynth.models.check import check_recipe_model
     from hfsynth.models.context import check_train_length
@@ -214,7 +215,7 @@ def preflight(ctx: StageContext) -> None:
         check_seed_shape(recipe)  # columns and message roles, before a model loads
     if seed.python_source:
         python_source_root(seed, recipe)
-    if seed.dataset and hub_offline():
+    if seed.dataset and offline():
         load_hub_dataset(seed)  # from the cache (or one line now); online, the stage downloads it before the model loads
     if recipe.quantization.load_in_4bit:
         check_bitsandbytes()

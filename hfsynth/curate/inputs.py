@@ -22,9 +22,9 @@ from typing import AbstractSet, Dict, List, Optional, Set, Tuple
 from hfsynth.errors import HfsynthError
 from hfsynth.curate.extract import find_fences, pick_fence
 from hfsynth.curate.python_ast import parse_python
+from hfsynth.schema.base import PLAIN_SPLIT
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
-SPLIT_NAME = re.compile(r"^[A-Za-z0-9_]+$")  # a split names a file under data/ and a Hub split
 FIELD = "curate.input"
 
 
@@ -182,7 +182,7 @@ def to_rows(records: List[Dict], source: str, recipe) -> List[Dict]:
         if tests_column and record.get(tests_column):
             tests = str(record[tests_column])
         split = str(record.get(split_column) or "train") if split_column else "train"
-        if not SPLIT_NAME.match(split):
+        if not PLAIN_SPLIT.fullmatch(split):
             raise HfsynthError(
                 f"--input: {source} row {index} has the split {split!r} in column '{split_column}'; expected a plain name of "
                 "letters, digits and underscores (it names the file data/<split>.parquet)"

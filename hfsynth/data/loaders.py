@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from hfsynth.errors import HfsynthError
+from hfsynth.hub_client import offline
 
 FILE_BUILDERS = {".jsonl": "json", ".json": "json", ".parquet": "parquet", ".csv": "csv"}
 
@@ -42,15 +42,10 @@ def load_local_file(path: Path):
         raise HfsynthError(f"seed.path: cannot read '{path}' as {builder}: {str(exc).splitlines()[0][:200]}") from None
 
 
-def hub_offline() -> bool:
-    """``HF_HUB_OFFLINE`` as huggingface_hub reads it: only the local cache is used."""
-    return os.environ.get("HF_HUB_OFFLINE", "0").strip().lower() in ("1", "true", "yes", "on")
-
-
 def seed_is_local(recipe) -> bool:
     """A seed that loads without a download: a file, mined source, or (offline) the Hub cache; preflight
     checks that need the seed rows run on it (a Hub download is left to the stage)."""
-    return not recipe.seed.dataset or hub_offline()
+    return not recipe.seed.dataset or offline()
 
 
 def load_hub_split(dataset: str, config, split: str, revision, field: str, section: str):
@@ -63,7 +58,7 @@ def load_hub_split(dataset: str, config, split: str, revision, field: str, secti
     except ValueError as exc:  # unknown split or config
         raise HfsynthError(f"{section}: dataset '{dataset}': {str(exc).splitlines()[0][:200]}") from None
     except Exception as exc:
-        why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if hub_offline() else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+        why = "it is not in the datasets cache and HF_HUB_OFFLINE=1" if offline() else f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
         raise HfsynthError(f"{field}: cannot load Hub dataset '{dataset}' ({why})") from None
 
 

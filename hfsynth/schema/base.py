@@ -1,6 +1,12 @@
 """The base class of every recipe section: unknown keys are refused, never dropped."""
 
+import re
+
 from pydantic import BaseModel, ConfigDict
+
+# A split's name: it names a folder under raw/, a file under data/ and a Hub split, so letters, digits
+# and underscores only (never a path). The generate strategies, data_value and curate --input check it.
+PLAIN_SPLIT = re.compile(r"[A-Za-z0-9_]+")
 
 
 class Section(BaseModel):

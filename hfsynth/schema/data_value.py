@@ -5,12 +5,11 @@ one budget of optimizer steps shared by all of them, once per seed, and scores e
 seed rows, the curated synthetic test split and (optionally) HumanEval with ``metrics.humaneval``.
 """
 
-import re
 from typing import List, Optional
 
 from pydantic import Field, field_validator
 
-from hfsynth.schema.base import Section
+from hfsynth.schema.base import PLAIN_SPLIT, Section
 
 
 class DataValueConfig(Section):
@@ -46,7 +45,7 @@ class DataValueConfig(Section):
     @field_validator("train_split", "test_split")
     @classmethod
     def _plain_split(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and not re.fullmatch(r"[A-Za-z0-9_]+", value):
+        if value is not None and not PLAIN_SPLIT.fullmatch(value):
             raise ValueError(f"split '{value}' must be a plain name of letters, digits and underscores (it names data/<split>.parquet)")
         return value
 

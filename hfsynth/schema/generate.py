@@ -8,12 +8,11 @@ misplaced key is an error rather than silently ignored.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any, Dict, List, Literal, Optional, Union
 
 from pydantic import Field, field_validator, model_validator
 
-from hfsynth.schema.base import Section
+from hfsynth.schema.base import PLAIN_SPLIT, Section
 
 # The strategy modules in hfsynth/synth/strategies/ (the registry there is checked against this).
 STRATEGY_NAMES = ("template", "self_instruct", "oss_instruct", "evol_instruct")
@@ -107,7 +106,7 @@ class StrategyConfig(Section):
     @field_validator("split")
     @classmethod
     def _plain_split(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Za-z0-9_]+", value):
+        if not PLAIN_SPLIT.fullmatch(value):
             raise ValueError(f"split '{value}' must be a plain name of letters, digits and underscores (it names a folder and a Hub split)")
         return value
 
