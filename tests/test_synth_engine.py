@@ -273,6 +273,24 @@ def test_follow_up_prompts_join_the_running_call(tiny, monkeypatch):
     assert _texts(results) == [_texts(alone)[0], _texts(alone)[1], _texts(alone)[2] * 2]
 
 
+def test_follow_ups_take_the_first_free_places(tiny, monkeypatch):
+    """A finished prompt's follow-up runs before the prompts of the call still waiting: it is the
+    longer chain (an answer after its instruction), so starting it first shortens the call's tail."""
+    model, tok = tiny
+    engine = HFEngine(model, tok, batch_size=2, segment_tokens=4)
+    joined = []
+    real = engine._prefilled
+    monkeypatch.setattr(engine, "_prefilled", lambda batch, ids, device: joined.append([ids[row] for row in batch]) or real(batch, ids, device))
+    short, long, later = (SamplingParams(temperature=0, max_new_tokens=b) for b in (4, 30, 10))
+    follow_up = [{"role": "user", "content": "Write a class that keeps a running median"}]
+    first = [PROMPTS[4], PROMPTS[3], PROMPTS[1], PROMPTS[0]]  # longest first: the first two run, the other two wait
+    results = engine.generate(first, [short, long, later, later], progress=False, follow_ups=lambda done: [(follow_up, later)] if 0 in done else [])
+    assert joined[0] == [engine.encode(p) for p in first[:2]]
+    assert [engine.encode(follow_up)] == joined[1]  # the first place freed went to the follow-up, not to a waiting prompt
+    assert sorted(map(tuple, joined[2:])) == sorted((engine.encode(p),) for p in first[2:])  # and the waiting ones still ran
+    assert [len(row) for row in results] == [1] * 5 and all(row[0] is not None for row in results)
+
+
 def test_waiting_prompts_take_the_places_of_finished_rows_without_changing_results(tiny, monkeypatch):
     """Continuous batching within HF generate: rows ending early free their places for waiting prompts
     (joined to the running batch, left-padded); greedy results stay those of one prompt at a time."""
@@ -325,3 +343,28 @@ def test_the_batch_is_no_wider_than_its_widest_running_row(tiny, monkeypatch):
     assert [r[0].finish_reason for r in trimmed] == ["length"] * len(budgets)  # every row ran its whole budget
     assert trimmed_width <= width + max(budgets) + 4  # the longest row, plus at most one segment's lag
     assert untrimmed_width > width + max(budgets) + 4  # without the cut the band of padding keeps growing
+
+
+def test_the_engine_samples_through_the_greedy_path_and_repeats_with_its_seed(tiny, monkeypatch):
+    import torch
+
+    from hfsynth.engines import sampling
+
+    model, tok = tiny
+    engine = HFEngine(model, tok, batch_size=4)
+    config, sampler = engine.sampling_config(SamplingParams(temperature=0.8, top_p=0.9))
+    assert not config.do_sample and sampler is not None  # transformers' multinomial and top-p sort are not run
+    assert engine.sampling_config(SamplingParams(temperature=0))[1] is None
+    calls = []
+    real = torch.multinomial
+    monkeypatch.setattr(torch, "multinomial", lambda *a, **k: calls.append(a[0].shape) or real(*a, **k))
+    prompts = [[{"role": "user", "content": f"task {i}"}] for i in range(6)]
+    params = SamplingParams(temperature=0.8, top_p=0.9, max_new_tokens=8, seed=5, n=2)
+    first = engine.generate(prompts, params, progress=False)
+    assert calls and all(shape[-1] <= sampling.TOP_CANDIDATES or shape[-1] == model.config.vocab_size for shape in calls)
+    again = engine.generate(prompts, params, progress=False)
+    assert [[c.text for c in row] for row in first] == [[c.text for c in row] for row in again]
+    # at a temperature near 0 the nucleus is the top token: the samples are the greedy text
+    cold = engine.generate(prompts, SamplingParams(temperature=1e-4, top_p=0.9, max_new_tokens=8, seed=5), progress=False)
+    greedy = engine.generate(prompts, SamplingParams(temperature=0, max_new_tokens=8), progress=False)
+    assert [row[0].text for row in cold] == [row[0].text for row in greedy]

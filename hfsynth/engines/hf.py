@@ -13,7 +13,13 @@ waiting prompts are prefilled and joined to the batch (a DynamicCache padded and
 ``generate`` continues from the cache. Without this a batch keeps computing every row until its
 longest answer ends, or runs its tail at a fraction of its size, while answers forced to stop at
 the end of their structure end at very different lengths. (transformers' own continuous batching,
-``generate_batch``, has no per-request stop strings or seeds; vLLM does all this itself.)
+``generate_batch``, has no per-request stop strings or seeds; vLLM does all this itself.) A prompt
+added by ``follow_ups`` takes the first free place, ahead of the call's prompts still waiting: it is
+the second half of a longer chain (an answer after its instruction), and the call ends sooner when
+the chains start early and the single prompts fill in last.
+
+Sampling (temperature, top-p) is one logits processor on ``generate``'s greedy path
+(:mod:`hfsynth.engines.sampling`): the same distribution without sorting the vocabulary every step.
 
 Determinism: the torch RNG is seeded with ``params.seed`` at the start of every ``generate`` call,
 and which rows run together depends only on the prompts and on when earlier rows ended, so the same
@@ -28,6 +34,7 @@ from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from hfsynth.engines.base import BATCH_WIDE, Completion, FollowUps, Prompt, SamplingParams, per_prompt, repeating_tail
 from hfsynth.engines.chat import encode_prompt, end_of_turn_ids
+from hfsynth.engines.sampling import nucleus_sampler
 from hfsynth.errors import HfsynthError
 from hfsynth.models.context import context_length
 
@@ -207,6 +214,16 @@ class HFEngine:
         config.cache_implementation = None  # see __init__
         return config
 
+    def sampling_config(self, params: SamplingParams):
+        """``(generation config, sampler)`` as the engine runs them: a sampled call runs ``generate``'s greedy
+        path with :func:`~hfsynth.engines.sampling.nucleus_sampler` as its logits processor (the same
+        distribution, a tenth of a decode step cheaper on a CPU); a greedy call has no sampler."""
+        config = self.generation_config(params)
+        if not config.do_sample:
+            return config, None
+        config.do_sample, config.temperature, config.top_p = False, 1.0, 1.0
+        return config, nucleus_sampler(float(params.temperature), float(params.top_p))
+
     # ------------------------------------------------------------------ generation
     def generate(
         self,
@@ -266,19 +283,19 @@ class HFEngine:
             more = list(follow_ups({i: results[i] for i in finished}))
             return add([m for m, _ in more], [p for _, p in more]) if more else []
 
-        config = self.generation_config(shared)
+        config, sampler = self.sampling_config(shared)
         device = self.model.device
         torch.manual_seed(shared.seed)
         bar = tqdm(total=0, unit="row", desc="generate", disable=not progress, dynamic_ncols=True, leave=False)
         try:
             first = add(prompts, per)
             with torch.inference_mode():
-                self._generate_sequences(first, config, device, shared.repeat_guard, bar, on_finished)
+                self._generate_sequences(first, config, sampler, device, shared.repeat_guard, bar, on_finished)
         finally:
             bar.close()
         return results  # type: ignore[return-value]
 
-    def _generate_sequences(self, first: List[Tuple[List[int], "Stops", int]], config, device, repeat_guard: int, bar, on_finished) -> None:
+    def _generate_sequences(self, first: List[Tuple[List[int], "Stops", int]], config, sampler, device, repeat_guard: int, bar, on_finished) -> None:
         """Every sequence ``(prompt token ids, stops, max new tokens)``, in the order they are taken,
         ``batch_size`` at a time; ``on_finished(rows, completions)`` hears of every finished sequence
         (by its number) and may answer with more sequences, which are queued.
@@ -289,6 +306,7 @@ class HFEngine:
         common width (padding is masked, and positions come from the attention mask). So the batch
         stays full while rows end at different lengths, as with continuous batching."""
         import torch
+        from transformers import LogitsProcessorList
 
         eos = set(self.eos_ids)
         ids: List[List[int]] = []
@@ -302,13 +320,15 @@ class HFEngine:
         segment.return_dict_in_generate = True
         segment.stop_strings = None
 
-        def queue(more) -> None:
+        def queue(more, first: bool = False) -> None:
+            """Queue sequences; ``first``: ahead of those already waiting (the follow-ups of finished ones)."""
+            taken = []
             for prompt_ids, stop, budget in more:
                 if self.context is not None:  # stop at the context length, as vLLM does at max_model_len
                     budget = min(budget, self.context - len(prompt_ids))
                 room = budget > 0
                 if room:
-                    pending.append(len(ids))
+                    taken.append(len(ids))
                 else:  # the prompt fills the context: an empty completion, finish_reason "length"
                     ended.append(len(ids))
                     bar.update(1)
@@ -318,6 +338,10 @@ class HFEngine:
                 left.append(budget)
                 finished.append(not room)
                 looped.append(False)
+            if first:
+                pending[:0] = taken
+            else:
+                pending.extend(taken)
             # transformers' StopStringCriteria stops every row at any of its strings: exact when the rows
             # share their stop strings; otherwise each row's own are checked between segments.
             shared = {s.strings for s in stops}
@@ -335,13 +359,15 @@ class HFEngine:
                 queue(on_finished(told, [
                     self._looped(generated[r], ids[r], repeat_guard) if looped[r] else self._completion(generated[r], ids[r], stops[r])
                     for r in told
-                ]))
+                ]), first=True)
 
         def run(batch: List[int], inputs, attention, past, steps: int):
             segment.max_new_tokens = steps
             kwargs = {} if past is None else {cache_arg(): past}
             if segment.stop_strings:
                 kwargs["tokenizer"] = self.tokenizer  # transformers' StopStringCriteria needs it
+            if sampler is not None:
+                kwargs["logits_processor"] = LogitsProcessorList([sampler])
             out = self.model.generate(input_ids=inputs, attention_mask=attention, generation_config=segment, **kwargs)
             new = out.sequences[:, inputs.shape[1]:]
             for row, tokens in zip(batch, new.tolist()):
