@@ -369,6 +369,7 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
         "assert average([1, 2]) == average([1, 2])\nassert 1 == 1\n",
         "result = average([3, 1])\nassert isinstance(result, float)\nassert result is not None\n",
         "p = average([2]) > 1\nassert p or not p\n",
+        "assert 17 * 7 + 17.\nassert len([1, 2]) == 2\n",  # builtins and literals only: the code is never called
     ]
     for tests in vacuous:
         assert substance.trivial(row(tests)).startswith("trivial tests: every assert passes"), tests
@@ -381,6 +382,8 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
     ]
     for tests in real:
         assert substance.trivial(row(tests)) is None, tests
+    shadowing = {"language": "python", "code": "def sum(values):\n    total = 1\n    for v in values:\n        total *= v\n    return total\n", "tests": "assert sum([2, 3]) == 6\n"}
+    assert substance.trivial(shadowing) is None  # a builtin's name the code redefines is the code under test
     assert substance.trivial(row(vacuous[0]), TrivialConfig(vacuous_tests=False)) is None
 
 
@@ -411,6 +414,9 @@ def test_an_assistants_sign_off_and_the_evol_aim_as_advice_are_no_task():
     assert task("Write a parser for dates. Feel free to ask if anything is unclear!").startswith("instruction is model chatter")
     assert task("To make the problem harder, you can add constraints such as a time limit.").startswith("instruction leaks the rewriting prompt")
     assert task("Write a function that returns the hardest word to type, the one with the most letters from the top row.") is None
+    # the OSS-Instruct ask ("Invent a high-quality programming problem ... and do not solve it"), echoed
+    assert task("The problem is to solve a high-quality programming task, and not to solve it.").startswith("instruction leaks the rewriting prompt")
+    assert task("Write a Sudoku solver that returns None when it can not solve it.") is None
     assert task("I hope to learn recursion: write a function that sums a nested list.") is None
 
 

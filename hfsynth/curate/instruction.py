@@ -69,7 +69,7 @@ PROMPT_LEAK = re.compile(
     r"\bplausible but wrong code as a reference\b|\bmake the following programming (?:task|test question) a (?:little|bit) harder\b|"
     r"\b(?:a single )?self-contained task that can still be solved\b|"
     # OSS-Instruct (Magicoder) and Self-Instruct prompts, echoed
-    r"\bhigh-quality programming problem\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
+    r"\bhigh-quality programming (?:problem|task|question)\b|\b(?:do not|don'?t|not to) solve it\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
     r"\[(?:problem description|solution)\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b",
     re.IGNORECASE,
 )

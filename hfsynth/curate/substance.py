@@ -29,6 +29,7 @@ one row and return None (keep) or the reason.
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from typing import Dict, Optional
 
@@ -332,14 +333,21 @@ def _is_none(node: ast.AST) -> bool:
 
 
 WEAK_CHECKS = frozenset({"isinstance", "callable", "hasattr"})
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def _touches_nothing(test: ast.expr, functions: set) -> bool:
+    """An expression that reads no name but builtins the code does not redefine (``17 * 7 + 17.``,
+    ``len([1, 2]) == 2``): it has the same value whatever the code under test does."""
+    return all(node.id in BUILTIN_NAMES and node.id not in functions for node in ast.walk(test) if isinstance(node, ast.Name))
 
 
 def vacuous_assert(test: ast.expr, functions: set) -> bool:
     """An assert that passes whatever the code does: a literal (``assert True``), literals compared
-    (``1 == 1``), an expression compared with itself (``f(x) == f(x)``), ``p or not p``, or a check
+    (``1 == 1``), an expression of builtins only (``len([1, 2]) == 2``), an expression compared with itself (``f(x) == f(x)``), ``p or not p``, or a check
     of existence or type only (``x is not None``, ``isinstance(x, int)``, ``callable(f)``, the bare
     name of a function the code defines)."""
-    if _is_literal(test):
+    if _is_literal(test) or _touches_nothing(test, functions):
         return True
     if isinstance(test, ast.Name):
         return test.id in functions
