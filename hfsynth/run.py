@@ -176,8 +176,10 @@ def record_stage(recipe: Recipe, run_dir: RunDir, name: str, **record: Any) -> N
 
 
 def stage_fingerprint(stage: Stage, recipe: Recipe, run_dir: RunDir) -> str:
-    """Its recipe sections plus the fingerprints of the stages it reads (so changes flow downstream)."""
-    upstream = {name: run_dir.stage_record(name).get("fingerprint") for name in stage.upstream}
+    """Its recipe sections plus, for each stage it reads, that stage's fingerprint and when it last
+    finished: a stage that ran again with the same sections (its output was deleted, or ``--force``)
+    wrote new outputs, and what reads them must not keep results made from the old ones."""
+    upstream = {name: [run_dir.stage_record(name).get(key) for key in ("fingerprint", "finished")] for name in stage.upstream}
     inputs = stage.inputs(recipe, run_dir) if stage.inputs else None
     return fingerprint(stage.name, recipe.section_dict(*stage.sections), upstream, inputs)
 

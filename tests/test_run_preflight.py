@@ -3,6 +3,7 @@ it reads, is skipped and so is its preflight (a rerun of a finished run imported
 check a training it would not do); `--force`, a changed section and `validate` check it again."""
 
 import dataclasses
+import time
 
 import pytest
 
@@ -34,7 +35,7 @@ def finish(stage, recipe, run_dir: RunDir) -> None:
         path = getattr(run_dir, out)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.mkdir() if out == "raw" else path.write_text("{}")
-    run_dir.update_stage(stage.name, status="done", fingerprint=runner.stage_fingerprint(stage, recipe, run_dir))
+    run_dir.update_stage(stage.name, status="done", fingerprint=runner.stage_fingerprint(stage, recipe, run_dir), finished=f"{time.time_ns()}")
 
 
 def test_up_to_date_stages_are_not_checked_again(two_stages, tiny_recipe, tmp_path, write_recipe):
@@ -68,6 +69,27 @@ def test_up_to_date_stages_are_not_checked_again(two_stages, tiny_recipe, tmp_pa
     calls.clear()
     runner.preflight(recipe, run_dir, ["generate"], skip_current=True)
     assert calls == []  # train is not named: generate's record is what counts
+
+
+def test_a_stage_run_again_with_the_same_sections_makes_what_reads_it_stale(two_stages, tiny_recipe, tmp_path, write_recipe):
+    """generate ran again (its raw/ was deleted, or --force) with an unchanged recipe: its rows are new,
+    so the stages that read them are no longer up to date (they used to be skipped, keeping data/ made
+    from the old rows)."""
+    stages, calls = two_stages
+    recipe = load_recipe(write_recipe(tiny_recipe))
+    run_dir = RunDir(tmp_path / "run")
+    run_dir.path.mkdir()
+    for stage in stages:
+        finish(stage, recipe, run_dir)
+    generate = stages[1]
+    before = runner.stage_fingerprint(generate, recipe, run_dir)
+    assert runner.is_up_to_date(generate, runner.StageContext(recipe, run_dir, before))
+    finish(stages[0], recipe, run_dir)  # train ran again: same sections, new adapter
+    after = runner.stage_fingerprint(generate, recipe, run_dir)
+    assert after != before and not runner.is_up_to_date(generate, runner.StageContext(recipe, run_dir, after))
+    calls.clear()
+    runner.preflight(recipe, run_dir, ["generate"], skip_current=True)
+    assert calls == ["generate"]
 
 
 def test_an_input_that_cannot_be_fingerprinted_is_left_to_the_stages_own_check(two_stages, tiny_recipe, tmp_path, write_recipe, monkeypatch):
