@@ -20,6 +20,7 @@ from labelled_rows import GOOD, JUNK, labelled_rows
 
 # Which step must remove each junk kind (by the kind's prefix).
 EXPECTED_STEP = {
+    "repeated_branch": "trivial",  # an elif repeating its chain's condition never runs (before "repeated": first match wins)
     "undefined": "static_analysis", "missing_import": "static_analysis", "redefined": "static_analysis",
     "repeated": "repetition", "docstring_only": "trivial", "pass_only": "trivial", "ellipsis_only": "trivial",
     "not_implemented": "trivial", "todo_return_none": "trivial", "self_recursion": "trivial", "ignores_inputs": "trivial", "returns_its_input": "trivial", "print": "print_only", "instruction": "instruction",
@@ -417,6 +418,7 @@ def test_an_assistants_sign_off_and_the_evol_aim_as_advice_are_no_task():
     # the OSS-Instruct ask ("Invent a high-quality programming problem ... and do not solve it"), echoed
     assert task("The problem is to solve a high-quality programming task, and not to solve it.").startswith("instruction leaks the rewriting prompt")
     assert task("Write a Sudoku solver that returns None when it can not solve it.") is None
+    assert task("One new Python function, self-contained, solvable with a single Python function.").startswith("instruction leaks the rewriting prompt")
     assert task("I hope to learn recursion: write a function that sums a nested list.") is None
 
 
@@ -456,6 +458,34 @@ def test_a_function_that_stops_mid_way_is_unfinished():
         "def make_counter():\n    n = 0\n\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n",
         # returns nothing anywhere: the last call may be what it is for
         "import requests\n\n\ndef notify(url, text):\n    print('sending', text)\n    response = requests.post(url, json={'text': text}, timeout=5)\n",
+    ]
+    for code in kept:
+        assert substance.trivial(row(code)) is None, code
+
+
+def test_a_branch_that_repeats_its_chains_condition_and_a_parameter_overwritten_before_it_is_read():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    repeated = (
+        "def count(tree, predicate):\n    if isinstance(tree, tuple):\n        return 1\n"
+        "    elif isinstance(tree, tuple):\n        return 2\n    return 0\n"
+    )
+    assert substance.trivial(row(repeated)) == "dead code: the branch at line 4 repeats the condition of line 2, so it never runs"
+    as_else_if = "def sign(x):\n    if x > 0:\n        return 1\n    else:\n        if x > 0:\n            return 2\n    return 0\n"
+    assert substance.trivial(row(as_else_if)).startswith("dead code: the branch at line 5")
+    distinct = "def sign(x):\n    if x > 0:\n        return 1\n    elif x < 0:\n        return -1\n    return 0\n"
+    calls = "def read(stream):\n    if stream.read(1) == 'a':\n        return 1\n    elif stream.read(1) == 'a':\n        return 2\n    return 0\n"
+    for code in (distinct, calls):  # a call may differ the second time: not judged
+        assert substance.trivial(row(code)) is None, code
+    overwritten = "def unique(lst):\n    lst = [1] * 3\n    return [x for i, x in enumerate(lst) if x not in lst[:i]]\n"
+    assert substance.trivial(row(overwritten)) == "ignored input: unique(lst) overwritten before it is read"
+    loop = "def total(n, values):\n    s = 0\n    for n in values:\n        s += n\n    return s\n"
+    assert substance.trivial(row(loop)) == "ignored input: total(n) overwritten before it is read"
+    kept = [
+        "def f(path):\n    path = str(path)\n    return path.upper()\n",  # read on the right-hand side
+        "def f(items=None):\n    if items is None:\n        items = []\n    return len(items)\n",  # read first
+        "def f(x, flag):\n    if flag:\n        x = 0\n    return x\n",  # bound in a branch: not judged
+        "class Box:\n    def put(self, value):\n        self = value\n        return self.size\n",  # self and cls aside
+        "def f(data):\n    '''Docstring.'''\n    data = data.strip()\n    return data\n",
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code

@@ -7,7 +7,8 @@
   function assigns locals and returns nothing, or a statement follows a ``return`` (or a
   ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
   answer), or a function stops mid-way (its last statement assigns locals it never reads, or a
-  statement does nothing: ``rows`` alone, the line the cut left). Docstrings, ``pass``, ``...``,
+  statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
+  condition of its chain, or a parameter is overwritten before it is read (:mod:`hfsynth.curate.dead_paths`). Docstrings, ``pass``, ``...``,
   ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
   functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -33,6 +34,7 @@ import builtins
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.dead_paths import overwritten_parameters, repeated_condition
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -482,6 +484,12 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         line = dead_code(tree)
         if line:
             return f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"
+        repeated = repeated_condition(tree)
+        if repeated:
+            return f"dead code: the branch at line {repeated[0]} repeats the condition of line {repeated[1]}, so it never runs"
+        overwritten = overwritten_parameters(tree)
+        if overwritten:
+            return f"ignored input: {', '.join(overwritten[:3])} overwritten before it is read"
         cut = stops_mid_way(tree)
         if cut:
             return f"unfinished: {cut}"
