@@ -489,3 +489,29 @@ def test_a_branch_that_repeats_its_chains_condition_and_a_parameter_overwritten_
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code
+
+
+def test_code_that_holds_none_of_its_instructions_words_answers_another_task():
+    fibonacci = "def fibonacci(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n"
+    assert check("Write a function that checks whether a given year is a leap year.", fibonacci) == (
+        "the code answers another task: it holds none of the instruction's words (year, leap)"
+    )
+    on_topic = [
+        ("Write a function that returns the n-th Fibonacci number.", fibonacci),  # the name
+        ("Return the largest difference between two consecutive numbers.", "def f(v):\n    return max(b - a for a, b in zip(v, v[1:]))\n"),  # max
+        ("Compute the greatest common divisor of two numbers.", "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n"),  # initials
+        ("Write `f0` that scales the values above a bound.", "def f0(values):\n    return [v * 2 for v in values if v > 1]\n"),  # named as asked
+        ("Escribe una funcion que calcule el factorial de un numero.", fibonacci),  # other languages are not judged
+        ("Swap two variables without a temporary one.", "a, b = 1, 2\na, b = b, a\n"),  # no name chosen: not judged
+    ]
+    for instruction, code in on_topic:
+        assert check(instruction, code) is None, instruction
+    prose = "```python\ndef solve(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n```\nA leap year is divisible by 4."
+    assert check("Write a function that checks whether a given year is a leap year.", "def solve(y):\n    return y % 4 == 0\n", response=prose) is None
+    assert check("Write a function that checks whether a given year is a leap year.", fibonacci, reject_off_topic=False) is None
+
+
+def check(text, code, response="", **config):
+    """The instruction step's verdict on one Python row (its response: the code fenced, unless given)."""
+    row = {"instruction": text, "code": code, "response": response or f"```python\n{code}```", "language": "python"}
+    return instruction.check(row, InstructionConfig(**config))

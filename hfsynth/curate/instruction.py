@@ -18,6 +18,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.topic import answers_another_task
 from hfsynth.fences import find_fences
 
 # An answer, not a question: how chat models open a reply.
@@ -351,6 +352,10 @@ def check(row: Dict, config) -> Optional[str]:
         asked = defines_nothing_asked_for(text, row)
         if asked:
             return f"instruction asks for a definition ({asked!r}) but the code defines no function or class"
+    if config.reject_off_topic and row.get("language", "python") == "python":
+        unanswered = answers_another_task(text, row.get("code") or "", written_in_english(text), row.get("response") or "")
+        if unanswered:
+            return f"the code answers another task: it holds none of the instruction's words ({unanswered})"
     return None
 
 

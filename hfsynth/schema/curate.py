@@ -119,6 +119,11 @@ class InstructionConfig(Section):
         description="Drop instructions that open as advice ('Make sure', 'Always'), name no task at all, are cut off ('Write a function "
         "that'), or ask for a function or class that the code does not define.",
     )
+    reject_off_topic: bool = Field(
+        True,
+        description="Drop rows whose Python code (defining a function or class) holds none of an English instruction's content words, "
+        "their short forms or initials: an answer to another task (hfsynth.curate.topic).",
+    )
 
     @model_validator(mode="after")
     def _bounds(self):
