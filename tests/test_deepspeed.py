@@ -36,7 +36,7 @@ def test_deepspeed_zero3_on_two_cpu_ranks_saves_the_whole_adapter(tiny_recipe, w
     env.update({k: v for k, v in launcher_env("deepspeed_zero3").items() if k.startswith("ACCELERATE_")})
     env["ACCELERATE_MIXED_PRECISION"] = "no"
     proc = subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29593", "-m", "hfsynth", "train", str(path)],
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--standalone", "-m", "hfsynth", "train", str(path)],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]

@@ -29,10 +29,10 @@ from helpers import REPO_ROOT
 pytestmark = pytest.mark.slow  # two torchrun processes, ~15 s
 
 
-def run_ranks(tiny_model_dir, out, port, *extra):
+def run_ranks(tiny_model_dir, out, *extra):
     env = dict(os.environ, OMP_NUM_THREADS="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", str(port),
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--standalone",
          str(REPO_ROOT / "tests" / "fsdp_rank_script.py"), str(tiny_model_dir), str(out), *extra],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
@@ -42,12 +42,12 @@ def run_ranks(tiny_model_dir, out, port, *extra):
 
 @pytest.fixture(scope="module")
 def fsdp_run(tiny_model_dir, tmp_path_factory):
-    return run_ranks(tiny_model_dir, tmp_path_factory.mktemp("fsdp2"), 29571)
+    return run_ranks(tiny_model_dir, tmp_path_factory.mktemp("fsdp2"))
 
 
 @pytest.fixture(scope="module")
 def fsdp_4bit_run(tiny_model_dir, tmp_path_factory):
-    return run_ranks(tiny_model_dir, tmp_path_factory.mktemp("fsdp2-4bit"), 29572, "4bit")
+    return run_ranks(tiny_model_dir, tmp_path_factory.mktemp("fsdp2-4bit"), "4bit")
 
 
 def test_fsdp2_4bit_is_sharded_computes_as_unsharded_and_saves_the_whole_adapter(fsdp_4bit_run):

@@ -53,10 +53,10 @@ def hfsynth_traceback(stderr: str) -> bool:
     return any('File "' in line and "/hfsynth/" in line for line in stderr.splitlines()) or "HfsynthError" in stderr
 
 
-def torchrun_guard(pattern, port):
+def torchrun_guard(pattern):
     env = dict(os.environ, OMP_NUM_THREADS="1")
     return subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", str(port),
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--standalone",
          str(REPO_ROOT / "tests" / "run_guard_script.py"), pattern],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
@@ -64,14 +64,14 @@ def torchrun_guard(pattern, port):
 
 @pytest.mark.slow
 def test_two_ranks_with_separate_folders_are_refused_and_a_shared_one_passes(tmp_path):
-    separate = torchrun_guard(str(tmp_path / "node-{rank}"), 29581)
+    separate = torchrun_guard(str(tmp_path / "node-{rank}"))
     assert separate.returncode != 0
     lines = [l for l in separate.stderr.splitlines() if l.startswith("hfsynth: error:")]
     assert len(lines) == 1, separate.stderr[-3000:]
     assert "is not shared by every rank" in lines[0] and "marker of rank(s) 1" in lines[0]
     assert not hfsynth_traceback(separate.stderr)
 
-    shared = torchrun_guard(str(tmp_path / "shared"), 29582)
+    shared = torchrun_guard(str(tmp_path / "shared"))
     assert shared.returncode == 0, shared.stderr[-3000:]
     assert "rank 0: guard passed" in shared.stdout and "rank 1: guard passed" in shared.stdout
     assert not (tmp_path / "shared" / ".hfsynth-ranks").exists()  # the markers are cleaned up
@@ -83,7 +83,7 @@ def test_cli_under_torchrun_refuses_node_local_run_directories(tiny_recipe, writ
     path = write_recipe(dict(tiny_recipe, output_dir=str(tmp_path / "node-${RANK}")))
     env = dict(os.environ, OMP_NUM_THREADS="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29583", "-m", "hfsynth", "train", str(path)],
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--standalone", "-m", "hfsynth", "train", str(path)],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode != 0

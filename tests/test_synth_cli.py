@@ -9,7 +9,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -89,11 +88,8 @@ def test_sigkill_then_rerun_gives_exactly_the_uninterrupted_rows(cli_recipe, ref
 @pytest.mark.slow
 def test_two_ranks_under_torchrun(cli_recipe, reference):
     out = cli_recipe.parent / "two-ranks"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     proc = subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", str(port),
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--standalone",
          "-m", "hfsynth", "generate", str(cli_recipe), "--output-dir", str(out)],
         cwd=REPO_ROOT, env=dict(os.environ, **ENV), capture_output=True, text=True, timeout=600,
     )
@@ -128,11 +124,8 @@ def test_barrier_waits_for_every_rank_on_cpu(tmp_path):
         "enter = time.time()\ndist.barrier()\nprint(f'rank {dist.rank()} enter {enter:.3f} exit {time.time():.3f};', flush=True)\n"
         "dist.shutdown()\n"
     )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     proc = subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", str(port), str(script)],
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--standalone", str(script)],
         cwd=REPO_ROOT, env=dict(os.environ, **ENV), capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -73,7 +73,7 @@ def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
     path = write_recipe(tiny_recipe)
     env = dict(os.environ, OMP_NUM_THREADS="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29531", "-m", "hfsynth", "train", str(path)],
+        [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--standalone", "-m", "hfsynth", "train", str(path)],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
