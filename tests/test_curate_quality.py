@@ -383,6 +383,8 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
     ]
     for tests in real:
         assert substance.trivial(row(tests)) is None, tests
+    rebound = {"language": "python", "code": code, "tests": "max = average([4, 2])\nassert max == 2\n"}
+    assert substance.trivial(rebound) is None  # `max` is the tests' own name here, bound to the code's result
     shadowing = {"language": "python", "code": "def sum(values):\n    total = 1\n    for v in values:\n        total *= v\n    return total\n", "tests": "assert sum([2, 3]) == 6\n"}
     assert substance.trivial(shadowing) is None  # a builtin's name the code redefines is the code under test
     assert substance.trivial(row(vacuous[0]), TrivialConfig(vacuous_tests=False)) is None

@@ -8,9 +8,9 @@
   ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
   answer), or a function stops mid-way (its last statement assigns locals it never reads, or a
   statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
-  condition of its chain, or a parameter is overwritten before it is read (:mod:`hfsynth.curate.dead_paths`). Docstrings, ``pass``, ``...``,
-  ``raise NotImplementedError``, a bare ``return`` or ``return None`` and imports are empty;
-  functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
+  condition of its chain, or a parameter is overwritten before it is read
+  (:mod:`hfsynth.curate.dead_paths`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
+  a bare ``return`` or ``return None`` and imports are empty; functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
   a constant or one real statement are not.
   A comment that marks the work as not done (``# TODO: save the file``, ``# your code here``)
@@ -32,7 +32,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from typing import Dict, Optional
+from typing import AbstractSet, Dict, Optional
 
 from hfsynth.curate.dead_paths import overwritten_parameters, repeated_condition
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
@@ -338,18 +338,33 @@ WEAK_CHECKS = frozenset({"isinstance", "callable", "hasattr"})
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
-def _touches_nothing(test: ast.expr, functions: set) -> bool:
-    """An expression that reads no name but builtins the code does not redefine (``17 * 7 + 17.``,
-    ``len([1, 2]) == 2``): it has the same value whatever the code under test does."""
-    return all(node.id in BUILTIN_NAMES and node.id not in functions for node in ast.walk(test) if isinstance(node, ast.Name))
+def _touches_nothing(test: ast.expr, bound: AbstractSet[str]) -> bool:
+    """An expression that reads no name but builtins that neither the code nor the tests rebind
+    (``17 * 7 + 17.``, ``len([1, 2]) == 2``): it has the same value whatever the code does."""
+    return all(node.id in BUILTIN_NAMES and node.id not in bound for node in ast.walk(test) if isinstance(node, ast.Name))
 
 
-def vacuous_assert(test: ast.expr, functions: set) -> bool:
+def bound_names(*trees: ast.AST) -> set:
+    """Every name the trees bind: assigned, defined, imported."""
+    names = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.alias):
+                names.add((node.asname or node.name).partition(".")[0])
+    return names
+
+
+def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = frozenset()) -> bool:
     """An assert that passes whatever the code does: a literal (``assert True``), literals compared
-    (``1 == 1``), an expression of builtins only (``len([1, 2]) == 2``), an expression compared with itself (``f(x) == f(x)``), ``p or not p``, or a check
-    of existence or type only (``x is not None``, ``isinstance(x, int)``, ``callable(f)``, the bare
-    name of a function the code defines)."""
-    if _is_literal(test) or _touches_nothing(test, functions):
+    (``1 == 1``), an expression of builtins only (``len([1, 2]) == 2``; ``bound``: the names the code
+    and tests rebind), an expression compared with itself (``f(x) == f(x)``), ``p or not p``, or a
+    check of existence or type only (``x is not None``, ``isinstance(x, int)``, ``callable(f)``, the
+    bare name of a function the code defines)."""
+    if _is_literal(test) or _touches_nothing(test, bound | functions):
         return True
     if isinstance(test, ast.Name):
         return test.id in functions
@@ -368,10 +383,10 @@ def vacuous_assert(test: ast.expr, functions: set) -> bool:
         return True
     if isinstance(test, ast.BoolOp):
         if isinstance(test.op, ast.And):
-            return all(vacuous_assert(v, functions) for v in test.values)
+            return all(vacuous_assert(v, functions, bound) for v in test.values)
         dumps = {ast.dump(v) for v in test.values}
         negated = any(isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.Not) and ast.dump(v.operand) in dumps for v in test.values)
-        return negated or any(vacuous_assert(v, functions) for v in test.values)
+        return negated or any(vacuous_assert(v, functions, bound) for v in test.values)
     return False
 
 
@@ -390,7 +405,8 @@ def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
             asserts.append(node)
         elif checks_without_assert(node):
             return False
-    return bool(asserts) and all(vacuous_assert(node.test, functions) for node in asserts)
+    bound = bound_names(code_tree, tree)
+    return bool(asserts) and all(vacuous_assert(node.test, functions, bound) for node in asserts)
 
 
 def unfinished_stubs(tree: ast.Module) -> list:

@@ -6,14 +6,15 @@ every other check keeps it. What gives it away is that it shares no word with it
 solution names its function, variables, strings or comments after what it was asked to do
 (``is_leap_year``, ``year``; ``celsius``; ``# divisible by 4``).
 
-The instruction's content words (four letters or more, not the words every coding task has:
-"write", "function", "list", "return"...) are looked for in the code, each by its first four letters
-(``duplicates`` matches ``dup_count``), by the short form programmers use for it (``maximum`` ->
-``max``, ``dictionary`` -> ``dict``) or, for its first three letters, as a whole identifier word
-(``fibonacci`` -> ``fib``), and runs of two to four words by their initials (``greatest common
-divisor`` -> ``gcd``). The code answers another task when none is found. Only English instructions
-of two content words or more, and code that defines a function or class (a name it chose) that the
-instruction does not name (```f0```), are judged: a one-line swap script names nothing.
+The instruction's content words (not the words every coding task has: "write", "function", "list",
+"return"...) are looked for in the code and in the response around it: a three-letter word (``sum``,
+``odd``) as a whole identifier word; a longer one by its first four letters anywhere (``celsius`` in
+``to_celsius``), by its first three letters as a whole identifier word (``fibonacci`` -> ``fib``) or
+by the short form programmers use for it (``maximum`` -> ``max``, ``dictionary`` -> ``dict``); and
+runs of two to four words by their initials (``greatest common divisor`` -> ``gcd``). The code
+answers another task when none is found. Only English instructions of two content words or more,
+and code that defines a function or class (a name it chose) that the instruction does not name
+(``f0``), are judged: a one-line swap script names nothing.
 
 Measured: 1 of the 447 good rows of the labelled sets in ``tests/`` shares no word with its instruction
 (``conversion_table`` for "(celsius, fahrenheit) pairs"), and 4 of HumanEval's 164 canonical solutions
@@ -40,6 +41,10 @@ COMMON = frozenset(
     argument arguments parameter parameters provided provide returned called calls call does done other same such
     into onto over under about after before while more most less least many much some every""".split()
 )
+SHORT_COMMON = frozenset(
+    "the and for are its all one two not but can has use get set new any may end you out how why was who let our own per via yet etc "
+    "put run add see way too few off lot got had his her him she did say don".split()
+)
 SHORT_FORMS = {
     "maximum": ("max",), "largest": ("max",), "biggest": ("max",), "highest": ("max",), "greatest": ("max",),
     "minimum": ("min",), "smallest": ("min",), "lowest": ("min",), "average": ("avg", "mean"), "mean": ("avg",),
@@ -61,12 +66,6 @@ def _words(text: str) -> List[str]:
     return [w.lower() for w in WORD.findall(re.sub(r"([a-z])([A-Z])", r"\1 \2", text))]
 
 
-SHORT_COMMON = frozenset(
-    "the and for are its all one two not but can has use get set new any may end you out how why was who let our own per via yet etc "
-    "put run add see way too few off lot got had his her him she did say don".split()
-)
-
-
 def content_words(instruction: str) -> List[str]:
     """The instruction's words that name what it is about, in order (``sum``, ``odd`` and ``gcd`` too)."""
     return [w for w in _words(instruction) if (len(w) >= 4 and w not in COMMON) or (len(w) == 3 and w not in SHORT_COMMON)]
@@ -85,7 +84,9 @@ def answers_another_task(instruction: str, code: str, english: bool, response: s
     if not english:
         return None
     tree = parse_python(code)
-    defined = {n.name.lower() for n in ast.walk(tree or ast.Module(body=[], type_ignores=[])) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    if tree is None:
+        return None
+    defined = {n.name.lower() for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     if not defined or defined & {w.lower() for w in IDENTIFIER.findall(instruction)}:  # nothing named, or named as asked (`f0`)
         return None
     wanted = content_words(instruction)

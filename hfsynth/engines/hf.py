@@ -320,8 +320,8 @@ class HFEngine:
         segment.return_dict_in_generate = True
         segment.stop_strings = None
 
-        def queue(more, first: bool = False) -> None:
-            """Queue sequences; ``first``: ahead of those already waiting (the follow-ups of finished ones)."""
+        def queue(more, ahead: bool = False) -> None:
+            """Queue sequences; ``ahead``: before those already waiting (the follow-ups of finished ones)."""
             taken = []
             for prompt_ids, stop, budget in more:
                 if self.context is not None:  # stop at the context length, as vLLM does at max_model_len
@@ -338,7 +338,7 @@ class HFEngine:
                 left.append(budget)
                 finished.append(not room)
                 looped.append(False)
-            if first:
+            if ahead:
                 pending[:0] = taken
             else:
                 pending.extend(taken)
@@ -359,7 +359,7 @@ class HFEngine:
                 queue(on_finished(told, [
                     self._looped(generated[r], ids[r], repeat_guard) if looped[r] else self._completion(generated[r], ids[r], stops[r])
                     for r in told
-                ]), first=True)
+                ]), ahead=True)
 
         def run(batch: List[int], inputs, attention, past, steps: int):
             segment.max_new_tokens = steps
