@@ -26,7 +26,10 @@ def nucleus_sampler(temperature: float, top_p: float):
     class NucleusSampler(LogitsProcessor):
         def __call__(self, input_ids, scores):
             probs = torch.softmax(scores.float() / temperature, dim=-1)
-            chosen = _draw(probs, min(TOP_CANDIDATES, probs.shape[-1]), top_p)
+            if top_p >= 1.0:  # no nucleus: every token, as transformers does without a TopPLogitsWarper
+                chosen = torch.multinomial(probs, 1).squeeze(-1)
+            else:
+                chosen = _draw(probs, min(TOP_CANDIDATES, probs.shape[-1]), top_p)
             wide = chosen < 0  # the nucleus did not fit in the candidates: the whole vocabulary
             if bool(wide.any()):
                 chosen[wide] = _draw(probs[wide], probs.shape[-1], top_p)
