@@ -168,7 +168,7 @@ def test_every_fallback_level_still_runs_and_limits(isolation):
 def test_infinite_loop_is_stopped():
     start = time.monotonic()
     row = run_row("def spin():\n    while True:\n        pass\nspin()", cpu_seconds=1, timeout_s=3)
-    assert row["exec_status"] == "timeout" and time.monotonic() - start < 10
+    assert row["exec_status"] == "timeout" and time.monotonic() - start < 60  # a stuck kill, not a slow machine (20x the limit)
     assert "limit" in row["exec_detail"]
     sleeper = run_row("import time\ntime.sleep(60)", timeout_s=1.5)  # no CPU used: only the wall clock stops it
     assert sleeper["exec_status"] == "timeout" and "wall-clock" in sleeper["exec_detail"]
@@ -180,7 +180,7 @@ def test_fork_bomb_is_contained_and_leaves_nothing_behind():
     start = time.monotonic()
     row = run_row(bomb, "assert False, 'unreachable'", timeout_s=2)
     assert row["exec_status"] in ("timeout", "failed"), row
-    assert time.monotonic() - start < 15
+    assert time.monotonic() - start < 60  # a stuck kill, not a slow machine (30x the limit)
     assert not leaked_processes()
     # The parent can still start processes afterwards.
     assert run_program({"main.py": "print('alive')"}).output == "alive\n"
@@ -195,11 +195,12 @@ def test_detached_child_does_not_outlive_the_run(isolation):
     assert not leaked_processes()
 
 
-def test_memory_bomb_fails_fast():
-    start = time.monotonic()
-    row = run_row("hog = []\nwhile True:\n    hog.append(bytearray(50 * 2**20))", "assert len(hog) > 100")
-    assert row["exec_status"] == "failed" and "MemoryError" in row["exec_detail"]
-    assert time.monotonic() - start < 10
+def test_memory_bomb_fails_on_the_memory_limit():
+    """The memory limit stops it, not the clock: with time limits far beyond what the allocations need,
+    the verdict is a MemoryError (a timeout would mean the limit did not hold; no wall-clock figure is
+    asserted, so a loaded machine cannot fail this)."""
+    row = run_row("hog = []\nwhile True:\n    hog.append(bytearray(50 * 2**20))", "assert len(hog) > 100", timeout_s=120, cpu_seconds=60)
+    assert row["exec_status"] == "failed" and "MemoryError" in row["exec_detail"], row
 
 
 def test_output_flood_is_capped():
