@@ -43,7 +43,8 @@ def test_bad_recipe_is_refused_in_one_line(path, capsys, monkeypatch):
         assert fragment in lines[0], f"{fragment!r} not in {lines[0]!r}"
 
 
-@pytest.mark.parametrize("name", ["07-misspelt-section", "25-seed-file-missing", "37-vllm-without-gpu"])
+# 37 imports the launch checks' libraries in its process (10 s): the full suite; the corpus checks it in-process
+@pytest.mark.parametrize("name", ["07-misspelt-section", "25-seed-file-missing", pytest.param("37-vllm-without-gpu", marks=pytest.mark.slow)])
 def test_same_through_a_real_process(name):
     path = Path(__file__).parent / "bad_recipes" / f"{name}.yaml"
     proc = run_cli(["run", path, "--stages", "train,generate"])
