@@ -18,7 +18,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from helpers import assert_user_error, run_cli
+from helpers import run_cli
 from hfsynth.testing.tiny_architectures import ARCHITECTURES, PLAIN_CHAT, build_tiny_architecture, save_tiny_architecture
 
 PROMPTS = [
@@ -224,11 +224,19 @@ def arch_recipe(model_dir: Path, run_dir: Path, **model_fields) -> dict:
     }
 
 
-def test_validate_refuses_a_tokenizer_without_chat_template(tmp_path, write_recipe):
+def test_validate_refuses_a_tokenizer_without_chat_template(tmp_path, write_recipe, capsys):
     """GPT-2's tokenizer has no chat template: refused before any model loads, naming the model and the field."""
+    from hfsynth.cli import main
+
     model_dir = save_tiny_architecture("gpt2", tmp_path / "gpt2")
-    proc = run_cli(["validate", write_recipe(arch_recipe(model_dir, tmp_path / "run"))], cwd=tmp_path)
-    assert_user_error(proc, "model.chat_template", str(model_dir), "'<|endoftext|>'")
+    recipe = write_recipe(arch_recipe(model_dir, tmp_path / "run"))
+    capsys.readouterr()  # the fixture's own progress bars
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", str(recipe)])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert exit_info.value.code == 2 and len(lines) == 1 and "Traceback" not in lines[0], lines
+    for fragment in ("hfsynth: error: ", "model.chat_template", str(model_dir), "'<|endoftext|>'"):
+        assert fragment in lines[0], (fragment, lines[0])
     assert not (tmp_path / "run" / "adapter").exists()
 
 

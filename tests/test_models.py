@@ -65,6 +65,7 @@ def test_card_base_model_is_a_hub_id_never_a_path(tiny_model_dir):
     assert base_model_id(_recipe(str(tiny_model_dir), hub_id="me/tiny")) == "me/tiny"
 
 
+@pytest.mark.slow  # a process of its own (9 s): HF_HUB_OFFLINE is read when huggingface_hub is imported
 def test_cli_names_the_missing_model(tiny_recipe, write_recipe, tmp_path):
     tiny_recipe["model"]["name_or_path"] = "nobody/missing-model"
     proc = run_cli(["train", write_recipe(tiny_recipe)], env={"HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")})

@@ -106,6 +106,7 @@ def test_two_ranks_under_torchrun(cli_recipe, reference):
     assert manifest["stages"]["generate"]["world_size"] == 2
 
 
+@pytest.mark.slow  # two processes (9 s); the bad-recipe corpus checks such lines in-process
 def test_cli_errors_are_one_line(cli_recipe):
     proc = run_cli(["generate", cli_recipe, "--output-dir", cli_recipe.parent / "bad", "generate.strategies.0.name=templat"], env=ENV)
     assert_user_error(proc, "generate.strategies.0.name", "did you mean 'template'")
