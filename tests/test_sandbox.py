@@ -438,6 +438,7 @@ def test_what_the_machine_lacks_is_not_a_failure_but_nothing_is_checked():
         {"id": "misspelt_stdlib", "code": "from hashlib import sha2512\n\ndef digest(b):\n    return sha2512(b).hexdigest()", "tests": None},
         {"id": "misspelt_module", "code": "import collectionz\n\ndef f():\n    return 1", "tests": None},
         {"id": "misspelt_module_2", "code": "from dataclass import dataclass\n\n@dataclass\nclass P:\n    x: int", "tests": None},
+        {"id": "invented_submodule", "code": "from yaml.helpers import pretty\n\ndef f(d):\n    return pretty(d)", "tests": None},  # PyYAML is installed
         {"id": "name_error", "code": "def f():\n    return 1\n\nprint(g())", "tests": None},
         {"id": "stdin_in_tests", "code": "def f():\n    return input()", "tests": "assert f() == 'x'"},
         {"id": "given", "instruction": 'Count the words of the sentence.\nsentence = "a b c"', "code": "print(len(sentence.split()))", "tests": None},
@@ -447,7 +448,8 @@ def test_what_the_machine_lacks_is_not_a_failure_but_nothing_is_checked():
     status = {k: r["exec_status"] for k, r in out.items()}
     assert status == {
         "library": "no_tests", "library_tested": "no_tests", "pytest_in_tests": "no_tests", "stdin": "no_tests", "file": "no_tests",
-        "misspelt_stdlib": "failed", "misspelt_module": "failed", "misspelt_module_2": "failed", "name_error": "failed", "stdin_in_tests": "failed",
+        "misspelt_stdlib": "failed", "misspelt_module": "failed", "misspelt_module_2": "failed", "invented_submodule": "failed",
+        "name_error": "failed", "stdin_in_tests": "failed",
         "given": "no_tests", "not_given": "failed",
     }
     assert out["library"]["exec_detail"] == f"not checked: module '{missing}' is not installed where rows run"

@@ -28,7 +28,8 @@ object "equal to everything" fails.
 - ``no_tests``: nothing was checked. The row has no tests (nothing that checks: no assert, test
   function, TestCase or raise) and its code ran cleanly; or its code or tests import a module that is
   not installed where rows run (not the standard library nor a near miss of a standard module's
-  name, which is a misspelling: ``flask``, ``pytest``, not ``collectionz``); or it has no tests
+  name, which is a misspelling: ``flask``, ``pytest``, not ``collectionz``; nor a submodule that an
+  installed package does not have, which is made up: ``from yaml.helpers import x``); or it has no tests
   and its code stopped on what the sandbox does not give it (``input()`` with no stdin, a file, the
   network, a display: ``EOFError``, ``OSError``, ``TclError``), or on a name that its instruction's
   own code binds (Alpaca's ``sentence = "..."``: a ``NameError``). ``exec_detail`` then says which. Any
@@ -56,7 +57,7 @@ EXEC_STATUSES = ("passed", "failed", "timeout", "error", "no_tests")
 DETAIL_CHARS = 300
 
 HARNESS_BODY = '''\
-import ast, itertools, sys, types, unittest
+import ast, importlib.util, itertools, sys, types, unittest
 
 _hf_exec, _hf_compile, _hf_open, _hf_type, _hf_len = exec, compile, open, type, len
 _hf_TestCase, _hf_Suite, _hf_Runner, _hf_loader = unittest.TestCase, unittest.TestSuite, unittest.TextTestRunner, unittest.TestLoader()
@@ -166,6 +167,13 @@ def _hf_misspelt(top):
     return False
 
 
+def _hf_installed(top):
+    try:
+        return importlib.util.find_spec(top) is not None
+    except Exception:
+        return False
+
+
 def _hf_stop_if_unavailable(exc, in_code):
     """Report the row unchecked and end the program when ``exc`` is the machine's fault; else re-raise it."""
     reason = _hf_unavailable(exc, in_code)
@@ -182,6 +190,8 @@ def _hf_unavailable(exc, in_code):
         if not top or top in _hf_stdlib:
             return None
         if _hf_misspelt(top):
+            return None
+        if exc.name != top and _hf_installed(top):  # the package is here, the submodule is made up
             return None
         return f"module {top!r} is not installed where rows run"
     if in_code and not HAS_TESTS and isinstance(exc, NameError) and getattr(exc, "name", None) in GIVEN:
