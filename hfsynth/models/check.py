@@ -18,6 +18,7 @@ from hfsynth.errors import HfsynthError
 from hfsynth.models.context import context_length
 from hfsynth.models.lora import PEFT_MAMBA_INCOMPATIBLE, PEFT_MAMBA_MODEL_TYPES, matches_module
 from hfsynth.models.resolve import resolve_recipe_model
+from hfsynth.models.skeleton import model_skeleton
 
 # What from_pretrained reads weights from (a single file, or shards named by an index).
 WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin", "*.safetensors.index.json", "pytorch_model.bin.index.json")
@@ -67,7 +68,7 @@ def _check_base(recipe):
     if recipe.train.assistant_only_loss:
         check_generation_markers(tokenizer, name)
     if recipe.model.attn_implementation:
-        module_names(config, recipe)  # transformers checks the implementation (and its package) when it builds the model
+        model_skeleton(recipe)  # transformers checks the implementation (and its package) when it builds the model
     return config, tokenizer
 
 
@@ -124,30 +125,19 @@ def check_generation_markers(tokenizer, name: str) -> None:
         ) from None
 
 
-def module_names(config, recipe) -> Dict[str, str]:
-    """Every module of the model (dotted name -> class name), built on the meta device; the class name is
-    ``LORA_WRAPPABLE`` for a layer peft's LoRA can wrap (subclasses included: Falcon's ``FalconLinear``)."""
+def module_names(recipe) -> Dict[str, str]:
+    """Every module of the model (dotted name -> class name), from :func:`~hfsynth.models.skeleton.model_skeleton`;
+    the class name is ``LORA_WRAPPABLE`` for a layer peft's LoRA can wrap (subclasses included: Falcon's ``FalconLinear``)."""
     import torch
-    from transformers import AutoModelForCausalLM
     from transformers.pytorch_utils import Conv1D
 
-    extra = {"attn_implementation": recipe.model.attn_implementation} if recipe.model.attn_implementation else {}
-    try:
-        with torch.device("meta"):
-            model = AutoModelForCausalLM.from_config(config, trust_remote_code=recipe.model.trust_remote_code, **extra)
-    except (ValueError, KeyError, ImportError) as exc:
-        field = "model.attn_implementation" if extra and ("attn" in str(exc).lower() or "attention" in str(exc).lower()) else "model.name_or_path"
-        raise HfsynthError(
-            f"{field}: '{recipe.model.name_or_path}' cannot be built as a causal LM: {' '.join(str(exc).split())[:300]}"
-        ) from None
+    model = model_skeleton(recipe)
     wrappable = (torch.nn.Linear, torch.nn.Embedding, torch.nn.Conv1d, torch.nn.Conv2d, torch.nn.Conv3d, Conv1D)
     return {name: LORA_WRAPPABLE if isinstance(module, wrappable) else type(module).__name__ for name, module in model.named_modules() if name}
 
 
-
-
 def check_lora_modules(config, recipe) -> None:
-    modules = module_names(config, recipe)
+    modules = module_names(recipe)
     lora = recipe.lora
     leaves = sorted({n.rsplit(".", 1)[-1] for n, kind in modules.items() if kind == LORA_WRAPPABLE})
     if isinstance(lora.target_modules, list):
