@@ -48,26 +48,10 @@ def _repo_ids(recipe: Recipe) -> Tuple[str, str]:
 # preflight: what can be refused before a 10-minute run starts
 
 
-def _check_repo_id(field_name: str, value: Optional[str]) -> None:
-    if value is None:
-        return
-    from huggingface_hub.utils import HFValidationError, validate_repo_id
-
-    try:
-        validate_repo_id(value)
-    except HFValidationError as exc:
-        raise HfsynthError(f"{field_name}: '{value}' is not a valid repo id ({str(exc).splitlines()[0]})") from None
-    if value.count("/") != 1:
-        raise HfsynthError(f"{field_name}: '{value}' must be 'owner/name' (your user or organization, then the repo name)")
-
-
 def preflight(ctx: StageContext) -> None:
-    """Refuse malformed repo ids and, when a push will happen, a token the Hub rejects."""
+    """Refuse a malformed endpoint and, when a push will happen, a token the Hub rejects (repo ids and
+    the branch name are checked with the recipe, :mod:`hfsynth.schema.hub`)."""
     hub = ctx.recipe.hub
-    _check_repo_id("hub.model_repo", hub.model_repo)
-    _check_repo_id("hub.dataset_repo", hub.dataset_repo)
-    if hub.revision is not None and (not hub.revision.strip() or " " in hub.revision or hub.revision.startswith("refs/") or ".." in hub.revision):
-        raise HfsynthError(f"hub.revision: '{hub.revision}' is not a usable branch name (expected e.g. 'main' or 'v2')")
     if hub.model_repo or hub.dataset_repo:
         check_endpoint()  # no request: a malformed URL is refused even by validate and dry runs
     if _push_wanted(ctx):

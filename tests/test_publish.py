@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -283,7 +284,11 @@ def test_token_saved_by_hf_auth_login_is_used(hub_server, make_run_dir, tmp_path
 
 
 def test_preflight_refuses_a_malformed_repo_id_before_any_stage(make_run_dir, tmp_path):
-    recipe_path, _, _ = make_run_dir(hub={"dataset_repo": "no-namespace"})
+    """Checked with the recipe (hfsynth.schema.hub), so even a run whose stages are done is refused."""
+    recipe_path, _, _ = make_run_dir()
+    recipe = yaml.safe_load(Path(recipe_path).read_text())
+    recipe["hub"] = {"dataset_repo": "no-namespace"}
+    Path(recipe_path).write_text(yaml.safe_dump(recipe))
     proc = run_hfsynth(["publish", recipe_path], None, tmp_path)
     assert proc.returncode == 2 and "hub.dataset_repo" in proc.stderr and "owner/name" in proc.stderr and "Traceback" not in proc.stderr
 

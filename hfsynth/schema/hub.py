@@ -1,8 +1,11 @@
-"""``hub``: where publish pushes the adapter and the dataset, and the card metadata it needs."""
+"""``hub``: where publish pushes the adapter and the dataset, and the card metadata it needs.
+
+Repo ids and the branch name are checked here, with the recipe, so a typo is refused before any
+model is converted or loaded (publish is the last stage of a long run)."""
 
 from typing import List, Optional
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from hfsynth.schema.base import Section
 
@@ -16,3 +19,25 @@ class HubConfig(Section):
     revision: Optional[str] = Field(None, description="Branch to push to (created when missing); None = main.")
     license: str = Field("apache-2.0", description="License id written into both cards.")
     language: List[str] = Field(default_factory=lambda: ["en"], description="Natural languages of the data.")
+
+    @field_validator("model_repo", "dataset_repo")
+    @classmethod
+    def _owner_slash_name(cls, value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return value
+        from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+        try:
+            validate_repo_id(value)
+        except HFValidationError as exc:
+            raise ValueError(f"'{value}' is not a valid repo id ({str(exc).splitlines()[0]})") from None
+        if value.count("/") != 1:
+            raise ValueError(f"'{value}' must be 'owner/name' (your user or organization, then the repo name)")
+        return value
+
+    @field_validator("revision")
+    @classmethod
+    def _branch_name(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and (not value.strip() or " " in value or value.startswith("refs/") or ".." in value):
+            raise ValueError(f"'{value}' is not a usable branch name (expected e.g. 'main' or 'v2')")
+        return value
