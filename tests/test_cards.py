@@ -4,6 +4,7 @@ escaping, missing inputs, and what never goes into an export."""
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -188,14 +189,16 @@ def test_a_file_holding_the_token_is_refused_without_printing_it(tmp_path):
     assert "leak.txt" in str(err.value) and "hf_secret_value_123" not in str(err.value)
 
 
-def test_preflight_checks_the_hub_section(make_run_dir):
-    from hfsynth.context import StageContext
-    from hfsynth.publish import preflight
+def test_the_recipe_checks_the_hub_section():
+    """Repo ids and the branch are checked with the recipe, before any stage or model (hfsynth.schema.hub)."""
+    from hfsynth.recipe import validate_recipe
 
-    for hub, fragment in (({"model_repo": "alice"}, "hub.model_repo"), ({"dataset_repo": "a/b/c"}, "hub.dataset_repo"), ({"revision": "refs/pr/1"}, "hub.revision")):
-        _, recipe, run_dir = make_run_dir(hub=hub)
-        with pytest.raises(HfsynthError, match=fragment):
-            preflight(StageContext(recipe, run_dir, dry_run=True))
+    base = {"name": "hub", "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "builtin:smollm2-135m-instruct"}}
+    for hub, fragment in (({"model_repo": "alice"}, "hub.model_repo: 'alice' must be 'owner/name'"), ({"dataset_repo": "a/b/c"}, "hub.dataset_repo"),
+                          ({"revision": "refs/pr/1"}, "hub.revision"), ({"model_repo": "not a repo!!"}, "is not a valid repo id")):
+        with pytest.raises(HfsynthError, match=re.escape(fragment)):
+            validate_recipe({**base, "hub": hub})
+    assert validate_recipe({**base, "hub": {"model_repo": "alice/adapter", "revision": "v2"}}).hub.model_repo == "alice/adapter"
 
 
 def test_splits_with_different_arrow_types_get_one_schema(make_run_dir):
