@@ -110,7 +110,15 @@ def labelled_blind3():
     return [json.loads(line) for line in (REPO_ROOT / "tests" / "labelled_blind3.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-LABELLED_SETS = {"responses": labelled_responses, "blind": labelled_blind, "blind3": labelled_blind3}
+def labelled_blind4():
+    """A fifth labelled set (tests/labelled_blind4.jsonl: 80 good, 82 junk), written blind like the
+    others, after the third round of fixes: every good row was run and passes, every junk row with
+    failing asserts fails them; junk of 15 kinds, 80 of the 82 valid Python. ``run_only`` as in the
+    blind set (failing asserts, some under a ``__main__`` guard; a method a dict lacks)."""
+    return [json.loads(line) for line in (REPO_ROOT / "tests" / "labelled_blind4.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+LABELLED_SETS = {"responses": labelled_responses, "blind": labelled_blind, "blind3": labelled_blind3, "blind4": labelled_blind4}
 
 
 def curate_labelled(tmp_path, rows, recipe):
@@ -129,7 +137,7 @@ def curate_labelled(tmp_path, rows, recipe):
 @pytest.mark.parametrize("name", sorted(LABELLED_SETS))
 def test_realistic_labelled_responses_curated_through_the_command(tmp_path, name):
     """Labelled sets written as datasets hold their answers (tests/labelled_responses.py,
-    tests/labelled_blind.jsonl, tests/labelled_blind3.jsonl): prose and fences, Alpaca one-liners,
+    tests/labelled_blind.jsonl, tests/labelled_blind3.jsonl, tests/labelled_blind4.jsonl): prose and fences, Alpaca one-liners,
     OSS-Instruct problems, Evol-Instruct quoted code, other languages. Execution off: the junk only a
     run can catch counts as missed, but for the rows the blind sets mark ``run_only`` (the slow test
     below runs them) or ``needs_reference`` (no filter and no run can catch them)."""
