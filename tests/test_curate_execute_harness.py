@@ -54,6 +54,11 @@ CAUGHT = [
     ("unittest.TestCase.run patched to do nothing", WRONG + "import unittest\nunittest.TestCase.run = lambda self, result=None: None\n", UNITTESTS, "failed"),
     ("a value class with an honest __eq__", "class P:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, other):\n        return isinstance(other, P) and other.x == self.x\n", "assert P(1) == P(1) and P(1) != P(2) and [P(3)] == [P(3)]\n", "passed"),
     ("a right answer with an input() demo under a main guard", RIGHT + "if __name__ == '__main__':\n    print(add(int(input()), 1))\n", TESTS, "passed"),
+    # models often put their tests in the main guard: the code runs as a module, so the harness runs them as tests
+    ("a wrong answer with its asserts under a main guard, no tests", WRONG + "if __name__ == '__main__':\n    assert add(1, 2) == 3\n", None, "failed"),
+    ("a right answer with its asserts under a main guard, no tests", RIGHT + "if __name__ == '__main__':\n    assert add(1, 2) == 3\n    print('ok')\n", None, "passed"),
+    ("a wrong answer whose main guard calls its test function", WRONG + "def test_add():\n    assert add(1, 2) == 3\n\nif __name__ == '__main__':\n    test_add()\n", None, "failed"),
+    ("a wrong answer with right tests and a failing assert under its main guard", WRONG.replace("-", "+") + "if __name__ == '__main__':\n    assert add(2, 2) == 5\n", TESTS, "failed"),
 ]
 
 # (case, code, tests, the phrase SANDBOX.md uses for it): in-process tampering that still passes

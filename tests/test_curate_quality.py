@@ -181,6 +181,15 @@ def test_a_named_callable_is_an_ask_unless_builtin_or_used_by_the_code():
     other = "def check_extension(kind):\n    return kind\n"
     assert instruction.check(row("Implement `guess_extension(kind)`.", other), InstructionConfig()) == (
         "instruction asks for `guess_extension` but the code defines no guess_extension")
+    insertion = "def sort_desc(nums):\n    out = []\n    for n in nums:\n        out.insert(0, n)\n    return out\n"
+    assert instruction.check(row("Sort without the built-in `sorted()` or `list.sort()`, nor `heapq.heapify()`.", insertion), InstructionConfig()) is None
+    half = "import base64\n\n\ndef encode(data):\n    return base64.b64encode(data).decode('ascii')\n"
+    assert instruction.check(row("Write `encode(data)` and `decode(text)`; both are required.", half), InstructionConfig()) == (
+        "instruction asks for `decode` but the code defines no decode")  # bytes' .decode() is not the asked function
+    vector = "class V:\n    def __init__(self, x):\n        self.x = x\n\n    def __add__(self, o):\n        return V(self.x + o.x)\n"
+    assert instruction.check(row("Create a class `V` with addition and `__abs__` (the length).", vector), InstructionConfig()) == (
+        "instruction asks for `__abs__` but the code defines no __abs__")
+    assert instruction.check(row("Create a class `V` with `__add__()`; guard the demo with `__name__`.", vector), InstructionConfig()) is None
 
 
 def test_names_bound_by_the_instructions_code_are_defined():
@@ -371,6 +380,8 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
         "result = average([3, 1])\nassert isinstance(result, float)\nassert result is not None\n",
         "p = average([2]) > 1\nassert p or not p\n",
         "assert 17 * 7 + 17.\nassert len([1, 2]) == 2\n",  # builtins and literals only: the code is never called
+        "assert callable(average)\nassert average.__name__ == 'average'\nassert len(average([1])) >= 0\n",  # metadata, a length >= 0
+        "r = average([1, 2])\nassert type(r) == float\nassert type(r) is float or r is None\nassert 0 <= len([r])\n",
     ]
     for tests in vacuous:
         assert substance.trivial(row(tests)).startswith("trivial tests: every assert passes"), tests
@@ -388,6 +399,17 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
     shadowing = {"language": "python", "code": "def sum(values):\n    total = 1\n    for v in values:\n        total *= v\n    return total\n", "tests": "assert sum([2, 3]) == 6\n"}
     assert substance.trivial(shadowing) is None  # a builtin's name the code redefines is the code under test
     assert substance.trivial(row(vacuous[0]), TrivialConfig(vacuous_tests=False)) is None
+    assert substance.trivial(row("assert len([average([1])]) > 0\nassert len(str(average([2]))) >= 3\n")) is None  # real bounds
+
+
+def test_the_tests_under_the_codes_main_guard_are_judged_too():
+    code = "def average(nums):\n    return sum(nums) / len(nums)\n\n\n"
+    row = lambda main: {"language": "python", "code": code + main, "tests": None}  # noqa: E731
+    vacuous = "def test_average():\n    r = average([1, 2])\n    assert r is not None or r is None\n\n\nif __name__ == '__main__':\n    test_average()\n"
+    assert substance.trivial(row(vacuous)).startswith("trivial tests: every assert passes")
+    assert substance.trivial(row("if __name__ == '__main__':\n    assert isinstance(average([1]), float)\n")).startswith("trivial tests")
+    assert substance.trivial(row("if __name__ == '__main__':\n    assert average([1, 3]) == 2\n")) is None
+    assert substance.trivial(row("if __name__ == '__main__':\n    print(average([1, 3]))\n")) is None  # a demo checks nothing, judges nothing
 
 
 def test_a_comment_that_marks_the_work_undone_and_a_result_left_in_locals():
@@ -460,6 +482,38 @@ def test_a_function_that_stops_mid_way_is_unfinished():
         "def make_counter():\n    n = 0\n\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n",
         # returns nothing anywhere: the last call may be what it is for
         "import requests\n\n\ndef notify(url, text):\n    print('sending', text)\n    response = requests.post(url, json={'text': text}, timeout=5)\n",
+    ]
+    for code in kept:
+        assert substance.trivial(row(code)) is None, code
+
+
+def test_a_condition_no_number_meets_is_dead_code():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    never = "def classify(t):\n    if t > 25 and t < 10:\n        return 'cold'\n    if t > 25:\n        return 'hot'\n    return 'mild'\n"
+    assert substance.trivial(row(never)) == "dead code: the condition at line 2 (t > 25 and t < 10) is never true"
+    for test in ("0 < x < 0", "x == 1 and x == 2", "x > 5 and x <= 5", "-5 > x and x > -3", "x == 3 and x > 3"):
+        assert substance.trivial(row(f"def f(x):\n    if {test}:\n        return 1\n    return 0\n")).startswith("dead code: the condition"), test
+    for test in ("10 <= x <= 25", "x >= 5 and x <= 5", "x < 0 and x > -1", "a < 0 and x > 1", "x == 3 and x > 2", "g(x) > 1 and g(x) < 0"):
+        assert substance.trivial(row(f"def f(x, a, g):\n    if {test}:\n        return 1\n    return 0\n")) is None, test
+
+
+def test_a_statement_that_raises_whenever_it_runs():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row("def split(text):\n    parts = text.split()\n    return len(parts) + len(None)\n")) == (
+        "always an error: len(None) raises TypeError (line 3)")
+    number = "def grid(matrix):\n    cols = len(matrix[0])\n    return [[row[i] for i in cols] for row in matrix]\n"
+    assert substance.trivial(row(number)) == "always an error: cols in grid() is always a number but is used as a container (line 3)"
+    for broken in ("def f(x):\n    return None + x + 1 if x else None[0]\n", "def f(x):\n    return x + 'abc'[5]\n",
+                   "def f(xs):\n    n = len(xs)\n    n += 1\n    return xs[0] in n\n", "def f(xs):\n    return max([]) + len(xs)\n"):
+        assert substance.trivial(row(broken)).startswith("always an error"), broken
+    kept = [
+        "def f():\n    try:\n        return int('abc')\n    except ValueError:\n        return 0\n",  # the error is the point
+        "import pytest\n\n\ndef test_f():\n    with pytest.raises(TypeError):\n        len(None)\n",
+        "def risky():\n    return 1 / 0\n",  # written on purpose, to show an error handled
+        "def f(xs):\n    n = len(xs)\n    return [xs[i] for i in range(n)] + ['-' * 80, 'abc'[1:]]\n",
+        "def f(rows):\n    cols = len(rows)\n    return [c for cols in rows for c in cols], cols\n",  # the comprehension's own cols
+        "def f(rows):\n    cols = len(rows)\n\n    def g(cols):\n        return list(cols)\n    return g(rows), cols\n",  # another scope
+        "def f(rows, k):\n    n = 0\n    n = rows if k else n\n    return n[0]\n",  # not always a number
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code

@@ -5,6 +5,8 @@
   runs. Only conditions without side effects count (no calls but a few pure builtins, no ``:=``,
   no ``await``): between two tests of one chain nothing else runs, so the same expression has the
   same value.
+- A condition that is never true: ``and``-joined bounds on one expression that no number meets
+  (``if t > 25 and t < 10``, ``0 < x < 0``, ``n == 1 and n == 2``); the branch it guards never runs.
 - A parameter overwritten before it is read (``def dedupe(items): items = [1, 1, 2] ...``): the
   caller's value is thrown away, so the function does not do what its signature says. Only
   statements directly in the function's body are followed, in order, up to the first one that reads
@@ -46,6 +48,72 @@ def repeated_condition(tree: ast.AST) -> Optional[Tuple[int, int]]:
                 branch = branch.orelse[0]
             else:
                 break
+    return None
+
+
+def _number(node: ast.expr) -> Optional[float]:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _number(node.operand)
+        return None if inner is None else -inner
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value)
+    return None
+
+
+FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE, ast.Eq: ast.Eq}
+
+
+def _bounds(test: ast.expr) -> List[Tuple[str, type, float]]:
+    """``(expression, operator, number)`` for every comparison of an expression with a number in
+    the ``and``-joined parts of ``test`` (a chain ``a < x < b`` gives two)."""
+    parts = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) else [test]
+    found = []
+    for part in parts:
+        if not isinstance(part, ast.Compare):
+            continue
+        operands = [part.left, *part.comparators]
+        for left, op, right in zip(operands, part.ops, operands[1:]):
+            if type(op) not in FLIPPED:
+                continue
+            number_left, number_right = _number(left), _number(right)
+            if number_right is not None and number_left is None:
+                found.append((ast.dump(left), type(op), number_right))
+            elif number_left is not None and number_right is None:
+                found.append((ast.dump(right), FLIPPED[type(op)], number_left))
+    return found
+
+
+def never_true(test: ast.expr) -> bool:
+    """No number meets every bound ``test`` sets on one side-effect-free expression."""
+    if not _side_effect_free(test):
+        return False
+    by_expression: dict = {}
+    for expression, op, number in _bounds(test):
+        by_expression.setdefault(expression, []).append((op, number))
+    for bounds in by_expression.values():
+        low, low_strict, high, high_strict = float("-inf"), False, float("inf"), False
+        equal = set()
+        for op, number in bounds:
+            if op is ast.Eq:
+                equal.add(number)
+            elif op in (ast.Gt, ast.GtE) and (number > low or (number == low and op is ast.Gt)):
+                low, low_strict = number, op is ast.Gt
+            elif op in (ast.Lt, ast.LtE) and (number < high or (number == high and op is ast.Lt)):
+                high, high_strict = number, op is ast.Lt
+        if low > high or (low == high and (low_strict or high_strict)) or len(equal) > 1:
+            return True
+        for value in equal:
+            if value < low or value > high or (value == low and low_strict) or (value == high and high_strict):
+                return True
+    return False
+
+
+def impossible_condition(tree: ast.AST) -> Optional[Tuple[int, str]]:
+    """``(line, condition)`` of the first ``if``/``elif``/``while``/conditional expression whose
+    condition is never true, or None."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.While, ast.IfExp)) and never_true(node.test):
+            return node.test.lineno, ast.unparse(node.test)
     return None
 
 

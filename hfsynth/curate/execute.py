@@ -3,7 +3,8 @@
 A row's program is its ``code`` then its ``tests``, executed in ONE namespace (as if concatenated)
 by a small harness, with two differences that keep good rows from failing for the wrong reason:
 the code runs with ``__name__ == "solution"`` so a demo ``if __name__ == "__main__":`` block (often
-calling ``input()``) does not run, and the tests run as ``__main__``. Besides plain asserts, test
+calling ``input()``) does not run, and the tests run as ``__main__``; a ``__main__`` block that checks
+something (asserts, ``test_*()`` calls) is the row's tests too, and runs after the others. Besides plain asserts, test
 functions named ``test*`` and ``unittest.TestCase`` classes that the tests define are run too, by
 the harness's own loader (``unittest.main()`` in the tests does nothing, so it cannot end the
 program before the classes ran).
@@ -47,7 +48,7 @@ from __future__ import annotations
 import ast
 from typing import AbstractSet, Any, Dict, List, Optional
 
-from hfsynth.curate.python_ast import checks_without_assert
+from hfsynth.curate.python_ast import checks_without_assert, main_block_tests
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
@@ -277,8 +278,13 @@ def has_checks(tests: Optional[str]) -> bool:
 
 
 def program_files(code: str, tests: Optional[str], instruction: str = "") -> Dict[str, str]:
-    """The sandbox files of one row: the harness, the code and (when they can fail) the tests."""
-    checked = has_checks(tests)
+    """The sandbox files of one row: the harness, the code and (when they can fail) the tests. Checks
+    in the code's ``if __name__ == "__main__":`` block (:func:`main_block_tests`) run after the tests:
+    the code itself runs as a module, so they would not run otherwise."""
+    in_main = main_block_tests(code)
+    if in_main:
+        tests = f"{tests}\n{in_main}" if tests and tests.strip() else in_main
+    checked = bool(in_main) or has_checks(tests)
     given = names_the_instruction_defines(instruction) if instruction and not checked else frozenset()
     files = {"main.py": harness(checked, given), "solution.py": code}
     if checked:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+import sys
 from typing import Dict, Optional
 
 from hfsynth.curate.python_ast import parse_python
@@ -194,7 +195,8 @@ def sets_a_task_later(text: str) -> bool:
     return bool(TASK_SENTENCE.search(prose(text)))
 
 
-NAMED_CALLABLE = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
+NAMED_CALLABLE = re.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
+NAMED_SPECIAL_METHOD = re.compile(r"`(__(?!name__|main__|file__|doc__|dict__|slots__|all__|version__|module__|class__|future__|builtins__|annotations__)[a-z]\w*__)(?:\(.*?\))?`")
 
 
 def _definitions(code: str) -> Optional[set]:
@@ -212,19 +214,28 @@ def is_python_definition(text: str) -> bool:
 
 
 BUILTINS = frozenset(dir(builtins))
+STDLIB_MODULES = frozenset(sys.stdlib_module_names)
 
 
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
-    """The first function or class the instruction names as `name(...)` that the code neither
-    defines nor mentions (a solution to some other task); None when all are there, none is named,
-    or the code does not parse (validity's business). Builtins (`len()`, `abs()`) and names the
-    code uses (a parameter `fetch(url)`, a table `users(id, name)` in its SQL) are not asks."""
-    named = [name for name in NAMED_CALLABLE.findall(instruction) if name not in BUILTINS]
+    """The first function, class or special method the instruction names as `name(...)` or
+    `__abs__` that the code neither defines nor mentions (a solution to some other task, or one
+    that left a part out); None when all are there, none is named, or the code does not parse
+    (validity's business). Builtins (`len()`, `abs()`), methods of builtin types and standard
+    modules (`list.sort()`, `os.path.join()`: "without using `list.sort()`") and names the code uses
+    (a parameter `fetch(url)`, a table `users(id, name)` in its SQL) are not asks; an undotted name
+    counts as used only when the code says it bare, not as another object's attribute (`data.decode()`
+    is not the asked `decode()`)."""
+    named = [
+        (name, bool(owner)) for owner, name in NAMED_CALLABLE.findall(instruction)
+        if name not in BUILTINS and not (owner and owner.split(".")[0] in BUILTINS | STDLIB_MODULES)  # `list.sort()`, `os.path.join()`: existing APIs
+    ] + [(name, False) for name in NAMED_SPECIAL_METHOD.findall(instruction)]
     defined = _definitions(code) if named else None
     if not defined:
         return None
     mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
-    return next((name for name in named if name not in mentioned), None)
+    bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code))  # not as an attribute: `.decode()` is bytes', not the asked `decode()`
+    return next((name for name, dotted in named if name not in (mentioned if dotted else bare)), None)
 
 
 def sets_a_task_on_its_code(text: str) -> bool:

@@ -8,8 +8,9 @@
   ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
   answer), or a function stops mid-way (its last statement assigns locals it never reads, or a
   statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
-  condition of its chain, or a parameter is overwritten before it is read
-  (:mod:`hfsynth.curate.dead_paths`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
+  condition of its chain or a condition no value meets, or a parameter is overwritten before it is
+  read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
+  number iterated: :mod:`hfsynth.curate.certain_errors`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
   a bare ``return`` or ``return None`` and imports are empty; functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
   a constant or one real statement are not.
@@ -34,8 +35,9 @@ import builtins
 import re
 from typing import AbstractSet, Dict, Optional
 
-from hfsynth.curate.dead_paths import overwritten_parameters, repeated_condition
-from hfsynth.curate.python_ast import checks_without_assert, parse_python
+from hfsynth.curate.certain_errors import certain_error
+from hfsynth.curate.dead_paths import impossible_condition, overwritten_parameters, repeated_condition
+from hfsynth.curate.python_ast import checks_without_assert, main_block_statements, parse_python
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -358,12 +360,38 @@ def bound_names(*trees: ast.AST) -> set:
     return names
 
 
+METADATA = re.compile(r"__(?:name|qualname|module|doc|class)__")
+
+
+def _is_type_of(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" and len(node.args) == 1
+
+
+def _length_at_least_zero(left: ast.expr, op: ast.cmpop, right: ast.expr) -> bool:
+    """``len(x) >= 0`` (or ``0 <= len(x)``, ``len(x) > -1``): true of every length."""
+    def is_len(node):
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
+
+    def number(node):
+        try:
+            value = ast.literal_eval(node)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return None
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+    if is_len(right):
+        left, right, op = right, left, {ast.LtE: ast.GtE(), ast.Lt: ast.Gt()}.get(type(op), op)
+    bound = number(right)
+    return is_len(left) and bound is not None and ((isinstance(op, ast.GtE) and bound <= 0) or (isinstance(op, ast.Gt) and bound < 0))
+
+
 def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = frozenset()) -> bool:
     """An assert that passes whatever the code does: a literal (``assert True``), literals compared
     (``1 == 1``), an expression of builtins only (``len([1, 2]) == 2``; ``bound``: the names the code
     and tests rebind), an expression compared with itself (``f(x) == f(x)``), ``p or not p``, or a
-    check of existence or type only (``x is not None``, ``isinstance(x, int)``, ``callable(f)``, the
-    bare name of a function the code defines)."""
+    check of existence or type only (``x is not None``, ``isinstance(x, int)``, ``type(x) == list``,
+    ``callable(f)``, ``f.__name__ == "f"``, the bare name of a function the code defines), or a length
+    of at least zero (``len(x) >= 0``)."""
     if _is_literal(test) or _touches_nothing(test, bound | functions):
         return True
     if isinstance(test, ast.Name):
@@ -378,6 +406,12 @@ def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = fro
                 return True
             if isinstance(test.ops[0], (ast.IsNot, ast.NotEq)) and any(_is_none(o) for o in operands):
                 return True
+            if isinstance(test.ops[0], (ast.Eq, ast.Is)) and any(_is_type_of(o) for o in operands):
+                return True  # type(x) == list: a type check, as isinstance
+            if _length_at_least_zero(test.left, test.ops[0], test.comparators[0]):
+                return True
+            if any(isinstance(o, ast.Attribute) and METADATA.fullmatch(o.attr) for o in operands) and any(_is_literal(o) for o in operands):
+                return True  # f.__name__ == "f": the name it was given, not what it does
         return False
     if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id in WEAK_CHECKS:
         return True
@@ -391,13 +425,13 @@ def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = fro
 
 
 def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
-    """The tests hold asserts and every one of them is vacuous (:func:`vacuous_assert`), with
-    nothing else that can fail: no ``raise``, no ``test*`` function or TestCase, no ``assert*`` call."""
-    if not tests or "assert" not in tests:
-        return False
-    tree = parse_python(tests)
+    """The tests (with those of the code's main guard) hold asserts and every one of them is vacuous
+    (:func:`vacuous_assert`), with nothing else that can fail: no ``raise``, no ``test*`` function or
+    TestCase, no ``assert*`` call."""
+    tree = parse_python(tests or "")
     if tree is None:
         return False
+    tree.body.extend(main_block_statements(code_tree))  # the code's own tests, under its main guard
     functions = _defined_functions(code_tree)
     asserts = []
     for node in ast.walk(tree):
@@ -503,6 +537,12 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         repeated = repeated_condition(tree)
         if repeated:
             return f"dead code: the branch at line {repeated[0]} repeats the condition of line {repeated[1]}, so it never runs"
+        impossible = impossible_condition(tree)
+        if impossible:
+            return f"dead code: the condition at line {impossible[0]} ({impossible[1][:60]}) is never true"
+        error = certain_error(tree)
+        if error:
+            return f"always an error: {error}"
         overwritten = overwritten_parameters(tree)
         if overwritten:
             return f"ignored input: {', '.join(overwritten[:3])} overwritten before it is read"

@@ -1,0 +1,191 @@
+"""Statements that raise whenever they run, whatever the input: code that cannot work.
+
+A small model writes ``return len(text) + len(None)`` or ``cols = len(rows)`` followed by
+``for i in cols``. Both are valid Python with every name defined, and without tests nothing runs
+them. Two patterns, neither of which pyflakes reports:
+
+- An operation on literals alone that raises when evaluated: a pure builtin called with literal
+  arguments (``len(None)``, ``int("abc")``, ``max([])``), an operator between two literals
+  (``None + 1``, ``"a" - 1``), a literal indexed (``None[0]``). It is evaluated here, with only
+  those builtins, so the verdict is Python's own.
+- A local name that only ever holds a number (every binding in its function is ``len(...)``, an
+  int or float literal, ``int(...)``, arithmetic of these) used as a container: iterated
+  (``for i in cols``, a comprehension), indexed (``cols[0]``), tested with ``in`` or passed to
+  ``len``, ``sorted``, ``list``... A number is never iterable.
+
+Statements in a ``try`` or ``with`` body (``with pytest.raises(TypeError): len(None)``) and
+lambdas are not judged: there the error may be the point.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import warnings
+from typing import Dict, Iterator, List, Optional, Set
+
+# Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
+PURE_BUILTINS = {
+    name: getattr(builtins, name)
+    for name in ("len", "int", "float", "sum", "min", "max", "sorted", "list", "tuple", "set", "dict", "iter", "abs", "round", "chr", "ord", "divmod", "range", "bool", "str", "reversed")
+}
+NUMBER_CALLS = frozenset({"len", "int", "float", "ord"})  # always a number (abs and round of an array are arrays)
+OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift)
+GUARDED = (ast.Try, ast.With, ast.AsyncWith, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _literal(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return not isinstance(node.value, (str, bytes)) or len(node.value) <= 1000
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return len(node.elts) <= 100 and all(_literal(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return len(node.keys) <= 100 and all(k is not None and _literal(k) and _literal(v) for k, v in zip(node.keys, node.values))
+    return False
+
+
+def _small_number(node: ast.expr) -> bool:
+    """No literal number big enough to make ``range``/``<<``/``*`` work long here."""
+    return all(not (isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and abs(n.value) > 10_000) for n in ast.walk(node))
+
+
+def _raises(node: ast.expr) -> Optional[str]:
+    """The exception's class name when this operation on literals raises, else None."""
+    if isinstance(node, ast.Call):
+        if not (isinstance(node.func, ast.Name) and node.func.id in PURE_BUILTINS) or node.keywords or not node.args:
+            return None
+        if not all(_literal(a) for a in node.args):
+            return None
+    elif isinstance(node, ast.BinOp):
+        if not (isinstance(node.op, OPERATORS) and _literal(node.left) and _literal(node.right)):
+            return None
+    elif isinstance(node, ast.Subscript):
+        if not (_literal(node.value) and _literal(node.slice)):
+            return None
+    else:
+        return None
+    if not _small_number(node):
+        return None
+    try:
+        with warnings.catch_warnings():  # "perhaps you missed a comma?" on None[0]: the verdict is the error, not the warning
+            warnings.simplefilter("ignore")
+            eval(compile(ast.Expression(body=node), "<literal>", "eval"), {"__builtins__": PURE_BUILTINS})  # noqa: S307 - literals and pure builtins only
+    except ZeroDivisionError:  # ``1 / 0`` is written on purpose, to show an error being handled
+        return None
+    except Exception as exc:  # noqa: BLE001 - any other exception is the verdict
+        return type(exc).__name__
+    return None
+
+
+def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.AST]:
+    """Every node below ``node``, not entering try/with bodies or lambdas. With ``name``: only where
+    ``name`` means the same variable (not in nested functions or classes, nor in a comprehension
+    that binds it)."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, GUARDED):
+            continue
+        if name is not None and isinstance(child, SCOPES[:3]):
+            continue
+        if name is not None and isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) and any(
+            isinstance(n, ast.Name) and n.id == name for g in child.generators for n in ast.walk(g.target)
+        ):
+            continue
+        yield child
+        yield from _walk_unguarded(child, name)
+
+
+def _number(node: ast.expr, numbers: Set[str]) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and node.func.id in NUMBER_CALLS and not node.keywords
+    if isinstance(node, ast.BinOp):
+        return isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Mod)) and _number(node.left, numbers) and _number(node.right, numbers)
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, (ast.USub, ast.UAdd)) and _number(node.operand, numbers)
+    if isinstance(node, ast.Name):
+        return node.id in numbers
+    return False
+
+
+def _own_nodes(function: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of ``function``'s own scope (not nested functions, classes, lambdas or comprehensions)."""
+    for child in ast.iter_child_nodes(function):
+        if isinstance(child, SCOPES + (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        yield child
+        yield from _own_nodes(child)
+
+
+def number_locals(function: ast.AST) -> Set[str]:
+    """Local names of ``function`` whose every binding gives them a number (``n = len(rows)``, ``n += 1``)."""
+    bindings: Dict[str, List[Optional[ast.expr]]] = {}
+    arguments = function.args
+    for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs + [x for x in (arguments.vararg, arguments.kwarg) if x]:
+        bindings.setdefault(a.arg, []).append(None)
+    for node in _own_nodes(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            bindings.setdefault(node.targets[0].id, []).append(node.value)
+            continue
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            bindings.setdefault(node.target.id, []).append(node.value)
+            continue
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                bindings.setdefault(name, []).append(None)
+        for n in ast.walk(node) if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr, ast.Delete)) else ():
+            if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)):
+                bindings.setdefault(n.id, []).append(None)
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bindings.setdefault((alias.asname or alias.name).split(".")[0], []).append(None)
+        if isinstance(node, ast.ExceptHandler) and node.name:
+            bindings.setdefault(node.name, []).append(None)
+    for child in ast.walk(function):
+        if child is not function and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bindings.setdefault(child.name, []).append(None)
+    numbers: Set[str] = set()
+    changed = True
+    while changed:  # a name bound from another number name is a number too
+        changed = False
+        for name, values in bindings.items():
+            if name not in numbers and all(v is not None and _number(v, numbers) for v in values):
+                numbers.add(name)
+                changed = True
+    return numbers
+
+
+def _used_as_container(node: ast.AST, name: str) -> bool:
+    def is_name(x):
+        return isinstance(x, ast.Name) and x.id == name
+
+    if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+        return is_name(node.iter)
+    if isinstance(node, ast.Subscript):
+        return is_name(node.value)
+    if isinstance(node, ast.Compare):
+        return any(isinstance(op, (ast.In, ast.NotIn)) and is_name(right) for op, right in zip(node.ops, node.comparators))
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and node.func.id in ("len", "sorted", "list", "set", "tuple", "enumerate", "zip") and any(is_name(a) for a in node.args)
+    return False
+
+
+def certain_error(tree: ast.Module) -> Optional[str]:
+    """Why some statement of the code raises whenever it runs, or None."""
+    for node in _walk_unguarded(tree):
+        kind = _raises(node) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
+        if kind:
+            return f"{ast.unparse(node)[:60]} raises {kind} (line {node.lineno})"
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        numbers = number_locals(function)
+        if not numbers:
+            continue
+        for name in sorted(numbers):
+            for node in _walk_unguarded(function, name):
+                if _used_as_container(node, name):
+                    line = (node.iter if isinstance(node, ast.comprehension) else node).lineno
+                    return f"{name} in {function.name}() is always a number but is used as a container (line {line})"
+    return None
