@@ -1,78 +1,23 @@
 """`hfsynth run` end to end: every stage, a push to the test Hub, skipping and rerunning by
 fingerprint, secrets redacted and the token kept out of every file and output (tiny model, with
-curated rows from ``--input``); generated rows published with the secrets redacted (SmolLM2, once);
-a run killed during training that resumes (tiny model)."""
+curated rows from ``--input``); a run killed during training that resumes (tiny model). The same on
+the builtin model is tests/test_e2e_builtin.py (its own file, so the two longest runs can go to two
+workers)."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from hub_server import client_env, hub_server, token_of  # noqa: F401
 
-from helpers import REPO_ROOT, kill_group, start_paused
-from hfsynth.user_cache import cache_root
+from e2e_helpers import PLANTED_EMAIL, PLANTED_TOKEN, STAGE_NAMES, e2e_recipe, load_published, run, statuses
+from helpers import kill_group, start_paused
 
 pytestmark = pytest.mark.slow
-
-PLANTED_EMAIL = "jane.doe@corp-mail.io"
-PLANTED_TOKEN = "hf_" + "Zq9" * 12
-
-
-def e2e_recipe(model: str, run_path: Path, hub: dict | None = None) -> dict:
-    """A small real run; with SmolLM2 it writes real code (a random tiny model only writes noise)."""
-    return {
-        "name": "e2e",
-        "output_dir": str(run_path),
-        "seed": {"python_source": "stdlib", "max_samples": 24, "eval_size": 4, "max_statements": 8},
-        "model": {"name_or_path": model},
-        "quantization": {"load_in_4bit": True},
-        "lora": {"r": 4, "lora_alpha": 8},
-        "train": {"max_steps": 2, "per_device_train_batch_size": 2, "max_length": 128, "logging_steps": 1, "save_steps": 1, "gradient_checkpointing": False},
-        "generate": {
-            "num_samples": 8,
-            "strategies": ["template", "oss_instruct", "evol_instruct", {"name": "self_instruct", "split": "test"}],
-            # a system prompt carrying personal data and a token: the prompt column must reach the Hub redacted
-            "system_prompt": f"You write Python. Questions to {PLANTED_EMAIL}, key {PLANTED_TOKEN}.",
-            "batch_size": 8,
-            "max_new_tokens": 96,
-        },
-        "curate": {"enabled": False, "secrets": {"policy": "redact"}},
-        "metrics": {"humaneval": {"limit": 1, "max_new_tokens": 64}, "perplexity": {"max_rows": 8}, "diversity": {"sample_size": 8}},
-        "hub": hub or {},
-    }
-
-
-def run(args, env, cwd, timeout=900):
-    return subprocess.run([sys.executable, "-m", "hfsynth", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-
-
-STAGE_NAMES = ("train", "generate", "curate", "evaluate", "publish")
-
-
-def statuses(stdout: str) -> dict:
-    found = {}
-    for line in stdout.splitlines():
-        parts = [p.strip() for p in line.strip("│┃ ").split("│")]
-        if len(parts) >= 2 and parts[0] in STAGE_NAMES:
-            found[parts[0]] = parts[1]
-    return found
-
-
-def load_published(hub_server, home: Path, repo: str) -> dict:
-    """{split: rows} of a dataset repo, read back by the real ``datasets`` client in its own process."""
-    read = subprocess.run(
-        [sys.executable, "-c", f"import datasets, json; d = datasets.load_dataset({repo!r}); "
-         "print(json.dumps({s: d[s].to_list() for s in d}))"],
-        env=client_env(hub_server, home=home), capture_output=True, text=True, timeout=300,
-    )
-    assert read.returncode == 0, read.stderr[-3000:]
-    return json.loads(read.stdout.strip().splitlines()[-1])
 
 
 def curated_input_rows(path: Path) -> Path:
@@ -144,33 +89,6 @@ def test_run_everything_push_skip_rerun_and_keep_secrets_out(hub_server, tiny_mo
     for path in run_dir.rglob("*"):
         if path.is_file():
             assert token.encode() not in path.read_bytes(), path
-
-
-def test_builtin_model_publishes_real_rows_with_the_secrets_redacted(hub_server, tmp_path):
-    """Once on the real default model, which writes real code (a random tiny model only writes
-    noise): its own rows reach the Hub, the secrets planted in the system prompt redacted."""
-    token = token_of(hub_server, "alice")
-    hub = {"model_repo": "alice/e2e-adapter", "dataset_repo": "alice/e2e-data"}
-    recipe = e2e_recipe("builtin:smollm2-135m-instruct", tmp_path / "run", hub)
-    recipe["generate"].update(num_samples=4, max_new_tokens=64)  # one row per strategy is enough to carry the planted secrets
-    recipe["metrics"]["humaneval"] = {"enabled": False}  # the tiny-model e2e test covers the metrics and cards; here the rows matter
-    recipe_path = tmp_path / "e2e.yaml"
-    recipe_path.write_text(yaml.safe_dump(recipe, sort_keys=False))
-    home = tmp_path / "hf-home"  # the Hub clients' own caches and token, apart from the suite's
-    home.mkdir()
-    cache_root().mkdir(parents=True, exist_ok=True)
-    (home / "hfsynth").symlink_to(cache_root(), target_is_directory=True)  # but the converted builtin model and mined seed are shared
-    env = client_env(hub_server, token=token, home=home, HFSYNTH_HUB_BACKOFF="0.05", COLUMNS="200")
-
-    first = run(["run", recipe_path], env, tmp_path)
-    assert first.returncode == 0, first.stderr[-4000:]
-    assert statuses(first.stdout) == {s: "ran" for s in STAGE_NAMES}, first.stdout
-    published = load_published(hub_server, tmp_path / "reader", "alice/e2e-data")
-    assert sum(len(rows) for rows in published.values()) > 0
-    text = json.dumps(published)
-    assert PLANTED_EMAIL not in text and PLANTED_TOKEN not in text
-    assert "<REDACTED:email>" in text and "<REDACTED:hf_token>" in text
-    assert token not in first.stdout + first.stderr
 
 
 def test_run_killed_during_training_resumes_from_its_checkpoint(tiny_model_dir, tmp_path):
