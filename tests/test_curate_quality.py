@@ -514,6 +514,8 @@ def test_a_statement_that_raises_whenever_it_runs():
         "def f(rows):\n    cols = len(rows)\n    return [c for cols in rows for c in cols], cols\n",  # the comprehension's own cols
         "def f(rows):\n    cols = len(rows)\n\n    def g(cols):\n        return list(cols)\n    return g(rows), cols\n",  # another scope
         "def f(rows, k):\n    n = 0\n    n = rows if k else n\n    return n[0]\n",  # not always a number
+        "def sum(a, b):\n    return a + b\n\n\ndef twice(x):\n    return sum(1, 2) * x\n",  # the code's own sum, not the builtin
+        "def len(x):\n    return [x]\n\n\ndef f(x):\n    n = len(x)\n    return n[0]\n",
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code

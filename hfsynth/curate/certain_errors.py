@@ -50,10 +50,26 @@ def _small_number(node: ast.expr) -> bool:
     return all(not (isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and abs(n.value) > 10_000) for n in ast.walk(node))
 
 
-def _raises(node: ast.expr) -> Optional[str]:
+def _rebound(tree: ast.AST) -> Set[str]:
+    """Every name the code binds anywhere (``def sum(a, b)``, ``max = 3``, ``from x import len``):
+    such a builtin is the code's own, not Python's."""
+    names: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+    return names
+
+
+def _raises(node: ast.expr, rebound: Set[str]) -> Optional[str]:
     """The exception's class name when this operation on literals raises, else None."""
     if isinstance(node, ast.Call):
-        if not (isinstance(node.func, ast.Name) and node.func.id in PURE_BUILTINS) or node.keywords or not node.args:
+        if not (isinstance(node.func, ast.Name) and node.func.id in PURE_BUILTINS and node.func.id not in rebound) or node.keywords or not node.args:
             return None
         if not all(_literal(a) for a in node.args):
             return None
@@ -95,15 +111,16 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.A
         yield from _walk_unguarded(child, name)
 
 
-def _number(node: ast.expr, numbers: Set[str]) -> bool:
+def _number(node: ast.expr, numbers: Set[str], rebound: Set[str]) -> bool:
     if isinstance(node, ast.Constant):
         return isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
     if isinstance(node, ast.Call):
-        return isinstance(node.func, ast.Name) and node.func.id in NUMBER_CALLS and not node.keywords
+        return isinstance(node.func, ast.Name) and node.func.id in NUMBER_CALLS - rebound and not node.keywords
     if isinstance(node, ast.BinOp):
-        return isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Mod)) and _number(node.left, numbers) and _number(node.right, numbers)
+        return (isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Mod))
+                and _number(node.left, numbers, rebound) and _number(node.right, numbers, rebound))
     if isinstance(node, ast.UnaryOp):
-        return isinstance(node.op, (ast.USub, ast.UAdd)) and _number(node.operand, numbers)
+        return isinstance(node.op, (ast.USub, ast.UAdd)) and _number(node.operand, numbers, rebound)
     if isinstance(node, ast.Name):
         return node.id in numbers
     return False
@@ -118,7 +135,7 @@ def _own_nodes(function: ast.AST) -> Iterator[ast.AST]:
         yield from _own_nodes(child)
 
 
-def number_locals(function: ast.AST) -> Set[str]:
+def number_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Set[str]:
     """Local names of ``function`` whose every binding gives them a number (``n = len(rows)``, ``n += 1``)."""
     bindings: Dict[str, List[Optional[ast.expr]]] = {}
     arguments = function.args
@@ -150,7 +167,7 @@ def number_locals(function: ast.AST) -> Set[str]:
     while changed:  # a name bound from another number name is a number too
         changed = False
         for name, values in bindings.items():
-            if name not in numbers and all(v is not None and _number(v, numbers) for v in values):
+            if name not in numbers and all(v is not None and _number(v, numbers, rebound) for v in values):
                 numbers.add(name)
                 changed = True
     return numbers
@@ -173,14 +190,15 @@ def _used_as_container(node: ast.AST, name: str) -> bool:
 
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
+    rebound = _rebound(tree)
     for node in _walk_unguarded(tree):
-        kind = _raises(node) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
+        kind = _raises(node, rebound) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
         if kind:
             return f"{ast.unparse(node)[:60]} raises {kind} (line {node.lineno})"
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        numbers = number_locals(function)
+        numbers = number_locals(function, rebound)
         if not numbers:
             continue
         for name in sorted(numbers):
