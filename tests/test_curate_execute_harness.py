@@ -58,6 +58,11 @@ CAUGHT = [
     ("a wrong answer with its asserts under a main guard, no tests", WRONG + "if __name__ == '__main__':\n    assert add(1, 2) == 3\n", None, "failed"),
     ("a right answer with its asserts under a main guard, no tests", RIGHT + "if __name__ == '__main__':\n    assert add(1, 2) == 3\n    print('ok')\n", None, "passed"),
     ("a wrong answer whose main guard calls its test function", WRONG + "def test_add():\n    assert add(1, 2) == 3\n\nif __name__ == '__main__':\n    test_add()\n", None, "failed"),
+    ("a wrong answer with its TestCase and unittest.main() in the code", WRONG + UNITTESTS, None, "failed"),
+    ("a right answer with its TestCase and unittest.main() in the code", RIGHT + UNITTESTS, None, "passed"),
+    ("a wrong answer with a pytest-style test function in the code", WRONG + "def test_add():\n    assert add(2, 3) == 5\n", None, "failed"),
+    ("a right answer whose test function takes a fixture (not run)", RIGHT + "def test_add(tmp_path):\n    assert add(2, 3) == 6\n", "assert add(1, 1) == 2\n", "passed"),
+    ("a CLI whose main guard raises SystemExit(main())", RIGHT + "def main():\n    raise RuntimeError('argv')\n\nif __name__ == '__main__':\n    raise SystemExit(main())\n", TESTS, "passed"),
     ("a wrong answer with right tests and a failing assert under its main guard", WRONG.replace("-", "+") + "if __name__ == '__main__':\n    assert add(2, 2) == 5\n", TESTS, "failed"),
 ]
 

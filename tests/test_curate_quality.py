@@ -382,6 +382,10 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
         "assert 17 * 7 + 17.\nassert len([1, 2]) == 2\n",  # builtins and literals only: the code is never called
         "assert callable(average)\nassert average.__name__ == 'average'\nassert len(average([1])) >= 0\n",  # metadata, a length >= 0
         "r = average([1, 2])\nassert type(r) == float\nassert type(r) is float or r is None\nassert 0 <= len([r])\n",
+        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertTrue(True)\n        self.assertIsInstance(average([1]), float)\n",
+        "expected = average([1, 2])\nassert average([1, 2]) == expected\n",  # compared with itself, through a name
+        "try:\n    assert average([1, 2]) == 1.5\nexcept AssertionError:\n    pass\n",  # the failure is swallowed
+        "def test_average():\n    try:\n        assert average([2]) == 2\n    except Exception:\n        print('failed')\n",
     ]
     for tests in vacuous:
         assert substance.trivial(row(tests)).startswith("trivial tests: every assert passes"), tests
@@ -389,7 +393,11 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
         "assert average([1, 2]) == 1.5\n",
         "assert isinstance(average([1]), float)\nassert average([2, 2]) == 2\n",
         "try:\n    average([])\nexcept ZeroDivisionError:\n    pass\nelse:\n    raise AssertionError\n",
-        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertTrue(True)\n",
+        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertTrue(True)\n        self.assertEqual(average([2]), 1.0)\n",
+        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertAlmostEqual(average([1, 2]), 1.0)\n",  # not read here: real
+        "import pytest\n\n\ndef test_empty():\n    with pytest.raises(ZeroDivisionError):\n        average([])\n    assert isinstance(average([1]), float)\n",
+        "try:\n    average(None)\n    assert False, 'no error'\nexcept TypeError:\n    pass\n",  # expect-an-exception: assert False is real
+        "try:\n    assert average([1, 2]) == 1.0\nexcept AssertionError:\n    raise\n",  # re-raised
         None,
     ]
     for tests in real:
@@ -410,6 +418,11 @@ def test_the_tests_under_the_codes_main_guard_are_judged_too():
     assert substance.trivial(row("if __name__ == '__main__':\n    assert isinstance(average([1]), float)\n")).startswith("trivial tests")
     assert substance.trivial(row("if __name__ == '__main__':\n    assert average([1, 3]) == 2\n")) is None
     assert substance.trivial(row("if __name__ == '__main__':\n    print(average([1, 3]))\n")) is None  # a demo checks nothing, judges nothing
+    top_level = {"language": "python", "code": code + "r = average([3])\nassert isinstance(r, float)\nassert r == r\n", "tests": None}
+    assert substance.trivial(top_level).startswith("trivial tests")  # asserts at the code's top level are its tests
+    unit = ("import unittest\n\n\nclass TestAverage(unittest.TestCase):\n    def test_type(self):\n        self.assertIsInstance(average([1]), float)\n\n\n"
+            "if __name__ == '__main__':\n    unittest.main()\n")
+    assert substance.trivial(row(unit)).startswith("trivial tests")
 
 
 def test_a_comment_that_marks_the_work_undone_and_a_result_left_in_locals():
@@ -440,6 +453,9 @@ def test_an_assistants_sign_off_and_the_evol_aim_as_advice_are_no_task():
     assert task("To make the problem harder, you can add constraints such as a time limit.").startswith("instruction leaks the rewriting prompt")
     assert task("Write a function that returns the hardest word to type, the one with the most letters from the top row.") is None
     # the OSS-Instruct ask ("Invent a high-quality programming problem ... and do not solve it"), echoed
+    assert task("Generate a new, self-contained programming problem inspired by the following code snippet.").startswith("instruction leaks")
+    assert task("Create a programming task based on the CSV module: read a file and sum a column.").startswith("instruction leaks")
+    assert task("Write a function inspired by the Unix `tail` command that returns the last n lines.") is None
     assert task("The problem is to solve a high-quality programming task, and not to solve it.").startswith("instruction leaks the rewriting prompt")
     assert task("Write a Sudoku solver that returns None when it can not solve it.") is None
     assert task("One new Python function, self-contained, solvable with a single Python function.").startswith("instruction leaks the rewriting prompt")

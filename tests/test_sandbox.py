@@ -443,6 +443,10 @@ def test_what_the_machine_lacks_is_not_a_failure_but_nothing_is_checked():
         {"id": "stdin_in_tests", "code": "def f():\n    return input()", "tests": "assert f() == 'x'"},
         {"id": "given", "instruction": 'Count the words of the sentence.\nsentence = "a b c"', "code": "print(len(sentence.split()))", "tests": None},
         {"id": "not_given", "instruction": "Count the words of a sentence.", "code": "print(len(sentence.split()))", "tests": None},
+        # "Write tests for this function: ```def clamp...```": the answer is tests of the instruction's function
+        {"id": "given_to_tests", "instruction": "Write pytest tests for this function:\n```python\ndef clamp(x, lo, hi):\n    return max(lo, min(x, hi))\n```",
+         "code": "def test_clamp():\n    assert clamp(5, 0, 3) == 3\n", "tests": None},
+        {"id": "not_given_to_tests", "instruction": "Write pytest tests for a clamp function.", "code": "def test_clamp():\n    assert clamp(5, 0, 3) == 3\n", "tests": None},
     ]
     out = {r["id"]: r for r in execute_rows(rows, Cfg())}
     status = {k: r["exec_status"] for k, r in out.items()}
@@ -450,8 +454,9 @@ def test_what_the_machine_lacks_is_not_a_failure_but_nothing_is_checked():
         "library": "no_tests", "library_tested": "no_tests", "pytest_in_tests": "no_tests", "stdin": "no_tests", "file": "no_tests",
         "misspelt_stdlib": "failed", "misspelt_module": "failed", "misspelt_module_2": "failed", "invented_submodule": "failed",
         "name_error": "failed", "stdin_in_tests": "failed",
-        "given": "no_tests", "not_given": "failed",
+        "given": "no_tests", "not_given": "failed", "given_to_tests": "no_tests", "not_given_to_tests": "failed",
     }
+    assert out["given_to_tests"]["exec_detail"] == "not checked: the tests use 'clamp', which its instruction gives"
     assert out["library"]["exec_detail"] == f"not checked: module '{missing}' is not installed where rows run"
     assert "EOFError" in out["stdin"]["exec_detail"] and "FileNotFoundError" in out["file"]["exec_detail"]
     assert [k for k, r in out.items() if keep_row(r, Cfg(keep_untested=False))] == []

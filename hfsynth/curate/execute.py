@@ -3,8 +3,9 @@
 A row's program is its ``code`` then its ``tests``, executed in ONE namespace (as if concatenated)
 by a small harness, with two differences that keep good rows from failing for the wrong reason:
 the code runs with ``__name__ == "solution"`` so a demo ``if __name__ == "__main__":`` block (often
-calling ``input()``) does not run, and the tests run as ``__main__``; a ``__main__`` block that checks
-something (asserts, ``test_*()`` calls) is the row's tests too, and runs after the others. Besides plain asserts, test
+calling ``input()``) does not run, and the tests run as ``__main__``; the tests the code carries (a
+``__main__`` block that checks something, TestCase classes, ``test*`` functions:
+:mod:`hfsynth.curate.code_tests`) run after the row's own. Besides plain asserts, test
 functions named ``test*`` and ``unittest.TestCase`` classes that the tests define are run too, by
 the harness's own loader (``unittest.main()`` in the tests does nothing, so it cannot end the
 program before the classes ran).
@@ -32,8 +33,9 @@ object "equal to everything" fails.
   name, which is a misspelling: ``flask``, ``pytest``, not ``collectionz``; nor a submodule that an
   installed package does not have, which is made up: ``from yaml.helpers import x``); or it has no tests
   and its code stopped on what the sandbox does not give it (``input()`` with no stdin, a file, the
-  network, a display: ``EOFError``, ``OSError``, ``TclError``), or on a name that its instruction's
-  own code binds (Alpaca's ``sentence = "..."``: a ``NameError``). ``exec_detail`` then says which. Any
+  network, a display: ``EOFError``, ``OSError``, ``TclError``); or its code or tests stopped on a name
+  that its instruction's own code binds (Alpaca's ``sentence = "..."``, the function of "Write pytest
+  tests for this function: ...": a ``NameError``). ``exec_detail`` then says which. Any
   other crash makes the row ``failed``: a misspelt standard name (``from hashlib import sha2512``),
   a ``NameError``, a wrong call.
 
@@ -48,7 +50,8 @@ from __future__ import annotations
 import ast
 from typing import AbstractSet, Any, Dict, List, Optional
 
-from hfsynth.curate.python_ast import checks_without_assert, main_block_tests
+from hfsynth.curate.code_tests import code_tests
+from hfsynth.curate.python_ast import checks_without_assert
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
@@ -195,8 +198,8 @@ def _hf_unavailable(exc, in_code):
         if exc.name != top and _hf_installed(top):  # the package is here, the submodule is made up
             return None
         return f"module {top!r} is not installed where rows run"
-    if in_code and not HAS_TESTS and isinstance(exc, NameError) and getattr(exc, "name", None) in GIVEN:
-        return f"the code uses {exc.name!r}, which its instruction gives"
+    if isinstance(exc, NameError) and getattr(exc, "name", None) in GIVEN:
+        return f"the {'code' if in_code else 'tests'} use{'s' if in_code else ''} {exc.name!r}, which its instruction gives"
     if in_code and not HAS_TESTS and (isinstance(exc, (EOFError, OSError)) or _hf_type(exc).__name__ == "TclError"):
         return f"the code needs what the sandbox has not: {_hf_type(exc).__name__}: {exc}"[:200]
     return None
@@ -227,7 +230,7 @@ try:
             if outcome.testsRun != suite.countTestCases():
                 raise AssertionError(f"unittest: {outcome.testsRun} of {suite.countTestCases()} tests reported running")
             cases = outcome.testsRun
-except ModuleNotFoundError as exc:  # the tests import what is not installed here (pytest, a library)
+except (ModuleNotFoundError, NameError) as exc:  # the tests import what is not installed here, or use what the instruction gives
     _hf_stop_if_unavailable(exc, False)
 except SystemExit as exc:
     print(f"SystemExit: the program exited ({exc.code!r}) before the tests finished", file=sys.stderr)
@@ -278,14 +281,15 @@ def has_checks(tests: Optional[str]) -> bool:
 
 
 def program_files(code: str, tests: Optional[str], instruction: str = "") -> Dict[str, str]:
-    """The sandbox files of one row: the harness, the code and (when they can fail) the tests. Checks
-    in the code's ``if __name__ == "__main__":`` block (:func:`main_block_tests`) run after the tests:
-    the code itself runs as a module, so they would not run otherwise."""
-    in_main = main_block_tests(code)
-    if in_main:
-        tests = f"{tests}\n{in_main}" if tests and tests.strip() else in_main
-    checked = bool(in_main) or has_checks(tests)
-    given = names_the_instruction_defines(instruction) if instruction and not checked else frozenset()
+    """The sandbox files of one row: the harness, the code and (when they can fail) the tests. The
+    tests the code carries (:func:`~hfsynth.curate.code_tests.code_tests`: its main guard's asserts,
+    TestCase classes, test functions) run after the row's own: the code itself runs as a module, so
+    they would not run otherwise."""
+    carried = code_tests(code)
+    if carried:
+        tests = f"{tests}\n{carried}" if tests and tests.strip() else carried
+    checked = bool(carried) or has_checks(tests)
+    given = names_the_instruction_defines(instruction) if instruction else frozenset()
     files = {"main.py": harness(checked, given), "solution.py": code}
     if checked:
         files["tests.py"] = tests or ""

@@ -31,13 +31,13 @@ one row and return None (keep) or the reason.
 from __future__ import annotations
 
 import ast
-import builtins
 import re
-from typing import AbstractSet, Dict, Optional
+from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, overwritten_parameters, repeated_condition
-from hfsynth.curate.python_ast import checks_without_assert, main_block_statements, parse_python
+from hfsynth.curate.python_ast import is_literal, parse_python
+from hfsynth.curate.vacuous_tests import tests_check_nothing
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -53,21 +53,13 @@ def empty_statement(node: ast.stmt) -> bool:
         return True
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and (node.value.value is Ellipsis or isinstance(node.value.value, str)):
         return True  # docstrings, ``...``, stray string literals
-    if isinstance(node, ast.Expr) and _is_literal(node.value):
+    if isinstance(node, ast.Expr) and is_literal(node.value):
         return True  # a bare value (``[1, 4, 9, 16, 25]``): an output pasted as the code
     if isinstance(node, ast.Raise) and node.exc is not None and _is_not_implemented(node.exc):
         return True
     if isinstance(node, ast.Return) and (node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None)):
         return True
     return False
-
-
-def _is_literal(node: ast.AST) -> bool:
-    try:
-        ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return False
-    return True
 
 
 def self_call(node: ast.stmt, name: Optional[str]) -> bool:
@@ -326,121 +318,6 @@ def placeholder_comment(code: str) -> Optional[str]:
     except (tokenize.TokenError, SyntaxError, ValueError):
         return None
     return None
-
-
-def _defined_functions(tree: ast.Module) -> set:
-    return {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
-
-
-def _is_none(node: ast.AST) -> bool:
-    return isinstance(node, ast.Constant) and node.value is None
-
-
-WEAK_CHECKS = frozenset({"isinstance", "callable", "hasattr"})
-BUILTIN_NAMES = frozenset(dir(builtins))
-
-
-def _touches_nothing(test: ast.expr, bound: AbstractSet[str]) -> bool:
-    """An expression that reads no name but builtins that neither the code nor the tests rebind
-    (``17 * 7 + 17.``, ``len([1, 2]) == 2``): it has the same value whatever the code does."""
-    return all(node.id in BUILTIN_NAMES and node.id not in bound for node in ast.walk(test) if isinstance(node, ast.Name))
-
-
-def bound_names(*trees: ast.AST) -> set:
-    """Every name the trees bind: assigned, defined, imported."""
-    names = set()
-    for tree in trees:
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.alias):
-                names.add((node.asname or node.name).partition(".")[0])
-    return names
-
-
-METADATA = re.compile(r"__(?:name|qualname|module|doc|class)__")
-
-
-def _is_type_of(node: ast.expr) -> bool:
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" and len(node.args) == 1
-
-
-def _length_at_least_zero(left: ast.expr, op: ast.cmpop, right: ast.expr) -> bool:
-    """``len(x) >= 0`` (or ``0 <= len(x)``, ``len(x) > -1``): true of every length."""
-    def is_len(node):
-        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
-
-    def number(node):
-        try:
-            value = ast.literal_eval(node)
-        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-            return None
-        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-    if is_len(right):
-        left, right, op = right, left, {ast.LtE: ast.GtE(), ast.Lt: ast.Gt()}.get(type(op), op)
-    bound = number(right)
-    return is_len(left) and bound is not None and ((isinstance(op, ast.GtE) and bound <= 0) or (isinstance(op, ast.Gt) and bound < 0))
-
-
-def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = frozenset()) -> bool:
-    """An assert that passes whatever the code does: a literal (``assert True``), literals compared
-    (``1 == 1``), an expression of builtins only (``len([1, 2]) == 2``; ``bound``: the names the code
-    and tests rebind), an expression compared with itself (``f(x) == f(x)``), ``p or not p``, or a
-    check of existence or type only (``x is not None``, ``isinstance(x, int)``, ``type(x) == list``,
-    ``callable(f)``, ``f.__name__ == "f"``, the bare name of a function the code defines), or a length
-    of at least zero (``len(x) >= 0``)."""
-    if _is_literal(test) or _touches_nothing(test, bound | functions):
-        return True
-    if isinstance(test, ast.Name):
-        return test.id in functions
-    if isinstance(test, ast.Compare):
-        operands = [test.left, *test.comparators]
-        if all(_is_literal(o) for o in operands):
-            return True
-        if len(operands) == 2:
-            same = ast.dump(operands[0]) == ast.dump(operands[1])
-            if same and isinstance(test.ops[0], (ast.Eq, ast.Is, ast.LtE, ast.GtE)):
-                return True
-            if isinstance(test.ops[0], (ast.IsNot, ast.NotEq)) and any(_is_none(o) for o in operands):
-                return True
-            if isinstance(test.ops[0], (ast.Eq, ast.Is)) and any(_is_type_of(o) for o in operands):
-                return True  # type(x) == list: a type check, as isinstance
-            if _length_at_least_zero(test.left, test.ops[0], test.comparators[0]):
-                return True
-            if any(isinstance(o, ast.Attribute) and METADATA.fullmatch(o.attr) for o in operands) and any(_is_literal(o) for o in operands):
-                return True  # f.__name__ == "f": the name it was given, not what it does
-        return False
-    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id in WEAK_CHECKS:
-        return True
-    if isinstance(test, ast.BoolOp):
-        if isinstance(test.op, ast.And):
-            return all(vacuous_assert(v, functions, bound) for v in test.values)
-        dumps = {ast.dump(v) for v in test.values}
-        negated = any(isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.Not) and ast.dump(v.operand) in dumps for v in test.values)
-        return negated or any(vacuous_assert(v, functions, bound) for v in test.values)
-    return False
-
-
-def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
-    """The tests (with those of the code's main guard) hold asserts and every one of them is vacuous
-    (:func:`vacuous_assert`), with nothing else that can fail: no ``raise``, no ``test*`` function or
-    TestCase, no ``assert*`` call."""
-    tree = parse_python(tests or "")
-    if tree is None:
-        return False
-    tree.body.extend(main_block_statements(code_tree))  # the code's own tests, under its main guard
-    functions = _defined_functions(code_tree)
-    asserts = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assert):
-            asserts.append(node)
-        elif checks_without_assert(node):
-            return False
-    bound = bound_names(code_tree, tree)
-    return bool(asserts) and all(vacuous_assert(node.test, functions, bound) for node in asserts)
 
 
 def unfinished_stubs(tree: ast.Module) -> list:

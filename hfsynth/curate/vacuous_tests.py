@@ -1,0 +1,200 @@
+"""Tests that check nothing: every assert passes whatever the code does.
+
+A model asked for tests writes ``assert True``, ``assert f(x) == f(x)``, ``assert isinstance(r, list)``
+or ``self.assertTrue(True)``: the row then passes execution and looks tested. What is judged: the
+row's tests and the tests its code carries (:mod:`hfsynth.curate.code_tests`), their asserts and
+``assert*`` calls (``assertEqual(a, b)`` read as ``a == b``). Asserts inside a ``try`` whose handler
+swallows the ``AssertionError`` check nothing either. A ``raise``, ``pytest.raises`` or an
+``assert*`` call not read here (``assertRaises``, ``assertAlmostEqual``) is a real check, and so is
+``assert False`` (the expect-an-exception idiom: reached only when nothing was raised).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+from typing import AbstractSet, Dict, List, Optional, Set
+
+from hfsynth.curate.code_tests import code_test_statements
+from hfsynth.curate.python_ast import checks_without_assert, is_literal, parse_python
+
+
+def _defined_functions(tree: ast.Module) -> set:
+    return {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+
+
+def _is_none(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+WEAK_CHECKS = frozenset({"isinstance", "callable", "hasattr"})
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def _touches_nothing(test: ast.expr, bound: AbstractSet[str]) -> bool:
+    """An expression that reads no name but builtins that neither the code nor the tests rebind
+    (``17 * 7 + 17.``, ``len([1, 2]) == 2``): it has the same value whatever the code does."""
+    return all(node.id in BUILTIN_NAMES and node.id not in bound for node in ast.walk(test) if isinstance(node, ast.Name))
+
+
+def bound_names(*trees: ast.AST) -> set:
+    """Every name the trees bind: assigned, defined, imported."""
+    names = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.alias):
+                names.add((node.asname or node.name).partition(".")[0])
+    return names
+
+
+METADATA = re.compile(r"__(?:name|qualname|module|doc|class)__")
+
+
+def _is_type_of(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" and len(node.args) == 1
+
+
+def _length_at_least_zero(left: ast.expr, op: ast.cmpop, right: ast.expr) -> bool:
+    """``len(x) >= 0`` (or ``0 <= len(x)``, ``len(x) > -1``): true of every length."""
+    def is_len(node):
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
+
+    def number(node):
+        try:
+            value = ast.literal_eval(node)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return None
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+    if is_len(right):
+        left, right, op = right, left, {ast.LtE: ast.GtE(), ast.Lt: ast.Gt()}.get(type(op), op)
+    bound = number(right)
+    return is_len(left) and bound is not None and ((isinstance(op, ast.GtE) and bound <= 0) or (isinstance(op, ast.Gt) and bound < 0))
+
+
+def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = frozenset(), aliases: Optional[Dict[str, ast.expr]] = None) -> bool:
+    """An assert that passes whatever the code does: a true literal (``assert True``; ``assert False``
+    always fails, and is the expect-an-exception idiom), literals compared (``1 == 1``), an expression
+    of builtins only (``len([1, 2]) == 2``; ``bound``: the names the code and tests rebind), an
+    expression compared with itself (``f(x) == f(x)``, or ``f(x) == expected`` after ``expected =
+    f(x)``: ``aliases``), ``p or not p``, or a check of existence or type only (``x is not None``,
+    ``isinstance(x, int)``, ``type(x) == list``, ``callable(f)``, ``f.__name__ == "f"``, the bare name
+    of a function the code defines), or a length of at least zero (``len(x) >= 0``)."""
+    aliases = aliases or {}
+    if is_literal(test):
+        return bool(ast.literal_eval(test))
+    if _touches_nothing(test, bound | functions):
+        return True
+    if isinstance(test, ast.Name):
+        return test.id in functions
+    if isinstance(test, ast.Compare):
+        operands = [test.left, *test.comparators]
+        if all(is_literal(o) for o in operands):
+            return True
+        if len(operands) == 2:
+            resolved = [aliases.get(o.id, o) if isinstance(o, ast.Name) else o for o in operands]
+            same = ast.dump(resolved[0]) == ast.dump(resolved[1])
+            if same and isinstance(test.ops[0], (ast.Eq, ast.Is, ast.LtE, ast.GtE)):
+                return True
+            if isinstance(test.ops[0], (ast.IsNot, ast.NotEq)) and any(_is_none(o) for o in operands):
+                return True
+            if isinstance(test.ops[0], (ast.Eq, ast.Is)) and any(_is_type_of(o) for o in operands):
+                return True  # type(x) == list: a type check, as isinstance
+            if _length_at_least_zero(test.left, test.ops[0], test.comparators[0]):
+                return True
+            if any(isinstance(o, ast.Attribute) and METADATA.fullmatch(o.attr) for o in operands) and any(is_literal(o) for o in operands):
+                return True  # f.__name__ == "f": the name it was given, not what it does
+        return False
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id in WEAK_CHECKS:
+        return True
+    if isinstance(test, ast.BoolOp):
+        if isinstance(test.op, ast.And):
+            return all(vacuous_assert(v, functions, bound, aliases) for v in test.values)
+        dumps = {ast.dump(v) for v in test.values}
+        negated = any(isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.Not) and ast.dump(v.operand) in dumps for v in test.values)
+        return negated or any(vacuous_assert(v, functions, bound, aliases) for v in test.values)
+    return False
+
+
+# assert* methods read as the expression they check; any other assert* call is a real check
+ASSERT_METHODS = {
+    "assertTrue": lambda a: a[0], "assertFalse": lambda a: ast.UnaryOp(ast.Not(), a[0]),
+    "assertIsNotNone": lambda a: ast.Compare(a[0], [ast.IsNot()], [ast.Constant(None)]),
+    "assertIsInstance": lambda a: ast.Call(ast.Name("isinstance", ast.Load()), [a[0], a[1]], []),
+    "assertEqual": lambda a: ast.Compare(a[0], [ast.Eq()], [a[1]]), "assertEquals": lambda a: ast.Compare(a[0], [ast.Eq()], [a[1]]),
+    "assertIs": lambda a: ast.Compare(a[0], [ast.Is()], [a[1]]), "assertIn": lambda a: ast.Compare(a[0], [ast.In()], [a[1]]),
+    "assertGreaterEqual": lambda a: ast.Compare(a[0], [ast.GtE()], [a[1]]), "assertGreater": lambda a: ast.Compare(a[0], [ast.Gt()], [a[1]]),
+    "assertLessEqual": lambda a: ast.Compare(a[0], [ast.LtE()], [a[1]]), "assertLess": lambda a: ast.Compare(a[0], [ast.Lt()], [a[1]]),
+}
+ARITY = {"assertTrue": 1, "assertFalse": 1, "assertIsNotNone": 1}
+SWALLOWING = {"AssertionError", "Exception", "BaseException"}
+
+
+def _as_expression(call: ast.Call) -> Optional[ast.expr]:
+    """What an ``assert*`` call checks, as an expression; None when it is not read here."""
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    build = ASSERT_METHODS.get(name)
+    if build is None or len(call.args) < ARITY.get(name, 2) or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    return build(call.args)
+
+
+def _swallowed(tree: ast.AST) -> Set[int]:
+    """ids of the nodes inside a ``try`` body whose handler catches an AssertionError and does not raise."""
+    inside: Set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        for handler in node.handlers:
+            caught = [] if handler.type is None else [n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in ast.walk(handler.type)]
+            if (handler.type is None or SWALLOWING & set(caught)) and not any(isinstance(n, ast.Raise) for n in ast.walk(handler)):
+                inside.update(id(n) for statement in node.body for n in ast.walk(statement))
+                break
+    return inside
+
+
+def _aliases(tree: ast.Module) -> Dict[str, ast.expr]:
+    """Names the tests bind once, at their top level, to an expression (``expected = f(x)``)."""
+    seen: Dict[str, List[ast.expr]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            seen.setdefault(node.id, []).append(None)
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            seen[node.targets[0].id] = [v for v in seen[node.targets[0].id] if v is not None] + [node.value]
+    return {name: values[0] for name, values in seen.items() if len(values) == 1 and values[0] is not None}
+
+
+def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
+    """The tests (with those the code carries) check something, and every check passes whatever the
+    code does (:func:`vacuous_assert`, or an assert whose failure a ``try`` swallows), with nothing
+    else that can fail: no ``raise``, no ``pytest.raises``, no ``assert*`` call not read here."""
+    tree = parse_python(tests or "")
+    if tree is None:
+        return False
+    tree.body.extend(code_test_statements(code_tree))
+    functions = _defined_functions(code_tree)
+    swallowed = _swallowed(tree)
+    checks: List[Optional[ast.expr]] = []  # None: a check whose failure is swallowed
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            checks.append(None if id(node) in swallowed else node.test)
+        elif isinstance(node, ast.Raise) and id(node) not in swallowed:
+            return False
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name == "raises":  # pytest.raises
+                return False
+            if checks_without_assert(node):
+                expression = None if id(node) in swallowed else _as_expression(node)
+                if expression is None and id(node) not in swallowed:
+                    return False
+                checks.append(expression)
+    bound = bound_names(code_tree, tree)
+    aliases = _aliases(tree)
+    return bool(checks) and all(c is None or vacuous_assert(c, functions, bound, aliases) for c in checks)
