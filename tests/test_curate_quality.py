@@ -368,6 +368,10 @@ def test_names_a_standard_module_lacks_are_invented_apis():
         "    with concurrent.futures.ThreadPoolExecutor() as pool:\n        pool.submit(np.anything)\n    return os.path.join(sep, root.tag), path, abc.Mapping\n"
     )
     assert check(real) is None  # submodules, aliases and third-party modules are not judged
+    assert check("import os\n\n\ndef txt(d):\n    return [f for f in os.path.list(d) if f.endswith('.txt')]\n") == (
+        "UnknownStdlibName: os.path has no list (line 5)")  # a submodule's attribute
+    deep = "import os\nimport datetime\nimport xml.etree.ElementTree\n\nprint(os.environ.get('A'), datetime.datetime.now(), xml.etree.ElementTree.fromstring('<a/>'))\n"
+    assert check(deep) is None  # os.environ and datetime.datetime are not modules: not looked into
     assert check("import string\n\n\ndef f(string):\n    return string.is_alpha()\n\n\nprint(string.digits)\n") is None  # a parameter shadows it
 
 
@@ -580,6 +584,8 @@ def test_code_that_holds_none_of_its_instructions_words_answers_another_task():
     ]
     for instruction, code in on_topic:
         assert check(instruction, code) is None, instruction
+    emails = "import re\n\n\ndef extract_emails(text):\n    return re.findall(r'[\\w.]+@[\\w.]+', text)\n"
+    assert check("Remove all HTML tags from a string using a regular expression.", emails).startswith("the code answers another task")  # `re` is a module here
     prose = "```python\ndef solve(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n```\nA leap year is divisible by 4."
     assert check("Write a function that checks whether a given year is a leap year.", "def solve(y):\n    return y % 4 == 0\n", response=prose) is None
     assert check("Write a function that checks whether a given year is a leap year.", fibonacci, reject_off_topic=False) is None

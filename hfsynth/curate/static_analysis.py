@@ -142,7 +142,8 @@ def _rebound_names(tree: ast.Module) -> Set[str]:
 def unknown_stdlib_names(code: str) -> List[str]:
     """'module has no name (line N)' for each name imported from a standard module that lacks it
     (``from collections import SortedDict``) and each attribute looked up on an imported standard
-    module that lacks it (``itertools.flatten``)."""
+    module or one of its submodules that lacks it (``itertools.flatten``, ``os.path.list``); a name
+    that is not a module (``datetime.datetime.now``'s class) is not looked into."""
     tree = parse_python(code)
     if tree is None:
         return []
@@ -159,10 +160,22 @@ def unknown_stdlib_names(code: str) -> List[str]:
                     out.append(f"{node.module} has no {alias.name} (line {node.lineno})")
     rebound = _rebound_names(tree)
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules
-                and node.value.id not in rebound and not _module_has(modules[node.value.id], node.attr)):
-            out.append(f"{modules[node.value.id]} has no {node.attr} (line {node.lineno})")
+        chain = _attribute_chain(node) if isinstance(node, ast.Attribute) else None
+        if not chain or chain[0] not in modules or chain[0] in rebound:
+            continue
+        owner = ".".join([modules[chain[0]], *chain[1:-1]])  # os.path.list: is `list` in the module os.path?
+        if not _module_has(owner, chain[-1]):
+            out.append(f"{owner} has no {chain[-1]} (line {node.lineno})")
     return out
+
+
+def _attribute_chain(node: ast.Attribute) -> Optional[List[str]]:
+    """``["os", "path", "join"]`` for ``os.path.join``; None when the chain does not start at a name."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    return [node.id, *reversed(parts)] if isinstance(node, ast.Name) else None
 
 
 def check(row: Dict, config) -> Optional[str]:

@@ -11,7 +11,8 @@ The instruction's content words (not the words every coding task has: "write", "
 ``odd``) as a whole identifier word; a longer one by its first four letters anywhere (``celsius`` in
 ``to_celsius``), by its first three letters as a whole identifier word (``fibonacci`` -> ``fib``) or
 by the short form programmers use for it (``maximum`` -> ``max``, ``dictionary`` -> ``dict``); and
-runs of two to four words by their initials (``greatest common divisor`` -> ``gcd``). The code
+runs of two to four words by their initials (``greatest common divisor`` -> ``gcd``; not a module
+the code imports: ``re`` is no sign of "regular expression"). The code
 answers another task when none is found. Only English instructions of two content words or more,
 and code that defines a function or class (a name it chose) that the instruction does not name
 (``f0``), are judged: a one-line swap script names nothing.
@@ -98,6 +99,7 @@ def answers_another_task(instruction: str, code: str, english: bool, response: s
         return None
     every = [w for w in _words(instruction) if len(w) >= 3]
     initials = {"".join(w[0] for w in every[i : i + k]) for k in (2, 3, 4) for i in range(len(every) - k + 1)}
-    if initials & code_words:
+    imported = {(a.asname or a.name).split(".")[0].lower() for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    if initials & (code_words - imported):  # `re` imported is not "regular expression"'s initials
         return None
     return ", ".join(dict.fromkeys(wanted[:4]))
