@@ -402,6 +402,7 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
         "import pytest\n\n\ndef test_empty():\n    with pytest.raises(ZeroDivisionError):\n        average([])\n    assert isinstance(average([1]), float)\n",
         "try:\n    average(None)\n    assert False, 'no error'\nexcept TypeError:\n    pass\n",  # expect-an-exception: assert False is real
         "try:\n    assert average([1, 2]) == 1.0\nexcept AssertionError:\n    raise\n",  # re-raised
+        "expected = average([1, 2])\nfor expected in (1.5,):\n    assert average([1, 2]) == expected\n",  # bound twice: not an alias
         None,
     ]
     for tests in real:

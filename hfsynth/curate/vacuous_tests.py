@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections import Counter
 from typing import AbstractSet, Dict, List, Optional, Set
 
 from hfsynth.curate.code_tests import code_test_statements
@@ -159,15 +160,12 @@ def _swallowed(tree: ast.AST) -> Set[int]:
 
 
 def _aliases(tree: ast.Module) -> Dict[str, ast.expr]:
-    """Names the tests bind once, at their top level, to an expression (``expected = f(x)``)."""
-    seen: Dict[str, List[ast.expr]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            seen.setdefault(node.id, []).append(None)
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            seen[node.targets[0].id] = [v for v in seen[node.targets[0].id] if v is not None] + [node.value]
-    return {name: values[0] for name, values in seen.items() if len(values) == 1 and values[0] is not None}
+    """Names the tests bind exactly once, at their top level, to an expression (``expected = f(x)``)."""
+    stores = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    return {
+        node.targets[0].id: node.value for node in tree.body
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1
+    }
 
 
 def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
