@@ -388,44 +388,41 @@ def dead_code(tree: ast.Module) -> Optional[int]:
     return None
 
 
+def _s(items: list, singular: str, plural: str) -> str:
+    """``singular`` for one item, else ``plural`` (``ignores``/``ignore``)."""
+    return singular if len(items) == 1 else plural
+
+
+# The checks of code that has substantive statements, in order: (check of the tree, its reason).
+SUBSTANCE_CHECKS = (
+    (ignores_its_inputs, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'ignores', 'ignore')} every parameter or "
+                                       f"{_s(found, 'returns', 'return')} one unchanged"),
+    (unfinished_stubs, lambda found: f"trivial body: {', '.join(found[:3])} left as stub{_s(found, '', 's')} (pass, ..., NotImplementedError or return None)"),
+    (placeholders, lambda _: "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"),
+    (drops_its_result, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'computes', 'compute')} into locals and "
+                                     f"{_s(found, 'returns', 'return')} nothing"),
+    (dead_code, lambda line: f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"),
+    (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} repeats the condition of line {found[1]}, so it never runs"),
+    (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
+    (certain_error, lambda found: f"always an error: {found}"),
+    (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
+    (stops_mid_way, lambda found: f"unfinished: {found}"),
+)
+
+
 def trivial(row: Dict, config=None) -> Optional[str]:
     """None unless the row's Python code has no substantive statement, ignores its inputs, or leaves
-    some of its functions as stubs."""
+    some of its functions as stubs (and the other findings of ``SUBSTANCE_CHECKS``)."""
     if row.get("language") != "python":
         return None
     tree = parse_python(row.get("code") or "")
     if tree is None:
         return None
     if substantive(tree.body):
-        ignored = ignores_its_inputs(tree)
-        if ignored:
-            return f"trivial body: {', '.join(ignored[:3])} ignore{'s' if len(ignored) == 1 else ''} every parameter or return{'s' if len(ignored) == 1 else ''} one unchanged"
-        stubs = unfinished_stubs(tree)
-        if stubs:
-            return f"trivial body: {', '.join(stubs[:3])} left as stub{'s' if len(stubs) > 1 else ''} (pass, ..., NotImplementedError or return None)"
-        if placeholders(tree):
-            return "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"
-        dropped = drops_its_result(tree)
-        if dropped:
-            return f"trivial body: {', '.join(dropped[:3])} compute{'s' if len(dropped) == 1 else ''} into locals and return{'s' if len(dropped) == 1 else ''} nothing"
-        line = dead_code(tree)
-        if line:
-            return f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"
-        repeated = repeated_condition(tree)
-        if repeated:
-            return f"dead code: the branch at line {repeated[0]} repeats the condition of line {repeated[1]}, so it never runs"
-        impossible = impossible_condition(tree)
-        if impossible:
-            return f"dead code: the condition at line {impossible[0]} ({impossible[1][:60]}) is never true"
-        error = certain_error(tree)
-        if error:
-            return f"always an error: {error}"
-        overwritten = overwritten_parameters(tree)
-        if overwritten:
-            return f"ignored input: {', '.join(overwritten[:3])} overwritten before it is read"
-        cut = stops_mid_way(tree)
-        if cut:
-            return f"unfinished: {cut}"
+        for check, reason in SUBSTANCE_CHECKS:
+            found = check(tree)
+            if found:
+                return reason(found)
         comment = placeholder_comment(row.get("code") or "")
         if comment:
             return f"trivial body: the code marks its work as not done ({comment[:60]!r})"
