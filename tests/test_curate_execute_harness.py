@@ -58,6 +58,8 @@ CAUGHT = [
     ("a wrong answer with its asserts under a main guard, no tests", WRONG + "if __name__ == '__main__':\n    assert add(1, 2) == 3\n", None, "failed"),
     ("a right answer with its asserts under a main guard, no tests", RIGHT + "if __name__ == '__main__':\n    assert add(1, 2) == 3\n    print('ok')\n", None, "passed"),
     ("a wrong answer whose main guard calls its test function", WRONG + "def test_add():\n    assert add(1, 2) == 3\n\nif __name__ == '__main__':\n    test_add()\n", None, "failed"),
+    ("a right answer with its asserts at the code's top level, no tests", RIGHT + "assert add(1, 2) == 3\n", None, "passed"),
+    ("a wrong answer with its asserts at the code's top level, no tests", WRONG + "assert add(1, 2) == 3\n", None, "failed"),
     ("a wrong answer with its TestCase and unittest.main() in the code", WRONG + UNITTESTS, None, "failed"),
     ("a right answer with its TestCase and unittest.main() in the code", RIGHT + UNITTESTS, None, "passed"),
     ("a wrong answer with a pytest-style test function in the code", WRONG + "def test_add():\n    assert add(2, 3) == 5\n", None, "failed"),

@@ -12,8 +12,8 @@ seen. What counts as the code's tests:
   a main guard, and a CLI's main must not run as a test);
 - its ``unittest.TestCase`` classes, and its ``test*`` functions that take no argument and hold an
   assert (pytest's style; one taking fixtures is left alone);
-- for the judges of what tests check (not for running: they already run with the code), the asserts
-  at the code's top level.
+- the asserts at the code's top level: they already run with the code, and make it checked
+  (``passed`` when they hold, not ``no_tests``); the judges of what tests check read them too.
 """
 
 from __future__ import annotations
@@ -88,11 +88,17 @@ def code_tests(code: str) -> Optional[str]:
     return "\n".join(parts) or None
 
 
+def top_level_checks(tree: ast.Module) -> List[ast.stmt]:
+    """The code's statements outside its definitions and main guard that hold an assert: they run
+    with the code (``result = f(3)`` then ``assert result == 9``)."""
+    return [n for n in tree.body if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not _is_main_guard(n) and _asserts(n)]
+
+
 def code_test_statements(tree: ast.Module) -> List[ast.stmt]:
     """The statements of the code that test it, for the judges of what tests check: its top-level
     asserts, its main guard's body when that checks something, and the bodies of its test functions,
     its TestCase methods and the checking functions the guard calls (in place of their definitions)."""
-    statements: List[ast.stmt] = [n for n in tree.body if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not _is_main_guard(n) and _asserts(n)]
+    statements = top_level_checks(tree)
     guard = _main_guard(tree)
     if guard:
         statements += list(guard[0].body) + [s for f in guard[1] for s in f.body]
