@@ -524,7 +524,12 @@ def test_a_statement_that_raises_whenever_it_runs():
         "always an error: len(None) raises TypeError (line 3)")
     number = "def grid(matrix):\n    cols = len(matrix[0])\n    return [[row[i] for i in cols] for row in matrix]\n"
     assert substance.trivial(row(number)) == "always an error: cols in grid() is always a number but is used as a container (line 3)"
-    for broken in ("def f(x):\n    return None + x + 1 if x else None[0]\n", "def f(x):\n    return x + 'abc'[5]\n",
+    assert substance.trivial(row("def join(words):\n    out = ''\n    for w in words:\n        out.append(w)\n    return out\n")) == (
+        "always an error: out in join() is always a str, which has no .append (line 4)")
+    assert substance.trivial(row("def by_count(counts: dict) -> list:\n    return list(counts.sort_by_value().keys())\n")) == (
+        "always an error: counts in by_count() is always a dict, which has no .sort_by_value (line 2)")
+    for broken in ("def f(x):\n    seen = {}\n    seen.add(x)\n    return seen\n", "def rev(s: str):\n    return s.reverse()\n",
+                   "def f(x):\n    return None + x + 1 if x else None[0]\n", "def f(x):\n    return x + 'abc'[5]\n",
                    "def f(xs):\n    n = len(xs)\n    n += 1\n    return xs[0] in n\n", "def f(xs):\n    return max([]) + len(xs)\n"):
         assert substance.trivial(row(broken)).startswith("always an error"), broken
     kept = [
@@ -537,6 +542,10 @@ def test_a_statement_that_raises_whenever_it_runs():
         "def f(rows, k):\n    n = 0\n    n = rows if k else n\n    return n[0]\n",  # not always a number
         "def sum(a, b):\n    return a + b\n\n\ndef twice(x):\n    return sum(1, 2) * x\n",  # the code's own sum, not the builtin
         "def len(x):\n    return [x]\n\n\ndef f(x):\n    n = len(x)\n    return n[0]\n",
+        "def f(xs):\n    out = []\n    out.append(1)\n    out = out + [2]\n    return out\n",  # a list throughout
+        "def f(xs):\n    s = ''\n    s = s.join(xs)\n    return s.upper()\n",  # s.join(...) is not followed: not judged
+        "def f(n: int, xs: list[int]):\n    return n.bit_length() + xs.count(1)\n",
+        "def f(counts: dict, key=None):\n    if key is None:\n        key = counts.get\n    return sorted(counts, key=key)\n",
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code

@@ -12,6 +12,10 @@ them. Two patterns, neither of which pyflakes reports:
   int or float literal, ``int(...)``, arithmetic of these) used as a container: iterated
   (``for i in cols``, a comprehension), indexed (``cols[0]``), tested with ``in`` or passed to
   ``len``, ``sorted``, ``list``... A number is never iterable.
+- A local that only ever holds one builtin kind (every binding a literal, comprehension or
+  constructor of it: ``out = ""``, ``seen = {}``; or a parameter annotated ``counts: dict``) whose
+  attribute that kind lacks is looked up: ``out.append(x)`` on a string, ``counts.sort_by_value()``,
+  ``s.reverse()`` on ``s: str``.
 
 Statements in a ``try`` or ``with`` body (``with pytest.raises(TypeError): len(None)``) and
 lambdas are not judged: there the error may be the point.
@@ -111,19 +115,47 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.A
         yield from _walk_unguarded(child, name)
 
 
-def _number(node: ast.expr, numbers: Set[str], rebound: Set[str]) -> bool:
+NUMBER = "number"  # int or float: what len(), int() and arithmetic give
+KINDS = {"list": list, "dict": dict, "set": set, "str": str, "tuple": tuple, "bytes": bytes}
+KIND_CALLS = {"len": NUMBER, "int": NUMBER, "float": NUMBER, "ord": NUMBER, "list": "list", "sorted": "list", "dict": "dict", "set": "set",
+              "str": "str", "repr": "str", "chr": "str", "tuple": "tuple"}  # builtins that always return that kind (abs, round of an array do not)
+ANNOTATIONS = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set", "str": "str", "tuple": "tuple",
+               "Tuple": "tuple", "bytes": "bytes", "int": NUMBER, "float": NUMBER}
+
+
+def _kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str]) -> Optional[str]:
+    """The one builtin kind this expression always has (``NUMBER``, ``"list"``, ``"str"``...), or None."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
+        if isinstance(node.value, bool) or node.value is None or node.value is Ellipsis:
+            return None
+        return NUMBER if isinstance(node.value, (int, float)) else type(node.value).__name__ if type(node.value).__name__ in KINDS else None
+    if isinstance(node, ast.JoinedStr):
+        return "str"
+    for types, kind in (((ast.List, ast.ListComp), "list"), ((ast.Dict, ast.DictComp), "dict"), ((ast.Set, ast.SetComp), "set"), ((ast.Tuple,), "tuple")):
+        if isinstance(node, types):
+            return kind
     if isinstance(node, ast.Call):
-        return isinstance(node.func, ast.Name) and node.func.id in NUMBER_CALLS - rebound and not node.keywords
+        name = node.func.id if isinstance(node.func, ast.Name) else None
+        return KIND_CALLS.get(name) if name not in rebound and not node.keywords else None
     if isinstance(node, ast.BinOp):
-        return (isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Mod))
-                and _number(node.left, numbers, rebound) and _number(node.right, numbers, rebound))
-    if isinstance(node, ast.UnaryOp):
-        return isinstance(node.op, (ast.USub, ast.UAdd)) and _number(node.operand, numbers, rebound)
+        left, right = _kind(node.left, known, rebound), _kind(node.right, known, rebound)
+        if left == right == NUMBER and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Mod)):
+            return NUMBER
+        return left if left == right and left in ("str", "list", "tuple") and isinstance(node.op, ast.Add) else None
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return NUMBER if _kind(node.operand, known, rebound) == NUMBER else None
     if isinstance(node, ast.Name):
-        return node.id in numbers
-    return False
+        return known.get(node.id)
+    return None
+
+
+def _annotated_kind(annotation: Optional[ast.expr]) -> Optional[str]:
+    """``items: list``, ``List[int]``, ``dict[str, int]`` -> that kind; anything else (Optional, a class) -> None."""
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    if isinstance(annotation, ast.Attribute):  # typing.List
+        return ANNOTATIONS.get(annotation.attr) if annotation.attr[:1].isupper() else None
+    return ANNOTATIONS.get(annotation.id) if isinstance(annotation, ast.Name) else None
 
 
 def _own_nodes(function: ast.AST) -> Iterator[ast.AST]:
@@ -135,12 +167,16 @@ def _own_nodes(function: ast.AST) -> Iterator[ast.AST]:
         yield from _own_nodes(child)
 
 
-def number_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Set[str]:
-    """Local names of ``function`` whose every binding gives them a number (``n = len(rows)``, ``n += 1``)."""
-    bindings: Dict[str, List[Optional[ast.expr]]] = {}
+def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str, str]:
+    """Local names of ``function`` whose every binding gives them one builtin kind (``n = len(rows)``,
+    ``n += 1``; ``out = ""``; a parameter annotated ``items: list``)."""
+    bindings: Dict[str, List[object]] = {}  # name -> its bindings: an expression, a kind, or None (unknown)
     arguments = function.args
-    for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs + [x for x in (arguments.vararg, arguments.kwarg) if x]:
-        bindings.setdefault(a.arg, []).append(None)
+    for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
+        bindings.setdefault(a.arg, []).append(("kind", _annotated_kind(a.annotation)))
+    for a in (arguments.vararg, arguments.kwarg):
+        if a is not None:
+            bindings.setdefault(a.arg, []).append(None)
     for node in _own_nodes(function):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bindings.setdefault(node.targets[0].id, []).append(node.value)
@@ -162,15 +198,24 @@ def number_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Set[str
     for child in ast.walk(function):
         if child is not function and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bindings.setdefault(child.name, []).append(None)
-    numbers: Set[str] = set()
+    known: Dict[str, str] = {}
     changed = True
-    while changed:  # a name bound from another number name is a number too
+    while changed:  # a name bound from another typed name has its kind too
         changed = False
         for name, values in bindings.items():
-            if name not in numbers and all(v is not None and _number(v, numbers, rebound) for v in values):
-                numbers.add(name)
+            if name in known:
+                continue
+            kinds = {v[1] if isinstance(v, tuple) else _kind(v, known, rebound) for v in values}
+            if len(kinds) == 1 and None not in kinds:
+                known[name] = kinds.pop()
                 changed = True
-    return numbers
+    return known
+
+
+def _lacks(kind: str, attribute: str) -> bool:
+    if kind == NUMBER:
+        return not (hasattr(int, attribute) or hasattr(float, attribute))
+    return not hasattr(KINDS[kind], attribute)
 
 
 def _used_as_container(node: ast.AST, name: str) -> bool:
@@ -198,12 +243,12 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        numbers = number_locals(function, rebound)
-        if not numbers:
-            continue
-        for name in sorted(numbers):
+        for name, kind in sorted(typed_locals(function, rebound).items()):
             for node in _walk_unguarded(function, name):
-                if _used_as_container(node, name):
+                if kind == NUMBER and _used_as_container(node, name):
                     line = (node.iter if isinstance(node, ast.comprehension) else node).lineno
                     return f"{name} in {function.name}() is always a number but is used as a container (line {line})"
+                if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and _lacks(kind, node.attr):
+                    what = "a number" if kind == NUMBER else f"a {kind}"
+                    return f"{name} in {function.name}() is always {what}, which has no .{node.attr} (line {node.lineno})"
     return None
