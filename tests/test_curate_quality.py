@@ -542,7 +542,7 @@ def test_a_statement_that_raises_whenever_it_runs():
         "def f(rows, k):\n    n = 0\n    n = rows if k else n\n    return n[0]\n",  # not always a number
         "def sum(a, b):\n    return a + b\n\n\ndef twice(x):\n    return sum(1, 2) * x\n",  # the code's own sum, not the builtin
         "def len(x):\n    return [x]\n\n\ndef f(x):\n    n = len(x)\n    return n[0]\n",
-        "def f(xs):\n    out = []\n    out.append(1)\n    out = out + [2]\n    return out\n",  # a list throughout
+        "def f(xs):\n    out = []\n    out.extend(xs)\n    out = out + [2]\n    return out\n",  # a list throughout
         "def f(xs):\n    s = ''\n    s = s.join(xs)\n    return s.upper()\n",  # s.join(...) is not followed: not judged
         "def f(n: int, xs: list[int]):\n    return n.bit_length() + xs.count(1)\n",
         "def f(counts: dict, key=None):\n    if key is None:\n        key = counts.get\n    return sorted(counts, key=key)\n",
