@@ -93,7 +93,10 @@ def test_print_only_keeps_scripts_and_can_require_a_definition():
     assert substance.print_only(row("n = int(input())\nprint(n * 2)\n"), config) is None
     strict = PrintOnlyConfig(require_definition=True)
     assert substance.print_only(row("n = int(input())\nprint(n * 2)\n"), strict) == "no function or class defined"
-    assert substance.print_only(row("def f():\n    print(1)\n"), strict) is None
+    assert substance.print_only(row("def f(n):\n    print(n)\n"), strict) is None
+    # a function without parameters wrapping the prints of a worked-out answer defines nothing
+    assert substance.print_only(row("def main():\n    print('5! =', 120)\n\n\nmain()\n"), config) == "only prints (1 print call, no function or class)"
+    assert substance.print_only(row("def main():\n    print(sum(range(10)))\n\n\nmain()\n"), config) is None  # it computes
 
 
 def test_repetition_thresholds_are_the_recipes():
@@ -594,6 +597,12 @@ def test_code_that_holds_none_of_its_instructions_words_answers_another_task():
     ]
     for instruction, code in on_topic:
         assert check(instruction, code) is None, instruction
+    assert check("Write a function that checks whether a string is a palindrome.", fibonacci) == (
+        "the code answers another task: it holds none of the instruction's words (palindrome)")  # one specific word is enough
+    km = "def km_to_miles(km):\n    return km * 0.621371\n"
+    assert check("Write a function to convert a Celsius temperature to Kelvin.", km, response=f"Here's a function that converts km:\n```python\n{km}```").startswith(
+        "the code answers another task")  # "convert" is every conversion's word
+    assert check("Write a function that doubles a number.", "def f(n):\n    return n + n\n") is None  # one short word: not judged
     emails = "import re\n\n\ndef extract_emails(text):\n    return re.findall(r'[\\w.]+@[\\w.]+', text)\n"
     assert check("Remove all HTML tags from a string using a regular expression.", emails).startswith("the code answers another task")  # `re` is a module here
     prose = "```python\ndef solve(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n```\nA leap year is divisible by 4."

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
+import re
 import sys
 import warnings
 from functools import lru_cache
@@ -72,8 +73,8 @@ def _bound_names(tree: ast.Module) -> Set[str]:
 
 
 def names_the_instruction_defines(instruction: str) -> Set[str]:
-    """Names the instruction's own code binds or uses: its fenced blocks, and lines outside them
-    that are a Python assignment or import. An answer may use them: Alpaca's input (``sentence =
+    """Names the instruction's own code binds or uses: its fenced blocks, and lines or inline code
+    spans outside them that are a Python assignment or import. An answer may use them: Alpaca's input (``sentence =
     "..."``), the helper an Evol-Instruct task quotes and asks to build on, the local variable of
     the quoted function whose one line the task asks to replace, the ``counts`` of a snippet to
     explain."""
@@ -84,11 +85,14 @@ def names_the_instruction_defines(instruction: str) -> Set[str]:
         tree = parse_python(fence.code)
         if tree is not None:
             names |= _bound_names(tree)
-    for line in outside.splitlines():
+    for line in outside.splitlines() + INLINE_CODE.findall(outside):  # and inline code: "Given `nums = [3, 1, 2]`, ..."
         tree = parse_python(line.strip()) if "=" in line or "import" in line else None
         if tree is not None:
             names |= _bound_names(tree)
     return names
+
+
+INLINE_CODE = re.compile(r"`([^`\n]+)`")
 
 
 

@@ -199,8 +199,12 @@ def _local_names(function) -> set:
 def _only_touches_locals(function) -> bool:
     """Every call is a pure builtin or a method of a local (``factors.append(d)``), every stored item
     or attribute is a local's, and nothing raises, asserts, yields, awaits or reaches outside
-    (``global``): whatever the function works out stays in its locals."""
-    local = _local_names(function)
+    (``global``): whatever the function works out stays in its locals. A loop or ``with`` target is
+    not the function's own: it names the caller's objects (``for t in things: t.close()``)."""
+    targets = [node.optional_vars if isinstance(node, ast.withitem) else node.target
+               for node in ast.walk(function) if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem))]
+    borrowed = {n.id for target in targets if target is not None for n in ast.walk(target) if isinstance(n, ast.Name)}
+    local = _local_names(function) - borrowed
     for node in ast.walk(function):
         if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             return False
@@ -468,6 +472,11 @@ def prints_what_it_was_asked_to(tree: ast.Module, instruction: str) -> bool:
     return bool(strings) and all(text in instruction for text in strings)
 
 
+def _takes_arguments(function) -> bool:
+    a = function.args
+    return bool(a.posonlyargs or a.args or a.kwonlyargs or a.vararg or a.kwarg)
+
+
 def print_only(row: Dict, config) -> Optional[str]:
     """None unless the row's Python code defines nothing and only prints what it was handed."""
     if row.get("language") != "python":
@@ -475,15 +484,17 @@ def print_only(row: Dict, config) -> Optional[str]:
     tree = parse_python(row.get("code") or "")
     if tree is None:
         return None
-    defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) for node in ast.walk(tree))
+    # A function without parameters that only prints (``def main(): print("5! =", 120)``) defines nothing.
+    wrappers = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not _takes_arguments(n)}
+    defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) and getattr(node, "name", None) not in wrappers for node in ast.walk(tree))
     if defines:
         return None
-    if config.require_definition:
+    if config.require_definition and not wrappers:
         return "no function or class defined"
     control = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.Try, ast.With, ast.AsyncWith, ast.Match, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
     if any(isinstance(node, control) for node in ast.walk(tree)):
         return None
-    calls = _calls(tree)
+    calls = [call for call in _calls(tree) if not (isinstance(call.func, ast.Name) and call.func.id in wrappers)]
     if not calls or not all(_is_print(call) for call in calls):
         return None
     if computes(tree) or prints_what_it_was_asked_to(tree, row.get("instruction") or ""):

@@ -13,7 +13,9 @@ The instruction's content words (not the words every coding task has: "write", "
 by the short form programmers use for it (``maximum`` -> ``max``, ``dictionary`` -> ``dict``); and
 runs of two to four words by their initials (``greatest common divisor`` -> ``gcd``; not a module
 the code imports: ``re`` is no sign of "regular expression"). The code
-answers another task when none is found. Only English instructions of two content words or more,
+answers another task when none is found. Only English instructions of two content words or more
+(or one specific word of six letters or more, "palindrome", when the code's names are about
+something: ``fibonacci``, not ``f``),
 and code that defines a function or class (a name it chose) that the instruction does not name
 (``f0``), are judged: a one-line swap script names nothing.
 
@@ -38,9 +40,10 @@ COMMON = frozenset(
     given that which with from into each list lists string strings number numbers value values should takes take taking
     using implement implements create creates make makes find finds check checks whether input inputs output outputs
     element elements item items result results following task tasks code simple their there this these those have will
-    would could also only then than when where what your yours them they script scripts solution solve accepts accept
+    would could also only then than when where what your yours them they script scripts solution solve solver helper main func accepts accept
     argument arguments parameter parameters provided provide returned called calls call does done other same such
-    into onto over under about after before while more most less least many much some every""".split()
+    into onto over under about after before while more most less least many much some every
+    convert converts converting compute computes computing calculate calculates calculating""".split()
 )
 SHORT_COMMON = frozenset(
     "the and for are its all one two not but can has use get set new any may end you out how why was who let our own per via yet etc "
@@ -78,6 +81,12 @@ def _found(word: str, code_text: str, code_words: Set[str]) -> bool:
     return word[:4] in code_text or word[:3] in code_words or any(s in code_words for s in SHORT_FORMS.get(word, ()))
 
 
+def _names_a_topic(defined) -> bool:
+    """Some name the code chose holds a content word (``fibonacci``, ``km_to_miles``), not only
+    generic ones (``f``, ``solve``, ``helper``)."""
+    return any(content_words(name.replace("_", " ")) for name in defined)
+
+
 def answers_another_task(instruction: str, code: str, english: bool, response: str = "") -> Optional[str]:
     """The instruction's first content words when the code, and the ``response`` around it, hold none of
     them (nor their short forms or initials), else None. ``english``: whether the instruction is English
@@ -91,8 +100,8 @@ def answers_another_task(instruction: str, code: str, english: bool, response: s
     if not defined or defined & {w.lower() for w in IDENTIFIER.findall(instruction)}:  # nothing named, or named as asked (`f0`)
         return None
     wanted = content_words(instruction)
-    if len(set(wanted)) < 2:
-        return None
+    if len(set(wanted)) < 2 and not (wanted and len(wanted[0]) >= 6 and _names_a_topic(defined)):
+        return None  # one word is judged only when it is specific (palindrome) and the code's names say what they are about
     code_text = (code + "\n" + response).lower()
     code_words = set(_words(code + "\n" + response))
     if any(_found(w, code_text, code_words) for w in wanted):
