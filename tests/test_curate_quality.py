@@ -531,6 +531,7 @@ def test_a_statement_that_raises_whenever_it_runs():
         "always an error: out in join() is always a str, which has no .append (line 4)")
     assert substance.trivial(row("def by_count(counts: dict) -> list:\n    return list(counts.sort_by_value().keys())\n")) == (
         "always an error: counts in by_count() is always a dict, which has no .sort_by_value (line 2)")
+    assert substance.trivial(row("nums = [1, 2, 3]\nprint(nums.sum())\n")) == "always an error: nums in the code is always a list, which has no .sum (line 2)"
     for broken in ("def f(x):\n    seen = {}\n    seen.add(x)\n    return seen\n", "def rev(s: str):\n    return s.reverse()\n",
                    "def f(x):\n    return None + x + 1 if x else None[0]\n", "def f(x):\n    return x + 'abc'[5]\n",
                    "def f(xs):\n    n = len(xs)\n    n += 1\n    return xs[0] in n\n", "def f(xs):\n    return max([]) + len(xs)\n"):
@@ -549,6 +550,7 @@ def test_a_statement_that_raises_whenever_it_runs():
         "def f(xs):\n    s = ''\n    s = s.join(xs)\n    return s.upper()\n",  # s.join(...) is not followed: not judged
         "def f(n: int, xs: list[int]):\n    return n.bit_length() + xs.count(1)\n",
         "def f(counts: dict, key=None):\n    if key is None:\n        key = counts.get\n    return sorted(counts, key=key)\n",
+        "x = 0\n\n\ndef reset():\n    global x\n    x = []\n\n\nreset()\nx.append(1)\n",  # a function rebinds the global
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code

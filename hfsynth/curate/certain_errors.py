@@ -168,15 +168,21 @@ def _own_nodes(function: ast.AST) -> Iterator[ast.AST]:
 
 
 def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str, str]:
-    """Local names of ``function`` whose every binding gives them one builtin kind (``n = len(rows)``,
-    ``n += 1``; ``out = ""``; a parameter annotated ``items: list``)."""
+    """Local names of ``function`` (or of a module's own scope) whose every binding gives them one
+    builtin kind (``n = len(rows)``, ``n += 1``; ``out = ""``; a parameter annotated ``items: list``)."""
     bindings: Dict[str, List[object]] = {}  # name -> its bindings: an expression, a kind, or None (unknown)
-    arguments = function.args
-    for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
-        bindings.setdefault(a.arg, []).append(("kind", _annotated_kind(a.annotation)))
-    for a in (arguments.vararg, arguments.kwarg):
-        if a is not None:
-            bindings.setdefault(a.arg, []).append(None)
+    arguments = getattr(function, "args", None)  # None: the module's own scope
+    if arguments is not None:
+        for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
+            bindings.setdefault(a.arg, []).append(("kind", _annotated_kind(a.annotation)))
+        for a in (arguments.vararg, arguments.kwarg):
+            if a is not None:
+                bindings.setdefault(a.arg, []).append(None)
+    else:  # a function that declares a name global may bind it to anything
+        for node in ast.walk(function):
+            if isinstance(node, ast.Global):
+                for name in node.names:
+                    bindings.setdefault(name, []).append(None)
     for node in _own_nodes(function):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bindings.setdefault(node.targets[0].id, []).append(node.value)
@@ -241,14 +247,15 @@ def certain_error(tree: ast.Module) -> Optional[str]:
         if kind:
             return f"{ast.unparse(node)[:60]} raises {kind} (line {node.lineno})"
     for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
+        where = f"{function.name}()" if hasattr(function, "name") else "the code"
         for name, kind in sorted(typed_locals(function, rebound).items()):
             for node in _walk_unguarded(function, name):
                 if kind == NUMBER and _used_as_container(node, name):
                     line = (node.iter if isinstance(node, ast.comprehension) else node).lineno
-                    return f"{name} in {function.name}() is always a number but is used as a container (line {line})"
+                    return f"{name} in {where} is always a number but is used as a container (line {line})"
                 if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and _lacks(kind, node.attr):
                     what = "a number" if kind == NUMBER else f"a {kind}"
-                    return f"{name} in {function.name}() is always {what}, which has no .{node.attr} (line {node.lineno})"
+                    return f"{name} in {where} is always {what}, which has no .{node.attr} (line {node.lineno})"
     return None
