@@ -50,7 +50,7 @@ from __future__ import annotations
 import ast
 from typing import AbstractSet, Any, Dict, List, Optional
 
-from hfsynth.curate.code_tests import code_tests, top_level_checks
+from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
@@ -288,6 +288,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "") -> Dic
     carried = code_tests(code)
     if carried:
         tests = f"{tests}\n{carried}" if tests and tests.strip() else carried
+    if tests:
+        tests = without_test_runner_calls(tests)
     tree = parse_python(code)
     checked = bool(carried) or has_checks(tests) or bool(tree is not None and top_level_checks(tree))
     given = names_the_instruction_defines(instruction) if instruction else frozenset()
