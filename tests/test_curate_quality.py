@@ -511,6 +511,39 @@ def test_a_function_that_stops_mid_way_is_unfinished():
         assert substance.trivial(row(code)) is None, code
 
 
+def test_placeholders_typed_in_answers_and_a_coroutine_never_awaited():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    config = "DB = {'user': 'your_username', 'password': 'your_password'}\n\n\ndef connect(db):\n    return db['user'] + db['password']\n"
+    assert substance.trivial(row(config)) == "trivial body: the code leaves values to fill in ('your_username')"
+    assert substance.trivial(row("import requests\n\n\ndef get(q):\n    return requests.get('https://x', params={'key': 'YOUR_API_KEY', 'q': q}).json()\n")).startswith(
+        "trivial body: the code leaves values to fill in")
+    typed = "def count_change(amount, coins):\n    ways = [0] * (amount + 1)\n    ways[0] = 1\n    return 292\n"
+    assert substance.trivial(row(typed)) == "trivial body: count_change (292) returns the same constant whatever its input"
+    never = "import asyncio\n\n\nasync def main(names):\n    results = asyncio.gather(*(asyncio.sleep(0.1, n) for n in names))\n    return sorted(results)\n"
+    assert substance.trivial(row(never)) == "always an error: results = asyncio.gather(...) is a coroutine never awaited (line 5)"
+    assert substance.trivial(row("import asyncio\n\n\nasync def tick(n):\n    asyncio.sleep(n)\n    return n\n")).startswith("always an error: asyncio.sleep() is never awaited")
+    kept = [
+        "def read(path='data/input.csv'):\n    with open(path) as f:\n        return f.read()\n",  # a real default path
+        "def sign(x):\n    if x < 0:\n        return 'negative'\n    return 'negative' if x == 0 else 'positive'\n",
+        "def is_valid(s):\n    if not s:\n        return False\n    return True\n",  # flags are ordinary constants
+        "import asyncio\n\n\nasync def work(n):\n    await asyncio.sleep(0)\n    return n\n\n\nasync def main():\n    job = work(1)\n    return await job\n\n\nprint(asyncio.run(main()))\n",
+        "import asyncio\n\n\nasync def ticks(n):\n    for i in range(n):\n        yield i\n\n\nasync def main():\n    g = ticks(3)\n    return [i async for i in g]\n",  # an async generator
+    ]
+    for code in kept:
+        assert substance.trivial(row(code)) is None, code
+
+
+def test_a_code_block_given_twice_is_repetition():
+    block = "def two_sum(nums, target):\n    seen = {}\n    for i, n in enumerate(nums):\n        if target - n in seen:\n            return seen[target - n], i\n        seen[n] = i\n"
+    response = f"Simple:\n```python\n{block}```\nOptimized version:\n```python\n{block}```\n"
+    row = {"code": block, "instruction": "Find two numbers that add up to a target.", "response": response}
+    assert repetition.check(row, RepetitionConfig()) == "repeated block: the response gives the same 6-line code block twice"
+    fixed = block.replace("seen[n] = i", "seen.setdefault(n, i)")
+    prose = ("The first version overwrote the index of a value seen twice, so a later duplicate replaced the earlier position and the "
+             "pair came back in the wrong order for inputs such as [3, 3]. Keeping the first index fixes it without another pass. ")
+    assert repetition.check({**row, "response": f"Buggy:\n```python\n{block}```\n{prose}Fixed:\n```python\n{fixed}```\n"}, RepetitionConfig()) is None
+
+
 def test_a_condition_no_number_meets_is_dead_code():
     row = lambda code: {"language": "python", "code": code}  # noqa: E731
     never = "def classify(t):\n    if t > 25 and t < 10:\n        return 'cold'\n    if t > 25:\n        return 'hot'\n    return 'mild'\n"

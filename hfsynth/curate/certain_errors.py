@@ -17,6 +17,9 @@ them. Two patterns, neither of which pyflakes reports:
   attribute that kind lacks is looked up: ``out.append(x)`` on a string, ``counts.sort_by_value()``,
   ``s.reverse()`` on ``s: str``.
 
+- A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
+  asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
+
 Statements in a ``try`` or ``with`` body (``with pytest.raises(TypeError): len(None)``) and
 lambdas are not judged: there the error may be the point.
 """
@@ -239,9 +242,53 @@ def _used_as_container(node: ast.AST, name: str) -> bool:
     return False
 
 
+CONSUMERS = frozenset(PURE_BUILTINS) | {"print", "enumerate", "zip", "map", "filter", "next", "any", "all"}  # use a value, not a coroutine
+ASYNCIO_COROUTINES = frozenset({"sleep", "gather", "wait_for", "wait", "open_connection", "to_thread", "create_subprocess_exec", "create_subprocess_shell", "start_server"})
+
+
+def _coroutine_call(node: ast.AST, async_defs: Set[str]) -> bool:
+    """A call that returns a coroutine: of an ``async def`` of the code, or of asyncio's (``asyncio.gather``)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id in async_defs
+    return isinstance(func, ast.Attribute) and func.attr in ASYNCIO_COROUTINES and isinstance(func.value, ast.Name) and func.value.id == "asyncio"
+
+
+def never_awaited(tree: ast.Module) -> Optional[str]:
+    """A coroutine made and then dropped or used as its result, never awaited: ``asyncio.sleep(1)`` as a
+    statement, or ``results = asyncio.gather(...)`` then ``sorted(results)``. Handing it to any call
+    of a name the code does not know as a builtin (``asyncio.run(coro)``, ``create_task``) is fine."""
+    async_defs = {  # an async generator (it yields) is iterated with ``async for``, not awaited
+        n.name for n in ast.walk(tree) if isinstance(n, ast.AsyncFunctionDef) and not any(isinstance(y, (ast.Yield, ast.YieldFrom)) for y in ast.walk(n))
+    }
+    awaited = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Await)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and _coroutine_call(node.value, async_defs) and id(node.value) not in awaited:
+            return f"{ast.unparse(node.value.func)}() is never awaited (line {node.lineno})"
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and _coroutine_call(node.value, async_defs)):
+            continue
+        name = node.targets[0].id
+        uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+        if not uses or any(id(u) in awaited for u in uses):
+            continue
+        handed_on = any(
+            isinstance(call, ast.Call) and any(arg is u for arg in call.args for u in uses)
+            and not (isinstance(call.func, ast.Name) and call.func.id in CONSUMERS)
+            for call in ast.walk(tree)
+        )
+        if not handed_on:
+            return f"{name} = {ast.unparse(node.value.func)}(...) is a coroutine never awaited (line {node.lineno})"
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
+    coroutine = never_awaited(tree)
+    if coroutine:
+        return coroutine
     for node in _walk_unguarded(tree):
         kind = _raises(node, rebound) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
         if kind:

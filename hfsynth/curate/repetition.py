@@ -27,6 +27,7 @@ from collections import Counter
 from typing import Dict, List, Optional
 
 from hfsynth.curate.python_ast import parse_python
+from hfsynth.fences import find_fences
 
 WORD = re.compile(r"\S+")
 
@@ -182,11 +183,29 @@ def text_reason(field: str, text: str, config) -> Optional[str]:
     return None
 
 
+def repeated_block(response: str) -> Optional[int]:
+    """The line count of a code block the response gives twice, unchanged (the "optimized version"
+    that is the first one again), counting blocks of three lines or more; else None."""
+    seen = set()
+    for fence in find_fences(response):
+        lines = [line.strip() for line in fence.code.splitlines() if line.strip()]
+        if len(lines) < 3:
+            continue
+        key = "\n".join(lines)
+        if key in seen:
+            return len(lines)
+        seen.add(key)
+    return None
+
+
 def check(row: Dict, config) -> Optional[str]:
     """None when neither the code nor the instruction or response loops, else the reason."""
     reason = code_reason(row.get("code") or "", config)
     if reason:
         return reason
+    block = repeated_block(row.get("response") or "")
+    if block:
+        return f"repeated block: the response gives the same {block}-line code block twice"
     for field in ("instruction", "response"):
         reason = text_reason(field, row.get(field) or "", config)
         if reason:

@@ -392,6 +392,33 @@ def dead_code(tree: ast.Module) -> Optional[int]:
     return None
 
 
+PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
+
+
+def placeholder_values(tree: ast.Module) -> list:
+    """String literals left for the reader to fill in: ``"your_password"``, ``"YOUR_API_KEY"``,
+    ``"path/to/file.csv"``. The code cannot run as written."""
+    return [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and PLACEHOLDER_VALUE.fullmatch(n.value.strip())]
+
+
+def returns_one_constant(tree: ast.Module) -> list:
+    """``name (value)`` of each top-level function with parameters whose every ``return`` gives the same
+    literal, other than the usual flags and sentinels (0, 1, -1, "", True, False, None): a worked-out
+    answer typed in (``return 292``) while the body around it computes nothing it returns."""
+    found = []
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _takes_arguments(function):
+            continue
+        returns = [n for n in ast.walk(function) if isinstance(n, ast.Return)]
+        values = {repr(n.value.value) if isinstance(n.value, ast.Constant) else None for n in returns}
+        # ... and it ends on that return: no path falls through to an implicit None
+        if returns and len(values) == 1 and None not in values and isinstance(function.body[-1], ast.Return):
+            value = returns[0].value.value
+            if isinstance(value, (int, float, str)) and not isinstance(value, bool) and value not in (0, 1, -1, ""):
+                found.append(f"{function.name} ({next(iter(values))[:30]})")
+    return found
+
+
 def _s(items: list, singular: str, plural: str) -> str:
     """``singular`` for one item, else ``plural`` (``ignores``/``ignore``)."""
     return singular if len(items) == 1 else plural
@@ -411,6 +438,8 @@ SUBSTANCE_CHECKS = (
     (certain_error, lambda found: f"always an error: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),
+    (returns_one_constant, lambda found: f"trivial body: {found[0]} returns the same constant whatever its input"),
+    (placeholder_values, lambda found: f"trivial body: the code leaves values to fill in ({found[0][:40]!r})"),
 )
 
 
