@@ -391,6 +391,8 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
         "r = average([1, 2])\nassert type(r) == float\nassert type(r) is float or r is None\nassert 0 <= len([r])\n",
         "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertTrue(True)\n        self.assertIsInstance(average([1]), float)\n",
         "expected = average([1, 2])\nassert average([1, 2]) == expected\n",  # compared with itself, through a name
+        "r = [average([1]), average([2])]\nassert all(isinstance(x, float) for x in r)\n",  # a type check per item
+        "import pytest\n\n\ndef test_type():\n    assert isinstance(average([1]), float)\n\n\nif __name__ == '__main__':\n    raise SystemExit(pytest.main([__file__]))\n",
         "try:\n    assert average([1, 2]) == 1.5\nexcept AssertionError:\n    pass\n",  # the failure is swallowed
         "def test_average():\n    try:\n        assert average([2]) == 2\n    except Exception:\n        print('failed')\n",
     ]
