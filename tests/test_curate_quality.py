@@ -392,6 +392,7 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
         "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertTrue(True)\n        self.assertIsInstance(average([1]), float)\n",
         "expected = average([1, 2])\nassert average([1, 2]) == expected\n",  # compared with itself, through a name
         "r = [average([1]), average([2])]\nassert all(isinstance(x, float) for x in r)\n",  # a type check per item
+        "for xs in ([1], [2, 3]):\n    expected = average(xs)\n    assert average(xs) == expected\n",  # through a name bound in a loop
         "import pytest\n\n\ndef test_type():\n    assert isinstance(average([1]), float)\n\n\nif __name__ == '__main__':\n    raise SystemExit(pytest.main([__file__]))\n",
         "try:\n    assert average([1, 2]) == 1.5\nexcept AssertionError:\n    pass\n",  # the failure is swallowed
         "def test_average():\n    try:\n        assert average([2]) == 2\n    except Exception:\n        print('failed')\n",
@@ -521,6 +522,8 @@ def test_placeholders_typed_in_answers_and_a_coroutine_never_awaited():
         "trivial body: the code leaves values to fill in")
     typed = "def count_change(amount, coins):\n    ways = [0] * (amount + 1)\n    ways[0] = 1\n    return 292\n"
     assert substance.trivial(row(typed)) == "trivial body: count_change (292) returns the same constant whatever its input"
+    kadane = "def best(nums):\n    if not nums:\n        raise ValueError('empty')\n    total, start, end = 6, 3, 6\n    return total, start, end\n"
+    assert substance.trivial(row(kadane)) == "trivial body: best ((6, 3, 6)) returns the same constant whatever its input"
     never = "import asyncio\n\n\nasync def main(names):\n    results = asyncio.gather(*(asyncio.sleep(0.1, n) for n in names))\n    return sorted(results)\n"
     assert substance.trivial(row(never)) == "always an error: results = asyncio.gather(...) is a coroutine never awaited (line 5)"
     assert substance.trivial(row("import asyncio\n\n\nasync def tick(n):\n    asyncio.sleep(n)\n    return n\n")).startswith("always an error: asyncio.sleep() is never awaited")
@@ -528,6 +531,7 @@ def test_placeholders_typed_in_answers_and_a_coroutine_never_awaited():
         "def read(path='data/input.csv'):\n    with open(path) as f:\n        return f.read()\n",  # a real default path
         "def sign(x):\n    if x < 0:\n        return 'negative'\n    return 'negative' if x == 0 else 'positive'\n",
         "def is_valid(s):\n    if not s:\n        return False\n    return True\n",  # flags are ordinary constants
+        "def parts(text):\n    out = [0, 0]\n    for i, p in enumerate(text.split(':')[:2]):\n        out[i] = int(p)\n    return out\n",  # filled in between
         "import asyncio\n\n\nasync def work(n):\n    await asyncio.sleep(0)\n    return n\n\n\nasync def main():\n    job = work(1)\n    return await job\n\n\nprint(asyncio.run(main()))\n",
         "import asyncio\n\n\nasync def ticks(n):\n    for i in range(n):\n        yield i\n\n\nasync def main():\n    g = ticks(3)\n    return [i async for i in g]\n",  # an async generator
     ]
@@ -566,6 +570,11 @@ def test_a_statement_that_raises_whenever_it_runs():
         "always an error: out in join() is always a str, which has no .append (line 4)")
     assert substance.trivial(row("def by_count(counts: dict) -> list:\n    return list(counts.sort_by_value().keys())\n")) == (
         "always an error: counts in by_count() is always a dict, which has no .sort_by_value (line 2)")
+    assert substance.trivial(row("def top(scores):\n    return sorted(scores.items(), key=lambda kv: kv[1], reversed=True)\n")) == (
+        "always an error: sorted() takes no keyword 'reversed' (line 2)")
+    for fine in ("def top(s):\n    return sorted(s, key=len, reverse=True)\n", "from os import *\n\n\ndef f(p):\n    return open(p, flags=0)\n",
+                 "def open(path, flags=0):\n    return path.upper() if flags else path.lower()\n\n\nprint(open('x', flags=1))\n"):
+        assert substance.trivial(row(fine)) is None, fine
     assert substance.trivial(row("nums = [1, 2, 3]\nprint(nums.sum())\n")) == "always an error: nums in the code is always a list, which has no .sum (line 2)"
     for broken in ("def f(x):\n    seen = {}\n    seen.add(x)\n    return seen\n", "def rev(s: str):\n    return s.reverse()\n",
                    "def f(x):\n    return None + x + 1 if x else None[0]\n", "def f(x):\n    return x + 'abc'[5]\n",

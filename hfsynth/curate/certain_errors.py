@@ -17,6 +17,8 @@ them. Two patterns, neither of which pyflakes reports:
   attribute that kind lacks is looked up: ``out.append(x)`` on a string, ``counts.sort_by_value()``,
   ``s.reverse()`` on ``s: str``.
 
+- A builtin called with a keyword it does not take: ``sorted(items, reversed=True)``
+  (:func:`wrong_keyword`, from the builtin's own signature).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
 
@@ -28,7 +30,10 @@ from __future__ import annotations
 
 import ast
 import builtins
+import inspect
+import types
 import warnings
+from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
@@ -134,8 +139,8 @@ def _kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str]) ->
         return NUMBER if isinstance(node.value, (int, float)) else type(node.value).__name__ if type(node.value).__name__ in KINDS else None
     if isinstance(node, ast.JoinedStr):
         return "str"
-    for types, kind in (((ast.List, ast.ListComp), "list"), ((ast.Dict, ast.DictComp), "dict"), ((ast.Set, ast.SetComp), "set"), ((ast.Tuple,), "tuple")):
-        if isinstance(node, types):
+    for node_types, kind in (((ast.List, ast.ListComp), "list"), ((ast.Dict, ast.DictComp), "dict"), ((ast.Set, ast.SetComp), "set"), ((ast.Tuple,), "tuple")):
+        if isinstance(node, node_types):
             return kind
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else None
@@ -283,12 +288,44 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _keywords_of(name: str) -> Optional[frozenset]:
+    """The keyword arguments builtin ``name`` accepts, or None when it takes any (``**kwargs``) or
+    Python does not say (no signature)."""
+    try:
+        signature = inspect.signature(getattr(builtins, name))
+    except (TypeError, ValueError):
+        return None
+    kinds = {p.kind for p in signature.parameters.values()}
+    if inspect.Parameter.VAR_KEYWORD in kinds:
+        return None
+    return frozenset(p.name for p in signature.parameters.values() if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY))
+
+
+def wrong_keyword(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
+    """A builtin called with a keyword it does not take (``sorted(items, reversed=True)``). Not judged
+    under a star import, which may rebind any builtin (``from os import *`` brings ``open``)."""
+    if any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree)):
+        return None
+    for node in _walk_unguarded(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.keywords):
+            continue
+        name = node.func.id
+        if name in rebound or not isinstance(getattr(builtins, name, None), (types.BuiltinFunctionType, type)):
+            continue
+        accepted = _keywords_of(name)
+        wrong = [k.arg for k in node.keywords if k.arg is not None and accepted is not None and k.arg not in accepted]
+        if wrong:
+            return f"{name}() takes no keyword {wrong[0]!r} (line {node.lineno})"
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
-    coroutine = never_awaited(tree)
-    if coroutine:
-        return coroutine
+    found = never_awaited(tree) or wrong_keyword(tree, rebound)
+    if found:
+        return found
     for node in _walk_unguarded(tree):
         kind = _raises(node, rebound) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
         if kind:

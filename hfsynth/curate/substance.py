@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
@@ -401,21 +402,60 @@ def placeholder_values(tree: ast.Module) -> list:
     return [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and PLACEHOLDER_VALUE.fullmatch(n.value.strip())]
 
 
+def _constant_value(node: Optional[ast.expr], bound: Dict[str, ast.expr]):
+    """``(True, value)`` when ``node`` is a literal, or a name (or tuple of names) the function binds
+    once to literals (``best, start, end = 6, 3, 6``; ``summary = {...}``); else ``(False, None)``."""
+    if isinstance(node, ast.Name) and node.id in bound:
+        node = bound[node.id]
+    if isinstance(node, ast.Tuple) and any(isinstance(e, ast.Name) for e in node.elts):
+        parts = [_constant_value(e, bound) for e in node.elts]
+        return (all(ok for ok, _ in parts), tuple(v for _, v in parts))
+    if node is not None and is_literal(node):
+        return True, ast.literal_eval(node)
+    return False, None
+
+
+def _bound_once(function) -> Dict[str, ast.expr]:
+    """Names the function binds exactly once, by a plain assignment (``a, b = 6, 3`` splits), and reads
+    only in its ``return`` statements: nothing fills or changes them in between (``out = [0, 0]`` then
+    ``out[i] = ...`` is no constant)."""
+    stores = Counter(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    loads = Counter(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+    in_returns = Counter(n.id for r in ast.walk(function) if isinstance(r, ast.Return) for n in ast.walk(r) if isinstance(n, ast.Name))
+    stores = Counter({name: count for name, count in stores.items() if loads[name] == in_returns[name]})
+    bound: Dict[str, ast.expr] = {}
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            continue
+        target, value = node.targets[0], node.value
+        if isinstance(target, ast.Name):
+            bound[target.id] = value
+        elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+            bound.update((t.id, v) for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name))
+    return {name: value for name, value in bound.items() if stores[name] == 1}
+
+
 def returns_one_constant(tree: ast.Module) -> list:
-    """``name (value)`` of each top-level function with parameters whose every ``return`` gives the same
-    literal, other than the usual flags and sentinels (0, 1, -1, "", True, False, None): a worked-out
-    answer typed in (``return 292``) while the body around it computes nothing it returns."""
+    """``name (value)`` of each top-level function with parameters whose every ``return``, last
+    statement included, gives the same constant: a literal, or locals bound once to literals
+    (``best, start, end = 6, 3, 6``). Not the usual flags and empties (0, 1, -1, "", True, False,
+    None, [], {}): a worked-out answer typed in (``return 292``) while the body around it computes
+    nothing it returns."""
     found = []
     for function in tree.body:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _takes_arguments(function):
             continue
         returns = [n for n in ast.walk(function) if isinstance(n, ast.Return)]
-        values = {repr(n.value.value) if isinstance(n.value, ast.Constant) else None for n in returns}
-        # ... and it ends on that return: no path falls through to an implicit None
-        if returns and len(values) == 1 and None not in values and isinstance(function.body[-1], ast.Return):
-            value = returns[0].value.value
-            if isinstance(value, (int, float, str)) and not isinstance(value, bool) and value not in (0, 1, -1, ""):
-                found.append(f"{function.name} ({next(iter(values))[:30]})")
+        if not returns or not isinstance(function.body[-1], ast.Return):  # no path may fall through to an implicit None
+            continue
+        bound = _bound_once(function)
+        values = [_constant_value(n.value, bound) for n in returns]
+        if not all(ok for ok, _ in values) or len({repr(v) for _, v in values}) != 1:
+            continue
+        value = values[0][1]
+        if isinstance(value, bool) or value in (0, 1, -1, "", None) or (isinstance(value, (list, dict, tuple, set)) and not value):
+            continue
+        found.append(f"{function.name} ({repr(value)[:30]})")
     return found
 
 

@@ -164,10 +164,11 @@ def _swallowed(tree: ast.AST) -> Set[int]:
 
 
 def _aliases(tree: ast.Module) -> Dict[str, ast.expr]:
-    """Names the tests bind exactly once, at their top level, to an expression (``expected = f(x)``)."""
+    """Names the tests bind exactly once, by a plain assignment, to an expression (``expected = f(x)``,
+    at the top or in a loop's body)."""
     stores = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
     return {
-        node.targets[0].id: node.value for node in tree.body
+        node.targets[0].id: node.value for node in ast.walk(tree)
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1
     }
 
