@@ -522,6 +522,13 @@ def test_placeholders_typed_in_answers_and_a_coroutine_never_awaited():
         "trivial body: the code leaves values to fill in")
     typed = "def count_change(amount, coins):\n    ways = [0] * (amount + 1)\n    ways[0] = 1\n    return 292\n"
     assert substance.trivial(row(typed)) == "trivial body: count_change (292) returns the same constant whatever its input"
+    looked_up = ("def top_k(nums, k):\n    if nums == [1, 1, 2] and k == 1:\n        return [1]\n    if nums == [3] and k == 1:\n        return [3]\n"
+                 "    return sorted(set(nums))[:k]\n")
+    assert substance.trivial(row(looked_up)) == "trivial body: top_k returns typed-in answers for its example inputs"
+    square = "def hollow_square(n):\n    if n < 2:\n        raise ValueError('n >= 2')\n    print('###')\n    print('# #')\n    print('###')\n"
+    assert substance.trivial(row(square)) == "trivial body: hollow_square prints the same text whatever its input"
+    assert substance.trivial(row("def square(n):\n    print('#' * n)\n    for _ in range(n - 2):\n        print('#' + ' ' * (n - 2) + '#')\n    print('#' * n)\n")) is None
+    assert substance.trivial(row("def total(nums):\n    if nums == []:\n        return 0\n    return nums[0] + total(nums[1:])\n")) is None  # an empty list is a base case
     kadane = "def best(nums):\n    if not nums:\n        raise ValueError('empty')\n    total, start, end = 6, 3, 6\n    return total, start, end\n"
     assert substance.trivial(row(kadane)) == "trivial body: best ((6, 3, 6)) returns the same constant whatever its input"
     never = "import asyncio\n\n\nasync def main(names):\n    results = asyncio.gather(*(asyncio.sleep(0.1, n) for n in names))\n    return sorted(results)\n"

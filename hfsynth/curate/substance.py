@@ -459,6 +459,51 @@ def returns_one_constant(tree: ast.Module) -> list:
     return found
 
 
+def _is_container_literal(node: ast.AST) -> bool:
+    return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)) and bool(getattr(node, "elts", None) or getattr(node, "keys", None)) and is_literal(node)
+
+
+def special_cases_its_examples(tree: ast.Module) -> list:
+    """Top-level functions that compare a parameter with a whole list, tuple, set or dict literal and
+    then return a literal (``if nums == [1, 1, 1, 2, 2, 3] and k == 2: return [1, 2]``): the answers to
+    the examples typed in, not computed."""
+    found = []
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _takes_arguments(function):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        for node in ast.walk(function):
+            if not isinstance(node, ast.If) or not any(isinstance(s, ast.Return) and s.value is not None and is_literal(s.value) for s in node.body):
+                continue
+            tests = node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]
+            if any(
+                isinstance(t, ast.Compare) and len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq)
+                and {type(t.left), type(t.comparators[0])} & {ast.Name}
+                and any(isinstance(side, ast.Name) and side.id in params for side in (t.left, t.comparators[0]))
+                and any(_is_container_literal(side) for side in (t.left, t.comparators[0]))
+                for t in tests
+            ):
+                found.append(function.name)
+                break
+    return found
+
+
+def prints_one_text(tree: ast.Module) -> list:
+    """Top-level functions with parameters whose only output is ``print`` of literals, two or more
+    (``hollow_square(n)`` printing the four lines of the example): the same text whatever the input."""
+    found = []
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _takes_arguments(function) or returns_a_value(function):
+            continue
+        calls = [n for n in ast.walk(function) if isinstance(n, ast.Call)]
+        raised = {id(n.exc) for n in ast.walk(function) if isinstance(n, ast.Raise) and n.exc is not None}
+        prints = [c for c in calls if _is_print(c)]
+        others = [c for c in calls if not _is_print(c) and id(c) not in raised]
+        if len(prints) >= 2 and not others and all(is_literal(a) for c in prints for a in c.args):
+            found.append(function.name)
+    return found
+
+
 def _s(items: list, singular: str, plural: str) -> str:
     """``singular`` for one item, else ``plural`` (``ignores``/``ignore``)."""
     return singular if len(items) == 1 else plural
@@ -478,6 +523,8 @@ SUBSTANCE_CHECKS = (
     (certain_error, lambda found: f"always an error: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),
+    (special_cases_its_examples, lambda found: f"trivial body: {found[0]} returns typed-in answers for its example inputs"),
+    (prints_one_text, lambda found: f"trivial body: {found[0]} prints the same text whatever its input"),
     (returns_one_constant, lambda found: f"trivial body: {found[0]} returns the same constant whatever its input"),
     (placeholder_values, lambda found: f"trivial body: the code leaves values to fill in ({found[0][:40]!r})"),
 )
