@@ -125,6 +125,13 @@ def labelled_blind5():
     return [json.loads(line) for line in (REPO_ROOT / "tests" / "labelled_blind5.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
+def labelled_blind6():
+    """An eighth labelled set (tests/labelled_blind6.jsonl: 84 good, 80 junk), written blind in the style
+    of mid-size models' long answers (explanations, several blocks, example usage, unittest or pytest
+    blocks ending in pytest.main); every good row run and passing. ``run_only`` as in the blind set."""
+    return [json.loads(line) for line in (REPO_ROOT / "tests" / "labelled_blind6.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
 def labelled_blind7():
     """A seventh labelled set (tests/labelled_blind7.jsonl: 108 good, 62 junk), written blind to find
     false positives: good rows in the shapes of public datasets (one-liners, scripts, a variable the
@@ -135,7 +142,7 @@ def labelled_blind7():
 
 LABELLED_SETS = {
     "responses": labelled_responses, "blind": labelled_blind, "blind3": labelled_blind3, "blind4": labelled_blind4,
-    "blind5": labelled_blind5, "blind7": labelled_blind7,
+    "blind5": labelled_blind5, "blind6": labelled_blind6, "blind7": labelled_blind7,
 }
 
 
@@ -155,7 +162,8 @@ def curate_labelled(tmp_path, rows, recipe):
 @pytest.mark.parametrize("name", sorted(LABELLED_SETS))
 def test_realistic_labelled_responses_curated_through_the_command(tmp_path, name):
     """Labelled sets written as datasets hold their answers (tests/labelled_responses.py,
-    tests/labelled_blind.jsonl, tests/labelled_blind3.jsonl, tests/labelled_blind4.jsonl, tests/labelled_blind5.jsonl, tests/labelled_blind7.jsonl): prose and fences, Alpaca one-liners,
+    tests/labelled_blind.jsonl, tests/labelled_blind3.jsonl, tests/labelled_blind4.jsonl, tests/labelled_blind5.jsonl, tests/labelled_blind6.jsonl,
+    tests/labelled_blind7.jsonl): prose and fences, Alpaca one-liners,
     OSS-Instruct problems, Evol-Instruct quoted code, other languages. Execution off: the junk only a
     run can catch counts as missed, but for the rows the blind sets mark ``run_only`` (the slow test
     below runs them) or ``needs_reference`` (no filter and no run can catch them)."""
