@@ -159,7 +159,11 @@ def curate_labelled(tmp_path, rows, recipe):
     return wrongly_removed, missed
 
 
-@pytest.mark.parametrize("name", sorted(LABELLED_SETS))
+# the four newest sets (a CLI process each) run in the full suite; the quick subset keeps its 3-minute budget
+QUICK_SETS = ("responses", "blind", "blind3")
+
+
+@pytest.mark.parametrize("name", [n if n in QUICK_SETS else pytest.param(n, marks=pytest.mark.slow) for n in sorted(LABELLED_SETS)])
 def test_realistic_labelled_responses_curated_through_the_command(tmp_path, name):
     """Labelled sets written as datasets hold their answers (tests/labelled_responses.py,
     tests/labelled_blind.jsonl, tests/labelled_blind3.jsonl, tests/labelled_blind4.jsonl, tests/labelled_blind5.jsonl, tests/labelled_blind6.jsonl,
