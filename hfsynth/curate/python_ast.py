@@ -47,3 +47,13 @@ def is_literal(node: ast.AST) -> bool:
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return False
     return True
+
+
+def takes_arguments(function) -> bool:
+    """Whether the function has any parameter (positional, keyword, ``*args``, ``**kwargs``)."""
+    a = function.args
+    return bool(a.posonlyargs or a.args or a.kwonlyargs or a.vararg or a.kwarg)
+
+
+def is_print(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Name) and call.func.id == "print"

@@ -10,7 +10,8 @@
   statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
   condition of its chain or a condition no value meets, or a parameter is overwritten before it is
   read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
-  number iterated: :mod:`hfsynth.curate.certain_errors`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
+  number iterated: :mod:`hfsynth.curate.certain_errors`), or it types in answers or leaves values to
+  fill in (:mod:`hfsynth.curate.typed_answers`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
   a bare ``return`` or ``return None`` and imports are empty; functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
   a constant or one real statement are not.
@@ -32,12 +33,12 @@ from __future__ import annotations
 
 import ast
 import re
-from collections import Counter
 from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, overwritten_parameters, repeated_condition
-from hfsynth.curate.python_ast import is_literal, parse_python
+from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
+from hfsynth.curate.typed_answers import placeholder_values, prints_one_text, returns_one_constant, special_cases_its_examples
 from hfsynth.curate.vacuous_tests import tests_check_nothing
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -393,117 +394,6 @@ def dead_code(tree: ast.Module) -> Optional[int]:
     return None
 
 
-PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
-
-
-def placeholder_values(tree: ast.Module) -> list:
-    """String literals left for the reader to fill in: ``"your_password"``, ``"YOUR_API_KEY"``,
-    ``"path/to/file.csv"``. The code cannot run as written."""
-    return [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and PLACEHOLDER_VALUE.fullmatch(n.value.strip())]
-
-
-def _constant_value(node: Optional[ast.expr], bound: Dict[str, ast.expr]):
-    """``(True, value)`` when ``node`` is a literal, or a name (or tuple of names) the function binds
-    once to literals (``best, start, end = 6, 3, 6``; ``summary = {...}``); else ``(False, None)``."""
-    if isinstance(node, ast.Name) and node.id in bound:
-        node = bound[node.id]
-    if isinstance(node, ast.Tuple) and any(isinstance(e, ast.Name) for e in node.elts):
-        parts = [_constant_value(e, bound) for e in node.elts]
-        return (all(ok for ok, _ in parts), tuple(v for _, v in parts))
-    if node is not None and is_literal(node):
-        return True, ast.literal_eval(node)
-    return False, None
-
-
-def _bound_once(function) -> Dict[str, ast.expr]:
-    """Names the function binds exactly once, by a plain assignment (``a, b = 6, 3`` splits), and reads
-    only in its ``return`` statements: nothing fills or changes them in between (``out = [0, 0]`` then
-    ``out[i] = ...`` is no constant)."""
-    stores = Counter(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-    loads = Counter(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-    in_returns = Counter(n.id for r in ast.walk(function) if isinstance(r, ast.Return) for n in ast.walk(r) if isinstance(n, ast.Name))
-    stores = Counter({name: count for name, count in stores.items() if loads[name] == in_returns[name]})
-    bound: Dict[str, ast.expr] = {}
-    for node in ast.walk(function):
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
-            continue
-        target, value = node.targets[0], node.value
-        if isinstance(target, ast.Name):
-            bound[target.id] = value
-        elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
-            bound.update((t.id, v) for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name))
-    return {name: value for name, value in bound.items() if stores[name] == 1}
-
-
-def returns_one_constant(tree: ast.Module) -> list:
-    """``name (value)`` of each top-level function with parameters whose every ``return``, last
-    statement included, gives the same constant: a literal, or locals bound once to literals
-    (``best, start, end = 6, 3, 6``). Not the usual flags and empties (0, 1, -1, "", True, False,
-    None, [], {}): a worked-out answer typed in (``return 292``) while the body around it computes
-    nothing it returns."""
-    found = []
-    for function in tree.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _takes_arguments(function):
-            continue
-        returns = [n for n in ast.walk(function) if isinstance(n, ast.Return)]
-        if not returns or not isinstance(function.body[-1], ast.Return):  # no path may fall through to an implicit None
-            continue
-        bound = _bound_once(function)
-        values = [_constant_value(n.value, bound) for n in returns]
-        if not all(ok for ok, _ in values) or len({repr(v) for _, v in values}) != 1:
-            continue
-        value = values[0][1]
-        if isinstance(value, bool) or value in (0, 1, -1, "", None) or (isinstance(value, (list, dict, tuple, set)) and not value):
-            continue
-        found.append(f"{function.name} ({repr(value)[:30]})")
-    return found
-
-
-def _is_container_literal(node: ast.AST) -> bool:
-    return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)) and bool(getattr(node, "elts", None) or getattr(node, "keys", None)) and is_literal(node)
-
-
-def special_cases_its_examples(tree: ast.Module) -> list:
-    """Top-level functions that compare a parameter with a whole list, tuple, set or dict literal and
-    then return a literal (``if nums == [1, 1, 1, 2, 2, 3] and k == 2: return [1, 2]``): the answers to
-    the examples typed in, not computed."""
-    found = []
-    for function in tree.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _takes_arguments(function):
-            continue
-        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for node in ast.walk(function):
-            if not isinstance(node, ast.If) or not any(isinstance(s, ast.Return) and s.value is not None and is_literal(s.value) for s in node.body):
-                continue
-            tests = node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]
-            if any(
-                isinstance(t, ast.Compare) and len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq)
-                and {type(t.left), type(t.comparators[0])} & {ast.Name}
-                and any(isinstance(side, ast.Name) and side.id in params for side in (t.left, t.comparators[0]))
-                and any(_is_container_literal(side) for side in (t.left, t.comparators[0]))
-                for t in tests
-            ):
-                found.append(function.name)
-                break
-    return found
-
-
-def prints_one_text(tree: ast.Module) -> list:
-    """Top-level functions with parameters whose only output is ``print`` of literals, two or more
-    (``hollow_square(n)`` printing the four lines of the example): the same text whatever the input."""
-    found = []
-    for function in tree.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _takes_arguments(function) or returns_a_value(function):
-            continue
-        calls = [n for n in ast.walk(function) if isinstance(n, ast.Call)]
-        raised = {id(n.exc) for n in ast.walk(function) if isinstance(n, ast.Raise) and n.exc is not None}
-        prints = [c for c in calls if _is_print(c)]
-        others = [c for c in calls if not _is_print(c) and id(c) not in raised]
-        if len(prints) >= 2 and not others and all(is_literal(a) for c in prints for a in c.args):
-            found.append(function.name)
-    return found
-
-
 def _s(items: list, singular: str, plural: str) -> str:
     """``singular`` for one item, else ``plural`` (``ignores``/``ignore``)."""
     return singular if len(items) == 1 else plural
@@ -559,10 +449,6 @@ def _calls(tree: ast.AST):
     return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
 
 
-def _is_print(call: ast.Call) -> bool:
-    return isinstance(call.func, ast.Name) and call.func.id == "print"
-
-
 ASKS_TO_PRINT = re.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)
 COMPUTING = (ast.BinOp, ast.BoolOp, ast.Compare, ast.Subscript, ast.AugAssign, ast.NamedExpr)
 
@@ -588,11 +474,6 @@ def prints_what_it_was_asked_to(tree: ast.Module, instruction: str) -> bool:
     return bool(strings) and all(text in instruction for text in strings)
 
 
-def _takes_arguments(function) -> bool:
-    a = function.args
-    return bool(a.posonlyargs or a.args or a.kwonlyargs or a.vararg or a.kwarg)
-
-
 def print_only(row: Dict, config) -> Optional[str]:
     """None unless the row's Python code defines nothing and only prints what it was handed."""
     if row.get("language") != "python":
@@ -601,7 +482,7 @@ def print_only(row: Dict, config) -> Optional[str]:
     if tree is None:
         return None
     # A function without parameters that only prints (``def main(): print("5! =", 120)``) defines nothing.
-    wrappers = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not _takes_arguments(n)}
+    wrappers = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not takes_arguments(n)}
     defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) and getattr(node, "name", None) not in wrappers for node in ast.walk(tree))
     if defines:
         return None
@@ -611,7 +492,7 @@ def print_only(row: Dict, config) -> Optional[str]:
     if any(isinstance(node, control) for node in ast.walk(tree)):
         return None
     calls = [call for call in _calls(tree) if not (isinstance(call.func, ast.Name) and call.func.id in wrappers)]
-    if not calls or not all(_is_print(call) for call in calls):
+    if not calls or not all(is_print(call) for call in calls):
         return None
     if computes(tree) or prints_what_it_was_asked_to(tree, row.get("instruction") or ""):
         return None
