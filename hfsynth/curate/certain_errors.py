@@ -36,12 +36,13 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
+from hfsynth.curate.python_ast import bound_names
+
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
     name: getattr(builtins, name)
     for name in ("len", "int", "float", "sum", "min", "max", "sorted", "list", "tuple", "set", "dict", "iter", "abs", "round", "chr", "ord", "divmod", "range", "bool", "str", "reversed")
 }
-NUMBER_CALLS = frozenset({"len", "int", "float", "ord"})  # always a number (abs and round of an array are arrays)
 OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift)
 GUARDED = (ast.Try, ast.With, ast.AsyncWith, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -63,19 +64,11 @@ def _small_number(node: ast.expr) -> bool:
 
 
 def _rebound(tree: ast.AST) -> Set[str]:
-    """Every name the code binds anywhere (``def sum(a, b)``, ``max = 3``, ``from x import len``):
-    such a builtin is the code's own, not Python's."""
-    names: Set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            names.add(node.id)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-        elif isinstance(node, ast.alias):
-            names.add((node.asname or node.name).split(".")[0])
-    return names
+    """Every name the code binds anywhere (``def sum(a, b)``, ``max = 3``, ``from x import len``, a
+    parameter, a ``del``): such a builtin is the code's own, not Python's."""
+    return bound_names(tree) | {n.arg for n in ast.walk(tree) if isinstance(n, ast.arg)} | {
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)
+    }
 
 
 def _raises(node: ast.expr, rebound: Set[str]) -> Optional[str]:

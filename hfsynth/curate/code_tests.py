@@ -39,9 +39,11 @@ def _asserts(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Assert) or (isinstance(n, ast.Call) and checks_without_assert(n)) for n in ast.walk(node))
 
 
-def _calls_unittest_main(node: ast.AST) -> bool:
+def _calls_a_test_runner(node: ast.AST, runners=("pytest", "unittest")) -> bool:
+    """``pytest.main(...)`` or ``unittest.main(...)`` (of ``runners``) somewhere in ``node``."""
     return any(
-        isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "main" and isinstance(n.func.value, ast.Name) and n.func.value.id == "unittest"
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "main"
+        and isinstance(n.func.value, ast.Name) and n.func.value.id in runners
         for n in ast.walk(node)
     )
 
@@ -67,16 +69,16 @@ def _main_guard(tree: ast.Module):
         if not _is_main_guard(node):
             continue
         called = [checking[n.func.id] for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in checking]
-        if _asserts(node) or called or (_calls_unittest_main(node) and test_classes(tree)):
+        if _asserts(node) or called or (_calls_a_test_runner(node, ("unittest",)) and test_classes(tree)):
             return node, called
     return None
 
 
-def code_tests(code: str) -> Optional[str]:
-    """Python to run after the row's tests, as tests, so that the code's own tests run: its TestCase
-    classes declared again in the tests (the harness runs the tests' classes), its test functions
-    called, and its main guard's body when that checks something; None when the code carries none."""
-    tree = parse_python(code)
+def code_tests(tree: Optional[ast.Module]) -> Optional[str]:
+    """Python to run after the row's tests, as tests, so that the code's own tests (``tree``: the
+    parsed code) run: its TestCase classes declared again in the tests (the harness runs the tests'
+    classes), its test functions called, and its main guard's body when that checks something; None
+    when the code carries none or does not parse."""
     if tree is None:
         return None
     parts = [f"class {c.name}({c.name}):\n    pass" for c in test_classes(tree)]
@@ -105,15 +107,6 @@ def code_test_statements(tree: ast.Module) -> List[ast.stmt]:
     statements += [s for f in test_functions(tree) for s in f.body]
     statements += [s for c in test_classes(tree) for m in c.body if isinstance(m, FUNCTIONS) for s in m.body]
     return statements
-
-
-def _calls_a_test_runner(node: ast.AST) -> bool:
-    """``pytest.main(...)`` or ``unittest.main(...)`` somewhere in ``node``."""
-    return any(
-        isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "main"
-        and isinstance(n.func.value, ast.Name) and n.func.value.id in ("pytest", "unittest")
-        for n in ast.walk(node)
-    )
 
 
 def without_test_runner_calls(tests: str) -> str:

@@ -285,12 +285,12 @@ def program_files(code: str, tests: Optional[str], instruction: str = "") -> Dic
     tests the code carries (:func:`~hfsynth.curate.code_tests.code_tests`: its main guard's asserts,
     TestCase classes, test functions) run after the row's own: the code itself runs as a module, so
     they would not run otherwise."""
-    carried = code_tests(code)
+    tree = parse_python(code)
+    carried = code_tests(tree)
     if carried:
         tests = f"{tests}\n{carried}" if tests and tests.strip() else carried
     if tests:
         tests = without_test_runner_calls(tests)
-    tree = parse_python(code)
     checked = bool(carried) or has_checks(tests) or bool(tree is not None and top_level_checks(tree))
     given = names_the_instruction_defines(instruction) if instruction else frozenset()
     files = {"main.py": harness(checked, given), "solution.py": code}

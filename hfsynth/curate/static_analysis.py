@@ -72,6 +72,9 @@ def _bound_names(tree: ast.Module) -> Set[str]:
     return names
 
 
+INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
 def names_the_instruction_defines(instruction: str) -> Set[str]:
     """Names the instruction's own code binds or uses: its fenced blocks, and lines or inline code
     spans outside them that are a Python assignment or import. An answer may use them: Alpaca's input (``sentence =
@@ -90,9 +93,6 @@ def names_the_instruction_defines(instruction: str) -> Set[str]:
         if tree is not None:
             names |= _bound_names(tree)
     return names
-
-
-INLINE_CODE = re.compile(r"`([^`\n]+)`")
 
 
 

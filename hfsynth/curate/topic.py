@@ -84,7 +84,7 @@ def _found(word: str, code_text: str, code_words: Set[str]) -> bool:
 def _names_a_topic(defined) -> bool:
     """Some name the code chose holds a content word (``fibonacci``, ``km_to_miles``), not only
     generic ones (``f``, ``solve``, ``helper``)."""
-    return any(content_words(name.replace("_", " ")) for name in defined)
+    return any(content_words(name) for name in defined)  # content_words splits km_to_miles
 
 
 def answers_another_task(instruction: str, code: str, english: bool, response: str = "") -> Optional[str]:

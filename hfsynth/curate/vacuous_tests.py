@@ -18,7 +18,7 @@ from collections import Counter
 from typing import AbstractSet, Dict, List, Optional, Set
 
 from hfsynth.curate.code_tests import code_test_statements, without_test_runner_calls
-from hfsynth.curate.python_ast import checks_without_assert, is_literal, parse_python
+from hfsynth.curate.python_ast import bound_names, checks_without_assert, is_literal, parse_python
 
 
 def _defined_functions(tree: ast.Module) -> set:
@@ -37,20 +37,6 @@ def _touches_nothing(test: ast.expr, bound: AbstractSet[str]) -> bool:
     """An expression that reads no name but builtins that neither the code nor the tests rebind
     (``17 * 7 + 17.``, ``len([1, 2]) == 2``): it has the same value whatever the code does."""
     return all(node.id in BUILTIN_NAMES and node.id not in bound for node in ast.walk(test) if isinstance(node, ast.Name))
-
-
-def bound_names(*trees: ast.AST) -> set:
-    """Every name the trees bind: assigned, defined, imported."""
-    names = set()
-    for tree in trees:
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.alias):
-                names.add((node.asname or node.name).partition(".")[0])
-    return names
 
 
 METADATA = re.compile(r"__(?:name|qualname|module|doc|class)__")
