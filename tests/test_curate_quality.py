@@ -663,6 +663,42 @@ def test_code_that_holds_none_of_its_instructions_words_answers_another_task():
     assert check("Write a function that checks whether a given year is a leap year.", fibonacci, reject_off_topic=False) is None
 
 
+def test_a_module_the_instruction_asks_for_is_used_by_the_code():
+    length = "def header_length(b):\n    return len(b)\n"
+    assert check("Create a function `header_length(data)` that returns its length using base64.", length) == (
+        "instruction asks to use base64 but the code never names it"
+    )  # the quickstart's last published row of c8d3c4d
+    merge = "def merge(lists):\n    return sorted(x for l in lists for x in l)\n"
+    asked = [
+        ("Merge k sorted lists with the heapq module.", "heapq"),
+        ("Use Python's `itertools` to merge the sorted lists.", "itertools"),
+        ("Merge the lists; call `heapq.merge` for it.", "heapq"),
+        ("Merge the lists with the help of the random module.", "random"),  # a word-like name, said to be a module
+        ("Using NumPy, merge the sorted arrays.", "numpy"),
+    ]
+    for text, module in asked:
+        assert check(text, merge) == f"instruction asks to use {module} but the code never names it", text
+    not_asked = [
+        "Merge the sorted lists without using heapq.",
+        "Merge the sorted lists (don't use itertools).",
+        "Merge the lists using random pivots.",  # a word, not the module
+        "Merge the sorted lists, e.g. with heapq or by hand.",
+        "Merge the lists into one sorted list like heapq.merge does.",
+        "Merge the lists.\n```python\nimport heapq\nheapq.merge([1], [2])\n```",  # quoted code asks for nothing
+        "Write a small logging library that merges the lists of records.",  # to write one, not to use one
+        "Merge the lists and save them to merge.py.",
+    ]
+    for text in not_asked:
+        assert check(text, merge) is None, text
+    uses = "import heapq\n\ndef merge(lists):\n    return list(heapq.merge(*lists))\n"
+    assert check("Merge k sorted lists with the heapq module.", uses) is None
+    numpy = "import numpy as np\n\ndef merge(arrays):\n    return np.sort(np.concatenate(arrays))\n"
+    assert check("Using NumPy, merge the sorted arrays.", numpy) is None
+    tests = "```python\nclass Merge:\n    pass\n```\n\n```python\nimport unittest\n```"  # any of the response's blocks
+    assert check("Write a class `Merge` with unit tests using the `unittest` module.", "class Merge:\n    pass\n", response=tests) is None
+    assert check("Merge k sorted lists with the heapq module.", merge, require_named_modules=False) is None
+
+
 def check(text, code, response="", **config):
     """The instruction step's verdict on one Python row (its response: the code fenced, unless given)."""
     row = {"instruction": text, "code": code, "response": response or f"```python\n{code}```", "language": "python"}

@@ -18,6 +18,7 @@ import re
 import sys
 from typing import Dict, Optional
 
+from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import parse_python
 from hfsynth.curate.topic import answers_another_task
 from hfsynth.fences import find_fences
@@ -368,6 +369,10 @@ def check(row: Dict, config) -> Optional[str]:
         unanswered = answers_another_task(text, row.get("code") or "", written_in_english(text), row.get("response") or "")
         if unanswered:
             return f"the code answers another task: it holds none of the instruction's words ({unanswered})"
+    if config.require_named_modules and row.get("language", "python") == "python":
+        module = ignored_module(prose(text), row.get("response") or "")
+        if module:
+            return f"instruction asks to use {module} but the code never names it"
     return None
 
 

@@ -124,6 +124,11 @@ class InstructionConfig(Section):
         description="Drop rows whose Python code (defining a function or class) holds none of an English instruction's content words, "
         "their short forms or initials: an answer to another task (hfsynth.curate.topic).",
     )
+    require_named_modules: bool = Field(
+        True,
+        description="Drop rows whose instruction asks to use a module ('using heapq', 'the random module', `math.isqrt`) that no code "
+        "block of the response names (hfsynth.curate.named_modules).",
+    )
 
     @model_validator(mode="after")
     def _bounds(self):
