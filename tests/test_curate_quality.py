@@ -664,7 +664,7 @@ def test_code_that_holds_none_of_its_instructions_words_answers_another_task():
 
 
 def test_a_module_the_instruction_asks_for_is_used_by_the_code():
-    length = "def header_length(b):\n    return len(b)\n"
+    length = 'def header_length(b):\n    """Return the length of a string using base64."""\n    return len(b)  # base64\n'
     assert check("Create a function `header_length(data)` that returns its length using base64.", length) == (
         "instruction asks to use base64 but the code never names it"
     )  # the quickstart's last published row of c8d3c4d
@@ -703,3 +703,40 @@ def check(text, code, response="", **config):
     """The instruction step's verdict on one Python row (its response: the code fenced, unless given)."""
     row = {"instruction": text, "code": code, "response": response or f"```python\n{code}```", "language": "python"}
     return instruction.check(row, InstructionConfig(**config))
+
+
+def test_a_function_annotated_to_return_a_value_that_never_does_is_unfinished():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    cut = "def top(pairs: list) -> str:\n    for name, score in pairs:\n        if score < 0:\n            raise ValueError(name)\n    # find the best score next\n"
+    assert substance.trivial(row(cut)) == "unfinished: top is annotated -> str but never returns a value"
+    kept = [
+        "def log(msg: str) -> None:\n    print(msg)\n",
+        "def fail(msg) -> 'te.NoReturn':\n    raise SystemExit(msg)\n",
+        "def pick(xs) -> Optional[int]:\n    for x in xs:\n        print(x)\n",
+        "def gen(n) -> Iterator[int]:\n    for i in range(n):\n        yield i\n",
+        "def wait(q) -> int:\n    while True:\n        if q:\n            return q.pop()\n",
+        "def bad(x) -> int:\n    print(x)\n    raise ValueError(x)\n",
+        "class A:\n    @abstractmethod\n    def area(self) -> float:\n        print('abstract')\n",
+    ]
+    for code in kept:
+        assert substance.trivial(row(code)) is None, code
+
+
+def test_identity_no_op_and_dispatch_fallbacks_are_answers_when_asked_for():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    assert substance.trivial(row("def identity(x):\n    return x\n")) is None
+    assert substance.trivial(row("def noop(*args, **kwargs) -> None:\n    '''Does nothing.'''\n    return None\n")) is None
+    dispatch = "from functools import singledispatch\n\n@singledispatch\ndef describe(value):\n    return 'object'\n\n@describe.register\ndef _(value: int):\n    return f'int: {value}'\n"
+    assert substance.trivial(row(dispatch)) is None
+    assert substance.trivial(row("def merge(a, b):\n    return a\n")) is not None  # the name asks for work
+    assert substance.trivial(row("def allow(self, t):\n    # rest of the implementation here\n    return t > 0\n")) == (
+        "trivial body: the code marks its work as not done ('# rest of the implementation here')")
+
+
+def test_oss_instructs_header_and_attributes_set_on_a_wrapper_are_not_junk():
+    problem = "[Problem Description]\nImplement `shortest(graph, source)` returning the distances from source."
+    assert check(problem, "def shortest(graph, source):\n    return {source: 0}\n") is None
+    assert check("Solve it. [Problem Description] Implement `f()`.", "def f():\n    return 1\n").startswith("instruction leaks")
+    memo = "def memoize(func):\n    cache = {}\n    def wrapper(*a):\n        return cache.setdefault(a, func(*a))\n    wrapper.cache_clear = cache.clear\n    return wrapper\n"
+    assert check("Write a `memoize` decorator that exposes a `cache_clear()` method.", memo) is None
+    assert check("Fill in an email template with `$name` placeholders using string.Template.", "from string import Template\n\ndef render(t, **v):\n    return Template(t).safe_substitute(v)\n") is None

@@ -8,7 +8,9 @@ calling ``input()``) does not run, and the tests run as ``__main__``; the tests 
 :mod:`hfsynth.curate.code_tests`) run after the row's own. Besides plain asserts, test
 functions named ``test*`` and ``unittest.TestCase`` classes that the tests define are run too, by
 the harness's own loader (``unittest.main()`` in the tests does nothing, so it cannot end the
-program before the classes ran).
+program before the classes ran). What the response claims its code outputs (``# Output: 120``, a
+``>>>`` session) and the instruction's worked examples (``gcd(12, 18) is 6``) are checks too
+(:mod:`hfsynth.curate.claimed_outputs`): a row that shows a wrong answer fails without an assert.
 
 A pass is the harness's word, not the exit status: when every test has finished, the harness writes
 one record on the sandbox's report channel (:mod:`hfsynth.sandbox.channel`), a descriptor that
@@ -48,9 +50,13 @@ forge a pass; SANDBOX.md lists what is and is not caught, and a test measures it
 from __future__ import annotations
 
 import ast
+import re
 from typing import AbstractSet, Any, Dict, List, Optional
 
+from hfsynth.curate.claimed_outputs import CHECKER, claims_check, session_claims, with_comment_claims_checked
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
+from hfsynth.curate.instruction import prose
+from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
@@ -58,6 +64,8 @@ from hfsynth.sandbox.channel import PRELUDE, records, single
 from hfsynth.schema.curate import ExecutionConfig
 
 EXEC_STATUSES = ("passed", "failed", "timeout", "error", "no_tests")
+CHECKER_GOES_HERE = 'namespace["assert_hf_examples"]'
+NONDETERMINISTIC = re.compile(r"\b(?:random|secrets|uuid|time|datetime|urandom|shuffle|id|hash|getpid|now|today)\b")
 DETAIL_CHARS = 300
 
 HARNESS_BODY = '''\
@@ -205,13 +213,14 @@ def _hf_unavailable(exc, in_code):
     return None
 
 
+namespace["assert_hf_examples"] = assert_hf_examples  # the claims' checker (claimed_outputs.CHECKER, put above)
 try:
     try:
         _hf_exec(solution_code, namespace)
     except BaseException as exc:
         _hf_stop_if_unavailable(exc, True)
     if HAS_TESTS:
-        namespace["__name__"] = "__main__"
+        namespace["__name__"], namespace["__file__"] = "__main__", "tests.py"  # the tests are the program being run
         namespace["_hf_compare"] = _hf_compare
         unittest.main = _hf_no_main
         _hf_TestCase.assertEqual, _hf_TestCase.assertNotEqual = _hf_checked_assert_equal, _hf_checked_assert_not_equal
@@ -240,9 +249,9 @@ _hf_report({"done": True, "functions": functions, "unittest": cases})
 
 
 def harness(has_tests: bool, given: AbstractSet[str] = frozenset()) -> str:
-    """The sandbox's ``main.py`` for one row: the report channel's prelude, then the harness.
-    ``given``: names the row's instruction binds in its own code (Alpaca's ``sentence = "..."``)."""
-    return PRELUDE + f"HAS_TESTS = {bool(has_tests)}\nGIVEN = frozenset({sorted(given)!r})\n" + HARNESS_BODY
+    """The sandbox's ``main.py`` for one row: the report channel's prelude, the claims' checker, then
+    the harness. ``given``: names the row's instruction binds in its own code (Alpaca's ``sentence = "..."``)."""
+    return PRELUDE + f"HAS_TESTS = {bool(has_tests)}\nGIVEN = frozenset({sorted(given)!r})\n" + HARNESS_BODY.replace(CHECKER_GOES_HERE, CHECKER + CHECKER_GOES_HERE, 1)
 
 
 def _config(config: Optional[ExecutionConfig]) -> ExecutionConfig:
@@ -280,15 +289,24 @@ def has_checks(tests: Optional[str]) -> bool:
     return False
 
 
-def program_files(code: str, tests: Optional[str], instruction: str = "") -> Dict[str, str]:
+def program_files(code: str, tests: Optional[str], instruction: str = "", response: str = "") -> Dict[str, str]:
     """The sandbox files of one row: the harness, the code and (when they can fail) the tests. The
     tests the code carries (:func:`~hfsynth.curate.code_tests.code_tests`: its main guard's asserts,
     TestCase classes, test functions) run after the row's own: the code itself runs as a module, so
-    they would not run otherwise."""
+    they would not run otherwise. The outputs the response claims (``# Output: 120``, a ``>>>``
+    session, the instruction's worked examples: :mod:`hfsynth.curate.claimed_outputs`) are checked too."""
+    claims: list = []
+    if not NONDETERMINISTIC.search(code):  # a claimed die roll or timestamp is no claim to hold code to
+        code, _ = with_comment_claims_checked(code)
+        claims = session_claims(response or code)
+    if instruction:
+        claims += [(e.call, e.want, False) for e in instruction_examples(prose(instruction), code)]
     tree = parse_python(code)
     carried = code_tests(tree)
     if carried:
         tests = f"{tests}\n{carried}" if tests and tests.strip() else carried
+    if claims:
+        tests = f"{tests}\n{claims_check(claims)}" if tests and tests.strip() else claims_check(claims)
     if tests:
         tests = without_test_runner_calls(tests)
     checked = bool(carried) or has_checks(tests) or bool(tree is not None and top_level_checks(tree))
@@ -337,7 +355,7 @@ def execute_rows(rows: List[Dict[str, Any]], config: Optional[ExecutionConfig] =
             row.update(exec_status="error", exec_detail="no code to run")
             continue
         todo.append(i)
-        programs.append(program_files(code, row.get("tests"), row.get("instruction") or ""))
+        programs.append(program_files(code, row.get("tests"), row.get("instruction") or "", row.get("response") or ""))
     # A row that could not start, or ran out of processes, threads or memory while other rows ran
     # (a fork bomb next door), is run once more alone by run_programs before it is judged.
     results = run_programs(programs, limits, workers=workers, progress=progress, description="execute")

@@ -74,7 +74,7 @@ PROMPT_LEAK = re.compile(
     # OSS-Instruct (Magicoder) and Self-Instruct prompts, echoed
     r"\bhigh-quality programming (?:problem|task|question)\b|\b(?:do not|don'?t|not to) solve it\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
     r"\b(?:generate|create|write|invent|design) an? (?:new,? )?(?:self-contained )?programming (?:problem|task|question) (?:inspired by|based on)\b|"
-    r"\[(?:problem description|solution)\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b|\bsolvable with a single python function\b",
+    r"\[solution\]|(?<=\S)\s*\[problem description\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b|\bsolvable with a single python function\b",
     re.IGNORECASE,
 )
 # Advice, not a task.
@@ -97,7 +97,7 @@ TASK_SIGNAL = re.compile(
     r"plot|draw|visuali[sz]|scrap|download|upload|send|connect|fetch|load|sav|open|run|evaluat|measur|join|concatenat|"
     r"combin|match|round|truncat|encrypt|decrypt|verif|serializ|deserializ|render|increment|toggl|rank|summari[sz]|"
     r"aggregat|show|display|simplif|reus|automat|scal|mock|pars|review|suggest|improv|document|annotat|clean|speed|"
-    r"interleav|pad|chunk|batch|partition|dedup|trim|strip|wrap|escap|hash|tokeniz|pair|shift|invert|negat|mirror|"
+    r"interleav|pad|chunk|batch|partition|dedup|trim|strip|wrap|escap|hash|tokeniz|pair|shift|invert|negat|mirror|fill|"
     r"traverse|walk|visit|collect|accumulat|memoiz|cach|retry|throttl|limit|debounc)"
     r"(?:e|es|ed|ing|s|er|ers|or|ion|ions|ation|ations|ison|al|y|ies|ied|ication|ting|ter|ming|mer|ging|ment|ments|"
     r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b",
@@ -236,7 +236,9 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     if not defined:
         return None
     mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
-    bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code))  # not as an attribute: `.decode()` is bytes', not the asked `decode()`
+    if re.search(r"\b(?:lru_cache|cache)\b", code):
+        mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap
+    bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))  # wrapper.cache_clear = ...  # not as an attribute: `.decode()` is bytes', not the asked `decode()`
     return next((name for name, dotted in named if name not in (mentioned if dotted else bare)), None)
 
 

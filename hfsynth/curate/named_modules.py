@@ -12,13 +12,16 @@ thing. A mention counts as a requirement when it is unmistakably a module:
 Modules named like words ("random", "string", "math", "time", "json") count only in the first two
 forms: "using random numbers" and "using string slicing" ask for no module. A mention after
 "without", "not", "instead of", "e.g.", "such as", "like" or next to "or" is no requirement. The
-code uses the module when its name occurs as a word in the code (an import, ``np`` for numpy too).
+code uses the module when its name is one of the code's identifiers (an import, ``np`` for numpy
+too), not only words of its strings or comments.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import sys
+import tokenize
 from typing import Optional
 
 from hfsynth.fences import find_fences
@@ -75,15 +78,27 @@ def required_modules(text: str) -> list:
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
-def _uses(code: str, module: str) -> bool:
-    names = THIRD_PARTY.get(module, (module,))
-    return any(re.search(rf"(?<![\w.]){re.escape(name)}\b", code) for name in names)
+def _names(code: str) -> set:
+    """The identifiers the code holds outside its strings and comments: a docstring that says
+    "using base64" does not use it."""
+    names = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type == tokenize.NAME:
+                names.add(token.string)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        names.update(re.findall(r"[A-Za-z_]\w*", code))
+    return names
+
+
+def _uses(names: set, module: str) -> bool:
+    return any(name in names for name in THIRD_PARTY.get(module, (module,)))
 
 
 def ignored_module(instruction_prose: str, response: str) -> Optional[str]:
     """The first module the instruction's prose asks for that no code block of the ``response`` names, else None."""
-    code = "\n".join(fence.code for fence in find_fences(response))
+    names = set().union(*(_names(fence.code) for fence in find_fences(response)))
     for module in required_modules(instruction_prose):
-        if not _uses(code, module):
+        if not _uses(names, module):
             return module
     return None

@@ -134,6 +134,10 @@ def has_an_effect(function) -> bool:
     return False
 
 
+# Functions whose name says they hand back or ignore their input: a key=identity default, a no-op callback.
+DOES_NOTHING_BY_NAME = re.compile(r"^_*(?:identity|ident|passthrough|pass_through|noop|no_op|nop|do_nothing|dummy|null)(?:_|$)", re.IGNORECASE)
+
+
 def ignores_its_inputs(tree: ast.Module) -> list:
     """The module's functions when every one of them that takes parameters and returns a value
     uses none of them, or only hands one back unchanged (its answer cannot depend on its input, or
@@ -149,6 +153,8 @@ def ignores_its_inputs(tree: ast.Module) -> list:
     if not taking:
         return []
     for function in taking:
+        if DOES_NOTHING_BY_NAME.search(function.name):
+            return []  # an identity or no-op asked for by name is right to hand back or ignore its input
         args = function.args
         params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
         used = {node.id for stmt in function.body for node in ast.walk(stmt) if isinstance(node, ast.Name)}
@@ -279,6 +285,34 @@ def _unread_final_assignment(function) -> list:
     return names
 
 
+# Return annotations that a function may meet without a ``return`` of its own.
+NO_VALUE_NEEDED = re.compile(r"^(?:None|NoReturn|Never|Any|object|Optional\[.*\]|.*\|\s*None|None\s*\|.*|(?:Iterator|Iterable|Generator|AsyncIterator|AsyncGenerator|AsyncIterable)\b.*)$")
+
+
+def _yields(function) -> bool:
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _never_makes_its_annotated_value(function) -> bool:
+    """Annotated to return a value (``-> str``), with work in its body, and no ``return`` of a value nor
+    a ``yield`` anywhere in it, and a body that can run off its end: it hands back None (the model
+    stopped before the line that builds the answer: ``# find the best score next``). Stubs, abstract
+    methods and overloads are other checks' business."""
+    if function.returns is None or _is_stub(function) or NO_VALUE_NEEDED.match(re.sub(r"\b\w+\.", "", ast.unparse(function.returns).strip("'\""))):
+        return False
+    if any(isinstance(d, (ast.Name, ast.Attribute)) and (getattr(d, "id", None) or d.attr) in ("abstractmethod", "overload") for d in function.decorator_list):
+        return False
+    body = [node for node in function.body if not empty_statement(node)]
+    return not returns_a_value(function) and not _yields(function) and not (body and never_falls_through(body[-1]))
+
+
 def stops_mid_way(tree: ast.Module) -> Optional[str]:
     """The first sign, in some function, that the generation was cut mid-way: its last statement
     assigns locals it never reads (``left = merge_sort(a[:mid])`` then ``right = ...``, and no
@@ -288,6 +322,8 @@ def stops_mid_way(tree: ast.Module) -> Optional[str]:
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
+        if _never_makes_its_annotated_value(function):
+            return f"{function.name} is annotated -> {ast.unparse(function.returns)} but never returns a value"
         unread = _unread_final_assignment(function)
         if unread:
             return f"{function.name} ends assigning {', '.join(unread)}, which it never uses"
@@ -305,7 +341,8 @@ PLACEHOLDER_COMMENT = re.compile(
     r"#\s*(?:(?:TODO|FIXME|XXX)\b|(?i:todo|fixme)\s*:|"
     r"(?i:(?:add |write |put |insert |implement )?(?:your|the) (?:code|logic|implementation|solution) here\b|"
     r"(?:insert|add|put) (?:code|logic|implementation) here\b|implement (?:me|this)\s*$|implement here\b|"
-    r"fill (?:in|this in) (?:the|your) (?:code|blanks?|implementation|logic)\b|fill this in\s*$))",
+    r"fill (?:in|this in) (?:the|your) (?:code|blanks?|implementation|logic)\b|fill this in\s*$|"
+    r"(?:the )?(?:rest|remainder) of (?:the |your )?(?:implementation|code|logic|function|method)\b|(?:implementation|logic|code) goes here\b))",
     re.MULTILINE,
 )
 
@@ -440,6 +477,8 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             return "trivial tests: every assert passes whatever the code does (assert True, x == x, only isinstance or is not None)"
         return None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
+    if names and all(DOES_NOTHING_BY_NAME.search(name) for name in names):
+        return None  # "a default callback that does nothing": noop(*args, **kwargs) is the answer
     if names:
         return f"trivial body: {', '.join(names[:3])}: nothing but docstrings, pass, ..., NotImplementedError or return None"
     return "trivial body: no statement does anything"

@@ -1,0 +1,242 @@
+"""The outputs a response claims, as checks for the execution step.
+
+Models show their answer at work: ``print(factorial(5))  # Output: 120``, a REPL session
+(``>>> find_max([-7, -3])`` then ``-3``) in a docstring or after the code, and instructions give
+worked examples (:mod:`hfsynth.curate.instruction_examples`). Each is a claim the code can be held
+to. Without this a factorial that returns 24 "passes" as ``no_tests``: it printed something and
+nothing compared it.
+
+Every claim becomes one ``(source, want, strict)`` example that the harness's
+:data:`CHECKER` (``assert_hf_examples``) runs in the code's namespace, the way ``doctest`` does:
+``source`` is run (an expression's ``repr`` is its output, as in the REPL, plus what it prints) and
+its output compared with ``want``, leniently: whitespace, quotes, a list for a tuple, a float to the
+digits the claim shows (``0.33``), a set or dict in any order. A claim that is no literal and no text
+the output could be ("a list of primes", "..."), is not judged. A claimed traceback wants that
+exception. ``strict`` examples (the code's own lines) fail on any error; the others (a REPL
+session in prose that uses names it never defines or imports a module by its file name) stop
+quietly there.
+
+Comment claims are read on the code's top-level lines and in its ``__main__`` block, one line each
+(``print(x)  # Output: 3``, ``area(2)  # -> 12.57``, ``print(f(5))  # [0, 1, 1]``); the line is
+replaced by the check in the program the sandbox runs, so it still runs in its place and order.
+"""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import io
+import re
+import tokenize
+from typing import List, Tuple
+
+from hfsynth.curate.python_ast import parse_python
+from hfsynth.fences import find_fences
+
+Claim = Tuple[str, str, bool]
+
+CLAIM_COMMENT = re.compile(
+    r"^#+\s*(?:(?:expected\s+)?(?:output|outputs|result|prints?|returns?|gives|expected)\b\s*(?:is\b|:|=)?\s*|=>\s*|->\s*|→\s*|==\s*)(?P<want>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+BARE_COMMENT = re.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
+
+
+def _is_literal_text(text: str) -> bool:
+    try:
+        ast.literal_eval(text)
+        return True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+
+
+def _comments(code: str) -> dict:
+    """{line: comment} of the comments that end a line of code."""
+    found = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type == tokenize.COMMENT and token.line[: token.start[1]].strip():
+                found[token.start[0]] = token.string
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return {}
+    return found
+
+
+def _claimed(comment: str) -> str:
+    """What a comment claims a line outputs ('' when it claims nothing, or nothing definite)."""
+    match = CLAIM_COMMENT.match(comment)
+    if match:
+        return "" if re.search(VAGUE, match.group("want"), re.IGNORECASE) else match.group("want")
+    match = BARE_COMMENT.match(comment)
+    if match and _is_literal_text(match.group("want")) and not match.group("want").startswith(("'", '"')):
+        return match.group("want")  # print(f(5))  # [0, 1, 1, 2, 3]
+    return ""
+
+
+def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
+    """One-line expression statements at the top level and in the ``__main__`` block."""
+    blocks = [tree.body]
+    for node in tree.body:
+        if isinstance(node, ast.If) and "__main__" in ast.unparse(node.test):
+            blocks.append(node.body)
+    return [
+        node for block in blocks for node in block
+        if isinstance(node, ast.Expr) and node.lineno == node.end_lineno and not isinstance(node.value, (ast.Constant, ast.Await, ast.Yield))
+    ]
+
+
+def with_comment_claims_checked(code: str) -> Tuple[str, int]:
+    """(the code with each line that claims its output in a comment replaced by that check, how many)."""
+    tree = parse_python(code)
+    comments = _comments(code) if tree is not None and "#" in code else {}
+    if not comments:
+        return code, 0
+    lines = code.splitlines()
+    checked = 0
+    for node in _shown_lines(tree):
+        want = _claimed(comments.get(node.lineno, ""))
+        if not want:
+            continue
+        line = lines[node.lineno - 1]
+        source = line[node.col_offset : node.end_col_offset]
+        lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([({source!r}, {want!r}, True)], globals())"
+        checked += 1
+    return ("\n".join(lines) + "\n", checked) if checked else (code, 0)
+
+
+def session_claims(response: str) -> List[Claim]:
+    """The REPL examples (``>>> f(2)`` then its output) anywhere in a response: docstrings, prose,
+    blocks; imports of the answer's own module (``from solution import f``) are left out."""
+    if ">>>" not in response:
+        return []
+    text = re.sub(r"^\s*```.*$", "", response, flags=re.MULTILINE)
+    try:
+        examples = doctest.DocTestParser().get_examples(text)
+    except ValueError:  # inconsistent indentation in a session: not one to run
+        return []
+    claims = []
+    for example in examples:
+        source = example.source.strip()
+        if re.match(r"(?:from\s+\S+\s+)?import\b", source):
+            continue
+        want = []
+        for line in example.want.splitlines():  # a docstring's closing quotes end its last example's output
+            if '"""' in line or "'''" in line:
+                break
+            want.append(line)
+        want = "\n".join(want).strip()
+        if not re.search(VAGUE, want, re.IGNORECASE):
+            claims.append((source, want, False))
+    return list(dict.fromkeys(claims))
+
+
+def claims_check(claims: List[Claim]) -> str:
+    """The test line that runs ``claims`` ('' for none)."""
+    return f"assert_hf_examples({claims!r}, globals())" if claims else ""
+
+
+# A claim that describes rather than shows ("a list of primes", "[1, 2, ...]", "2 or 3"), or shows what
+# differs from run to run (an object's address): nothing to hold the code to.
+VAGUE = r"^(?:an? |the |some |something|list of|approximately|about |around |~|e\.g|depends|varies|random)|\.\.\.|…| or |object at 0x"
+
+# The harness's checker: defined in the sandbox's program, handed to the code's namespace.
+CHECKER = r'''
+def assert_hf_examples(examples, namespace):
+    """Run each (source, want, strict) example in namespace, as doctest does, and compare leniently."""
+    import contextlib as _cl, io as _io, math as _math, ast as _ast
+    for source, want, strict in examples:
+        buffer, value, raised = _io.StringIO(), None, None
+        try:
+            with _cl.redirect_stdout(buffer):
+                try:
+                    code = _hf_compile(source, "<example>", "eval")
+                except SyntaxError:
+                    _hf_exec(_hf_compile(source, "<example>", "exec"), namespace)
+                else:
+                    value = _hf_eval(code, namespace)
+        except Exception as exc:
+            raised = exc
+        printed = buffer.getvalue()
+        if printed:
+            sys.stdout.write(printed)
+        if want.startswith("Traceback"):
+            last = want.strip().splitlines()[-1].split(":")[0].strip().rpartition(".")[2]
+            if raised is None:
+                raise AssertionError(f"{source!r} is shown raising {last}, but it returns {value!r}")
+            if last and last not in {c.__name__ for c in _hf_type(raised).__mro__}:
+                raise AssertionError(f"{source!r} is shown raising {last}, but it raises {_hf_type(raised).__name__}: {raised}")
+            continue
+        if raised is not None:
+            if strict or (want and not isinstance(raised, (NameError, ImportError, OSError, EOFError))):
+                raise raised
+            return
+        if want and not _hf_output_matches(printed, value, want):
+            shown = (printed + ("" if value is None else repr(value))).strip()
+            raise AssertionError(f"the response claims {source} gives {want[:80]!r}; it gives {shown[:80]!r}")
+
+
+def _hf_literal(text):
+    try:
+        return _ast_literal(text), True
+    except Exception:
+        return None, False
+
+
+def _hf_decimals(text):
+    return max([_hf_len(m) for m in __import__("re").findall(r"\d\.(\d+)", text)] or [0])
+
+
+def _hf_close(got, want, tolerance, depth=0):
+    if depth > 20:
+        return False
+    if isinstance(want, bool) or isinstance(got, bool):
+        return _hf_type(got) is _hf_type(want) and got == want
+    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+        if isinstance(want, float) or isinstance(got, float):
+            return abs(got - want) <= max(tolerance, 1e-9 * abs(want))
+        return got == want
+    if isinstance(want, (list, tuple)) and hasattr(got, "__next__"):
+        got = list(__import__("itertools").islice(got, _hf_len(want) + 1))
+    if isinstance(want, (list, tuple)) and isinstance(got, (list, tuple)):
+        return _hf_len(got) == _hf_len(want) and all(_hf_close(g, w, tolerance, depth + 1) for g, w in zip(got, want))
+    if isinstance(want, (set, frozenset, list, tuple)) and isinstance(got, (set, frozenset)):
+        try:
+            return _hf_compare(set(got), set(want), "==")
+        except TypeError:
+            return False
+    if isinstance(want, dict) and isinstance(got, dict):
+        return set(got) == set(want) and all(_hf_close(got[k], want[k], tolerance, depth + 1) for k in want)
+    try:
+        return bool(_hf_compare(got, want, "=="))
+    except Exception:
+        return False
+
+
+_HF_VAGUE = __import__("re").compile(VAGUE_PATTERN, 2)
+
+
+def _hf_output_matches(printed, value, want):
+    """Whether what ran (printed text, then the value of an expression) is what the claim says."""
+    norm = lambda text: " ".join(str(text).split())
+    shown = printed + ("" if value is None else repr(value))
+    wanted = norm(want)
+    if not wanted or norm(shown) == wanted or _HF_VAGUE.search(wanted):
+        return True
+    if value is not None and not printed and norm(str(value)) == wanted:
+        return True  # "# returns hello" for 'hello'
+    tolerance = 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0
+    claimed, is_literal = _hf_literal(want.strip())
+    if is_literal:
+        candidates = [value] if value is not None and not printed else []
+        for text in (printed.strip(), shown.strip()):
+            got, ok = _hf_literal(text)
+            if ok:
+                candidates.append(got)
+            elif text:
+                candidates.append(text)
+        return any(_hf_close(got, claimed, tolerance) for got in candidates)
+    return norm(shown.strip().strip("'\"")) == norm(wanted.strip("'\""))
+
+
+_ast_literal, _hf_eval = __import__("ast").literal_eval, eval
+'''.replace("VAGUE_PATTERN", repr(VAGUE))

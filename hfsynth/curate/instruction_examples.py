@@ -1,0 +1,155 @@
+"""The worked examples an instruction gives: ``gcd(12, 18) is 6``, ``e.g. 'aaabb' becomes 'a3b2'``,
+``Input: "hello" Output: 4``.
+
+An instruction with examples says what its answer must return, so the execution step runs them
+against the code (a wrong answer fails them even when the model wrote no asserts), and the
+typed-answers check looks for them typed into the code (``if n == 10: return 4``). An example is
+read only when both sides are Python literals and the call is clear:
+
+- ``name(args) -> / => / is / returns / should return / gives / == value`` with ``name`` a
+  function the code defines;
+- ``value -> / => / becomes / gives / is converted to value`` or ``Input: value Output: value``, when
+  the code defines exactly one public function, and the left side opens a clause (after "e.g.",
+  "example", ":", "(", a line start...): "3 and 4 -> 7" is no example of ``f(4)``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from hfsynth.curate.python_ast import parse_python
+
+ARROW = r"(?:->|=>|→|⟶)"
+CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
+VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to)\s*:?\s*", re.IGNORECASE)
+CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso|\bsay|\binput:?)\s*$", re.IGNORECASE)
+INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
+
+
+@dataclass(frozen=True)
+class Example:
+    """``call`` (Python source, e.g. ``gcd(12, 18)``) should give the literal ``want`` (source);
+    ``args``: the call's arguments, as values."""
+
+    call: str
+    want: str
+    args: Tuple = field(compare=False, hash=False)
+
+
+def _literal(text: str):
+    """(value, True) when ``text`` is one Python literal, else (None, False)."""
+    try:
+        return ast.literal_eval(text.strip()), True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None, False
+
+
+def _plain(piece: str) -> bool:
+    """Not a bare run of values ("4, 5" in "-> 4, 5 -> 9", '"3a", and'): a tuple must be written in brackets."""
+    if "," not in piece:
+        return True
+    value, ok = _literal(piece)
+    return piece[0] in "([{'\"" and not (isinstance(value, tuple) and piece[0] != "(")
+
+
+def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
+    """The longest literal that opens at ``start`` and ends before a clause boundary."""
+    best = None
+    for end in range(start + 1, min(len(text), start + 300) + 1):
+        if end < len(text) and text[end] not in " \t\n.,;)`'\"]}":
+            continue
+        piece = text[start:end].strip().strip("`").rstrip(".")
+        if piece and _plain(piece) and _literal(piece)[1]:
+            best = (piece, end)
+    return best
+
+
+def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
+    best = None
+    for start in range(end - 1, max(-1, end - 300), -1):
+        if start > 0 and text[start - 1] not in " \t\n(:,`":
+            continue
+        piece = text[start:end].strip().strip("`")
+        if piece and _plain(piece) and _literal(piece)[1]:
+            best = (piece, start)
+    return best
+
+
+def _functions(tree: ast.Module) -> dict:
+    """{name: required positional parameters} of the code's top-level functions (a class's name too:
+    ``Point(1, 2)`` calls it)."""
+    out = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not isinstance(node, ast.AsyncFunctionDef):
+            args = node.args
+            out[node.name] = len(args.posonlyargs) + len(args.args) - len(args.defaults)
+    return out
+
+
+def _call_examples(text: str, functions: dict) -> List[Example]:
+    found = []
+    for match in CALL_START.finditer(text):
+        name = match.group(1)
+        if name not in functions:
+            continue
+        depth, end = 0, None
+        for i in range(match.end() - 1, min(len(text), match.end() + 300)):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+        if end is None:
+            continue
+        call = text[match.start():end]
+        args, ok = _literal("(" + call[len(name) + 1:-1] + ",)") if call[len(name) + 1:-1].strip() else ((), True)
+        says = CALL_SAYS.match(text, end)
+        if not ok or not says:
+            continue
+        want = _longest_literal_after(text, says.end())
+        if want:
+            found.append(Example(call, want[0], tuple(args)))
+    return found
+
+
+def _value_examples(text: str, name: str, required: int) -> List[Example]:
+    found = []
+
+    def add(given: str, want: str):
+        value, ok = _literal(given)
+        if not ok:
+            return
+        args = tuple(value) if required > 1 and isinstance(value, tuple) and len(value) == required else (value,)
+        if len(args) != max(required, 1):
+            return
+        found.append(Example(f"{name}({', '.join(repr(a) for a in args)})", want, args))
+
+    for says in VALUE_SAYS.finditer(text):
+        given = _longest_literal_before(text, says.start())
+        want = _longest_literal_after(text, says.end())
+        if given and want and CLAUSE_OPENER.search(text[: given[1]]):
+            add(given[0], want[0])
+    for match in INPUT_OUTPUT.finditer(text):
+        want = _longest_literal_after(match.group("output") + " ", 0)
+        given = match.group("input").strip().rstrip(",;")
+        if want and _literal(given)[1]:
+            add(given, want[0])
+    return found
+
+
+def instruction_examples(instruction_prose: str, code: str) -> List[Example]:
+    """The instruction's worked examples of the code's functions, in order (none when the code does
+    not parse or defines no function the examples could call)."""
+    tree = parse_python(code)
+    if tree is None:
+        return []
+    functions = _functions(tree)
+    text = instruction_prose.replace("`", " ")
+    examples = _call_examples(text, functions)
+    public = [name for name in functions if not name.startswith("_")]
+    if not examples and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
+        examples = _value_examples(text, public[0], functions[public[0]])
+    return list(dict.fromkeys(examples))

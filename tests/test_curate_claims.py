@@ -1,0 +1,82 @@
+"""The outputs a response claims, and the instruction's worked examples, are checked when the row runs
+(hfsynth.curate.claimed_outputs, hfsynth.curate.instruction_examples): real rows in the real sandbox."""
+
+from __future__ import annotations
+
+from hfsynth.curate.claimed_outputs import session_claims, with_comment_claims_checked
+from hfsynth.curate.execute import execute_rows
+from hfsynth.curate.instruction_examples import instruction_examples
+from hfsynth.schema.curate import ExecutionConfig
+
+CFG = ExecutionConfig(timeout_s=10, workers=2, mode="mark")
+
+FACTORIAL = "def factorial(n):\n    r = 1\n    for i in range(1, {stop}):\n        r *= i\n    return r\n\n\nprint(factorial(5))  # Output: 120\n"
+FIND_MAX = "def find_max(values):\n    best = {start}\n    for v in values:\n        if v > best:\n            best = v\n    return best\n"
+SESSION = "```python\n{code}```\n\nExample:\n\n```\n>>> find_max([-7, -3, -12])\n-3\n>>> find_max([])\nTraceback (most recent call last):\nTypeError: empty\n```\n"
+DOUBLE = (
+    "def double(x):\n    '''\n    >>> double(2)\n    4\n    >>> double(-1)\n    Traceback (most recent call last):\n    ValueError: negative\n    '''\n"
+    "    if x < 0:\n        raise ValueError('negative')\n    return x * {factor}\n"
+)
+
+ROWS = {
+    # (code, response, instruction): expected exec_status
+    "comment claim wrong": ((FACTORIAL.format(stop="n"), "", ""), "failed"),
+    "comment claim right": ((FACTORIAL.format(stop="n + 1"), "", ""), "passed"),
+    "main guard claim wrong": (("def sq(x):\n    return x + x\n\nif __name__ == '__main__':\n    print(sq(3))  # 9\n", "", ""), "failed"),
+    "bare claim of a list": (("def fib(n):\n    a, b, out = 1, 1, []\n    for _ in range(n):\n        out.append(a)\n        a, b = b, a + b\n    return out\n\nprint(fib(5))  # [0, 1, 1, 2, 3]\n", "", ""), "failed"),
+    "claims shown as a float, a set, a string": ((
+        "def third(x):\n    return x / 3\n\nprint(third(1))  # Output: 0.33\nthird(2)  # -> 0.67\n"
+        "print(set('abba'))  # Output: {'b', 'a'}\nprint('hello'[::-1])  # Output: olleh\n'ab'[::-1]  # returns 'ba'\n", "", ""), "passed"),
+    "a claim that is no value is not judged": (("def primes(n):\n    return [2, 3]\n\nprint(primes(5))  # Output: a list of primes\n", "", ""), "no_tests"),
+    "a claimed die roll is not judged": (("import random\n\ndef roll():\n    return random.randint(1, 6)\n\nprint(roll())  # Output: 4\n", "", ""), "no_tests"),
+    "session in prose wrong": ((FIND_MAX.format(start="0"), SESSION.format(code=FIND_MAX.format(start="0")), ""), "failed"),
+    "session in prose right": ((FIND_MAX.format(start="values[0]"), SESSION.format(code=FIND_MAX.format(start="values[0]")).replace("TypeError: empty", "IndexError: list index out of range"), ""), "passed"),
+    "doctest in a docstring wrong": ((DOUBLE.format(factor=3), "", ""), "failed"),
+    "doctest in a docstring right": ((DOUBLE.format(factor=2), "", ""), "passed"),
+    "session on names it never defines": (("def f(x):\n    return x\n", "```python\ndef f(x):\n    return x\n```\n>>> from solution import f\n>>> f(data)\n3\n", ""), "passed"),
+    "instruction example wrong": (("def to_binary(n):\n    return bin(n)[2:]\n", "", "Convert an integer to binary; negatives get a '-' prefix, e.g. -5 -> '-101'."), "failed"),
+    "instruction example right": (("def to_binary(n):\n    return ('-' if n < 0 else '') + bin(abs(n))[2:]\n", "", "Convert an integer to binary; negatives get a '-' prefix, e.g. -5 -> '-101'."), "passed"),
+    "instruction call examples wrong": (("def gcd(a, b):\n    return 1 if (a, b) != (12, 18) else 6\n", "", "Compute the gcd, e.g. gcd(12, 18) is 6 and gcd(8, 12) is 4."), "failed"),
+    "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
+                                          "", ""), "passed"),
+}
+TESTS = {
+    "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",
+}
+
+
+def test_claims_and_examples_decide_what_runs():
+    rows = [
+        {"id": name, "code": code, "response": response, "instruction": instruction, "tests": TESTS.get(name)}
+        for name, ((code, response, instruction), _) in ROWS.items()
+    ]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    wrong = {name: got[name] for name, (_, expected) in ROWS.items() if got[name][0] != expected}
+    assert not wrong, wrong
+    assert "claims print(factorial(5)) gives '120'; it gives '24'" in got["comment claim wrong"][1]
+    assert "to_binary(-5)" in got["instruction example wrong"][1]
+
+
+def test_comment_claims_are_rewritten_in_place():
+    code, n = with_comment_claims_checked("x = [3, 1]\nprint(x.pop())  # Output: 1\nprint(x)  # prints the list\n")
+    assert n == 1
+    assert code.splitlines()[1] == "assert_hf_examples([('print(x.pop())', '1', True)], globals())"  # runs once, in its place
+    assert with_comment_claims_checked("def f():\n    print(1)  # Output: 2\n") == ("def f():\n    print(1)  # Output: 2\n", 0)  # inside a function: not a shown line
+
+
+def test_sessions_leave_out_imports_and_docstring_quotes():
+    claims = session_claims('def f(x):\n    """\n    >>> from mod import f\n    >>> f(2)\n    4\n    """\n')
+    assert claims == [("f(2)", "4", False)]
+
+
+def test_instruction_examples_are_read_only_when_clear():
+    one = "def rle(text):\n    return text\n"
+    two = "def add(a, b):\n    return a\n"
+    assert [(e.call, e.want) for e in instruction_examples("Compress a string, e.g. 'aaabb' becomes 'a3b2'.", one)] == [("rle('aaabb')", "'a3b2'")]
+    assert [(e.call, e.want) for e in instruction_examples("Input: \"hello\" Output: 'olleh'", one)] == [("rle('hello')", "'olleh'")]
+    assert [(e.call, e.want) for e in instruction_examples("`add(2, 3)` should return `5`, and `add(1, 1)` returns 2.", two)] == [
+        ("add(2, 3)", "5"), ("add(1, 1)", "2")]
+    assert instruction_examples("Add 3 and 4 -> 7.", two) == []  # "3 and 4" opens no clause
+    assert instruction_examples("Sum the values, e.g. [1, 2] -> 3, 4 -> 5.", one)[0].want == "3"  # "3, 4" is no tuple
+    assert instruction_examples("Encode it: `encode(\"aab\")` should return `\"2a1b\"`, and decode reverses it.", "def encode(s):\n    return s\n")[0].want == '"2a1b"'
+    assert instruction_examples("e.g. 'ab' -> 'ba'", "def f(a):\n    return a\n\ndef g(b):\n    return b\n") == []  # which function? not read
