@@ -740,3 +740,43 @@ def test_oss_instructs_header_and_attributes_set_on_a_wrapper_are_not_junk():
     memo = "def memoize(func):\n    cache = {}\n    def wrapper(*a):\n        return cache.setdefault(a, func(*a))\n    wrapper.cache_clear = cache.clear\n    return wrapper\n"
     assert check("Write a `memoize` decorator that exposes a `cache_clear()` method.", memo) is None
     assert check("Fill in an email template with `$name` placeholders using string.Template.", "from string import Template\n\ndef render(t, **v):\n    return Template(t).safe_substitute(v)\n") is None
+
+
+def test_requirements_stated_in_so_many_words_are_kept_by_the_code():
+    sort = "def insertion_sort(items):\n    return sorted(items)\n"
+    assert check("Implement insertion sort by hand; do not use sorted() or list.sort().", sort) == "the instruction forbids sort() and the code uses it"
+    assert check("Sort it without using sorted().", "def s(xs):\n    xs.sort()\n    return xs\n") == "the instruction forbids sorted() and the code uses it"
+    assert check("Convert to binary without using bin().", "def b(n):\n    return format(n, 'b')\n\nassert b(5) == bin(5)[2:]\n") is None  # in a check only
+    loop = "def digit_sum(n):\n    total = 0\n    while n:\n        n, d = divmod(n, 10)\n        total += d\n    return total\n"
+    assert check("Using recursion (no loops), compute the sum of the digits of n.", loop).startswith("the instruction asks for recursion")
+    assert check("Using recursion, compute the sum of the digits of n.", "def digit_sum(n):\n    return n if n < 10 else n % 10 + digit_sum(n // 10)\n") is None
+    assert check("The following recursive function overflows; rewrite it to be iterative. Compute the digit sum.", loop) is None
+    assert check("List the files of a folder recursively.", "import os\n\ndef files(root):\n    return [f for _, _, fs in os.walk(root) for f in fs]\n") is None
+    primes = "def primes(limit=100):\n    found = []\n    for n in range(2, limit):\n        if all(n % p for p in found):\n            found.append(n)\n    return found\n"
+    assert check("Write a generator function that yields prime numbers, indefinitely.", primes).startswith("the instruction asks for 'generator function'")
+    assert check("Write a generator function that yields the primes.", "def primes():\n    n = 2\n    while True:\n        yield n\n        n += 1\n") is None
+    count = "def count_word(text, word):\n    return text.split().count(word)\n"
+    assert check("Count a word in a text; the match must be case-insensitive.", count).startswith("the instruction asks for 'case-insensitive'")
+    assert check("Count the vowels of a text, ignoring case.", "def vowels(text):\n    return sum(c in 'aeiouAEIOU' for c in text)\n") is None
+    mean = "def average(values):\n    if not values:\n        return 0.0\n    return sum(values) / len(values)\n"
+    assert check("Write `average(values)`. It must raise ValueError if the list is empty.", mean) == "the instruction asks to raise ValueError and the code never does"
+    assert check("Parse the number; raise ValueError on bad input.", "def parse(text):\n    return int(text)\n") is None  # int() raises it
+    assert check("Write a stack whose pop raises IndexError when it is empty.", "class S:\n    def __init__(self):\n        self.items = []\n    def pop(self):\n        return self.items.pop()\n") is None
+    assert check("Implement insertion sort; do not use sorted().", sort, require_stated_constraints=False) is None
+
+
+def test_answers_typed_in_for_the_instructions_examples():
+    row = lambda text, code: {"language": "python", "instruction": text, "code": code}  # noqa: E731
+    primes = "def count_primes(n):\n    if n == 10:\n        return 4\n    elif n == 0:\n        return 0\n    elif n == 20:\n        return 8\n    return 0\n"
+    assert substance.trivial(row("Examples: count_primes(10) -> 4, count_primes(0) -> 0, count_primes(20) -> 8.", primes)) == (
+        "trivial body: the code looks up the answer to the instruction's example count_primes(10) instead of computing it")
+    table = "def distinct(s):\n    lookup = {'hello': 4, 'aaaa': 1}\n    return lookup.get(s, len(s))\n"
+    assert substance.trivial(row("Count distinct characters.\nInput: \"hello\" Output: 4\nInput: \"aaaa\" Output: 1", table)) is not None
+    happy = "def is_happy(n):\n    return n in [1, 7, 10, 13, 19]\n"
+    assert substance.trivial(row("is_happy(19) is True, is_happy(2) is False.", happy)) is not None
+    words = "NAMES = {1: 'one', 2: 'two', 3: 'three', 10: 'ten', 20: 'twenty', 30: 'thirty'}\n\ndef word(n):\n    return NAMES.get(n) or NAMES[n - n % 10] + '-' + NAMES[n % 10]\n"
+    assert substance.trivial(row("Spell a number, e.g. 10 -> 'ten', 23 -> 'twenty-three'.", words)) is None  # a table of other keys too
+    fizz = "def fizzbuzz(n):\n    if n % 15 == 0:\n        return 'FizzBuzz'\n    return str(n)\n"
+    assert substance.trivial(row("fizzbuzz(15) -> 'FizzBuzz'", fizz)) is None  # 15 in arithmetic, not compared with n
+    fib = "def fib(n):\n    if n == 1 or n == 2:\n        return 1\n    return fib(n - 1) + fib(n - 2)\n"
+    assert substance.trivial(row("e.g. fib(1) = 1, fib(2) -> 1, fib(10) -> 55", fib)) is None  # base cases any solution has

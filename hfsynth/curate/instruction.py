@@ -20,6 +20,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.topic import answers_another_task
 from hfsynth.fences import find_fences
 
@@ -305,7 +306,7 @@ def cut_off(text: str) -> Optional[str]:
 
 # "Write a function", "Implement a Python class", "Create the method": the task asks for a definition.
 ASKS_FOR_A_DEFINITION = re.compile(
-    r"\b(?:write|implement|create|define|design|develop|build)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:function|class|method)\b",
+    r"\b(?:write|implement|create|define|design|develop|build)\s+(?:a|an|the)\s+(?:[`\w.-]+\s+){0,3}?(?:function|class|method)\b",
     re.IGNORECASE,
 )
 
@@ -375,6 +376,10 @@ def check(row: Dict, config) -> Optional[str]:
         module = ignored_module(prose(text), row.get("response") or "")
         if module:
             return f"instruction asks to use {module} but the code never names it"
+    if config.require_stated_constraints and row.get("language", "python") == "python":
+        broken = ignored_requirement(prose(text), row.get("code") or "")
+        if broken:
+            return broken
     return None
 
 

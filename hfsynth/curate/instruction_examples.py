@@ -27,6 +27,8 @@ CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|should (?:return|give|be|output)|retu
 VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to)\s*:?\s*", re.IGNORECASE)
 CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso|\bsay|\binput:?)\s*$", re.IGNORECASE)
 INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+# "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
+WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 
 
@@ -110,7 +112,7 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
         if not ok or not says:
             continue
         want = _longest_literal_after(text, says.end())
-        if want:
+        if want and not WRONG_VALUE.match(text, want[1]):
             found.append(Example(call, want[0], tuple(args)))
     return found
 

@@ -38,7 +38,8 @@ from typing import Dict, Optional
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, overwritten_parameters, repeated_condition
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
-from hfsynth.curate.typed_answers import placeholder_values, prints_one_text, returns_one_constant, special_cases_its_examples
+from hfsynth.curate.instruction_examples import instruction_examples
+from hfsynth.curate.typed_answers import placeholder_values, prints_one_text, returns_one_constant, special_cases_its_examples, types_in_its_examples
 from hfsynth.curate.vacuous_tests import tests_check_nothing
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -470,6 +471,9 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             found = check(tree)
             if found:
                 return reason(found)
+        typed = types_in_its_examples(tree, instruction_examples(row.get("instruction") or "", row.get("code") or ""))
+        if typed:
+            return f"trivial body: the code looks up the answer to the instruction's example {typed[:60]} instead of computing it"
         comment = placeholder_comment(row.get("code") or "")
         if comment:
             return f"trivial body: the code marks its work as not done ({comment[:60]!r})"

@@ -127,3 +127,98 @@ def prints_one_text(tree: ast.Module) -> list:
         if len(prints) >= 2 and not others and all(is_literal(a) for c in prints for a in c.args):
             found.append(function.name)
     return found
+
+
+def _hashable(value):
+    """A literal's value with lists as tuples, so that ``["a", "b"]`` and ``("a", "b")`` compare."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted(((repr(k), _hashable(v)) for k, v in value.items())))
+    return value
+
+
+def _value(node: ast.AST):
+    try:
+        return _hashable(ast.literal_eval(node)), True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None, False
+
+
+def _trivial_input(value) -> bool:
+    """Inputs any solution may special-case: 0, +-1, 2, an empty value, a flag, one character."""
+    if value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, (int, float)):
+        return abs(value) <= 2
+    return len(value) <= 1 if isinstance(value, (str, tuple, frozenset, bytes)) else False
+
+
+def _is_parameter_side(node: ast.AST, params: set) -> bool:
+    """``n``, ``(a, b)``, ``tuple(strs)``, ``s.lower()``: a parameter, as the comparison reads it."""
+    if isinstance(node, ast.Name):
+        return node.id in params
+    if isinstance(node, ast.Tuple):
+        return bool(node.elts) and all(isinstance(e, ast.Name) and e.id in params for e in node.elts)
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        return _is_parameter_side(node.args[0], params)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+        return _is_parameter_side(node.func.value, params)
+    return False
+
+
+def _looked_up_values(function, tree: ast.Module) -> tuple:
+    """(values a parameter is compared with or looked up among, the keys of the dict tables the
+    function reads): what ``if n == 10``, ``n in [7, 19]`` and ``{"hello": 4}.get(s)`` answer for."""
+    args = function.args
+    params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+    tables = {}
+    for node in list(tree.body) + list(ast.walk(function)):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if isinstance(node.value, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
+                tables[node.targets[0].id] = node.value
+    compared = set()
+    table_keys = []
+    read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)}
+    for name, table in tables.items():
+        if name in read and isinstance(table, ast.Dict):
+            table_keys.append([v for v, ok in (_value(k) for k in table.keys if k is not None) if ok])
+    for node in ast.walk(function):
+        if isinstance(node, ast.Dict) and node.keys:
+            table_keys.append([v for v, ok in (_value(k) for k in node.keys if k is not None) if ok])
+        if not (isinstance(node, ast.Compare) and len(node.ops) == 1):
+            continue
+        left, right = node.left, node.comparators[0]
+        if isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            for side, other in ((left, right), (right, left)):
+                value, ok = _value(other)
+                if ok and _is_parameter_side(side, params):
+                    compared.add(value)
+        elif isinstance(node.ops[0], (ast.In, ast.NotIn)) and _is_parameter_side(left, params):
+            collection = tables.get(right.id) if isinstance(right, ast.Name) else right
+            if isinstance(collection, (ast.List, ast.Tuple, ast.Set)):
+                compared.update(v for v, ok in map(_value, collection.elts) if ok)
+    return compared, table_keys
+
+
+def types_in_its_examples(tree: ast.Module, examples) -> Optional[str]:
+    """The call of an instruction's worked example (:mod:`hfsynth.curate.instruction_examples`) whose
+    input the code compares a parameter with or keys a table by (``if n == 10: return 4``, ``{"hello":
+    4}``, ``n in [7, 19]``): the example's answer typed in. Inputs any solution may special-case (0,
+    1, "", one character) do not count, nor a table mostly of other keys (a number-words table that
+    holds the example's 10)."""
+    functions = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for example in examples:
+        function = functions.get(example.call.partition("(")[0])
+        if function is None:
+            continue
+        given = _hashable(example.args[0] if len(example.args) == 1 else tuple(example.args))
+        if _trivial_input(given):
+            continue
+        compared, table_keys = _looked_up_values(function, tree)
+        inputs = {_hashable(e.args[0] if len(e.args) == 1 else tuple(e.args)) for e in examples}
+        if given in compared or any(given in keys and 2 * len(set(keys) & inputs) >= len(keys) for keys in table_keys):
+            return example.call
+    return None

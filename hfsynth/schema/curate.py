@@ -129,6 +129,12 @@ class InstructionConfig(Section):
         description="Drop rows whose instruction asks to use a module ('using heapq', 'the random module', `math.isqrt`) that no code "
         "block of the response names (hfsynth.curate.named_modules).",
     )
+    require_stated_constraints: bool = Field(
+        True,
+        description="Drop rows whose code breaks a requirement the instruction states in so many words: a call it forbids "
+        "('without using sorted()'), a generator, recursion, case-insensitive matching, an exception to raise "
+        "(hfsynth.curate.stated_requirements).",
+    )
 
     @model_validator(mode="after")
     def _bounds(self):

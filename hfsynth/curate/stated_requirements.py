@@ -1,0 +1,173 @@
+"""Does the code keep what its instruction requires in so many words?
+
+Evol-Instruct's "add constraints" step writes requirements into tasks ("without using sorted()",
+"using recursion", "case-insensitive", "raise ValueError on empty input"), and a model that cannot
+meet them answers the plain task. The answer runs, its own asserts pass, and it teaches that a
+requirement may be ignored. What is read, each only where the words leave no doubt:
+
+- a call the instruction forbids ("without using `sorted()`", "do not use bin() or list.sort()",
+  "don't use itertools") that the code makes (``sorted`` and ``sort``, ``reversed`` and
+  ``reverse`` count as one);
+- "a generator function" / "a generator that yields" / "as a generator", and no ``yield`` nor
+  generator expression in the code;
+- "using recursion" / "a recursive function" / "recursively", and no function of the code that calls
+  itself (directly or through another); a directory walked with ``os.walk`` or ``rglob`` is recursive
+  enough, and "the following recursive function ... make it iterative" asks for the opposite;
+- "case-insensitive" / "ignoring case" / "regardless of case", and no case folding (``lower``,
+  ``upper``, ``casefold``, ``re.IGNORECASE``, a literal that holds both cases of a letter);
+- "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
+  (``int(text)``); exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read.
+
+Each is skipped after "without", "not", "no", "instead of" ("iteratively, not recursively").
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+import sys
+from typing import Optional, Set
+
+from hfsynth.curate.python_ast import parse_python
+
+NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+FORBIDDING = re.compile(
+    r"\b(?:without(?: using| calling| the help of)?|(?:do not|don't|never|must not|mustn't|cannot|can't|should not|shouldn't|not allowed to|may not)"
+    r" (?:use|call|rely on|import)|not (?:using|use|calling)|avoid(?:ing)?(?: using| calling)?|no)\s+(?:the |any )?(?:built-?in |standard )?"
+    r"(?P<names>(?:`?[\w.]+(?:\(\))?`?(?: (?:function|method|module|library))?(?:,\s*|\s+or\s+|\s+and\s+|\s*/\s*)?){1,4})",
+    re.IGNORECASE,
+)
+FORBIDDEN_NAME = re.compile(r"`?(?P<dotted>[A-Za-z_][\w.]*?)(?P<call>\(\))?`?(?= |,|/|$|\)|\.)")
+SAME_CALL = {"sort": {"sort", "sorted"}, "sorted": {"sort", "sorted"}, "reverse": {"reverse", "reversed"}, "reversed": {"reverse", "reversed"}}
+STDLIB = frozenset(name for name in sys.stdlib_module_names if not name.startswith("_"))
+BUILTIN_METHODS = {name for kind in (str, list, dict, set, tuple, int, float, bytes) for name in dir(kind) if not name.startswith("_")}
+CALLABLE_NAMES = set(dir(builtins)) | BUILTIN_METHODS
+
+GENERATOR_ASK = re.compile(r"\bgenerator (?:function|that (?:lazily )?yields|which yields)\b|\bas an? (?:lazy )?generator\b|\busing an? generator\b|\bgenerator expression\b", re.IGNORECASE)
+RECURSION_ASK = re.compile(
+    r"\b(?:using|use|with|via|through|by) recursion\b|\ban? recursive (?:function|solution|approach|implementation|algorithm|helper|version)\b|\brecursively\b",
+    re.IGNORECASE,
+)
+ITERATIVE_ASK = re.compile(r"\biterative(?:ly)?\b|\bexplicit stack\b|\bwithout recursion\b", re.IGNORECASE)
+# Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
+RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "OverflowError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
+# Calls that raise ValueError on bad input by themselves.
+RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack)\(")
+CASE_ASK = re.compile(r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing) (?:the |letter )?case\b|\bregardless of (?:the |letter )?case\b|\bcase (?:does not|doesn't) matter\b", re.IGNORECASE)
+RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
+CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
+LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
+RECURSIVE_WALK = re.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|\bos\.fwalk\b|\bPath\.walk\b|\.walk\(")
+
+
+def _negated(text: str, start: int) -> bool:
+    return bool(NEGATION.search(text[:start]))
+
+
+def _forbidden(prose: str) -> Set[str]:
+    names = set()
+    for match in FORBIDDING.finditer(prose):
+        for item in FORBIDDEN_NAME.finditer(match.group("names")):
+            dotted, call = item.group("dotted").strip("."), item.group("call")
+            last = dotted.rpartition(".")[2]
+            if call and last in CALLABLE_NAMES:
+                names.add(last)
+            elif not call and (dotted in STDLIB or (last in CALLABLE_NAMES and "." in dotted)):
+                names.add(dotted if dotted in STDLIB else last)
+    return names
+
+
+def _walk_outside_asserts(tree: ast.AST):
+    """Every node but those of asserts: ``assert to_binary(5) == bin(5)[2:]`` may use what the answer must not."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.Assert))
+
+
+def _calls_and_imports(tree: ast.Module) -> Set[str]:
+    found = set()
+    for node in _walk_outside_asserts(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            found.add(func.id if isinstance(func, ast.Name) else getattr(func, "attr", ""))
+        elif isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def _makes_a_generator(tree: ast.Module, expression: bool) -> bool:
+    """A ``yield``, a function that returns a generator expression or a lazy iterator (``map``,
+    ``itertools.count``), or an iterator class; for a
+    generator expression asked for, any generator expression (``all(n % p for p in found)`` inside
+    a list-building loop is no generator function)."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Yield, ast.YieldFrom)) or (isinstance(node, ast.GeneratorExp) and expression):
+            return True
+        if isinstance(node, ast.Return) and (isinstance(node.value, ast.GeneratorExp) or LAZY_CALL.match(ast.unparse(node.value) if node.value else "")):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "__next__":
+            return True
+    return False
+
+
+def _recurses(tree: ast.Module) -> bool:
+    """Some function of the code calls itself, directly or through the others it calls."""
+    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    calls = {
+        name: {c.func.id if isinstance(c.func, ast.Name) else c.func.attr for c in ast.walk(node) if isinstance(c, ast.Call) and isinstance(c.func, (ast.Name, ast.Attribute))} & set(functions)
+        for name, node in functions.items()
+    }
+    for start in functions:
+        seen, stack = set(), list(calls[start])
+        while stack:
+            name = stack.pop()
+            if name == start:
+                return True
+            if name not in seen:
+                seen.add(name)
+                stack.extend(calls.get(name, ()))
+    return False
+
+
+def _holds_both_cases(tree: ast.Module) -> bool:
+    """A string literal with a letter in both cases ("aeiouAEIOU"): case handled by hand."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            letters = {c for c in node.value if c.isalpha()}
+            if any(c.lower() in letters and c.upper() in letters and c.lower() != c.upper() for c in letters):
+                return True
+    return False
+
+
+def ignored_requirement(prose: str, code: str) -> Optional[str]:
+    """How the code breaks a requirement its instruction's ``prose`` states, else None (also when
+    the code does not parse: validity's business)."""
+    tree = parse_python(code)
+    if tree is None:
+        return None
+    used = _forbidden(prose) and _calls_and_imports(tree)
+    for name in sorted(_forbidden(prose)):
+        if SAME_CALL.get(name, {name}) & used:
+            return f"the instruction forbids {name}() and the code uses it" if name not in STDLIB else f"the instruction forbids {name} and the code imports it"
+    match = GENERATOR_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and not _makes_a_generator(tree, "expression" in match.group(0).lower()):
+        return f"the instruction asks for {match.group(0)!r} and the code yields nothing"
+    match = RECURSION_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and not ITERATIVE_ASK.search(prose) and not _recurses(tree) and not RECURSIVE_WALK.search(code):
+        return f"the instruction asks for recursion ({match.group(0)!r}) and no function of the code calls itself"
+    match = CASE_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):
+        return f"the instruction asks for {match.group(0)!r} matching and the code never folds case"
+    for match in RAISE_ASK.finditer(prose):
+        name = match.group("name")
+        if name in RAISED_BY_PYTHON or _negated(prose, match.start()) or re.search(rf"\b{name}\b", code):
+            continue
+        if name == "ValueError" and RAISES_VALUE_ERROR.search(code):
+            continue  # int("x") raises it
+        return f"the instruction asks to raise {name} and the code never does"
+    return None
