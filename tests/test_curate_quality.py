@@ -780,3 +780,24 @@ def test_answers_typed_in_for_the_instructions_examples():
     assert substance.trivial(row("fizzbuzz(15) -> 'FizzBuzz'", fizz)) is None  # 15 in arithmetic, not compared with n
     fib = "def fib(n):\n    if n == 1 or n == 2:\n        return 1\n    return fib(n - 1) + fib(n - 2)\n"
     assert substance.trivial(row("e.g. fib(1) = 1, fib(2) -> 1, fib(10) -> 55", fib)) is None  # base cases any solution has
+
+
+def test_methods_no_python_type_has_and_standard_calls_their_signature_refuses():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    broken = {
+        "def grep(path):\n    for line in open(path):\n        if line.contains('ERROR'):\n            yield line\n": ".contains() is no method of any Python type (line 3)",
+        "def get(config, key):\n    if config.has_key(key):\n        return config[key]\n    return 0\n": ".has_key() is no method of any Python type (line 2)",
+        "import random\n\ndef roll():\n    return random.randint(6)\n": "random.randint() cannot be called so: missing a required argument: 'b' (line 4)",
+        "def lower_words(sentence):\n    words = sentence.split()\n    return words.lower()\n": "words in lower_words() is always a list, which has no .lower (line 3)",
+    }
+    for code, reason in broken.items():
+        assert substance.trivial(row(code)) == f"always an error: {reason}", code
+    kept = [
+        "import operator\n\ndef has(items, x):\n    return operator.contains(items, x)\n",  # a module's function
+        "import pandas as pd\n\ndef errors(df):\n    return df[df['msg'].str.contains('ERROR')]\n",  # a library's method
+        "class Text:\n    def __init__(self, s):\n        self.s = s\n    def contains(self, x):\n        return x in self.s\n\ndef f(t):\n    return t.contains('a')\n",
+        "import random\n\ndef roll(sides=6):\n    return random.randint(1, sides)\n",
+        "import os\n\ndef head(path):\n    base, name = os.path.split(path)\n    return name.lower()\n",  # os.path.split: a tuple
+    ]
+    for code in kept:
+        assert substance.trivial(row(code)) is None, code

@@ -21,6 +21,9 @@ them. Two patterns, neither of which pyflakes reports:
   (:func:`wrong_keyword`, from the builtin's own signature).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
+- A method no Python type has (``line.contains("x")``, ``d.has_key(k)``: :func:`foreign_method`),
+  and a standard function called with arguments its signature cannot take (``random.randint(6)``:
+  :func:`wrong_module_call`). ``words = text.split()`` is a list, so ``words.lower()`` raises too.
 
 Statements in a ``try`` or ``with`` body (``with pytest.raises(TypeError): len(None)``) and
 lambdas are not judged: there the error may be the point.
@@ -31,12 +34,15 @@ from __future__ import annotations
 import ast
 import builtins
 import inspect
+import sys
 import types
 import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
 from hfsynth.curate.python_ast import bound_names
+
+STDLIB_MODULES = frozenset(sys.stdlib_module_names)
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
@@ -120,6 +126,7 @@ NUMBER = "number"  # int or float: what len(), int() and arithmetic give
 KINDS = {"list": list, "dict": dict, "set": set, "str": str, "tuple": tuple, "bytes": bytes}
 KIND_CALLS = {"len": NUMBER, "int": NUMBER, "float": NUMBER, "ord": NUMBER, "list": "list", "sorted": "list", "dict": "dict", "set": "set",
               "str": "str", "repr": "str", "chr": "str", "tuple": "tuple"}  # builtins that always return that kind (abs, round of an array do not)
+STR_TO_STR = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "replace", "swapcase", "zfill", "center", "ljust", "rjust"})
 ANNOTATIONS = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set", "str": "str", "tuple": "tuple",
                "Tuple": "tuple", "bytes": "bytes", "int": NUMBER, "float": NUMBER}
 
@@ -135,6 +142,15 @@ def _kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str]) ->
     for node_types, kind in (((ast.List, ast.ListComp), "list"), ((ast.Dict, ast.DictComp), "dict"), ((ast.Set, ast.SetComp), "set"), ((ast.Tuple,), "tuple")):
         if isinstance(node, node_types):
             return kind
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        method, receiver = node.func.attr, node.func.value
+        if method in ("split", "splitlines", "rsplit") and ast.unparse(receiver) not in ("os.path", "posixpath", "ntpath"):
+            return "list"  # str.split, bytes.split, re.split: a list
+        if method == "join" and isinstance(receiver, ast.Constant) and isinstance(receiver.value, str):
+            return "str"
+        if method in STR_TO_STR and _kind(receiver, known, rebound) == "str":
+            return "str"
+        return None
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else None
         return KIND_CALLS.get(name) if name not in rebound and not node.keywords else None
@@ -313,10 +329,80 @@ def wrong_keyword(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
     return None
 
 
+# Methods of other languages' strings and lists, and of Python 2's dicts, that no Python type has:
+# ``line.contains("x")``, ``d.has_key(k)``, ``s.toUpperCase()``, ``items.length()``.
+# (No class of the standard library has one, measured; mailbox's have iteritems, so it is not here.)
+FOREIGN_METHODS = frozenset({
+    "has_key", "toUpperCase", "toLowerCase", "charAt", "indexOf", "substring", "startsWith",
+    "endsWith", "forEach", "isEmpty", "length", "contains", "equalsIgnoreCase", "trim", "toString", "printStackTrace",
+})
+
+
+def foreign_method(tree: ast.Module) -> Optional[str]:
+    """A call of a method that no Python type has (:data:`FOREIGN_METHODS`), when the code defines no
+    such method itself and imports nothing outside the standard library (a library's objects may have
+    one: pandas' ``Series.str.contains``)."""
+    stdlib = STDLIB_MODULES
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] not in stdlib for a in node.names):
+            return None
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] not in stdlib):
+            return None
+    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    own |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
+    modules = {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    for node in _walk_unguarded(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in FOREIGN_METHODS and node.func.attr not in own):
+            continue
+        if not (isinstance(node.func.value, ast.Name) and node.func.value.id in modules):  # operator.contains() is a function
+            return f".{node.func.attr}() is no method of any Python type (line {node.lineno})"
+    return None
+
+
+# Standard modules whose functions' signatures are read (imported here anyway, no side effects).
+SIGNED_MODULES = ("random", "math", "statistics", "string", "re", "json", "itertools", "functools", "heapq", "bisect", "operator", "textwrap", "time", "os.path")
+
+
+@lru_cache(maxsize=None)
+def _module_signature(module: str, name: str):
+    import importlib
+
+    if module not in SIGNED_MODULES:
+        return None
+    try:
+        function = getattr(importlib.import_module(module), name)
+        return inspect.signature(function) if callable(function) and not isinstance(function, type) else None
+    except (AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def wrong_module_call(tree: ast.Module) -> Optional[str]:
+    """A call of a standard function with arguments its signature cannot take: ``random.randint(6)``,
+    ``math.sqrt(2, 3)``, ``heapq.heappush(h)``. Calls that unpack (``*args``) are not judged."""
+    imported = {a.asname or a.name: a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    stored |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+    for node in _walk_unguarded(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = ast.unparse(node.func.value)
+        module = imported.get(owner, owner if owner == "os.path" and "os" in imported else None)
+        if module is None or owner.split(".")[0] in stored or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+            continue
+        signature = _module_signature(module, node.func.attr)
+        if signature is None:
+            continue
+        try:
+            signature.bind(*node.args, **{k.arg: k.value for k in node.keywords})
+        except TypeError as error:
+            return f"{owner}.{node.func.attr}() cannot be called so: {error} (line {node.lineno})"
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
-    found = never_awaited(tree) or wrong_keyword(tree, rebound)
+    found = never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree)
     if found:
         return found
     for node in _walk_unguarded(tree):

@@ -64,6 +64,47 @@ def _length_at_least_zero(left: ast.expr, op: ast.cmpop, right: ast.expr) -> boo
     return is_len(left) and bound is not None and ((isinstance(op, ast.GtE) and bound <= 0) or (isinstance(op, ast.Gt) and bound < 0))
 
 
+PREDICATE = re.compile(r"^(?:is|has|can|should|are|was|contains?|check|valid|exists?|matches?|equals?|within|in|any|all)(?:_|[A-Z]|$)|_(?:valid|ok)$")
+
+
+def _weak_bound(test: ast.Compare, functions: set, aliases: Dict[str, ast.expr]) -> bool:
+    """A result only placed against zero or one (``r > 0``, ``idx >= -1``, ``len(r) >= 1``, ``len(r)
+    != 0``) or a bool only said to be a bool (``r in (True, False)``): true of nearly any answer."""
+    if len(test.ops) != 1:
+        return False
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, (ast.Tuple, ast.List, ast.Set)) and is_literal(right):
+        return {repr(v) for v in ast.literal_eval(right)} == {"True", "False"}
+    sides = (left, right)
+    constant = [s for s in sides if is_literal(s) and isinstance(ast.literal_eval(s), (int, float)) and not isinstance(ast.literal_eval(s), bool)]
+    if len(constant) != 1 or ast.literal_eval(constant[0]) not in (-1, 0, 1):
+        return False
+    other = right if constant[0] is left else left
+    if isinstance(op, (ast.NotEq,)) or (isinstance(op, (ast.Gt, ast.GtE, ast.Lt, ast.LtE))):
+        return _result_of_the_code(other, functions, aliases)
+    return False
+
+
+def _result_of_the_code(node: ast.expr, functions: set, aliases: Dict[str, ast.expr], depth: int = 0) -> bool:
+    """``f(x)``, ``len(f(x))``, or a name bound once to one of them, with ``f`` a function of the code."""
+    if depth > 3:
+        return False
+    if isinstance(node, ast.Name) and node.id in aliases:
+        return _result_of_the_code(aliases[node.id], functions, aliases, depth + 1)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        if node.func.id == "len" and len(node.args) == 1:
+            return _result_of_the_code(node.args[0], functions, aliases, depth + 1)
+        return node.func.id in functions
+    return False
+
+
+def _truthiness_of_a_result(test: ast.expr, functions: set, aliases: Dict[str, ast.expr]) -> bool:
+    """``assert result`` of a function that is no predicate (``slugify(t)``): any non-empty answer passes."""
+    node = aliases.get(test.id, test) if isinstance(test, ast.Name) else test
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions
+            and not PREDICATE.search(node.func.id) and test is not node)
+
+
 def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = frozenset(), aliases: Optional[Dict[str, ast.expr]] = None) -> bool:
     """An assert that passes whatever the code does: a true literal (``assert True``; ``assert False``
     always fails, and is the expect-an-exception idiom), literals compared (``1 == 1``), an expression
@@ -72,15 +113,19 @@ def vacuous_assert(test: ast.expr, functions: set, bound: AbstractSet[str] = fro
     f(x)``: ``aliases``), ``p or not p``, or a check of existence or type only (``x is not None``,
     ``isinstance(x, int)``, ``type(x) == list``, ``callable(f)``, ``f.__name__ == "f"``, the bare name
     of a function the code defines, or such a check of every item: ``all(isinstance(c, int) for c in
-    r)``), or a length of at least zero (``len(x) >= 0``)."""
+    r)``), or a length of at least zero (``len(x) >= 0``), a result of the code only placed against
+    zero or one (``r > 0``, ``len(r) >= 1``), a bool only said to be one (``r in (True, False)``), or
+    ``assert r`` for ``r = f(x)`` of a function that is no predicate."""
     aliases = aliases or {}
     if is_literal(test):
         return bool(ast.literal_eval(test))
     if _touches_nothing(test, bound | functions):
         return True
     if isinstance(test, ast.Name):
-        return test.id in functions
+        return test.id in functions or _truthiness_of_a_result(test, functions, aliases)
     if isinstance(test, ast.Compare):
+        if _weak_bound(test, functions, aliases):
+            return True
         operands = [test.left, *test.comparators]
         if all(is_literal(o) for o in operands):
             return True
