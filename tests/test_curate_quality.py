@@ -801,3 +801,33 @@ def test_methods_no_python_type_has_and_standard_calls_their_signature_refuses()
     ]
     for code in kept:
         assert substance.trivial(row(code)) is None, code
+
+
+def test_attributes_of_one_kind_nested_stubs_and_a_coroutine_function_run():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    stack = "class Stack:\n    def __init__(self):\n        self.items = []\n\n    def push(self, item):\n        self.items.push(item)\n"
+    assert substance.trivial(row(stack)) == "always an error: self.items of Stack is always a list, which has no .push (line 6)"
+    for kept in (
+        stack.replace("self.items.push", "self.items.append"),
+        stack + "\n    def reset(self):\n        self.items = Items()\n",  # set to another kind too
+        stack.replace("class Stack:", "class Stack(Base):"),  # a base may set it
+    ):
+        assert substance.trivial(row(kept)) is None, kept
+    sudoku = "def solve(board):\n    def valid(r, c, v):\n        raise NotImplementedError\n\n    def backtrack():\n        ...\n\n    return backtrack() if board else None\n"
+    assert substance.trivial(row(sudoku)) == "trivial body: valid, backtrack left as stubs (pass, ..., NotImplementedError or return None)"
+    run = "import asyncio\n\nasync def main():\n    return 1\n\nif __name__ == '__main__':\n    print(asyncio.run(main))\n"
+    assert substance.trivial(row(run)).startswith("always an error: asyncio.run(main) is handed the coroutine function")
+    assert check("Write a problem description for the following solution. Respond in JSON with keys \"problem\" and \"tests\".",
+                 "def chunk(xs, n):\n    return [xs[i:i + n] for i in range(0, len(xs), n)]\n").startswith("instruction leaks")
+
+
+def test_a_lambda_is_no_iterable_and_a_function_restarted_under_its_docstring_is_repetition():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    paths = "def unique_paths(paths):\n    return list(map(list, sorted(paths), lambda p: p))\n"
+    assert substance.trivial(row(paths)) == "always an error: map() is given a lambda where an iterable goes (line 2)"
+    assert substance.trivial(row("def f(data):\n    return data.encode(b'ascii')\n")) == "always an error: .encode() is given bytes; it takes its encoding as a str (line 2)"
+    assert substance.trivial(row("def f(items):\n    return sorted(items, key=lambda p: p)\n")) is None
+    restarted = ('def apply(func, *args):\n    """Apply the given function to the arguments."""\n'
+                 '    def inner(func):\n        """Apply the given function to the arguments."""\n        return func(*args)\n    return inner\n')
+    assert repetition.check({"code": restarted, "response": restarted, "instruction": "Apply a function."}, RepetitionConfig()) == (
+        "repeated definition: apply defines apply (as inner, with its docstring) again inside itself")

@@ -279,6 +279,9 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
     }
     awaited = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Await)}
     for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("asyncio.run", "run") and node.args
+                and isinstance(node.args[0], ast.Name) and node.args[0].id in async_defs):
+            return f"asyncio.run({node.args[0].id}) is handed the coroutine function, not a coroutine: it needs {node.args[0].id}() (line {node.lineno})"
         if isinstance(node, ast.Expr) and _coroutine_call(node.value, async_defs) and id(node.value) not in awaited:
             return f"{ast.unparse(node.value.func)}() is never awaited (line {node.lineno})"
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and _coroutine_call(node.value, async_defs)):
@@ -336,6 +339,29 @@ FOREIGN_METHODS = frozenset({
     "has_key", "toUpperCase", "toLowerCase", "charAt", "indexOf", "substring", "startsWith",
     "endsWith", "forEach", "isEmpty", "length", "contains", "equalsIgnoreCase", "trim", "toString", "printStackTrace",
 })
+
+
+ITERATING = {"map": 1, "zip": 0, "list": 0, "tuple": 0, "set": 0, "sorted": 0, "sum": 0, "enumerate": 0, "frozenset": 0, "any": 0, "all": 0}
+
+
+def never_iterable(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
+    """A lambda or a number where an iterable must be (``map(list, items, lambda p: p)``, ``for x in
+    lambda: 0``), and ``.encode()`` given bytes (``data.encode(b"ascii")``: ``str.encode`` takes its
+    encoding as a str, bytes have no encode, and an incremental encoder encodes str)."""
+    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for node in _walk_unguarded(tree):
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Lambda):
+            return f"a lambda is iterated (line {node.iter.lineno})"
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else None
+        if name in ITERATING and name not in rebound:
+            if any(isinstance(a, ast.Lambda) for a in node.args[ITERATING[name]:]):
+                return f"{name}() is given a lambda where an iterable goes (line {node.lineno})"
+        if (isinstance(node.func, ast.Attribute) and node.func.attr == "encode" and "encode" not in own and node.args
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, bytes)):
+            return f".encode() is given bytes; it takes its encoding as a str (line {node.lineno})"
+    return None
 
 
 def foreign_method(tree: ast.Module) -> Optional[str]:
@@ -399,16 +425,60 @@ def wrong_module_call(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> Dict[str, str]:
+    """Attributes a class's methods only ever set, as ``self.items = []``, to one builtin kind (and
+    that nothing else in the code sets): ``{"items": "list"}``."""
+    if any(not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases) or cls.keywords:
+        return {}  # a base class may set or declare any attribute
+    bindings: Dict[str, List[Optional[str]]] = {}
+    for statement in cls.body:  # declared on the class (a dataclass field, a class attribute): set from outside
+        for target in statement.targets if isinstance(statement, ast.Assign) else [getattr(statement, "target", None)]:
+            if isinstance(target, ast.Name):
+                bindings.setdefault(target.id, []).append(None)
+    for node in ast.walk(cls):  # isinstance(self.items, dict): the code itself expects other kinds
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "isinstance" and node.args and isinstance(node.args[0], ast.Attribute):
+            bindings.setdefault(node.args[0].attr, []).append(None)
+    for method in cls.body:
+        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
+            continue
+        me = method.args.args[0].arg
+        for node in ast.walk(method):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
+                    value = getattr(node, "value", None)
+                    bindings.setdefault(target.attr, []).append(_kind(value, {}, rebound) if len(targets) == 1 and value is not None else None)
+                elif isinstance(target, (ast.Tuple, ast.List)):
+                    for element in ast.walk(target):
+                        if isinstance(element, ast.Attribute):
+                            bindings.setdefault(element.attr, []).append(None)
+    stored_elsewhere = {
+        n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))
+        and not any(n is t for c in [cls] for t in ast.walk(c))
+    }
+    return {name: kinds[0] for name, kinds in bindings.items() if len(set(kinds)) == 1 and kinds[0] is not None and name not in stored_elsewhere}
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
-    found = never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree)
+    found = never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
     if found:
         return found
     for node in _walk_unguarded(tree):
         kind = _raises(node, rebound) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
         if kind:
             return f"{ast.unparse(node)[:60]} raises {kind} (line {node.lineno})"
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        attributes = typed_attributes(cls, tree, rebound)
+        for node in _walk_unguarded(cls) if attributes else ():
+            owner = node.value if isinstance(node, ast.Attribute) else None
+            if (isinstance(owner, ast.Attribute) and owner.attr in attributes and isinstance(owner.value, ast.Name) and owner.value.id in ("self", "cls")
+                    and _lacks(attributes[owner.attr], node.attr)):
+                kind = attributes[owner.attr]
+                return f"self.{owner.attr} of {cls.name} is always {'a number' if kind == NUMBER else 'a ' + kind}, which has no .{node.attr} (line {node.lineno})"
     for function in ast.walk(tree):
         if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue

@@ -75,6 +75,7 @@ PROMPT_LEAK = re.compile(
     # OSS-Instruct (Magicoder) and Self-Instruct prompts, echoed
     r"\bhigh-quality programming (?:problem|task|question)\b|\b(?:do not|don'?t|not to) solve it\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
     r"\b(?:generate|create|write|invent|design) an? (?:new,? )?(?:self-contained )?programming (?:problem|task|question) (?:inspired by|based on)\b|"
+    r"\bwrite a problem (?:description|statement) for the (?:following|given|above) (?:solution|code)\b|\brespond in json with keys\b|"
     r"\[solution\]|(?<=\S)\s*\[problem description\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b|\bsolvable with a single python function\b",
     re.IGNORECASE,
 )

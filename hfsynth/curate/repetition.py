@@ -4,7 +4,8 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 ``max_new_tokens`` cuts it. Three measures, each with its threshold in the recipe's
 ``curate.repetition``:
 
-- a function that defines itself again inside itself, or opens with its docstring twice;
+- a function that defines itself again inside itself (its name or its docstring), or opens with its
+  docstring twice;
 - the same phrase several times in a row on one line;
 - the same line several times in a row;
 - the same block of 2..``max_block_lines`` lines several times (anywhere in the code);
@@ -126,15 +127,19 @@ def duplicate_ngram_fraction(text: str, n: int) -> float:
 
 
 def defines_itself_inside(code: str) -> Optional[str]:
-    """The name of a function that defines a nested function of its own name (a model that started
-    the function over inside itself), else None."""
+    """The name of a function that defines a nested function of its own name, or with its own
+    docstring word for word (a model that started the function over inside itself), else None."""
     tree = parse_python(code)
     if tree is None:
         return None
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
     for node in ast.walk(tree):
-        if isinstance(node, functions) and any(isinstance(n, functions) and n.name == node.name for n in ast.walk(node) if n is not node):
-            return node.name
+        if not isinstance(node, functions):
+            continue
+        doc = ast.get_docstring(node, clean=True)
+        for inner in ast.walk(node):
+            if inner is not node and isinstance(inner, functions) and (inner.name == node.name or (doc and len(doc) >= 20 and ast.get_docstring(inner, clean=True) == doc)):
+                return node.name if inner.name == node.name else f"{node.name} (as {inner.name}, with its docstring)"
     return None
 
 
@@ -155,7 +160,7 @@ def docstring_twice(code: str) -> Optional[str]:
 def code_reason(code: str, config) -> Optional[str]:
     itself = defines_itself_inside(code)
     if itself:
-        return f"repeated definition: {itself} defines {itself} again inside itself"
+        return f"repeated definition: {itself.split(' ')[0]} defines {itself} again inside itself"
     twice = docstring_twice(code)
     if twice:
         return f"repeated docstring: {twice} opens with two docstrings"

@@ -387,6 +387,12 @@ def unfinished_stubs(tree: ast.Module) -> list:
                 if (_is_stub(node) and not interface and node.name != "__init__" and not decorators & STUB_EXEMPT_DECORATORS
                         and counts[node.name] == 1):
                     stubs.append(node.name)
+                else:  # a helper left undone inside a function (``def backtrack(): raise NotImplementedError``)
+                    stubs.extend(
+                        inner.name for inner in node.body
+                        if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_stub(inner)
+                        and any((isinstance(n, ast.Raise) and n.exc is not None and _is_not_implemented(n.exc)) or _is_ellipsis(n) for n in inner.body)
+                    )
 
     visit(tree.body, False)
     return stubs
