@@ -8,6 +8,7 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import yaml
 
 from hfsynth.context import StageContext
 from hfsynth.curate import instruction, repetition, static_analysis, substance
@@ -831,3 +832,36 @@ def test_a_lambda_is_no_iterable_and_a_function_restarted_under_its_docstring_is
                  '    def inner(func):\n        """Apply the given function to the arguments."""\n        return func(*args)\n    return inner\n')
     assert repetition.check({"code": restarted, "response": restarted, "instruction": "Apply a function."}, RepetitionConfig()) == (
         "repeated definition: apply defines apply (as inner, with its docstring) again inside itself")
+
+
+# The three newest labelled sets (written blind, 2026-12-02): rows of 1B-7B models' pipelines, practical
+# engineering tasks, and a stress test of rows that look wrong and are right (and the reverse). Their
+# junk is mostly wrong logic that only a run can catch, so the bar here is the row checks' measured
+# share without execution (the closing note of issue 13 has the command's figures with execution).
+NEWEST_SETS = {"labelled_blind8.jsonl": 0.62, "labelled_blind9.jsonl": 0.60, "labelled_blind10.jsonl": 0.46}
+
+
+@pytest.mark.parametrize("name", sorted(NEWEST_SETS))
+def test_the_newest_blind_sets_through_the_row_checks(name):
+    from pathlib import Path
+
+    from hfsynth.curate.extract import extract_code
+    from hfsynth.curate.inputs import code_and_tests
+    from hfsynth.curate.validity import syntax_error
+
+    quickstart = yaml.safe_load((Path(__file__).resolve().parent.parent / "recipes" / "quickstart.yaml").read_text())
+    checks = quality_checks(CurateConfig(**quickstart["curate"]))
+    rows = [json.loads(line) for line in (Path(__file__).resolve().parent / name).read_text(encoding="utf-8").splitlines()]
+    removed = {}
+    for r in rows:
+        code, tests = code_and_tests(r["response"], ["python"])
+        if code is None:
+            found = extract_code(r["response"], languages=["python"])
+            code = found[0] if found else None
+        row = {"id": r["id"], "instruction": r["instruction"], "response": r["response"], "code": code, "tests": tests, "language": "python"}
+        removed[r["id"]] = code is None or syntax_error(code, "python", True) or first_rejection(row, checks)
+    good = [r["id"] for r in rows if r["label"] == "good"]
+    junk = [r["id"] for r in rows if r["label"] == "junk"]
+    wrongly_removed = {i: removed[i] for i in good if removed[i]}
+    assert 1 - len(wrongly_removed) / len(good) >= 0.95, wrongly_removed
+    assert sum(bool(removed[i]) for i in junk) / len(junk) >= NEWEST_SETS[name]
