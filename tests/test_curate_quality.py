@@ -865,3 +865,16 @@ def test_the_newest_blind_sets_through_the_row_checks(name):
     wrongly_removed = {i: removed[i] for i in good if removed[i]}
     assert 1 - len(wrongly_removed) / len(good) >= 0.95, wrongly_removed
     assert sum(bool(removed[i]) for i in junk) / len(junk) >= NEWEST_SETS[name]
+
+
+def test_reading_past_the_end_and_duplicates_left_in():
+    row = lambda code: {"language": "python", "code": code}  # noqa: E731
+    url = "def urlunsplit(parts):\n    return parts[:-1] + parts[len(parts) + 1]\n"  # the quickstart's row of e114043
+    assert substance.trivial(row(url)) == "always an error: parts[len(parts) + 1] reads past the end (line 2)"
+    assert substance.trivial(row("def last(items):\n    return items[len(items) - 1]\n")) is None
+    assert substance.trivial(row("def add(d, v):\n    d[len(d)] = v\n    return d\n")) is None  # stored, not read
+    paths = "def normalize_paths(paths):\n    return sorted(paths)\n"  # the quickstart's other row of e114043
+    assert check("Write `normalize_paths(paths)` that returns the paths sorted with duplicates removed.", paths) == (
+        "the instruction asks for 'duplicates removed' and nothing in the code removes a duplicate")
+    assert check("Write `normalize_paths(paths)` that returns the paths sorted with duplicates removed.", "def normalize_paths(paths):\n    return sorted(set(paths))\n") is None
+    assert check("Sort the paths; keep duplicates, do not remove duplicates.", paths) is None

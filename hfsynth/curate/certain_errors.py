@@ -144,8 +144,9 @@ def _kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str]) ->
             return kind
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         method, receiver = node.func.attr, node.func.value
-        if method in ("split", "splitlines", "rsplit") and ast.unparse(receiver) not in ("os.path", "posixpath", "ntpath"):
-            return "list"  # str.split, bytes.split, re.split: a list
+        owner = ast.unparse(receiver)
+        if method in ("split", "splitlines", "rsplit") and owner not in ("os.path", "posixpath", "ntpath") and not owner.endswith(".str"):
+            return "list"  # str.split, bytes.split, re.split: a list (not os.path.split's pair, nor pandas' .str.split)
         if method == "join" and isinstance(receiver, ast.Constant) and isinstance(receiver.value, str):
             return "str"
         if method in STR_TO_STR and _kind(receiver, known, rebound) == "str":
@@ -364,6 +365,22 @@ def never_iterable(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
     return None
 
 
+def past_the_end(tree: ast.Module) -> Optional[str]:
+    """``items[len(items)]`` or ``items[len(items) + 1]`` read: one past the last index of any
+    sequence, whatever it holds (an IndexError; a dict keyed by counts is stored into, not read so)."""
+    for node in _walk_unguarded(tree):
+        if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load)):
+            continue
+        index, owner = node.slice, ast.dump(node.value)
+        extra = 0
+        if isinstance(index, ast.BinOp) and isinstance(index.op, ast.Add) and isinstance(index.right, ast.Constant) and isinstance(index.right.value, int):
+            index, extra = index.left, index.right.value
+        if (extra >= 0 and isinstance(index, ast.Call) and isinstance(index.func, ast.Name) and index.func.id == "len" and len(index.args) == 1
+                and ast.dump(index.args[0]) == owner):
+            return f"{ast.unparse(node)[:60]} reads past the end (line {node.lineno})"
+    return None
+
+
 def foreign_method(tree: ast.Module) -> Optional[str]:
     """A call of a method that no Python type has (:data:`FOREIGN_METHODS`), when the code defines no
     such method itself and imports nothing outside the standard library (a library's objects may have
@@ -462,7 +479,7 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
-    found = never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
+    found = never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound) or past_the_end(tree)
     if found:
         return found
     for node in _walk_unguarded(tree):

@@ -65,7 +65,8 @@ from hfsynth.schema.curate import ExecutionConfig
 
 EXEC_STATUSES = ("passed", "failed", "timeout", "error", "no_tests")
 CHECKER_GOES_HERE = 'namespace["assert_hf_examples"]'
-NONDETERMINISTIC = re.compile(r"\b(?:random|secrets|uuid|time|datetime|urandom|shuffle|id|hash|getpid|now|today)\b")
+# Names of what differs from run to run: a claimed die roll, timestamp or object id is no claim to hold code to.
+NONDETERMINISTIC = frozenset({"random", "secrets", "uuid", "time", "datetime", "urandom", "shuffle", "id", "hash", "getpid", "now", "today", "perf_counter", "monotonic"})
 DETAIL_CHARS = 300
 
 HARNESS_BODY = '''\
@@ -289,6 +290,21 @@ def has_checks(tests: Optional[str]) -> bool:
     return False
 
 
+def _names(tree: Optional[ast.Module]) -> set:
+    """The names, attributes and modules the code uses (not the words of its strings: "O(n) time")."""
+    names: set = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            names.add(node.attr)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module.split(".")[0])
+    return names
+
+
 def program_files(code: str, tests: Optional[str], instruction: str = "", response: str = "") -> Dict[str, str]:
     """The sandbox files of one row: the harness, the code and (when they can fail) the tests. The
     tests the code carries (:func:`~hfsynth.curate.code_tests.code_tests`: its main guard's asserts,
@@ -296,7 +312,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     they would not run otherwise. The outputs the response claims (``# Output: 120``, a ``>>>``
     session, the instruction's worked examples: :mod:`hfsynth.curate.claimed_outputs`) are checked too."""
     claims: list = []
-    if not NONDETERMINISTIC.search(code):  # a claimed die roll or timestamp is no claim to hold code to
+    if not NONDETERMINISTIC & _names(parse_python(code)):
         code, _ = with_comment_claims_checked(code)
         claims = session_claims(response or code)
     if instruction:

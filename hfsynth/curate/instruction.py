@@ -240,7 +240,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
     if re.search(r"\b(?:lru_cache|cache)\b", code):
         mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap
-    bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))  # wrapper.cache_clear = ...  # not as an attribute: `.decode()` is bytes', not the asked `decode()`
+    # Not as an attribute (`.decode()` is bytes', not the asked `decode()`), unless the code sets it (`wrapper.cache_clear = ...`).
+    bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))
     return next((name for name, dotted in named if name not in (mentioned if dotted else bare)), None)
 
 

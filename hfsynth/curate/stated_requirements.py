@@ -15,6 +15,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   enough, and "the following recursive function ... make it iterative" asks for the opposite;
 - "case-insensitive" / "ignoring case" / "regardless of case", and no case folding (``lower``,
   ``upper``, ``casefold``, ``re.IGNORECASE``, a literal that holds both cases of a letter);
+- "duplicates removed" / "remove duplicates", and nothing that could remove one (a set, dict keys, a
+  membership test, a count, a comparison);
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
   (``int(text)``); exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read.
 
@@ -55,6 +57,9 @@ RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", 
 # Calls that raise ValueError on bad input by themselves.
 RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack)\(")
 CASE_ASK = re.compile(r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing) (?:the |letter )?case\b|\bregardless of (?:the |letter )?case\b|\bcase (?:does not|doesn't) matter\b", re.IGNORECASE)
+DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
+# What removing duplicates takes: a set, dict keys, a membership test, a count, a comparison of neighbours.
+DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|\bin\s+\w+|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
@@ -163,6 +168,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = CASE_ASK.search(prose)
     if match and not _negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):
         return f"the instruction asks for {match.group(0)!r} matching and the code never folds case"
+    match = DEDUP_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)):
+        return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
         if name in RAISED_BY_PYTHON or _negated(prose, match.start()) or re.search(rf"\b{name}\b", code):

@@ -75,14 +75,10 @@ def _weak_bound(test: ast.Compare, functions: set, aliases: Dict[str, ast.expr])
     left, op, right = test.left, test.ops[0], test.comparators[0]
     if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, (ast.Tuple, ast.List, ast.Set)) and is_literal(right):
         return {repr(v) for v in ast.literal_eval(right)} == {"True", "False"}
-    sides = (left, right)
-    constant = [s for s in sides if is_literal(s) and isinstance(ast.literal_eval(s), (int, float)) and not isinstance(ast.literal_eval(s), bool)]
-    if len(constant) != 1 or ast.literal_eval(constant[0]) not in (-1, 0, 1):
+    constant = [s for s in (left, right) if is_literal(s) and isinstance(ast.literal_eval(s), (int, float)) and not isinstance(ast.literal_eval(s), bool)]
+    if len(constant) != 1 or ast.literal_eval(constant[0]) not in (-1, 0, 1) or not isinstance(op, (ast.NotEq, ast.Gt, ast.GtE, ast.Lt, ast.LtE)):
         return False
-    other = right if constant[0] is left else left
-    if isinstance(op, (ast.NotEq,)) or (isinstance(op, (ast.Gt, ast.GtE, ast.Lt, ast.LtE))):
-        return _result_of_the_code(other, functions, aliases)
-    return False
+    return _result_of_the_code(right if constant[0] is left else left, functions, aliases)
 
 
 def _result_of_the_code(node: ast.expr, functions: set, aliases: Dict[str, ast.expr], depth: int = 0) -> bool:
