@@ -27,6 +27,7 @@ ROWS = {
     "claims shown as a float, a set, a string": ((
         "def third(x):\n    return x / 3\n\nprint(third(1))  # Output: 0.33\nthird(2)  # -> 0.67\n"
         "print(set('abba'))  # Output: {'b', 'a'}\nprint('hello'[::-1])  # Output: olleh\n'ab'[::-1]  # returns 'ba'\n", "", ""), "passed"),
+    "an object of the code's class is not judged by its text": (("from dataclasses import dataclass\n\n@dataclass\nclass P:\n    x: int\n    y: int\n\nprint(P(1, 2))  # Output: P(1, 2)\n", "", ""), "passed"),
     "a claim that is no value is not judged": (("def primes(n):\n    return [2, 3]\n\nprint(primes(5))  # Output: a list of primes\n", "", ""), "no_tests"),
     "a claimed die roll is not judged": (("import random\n\ndef roll():\n    return random.randint(1, 6)\n\nprint(roll())  # Output: 4\n", "", ""), "no_tests"),
     "session in prose wrong": ((FIND_MAX.format(start="0"), SESSION.format(code=FIND_MAX.format(start="0")), ""), "failed"),
@@ -53,14 +54,14 @@ def test_claims_and_examples_decide_what_runs():
     got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
     wrong = {name: got[name] for name, (_, expected) in ROWS.items() if got[name][0] != expected}
     assert not wrong, wrong
-    assert "claims print(factorial(5)) gives '120'; it gives '24'" in got["comment claim wrong"][1]
+    assert "claims print(factorial(5)) shows '120'; it shows '24'" in got["comment claim wrong"][1]
     assert "to_binary(-5)" in got["instruction example wrong"][1]
 
 
 def test_comment_claims_are_rewritten_in_place():
     code, n = with_comment_claims_checked("x = [3, 1]\nprint(x.pop())  # Output: 1\nprint(x)  # prints the list\n")
     assert n == 1
-    assert code.splitlines()[1] == "assert_hf_examples([('print(x.pop())', '1', True)], globals())"  # runs once, in its place
+    assert code.splitlines()[1] == "assert_hf_examples([('x.pop()', '1', True, 'print')], globals())"  # runs once, in its place
     assert with_comment_claims_checked("def f():\n    print(1)  # Output: 2\n") == ("def f():\n    print(1)  # Output: 2\n", 0)  # inside a function: not a shown line
 
 

@@ -841,6 +841,7 @@ def test_a_lambda_is_no_iterable_and_a_function_restarted_under_its_docstring_is
 NEWEST_SETS = {"labelled_blind8.jsonl": 0.62, "labelled_blind9.jsonl": 0.60, "labelled_blind10.jsonl": 0.46}
 
 
+@pytest.mark.slow  # 2 s a set: the quick subset keeps its 3-minute budget
 @pytest.mark.parametrize("name", sorted(NEWEST_SETS))
 def test_the_newest_blind_sets_through_the_row_checks(name):
     from pathlib import Path

@@ -33,7 +33,7 @@ from typing import List, Tuple
 from hfsynth.curate.python_ast import parse_python
 from hfsynth.fences import find_fences
 
-Claim = Tuple[str, str, bool]
+Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
 
 CLAIM_COMMENT = re.compile(
     r"^#+\s*(?:(?:expected\s+)?(?:output|outputs|result|prints?|returns?|gives|expected)\b\s*(?:is\b|:|=)?\s*|=>\s*|->\s*|→\s*|==\s*)(?P<want>\S.*?)\s*$",
@@ -98,8 +98,12 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
         if not want:
             continue
         line = lines[node.lineno - 1]
-        source = line[node.col_offset : node.end_col_offset]
-        lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([({source!r}, {want!r}, True)], globals())"
+        call = node.value
+        if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) == 1 and not call.keywords and not isinstance(call.args[0], ast.Starred):
+            shown = (ast.get_source_segment(code, call.args[0]) or ast.unparse(call.args[0]), want, True, "print")  # print(E): E's value, printed
+        else:
+            shown = (line[node.col_offset : node.end_col_offset], want, True)
+        lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{shown!r}], globals())"
         checked += 1
     return ("\n".join(lines) + "\n", checked) if checked else (code, 0)
 
@@ -142,9 +146,12 @@ VAGUE = r"^(?:an? |the |some |something|list of|approximately|about |around |~|e
 # The harness's checker: defined in the sandbox's program, handed to the code's namespace.
 CHECKER = r'''
 def assert_hf_examples(examples, namespace):
-    """Run each (source, want, strict) example in namespace, as doctest does, and compare leniently."""
-    import contextlib as _cl, io as _io, math as _math, ast as _ast
-    for source, want, strict in examples:
+    """Run each (source, want, strict[, "print"]) example in namespace, as doctest does, and compare
+    leniently; "print": the source is what a print() showed, printed here as it was."""
+    import contextlib as _cl, io as _io
+    for example in examples:
+        source, want, strict = example[:3]
+        printing = _hf_len(example) > 3
         buffer, value, raised = _io.StringIO(), None, None
         try:
             with _cl.redirect_stdout(buffer):
@@ -154,6 +161,9 @@ def assert_hf_examples(examples, namespace):
                     _hf_exec(_hf_compile(source, "<example>", "exec"), namespace)
                 else:
                     value = _hf_eval(code, namespace)
+                if printing and raised is None:
+                    print(value)
+                    value = _HfPrinted(value)
         except Exception as exc:
             raised = exc
         printed = buffer.getvalue()
@@ -171,8 +181,9 @@ def assert_hf_examples(examples, namespace):
                 raise raised
             return
         if want and not _hf_output_matches(printed, value, want):
-            shown = (printed + ("" if value is None else repr(value))).strip()
-            raise AssertionError(f"the response claims {source} gives {want[:80]!r}; it gives {shown[:80]!r}")
+            shown = printed.strip() if printing else (printed + ("" if value is None else repr(value))).strip()
+            said = f"print({source}) shows" if printing else f"{source} gives"
+            raise AssertionError(f"the response claims {said} {want[:80]!r}; it {said.rpartition(' ')[2]} {shown[:80]!r}")
 
 
 def _hf_literal(text):
@@ -215,9 +226,28 @@ def _hf_close(got, want, tolerance, depth=0):
 _HF_VAGUE = __import__("re").compile(VAGUE_PATTERN, 2)
 
 
+class _HfPrinted:
+    """A value a claimed print() showed: its text is in the printed output, the value kept for comparing."""
+
+    def __init__(self, value):
+        self.value = value
+
+
 def _hf_output_matches(printed, value, want):
-    """Whether what ran (printed text, then the value of an expression) is what the claim says."""
+    """Whether what ran (printed text, then the value of an expression) is what the claim says. An
+    object of the code's own class is not judged by its text (a claimed ``Point(1, 2)`` of a dataclass
+    that shows ``Point(x=1, y=2)``)."""
     norm = lambda text: " ".join(str(text).split())
+    if isinstance(value, _HfPrinted):
+        value = value.value
+        if _hf_type(value).__module__ != "builtins":
+            return True
+        if not _hf_literal(want.strip())[1] or value is None:
+            value = None  # compared as the printed text
+        else:
+            printed = ""  # compared as the value print() showed
+    elif value is not None and _hf_type(value).__module__ != "builtins":
+        return True
     shown = printed + ("" if value is None else repr(value))
     wanted = norm(want)
     if not wanted or norm(shown) == wanted or _HF_VAGUE.search(wanted):
