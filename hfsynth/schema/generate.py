@@ -140,7 +140,27 @@ class StrategyConfig(Section):
         for slot, values in self.slots.items():
             if not values:
                 raise ValueError(f"slot '{slot}' has no values")
+        if self.template is not None:
+            _check_inline_template(self.template, self.slots)
         return self
+
+
+def _check_inline_template(text: str, slots: dict) -> None:
+    """An inline template parses and uses exactly its slots: said with the recipe, before any model
+    loads (the template strategy checks a template file and the built-in grid the same way when it runs)."""
+    import jinja2
+    from jinja2 import meta
+
+    try:
+        used = meta.find_undeclared_variables(jinja2.Environment().parse(text))
+    except jinja2.TemplateSyntaxError as exc:
+        raise ValueError(f"template syntax error (line {exc.lineno}): {exc.message}") from None
+    missing = sorted(used - set(slots))
+    if missing:
+        raise ValueError(f"slot '{missing[0]}' is undefined: add it to slots (defined: {', '.join(sorted(slots)) or 'none'})")
+    unused = [name for name in slots if name not in used]
+    if unused:
+        raise ValueError(f"slot '{unused[0]}' is not used by the template (typo in the template or in slots?)")
 
 
 def _default_strategies() -> List[StrategyConfig]:
