@@ -706,10 +706,19 @@ def check(text, code, response="", **config):
     return instruction.check(row, InstructionConfig(**config))
 
 
+def code_row(code):
+    """One Python row of ``code`` alone, as the per-row checks read it."""
+    return {"language": "python", "code": code}
+
+
+def asked_row(instruction, code):
+    """One Python row of ``code`` answering ``instruction``."""
+    return {"language": "python", "instruction": instruction, "code": code}
+
+
 def test_a_function_annotated_to_return_a_value_that_never_does_is_unfinished():
-    row = lambda code: {"language": "python", "code": code}  # noqa: E731
     cut = "def top(pairs: list) -> str:\n    for name, score in pairs:\n        if score < 0:\n            raise ValueError(name)\n    # find the best score next\n"
-    assert substance.trivial(row(cut)) == "unfinished: top is annotated -> str but never returns a value"
+    assert substance.trivial(code_row(cut)) == "unfinished: top is annotated -> str but never returns a value"
     kept = [
         "def log(msg: str) -> None:\n    print(msg)\n",
         "def fail(msg) -> 'te.NoReturn':\n    raise SystemExit(msg)\n",
@@ -720,17 +729,16 @@ def test_a_function_annotated_to_return_a_value_that_never_does_is_unfinished():
         "class A:\n    @abstractmethod\n    def area(self) -> float:\n        print('abstract')\n",
     ]
     for code in kept:
-        assert substance.trivial(row(code)) is None, code
+        assert substance.trivial(code_row(code)) is None, code
 
 
 def test_identity_no_op_and_dispatch_fallbacks_are_answers_when_asked_for():
-    row = lambda code: {"language": "python", "code": code}  # noqa: E731
-    assert substance.trivial(row("def identity(x):\n    return x\n")) is None
-    assert substance.trivial(row("def noop(*args, **kwargs) -> None:\n    '''Does nothing.'''\n    return None\n")) is None
+    assert substance.trivial(code_row("def identity(x):\n    return x\n")) is None
+    assert substance.trivial(code_row("def noop(*args, **kwargs) -> None:\n    '''Does nothing.'''\n    return None\n")) is None
     dispatch = "from functools import singledispatch\n\n@singledispatch\ndef describe(value):\n    return 'object'\n\n@describe.register\ndef _(value: int):\n    return f'int: {value}'\n"
-    assert substance.trivial(row(dispatch)) is None
-    assert substance.trivial(row("def merge(a, b):\n    return a\n")) is not None  # the name asks for work
-    assert substance.trivial(row("def allow(self, t):\n    # rest of the implementation here\n    return t > 0\n")) == (
+    assert substance.trivial(code_row(dispatch)) is None
+    assert substance.trivial(code_row("def merge(a, b):\n    return a\n")) is not None  # the name asks for work
+    assert substance.trivial(code_row("def allow(self, t):\n    # rest of the implementation here\n    return t > 0\n")) == (
         "trivial body: the code marks its work as not done ('# rest of the implementation here')")
 
 
@@ -767,24 +775,22 @@ def test_requirements_stated_in_so_many_words_are_kept_by_the_code():
 
 
 def test_answers_typed_in_for_the_instructions_examples():
-    row = lambda text, code: {"language": "python", "instruction": text, "code": code}  # noqa: E731
     primes = "def count_primes(n):\n    if n == 10:\n        return 4\n    elif n == 0:\n        return 0\n    elif n == 20:\n        return 8\n    return 0\n"
-    assert substance.trivial(row("Examples: count_primes(10) -> 4, count_primes(0) -> 0, count_primes(20) -> 8.", primes)) == (
+    assert substance.trivial(asked_row("Examples: count_primes(10) -> 4, count_primes(0) -> 0, count_primes(20) -> 8.", primes)) == (
         "trivial body: the code looks up the answer to the instruction's example count_primes(10) instead of computing it")
     table = "def distinct(s):\n    lookup = {'hello': 4, 'aaaa': 1}\n    return lookup.get(s, len(s))\n"
-    assert substance.trivial(row("Count distinct characters.\nInput: \"hello\" Output: 4\nInput: \"aaaa\" Output: 1", table)) is not None
+    assert substance.trivial(asked_row("Count distinct characters.\nInput: \"hello\" Output: 4\nInput: \"aaaa\" Output: 1", table)) is not None
     happy = "def is_happy(n):\n    return n in [1, 7, 10, 13, 19]\n"
-    assert substance.trivial(row("is_happy(19) is True, is_happy(2) is False.", happy)) is not None
+    assert substance.trivial(asked_row("is_happy(19) is True, is_happy(2) is False.", happy)) is not None
     words = "NAMES = {1: 'one', 2: 'two', 3: 'three', 10: 'ten', 20: 'twenty', 30: 'thirty'}\n\ndef word(n):\n    return NAMES.get(n) or NAMES[n - n % 10] + '-' + NAMES[n % 10]\n"
-    assert substance.trivial(row("Spell a number, e.g. 10 -> 'ten', 23 -> 'twenty-three'.", words)) is None  # a table of other keys too
+    assert substance.trivial(asked_row("Spell a number, e.g. 10 -> 'ten', 23 -> 'twenty-three'.", words)) is None  # a table of other keys too
     fizz = "def fizzbuzz(n):\n    if n % 15 == 0:\n        return 'FizzBuzz'\n    return str(n)\n"
-    assert substance.trivial(row("fizzbuzz(15) -> 'FizzBuzz'", fizz)) is None  # 15 in arithmetic, not compared with n
+    assert substance.trivial(asked_row("fizzbuzz(15) -> 'FizzBuzz'", fizz)) is None  # 15 in arithmetic, not compared with n
     fib = "def fib(n):\n    if n == 1 or n == 2:\n        return 1\n    return fib(n - 1) + fib(n - 2)\n"
-    assert substance.trivial(row("e.g. fib(1) = 1, fib(2) -> 1, fib(10) -> 55", fib)) is None  # base cases any solution has
+    assert substance.trivial(asked_row("e.g. fib(1) = 1, fib(2) -> 1, fib(10) -> 55", fib)) is None  # base cases any solution has
 
 
 def test_methods_no_python_type_has_and_standard_calls_their_signature_refuses():
-    row = lambda code: {"language": "python", "code": code}  # noqa: E731
     broken = {
         "def grep(path):\n    for line in open(path):\n        if line.contains('ERROR'):\n            yield line\n": ".contains() is no method of any Python type (line 3)",
         "def get(config, key):\n    if config.has_key(key):\n        return config[key]\n    return 0\n": ".has_key() is no method of any Python type (line 2)",
@@ -792,7 +798,7 @@ def test_methods_no_python_type_has_and_standard_calls_their_signature_refuses()
         "def lower_words(sentence):\n    words = sentence.split()\n    return words.lower()\n": "words in lower_words() is always a list, which has no .lower (line 3)",
     }
     for code, reason in broken.items():
-        assert substance.trivial(row(code)) == f"always an error: {reason}", code
+        assert substance.trivial(code_row(code)) == f"always an error: {reason}", code
     kept = [
         "import operator\n\ndef has(items, x):\n    return operator.contains(items, x)\n",  # a module's function
         "import pandas as pd\n\ndef errors(df):\n    return df[df['msg'].str.contains('ERROR')]\n",  # a library's method
@@ -801,33 +807,31 @@ def test_methods_no_python_type_has_and_standard_calls_their_signature_refuses()
         "import os\n\ndef head(path):\n    base, name = os.path.split(path)\n    return name.lower()\n",  # os.path.split: a tuple
     ]
     for code in kept:
-        assert substance.trivial(row(code)) is None, code
+        assert substance.trivial(code_row(code)) is None, code
 
 
 def test_attributes_of_one_kind_nested_stubs_and_a_coroutine_function_run():
-    row = lambda code: {"language": "python", "code": code}  # noqa: E731
     stack = "class Stack:\n    def __init__(self):\n        self.items = []\n\n    def push(self, item):\n        self.items.push(item)\n"
-    assert substance.trivial(row(stack)) == "always an error: self.items of Stack is always a list, which has no .push (line 6)"
+    assert substance.trivial(code_row(stack)) == "always an error: self.items of Stack is always a list, which has no .push (line 6)"
     for kept in (
         stack.replace("self.items.push", "self.items.append"),
         stack + "\n    def reset(self):\n        self.items = Items()\n",  # set to another kind too
         stack.replace("class Stack:", "class Stack(Base):"),  # a base may set it
     ):
-        assert substance.trivial(row(kept)) is None, kept
+        assert substance.trivial(code_row(kept)) is None, kept
     sudoku = "def solve(board):\n    def valid(r, c, v):\n        raise NotImplementedError\n\n    def backtrack():\n        ...\n\n    return backtrack() if board else None\n"
-    assert substance.trivial(row(sudoku)) == "trivial body: valid, backtrack left as stubs (pass, ..., NotImplementedError or return None)"
+    assert substance.trivial(code_row(sudoku)) == "trivial body: valid, backtrack left as stubs (pass, ..., NotImplementedError or return None)"
     run = "import asyncio\n\nasync def main():\n    return 1\n\nif __name__ == '__main__':\n    print(asyncio.run(main))\n"
-    assert substance.trivial(row(run)).startswith("always an error: asyncio.run(main) is handed the coroutine function")
+    assert substance.trivial(code_row(run)).startswith("always an error: asyncio.run(main) is handed the coroutine function")
     assert check("Write a problem description for the following solution. Respond in JSON with keys \"problem\" and \"tests\".",
                  "def chunk(xs, n):\n    return [xs[i:i + n] for i in range(0, len(xs), n)]\n").startswith("instruction leaks")
 
 
 def test_a_lambda_is_no_iterable_and_a_function_restarted_under_its_docstring_is_repetition():
-    row = lambda code: {"language": "python", "code": code}  # noqa: E731
     paths = "def unique_paths(paths):\n    return list(map(list, sorted(paths), lambda p: p))\n"
-    assert substance.trivial(row(paths)) == "always an error: map() is given a lambda where an iterable goes (line 2)"
-    assert substance.trivial(row("def f(data):\n    return data.encode(b'ascii')\n")) == "always an error: .encode() is given bytes; it takes its encoding as a str (line 2)"
-    assert substance.trivial(row("def f(items):\n    return sorted(items, key=lambda p: p)\n")) is None
+    assert substance.trivial(code_row(paths)) == "always an error: map() is given a lambda where an iterable goes (line 2)"
+    assert substance.trivial(code_row("def f(data):\n    return data.encode(b'ascii')\n")) == "always an error: .encode() is given bytes; it takes its encoding as a str (line 2)"
+    assert substance.trivial(code_row("def f(items):\n    return sorted(items, key=lambda p: p)\n")) is None
     restarted = ('def apply(func, *args):\n    """Apply the given function to the arguments."""\n'
                  '    def inner(func):\n        """Apply the given function to the arguments."""\n        return func(*args)\n    return inner\n')
     assert repetition.check({"code": restarted, "response": restarted, "instruction": "Apply a function."}, RepetitionConfig()) == (
@@ -869,11 +873,10 @@ def test_the_newest_blind_sets_through_the_row_checks(name):
 
 
 def test_reading_past_the_end_and_duplicates_left_in():
-    row = lambda code: {"language": "python", "code": code}  # noqa: E731
     url = "def urlunsplit(parts):\n    return parts[:-1] + parts[len(parts) + 1]\n"  # the quickstart's row of e114043
-    assert substance.trivial(row(url)) == "always an error: parts[len(parts) + 1] reads past the end (line 2)"
-    assert substance.trivial(row("def last(items):\n    return items[len(items) - 1]\n")) is None
-    assert substance.trivial(row("def add(d, v):\n    d[len(d)] = v\n    return d\n")) is None  # stored, not read
+    assert substance.trivial(code_row(url)) == "always an error: parts[len(parts) + 1] reads past the end (line 2)"
+    assert substance.trivial(code_row("def last(items):\n    return items[len(items) - 1]\n")) is None
+    assert substance.trivial(code_row("def add(d, v):\n    d[len(d)] = v\n    return d\n")) is None  # stored, not read
     paths = "def normalize_paths(paths):\n    return sorted(paths)\n"  # the quickstart's other row of e114043
     assert check("Write `normalize_paths(paths)` that returns the paths sorted with duplicates removed.", paths) == (
         "the instruction asks for 'duplicates removed' and nothing in the code removes a duplicate")
