@@ -84,9 +84,14 @@ def test_template_file_next_to_the_recipe(recipe, tmp_path):
         ({"template": "Write {{ noun ", "slots": {"noun": ["x"]}}, "template syntax error"),
     ],
 )
-def test_template_errors(recipe, entry, message):
-    r = recipe({"strategies": [{"name": "template", **entry}]})
-    with pytest.raises(HfsynthError, match=message.replace("(", r"\(").replace(")", r"\)")):
+def test_template_errors(recipe, tmp_path, entry, message):
+    """An inline template is refused with the recipe; the same template in a file, when the strategy plans."""
+    pattern = message.replace("(", r"\(").replace(")", r"\)")
+    with pytest.raises(HfsynthError, match=pattern):
+        recipe({"strategies": [{"name": "template", **entry}]})
+    (tmp_path / "grid.j2").write_text(entry["template"])
+    r = recipe({"strategies": [{"name": "template", "template_file": "grid.j2", "slots": entry["slots"]}]})
+    with pytest.raises(HfsynthError, match=pattern):
         only(r).plan([1], ctx(r))
 
 
@@ -264,7 +269,8 @@ def test_preflight_refuses_template_problems_and_vllm_without_it(recipe, tmp_pat
     from hfsynth.rundir import RunDir
     from hfsynth.synth.stage import preflight
 
-    r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }} {{ y }}", "slots": {"x": ["a"]}}]})
+    (tmp_path / "grid.j2").write_text("Do {{ x }} {{ y }}")  # an inline template would be refused with the recipe
+    r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template_file": "grid.j2", "slots": {"x": ["a"]}}]})
     with pytest.raises(HfsynthError, match="slot 'y' is undefined"):
         preflight(StageContext(r, RunDir(tmp_path / "run")))
     r = recipe({"num_samples": 5, "strategies": [{"name": "template", "template": "Do {{ x }}", "slots": {"x": ["a", "b"]}}]})
