@@ -98,6 +98,8 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
         if not want:
             continue
         line = lines[node.lineno - 1]
+        if not line[node.end_col_offset :].lstrip().startswith("#"):
+            continue  # another statement after it on the line (``print(x); y = 2  # 1``): the comment is not its alone
         call = node.value
         if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) == 1 and not call.keywords and not isinstance(call.args[0], ast.Starred):
             shown = (ast.get_source_segment(code, call.args[0]) or ast.unparse(call.args[0]), want, True, "print")  # print(E): E's value, printed

@@ -107,9 +107,8 @@ def _calls_and_imports(tree: ast.Module) -> Set[str]:
 
 def _makes_a_generator(tree: ast.Module, expression: bool) -> bool:
     """A ``yield``, a function that returns a generator expression or a lazy iterator (``map``,
-    ``itertools.count``), or an iterator class; for a
-    generator expression asked for, any generator expression (``all(n % p for p in found)`` inside
-    a list-building loop is no generator function)."""
+    ``itertools.count``), or an iterator class; for a generator expression asked for, any generator
+    expression (``all(n % p for p in found)`` inside a list-building loop is no generator function)."""
     for node in ast.walk(tree):
         if isinstance(node, (ast.Yield, ast.YieldFrom)) or (isinstance(node, ast.GeneratorExp) and expression):
             return True
@@ -155,8 +154,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     tree = parse_python(code)
     if tree is None:
         return None
-    used = _forbidden(prose) and _calls_and_imports(tree)
-    for name in sorted(_forbidden(prose)):
+    forbidden = _forbidden(prose)
+    used = _calls_and_imports(tree) if forbidden else set()
+    for name in sorted(forbidden):
         if SAME_CALL.get(name, {name}) & used:
             return f"the instruction forbids {name}() and the code uses it" if name not in STDLIB else f"the instruction forbids {name} and the code imports it"
     match = GENERATOR_ASK.search(prose)
