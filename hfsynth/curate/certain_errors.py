@@ -34,15 +34,12 @@ from __future__ import annotations
 import ast
 import builtins
 import inspect
-import sys
 import types
 import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.python_ast import bound_names
-
-STDLIB_MODULES = frozenset(sys.stdlib_module_names)
+from hfsynth.curate.python_ast import STDLIB_MODULES, bound_names
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
@@ -385,11 +382,10 @@ def foreign_method(tree: ast.Module) -> Optional[str]:
     """A call of a method that no Python type has (:data:`FOREIGN_METHODS`), when the code defines no
     such method itself and imports nothing outside the standard library (a library's objects may have
     one: pandas' ``Series.str.contains``)."""
-    stdlib = STDLIB_MODULES
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import) and any(a.name.split(".")[0] not in stdlib for a in node.names):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] not in STDLIB_MODULES for a in node.names):
             return None
-        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] not in stdlib):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] not in STDLIB_MODULES):
             return None
     own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     own |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}

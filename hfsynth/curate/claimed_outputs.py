@@ -30,8 +30,7 @@ import re
 import tokenize
 from typing import List, Tuple
 
-from hfsynth.curate.python_ast import parse_python
-from hfsynth.fences import find_fences
+from hfsynth.curate.python_ast import literal_value, parse_python
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
 
@@ -40,14 +39,6 @@ CLAIM_COMMENT = re.compile(
     re.IGNORECASE,
 )
 BARE_COMMENT = re.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
-
-
-def _is_literal_text(text: str) -> bool:
-    try:
-        ast.literal_eval(text)
-        return True
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return False
 
 
 def _comments(code: str) -> dict:
@@ -68,7 +59,7 @@ def _claimed(comment: str) -> str:
     if match:
         return "" if re.search(VAGUE, match.group("want"), re.IGNORECASE) else match.group("want")
     match = BARE_COMMENT.match(comment)
-    if match and _is_literal_text(match.group("want")) and not match.group("want").startswith(("'", '"')):
+    if match and literal_value(match.group("want"))[1] and not match.group("want").startswith(("'", '"')):
         return match.group("want")  # print(f(5))  # [0, 1, 1, 2, 3]
     return ""
 

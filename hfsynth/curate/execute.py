@@ -50,7 +50,6 @@ forge a pass; SANDBOX.md lists what is and is not caught, and a test measures it
 from __future__ import annotations
 
 import ast
-import re
 from typing import AbstractSet, Any, Dict, List, Optional
 
 from hfsynth.curate.claimed_outputs import CHECKER, claims_check, session_claims, with_comment_claims_checked
@@ -312,12 +311,14 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     they would not run otherwise. The outputs the response claims (``# Output: 120``, a ``>>>``
     session, the instruction's worked examples: :mod:`hfsynth.curate.claimed_outputs`) are checked too."""
     claims: list = []
-    if not NONDETERMINISTIC & _names(parse_python(code)):
-        code, _ = with_comment_claims_checked(code)
+    tree = parse_python(code)
+    if not NONDETERMINISTIC & _names(tree):
+        code, rewritten = with_comment_claims_checked(code)
+        if rewritten:
+            tree = parse_python(code)
         claims = session_claims(response or code)
     if instruction:
-        claims += [(e.call, e.want, False) for e in instruction_examples(prose(instruction), code)]
-    tree = parse_python(code)
+        claims += [(e.call, e.want, False) for e in instruction_examples(prose(instruction), tree)]
     carried = code_tests(tree)
     if carried:
         tests = f"{tests}\n{carried}" if tests and tests.strip() else carried

@@ -15,11 +15,10 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-import sys
 from typing import Dict, Optional
 
 from hfsynth.curate.named_modules import ignored_module
-from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.topic import answers_another_task
 from hfsynth.fences import find_fences
@@ -218,7 +217,6 @@ def is_python_definition(text: str) -> bool:
 
 
 BUILTINS = frozenset(dir(builtins))
-STDLIB_MODULES = frozenset(sys.stdlib_module_names)
 
 
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:

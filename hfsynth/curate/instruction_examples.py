@@ -18,9 +18,9 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
-from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.python_ast import literal_value, parse_python
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
@@ -42,19 +42,11 @@ class Example:
     args: Tuple = field(compare=False, hash=False)
 
 
-def _literal(text: str):
-    """(value, True) when ``text`` is one Python literal, else (None, False)."""
-    try:
-        return ast.literal_eval(text.strip()), True
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return None, False
-
-
 def _plain(piece: str) -> bool:
     """Not a bare run of values ("4, 5" in "-> 4, 5 -> 9", '"3a", and'): a tuple must be written in brackets."""
     if "," not in piece:
         return True
-    value, ok = _literal(piece)
+    value, ok = literal_value(piece)
     return piece[0] in "([{'\"" and not (isinstance(value, tuple) and piece[0] != "(")
 
 
@@ -65,7 +57,7 @@ def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
         if end < len(text) and text[end] not in " \t\n.,;)`'\"]}":
             continue
         piece = text[start:end].strip().strip("`").rstrip(".")
-        if piece and _plain(piece) and _literal(piece)[1]:
+        if piece and _plain(piece) and literal_value(piece)[1]:
             best = (piece, end)
     return best
 
@@ -76,17 +68,17 @@ def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
         if start > 0 and text[start - 1] not in " \t\n(:,`":
             continue
         piece = text[start:end].strip().strip("`")
-        if piece and _plain(piece) and _literal(piece)[1]:
+        if piece and _plain(piece) and literal_value(piece)[1]:
             best = (piece, start)
     return best
 
 
 def _functions(tree: ast.Module) -> dict:
-    """{name: required positional parameters} of the code's top-level functions (a class's name too:
-    ``Point(1, 2)`` calls it)."""
+    """{name: required positional parameters} of the code's top-level functions (not ``async`` ones:
+    a call of one gives a coroutine, not the example's value)."""
     out = {}
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not isinstance(node, ast.AsyncFunctionDef):
+        if isinstance(node, ast.FunctionDef):
             args = node.args
             out[node.name] = len(args.posonlyargs) + len(args.args) - len(args.defaults)
     return out
@@ -107,7 +99,7 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
         if end is None:
             continue
         call = text[match.start():end]
-        args, ok = _literal("(" + call[len(name) + 1:-1] + ",)") if call[len(name) + 1:-1].strip() else ((), True)
+        args, ok = literal_value("(" + call[len(name) + 1:-1] + ",)") if call[len(name) + 1:-1].strip() else ((), True)
         says = CALL_SAYS.match(text, end)
         if not ok or not says:
             continue
@@ -121,7 +113,7 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
     found = []
 
     def add(given: str, want: str):
-        value, ok = _literal(given)
+        value, ok = literal_value(given)
         if not ok:
             return
         args = tuple(value) if required > 1 and isinstance(value, tuple) and len(value) == required else (value,)
@@ -137,15 +129,15 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
     for match in INPUT_OUTPUT.finditer(text):
         want = _longest_literal_after(match.group("output") + " ", 0)
         given = match.group("input").strip().rstrip(",;")
-        if want and _literal(given)[1]:
+        if want and literal_value(given)[1]:
             add(given, want[0])
     return found
 
 
-def instruction_examples(instruction_prose: str, code: str) -> List[Example]:
-    """The instruction's worked examples of the code's functions, in order (none when the code does
-    not parse or defines no function the examples could call)."""
-    tree = parse_python(code)
+def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, None]) -> List[Example]:
+    """The instruction's worked examples of the code's functions (its source, or its parsed tree), in
+    order (none when the code does not parse or defines no function the examples could call)."""
+    tree = code if isinstance(code, ast.Module) or code is None else parse_python(code)
     if tree is None:
         return []
     functions = _functions(tree)

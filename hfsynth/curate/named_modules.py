@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import tokenize
 from typing import Optional
 
+from hfsynth.curate.python_ast import STDLIB_MODULES
 from hfsynth.fences import find_fences
 
 # Standard-library names that are also English words or file formats: named bare, they mean the thing.
@@ -40,7 +40,7 @@ THIRD_PARTY = {
     "sklearn": ("sklearn",), "scikit-learn": ("sklearn",), "seaborn": ("seaborn", "sns"), "networkx": ("networkx", "nx"),
     "sympy": ("sympy", "sp"), "tensorflow": ("tensorflow", "tf"), "pytorch": ("torch",), "beautifulsoup": ("bs4",),
 }
-STDLIB = frozenset(name for name in sys.stdlib_module_names if not name.startswith("_")) - {"this", "antigravity"}
+STDLIB = frozenset(name for name in STDLIB_MODULES if not name.startswith("_")) - {"this", "antigravity"}
 DISTINCTIVE = (STDLIB - WORD_LIKE) | frozenset(THIRD_PARTY)
 
 USE_VERB = re.compile(

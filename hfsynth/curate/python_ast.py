@@ -8,9 +8,12 @@ nesting raises RecursionError or MemoryError. One place says so for every check.
 from __future__ import annotations
 
 import ast
+import sys
 import warnings
 from typing import Optional
 
+# The standard library's top-level module names (of the Python that runs the checks).
+STDLIB_MODULES = frozenset(sys.stdlib_module_names)
 PARSE_ERRORS = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
 
 
@@ -40,13 +43,20 @@ def checks_without_assert(node: ast.AST) -> bool:
     return False
 
 
+def literal_value(node_or_text):
+    """``(value, True)`` when ``ast.literal_eval`` reads the node or the text (stripped) as one
+    constant (``3``, ``"a"``, ``[1, (2, None)]``), else ``(None, False)``; never raises."""
+    if isinstance(node_or_text, str):
+        node_or_text = node_or_text.strip()
+    try:
+        return ast.literal_eval(node_or_text), True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None, False
+
+
 def is_literal(node: ast.AST) -> bool:
     """A constant ``ast.literal_eval`` reads (``3``, ``"a"``, ``[1, (2, None)]``)."""
-    try:
-        ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return False
-    return True
+    return literal_value(node)[1]
 
 
 def takes_arguments(function) -> bool:

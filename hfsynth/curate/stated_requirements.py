@@ -28,10 +28,9 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-import sys
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 FORBIDDING = re.compile(
@@ -42,7 +41,7 @@ FORBIDDING = re.compile(
 )
 FORBIDDEN_NAME = re.compile(r"`?(?P<dotted>[A-Za-z_][\w.]*?)(?P<call>\(\))?`?(?= |,|/|$|\)|\.)")
 SAME_CALL = {"sort": {"sort", "sorted"}, "sorted": {"sort", "sorted"}, "reverse": {"reverse", "reversed"}, "reversed": {"reverse", "reversed"}}
-STDLIB = frozenset(name for name in sys.stdlib_module_names if not name.startswith("_"))
+STDLIB = frozenset(name for name in STDLIB_MODULES if not name.startswith("_"))
 BUILTIN_METHODS = {name for kind in (str, list, dict, set, tuple, int, float, bytes) for name in dir(kind) if not name.startswith("_")}
 CALLABLE_NAMES = set(dir(builtins)) | BUILTIN_METHODS
 

@@ -477,7 +477,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             found = check(tree)
             if found:
                 return reason(found)
-        typed = types_in_its_examples(tree, instruction_examples(row.get("instruction") or "", row.get("code") or ""))
+        typed = types_in_its_examples(tree, instruction_examples(row.get("instruction") or "", tree))
         if typed:
             return f"trivial body: the code looks up the answer to the instruction's example {typed[:60]} instead of computing it"
         comment = placeholder_comment(row.get("code") or "")

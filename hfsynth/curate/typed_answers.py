@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import is_literal, is_print, takes_arguments
+from hfsynth.curate.python_ast import is_literal, is_print, literal_value, takes_arguments
 
 
 PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
@@ -141,10 +141,8 @@ def _hashable(value):
 
 
 def _value(node: ast.AST):
-    try:
-        return _hashable(ast.literal_eval(node)), True
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None, False
+    value, ok = literal_value(node)
+    return (_hashable(value), True) if ok else (None, False)
 
 
 def _trivial_input(value) -> bool:
@@ -210,15 +208,16 @@ def types_in_its_examples(tree: ast.Module, examples) -> Optional[str]:
     1, "", one character) do not count, nor a table mostly of other keys (a number-words table that
     holds the example's 10)."""
     functions = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    inputs = {e: _hashable(e.args[0] if len(e.args) == 1 else tuple(e.args)) for e in examples}
+    looked_up: Dict[str, tuple] = {}
     for example in examples:
-        function = functions.get(example.call.partition("(")[0])
-        if function is None:
+        name = example.call.partition("(")[0]
+        given = inputs[example]
+        if name not in functions or _trivial_input(given):
             continue
-        given = _hashable(example.args[0] if len(example.args) == 1 else tuple(example.args))
-        if _trivial_input(given):
-            continue
-        compared, table_keys = _looked_up_values(function, tree)
-        inputs = {_hashable(e.args[0] if len(e.args) == 1 else tuple(e.args)) for e in examples}
-        if given in compared or any(given in keys and 2 * len(set(keys) & inputs) >= len(keys) for keys in table_keys):
+        if name not in looked_up:
+            looked_up[name] = _looked_up_values(functions[name], tree)
+        compared, table_keys = looked_up[name]
+        if given in compared or any(given in keys and 2 * len(set(keys) & set(inputs.values())) >= len(keys) for keys in table_keys):
             return example.call
     return None

@@ -141,13 +141,14 @@ class StrategyConfig(Section):
             if not values:
                 raise ValueError(f"slot '{slot}' has no values")
         if self.template is not None:
-            _check_inline_template(self.template, self.slots)
+            check_template_slots(self.template, self.slots)
         return self
 
 
-def _check_inline_template(text: str, slots: dict) -> None:
-    """An inline template parses and uses exactly its slots: said with the recipe, before any model
-    loads (the template strategy checks a template file and the built-in grid the same way when it runs)."""
+def check_template_slots(text: str, slots: dict) -> None:
+    """ValueError unless the template parses and uses exactly its slots. The schema says so for an
+    inline template, before any model loads; the template strategy, for a template file and the
+    built-in grid when it plans."""
     import jinja2
     from jinja2 import meta
 

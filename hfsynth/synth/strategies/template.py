@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import jinja2
-from jinja2 import meta
 
 from hfsynth.errors import HfsynthError
+from hfsynth.schema.generate import check_template_slots
 from hfsynth.synth.strategies.base import PlanContext, Strategy, Task, builtin_text, builtin_yaml, template_environment
 
 BUILTIN_TEMPLATE = "code_task.j2"
@@ -47,20 +47,11 @@ class TemplateStrategy(Strategy):
     def compile(self) -> Tuple[jinja2.Template, Dict[str, List[Any]]]:
         """The template, checked: it parses and every variable it uses is a slot."""
         where, text, slots = self.source()
-        env = template_environment()
         try:
-            parsed = env.parse(text)
-        except jinja2.TemplateSyntaxError as exc:
-            raise HfsynthError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
-        used = meta.find_undeclared_variables(parsed)
-        missing = sorted(used - set(slots))
-        if missing:
-            have = ", ".join(sorted(slots)) or "none"
-            raise HfsynthError(f"{where}: slot '{missing[0]}' is undefined: add it to slots (defined: {have})")
-        unused = [name for name in slots if name not in used]
-        if unused:
-            raise HfsynthError(f"{where}: slot '{unused[0]}' is not used by the template (typo in the template or in slots?)")
-        return env.from_string(text), slots
+            check_template_slots(text, slots)
+        except ValueError as exc:
+            raise HfsynthError(f"{where}: {exc}") from None
+        return template_environment().from_string(text), slots
 
     def prompts(self, needed: int, ctx: PlanContext) -> List[Tuple[str, Dict[str, Any]]]:
         """``needed`` distinct rendered prompts with the slot values that made them."""
