@@ -17,6 +17,8 @@ DOUBLE = (
     "def double(x):\n    '''\n    >>> double(2)\n    4\n    >>> double(-1)\n    Traceback (most recent call last):\n    ValueError: negative\n    '''\n"
     "    if x < 0:\n        raise ValueError('negative')\n    return x * {factor}\n"
 )
+REVERSE = "def reverse_words(sentence):\n    return {body}\n\n\nprint(reverse_words('hello world'))\n"
+OUTPUT_BLOCK = "```python\n{code}```\n\nOutput:\n\n```\nworld hello\n```\n"
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -38,6 +40,9 @@ ROWS = {
     "instruction example wrong": (("def to_binary(n):\n    return bin(n)[2:]\n", "", "Convert an integer to binary; negatives get a '-' prefix, e.g. -5 -> '-101'."), "failed"),
     "instruction example right": (("def to_binary(n):\n    return ('-' if n < 0 else '') + bin(abs(n))[2:]\n", "", "Convert an integer to binary; negatives get a '-' prefix, e.g. -5 -> '-101'."), "passed"),
     "instruction call examples wrong": (("def gcd(a, b):\n    return 1 if (a, b) != (12, 18) else 6\n", "", "Compute the gcd, e.g. gcd(12, 18) is 6 and gcd(8, 12) is 4."), "failed"),
+    "output block wrong": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")), ""), "failed"),
+    "output block right": ((REVERSE.format(body="' '.join(sentence.split()[::-1])"), OUTPUT_BLOCK.format(code=REVERSE.format(body="' '.join(sentence.split()[::-1])")), ""), "passed"),
+    "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),
 }
@@ -56,6 +61,7 @@ def test_claims_and_examples_decide_what_runs():
     assert not wrong, wrong
     assert "claims print(factorial(5)) shows '120'; it shows '24'" in got["comment claim wrong"][1]
     assert "to_binary(-5)" in got["instruction example wrong"][1]
+    assert "claims the program prints 'world hello'; it prints 'dlrow olleh'" in got["output block wrong"][1]
 
 
 def test_comment_claims_are_rewritten_in_place():

@@ -660,8 +660,8 @@ def test_code_that_holds_none_of_its_instructions_words_answers_another_task():
     emails = "import re\n\n\ndef extract_emails(text):\n    return re.findall(r'[\\w.]+@[\\w.]+', text)\n"
     assert check("Remove all HTML tags from a string using a regular expression.", emails).startswith("the code answers another task")  # `re` is a module here
     prose = "```python\ndef solve(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n```\nA leap year is divisible by 4."
-    assert check("Write a function that checks whether a given year is a leap year.", "def solve(y):\n    return y % 4 == 0\n", response=prose) is None
-    assert check("Write a function that checks whether a given year is a leap year.", fibonacci, reject_off_topic=False) is None
+    assert check("Write a function that checks whether a given year is a leap year.", "def solve(y):\n    return y % 4 == 0\n", response=prose, require_named_operation=False) is None
+    assert check("Write a function that checks whether a given year is a leap year.", fibonacci, reject_off_topic=False, require_named_operation=False) is None
 
 
 def test_a_module_the_instruction_asks_for_is_used_by_the_code():
@@ -757,7 +757,8 @@ def test_requirements_stated_in_so_many_words_are_kept_by_the_code():
     assert check("Sort it without using sorted().", "def s(xs):\n    xs.sort()\n    return xs\n") == "the instruction forbids sorted() and the code uses it"
     assert check("Convert to binary without using bin().", "def b(n):\n    return format(n, 'b')\n\nassert b(5) == bin(5)[2:]\n") is None  # in a check only
     loop = "def digit_sum(n):\n    total = 0\n    while n:\n        n, d = divmod(n, 10)\n        total += d\n    return total\n"
-    assert check("Using recursion (no loops), compute the sum of the digits of n.", loop).startswith("the instruction asks for recursion")
+    assert check("Using recursion, compute the sum of the digits of n.", loop).startswith("the instruction asks for recursion")
+    assert check("Using recursion (no loops), compute the sum of the digits of n.", loop) == "the instruction forbids loops and the code loops"
     assert check("Using recursion, compute the sum of the digits of n.", "def digit_sum(n):\n    return n if n < 10 else n % 10 + digit_sum(n // 10)\n") is None
     assert check("The following recursive function overflows; rewrite it to be iterative. Compute the digit sum.", loop) is None
     assert check("List the files of a folder recursively.", "import os\n\ndef files(root):\n    return [f for _, _, fs in os.walk(root) for f in fs]\n") is None
@@ -777,7 +778,7 @@ def test_requirements_stated_in_so_many_words_are_kept_by_the_code():
 def test_answers_typed_in_for_the_instructions_examples():
     primes = "def count_primes(n):\n    if n == 10:\n        return 4\n    elif n == 0:\n        return 0\n    elif n == 20:\n        return 8\n    return 0\n"
     assert substance.trivial(asked_row("Examples: count_primes(10) -> 4, count_primes(0) -> 0, count_primes(20) -> 8.", primes)) == (
-        "trivial body: the code looks up the answer to the instruction's example count_primes(10) instead of computing it")
+        "trivial body: the code looks up the answer to the example count_primes(10) instead of computing it")
     table = "def distinct(s):\n    lookup = {'hello': 4, 'aaaa': 1}\n    return lookup.get(s, len(s))\n"
     assert substance.trivial(asked_row("Count distinct characters.\nInput: \"hello\" Output: 4\nInput: \"aaaa\" Output: 1", table)) is not None
     happy = "def is_happy(n):\n    return n in [1, 7, 10, 13, 19]\n"
@@ -838,11 +839,12 @@ def test_a_lambda_is_no_iterable_and_a_function_restarted_under_its_docstring_is
         "repeated definition: apply defines apply (as inner, with its docstring) again inside itself")
 
 
-# The three newest labelled sets (written blind, 2026-12-02): rows of 1B-7B models' pipelines, practical
-# engineering tasks, and a stress test of rows that look wrong and are right (and the reverse). Their
-# junk is mostly wrong logic that only a run can catch, so the bar here is the row checks' measured
-# share without execution (the closing note of issue 13 has the command's figures with execution).
-NEWEST_SETS = {"labelled_blind8.jsonl": 0.62, "labelled_blind9.jsonl": 0.60, "labelled_blind10.jsonl": 0.46}
+# The four newest labelled sets (written blind, 2026-12-02): rows of 1B-7B models' pipelines, practical
+# engineering tasks, a stress test of rows that look wrong and are right (and the reverse), and realistic
+# failure modes of small and large models (blind11). Their junk is mostly wrong logic that only a run can
+# catch, so the bar here is the row checks' measured share without execution, a little under what they
+# remove now (the closing note of issue 13 has the command's figures with execution).
+NEWEST_SETS = {"labelled_blind8.jsonl": 0.72, "labelled_blind9.jsonl": 0.66, "labelled_blind10.jsonl": 0.65, "labelled_blind11.jsonl": 0.64}
 
 
 @pytest.mark.slow  # 2 s a set: the quick subset keeps its 3-minute budget

@@ -25,8 +25,9 @@ them. Two patterns, neither of which pyflakes reports:
   and a standard function called with arguments its signature cannot take (``random.randint(6)``:
   :func:`wrong_module_call`). ``words = text.split()`` is a list, so ``words.lower()`` raises too.
 
-Statements in a ``try`` or ``with`` body (``with pytest.raises(TypeError): len(None)``) and
-lambdas are not judged: there the error may be the point.
+Statements in a ``try`` body, a ``with`` body (``with pytest.raises(TypeError): len(None)``) other
+than that of a plain resource (``with open(path) as f:``), and lambdas are not judged: there the error
+may be the point.
 """
 
 from __future__ import annotations
@@ -47,7 +48,21 @@ PURE_BUILTINS = {
     for name in ("len", "int", "float", "sum", "min", "max", "sorted", "list", "tuple", "set", "dict", "iter", "abs", "round", "chr", "ord", "divmod", "range", "bool", "str", "reversed")
 }
 OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift)
-GUARDED = (ast.Try, ast.With, ast.AsyncWith, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+GUARDED = (ast.Try, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+# Context managers that expect or swallow an error (``pytest.raises``, ``contextlib.suppress``): their body may fail on purpose.
+EXPECTING = frozenset({"raises", "assertRaises", "assertRaisesRegex", "suppress", "warns", "assertWarns", "assertWarnsRegex", "catch_warnings", "deprecated_call", "ExitStack"})
+
+
+def _expects_errors(node: ast.AST) -> bool:
+    """A ``with`` whose context manager expects or swallows an error, or one the code defines (it may do either)."""
+    if not isinstance(node, (ast.With, ast.AsyncWith)):
+        return False
+    for item in node.items:
+        call = item.context_expr.func if isinstance(item.context_expr, ast.Call) else item.context_expr
+        name = call.attr if isinstance(call, ast.Attribute) else getattr(call, "id", "")
+        if name in EXPECTING or name not in ("open", "lock", "Lock", "RLock", "TemporaryDirectory", "NamedTemporaryFile", "connect", "Session", "Pool", "ThreadPoolExecutor", "ProcessPoolExecutor", "urlopen", "closing", "redirect_stdout", "cd", "scandir"):
+            return True
+    return False
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
@@ -103,11 +118,12 @@ def _raises(node: ast.expr, rebound: Set[str]) -> Optional[str]:
 
 
 def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.AST]:
-    """Every node below ``node``, not entering try/with bodies or lambdas. With ``name``: only where
+    """Every node below ``node``, not entering try bodies, lambdas, nor ``with`` bodies but those of plain
+    resources (``open``, locks, pools: :func:`_expects_errors`). With ``name``: only where
     ``name`` means the same variable (not in nested functions or classes, nor in a comprehension
     that binds it)."""
     for child in ast.iter_child_nodes(node):
-        if isinstance(child, GUARDED):
+        if isinstance(child, GUARDED) or _expects_errors(child):
             continue
         if name is not None and isinstance(child, SCOPES[:3]):
             continue
@@ -472,10 +488,47 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
     return {name: kinds[0] for name, kinds in bindings.items() if len(set(kinds)) == 1 and kinds[0] is not None and name not in stored_elsewhere}
 
 
+def unset_attribute(tree: ast.Module) -> Optional[str]:
+    """An attribute a method reads from ``self`` that nothing ever sets: ``return self.count`` in a class
+    whose methods only set ``self.items``. Only for a plain class (no base, decorator or metaclass that
+    could supply it), in code that never sets attributes by name (``setattr``, ``__dict__``,
+    ``__getattr__``, ``__slots__`` tricks) nor asks ``hasattr``; a read guarded by ``try`` is not judged."""
+    text = ast.unparse(tree)
+    if any(word in text for word in ("setattr", "__dict__", "__getattr__", "__getattribute__", "hasattr", "vars(", "__slots__", "mock")):
+        return None
+    own = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    for cls in ast.walk(tree):  # what any class declares (a subclass may supply what its base reads)
+        for statement in cls.body if isinstance(cls, ast.ClassDef) else ():
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                own.add(statement.name)
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
+            own.update(n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name))
+    bases = {ast.unparse(b).rpartition(".")[2] for n in ast.walk(tree) if isinstance(n, ast.ClassDef) for b in n.bases}
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef) or cls.decorator_list or cls.keywords or any(
+            not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases
+        ) or cls.name in bases or cls.name.endswith(("Mixin", "Base", "Interface", "Protocol")) or cls.name.startswith(("Base", "Abstract")) or "NotImplementedError" in ast.unparse(cls):
+            continue  # a base, mixin or abstract class: its subclasses and their other bases may supply what it reads
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args or any(
+                getattr(d, "id", None) in ("staticmethod",) for d in method.decorator_list
+            ):
+                continue
+            me = method.args.args[0].arg
+            if any(isinstance(n, ast.Name) and n.id == me and isinstance(n.ctx, ast.Store) for n in ast.walk(method)):
+                continue  # ``self = value``: another object from there on
+            for node in _walk_unguarded(method):
+                if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
+                        and node.value.id == me and node.attr not in own and not node.attr.startswith("__")):
+                    return f"{me}.{node.attr} is read in {cls.name}.{method.name}() but nothing sets it (line {node.lineno})"
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
-    found = never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound) or past_the_end(tree)
+    found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
+             or past_the_end(tree) or unset_attribute(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

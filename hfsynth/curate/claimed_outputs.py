@@ -127,6 +127,36 @@ def session_claims(response: str) -> List[Claim]:
     return list(dict.fromkeys(claims))
 
 
+# The prose that introduces a program's output: "Output:", "This prints:", "Expected output", "Result:".
+OUTPUT_LEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:the |sample |example |expected |console )?output|(?:this|it|which|the (?:code|program|script)) (?:will )?(?:prints?|outputs?)|running it (?:prints|gives|shows)|result)"
+    r"(?:\s+(?:is|will be|should be|would be))?\s*:?(?:\*\*)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+OUTPUT_INFO = frozenset({"", "text", "txt", "output", "console", "shell-session", "plaintext", "stdout"})
+
+
+FENCED = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<code>.*?)^[ \t]*(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def output_block_claims(response: str, code: str) -> List[Claim]:
+    """The program's whole output, when the response shows it: a plain block right after the block
+    that holds the code, introduced by "Output:" (or "This prints:", "Result:"). One claim that
+    runs the code again and compares what it prints, leniently; none when the code never prints or
+    the block is vague ("...")."""
+    tree = parse_python(code)
+    if tree is None or not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in ast.walk(tree)):
+        return []
+    blocks = list(FENCED.finditer(response))
+    for first, second in zip(blocks, blocks[1:]):
+        if not first.group("code").strip() or first.group("code").strip() not in code or second.group("info").strip().lower() not in OUTPUT_INFO:
+            continue
+        want = second.group("code").strip()
+        if OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not re.search(VAGUE, want, re.IGNORECASE):
+            return [(code, want, False, "program")]
+    return []
+
+
 def claims_check(claims: List[Claim]) -> str:
     """The test line that runs ``claims`` ('' for none)."""
     return f"assert_hf_examples({claims!r}, globals())" if claims else ""
@@ -139,12 +169,14 @@ VAGUE = r"^(?:an? |the |some |something|list of|approximately|about |around |~|e
 # The harness's checker: defined in the sandbox's program, handed to the code's namespace.
 CHECKER = r'''
 def assert_hf_examples(examples, namespace):
-    """Run each (source, want, strict[, "print"]) example in namespace, as doctest does, and compare
-    leniently; "print": the source is what a print() showed, printed here as it was."""
+    """Run each (source, want, strict[, mode]) example in namespace, as doctest does, and compare
+    leniently; mode "print": the source is what a print() showed, printed here as it was; "program":
+    the source is the whole program, and want what it prints."""
     import contextlib as _cl, io as _io
     for example in examples:
         source, want, strict = example[:3]
-        printing = _hf_len(example) > 3
+        mode = example[3] if _hf_len(example) > 3 else ""
+        printing = mode == "print"
         buffer, value, raised = _io.StringIO(), None, None
         try:
             with _cl.redirect_stdout(buffer):
@@ -175,7 +207,7 @@ def assert_hf_examples(examples, namespace):
             return
         if want and not _hf_output_matches(printed, value, want):
             shown = printed.strip() if printing else (printed + ("" if value is None else repr(value))).strip()
-            said = f"print({source}) shows" if printing else f"{source} gives"
+            said = f"print({source}) shows" if printing else "the program prints" if mode == "program" else f"{source} gives"
             raise AssertionError(f"the response claims {said} {want[:80]!r}; it {said.rpartition(' ')[2]} {shown[:80]!r}")
 
 

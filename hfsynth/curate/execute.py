@@ -52,7 +52,7 @@ from __future__ import annotations
 import ast
 from typing import AbstractSet, Any, Dict, List, Optional
 
-from hfsynth.curate.claimed_outputs import CHECKER, claims_check, session_claims, with_comment_claims_checked
+from hfsynth.curate.claimed_outputs import CHECKER, claims_check, output_block_claims, session_claims, with_comment_claims_checked
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -316,7 +316,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         code, rewritten = with_comment_claims_checked(code)
         if rewritten:
             tree = parse_python(code)
-        claims = session_claims(response or code)
+        claims = session_claims(response or code) + output_block_claims(response or "", code)
     if instruction:
         claims += [(e.call, e.want, False) for e in instruction_examples(prose(instruction), tree)]
     carried = code_tests(tree)

@@ -104,7 +104,8 @@ def defined_names(code: str) -> Set[str]:
 
 def is_tests(code: str, defined_elsewhere: AbstractSet[str] = frozenset()) -> bool:
     """A block of tests: asserts (at its top level or inside ``with``/``for``/``if``/``try``),
-    ``test*`` functions or test classes (``unittest.TestCase``, pytest's ``Test*``). Other functions
+    ``test*`` functions or test classes (``unittest.TestCase``, pytest's ``Test*``), or a function of
+    asserts that the block calls (``asyncio.run(main())``). Other functions
     or classes are the test's helpers (a fake ``fetch``, a job factory, a stub resource) when the
     block uses a name that only ``defined_elsewhere`` (the other fences) binds: it exercises
     another fence's code. Without such a use they make it a solution that checks itself."""
@@ -113,8 +114,11 @@ def is_tests(code: str, defined_elsewhere: AbstractSet[str] = frozenset()) -> bo
         return False
     checks = False
     helpers = False
+    called = {n.func.id for top in tree.body if not isinstance(top, DEFINITIONS) for n in ast.walk(top) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
     for node in tree.body:
-        if _is_test_definition(node):
+        if _is_test_definition(node) or (
+            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in called and any(isinstance(n, ast.Assert) for n in ast.walk(node))
+        ):  # a test_* function, or a main() of asserts the block runs (``asyncio.run(main())``)
             checks = True
         elif isinstance(node, DEFINITIONS):
             helpers = True

@@ -17,9 +17,11 @@ import builtins
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python
 from hfsynth.curate.stated_requirements import ignored_requirement
+from hfsynth.curate.task_operations import wrong_operation
 from hfsynth.curate.topic import answers_another_task
 from hfsynth.fences import find_fences
 
@@ -167,7 +169,10 @@ TECHNICAL = re.compile(
     r"\b(?:python|code|list|dict|dictionar|tuple|set|string|str|array|loop|file|error|exception|variable|class|object|module|"
     r"package|librar|regex|json|csv|api|number|integer|int|float|bug|syntax|recursion|lambda|decorator|generator|iterator|"
     r"thread|async|database|sql|http|url|numpy|pandas|key|value|index|type|argument|parameter|output|input|"
-    r"function|method|program|script|algorithm|app|test)(?:s|ies|y)?\b|\w_\w|\w\(",  # or an identifier: is_leap, f(
+    r"function|method|program|script|algorithm|app|test|asyncio|coroutine|await|timeout|socket|process|subprocess|queue|stack|"
+    r"heap|tree|graph|node|path|director|folder|command|terminal|shell|environment|config|cache|memory|server|client|request|"
+    r"response|query|table|column|row|dataframe|tensor|byte|encoding|unicode|datetime|timestamp|log|iterable|closure|"
+    r"namespace|import|pip|venv|operator|comprehension|slice|hash|matrix|vector|enum|dataclass|thread|mutex|lock)(?:s|es|ies|y)?\b|\w_\w|\w\(",  # or an identifier: is_leap, f(
     re.IGNORECASE,
 )
 QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
@@ -188,9 +193,15 @@ IMPERATIVE = re.compile(
 def names_a_task(text: str) -> bool:
     """A task verb or noun, an imperative, a question about code, an input/output example, or a
     language the checks cannot read."""
+    if ONLY_AN_OUTPUT.match(text):
+        return False  # "Output: [1, 4, 9]": what some code printed, with nothing asked
     return bool(
         TASK_SIGNAL.search(text) or IMPERATIVE.match(text) or (QUESTION.search(text) and TECHNICAL.search(text)) or EXAMPLE.search(text)
     ) or not written_in_english(text)
+
+
+# An instruction that is only an output: a label ("Output:", "Result:") and no word after it.
+ONLY_AN_OUTPUT = re.compile(r"^\s*(?:expected\s+)?(?:output|result|prints?|stdout)\s*:?\s*(?:[^A-Za-z]|\b[A-Za-z]\b|True|False|None)*$", re.IGNORECASE)
 
 
 def sets_a_task_later(text: str) -> bool:
@@ -380,6 +391,14 @@ def check(row: Dict, config) -> Optional[str]:
         broken = ignored_requirement(prose(text), row.get("code") or "")
         if broken:
             return broken
+    if config.require_listed_parts and row.get("language", "python") == "python" and written_in_english(text):
+        part = missing_part(prose(text), row.get("code") or "")
+        if part:
+            return f"the instruction asks for {part} and the code leaves it out"
+    if config.require_named_operation and row.get("language", "python") == "python" and written_in_english(text):
+        wrong = wrong_operation(prose(text), row.get("code") or "")
+        if wrong:
+            return wrong
     return None
 
 

@@ -6,7 +6,7 @@ against the code (a wrong answer fails them even when the model wrote no asserts
 typed-answers check looks for them typed into the code (``if n == 10: return 4``). An example is
 read only when both sides are Python literals and the call is clear:
 
-- ``name(args) -> / => / is / returns / should return / gives / == value`` with ``name`` a
+- ``name(args) -> / => / is / returns / should return / gives / == / = value`` with ``name`` a
   function the code defines;
 - ``value -> / => / becomes / gives / is converted to value`` or ``Input: value Output: value``, when
   the code defines exactly one public function, and the left side opens a clause (after "e.g.",
@@ -23,7 +23,7 @@ from typing import List, Optional, Tuple, Union
 from hfsynth.curate.python_ast import literal_value, parse_python
 
 ARROW = r"(?:->|=>|→|⟶)"
-CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
+CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
 VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to)\s*:?\s*", re.IGNORECASE)
 CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso|\bsay|\binput:?)\s*$", re.IGNORECASE)
 INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)

@@ -18,7 +18,9 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - "duplicates removed" / "remove duplicates", and nothing that could remove one (a set, dict keys, a
   membership test, a count, a comparison);
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
-  (``int(text)``); exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read.
+  (``int(text)``); exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read;
+- "without slicing", "no loops", "without importing any modules" (or "external libraries": then
+  standard modules are allowed), and the code slices, loops or imports.
 
 Each is skipped after "without", "not", "no", "instead of" ("iteratively, not recursively").
 """
@@ -39,7 +41,7 @@ FORBIDDING = re.compile(
     r"(?P<names>(?:`?[\w.]+(?:\(\))?`?(?: (?:function|method|module|library))?(?:,\s*|\s+or\s+|\s+and\s+|\s*/\s*)?){1,4})",
     re.IGNORECASE,
 )
-FORBIDDEN_NAME = re.compile(r"`?(?P<dotted>[A-Za-z_][\w.]*?)(?P<call>\(\))?`?(?= |,|/|$|\)|\.)")
+FORBIDDEN_NAME = re.compile(r"`?(?P<dotted>[A-Za-z_][\w.]*?)(?P<call>\(\))?`?(?= |,|/|$|\)|\.(?!\w))")
 SAME_CALL = {"sort": {"sort", "sorted"}, "sorted": {"sort", "sorted"}, "reverse": {"reverse", "reversed"}, "reversed": {"reverse", "reversed"}}
 STDLIB = frozenset(name for name in STDLIB_MODULES if not name.startswith("_"))
 BUILTIN_METHODS = {name for kind in (str, list, dict, set, tuple, int, float, bytes) for name in dir(kind) if not name.startswith("_")}
@@ -138,13 +140,50 @@ def _recurses(tree: ast.Module) -> bool:
 
 
 def _holds_both_cases(tree: ast.Module) -> bool:
-    """A string literal with a letter in both cases ("aeiouAEIOU"): case handled by hand."""
+    """A string literal of letters in both cases ("aeiouAEIOU", "[A-Za-z]"): case handled by hand. Not
+    a docstring nor a sentence (a capital opening "Return the word" handles no case)."""
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                  and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings and not re.search(r"\s", node.value.strip()):
             letters = {c for c in node.value if c.isalpha()}
             if any(c.lower() in letters and c.upper() in letters and c.lower() != c.upper() for c in letters):
                 return True
     return False
+
+
+# Forbidden without a name to call: slicing, loops, imports ("without using slicing", "no loops",
+# "without importing any modules"; "without external libraries" forbids non-standard imports only).
+NO_SLICING = re.compile(r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:\w+\s+){0,2}?(?:slicing|slices|slice notation|string slicing)\b", re.IGNORECASE)
+NO_LOOPS = re.compile(
+    r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:using\s+|writing\s+|explicit\s+)*(?:any\s+|a\s+|an\s+)?(?:explicit\s+)?"
+    r"(?:(?:for|while)[- ]loops?\b|loops\b|loop\b(?=\s*(?:[,.;)]|$|\s+(?:or|and|statements?|constructs?)\b)))",
+    re.IGNORECASE,
+)
+NO_IMPORTS = re.compile(
+    r"\bwithout (?:importing|using|any) (?:any |external |third[- ]party )?(?:modules?|librar(?:y|ies)|imports|packages)\b|"
+    r"\b(?:don't|do not|must not|cannot|can't|never) import\b|\bno (?:external |third[- ]party )?(?:imports|modules|librar(?:y|ies)|packages)\b",
+    re.IGNORECASE,
+)
+
+
+def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
+    """Slicing, a loop or an import the instruction forbids in so many words, made by the code (not by its asserts)."""
+    nodes = list(_walk_outside_asserts(tree))
+    if NO_SLICING.search(prose) and any(isinstance(n, ast.Slice) for n in nodes):
+        return "the instruction forbids slicing and the code slices"
+    if NO_LOOPS.search(prose) and any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in nodes):
+        return "the instruction forbids loops and the code loops"
+    match = NO_IMPORTS.search(prose)
+    if match:
+        imported = {a.name.split(".")[0] for n in nodes if isinstance(n, ast.Import) for a in n.names}
+        imported |= {n.module.split(".")[0] for n in nodes if isinstance(n, ast.ImportFrom) and n.module and not n.level}
+        imported -= {"typing", "__future__"}  # annotations import nothing the task is about
+        if re.search(r"external|third[- ]party", match.group(0), re.IGNORECASE):
+            imported -= STDLIB
+        if imported:
+            return f"the instruction forbids imports ({match.group(0)!r}) and the code imports {', '.join(sorted(imported))}"
+    return None
 
 
 def ignored_requirement(prose: str, code: str) -> Optional[str]:
@@ -158,6 +197,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     for name in sorted(forbidden):
         if SAME_CALL.get(name, {name}) & used:
             return f"the instruction forbids {name}() and the code uses it" if name not in STDLIB else f"the instruction forbids {name} and the code imports it"
+    construct = _forbidden_construct(prose, tree)
+    if construct:
+        return construct
     match = GENERATOR_ASK.search(prose)
     if match and not _negated(prose, match.start()) and not _makes_a_generator(tree, "expression" in match.group(0).lower()):
         return f"the instruction asks for {match.group(0)!r} and the code yields nothing"

@@ -10,7 +10,8 @@
   statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
   condition of its chain or a condition no value meets, or a parameter is overwritten before it is
   read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
-  number iterated: :mod:`hfsynth.curate.certain_errors`), or it types in answers or leaves values to
+  number iterated: :mod:`hfsynth.curate.certain_errors`), or it misuses a standard call
+  (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`), or it types in answers or leaves values to
   fill in (:mod:`hfsynth.curate.typed_answers`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
   a bare ``return`` or ``return None`` and imports are empty; functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -18,7 +19,8 @@
   A comment that marks the work as not done (``# TODO: save the file``, ``# your code here``)
   makes the code trivial too, and so do tests in which every assert checks nothing
   (``assert True``, ``f(x) == f(x)``, ``p or not p``, only ``isinstance`` or ``is not None``):
-  they pass whatever the code does (``curate.trivial.vacuous_tests``).
+  they pass whatever the code does (``curate.trivial.vacuous_tests``). So does a response cut
+  inside a code block: its last fence never closes and its last line is indented.
 - print_only: no function, class or lambda, no loop or branch, and no call but ``print``: the
   model "answered" by printing a result it worked out itself (``print("The sum is 15")``).
   A script that reads input, loops, calls a library, computes something (``a, b = b, a``) or
@@ -39,8 +41,19 @@ from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, overwritten_parameters, repeated_condition
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
-from hfsynth.curate.typed_answers import placeholder_values, prints_one_text, returns_one_constant, special_cases_its_examples, types_in_its_examples
+from hfsynth.curate.misused_calls import misused_call
+from hfsynth.curate.typed_answers import (
+    asserted_examples,
+    placeholder_values,
+    prints_one_text,
+    reads_a_sequence_table,
+    returns_an_example_output,
+    returns_one_constant,
+    special_cases_its_examples,
+    types_in_its_examples,
+)
 from hfsynth.curate.vacuous_tests import tests_check_nothing
+from hfsynth.fences import find_fences
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -455,6 +468,7 @@ SUBSTANCE_CHECKS = (
     (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} repeats the condition of line {found[1]}, so it never runs"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (certain_error, lambda found: f"always an error: {found}"),
+    (misused_call, lambda found: f"misused call: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),
     (special_cases_its_examples, lambda found: f"trivial body: {found[0]} returns typed-in answers for its example inputs"),
@@ -464,22 +478,45 @@ SUBSTANCE_CHECKS = (
 )
 
 
+def cut_inside_a_block(response: Optional[str]) -> Optional[str]:
+    """The last line of the response's last code block when that block is never closed and its last
+    line is indented: the generation was cut inside a function or loop (a complete answer closes its
+    fence; one that forgot to ends at the top level, with its asserts or its call)."""
+    fences = find_fences(response or "")
+    if not fences or fences[-1].closed:
+        return None
+    lines = [line for line in fences[-1].code.splitlines() if line.strip()]
+    return lines[-1].strip() if lines and lines[-1][:1] in (" ", "\t") else None
+
+
 def trivial(row: Dict, config=None) -> Optional[str]:
     """None unless the row's Python code has no substantive statement, ignores its inputs, or leaves
-    some of its functions as stubs (and the other findings of ``SUBSTANCE_CHECKS``)."""
+    some of its functions as stubs (and the other findings of ``SUBSTANCE_CHECKS``), or its
+    response was cut inside a code block (:func:`cut_inside_a_block`)."""
     if row.get("language") != "python":
         return None
     tree = parse_python(row.get("code") or "")
     if tree is None:
         return None
+    cut = cut_inside_a_block(row.get("response"))
+    if cut:
+        return f"unfinished: the response's last code block is never closed and stops inside a block ({cut[:40]!r})"
     if substantive(tree.body):
         for check, reason in SUBSTANCE_CHECKS:
             found = check(tree)
             if found:
                 return reason(found)
-        typed = types_in_its_examples(tree, instruction_examples(row.get("instruction") or "", tree))
+        examples = instruction_examples(row.get("instruction") or "", tree)
+        asserted = asserted_examples(row.get("tests"), tree)
+        typed = types_in_its_examples(tree, examples, asserted)
         if typed:
-            return f"trivial body: the code looks up the answer to the instruction's example {typed[:60]} instead of computing it"
+            return f"trivial body: the code looks up the answer to the example {typed[:60]} instead of computing it"
+        typed = returns_an_example_output(tree, examples + asserted)
+        if typed:
+            return f"trivial body: the code returns the answer to the example {typed[:60]} as a typed-in literal"
+        table = reads_a_sequence_table(tree, row.get("instruction") or "")
+        if table:
+            return f"trivial body: {table} reads an unbounded sequence from a typed-in table"
         comment = placeholder_comment(row.get("code") or "")
         if comment:
             return f"trivial body: the code marks its work as not done ({comment[:60]!r})"

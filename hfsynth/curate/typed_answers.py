@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import is_literal, is_print, literal_value, takes_arguments
+from hfsynth.curate.python_ast import is_literal, is_print, literal_value, parse_python, takes_arguments
 
 
 PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
@@ -58,12 +58,17 @@ def _bound_once(function) -> Dict[str, ast.expr]:
     return {name: value for name, value in bound.items() if stores[name] == 1}
 
 
+def _usual(value) -> bool:
+    """The usual flags and empties (0, 1, -1, "", True, False, None, [], {}): any function may return them."""
+    return isinstance(value, bool) or value in (0, 1, -1, "", None) or (isinstance(value, (list, dict, tuple, set)) and not value)
+
+
 def returns_one_constant(tree: ast.Module) -> list:
     """``name (value)`` of each top-level function with parameters whose every ``return``, last
-    statement included, gives the same constant: a literal, or locals bound once to literals
-    (``best, start, end = 6, 3, 6``). Not the usual flags and empties (0, 1, -1, "", True, False,
-    None, [], {}): a worked-out answer typed in (``return 292``) while the body around it computes
-    nothing it returns."""
+    statement included, gives a constant, the same one but for early returns of the usual flags and
+    empties (``if not grid: return 0`` then ``return 3``): a literal, or locals bound once to literals
+    (``best, start, end = 6, 3, 6``). The constant is not one of the usual values itself: a worked-out
+    answer typed in (``return 292``) while the body around it computes nothing it returns."""
     found = []
     for function in tree.body:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function):
@@ -75,12 +80,12 @@ def returns_one_constant(tree: ast.Module) -> list:
             continue
         bound = _bound_once(function)
         values = [_constant_value(n.value, bound) for n in returns]
-        if not all(ok for ok, _ in values) or len({repr(v) for _, v in values}) != 1:
+        if not all(ok for ok, _ in values):
             continue
-        value = values[0][1]
-        if isinstance(value, bool) or value in (0, 1, -1, "", None) or (isinstance(value, (list, dict, tuple, set)) and not value):
+        final = _constant_value(function.body[-1].value, bound)[1]
+        if _usual(final) or len({repr(v) for _, v in values if not _usual(v)}) != 1:
             continue
-        found.append(f"{function.name} ({repr(value)[:30]})")
+        found.append(f"{function.name} ({repr(final)[:30]})")
     return found
 
 
@@ -201,16 +206,39 @@ def _looked_up_values(function, tree: ast.Module) -> tuple:
     return compared, table_keys
 
 
-def types_in_its_examples(tree: ast.Module, examples) -> Optional[str]:
+def asserted_examples(tests: Optional[str], tree: ast.Module) -> list:
+    """``assert name(literals) == literal`` of the row's tests, for the code's top-level functions, as
+    :class:`~hfsynth.curate.instruction_examples.Example`."""
+    from hfsynth.curate.instruction_examples import Example
+
+    parsed = parse_python(tests or "")
+    functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    found = []
+    for node in ast.walk(parsed) if parsed is not None else ():
+        test = node.test if isinstance(node, ast.Assert) else None
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq) and isinstance(test.left, ast.Call)):
+            continue
+        call = test.left
+        if not (isinstance(call.func, ast.Name) and call.func.id in functions) or call.keywords:
+            continue
+        args = [literal_value(a) for a in call.args]
+        if all(ok for _, ok in args) and literal_value(test.comparators[0])[1]:
+            found.append(Example(ast.unparse(call), ast.unparse(test.comparators[0]), tuple(v for v, _ in args)))
+    return found
+
+
+def types_in_its_examples(tree: ast.Module, examples, asserted=()) -> Optional[str]:
     """The call of an instruction's worked example (:mod:`hfsynth.curate.instruction_examples`) whose
     input the code compares a parameter with or keys a table by (``if n == 10: return 4``, ``{"hello":
     4}``, ``n in [7, 19]``): the example's answer typed in. Inputs any solution may special-case (0,
     1, "", one character) do not count, nor a table mostly of other keys (a number-words table that
-    holds the example's 10)."""
+    holds the example's 10). The ``asserted`` examples of the row's own tests count only in a table of
+    one or two keys (``{"2024-03-15": "15/03/2024"}.get(s)``): tests of a real lookup table name its keys."""
     functions = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    inputs = {e: _hashable(e.args[0] if len(e.args) == 1 else tuple(e.args)) for e in examples}
+    asserted = [e for e in asserted if e not in examples]
+    inputs = {e: _hashable(e.args[0] if len(e.args) == 1 else tuple(e.args)) for e in list(examples) + asserted}
     looked_up: Dict[str, tuple] = {}
-    for example in examples:
+    for example in list(examples) + asserted:
         name = example.call.partition("(")[0]
         given = inputs[example]
         if name not in functions or _trivial_input(given):
@@ -218,6 +246,64 @@ def types_in_its_examples(tree: ast.Module, examples) -> Optional[str]:
         if name not in looked_up:
             looked_up[name] = _looked_up_values(functions[name], tree)
         compared, table_keys = looked_up[name]
-        if given in compared or any(given in keys and 2 * len(set(keys) & set(inputs.values())) >= len(keys) for keys in table_keys):
+        if example in asserted:
+            if any(given in keys and len(set(keys)) <= 2 for keys in table_keys):
+                return example.call
+        elif given in compared or any(given in keys and 2 * len(set(keys) & set(inputs.values())) >= len(keys) for keys in table_keys):
             return example.call
+    return None
+
+
+# The task is a sequence without end: "the n-th prime", "for any n", "an arbitrary n".
+UNBOUNDED_ASK = re.compile(r"\bn-?th\b|\bfor (?:any|every|all|arbitrary)\b|\barbitrar(?:y|ily)\b|\bany (?:positive |non-negative |natural )?(?:integer|number|n)\b", re.IGNORECASE)
+
+
+def _index_of_parameter(node: ast.AST, params: set) -> bool:
+    """``n``, ``n - 1``, ``n + 1``: a parameter, give or take a constant."""
+    if isinstance(node, ast.Name):
+        return node.id in params
+    return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)) and (
+        (_index_of_parameter(node.left, params) and isinstance(node.right, ast.Constant)) or (_index_of_parameter(node.right, params) and isinstance(node.left, ast.Constant))
+    )
+
+
+def reads_a_sequence_table(tree: ast.Module, instruction: str) -> Optional[str]:
+    """``name (N values)`` of a function that answers an unbounded sequence ("the n-th Fibonacci number
+    for any n") by indexing a typed-in table of numbers with its parameter (``[0, 1, 1, 2, 3, 5][n]``):
+    right for the first few, an IndexError after. A table that is not a growing sequence (the days of the
+    months) is a real lookup."""
+    if not UNBOUNDED_ASK.search(instruction):
+        return None
+    module_tables = {n.targets[0].id: n.value for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        tables = dict(module_tables)
+        tables.update({n.targets[0].id: n.value for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)})
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.Return) and isinstance(node.value, ast.Subscript) and _index_of_parameter(node.value.slice, params)):
+                continue
+            table = tables.get(node.value.value.id) if isinstance(node.value.value, ast.Name) else node.value.value
+            values, ok = literal_value(table) if isinstance(table, (ast.List, ast.Tuple)) else (None, False)
+            if ok and len(values) >= 4 and all(isinstance(v, int) and not isinstance(v, bool) for v in values) and all(a <= b for a, b in zip(values, values[1:])) and values[0] < values[-1]:
+                return f"{function.name} ({len(values)} values)"
+    return None
+
+
+def returns_an_example_output(tree: ast.Module, examples) -> Optional[str]:
+    """The call of an example (the instruction's or an assert's) whose expected value, a list, tuple,
+    set or dict of two items or more, some ``return`` of that function gives as a literal: the
+    example's answer typed in (``if "racecar" in words: return ["Anna", "a", "racecar", "noon"]``)."""
+    functions = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and takes_arguments(n)}
+    for example in examples:
+        function = functions.get(example.call.partition("(")[0])
+        want, ok = literal_value(example.want)
+        if function is None or not ok or not isinstance(want, (list, tuple, set, dict)) or len(want) < 2 or all(_usual(v) for v in want):
+            continue  # (-1, -1) for "not found" is a sentinel any solution returns as a literal
+        if _trivial_input(_hashable(example.args[0] if len(example.args) == 1 else tuple(example.args))):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Return) and node.value is not None and is_literal(node.value) and _value(node.value) == (_hashable(want), True):
+                return example.call
     return None

@@ -1,0 +1,153 @@
+"""Does the code define every part its instruction lists: methods, operators, command-line options?
+
+"Write a Queue class with enqueue, dequeue, size and is_empty methods", "Implement a MinStack that
+supports push, pop, top and get_min": a model that runs out of ideas or tokens writes three of the
+four, and the answer still parses, runs and passes the asserts it wrote for the three. It teaches
+that a class may leave out what was asked.
+
+A list is read only where it names methods beyond doubt: followed by "methods"/"operations"
+("with push, pop and peek methods"), after them ("with the methods push and pop"), or after
+"supports"/"supporting" in an instruction that asks for a class. Every item must look like a method
+name (lower case, digits, underscores; backticks and ``()`` allowed); a list with any other word in it
+("methods to add and remove items") is not read at all. An item counts as defined when some function
+of the code has its name, holds it as a word of a longer name (``delete`` in ``delete_node``), or the
+special method Python calls for it (``len`` and ``size`` by ``__len__``, ``contains`` by
+``__contains__``).
+
+Two more lists are read the same way: operators in backticks that a class must support ("addition
+with `+`, multiplication with `*`": ``__add__``, ``__mul__`` or their reflected and in-place forms),
+and the options of a command-line script (`--input`, `--output`: each must be in the code, as
+argparse, click or typer spell them). English instructions only.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Iterable, List, Optional, Set
+
+from hfsynth.curate.python_ast import parse_python
+
+ITEM = r"`?[a-z_][a-z0-9_]*(?:\(\))?`?(?:\s*\([^()]{0,80}\))?"
+LIST = rf"(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ITEM}){{0,9}})"
+LISTED = [
+    re.compile(rf"\b(?:with|has|having|providing|exposing|implementing|offering)\s+(?:the\s+|its\s+)?{LIST}\s+(?:methods|operations)\b"),
+    re.compile(
+        rf"\b(?:methods|operations)\s*(?::\s*|\s+(?:named\s+|called\s+)?){LIST}"
+        r"(?=\s*(?:[.;:)]|,\s+(?!and\b|or\b)|\s+(?:that|which|where|so|to|for|in|on|with)\b|$))"
+    ),
+    re.compile(rf"\b(?P<verb>supports|supporting)\s+(?:the\s+)?(?:methods\s+|operations\s+)?{LIST}(?=\s*(?:[.;:)]|\s+(?:methods|operations)\b|,\s+(?!and\b|or\b)|$))"),
+]
+ITEM_NAME = re.compile(r"`?([a-z_][a-z0-9_]*)")
+# Words that read as English in such a list: the list is then prose, not method names.
+NOT_METHOD_NAMES = frozenset(
+    "a an the to of for and or with its their it them all any each every some new other more items item elements element values value "
+    "data methods method operations operation basic common standard usual following appropriate necessary relevant simple several "
+    "both two three four only just also abstract static class instance public private helper magic dunder special getter setter required optional".split()
+)
+NOUN_OF_ACTION = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing)$")  # "supports addition and subtraction": operations in words
+# The special method by which Python answers an operation named in words.
+SPECIAL = {"len": "__len__", "size": "__len__", "length": "__len__", "contains": "__contains__", "iter": "__iter__", "iterate": "__iter__",
+           "str": "__str__", "repr": "__repr__", "eq": "__eq__", "equals": "__eq__", "hash": "__hash__", "bool": "__bool__",
+           "getitem": "__getitem__", "setitem": "__setitem__", "delitem": "__delitem__", "next": "__next__", "call": "__call__"}
+ASKS_FOR_A_CLASS = re.compile(r"\bclass\b|\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b")  # "class", or a CamelCase name (MinStack)
+
+
+def _items(text: str) -> List[str]:
+    names = [m.group(1) for m in ITEM_NAME.finditer(re.sub(r"\([^()]*\)", "", text)) if m.group(1) not in ("and", "or")]
+    return [] if any(name in NOT_METHOD_NAMES or ("_" not in name and NOUN_OF_ACTION.search(name)) for name in names) else names
+
+
+def listed_methods(instruction: str) -> List[str]:
+    """The method names the instruction lists for its class, in order (empty when none is listed beyond doubt)."""
+    if not ASKS_FOR_A_CLASS.search(instruction):
+        return []
+    found: List[str] = []
+    for pattern in LISTED:
+        for match in pattern.finditer(instruction):
+            items = _items(match.group("items"))
+            if "verb" in pattern.groupindex and len(items) < 2:
+                continue
+            found += [name for name in items if name not in found]
+    return found
+
+
+def _defined(tree: ast.Module) -> Set[str]:
+    names = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for node in ast.walk(tree):  # a class attribute bound to a function (``push = append``), a property set in a class body
+        if isinstance(node, ast.ClassDef):
+            for statement in node.body:
+                for target in statement.targets if isinstance(statement, ast.Assign) else []:
+                    if isinstance(target, ast.Name):
+                        names.add(target.id)
+    return names
+
+
+def _has(name: str, defined: Iterable[str]) -> bool:
+    defined = set(defined)
+    if name in defined or SPECIAL.get(name) in defined:
+        return True
+    return any(name in d.strip("_").split("_") for d in defined) if "_" not in name else any(name in d for d in defined)
+
+
+# A backticked operator and the special methods that give a class it.
+OPERATORS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod", "**": "pow", "@": "matmul",
+             "==": "eq", "<": "lt", ">": "gt", "<=": "le", ">=": "ge", "&": "and", "|": "or", "^": "xor", "[]": "getitem"}
+_SYMBOL = r"`(//|\*\*|==|<=|>=|\[\]|[-+*/%@<>&|^])`"
+# "addition with `+`", "using the `*` operator", "the `@` operator": an operator the class must support (not "must contain `@`").
+BACKTICKED_OPERATOR = re.compile(rf"\b(?:with|using|via|through|by|supports?|overloads?|overloading)\s+(?:the\s+)?{_SYMBOL}|{_SYMBOL}\s+operators?\b")
+# The class's own objects are the operands (not an evaluator, parser or calculator of expressions that contain the operator).
+OPERANDS_ASK = re.compile(r"\b(?:supports?|supporting|overload\w*|dunder|magic methods?|special methods?)\b", re.IGNORECASE)
+OPERATOR_TEXT = re.compile(r"\b(?:pars\w*|evaluat\w*|calculat\w*|expressions?|tokeni\w*|interpret\w*|grammar|lexer|formula)\b", re.IGNORECASE)
+ORDERING = {"lt", "gt", "le", "ge"}
+CLI_ASK = re.compile(r"\b(?:command[- ]line|cli|script|argparse|click|typer|options?|flags?|arguments?)\b", re.IGNORECASE)
+OPTION = re.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)\b")
+
+
+def _missing_operator(instruction: str, tree: ast.Module, defined: Set[str]) -> Optional[str]:
+    for symbol in dict.fromkeys(next(g for g in groups if g) for groups in BACKTICKED_OPERATOR.findall(instruction)):
+        name = OPERATORS[symbol]
+        forms = {f"__{name}__", f"__r{name}__", f"__i{name}__"}
+        if name in ORDERING and ("total_ordering" in ast.unparse(tree) or any(f"__{o}__" in defined for o in ORDERING)):
+            continue  # functools.total_ordering derives the rest from one
+        if name == "eq" or forms & defined:
+            continue  # every object has ==
+        return f"`{symbol}` (no __{name}__)"
+    return None
+
+
+def _missing_option(instruction: str, code: str) -> Optional[str]:
+    if not CLI_ASK.search(instruction):
+        return None
+    for option in dict.fromkeys(OPTION.findall(instruction)):
+        if option in ("help", "version") or f"--{option}" in code or f"--{option.replace('_', '-')}" in code:
+            continue
+        if re.search(rf"\b{re.escape(option.replace('-', '_'))}\b", code) and re.search(r"\b(?:click|typer)\b", code):
+            continue  # typer and click make --input of a parameter ``input``
+        return f"--{option}"
+    return None
+
+
+def missing_part(instruction: str, code: str) -> Optional[str]:
+    """What the instruction lists that the code leaves out (a method of its class, an operator its
+    class must support, a command-line option), as words for the reason; None when nothing is missing,
+    or the code does not parse (validity's business)."""
+    names = listed_methods(instruction)
+    operators = BACKTICKED_OPERATOR.search(instruction)
+    options = "--" in instruction
+    if not (names or operators or options):
+        return None
+    tree = parse_python(code)
+    if tree is None:
+        return None
+    has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))
+    defined = _defined(tree)
+    method = next((name for name in names if not _has(name, defined)), None) if has_class else None
+    if method:
+        return f"the method {method}"
+    operands = operators and OPERANDS_ASK.search(instruction) and not OPERATOR_TEXT.search(instruction)
+    operator = _missing_operator(instruction, tree, defined) if has_class and operands and ASKS_FOR_A_CLASS.search(instruction) else None
+    if operator:
+        return f"the operator {operator}"
+    option = _missing_option(instruction, code) if options else None
+    return f"the command-line option {option}" if option else None

@@ -1,0 +1,293 @@
+"""Does the code do the operation its instruction names?
+
+A model that cannot do a task answers its neighbour: the mean for "the median", Euclid's gcd for "the
+least common multiple", a running sum for "the running product", a palindrome test for "anagrams",
+``urlencode`` for "parse a query string", ``json.loads`` for "INI text". The answer is clean, named
+for the task, and passes the asserts written for the neighbour; only its operations give it away.
+
+Each rule below pairs words of the instruction with what any answer to them must contain, read
+broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bisect``,
+``statistics.median``...), so that a row is removed only when its code has none of it:
+
+- the median, a product (running, cumulative, "the product of the numbers"), the least common
+  multiple, anagrams, rotations of a string, counting unique or distinct things, palindromes, leap
+  years (the 100- and 400-year rule, or the calendar module), lists nested to any depth (recursion,
+  a stack, or a loop until done);
+- "return the indices / the count / a list ..." answered by a function that only ever returns
+  ``True`` or ``False``; "return the word / the string / the name ..." by one that only returns
+  numbers (``max(len(w) for w in words)``);
+- "sort by X and (then) by Y" where the code names one key and never the other;
+- a data format the instruction names (INI, CSV, XML, YAML, TOML, JSON) read with another format's
+  parser that the instruction never mentions;
+- the opposite direction of a standard conversion: asked to parse or decode, the code only encodes
+  (``urlencode``, ``json.dumps``, ``b64encode``); asked to encode or build, it only decodes.
+
+English instructions only; a negated ask ("not the median") is not read.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Callable, List, Optional, Set, Tuple
+
+from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.stated_requirements import DEDUPING, NEGATION, _recurses
+
+
+def _solution(tree: ast.Module) -> List[ast.AST]:
+    """Every node of the code but its asserts (tests may use what the answer must not)."""
+    out, stack = [], [tree]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.Assert))
+    return out
+
+
+def _without_docstrings(tree: ast.Module) -> ast.Module:
+    copy = ast.parse(ast.unparse(tree))
+    for node in ast.walk(copy):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+            node.body = body[1:] or [ast.Pass()]
+    return copy
+
+
+class Code:
+    """What the rules look at in one piece of code: its operators, the names it calls or reads, its text."""
+
+    def __init__(self, tree: ast.Module):
+        nodes = _solution(tree)
+        self.tree = tree
+        self.text = ast.unparse(_without_docstrings(tree))  # comments and docstrings are words, not code
+        self.operators: Set[type] = {type(n.op) for n in nodes if isinstance(n, (ast.BinOp, ast.AugAssign))}
+        self.names: Set[str] = {n.id for n in nodes if isinstance(n, ast.Name)} | {n.attr for n in nodes if isinstance(n, ast.Attribute)}
+        self.names |= {a.name.split(".")[-1] for n in nodes if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+        self.names |= {(n.module or "").split(".")[0] for n in nodes if isinstance(n, ast.ImportFrom)}
+        self.nodes = nodes
+
+    def has(self, pattern: str) -> bool:
+        """Some name the code uses matches ``pattern`` (a regex, searched)."""
+        return any(re.search(pattern, name, re.IGNORECASE) for name in self.names)
+
+    def any_node(self, *types: type) -> bool:
+        return any(isinstance(n, types) for n in self.nodes)
+
+
+def _orders(code: Code) -> bool:
+    return code.has(r"sort|median|heap|nsmallest|nlargest|bisect|insort|partition|quantile|percentile|select|argsort|min|max")
+
+
+def _multiplies(code: Code) -> bool:
+    return bool(code.operators & {ast.Mult, ast.Pow, ast.MatMult}) or code.has(r"prod|^i?mul$|multiply|^dot$|einsum|^outer$|cross|kron|reduce|^log|^exp|factorial|^comb$|^perm$")
+
+
+def _lcm_evidence(code: Code) -> bool:
+    return bool(code.operators & {ast.Mult, ast.Div, ast.FloorDiv, ast.Add}) or code.has(r"lcm|prod|reduce")
+
+
+def _counts_letters(code: Code) -> bool:
+    return code.has(r"sort|counter|count|dict|^get$|^ord$|remove|replace|most_common|freq|setdefault") or code.any_node(ast.Dict, ast.DictComp) or bool(
+        code.operators & {ast.Mult}
+    ) or any(isinstance(n, ast.AugAssign) for n in code.nodes)
+
+
+def _rotates(code: Code) -> bool:
+    return code.any_node(ast.Slice) or bool(code.operators & {ast.Add, ast.Mod, ast.Mult}) or code.has(r"rotate|deque|find|index|roll") or any(
+        isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in code.nodes
+    )
+
+
+def _dedups(code: Code) -> bool:
+    return bool(DEDUPING.search(code.text)) or code.any_node(ast.SetComp, ast.DictComp, ast.Dict) or code.has(r"^set$|frozenset|unique|counter|dict")
+
+
+def _reverses(code: Code) -> bool:
+    return code.has(r"revers|pop|left|right") or code.any_node(ast.Slice) or bool(code.operators & {ast.Sub}) or any(
+        isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes
+    ) or "[-" in code.text
+
+
+def _leap_rule(code: Code) -> bool:
+    """The whole Gregorian rule (divisible by 4, but not by 100 unless by 400), or the library's."""
+    return ("400" in code.text and "100" in code.text) or code.has(r"isleap|monthrange|calendar|leapdays|^date$|^datetime$|timedelta|toordinal")
+
+
+def _flattens_deeply(code: Code) -> bool:
+    """Recursion, a stack or queue worked in a loop, or a library that flattens to any depth."""
+    return _recurses(code.tree) or any(isinstance(n, ast.While) for n in code.nodes) or code.has(r"^pop$|popleft|^extend$|flatten|collapse|chain|^walk$")
+
+
+OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
+    ("the median", re.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
+    (
+        "a product",
+        re.compile(
+            r"\b(?:running|cumulative|prefix|suffix|partial)\s+(?:\([^()]*\)\s+)?products?\b|\b(?:return|returns|compute|computes|calculate|calculates|find|finds|get|gets|"
+            r"output|outputs|give|gives|print|prints)\s+(?:the\s+)?products?\s+of\b",
+            re.IGNORECASE,
+        ),
+        _multiplies,
+        "never multiplies",
+    ),
+    ("the least common multiple", re.compile(r"\blcm\b|\b(?:least|lowest|smallest) common multiple\b", re.IGNORECASE), _lcm_evidence, "neither multiplies, divides nor steps"),
+    ("anagrams", re.compile(r"\banagrams?\b", re.IGNORECASE), _counts_letters, "neither sorts nor counts the letters"),
+    ("a rotation", re.compile(r"\brotations?\s+of\b|\brotated\s+(?:version|copy)\s+of\b", re.IGNORECASE), _rotates, "never slices, joins nor shifts"),
+    (
+        "unique or distinct items",
+        re.compile(
+            r"(?:\b(?:count|counts|number of|how many)\b[^.?!\n]{0,30}|\b(?:return|returns|find|finds|get|gets|list|lists|keep|keeps|extract|extracts|"
+            r"collect|collects|print|prints)\s+(?:the\s+|all\s+|only\s+|all\s+the\s+)?)\b(?:unique|distinct)\b"
+            r"(?!\s+(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences))",
+            re.IGNORECASE,
+        ),
+        _dedups,
+        "never tells one item from another (no set, dict or comparison)",
+    ),
+    ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
+    ("leap years", re.compile(r"(?:\b|_)leap[-_ ]?years?\b", re.IGNORECASE), _leap_rule, "does not apply the 100- and 400-year rule nor the calendar module"),
+    (
+        "flattening to any depth",
+        re.compile(r"\b(?:any|arbitrary|arbitrarily|unknown|unlimited|any level of|multiple levels of)\s+(?:depth|deep|nested|nesting|levels?)\b|\bnested to any\b|\bdeeply nested\b", re.IGNORECASE),
+        _flattens_deeply,
+        "handles one level only (no recursion, stack or loop until done)",
+    ),
+]
+
+# "return the indices", "returns the number of ...": a value, never a bare True/False.
+ASKS_FOR_A_VALUE = re.compile(
+    r"\breturns?\s+(?:the\s+|a\s+|an\s+|all\s+|their\s+|its\s+|a\s+list\s+of\s+(?:the\s+)?|the\s+list\s+of\s+)?"
+    r"(?P<what>indices|index|indexes|positions?|count|number\s+of|list|sum|pairs?|length|total|median|average|mean|maximum|minimum|largest|smallest)\b",
+    re.IGNORECASE,
+)
+ASKS_FOR_A_TRUTH = re.compile(r"\b(?:true|false|whether|boolean|bool|if and only if|check|checks|verify|test|tests|determine|is\s+valid)\b", re.IGNORECASE)
+
+# "returns the longest word", "return the most common character": text, never a bare number.
+ASKS_FOR_TEXT = re.compile(
+    r"\breturns?\s+(?:the|a|an)\s+(?:(?:longest|shortest|first|last|most\s+\w+|least\s+\w+|\w+est)\s+)?"
+    r"(?P<what>word|string|name|character|char|letter|substring|sentence|line|title|text)\b(?!\s+(?:count|length|index|position|number|frequency))",
+    re.IGNORECASE,
+)
+NUMBER_CALLS = frozenset({"len", "sum", "int", "float", "abs", "round", "ord", "count", "index", "find", "rfind"})
+
+
+def _numeric(node: Optional[ast.expr]) -> bool:
+    """An expression that is always a number: a numeric literal, ``len``/``sum``/``.count()``, ``max`` or
+    ``min`` over numbers, arithmetic of these."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
+    if isinstance(node, ast.BinOp):
+        return _numeric(node.left) and _numeric(node.right)
+    if isinstance(node, ast.UnaryOp):
+        return _numeric(node.operand)
+    if isinstance(node, ast.Call):
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        if name in NUMBER_CALLS:
+            return True
+        if name in ("max", "min") and len(node.args) == 1 and not node.keywords:
+            arg = node.args[0]
+            return isinstance(arg, (ast.GeneratorExp, ast.ListComp)) and _numeric(arg.elt)
+    return False
+
+
+def _only_numbers(tree: ast.Module) -> bool:
+    returns = [n for n in _solution(tree) if isinstance(n, ast.Return)]
+    return bool(returns) and all(_numeric(r.value) for r in returns)
+
+
+SORT_BY_TWO = re.compile(
+    r"\b(?:sort|sorts|sorted|sorting|order|orders|ordered|ordering|rank|ranks|ranked)\b[^.;\n]*?\bby\s+(?:their\s+|its\s+|the\s+|each\s+\w+'s\s+)?(?P<a>[a-z_]+)\b"
+    r"[^.;\n]*?\b(?:and|then)\b[^.;\n]{0,40}?\bby\s+(?:their\s+|its\s+|the\s+)?(?P<b>[a-z_]+)\b",
+    re.IGNORECASE,
+)
+GENERIC_KEYS = frozenset(
+    "length size value values key keys frequency count counts occurrence occurrences number descending ascending decreasing increasing "
+    "index position default hand itself themselves reverse order magnitude absolute sum total last first then name names a an the "
+    "one two default alphabet alphabetical".split()
+)
+
+FORMATS = {  # format: (how an instruction names it, the calls that parse it)
+    "JSON": (r"\bjson\b", r"^json\.(?:loads?)$"),
+    "CSV": (r"\bcsv\b|\bcomma[- ]separated\b|\btsv\b|\btab[- ]separated\b", r"^csv\.(?:reader|DictReader)$|^(?:pd|pandas)\.read_csv$"),
+    "XML": (r"\bxml\b|\bhtml\b", r"^(?:ET|ElementTree|etree|xml\.etree\.ElementTree|minidom|xml\.dom\.minidom)\.(?:parse|fromstring|parseString)$"),
+    "YAML": (r"\bya?ml\b", r"^yaml\.(?:safe_load|load|full_load|load_all|safe_load_all)$"),
+    "TOML": (r"\btoml\b", r"^(?:tomllib|toml|tomli)\.loads?$"),
+    "INI": (r"\bini\b|\.ini\b|\bconfigparser\b", r"(?:^|\.)(?:ConfigParser|RawConfigParser)$"),
+}
+
+# One standard conversion, both ways: (its encoding calls, its decoding calls).
+ENCODING_CALLS = r"^(?:urlencode|quote|quote_plus|dumps?|b64encode|urlsafe_b64encode|b32encode|b16encode|hexlify|escape|compress)$"
+DECODING_CALLS = r"^(?:parse_qs|parse_qsl|urlparse|urlsplit|unquote|unquote_plus|loads?|b64decode|urlsafe_b64decode|b32decode|b16decode|unhexlify|unescape|decompress|literal_eval|fromstring|safe_load)$"
+DECODE_ASK = re.compile(r"\b(?:parse|parses|parsing|decode|decodes|decoding|deserializ\w*|unquote|unescape|unescapes|decompress\w*)\b", re.IGNORECASE)
+ENCODE_ASK = re.compile(
+    r"\b(?:encode|encodes|encoding|serializ\w*|quote|escape|escapes|escaping|compress|compresses|compressing|dump|dumps|build|builds|building|"
+    r"create|creates|generate|generates|construct|constructs|format|formats|write|writes|round[- ]trip|both)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked(pattern: "re.Pattern[str]", prose: str) -> Optional["re.Match[str]"]:
+    return next((m for m in pattern.finditer(prose) if not NEGATION.search(prose[: m.start()])), None)
+
+
+def _only_truths(tree: ast.Module) -> bool:
+    returns = [n for n in _solution(tree) if isinstance(n, ast.Return)]
+    return bool(returns) and all(isinstance(r.value, ast.Constant) and isinstance(r.value.value, bool) for r in returns)
+
+
+def _words(code: str) -> Set[str]:
+    return {w.lower() for token in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code) for w in re.findall(r"[A-Za-z][a-z0-9]*|[A-Z]+(?![a-z])", token)}
+
+
+def _calls(tree: ast.Module) -> Set[str]:
+    """Dotted names of the calls the code makes (``json.loads``, ``csv.reader``, ``urlencode``)."""
+    return {ast.unparse(n.func) for n in _solution(tree) if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute))}
+
+
+def _another_format(prose: str, tree: ast.Module) -> Optional[str]:
+    named = {name for name, (words, _) in FORMATS.items() if re.search(words, prose, re.IGNORECASE)}
+    if not named:
+        return None
+    calls = _calls(tree)
+    parsed = {name for name, (_, parsers) in FORMATS.items() if any(re.search(parsers, call) for call in calls)}
+    foreign = parsed - named
+    if foreign and not parsed & named:
+        return f"the instruction's data is {'/'.join(sorted(named))} and the code parses it as {'/'.join(sorted(foreign))}"
+    return None
+
+
+def _opposite_direction(prose: str, tree: ast.Module) -> Optional[str]:
+    last = {call.rpartition(".")[2] for call in _calls(tree)}
+    encodes = sorted(c for c in last if re.search(ENCODING_CALLS, c))
+    decodes = sorted(c for c in last if re.search(DECODING_CALLS, c))
+    if _asked(DECODE_ASK, prose) and not ENCODE_ASK.search(prose) and encodes and not decodes:
+        return f"the instruction asks to {_asked(DECODE_ASK, prose).group(0).lower()} and the code only encodes ({', '.join(encodes)})"
+    return None
+
+
+def wrong_operation(prose: str, code: str) -> Optional[str]:
+    """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
+    does not parse: validity's business)."""
+    tree = parse_python(code)
+    if tree is None:
+        return None
+    facts = Code(tree)
+    for what, pattern, evidence, failure in OPERATIONS:
+        if _asked(pattern, prose) and not evidence(facts):
+            return f"the instruction asks for {what} and the code {failure}"
+    value = _asked(ASKS_FOR_A_VALUE, prose)
+    if value and not ASKS_FOR_A_TRUTH.search(prose) and _only_truths(tree):
+        return f"the instruction asks to return {value.group('what').lower()} and the code only returns True or False"
+    text = _asked(ASKS_FOR_TEXT, prose)
+    if text and _only_numbers(tree):
+        return f"the instruction asks to return {text.group('what').lower()} and the code only returns numbers"
+    match = _asked(SORT_BY_TWO, prose)
+    if match:
+        keys = [match.group("a").lower(), match.group("b").lower()]
+        words = _words(code)
+        if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1]:
+            present = [k in words or k.rstrip("s") in words for k in keys]
+            if any(present) and not all(present):
+                return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
+    return _another_format(prose, tree) or _opposite_direction(prose, tree)

@@ -1,0 +1,146 @@
+"""Code that parses, runs and passes its own asserts, yet does not do what was asked: a listed part left
+out, the neighbouring operation, a forbidden construct, a typed-in answer, a cut-off block, a misused
+standard call (hfsynth.curate.listed_parts, task_operations, stated_requirements, typed_answers,
+misused_calls, certain_errors). Each junk row beside a kept row that differs only where it matters."""
+
+from __future__ import annotations
+
+from hfsynth.curate import instruction, substance
+from hfsynth.curate.inputs import code_and_tests
+from hfsynth.curate.listed_parts import missing_part
+from hfsynth.schema.curate import InstructionConfig
+
+
+def check(text, code, **config):
+    row = {"instruction": text, "code": code, "response": f"```python\n{code}```", "language": "python"}
+    return instruction.check(row, InstructionConfig(**config))
+
+
+def trivial(code, instruction="", tests=None, response=None):
+    return substance.trivial({"language": "python", "code": code, "instruction": instruction, "tests": tests, "response": response})
+
+
+STACK = "class Stack:\n    def __init__(self):\n        self.items = []\n\n    def push(self, x):\n        self.items.append(x)\n\n    def peek(self):\n        return self.items[-1]\n"
+POP = "\n    def pop(self):\n        return self.items.pop()\n"
+
+
+def test_a_method_the_instruction_lists_must_be_defined():
+    ask = "Implement a Stack class with push, pop (raising IndexError when empty) and peek methods."
+    assert check(ask, STACK) == "the instruction asks for the method pop and the code leaves it out"
+    assert check(ask, STACK + POP) is None
+    assert check("Implement a MinStack class that supports push, pop, top and get_min, all in O(1) time.", STACK + POP).endswith("leaves it out")
+    assert check("Write a Queue class with enqueue, dequeue and size methods.", "class Queue:\n    def enqueue_item(self, x): ...\n    def dequeue(self): ...\n    def __len__(self): ...\n") is None
+    # words, not method names: nothing is read
+    assert check("Create a Vector class that supports addition, subtraction and scaling.", "class Vector:\n    def __add__(self, o):\n        return o\n") is None
+    assert missing_part("Write a class with methods to add and remove items.", STACK) is None
+    assert check(ask, STACK, require_listed_parts=False) is None
+
+
+def test_operators_in_backticks_and_command_line_options_must_be_there():
+    matrix = "class Matrix:\n    def __init__(self, rows):\n        self.rows = rows\n\n    def __add__(self, other):\n        return Matrix(other.rows)\n"
+    ask = "Implement a `Matrix` class that supports addition with `+` and matrix multiplication with `*`."
+    assert check(ask, matrix) == "the instruction asks for the operator `*` (no __mul__) and the code leaves it out"
+    assert check(ask, matrix + "\n    def __rmul__(self, other):\n        return self\n") is None
+    assert check("Implement an expression evaluator class that supports the binary operators `+` and `*`.", "class Evaluator:\n    def evaluate(self, text):\n        return 0\n") is None
+    cli = "import argparse\nimport csv\nimport json\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument('--input')\n{more}    args = parser.parse_args()\n    print(json.dumps(list(csv.DictReader(open(args.input)))))\n"
+    ask = "Write a command-line script that converts CSV to JSON. It must accept `--input` and `--output`."
+    assert check(ask, cli.format(more="")) == "the instruction asks for the command-line option --output and the code leaves it out"
+    assert check(ask, cli.format(more="    parser.add_argument('--output')\n")) is None
+
+
+def test_the_operation_the_instruction_names_must_be_in_the_code():
+    cases = {
+        "Write a function that returns the median of a list of numbers.": (
+            "def median(xs):\n    return sum(xs) / len(xs)\n", "def median(xs):\n    xs = sorted(xs)\n    return xs[len(xs) // 2]\n"),
+        "Return the running (cumulative) product of a list of numbers.": (
+            "from itertools import accumulate\n\ndef running(xs):\n    return list(accumulate(xs))\n",
+            "from itertools import accumulate\nimport operator\n\ndef running(xs):\n    return list(accumulate(xs, operator.mul))\n"),
+        "Write lcm(a, b) returning the least common multiple.": ("def lcm(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n", "from math import gcd\n\ndef lcm(a, b):\n    return a * b // gcd(a, b)\n"),
+        "Check whether two strings are anagrams of each other.": ("def is_anagram(s):\n    return s == s[::-1]\n", "def is_anagram(a, b):\n    return sorted(a) == sorted(b)\n"),
+        "Check whether one string is a rotation of another.": (
+            "from collections import Counter\n\ndef is_rotation(a, b):\n    return Counter(a) == Counter(b)\n", "def is_rotation(a, b):\n    return len(a) == len(b) and b in a + a\n"),
+        "Count the number of unique words in a text.": (
+            "import re\n\ndef count_words(text):\n    \"\"\"Count the words in text.\"\"\"\n    return len(re.findall(r'\\w+', text))\n",
+            "import re\n\ndef count_words(text):\n    return len(set(re.findall(r'\\w+', text)))\n"),
+        "Write a function that tells whether a year is a leap year in the Gregorian calendar.": (
+            "def is_leap_year(y):\n    return y % 4 == 0 and y % 100 != 0\n", "def is_leap_year(y):\n    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)\n"),
+        "Flatten a list nested to any depth.": (
+            "def flatten(xs):\n    return [y for x in xs for y in (x if isinstance(x, list) else [x])]\n",
+            "def flatten(xs):\n    out = []\n    for x in xs:\n        out.extend(flatten(x) if isinstance(x, list) else [x])\n    return out\n"),
+        "Given nums and target, return the indices of the two numbers that add up to target.": (
+            "def two_sum(nums, target):\n    seen = set()\n    for x in nums:\n        if target - x in seen:\n            return True\n        seen.add(x)\n    return False\n",
+            "def two_sum(nums, target):\n    seen = {}\n    for i, x in enumerate(nums):\n        if target - x in seen:\n            return [seen[target - x], i]\n        seen[x] = i\n"),
+        "Write longest_word(sentence) that returns the longest word in a sentence.": (
+            "def longest_word(s):\n    return max(len(w) for w in s.split())\n", "def longest_word(s):\n    return max(s.split(), key=len)\n"),
+        "Sort employee dicts by department and, within a department, by age.": (
+            "def sort_staff(staff):\n    return sorted(staff, key=lambda e: e['department'])\n", "def sort_staff(staff):\n    return sorted(staff, key=lambda e: (e['department'], e['age']))\n"),
+        "Write parse_ini(text) that parses INI-formatted text into a nested dict.": (
+            "import json\n\ndef parse_ini(text):\n    return json.loads(text)\n", "import configparser\n\ndef parse_ini(text):\n    p = configparser.ConfigParser()\n    p.read_string(text)\n    return {s: dict(p[s]) for s in p.sections()}\n"),
+        "How do I parse a URL query string like `a=1&b=2` into a dict?": (
+            "from urllib.parse import urlencode\n\nprint(urlencode({'a': 1, 'b': 2}))\n", "from urllib.parse import parse_qs\n\nprint(parse_qs('a=1&b=2'))\n"),
+    }
+    for ask, (junk, good) in cases.items():
+        assert check(ask, junk) is not None, ask
+        assert check(ask, good) is None, ask
+    assert check("Write a function that returns the median of a list.", "def median(xs):\n    return sum(xs) / len(xs)\n", require_named_operation=False) is None
+    # described, not asked: no operation is read
+    assert check("Given a sorted list of distinct integers, return where target goes.", "def where(xs, t):\n    return len([x for x in xs if x < t])\n") is None
+    assert check("Write ways(n): count the distinct ways to climb n stairs, 1 or 2 at a time.", "def ways(n):\n    a, b = 1, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n") is None
+
+
+def test_slicing_loops_and_imports_the_instruction_forbids():
+    assert check("Reverse a string without using slicing.", "def rev(s):\n    return s[::-1]\n") == "the instruction forbids slicing and the code slices"
+    assert check("Reverse a string without using slicing.", "def rev(s):\n    return ''.join(reversed(s))\n") is None
+    loop = "def digits(n):\n    total = 0\n    while n:\n        total += n % 10\n        n //= 10\n    return total\n"
+    assert check("Compute the digit sum with no loops.", loop) == "the instruction forbids loops and the code loops"
+    days = "def business_days(start, end):\n    days = 0\n    while start < end:\n        days += start.weekday() < 5\n        start += 1\n    return days\n"
+    assert check("Count business days; it should not loop over every single day.", days) is None  # a verb, not the construct
+    counter = "from collections import Counter\n\ndef most_common(s):\n    return Counter(s).most_common(1)[0][0]\n"
+    assert check("Without importing any modules, return the most common character.", counter).startswith("the instruction forbids imports")
+    assert check("Without external libraries, return the most common character.", counter) is None  # collections is standard
+
+
+def test_an_attribute_nothing_sets_is_always_an_error():
+    queue = "class Queue:\n    def __init__(self):\n        self.items = []\n\n    def size(self):\n        return self.{name}\n"
+    assert trivial(queue.format(name="count")) == "always an error: self.count is read in Queue.size() but nothing sets it (line 6)"
+    assert trivial(queue.format(name="items")) is None
+    base = "class Shape:\n    def describe(self):\n        return self.name\n\n\nclass Circle(Shape):\n    name = 'circle'\n"
+    assert trivial(base) is None  # a subclass supplies it
+    assert trivial("class Mixin:\n    def check(self):\n        return self.assertEqual(1, 1)\n") is None
+
+
+def test_answers_typed_in_rather_than_computed():
+    table = "def fib(n):\n    values = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55]\n    return values[n]\n"
+    assert trivial(table, "Write fib(n) returning the n-th Fibonacci number for any n.") == "trivial body: fib (11 values) reads an unbounded sequence from a typed-in table"
+    days = "def days(month):\n    table = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]\n    return table[month - 1]\n"
+    assert trivial(days, "Return the number of days of the n-th month of a common year.") is None  # a real lookup
+    words = "def palindromes(s):\n    if 'racecar' in s:\n        return ['Anna', 'racecar']\n    return [w for w in s.split() if w == w[::-1]]\n"
+    assert "returns the answer to the example" in trivial(words, "Return the palindromic words, e.g. palindromes('Anna saw a racecar') -> ['Anna', 'racecar'].")
+    found = "def find(xs, x):\n    if not xs:\n        return (-1, -1)\n    return (xs.index(x), len(xs) - 1 - xs[::-1].index(x))\n"
+    assert trivial(found, "Return the first and last position, e.g. find([], 1) -> (-1, -1).") is None  # a sentinel
+    islands = "def count_islands(grid):\n    if not grid:\n        return 0\n    return 3\n"
+    assert trivial(islands) == "trivial body: count_islands (3) returns the same constant whatever its input"
+    lookup = "def iso_to_dmy(s):\n    conversions = {'2024-03-15': '15/03/2024'}\n    return conversions.get(s, s)\n"
+    assert "looks up the answer to the example iso_to_dmy('2024-03-15')" in trivial(lookup, "Convert an ISO date to DD/MM/YYYY.", "assert iso_to_dmy('2024-03-15') == '15/03/2024'\n")
+    hard = "def fib(n):\n    if n == 1 or n == 2:\n        return 1\n    if n == 10:\n        return 55\n"
+    assert trivial(hard, "Return the nth Fibonacci number, e.g. fib(1)=1, fib(10)=55.") is not None  # "f(x)=y" is an example too
+
+
+def test_a_response_cut_inside_a_block_and_misused_standard_calls():
+    cut = "def merge(intervals):\n    out = []\n    for s, e in sorted(intervals):\n        if out and s <= out[-1][1]:\n            out[-1][1] = max(out[-1][1], e)\n"
+    assert trivial(cut, response=f"Sure:\n\n```python\n{cut}") == "unfinished: the response's last code block is never closed and stops inside a block ('out[-1][1] = max(out[-1][1], e)')"
+    done = "def f(n):\n    return n + 1\n\nassert f(1) == 2\n"
+    assert trivial(done, response=f"```python\n{done}") is None  # a fence left open after complete code
+    assert trivial("def base(name):\n    return name.rstrip('.txt')\n").startswith("misused call: .rstrip('.txt') removes any of those characters")
+    assert trivial("def clean(line):\n    return line.rstrip(' \\n')\n") is None
+    swapped = "import re\n\nZIP = r'\\d{5}(-\\d{4})?'\n\ndef is_zip(text):\n    return re.fullmatch(text, ZIP) is not None\n"
+    assert trivial(swapped).startswith("misused call: re.fullmatch(text, ZIP) passes the text as the pattern")
+    assert trivial(swapped.replace("re.fullmatch(text, ZIP)", "re.fullmatch(ZIP, text)")) is None
+
+
+def test_a_main_of_asserts_that_its_block_runs_is_the_tests():
+    code = "import asyncio\n\nasync def double(x):\n    await asyncio.sleep(0)\n    return 2 * x\n"
+    tests = "async def main():\n    assert await double(2) == 4\n\nasyncio.run(main())\n"
+    assert code_and_tests(f"```python\n{code}```\n\n```python\n{tests}```\n", ["python"]) == (code.strip(), tests.strip())
+    own = "def main():\n    assert helper() == 1\n\ndef helper():\n    return 1\n\nmain()\n"
+    assert code_and_tests(f"```python\n{code}```\n\n```python\n{own}```\n", ["python"]) == (None, None)  # it checks itself
