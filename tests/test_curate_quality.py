@@ -419,7 +419,9 @@ def test_tests_that_pass_whatever_the_code_does_check_nothing():
     shadowing = {"language": "python", "code": "def sum(values):\n    total = 1\n    for v in values:\n        total *= v\n    return total\n", "tests": "assert sum([2, 3]) == 6\n"}
     assert substance.trivial(shadowing) is None  # a builtin's name the code redefines is the code under test
     assert substance.trivial(row(vacuous[0]), TrivialConfig(vacuous_tests=False)) is None
-    assert substance.trivial(row("assert len([average([1])]) > 0\nassert len(str(average([2]))) >= 3\n")) is None  # real bounds
+    bounds = "assert len([average([1])]) > 0\nassert len(str(average([2]))) >= 3\n"  # bounds that can fail, on lengths only
+    assert substance.trivial(row(bounds)).startswith("trivial tests: the asserts check only shapes")
+    assert substance.trivial(row(bounds + "assert average([2, 4]) == 3\n")) is None
 
 
 def test_the_tests_under_the_codes_main_guard_are_judged_too():
@@ -839,12 +841,16 @@ def test_a_lambda_is_no_iterable_and_a_function_restarted_under_its_docstring_is
         "repeated definition: apply defines apply (as inner, with its docstring) again inside itself")
 
 
-# The four newest labelled sets (written blind, 2026-12-02): rows of 1B-7B models' pipelines, practical
-# engineering tasks, a stress test of rows that look wrong and are right (and the reverse), and realistic
-# failure modes of small and large models (blind11). Their junk is mostly wrong logic that only a run can
-# catch, so the bar here is the row checks' measured share without execution, a little under what they
-# remove now (the closing note of issue 13 has the command's figures with execution).
-NEWEST_SETS = {"labelled_blind8.jsonl": 0.72, "labelled_blind9.jsonl": 0.66, "labelled_blind10.jsonl": 0.65, "labelled_blind11.jsonl": 0.64}
+# The five newest labelled sets (written blind, 2026-12-02): rows of 1B-7B models' pipelines, practical
+# engineering tasks, a stress test of rows that look wrong and are right (and the reverse), realistic
+# failure modes of small and large models (blind11), and rows in the style of OSS-Instruct, Evol-Instruct
+# and chat answers (blind12). Their junk is mostly wrong logic that only a run can catch, so the bar here is
+# the row checks' measured share without execution, a little under what they remove now (the closing
+# note of issue 13 has the command's figures with execution).
+NEWEST_SETS = {
+    "labelled_blind8.jsonl": 0.75, "labelled_blind9.jsonl": 0.70, "labelled_blind10.jsonl": 0.68, "labelled_blind11.jsonl": 0.67,
+    "labelled_blind12.jsonl": 0.42,
+}
 
 
 @pytest.mark.slow  # 2 s a set: the quick subset keeps its 3-minute budget

@@ -144,3 +144,90 @@ def test_a_main_of_asserts_that_its_block_runs_is_the_tests():
     assert code_and_tests(f"```python\n{code}```\n\n```python\n{tests}```\n", ["python"]) == (code.strip(), tests.strip())
     own = "def main():\n    assert helper() == 1\n\ndef helper():\n    return 1\n\nmain()\n"
     assert code_and_tests(f"```python\n{code}```\n\n```python\n{own}```\n", ["python"]) == (None, None)  # it checks itself
+
+
+def test_promises_about_behaviour_beyond_the_result():
+    recursive = "def depth(node):\n    return 0 if node is None else 1 + max(depth(node.left), depth(node.right))\n"
+    assert check("Write depth(root); trees can be deep, so it must be iterative.", recursive).startswith("the instruction forbids recursion")
+    assert check("Write depth(root) recursively.", recursive) is None
+    assert check("Write a **recursive** function `digit_sum(n)`.", "def digit_sum(n):\n    total = 0\n    while n:\n        total += n % 10\n        n //= 10\n    return total\n").startswith(
+        "the instruction asks for recursion")
+    add = "def add(a: int, b: int) -> int:\n    \"\"\"Raises TypeError for non-int arguments.\"\"\"\n    return a + b\n"
+    assert check("Write add(a, b). If either argument is not an `int`, raise `TypeError`.", add) == "the instruction asks for a TypeError on a wrong type and the code never checks a type"
+    assert check("Write add(a, b). If either argument is not an `int`, raise `TypeError`.", add.replace("    return", "    if not isinstance(a, int) or not isinstance(b, int):\n        raise TypeError('ints only')\n    return")) is None
+    env = "import contextlib\nimport os\n\n@contextlib.contextmanager\ndef temp_env(name, value):\n    old = os.environ.get(name)\n    os.environ[name] = value\n{body}"
+    ask = "Write a context manager temp_env(name, value) that restores the environment variable; this must also happen when the block raises."
+    assert check(ask, env.format(body="    yield\n    os.environ.pop(name)\n")).startswith("the instruction asks for cleanup when the block raises")
+    assert check(ask, env.format(body="    try:\n        yield\n    finally:\n        os.environ.pop(name)\n")) is None
+    timed = "import time\n{imp}\ndef timed(func):\n{deco}    def wrapper(*args):\n        start = time.perf_counter()\n        out = func(*args)\n        print(time.perf_counter() - start)\n        return out\n    return wrapper\n"
+    ask = "Write a decorator timed that prints how long a call took. The decorated function must keep its `__name__` and `__doc__`."
+    assert "without functools.wraps" in check(ask, timed.format(imp="", deco=""))
+    assert check(ask, timed.format(imp="import functools\n", deco="    @functools.wraps(func)\n")) is None
+    deck = "import random\n\ndef shuffle_deck(seed=None):\n    deck = list(range(52))\n{body}    return deck\n"
+    ask = "Write shuffle_deck(seed) that shuffles 52 cards; it must not change the state of the global random module."
+    assert check(ask, deck.format(body="    random.seed(seed)\n    random.shuffle(deck)\n")) == "the instruction forbids touching the global random state and the code calls random.seed()"
+    assert check(ask, deck.format(body="    random.Random(seed).shuffle(deck)\n")) is None
+    ask = "Write sorted_desc(numbers) that returns a new list sorted in descending order. The original list must not be modified."
+    assert check(ask, "def sorted_desc(numbers):\n    numbers.sort(reverse=True)\n    return numbers\n") == "the instruction asks to leave the input unchanged and the code mutates it (numbers.sort())"
+    assert check(ask, "def sorted_desc(numbers):\n    numbers = list(numbers)\n    numbers.sort(reverse=True)\n    return numbers\n") is None
+    anagram = "def are_anagrams(a, b):\n    return sorted(a.replace(' ', '')) == sorted(b.replace(' ', ''))\n"
+    assert check("Write are_anagrams(a, b), ignoring spaces and letter case.", anagram).startswith("the instruction asks for 'ignoring spaces and letter case'")
+
+
+def test_more_of_what_the_instruction_names():
+    retry = "import time\n\ndef call_with_retry(func, retries=3):\n    for _ in range(retries):\n        try:\n            return func()\n        except ConnectionError:\n            time.sleep({wait})\n"
+    ask = "Write call_with_retry(func, retries=3); on ConnectionError wait 200 milliseconds and try again."
+    assert check(ask, retry.format(wait=200)) == "the instruction waits 200 milliseconds and the code sleeps 200 seconds (time.sleep(200))"
+    assert check(ask, retry.format(wait=0.2)) is None
+    ask = "Write `sort_records(records, key, reverse=False)` returning the records sorted by key."
+    assert "has the parameter reverse" in check(ask, "def sort_records(records, key):\n    return sorted(records, key=lambda r: r[key])\n")
+    assert check(ask, "def sort_records(records, key, reverse=False):\n    return sorted(records, key=lambda r: r[key], reverse=reverse)\n") is None
+    assert check("Compute `gcd(12, 18)` with Euclid.", "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n") is None  # a call, not a signature
+    pairs = "def two_sum(nums, target):\n    seen = set()\n    for x in nums:\n        if target - x in seen:\n            return (target - x, x)\n        seen.add(x)\n"
+    assert check("Return the **indices** of the two numbers that add up to target.", pairs).startswith("the instruction asks for indices")
+    reverse = "def reverse_string(s):\n    s.reverse()\n    return s\n"
+    assert check("Write a function that reverses a string.", reverse) == "the instruction's input is a str and the code calls s.reverse(), which a str lacks (line 2)"
+
+
+def test_more_misused_calls_and_answers_typed_in():
+    cases = {
+        "import asyncio\nimport time\n\nasync def fetch(u):\n    time.sleep(1)\n    return u\n": "misused call: time.sleep(1) in the coroutine fetch() blocks the event loop",
+        "import argparse\n\ndef args(argv):\n    p = argparse.ArgumentParser()\n    p.add_argument('--verbose', type=bool, default=False)\n    return p.parse_args(argv)\n": "misused call: add_argument(..., type=bool)",
+        "import json\n\ndef load(path):\n    return json.load(path)\n": "misused call: json.load(path) (line 4) passes a path",
+        "def stamp(dt):\n    return dt.strftime('%Y-%M-%d %H:%m')\n": "misused call: strftime('%Y-%M-%d %H:%m')",
+        "import random\n\ndef pick(items):\n    i = random.randint(0, len(items))\n    return items[i]\n": "misused call: items[i]: randint includes len(items)",
+        "import datetime\n\ndef day_of_year():\n    today = datetime.date.today()\n    return today.days\n": "always an error: today is a date, which has no .days",
+    }
+    for code, reason in cases.items():
+        assert (trivial(code) or "").startswith(reason), code
+    kept = [
+        "import asyncio\n\nasync def fetch(u):\n    await asyncio.sleep(1)\n    return u\n",
+        "import json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n",
+        "def stamp(dt):\n    return dt.strftime('%Y-%m-%d %H:%M')\n",
+        "import random\n\ndef pick(items):\n    return items[random.randint(0, len(items) - 1)]\n",
+        "import datetime\n\ndef days(d):\n    return (datetime.date.today() - d).days\n",
+    ]
+    for code in kept:
+        assert trivial(code) is None, code
+    table = "def nth_prime(n):\n    primes = {1: 2, 2: 3, 3: 5, 4: 7, 5: 11}\n    return primes[n]\n"
+    assert trivial(table, "Return the n-th prime.") == "trivial body: nth_prime (5 values) reads an unbounded sequence from a typed-in table"
+    day = "def weekday(date_str):\n    if date_str == '2024-01-01':\n        return 'lundi'\n    return 'dimanche'\n"
+    assert "the answer to the example weekday('2024-01-01')" in trivial(day, "Name the weekday.\n\nExamples:\n- `\"2024-01-01\"` -> `\"lundi\"`\n")
+
+
+def test_tests_that_check_only_shapes_are_trivial():
+    code = "def sort_desc(nums):\n    return sorted(nums)\n"
+    assert trivial(code, tests="r = sort_desc([3, 1, 2])\nassert isinstance(r, list)\nassert len(r) == 3\nassert sort_desc([]) == []\n").startswith("trivial tests: the asserts check only shapes")
+    assert trivial(code, tests="assert sort_desc([3, 1, 2]) == [3, 2, 1]\nassert len(sort_desc([1])) == 1\n") is None
+    rolls = "import random\n\ndef roll(n):\n    return [random.randint(1, 6) for _ in range(n)]\n"
+    assert trivial(rolls, tests="assert len(roll(5)) == 5\n") is None  # results vary: shapes are what can be checked
+
+
+def test_examples_listed_one_after_another_are_read_one_each():
+    from hfsynth.curate.instruction_examples import instruction_examples
+
+    text = 'Write `longest(s)`. Examples: `"abcabcbb"` -> `(3, "abc")`, `"bbbbb"` -> `(1, "b")`.'
+    assert [(e.call, e.want.strip()) for e in instruction_examples(text, "def longest(s):\n    return 0\n")] == [
+        ("longest('abcabcbb')", '(3, "abc")'), ("longest('bbbbb')", '(1, "b")')]
+    text = "Write a generator windows(xs, n), e.g. `windows([1, 2, 3], 2)` -> `(1, 2), (2, 3)`."
+    assert [e.want.strip() for e in instruction_examples(text, "def windows(xs, n):\n    yield xs\n")] == ["(1, 2), (2, 3)"]

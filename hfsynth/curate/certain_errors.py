@@ -524,11 +524,57 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
     return None
 
 
+DATE_METHODS = frozenset({"today", "now", "utcnow", "fromisoformat", "strptime", "fromtimestamp", "utcfromtimestamp", "combine", "fromordinal"})
+
+
+def _date_kind(node: Optional[ast.expr]):
+    """``datetime.date`` or ``datetime.datetime`` when the expression makes one (``date.today()``,
+    ``datetime.now()``, ``datetime.date(2024, 1, 1)``), else None."""
+    import datetime as dt
+
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr in DATE_METHODS:
+        func = func.value  # date.today() -> date
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    return {"date": dt.date, "datetime": dt.datetime}.get(name)
+
+
+def date_attribute(tree: ast.Module) -> Optional[str]:
+    """An attribute a date or datetime lacks, looked up on one: ``date.today().days``, or on a local bound
+    once to a date (``today = datetime.date.today()`` then ``today.days``; a difference of dates is
+    a timedelta, which has ``.days``)."""
+    for scope in ast.walk(tree):
+        if not isinstance(scope, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        own = list(_own_nodes(scope))  # this scope's names only: a nested function's ``val`` is another variable
+        guarded = {id(n) for g in own if isinstance(g, GUARDED) or _expects_errors(g) for n in ast.walk(g)}
+        stores: Dict[str, int] = {}
+        for node in own:
+            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                stores[node.id] = stores.get(node.id, 0) + 1
+        arguments = getattr(scope, "args", None)
+        for arg in (arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else []:
+            stores[arg.arg] = stores.get(arg.arg, 0) + 2  # a parameter: bound by the caller
+        kinds = {
+            node.targets[0].id: _date_kind(node.value) for node in own
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1
+        }
+        for node in own:
+            if not isinstance(node, ast.Attribute) or not isinstance(node.ctx, ast.Load) or id(node) in guarded:
+                continue
+            kind = kinds.get(node.value.id) if isinstance(node.value, ast.Name) else _date_kind(node.value)
+            if kind is not None and not hasattr(kind, node.attr):
+                return f"{ast.unparse(node.value)[:40]} is a {kind.__name__}, which has no .{node.attr} (line {node.lineno})"
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
-             or past_the_end(tree) or unset_attribute(tree))
+             or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

@@ -228,6 +228,8 @@ def is_python_definition(text: str) -> bool:
 
 
 BUILTINS = frozenset(dir(builtins))
+# Methods of the builtin types: "used only through `append` and `pop()`" names a list's, called as ``.pop()``.
+BUILTIN_METHODS = frozenset(name for kind in (str, list, dict, set, tuple, bytes) for name in dir(kind) if not name.startswith("_"))
 
 
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
@@ -238,7 +240,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     modules (`list.sort()`, `os.path.join()`: "without using `list.sort()`") and names the code uses
     (a parameter `fetch(url)`, a table `users(id, name)` in its SQL) are not asks; an undotted name
     counts as used only when the code says it bare, not as another object's attribute (`data.decode()`
-    is not the asked `decode()`)."""
+    is not the asked `decode()`), unless it is a builtin type's method the instruction says to use
+    ("used only through `append` and `pop()`")."""
     named = [
         (name, bool(owner)) for owner, name in NAMED_CALLABLE.findall(instruction)
         if name not in BUILTINS and not (owner and owner.split(".")[0] in BUILTINS | STDLIB_MODULES)  # `list.sort()`, `os.path.join()`: existing APIs
@@ -251,7 +254,9 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
         mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap
     # Not as an attribute (`.decode()` is bytes', not the asked `decode()`), unless the code sets it (`wrapper.cache_clear = ...`).
     bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))
-    return next((name for name, dotted in named if name not in (mentioned if dotted else bare)), None)
+    # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
+    tools = {name for name in BUILTIN_METHODS if re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
+    return next((name for name, dotted in named if name not in (mentioned if dotted or name in tools else bare)), None)
 
 
 def sets_a_task_on_its_code(text: str) -> bool:

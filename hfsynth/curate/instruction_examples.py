@@ -25,7 +25,7 @@ from hfsynth.curate.python_ast import literal_value, parse_python
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
 VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to)\s*:?\s*", re.IGNORECASE)
-CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso|\bsay|\binput:?)\s*$", re.IGNORECASE)
+CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|(?:^|\n)[ \t]*[-*•]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso|\bsay|\binput:?)\s*$", re.IGNORECASE)
 INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 # "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
 WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
@@ -50,6 +50,18 @@ def _plain(piece: str) -> bool:
     return piece[0] in "([{'\"" and not (isinstance(value, tuple) and piece[0] != "(")
 
 
+def _bare_tuple(piece: str) -> bool:
+    """``(3, "abc"), "bbbbb"``: items with no brackets of their own around them all."""
+    try:
+        node = ast.parse(piece, mode="eval").body
+    except (SyntaxError, ValueError):
+        return False
+    return isinstance(node, ast.Tuple) and bool(node.elts) and node.elts[0].col_offset == node.col_offset
+
+
+NEXT_EXAMPLE = re.compile(rf"[\s`'\"]*{ARROW}")
+
+
 def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
     """The longest literal that opens at ``start`` and ends before a clause boundary."""
     best = None
@@ -58,6 +70,8 @@ def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
             continue
         piece = text[start:end].strip().strip("`").rstrip(".")
         if piece and _plain(piece) and literal_value(piece)[1]:
+            if _bare_tuple(piece) and (piece.endswith(",") or NEXT_EXAMPLE.match(text, end)):
+                continue  # '-> (3, "abc"), "bbbbb" -> ...': the last item is the next example's input, the comma a separator
             best = (piece, end)
     return best
 
@@ -68,7 +82,7 @@ def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
         if start > 0 and text[start - 1] not in " \t\n(:,`":
             continue
         piece = text[start:end].strip().strip("`")
-        if piece and _plain(piece) and literal_value(piece)[1]:
+        if piece and _plain(piece) and not _bare_tuple(piece) and literal_value(piece)[1]:
             best = (piece, start)
     return best
 

@@ -9,6 +9,14 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``re.fullmatch(text, PATTERN)``: the string where the pattern belongs and the pattern where the
   string belongs, read when the first argument is a parameter of the function and the second a
   string literal (or a name bound once to one) that reads as a regular expression.
+- ``items[random.randint(0, len(items))]``: ``randint`` includes its upper bound, so one draw in
+  ``len(items) + 1`` reads past the end (``randrange`` or ``choice`` is meant).
+- ``time.sleep()`` in a coroutine: it stops the whole event loop, so "concurrent" tasks run one
+  after another (``await asyncio.sleep()`` is meant).
+- ``add_argument(..., type=bool)``: ``bool("False")`` is True, so the option can never be turned off
+  from the command line (``action="store_true"`` is meant).
+- ``json.load(path)`` (and ``pickle.load``, ``tomllib.load``) on a path: they read an open file.
+- ``strftime("%Y-%M-%d %H:%m")``: ``%M`` is the minute and ``%m`` the month.
 """
 
 from __future__ import annotations
@@ -38,7 +46,12 @@ def _string_constants(tree: ast.Module) -> Dict[str, str]:
 
 
 def _stripped_affix(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    """In a function (a top-level ``print`` may show the pitfall on purpose), in code that does not name
+    ``removesuffix``/``removeprefix`` (an answer that contrasts the two)."""
+    if re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
+        return None
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for node in (n for f in functions for n in ast.walk(f)):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1
                 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and AFFIX.search(node.args[0].value)):
             return (f".{node.func.attr}({node.args[0].value!r}) removes any of those characters, not the affix "
@@ -63,6 +76,80 @@ def _swapped_pattern(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _is_len_of(node: ast.AST) -> Optional[str]:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1:
+        return ast.unparse(node.args[0])
+    return None
+
+
+def _randint_past_the_end(tree: ast.Module) -> Optional[str]:
+    """``X[randint(0, len(X))]``, directly or through a name bound once to the draw."""
+    draws: Dict[str, str] = {}
+    for node in ast.walk(tree):
+        call = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
+        if isinstance(call, ast.Call) and getattr(call.func, "attr", getattr(call.func, "id", None)) == "randint" and len(call.args) == 2:
+            of = _is_len_of(call.args[1])
+            if of:
+                draws[node.targets[0].id] = of
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Subscript) or isinstance(node.slice, ast.Slice):
+            continue
+        index = node.slice
+        if isinstance(index, ast.Call) and getattr(index.func, "attr", getattr(index.func, "id", None)) == "randint" and len(index.args) == 2:
+            of = _is_len_of(index.args[1])
+        else:
+            of = draws.get(index.id) if isinstance(index, ast.Name) else None
+        if of and of == ast.unparse(node.value):
+            return f"{ast.unparse(node)[:50]}: randint includes len({of}), one past the last index (line {node.lineno})"
+    return None
+
+
+def _blocking_sleep(tree: ast.Module) -> Optional[str]:
+    sleep_is_times = re.search(r"from\s+time\s+import[^\n]*\bsleep\b", ast.unparse(tree))  # a bare sleep() is time's
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and (ast.unparse(node.func) == "time.sleep" or (isinstance(node.func, ast.Name) and node.func.id == "sleep" and sleep_is_times)):
+                return f"{ast.unparse(node)} in the coroutine {function.name}() blocks the event loop (line {node.lineno}; await asyncio.sleep() yields to it)"
+    return None
+
+
+def _bool_option(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add_argument":
+            for keyword in node.keywords:
+                if keyword.arg == "type" and isinstance(keyword.value, ast.Name) and keyword.value.id == "bool":
+                    return f"add_argument(..., type=bool) (line {node.lineno}): bool('False') is True, so the option cannot be switched off"
+    return None
+
+
+PATH_NAME = re.compile(r"(?:^|_)(?:path|filename|file_name|fname|filepath|file_path)$")
+
+
+def _load_of_a_path(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "load"
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal") and node.args):
+            arg = node.args[0]
+            if (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or (isinstance(arg, ast.Name) and PATH_NAME.search(arg.id)):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) passes a path where {node.func.value.id}.load reads an open file"
+    return None
+
+
+SWAPPED_DATE_FIELDS = re.compile(r"%Y[-/.]%M|%M[-/.]%d|%d[-/.]%M|%H:%m|%m:%S|%I:%m")
+
+
+def _swapped_date_fields(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("strftime", "strptime"):
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and SWAPPED_DATE_FIELDS.search(arg.value):
+                    return f"{node.func.attr}({arg.value!r}) (line {node.lineno}): %M is the minute and %m the month"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
-    return _stripped_affix(tree) or _swapped_pattern(tree)
+    return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
+            or _load_of_a_path(tree) or _swapped_date_fields(tree))

@@ -20,7 +20,14 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
   (``int(text)``); exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read;
 - "without slicing", "no loops", "without importing any modules" (or "external libraries": then
-  standard modules are allowed), and the code slices, loops or imports.
+  standard modules are allowed), and the code slices, loops or imports;
+- promises about behaviour (:func:`_kept_promise`): "must be iterative" and a function that calls
+  itself, a TypeError for a wrong type and no type check, cleanup "even if the block raises" and a
+  ``@contextmanager`` whose ``yield`` no ``try`` guards, "keep ``__name__``" and a wrapper without
+  ``functools.wraps``, the global ``random`` state left alone and ``random.seed()``, the input left
+  unchanged and ``param.sort()``.
+
+Markdown emphasis is read through ("a **recursive** function").
 
 Each is skipped after "without", "not", "no", "instead of" ("iteratively, not recursively").
 """
@@ -32,7 +39,7 @@ import builtins
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python
+from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 FORBIDDING = re.compile(
@@ -53,11 +60,21 @@ RECURSION_ASK = re.compile(
     re.IGNORECASE,
 )
 ITERATIVE_ASK = re.compile(r"\biterative(?:ly)?\b|\bexplicit stack\b|\bwithout recursion\b", re.IGNORECASE)
+# Recursion forbidden in so many words: "must be iterative", "no recursion", "not recursive".
+NO_RECURSION = re.compile(
+    r"\b(?:must|should|has to|needs to)\s+be\s+iterative\b|\b(?:no|without|avoid|avoiding|not use|don't use|do not use)\s+(?:any\s+)?recursion\b|\bnot\s+recursive(?:ly)?\b|\bnon-recursive(?:ly)?\b",
+    re.IGNORECASE,
+)
+EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
 # Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
 RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "OverflowError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
 # Calls that raise ValueError on bad input by themselves.
 RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack)\(")
-CASE_ASK = re.compile(r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing) (?:the |letter )?case\b|\bregardless of (?:the |letter )?case\b|\bcase (?:does not|doesn't) matter\b", re.IGNORECASE)
+CASE_ASK = re.compile(
+    r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
+    r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b",
+    re.IGNORECASE,
+)
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
 # What removing duplicates takes: a set, dict keys, a membership test, a count, a comparison of neighbours.
 DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|\bin\s+\w+|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
@@ -156,7 +173,7 @@ def _holds_both_cases(tree: ast.Module) -> bool:
 # "without importing any modules"; "without external libraries" forbids non-standard imports only).
 NO_SLICING = re.compile(r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:\w+\s+){0,2}?(?:slicing|slices|slice notation|string slicing)\b", re.IGNORECASE)
 NO_LOOPS = re.compile(
-    r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:using\s+|writing\s+|explicit\s+)*(?:any\s+|a\s+|an\s+)?(?:explicit\s+)?"
+    r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:using\s+|use\s+|writing\s+|explicit\s+)*(?:any\s+|a\s+|an\s+)?(?:explicit\s+)?"
     r"(?:(?:for|while)[- ]loops?\b|loops\b|loop\b(?=\s*(?:[,.;)]|$|\s+(?:or|and|statements?|constructs?)\b)))",
     re.IGNORECASE,
 )
@@ -186,18 +203,79 @@ def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+TYPE_CHECK_ASK = re.compile(r"\b(?:is not|isn't|are not|aren't|not)\s+(?:an?\s+)?`?(?:int|integer|str|string|list|number|float|dict)s?\b|\bnon-(?:integer|string|numeric)\b|\bwrong type\b", re.IGNORECASE)
+EXCEPTION_SAFE = re.compile(r"\b(?:even|also)\s+(?:\w+\s+){0,2}(?:if|when)\b[^.]{0,60}\b(?:rais\w*|exceptions?|errors?|fails?)\b|\bexception[- ]safe\b", re.IGNORECASE)
+KEEPS_METADATA = re.compile(r"`?__(?:name|doc)__`?|\b(?:preserv|keep|retain)\w*\b[^.]{0,40}\b(?:name|docstring|metadata)\b", re.IGNORECASE)
+GLOBAL_RANDOM = re.compile(r"\bglobal\s+`?random`?\s*(?:module|state|generator)?|\brandom module's (?:global )?state\b", re.IGNORECASE)
+NO_MUTATION = re.compile(
+    r"\b(?:must|should|does|do|will)\s+not\s+(?:be\s+)?(?:modif|mutat|chang|alter)\w*|\boriginal\s+(?:list|input|array|dict|sequence)\b[^.]{0,40}\b(?:unchanged|untouched|intact|unmodified)\b|"
+    r"\bwithout\s+(?:modifying|mutating|changing|altering)\s+(?:the\s+)?(?:original|input|given)\b",
+    re.IGNORECASE,
+)
+MUTATORS = frozenset({"sort", "reverse", "append", "extend", "insert", "remove", "pop", "clear", "update", "popitem", "setdefault", "add", "discard"})
+
+
+def _mutated_parameter(tree: ast.Module) -> Optional[str]:
+    """``param.sort()``, ``param[i] = x``, ``del param[k]`` on a parameter the function never rebinds to a copy."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs} - {"self", "cls"}
+        params -= {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name) and node.func.value.id in params:
+                return f"{node.func.value.id}.{node.func.attr}()"
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else node.target if isinstance(node, ast.AugAssign) else None
+            targets = node.targets if isinstance(node, ast.Delete) else [target]
+            for t in targets:
+                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in params:
+                    return f"{ast.unparse(t)[:30]} = ..."
+    return None
+
+
+def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
+    """What the instruction promises about the code's behaviour beyond its result, broken in plain sight:
+    iterative code that recurses, a TypeError for the wrong type with no type check, cleanup on an
+    exception around a ``yield`` no ``try`` guards, a wrapper that keeps no ``__name__``, the global
+    ``random`` state reseeded, an input left unchanged and mutated in place."""
+    text = ast.unparse(without_docstrings(tree))
+    if NO_RECURSION.search(prose) and _recurses(tree):
+        return f"the instruction forbids recursion ({NO_RECURSION.search(prose).group(0)!r}) and the code recurses"
+    if re.search(r"\bTypeError\b", prose) and TYPE_CHECK_ASK.search(prose) and not re.search(r"\bisinstance\(|\btype\(|\bTypeError\b|__class__", text):
+        return "the instruction asks for a TypeError on a wrong type and the code never checks a type"
+    if EXCEPTION_SAFE.search(prose):
+        for function in ast.walk(tree):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any("contextmanager" in ast.unparse(d) for d in function.decorator_list):
+                guarded = {id(n) for t in ast.walk(function) if isinstance(t, ast.Try) and (t.finalbody or t.handlers) for s in t.body for n in ast.walk(s)}
+                if any(isinstance(n, (ast.Yield, ast.YieldFrom)) and id(n) not in guarded for n in ast.walk(function)):
+                    return f"the instruction asks for cleanup when the block raises and {function.name}() yields outside any try/finally"
+    if KEEPS_METADATA.search(prose) and not re.search(r"\bwraps\b|update_wrapper|__name__\s*=|__doc__\s*=|__wrapped__|__dict__", text):
+        for function in ast.walk(tree):
+            inner = [n for n in function.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))] if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+            if inner and any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == inner[-1].name for n in function.body):
+                return f"the instruction asks to keep the wrapped function's name and docstring and {function.name}() returns {inner[-1].name} without functools.wraps"
+    if GLOBAL_RANDOM.search(prose) and re.search(r"(?<![\w.])random\.seed\(", text):
+        return "the instruction forbids touching the global random state and the code calls random.seed()"
+    if NO_MUTATION.search(prose):
+        mutated = _mutated_parameter(tree)
+        if mutated:
+            return f"the instruction asks to leave the input unchanged and the code mutates it ({mutated})"
+    return None
+
+
 def ignored_requirement(prose: str, code: str) -> Optional[str]:
     """How the code breaks a requirement its instruction's ``prose`` states, else None (also when
     the code does not parse: validity's business)."""
     tree = parse_python(code)
     if tree is None:
         return None
+    prose = EMPHASIS.sub(r"\1", prose)  # "a **recursive** function" reads as "a recursive function"
     forbidden = _forbidden(prose)
     used = _calls_and_imports(tree) if forbidden else set()
     for name in sorted(forbidden):
         if SAME_CALL.get(name, {name}) & used:
             return f"the instruction forbids {name}() and the code uses it" if name not in STDLIB else f"the instruction forbids {name} and the code imports it"
-    construct = _forbidden_construct(prose, tree)
+    construct = _forbidden_construct(prose, tree) or _kept_promise(prose, tree)
     if construct:
         return construct
     match = GENERATOR_ASK.search(prose)

@@ -19,8 +19,10 @@
   A comment that marks the work as not done (``# TODO: save the file``, ``# your code here``)
   makes the code trivial too, and so do tests in which every assert checks nothing
   (``assert True``, ``f(x) == f(x)``, ``p or not p``, only ``isinstance`` or ``is not None``):
-  they pass whatever the code does (``curate.trivial.vacuous_tests``). So does a response cut
-  inside a code block: its last fence never closes and its last line is indented.
+  they pass whatever the code does (``curate.trivial.vacuous_tests``), and tests that check only
+  shapes (lengths, types, order against a bound) of code whose results do not vary from run to
+  run. So does a response cut inside a code block: its last fence never closes and its last line
+  is indented.
 - print_only: no function, class or lambda, no loop or branch, and no call but ``print``: the
   model "answered" by printing a result it worked out itself (``print("The sum is 15")``).
   A script that reads input, loops, calls a library, computes something (``a, b = b, a``) or
@@ -52,7 +54,7 @@ from hfsynth.curate.typed_answers import (
     special_cases_its_examples,
     types_in_its_examples,
 )
-from hfsynth.curate.vacuous_tests import tests_check_nothing
+from hfsynth.curate.vacuous_tests import tests_check_nothing, tests_check_only_shapes
 from hfsynth.fences import find_fences
 
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -522,6 +524,8 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             return f"trivial body: the code marks its work as not done ({comment[:60]!r})"
         if (config is None or config.vacuous_tests) and tests_check_nothing(row.get("tests"), tree):
             return "trivial tests: every assert passes whatever the code does (assert True, x == x, only isinstance or is not None)"
+        if (config is None or config.vacuous_tests) and tests_check_only_shapes(row.get("tests"), tree, row.get("instruction") or ""):
+            return "trivial tests: the asserts check only shapes (types, lengths, order against a bound, an empty input's empty answer), never a value"
         return None
     names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
     if names and all(DOES_NOTHING_BY_NAME.search(name) for name in names):

@@ -20,7 +20,12 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
 - a data format the instruction names (INI, CSV, XML, YAML, TOML, JSON) read with another format's
   parser that the instruction never mentions;
 - the opposite direction of a standard conversion: asked to parse or decode, the code only encodes
-  (``urlencode``, ``json.dumps``, ``b64encode``); asked to encode or build, it only decodes.
+  (``urlencode``, ``json.dumps``, ``b64encode``);
+- a method the input's kind lacks, on a parameter named for the kind the instruction gives it
+  (``s.reverse()`` for "reverse a string", ``d.sort()`` for "takes a dictionary");
+- "wait 200 milliseconds" slept as ``time.sleep(200)``; a parameter of the instruction's signature
+  (`sort_records(records, key, reverse=False)`) that the code's function does not take;
+- "return the indices" from code that never counts a position.
 
 English instructions only; a negated ask ("not the median") is not read.
 """
@@ -31,8 +36,8 @@ import ast
 import re
 from typing import Callable, List, Optional, Set, Tuple
 
-from hfsynth.curate.python_ast import parse_python
-from hfsynth.curate.stated_requirements import DEDUPING, NEGATION, _recurses
+from hfsynth.curate.python_ast import parse_python, without_docstrings
+from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, _recurses
 
 
 def _solution(tree: ast.Module) -> List[ast.AST]:
@@ -45,22 +50,13 @@ def _solution(tree: ast.Module) -> List[ast.AST]:
     return out
 
 
-def _without_docstrings(tree: ast.Module) -> ast.Module:
-    copy = ast.parse(ast.unparse(tree))
-    for node in ast.walk(copy):
-        body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-            node.body = body[1:] or [ast.Pass()]
-    return copy
-
-
 class Code:
     """What the rules look at in one piece of code: its operators, the names it calls or reads, its text."""
 
     def __init__(self, tree: ast.Module):
         nodes = _solution(tree)
         self.tree = tree
-        self.text = ast.unparse(_without_docstrings(tree))  # comments and docstrings are words, not code
+        self.text = ast.unparse(without_docstrings(tree))  # comments and docstrings are words, not code
         self.operators: Set[type] = {type(n.op) for n in nodes if isinstance(n, (ast.BinOp, ast.AugAssign))}
         self.names: Set[str] = {n.id for n in nodes if isinstance(n, ast.Name)} | {n.attr for n in nodes if isinstance(n, ast.Attribute)}
         self.names |= {a.name.split(".")[-1] for n in nodes if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
@@ -109,6 +105,12 @@ def _reverses(code: Code) -> bool:
     ) or "[-" in code.text
 
 
+def _counts_positions(code: Code) -> bool:
+    return code.has(r"enumerate|^range$|index|find|bisect|argsort|argmax|argmin|^where$|nonzero|^len$|^count$|finditer|start|span") or any(
+        isinstance(n, ast.AugAssign) for n in code.nodes
+    )
+
+
 def _leap_rule(code: Code) -> bool:
     """The whole Gregorian rule (divisible by 4, but not by 100 unless by 400), or the library's."""
     return ("400" in code.text and "100" in code.text) or code.has(r"isleap|monthrange|calendar|leapdays|^date$|^datetime$|timedelta|toordinal")
@@ -146,6 +148,12 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         "never tells one item from another (no set, dict or comparison)",
     ),
     ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
+    (
+        "indices",
+        re.compile(r"\breturns?\s+(?:the\s+|their\s+|its\s+|a\s+list\s+of\s+(?:the\s+)?)?(?:indices|indexes|positions)\b", re.IGNORECASE),
+        _counts_positions,
+        "never counts a position (no enumerate, range, index or counter)",
+    ),
     ("leap years", re.compile(r"(?:\b|_)leap[-_ ]?years?\b", re.IGNORECASE), _leap_rule, "does not apply the 100- and 400-year rule nor the calendar module"),
     (
         "flattening to any depth",
@@ -266,12 +274,76 @@ def _opposite_direction(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# Parameters named for the kind the instruction says they are: (instruction words, parameter names, the kind).
+NAMED_KINDS = (
+    (re.compile(r"\bstrings?\b|\bsentences?\b|\btext\b|\bwords?\b", re.IGNORECASE), frozenset({"s", "string", "text", "word", "sentence", "line", "phrase", "txt"}), str),
+    (re.compile(r"\bdict(?:ionary|ionaries|s)?\b", re.IGNORECASE), frozenset({"d", "dct", "dic", "dictionary", "mapping"}), dict),
+)
+
+
+def _wrong_kind_method(prose: str, tree: ast.Module) -> Optional[str]:
+    """A method the parameter's kind lacks, called on a parameter named for the kind the instruction
+    gives it (``s.reverse()`` for "reverses a string", ``d.sort()`` for "takes a dictionary"), neither
+    annotated otherwise nor rebound in the function."""
+    for words, names, kind in NAMED_KINDS:
+        if not words.search(prose):
+            continue
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for arg in function.args.posonlyargs + function.args.args:
+                if arg.arg not in names or (arg.annotation is not None and ast.unparse(arg.annotation) not in (kind.__name__, f"typing.{kind.__name__.title()}")):
+                    continue
+                if any(isinstance(n, ast.Name) and n.id == arg.arg and isinstance(n.ctx, (ast.Store, ast.Del)) for n in ast.walk(function)):
+                    continue
+                for node in ast.walk(function):
+                    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+                            and node.func.value.id == arg.arg and not hasattr(kind, node.func.attr)):
+                        return f"the instruction's input is a {kind.__name__} and the code calls {arg.arg}.{node.func.attr}(), which a {kind.__name__} lacks (line {node.lineno})"
+    return None
+
+
+MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
+
+
+def _milliseconds_as_seconds(prose: str, tree: ast.Module) -> Optional[str]:
+    """"wait 200 milliseconds" and ``time.sleep(200)``: sleep takes seconds."""
+    for amount in {int(m.group(1)) for m in MILLISECONDS.finditer(prose) if int(m.group(1)) >= 10}:
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("time.sleep", "sleep", "asyncio.sleep") and node.args
+                    and isinstance(node.args[0], ast.Constant) and node.args[0].value == amount):
+                return f"the instruction waits {amount} milliseconds and the code sleeps {amount} seconds ({ast.unparse(node)})"
+    return None
+
+
+SIGNATURE = re.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)`")
+
+
+def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
+    """A parameter the instruction's signature names (`sort_records(records, key, reverse=False)`) that the
+    code's function of that name does not take (and no ``*args``/``**kwargs`` could)."""
+    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for match in SIGNATURE.finditer(prose):
+        function = functions.get(match.group("name"))
+        if function is None or function.args.vararg or function.args.kwarg:
+            continue
+        names = [part.split("=")[0].split(":")[0].strip() for part in match.group("params").split(",") if part.strip()]
+        if not names or not all(re.fullmatch(r"[A-Za-z_]\w*", n) for n in names) or any(n in ("self", "cls") for n in names):
+            continue  # a call with values (`f(3, 4)`), not a signature
+        taken = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        missing = [n for n in names if n not in taken]
+        if missing and len(taken) < len(names):
+            return f"the instruction's signature {match.group(0)} has the parameter {missing[0]} and the code's {function.name}() does not take it"
+    return None
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
     tree = parse_python(code)
     if tree is None:
         return None
+    prose = EMPHASIS.sub(r"\1", prose)  # "return the **indices**"
     facts = Code(tree)
     for what, pattern, evidence, failure in OPERATIONS:
         if _asked(pattern, prose) and not evidence(facts):
@@ -290,4 +362,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             present = [k in words or k.rstrip("s") in words for k in keys]
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
-    return _another_format(prose, tree) or _opposite_direction(prose, tree)
+    return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree))

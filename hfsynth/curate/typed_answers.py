@@ -285,19 +285,45 @@ def reads_a_sequence_table(tree: ast.Module, instruction: str) -> Optional[str]:
             if not (isinstance(node, ast.Return) and isinstance(node.value, ast.Subscript) and _index_of_parameter(node.value.slice, params)):
                 continue
             table = tables.get(node.value.value.id) if isinstance(node.value.value, ast.Name) else node.value.value
-            values, ok = literal_value(table) if isinstance(table, (ast.List, ast.Tuple)) else (None, False)
+            values, ok = literal_value(table) if isinstance(table, (ast.List, ast.Tuple, ast.Dict)) else (None, False)
+            if ok and isinstance(values, dict):  # {1: 2, 2: 3, 3: 5, ...}: a table by position too, when its keys count up
+                keys = list(values)
+                ok = all(isinstance(k, int) for k in keys) and keys == list(range(keys[0], keys[0] + len(keys))) if keys else False
+                values = list(values.values()) if ok else values
             if ok and len(values) >= 4 and all(isinstance(v, int) and not isinstance(v, bool) for v in values) and all(a <= b for a, b in zip(values, values[1:])) and values[0] < values[-1]:
                 return f"{function.name} ({len(values)} values)"
     return None
 
 
+def _answers_an_example_by_equality(function, example) -> bool:
+    """``if date_str == "2024-01-01": return "lundi"``: the example's own input compared, its own output returned."""
+    given = example.args[0] if len(example.args) == 1 else None
+    if not (isinstance(given, str) and len(given) >= 4) and not (isinstance(given, (list, tuple, dict)) and len(given) >= 2):
+        return False  # a short or numeric input any solution may special-case (0, "", 2)
+    want, ok = literal_value(example.want)
+    params = {a.arg for a in function.args.posonlyargs + function.args.args}
+    for node in ast.walk(function):
+        if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare) or len(node.test.ops) != 1 or not isinstance(node.test.ops[0], ast.Eq):
+            continue
+        sides = (node.test.left, node.test.comparators[0])
+        if not any(isinstance(x, ast.Name) and x.id in params for x in sides) or not any(_value(x) == (_hashable(given), True) for x in sides):
+            continue
+        if any(isinstance(r, ast.Return) and r.value is not None and ok and _value(r.value) == (_hashable(want), True) for r in node.body):
+            return True
+    return False
+
+
 def returns_an_example_output(tree: ast.Module, examples) -> Optional[str]:
     """The call of an example (the instruction's or an assert's) whose expected value, a list, tuple,
-    set or dict of two items or more, some ``return`` of that function gives as a literal: the
-    example's answer typed in (``if "racecar" in words: return ["Anna", "a", "racecar", "noon"]``)."""
+    set or dict of two items or more, some ``return`` of that function gives as a literal (``if
+    "racecar" in words: return ["Anna", "a", "racecar", "noon"]``), or that the function answers by
+    comparing its parameter with the example's own input (a string of four characters or more, or a
+    container) and returning the example's own output: the example's answer typed in."""
     functions = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and takes_arguments(n)}
     for example in examples:
         function = functions.get(example.call.partition("(")[0])
+        if function is not None and _answers_an_example_by_equality(function, example):
+            return example.call
         want, ok = literal_value(example.want)
         if function is None or not ok or not isinstance(want, (list, tuple, set, dict)) or len(want) < 2 or all(_usual(v) for v in want):
             continue  # (-1, -1) for "not found" is a sentinel any solution returns as a literal

@@ -200,31 +200,88 @@ def _aliases(tree: ast.Module) -> Dict[str, ast.expr]:
     }
 
 
-def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
-    """The tests (with those the code carries) check something, and every check passes whatever the
-    code does (:func:`vacuous_assert`, or an assert whose failure a ``try`` swallows), with nothing
-    else that can fail: no ``raise``, no ``pytest.raises``, no ``assert*`` call not read here."""
+# Code whose results differ from run to run: checks of shape are all its tests can make.
+NONDETERMINISTIC = re.compile(r"\b(?:random|secrets|uuid|time|datetime\.now|date\.today|os\.urandom|shuffle|sample|choice)\b")
+
+
+def _empty(node: ast.expr) -> bool:
+    return is_literal(node) and not isinstance(ast.literal_eval(node), bool) and ast.literal_eval(node) in ("", 0, None, (), [], {}) and not (
+        isinstance(ast.literal_eval(node), int) and not isinstance(node, ast.Constant))
+
+
+def shape_only_assert(test: ast.expr, functions: set, bound: AbstractSet[str], aliases: Dict[str, ast.expr]) -> bool:
+    """A check of shape, not of value: vacuous (:func:`vacuous_assert`), a length compared with a number
+    (``len(r) == 3``), a result only ordered against something (``r > start``), or an empty input's
+    empty answer (``f([]) == []``). Tests made of these pass for most wrong answers too."""
+    if vacuous_assert(test, functions, bound, aliases):
+        return True
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return all(shape_only_assert(v, functions, bound, aliases) for v in test.values)
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    resolved = [aliases.get(o.id, o) if isinstance(o, ast.Name) else o for o in (left, right)]
+    is_len = [isinstance(o, ast.Call) and isinstance(o.func, ast.Name) and o.func.id == "len" for o in resolved]
+    if any(is_len) and any(is_literal(o) for o in resolved):
+        return True
+    if isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) and any(_result_of_the_code(o, functions, aliases) for o in (left, right)):
+        return True
+    if isinstance(op, ast.Eq):
+        for side, other in ((resolved[0], resolved[1]), (resolved[1], resolved[0])):
+            if _empty(other) and isinstance(side, ast.Call) and side.args and all(_empty(a) for a in side.args):
+                return True
+    return False
+
+
+def _checks(tests: Optional[str], code_tree: ast.Module):
+    """(the tests' checks as expressions, None for one whose failure is swallowed; the tests' tree), or
+    None when something else can fail (a ``raise``, ``pytest.raises``, an ``assert*`` call not read here)."""
     tree = parse_python(without_test_runner_calls(tests or ""))  # raise SystemExit(pytest.main()) checks nothing
     if tree is None:
-        return False
+        return None
     tree.body.extend(code_test_statements(code_tree))
-    functions = _defined_functions(code_tree)
     swallowed = _swallowed(tree)
-    checks: List[Optional[ast.expr]] = []  # None: a check whose failure is swallowed
+    checks: List[Optional[ast.expr]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Assert):
             checks.append(None if id(node) in swallowed else node.test)
         elif isinstance(node, ast.Raise) and id(node) not in swallowed:
-            return False
+            return None
         elif isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if name == "raises":  # pytest.raises
-                return False
+                return None
             if checks_without_assert(node):
                 expression = None if id(node) in swallowed else _as_expression(node)
                 if expression is None and id(node) not in swallowed:
-                    return False
+                    return None
                 checks.append(expression)
+    return checks, tree
+
+
+def tests_check_only_shapes(tests: Optional[str], code_tree: ast.Module, instruction: str = "") -> bool:
+    """The tests check something, and only shapes (:func:`shape_only_assert`): types, lengths, order
+    against a bound, an empty answer for an empty input. Not judged for code whose results vary from
+    run to run (random, time) or a task that asks for such results."""
+    found = _checks(tests, code_tree)
+    if found is None or NONDETERMINISTIC.search(ast.unparse(code_tree)) or re.search(r"\brandom", instruction, re.IGNORECASE):
+        return False
+    checks, tree = found
+    functions = _defined_functions(code_tree)
+    bound = bound_names(code_tree, tree)
+    aliases = _aliases(tree)
+    return bool(checks) and all(c is None or shape_only_assert(c, functions, bound, aliases) for c in checks)
+
+
+def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
+    """The tests (with those the code carries) check something, and every check passes whatever the
+    code does (:func:`vacuous_assert`, or an assert whose failure a ``try`` swallows), with nothing
+    else that can fail: no ``raise``, no ``pytest.raises``, no ``assert*`` call not read here."""
+    found = _checks(tests, code_tree)
+    if found is None:
+        return False
+    checks, tree = found
+    functions = _defined_functions(code_tree)
     bound = bound_names(code_tree, tree)
     aliases = _aliases(tree)
     return bool(checks) and all(c is None or vacuous_assert(c, functions, bound, aliases) for c in checks)

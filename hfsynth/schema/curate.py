@@ -86,7 +86,9 @@ class TrivialConfig(Section):
 
     enabled: bool = Field(True, description="Drop rows whose code has no substantive statement (functions and classes are looked into).")
     vacuous_tests: bool = Field(
-        True, description="Also drop rows whose every assert passes whatever the code does (assert True, x == x, only isinstance or is not None)."
+        True,
+        description="Also drop rows whose every assert passes whatever the code does (assert True, x == x, only isinstance or is not None), "
+        "or checks only shapes (lengths, types, order against a bound) of code whose results do not vary from run to run.",
     )
 
 
