@@ -17,6 +17,9 @@ DOUBLE = (
     "def double(x):\n    '''\n    >>> double(2)\n    4\n    >>> double(-1)\n    Traceback (most recent call last):\n    ValueError: negative\n    '''\n"
     "    if x < 0:\n        raise ValueError('negative')\n    return x * {factor}\n"
 )
+LEAP = "Write a function that tells whether a year is a leap year in the Gregorian calendar."
+MEDIAN = "Write a function that returns the median of a list of numbers."
+FIB = "Write a function that returns the n-th Fibonacci number."
 REVERSE = "def reverse_words(sentence):\n    return {body}\n\n\nprint(reverse_words('hello world'))\n"
 OUTPUT_BLOCK = "```python\n{code}```\n\nOutput:\n\n```\nworld hello\n```\n"
 
@@ -43,6 +46,13 @@ ROWS = {
     "output block wrong": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")), ""), "failed"),
     "output block right": ((REVERSE.format(body="' '.join(sentence.split()[::-1])"), OUTPUT_BLOCK.format(code=REVERSE.format(body="' '.join(sentence.split()[::-1])")), ""), "passed"),
     "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),
+    "known task wrong: leap years": (("def is_leap_year(year):\n    return year % 4 == 0 and year % 100 != 0\n", "", LEAP), "failed"),
+    "known task right: leap years": (("import calendar\n\ndef is_leap_year(year):\n    return calendar.isleap(year)\n", "", LEAP), "passed"),
+    "known task wrong: the even median": (("def median(xs):\n    xs = sorted(xs)\n    m = len(xs) // 2\n    return xs[m] if len(xs) % 2 else (xs[m] + xs[m + 1]) / 2\n", "", MEDIAN), "failed"),
+    "known task right: the median": (("import statistics\n\ndef median(xs):\n    return statistics.median(xs)\n", "", MEDIAN), "passed"),
+    "known task wrong: Fibonacci": (("def fib(n):\n    return n * (n - 1)\n", "", FIB), "failed"),
+    "known task right: Fibonacci, counted from 1": (("def fib(n):\n    a, b = 1, 1\n    for _ in range(n - 1):\n        a, b = b, a + b\n    return a\n", "", FIB), "passed"),
+    "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),
 }
@@ -62,6 +72,9 @@ def test_claims_and_examples_decide_what_runs():
     assert "claims print(factorial(5)) shows '120'; it shows '24'" in got["comment claim wrong"][1]
     assert "to_binary(-5)" in got["instruction example wrong"][1]
     assert "claims the program prints 'world hello'; it prints 'dlrow olleh'" in got["output block wrong"][1]
+    assert "a known task's answer: bool(is_leap_year(2000)) gives 'True'; it gives 'False'" in got["known task wrong: leap years"][1]
+    off = execute_rows([{"id": "x", "code": ROWS["known task wrong: leap years"][0][0], "instruction": LEAP}], CFG.model_copy(update={"probe_known_tasks": False}))
+    assert off[0]["exec_status"] == "no_tests"
 
 
 def test_comment_claims_are_rewritten_in_place():

@@ -231,3 +231,19 @@ def test_examples_listed_one_after_another_are_read_one_each():
         ("longest('abcabcbb')", '(3, "abc")'), ("longest('bbbbb')", '(1, "b")')]
     text = "Write a generator windows(xs, n), e.g. `windows([1, 2, 3], 2)` -> `(1, 2), (2, 3)`."
     assert [e.want.strip() for e in instruction_examples(text, "def windows(xs, n):\n    yield xs\n")] == ["(1, 2), (2, 3)"]
+
+
+def test_classic_tasks_are_recognised_only_in_plain_words():
+    from hfsynth.curate.known_tasks import known_task, known_task_claims
+
+    prime = "def is_prime(n):\n    return n > 1\n"
+    assert known_task("Write is_prime(n) that returns True if n is a prime number.", prime)[0].label == "a primality test"
+    for twist in ("Print whether n is prime.", "Return the prime factors of n.", "Count the primes below n.", "Is n prime? Use the Miller-Rabin test."):
+        assert known_task(twist, prime) is None, twist
+    two = "def is_prime(n):\n    return n > 1\n\ndef is_even(n):\n    return n % 2 == 0\n"
+    assert known_task("Check whether n is prime.", two)[1] == "is_prime"  # picked by name among two
+    assert known_task("Check whether n is prime.", "def a(n):\n    return n\n\ndef b(n):\n    return n\n") is None  # no way to tell which
+    claims = known_task_claims("Write a function that converts Fahrenheit to Celsius.", "def f_to_c(f):\n    return f\n")
+    assert claims[0] == ("f_to_c(212)", "100.0", False, "probe") and claims[-1] == ("f_to_c(98.6)", "37.0", False, "probe")
+    assert known_task("Return the n-th prime (1-indexed).", "def nth_prime(n):\n    return 2\n") is not None
+    assert known_task("Return the n-th prime.", "def nth_prime(n):\n    return 2\n") is None  # from 0 or from 1: not said

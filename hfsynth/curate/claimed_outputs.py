@@ -171,7 +171,8 @@ CHECKER = r'''
 def assert_hf_examples(examples, namespace):
     """Run each (source, want, strict[, mode]) example in namespace, as doctest does, and compare
     leniently; mode "print": the source is what a print() showed, printed here as it was; "program":
-    the source is the whole program, and want what it prints."""
+    the source is the whole program, and want what it prints; "probe": a known task's answer
+    (hfsynth.curate.known_tasks), not the response's claim."""
     import contextlib as _cl, io as _io
     for example in examples:
         source, want, strict = example[:3]
@@ -208,7 +209,8 @@ def assert_hf_examples(examples, namespace):
         if want and not _hf_output_matches(printed, value, want):
             shown = printed.strip() if printing else (printed + ("" if value is None else repr(value))).strip()
             said = f"print({source}) shows" if printing else "the program prints" if mode == "program" else f"{source} gives"
-            raise AssertionError(f"the response claims {said} {want[:80]!r}; it {said.rpartition(' ')[2]} {shown[:80]!r}")
+            who = "a known task's answer: " if mode == "probe" else "the response claims "
+            raise AssertionError(f"{who}{said} {want[:80]!r}; it {said.rpartition(' ')[2]} {shown[:80]!r}")
 
 
 def _hf_literal(text):

@@ -54,8 +54,9 @@ from typing import AbstractSet, Any, Dict, List, Optional
 
 from hfsynth.curate.claimed_outputs import CHECKER, claims_check, output_block_claims, session_claims, with_comment_claims_checked
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
-from hfsynth.curate.instruction import prose
+from hfsynth.curate.instruction import prose, written_in_english
 from hfsynth.curate.instruction_examples import instruction_examples
+from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
@@ -304,7 +305,7 @@ def _names(tree: Optional[ast.Module]) -> set:
     return names
 
 
-def program_files(code: str, tests: Optional[str], instruction: str = "", response: str = "") -> Dict[str, str]:
+def program_files(code: str, tests: Optional[str], instruction: str = "", response: str = "", known_tasks: bool = True) -> Dict[str, str]:
     """The sandbox files of one row: the harness, the code and (when they can fail) the tests. The
     tests the code carries (:func:`~hfsynth.curate.code_tests.code_tests`: its main guard's asserts,
     TestCase classes, test functions) run after the row's own: the code itself runs as a module, so
@@ -319,6 +320,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         claims = session_claims(response or code) + output_block_claims(response or "", code)
     if instruction:
         claims += [(e.call, e.want, False) for e in instruction_examples(prose(instruction), tree)]
+        if known_tasks and written_in_english(instruction):
+            claims += known_task_claims(prose(instruction), tree)
     carried = code_tests(tree)
     if carried:
         tests = f"{tests}\n{carried}" if tests and tests.strip() else carried
@@ -372,7 +375,7 @@ def execute_rows(rows: List[Dict[str, Any]], config: Optional[ExecutionConfig] =
             row.update(exec_status="error", exec_detail="no code to run")
             continue
         todo.append(i)
-        programs.append(program_files(code, row.get("tests"), row.get("instruction") or "", row.get("response") or ""))
+        programs.append(program_files(code, row.get("tests"), row.get("instruction") or "", row.get("response") or "", config.probe_known_tasks))
     # A row that could not start, or ran out of processes, threads or memory while other rows ran
     # (a fork bomb next door), is run once more alone by run_programs before it is judged.
     results = run_programs(programs, limits, workers=workers, progress=progress, description="execute")

@@ -223,6 +223,11 @@ class ExecutionConfig(Section):
     enabled: bool = Field(True, description="Run the execution filter.")
     mode: Literal["filter", "mark"] = Field("filter", description="'filter' keeps passing rows; 'mark' keeps all rows with exec_status.")
     keep_untested: bool = Field(True, description="In filter mode, keep rows that have no tests (exec_status 'no_tests').")
+    probe_known_tasks: bool = Field(
+        True,
+        description="When the instruction asks for a classic task in so many words (a primality test, the median, a binary search, "
+        "Fahrenheit to Celsius ...), also run the code's function on a few inputs and compare it with the known answers (hfsynth.curate.known_tasks).",
+    )
     timeout_s: float = Field(10, gt=0, description="Wall-clock limit per row; the whole process group is killed after it.")
     memory_mb: int = Field(1024, ge=16, description="Address-space limit of the sandboxed process (RLIMIT_AS).")
     cpu_seconds: int = Field(10, ge=1, description="CPU-time limit (RLIMIT_CPU).")

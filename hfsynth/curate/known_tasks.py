@@ -1,0 +1,210 @@
+"""Probes for the tasks every synthetic code set is full of: is this a working ``is_prime``?
+
+Self-Instruct and Evol-Instruct ask the same few hundred classic tasks over and over (primes,
+factorials, leap years, the median, binary search, Fahrenheit to Celsius ...), and a small model's
+wrong answer to one of them is clean code with a right name and, often, no test or asserts that happen
+to pass: ``year % 4 == 0 and year % 100 != 0``, ``nums[mid] + nums[mid + 1]`` for the even median,
+``while low < high`` in a binary search. The answers to these tasks are not in doubt, so when an
+instruction asks for one of them in so many words, execution also runs the code's function on a few
+inputs inside the task's domain and compares it with the known answer, as it runs the instruction's
+own worked examples (:mod:`hfsynth.curate.instruction_examples`).
+
+A task is recognised only from English words that leave no doubt, with none of the words that would
+change its answer (for the median, "lower median"; for the vowels, "y"); the function probed is the
+code's one public top-level function that takes the task's number of arguments (or the one whose name
+says the task). A task whose answer depends on a convention (the first Fibonacci number) is probed by
+a relation that every convention keeps (``fib(k) == fib(k - 1) + fib(k - 2)``).
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from hfsynth.curate.python_ast import parse_python
+
+
+@dataclass(frozen=True)
+class KnownTask:
+    """``asks``: the instruction's words; ``unless``: words that change the answer; ``arity``: arguments
+    taken; ``name``: a regex a function's name may match to be picked among several; ``probes``: argument
+    tuples; ``answer``: the known answer of one probe (None: ``relation`` is checked instead)."""
+
+    label: str
+    asks: "re.Pattern[str]"
+    arity: int
+    name: str
+    probes: Sequence[Tuple] = ()
+    answer: Optional[Callable] = None
+    relation: str = ""  # a Python expression of ``f`` that must be True
+    unless: "re.Pattern[str]" = field(default=re.compile(r"(?!x)x"))
+    truth: bool = False  # the answer is a truth value: compared as bool(f(...))
+
+
+def _i(pattern: str) -> "re.Pattern[str]":
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _is_prime(n: int) -> bool:
+    return n > 1 and all(n % d for d in range(2, math.isqrt(n) + 1))
+
+
+def _median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _binary_search(items, target):
+    return items.index(target) if target in items else -1
+
+
+def _lcs(a: str, b: str) -> int:
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+    return table[-1][-1]
+
+
+def _flatten(items):
+    out = []
+    for item in items:
+        out.extend(_flatten(item) if isinstance(item, list) else [item])
+    return out
+
+
+def _dedupe(items):
+    return list(dict.fromkeys(items))
+
+
+def _merge(intervals):
+    merged: List[List[int]] = []
+    for start, end in sorted(map(list, intervals)):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+# Words that make the answer something else than the plain task's, for all tasks.
+PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byield"
+
+TASKS: Tuple[KnownTask, ...] = (
+    KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b"), 1, r"prime",
+              [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
+              unless=_i(PRINTS + r"|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bup to\b"), truth=True),
+    KnownTask("a factorial", _i(r"\bfactorial\b|\bn!"), 1, r"fact", [(0,), (1,), (5,), (10,)], math.factorial,
+              unless=_i(PRINTS + r"|digit|trailing|zeros|modulo|\bmod\b|\bsum\b|double factorial|\blist\b|\bsequence\b")),
+    KnownTask("the Fibonacci numbers", _i(r"\b(?:n-?th|nth)\b[^.]{0,30}\bfibonacci\b|\bfibonacci number\b"), 1, r"fib",
+              relation="all(f(k) == f(k - 1) + f(k - 2) for k in range(5, 13)) and f(12) > f(11) > 0",
+              unless=_i(PRINTS + r"|\blist\b|\bsequence\b|\bfirst n\b|\bup to\b|\bseries\b|\beven\b|\bsum\b|\bmodulo\b|\bmod\b|\bdigits?\b|\blast\b")),
+    KnownTask("the greatest common divisor", _i(r"\bgcd\b|\bgreatest common (?:divisor|factor)\b|\bhighest common factor\b"), 2, r"gcd|hcf|divisor",
+              [(12, 18), (17, 5), (0, 9), (100, 75), (48, 180)], math.gcd, unless=_i(PRINTS + r"|\blist\b|\barray\b|\bextended\b|\bbezout|\bthree\b|\bmultiple\b|\bnegative\b")),
+    KnownTask("the least common multiple", _i(r"\blcm\b|\b(?:least|lowest) common multiple\b"), 2, r"lcm|multiple",
+              [(4, 6), (3, 5), (12, 18), (7, 7)], lambda a, b: a * b // math.gcd(a, b), unless=_i(PRINTS + r"|\blist\b|\barray\b|\bthree\b|\brange\b|\b1 to\b|\bnumbers from\b")),
+    KnownTask("a leap-year test", _i(r"\bleap[- ]year\b"), 1, r"leap", [(y,) for y in (2000, 1900, 2024, 2023, 2100, 1600)],
+              lambda y: y % 4 == 0 and (y % 100 != 0 or y % 400 == 0), unless=_i(PRINTS + r"|\bdays?\b|\bmonth|\bcount\b|\bbetween\b|\bnext\b|\blist\b|julian"), truth=True),
+    KnownTask("a string reversed", _i(r"\breverses?\b[^.]{0,15}\bstrings?\b|\breverse of a string\b"), 1, r"rev", [("hello",), ("ab",), ("",), ("racecar",)],
+              lambda s: s[::-1], unless=_i(PRINTS + r"|\bwords?\b|\bvowels?\b|\bin[- ]place\b|\blist\b|\bsentence\b|\beach\b|\bcase\b|\bnumber\b|\binteger\b")),
+    KnownTask("the Celsius of a Fahrenheit temperature", _i(r"\bfahrenheit to celsius\b|\bF to C\b"), 1, r"c|cels", [(212,), (32,), (-40,), (98.6,)],
+              lambda f: (f - 32) * 5 / 9, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bround|\bkelvin\b|\binput\(|\bstring\b")),
+    KnownTask("the Fahrenheit of a Celsius temperature", _i(r"\bcelsius to fahrenheit\b|\bC to F\b"), 1, r"f|fahr", [(100,), (0,), (-40,), (37,)],
+              lambda c: c * 9 / 5 + 32, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bround|\bkelvin\b|\binput\(|\bstring\b")),
+    KnownTask("the sum of the digits", _i(r"\bsum of (?:the |its |all )?(?:decimal )?digits\b"), 1, r"digit|sum", [(0,), (7,), (1234,), (99999,), (1000,)],
+              lambda n: sum(map(int, str(n))), unless=_i(PRINTS + r"|\bnegative\b|\bstring\b|\brepeated|\bsingle digit\b|\bdigital root\b|\buntil\b|\bsquares?\b|\beven\b|\bodd\b|\bbase\b|\blist\b")),
+    KnownTask("the median", _i(r"\bmedian\b"), 1, r"median", [([3, 1, 2],), ([4, 1, 3, 2],), ([5],), ([7, 7, 1, 9, 2, 10],)], _median,
+              unless=_i(PRINTS + r"|\bmedians\b|\beach\b|\bevery\b|\binsert\w*|\blower\b|\bupper\b|\bhigh\b|\blow\b|\brunning\b|\bstream|\bwindow\b|\btwo sorted\b|\barrays\b|\bmatrix\b|\bweighted\b|\bgroup|\bdict|\bcolumn|\bkey\b|\bempty\b")),
+    KnownTask("a binary search", _i(r"\bbinary search\b"), 2, r"search|find|index",
+              [([1, 3, 5, 7, 9], 7), ([1, 3, 5, 7, 9], 1), ([1, 3, 5, 7, 9], 9), ([1, 3, 5, 7, 9], 4), ([1, 3, 5, 7, 9], 10), ([2], 2)], _binary_search,
+              unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b")),
+    KnownTask("the longest common subsequence's length", _i(r"\blength of the longest common subsequence\b|\blongest common subsequence\b[^.]{0,30}\blength\b"), 2, r"lcs|subseq|common",
+              [("abcde", "ace"), ("abc", "def"), ("AGGTAB", "GXTXAYB"), ("", "abc")], _lcs, unless=_i(PRINTS + r"|\bsubstring\b|\bitself\b|\bthe subsequence\b")),
+    KnownTask("a list flattened", _i(r"\bflatten\w*\b[^.]{0,60}\b(?:any|arbitrar\w*) (?:depth|level|nesting)|\bdeeply nested\b[^.]{0,40}\bflat"), 1, r"flat",
+              [([[1, [2, [3]]], 4],), ([],), ([1, 2],), ([[[]], [5]],)], _flatten, unless=_i(PRINTS + r"|\bdict|\btuple|\bstring|\bdepth=|\blevels? of\b|\bgenerator\b")),
+    KnownTask("duplicates removed in order", _i(r"\b(?:remov\w*|drop\w*|dedup\w*|eliminat\w*)\b[^.]{0,30}\bduplicates?\b[^.]{0,60}\b(?:preserv\w*|keep\w*|maintain\w*|retain\w*)\b[^.]{0,20}\border\b"),
+              1, r"dup|uniq", [([3, 1, 3, 2, 1],), ([],), (["a", "b", "a"],), ([1, 1, 1],)], _dedupe, unless=_i(PRINTS + r"|\bsorted\b|\bcase\b|\bkey\b|\bdict|\bin[- ]place\b|\blast\b|\bcount")),
+    KnownTask("overlapping intervals merged", _i(r"\bmerg\w*\b[^.]{0,20}\boverlapping intervals\b"), 1, r"merge",
+              [([[1, 3], [2, 6], [8, 10], [15, 18]],), ([[8, 10], [1, 3], [2, 6]],), ([],), ([[1, 10], [2, 3]],)], _merge,
+              unless=_i(PRINTS + r"|\btouch|\badjacent\b|\binsert|\bcount\b|\bremov|\bstring|\btuples?\b|\bclosed\b|\bopen\b")),
+    KnownTask("an anagram test", _i(r"\b(?:are|is|whether|if|check\w*)\b[^.]{0,40}\banagrams?\b"), 2, r"anagram", [("listen", "silent"), ("abc", "abd"), ("aab", "abb"), ("", "")],
+              lambda a, b: sorted(a) == sorted(b), unless=_i(PRINTS + r"|\bcase\b|\bspaces?\b|\bpunctuation\b|\bgroup|\blist\b|\bfind\b|\bsentence|\bphrase"), truth=True),
+    KnownTask("a character's occurrences counted", _i(r"\bcount\w*\b[^.]{0,25}\boccurrences? of a (?:given )?(?:character|char|letter)\b[^.]{0,15}\bstring\b"), 2, r"count|occur",
+              [("banana", "a"), ("hello", "z"), ("aaa", "a"), ("", "x")], lambda text, char: text.count(char),
+              unless=_i(PRINTS + r"|\bcase\b|\bignor|\boverlap|\bsubstring\b|\bwords?\b|\beach\b|\bdict|\bfrequenc")),
+    KnownTask("a list's last n elements", _i(r"\blast n (?:elements|items|values)\b[^.]{0,15}\b(?:list|array)\b"), 2, r"last|tail",
+              [([1, 2, 3, 4, 5], 2), ([1, 2, 3], 3), ([1, 2, 3], 1)], lambda items, n: items[-n:],
+              unless=_i(PRINTS + r"|\bnegative\b|\bzero\b|\bempty\b|\bstring\b|\blarger\b|\bexceeds?\b|\breverse|\bgenerator\b|\bdeque\b")),
+    KnownTask("the index of the largest element", _i(r"\bindex of the (?:maximum|largest|biggest|max) (?:element|value|number|item)\b"), 1, r"index|max|arg",
+              [([3, 9, 2],), ([5],), ([-4, -2, -9],), ([1, 2, 3, 4],)], lambda items: items.index(max(items)),
+              unless=_i(PRINTS + r"|\blast\b|\ball\b|\bties?\b|\bminimum\b|\bsecond\b|\bempty\b|\bmatrix\b|\brow\b|\bcolumn\b")),
+    KnownTask("a list rotated right", _i(r"\brotat\w*\b[^.]{0,25}\b(?:list|array)\b[^.]{0,25}\bright\b|\bright rotation\b"), 2, r"rot",
+              [([1, 2, 3, 4, 5], 2), ([1, 2, 3], 0), ([1, 2, 3], 1), ([1, 2, 3, 4], 3)], lambda items, k: items[-k:] + items[:-k] if k else list(items),
+              unless=_i(PRINTS + r"|\bleft\b|\bin[- ]place\b|\bstring\b|\bmatrix\b|\bdeque\b|\bnegative\b|\bgenerator\b")),
+    KnownTask("a list split into chunks", _i(r"\b(?:split|break|divide|chunk)\w*\b[^.]{0,25}\b(?:list|sequence)\b[^.]{0,25}\bchunks\b[^.]{0,25}\bsize\b"), 2, r"chunk|split|batch",
+              [([1, 2, 3, 4, 5], 2), ([], 3), ([1, 2], 5), ([1, 2, 3, 4], 2)], lambda items, n: [items[i:i + n] for i in range(0, len(items), n)],
+              unless=_i(PRINTS + r"|\bgenerator\b|\byield|\btuples?\b|\bpad|\bfill\w*|\bequal\b|\bnumber of chunks\b|\bn chunks\b|\bdrop|\bstring\b|\boverlap")),
+    KnownTask("the sum of the first n squares", _i(r"\bsum of (?:the )?squares\b[^.]{0,40}\b(?:first n|1 to n|from 1|up to n|1² \+ 2²|1\^2 \+ 2\^2|1\*\*2)|1² \+ 2² \+ \.\.\. \+ n²"), 1, r"square|sum",
+              [(1,), (3,), (10,), (0,)], lambda n: sum(i * i for i in range(1, n + 1)), unless=_i(PRINTS + r"|\blist\b|\bdigits?\b|\bodd\b|\beven\b|\bdifference\b|\bcubes?\b|\bnegative\b")),
+    KnownTask("the vowels counted", _i(r"\bcount\w*\b[^.]{0,20}\bvowels\b|\bnumber of vowels\b"), 1, r"vowel|count",
+              [("hello world",), ("bcd",), ("aeiou",), ("programming",), ("",)], lambda text: sum(c in "aeiou" for c in text),
+              unless=_i(PRINTS + r"|\by\b|'y'|\bconsonants?\b|\beach vowel\b|\bdict|\bfrequenc|\bseparately\b|\bper vowel\b|\bwords\b|\bsentences\b|\blist\b|\bfile\b|\bonly uppercase\b")),
+    KnownTask("the largest element of a list", _i(r"\b(?:find|finds|return|returns|get|gets)\b[^.]{0,15}\b(?:maximum|largest|biggest|max) (?:element|number|value|item)\b[^.]{0,20}\b(?:list|array)\b"), 1, r"max|large|big",
+              [([3, 9, 2],), ([-5, -1, -7],), ([4],), ([2, 2, 1],)], max,
+              unless=_i(PRINTS + r"|\bindex\b|\bposition\b|\bsecond\b|\bk-?th\b|\bn largest\b|\btop\b|\btwo\b|\bpairs?\b|\bsum\b|\bsubarray\b|\bproduct\b|\bstring|\bdict|\bkey\b|\babsolute\b|\bempty\b|\bnested\b|\bmatrix\b|\beach\b|\bwindow\b|\bdifference\b")),
+    KnownTask("the n-th prime, counted from 1", _i(r"\b(?:n-?th|nth) prime\b[^.]{0,60}(?:1-indexed|1-based|\(1\)\W{0,6}(?:->|=|is|returns)\W{0,3}2\b)"), 1, r"prime",
+              [(1,), (2,), (5,), (10,), (25,)], lambda n: [p for p in range(2, 200) if _is_prime(p)][n - 1], unless=_i(PRINTS + r"|0-indexed|0-based")),
+    KnownTask("the sum of the even numbers", _i(r"\bsum of (?:all )?(?:the )?even (?:numbers|integers|elements|values)\b[^.]{0,20}\b(?:in|of) (?:a|the) list\b"), 1, r"even|sum",
+              [([1, 2, 3, 4],), ([],), ([-2, 3, 5],), ([7, 9],)], lambda xs: sum(x for x in xs if x % 2 == 0), unless=_i(PRINTS + r"|\bindex|\bposition|\bodd\b|\bsquares?\b|\bdigits\b")),
+)
+
+
+def _pick(tree: ast.Module, task: KnownTask) -> Optional[str]:
+    """The code's function for the task: its one public top-level function taking ``arity`` arguments,
+    or the one of them whose name says the task."""
+    candidates = []
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.name.startswith("_") or node.args.vararg or node.args.kwonlyargs:
+            continue
+        positional = node.args.posonlyargs + node.args.args
+        required = len(positional) - len(node.args.defaults)
+        if required <= task.arity <= len(positional) and not (positional and positional[0].arg in ("self", "cls")):
+            candidates.append(node.name)
+    if len(candidates) == 1:
+        return candidates[0]
+    named = [c for c in candidates if re.search(task.name, c, re.IGNORECASE)]
+    return named[0] if len(named) == 1 else None
+
+
+def known_task(instruction_prose: str, code) -> Optional[Tuple[KnownTask, str]]:
+    """(the classic task the instruction asks for, the code's function for it), or None."""
+    tree = code if isinstance(code, ast.Module) or code is None else parse_python(code)
+    if tree is None:
+        return None
+    for task in TASKS:
+        if task.asks.search(instruction_prose) and not task.unless.search(instruction_prose):
+            function = _pick(tree, task)
+            return (task, function) if function else None
+    return None
+
+
+def known_task_claims(instruction_prose: str, code) -> List[tuple]:
+    """The probes of the task the instruction asks for, as the claims execution checks:
+    ``(source, want, strict, "probe")`` (see :mod:`hfsynth.curate.claimed_outputs`)."""
+    found = known_task(instruction_prose, code)
+    if found is None:
+        return []
+    task, function = found
+    if task.relation:
+        return [(f"(lambda f: {task.relation})({function})", "True", False, "probe")]
+    claims = []
+    for args in task.probes:
+        call = f"{function}({', '.join(repr(a) for a in args)})"
+        want = task.answer(*args)
+        want = round(want, 6) if isinstance(want, float) else want  # "37.0": compared to the digits it shows
+        claims.append((f"bool({call})" if task.truth else call, repr(bool(want) if task.truth else want), False, "probe"))
+    return claims
