@@ -247,3 +247,14 @@ def test_classic_tasks_are_recognised_only_in_plain_words():
     assert claims[0] == ("f_to_c(212)", "100.0", False, "probe") and claims[-1] == ("f_to_c(98.6)", "37.0", False, "probe")
     assert known_task("Return the n-th prime (1-indexed).", "def nth_prime(n):\n    return 2\n") is not None
     assert known_task("Return the n-th prime.", "def nth_prime(n):\n    return 2\n") is None  # from 0 or from 1: not said
+
+
+def test_whole_string_matches_need_an_anchor_and_linear_time_one_pass():
+    zip_code = "import re\n\nZIP = re.compile(r'\\d{5}(-\\d{4})?{end}')\n\ndef is_zip(code):\n    return ZIP.{call}(code) is not None\n"
+    ask = "Return True only if the entire string is a US ZIP code."
+    assert check(ask, zip_code.replace("{end}", "").replace("{call}", "search")).endswith("has no end anchor")
+    assert check(ask, zip_code.replace("{end}", "$").replace("{call}", "match")) is None
+    assert check(ask, zip_code.replace("{end}", "").replace("{call}", "fullmatch")) is None
+    dups = "def find_duplicates(items):\n    out = []\n    for i, item in enumerate(items):\n        if item in items[i + 1:] and item not in out:\n            out.append(item)\n    return out\n"
+    assert check("Return the duplicated values of a list. It must run in O(n) time.", dups).startswith("the instruction asks for O(n)")
+    assert check("Return the duplicated values of a list.", dups) is None

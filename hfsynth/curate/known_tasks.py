@@ -97,7 +97,7 @@ PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byie
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b"), 1, r"prime",
               [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
-              unless=_i(PRINTS + r"|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bup to\b"), truth=True),
+              unless=_i(PRINTS + r"|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bprimes up to\b"), truth=True),
     KnownTask("a factorial", _i(r"\bfactorial\b|\bn!"), 1, r"fact", [(0,), (1,), (5,), (10,)], math.factorial,
               unless=_i(PRINTS + r"|digit|trailing|zeros|modulo|\bmod\b|\bsum\b|double factorial|\blist\b|\bsequence\b")),
     KnownTask("the Fibonacci numbers", _i(r"\b(?:n-?th|nth)\b[^.]{0,30}\bfibonacci\b|\bfibonacci number\b"), 1, r"fib",

@@ -25,7 +25,9 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
   (``s.reverse()`` for "reverse a string", ``d.sort()`` for "takes a dictionary");
 - "wait 200 milliseconds" slept as ``time.sleep(200)``; a parameter of the instruction's signature
   (`sort_records(records, key, reverse=False)`) that the code's function does not take;
-- "return the indices" from code that never counts a position.
+- "return the indices" from code that never counts a position;
+- "the entire string" matched by ``re.search``/``re.match`` with no end anchor; "O(n)" and a loop that
+  searches its own sequence for each item (``item in items[i + 1:]``, ``items.count(item)``).
 
 English instructions only; a negated ask ("not the median") is not read.
 """
@@ -337,6 +339,54 @@ def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b", re.IGNORECASE)
+
+
+def _unanchored_match(prose: str, tree: ast.Module) -> Optional[str]:
+    """"the entire string must be a ZIP code" checked with ``re.search``/``re.match`` and a pattern with no
+    ``$`` or ``\\Z``: "12345-678x" passes."""
+    if not WHOLE_STRING.search(prose) or "fullmatch" in ast.unparse(tree):
+        return None
+    patterns = {n.targets[0].id: n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("search", "match")):
+            continue
+        owner = node.func.value
+        pattern = node.args[0] if isinstance(owner, ast.Name) and owner.id == "re" and node.args else patterns.get(getattr(owner, "id", ""))
+        if isinstance(pattern, ast.Call) and getattr(pattern.func, "attr", None) == "compile" and pattern.args:
+            pattern = pattern.args[0]
+        if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and not re.search(r"\$|\\Z", pattern.value):
+            return f"the instruction wants the whole string to match and the code's re.{node.func.attr}() pattern {pattern.value!r} has no end anchor"
+    return None
+
+
+LINEAR = re.compile(r"\bO\(n\)|\blinear time\b|\bin linear\b|\bsingle pass\b|\bone pass\b", re.IGNORECASE)
+
+
+def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
+    """"must run in O(n)" and a loop over a sequence that searches the same sequence each time round
+    (``item in items[i + 1:]``, ``items.count(item)``, ``items.index(item)``)."""
+    if not LINEAR.search(prose):
+        return None
+    for loop in ast.walk(tree):
+        if not isinstance(loop, (ast.For, ast.comprehension)):
+            continue
+        seq = loop.iter.args[0] if isinstance(loop.iter, ast.Call) and getattr(loop.iter.func, "id", None) == "enumerate" and loop.iter.args else loop.iter
+        if not isinstance(seq, ast.Name):
+            continue
+        body = loop.body if isinstance(loop, ast.For) else [loop]
+        for node in (n for statement in body for n in ast.walk(statement)):
+            searched = None
+            if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+                right = node.comparators[0]
+                searched = right.value if isinstance(right, ast.Subscript) else right
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("count", "index"):
+                searched = node.func.value
+            if isinstance(searched, ast.Name) and searched.id == seq.id:
+                return f"the instruction asks for O(n) and the code searches {seq.id} again for each of its items ({ast.unparse(node)[:40]})"
+    return None
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
@@ -363,4 +413,4 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree))
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree))
