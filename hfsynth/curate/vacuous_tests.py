@@ -259,24 +259,9 @@ def _checks(tests: Optional[str], code_tree: ast.Module):
     return checks, tree
 
 
-def tests_check_only_shapes(tests: Optional[str], code_tree: ast.Module, instruction: str = "") -> bool:
-    """The tests check something, and only shapes (:func:`shape_only_assert`): types, lengths, order
-    against a bound, an empty answer for an empty input. Not judged for code whose results vary from
-    run to run (random, time) or a task that asks for such results."""
-    found = _checks(tests, code_tree)
-    if found is None or NONDETERMINISTIC.search(ast.unparse(code_tree)) or re.search(r"\brandom", instruction, re.IGNORECASE):
-        return False
-    checks, tree = found
-    functions = _defined_functions(code_tree)
-    bound = bound_names(code_tree, tree)
-    aliases = _aliases(tree)
-    return bool(checks) and all(c is None or shape_only_assert(c, functions, bound, aliases) for c in checks)
-
-
-def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
-    """The tests (with those the code carries) check something, and every check passes whatever the
-    code does (:func:`vacuous_assert`, or an assert whose failure a ``try`` swallows), with nothing
-    else that can fail: no ``raise``, no ``pytest.raises``, no ``assert*`` call not read here."""
+def _every_check(tests: Optional[str], code_tree: ast.Module, judge) -> bool:
+    """The tests check something, and ``judge(check, functions, bound, aliases)`` holds for every check
+    (a check whose failure is swallowed checks nothing)."""
     found = _checks(tests, code_tree)
     if found is None:
         return False
@@ -284,4 +269,20 @@ def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
     functions = _defined_functions(code_tree)
     bound = bound_names(code_tree, tree)
     aliases = _aliases(tree)
-    return bool(checks) and all(c is None or vacuous_assert(c, functions, bound, aliases) for c in checks)
+    return bool(checks) and all(c is None or judge(c, functions, bound, aliases) for c in checks)
+
+
+def tests_check_only_shapes(tests: Optional[str], code_tree: ast.Module, instruction: str = "") -> bool:
+    """The tests check something, and only shapes (:func:`shape_only_assert`): types, lengths, order
+    against a bound, an empty answer for an empty input. Not judged for code whose results vary from
+    run to run (random, time) or a task that asks for such results."""
+    if NONDETERMINISTIC.search(ast.unparse(code_tree)) or re.search(r"\brandom", instruction, re.IGNORECASE):
+        return False
+    return _every_check(tests, code_tree, shape_only_assert)
+
+
+def tests_check_nothing(tests: Optional[str], code_tree: ast.Module) -> bool:
+    """The tests (with those the code carries) check something, and every check passes whatever the
+    code does (:func:`vacuous_assert`, or an assert whose failure a ``try`` swallows), with nothing
+    else that can fail: no ``raise``, no ``pytest.raises``, no ``assert*`` call not read here."""
+    return _every_check(tests, code_tree, vacuous_assert)

@@ -27,18 +27,6 @@ class ExtractConfig(Section):
     min_lines: int = Field(1, ge=0, description="Fewest non-blank lines kept.")
     max_lines: int = Field(1000, ge=1, description="Most non-blank lines kept.")
 
-    require_listed_parts: bool = Field(
-        True,
-        description="Drop rows whose instruction lists parts the code leaves out: a method of its class ('with push, pop and peek "
-        "methods'), an operator in backticks (`+`), a command-line option (--output) (hfsynth.curate.listed_parts).",
-    )
-    require_named_operation: bool = Field(
-        True,
-        description="Drop rows whose code lacks the operation the instruction names: the median with no ordering, a product with no "
-        "multiplication, anagrams with no letter count, a value asked and only True/False returned, one of two sort keys, another data "
-        "format's parser, the opposite conversion (hfsynth.curate.task_operations).",
-    )
-
     @model_validator(mode="after")
     def _bounds(self):
         if self.min_chars > self.max_chars:
