@@ -119,7 +119,10 @@ def _missing_operator(instruction: str, tree: ast.Module, defined: Set[str]) -> 
 def _missing_option(instruction: str, code: str) -> Optional[str]:
     if not CLI_ASK.search(instruction):
         return None
-    for option in dict.fromkeys(OPTION.findall(instruction)):
+    for match in OPTION.finditer(instruction):
+        option = match.group(1)
+        if re.search(r"\b(?:pip|git|docker|npm|conda|pytest|python -m \w+|uv|poetry)\b[^`\n]{0,30}$", instruction[: match.start()]):
+            continue  # another tool's option in a command line the instruction quotes (``pip install --upgrade``)
         if option in ("help", "version") or f"--{option}" in code or f"--{option.replace('_', '-')}" in code:
             continue
         if re.search(rf"\b{re.escape(option.replace('-', '_'))}\b", code) and re.search(r"\b(?:click|typer)\b", code):

@@ -137,7 +137,7 @@ def _makes_a_generator(tree: ast.Module, expression: bool) -> bool:
     return False
 
 
-def _recurses(tree: ast.Module) -> bool:
+def recurses(tree: ast.Module) -> bool:
     """Some function of the code calls itself, directly or through the others it calls."""
     functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     calls = {
@@ -239,7 +239,7 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     exception around a ``yield`` no ``try`` guards, a wrapper that keeps no ``__name__``, the global
     ``random`` state reseeded, an input left unchanged and mutated in place."""
     text = ast.unparse(without_docstrings(tree))
-    if NO_RECURSION.search(prose) and _recurses(tree):
+    if NO_RECURSION.search(prose) and recurses(tree):
         return f"the instruction forbids recursion ({NO_RECURSION.search(prose).group(0)!r}) and the code recurses"
     if re.search(r"\bTypeError\b", prose) and TYPE_CHECK_ASK.search(prose) and not re.search(r"\bisinstance\(|\btype\(|\bTypeError\b|__class__", text):
         return "the instruction asks for a TypeError on a wrong type and the code never checks a type"
@@ -282,7 +282,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not _negated(prose, match.start()) and not _makes_a_generator(tree, "expression" in match.group(0).lower()):
         return f"the instruction asks for {match.group(0)!r} and the code yields nothing"
     match = RECURSION_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not ITERATIVE_ASK.search(prose) and not _recurses(tree) and not RECURSIVE_WALK.search(code):
+    if match and not _negated(prose, match.start()) and not ITERATIVE_ASK.search(prose) and not recurses(tree) and not RECURSIVE_WALK.search(code):
         return f"the instruction asks for recursion ({match.group(0)!r}) and no function of the code calls itself"
     match = CASE_ASK.search(prose)
     if match and not _negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):

@@ -39,7 +39,7 @@ import re
 from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, _recurses
+from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, recurses
 
 
 def _solution(tree: ast.Module) -> List[ast.AST]:
@@ -120,7 +120,7 @@ def _leap_rule(code: Code) -> bool:
 
 def _flattens_deeply(code: Code) -> bool:
     """Recursion, a stack or queue worked in a loop, or a library that flattens to any depth."""
-    return _recurses(code.tree) or any(isinstance(n, ast.While) for n in code.nodes) or code.has(r"^pop$|popleft|^extend$|flatten|collapse|chain|^walk$")
+    return recurses(code.tree) or any(isinstance(n, ast.While) for n in code.nodes) or code.has(r"^pop$|popleft|^extend$|flatten|collapse|chain|^walk$")
 
 
 OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
