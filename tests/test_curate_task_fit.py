@@ -258,3 +258,32 @@ def test_whole_string_matches_need_an_anchor_and_linear_time_one_pass():
     dups = "def find_duplicates(items):\n    out = []\n    for i, item in enumerate(items):\n        if item in items[i + 1:] and item not in out:\n            out.append(item)\n    return out\n"
     assert check("Return the duplicated values of a list. It must run in O(n) time.", dups).startswith("the instruction asks for O(n)")
     assert check("Return the duplicated values of a list.", dups) is None
+
+
+def test_shared_defaults_temporary_lists_and_behaviour_the_code_cannot_have():
+    assert trivial("def add_tag(tag, tags=[]):\n    tags.append(tag)\n    return tags\n").startswith("misused call: add_tag() changes its default tags=[]")
+    assert trivial("def add_tag(tag, tags=None):\n    tags = [] if tags is None else tags\n    tags.append(tag)\n    return tags\n") is None
+    assert trivial("def fib(n, memo={}):\n    if n < 2:\n        return n\n    if n not in memo:\n        memo[n] = fib(n - 1) + fib(n - 2)\n    return memo[n]\n") is None
+    groups = "def group(words):\n    out = {}\n    for w in words:\n        out.get(w[0], []).append(w)\n    return out\n"
+    assert trivial(groups).startswith("misused call: out.get(w[0], []).append(w)")
+    assert trivial(groups.replace("out.get(", "out.setdefault(")) is None
+    assert check("Using `re`, write has_digit(s): True if the string contains at least one digit anywhere.", "import re\n\ndef has_digit(s):\n    return bool(re.match(r'\\d', s))\n").endswith(
+        "looks at its start only")
+    card = "class Card:\n    def __init__(self, rank):\n        self.rank = rank\n\n    def __eq__(self, other):\n        return self.rank == other.rank\n"
+    assert "without __hash__" in check("Create a Card class; cards must be usable as dictionary keys and in sets.", card)
+    assert check("Create a Card class; cards must be usable as dictionary keys and in sets.", card + "\n    def __hash__(self):\n        return hash(self.rank)\n") is None
+    log = "def log_message(path, message):\n    with open(path, '{mode}') as f:\n        f.write(message + '\\n')\n"
+    assert check("Write log_message(path, message) that appends the message as a new line to the log file.", log.replace("{mode}", "w")).endswith("which empties it")
+    assert check("Write log_message(path, message) that appends the message as a new line to the log file.", log.replace("{mode}", "a")) is None
+    pairs = "def two_sum(nums, target):\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n            if nums[i] + nums[j] == target:\n                return [i, j]\n"
+    assert check("Return the indices of the two numbers that add up to target, in O(n) time.", pairs).startswith("the instruction asks for O(n)")
+    second = "def second_largest(nums):\n    return sorted(nums)[-2]\n"
+    assert check("Return the second largest *distinct* value in a list.", second).startswith("the instruction asks for unique or distinct items")
+
+
+def test_a_claim_on_the_line_below_its_print_is_read():
+    from hfsynth.curate.claimed_outputs import with_comment_claims_checked
+
+    code = "def rank(p):\n    return sorted(p)\n\n\nprint(rank([2, 1]))\n# Output: [1, 2]\nx = 1\n"
+    rewritten, count = with_comment_claims_checked(code)
+    assert count == 1 and "assert_hf_examples([('rank([2, 1])', '[1, 2]', True, 'print')], globals())" in rewritten

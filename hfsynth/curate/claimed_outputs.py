@@ -17,8 +17,9 @@ session in prose that uses names it never defines or imports a module by its fil
 quietly there.
 
 Comment claims are read on the code's top-level lines and in its ``__main__`` block, one line each
-(``print(x)  # Output: 3``, ``area(2)  # -> 12.57``, ``print(f(5))  # [0, 1, 1]``); the line is
-replaced by the check in the program the sandbox runs, so it still runs in its place and order.
+(``print(x)  # Output: 3``, ``area(2)  # -> 12.57``, ``print(f(5))  # [0, 1, 1]``, or ``# Output: 3``
+alone on the line below); the line is replaced by the check in the program the sandbox runs, so it
+still runs in its place and order.
 """
 
 from __future__ import annotations
@@ -79,16 +80,20 @@ def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
 def with_comment_claims_checked(code: str) -> Tuple[str, int]:
     """(the code with each line that claims its output in a comment replaced by that check, how many)."""
     tree = parse_python(code)
-    comments = _comments(code) if tree is not None and "#" in code else {}
-    if not comments:
+    if tree is None or "#" not in code:
         return code, 0
+    comments = _comments(code)
     lines = code.splitlines()
     checked = 0
     for node in _shown_lines(tree):
+        line = lines[node.lineno - 1]
         want = _claimed(comments.get(node.lineno, ""))
+        if not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#"):
+            below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" on a line of its own
+            want = _claimed(below) if CLAIM_COMMENT.match(below) else ""
+            line = line + "  " + below
         if not want:
             continue
-        line = lines[node.lineno - 1]
         if not line[node.end_col_offset :].lstrip().startswith("#"):
             continue  # another statement after it on the line (``print(x); y = 2  # 1``): the comment is not its alone
         call = node.value

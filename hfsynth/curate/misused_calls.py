@@ -17,6 +17,10 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   from the command line (``action="store_true"`` is meant).
 - ``json.load(path)`` (and ``pickle.load``, ``tomllib.load``) on a path: they read an open file.
 - ``strftime("%Y-%M-%d %H:%m")``: ``%M`` is the minute and ``%m`` the month.
+- ``def add(tag, tags=[]): tags.append(tag)``: the default list is made once and shared by every call
+  (a ``memo={}``/``cache={}`` default is kept on purpose and not read).
+- ``groups.get(key, []).append(word)``: the list ``get`` returns for a missing key is new and nothing
+  keeps it (``setdefault`` is meant).
 """
 
 from __future__ import annotations
@@ -149,7 +153,40 @@ def _swapped_date_fields(tree: ast.Module) -> Optional[str]:
     return None
 
 
+MUTATING = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "pop", "remove", "clear"})
+
+
+def _shared_default(tree: ast.Module) -> Optional[str]:
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        positional = function.args.posonlyargs + function.args.args
+        defaults = dict(zip([a.arg for a in positional][len(positional) - len(function.args.defaults):], function.args.defaults))
+        defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
+        rebound = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        for name, default in defaults.items():
+            mutable = isinstance(default, (ast.List, ast.Dict, ast.Set)) or (isinstance(default, ast.Call) and getattr(default.func, "id", None) in ("list", "dict", "set"))
+            if not mutable or name in rebound or re.search(r"memo|cache", name, re.IGNORECASE):
+                continue
+            for node in ast.walk(function):
+                target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING else None
+                target = target or (node.value if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) else None)
+                if isinstance(target, ast.Name) and target.id == name:
+                    return f"{function.name}() changes its default {name}={ast.unparse(default)}, one object shared by every call (line {node.lineno})"
+    return None
+
+
+def _appended_to_a_temporary(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        call = node.value if isinstance(node, ast.Expr) else None
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in MUTATING
+                and isinstance(call.func.value, ast.Call) and isinstance(call.func.value.func, ast.Attribute) and call.func.value.func.attr == "get"
+                and len(call.func.value.args) == 2 and isinstance(call.func.value.args[1], (ast.List, ast.Dict, ast.Set))):
+            return f"{ast.unparse(call)[:50]} (line {node.lineno}) changes the new {ast.unparse(call.func.value.args[1])} that get() returns for a missing key, which nothing keeps"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
-            or _load_of_a_path(tree) or _swapped_date_fields(tree))
+            or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree))

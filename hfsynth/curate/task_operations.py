@@ -27,7 +27,9 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
   (`sort_records(records, key, reverse=False)`) that the code's function does not take;
 - "return the indices" from code that never counts a position;
 - "the entire string" matched by ``re.search``/``re.match`` with no end anchor; "O(n)" and a loop that
-  searches its own sequence for each item (``item in items[i + 1:]``, ``items.count(item)``).
+  searches its own sequence for each item (``item in items[i + 1:]``, ``items.count(item)``) or loops
+  over it again; a digit "anywhere" looked for with ``re.match``; objects for sets or dict keys whose
+  class has ``__eq__`` and no ``__hash__``; a file to append to opened with ``"w"``.
 
 English instructions only; a negated ask ("not the median") is not read.
 """
@@ -142,7 +144,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         "unique or distinct items",
         re.compile(
             r"(?:\b(?:count|counts|number of|how many)\b[^.?!\n]{0,30}|\b(?:return|returns|find|finds|get|gets|list|lists|keep|keeps|extract|extracts|"
-            r"collect|collects|print|prints)\s+(?:the\s+|all\s+|only\s+|all\s+the\s+)?)\b(?:unique|distinct)\b"
+            r"collect|collects|print|prints)\s+(?:the\s+|all\s+|only\s+|all\s+the\s+)?(?:(?!of\b|in\b)\w+\s+){0,2})\b(?:unique|distinct)\b"
             r"(?!\s+(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences))",
             re.IGNORECASE,
         ),
@@ -360,6 +362,19 @@ def _unanchored_match(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _sequence_of(iterable: ast.expr) -> Optional[ast.Name]:
+    """The sequence a loop walks: ``items``, ``enumerate(items)``, ``range(len(items))``, ``range(i + 1, len(items))``."""
+    if isinstance(iterable, ast.Name):
+        return iterable
+    if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "enumerate" and iterable.args and isinstance(iterable.args[0], ast.Name):
+        return iterable.args[0]
+    if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and iterable.args:
+        end = iterable.args[1] if len(iterable.args) > 1 else iterable.args[0]
+        if isinstance(end, ast.Call) and getattr(end.func, "id", None) == "len" and end.args and isinstance(end.args[0], ast.Name):
+            return end.args[0]
+    return None
+
+
 LINEAR = re.compile(r"\bO\(n\)|\blinear time\b|\bin linear\b|\bsingle pass\b|\bone pass\b", re.IGNORECASE)
 
 
@@ -371,9 +386,13 @@ def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
     for loop in ast.walk(tree):
         if not isinstance(loop, (ast.For, ast.comprehension)):
             continue
-        seq = loop.iter.args[0] if isinstance(loop.iter, ast.Call) and getattr(loop.iter.func, "id", None) == "enumerate" and loop.iter.args else loop.iter
-        if not isinstance(seq, ast.Name):
+        seq = _sequence_of(loop.iter)
+        if seq is None:
             continue
+        inner = next((n for statement in (loop.body if isinstance(loop, ast.For) else []) for n in ast.walk(statement)
+                      if isinstance(n, ast.For) and n is not loop and _sequence_of(n.iter) is not None and _sequence_of(n.iter).id == seq.id), None)
+        if inner is not None:
+            return f"the instruction asks for O(n) and the code loops over {seq.id} inside a loop over {seq.id} (line {inner.lineno})"
         body = loop.body if isinstance(loop, ast.For) else [loop]
         for node in (n for statement in body for n in ast.walk(statement)):
             searched = None
@@ -384,6 +403,35 @@ def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
                 searched = node.func.value
             if isinstance(searched, ast.Name) and searched.id == seq.id:
                 return f"the instruction asks for O(n) and the code searches {seq.id} again for each of its items ({ast.unparse(node)[:40]})"
+    return None
+
+
+ANYWHERE = re.compile(r"\banywhere\b|\bcontains?\b[^.]{0,30}\b(?:at least one|any)\b|\bsomewhere in\b|\bat any position\b", re.IGNORECASE)
+HASHED = re.compile(r"\b(?:dict(?:ionary)? keys?|as keys?|in (?:a )?sets?|hashable|set of)\b", re.IGNORECASE)
+APPENDS_TO_A_FILE = re.compile(r"\bappends?\b[^.]{0,60}\b(?:file|log)\b|\b(?:keep|kept|preserv\w*)\b[^.]{0,30}\b(?:existing|previous|old)\b[^.]{0,20}\b(?:lines|content|entries)\b", re.IGNORECASE)
+
+
+def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[str]:
+    """``re.match`` (the start only) for a digit "anywhere"; a class compared by ``__eq__`` with no
+    ``__hash__`` (so unhashable) that must be a dict key or in a set; a file to append to opened ``"w"``."""
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    names = {ast.unparse(c.func) for c in calls}
+    if ANYWHERE.search(prose) and "re.match" in names and not names & {"re.search", "re.findall", "re.finditer", "re.fullmatch"}:
+        pattern = next((c.args[0] for c in calls if ast.unparse(c.func) == "re.match" and c.args), None)
+        if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and not pattern.value.startswith((".*", "^.*", ".+")):
+            return f"the instruction looks anywhere in the string and re.match({pattern.value!r}) looks at its start only"
+    if HASHED.search(prose):
+        for cls in ast.walk(tree):
+            if isinstance(cls, ast.ClassDef) and not cls.bases and not cls.decorator_list:
+                methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+                hashed = "__hash__" in methods or any(isinstance(n, ast.Assign) and any(getattr(t, "id", None) == "__hash__" for t in n.targets) for n in cls.body)
+                if "__eq__" in methods and not hashed:
+                    return f"the instruction puts {cls.name} objects in sets or dict keys and the class defines __eq__ without __hash__, which makes them unhashable"
+    if APPENDS_TO_A_FILE.search(prose):
+        modes = [c.args[1].value if len(c.args) > 1 and isinstance(c.args[1], ast.Constant) else next((k.value.value for k in c.keywords if k.arg == "mode" and isinstance(k.value, ast.Constant)), None)
+                 for c in calls if ast.unparse(c.func) in ("open", "io.open") or (isinstance(c.func, ast.Attribute) and c.func.attr == "open")]
+        if modes and all(isinstance(m, str) and "w" in m for m in modes):
+            return "the instruction appends to the file and the code opens it with mode 'w', which empties it"
     return None
 
 
@@ -413,4 +461,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree))
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree)
+            or _behaviour_the_code_cannot_have(prose, tree))

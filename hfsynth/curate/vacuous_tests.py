@@ -228,7 +228,7 @@ def shape_only_assert(test: ast.expr, functions: set, bound: AbstractSet[str], a
         return True
     if isinstance(op, ast.Eq):
         for side, other in ((resolved[0], resolved[1]), (resolved[1], resolved[0])):
-            if _empty(other) and isinstance(side, ast.Call) and side.args and all(_empty(a) for a in side.args):
+            if _empty(other) and isinstance(side, ast.Call) and side.args and _empty(side.args[0]):
                 return True
     return False
 
