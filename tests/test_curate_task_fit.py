@@ -287,3 +287,13 @@ def test_a_claim_on_the_line_below_its_print_is_read():
     code = "def rank(p):\n    return sorted(p)\n\n\nprint(rank([2, 1]))\n# Output: [1, 2]\nx = 1\n"
     rewritten, count = with_comment_claims_checked(code)
     assert count == 1 and "assert_hf_examples([('rank([2, 1])', '[1, 2]', True, 'print')], globals())" in rewritten
+
+
+def test_sorts_in_place_and_more_classic_tasks_are_probed():
+    from hfsynth.curate.known_tasks import known_task_claims
+
+    sort = known_task_claims("Implement bubble sort.", "def bubble_sort(xs):\n    xs.sort()\n")
+    assert sort[0] == ("(lambda a: (lambda r: a if r is None else r)(bubble_sort(a)))([5, 2, 9, 1, 5, 6])", "[1, 2, 5, 5, 6, 9]", False, "probe")
+    assert known_task_claims("Implement bubble sort in descending order.", "def bubble_sort(xs):\n    return xs\n") == []
+    assert ("to_roman(1994)", "'MCMXCIV'", False, "probe") in known_task_claims("Convert an integer to Roman numerals.", "def to_roman(n):\n    return ''\n")
+    assert known_task_claims("Check whether a phrase is a palindrome, ignoring spaces and case.", "def is_pal(s):\n    return True\n") == []

@@ -42,6 +42,7 @@ class KnownTask:
     relation: str = ""  # a Python expression of ``f`` that must be True
     unless: "re.Pattern[str]" = field(default=re.compile(r"(?!x)x"))
     truth: bool = False  # the answer is a truth value: compared as bool(f(...))
+    in_place: bool = False  # the function may change its argument and return None (a sort): the argument is read then
 
 
 def _i(pattern: str) -> "re.Pattern[str]":
@@ -50,6 +51,17 @@ def _i(pattern: str) -> "re.Pattern[str]":
 
 def _is_prime(n: int) -> bool:
     return n > 1 and all(n % d for d in range(2, math.isqrt(n) + 1))
+
+
+ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, symbol in ROMAN:
+        count, n = divmod(n, value)
+        out += symbol * count
+    return out
 
 
 def _median(values):
@@ -164,6 +176,23 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bindex\b|\bposition\b|\bsecond\b|\bk-?th\b|\bn largest\b|\btop\b|\btwo\b|\bpairs?\b|\bsum\b|\bsubarray\b|\bproduct\b|\bstring|\bdict|\bkey\b|\babsolute\b|\bempty\b|\bnested\b|\bmatrix\b|\beach\b|\bwindow\b|\bdifference\b")),
     KnownTask("the n-th prime, counted from 1", _i(r"\b(?:n-?th|nth) prime\b[^.]{0,60}(?:1-indexed|1-based|\(1\)\W{0,6}(?:->|=|is|returns)\W{0,3}2\b)"), 1, r"prime",
               [(1,), (2,), (5,), (10,), (25,)], lambda n: [p for p in range(2, 200) if _is_prime(p)][n - 1], unless=_i(PRINTS + r"|0-indexed|0-based")),
+    KnownTask("a list sorted in ascending order", _i(r"\b(?:implement\w*|writ\w*|using|use)\b[^.]{0,30}\b(?:bubble|insertion|selection|merge|quick|heap|counting) ?sort\b|\bsorts? a list[^.]{0,30}\bascending\b"), 1, r"sort",
+              [([5, 2, 9, 1, 5, 6],), ([],), ([3],), ([-1, -3, 2, 0],)], sorted, in_place=True,
+              unless=_i(PRINTS + r"|\bdescending\b|\breverse\b|\bkey\b|\bstrings?\b|\bdict|\btuples?\b|\blinked\b|\bstable\b|\bcount of\b|\bswaps\b|\bsteps\b|\bpasses\b|\bcomparisons\b|\bk\b|\bpartition\b|\bpivot\b|\bmatrix\b")),
+    KnownTask("a palindrome test", _i(r"\b(?:is|whether|if|check\w*)\b[^.]{0,40}\bpalindrome\b"), 1, r"palin",
+              [("racecar",), ("abba",), ("abc",), ("ab",), ("a",)], lambda text: text == text[::-1],
+              unless=_i(PRINTS + r"|\bignor|\bcase\b|\bspaces?\b|\bpunctuation\b|\balphanumeric\b|\bnumbers?\b|\bintegers?\b|\blinked\b|\bsubstring\b|\blongest\b|\bpermutation|\bsentence|\bphrase|\brearrang|\blist\b|\bwords\b|\bremov"), truth=True),
+    KnownTask("an integer as Roman numerals", _i(r"\b(?:integer|number|int)\b[^.]{0,20}\bto (?:a )?roman numerals?\b|\bto_roman\b"), 1, r"roman",
+              [(1994,), (4,), (9,), (58,), (3999,), (1,)], _roman,
+              unless=_i(PRINTS + r"|\blower\s*case\b|\bfrom roman\b|\bvalidat|\bzero\b|\bnegative\b|\bover 3999\b")),
+    KnownTask("two sorted lists merged", _i(r"\bmerg\w*\b[^.]{0,10}\btwo sorted (?:lists|arrays)\b"), 2, r"merge",
+              [([1, 3, 5], [2, 4, 6]), ([], [1]), ([1, 2], []), ([1, 1, 4], [1, 3])], lambda a, b: sorted(a + b),
+              unless=_i(PRINTS + r"|\blinked\b|\bin[- ]place\b|\bnodes?\b|\bk sorted\b|\bduplicates?\b|\bdescending\b|\bunique\b|\bmedian\b")),
+    KnownTask("a binary string's value", _i(r"\bbinary (?:string|number|representation)\b[^.]{0,20}\bto (?:its )?(?:decimal|integer|int)\b"), 1, r"bin|dec",
+              [("101",), ("0",), ("1111",), ("100000",)], lambda text: int(text, 2), unless=_i(PRINTS + r"|0b|\bprefix\b|\bnegative\b|\bfloat|\blist\b|\btwo's\b|\bsigned\b")),
+    KnownTask("a matrix transposed", _i(r"\btranspos\w*\b[^.]{0,20}\b(?:matrix|2d list|list of lists)\b"), 1, r"transp",
+              [([[1, 2, 3], [4, 5, 6]],), ([[1]],), ([[1, 2], [3, 4]],)], lambda m: [list(r) for r in zip(*m)],
+              unless=_i(PRINTS + r"|\bin[- ]place\b|\bnumpy\b|\bsparse\b|\bjagged\b|\bragged\b|\bempty\b|\bstring")),
     KnownTask("the sum of the even numbers", _i(r"\bsum of (?:all )?(?:the )?even (?:numbers|integers|elements|values)\b[^.]{0,20}\b(?:in|of) (?:a|the) list\b"), 1, r"even|sum",
               [([1, 2, 3, 4],), ([],), ([-2, 3, 5],), ([7, 9],)], lambda xs: sum(x for x in xs if x % 2 == 0), unless=_i(PRINTS + r"|\bindex|\bposition|\bodd\b|\bsquares?\b|\bdigits\b")),
 )
@@ -210,6 +239,8 @@ def known_task_claims(instruction_prose: str, code) -> List[tuple]:
     claims = []
     for args in task.probes:
         call = f"{function}({', '.join(repr(a) for a in args)})"
+        if task.in_place:  # the returned list, or the argument it sorted in place when it returns None
+            call = f"(lambda a: (lambda r: a if r is None else r)({function}(a)))({repr(args[0])})"
         want = task.answer(*args)
         want = round(want, 6) if isinstance(want, float) else want  # "37.0": compared to the digits it shows
         claims.append((f"bool({call})" if task.truth else call, repr(bool(want) if task.truth else want), False, "probe"))
