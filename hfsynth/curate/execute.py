@@ -319,9 +319,10 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
             tree = parse_python(code)
         claims = session_claims(response or code) + output_block_claims(response or "", code)
     if instruction:
-        claims += [(e.call, e.want, False) for e in instruction_examples(prose(instruction), tree)]
+        words = prose(instruction)
+        claims += [(e.call, e.want, False) for e in instruction_examples(words, tree)]
         if known_tasks and written_in_english(instruction):
-            claims += known_task_claims(prose(instruction), tree)
+            claims += known_task_claims(words, tree)
     carried = code_tests(tree)
     if carried:
         tests = f"{tests}\n{carried}" if tests and tests.strip() else carried

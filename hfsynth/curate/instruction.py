@@ -255,7 +255,7 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     # Not as an attribute (`.decode()` is bytes', not the asked `decode()`), unless the code sets it (`wrapper.cache_clear = ...`).
     bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
-    tools = {name for name in BUILTIN_METHODS if re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
+    tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
     return next((name for name, dotted in named if name not in (mentioned if dotted or name in tools else bare)), None)
 
 
@@ -396,11 +396,12 @@ def check(row: Dict, config) -> Optional[str]:
         broken = ignored_requirement(prose(text), row.get("code") or "")
         if broken:
             return broken
-    if config.require_listed_parts and row.get("language", "python") == "python" and written_in_english(text):
+    english_python = row.get("language", "python") == "python" and written_in_english(text)
+    if config.require_listed_parts and english_python:
         part = missing_part(prose(text), row.get("code") or "")
         if part:
             return f"the instruction asks for {part} and the code leaves it out"
-    if config.require_named_operation and row.get("language", "python") == "python" and written_in_english(text):
+    if config.require_named_operation and english_python:
         wrong = wrong_operation(prose(text), row.get("code") or "")
         if wrong:
             return wrong

@@ -101,7 +101,7 @@ def _forbidden(prose: str) -> Set[str]:
     return names
 
 
-def _walk_outside_asserts(tree: ast.AST):
+def walk_outside_asserts(tree: ast.AST):
     """Every node but those of asserts: ``assert to_binary(5) == bin(5)[2:]`` may use what the answer must not."""
     stack = [tree]
     while stack:
@@ -112,7 +112,7 @@ def _walk_outside_asserts(tree: ast.AST):
 
 def _calls_and_imports(tree: ast.Module) -> Set[str]:
     found = set()
-    for node in _walk_outside_asserts(tree):
+    for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call):
             func = node.func
             found.add(func.id if isinstance(func, ast.Name) else getattr(func, "attr", ""))
@@ -186,7 +186,7 @@ NO_IMPORTS = re.compile(
 
 def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     """Slicing, a loop or an import the instruction forbids in so many words, made by the code (not by its asserts)."""
-    nodes = list(_walk_outside_asserts(tree))
+    nodes = list(walk_outside_asserts(tree))
     if NO_SLICING.search(prose) and any(isinstance(n, ast.Slice) for n in nodes):
         return "the instruction forbids slicing and the code slices"
     if NO_LOOPS.search(prose) and any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in nodes):

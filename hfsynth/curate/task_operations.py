@@ -41,24 +41,14 @@ import re
 from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, recurses
-
-
-def _solution(tree: ast.Module) -> List[ast.AST]:
-    """Every node of the code but its asserts (tests may use what the answer must not)."""
-    out, stack = [], [tree]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.Assert))
-    return out
+from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, recurses, walk_outside_asserts
 
 
 class Code:
     """What the rules look at in one piece of code: its operators, the names it calls or reads, its text."""
 
     def __init__(self, tree: ast.Module):
-        nodes = _solution(tree)
+        nodes = list(walk_outside_asserts(tree))  # tests may use what the answer must not
         self.tree = tree
         self.text = ast.unparse(without_docstrings(tree))  # comments and docstrings are words, not code
         self.operators: Set[type] = {type(n.op) for n in nodes if isinstance(n, (ast.BinOp, ast.AugAssign))}
@@ -204,7 +194,7 @@ def _numeric(node: Optional[ast.expr]) -> bool:
 
 
 def _only_numbers(tree: ast.Module) -> bool:
-    returns = [n for n in _solution(tree) if isinstance(n, ast.Return)]
+    returns = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Return)]
     return bool(returns) and all(_numeric(r.value) for r in returns)
 
 
@@ -244,7 +234,7 @@ def _asked(pattern: "re.Pattern[str]", prose: str) -> Optional["re.Match[str]"]:
 
 
 def _only_truths(tree: ast.Module) -> bool:
-    returns = [n for n in _solution(tree) if isinstance(n, ast.Return)]
+    returns = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Return)]
     return bool(returns) and all(isinstance(r.value, ast.Constant) and isinstance(r.value.value, bool) for r in returns)
 
 
@@ -254,7 +244,7 @@ def _words(code: str) -> Set[str]:
 
 def _calls(tree: ast.Module) -> Set[str]:
     """Dotted names of the calls the code makes (``json.loads``, ``csv.reader``, ``urlencode``)."""
-    return {ast.unparse(n.func) for n in _solution(tree) if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute))}
+    return {ast.unparse(n.func) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute))}
 
 
 def _another_format(prose: str, tree: ast.Module) -> Optional[str]:
