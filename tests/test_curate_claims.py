@@ -20,6 +20,13 @@ DOUBLE = (
 LEAP = "Write a function that tells whether a year is a leap year in the Gregorian calendar."
 MEDIAN = "Write a function that returns the median of a list of numbers."
 FIB = "Write a function that returns the n-th Fibonacci number."
+FIZZ = "Write fizzbuzz: 'Fizz' for multiples of 3, 'Buzz' for multiples of 5, 'FizzBuzz' for multiples of both, else the number."
+MONTH_DAYS = ("def days_in_month(year, month):\n    if month == 2:\n        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28\n"
+              "    return 30 if month in ({thirty}) else 31\n")
+VERSIONS = "Given version strings like '1.10.0' and '1.2.3', return them sorted from oldest to newest (numeric comparison of each component)."
+DUPLICATES = "Write find_duplicates(nums) returning a sorted list of the values that appear more than once in the input."
+COMMON_CHAR = "Write `most_common_char(text)` that returns the character (ignoring spaces) that occurs most often in the string."
+PASSWORD = "def validate_password(pw):\n    return len(pw) >= 8 and (any(c.isupper() for c in pw) {join} any(c.isdigit() for c in pw))\n"
 REVERSE = "def reverse_words(sentence):\n    return {body}\n\n\nprint(reverse_words('hello world'))\n"
 OUTPUT_BLOCK = "```python\n{code}```\n\nOutput:\n\n```\nworld hello\n```\n"
 
@@ -52,6 +59,20 @@ ROWS = {
     "known task right: the median": (("import statistics\n\ndef median(xs):\n    return statistics.median(xs)\n", "", MEDIAN), "passed"),
     "known task wrong: Fibonacci": (("def fib(n):\n    return n * (n - 1)\n", "", FIB), "failed"),
     "known task right: Fibonacci, counted from 1": (("def fib(n):\n    a, b = 1, 1\n    for _ in range(n - 1):\n        a, b = b, a + b\n    return a\n", "", FIB), "passed"),
+    "known task wrong: FizzBuzz tests 3 before 15": (("def fizzbuzz(n):\n    out = []\n    for i in range(1, n + 1):\n        if i % 3 == 0:\n            out.append('Fizz')\n"
+                                                     "        elif i % 5 == 0:\n            out.append('Buzz')\n        elif i % 15 == 0:\n            out.append('FizzBuzz')\n"
+                                                     "        else:\n            out.append(str(i))\n    return out\n", "", FIZZ), "failed"),
+    "known task right: FizzBuzz of one number": (("def fizzbuzz(i):\n    return 'FizzBuzz' if i % 15 == 0 else 'Fizz' if i % 3 == 0 else 'Buzz' if i % 5 == 0 else i\n", "", FIZZ), "passed"),
+    "known task wrong: 30 days in October": ((MONTH_DAYS.format(thirty="4, 6, 9, 10"), "", "Write days_in_month(year, month), leap years included."), "failed"),
+    "known task right: month before year": ((MONTH_DAYS.format(thirty="4, 6, 9, 11").replace("(year, month)", "(month, year)"), "", "Return the number of days in a given month of a given year."), "passed"),
+    "known task wrong: versions sorted as text": (("def sort_versions(vs):\n    return sorted(vs, key=lambda v: v.split('.'))\n", "", VERSIONS), "failed"),
+    "known task right: versions sorted as numbers": (("def sort_versions(vs):\n    vs.sort(key=lambda v: [int(p) for p in v.split('.')])\n", "", VERSIONS), "passed"),
+    "known task wrong: every value is a duplicate": (("def find_duplicates(xs):\n    return sorted({x for x in xs if xs.count(x) >= 1})\n", "", DUPLICATES), "failed"),
+    "known task right: duplicates from a Counter": (("from collections import Counter\n\ndef find_duplicates(xs):\n    return sorted(k for k, c in Counter(xs).items() if c > 1)\n", "", DUPLICATES), "passed"),
+    "known task wrong: the most common word": (("from collections import Counter\n\ndef most_common_char(text):\n    return Counter(text.split()).most_common(1)[0][0]\n", "", COMMON_CHAR), "failed"),
+    "known task right: the most common character": (("from collections import Counter\n\ndef most_common_char(text):\n    return Counter(text.replace(' ', '')).most_common(1)[0][0]\n", "", COMMON_CHAR), "passed"),
+    "password rules joined by or": ((PASSWORD.format(join="or"), "", "Write `validate_password(pw)` returning True only if the password is at least 8 characters long and contains at least one uppercase letter and at least one digit."), "failed"),
+    "password rules joined by and": ((PASSWORD.format(join="and"), "", "Write `validate_password(pw)` returning True only if the password is at least 8 characters long and contains at least one uppercase letter and at least one digit."), "passed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),

@@ -244,7 +244,7 @@ def test_classic_tasks_are_recognised_only_in_plain_words():
     assert known_task("Check whether n is prime.", two)[1] == "is_prime"  # picked by name among two
     assert known_task("Check whether n is prime.", "def a(n):\n    return n\n\ndef b(n):\n    return n\n") is None  # no way to tell which
     claims = known_task_claims("Write a function that converts Fahrenheit to Celsius.", "def f_to_c(f):\n    return f\n")
-    assert claims[0] == ("f_to_c(212)", "100.0", False, "probe") and claims[-1] == ("f_to_c(98.6)", "37.0", False, "probe")
+    assert claims[0] == ("f_to_c(212)", "100.0", False, "probe") and claims[-1] == ("f_to_c(68)", "20.0", False, "probe")
     assert known_task("Return the n-th prime (1-indexed).", "def nth_prime(n):\n    return 2\n") is not None
     assert known_task("Return the n-th prime.", "def nth_prime(n):\n    return 2\n") is None  # from 0 or from 1: not said
 
@@ -297,3 +297,66 @@ def test_sorts_in_place_and_more_classic_tasks_are_probed():
     assert known_task_claims("Implement bubble sort in descending order.", "def bubble_sort(xs):\n    return xs\n") == []
     assert ("to_roman(1994)", "'MCMXCIV'", False, "probe") in known_task_claims("Convert an integer to Roman numerals.", "def to_roman(n):\n    return ''\n")
     assert known_task_claims("Check whether a phrase is a palindrome, ignoring spaces and case.", "def is_pal(s):\n    return True\n") == []
+
+
+def test_classic_tasks_named_by_their_function_and_their_argument_order():
+    from hfsynth.curate.known_tasks import known_task, known_task_claims
+
+    prime = "def is_prime(n):\n    return n > 1\n"
+    assert known_task("Write an efficient `is_prime(n)` that checks divisors only up to the square root of n.", prime)[1] == "is_prime"
+    assert known_task("Write `is_prime(n)` and print the result.", prime) is None  # printing: not the plain task
+    assert known_task("Write an efficient checker that tries divisors only up to the square root.", prime) is None  # not named
+    convert = "def celsius_to_fahrenheit(c):\n    return c\n\ndef conversion_table(start, stop, step=10):\n    return []\n"
+    claims = known_task_claims("Write `celsius_to_fahrenheit(c)` and a helper `conversion_table(start, stop, step)` rounded to one decimal.", convert)
+    assert ("celsius_to_fahrenheit(100)", "212.0", False, "probe") in claims
+    days = "def days_in_month({a}, {b}):\n    return 30\n"
+    ask = "Return the number of days in a given month of a given year."
+    assert known_task_claims(ask, days.format(a="year", b="month"))[0][0] == "days_in_month(2023, 1)"
+    assert known_task_claims(ask, days.format(a="month", b="year"))[0][0] == "days_in_month(1, 2023)"
+    assert known_task_claims(ask, days.format(a="a", b="b")) == []  # which is the year: not said
+    assert known_task_claims("Return the number of days in a month given by its name.", days.format(a="year", b="month")) == []
+    assert known_task_claims("Return the password's strength as a score.", "def strength(pw):\n    return 1\n") == []
+    probes = known_task_claims("Return True if the password has at least 10 characters, a lowercase letter, an uppercase letter and a special character.", "def ok(pw):\n    return True\n")
+    assert ("bool(ok('Ab!ccccccc'))", "True", False, "probe") in probes and ("bool(ok('Ab!cccccc'))", "False", False, "probe") in probes
+    assert ("bool(ok('AB!CCCCCCC'))", "False", False, "probe") in probes
+
+
+def test_code_that_cannot_work_on_any_input():
+    from hfsynth.curate.certain_errors import certain_error
+    from hfsynth.curate.python_ast import parse_python
+
+    def error(code):
+        return certain_error(parse_python(code))
+
+    assert error("def sum_digits(n):\n    return n % 10 + sum_digits(n // 10)\n") == "sum_digits() calls itself on every path (line 2): no call of it ever returns"
+    for stops in ("def sum_digits(n):\n    return n if n < 10 else n % 10 + sum_digits(n // 10)\n", "def walk(node):\n    return [walk(c) for c in node.children]\n",
+                  "def count(n):\n    return n <= 0 or count(n - 1)\n", "def numbers(n):\n    yield n\n    yield from numbers(n + 1)\n"):
+        assert error(stops) is None, stops
+    assert error("from pathlib import Path\n\ndef lines(path):\n    return Path(path).read_lines()\n") == (
+        "Path(path).read_lines (line 4): pathlib.Path has no attribute 'read_lines'")
+    assert "collections.Counter has no attribute 'top'" in error("import collections\n\ndef top(words):\n    counts = collections.Counter(words)\n    return counts.top(3)\n")
+    for fine in ("from pathlib import Path\n\ndef lines(path):\n    return Path(path).read_text().splitlines()\n",
+                 "from collections import Counter\n\ndef top(words):\n    counts = Counter(words)\n    counts.label = 'words'\n    return counts.label\n",
+                 "from pathlib import Path\n\ndef files(root):\n    return list(Path(root).walk())\n",  # Python 3.12's: maybe newer than this one
+                 "class Path:\n    def read_lines(self):\n        return []\n\nPath().read_lines()\n"):
+        assert error(fine) is None, fine
+
+
+def test_a_shallow_copy_written_deep_and_in_place_asked_but_not_done():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.python_ast import parse_python
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    cell = "import copy\n\ndef with_cell(grid, r, c, value):\n    new = {copy}\n{more}    new[r][c] = value\n    return new\n"
+    assert misused_call(parse_python(cell.format(copy="copy.copy(grid)", more=""))).startswith("new is a shallow copy of grid (line 4)")
+    assert misused_call(parse_python(cell.format(copy="grid[:]", more=""))) is not None
+    assert misused_call(parse_python(cell.format(copy="copy.deepcopy(grid)", more=""))) is None
+    assert misused_call(parse_python(cell.format(copy="grid[:]", more="    new[r] = list(grid[r])\n"))) is None  # its own row first
+    ask = "Write `remove_negatives(nums)` that removes all negative numbers from the list in place and returns None."
+    assert ignored_requirement(ask, "def remove_negatives(nums):\n    return [x for x in nums if x >= 0]\n").endswith("no function of the code changes any argument")
+    for done in ("def remove_negatives(nums):\n    nums[:] = [x for x in nums if x >= 0]\n",
+                 "def remove_negatives(nums):\n    for x in list(nums):\n        if x < 0:\n            nums.remove(x)\n",
+                 "def remove_negatives(nums):\n    keep(nums)\n\ndef keep(xs):\n    xs[:] = [x for x in xs if x >= 0]\n"):
+        assert ignored_requirement(ask, done) is None, done
+    assert ignored_requirement("Reverse the string in place.", "def rev(s):\n    return s[::-1]\n") is None  # strings cannot change
+    assert ignored_requirement("Sort the list in place or return a new sorted list.", "def s(xs):\n    return sorted(xs)\n") is None

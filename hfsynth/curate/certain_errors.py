@@ -21,6 +21,10 @@ them. Two patterns, neither of which pyflakes reports:
   (:func:`wrong_keyword`, from the builtin's own signature).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
+- A function that calls itself on every path (``def sum_digits(n): return n % 10 + sum_digits(n // 10)``,
+  no ``if`` to stop it): every call ends in RecursionError (:func:`endless_recursion`).
+- A method a standard object does not have, on an object the code makes in plain sight:
+  ``Path(path).read_lines()`` (:mod:`hfsynth.curate.stdlib_objects`).
 - A method no Python type has (``line.contains("x")``, ``d.has_key(k)``: :func:`foreign_method`),
   and a standard function called with arguments its signature cannot take (``random.randint(6)``:
   :func:`wrong_module_call`). ``words = text.split()`` is a list, so ``words.lower()`` raises too.
@@ -41,6 +45,7 @@ from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
 from hfsynth.curate.python_ast import STDLIB_MODULES, bound_names
+from hfsynth.curate.stdlib_objects import missing_method
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
@@ -570,11 +575,34 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# What lets a function stop before it calls itself again: a branch, a loop, a handler, a short circuit.
+BRANCHES = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.With, ast.AsyncWith, ast.Raise, ast.Assert, ast.IfExp, ast.BoolOp,
+            ast.Yield, ast.YieldFrom, ast.Await, ast.Match if hasattr(ast, "Match") else ast.If) + GUARDED
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def endless_recursion(tree: ast.Module) -> Optional[str]:
+    """A top-level function whose body has no branch of any kind (no ``if``, loop, ``try``, ``and``/``or``,
+    conditional expression, ``raise``, ``yield``) and calls itself outside comprehensions and nested
+    scopes: every call calls it again until RecursionError."""
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        nodes = list(_own_nodes(function))
+        if any(isinstance(n, BRANCHES) for n in nodes) or any(isinstance(n, COMPREHENSIONS) for n in ast.walk(function)):
+            continue
+        for node in nodes:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name:
+                return f"{function.name}() calls itself on every path (line {node.lineno}): no call of it ever returns"
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = _rebound(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
-             or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree))
+             or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
+             or missing_method(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

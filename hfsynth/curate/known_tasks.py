@@ -43,6 +43,8 @@ class KnownTask:
     unless: "re.Pattern[str]" = field(default=re.compile(r"(?!x)x"))
     truth: bool = False  # the answer is a truth value: compared as bool(f(...))
     in_place: bool = False  # the function may change its argument and return None (a sort): the argument is read then
+    named: str = ""  # a function name that says the task by itself (``is_prime``): asked when the instruction names it
+    parameters: Tuple[str, ...] = ()  # regexes the parameters' names match, in the probes' order (or reversed: the probes are swapped)
 
 
 def _i(pattern: str) -> "re.Pattern[str]":
@@ -109,12 +111,12 @@ PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byie
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b"), 1, r"prime",
               [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
-              unless=_i(PRINTS + r"|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bprimes up to\b"), truth=True),
+              unless=_i(PRINTS + r"|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bprimes up to\b|\bprime numbers\b|\bmultipl\w*|\bproduct\b"), truth=True, named=r"is_?prime"),
     KnownTask("a factorial", _i(r"\bfactorial\b|\bn!"), 1, r"fact", [(0,), (1,), (5,), (10,)], math.factorial,
-              unless=_i(PRINTS + r"|digit|trailing|zeros|modulo|\bmod\b|\bsum\b|double factorial|\blist\b|\bsequence\b")),
+              unless=_i(PRINTS + r"|digit|trailing|zeros|modulo|\bmod\b|\bsum\b|double factorial|\blist\b|\bsequence\b|\bspecial\b|\bbrazilian\b|\bsuper\w*|\bproduct of\b")),
     KnownTask("the Fibonacci numbers", _i(r"\b(?:n-?th|nth)\b[^.]{0,30}\bfibonacci\b|\bfibonacci number\b"), 1, r"fib",
               relation="all(f(k) == f(k - 1) + f(k - 2) for k in range(5, 13)) and f(12) > f(11) > 0",
-              unless=_i(PRINTS + r"|\blist\b|\bsequence\b|\bfirst n\b|\bup to\b|\bseries\b|\beven\b|\bsum\b|\bmodulo\b|\bmod\b|\bdigits?\b|\blast\b")),
+              unless=_i(PRINTS + r"|\blist\b|\bsequence\b|\bfirst n\b|\bup to\b|\bseries\b|\beven\b|\bsum\b|\bmodulo\b|\bmod\b|\bdigits?\b|\blast\b|\bprimes?\b|\balso\b")),
     KnownTask("the greatest common divisor", _i(r"\bgcd\b|\bgreatest common (?:divisor|factor)\b|\bhighest common factor\b"), 2, r"gcd|hcf|divisor",
               [(12, 18), (17, 5), (0, 9), (100, 75), (48, 180)], math.gcd, unless=_i(PRINTS + r"|\blist\b|\barray\b|\bextended\b|\bbezout|\bthree\b|\bmultiple\b|\bnegative\b")),
     KnownTask("the least common multiple", _i(r"\blcm\b|\b(?:least|lowest) common multiple\b"), 2, r"lcm|multiple",
@@ -123,10 +125,10 @@ TASKS: Tuple[KnownTask, ...] = (
               lambda y: y % 4 == 0 and (y % 100 != 0 or y % 400 == 0), unless=_i(PRINTS + r"|\bdays?\b|\bmonth|\bcount\b|\bbetween\b|\bnext\b|\blist\b|julian"), truth=True),
     KnownTask("a string reversed", _i(r"\breverses?\b[^.]{0,15}\bstrings?\b|\breverse of a string\b"), 1, r"rev", [("hello",), ("ab",), ("",), ("racecar",)],
               lambda s: s[::-1], unless=_i(PRINTS + r"|\bwords?\b|\bvowels?\b|\bin[- ]place\b|\blist\b|\bsentence\b|\beach\b|\bcase\b|\bnumber\b|\binteger\b")),
-    KnownTask("the Celsius of a Fahrenheit temperature", _i(r"\bfahrenheit to celsius\b|\bF to C\b"), 1, r"c|cels", [(212,), (32,), (-40,), (98.6,)],
-              lambda f: (f - 32) * 5 / 9, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bround|\bkelvin\b|\binput\(|\bstring\b")),
-    KnownTask("the Fahrenheit of a Celsius temperature", _i(r"\bcelsius to fahrenheit\b|\bC to F\b"), 1, r"f|fahr", [(100,), (0,), (-40,), (37,)],
-              lambda c: c * 9 / 5 + 32, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bround|\bkelvin\b|\binput\(|\bstring\b")),
+    KnownTask("the Celsius of a Fahrenheit temperature", _i(r"\bfahrenheit to celsius\b|\bF to C\b"), 1, r"c|cels", [(212,), (32,), (-40,), (50,), (68,)],
+              lambda f: (f - 32) * 5 / 9, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bkelvin\b|\binput\(|\bstring\b"), named=r"(?:f|fahr|fahrenheit)_?(?:to|2)_?(?:c|cels|celsius)"),
+    KnownTask("the Fahrenheit of a Celsius temperature", _i(r"\bcelsius to fahrenheit\b|\bC to F\b"), 1, r"f|fahr", [(100,), (0,), (-40,), (25,), (30,)],
+              lambda c: c * 9 / 5 + 32, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bkelvin\b|\binput\(|\bstring\b"), named=r"(?:c|cels|celsius)_?(?:to|2)_?(?:f|fahr|fahrenheit)"),
     KnownTask("the sum of the digits", _i(r"\bsum of (?:the |its |all )?(?:decimal )?digits\b"), 1, r"digit|sum", [(0,), (7,), (1234,), (99999,), (1000,)],
               lambda n: sum(map(int, str(n))), unless=_i(PRINTS + r"|\bnegative\b|\bstring\b|\brepeated|\bsingle digit\b|\bdigital root\b|\buntil\b|\bsquares?\b|\beven\b|\bodd\b|\bbase\b|\blist\b")),
     KnownTask("the median", _i(r"\bmedian\b"), 1, r"median", [([3, 1, 2],), ([4, 1, 3, 2],), ([5],), ([7, 7, 1, 9, 2, 10],)], _median,
@@ -193,6 +195,32 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a matrix transposed", _i(r"\btranspos\w*\b[^.]{0,20}\b(?:matrix|2d list|list of lists)\b"), 1, r"transp",
               [([[1, 2, 3], [4, 5, 6]],), ([[1]],), ([[1, 2], [3, 4]],)], lambda m: [list(r) for r in zip(*m)],
               unless=_i(PRINTS + r"|\bin[- ]place\b|\bnumpy\b|\bsparse\b|\bjagged\b|\bragged\b|\bempty\b|\bstring")),
+    KnownTask("FizzBuzz", _i(r"\bfizz ?buzz\b"), 1, r"fizz",
+              relation="f(15) is None or all((lambda r: str(r[k - 1] if isinstance(r, (list, tuple)) else r).lower().replace(' ', ''))(f(k)) == w "
+                       "for k, w in ((1, '1'), (3, 'fizz'), (5, 'buzz'), (7, '7'), (9, 'fizz'), (10, 'buzz'), (15, 'fizzbuzz'), (30, 'fizzbuzz')))",
+              unless=_i(PRINTS + r"|\b(?:[4679]|1[1-4]|seven|bazz|jazz|fuzz|custom\w*|configur\w*|rules?|mapping|dict\w*|divisors?|pairs?|words?|count\w*|reverse\w*|range|start)\b")),
+    KnownTask("the days in a month", _i(r"\b(?:number of )?days in (?:a |the |that |each )?(?:given )?month\b|\bdays_in_month\b"), 2, r"day|month",
+              [(2023, 1), (2023, 2), (2024, 2), (1900, 2), (2000, 2), (2023, 4), (2023, 9), (2023, 11), (2023, 12), (2023, 7), (2023, 8)],
+              lambda year, month: [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1],
+              unless=_i(PRINTS + r"|\bnames?\b|\bstrings?\b|\babbreviat\w*|\bjulian\b|\bremaining\b|\bleft\b|\bweekdays?\b|\bbusiness\b|\bworking\b|\bbetween\b|\blist\b|\bdict\w*|\bdate\b|\bzero-based\b|\b0-based\b|\b0-11\b"),
+              parameters=(r"^y(?:ea)?r?$|year", r"^m(?:on(?:th)?)?$|month")),
+    KnownTask("version strings sorted", _i(r"\bsort\w*\b[^\n]{0,60}?\b(?:versions|version strings|version numbers|semantic version\w*)\b|\bversion (?:strings|numbers)\b[^\n]{0,100}?\bsort\w*"), 1, r"sort|version",
+              [(["1.10.0", "1.2.3", "1.2.10", "0.9.9", "1.2.9"],), (["2.0.0", "10.0.0", "9.1.0"],), ([],)],
+              lambda versions: sorted(versions, key=lambda v: tuple(map(int, v.split(".")))), in_place=True,
+              unless=_i(PRINTS + r"|pre-?releases?|alpha|beta|\brc\b|\bdescending\b|newest (?:to|first)|\blatest first\b|\brevers\w*|\bdedup\w*|\bunique\b|\bduplicates?\b|\bv\d|\bprefix|"
+                                 r"\bletters?\b|\bsuffix|\binvalid\b|\bdifferent (?:numbers of|lengths?)|\bmissing\b|\btrailing\b|\bpadd?\w*|\btuples?\b|\bdict\w*|\bobjects?\b|\bkey\b")),
+    KnownTask("the values that occur more than once", _i(r"\b(?:find|finds|return|returns|list|lists|get|gets|collect\w*|report\w*)\b[^.]{0,40}\b(?:duplicates|duplicated (?:values|elements|items|numbers))\b|"
+                                                          r"\b(?:values|elements|items|numbers|integers)\b[^.]{0,15}\b(?:appear|occur)s? more than once\b"), 1, r"dup",
+              relation="all(set(f(list(xs))) == want for xs, want in (([1, 2, 2, 3, 3, 3, 4], {2, 3}), ([1, 2, 3], set()), ([], set()), ([5, 5], {5}), ([4, 1, 4, 1, 2], {1, 4})))",
+              unless=_i(PRINTS + r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bfirst\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
+                                 r"\bnear\b|\bwithin\b|\bk\b|\bdistance\b|\bsub\w*|\bconsecutive\b|\badjacent\b|\bexactly\b|\btwice\b|\bthree\b|\blinked\b|\bTrue\b|\bbool\w*|\bwhether\b|\bcontains?\b|"
+                                 r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")),
+    KnownTask("the most common character", _i(r"\bmost (?:common|frequent(?:ly occurring)?)\b[^.]{0,20}\b(?:character|char|letter)\b|\b(?:character|letter)\b[^.]{0,40}\b(?:occurs|appears) (?:the )?most (?:often|frequently)\b"),
+              1, r"char|letter|common|frequent",
+              [("hello world",), ("aabbbc",), ("x",), ("banana",), ("abracadabra",)], lambda text: max(sorted(set(text)), key=text.count),
+              unless=_i(PRINTS + r"|\bcase\b|\bpunctuation\b|\bdigits?\b|\bcounts?\b|\btuples?\b|\bdict\w*|\bleast\b|\bk\b|\btop\b|\bn most\b|\bwords?\b|\bfiles?\b|\blist\b|\bsorted\b|"
+                                 r"\bfrequenc\w*|\bnone\b|\bempty\b|\bvowels?\b|\bconsonants?\b|\balphabetic\b|\bletters only\b|\bexclud\w*|\bnon-"),
+              named=r"most_(?:common|frequent)_(?:char|character|letter)"),
     KnownTask("the sum of the even numbers", _i(r"\bsum of (?:all )?(?:the )?even (?:numbers|integers|elements|values)\b[^.]{0,20}\b(?:in|of) (?:a|the) list\b"), 1, r"even|sum",
               [([1, 2, 3, 4],), ([],), ([-2, 3, 5],), ([7, 9],)], lambda xs: sum(x for x in xs if x % 2 == 0), unless=_i(PRINTS + r"|\bindex|\bposition|\bodd\b|\bsquares?\b|\bdigits\b")),
 )
@@ -215,6 +243,18 @@ def _pick(tree: ast.Module, task: KnownTask) -> Optional[str]:
     return named[0] if len(named) == 1 else None
 
 
+def _named(tree: ast.Module, task: KnownTask, instruction_prose: str) -> Optional[str]:
+    """The code's top-level function the instruction names, when its name says ``task`` by itself
+    (``is_prime``) and it takes the task's arguments; the instruction may not ask to print."""
+    if not task.named or re.search(PRINTS, instruction_prose, re.IGNORECASE):
+        return None
+    for node in tree.body:
+        if (isinstance(node, ast.FunctionDef) and re.fullmatch(task.named, node.name, re.IGNORECASE) and re.search(rf"\b{node.name}\b", instruction_prose)
+                and len(node.args.args) - len(node.args.defaults) <= task.arity <= len(node.args.args) and not node.args.vararg):
+            return node.name
+    return None
+
+
 def known_task(instruction_prose: str, code) -> Optional[Tuple[KnownTask, str]]:
     """(the classic task the instruction asks for, the code's function for it), or None."""
     tree = code if isinstance(code, ast.Module) or code is None else parse_python(code)
@@ -224,24 +264,82 @@ def known_task(instruction_prose: str, code) -> Optional[Tuple[KnownTask, str]]:
         if task.asks.search(instruction_prose) and not task.unless.search(instruction_prose):
             function = _pick(tree, task)
             return (task, function) if function else None
+        function = _named(tree, task, instruction_prose)
+        if function:
+            return task, function
     return None
+
+
+def _argument_order(tree: ast.Module, function: str, task: KnownTask) -> Optional[bool]:
+    """True when ``function``'s parameters name the probes' arguments in reverse order, False in order,
+    None when their names say neither (the function is not probed then)."""
+    if not task.parameters:
+        return False
+    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function)
+    names = [a.arg for a in node.args.args][: len(task.parameters)]
+    if len(names) < len(task.parameters):
+        return None
+    def fits(order):
+        return all(re.search(pattern, name, re.IGNORECASE) for pattern, name in zip(order, names))
+    return False if fits(task.parameters) else True if fits(task.parameters[::-1]) else None
+
+
+# A password check whose rules the instruction lists: a length and classes of characters, all required.
+PASSWORD_ASK = _i(r"\bpasswords?\b[^\n]{0,120}\b(?:True|valid|strong)\b|\b(?:True|valid|strong)\b[^\n]{0,80}\bpasswords?\b")
+PASSWORD_UNLESS = _i(
+    PRINTS + r"|\bmessages?\b|\breasons?\b|\berrors?\b|\blist of\b|\bstrength\b|\bscore\b|\bentropy\b|\bcommon\b|\bdictionary\b|\brepeat\w*|\bconsecutive\b|\bsequen\w*|"
+    r"\busername\b|\bspaces?\b|\bwhitespace\b|\bonly (?:contains?|letters|digits|alphanumeric|ascii|characters)\b|\bhash\w*|\bgenerat\w*|\brandom\w*|\bmaximum\b|\bat most\b|\bno more than\b|\bbetween\b|\bexactly\b|\bemail\b|\bname\b|"
+    r"\bhistory\b|\bprevious\b|\bconfirm\w*|\bmatch\w*|\bforbid\w*|\bnot (?:contain|include|start|end|be)\w*|\bmust not\b|\bcannot\b|\bascii\b|\bunicode\b|\bany (?:two|three)\b|"
+    r"\b(?:two|three|[2-9]) (?:upper|lower|digit|number|special|symbol)|\b(?:digits?|numbers?|special characters?|symbols?|upper-?\s?case(?: letters?)?|lower-?\s?case(?: letters?)?) or\b|\bdict\w*|\btuples?\b|\bclass\b")
+PASSWORD_LENGTH = _i(r"\bat least (\d+|six|seven|eight|ten|twelve) (?:characters|chars)\b|\b(\d+) or more characters\b|\bminimum (?:length )?(?:of )?(\d+)\b|\b(\d+) characters (?:long|or longer)\b")
+WORD_NUMBERS = {"six": 6, "seven": 7, "eight": 8, "ten": 10, "twelve": 12}
+PASSWORD_CLASSES = (("A", _i(r"\bupper-?\s?case\b|\bcapital\b")), ("b", _i(r"\blower-?\s?case\b")),
+                    ("3", _i(r"\bdigits?\b|\b(?:one|a|1) (?:number|numeral)\b|\bnumeric\b")), ("!", _i(r"\bspecial\b|\bpunctuation\b|\bsymbols?\b|\bnon-alphanumeric\b")))
+
+
+def password_rule_claims(instruction_prose: str, tree: ast.Module) -> List[tuple]:
+    """Probes of a password check that needs a length and classes of characters: a password that
+    meets every rule, longer ones, and one that breaks each rule alone must all get their verdict."""
+    if not PASSWORD_ASK.search(instruction_prose) or PASSWORD_UNLESS.search(instruction_prose):
+        return []
+    length = PASSWORD_LENGTH.search(instruction_prose)
+    minimum = next((int(g) if g.isdigit() else WORD_NUMBERS[g.lower()] for g in (length.groups() if length else ()) if g), 0)
+    required = [char for char, words in PASSWORD_CLASSES if words.search(instruction_prose)]
+    if len(required) + bool(minimum) < 2 or minimum > 64 or minimum < len(required) + 1:
+        return []
+    function = _pick(tree, KnownTask("a password check", PASSWORD_ASK, 1, r"pass|valid|strong|check"))
+    if function is None:
+        return []
+    valid = "".join(required) + "c" * max(0, minimum - len(required))
+    cases = [(valid, True), (valid + "xyz", True)]
+    if minimum:
+        cases.append((valid[:-1], False))
+    for char in required:
+        broken = valid.upper() if char == "b" else valid.replace(char, "c")
+        cases.append((broken + "c" * (len(valid) - len(broken)), False))
+    return [(f"bool({function}({text!r}))", repr(want), False, "probe") for text, want in cases]
 
 
 def known_task_claims(instruction_prose: str, code) -> List[tuple]:
     """The probes of the task the instruction asks for, as the claims execution checks:
     ``(source, want, strict, "probe")`` (see :mod:`hfsynth.curate.claimed_outputs`)."""
-    found = known_task(instruction_prose, code)
+    tree = code if isinstance(code, ast.Module) or code is None else parse_python(code)
+    found = known_task(instruction_prose, tree)
     if found is None:
-        return []
+        return password_rule_claims(instruction_prose, tree) if tree is not None else []
     task, function = found
     if task.relation:
         return [(f"(lambda f: {task.relation})({function})", "True", False, "probe")]
+    swapped = _argument_order(tree, function, task)
+    if swapped is None:
+        return []
     claims = []
     for args in task.probes:
+        want = task.answer(*args)
+        args = args[::-1] if swapped else args
         call = f"{function}({', '.join(repr(a) for a in args)})"
         if task.in_place:  # the returned list, or the argument it sorted in place when it returns None
             call = f"(lambda a: (lambda r: a if r is None else r)({function}(a)))({repr(args[0])})"
-        want = task.answer(*args)
         want = round(want, 6) if isinstance(want, float) else want  # "37.0": compared to the digits it shows
         claims.append((f"bool({call})" if task.truth else call, repr(bool(want) if task.truth else want), False, "probe"))
     return claims

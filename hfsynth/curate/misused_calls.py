@@ -21,6 +21,9 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   (a ``memo={}``/``cache={}`` default is kept on purpose and not read).
 - ``groups.get(key, []).append(word)``: the list ``get`` returns for a missing key is new and nothing
   keeps it (``setdefault`` is meant).
+- ``new = copy.copy(grid)`` (or ``grid.copy()``, ``grid[:]``, ``list(grid)``) then ``new[r][c] = v``:
+  a shallow copy shares its rows, so the write lands in the caller's grid too (``deepcopy`` or
+  ``[row[:] for row in grid]`` is meant). Not read when the code puts new rows into the copy first.
 """
 
 from __future__ import annotations
@@ -186,7 +189,62 @@ def _appended_to_a_temporary(tree: ast.Module) -> Optional[str]:
     return None
 
 
+SHALLOW_COPIES = frozenset({"copy", "list", "dict"})
+
+
+def _shallow_copy_of(value: ast.expr, params: set) -> Optional[str]:
+    """The parameter ``value`` copies one level deep (``copy.copy(p)``, ``p.copy()``, ``p[:]``, ``list(p)``), else None."""
+    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name) and isinstance(value.slice, ast.Slice) and not any(
+        (value.slice.lower, value.slice.upper, value.slice.step)
+    ):
+        return value.value.id if value.value.id in params else None
+    if not isinstance(value, ast.Call):
+        return None
+    if isinstance(value.func, ast.Attribute) and value.func.attr == "copy" and not value.args and isinstance(value.func.value, ast.Name):
+        return value.func.value.id if value.func.value.id in params else None
+    function = ast.unparse(value.func)
+    if function in ("copy.copy", "copy", "list", "dict") and len(value.args) == 1 and isinstance(value.args[0], ast.Name):
+        return value.args[0].id if value.args[0].id in params else None
+    return None
+
+
+def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        bindings: Dict[str, list] = {}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                bindings.setdefault(node.id, [])
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                bindings.setdefault(node.targets[0].id, []).append(node.value)
+        for name, values in bindings.items():
+            stores = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)]
+            source = _shallow_copy_of(values[0], params) if len(values) == 1 == len(stores) else None
+            if source is None or name in params:
+                continue
+            rows_replaced = any(  # new[i] = row[:]: the copy gets rows of its own
+                isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
+                                                                                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
+                for n in ast.walk(function)
+            )
+            if rows_replaced:
+                continue
+            for node in ast.walk(function):
+                inner = None
+                if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+                    inner = node.value
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING:
+                    inner = node.func.value
+                if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name) and inner.value.id == name:
+                    return (f"{name} is a shallow copy of {source} (line {values[0].lineno}), so {ast.unparse(node)[:40]} (line {node.lineno}) "
+                            f"changes {source}'s own inner object too")
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
-            or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree))
+            or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
+            or _nested_write_to_a_shallow_copy(tree))

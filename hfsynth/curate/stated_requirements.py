@@ -25,7 +25,9 @@ requirement may be ignored. What is read, each only where the words leave no dou
   itself, a TypeError for a wrong type and no type check, cleanup "even if the block raises" and a
   ``@contextmanager`` whose ``yield`` no ``try`` guards, "keep ``__name__``" and a wrapper without
   ``functools.wraps``, the global ``random`` state left alone and ``random.seed()``, the input left
-  unchanged and ``param.sort()``.
+  unchanged and ``param.sort()``; a list changed "in place" and a function that never changes any of
+  its arguments (no item assigned or deleted, no mutating method, no call it is handed to) and
+  builds a new one instead (:func:`_ignored_in_place`).
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -233,6 +235,54 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "removes ... from the list in place", "sort the array in-place": a verb that changes the argument, then "in place".
+IN_PLACE_ASK = re.compile(
+    r"\b(?:modif|mutat|remov|sort|revers|rotat|updat|shuffl|mov|swap|delet|filter|replac|insert|dedup|partition|transpos|fill|clear|normali[sz]|scal|"
+    r"increment|rearrang|reorder|squar|doubl|negat|zero|drop|strip|trim|compact|merg)\w*\b[^.;]{0,60}?\bin[- ]place\b",
+    re.IGNORECASE,
+)
+NOT_AN_ARGUMENT = re.compile(r"\b(?:strings?|str|text|files?|dataframes?|df|series|new (?:list|array|dict)|copy|copies|returns? (?:a |the )?(?:new|sorted|reversed)|"
+                             r"instead of|rather than|or return)\b", re.IGNORECASE)
+PURE_READERS = frozenset({"len", "sorted", "list", "tuple", "set", "frozenset", "dict", "enumerate", "range", "zip", "print", "min", "max", "sum", "reversed",
+                          "iter", "any", "all", "map", "filter", "isinstance", "str", "repr", "id", "type", "hash", "bool", "abs", "round", "format"})
+
+
+def _changes_an_argument(function: ast.AST) -> bool:
+    """Whether ``function`` (or a function nested in it) may change one of its parameters: an item or
+    attribute assigned or deleted, a mutating method, ``+=``, or the parameter handed to a call that
+    is not a pure builtin (``random.shuffle(items)``, a helper of its own)."""
+    params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs} - {"self", "cls"}
+
+    def rooted(node: ast.AST) -> bool:
+        while isinstance(node, (ast.Subscript, ast.Attribute)):
+            node = node.value
+        return isinstance(node, ast.Name) and node.id in params
+
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and rooted(node.func.value) and (node.func.attr in MUTATORS or node.func.attr.startswith("__")):
+                return True
+            if getattr(node.func, "id", None) not in PURE_READERS and any(rooted(a) for a in node.args + [k.value for k in node.keywords]):
+                return True
+        if isinstance(node, ast.AugAssign) and rooted(node.target):
+            return True
+        if isinstance(node, (ast.Subscript, ast.Attribute)) and isinstance(node.ctx, (ast.Store, ast.Del)) and rooted(node.value):
+            return True
+    return False
+
+
+def _ignored_in_place(prose: str, tree: ast.Module) -> Optional[str]:
+    """"in place" asked of an argument (not of a string, a file or a frame, and not beside "or return a
+    new list"), and top-level functions, none of which may change any argument."""
+    match = IN_PLACE_ASK.search(prose)
+    if not match or _negated(prose, match.start()) or NOT_AN_ARGUMENT.search(prose) or any(isinstance(n, ast.ClassDef) for n in ast.walk(tree)):
+        return None
+    functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and (n.args.args or n.args.posonlyargs)]
+    if functions and not any(_changes_an_argument(f) for f in functions):
+        return "the instruction asks to change its argument in place and no function of the code changes any argument"
+    return None
+
+
 def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     """What the instruction promises about the code's behaviour beyond its result, broken in plain sight:
     iterative code that recurses, a TypeError for the wrong type with no type check, cleanup on an
@@ -260,7 +310,7 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
         mutated = _mutated_parameter(tree)
         if mutated:
             return f"the instruction asks to leave the input unchanged and the code mutates it ({mutated})"
-    return None
+    return _ignored_in_place(prose, tree)
 
 
 def ignored_requirement(prose: str, code: str) -> Optional[str]:

@@ -1,0 +1,106 @@
+"""Methods a standard-library object does not have: ``Path(path).read_lines()``, ``Counter(words).top(3)``.
+
+A model that half remembers an API writes the call it expects to exist on the right object. The code
+parses, every name is defined, pyflakes is silent, and without a test nothing runs the line; when
+something does, it raises AttributeError. The object is known where the code makes it in plain sight:
+a call of a standard class imported from its module (``Path(...)``, ``pathlib.Path(...)``,
+``collections.Counter(...)``, ``datetime.date(...)``), used at once or through a local name that
+only ever holds one (``p = Path(path)``). The class is asked, here, whether it has the attribute.
+
+Not read: attributes the code sets itself (``counts.total_words = 5`` is legal on a Counter), names
+the code rebinds or defines (a ``class Path`` of its own), lookups inside ``try`` bodies or guarded
+by ``hasattr``, and the attributes newer Pythons added (``Path.walk`` of 3.12), which this Python
+may lack.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from typing import Dict, Iterator, Optional
+
+# Standard classes whose instances' attributes are all on the class (properties, slots, methods).
+CLASSES = {
+    "pathlib": ("Path", "PurePath", "PosixPath", "PurePosixPath", "WindowsPath", "PureWindowsPath"),
+    "collections": ("Counter", "deque", "OrderedDict", "defaultdict"),
+    "datetime": ("date", "datetime", "timedelta", "time"),
+    "decimal": ("Decimal",),
+    "fractions": ("Fraction",),
+    "io": ("StringIO", "BytesIO"),
+}
+# Attributes these classes gained after Python 3.10: present on a newer Python than this one, maybe.
+NEWER = frozenset({"walk", "with_segments", "from_uri", "full_match", "is_junction", "copy", "copy_into", "move", "move_into", "info", "parser",
+                   "case_sensitive", "is_reserved", "hardlink_to", "total", "from_number", "is_integer", "as_integer_ratio", "strptime"})
+GUARDED = (ast.Try, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _classes(tree: ast.Module) -> Dict[str, type]:
+    """How the code names each standard class it imports: ``{"Path": pathlib.Path, "collections.Counter": ...}``."""
+    named: Dict[str, type] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in CLASSES and not node.level:
+            for alias in node.names:
+                if alias.name in CLASSES[node.module]:
+                    named[alias.asname or alias.name] = getattr(importlib.import_module(node.module), alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in CLASSES:
+                    for name in CLASSES[alias.name]:
+                        named[f"{alias.asname or alias.name}.{name}"] = getattr(importlib.import_module(alias.name), name)
+    defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    defined |= {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
+    defined |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    return {name: cls for name, cls in named.items() if name.split(".")[0] not in defined}
+
+
+def _unguarded(node: ast.AST) -> Iterator[ast.AST]:
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, GUARDED):
+            yield child
+            yield from _unguarded(child)
+
+
+def _own(scope: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of ``scope``'s own namespace (not those of nested functions, classes or lambdas)."""
+    for child in ast.iter_child_nodes(scope):
+        if not isinstance(child, SCOPES):
+            yield child
+            yield from _own(child)
+
+
+def _instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
+    """Local names of ``scope`` whose every binding is a call of one standard class."""
+    values: Dict[str, list] = {}
+    for node in _own(scope):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            call = node.value
+            values.setdefault(node.targets[0].id, []).append(classes.get(ast.unparse(call.func)) if isinstance(call, ast.Call) else None)
+    stores: Dict[str, int] = {}
+    for node in list(_own(scope)) + list(ast.walk(scope.args) if hasattr(scope, "args") else []):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, ast.arg):
+            stores[node.arg] = stores.get(node.arg, 0) + 2  # a parameter holds anything
+    return {name: kinds[0] for name, kinds in values.items() if kinds[0] is not None and len(set(kinds)) == 1 and stores.get(name) == len(kinds)}
+
+
+def missing_method(tree: ast.Module) -> Optional[str]:
+    """Why a standard object's attribute lookup raises AttributeError, else None."""
+    classes = _classes(tree)
+    if not classes:
+        return None
+    own = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    own |= {n.args[1].value for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
+            and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)}
+    scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for scope in scopes:
+        instances = _instances(scope, classes)
+        for node in _unguarded(scope):
+            if not isinstance(node, ast.Attribute) or node.attr in own or node.attr in NEWER or node.attr.startswith("__"):
+                continue
+            value = node.value
+            cls = classes.get(ast.unparse(value.func)) if isinstance(value, ast.Call) else instances.get(value.id) if isinstance(value, ast.Name) else None
+            if cls is not None and not hasattr(cls, node.attr):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
+    return None
