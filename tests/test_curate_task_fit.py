@@ -360,3 +360,76 @@ def test_a_shallow_copy_written_deep_and_in_place_asked_but_not_done():
         assert ignored_requirement(ask, done) is None, done
     assert ignored_requirement("Reverse the string in place.", "def rev(s):\n    return s[::-1]\n") is None  # strings cannot change
     assert ignored_requirement("Sort the list in place or return a new sorted list.", "def s(xs):\n    return sorted(xs)\n") is None
+
+
+def test_values_used_where_their_kind_cannot_go():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.python_ast import parse_python
+
+    cases = {
+        "def count_evens(nums):\n    return len(x for x in nums if x % 2 == 0)\n": "always an error: len((x for x in nums if x % 2 == 0)) (line 2): a generator or iterator has no len()",
+        "def first(xs):\n    return map(str, xs)[0]\n": "always an error: map(str, xs)[0] (line 2): a generator or iterator cannot be indexed",
+        "def receipt(total):\n    return 'Total: $' + total / 100\n": "always an error: 'Total: $' + total / 100 (line 2): a string plus a number raises TypeError",
+        "def longest(words, n):\n    ranked = list(words).sort(key=len)\n    return ranked[:n]\n": (
+            "always an error: list(words).sort(key=len) (line 2) returns None, and the code keeps that None as its value"),
+    }
+    for code, reason in cases.items():
+        assert trivial(code) == reason
+    for fine in ("def count_evens(nums):\n    return sum(1 for x in nums if x % 2 == 0)\n", "def label(n):\n    return 'n=' + str(len(n))\n",
+                 "def ordered(xs):\n    xs.sort()\n    return xs\n", "def first_new(seen, x):\n    return seen.add(x) or x\n",
+                 "import pandas as pd\n\ndef grow(df, row):\n    df = df.append(row)\n    return df\n"):  # old pandas' append returns a frame
+        assert trivial(fine) is None, fine
+    assert "compares identity with 'is'" in misused_call(parse_python("def same(a, b):\n    return a.strip().lower() is b.strip().lower()\n"))
+    assert misused_call(parse_python("def f(x, y):\n    return x is None or x is y\n")) is None
+    rows = "def grid(r, c, ups):\n    g = {make}\n    for i, j, v in ups:\n        g[i][j] = v\n    return g\n"
+    assert "repeats one inner object" in misused_call(parse_python(rows.format(make="[[0] * c] * r")))
+    assert misused_call(parse_python(rows.format(make="[[0] * c for _ in range(r)]"))) is None
+
+
+def test_punctuation_ignored_in_words_and_a_generation_run_past_its_turn():
+    from hfsynth.curate import repetition
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.schema.curate import RepetitionConfig
+
+    ask = "Write `is_palindrome(s)` that checks whether a sentence is a palindrome, ignoring case, spaces and punctuation."
+    assert ignored_requirement(ask, "def is_palindrome(s):\n    s = s.lower()\n    return s == s[::-1]\n").startswith("the instruction asks to ignore punctuation")
+    assert ignored_requirement(ask, "def is_palindrome(s):\n    t = [c.lower() for c in s if c.isalnum()]\n    return t == t[::-1]\n") is None
+    code = "def depth(v):\n    return 0\n"
+    leaked = f"```python\n{code}```\n\n<|endoftext|><|im_start|>user\nthanks<|im_end|>\n<|im_start|>assistant\nYou're welcome!"
+    row = {"code": code, "instruction": "Return the depth of a nested list.", "response": leaked}
+    assert repetition.check(row, RepetitionConfig()) == "run past its turn: the response holds the chat template's token <|endoftext|> outside code"
+    quoted = "```python\nTEMPLATE = '<|im_start|>{role}\\n{content}<|im_end|>'\n```\nThe `<|im_start|>` token opens a turn."
+    assert repetition.check({"code": "TEMPLATE = 1\n", "instruction": "Format a ChatML turn.", "response": quoted}, RepetitionConfig()) is None
+
+
+def test_more_standard_objects_and_classic_tasks():
+    from hfsynth.curate.certain_errors import certain_error
+    from hfsynth.curate.known_tasks import known_task_claims
+    from hfsynth.curate.python_ast import parse_python
+
+    recent = "from collections import OrderedDict\n\nclass Recent:\n    def __init__(self):\n        self.files = OrderedDict()\n\n    def open(self, p):\n        self.files[p] = None\n        self.files.{move}\n"
+    assert "collections.OrderedDict has no attribute 'move_to_front'" in certain_error(parse_python(recent.format(move="move_to_front(p)")))
+    assert certain_error(parse_python(recent.format(move="move_to_end(p, last=False)"))) is None
+    kadane = known_task_claims("Implement Kadane's algorithm: return the largest sum of a contiguous subarray.", "def best(nums):\n    return 0\n")
+    assert ("best([-3, -1, -2])", "-1", False, "probe") in kadane
+    assert known_task_claims("Return the largest sum of a contiguous subarray, or 0 when every number is negative.", "def best(nums):\n    return 0\n") == []
+    window = known_task_claims("Return the maximum sum of any `k` consecutive elements.", "def best(k, nums):\n    return 0\n")
+    assert window[0][0] == "best(2, [1, 2, 3, 4, 5])"  # the parameters' names say which argument is which
+    assert known_task_claims("Write `chunk(lst, size)` that splits a list into consecutive sublists of length `size`.", "def chunk(lst, size):\n    return []\n")[0] == (
+        "chunk([1, 2, 3, 4, 5], 2)", "[[1, 2], [3, 4], [5]]", False, "probe")
+
+
+def test_rows_that_look_wrong_and_are_right():
+    """From a blind set's good rows that an earlier version removed: an Enum lookup raises the asked
+    ValueError by itself, a ``noop`` default callback is empty on purpose, and a mapping spelt out with
+    an ellipsis is no worked example."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    light = ("from enum import Enum\n\nclass Light(Enum):\n    RED = 'red'\n    GREEN = 'green'\n\n    @classmethod\n"
+             "    def from_string(cls, text):\n        return cls(text.strip().lower())\n")
+    assert ignored_requirement("Add a from_string classmethod that raises `ValueError` for unknown names.", light) is None
+    assert ignored_requirement("Add a parse function that raises `ValueError` for unknown names.", "def parse(text):\n    return text.strip()\n") is not None
+    noop = "def noop(*args, **kwargs):\n    return None\n\n\ndef download(fetch, on_progress=noop):\n    for i, chunk in enumerate(fetch(), 1):\n        on_progress(i, len(chunk))\n"
+    assert trivial(noop) is None
+    assert instruction_examples("Digits encode letters: 'A' -> \"1\", ..., 'Z' -> \"26\". Count the decodings.", "def num_decodings(s):\n    return 1\n") == []

@@ -1,13 +1,12 @@
 """`hfsynth run` end to end: every stage, a push to the test Hub, skipping and rerunning by
 fingerprint, secrets redacted and the token kept out of every file and output (tiny model, with
-curated rows from ``--input``); a run killed during training that resumes (tiny model). The same on
+curated rows from ``--input``). A run killed during training and resumed is tests/test_train.py's. The same on
 the builtin model is tests/test_e2e_builtin.py (its own file, so the two longest runs can go to two
 workers)."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ import yaml
 from hub_server import client_env, hub_server, token_of  # noqa: F401
 
 from e2e_helpers import PLANTED_EMAIL, PLANTED_TOKEN, STAGE_NAMES, e2e_recipe, load_published, run, statuses
-from helpers import kill_group, start_paused
 
 pytestmark = pytest.mark.slow
 
@@ -89,28 +87,3 @@ def test_run_everything_push_skip_rerun_and_keep_secrets_out(hub_server, tiny_mo
     for path in run_dir.rglob("*"):
         if path.is_file():
             assert token.encode() not in path.read_bytes(), path
-
-
-def test_run_killed_during_training_resumes_from_its_checkpoint(tiny_model_dir, tmp_path):
-    recipe = e2e_recipe(str(tiny_model_dir), tmp_path / "run")
-    recipe["quantization"]["load_in_4bit"] = False  # resuming is what is tested; 4-bit only adds bitsandbytes' import
-    recipe["train"].update(max_steps=8, save_steps=2)
-    recipe_path = tmp_path / "e2e.yaml"
-    recipe_path.write_text(yaml.safe_dump(recipe, sort_keys=False))
-    env = dict(os.environ, COLUMNS="200")
-    checkpoints = tmp_path / "run" / "checkpoints"
-    pause = tmp_path / "paused-at-checkpoint-4"
-    proc = start_paused(["run", recipe_path, "--stages", "train"], "train_checkpoint", 4, pause, cwd=tmp_path, env=env)
-    kill_group(proc)  # parked right after checkpoint-4: the kill lands mid-run, 4 steps before the end
-    assert sorted(p.name for p in checkpoints.glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-4"]
-    assert not (tmp_path / "run" / "adapter").exists()
-    manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
-    assert manifest["stages"]["train"]["status"] == "running"
-
-    resumed = run(["run", recipe_path, "--stages", "train"], env, tmp_path)
-    assert resumed.returncode == 0, resumed.stderr[-3000:]
-    assert "resuming training from" in resumed.stdout
-    info = json.loads((tmp_path / "run" / "adapter" / "hfsynth-train.json").read_text())
-    assert info["global_step"] == 8
-    log = [json.loads(l) for l in (tmp_path / "run" / "adapter" / "trainer_log.jsonl").read_text().splitlines()]
-    assert [e["step"] for e in log if "loss" in e] == list(range(1, 9))  # history carried over, no gap, no repeat

@@ -10,7 +10,8 @@ read only when both sides are Python literals and the call is clear:
   function the code defines;
 - ``value -> / => / becomes / gives / is converted to value`` or ``Input: value Output: value``, when
   the code defines exactly one public function, and the left side opens a clause (after "e.g.",
-  "example", ":", "(", a line start...): "3 and 4 -> 7" is no example of ``f(4)``.
+  "example", ":", "(", a line start...): "3 and 4 -> 7" is no example of ``f(4)``; nor is a pair
+  beside an ellipsis ("'A' -> "1", ..., 'Z' -> "26"" spells out a mapping).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def _bare_tuple(piece: str) -> bool:
 
 
 NEXT_EXAMPLE = re.compile(rf"[\s`'\"]*{ARROW}")
+# "'A' -> "1", ..., 'Z' -> "26"": a mapping spelt out with an ellipsis defines the encoding, it is no example of the function.
+ELIDED = re.compile(r"\.\.\.|…")
 
 
 def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
@@ -138,7 +141,7 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
     for says in VALUE_SAYS.finditer(text):
         given = _longest_literal_before(text, says.start())
         want = _longest_literal_after(text, says.end())
-        if given and want and CLAUSE_OPENER.search(text[: given[1]]):
+        if given and want and CLAUSE_OPENER.search(text[: given[1]]) and not ELIDED.search(text[max(0, given[1] - 8): given[1]] + " " + text[want[1]: want[1] + 8]):
             add(given[0], want[0])
     for match in INPUT_OUTPUT.finditer(text):
         want = _longest_literal_after(match.group("output") + " ", 0)

@@ -24,6 +24,10 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``new = copy.copy(grid)`` (or ``grid.copy()``, ``grid[:]``, ``list(grid)``) then ``new[r][c] = v``:
   a shallow copy shares its rows, so the write lands in the caller's grid too (``deepcopy`` or
   ``[row[:] for row in grid]`` is meant). Not read when the code puts new rows into the copy first.
+- ``grid = [[0] * cols] * rows`` then ``grid[r][c] = v``: the outer ``*`` repeats one inner list, so
+  the write shows in every row.
+- ``a.strip().lower() is b.strip().lower()``, ``count is 0``: ``is`` compares identity; two equal
+  strings or numbers made at run time are usually distinct objects (``==`` is meant).
 """
 
 from __future__ import annotations
@@ -243,8 +247,53 @@ def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _one_row_repeated(tree: ast.Module) -> Optional[str]:
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+            continue
+        for node in ast.walk(function):
+            value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
+            if not (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult)):
+                continue
+            repeated = value.left if isinstance(value.left, ast.List) else value.right if isinstance(value.right, ast.List) else None
+            if repeated is None or len(repeated.elts) != 1 or not isinstance(repeated.elts[0], (ast.List, ast.ListComp, ast.Dict, ast.Set, ast.BinOp)):
+                continue
+            if isinstance(repeated.elts[0], ast.BinOp) and not isinstance(repeated.elts[0].left, ast.List):
+                continue
+            name = node.targets[0].id
+            for write in ast.walk(function):
+                target = write.value if isinstance(write, ast.Subscript) and isinstance(write.ctx, ast.Store) else (
+                    write.func.value if isinstance(write, ast.Call) and isinstance(write.func, ast.Attribute) and write.func.attr in MUTATING else None)
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
+                    return (f"{name} = {ast.unparse(value)[:30]} (line {node.lineno}) repeats one inner object, so {ast.unparse(write)[:30]} "
+                            f"(line {write.lineno}) changes every row")
+    return None
+
+
+IDENTITY_OF_VALUES = ("lower", "upper", "strip", "lstrip", "rstrip", "casefold", "title", "replace", "join", "format", "capitalize")
+
+
+def _made_at_run_time(node: ast.expr) -> bool:
+    """A string or number made when the code runs (a str method's result, an f-string, arithmetic, a non-empty literal)."""
+    if isinstance(node, ast.Constant):
+        return type(node.value) in (str, int, float)
+    if isinstance(node, (ast.JoinedStr, ast.BinOp)):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in IDENTITY_OF_VALUES
+
+
+def _identity_of_values(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+            sides = [node.left] + node.comparators
+            for op, left, right in zip(node.ops, sides, sides[1:]):
+                if isinstance(op, (ast.Is, ast.IsNot)) and (_made_at_run_time(left) or _made_at_run_time(right)):
+                    return f"{ast.unparse(node)[:50]} (line {node.lineno}) compares identity with 'is'; equal strings or numbers may be distinct objects ('==' is meant)"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
-            or _nested_write_to_a_shallow_copy(tree))
+            or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree))

@@ -13,6 +13,10 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 - the share of the text's characters covered by word n-grams that occurred before (the
   duplicate n-gram fraction of Gopher, Rae et al. 2021), on the instruction and the response.
 
+A generation that ran past the end of its turn writes the chat template's own tokens
+(``<|endoftext|><|im_start|>user``) and a made-up next turn: such tokens in the prose of the
+instruction or the response (outside code, where a chat-template formatter may quote them) mark it.
+
 Short lines (``}``, ``else:``) and lines of keywords and builtins only (``return None``,
 ``except ValueError:``) are ignored: good code repeats them.
 A per-row check: :func:`check` takes one row and returns None (keep) or the reason.
@@ -203,11 +207,25 @@ def repeated_block(response: str) -> Optional[int]:
     return None
 
 
+CHAT_TOKEN = re.compile(r"<\|(?:im_start|im_end|endoftext|end_of_text|eot_id|start_header_id|end_header_id|assistant|user|system|end)\|>|\[/?INST\]|<(?:start|end)_of_turn>")
+CODE_SPANS = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+
+
+def run_past_its_turn(text: str) -> Optional[str]:
+    """The first chat-template token in ``text``'s prose (code blocks and inline code left out), else None."""
+    found = CHAT_TOKEN.search(CODE_SPANS.sub(" ", text))
+    return found.group(0) if found else None
+
+
 def check(row: Dict, config) -> Optional[str]:
     """None when neither the code nor the instruction or response loops, else the reason."""
     reason = code_reason(row.get("code") or "", config)
     if reason:
         return reason
+    for field in ("instruction", "response"):
+        token = run_past_its_turn(row.get(field) or "")
+        if token:
+            return f"run past its turn: the {field} holds the chat template's token {token} outside code"
     block = repeated_block(row.get("response") or "")
     if block:
         return f"repeated block: the response gives the same {block}-line code block twice"

@@ -15,6 +15,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   enough, and "the following recursive function ... make it iterative" asks for the opposite;
 - "case-insensitive" / "ignoring case" / "regardless of case", and no case folding (``lower``,
   ``upper``, ``casefold``, ``re.IGNORECASE``, a literal that holds both cases of a letter);
+- "ignoring punctuation" / "punctuation must be ignored", and nothing that could drop a character
+  (a character-class test, ``string.punctuation``, a regex, ``translate``, ``strip``/``replace``, a filter);
 - "duplicates removed" / "remove duplicates", and nothing that could remove one (a set, dict keys, a
   membership test, a count, a comparison);
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
@@ -80,6 +82,9 @@ CASE_ASK = re.compile(
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
 # What removing duplicates takes: a set, dict keys, a membership test, a count, a comparison of neighbours.
 DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|\bin\s+\w+|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
+PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b", re.IGNORECASE)
+# What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
+DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bstrip\(|replace\(|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
 RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
@@ -313,6 +318,12 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     return _ignored_in_place(prose, tree)
 
 
+def _looks_up_an_enum(tree: ast.Module) -> bool:
+    """The code defines an Enum and calls it (``cls(value)``, ``Color(value)``), which raises ValueError for an unknown value."""
+    enums = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)}
+    return bool(enums) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in enums | {"cls"} for n in ast.walk(tree))
+
+
 def ignored_requirement(prose: str, code: str) -> Optional[str]:
     """How the code breaks a requirement its instruction's ``prose`` states, else None (also when
     the code does not parse: validity's business)."""
@@ -337,6 +348,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = CASE_ASK.search(prose)
     if match and not _negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):
         return f"the instruction asks for {match.group(0)!r} matching and the code never folds case"
+    match = PUNCTUATION_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code):
+        return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
     match = DEDUP_ASK.search(prose)
     if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)):
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
@@ -344,7 +358,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
         name = match.group("name")
         if name in RAISED_BY_PYTHON or _negated(prose, match.start()) or re.search(rf"\b{name}\b", code):
             continue
-        if name == "ValueError" and RAISES_VALUE_ERROR.search(code):
-            continue  # int("x") raises it
+        if name == "ValueError" and (RAISES_VALUE_ERROR.search(code) or _looks_up_an_enum(tree)):
+            continue  # int("x") raises it, and so does Color("purple")
         return f"the instruction asks to raise {name} and the code never does"
     return None

@@ -4,8 +4,9 @@ A model that half remembers an API writes the call it expects to exist on the ri
 parses, every name is defined, pyflakes is silent, and without a test nothing runs the line; when
 something does, it raises AttributeError. The object is known where the code makes it in plain sight:
 a call of a standard class imported from its module (``Path(...)``, ``pathlib.Path(...)``,
-``collections.Counter(...)``, ``datetime.date(...)``), used at once or through a local name that
-only ever holds one (``p = Path(path)``). The class is asked, here, whether it has the attribute.
+``collections.Counter(...)``, ``datetime.date(...)``), used at once, through a local name that
+only ever holds one (``p = Path(path)``), or through an attribute every assignment of the code sets
+to one (``self._files = OrderedDict()``, then ``self._files.move_to_front(path)``). The class is asked, here, whether it has the attribute.
 
 Not read: attributes the code sets itself (``counts.total_words = 5`` is legal on a Counter), names
 the code rebinds or defines (a ``class Path`` of its own), lookups inside ``try`` bodies or guarded
@@ -85,6 +86,19 @@ def _instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
     return {name: kinds[0] for name, kinds in values.items() if kinds[0] is not None and len(set(kinds)) == 1 and stores.get(name) == len(kinds)}
 
 
+def _attribute_instances(tree: ast.Module, classes: Dict[str, type]) -> Dict[str, type]:
+    """Attributes ``self.x`` that every assignment of the code sets to a call of one standard class."""
+    kinds: Dict[str, set] = {}
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+        for target in targets:
+            for t in ast.walk(target):
+                if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store):
+                    value = node.value if target is t and isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+                    kinds.setdefault(t.attr, set()).add(classes.get(ast.unparse(value.func)) if isinstance(value, ast.Call) else None)
+    return {name: found.pop() for name, found in kinds.items() if len(found) == 1 and None not in found}
+
+
 def missing_method(tree: ast.Module) -> Optional[str]:
     """Why a standard object's attribute lookup raises AttributeError, else None."""
     classes = _classes(tree)
@@ -93,6 +107,12 @@ def missing_method(tree: ast.Module) -> Optional[str]:
     own = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
     own |= {n.args[1].value for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
             and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)}
+    for node in _unguarded(tree):  # self._files = OrderedDict() ... self._files.move_to_front(path)
+        owner = node.value if isinstance(node, ast.Attribute) and node.attr not in own and node.attr not in NEWER and not node.attr.startswith("__") else None
+        if isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name) and owner.value.id == "self":
+            cls = _attribute_instances(tree, classes).get(owner.attr)
+            if cls is not None and not hasattr(cls, node.attr):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
     scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for scope in scopes:
         instances = _instances(scope, classes)

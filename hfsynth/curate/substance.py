@@ -44,6 +44,7 @@ from hfsynth.curate.dead_paths import impossible_condition, overwritten_paramete
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call
+from hfsynth.curate.wrong_kind_values import wrong_kind_value
 from hfsynth.curate.typed_answers import (
     asserted_examples,
     placeholder_values,
@@ -383,8 +384,9 @@ def unfinished_stubs(tree: ast.Module) -> list:
     """Functions and methods left as stubs beside code that does work: the model wrote the
     constructor and left ``__add__`` to "TODO". Not stubs: ``__init__``, abstract and ``overload``
     declarations, methods of a class with a base (an interface's, or a no-op override of a library
-    class's method), and a base method that another class of the code overrides (``Shape.area``
-    raising NotImplementedError)."""
+    class's method), a base method that another class of the code overrides (``Shape.area``
+    raising NotImplementedError), and a function whose name says it does nothing (``noop``, a default
+    callback)."""
     counts: Dict[str, int] = {}
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -400,7 +402,7 @@ def unfinished_stubs(tree: ast.Module) -> list:
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 decorators = {d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", "") for d in node.decorator_list}
                 if (_is_stub(node) and not interface and node.name != "__init__" and not decorators & STUB_EXEMPT_DECORATORS
-                        and counts[node.name] == 1):
+                        and counts[node.name] == 1 and not DOES_NOTHING_BY_NAME.search(node.name)):
                     stubs.append(node.name)
                 else:  # a helper left undone inside a function (``def backtrack(): raise NotImplementedError``)
                     stubs.extend(
@@ -470,6 +472,7 @@ SUBSTANCE_CHECKS = (
     (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} repeats the condition of line {found[1]}, so it never runs"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (certain_error, lambda found: f"always an error: {found}"),
+    (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),

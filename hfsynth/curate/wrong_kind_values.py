@@ -1,0 +1,89 @@
+"""Values used where their kind can never go: code that raises, or returns None, on every input.
+
+Three slips small and large models make in otherwise careful code, which parse, pass pyflakes and
+run only when something calls them:
+
+- ``len(x for x in nums if x % 2 == 0)``, ``map(f, xs)[0]``: a generator, ``map``, ``filter``,
+  ``zip`` or ``enumerate`` object has no length and no index (TypeError);
+- ``"Total: $" + total / 100``, ``"n=" + len(items)``: a string plus a number (TypeError); the
+  number side is a division or subtraction with a number literal, or ``len``/``int``/``float``/
+  ``round``/``sum``/``abs`` of anything;
+- ``ranked = list(words).sort(key=len)``, ``return items.append(x)``: the in-place list methods
+  return None, so the value kept is None (read only in code that imports nothing outside the standard
+  library, since a library's ``sort`` or ``insert`` may return a value, and not when the code defines a
+  method of that name).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from hfsynth.curate.python_ast import STDLIB_MODULES, bound_names
+
+LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
+NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
+IN_PLACE = frozenset({"sort", "reverse", "append", "extend", "insert", "remove", "clear"})
+GUARDED = (ast.Try, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+
+
+def _walk(node: ast.AST):
+    """Every node below ``node`` outside ``try`` bodies and lambdas (an error there may be the point)."""
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, GUARDED):
+            yield child
+            yield from _walk(child)
+
+
+def _lazy(node: ast.expr, rebound: set) -> bool:
+    return isinstance(node, ast.GeneratorExp) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) in LAZY - rebound)
+
+
+def _number(node: ast.expr, rebound: set) -> bool:
+    if isinstance(node, ast.Call):
+        return getattr(node.func, "id", None) in NUMBER_CALLS - rebound
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Sub)):
+        return any(isinstance(side, ast.Constant) and type(side.value) in (int, float) for side in (node.left, node.right))
+    return False
+
+
+def _text(node: ast.expr) -> bool:
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def _used_value_of_in_place(node: ast.AST, own_methods: set) -> Optional[ast.Call]:
+    """The in-place list call whose result this statement keeps (assigned, returned, indexed, iterated)."""
+    value = None
+    if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Return)) or (isinstance(node, ast.AugAssign)):
+        value = node.value
+    elif isinstance(node, (ast.Subscript, ast.Attribute)):
+        value = node.value
+    elif isinstance(node, (ast.For, ast.comprehension)):
+        value = node.iter
+    if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in IN_PLACE
+            and value.func.attr not in own_methods):
+        return value
+    return None
+
+
+def wrong_kind_value(tree: ast.Module) -> Optional[str]:
+    """Why a value of the code is used where its kind cannot go, else None."""
+    rebound = bound_names(tree)
+    own_methods = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {(n.module or ".").split(".")[0] if not n.level else "." for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    if imported - STDLIB_MODULES:
+        own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
+    for node in _walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator has no len()"
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _lazy(node.value, rebound):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator cannot be indexed"
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
+            (_text(node.left) and _number(node.right, rebound)) or (_number(node.left, rebound) and _text(node.right))
+        ):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): a string plus a number raises TypeError"
+        call = _used_value_of_in_place(node, own_methods)
+        if call is not None:
+            return f"{ast.unparse(call)[:50]} (line {call.lineno}) returns None, and the code keeps that None as its value"
+    return None
