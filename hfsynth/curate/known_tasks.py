@@ -13,7 +13,11 @@ A task is recognised only from English words that leave no doubt, with none of t
 change its answer (for the median, "lower median"; for the vowels, "y"); the function probed is the
 code's one public top-level function that takes the task's number of arguments (or the one whose name
 says the task). A task whose answer depends on a convention (the first Fibonacci number) is probed by
-a relation that every convention keeps (``fib(k) == fib(k - 1) + fib(k - 2)``).
+a relation that every convention keeps (``fib(k) == fib(k - 1) + fib(k - 2)``). A function the
+instruction names in code and whose name says the task by itself (``is_prime``,
+``celsius_to_fahrenheit``) is probed too; two-argument tasks whose order varies (days in a month)
+are probed only when the parameters' names say which argument is which. A password check is probed
+with the rules its instruction lists (a length and classes of characters, all required).
 """
 
 from __future__ import annotations
@@ -316,8 +320,8 @@ def password_rule_claims(instruction_prose: str, tree: ast.Module) -> List[tuple
     length = PASSWORD_LENGTH.search(instruction_prose)
     minimum = next((int(g) if g.isdigit() else WORD_NUMBERS[g.lower()] for g in (length.groups() if length else ()) if g), 0)
     required = [char for char, words in PASSWORD_CLASSES if words.search(instruction_prose)]
-    if len(required) + bool(minimum) < 2 or minimum > 64 or minimum < len(required) + 1:
-        return []
+    if not required or not minimum or minimum > 64 or minimum <= len(required):
+        return []  # a stated length and at least one class; without a length the code may pick its own
     function = _pick(tree, KnownTask("a password check", PASSWORD_ASK, 1, r"pass|valid|strong|check"))
     if function is None:
         return []
