@@ -381,6 +381,11 @@ def test_values_used_where_their_kind_cannot_go():
         assert trivial(fine) is None, fine
     assert "compares identity with 'is'" in misused_call(parse_python("def same(a, b):\n    return a.strip().lower() is b.strip().lower()\n"))
     assert misused_call(parse_python("def f(x, y):\n    return x is None or x is y\n")) is None
+    censor = "import re\n\ndef censor(text, word):\n    return re.sub(r'\\b' + re.escape(word) + r'\\b', '*' * len(word), text, {flags})\n"
+    assert "passes the flag where the count goes" in misused_call(parse_python(censor.format(flags="re.IGNORECASE")))
+    assert "passes the flag where the count goes" in misused_call(parse_python(censor.format(flags="re.I | re.M")))
+    assert misused_call(parse_python(censor.format(flags="flags=re.IGNORECASE"))) is None
+    assert misused_call(parse_python(censor.format(flags="1"))) is None
     rows = "def grid(r, c, ups):\n    g = {make}\n    for i, j, v in ups:\n        g[i][j] = v\n    return g\n"
     assert "repeats one inner object" in misused_call(parse_python(rows.format(make="[[0] * c] * r")))
     assert misused_call(parse_python(rows.format(make="[[0] * c for _ in range(r)]"))) is None

@@ -26,6 +26,9 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``[row[:] for row in grid]`` is meant). Not read when the code puts new rows into the copy first.
 - ``grid = [[0] * cols] * rows`` then ``grid[r][c] = v``: the outer ``*`` repeats one inner list, so
   the write shows in every row.
+- ``re.sub(pattern, repl, text, re.IGNORECASE)``, ``re.split(pattern, text, re.M)``: the fourth
+  argument of ``sub`` (the third of ``split``) is the count, so the flag is read as a number and
+  never applied (``flags=`` is meant).
 - ``a.strip().lower() is b.strip().lower()``, ``count is 0``: ``is`` compares identity; two equal
   strings or numbers made at run time are usually distinct objects (``==`` is meant).
 """
@@ -270,6 +273,29 @@ def _one_row_repeated(tree: ast.Module) -> Optional[str]:
     return None
 
 
+RE_FLAGS = re.compile(r"^(?:re\.)?(?:I|IGNORECASE|M|MULTILINE|S|DOTALL|X|VERBOSE|A|ASCII|U|UNICODE|L|LOCALE)$")
+COUNT_POSITION = {"sub": 3, "subn": 3, "split": 2}  # the positional index where count (maxsplit) goes
+
+
+def _flag_as_count(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in COUNT_POSITION
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
+            continue
+        position = COUNT_POSITION[node.func.attr]
+        if len(node.args) > position and all(RE_FLAGS.match(ast.unparse(part)) for part in _or_parts(node.args[position])):
+            return (f"re.{node.func.attr}(..., {ast.unparse(node.args[position])}) (line {node.lineno}) passes the flag where the count goes: "
+                    f"it is never applied (flags= is meant)")
+    return None
+
+
+def _or_parts(node: ast.expr) -> list:
+    """``re.I | re.M`` -> [re.I, re.M]."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _or_parts(node.left) + _or_parts(node.right)
+    return [node]
+
+
 IDENTITY_OF_VALUES = ("lower", "upper", "strip", "lstrip", "rstrip", "casefold", "title", "replace", "join", "format", "capitalize")
 
 
@@ -296,4 +322,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
-            or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree))
+            or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
+            or _flag_as_count(tree))
