@@ -107,12 +107,7 @@ def missing_method(tree: ast.Module) -> Optional[str]:
     own = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
     own |= {n.args[1].value for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
             and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)}
-    for node in _unguarded(tree):  # self._files = OrderedDict() ... self._files.move_to_front(path)
-        owner = node.value if isinstance(node, ast.Attribute) and node.attr not in own and node.attr not in NEWER and not node.attr.startswith("__") else None
-        if isinstance(owner, ast.Attribute) and isinstance(owner.value, ast.Name) and owner.value.id == "self":
-            cls = _attribute_instances(tree, classes).get(owner.attr)
-            if cls is not None and not hasattr(cls, node.attr):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
+    attributes = _attribute_instances(tree, classes)
     scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for scope in scopes:
         instances = _instances(scope, classes)
@@ -120,7 +115,12 @@ def missing_method(tree: ast.Module) -> Optional[str]:
             if not isinstance(node, ast.Attribute) or node.attr in own or node.attr in NEWER or node.attr.startswith("__"):
                 continue
             value = node.value
-            cls = classes.get(ast.unparse(value.func)) if isinstance(value, ast.Call) else instances.get(value.id) if isinstance(value, ast.Name) else None
+            if isinstance(value, ast.Call):  # Path(path).read_lines()
+                cls = classes.get(ast.unparse(value.func))
+            elif isinstance(value, ast.Name):  # p = Path(path); p.read_lines()
+                cls = instances.get(value.id)
+            else:  # self._files = OrderedDict(); self._files.move_to_front(path)
+                cls = attributes.get(value.attr) if isinstance(value, ast.Attribute) and getattr(value.value, "id", None) == "self" else None
             if cls is not None and not hasattr(cls, node.attr):
                 return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
     return None
