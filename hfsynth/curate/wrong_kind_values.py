@@ -8,7 +8,7 @@ run only when something calls them:
 - ``"Total: $" + total / 100``, ``"n=" + len(items)``: a string plus a number (TypeError); the
   number side is a division or subtraction with a number literal, or ``len``/``int``/``float``/
   ``round``/``sum``/``abs`` of anything;
-- ``ranked = list(words).sort(key=len)``, ``return items.append(x)``: the in-place list methods
+- ``ranked = list(words).sort(key=len)``, ``return list(words).sort()``: the in-place list methods
   return None, so the value kept is None (read only in code that imports nothing outside the standard
   library, since a library's ``sort`` or ``insert`` may return a value, and not when the code defines a
   method of that name).
@@ -62,6 +62,8 @@ def _used_value_of_in_place(node: ast.AST, own_methods: set) -> Optional[ast.Cal
         value = node.iter
     if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in IN_PLACE
             and value.func.attr not in own_methods):
+        if isinstance(node, ast.Return) and isinstance(value.func.value, (ast.Name, ast.Attribute)):
+            return None  # ``return items.sort()``: sorts the caller's list in place and returns None, maybe on purpose
         return value
     return None
 
