@@ -215,6 +215,20 @@ def _shallow_copy_of(value: ast.expr, params: set) -> Optional[str]:
     return None
 
 
+def _write_through_an_item(function: ast.AST, name: str) -> Optional[ast.AST]:
+    """The first write into an item of ``name`` (``name[i][j] = v``, ``name[k].append(x)``): it changes
+    the inner object ``name[i]`` holds, not ``name`` itself."""
+    for node in ast.walk(function):
+        inner = None
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+            inner = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING:
+            inner = node.func.value
+        if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name) and inner.value.id == name:
+            return node
+    return None
+
+
 def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -238,15 +252,10 @@ def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
             )
             if rows_replaced:
                 continue
-            for node in ast.walk(function):
-                inner = None
-                if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
-                    inner = node.value
-                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING:
-                    inner = node.func.value
-                if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name) and inner.value.id == name:
-                    return (f"{name} is a shallow copy of {source} (line {values[0].lineno}), so {ast.unparse(node)[:40]} (line {node.lineno}) "
-                            f"changes {source}'s own inner object too")
+            node = _write_through_an_item(function, name)
+            if node is not None:
+                return (f"{name} is a shallow copy of {source} (line {values[0].lineno}), so {ast.unparse(node)[:40]} (line {node.lineno}) "
+                        f"changes {source}'s own inner object too")
     return None
 
 
@@ -264,12 +273,10 @@ def _one_row_repeated(tree: ast.Module) -> Optional[str]:
             if isinstance(repeated.elts[0], ast.BinOp) and not isinstance(repeated.elts[0].left, ast.List):
                 continue
             name = node.targets[0].id
-            for write in ast.walk(function):
-                target = write.value if isinstance(write, ast.Subscript) and isinstance(write.ctx, ast.Store) else (
-                    write.func.value if isinstance(write, ast.Call) and isinstance(write.func, ast.Attribute) and write.func.attr in MUTATING else None)
-                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
-                    return (f"{name} = {ast.unparse(value)[:30]} (line {node.lineno}) repeats one inner object, so {ast.unparse(write)[:30]} "
-                            f"(line {write.lineno}) changes every row")
+            write = _write_through_an_item(function, name)
+            if write is not None:
+                return (f"{name} = {ast.unparse(value)[:30]} (line {node.lineno}) repeats one inner object, so {ast.unparse(write)[:30]} "
+                        f"(line {write.lineno}) changes every row")
     return None
 
 
