@@ -44,7 +44,7 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.python_ast import STDLIB_MODULES, bound_names
+from hfsynth.curate.python_ast import GUARDED, SCOPES, STDLIB_MODULES, bound_names, own_scope_nodes
 from hfsynth.curate.stdlib_objects import missing_method
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
@@ -53,7 +53,6 @@ PURE_BUILTINS = {
     for name in ("len", "int", "float", "sum", "min", "max", "sorted", "list", "tuple", "set", "dict", "iter", "abs", "round", "chr", "ord", "divmod", "range", "bool", "str", "reversed")
 }
 OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift)
-GUARDED = (ast.Try, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
 # Context managers that expect or swallow an error (``pytest.raises``, ``contextlib.suppress``): their body may fail on purpose.
 EXPECTING = frozenset({"raises", "assertRaises", "assertRaisesRegex", "suppress", "warns", "assertWarns", "assertWarnsRegex", "catch_warnings", "deprecated_call", "ExitStack"})
 
@@ -68,7 +67,6 @@ def _expects_errors(node: ast.AST) -> bool:
         if name in EXPECTING or name not in ("open", "lock", "Lock", "RLock", "TemporaryDirectory", "NamedTemporaryFile", "connect", "Session", "Pool", "ThreadPoolExecutor", "ProcessPoolExecutor", "urlopen", "closing", "redirect_stdout", "cd", "scandir"):
             return True
     return False
-SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def _literal(node: ast.expr) -> bool:
@@ -86,7 +84,7 @@ def _small_number(node: ast.expr) -> bool:
     return all(not (isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and abs(n.value) > 10_000) for n in ast.walk(node))
 
 
-def _rebound(tree: ast.AST) -> Set[str]:
+def rebound_names(tree: ast.AST) -> Set[str]:
     """Every name the code binds anywhere (``def sum(a, b)``, ``max = 3``, ``from x import len``, a
     parameter, a ``del``): such a builtin is the code's own, not Python's."""
     return bound_names(tree) | {n.arg for n in ast.walk(tree) if isinstance(n, ast.arg)} | {
@@ -149,7 +147,7 @@ ANNOTATIONS = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "
                "Tuple": "tuple", "bytes": "bytes", "int": NUMBER, "float": NUMBER}
 
 
-def _kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str]) -> Optional[str]:
+def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str]) -> Optional[str]:
     """The one builtin kind this expression always has (``NUMBER``, ``"list"``, ``"str"``...), or None."""
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or node.value is None or node.value is Ellipsis:
@@ -167,19 +165,19 @@ def _kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str]) ->
             return "list"  # str.split, bytes.split, re.split: a list (not os.path.split's pair, nor pandas' .str.split)
         if method == "join" and isinstance(receiver, ast.Constant) and isinstance(receiver.value, str):
             return "str"
-        if method in STR_TO_STR and _kind(receiver, known, rebound) == "str":
+        if method in STR_TO_STR and value_kind(receiver, known, rebound) == "str":
             return "str"
         return None
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else None
         return KIND_CALLS.get(name) if name not in rebound and not node.keywords else None
     if isinstance(node, ast.BinOp):
-        left, right = _kind(node.left, known, rebound), _kind(node.right, known, rebound)
+        left, right = value_kind(node.left, known, rebound), value_kind(node.right, known, rebound)
         if left == right == NUMBER and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Mod)):
             return NUMBER
         return left if left == right and left in ("str", "list", "tuple") and isinstance(node.op, ast.Add) else None
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        return NUMBER if _kind(node.operand, known, rebound) == NUMBER else None
+        return NUMBER if value_kind(node.operand, known, rebound) == NUMBER else None
     if isinstance(node, ast.Name):
         return known.get(node.id)
     return None
@@ -192,15 +190,6 @@ def _annotated_kind(annotation: Optional[ast.expr]) -> Optional[str]:
     if isinstance(annotation, ast.Attribute):  # typing.List
         return ANNOTATIONS.get(annotation.attr) if annotation.attr[:1].isupper() else None
     return ANNOTATIONS.get(annotation.id) if isinstance(annotation, ast.Name) else None
-
-
-def _own_nodes(function: ast.AST) -> Iterator[ast.AST]:
-    """The nodes of ``function``'s own scope (not nested functions, classes, lambdas or comprehensions)."""
-    for child in ast.iter_child_nodes(function):
-        if isinstance(child, SCOPES + (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            continue
-        yield child
-        yield from _own_nodes(child)
 
 
 def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str, str]:
@@ -219,7 +208,7 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
             if isinstance(node, ast.Global):
                 for name in node.names:
                     bindings.setdefault(name, []).append(None)
-    for node in _own_nodes(function):
+    for node in own_scope_nodes(function, skip_comprehensions=True):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bindings.setdefault(node.targets[0].id, []).append(node.value)
             continue
@@ -247,7 +236,7 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
         for name, values in bindings.items():
             if name in known:
                 continue
-            kinds = {v[1] if isinstance(v, tuple) else _kind(v, known, rebound) for v in values}
+            kinds = {v[1] if isinstance(v, tuple) else value_kind(v, known, rebound) for v in values}
             if len(kinds) == 1 and None not in kinds:
                 known[name] = kinds.pop()
                 changed = True
@@ -481,7 +470,7 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
             for target in targets:
                 if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
                     value = getattr(node, "value", None)
-                    bindings.setdefault(target.attr, []).append(_kind(value, {}, rebound) if len(targets) == 1 and value is not None else None)
+                    bindings.setdefault(target.attr, []).append(value_kind(value, {}, rebound) if len(targets) == 1 and value is not None else None)
                 elif isinstance(target, (ast.Tuple, ast.List)):
                     for element in ast.walk(target):
                         if isinstance(element, ast.Attribute):
@@ -553,7 +542,7 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
     for scope in ast.walk(tree):
         if not isinstance(scope, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        own = list(_own_nodes(scope))  # this scope's names only: a nested function's ``val`` is another variable
+        own = list(own_scope_nodes(scope, skip_comprehensions=True))  # this scope's names only: a nested function's ``val`` is another variable
         guarded = {id(n) for g in own if isinstance(g, GUARDED) or _expects_errors(g) for n in ast.walk(g)}
         stores: Dict[str, int] = {}
         for node in own:
@@ -588,7 +577,7 @@ def endless_recursion(tree: ast.Module) -> Optional[str]:
     for function in tree.body:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        nodes = list(_own_nodes(function))
+        nodes = list(own_scope_nodes(function, skip_comprehensions=True))
         if any(isinstance(n, BRANCHES) for n in nodes) or any(isinstance(n, COMPREHENSIONS) for n in ast.walk(function)):
             continue
         for node in nodes:
@@ -599,7 +588,7 @@ def endless_recursion(tree: ast.Module) -> Optional[str]:
 
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
-    rebound = _rebound(tree)
+    rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
              or missing_method(tree))

@@ -10,11 +10,33 @@ from __future__ import annotations
 import ast
 import sys
 import warnings
-from typing import Optional
+from typing import Iterator, Optional
 
 # The standard library's top-level module names (of the Python that runs the checks).
 STDLIB_MODULES = frozenset(sys.stdlib_module_names)
 PARSE_ERRORS = (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError)
+# Where an error may be the point (a try body, a lambda handed to something that catches), and what opens a namespace.
+GUARDED = (ast.Try, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def nodes_outside_try(node: ast.AST) -> Iterator[ast.AST]:
+    """Every node below ``node`` outside ``try`` bodies and lambdas: a certain error there may be the point."""
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, GUARDED):
+            yield child
+            yield from nodes_outside_try(child)
+
+
+def own_scope_nodes(scope: ast.AST, skip_comprehensions: bool = False) -> Iterator[ast.AST]:
+    """The nodes of ``scope``'s own namespace: not those of nested functions, classes or lambdas (nor,
+    with ``skip_comprehensions``, of comprehensions, whose targets are their own variables)."""
+    skipped = SCOPES + COMPREHENSIONS if skip_comprehensions else SCOPES
+    for child in ast.iter_child_nodes(scope):
+        if not isinstance(child, skipped):
+            yield child
+            yield from own_scope_nodes(child, skip_comprehensions)
 
 
 def parse_python(code: str) -> Optional[ast.Module]:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import ast
 import importlib
-from typing import Dict, Iterator, Optional
+from typing import Dict, Optional
+
+from hfsynth.curate.python_ast import nodes_outside_try, own_scope_nodes
 
 # Standard classes whose instances' attributes are all on the class (properties, slots, methods).
 CLASSES = {
@@ -32,8 +34,6 @@ CLASSES = {
 # Attributes these classes gained after Python 3.10: present on a newer Python than this one, maybe.
 NEWER = frozenset({"walk", "with_segments", "from_uri", "full_match", "is_junction", "copy", "copy_into", "move", "move_into", "info", "parser",
                    "case_sensitive", "is_reserved", "hardlink_to", "total", "from_number", "is_integer", "as_integer_ratio", "strptime"})
-GUARDED = (ast.Try, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
-SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def _classes(tree: ast.Module) -> Dict[str, type]:
@@ -55,30 +55,15 @@ def _classes(tree: ast.Module) -> Dict[str, type]:
     return {name: cls for name, cls in named.items() if name.split(".")[0] not in defined}
 
 
-def _unguarded(node: ast.AST) -> Iterator[ast.AST]:
-    for child in ast.iter_child_nodes(node):
-        if not isinstance(child, GUARDED):
-            yield child
-            yield from _unguarded(child)
-
-
-def _own(scope: ast.AST) -> Iterator[ast.AST]:
-    """The nodes of ``scope``'s own namespace (not those of nested functions, classes or lambdas)."""
-    for child in ast.iter_child_nodes(scope):
-        if not isinstance(child, SCOPES):
-            yield child
-            yield from _own(child)
-
-
 def _instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
     """Local names of ``scope`` whose every binding is a call of one standard class."""
     values: Dict[str, list] = {}
-    for node in _own(scope):
+    for node in own_scope_nodes(scope):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             call = node.value
             values.setdefault(node.targets[0].id, []).append(classes.get(ast.unparse(call.func)) if isinstance(call, ast.Call) else None)
     stores: Dict[str, int] = {}
-    for node in list(_own(scope)) + list(ast.walk(scope.args) if hasattr(scope, "args") else []):
+    for node in list(own_scope_nodes(scope)) + list(ast.walk(scope.args) if hasattr(scope, "args") else []):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             stores[node.id] = stores.get(node.id, 0) + 1
         elif isinstance(node, ast.arg):
@@ -111,7 +96,7 @@ def missing_method(tree: ast.Module) -> Optional[str]:
     scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for scope in scopes:
         instances = _instances(scope, classes)
-        for node in _unguarded(scope):
+        for node in nodes_outside_try(scope):
             if not isinstance(node, ast.Attribute) or node.attr in own or node.attr in NEWER or node.attr.startswith("__"):
                 continue
             value = node.value

@@ -19,20 +19,11 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import STDLIB_MODULES, bound_names
+from hfsynth.curate.python_ast import STDLIB_MODULES, bound_names, nodes_outside_try
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
 IN_PLACE = frozenset({"sort", "reverse", "append", "extend", "insert", "remove", "clear"})
-GUARDED = (ast.Try, ast.Lambda) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
-
-
-def _walk(node: ast.AST):
-    """Every node below ``node`` outside ``try`` bodies and lambdas (an error there may be the point)."""
-    for child in ast.iter_child_nodes(node):
-        if not isinstance(child, GUARDED):
-            yield child
-            yield from _walk(child)
 
 
 def _lazy(node: ast.expr, rebound: set) -> bool:
@@ -76,7 +67,7 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
     imported |= {(n.module or ".").split(".")[0] if not n.level else "." for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     if imported - STDLIB_MODULES:
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
-    for node in _walk(tree):
+    for node in nodes_outside_try(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator has no len()"
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _lazy(node.value, rebound):
