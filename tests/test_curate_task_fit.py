@@ -8,6 +8,7 @@ from __future__ import annotations
 from hfsynth.curate import instruction, substance
 from hfsynth.curate.inputs import code_and_tests
 from hfsynth.curate.listed_parts import missing_part
+from hfsynth.curate.returned_kinds import contradicted_return
 from hfsynth.schema.curate import InstructionConfig
 
 
@@ -438,3 +439,42 @@ def test_rows_that_look_wrong_and_are_right():
     noop = "def noop(*args, **kwargs):\n    return None\n\n\ndef download(fetch, on_progress=noop):\n    for i, chunk in enumerate(fetch(), 1):\n        on_progress(i, len(chunk))\n"
     assert trivial(noop) is None
     assert instruction_examples("Digits encode letters: 'A' -> \"1\", ..., 'Z' -> \"26\". Count the decodings.", "def num_decodings(s):\n    return 1\n") == []
+
+
+def test_the_kind_of_value_the_instruction_says_the_function_returns():
+    """The quickstart's published rows of 2026-12-03: a count for "a list of the most frequent values", a
+    function under another name whose docstring quotes the asked one."""
+    ask = "Write a Python function that takes a list of values and returns a list of the most frequently occurring values."
+    count = "def most_frequent_values(values):\n    \"\"\"Return the most frequently occurring values\"\"\"\n    return sum(1 for value in values if isinstance(value, (int, float, str)))\n"
+    assert check(ask, count) == "most_frequent_values returns a number where the instruction says it returns a list"
+    counted = "from collections import Counter\n\ndef most_frequent_values(values):\n    counts = Counter(values)\n    top = max(counts.values(), default=0)\n    return [v for v, c in counts.items() if c == top]\n"
+    assert check(ask, counted) is None
+    vowels = "Write a function that returns the number of vowels in a string."
+    assert check(vowels, "def vowels(text):\n    found = [c for c in text if c in 'aeiou']\n    return found\n") == "vowels returns a list where the instruction says it returns a number"
+    assert check(vowels, "def vowels(text):\n    found = [c for c in text if c in 'aeiou']\n    return len(found)\n") is None
+    joined = "Write a function that returns a string of the words in reverse order."
+    assert check(joined, "def rev(text):\n    return text.split()[::-1]\n") == "rev returns a list where the instruction says it returns a string"
+    assert check(joined, "def rev(text):\n    return ' '.join(text.split()[::-1])\n") is None
+    # what is not read: one value per item, "or", a helper's call, a library, two functions that may share the ask
+    assert contradicted_return("Return the number of stones in each level in a list.", "def pile(n):\n    return [n + 2 * i for i in range(n)]\n") is None
+    assert contradicted_return("Write a function that returns a list or None when the input is empty.", "def f(xs):\n    return len(xs)\n") is None
+    assert contradicted_return(ask, "def top(values):\n    return helper(values)\n\ndef helper(values):\n    return sum(values)\n") is None
+    assert contradicted_return(ask, "import numpy as np\n\ndef top(values):\n    return sum(np.asarray(values))\n") is None
+    assert contradicted_return(ask, "def top(values):\n    if not values:\n        return\n    return len(values)\n") is None
+    assert check(ask, count, require_stated_constraints=False) is None
+
+
+def test_a_docstring_that_quotes_the_asked_name_is_not_the_asked_function():
+    ask = "Write a Python function `squares(numbers)` that returns the squares of the numbers in a list, e.g. squares([1, 2, 3]) -> [1, 4, 9]."
+    other = "def square_numbers(numbers):\n    \"\"\"Returns the squares of the numbers in a list, e.g. squares([1, 2, 3]) -> [1, 4, 9].\"\"\"\n    return [n * n for n in numbers]\n"
+    assert check(ask, other) == "instruction asks for `squares` but the code defines no squares"
+    assert check(ask, other.replace("def square_numbers", "def squares")) is None
+    assert check(ask, other + "\n# squares(numbers) as asked\nsquares = square_numbers\n") is None  # bound under the asked name
+    sql = "Write `add_user(conn, name)` that inserts a row into the `users(id, name)` table."
+    assert check(sql, "def add_user(conn, name):\n    conn.execute('INSERT INTO users(name) VALUES (?)', (name,))\n") is None  # a table in a string is still a use
+
+
+def test_wizardcoders_misdirection_prompt_echoed_is_a_leak():
+    text = "Write a function that returns the most frequent value.\n\nYou can use this code as a reference to mislead:\n```\n```"
+    assert check(text, "def f(xs):\n    return max(set(xs), key=xs.count)\n").startswith("instruction leaks the rewriting prompt")
+    assert check("Provide a piece of erroneous code as a reference to increase misdirection.", "def f(xs):\n    return xs\n").startswith("instruction leaks")

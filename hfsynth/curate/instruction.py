@@ -19,7 +19,8 @@ from typing import Dict, Optional
 
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
-from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python
+from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
+from hfsynth.curate.returned_kinds import contradicted_return
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
 from hfsynth.curate.topic import answers_another_task
@@ -71,7 +72,7 @@ PROMPT_LEAK = re.compile(
     # WizardCoder's evolution methods, echoed instead of applied
     r"\badd one (?:new |more )?constraints? or requirements?\b|\babout ten (?:additional |more )?words\b|"
     r"\breplace a common(?:ly used)? requirement\b|\bcan be solved (?:in|with) only a few (?:simple |logical )?(?:thinking )?(?:processes|steps)\b|"
-    r"\bplausible but wrong code as a reference\b|\bmake the following programming (?:task|test question) a (?:little|bit) harder\b|"
+    r"\bplausible but wrong code as a reference\b|\b(?:erroneous|wrong) code as a reference\b|\ba reference to (?:increase |add )?(?:misdirection|mislead)|\bmake the following programming (?:task|test question) a (?:little|bit) harder\b|"
     r"\b(?:a single )?self-contained task that can still be solved\b|"
     # OSS-Instruct (Magicoder) and Self-Instruct prompts, echoed
     r"\bhigh-quality programming (?:problem|task|question)\b|\b(?:do not|don'?t|not to) solve it\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
@@ -238,7 +239,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     that left a part out); None when all are there, none is named, or the code does not parse
     (validity's business). Builtins (`len()`, `abs()`), methods of builtin types and standard
     modules (`list.sort()`, `os.path.join()`: "without using `list.sort()`") and names the code uses
-    (a parameter `fetch(url)`, a table `users(id, name)` in its SQL) are not asks; an undotted name
+    (a parameter `fetch(url)`, a table `users(id, name)` in its SQL) are not asks, and docstrings and
+    comments (which often quote the instruction) are not uses; an undotted name
     counts as used only when the code says it bare, not as another object's attribute (`data.decode()`
     is not the asked `decode()`), unless it is a builtin type's method the instruction says to use
     ("used only through `append` and `pop()`")."""
@@ -249,6 +251,7 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     defined = _definitions(code) if named else None
     if not defined:
         return None
+    code = ast.unparse(without_docstrings(parse_python(code)))  # a docstring quoting the ask (`squares([1, 2])`) does not answer it
     mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
     if re.search(r"\b(?:lru_cache|cache)\b", code):
         mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap
@@ -393,7 +396,7 @@ def check(row: Dict, config) -> Optional[str]:
         if module:
             return f"instruction asks to use {module} but the code never names it"
     if config.require_stated_constraints and row.get("language", "python") == "python":
-        broken = ignored_requirement(prose(text), row.get("code") or "")
+        broken = ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
         if broken:
             return broken
     english_python = row.get("language", "python") == "python" and written_in_english(text)
