@@ -478,3 +478,12 @@ def test_wizardcoders_misdirection_prompt_echoed_is_a_leak():
     text = "Write a function that returns the most frequent value.\n\nYou can use this code as a reference to mislead:\n```\n```"
     assert check(text, "def f(xs):\n    return max(set(xs), key=xs.count)\n").startswith("instruction leaks the rewriting prompt")
     assert check("Provide a piece of erroneous code as a reference to increase misdirection.", "def f(xs):\n    return xs\n").startswith("instruction leaks")
+
+
+def test_a_for_loop_is_not_the_membership_test_that_removes_duplicates():
+    ask = "Write a Python function `normalize_and_reduce_paths(paths)` that returns a list of normalized paths with duplicates removed."
+    pairs = "import os\n\ndef normalize_and_reduce_paths(paths):\n    return [(os.path.normpath(p), p) for p in paths]\n"  # the quickstart's row, normalized
+    assert check(ask, pairs) == "the instruction asks for 'duplicates removed' and nothing in the code removes a duplicate"
+    seen = "import os\n\ndef normalize_and_reduce_paths(paths):\n    out = []\n    for p in map(os.path.normpath, paths):\n        if p not in out:\n            out.append(p)\n    return out\n"
+    assert check(ask, seen) is None
+    assert check(ask, seen.replace("if p not in out:", "if not any(p == q for q in out):")) is None

@@ -41,7 +41,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from typing import Optional, Set
+from typing import Iterable, Optional, Set
 
 from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
 
@@ -81,7 +81,8 @@ CASE_ASK = re.compile(
 )
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
 # What removing duplicates takes: a set, dict keys, a membership test, a count, a comparison of neighbours.
-DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|\bin\s+\w+|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
+# What could remove a duplicate, beside a membership test (:func:`tests_membership`; ``for x in xs`` is not one).
+DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b", re.IGNORECASE)
 # What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
 DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bstrip\(|replace\(|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
@@ -89,6 +90,11 @@ RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:a
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
 RECURSIVE_WALK = re.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|\bos\.fwalk\b|\bPath\.walk\b|\.walk\(")
+
+
+def tests_membership(nodes: Iterable[ast.AST]) -> bool:
+    """``x in seen``, ``x not in out`` among ``nodes``: a comparison, not the ``in`` of a ``for``."""
+    return any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -352,7 +358,8 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not _negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code):
         return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
     match = DEDUP_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)):
+    if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \
+            and not tests_membership(walk_outside_asserts(tree)):
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")

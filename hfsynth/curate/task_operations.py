@@ -41,7 +41,7 @@ import re
 from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, recurses, walk_outside_asserts
+from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, recurses, tests_membership, walk_outside_asserts
 
 
 class Code:
@@ -84,13 +84,13 @@ def _counts_letters(code: Code) -> bool:
 
 
 def _rotates(code: Code) -> bool:
-    return code.any_node(ast.Slice) or bool(code.operators & {ast.Add, ast.Mod, ast.Mult}) or code.has(r"rotate|deque|find|index|roll") or any(
-        isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in code.nodes
-    )
+    return code.any_node(ast.Slice) or bool(code.operators & {ast.Add, ast.Mod, ast.Mult}) or code.has(r"rotate|deque|find|index|roll") \
+        or tests_membership(code.nodes)
 
 
 def _dedups(code: Code) -> bool:
-    return bool(DEDUPING.search(code.text)) or code.any_node(ast.SetComp, ast.DictComp, ast.Dict) or code.has(r"^set$|frozenset|unique|counter|dict")
+    return bool(DEDUPING.search(code.text)) or code.any_node(ast.SetComp, ast.DictComp, ast.Dict) or code.has(r"^set$|frozenset|unique|counter|dict") \
+        or tests_membership(code.nodes)
 
 
 def _reverses(code: Code) -> bool:
