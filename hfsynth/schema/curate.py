@@ -135,7 +135,8 @@ class InstructionConfig(Section):
         True,
         description="Drop rows whose code breaks a requirement the instruction states in so many words: a call it forbids "
         "('without using sorted()'), a generator, recursion, case-insensitive matching, an exception to raise "
-        "(hfsynth.curate.stated_requirements).",
+        "(hfsynth.curate.stated_requirements), the kind of value it returns ('returns a list' answered with a number: "
+        "hfsynth.curate.returned_kinds).",
     )
 
     require_listed_parts: bool = Field(
