@@ -30,8 +30,22 @@ PASSWORD = "def validate_password(pw):\n    return len(pw) >= 8 and (any(c.isupp
 REVERSE = "def reverse_words(sentence):\n    return {body}\n\n\nprint(reverse_words('hello world'))\n"
 OUTPUT_BLOCK = "```python\n{code}```\n\nOutput:\n\n```\nworld hello\n```\n"
 
+PALINDROME = "def is_palindrome(word):\n    w = word.lower()\n    return w == {rev}\n"
+PALINDROME_PROSE = "```python\n" + PALINDROME + "```\n\nWe lowercase the word, then compare. For example, `is_palindrome(\"Racecar\")` returns `True`.\n"
+CAPITALIZE = "def capitalize_words(s):\n    return ' '.join(w[:1].upper() + w[1:] for w in s.split(' '))\n"
+TOTAL = "def total_price(prices):\n    total = 0\n    for {loop}:\n        total += price\n    return total\n"
+TOTAL_RESPONSE = "```python\n" + TOTAL + "```\n\nExample:\n\n```python\nprint(total_price({{'apple': 1.25, 'bread': 2.50}}))  # 3.75\n```\n"
+COUNTER = "calls = 0\n\n\ndef bump():\n    global calls\n    calls += 1\n    return calls\n"
+
 ROWS = {
     # (code, response, instruction): expected exec_status
+    # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
+    "prose claim wrong": ((PALINDROME.format(rev="w.reverse()"), PALINDROME_PROSE.format(rev="w.reverse()"), ""), "failed"),
+    "prose claim right": ((PALINDROME.format(rev="w[::-1]"), PALINDROME_PROSE.format(rev="w[::-1]"), ""), "passed"),
+    "a bare pair in prose may be another function's": ((CAPITALIZE, "`str.title()` gives (\"don't\" -> \"Don'T\"), so:\n\n```python\n" + CAPITALIZE + "```\n", ""), "no_tests"),
+    "usage block claim wrong": ((TOTAL.format(loop="name, price in prices"), TOTAL_RESPONSE.format(loop="name, price in prices"), ""), "failed"),
+    "usage block claim right": ((TOTAL.format(loop="price in prices.values()"), TOTAL_RESPONSE.format(loop="price in prices.values()"), ""), "passed"),
+    "a usage block's state is not judged": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "no_tests"),
     "comment claim wrong": ((FACTORIAL.format(stop="n"), "", ""), "failed"),
     "comment claim right": ((FACTORIAL.format(stop="n + 1"), "", ""), "passed"),
     "main guard claim wrong": (("def sq(x):\n    return x + x\n\nif __name__ == '__main__':\n    print(sq(3))  # 9\n", "", ""), "failed"),
@@ -92,6 +106,8 @@ def test_claims_and_examples_decide_what_runs():
     assert not wrong, wrong
     assert "claims print(factorial(5)) shows '120'; it shows '24'" in got["comment claim wrong"][1]
     assert "to_binary(-5)" in got["instruction example wrong"][1]
+    assert "AttributeError: 'str' object has no attribute 'reverse'" in got["prose claim wrong"][1]
+    assert "ValueError" in got["usage block claim wrong"][1]  # 'apple' unpacked into two names
     assert "claims the program prints 'world hello'; it prints 'dlrow olleh'" in got["output block wrong"][1]
     assert "a known task's answer: bool(is_leap_year(2000)) gives 'True'; it gives 'False'" in got["known task wrong: leap years"][1]
     off = execute_rows([{"id": "x", "code": ROWS["known task wrong: leap years"][0][0], "instruction": LEAP}], CFG.model_copy(update={"probe_known_tasks": False}))

@@ -31,7 +31,9 @@ import re
 import tokenize
 from typing import List, Tuple
 
+from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.python_ast import literal_value, parse_python
+from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
 
@@ -104,6 +106,51 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
         lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{shown!r}], globals())"
         checked += 1
     return ("\n".join(lines) + "\n", checked) if checked else (code, 0)
+
+
+def prose_claims(response: str, tree) -> List[Claim]:
+    """What the response's prose says the code's functions return: "For example,
+    `is_palindrome("Racecar")` returns `True`." (read as an instruction's worked examples are:
+    :mod:`hfsynth.curate.instruction_examples`). Fenced blocks are left out; a bug report's
+    "returns 3 instead of 6" is no claim."""
+    if tree is None:
+        return []
+    text = response
+    for fence in find_fences(response):
+        text = text.replace(fence.code, "\n")
+    return [(e.call, e.want, False) for e in instruction_examples(text, tree, calls_only=True)]
+
+
+def example_block_claims(response: str, code: str) -> List[Claim]:
+    """The claims of the response's usage blocks ("Example:" then
+    ``print(total_price({"apple": 1.25}))  # 1.25``): in a block that defines nothing, the leading
+    one-line calls of the code's top-level functions on literals (printed or not) whose comments
+    claim the output. The rest of the block (an attribute, a variable, a call after a statement that
+    may change some state) is not judged."""
+    tree = parse_python(code)
+    if tree is None or "#" not in response:
+        return []
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    claims: List[Claim] = []
+    for fence in find_fences(response):
+        block = fence.code
+        if fence.tag not in ("", "python", "py", "python3") or not block.strip() or block.strip() in code or "#" not in block:
+            continue
+        block_tree = parse_python(block)
+        if block_tree is None or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in ast.walk(block_tree)):
+            continue  # the code again, or code of its own: its lines belong to it
+        comments = _comments(block)
+        for node in block_tree.body:  # the leading claims only: a line before them may change what they show
+            want = _claimed(comments.get(node.lineno, "")) if isinstance(node, ast.Expr) and node.lineno == node.end_lineno else ""
+            shown, printed = getattr(node, "value", None), False
+            if isinstance(shown, ast.Call) and getattr(shown.func, "id", None) == "print" and len(shown.args) == 1 and not shown.keywords:
+                shown, printed = shown.args[0], True
+            if not want or not (isinstance(shown, ast.Call) and getattr(shown.func, "id", None) in defined and not shown.keywords
+                                and all(literal_value(a)[1] for a in shown.args)):
+                break
+            source = ast.get_source_segment(block, shown) or ast.unparse(shown)
+            claims.append((source, want, False, "print") if printed else (source, want, False))
+    return claims
 
 
 def session_claims(response: str) -> List[Claim]:

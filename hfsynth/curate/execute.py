@@ -52,7 +52,9 @@ from __future__ import annotations
 import ast
 from typing import AbstractSet, Any, Dict, List, Optional
 
-from hfsynth.curate.claimed_outputs import CHECKER, claims_check, output_block_claims, session_claims, with_comment_claims_checked
+from hfsynth.curate.claimed_outputs import (
+    CHECKER, claims_check, example_block_claims, output_block_claims, prose_claims, session_claims, with_comment_claims_checked,
+)
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose, written_in_english
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -318,6 +320,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         if rewritten:
             tree = parse_python(code)
         claims = session_claims(response or code) + output_block_claims(response or "", code)
+        claims += prose_claims(response or "", tree) + example_block_claims(response or "", code)
     if instruction:
         words = prose(instruction)
         claims += [(e.call, e.want, False) for e in instruction_examples(words, tree)]

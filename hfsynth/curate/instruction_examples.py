@@ -151,9 +151,11 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
     return found
 
 
-def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, None]) -> List[Example]:
+def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, None], calls_only: bool = False) -> List[Example]:
     """The instruction's worked examples of the code's functions (its source, or its parsed tree), in
-    order (none when the code does not parse or defines no function the examples could call)."""
+    order (none when the code does not parse or defines no function the examples could call). With
+    ``calls_only``, only those that name the call (``f(2) is 4``), not bare pairs (``2 -> 4``), which
+    an answer's prose may give of another function ("`str.title()` gives "don't" -> "Don'T"")."""
     tree = code if isinstance(code, ast.Module) or code is None else parse_python(code)
     if tree is None:
         return []
@@ -161,6 +163,6 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     text = instruction_prose.replace("`", " ")
     examples = _call_examples(text, functions)
     public = [name for name in functions if not name.startswith("_")]
-    if not examples and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
+    if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
         examples = _value_examples(text, public[0], functions[public[0]])
     return list(dict.fromkeys(examples))
