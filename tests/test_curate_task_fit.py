@@ -5,6 +5,8 @@ misused_calls, certain_errors). Each junk row beside a kept row that differs onl
 
 from __future__ import annotations
 
+import ast
+
 from hfsynth.curate import instruction, substance
 from hfsynth.curate.inputs import code_and_tests
 from hfsynth.curate.listed_parts import missing_part
@@ -487,3 +489,40 @@ def test_a_for_loop_is_not_the_membership_test_that_removes_duplicates():
     seen = "import os\n\ndef normalize_and_reduce_paths(paths):\n    out = []\n    for p in map(os.path.normpath, paths):\n        if p not in out:\n            out.append(p)\n    return out\n"
     assert check(ask, seen) is None
     assert check(ask, seen.replace("if p not in out:", "if not any(p == q for q in out):")) is None
+
+
+def test_blind16s_lessons_each_beside_the_row_that_is_kept():
+    """A complexity in backticks, a function that prints where it should return, a transcript that
+    goes on with a new turn, an attribute a standard class lacks, a word count typed in."""
+    from hfsynth.curate import repetition
+    from hfsynth.curate.stdlib_objects import missing_method
+    from hfsynth.curate.substance import print_only
+    from hfsynth.schema.curate import CurateConfig
+
+    lru = "class LRUCache:\n    def get(self, key):\n        return -1\n\n    def put(self, key, value):\n        return None\n"
+    assert instruction.named_but_not_defined("Implement `get` and `put`, each in `O(1)` time (not `O(n)`).", lru) is None
+    assert instruction.named_but_not_defined("Implement `get`, `put` and `evict()`.", lru) == "evict"
+
+    ask = "Write a function `convert_temps(temps)` that takes a list of Celsius temperatures and returns a list of Fahrenheit values."
+    printed = "def convert_temps(temps):\n    print([c * 9 / 5 + 32 for c in temps])\n"
+    assert check(ask, printed) == "convert_temps prints its result and returns None where the instruction says it returns a list"
+    assert check(ask, printed.replace("print(", "return (")) is None
+    assert check("Write `show(temps)` that prints each temperature in Fahrenheit.", printed.replace("convert_temps", "show")) is None
+
+    config = CurateConfig().repetition
+    turn = "```python\ndef f(s):\n    return len(set(s)) == len(s)\n```\n\nUser: Great, now without a set?\n\nAssistant: Sure! Here it is:\n"
+    row = {"instruction": "Are all characters unique?", "response": turn, "code": "def f(s):\n    return len(set(s)) == len(s)\n", "language": "python"}
+    assert repetition.check(row, config) == "run past its turn: the response holds a new turn 'User: Great, now without a set' outside code"
+    quoted = "A chatbot transcript looks like this:\n\n```\nUser: hi\nAssistant: hello\n```\n"
+    assert repetition.check({**row, "response": quoted}, config) is None
+    assert repetition.check({**row, "response": "The assistant: replies. User: asks."}, config) is None
+
+    parse = "from datetime import date\n\ndef day_of_week(text):\n    return date.parse(text).strftime('%A')\n"
+    assert missing_method(ast.parse(parse)) == "date.parse (line 4): datetime.date has no attribute 'parse'"
+    assert missing_method(ast.parse(parse.replace("date.parse", "date.fromisoformat"))) is None
+
+    freq = {"instruction": "Write a program that computes the frequency of each word in \"the cat and the hat\" and prints the dictionary.",
+            "code": "word_freq = {'the': 2, 'cat': 1, 'and': 1, 'hat': 1}\nprint(word_freq)\n", "language": "python"}
+    assert print_only(freq, CurateConfig().print_only) == "only prints (1 print call, no function or class)"
+    hello = {"instruction": "Write a program that prints \"Hello, World!\" 3 times.", "code": "print('Hello, World!')\n" * 3, "language": "python"}
+    assert print_only(hello, CurateConfig().print_only) is None

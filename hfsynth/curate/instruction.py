@@ -229,6 +229,7 @@ def is_python_definition(text: str) -> bool:
 
 
 BUILTINS = frozenset(dir(builtins))
+BIG_O = frozenset({"O", "o", "Theta", "Omega"})  # `O(1)`: a complexity, not a function to write
 # Methods of the builtin types: "used only through `append` and `pop()`" names a list's, called as ``.pop()``.
 BUILTIN_METHODS = frozenset(name for kind in (str, list, dict, set, tuple, bytes) for name in dir(kind) if not name.startswith("_"))
 
@@ -246,7 +247,7 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     ("used only through `append` and `pop()`")."""
     named = [
         (name, bool(owner)) for owner, name in NAMED_CALLABLE.findall(instruction)
-        if name not in BUILTINS and not (owner and owner.split(".")[0] in BUILTINS | STDLIB_MODULES)  # `list.sort()`, `os.path.join()`: existing APIs
+        if name not in BUILTINS | BIG_O and not (owner and owner.split(".")[0] in BUILTINS | STDLIB_MODULES)  # `list.sort()`, `os.path.join()`: existing APIs
     ] + [(name, False) for name in NAMED_SPECIAL_METHOD.findall(instruction)]
     defined = _definitions(code) if named else None
     if not defined:

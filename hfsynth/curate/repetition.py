@@ -211,10 +211,24 @@ CHAT_TOKEN = re.compile(r"<\|(?:im_start|im_end|endoftext|end_of_text|eot_id|sta
 CODE_SPANS = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 
 
+# A new turn written out as a transcript: "User: Great, now ..." and later "Assistant: Sure! ...".
+ROLE_LINE = re.compile(r"^[ \t]*(?:\*\*)?(?P<role>User|Human|Assistant|AI|GPT)(?:\*\*)?\s*:(?:\*\*)?\s+\S", re.MULTILINE)
+ASKING_ROLES = frozenset({"User", "Human"})
+
+
 def run_past_its_turn(text: str) -> Optional[str]:
-    """The first chat-template token in ``text``'s prose (code blocks and inline code left out), else None."""
-    found = CHAT_TOKEN.search(CODE_SPANS.sub(" ", text))
-    return found.group(0) if found else None
+    """What shows that ``text``'s prose (code blocks and inline code left out) goes on past its turn:
+    its first chat-template token, or its first "User:" line when a reply's "Assistant:" line
+    follows it; else None."""
+    prose = CODE_SPANS.sub(" ", text)
+    found = CHAT_TOKEN.search(prose)
+    if found:
+        return f"the chat template's token {found.group(0)}"
+    roles = [(m.group("role"), (prose[m.start():].splitlines() or [""])[0].strip()) for m in ROLE_LINE.finditer(prose)]
+    for i, (role, line) in enumerate(roles):
+        if role in ASKING_ROLES and any(later not in ASKING_ROLES for later, _ in roles[i + 1:]):
+            return f"a new turn {line[:30]!r}"
+    return None
 
 
 def check(row: Dict, config) -> Optional[str]:
@@ -225,7 +239,7 @@ def check(row: Dict, config) -> Optional[str]:
     for field in ("instruction", "response"):
         token = run_past_its_turn(row.get(field) or "")
         if token:
-            return f"run past its turn: the {field} holds the chat template's token {token} outside code"
+            return f"run past its turn: the {field} holds {token} outside code"
     block = repeated_block(row.get("response") or "")
     if block:
         return f"repeated block: the response gives the same {block}-line code block twice"

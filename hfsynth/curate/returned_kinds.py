@@ -9,7 +9,7 @@ Read only where neither side leaves room: the instruction says "returns a list",
 "returns a dictionary" or "returns the number of" once (one kind, no "or"), names at most one
 function, and the code answers with one top-level function (the named one, else the only one) whose
 every ``return`` gives a value of one builtin kind that the ask excludes (a number for a list, a list
-for a string...). A kind is known only where Python decides it (a literal, ``len()``, ``str.join``,
+for a string...), or that never returns a value and prints instead. A kind is known only where Python decides it (a literal, ``len()``, ``str.join``,
 arithmetic on numbers, a local bound only to such values: :func:`certain_errors.value_kind`);
 anything else (a call of the code's own, a parameter) is not read. Code that imports a library
 (an array's ``sum`` is an array) and a function that yields or returns nothing somewhere are left alone.
@@ -88,7 +88,11 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
         return None
     own = list(own_scope_nodes(function))
     returns = [n for n in own if isinstance(n, ast.Return)]
-    if not returns or any(r.value is None for r in returns) or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own):
+    if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own):
+        return None
+    if not any(r.value is not None for r in returns) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in own):
+        return f"{function.name} prints its result and returns None where the instruction says it returns {KIND_WORDS[asked]}"
+    if not returns or any(r.value is None for r in returns):
         return None
     rebound = rebound_names(tree)
     known = typed_locals(function, rebound)

@@ -100,7 +100,9 @@ def missing_method(tree: ast.Module) -> Optional[str]:
             if not isinstance(node, ast.Attribute) or node.attr in own or node.attr in NEWER or node.attr.startswith("__"):
                 continue
             value = node.value
-            if isinstance(value, ast.Call):  # Path(path).read_lines()
+            if isinstance(value, (ast.Name, ast.Attribute)) and ast.unparse(value) in classes:  # date.parse(text): the class itself
+                cls = classes[ast.unparse(value)]
+            elif isinstance(value, ast.Call):  # Path(path).read_lines()
                 cls = classes.get(ast.unparse(value.func))
             elif isinstance(value, ast.Name):  # p = Path(path); p.read_lines()
                 cls = instances.get(value.id)

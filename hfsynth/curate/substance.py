@@ -560,11 +560,14 @@ def computes(tree: ast.Module) -> bool:
 
 def prints_what_it_was_asked_to(tree: ast.Module, instruction: str) -> bool:
     """Every string the code prints is quoted in the instruction ('Write a program that prints
-    "Hello, World!"'): printing was the task."""
+    "Hello, World!"'): printing was the task. Numbers the instruction does not hold are results the
+    model worked out (``{"the": 3, "cat": 1}`` for "the frequency of each word in ..."), not the text
+    it was asked to print."""
     if not ASKS_TO_PRINT.search(instruction):
         return False
     strings = [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip()]
-    return bool(strings) and all(text in instruction for text in strings)
+    numbers = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float) and n.value not in (0, 1)]
+    return bool(strings) and all(text in instruction for text in strings) and all(re.search(rf"(?<![\d.]){re.escape(str(v))}(?![\d])", instruction) for v in numbers)
 
 
 def print_only(row: Dict, config) -> Optional[str]:
