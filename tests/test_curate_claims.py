@@ -37,6 +37,13 @@ TOTAL = "def total_price(prices):\n    total = 0\n    for {loop}:\n        total
 TOTAL_RESPONSE = "```python\n" + TOTAL + "```\n\nExample:\n\n```python\nprint(total_price({{'apple': 1.25, 'bread': 2.50}}))  # 3.75\n```\n"
 COUNTER = "calls = 0\n\n\ndef bump():\n    global calls\n    calls += 1\n    return calls\n"
 
+ROMAN_ASK = "Convert a Roman numeral string to an integer. You may assume the input is a valid numeral between 1 and 3999."
+ROMAN_TO_INT = "VALUES = {{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}}\n\n\ndef roman_to_int(s):\n{body}"
+ROMAN_ADDS = "    return sum(VALUES[c] for c in s)\n"
+ROMAN_SUBTRACTS = "    total = 0\n    for a, b in zip(s, s[1:] + ' '):\n        total += -VALUES[a] if VALUES.get(b, 0) > VALUES[a] else VALUES[a]\n    return total\n"
+KADANE_ASK = "Given an integer array `nums` (which may hold only negative numbers), find the contiguous subarray with the largest sum and return that sum."
+KADANE = "def max_subarray_sum(nums):\n    best = current = {start}\n    for x in nums[1:] if {start!r} != '0' else nums:\n        current = max(x, current + x)\n        best = max(best, current)\n    return best\n"
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -67,6 +74,10 @@ ROWS = {
     "output block wrong": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")), ""), "failed"),
     "output block right": ((REVERSE.format(body="' '.join(sentence.split()[::-1])"), OUTPUT_BLOCK.format(code=REVERSE.format(body="' '.join(sentence.split()[::-1])")), ""), "passed"),
     "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),
+    "known task wrong: Roman numerals read without the subtractive forms": ((ROMAN_TO_INT.format(body=ROMAN_ADDS), "", ROMAN_ASK), "failed"),
+    "known task right: Roman numerals": ((ROMAN_TO_INT.format(body=ROMAN_SUBTRACTS), "", ROMAN_ASK), "passed"),
+    "known task wrong: the largest subarray sum floored at 0": ((KADANE.format(start="0"), "", KADANE_ASK), "failed"),
+    "known task right: the largest subarray sum": ((KADANE.format(start="nums[0]"), "", KADANE_ASK), "passed"),
     "known task wrong: leap years": (("def is_leap_year(year):\n    return year % 4 == 0 and year % 100 != 0\n", "", LEAP), "failed"),
     "known task right: leap years": (("import calendar\n\ndef is_leap_year(year):\n    return calendar.isleap(year)\n", "", LEAP), "passed"),
     "known task wrong: the even median": (("def median(xs):\n    xs = sorted(xs)\n    m = len(xs) // 2\n    return xs[m] if len(xs) % 2 else (xs[m] + xs[m + 1]) / 2\n", "", MEDIAN), "failed"),

@@ -526,3 +526,23 @@ def test_blind16s_lessons_each_beside_the_row_that_is_kept():
     assert print_only(freq, CurateConfig().print_only) == "only prints (1 print call, no function or class)"
     hello = {"instruction": "Write a program that prints \"Hello, World!\" 3 times.", "code": "print('Hello, World!')\n" * 3, "language": "python"}
     assert print_only(hello, CurateConfig().print_only) is None
+
+
+def test_merge_sort_that_partitions_and_constant_memory_that_grows():
+    quick = ("def merge_sort(arr):\n    if len(arr) <= 1:\n        return arr[:]\n    pivot = arr[len(arr) // 2]\n"
+             "    return merge_sort([x for x in arr if x < pivot]) + [x for x in arr if x == pivot] + merge_sort([x for x in arr if x > pivot])\n")
+    merge = ("def merge_sort(a):\n    if len(a) < 2:\n        return a[:]\n    left, right = merge_sort(a[:len(a) // 2]), merge_sort(a[len(a) // 2:])\n"
+             "    out, i, j = [], 0, 0\n    while i < len(left) and j < len(right):\n        if left[i] <= right[j]:\n            out.append(left[i])\n            i += 1\n"
+             "        else:\n            out.append(right[j])\n            j += 1\n    return out + left[i:] + right[j:]\n")
+    ask = "Implement merge sort: write `merge_sort(arr)` returning a new sorted list."
+    assert check(ask, quick) == "the instruction asks for merge sort and the code never merges two sorted runs (a pivot partition is quicksort)"
+    assert check(ask, merge) is None
+    assert check(ask, "import heapq\n\ndef merge_sort(a):\n    if len(a) < 2:\n        return a\n    return list(heapq.merge(merge_sort(a[:len(a) // 2]), merge_sort(a[len(a) // 2:])))\n") is None
+
+    cycle = "Given `head`, the head of a singly linked list, return True if it has a cycle. Your solution must use O(1) extra memory."
+    seen = "def has_cycle(head):\n    visited = set()\n    while head:\n        if head in visited:\n            return True\n        visited.add(head)\n        head = head.next\n    return False\n"
+    floyd = "def has_cycle(head):\n    slow = fast = head\n    while fast and fast.next:\n        slow, fast = slow.next, fast.next.next\n        if slow is fast:\n            return True\n    return False\n"
+    assert check(cycle, seen) == "the instruction asks for 'O(1) extra memory' and the code grows visited with the input"
+    assert check(cycle, floyd) is None
+    evens = "def evens(xs):\n    out = []\n    for x in xs:\n        if x % 2 == 0:\n            out.append(x)\n    return out\n"
+    assert check("Return the even numbers of a list using constant extra space besides the result.", evens) is None  # the result may grow

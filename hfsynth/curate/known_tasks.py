@@ -62,6 +62,14 @@ def _is_prime(n: int) -> bool:
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
+def _from_roman(text: str) -> int:
+    values = {symbol: value for value, symbol in ROMAN if len(symbol) == 1}
+    total = 0
+    for here, after in zip(text, text[1:] + " "):
+        total += -values[here] if values.get(after, 0) > values[here] else values[here]
+    return total
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, symbol in ROMAN:
@@ -192,6 +200,9 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an integer as Roman numerals", _i(r"\b(?:integer|number|int)\b[^.]{0,20}\bto (?:a )?roman numerals?\b|\bto_roman\b"), 1, r"roman",
               [(1994,), (4,), (9,), (58,), (3999,), (1,)], _roman,
               unless=_i(PRINTS + r"|\blower\s*case\b|\bfrom roman\b|\bvalidat|\bzero\b|\bnegative\b|\bover 3999\b")),
+    KnownTask("a Roman numeral's value", _i(r"\broman numerals?(?: string)?\b[^.]{0,20}\bto (?:an? |its )?(?:integer|int|number|decimal)\b|\broman_to_int\b"), 1, r"roman|int",
+              [("III",), ("IV",), ("IX",), ("LVIII",), ("MCMXCIV",), ("XL",), ("CD",), ("MMMCMXCIX",)], _from_roman,
+              unless=_i(PRINTS + r"|\blower\s*case\b|\binteger to roman\b|\bnumber to roman\b|\bint_to_roman\b|\bboth ways\b|\band back\b|\bbetween (?:roman|integers)\b")),
     KnownTask("two sorted lists merged", _i(r"\bmerg\w*\b[^.]{0,10}\btwo sorted (?:lists|arrays)\b"), 2, r"merge",
               [([1, 3, 5], [2, 4, 6]), ([], [1]), ([1, 2], []), ([1, 1, 4], [1, 3])], lambda a, b: sorted(a + b),
               unless=_i(PRINTS + r"|\blinked\b|\bin[- ]place\b|\bnodes?\b|\bk sorted\b|\bduplicates?\b|\bdescending\b|\bunique\b|\bmedian\b")),
@@ -226,7 +237,8 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bcase\b|\bpunctuation\b|\bdigits?\b|\bcounts?\b|\btuples?\b|\bdict\w*|\bleast\b|\bk\b|\btop\b|\bn most\b|\bwords?\b|\bfiles?\b|\blist\b|\bsorted\b|"
                                  r"\bfrequenc\w*|\bnone\b|\bempty\b|\bvowels?\b|\bconsonants?\b|\balphabetic\b|\bletters only\b|\bexclud\w*|\bnon-"),
               named=r"most_(?:common|frequent)_(?:char|character|letter)"),
-    KnownTask("the largest sum of a contiguous subarray", _i(r"\bkadane|\b(?:largest|maximum|max|greatest) sum of (?:a |any )?contiguous sub-?(?:array|list|sequence)\b|\bmaximum sub-?array (?:sum|problem)\b"),
+    KnownTask("the largest sum of a contiguous subarray", _i(r"\bkadane|\b(?:largest|maximum|max|greatest) sum of (?:a |any )?contiguous sub-?(?:array|list|sequence)\b|\bmaximum sub-?array (?:sum|problem)\b|"
+                                                            r"\bcontiguous sub-?(?:array|list|sequence) (?:with|that has|having) the (?:largest|maximum|greatest) sum\b"),
               1, r"max|sub|kadane", [([-2, 1, -3, 4, -1, 2, 1, -5, 4],), ([-3, -1, -2],), ([5],), ([2, -1, 2],), ([-5, -4, 0, -1],)],
               lambda xs: max(sum(xs[i:j]) for i in range(len(xs)) for j in range(i + 1, len(xs) + 1)),
               unless=_i(PRINTS + r"|\bempty sub|\b(?:0|zero) (?:if|when|for)\b|\bindices\b|\bindex\b|\bpositions?\b|\bthe subarray itself\b|\breturn the subarray\b|\bcircular\b|\bproduct\b|\bk\b|"

@@ -43,7 +43,7 @@ import builtins
 import re
 from typing import Iterable, Optional, Set
 
-from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, without_docstrings
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 FORBIDDING = re.compile(
@@ -197,9 +197,36 @@ NO_IMPORTS = re.compile(
 )
 
 
+CONSTANT_MEMORY = re.compile(r"\b(?:O\(1\)|constant)\s+(?:extra\s+|additional\s+|auxiliary\s+)?(?:memory|space)\b", re.IGNORECASE)
+GROWS = frozenset({"add", "append", "extend", "insert", "update", "setdefault", "appendleft"})
+
+
+def _grown_container(tree: ast.Module) -> Optional[str]:
+    """A local collection (``visited = set()``) that a loop of its function grows and that the
+    function never returns: memory that grows with the input, beside the result."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        own = list(own_scope_nodes(function))
+        empty = {n.targets[0].id for n in own if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                 and (isinstance(n.value, (ast.List, ast.Dict, ast.Set)) and not getattr(n.value, "elts", getattr(n.value, "keys", None))
+                      or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) in ("set", "dict", "list") and not n.value.args)}
+        returned = {m.id for r in own if isinstance(r, ast.Return) and r.value is not None for m in ast.walk(r.value) if isinstance(m, ast.Name)}
+        for loop in (n for n in own if isinstance(n, (ast.For, ast.While, ast.AsyncFor))):
+            for n in ast.walk(loop):
+                grown = (n.func.value.id if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in GROWS
+                         and isinstance(n.func.value, ast.Name) else None)
+                if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name):
+                    grown = n.value.id
+                if grown in empty and grown not in returned:
+                    return grown
+    return None
+
+
 def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     """Slicing, a loop or an import the instruction forbids in so many words, made by the code (not by its asserts)."""
     nodes = list(walk_outside_asserts(tree))
+    grown = _grown_container(tree) if CONSTANT_MEMORY.search(prose) and not _negated(prose, CONSTANT_MEMORY.search(prose).start()) else None
+    if grown:
+        return f"the instruction asks for {CONSTANT_MEMORY.search(prose).group(0)!r} and the code grows {grown} with the input"
     if NO_SLICING.search(prose) and any(isinstance(n, ast.Slice) for n in nodes):
         return "the instruction forbids slicing and the code slices"
     if NO_LOOPS.search(prose) and any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in nodes):

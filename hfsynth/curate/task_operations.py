@@ -88,6 +88,14 @@ def _rotates(code: Code) -> bool:
         or tests_membership(code.nodes)
 
 
+def _merges(code: Code) -> bool:
+    """Merge sort merges: a function or call named merge (not the sort itself), or two runs walked by index and compared
+    (``left[i] <= right[j]``); a partition around a ``pivot`` alone is quicksort."""
+    return code.has(r"^(?!merge_?sort$).*merge") or not code.has(r"^pivot") and any(
+        isinstance(n, ast.Compare) and all(isinstance(side, ast.Subscript) for side in (n.left, *n.comparators)) for n in code.nodes
+    )
+
+
 def _dedups(code: Code) -> bool:
     return bool(DEDUPING.search(code.text)) or code.any_node(ast.SetComp, ast.DictComp, ast.Dict) or code.has(r"^set$|frozenset|unique|counter|dict") \
         or tests_membership(code.nodes)
@@ -117,6 +125,7 @@ def _flattens_deeply(code: Code) -> bool:
 
 OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ("the median", re.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
+    ("merge sort", re.compile(r"\bmerge ?sort\b", re.IGNORECASE), _merges, "never merges two sorted runs (a pivot partition is quicksort)"),
     (
         "a product",
         re.compile(
