@@ -542,7 +542,27 @@ def test_merge_sort_that_partitions_and_constant_memory_that_grows():
     cycle = "Given `head`, the head of a singly linked list, return True if it has a cycle. Your solution must use O(1) extra memory."
     seen = "def has_cycle(head):\n    visited = set()\n    while head:\n        if head in visited:\n            return True\n        visited.add(head)\n        head = head.next\n    return False\n"
     floyd = "def has_cycle(head):\n    slow = fast = head\n    while fast and fast.next:\n        slow, fast = slow.next, fast.next.next\n        if slow is fast:\n            return True\n    return False\n"
-    assert check(cycle, seen) == "the instruction asks for 'O(1) extra memory' and the code grows visited with the input"
+    assert check(cycle, seen) == "the instruction asks for 'O(1) extra memory' and the code keeps memory that grows with the input (visited)"
     assert check(cycle, floyd) is None
     evens = "def evens(xs):\n    out = []\n    for x in xs:\n        if x % 2 == 0:\n            out.append(x)\n    return out\n"
     assert check("Return the even numbers of a list using constant extra space besides the result.", evens) is None  # the result may grow
+
+
+def test_blind17s_lessons_each_beside_the_row_that_is_kept():
+    """A copy of the input under 'O(1) extra space', spaces dropped for 'ignoring punctuation', the
+    rest of a class 'omitted here for brevity'."""
+    missing = "Return the number missing from `nums` (n distinct numbers from [0, n]) using only O(1) extra space."
+    assert check(missing, "def missing_number(nums):\n    expected = set(range(len(nums) + 1))\n    return (expected - set(nums)).pop()\n") == (
+        "the instruction asks for 'O(1) extra space' and the code keeps memory that grows with the input (set(nums))")
+    assert check(missing, "def missing_number(nums):\n    n = len(nums)\n    return n * (n + 1) // 2 - sum(nums)\n") is None
+    assert check("Return the squares in sorted order, O(1) extra space besides the output.", "def squares(xs):\n    out = sorted([x * x for x in xs])\n    return out\n") is None
+
+    ask = "Write a function that checks if a sentence is a palindrome, ignoring case, spaces and punctuation."
+    spaces = "def is_palindrome(sentence):\n    cleaned = sentence.lower().replace(' ', '')\n    return cleaned == cleaned[::-1]\n"
+    assert check(ask, spaces) == "the instruction asks to ignore punctuation ('ignoring case, spaces and punctuation') and nothing in the code drops a character"
+    assert check(ask, spaces.replace(".replace(' ', '')", ".replace(' ', '').replace(',', '').replace('!', '')")) is None
+
+    brief = ("class LinkedList:\n    def __init__(self):\n        self.head = None\n\n    def prepend(self, value):\n        self.head = (value, self.head)\n\n"
+             "    # delete(), find() and __len__() follow the same pattern\n    # and are omitted here for brevity.\n")
+    assert trivial(brief) == "trivial body: the code marks its work as not done ('# and are omitted here for brevity.')"
+    assert trivial(brief.replace("are omitted here for brevity", "are below")) is None

@@ -85,7 +85,18 @@ DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:rem
 DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b", re.IGNORECASE)
 # What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
-DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bstrip\(|replace\(|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
+DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
+
+
+def _drops_a_character(tree: ast.Module) -> bool:
+    """``.replace(",", "")`` or ``.strip(".!?")``: a call that could drop punctuation (not ``.replace(" ", "")``
+    nor a bare ``.strip()``, which drop only whitespace)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("replace", "strip", "lstrip", "rstrip") and node.args:
+            first = node.args[0]
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and not first.value.strip()):
+                return True
+    return False
 RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
@@ -199,11 +210,13 @@ NO_IMPORTS = re.compile(
 
 CONSTANT_MEMORY = re.compile(r"\b(?:O\(1\)|constant)\s+(?:extra\s+|additional\s+|auxiliary\s+)?(?:memory|space)\b", re.IGNORECASE)
 GROWS = frozenset({"add", "append", "extend", "insert", "update", "setdefault", "appendleft"})
+COPYING = frozenset({"set", "list", "dict", "sorted", "frozenset", "tuple", "Counter", "deque"})
 
 
 def _grown_container(tree: ast.Module) -> Optional[str]:
     """A local collection (``visited = set()``) that a loop of its function grows and that the
-    function never returns: memory that grows with the input, beside the result."""
+    function never returns, or a copy of an argument (``set(nums)``, ``sorted(nums)``, a
+    comprehension over it) that is not the result: memory that grows with the input, beside the result."""
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         own = list(own_scope_nodes(function))
         empty = {n.targets[0].id for n in own if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
@@ -218,6 +231,21 @@ def _grown_container(tree: ast.Module) -> Optional[str]:
                     grown = n.value.id
                 if grown in empty and grown not in returned:
                     return grown
+        # set(nums), sorted(nums), [x for x in nums]: a copy of the input, unless it is what the function returns
+        results = [r.value for r in own if isinstance(r, ast.Return) and r.value is not None] + [
+            n.value for n in own if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id in returned for t in n.targets)]
+        result_ids = set()
+        while results:  # the result, and what it is built from directly: sorted([x * x for x in xs])
+            value = results.pop()
+            result_ids.add(id(value))
+            if isinstance(value, ast.Call) and getattr(value.func, "id", None) in COPYING:
+                results.extend(value.args)
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        for n in own:
+            copies = isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) or (
+                isinstance(n, ast.Call) and getattr(n.func, "id", None) in COPYING and n.args)
+            if copies and id(n) not in result_ids and params & {m.id for m in ast.walk(n) if isinstance(m, ast.Name)}:
+                return ast.unparse(n)[:40]
     return None
 
 
@@ -226,7 +254,7 @@ def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     nodes = list(walk_outside_asserts(tree))
     grown = _grown_container(tree) if CONSTANT_MEMORY.search(prose) and not _negated(prose, CONSTANT_MEMORY.search(prose).start()) else None
     if grown:
-        return f"the instruction asks for {CONSTANT_MEMORY.search(prose).group(0)!r} and the code grows {grown} with the input"
+        return f"the instruction asks for {CONSTANT_MEMORY.search(prose).group(0)!r} and the code keeps memory that grows with the input ({grown})"
     if NO_SLICING.search(prose) and any(isinstance(n, ast.Slice) for n in nodes):
         return "the instruction forbids slicing and the code slices"
     if NO_LOOPS.search(prose) and any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in nodes):
@@ -382,7 +410,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not _negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):
         return f"the instruction asks for {match.group(0)!r} matching and the code never folds case"
     match = PUNCTUATION_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code):
+    if match and not _negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code) and not _drops_a_character(tree):
         return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
     match = DEDUP_ASK.search(prose)
     if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \

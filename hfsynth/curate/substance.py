@@ -359,7 +359,8 @@ PLACEHOLDER_COMMENT = re.compile(
     r"(?i:(?:add |write |put |insert |implement )?(?:your|the) (?:code|logic|implementation|solution) here\b|"
     r"(?:insert|add|put) (?:code|logic|implementation) here\b|implement (?:me|this)\s*$|implement here\b|"
     r"fill (?:in|this in) (?:the|your) (?:code|blanks?|implementation|logic)\b|fill this in\s*$|"
-    r"(?:the )?(?:rest|remainder) of (?:the |your )?(?:implementation|code|logic|function|method)\b|(?:implementation|logic|code) goes here\b))",
+    r"(?:the )?(?:rest|remainder) of (?:the |your )?(?:implementation|code|logic|function|method)\b|(?:implementation|logic|code) goes here\b|"
+    r"[^\n]*\b(?:omitted|left out|elided|skipped)\b[^\n]{0,20}\bfor brevity\b))",
     re.MULTILINE,
 )
 
