@@ -9,8 +9,9 @@ Read only where neither side leaves room: the instruction says "returns a list",
 "returns a dictionary" or "returns the number of" once (one kind, no "or"), names at most one
 function, and the code answers with one top-level function (the named one, else the only one) whose
 every ``return`` gives a value of one builtin kind that the ask excludes (a number for a list, a list
-for a string...), or that never returns a value and prints instead. A kind is known only where Python decides it (a literal, ``len()``, ``str.join``,
-arithmetic on numbers, a local bound only to such values: :func:`certain_errors.value_kind`);
+for a string...), or that never returns a value and prints instead. A kind is known only where Python
+decides it (a literal, ``len()``, ``str.join``, arithmetic on numbers, a local bound only to such
+values: :func:`certain_errors.value_kind`);
 anything else (a call of the code's own, a parameter) is not read. Code that imports a library
 (an array's ``sum`` is an array) and a function that yields or returns nothing somewhere are left alone.
 """

@@ -16,9 +16,12 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - "case-insensitive" / "ignoring case" / "regardless of case", and no case folding (``lower``,
   ``upper``, ``casefold``, ``re.IGNORECASE``, a literal that holds both cases of a letter);
 - "ignoring punctuation" / "punctuation must be ignored", and nothing that could drop a character
-  (a character-class test, ``string.punctuation``, a regex, ``translate``, ``strip``/``replace``, a filter);
+  (a character-class test, ``string.punctuation``, a regex, ``translate``, a filter, a ``replace`` or
+  ``strip`` of something other than whitespace);
 - "duplicates removed" / "remove duplicates", and nothing that could remove one (a set, dict keys, a
-  membership test, a count, a comparison);
+  membership test such as ``x not in seen``, not the ``in`` of a ``for``; a count, a comparison);
+- "O(1) extra space" / "constant memory", and a local collection that a loop grows, or a copy of an
+  argument (``set(nums)``, ``sorted(nums)``, a comprehension over it), that is not the result;
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
   (``int(text)``); exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read;
 - "without slicing", "no loops", "without importing any modules" (or "external libraries": then
@@ -80,8 +83,8 @@ CASE_ASK = re.compile(
     re.IGNORECASE,
 )
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
-# What removing duplicates takes: a set, dict keys, a membership test, a count, a comparison of neighbours.
-# What could remove a duplicate, beside a membership test (:func:`tests_membership`; ``for x in xs`` is not one).
+# What removing duplicates takes: a set, dict keys, a count, a comparison of neighbours, or a membership
+# test (:func:`tests_membership`: ``x in seen``; the ``in`` of ``for x in xs`` is none).
 DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b", re.IGNORECASE)
 # What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
@@ -97,6 +100,8 @@ def _drops_a_character(tree: ast.Module) -> bool:
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and not first.value.strip()):
                 return True
     return False
+
+
 RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
@@ -213,7 +218,7 @@ GROWS = frozenset({"add", "append", "extend", "insert", "update", "setdefault", 
 COPYING = frozenset({"set", "list", "dict", "sorted", "frozenset", "tuple", "Counter", "deque"})
 
 
-def _grown_container(tree: ast.Module) -> Optional[str]:
+def _memory_that_grows(tree: ast.Module) -> Optional[str]:
     """A local collection (``visited = set()``) that a loop of its function grows and that the
     function never returns, or a copy of an argument (``set(nums)``, ``sorted(nums)``, a
     comprehension over it) that is not the result: memory that grows with the input, beside the result."""
@@ -252,7 +257,7 @@ def _grown_container(tree: ast.Module) -> Optional[str]:
 def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     """Slicing, a loop or an import the instruction forbids in so many words, made by the code (not by its asserts)."""
     nodes = list(walk_outside_asserts(tree))
-    grown = _grown_container(tree) if CONSTANT_MEMORY.search(prose) and not _negated(prose, CONSTANT_MEMORY.search(prose).start()) else None
+    grown = _memory_that_grows(tree) if CONSTANT_MEMORY.search(prose) and not _negated(prose, CONSTANT_MEMORY.search(prose).start()) else None
     if grown:
         return f"the instruction asks for {CONSTANT_MEMORY.search(prose).group(0)!r} and the code keeps memory that grows with the input ({grown})"
     if NO_SLICING.search(prose) and any(isinstance(n, ast.Slice) for n in nodes):

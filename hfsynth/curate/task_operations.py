@@ -89,8 +89,8 @@ def _rotates(code: Code) -> bool:
 
 
 def _merges(code: Code) -> bool:
-    """Merge sort merges: a function or call named merge (not the sort itself), or two runs walked by index and compared
-    (``left[i] <= right[j]``); a partition around a ``pivot`` alone is quicksort."""
+    """Merge sort merges: a function or call named merge (not the sort itself), or two runs walked
+    by index and compared (``left[i] <= right[j]``); a partition around a ``pivot`` alone is quicksort."""
     return code.has(r"^(?!merge_?sort$).*merge") or not code.has(r"^pivot") and any(
         isinstance(n, ast.Compare) and all(isinstance(side, ast.Subscript) for side in (n.left, *n.comparators)) for n in code.nodes
     )
