@@ -44,7 +44,7 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.python_ast import GUARDED, SCOPES, STDLIB_MODULES, bound_names, own_scope_nodes
+from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
 from hfsynth.curate.stdlib_objects import missing_method
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
@@ -392,11 +392,8 @@ def foreign_method(tree: ast.Module) -> Optional[str]:
     """A call of a method that no Python type has (:data:`FOREIGN_METHODS`), when the code defines no
     such method itself and imports nothing outside the standard library (a library's objects may have
     one: pandas' ``Series.str.contains``)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import) and any(a.name.split(".")[0] not in STDLIB_MODULES for a in node.names):
-            return None
-        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] not in STDLIB_MODULES):
-            return None
+    if not imports_only_stdlib(tree):
+        return None
     own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     own |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
     modules = {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}

@@ -87,6 +87,17 @@ def takes_arguments(function) -> bool:
     return bool(a.posonlyargs or a.args or a.kwonlyargs or a.vararg or a.kwarg)
 
 
+def imports_only_stdlib(tree: ast.AST) -> bool:
+    """No import outside the standard library (a relative import counts as outside): a library's
+    objects may have any method and return anything."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] not in STDLIB_MODULES for a in node.names):
+            return False
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] not in STDLIB_MODULES):
+            return False
+    return True
+
+
 def is_print(call: ast.Call) -> bool:
     return isinstance(call.func, ast.Name) and call.func.id == "print"
 

@@ -23,7 +23,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.certain_errors import NUMBER, rebound_names, typed_locals, value_kind
-from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python
+from hfsynth.curate.python_ast import imports_only_stdlib, is_print, own_scope_nodes, parse_python
 
 _LIST = r"(?:a|an|the)\s+(?:new\s+|sorted\s+|flat(?:tened)?\s+|python\s+|single\s+)?(?:list|array)\b"
 _STRING = r"(?:a|the)\s+(?:new\s+|single\s+|formatted\s+)?(?:string|str)\b"
@@ -80,9 +80,7 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
     tree = parse_python(code) if asked else None
     if tree is None:
         return None
-    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    imported |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0}
-    if imported - STDLIB_MODULES:
+    if not imports_only_stdlib(tree):
         return None
     function = _answering_function(prose, tree)
     if function is None:
@@ -91,7 +89,7 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
     returns = [n for n in own if isinstance(n, ast.Return)]
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own):
         return None
-    if not any(r.value is not None for r in returns) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in own):
+    if not any(r.value is not None for r in returns) and any(isinstance(n, ast.Call) and is_print(n) for n in own):
         return f"{function.name} prints its result and returns None where the instruction says it returns {KIND_WORDS[asked]}"
     if not returns or any(r.value is None for r in returns):
         return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import STDLIB_MODULES, bound_names, nodes_outside_try
+from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
@@ -63,9 +63,7 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
     """Why a value of the code is used where its kind cannot go, else None."""
     rebound = bound_names(tree)
     own_methods = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    imported |= {(n.module or ".").split(".")[0] if not n.level else "." for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-    if imported - STDLIB_MODULES:
+    if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
     for node in nodes_outside_try(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound):
