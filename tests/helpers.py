@@ -1,4 +1,4 @@
-"""Test helpers: run the real CLI in a subprocess and read its outcome."""
+"""Test helpers: run the real CLI (in a subprocess, or in this process for refusals) and read its outcome."""
 
 from __future__ import annotations
 
@@ -25,6 +25,26 @@ def run_cli(args: Sequence[str], cwd: Optional[Path] = None, env: Optional[Dict[
         text=True,
         timeout=timeout,
     )
+
+
+def run_cli_in_process(args: Sequence[str], capsys, cwd: Optional[Path] = None) -> subprocess.CompletedProcess:
+    """``hfsynth <args>`` through :func:`hfsynth.cli.main` in this process, with what it printed and its exit
+    status as :func:`run_cli` returns them. For refusals and validation: a test worker imports torch, TRL
+    and bitsandbytes once for all its tests, where each fresh interpreter spends about 10 s on them first."""
+    from hfsynth.cli import main
+
+    capsys.readouterr()  # what earlier code printed is not this command's
+    before = os.getcwd()
+    os.chdir(cwd or REPO_ROOT)
+    try:
+        main([str(a) for a in args])
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.chdir(before)
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), code, out.out, out.err)
 
 
 def assert_user_error(proc: subprocess.CompletedProcess, *fragments: str) -> str:

@@ -2,13 +2,15 @@
 
 A table of hostile invocations, one or more per subcommand in ``hfsynth.cli.COMMANDS``: bad repo
 ids, offline, missing or wrong-shape files, unwritable or absurd paths, wrong-shape manifests, a
-home-like folder as the run directory. Each runs as a real ``python -m hfsynth`` subprocess and must
-end with exit status 2 and one ``hfsynth: error:`` line naming what was wrong, with nothing in the
-scratch folder changed (every file's bytes and every folder's entries compared before and after).
+home-like folder as the run directory. Each must end with exit status 2 and one ``hfsynth: error:``
+line naming what was wrong, with nothing in the scratch folder changed (every file's bytes and every
+folder's entries compared before and after).
 
-Commands that import the training stack (``run`` and the stage commands: several seconds each) are
-in the slow table; the quick table covers the others, and :func:`check_run_dir_is_safe` is tested
-in-process too.
+The quick table runs each case as a real ``python -m hfsynth`` subprocess. The slow table (``run`` and
+the stage commands, which import the training stack: about 6 s of CPU per fresh interpreter, 15
+cases) runs through :func:`hfsynth.cli.main` in the test's process, one case after another; the
+quick table, tests/test_bad_recipes.py and the end-to-end tests cover those commands as processes.
+:func:`check_run_dir_is_safe` is tested on its own too.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Dict, List, Tuple
 
 import pytest
 
-from helpers import REPO_ROOT, assert_user_error, run_cli
+from helpers import REPO_ROOT, assert_user_error, run_cli, run_cli_in_process
 from hfsynth.cli import COMMANDS
 from hfsynth.errors import HfsynthError
 from hfsynth.run import check_run_dir_is_safe
@@ -94,16 +96,24 @@ SLOW: List[Tuple[str, List[str], Dict[str, str], Tuple[str, ...]]] = [
 ]
 
 
-def _check_table(table, tmp_path: Path) -> None:
+def _check_table(table, tmp_path: Path, capsys=None) -> None:
+    """Every case of ``table`` as a process, or in this process with ``capsys`` (no case has an environment of its own)."""
     root = _scratch(tmp_path)
     before = _snapshot(root)
 
     def one(case):
         command, args, env, _ = case
-        return run_cli([command, *(a.replace("{S}", str(root)) for a in args)], env=env, timeout=300)
+        args = [command, *(a.replace("{S}", str(root)) for a in args)]
+        if capsys is not None:
+            assert not env, args
+            return run_cli_in_process(args, capsys)
+        return run_cli(args, env=env, timeout=300)
 
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        procs = list(pool.map(one, table))
+    if capsys is not None:
+        procs = [one(case) for case in table]
+    else:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            procs = list(pool.map(one, table))
     failures = []
     for (command, args, _, fragments), proc in zip(table, procs):
         try:
@@ -125,9 +135,8 @@ def test_hostile_arguments_quick_commands(tmp_path):
     _check_table(QUICK, tmp_path)
 
 
-@pytest.mark.slow
-def test_hostile_arguments_run_and_stage_commands(tmp_path):
-    _check_table(SLOW, tmp_path)
+def test_hostile_arguments_run_and_stage_commands(tmp_path, capsys):
+    _check_table(SLOW, tmp_path, capsys)
 
 
 # ----------------------------------------------------------------------------------------------

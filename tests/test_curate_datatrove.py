@@ -14,7 +14,7 @@ from hfsynth.curate import batch as curate_batch  # noqa: E402
 from hfsynth.curate.stage import curate_stage  # noqa: E402
 from hfsynth.errors import HfsynthError  # noqa: E402
 from hfsynth.rundir import RunDir  # noqa: E402
-from helpers import assert_user_error, kill_group, run_cli, start_paused  # noqa: E402
+from helpers import assert_user_error, kill_group, run_cli, run_cli_in_process, start_paused  # noqa: E402
 from test_curate_stage import FUNC_C, fenced, make_recipe, row, write_shard  # noqa: E402
 from test_curate_streaming import _outputs, _write_raw, failing_on  # noqa: E402
 
@@ -113,10 +113,10 @@ def test_input_rows_are_spilled_for_the_tasks(tmp_path, write_recipe):
         ({"datatrove": {"tasks": 2}}, "executor is 'local'"),
     ],
 )
-def test_bad_datatrove_settings_are_refused_in_one_line(tmp_path, write_recipe, curate, fragment):
+def test_bad_datatrove_settings_are_refused_in_one_line(tmp_path, write_recipe, curate, fragment, capsys):
     path = write_recipe({"name": "t", "output_dir": str(tmp_path / "run"), "seed": {"python_source": "stdlib"}, "model": {"name_or_path": "tiny"}, "curate": curate})
     _write_raw(tmp_path / "run")
-    proc = run_cli(["curate", str(path)])
+    proc = run_cli_in_process(["curate", str(path)], capsys)
     assert_user_error(proc, fragment)
     assert not (tmp_path / "run" / "data").exists()
 

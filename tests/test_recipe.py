@@ -6,7 +6,7 @@ import yaml
 from hfsynth.errors import RecipeError
 from hfsynth.recipe import apply_override, load_recipe, parse_override, recipe_json_schema
 
-from helpers import assert_user_error, run_cli
+from helpers import assert_user_error, run_cli, run_cli_in_process
 
 MINIMAL = """\
 name: demo
@@ -96,18 +96,16 @@ def test_json_schema_has_every_section_with_descriptions():
     assert schema["properties"]["name"]["description"]
 
 
-@pytest.mark.slow  # 10 s: a validate subprocess with the builtin model's whole preflight
-def test_cli_validate_print_shows_resolved_recipe(write_recipe):
-    proc = run_cli(["validate", write_recipe(MINIMAL), "--print", "train.max_steps=9"])
+def test_cli_validate_print_shows_resolved_recipe(write_recipe, capsys):
+    proc = run_cli_in_process(["validate", write_recipe(MINIMAL), "--print", "train.max_steps=9"], capsys)
     assert proc.returncode == 0, proc.stderr
     resolved = yaml.safe_load(proc.stdout)
     assert resolved["train"]["max_steps"] == 9
     assert resolved["lora"]["r"] == 16
 
 
-@pytest.mark.slow  # 9 s; tests/test_bad_recipes.py checks such refusals in-process and through one process
-def test_cli_bad_recipe_exits_2_with_one_line(write_recipe):
-    proc = run_cli(["validate", write_recipe(MINIMAL.replace("max_steps", "max_stepz"))])
+def test_cli_bad_recipe_exits_2_with_one_line(write_recipe, capsys):  # tests/test_bad_recipes.py runs such refusals through processes
+    proc = run_cli_in_process(["validate", write_recipe(MINIMAL.replace("max_steps", "max_stepz"))], capsys)
     assert_user_error(proc, "recipe.yaml:7", "train.max_stepz", "did you mean 'max_steps'")
 
 

@@ -9,7 +9,7 @@ import pytest
 from hfsynth.errors import HfsynthError
 from hfsynth.recipe import load_recipe
 
-from helpers import REPO_ROOT, run_cli
+from helpers import REPO_ROOT, run_cli_in_process
 
 RECIPES = sorted((REPO_ROOT / "recipes").rglob("*.yaml"))
 CPU_RECIPES = [REPO_ROOT / "recipes" / "quickstart.yaml", REPO_ROOT / "recipes" / "data_value.yaml"]  # the builtin model, offline
@@ -52,11 +52,10 @@ def test_gpu_recipe_header_pairs_config_and_launch(path):
         assert any(str(exc).startswith(field) and why in str(exc) for field, why in offline), exc
 
 
-# the quickstart's validation is in the quick subset; data_value.yaml's (another 10 s subprocess) in the full suite
-@pytest.mark.parametrize("path", [p if p.name == "quickstart.yaml" else pytest.param(p, marks=pytest.mark.slow) for p in CPU_RECIPES], ids=lambda p: p.name)
-def test_cpu_recipes_pass_full_validation(path):
+@pytest.mark.parametrize("path", CPU_RECIPES, ids=lambda p: p.name)
+def test_cpu_recipes_pass_full_validation(path, capsys):
     """Schema plus every stage's preflight (files, model, libraries): what `hfsynth run` checks first."""
-    proc = run_cli(["validate", str(path.relative_to(REPO_ROOT))])
+    proc = run_cli_in_process(["validate", str(path.relative_to(REPO_ROOT))], capsys)
     assert proc.returncode == 0, proc.stderr
 
 

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from run_dir_factory import make_run_dir, run_dir_template  # noqa: F401
 
-from helpers import assert_user_error, run_cli
+from helpers import assert_user_error, run_cli, run_cli_in_process
 
 from hfsynth.errors import HfsynthError
 from hfsynth.students.table import compare, data_value_section, summarise
@@ -103,20 +103,19 @@ def test_students_table_card_skip_and_rerun_on_a_changed_split(make_run_dir):
     assert not run_dir.students.exists() and "data_value" not in json.loads(run_dir.metrics.read_text())
 
 
-def test_budget_beyond_max_epochs_is_refused_before_training(make_run_dir):
+def test_budget_beyond_max_epochs_is_refused_before_training(make_run_dir, capsys):
     recipe_path, _, run_dir = make_run_dir(data_value={"enabled": True, "max_steps": 40, "humaneval": False})
-    line = assert_user_error(run_cli(["students", recipe_path]), "data_value.max_steps", "12 training rows", "max_epochs")
+    line = assert_user_error(run_cli_in_process(["students", recipe_path], capsys), "data_value.max_steps", "12 training rows", "max_epochs")
     assert "6.7 times" in line and not run_dir.students.exists()
 
 
-@pytest.mark.slow  # about 5-8 s; the quick subset keeps its 3-minute budget
-def test_a_split_without_rows_is_refused(make_run_dir):
+def test_a_split_without_rows_is_refused(make_run_dir, capsys):
     import pyarrow.parquet as pq
 
     recipe_path, recipe, run_dir = make_run_dir(data_value={"enabled": True, "max_steps": 2, "humaneval": False})
     split = run_dir.split_file("train")
     pq.write_table(pq.read_table(split).slice(0, 0), split)
-    assert_user_error(run_cli(["students", recipe_path]), "data_value.train_split", "has no training rows")
+    assert_user_error(run_cli_in_process(["students", recipe_path], capsys), "data_value.train_split", "has no training rows")
     # the same check when the stage starts (in a full run curate writes data/ after preflight): before any student trains
     from hfsynth.students.stage import training_sets
 
@@ -125,7 +124,7 @@ def test_a_split_without_rows_is_refused(make_run_dir):
     assert not run_dir.students.exists()
 
 
-def test_a_student_tokenizer_without_chat_template_is_refused(make_run_dir, tiny_model_dir, tmp_path):
+def test_a_student_tokenizer_without_chat_template_is_refused(make_run_dir, tiny_model_dir, tmp_path, capsys):
     plain = tmp_path / "plain-model"
     shutil.copytree(tiny_model_dir, plain)
     config = json.loads((plain / "tokenizer_config.json").read_text())
@@ -134,12 +133,12 @@ def test_a_student_tokenizer_without_chat_template_is_refused(make_run_dir, tiny
     for extra in plain.glob("chat_template.*"):
         extra.unlink()
     recipe_path, _, _ = make_run_dir(data_value={"enabled": True, "max_steps": 2, "humaneval": False, "model": str(plain)})
-    assert_user_error(run_cli(["students", recipe_path]), "data_value.model", "no chat template")
+    assert_user_error(run_cli_in_process(["students", recipe_path], capsys), "data_value.model", "no chat template")
 
 
-def test_students_need_held_out_seed_rows(make_run_dir):
+def test_students_need_held_out_seed_rows(make_run_dir, capsys):
     recipe_path, _, _ = make_run_dir(data_value={"enabled": True, "humaneval": False}, seed={"eval_size": 0})
-    assert_user_error(run_cli(["students", recipe_path]), "data_value.enabled", "seed.eval_size")
+    assert_user_error(run_cli_in_process(["students", recipe_path], capsys), "data_value.enabled", "seed.eval_size")
 
 
 def test_dataset_card_carries_the_data_value_table_and_the_model_card_does_not(make_run_dir):

@@ -18,7 +18,7 @@ import yaml
 
 from hfsynth.raw_shards import read_rows
 
-from helpers import REPO_ROOT, assert_user_error, kill_group, run_cli, start_paused
+from helpers import REPO_ROOT, assert_user_error, kill_group, run_cli, run_cli_in_process, start_paused
 from test_synth_stage import write_seed
 
 ENV = {"OMP_NUM_THREADS": "1", "TQDM_DISABLE": "1"}  # one thread per process, as torchrun sets it
@@ -106,11 +106,10 @@ def test_two_ranks_under_torchrun(cli_recipe, reference):
     assert manifest["stages"]["generate"]["world_size"] == 2
 
 
-@pytest.mark.slow  # two processes (9 s); the bad-recipe corpus checks such lines in-process
-def test_cli_errors_are_one_line(cli_recipe):
-    proc = run_cli(["generate", cli_recipe, "--output-dir", cli_recipe.parent / "bad", "generate.strategies.0.name=templat"], env=ENV)
+def test_cli_errors_are_one_line(cli_recipe, capsys):
+    proc = run_cli_in_process(["generate", cli_recipe, "--output-dir", cli_recipe.parent / "bad", "generate.strategies.0.name=templat"], capsys)
     assert_user_error(proc, "generate.strategies.0.name", "did you mean 'template'")
-    proc = run_cli(["generate", cli_recipe, "--output-dir", cli_recipe.parent / "bad", "generate.use_adapter=true"], env=ENV)
+    proc = run_cli_in_process(["generate", cli_recipe, "--output-dir", cli_recipe.parent / "bad", "generate.use_adapter=true"], capsys)
     assert_user_error(proc, "no trained adapter", "hfsynth train")
 
 

@@ -12,7 +12,7 @@ from hfsynth.raw_shards import ShardWriter
 from hfsynth.synth.plan import build_plan
 from hfsynth.synth.stage import load_seed_examples, pools_to_run
 
-from helpers import assert_user_error, run_cli
+from helpers import assert_user_error, run_cli_in_process
 from test_synth_stage import stage_recipe
 
 
@@ -76,7 +76,7 @@ def test_vllm_gets_external_launcher_under_a_launcher_and_the_same_seed_on_every
     assert alone["model"] == "/models/m"
 
 
-def test_tensor_parallel_with_the_hf_engine_is_refused(tiny_recipe, write_recipe):
+def test_tensor_parallel_with_the_hf_engine_is_refused(tiny_recipe, write_recipe, capsys):
     data = dict(tiny_recipe, generate={**tiny_recipe["generate"], "tensor_parallel_size": 2})
-    proc = run_cli(["generate", write_recipe(data)])
+    proc = run_cli_in_process(["generate", write_recipe(data)], capsys)
     assert_user_error(proc, "generate.tensor_parallel_size: 2 applies to engine vllm only")
