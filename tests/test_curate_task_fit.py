@@ -250,6 +250,11 @@ def test_classic_tasks_are_recognised_only_in_plain_words():
     assert claims[0] == ("f_to_c(212)", "100.0", False, "probe") and claims[-1] == ("f_to_c(68)", "20.0", False, "probe")
     assert known_task("Return the n-th prime (1-indexed).", "def nth_prime(n):\n    return 2\n") is not None
     assert known_task("Return the n-th prime.", "def nth_prime(n):\n    return 2\n") is None  # from 0 or from 1: not said
+    lcs = "def lcs(a, b):\n    return a\n"
+    assert known_task("Return the length of the longest common subsequence of two strings.", lcs) is not None
+    for itself in ("Write a function that returns one longest common subsequence of two strings (not just its length).",
+                   "Return a longest common subsequence of a and b."):  # the subsequence itself (blind18)
+        assert known_task(itself, lcs) is None, itself
 
 
 def test_whole_string_matches_need_an_anchor_and_linear_time_one_pass():

@@ -8,7 +8,7 @@ from hfsynth.errors import HfsynthError
 from hfsynth.models.resolve import base_model_id, resolve_model
 from hfsynth.recipe import validate_recipe
 
-from helpers import assert_user_error, run_cli
+from helpers import assert_user_error, run_cli_in_process
 
 
 def _recipe(name_or_path, **model):
@@ -65,10 +65,10 @@ def test_card_base_model_is_a_hub_id_never_a_path(tiny_model_dir):
     assert base_model_id(_recipe(str(tiny_model_dir), hub_id="me/tiny")) == "me/tiny"
 
 
-@pytest.mark.slow  # a process of its own (9 s): HF_HUB_OFFLINE is read when huggingface_hub is imported
-def test_cli_names_the_missing_model(tiny_recipe, write_recipe, tmp_path):
+def test_cli_names_the_missing_model(tiny_recipe, write_recipe, capsys):
+    """In this process: conftest sets HF_HUB_OFFLINE before huggingface_hub is imported, as the user's shell would."""
     tiny_recipe["model"]["name_or_path"] = "nobody/missing-model"
-    proc = run_cli(["train", write_recipe(tiny_recipe)], env={"HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")})
+    proc = run_cli_in_process(["train", write_recipe(tiny_recipe)], capsys)
     assert_user_error(proc, "model.name_or_path", "nobody/missing-model")
 
 

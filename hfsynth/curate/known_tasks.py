@@ -149,7 +149,7 @@ TASKS: Tuple[KnownTask, ...] = (
               [([1, 3, 5, 7, 9], 7), ([1, 3, 5, 7, 9], 1), ([1, 3, 5, 7, 9], 9), ([1, 3, 5, 7, 9], 4), ([1, 3, 5, 7, 9], 10), ([2], 2)], _binary_search,
               unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b")),
     KnownTask("the longest common subsequence's length", _i(r"\blength of the longest common subsequence\b|\blongest common subsequence\b[^.]{0,30}\blength\b"), 2, r"lcs|subseq|common",
-              [("abcde", "ace"), ("abc", "def"), ("AGGTAB", "GXTXAYB"), ("", "abc")], _lcs, unless=_i(PRINTS + r"|\bsubstring\b|\bitself\b|\bthe subsequence\b")),
+              [("abcde", "ace"), ("abc", "def"), ("AGGTAB", "GXTXAYB"), ("", "abc")], _lcs, unless=_i(PRINTS + r"|\bsubstring\b|\bitself\b|\bthe subsequence\b|\bnot (?:just|only|merely) (?:its|the) length\b|\breturns? (?:one|a|any) longest common subsequence\b")),
     KnownTask("a list flattened", _i(r"\bflatten\w*\b[^.]{0,60}\b(?:any|arbitrar\w*) (?:depth|level|nesting)|\bdeeply nested\b[^.]{0,40}\bflat"), 1, r"flat",
               [([[1, [2, [3]]], 4],), ([],), ([1, 2],), ([[[]], [5]],)], _flatten, unless=_i(PRINTS + r"|\bdict|\btuple|\bstring|\bdepth=|\blevels? of\b|\bgenerator\b")),
     KnownTask("duplicates removed in order", _i(r"\b(?:remov\w*|drop\w*|dedup\w*|eliminat\w*)\b[^.]{0,30}\bduplicates?\b[^.]{0,60}\b(?:preserv\w*|keep\w*|maintain\w*|retain\w*)\b[^.]{0,20}\border\b"),
