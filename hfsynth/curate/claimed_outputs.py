@@ -121,13 +121,12 @@ def prose_claims(response: str, tree) -> List[Claim]:
     return [(e.call, e.want, False) for e in instruction_examples(text, tree, calls_only=True)]
 
 
-def example_block_claims(response: str, code: str) -> List[Claim]:
+def example_block_claims(response: str, code: str, tree) -> List[Claim]:
     """The claims of the response's usage blocks ("Example:" then
     ``print(total_price({"apple": 1.25}))  # 1.25``): in a block that defines nothing, the leading
     one-line calls of the code's top-level functions on literals (printed or not) whose comments
     claim the output. The rest of the block (an attribute, a variable, a call after a statement that
-    may change some state) is not judged."""
-    tree = parse_python(code)
+    may change some state) is not judged. ``tree`` is ``code`` parsed (None when it does not parse)."""
     if tree is None or "#" not in response:
         return []
     defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}

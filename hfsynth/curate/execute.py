@@ -320,7 +320,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         if rewritten:
             tree = parse_python(code)
         claims = session_claims(response or code) + output_block_claims(response or "", code)
-        claims += prose_claims(response or "", tree) + example_block_claims(response or "", code)
+        claims += prose_claims(response or "", tree) + example_block_claims(response or "", code, tree)
     if instruction:
         words = prose(instruction)
         claims += [(e.call, e.want, False) for e in instruction_examples(words, tree)]

@@ -257,9 +257,10 @@ def _memory_that_grows(tree: ast.Module) -> Optional[str]:
 def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     """Slicing, a loop or an import the instruction forbids in so many words, made by the code (not by its asserts)."""
     nodes = list(walk_outside_asserts(tree))
-    grown = _memory_that_grows(tree) if CONSTANT_MEMORY.search(prose) and not _negated(prose, CONSTANT_MEMORY.search(prose).start()) else None
+    memory = CONSTANT_MEMORY.search(prose)
+    grown = _memory_that_grows(tree) if memory and not _negated(prose, memory.start()) else None
     if grown:
-        return f"the instruction asks for {CONSTANT_MEMORY.search(prose).group(0)!r} and the code keeps memory that grows with the input ({grown})"
+        return f"the instruction asks for {memory.group(0)!r} and the code keeps memory that grows with the input ({grown})"
     if NO_SLICING.search(prose) and any(isinstance(n, ast.Slice) for n in nodes):
         return "the instruction forbids slicing and the code slices"
     if NO_LOOPS.search(prose) and any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in nodes):
