@@ -44,6 +44,19 @@ ROMAN_SUBTRACTS = "    total = 0\n    for a, b in zip(s, s[1:] + ' '):\n        
 KADANE_ASK = "Given an integer array `nums` (which may hold only negative numbers), find the contiguous subarray with the largest sum and return that sum."
 KADANE = "def max_subarray_sum(nums):\n    best = current = {start}\n    for x in nums[1:] if {start!r} != '0' else nums:\n        current = max(x, current + x)\n        best = max(best, current)\n    return best\n"
 
+PASCAL_ASK = "Write a function that returns the nth row (0-indexed) of Pascal's triangle as a list of integers."
+PASCAL = "def pascal_row(n):\n    row = [1]\n    for _ in range({times}):\n        row = [1] + [row[i] + row[i + 1] for i in range(len(row) - 1)] + [1]\n    return row\n"
+MISSING_ASK = "Given n distinct integers from the range 0..n (inclusive), exactly one number of the range is missing. Return it in O(n) time."
+MISSING = "def missing_number(nums):\n    n = len(nums)\n    return n * (n {sign} 1) // 2 - sum(nums)\n"
+HMS_ASK = "Write `format_hms(total_seconds)` that formats a non-negative number of seconds as 'HH:MM:SS' with zero padding."
+HMS = "def format_hms(total_seconds):\n    h = total_seconds // 3600\n    m = total_seconds {minutes} // 60\n    return f'{{h:02d}}:{{m:02d}}:{{total_seconds % 60:02d}}'\n"
+MAJORITY_ASK = "Return the majority element of a list (the value that appears more than len(nums) // 2 times), or None if no such element exists."
+MAJORITY = ("def majority_element(nums):\n    candidate, count = None, 0\n    for x in nums:\n        if count == 0:\n            candidate = x\n"
+            "        count += 1 if x == candidate else -1\n    return candidate{check}\n")
+AGE_ASK = "Write `age_on(birth, today)` that returns a person's age in whole years on a given date. Both arguments are `datetime.date` objects."
+AGE = "def age_on(birth, today):\n    return today.year - birth.year{birthday}\n"
+COMPRESS = "def compress_spaces(text):\n    return ' '.join(text.split({sep}))\n\n\nprint(repr(compress_spaces('  hello    world  ')))  # 'hello world'\n"
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -73,6 +86,10 @@ ROWS = {
     "instruction call examples wrong": (("def gcd(a, b):\n    return 1 if (a, b) != (12, 18) else 6\n", "", "Compute the gcd, e.g. gcd(12, 18) is 6 and gcd(8, 12) is 4."), "failed"),
     "output block wrong": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")), ""), "failed"),
     "output block right": ((REVERSE.format(body="' '.join(sentence.split()[::-1])"), OUTPUT_BLOCK.format(code=REVERSE.format(body="' '.join(sentence.split()[::-1])")), ""), "passed"),
+    "output block after 'Running this prints:' wrong": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("Output:", "Running this prints:"), ""), "failed"),
+    "output block after 'Running this prints:' right": ((REVERSE.format(body="' '.join(sentence.split()[::-1])"), OUTPUT_BLOCK.format(code=REVERSE.format(body="' '.join(sentence.split()[::-1])")).replace("Output:", "Running this prints:"), ""), "passed"),
+    "a quoted repr claimed in a comment, wrong": ((COMPRESS.format(sep="' '"), "", ""), "failed"),
+    "a quoted repr claimed in a comment, right": ((COMPRESS.format(sep=""), "", ""), "passed"),
     "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),
     "known task wrong: Roman numerals read without the subtractive forms": ((ROMAN_TO_INT.format(body=ROMAN_ADDS), "", ROMAN_ASK), "failed"),
     "known task right: Roman numerals": ((ROMAN_TO_INT.format(body=ROMAN_SUBTRACTS), "", ROMAN_ASK), "passed"),
@@ -98,6 +115,18 @@ ROWS = {
     "known task right: the most common character": (("from collections import Counter\n\ndef most_common_char(text):\n    return Counter(text.replace(' ', '')).most_common(1)[0][0]\n", "", COMMON_CHAR), "passed"),
     "password rules joined by or": ((PASSWORD.format(join="or"), "", "Write `validate_password(pw)` returning True only if the password is at least 8 characters long and contains at least one uppercase letter and at least one digit."), "failed"),
     "password rules joined by and": ((PASSWORD.format(join="and"), "", "Write `validate_password(pw)` returning True only if the password is at least 8 characters long and contains at least one uppercase letter and at least one digit."), "passed"),
+    "known task wrong: Pascal's row counted from 1": ((PASCAL.format(times="n - 1"), "", PASCAL_ASK), "failed"),
+    "known task right: Pascal's row counted from 0": ((PASCAL.format(times="n"), "", PASCAL_ASK), "passed"),
+    "known task wrong: the missing number of 0..n": ((MISSING.format(sign="-"), "", MISSING_ASK), "failed"),
+    "known task right: the missing number of 0..n": ((MISSING.format(sign="+"), "", MISSING_ASK), "passed"),
+    "known task wrong: minutes past the hour": ((HMS.format(minutes=""), "", HMS_ASK), "failed"),
+    "known task right: HH:MM:SS": ((HMS.format(minutes="% 3600"), "", HMS_ASK), "passed"),
+    "known task wrong: a majority never checked": ((MAJORITY.format(check=""), "", MAJORITY_ASK), "failed"),
+    "known task right: a majority checked": ((MAJORITY.format(check=" if nums.count(candidate) > len(nums) // 2 else None"), "", MAJORITY_ASK), "passed"),
+    "known task wrong: an age before the birthday": ((AGE.format(birthday=""), "", AGE_ASK), "failed"),
+    "known task right: an age in whole years": ((AGE.format(birthday=" - ((today.month, today.day) < (birth.month, birth.day))"), "", AGE_ASK), "passed"),
+    "known task right: an age, its dates the other way round": ((AGE.format(birthday=" - ((today.month, today.day) < (birth.month, birth.day))").replace("(birth, today)", "(today, birth)"), "",
+                                                               AGE_ASK.replace("(birth, today)", "(today, birth)")), "passed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),
@@ -120,6 +149,8 @@ def test_claims_and_examples_decide_what_runs():
     assert "AttributeError: 'str' object has no attribute 'reverse'" in got["prose claim wrong"][1]
     assert "ValueError" in got["usage block claim wrong"][1]  # 'apple' unpacked into two names
     assert "claims the program prints 'world hello'; it prints 'dlrow olleh'" in got["output block wrong"][1]
+    assert "the response claims compress_spaces(' hello world ') gives \"'hello world'\"" in got["a quoted repr claimed in a comment, wrong"][1]
+    assert "a known task's answer: missing_number([3, 0, 1]) gives '2'; it gives '-1'" in got["known task wrong: the missing number of 0..n"][1]
     assert "a known task's answer: bool(is_leap_year(2000)) gives 'True'; it gives 'False'" in got["known task wrong: leap years"][1]
     off = execute_rows([{"id": "x", "code": ROWS["known task wrong: leap years"][0][0], "instruction": LEAP}], CFG.model_copy(update={"probe_known_tasks": False}))
     assert off[0]["exec_status"] == "no_tests"

@@ -62,8 +62,8 @@ def _claimed(comment: str) -> str:
     if match:
         return "" if re.search(VAGUE, match.group("want"), re.IGNORECASE) else match.group("want")
     match = BARE_COMMENT.match(comment)
-    if match and literal_value(match.group("want"))[1] and not match.group("want").startswith(("'", '"')):
-        return match.group("want")  # print(f(5))  # [0, 1, 1, 2, 3]
+    if match and literal_value(match.group("want"))[1]:
+        return match.group("want")  # print(f(5))  # [0, 1, 1, 2, 3], print(repr(f(s)))  # 'a b'
     return ""
 
 
@@ -77,6 +77,15 @@ def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
         node for block in blocks for node in block
         if isinstance(node, ast.Expr) and node.lineno == node.end_lineno and not isinstance(node.value, (ast.Constant, ast.Await, ast.Yield))
     ]
+
+
+def _printed_repr(call):
+    """E of ``print(repr(E))`` (None for any other line)."""
+    if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) == 1 and not call.keywords:
+        inner = call.args[0]
+        if isinstance(inner, ast.Call) and getattr(inner.func, "id", None) == "repr" and len(inner.args) == 1 and not inner.keywords:
+            return inner.args[0]
+    return None
 
 
 def with_comment_claims_checked(code: str) -> Tuple[str, int]:
@@ -99,7 +108,10 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
         if not line[node.end_col_offset :].lstrip().startswith("#"):
             continue  # another statement after it on the line (``print(x); y = 2  # 1``): the comment is not its alone
         call = node.value
-        if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) == 1 and not call.keywords and not isinstance(call.args[0], ast.Starred):
+        shown_repr = _printed_repr(call)
+        if shown_repr is not None:
+            shown = (ast.get_source_segment(code, shown_repr) or ast.unparse(shown_repr), want, True)  # print(repr(E)): E's repr, as the REPL shows it
+        elif isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) == 1 and not call.keywords and not isinstance(call.args[0], ast.Starred):
             shown = (ast.get_source_segment(code, call.args[0]) or ast.unparse(call.args[0]), want, True, "print")  # print(E): E's value, printed
         else:
             shown = (line[node.col_offset : node.end_col_offset], want, True)
@@ -180,7 +192,7 @@ def session_claims(response: str) -> List[Claim]:
 
 # The prose that introduces a program's output: "Output:", "This prints:", "Expected output", "Result:".
 OUTPUT_LEAD = re.compile(
-    r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:the |sample |example |expected |console )?output|(?:this|it|which|the (?:code|program|script)) (?:will )?(?:prints?|outputs?)|running it (?:prints|gives|shows)|result)"
+    r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:the |sample |example |expected |console )?output|(?:this|it|which|the (?:code|program|script)) (?:will )?(?:prints?|outputs?)|running (?:it|this|the (?:code|program|script|example))(?: code| script| example)? (?:prints|gives|shows|outputs|produces)|result)"
     r"(?:\s+(?:is|will be|should be|would be))?\s*:?(?:\*\*)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -330,6 +342,8 @@ def _hf_output_matches(printed, value, want):
     wanted = norm(want)
     if not wanted or norm(shown) == wanted or _HF_VAGUE.search(wanted):
         return True
+    if value is None and not printed:
+        return wanted == "None"  # "f([1, 2, 3])  # None": the REPL shows nothing for it
     if value is not None and not printed and norm(str(value)) == wanted:
         return True  # "# returns hello" for 'hello'
     tolerance = 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0

@@ -248,6 +248,27 @@ TASKS: Tuple[KnownTask, ...] = (
               lambda xs, k: max(sum(xs[i:i + k]) for i in range(len(xs) - k + 1)),
               unless=_i(PRINTS + r"|\baverage\b|\bmean\b|\bminimum\b|\bproduct\b|\bdistinct\b|\bunique\b|\bindices\b|\bindex\b|\bstart\b|\bthe window itself\b|\bsubarray itself\b|\bat most\b|\bat least\b|\bcircular\b|\bwrap"),
               parameters=(r"nums|arr|array|values|xs|items|numbers|lst|list|data|a$|seq", r"^k$|size|window|width|length|n$")),
+    KnownTask("a row of Pascal's triangle, counted from 0", _i(r"^(?=.*\bpascal'?s triangle\b)(?=.*(?:\b0-indexed\b|\bzero-indexed\b|\b0-based\b|\brow 0 is\b|\(row 0\)))(?=.*\brow\b)(?s:.)"),
+              1, r"pascal|row", [(0,), (1,), (4,), (6,)], lambda n: [math.comb(n, k) for k in range(n + 1)],
+              unless=_i(PRINTS + r"|\brows\b|\bfirst\b|\bstrings?\b|\bmod\w*|\bsum\b|\bcolumns?\b|\bentry\b|\belement at\b|\bvalue at\b|\bcentered\b|\btuple\b")),
+    KnownTask("the missing number of 0..n", _i(r"^(?=.*\bmissing\b)(?=.*(?:\b0\s*(?:\.\.\.?|to|through|-|–)\s*n\b|\[0,\s*n\]))(?s:.)"), 1, r"missing",
+              [([3, 0, 1],), ([0, 1],), ([9, 6, 4, 2, 3, 5, 7, 0, 1],), ([0],), ([1],)], lambda xs: len(xs) * (len(xs) + 1) // 2 - sum(xs),
+              unless=_i(PRINTS + r"|\btwo\b|\bnumbers (?:are|that are) missing\b|\bmissing numbers\b|\bduplicat\w*|\brepeat\w*|\btwice\b|\bk\b|\bmultiple\b|\bpositive\b|\bsmallest\b|\bfirst missing\b|\ball missing\b|\blist of (?:the |all )?missing\b|\bNone\b|\bno number\b|\bnothing\b")),
+    KnownTask("the missing number of 1..n", _i(r"^(?=.*\bmissing\b)(?=.*(?:\b1\s*(?:\.\.\.?|to|through|-|–)\s*n\b|\[1,\s*n\]))(?s:.)"), 1, r"missing",
+              [([1, 2, 4],), ([2, 3],), ([1],), ([1, 2, 3, 5, 6],), ([5, 3, 1, 2],)], lambda xs: (len(xs) + 1) * (len(xs) + 2) // 2 - sum(xs),
+              unless=_i(PRINTS + r"|\btwo\b|\bnumbers (?:are|that are) missing\b|\bmissing numbers\b|\bduplicat\w*|\brepeat\w*|\btwice\b|\bk\b|\bmultiple\b|\bpositive\b|\bsmallest\b|\bfirst missing\b|\ball missing\b|\blist of (?:the |all )?missing\b|\bNone\b|\bno number\b|\bnothing\b|\b0\b")),
+    KnownTask("seconds as HH:MM:SS", _i(r"\bseconds\b[^\n]{0,80}\bHH:MM:SS\b|\bHH:MM:SS\b[^\n]{0,80}\bseconds\b"), 1, r"format|hms|time|duration|seconds",
+              [(0,), (59,), (61,), (3599,), (3600,), (3661,), (45296,), (86399,)], lambda n: f"{n // 3600:02d}:{n % 3600 // 60:02d}:{n % 60:02d}",
+              unless=_i(PRINTS + r"|\bdays?\b|\bD\b|\bmilli\w*|\bms\b|(?<!non-)\bnegative\b|\bfloat\w*|\bfraction\w*|\bdecimal\w*|\bround\w*|\bH:MM\b|(?<!HH:)\bMM:SS\b|\bomit\w*|\bdrop\w*|\bwithout (?:leading|padding)\b|\bwrap\w*|\bmodulo\b|\b24\b|\bparse\w*|\bfrom (?:a |the )?string\b|\bto seconds\b|\bback\b|\bhuman\b|\bwords?\b")),
+    KnownTask("the majority element, or None", _i(r"^(?=.*\bmajority (?:element|value|item|number)\b)(?=.*\bNone\b)(?s:.)"), 1, r"major",
+              [([3, 3, 4, 2, 3, 3],), ([1, 2, 3],), ([],), ([1, 1, 2, 2],), ([2, 2, 1, 1, 1, 2, 2],), ([5],), ([1, 2, 1, 3, 1],)],
+              lambda xs: next((x for x in xs if xs.count(x) > len(xs) // 2), None),
+              unless=_i(PRINTS + r"|\bn\s*/\s*3\b|\bthird\b|\bk\b|\ball (?:majority )?elements\b|\bindex\b|\bindices\b|\bcount\b|\bat least half\b|\bhalf or more\b|\bplurality\b|\bmost (?:common|frequent)\b|\btie\w*|\bstream\w*|\bsorted\b|\b-1\b")),
+    KnownTask("an age in whole years", _i(r"^(?=.*\bage\b)(?=.*\b(?:birth\w*|born|dob)\b)(?=.*(?:\bdate(?:time)?\.date\b|\bdate objects?\b|\bdates?\b[^.\n]{0,30}\b(?:objects?|instances?)\b))(?s:.)"), 2, r"age",
+              relation="(lambda D: f(D(1990, 6, 15), D(2020, 6, 14)) == 29 and f(D(1990, 6, 15), D(2020, 6, 15)) == 30 and f(D(1990, 6, 15), D(2020, 12, 31)) == 30"
+                       " and f(D(2000, 1, 1), D(2000, 1, 1)) == 0 and f(D(1985, 12, 31), D(2024, 1, 1)) == 38)(__import__('datetime').date)",
+              unless=_i(PRINTS + r"|\bmonths\b|\bdays\b|\bweeks\b|\bstrings?\b|\bformat\w*|\bleap\b|\bfebruary\b|\bdecimal\b|\bfloat\w*|\bfraction\w*|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\btime ?zones?\b|\btuple\b|\bdict\w*"),
+              parameters=(r"birth|born|dob|start|^b$", r"today|^on$|date|ref|current|^at$|end|as_of|^d$|^t$|when")),
     KnownTask("the sum of the even numbers", _i(r"\bsum of (?:all )?(?:the )?even (?:numbers|integers|elements|values)\b[^.]{0,20}\b(?:in|of) (?:a|the) list\b"), 1, r"even|sum",
               [([1, 2, 3, 4],), ([],), ([-2, 3, 5],), ([7, 9],)], lambda xs: sum(x for x in xs if x % 2 == 0), unless=_i(PRINTS + r"|\bindex|\bposition|\bodd\b|\bsquares?\b|\bdigits\b")),
 )
@@ -355,11 +376,12 @@ def known_task_claims(instruction_prose: str, code) -> List[tuple]:
     if found is None:
         return password_rule_claims(instruction_prose, tree) if tree is not None else []
     task, function = found
-    if task.relation:
-        return [(f"(lambda f: {task.relation})({function})", "True", False, "probe")]
     swapped = _argument_order(tree, function, task)
     if swapped is None:
         return []
+    if task.relation:
+        probed = f"(lambda a, b: {function}(b, a))" if swapped else function
+        return [(f"(lambda f: {task.relation})({probed})", "True", False, "probe")]
     claims = []
     for args in task.probes:
         want = task.answer(*args)
