@@ -571,3 +571,30 @@ def test_blind17s_lessons_each_beside_the_row_that_is_kept():
              "    # delete(), find() and __len__() follow the same pattern\n    # and are omitted here for brevity.\n")
     assert trivial(brief) == "trivial body: the code marks its work as not done ('# and are omitted here for brevity.')"
     assert trivial(brief.replace("are omitted here for brevity", "are below")) is None
+
+
+def test_blind18s_lessons_each_beside_the_row_that_is_kept():
+    """A fallback return one indent too deep, a ValueError asked for and caught, "in place" answered
+    by a new list whose items were appended."""
+    first_unique = "def first_unique(s):\n    for i, ch in enumerate(s):\n        if s.count(ch) == 1:\n            return i\n{fallback}"
+    assert trivial(first_unique.format(fallback="        return -1\n")) == (
+        "dead code: the loop at line 2 returns on its first pass (its last statement is a return), so it never reaches a second item")
+    assert trivial(first_unique.format(fallback="    return -1\n")) is None
+    for kept in ("def first(items):\n    for x in items:\n        return x\n",  # the first-item idiom
+                 "def first_line(lines):\n    for line in lines:\n        if line.startswith('#'):\n            continue\n        if not line:\n            return None\n        return line\n",
+                 "def f(rows):\n    for row in rows:\n        for x in row:\n            if x:\n                return x\n        return row\n"):
+        assert trivial(kept) is None, kept
+
+    parse = "Write `parse_rgb(text)` that turns '#ff8000' into an (r, g, b) tuple. It must raise ValueError if the input is not a valid '#RRGGBB' string."
+    swallowed = "def parse_rgb(text):\n    try:\n        return tuple(int(text[i:i + 2], 16) for i in (1, 3, 5))\n    except ValueError:\n        return None\n"
+    assert check(parse, swallowed) == "the instruction asks to raise ValueError and the code catches it and goes on instead"
+    for kept in (swallowed.replace("return None", "raise ValueError(f'bad colour {text!r}')"),
+                 swallowed.replace("        return None\n", "        return None\n    finally:\n        pass\n") + "\n\ndef strict(text):\n    if len(text) != 7:\n        raise ValueError(text)\n",
+                 swallowed + "\n\ndef channel(text):\n    return int(text, 16)\n"):  # int() outside the try raises it
+        assert check(parse, kept) is None, kept
+
+    in_place = "Write a function that reverses a list in place: it must modify the list passed in and return None."
+    appended = "def reverse_in_place(items):\n    result = []\n    for i in range(len(items) - 1, -1, -1):\n        result.append(items[i])\n    return result\n"
+    assert check(in_place, appended) == "the instruction asks to change its argument in place and no function of the code changes any argument"
+    assert check(in_place, "def reverse_in_place(items):\n    i, j = 0, len(items) - 1\n    while i < j:\n        items[i], items[j] = items[j], items[i]\n        i, j = i + 1, j - 1\n") is None
+    assert check(in_place, "import random\n\ndef reverse_in_place(items):\n    swap_all(items)\n\ndef swap_all(xs):\n    xs[:] = xs[::-1]\n") is None

@@ -12,7 +12,12 @@
   statements directly in the function's body are followed, in order, up to the first one that reads
   the parameter or binds it in a branch or loop.
 
-pyflakes reports neither (both are valid Python with every name defined).
+- A loop that returns at the end of its first pass (``for ch in s: if counts[ch] == 1: return i``
+  then ``return -1`` inside the loop, one indent too deep): its body returns early in a branch and
+  then returns again as its last statement, with no ``continue``, so it never reaches its second
+  item. The "first item" idiom (``for x in items: return x``) has no earlier return and is kept.
+
+pyflakes reports none of these (both are valid Python with every name defined).
 """
 
 from __future__ import annotations
@@ -155,3 +160,25 @@ def overwritten_parameters(tree: ast.AST) -> List[str]:
                 if _reads(statement, name) or _binds(statement, name):
                     break
     return found
+
+
+def _own_nodes(statements: list):
+    """The nodes of ``statements``, not descending into nested functions, classes or loops."""
+    stack = list(statements)
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.AsyncFor, ast.While)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def loop_returns_on_first_pass(tree: ast.AST) -> Optional[int]:
+    """The line of a ``for`` loop whose body returns in a branch and then returns unconditionally
+    as its last statement, with no ``continue``: it never reaches its second item. None if there is none."""
+    for loop in ast.walk(tree):
+        if not isinstance(loop, (ast.For, ast.AsyncFor)) or len(loop.body) < 2 or not isinstance(loop.body[-1], ast.Return):
+            continue
+        earlier = list(_own_nodes(loop.body[:-1]))
+        if any(isinstance(n, ast.Return) for n in earlier) and not any(isinstance(n, ast.Continue) for n in earlier):
+            return loop.lineno
+    return None

@@ -23,7 +23,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - "O(1) extra space" / "constant memory", and a local collection that a loop grows, or a copy of an
   argument (``set(nums)``, ``sorted(nums)``, a comprehension over it), that is not the result;
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
-  (``int(text)``); exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read;
+  (``int(text)``), or names it only to catch it and go on (``except ValueError: return None``);
+  exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read;
 - "without slicing", "no loops", "without importing any modules" (or "external libraries": then
   standard modules are allowed), and the code slices, loops or imports;
 - promises about behaviour (:func:`_kept_promise`): "must be iterative" and a function that calls
@@ -334,8 +335,9 @@ def _changes_an_argument(function: ast.AST) -> bool:
         if isinstance(node, ast.Call):
             if isinstance(node.func, ast.Attribute) and rooted(node.func.value) and (node.func.attr in MUTATORS or node.func.attr.startswith("__")):
                 return True
-            if getattr(node.func, "id", None) not in PURE_READERS and any(rooted(a) for a in node.args + [k.value for k in node.keywords]):
-                return True
+            handed = node.args + [k.value for k in node.keywords]
+            if getattr(node.func, "id", None) not in PURE_READERS and any(isinstance(a, ast.Name) and a.id in params for a in handed):
+                return True  # the argument itself handed on (``random.shuffle(items)``); ``out.append(items[i])`` hands an item
         if isinstance(node, ast.AugAssign) and rooted(node.target):
             return True
         if isinstance(node, (ast.Subscript, ast.Attribute)) and isinstance(node.ctx, (ast.Store, ast.Del)) and rooted(node.value):
@@ -385,6 +387,25 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     return _ignored_in_place(prose, tree)
 
 
+def _swallows(tree: ast.Module, name: str) -> bool:
+    """The code names ``name`` only in ``except name:`` clauses that never raise, and nothing
+    outside those ``try`` statements may raise it (for ValueError, no ``int(text)``): whatever goes
+    wrong, ``name`` never reaches the caller."""
+    def catches(handler: ast.ExceptHandler) -> bool:
+        types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        return any(isinstance(t, ast.Name) and t.id == name for t in types)
+
+    swallowing = [n for n in ast.walk(tree) if isinstance(n, ast.Try) and any(catches(h) for h in n.handlers)]
+    if not swallowing or any(isinstance(n, ast.Raise) for t in swallowing for h in t.handlers if catches(h) for n in ast.walk(h)):
+        return False
+    inside = {id(n) for t in swallowing for n in ast.walk(t)}
+    rest = [n for n in ast.walk(tree) if id(n) not in inside]
+    if any(isinstance(n, ast.Name) and n.id == name for n in rest):
+        return False
+    calls = " ".join(ast.unparse(n) for n in rest if isinstance(n, ast.Call))
+    return not (name == "ValueError" and RAISES_VALUE_ERROR.search(calls))
+
+
 def _looks_up_an_enum(tree: ast.Module) -> bool:
     """The code defines an Enum and calls it (``cls(value)``, ``Color(value)``), which raises ValueError for an unknown value."""
     enums = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)}
@@ -424,7 +445,11 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
-        if name in RAISED_BY_PYTHON or _negated(prose, match.start()) or re.search(rf"\b{name}\b", code):
+        if name in RAISED_BY_PYTHON or _negated(prose, match.start()):
+            continue
+        if re.search(rf"\b{name}\b", code):
+            if _swallows(tree, name):
+                return f"the instruction asks to raise {name} and the code catches it and goes on instead"
             continue
         if name == "ValueError" and (RAISES_VALUE_ERROR.search(code) or _looks_up_an_enum(tree)):
             continue  # int("x") raises it, and so does Color("purple")

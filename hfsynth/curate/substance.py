@@ -8,7 +8,7 @@
   ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
   answer), or a function stops mid-way (its last statement assigns locals it never reads, or a
   statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
-  condition of its chain or a condition no value meets, or a parameter is overwritten before it is
+  condition of its chain or a condition no value meets, or a loop returns on its first pass, or a parameter is overwritten before it is
   read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
   number iterated: :mod:`hfsynth.curate.certain_errors`), or it misuses a standard call
   (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`), or it types in answers or leaves values to
@@ -40,7 +40,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
-from hfsynth.curate.dead_paths import impossible_condition, overwritten_parameters, repeated_condition
+from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, repeated_condition
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call
@@ -472,6 +472,7 @@ SUBSTANCE_CHECKS = (
     (dead_code, lambda line: f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"),
     (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} repeats the condition of line {found[1]}, so it never runs"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
+    (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
