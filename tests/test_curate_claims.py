@@ -55,6 +55,12 @@ MAJORITY = ("def majority_element(nums):\n    candidate, count = None, 0\n    fo
             "        count += 1 if x == candidate else -1\n    return candidate{check}\n")
 AGE_ASK = "Write `age_on(birth, today)` that returns a person's age in whole years on a given date. Both arguments are `datetime.date` objects."
 AGE = "def age_on(birth, today):\n    return today.year - birth.year{birthday}\n"
+ROTATION_ASK = "Write `is_rotation(a, b)` that returns True if string b is a rotation of string a, for example 'waterbottle' and 'erbottlewat'."
+ROOT_ASK = "Write `digital_root(n)` that repeatedly sums the decimal digits of a non-negative integer until a single digit remains."
+SORTED_ASK = "Write `is_sorted(values)` that returns True when a list is in non-decreasing order; an empty list counts as sorted."
+PAGE_ASK = "Write `paginate(items, page, per_page=10)` returning the items of a page, where pages are numbered starting from 1."
+PAGE = "def paginate(items, page, per_page=10):\n    start = {start}\n    return items[start:start + per_page]\n"
+WEEKDAY = "from datetime import date\n\n\ndef weekday(iso):\n    return date.fromisoformat(iso).strftime('%A')\n\n\nprint(weekday('2024-12-25'))\n"
 COMPRESS = "def compress_spaces(text):\n    return ' '.join(text.split({sep}))\n\n\nprint(repr(compress_spaces('  hello    world  ')))  # 'hello world'\n"
 
 ROWS = {
@@ -127,6 +133,18 @@ ROWS = {
     "known task right: an age in whole years": ((AGE.format(birthday=" - ((today.month, today.day) < (birth.month, birth.day))"), "", AGE_ASK), "passed"),
     "known task right: an age, its dates the other way round": ((AGE.format(birthday=" - ((today.month, today.day) < (birth.month, birth.day))").replace("(birth, today)", "(today, birth)"), "",
                                                                AGE_ASK.replace("(birth, today)", "(today, birth)")), "passed"),
+    "known task wrong: a reversal for a rotation": (("def is_rotation(a, b):\n    return len(a) == len(b) and a == b[::-1]\n", "", ROTATION_ASK), "failed"),
+    "known task right: a rotation": (("def is_rotation(a, b):\n    return len(a) == len(b) and b in a + a\n", "", ROTATION_ASK), "passed"),
+    "known task wrong: the digits summed once": (("def digital_root(n):\n    return sum(int(d) for d in str(n))\n", "", ROOT_ASK), "failed"),
+    "known task right: the digital root": (("def digital_root(n):\n    while n > 9:\n        n = sum(int(d) for d in str(n))\n    return n\n", "", ROOT_ASK), "passed"),
+    "known task wrong: equal neighbours refused": (("def is_sorted(values):\n    return all(a < b for a, b in zip(values, values[1:]))\n", "", SORTED_ASK), "failed"),
+    "known task right: non-decreasing": (("def is_sorted(values):\n    return all(a <= b for a, b in zip(values, values[1:]))\n", "", SORTED_ASK), "passed"),
+    "known task wrong: pages counted from 0": ((PAGE.format(start="page * per_page"), "", PAGE_ASK), "failed"),
+    "known task right: pages counted from 1": ((PAGE.format(start="(page - 1) * per_page"), "", PAGE_ASK), "passed"),
+    "a date's weekday claimed wrong (datetime is no clock)": ((WEEKDAY, "```python\n" + WEEKDAY + "```\n\nOutput:\n\n```text\nTuesday\n```\n", ""), "failed"),
+    "a date's weekday claimed right": ((WEEKDAY, "```python\n" + WEEKDAY + "```\n\nOutput:\n\n```text\nWednesday\n```\n", ""), "passed"),
+    "the clock's output is not judged": ((WEEKDAY.replace("date.fromisoformat(iso)", "date.today()"), "```python\n" + WEEKDAY.replace("date.fromisoformat(iso)", "date.today()")
+                                          + "```\n\nOutput:\n\n```text\nTuesday\n```\n", ""), "no_tests"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),

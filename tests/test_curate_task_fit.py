@@ -598,3 +598,51 @@ def test_blind18s_lessons_each_beside_the_row_that_is_kept():
     assert check(in_place, appended) == "the instruction asks to change its argument in place and no function of the code changes any argument"
     assert check(in_place, "def reverse_in_place(items):\n    i, j = 0, len(items) - 1\n    while i < j:\n        items[i], items[j] = items[j], items[i]\n        i, j = i + 1, j - 1\n") is None
     assert check(in_place, "import random\n\ndef reverse_in_place(items):\n    swap_all(items)\n\ndef swap_all(xs):\n    xs[:] = xs[::-1]\n") is None
+
+
+def test_blind19s_lessons_each_beside_the_row_that_is_kept():
+    """Loops that never end, a dict of one shared list, a comparison passed as key, a sorted local
+    thrown away, a dict unpacked as pairs, a task half done, and asks the code ignores: halves
+    rounded up, a match anywhere, words split on any whitespace."""
+    positions = "def char_positions(s, target):\n    out = []\n    i = 0\n    while i < len(s):\n        if s[i] == target:\n            out.append(i)\n{step}    return out\n"
+    assert trivial(positions.format(step="            i += 1\n")).startswith("never ends: the while loop at line 4 (i < len(s)) can reach the end of its body without changing i, s")
+    assert trivial(positions.format(step="        i += 1\n")) is None
+    primes = "def primes(n):\n    out, c = [], 2\n    while c <= n:\n        if any(c % p == 0 for p in out):\n{skip}            continue\n        out.append(c)\n        c += 1\n    return out\n"
+    assert "can reach a continue without changing c, n" in trivial(primes.format(skip=""))
+    assert trivial(primes.format(skip="            c += 1\n")) is None
+    assert trivial("def collapse(text):\n    while '  ' in text:\n        text.replace('  ', ' ')\n    return text\n").startswith("never ends")
+    for ends in ("def collapse(text):\n    while '  ' in text:\n        text = text.replace('  ', ' ')\n    return text\n",
+                 "def drain(q):\n    while q:\n        handle(q.popleft())\n",  # a call that may change q
+                 "def read_all(f):\n    done = False\n    while not done:\n        line = f.readline()\n        if not line:\n            done = True\n",
+                 "def gen(x):\n    while x is not None:\n        yield x\n",  # a generator: its consumer decides
+                 "def find(xs, t):\n    i = 0\n    while i < len(xs):\n        if xs[i] == t:\n            return i\n        i += 1\n    return -1\n"):
+        assert trivial(ends) is None, ends
+
+    group = "def group(words):\n    groups = {make}\n    for w in words:\n        groups[w[0]].append(w)\n    return groups\n"
+    assert trivial(group.format(make="dict.fromkeys({w[0] for w in words}, [])")).startswith("misused call: dict.fromkeys({w[0] for w in words}, []) (line 2) gives every key the same []")
+    assert trivial(group.format(make="{w[0]: [] for w in words}")) is None
+    assert trivial("def ordered(words):\n    return sorted(words, key=lambda a, b: len(a) - len(b))\n").startswith("misused call: sorted(..., key=lambda a, b:")
+    assert trivial("def ordered(words):\n    return sorted(words, key=lambda w, n=0: len(w) + n)\n") is None
+    unique = "def unique_sorted(text):\n    words = list(set(text.split()))\n    return words.sort()\n"
+    assert trivial(unique) == "always an error: words.sort() (line 3) returns None, and the code keeps that None as its value"
+    assert trivial("def sort_in_place(words):\n    return words.sort()\n") is None  # the caller's list, sorted on purpose maybe
+    invert = "def invert(d: {annotation}) -> dict:\n    out = {{}}\n    for key, value in d{items}:\n        out.setdefault(value, []).append(key)\n    return out\n"
+    assert "iterating a dict gives its keys" in trivial(invert.format(annotation="dict", items=""))
+    assert trivial(invert.format(annotation="dict", items=".items()")) is None
+    assert trivial(invert.format(annotation="Dict[Tuple[int, int], str]", items="").replace("def", "from typing import Dict, Tuple\n\ndef", 1)) is None
+    det = "def det(m):\n    if len(m) == 1:\n        return m[0][0]\n    if len(m) == 2:\n        return m[0][0] * m[1][1] - m[0][1] * m[1][0]\n    raise NotImplementedError('larger matrices are not supported yet')\n"
+    assert trivial(det) == "unfinished: det() raises NotImplementedError for part of the task"
+    assert trivial("class Shape:\n    def area(self):\n        name = type(self).__name__\n        raise NotImplementedError(name)\n\n\nclass Square(Shape):\n    def __init__(self, s):\n        self.s = s\n\n    def area(self):\n        return self.s ** 2\n") is None
+    assert trivial("def sudoku_ok(board):\n    return all(len(set(r)) == len(r) for r in board)\n    # the box check is left as an exercise\n").startswith("trivial body: the code marks its work as not done")
+
+    halves = "Write `round_to(x, m)` rounding x to the nearest multiple of m. Exact halfway cases should round up (25 to the nearest 10 is 30)."
+    assert check(halves, "def round_to(x, m):\n    return m * round(x / m)\n") == (
+        "the instruction asks for 'halfway cases should round up' and the code calls round(), which rounds halves to even")
+    assert check(halves, "def round_to(x, m):\n    return (x + m // 2) // m * m\n") is None
+    phone = "Write `has_phone(text)` returning True if a number like 555-123-4567 appears anywhere in the given text."
+    assert check(phone, "import re\n\ndef has_phone(text):\n    return re.match(r'\\d{3}-\\d{3}-\\d{4}', text) is not None\n").startswith("the instruction asks for a match 'appears anywhere in the given text'")
+    assert check(phone, "import re\n\ndef has_phone(text):\n    return re.search(r'\\d{3}-\\d{3}-\\d{4}', text) is not None\n") is None
+    words = "Write `word_count(text)` returning the number of words, where words are separated by any amount of whitespace (spaces, tabs or newlines)."
+    assert check(words, "def word_count(text):\n    return len(text.split(' ')) if text else 0\n") == (
+        "the instruction asks for words 'separated by any amount of whitespace' and the code splits on single spaces")
+    assert check(words, "def word_count(text):\n    return len(text.split())\n") is None

@@ -31,6 +31,10 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   never applied (``flags=`` is meant).
 - ``a.strip().lower() is b.strip().lower()``, ``count is 0``: ``is`` compares identity; two equal
   strings or numbers made at run time are usually distinct objects (``==`` is meant).
+- ``groups = dict.fromkeys(letters, [])`` then ``groups[k].append(w)``: every key holds the one list
+  passed, so each word lands in every group (``{k: [] for k in letters}`` is meant).
+- ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
+  raises TypeError on the first call (``functools.cmp_to_key`` is meant).
 """
 
 from __future__ import annotations
@@ -325,9 +329,44 @@ def _identity_of_values(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+            continue
+        for node in ast.walk(function):
+            value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
+            if not (isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2):
+                continue
+            shared = value.args[1]
+            if not (isinstance(shared, (ast.List, ast.Dict, ast.Set)) or (isinstance(shared, ast.Call) and getattr(shared.func, "id", None) in ("list", "dict", "set"))):
+                continue
+            write = _write_through_an_item(function, node.targets[0].id)
+            if write is not None:
+                return (f"{ast.unparse(value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(shared)}, so {ast.unparse(write)[:30]} "
+                        f"(line {write.lineno}) changes them all")
+    return None
+
+
+KEY_TAKERS = frozenset({"sorted", "sort", "min", "max", "nsmallest", "nlargest", "groupby", "merge"})
+
+
+def _comparison_as_key(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+        key = next((k.value for k in node.keywords if k.arg == "key"), None)
+        if name in KEY_TAKERS and isinstance(key, ast.Lambda):
+            arguments = key.args
+            required = len(arguments.posonlyargs + arguments.args) - len(arguments.defaults)
+            if required >= 2 and arguments.vararg is None:
+                return f"{name}(..., key={ast.unparse(key)[:40]}) (line {node.lineno}): key is called with one item, so a function of two raises TypeError"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
-            or _flag_as_count(tree))
+            or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree))

@@ -27,6 +27,10 @@ requirement may be ignored. What is read, each only where the words leave no dou
   exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read;
 - "without slicing", "no loops", "without importing any modules" (or "external libraries": then
   standard modules are allowed), and the code slices, loops or imports;
+- halves to be rounded up ("halfway cases round up", "round half up"), and the builtin ``round()``,
+  which rounds halves to the even neighbour (``round(2.5) == 2``), with nothing that rounds up;
+- a pattern found "anywhere in" the text, and only ``re.match``/``.match()``, which tries the start;
+- words "separated by any whitespace" (tabs, newlines), and ``split(" ")`` with no ``split()``;
 - promises about behaviour (:func:`_kept_promise`): "must be iterative" and a function that calls
   itself, a TypeError for a wrong type and no type check, cleanup "even if the block raises" and a
   ``@contextmanager`` whose ``yield`` no ``try`` guards, "keep ``__name__``" and a wrapper without
@@ -103,6 +107,14 @@ def _drops_a_character(tree: ast.Module) -> bool:
     return False
 
 
+HALF_UP_ASK = re.compile(
+    r"\bhalf(?:way)?(?:[- ]way)?(?: points?| cases?| values?)?\s+(?:should |must |always |are |is )*round(?:s|ed)? up\b|\bround(?:s|ing)? half(?:[- ]way)? up\b|"
+    r"\bround (?:\.5|0\.5|halves) up\b|\b(?:\.5|0\.5|halves)\s+(?:should |must |always |are |is )*round(?:s|ed)? (?:up|away from zero)\b",
+    re.IGNORECASE,
+)
+HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
+ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b", re.IGNORECASE)
+ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
 RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
@@ -406,6 +418,12 @@ def _swallows(tree: ast.Module, name: str) -> bool:
     return not (name == "ValueError" and RAISES_VALUE_ERROR.search(calls))
 
 
+def _calls(tree: ast.Module, name: str) -> bool:
+    """The code calls the builtin ``name`` (and does not define its own)."""
+    defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return name not in defined and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == name for n in walk_outside_asserts(tree))
+
+
 def _looks_up_an_enum(tree: ast.Module) -> bool:
     """The code defines an Enum and calls it (``cls(value)``, ``Color(value)``), which raises ValueError for an unknown value."""
     enums = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)}
@@ -443,6 +461,15 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \
             and not tests_membership(walk_outside_asserts(tree)):
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
+    match = HALF_UP_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and _calls(tree, "round") and not HALF_UP_DONE.search(code):
+        return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds halves to even"
+    match = ANYWHERE_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b", code):
+        return f"the instruction asks for a match {match.group(0)!r} and the code only calls match(), which tries the start"
+    match = ANY_WHITESPACE_ASK.search(prose)
+    if match and not _negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
+        return f"the instruction asks for words {match.group(0)!r} and the code splits on single spaces"
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
         if name in RAISED_BY_PYTHON or _negated(prose, match.start()):

@@ -4,11 +4,13 @@
   parameters and returns a value uses none of them (its result cannot depend on its input) or
   only returns one of them unchanged, or a function or method beside working code is left a stub
   (interfaces and overridden base methods aside), or a loop or branch holds only ``...``, or a
-  function assigns locals and returns nothing, or a statement follows a ``return`` (or a
+  function assigns locals and returns nothing, or a top-level function raises NotImplementedError for part of
+  its task, or a statement follows a ``return`` (or a
   ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
   answer), or a function stops mid-way (its last statement assigns locals it never reads, or a
   statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
-  condition of its chain or a condition no value meets, or a loop returns on its first pass, or a parameter is overwritten before it is
+  condition of its chain or a condition no value meets, or a loop returns on its first pass, or a ``while`` loop can go round without changing what its condition reads
+  (:mod:`hfsynth.curate.endless_loops`), or a parameter is overwritten before it is
   read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
   number iterated: :mod:`hfsynth.curate.certain_errors`), or it misuses a standard call
   (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`), or it types in answers or leaves values to
@@ -41,6 +43,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, repeated_condition
+from hfsynth.curate.endless_loops import endless_while
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call
@@ -360,7 +363,8 @@ PLACEHOLDER_COMMENT = re.compile(
     r"(?:insert|add|put) (?:code|logic|implementation) here\b|implement (?:me|this)\s*$|implement here\b|"
     r"fill (?:in|this in) (?:the|your) (?:code|blanks?|implementation|logic)\b|fill this in\s*$|"
     r"(?:the )?(?:rest|remainder) of (?:the |your )?(?:implementation|code|logic|function|method)\b|(?:implementation|logic|code) goes here\b|"
-    r"[^\n]*\b(?:omitted|left out|elided|skipped)\b[^\n]{0,20}\bfor brevity\b))",
+    r"[^\n]*\b(?:omitted|left out|elided|skipped)\b[^\n]{0,20}\bfor brevity\b|"
+    r"[^\n]*\b(?:left|is left|are left)\s+as\s+an\s+exercise\b|[^\n]*\bexercise for the reader\b))",
     re.MULTILINE,
 )
 
@@ -379,6 +383,20 @@ def placeholder_comment(code: str) -> Optional[str]:
     except (tokenize.TokenError, SyntaxError, ValueError):
         return None
     return None
+
+
+def partly_unimplemented(tree: ast.Module) -> list:
+    """Top-level functions that do some of their work and raise NotImplementedError for the rest
+    (``if n == 3: ...`` then ``raise NotImplementedError("larger matrices not supported yet")``).
+    Methods are left alone: a base class's hook raises it on purpose."""
+    found = []
+    for function in tree.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+        if len(body) > 1 and any(isinstance(n, ast.Raise) and n.exc is not None and re.match(r"NotImplementedError\b", ast.unparse(n.exc)) for n in ast.walk(function)):
+            found.append(f"{function.name}()")
+    return found
 
 
 def unfinished_stubs(tree: ast.Module) -> list:
@@ -466,6 +484,7 @@ SUBSTANCE_CHECKS = (
     (ignores_its_inputs, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'ignores', 'ignore')} every parameter or "
                                        f"{_s(found, 'returns', 'return')} one unchanged"),
     (unfinished_stubs, lambda found: f"trivial body: {', '.join(found[:3])} left as stub{_s(found, '', 's')} (pass, ..., NotImplementedError or return None)"),
+    (partly_unimplemented, lambda found: f"unfinished: {', '.join(found[:3])} {_s(found, 'raises', 'raise')} NotImplementedError for part of the task"),
     (placeholders, lambda _: "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"),
     (drops_its_result, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'computes', 'compute')} into locals and "
                                      f"{_s(found, 'returns', 'return')} nothing"),
@@ -473,6 +492,7 @@ SUBSTANCE_CHECKS = (
     (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} repeats the condition of line {found[1]}, so it never runs"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
+    (endless_while, lambda found: f"never ends: {found}"),
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),

@@ -8,10 +8,15 @@ run only when something calls them:
 - ``"Total: $" + total / 100``, ``"n=" + len(items)``: a string plus a number (TypeError); the
   number side is a division or subtraction with a number literal, or ``len``/``int``/``float``/
   ``round``/``sum``/``abs`` of anything;
-- ``ranked = list(words).sort(key=len)``, ``return list(words).sort()``: the in-place list methods
+- ``ranked = list(words).sort(key=len)``, ``return list(words).sort()``, ``words = list(set(text.split()))``
+  then ``return words.sort()``: the in-place list methods
   return None, so the value kept is None (read only in code that imports nothing outside the standard
   library, since a library's ``sort`` or ``insert`` may return a value, and not when the code defines a
-  method of that name).
+  method of that name);
+- ``for key, value in d:`` over a dict (a parameter annotated ``dict``, ``Dict[str, int]``,
+  ``Mapping``, or a name bound once to a dict): iterating a dict gives its keys, so each key is
+  unpacked into two names (ValueError; ``d.items()`` is meant). Not read when the keys are
+  annotated as tuples.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try
+from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, parse_python
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
@@ -42,8 +47,10 @@ def _text(node: ast.expr) -> bool:
     return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
 
 
-def _used_value_of_in_place(node: ast.AST, own_methods: set) -> Optional[ast.Call]:
-    """The in-place list call whose result this statement keeps (assigned, returned, indexed, iterated)."""
+def _used_value_of_in_place(node: ast.AST, own_methods: set, parameters: frozenset = frozenset()) -> Optional[ast.Call]:
+    """The in-place list call whose result this statement keeps (assigned, returned, indexed, iterated);
+    ``return items.sort()`` of a parameter ``items`` may sort the caller's list on purpose, of a local
+    list it loses the sorted list."""
     value = None
     if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Return)) or (isinstance(node, ast.AugAssign)):
         value = node.value
@@ -53,9 +60,53 @@ def _used_value_of_in_place(node: ast.AST, own_methods: set) -> Optional[ast.Cal
         value = node.iter
     if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in IN_PLACE
             and value.func.attr not in own_methods):
-        if isinstance(node, ast.Return) and isinstance(value.func.value, (ast.Name, ast.Attribute)):
+        receiver = value.func.value
+        if isinstance(node, ast.Return) and (isinstance(receiver, ast.Attribute) or (isinstance(receiver, ast.Name) and receiver.id in parameters)):
             return None  # ``return items.sort()``: sorts the caller's list in place and returns None, maybe on purpose
         return value
+    return None
+
+
+DICT_TYPES = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "defaultdict", "DefaultDict", "Counter", "OrderedDict"})
+
+
+def _annotated_dict(annotation: Optional[ast.expr]) -> bool:
+    """``dict``, ``Dict[str, int]``, ``Mapping[str, list]`` (also as a string), not with tuple keys."""
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        parsed = parse_python(annotation.value)
+        annotation = parsed.body[0].value if parsed is not None and parsed.body and isinstance(parsed.body[0], ast.Expr) else None
+    base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
+    return name in DICT_TYPES and not (isinstance(annotation, ast.Subscript) and "tuple" in ast.unparse(annotation.slice).lower())
+
+
+def _dict_names(function: ast.AST) -> set:
+    """Names in ``function`` that hold a dict all along: a parameter annotated as one and never
+    rebound, or a local bound once to a dict display or comprehension (keys not tuples)."""
+    stores: dict = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+    arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+    names = {a.arg for a in arguments if _annotated_dict(a.annotation) and not stores.get(a.arg)}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1:
+            value = node.value
+            if isinstance(value, ast.DictComp) and not isinstance(value.key, ast.Tuple) or isinstance(value, ast.Dict) and not any(isinstance(k, ast.Tuple) for k in value.keys):
+                names.add(node.targets[0].id)
+    return names
+
+
+def _dict_unpacked_in_a_loop(tree: ast.Module) -> Optional[str]:
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        dicts = _dict_names(function)
+        for node in ast.walk(function):
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 \
+                    and isinstance(node.iter, ast.Name) and node.iter.id in dicts:
+                return (f"for {ast.unparse(node.target)} in {node.iter.id} (line {node.iter.lineno}): iterating a dict gives its keys, "
+                        f"so each key is unpacked into two names ({node.iter.id}.items() is meant)")
     return None
 
 
@@ -63,6 +114,9 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
     """Why a value of the code is used where its kind cannot go, else None."""
     rebound = bound_names(tree)
     own_methods = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    assigned = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    parameters = frozenset({a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+                           | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - assigned)  # a global the code never binds counts as given
     if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
     for node in nodes_outside_try(tree):
@@ -74,7 +128,7 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
             (_text(node.left) and _number(node.right, rebound)) or (_number(node.left, rebound) and _text(node.right))
         ):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a string plus a number raises TypeError"
-        call = _used_value_of_in_place(node, own_methods)
+        call = _used_value_of_in_place(node, own_methods, parameters)
         if call is not None:
             return f"{ast.unparse(call)[:50]} (line {call.lineno}) returns None, and the code keeps that None as its value"
-    return None
+    return _dict_unpacked_in_a_loop(tree)
