@@ -17,7 +17,7 @@
   then returns again as its last statement, with no ``continue``, so it never reaches its second
   item. The "first item" idiom (``for x in items: return x``) has no earlier return and is kept.
 
-pyflakes reports none of these (both are valid Python with every name defined).
+pyflakes reports none of these (all are valid Python with every name defined).
 """
 
 from __future__ import annotations

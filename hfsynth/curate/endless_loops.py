@@ -102,7 +102,7 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
             inner_exits = [n for n in ast.walk(statement) if isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await))]
         else:
             inner_exits = [n for n in ast.walk(statement) if isinstance(n, EXITS + (ast.Continue,))]
-        if inner_exits or any(isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await)) for n in ast.walk(statement)):
+        if inner_exits:
             yield steps, "exit"  # it may leave the loop (or hand control away): not judged
             return
         steps = steps + [("do", statement)]

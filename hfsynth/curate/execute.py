@@ -68,8 +68,7 @@ from hfsynth.schema.curate import ExecutionConfig
 EXEC_STATUSES = ("passed", "failed", "timeout", "error", "no_tests")
 CHECKER_GOES_HERE = 'namespace["assert_hf_examples"]'
 # Names of what differs from run to run: a claimed die roll, timestamp or object id is no claim to hold code to.
-# Names whose values change from run to run: claimed outputs of code using them are not judged. The
-# datetime module is not among them (parsing and formatting a date give one answer), its clocks are.
+# The datetime module is not among them (parsing and formatting a date give one answer); its clocks are.
 NONDETERMINISTIC = frozenset({"random", "secrets", "uuid", "time", "time_ns", "localtime", "urandom", "shuffle", "id", "hash", "getpid", "now", "today", "utcnow",
                               "perf_counter", "monotonic"})
 DETAIL_CHARS = 300

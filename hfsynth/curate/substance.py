@@ -4,14 +4,14 @@
   parameters and returns a value uses none of them (its result cannot depend on its input) or
   only returns one of them unchanged, or a function or method beside working code is left a stub
   (interfaces and overridden base methods aside), or a loop or branch holds only ``...``, or a
-  function assigns locals and returns nothing, or a top-level function raises NotImplementedError for part of
-  its task, or a statement follows a ``return`` (or a
-  ``while True`` it never breaks out of) in its block (dead code: the model kept writing after its
-  answer), or a function stops mid-way (its last statement assigns locals it never reads, or a
-  statement does nothing: ``rows`` alone, the line the cut left), or an ``elif`` repeats an earlier
-  condition of its chain or a condition no value meets, or a loop returns on its first pass, or a ``while`` loop can go round without changing what its condition reads
-  (:mod:`hfsynth.curate.endless_loops`), or a parameter is overwritten before it is
-  read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
+  function assigns locals and returns nothing, or a top-level function raises NotImplementedError
+  for part of its task, or a statement follows a ``return`` (or a ``while True`` it never breaks out
+  of) in its block (dead code: the model kept writing after its answer), or a function stops mid-way
+  (its last statement assigns locals it never reads, or a statement does nothing: ``rows`` alone,
+  the line the cut left), or an ``elif`` repeats an earlier condition of its chain or a condition no
+  value meets, or a loop returns on its first pass, or a ``while`` loop can go round without
+  changing what its condition reads (:mod:`hfsynth.curate.endless_loops`), or a parameter is
+  overwritten before it is read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
   number iterated: :mod:`hfsynth.curate.certain_errors`), or it misuses a standard call
   (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`), or it types in answers or leaves values to
   fill in (:mod:`hfsynth.curate.typed_answers`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,

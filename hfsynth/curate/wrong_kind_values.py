@@ -92,7 +92,7 @@ def _dict_names(function: ast.AST) -> set:
     for node in ast.walk(function):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1:
             value = node.value
-            if isinstance(value, ast.DictComp) and not isinstance(value.key, ast.Tuple) or isinstance(value, ast.Dict) and not any(isinstance(k, ast.Tuple) for k in value.keys):
+            if (isinstance(value, ast.DictComp) and not isinstance(value.key, ast.Tuple)) or (isinstance(value, ast.Dict) and not any(isinstance(k, ast.Tuple) for k in value.keys)):
                 names.add(node.targets[0].id)
     return names
 
