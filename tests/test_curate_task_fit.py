@@ -646,3 +646,16 @@ def test_blind19s_lessons_each_beside_the_row_that_is_kept():
     assert check(words, "def word_count(text):\n    return len(text.split(' ')) if text else 0\n") == (
         "the instruction asks for words 'separated by any amount of whitespace' and the code splits on single spaces")
     assert check(words, "def word_count(text):\n    return len(text.split())\n") is None
+
+
+def test_the_difference_of_two_datetimes_is_a_timedelta():
+    from hfsynth.curate.python_ast import parse_python
+    from hfsynth.curate.stdlib_objects import missing_method
+
+    hours = ("from datetime import datetime\n\ndef hours_between(a, b):\n    fmt = '%Y-%m-%d %H:%M'\n"
+             "    delta = datetime.strptime(b, fmt) - datetime.strptime(a, fmt)\n    return delta.{attr} * 24 + delta.seconds / 3600\n")
+    assert missing_method(parse_python(hours.format(attr="day"))) == "delta.day (line 6): datetime.timedelta has no attribute 'day'"
+    assert missing_method(parse_python(hours.format(attr="days"))) is None
+    assert missing_method(parse_python("import datetime\n\ndef age(d):\n    return (datetime.date.today() - d).years\n")) is None  # d: anything
+    assert missing_method(parse_python("from datetime import date\n\ndef gap(a, b):\n    return (date.fromisoformat(b) - date.fromisoformat(a)).day\n")).endswith(
+        "datetime.timedelta has no attribute 'day'")

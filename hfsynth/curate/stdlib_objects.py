@@ -5,7 +5,8 @@ parses, every name is defined, pyflakes is silent, and without a test nothing ru
 something does, it raises AttributeError. The object is known where the code makes it in plain sight:
 a call of a standard class imported from its module (``Path(...)``, ``pathlib.Path(...)``,
 ``collections.Counter(...)``, ``datetime.date(...)``), used at once, through a local name that
-only ever holds one (``p = Path(path)``), or through an attribute every assignment of the code sets
+only ever holds one (``p = Path(path)``, ``delta = datetime.strptime(b, f) - datetime.strptime(a, f)``, a
+timedelta), or through an attribute every assignment of the code sets
 to one (``self._files = OrderedDict()``, then ``self._files.move_to_front(path)``). The class is asked, here, whether it has the attribute.
 
 Not read: attributes the code sets itself (``counts.total_words = 5`` is legal on a Counter), names
@@ -17,6 +18,7 @@ may lack.
 from __future__ import annotations
 
 import ast
+import datetime
 import importlib
 from typing import Dict, Optional
 
@@ -55,13 +57,33 @@ def _classes(tree: ast.Module) -> Dict[str, type]:
     return {name: cls for name, cls in named.items() if name.split(".")[0] not in defined}
 
 
+# Class methods that make an instance of their class (``datetime.strptime(text, fmt)``).
+CONSTRUCTORS = frozenset({"strptime", "fromisoformat", "now", "today", "utcnow", "fromtimestamp", "combine", "fromordinal"})
+
+
+def _made(value: ast.AST, classes: Dict[str, type]) -> Optional[type]:
+    """The standard class of what ``value`` makes in plain sight: ``Path(p)``, ``datetime.strptime(s, f)``,
+    and the difference of two dates or datetimes (a ``timedelta``), else None."""
+    if isinstance(value, ast.Call):
+        function = ast.unparse(value.func)
+        if function in classes:
+            return classes[function]
+        if isinstance(value.func, ast.Attribute) and value.func.attr in CONSTRUCTORS and ast.unparse(value.func.value) in classes:
+            cls = classes[ast.unparse(value.func.value)]
+            return cls if hasattr(cls, value.func.attr) else None
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Sub):
+        left, right = _made(value.left, classes), _made(value.right, classes)
+        if left is not None and left is right and left in (datetime.date, datetime.datetime):
+            return datetime.timedelta
+    return None
+
+
 def _instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
     """Local names of ``scope`` whose every binding is a call of one standard class."""
     values: Dict[str, list] = {}
     for node in own_scope_nodes(scope):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            call = node.value
-            values.setdefault(node.targets[0].id, []).append(classes.get(ast.unparse(call.func)) if isinstance(call, ast.Call) else None)
+            values.setdefault(node.targets[0].id, []).append(_made(node.value, classes))
     stores: Dict[str, int] = {}
     for node in list(own_scope_nodes(scope)) + list(ast.walk(scope.args) if hasattr(scope, "args") else []):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -102,8 +124,8 @@ def missing_method(tree: ast.Module) -> Optional[str]:
             value = node.value
             if isinstance(value, (ast.Name, ast.Attribute)) and ast.unparse(value) in classes:  # date.parse(text): the class itself
                 cls = classes[ast.unparse(value)]
-            elif isinstance(value, ast.Call):  # Path(path).read_lines()
-                cls = classes.get(ast.unparse(value.func))
+            elif isinstance(value, (ast.Call, ast.BinOp)):  # Path(path).read_lines(), (end - start).day
+                cls = _made(value, classes)
             elif isinstance(value, ast.Name):  # p = Path(path); p.read_lines()
                 cls = instances.get(value.id)
             else:  # self._files = OrderedDict(); self._files.move_to_front(path)
