@@ -659,3 +659,15 @@ def test_the_difference_of_two_datetimes_is_a_timedelta():
     assert missing_method(parse_python("import datetime\n\ndef age(d):\n    return (datetime.date.today() - d).years\n")) is None  # d: anything
     assert missing_method(parse_python("from datetime import date\n\ndef gap(a, b):\n    return (date.fromisoformat(b) - date.fromisoformat(a)).day\n")).endswith(
         "datetime.timedelta has no attribute 'day'")
+
+
+def test_ties_asked_to_keep_their_order():
+    ask = "Sort (name, score) tuples by score, highest first. Players with equal scores must keep their original relative order."
+    assert check(ask, "def rank(players):\n    return sorted(players, key=lambda p: (-p[1], p[0]))\n") == (
+        "the instruction asks for ties to keep their order ('keep their original relative order') and its key lambda p: (-p[1], p[0]) breaks ties by another field")
+    assert check(ask, "def rank(players):\n    return sorted(players, key=lambda p: p[1])[::-1]\n").endswith("reverses the sorted list, ties included")
+    for stable in ("def rank(players):\n    return sorted(players, key=lambda p: -p[1])\n",
+                   "def rank(players):\n    return sorted(players, key=lambda p: p[1], reverse=True)\n",
+                   "def rank(players):\n    order = sorted(enumerate(players), key=lambda ip: (-ip[1][1], ip[0]))\n    return [p for _, p in order]\n"):
+        assert check(ask, stable) is None, stable
+    assert check("Sort (name, score) tuples by score, then by name.", "def rank(players):\n    return sorted(players, key=lambda p: (-p[1], p[0]))\n") is None

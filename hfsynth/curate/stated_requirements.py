@@ -31,6 +31,9 @@ requirement may be ignored. What is read, each only where the words leave no dou
   which rounds halves to the even neighbour (``round(2.5) == 2``), with nothing that rounds up;
 - a pattern found "anywhere in" the text, and only ``re.match``/``.match()``, which tries the start;
 - words "separated by any whitespace" (tabs, newlines), and ``split(" ")`` with no ``split()``;
+- ties to keep their original order ("a stable sort"), and a sort that breaks them: a key that adds a
+  second field of the item (``key=lambda p: (-p[1], p[0])``), or an ascending sort reversed
+  afterwards (``sorted(xs, key=f)[::-1]``, which reverses the ties too; ``reverse=True`` keeps them);
 - promises about behaviour (:func:`_kept_promise`): "must be iterative" and a function that calls
   itself, a TypeError for a wrong type and no type check, cleanup "even if the block raises" and a
   ``@contextmanager`` whose ``yield`` no ``try`` guards, "keep ``__name__``" and a wrapper without
@@ -115,6 +118,11 @@ HALF_UP_ASK = re.compile(
 HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
 ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b", re.IGNORECASE)
 ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
+STABLE_ASK = re.compile(
+    r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their)\b[^.]{0,25}\border\b|"
+    r"\bsort\w*\b[^.]{0,30}\bmust be stable\b|\b(?:a|the) stable sort\b",
+    re.IGNORECASE,
+)
 RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
@@ -418,6 +426,33 @@ def _swallows(tree: ast.Module, name: str) -> bool:
     return not (name == "ValueError" and RAISES_VALUE_ERROR.search(calls))
 
 
+def _ties_broken(tree: ast.Module) -> Optional[str]:
+    """How a ``sorted``/``sort`` of the code reorders items whose keys are equal, else None."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and _is_keyed_sort(node.value) \
+                and ast.unparse(node.slice.step or ast.Constant(1)) == "-1" and node.slice.lower is None and node.slice.upper is None:
+            return f"{ast.unparse(node)[:50]} reverses the sorted list, ties included"
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "reversed" and node.args and _is_keyed_sort(node.args[0]):
+            return f"{ast.unparse(node)[:50]} reverses the sorted list, ties included"
+        if not _is_keyed_sort(node):
+            continue
+        key = next(k.value for k in node.keywords if k.arg == "key")
+        iterable = node.args[0] if node.args else None
+        if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "enumerate":
+            continue  # (value, index) keys keep the input's order
+        if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 and key.args.args:
+            item = key.args.args[0].arg
+            if any(any(isinstance(n, ast.Name) and n.id == item for n in ast.walk(part)) for part in key.body.elts[1:]):
+                return f"its key {ast.unparse(key)[:50]} breaks ties by another field"
+    return None
+
+
+def _is_keyed_sort(node: ast.AST) -> bool:
+    """``sorted(xs, key=...)`` or ``xs.sort(key=...)``."""
+    return (isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "sorted" or (isinstance(node.func, ast.Attribute) and node.func.attr == "sort"))
+            and any(k.arg == "key" for k in node.keywords))
+
+
 def _calls(tree: ast.Module, name: str) -> bool:
     """The code calls the builtin ``name`` (and does not define its own)."""
     defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -470,6 +505,10 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = ANY_WHITESPACE_ASK.search(prose)
     if match and not _negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
         return f"the instruction asks for words {match.group(0)!r} and the code splits on single spaces"
+    match = STABLE_ASK.search(prose)
+    broken = _ties_broken(tree) if match and not _negated(prose, match.start()) else None
+    if broken:
+        return f"the instruction asks for ties to keep their order ({match.group(0)!r}) and {broken}"
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
         if name in RAISED_BY_PYTHON or _negated(prose, match.start()):
