@@ -6,6 +6,7 @@ from __future__ import annotations
 from hfsynth.curate.claimed_outputs import session_claims, with_comment_claims_checked
 from hfsynth.curate.execute import execute_rows
 from hfsynth.curate.instruction_examples import instruction_examples
+from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.schema.curate import ExecutionConfig
 
 CFG = ExecutionConfig(timeout_s=10, workers=2, mode="mark")
@@ -63,6 +64,19 @@ PAGE = "def paginate(items, page, per_page=10):\n    start = {start}\n    return
 WEEKDAY = "from datetime import date\n\n\ndef weekday(iso):\n    return date.fromisoformat(iso).strftime('%A')\n\n\nprint(weekday('2024-12-25'))\n"
 COMPRESS = "def compress_spaces(text):\n    return ' '.join(text.split({sep}))\n\n\nprint(repr(compress_spaces('  hello    world  ')))  # 'hello world'\n"
 
+DEDUP_ASK = "A Python function that removes duplicates from a list."
+CLOCK_ASK = "Write `to_12_hour(time_str)` that converts a 24-hour 'HH:MM' string to 12-hour format such as '9:05 AM'."
+CLOCK = "def to_12_hour(time_str):\n    h, m = map(int, time_str.split(':'))\n    suffix = {suffix}\n    return f'{{{shown}}}:{{m:02d}} {{suffix}}'\n"
+PHRASES_ASK = "Write `is_anagram(a, b)` that checks whether two phrases are anagrams, ignoring spaces and letter case."
+COLLATZ_ASK = "Write `collatz_steps(n)` that returns how many steps it takes for n to reach 1 under the Collatz rule."
+COLLATZ = "def collatz_steps(n):\n    steps = 0\n    while n != 1:\n        n = {rule}\n        steps += 1\n    return steps\n"
+BOUND_ASK = "Write `lower_bound(items, target)` that returns the first index at which target could be inserted into the sorted list while keeping it sorted."
+TEMPERATURE_ASK = "Write `convert(value, from_unit, to_unit)` between Celsius ('C'), Fahrenheit ('F') and Kelvin ('K') in every direction."
+TEMPERATURE = ("def convert(value, from_unit, to_unit):\n    celsius = {{'C': lambda v: v, 'F': lambda v: (v - 32) * 5 / 9, 'K': lambda v: v - 273.15}}[from_unit](value)\n"
+               "    return {{'C': lambda c: c, 'F': lambda c: c * 9 / 5 + 32, 'K': lambda c: c + {kelvin}}}[to_unit](celsius)\n")
+WEEKDAYS_ASK = "Write `working_days(start, end)` that returns the number of weekdays between two 'YYYY-MM-DD' dates, counting both endpoints."
+WEEKDAYS = ("from datetime import date, timedelta\n\ndef working_days(start, end):\n    a, b = date.fromisoformat(start), date.fromisoformat(end)\n"
+            "    return sum(1 for i in range((b - a).days + 1) if {weekday})\n")
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -145,6 +159,31 @@ ROWS = {
     "a date's weekday claimed right": ((WEEKDAY, "```python\n" + WEEKDAY + "```\n\nOutput:\n\n```text\nWednesday\n```\n", ""), "passed"),
     "the clock's output is not judged": ((WEEKDAY.replace("date.fromisoformat(iso)", "date.today()"), "```python\n" + WEEKDAY.replace("date.fromisoformat(iso)", "date.today()")
                                           + "```\n\nOutput:\n\n```text\nTuesday\n```\n", ""), "no_tests"),
+    "known task wrong: duplicates in any order, a list's str method": (("def list_difference(list):\n    if len(list) == 1:\n        return list.strip()\n    return list\n", "", DEDUP_ASK), "failed"),
+    "known task right: duplicates through a set": (("def dedupe(items):\n    return list(set(items))\n", "", DEDUP_ASK), "passed"),
+    "known task right: duplicates removed in place": (("def dedupe(items):\n    items[:] = sorted(set(items))\n", "", DEDUP_ASK), "passed"),
+    "the difference worked out in a docstring": (('def fruits(s, n):\n    """fruits("5 apples and 6 oranges", 19) ->19 - 5 - 6 = 8"""\n    a, _, o = s.split()[0], 0, s.split()[3]\n    return n - int(a) - int(o)\n',
+                                                   "", 'fruits("5 apples and 6 oranges", 19) ->19 - 5 - 6 = 8'), "passed"),
+    "known task wrong: noon is AM": ((CLOCK.format(suffix="'AM' if h <= 12 else 'PM'", shown="h - 12 if h > 12 else h"), "", CLOCK_ASK), "failed"),
+    "known task right: the 12-hour clock": ((CLOCK.format(suffix="'AM' if h < 12 else 'PM'", shown="h % 12 or 12"), "", CLOCK_ASK), "passed"),
+    "known task wrong: anagrams as sets of letters": (("def is_anagram(a, b):\n    return set(a.replace(' ', '').lower()) == set(b.replace(' ', '').lower())\n", "", PHRASES_ASK), "failed"),
+    "known task right: anagrams, spaces and case ignored": (("def is_anagram(a, b):\n    key = lambda s: sorted(s.replace(' ', '').lower())\n    return key(a) == key(b)\n", "", PHRASES_ASK), "passed"),
+    "known task wrong: the Collatz rule swapped": ((COLLATZ.format(rule="n // 2 if n % 2 else 3 * n + 1"), "", COLLATZ_ASK), "failed"),
+    "known task right: the Collatz steps": ((COLLATZ.format(rule="n // 2 if n % 2 == 0 else 3 * n + 1"), "", COLLATZ_ASK), "passed"),
+    "known task wrong: the insertion point after equal values": (("import bisect\n\ndef lower_bound(items, target):\n    return bisect.bisect_right(items, target)\n", "", BOUND_ASK), "failed"),
+    "known task right: the insertion point": (("import bisect\n\ndef lower_bound(items, target):\n    return bisect.bisect_left(items, target)\n", "", BOUND_ASK), "passed"),
+    "known task wrong: Kelvin off by 273": ((TEMPERATURE.format(kelvin="273"), "", TEMPERATURE_ASK), "failed"),
+    "known task right: every direction of C, F and K": ((TEMPERATURE.format(kelvin="273.15"), "", TEMPERATURE_ASK), "passed"),
+    "known task wrong: weekends counted as working days": ((WEEKDAYS.format(weekday="True"), "", WEEKDAYS_ASK), "failed"),
+    "known task right: weekdays only": ((WEEKDAYS.format(weekday="(a + timedelta(days=i)).weekday() < 5"), "", WEEKDAYS_ASK), "passed"),
+    "known task wrong, named only: a search that never reaches the last item": ((
+        "def binary_search(items, target):\n    lo, hi = 0, len(items) - 1\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if items[mid] == target:\n            return mid\n"
+        "        if items[mid] < target:\n            lo = mid + 1\n        else:\n            hi = mid - 1\n    return -1\n", "",
+        "Write `binary_search(items, target)` that returns the index of target in the sorted list items, or -1, in O(log n) time."), "failed"),
+    "known task wrong, named only: rotated left": (("def rotate_right(items, k):\n    k %= len(items) or 1\n    return items[k:] + items[:k]\n", "",
+                                                    "Write `rotate_right(items, k)` that returns a new list with the elements shifted k positions to the right, wrapping around."), "failed"),
+    "known task right, named only: rotated right": (("def rotate_right(items, k):\n    k %= len(items) or 1\n    return items[-k:] + items[:-k] if k else items[:]\n", "",
+                                                     "Write `rotate_right(items, k)` that returns a new list with the elements shifted k positions to the right, wrapping around."), "passed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),
@@ -197,3 +236,25 @@ def test_instruction_examples_are_read_only_when_clear():
     assert instruction_examples("Sum the values, e.g. [1, 2] -> 3, 4 -> 5.", one)[0].want == "3"  # "3, 4" is no tuple
     assert instruction_examples("Encode it: `encode(\"aab\")` should return `\"2a1b\"`, and decode reverses it.", "def encode(s):\n    return s\n")[0].want == '"2a1b"'
     assert instruction_examples("e.g. 'ab' -> 'ba'", "def f(a):\n    return a\n\ndef g(b):\n    return b\n") == []  # which function? not read
+
+
+def test_worked_out_values_and_defined_sequences_in_examples():
+    """HumanEval's own docstrings: the answer follows the sum worked out ("== 1 + 9 + 0 + 0 = 10"),
+    and "tri(1) = 3" beside "tri(n) = ..." defines a sequence the function returns a list of."""
+    two = "def fruits(s, n):\n    return n\n"
+    assert [(e.call, e.want) for e in instruction_examples('fruits("5 apples and 6 oranges", 19) ->19 - 5 - 6 = 8', two)] == [('fruits("5 apples and 6 oranges", 19)', "8")]
+    one = "def odd_squares(xs):\n    return 0\n"
+    assert [e.want for e in instruction_examples("odd_squares([1, 3, 2, 0]) == 1 + 9 + 0 + 0 = 10\nodd_squares([9, -2]) == 81", one)] == ["10", "81"]
+    assert instruction_examples("odd_squares([1, 3]) -> 1 + x", one) == []  # no value at the end: nothing read
+    assert instruction_examples("tri(1) = 3\ntri(n) = 1 + n / 2, if n is even.", "def tri(n):\n    return [1]\n") == []
+    assert [e.want for e in instruction_examples("add(2, 3) = 5", "def add(a, b):\n    return a\n")] == ["5"]
+
+
+def test_probes_are_not_asked_of_a_parameter_named_for_another_kind():
+    """"True if the string length is a prime" is no primality test of the argument, and
+    ``prime_length(string)`` is not asked whether 7 is prime."""
+    code = "def prime_length(string):\n    n = len(string)\n    return n > 1 and all(n % d for d in range(2, n))\n"
+    assert known_task_claims("Return True if the string length is a prime number or False otherwise.", code) == []
+    assert known_task_claims("Write prime_length(string) that checks if a number is prime.", code) == []
+    numbers = "def is_prime(n):\n    return n > 1 and all(n % d for d in range(2, n))\n"
+    assert known_task_claims("Write a function that checks if a number is prime.", numbers)

@@ -476,6 +476,22 @@ def test_an_assistants_sign_off_and_the_evol_aim_as_advice_are_no_task():
     assert task("I hope to learn recursion: write a function that sums a nested list.") is None
 
 
+def test_the_quickstarts_leaked_prompts_are_no_task():
+    """Rows the quickstart published on 2026-12-03: an evolution method with its "a few" dropped and
+    the chat template's system turn after it; an OSS problem that tells its reader to use "the example above"."""
+    task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
+    assert task("If the task can be solved in only logical steps, require more reasoning steps.\n\n"
+                "You are a helper to a helpful AI assistant named SmolLM, trained by Hugging Face").startswith("instruction leaks")
+    assert task("Write a function that sorts a list.\n\nYou are a helpful AI assistant.").startswith("instruction leaks")
+    assert task("A Python function that implements a difference function to remove duplicates from a list.\n\n"
+                "If you are asked to write a high-quality Python solution, you can use the example above.").startswith("instruction leaks")
+    assert task("Write a function that removes duplicates from a list. You can use the example above.") == (
+        "instruction refers to code it does not hold: 'the example above'")
+    assert task("Write f(n) that doubles n, e.g. f(2) -> 4. Negative numbers work as in the example above.") is None
+    assert task("Write a chatbot class whose greeting says it is a helpful assistant.") is None
+    assert task("Write a function that returns the number of reasoning steps a proof takes.") is None
+
+
 def test_an_instruction_cut_off_mid_sentence_names_no_whole_task():
     task = lambda text: instruction.check({"instruction": text, "response": ""}, InstructionConfig())  # noqa: E731
     assert task("Write a function that") == "instruction is cut off: it ends on 'that'"
@@ -854,7 +870,7 @@ NEWEST_SETS = {
     "labelled_blind8.jsonl": 0.76, "labelled_blind9.jsonl": 0.70, "labelled_blind10.jsonl": 0.68, "labelled_blind11.jsonl": 0.69,
     "labelled_blind12.jsonl": 0.49, "labelled_blind13.jsonl": 0.46, "labelled_blind14.jsonl": 0.58, "labelled_blind15.jsonl": 0.6,
     "labelled_blind16.jsonl": 0.63, "labelled_blind17.jsonl": 0.54, "labelled_blind18.jsonl": 0.6,
-    "labelled_blind19.jsonl": 0.46,
+    "labelled_blind19.jsonl": 0.46, "labelled_blind20.jsonl": 0.54,
 }
 
 

@@ -671,3 +671,75 @@ def test_ties_asked_to_keep_their_order():
                    "def rank(players):\n    order = sorted(enumerate(players), key=lambda ip: (-ip[1][1], ip[0]))\n    return [p for _, p in order]\n"):
         assert check(ask, stable) is None, stable
     assert check("Sort (name, score) tuples by score, then by name.", "def rank(players):\n    return sorted(players, key=lambda p: (-p[1], p[0]))\n") is None
+
+
+def test_blind20s_lessons_each_beside_the_row_that_is_kept():
+    """Loops that stop moving (a bisection's ``lo = mid``, a search restarted on its own match, a float
+    waited on for exact equality, recursion into one-letter strings), errors ordinary input raises
+    (a new key added to with ``+=``, json.loads of a file, a 12-hour strptime of 24-hour times, dicts
+    compared on a heap, a datetime minus a date, a string plus a sum), parts left out (an empty helper,
+    a transfer that only checks, units and tags listed and never handled) and asks ignored."""
+    bisect = "def lower_bound(items, target):\n    lo, hi = 0, len(items)\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if items[mid] < target:\n            lo = {step}\n        else:\n            hi = mid\n    return lo\n"
+    assert trivial(bisect.format(step="mid")).startswith("never ends: the binary search at line 3 sets lo = mid (line 6) while lo < hi")
+    assert trivial(bisect.format(step="mid + 1")) is None
+    assert trivial(bisect.format(step="mid").replace("(lo + hi) // 2", "(lo + hi + 1) // 2").replace("hi = mid", "hi = mid - 1")) is None
+    count = "def count_overlapping(text, sub):\n    count = start = 0\n    while True:\n        index = text.find(sub, start)\n        if index == -1:\n            return count\n        count += 1\n        start = {next}\n"
+    assert "sets start = index, the match itself" in trivial(count.format(next="index"))
+    assert trivial(count.format(next="index + 1")) is None
+    newton = "def sqrt_newton(x):\n    guess = x or 1.0\n    while {test}:\n        guess = (guess + x / guess) / 2\n    return guess\n"
+    assert trivial(newton.format(test="guess * guess != x")).startswith("never ends: the while loop at line 3 waits for guess * guess != x")
+    assert trivial(newton.format(test="abs(guess * guess - x) > 1e-12")) is None
+    flatten = "from collections.abc import Iterable\n\n\ndef deep_flatten(obj):\n    for item in obj:\n        if isinstance(item, Iterable) and not isinstance(item, {atomic}):\n            yield from deep_flatten(item)\n        else:\n            yield item\n"
+    strings = "Write a generator that flattens nested iterables; strings are atomic."
+    assert "never sets strings apart" in trivial(flatten.format(atomic="bytes"), strings)
+    assert trivial(flatten.format(atomic="(str, bytes)"), strings) is None
+    assert trivial(flatten.format(atomic="bytes"), "Flatten nested lists of numbers.") is None  # no strings in the data
+
+    merge = "def merge(*inventories):\n    totals = {start}\n    for inventory in inventories:\n        for item, qty in inventory.items():\n            {add}\n    return totals\n"
+    assert "totals is a plain dict (line 2) and nothing adds the key first" in trivial(merge.format(start="{}", add="totals[item] += qty"))
+    assert trivial(merge.format(start="{}", add="totals[item] = totals.get(item, 0) + qty")) is None
+    assert trivial(merge.format(start="Counter()", add="totals[item] += qty").replace("def", "from collections import Counter\n\n\ndef", 1)) is None
+    assert trivial("def tally(words):\n    c = dict((w, 0) for w in words)\n    for w in words:\n        c[w] += 1\n    return c\n") is None
+    load = "import json\n\n\ndef load_settings(path):\n    with open(path, encoding='utf-8') as f:\n        data = json.{call}\n    return data.get('settings', {{}})\n"
+    assert "passes an open file where json.loads reads a string" in trivial(load.format(call="loads(f)"))
+    assert trivial(load.format(call="load(f)")) is None and trivial(load.format(call="loads(f.read())")) is None
+    stamp = "from datetime import datetime\n\n\ndef parse_timestamp(s):\n    return datetime.strptime(s, '{fmt}')\n"
+    assert "%I is the 12-hour clock and there is no %p" in trivial(stamp.format(fmt="%Y-%m-%d %I:%M"))
+    assert trivial(stamp.format(fmt="%Y-%m-%d %H:%M")) is None and trivial(stamp.format(fmt="%I:%M %p")) is None
+    heap = "import heapq\n\n\ndef schedule(jobs):\n    heap = [{entry} for i, job in enumerate(jobs)]\n    heapq.heapify(heap)\n    return [heapq.heappop(heap)[-1]['name'] for _ in range(len(heap))]\n"
+    assert "heapq compares the dicts (job)" in trivial(heap.format(entry="(job['priority'], job)"))
+    assert trivial(heap.format(entry="(job['priority'], i, job)")) is None
+    since = "from datetime import date, datetime\n\n\ndef days_since(iso):\n    then = date.fromisoformat(iso)\n    return ({now} - then).days\n"
+    assert "mixes a datetime and a date, which raises TypeError" in trivial(since.format(now="datetime.now()"))
+    assert trivial(since.format(now="date.today()")) is None
+    scores = "def format_scores(scores):\n    body = ', '.join(f'{{n}}: {{s}}' for n, s in scores.items())\n    total = sum(scores.values())\n    return body + ' | total: ' + {total}\n"
+    assert trivial(scores.format(total="total")).endswith("a string plus a number raises TypeError")
+    assert trivial(scores.format(total="str(total)")) is None
+
+    schema = ("def _missing(record, schema):\n    return [f'missing: {f}' for f in schema if f not in record]\n\n\n"
+              "def _unexpected(record, schema):\n    return {unexpected}\n\n\ndef validate(record, schema):\n    return _missing(record, schema) + _unexpected(record, schema)\n")
+    assert trivial(schema.replace("{unexpected}", "[]")).startswith("unfinished: _unexpected answers an empty result whatever its arguments")
+    assert trivial(schema.replace("{unexpected}", "[f'unexpected: {f}' for f in record if f not in schema]")) is None
+    account = ("class Account:\n    def __init__(self):\n        self.balance = 0\n\n    def transfer(self, amount, other):\n        self._check(amount)\n{move}\n"
+               "    def _check(self, amount):\n        if amount > self.balance:\n            raise ValueError('insufficient funds')\n")
+    assert trivial(account.format(move="")) == "unfinished: Account.transfer only checks its arguments and never does what its name says"
+    assert trivial(account.format(move="        self.balance -= amount\n        other.balance += amount\n")) is None
+    units = "Write `to_seconds(spec)` for durations such as '1h30m' (units d, h, m and s)."
+    seconds = "import re\n\nUNITS = {{{units}}}\n\n\ndef to_seconds(spec):\n    return sum(int(n) * UNITS[u] for n, u in re.findall(r'(\\d+)([{letters}])', spec))\n"
+    assert check(units, seconds.format(units="'d': 86400, 'h': 3600, 'm': 60", letters="dhm")) == "the instruction asks for the unit 's' and the code leaves it out"
+    assert check(units, seconds.format(units="'d': 86400, 'h': 3600, 'm': 60, 's': 1", letters="dhms")) is None
+    markdown = "Write `render(text)` where **bold** and *italic* spans become <strong> and <em>."
+    html = "import re\n\n\ndef render(text):\n    text = re.sub(r'\\*\\*(.+?)\\*\\*', r'<strong>\\1</strong>', text)\n{italic}    return text\n"
+    assert check(markdown, html.format(italic="")) == "the instruction asks for the tag <em> and the code leaves it out"
+    assert check(markdown, html.format(italic="    text = re.sub(r'\\*(.+?)\\*', r'<em>\\1</em>', text)\n")) is None
+
+    sentences = "Write `capitalize_sentences(text)` that uppercases the first letter of every sentence and leaves every other character unchanged."
+    cap = "import re\n\n\ndef capitalize_sentences(text):\n    parts = re.split(r'([.!?]\\s+)', text)\n    return ''.join({fix} for p in parts)\n"
+    assert "p.capitalize() (line 6) lowercases every letter after the first" in check(sentences, cap.format(fix="p.capitalize()"))
+    assert check(sentences, cap.format(fix="p[:1].upper() + p[1:]")) is None
+    port = "Write `parse_port(value)` that raises ValueError if the string is not an integer or if it is outside the range 1-65535."
+    ported = "def parse_port(value):\n    port = int(value)\n{check}    return {result}\n"
+    assert check(port, ported.format(check="", result="max(1, min(port, 65535))")).startswith("the instruction asks to raise for a value out of range and max(1, min(port, 65535))")
+    assert check(port, ported.format(check="    if not 1 <= port <= 65535:\n        raise ValueError(port)\n", result="port")) is None
+    assert contradicted_return("Write `group_by_length(words)` that returns a dict mapping each length to its words.",
+                               "def group_by_length(words):\n    return sorted(words, key=len)\n") == "group_by_length returns a list where the instruction says it returns a dictionary"

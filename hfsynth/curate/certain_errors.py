@@ -45,7 +45,7 @@ from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
-from hfsynth.curate.stdlib_objects import missing_method
+from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
@@ -170,7 +170,9 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
         return None
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else None
-        return KIND_CALLS.get(name) if name not in rebound and not node.keywords else None
+        if name == "sum" and name not in rebound and len(node.args) == 1 and not node.keywords:
+            return NUMBER  # without a start value, sum() begins at 0: a list or a string in it raises
+        return KIND_CALLS.get(name) if name not in rebound else None  # sorted(xs, key=len) is a list all the same
     if isinstance(node, ast.BinOp):
         left, right = value_kind(node.left, known, rebound), value_kind(node.right, known, rebound)
         if left == right == NUMBER and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div, ast.Mod)):
@@ -588,7 +590,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree))
+             or missing_method(tree) or mixed_dates(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

@@ -130,3 +130,91 @@ def endless_while(tree: ast.AST) -> Optional[str]:
                 return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) can reach {how} without changing "
                         f"{', '.join(sorted(watched))}: it never ends")
     return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Loops that change what they read, to the value it had: three idioms that never move.
+
+
+def _floor_midpoint(value: ast.AST, low: str, high: str) -> bool:
+    """``(lo + hi) // 2`` or ``lo + (hi - lo) // 2``: the midpoint rounded down, which equals ``lo`` once ``hi`` is ``lo + 1``."""
+    text = ast.unparse(value).replace(" ", "")
+    return text in (f"({low}+{high})//2", f"({high}+{low})//2", f"{low}+({high}-{low})//2", f"({low}+{high})>>1")
+
+
+def stuck_bisection(tree: ast.AST) -> Optional[str]:
+    """``while lo < hi: mid = (lo + hi) // 2 ... lo = mid``: once ``hi == lo + 1``, ``mid`` is ``lo``
+    and the branch that sets ``lo = mid`` changes nothing (with ``lo <= hi``, ``hi = mid`` as well)."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1
+                and isinstance(loop.test.ops[0], (ast.Lt, ast.LtE)) and isinstance(loop.test.left, ast.Name)
+                and isinstance(loop.test.comparators[0], ast.Name)):
+            continue
+        low, high = loop.test.left.id, loop.test.comparators[0].id
+        middles = {n.targets[0].id for n in ast.walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                   and isinstance(n.targets[0], ast.Name) and _floor_midpoint(n.value, low, high)}
+        stuck = (low, high) if isinstance(loop.test.ops[0], ast.LtE) else (low,)
+        for node in ast.walk(loop):
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and node.targets[0].id in stuck and isinstance(node.value, ast.Name) and node.value.id in middles):
+                when = f"{low} == {high}" if node.targets[0].id == high else f"{high} == {low} + 1"
+                return (f"the binary search at line {loop.lineno} sets {node.targets[0].id} = {node.value.id} (line {node.lineno}) while "
+                        f"{ast.unparse(loop.test)}: once {when}, {node.value.id} is {node.targets[0].id} already and the loop never ends")
+    return None
+
+
+def found_again(tree: ast.AST) -> Optional[str]:
+    """``i = text.find(sub, start)`` then ``start = i``: the next search starts on the match it just
+    found and finds it again (``start = i + 1`` or ``i + len(sub)`` is meant)."""
+    for loop in ast.walk(tree):
+        if not isinstance(loop, ast.While):
+            continue
+        found = {}
+        for node in ast.walk(loop):
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)
+                    and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in ("find", "index") and len(node.value.args) >= 2
+                    and isinstance(node.value.args[1], ast.Name)):
+                found[node.targets[0].id] = node.value.args[1].id
+        for result, start in found.items():
+            writes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr))
+                      and start in {t.id for t in ast.walk(n.targets[0] if isinstance(n, ast.Assign) else n.target) if isinstance(t, ast.Name)}]
+            if writes and all(isinstance(w, ast.Assign) and isinstance(w.value, ast.Name) and w.value.id == result for w in writes):
+                return f"the while loop at line {loop.lineno} searches from {start} and then sets {start} = {result}, the match itself: it finds it again and never ends"
+    return None
+
+
+def float_never_equal(tree: ast.AST) -> Optional[str]:
+    """``while guess * guess != x: guess = (guess + x / guess) / 2``: Newton's iterate settles on the
+    float nearest the root, whose square is seldom exactly ``x``, so the loop goes on for ever."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
+            continue
+        if any(isinstance(n, EXITS) for n in ast.walk(loop)):
+            continue
+        divided = {t.id for n in ast.walk(loop) if isinstance(n, ast.Assign) and any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in ast.walk(n.value))
+                   for t in n.targets if isinstance(t, ast.Name)}
+        for side in (loop.test.left, loop.test.comparators[0]):
+            if (isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Mult, ast.Pow)) and _read(side) & divided
+                    and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(loop.test))):
+                return f"the while loop at line {loop.lineno} waits for {ast.unparse(loop.test)[:40]} to be exactly false, on floats it computes by division: it may never be"
+    return None
+
+
+ITERABLE_TESTS = frozenset({"Iterable", "collections.abc.Iterable", "abc.Iterable", "typing.Iterable"})
+
+
+def recurses_into_strings(tree: ast.AST) -> Optional[str]:
+    """A function that calls itself on every ``Iterable`` item and never sets strings apart: a
+    one-character string is an iterable whose only item is itself, so the recursion never ends."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        calls_itself = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name for n in ast.walk(function))
+        checks = [n for n in ast.walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "isinstance" and len(n.args) == 2]
+        iterable = any(ast.unparse(n.args[1]) in ITERABLE_TESTS for n in checks) or any(
+            isinstance(n, ast.Call) and getattr(n.func, "id", None) == "hasattr" and len(n.args) == 2 and isinstance(n.args[1], ast.Constant)
+            and n.args[1].value == "__iter__" for n in ast.walk(function))
+        strings = any(isinstance(n, ast.Name) and n.id == "str" for n in ast.walk(function))
+        if calls_itself and iterable and not strings:
+            return f"{function.name}() recurses into every iterable and never sets strings apart: a string's one-character items are strings, and the recursion never ends"
+    return None

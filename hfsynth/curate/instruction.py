@@ -71,14 +71,17 @@ PROMPT_LEAK = re.compile(
     r"\bmake (?:the|this) (?:given |original )?(?:task|problem|question|test|prompt) (?:more difficult|harder|more challenging|more complex)\b|"
     # WizardCoder's evolution methods, echoed instead of applied
     r"\badd one (?:new |more )?constraints? or requirements?\b|\babout ten (?:additional |more )?words\b|"
-    r"\breplace a common(?:ly used)? requirement\b|\bcan be solved (?:in|with) only a few (?:simple |logical )?(?:thinking )?(?:processes|steps)\b|"
+    r"\breplace a common(?:ly used)? requirement\b|\bcan be solved (?:in|with) only (?:a few )?(?:simple |logical )?(?:thinking )?(?:processes|steps)\b|\brequire (?:more|additional) reasoning steps\b|"
     r"\bplausible but wrong code as a reference\b|\b(?:erroneous|wrong) code as a reference\b|\ba reference to (?:increase |add )?(?:misdirection|mislead)|\bmake the following programming (?:task|test question) a (?:little|bit) harder\b|"
     r"\b(?:a single )?self-contained task that can still be solved\b|"
     # OSS-Instruct (Magicoder) and Self-Instruct prompts, echoed
     r"\bhigh-quality programming (?:problem|task|question)\b|\b(?:do not|don'?t|not to) solve it\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
     r"\b(?:generate|create|write|invent|design) an? (?:new,? )?(?:self-contained )?programming (?:problem|task|question) (?:inspired by|based on)\b|"
     r"\bwrite a problem (?:description|statement) for the (?:following|given|above) (?:solution|code)\b|\brespond in json with keys\b|"
-    r"\[solution\]|(?<=\S)\s*\[problem description\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b|\bsolvable with a single python function\b",
+    r"\[solution\]|(?<=\S)\s*\[problem description\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b|\bsolvable with a single python function\b|"
+    r"\bif (?:you are|you're) asked to (?:write|solve|implement|create)\b|"
+    # the chat template's system turn ("You are a helpful AI assistant named SmolLM, trained by Hugging Face")
+    r"\byou are\b[^.\n]{0,40}\bhelpful\b[^.\n]{0,20}\bassistant\b|\btrained by hugging ?face\b",
     re.IGNORECASE,
 )
 # Advice, not a task.
@@ -299,13 +302,15 @@ SNIPPET_REFERENCE = re.compile(
     r"\bthe (?:code|function|snippet) (?:above|below)\b|\bthe (?:original|given|provided) code\b",
     re.IGNORECASE,
 )
+# "you can use the example above": an example the instruction never gave
+UNSEEN_EXAMPLE = re.compile(r"\bthe (?:examples?|sample|solution) (?:above|below)\b|\bthe above (?:examples?|sample|solution)\b", re.IGNORECASE)
 
 
 def refers_to_an_unseen_snippet(text: str) -> Optional[str]:
     """The words by which an instruction with no code in it points at code ("The original code
     snippet, for inspiration only, ..."): an OSS-Instruct problem that leans on the snippet it was
     asked not to mention, or a task cut from its code. None when the instruction holds code."""
-    found = SNIPPET_REFERENCE.search(text)
+    found = SNIPPET_REFERENCE.search(text) or (None if EXAMPLE.search(text) else UNSEEN_EXAMPLE.search(text))
     return found.group(0) if found and not code_fraction(text) else None
 
 

@@ -31,6 +31,9 @@ INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s
 # "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
 WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
+# "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
+WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
+GOES_ON = re.compile(r"\s*[-+*/%]\s*[\w(\[]")
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,12 @@ def _functions(tree: ast.Module) -> dict:
     return out
 
 
+def _holds_ellipsis(value) -> bool:
+    if value is Ellipsis:
+        return True
+    return isinstance(value, (tuple, list)) and any(_holds_ellipsis(v) for v in value)
+
+
 def _call_examples(text: str, functions: dict) -> List[Example]:
     found = []
     for match in CALL_START.finditer(text):
@@ -118,9 +127,14 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
         call = text[match.start():end]
         args, ok = literal_value("(" + call[len(name) + 1:-1] + ",)") if call[len(name) + 1:-1].strip() else ((), True)
         says = CALL_SAYS.match(text, end)
-        if not ok or not says:
-            continue
+        if not ok or not says or _holds_ellipsis(args):
+            continue  # "count_ways(0, ...) is 1": "..." stands for any argument
+        if says.group().strip() == "=" and re.search(rf"(?<![\w.]){name}\(\s*[A-Za-z_]\w*\s*\)\s*=(?!=)", text):
+            continue  # "tri(1) = 3" beside "tri(n) = 1 + n / 2": a sequence defined, not the function's value
         want = _longest_literal_after(text, says.end())
+        if want and GOES_ON.match(text, want[1]):
+            worked = WORKED_OUT.match(text, want[1])
+            want = _longest_literal_after(text, worked.end()) if worked else None
         if want and not WRONG_VALUE.match(text, want[1]):
             found.append(Example(call, want[0], tuple(args)))
     return found

@@ -78,6 +78,17 @@ def _roman(n: int) -> str:
     return out
 
 
+def _collatz_steps(n: int) -> int:
+    steps = 0
+    while n != 1:
+        n, steps = (n // 2 if n % 2 == 0 else 3 * n + 1), steps + 1
+    return steps
+
+
+def _bisect_left(items, x) -> int:
+    return sum(1 for item in items if item < x)  # the sorted list's count of smaller items
+
+
 def _median(values):
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -123,7 +134,7 @@ PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byie
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b"), 1, r"prime",
               [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
-              unless=_i(PRINTS + r"|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bprimes up to\b|\bprime numbers\b|\bmultipl\w*|\bproduct\b"), truth=True, named=r"is_?prime"),
+              unless=_i(PRINTS + r"|\blength\b|\bstrings?\b|\bwords?\b|\bcharacters\b|\bletters\b|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bprimes up to\b|\bprime numbers\b|\bmultipl\w*|\bproduct\b"), truth=True, named=r"is_?prime"),
     KnownTask("a factorial", _i(r"\bfactorial\b|\bn!"), 1, r"fact", [(0,), (1,), (5,), (10,)], math.factorial,
               unless=_i(PRINTS + r"|digit|trailing|zeros|modulo|\bmod\b|\bsum\b|double factorial|\blist\b|\bsequence\b|\bspecial\b|\bbrazilian\b|\bsuper\w*|\bproduct of\b")),
     KnownTask("the Fibonacci numbers", _i(r"\b(?:n-?th|nth)\b[^.]{0,30}\bfibonacci\b|\bfibonacci number\b"), 1, r"fib",
@@ -147,13 +158,18 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bmedians\b|\beach\b|\bevery\b|\binsert\w*|\blower\b|\bupper\b|\bhigh\b|\blow\b|\brunning\b|\bstream|\bwindow\b|\btwo sorted\b|\barrays\b|\bmatrix\b|\bweighted\b|\bgroup|\bdict|\bcolumn|\bkey\b|\bsummary\b|\bstatistics\b(?!`?\s*(?:module|library|package))")),
     KnownTask("a binary search", _i(r"\bbinary search\b"), 2, r"search|find|index",
               [([1, 3, 5, 7, 9], 7), ([1, 3, 5, 7, 9], 1), ([1, 3, 5, 7, 9], 9), ([1, 3, 5, 7, 9], 4), ([1, 3, 5, 7, 9], 10), ([2], 2)], _binary_search,
-              unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b")),
+              unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b"), named=r"binary_?search"),
     KnownTask("the longest common subsequence's length", _i(r"\blength of the longest common subsequence\b|\blongest common subsequence\b[^.]{0,30}\blength\b"), 2, r"lcs|subseq|common",
               [("abcde", "ace"), ("abc", "def"), ("AGGTAB", "GXTXAYB"), ("", "abc")], _lcs, unless=_i(PRINTS + r"|\bsubstring\b|\bitself\b|\bthe subsequence\b|\bnot (?:just|only|merely) (?:its|the) length\b|\breturns? (?:one|a|any) longest common subsequence\b")),
     KnownTask("a list flattened", _i(r"\bflatten\w*\b[^.]{0,60}\b(?:any|arbitrar\w*) (?:depth|level|nesting)|\bdeeply nested\b[^.]{0,40}\bflat"), 1, r"flat",
               [([[1, [2, [3]]], 4],), ([],), ([1, 2],), ([[[]], [5]],)], _flatten, unless=_i(PRINTS + r"|\bdict|\btuple|\bstring|\bdepth=|\blevels? of\b|\bgenerator\b")),
     KnownTask("duplicates removed in order", _i(r"\b(?:remov\w*|drop\w*|dedup\w*|eliminat\w*)\b[^.]{0,30}\bduplicates?\b[^.]{0,60}\b(?:preserv\w*|keep\w*|maintain\w*|retain\w*)\b[^.]{0,20}\border\b"),
               1, r"dup|uniq", [([3, 1, 3, 2, 1],), ([],), (["a", "b", "a"],), ([1, 1, 1],)], _dedupe, unless=_i(PRINTS + r"|\bsorted\b|\bcase\b|\bkey\b|\bdict|\bin[- ]place\b|\blast\b|\bcount")),
+    # In any order: the values left are the distinct values, each once (a None return is read as a change in place).
+    KnownTask("duplicates removed", _i(r"\b(?:remov\w*|drop\w*|dedup\w*|eliminat\w*)\b[^.]{0,30}\bduplicates?\b[^.]{0,20}\b(?:from|in|of) (?:a|the|any|an input|the given|a given) list\b"), 1, r"dup|uniq|differ",
+              relation="(lambda g: all(sorted(g(list(xs))) == sorted(set(xs)) for xs in ([3, 1, 3, 2, 1], [], [1, 1, 1], [5, 4], [2, 7, 2, 7, 9])))"
+                       "(lambda a: (lambda r: a if r is None else r)(f(a)))",
+              unless=_i(PRINTS + r"|\bsorted\b|\bcase\b|\bkey\b|\bdict|\blast\b|\bcount|\bconsecutive\b|\badjacent\b|\bnested\b|\blists\b|\bstrings?\b|\btuples?\b|\blinked\b|\bnodes?\b|\breturn (?:the|all|a list of) duplicates\b|\bboth\b|\bentirely\b|\ball occurrences\b|\bappear\w* more than once\b")),
     KnownTask("overlapping intervals merged", _i(r"\bmerg\w*\b[^.]{0,20}\boverlapping\b[^.]{0,20}?\bintervals\b"), 1, r"merge",
               [([[1, 3], [2, 6], [8, 10], [15, 18]],), ([[8, 10], [1, 3], [2, 6]],), ([],), ([[1, 10], [2, 3]],)], _merge,
               unless=_i(PRINTS + r"|\btouch|\badjacent\b|\binsert|\bcount\b|\bremov|\bstring|\btuples?\b|\bclosed\b|\bopen\b")),
@@ -168,15 +184,44 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the index of the largest element", _i(r"\bindex of the (?:maximum|largest|biggest|max) (?:element|value|number|item)\b"), 1, r"index|max|arg",
               [([3, 9, 2],), ([5],), ([-4, -2, -9],), ([1, 2, 3, 4],)], lambda items: items.index(max(items)),
               unless=_i(PRINTS + r"|\blast\b|\ball\b|\bties?\b|\bminimum\b|\bsecond\b|\bempty\b|\bmatrix\b|\brow\b|\bcolumn\b")),
-    KnownTask("a list rotated right, k past its length", _i(r"\brotat\w*\b[^.]{0,25}\b(?:list|array)\b[^.]{0,25}\bright\b(?=[^\n]*\b(?:larger|greater|longer|exceed\w*|bigger)\b[^.]{0,20}\b(?:length|size)\b)"), 2, r"rot",
+    KnownTask("a list rotated right, k past its length", _i(r"(?:\brotat\w*\b[^.]{0,25}\b(?:list|array)\b[^.]{0,25}\bright\b|\b(?:elements|items|values) shifted\b[^.]{0,30}\bto the right\b)(?=[^\n]*\b(?:larger|greater|longer|exceed\w*|bigger)\b[^.]{0,20}\b(?:length|size)\b)"), 2, r"rot",
               [([1, 2, 3, 4, 5], 2), ([1, 2, 3], 4), ([1, 2, 3], 3), ([1, 2, 3, 4], 9)], lambda items, k: items[-(k % len(items)):] + items[:-(k % len(items))] if items and k % len(items) else list(items),
               unless=_i(PRINTS + r"|\bleft\b|\bin[- ]place\b|\bstring\b|\bmatrix\b|\bdeque\b|\bnegative\b|\bgenerator\b")),
     KnownTask("an integer power", _i(r"\b(?:computes?|calculates?|returns?|raises?)\b[^.]{0,40}(?:\*\*|\bto the power\b|\bpower of\b)|\b(?:fast|binary) exponentiation\b|\bexponentiation by squaring\b"), 2, r"pow|exp",
               [(2, 0), (2, 10), (3, 5), (5, 1), (-2, 3), (7, 2)], lambda base, exp: base ** exp,
               unless=_i(PRINTS + r"|\bmod\w*\b|\bnegative (?:exponent|power)s?\b|\bfloat|\bmatrix\b|\bfraction|\breal\b|\bdecimal|\bsqrt\b|\broot\b|\bset\b|\blist\b|\bstring\b|\bdigits\b|\btwo\b")),
-    KnownTask("a list rotated right", _i(r"\brotat\w*\b[^.]{0,25}\b(?:list|array)\b[^.]{0,25}\bright\b|\bright rotation\b"), 2, r"rot",
+    KnownTask("a list rotated right", _i(r"\brotat\w*\b[^.]{0,25}\b(?:list|array)\b[^.]{0,25}\bright\b|\bright rotation\b|\b(?:elements|items|values) shifted\b[^.]{0,30}\bto the right\b"), 2, r"rot",
               [([1, 2, 3, 4, 5], 2), ([1, 2, 3], 0), ([1, 2, 3], 1), ([1, 2, 3, 4], 3)], lambda items, k: items[-k:] + items[:-k] if k else list(items),
-              unless=_i(PRINTS + r"|\bleft\b|\bin[- ]place\b|\bstring\b|\bmatrix\b|\bdeque\b|\bnegative\b|\bgenerator\b")),
+              unless=_i(PRINTS + r"|\bleft\b|\bin[- ]place\b|\bstring\b|\bmatrix\b|\bdeque\b|\bnegative\b|\bgenerator\b"), named=r"rotate_?right"),
+    KnownTask("a 24-hour 'HH:MM' time on the 12-hour clock", _i(r"\b24-?\s?hour\b[^\n]{0,30}HH:MM\b[^\n]{0,80}\b12-?\s?hour\b|\b24-?\s?hour\b[^\n]{0,80}\b12-?\s?hour\b[^\n]*\bHH:MM\b"), 1, r"12|hour|time|clock|conv",
+              relation="(lambda m, n, a, e: m.replace(' ', '').upper().startswith('12:00') and m.upper().endswith('AM') and n.replace(' ', '').upper().startswith('12:30') "
+                       "and n.upper().endswith('PM') and a.upper().endswith('AM') and e.upper().endswith('PM') and e.lstrip('0').startswith('11:59'))"
+                       "(f('00:00'), f('12:30'), f('09:05'), f('23:59'))",
+              unless=_i(PRINTS + r"|HH:MM:SS|\bseconds\b|\blist\b|a\.m\.|\blower-?\s?case\b|\bdatetime object|\bmilitary\b|\bback\b|\bboth ways\b|\bvice versa\b")),
+    KnownTask("an anagram test, spaces and case ignored", _i(r"\b(?:are|is|whether|if|check\w*)\b[^.]{0,40}\banagrams?\b(?=[^\n]*\bignor\w*\b[^.\n]{0,40}\bspaces?\b)(?=[^\n]*\bcase\b)"), 2, r"anagram",
+              [("Listen", "Silent"), ("Dormitory", "Dirty room"), ("aab", "abb"), ("abc", "abd"), ("a b", "ab")],
+              lambda a, b: sorted(a.replace(" ", "").lower()) == sorted(b.replace(" ", "").lower()),
+              unless=_i(PRINTS + r"|\bpunctuation\b|\bgroup|\blist\b|\bfind\b|\bnon-?letters?\b|\balphanumeric\b|\bdigits?\b|\bunicode\b|\baccents?\b|\bwhitespace\b"), truth=True),
+    KnownTask("an anagram test, case ignored", _i(r"\b(?:are|is|whether|if|check\w*)\b[^.]{0,40}\banagrams?\b(?=[^\n]*\b(?:case-?\s?insensitive\w*|ignor\w*\b[^.\n]{0,20}\bcase)\b)"), 2, r"anagram",
+              [("Listen", "Silent"), ("aab", "abb"), ("abc", "abd"), ("Aa", "aA")], lambda a, b: sorted(a.lower()) == sorted(b.lower()),
+              unless=_i(PRINTS + r"|\bspaces?\b|\bwhitespace\b|\bpunctuation\b|\bgroup|\blist\b|\bfind\b|\bnon-?letters?\b|\balphanumeric\b|\bsentence|\bphrase|\bunicode\b|\baccents?\b"), truth=True),
+    KnownTask("the Collatz steps down to 1", _i(r"\bcollatz\b[^\n]{0,160}\bsteps?\b|\bsteps?\b[^\n]{0,80}\bcollatz\b"), 1, r"collatz|step",
+              [(1,), (2,), (6,), (7,), (27,)], lambda n: _collatz_steps(n),
+              unless=_i(PRINTS + r"|\bsequence\b|\blist\b|\blongest\b|\bmax\w*\b|\bterms\b|\bnumbers (?:in|visited)\b|\bpeak\b|\bhighest\b|\bincluding\b|\bstarting values?\b|\b(?:below|under|up to) (?:\d|n\b|a (?:limit|bound))")),
+    KnownTask("the insertion point before equal values", _i(r"\b(?:first|leftmost|lowest) (?:index|position)\b[^.]{0,60}\binsert\w*\b[^.]{0,80}\bsorted\b|\binsertion (?:point|index)\b[^.]{0,80}\b(?:left|before)\b|\bbisect_left\b|\blower_bound\b"), 2, r"bound|insert|bisect|search|index|position",
+              [([1, 3, 5, 7], 5), ([1, 3, 5, 7], 4), ([1, 3, 5, 7], 0), ([1, 3, 5, 7], 8), ([], 3), ([2, 2, 2], 2), ([1, 2, 2, 3], 2)], lambda items, x: _bisect_left(items, x),
+              unless=_i(PRINTS + r"|\brightmost\b|\bafter (?:any|all|existing)\b|\bbisect_right\b|\bupper_bound\b|\bdescending\b|\bkey\b|\brotated\b|\b-1\b|\bnone\b|\bnot found\b|\bnot present\b"),
+              named=r"lower_?bound|bisect_?left", parameters=(r"items|arr|array|values|xs|nums|numbers|lst|list|data|seq|a$|sorted", r"target|x$|value|key|item|^t$|needle|num|^v$")),
+    KnownTask("a temperature converted among Celsius, Fahrenheit and Kelvin", _i(r"\A(?=[\s\S]*['\"]C['\"])(?=[\s\S]*['\"]F['\"])(?=[\s\S]*['\"]K['\"])[\s\S]*?\bcelsius\b[^\n]{0,80}\bfahrenheit\b[^\n]{0,80}\bkelvin\b"), 3, r"conv|temp",
+              relation="all(abs(f(v, a, b) - w) < 1e-6 for v, a, b, w in ((100, 'C', 'F', 212), (212, 'F', 'C', 100), (0, 'C', 'K', 273.15), (273.15, 'K', 'C', 0), "
+                       "(32, 'F', 'K', 273.15), (273.15, 'K', 'F', 32), (5, 'F', 'F', 5)))",
+              unless=_i(PRINTS + r"|\brankine\b|\bround\w*\b|\bstring\b|\blist\b|\btable\b|\bonly\b|\bdict\w*\b|\binput\(|\benum\b"),
+              parameters=(r"value|temp|deg|amount|^t$|^x$|^v$|reading|number|^n$", r"from|src|source|^unit$|in_unit|scale_in|^a$", r"^to|target|dest|out|^b$")),
+    KnownTask("the weekdays between two dates", _i(r"\b(?:weekdays|working days|business days|work days)\b[^.]{0,60}\bbetween\b[^\n]{0,80}YYYY-MM-DD"), 2, r"day|work|business",
+              relation="f('2024-01-06', '2024-01-07') == 0 and f('2024-01-01', '2024-01-07') in (4, 5) and f('2024-01-01', '2024-01-14') in (9, 10) "
+                       "and f('2024-01-08', '2024-01-12') in (3, 4, 5)",
+              unless=_i(PRINTS + r"|\bholidays?\b|\bhours\b|\blist\b|\bsaturday\b(?![^.]*\bsunday\b)|\bsix\b|\bcustom\b|\bweekend days?\b(?! \()|\bnegative\b|\bsigned\b"),
+              parameters=(r"start|begin|first|from|^a$|^d1$|date1|since", r"end|last|to$|until|^b$|^d2$|date2|stop")),
     KnownTask("a list split into chunks", _i(r"\b(?:split|break|divide|chunk)\w*\b[^.]{0,25}\b(?:list|sequence)\b[^.]{0,25}\b(?:chunks|(?:consecutive )?sub-?lists of (?:length|size))\b[^.]{0,25}\bsize\b"),
               2, r"chunk|split|batch",
               [([1, 2, 3, 4, 5], 2), ([], 3), ([1, 2], 5), ([1, 2, 3, 4], 2)], lambda items, n: [items[i:i + n] for i in range(0, len(items), n)],
@@ -346,6 +391,27 @@ def known_task(instruction_prose: str, code) -> Optional[Tuple[KnownTask, str]]:
     return None
 
 
+# Parameter names that say what kind of value a probe must be to be a fair question.
+TEXT_NAMES = re.compile(r"(?:str|string|text|word|sentence|line|char|s)\d?", re.IGNORECASE)
+SEQUENCE_NAMES = re.compile(r"(?:lst|list|arr|array|items|seq|sequence|nums|numbers|values|elements|xs)\d?", re.IGNORECASE)
+NUMBER_NAMES = re.compile(r"(?:n|num|number|k|integer|int)\d?", re.IGNORECASE)
+
+
+def _probes_fit(tree: ast.Module, function: str, task: KnownTask) -> bool:
+    """False when a parameter's name says another kind of value than the probes pass there
+    (``prime_length(string)`` probed with integers is a question the task never asked)."""
+    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function)
+    names = [a.arg for a in node.args.posonlyargs + node.args.args]
+    for args in task.probes:
+        for name, value in zip(names, args):
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if number and (TEXT_NAMES.fullmatch(name) or SEQUENCE_NAMES.fullmatch(name)):
+                return False
+            if isinstance(value, (str, list, tuple)) and NUMBER_NAMES.fullmatch(name):
+                return False
+    return True
+
+
 def _argument_order(tree: ast.Module, function: str, task: KnownTask) -> Optional[bool]:
     """True when ``function``'s parameters name the probes' arguments in reverse order, False in order,
     None when their names say neither (the function is not probed then)."""
@@ -405,7 +471,7 @@ def known_task_claims(instruction_prose: str, code) -> List[tuple]:
         return password_rule_claims(instruction_prose, tree) if tree is not None else []
     task, function = found
     swapped = _argument_order(tree, function, task)
-    if swapped is None:
+    if swapped is None or (not swapped and not task.relation and not _probes_fit(tree, function, task)):
         return []
     if task.relation:
         probed = f"(lambda a, b: {function}(b, a))" if swapped else function

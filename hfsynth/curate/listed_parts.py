@@ -18,6 +18,12 @@ Two more lists are read the same way: operators in backticks that a class must s
 with `+`, multiplication with `*`": ``__add__``, ``__mul__`` or their reflected and in-place forms),
 and the options of a command-line script (`--input`, `--output`: each must be in the code, as
 argparse, click or typer spell them). English instructions only.
+
+And two lists of literals the output or the input is made of: HTML tags the code must write ("become
+<strong>, <em> and <code>": each tag's name must be in one of the code's strings; headings ``<h1>``
+may be built from a number and are not read), and the one-letter units or codes the input uses
+("units d, h, m and s", "'C', 'F' and 'K'"): each letter must be a string of the code on its own, in
+a regex character class or alternation, or in a string made only of the listed letters (``"dhms"``).
 """
 
 from __future__ import annotations
@@ -131,6 +137,54 @@ def _missing_option(instruction: str, code: str) -> Optional[str]:
     return None
 
 
+TAG_LIST = re.compile(r"<([a-z][a-z0-9]*)>(?:\s*(?:,|and|or|-|to)\s*<\1?([a-z][a-z0-9]*)>)+|<[a-z][a-z0-9]*>(?:\s*,\s*<[a-z][a-z0-9]*>)*\s*(?:,\s*)?(?:and|or)\s+<[a-z][a-z0-9]*>")
+TAG = re.compile(r"<([a-z][a-z0-9]*)>")
+LETTER = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z])(?:`|'|\")?(?![\w'\"`])"
+LETTER_LIST = re.compile(rf"\b(?:units?|suffix(?:es)?|codes?|letters?|symbols?)\b(?:\s+(?:are|is|of))?\s*:?\s*{LETTER}((?:\s*,\s*{LETTER})+\s*,?\s*(?:and|or)\s+{LETTER})(?![\w'\"`])")
+
+
+def _strings(tree: ast.Module) -> List[str]:
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def _missing_tag(instruction: str, tree: ast.Module) -> Optional[str]:
+    text = " ".join(_strings(tree))
+    for tag in (tag for found in TAG_LIST.finditer(instruction) for tag in TAG.findall(found.group(0))):
+        if re.fullmatch(r"h\d", tag):
+            continue  # <h1>..<h3> are made from the heading's level
+        if not re.search(rf"<{tag}\b|(?<![A-Za-z]){tag}(?![A-Za-z])", text):
+            return f"the tag <{tag}>"
+    return None
+
+
+def _handles_letter(letter: str, letters: Set[str], strings: List[str]) -> bool:
+    for value in strings:
+        if value == letter or value.lower() == letter.lower():
+            return True
+        if set(value) <= letters and letter in value and len(value) > 1:  # "dhms"
+            return True
+        for group in re.findall(r"\[([^\]]*)\]", value):  # a regex character class: [dhms]
+            if letter in group:
+                return True
+        if re.search(rf"(?:^|\(|\|)(?:\?:)?{re.escape(letter)}(?:\||\))", value):  # (d|h|m|s)
+            return True
+    return False
+
+
+def _missing_letter(instruction: str, tree: ast.Module) -> Optional[str]:
+    found = LETTER_LIST.search(instruction)
+    if not found:
+        return None
+    letters = [found.group(1)] + re.findall(LETTER, found.group(2))
+    if len(set(letters)) < 3:
+        return None
+    strings = _strings(tree)
+    handled = [letter for letter in letters if _handles_letter(letter, set(letters), strings)]
+    if len(handled) < 2:
+        return None  # the code names none of them as strings: it reads them some other way
+    return next((f"the unit {letter!r}" for letter in letters if letter not in handled), None)
+
+
 def missing_part(instruction: str, code: str) -> Optional[str]:
     """What the instruction lists that the code leaves out (a method of its class, an operator its
     class must support, a command-line option), as words for the reason; None when nothing is missing,
@@ -138,11 +192,15 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     names = listed_methods(instruction)
     operators = BACKTICKED_OPERATOR.search(instruction)
     options = "--" in instruction
-    if not (names or operators or options):
+    literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction)
+    if not (names or operators or options or literals):
         return None
     tree = parse_python(code)
     if tree is None:
         return None
+    literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
+    if literal:
+        return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))
     defined = _defined(tree)
     method = next((name for name in names if not _has(name, defined)), None) if has_class else None

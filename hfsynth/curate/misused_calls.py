@@ -15,7 +15,15 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   after another (``await asyncio.sleep()`` is meant).
 - ``add_argument(..., type=bool)``: ``bool("False")`` is True, so the option can never be turned off
   from the command line (``action="store_true"`` is meant).
-- ``json.load(path)`` (and ``pickle.load``, ``tomllib.load``) on a path: they read an open file.
+- ``json.load(path)`` (and ``pickle.load``, ``tomllib.load``) on a path: they read an open file; and
+  ``json.loads(f)`` on the file a ``with open(...) as f`` opened: ``loads`` reads a string.
+- ``strptime(s, "%Y-%m-%d %I:%M")`` with no ``%p``: ``%I`` is the 12-hour clock, so "14:30" raises
+  (``%H`` is meant).
+- ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
+  ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
+  (``defaultdict`` or ``Counter`` is meant).
+- ``heapq.heappush(heap, (priority, job))`` where ``job`` is a dict: two equal priorities make heapq
+  compare the dicts, which raises TypeError (a counter between them is meant).
 - ``strftime("%Y-%M-%d %H:%m")``: ``%M`` is the minute and ``%m`` the month.
 - ``def add(tag, tags=[]): tags.append(tag)``: the default list is made once and shared by every call
   (a ``memo={}``/``cache={}`` default is kept on purpose and not read).
@@ -152,6 +160,41 @@ def _load_of_a_path(tree: ast.Module) -> Optional[str]:
             arg = node.args[0]
             if (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or (isinstance(arg, ast.Name) and PATH_NAME.search(arg.id)):
                 return f"{ast.unparse(node)[:50]} (line {node.lineno}) passes a path where {node.func.value.id}.load reads an open file"
+    return None
+
+
+def _open_files(tree: ast.Module) -> Dict[str, int]:
+    """Names bound by ``with open(...) as f`` / ``with path.open() as f``: {name: line}."""
+    files = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                call = item.context_expr
+                opens = isinstance(call, ast.Call) and (
+                    (isinstance(call.func, ast.Name) and call.func.id == "open") or (isinstance(call.func, ast.Attribute) and call.func.attr == "open"))
+                if opens and isinstance(item.optional_vars, ast.Name):
+                    files[item.optional_vars.id] = node.lineno
+    return files
+
+
+def _loads_of_a_file(tree: ast.Module) -> Optional[str]:
+    files = _open_files(tree)
+    stored = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
+    files = {name: line for name, line in files.items() if stored.count(name) == 1}  # f = f.read() makes it a string
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "loads"
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal")
+                and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in files):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) passes an open file where {node.func.value.id}.loads reads a string ({node.func.value.id}.load is meant)"
+    return None
+
+
+def _twelve_hour_without_meridiem(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) >= 2:
+            pattern = node.args[1]
+            if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and "%I" in pattern.value and "%p" not in pattern.value:
+                return f"strptime({pattern.value!r}) (line {node.lineno}): %I is the 12-hour clock and there is no %p, so an hour past 12 raises (%H is meant)"
     return None
 
 
@@ -364,9 +407,96 @@ def _comparison_as_key(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _mappings(function: ast.AST) -> set:
+    """Names the function reads as mappings: subscripted with a string literal (``job["priority"]``)."""
+    return {n.value.id for n in ast.walk(function) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+            and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
+
+
+def _tuple_ends_in(node: ast.expr, names: set) -> Optional[str]:
+    """The mapping a two-item (key, mapping) tuple carries last, with no tie-breaker between them."""
+    if isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[1], ast.Name) and node.elts[1].id in names:
+        return node.elts[1].id
+    return None
+
+
+def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        mappings = _mappings(function)
+        if not mappings:
+            continue
+        heaped = set()
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heapify", "heappush", "heappushpop", "heapreplace") and node.args:
+                heaped.add(ast.unparse(node.args[0]))
+                if node.func.attr != "heapify" and len(node.args) > 1:
+                    item = _tuple_ends_in(node.args[1], mappings)
+                    if item:
+                        return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
+        for node in ast.walk(function):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and ast.unparse(node.targets[0]) in heaped
+                    and isinstance(node.value, ast.ListComp)):
+                item = _tuple_ends_in(node.value.elt, mappings)
+                if item:
+                    return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
+    return None
+
+
+def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
+    """Local names bound once, to a plain dict: ``{}``, ``{**a}``, ``dict()``, ``dict(a)`` -> {name: (line, "a")}
+    (not ``dict((w, 0) for w in words)``, which may hold every key the loop adds to)."""
+    bound: Dict[str, list] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.setdefault(node.id, [])
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Name) and node.value is not None:
+                value = node.value
+                plain = (isinstance(value, ast.Dict) and all(k is None for k in value.keys)) or (
+                    isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and not value.keywords
+                    and all(isinstance(a, (ast.Name, ast.Subscript)) for a in value.args) and len(value.args) <= 1)  # dict(first): a copy of some other keys
+                source = ast.unparse(value.args[0]) if plain and isinstance(value, ast.Call) and value.args else ""
+                bound.setdefault(targets[0].id, []).append((node.lineno, source) if plain else None)
+    stores = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+    return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores.get(name) == 1}
+
+
+def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        dicts = _plain_dicts(function)
+        if not dicts or any(isinstance(n, ast.Try) for n in ast.walk(function)):
+            continue
+        guarded = set()
+        for node in ast.walk(function):
+            if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+                guarded |= {ast.unparse(c) for c in node.comparators}
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+                guarded.add(node.func.value.id)  # counts.get / setdefault / update: the code knows keys may be missing
+            elif isinstance(node, ast.Assign):
+                guarded |= {t.value.id for t in node.targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}
+            elif isinstance(node, ast.Call) and node.args:  # handed to another function, which may fill it
+                guarded |= {a.id for a in node.args if isinstance(a, ast.Name)}
+        for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
+            targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+            walked = ast.unparse(loop.iter)
+            for node in ast.walk(loop):
+                if (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name)
+                        and node.target.value.id in dicts and node.target.value.id not in guarded
+                        and isinstance(node.target.slice, ast.Name) and node.target.slice.id in targets
+                        and walked not in {dicts[node.target.value.id][1] + tail for tail in ("", ".items()", ".keys()")}):  # its own keys
+                    return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {node.target.value.id} is a plain dict (line {dicts[node.target.value.id][0]}) "
+                            f"and nothing adds the key first, so a new key raises KeyError")
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
-            or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree))
+            or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
+            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree))

@@ -465,6 +465,43 @@ def _looks_up_an_enum(tree: ast.Module) -> bool:
     return bool(enums) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in enums | {"cls"} for n in ast.walk(tree))
 
 
+# "leaves every other character unchanged": str.capitalize() and str.title() lowercase the rest of the word.
+REST_UNCHANGED_ASK = re.compile(
+    r"\b(?:leav\w*|keep\w*|preserv\w*) (?:every|all|the|each) (?:other|remaining) (?:characters?|letters?)\b[^.]{0,20}\b(?:unchanged|as (?:is|they are)|intact)\b|"
+    r"\b(?:rest|remainder) of (?:the|each|every) (?:word|sentence|string|text)\b[^.]{0,30}\b(?:unchanged|as (?:is|it is)|intact)\b|"
+    r"\bonly the first (?:letter|character)\b[^.]{0,40}\b(?:changes?|changed|uppercased|capitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+# "raising ValueError if it is outside the range 1-65535"
+RANGE_RAISE_ASK = re.compile(
+    r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|"
+    r"\b(?:outside|out of)\b[^.]{0,12}\b(?:the |its )?(?:range|bounds?)\b[^.]{0,60}\b(?:raise|raises|raising|throw|throws)\b",
+    re.IGNORECASE,
+)
+
+
+def _lowercases_the_rest(tree: ast.Module) -> Optional[str]:
+    """A ``capitalize()`` or ``title()`` of more than one character (not ``word[0].capitalize()``)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("capitalize", "title") and not node.args
+                and not (isinstance(node.func.value, ast.Subscript) and not isinstance(node.func.value.slice, ast.Slice))):
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) lowercases every letter after the first"
+    return None
+
+
+def _clamps_instead(tree: ast.Module) -> Optional[str]:
+    """``max(lo, min(x, hi))`` where the code never compares a value with a bound to raise."""
+    clamp = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
+                  and any(isinstance(a, ast.Call) and getattr(a.func, "id", None) in ({"max", "min"} - {n.func.id}) for a in n.args)), None)
+    if clamp is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Raise) for b in node.body for n in ast.walk(b)):
+            if any(isinstance(c, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)) for op in c.ops) for c in ast.walk(node.test)):
+                return None  # it does check a bound
+    return f"{ast.unparse(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
+
+
 def ignored_requirement(prose: str, code: str) -> Optional[str]:
     """How the code breaks a requirement its instruction's ``prose`` states, else None (also when
     the code does not parse: validity's business)."""
@@ -509,6 +546,14 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     broken = _ties_broken(tree) if match and not _negated(prose, match.start()) else None
     if broken:
         return f"the instruction asks for ties to keep their order ({match.group(0)!r}) and {broken}"
+    match = REST_UNCHANGED_ASK.search(prose)
+    broken = _lowercases_the_rest(tree) if match and not _negated(prose, match.start()) else None
+    if broken:
+        return f"the instruction asks for {match.group(0)!r} and {broken}"
+    match = RANGE_RAISE_ASK.search(prose)
+    broken = _clamps_instead(tree) if match else None
+    if broken:
+        return f"the instruction asks to raise for a value out of range and {broken}"
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
         if name in RAISED_BY_PYTHON or _negated(prose, match.start()):

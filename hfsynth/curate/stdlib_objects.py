@@ -133,3 +133,28 @@ def missing_method(tree: ast.Module) -> Optional[str]:
             if cls is not None and not hasattr(cls, node.attr):
                 return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
     return None
+
+
+def _kind(value: ast.AST, instances: Dict[str, type], classes: Dict[str, type]) -> Optional[type]:
+    return instances.get(value.id) if isinstance(value, ast.Name) else _made(value, classes)
+
+
+def mixed_dates(tree: ast.Module) -> Optional[str]:
+    """A datetime and a date, both made in plain sight, subtracted or ordered: Python refuses to mix
+    them (TypeError), although each reads as "a date" (``datetime.now() - date.fromisoformat(s)``)."""
+    classes = _classes(tree)
+    if not classes:
+        return None
+    pair = {datetime.date, datetime.datetime}
+    for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        instances = _instances(scope, classes)
+        for node in nodes_outside_try(scope):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
+                sides = (node.left, node.right)
+            elif isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
+                sides = (node.left, node.comparators[0])
+            else:
+                continue
+            if {_kind(side, instances, classes) for side in sides} == pair:
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a datetime and a date, which raises TypeError"
+    return None

@@ -43,7 +43,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, repeated_condition
-from hfsynth.curate.endless_loops import endless_while
+from hfsynth.curate.endless_loops import endless_while, float_never_equal, found_again, recurses_into_strings, stuck_bisection
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call
@@ -385,6 +385,62 @@ def placeholder_comment(code: str) -> Optional[str]:
     return None
 
 
+def _empty_value(node: Optional[ast.expr]) -> bool:
+    """``[]``, ``{}``, ``()``, ``""``, ``set()``, ``dict()``, ``list()``: a result with nothing in it."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)) and not node.elts:
+        return True
+    if isinstance(node, ast.Dict) and not node.keys:
+        return True
+    if isinstance(node, ast.Constant) and node.value in ("", b""):
+        return True
+    return isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("set", "dict", "list", "tuple") and not node.args and not node.keywords
+
+
+def empty_helpers(tree: ast.Module) -> list:
+    """Top-level functions that take parameters and answer an empty result whatever they are, called
+    beside sibling functions of the same parameters that do the work (``_unexpected_fields(record,
+    schema): return []`` next to ``_missing_fields(record, schema)``): one part of the task left out."""
+    functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    found = []
+    for function in functions:
+        body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+        params = [a.arg for a in function.args.posonlyargs + function.args.args]
+        if (len(body) == 1 and isinstance(body[0], ast.Return) and _empty_value(body[0].value) and params and function.name in called
+                and not DOES_NOTHING_BY_NAME.search(function.name)):
+            siblings = [f for f in functions if f is not function and [a.arg for a in f.args.posonlyargs + f.args.args] == params
+                        and not all(empty_statement(n) for n in f.body)]
+            if siblings:
+                found.append(function.name)
+    return found
+
+
+# An action a method names, which must change something (not only check that it could).
+ACTION_NAME = re.compile(r"^(?:transfer|move|withdraw|deposit|add|remove|push|pop|enqueue|dequeue|insert|delete|append|send|pay|book|reserve|cancel|assign|swap|update|apply|merge|register)(?:_|$)")
+
+
+def checks_but_never_acts(tree: ast.Module) -> list:
+    """Methods named for an action (``transfer``) whose body only calls the class's own methods that
+    do nothing but raise on bad input (``self._validate_transfer(...)``): the checks run, the action never does."""
+    found = []
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        methods = {n.name: n for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+        def only_guards(method) -> bool:
+            body = [n for n in method.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+            return bool(body) and all(isinstance(n, ast.If) and not n.orelse and all(isinstance(b, ast.Raise) for b in n.body) for n in body)
+
+        for name, method in methods.items():
+            if not ACTION_NAME.search(name):
+                continue
+            body = [n for n in method.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str))]
+            calls = [n.value for n in body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
+            if (body and len(calls) == len(body) and all(isinstance(c.func, ast.Attribute) and getattr(c.func.value, "id", None) == "self"
+                                                      and c.func.attr in methods and only_guards(methods[c.func.attr]) for c in calls)):
+                found.append(f"{cls.name}.{name}")
+    return found
+
+
 def partly_unimplemented(tree: ast.Module) -> list:
     """Top-level functions that do some of their work and raise NotImplementedError for the rest
     (``if n == 3: ...`` then ``raise NotImplementedError("larger matrices not supported yet")``).
@@ -479,6 +535,9 @@ def _s(items: list, singular: str, plural: str) -> str:
     return singular if len(items) == 1 else plural
 
 
+# An instruction whose data may hold strings: recursion into every iterable must stop at them.
+STRINGS_IN_THE_DATA = re.compile(r"\bstrings?\b|\bstr\b|\btext\b", re.IGNORECASE)
+
 # The checks of code that has substantive statements, in order: (check of the tree, its reason).
 SUBSTANCE_CHECKS = (
     (ignores_its_inputs, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'ignores', 'ignore')} every parameter or "
@@ -486,6 +545,9 @@ SUBSTANCE_CHECKS = (
     (unfinished_stubs, lambda found: f"trivial body: {', '.join(found[:3])} left as stub{_s(found, '', 's')} (pass, ..., NotImplementedError or return None)"),
     (partly_unimplemented, lambda found: f"unfinished: {', '.join(found[:3])} {_s(found, 'raises', 'raise')} NotImplementedError for part of the task"),
     (placeholders, lambda _: "trivial body: a loop or branch whose body is only ... (a placeholder), or a while loop of pass"),
+    (empty_helpers, lambda found: f"unfinished: {', '.join(found[:3])} {_s(found, 'answers', 'answer')} an empty result whatever {_s(found, 'its', 'their')} arguments, "
+                                  f"beside helpers of the same arguments that do the work"),
+    (checks_but_never_acts, lambda found: f"unfinished: {', '.join(found[:3])} only {_s(found, 'checks', 'check')} its arguments and never {_s(found, 'does', 'do')} what {_s(found, 'its', 'their')} name says"),
     (drops_its_result, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'computes', 'compute')} into locals and "
                                      f"{_s(found, 'returns', 'return')} nothing"),
     (dead_code, lambda line: f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"),
@@ -493,6 +555,9 @@ SUBSTANCE_CHECKS = (
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
     (endless_while, lambda found: f"never ends: {found}"),
+    (stuck_bisection, lambda found: f"never ends: {found}"),
+    (found_again, lambda found: f"never ends: {found}"),
+    (float_never_equal, lambda found: f"never ends: {found}"),
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
@@ -533,6 +598,10 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             found = check(tree)
             if found:
                 return reason(found)
+        if STRINGS_IN_THE_DATA.search(row.get("instruction") or ""):
+            endless = recurses_into_strings(tree)
+            if endless:
+                return f"never ends: {endless}"
         examples = instruction_examples(row.get("instruction") or "", tree)
         asserted = asserted_examples(row.get("tests"), tree)
         typed = types_in_its_examples(tree, examples, asserted)

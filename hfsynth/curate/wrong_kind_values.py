@@ -35,7 +35,9 @@ def _lazy(node: ast.expr, rebound: set) -> bool:
     return isinstance(node, ast.GeneratorExp) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) in LAZY - rebound)
 
 
-def _number(node: ast.expr, rebound: set) -> bool:
+def _number(node: ast.expr, rebound: set, numbers: frozenset = frozenset()) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in numbers
     if isinstance(node, ast.Call):
         return getattr(node.func, "id", None) in NUMBER_CALLS - rebound
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Sub)):
@@ -44,7 +46,22 @@ def _number(node: ast.expr, rebound: set) -> bool:
 
 
 def _text(node: ast.expr) -> bool:
+    """A string literal, an f-string, or a sum with one (``body + " | total: "`` is a string or raises)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _text(node.left) or _text(node.right)
     return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
+def _number_names(tree: ast.Module, rebound: set) -> frozenset:
+    """Names bound once in the whole code, to a number call (``total = sum(scores.values())``)."""
+    stores: dict = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, ast.arg):
+            stores[node.arg] = stores.get(node.arg, 0) + 2
+    return frozenset(t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                     for t in n.targets if isinstance(t, ast.Name) and stores.get(t.id) == 1 and _number(n.value, rebound))
 
 
 def _used_value_of_in_place(node: ast.AST, own_methods: set, parameters: frozenset = frozenset()) -> Optional[ast.Call]:
@@ -119,13 +136,14 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
                            | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - assigned)  # a global the code never binds counts as given
     if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
+    numbers = _number_names(tree, rebound)
     for node in nodes_outside_try(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator has no len()"
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _lazy(node.value, rebound):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator cannot be indexed"
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
-            (_text(node.left) and _number(node.right, rebound)) or (_number(node.left, rebound) and _text(node.right))
+            (_text(node.left) and _number(node.right, rebound, numbers)) or (_number(node.left, rebound, numbers) and _text(node.right))
         ):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a string plus a number raises TypeError"
         call = _used_value_of_in_place(node, own_methods, parameters)
