@@ -743,3 +743,26 @@ def test_blind20s_lessons_each_beside_the_row_that_is_kept():
     assert check(port, ported.format(check="    if not 1 <= port <= 65535:\n        raise ValueError(port)\n", result="port")) is None
     assert contradicted_return("Write `group_by_length(words)` that returns a dict mapping each length to its words.",
                                "def group_by_length(words):\n    return sorted(words, key=len)\n") == "group_by_length returns a list where the instruction says it returns a dictionary"
+
+
+def test_blind21s_lessons_each_beside_the_row_that_is_kept():
+    """A search restarted where it found, a value recomputed from what never changes (``ch = s[i]``,
+    ``candidate = d + timedelta(days=1)``), the len() of a groupby group, and a dict second in a heap's tuples."""
+    count = "def count_overlapping(text, sub):\n    count = 0\n    pos = text.find(sub)\n    while pos != -1:\n        count += 1\n        pos = text.find(sub, {start})\n    return count\n"
+    assert "sets pos = ...find(..., pos)" in trivial(count.format(start="pos"))
+    assert trivial(count.format(start="pos + 1")) is None
+    tokens = ("def tokens(s):\n    out, i, n = [], 0, len(s)\n    while i < n:\n        ch = s[i]\n        if ch.isalpha():\n            j = i\n"
+              "            while j < n and s[j].isalpha():\n                j += 1\n            out.append(s[i:j])\n            i = j\n        else:\n{skip}            continue\n    return out\n")
+    assert trivial(tokens.format(skip="")).startswith("never ends: the while loop at line 3 (i < n) can reach a continue without changing i, n")
+    assert trivial(tokens.format(skip="            i += 1\n")) is None
+    business = ("from datetime import timedelta\n\n\ndef next_business_day(d, holidays=frozenset()):\n    candidate = d + timedelta(days=1)\n"
+                "    while candidate.weekday() >= 5 or candidate in holidays:\n        candidate = {step} + timedelta(days=1)\n    return candidate\n")
+    assert trivial(business.format(step="d")).startswith("never ends: the while loop at line 6")
+    assert trivial(business.format(step="candidate")) is None
+    streak = "from itertools import groupby\n\n\ndef longest_streak(results):\n    return max((len({group}) for r, g in groupby(results) if r == 'W'), default=0)\n"
+    assert trivial(streak.format(group="g")).endswith("a generator or iterator has no len()")
+    assert trivial(streak.format(group="list(g)")) is None
+    queue = ("import heapq\nimport itertools\n\n\nclass TaskQueue:\n    def __init__(self):\n        self._heap, self._count = [], itertools.count()\n\n"
+             "    def push(self, task: dict, priority: int):\n        heapq.heappush(self._heap, {entry})\n")
+    assert "heapq compares the dicts (task)" in trivial(queue.format(entry="(priority, task, next(self._count))"))
+    assert trivial(queue.format(entry="(priority, next(self._count), task)")) is None

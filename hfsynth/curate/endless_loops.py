@@ -17,11 +17,12 @@ from __future__ import annotations
 import ast
 from typing import Iterator, List, Optional, Set, Tuple
 
-PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range",
+PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta",
                         "enumerate", "zip", "sorted", "reversed", "list", "tuple", "set", "frozenset", "dict", "round", "divmod", "repr", "print"})
 PURE_METHODS = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "split", "rsplit", "splitlines", "startswith",
                           "endswith", "find", "rfind", "count", "index", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "join",
-                          "format", "get", "keys", "values", "items", "copy", "removeprefix", "removesuffix", "zfill", "center", "ljust", "rjust"})
+                          "format", "get", "keys", "values", "items", "copy", "removeprefix", "removesuffix", "zfill", "center", "ljust", "rjust",
+                          "weekday", "isoweekday", "isalpha", "isdecimal", "isnumeric"})
 EXITS = (ast.Break, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 MAX_PATHS = 64
 
@@ -78,6 +79,20 @@ def _read(node: ast.AST) -> Set[str]:
 Step = Tuple[str, ast.AST]  # ("test", expression) or ("do", statement)
 
 
+def _really_changed(steps: List[Step]) -> Set[str]:
+    """The names a path changes. ``ch = s[i]`` or ``candidate = d + timedelta(days=1)``, when nothing
+    it reads changes on the path, gives its name the value it had on the last pass: no change."""
+    assigned = set().union(*(_assigned(node) for kind, node in steps if kind == "do"))
+    again = set()
+    for kind, node in steps:
+        if (kind == "do" and isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and not (_read(node.value) & assigned) and _calls_are_pure(node.value)):
+            again.add(node.targets[0].id)
+    other = set().union(*(_assigned(node) for kind, node in steps if kind == "do" and not (
+        isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and node.targets[0].id in again)))
+    return other
+
+
 def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> Iterator[Tuple[List[Step], str]]:
     """(the steps of one path through ``statements``, how it ends: "end", "continue" or "exit")."""
     for index, statement in enumerate(statements):
@@ -124,7 +139,7 @@ def endless_while(tree: ast.AST) -> Optional[str]:
             if not all(_calls_are_pure(node) for _, node in steps):
                 continue
             tests = set().union(*(_read(node) for kind, node in steps if kind == "test"))
-            changed = set().union(*(_assigned(node) for _, node in steps))
+            changed = _really_changed(steps)
             if not changed & (watched | tests):
                 how = "a continue" if end == "continue" else "the end of its body"
                 return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) can reach {how} without changing "
@@ -176,6 +191,13 @@ def found_again(tree: ast.AST) -> Optional[str]:
                     and isinstance(node.value.args[1], ast.Name)):
                 found[node.targets[0].id] = node.value.args[1].id
         for result, start in found.items():
+            if result == start:  # pos = text.find(sub, pos): every write of pos searches from pos again
+                writes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign))
+                          and start in {t.id for t in ast.walk(n.targets[0] if isinstance(n, ast.Assign) else n.target) if isinstance(t, ast.Name)}]
+                if all(isinstance(w, ast.Assign) and isinstance(w.value, ast.Call) and getattr(w.value.func, "attr", None) in ("find", "index")
+                       and len(w.value.args) >= 2 and isinstance(w.value.args[1], ast.Name) and w.value.args[1].id == start for w in writes):
+                    return f"the while loop at line {loop.lineno} sets {start} = ...find(..., {start}): the search starts on the match it just found and never moves on"
+                continue
             writes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr))
                       and start in {t.id for t in ast.walk(n.targets[0] if isinstance(n, ast.Assign) else n.target) if isinstance(t, ast.Name)}]
             if writes and all(isinstance(w, ast.Assign) and isinstance(w.value, ast.Name) and w.value.id == result for w in writes):

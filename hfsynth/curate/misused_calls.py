@@ -408,14 +408,17 @@ def _comparison_as_key(tree: ast.Module) -> Optional[str]:
 
 
 def _mappings(function: ast.AST) -> set:
-    """Names the function reads as mappings: subscripted with a string literal (``job["priority"]``)."""
-    return {n.value.id for n in ast.walk(function) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
-            and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
+    """Names the function reads as mappings: subscripted with a string literal (``job["priority"]``),
+    or parameters annotated ``dict``."""
+    annotated = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg) and a.annotation is not None
+                 and ast.unparse(a.annotation).split("[")[0] in ("dict", "Dict", "typing.Dict")}
+    return annotated | {n.value.id for n in ast.walk(function) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+                        and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
 
 
 def _tuple_ends_in(node: ast.expr, names: set) -> Optional[str]:
-    """The mapping a two-item (key, mapping) tuple carries last, with no tie-breaker between them."""
-    if isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[1], ast.Name) and node.elts[1].id in names:
+    """The mapping a (key, mapping, ...) tuple carries second, with no tie-breaker before it."""
+    if isinstance(node, ast.Tuple) and len(node.elts) >= 2 and isinstance(node.elts[1], ast.Name) and node.elts[1].id in names:
         return node.elts[1].id
     return None
 

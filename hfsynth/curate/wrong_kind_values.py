@@ -31,8 +31,21 @@ NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
 IN_PLACE = frozenset({"sort", "reverse", "append", "extend", "insert", "remove", "clear"})
 
 
-def _lazy(node: ast.expr, rebound: set) -> bool:
+def _lazy(node: ast.expr, rebound: set, groups: frozenset = frozenset()) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in groups
     return isinstance(node, ast.GeneratorExp) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) in LAZY - rebound)
+
+
+def _groupby_groups(tree: ast.Module) -> frozenset:
+    """The names ``for key, group in groupby(...)`` binds its groups to: iterators, with no len()."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Call) and ast.unparse(node.iter.func) in ("groupby", "itertools.groupby") \
+                and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 and isinstance(node.target.elts[1], ast.Name):
+            names.add(node.target.elts[1].id)
+    stored = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
+    return frozenset(name for name in names if stored.count(name) == 1)
 
 
 def _number(node: ast.expr, rebound: set, numbers: frozenset = frozenset()) -> bool:
@@ -137,8 +150,9 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
     if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
     numbers = _number_names(tree, rebound)
+    groups = _groupby_groups(tree)
     for node in nodes_outside_try(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound, groups):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator has no len()"
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _lazy(node.value, rebound):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator cannot be indexed"
