@@ -22,7 +22,7 @@ argparse, click or typer spell them). English instructions only.
 And two lists of literals the output or the input is made of: HTML tags the code must write ("become
 <strong>, <em> and <code>": each tag's name must be in one of the code's strings; headings ``<h1>``
 may be built from a number and are not read), and the one-letter units or codes the input uses
-("units d, h, m and s", "'C', 'F' and 'K'"): each letter must be a string of the code on its own, in
+("units d, h, m and s", "codes 'C', 'F' and 'K'"): each letter must be a string of the code on its own, in
 a regex character class or alternation, or in a string made only of the listed letters (``"dhms"``).
 """
 

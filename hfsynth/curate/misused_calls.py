@@ -416,7 +416,7 @@ def _mappings(function: ast.AST) -> set:
                         and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
 
 
-def _tuple_ends_in(node: ast.expr, names: set) -> Optional[str]:
+def _mapping_second(node: ast.expr, names: set) -> Optional[str]:
     """The mapping a (key, mapping, ...) tuple carries second, with no tie-breaker before it."""
     if isinstance(node, ast.Tuple) and len(node.elts) >= 2 and isinstance(node.elts[1], ast.Name) and node.elts[1].id in names:
         return node.elts[1].id
@@ -433,13 +433,13 @@ def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heapify", "heappush", "heappushpop", "heapreplace") and node.args:
                 heaped.add(ast.unparse(node.args[0]))
                 if node.func.attr != "heapify" and len(node.args) > 1:
-                    item = _tuple_ends_in(node.args[1], mappings)
+                    item = _mapping_second(node.args[1], mappings)
                     if item:
                         return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
         for node in ast.walk(function):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
             if (isinstance(node, ast.Assign) and len(node.targets) == 1 and ast.unparse(node.targets[0]) in heaped
                     and isinstance(node.value, ast.ListComp)):
-                item = _tuple_ends_in(node.value.elt, mappings)
+                item = _mapping_second(node.value.elt, mappings)
                 if item:
                     return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
     return None
