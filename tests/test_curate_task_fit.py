@@ -766,3 +766,16 @@ def test_blind21s_lessons_each_beside_the_row_that_is_kept():
              "    def push(self, task: dict, priority: int):\n        heapq.heappush(self._heap, {entry})\n")
     assert "heapq compares the dicts (task)" in trivial(queue.format(entry="(priority, task, next(self._count))"))
     assert trivial(queue.format(entry="(priority, next(self._count), task)")) is None
+
+
+def test_a_graph_walk_that_never_asks_what_it_has_seen_never_ends():
+    bfs = ("from collections import deque\n\n\ndef reachable(graph, start):\n    seen = {{start}}\n    queue = deque([start])\n    while queue:\n"
+           "        node = queue.popleft()\n        for n in graph.get(node, ()):\n{body}    return seen\n")
+    ask = "Given an undirected graph as an adjacency dict, return the set of nodes reachable from start using BFS."
+    assert "puts every neighbour back on queue without asking whether it was seen" in trivial(bfs.format(body="            seen.add(n)\n            queue.append(n)\n"), ask)
+    assert trivial(bfs.format(body="            if n not in seen:\n                seen.add(n)\n                queue.append(n)\n"), ask) is None
+    assert trivial(bfs.format(body="            seen.add(n)\n            queue.append(n)\n"), "Return every node of a tree, level by level.") is None  # a tree has no cycles
+    kahn = ("from collections import deque\n\n\ndef topo(graph, indegree):\n    queue = deque(n for n, d in indegree.items() if d == 0)\n    order = []\n"
+            "    while queue:\n        node = queue.popleft()\n        order.append(node)\n        for t in graph.get(node, []):\n            indegree[t] -= 1\n"
+            "            if indegree[t] == 0:\n                queue.append(t)\n    return order\n")
+    assert trivial(kahn, "Sort the graph's tasks topologically; raise ValueError if the graph has a cycle.") is None  # appended only at indegree 0

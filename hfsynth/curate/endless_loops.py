@@ -240,3 +240,22 @@ def recurses_into_strings(tree: ast.AST) -> Optional[str]:
         if calls_itself and iterable and not strings:
             return f"{function.name}() recurses into every iterable and never sets strings apart: a string's one-character items are strings, and the recursion never ends"
     return None
+
+
+def revisits_a_graph(tree: ast.AST) -> Optional[str]:
+    """``while queue: node = queue.popleft(); for n in graph[node]: queue.append(n)`` with no test of
+    whether ``n`` was seen: on any cycle (every undirected edge is one) the queue never empties."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Name)):
+            continue
+        frontier = loop.test.id
+        popped = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("pop", "popleft")
+                     and getattr(n.func.value, "id", None) == frontier for n in ast.walk(loop))
+        refilled = any(isinstance(n, ast.For) and isinstance(n.iter, (ast.Subscript, ast.Call)) and any(  # every neighbour, no if around it
+            isinstance(c, ast.Expr) and isinstance(c.value, ast.Call) and isinstance(c.value.func, ast.Attribute)
+            and c.value.func.attr in ("append", "appendleft", "extend") and getattr(c.value.func.value, "id", None) == frontier for c in n.body)
+            for n in ast.walk(loop))
+        checked = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in ast.walk(loop))
+        if popped and refilled and not checked and not any(isinstance(n, EXITS) for n in ast.walk(loop)):
+            return f"the while loop at line {loop.lineno} puts every neighbour back on {frontier} without asking whether it was seen: a cycle keeps it full for ever"
+    return None

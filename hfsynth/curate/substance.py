@@ -43,7 +43,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, repeated_condition
-from hfsynth.curate.endless_loops import endless_while, float_never_equal, found_again, recurses_into_strings, stuck_bisection
+from hfsynth.curate.endless_loops import endless_while, float_never_equal, found_again, recurses_into_strings, revisits_a_graph, stuck_bisection
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call
@@ -537,6 +537,8 @@ def _s(items: list, singular: str, plural: str) -> str:
 
 # An instruction whose data may hold strings: recursion into every iterable must stop at them.
 STRINGS_IN_THE_DATA = re.compile(r"\bstrings?\b|\bstr\b|\btext\b", re.IGNORECASE)
+# A graph that may hold cycles (not a tree): a traversal must remember what it has seen.
+GRAPHS_WITH_CYCLES = re.compile(r"\b(?:undirected|graph|cycles?|cyclic)\b", re.IGNORECASE)
 
 # The checks of code that has substantive statements, in order: (check of the tree, its reason).
 SUBSTANCE_CHECKS = (
@@ -600,6 +602,10 @@ def trivial(row: Dict, config=None) -> Optional[str]:
                 return reason(found)
         if STRINGS_IN_THE_DATA.search(row.get("instruction") or ""):
             endless = recurses_into_strings(tree)
+            if endless:
+                return f"never ends: {endless}"
+        if GRAPHS_WITH_CYCLES.search(row.get("instruction") or ""):
+            endless = revisits_a_graph(tree)
             if endless:
                 return f"never ends: {endless}"
         examples = instruction_examples(row.get("instruction") or "", tree)
