@@ -79,18 +79,21 @@ def _read(node: ast.AST) -> Set[str]:
 Step = Tuple[str, ast.AST]  # ("test", expression) or ("do", statement)
 
 
+def _name_assigned(node: ast.AST) -> Optional[str]:
+    """The name ``node`` assigns when it is ``name = value``, else None."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    return None
+
+
 def _really_changed(steps: List[Step]) -> Set[str]:
     """The names a path changes. ``ch = s[i]`` or ``candidate = d + timedelta(days=1)``, when nothing
     it reads changes on the path, gives its name the value it had on the last pass: no change."""
-    assigned = set().union(*(_assigned(node) for kind, node in steps if kind == "do"))
-    again = set()
-    for kind, node in steps:
-        if (kind == "do" and isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                and not (_read(node.value) & assigned) and _calls_are_pure(node.value)):
-            again.add(node.targets[0].id)
-    other = set().union(*(_assigned(node) for kind, node in steps if kind == "do" and not (
-        isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and node.targets[0].id in again)))
-    return other
+    done = [node for kind, node in steps if kind == "do"]
+    assigned = set().union(*(_assigned(node) for node in done))
+    again = {_name_assigned(node) for node in done
+             if _name_assigned(node) and not (_read(node.value) & assigned) and _calls_are_pure(node.value)}
+    return set().union(*(_assigned(node) for node in done if _name_assigned(node) not in again))
 
 
 def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> Iterator[Tuple[List[Step], str]]:
@@ -166,16 +169,26 @@ def stuck_bisection(tree: ast.AST) -> Optional[str]:
                 and isinstance(loop.test.comparators[0], ast.Name)):
             continue
         low, high = loop.test.left.id, loop.test.comparators[0].id
-        middles = {n.targets[0].id for n in ast.walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1
-                   and isinstance(n.targets[0], ast.Name) and _floor_midpoint(n.value, low, high)}
+        middles = {_name_assigned(n) for n in ast.walk(loop) if _name_assigned(n) and _floor_midpoint(n.value, low, high)}
         stuck = (low, high) if isinstance(loop.test.ops[0], ast.LtE) else (low,)
         for node in ast.walk(loop):
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                    and node.targets[0].id in stuck and isinstance(node.value, ast.Name) and node.value.id in middles):
+            if _name_assigned(node) in stuck and isinstance(node.value, ast.Name) and node.value.id in middles:
                 when = f"{low} == {high}" if node.targets[0].id == high else f"{high} == {low} + 1"
                 return (f"the binary search at line {loop.lineno} sets {node.targets[0].id} = {node.value.id} (line {node.lineno}) while "
                         f"{ast.unparse(loop.test)}: once {when}, {node.value.id} is {node.targets[0].id} already and the loop never ends")
     return None
+
+
+def _writes(loop: ast.AST, name: str) -> List[ast.AST]:
+    """The statements and expressions in ``loop`` that bind ``name``."""
+    return [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr))
+            and name in {t.id for t in ast.walk(n.targets[0] if isinstance(n, ast.Assign) else n.target) if isinstance(t, ast.Name)}]
+
+
+def _searches_from(node: ast.AST, start: str) -> bool:
+    """``text.find(sub, start)`` (or ``index``): a search that begins at ``start``."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("find", "index") and len(node.args) >= 2
+            and isinstance(node.args[1], ast.Name) and node.args[1].id == start)
 
 
 def found_again(tree: ast.AST) -> Optional[str]:
@@ -184,22 +197,15 @@ def found_again(tree: ast.AST) -> Optional[str]:
     for loop in ast.walk(tree):
         if not isinstance(loop, ast.While):
             continue
-        found = {}
-        for node in ast.walk(loop):
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)
-                    and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in ("find", "index") and len(node.value.args) >= 2
-                    and isinstance(node.value.args[1], ast.Name)):
-                found[node.targets[0].id] = node.value.args[1].id
+        found = {_name_assigned(n): n.value.args[1].id for n in ast.walk(loop)
+                 if _name_assigned(n) and isinstance(n.value, ast.Call) and len(n.value.args) >= 2 and isinstance(n.value.args[1], ast.Name)
+                 and _searches_from(n.value, n.value.args[1].id)}
         for result, start in found.items():
+            writes = _writes(loop, start)
             if result == start:  # pos = text.find(sub, pos): every write of pos searches from pos again
-                writes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign))
-                          and start in {t.id for t in ast.walk(n.targets[0] if isinstance(n, ast.Assign) else n.target) if isinstance(t, ast.Name)}]
-                if all(isinstance(w, ast.Assign) and isinstance(w.value, ast.Call) and getattr(w.value.func, "attr", None) in ("find", "index")
-                       and len(w.value.args) >= 2 and isinstance(w.value.args[1], ast.Name) and w.value.args[1].id == start for w in writes):
+                if all(isinstance(w, ast.Assign) and _searches_from(w.value, start) for w in writes):
                     return f"the while loop at line {loop.lineno} sets {start} = ...find(..., {start}): the search starts on the match it just found and never moves on"
                 continue
-            writes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr))
-                      and start in {t.id for t in ast.walk(n.targets[0] if isinstance(n, ast.Assign) else n.target) if isinstance(t, ast.Name)}]
             if writes and all(isinstance(w, ast.Assign) and isinstance(w.value, ast.Name) and w.value.id == result for w in writes):
                 return f"the while loop at line {loop.lineno} searches from {start} and then sets {start} = {result}, the match itself: it finds it again and never ends"
     return None

@@ -51,6 +51,8 @@ import ast
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.python_ast import store_counts
+
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
 AFFIX = re.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|://|^www\.$|^https?:?$")
 RE_CALLS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "split"})
@@ -179,8 +181,8 @@ def _open_files(tree: ast.Module) -> Dict[str, int]:
 
 def _loads_of_a_file(tree: ast.Module) -> Optional[str]:
     files = _open_files(tree)
-    stored = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
-    files = {name: line for name, line in files.items() if stored.count(name) == 1}  # f = f.read() makes it a string
+    stores = store_counts(tree)
+    files = {name: line for name, line in files.items() if stores[name] == 1}  # f = f.read() makes it a string
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "loads"
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal")
@@ -450,8 +452,6 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
     (not ``dict((w, 0) for w in words)``, which may hold every key the loop adds to)."""
     bound: Dict[str, list] = {}
     for node in ast.walk(function):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound.setdefault(node.id, [])
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if len(targets) == 1 and isinstance(targets[0], ast.Name) and node.value is not None:
@@ -461,11 +461,8 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
                     and all(isinstance(a, (ast.Name, ast.Subscript)) for a in value.args) and len(value.args) <= 1)  # dict(first): a copy of some other keys
                 source = ast.unparse(value.args[0]) if plain and isinstance(value, ast.Call) and value.args else ""
                 bound.setdefault(targets[0].id, []).append((node.lineno, source) if plain else None)
-    stores = {}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            stores[node.id] = stores.get(node.id, 0) + 1
-    return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores.get(name) == 1}
+    stores = store_counts(function)
+    return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores[name] == 1}
 
 
 def _augmented_missing_key(tree: ast.Module) -> Optional[str]:

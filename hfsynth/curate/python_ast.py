@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import sys
 import warnings
+from collections import Counter
 from typing import Iterator, Optional
 
 # The standard library's top-level module names (of the Python that runs the checks).
@@ -100,6 +101,11 @@ def imports_only_stdlib(tree: ast.AST) -> bool:
 
 def is_print(call: ast.Call) -> bool:
     return isinstance(call.func, ast.Name) and call.func.id == "print"
+
+
+def store_counts(tree: ast.AST) -> Counter:
+    """How often each plain name is assigned in ``tree``: a name stored once holds the one value it was given."""
+    return Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
 
 
 def bound_names(*trees: ast.AST) -> set:

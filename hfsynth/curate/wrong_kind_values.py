@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, parse_python
+from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, parse_python, store_counts
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
@@ -44,8 +44,8 @@ def _groupby_groups(tree: ast.Module) -> frozenset:
         if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Call) and ast.unparse(node.iter.func) in ("groupby", "itertools.groupby") \
                 and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 and isinstance(node.target.elts[1], ast.Name):
             names.add(node.target.elts[1].id)
-    stored = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
-    return frozenset(name for name in names if stored.count(name) == 1)
+    stores = store_counts(tree)
+    return frozenset(name for name in names if stores[name] == 1)
 
 
 def _number(node: ast.expr, rebound: set, numbers: frozenset = frozenset()) -> bool:
@@ -67,14 +67,10 @@ def _text(node: ast.expr) -> bool:
 
 def _number_names(tree: ast.Module, rebound: set) -> frozenset:
     """Names bound once in the whole code, to a number call (``total = sum(scores.values())``)."""
-    stores: dict = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            stores[node.id] = stores.get(node.id, 0) + 1
-        elif isinstance(node, ast.arg):
-            stores[node.arg] = stores.get(node.arg, 0) + 2
+    stores = store_counts(tree)
+    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # a parameter holds whatever the caller passes
     return frozenset(t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
-                     for t in n.targets if isinstance(t, ast.Name) and stores.get(t.id) == 1 and _number(n.value, rebound))
+                     for t in n.targets if isinstance(t, ast.Name) and stores[t.id] == 1 and t.id not in parameters and _number(n.value, rebound))
 
 
 def _used_value_of_in_place(node: ast.AST, own_methods: set, parameters: frozenset = frozenset()) -> Optional[ast.Call]:
@@ -113,10 +109,7 @@ def _annotated_dict(annotation: Optional[ast.expr]) -> bool:
 def _dict_names(function: ast.AST) -> set:
     """Names in ``function`` that hold a dict all along: a parameter annotated as one and never
     rebound, or a local bound once to a dict display or comprehension (keys not tuples)."""
-    stores: dict = {}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            stores[node.id] = stores.get(node.id, 0) + 1
+    stores = store_counts(function)
     arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
     names = {a.arg for a in arguments if _annotated_dict(a.annotation) and not stores.get(a.arg)}
     for node in ast.walk(function):
