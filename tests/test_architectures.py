@@ -11,6 +11,7 @@ refused by ``hfsynth validate``; and the whole CLI pipeline runs on two of the o
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -71,6 +72,50 @@ def test_batched_engine_matches_generate_one_prompt_at_a_time(name, one_torch_th
         assert not engine.resumable and not joins
     else:
         assert engine.resumable and joins and sum(trims) > 0  # the refill and the trim of all-padding columns ran
+
+
+HEADER = "You are a careful programmer. Read the task below, then answer with Python code only.\n"
+SLIDING_OR_RECURRENT = {"mistral", "starcoder2", "gemma2", "gemma3", "mamba", "jamba"}
+
+
+@pytest.mark.parametrize("name", list(ARCHITECTURES))
+def test_prompts_that_open_alike_share_their_prefix_and_keep_their_texts(name, one_torch_thread, monkeypatch):
+    """Every refill computes its prompts' common prefix once (one row, its cache copied to every row),
+    which puts padding between a row's prefix and the rest of its prompt: each prompt still gets
+    exactly its own greedy text. Sliding windows count columns as token distances, and recurrent
+    states cannot resume: those models read every prompt whole."""
+    import torch
+
+    from hfsynth.engines import hf
+    from hfsynth.engines.base import SamplingParams
+    from hfsynth.engines.hf import HFEngine
+
+    model, tokenizer = build_tiny_architecture(name)
+    engine = HFEngine(model, tokenizer, batch_size=3, segment_tokens=4)
+    shared, real = [], hf.common_prefix
+    monkeypatch.setattr(hf, "common_prefix", lambda prompts: (lambda k: shared.append(k) or k)(real(prompts)))
+    one_row_reads, forward = [], type(model).forward  # the widths of the forward passes over one row
+
+    @functools.wraps(forward)  # generate reads the signature (whether to pass position_ids)
+    def reading(self, *args, **kwargs):
+        ids = kwargs.get("input_ids")
+        if ids is not None and ids.shape[0] == 1:
+            one_row_reads.append(ids.shape[1])
+        return forward(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(model), "forward", reading)
+    prompts = [HEADER + p for p in PROMPTS]
+    params = [SamplingParams(temperature=0, max_new_tokens=b, n=2 if i == 1 else 1) for i, b in enumerate(BUDGETS)]
+    got = engine.generate(prompts, params, progress=False)
+    with torch.inference_mode():
+        want = [alone(model, tokenizer, p, b, engine.eos_ids, engine.pad_id) for p, b in zip(prompts, BUDGETS)]
+    assert [[c.text for c in completions] for completions in got] == [[w] * (2 if i == 1 else 1) for i, w in enumerate(want)]
+    assert engine.shares_prefixes == (name not in SLIDING_OR_RECURRENT)
+    if engine.shares_prefixes:
+        assert shared and max(shared) >= len(tokenizer(HEADER)["input_ids"]) - 1  # the header is common
+        assert max(shared) in one_row_reads  # and was computed once, as one row
+    else:
+        assert not set(shared) & set(one_row_reads)
 
 
 def test_sequences_stop_at_the_context_length(one_torch_thread):

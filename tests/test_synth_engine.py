@@ -1,6 +1,8 @@
 """HFEngine on the tiny model: batching never changes greedy results, order is restored, EOS stops,
 seeds repeat, raw text and chat prompts, PeftModel wrapping."""
 
+import functools
+
 import pytest
 
 from hfsynth.errors import HfsynthError
@@ -128,28 +130,61 @@ def test_sampling_repeats_with_the_seed_and_n_samples_differ(tiny):
     assert _texts(other) != _texts(first)
 
 
-def test_samples_of_one_prompt_share_its_prefill(tiny, monkeypatch):
-    """n samples of a prompt read the prompt once (a forward over its tokens), then each samples its own tokens."""
-    model, tok = tiny
-    read = []  # tokens of every forward pass that reads more than one position per row (a prefill)
+def _prefill_reads(model, monkeypatch) -> list:
+    """The input shape of every forward pass that reads more than one position per row (a prefill)."""
+    read = []
     forward = type(model).forward
 
+    @functools.wraps(forward)  # generate reads the signature (whether to pass position_ids)
     def counting(self, *args, **kwargs):
         ids = kwargs.get("input_ids", args[0] if args else None)
         if ids is not None and ids.shape[1] > 1:
-            read.append(ids.numel())
+            read.append(tuple(ids.shape))
         return forward(self, *args, **kwargs)
 
     monkeypatch.setattr(type(model), "forward", counting)
+    return read
+
+
+def test_samples_of_one_prompt_share_its_prefill(tiny, monkeypatch):
+    """n samples of a prompt read the prompt once (a forward over its tokens), then each samples its own tokens."""
+    model, tok = tiny
+    read = _prefill_reads(model, monkeypatch)
     engine = HFEngine(model, tok, batch_size=12)
     once = engine.generate(PROMPTS[:4], GREEDY, progress=False)
-    read_once, read[:] = sum(read), []
+    read_once, read[:] = sum(a * b for a, b in read), []
     thrice = engine.generate(PROMPTS[:4], SamplingParams(temperature=0, max_new_tokens=10, n=3), progress=False)
     assert _texts(thrice) == [[row[0]] * 3 for row in _texts(once)]  # greedy: every sample is the n=1 answer
-    assert sum(read) < read_once  # not 3x: each prompt once, all but its last token
+    assert sum(a * b for a, b in read) == read_once  # not 3x: each prompt once
     sampled = engine.generate(PROMPTS[:4], SamplingParams(temperature=1.0, top_p=0.9, max_new_tokens=8, seed=3, n=3), progress=False)
     assert all(len({c.text for c in row}) > 1 for row in sampled)  # each sample draws its own first token on
     assert _texts(sampled) == _texts(engine.generate(PROMPTS[:4], SamplingParams(temperature=1.0, top_p=0.9, max_new_tokens=8, seed=3, n=3), progress=False))
+
+
+def test_the_common_prefix_of_a_batchs_prompts_is_read_once(tiny, monkeypatch):
+    """Prompts that open alike (a system turn, a strategy's opening words) have that prefix computed
+    once, as one row, and each prompt's rest after it; the greedy texts stay those of one prompt at a
+    time, for prompts of every length (the shortest one is the prefix and one token)."""
+    model, tok = tiny
+    system = {"role": "system", "content": "You are a careful Python programmer. Answer with code and tests only."}
+    prompts = [[system, {"role": "user", "content": "Write a function that " + "sorts a list " * i}] for i in range(6)]
+    encoded = [HFEngine(model, tok).encode(p) for p in prompts]
+    from hfsynth.engines.hf import common_prefix
+
+    shared = common_prefix(encoded)
+    assert shared > 20
+    read = _prefill_reads(model, monkeypatch)
+    engine = HFEngine(model, tok, batch_size=6)
+    assert engine.shares_prefixes
+    got = engine.generate(prompts, GREEDY, progress=False)
+    assert read[0] == (1, shared)  # the prefix, once
+    assert read[1] == (6, max(map(len, encoded)) - shared - 1)  # then every prompt's rest but its last token
+    single = HFEngine(model, tok, batch_size=1).generate(prompts, GREEDY, progress=False)
+    assert got == single
+    read[:] = []
+    engine.shares_prefixes = False
+    assert engine.generate(prompts, GREEDY, progress=False) == got
+    assert read == [(6, max(map(len, encoded)))]  # without it, generate reads every row whole, padded
 
 
 def test_raw_text_prompts_skip_the_chat_template(tiny):

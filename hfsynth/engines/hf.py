@@ -162,6 +162,36 @@ def resumable(model) -> bool:
     return bool(layers) and all(type(layer) in (DynamicLayer, DynamicSlidingWindowLayer) for layer in layers)
 
 
+def shares_prefixes(model) -> bool:
+    """Whether the prompts of a batch can share the cache of their common prefix: every layer attends
+    over all columns (DynamicLayer). The shared layout puts padding between the prefix and the rest of
+    a row, so a column is no longer a token distance, which a sliding window relies on (see
+    :func:`_pad_layer`); recurrent states are not resumed at all (:func:`resumable`)."""
+    from transformers import DynamicCache
+    from transformers.cache_utils import DynamicLayer
+
+    if not resumable(model):
+        return False
+    base = model.get_base_model() if callable(getattr(model, "get_base_model", None)) else model
+    layers = DynamicCache(config=base.config).layers
+    return all(type(layer) is DynamicLayer for layer in layers)
+
+
+def common_prefix(prompts: Sequence[Sequence[int]]) -> int:
+    """How many leading tokens every prompt has in common."""
+    first, k = prompts[0], 0
+    shortest = min(len(p) for p in prompts)
+    while k < shortest and all(p[k] == first[k] for p in prompts):
+        k += 1
+    return k
+
+
+# A refill computes the prompts' common prefix once when it saves at least this many prompt tokens (the
+# chat template's system turn alone is 24 tokens of every prompt of SmolLM2); below, one extra forward
+# pass costs more than it saves.
+MIN_SHARED_TOKENS = 16
+
+
 def _can_select_rows(cache) -> bool:
     """Whether finished rows can be dropped from this KV cache (DynamicCache can; some others cannot)."""
     layers = getattr(cache, "layers", None) or []
@@ -183,6 +213,7 @@ class HFEngine:
         self.pad_id = int(pad) if pad is not None else self.eos_ids[0]
         self.context = context_length(model.config)  # prompt + completion must fit (None: no fixed limit)
         self.resumable = resumable(model)  # False: no segments, no refill (each batch is one generate call)
+        self.shares_prefixes = shares_prefixes(model)  # a refill's common prompt prefix computed once
         # The batch's KV cache is a DynamicCache that is passed from one segment to the next, loses rows and
         # gains rows. A checkpoint's own cache choice (generation_config.json: "static", "sliding_window",
         # "offloaded") would have generate build another kind, then refuse the cache passed in besides it
@@ -416,26 +447,54 @@ class HFEngine:
             tell()
 
     def _prefilled(self, batch: List[int], ids: List[List[int]], device):
-        """``(sequences, attention_mask, cache)`` for the newcomers ``batch``, left-padded; the cache is
-        None (``generate`` prefills) unless several rows share a prompt (``n`` > 1 samples of it).
+        """``(sequences, attention_mask, cache)`` for the newcomers ``batch``; the cache is None
+        (``generate`` prefills them, left-padded) unless some prompt tokens can be computed once for
+        several rows:
 
-        Then each distinct prompt is prefilled once, all but its last token, by a plain forward pass
-        (positions from the attention mask, as ``generate`` makes them), and its cache rows are
-        copied to every sample; ``generate`` computes the last prompt token per row and samples each
-        row's first token on its own. A self_instruct prompt asked for 3 candidates is read once, not 3 times."""
+        - the prompts' common prefix (the chat template's system turn, a strategy's opening words;
+          :func:`common_prefix`, where :func:`shares_prefixes`) is computed once, as one row, and its
+          cache copied to every row;
+        - a prompt asked for ``n`` > 1 samples is read once, not ``n`` times: each distinct prompt's
+          remaining tokens but its last are computed once and their cache rows copied to its samples.
+
+        A row is then ``[common prefix | padding | the rest of its prompt]``, right-aligned as with
+        left padding (the padding is masked; positions come from the attention mask, so they do not
+        count it). ``generate`` computes the last prompt token per row and samples each row's first
+        token on its own. On the quickstart about a fifth of the prompt tokens are the system turn."""
         import torch
 
         distinct: dict = {}
         group = [distinct.setdefault(tuple(ids[row]), len(distinct)) for row in batch]
-        if len(distinct) == len(batch) or max(len(p) for p in distinct) < 2:
+        prompts = list(distinct)
+        longest = max(len(p) for p in prompts)
+        shared = min(common_prefix(prompts), min(len(p) for p in prompts) - 1) if self.shares_prefixes else 0
+        worth_sharing = shared * (len(prompts) - 1) >= MIN_SHARED_TOKENS  # the prefix tokens it saves
+        if longest < 2 or (len(prompts) == len(batch) and not worth_sharing):
             return self._left_padded([ids[row] for row in batch], device) + (None,)
-        seq, mask = self._left_padded([list(p) for p in distinct], device)
+        if not worth_sharing:
+            shared = 0
+        width = longest - shared  # the widest rest of a prompt
+        seq = torch.full((len(prompts), shared + width), self.pad_id, dtype=torch.long)
+        mask = torch.zeros_like(seq)
+        for row, tokens in enumerate(prompts):
+            start = longest - len(tokens) + shared  # where the rest of this prompt begins
+            seq[row, :shared] = torch.tensor(tokens[:shared], dtype=torch.long)
+            seq[row, start:] = torch.tensor(tokens[shared:], dtype=torch.long)
+            mask[row, :shared] = 1
+            mask[row, start:] = 1
+        seq, mask = seq.to(device), mask.to(device)
+        positions = (mask.cumsum(-1) - 1).masked_fill(mask == 0, 0)
         from transformers import DynamicCache
 
         cache = DynamicCache(config=self.model.config)
-        prefix, prefix_mask = seq[:, :-1], mask[:, :-1]
-        positions = (prefix_mask.cumsum(-1) - 1).masked_fill(prefix_mask == 0, 0)
-        self.model(input_ids=prefix, attention_mask=prefix_mask, position_ids=positions, use_cache=True, logits_to_keep=1, **{cache_arg(): cache})
+        if shared:
+            self.model(input_ids=seq[:1, :shared], attention_mask=mask[:1, :shared], position_ids=positions[:1, :shared], use_cache=True, logits_to_keep=1, **{cache_arg(): cache})
+            if not (_can_refill(cache) and _can_select_rows(cache)):
+                return self._left_padded([ids[row] for row in batch], device) + (None,)
+            cache.batch_select_indices(torch.zeros(len(prompts), dtype=torch.long, device=seq.device))
+        if width > 1:  # every remaining prompt token but the last, once per distinct prompt
+            end = shared + width - 1
+            self.model(input_ids=seq[:, shared:end], attention_mask=mask[:, :end], position_ids=positions[:, shared:end], use_cache=True, logits_to_keep=1, **{cache_arg(): cache})
         if not (_can_refill(cache) and _can_select_rows(cache)):
             return self._left_padded([ids[row] for row in batch], device) + (None,)
         index = torch.tensor(group, device=seq.device)
