@@ -490,6 +490,10 @@ def test_the_quickstarts_leaked_prompts_are_no_task():
     assert task("Write f(n) that doubles n, e.g. f(2) -> 4. Negative numbers work as in the example above.") is None
     assert task("Write a chatbot class whose greeting says it is a helpful assistant.") is None
     assert task("Write a function that returns the number of reasoning steps a proof takes.") is None
+    # 2026-12-04: OSS-Instruct's "with no reference to the snippet", echoed
+    assert task("Here is a Python function named `current_thread()`:\n```\ndef current_thread():\n    return 0\n```\n\nWrite a high-quality "
+                "Python solution that raises an exception when called with no arguments, without any reference to the code.").startswith("instruction leaks")
+    assert task("Write `country_code(name)` that returns the ISO code of a country; look the code up in a dict.") is None
 
 
 def test_an_instruction_cut_off_mid_sentence_names_no_whole_task():

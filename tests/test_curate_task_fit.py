@@ -350,6 +350,25 @@ def test_code_that_cannot_work_on_any_input():
         assert error(fine) is None, fine
 
 
+def test_a_method_looked_up_on_a_value_right_where_it_is_made():
+    """The quickstart's published b64decode ran ``bin(value).hex()`` on every call: a string has no hex."""
+    from hfsynth.curate.certain_errors import certain_error
+    from hfsynth.curate.python_ast import parse_python
+
+    def error(code):
+        return certain_error(parse_python(code))
+
+    b64 = "def b64decode(value):\n    binary_string = bin(value){then}\n    return binary_string[::-2]\n"
+    assert error(b64.format(then=".hex()")) == "bin(value) is always a str, which has no .hex (line 2)"
+    assert error("def fields(line):\n    return line.split(',').strip()\n") == "line.split(',') is always a list, which has no .strip (line 2)"
+    assert error("def total(xs):\n    return len(xs).append(0)\n") == "len(xs) is always a number, which has no .append (line 2)"
+    for fine in (b64.format(then="[2:]"), b64.format(then=".zfill(8)"), "def f(x):\n    return str(x).encode()\n", "def f(parts):\n    return ''.join(parts).upper()\n",
+                 "def f(xs):\n    return sorted(xs).index(3)\n", "def f(n):\n    return (1).bit_length() + len(n).bit_length()\n",
+                 "def f(x):\n    try:\n        return bin(x).hex()\n    except AttributeError:\n        return ''\n",  # guarded: the error may be the point
+                 "def bin(x):\n    return b'1'\n\ndef f(v):\n    return bin(v).hex()\n"):  # its own bin
+        assert error(fine) is None, fine
+
+
 def test_a_shallow_copy_written_deep_and_in_place_asked_but_not_done():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.python_ast import parse_python

@@ -15,7 +15,8 @@ them. Two patterns, neither of which pyflakes reports:
 - A local that only ever holds one builtin kind (every binding a literal, comprehension or
   constructor of it: ``out = ""``, ``seen = {}``; or a parameter annotated ``counts: dict``) whose
   attribute that kind lacks is looked up: ``out.append(x)`` on a string, ``counts.sort_by_value()``,
-  ``s.reverse()`` on ``s: str``.
+  ``s.reverse()`` on ``s: str``. The same of a value used where it is made: ``bin(n).hex()`` (a
+  string has no ``hex``), ``line.split(",").strip()`` (a list has no ``strip``).
 
 - A builtin called with a keyword it does not take: ``sorted(items, reversed=True)``
   (:func:`wrong_keyword`, from the builtin's own signature).
@@ -141,7 +142,8 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.A
 NUMBER = "number"  # int or float: what len(), int() and arithmetic give
 KINDS = {"list": list, "dict": dict, "set": set, "str": str, "tuple": tuple, "bytes": bytes}
 KIND_CALLS = {"len": NUMBER, "int": NUMBER, "float": NUMBER, "ord": NUMBER, "list": "list", "sorted": "list", "dict": "dict", "set": "set",
-              "str": "str", "repr": "str", "chr": "str", "tuple": "tuple"}  # builtins that always return that kind (abs, round of an array do not)
+              "str": "str", "repr": "str", "chr": "str", "bin": "str", "hex": "str", "oct": "str", "ascii": "str", "format": "str",
+              "tuple": "tuple"}  # builtins that always return that kind (abs, round of an array do not)
 STR_TO_STR = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "replace", "swapcase", "zfill", "center", "ljust", "rjust"})
 ANNOTATIONS = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set", "str": "str", "tuple": "tuple",
                "Tuple": "tuple", "bytes": "bytes", "int": NUMBER, "float": NUMBER}
@@ -619,4 +621,22 @@ def certain_error(tree: ast.Module) -> Optional[str]:
                 if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and _lacks(kind, node.attr):
                     what = "a number" if kind == NUMBER else f"a {kind}"
                     return f"{name} in {where} is always {what}, which has no .{node.attr} (line {node.lineno})"
+        found = attribute_of_a_made_value(function, rebound)
+        if found:
+            return found
+    return None
+
+
+def attribute_of_a_made_value(scope: ast.AST, rebound: Set[str]) -> Optional[str]:
+    """An attribute looked up on a value of one builtin kind right where it is made, which that kind
+    lacks: ``bin(n).hex()``, ``text.split(",").strip()``, ``str(x).decode()``, ``len(xs).append(1)``.
+    Names are read by :func:`typed_locals`' loop; here the receiver is a call, literal or operation."""
+    known = typed_locals(scope, rebound)
+    for node in _walk_unguarded(scope, "\0"):  # the scope's own nodes (no name is "\0": nested scopes are skipped)
+        if not isinstance(node, ast.Attribute) or isinstance(node.value, ast.Name):
+            continue
+        kind = value_kind(node.value, known, rebound)
+        if kind is not None and _lacks(kind, node.attr):
+            what = "a number" if kind == NUMBER else f"a {kind}"
+            return f"{ast.unparse(node.value)[:40]} is always {what}, which has no .{node.attr} (line {node.lineno})"
     return None

@@ -78,6 +78,7 @@ PROMPT_LEAK = re.compile(
     r"\bhigh-quality programming (?:problem|task|question)\b|\b(?:do not|don'?t|not to) solve it\b|\b(?:that )?(?:this|the) snippet brings to mind\b|\bgain inspiration from the following\b|"
     r"\b(?:generate|create|write|invent|design) an? (?:new,? )?(?:self-contained )?programming (?:problem|task|question) (?:inspired by|based on)\b|"
     r"\bwrite a problem (?:description|statement) for the (?:following|given|above) (?:solution|code)\b|\brespond in json with keys\b|"
+    r"\b(?:with no|without(?: any)?) reference to the (?:code )?(?:snippet|code)\b|\beverything needed to understand and solve it\b|"
     r"\[solution\]|(?<=\S)\s*\[problem description\]|\bhere are some programming tasks\b|\bdifferent in topic and wording\b|\bsolvable with a single python function\b|"
     r"\bif (?:you are|you're) asked to (?:write|solve|implement|create)\b|"
     # the chat template's system turn ("You are a helpful AI assistant named SmolLM, trained by Hugging Face")
