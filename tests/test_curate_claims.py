@@ -77,6 +77,8 @@ TEMPERATURE = ("def convert(value, from_unit, to_unit):\n    celsius = {{'C': la
 WEEKDAYS_ASK = "Write `working_days(start, end)` that returns the number of weekdays between two 'YYYY-MM-DD' dates, counting both endpoints."
 WEEKDAYS = ("from datetime import date, timedelta\n\ndef working_days(start, end):\n    a, b = date.fromisoformat(start), date.fromisoformat(end)\n"
             "    return sum(1 for i in range((b - a).days + 1) if {weekday})\n")
+WEEKEND_ASK = 'Write `is_weekend_date(s)` that takes an ISO date string "YYYY-MM-DD" and returns True if the date falls on a Saturday or Sunday, False otherwise.'
+WEEKEND = "from datetime import date\n\ndef is_weekend_date(s):\n    return date.fromisoformat(s).weekday() {test}\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -175,6 +177,8 @@ ROWS = {
     "known task wrong: Kelvin off by 273": ((TEMPERATURE.format(kelvin="273"), "", TEMPERATURE_ASK), "failed"),
     "known task right: every direction of C, F and K": ((TEMPERATURE.format(kelvin="273.15"), "", TEMPERATURE_ASK), "passed"),
     "known task wrong: weekends counted as working days": ((WEEKDAYS.format(weekday="True"), "", WEEKDAYS_ASK), "failed"),
+    "known task wrong: only Sunday is a weekend day (blind21)": ((WEEKEND.format(test=">= 6"), "", WEEKEND_ASK), "failed"),
+    "known task right: Saturday and Sunday": ((WEEKEND.format(test=">= 5"), "", WEEKEND_ASK), "passed"),
     "known task right: weekdays only": ((WEEKDAYS.format(weekday="(a + timedelta(days=i)).weekday() < 5"), "", WEEKDAYS_ASK), "passed"),
     "known task wrong, named only: a search that never reaches the last item": ((
         "def binary_search(items, target):\n    lo, hi = 0, len(items) - 1\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if items[mid] == target:\n            return mid\n"

@@ -369,6 +369,37 @@ def test_a_method_looked_up_on_a_value_right_where_it_is_made():
         assert error(fine) is None, fine
 
 
+def test_a_string_pieced_together_from_slices_that_overlap():
+    """blind21's normalize_phone wrote the sixth digit twice (``digits[3:6]`` then ``digits[5:]``); its
+    asserts checked only ``startswith("(555)")``. Gaps, reorders and computed bounds are not read."""
+    from hfsynth.curate.pieced_slices import overlapping_slices
+    from hfsynth.curate.python_ast import parse_python
+
+    phone = "def phone(d):\n    return {joined}\n"
+    assert overlapping_slices(parse_python(phone.format(joined='f"({d[:3]}) {d[3:6]}-{d[5:]}"'))) == (
+        "f'({d[:3]}) {d[3:6]}-{d[5:]}' (line 2) joins d[3:6] and a piece of d from index 5: the character at index 5 is written twice")
+    assert "the characters at 2 to 3 are written twice" in overlapping_slices(parse_python(phone.format(joined="d[:4] + '-' + d[2:]")))
+    assert overlapping_slices(parse_python(phone.format(joined="'-'.join([d[0:4], d[3:6].upper()])"))) is not None
+    for fine in ('f"({d[:3]}) {d[3:6]}-{d[6:]}"', "d[:4] + d[5:]", "d[1:2] + d[:1] + d[2:]", "d[:1].upper() + d[1:]", "d[:len(d) // 2] + d[1:]",
+                 "d[-4:] + d[-6:]", "[d[:3], d[2:]]"):
+        assert overlapping_slices(parse_python(phone.format(joined=fine))) is None, fine
+
+
+def test_the_seconds_of_a_datetime_difference_leave_out_its_days():
+    """blind21's overlap_minutes returned ``overlap.seconds // 60``: a day-long overlap came out 0, and
+    ranges that do not meet gave a large positive number (a negative timedelta's seconds are positive)."""
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.python_ast import parse_python
+
+    overlap = "from datetime import datetime\n\ndef overlap_minutes(a, b, c, d):\n    span = min(b, d) - max(a, c)\n    return max(0, {minutes})\n"
+    assert misused_call(parse_python(overlap.format(minutes="span.seconds // 60"))) == (
+        "span.seconds (line 5): timedelta.seconds leaves out whole days and is never negative (total_seconds() is meant)")
+    assert misused_call(parse_python(overlap.format(minutes="(min(b, d) - max(a, c)).seconds // 60"))) is not None
+    for fine in ("int(span.total_seconds() // 60)", "span.days * 1440 + span.seconds // 60"):
+        assert misused_call(parse_python(overlap.format(minutes=fine))) is None, fine
+    assert misused_call(parse_python("class Clock:\n    seconds = 0\n\ndef f(c):\n    return c.seconds\n")) is None  # no datetime, no difference
+
+
 def test_a_shallow_copy_written_deep_and_in_place_asked_but_not_done():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.python_ast import parse_python

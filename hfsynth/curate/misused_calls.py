@@ -25,6 +25,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``heapq.heappush(heap, (priority, job))`` where ``job`` is a dict: two equal priorities make heapq
   compare the dicts, which raises TypeError (a counter between them is meant).
 - ``strftime("%Y-%M-%d %H:%m")``: ``%M`` is the minute and ``%m`` the month.
+- ``(end - start).seconds`` with datetimes, and ``.days`` read nowhere: ``seconds`` is the part under
+  one day and never negative (``total_seconds()`` is meant).
 - ``def add(tag, tags=[]): tags.append(tag)``: the default list is made once and shared by every call
   (a ``memo={}``/``cache={}`` default is kept on purpose and not read).
 - ``groups.get(key, []).append(word)``: the list ``get`` returns for a missing key is new and nothing
@@ -197,6 +199,33 @@ def _twelve_hour_without_meridiem(tree: ast.Module) -> Optional[str]:
             pattern = node.args[1]
             if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and "%I" in pattern.value and "%p" not in pattern.value:
                 return f"strptime({pattern.value!r}) (line {node.lineno}): %I is the 12-hour clock and there is no %p, so an hour past 12 raises (%H is meant)"
+    return None
+
+
+def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
+    """``(end - start).seconds`` in code that works with datetimes and never reads ``.days``:
+    ``timedelta.seconds`` is only the part under one day, never negative, so a span of a day or more,
+    or one that runs backwards, comes out wrong (``total_seconds()`` is meant)."""
+    text = ast.unparse(tree)
+    if "datetime" not in text or re.search(r"\.days\b", text):
+        return None
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        bindings: Dict[str, list] = {}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                bindings.setdefault(node.targets[0].id, []).append(node.value)
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+                bindings.setdefault(node.target.id, []).append(None)
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.Attribute) and node.attr == "seconds" and isinstance(node.ctx, ast.Load)):
+                continue
+            receiver = node.value
+            values = bindings.get(receiver.id, []) if isinstance(receiver, ast.Name) else [receiver]
+            if values and all(isinstance(v, ast.BinOp) and isinstance(v.op, ast.Sub) for v in values):
+                return (f"{ast.unparse(node)} (line {node.lineno}): timedelta.seconds leaves out whole days and is never negative "
+                        "(total_seconds() is meant)")
     return None
 
 
@@ -499,4 +528,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
-            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree))
+            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree))

@@ -13,7 +13,8 @@
   changing what its condition reads (:mod:`hfsynth.curate.endless_loops`), or a parameter is
   overwritten before it is read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
   number iterated: :mod:`hfsynth.curate.certain_errors`), or it misuses a standard call
-  (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`), or it types in answers or leaves values to
+  (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`), or it pieces a string
+  together from slices that overlap (``f"{d[3:6]}-{d[5:]}"``: :mod:`hfsynth.curate.pieced_slices`), or it types in answers or leaves values to
   fill in (:mod:`hfsynth.curate.typed_answers`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
   a bare ``return`` or ``return None`` and imports are empty; functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -44,6 +45,7 @@ from typing import Dict, Optional
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, repeated_condition
 from hfsynth.curate.endless_loops import endless_while, float_never_equal, found_again, recurses_into_strings, revisits_a_graph, stuck_bisection
+from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call
@@ -563,6 +565,7 @@ SUBSTANCE_CHECKS = (
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
+    (overlapping_slices, lambda found: f"overlapping pieces: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),
     (special_cases_its_examples, lambda found: f"trivial body: {found[0]} returns typed-in answers for its example inputs"),
