@@ -383,6 +383,9 @@ def test_a_string_pieced_together_from_slices_that_overlap():
     for fine in ('f"({d[:3]}) {d[3:6]}-{d[6:]}"', "d[:4] + d[5:]", "d[1:2] + d[:1] + d[2:]", "d[:1].upper() + d[1:]", "d[:len(d) // 2] + d[1:]",
                  "d[-4:] + d[-6:]", "[d[:3], d[2:]]"):
         assert overlapping_slices(parse_python(phone.format(joined=fine))) is None, fine
+    moving_sum = "import numpy as np\n\ndef window3(x):\n    return {joined}\n"
+    assert overlapping_slices(parse_python(moving_sum.format(joined="x[0:3] + x[1:4] + x[2:5]"))) is None  # arrays add element by element
+    assert overlapping_slices(parse_python(moving_sum.format(joined='f"{x[0:3]}{x[1:4]}"'))) is not None  # a string all the same
 
 
 def test_the_seconds_of_a_datetime_difference_leave_out_its_days():

@@ -6,8 +6,10 @@ sixth digit appears twice and every number comes out one digit too long; the row
 checking ``startswith("(555)")``, pass. What is read: the pieces of one f-string, one chain of ``+``,
 or one ``sep.join([...])``, in order; two consecutive pieces that slice the same name with constant,
 non-negative bounds (a missing lower bound is 0), where the later one starts inside the earlier one
-(after its start, before its end). Pieces put back in another order (``a[1:2] + a[:1] + a[2:]``) and a gap (``s[:4] + s[5:]``, a separator dropped) is often the point and is not read; negative and
-computed bounds are not read either.
+(after its start, before its end). Pieces put back in another order (``a[1:2] + a[:1] + a[2:]``) and
+a gap (``s[:4] + s[5:]``, a separator dropped, often the point) are not read, nor negative and
+computed bounds. In code that imports an array library (numpy, pandas, torch...) ``x[0:3] + x[1:4]``
+adds arrays element by element (a moving sum), so chains of ``+`` are not read there.
 """
 
 from __future__ import annotations
@@ -73,9 +75,23 @@ def _joins(tree: ast.AST) -> Iterator[ast.AST]:
         yield node
 
 
+ARRAY_LIBRARIES = frozenset({"numpy", "pandas", "torch", "jax", "tensorflow", "scipy", "cupy", "polars"})
+
+
+def _imports_arrays(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        if any(name.split(".")[0] in ARRAY_LIBRARIES for name in names):
+            return True
+    return False
+
+
 def overlapping_slices(tree: ast.Module) -> Optional[str]:
     """Why two pieces of one joined string repeat characters, or None."""
+    arrays = _imports_arrays(tree)
     for node in _joins(tree):
+        if arrays and isinstance(node, ast.BinOp):
+            continue
         previous = None
         for part in _pieces(node) or []:
             piece = _slice_of(part)
