@@ -403,6 +403,21 @@ def test_the_seconds_of_a_datetime_difference_leave_out_its_days():
     assert misused_call(parse_python("class Clock:\n    seconds = 0\n\ndef f(c):\n    return c.seconds\n")) is None  # no datetime, no difference
 
 
+def test_an_error_asked_for_an_unknown_key_and_a_default_given_instead():
+    """blind21's parse_size looked its unit up with ``_UNITS.get(unit, 1)``: "10XB" came out 10 bytes
+    where the instruction asked for a ValueError (the code raised it only for malformed text)."""
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Write `parse_size(text)` that converts '10KB' or '2 MB' into bytes. Raise ValueError for unknown units or malformed input."
+    size = ("UNITS = {{'B': 1, 'KB': 1024, 'MB': 1024 ** 2}}\n\ndef parse_size(text):\n    number, unit = text[:-2].strip(), text[-2:].upper()\n"
+            "    if not number.isdigit():\n        raise ValueError(text)\n{check}    return int(number) * {lookup}\n")
+    assert ignored_requirement(ask, size.format(check="", lookup="UNITS.get(unit, 1)")) == (
+        "the instruction asks to raise for 'Raise ValueError for unknown units' and UNITS.get(unit, 1) (line 7) answers 1 for a key the table lacks")
+    for fine in (size.format(check="", lookup="UNITS[unit]"), size.format(check="    if unit not in UNITS:\n        raise ValueError(unit)\n", lookup="UNITS.get(unit, 1)")):
+        assert ignored_requirement(ask, fine) is None, fine
+    assert ignored_requirement("Convert '10KB' or '2 MB' into bytes; a unit it does not know counts as bytes.", size.format(check="", lookup="UNITS.get(unit, 1)")) is None
+
+
 def test_a_shallow_copy_written_deep_and_in_place_asked_but_not_done():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.python_ast import parse_python

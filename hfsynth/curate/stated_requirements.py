@@ -22,6 +22,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   membership test such as ``x not in seen``, not the ``in`` of a ``for``; a count, a comparison);
 - "O(1) extra space" / "constant memory", and a local collection that a loop grows, or a copy of an
   argument (``set(nums)``, ``sorted(nums)``, a comprehension over it), that is not the result;
+- an error asked for an unknown unit, key, code... ("raise ValueError for unknown units"), and a
+  lookup in the code's own table with a default (``UNITS.get(unit, 1)``) and no ``in UNITS`` test;
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
   (``int(text)``), or names it only to catch it and go on (``except ValueError: return None``);
   exceptions Python raises by itself (``IndexError`` of ``[].pop()``) are not read;
@@ -480,6 +482,30 @@ RANGE_RAISE_ASK = re.compile(
 )
 
 
+UNKNOWN_KEY = (r"\b(?:unknown|unsupported|unrecogni[sz]ed|invalid|bad)\s+(?:\w+\s+)?(?:units?|keys?|codes?|commands?|operators?|operations?|"
+               r"currenc(?:y|ies)|formats?|options?|suffix(?:es)?|names?|types?|modes?|levels?)\b")
+UNKNOWN_RAISE_ASK = re.compile(
+    r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:for|on|if|when|with)\b[^.]{0,30}" + UNKNOWN_KEY + "|"
+    r"\b(?:for|on|if|when|with)\b[^.]{0,30}" + UNKNOWN_KEY + r"[^.]{0,40}\b(?:raise|raises|raising|throw|throws)\b",
+    re.IGNORECASE,
+)
+
+
+def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
+    """``TABLE.get(key, default)`` on a dict the code spells out, with a default that is not None and no
+    ``in TABLE`` test anywhere: a key the table lacks gets the default instead of an error."""
+    tables = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+              and isinstance(n.value, (ast.Dict, ast.DictComp))}
+    tested = {c.comparators[0].id for c in ast.walk(tree) if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.In, ast.NotIn))
+              and isinstance(c.comparators[0], ast.Name)}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 2
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in tables - tested
+                and not (isinstance(node.args[1], ast.Constant) and node.args[1].value is None)):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) answers {ast.unparse(node.args[1])[:20]} for a key the table lacks"
+    return None
+
+
 def _lowercases_the_rest(tree: ast.Module) -> Optional[str]:
     """A ``capitalize()`` or ``title()`` of more than one character (not ``word[0].capitalize()``)."""
     for node in ast.walk(tree):
@@ -554,6 +580,10 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     broken = _clamps_instead(tree) if match else None
     if broken:
         return f"the instruction asks to raise for a value out of range and {broken}"
+    match = UNKNOWN_RAISE_ASK.search(prose)
+    broken = _defaults_unknown_keys(tree) if match else None
+    if broken:
+        return f"the instruction asks to raise for {match.group(0)[-40:]!r} and {broken}"
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
         if name in RAISED_BY_PYTHON or _negated(prose, match.start()):
