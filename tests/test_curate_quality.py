@@ -874,7 +874,7 @@ NEWEST_SETS = {
     "labelled_blind8.jsonl": 0.76, "labelled_blind9.jsonl": 0.70, "labelled_blind10.jsonl": 0.68, "labelled_blind11.jsonl": 0.69,
     "labelled_blind12.jsonl": 0.49, "labelled_blind13.jsonl": 0.46, "labelled_blind14.jsonl": 0.58, "labelled_blind15.jsonl": 0.6,
     "labelled_blind16.jsonl": 0.63, "labelled_blind17.jsonl": 0.54, "labelled_blind18.jsonl": 0.6,
-    "labelled_blind19.jsonl": 0.46, "labelled_blind20.jsonl": 0.54, "labelled_blind21.jsonl": 0.38,
+    "labelled_blind19.jsonl": 0.46, "labelled_blind20.jsonl": 0.54, "labelled_blind21.jsonl": 0.4,
 }
 
 

@@ -418,6 +418,20 @@ def test_an_error_asked_for_an_unknown_key_and_a_default_given_instead():
     assert ignored_requirement("Convert '10KB' or '2 MB' into bytes; a unit it does not know counts as bytes.", size.format(check="", lookup="UNITS.get(unit, 1)")) is None
 
 
+def test_negative_numbers_asked_for_and_a_pattern_that_cannot_match_a_minus():
+    """blind21's extract_numbers read "-12" as 12 with ``re.findall(r"\\d+", text)``."""
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = 'Write `extract_numbers(text)` that returns all integers in a string, in order, including negative numbers such as "-12".'
+    numbers = "import re\n\ndef extract_numbers(text):\n    return [int(t) for t in re.findall(r'{pattern}', text)]\n"
+    assert ignored_requirement(ask, numbers.format(pattern="\\d+")) == (
+        "the instruction asks for negative numbers ('including negative') and its pattern '\\\\d+' (line 4) has no minus sign")
+    for fine in ("-?\\d+", "[+-]?\\d+"):
+        assert ignored_requirement(ask, numbers.format(pattern=fine)) is None, fine
+    assert ignored_requirement("Return the integers in a string; do not include negative numbers.", numbers.format(pattern="\\d+")) is None
+    assert ignored_requirement("Return the integers in a string.", numbers.format(pattern="\\d+")) is None
+
+
 def test_a_shallow_copy_written_deep_and_in_place_asked_but_not_done():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.python_ast import parse_python

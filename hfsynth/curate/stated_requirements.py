@@ -22,6 +22,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   membership test such as ``x not in seen``, not the ``in`` of a ``for``; a count, a comparison);
 - "O(1) extra space" / "constant memory", and a local collection that a loop grows, or a copy of an
   argument (``set(nums)``, ``sorted(nums)``, a comprehension over it), that is not the result;
+- negative numbers to be read ("including negative numbers such as -12"), and the code's number
+  patterns (``re.findall(r"\\d+", text)``) none of which can match a minus sign;
 - an error asked for an unknown unit, key, code... ("raise ValueError for unknown units"), and a
   lookup in the code's own table with a default (``UNITS.get(unit, 1)``) and no ``in UNITS`` test;
 - "raise ValueError ...", and the code never names ValueError nor makes a call that raises it
@@ -491,6 +493,25 @@ UNKNOWN_RAISE_ASK = re.compile(
 )
 
 
+NEGATIVE_ASK = re.compile(
+    r"\binclud\w*\s+(?:\w+\s+){0,2}?negative\b|\bnegative (?:numbers|integers|values|ones)\b[^.]{0,15}\b(?:too|as well|such as|like)\b|"
+    r"\b(?:handle|handles|handling|support|supports|accept|accepts)\s+(?:\w+\s+){0,2}?negative\b|\b(?:may|can|might) be negative\b",
+    re.IGNORECASE,
+)
+REGEX_CALLS = frozenset({"findall", "finditer", "search", "match", "fullmatch", "compile", "sub", "split"})
+
+
+def _digits_without_a_sign(tree: ast.Module) -> Optional[str]:
+    """The regular expressions the code reads numbers with (``\\d``, in an ``re`` call) when not one of
+    them can match a minus sign: "-12" is read as 12."""
+    patterns = [n.args[0] for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in REGEX_CALLS
+                and n.args and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str)]
+    numbers = [p for p in patterns if "\\d" in p.value]
+    if numbers and not any("-" in p.value for p in patterns):
+        return f"its pattern {numbers[0].value!r} (line {numbers[0].lineno}) has no minus sign"
+    return None
+
+
 def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
     """``TABLE.get(key, default)`` on a dict the code spells out, with a default that is not None and no
     ``in TABLE`` test anywhere: a key the table lacks gets the default instead of an error."""
@@ -580,6 +601,10 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     broken = _clamps_instead(tree) if match else None
     if broken:
         return f"the instruction asks to raise for a value out of range and {broken}"
+    match = NEGATIVE_ASK.search(prose)
+    broken = _digits_without_a_sign(tree) if match and not _negated(prose, match.start()) else None
+    if broken:
+        return f"the instruction asks for negative numbers ({match.group(0)!r}) and {broken}"
     match = UNKNOWN_RAISE_ASK.search(prose)
     broken = _defaults_unknown_keys(tree) if match else None
     if broken:
