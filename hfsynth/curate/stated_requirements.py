@@ -549,6 +549,17 @@ def _clamps_instead(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
 
 
+# What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
+# the ask voids it, and the reason given; read in this order after the asks above.
+BROKEN_ASKS = (
+    (STABLE_ASK, _ties_broken, True, "the instruction asks for ties to keep their order ({ask!r}) and {broken}"),
+    (REST_UNCHANGED_ASK, _lowercases_the_rest, True, "the instruction asks for {ask!r} and {broken}"),
+    (RANGE_RAISE_ASK, _clamps_instead, False, "the instruction asks to raise for a value out of range and {broken}"),
+    (NEGATIVE_ASK, _digits_without_a_sign, True, "the instruction asks for negative numbers ({ask!r}) and {broken}"),
+    (UNKNOWN_RAISE_ASK, _defaults_unknown_keys, False, "the instruction asks to raise for {ask_end!r} and {broken}"),
+)
+
+
 def ignored_requirement(prose: str, code: str) -> Optional[str]:
     """How the code breaks a requirement its instruction's ``prose`` states, else None (also when
     the code does not parse: validity's business)."""
@@ -589,26 +600,11 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = ANY_WHITESPACE_ASK.search(prose)
     if match and not _negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
         return f"the instruction asks for words {match.group(0)!r} and the code splits on single spaces"
-    match = STABLE_ASK.search(prose)
-    broken = _ties_broken(tree) if match and not _negated(prose, match.start()) else None
-    if broken:
-        return f"the instruction asks for ties to keep their order ({match.group(0)!r}) and {broken}"
-    match = REST_UNCHANGED_ASK.search(prose)
-    broken = _lowercases_the_rest(tree) if match and not _negated(prose, match.start()) else None
-    if broken:
-        return f"the instruction asks for {match.group(0)!r} and {broken}"
-    match = RANGE_RAISE_ASK.search(prose)
-    broken = _clamps_instead(tree) if match else None
-    if broken:
-        return f"the instruction asks to raise for a value out of range and {broken}"
-    match = NEGATIVE_ASK.search(prose)
-    broken = _digits_without_a_sign(tree) if match and not _negated(prose, match.start()) else None
-    if broken:
-        return f"the instruction asks for negative numbers ({match.group(0)!r}) and {broken}"
-    match = UNKNOWN_RAISE_ASK.search(prose)
-    broken = _defaults_unknown_keys(tree) if match else None
-    if broken:
-        return f"the instruction asks to raise for {match.group(0)[-40:]!r} and {broken}"
+    for ask, breaks, negatable, reason in BROKEN_ASKS:
+        match = ask.search(prose)
+        broken = breaks(tree) if match and not (negatable and _negated(prose, match.start())) else None
+        if broken:
+            return reason.format(ask=match.group(0), ask_end=match.group(0)[-40:], broken=broken)
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
         if name in RAISED_BY_PYTHON or _negated(prose, match.start()):
