@@ -79,6 +79,8 @@ WEEKDAYS = ("from datetime import date, timedelta\n\ndef working_days(start, end
             "    return sum(1 for i in range((b - a).days + 1) if {weekday})\n")
 WEEKEND_ASK = 'Write `is_weekend_date(s)` that takes an ISO date string "YYYY-MM-DD" and returns True if the date falls on a Saturday or Sunday, False otherwise.'
 WEEKEND = "from datetime import date\n\ndef is_weekend_date(s):\n    return date.fromisoformat(s).weekday() {test}\n"
+SPLIT_BILL = "def split_bill(total, people):\n    base, extra = divmod(total, people)\n    return [base + (1 if i < extra else 0) for i in range(people)]\n"
+SPLIT_BILL_RESPONSE = "```python\n" + SPLIT_BILL + "```\n\nFor example:\n\n```python\nprint(split_bill(1001, 4))\n```\n\n{lead}\n\n```text\n{shown}\n```\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -86,6 +88,10 @@ ROWS = {
     "prose claim right": ((PALINDROME.format(rev="w[::-1]"), PALINDROME_PROSE.format(rev="w[::-1]"), ""), "passed"),
     "a bare pair in prose may be another function's": ((CAPITALIZE, "`str.title()` gives (\"don't\" -> \"Don'T\"), so:\n\n```python\n" + CAPITALIZE + "```\n", ""), "no_tests"),
     "usage block claim wrong": ((TOTAL.format(loop="name, price in prices"), TOTAL_RESPONSE.format(loop="name, price in prices"), ""), "failed"),
+    "a usage block's printed output wrong (blind22)": ((SPLIT_BILL, SPLIT_BILL_RESPONSE.format(lead="Output:", shown="[250, 250, 250, 251]"), ""), "failed"),
+    "a usage block's printed output right": ((SPLIT_BILL, SPLIT_BILL_RESPONSE.format(lead="Prints:", shown="[251, 250, 250, 250]"), ""), "passed"),
+    "a usage block's output that can vary is not judged": (("def roll():\n    return 4\n",  # id() differs from run to run
+                                                            "```python\ndef roll():\n    return 4\n```\n\n```python\nprint(roll(), id(roll) < 0)\n```\n\nOutput:\n\n```\n4 True\n```\n", ""), "no_tests"),
     "usage block claim right": ((TOTAL.format(loop="price in prices.values()"), TOTAL_RESPONSE.format(loop="price in prices.values()"), ""), "passed"),
     "a usage block's state is not judged": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "no_tests"),
     "comment claim wrong": ((FACTORIAL.format(stop="n"), "", ""), "failed"),

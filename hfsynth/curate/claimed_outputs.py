@@ -192,7 +192,7 @@ def session_claims(response: str) -> List[Claim]:
 
 # The prose that introduces a program's output: "Output:", "This prints:", "Expected output", "Result:".
 OUTPUT_LEAD = re.compile(
-    r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:the |sample |example |expected |console )?output|(?:this|it|which|the (?:code|program|script)) (?:will )?(?:prints?|outputs?)|running (?:it|this|the (?:code|program|script|example))(?: code| script| example)? (?:prints|gives|shows|outputs|produces)|result)"
+    r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:the |sample |example |expected |console )?output|(?:(?:this|it|which|the (?:code|program|script)) (?:will )?)?(?:prints?|outputs?)|running (?:it|this|the (?:code|program|script|example))(?: code| script| example)? (?:prints|gives|shows|outputs|produces)|result)"
     r"(?:\s+(?:is|will be|should be|would be))?\s*:?(?:\*\*)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -202,21 +202,34 @@ OUTPUT_INFO = frozenset({"", "text", "txt", "output", "console", "shell-session"
 FENCED = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<code>.*?)^[ \t]*(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
+def _prints(tree) -> bool:
+    return tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in ast.walk(tree))
+
+
+def _usage_block(info: str, block: str) -> bool:
+    """A block of calls that defines nothing and prints (``print(split_bill(1001, 4))``): the code's usage."""
+    tree = parse_python(block) if info.strip().lower() in ("", "python", "py", "python3") else None
+    return _prints(tree) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) for n in ast.walk(tree))
+
+
 def output_block_claims(response: str, code: str) -> List[Claim]:
-    """The program's whole output, when the response shows it: a plain block right after the block
-    that holds the code, introduced by "Output:" (or "This prints:", "Result:"). One claim that
-    runs the code again and compares what it prints, leniently; none when the code never prints or
-    the block is vague ("...")."""
+    """The program's whole output, when the response shows it: a plain block introduced by "Output:"
+    (or "This prints:", "Prints:", "Result:") right after the block that holds the code, or after a
+    usage block of calls that defines nothing (run after the code, in its namespace). One claim that
+    runs that block and compares what it prints, leniently; none when nothing there prints or the
+    block is vague ("...")."""
     tree = parse_python(code)
-    if tree is None or not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in ast.walk(tree)):
+    if tree is None:
         return []
     blocks = list(FENCED.finditer(response))
     for first, second in zip(blocks, blocks[1:]):
-        if not first.group("code").strip() or first.group("code").strip() not in code or second.group("info").strip().lower() not in OUTPUT_INFO:
+        shown = first.group("code").strip()
+        if not shown or second.group("info").strip().lower() not in OUTPUT_INFO:
             continue
+        program = (code if _prints(tree) else None) if shown in code else shown if _usage_block(first.group("info"), shown) else None
         want = second.group("code").strip()
-        if OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not re.search(VAGUE, want, re.IGNORECASE):
-            return [(code, want, False, "program")]
+        if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not re.search(VAGUE, want, re.IGNORECASE):
+            return [(program, want, False, "program")]
     return []
 
 

@@ -321,7 +321,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         code, rewritten = with_comment_claims_checked(code)
         if rewritten:
             tree = parse_python(code)
-        claims = session_claims(response or code) + output_block_claims(response or "", code)
+        usage = [c for c in output_block_claims(response or "", code) if not NONDETERMINISTIC & _names(parse_python(c[0]))]  # a usage block's chance too
+        claims = session_claims(response or code) + usage
         claims += prose_claims(response or "", tree) + example_block_claims(response or "", code, tree)
     if instruction:
         words = prose(instruction)
