@@ -432,6 +432,35 @@ def test_negative_numbers_asked_for_and_a_pattern_that_cannot_match_a_minus():
     assert ignored_requirement("Return the integers in a string.", numbers.format(pattern="\\d+")) is None
 
 
+def test_blind22s_lessons_a_test_never_called_a_dict_changed_while_walked_a_key_from_the_item():
+    """Three of blind22's kept junk rows, each beside the row that differs only where it matters."""
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.python_ast import parse_python
+
+    def found(code):
+        return misused_call(parse_python(code))
+
+    settings = "def parse(value):\n    return int(value) if value.lstrip('-').{test} else value\n"
+    assert found(settings.format(test="isdigit")) == (
+        "value.lstrip('-').isdigit (line 2) is a method never called: always true (the call isdigit() is meant)")
+    assert found(settings.format(test="isdigit()")) is None
+    assert found("def f(words):\n    return [w for w in words if not w.startswith]\n") is not None
+    assert found("class Sym:\n    is_integer = True\n\ndef f(s):\n    return 1 if s.is_integer else 0\n") is None  # a property elsewhere
+
+    drop = "def drop_empty(d):\n    for key, value in {walk}:\n        if value is None:\n            {remove}\n    return d\n"
+    assert found(drop.format(walk="d.items()", remove="del d[key]")) == (
+        "del d[key] (line 4) removes a key of d while the loop at line 2 walks it: RuntimeError (walk a list of its items instead)")
+    assert found(drop.format(walk="d.items()", remove="d.pop(key)")) is not None
+    for fine in (drop.format(walk="list(d.items())", remove="del d[key]"), drop.format(walk="d.items()", remove="del d[key]\n            break"),
+                 drop.format(walk="d.items()", remove="d[key] = 0")):
+        assert found(fine) is None, fine
+
+    average = ("def average_by(records, group_key, value_key):\n    totals: dict = {{}}\n    counts = {{}}\n    for record in records:\n"
+               "        group = record[group_key]\n{add}        counts[group] = counts.get(group, 0) + 1\n    return {{g: totals[g] / counts[g] for g in totals}}\n")
+    assert found(average.format(add="        totals[group] += record[value_key]\n")).startswith("totals[group] += record[value_key] (line 6): totals is a plain dict")
+    assert found(average.format(add="        totals[group] = totals.get(group, 0) + record[value_key]\n")) is None
+
+
 def test_a_shallow_copy_written_deep_and_in_place_asked_but_not_done():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.python_ast import parse_python

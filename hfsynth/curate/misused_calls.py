@@ -25,6 +25,9 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``heapq.heappush(heap, (priority, job))`` where ``job`` is a dict: two equal priorities make heapq
   compare the dicts, which raises TypeError (a counter between them is meant).
 - ``strftime("%Y-%M-%d %H:%m")``: ``%M`` is the minute and ``%m`` the month.
+- ``if value.isdigit:`` with no call: a bound method is always true.
+- ``for k, v in d.items(): del d[k]``: a dict that loses a key while a loop walks it raises
+  RuntimeError (a list of its items is meant).
 - ``(end - start).seconds`` with datetimes, and ``.days`` read nowhere: ``seconds`` is the part under
   one day and never negative (``total_seconds()`` is meant).
 - ``def add(tag, tags=[]): tags.append(tag)``: the default list is made once and shared by every call
@@ -511,6 +514,10 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
                 guarded |= {a.id for a in node.args if isinstance(a, ast.Name)}
         for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
             targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+            for node in (n for statement in loop.body for n in ast.walk(statement)):  # group = record["team"]: a key the item gives
+                if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                        and any(isinstance(n, ast.Name) and n.id in targets for n in ast.walk(node.value))):
+                    targets.add(node.targets[0].id)
             walked = ast.unparse(loop.iter)
             for node in ast.walk(loop):
                 if (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name)
@@ -522,10 +529,56 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# str's own tests: no library makes a property of these names (``is_integer``, ``exists`` and ``is_file`` are properties in some)
+PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "islower", "isupper", "istitle", "isidentifier",
+                        "isascii", "isprintable", "startswith", "endswith"})
+
+
+def _predicate_never_called(tree: ast.Module) -> Optional[str]:
+    """``if value.isdigit:`` (no parentheses): a bound method is always true, so the test never fails."""
+    tests = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+            tests.append(node.test)
+        elif isinstance(node, ast.BoolOp):
+            tests.extend(node.values)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            tests.append(node.operand)
+        elif isinstance(node, ast.comprehension):
+            tests.extend(node.ifs)
+    for test in tests:
+        if isinstance(test, ast.Attribute) and test.attr in PREDICATES and isinstance(test.ctx, ast.Load):
+            return f"{ast.unparse(test)[:50]} (line {test.lineno}) is a method never called: always true (the call {test.attr}() is meant)"
+    return None
+
+
+def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
+    """``for k, v in d.items(): ... del d[k]`` (or ``d.pop(k)``): a dict that loses a key while a loop walks
+    its view raises RuntimeError (walk ``list(d.items())`` instead). Read only for a loop over
+    ``.items()``, ``.keys()`` or ``.values()`` (``for x in xs`` may walk a list), and not when the loop
+    can stop right after (a ``break`` or ``return`` in it)."""
+    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+        walked = loop.iter
+        if not (isinstance(walked, ast.Call) and isinstance(walked.func, ast.Attribute) and walked.func.attr in ("items", "keys", "values") and not walked.args):
+            continue
+        walked = walked.func.value
+        if not isinstance(walked, ast.Name) or any(isinstance(n, (ast.Break, ast.Return)) for s in loop.body for n in ast.walk(s)):
+            continue
+        for node in (n for s in loop.body for n in ast.walk(s)):
+            deleted = isinstance(node, ast.Delete) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == walked.id for t in node.targets)
+            popped = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("pop", "popitem")
+                      and isinstance(node.func.value, ast.Name) and node.func.value.id == walked.id)
+            if deleted or popped:
+                return (f"{ast.unparse(node)[:40]} (line {node.lineno}) removes a key of {walked.id} while the loop at line {loop.lineno} walks it: "
+                        "RuntimeError (walk a list of its items instead)")
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
-            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree))
+            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
+            or _predicate_never_called(tree) or _changed_while_iterated(tree))
