@@ -613,7 +613,8 @@ def certain_error(tree: ast.Module) -> Optional[str]:
         if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         where = f"{function.name}()" if hasattr(function, "name") else "the code"
-        for name, kind in sorted(typed_locals(function, rebound).items()):
+        known = typed_locals(function, rebound)
+        for name, kind in sorted(known.items()):
             for node in _walk_unguarded(function, name):
                 if kind == NUMBER and _used_as_container(node, name):
                     line = (node.iter if isinstance(node, ast.comprehension) else node).lineno
@@ -621,17 +622,17 @@ def certain_error(tree: ast.Module) -> Optional[str]:
                 if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and _lacks(kind, node.attr):
                     what = "a number" if kind == NUMBER else f"a {kind}"
                     return f"{name} in {where} is always {what}, which has no .{node.attr} (line {node.lineno})"
-        found = attribute_of_a_made_value(function, rebound)
+        found = attribute_of_a_made_value(function, known, rebound)
         if found:
             return found
     return None
 
 
-def attribute_of_a_made_value(scope: ast.AST, rebound: Set[str]) -> Optional[str]:
+def attribute_of_a_made_value(scope: ast.AST, known: Dict[str, str], rebound: Set[str]) -> Optional[str]:
     """An attribute looked up on a value of one builtin kind right where it is made, which that kind
     lacks: ``bin(n).hex()``, ``text.split(",").strip()``, ``str(x).decode()``, ``len(xs).append(1)``.
-    Names are read by :func:`typed_locals`' loop; here the receiver is a call, literal or operation."""
-    known = typed_locals(scope, rebound)
+    Names are read by :func:`typed_locals`' loop; here the receiver is a call, literal or operation
+    (``known``: the scope's typed locals, which an operation on them may read)."""
     for node in _walk_unguarded(scope, "\0"):  # the scope's own nodes (no name is "\0": nested scopes are skipped)
         if not isinstance(node, ast.Attribute) or isinstance(node.value, ast.Name):
             continue

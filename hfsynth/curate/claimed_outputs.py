@@ -221,12 +221,13 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
     tree = parse_python(code)
     if tree is None:
         return []
+    code_prints = _prints(tree)
     blocks = list(FENCED.finditer(response))
     for first, second in zip(blocks, blocks[1:]):
         shown = first.group("code").strip()
         if not shown or second.group("info").strip().lower() not in OUTPUT_INFO:
             continue
-        program = (code if _prints(tree) else None) if shown in code else shown if _usage_block(first.group("info"), shown) else None
+        program = (code if code_prints else None) if shown in code else shown if _usage_block(first.group("info"), shown) else None
         want = second.group("code").strip()
         if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not re.search(VAGUE, want, re.IGNORECASE):
             return [(program, want, False, "program")]

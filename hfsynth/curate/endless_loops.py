@@ -22,7 +22,7 @@ PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinst
 PURE_METHODS = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "split", "rsplit", "splitlines", "startswith",
                           "endswith", "find", "rfind", "count", "index", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "join",
                           "format", "get", "keys", "values", "items", "copy", "removeprefix", "removesuffix", "zfill", "center", "ljust", "rjust",
-                          "weekday", "isoweekday", "isalpha", "isdecimal", "isnumeric"})
+                          "weekday", "isoweekday", "isdecimal", "isnumeric"})
 EXITS = (ast.Break, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 MAX_PATHS = 64
 

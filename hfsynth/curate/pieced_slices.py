@@ -58,8 +58,8 @@ def _slice_of(part: ast.expr) -> Optional[Tuple[str, Optional[float], Optional[f
     return part.value.id, _bound(part.slice.lower, 0), _bound(part.slice.upper, END)
 
 
-def _joins(tree: ast.AST) -> Iterator[ast.AST]:
-    """Every expression that joins pieces, outermost first (an inner ``a + b`` of a chain is not one)."""
+def _joins(tree: ast.AST) -> Iterator[Tuple[ast.AST, List[ast.expr]]]:
+    """Every expression that joins pieces, with its pieces (an inner ``a + b`` of a chain is not one)."""
     inner = set()
     for node in ast.walk(tree):
         if id(node) in inner:
@@ -72,7 +72,7 @@ def _joins(tree: ast.AST) -> Iterator[ast.AST]:
             while isinstance(below, ast.BinOp) and isinstance(below.op, ast.Add):
                 inner.add(id(below))
                 below = below.left
-        yield node
+        yield node, parts
 
 
 ARRAY_LIBRARIES = frozenset({"numpy", "pandas", "torch", "jax", "tensorflow", "scipy", "cupy", "polars"})
@@ -89,11 +89,11 @@ def _imports_arrays(tree: ast.Module) -> bool:
 def overlapping_slices(tree: ast.Module) -> Optional[str]:
     """Why two pieces of one joined string repeat characters, or None."""
     arrays = _imports_arrays(tree)
-    for node in _joins(tree):
+    for node, parts in _joins(tree):
         if arrays and isinstance(node, ast.BinOp):
             continue
         previous = None
-        for part in _pieces(node) or []:
+        for part in parts:
             piece = _slice_of(part)
             if piece is None:
                 continue
