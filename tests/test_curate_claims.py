@@ -81,6 +81,27 @@ WEEKEND_ASK = 'Write `is_weekend_date(s)` that takes an ISO date string "YYYY-MM
 WEEKEND = "from datetime import date\n\ndef is_weekend_date(s):\n    return date.fromisoformat(s).weekday() {test}\n"
 SPLIT_BILL = "def split_bill(total, people):\n    base, extra = divmod(total, people)\n    return [base + (1 if i < extra else 0) for i in range(people)]\n"
 SPLIT_BILL_RESPONSE = "```python\n" + SPLIT_BILL + "```\n\nFor example:\n\n```python\nprint(split_bill(1001, 4))\n```\n\n{lead}\n\n```text\n{shown}\n```\n"
+POWER_ASK = "Write `is_power_of_two(n)` that returns True if the integer n is a power of two (1, 2, 4, 8, ...) and False otherwise, including for zero and negative numbers."
+INVERSIONS_ASK = "Write `count_inversions(values)` that returns the number of index pairs (i, j) with i < j and values[i] > values[j]."
+INVERSIONS = "def count_inversions(values):\n    n = len(values)\n    return sum(1 for i in range(n) for j in range(i + 1, {stop}) if values[i] > values[j])\n"
+MATMUL_ASK = "Write `matmul(a, b)` that multiplies two matrices given as lists of lists (a is m x n, b is n x p)."
+MATMUL = "def matmul(a, b):\n    return [[sum(a[i][k] * b[k][j] for k in range(len(b))) for j in range({columns})] for i in range(len(a))]\n"
+COLUMN_ASK = 'Write `column_number(title)` that converts a spreadsheet column title such as "A" or "AB" into its 1-based column number.'
+COLUMN = "def column_number(title):\n    n = 0\n    for c in title:\n        n = n * 26 + ord(c) - ord('A'){one}\n    return n\n"
+ROOMS_ASK = "Given meetings as (start, end) pairs, write `min_meeting_rooms(intervals)` that returns the minimum number of rooms needed; a meeting ending at t frees its room for one starting at t."
+ROOMS = ("import heapq\n\ndef min_meeting_rooms(intervals):\n    ends = []\n    for start, end in sorted(intervals):\n        if ends and ends[0] <= start:\n"
+         "            heapq.heapreplace(ends, end)\n        else:\n            heapq.heappush(ends, end)\n    return len(ends)\n")
+ROOMS_NEIGHBOURS = ("def min_meeting_rooms(intervals):\n    ordered = sorted(intervals)\n    rooms = 1 if ordered else 0\n"
+                    "    for (_, end), (start, _) in zip(ordered, ordered[1:]):\n        rooms += start < end\n    return rooms\n")
+WEIGHTED_ASK = "Write `weighted_mean(values, weights)` returning the weighted arithmetic mean of `values`."
+EDIT_ASK = "Write `levenshtein(a, b)` that returns the edit distance between two strings (insertions, deletions and substitutions each cost 1)."
+EDIT = ("def levenshtein(a, b):\n    row = list(range(len(b) + 1))\n    for i, x in enumerate(a, 1):\n        diagonal, row[0] = row[0], i\n        for j, y in enumerate(b, 1):\n"
+        "            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + {cost})\n    return row[-1]\n")
+BRACKETS_ASK = "Write `is_balanced(s)` that returns True if every (), [] and {} bracket in s is properly closed and nested, ignoring other characters."
+BRACKETS = ("def is_balanced(s):\n    pairs = {{')': '(', ']': '[', '}}': '{{'}}\n    stack = []\n    for c in s:\n        if c in '([{{':\n            stack.append(c)\n"
+            "        elif c in pairs:\n            if not stack{pop}:\n                return False\n{after}    return not stack\n")
+CAESAR_ASK = "Write `caesar(text, shift)` that shifts each letter by `shift` places, keeping case and leaving other characters unchanged."
+CAESAR = "def caesar(text, shift):\n    out = ''\n    for c in text:\n        if c.isalpha():\n            base = ord('a') if c.islower() else ord('A')\n            out += chr({shifted} + base)\n        else:\n            out += c\n    return out\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -194,6 +215,24 @@ ROWS = {
                                                     "Write `rotate_right(items, k)` that returns a new list with the elements shifted k positions to the right, wrapping around."), "failed"),
     "known task right, named only: rotated right": (("def rotate_right(items, k):\n    k %= len(items) or 1\n    return items[-k:] + items[:-k] if k else items[:]\n", "",
                                                      "Write `rotate_right(items, k)` that returns a new list with the elements shifted k positions to the right, wrapping around."), "passed"),
+    "known task wrong: every even number a power of two (blind22)": (("def is_power_of_two(n):\n    return n > 0 and (n == 1 or n % 2 == 0)\n", "", POWER_ASK), "failed"),
+    "known task right: a power of two": (("def is_power_of_two(n):\n    return n > 0 and n & (n - 1) == 0\n", "", POWER_ASK), "passed"),
+    "known task wrong: the last element never paired (blind22)": ((INVERSIONS.format(stop="n - 1"), "", INVERSIONS_ASK), "failed"),
+    "known task right: the inversions": ((INVERSIONS.format(stop="n"), "", INVERSIONS_ASK), "passed"),
+    "known task wrong: a matrix product as wide as a": ((MATMUL.format(columns="len(a[0])"), "", MATMUL_ASK), "failed"),
+    "known task right: a matrix product as wide as b": ((MATMUL.format(columns="len(b[0])"), "", MATMUL_ASK), "passed"),
+    "known task wrong: column numbers from 0": ((COLUMN.format(one=""), "", COLUMN_ASK), "failed"),
+    "known task right: column numbers from 1": ((COLUMN.format(one=" + 1"), "", COLUMN_ASK), "passed"),
+    "known task wrong: each meeting against the one before only": ((ROOMS_NEIGHBOURS, "", ROOMS_ASK), "failed"),
+    "known task right: the meeting rooms": ((ROOMS, "", ROOMS_ASK), "passed"),
+    "known task wrong: weighted sum over the count (blind21)": (("def weighted_mean(values, weights):\n    return sum(v * w for v, w in zip(values, weights)) / len(values)\n", "", WEIGHTED_ASK), "failed"),
+    "known task right: weights given first": (("def weighted_mean(weights, values):\n    return sum(v * w for v, w in zip(values, weights)) / sum(weights)\n", "", WEIGHTED_ASK), "passed"),
+    "known task wrong: a substitution costs nothing": ((EDIT.format(cost="0"), "", EDIT_ASK), "failed"),
+    "known task right: the edit distance": ((EDIT.format(cost="(x != y)"), "", EDIT_ASK), "passed"),
+    "known task wrong: brackets counted, not matched": ((BRACKETS.format(pop="", after="            stack.pop()\n"), "", BRACKETS_ASK), "failed"),
+    "known task right: brackets matched": ((BRACKETS.format(pop=" or stack.pop() != pairs[c]", after=""), "", BRACKETS_ASK), "passed"),
+    "known task wrong: a Caesar shift past z": ((CAESAR.format(shifted="ord(c) - base + shift"), "", CAESAR_ASK), "failed"),
+    "known task right: a Caesar shift wrapping round": ((CAESAR.format(shifted="(ord(c) - base + shift) % 26"), "", CAESAR_ASK), "passed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),
@@ -246,6 +285,11 @@ def test_instruction_examples_are_read_only_when_clear():
     assert instruction_examples("Sum the values, e.g. [1, 2] -> 3, 4 -> 5.", one)[0].want == "3"  # "3, 4" is no tuple
     assert instruction_examples("Encode it: `encode(\"aab\")` should return `\"2a1b\"`, and decode reverses it.", "def encode(s):\n    return s\n")[0].want == '"2a1b"'
     assert instruction_examples("e.g. 'ab' -> 'ba'", "def f(a):\n    return a\n\ndef g(b):\n    return b\n") == []  # which function? not read
+    plural = "def pluralize(noun: str) -> str:\n    return noun + 's'\n"
+    ask = "Write `pluralize(noun)`: a consonant then 'y' becomes 'ies' (city -> cities); 's', 'x' or 'ch' add 'es' (box -> boxes, church -> churches)."
+    assert [(e.call, e.want) for e in instruction_examples(ask, plural)] == [("pluralize('city')", "'cities'"), ("pluralize('box')", "'boxes'"), ("pluralize('church')", "'churches'")]
+    assert instruction_examples(ask, "def pluralize(count):\n    return count\n") == []  # bare words are no example of a number's function
+    assert instruction_examples("Follow the edges (a -> b) of the graph.", "def walk(edges):\n    return edges\n") == []
 
 
 def test_worked_out_values_and_defined_sequences_in_examples():

@@ -136,6 +136,15 @@ def test_a_response_cut_inside_a_block_and_misused_standard_calls():
     assert trivial(done, response=f"```python\n{done}") is None  # a fence left open after complete code
     assert trivial("def base(name):\n    return name.rstrip('.txt')\n").startswith("misused call: .rstrip('.txt') removes any of those characters")
     assert trivial("def clean(line):\n    return line.rstrip(' \\n')\n") is None
+    tested = "def strip_prefix(names, tag):\n    return [n.lstrip(tag) if n.startswith(tag) else n for n in names]\n"  # blind22
+    assert trivial(tested).startswith("misused call: .lstrip(tag) removes any of those characters")
+    assert trivial("def unwrap(text, suffix):\n    return text.rstrip(suffix)\n").startswith("misused call: .rstrip(suffix)")
+    assert trivial("def clean(text, chars):\n    return text.strip(chars)\n") is None  # a set of characters
+    grouped = "from itertools import groupby\n\ndef by_letter(words):\n{sort}    return {{k: list(g) for k, g in groupby(words, key=lambda w: w[0])}}\n"
+    assert "groups only runs of equal keys and words is never sorted" in trivial(grouped.format(sort=""))  # blind22
+    assert trivial(grouped.format(sort="    words = sorted(words)\n")) is None
+    looped = "from itertools import groupby\n\ndef by_len(words):\n    out = {}\n    for n, g in groupby(words, key=len):\n        out[n] = list(g)\n    return out\n"
+    assert "groups only runs of equal keys" in trivial(looped)
     swapped = "import re\n\nZIP = r'\\d{5}(-\\d{4})?'\n\ndef is_zip(text):\n    return re.fullmatch(text, ZIP) is not None\n"
     assert trivial(swapped).startswith("misused call: re.fullmatch(text, ZIP) passes the text as the pattern")
     assert trivial(swapped.replace("re.fullmatch(text, ZIP)", "re.fullmatch(ZIP, text)")) is None
@@ -890,3 +899,93 @@ def test_a_graph_walk_that_never_asks_what_it_has_seen_never_ends():
             "    while queue:\n        node = queue.popleft()\n        order.append(node)\n        for t in graph.get(node, []):\n            indegree[t] -= 1\n"
             "            if indegree[t] == 0:\n                queue.append(t)\n    return order\n")
     assert trivial(kahn, "Sort the graph's tasks topologically; raise ValueError if the graph has a cycle.") is None  # appended only at indegree 0
+
+
+def test_more_classic_tasks_are_probed_only_as_asked():
+    from hfsynth.curate.known_tasks import known_task, known_task_claims
+
+    matmul = "def matmul(a, b):\n    return a\n"
+    assert known_task("Multiply two matrices given as lists of lists; do not use numpy.", matmul)[0].label == "two matrices multiplied"
+    assert known_task("Multiply two matrices with numpy.", matmul) is None
+    assert known_task("Multiply two matrices element-wise.", matmul) is None
+    hamming = "def hamming(a, b):\n    return 0\n"
+    assert known_task("Return the Hamming distance between two strings of equal length.", hamming) is not None
+    assert known_task("Return the Hamming distance between two integers (the bits that differ).", hamming) is None
+    for twist in ("Return the k-th largest distinct value.", "Return the k-th largest element, k counted from 0 (0-indexed)."):
+        assert known_task(twist, "def kth_largest(nums, k):\n    return nums[k]\n") is None, twist
+    assert known_task("Return the edit distance between two strings; substitutions cost 2.", "def d(a, b):\n    return 0\n") is None
+    assert known_task("Return the edit distance between two strings; every operation costs 1.", "def d(a, b):\n    return 0\n") is not None
+    primes = "def primes(n):\n    return []\n"
+    assert known_task("Return all primes below n using the sieve of Eratosthenes.", primes) is not None
+    assert known_task("Count the primes below n.", primes) is None
+    assert known_task("Return the running sums of a list, starting with 0 (n + 1 values).", "def run(xs):\n    return xs\n") is None
+    spiral = "def spiral(m):\n    return []\n"
+    assert known_task("Return the elements of a matrix in spiral order.", spiral) is not None
+    assert known_task("Return the elements of a matrix in counter-clockwise spiral order.", spiral) is None
+    assert known_task("Generate an n x n matrix filled in spiral order.", spiral) is None
+    brackets = "def ok(s):\n    return True\n"
+    assert len(known_task_claims("Check whether the brackets (), [] and {} in a string are balanced.", brackets)) == 9
+    only_round = known_task_claims("Check whether the parentheses in a string are balanced.", brackets)
+    assert only_round and all("[" not in source and "{" not in source for source, *_ in only_round)  # round ones only: the others may count as text
+    assert known_task("Return the minimum number of parentheses to add to make a string balanced.", brackets) is None
+    caesar = "def caesar(text, shift):\n    return text\n"
+    assert known_task_claims("Encrypt text with a Caesar cipher of the given shift.", caesar)[0][0] == "caesar('abc', 3)"
+    assert known_task_claims("Encrypt text with a Caesar cipher of the given shift.", "def caesar(a, b):\n    return a\n") == []  # which is the shift: not said
+    assert known_task("Decrypt a Caesar cipher by brute force.", caesar) is None
+    assert known_task_claims("Convert a spreadsheet column title like 'AB' to its column number.", "def column_number(n: int) -> str:\n    return ''\n") == []  # a number's parameter: not probed with titles
+
+
+def test_keys_and_endings_an_instruction_quotes_must_be_in_the_code():
+    summary = "def summarize(values):\n    return {{'count': len(values), 'min': min(values), 'max': max(values){more}}}\n"
+    ask = "Write `summarize(values)` that returns a dict with the keys 'count', 'min', 'max' and 'median'."
+    assert missing_part(ask, summary.format(more="")) == "the key 'median' of the dict it returns"  # blind22
+    assert missing_part(ask, summary.format(more=", 'median': sorted(values)[len(values) // 2]")) is None
+    assert missing_part(ask, "def summarize(values):\n    return dict(count=len(values), min=min(values), max=max(values), median=values[0])\n") is None
+    groups = "import re\n\ndef parse(line):\n    m = re.match(r'(?P<count>\\d+) (?P<min>\\d+) (?P<max>\\d+) (?P<median>\\d+)', line)\n    return m.groupdict()\n"
+    assert missing_part(ask, groups) is None  # the regex's named groups are the keys
+    assert missing_part("Return a dict with keys `date` and `level`, or `None` when the line does not match.", groups.replace("count", "date").replace("min", "level")) is None
+    assert missing_part("Given records (dicts with keys 'name', 'age' and 'city'), return the names.", "def names(rs):\n    return [r['name'] for r in rs]\n") is None  # the input's keys
+    plural = "def pluralize(noun):\n    '''ch, sh, x and z take es'''\n    if noun.endswith({endings}):\n        return noun + 'es'\n    return noun + 's'\n"
+    ask = "Write `pluralize(noun)`: nouns ending in 's', 'x', 'z', 'ch' or 'sh' add 'es'; all other nouns add 's'."
+    assert missing_part(ask, plural.format(endings="'s'")) == "the ending 'x'"  # the docstring's words do not count
+    assert missing_part(ask, plural.format(endings="('s', 'x', 'z', 'ch', 'sh')")) is None
+    assert missing_part(ask.replace("nouns ending", "for example nouns ending"), plural.format(endings="'s'")) is None  # an example
+
+
+def test_stated_bounds_and_a_length_limit_the_code_must_keep():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Write `parse_port(value)` that strips whitespace and raises ValueError unless the result is an integer in the range 1-65535."
+    port = "def parse_port(value):\n    n = int(value.strip())\n{check}    return n\n"
+    assert ignored_requirement(ask, port.format(check="")) == "the instruction asks to raise outside 1-65535 and the code never writes 65535"  # blind22
+    for check in ("    if not 1 <= n <= 65535:\n        raise ValueError(n)\n", "    if n not in range(1, 2 ** 16):\n        raise ValueError(n)\n",
+                  "    if n < 1 or n > 0xFFFF:\n        raise ValueError(n)\n"):
+        assert ignored_requirement(ask, port.format(check=check)) is None, check
+    assert ignored_requirement(ask, port.format(check="    if n > 65535:\n        raise ValueError(n)\n")) == "the instruction asks to raise outside 1-65535 and the code never writes 1"
+    month = "from datetime import date\n\ndef first_day(year, month):\n    return date(year, month, 1)\n"
+    assert ignored_requirement("Raise ValueError unless month is between 1 and 12.", month) is None  # date() checks it
+    ask = "Write `truncate(text, limit)` so the result is at most `limit` characters in total; when it cuts, it ends with '...'."
+    cut = "def truncate(text, limit):\n    if len(text) <= limit:\n        return text\n    return {result}\n"
+    assert ignored_requirement(ask, cut.format(result="text[:limit].rstrip() + '...'")).endswith("keeps limit characters and adds '...' after them")  # blind22
+    assert ignored_requirement(ask, cut.format(result="f'{text[:limit]}...'")) is not None
+    assert ignored_requirement(ask, cut.format(result="text[:limit - 3] + '...'")) is None
+    assert ignored_requirement(ask, cut.format(result="text[:limit]")) is None
+
+
+def test_every_date_format_the_instruction_names_is_spelled_for_strptime():
+    ask = "Write `parse_date(text)` that returns a `datetime.date` from either ISO format 'YYYY-MM-DD' or European format 'DD/MM/YYYY'."
+    one = "from datetime import datetime\n\ndef parse_date(text):\n    return datetime.strptime(text, '%Y-%m-%d').date()\n"
+    assert missing_part(ask, one) == "the date format 'DD/MM/YYYY' ('%d/%m/%Y')"  # blind22
+    both = "from datetime import date, datetime\n\ndef parse_date(text):\n    try:\n        return date.fromisoformat(text)\n    except ValueError:\n        return datetime.strptime(text, '%d/%m/%Y').date()\n"
+    assert missing_part(ask, both) is None
+    split = "from datetime import date\n\ndef parse_date(text):\n    if '/' in text:\n        d, m, y = map(int, text.split('/'))\n        return date(y, m, d)\n    return date.fromisoformat(text)\n"
+    assert missing_part(ask, split) is None  # read without format strings: not judged
+
+
+def test_unit_abbreviations_an_instruction_lists_must_each_be_handled():
+    ask = "Write `convert_length(value, from_unit, to_unit)` between the units mm, cm, m, km, in, ft and mi."
+    table = "TO_METRES = {{{units}}}\n\ndef convert_length(value, from_unit, to_unit):\n    return value * TO_METRES[from_unit] / TO_METRES[to_unit]\n"
+    assert missing_part(ask, table.format(units="'mm': 0.001, 'cm': 0.01, 'm': 1.0, 'km': 1000.0")) == "the unit 'in'"  # blind21
+    every = "'mm': 0.001, 'cm': 0.01, 'm': 1.0, 'km': 1000.0, 'in': 0.0254, 'ft': 0.3048, 'mi': 1609.344"
+    assert missing_part(ask, table.format(units=every)) is None
+    assert missing_part("Convert between units mm, cm and so on.", table.format(units="'mm': 0.001, 'cm': 0.01")) is None  # prose, not units

@@ -11,7 +11,9 @@ read only when both sides are Python literals and the call is clear:
 - ``value -> / => / becomes / gives / is converted to value`` or ``Input: value Output: value``, when
   the code defines exactly one public function, and the left side opens a clause (after "e.g.",
   "example", ":", "(", a line start...): "3 and 4 -> 7" is no example of ``f(4)``; nor is a pair
-  beside an ellipsis ("'A' -> "1", ..., 'Z' -> "26"" spells out a mapping).
+  beside an ellipsis ("'A' -> "1", ..., 'Z' -> "26"" spells out a mapping);
+- ``word -> word`` with bare words ("(city -> cities, box -> boxes)"), under the same conditions, when
+  that function takes one text: a parameter annotated ``str`` or named for one (``word``, ``text``).
 """
 
 from __future__ import annotations
@@ -165,6 +167,28 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
     return found
 
 
+BARE_PAIR = re.compile(rf"(?<![\w'\"`.-])([A-Za-z]+)\s*{ARROW}\s*([A-Za-z]+)(?![\w'\"`(.-])")
+TEXT_PARAMETER = re.compile(r"(?:s|str|string|text|word|noun|verb|name|phrase|sentence|token|title|label|line)\d?", re.IGNORECASE)
+
+
+def _takes_one_text(tree: ast.Module, name: str) -> bool:
+    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
+    params = node.args.posonlyargs + node.args.args
+    if len(params) - len(node.args.defaults) != 1:
+        return False
+    annotation = ast.unparse(params[0].annotation) if params[0].annotation is not None else ""
+    return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(params[0].arg)))
+
+
+def _word_examples(text: str, name: str) -> List[Example]:
+    """``city -> cities``: bare words on both sides, the left one opening a clause."""
+    found = []
+    for match in BARE_PAIR.finditer(text):
+        if CLAUSE_OPENER.search(text[: match.start()]) and not ELIDED.search(text[max(0, match.start() - 8): match.end() + 8]):
+            found.append(Example(f"{name}({match.group(1)!r})", repr(match.group(2)), (match.group(1),)))
+    return found
+
+
 def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, None], calls_only: bool = False) -> List[Example]:
     """The instruction's worked examples of the code's functions (its source, or its parsed tree), in
     order (none when the code does not parse or defines no function the examples could call). With
@@ -179,4 +203,6 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
         examples = _value_examples(text, public[0], functions[public[0]])
+        if not examples and _takes_one_text(tree, public[0]):
+            examples = _word_examples(text, public[0])
     return list(dict.fromkeys(examples))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -126,6 +127,69 @@ def _merge(intervals):
         else:
             merged.append([start, end])
     return merged
+
+
+def _matmul(a, b):
+    return [[sum(x * y for x, y in zip(row, column)) for column in zip(*b)] for row in a]
+
+
+def _inversions(values) -> int:
+    return sum(1 for i in range(len(values)) for j in range(i + 1, len(values)) if values[i] > values[j])
+
+
+def _column_number(title: str) -> int:
+    number = 0
+    for letter in title:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _column_title(number: int) -> str:
+    title = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        title = chr(ord("A") + rest) + title
+    return title
+
+
+def _rooms(intervals) -> int:
+    """Meetings under way at the busiest start time (a meeting ending at t frees its room for one starting at t)."""
+    return max((sum(1 for s, e in intervals if s <= start < e) for start, _ in intervals), default=0)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def _balanced(text: str) -> bool:
+    opening, stack = {")": "(", "]": "[", "}": "{"}, []
+    for char in text:
+        if char in "([{":
+            stack.append(char)
+        elif char in opening and (not stack or stack.pop() != opening[char]):
+            return False
+    return not stack
+
+
+def _caesar(text: str, shift: int) -> str:
+    out = []
+    for char in text:
+        base = ord("a") if "a" <= char <= "z" else ord("A") if "A" <= char <= "Z" else None
+        out.append(char if base is None else chr((ord(char) - base + shift) % 26 + base))
+    return "".join(out)
+
+
+def _spiral(matrix):
+    rows, out = [list(row) for row in matrix], []
+    while rows:
+        out.extend(rows.pop(0))
+        rows = [list(column) for column in zip(*rows)][::-1]  # turned counter-clockwise: the right column on top
+    return out
 
 
 # Words that make the answer something else than the plain task's, for all tasks.
@@ -255,11 +319,11 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("two sorted lists merged", _i(r"\bmerg\w*\b[^.]{0,10}\btwo sorted (?:lists|arrays)\b"), 2, r"merge",
               [([1, 3, 5], [2, 4, 6]), ([], [1]), ([1, 2], []), ([1, 1, 4], [1, 3])], lambda a, b: sorted(a + b),
               unless=_i(PRINTS + r"|\blinked\b|\bin[- ]place\b|\bnodes?\b|\bk sorted\b|\bduplicates?\b|\bdescending\b|\bunique\b|\bmedian\b")),
-    KnownTask("a binary string's value", _i(r"\bbinary (?:string|number|representation)\b[^.]{0,20}\bto (?:its )?(?:decimal|integer|int)\b"), 1, r"bin|dec",
+    KnownTask("a binary string's value", _i(r"\bbinary (?:string|number|representation)\b[^.]{0,20}\bto (?:its )?(?:decimal|integer|int)\b|\bstring of '?0'?\s*(?:/|,|and|or)\s*'?1'? (?:characters|digits|bits)\b[^.]{0,60}\binto (?:an? |its )?(?:integer|int|number|decimal)\b"), 1, r"bin|dec",
               [("101",), ("0",), ("1111",), ("100000",)], lambda text: int(text, 2), unless=_i(PRINTS + r"|0b|\bprefix\b|\bnegative\b|\bfloat|\blist\b|\btwo's\b|\bsigned\b")),
     KnownTask("a matrix transposed", _i(r"\btranspos\w*\b[^.]{0,20}\b(?:matrix|2d list|list of lists)\b"), 1, r"transp",
               [([[1, 2, 3], [4, 5, 6]],), ([[1]],), ([[1, 2], [3, 4]],)], lambda m: [list(r) for r in zip(*m)],
-              unless=_i(PRINTS + r"|\bin[- ]place\b|\bnumpy\b|\bsparse\b|\bjagged\b|\bragged\b|\bempty\b|\bstring")),
+              unless=_i(PRINTS + r"|\bin[- ]place\b|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bsparse\b|\bjagged\b|\bragged\b|\bempty\b|\bstring")),
     KnownTask("FizzBuzz", _i(r"\bfizz ?buzz\b"), 1, r"fizz",
               relation="f(15) is None or all((lambda r: str(r[k - 1] if isinstance(r, (list, tuple)) else r).lower().replace(' ', ''))(f(k)) == w "
                        "for k, w in ((1, '1'), (3, 'fizz'), (5, 'buzz'), (7, '7'), (9, 'fizz'), (10, 'buzz'), (15, 'fizzbuzz'), (30, 'fizzbuzz')))",
@@ -348,6 +412,88 @@ TASKS: Tuple[KnownTask, ...] = (
               parameters=(r"items|data|seq|lst|list|values|records|rows|elements|entries|^xs$|^a$|results|things|collection", r"^page$|^p$|^page_?(?:num|number|no|index)$|^n$", r"per_?page|size|limit|count|^n$|^k$|^m$")),
     KnownTask("the sum of the even numbers", _i(r"\bsum of (?:all )?(?:the )?even (?:numbers|integers|elements|values)\b[^.]{0,20}\b(?:in|of) (?:a|the) list\b"), 1, r"even|sum",
               [([1, 2, 3, 4],), ([],), ([-2, 3, 5],), ([7, 9],)], lambda xs: sum(x for x in xs if x % 2 == 0), unless=_i(PRINTS + r"|\bindex|\bposition|\bodd\b|\bsquares?\b|\bdigits\b")),
+    KnownTask("a power-of-two test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\b(?:an? |integer )?power of (?:two|2)\b"), 1, r"pow|two",
+              [(n,) for n in (1, 2, 8, 64, 1024, 0, 3, 6, 12, 96, -4, -8)], lambda n: n > 0 and n & (n - 1) == 0, truth=True, named=r"is_?power_?of_?(?:two|2)",
+              unless=_i(PRINTS + r"|\bpositive power\b|\bexcept 1\b|\bexcluding 1\b|\bgreater than 1\b|\bexponent\b|\bwhich power\b|\bnext\b|\bnearest\b|\bclosest\b|\bround\w*|\bfloat\w*|\blist\b|\bstrings?\b|\bpower of (?:two|2) or\b|\bsum of\b|\bproduct of\b|\bpowers\b|\bcount\w*")),
+    KnownTask("the inversions counted", _i(r"\b(?:count\w*|number of)\b[^.]{0,20}\binversions\b|\binversions?\b[^.]{0,60}\bi < j\b|\bi < j and (\w+)\[i\] > \1\[j\]"), 1, r"inver|count",
+              [([2, 4, 1, 3, 5],), ([],), ([1, 2, 3],), ([3, 2, 1],), ([5, 1, 4, 2],), ([1, 1, 1],), ([2, 1, 2, 1],)], _inversions,
+              unless=_i(PRINTS + r"|\bthe pairs themselves\b|\blist of (?:the )?(?:index )?(?:pairs|inversions)\b|\breturns? (?:the|all|every) (?:index )?(?:pairs|inversions)\b|\bmod\w*|<=|\bat least\b|\bsignificant\b|\breverse pairs\b|\b2 ?\*|\bmatri\w*|\bstrings?\b|\bk\b|\btuple\b|\bsorted (?:list|array|copy)\b|\balso\b")),
+    KnownTask("two matrices multiplied", _i(r"\bmultipl(?:y|ies|ication of)\b[^.]{0,10}\btwo\b[^.]{0,20}\bmatri(?:x|ces)\b|\bmatrix (?:multiplication|product)\b|\bproduct of two matrices\b"), 2, r"mat|mul|prod|dot",
+              [([[1, 2, 3], [4, 5, 6]], [[7, 8], [9, 10], [11, 12]]), ([[1, 2], [3, 4]], [[5, 6], [7, 8]]), ([[2]], [[3]]), ([[1, 0, 2]], [[1], [2], [3]]), ([[1], [2]], [[3, 4]]), ([[1, 2]], [[1, 2, 3], [4, 5, 6]]), ([[1], [2], [3]], [[4, 5]])], _matmul,
+              unless=_i(PRINTS + r"|\bscalar\b|\bvectors?\b|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bnp\.|\belement-?\s?wise\b|\bhadamard\b|\bsparse\b|\bstrassen\b|\bchain\b|\bmod\w*|\bpower\b|\bexponent\w*|\btuples?\b|\bdict\w*|\bstrings?\b|\bboolean\b|\bmin-plus\b|\bsquare matri\w*|\bn ?x ?n\b|\bidentity\b|\bdeterminant\b|\binverse\b|\bclass\b")),
+    KnownTask("a spreadsheet column title's number", _i(r"\bcolumn (?:title|name|label|letters?)\b[^.]{0,60}\b(?:to|into) (?:a |an |its |the )?(?:1-based |one-based )?(?:column )?(?:number|index|integer)\b|\btitle_to_number\b"), 1, r"col|num|title|index",
+              [("A",), ("Z",), ("AA",), ("AB",), ("AZ",), ("ZY",), ("AAA",)], _column_number,
+              unless=_i(PRINTS + r"|\b0-(?:based|indexed)\b|\bzero-(?:based|indexed)\b|\bA (?:is|=|->|→) 0\b|\bvice versa\b|\bboth (?:ways|directions)\b|\bback\b|\brow\b|\bcell\b|\b[A-Z]+\d+\b|\branges?\b|\blist\b|\bdict\w*|\bbase (?!26)\d+\b")),
+    KnownTask("a spreadsheet column title of a number", _i(r"\b(?:column )?(?:number|index|integer)\b[^.]{0,40}\b(?:to|into) (?:a |an |its |the )?(?:excel |spreadsheet )?column (?:title|name|label|letters?)\b|\bconvert_to_title\b"), 1, r"col|title|name|letter",
+              [(1,), (26,), (27,), (28,), (52,), (701,), (702,), (703,)], _column_title,
+              unless=_i(PRINTS + r"|\b0-(?:based|indexed)\b|\bzero-(?:based|indexed)\b|\b0 (?:is|=|->|→) A\b|\bvice versa\b|\bboth (?:ways|directions)\b|\bback\b|\brow\b|\bcell\b|\branges?\b|\blist\b|\bdict\w*|\blower-?\s?case\b")),
+    KnownTask("the meeting rooms needed", _i(r"\b(?:minimum|least|fewest|smallest) (?:number of )?(?:meeting |conference )?rooms\b|\bmin_meeting_rooms\b"), 1, r"room|meet",
+              [([(0, 30), (5, 10), (15, 20)],), ([(7, 10), (2, 4)],), ([],), ([(1, 10), (2, 7), (3, 19), (8, 12), (10, 20), (11, 30)],), ([(1, 5), (2, 6), (3, 7), (4, 8)],), ([(5, 8)],)], _rooms,
+              unless=_i(PRINTS + r"|\bassign\w*|\bwhich room\b|\bschedule\b|\blist of rooms\b|\brooms? (?:ids?|numbers?|names?)\b|\bcapacit\w*|\bbuffer\b|\bclean\w*|\bgap\b|\bdict\w*|\bstrings?\b|\bHH:MM\b|\bdatetime\b|\btimes? of day\b|\bcan attend\b|\bwhether\b|\bTrue\b|\bbool\w*")),
+    KnownTask("a weighted mean", _i(r"\bweighted (?:arithmetic )?(?:mean|average)\b"), 2, r"weight|mean|avg|average",
+              [([1, 2, 3], [1, 1, 1]), ([10, 20], [1, 3]), ([5], [2]), ([1, 2, 3, 4], [4, 3, 2, 1]), ([2, 4, 6], [1, 2, 3])], lambda values, weights: sum(v * w for v, w in zip(values, weights)) / sum(weights),
+              unless=_i(PRINTS + r"|\bmoving\b|\brolling\b|\bexponential\w*|\bgeometric\b|\bharmonic\b|\bdict\w*|\bpairs?\b|\btuples?\b|\bstandard deviation\b|\bvariance\b|\bgrades?\b|\bcolumns?\b|\bpercent\w*|\bround\w*|\bnormali[sz]\w*|\bdecimal places?\b|\bNone\b|\bmedian\b|\bgroup\w*|\bkeys?\b|\bmatri\w*|\bstream\w*|\bclass\b"),
+              parameters=(r"values|xs|data|nums|numbers|items|scores|^x$|^v$|^a$|samples|observations|grades|marks|prices", r"weights?|^ws$|^w$|^b$|counts|quantit|frequenc|credits")),
+    KnownTask("the edit distance", _i(r"\blevenshtein\b|\bedit distance\b"), 2, r"dist|edit|leven",
+              [("kitten", "sitting"), ("", "abc"), ("flaw", "lawn"), ("same", "same"), ("abc", ""), ("intention", "execution"), ("a", "b")], _edit_distance,
+              unless=_i(PRINTS + r"|\bdamerau\b|\btranspos\w*|\b(?:weights?|costs?)\b(?!\s+(?:of\s+)?(?:1|one)\b)|\bratio\b|\bsimilarity\b|\bnormali[sz]\w*|\bthe (?:edits|operations) themselves\b|\blist of (?:the )?(?:edits|operations)\b|\bsequence of (?:edits|operations)\b|"
+                                 r"\bclosest\b|\bsuggest\w*|\blist\b|\bk\b|\bat most\b|\bwithin\b|\bone edit\b|\bone away\b|\bthreshold\b|\bcase\b|\bignor\w*|\bwords\b|\btokens\b|\bhamming\b|\bsubstitutions? only\b|\bonly (?:insert|delet)\w*|\bbool\w*|\bTrue\b")),
+    KnownTask("the Hamming distance of two strings", _i(r"\bhamming distance\b[^.]{0,60}\bstrings?\b|\bstrings?\b[^.]{0,60}\bhamming distance\b"), 2, r"ham|dist",
+              [("karolin", "kathrin"), ("1011101", "1001001"), ("", ""), ("abc", "abc"), ("abc", "xyz")], lambda a, b: sum(x != y for x, y in zip(a, b)),
+              unless=_i(PRINTS + r"|\bintegers?\b|\bbits?\b|\bbinary\b|\bnumbers\b|\bcase\b|\blists?\b|\bpairs\b|\bminimum\b|\bclosest\b|\bignor\w*|\bpad\w*|\bunequal\b|\bdifferent lengths?\b(?![^.]*\braise\w*)|\bwords\b|\bnormali[sz]\w*|\bratio\b|\bsimilarity\b")),
+    KnownTask("the longest common prefix", _i(r"\blongest common prefix\b"), 1, r"prefix|common",
+              [(["flower", "flow", "flight"],), (["dog", "racecar", "car"],), (["a"],), (["interview", "internet", "interval"],), (["ab", "a"],), (["same", "same"],)], os.path.commonprefix,
+              unless=_i(PRINTS + r"|\bsuffix\w*|\btwo strings\b|\bpairs?\b|\bcase\b|\bignor\w*|\bpaths?\b|\bdirector\w*|\bfolders?\b|\blength of\b|\bcount\b|\bk\b|\bgroups?\b|\bNone\b|\bwords? of a sentence\b|\bsentences?\b|\bquer(?:y|ies)\b|\bsegments?\b|\bdotted\b|\burls?\b|\btokens\b|\blists\b|\bdict\w*|\btuples?\b")),
+    KnownTask("brackets of three kinds balanced", _i(r"^(?=.*(?:\bbalanced\b|\bproperly (?:nested|closed|matched)\b|\bvalid\b))(?=.*(?:\(\)|\bparenthes[ie]s\b|\bround\b))(?=.*(?:\[\]|\bsquare brackets\b))(?=.*(?:\{\}|\b(?:curly )?braces\b))(?s:.)"), 1, r"balanc|valid|bracket|paren",
+              [("()[]{}",), ("([{}])",), ("([)]",), ("((",), ("",), (")(",), ("{[]}(",), ("]",), ("{[()()]}",)], _balanced, truth=True,
+              unless=_i(PRINTS + r"|\bminimum\b|\bcount\w*|\bhow many\b|\blongest\b|\bremov\w*|\badd\w*|\binsert\w*|\bgenerat\w*|\bindex\b|\bindices\b|\bposition\b|\bdepth\b|\bnesting level\b|\bquot\w*|\bescap\w*|\btags?\b|\bhtml\b|\bxml\b|\bwildcard\b|\*|\bswap\w*|\bfix\w*|\brepair\w*|\breturns? (?:the|a) (?:string|list|tuple)\b|\bdict\w*|\bscore\b|\bangle\b|<>|\bcomments?\b|\bcode\b|\bstrings? literals?\b|\bformula\b|\bexpression\b|\bmath\w*|\bIDE\b|\bunmatched\b|\bunbalanced (?:ones|brackets)\b|\bcustom\b|\bpairs? (?:mapping|given|argument|parameter)\b|\bclass\b")),
+    KnownTask("parentheses balanced", _i(r"\bbalanced\b[^.]{0,40}\bparenthes[ie]s\b|\bparenthes[ie]s\b[^.]{0,60}\b(?:are |is )?(?:balanced|properly (?:nested|closed|matched))\b|\bvalid parenthes[ie]s\b"), 1, r"balanc|valid|paren",
+              [("()",), ("(()())",), ("(()",), (")(",), ("",), ("())(",), ("((()))",), (")",)], _balanced, truth=True,
+              unless=_i(PRINTS + r"|\[|\{|\bbrackets\b|\bbraces\b|\bminimum\b|\bcount\w*|\bhow many\b|\blongest\b|\bremov\w*|\badd\w*|\binsert\w*|\bgenerat\w*|\bcombinations\b|\bn pairs\b|\bindex\b|\bindices\b|\bposition\b|\bdepth\b|\bnesting level\b|\bquot\w*|\bescap\w*|\bwildcard\b|\*|\bswap\w*|\bfix\w*|\brepair\w*|\breturns? (?:the|a) (?:string|list|tuple)\b|\bdict\w*|\bscore\b|\bcomments?\b|\bexpression\b|\bformula\b|\bmath\w*|\bunmatched\b|\bclass\b|\bflip\w*|\breverse\w*")),
+    KnownTask("the set bits counted", _i(r"\b(?:number|count) of (?:set bits|1 bits|1-bits|one bits|'1' bits|bits (?:that are )?set(?: to 1)?|1s in (?:the|its) binary|ones in (?:the|its) binary)\b|\bhamming weight\b|\bpopcount\b|\bpopulation count\b"), 1, r"bit|count|weight|pop|one",
+              [(0,), (1,), (7,), (8,), (255,), (1023,), (12,), (2 ** 40 + 5,)], lambda n: bin(n).count("1"),
+              unless=_i(PRINTS + r"|(?<!non-)\bnegative\b|\btwo'?s complement\b|\b32-?bit\b|\b64-?bit\b|\brange\b|\bup to n\b|\b0 to n\b|\b0\.\.n\b|\blist\b|\bevery number\b|\beach number\b|\bsort\w*|\bstrings?\b|\bzeros?\b|\bparity\b|\bflip\w*|\bdifferent bits\b|\bbetween two\b|\bdict\w*|\bfloat\w*|\bbytes\b")),
+    KnownTask("a perfect-number test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bperfect number\b"), 1, r"perfect", [(n,) for n in (1, 6, 12, 28, 27, 496, 500, 8128)],
+              lambda n: n > 1 and sum(d for d in range(1, n) if n % d == 0) == n, truth=True, named=r"is_?perfect(?:_?number)?",
+              unless=_i(PRINTS + r"|\blist\b|\ball\b|\bup to\b|\bbelow\b|\bcount\w*|\bnext\b|\babundant\b|\bdeficient\b|\bclassif\w*|\bamicable\b|\bstrings?\b|\bsum of (?:its )?divisors\b(?= is returned)|\bmultipl\w*")),
+    KnownTask("a perfect-square test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bperfect square\b"), 1, r"square|perfect", [(n,) for n in (1, 4, 16, 15, 26, 144, 10 ** 6, 10 ** 6 - 1, 2, 99980001)],
+              lambda n: math.isqrt(n) ** 2 == n, truth=True, named=r"is_?perfect_?square",
+              unless=_i(PRINTS + r"|\blist\b|\ball\b|\bup to\b|\bbelow\b|\bcount\w*|\bnext\b|\bnearest\b|\bsum of\b|\btwo squares\b|\bcubes?\b|\bfloat\w*|\bstrings?\b|\bmatri\w*|\bgrid\b|\bboard\b|\broot\b(?= is returned)")),
+    KnownTask("an Armstrong-number test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\b(?:armstrong|narcissistic)(?: number)?\b"), 1, r"armstrong|narciss", [(n,) for n in (1, 9, 10, 153, 154, 370, 371, 407, 100, 9474, 9475)],
+              lambda n: n == sum(int(d) ** len(str(n)) for d in str(n)), truth=True, named=r"is_?(?:armstrong|narcissistic)(?:_?number)?",
+              unless=_i(PRINTS + r"|\bcubes?\b|\bthree-digit\b|\b3-digit\b|\blist\b|\ball\b|\bbetween\b|\brange\b|\bup to\b|\bcount\w*|\bfind\b|\bnegative\b(?<!non-negative)|\bstrings?\b|\bbase\b")),
+    KnownTask("the primes below a number", _i(r"\bsieve of eratosthenes\b|\b(?:all )?(?:the )?prime(?:s| numbers) (?:up to|less than or equal to|not (?:greater|larger) than|below|less than|smaller than|under)\b"), 1, r"prime|sieve",
+              [(10,), (30,), (50,), (100,), (4,)], lambda n: [p for p in range(n) if _is_prime(p)],
+              unless=_i(PRINTS + r"|\bcount\w*|\bnumber of\b|\bhow many\b|\bsum\b|\bset\b|\bdict\w*|\bboolean\b|\bTrue\b|\bsegmented\b|\btwin\b|\bbetween\b|\bfirst n\b|\bn primes\b|\bpairs?\b|\bfactor\w*|\bpalindrom\w*|\blargest\b|\bsmallest\b|\bnearest\b|\bclosest\b|\bproduct\b|\bstrings?\b|\bnth\b|\bn-th\b|\bdescending\b|\bgaps?\b|\bdigits?\b|\bcircular\b|\bemirp|\bmersenne\b|\bsum of two\b|\bgoldbach\b|\brange \[|\bincremental\w*|\bclass\b|\bcache\w*|\bmemo\w*")),
+    KnownTask("a running total", _i(r"\b(?:running|cumulative) (?:sums?|totals?)\b"), 1, r"run|cum|total|sum|accum|prefix",
+              [([1, 2, 3, 4],), ([],), ([5],), ([3, -1, 2],), ([0, 0, 7],)], lambda xs: [sum(xs[:i + 1]) for i in range(len(xs))], in_place=True,
+              unless=_i(PRINTS + r"|\bleading 0\b|\bstarts? with 0\b|\bn ?\+ ?1\b|\bwindow\b|\bmoving\b|\brolling\b|\baverage\b|\bmeans?\b|\bmax\w*\b|\bmin\w*\b|\bproduct\b|\bdict\w*|\bgroup\w*|\breset\w*|\bmatri\w*|\b2d\b|\bstrings?\b|\bk\b|\bmodulo\b|\bquer(?:y|ies)\b|\brange sum\b|\bclass\b|\bthreshold\b|\bexceed\w*|\bfirst (?:index|time|position)\b|\btuples?\b|\bcolumns?\b|\brows?\b|\bdates?\b|\bbalance\b|\bround\w*|\bdecimal\w*|\bfloat\w*|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bpandas\b|\breverse\w*|\bright\b|\bcount\w*")),
+    KnownTask("the words in reverse order", _i(r"\brevers\w* the order of (?:the )?words\b|\bwords\b[^.]{0,30}\bin revers(?:e|ed) order\b"), 1, r"rev|word",
+              [("hello world",), ("a b c",), ("single",), ("the sky is blue",), ("",)], lambda s: " ".join(reversed(s.split())),
+              unless=_i(PRINTS + r"|\beach word\b|\bletters\b|\bcharacters\b|\bpunctuation\b|\bcase\b|\bcapitaliz\w*|\blist\b|\bin[- ]place\b|\bsentences\b|\bvowel|\bpalindrom\w*|\bspaces?\b|\bwhitespace\b|\bdelimiter\b|\bseparat\w*|\bcomma\w*|\bk\b|\bgroups?\b|\blines\b|\bsort\w*|\bunique\b|\bduplicat\w*|\bodd\b|\beven\b")),
+    KnownTask("a Caesar cipher", _i(r"\bcaesar\b"), 2, r"caesar|encrypt|encode|cipher|shift",
+              [("abc", 3), ("xyz", 3), ("Hello, World!", 3), ("abc", 0), ("Zebra", 1), ("abc", 29)], _caesar,
+              unless=_i(PRINTS + r"|\blower-?\s?case\b|\bupper-?\s?case\b|\bdecrypt\w*|\bdecod\w*|\bbrute\b|\bcrack\w*|\bbreak\w*|\bguess\w*|\bfrequenc\w*|\bdigits?\b|\bkey\w*\b|\bvigen\w*|\brot13\b|\bboth\b|\bmode\b|\bdirection\b|\bnegative\b|\blist\b|\balphabet\b|\bremov\w*|\bdrop\w*|\bskip\w*|\bspaces?\b|\bbytes\b|\bclass\b|\bleft\b|\bbackwards?\b|\bunicode\b|\bnon-ascii\b|\bprintable\b|\breverse\w*|\bwords?\b"),
+              parameters=(r"text|^s$|message|msg|plain|string|word|data|^t$|sentence|phrase|input", r"shift|^k$|^n$|offset|amount|rot|steps|^d$|distance")),
+    KnownTask("the k-th largest element", _i(r"\bk-?th largest\b|\bkth largest\b"), 2, r"kth|largest|k_?th",
+              [([3, 2, 1, 5, 6, 4], 2), ([7], 1), ([1, 2, 3, 4, 5], 5), ([9, 1, 8, 2], 1), ([-1, -5, 3], 2)], lambda xs, k: sorted(xs, reverse=True)[k - 1],
+              unless=_i(PRINTS + r"|\b0-(?:based|indexed)\b|\bzero-(?:based|indexed)\b|\bdistinct\b|\bunique\b|\bstream\w*|\bclass\b|\bmatri\w*|\bpairs?\b|\bsums?\b|\bindex\b|\bposition\b|\bsmallest\b|\bNone\b|\bfrequen\w*|\bwords?\b|\bstrings?\b|\bdict\w*|\btuples?\b|\bnodes?\b|\btrees?\b|\bBST\b|\blinked\b|\bsubarray\w*|\bheaps\b|\bduplicat\w*"),
+              parameters=(r"nums|arr|array|values|xs|items|numbers|lst|list|data|seq|^a$|scores|elements", r"^k$|^n$|rank|position|index|^i$|order")),
+    KnownTask("a dot product", _i(r"\bdot product\b|\binner product\b"), 2, r"dot|inner|prod",
+              [([1, 2, 3], [4, 5, 6]), ([], []), ([2], [-3]), ([1.5, 2], [2, 4])], lambda a, b: sum(x * y for x, y in zip(a, b)),
+              unless=_i(PRINTS + r"|\bmatri\w*|\bcross\b|\bangle\b|\bcosine\b|\bnorm\w*|\bmagnitude\b|\bsparse\b|\bdict\w*|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bnp\b|\bcomplex\b|\bstrings?\b|\bprojection\b|\bclass\b|\bvectors? class\b|\bmethod\b|\bquaternion\w*|\bround\w*|\bmod\w*|\bweights?\b|\bkernel\b|\bspaces?\b|\btuples?\b|\bpolynomial\w*")),
+    KnownTask("a matrix in spiral order", _i(r"\bspiral order\b|\bin (?:a )?spiral\b|\bspiral(?:ly)? (?:traversal|walk|read)\b"), 1, r"spiral|order|traverse",
+              [([[1, 2, 3], [4, 5, 6], [7, 8, 9]],), ([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]],), ([[1]],), ([[1], [2], [3]],), ([[1, 2], [3, 4], [5, 6]],)], _spiral,
+              unless=_i(PRINTS + r"|\bcounter-?\s?clockwise\b|\banti-?\s?clockwise\b|\bgenerat\w*|\bfill\w*|\bcreate\w*|\bbuild\w*|\bconstruct\w*|\bfrom the cent\w*|\bcent(?:er|re)\b|\boutward\b|\bstrings?\b|\bdiagonal\w*|\bzig-?\s?zag\b|\brotat\w*|\bbottom\b|\bright to left\b|\bcoordinates\b|\bindices\b|\bdict\w*|\bsum\b|\blayers?\b|\bring\b|\bn x n\b|\bk\b|\breverse\w*")),
+    KnownTask("a matrix rotated 90 degrees clockwise", _i(r"\brotat\w*\b[^.]{0,40}\bmatri(?:x|ces)\b[^.]{0,30}\b90 degrees\b[^.]{0,10}\bclockwise\b|\brotat\w*\b[^.]{0,10}\b90 degrees clockwise\b"), 1, r"rot",
+              [([[1, 2], [3, 4]],), ([[1, 2, 3], [4, 5, 6], [7, 8, 9]],), ([[5]],)], lambda m: [list(row) for row in zip(*m[::-1])], in_place=True,
+              unless=_i(PRINTS + r"|\bcounter-?\s?clockwise\b|\banti-?\s?clockwise\b|\b180\b|\b270\b|\bk times\b|\bk\b|\bstrings?\b|\btuples?\b|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bnp\b|\blayers?\b|\bdegrees\b[^.]{0,20}\bparameter\b|\bdirection\b|\bnon-square\b|\brectangular\b|\bimages?\b|\bpixels?\b|\bflip\w*|\bmirror\w*|\btranspos\w*")),
+    KnownTask("the sum of the multiples of 3 or 5 below n", _i(r"\bsum of (?:all )?(?:the )?(?:natural numbers |numbers |integers )?(?:that are )?multiples of 3 or 5\b|\bsum of (?:all )?(?:the )?(?:natural numbers|numbers|integers)\b[^.]{0,20}\b(?:divisible by|multiples? of) 3 or(?: by)? 5\b"), 1, r"sum|mult",
+              [(1,), (4,), (7,), (11,), (17,), (1000,)], lambda n: sum(x for x in range(n) if x % 3 == 0 or x % 5 == 0),
+              unless=_i(PRINTS + r"|\bboth\b|\bnot both\b|\bexcept\b|\bexclud\w*|\bcount\w*|\bhow many\b|\blist\b|\bnumber of\b|\bproduct\b|\bk\b|\bgiven (?:divisors|numbers|factors)\b|\bprimes?\b|\bnegative\b(?<!non-negative)|\bsquares?\b|\beven\b|\bodd\b|\bstrings?\b")),
+    KnownTask("an integer in binary", _i(r"\b(?:decimal|integer|int|number)\b[^.]{0,20}\b(?:to|into) (?:its |a |the )?binary(?: string| representation| digits)?\b"), 1, r"bin|base|conv",
+              [(1,), (5,), (10,), (255,), (256,), (37,)], lambda n: format(n, "b"),
+              unless=_i(PRINTS + r"|\bprefix\w*|0b|\bpad\w*|\bwidth\b|\bfixed\b|\b\d+ bits\b|\b(?:8|16|32|64)-bit\b|\bnegative\b(?<!non-negative)|\btwo'?s complement\b|\blist\b|\bleading zeros?\b|\bbinary search\b|\bfloat\w*|\bfraction\w*|\bgray\b|\bbcd\b|\bhex\w*|\boctal\b|\bbases?\b|\bback\b|\bvice versa\b|\bboth\b|\bbytes?\b|\bint\b\(|\bsigned\b|\bdecimal point\b|\btuple\b|\bsum\b|\bcount\w*|\bbinary tree\b|\breverse\w*|\bones? complement\b|\bdict\w*")),
 )
 
 

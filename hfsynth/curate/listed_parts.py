@@ -22,8 +22,17 @@ argparse, click or typer spell them). English instructions only.
 And two lists of literals the output or the input is made of: HTML tags the code must write ("become
 <strong>, <em> and <code>": each tag's name must be in one of the code's strings; headings ``<h1>``
 may be built from a number and are not read), and the one-letter units or codes the input uses
-("units d, h, m and s", "codes 'C', 'F' and 'K'"): each letter must be a string of the code on its own, in
-a regex character class or alternation, or in a string made only of the listed letters (``"dhms"``).
+("units d, h, m and s", "codes 'C', 'F' and 'K'", or the usual abbreviations "units mm, cm, m, km, in, ft
+and mi"): each must be a string of the code on its own, in a regex character class or alternation, or
+in a string made only of the listed letters (``"dhms"``).
+
+And two lists of quoted strings: the keys of a dict the code returns ("returns a dict with the keys
+'count', 'min', 'max' and 'median'": each must be a string or a name in the code), and the endings
+or beginnings a rule lists ("nouns ending in 's', 'x', 'z', 'ch' or 'sh' add 'es'": each must be in
+one of the code's strings, docstrings and asserts aside), unless the list is an example ("such as
+files ending in '.txt' or '.csv'"). And the date formats it names ('YYYY-MM-DD', 'DD/MM/YYYY'): when
+the code spells formats for ``strptime``/``strftime`` (``"%Y-%m-%d"``), each named format must be one
+of them (an ISO date may be read by ``fromisoformat`` instead).
 """
 
 from __future__ import annotations
@@ -171,11 +180,28 @@ def _handles_letter(letter: str, letters: Set[str], strings: List[str]) -> bool:
     return False
 
 
-def _missing_letter(instruction: str, tree: ast.Module) -> Optional[str]:
+# Units spelled as their usual abbreviations ("between the units mm, cm, m, km, in, ft and mi"): read
+# only when every item of the list is one of them, so that prose never reads as a list of units.
+UNIT_NAMES = frozenset("mm cm dm m km in ft yd mi nm um mg g kg lb lbs oz st ml cl dl l gal qt pt floz s ms us ns min h hr hrs d wk mo y yr "
+                       "b kb mb gb tb pb kib mib gib tib bit bits byte bytes w kw mw j kj cal kcal pa kpa bar psi atm hz khz mhz ghz".split())
+UNIT = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z]{1,5})(?:`|'|\")?(?![\w'\"`])"
+UNIT_LIST = re.compile(rf"\bunits?\b(?:\s+(?:are|is|of))?\s*:?\s*{UNIT}((?:\s*,\s*{UNIT})+\s*,?\s*(?:and|or)\s+{UNIT})(?![\w'\"`])")
+
+
+def _listed_units(instruction: str) -> List[str]:
+    """The one-letter units or codes the instruction lists, or the unit abbreviations it lists."""
     found = LETTER_LIST.search(instruction)
-    if not found:
+    if found:
+        return [found.group(1)] + re.findall(LETTER, found.group(2))
+    found = UNIT_LIST.search(instruction)
+    units = [found.group(1)] + [u for u in re.findall(UNIT, found.group(2)) if u not in ("and", "or")] if found else []
+    return units if units and all(unit.lower() in UNIT_NAMES for unit in units) else []
+
+
+def _missing_letter(instruction: str, tree: ast.Module) -> Optional[str]:
+    letters = _listed_units(instruction)
+    if not letters:
         return None
-    letters = [found.group(1)] + re.findall(LETTER, found.group(2))
     if len(set(letters)) < 3:
         return None
     strings = _strings(tree)
@@ -185,6 +211,68 @@ def _missing_letter(instruction: str, tree: ast.Module) -> Optional[str]:
     return next((f"the unit {letter!r}" for letter in letters if letter not in handled), None)
 
 
+QUOTED = r"[`'\"][^`'\"\n]{1,30}[`'\"]"
+QUOTED_LIST = rf"(?P<items>{QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){QUOTED}){{1,11}})"
+RETURNED_KEYS = re.compile(
+    r"\breturns?\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s+"
+    r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven)\s+)?(?:keys?|fields?|entries)?\s*:?\s*" + QUOTED_LIST
+)
+ENDINGS = re.compile(r"\b(?:end(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?)\s+(?:in|with)\s+(?:one of\s+|either\s+)?" + QUOTED_LIST)
+AN_EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|like|say)\W+(?:\w+\W+){0,4}$", re.IGNORECASE)
+
+
+def _quoted(items: str) -> List[str]:
+    return [item[1:-1] for item in re.findall(QUOTED, items)]
+
+
+def _code_strings(tree: ast.Module) -> List[str]:
+    """The strings the code works with: not its docstrings, not its asserts' (which may show any input)."""
+    skipped = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    skipped |= {id(n) for node in ast.walk(tree) if isinstance(node, ast.Assert) for n in ast.walk(node)}
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
+
+
+def _missing_key(instruction: str, tree: ast.Module) -> Optional[str]:
+    found = RETURNED_KEYS.search(instruction)
+    if not found:
+        return None
+    strings = "\n".join(_code_strings(tree))  # a key may be a regex's group: (?P<date>...) read by groupdict()
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    names |= {n.arg for n in ast.walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg}  # dict(count=...), a dataclass's fields
+    keys = [key for key in _quoted(found.group("items")) if key not in ("None", "True", "False")]  # "..., or `None` when ...": a value
+    missing = (key for key in keys if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
+    return next((f"the key {key!r} of the dict it returns" for key in missing), None)
+
+
+def _missing_ending(instruction: str, tree: ast.Module) -> Optional[str]:
+    strings = _code_strings(tree)
+    for found in ENDINGS.finditer(instruction):
+        if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
+            continue
+        for ending in _quoted(found.group("items")):
+            if ending.strip() and not any(ending in value for value in strings):
+                return f"the {'beginning' if found.group(0)[0].lower() in 'sb' else 'ending'} {ending!r}"
+    return None
+
+
+DATE_FORMAT = re.compile(r"(?<![\w%])(?:YYYY|YY|MM|DD)(?:[-/. ](?:YYYY|YY|MM|DD)){2}(?![\w])")
+DIRECTIVES = {"YYYY": "%Y", "YY": "%y", "MM": "%m", "DD": "%d"}
+
+
+def _missing_date_format(instruction: str, tree: ast.Module, code: str) -> Optional[str]:
+    strings = _code_strings(tree)
+    spelled = [value for value in strings if re.search(r"%[Ymd]", value)]
+    if not spelled:
+        return None  # dates read some other way (a regex, split): not judged here
+    for found in DATE_FORMAT.finditer(instruction):
+        written = re.sub(r"YYYY|YY|MM|DD", lambda m: DIRECTIVES[m.group(0)], found.group(0))
+        if found.group(0) == "YYYY-MM-DD" and re.search(r"\b(?:from)?isoformat\b|\bdate\.fromisoformat\b", code):
+            continue
+        if not any(written in value for value in spelled):
+            return f"the date format {found.group(0)!r} ({written!r})"
+    return None
+
+
 def missing_part(instruction: str, code: str) -> Optional[str]:
     """What the instruction lists that the code leaves out (a method of its class, an operator its
     class must support, a command-line option), as words for the reason; None when nothing is missing,
@@ -192,13 +280,15 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     names = listed_methods(instruction)
     operators = BACKTICKED_OPERATOR.search(instruction)
     options = "--" in instruction
-    literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction)
-    if not (names or operators or options or literals):
+    literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction)
+    quoted = RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction)
+    if not (names or operators or options or literals or quoted):
         return None
     tree = parse_python(code)
     if tree is None:
         return None
     literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
+    literal = literal or ((_missing_key(instruction, tree) or _missing_ending(instruction, tree) or _missing_date_format(instruction, tree, code)) if quoted else None)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))

@@ -4,7 +4,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 
 - ``name.rstrip(".txt")`` to drop a suffix: ``strip`` and its kin take a set of characters, so
   ``"report.txt".rstrip(".txt")`` is ``"repor"``. Read only when the argument is unmistakably a
-  suffix or prefix (a file extension, a URL scheme ``"https://"``, ``"www."``), not a set of
+  suffix or prefix (a file extension, a URL scheme ``"https://"``, ``"www."``, or a name that holds
+  one: ``prefix``, ``suffix``, a value the code tests with ``startswith``/``endswith``), not a set of
   characters (``" \\n"``, ``"[]"``, ``"0"``).
 - ``re.fullmatch(text, PATTERN)``: the string where the pattern belongs and the pattern where the
   string belongs, read when the first argument is a parameter of the function and the second a
@@ -48,6 +49,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   passed, so each word lands in every group (``{k: [] for k in letters}`` is meant).
 - ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
   raises TypeError on the first call (``functools.cmp_to_key`` is meant).
+- ``{k: list(g) for k, g in groupby(words, key=first)}`` on a list the code never sorts: ``groupby``
+  groups runs of equal keys, so a key met again later replaces its first group in the dict.
 """
 
 from __future__ import annotations
@@ -84,12 +87,36 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
     if re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
         return None
     functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    for node in (n for f in functions for n in ast.walk(f)):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and AFFIX.search(node.args[0].value)):
-            return (f".{node.func.attr}({node.args[0].value!r}) removes any of those characters, not the affix "
+    for function in functions:
+        affixes = _affix_names(function)
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
+                continue
+            argument = node.args[0]
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and AFFIX.search(argument.value):
+                shown = repr(argument.value)
+            elif isinstance(argument, ast.Name) and argument.id in affixes:
+                shown = argument.id
+            else:
+                continue
+            return (f".{node.func.attr}({shown}) removes any of those characters, not the affix "
                     f"(line {node.lineno}; str.remove{'suffix' if node.func.attr == 'rstrip' else 'prefix'} removes the affix)")
     return None
+
+
+AFFIX_NAME = re.compile(r"(?:^|_)(?:prefix|suffix|affix|ext|extension|ending|leading|trailing)$", re.IGNORECASE)
+
+
+def _affix_names(function: ast.AST) -> set:
+    """Names in ``function`` that hold an affix: named one (``prefix``), or tested with
+    ``startswith``/``endswith`` (``if name.startswith(tag):``)."""
+    names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)}
+    names |= {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and AFFIX_NAME.search(n.id)}
+    for node in ast.walk(function):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("startswith", "endswith")
+                and len(node.args) == 1 and isinstance(node.args[0], ast.Name)):
+            names.add(node.args[0].id)
+    return names
 
 
 def _swapped_pattern(tree: ast.Module) -> Optional[str]:
@@ -574,6 +601,44 @@ def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _is_groupby(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "groupby" or getattr(node.func, "attr", None) == "groupby") and bool(node.args)
+
+
+def _sorted_somewhere(function: ast.AST, value: ast.expr) -> bool:
+    """``sorted(...)`` itself, or a name the function sorts (``xs.sort()``, ``xs = sorted(...)``)."""
+    if isinstance(value, ast.Call) and getattr(value.func, "id", None) == "sorted":
+        return True
+    if not isinstance(value, ast.Name):
+        return True  # an attribute, a call's result: not read
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sort" and getattr(node.func.value, "id", None) == value.id:
+            return True
+        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == value.id for t in node.targets)
+                and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted"):
+            return True
+    return False
+
+
+def _groupby_unsorted_into_dict(tree: ast.Module) -> Optional[str]:
+    """A dict built from ``groupby`` groups (a dict comprehension, or ``d[key] = ...`` in the loop over them)
+    of a list the function never sorts."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for node in ast.walk(function):
+            grouped = None
+            if isinstance(node, ast.DictComp):
+                grouped = next((g.iter for g in node.generators if _is_groupby(g.iter)), None)
+            elif isinstance(node, ast.For) and _is_groupby(node.iter) and isinstance(node.target, ast.Tuple) and node.target.elts and isinstance(node.target.elts[0], ast.Name):
+                key = node.target.elts[0].id
+                if any(isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Name) and t.slice.id == key
+                       for s in node.body for a in ast.walk(s) if isinstance(a, ast.Assign) for t in a.targets):
+                    grouped = node.iter
+            if grouped is not None and not _sorted_somewhere(function, grouped.args[0]):
+                return (f"{ast.unparse(grouped)[:50]} (line {grouped.lineno}) groups only runs of equal keys and {ast.unparse(grouped.args[0])[:20]} is never sorted: "
+                        "a key met again later replaces its first group in the dict")
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -581,4 +646,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
-            or _predicate_never_called(tree) or _changed_while_iterated(tree))
+            or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree))

@@ -44,7 +44,12 @@ requirement may be ignored. What is read, each only where the words leave no dou
   ``functools.wraps``, the global ``random`` state left alone and ``random.seed()``, the input left
   unchanged and ``param.sort()``; a list changed "in place" and a function that never changes any of
   its arguments (no item assigned or deleted, no mutating method, no call it is handed to) and
-  builds a new one instead (:func:`_ignored_in_place`).
+  builds a new one instead (:func:`_ignored_in_place`);
+- an error asked for a value outside stated bounds ("raise ValueError unless it is in the range
+  1-65535"), and a code that never writes either bound (nor one past it: ``range(1, 65536)``), when
+  nothing it calls (a date, ``strptime``) checks the bounds for it;
+- a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
+  with a marker added after it (``text[:limit] + "..."``), which is longer.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -549,6 +554,95 @@ def _clamps_instead(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
 
 
+# "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
+BOUNDS = re.compile(
+    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
+    re.IGNORECASE,
+)
+CHECKS_BY_ITSELF = re.compile(r"\b(?:date|datetime|time|timedelta|strptime|fromisoformat|ip_address|ip_network|IPv4Address|IPv6Address|chr|calendar|Enum)\b")
+
+
+def _constant_value(node: ast.AST) -> Optional[float]:
+    """The value of small constant arithmetic (``2 ** 16 - 1``, ``-90``, ``1 << 16``), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        value = _constant_value(node.operand)
+        return None if value is None else -value
+    if isinstance(node, ast.BinOp):
+        left, right = _constant_value(node.left), _constant_value(node.right)
+        if left is None or right is None or max(abs(left), abs(right)) > 1e12:
+            return None
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if isinstance(node.op, ast.Pow) and abs(left) <= 1000 and 0 <= right <= 64:
+            return left ** right
+        if isinstance(node.op, ast.LShift) and 0 <= right <= 64 and left == int(left):
+            return float(int(left) << int(right))
+    return None
+
+
+def _numbers(tree: ast.Module) -> Set[float]:
+    """The numbers the code writes, with the value of constant arithmetic (``2 ** 16``, ``0xFFFF``)."""
+    values = (_constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp, ast.BinOp)))
+    return {v for v in values if v is not None}
+
+
+def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
+    """A sentence that asks to raise and states numeric bounds, and code that writes neither the
+    upper bound nor one past it (or, when it is not 0, the lower)."""
+    if CHECKS_BY_ITSELF.search(code):
+        return None
+    numbers = None
+    for sentence in re.split(r"(?<=[.;])\s+", prose):
+        if not RAISE_ASK.search(sentence):
+            continue
+        for found in BOUNDS.finditer(sentence):
+            low, high = float(found.group("low")), float(found.group("high"))
+            if low >= high:
+                continue
+            numbers = _numbers(tree) if numbers is None else numbers
+            for bound in (high, low) if low else (high,):
+                if not any(abs(n - bound) <= 1 for n in numbers):
+                    return f"the instruction asks to raise outside {found.group('low')}-{found.group('high')} and the code never writes {found.group('high' if bound == high else 'low')}"
+    return None
+
+
+AT_MOST = re.compile(r"\b(?:at most|no (?:longer|more) than|not (?:longer|more) than|never (?:longer|more) than|up to)\s+`?(?P<name>[A-Za-z_]\w*)`?\s+(?:characters|chars)\b", re.IGNORECASE)
+
+
+def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
+    """``text[:name] + "..."`` (or ``f"{text[:name]}..."``) in a function whose parameter ``name`` is never reassigned."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        if name not in {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}:
+            continue
+        if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in ast.walk(function)):
+            continue
+
+        def cut(node) -> bool:
+            while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("rstrip", "strip", "lstrip"):
+                node = node.func.value
+            return (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.lower is None and node.slice.step is None
+                    and isinstance(node.slice.upper, ast.Name) and node.slice.upper.id == name)
+
+        for node in ast.walk(function):
+            added = None
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and cut(node.left) and isinstance(node.right, ast.Constant) and isinstance(node.right.value, str):
+                added = node.right.value
+            elif isinstance(node, ast.JoinedStr):
+                parts = node.values
+                for here, after in zip(parts, parts[1:]):
+                    if isinstance(here, ast.FormattedValue) and cut(here.value) and isinstance(after, ast.Constant):
+                        added = after.value
+            if added:
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps {name} characters and adds {added!r} after them"
+    return None
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -600,6 +694,13 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = ANY_WHITESPACE_ASK.search(prose)
     if match and not _negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
         return f"the instruction asks for words {match.group(0)!r} and the code splits on single spaces"
+    bound = _unchecked_bound(prose, tree, code)
+    if bound:
+        return bound
+    for match in AT_MOST.finditer(prose):
+        longer = _cut_then_extended(tree, match.group("name"))
+        if longer and not _negated(prose, match.start()):
+            return f"the instruction asks for {match.group(0)!r} and {longer}"
     for ask, breaks, negatable, reason in BROKEN_ASKS:
         match = ask.search(prose)
         broken = breaks(tree) if match and not (negatable and _negated(prose, match.start())) else None
