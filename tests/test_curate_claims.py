@@ -102,6 +102,16 @@ BRACKETS = ("def is_balanced(s):\n    pairs = {{')': '(', ']': '[', '}}': '{{'}}
             "        elif c in pairs:\n            if not stack{pop}:\n                return False\n{after}    return not stack\n")
 CAESAR_ASK = "Write `caesar(text, shift)` that shifts each letter by `shift` places, keeping case and leaving other characters unchanged."
 CAESAR = "def caesar(text, shift):\n    out = ''\n    for c in text:\n        if c.isalpha():\n            base = ord('a') if c.islower() else ord('A')\n            out += chr({shifted} + base)\n        else:\n            out += c\n    return out\n"
+SUBSEQUENCE_ASK = "Write `is_subsequence(sub, seq)` that returns True if all characters of `sub` appear in `seq` in the same relative order (for example 'ace' is a subsequence of 'abcde')."
+VOWELS_ASK = "Write `max_vowels(s, k)` that returns the maximum number of vowels in any substring of `s` of length exactly k."
+VOWELS = ("def max_vowels(s, k):\n    count = best = sum(c in 'aeiou' for c in s[:k])\n    for i in range(k, len(s)):\n"
+          "        count += (s[i] in 'aeiou') - (s[{left}] in 'aeiou')\n        best = max(best, count)\n    return best\n")
+JACCARD_ASK = "Write `jaccard(a, b)`: the Jaccard similarity of the sets of words of two strings (intersection size over union size)."
+TRIANGLE_ASK = ("Write `classify(a, b, c)` returning 'equilateral', 'isosceles' or 'scalene', or 'invalid' if the sides cannot form a triangle with positive area "
+                "(some side is at least as long as the other two combined).")
+TRIANGLE = ("def classify(a, b, c):\n    x, y, z = sorted((a, b, c))\n    if x <= 0 or x + y {flat} z:\n        return 'invalid'\n    if x == z:\n        return 'equilateral'\n"
+            "    return 'isosceles' if x == y or y == z else 'scalene'\n")
+SENTENCES = "import re\n\ndef split_sentences(text):\n    return re.split(r'(?<=[.!?])\\s+', text.strip())\n\n\nprint(split_sentences('Dr. Smith arrived. No!'))\n# {shown}\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -233,6 +243,17 @@ ROWS = {
     "known task right: brackets matched": ((BRACKETS.format(pop=" or stack.pop() != pairs[c]", after=""), "", BRACKETS_ASK), "passed"),
     "known task wrong: a Caesar shift past z": ((CAESAR.format(shifted="ord(c) - base + shift"), "", CAESAR_ASK), "failed"),
     "known task right: a Caesar shift wrapping round": ((CAESAR.format(shifted="(ord(c) - base + shift) % 26"), "", CAESAR_ASK), "passed"),
+    "known task wrong: a substring for a subsequence (blind23)": (("def is_subsequence(sub, seq):\n    return sub in seq\n", "", SUBSEQUENCE_ASK), "failed"),
+    "known task right: a subsequence": (("def is_subsequence(sub, seq):\n    it = iter(seq)\n    return all(c in it for c in sub)\n", "", SUBSEQUENCE_ASK), "passed"),
+    "known task wrong: the window's left end off by one (blind23)": ((VOWELS.format(left="i - k + 1"), "", VOWELS_ASK), "failed"),
+    "known task right: the vowels of a sliding window": ((VOWELS.format(left="i - k"), "", VOWELS_ASK), "passed"),
+    "known task wrong: Jaccard over the smaller set (blind23)": (("def jaccard(a, b):\n    a, b = set(a.split()), set(b.split())\n    return len(a & b) / min(len(a), len(b))\n", "", JACCARD_ASK), "failed"),
+    "known task right: Jaccard of word sets": (("def jaccard(a, b):\n    a, b = set(a.split()), set(b.split())\n    return len(a & b) / len(a | b)\n", "", JACCARD_ASK), "passed"),
+    "known task wrong: a flat triangle classified (blind23)": ((TRIANGLE.format(flat="<"), "", TRIANGLE_ASK), "failed"),
+    "known task right: a flat triangle invalid": ((TRIANGLE.format(flat="<="), "", TRIANGLE_ASK), "passed"),
+    "known task wrong: Kadane from 0, the subarray non-empty (blind23)": ((KADANE.format(start="0"), "", "Return the largest sum of any contiguous, non-empty subarray (Kadane's algorithm)."), "failed"),
+    "a printed value claimed on the comment line below, wrong (blind23)": ((SENTENCES.format(shown="['Dr. Smith arrived.', 'No!']"), "", ""), "failed"),
+    "a printed value claimed on the comment line below, right": ((SENTENCES.format(shown="['Dr.', 'Smith arrived.', 'No!']"), "", ""), "passed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),

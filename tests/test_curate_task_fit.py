@@ -989,3 +989,45 @@ def test_unit_abbreviations_an_instruction_lists_must_each_be_handled():
     every = "'mm': 0.001, 'cm': 0.01, 'm': 1.0, 'km': 1000.0, 'in': 0.0254, 'ft': 0.3048, 'mi': 1609.344"
     assert missing_part(ask, table.format(units=every)) is None
     assert missing_part("Convert between units mm, cm and so on.", table.format(units="'mm': 0.001, 'cm': 0.01")) is None  # prose, not units
+
+
+def test_blind23s_misused_calls():
+    find = "def mentions(message, keyword):\n    return bool(message.lower().find(keyword.lower()))\n"
+    assert "is read as true or false: -1 (not found) is true" in trivial(find)  # blind23
+    assert trivial(find.replace("bool(message.lower().find(keyword.lower()))", "message.lower().find(keyword.lower()) != -1")) is None
+    pages = "class Paginator:\n    def __init__(self, items, per_page):\n        self.items, self.per_page = list(items), per_page\n\n    @property\n    def num_pages(self):\n        return {count}\n"
+    assert "counts one page too many" in trivial(pages.format(count="len(self.items) // self.per_page + 1"))  # blind23
+    assert trivial(pages.format(count="-(-len(self.items) // self.per_page)")) is None
+    assert trivial("def middle(xs):\n    return len(xs) // 2 + 1\n") is None  # not a count of pages
+    roster = ("from itertools import groupby\n\nclass Roster:\n    def __init__(self):\n        self.people = []\n{sort}\n"
+              "    def by_team(self):\n        return {{t: list(g) for t, g in groupby(self.people, key=lambda p: p[1])}}\n")
+    assert "self.people is never sorted" in trivial(roster.format(sort=""))  # blind23
+    assert trivial(roster.format(sort="\n    def hire(self, p):\n        self.people.append(p)\n        self.people.sort(key=lambda p: p[1])\n")) is None
+    merged = "def with_overrides(config, overrides):\n    result = {copy}\n    for section, options in overrides.items():\n        result.setdefault(section, {{}}).update(options)\n    return result\n"
+    assert "result is a shallow copy of config" in trivial(merged.format(copy="config.copy()"))  # blind23
+    assert trivial(merged.format(copy="{k: dict(v) for k, v in config.items()}")) is None
+
+
+def test_blind23s_quoted_lists_time_units_and_order():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    flags = "TRUE = {{{true}}}\nFALSE = {{'false', 'no', 'off', '0'}}\n\ndef parse_bool(value):\n    v = value.strip().lower()\n    if v in TRUE:\n        return True\n    if v in FALSE:\n        return False\n    raise ValueError(value)\n"
+    ask = "Write `parse_bool(value)`: accept 'true', 'yes', 'on' and '1' as True and 'false', 'no', 'off' and '0' as False."
+    assert missing_part(ask, flags.format(true="'true', 'yes', '1'")) == "the string 'on'"  # blind23
+    assert missing_part(ask, flags.format(true="'true', 'yes', 'on', '1'")) is None
+    commands = "def handle(command):\n    match command.split():\n        case ['go', d]:\n            return d\n        case ['look']:\n            return 'look'\n        case ['quit']:\n            return 'bye'\n"
+    assert missing_part('Interpret text commands such as "go north", "look" and "quit".', commands) is None  # inputs shown (blind7)
+    assert missing_part("Split names like 'Ann Lee', 'Bo Chan' and 'Cy Ng' into first and last.", "def split(name):\n    return name.split(' ', 1)\n\nprint(split('Ann Lee'), split('Bo Chan'))\n") is None  # inputs
+    humanize = "def humanize(total):\n    {days}hours, rest = divmod(total, 3600)\n    minutes, seconds = divmod(rest, 60)\n    return f'{{hours}} hours, {{minutes}} minutes and {{seconds}} seconds'\n"
+    ask = "Write `humanize(total)` giving a phrase using days, hours, minutes and seconds."
+    assert missing_part(ask, humanize.format(days="")) == "the unit 'days'"  # blind23
+    assert missing_part(ask, humanize.format(days="days, total = divmod(total, 86400)\n    ")) is None
+    ask = "Write `unique_tags(tags)` that drops case-insensitive duplicates and returns the tags in the order of their first occurrence."
+    tags = "def unique_tags(tags):\n    seen = {{}}\n    for t in tags:\n        seen.setdefault(t.lower(), t)\n    return {result}\n"
+    assert ignored_requirement(ask, tags.format(result="sorted(seen.values())")).startswith("the instruction asks for items 'in the order of their first occurrence'")  # blind23
+    assert ignored_requirement(ask, tags.format(result="list(seen.values())")) is None
+    assert ignored_requirement(ask + " Sort them alphabetically.", tags.format(result="sorted(seen.values())")) is None
+    pairs = "def parse_pairs(s):\n    out = {}\n    for seg in s.split(';'):\n        if '=' not in seg:\n            continue\n        k, v = seg.split('=', 1)\n        out[k] = v\n    return out\n"
+    ask = "Parse 'a=1;b=2' into a dict. Empty segments are skipped, but a segment without '=' must raise ValueError."
+    assert ignored_requirement(ask, pairs) == "the instruction asks to raise ValueError and the code never does"  # blind23: "without '=' must" is no negation of the raise
+    assert ignored_requirement("Parse 'a=1;b=2' into a dict; it must not raise ValueError.", pairs) is None

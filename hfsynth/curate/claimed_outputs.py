@@ -100,8 +100,8 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
         line = lines[node.lineno - 1]
         want = _claimed(comments.get(node.lineno, ""))
         if not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#"):
-            below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" on a line of its own
-            want = _claimed(below) if CLAIM_COMMENT.match(below) else ""
+            below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
+            want = _claimed(below)
             line = line + "  " + below
         if not want:
             continue

@@ -298,7 +298,7 @@ TASKS: Tuple[KnownTask, ...] = (
               [(1,), (3,), (10,), (0,)], lambda n: sum(i * i for i in range(1, n + 1)), unless=_i(PRINTS + r"|\blist\b|\bdigits?\b|\bodd\b|\beven\b|\bdifference\b|\bcubes?\b|\bnegative\b")),
     KnownTask("the vowels counted", _i(r"\bcount\w*\b[^.]{0,20}\bvowels\b|\bnumber of vowels\b"), 1, r"vowel|count",
               [("hello world",), ("bcd",), ("aeiou",), ("programming",), ("",)], lambda text: sum(c in "aeiou" for c in text),
-              unless=_i(PRINTS + r"|\by\b|'y'|\bconsonants?\b|\beach vowel\b|\bdict|\bfrequenc|\bseparately\b|\bper vowel\b|\bwords\b|\bsentences\b|\blist\b|\bfile\b|\bonly uppercase\b")),
+              unless=_i(PRINTS + r"|\by\b|'y'|\bconsonants?\b|\beach vowel\b|\bdict|\bfrequenc|\bseparately\b|\bper vowel\b|\bwords\b|\bsentences\b|\blist\b|\bfile\b|\bonly uppercase\b|\bsubstrings?\b|\bwindow\b|\bmaximum\b|\bmost\b")),
     KnownTask("the largest element of a list", _i(r"\b(?:find|finds|return|returns|get|gets)\b[^.]{0,15}\b(?:maximum|largest|biggest|max) (?:element|number|value|item)\b[^.]{0,20}\b(?:list|array)\b"), 1, r"max|large|big",
               [([3, 9, 2],), ([-5, -1, -7],), ([4],), ([2, 2, 1],)], max,
               unless=_i(PRINTS + r"|\bindex\b|\bposition\b|\bsecond\b|\bk-?th\b|\bn largest\b|\btop\b|\btwo\b|\bpairs?\b|\bsum\b|\bsubarray\b|\bproduct\b|\bstring|\bdict|\bkey\b|\babsolute\b|\bempty\b|\bnested\b|\bmatrix\b|\beach\b|\bwindow\b|\bdifference\b")),
@@ -354,7 +354,7 @@ TASKS: Tuple[KnownTask, ...] = (
                                                             r"\bcontiguous sub-?(?:array|list|sequence) (?:with|that has|having) the (?:largest|maximum|greatest) sum\b"),
               1, r"max|sub|kadane", [([-2, 1, -3, 4, -1, 2, 1, -5, 4],), ([-3, -1, -2],), ([5],), ([2, -1, 2],), ([-5, -4, 0, -1],)],
               lambda xs: max(sum(xs[i:j]) for i in range(len(xs)) for j in range(i + 1, len(xs) + 1)),
-              unless=_i(PRINTS + r"|\bempty sub|\b(?:0|zero) (?:if|when|for)\b|\bindices\b|\bindex\b|\bpositions?\b|\bthe subarray itself\b|\breturn the subarray\b|\bcircular\b|\bproduct\b|\bk\b|"
+              unless=_i(PRINTS + r"|(?<!non-)\bempty sub|\b(?:0|zero) (?:if|when|for)\b|\bindices\b|\bindex\b|\bpositions?\b|\bthe subarray itself\b|\breturn the subarray\b|\bcircular\b|\bproduct\b|\bk\b|"
                                  r"\bat most\b|\bat least\b|\bnon-adjacent\b|\btuple\b|\bstart and end\b|\bmatrix\b|\b2d\b|\blength\b")),
     KnownTask("the largest sum of k consecutive elements", _i(r"\b(?:maximum|largest|max|greatest|highest) sum of (?:any )?`?k`? (?:consecutive|contiguous|adjacent)\b|\b(?:maximum|largest|max) sum\b[^.]{0,30}\b(?:window|sub-?array) of (?:size|length) `?k`?\b"),
               2, r"max|window|sum", [([1, 2, 3, 4, 5], 2), ([5, 1, 1, 1], 1), ([1, 2, 3], 3), ([2, -1, 3, -5, 4, 4], 2), ([1, -2, 3, 10, -4, 7, 2, -5], 4)],
@@ -494,6 +494,23 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an integer in binary", _i(r"\b(?:decimal|integer|int|number)\b[^.]{0,20}\b(?:to|into) (?:its |a |the )?binary(?: string| representation| digits)?\b"), 1, r"bin|base|conv",
               [(1,), (5,), (10,), (255,), (256,), (37,)], lambda n: format(n, "b"),
               unless=_i(PRINTS + r"|\bprefix\w*|0b|\bpad\w*|\bwidth\b|\bfixed\b|\b\d+ bits\b|\b(?:8|16|32|64)-bit\b|\bnegative\b(?<!non-negative)|\btwo'?s complement\b|\blist\b|\bleading zeros?\b|\bbinary search\b|\bfloat\w*|\bfraction\w*|\bgray\b|\bbcd\b|\bhex\w*|\boctal\b|\bbases?\b|\bback\b|\bvice versa\b|\bboth\b|\bbytes?\b|\bint\b\(|\bsigned\b|\bdecimal point\b|\btuple\b|\bsum\b|\bcount\w*|\bbinary tree\b|\breverse\w*|\bones? complement\b|\bdict\w*")),
+    KnownTask("a subsequence test", _i(r"\bis a subsequence of\b|\bis_subsequence\b|\b(?:whether|if|check\w*)\b[^.]{0,40}\bsubsequence\b"), 2, r"subseq",
+              [("ace", "abcde"), ("aec", "abcde"), ("", "abc"), ("abc", ""), ("abc", "abc"), ("axc", "ahbgdc"), ("abc", "ahbgdc"), ("aa", "a"), ("bb", "abab")],
+              lambda sub, seq: (lambda it: all(c in it for c in sub))(iter(seq)), truth=True,
+              unless=_i(PRINTS + r"|\blongest\b|\bcount\w*|\bnumber of\b|\bhow many\b|\ball subsequences\b|\bdistinct\b|(?<!necessarily )\bcontiguous\b|\bsubstring\b|\bcase\b|\bignor\w*|\bindices\b|\bpositions?\b|\bk\b|\bwildcards?\b|\bdelet\w*|\bat most\b|\bone edit\b|\bwords\b|\bregex\w*"),
+              parameters=(r"^sub|^s$|^s1$|small|short|needle|pattern|^a$|^x$|part|candidate|query|^word$", r"seq|^t$|^s2$|big|long|haystack|text|^b$|^y$|full|main|^string$|source")),
+    KnownTask("the most vowels in a window of k", _i(r"\b(?:maximum|largest|most|max)\b (?:number of )?vowels\b[^.]{0,60}\b(?:substring|window)\b[^.]{0,40}\b(?:length|size)\b"), 2, r"vowel|max",
+              [("abciiidef", 3), ("aeiou", 2), ("leetcode", 3), ("rhythms", 4), ("tryhard", 4), ("aabbaa", 2), ("bbaaa", 2), ("abab", 2), ("baab", 2)], lambda text, k: max(sum(c in "aeiou" for c in text[i:i + k]) for i in range(len(text) - k + 1)),
+              unless=_i(PRINTS + r"|\by\b|\bupper-?\s?case\b|\bcase\b|\bthe substring itself\b|\bindex\b|\bstart\b|\bconsonants\b|\bat most k\b|\bat least\b|\bdistinct\b|\bunique\b"),
+              parameters=(r"^s$|text|string|word|^t$|sentence", r"^k$|^n$|size|length|window|width")),
+    KnownTask("the Jaccard similarity of two texts' word sets", _i(r"\bjaccard\b[^.]{0,80}\bwords\b|\bwords\b[^.]{0,80}\bjaccard\b"), 2, r"jaccard|simil",
+              [("the cat sat", "the dog sat"), ("a b", "b a"), ("a", "b"), ("a b c", "a"), ("x y", "x y z w")], lambda a, b: len(set(a.split()) & set(b.split())) / len(set(a.split()) | set(b.split())),
+              unless=_i(PRINTS + r"|\bcharacters?\b|\bshingles?\b|\bn-?grams?\b|\bbigrams?\b|\bminhash\b|\bdistance\b|\bpercent\w*|\bround\w*|\bweighted\b|\bmultisets?\b|\bcounts?\b|\bstem\w*|\bstop ?words\b|\bpunctuation\b|\blists? of\b|\btokeni[sz]\w*|\bregex\w*")),
+    KnownTask("a triangle classified, a flat one invalid", _i(r"^(?=[\s\S]*['\"]equilateral['\"])(?=[\s\S]*['\"]isosceles['\"])(?=[\s\S]*['\"]scalene['\"])(?=[\s\S]*['\"]invalid['\"])"
+                                                               r"(?=[\s\S]*(?:\bpositive area\b|\bat least as long as\b|\bgreater than or equal to (?:the )?(?:sum|other|third)|\bdegenerate\b|>=))"), 3, r"triang|classif|kind|type",
+              relation="all(f(*sides).lower() == want for sides, want in (((3, 3, 3), 'equilateral'), ((3, 3, 5), 'isosceles'), ((5, 3, 3), 'isosceles'), ((3, 4, 5), 'scalene'), "
+                       "((1, 2, 3), 'invalid'), ((0, 1, 1), 'invalid'), ((1, 1, 3), 'invalid'), ((2, 2, 3.5), 'isosceles'), ((7, 10, 5), 'scalene')))",
+              unless=_i(PRINTS + r"|\bright\b|\bobtuse\b|\bacute\b|\bangles?\b|\bperimeter\b|\blist\b|\btuple\b|\bdict\w*|\benum\b|\bclass\b|\bNone\b|\braise\w*|\bValueError\b|\bdegenerate\b[^.]{0,30}\b(?:valid|allowed|counts?)\b")),
 )
 
 

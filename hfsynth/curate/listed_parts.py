@@ -33,6 +33,13 @@ one of the code's strings, docstrings and asserts aside), unless the list is an 
 files ending in '.txt' or '.csv'"). And the date formats it names ('YYYY-MM-DD', 'DD/MM/YYYY'): when
 the code spells formats for ``strptime``/``strftime`` (``"%Y-%m-%d"``), each named format must be one
 of them (an ISO date may be read by ``fromisoformat`` instead).
+
+And any other list of three or more strings in quotes, not backticks ("accept 'true', 'yes', 'on' and
+'1'"), once the code's own strings (in its functions and module-level tables, not its docstrings,
+asserts or prints) hold at least two and half of them whole: then it reads them as literals, and
+each must be there; not after "such as", "e.g.", "for example" (inputs shown). A list the code holds
+none of is read some other way. And the time units a phrase lists ("days, hours, minutes and
+seconds"), each in a string or a name of the code.
 """
 
 from __future__ import annotations
@@ -222,7 +229,8 @@ AN_EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|like|say)
 
 
 def _quoted(items: str) -> List[str]:
-    return [item[1:-1] for item in re.findall(QUOTED, items)]
+    """The quoted strings of a list, without Python's constants ("..., or `None` when ...": a value)."""
+    return [item[1:-1] for item in re.findall(QUOTED, items) if item[1:-1] not in ("None", "True", "False")]
 
 
 def _code_strings(tree: ast.Module) -> List[str]:
@@ -239,8 +247,7 @@ def _missing_key(instruction: str, tree: ast.Module) -> Optional[str]:
     strings = "\n".join(_code_strings(tree))  # a key may be a regex's group: (?P<date>...) read by groupdict()
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
     names |= {n.arg for n in ast.walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg}  # dict(count=...), a dataclass's fields
-    keys = [key for key in _quoted(found.group("items")) if key not in ("None", "True", "False")]  # "..., or `None` when ...": a value
-    missing = (key for key in keys if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
+    missing = (key for key in _quoted(found.group("items")) if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
     return next((f"the key {key!r} of the dict it returns" for key in missing), None)
 
 
@@ -273,6 +280,54 @@ def _missing_date_format(instruction: str, tree: ast.Module, code: str) -> Optio
     return None
 
 
+STRING_QUOTED = r"['\"][^`'\"\n]{1,30}['\"]"  # not `backticks`: those name code (methods, columns, types)
+LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}")
+TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
+
+
+def _working_strings(tree: ast.Module) -> List[str]:
+    """The strings of the code's functions and of its module-level assignments (its tables), without
+    docstrings, asserts or printed text (a usage line may show any input)."""
+    skipped = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"):
+            skipped |= {id(n) for n in ast.walk(node)}
+    roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign))]
+    return [n.value for root in roots for n in ast.walk(root) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
+
+
+def _holds_whole(item: str, strings: List[str]) -> bool:
+    """``item`` is one of the strings, or a whole token inside one (``on`` in ``"^(yes|on)$"``, not in ``"none"``)."""
+    folded = item.lower()
+    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(folded)}(?![A-Za-z0-9])")
+    return any(value.lower() == folded or pattern.search(value.lower()) for value in strings)
+
+
+def _missing_quoted(instruction: str, tree: ast.Module) -> Optional[str]:
+    strings = _working_strings(tree)
+    for found in LONG_QUOTED_LIST.finditer(instruction):
+        if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
+            continue  # "commands such as 'go north', 'look' and 'quit'": inputs shown, not a list to handle one by one
+        items = [item for item in _quoted(found.group(0)) if item.strip()]
+        held = [item for item in items if _holds_whole(item, strings)]
+        if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
+            return f"the string {next(item for item in items if item not in held)!r}"
+    return None
+
+
+def _missing_time_unit(instruction: str, tree: ast.Module) -> Optional[str]:
+    found = TIME_UNITS.search(instruction)
+    if not found:
+        return None
+    words = " ".join(_working_strings(tree)).lower() + " " + " ".join(
+        n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else n.arg for n in ast.walk(tree)
+        if isinstance(n, (ast.Name, ast.Attribute, ast.keyword, ast.arg)) and (n.arg if isinstance(n, (ast.keyword, ast.arg)) else True)).lower()
+    for unit in re.findall(r"weeks|days|hours|minutes|seconds|milliseconds", found.group(0), re.IGNORECASE):
+        if unit.lower()[:-1] not in words:
+            return f"the unit {unit.lower()!r}"
+    return None
+
+
 def missing_part(instruction: str, code: str) -> Optional[str]:
     """What the instruction lists that the code leaves out (a method of its class, an operator its
     class must support, a command-line option), as words for the reason; None when nothing is missing,
@@ -281,14 +336,17 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     operators = BACKTICKED_OPERATOR.search(instruction)
     options = "--" in instruction
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction)
-    quoted = RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction)
+    quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
+              or TIME_UNITS.search(instruction))
     if not (names or operators or options or literals or quoted):
         return None
     tree = parse_python(code)
     if tree is None:
         return None
     literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
-    literal = literal or ((_missing_key(instruction, tree) or _missing_ending(instruction, tree) or _missing_date_format(instruction, tree, code)) if quoted else None)
+    if quoted and not literal:
+        literal = (_missing_key(instruction, tree) or _missing_ending(instruction, tree) or _missing_date_format(instruction, tree, code)
+                   or _missing_quoted(instruction, tree) or _missing_time_unit(instruction, tree))
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))

@@ -51,6 +51,10 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   raises TypeError on the first call (``functools.cmp_to_key`` is meant).
 - ``{k: list(g) for k, g in groupby(words, key=first)}`` on a list the code never sorts: ``groupby``
   groups runs of equal keys, so a key met again later replaces its first group in the dict.
+- ``if text.find(word):`` (or ``not``, ``and``/``or``, ``bool()`` of it): ``find`` answers -1, which is
+  true, when the word is missing, and 0, which is false, when the text starts with it (``in`` is meant).
+- ``pages = len(items) // per_page + 1``: one page too many whenever the count divides evenly
+  (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages, chunks or batches.
 """
 
 from __future__ import annotations
@@ -324,7 +328,8 @@ def _shallow_copy_of(value: ast.expr, params: set) -> Optional[str]:
 
 
 def _write_through_an_item(function: ast.AST, name: str) -> Optional[ast.AST]:
-    """The first write into an item of ``name`` (``name[i][j] = v``, ``name[k].append(x)``): it changes
+    """The first write into an item of ``name`` (``name[i][j] = v``, ``name[k].append(x)``,
+    ``name.setdefault(k, {}).update(d)``): it changes
     the inner object ``name[i]`` holds, not ``name`` itself."""
     for node in ast.walk(function):
         inner = None
@@ -334,6 +339,9 @@ def _write_through_an_item(function: ast.AST, name: str) -> Optional[ast.AST]:
             inner = node.func.value
         if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name) and inner.value.id == name:
             return node
+        if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr in ("setdefault", "get")
+                and isinstance(inner.func.value, ast.Name) and inner.func.value.id == name):
+            return node  # name.setdefault(k, {}).update(...): the item it hands back is the original's
     return None
 
 
@@ -605,16 +613,19 @@ def _is_groupby(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "groupby" or getattr(node.func, "attr", None) == "groupby") and bool(node.args)
 
 
-def _sorted_somewhere(function: ast.AST, value: ast.expr) -> bool:
-    """``sorted(...)`` itself, or a name the function sorts (``xs.sort()``, ``xs = sorted(...)``)."""
+def _sorted_somewhere(scope: ast.AST, value: ast.expr) -> bool:
+    """``sorted(...)`` itself, or a name (``self.items``) the scope sorts (``xs.sort()``, ``xs = sorted(...)``, ``insort(xs, x)``)."""
     if isinstance(value, ast.Call) and getattr(value.func, "id", None) == "sorted":
         return True
-    if not isinstance(value, ast.Name):
-        return True  # an attribute, a call's result: not read
-    for node in ast.walk(function):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sort" and getattr(node.func.value, "id", None) == value.id:
+    if not isinstance(value, (ast.Name, ast.Attribute)):
+        return True  # a call's result: not read
+    spelled = ast.unparse(value)
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sort", "insort") and ast.unparse(node.func.value) == spelled:
             return True
-        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == value.id for t in node.targets)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("insort", "insort_left", "insort_right") and node.args and ast.unparse(node.args[0]) == spelled:
+            return True
+        if (isinstance(node, (ast.Assign, ast.AnnAssign)) and any(ast.unparse(t) == spelled for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))
                 and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted"):
             return True
     return False
@@ -633,9 +644,62 @@ def _groupby_unsorted_into_dict(tree: ast.Module) -> Optional[str]:
                 if any(isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Name) and t.slice.id == key
                        for s in node.body for a in ast.walk(s) if isinstance(a, ast.Assign) for t in a.targets):
                     grouped = node.iter
-            if grouped is not None and not _sorted_somewhere(function, grouped.args[0]):
+            if grouped is not None and not _sorted_somewhere(tree, grouped.args[0]):
                 return (f"{ast.unparse(grouped)[:50]} (line {grouped.lineno}) groups only runs of equal keys and {ast.unparse(grouped.args[0])[:20]} is never sorted: "
                         "a key met again later replaces its first group in the dict")
+    return None
+
+
+def _tested_values(tree: ast.Module):
+    """Every expression read as a truth value: an ``if``/``while``/conditional's test, a comprehension's
+    condition, an operand of ``not``, ``and``, ``or``, the argument of ``bool()``."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+            yield node.test
+        elif isinstance(node, ast.comprehension):
+            yield from node.ifs
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            yield node.operand
+        elif isinstance(node, ast.BoolOp):
+            yield from node.values
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "bool" and len(node.args) == 1:
+            yield node.args[0]
+
+
+def _find_as_truth(tree: ast.Module) -> Optional[str]:
+    for value in _tested_values(tree):
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in ("find", "rfind") and value.args:
+            return (f"{ast.unparse(value)[:50]} (line {value.lineno}) is read as true or false: -1 (not found) is true and 0 (found at the start) "
+                    "is false (the test 'in' is meant)")
+    return None
+
+
+COUNTS_PARTS = re.compile(r"(?:^|_)(?:pages?|chunks?|batch(?:es)?|buckets?|blocks?|groups?)(?:$|_)|^num_?(?:pages|chunks|batches)$|page_?count|total_?pages", re.IGNORECASE)
+
+
+def _floor_plus_one(node: ast.AST) -> bool:
+    """``a // b + 1`` (or ``1 + a // b``) with no test of the remainder."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
+        return False
+    pairs = ((node.left, node.right), (node.right, node.left))
+    return any(isinstance(a, ast.BinOp) and isinstance(a.op, ast.FloorDiv) and isinstance(b, ast.Constant) and b.value == 1 for a, b in pairs)
+
+
+def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
+    """A count of pages (chunks, batches) computed as ``n // size + 1``: returned by a function or
+    property named for it, or assigned to such a name."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        named = COUNTS_PARTS.search(function.name)
+        for node in ast.walk(function):
+            value = None
+            if isinstance(node, ast.Return) and named and node.value is not None:
+                value = node.value
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Name, ast.Attribute)):
+                target = node.targets[0].id if isinstance(node.targets[0], ast.Name) else node.targets[0].attr
+                value = node.value if COUNTS_PARTS.search(target) else None
+            if value is not None and _floor_plus_one(value):
+                return (f"{ast.unparse(value)[:50]} (line {value.lineno}) counts one page too many whenever the size divides the count "
+                        "(-(-n // size) or math.ceil is meant)")
     return None
 
 
@@ -646,4 +710,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
-            or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree))
+            or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
+            or _pages_one_too_many(tree))

@@ -49,7 +49,9 @@ requirement may be ignored. What is read, each only where the words leave no dou
   1-65535"), and a code that never writes either bound (nor one past it: ``range(1, 65536)``), when
   nothing it calls (a date, ``strptime``) checks the bounds for it;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
-  with a marker added after it (``text[:limit] + "..."``), which is longer.
+  with a marker added after it (``text[:limit] + "..."``), which is longer;
+- items returned "in the order of their first occurrence" (or "in their original order") by an
+  instruction that never asks to sort, and a function that returns ``sorted(...)``.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -143,8 +145,17 @@ def tests_membership(nodes: Iterable[ast.AST]) -> bool:
     return any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes)
 
 
+NEGATION_WORD = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b", re.IGNORECASE)
+MODAL = re.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
+
+
 def _negated(text: str, start: int) -> bool:
-    return bool(NEGATION.search(text[:start]))
+    """A negation just before ``start`` ("not recursively", "without raising"), unless a modal verb
+    follows the negation's last word ("a segment without '=' must raise": the negation is another clause's)."""
+    if not NEGATION.search(text[:start]):
+        return False
+    last = list(NEGATION_WORD.finditer(text, max(0, start - 60), start))
+    return not (last and MODAL.search(text, last[-1].end(), start))
 
 
 def _forbidden(prose: str) -> Set[str]:
@@ -643,6 +654,21 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
     return None
 
 
+ORDER_KEPT_ASK = re.compile(
+    r"\bin (?:the )?order of (?:their |its )?first (?:occurrence|appearance)s?\b|\b(?:in|keep\w*|preserv\w*|maintain\w*|retain\w*)\b[^.]{0,25}\b(?:their |the |its )?original order\b|"
+    r"\bin (?:the )?(?:same )?order (?:they|in which they) (?:first )?(?:appear|occur)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _sorted_result(tree: ast.Module) -> Optional[str]:
+    """A function that returns ``sorted(...)``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted":
+            return f"the code returns {ast.unparse(node.value)[:50]} (line {node.lineno}), in another order"
+    return None
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -697,6 +723,10 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     bound = _unchecked_bound(prose, tree, code)
     if bound:
         return bound
+    match = ORDER_KEPT_ASK.search(prose)
+    resorted = _sorted_result(tree) if match and not re.search(r"\bsort|\border(?:ed)? by\b|\balphabetic|\bascending\b|\bdescending\b", prose, re.IGNORECASE) else None
+    if resorted and not _negated(prose, match.start()):
+        return f"the instruction asks for items {match.group(0)!r} and {resorted}"
     for match in AT_MOST.finditer(prose):
         longer = _cut_then_extended(tree, match.group("name"))
         if longer and not _negated(prose, match.start()):
