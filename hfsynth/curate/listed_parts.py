@@ -233,26 +233,34 @@ def _quoted(items: str) -> List[str]:
     return [item[1:-1] for item in re.findall(QUOTED, items) if item[1:-1] not in ("None", "True", "False")]
 
 
-def _code_strings(tree: ast.Module) -> List[str]:
-    """The strings the code works with: not its docstrings, not its asserts' (which may show any input)."""
+def _working_strings(tree: ast.Module) -> List[str]:
+    """The strings of the code's functions and of its module-level assignments (its tables), without
+    docstrings, asserts or printed text (a usage line may show any input)."""
     skipped = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
-    skipped |= {id(n) for node in ast.walk(tree) if isinstance(node, ast.Assert) for n in ast.walk(node)}
-    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"):
+            skipped |= {id(n) for n in ast.walk(node)}
+    roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign))]
+    return [n.value for root in roots for n in ast.walk(root) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
+
+
+def _names(tree: ast.Module) -> Set[str]:
+    """Every name, attribute, parameter and keyword argument of the code (``dict(count=...)``, a dataclass's fields)."""
+    return ({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+            | {n.arg for n in ast.walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg})
 
 
 def _missing_key(instruction: str, tree: ast.Module) -> Optional[str]:
     found = RETURNED_KEYS.search(instruction)
     if not found:
         return None
-    strings = "\n".join(_code_strings(tree))  # a key may be a regex's group: (?P<date>...) read by groupdict()
-    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
-    names |= {n.arg for n in ast.walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg}  # dict(count=...), a dataclass's fields
+    strings, names = "\n".join(_working_strings(tree)), _names(tree)  # a key may be a regex's group: (?P<date>...) read by groupdict()
     missing = (key for key in _quoted(found.group("items")) if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
     return next((f"the key {key!r} of the dict it returns" for key in missing), None)
 
 
 def _missing_ending(instruction: str, tree: ast.Module) -> Optional[str]:
-    strings = _code_strings(tree)
+    strings = _working_strings(tree)
     for found in ENDINGS.finditer(instruction):
         if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
             continue
@@ -267,8 +275,7 @@ DIRECTIVES = {"YYYY": "%Y", "YY": "%y", "MM": "%m", "DD": "%d"}
 
 
 def _missing_date_format(instruction: str, tree: ast.Module, code: str) -> Optional[str]:
-    strings = _code_strings(tree)
-    spelled = [value for value in strings if re.search(r"%[Ymd]", value)]
+    spelled = [value for value in _working_strings(tree) if re.search(r"%[Ymd]", value)]
     if not spelled:
         return None  # dates read some other way (a regex, split): not judged here
     for found in DATE_FORMAT.finditer(instruction):
@@ -283,17 +290,6 @@ def _missing_date_format(instruction: str, tree: ast.Module, code: str) -> Optio
 STRING_QUOTED = r"['\"][^`'\"\n]{1,30}['\"]"  # not `backticks`: those name code (methods, columns, types)
 LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}")
 TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
-
-
-def _working_strings(tree: ast.Module) -> List[str]:
-    """The strings of the code's functions and of its module-level assignments (its tables), without
-    docstrings, asserts or printed text (a usage line may show any input)."""
-    skipped = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assert) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"):
-            skipped |= {id(n) for n in ast.walk(node)}
-    roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign))]
-    return [n.value for root in roots for n in ast.walk(root) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
 
 
 def _holds_whole(item: str, strings: List[str]) -> bool:
@@ -319,9 +315,7 @@ def _missing_time_unit(instruction: str, tree: ast.Module) -> Optional[str]:
     found = TIME_UNITS.search(instruction)
     if not found:
         return None
-    words = " ".join(_working_strings(tree)).lower() + " " + " ".join(
-        n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else n.arg for n in ast.walk(tree)
-        if isinstance(n, (ast.Name, ast.Attribute, ast.keyword, ast.arg)) and (n.arg if isinstance(n, (ast.keyword, ast.arg)) else True)).lower()
+    words = " ".join(_working_strings(tree) + sorted(_names(tree))).lower()
     for unit in re.findall(r"weeks|days|hours|minutes|seconds|milliseconds", found.group(0), re.IGNORECASE):
         if unit.lower()[:-1] not in words:
             return f"the unit {unit.lower()!r}"
@@ -330,7 +324,8 @@ def _missing_time_unit(instruction: str, tree: ast.Module) -> Optional[str]:
 
 def missing_part(instruction: str, code: str) -> Optional[str]:
     """What the instruction lists that the code leaves out (a method of its class, an operator its
-    class must support, a command-line option), as words for the reason; None when nothing is missing,
+    class must support, a command-line option, a tag, unit, key, ending, date format or other quoted
+    string it must handle), as words for the reason; None when nothing is missing,
     or the code does not parse (validity's business)."""
     names = listed_methods(instruction)
     operators = BACKTICKED_OPERATOR.search(instruction)

@@ -576,7 +576,7 @@ CHECKS_BY_ITSELF = re.compile(r"\b(?:date|datetime|time|timedelta|strptime|fromi
 def _constant_value(node: ast.AST) -> Optional[float]:
     """The value of small constant arithmetic (``2 ** 16 - 1``, ``-90``, ``1 << 16``), else None."""
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
+        return float(node.value) if abs(node.value) < 1e300 else None
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         value = _constant_value(node.operand)
         return None if value is None else -value
