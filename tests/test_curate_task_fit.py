@@ -1031,3 +1031,17 @@ def test_blind23s_quoted_lists_time_units_and_order():
     ask = "Parse 'a=1;b=2' into a dict. Empty segments are skipped, but a segment without '=' must raise ValueError."
     assert ignored_requirement(ask, pairs) == "the instruction asks to raise ValueError and the code never does"  # blind23: "without '=' must" is no negation of the raise
     assert ignored_requirement("Parse 'a=1;b=2' into a dict; it must not raise ValueError.", pairs) is None
+
+
+def test_capital_codes_and_a_rule_for_the_first_or_last_word():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    cart = "CODES = {{{codes}}}\n\ndef total(amount, code=None):\n    return round(amount * (1 - CODES.get((code or '').upper(), 0)), 2)\n"
+    ask = "Write `total(amount, code)`: 'SAVE10' takes 10% off, 'HALF' takes 50% off and 'FLAT5' subtracts 5."
+    assert missing_part(ask, cart.format(codes="'SAVE10': 0.1, 'HALF': 0.5")) == "the string 'FLAT5'"  # blind23
+    assert missing_part(ask, cart.format(codes="'SAVE10': 0.1, 'HALF': 0.5, 'FLAT5': 0")) is None
+    headline = ("SMALL = {{'a', 'of', 'the'}}\n\ndef headline(title):\n    words = title.lower().split()\n"
+                "    return ' '.join(w if w in SMALL and {keep} else w.capitalize() for i, w in enumerate(words))\n")
+    ask = "Capitalize every word except 'a', 'of' and 'the', unless the small word is the first or the last word."
+    assert ignored_requirement(ask, headline.format(keep="i != 0")).endswith("tests the first position (i != 0, line 5) and never the last")  # blind23
+    assert ignored_requirement(ask, headline.format(keep="0 < i < len(words) - 1")) is None

@@ -39,7 +39,9 @@ And any other list of three or more strings in quotes, not backticks ("accept 't
 asserts or prints) hold at least two and half of them whole: then it reads them as literals, and
 each must be there; not after "such as", "e.g.", "for example" (inputs shown). A list the code holds
 none of is read some other way. And the time units a phrase lists ("days, hours, minutes and
-seconds"), each in a string or a name of the code.
+seconds"), each in a string or a name of the code. And the codes in capitals an instruction quotes
+anywhere in it ("'SAVE10' takes 10% off, 'HALF' takes 50% off and 'FLAT5' subtracts 5"), once the
+code's strings hold two of them: each must be there.
 """
 
 from __future__ import annotations
@@ -311,6 +313,21 @@ def _missing_quoted(instruction: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+CODE_WORD = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
+
+
+def _missing_code_word(instruction: str, tree: ast.Module) -> Optional[str]:
+    """A quoted code in capitals ('FLAT5', 'WARNING') the code leaves out while it holds two others."""
+    words = list(dict.fromkeys(CODE_WORD.findall(instruction)))
+    if len(words) < 3:
+        return None
+    strings = _working_strings(tree)
+    held = [word for word in words if _holds_whole(word, strings)]
+    if len(held) >= 2 and len(held) < len(words):
+        return f"the string {next(word for word in words if word not in held)!r}"
+    return None
+
+
 def _missing_time_unit(instruction: str, tree: ast.Module) -> Optional[str]:
     found = TIME_UNITS.search(instruction)
     if not found:
@@ -332,7 +349,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     options = "--" in instruction
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction)
     quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
-              or TIME_UNITS.search(instruction))
+              or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction))
     if not (names or operators or options or literals or quoted):
         return None
     tree = parse_python(code)
@@ -341,7 +358,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
     if quoted and not literal:
         literal = (_missing_key(instruction, tree) or _missing_ending(instruction, tree) or _missing_date_format(instruction, tree, code)
-                   or _missing_quoted(instruction, tree) or _missing_time_unit(instruction, tree))
+                   or _missing_quoted(instruction, tree) or _missing_time_unit(instruction, tree) or _missing_code_word(instruction, tree))
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))

@@ -51,7 +51,10 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
   with a marker added after it (``text[:limit] + "..."``), which is longer;
 - items returned "in the order of their first occurrence" (or "in their original order") by an
-  instruction that never asks to sort, and a function that returns ``sorted(...)``.
+  instruction that never asks to sort, and a function that returns ``sorted(...)``;
+- a rule for "the first or the last word" (item, character), and code that looks at the first
+  (``i == 0``) and nowhere at the last: no ``[-1]``, no ``len(...) - 1``, no name that says "last",
+  no reversal.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -669,6 +672,30 @@ def _sorted_result(tree: ast.Module) -> Optional[str]:
     return None
 
 
+FIRST_AND_LAST_ASK = re.compile(r"\b(?:the )?first (?:or|and) (?:the )?last (?:word|item|element|character|letter|line|value|entry|one)s?\b", re.IGNORECASE)
+
+
+def _never_reads_the_end(tree: ast.Module) -> Optional[str]:
+    """Code that tests for the first position (``== 0``, ``[0]``) with nothing that could find the last."""
+    first = next((n for n in ast.walk(tree) if isinstance(n, ast.Compare) and any(isinstance(c, ast.Constant) and c.value == 0 for c in n.comparators + [n.left])), None)
+    if first is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return None  # [-1], -1
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and isinstance(node.right, ast.Constant) and node.right.value == 1:
+            return None  # len(words) - 1
+        if (isinstance(node, ast.Name) and "last" in node.id.lower()) or (isinstance(node, ast.Attribute) and "last" in node.attr.lower()):
+            return None
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "reversed":
+            return None
+        if isinstance(node, ast.Slice) and node.step is not None:
+            return None  # [::-1]
+        if isinstance(node, ast.Compare) and any(isinstance(c, ast.Call) and getattr(c.func, "id", None) == "len" for c in node.comparators + [node.left]):
+            return None  # i + 1 == len(words)
+    return f"the code tests the first position ({ast.unparse(first)[:40]}, line {first.lineno}) and never the last"
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -677,6 +704,7 @@ BROKEN_ASKS = (
     (RANGE_RAISE_ASK, _clamps_instead, False, "the instruction asks to raise for a value out of range and {broken}"),
     (NEGATIVE_ASK, _digits_without_a_sign, True, "the instruction asks for negative numbers ({ask!r}) and {broken}"),
     (UNKNOWN_RAISE_ASK, _defaults_unknown_keys, False, "the instruction asks to raise for {ask_end!r} and {broken}"),
+    (FIRST_AND_LAST_ASK, _never_reads_the_end, False, "the instruction has a rule for {ask!r} and {broken}"),
 )
 
 
