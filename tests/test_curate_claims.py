@@ -112,6 +112,16 @@ TRIANGLE_ASK = ("Write `classify(a, b, c)` returning 'equilateral', 'isosceles' 
 TRIANGLE = ("def classify(a, b, c):\n    x, y, z = sorted((a, b, c))\n    if x <= 0 or x + y {flat} z:\n        return 'invalid'\n    if x == z:\n        return 'equilateral'\n"
             "    return 'isosceles' if x == y or y == z else 'scalene'\n")
 SENTENCES = "import re\n\ndef split_sentences(text):\n    return re.split(r'(?<=[.!?])\\s+', text.strip())\n\n\nprint(split_sentences('Dr. Smith arrived. No!'))\n# {shown}\n"
+COINS_ASK = "Write `min_coins(coins, amount)` returning the fewest coins that make up `amount`."
+COINS_GREEDY = "def min_coins(coins, amount):\n    count = 0\n    for c in sorted(coins, reverse=True):\n        count += amount // c\n        amount %= c\n    return count\n"
+COINS_DP = ("def min_coins(coins, amount):\n    best = [0] + [float('inf')] * amount\n    for t in range(1, amount + 1):\n        for c in coins:\n            if c <= t:\n"
+            "                best[t] = min(best[t], best[t - c] + 1)\n    return best[amount] if best[amount] != float('inf') else -1\n")
+OVERLAP_ASK = "Write `count_occurrences(s, sub)` that counts how many times `sub` occurs in `s`, including overlapping occurrences."
+ISLANDS_ASK = "Given a grid of '1's (land) and '0's (water), return the number of islands; cells join horizontally or vertically."
+ISLANDS = ("def num_islands(grid):\n    seen = set()\n    def sink(r, c):\n        if (r, c) in seen or not (0 <= r < len(grid) and 0 <= c < len(grid[0])) or grid[r][c] != '1':\n            return\n"
+           "        seen.add((r, c))\n        for dr, dc in {steps}:\n            sink(r + dr, c + dc)\n    count = 0\n    for r in range(len(grid)):\n        for c in range(len(grid[0])):\n"
+           "            if grid[r][c] == '1' and (r, c) not in seen:\n                sink(r, c)\n                count += 1\n    return count\n")
+PRIMALITY = "import math\n\ndef is_prime(n):\n    if n < 2:\n        return False\n    return all(n % d for d in range(2, math.isqrt(n){end}))\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -254,6 +264,14 @@ ROWS = {
     "known task wrong: Kadane from 0, the subarray non-empty (blind23)": ((KADANE.format(start="0"), "", "Return the largest sum of any contiguous, non-empty subarray (Kadane's algorithm)."), "failed"),
     "a printed value claimed on the comment line below, wrong (blind23)": ((SENTENCES.format(shown="['Dr. Smith arrived.', 'No!']"), "", ""), "failed"),
     "a printed value claimed on the comment line below, right": ((SENTENCES.format(shown="['Dr.', 'Smith arrived.', 'No!']"), "", ""), "passed"),
+    "known task wrong: coins taken greedily": ((COINS_GREEDY, "", COINS_ASK), "failed"),
+    "known task right: the fewest coins": ((COINS_DP, "", COINS_ASK), "passed"),
+    "known task wrong: occurrences counted without overlaps (blind16)": (("def count_occurrences(s, sub):\n    return s.count(sub)\n", "", OVERLAP_ASK), "failed"),
+    "known task right: overlapping occurrences": (("def count_occurrences(s, sub):\n    return sum(s.startswith(sub, i) for i in range(len(s)))\n", "", OVERLAP_ASK), "passed"),
+    "known task wrong: islands joined diagonally": ((ISLANDS.format(steps="((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1), (1, -1), (-1, 1))"), "", ISLANDS_ASK), "failed"),
+    "known task right: islands joined by their sides": ((ISLANDS.format(steps="((1, 0), (-1, 0), (0, 1), (0, -1))"), "", ISLANDS_ASK), "passed"),
+    "known task wrong: divisors short of the square root (blind10)": ((PRIMALITY.format(end=""), "", "Write an efficient primality test for positive integers."), "failed"),
+    "known task right: divisors up to the square root": ((PRIMALITY.format(end=" + 1"), "", "Write an efficient primality test for positive integers."), "passed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),

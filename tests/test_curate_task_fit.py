@@ -1045,3 +1045,22 @@ def test_capital_codes_and_a_rule_for_the_first_or_last_word():
     ask = "Capitalize every word except 'a', 'of' and 'the', unless the small word is the first or the last word."
     assert ignored_requirement(ask, headline.format(keep="i != 0")).endswith("tests the first position (i != 0, line 5) and never the last")  # blind23
     assert ignored_requirement(ask, headline.format(keep="0 < i < len(words) - 1")) is None
+
+
+def test_classic_tasks_of_the_older_sets_kept_junk_are_probed_only_as_asked():
+    from hfsynth.curate.known_tasks import known_task
+
+    coins = "def min_coins(coins, amount):\n    return 0\n"
+    assert known_task("Return the minimum number of coins that make up the amount.", coins)[0].label == "the fewest coins for an amount"
+    assert known_task("Return the number of ways to make up the amount with the coins.", coins) is None
+    count = "def count(s, sub):\n    return 0\n"
+    assert known_task("Count the occurrences of sub in s, including overlapping ones.", count) is not None
+    assert known_task("Count the non-overlapping occurrences of sub in s.", count) is None
+    grid = "def islands(grid):\n    return 0\n"
+    assert known_task("Given a grid of '1's and '0's, return the number of islands.", grid) is not None
+    assert known_task("Given a grid of 1s and 0s (integers), return the number of islands.", grid) is None  # the cells' kind: not said as strings
+    assert known_task("Given a grid of '1's and '0's, return the number of islands; diagonal neighbours join too.", grid) is None
+    birthday = "def days_until_birthday(birthday, today):\n    return 0\n"
+    assert known_task("Write `days_until_birthday(birthday, today)`.", birthday) is not None
+    assert known_task("Write `days_until_birthday(birthday, today)`; treat Feb 29 birthdays as Mar 1 in non-leap years.", birthday) is None
+    assert known_task("Find the length of the longest common **substring** of two strings.", "def lcs(a, b):\n    return 0\n") is not None  # emphasis read through

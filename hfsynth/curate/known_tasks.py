@@ -192,11 +192,51 @@ def _spiral(matrix):
     return out
 
 
+def _fewest_coins(coins, amount: int) -> int:
+    best = [0] + [amount + 1] * amount
+    for total in range(1, amount + 1):
+        best[total] = min([best[total - c] + 1 for c in coins if c <= total] + [amount + 1])
+    return best[amount]
+
+
+def _common_substring(a: str, b: str) -> int:
+    return max((k for i in range(len(a)) for j in range(len(b)) for k in range(1, min(len(a) - i, len(b) - j) + 1) if a[i:i + k] == b[j:j + k]), default=0)
+
+
+def _knapsack(weights, values, capacity: int) -> int:
+    best = [0] * (capacity + 1)
+    for weight, value in zip(weights, values):
+        for room in range(capacity, weight - 1, -1):
+            best[room] = max(best[room], best[room - weight] + value)
+    return best[capacity]
+
+
+def _islands(grid) -> int:
+    seen, count = set(), 0
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell == "1" and (r, c) not in seen:
+                count, stack = count + 1, [(r, c)]
+                while stack:
+                    y, x = stack.pop()
+                    if (y, x) in seen or not (0 <= y < len(grid) and 0 <= x < len(grid[y])) or grid[y][x] != "1":
+                        continue
+                    seen.add((y, x))
+                    stack += [(y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1)]
+    return count
+
+
+def _isbn10(code: str) -> bool:
+    if len(code) != 10 or not code[:9].isdigit() or not (code[9].isdigit() or code[9] == "X"):
+        return False
+    return (sum((10 - i) * int(c) for i, c in enumerate(code[:9])) + (10 if code[9] == "X" else int(code[9]))) % 11 == 0
+
+
 # Words that make the answer something else than the plain task's, for all tasks.
 PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byield"
 
 TASKS: Tuple[KnownTask, ...] = (
-    KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b"), 1, r"prime",
+    KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b|\bprimality (?:test|check)\w*"), 1, r"prime",
               [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
               unless=_i(PRINTS + r"|\blength\b|\bstrings?\b|\bwords?\b|\bcharacters\b|\bletters\b|\bprimes\b|factor|\bnth\b|n-th|\bsum\b|\bcount|\bsieve\b|\bnext\b|\bbetween\b|\blist\b|twin|\bco-?prime|pseudo|probab|miller|fermat|\bprimes up to\b|\bprime numbers\b|\bmultipl\w*|\bproduct\b"), truth=True, named=r"is_?prime"),
     KnownTask("a factorial", _i(r"\bfactorial\b|\bn!"), 1, r"fact", [(0,), (1,), (5,), (10,)], math.factorial,
@@ -300,7 +340,7 @@ TASKS: Tuple[KnownTask, ...] = (
               [("hello world",), ("bcd",), ("aeiou",), ("programming",), ("",)], lambda text: sum(c in "aeiou" for c in text),
               unless=_i(PRINTS + r"|\by\b|'y'|\bconsonants?\b|\beach vowel\b|\bdict|\bfrequenc|\bseparately\b|\bper vowel\b|\bwords\b|\bsentences\b|\blist\b|\bfile\b|\bonly uppercase\b|\bsubstrings?\b|\bwindow\b|\bmaximum\b|\bmost\b")),
     KnownTask("the largest element of a list", _i(r"\b(?:find|finds|return|returns|get|gets)\b[^.]{0,15}\b(?:maximum|largest|biggest|max) (?:element|number|value|item)\b[^.]{0,20}\b(?:list|array)\b"), 1, r"max|large|big",
-              [([3, 9, 2],), ([-5, -1, -7],), ([4],), ([2, 2, 1],)], max,
+              [([3, 9, 2],), ([-5, -1, -7],), ([4],), ([2, 2, 1],), ([1, 5, 9],)], max,
               unless=_i(PRINTS + r"|\bindex\b|\bposition\b|\bsecond\b|\bk-?th\b|\bn largest\b|\btop\b|\btwo\b|\bpairs?\b|\bsum\b|\bsubarray\b|\bproduct\b|\bstring|\bdict|\bkey\b|\babsolute\b|\bempty\b|\bnested\b|\bmatrix\b|\beach\b|\bwindow\b|\bdifference\b")),
     KnownTask("the n-th prime, counted from 1", _i(r"\b(?:n-?th|nth) prime\b[^.]{0,60}(?:1-indexed|1-based|\(1\)\W{0,6}(?:->|=|is|returns)\W{0,3}2\b)"), 1, r"prime",
               [(1,), (2,), (5,), (10,), (25,)], lambda n: [p for p in range(2, 200) if _is_prime(p)][n - 1], unless=_i(PRINTS + r"|0-indexed|0-based")),
@@ -316,7 +356,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a Roman numeral's value", _i(r"\broman numerals?(?: string)?\b[^.]{0,20}\bto (?:an? |its )?(?:integer|int|number|decimal)\b|\broman_to_int\b"), 1, r"roman|int",
               [("III",), ("IV",), ("IX",), ("LVIII",), ("MCMXCIV",), ("XL",), ("CD",), ("MMMCMXCIX",)], _from_roman,
               unless=_i(PRINTS + r"|\blower\s*case\b|\binteger to roman\b|\bnumber to roman\b|\bint_to_roman\b|\bboth ways\b|\band back\b|\bbetween (?:roman|integers)\b")),
-    KnownTask("two sorted lists merged", _i(r"\bmerg\w*\b[^.]{0,10}\btwo sorted (?:lists|arrays)\b"), 2, r"merge",
+    KnownTask("two sorted lists merged", _i(r"\bmerg\w*\b[^.]{0,10}\btwo (?:already[- ])?sorted (?:lists|arrays)\b"), 2, r"merge",
               [([1, 3, 5], [2, 4, 6]), ([], [1]), ([1, 2], []), ([1, 1, 4], [1, 3])], lambda a, b: sorted(a + b),
               unless=_i(PRINTS + r"|\blinked\b|\bin[- ]place\b|\bnodes?\b|\bk sorted\b|\bduplicates?\b|\bdescending\b|\bunique\b|\bmedian\b")),
     KnownTask("a binary string's value", _i(r"\bbinary (?:string|number|representation)\b[^.]{0,20}\bto (?:its )?(?:decimal|integer|int)\b|\bstring of '?0'?\s*(?:/|,|and|or)\s*'?1'? (?:characters|digits|bits)\b[^.]{0,60}\binto (?:an? |its )?(?:integer|int|number|decimal)\b"), 1, r"bin|dec",
@@ -511,6 +551,46 @@ TASKS: Tuple[KnownTask, ...] = (
               relation="all(f(*sides).lower() == want for sides, want in (((3, 3, 3), 'equilateral'), ((3, 3, 5), 'isosceles'), ((5, 3, 3), 'isosceles'), ((3, 4, 5), 'scalene'), "
                        "((1, 2, 3), 'invalid'), ((0, 1, 1), 'invalid'), ((1, 1, 3), 'invalid'), ((2, 2, 3.5), 'isosceles'), ((7, 10, 5), 'scalene')))",
               unless=_i(PRINTS + r"|\bright\b|\bobtuse\b|\bacute\b|\bangles?\b|\bperimeter\b|\blist\b|\btuple\b|\bdict\w*|\benum\b|\bclass\b|\bNone\b|\braise\w*|\bValueError\b|\bdegenerate\b[^.]{0,30}\b(?:valid|allowed|counts?)\b")),
+    KnownTask("a triangle's area by Heron's formula", _i(r"\bheron'?s? formula\b|\barea of a triangle\b[^.]{0,40}\b(?:three|3) sides?\b|\barea of a triangle\b[^.]{0,40}\bside lengths\b"), 3, r"area|heron|triang",
+              relation="all(abs(f(*sides) - want) < 1e-6 for sides, want in (((3, 4, 5), 6.0), ((5, 5, 6), 12.0), ((7, 8, 9), 26.832815729997478), ((1, 1, 1), 0.4330127018922193)))",
+              unless=_i(PRINTS + r"|\bround\w*|\bdecimal places?\b|\bcoordinates\b|\bpoints?\b|\bvertices\b|\bbase and height\b|\bperimeter\b|\bnegative\b|\bNone\b|\bstring\b|\blist\b|\btuple\b|\bdict\w*|\bclass\b")),
+    KnownTask("the fewest coins for an amount", _i(r"\b(?:minimum|fewest|least|smallest) number of coins\b|\bfewest coins\b|\bcoin change\b[^.]{0,40}\b(?:minimum|fewest)\b"), 2, r"coin|change|min",
+              [([1, 2, 5], 11), ([1, 3, 4], 6), ([1], 0), ([1, 5, 10, 25], 63), ([2, 5, 10, 1], 27), ([3, 7], 14)], _fewest_coins,
+              unless=_i(PRINTS + r"|\bnumber of ways\b|\bways to make\b|\bcombinations\b|\bwhich coins\b|\bthe coins (?:used|themselves)\b|\blist of (?:the )?coins\b|\bcount of each\b|\bgreedy\b|\blimited\b|\beach coin (?:at most )?once\b|\bdict\w*|\btuples?\b"),
+              parameters=(r"coins|denominations|values|^c$|^d$", r"amount|target|total|^n$|^value$|sum")),
+    KnownTask("the longest common substring's length", _i(r"\blength of the longest common substring\b|\blongest common substring\b[^.]{0,40}\blength\b|\blongest common (?:contiguous )?substring\b"), 2, r"common|substr|lcs",
+              [("abcdxyz", "xyzabcd"), ("abc", "def"), ("", "a"), ("zxabcdezy", "yzabcdezx"), ("aaaa", "aa"), ("GeeksforGeeks", "GeeksQuiz")], _common_substring,
+              unless=_i(PRINTS + r"|\bsubsequence\b|\bthe substring itself\b|\breturns? the (?:longest )?(?:common )?substring\b(?! length)|\bstring itself\b|\bthree\b|\blist of strings\b|\ball\b|\bcase\b|\bignor\w*|\bindices\b|\bpositions?\b|\btuple\b")),
+    KnownTask("the 0/1 knapsack's best value", _i(r"\b0[/-]1 knapsack\b|\bknapsack\b[^.]{0,80}\b(?:maximum|max|largest|best|highest) (?:total )?value\b"), 3, r"knap|value|best|max",
+              [([1, 3, 4, 5], [1, 4, 5, 7], 7), ([10, 20, 30], [60, 100, 120], 50), ([5], [10], 4), ([], [], 10), ([2, 3, 4], [3, 4, 5], 5)], _knapsack,
+              unless=_i(PRINTS + r"|\bfractional\b|\bunbounded\b|\bunlimited\b|\brepeat\w*|\bmultiple copies\b|\bwhich items\b|\bitems chosen\b|\bchosen items\b|\blist of (?:the )?(?:items|indices)\b|\bthe items themselves\b|\btuples?\b|\bdict\w*|\bpairs\b|\bclass\b"),
+              parameters=(r"weights?|^w$|^wt$", r"values?|^v$|^val$|profits?|prices?", r"capacity|^cap$|^c$|^w$|limit|max_weight|^W$|budget")),
+    KnownTask("the islands of '1's counted", _i(r"^(?=[\s\S]*['\"]1['\"])(?=[\s\S]*['\"]0['\"])(?=[\s\S]*\b(?:number of islands|count\w* (?:the )?islands)\b)[\s\S]"), 1, r"island|count",
+              [([["1", "1", "0"], ["0", "1", "0"], ["1", "0", "1"]],), ([["0"]],), ([["1"]],), ([["1", "0", "1", "0", "1"]],), ([["1", "1"], ["1", "1"]],), ([["1", "0"], ["0", "1"]],)], _islands,
+              unless=_i(PRINTS + r"|\bdiagonal\w*|\beight\b|\b8-?\s?(?:directional|connected|neighbou?r)|\bperimeter\b|\blargest\b|\bmax\w* area\b|\barea of\b|\bdistinct\b|\bclosed\b|\bsub-?islands?\b|\blakes?\b|\bshapes?\b|\bin[- ]place\b(?= must)|\bsizes?\b|\blist\b(?! of lists)|\bwrap\w*|\bW\b|\bL\b")),
+    KnownTask("the first n primes", _i(r"\bfirst `?n`? prime(?:s| numbers)\b|\bfirst n primes\b"), 1, r"prime",
+              [(0,), (1,), (5,), (10,), (2,)], lambda n: [p for p in range(2, 30) if _is_prime(p)][:n],
+              unless=_i(PRINTS + r"|\bsum\b|\bproduct\b|\bcount\w*|\bsieve\b(?= of| up)|\bset\b|\bdict\w*|\bstring\b|\bgenerat\w*|\bnth\b|\bn-th\b|\btwin\b|\bpalindrom\w*|\bdigits?\b|\bdescending\b|\breverse\w*|\bodd\b|\bgreater than\b|\bafter\b|\bstarting\b|\bbetween\b")),
+    KnownTask("the averages of every window of k", _i(r"\baverage of (?:every|each|all) (?:contiguous )?(?:window|sub-?array|subarray|run|group)s?\b[^.]{0,40}\b(?:size|length) `?k`?\b|\bmoving averages?\b[^.]{0,60}\bwindow\b[^.]{0,20}\b(?:size|length|k)\b|\bsliding[- ]window averages?\b"),
+              2, r"avg|average|mean|moving|window",
+              [([1, 2, 3, 4, 5], 2), ([1, 2, 3], 3), ([5], 1), ([4, 8, 6, -1, -2, -3, -1, 3, 4, 5], 3), ([10, 20], 1)], lambda xs, k: [sum(xs[i:i + k]) / k for i in range(len(xs) - k + 1)],
+              unless=_i(PRINTS + r"|\bround\w*|\bdecimal places?\b|\bexponential\b|\bweighted\b|\bcent(?:er|re)d?\b|\bpad\w*|\bsame length\b|\bNone\b|\bstream\w*|\bgenerat\w*|\bclass\b|\bmedian\b|\bmaximum\b|\bminimum\b|\bnumpy\b|\bpandas\b|\bdict\w*|\bpartial\b|\bfewer than k\b|\bshorter\b|\bk\s*>\s*len\b"),
+              parameters=(r"nums|numbers|values|xs|data|arr|array|items|seq|series|prices|lst|^a$", r"^k$|^n$|size|window|width|length|period")),
+    KnownTask("the occurrences of a substring, overlapping ones counted", _i(r"\bcount\w*\b[^.]{0,60}\b(?:occur\w*|times|appear\w*)\b[^.]{0,60}\bincluding overlapping\b|\boverlapping occurrences\b|\boccurrences?\b[^.]{0,40}\b(?:may|can|are allowed to) overlap\b"), 2, r"count|occur",
+              [("aaaa", "aa"), ("abababa", "aba"), ("abc", "d"), ("abc", "abc"), ("banana", "ana"), ("aaa", "a")], lambda text, sub: sum(text.startswith(sub, i) for i in range(len(text))),
+              unless=_i(PRINTS + r"|\bnon-?overlapping\b|\bwithout overlapping\b|\bnot overlapping\b|\bnot counted\b|\bempty (?:sub|pattern|string)\w*|\bcase\b|\bignor\w*|\bwords?\b|\bindices\b|\bpositions?\b|\blist\b|\bregex\w*|\bdict\w*|\beach\b"),
+              parameters=(r"^s$|text|string|haystack|^t$|seq|sequence|source|main|^a$|dna|^word$", r"sub|pattern|needle|^p$|target|^b$|substring|^w$|query|motif")),
+    KnownTask("an ISBN-10 check", _i(r"\bisbn-?10\b"), 1, r"isbn|valid|check",
+              [("0306406152",), ("0306406153",), ("123456789X",), ("0471958697",), ("047195869X",), ("12345",), ("030640615",), ("X123456789",)], _isbn10, truth=True,
+              unless=_i(PRINTS + r"|\bisbn-?13\b|\bconvert\w*|\bcheck digit\b[^.]{0,20}\b(?:compute|calculat|return)\w*|\bcompute\w* the check\b|\bgenerat\w*|\blower-?\s?case x\b|\b'x'|\bspaces?\b|\bdict\w*|\breasons?\b|\bmessages?\b|\blist\b|\bNone\b|\braise\w*")),
+    KnownTask("the distinct substrings counted", _i(r"\b(?:number of|count\w*|how many) (?:the )?distinct (?:non-empty )?substrings\b"), 1, r"distinct|substr|count",
+              [("abc",), ("aaa",), ("abab",), ("a",), ("abcd",)], lambda text: len({text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}),
+              unless=_i(PRINTS + r"|\bpalindrom\w*|\bof length\b|\blength k\b|\bsubsequences?\b|\bincluding the empty\b|\bempty string counts\b|\bcase\b|\bignor\w*|\bwords?\b|\blist\b|\bset\b|\bk\b")),
+    KnownTask("the days until a next birthday", _i(r"\bdays (?:until|till|to|before) (?:the |a |his |her |their |the person's )?(?:next )?birthday\b|\bdays_until_(?:next_)?birthday\b"), 2, r"day|birth",
+              relation="(lambda D: f(D(1990, 6, 15), D(2024, 6, 14)) == 1 and f(D(1990, 6, 15), D(2024, 6, 15)) == 0 and f(D(1990, 6, 15), D(2024, 6, 16)) == 364"
+                       " and f(D(1985, 1, 1), D(2023, 12, 31)) == 1 and f(D(2000, 3, 10), D(2023, 1, 1)) == 68)(__import__('datetime').date)",
+              unless=_i(PRINTS + r"|\bleap\b|\bfebruary\b|\b29\b|\bstrings?\b|\bYYYY\b|\biso\w*|\bhours\b|\bweeks\b|\bmonths\b|\btuple\b|\bdict\w*|\bdatetime objects?\b|\b365\b|\btoday is (?:a )?birthday\b[^.]{0,40}\b365\b|\bnegative\b|\bpast\b|\bage\b"),
+              parameters=(r"birth|born|dob|^b$|^bday$", r"today|^on$|ref|current|^now$|^d$|as_of|when|date$")),
 )
 
 
@@ -548,6 +628,7 @@ def known_task(instruction_prose: str, code) -> Optional[Tuple[KnownTask, str]]:
     tree = code if isinstance(code, ast.Module) or code is None else parse_python(code)
     if tree is None:
         return None
+    instruction_prose = instruction_prose.replace("**", "")  # "the longest common **substring**" reads as plain words
     for task in TASKS:
         if task.asks.search(instruction_prose) and not task.unless.search(instruction_prose):
             function = _pick(tree, task)
