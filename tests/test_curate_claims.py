@@ -122,6 +122,13 @@ ISLANDS = ("def num_islands(grid):\n    seen = set()\n    def sink(r, c):\n     
            "        seen.add((r, c))\n        for dr, dc in {steps}:\n            sink(r + dr, c + dc)\n    count = 0\n    for r in range(len(grid)):\n        for c in range(len(grid[0])):\n"
            "            if grid[r][c] == '1' and (r, c) not in seen:\n                sink(r, c)\n                count += 1\n    return count\n")
 PRIMALITY = "import math\n\ndef is_prime(n):\n    if n < 2:\n        return False\n    return all(n % d for d in range(2, math.isqrt(n){end}))\n"
+UNREPEATED_ASK = "Return the length of the longest substring without repeating characters."
+UNREPEATED = ("def longest(s):\n    seen, start, best = {{}}, 0, 0\n    for i, c in enumerate(s):\n        if c in seen{guard}:\n            start = seen[c] + 1\n"
+              "        seen[c] = i\n        best = max(best, i - start + 1)\n    return best\n")
+IPV4_ASK = "Write `is_valid_ipv4(ip)` that returns True if the string is a valid IPv4 address."
+IPV4 = "def is_valid_ipv4(ip):\n    parts = ip.split('.')\n    return len(parts) == 4 and all(p.isdigit() and {bound} for p in parts)\n"
+PROFIT_ASK = "Given daily prices, return the maximum profit from buying once and selling once later (0 if none)."
+PROFIT = "def max_profit(prices):\n    best, low = 0, {low}\n    for p in prices:\n        low = min(low, p)\n        best = max(best, p - low)\n    return best\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -272,6 +279,12 @@ ROWS = {
     "known task right: islands joined by their sides": ((ISLANDS.format(steps="((1, 0), (-1, 0), (0, 1), (0, -1))"), "", ISLANDS_ASK), "passed"),
     "known task wrong: divisors short of the square root (blind10)": ((PRIMALITY.format(end=""), "", "Write an efficient primality test for positive integers."), "failed"),
     "known task right: divisors up to the square root": ((PRIMALITY.format(end=" + 1"), "", "Write an efficient primality test for positive integers."), "passed"),
+    "known task wrong: the window's start moved back (abba)": ((UNREPEATED.format(guard=""), "", UNREPEATED_ASK), "failed"),
+    "known task right: the longest substring without repeats": ((UNREPEATED.format(guard=" and seen[c] >= start"), "", UNREPEATED_ASK), "passed"),
+    "known task wrong: an IPv4 part of 256 accepted": ((IPV4.format(bound="int(p) < 257"), "", IPV4_ASK), "failed"),
+    "known task right: IPv4 parts up to 255": ((IPV4.format(bound="int(p) <= 255"), "", IPV4_ASK), "passed"),
+    "known task wrong: profit from the first day's price only": ((PROFIT.format(low="0"), "", PROFIT_ASK), "failed"),
+    "known task right: the best single trade": ((PROFIT.format(low="float('inf')"), "", PROFIT_ASK), "passed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),

@@ -232,6 +232,35 @@ def _isbn10(code: str) -> bool:
     return (sum((10 - i) * int(c) for i, c in enumerate(code[:9])) + (10 if code[9] == "X" else int(code[9]))) % 11 == 0
 
 
+def _longest_unrepeated(text: str) -> int:
+    best = 0
+    for i in range(len(text)):
+        seen = set()
+        for char in text[i:]:
+            if char in seen:
+                break
+            seen.add(char)
+        best = max(best, len(seen))
+    return best
+
+
+def _trapped(heights) -> int:
+    return sum(max(0, min(max(heights[:i + 1]), max(heights[i:])) - h) for i, h in enumerate(heights))
+
+
+def _queens(n: int) -> int:
+    def place(row, columns, down, up):
+        if row == n:
+            return 1
+        return sum(place(row + 1, columns | {c}, down | {row - c}, up | {row + c}) for c in range(n) if c not in columns and row - c not in down and row + c not in up)
+    return place(0, set(), set(), set())
+
+
+def _ipv4(text: str) -> bool:
+    parts = text.split(".")
+    return len(parts) == 4 and all(p.isdigit() and p.isascii() and int(p) <= 255 for p in parts)
+
+
 # Words that make the answer something else than the plain task's, for all tasks.
 PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byield"
 
@@ -591,6 +620,44 @@ TASKS: Tuple[KnownTask, ...] = (
                        " and f(D(1985, 1, 1), D(2023, 12, 31)) == 1 and f(D(2000, 3, 10), D(2023, 1, 1)) == 68)(__import__('datetime').date)",
               unless=_i(PRINTS + r"|\bleap\b|\bfebruary\b|\b29\b|\bstrings?\b|\bYYYY\b|\biso\w*|\bhours\b|\bweeks\b|\bmonths\b|\btuple\b|\bdict\w*|\bdatetime objects?\b|\b365\b|\btoday is (?:a )?birthday\b[^.]{0,40}\b365\b|\bnegative\b|\bpast\b|\bage\b"),
               parameters=(r"birth|born|dob|^b$|^bday$", r"today|^on$|ref|current|^now$|^d$|as_of|when|date$")),
+    KnownTask("the longest substring without repeated characters", _i(r"\blongest substring without repeat\w* characters\b|\blongest substring\b[^.]{0,40}\b(?:no|without (?:any )?)(?:repeat\w*|duplicate) characters\b|\blongest substring\b[^.]{0,40}\b(?:all )?(?:distinct|unique) characters\b"),
+              1, r"long|substr|unique|distinct", [("abcabcbb",), ("bbbbb",), ("pwwkew",), ("",), ("dvdf",), ("abba",), ("au",)], _longest_unrepeated,
+              unless=_i(PRINTS + r"|\bthe substring itself\b|\breturns? the (?:longest )?substring\b(?! length)|\bstring itself\b|\bindices\b|\bstart\b|\bk (?:distinct|unique)\b|\bat most k\b|\bat most (?:two|2)\b|\bcase\b|\bignor\w*|\btuple\b|\bwords\b")),
+    KnownTask("the water trapped between bars", _i(r"\btrap\w*\b[^.]{0,40}\brain\s?water\b|\brain\s?water\b[^.]{0,60}\btrap\w*|\btrapping rain water\b"), 1, r"trap|water|rain",
+              [([0, 1, 0, 2, 1, 0, 1, 3, 2, 1, 2, 1],), ([4, 2, 0, 3, 2, 5],), ([],), ([3],), ([1, 2, 3],), ([3, 0, 3],)], _trapped,
+              unless=_i(PRINTS + r"|\b2d\b|\bmatrix\b|\bgrid\b|\bII\b|\bwidth\w*\b|\bcontainer\b|\bmost water\b|\blist\b(?= of (?:amounts|levels))")),
+    KnownTask("the ways to climb n stairs by 1 or 2 steps", _i(r"\bclimb\w*\b[^.]{0,60}\bstair\w*\b[^.]{0,80}\b1 or 2 steps?\b|\bclimb\w*\b[^.]{0,60}\bstair\w*\b[^.]{0,80}\bone or two steps?\b|\bclimbing stairs\b"), 1, r"climb|stair|ways",
+              [(1,), (2,), (3,), (5,), (10,)], lambda n: [1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89][n],
+              unless=_i(PRINTS + r"|\b(?:1, 2,? (?:or|and) 3|three) steps?\b|\bcost\w*\b|\bk steps\b|\bup to k\b|\bbroken\b|\bforbidden\b|\bmod\w*|\blist of\b|\bpaths themselves\b|\bsequences\b|\bminimum\b")),
+    KnownTask("the product of the other elements", _i(r"\bproduct of (?:all )?(?:the )?(?:other )?(?:elements|numbers|values) except\b|\bproduct of array except self\b|\bproduct_except_self\b"), 1, r"prod|except",
+              [([1, 2, 3, 4],), ([2, 3],), ([0, 1, 2],), ([-1, 1, 0, -3, 3],), ([5, 5],)], lambda xs: [math.prod(xs[:i] + xs[i + 1:]) for i in range(len(xs))],
+              unless=_i(PRINTS + r"|\bmod\w*|\bsum\b|\bdict\w*|\bmatri\w*|\bstring\b")),
+    KnownTask("the zeros moved to the end", _i(r"\bmov\w*\b[^.]{0,15}\b(?:all )?(?:the )?zeros?(?:es)?\b[^.]{0,20}\bto the end\b"), 1, r"zero|move",
+              [([0, 1, 0, 3, 12],), ([0],), ([1, 2],), ([0, 0, 1],), ([4, 0, 5, 0, 0, 6],)], lambda xs: [x for x in xs if x != 0] + [0] * xs.count(0), in_place=True,
+              unless=_i(PRINTS + r"|\bfront\b|\bbeginning\b|\bstart\b|\bsort\w*|\bnegative\b|\bnone\b|\bfalse\w*|\bstrings?\b|\bcount\w*|\bmatri\w*|\bk\b")),
+    KnownTask("the one number that appears once among pairs", _i(r"\bevery (?:other )?(?:element|number|value|integer) (?:appears|occurs) twice except (?:for )?one\b|\bsingle number\b[^.]{0,80}\btwice\b"), 1, r"single|once|unique|lonely|find",
+              [([2, 2, 1],), ([4, 1, 2, 1, 2],), ([1],), ([-3, 7, 7],)], lambda xs: next(x for x in xs if xs.count(x) == 1),
+              unless=_i(PRINTS + r"|\bthree times\b|\bthrice\b|\btwo (?:numbers|elements) (?:appear|occur) once\b|\bindex\b|\bNone\b|\blist of\b")),
+    KnownTask("the best profit of one buy and one sell", _i(r"\b(?:maximum|max|best|largest) profit\b[^.]{0,80}\b(?:buy\w*|purchas\w*)\b[^.]{0,40}\bsell\w*\b|\bbest time to buy and sell\b"), 1, r"profit|stock|price|trade",
+              [([7, 1, 5, 3, 6, 4],), ([7, 6, 4, 3, 1],), ([2, 4, 1],), ([1],), ([3, 8, 1, 5],), ([1, 2, 3, 4, 5],)], lambda p: max([0] + [p[j] - p[i] for i in range(len(p)) for j in range(i + 1, len(p))]),
+              unless=_i(PRINTS + r"|\bmultiple (?:transactions|times)\b|\bas many\b|\bany number of\b|\bat most (?:two|k|2)\b|\btwo transactions\b|\bk transactions\b|\bcooldown\b|\bfees?\b|\bdays?\b[^.]{0,20}\b(?:return|index|indices)\b|\bindices\b|\btuple\b|\bshort\w*\b|\bnegative\b|\bII\b|\bIII\b")),
+    KnownTask("the solutions of n queens counted", _i(r"\bnumber of (?:distinct )?(?:solutions|ways|arrangements|placements)\b[^.]{0,60}\bn[- ]queens\b|\bn[- ]queens\b[^.]{0,80}\b(?:number of|count\w*|how many)\b"), 1, r"queen|solution|count",
+              [(1,), (2,), (3,), (4,), (5,), (6,)], _queens,
+              unless=_i(PRINTS + r"|\bboards? themselves\b|\blist of (?:the )?(?:boards|solutions)\b|\breturn (?:all|the) (?:boards|solutions)\b|\bone solution\b|\bfirst solution\b|\bstrings?\b|\bkings?\b|\bknights?\b|\brooks?\b|\bbishops?\b")),
+    KnownTask("an IPv4 address check", _i(r"\b(?:valid|validat\w*|check\w*|whether|if)\b[^.]{0,40}\bipv4\b|\bipv4\b[^.]{0,40}\bvalid\w*\b"), 1, r"ip|valid|addr",
+              [("192.168.1.1",), ("256.1.1.1",), ("1.2.3",), ("a.b.c.d",), ("0.0.0.0",), ("1.2.3.4.5",), ("255.255.255.255",), ("1..2.3",), ("",), ("-1.2.3.4",)], _ipv4, truth=True,
+              unless=_i(PRINTS + r"|\bipv6\b|\bcidr\b|\bports?\b|\bmasks?\b|\bsubnet\w*|\bprivate\b|\breserved\b|\bloopback\b|\bhostnames?\b|\burls?\b|\bleading zeros? (?:are )?allowed\b|\bwhitespace\b|\bspaces?\b|\bipaddress\b(?! module)|\breasons?\b|\bmessages?\b|\bdict\w*|\btuple\b|\blist\b|\braise\w*|\bextract\w*|\bfind\w*|\bclass\b|\bint\b")),
+    KnownTask("a pangram test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bpangram\b"), 1, r"pangram",
+              [("The quick brown fox jumps over the lazy dog",), ("Hello world",), ("abcdefghijklmnopqrstuvwxyz",), ("ABCDEFGHIJKLMNOPQRSTUVWXYZ",), ("",), ("Pack my box with five dozen liquor jugs!",)],
+              lambda text: set("abcdefghijklmnopqrstuvwxyz") <= set(text.lower()), truth=True, named=r"is_?pangram",
+              unless=_i(PRINTS + r"|\bcase-?\s?sensitive\b|\bmissing (?:letters|characters)\b|\bwhich letters\b|\bperfect pangram\b|\bexactly once\b|\bcount\w*|\blist\b|\bset\b|\bunicode\b|\balphabet\b(?= (?:param|argument|given))|\blanguage\b")),
+    KnownTask("the permutations of a string", _i(r"\b(?:all )?(?:the )?permutations of (?:a |the |an input |the given )?string\b"), 1, r"perm",
+              relation="(lambda g: sorted(g('abc')) == ['abc', 'acb', 'bac', 'bca', 'cab', 'cba'] and sorted(g('ab')) == ['ab', 'ba'] and g('x') == ['x'])"
+                       "(lambda s: [p if isinstance(p, str) else ''.join(p) for p in f(s)])",
+              unless=_i(PRINTS + r"|\bunique\b|\bdistinct\b|\bduplicat\w*|\bcount\w*|\bnumber of\b|\bhow many\b|\bk\b|\blength k\b|\bsorted\b|\blexicographic\w*|\bnext permutation\b|\bpalindrom\w*|\bset\b|\bgenerat\w*|\bwords?\b|\bitertools\b(?! is not)")),
+    KnownTask("the second largest value", _i(r"\bsecond (?:largest|highest|biggest|greatest)\b[^.]{0,30}\b(?:number|element|value|integer|item)\b|\bsecond_largest\b"), 1, r"second|largest",
+              [([3, 1, 4, 2],), ([10, 20],), ([-1, -5, -3],), ([5, 9, 7, 8],)], lambda xs: sorted(xs)[-2],
+              unless=_i(PRINTS + r"|\bsmallest\b|\bindex\b|\bposition\b|\bdict\w*|\bmatri\w*|\bstrings?\b|\bwords?\b|\bk-?th\b|\bn-?th\b")),
 )
 
 
