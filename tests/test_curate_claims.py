@@ -129,6 +129,13 @@ IPV4_ASK = "Write `is_valid_ipv4(ip)` that returns True if the string is a valid
 IPV4 = "def is_valid_ipv4(ip):\n    parts = ip.split('.')\n    return len(parts) == 4 and all(p.isdigit() and {bound} for p in parts)\n"
 PROFIT_ASK = "Given daily prices, return the maximum profit from buying once and selling once later (0 if none)."
 PROFIT = "def max_profit(prices):\n    best, low = 0, {low}\n    for p in prices:\n        low = min(low, p)\n        best = max(best, p - low)\n    return best\n"
+FRIDAY = "from datetime import date, timedelta\n\ndef next_friday(d):\n    return d + timedelta(days=(4 - d.weekday()) % 7)\n\n\nprint(next_friday(date(2024, 3, 15)))  # -> {shown}\n"
+TABLE = ("def table(rows):\n    width = max(len(str(r[0])) for r in rows)\n    return '\\n'.join(f'{str(a).ljust(width)} | {b}' for a, b in rows)\n\n\n"
+         "print(table([('apple', 3), ('watermelon', 1)]))\n")
+TABLE_RESPONSE = "```python\n" + TABLE.replace("{", "{{").replace("}", "}}") + "```\n\nOutput:\n\n```\n{shown}\n```\n"
+STREAK_ASK = "Write `longest_rising_streak(prices)` that returns the length of the longest run of consecutive days on which each price is strictly higher than the previous day's."
+STREAK = ("def longest_rising_streak(prices):\n    best, current = {start}, 1\n    for a, b in zip(prices, prices[1:]):\n        current = current + 1 if b > a else 1\n"
+          "        best = max(best, current)\n    return best if prices else 0\n")
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -285,6 +292,14 @@ ROWS = {
     "known task right: IPv4 parts up to 255": ((IPV4.format(bound="int(p) <= 255"), "", IPV4_ASK), "passed"),
     "known task wrong: profit from the first day's price only": ((PROFIT.format(low="0"), "", PROFIT_ASK), "failed"),
     "known task right: the best single trade": ((PROFIT.format(low="float('inf')"), "", PROFIT_ASK), "passed"),
+    "a printed date claimed wrong (blind24)": ((FRIDAY.format(shown="2024-03-22"), "", ""), "failed"),
+    "a printed date claimed right": ((FRIDAY.format(shown="2024-03-15"), "", ""), "passed"),
+    "a table's columns claimed aligned otherwise (blind24)": ((TABLE, TABLE_RESPONSE.format(shown="apple      |  3\nwatermelon |  1"), ""), "failed"),
+    "a table's columns claimed as printed": ((TABLE, TABLE_RESPONSE.format(shown="apple      | 3\nwatermelon | 1"), ""), "passed"),
+    "known task wrong: a single day's streak of 0 (blind24)": ((STREAK.format(start="0"), "", STREAK_ASK), "failed"),
+    "known task right: the longest rising streak": ((STREAK.format(start="1"), "", STREAK_ASK), "passed"),
+    "known task wrong: a change over the new value (blind24)": (("def percent_change(old, new):\n    return round((new - old) / new * 100, 2)\n", "",
+                                                                "Write `percent_change(old, new)`: the percentage change from old to new, rounded to two decimal places."), "failed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),

@@ -611,6 +611,9 @@ def test_a_for_loop_is_not_the_membership_test_that_removes_duplicates():
     ask = "Write a Python function `normalize_and_reduce_paths(paths)` that returns a list of normalized paths with duplicates removed."
     pairs = "import os\n\ndef normalize_and_reduce_paths(paths):\n    return [(os.path.normpath(p), p) for p in paths]\n"  # the quickstart's row, normalized
     assert check(ask, pairs) == "the instruction asks for 'duplicates removed' and nothing in the code removes a duplicate"
+    tags = "import re\n\ndef hashtags(text):\n    seen = {{}}\n    for tag in re.findall(r'#(\\w+)', text):\n        {keep}\n    return list(seen)\n"
+    for keep in ("seen.setdefault(tag.lower(), None)", "seen[tag.lower()] = True"):  # blind24: a dict's keys hold each tag once
+        assert check("Return the hashtags, lowercased, without duplicates.", tags.format(keep=keep)) is None, keep
     seen = "import os\n\ndef normalize_and_reduce_paths(paths):\n    out = []\n    for p in map(os.path.normpath, paths):\n        if p not in out:\n            out.append(p)\n    return out\n"
     assert check(ask, seen) is None
     assert check(ask, seen.replace("if p not in out:", "if not any(p == q for q in out):")) is None
@@ -957,11 +960,11 @@ def test_stated_bounds_and_a_length_limit_the_code_must_keep():
 
     ask = "Write `parse_port(value)` that strips whitespace and raises ValueError unless the result is an integer in the range 1-65535."
     port = "def parse_port(value):\n    n = int(value.strip())\n{check}    return n\n"
-    assert ignored_requirement(ask, port.format(check="")) == "the instruction asks to raise outside 1-65535 and the code never writes 65535"  # blind22
+    assert ignored_requirement(ask, port.format(check="")) == "the instruction asks to raise outside 1-65535 and the code never compares with 65535"  # blind22
     for check in ("    if not 1 <= n <= 65535:\n        raise ValueError(n)\n", "    if n not in range(1, 2 ** 16):\n        raise ValueError(n)\n",
                   "    if n < 1 or n > 0xFFFF:\n        raise ValueError(n)\n"):
         assert ignored_requirement(ask, port.format(check=check)) is None, check
-    assert ignored_requirement(ask, port.format(check="    if n > 65535:\n        raise ValueError(n)\n")) == "the instruction asks to raise outside 1-65535 and the code never writes 1"
+    assert ignored_requirement(ask, port.format(check="    if n > 65535:\n        raise ValueError(n)\n")) == "the instruction asks to raise outside 1-65535 and the code never compares with 1"
     month = "from datetime import date\n\ndef first_day(year, month):\n    return date(year, month, 1)\n"
     assert ignored_requirement("Raise ValueError unless month is between 1 and 12.", month) is None  # date() checks it
     ask = "Write `truncate(text, limit)` so the result is at most `limit` characters in total; when it cuts, it ends with '...'."
@@ -1064,3 +1067,33 @@ def test_classic_tasks_of_the_older_sets_kept_junk_are_probed_only_as_asked():
     assert known_task("Write `days_until_birthday(birthday, today)`.", birthday) is not None
     assert known_task("Write `days_until_birthday(birthday, today)`; treat Feb 29 birthdays as Mar 1 in non-leap years.", birthday) is None
     assert known_task("Find the length of the longest common **substring** of two strings.", "def lcs(a, b):\n    return 0\n") is not None  # emphasis read through
+
+
+def test_blind24s_lessons():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ago = "def time_ago(s):\n    if s < 60:\n        return 'just now'\n    if s < 3600:\n        return f'{{s // 60}} minutes ago'\n{days}    return f'{{s // 3600}} hours ago'\n"
+    ask = 'Write `time_ago(seconds)`: under 60 seconds "just now", under an hour "N minutes ago", under a day "N hours ago", else "N days ago".'
+    assert missing_part(ask, ago.format(days="")) == "the phrase 'N days ago'"
+    assert missing_part(ask, ago.format(days="    if s >= 86400:\n        return f'{s // 86400} days ago'\n")) is None  # the days' line is not a format string
+    cart = "class Cart:\n    def __init__(self):\n        self.lines = {{}}\n\n    def remove(self, name, qty=None):\n        {body}\n"
+    ask = "Write a `Cart` class with `remove(name, qty=None)` that takes away `qty` units, or the whole line when `qty` is None."
+    assert missing_part(ask, cart.format(body="del self.lines[name]")) == "the parameter qty of remove(), which remove() never reads"
+    assert missing_part(ask, cart.format(body="if qty is None:\n            del self.lines[name]")) is None
+    assert missing_part(ask, cart.format(body="raise NotImplementedError")) is None  # a stub
+    assert "is read as true or false" in trivial("def mentions_any(text, keys):\n    return any(text.lower().find(k) for k in keys)\n")
+    bmi = "def bmi(w, h):\n    return {result}\n"
+    ask = "Write `bmi(weight_kg, height_m)` that returns the body-mass index rounded to one decimal place."
+    assert ignored_requirement(ask, bmi.format(result="w / h ** 2")).endswith("the code never rounds (no round(), quantize or precision in a format)")
+    for fine in ("round(w / h ** 2, 1)", "float(f'{w / h ** 2:.1f}')"):
+        assert ignored_requirement(ask, bmi.format(result=fine)) is None, fine
+    board = "def top(scores, n):\n    return sorted(scores.items(), key={key}, reverse=True)[:n]\n"
+    ask = "Return the n best (player, total) pairs, by total descending, with ties broken alphabetically by player name."
+    assert "orders by a single field" in ignored_requirement(ask, board.format(key="lambda item: item[1]"))
+    assert ignored_requirement(ask, board.format(key="lambda item: (-item[1], item[0])").replace(", reverse=True", "")) is None
+    clock = "def to_minutes(hhmm):\n    h, m = map(int, hhmm.split(':'))\n{check}    return h * 60 + m\n"
+    ask = "Write `to_minutes(hhmm)`, raising ValueError if the hours are not 0-23 or the minutes are not 0-59."
+    assert ignored_requirement(ask, clock.format(check="")) == "the instruction asks to raise outside 0-23 and the code never compares with 23"
+    assert ignored_requirement(ask, clock.format(check="    if not (0 <= h <= 23 and 0 <= m <= 59):\n        raise ValueError(hhmm)\n")) is None
+    depth = "def max_depth(obj):\n    if isinstance(obj, list):\n        return 1 + max((max_depth(v) for v in obj), default=0)\n    return 0\n"
+    assert ignored_requirement("Write `max_depth(obj)`. Implement it iteratively with an explicit stack instead of recursion.", depth).startswith("the instruction forbids recursion")

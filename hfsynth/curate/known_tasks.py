@@ -407,6 +407,12 @@ TASKS: Tuple[KnownTask, ...] = (
               lambda versions: sorted(versions, key=lambda v: tuple(map(int, v.split(".")))), in_place=True,
               unless=_i(PRINTS + r"|pre-?releases?|alpha|beta|\brc\b|\bdescending\b|newest (?:to|first)|\blatest first\b|\brevers\w*|\bdedup\w*|\bunique\b|\bduplicates?\b|\bv\d|\bprefix|"
                                  r"\bletters?\b|\bsuffix|\binvalid\b|\bdifferent (?:numbers of|lengths?)|\bmissing\b|\btrailing\b|\bpadd?\w*|\btuples?\b|\bdict\w*|\bobjects?\b|\bkey\b")),
+    KnownTask("the values that occur more than once, each listed once", _i(r"^(?=[\s\S]*(?:\b(?:each|every) (?:duplicated |duplicate |repeated )?(?:value|element|item|number)\b[^.]{0,30}\bonly once\b|\blist\w* (?:each|every) (?:one|value|duplicate) (?:only )?once\b))"
+                                                                           r"(?=[\s\S]*(?:\b(?:duplicates|duplicated (?:values|elements|items|numbers))\b|\b(?:appear|occur)s? more than once\b))"), 1, r"dup",
+              relation="all(sorted(f(list(xs))) == want for xs, want in (([1, 2, 2, 3, 3, 3, 4], [2, 3]), ([1, 2, 3], []), ([], []), ([5, 5, 5], [5]), ([4, 1, 4, 1, 2, 4], [1, 4])))",
+              unless=_i(PRINTS + r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
+                                 r"\bnear\b|\bwithin\b|\bk\b|\bdistance\b|\bsub\w*|\bconsecutive\b|\badjacent\b|\bexactly\b|\btwice\b|\bthree\b|\blinked\b|\bTrue\b|\bbool\w*|\bwhether\b|\bcontains?\b|"
+                                 r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")),
     KnownTask("the values that occur more than once", _i(r"\b(?:find|finds|return|returns|list|lists|get|gets|collect\w*|report\w*)\b[^.]{0,40}\b(?:duplicates|duplicated (?:values|elements|items|numbers))\b|"
                                                           r"\b(?:values|elements|items|numbers|integers)\b[^.]{0,15}\b(?:appear|occur)s? more than once\b"), 1, r"dup",
               relation="all(set(f(list(xs))) == want for xs, want in (([1, 2, 2, 3, 3, 3, 4], {2, 3}), ([1, 2, 3], set()), ([], set()), ([5, 5], {5}), ([4, 1, 4, 1, 2], {1, 4})))",
@@ -658,6 +664,33 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the second largest value", _i(r"\bsecond (?:largest|highest|biggest|greatest)\b[^.]{0,30}\b(?:number|element|value|integer|item)\b|\bsecond_largest\b"), 1, r"second|largest",
               [([3, 1, 4, 2],), ([10, 20],), ([-1, -5, -3],), ([5, 9, 7, 8],)], lambda xs: sorted(xs)[-2],
               unless=_i(PRINTS + r"|\bsmallest\b|\bindex\b|\bposition\b|\bdict\w*|\bmatri\w*|\bstrings?\b|\bwords?\b|\bk-?th\b|\bn-?th\b")),
+    KnownTask("the longest strictly rising run", _i(r"\blongest (?:run|streak|stretch|sequence) of consecutive\b[^.]{0,60}\b(?:strictly )?(?:higher|greater|larger|increasing|rising)\b|\blongest (?:strictly )?(?:increasing|rising) (?:run|streak|stretch)\b|\blongest continuous(?:ly)? increasing sub(?:sequence|array)\b"),
+              1, r"long|streak|run|rising|increas",
+              [([1, 3, 5, 4, 7],), ([2, 2, 2],), ([5],), ([1, 2, 3],), ([3, 2, 1, 2, 3, 4, 0],), ([1, 1, 2],)], lambda xs: max((j - i for i in range(len(xs)) for j in range(i + 1, len(xs) + 1) if all(a < b for a, b in zip(xs[i:j], xs[i + 1:j]))), default=0),
+              unless=_i(PRINTS + r"|\bnon-?decreasing\b|\bor equal\b|\bdecreasing\b|\bfalling\b|\bindices\b|\bstart\b|\bthe run itself\b|\bthe streak itself\b|\bsubsequence\b(?! ?\(contiguous)|\breturns? the (?:run|streak|sub\w*)\b(?! length)|\bdict\w*|\btuple\b|\bk\b")),
+    KnownTask("the percentage change from old to new", _i(r"\bpercent(?:age)? change\b|\bpercent(?:age)? (?:increase|difference) from\b"), 2, r"percent|change|pct|diff",
+              [(100, 150), (200, 150), (50, 50), (80, 100), (40, 10)], lambda old, new: (new - old) / old * 100,
+              unless=_i(PRINTS + r"|\babsolute\b|\bsymmetric\b|\bdifference between\b|\baverage of\b|\bmean of\b|\blog\w*|\bstrings?\b|\b%\s*sign\b|\bformat\w*|\blists?\b|\bseries\b|\bdict\w*|\bfraction\b|\bratio\b|\bcompound\w*|\bannual\w*|\bCAGR\b"),
+              parameters=(r"old|before|start|original|initial|prev|^a$|^x$|base|from|first|then", r"new|after|end|current|final|curr|^b$|^y$|to$|second|now")),
+    KnownTask("a list of Celsius temperatures in Fahrenheit", _i(r"\blist of (?:temperatures in )?(?:celsius|°C)\b[^.]{0,40}\b(?:to|into|in) fahrenheit\b|\bcelsius temperatures\b[^.]{0,30}\b(?:to|into) fahrenheit\b"), 1, r"fahr|conv|f$",
+              [([0, 100, -40, 10],), ([],), ([25],)], lambda temps: [t * 9 / 5 + 32 for t in temps], in_place=True,
+              unless=_i(PRINTS + r"|\bkelvin\b|\bdict\w*|\btuples?\b|\bstrings?\b|\bround\w*\b(?! to (?:one|two|1|2) decimal)|\bgenerat\w*|\binput\(|\btable\b|\bfiles?\b|\bcsv\b")),
+    KnownTask("a list of Fahrenheit temperatures in Celsius", _i(r"\blist of (?:temperatures in )?(?:fahrenheit|°F)\b[^.]{0,40}\b(?:to|into|in) celsius\b|\bfahrenheit temperatures\b[^.]{0,30}\b(?:to|into) celsius\b"), 1, r"cels|conv|c$",
+              [([32, 212, -40, 50],), ([],), ([77],)], lambda temps: [(t - 32) * 5 / 9 for t in temps], in_place=True,
+              unless=_i(PRINTS + r"|\bkelvin\b|\bdict\w*|\btuples?\b|\bstrings?\b|\bround\w*\b(?! to (?:one|two|1|2) decimal)|\bgenerat\w*|\binput\(|\btable\b|\bfiles?\b|\bcsv\b")),
+    KnownTask("months added to a date, the day clamped", _i(r"^(?=[\s\S]*\bmonths?\b)(?=[\s\S]*\b(?:clamp\w*|last (?:valid )?day of (?:the|that) (?:target |resulting |new |shorter )?month|end of (?:the |that )?(?:target |resulting |shorter )?month)\b)(?=[\s\S]*\b(?:add\w*|shift\w*)\b[^.]{0,40}\bmonths?\b)[\s\S]"),
+              2, r"add|month|shift",
+              relation="(lambda D: f(D(2024, 1, 31), 1) == D(2024, 2, 29) and f(D(2023, 12, 15), 1) == D(2024, 1, 15) and f(D(2024, 3, 31), -1) == D(2024, 2, 29)"
+                       " and f(D(2024, 11, 30), 1) == D(2024, 12, 30) and f(D(2024, 1, 15), -1) == D(2023, 12, 15) and f(D(2024, 5, 10), 12) == D(2025, 5, 10)"
+                       " and f(D(2023, 1, 31), 1) == D(2023, 2, 28) and f(D(2024, 12, 31), 2) == D(2025, 2, 28))(__import__('datetime').date)",
+              unless=_i(PRINTS + r"|\bstrings?\b|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\bbusiness\b|\bweekdays?\b|\byears? and months\b|\bdays and months\b|\brelativedelta\b(?! is not)|\bdateutil\b|\broll\w* over\b|\boverflow\w*\b|\bnegative\b(?=[^.]*\bnot\b)"),
+              parameters=(r"^d$|date|^dt$|start|^day$|when|base|^t$", r"months?|^n$|^k$|count|delta|offset|^m$|amount")),
+    KnownTask("the day of the year of a 'YYYY-MM-DD' date", _i(r"^(?=[\s\S]*YYYY-MM-DD)(?=[\s\S]*\b(?:day of (?:the )?year|day number (?:with)?in the year|ordinal day)\b)[\s\S]"), 1, r"day|year|ordinal",
+              [("2024-01-01",), ("2024-03-01",), ("2023-03-01",), ("2024-12-31",), ("2023-12-31",), ("2024-02-29",)], lambda iso: __import__("datetime").date.fromisoformat(iso).timetuple().tm_yday,
+              unless=_i(PRINTS + r"|\bweek\b|\bweekday\b|\biso ?week\b|\bdays (?:left|remaining|until)\b|\b0-(?:based|indexed)\b|\bzero-(?:based|indexed)\b|\bdate objects?\b|\bfrom (?:a|the) day of the year\b|\bback\b|\binverse\b|\bDD/MM\b|\blist\b|\bjulian\b")),
+    KnownTask("a US phone number with its +1 code dropped", _i(r"^(?=[\s\S]*\+1)(?=[\s\S]*\bcountry code\b)(?=[\s\S]*\b(?:10|ten)(?:-digit| digits)\b)(?=[\s\S]*\bphone\b)[\s\S]"), 1, r"phone|format|normal|clean",
+              relation="f('+1 555 123 4567') == f('555-123-4567') and f('1 (555) 123-4567') == f('555.123.4567') and f('15551234567') == f('(555) 123 4567') and f('555 123 4567') in ('5551234567', '(555) 123-4567', '555-123-4567')",
+              unless=_i(PRINTS + r"|\binternational\b|\bother country codes\b|\b\+44\b|\bextensions?\b|\bE\.?164\b|\bvanity\b|\bletters\b|\bNone\b|\blist\b|\bdict\w*|\btuple\b|\bextract\w*|\bfind\w*|\ball\b")),
 )
 
 

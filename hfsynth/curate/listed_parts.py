@@ -41,7 +41,11 @@ each must be there; not after "such as", "e.g.", "for example" (inputs shown). A
 none of is read some other way. And the time units a phrase lists ("days, hours, minutes and
 seconds"), each in a string or a name of the code. And the codes in capitals an instruction quotes
 anywhere in it ("'SAVE10' takes 10% off, 'HALF' takes 50% off and 'FLAT5' subtracts 5"), once the
-code's strings hold two of them: each must be there.
+code's strings hold two of them: each must be there. And the output phrases it quotes with a
+placeholder ("N minutes ago", "N hours ago", "N days ago"): once the code writes one of them, each
+one's words must be in its strings. And the parameters of a signature it spells (`remove(name,
+qty=None)`): the code's function of that name must read each of them (an abstract, overloaded,
+singledispatch or stub body aside).
 """
 
 from __future__ import annotations
@@ -328,6 +332,50 @@ def _missing_code_word(instruction: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+TEMPLATE = re.compile(r"[\"']([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})[\"']")
+PLACEHOLDER = re.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
+
+
+def _missing_template(instruction: str, tree: ast.Module) -> Optional[str]:
+    """A quoted output phrase with a placeholder whose words the code never writes, while it writes another's."""
+    templates = list(dict.fromkeys(TEMPLATE.findall(instruction)))
+    if len(templates) < 2:
+        return None
+    strings = " ".join(_working_strings(tree)).lower()
+    def words(template):
+        return max((part.strip(" .,:;!?-") for part in PLACEHOLDER.split(template)), key=len).lower()
+    held = [t for t in templates if len(words(t)) >= 3 and words(t) in strings]
+    missing = [t for t in templates if len(words(t)) >= 3 and words(t) not in strings]
+    return f"the phrase {missing[0]!r}" if held and missing else None
+
+
+SIGNATURE = re.compile(r"`([A-Za-z_]\w*)\(([^()`]*)\)`")
+
+
+def _unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
+    """A parameter of a signature the instruction spells that the code's function of that name never reads."""
+    functions = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.setdefault(node.name, []).append(node)
+    for found in SIGNATURE.finditer(instruction):
+        asked = [part.split("=")[0].strip().lstrip("*") for part in found.group(2).split(",") if part.strip()]
+        for function in functions.get(found.group(1), [])[:1] if len(functions.get(found.group(1), [])) == 1 else []:
+            body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+            if not body or all(isinstance(n, (ast.Pass, ast.Raise)) or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)) for n in body):
+                continue  # a stub, an abstract method
+            if function.decorator_list and any(re.search(r"abstract|overload|dispatch", ast.unparse(d)) for d in function.decorator_list):
+                continue  # an interface, or singledispatch's fallback for any other type
+            params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+            read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+            if "locals" in read or "vars" in read:
+                continue
+            for name in asked:
+                if name in params and name not in read and name not in ("self", "cls") and not name.startswith("_"):
+                    return f"the parameter {name} of {found.group(1)}(), which {found.group(1)}() never reads"
+    return None
+
+
 def _missing_time_unit(instruction: str, tree: ast.Module) -> Optional[str]:
     found = TIME_UNITS.search(instruction)
     if not found:
@@ -349,7 +397,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     options = "--" in instruction
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction)
     quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
-              or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction))
+              or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or SIGNATURE.search(instruction))
     if not (names or operators or options or literals or quoted):
         return None
     tree = parse_python(code)
@@ -358,7 +406,8 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
     if quoted and not literal:
         literal = (_missing_key(instruction, tree) or _missing_ending(instruction, tree) or _missing_date_format(instruction, tree, code)
-                   or _missing_quoted(instruction, tree) or _missing_time_unit(instruction, tree) or _missing_code_word(instruction, tree))
+                   or _missing_quoted(instruction, tree) or _missing_time_unit(instruction, tree) or _missing_code_word(instruction, tree)
+                   or _missing_template(instruction, tree) or _unread_parameter(instruction, tree))
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))

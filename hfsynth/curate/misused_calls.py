@@ -652,7 +652,8 @@ def _groupby_unsorted_into_dict(tree: ast.Module) -> Optional[str]:
 
 def _tested_values(tree: ast.Module):
     """Every expression read as a truth value: an ``if``/``while``/conditional's test, a comprehension's
-    condition, an operand of ``not``, ``and``, ``or``, the argument of ``bool()``."""
+    condition, an operand of ``not``, ``and``, ``or``, the argument of ``bool()``, the items ``any()``
+    and ``all()`` test."""
     for node in ast.walk(tree):
         if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
             yield node.test
@@ -664,6 +665,8 @@ def _tested_values(tree: ast.Module):
             yield from node.values
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "bool" and len(node.args) == 1:
             yield node.args[0]
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("any", "all") and len(node.args) == 1 and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)):
+            yield node.args[0].elt  # any(text.find(k) for k in keys)
 
 
 def _find_as_truth(tree: ast.Module) -> Optional[str]:

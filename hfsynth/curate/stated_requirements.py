@@ -46,7 +46,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   its arguments (no item assigned or deleted, no mutating method, no call it is handed to) and
   builds a new one instead (:func:`_ignored_in_place`);
 - an error asked for a value outside stated bounds ("raise ValueError unless it is in the range
-  1-65535"), and a code that never writes either bound (nor one past it: ``range(1, 65536)``), when
+  1-65535", "if the hours are not 0-23"), and code that never compares with the bound (nor one past
+  it: ``range(1, 65536)``; a name bound to it counts), when
   nothing it calls (a date, ``strptime``) checks the bounds for it;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
   with a marker added after it (``text[:limit] + "..."``), which is longer;
@@ -54,7 +55,12 @@ requirement may be ignored. What is read, each only where the words leave no dou
   instruction that never asks to sort, and a function that returns ``sorted(...)``;
 - a rule for "the first or the last word" (item, character), and code that looks at the first
   (``i == 0``) and nowhere at the last: no ``[-1]``, no ``len(...) - 1``, no name that says "last",
-  no reversal.
+  no reversal;
+- a result "rounded to one decimal place" (to the nearest cent...), and code that never rounds:
+  no ``round()``, ``quantize``, format with a precision, ``floor``/``ceil``, ``int()`` or ``//``;
+- ties "broken alphabetically" (by name), and code whose one sort orders by a single field
+  (``key=lambda item: item[1]``), or that ranks with ``Counter.most_common`` alone (ties in
+  insertion order).
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -91,7 +97,8 @@ RECURSION_ASK = re.compile(
 ITERATIVE_ASK = re.compile(r"\biterative(?:ly)?\b|\bexplicit stack\b|\bwithout recursion\b", re.IGNORECASE)
 # Recursion forbidden in so many words: "must be iterative", "no recursion", "not recursive".
 NO_RECURSION = re.compile(
-    r"\b(?:must|should|has to|needs to)\s+be\s+iterative\b|\b(?:no|without|avoid|avoiding|not use|don't use|do not use)\s+(?:any\s+)?recursion\b|\bnot\s+recursive(?:ly)?\b|\bnon-recursive(?:ly)?\b",
+    r"\b(?:must|should|has to|needs to)\s+be\s+iterative\b|\b(?:no|without|avoid|avoiding|not use|don't use|do not use)\s+(?:any\s+)?recursion\b|\bnot\s+recursive(?:ly)?\b|\bnon-recursive(?:ly)?\b|"
+    r"\b(?:instead of|rather than)\s+(?:using\s+)?recursion\b|\bimplement\w*\s+(?:it\s+|this\s+)?iteratively\b(?![^.]*\b(?:and|or)\s+recursively\b)",
     re.IGNORECASE,
 )
 EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
@@ -107,10 +114,18 @@ CASE_ASK = re.compile(
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
 # What removing duplicates takes: a set, dict keys, a count, a comparison of neighbours, or a membership
 # test (:func:`tests_membership`: ``x in seen``; the ``in`` of ``for x in xs`` is none).
-DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
+DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b", re.IGNORECASE)
 # What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
 DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
+
+
+def _keys_a_dict(tree: ast.Module) -> bool:
+    """``seen[item] = ...`` into a dict the code made (``{}``, ``dict()``): its keys hold each item once."""
+    dicts = {t.id for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, (ast.Dict, ast.Call))
+             and (isinstance(n.value, ast.Dict) or getattr(n.value.func, "id", None) in ("dict", "OrderedDict"))
+             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in ast.walk(tree))
 
 
 def _drops_a_character(tree: ast.Module) -> bool:
@@ -573,6 +588,7 @@ BOUNDS = re.compile(
     r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
     re.IGNORECASE,
 )
+BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b", re.IGNORECASE)
 CHECKS_BY_ITSELF = re.compile(r"\b(?:date|datetime|time|timedelta|strptime|fromisoformat|ip_address|ip_network|IPv4Address|IPv6Address|chr|calendar|Enum)\b")
 
 
@@ -600,14 +616,24 @@ def _constant_value(node: ast.AST) -> Optional[float]:
     return None
 
 
-def _numbers(tree: ast.Module) -> Set[float]:
-    """The numbers the code writes, with the value of constant arithmetic (``2 ** 16``, ``0xFFFF``)."""
-    values = (_constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp, ast.BinOp)))
+def _compared_numbers(tree: ast.Module) -> Set[float]:
+    """The numbers the code compares with (``0 <= h <= 23``, ``range(1, 65536)``), with the value of
+    constant arithmetic (``2 ** 16``, ``0xFFFF``) and of names bound to a number that a comparison reads
+    (``MAX_PORT = 65535``, ``high=65535``)."""
+    compared = {n.id for c in ast.walk(tree) if isinstance(c, ast.Compare) for n in ast.walk(c) if isinstance(n, ast.Name)}
+    places = [c for c in ast.walk(tree) if isinstance(c, ast.Compare)]
+    places += [c for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "id", None) in ("range", "min", "max")]
+    places += [a.value for a in ast.walk(tree) if isinstance(a, ast.Assign) and any(isinstance(t, ast.Name) and t.id in compared for t in a.targets)]
+    for function in (f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        named = function.args.posonlyargs + function.args.args
+        places += [d for a, d in zip(named[len(named) - len(function.args.defaults):], function.args.defaults) if a.arg in compared]
+        places += [d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None and a.arg in compared]
+    values = (_constant_value(n) for place in places for n in ast.walk(place) if isinstance(n, (ast.Constant, ast.UnaryOp, ast.BinOp)))
     return {v for v in values if v is not None}
 
 
 def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
-    """A sentence that asks to raise and states numeric bounds, and code that writes neither the
+    """A sentence that asks to raise and states numeric bounds, and code that compares with neither the
     upper bound nor one past it (or, when it is not 0, the lower)."""
     if CHECKS_BY_ITSELF.search(code):
         return None
@@ -615,14 +641,14 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     for sentence in re.split(r"(?<=[.;])\s+", prose):
         if not RAISE_ASK.search(sentence):
             continue
-        for found in BOUNDS.finditer(sentence):
+        for found in [*BOUNDS.finditer(sentence), *BOUNDS_NOT.finditer(sentence)]:
             low, high = float(found.group("low")), float(found.group("high"))
             if low >= high:
                 continue
-            numbers = _numbers(tree) if numbers is None else numbers
+            numbers = _compared_numbers(tree) if numbers is None else numbers
             for bound in (high, low) if low else (high,):
                 if not any(abs(n - bound) <= 1 for n in numbers):
-                    return f"the instruction asks to raise outside {found.group('low')}-{found.group('high')} and the code never writes {found.group('high' if bound == high else 'low')}"
+                    return f"the instruction asks to raise outside {found.group('low')}-{found.group('high')} and the code never compares with {found.group('high' if bound == high else 'low')}"
     return None
 
 
@@ -696,6 +722,42 @@ def _never_reads_the_end(tree: ast.Module) -> Optional[str]:
     return f"the code tests the first position ({ast.unparse(first)[:40]}, line {first.lineno}) and never the last"
 
 
+ROUND_ASK = re.compile(
+    r"\brounded (?:off |down |up )?to (?:one|two|three|four|\d+) (?:decimal|digits?)\b|\brounded to (?:the nearest|a whole|whole)\b|"
+    r"\bround(?:s|ing)? (?:it |the (?:result|value|answer|average|mean|total)s? )?to (?:one|two|three|\d+) decimal|\bto (?:one|two|three|\d+) decimal places\b",
+    re.IGNORECASE,
+)
+ROUNDING = re.compile(r"\bround\(|quantize|:[^}\n]*\.\d+[fge%]|%[-+ 0#]*\d*\.\d+[fge]|\bformat\(|ROUND_|\bfloor\b|\bceil\b|\bint\(|//|\btrunc\b")
+
+
+def _never_rounds(tree: ast.Module) -> Optional[str]:
+    return None if ROUNDING.search(ast.unparse(tree)) else "the code never rounds (no round(), quantize or precision in a format)"
+
+
+TIE_ALPHA_ASK = re.compile(
+    r"\bties?\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
+    r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b",
+    re.IGNORECASE,
+)
+SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
+
+
+def _one_field_sort(tree: ast.Module) -> Optional[str]:
+    """The code's one sort orders by a single field, or it ranks with ``most_common`` and never sorts."""
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
+    if not calls:
+        common = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
+        return f"it ranks with {ast.unparse(common)[:40]} (line {common.lineno}), which leaves ties in insertion order" if common else None
+    if len(calls) > 1:
+        return None  # sorted twice (stable): the ties may be the first sort's
+    key = next((k.value for k in calls[0].keywords if k.arg == "key"), None)
+    single = (isinstance(key, ast.Lambda) and not isinstance(key.body, ast.Tuple)) or (
+        isinstance(key, ast.Call) and getattr(key.func, "id", getattr(key.func, "attr", None)) in ("itemgetter", "attrgetter") and len(key.args) == 1)
+    if single:
+        return f"its one sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field"
+    return None
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -705,6 +767,8 @@ BROKEN_ASKS = (
     (NEGATIVE_ASK, _digits_without_a_sign, True, "the instruction asks for negative numbers ({ask!r}) and {broken}"),
     (UNKNOWN_RAISE_ASK, _defaults_unknown_keys, False, "the instruction asks to raise for {ask_end!r} and {broken}"),
     (FIRST_AND_LAST_ASK, _never_reads_the_end, False, "the instruction has a rule for {ask!r} and {broken}"),
+    (ROUND_ASK, _never_rounds, True, "the instruction asks for a result {ask!r} and {broken}"),
+    (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
 )
 
 
@@ -737,7 +801,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
         return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
     match = DEDUP_ASK.search(prose)
     if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \
-            and not tests_membership(walk_outside_asserts(tree)):
+            and not tests_membership(walk_outside_asserts(tree)) and not _keys_a_dict(tree):
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
     match = HALF_UP_ASK.search(prose)
     if match and not _negated(prose, match.start()) and _calls(tree, "round") and not HALF_UP_DONE.search(code):
