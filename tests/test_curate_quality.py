@@ -766,7 +766,7 @@ def test_identity_no_op_and_dispatch_fallbacks_are_answers_when_asked_for():
 
 def test_oss_instructs_header_and_attributes_set_on_a_wrapper_are_not_junk():
     problem = "[Problem Description]\nImplement `shortest(graph, source)` returning the distances from source."
-    assert check(problem, "def shortest(graph, source):\n    return {source: 0}\n") is None
+    assert check(problem, "def shortest(graph, source):\n    return {source: 0} if source in graph else {}\n") is None
     assert check("Solve it. [Problem Description] Implement `f()`.", "def f():\n    return 1\n").startswith("instruction leaks")
     memo = "def memoize(func):\n    cache = {}\n    def wrapper(*a):\n        return cache.setdefault(a, func(*a))\n    wrapper.cache_clear = cache.clear\n    return wrapper\n"
     assert check("Write a `memoize` decorator that exposes a `cache_clear()` method.", memo) is None

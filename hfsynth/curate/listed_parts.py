@@ -372,7 +372,7 @@ def _unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
                 continue
             for name in asked:
                 if name in params and name not in read and name not in ("self", "cls") and not name.startswith("_"):
-                    return f"the parameter {name} of {found.group(1)}(), which {found.group(1)}() never reads"
+                    return f"the parameter {name} of {found.group(1)}() (never read)"
     return None
 
 
