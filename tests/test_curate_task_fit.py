@@ -136,8 +136,9 @@ def test_a_response_cut_inside_a_block_and_misused_standard_calls():
     assert trivial(done, response=f"```python\n{done}") is None  # a fence left open after complete code
     assert trivial("def base(name):\n    return name.rstrip('.txt')\n").startswith("misused call: .rstrip('.txt') removes any of those characters")
     assert trivial("def clean(line):\n    return line.rstrip(' \\n')\n") is None
-    tested = "def strip_prefix(names, tag):\n    return [n.lstrip(tag) if n.startswith(tag) else n for n in names]\n"  # blind22
-    assert trivial(tested).startswith("misused call: .lstrip(tag) removes any of those characters")
+    named = "def strip_prefix(names, prefix):\n    return [n.lstrip(prefix) if n.startswith(prefix) else n for n in names]\n"  # blind22
+    assert trivial(named).startswith("misused call: .lstrip(prefix) removes any of those characters")
+    assert trivial("def unroot(path, sep):\n    return path.lstrip(sep) if path.startswith(sep) else path\n") is None  # a separator stripped whole (ntpath)
     assert trivial("def unwrap(text, suffix):\n    return text.rstrip(suffix)\n").startswith("misused call: .rstrip(suffix)")
     assert trivial("def clean(text, chars):\n    return text.strip(chars)\n") is None  # a set of characters
     grouped = "from itertools import groupby\n\ndef by_letter(words):\n{sort}    return {{k: list(g) for k, g in groupby(words, key=lambda w: w[0])}}\n"
@@ -997,6 +998,7 @@ def test_unit_abbreviations_an_instruction_lists_must_each_be_handled():
 def test_blind23s_misused_calls():
     find = "def mentions(message, keyword):\n    return bool(message.lower().find(keyword.lower()))\n"
     assert "is read as true or false: -1 (not found) is true" in trivial(find)  # blind23
+    assert trivial("def known(working_set, req):\n    return bool(working_set.find(req))\n") is None  # a library's own find() (pkg_resources)
     assert trivial(find.replace("bool(message.lower().find(keyword.lower()))", "message.lower().find(keyword.lower()) != -1")) is None
     pages = "class Paginator:\n    def __init__(self, items, per_page):\n        self.items, self.per_page = list(items), per_page\n\n    @property\n    def num_pages(self):\n        return {count}\n"
     assert "counts one page too many" in trivial(pages.format(count="len(self.items) // self.per_page + 1"))  # blind23

@@ -4,8 +4,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 
 - ``name.rstrip(".txt")`` to drop a suffix: ``strip`` and its kin take a set of characters, so
   ``"report.txt".rstrip(".txt")`` is ``"repor"``. Read only when the argument is unmistakably a
-  suffix or prefix (a file extension, a URL scheme ``"https://"``, ``"www."``, or a name that holds
-  one: ``prefix``, ``suffix``, a value the code tests with ``startswith``/``endswith``), not a set of
+  suffix or prefix (a file extension, a URL scheme ``"https://"``, ``"www."``, or a parameter named
+  for one: ``prefix``, ``suffix``), not a set of
   characters (``" \\n"``, ``"[]"``, ``"0"``).
 - ``re.fullmatch(text, PATTERN)``: the string where the pattern belongs and the pattern where the
   string belongs, read when the first argument is a parameter of the function and the second a
@@ -54,7 +54,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``if text.find(word):`` (or ``not``, ``and``/``or``, ``bool()`` of it): ``find`` answers -1, which is
   true, when the word is missing, and 0, which is false, when the text starts with it (``in`` is meant).
 - ``pages = len(items) // per_page + 1``: one page too many whenever the count divides evenly
-  (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages, chunks or batches.
+  (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages.
 """
 
 from __future__ import annotations
@@ -108,19 +108,18 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
     return None
 
 
-AFFIX_NAME = re.compile(r"(?:^|_)(?:prefix|suffix|affix|ext|extension|ending|leading|trailing)$", re.IGNORECASE)
+AFFIX_NAME = re.compile(r"(?:^|_)(?:prefix|suffix|affix|ext|extension)$", re.IGNORECASE)
 
 
 def _affix_names(function: ast.AST) -> set:
-    """Names in ``function`` that hold an affix: named one (``prefix``), or tested with
-    ``startswith``/``endswith`` (``if name.startswith(tag):``)."""
-    names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)}
-    names |= {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and AFFIX_NAME.search(n.id)}
-    for node in ast.walk(function):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("startswith", "endswith")
-                and len(node.args) == 1 and isinstance(node.args[0], ast.Name)):
-            names.add(node.args[0].id)
-    return names
+    """The parameters of ``function`` named for an affix (``prefix``, ``file_suffix``), unless their
+    default is one character (``attr_prefix="@"``: stripping every "@" is meant). Not a value the code
+    tests with ``startswith``: a separator stripped whole (``path.lstrip(sep)``) is meant so."""
+    positional = function.args.posonlyargs + function.args.args
+    defaults = dict(zip([a.arg for a in positional][len(positional) - len(function.args.defaults):], function.args.defaults))
+    defaults.update((a.arg, d) for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None)
+    one_char = {name for name, d in defaults.items() if isinstance(d, ast.Constant) and isinstance(d.value, str) and len(d.value) <= 1}
+    return {a.arg for a in positional + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)} - one_char
 
 
 def _swapped_pattern(tree: ast.Module) -> Optional[str]:
@@ -669,15 +668,44 @@ def _tested_values(tree: ast.Module):
             yield node.args[0].elt  # any(text.find(k) for k in keys)
 
 
+TEXT_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title", "capitalize", "replace", "format", "join", "swapcase", "expandtabs"})
+
+
+def _is_text(node: ast.AST, texts: set) -> bool:
+    """A str for certain: a literal, a str method's result (``message.lower()``), a name bound once to one or annotated ``str``."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, (ast.JoinedStr,)):
+        return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr in TEXT_METHODS
+    return isinstance(node, ast.Name) and node.id in texts
+
+
+def _text_names(tree: ast.Module) -> set:
+    stores = store_counts(tree)
+    names = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg) and a.annotation is not None and ast.unparse(a.annotation) == "str"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
+            if _is_text(node.value, set()):
+                names.add(node.targets[0].id)
+    return names
+
+
 def _find_as_truth(tree: ast.Module) -> Optional[str]:
+    """``str.find`` read as a truth value; only on text the code plainly holds (library objects have ``find`` methods of their own)."""
+    texts = None
     for value in _tested_values(tree):
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in ("find", "rfind") and value.args:
+            texts = _text_names(tree) if texts is None else texts
+            if not (_is_text(value.func.value, texts) or _is_text(value.args[0], texts)):
+                continue
             return (f"{ast.unparse(value)[:50]} (line {value.lineno}) is read as true or false: -1 (not found) is true and 0 (found at the start) "
                     "is false (the test 'in' is meant)")
     return None
 
 
-COUNTS_PARTS = re.compile(r"(?:^|_)(?:pages?|chunks?|batch(?:es)?|buckets?|blocks?|groups?)(?:$|_)|^num_?(?:pages|chunks|batches)$|page_?count|total_?pages", re.IGNORECASE)
+COUNTS_PAGES = re.compile(r"(?:^|_)pages?(?:$|_)|^num_?pages$|page_?count|total_?pages|^n_?pages$", re.IGNORECASE)
 
 
 def _floor_plus_one(node: ast.AST) -> bool:
@@ -689,17 +717,18 @@ def _floor_plus_one(node: ast.AST) -> bool:
 
 
 def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
-    """A count of pages (chunks, batches) computed as ``n // size + 1``: returned by a function or
-    property named for it, or assigned to such a name."""
+    """A count of pages computed as ``n // size + 1``: returned by a function or property named for it,
+    or assigned to such a name. Not for chunks or frames: library code counts ``n // chunk + 1``
+    chunks on purpose and skips the empty last one (pandas), and a signal has ``n // hop + 1`` frames."""
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        named = COUNTS_PARTS.search(function.name)
+        named = COUNTS_PAGES.search(function.name)
         for node in ast.walk(function):
             value = None
             if isinstance(node, ast.Return) and named and node.value is not None:
                 value = node.value
             elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Name, ast.Attribute)):
                 target = node.targets[0].id if isinstance(node.targets[0], ast.Name) else node.targets[0].attr
-                value = node.value if COUNTS_PARTS.search(target) else None
+                value = node.value if COUNTS_PAGES.search(target) else None
             if value is not None and _floor_plus_one(value):
                 return (f"{ast.unparse(value)[:50]} (line {value.lineno}) counts one page too many whenever the size divides the count "
                         "(-(-n // size) or math.ceil is meant)")
