@@ -136,6 +136,9 @@ TABLE_RESPONSE = "```python\n" + TABLE.replace("{", "{{").replace("}", "}}") + "
 STREAK_ASK = "Write `longest_rising_streak(prices)` that returns the length of the longest run of consecutive days on which each price is strictly higher than the previous day's."
 STREAK = ("def longest_rising_streak(prices):\n    best, current = {start}, 1\n    for a, b in zip(prices, prices[1:]):\n        current = current + 1 if b > a else 1\n"
           "        best = max(best, current)\n    return best if prices else 0\n")
+FLATTEN_ASK = 'Write `flatten_json(text)` that parses a JSON object string and returns a flat dict of dotted paths, e.g. {"a": {"b": 1}} -> {"a.b": 1}.'
+FLATTEN = ("import json\n\ndef flatten_json(text):\n    flat = {}\n    def walk(value, path):\n        if isinstance(value, dict):\n            for k, v in value.items():\n"
+           "                walk(v, f'{path}{sep}{k}' if path else k)\n        else:\n            flat[path] = value\n    walk(json.loads(text), '')\n    return flat\n")
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -300,6 +303,8 @@ ROWS = {
     "known task right: the longest rising streak": ((STREAK.format(start="1"), "", STREAK_ASK), "passed"),
     "known task wrong: a change over the new value (blind24)": (("def percent_change(old, new):\n    return round((new - old) / new * 100, 2)\n", "",
                                                                 "Write `percent_change(old, new)`: the percentage change from old to new, rounded to two decimal places."), "failed"),
+    "an example pair in another form than the function reads (blind25)": ((FLATTEN.replace("{sep}", "."), "", FLATTEN_ASK), "no_tests"),
+    "an example pair the function gets wrong": (("def flatten(d):\n    return dict(d)\n", "", 'Flatten a nested dict into dotted keys, e.g. {"a": {"b": 1}} -> {"a.b": 1}.'), "failed"),
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),
@@ -349,7 +354,8 @@ def test_instruction_examples_are_read_only_when_clear():
     assert [(e.call, e.want) for e in instruction_examples("`add(2, 3)` should return `5`, and `add(1, 1)` returns 2.", two)] == [
         ("add(2, 3)", "5"), ("add(1, 1)", "2")]
     assert instruction_examples("Add 3 and 4 -> 7.", two) == []  # "3 and 4" opens no clause
-    assert instruction_examples("Sum the values, e.g. [1, 2] -> 3, 4 -> 5.", one)[0].want == "3"  # "3, 4" is no tuple
+    assert instruction_examples("Sum the values, e.g. [1, 2] -> 3, 4 -> 5.", "def total(values):\n    return values\n")[0].want == "3"  # "3, 4" is no tuple
+    assert instruction_examples("Sum the values, e.g. [1, 2] -> 3.", one) == []  # a list is no example of a function of text
     assert instruction_examples("Encode it: `encode(\"aab\")` should return `\"2a1b\"`, and decode reverses it.", "def encode(s):\n    return s\n")[0].want == '"2a1b"'
     assert instruction_examples("e.g. 'ab' -> 'ba'", "def f(a):\n    return a\n\ndef g(b):\n    return b\n") == []  # which function? not read
     plural = "def pluralize(noun: str) -> str:\n    return noun + 's'\n"

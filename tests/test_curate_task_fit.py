@@ -1099,3 +1099,22 @@ def test_blind24s_lessons():
     assert ignored_requirement(ask, clock.format(check="    if not (0 <= h <= 23 and 0 <= m <= 59):\n        raise ValueError(hhmm)\n")) is None
     depth = "def max_depth(obj):\n    if isinstance(obj, list):\n        return 1 + max((max_depth(v) for v in obj), default=0)\n    return 0\n"
     assert ignored_requirement("Write `max_depth(obj)`. Implement it iteratively with an explicit stack instead of recursion.", depth).startswith("the instruction forbids recursion")
+
+
+def test_blind25s_lessons():
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    queue = "import heapq\n\nclass PQ:\n    def __init__(self):\n        self.h, self.n = [], 0\n\n    def push(self, item, priority):\n        heapq.heappush(self.h, {entry})\n        self.n += 1\n"
+    ask = "Implement a priority queue; items with equal priority must come out in the order they were pushed (FIFO)."
+    assert "compares the items themselves" in ignored_requirement(ask, queue.format(entry="(priority, item)"))
+    assert ignored_requirement(ask, queue.format(entry="(priority, self.n, item)")) is None
+    rooms = "class Room:\n    def __init__(self):\n        self.b = []\n\n    def free(self, start, end):\n        return not any({test} for b_start, b_end in self.b)\n"
+    ask = "Bookings are half-open intervals [start, end); back-to-back bookings are allowed."
+    assert "counts intervals that only touch" in ignored_requirement(ask, rooms.format(test="start <= b_end and b_start <= end"))  # blind25
+    assert ignored_requirement(ask, rooms.format(test="start < b_end and b_start < end")) is None
+    caesar = "def caesar(text, shift):\n    return text\n"
+    assert known_task("Write `caesar(text, shift)`, preserving upper and lower case; negative shifts must work too.", caesar) is not None
+    assert known_task("Write `caesar(text, shift)` for lowercase letters only.", caesar) is None
+    assert known_task("Write `split_into_batches(items, batch_size)` that splits a list into consecutive batches of `batch_size` items each.", "def split_into_batches(items, batch_size):\n    return []\n") is not None
+    assert known_task("Return the longest increasing subsequence itself, not its length.", "def lis(xs):\n    return xs\n") is None

@@ -11,7 +11,8 @@ read only when both sides are Python literals and the call is clear:
 - ``value -> / => / becomes / gives / is converted to value`` or ``Input: value Output: value``, when
   the code defines exactly one public function, and the left side opens a clause (after "e.g.",
   "example", ":", "(", a line start...): "3 and 4 -> 7" is no example of ``f(4)``; nor is a pair
-  beside an ellipsis ("'A' -> "1", ..., 'Z' -> "26"" spells out a mapping);
+  beside an ellipsis ("'A' -> "1", ..., 'Z' -> "26"" spells out a mapping), nor a value that is not
+  text for a function that takes text (a JSON object written for ``flatten_json(text)``);
 - ``word -> word`` with bare words ("(city -> cities, box -> boxes)"), under the same conditions, when
   that function takes one text: a parameter annotated ``str`` or named for one (``word``, ``text``).
 """
@@ -171,6 +172,17 @@ BARE_PAIR = re.compile(rf"(?<![\w'\"`.-])([A-Za-z]+)\s*{ARROW}\s*([A-Za-z]+)(?![
 TEXT_PARAMETER = re.compile(r"(?:s|str|string|text|word|noun|verb|name|phrase|sentence|token|title|label|line)\d?", re.IGNORECASE)
 
 
+def _text_taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
+    """A pair's value is not text while the function's first parameter takes text (``flatten_json(text: str)``
+    and the example ``{"a": {"b": 1}} -> ...``: the JSON object is written, its text is what the function reads)."""
+    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
+    params = node.args.posonlyargs + node.args.args
+    if not params or not args or isinstance(args[0], str):
+        return False
+    annotation = ast.unparse(params[0].annotation) if params[0].annotation is not None else ""
+    return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(params[0].arg)))
+
+
 def _takes_one_text(tree: ast.Module, name: str) -> bool:
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
     params = node.args.posonlyargs + node.args.args
@@ -202,7 +214,7 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     examples = _call_examples(text, functions)
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
-        examples = _value_examples(text, public[0], functions[public[0]])
+        examples = [e for e in _value_examples(text, public[0], functions[public[0]]) if not _text_taken_as_other(tree, public[0], e.args)]
         if not examples and _takes_one_text(tree, public[0]):
             examples = _word_examples(text, public[0])
     return list(dict.fromkeys(examples))

@@ -261,6 +261,15 @@ def _ipv4(text: str) -> bool:
     return len(parts) == 4 and all(p.isdigit() and p.isascii() and int(p) <= 255 for p in parts)
 
 
+def _lis(xs) -> int:
+    best = [1] * len(xs)
+    for i in range(len(xs)):
+        for j in range(i):
+            if xs[j] < xs[i]:
+                best[i] = max(best[i], best[j] + 1)
+    return max(best, default=0)
+
+
 # Words that make the answer something else than the plain task's, for all tasks.
 PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byield"
 
@@ -359,7 +368,7 @@ TASKS: Tuple[KnownTask, ...] = (
               relation="bool(f('2024-06-08')) and bool(f('2024-06-09')) and not f('2024-06-05') and not f('2024-06-07') and not f('2024-06-10')",
               unless=_i(r"\bprint|\bmessage\b|\breturns? ['\"]|\bgenerator\b|\byield|\bholidays?\b|\bfriday\b|\blist\b|\bcount\w*\b|\bnext\b|\bprevious\b|\bbetween\b|\bnumber of\b|\bhow many\b|\brange\b|\bcustom\b|\bweekend days?\b[^.]{0,20}\b(?:are|is|given|configurable)\b|\bnot (?:a )?weekend\b|\bweekdays? (?:only|name)"),
               parameters=(r"date|day|^s$|text|string|iso|^d$|value|when",)),
-    KnownTask("a list split into chunks", _i(r"\b(?:split|break|divide|chunk)\w*\b[^.]{0,25}\b(?:list|sequence)\b[^.]{0,25}\b(?:chunks|(?:consecutive )?sub-?lists of (?:length|size))\b[^.]{0,25}\bsize\b"),
+    KnownTask("a list split into chunks", _i(r"\b(?:split|break|divide|chunk)\w*\b[^.]{0,25}\b(?:list|sequence)\b[^.]{0,25}(?:\bchunks\b|\b(?:consecutive )?(?:batches|sub-?lists) of\b(?: (?:length|size)\b)?)[^.]{0,25}(?:\bsize\b|_size\b)"),
               2, r"chunk|split|batch",
               [([1, 2, 3, 4, 5], 2), ([], 3), ([1, 2], 5), ([1, 2, 3, 4], 2)], lambda items, n: [items[i:i + n] for i in range(0, len(items), n)],
               unless=_i(PRINTS + r"|\bgenerator\b|\byield|\btuples?\b|\bpad|\bfill\w*|\bequal\b|\bnumber of chunks\b|\bn chunks\b|\bdrop|\bstring\b|\boverlap"), named=r"chunk(?:s|ed|ify)?|split_into_chunks|batch(?:es|ed)?"),
@@ -547,8 +556,8 @@ TASKS: Tuple[KnownTask, ...] = (
               [("hello world",), ("a b c",), ("single",), ("the sky is blue",), ("",)], lambda s: " ".join(reversed(s.split())),
               unless=_i(PRINTS + r"|\beach word\b|\bletters\b|\bcharacters\b|\bpunctuation\b|\bcase\b|\bcapitaliz\w*|\blist\b|\bin[- ]place\b|\bsentences\b|\bvowel|\bpalindrom\w*|\bspaces?\b|\bwhitespace\b|\bdelimiter\b|\bseparat\w*|\bcomma\w*|\bk\b|\bgroups?\b|\blines\b|\bsort\w*|\bunique\b|\bduplicat\w*|\bodd\b|\beven\b")),
     KnownTask("a Caesar cipher", _i(r"\bcaesar\b"), 2, r"caesar|encrypt|encode|cipher|shift",
-              [("abc", 3), ("xyz", 3), ("Hello, World!", 3), ("abc", 0), ("Zebra", 1), ("abc", 29)], _caesar,
-              unless=_i(PRINTS + r"|\blower-?\s?case\b|\bupper-?\s?case\b|\bdecrypt\w*|\bdecod\w*|\bbrute\b|\bcrack\w*|\bbreak\w*|\bguess\w*|\bfrequenc\w*|\bdigits?\b|\bkey\w*\b|\bvigen\w*|\brot13\b|\bboth\b|\bmode\b|\bdirection\b|\bnegative\b|\blist\b|\balphabet\b|\bremov\w*|\bdrop\w*|\bskip\w*|\bspaces?\b|\bbytes\b|\bclass\b|\bleft\b|\bbackwards?\b|\bunicode\b|\bnon-ascii\b|\bprintable\b|\breverse\w*|\bwords?\b"),
+              [("abc", 3), ("xyz", 3), ("Hello, World!", 3), ("abc", 0), ("Zebra", 1), ("abc", 29), ("bcd", -1)], _caesar,
+              unless=_i(PRINTS + r"|\b(?:only|all|to) (?:lower|upper)-?\s?case\b|\b(?:lower|upper)-?\s?case (?:only|letters only|input)\b|\bcase-?\s?insensitive\b|\bignor\w* (?:the )?case\b|\bdecrypt\w*|\bdecod\w*|\bbrute\b|\bcrack\w*|\bbreak\w*|\bguess\w*|\bfrequenc\w*|\bdigits?\b|\bkey\w*\b|\bvigen\w*|\brot13\b|\bboth\b|\bmode\b|\bdirection\b|\blist\b|\b(?:custom|given|own|an?) alphabet\b|\balphabet (?:string|parameter|argument)\b|\bremov\w*|\bdrop\w*|\bskip\w*|\bspaces?\b|\bbytes\b|\bclass\b|\bleft\b|\bbackwards?\b|\bunicode\b|\bnon-ascii\b|\bprintable\b|\breverse\w*|\bwords?\b"),
               parameters=(r"text|^s$|message|msg|plain|string|word|data|^t$|sentence|phrase|input", r"shift|^k$|^n$|offset|amount|rot|steps|^d$|distance")),
     KnownTask("the k-th largest element", _i(r"\bk-?th largest\b|\bkth largest\b"), 2, r"kth|largest|k_?th",
               [([3, 2, 1, 5, 6, 4], 2), ([7], 1), ([1, 2, 3, 4, 5], 5), ([9, 1, 8, 2], 1), ([-1, -5, 3], 2)], lambda xs, k: sorted(xs, reverse=True)[k - 1],
@@ -691,6 +700,10 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a US phone number with its +1 code dropped", _i(r"^(?=[\s\S]*\+1)(?=[\s\S]*\bcountry code\b)(?=[\s\S]*\b(?:10|ten)(?:-digit| digits)\b)(?=[\s\S]*\bphone\b)[\s\S]"), 1, r"phone|format|normal|clean",
               relation="f('+1 555 123 4567') == f('555-123-4567') and f('1 (555) 123-4567') == f('555.123.4567') and f('15551234567') == f('(555) 123 4567') and f('555 123 4567') in ('5551234567', '(555) 123-4567', '555-123-4567')",
               unless=_i(PRINTS + r"|\binternational\b|\bother country codes\b|\b\+44\b|\bextensions?\b|\bE\.?164\b|\bvanity\b|\bletters\b|\bNone\b|\blist\b|\bdict\w*|\btuple\b|\bextract\w*|\bfind\w*|\ball\b")),
+    KnownTask("the longest increasing subsequence's length", _i(r"\blongest (?:strictly )?increasing subsequence\b|\bLIS\b"), 1, r"lis|long|increas|subseq",
+              [([10, 9, 2, 5, 3, 7, 101, 18],), ([0, 1, 0, 3, 2, 3],), ([7, 7, 7],), ([],), ([1, 3, 2, 4],), ([5, 1, 6, 2, 7],)],
+              _lis,
+              unless=_i(PRINTS + r"|\bnon-?decreasing\b|\bor equal\b|\bcontiguous\b|\bsubarray\b|\bconsecutive\b|\bthe subsequence itself\b|\breturns? (?:the|one|a) (?:longest )?(?:increasing )?subsequence\b(?! length)|\bnumber of\b|\bcount\b|\bdecreasing\b|\bbitonic\b|\bindices\b|\bstrings?\b|\bk\b")),
 )
 
 

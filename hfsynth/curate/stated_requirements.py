@@ -60,7 +60,11 @@ requirement may be ignored. What is read, each only where the words leave no dou
   no ``round()``, ``quantize``, format with a precision, ``floor``/``ceil``, ``int()`` or ``//``;
 - ties "broken alphabetically" (by name), and code whose one sort orders by a single field
   (``key=lambda item: item[1]``), or that ranks with ``Counter.most_common`` alone (ties in
-  insertion order).
+  insertion order);
+- equal priorities served "in the order they were pushed" (or items that "need not be comparable"),
+  and ``heappush(heap, (priority, item))`` with nothing between them to break a tie;
+- intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
+  that compares a start with an end by ``<=`` or ``>=``.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -758,6 +762,43 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     return None
 
 
+FIFO_TIES_ASK = re.compile(
+    r"\bequal priorit\w*\b[^.]{0,80}\b(?:in the order (?:they|in which they) were (?:pushed|added|inserted|enqueued)|FIFO|first[- ]in,? first[- ]out|insertion order)\b|"
+    r"\bitems?\b[^.]{0,30}\bneed not be comparable\b|\bnon-?comparable items\b",
+    re.IGNORECASE,
+)
+
+
+def _ties_compare_items(tree: ast.Module) -> Optional[str]:
+    """``heappush(heap, (priority, item))``: equal priorities compare the items (any order, or TypeError)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "heappush" and len(node.args) == 2
+                and isinstance(node.args[1], ast.Tuple) and len(node.args[1].elts) == 2):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) compares the items themselves when two priorities are equal"
+    return None
+
+
+TOUCHING_ALLOWED_ASK = re.compile(
+    r"\bhalf-open\b|\bback-to-back\b[^.]{0,60}\b(?:allowed|fine|ok|permitted|do not overlap|don't overlap)\b|"
+    r"\bends? (?:exactly )?(?:when|where|at the (?:same )?(?:time|minute|moment))\b[^.]{0,40}\bstarts?\b[^.]{0,40}\b(?:allowed|fine|ok|permitted|not (?:an )?overlap\w*|do not overlap|don't overlap|can share)\b",
+    re.IGNORECASE,
+)
+
+
+def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
+    """An overlap test ``start <= other.end and other.start <= end``: a start compared with an end by ``<=``/``>=``."""
+    def says(node, word):
+        text = ast.unparse(node).lower()
+        return word in text.rsplit(".", 1)[-1] or word in text.rsplit("[", 1)[-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+            loose = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.LtE, ast.GtE))
+                     and ((says(c.left, "start") and says(c.comparators[0], "end")) or (says(c.left, "end") and says(c.comparators[0], "start")))]
+            if len(loose) == 2:
+                return f"its overlap test {ast.unparse(node)[:60]} (line {node.lineno}) counts intervals that only touch as overlapping"
+    return None
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -769,6 +810,8 @@ BROKEN_ASKS = (
     (FIRST_AND_LAST_ASK, _never_reads_the_end, False, "the instruction has a rule for {ask!r} and {broken}"),
     (ROUND_ASK, _never_rounds, True, "the instruction asks for a result {ask!r} and {broken}"),
     (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
+    (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
+    (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
 )
 
 
