@@ -1004,6 +1004,7 @@ def test_blind23s_misused_calls():
     assert "counts one page too many" in trivial(pages.format(count="len(self.items) // self.per_page + 1"))  # blind23
     assert trivial(pages.format(count="-(-len(self.items) // self.per_page)")) is None
     assert trivial("def middle(xs):\n    return len(xs) // 2 + 1\n") is None  # not a count of pages
+    assert trivial("def page_of(index, per_page):\n    return index // per_page + 1\n") is None  # an item's page number, counted from 1
     roster = ("from itertools import groupby\n\nclass Roster:\n    def __init__(self):\n        self.people = []\n{sort}\n"
               "    def by_team(self):\n        return {{t: list(g) for t, g in groupby(self.people, key=lambda p: p[1])}}\n")
     assert "self.people is never sorted" in trivial(roster.format(sort=""))  # blind23

@@ -705,7 +705,7 @@ def _find_as_truth(tree: ast.Module) -> Optional[str]:
     return None
 
 
-COUNTS_PAGES = re.compile(r"(?:^|_)pages?(?:$|_)|^num_?pages$|page_?count|total_?pages|^n_?pages$", re.IGNORECASE)
+COUNTS_PAGES = re.compile(r"(?:^|_)pages(?:$|_)|page_?count|total_?pages", re.IGNORECASE)  # not "page": i // size + 1 is an item's page number
 
 
 def _floor_plus_one(node: ast.AST) -> bool:
