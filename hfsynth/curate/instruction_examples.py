@@ -176,17 +176,18 @@ def _text_taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
     """A pair's value is not text while the function's first parameter takes text (``flatten_json(text: str)``
     and the example ``{"a": {"b": 1}} -> ...``: the JSON object is written, its text is what the function reads)."""
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
-    params = node.args.posonlyargs + node.args.args
-    if not params or not args or isinstance(args[0], str):
-        return False
-    annotation = ast.unparse(params[0].annotation) if params[0].annotation is not None else ""
-    return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(params[0].arg)))
+    return bool(args) and not isinstance(args[0], str) and _first_takes_text(node)
 
 
 def _takes_one_text(tree: ast.Module, name: str) -> bool:
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
+    return len(node.args.posonlyargs + node.args.args) - len(node.args.defaults) == 1 and _first_takes_text(node)
+
+
+def _first_takes_text(node: ast.FunctionDef) -> bool:
+    """The function's first parameter is annotated ``str``, or, unannotated, named for text (``word``, ``text``)."""
     params = node.args.posonlyargs + node.args.args
-    if len(params) - len(node.args.defaults) != 1:
+    if not params:
         return False
     annotation = ast.unparse(params[0].annotation) if params[0].annotation is not None else ""
     return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(params[0].arg)))

@@ -273,6 +273,11 @@ def _lis(xs) -> int:
 # Words that make the answer something else than the plain task's, for all tasks.
 PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byield"
 
+# Words that make a duplicates task (the values seen more than once) another task.
+DUPLICATES_UNLESS = (r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
+                     r"\bnear\b|\bwithin\b|\bk\b|\bdistance\b|\bsub\w*|\bconsecutive\b|\badjacent\b|\bexactly\b|\btwice\b|\bthree\b|\blinked\b|\bTrue\b|\bbool\w*|\bwhether\b|\bcontains?\b|"
+                     r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")
+
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b|\bprimality (?:test|check)\w*"), 1, r"prime",
               [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
@@ -419,15 +424,11 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the values that occur more than once, each listed once", _i(r"^(?=[\s\S]*(?:\b(?:each|every) (?:duplicated |duplicate |repeated )?(?:value|element|item|number)\b[^.]{0,30}\bonly once\b|\blist\w* (?:each|every) (?:one|value|duplicate) (?:only )?once\b))"
                                                                            r"(?=[\s\S]*(?:\b(?:duplicates|duplicated (?:values|elements|items|numbers))\b|\b(?:appear|occur)s? more than once\b))"), 1, r"dup",
               relation="all(sorted(f(list(xs))) == want for xs, want in (([1, 2, 2, 3, 3, 3, 4], [2, 3]), ([1, 2, 3], []), ([], []), ([5, 5, 5], [5]), ([4, 1, 4, 1, 2, 4], [1, 4])))",
-              unless=_i(PRINTS + r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
-                                 r"\bnear\b|\bwithin\b|\bk\b|\bdistance\b|\bsub\w*|\bconsecutive\b|\badjacent\b|\bexactly\b|\btwice\b|\bthree\b|\blinked\b|\bTrue\b|\bbool\w*|\bwhether\b|\bcontains?\b|"
-                                 r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")),
+              unless=_i(PRINTS + DUPLICATES_UNLESS)),
     KnownTask("the values that occur more than once", _i(r"\b(?:find|finds|return|returns|list|lists|get|gets|collect\w*|report\w*)\b[^.]{0,40}\b(?:duplicates|duplicated (?:values|elements|items|numbers))\b|"
                                                           r"\b(?:values|elements|items|numbers|integers)\b[^.]{0,15}\b(?:appear|occur)s? more than once\b"), 1, r"dup",
               relation="all(set(f(list(xs))) == want for xs, want in (([1, 2, 2, 3, 3, 3, 4], {2, 3}), ([1, 2, 3], set()), ([], set()), ([5, 5], {5}), ([4, 1, 4, 1, 2], {1, 4})))",
-              unless=_i(PRINTS + r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bfirst\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
-                                 r"\bnear\b|\bwithin\b|\bk\b|\bdistance\b|\bsub\w*|\bconsecutive\b|\badjacent\b|\bexactly\b|\btwice\b|\bthree\b|\blinked\b|\bTrue\b|\bbool\w*|\bwhether\b|\bcontains?\b|"
-                                 r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")),
+              unless=_i(PRINTS + DUPLICATES_UNLESS + r"|\bfirst\b")),
     KnownTask("the most common character", _i(r"\bmost (?:common|frequent(?:ly occurring)?)\b[^.]{0,20}\b(?:character|char|letter)\b|\b(?:character|letter)\b[^.]{0,40}\b(?:occurs|appears) (?:the )?most (?:often|frequently)\b"),
               1, r"char|letter|common|frequent",
               [("hello world",), ("aabbbc",), ("x",), ("banana",), ("abracadabra",)], lambda text: max(sorted(set(text)), key=text.count),

@@ -256,17 +256,16 @@ def _names(tree: ast.Module) -> Set[str]:
             | {n.arg for n in ast.walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg})
 
 
-def _missing_key(instruction: str, tree: ast.Module) -> Optional[str]:
+def _missing_key(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
     found = RETURNED_KEYS.search(instruction)
     if not found:
         return None
-    strings, names = "\n".join(_working_strings(tree)), _names(tree)  # a key may be a regex's group: (?P<date>...) read by groupdict()
+    strings = "\n".join(strings)  # a key may be a regex's group: (?P<date>...) read by groupdict()
     missing = (key for key in _quoted(found.group("items")) if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
     return next((f"the key {key!r} of the dict it returns" for key in missing), None)
 
 
-def _missing_ending(instruction: str, tree: ast.Module) -> Optional[str]:
-    strings = _working_strings(tree)
+def _missing_ending(instruction: str, strings: List[str]) -> Optional[str]:
     for found in ENDINGS.finditer(instruction):
         if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
             continue
@@ -280,8 +279,8 @@ DATE_FORMAT = re.compile(r"(?<![\w%])(?:YYYY|YY|MM|DD)(?:[-/. ](?:YYYY|YY|MM|DD)
 DIRECTIVES = {"YYYY": "%Y", "YY": "%y", "MM": "%m", "DD": "%d"}
 
 
-def _missing_date_format(instruction: str, tree: ast.Module, code: str) -> Optional[str]:
-    spelled = [value for value in _working_strings(tree) if re.search(r"%[Ymd]", value)]
+def _missing_date_format(instruction: str, strings: List[str], code: str) -> Optional[str]:
+    spelled = [value for value in strings if re.search(r"%[Ymd]", value)]
     if not spelled:
         return None  # dates read some other way (a regex, split): not judged here
     for found in DATE_FORMAT.finditer(instruction):
@@ -305,8 +304,7 @@ def _holds_whole(item: str, strings: List[str]) -> bool:
     return any(value.lower() == folded or pattern.search(value.lower()) for value in strings)
 
 
-def _missing_quoted(instruction: str, tree: ast.Module) -> Optional[str]:
-    strings = _working_strings(tree)
+def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
     for found in LONG_QUOTED_LIST.finditer(instruction):
         if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
             continue  # "commands such as 'go north', 'look' and 'quit'": inputs shown, not a list to handle one by one
@@ -320,12 +318,11 @@ def _missing_quoted(instruction: str, tree: ast.Module) -> Optional[str]:
 CODE_WORD = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
 
 
-def _missing_code_word(instruction: str, tree: ast.Module) -> Optional[str]:
+def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
     """A quoted code in capitals ('FLAT5', 'WARNING') the code leaves out while it holds two others."""
     words = list(dict.fromkeys(CODE_WORD.findall(instruction)))
     if len(words) < 3:
         return None
-    strings = _working_strings(tree)
     held = [word for word in words if _holds_whole(word, strings)]
     if len(held) >= 2 and len(held) < len(words):
         return f"the string {next(word for word in words if word not in held)!r}"
@@ -336,12 +333,12 @@ TEMPLATE = re.compile(r"[\"']([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]
 PLACEHOLDER = re.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
 
 
-def _missing_template(instruction: str, tree: ast.Module) -> Optional[str]:
+def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:
     """A quoted output phrase with a placeholder whose words the code never writes, while it writes another's."""
     templates = list(dict.fromkeys(TEMPLATE.findall(instruction)))
     if len(templates) < 2:
         return None
-    strings = " ".join(_working_strings(tree)).lower()
+    strings = " ".join(strings).lower()
     def words(template):
         return max((part.strip(" .,:;!?-") for part in PLACEHOLDER.split(template)), key=len).lower()
     held = [t for t in templates if len(words(t)) >= 3 and words(t) in strings]
@@ -376,11 +373,11 @@ def _unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-def _missing_time_unit(instruction: str, tree: ast.Module) -> Optional[str]:
+def _missing_time_unit(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
     found = TIME_UNITS.search(instruction)
     if not found:
         return None
-    words = " ".join(_working_strings(tree) + sorted(_names(tree))).lower()
+    words = " ".join(strings + sorted(names)).lower()
     for unit in re.findall(r"weeks|days|hours|minutes|seconds|milliseconds", found.group(0), re.IGNORECASE):
         if unit.lower()[:-1] not in words:
             return f"the unit {unit.lower()!r}"
@@ -405,9 +402,10 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         return None
     literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
     if quoted and not literal:
-        literal = (_missing_key(instruction, tree) or _missing_ending(instruction, tree) or _missing_date_format(instruction, tree, code)
-                   or _missing_quoted(instruction, tree) or _missing_time_unit(instruction, tree) or _missing_code_word(instruction, tree)
-                   or _missing_template(instruction, tree) or _unread_parameter(instruction, tree))
+        strings, code_names = _working_strings(tree), _names(tree)  # read once for every list below
+        literal = (_missing_key(instruction, strings, code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
+                   or _missing_quoted(instruction, strings) or _missing_time_unit(instruction, strings, code_names) or _missing_code_word(instruction, strings)
+                   or _missing_template(instruction, strings) or _unread_parameter(instruction, tree))
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))

@@ -63,6 +63,7 @@ import ast
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
 from hfsynth.curate.python_ast import store_counts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
@@ -668,18 +669,15 @@ def _tested_values(tree: ast.Module):
             yield node.args[0].elt  # any(text.find(k) for k in keys)
 
 
-TEXT_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title", "capitalize", "replace", "format", "join", "swapcase", "expandtabs"})
+TEXT_METHODS = STR_TO_STR | {"format", "join", "expandtabs"}
 
 
 def _is_text(node: ast.AST, texts: set) -> bool:
-    """A str for certain: a literal, a str method's result (``message.lower()``), a name bound once to one or annotated ``str``."""
-    if isinstance(node, ast.Constant):
-        return isinstance(node.value, str)
-    if isinstance(node, (ast.JoinedStr,)):
+    """A str for certain (certain_errors' kinds: a literal, an f-string, ``str()``, a name in ``texts``), or
+    a str method's result whatever its receiver's kind is known to be (``message.lower()``)."""
+    if value_kind(node, dict.fromkeys(texts, "str"), set()) == "str":
         return True
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        return node.func.attr in TEXT_METHODS
-    return isinstance(node, ast.Name) and node.id in texts
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TEXT_METHODS
 
 
 def _text_names(tree: ast.Module) -> set:
