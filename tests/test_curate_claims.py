@@ -1,12 +1,15 @@
-"""The outputs a response claims, and the instruction's worked examples, are checked when the row runs
-(hfsynth.curate.claimed_outputs, hfsynth.curate.instruction_examples): real rows in the real sandbox."""
+"""The outputs a response claims, and the instruction's worked examples and required errors, are checked when the row runs (hfsynth.curate.claimed_outputs,
+hfsynth.curate.instruction_examples, hfsynth.curate.required_errors): real rows in the real sandbox."""
 
 from __future__ import annotations
+
+import ast
 
 from hfsynth.curate.claimed_outputs import session_claims, with_comment_claims_checked
 from hfsynth.curate.execute import execute_rows
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
+from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.schema.curate import ExecutionConfig
 
 CFG = ExecutionConfig(timeout_s=10, workers=2, mode="mark")
@@ -139,6 +142,19 @@ STREAK = ("def longest_rising_streak(prices):\n    best, current = {start}, 1\n 
 FLATTEN_ASK = 'Write `flatten_json(text)` that parses a JSON object string and returns a flat dict of dotted paths, e.g. {"a": {"b": 1}} -> {"a.b": 1}.'
 FLATTEN = ("import json\n\ndef flatten_json(text):\n    flat = {}\n    def walk(value, path):\n        if isinstance(value, dict):\n            for k, v in value.items():\n"
            "                walk(v, f'{path}{sep}{k}' if path else k)\n        else:\n            flat[path] = value\n    walk(json.loads(text), '')\n    return flat\n")
+MEAN_ASK = "Write `mean(values)` that returns the arithmetic mean of a list of numbers, and raises ValueError for an empty list."
+MEAN = "def mean(values):\n    if not values:\n        {empty}\n    return sum(values) / len(values)\n\n\nassert mean([1, 2, 3]) == 2\n"
+CHUNKS_ASK = "Write `chunks(items, size)` that splits a list into consecutive lists of `size` items (the last may be shorter); raise ValueError if `size` is less than 1."
+CHUNKS = ("def chunks(items, size):\n    if {check}:\n        raise ValueError('size must be at least 1')\n    out = []\n    while items and size > 0:\n        out.append(items[:size])\n        items = items[size:]\n"
+          "    return out\n\n\nassert chunks([1, 2, 3], 2) == [[1, 2], [3]]\n")
+COUNTDOWN_ASK = "Write a generator `countdown(n)` that yields n, n-1, ..., 1, raising ValueError if n is negative."
+COUNTDOWN = "def countdown(n):\n    if {check}:\n        raise ValueError(n)\n    while n > 0:\n        yield n\n        n -= 1\n\n\nassert list(countdown(3)) == [3, 2, 1]\n"
+BMI_ASK = "Write `bmi(weight, height)` that returns the body-mass index rounded to one decimal place, raising ValueError if either argument is not positive."
+BMI = "def bmi(weight, height):\n    if {check}:\n        raise ValueError('must be positive')\n    return round(weight / height ** 2, 1) if height else 0.0\n\n\nassert bmi(70, 1.75) == 22.9\n"
+QUEUE_ASK = "Write a `Queue` class with `enqueue(item)`, `dequeue()` and `__len__`; `dequeue()` on an empty queue raises `IndexError`."
+QUEUE = ("from collections import deque\n\n\nclass Queue:\n    def __init__(self):\n        self._items = deque()\n\n    def enqueue(self, item):\n        self._items.append(item)\n\n"
+         "    def dequeue(self):\n        if not self._items:\n            {empty}\n        return self._items.popleft()\n\n    def __len__(self):\n        return len(self._items)\n")
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -308,6 +324,18 @@ ROWS = {
     "known task with a twist is not probed": (("def median(xs):\n    return sorted(xs)[(len(xs) - 1) // 2]\n", "", "Return the lower median of a list."), "no_tests"),
     "the tests' __file__ is the tests": (("import warnings\n\ndef old():\n    warnings.warn('old', DeprecationWarning, stacklevel=2)\n",
                                           "", ""), "passed"),
+    "a required error never raised: the mean of an empty list is 0.0": ((MEAN.format(empty="return 0.0"), "", MEAN_ASK), "failed"),
+    "a required error raised": ((MEAN.format(empty="raise ValueError('no values')"), "", MEAN_ASK), "passed"),
+    "a required error's subclass raised": (("class NoData(ValueError):\n    pass\n\n\n" + MEAN.format(empty="raise NoData('no values')"), "", MEAN_ASK), "passed"),
+    "another error than the required one": (("def mean(values):\n    return sum(values) / len(values)\n", "", MEAN_ASK), "failed"),
+    "a bound not checked, the other arguments from the row's own call": ((CHUNKS.format(check="size == 0"), "", CHUNKS_ASK), "failed"),
+    "a bound checked": ((CHUNKS.format(check="size < 1"), "", CHUNKS_ASK), "passed"),
+    "a generator's required error, raised at its first next()": ((COUNTDOWN.format(check="n < 0"), "", COUNTDOWN_ASK), "passed"),
+    "a generator's required error never raised": ((COUNTDOWN.format(check="n is None"), "", COUNTDOWN_ASK), "failed"),
+    "either argument not positive: each probed": ((BMI.format(check="weight <= 0"), "", BMI_ASK), "failed"),
+    "either argument not positive: both checked": ((BMI.format(check="weight <= 0 or height <= 0"), "", BMI_ASK), "passed"),
+    "an empty queue's required error never raised": ((QUEUE.format(empty="return None"), "", QUEUE_ASK), "failed"),
+    "an empty queue's required error raised": ((QUEUE.format(empty="raise IndexError('dequeue from an empty queue')"), "", QUEUE_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",
@@ -332,6 +360,29 @@ def test_claims_and_examples_decide_what_runs():
     assert "a known task's answer: bool(is_leap_year(2000)) gives 'True'; it gives 'False'" in got["known task wrong: leap years"][1]
     off = execute_rows([{"id": "x", "code": ROWS["known task wrong: leap years"][0][0], "instruction": LEAP}], CFG.model_copy(update={"probe_known_tasks": False}))
     assert off[0]["exec_status"] == "no_tests"
+
+
+def test_required_errors_are_read_only_when_clear():
+    """The condition must be one this step can build an input for, said of a parameter it can tell."""
+    def probes(ask, code):
+        drained = "(lambda r: list(r) if hasattr(r, '__next__') else r)("
+        return [c[0][len(drained):-1] if c[0].startswith(drained) else c[0] for c in required_error_claims(ask, ast.parse(code))]
+    assert probes(MEAN_ASK, MEAN.format(empty="pass")) == ["mean(values=[])"]
+    assert probes(CHUNKS_ASK, CHUNKS.format(check="size < 1")) == ["chunks(items=[1, 2, 3], size=0)", "chunks(items=[1, 2, 3], size=-1)"]
+    assert probes(BMI_ASK, BMI.format(check="weight <= 0")) == [
+        "bmi(weight=0, height=1.75)", "bmi(weight=-1, height=1.75)", "bmi(weight=70, height=0)", "bmi(weight=70, height=-1)"]
+    assert probes("Write `clean(text)`; if the string is empty, raise a ValueError.", "def clean(text: str):\n    return text\n") == ["clean(text='')"]
+    assert probes("Write `clean(text)` and raise ValueError for anything else.", "def clean(text):\n    return text\n") == []  # no input to build
+    assert probes("Write `pad(text, width)`; raise ValueError if width is negative.", "def pad(text, width):\n    return text\n") == []  # no call gives the text
+    assert probes("Write `pad(text, width)`; raise ValueError if width is negative.", "def pad(text, width):\n    return text\n\n\ntry:\n    pad('a', 3)\nexcept ValueError:\n    pass\n") == []
+    assert probes("Write `scale(xs, k)`; raise ValueError for a negative input.", "def scale(xs, k):\n    return xs\n\n\nprint(scale([1], 2))\n") == ["scale(xs=[1], k=-1)"]
+    assert probes("Write `total(a, b)`; raise ValueError for a negative number.", "def total(a, b):\n    return a + b\n\n\nprint(total(1, 2))\n") == []  # which one?
+    stack = "class Stack:\n    def __init__(self):\n        self.items = []\n\n    def push(self, item):\n        self.items.append(item)\n\n    def pop(self):\n        return self.items.pop()\n\n    def peek(self):\n        return self.items[-1]\n"
+    assert probes("Write a Stack class with push, pop (raising IndexError when empty) and peek methods.", stack) == ["Stack().pop()"]
+    assert probes("Write a Stack with `push(x)`, `pop()` and `peek()`; `pop` and `peek` on an empty stack must raise IndexError.", stack) == ["Stack().pop()", "Stack().peek()"]
+    assert probes("Popping an empty stack should raise IndexError.", stack) == ["Stack().pop()"]
+    assert probes("Popping an empty stack should raise IndexError.", stack.replace("__init__(self)", "__init__(self, items)")) == []  # built how?
+    assert probes("Write a Stack with `push(x)`; `pop` on a full stack must raise OverflowError.", stack) == []
 
 
 def test_comment_claims_are_rewritten_in_place():

@@ -10,7 +10,9 @@ functions named ``test*`` and ``unittest.TestCase`` classes that the tests defin
 the harness's own loader (``unittest.main()`` in the tests does nothing, so it cannot end the
 program before the classes ran). What the response claims its code outputs (``# Output: 120``, a
 ``>>>`` session) and the instruction's worked examples (``gcd(12, 18) is 6``) are checks too
-(:mod:`hfsynth.curate.claimed_outputs`): a row that shows a wrong answer fails without an assert.
+(:mod:`hfsynth.curate.claimed_outputs`): a row that shows a wrong answer fails without an assert. So
+are the errors the instruction requires ("raise ValueError if the list is empty" calls ``f([])``:
+:mod:`hfsynth.curate.required_errors`).
 
 A pass is the harness's word, not the exit status: when every test has finished, the harness writes
 one record on the sandbox's report channel (:mod:`hfsynth.sandbox.channel`), a descriptor that
@@ -60,6 +62,7 @@ from hfsynth.curate.instruction import prose, written_in_english
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
+from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
@@ -327,6 +330,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     if instruction:
         words = prose(instruction)
         claims += [(e.call, e.want, False) for e in instruction_examples(words, tree)]
+        claims += required_error_claims(words, tree, parse_python(tests) if tests else None)
         if known_tasks and written_in_english(instruction):
             claims += known_task_claims(words, tree)
     carried = code_tests(tree)
