@@ -1,10 +1,12 @@
-"""The outputs a response claims, and the instruction's worked examples and required errors, are checked when the row runs (hfsynth.curate.claimed_outputs,
-hfsynth.curate.instruction_examples, hfsynth.curate.required_errors): real rows in the real sandbox."""
+"""The outputs a response claims, and the instruction's worked examples, required errors and named inputs,
+are checked when the row runs (hfsynth.curate.claimed_outputs, hfsynth.curate.instruction_examples,
+hfsynth.curate.required_errors, hfsynth.curate.accepted_inputs): real rows in the real sandbox."""
 
 from __future__ import annotations
 
 import ast
 
+from hfsynth.curate.accepted_inputs import accepted_inputs
 from hfsynth.curate.claimed_outputs import session_claims, with_comment_claims_checked
 from hfsynth.curate.execute import execute_rows
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -154,6 +156,9 @@ BMI = "def bmi(weight, height):\n    if {check}:\n        raise ValueError('must
 QUEUE_ASK = "Write a `Queue` class with `enqueue(item)`, `dequeue()` and `__len__`; `dequeue()` on an empty queue raises `IndexError`."
 QUEUE = ("from collections import deque\n\n\nclass Queue:\n    def __init__(self):\n        self._items = deque()\n\n    def enqueue(self, item):\n        self._items.append(item)\n\n"
          "    def dequeue(self):\n        if not self._items:\n            {empty}\n        return self._items.popleft()\n\n    def __len__(self):\n        return len(self._items)\n")
+SIZE_ASK = 'Write `parse_size(text)` that converts a human-readable size such as "512", "10KB" or "1.5 MB" into a number of bytes (1 KB = 1024 bytes).'
+SIZE = ("import re\n\nUNITS = {{'': 1, 'B': 1, 'KB': 1024, 'MB': 1024 ** 2, 'GB': 1024 ** 3}}\n\n\ndef parse_size(text):\n    m = re.fullmatch(r'\\s*([\\d.]+)\\s*([A-Za-z]*)\\s*', text)\n"
+        "    return int({number}(m.group(1)) * UNITS[m.group(2).upper()])\n\n\nassert parse_size('10KB') == 10240\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -334,6 +339,8 @@ ROWS = {
     "a generator's required error never raised": ((COUNTDOWN.format(check="n is None"), "", COUNTDOWN_ASK), "failed"),
     "either argument not positive: each probed": ((BMI.format(check="weight <= 0"), "", BMI_ASK), "failed"),
     "either argument not positive: both checked": ((BMI.format(check="weight <= 0 or height <= 0"), "", BMI_ASK), "passed"),
+    "a named input form the code cannot read (blind24)": ((SIZE.format(number="int"), "", SIZE_ASK), "failed"),
+    "every named input form read": ((SIZE.format(number="float"), "", SIZE_ASK), "passed"),
     "an empty queue's required error never raised": ((QUEUE.format(empty="return None"), "", QUEUE_ASK), "failed"),
     "an empty queue's required error raised": ((QUEUE.format(empty="raise IndexError('dequeue from an empty queue')"), "", QUEUE_ASK), "passed"),
 }
@@ -381,8 +388,22 @@ def test_required_errors_are_read_only_when_clear():
     assert probes("Write a Stack class with push, pop (raising IndexError when empty) and peek methods.", stack) == ["Stack().pop()"]
     assert probes("Write a Stack with `push(x)`, `pop()` and `peek()`; `pop` and `peek` on an empty stack must raise IndexError.", stack) == ["Stack().pop()", "Stack().peek()"]
     assert probes("Popping an empty stack should raise IndexError.", stack) == ["Stack().pop()"]
+    assert probes("A Stack with push, pop, peek, is_empty and __len__. pop and peek should raise IndexError on an empty stack.",
+                  stack + "\n    def is_empty(self):\n        return not self.items\n") == ["Stack().pop()", "Stack().peek()"]  # blind8: a sentence after "__len__."
     assert probes("Popping an empty stack should raise IndexError.", stack.replace("__init__(self)", "__init__(self, items)")) == []  # built how?
     assert probes("Write a Stack with `push(x)`; `pop` on a full stack must raise OverflowError.", stack) == []
+
+
+def test_accepted_inputs_are_read_only_when_clear():
+    one = "def parse(text):\n    return text\n"
+    assert accepted_inputs("Write `parse(text)` for durations such as '1h30m', '45s' or '2h5m10s'.", ast.parse(one)) == ["1h30m", "45s", "2h5m10s"]
+    assert accepted_inputs("A US number in any common format: '(555) 123-4567', '555.123.4567'.", ast.parse(one)) == ["(555) 123-4567", "555.123.4567"]
+    assert accepted_inputs("Parse durations such as '1h30m'; raise ValueError for anything else, such as '5x'.", ast.parse(one)) == []  # the sentence names an error
+    assert accepted_inputs("Parse a time string like 'HH:MM' into minutes.", ast.parse(one)) == []  # a format, not a value
+    assert accepted_inputs("Format a number like '12' as 'twelve'.", ast.parse(one)) == ["12"]  # 'twelve' follows "as": an output
+    assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(text, unit):\n    return text\n")) == []  # two inputs
+    assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(seconds):\n    return seconds\n")) == []  # not named for text
+    assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse(one + "\n\ndef other(text):\n    return text\n")) == []  # which one?
 
 
 def test_comment_claims_are_rewritten_in_place():

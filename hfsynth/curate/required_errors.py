@@ -67,7 +67,7 @@ EMPTY_RAISE = tuple(re.compile(pattern) for pattern in (
     rf"\b(?P<verb>(?i:popping|peeking|dequeu(?:e)?ing))\s+(?:from\s+)?(?:an?\s+|the\s+)?empty\s+\w+[^.;()]{{0,40}}?\b(?:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}",
     rf"\b(?:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}\s+(?:when|if|on)\s+(?:(?:it|the \w+) is\s+)?(?:an?\s+)?empty\b",
 ))
-METHOD_WORD = re.compile(r"`?\b(popping|peeking|dequeu(?:e)?ing|[a-z_][a-z0-9_]*)(?:\(\))?`?(?=\s*(?:,|\band\b|\bor\b|\bon\b|\bfrom\b|\bof\b|\bwhen\b|\bif\b|\ban\b|\bthe\b|$))")
+METHOD_WORD = re.compile(r"`?\b(popping|peeking|dequeu(?:e)?ing|[a-z_][a-z0-9_]*)(?:\(\))?`?(?=\s*(?:,|\b(?:and|or|on|from|of|when|if|an|the|should|must|will|shall|both|each|also|called)\b|$))")
 VERBS = {"popping": "pop", "peeking": "peek", "dequeuing": "dequeue", "dequeueing": "dequeue"}
 WANTED = "Traceback (most recent call last):\n{}"
 
@@ -199,9 +199,9 @@ def _empty_container_claims(instruction_prose: str, tree: ast.Module) -> List[tu
     claims: List[tuple] = []
     for sentence in SENTENCE.split(instruction_prose):
         for asked in (m for pattern in EMPTY_RAISE for m in pattern.finditer(sentence)):
-            start = max(sentence.rfind(c, 0, asked.start()) for c in "(;:")
-            clause = sentence[start + 1: asked.start()]
-            if start >= 0 and sentence[start] == "(" and not METHOD_WORD.search(clause):
+            start, boundary = max((sentence.rfind(c, 0, asked.start()), c) for c in ("(", ";", ":", ". "))
+            clause = sentence[start + len(boundary): asked.start()] if start >= 0 else sentence[: asked.start()]
+            if start >= 0 and boundary == "(" and not METHOD_WORD.search(clause):
                 clause = sentence[:start][-40:].rsplit(",", 1)[-1]  # "pop (raising IndexError when empty)": the method before
             verb = asked.groupdict().get("verb")
             named = [VERBS.get(w.lower(), w) for w in METHOD_WORD.findall(clause) + ([verb] if verb else [])]

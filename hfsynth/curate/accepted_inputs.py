@@ -1,0 +1,89 @@
+"""The inputs an instruction says its function takes must not make it raise.
+
+"Convert a size such as "512", "10KB" or "1.5 MB" into bytes", "a US number in any common format:
+'(555) 123-4567', '555.123.4567'": a model that handles only some of the forms raises on the others
+(``int("1.5")``, its own ``ValueError("not 10 digits")``), and its asserts try only the forms it
+handles. Execution calls the function on each quoted form. Read only where the words leave no doubt:
+
+- the function is the code's one public top-level function (or the one the instruction names) and it
+  takes one text: one required parameter, annotated ``str`` or named for text, or given a string by
+  the row's own call;
+- the strings are quoted in a sentence after words that introduce inputs ("such as", "like", "e.g.",
+  "for example", "formats", "accepts", "in any common format"), and not after words that introduce
+  outputs ("returns", "gives", "becomes", "->", "output");
+- the sentence names no error, nothing invalid or refused, nothing the function does not accept
+  ("raise ValueError for anything else, such as 'abc'" lists what must raise:
+  :mod:`hfsynth.curate.required_errors`);
+- a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days')
+  is no input.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import List, Optional
+
+from hfsynth.curate.instruction_examples import TEXT_PARAMETER
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
+QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})")(?![\w'"])""")
+INPUT_CUE = re.compile(
+    r"\b(?:such as|like|e\.g\.|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|"
+    r"in any (?:common |usual )?(?:format|form)|any of)\b",
+    re.IGNORECASE,
+)
+OUTPUT_CUE = re.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|as)\b|->|=>|→", re.IGNORECASE)
+REFUSING = re.compile(
+    r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else)\b",
+    re.IGNORECASE,
+)
+PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
+
+
+def _function(tree: ast.Module, instruction_prose: str) -> Optional[ast.FunctionDef]:
+    public = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+    named = [n for n in public if re.search(rf"\b{re.escape(n.name)}\(", instruction_prose)]
+    if len(named) == 1:
+        return named[0]
+    return public[0] if len(public) == 1 and not named else None
+
+
+def _takes_one_text(function: ast.FunctionDef) -> bool:
+    args = function.args
+    params = args.posonlyargs + args.args
+    required = params[: len(params) - len(args.defaults)]
+    if len(required) != 1 or args.vararg is not None or not all(d is not None for d in args.kw_defaults):
+        return False
+    annotation = ast.unparse(required[0].annotation) if required[0].annotation is not None else ""
+    return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(required[0].arg)))
+
+
+def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
+    """The strings the instruction gives as inputs of the code's one-text function, in order."""
+    if tree is None:
+        return []
+    function = _function(tree, instruction_prose)
+    if function is None or not _takes_one_text(function):
+        return []
+    found: List[str] = []
+    for sentence in SENTENCE.split(instruction_prose):
+        if REFUSING.search(sentence):
+            continue
+        for match in QUOTED.finditer(sentence):
+            text = match.group(1) if match.group(1) is not None else match.group(2)
+            before = sentence[: match.start()]
+            cue = None
+            for cue in INPUT_CUE.finditer(before):
+                pass
+            if cue is None or OUTPUT_CUE.search(before[cue.end():]) or PLACEHOLDER.search(text) or text in found:
+                continue
+            found.append(text)
+    return found
+
+
+def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module]) -> List[tuple]:
+    """Each accepted input as a claim execution checks: the call must return (a generator: be drained)."""
+    function = _function(tree, instruction_prose) if tree is not None else None
+    return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({text!r}))", "True", False, "probe")
+            for text in accepted_inputs(instruction_prose, tree)]
