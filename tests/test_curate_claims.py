@@ -159,6 +159,18 @@ QUEUE = ("from collections import deque\n\n\nclass Queue:\n    def __init__(self
 SIZE_ASK = 'Write `parse_size(text)` that converts a human-readable size such as "512", "10KB" or "1.5 MB" into a number of bytes (1 KB = 1024 bytes).'
 SIZE = ("import re\n\nUNITS = {{'': 1, 'B': 1, 'KB': 1024, 'MB': 1024 ** 2, 'GB': 1024 ** 3}}\n\n\ndef parse_size(text):\n    m = re.fullmatch(r'\\s*([\\d.]+)\\s*([A-Za-z]*)\\s*', text)\n"
         "    return int({number}(m.group(1)) * UNITS[m.group(2).upper()])\n\n\nassert parse_size('10KB') == 10240\n")
+BAR = "def bar(done, total, width=20):\n    filled = int(done / total * width)\n    return f\"[{'#' * filled}{'.' * (width - filled)}] {done / total:.0%}\"\n\n\nprint(bar(3, 8))\n"
+BAR_RESPONSE = "```python\n" + BAR + "```\n\nOutput:\n\n```text\nSHOWN\n```\n"
+DUPLICATE_EMAILS_ASK = "Write `duplicate_emails(emails)` returning the sorted addresses that occur more than once, compared case-insensitively, lowercased."
+DUPLICATE_EMAILS = ("from collections import Counter\n\n\ndef duplicate_emails(emails):\n    counts = Counter({key} for email in emails)\n"
+                    "    return sorted(email.lower() for email, n in counts.items() if n > 1)\n\n\n"
+                    "signups = ['ann@shop.io', 'bob@shop.io', 'ann@shop.io', 'bob@shop.io', 'cy@shop.io']\nassert duplicate_emails(signups) == ['ann@shop.io', 'bob@shop.io']\n")
+UNIQUE_TAGS_ASK = "Write `unique_tags(tags)` that drops repeated tags, comparing them case-insensitively and keeping the first spelling."
+UNIQUE_TAGS = ("def unique_tags(tags):\n    seen, out = set(), []\n    for tag in tags:\n        if tag.lower() not in seen:\n            seen.add(tag.lower())\n            out.append(tag)\n    return out\n\n\n"
+               "assert unique_tags(['Python', 'python', 'Rust']) == ['Python', 'Rust']\n")
+SCORES_ASK = "Write `best(records)`: records are dicts like {\"name\": \"Ann\", \"score\": 3}; names are case-insensitive; return the name with the highest total."
+SCORES = ("def best(records):\n    totals = {}\n    for r in records:\n        totals[r['name'].lower()] = totals.get(r['name'].lower(), 0) + r.get('score', 0)\n    return max(totals, key=totals.get)\n\n\n"
+          "assert best([{'name': 'Ann', 'score': 3}, {'name': 'bo', 'score': 2}, {'name': 'ann', 'score': 1}]) == 'ann'\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -339,6 +351,13 @@ ROWS = {
     "a generator's required error never raised": ((COUNTDOWN.format(check="n is None"), "", COUNTDOWN_ASK), "failed"),
     "either argument not positive: each probed": ((BMI.format(check="weight <= 0"), "", BMI_ASK), "failed"),
     "either argument not positive: both checked": ((BMI.format(check="weight <= 0 or height <= 0"), "", BMI_ASK), "passed"),
+    "a drawn bar of dots claimed wrong (blind27)": ((BAR, BAR_RESPONSE.replace("SHOWN", "[########............] 38%"), ""), "failed"),
+    "a drawn bar of dots claimed right": ((BAR, BAR_RESPONSE.replace("SHOWN", "[#######.............] 38%"), ""), "passed"),
+    "an elided list is no claim": ((BAR, BAR_RESPONSE.replace("SHOWN", "[#######...] 38%"), ""), "no_tests"),
+    "case folded only on the way out (blind27)": ((DUPLICATE_EMAILS.format(key="email.strip()"), "", DUPLICATE_EMAILS_ASK), "failed"),
+    "case folded before counting": ((DUPLICATE_EMAILS.format(key="email.strip().lower()"), "", DUPLICATE_EMAILS_ASK), "passed"),
+    "an original spelling kept while case is ignored": ((UNIQUE_TAGS, "", UNIQUE_TAGS_ASK), "passed"),
+    "a dict's keys are fields, not text to re-case (blind14)": ((SCORES, "", SCORES_ASK), "passed"),
     "a named input form the code cannot read (blind24)": ((SIZE.format(number="int"), "", SIZE_ASK), "failed"),
     "every named input form read": ((SIZE.format(number="float"), "", SIZE_ASK), "passed"),
     "an empty queue's required error never raised": ((QUEUE.format(empty="return None"), "", QUEUE_ASK), "failed"),

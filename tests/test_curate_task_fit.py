@@ -49,6 +49,9 @@ def test_operators_in_backticks_and_command_line_options_must_be_there():
     ask = "Write a command-line script that converts CSV to JSON. It must accept `--input` and `--output`."
     assert check(ask, cli.format(more="")) == "the instruction asks for the command-line option --output and the code leaves it out"
     assert check(ask, cli.format(more="    parser.add_argument('--output')\n")) is None
+    parser = "def parse_cli_args(argv):\n    options = {}\n    for arg in argv:\n        name, _, value = arg[2:].partition('=')\n        options[name] = value or True\n    return options\n"
+    ask = 'Write `parse_cli_args(argv)`: "--name=value" sets a string option and a bare "--flag" sets True.'  # blind27: forms, not options
+    assert check(ask, parser) is None
 
 
 def test_the_operation_the_instruction_names_must_be_in_the_code():
@@ -1119,3 +1122,59 @@ def test_blind25s_lessons():
     assert known_task("Write `caesar(text, shift)` for lowercase letters only.", caesar) is None
     assert known_task("Write `split_into_batches(items, batch_size)` that splits a list into consecutive batches of `batch_size` items each.", "def split_into_batches(items, batch_size):\n    return []\n") is not None
     assert known_task("Return the longest increasing subsequence itself, not its length.", "def lis(xs):\n    return xs\n") is None
+
+
+def test_blind27s_lessons():
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    in_range = "def in_range(products, low, high):\n    return [p['name'] for p in products if {test}]\n"
+    ask = "Write `in_range(products, low, high)` returning the names of products whose price is between `low` and `high` inclusive."
+    assert "leaves the bound out" in ignored_requirement(ask, in_range.format(test="low < p['price'] < high"))
+    assert ignored_requirement(ask, in_range.format(test="low <= p['price'] <= high")) is None
+    assert ignored_requirement(ask.replace(" inclusive", ""), in_range.format(test="low < p['price'] < high")) is None  # not asked
+    cost = "import math\n\ndef cost(kg):\n    return 9.99 + 1.5 * math.{way}(kg - 5) if kg > 5 else 9.99\n"
+    ask = "Parcels over 5 kg cost 9.99 plus 1.50 for every started kilogram above 5 kg."
+    assert "rounds down" in ignored_requirement(ask, cost.format(way="floor"))
+    assert ignored_requirement(ask, cost.format(way="ceil")) is None
+    common = "def common_words(a, b):\n    return sorted(set(a.split()) {op} set(b.split()))\n"
+    ask = "Write `common_words(a, b)` returning the sorted words that appear in both texts."
+    assert "never intersects" in ignored_requirement(ask, common.format(op="|"))
+    assert ignored_requirement(ask, common.format(op="&")) is None
+    conflict = "def has_conflict(existing, new):\n    s, e = new\n    return any({test} for start, end in existing)\n"
+    ask = "Return True if the new booking overlaps any existing one."
+    assert "misses one that contains it" in ignored_requirement(ask, conflict.format(test="start <= s < end or start < e <= end"))
+    assert ignored_requirement(ask, conflict.format(test="start <= s < end or s <= start < e")) is None  # each inside the other: right
+    assert ignored_requirement(ask, conflict.format(test="s < end and start < e")) is None
+    merge = "def merge_streams(*streams):\n    return sorted([entry for stream in streams for entry in stream]{key})\n"
+    ask = "Each stream is a list of (timestamp, message) tuples; for equal timestamps keep entries from earlier streams first."
+    assert "sorts by the whole item" in ignored_requirement(ask, merge.format(key=""))
+    assert ignored_requirement(ask, merge.format(key=", key=lambda entry: entry[0]")) is None
+    age = "def parse_age(text):\n    value = int(text)\n    if value < 0{more}:\n        raise ValueError(text)\n    return value\n"
+    ask = "Write `parse_age(text)`; raise ValueError if the value is outside the range 0-150."
+    assert "never compares with 150" in ignored_requirement(ask, age.format(more=""))
+    assert ignored_requirement(ask, age.format(more=" or value > 150")) is None
+    ipv4 = "def valid_octets(parts):\n    return all(p.isdigit(){more} for p in parts)\n"
+    ask = "Write `valid_octets(parts)` that returns True when every part is a decimal number between 0 and 255."
+    assert "bounds what is valid by 0-255" in ignored_requirement(ask, ipv4.format(more=""))
+    assert ignored_requirement(ask, ipv4.format(more=" and int(p) <= 255")) is None
+    assert known_task("Write `is_valid_ipv4(address)` that returns True for dotted-quad IPv4 addresses, with no signs or whitespace.", "def is_valid_ipv4(address):\n    return True\n") is not None
+    visitors = "from collections import defaultdict\n\ndef visitors(events):\n    per_day = defaultdict({kind})\n    for day, user in events:\n        {count}\n    return dict(per_day)\n"
+    ask = "Return a dict mapping each date to the number of distinct users seen that day."
+    assert "never tells one item from another" in wrong_operation(ask, visitors.format(kind="int", count="per_day[day] += 1"))  # blind27
+    assert wrong_operation(ask, visitors.format(kind="set", count="per_day[day].add(user)")) is None
+    last = "import calendar\nfrom datetime import date\n\ndef last_business_day(year, month):\n    d = date(year, month, calendar.monthrange(year, month)[1])\n{walk}    return d\n"
+    ask = "Write `last_business_day(year, month)` returning the last Monday-to-Friday day of the month."
+    assert "day of the week" in wrong_operation(ask, last.format(walk=""))
+    assert wrong_operation(ask, last.format(walk="    while d.weekday() >= 5:\n        d = d.replace(day=d.day - 1)\n")) is None
+    tokens = "import re\n\ndef tokens(text):\n    return {{'hashtags': re.findall(r'#(\\w+)', text), 'mentions': re.findall(r'@(\\w+)', text){more}}}\n"
+    ask = 'Write `tokens(text)` returning a dict with three keys: "hashtags" (words after "#"), "mentions" (names after "@") and "urls" (http links).'
+    assert missing_part(ask, tokens.format(more="")) == "the key 'urls' of the dict it returns"
+    assert missing_part(ask, tokens.format(more=", 'urls': re.findall(r'https?://\\S+', text)")) is None
+    convert = "def convert(value, src, dst):\n    table = {{'C': 0, 'F': 1{more}}}\n    return table[src] + table[dst] + value\n"
+    ask = 'Write `convert(value, src, dst)` between Celsius ("C"), Fahrenheit ("F") and Kelvin ("K").'
+    assert missing_part(ask, convert.format(more="")) == "the unit 'K'"
+    assert missing_part(ask, convert.format(more=", 'K': 2")) is None
+    parser = "def parse(argv):\n    return {a[2:].partition('=')[0]: a.partition('=')[2] or True for a in argv}\n"
+    assert missing_part('Write `parse(argv)`: "--name=value" sets an option, a bare "--flag" sets True; this is a command-line parser.', parser) is None

@@ -240,8 +240,9 @@ def claims_check(claims: List[Claim]) -> str:
 
 
 # A claim that describes rather than shows ("a list of primes", "[1, 2, ...]", "2 or 3"), or shows what
-# differs from run to run (an object's address): nothing to hold the code to.
-VAGUE = r"^(?:an? |the |some |something|list of|approximately|about |around |~|e\.g|depends|varies|random)|\.\.\.|…| or |object at 0x"
+# differs from run to run (an object's address): nothing to hold the code to. Dots that are drawn, not
+# elided ("[#####.........] 35%", a run of four or more), are shown output.
+VAGUE = r"^(?:an? |the |some |something|list of|approximately|about |around |~|e\.g|depends|varies|random)|(?<![.=*|-])\.\.\.(?!\.)|…| or |object at 0x"
 
 # The harness's checker: defined in the sandbox's program, handed to the code's namespace.
 CHECKER = r'''
@@ -249,11 +250,16 @@ def assert_hf_examples(examples, namespace):
     """Run each (source, want, strict[, mode]) example in namespace, as doctest does, and compare
     leniently; mode "print": the source is what a print() showed, printed here as it was; "program":
     the source is the whole program, and want what it prints; "probe": a known task's answer
-    (hfsynth.curate.known_tasks), not the response's claim."""
+    (hfsynth.curate.known_tasks), not the response's claim; "case": the source gives ``(function,
+    args, kwargs)`` that must give the same answer, case aside, however their strings are cased
+    (hfsynth.curate.case_probes)."""
     import contextlib as _cl, io as _io
     for example in examples:
         source, want, strict = example[:3]
         mode = example[3] if _hf_len(example) > 3 else ""
+        if mode == "case":
+            _hf_case_blind(source, namespace)
+            continue
         printing = mode == "print"
         buffer, value, raised = _io.StringIO(), None, None
         try:
@@ -375,6 +381,79 @@ def _hf_output_matches(printed, value, want):
                 candidates.append(text)
         return any(_hf_close(got, claimed, tolerance) for got in candidates)
     return norm(shown.strip().strip("'\"")) == norm(wanted.strip("'\""))
+
+
+def _hf_recased(value, change):
+    """``value`` with ``change(i, text)`` applied to its i-th string, in lists, tuples, sets and dict values too."""
+    seen = [0]
+
+    def walk(v, depth):
+        if depth > 20:
+            return v
+        if isinstance(v, str):
+            seen[0] += 1
+            return change(seen[0] - 1, v)
+        if isinstance(v, list):
+            return [walk(x, depth + 1) for x in v]
+        if isinstance(v, tuple):
+            return tuple(walk(x, depth + 1) for x in v)
+        if isinstance(v, (set, frozenset)):
+            return _hf_type(v)(walk(x, depth + 1) for x in v)
+        if isinstance(v, dict):  # its keys are fields ({"name": ..., "score": ...}), its values the data
+            return {k: walk(x, depth + 1) for k, x in v.items()}
+        return v
+    return walk(value, 0), seen[0]
+
+
+def _hf_folded(value, depth=0):
+    """``value`` with every string case-folded, dict items and set members in a fixed order (a key that
+    folding merges stays two items, so {"The": 1, "the": 1} is not {"THE": 2})."""
+    if depth > 20:
+        return value
+    if hasattr(value, "__next__"):
+        value = list(__import__("itertools").islice(value, 10000))
+    if isinstance(value, str):
+        return value.casefold()
+    if isinstance(value, (list, tuple)):
+        return [_hf_folded(x, depth + 1) for x in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_hf_folded(x, depth + 1) for x in value), key=repr)
+    if isinstance(value, dict):
+        return sorted(((_hf_folded(k, depth + 1), _hf_folded(x, depth + 1)) for k, x in value.items()), key=repr)
+    return value
+
+
+def _hf_case_blind(source, namespace):
+    """The instruction asks to ignore case: the row's own call, its strings re-cased six ways (all upper,
+    every other one upper, the first half upper, the first of equal ones upper, every other word upper),
+    must give the same answer once folded. A call that raises, or a variant that raises, proves nothing."""
+    import copy as _copy, re as _re
+    try:
+        function, args, kwargs = _hf_eval(source, namespace)
+        original = _hf_folded(function(*_copy.deepcopy(args), **_copy.deepcopy(kwargs)))
+    except Exception:
+        return
+    words = lambda text: _re.sub(r"[A-Za-z]+", lambda m, n=iter(range(1 << 30)): m.group().upper() if next(n) % 2 else m.group(), text)
+    total = _hf_recased((args, kwargs), lambda i, t: t)[1]
+    firsts = set()
+    def first_seen(i, text):  # the first of equal strings upper, the rest as they were: equal ones now differ in case
+        if text.casefold() in firsts:
+            return text
+        firsts.add(text.casefold())
+        return text.upper()
+    changes = (lambda i, t: t.upper(), lambda i, t: t.upper() if i % 2 == 0 else t, lambda i, t: t.upper() if i % 2 else t,
+               lambda i, t: t.upper() if i < total / 2 else t, first_seen, lambda i, t: words(t))
+    for change in changes:
+        (new_args, new_kwargs), count = _hf_recased((args, kwargs), change)
+        if not count or (new_args, new_kwargs) == (args, kwargs):
+            continue
+        try:
+            got = _hf_folded(function(*new_args, **new_kwargs))
+        except Exception:
+            continue
+        if got != original:
+            shown = ", ".join([repr(a)[:40] for a in new_args] + [f"{k}={v!r}"[:40] for k, v in new_kwargs.items()])
+            raise AssertionError(f"the instruction asks to ignore case, and {getattr(function, '__name__', 'the function')}({shown}) gives another answer than the row's own call")
 
 
 _ast_literal, _hf_eval = __import__("ast").literal_eval, eval

@@ -13,7 +13,8 @@ program before the classes ran). What the response claims its code outputs (``# 
 (:mod:`hfsynth.curate.claimed_outputs`): a row that shows a wrong answer fails without an assert. So
 are the errors the instruction requires ("raise ValueError if the list is empty" calls ``f([])``:
 :mod:`hfsynth.curate.required_errors`) and the inputs it names ("a size such as '1.5 MB'" must not
-make ``parse_size`` raise: :mod:`hfsynth.curate.accepted_inputs`).
+make ``parse_size`` raise: :mod:`hfsynth.curate.accepted_inputs`), and an instruction's "case-insensitively"
+(the row's own call, re-cased, must give the same answer: :mod:`hfsynth.curate.case_probes`).
 
 A pass is the harness's word, not the exit status: when every test has finished, the harness writes
 one record on the sandbox's report channel (:mod:`hfsynth.sandbox.channel`), a descriptor that
@@ -56,6 +57,7 @@ import ast
 from typing import AbstractSet, Any, Dict, List, Optional
 
 from hfsynth.curate.accepted_inputs import accepted_input_claims
+from hfsynth.curate.case_probes import case_claims
 from hfsynth.curate.claimed_outputs import (
     CHECKER, claims_check, example_block_claims, output_block_claims, prose_claims, session_claims, with_comment_claims_checked,
 )
@@ -332,7 +334,10 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     if instruction:
         words = prose(instruction)
         claims += [(e.call, e.want, False) for e in instruction_examples(words, tree)]
-        claims += required_error_claims(words, tree, parse_python(tests) if tests else None) + accepted_input_claims(words, tree)
+        tests_tree = parse_python(tests) if tests else None
+        claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree)
+        if not NONDETERMINISTIC & _names(tree):
+            claims += case_claims(words, tree, tests_tree)
         if known_tasks and written_in_english(instruction):
             claims += known_task_claims(words, tree)
     carried = code_tests(tree)

@@ -17,17 +17,19 @@ special method Python calls for it (``len`` and ``size`` by ``__len__``, ``conta
 Two more lists are read the same way: operators in backticks that a class must support ("addition
 with `+`, multiplication with `*`": ``__add__``, ``__mul__`` or their reflected and in-place forms),
 and the options of a command-line script (`--input`, `--output`: each must be in the code, as
-argparse, click or typer spell them). English instructions only.
+argparse, click or typer spell them; not the forms a parser of arguments reads, "--name=value" or a
+bare "--flag"). English instructions only.
 
 And two lists of literals the output or the input is made of: HTML tags the code must write ("become
 <strong>, <em> and <code>": each tag's name must be in one of the code's strings; headings ``<h1>``
 may be built from a number and are not read), and the one-letter units or codes the input uses
-("units d, h, m and s", "codes 'C', 'F' and 'K'", or the usual abbreviations "units mm, cm, m, km, in, ft
-and mi"): each must be a string of the code on its own, in a regex character class or alternation, or
+("units d, h, m and s", "codes 'C', 'F' and 'K'", codes beside their names "Celsius ("C"), Fahrenheit ("F")
+and Kelvin ("K")", or the usual abbreviations "units mm, cm, m, km, in, ft and mi"): each must be a string of the code on its own, in a regex character class or alternation, or
 in a string made only of the listed letters (``"dhms"``).
 
 And two lists of quoted strings: the keys of a dict the code returns ("returns a dict with the keys
-'count', 'min', 'max' and 'median'": each must be a string or a name in the code), and the endings
+'count', 'min', 'max' and 'median'", each perhaps followed by what it holds: ""urls" (http links)"; each
+must be a string or a name in the code), and the endings
 or beginnings a rule lists ("nouns ending in 's', 'x', 'z', 'ch' or 'sh' add 'es'": each must be in
 one of the code's strings, docstrings and asserts aside), unless the list is an example ("such as
 files ending in '.txt' or '.csv'"). And the date formats it names ('YYYY-MM-DD', 'DD/MM/YYYY'): when
@@ -130,6 +132,8 @@ OPERATOR_TEXT = re.compile(r"\b(?:pars\w*|evaluat\w*|calculat\w*|expressions?|to
 ORDERING = {"lt", "gt", "le", "ge"}
 CLI_ASK = re.compile(r"\b(?:command[- ]line|cli|script|argparse|click|typer|options?|flags?|arguments?)\b", re.IGNORECASE)
 OPTION = re.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)\b")
+PLACEHOLDER_OPTIONS = frozenset({"name", "flag", "option", "key", "opt", "foo", "bar", "baz", "switch", "param", "arg", "long", "something", "x"})
+PLACEHOLDER_VALUE = re.compile(r"=(?:value|val|VALUE|<|\{|\.\.\.)")
 
 
 def _missing_operator(instruction: str, tree: ast.Module, defined: Set[str]) -> Optional[str]:
@@ -153,6 +157,8 @@ def _missing_option(instruction: str, code: str) -> Optional[str]:
             continue  # another tool's option in a command line the instruction quotes (``pip install --upgrade``)
         if option in ("help", "version") or f"--{option}" in code or f"--{option.replace('_', '-')}" in code:
             continue
+        if option in PLACEHOLDER_OPTIONS or PLACEHOLDER_VALUE.match(instruction, match.end()):
+            continue  # "--name=value" sets an option, "a bare --flag": the forms a parser of arguments reads, no option of its own
         if re.search(rf"\b{re.escape(option.replace('-', '_'))}\b", code) and re.search(r"\b(?:click|typer)\b", code):
             continue  # typer and click make --input of a parameter ``input``
         return f"--{option}"
@@ -201,11 +207,19 @@ UNIT = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z]{1,5})(?:`|'|\")?(?![\w'\"`])"
 UNIT_LIST = re.compile(rf"\bunits?\b(?:\s+(?:are|is|of))?\s*:?\s*{UNIT}((?:\s*,\s*{UNIT})+\s*,?\s*(?:and|or)\s+{UNIT})(?![\w'\"`])")
 
 
+# Codes given beside their names: "Celsius ("C"), Fahrenheit ("F") and Kelvin ("K")".
+NAMED_CODE = r"\b[A-Za-z][a-z]+\s*\(\s*[`'\"]([A-Za-z]{1,3})[`'\"]\s*\)"
+NAMED_CODES = re.compile(rf"{NAMED_CODE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAMED_CODE}){{2,9}}")
+
+
 def _listed_units(instruction: str) -> List[str]:
     """The one-letter units or codes the instruction lists, or the unit abbreviations it lists."""
     found = LETTER_LIST.search(instruction)
     if found:
         return [found.group(1)] + re.findall(LETTER, found.group(2))
+    found = NAMED_CODES.search(instruction)
+    if found:
+        return re.findall(NAMED_CODE, found.group(0))
     found = UNIT_LIST.search(instruction)
     units = [found.group(1)] + [u for u in re.findall(UNIT, found.group(2)) if u not in ("and", "or")] if found else []
     return units if units and all(unit.lower() in UNIT_NAMES for unit in units) else []
@@ -226,9 +240,12 @@ def _missing_letter(instruction: str, tree: ast.Module) -> Optional[str]:
 
 QUOTED = r"[`'\"][^`'\"\n]{1,30}[`'\"]"
 QUOTED_LIST = rf"(?P<items>{QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){QUOTED}){{1,11}})"
+# Each key may be followed by what it holds: "three keys: "hashtags" (words after "#"), "mentions" (...) and "urls"".
+DESCRIBED = r"(?:\s*\([^()\n]{0,80}\))?"
+KEYS_LIST = rf"(?P<items>{QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){QUOTED}{DESCRIBED}){{1,11}})"
 RETURNED_KEYS = re.compile(
-    r"\breturns?\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s+"
-    r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven)\s+)?(?:keys?|fields?|entries)?\s*:?\s*" + QUOTED_LIST
+    r"\breturn(?:s|ing)?\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s+"
+    r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven)\s+)?(?:keys?|fields?|entries)?\s*:?\s*" + KEYS_LIST
 )
 ENDINGS = re.compile(r"\b(?:end(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?)\s+(?:in|with)\s+(?:one of\s+|either\s+)?" + QUOTED_LIST)
 AN_EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|like|say)\W+(?:\w+\W+){0,4}$", re.IGNORECASE)
@@ -261,7 +278,8 @@ def _missing_key(instruction: str, strings: List[str], names: Set[str]) -> Optio
     if not found:
         return None
     strings = "\n".join(strings)  # a key may be a regex's group: (?P<date>...) read by groupdict()
-    missing = (key for key in _quoted(found.group("items")) if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
+    keys = [key for key in _quoted(re.sub(r"\s+\([^()\n]*\)", "", found.group("items"))) if "(" not in key]  # not what a key holds ("#"), nor a function named after the list
+    missing = (key for key in keys if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
     return next((f"the key {key!r} of the dict it returns" for key in missing), None)
 
 
@@ -392,7 +410,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     names = listed_methods(instruction)
     operators = BACKTICKED_OPERATOR.search(instruction)
     options = "--" in instruction
-    literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction)
+    literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction) or NAMED_CODES.search(instruction)
     quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
               or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or SIGNATURE.search(instruction))
     if not (names or operators or options or literals or quoted):

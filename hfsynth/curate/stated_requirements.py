@@ -46,7 +46,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   its arguments (no item assigned or deleted, no mutating method, no call it is handed to) and
   builds a new one instead (:func:`_ignored_in_place`);
 - an error asked for a value outside stated bounds ("raise ValueError unless it is in the range
-  1-65535", "if the hours are not 0-23"), and code that never compares with the bound (nor one past
+  1-65535", "if the hours are not 0-23", "outside the range 0-150"), or what is valid bounded ("returns
+  True when ... each between 0 and 255"), and code that never compares with the bound (nor one past
   it: ``range(1, 65536)``; a name bound to it counts), when
   nothing it calls (a date, ``strptime``) checks the bounds for it;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
@@ -64,7 +65,15 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - equal priorities served "in the order they were pushed" (or items that "need not be comparable"),
   and ``heappush(heap, (priority, item))`` with nothing between them to break a tie;
 - intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
-  that compares a start with an end by ``<=`` or ``>=``.
+  that compares a start with an end by ``<=`` or ``>=``;
+- an overlap or conflict, and a test of whether either end of one interval falls inside the same
+  other one (``start <= s < end or start < e <= end``), which misses an interval containing it;
+- bounds "between `low` and `high` inclusive", and code whose every comparison with them is strict;
+- a charge "for every started kilogram" (partial hours billed as full), and code that rounds down
+  (``floor``, ``int()``, ``//``) and never up;
+- what "appears in both", and code that unites the two (``a | b``) and never intersects them;
+- order "for equal timestamps" (keys...), and a sort with no key (``sorted(pairs)``), which orders
+  equal keys by the items' next field.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -124,7 +133,7 @@ PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|
 DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
 
 
-def _keys_a_dict(tree: ast.Module) -> bool:
+def keys_a_dict(tree: ast.Module) -> bool:
     """``seen[item] = ...`` into a dict the code made (``{}``, ``dict()``): its keys hold each item once."""
     dicts = {t.id for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, (ast.Dict, ast.Call))
              and (isinstance(n.value, ast.Dict) or getattr(n.value.func, "id", None) in ("dict", "OrderedDict"))
@@ -152,7 +161,7 @@ HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\
 ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b", re.IGNORECASE)
 ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
 STABLE_ASK = re.compile(
-    r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their)\b[^.]{0,25}\border\b|"
+    r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
     r"\bsort\w*\b[^.]{0,30}\bmust be stable\b|\b(?:a|the) stable sort\b",
     re.IGNORECASE,
 )
@@ -171,7 +180,7 @@ NEGATION_WORD = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of
 MODAL = re.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
 
 
-def _negated(text: str, start: int) -> bool:
+def negated(text: str, start: int) -> bool:
     """A negation just before ``start`` ("not recursively", "without raising"), unless a modal verb
     follows the negation's last word ("a segment without '=' must raise": the negation is another clause's)."""
     if not NEGATION.search(text[:start]):
@@ -321,7 +330,7 @@ def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     """Slicing, a loop or an import the instruction forbids in so many words, made by the code (not by its asserts)."""
     nodes = list(walk_outside_asserts(tree))
     memory = CONSTANT_MEMORY.search(prose)
-    grown = _memory_that_grows(tree) if memory and not _negated(prose, memory.start()) else None
+    grown = _memory_that_grows(tree) if memory and not negated(prose, memory.start()) else None
     if grown:
         return f"the instruction asks for {memory.group(0)!r} and the code keeps memory that grows with the input ({grown})"
     if NO_SLICING.search(prose) and any(isinstance(n, ast.Slice) for n in nodes):
@@ -411,7 +420,7 @@ def _ignored_in_place(prose: str, tree: ast.Module) -> Optional[str]:
     """"in place" asked of an argument (not of a string, a file or a frame, and not beside "or return a
     new list"), and top-level functions, none of which may change any argument."""
     match = IN_PLACE_ASK.search(prose)
-    if not match or _negated(prose, match.start()) or NOT_AN_ARGUMENT.search(prose) or any(isinstance(n, ast.ClassDef) for n in ast.walk(tree)):
+    if not match or negated(prose, match.start()) or NOT_AN_ARGUMENT.search(prose) or any(isinstance(n, ast.ClassDef) for n in ast.walk(tree)):
         return None
     functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and (n.args.args or n.args.posonlyargs)]
     if functions and not any(_changes_an_argument(f) for f in functions):
@@ -589,7 +598,7 @@ def _clamps_instead(tree: ast.Module) -> Optional[str]:
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
 BOUNDS = re.compile(
-    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
+    r"\b(?:(?:in|within|inside|outside(?:\s+of)?)\s+(?:the\s+)?(?:range|interval)|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
     re.IGNORECASE,
 )
 BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b", re.IGNORECASE)
@@ -636,14 +645,18 @@ def _compared_numbers(tree: ast.Module) -> Set[float]:
     return {v for v in values if v is not None}
 
 
+# "returns True for dotted-quad addresses: four parts, each between 0 and 255": a bound a validity check must test.
+VALIDITY_ASK = re.compile(r"\b(?:returns?|returning)\s+`?(?:True|False)`?\b|\b(?:is|are)\s+(?:valid|invalid)\b|\bvalidat\w*", re.IGNORECASE)
+
+
 def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
-    """A sentence that asks to raise and states numeric bounds, and code that compares with neither the
-    upper bound nor one past it (or, when it is not 0, the lower)."""
+    """A sentence that asks to raise (or says what is valid) and states numeric bounds, and code that
+    compares with neither the upper bound nor one past it (or, when it is not 0, the lower)."""
     if CHECKS_BY_ITSELF.search(code):
         return None
     numbers = None
     for sentence in re.split(r"(?<=[.;])\s+", prose):
-        if not RAISE_ASK.search(sentence):
+        if not RAISE_ASK.search(sentence) and not VALIDITY_ASK.search(sentence):
             continue
         for found in [*BOUNDS.finditer(sentence), *BOUNDS_NOT.finditer(sentence)]:
             low, high = float(found.group("low")), float(found.group("high"))
@@ -652,7 +665,8 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
             numbers = _compared_numbers(tree) if numbers is None else numbers
             for bound in (high, low) if low else (high,):
                 if not any(abs(n - bound) <= 1 for n in numbers):
-                    return f"the instruction asks to raise outside {found.group('low')}-{found.group('high')} and the code never compares with {found.group('high' if bound == high else 'low')}"
+                    what = "asks to raise outside" if RAISE_ASK.search(sentence) else "bounds what is valid by"
+                    return f"the instruction {what} {found.group('low')}-{found.group('high')} and the code never compares with {found.group('high' if bound == high else 'low')}"
     return None
 
 
@@ -799,6 +813,109 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "whose price is between `low` and `high` inclusive", "from 1 to 10 inclusive"
+INCLUSIVE_ASK = re.compile(
+    r"\b(?:between|from)\s+`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s+(?:and|to)\s+`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
+    re.IGNORECASE,
+)
+
+
+def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
+    """Every comparison with ``low`` or ``high`` is strict the way that leaves the bound out (``low < x``,
+    ``x < high``), and none of them (nor ``range(low, high + 1)``) lets it in."""
+    def names(node, bound):
+        if bound[0].isdigit() or bound[0] == "-":
+            value = _constant_value(node)
+            return value is not None and value == float(bound)
+        return isinstance(node, ast.Name) and node.id == bound
+    strict, loose = [], []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            sides = [node.left] + node.comparators
+            for left, op, right in zip(sides, node.ops, sides[1:]):
+                pairs = ((left, op, right), (right, {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op))(), left))
+                for a, o, b in pairs:
+                    if names(a, low) and isinstance(o, (ast.Lt, ast.LtE)) or names(b, high) and isinstance(o, (ast.Lt, ast.LtE)):
+                        (strict if isinstance(o, ast.Lt) else loose).append(node)
+                    elif names(a, high) and isinstance(o, (ast.Gt, ast.GtE)) or names(b, low) and isinstance(o, (ast.Gt, ast.GtE)):
+                        (strict if isinstance(o, ast.Gt) else loose).append(node)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("range", "bisect_right", "bisect_left", "min", "max", "clamp"):
+            loose.append(node)
+    if strict and not loose:
+        return f"its comparison {ast.unparse(strict[0])[:60]} (line {strict[0].lineno}) leaves the bound out"
+    return None
+
+
+# "1.50 for every started kilogram", "partial hours are billed as full hours", "rounded up to the next whole"
+STARTED_UNIT_ASK = re.compile(
+    r"\b(?:every|each|any|per)\s+(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:\w+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
+    r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b",
+    re.IGNORECASE,
+)
+
+
+def _rounds_down_only(tree: ast.Module) -> Optional[str]:
+    """``math.floor``, ``int()`` or ``//`` and nothing that rounds up: no ``ceil``, no ``-(-a // b)``, no remainder test."""
+    down = None
+    for node in ast.walk(tree):
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
+        if name == "ceil" or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp)):
+            return None
+        if down is None and (name in ("floor", "int", "trunc") or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)):
+            down = node
+    return f"it rounds down ({ast.unparse(down)[:50]}, line {down.lineno}) and never up" if down is not None else None
+
+
+# "the words that appear in both texts": an intersection, and code that only unites.
+BOTH_ASK = re.compile(r"\b(?:appear|appears|occur|occurs|present|found|contained|exist|exists)\s+in\s+both\b|\bcommon\s+to\s+both\b|\bshared\s+by\s+both\b", re.IGNORECASE)
+
+
+def _unites_only(tree: ast.Module) -> Optional[str]:
+    union = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitAnd) or isinstance(node, ast.AugAssign) and isinstance(node.op, ast.BitAnd) \
+                or isinstance(node, ast.Attribute) and node.attr in ("intersection", "intersection_update", "issubset", "issuperset") \
+                or isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) or isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+            return None
+        if union is None and (isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) or isinstance(node, ast.Attribute) and node.attr == "union"):
+            union = node
+    return f"it unites the two ({ast.unparse(union)[:50]}, line {union.lineno}) and never intersects them" if union is not None else None
+
+
+OVERLAP_ASK = re.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdouble[- ]book\w*|\bintersect(?:s|ing)?\b", re.IGNORECASE)
+
+
+def _one_side_inside(tree: ast.Module) -> Optional[str]:
+    """``start <= s < end or start < e <= end``: both endpoints of one interval tested inside the same
+    other one, so an interval that contains it whole is missed (``s < end and start < e`` is the test)."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)):
+            continue
+        chains = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 2 and all(isinstance(op, (ast.Lt, ast.LtE)) for op in c.ops)]
+        outer = {(ast.dump(c.left), ast.dump(c.comparators[1])) for c in chains}
+        middles = {ast.dump(c.comparators[0]) for c in chains}
+        if len(chains) == len(node.values) == 2 and len(outer) == 1 and len(middles) == 2:
+            return f"its overlap test {ast.unparse(node)[:70]} (line {node.lineno}) only asks whether an end falls inside the other interval, and misses one that contains it"
+    return None
+
+
+# "for equal timestamps keep entries from earlier streams first": items with a key and more, ordered by the key alone.
+EQUAL_KEYS_ASK = re.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:equal|identical|same|tied)\s+\w+s?\b[^.]{0,60}\b(?:first|order|before)\b", re.IGNORECASE)
+
+
+def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
+    """A sort with no key (``sorted(pairs)``, ``heapq.merge(*runs)``): equal keys are ordered by the items' next field."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("sorted", "merge") and node.args or name == "sort" and isinstance(node.func, ast.Attribute) and not node.args:
+                iterable = node.args[0] if node.args else None
+                if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "enumerate":
+                    continue
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) sorts by the whole item, so equal keys are ordered by the next field"
+    return None
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -812,6 +929,10 @@ BROKEN_ASKS = (
     (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
     (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
+    (EQUAL_KEYS_ASK, _sorts_whole_items, True, "the instruction orders items {ask!r} and {broken}"),
+    (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),
+    (STARTED_UNIT_ASK, _rounds_down_only, True, "the instruction charges {ask!r} and {broken}"),
+    (BOTH_ASK, _unites_only, True, "the instruction asks for what {ask!r} and {broken}"),
 )
 
 
@@ -831,49 +952,53 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if construct:
         return construct
     match = GENERATOR_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not _makes_a_generator(tree, "expression" in match.group(0).lower()):
+    if match and not negated(prose, match.start()) and not _makes_a_generator(tree, "expression" in match.group(0).lower()):
         return f"the instruction asks for {match.group(0)!r} and the code yields nothing"
     match = RECURSION_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not ITERATIVE_ASK.search(prose) and not recurses(tree) and not RECURSIVE_WALK.search(code):
+    if match and not negated(prose, match.start()) and not ITERATIVE_ASK.search(prose) and not recurses(tree) and not RECURSIVE_WALK.search(code):
         return f"the instruction asks for recursion ({match.group(0)!r}) and no function of the code calls itself"
     match = CASE_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):
+    if match and not negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):
         return f"the instruction asks for {match.group(0)!r} matching and the code never folds case"
     match = PUNCTUATION_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code) and not _drops_a_character(tree):
+    if match and not negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code) and not _drops_a_character(tree):
         return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
     match = DEDUP_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \
-            and not tests_membership(walk_outside_asserts(tree)) and not _keys_a_dict(tree):
+    if match and not negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \
+            and not tests_membership(walk_outside_asserts(tree)) and not keys_a_dict(tree):
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
     match = HALF_UP_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and _calls(tree, "round") and not HALF_UP_DONE.search(code):
+    if match and not negated(prose, match.start()) and _calls(tree, "round") and not HALF_UP_DONE.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds halves to even"
     match = ANYWHERE_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b", code):
+    if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b", code):
         return f"the instruction asks for a match {match.group(0)!r} and the code only calls match(), which tries the start"
     match = ANY_WHITESPACE_ASK.search(prose)
-    if match and not _negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
+    if match and not negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
         return f"the instruction asks for words {match.group(0)!r} and the code splits on single spaces"
     bound = _unchecked_bound(prose, tree, code)
     if bound:
         return bound
     match = ORDER_KEPT_ASK.search(prose)
     resorted = _sorted_result(tree) if match and not re.search(r"\bsort|\border(?:ed)? by\b|\balphabetic|\bascending\b|\bdescending\b", prose, re.IGNORECASE) else None
-    if resorted and not _negated(prose, match.start()):
+    if resorted and not negated(prose, match.start()):
         return f"the instruction asks for items {match.group(0)!r} and {resorted}"
+    for match in INCLUSIVE_ASK.finditer(prose):
+        excluded = _excludes_a_bound(tree, match.group("low"), match.group("high"))
+        if excluded and not negated(prose, match.start()):
+            return f"the instruction asks for {match.group(0)!r} and {excluded}"
     for match in AT_MOST.finditer(prose):
         longer = _cut_then_extended(tree, match.group("name"))
-        if longer and not _negated(prose, match.start()):
+        if longer and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {longer}"
     for ask, breaks, negatable, reason in BROKEN_ASKS:
         match = ask.search(prose)
-        broken = breaks(tree) if match and not (negatable and _negated(prose, match.start())) else None
+        broken = breaks(tree) if match and not (negatable and negated(prose, match.start())) else None
         if broken:
             return reason.format(ask=match.group(0), ask_end=match.group(0)[-40:], broken=broken)
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
-        if name in RAISED_BY_PYTHON or _negated(prose, match.start()):
+        if name in RAISED_BY_PYTHON or negated(prose, match.start()):
             continue
         if re.search(rf"\b{name}\b", code):
             if _swallows(tree, name):

@@ -10,9 +10,10 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
 ``statistics.median``...), so that a row is removed only when its code has none of it:
 
 - the median, a product (running, cumulative, "the product of the numbers"), the least common
-  multiple, anagrams, rotations of a string, counting unique or distinct things, palindromes, leap
-  years (the 100- and 400-year rule, or the calendar module), lists nested to any depth (recursion,
-  a stack, or a loop until done);
+  multiple, anagrams, rotations of a string, counting unique or distinct things (a set, dict keys, a
+  membership test: not a dict of running totals), palindromes, business days and weekends (the day of
+  the week of a date), leap years (the 100- and 400-year rule, or the calendar module), lists nested
+  to any depth (recursion, a stack, or a loop until done);
 - "return the indices / the count / a list ..." answered by a function that only ever returns
   ``True`` or ``False``; "return the word / the string / the name ..." by one that only returns
   numbers (``max(len(w) for w in words)``);
@@ -41,7 +42,7 @@ import re
 from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.stated_requirements import DEDUPING, EMPHASIS, NEGATION, recurses, tests_membership, walk_outside_asserts
+from hfsynth.curate.stated_requirements import EMPHASIS, NEGATION, keys_a_dict, recurses, tests_membership, walk_outside_asserts
 
 
 class Code:
@@ -96,15 +97,28 @@ def _merges(code: Code) -> bool:
     )
 
 
+DEDUP_NAMES = frozenset({"set", "frozenset", "Counter", "fromkeys", "setdefault", "unique", "nunique", "drop_duplicates", "groupby", "OrderedDict", "add", "count"})
+
+
 def _dedups(code: Code) -> bool:
-    return bool(DEDUPING.search(code.text)) or code.any_node(ast.SetComp, ast.DictComp, ast.Dict) or code.has(r"^set$|frozenset|unique|counter|dict") \
-        or tests_membership(code.nodes)
+    """Something that tells one item from another: a set (``defaultdict(set)`` too), dict keys, a count,
+    a membership test or a comparison; not a name that only says so (``unique_visitors``) nor a dict
+    of running totals (``defaultdict(int)``)."""
+    return code.any_node(ast.SetComp, ast.Set, ast.DictComp, ast.Dict) or bool(DEDUP_NAMES & code.names) or tests_membership(code.nodes) or keys_a_dict(code.tree) \
+        or any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in n.ops) for n in code.nodes)
 
 
 def _reverses(code: Code) -> bool:
     return code.has(r"revers|pop|left|right") or code.any_node(ast.Slice) or bool(code.operators & {ast.Sub}) or any(
         isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes
     ) or "[-" in code.text
+
+
+def _reads_weekdays(code: Code) -> bool:
+    """``date.weekday()``, ``isoweekday``, ``isocalendar``, ``calendar`` tables, numpy's or pandas' business
+    days, a strftime of the day's name or number (``%a``, ``%A``, ``%u``, ``%w``)."""
+    return code.has(r"weekday|isocalendar|busday|day_name|day_abbr|monthcalendar|dayofweek|day_of_week|bdate|^BDay$|businessday|holiday|^SATURDAY$|^SUNDAY$|^FRIDAY$|^MONDAY$") \
+        or bool(re.search(r"%[aAuw]", code.text))
 
 
 def _counts_positions(code: Code) -> bool:
@@ -151,6 +165,12 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         "never tells one item from another (no set, dict or comparison)",
     ),
     ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
+    (
+        "days of the week",
+        re.compile(r"\b(?:business|working|work)\s+days?\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+names?)", re.IGNORECASE),
+        _reads_weekdays,
+        "never asks which day of the week a date is",
+    ),
     (
         "indices",
         re.compile(r"\breturns?\s+(?:the\s+|their\s+|its\s+|a\s+list\s+of\s+(?:the\s+)?)?(?:indices|indexes|positions)\b", re.IGNORECASE),

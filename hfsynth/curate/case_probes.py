@@ -1,0 +1,82 @@
+"""Is case ignored where the instruction says so? The row's own call, re-cased, must give the same answer.
+
+"Compare addresses case-insensitively" is met by code that lowercases somewhere, and a static reading
+(:mod:`hfsynth.curate.stated_requirements`) stops there: ``Counter(e.strip() for e in emails)`` with
+``.lower()`` only on the way out counts "Ann@x.io" and "ann@x.io" apart. The row's own asserts use
+one casing, so they pass. Execution calls the function again with the strings of the row's own call
+re-cased (all upper, every other string upper, the first of equal strings upper...) and compares the answers
+with every string folded (``_hf_case_blind`` in the claims' checker). Read only when:
+
+- the instruction asks to ignore case in so many words (``CASE_ASK``), not negated, and says nothing
+  of upper- or lowercase letters mattering ("must contain an uppercase letter", "case-sensitive",
+  "keep the original case" of an output is fine: answers are compared folded);
+- the function is the top-level one the instruction names, or the code's one public function;
+- the row calls it with literal arguments or names it defines (``duplicate_emails(signups)``),
+  outside ``try`` and ``with``; at most two such calls are probed;
+- the code draws nothing random nor reads the clock.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import List, Optional
+
+from hfsynth.curate.python_ast import is_literal
+from hfsynth.curate.stated_requirements import CASE_ASK, EMPHASIS, negated
+
+# Words that make case part of the answer: a probe that re-cases would change what is right.
+CASE_MATTERS = re.compile(
+    r"\b(?:upper|lower)[- ]?case\s+(?:letters?|characters?|and|or)\b|\bcapital\s+letters?\b|\bcase[- ]sensitive(?:ly)?\b(?<!in-sensitive)|\bswap\w*\s+(?:the\s+)?case\b|"
+    r"\b(?:camel|snake|pascal|kebab|title)[- ]?case\b|\bcapitali[sz]\w*|\bcaesar\b|\bcipher\b|\bpassword\w*",
+    re.IGNORECASE,
+)
+PROBED_CALLS = 2
+
+
+def _function(tree: ast.Module, prose: str) -> Optional[ast.FunctionDef]:
+    public = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+    named = [n for n in public if re.search(rf"\b{re.escape(n.name)}\(", prose)]
+    if len(named) == 1:
+        return named[0]
+    return public[0] if len(public) == 1 and not named else None
+
+
+def _plain(node: ast.expr) -> bool:
+    return is_literal(node) or isinstance(node, ast.Name)
+
+
+def _own_calls(trees: List[ast.Module], name: str) -> List[str]:
+    """``(f, (args,), {kwargs})`` sources of the row's calls of ``name`` with plain arguments, outside try/with/def."""
+    found: List[str] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.Try, ast.With, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) or type(child).__name__ == "TryStar":
+                continue
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id == name and child.args + child.keywords \
+                    and all(_plain(a) for a in child.args) and all(k.arg and _plain(k.value) for k in child.keywords):
+                args = "".join(f"{ast.unparse(a)}, " for a in child.args)
+                kwargs = ", ".join(f"{k.arg!r}: {ast.unparse(k.value)}" for k in child.keywords)
+                source = f"({name}, ({args}), {{{kwargs}}})"
+                if source not in found:
+                    found.append(source)
+            visit(child)
+
+    for tree in trees:
+        visit(tree)
+    return found[:PROBED_CALLS]
+
+
+def case_claims(instruction_prose: str, tree: Optional[ast.Module], tests_tree: Optional[ast.Module] = None) -> List[tuple]:
+    """The probes of a case-insensitive ask, as claims execution checks: ``(source, "", False, "case")``."""
+    if tree is None:
+        return []
+    prose = EMPHASIS.sub(r"\1", instruction_prose)
+    match = CASE_ASK.search(prose)
+    if not match or negated(prose, match.start()) or CASE_MATTERS.search(prose):
+        return []
+    function = _function(tree, prose)
+    if function is None:
+        return []
+    return [(source, "", False, "case") for source in _own_calls([t for t in (tests_tree, tree) if t is not None], function.name)]
