@@ -1178,3 +1178,59 @@ def test_blind27s_lessons():
     assert missing_part(ask, convert.format(more=", 'K': 2")) is None
     parser = "def parse(argv):\n    return {a[2:].partition('=')[0]: a.partition('=')[2] or True for a in argv}\n"
     assert missing_part('Write `parse(argv)`: "--name=value" sets an option, a bare "--flag" sets True; this is a command-line parser.', parser) is None
+
+
+def test_blind26s_lessons():
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    dedupe = "def dedupe(events):\n    by_id = {{}}\n    for event in events:\n{guard}        by_id[event['id']] = event\n    return list(by_id.values())\n"
+    ask = "Write `dedupe(events)` that removes duplicate events by id. Keep the first occurrence of each id."
+    assert "replace the first" in ignored_requirement(ask, dedupe.format(guard=""))
+    assert ignored_requirement(ask, dedupe.format(guard="        if event['id'] in by_id:\n            continue\n")) is None
+    assert ignored_requirement(ask.replace("Keep the first", "Keep the last"), dedupe.format(guard="")) is None
+    merge = "def merge(bookings):\n    out = []\n    for s, e in {walk}:\n        if out and s <= out[-1][1]:\n            out[-1] = (out[-1][0], max(out[-1][1], e))\n        else:\n            out.append((s, e))\n    return out\n"
+    ask = "Write `merge(bookings)` taking (start, end) tuples in any order and returning merged, non-overlapping blocks."
+    assert "never sorts them" in ignored_requirement(ask, merge.format(walk="bookings"))
+    assert ignored_requirement(ask, merge.format(walk="sorted(bookings)")) is None
+    tiers = "TIERS = [(1, 4.99), (5, 9.99)]\n\ndef cost(weight):\n    if weight <= 0:\n        raise ValueError(weight)\n    for limit, price in TIERS:\n        if weight {op} limit:\n            return price\n    return 19.99\n"
+    ask = "Up to and including 1 kg costs 4.99; up to and including 5 kg costs 9.99; heavier parcels cost 19.99."
+    assert "leaves the bound to the next tier" in ignored_requirement(ask, tiers.format(op="<"))
+    assert ignored_requirement(ask, tiers.format(op="<=")) is None
+    port = "def parse_port(text):\n    port = int(text)\n    if port < 1{more}:\n        raise ValueError(text)\n    return port\n"
+    ask = "Write `parse_port(text)`. Raise ValueError if the port is outside 1–65535."  # "Raise" opens the sentence
+    assert "never compares with 65535" in ignored_requirement(ask, port.format(more=""))
+    assert ignored_requirement(ask, port.format(more=" or port > 65535")) is None
+    ticket = "import re\n\nKEY = re.compile(r'[A-Z]+-\\d+')\n\ndef first_key(message):\n    match = KEY.{call}(message)\n    while match:\n        return match.group(0)\n    return None\n"
+    ask = "Write `first_key(message)` returning the first ticket key found anywhere in a commit message."
+    assert "only calls match()" in ignored_requirement(ask, ticket.format(call="match"))
+    assert ignored_requirement(ask, ticket.format(call="search")) is None
+    shares = "from itertools import accumulate\n\ndef shares(values):\n    total = sum(values)\n    return [round(v / total * 100, 1) for v in {walk}]\n"
+    ask = "Write `shares(values)` returning each value's share of the overall sum as a percentage, in the input's order."
+    assert "accumulates" in wrong_operation(ask, shares.format(walk="accumulate(values)"))
+    assert wrong_operation(ask, shares.format(walk="values")) is None
+    assert wrong_operation("Return the running share of the total after each value.", shares.format(walk="accumulate(values)")) is None
+    ticket_class = "class Ticket:\n    def __init__(self, title, tags={default}):\n        self.title = title\n        self.tags = {keep}\n\n    def add_tag(self, tag):\n        self.tags.append(tag)\n"
+    assert "every object made without it shares one" in misused_call(ast.parse(ticket_class.format(default="[]", keep="tags")))
+    assert misused_call(ast.parse(ticket_class.format(default="None", keep="tags if tags is not None else []"))) is None
+    assert misused_call(ast.parse(ticket_class.format(default="[]", keep="list(tags)"))) is None
+    csv_line = "def split_csv_line(line):\n    return line.split(',')\n"
+    assert known_task('Write `split_csv_line(line)` that splits a CSV line into fields; quoted fields may hold commas, a doubled quote ("") is one quote.', ast.parse(csv_line))
+    assert known_task("Write `split_csv_line(line)` that splits a CSV line into fields; fields are separated by semicolons and quoted.", ast.parse(csv_line)) is None
+    weekday = "def next_weekday(d, weekday):\n    return d\n"
+    ask = "Write `next_weekday(d, weekday)` returning the first date strictly after `d` falling on `weekday`, an int (0 = Monday ... 6 = Sunday)."
+    assert known_task(ask, ast.parse(weekday))
+    assert known_task(ask.replace("strictly after", "on or after"), ast.parse(weekday)) is None
+    assert known_task(ask.split(", an int")[0] + ", given as a day name such as 'friday'.", ast.parse(weekday)) is None  # no int to probe with
+    grade = "BOUNDS = [(90, 'A'), (80, 'B')]\n\ndef grade(score):\n    if not 0 <= score <= 100:\n        raise ValueError(score)\n    for bound, letter in BOUNDS:\n        if score {op} bound:\n            return letter\n    return 'F'\n"
+    ask = "Write `grade(score)` mapping 0-100 to 'A' (90 and above), 'B' (80-89) or 'F' (below 80)."
+    assert "leaves the bound to the next tier" in ignored_requirement(ask, grade.format(op=">"))  # the range check's <= is no tier's bound
+    assert ignored_requirement(ask, grade.format(op=">=")) is None
+    truncate = "def truncate(text, max_len, ellipsis='...'):\n    if len(text) <= max_len:\n        return text\n    cut = text[:{keep}]\n    space = cut.rfind(' ')\n    if space > 0:\n        cut = cut[:space]\n    return cut + ellipsis\n"
+    ask = "Write `truncate(text, max_len, ellipsis='...')` whose result, ellipsis included, is at most `max_len` characters."
+    assert "adds '...' after them" in ignored_requirement(ask, truncate.format(keep="max_len"))
+    assert ignored_requirement(ask, truncate.format(keep="max_len - len(ellipsis)")) is None
+    birthday = "def days_until_birthday(today, birthday):\n    return 0\n"
+    assert known_task("Write `days_until_birthday(today, birthday)`: days until the next birthday. You can ignore February 29 birthdays.", ast.parse(birthday))

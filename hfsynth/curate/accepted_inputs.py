@@ -14,8 +14,8 @@ handles. Execution calls the function on each quoted form. Read only where the w
 - the sentence names no error, nothing invalid or refused, nothing the function does not accept
   ("raise ValueError for anything else, such as 'abc'" lists what must raise:
   :mod:`hfsynth.curate.required_errors`);
-- a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days')
-  is no input.
+- a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days'),
+  or a part of one ("an optional leading "+1"", "separated by ';'"), is no input.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ REFUSING = re.compile(
     r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else)\b",
     re.IGNORECASE,
 )
+# "an optional leading "+1"", "separated by ';'": a part of an input, not one.
+FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
+                      r"letters?|digits?|with|without|between|around|inside|after|before|plus)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
@@ -76,7 +79,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
             cue = None
             for cue in INPUT_CUE.finditer(before):
                 pass
-            if cue is None or OUTPUT_CUE.search(before[cue.end():]) or PLACEHOLDER.search(text) or text in found:
+            if cue is None or OUTPUT_CUE.search(before[cue.end():]) or FRAGMENT.search(before[-40:]) or PLACEHOLDER.search(text) or text in found:
                 continue
             found.append(text)
     return found

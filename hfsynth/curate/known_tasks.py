@@ -23,6 +23,7 @@ with the rules its instruction lists (a length and classes of characters, all re
 from __future__ import annotations
 
 import ast
+import csv
 import math
 import os
 import re
@@ -277,6 +278,16 @@ PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byie
 DUPLICATES_UNLESS = (r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
                      r"\bnear\b|\bwithin\b|\bk\b|\bdistance\b|\bsub\w*|\bconsecutive\b|\badjacent\b|\bexactly\b|\btwice\b|\bthree\b|\blinked\b|\bTrue\b|\bbool\w*|\bwhether\b|\bcontains?\b|"
                      r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")
+
+# "split a single CSV line into fields": commas, double-quoted fields that hold commas, as the csv module reads them.
+CSV_LINE = r"\b(?:split\w*|pars\w*|tokeni[sz]\w*)\b[^.]{0,40}\bcsv\b[^.]{0,15}\b(?:lines?|rows?|records?|strings?)\b"
+CSV_UNLESS = (r"|\bbackslash\w*|\bescaped? (?:with|by)\b(?! doubling)|\bdelimiters?\b|\bseparators?\b|\bsemicolons?\b|\btabs?\b|\bstrip\w*|\btrim\w*|\bwhitespace\b|\bspaces?\b|"
+              r"\bsingle quotes?\b|\bnewlines?\b|\bmultiple lines\b|\bdict\w*|\bheaders?\b|\bNone\b|\btypes?\b|\bnumbers?\b|\bconvert\w*|\bunquot\w*|\bkeep\w* (?:the )?quotes\b|\bfile\b")
+
+
+def _csv_fields(line: str) -> List[str]:
+    return next(csv.reader([line]))
+
 
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b|\bprimality (?:test|check)\w*"), 1, r"prime",
@@ -634,7 +645,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the days until a next birthday", _i(r"\bdays (?:until|till|to|before) (?:the |a |his |her |their |the person's )?(?:next )?birthday\b|\bdays_until_(?:next_)?birthday\b"), 2, r"day|birth",
               relation="(lambda D: f(D(1990, 6, 15), D(2024, 6, 14)) == 1 and f(D(1990, 6, 15), D(2024, 6, 15)) == 0 and f(D(1990, 6, 15), D(2024, 6, 16)) == 364"
                        " and f(D(1985, 1, 1), D(2023, 12, 31)) == 1 and f(D(2000, 3, 10), D(2023, 1, 1)) == 68)(__import__('datetime').date)",
-              unless=_i(PRINTS + r"|\bleap\b|\bfebruary\b|\b29\b|\bstrings?\b|\bYYYY\b|\biso\w*|\bhours\b|\bweeks\b|\bmonths\b|\btuple\b|\bdict\w*|\bdatetime objects?\b|\b365\b|\btoday is (?:a )?birthday\b[^.]{0,40}\b365\b|\bnegative\b|\bpast\b|\bage\b"),
+              unless=_i(PRINTS + r"|\bleap\b|(?<!ignore )\bfebruary\b|(?<!february )\b29\b|\bstrings?\b|\bYYYY\b|\biso\w*|\bhours\b|\bweeks\b|\bmonths\b|\btuple\b|\bdict\w*|\bdatetime objects?\b|\b365\b|\btoday is (?:a )?birthday\b[^.]{0,40}\b365\b|\bnegative\b|\bpast\b|\bage\b"),
               parameters=(r"birth|born|dob|^b$|^bday$", r"today|^on$|ref|current|^now$|^d$|as_of|when|date$")),
     KnownTask("the longest substring without repeated characters", _i(r"\blongest substring without repeat\w* characters\b|\blongest substring\b[^.]{0,40}\b(?:no|without (?:any )?)(?:repeat\w*|duplicate) characters\b|\blongest substring\b[^.]{0,40}\b(?:all )?(?:distinct|unique) characters\b"),
               1, r"long|substr|unique|distinct", [("abcabcbb",), ("bbbbb",), ("pwwkew",), ("",), ("dvdf",), ("abba",), ("au",)], _longest_unrepeated,
@@ -701,6 +712,17 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a US phone number with its +1 code dropped", _i(r"^(?=[\s\S]*\+1)(?=[\s\S]*\bcountry code\b)(?=[\s\S]*\b(?:10|ten)(?:-digit| digits)\b)(?=[\s\S]*\bphone\b)[\s\S]"), 1, r"phone|format|normal|clean",
               relation="f('+1 555 123 4567') == f('555-123-4567') and f('1 (555) 123-4567') == f('555.123.4567') and f('15551234567') == f('(555) 123 4567') and f('555 123 4567') in ('5551234567', '(555) 123-4567', '555-123-4567')",
               unless=_i(PRINTS + r"|\binternational\b|\bother country codes\b|\b\+44\b|\bextensions?\b|\bE\.?164\b|\bvanity\b|\bletters\b|\bNone\b|\blist\b|\bdict\w*|\btuple\b|\bextract\w*|\bfind\w*|\ball\b")),
+    KnownTask("the first date strictly after a day that falls on a given weekday",
+              _i(r"\b(?:first|next)\s+(?:date|day)\b[^.]{0,40}\b(?:strictly\s+)?after\b[^.]{0,60}\b(?:weekday|day of the week)\b"), 2, r"next|weekday|day",
+              relation="(lambda D: f(D(2024, 1, 3), 0) == D(2024, 1, 8) and f(D(2024, 1, 3), 2) == D(2024, 1, 10) and f(D(2024, 1, 3), 4) == D(2024, 1, 5)"
+                       " and f(D(2024, 1, 7), 6) == D(2024, 1, 14))(__import__('datetime').date)",
+              unless=_i(r"^(?![\s\S]*(?:\bint\b|\binteger\b|\b0\s*=\s*monday\b|\bmonday\s*(?:=|is)\s*0\b))|" + PRINTS + r"|\bon or after\b|\bor the same\b|\bincluding (?:the )?(?:given|start|same)\b|"
+                        r"\bsunday\s*(?:=|is)\s*0\b|\b0\s*=\s*sunday\b|\bisoweekday\b|\b1\s*=\s*monday\b|\bbusiness\b|\bworking\b|\bholidays?\b|\bstrings?\b"),
+              parameters=(r"^d$|date|^day$|start|from|today|when|^dt$", r"weekday|dow|target|^wd$|day_name")),
+    KnownTask("a CSV line split, a doubled quote read as one", _i(rf"{CSV_LINE}(?=[\s\S]*(?:\bdoubled? (?:double )?quotes?\b|\"\"|\bquotes? doubled\b|\btwo (?:double )?quotes\b))"), 1, r"csv|split|pars|field",
+              [("a,b,c",), ('a,"b,c",d',), ("x,,y",), ('a,"say ""hi""",c',), ('"",1',)], _csv_fields, unless=_i(PRINTS + CSV_UNLESS)),
+    KnownTask("a CSV line split with quoted fields", _i(rf"{CSV_LINE}(?=[\s\S]*\bquot\w*)"), 1, r"csv|split|pars|field",
+              [("a,b,c",), ('a,"b,c",d',), ("x,,y",), ('"a b",c',)], _csv_fields, unless=_i(PRINTS + CSV_UNLESS)),
     KnownTask("the longest increasing subsequence's length", _i(r"\blongest (?:strictly )?increasing subsequence\b|\bLIS\b"), 1, r"lis|long|increas|subseq",
               [([10, 9, 2, 5, 3, 7, 101, 18],), ([0, 1, 0, 3, 2, 3],), ([7, 7, 7],), ([],), ([1, 3, 2, 4],), ([5, 1, 6, 2, 7],)],
               _lis,

@@ -32,7 +32,9 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``(end - start).seconds`` with datetimes, and ``.days`` read nowhere: ``seconds`` is the part under
   one day and never negative (``total_seconds()`` is meant).
 - ``def add(tag, tags=[]): tags.append(tag)``: the default list is made once and shared by every call
-  (a ``memo={}``/``cache={}`` default is kept on purpose and not read).
+  (a ``memo={}``/``cache={}`` default is kept on purpose and not read); so is ``__init__(self,
+  tags=[])`` keeping ``self.tags = tags`` that a method appends to: every object made without tags
+  shares one list.
 - ``groups.get(key, []).append(word)``: the list ``get`` returns for a missing key is new and nothing
   keeps it (``setdefault`` is meant).
 - ``new = copy.copy(grid)`` (or ``grid.copy()``, ``grid[:]``, ``list(grid)``) then ``new[r][c] = v``:
@@ -278,7 +280,19 @@ def _swapped_date_fields(tree: ast.Module) -> Optional[str]:
 MUTATING = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "pop", "remove", "clear"})
 
 
+def _mutated_attribute(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
+    """A place in ``cls`` that changes ``self.<attribute>`` in place (``self.tags.append(t)``, ``self.tags[k] = v``)."""
+    for node in ast.walk(cls):
+        target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING else None
+        target = target or (node.value if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) else None)
+        target = target or (node.target if isinstance(node, ast.AugAssign) else None)
+        if isinstance(target, ast.Attribute) and target.attr == attribute and getattr(target.value, "id", None) == "self":
+            return node
+    return None
+
+
 def _shared_default(tree: ast.Module) -> Optional[str]:
+    owner = {id(f): c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
@@ -295,6 +309,13 @@ def _shared_default(tree: ast.Module) -> Optional[str]:
                 target = target or (node.value if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) else None)
                 if isinstance(target, ast.Name) and target.id == name:
                     return f"{function.name}() changes its default {name}={ast.unparse(default)}, one object shared by every call (line {node.lineno})"
+            cls = owner.get(id(function))
+            kept = [t.attr for n in ast.walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id == name
+                    for t in n.targets if isinstance(t, ast.Attribute) and getattr(t.value, "id", None) == "self"] if cls is not None else []
+            changed = next((place for place in (_mutated_attribute(cls, attr) for attr in kept) if place is not None), None)
+            if changed is not None:
+                return (f"{function.name}() keeps its default {name}={ast.unparse(default)} as an attribute that line {changed.lineno} changes: "
+                        "every object made without it shares one")
     return None
 
 

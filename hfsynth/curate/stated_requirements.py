@@ -33,7 +33,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   standard modules are allowed), and the code slices, loops or imports;
 - halves to be rounded up ("halfway cases round up", "round half up"), and the builtin ``round()``,
   which rounds halves to the even neighbour (``round(2.5) == 2``), with nothing that rounds up;
-- a pattern found "anywhere in" the text, and only ``re.match``/``.match()``, which tries the start;
+- a pattern found "anywhere in" the text, and only ``re.match``/``.match()``, which tries the start
+  (a loop over positions may make it search; ``while match:`` from the last match's end does not);
 - words "separated by any whitespace" (tabs, newlines), and ``split(" ")`` with no ``split()``;
 - ties to keep their original order ("a stable sort"), and a sort that breaks them: a key that adds a
   second field of the item (``key=lambda p: (-p[1], p[0])``), or an ascending sort reversed
@@ -51,7 +52,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
   it: ``range(1, 65536)``; a name bound to it counts), when
   nothing it calls (a date, ``strptime``) checks the bounds for it;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
-  with a marker added after it (``text[:limit] + "..."``), which is longer;
+  (perhaps through a name, ``cut = text[:limit]``, cut shorter again) with a marker added after it
+  (``text[:limit] + "..."``, ``cut + ellipsis`` with ``ellipsis="..."``), which is longer;
 - items returned "in the order of their first occurrence" (or "in their original order") by an
   instruction that never asks to sort, and a function that returns ``sorted(...)``;
 - a rule for "the first or the last word" (item, character), and code that looks at the first
@@ -73,7 +75,12 @@ requirement may be ignored. What is read, each only where the words leave no dou
   (``floor``, ``int()``, ``//``) and never up;
 - what "appears in both", and code that unites the two (``a | b``) and never intersects them;
 - order "for equal timestamps" (keys...), and a sort with no key (``sorted(pairs)``), which orders
-  equal keys by the items' next field.
+  equal keys by the items' next field;
+- "keep the first occurrence" of each key, and a dict that a loop assigns into with no test of the
+  key (``by_id[event["id"]] = event``), or a dict comprehension: the last one wins;
+- items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
+- tiers "up to and including 1 kg" or grades "(90 and above)", and code whose every bound is strict
+  (``weight < limit``), the input's range check (``if not 0 <= score <= 100: raise``) aside.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -165,7 +172,7 @@ STABLE_ASK = re.compile(
     r"\bsort\w*\b[^.]{0,30}\bmust be stable\b|\b(?:a|the) stable sort\b",
     re.IGNORECASE,
 )
-RAISE_ASK = re.compile(r"\b(?:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
+RAISE_ASK = re.compile(r"\b(?i:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
 RECURSIVE_WALK = re.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|\bos\.fwalk\b|\bPath\.walk\b|\.walk\(")
@@ -598,7 +605,7 @@ def _clamps_instead(tree: ast.Module) -> Optional[str]:
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
 BOUNDS = re.compile(
-    r"\b(?:(?:in|within|inside|outside(?:\s+of)?)\s+(?:the\s+)?(?:range|interval)|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
+    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|outside(?:\s+of)?(?:\s+the\s+(?:range|interval))?|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
     re.IGNORECASE,
 )
 BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b", re.IGNORECASE)
@@ -662,7 +669,9 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
             low, high = float(found.group("low")), float(found.group("high"))
             if low >= high:
                 continue
-            numbers = _compared_numbers(tree) if numbers is None else numbers
+            if numbers is None:  # and the counts of a regex's repetition ("[0-9]{12,19}"): a length bound checked by the pattern
+                numbers = _compared_numbers(tree) | {float(n) for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                                                     for pair in re.findall(r"\{(\d+)(?:,(\d*))?\}", node.value) for n in pair if n}
             for bound in (high, low) if low else (high,):
                 if not any(abs(n - bound) <= 1 for n in numbers):
                     what = "asks to raise outside" if RAISE_ASK.search(sentence) else "bounds what is valid by"
@@ -681,16 +690,33 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
         if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in ast.walk(function)):
             continue
 
+        def sliced(node, names) -> bool:
+            while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("rstrip", "strip", "lstrip"):
+                node = node.func.value
+            return isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.lower is None and node.slice.step is None \
+                and (isinstance(node.slice.upper, ast.Name) and node.slice.upper.id == name or isinstance(node.value, ast.Name) and node.value.id in names)
+
+        # ``cut = text[:limit]``, then perhaps ``cut = cut[:space]``: a name that only ever holds the cut text, shortened.
+        bound = [n for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
+        cuts: set = set()
+        for target in {n.targets[0].id for n in bound}:
+            values = [n.value for n in bound if n.targets[0].id == target]
+            if any(sliced(v, set()) for v in values) and all(sliced(v, {target}) for v in values):
+                cuts.add(target)
+
         def cut(node) -> bool:
             while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("rstrip", "strip", "lstrip"):
                 node = node.func.value
-            return (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.lower is None and node.slice.step is None
-                    and isinstance(node.slice.upper, ast.Name) and node.slice.upper.id == name)
+            return sliced(node, set()) or isinstance(node, ast.Name) and node.id in cuts
 
+        marks = {a.arg: d.value for a, d in zip((function.args.posonlyargs + function.args.args)[-len(function.args.defaults):] if function.args.defaults else [], function.args.defaults)
+                 if isinstance(d, ast.Constant) and isinstance(d.value, str) and d.value}
         for node in ast.walk(function):
             added = None
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and cut(node.left) and isinstance(node.right, ast.Constant) and isinstance(node.right.value, str):
                 added = node.right.value
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and cut(node.left) and isinstance(node.right, ast.Name) and node.right.id in marks:
+                added = marks[node.right.id]  # ``ellipsis="..."``, a parameter with a marker for default
             elif isinstance(node, ast.JoinedStr):
                 parts = node.values
                 for here, after in zip(parts, parts[1:]):
@@ -916,6 +942,68 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "keep the first occurrence of each id": a later duplicate must not replace it.
+KEEP_FIRST_ASK = re.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:occurrence|one|seen|appearance|instance|entry|record|event|item|version|value|spelling)s?\b|"
+                            r"\bfirst\s+(?:occurrence|one|seen)\s+(?:wins|is\s+kept)\b", re.IGNORECASE)
+
+
+def _later_one_wins(tree: ast.Module) -> Optional[str]:
+    """Duplicates dropped through a dict the loop assigns into unguarded (``by_id[key] = item``), or a dict
+    comprehension: each later item replaces the first."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.DictComp):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the last item of each key"
+        if not isinstance(node, (ast.For, ast.AsyncFor)):
+            continue
+        body = [n for statement in node.body for n in ast.walk(statement)]
+        stores = [n for n in body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Subscript)
+                  and isinstance(n.targets[0].value, ast.Name) and isinstance(n.value, ast.Name) and n.value.id == getattr(node.target, "id", None)]
+        into = {n.targets[0].value.id for n in stores}
+        guarded = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in body) \
+            or any(isinstance(n, ast.Attribute) and n.attr in ("setdefault", "get", "__contains__") and getattr(n.value, "id", None) in into for n in body)
+        if stores and not guarded:
+            return f"{ast.unparse(stores[0])[:50]} (line {stores[0].lineno}) lets a later item with the same key replace the first"
+    return None
+
+
+# "a list of (start, end) tuples in any order" with merged or sorted results: the code must order them.
+ANY_ORDER_ASK = re.compile(r"\A(?=[\s\S]*\b(?:merg\w*|overlap\w*|consecutive|adjacent|gaps?|sorted\s+by)\b)[\s\S]*?\b(?:in\s+any\s+order|unsorted|not\s+(?:necessarily\s+)?sorted|in\s+no\s+particular\s+order)\b", re.IGNORECASE)
+ORDERING_CALLS = frozenset({"sorted", "sort", "heappush", "heapify", "heappop", "merge", "nsmallest", "nlargest", "insort", "bisect", "bisect_left", "bisect_right", "sort_values", "order_by", "SortedList"})
+
+
+def _never_orders(tree: ast.Module) -> Optional[str]:
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call)}
+    return None if called & ORDERING_CALLS else "the code never sorts them"
+
+
+# "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
+UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b|"
+                                 r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
+
+
+def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
+    """Every upper bound of the code is strict (``weight < limit``), none is ``<=``: a weight at a tier's
+    bound falls into the next tier. Comparisons with 0 (a check that the input is positive) aside."""
+    strict, inclusive = [], False
+    guards = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.UnaryOp) and id(node) in guards:
+            guards.add(id(node.operand))
+        if not isinstance(node, ast.Compare) or id(node) in guards:
+            continue  # "if not 0 <= score <= 100: raise ...": the input's range, not a tier's bound
+        sides = [node.left] + node.comparators
+        for left, op, right in zip(sides, node.ops, sides[1:]):
+            if any(_constant_value(side) == 0 for side in (left, right)):
+                continue
+            if isinstance(op, (ast.LtE, ast.GtE)):
+                inclusive = True
+            elif isinstance(op, ast.Lt) and not isinstance(left, ast.Constant) or isinstance(op, ast.Gt) and not isinstance(right, ast.Constant):
+                strict.append(node)
+            elif isinstance(op, (ast.Lt, ast.Gt)):
+                inclusive = True  # 20 < weight: above the bound, the bound itself below
+    return None if inclusive or not strict else f"its comparison {ast.unparse(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -929,6 +1017,9 @@ BROKEN_ASKS = (
     (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
     (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
+    (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
+    (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
+    (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
     (EQUAL_KEYS_ASK, _sorts_whole_items, True, "the instruction orders items {ask!r} and {broken}"),
     (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),
     (STARTED_UNIT_ASK, _rounds_down_only, True, "the instruction charges {ask!r} and {broken}"),
@@ -971,7 +1062,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not HALF_UP_DONE.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds halves to even"
     match = ANYWHERE_ASK.search(prose)
-    if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b", code):
+    if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b(?!\s+\w+\s*:)", code):
         return f"the instruction asks for a match {match.group(0)!r} and the code only calls match(), which tries the start"
     match = ANY_WHITESPACE_ASK.search(prose)
     if match and not negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):

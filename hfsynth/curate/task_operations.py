@@ -26,7 +26,8 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
   (``s.reverse()`` for "reverse a string", ``d.sort()`` for "takes a dictionary");
 - "wait 200 milliseconds" slept as ``time.sleep(200)``; a parameter of the instruction's signature
   (`sort_records(records, key, reverse=False)`) that the code's function does not take;
-- "return the indices" from code that never counts a position;
+- "return the indices" from code that never counts a position; ``itertools.accumulate`` where the
+  instruction asks for nothing running or cumulative ("each value's share of the total");
 - "the entire string" matched by ``re.search``/``re.match`` with no end anchor; "O(n)" and a loop that
   searches its own sequence for each item (``item in items[i + 1:]``, ``items.count(item)``) or loops
   over it again; a digit "anywhere" looked for with ``re.match``; objects for sets or dict keys whose
@@ -454,6 +455,22 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
     return None
 
 
+# Words that ask for a running total in some form: "cumulative", "so far", "the balance after each".
+RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
+                         r"rolling|totals? at each|each (?:step|point|day|month|position))\b", re.IGNORECASE)
+
+
+def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
+    """``itertools.accumulate`` where the instruction asks for nothing cumulative ("each value's share of
+    the total"): every item after the first carries the ones before it."""
+    if RUNNING_ASK.search(prose):
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "accumulate":
+            return f"the instruction asks for nothing cumulative and the code accumulates ({ast.unparse(node)[:50]}, line {node.lineno})"
+    return None
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
@@ -481,4 +498,4 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree)
-            or _behaviour_the_code_cannot_have(prose, tree))
+            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree))
