@@ -1234,3 +1234,50 @@ def test_blind26s_lessons():
     assert ignored_requirement(ask, truncate.format(keep="max_len - len(ellipsis)")) is None
     birthday = "def days_until_birthday(today, birthday):\n    return 0\n"
     assert known_task("Write `days_until_birthday(today, birthday)`: days until the next birthday. You can ignore February 29 birthdays.", ast.parse(birthday))
+
+
+def test_blind28s_lessons():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    days = "from datetime import timedelta\n\ndef working_days(start, end):\n    return sum(1 for i in range((end - start).days + 1) if (start + timedelta(days=i)).weekday() {test})\n"
+    ask = "Write `working_days(start, end)` counting the Monday–Friday dates between `start` and `end` inclusive."
+    assert "counts Saturday" in ignored_requirement(ask, days.format(test="< 6"))
+    assert ignored_requirement(ask, days.format(test="< 5")) is None
+    coupon = "def apply_coupon(price, code):\n    if code == 'FLAT5':\n        return round({flat}, 2)\n    return price\n"
+    ask = 'Write `apply_coupon(price, code)`: "FLAT5" takes 5.00 off but never takes the price below 0.'
+    assert "may go below zero" in ignored_requirement(ask, coupon.format(flat="price - 5"))
+    assert ignored_requirement(ask, coupon.format(flat="max(price - 5, 0)")) is None
+    export = "import json\n\ndef export(data):\n    return json.dumps(data, indent=2{more})\n"
+    ask = "Write `export(data)` serialising a report to JSON with 2-space indentation and keys sorted alphabetically."
+    assert "no sort_keys=True" in ignored_requirement(ask, export.format(more=""))
+    assert ignored_requirement(ask, export.format(more=", sort_keys=True")) is None
+    latest = "def latest(tags):\n    return max(tags, key=lambda t: {key})\n"
+    ask = 'Write `latest(tags)` returning the newest tag like "v1.4.2", comparing major, minor and patch numerically.'
+    assert "compares the parts as text" in ignored_requirement(ask, latest.format(key="t.lstrip('v').split('.')"))
+    assert ignored_requirement(ask, latest.format(key="tuple(map(int, t.lstrip('v').split('.')))")) is None
+    ranks = "def ranks(scores):\n    order = sorted(set(scores.values()){rev})\n    return {{n: order.index(s) + 1 for n, s in scores.items()}}\n"
+    ask = "Write `ranks(scores)` giving dense ranks: 1 is the highest score and equal scores share a rank."
+    assert "rank 1 goes to the lowest" in ignored_requirement(ask, ranks.format(rev=""))
+    assert ignored_requirement(ask, ranks.format(rev=", reverse=True")) is None
+    lines = "from collections import Counter\n\ndef unique_lines(text):\n    lines = text.splitlines()\n    counts = Counter(lines)\n    return [l for l in lines if counts[l] == 1]\n"
+    assert "the first too" in ignored_requirement("Remove repeated lines, keeping the first occurrence of each line.", lines)
+    assert ignored_requirement("Return the lines that occur exactly once.", lines) is None
+    emails = "def dedupe(emails):\n    seen = {{}}\n    for email in emails:\n{guard}        seen[email.strip().lower()] = email.strip()\n    return list(seen.values())\n"
+    ask = "Write `dedupe(emails)` removing duplicates case-insensitively, keeping the first occurrence in its original spelling."
+    assert "replace the first" in ignored_requirement(ask, emails.format(guard=""))  # blind29: the item stored as made from it
+    assert ignored_requirement(ask, emails.format(guard="        if email.strip().lower() in seen:\n            continue\n")) is None
+    email = "def canonical(address):\n    local, _, domain = address.lower().partition('@')\n    {rule}\n    return local + '@' + domain\n"
+    ask = "Write `canonical(address)` lowercasing an address and, only for `gmail.com` addresses, removing dots from the local part."
+    assert "never names it" in ignored_requirement(ask, email.format(rule="local = local.replace('.', '')"))
+    assert ignored_requirement(ask, email.format(rule="local = local.replace('.', '') if domain == 'gmail.com' else local")) is None
+    assert ignored_requirement("Look keys up only in `defaults` when missing.", "def get(d, k, defaults):\n    return d.get(k, defaults.get(k))\n") is None
+    sellers = "from collections import Counter\n\ndef best(sales, n):\n    return Counter(dict(sales)).most_common(n)\n"
+    assert "insertion order" in ignored_requirement("Return the n best sellers, breaking ties alphabetically by product name.", sellers)
+    assert misused_call(ast.parse("def quarter(d):\n    return f'{d.year}-Q{d.month // 3 + 1}'\n")).endswith("puts March in the second quarter")
+    assert misused_call(ast.parse("def quarter(d):\n    return f'{d.year}-Q{(d.month - 1) // 3 + 1}'\n")) is None
+    roster = "class Roster:\n    def __init__(self, teams):\n        self.players = {made}\n\n    def add(self, team, name):\n        self.players[team].append(name)\n"
+    assert "changes them all" in misused_call(ast.parse(roster.format(made="dict.fromkeys(teams, [])")))
+    assert misused_call(ast.parse(roster.format(made="{team: [] for team in teams}"))) is None
+    summary = "def summary(orders):\n    return {'count': len(orders), 'total': sum(o['amount'] for o in orders)}\n"
+    assert missing_part("Write `summary(orders)`. Return a dict with `count`, `total` and `largest` (the id of the biggest order).", summary) == "the key 'largest' of the dict it returns"

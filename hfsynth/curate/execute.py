@@ -301,12 +301,14 @@ def has_checks(tests: Optional[str]) -> bool:
     return False
 
 
-def _names(tree: Optional[ast.Module]) -> set:
-    """The names, attributes and modules the code uses (not the words of its strings: "O(n) time")."""
+def _drawn(tree: Optional[ast.Module]) -> set:
+    """The names the code may draw a value from: those it calls (``id(x)``, ``random()``), attributes
+    (``date.today``) and modules; not a parameter or variable it only reads (``today``, ``id``), nor the
+    words of its strings ("O(n) time")."""
     names: set = set()
     for node in ast.walk(tree) if tree is not None else ():
-        if isinstance(node, ast.Name):
-            names.add(node.id)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            names.add(node.func.id)
         elif isinstance(node, ast.Attribute):
             names.add(node.attr)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -324,11 +326,11 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     session, the instruction's worked examples: :mod:`hfsynth.curate.claimed_outputs`) are checked too."""
     claims: list = []
     tree = parse_python(code)
-    if not NONDETERMINISTIC & _names(tree):
+    if not NONDETERMINISTIC & _drawn(tree):
         code, rewritten = with_comment_claims_checked(code)
         if rewritten:
             tree = parse_python(code)
-        usage = [c for c in output_block_claims(response or "", code) if not NONDETERMINISTIC & _names(parse_python(c[0]))]  # a usage block's chance too
+        usage = [c for c in output_block_claims(response or "", code) if not NONDETERMINISTIC & _drawn(parse_python(c[0]))]  # a usage block's chance too
         claims = session_claims(response or code) + usage
         claims += prose_claims(response or "", tree) + example_block_claims(response or "", code, tree)
     if instruction:
@@ -336,7 +338,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         claims += [(e.call, e.want, False) for e in instruction_examples(words, tree)]
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree)
-        if not NONDETERMINISTIC & _names(tree):
+        if not NONDETERMINISTIC & _drawn(tree):
             claims += case_claims(words, tree, tests_tree)
         if known_tasks and written_in_english(instruction):
             claims += known_task_claims(words, tree)

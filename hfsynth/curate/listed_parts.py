@@ -244,7 +244,7 @@ QUOTED_LIST = rf"(?P<items>{QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\
 DESCRIBED = r"(?:\s*\([^()\n]{0,80}\))?"
 KEYS_LIST = rf"(?P<items>{QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){QUOTED}{DESCRIBED}){{1,11}})"
 RETURNED_KEYS = re.compile(
-    r"\breturn(?:s|ing)?\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s+"
+    r"\b(?i:return(?:s|ing)?)\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s+"
     r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven)\s+)?(?:keys?|fields?|entries)?\s*:?\s*" + KEYS_LIST
 )
 ENDINGS = re.compile(r"\b(?:end(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?)\s+(?:in|with)\s+(?:one of\s+|either\s+)?" + QUOTED_LIST)

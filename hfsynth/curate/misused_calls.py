@@ -47,8 +47,10 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   never applied (``flags=`` is meant).
 - ``a.strip().lower() is b.strip().lower()``, ``count is 0``: ``is`` compares identity; two equal
   strings or numbers made at run time are usually distinct objects (``==`` is meant).
-- ``groups = dict.fromkeys(letters, [])`` then ``groups[k].append(w)``: every key holds the one list
-  passed, so each word lands in every group (``{k: [] for k in letters}`` is meant).
+- ``groups = dict.fromkeys(letters, [])`` then ``groups[k].append(w)`` (or ``self.groups``, appended to
+  in a method): every key holds the one list passed, so each word lands in every group (``{k: [] for k
+  in letters}`` is meant).
+- ``d.month // 3 + 1`` for a quarter: March, June, September and December land in the next one.
 - ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
   raises TypeError on the first call (``functools.cmp_to_key`` is meant).
 - ``{k: list(g) for k, g in groupby(words, key=first)}`` on a list the code never sorts: ``groupby``
@@ -291,6 +293,16 @@ def _mutated_attribute(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
     return None
 
 
+def _mutated_attribute_item(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
+    """A place that changes an item of ``self.<attribute>`` in place (``self.teams[t].append(p)``)."""
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING and isinstance(node.func.value, ast.Subscript):
+            holder = node.func.value.value
+            if isinstance(holder, ast.Attribute) and holder.attr == attribute and getattr(holder.value, "id", None) == "self":
+                return node
+    return None
+
+
 def _shared_default(tree: ast.Module) -> Optional[str]:
     owner = {id(f): c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for function in ast.walk(tree):
@@ -462,11 +474,32 @@ def _identity_of_values(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
+    """``month // 3 + 1``: March, June, September and December land in the next quarter (``(month - 1) // 3 + 1`` is meant)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _constant_value_of(node.right) == 1 and isinstance(node.left, ast.BinOp) \
+                and isinstance(node.left.op, ast.FloorDiv) and _constant_value_of(node.left.right) == 3 and re.search(r"month$", ast.unparse(node.left.left)):
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts March in the second quarter"
+    return None
+
+
+def _constant_value_of(node: ast.AST) -> Optional[float]:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool) else None
+
+
 def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
     for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module, ast.ClassDef)):
             continue
         for node in ast.walk(function):
+            if isinstance(function, ast.ClassDef) and isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute) \
+                    and getattr(node.targets[0].value, "id", None) == "self" and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "dict.fromkeys" \
+                    and len(node.value.args) == 2 and isinstance(node.value.args[1], (ast.List, ast.Dict, ast.Set)):
+                write = _mutated_attribute_item(function, node.targets[0].attr)
+                if write is not None:
+                    return (f"{ast.unparse(node.value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(node.value.args[1])}, so "
+                            f"{ast.unparse(write)[:30]} (line {write.lineno}) changes them all")
+                continue
             value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
             if not (isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2):
                 continue
@@ -762,4 +795,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
-            or _pages_one_too_many(tree))
+            or _pages_one_too_many(tree) or _quarter_off_by_one(tree))

@@ -76,11 +76,17 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - what "appears in both", and code that unites the two (``a | b``) and never intersects them;
 - order "for equal timestamps" (keys...), and a sort with no key (``sorted(pairs)``), which orders
   equal keys by the items' next field;
+- a rule kept "only for `gmail.com` addresses", and code that never names ``gmail.com``;
 - "keep the first occurrence" of each key, and a dict that a loop assigns into with no test of the
   key (``by_id[event["id"]] = event``), or a dict comprehension: the last one wins;
 - items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
 - tiers "up to and including 1 kg" or grades "(90 and above)", and code whose every bound is strict
-  (``weight < limit``), the input's range check (``if not 0 <= score <= 100: raise``) aside.
+  (``weight < limit``), the input's range check (``if not 0 <= score <= 100: raise``) aside;
+- "Monday–Friday" dates (working days), and ``weekday() < 6``, which counts Saturday;
+- a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
+- JSON "keys sorted", and ``json.dumps`` with no ``sort_keys`` nor ``sorted``;
+- parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
+- "1 is the highest score", and code whose sorts are all ascending.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -125,7 +131,7 @@ EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)
 # Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
 RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "OverflowError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
 # Calls that raise ValueError on bad input by themselves.
-RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack)\(")
+RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack)\(")
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b",
@@ -780,7 +786,8 @@ def _never_rounds(tree: ast.Module) -> Optional[str]:
 
 TIE_ALPHA_ASK = re.compile(
     r"\bties?\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
-    r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b",
+    r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b|"
+    r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)",
     re.IGNORECASE,
 )
 SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
@@ -942,6 +949,14 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "only for `gmail.com` addresses": a rule kept to one case the code must tell apart, so it names it.
+ONLY_FOR_ASK = re.compile(r"\bonly\s+(?:for|when|if|on|in|to)\s+(?:the\s+|an?\s+)?[`'\"](?P<literal>[^`'\"\s]{2,30})[`'\"]", re.IGNORECASE)
+
+
+def _string_values(tree: ast.Module) -> list:
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
 # "keep the first occurrence of each id": a later duplicate must not replace it.
 KEEP_FIRST_ASK = re.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:occurrence|one|seen|appearance|instance|entry|record|event|item|version|value|spelling)s?\b|"
                             r"\bfirst\s+(?:occurrence|one|seen)\s+(?:wins|is\s+kept)\b", re.IGNORECASE)
@@ -949,15 +964,22 @@ KEEP_FIRST_ASK = re.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:oc
 
 def _later_one_wins(tree: ast.Module) -> Optional[str]:
     """Duplicates dropped through a dict the loop assigns into unguarded (``by_id[key] = item``), or a dict
-    comprehension: each later item replaces the first."""
+    comprehension: each later item replaces the first; or a ``Counter`` kept to ``== 1``: no copy is kept."""
+    counters = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
+                for t in n.targets if isinstance(t, ast.Name)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.DictComp):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the last item of each key"
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq) and _constant_value(node.comparators[0]) == 1 \
+                and isinstance(node.left, ast.Subscript) and getattr(node.left.value, "id", None) in counters:
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) drops every copy of a repeated item, the first too"
         if not isinstance(node, (ast.For, ast.AsyncFor)):
             continue
         body = [n for statement in node.body for n in ast.walk(statement)]
+        item = getattr(node.target, "id", None)  # the stored value is the item, or made from it (``email.strip()``)
         stores = [n for n in body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Subscript)
-                  and isinstance(n.targets[0].value, ast.Name) and isinstance(n.value, ast.Name) and n.value.id == getattr(node.target, "id", None)]
+                  and isinstance(n.targets[0].value, ast.Name) and any(isinstance(v, ast.Name) and v.id == item for v in ast.walk(n.value))
+                  and not isinstance(n.value, (ast.BinOp, ast.Constant))]
         into = {n.targets[0].value.id for n in stores}
         guarded = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in body) \
             or any(isinstance(n, ast.Attribute) and n.attr in ("setdefault", "get", "__contains__") and getattr(n.value, "id", None) in into for n in body)
@@ -1004,6 +1026,77 @@ def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
     return None if inclusive or not strict else f"its comparison {ast.unparse(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
 
 
+# "the Monday–Friday dates", "working days": Saturday is weekday() 5, Sunday 6.
+WORKDAYS_ASK = re.compile(r"\bmonday\s*(?:[-–—]|to|through|thru)\s*friday\b|\b(?:working|business|work)\s+days?\b|\bweekdays\b(?!\s+names?)", re.IGNORECASE)
+
+
+def _saturday_counted(tree: ast.Module) -> Optional[str]:
+    """``d.weekday() < 6`` (or ``<= 5``, ``isoweekday() < 7``, ``!= 6``): Monday to Saturday."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.Call) and isinstance(node.left.func, ast.Attribute):
+            method, op, bound = node.left.func.attr, node.ops[0], _constant_value(node.comparators[0])
+            sunday = {"weekday": 6, "isoweekday": 7}.get(method)
+            if sunday is not None and bound is not None and (isinstance(op, ast.Lt) and bound == sunday or isinstance(op, ast.LtE) and bound == sunday - 1
+                                                             or isinstance(op, ast.NotEq) and bound == sunday):
+                return f"{ast.unparse(node)[:40]} (line {node.lineno}) counts Saturday as a working day"
+    return None
+
+
+# "never takes the price below 0", "not below zero": a floor at zero.
+NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
+                                r"\b(?:floor(?:ed)?|clamp(?:ed)?|capped)\s+at\s+(?:0|zero)\b", re.IGNORECASE)
+
+
+def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
+    """No ``max(0, ...)``, no comparison with 0, no ``abs``: a result can go below zero."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "abs", "clamp") or isinstance(node, ast.Compare) and any(_constant_value(c) == 0 for c in [node.left] + node.comparators):
+            return None
+    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)), None)
+    return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) may go below zero and nothing stops it" if subtracted is not None else None
+
+
+# "keys sorted alphabetically" / "with 2-space indentation" for JSON text: json.dumps's own options.
+JSON_SORTED_ASK = re.compile(r"\bkeys\s+(?:are\s+)?sorted\b|\bsorted\s+keys\b|\bsort_keys\b", re.IGNORECASE)
+
+
+def _json_unsorted(tree: ast.Module) -> Optional[str]:
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("dumps", "dump") and getattr(node.func.value, "id", None) == "json":
+            if not any(k.arg == "sort_keys" for k in node.keywords) and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" for n in ast.walk(tree)):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the keys in insertion order (no sort_keys=True)"
+    return None
+
+
+# "comparing major, minor and patch numerically": a key that splits and never converts compares text.
+NUMERIC_ASK = re.compile(r"\bnumerically\b|\bas (?:integers|numbers)\b|\bnumeric(?:al)? (?:comparison|order)\b", re.IGNORECASE)
+
+
+def _split_key_as_text(tree: ast.Module) -> Optional[str]:
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("sorted", "sort", "max", "min"):
+            key = next((k.value for k in node.keywords if k.arg == "key"), None)
+            if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Call) and getattr(key.body.func, "attr", None) == "split" \
+                    and not any(isinstance(n, ast.Name) and n.id in ("int", "float", "map", "Decimal") for n in ast.walk(key)):
+                return f"its key {ast.unparse(key)[:50]} (line {node.lineno}) compares the parts as text ('10' < '9')"
+    return None
+
+
+# "1 is the highest score", "highest first gets rank 1": ranks counted down from the top.
+HIGHEST_FIRST_ASK = re.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:highest|best|top|largest|biggest)\b|\b(?:highest|best|top|largest)\b[^.]{0,30}\b(?:gets?|is|has)\s+rank\s+1\b", re.IGNORECASE)
+
+
+def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
+    """The code's sorts are all ascending (no ``reverse=True``, no negated key): rank 1 goes to the lowest."""
+    sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sorted", "sort")]
+    if not sorts or any(isinstance(n, ast.Name) and n.id in ("max", "nlargest", "most_common") or isinstance(n, ast.Attribute) and n.attr in ("most_common", "nlargest") for n in ast.walk(tree)):
+        return None
+    for node in sorts:
+        if any(k.arg == "reverse" for k in node.keywords) or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for k in node.keywords for n in ast.walk(k.value)):
+            return None
+    return f"{ast.unparse(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
+
+
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 BROKEN_ASKS = (
@@ -1017,6 +1110,11 @@ BROKEN_ASKS = (
     (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
     (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
+    (WORKDAYS_ASK, _saturday_counted, False, "the instruction counts {ask!r} and {broken}"),
+    (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),
+    (JSON_SORTED_ASK, _json_unsorted, True, "the instruction asks for {ask!r} and {broken}"),
+    (NUMERIC_ASK, _split_key_as_text, True, "the instruction compares {ask!r} and {broken}"),
+    (HIGHEST_FIRST_ASK, _ranks_from_the_bottom, False, "the instruction says {ask!r} and {broken}"),
     (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
     (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
@@ -1074,6 +1172,12 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     resorted = _sorted_result(tree) if match and not re.search(r"\bsort|\border(?:ed)? by\b|\balphabetic|\bascending\b|\bdescending\b", prose, re.IGNORECASE) else None
     if resorted and not negated(prose, match.start()):
         return f"the instruction asks for items {match.group(0)!r} and {resorted}"
+    for match in ONLY_FOR_ASK.finditer(prose):
+        named = match.group("literal").lower()
+        if match.group(0).endswith("`") and named.isidentifier():
+            continue  # "only in `defaults`": a name of the code, not a value it must tell apart
+        if not negated(prose, match.start()) and not any(named in value.lower() for value in _string_values(tree)):
+            return f"the instruction limits a rule to {match.group('literal')!r} ({match.group(0)!r}) and the code never names it"
     for match in INCLUSIVE_ASK.finditer(prose):
         excluded = _excludes_a_bound(tree, match.group("low"), match.group("high"))
         if excluded and not negated(prose, match.start()):
