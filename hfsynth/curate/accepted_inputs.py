@@ -25,6 +25,7 @@ import re
 from typing import List, Optional
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
+from hfsynth.curate.python_ast import asked_function
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
 QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})")(?![\w'"])""")
@@ -44,14 +45,6 @@ FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
-def _function(tree: ast.Module, instruction_prose: str) -> Optional[ast.FunctionDef]:
-    public = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
-    named = [n for n in public if re.search(rf"\b{re.escape(n.name)}\(", instruction_prose)]
-    if len(named) == 1:
-        return named[0]
-    return public[0] if len(public) == 1 and not named else None
-
-
 def _takes_one_text(function: ast.FunctionDef) -> bool:
     args = function.args
     params = args.posonlyargs + args.args
@@ -66,7 +59,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
     """The strings the instruction gives as inputs of the code's one-text function, in order."""
     if tree is None:
         return []
-    function = _function(tree, instruction_prose)
+    function = asked_function(tree, instruction_prose)
     if function is None or not _takes_one_text(function):
         return []
     found: List[str] = []
@@ -87,6 +80,6 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
 
 def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module]) -> List[tuple]:
     """Each accepted input as a claim execution checks: the call must return (a generator: be drained)."""
-    function = _function(tree, instruction_prose) if tree is not None else None
+    function = asked_function(tree, instruction_prose) if tree is not None else None
     return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({text!r}))", "True", False, "probe")
             for text in accepted_inputs(instruction_prose, tree)]

@@ -22,7 +22,7 @@ import ast
 import re
 from typing import List, Optional
 
-from hfsynth.curate.python_ast import is_literal
+from hfsynth.curate.python_ast import asked_function, is_literal
 from hfsynth.curate.stated_requirements import CASE_ASK, EMPHASIS, negated
 
 # Words that make case part of the answer: a probe that re-cases would change what is right.
@@ -32,14 +32,6 @@ CASE_MATTERS = re.compile(
     re.IGNORECASE,
 )
 PROBED_CALLS = 2
-
-
-def _function(tree: ast.Module, prose: str) -> Optional[ast.FunctionDef]:
-    public = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
-    named = [n for n in public if re.search(rf"\b{re.escape(n.name)}\(", prose)]
-    if len(named) == 1:
-        return named[0]
-    return public[0] if len(public) == 1 and not named else None
 
 
 def _plain(node: ast.expr) -> bool:
@@ -76,7 +68,7 @@ def case_claims(instruction_prose: str, tree: Optional[ast.Module], tests_tree: 
     match = CASE_ASK.search(prose)
     if not match or negated(prose, match.start()) or CASE_MATTERS.search(prose):
         return []
-    function = _function(tree, prose)
+    function = asked_function(tree, prose)
     if function is None:
         return []
     return [(source, "", False, "case") for source in _own_calls([t for t in (tests_tree, tree) if t is not None], function.name)]

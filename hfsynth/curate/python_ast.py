@@ -8,6 +8,7 @@ nesting raises RecursionError or MemoryError. One place says so for every check.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 import warnings
 from collections import Counter
@@ -80,6 +81,16 @@ def literal_value(node_or_text):
 def is_literal(node: ast.AST) -> bool:
     """A constant ``ast.literal_eval`` reads (``3``, ``"a"``, ``[1, (2, None)]``)."""
     return literal_value(node)[1]
+
+
+def asked_function(tree: ast.Module, instruction: str) -> Optional[ast.FunctionDef]:
+    """The top-level public function an instruction asks for: the one it names (``name(``), else the
+    code's only public function when the instruction names none of them."""
+    public = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+    named = [n for n in public if re.search(rf"\b{re.escape(n.name)}\(", instruction)]
+    if len(named) == 1:
+        return named[0]
+    return public[0] if len(public) == 1 and not named else None
 
 
 def takes_arguments(function) -> bool:
