@@ -1281,3 +1281,30 @@ def test_blind28s_lessons():
     assert misused_call(ast.parse(roster.format(made="{team: [] for team in teams}"))) is None
     summary = "def summary(orders):\n    return {'count': len(orders), 'total': sum(o['amount'] for o in orders)}\n"
     assert missing_part("Write `summary(orders)`. Return a dict with `count`, `total` and `largest` (the id of the biggest order).", summary) == "the key 'largest' of the dict it returns"
+
+
+def test_blind29s_lessons():
+    from hfsynth.curate.accepted_inputs import accepted_inputs
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    grade = "def grade(score):\n    if not 0 <= score <= 100:\n        raise ValueError(score)\n    if score {op} 90:\n        return 'A'\n    return 'B'\n"
+    ask = "Write `grade(score)` mapping a 0-100 score to A (90 and above) or B; raise ValueError outside 0-100."
+    assert "leaves 90 out" in ignored_requirement(ask, grade.format(op=">"))
+    assert ignored_requirement(ask, grade.format(op=">=")) is None
+    gross = "from decimal import Decimal{imported}\n\ndef gross(net, rate):\n    return (net * (1 + rate / 100)).quantize(Decimal('0.01'){rounding})\n"
+    ask = "Write `gross(net, rate)` adding VAT to a Decimal price and rounding to the cent using ROUND_HALF_UP."
+    assert "never uses it" in ignored_requirement(ask, gross.format(imported="", rounding=""))
+    assert ignored_requirement(ask, gross.format(imported=", ROUND_HALF_UP", rounding=", rounding=ROUND_HALF_UP")) is None
+    uniq = "def collapse(items):\n    out = []\n{body}    return out\n"
+    seen = "    seen = set()\n    for item in items:\n        if item not in seen:\n            seen.add(item)\n            out.append(item)\n"
+    ask = "Write `collapse(items)` that works like the Unix `uniq` command: consecutive duplicates become one."
+    assert "not only next to it" in ignored_requirement(ask, uniq.format(body=seen))
+    assert ignored_requirement(ask, uniq.format(body="    for item in items:\n        if not out or out[-1] != item:\n            out.append(item)\n")) is None
+    top = "def top(orders, n):\n    totals = {{}}\n    for name, amount in orders:\n        totals[name] = totals.get(name, 0) + amount\n    return [k for k, _ in sorted(totals.items(), key=lambda kv: {key}{rev})][:n]\n"
+    ask = "Return the n customers with the highest total, highest first; customers with equal totals are ordered alphabetically by name."
+    assert "reverses the tie-breaking field" in ignored_requirement(ask, top.format(key="(kv[1], kv[0])", rev=", reverse=True"))
+    assert ignored_requirement(ask, top.format(key="(-kv[1], kv[0])", rev="")) is None
+    tokens = ast.parse("def tokenize(expr: str):\n    return expr.split()\n")
+    assert accepted_inputs('Write `tokenize(expr)` reading numbers (e.g. "3", "4.25") and operators, and raise ValueError on any other character.', tokens) == ["3", "4.25"]
+    assert accepted_inputs("Write `name_of(text)` that returns the weekday name (e.g. 'Monday') of a date string.", tokens) == []
+    assert accepted_inputs('Write `flat(text)` that parses a JSON string such as {"a": {"b": 1}} into dotted keys.', tokens) == []

@@ -10,9 +10,10 @@ handles. Execution calls the function on each quoted form. Read only where the w
   the row's own call;
 - the strings are quoted in a sentence after words that introduce inputs ("such as", "like", "e.g.",
   "for example", "formats", "accepts", "in any common format"), and not after words that introduce
-  outputs ("returns", "gives", "becomes", "->", "output");
-- the sentence names no error, nothing invalid or refused, nothing the function does not accept
-  ("raise ValueError for anything else, such as 'abc'" lists what must raise:
+  outputs ("returns", "gives", "becomes", "->", "output"), nor after "e.g." that follows them
+  ("returns the weekday name (e.g. 'Monday')"), nor inside a literal (``{"a": 1}``);
+- they come before any word of an error, of something invalid or refused, of what the function does
+  not accept ("raise ValueError for anything else, such as 'abc'" lists what must raise:
   :mod:`hfsynth.curate.required_errors`);
 - a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days'),
   or a part of one ("an optional leading "+1"", "separated by ';'"), is no input.
@@ -27,13 +28,15 @@ from typing import List, Optional
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import asked_function
 
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
+SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
 QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})")(?![\w'"])""")
 INPUT_CUE = re.compile(
-    r"\b(?:such as|like|e\.g\.|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|"
-    r"in any (?:common |usual )?(?:format|form)|any of)\b",
+    r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|"
+    r"in any (?:common |usual )?(?:format|form)|any of)\b|\be\.g\.",
     re.IGNORECASE,
 )
+# "such as", "e.g.": examples of what was just described, an input or an output ("returns the weekday name (e.g. 'Monday')").
+NEUTRAL_CUE = re.compile(r"such as|like|e\.g\.|for example|for instance", re.IGNORECASE)
 OUTPUT_CUE = re.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|as)\b|->|=>|→", re.IGNORECASE)
 REFUSING = re.compile(
     r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else)\b",
@@ -64,15 +67,18 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
         return []
     found: List[str] = []
     for sentence in SENTENCE.split(instruction_prose):
-        if REFUSING.search(sentence):
-            continue
+        refusing = REFUSING.search(sentence)
+        if refusing:  # "numbers such as "3", "4.25" ..., and raise ValueError on any other character": what precedes is accepted
+            sentence = sentence[: refusing.start()]
         for match in QUOTED.finditer(sentence):
             text = match.group(1) if match.group(1) is not None else match.group(2)
             before = sentence[: match.start()]
             cue = None
             for cue in INPUT_CUE.finditer(before):
                 pass
-            if cue is None or OUTPUT_CUE.search(before[cue.end():]) or FRAGMENT.search(before[-40:]) or PLACEHOLDER.search(text) or text in found:
+            described = before[max(0, cue.start() - 60): cue.start()] if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
+            if cue is None or OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described) or FRAGMENT.search(before[-40:]) \
+                    or PLACEHOLDER.search(text) or before.count("{") > before.count("}") or before.count("[") > before.count("]") or text in found:
                 continue
             found.append(text)
     return found

@@ -86,7 +86,14 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
 - JSON "keys sorted", and ``json.dumps`` with no ``sort_keys`` nor ``sorted``;
 - parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
-- "1 is the highest score", and code whose sorts are all ascending.
+- "1 is the highest score", and code whose sorts are all ascending;
+- a bound the instruction includes ("A (90 and above)", "up to and including 5 kg"), and code that
+  compares with that number strictly (``score > 90``) and nowhere by ``>=``/``<=``;
+- a library's constant to use by name ("rounds using ROUND_HALF_UP"), and code that never names it;
+- "consecutive duplicates" collapsed (like ``uniq``), and a set of every value seen with no look at
+  a neighbour;
+- ties broken alphabetically by a two-field key sorted with ``reverse=True``, which reverses the
+  names too.
 
 Markdown emphasis is read through ("a **recursive** function").
 
@@ -787,14 +794,16 @@ def _never_rounds(tree: ast.Module) -> Optional[str]:
 TIE_ALPHA_ASK = re.compile(
     r"\bties?\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
     r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b|"
-    r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)",
+    r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)|"
+    r"\b(?:equal|same|tied|identical)\s+\w+\s+(?:are\s+)?(?:ordered|sorted|listed|ranked)\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)",
     re.IGNORECASE,
 )
 SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
 
 
 def _one_field_sort(tree: ast.Module) -> Optional[str]:
-    """The code's one sort orders by a single field, or it ranks with ``most_common`` and never sorts."""
+    """The code's one sort orders by a single field, or by two with ``reverse=True`` (the ties reversed too),
+    or it ranks with ``most_common`` and never sorts."""
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
     if not calls:
         common = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
@@ -806,6 +815,10 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
         isinstance(key, ast.Call) and getattr(key.func, "id", getattr(key.func, "attr", None)) in ("itemgetter", "attrgetter") and len(key.args) == 1)
     if single:
         return f"its one sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field"
+    reverse = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in calls[0].keywords)
+    if reverse and isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 \
+            and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in ast.walk(key.body)):
+        return f"its sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
     return None
 
 
@@ -947,6 +960,73 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
                     continue
                 return f"{ast.unparse(node)[:50]} (line {node.lineno}) sorts by the whole item, so equal keys are ordered by the next field"
     return None
+
+
+# "A (90 and above)", "up to and including 5 kg": a bound the instruction gives as included, compared strictly.
+STATED_INCLUSIVE = re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE)
+
+
+def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:
+    """``score > 90`` for "A (90 and above)", ``weight < 5`` for "up to and including 5 kg", and no ``>=``
+    nor ``<=`` with that number anywhere."""
+    for match in STATED_INCLUSIVE.finditer(prose):
+        bound = float(match.group("above") or match.group("upto"))
+        strict, inclusive = None, False
+        for node in walk_outside_asserts(tree):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left] + node.comparators
+            for left, op, right in zip(sides, node.ops, sides[1:]):
+                if _constant_value(right) == bound:
+                    value_side, flipped = op, False
+                elif _constant_value(left) == bound:
+                    value_side, flipped = op, True
+                else:
+                    continue
+                if isinstance(op, (ast.LtE, ast.GtE)):
+                    inclusive = True
+                below = isinstance(op, ast.Gt) if not flipped else isinstance(op, ast.Lt)  # x > 90: 90 left below
+                above = isinstance(op, ast.Lt) if not flipped else isinstance(op, ast.Gt)  # x < 5: 5 left above
+                if strict is None and (match.group("above") and below or match.group("upto") and above):
+                    strict = node
+        if strict is not None and not inclusive:
+            return f"the instruction includes {match.group(0)!r} and {ast.unparse(strict)[:40]} (line {strict.lineno}) leaves {match.group('above') or match.group('upto')} out"
+    return None
+
+
+# "rounds using ROUND_HALF_UP": a library's constant named to be used (a name in capitals with an underscore).
+USING_CONSTANT = re.compile(r"\b(?:using|use|uses|with)\s+(?:the\s+)?`?(?P<name>[A-Z][A-Z0-9]*_[A-Z0-9_]+)`?(?!\w|\.\w)")
+
+
+def _named_but_unused(prose: str, tree: ast.Module) -> Optional[str]:
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)} \
+        | {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names} \
+        | {w for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) for w in re.findall(r"\w+", n.value)}
+    for match in USING_CONSTANT.finditer(prose):
+        if match.group("name") not in used and not negated(prose, match.start()):
+            return f"the instruction asks for {match.group('name')} ({match.group(0)!r}) and the code never uses it"
+    return None
+
+
+# "consecutive duplicates are collapsed (like uniq)": neighbours compared, not a set of everything seen.
+CONSECUTIVE_ASK = re.compile(r"\b(?:consecutive|adjacent|repeated\s+in\s+a\s+row|runs?\s+of)\s+(?:\w+\s+){0,2}?(?:duplicates?|repeats?|equal|identical|same)\b|\blike\s+(?:the\s+)?(?:unix\s+)?`?uniq`?\b", re.IGNORECASE)
+
+
+def _dedups_globally(tree: ast.Module) -> Optional[str]:
+    """A set of everything seen (``if x not in seen``) and no look at a neighbour (``out[-1]``, ``items[i - 1]``,
+    ``zip(xs, xs[1:])``, ``groupby``, a ``prev``/``last`` name)."""
+    sets = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and (isinstance(n.value, ast.Set) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "set")
+            for t in n.targets if isinstance(t, ast.Name)}
+    test = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
+                 and any(isinstance(c, ast.Name) and c.id in sets for c in n.comparators)), None)
+    if test is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and _constant_value(node.slice) == -1 or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)) and _constant_value(node.right) == 1 \
+                or isinstance(node, ast.Name) and re.search(r"prev|last|before", node.id) or isinstance(node, ast.Attribute) and node.attr == "groupby" \
+                or isinstance(node, ast.Name) and node.id == "groupby" or isinstance(node, ast.Slice) and _constant_value(node.lower) == 1:
+            return None
+    return f"{ast.unparse(test)[:40]} (line {test.lineno}) drops a value seen anywhere before, not only next to it"
 
 
 # "only for `gmail.com` addresses": a rule kept to one case the code must tell apart, so it names it.
@@ -1115,6 +1195,7 @@ BROKEN_ASKS = (
     (JSON_SORTED_ASK, _json_unsorted, True, "the instruction asks for {ask!r} and {broken}"),
     (NUMERIC_ASK, _split_key_as_text, True, "the instruction compares {ask!r} and {broken}"),
     (HIGHEST_FIRST_ASK, _ranks_from_the_bottom, False, "the instruction says {ask!r} and {broken}"),
+    (CONSECUTIVE_ASK, _dedups_globally, True, "the instruction collapses {ask!r} and {broken}"),
     (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
     (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
@@ -1172,6 +1253,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     resorted = _sorted_result(tree) if match and not re.search(r"\bsort|\border(?:ed)? by\b|\balphabetic|\bascending\b|\bdescending\b", prose, re.IGNORECASE) else None
     if resorted and not negated(prose, match.start()):
         return f"the instruction asks for items {match.group(0)!r} and {resorted}"
+    found = _stated_bound_compared_strictly(prose, tree) or _named_but_unused(prose, tree)
+    if found:
+        return found
     for match in ONLY_FOR_ASK.finditer(prose):
         named = match.group("literal").lower()
         if match.group(0).endswith("`") and named.isidentifier():
