@@ -417,7 +417,7 @@ def test_accepted_inputs_are_read_only_when_clear():
     one = "def parse(text):\n    return text\n"
     assert accepted_inputs("Write `parse(text)` for durations such as '1h30m', '45s' or '2h5m10s'.", ast.parse(one)) == ["1h30m", "45s", "2h5m10s"]
     assert accepted_inputs("A US number in any common format: '(555) 123-4567', '555.123.4567'.", ast.parse(one)) == ["(555) 123-4567", "555.123.4567"]
-    assert accepted_inputs("Parse durations such as '1h30m'; raise ValueError for anything else, such as '5x'.", ast.parse(one)) == []  # the sentence names an error
+    assert accepted_inputs("Parse durations such as '1h30m'; raise ValueError for anything else, such as '5x'.", ast.parse(one)) == ["1h30m"]  # '5x' follows the error
     assert accepted_inputs("Parse a time string like 'HH:MM' into minutes.", ast.parse(one)) == []  # a format, not a value
     assert accepted_inputs('Accept numbers in assorted formats (dots, dashes, an optional leading "+1" or "1").', ast.parse(one)) == []  # blind26: parts
     assert accepted_inputs("Format a number like '12' as 'twelve'.", ast.parse(one)) == ["12"]  # 'twelve' follows "as": an output
