@@ -23,7 +23,8 @@ import re
 from typing import List, Optional
 
 from hfsynth.curate.python_ast import asked_function, is_literal
-from hfsynth.curate.stated_requirements import CASE_ASK, EMPHASIS, negated
+from hfsynth.curate.requirement_words import EMPHASIS, negated
+from hfsynth.curate.stated_requirements import CASE_ASK
 
 # Words that make case part of the answer: a probe that re-cases would change what is right.
 CASE_MATTERS = re.compile(

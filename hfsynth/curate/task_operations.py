@@ -43,7 +43,8 @@ import re
 from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.stated_requirements import EMPHASIS, NEGATION, keys_a_dict, recurses, tests_membership, walk_outside_asserts
+from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, keys_a_dict, tests_membership, walk_outside_asserts
+from hfsynth.curate.stated_requirements import recurses
 
 
 class Code:

@@ -1,0 +1,362 @@
+"""Numbers and bounds an instruction states, and code that breaks them.
+
+Prices, tiers, ranges, limits and intervals are where a model's answer is off by one: a bound left
+out ("up to and including 5 kg" read as ``< 5``), a range never checked, a charge rounded down, a
+result longer than its limit. What is read, each only where the words leave no doubt (negations
+voided as in :func:`hfsynth.curate.requirement_words.negated`):
+
+- an error asked for a value outside stated bounds ("raise ValueError unless it is in the range
+  1-65535", "if the hours are not 0-23", "outside the range 0-150"), or what is valid bounded ("returns
+  True when ... each between 0 and 255"), and code that never compares with the bound (nor one past
+  it: ``range(1, 65536)``; a name bound to it counts; nor a regex's ``{12,19}``), when nothing it calls
+  (a date, ``strptime``) checks the bounds for it;
+- a bound the instruction includes ("A (90 and above)", "up to and including 5 kg"), and code that
+  compares with that number strictly (``score > 90``) and nowhere by ``>=``/``<=``; bounds "between
+  `low` and `high` inclusive", and code whose every comparison with them is strict; tiers "up to and
+  including 1 kg" (grades "(90 and above)") whose every bound is strict (``weight < limit``), the
+  input's range check (``if not 0 <= score <= 100: raise``) aside;
+- a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
+  (perhaps through a name, ``cut = text[:limit]``, cut shorter again) with a marker added after it
+  (``text[:limit] + "..."``, ``cut + ellipsis`` with ``ellipsis="..."``), which is longer;
+- a result "rounded to one decimal place" (to the nearest cent...), and code that never rounds:
+  no ``round()``, ``quantize``, format with a precision, ``floor``/``ceil``, ``int()`` or ``//``;
+- a charge "for every started kilogram" (partial hours billed as full), and code that rounds down
+  (``floor``, ``int()``, ``//``) and never up;
+- a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
+- "Monday–Friday" dates (working days), and ``weekday() < 6``, which counts Saturday;
+- intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
+  that compares a start with an end by ``<=`` or ``>=``; an overlap or conflict, and a test of
+  whether either end of one interval falls inside the same other one (``start <= s < end or start <
+  e <= end``), which misses an interval containing it.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional, Set
+
+from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, walk_outside_asserts
+
+# "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
+BOUNDS = re.compile(
+    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|outside(?:\s+of)?(?:\s+the\s+(?:range|interval))?|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
+    re.IGNORECASE,
+)
+BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b", re.IGNORECASE)
+CHECKS_BY_ITSELF = re.compile(r"\b(?:date|datetime|time|timedelta|strptime|fromisoformat|ip_address|ip_network|IPv4Address|IPv6Address|chr|calendar|Enum)\b")
+
+
+def _compared_numbers(tree: ast.Module) -> Set[float]:
+    """The numbers the code compares with (``0 <= h <= 23``, ``range(1, 65536)``), with the value of
+    constant arithmetic (``2 ** 16``, ``0xFFFF``) and of names bound to a number that a comparison reads
+    (``MAX_PORT = 65535``, ``high=65535``)."""
+    compared = {n.id for c in ast.walk(tree) if isinstance(c, ast.Compare) for n in ast.walk(c) if isinstance(n, ast.Name)}
+    places = [c for c in ast.walk(tree) if isinstance(c, ast.Compare)]
+    places += [c for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "id", None) in ("range", "min", "max")]
+    places += [a.value for a in ast.walk(tree) if isinstance(a, ast.Assign) and any(isinstance(t, ast.Name) and t.id in compared for t in a.targets)]
+    for function in (f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        named = function.args.posonlyargs + function.args.args
+        places += [d for a, d in zip(named[len(named) - len(function.args.defaults):], function.args.defaults) if a.arg in compared]
+        places += [d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None and a.arg in compared]
+    values = (constant_value(n) for place in places for n in ast.walk(place) if isinstance(n, (ast.Constant, ast.UnaryOp, ast.BinOp)))
+    return {v for v in values if v is not None}
+
+
+# "returns True for dotted-quad addresses: four parts, each between 0 and 255": a bound a validity check must test.
+VALIDITY_ASK = re.compile(r"\b(?:returns?|returning)\s+`?(?:True|False)`?\b|\b(?:is|are)\s+(?:valid|invalid)\b|\bvalidat\w*", re.IGNORECASE)
+
+
+def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
+    """A sentence that asks to raise (or says what is valid) and states numeric bounds, and code that
+    compares with neither the upper bound nor one past it (or, when it is not 0, the lower)."""
+    if CHECKS_BY_ITSELF.search(code):
+        return None
+    numbers = None
+    for sentence in re.split(r"(?<=[.;])\s+", prose):
+        if not RAISE_ASK.search(sentence) and not VALIDITY_ASK.search(sentence):
+            continue
+        for found in [*BOUNDS.finditer(sentence), *BOUNDS_NOT.finditer(sentence)]:
+            low, high = float(found.group("low")), float(found.group("high"))
+            if low >= high:
+                continue
+            if numbers is None:  # and the counts of a regex's repetition ("[0-9]{12,19}"): a length bound checked by the pattern
+                numbers = _compared_numbers(tree) | {float(n) for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                                                     for pair in re.findall(r"\{(\d+)(?:,(\d*))?\}", node.value) for n in pair if n}
+            for bound in (high, low) if low else (high,):
+                if not any(abs(n - bound) <= 1 for n in numbers):
+                    what = "asks to raise outside" if RAISE_ASK.search(sentence) else "bounds what is valid by"
+                    return f"the instruction {what} {found.group('low')}-{found.group('high')} and the code never compares with {found.group('high' if bound == high else 'low')}"
+    return None
+
+
+AT_MOST = re.compile(r"\b(?:at most|no (?:longer|more) than|not (?:longer|more) than|never (?:longer|more) than|up to)\s+`?(?P<name>[A-Za-z_]\w*)`?\s+(?:characters|chars)\b", re.IGNORECASE)
+
+
+def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
+    """``text[:name] + "..."`` (or ``f"{text[:name]}..."``) in a function whose parameter ``name`` is never reassigned."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        if name not in {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}:
+            continue
+        if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in ast.walk(function)):
+            continue
+
+        def sliced(node, names) -> bool:
+            while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("rstrip", "strip", "lstrip"):
+                node = node.func.value
+            return isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.lower is None and node.slice.step is None \
+                and (isinstance(node.slice.upper, ast.Name) and node.slice.upper.id == name or isinstance(node.value, ast.Name) and node.value.id in names)
+
+        # ``cut = text[:limit]``, then perhaps ``cut = cut[:space]``: a name that only ever holds the cut text, shortened.
+        bound = [n for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
+        cuts: set = set()
+        for target in {n.targets[0].id for n in bound}:
+            values = [n.value for n in bound if n.targets[0].id == target]
+            if any(sliced(v, set()) for v in values) and all(sliced(v, {target}) for v in values):
+                cuts.add(target)
+
+        def cut(node) -> bool:
+            while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("rstrip", "strip", "lstrip"):
+                node = node.func.value
+            return sliced(node, set()) or isinstance(node, ast.Name) and node.id in cuts
+
+        marks = {a.arg: d.value for a, d in zip((function.args.posonlyargs + function.args.args)[-len(function.args.defaults):] if function.args.defaults else [], function.args.defaults)
+                 if isinstance(d, ast.Constant) and isinstance(d.value, str) and d.value}
+        for node in ast.walk(function):
+            added = None
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and cut(node.left) and isinstance(node.right, ast.Constant) and isinstance(node.right.value, str):
+                added = node.right.value
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and cut(node.left) and isinstance(node.right, ast.Name) and node.right.id in marks:
+                added = marks[node.right.id]  # ``ellipsis="..."``, a parameter with a marker for default
+            elif isinstance(node, ast.JoinedStr):
+                parts = node.values
+                for here, after in zip(parts, parts[1:]):
+                    if isinstance(here, ast.FormattedValue) and cut(here.value) and isinstance(after, ast.Constant):
+                        added = after.value
+            if added:
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps {name} characters and adds {added!r} after them"
+    return None
+
+
+ROUND_ASK = re.compile(
+    r"\brounded (?:off |down |up )?to (?:one|two|three|four|\d+) (?:decimal|digits?)\b|\brounded to (?:the nearest|a whole|whole)\b|"
+    r"\bround(?:s|ing)? (?:it |the (?:result|value|answer|average|mean|total)s? )?to (?:one|two|three|\d+) decimal|\bto (?:one|two|three|\d+) decimal places\b",
+    re.IGNORECASE,
+)
+ROUNDING = re.compile(r"\bround\(|quantize|:[^}\n]*\.\d+[fge%]|%[-+ 0#]*\d*\.\d+[fge]|\bformat\(|ROUND_|\bfloor\b|\bceil\b|\bint\(|//|\btrunc\b")
+
+
+def _never_rounds(tree: ast.Module) -> Optional[str]:
+    return None if ROUNDING.search(ast.unparse(tree)) else "the code never rounds (no round(), quantize or precision in a format)"
+
+
+TOUCHING_ALLOWED_ASK = re.compile(
+    r"\bhalf-open\b|\bback-to-back\b[^.]{0,60}\b(?:allowed|fine|ok|permitted|do not overlap|don't overlap)\b|"
+    r"\bends? (?:exactly )?(?:when|where|at the (?:same )?(?:time|minute|moment))\b[^.]{0,40}\bstarts?\b[^.]{0,40}\b(?:allowed|fine|ok|permitted|not (?:an )?overlap\w*|do not overlap|don't overlap|can share)\b",
+    re.IGNORECASE,
+)
+
+
+def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
+    """An overlap test ``start <= other.end and other.start <= end``: a start compared with an end by ``<=``/``>=``."""
+    def says(node, word):
+        text = ast.unparse(node).lower()
+        return word in text.rsplit(".", 1)[-1] or word in text.rsplit("[", 1)[-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+            loose = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.LtE, ast.GtE))
+                     and ((says(c.left, "start") and says(c.comparators[0], "end")) or (says(c.left, "end") and says(c.comparators[0], "start")))]
+            if len(loose) == 2:
+                return f"its overlap test {ast.unparse(node)[:60]} (line {node.lineno}) counts intervals that only touch as overlapping"
+    return None
+
+
+# "whose price is between `low` and `high` inclusive", "from 1 to 10 inclusive"
+INCLUSIVE_ASK = re.compile(
+    r"\b(?:between|from)\s+`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s+(?:and|to)\s+`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
+    re.IGNORECASE,
+)
+
+
+def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
+    """Every comparison with ``low`` or ``high`` is strict the way that leaves the bound out (``low < x``,
+    ``x < high``), and none of them (nor ``range(low, high + 1)``) lets it in."""
+    def names(node, bound):
+        if bound[0].isdigit() or bound[0] == "-":
+            value = constant_value(node)
+            return value is not None and value == float(bound)
+        return isinstance(node, ast.Name) and node.id == bound
+    strict, loose = [], []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            sides = [node.left] + node.comparators
+            for left, op, right in zip(sides, node.ops, sides[1:]):
+                pairs = ((left, op, right), (right, {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op))(), left))
+                for a, o, b in pairs:
+                    if names(a, low) and isinstance(o, (ast.Lt, ast.LtE)) or names(b, high) and isinstance(o, (ast.Lt, ast.LtE)):
+                        (strict if isinstance(o, ast.Lt) else loose).append(node)
+                    elif names(a, high) and isinstance(o, (ast.Gt, ast.GtE)) or names(b, low) and isinstance(o, (ast.Gt, ast.GtE)):
+                        (strict if isinstance(o, ast.Gt) else loose).append(node)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("range", "bisect_right", "bisect_left", "min", "max", "clamp"):
+            loose.append(node)
+    if strict and not loose:
+        return f"its comparison {ast.unparse(strict[0])[:60]} (line {strict[0].lineno}) leaves the bound out"
+    return None
+
+
+# "1.50 for every started kilogram", "partial hours are billed as full hours", "rounded up to the next whole"
+STARTED_UNIT_ASK = re.compile(
+    r"\b(?:every|each|any|per)\s+(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:\w+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
+    r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b",
+    re.IGNORECASE,
+)
+
+
+def _rounds_down_only(tree: ast.Module) -> Optional[str]:
+    """``math.floor``, ``int()`` or ``//`` and nothing that rounds up: no ``ceil``, no ``-(-a // b)``, no remainder test."""
+    down = None
+    for node in ast.walk(tree):
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
+        if name == "ceil" or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp)):
+            return None
+        if down is None and (name in ("floor", "int", "trunc") or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)):
+            down = node
+    return f"it rounds down ({ast.unparse(down)[:50]}, line {down.lineno}) and never up" if down is not None else None
+
+
+OVERLAP_ASK = re.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdouble[- ]book\w*|\bintersect(?:s|ing)?\b", re.IGNORECASE)
+
+
+def _one_side_inside(tree: ast.Module) -> Optional[str]:
+    """``start <= s < end or start < e <= end``: both endpoints of one interval tested inside the same
+    other one, so an interval that contains it whole is missed (``s < end and start < e`` is the test)."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)):
+            continue
+        chains = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 2 and all(isinstance(op, (ast.Lt, ast.LtE)) for op in c.ops)]
+        outer = {(ast.dump(c.left), ast.dump(c.comparators[1])) for c in chains}
+        middles = {ast.dump(c.comparators[0]) for c in chains}
+        if len(chains) == len(node.values) == 2 and len(outer) == 1 and len(middles) == 2:
+            return f"its overlap test {ast.unparse(node)[:70]} (line {node.lineno}) only asks whether an end falls inside the other interval, and misses one that contains it"
+    return None
+
+
+# "A (90 and above)", "up to and including 5 kg": a bound the instruction gives as included, compared strictly.
+STATED_INCLUSIVE = re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE)
+
+
+def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:
+    """``score > 90`` for "A (90 and above)", ``weight < 5`` for "up to and including 5 kg", and no ``>=``
+    nor ``<=`` with that number anywhere."""
+    for match in STATED_INCLUSIVE.finditer(prose):
+        bound = float(match.group("above") or match.group("upto"))
+        strict, inclusive = None, False
+        for node in walk_outside_asserts(tree):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left] + node.comparators
+            for left, op, right in zip(sides, node.ops, sides[1:]):
+                if constant_value(right) == bound:
+                    flipped = False
+                elif constant_value(left) == bound:
+                    flipped = True
+                else:
+                    continue
+                if isinstance(op, (ast.LtE, ast.GtE)):
+                    inclusive = True
+                below = isinstance(op, ast.Gt) if not flipped else isinstance(op, ast.Lt)  # x > 90: 90 left below
+                above = isinstance(op, ast.Lt) if not flipped else isinstance(op, ast.Gt)  # x < 5: 5 left above
+                if strict is None and (match.group("above") and below or match.group("upto") and above):
+                    strict = node
+        if strict is not None and not inclusive:
+            return f"the instruction includes {match.group(0)!r} and {ast.unparse(strict)[:40]} (line {strict.lineno}) leaves {match.group('above') or match.group('upto')} out"
+    return None
+
+
+# "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
+UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b|"
+                                 r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
+
+
+def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
+    """Every upper bound of the code is strict (``weight < limit``), none is ``<=``: a weight at a tier's
+    bound falls into the next tier. Comparisons with 0 (a check that the input is positive) aside."""
+    strict, inclusive = [], False
+    guards = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.UnaryOp) and id(node) in guards:
+            guards.add(id(node.operand))
+        if not isinstance(node, ast.Compare) or id(node) in guards:
+            continue  # "if not 0 <= score <= 100: raise ...": the input's range, not a tier's bound
+        sides = [node.left] + node.comparators
+        for left, op, right in zip(sides, node.ops, sides[1:]):
+            if any(constant_value(side) == 0 for side in (left, right)):
+                continue
+            if isinstance(op, (ast.LtE, ast.GtE)):
+                inclusive = True
+            elif isinstance(op, ast.Lt) and not isinstance(left, ast.Constant) or isinstance(op, ast.Gt) and not isinstance(right, ast.Constant):
+                strict.append(node)
+            elif isinstance(op, (ast.Lt, ast.Gt)):
+                inclusive = True  # 20 < weight: above the bound, the bound itself below
+    return None if inclusive or not strict else f"its comparison {ast.unparse(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
+
+
+# "the Monday–Friday dates", "working days": Saturday is weekday() 5, Sunday 6.
+WORKDAYS_ASK = re.compile(r"\bmonday\s*(?:[-–—]|to|through|thru)\s*friday\b|\b(?:working|business|work)\s+days?\b|\bweekdays\b(?!\s+names?)", re.IGNORECASE)
+
+
+def _saturday_counted(tree: ast.Module) -> Optional[str]:
+    """``d.weekday() < 6`` (or ``<= 5``, ``isoweekday() < 7``, ``!= 6``): Monday to Saturday."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.Call) and isinstance(node.left.func, ast.Attribute):
+            method, op, bound = node.left.func.attr, node.ops[0], constant_value(node.comparators[0])
+            sunday = {"weekday": 6, "isoweekday": 7}.get(method)
+            if sunday is not None and bound is not None and (isinstance(op, ast.Lt) and bound == sunday or isinstance(op, ast.LtE) and bound == sunday - 1
+                                                             or isinstance(op, ast.NotEq) and bound == sunday):
+                return f"{ast.unparse(node)[:40]} (line {node.lineno}) counts Saturday as a working day"
+    return None
+
+
+# "never takes the price below 0", "not below zero": a floor at zero.
+NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
+                                r"\b(?:floor(?:ed)?|clamp(?:ed)?|capped)\s+at\s+(?:0|zero)\b", re.IGNORECASE)
+
+
+def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
+    """No ``max(0, ...)``, no comparison with 0, no ``abs``: a result can go below zero."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "abs", "clamp") or isinstance(node, ast.Compare) and any(constant_value(c) == 0 for c in [node.left] + node.comparators):
+            return None
+    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)), None)
+    return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) may go below zero and nothing stops it" if subtracted is not None else None
+
+
+# What an instruction asks about numbers and bounds, how code breaks it, whether a "not"/"without"
+# before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
+BOUND_ASKS = (
+    (ROUND_ASK, _never_rounds, True, "the instruction asks for a result {ask!r} and {broken}"),
+    (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
+    (WORKDAYS_ASK, _saturday_counted, False, "the instruction counts {ask!r} and {broken}"),
+    (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),
+    (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
+    (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),
+    (STARTED_UNIT_ASK, _rounds_down_only, True, "the instruction charges {ask!r} and {broken}"),
+)
+
+
+def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
+    """The checks that need the instruction's numbers or names, not only its words: a bound never
+    compared, a bound included in words and compared strictly, bounds named "inclusive", a length
+    limit exceeded by a marker."""
+    found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree)
+    if found:
+        return found
+    for match in INCLUSIVE_ASK.finditer(prose):
+        excluded = _excludes_a_bound(tree, match.group("low"), match.group("high"))
+        if excluded and not negated(prose, match.start()):
+            return f"the instruction asks for {match.group(0)!r} and {excluded}"
+    for match in AT_MOST.finditer(prose):
+        longer = _cut_then_extended(tree, match.group("name"))
+        if longer and not negated(prose, match.start()):
+            return f"the instruction asks for {match.group(0)!r} and {longer}"
+    return None

@@ -1,0 +1,264 @@
+"""Order an instruction asks for, and code that breaks it.
+
+A small model keeps a task's words and loses its order: ties that should keep their input order
+re-sorted by another field, a first occurrence replaced by the last, ranks counted from the wrong end.
+The answer runs and its asserts (one example, no ties) pass. What is read, each only where the words
+leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.negated`):
+
+- ties to keep their original order ("a stable sort"), and a sort that breaks them: a key that adds a
+  second field of the item (``key=lambda p: (-p[1], p[0])``), or an ascending sort reversed
+  afterwards (``sorted(xs, key=f)[::-1]``, which reverses the ties too; ``reverse=True`` keeps them);
+- items returned "in the order of their first occurrence" (or "in their original order") by an
+  instruction that never asks to sort, and a function that returns ``sorted(...)``;
+- ties "broken alphabetically" (by name), and code whose one sort orders by a single field
+  (``key=lambda item: item[1]``), or by two with ``reverse=True`` (the names reversed too), or that
+  ranks with ``Counter.most_common`` alone (ties in insertion order);
+- equal priorities served "in the order they were pushed" (or items that "need not be comparable"),
+  and ``heappush(heap, (priority, item))`` with nothing between them to break a tie;
+- order "for equal timestamps" (keys...), and a sort with no key (``sorted(pairs)``), which orders
+  equal keys by the items' next field;
+- "keep the first occurrence" of each key, and a dict that a loop assigns into with no test of the
+  key (``by_id[event["id"]] = event``), a dict comprehension (the last one wins), or a ``Counter``
+  kept to ``== 1`` (no copy kept);
+- "consecutive duplicates" collapsed (like ``uniq``), and a set of every value seen with no look at
+  a neighbour;
+- items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
+- parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
+- "1 is the highest score", and code whose sorts are all ascending.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
+
+STABLE_ASK = re.compile(
+    r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
+    r"\bsort\w*\b[^.]{0,30}\bmust be stable\b|\b(?:a|the) stable sort\b",
+    re.IGNORECASE,
+)
+
+
+def _ties_broken(tree: ast.Module) -> Optional[str]:
+    """How a ``sorted``/``sort`` of the code reorders items whose keys are equal, else None."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and _is_keyed_sort(node.value) \
+                and ast.unparse(node.slice.step or ast.Constant(1)) == "-1" and node.slice.lower is None and node.slice.upper is None:
+            return f"{ast.unparse(node)[:50]} reverses the sorted list, ties included"
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "reversed" and node.args and _is_keyed_sort(node.args[0]):
+            return f"{ast.unparse(node)[:50]} reverses the sorted list, ties included"
+        if not _is_keyed_sort(node):
+            continue
+        key = next(k.value for k in node.keywords if k.arg == "key")
+        iterable = node.args[0] if node.args else None
+        if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "enumerate":
+            continue  # (value, index) keys keep the input's order
+        if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 and key.args.args:
+            item = key.args.args[0].arg
+            if any(any(isinstance(n, ast.Name) and n.id == item for n in ast.walk(part)) for part in key.body.elts[1:]):
+                return f"its key {ast.unparse(key)[:50]} breaks ties by another field"
+    return None
+
+
+def _is_keyed_sort(node: ast.AST) -> bool:
+    """``sorted(xs, key=...)`` or ``xs.sort(key=...)``."""
+    return (isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "sorted" or (isinstance(node.func, ast.Attribute) and node.func.attr == "sort"))
+            and any(k.arg == "key" for k in node.keywords))
+
+
+ORDER_KEPT_ASK = re.compile(
+    r"\bin (?:the )?order of (?:their |its )?first (?:occurrence|appearance)s?\b|\b(?:in|keep\w*|preserv\w*|maintain\w*|retain\w*)\b[^.]{0,25}\b(?:their |the |its )?original order\b|"
+    r"\bin (?:the )?(?:same )?order (?:they|in which they) (?:first )?(?:appear|occur)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _sorted_result(tree: ast.Module) -> Optional[str]:
+    """A function that returns ``sorted(...)``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted":
+            return f"the code returns {ast.unparse(node.value)[:50]} (line {node.lineno}), in another order"
+    return None
+
+
+TIE_ALPHA_ASK = re.compile(
+    r"\bties?\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
+    r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b|"
+    r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)|"
+    r"\b(?:equal|same|tied|identical)\s+\w+\s+(?:are\s+)?(?:ordered|sorted|listed|ranked)\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)",
+    re.IGNORECASE,
+)
+SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
+
+
+def _one_field_sort(tree: ast.Module) -> Optional[str]:
+    """The code's one sort orders by a single field, or by two with ``reverse=True`` (the ties reversed too),
+    or it ranks with ``most_common`` and never sorts."""
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
+    if not calls:
+        common = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
+        return f"it ranks with {ast.unparse(common)[:40]} (line {common.lineno}), which leaves ties in insertion order" if common else None
+    if len(calls) > 1:
+        return None  # sorted twice (stable): the ties may be the first sort's
+    key = next((k.value for k in calls[0].keywords if k.arg == "key"), None)
+    single = (isinstance(key, ast.Lambda) and not isinstance(key.body, ast.Tuple)) or (
+        isinstance(key, ast.Call) and getattr(key.func, "id", getattr(key.func, "attr", None)) in ("itemgetter", "attrgetter") and len(key.args) == 1)
+    if single:
+        return f"its one sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field"
+    reverse = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in calls[0].keywords)
+    if reverse and isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 \
+            and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in ast.walk(key.body)):
+        return f"its sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
+    return None
+
+
+FIFO_TIES_ASK = re.compile(
+    r"\bequal priorit\w*\b[^.]{0,80}\b(?:in the order (?:they|in which they) were (?:pushed|added|inserted|enqueued)|FIFO|first[- ]in,? first[- ]out|insertion order)\b|"
+    r"\bitems?\b[^.]{0,30}\bneed not be comparable\b|\bnon-?comparable items\b",
+    re.IGNORECASE,
+)
+
+
+def _ties_compare_items(tree: ast.Module) -> Optional[str]:
+    """``heappush(heap, (priority, item))``: equal priorities compare the items (any order, or TypeError)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "heappush" and len(node.args) == 2
+                and isinstance(node.args[1], ast.Tuple) and len(node.args[1].elts) == 2):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) compares the items themselves when two priorities are equal"
+    return None
+
+
+# "for equal timestamps keep entries from earlier streams first": items with a key and more, ordered by the key alone.
+EQUAL_KEYS_ASK = re.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:equal|identical|same|tied)\s+\w+s?\b[^.]{0,60}\b(?:first|order|before)\b", re.IGNORECASE)
+
+
+def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
+    """A sort with no key (``sorted(pairs)``, ``heapq.merge(*runs)``): equal keys are ordered by the items' next field."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("sorted", "merge") and node.args or name == "sort" and isinstance(node.func, ast.Attribute) and not node.args:
+                iterable = node.args[0] if node.args else None
+                if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "enumerate":
+                    continue
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) sorts by the whole item, so equal keys are ordered by the next field"
+    return None
+
+
+# "consecutive duplicates are collapsed (like uniq)": neighbours compared, not a set of everything seen.
+CONSECUTIVE_ASK = re.compile(r"\b(?:consecutive|adjacent|repeated\s+in\s+a\s+row|runs?\s+of)\s+(?:\w+\s+){0,2}?(?:duplicates?|repeats?|equal|identical|same)\b|\blike\s+(?:the\s+)?(?:unix\s+)?`?uniq`?\b", re.IGNORECASE)
+
+
+def _dedups_globally(tree: ast.Module) -> Optional[str]:
+    """A set of everything seen (``if x not in seen``) and no look at a neighbour (``out[-1]``, ``items[i - 1]``,
+    ``zip(xs, xs[1:])``, ``groupby``, a ``prev``/``last`` name)."""
+    sets = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and (isinstance(n.value, ast.Set) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "set")
+            for t in n.targets if isinstance(t, ast.Name)}
+    test = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
+                 and any(isinstance(c, ast.Name) and c.id in sets for c in n.comparators)), None)
+    if test is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and constant_value(node.slice) == -1 or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)) and constant_value(node.right) == 1 \
+                or isinstance(node, ast.Name) and re.search(r"prev|last|before", node.id) or isinstance(node, ast.Attribute) and node.attr == "groupby" \
+                or isinstance(node, ast.Name) and node.id == "groupby" or isinstance(node, ast.Slice) and constant_value(node.lower) == 1:
+            return None
+    return f"{ast.unparse(test)[:40]} (line {test.lineno}) drops a value seen anywhere before, not only next to it"
+
+
+# "keep the first occurrence of each id": a later duplicate must not replace it.
+KEEP_FIRST_ASK = re.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:occurrence|one|seen|appearance|instance|entry|record|event|item|version|value|spelling)s?\b|"
+                            r"\bfirst\s+(?:occurrence|one|seen)\s+(?:wins|is\s+kept)\b", re.IGNORECASE)
+
+
+def _later_one_wins(tree: ast.Module) -> Optional[str]:
+    """Duplicates dropped through a dict the loop assigns into unguarded (``by_id[key] = item``), or a dict
+    comprehension: each later item replaces the first; or a ``Counter`` kept to ``== 1``: no copy is kept."""
+    counters = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
+                for t in n.targets if isinstance(t, ast.Name)}
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.DictComp):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the last item of each key"
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq) and constant_value(node.comparators[0]) == 1 \
+                and isinstance(node.left, ast.Subscript) and getattr(node.left.value, "id", None) in counters:
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) drops every copy of a repeated item, the first too"
+        if not isinstance(node, (ast.For, ast.AsyncFor)):
+            continue
+        body = [n for statement in node.body for n in ast.walk(statement)]
+        item = getattr(node.target, "id", None)  # the stored value is the item, or made from it (``email.strip()``)
+        stores = [n for n in body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Subscript)
+                  and isinstance(n.targets[0].value, ast.Name) and any(isinstance(v, ast.Name) and v.id == item for v in ast.walk(n.value))
+                  and not isinstance(n.value, (ast.BinOp, ast.Constant))]
+        into = {n.targets[0].value.id for n in stores}
+        guarded = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in body) \
+            or any(isinstance(n, ast.Attribute) and n.attr in ("setdefault", "get", "__contains__") and getattr(n.value, "id", None) in into for n in body)
+        if stores and not guarded:
+            return f"{ast.unparse(stores[0])[:50]} (line {stores[0].lineno}) lets a later item with the same key replace the first"
+    return None
+
+
+# "a list of (start, end) tuples in any order" with merged or sorted results: the code must order them.
+ANY_ORDER_ASK = re.compile(r"\A(?=[\s\S]*\b(?:merg\w*|overlap\w*|consecutive|adjacent|gaps?|sorted\s+by)\b)[\s\S]*?\b(?:in\s+any\s+order|unsorted|not\s+(?:necessarily\s+)?sorted|in\s+no\s+particular\s+order)\b", re.IGNORECASE)
+ORDERING_CALLS = frozenset({"sorted", "sort", "heappush", "heapify", "heappop", "merge", "nsmallest", "nlargest", "insort", "bisect", "bisect_left", "bisect_right", "sort_values", "order_by", "SortedList"})
+
+
+def _never_orders(tree: ast.Module) -> Optional[str]:
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call)}
+    return None if called & ORDERING_CALLS else "the code never sorts them"
+
+
+# "comparing major, minor and patch numerically": a key that splits and never converts compares text.
+NUMERIC_ASK = re.compile(r"\bnumerically\b|\bas (?:integers|numbers)\b|\bnumeric(?:al)? (?:comparison|order)\b", re.IGNORECASE)
+
+
+def _split_key_as_text(tree: ast.Module) -> Optional[str]:
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("sorted", "sort", "max", "min"):
+            key = next((k.value for k in node.keywords if k.arg == "key"), None)
+            if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Call) and getattr(key.body.func, "attr", None) == "split" \
+                    and not any(isinstance(n, ast.Name) and n.id in ("int", "float", "map", "Decimal") for n in ast.walk(key)):
+                return f"its key {ast.unparse(key)[:50]} (line {node.lineno}) compares the parts as text ('10' < '9')"
+    return None
+
+
+# "1 is the highest score", "highest first gets rank 1": ranks counted down from the top.
+HIGHEST_FIRST_ASK = re.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:highest|best|top|largest|biggest)\b|\b(?:highest|best|top|largest)\b[^.]{0,30}\b(?:gets?|is|has)\s+rank\s+1\b", re.IGNORECASE)
+
+
+def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
+    """The code's sorts are all ascending (no ``reverse=True``, no negated key): rank 1 goes to the lowest."""
+    sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sorted", "sort")]
+    if not sorts or any(isinstance(n, ast.Name) and n.id in ("max", "nlargest", "most_common") or isinstance(n, ast.Attribute) and n.attr in ("most_common", "nlargest") for n in ast.walk(tree)):
+        return None
+    for node in sorts:
+        if any(k.arg == "reverse" for k in node.keywords) or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for k in node.keywords for n in ast.walk(k.value)):
+            return None
+    return f"{ast.unparse(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
+
+
+# What an instruction asks about order, how code breaks it (None: it does not), whether a "not"/"without"
+# before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
+ORDER_ASKS = (
+    (STABLE_ASK, _ties_broken, True, "the instruction asks for ties to keep their order ({ask!r}) and {broken}"),
+    (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
+    (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
+    (NUMERIC_ASK, _split_key_as_text, True, "the instruction compares {ask!r} and {broken}"),
+    (HIGHEST_FIRST_ASK, _ranks_from_the_bottom, False, "the instruction says {ask!r} and {broken}"),
+    (CONSECUTIVE_ASK, _dedups_globally, True, "the instruction collapses {ask!r} and {broken}"),
+    (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
+    (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
+    (EQUAL_KEYS_ASK, _sorts_whole_items, True, "the instruction orders items {ask!r} and {broken}"),
+)
+
+
+def broken_order(prose: str, tree: ast.Module) -> Optional[str]:
+    """Items asked "in the order of their first occurrence" by an instruction that never asks to sort,
+    and a function that returns ``sorted(...)``."""
+    match = ORDER_KEPT_ASK.search(prose)
+    resorted = _sorted_result(tree) if match and not re.search(r"\bsort|\border(?:ed)? by\b|\balphabetic|\bascending\b|\bdescending\b", prose, re.IGNORECASE) else None
+    if resorted and not negated(prose, match.start()):
+        return f"the instruction asks for items {match.group(0)!r} and {resorted}"
+    return None

@@ -1,0 +1,80 @@
+"""What every reading of an instruction's requirements needs: the words around an ask and the code's
+plain facts.
+
+A requirement is read from the instruction's words and checked against the code's tree
+(:mod:`hfsynth.curate.stated_requirements` and the themes it draws on: order in
+:mod:`hfsynth.curate.order_requirements`, numbers and bounds in
+:mod:`hfsynth.curate.bound_requirements`). They share: whether a negation voids an ask ("not
+recursively", but not "a segment without '=' must raise"), markdown emphasis read through, the name
+of a required error, the nodes outside asserts (a test may use what the answer must not), a
+membership test, a dict keyed by items, and the value of constant arithmetic (``2 ** 16 - 1``).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Iterable, Optional
+
+NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
+
+
+def keys_a_dict(tree: ast.Module) -> bool:
+    """``seen[item] = ...`` into a dict the code made (``{}``, ``dict()``): its keys hold each item once."""
+    dicts = {t.id for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, (ast.Dict, ast.Call))
+             and (isinstance(n.value, ast.Dict) or getattr(n.value.func, "id", None) in ("dict", "OrderedDict"))
+             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in ast.walk(tree))
+RAISE_ASK = re.compile(r"\b(?i:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
+
+
+def tests_membership(nodes: Iterable[ast.AST]) -> bool:
+    """``x in seen``, ``x not in out`` among ``nodes``: a comparison, not the ``in`` of a ``for``."""
+    return any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes)
+
+
+NEGATION_WORD = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b", re.IGNORECASE)
+MODAL = re.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
+
+
+def negated(text: str, start: int) -> bool:
+    """A negation just before ``start`` ("not recursively", "without raising"), unless a modal verb
+    follows the negation's last word ("a segment without '=' must raise": the negation is another clause's)."""
+    if not NEGATION.search(text[:start]):
+        return False
+    last = list(NEGATION_WORD.finditer(text, max(0, start - 60), start))
+    return not (last and MODAL.search(text, last[-1].end(), start))
+
+
+def walk_outside_asserts(tree: ast.AST):
+    """Every node but those of asserts: ``assert to_binary(5) == bin(5)[2:]`` may use what the answer must not."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.Assert))
+
+
+def constant_value(node: ast.AST) -> Optional[float]:
+    """The value of small constant arithmetic (``2 ** 16 - 1``, ``-90``, ``1 << 16``), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value) if abs(node.value) < 1e300 else None
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        value = constant_value(node.operand)
+        return None if value is None else -value
+    if isinstance(node, ast.BinOp):
+        left, right = constant_value(node.left), constant_value(node.right)
+        if left is None or right is None or max(abs(left), abs(right)) > 1e12:
+            return None
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if isinstance(node.op, ast.Pow) and abs(left) <= 1000 and 0 <= right <= 64:
+            return left ** right
+        if isinstance(node.op, ast.LShift) and 0 <= right <= 64 and left == int(left):
+            return float(int(left) << int(right))
+    return None
