@@ -1308,3 +1308,17 @@ def test_blind29s_lessons():
     assert accepted_inputs('Write `tokenize(expr)` reading numbers (e.g. "3", "4.25") and operators, and raise ValueError on any other character.', tokens) == ["3", "4.25"]
     assert accepted_inputs("Write `name_of(text)` that returns the weekday name (e.g. 'Monday') of a date string.", tokens) == []
     assert accepted_inputs('Write `flat(text)` that parses a JSON string such as {"a": {"b": 1}} into dotted keys.', tokens) == []
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.misused_calls import misused_call
+
+    table = "def table(start_c, end_c, step):\n{more}    return [(c, round(c * 9 / 5 + 32, 1)) for c in range(start_c, end_c{stop}, step)]\n"
+    ask = "Write `table(start_c, end_c, step)` returning (celsius, fahrenheit) pairs from start_c to end_c inclusive."
+    assert "leaves the bound out" in ignored_requirement(ask, table.format(more="", stop=""))
+    assert ignored_requirement(ask, table.format(more="", stop=" + 1")) is None
+    assert ignored_requirement(ask, table.format(more="    end_c += 1\n", stop="")) is None
+    streak = "def streak(steps, goal):\n    best = current = 0\n    for count in steps:\n        if count >= goal:\n            current += 1\n        else:\n            best = max(best, current)\n            current = 0\n    return {last}\n"
+    assert "never counted" in misused_call(ast.parse(streak.format(last="best")))
+    assert misused_call(ast.parse(streak.format(last="max(best, current)"))) is None
+    hms = "def format_hms(seconds):\n    return seconds\n"
+    assert known_task("Write `format_hms(seconds)` formatting seconds as \"H:MM:SS\" (hours not zero-padded, may exceed 24).", ast.parse(hms))
+    assert known_task("Write `format_hms(seconds)` formatting seconds as \"HH:MM:SS\" with zero padding.", ast.parse(hms))[0].label != "seconds as H:MM:SS, hours unpadded"

@@ -12,7 +12,8 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
   (a date, ``strptime``) checks the bounds for it;
 - a bound the instruction includes ("A (90 and above)", "up to and including 5 kg"), and code that
   compares with that number strictly (``score > 90``) and nowhere by ``>=``/``<=``; bounds "between
-  `low` and `high` inclusive", and code whose every comparison with them is strict; tiers "up to and
+  `low` and `high` inclusive" ("from `start` to `end` inclusive"), and code whose every comparison
+  with them is strict, or that stops a ``range`` at ``end``; tiers "up to and
   including 1 kg" (grades "(90 and above)") whose every bound is strict (``weight < limit``), the
   input's range check (``if not 0 <= score <= 100: raise``) aside;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
@@ -187,6 +188,8 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
             return value is not None and value == float(bound)
         return isinstance(node, ast.Name) and node.id == bound
     strict, loose = [], []
+    rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
+                  for n in ast.walk(tree))  # end += 1 before range(start, end)
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare):
             sides = [node.left] + node.comparators
@@ -197,6 +200,8 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
                         (strict if isinstance(o, ast.Lt) else loose).append(node)
                     elif names(a, high) and isinstance(o, (ast.Gt, ast.GtE)) or names(b, low) and isinstance(o, (ast.Gt, ast.GtE)):
                         (strict if isinstance(o, ast.Gt) else loose).append(node)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) >= 2 and names(node.args[1], high) and not rebound:
+            strict.append(node)  # range(low, high): the stop is left out
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("range", "bisect_right", "bisect_left", "min", "max", "clamp"):
             loose.append(node)
     if strict and not loose:

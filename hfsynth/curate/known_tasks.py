@@ -469,6 +469,10 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("seconds as HH:MM:SS", _i(r"\bseconds\b[^\n]{0,80}\bHH:MM:SS\b|\bHH:MM:SS\b[^\n]{0,80}\bseconds\b"), 1, r"format|hms|time|duration|seconds",
               [(0,), (59,), (61,), (3599,), (3600,), (3661,), (45296,), (86399,)], lambda n: f"{n // 3600:02d}:{n % 3600 // 60:02d}:{n % 60:02d}",
               unless=_i(PRINTS + r"|\bdays?\b|\bD\b|\bmilli\w*|\bms\b|(?<!non-)\bnegative\b|\bfloat\w*|\bfraction\w*|\bdecimal\w*|\bround\w*|\bH:MM\b|(?<!HH:)\bMM:SS\b|\bomit\w*|\bdrop\w*|\bwithout (?:leading|padding)\b|\bwrap\w*|\bmodulo\b|\b24\b|\bparse\w*|\bfrom (?:a |the )?string\b|\bto seconds\b|\bback\b|\bhuman\b|\bwords?\b")),
+    KnownTask("seconds as H:MM:SS, hours unpadded", _i(r"\bseconds\b[^\n]{0,80}(?<![\w:])H:MM:SS\b|(?<![\w:])H:MM:SS\b[^\n]{0,80}\bseconds\b"), 1, r"format|hms|time|duration|seconds",
+              [(0,), (59,), (61,), (3599,), (3600,), (3725,), (45296,), (90000,)], lambda n: f"{n // 3600}:{n % 3600 // 60:02d}:{n % 60:02d}",
+              unless=_i(PRINTS + r"|\bdays?\b|\bD\b|\bmilli\w*|\bms\b|\bfloat\w*|\bfraction\w*|\bdecimal\w*|\bround\w*|\bomit\w*|\bdrop\w*|\bwrap\w*(?<!never wrapped)|"
+                        r"\bmodulo\b|\bparse\w*|\bfrom (?:a |the )?string\b|\bto seconds\b|\bback\b|\bhuman\b|\bwords?\b|\bHH\b|\bleading zero\w* (?:on|for) (?:the )?hours?\b")),
     KnownTask("the majority element, or None", _i(r"^(?=.*\bmajority (?:element|value|item|number)\b)(?=.*\bNone\b)(?s:.)"), 1, r"major",
               [([3, 3, 4, 2, 3, 3],), ([1, 2, 3],), ([],), ([1, 1, 2, 2],), ([2, 2, 1, 1, 1, 2, 2],), ([5],), ([1, 2, 1, 3, 1],)],
               lambda xs: next((x for x in xs if xs.count(x) > len(xs) // 2), None),

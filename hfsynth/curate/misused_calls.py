@@ -51,6 +51,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   in a method): every key holds the one list passed, so each word lands in every group (``{k: [] for k
   in letters}`` is meant).
 - ``d.month // 3 + 1`` for a quarter: March, June, September and December land in the next one.
+- a longest run kept only where a run breaks (``else: best = max(best, current); current = 0``) and
+  ``best`` returned as it is: a run that lasts to the end is never counted.
 - ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
   raises TypeError on the first call (``functools.cmp_to_key`` is meant).
 - ``{k: list(g) for k, g in groupby(words, key=first)}`` on a list the code never sorts: ``groupby``
@@ -474,6 +476,30 @@ def _identity_of_values(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _last_run_dropped(tree: ast.Module) -> Optional[str]:
+    """A longest run kept only when a run ends (``else: best = max(best, current); current = 0``) and
+    returned as it is: a run that lasts to the end of the loop is never counted."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for loop in (n for n in function.body if isinstance(n, ast.For)):
+            ifs = [n for n in loop.body if isinstance(n, ast.If) and n.orelse]
+            for branch in ifs:
+                kept = [s for s in branch.orelse if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
+                        and isinstance(s.value, ast.Call) and getattr(s.value.func, "id", None) == "max"]
+                reset = [s for s in branch.orelse if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
+                         and _constant_value_of(s.value) == 0]
+                if not kept or not reset:
+                    continue
+                best, current = kept[0].targets[0].id, reset[0].targets[0].id
+                if current not in {getattr(a, "id", None) for a in kept[0].value.args}:
+                    continue
+                elsewhere = [n for n in ast.walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max" and n is not kept[0].value
+                             and current in {getattr(a, "id", None) for a in n.args}]
+                returned = [n for n in function.body if isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == best]
+                if returned and not elsewhere:
+                    return f"{best} takes {current} only when a run breaks (line {kept[0].lineno}): a run that lasts to the end is never counted"
+    return None
+
+
 def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
     """``month // 3 + 1``: March, June, September and December land in the next quarter (``(month - 1) // 3 + 1`` is meant)."""
     for node in ast.walk(tree):
@@ -795,4 +821,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
-            or _pages_one_too_many(tree) or _quarter_off_by_one(tree))
+            or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree))
