@@ -1322,3 +1322,18 @@ def test_blind29s_lessons():
     hms = "def format_hms(seconds):\n    return seconds\n"
     assert known_task("Write `format_hms(seconds)` formatting seconds as \"H:MM:SS\" (hours not zero-padded, may exceed 24).", ast.parse(hms))
     assert known_task("Write `format_hms(seconds)` formatting seconds as \"HH:MM:SS\" with zero padding.", ast.parse(hms))[0].label != "seconds as H:MM:SS, hours unpadded"
+
+
+def test_blind30s_good_rows_lost_on_arrival():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.named_modules import required_modules
+
+    reserve = ("def reserve(stock, order):\n    for sku, qty in order.items():\n        if {check}:\n            raise ValueError(sku)\n"
+               "    updated = dict(stock)\n    for sku, qty in order.items():\n        updated[sku] -= qty\n    return updated\n")
+    assert misused_call(ast.parse(reserve.format(check="stock.get(sku, 0) < qty"))) is None  # the copy's keys were checked first
+    assert "raises KeyError" in misused_call(ast.parse(reserve.format(check="qty < 0")))
+    assert required_modules("Replace the last suffix ('a.tar.gz' with 'bz2' gives 'a.tar.bz2') using pathlib.") == ["pathlib"]
+    assert required_modules("Compress the file with bz2.") == ["bz2"]
+    backup = "def next_backup(name, existing):\n    candidate, n = f'{name}.bak', 0\n    while candidate in existing:\n        n += 1\n        candidate = f'{name}.bak{n}'\n    return candidate\n"
+    ask = "Write `next_backup(name, existing)` returning the first of '<name>.bak', '<name>.bak1', '<name>.bak2', ... not in `existing`."
+    assert missing_part(ask, backup) is None  # a counter writes the numbered names

@@ -357,8 +357,8 @@ def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:
     if len(templates) < 2:
         return None
     strings = " ".join(strings).lower()
-    def words(template):
-        return max((part.strip(" .,:;!?-") for part in PLACEHOLDER.split(template)), key=len).lower()
+    def words(template):  # digits aside: '<name>.bak1', '<name>.bak2' are a counter's, written as f"{name}.bak{n}"
+        return re.sub(r"\d+", "", max((part.strip(" .,:;!?-") for part in PLACEHOLDER.split(template)), key=len).lower()).strip(" .,:;!?-")
     held = [t for t in templates if len(words(t)) >= 3 and words(t) in strings]
     missing = [t for t in templates if len(words(t)) >= 3 and words(t) not in strings]
     return f"the phrase {missing[0]!r}" if held and missing else None

@@ -618,6 +618,9 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
         if not dicts or any(isinstance(n, ast.Try) for n in ast.walk(function)):
             continue
         guarded = set()
+        checked = {ast.unparse(c) for n in ast.walk(function) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators} \
+            | {n.func.value.id for n in ast.walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "__contains__")
+               and isinstance(n.func.value, ast.Name)}
         for node in ast.walk(function):
             if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
                 guarded |= {ast.unparse(c) for c in node.comparators}
@@ -637,6 +640,7 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
             for node in ast.walk(loop):
                 if (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name)
                         and node.target.value.id in dicts and node.target.value.id not in guarded
+                        and dicts[node.target.value.id][1] not in checked  # dict(stock) after stock.get(sku, 0) < qty: the copy's keys were checked
                         and isinstance(node.target.slice, ast.Name) and node.target.slice.id in targets
                         and walked not in {dicts[node.target.value.id][1] + tail for tail in ("", ".items()", ".keys()")}):  # its own keys
                     return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {node.target.value.id} is a plain dict (line {dicts[node.target.value.id][0]}) "

@@ -54,7 +54,8 @@ NOT_REQUIRED = re.compile(
 )
 DOTTED = re.compile(r"(?<![\w.@/-])([A-Za-z_]\w*)\.(?!(?:py|txt|csv|json|md|html?|xml|ya?ml|cfg|ini|log|zip|gz|tar|com|org|net|io)\b)[A-Za-z_]\w*")
 NAMED_MODULE = re.compile(r"(?<![\w.])`?([A-Za-z_][\w-]*)`?(?:'s)? (?:module|library|package)\b", re.IGNORECASE)
-BARE_NAME = re.compile(r"(?<![\w.-])`?([A-Za-z][\w-]*)`?(?![\w-])")
+# A name in quotes is a value ("'a.tar.gz' with 'bz2' gives 'a.tar.bz2'": an extension), not a module.
+BARE_NAME = re.compile(r"(?<![\w.'\"-])`?([A-Za-z][\w-]*)`?(?![\w'\"-])")
 
 
 def _before(text: str, start: int, words: int) -> str:
