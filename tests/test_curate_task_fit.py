@@ -1337,3 +1337,33 @@ def test_blind30s_good_rows_lost_on_arrival():
     backup = "def next_backup(name, existing):\n    candidate, n = f'{name}.bak', 0\n    while candidate in existing:\n        n += 1\n        candidate = f'{name}.bak{n}'\n    return candidate\n"
     ask = "Write `next_backup(name, existing)` returning the first of '<name>.bak', '<name>.bak1', '<name>.bak2', ... not in `existing`."
     assert missing_part(ask, backup) is None  # a counter writes the numbered names
+
+
+def test_blind30s_lessons():
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    retry = "import time\n\ndef retry(func, attempts=3):\n    for attempt in range(attempts):\n        try:\n            return func()\n        except Exception:\n{last}\n"
+    ask = "Write `retry(func, attempts=3)` calling func until it succeeds; if every attempt fails, the last exception must be re-raised."
+    assert "never raises" in ignored_requirement(ask, retry.format(last="            time.sleep(0)\n    return None"))
+    assert ignored_requirement(ask, retry.format(last="            if attempt == attempts - 1:\n                raise")) is None
+    bump = "def bump(products, percent):\n    out = []\n    for product in products:\n        {body}\n    return out\n"
+    ask = "Return the products with 'price' increased by `percent` percent. The input list and its dicts must not be modified."
+    assert "on an item of products" in ignored_requirement(ask, bump.format(body="product['price'] = product['price'] * (1 + percent / 100); out.append(product)"))
+    assert ignored_requirement(ask, bump.format(body="out.append({**product, 'price': product['price'] * (1 + percent / 100)})")) is None
+    cloud = "from collections import Counter\n\ndef cloud(tags):\n    return Counter(t.lower() for t in tags).most_common()\n"
+    assert "insertion order" in ignored_requirement("Return (tag, count) pairs by count; tags with equal counts must be ordered alphabetically.", cloud)
+    slots = "def conflict(a, b):\n    a_start, a_end = a\n    b_start, b_end = b\n    return a_start {op} b_end and b_start {op} a_end\n"
+    ask = "Slots are (start, end); back-to-back bookings (one ends exactly when the other starts) do not conflict."
+    assert "only touch" in ignored_requirement(ask, slots.format(op="<="))
+    assert ignored_requirement(ask, slots.format(op="<")) is None
+    price = "from decimal import Decimal, ROUND_HALF_UP\n\ndef cents(price: float) -> Decimal:\n    return Decimal({arg}).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)\n"
+    assert "binary error" in misused_call(ast.parse(price.format(arg="price")))
+    assert misused_call(ast.parse(price.format(arg="str(price)"))) is None
+    tags = "import re\n\ndef strip_tags(markup):\n    return re.sub(r'{pattern}', '', markup)\n"
+    assert "greedy" in misused_call(ast.parse(tags.format(pattern="<.*>")))
+    assert misused_call(ast.parse(tags.format(pattern="<[^>]*>"))) is None
+    assert misused_call(ast.parse(tags.format(pattern="<.*?>"))) is None
+    csv_line = "def parse_csv_line(line: str) -> list:\n    return line.split(',')\n"
+    assert known_task('Write `parse_csv_line(line)` without the csv module; a field may be wrapped in double quotes, and a doubled quote ("") is one quote.', ast.parse(csv_line))

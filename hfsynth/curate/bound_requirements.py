@@ -152,7 +152,7 @@ def _never_rounds(tree: ast.Module) -> Optional[str]:
 
 
 TOUCHING_ALLOWED_ASK = re.compile(
-    r"\bhalf-open\b|\bback-to-back\b[^.]{0,60}\b(?:allowed|fine|ok|permitted|do not overlap|don't overlap)\b|"
+    r"\bhalf-open\b|\bback-to-back\b[^.]{0,60}\b(?:allowed|fine|ok|permitted|do not (?:overlap|conflict|clash)|don't (?:overlap|conflict|clash))\b|"
     r"\bends? (?:exactly )?(?:when|where|at the (?:same )?(?:time|minute|moment))\b[^.]{0,40}\bstarts?\b[^.]{0,40}\b(?:allowed|fine|ok|permitted|not (?:an )?overlap\w*|do not overlap|don't overlap|can share)\b",
     re.IGNORECASE,
 )

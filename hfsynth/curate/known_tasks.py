@@ -280,7 +280,7 @@ DUPLICATES_UNLESS = (r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions
                      r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")
 
 # "split a single CSV line into fields": commas, double-quoted fields that hold commas, as the csv module reads them.
-CSV_LINE = r"\b(?:split\w*|pars\w*|tokeni[sz]\w*)\b[^.]{0,40}\bcsv\b[^.]{0,15}\b(?:lines?|rows?|records?|strings?)\b"
+CSV_LINE = r"\b(?:split\w*|pars\w*|tokeni[sz]\w*)\b[^.]{0,40}\bcsv\b[^.]{0,15}\b(?:lines?|rows?|records?|strings?)\b|\b(?:split|parse)_csv_(?:line|row)\b"
 CSV_UNLESS = (r"|\bbackslash\w*|\bescaped? (?:with|by)\b(?! doubling)|\bdelimiters?\b|\bseparators?\b|\bsemicolons?\b|\btabs?\b|\bstrip\w*|\btrim\w*|\bwhitespace\b|\bspaces?\b|"
               r"\bsingle quotes?\b|\bnewlines?\b|\bmultiple lines\b|\bdict\w*|\bheaders?\b|\bNone\b|\btypes?\b|\bnumbers?\b|\bconvert\w*|\bunquot\w*|\bkeep\w* (?:the )?quotes\b|\bfile\b")
 

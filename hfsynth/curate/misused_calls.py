@@ -51,6 +51,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   in a method): every key holds the one list passed, so each word lands in every group (``{k: [] for k
   in letters}`` is meant).
 - ``d.month // 3 + 1`` for a quarter: March, June, September and December land in the next one.
+- ``Decimal(price)`` of a ``price: float``: the float's binary error is kept (``Decimal(str(price))``).
+- ``re.sub(r"<.*>", "", html)``: greedy, it takes the text between two tags too.
 - a longest run kept only where a run breaks (``else: best = max(best, current); current = 0``) and
   ``best`` returned as it is: a run that lasts to the end is never counted.
 - ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
@@ -500,6 +502,26 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
+    """``Decimal(price)`` with ``price: float``: the Decimal holds the float's binary value (2.675 is
+    2.67499...), so rounding half up gives 2.67 (``Decimal(str(price))`` is meant)."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        floats = {a.arg for a in function.args.posonlyargs + function.args.args if a.annotation is not None and ast.unparse(a.annotation) == "float"}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in floats:
+                return f"{ast.unparse(node)} (line {node.lineno}) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant"
+    return None
+
+
+def _greedy_tag_pattern(tree: ast.Module) -> Optional[str]:
+    """``re.sub(r"<.*>", "", html)``: ``.*`` is greedy, so the text between two tags goes with them (``<[^>]*>`` is meant)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("sub", "subn", "findall", "compile") and node.args \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and re.search(r"<\.[*+](?!\?)>", node.args[0].value):
+            return f"the pattern {node.args[0].value!r} (line {node.lineno}) is greedy: it takes the text between two tags with them"
+    return None
+
+
 def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
     """``month // 3 + 1``: March, June, September and December land in the next quarter (``(month - 1) // 3 + 1`` is meant)."""
     for node in ast.walk(tree):
@@ -825,4 +847,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
-            or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree))
+            or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree))

@@ -49,7 +49,8 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - what "appears in both", and code that unites the two (``a | b``) and never intersects them;
 - a rule kept "only for `gmail.com` addresses", and code that never names ``gmail.com``;
 - JSON "keys sorted", and ``json.dumps`` with no ``sort_keys`` nor ``sorted``;
-- a library's constant to use by name ("rounds using ROUND_HALF_UP"), and code that never names it.
+- a library's constant to use by name ("rounds using ROUND_HALF_UP"), and code that never names it;
+- the last exception "re-raised" (propagated), and code that catches it and never raises.
 
 Order (ties, first occurrences, duplicates in a row, ascending or descending) is read in
 :mod:`hfsynth.curate.order_requirements`, numbers and bounds (ranges, tiers, limits, rounding,
@@ -317,6 +318,11 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             for t in targets:
                 if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in params:
                     return f"{ast.unparse(t)[:30]} = ..."
+        for loop in (n for n in ast.walk(function) if isinstance(n, ast.For) and isinstance(n.iter, ast.Name) and n.iter.id in params and isinstance(n.target, ast.Name)):
+            item = loop.target.id  # for product in products: product["price"] = ...: the caller's dicts change
+            for node in (n for statement in loop.body for n in ast.walk(statement)):
+                if isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in node.targets):
+                    return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {loop.iter.id}"
     return None
 
 
@@ -564,6 +570,17 @@ def _named_but_unused(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "the last exception must be re-raised": a failure that ends in an error, not in a quiet return.
+RERAISE_ASK = re.compile(r"\bre-?rais\w*\b|\bpropagat\w*\s+(?:the\s+)?(?:last\s+|original\s+)?(?:exception|error)s?\b", re.IGNORECASE)
+
+
+def _never_raises(tree: ast.Module) -> Optional[str]:
+    if any(isinstance(n, ast.Raise) for n in walk_outside_asserts(tree)):
+        return None
+    caught = next((n for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler)), None)
+    return f"the code catches the failure (line {caught.lineno}) and never raises" if caught is not None else None
+
+
 # "only for `gmail.com` addresses": a rule kept to one case the code must tell apart, so it names it.
 ONLY_FOR_ASK = re.compile(r"\bonly\s+(?:for|when|if|on|in|to)\s+(?:the\s+|an?\s+)?[`'\"](?P<literal>[^`'\"\s]{2,30})[`'\"]", re.IGNORECASE)
 
@@ -594,6 +611,7 @@ BROKEN_ASKS = (
     (FIRST_AND_LAST_ASK, _never_reads_the_end, False, "the instruction has a rule for {ask!r} and {broken}"),
     (JSON_SORTED_ASK, _json_unsorted, True, "the instruction asks for {ask!r} and {broken}"),
     (BOTH_ASK, _unites_only, True, "the instruction asks for what {ask!r} and {broken}"),
+    (RERAISE_ASK, _never_raises, True, "the instruction asks that the exception be {ask!r} and {broken}"),
 ) + ORDER_ASKS + BOUND_ASKS
 
 
