@@ -171,6 +171,10 @@ UNIQUE_TAGS = ("def unique_tags(tags):\n    seen, out = set(), []\n    for tag i
 SCORES_ASK = "Write `best(records)`: records are dicts like {\"name\": \"Ann\", \"score\": 3}; names are case-insensitive; return the name with the highest total."
 SCORES = ("def best(records):\n    totals = {}\n    for r in records:\n        totals[r['name'].lower()] = totals.get(r['name'].lower(), 0) + r.get('score', 0)\n    return max(totals, key=totals.get)\n\n\n"
           "assert best([{'name': 'Ann', 'score': 3}, {'name': 'bo', 'score': 2}, {'name': 'ann', 'score': 1}]) == 'ann'\n")
+DISCOUNT_ASK = "Write `apply_discount(subtotal, code, codes)`; code lookup is case-insensitive (codes are stored uppercase)."
+DISCOUNT = ("def apply_discount(subtotal, code, codes):\n    promo = codes.get(code.upper())\n    if promo is None:\n        return subtotal\n"
+            "    return subtotal * 0.9 if promo['type'] == 'percent' else subtotal - promo['value']\n\n\n"
+            "assert apply_discount(80, 'save10', {'SAVE10': {'type': 'percent', 'value': 10}}) == 72\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -358,6 +362,7 @@ ROWS = {
     "case folded before counting": ((DUPLICATE_EMAILS.format(key="email.strip().lower()"), "", DUPLICATE_EMAILS_ASK), "passed"),
     "an original spelling kept while case is ignored": ((UNIQUE_TAGS, "", UNIQUE_TAGS_ASK), "passed"),
     "a dict's keys are fields, not text to re-case (blind14)": ((SCORES, "", SCORES_ASK), "passed"),
+    "a record's values are codes, not text to re-case (blind31)": ((DISCOUNT, "", DISCOUNT_ASK), "passed"),
     "a named input form the code cannot read (blind24)": ((SIZE.format(number="int"), "", SIZE_ASK), "failed"),
     "every named input form read": ((SIZE.format(number="float"), "", SIZE_ASK), "passed"),
     "an empty queue's required error never raised": ((QUEUE.format(empty="return None"), "", QUEUE_ASK), "failed"),

@@ -1367,3 +1367,13 @@ def test_blind30s_lessons():
     assert misused_call(ast.parse(tags.format(pattern="<.*?>"))) is None
     csv_line = "def parse_csv_line(line: str) -> list:\n    return line.split(',')\n"
     assert known_task('Write `parse_csv_line(line)` without the csv module; a field may be wrapped in double quotes, and a doubled quote ("") is one quote.', ast.parse(csv_line))
+
+
+def test_blind31s_good_rows_lost_on_arrival():
+    discount = ("def apply_discount(subtotal, code, codes):\n    promo = codes.get(code.upper())\n    if promo is None:\n        return subtotal\n"
+                "    if promo['type'] == 'percent':\n        return round(subtotal * (1 - promo['value'] / 100), 2)\n    return max(subtotal - promo['value'], 0)\n")
+    ask = "Codes are a dict code -> {'type': 'percent' or 'fixed', 'value': number}. Apply the code to the subtotal."
+    assert missing_part(ask, discount) is None  # a record's shape, not cases to handle one by one
+    counts = "def unread(notes):\n    out = {}\n    for n in notes:\n        if not n['read']:\n            out[n['type']] = out.get(n['type'], 0) + 1\n    return out\n"
+    assert missing_part("Given notifications (dicts with 'id', 'type' and 'read'), return unread counts per type.", counts) is None
+    assert instruction.names_a_task("Title-case a headline: capitalise every word except small words.")

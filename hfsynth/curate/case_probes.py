@@ -4,7 +4,8 @@
 (:mod:`hfsynth.curate.stated_requirements`) stops there: ``Counter(e.strip() for e in emails)`` with
 ``.lower()`` only on the way out counts "Ann@x.io" and "ann@x.io" apart. The row's own asserts use
 one casing, so they pass. Execution calls the function again with the strings of the row's own call
-re-cased (all upper, every other string upper, the first of equal strings upper...) and compares the answers
+re-cased (all upper, every other string upper, the first of equal strings upper...; strings in dicts,
+records of fields and codes, are left alone) and compares the answers
 with every string folded (``_hf_case_blind`` in the claims' checker). Read only when:
 
 - the instruction asks to ignore case in so many words (``CASE_ASK``), not negated, and says nothing

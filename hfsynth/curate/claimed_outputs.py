@@ -384,7 +384,8 @@ def _hf_output_matches(printed, value, want):
 
 
 def _hf_recased(value, change):
-    """``value`` with ``change(i, text)`` applied to its i-th string, in lists, tuples, sets and dict values too."""
+    """``value`` (the call's ``(args, kwargs)``) with ``change(i, text)`` applied to its i-th string, in lists,
+    tuples and sets too, not in dicts (records: their values are fields and codes)."""
     seen = [0]
 
     def walk(v, depth):
@@ -399,9 +400,9 @@ def _hf_recased(value, change):
             return tuple(walk(x, depth + 1) for x in v)
         if isinstance(v, (set, frozenset)):
             return _hf_type(v)(walk(x, depth + 1) for x in v)
-        if isinstance(v, dict):  # its keys are fields ({"name": ..., "score": ...}), its values the data
+        if isinstance(v, dict) and depth == 1:  # the call's keyword arguments, beside its positional ones
             return {k: walk(x, depth + 1) for k, x in v.items()}
-        return v
+        return v  # a record ({"type": "percent", ...}) holds fields and codes, not text to re-case
     return walk(value, 0), seen[0]
 
 

@@ -188,9 +188,9 @@ EXAMPLE = re.compile(r"->|=>|\be\.g\.|\bfor (?:example|instance)\b|^\s*(?:input|
 
 
 # An imperative the verb list does not know: a first word, then a determiner ("Interleave two lists",
-# "Swap the values"); topics ("Lists and tuples"), advice ("Make sure to") and chatter do not read so.
+# "Swap the values", "Title-case a headline"); topics ("Lists and tuples"), advice ("Make sure to") and chatter do not read so.
 IMPERATIVE = re.compile(
-    r"^\s*(?:please\s+)?[A-Za-z]+\s+(?:a|an|the|two|three|four|five|all|each|every|some|this|these|those|my|your|its|their|any|both|\d+)\s",
+    r"^\s*(?:please\s+)?[A-Za-z]+(?:-[A-Za-z]+)?\s+(?:a|an|the|two|three|four|five|all|each|every|some|this|these|those|my|your|its|their|any|both|\d+)\s",
     re.IGNORECASE,
 )
 

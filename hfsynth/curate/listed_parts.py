@@ -311,6 +311,8 @@ def _missing_date_format(instruction: str, strings: List[str], code: str) -> Opt
 
 
 STRING_QUOTED = r"['\"][^`'\"\n]{1,30}['\"]"  # not `backticks`: those name code (methods, columns, types)
+# The fields of the records an input holds ("dicts with 'id', 'type' and 'read'"): a task need not read them all.
+INPUT_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|objects?|rows?|entries|events?|items?|notifications?|elements?)\s+(?:with|having|containing|of)\b[^.]*$|\b(?:keys?|fields?|columns?|attributes?)\s*:?\s*$", re.IGNORECASE)
 LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}")
 TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
 
@@ -326,6 +328,9 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
     for found in LONG_QUOTED_LIST.finditer(instruction):
         if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
             continue  # "commands such as 'go north', 'look' and 'quit'": inputs shown, not a list to handle one by one
+        before = instruction[: found.start()]
+        if before.count("{") > before.count("}") or INPUT_FIELDS.search(before[-40:]):
+            continue  # "{'type': 'percent' or 'fixed', ...}", "dicts with 'id', 'type' and 'read'": a record's shape, not cases to handle
         items = [item for item in _quoted(found.group(0)) if item.strip()]
         held = [item for item in items if _holds_whole(item, strings)]
         if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
