@@ -1377,3 +1377,15 @@ def test_blind31s_good_rows_lost_on_arrival():
     counts = "def unread(notes):\n    out = {}\n    for n in notes:\n        if not n['read']:\n            out[n['type']] = out.get(n['type'], 0) + 1\n    return out\n"
     assert missing_part("Given notifications (dicts with 'id', 'type' and 'read'), return unread counts per type.", counts) is None
     assert instruction.names_a_task("Title-case a headline: capitalise every word except small words.")
+
+
+def test_blind31s_lessons():
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.misused_calls import misused_call
+
+    url = "def display_url(url):\n    for prefix in ('https://', 'http://'):\n        if url.startswith(prefix):\n            return {cut}\n    return url\n"
+    assert "removes any of those characters" in misused_call(ast.parse(url.format(cut="url.lstrip(prefix)")))
+    assert misused_call(ast.parse(url.format(cut="url[len(prefix):]"))) is None
+    assert misused_call(ast.parse("def trim(text):\n    for chars in (' ', '\\t'):\n        text = text.lstrip(chars)\n    return text\n")) is None  # characters, not affixes
+    age = "from datetime import date\n\ndef age_on(birth: date, on: date) -> int:\n    return on.year - birth.year\n"
+    assert known_task("Compute a patient's age in completed years on a given date: `age_on(birth: date, on: date) -> int`.", ast.parse(age))

@@ -477,7 +477,7 @@ TASKS: Tuple[KnownTask, ...] = (
               [([3, 3, 4, 2, 3, 3],), ([1, 2, 3],), ([],), ([1, 1, 2, 2],), ([2, 2, 1, 1, 1, 2, 2],), ([5],), ([1, 2, 1, 3, 1],)],
               lambda xs: next((x for x in xs if xs.count(x) > len(xs) // 2), None),
               unless=_i(PRINTS + r"|\bn\s*/\s*3\b|\bthird\b|\bk\b|\ball (?:majority )?elements\b|\bindex\b|\bindices\b|\bcount\b|\bat least half\b|\bhalf or more\b|\bplurality\b|\bmost (?:common|frequent)\b|\btie\w*|\bstream\w*|\bsorted\b|\b-1\b")),
-    KnownTask("an age in whole years", _i(r"^(?=.*\bage\b)(?=.*\b(?:birth\w*|born|dob)\b)(?=.*(?:\bdate(?:time)?\.date\b|\bdate objects?\b|\bdates?\b[^.\n]{0,30}\b(?:objects?|instances?)\b))(?s:.)"), 2, r"age",
+    KnownTask("an age in whole years", _i(r"^(?=.*\bage\b)(?=.*\b(?:birth\w*|born|dob)\b)(?=.*(?:\bdate(?:time)?\.date\b|\bdate objects?\b|\bdates?\b[^.\n]{0,30}\b(?:objects?|instances?)\b|\b\w+:\s*date\b(?!time)))(?s:.)"), 2, r"age",
               relation="(lambda D: f(D(1990, 6, 15), D(2020, 6, 14)) == 29 and f(D(1990, 6, 15), D(2020, 6, 15)) == 30 and f(D(1990, 6, 15), D(2020, 12, 31)) == 30"
                        " and f(D(2000, 1, 1), D(2000, 1, 1)) == 0 and f(D(1985, 12, 31), D(2024, 1, 1)) == 38)(__import__('datetime').date)",
               unless=_i(PRINTS + r"|\bmonths\b|\bdays\b|\bweeks\b|\bstrings?\b|\bformat\w*|\bleap\b|\bfebruary\b|\bdecimal\b|\bfloat\w*|\bfraction\w*|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\btime ?zones?\b|\btuple\b|\bdict\w*"),

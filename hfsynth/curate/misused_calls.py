@@ -122,13 +122,17 @@ AFFIX_NAME = re.compile(r"(?:^|_)(?:prefix|suffix|affix|ext|extension)$", re.IGN
 
 def _affix_names(function: ast.AST) -> set:
     """The parameters of ``function`` named for an affix (``prefix``, ``file_suffix``), unless their
-    default is one character (``attr_prefix="@"``: stripping every "@" is meant). Not a value the code
-    tests with ``startswith``: a separator stripped whole (``path.lstrip(sep)``) is meant so."""
+    default is one character (``attr_prefix="@"``: stripping every "@" is meant), and a loop's name over
+    affixes the code spells (``for prefix in ("https://", "http://")``). Not a value the code tests with
+    ``startswith``: a separator stripped whole (``path.lstrip(sep)``) is meant so."""
     positional = function.args.posonlyargs + function.args.args
     defaults = dict(zip([a.arg for a in positional][len(positional) - len(function.args.defaults):], function.args.defaults))
     defaults.update((a.arg, d) for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None)
     one_char = {name for name, d in defaults.items() if isinstance(d, ast.Constant) and isinstance(d.value, str) and len(d.value) <= 1}
-    return {a.arg for a in positional + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)} - one_char
+    # for prefix in ("https://", "http://"): a name that only ever holds affixes the code spells (none of one character)
+    looped = {n.target.id for n in ast.walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name) and isinstance(n.iter, (ast.Tuple, ast.List))
+              and n.iter.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) and AFFIX.search(e.value) for e in n.iter.elts)}
+    return ({a.arg for a in positional + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)} - one_char) | looped
 
 
 def _swapped_pattern(tree: ast.Module) -> Optional[str]:
