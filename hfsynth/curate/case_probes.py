@@ -23,7 +23,7 @@ import ast
 import re
 from typing import List, Optional
 
-from hfsynth.curate.python_ast import asked_function, is_literal
+from hfsynth.curate.python_ast import asked_function, is_literal, outside_guards
 from hfsynth.curate.requirement_words import EMPHASIS, negated
 from hfsynth.curate.stated_requirements import CASE_ASK
 
@@ -43,22 +43,14 @@ def _plain(node: ast.expr) -> bool:
 def _own_calls(trees: List[ast.Module], name: str) -> List[str]:
     """``(f, (args,), {kwargs})`` sources of the row's calls of ``name`` with plain arguments, outside try/with/def."""
     found: List[str] = []
-
-    def visit(node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.Try, ast.With, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) or type(child).__name__ == "TryStar":
-                continue
-            if isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id == name and child.args + child.keywords \
-                    and all(_plain(a) for a in child.args) and all(k.arg and _plain(k.value) for k in child.keywords):
-                args = "".join(f"{ast.unparse(a)}, " for a in child.args)
-                kwargs = ", ".join(f"{k.arg!r}: {ast.unparse(k.value)}" for k in child.keywords)
-                source = f"({name}, ({args}), {{{kwargs}}})"
-                if source not in found:
-                    found.append(source)
-            visit(child)
-
-    for tree in trees:
-        visit(tree)
+    for call in (n for tree in trees for n in outside_guards(tree)):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == name and call.args + call.keywords \
+                and all(_plain(a) for a in call.args) and all(k.arg and _plain(k.value) for k in call.keywords):
+            args = "".join(f"{ast.unparse(a)}, " for a in call.args)
+            kwargs = ", ".join(f"{k.arg!r}: {ast.unparse(k.value)}" for k in call.keywords)
+            source = f"({name}, ({args}), {{{kwargs}}})"
+            if source not in found:
+                found.append(source)
     return found[:PROBED_CALLS]
 
 

@@ -56,7 +56,7 @@ import ast
 import re
 from typing import Iterable, List, Optional, Set
 
-from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.python_ast import parse_python, string_constants
 
 ITEM = r"`?[a-z_][a-z0-9_]*(?:\(\))?`?(?:\s*\([^()]{0,80}\))?"
 LIST = rf"(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ITEM}){{0,9}})"
@@ -171,12 +171,8 @@ LETTER = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z])(?:`|'|\")?(?![\w'\"`])"
 LETTER_LIST = re.compile(rf"\b(?:units?|suffix(?:es)?|codes?|letters?|symbols?)\b(?:\s+(?:are|is|of))?\s*:?\s*{LETTER}((?:\s*,\s*{LETTER})+\s*,?\s*(?:and|or)\s+{LETTER})(?![\w'\"`])")
 
 
-def _strings(tree: ast.Module) -> List[str]:
-    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
-
-
 def _missing_tag(instruction: str, tree: ast.Module) -> Optional[str]:
-    text = " ".join(_strings(tree))
+    text = " ".join(string_constants(tree))
     for tag in (tag for found in TAG_LIST.finditer(instruction) for tag in TAG.findall(found.group(0))):
         if re.fullmatch(r"h\d", tag):
             continue  # <h1>..<h3> are made from the heading's level
@@ -231,7 +227,7 @@ def _missing_letter(instruction: str, tree: ast.Module) -> Optional[str]:
         return None
     if len(set(letters)) < 3:
         return None
-    strings = _strings(tree)
+    strings = string_constants(tree)
     handled = [letter for letter in letters if _handles_letter(letter, set(letters), strings)]
     if len(handled) < 2:
         return None  # the code names none of them as strings: it reads them some other way

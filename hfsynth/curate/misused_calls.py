@@ -73,6 +73,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
 from hfsynth.curate.python_ast import store_counts
+from hfsynth.curate.requirement_words import constant_value
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
 AFFIX = re.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|://|^www\.$|^https?:?$")
@@ -492,7 +493,7 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
                 kept = [s for s in branch.orelse if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
                         and isinstance(s.value, ast.Call) and getattr(s.value.func, "id", None) == "max"]
                 reset = [s for s in branch.orelse if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
-                         and _constant_value_of(s.value) == 0]
+                         and constant_value(s.value) == 0]
                 if not kept or not reset:
                     continue
                 best, current = kept[0].targets[0].id, reset[0].targets[0].id
@@ -529,14 +530,10 @@ def _greedy_tag_pattern(tree: ast.Module) -> Optional[str]:
 def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
     """``month // 3 + 1``: March, June, September and December land in the next quarter (``(month - 1) // 3 + 1`` is meant)."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _constant_value_of(node.right) == 1 and isinstance(node.left, ast.BinOp) \
-                and isinstance(node.left.op, ast.FloorDiv) and _constant_value_of(node.left.right) == 3 and re.search(r"month$", ast.unparse(node.left.left)):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and constant_value(node.right) == 1 and isinstance(node.left, ast.BinOp) \
+                and isinstance(node.left.op, ast.FloorDiv) and constant_value(node.left.right) == 3 and re.search(r"month$", ast.unparse(node.left.left)):
             return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts March in the second quarter"
     return None
-
-
-def _constant_value_of(node: ast.AST) -> Optional[float]:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool) else None
 
 
 def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:

@@ -12,7 +12,7 @@ import re
 import sys
 import warnings
 from collections import Counter
-from typing import Iterator, Optional
+from typing import Iterator, List, Optional
 
 # The standard library's top-level module names (of the Python that runs the checks).
 STDLIB_MODULES = frozenset(sys.stdlib_module_names)
@@ -81,6 +81,21 @@ def literal_value(node_or_text):
 def is_literal(node: ast.AST) -> bool:
     """A constant ``ast.literal_eval`` reads (``3``, ``"a"``, ``[1, (2, None)]``)."""
     return literal_value(node)[1]
+
+
+def string_constants(tree: ast.AST) -> List[str]:
+    """Every string literal of the tree, docstrings and f-string parts included, in walk order."""
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def outside_guards(tree: ast.AST) -> Iterator[ast.AST]:
+    """The nodes a module runs as it stands: not under ``try``/``with`` (where a call may be meant to fail)
+    nor inside a function, class or lambda."""
+    for child in ast.iter_child_nodes(tree):
+        if isinstance(child, (ast.Try, ast.With) + SCOPES) or type(child).__name__ == "TryStar":
+            continue
+        yield child
+        yield from outside_guards(child)
 
 
 def asked_function(tree: ast.Module, instruction: str) -> Optional[ast.FunctionDef]:

@@ -30,7 +30,7 @@ import re
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
-from hfsynth.curate.python_ast import literal_value
+from hfsynth.curate.python_ast import literal_value, outside_guards
 
 ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
 RAISE_IF = (
@@ -98,20 +98,11 @@ def _function(tree: ast.Module, instruction_prose: str) -> Optional[ast.Function
     return found[0] if len(found) == 1 else None
 
 
-def _outside_try_and_with(tree: ast.AST) -> Iterator[ast.AST]:
-    """The nodes not under a ``try`` or ``with`` (where a call may be meant to raise)."""
-    for child in ast.iter_child_nodes(tree):
-        if isinstance(child, (ast.Try, ast.With, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) or type(child).__name__ == "TryStar":
-            continue
-        yield child
-        yield from _outside_try_and_with(child)
-
-
 def _literal_call(trees: Sequence[ast.Module], function: ast.FunctionDef) -> Optional[Dict[str, object]]:
     """The arguments, by parameter name, of the first call of ``function`` with literal arguments only."""
     params = [a.arg for a in function.args.posonlyargs + function.args.args]
     for tree in trees:
-        for node in _outside_try_and_with(tree):
+        for node in outside_guards(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name):
                 continue
             if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords) or len(node.args) > len(params):

@@ -71,7 +71,7 @@ from typing import Optional, Set
 
 from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order
-from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, keys_a_dict, negated, tests_membership, walk_outside_asserts
 
 FORBIDDING = re.compile(
@@ -585,10 +585,6 @@ def _never_raises(tree: ast.Module) -> Optional[str]:
 ONLY_FOR_ASK = re.compile(r"\bonly\s+(?:for|when|if|on|in|to)\s+(?:the\s+|an?\s+)?[`'\"](?P<literal>[^`'\"\s]{2,30})[`'\"]", re.IGNORECASE)
 
 
-def _string_values(tree: ast.Module) -> list:
-    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
-
-
 # "keys sorted alphabetically" / "with 2-space indentation" for JSON text: json.dumps's own options.
 JSON_SORTED_ASK = re.compile(r"\bkeys\s+(?:are\s+)?sorted\b|\bsorted\s+keys\b|\bsort_keys\b", re.IGNORECASE)
 
@@ -662,7 +658,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
         named = match.group("literal").lower()
         if match.group(0).endswith("`") and named.isidentifier():
             continue  # "only in `defaults`": a name of the code, not a value it must tell apart
-        if not negated(prose, match.start()) and not any(named in value.lower() for value in _string_values(tree)):
+        if not negated(prose, match.start()) and not any(named in value.lower() for value in string_constants(tree)):
             return f"the instruction limits a rule to {match.group('literal')!r} ({match.group(0)!r}) and the code never names it"
     for ask, breaks, negatable, reason in BROKEN_ASKS:
         match = ask.search(prose)
