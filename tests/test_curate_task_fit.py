@@ -1389,3 +1389,77 @@ def test_blind31s_lessons():
     assert misused_call(ast.parse("def trim(text):\n    for chars in (' ', '\\t'):\n        text = text.lstrip(chars)\n    return text\n")) is None  # characters, not affixes
     age = "from datetime import date\n\ndef age_on(birth: date, on: date) -> int:\n    return on.year - birth.year\n"
     assert known_task("Compute a patient's age in completed years on a given date: `age_on(birth: date, on: date) -> int`.", ast.parse(age))
+
+
+def test_a_signature_with_annotations_is_read_by_every_rule():
+    from hfsynth.curate.accepted_inputs import accepted_inputs
+    from hfsynth.curate.asked_signatures import asked_signatures
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Write `make_slug(title: str, max_length: int = 30) -> str` that lower-cases the title and truncates it to at most `max_length` characters."
+    assert [(s.name, s.params) for s in asked_signatures(ask)] == [("make_slug", ["title", "max_length"])]
+    assert [s.params for s in asked_signatures("Write `merge(a: dict[str, int], b: dict[str, int], *, deep=False) -> dict`.")] == [["a", "b", "deep"]]
+    assert list(asked_signatures("`pow(2, 10)` gives 1024")) == []  # a call with values
+    slug = "import re\n\ndef make_slug(title: str, max_length: int = 30) -> str:\n    slug = re.sub(r'[^a-z0-9]+', '-', title.lower()).strip('-')\n    return {ret}\n"
+    assert missing_part(ask, slug.format(ret="slug")) == "the parameter max_length of make_slug() (never read)"
+    assert missing_part(ask, slug.format(ret="slug[:max_length].rstrip('-')")) is None
+    assert "does not take it" in wrong_operation(ask, "def make_slug(title: str) -> str:\n    return title.lower()\n")
+    # "-> int" of the signature is no output cue: the quoted strings are inputs to probe
+    durations = "Write `parse_duration(text: str) -> int` that converts strings like '1h30m', '45m' or '30s' into seconds."
+    assert accepted_inputs(durations, ast.parse("def parse_duration(text: str) -> int:\n    return 0\n")) == ["1h30m", "45m", "30s"]
+
+
+def test_a_parameter_the_instruction_names_and_the_code_never_reads():
+    streak = ("from datetime import date, timedelta\n\ndef posting_streak(post_days: set, today: date) -> int:\n    n = 0\n"
+              "    day = {start}\n    while day in post_days:\n        n += 1\n        day -= timedelta(days=1)\n    return n\n")
+    ask = "Show a user's current posting streak: consecutive days, ending today, with posts. Input: a set of dates with posts and today's date."
+    assert "today of posting_streak()" in missing_part(ask, streak.format(start="max(post_days, default=date.min)"))
+    assert missing_part(ask, streak.format(start="today")) is None
+    # a parameter the instruction does not name may go unread (a callback's signature), and so may an interface's
+    assert missing_part("Write a signal handler that sets a stop flag.", "STOP = []\n\ndef on_signal(signum, frame):\n    STOP.append(signum)\n") is None
+    dispatch = "from functools import singledispatch\n\n@singledispatch\ndef describe(value) -> str:\n    return 'object'\n"
+    assert missing_part("Use singledispatch to write `describe(value)` returning 'object' for unknown types.", dispatch) is None
+
+
+def test_distinct_items_counted_per_group_need_a_set_per_group():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "From page-view events given as (visitor_id, 'YYYY-MM-DD') tuples, compute the number of unique visitors per day. Return a dict day -> count."
+    counter = "from collections import Counter\n\ndef daily_visitors(events):\n    return dict(Counter(day for _, day in events))\n"
+    assert "counts every item of a group" in wrong_operation(ask, counter)
+    sets = ("from collections import defaultdict\n\ndef daily_visitors(events):\n    seen = defaultdict(set)\n    for visitor, day in events:\n"
+            "        seen[day].add(visitor)\n    return {day: len(v) for day, v in seen.items()}\n")
+    assert wrong_operation(ask, sets) is None
+    mapping = "Return a dict mapping each date to the number of distinct users seen that day."
+    assert "counts every item" in wrong_operation(mapping, counter)
+    # distinct ways, combinations, paths are counted, not deduplicated
+    assert wrong_operation("Count the number of distinct ways to climb n stairs when each step is 1 or 2.",
+                           "def ways(n):\n    a, b = 1, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n") is None
+
+
+def test_every_member_of_a_set_is_a_subset_test_and_in_both_is_an_intersection():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Write `users_with_all(users, required)` that returns, sorted by name, the users whose permission set contains every permission in `required`."
+    users = "def users_with_all(users, required):\n    return sorted(name for name, perms in users.items() if {test})\n"
+    assert "whether any is shared" in ignored_requirement(ask, users.format(test="perms & required"))
+    assert ignored_requirement(ask, users.format(test="required <= perms")) is None
+    assert ignored_requirement(ask, users.format(test="required.issubset(perms)")) is None
+    assert ignored_requirement(ask, users.format(test="(perms & required) == required")) is None
+    ask = "Compare two manifests (dict filename -> sha256) and list the files present in both manifests but with a different hash."
+    changed = "def changed_files(old, new):\n    return sorted({files})\n"
+    assert "combines the two" in ignored_requirement(ask, changed.format(files="set(old) ^ set(new)"))
+    assert ignored_requirement(ask, changed.format(files="f for f in old.keys() & new.keys() if old[f] != new[f]")) is None
+
+
+def test_listed_marks_and_templates_with_a_plural_s():
+    ask = "Extract hashtags from a post: without the '#', lowercased, unique. Trailing punctuation like '!' or ',' is not part of the tag."
+    tags = "def hashtags(post):\n    out = []\n    for word in post.split():\n        if word.startswith('#'):\n            tag = {tag}\n            if tag and tag not in out:\n                out.append(tag)\n    return out\n"
+    assert missing_part(ask, tags.format(tag="word[1:].lower()")) == "the marks '!' or ','"
+    assert missing_part(ask, tags.format(tag="word[1:].rstrip('!,.?').lower()")) is None
+    assert missing_part(ask, "import re\n\ndef hashtags(post):\n    return list(dict.fromkeys(t.lower() for t in re.findall(r'#(\\w+)', post)))\n") is None
+    ask = "Write `time_ago(seconds)`: under 60 s -> 'just now'; under an hour -> 'N minute(s) ago'; under a day -> 'N hour(s) ago'; otherwise 'N day(s) ago'."
+    ago = ("def time_ago(seconds):\n    if seconds < 60:\n        return 'just now'\n    for unit, size in ({units}):\n"
+           "        if seconds >= size:\n            n = seconds // size\n            return f\"{{n}} {{unit}}{{'' if n == 1 else 's'}} ago\"\n")
+    assert missing_part(ask, ago.format(units="('hour', 3600), ('minute', 60)")) == "the phrase 'N day(s) ago'"
+    assert missing_part(ask, ago.format(units="('day', 86400), ('hour', 3600), ('minute', 60)")) is None

@@ -45,6 +45,7 @@ REFUSING = re.compile(
 # "an optional leading "+1"", "separated by ';'": a part of an input, not one.
 FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
                       r"letters?|digits?|with|without|between|around|inside|after|before|plus)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+BACKTICKED = re.compile(r"`[^`]*`")
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
@@ -77,6 +78,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
             for cue in INPUT_CUE.finditer(before):
                 pass
             described = before[max(0, cue.start() - 60): cue.start()] if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
+            described = BACKTICKED.sub(" ", described)  # a signature's "-> int" is no output cue
             if cue is None or OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described) or FRAGMENT.search(before[-40:]) \
                     or PLACEHOLDER.search(text) or before.count("{") > before.count("}") or before.count("[") > before.count("]") or text in found:
                 continue

@@ -57,6 +57,7 @@ import re
 from typing import Iterable, List, Optional, Set
 
 from hfsynth.curate.python_ast import parse_python, string_constants
+from hfsynth.curate.unread_parameters import unread_parameter
 
 ITEM = r"`?[a-z_][a-z0-9_]*(?:\(\))?`?(?:\s*\([^()]{0,80}\))?"
 LIST = rf"(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ITEM}){{0,9}})"
@@ -334,6 +335,24 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
     return None
 
 
+# "trailing punctuation like '!' or ','", "sentences end with '.', '!' or '?'": marks listed together.
+MARK_LIST = re.compile(r"""(?<![\w'"])(['"])[^\w\s'"]\1(?:\s*,\s*(['"])[^\w\s'"]\2)*\s*,?\s*(?:or|and)\s+(['"])[^\w\s'"]\3(?![\w'"])""")
+# Code that handles marks as a class: \w, str.isalnum, string.punctuation, a character range.
+MARK_CLASSES = re.compile(r"isalnum|isalpha|isdigit|isidentifier|isdecimal|isnumeric|punctuation|\\[wWbs]|\[\^|\[[^\]\n]*[a-zA-Z0-9]-[a-zA-Z0-9]")
+
+
+def _missing_marks(instruction: str, strings: List[str], code: str) -> Optional[str]:
+    """Listed punctuation marks of which the code holds none, and no character class that covers them."""
+    if MARK_CLASSES.search(code):
+        return None
+    held = "".join(strings)
+    for found in MARK_LIST.finditer(instruction):
+        marks = re.findall(r"""['"]([^\w\s'"])['"]""", found.group(0))
+        if not any(mark in held for mark in marks):
+            return f"the marks {found.group(0)}"
+    return None
+
+
 CODE_WORD = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
 
 
@@ -360,36 +379,12 @@ def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:
     strings = " ".join(strings).lower()
     def words(template):  # digits aside: '<name>.bak1', '<name>.bak2' are a counter's, written as f"{name}.bak{n}"
         return re.sub(r"\d+", "", max((part.strip(" .,:;!?-") for part in PLACEHOLDER.split(template)), key=len).lower()).strip(" .,:;!?-")
-    held = [t for t in templates if len(words(t)) >= 3 and words(t) in strings]
-    missing = [t for t in templates if len(words(t)) >= 3 and words(t) not in strings]
+    spelled = set(re.findall(r"[a-z]+", strings))
+    def written(template):  # "N minute(s) ago" is written as f"{n} {unit}{'s' if n != 1 else ''} ago"
+        return words(template) in strings or all(word in spelled for word in re.findall(r"[a-z]+", words(template).replace("(s)", "")))
+    held = [t for t in templates if len(words(t)) >= 3 and written(t)]
+    missing = [t for t in templates if len(words(t)) >= 3 and not written(t)]
     return f"the phrase {missing[0]!r}" if held and missing else None
-
-
-SIGNATURE = re.compile(r"`([A-Za-z_]\w*)\(([^()`]*)\)`")
-
-
-def _unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
-    """A parameter of a signature the instruction spells that the code's function of that name never reads."""
-    functions = {}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            functions.setdefault(node.name, []).append(node)
-    for found in SIGNATURE.finditer(instruction):
-        asked = [part.split("=")[0].strip().lstrip("*") for part in found.group(2).split(",") if part.strip()]
-        for function in functions.get(found.group(1), [])[:1] if len(functions.get(found.group(1), [])) == 1 else []:
-            body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
-            if not body or all(isinstance(n, (ast.Pass, ast.Raise)) or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)) for n in body):
-                continue  # a stub, an abstract method
-            if function.decorator_list and any(re.search(r"abstract|overload|dispatch", ast.unparse(d)) for d in function.decorator_list):
-                continue  # an interface, or singledispatch's fallback for any other type
-            params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-            read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-            if "locals" in read or "vars" in read:
-                continue
-            for name in asked:
-                if name in params and name not in read and name not in ("self", "cls") and not name.startswith("_"):
-                    return f"the parameter {name} of {found.group(1)}() (never read)"
-    return None
 
 
 def _missing_time_unit(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
@@ -413,9 +408,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     options = "--" in instruction
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction) or NAMED_CODES.search(instruction)
     quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
-              or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or SIGNATURE.search(instruction))
-    if not (names or operators or options or literals or quoted):
-        return None
+              or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or MARK_LIST.search(instruction))
     tree = parse_python(code)
     if tree is None:
         return None
@@ -424,7 +417,8 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         strings, code_names = _working_strings(tree), _names(tree)  # read once for every list below
         literal = (_missing_key(instruction, strings, code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
                    or _missing_quoted(instruction, strings) or _missing_time_unit(instruction, strings, code_names) or _missing_code_word(instruction, strings)
-                   or _missing_template(instruction, strings) or _unread_parameter(instruction, tree))
+                   or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code))
+    literal = literal or unread_parameter(instruction, tree)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))

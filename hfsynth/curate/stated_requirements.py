@@ -551,9 +551,40 @@ def _unites_only(tree: ast.Module) -> Optional[str]:
                 or isinstance(node, ast.Attribute) and node.attr in ("intersection", "intersection_update", "issubset", "issuperset") \
                 or isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) or isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
             return None
-        if union is None and (isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) or isinstance(node, ast.Attribute) and node.attr == "union"):
+        if union is None and (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitOr, ast.BitXor))
+                              or isinstance(node, ast.Attribute) and node.attr in ("union", "symmetric_difference")):
             union = node
-    return f"it unites the two ({ast.unparse(union)[:50]}, line {union.lineno}) and never intersects them" if union is not None else None
+    return f"it combines the two ({ast.unparse(union)[:50]}, line {union.lineno}) and never intersects them" if union is not None else None
+
+
+# "users whose permissions contain every permission in `required`": all of them, a subset test.
+EVERY_ASK = re.compile(r"\b(?:contains?|containing|has|have|having|holds?|includes?|including)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:in|of|from|listed)\b", re.IGNORECASE)
+
+
+def _truth_tests(tree: ast.Module):
+    """Expressions read only for their truth: an ``if``'s or a filter's test, ``bool(x)``, ``not x``, an ``and``'s operand."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.IfExp, ast.While)):
+            yield node.test
+        elif isinstance(node, ast.comprehension):
+            yield from node.ifs
+        elif isinstance(node, ast.BoolOp):
+            yield from node.values
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            yield node.operand
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "bool" and node.args:
+            yield node.args[0]
+
+
+def _any_instead_of_every(tree: ast.Module) -> Optional[str]:
+    """An intersection read for its truth (``if perms & required``): true when any one is shared."""
+    if any(isinstance(n, ast.Attribute) and n.attr in ("issubset", "issuperset") or isinstance(n, ast.Compare) and any(isinstance(op, (ast.LtE, ast.GtE)) for op in n.ops)
+           or isinstance(n, ast.Call) and getattr(n.func, "id", None) == "all" for n in ast.walk(tree)):
+        return None
+    for test in _truth_tests(tree):
+        if isinstance(test, ast.BinOp) and isinstance(test.op, ast.BitAnd) or isinstance(test, ast.Call) and getattr(test.func, "attr", None) == "intersection":
+            return f"it asks only whether any is shared ({ast.unparse(test)[:50]}, line {test.lineno})"
+    return None
 
 
 # "rounds using ROUND_HALF_UP": a library's constant named to be used (a name in capitals with an underscore).
@@ -607,6 +638,7 @@ BROKEN_ASKS = (
     (FIRST_AND_LAST_ASK, _never_reads_the_end, False, "the instruction has a rule for {ask!r} and {broken}"),
     (JSON_SORTED_ASK, _json_unsorted, True, "the instruction asks for {ask!r} and {broken}"),
     (BOTH_ASK, _unites_only, True, "the instruction asks for what {ask!r} and {broken}"),
+    (EVERY_ASK, _any_instead_of_every, True, "the instruction wants what {ask!r}, all of them, and {broken}"),
     (RERAISE_ASK, _never_raises, True, "the instruction asks that the exception be {ask!r} and {broken}"),
 ) + ORDER_ASKS + BOUND_ASKS
 

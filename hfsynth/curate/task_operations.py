@@ -42,6 +42,7 @@ import ast
 import re
 from typing import Callable, List, Optional, Set, Tuple
 
+from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.python_ast import parse_python, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, keys_a_dict, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
@@ -110,6 +111,13 @@ def _dedups(code: Code) -> bool:
         or any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in n.ops) for n in code.nodes)
 
 
+def _dedups_within_groups(code: Code) -> bool:
+    """Distinct items counted per group need a set of them per group (or a membership test); a
+    ``Counter`` or a dict of counts keyed by the group counts every event of it."""
+    return code.any_node(ast.SetComp, ast.Set) or bool({"set", "frozenset", "add", "nunique", "drop_duplicates", "unique", "fromkeys"} & code.names) \
+        or tests_membership(code.nodes)
+
+
 def _reverses(code: Code) -> bool:
     return code.has(r"revers|pop|left|right") or code.any_node(ast.Slice) or bool(code.operators & {ast.Sub}) or any(
         isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes
@@ -165,6 +173,18 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         ),
         _dedups,
         "never tells one item from another (no set, dict or comparison)",
+    ),
+    (
+        "distinct items counted per group",
+        re.compile(
+            r"\b(?:number|count)s?\s+of\s+(?:\w+\s+)?(?:distinct|unique)\s+(?!(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions)\b)"
+            r"[^.;\n]*?\b(?:per|for each|on each|in each|seen on|seen that|on that)\b"
+            r"|\b(?:distinct|unique)\s+(?:\w+\s+)?(?:visitors|users|customers|ips|players|products|items)\s+(?:per|for each|on each|in each|by)\b"
+            r"|\b(?:maps?|mapping)\s+each\s+\w+(?:\s+\w+)?\s+to\s+(?:the|its)\s+(?:number|count)\s+of\s+(?:\w+\s+)?(?:distinct|unique)\b",
+            re.IGNORECASE,
+        ),
+        _dedups_within_groups,
+        "counts every item of a group, repeats too (no set per group, no membership test)",
     ),
     ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
     (
@@ -341,24 +361,20 @@ def _milliseconds_as_seconds(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-SIGNATURE = re.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)`")
-
-
 def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
     """A parameter the instruction's signature names (`sort_records(records, key, reverse=False)`) that the
     code's function of that name does not take (and no ``*args``/``**kwargs`` could)."""
     functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    for match in SIGNATURE.finditer(prose):
-        function = functions.get(match.group("name"))
+    for signature in asked_signatures(prose):
+        function = functions.get(signature.name)
         if function is None or function.args.vararg or function.args.kwarg:
             continue
-        names = [part.split("=")[0].split(":")[0].strip() for part in match.group("params").split(",") if part.strip()]
-        if not names or not all(re.fullmatch(r"[A-Za-z_]\w*", n) for n in names) or any(n in ("self", "cls") for n in names):
-            continue  # a call with values (`f(3, 4)`), not a signature
+        if not signature.params or any(n in ("self", "cls") for n in signature.params):
+            continue
         taken = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        missing = [n for n in names if n not in taken]
-        if missing and len(taken) < len(names):
-            return f"the instruction's signature {match.group(0)} has the parameter {missing[0]} and the code's {function.name}() does not take it"
+        missing = [n for n in signature.params if n not in taken]
+        if missing and len(taken) < len(signature.params):
+            return f"the instruction's signature {signature.spelled} has the parameter {missing[0]} and the code's {function.name}() does not take it"
     return None
 
 

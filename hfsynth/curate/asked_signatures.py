@@ -1,0 +1,37 @@
+"""Signatures an instruction spells in backticks (`make_slug(title: str, max_length: int = 30) -> str`):
+the function's name and its parameters' names, read the same way by every rule that holds code to them."""
+from __future__ import annotations
+
+import re
+from typing import Iterator, List, NamedTuple
+
+SIGNATURE = re.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)(?:\s*->\s*[^`]*)?`")
+
+
+class AskedSignature(NamedTuple):
+    spelled: str
+    name: str
+    params: List[str]
+
+
+def _top_level_parts(params: str) -> List[str]:
+    """Split at commas outside brackets: ``dict[str, int]`` is one annotation."""
+    parts, depth, current = [], 0, ""
+    for char in params:
+        depth += char in "[{"
+        depth -= char in "]}"
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [p for p in parts + [current] if p.strip()]
+
+
+def asked_signatures(instruction: str) -> Iterator[AskedSignature]:
+    """Each backticked signature whose parameters are all names (``f(3, 4)`` is a call with values, not one)."""
+    for match in SIGNATURE.finditer(instruction):
+        names = [part.split("=")[0].split(":")[0].strip().lstrip("*") for part in _top_level_parts(match.group("params"))]
+        names = [n for n in names if n not in ("", "/")]  # the bare `*` and `/` markers
+        if all(re.fullmatch(r"[A-Za-z_]\w*", n) for n in names):
+            yield AskedSignature(match.group(0), match.group("name"), names)

@@ -1,0 +1,56 @@
+"""Parameters the instruction asks for that the code's function takes and never reads: `max_length`
+taken and no truncation, "today's date" taken as ``today`` and a streak counted from any day. The
+answer cannot depend on what the instruction says it depends on."""
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from hfsynth.curate.asked_signatures import asked_signatures
+from hfsynth.curate.python_ast import asked_function
+
+# Decorators of functions whose parameters are someone else's interface.
+INTERFACE_DECORATORS = re.compile(r"abstract|overload|dispatch|register|property|setter")
+
+
+def _unread(function: ast.FunctionDef, asked) -> Optional[str]:
+    """The first of the asked names that the function takes and never reads; None for a stub, an
+    interface, or a body that reads its locals by ``locals()``/``vars()``."""
+    body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+    if not body or all(isinstance(n, (ast.Pass, ast.Raise)) for n in body):
+        return None
+    if any(INTERFACE_DECORATORS.search(ast.unparse(d)) for d in function.decorator_list):
+        return None
+    params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    if "locals" in read or "vars" in read:
+        return None
+    return next((name for name in asked if name in params and name not in read and name not in ("self", "cls") and not name.startswith("_")), None)
+
+
+def _worded(name: str, words: set) -> bool:
+    """Every part of a parameter's name is a word of the instruction (``today`` in "today's date")."""
+    parts = [p for p in name.lower().split("_") if p]
+    return bool(parts) and all(p in words for p in parts)
+
+
+def unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
+    """A parameter of a signature the instruction spells, or of the function it asks for whose name is
+    the instruction's own words, that the function never reads."""
+    functions = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.setdefault(node.name, []).append(node)
+    for signature in asked_signatures(instruction):
+        found = functions.get(signature.name, [])
+        name = _unread(found[0], signature.params) if len(found) == 1 else None
+        if name:
+            return f"the parameter {name} of {signature.name}() (never read)"
+    function = asked_function(tree, instruction)
+    if function is None:
+        return None
+    words = set(re.findall(r"[a-z0-9]+", instruction.lower()))
+    params = [a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs]
+    name = _unread(function, [p for p in params if _worded(p, words)])
+    return f"the parameter {name} of {function.name}(), which the instruction names and the code never reads" if name else None
