@@ -1463,3 +1463,40 @@ def test_listed_marks_and_templates_with_a_plural_s():
            "        if seconds >= size:\n            n = seconds // size\n            return f\"{{n}} {{unit}}{{'' if n == 1 else 's'}} ago\"\n")
     assert missing_part(ask, ago.format(units="('hour', 3600), ('minute', 60)")) == "the phrase 'N day(s) ago'"
     assert missing_part(ask, ago.format(units="('day', 86400), ('hour', 3600), ('minute', 60)")) is None
+
+
+def test_a_running_total_overwritten_in_its_loop():
+    value = ("from decimal import Decimal\n\ndef inventory_value(items):\n    total = Decimal('0')\n    for item in items:\n        qty = item.get('qty')\n"
+             "        if qty is None or qty < 0:\n            continue\n        total {op} qty * item['unit_cost']\n    return total\n")
+    assert "lost total" in substance.trivial({"language": "python", "code": value.format(op="=")})
+    assert substance.trivial({"language": "python", "code": value.format(op="+=")}) is None
+    # a value carried from pass to pass is read in the loop: the previous reading, the last item seen
+    previous = "def rises(xs):\n    prev = 0\n    out = []\n    for x in xs:\n        out.append(x - prev)\n        prev = x\n    return out\n"
+    assert substance.trivial({"language": "python", "code": previous}) is None
+    last = "def last_positive(xs):\n    found = 0\n    for x in xs:\n        if x > 0:\n            found = x\n    return found\n"
+    assert substance.trivial({"language": "python", "code": last}) is None  # kept under a condition: a choice, not a total
+
+
+def test_parts_that_must_add_up_exactly_to_the_whole():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Split a bill of `total` dollars between n people in cents; the shares must add up exactly to the total (leftover cents go to the first people)."
+    even = "def split_bill(total, people):\n    share = round(total / people, 2)\n    return [share] * people\n"
+    assert "rounding error" in ignored_requirement(ask, even)
+    fair = ("def split_bill(total, people):\n    cents = round(total * 100)\n    base, extra = divmod(cents, people)\n"
+            "    return [(base + (1 if i < extra else 0)) / 100 for i in range(people)]\n")
+    assert ignored_requirement(ask, fair) is None
+    # two numbers that add up to a target is a search, not a split
+    assert ignored_requirement("Find two numbers in the list that add up to target.", "def two(xs, target):\n    return [(a, b) for a in xs for b in xs if a + b == target][:1]\n") is None
+
+
+def test_a_page_count_by_floor_division_alone():
+    from hfsynth.curate.misused_calls import misused_call
+
+    pages = "def page_info(n, per_page):\n    total_pages = {count}\n    return {{'total_pages': total_pages}}\n"
+    assert "one page too few" in misused_call(ast.parse(pages.format(count="n // per_page")))
+    assert misused_call(ast.parse(pages.format(count="-(-n // per_page)"))) is None
+    assert misused_call(ast.parse(pages.format(count="(n + per_page - 1) // per_page"))) is None
+    adjusted = "def page_info(n, per_page):\n    total_pages = n // per_page\n    if n % per_page:\n        total_pages += 1\n    return total_pages\n"
+    assert misused_call(ast.parse(adjusted)) is None
+    assert misused_call(ast.parse("def full_boxes(n, size):\n    boxes = n // size\n    return boxes\n")) is None  # not a page count

@@ -17,6 +17,11 @@
   then returns again as its last statement, with no ``continue``, so it never reaches its second
   item. The "first item" idiom (``for x in items: return x``) has no earlier return and is kept.
 
+- A running total overwritten on every pass (``total = 0`` then ``for item in items: total = qty *
+  cost``, ``total`` returned after the loop): the loop never reads what it accumulated, so only the
+  last item counts (``+=`` was meant). Only a total started at zero (``0``, ``0.0``, ``Decimal("0")``),
+  assigned directly in the loop's body, never read in the loop and read after it.
+
 pyflakes reports none of these (all are valid Python with every name defined).
 """
 
@@ -181,4 +186,33 @@ def loop_returns_on_first_pass(tree: ast.AST) -> Optional[int]:
         earlier = list(_own_nodes(loop.body[:-1]))
         if any(isinstance(n, ast.Return) for n in earlier) and not any(isinstance(n, ast.Continue) for n in earlier):
             return loop.lineno
+    return None
+
+
+ZERO = frozenset({"0", "0.0", "Decimal('0')", "Decimal('0.0')", "Decimal('0.00')", "Decimal(0)"})
+
+
+def overwritten_total(tree: ast.AST) -> Optional[str]:
+    """The first running total a loop overwrites instead of adding to, as ``name = value (line n)``."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        body = function.body
+        for index, statement in enumerate(body):
+            if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)
+                    and ast.unparse(statement.value) in ZERO):
+                continue
+            name = statement.targets[0].id
+            for position, loop in enumerate(body[index + 1:], start=index + 1):
+                if not isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
+                    continue
+                in_loop = list(ast.walk(loop))
+                if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for n in in_loop) \
+                        or any(isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name for n in in_loop):
+                    break
+                sets = [n for n in loop.body if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
+                after = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for later in body[position + 1:] for n in ast.walk(later))
+                if sets and after:
+                    return f"{ast.unparse(sets[0])[:50]} (line {sets[0].lineno})"
+                break
     return None

@@ -61,8 +61,9 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   groups runs of equal keys, so a key met again later replaces its first group in the dict.
 - ``if text.find(word):`` (or ``not``, ``and``/``or``, ``bool()`` of it): ``find`` answers -1, which is
   true, when the word is missing, and 0, which is false, when the text starts with it (``in`` is meant).
-- ``pages = len(items) // per_page + 1``: one page too many whenever the count divides evenly
-  (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages.
+- ``pages = len(items) // per_page + 1``: one page too many whenever the count divides evenly, and
+  ``len(items) // per_page`` alone (no ``%``, ``divmod`` or ``+= 1`` after it): one too few whenever
+  it does not (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages.
 """
 
 from __future__ import annotations
@@ -821,10 +822,20 @@ def _floor_plus_one(node: ast.AST) -> bool:
     return any(isinstance(a, ast.BinOp) and isinstance(a.op, ast.FloorDiv) and isinstance(b, ast.Constant) and b.value == 1 for a, b in pairs)
 
 
+def _floor_only(node: ast.AST, function: ast.AST) -> bool:
+    """``n // size`` alone, in a function that never looks at the remainder (no ``%``, ``divmod``, ``+= 1``
+    or ``ceil``) nor rounds the count up first (``(n + size - 1) // size``, ``-(-n // size)``)."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)) or isinstance(node.left, (ast.BinOp, ast.UnaryOp)):
+        return False
+    return not any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) or isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)
+                   or isinstance(n, (ast.Name, ast.Attribute)) and getattr(n, "id", getattr(n, "attr", "")) in ("divmod", "ceil") for n in ast.walk(function))
+
+
 def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
-    """A count of pages computed as ``n // size + 1``: returned by a function or property named for it,
-    or assigned to such a name. Not for chunks or frames: library code counts ``n // chunk + 1``
-    chunks on purpose and skips the empty last one (pandas), and a signal has ``n // hop + 1`` frames."""
+    """A count of pages computed as ``n // size + 1``, or as ``n // size`` with no look at the remainder:
+    returned by a function or property named for it, or assigned to such a name. Not for chunks or
+    frames: library code counts ``n // chunk + 1`` chunks on purpose and skips the empty last one
+    (pandas), and a signal has ``n // hop + 1`` frames."""
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         named = COUNTS_PAGES.search(function.name)
         for node in ast.walk(function):
@@ -836,6 +847,9 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
                 value = node.value if COUNTS_PAGES.search(target) else None
             if value is not None and _floor_plus_one(value):
                 return (f"{ast.unparse(value)[:50]} (line {value.lineno}) counts one page too many whenever the size divides the count "
+                        "(-(-n // size) or math.ceil is meant)")
+            if value is not None and _floor_only(value, function):
+                return (f"{ast.unparse(value)[:50]} (line {value.lineno}) counts one page too few whenever the size does not divide the count "
                         "(-(-n // size) or math.ceil is meant)")
     return None
 

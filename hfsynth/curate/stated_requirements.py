@@ -557,6 +557,19 @@ def _unites_only(tree: ast.Module) -> Optional[str]:
     return f"it combines the two ({ast.unparse(union)[:50]}, line {union.lineno}) and never intersects them" if union is not None else None
 
 
+# "the shares must add up exactly to the total": rounded parts, and the difference handed out.
+EXACT_SUM_ASK = re.compile(r"\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b", re.IGNORECASE)
+
+
+def _never_hands_out_the_difference(tree: ast.Module) -> Optional[str]:
+    """Parts rounded one by one never sum to the whole unless something takes what is left: a
+    subtraction, a remainder, ``divmod``."""
+    if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.Sub, ast.Mod)) or isinstance(n, ast.Name) and n.id == "divmod"
+           for n in ast.walk(tree)):
+        return None
+    return "the code never subtracts nor takes a remainder, so rounded parts keep their rounding error"
+
+
 # "users whose permissions contain every permission in `required`": all of them, a subset test.
 EVERY_ASK = re.compile(r"\b(?:contains?|containing|has|have|having|holds?|includes?|including)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:in|of|from|listed)\b", re.IGNORECASE)
 
@@ -638,6 +651,7 @@ BROKEN_ASKS = (
     (FIRST_AND_LAST_ASK, _never_reads_the_end, False, "the instruction has a rule for {ask!r} and {broken}"),
     (JSON_SORTED_ASK, _json_unsorted, True, "the instruction asks for {ask!r} and {broken}"),
     (BOTH_ASK, _unites_only, True, "the instruction asks for what {ask!r} and {broken}"),
+    (EXACT_SUM_ASK, _never_hands_out_the_difference, True, "the instruction asks that parts {ask!r} the whole and {broken}"),
     (EVERY_ASK, _any_instead_of_every, True, "the instruction wants what {ask!r}, all of them, and {broken}"),
     (RERAISE_ASK, _never_raises, True, "the instruction asks that the exception be {ask!r} and {broken}"),
 ) + ORDER_ASKS + BOUND_ASKS
