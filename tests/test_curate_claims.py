@@ -175,6 +175,16 @@ DISCOUNT_ASK = "Write `apply_discount(subtotal, code, codes)`; code lookup is ca
 DISCOUNT = ("def apply_discount(subtotal, code, codes):\n    promo = codes.get(code.upper())\n    if promo is None:\n        return subtotal\n"
             "    return subtotal * 0.9 if promo['type'] == 'percent' else subtotal - promo['value']\n\n\n"
             "assert apply_discount(80, 'save10', {'SAVE10': {'type': 'percent', 'value': 10}}) == 72\n")
+RANGES_ASK = ("Merge overlapping booking ranges. Input: a list of (start, end) integer tuples, possibly unsorted. Output: a sorted list of merged ranges. "
+              "Ranges that merely touch (end == next start) should be merged as well.")
+RANGES = ("def merge_ranges(ranges):\n    merged = []\n    for start, end in sorted(ranges):\n        if merged and start <= merged[-1][1]:\n"
+          "            merged[-1] = (merged[-1][0], {end})\n        else:\n            merged.append((start, end))\n    return merged\n\n\n"
+          "assert merge_ranges([(5, 8), (1, 3), (2, 4)]) == [(1, 4), (5, 8)]\n")
+VAT_ASK = "Write `vat_split(gross, rate)` that splits a VAT-inclusive gross price into `(net, vat)` for a rate such as 0.2 (20%), both rounded to 2 decimals."
+VAT = "def vat_split(gross, rate):\n    vat = {vat}\n    return round(gross - vat, 2), vat\n\n\nassert vat_split(0, 0.2) == (0.0, 0.0)\n"
+COMPOUND_ASK = ("Compute the future value of a savings deposit with monthly compounding. Inputs: principal, annual rate as a decimal (e.g. 0.05), "
+                "and number of years. Round to 2 decimals.")
+COMPOUND = "def future_value(principal, annual_rate, years):\n    return round(principal * (1 + annual_rate / 12) ** ({periods}), 2)\n\n\nassert future_value(1000, 0, 5) == 1000.0\n"
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -367,6 +377,12 @@ ROWS = {
     "every named input form read": ((SIZE.format(number="float"), "", SIZE_ASK), "passed"),
     "an empty queue's required error never raised": ((QUEUE.format(empty="return None"), "", QUEUE_ASK), "failed"),
     "an empty queue's required error raised": ((QUEUE.format(empty="raise IndexError('dequeue from an empty queue')"), "", QUEUE_ASK), "passed"),
+    "touching ranges left apart where they must merge (blind31)": ((RANGES.format(end="end"), "", RANGES_ASK), "failed"),
+    "touching and contained ranges merged": ((RANGES.format(end="max(end, merged[-1][1])"), "", RANGES_ASK), "passed"),
+    "VAT taken off a VAT-inclusive price as if it were net (blind28)": ((VAT.format(vat="round(gross * rate, 2)"), "", VAT_ASK), "failed"),
+    "VAT taken out of a VAT-inclusive price": ((VAT.format(vat="round(gross - gross / (1 + rate), 2)"), "", VAT_ASK), "passed"),
+    "monthly compounding over years, not months (blind31)": ((COMPOUND.format(periods="years"), "", COMPOUND_ASK), "failed"),
+    "monthly compounding over every month": ((COMPOUND.format(periods="years * 12"), "", COMPOUND_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

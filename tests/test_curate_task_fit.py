@@ -1500,3 +1500,19 @@ def test_a_page_count_by_floor_division_alone():
     adjusted = "def page_info(n, per_page):\n    total_pages = n // per_page\n    if n % per_page:\n        total_pages += 1\n    return total_pages\n"
     assert misused_call(ast.parse(adjusted)) is None
     assert misused_call(ast.parse("def full_boxes(n, size):\n    boxes = n // size\n    return boxes\n")) is None  # not a page count
+
+
+def test_fields_of_the_input_records_are_read_but_for_identifiers():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = 'Write `order_tax(items, rates)` where items are dicts with "price", "qty" and "category"; return the total tax rounded to 2 decimals.'
+    tax = "def order_tax(items, rates):\n    return round(sum(i['price']{qty} * rates[i['category']] for i in items), 2)\n"
+    assert missing_part(ask, tax.format(qty="")) == "the field 'qty' of the input's records (never read)"
+    assert missing_part(ask, tax.format(qty=" * i['qty']")) is None
+    counts = "def unread(notes):\n    out = {}\n    for n in notes:\n        if not n['read']:\n            out[n['type']] = out.get(n['type'], 0) + 1\n    return out\n"
+    assert missing_part("Given notifications (dicts with 'id', 'type' and 'read'), return unread counts per type.", counts) is None  # an identifier may go unread
+    ask = "Given (average_rating, review_count) pairs, compute the overall average weighted by the number of reviews."
+    plain = "def overall(branches):\n    rated = [r for r, n in branches if n > 0]\n    return sum(rated) / len(rated) if rated else 0.0\n"
+    assert "never multiplies" in wrong_operation(ask, plain)
+    weighted = "def overall(branches):\n    total = sum(n for _, n in branches)\n    return sum(r * n for r, n in branches) / total if total else 0.0\n"
+    assert wrong_operation(ask, weighted) is None

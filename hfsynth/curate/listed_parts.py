@@ -321,15 +321,26 @@ def _holds_whole(item: str, strings: List[str]) -> bool:
     return any(value.lower() == folded or pattern.search(value.lower()) for value in strings)
 
 
+# Fields that hold an amount: a computation that reads its records' other fields and never this one
+# leaves it out ("price", "category" read and "qty" not). A name, an age or a city may rightly go unread
+# ("return the names").
+QUANTITY_FIELD = re.compile(r"^(?:qty|quantity|quantities|price|unit_price|amount|count|weight|hours|rate|cost|unit_cost|units|score|points|minutes|seconds|days|distance)$", re.IGNORECASE)
+
+
 def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
     for found in LONG_QUOTED_LIST.finditer(instruction):
         if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
             continue  # "commands such as 'go north', 'look' and 'quit'": inputs shown, not a list to handle one by one
         before = instruction[: found.start()]
-        if before.count("{") > before.count("}") or INPUT_FIELDS.search(before[-40:]):
-            continue  # "{'type': 'percent' or 'fixed', ...}", "dicts with 'id', 'type' and 'read'": a record's shape, not cases to handle
+        if before.count("{") > before.count("}"):
+            continue  # "{'type': 'percent' or 'fixed', ...}": a record's shape, not cases to handle
         items = [item for item in _quoted(found.group(0)) if item.strip()]
         held = [item for item in items if _holds_whole(item, strings)]
+        if INPUT_FIELDS.search(before[-40:]):  # "dicts with "price", "qty" and "category"": a quantity the code reads the others with
+            unread = [item for item in items if item not in held and QUANTITY_FIELD.search(item)]
+            if len(held) >= 2 and unread:
+                return f"the field {unread[0]!r} of the input's records (never read)"
+            continue
         if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
             return f"the string {next(item for item in items if item not in held)!r}"
     return None

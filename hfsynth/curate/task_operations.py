@@ -160,6 +160,12 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         _multiplies,
         "never multiplies",
     ),
+    (
+        "a weighted average",
+        re.compile(r"\bweighted\s+(?:average|mean|by|according)\b|\b(?:average|mean)\s+weighted\b|\bweight(?:ed|ing)?\s+each\s+\w+\s+by\b", re.IGNORECASE),
+        _multiplies,
+        "never multiplies a value by its weight",
+    ),
     ("the least common multiple", re.compile(r"\blcm\b|\b(?:least|lowest|smallest) common multiple\b", re.IGNORECASE), _lcm_evidence, "neither multiplies, divides nor steps"),
     ("anagrams", re.compile(r"\banagrams?\b", re.IGNORECASE), _counts_letters, "neither sorts nor counts the letters"),
     ("a rotation", re.compile(r"\brotations?\s+of\b|\brotated\s+(?:version|copy)\s+of\b", re.IGNORECASE), _rotates, "never slices, joins nor shifts"),
