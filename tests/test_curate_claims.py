@@ -185,6 +185,13 @@ VAT = "def vat_split(gross, rate):\n    vat = {vat}\n    return round(gross - va
 COMPOUND_ASK = ("Compute the future value of a savings deposit with monthly compounding. Inputs: principal, annual rate as a decimal (e.g. 0.05), "
                 "and number of years. Round to 2 decimals.")
 COMPOUND = "def future_value(principal, annual_rate, years):\n    return round(principal * (1 + annual_rate / 12) ** ({periods}), 2)\n\n\nassert future_value(1000, 0, 5) == 1000.0\n"
+STOCK_ASK = ("Write `remove_stock(stock, sku, qty)` that subtracts qty from stock[sku] in place and returns the new quantity. "
+             "Raise ValueError if qty is negative or if there isn't enough stock.")
+STOCK = ("def remove_stock(stock, sku, qty):\n    available = stock[sku]\n    if {check}:\n        raise ValueError(sku)\n    stock[sku] = available - qty\n"
+         "    return stock[sku]\n\n\nstock = {{'A': 10}}\nassert remove_stock(stock, 'A', 3) == 7\n")
+REPEATS_ASK = "Write `duplicate_invoices(numbers)` that returns the invoice numbers that occur more than once in the list, each reported once, in order of first appearance."
+REPEATS = ("def duplicate_invoices(numbers):\n    seen, result = set(), []\n    for number in numbers:\n        if number {keep}:\n            result.append(number)\n"
+           "        seen.add(number)\n    return result\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -383,6 +390,10 @@ ROWS = {
     "VAT taken out of a VAT-inclusive price": ((VAT.format(vat="round(gross - gross / (1 + rate), 2)"), "", VAT_ASK), "passed"),
     "monthly compounding over years, not months (blind31)": ((COMPOUND.format(periods="years"), "", COMPOUND_ASK), "failed"),
     "monthly compounding over every month": ((COMPOUND.format(periods="years * 12"), "", COMPOUND_ASK), "passed"),
+    "a required error probed with the row's own named stock (blind32)": ((STOCK.format(check="qty > available"), "", STOCK_ASK), "failed"),
+    "a negative quantity refused": ((STOCK.format(check="qty < 0 or qty > available"), "", STOCK_ASK), "passed"),
+    "duplicates asked in order of first appearance, answered deduplicated (blind32)": ((REPEATS.format(keep="not in seen"), "", REPEATS_ASK), "failed"),
+    "duplicates in order of first appearance": ((REPEATS.format(keep="in seen and number not in result"), "", REPEATS_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

@@ -1516,3 +1516,16 @@ def test_fields_of_the_input_records_are_read_but_for_identifiers():
     assert "never multiplies" in wrong_operation(ask, plain)
     weighted = "def overall(branches):\n    total = sum(n for _, n in branches)\n    return sum(r * n for r, n in branches) / total if total else 0.0\n"
     assert wrong_operation(ask, weighted) is None
+
+
+def test_inclusive_bounds_are_read_one_side_at_a_time_and_a_request_names_a_task():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Write `transactions_between(transactions, start, end)` returning the transactions whose date falls between start and end, inclusive of both dates."
+    window = "def transactions_between(transactions, start, end):\n    return [t for t in transactions if {test}]\n"
+    assert "leaves the bound out" in ignored_requirement(ask, window.format(test="start <= t['date'] < end"))
+    assert "leaves the bound out" in ignored_requirement(ask, window.format(test="start < t['date'] <= end"))
+    assert ignored_requirement(ask, window.format(test="start <= t['date'] <= end")) is None
+    assert ignored_requirement(ask, window.format(test="not (t['date'] < start or t['date'] > end)")) is None
+    assert instruction.names_a_task("For subscription renewals I need `add_months(d, months)` that moves a `date` by a number of months.")
+    assert not instruction.names_a_task("Lists and tuples")

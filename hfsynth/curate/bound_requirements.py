@@ -180,32 +180,37 @@ INCLUSIVE_ASK = re.compile(
 
 
 def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
-    """Every comparison with ``low`` or ``high`` is strict the way that leaves the bound out (``low < x``,
-    ``x < high``), and none of them (nor ``range(low, high + 1)``) lets it in."""
+    """Every comparison with ``low``, or every one with ``high``, is strict the way that leaves that bound
+    out (``low < x``; ``x < high``, ``range(low, high)``), and none with it (nor ``range(low, high + 1)``)
+    lets it in: ``start <= d < end`` leaves ``end`` out."""
     def names(node, bound):
         if bound[0].isdigit() or bound[0] == "-":
             value = constant_value(node)
             return value is not None and value == float(bound)
         return isinstance(node, ast.Name) and node.id == bound
-    strict, loose = [], []
+    strict = {"low": [], "high": []}
+    loose = {"low": [], "high": []}
     rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
                   for n in ast.walk(tree))  # end += 1 before range(start, end)
+    flipped = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare):
             sides = [node.left] + node.comparators
             for left, op, right in zip(sides, node.ops, sides[1:]):
-                pairs = ((left, op, right), (right, {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op))(), left))
-                for a, o, b in pairs:
-                    if names(a, low) and isinstance(o, (ast.Lt, ast.LtE)) or names(b, high) and isinstance(o, (ast.Lt, ast.LtE)):
-                        (strict if isinstance(o, ast.Lt) else loose).append(node)
-                    elif names(a, high) and isinstance(o, (ast.Gt, ast.GtE)) or names(b, low) and isinstance(o, (ast.Gt, ast.GtE)):
-                        (strict if isinstance(o, ast.Gt) else loose).append(node)
+                for a, o, b in ((left, op, right), (right, flipped.get(type(op), type(op))(), left)):
+                    for bound, side in ((low, "low"), (high, "high")):
+                        below = names(a, bound) if side == "low" else names(b, bound)  # low <= x, x <= high
+                        if below and isinstance(o, (ast.Lt, ast.LtE)):
+                            (strict if isinstance(o, ast.Lt) else loose)[side].append(node)
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) >= 2 and names(node.args[1], high) and not rebound:
-            strict.append(node)  # range(low, high): the stop is left out
+            strict["high"].append(node)  # range(low, high): the stop is left out
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("range", "bisect_right", "bisect_left", "min", "max", "clamp"):
-            loose.append(node)
-    if strict and not loose:
-        return f"its comparison {ast.unparse(strict[0])[:60]} (line {strict[0].lineno}) leaves the bound out"
+            loose["low"].append(node)
+            loose["high"].append(node)
+    for side in ("low", "high"):
+        if strict[side] and not loose[side]:
+            node = strict[side][0]
+            return f"its comparison {ast.unparse(node)[:60]} (line {node.lineno}) leaves the bound out"
     return None
 
 

@@ -182,6 +182,9 @@ TECHNICAL = re.compile(
 )
 QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
 
+# A request in other words: "I need `add_months(d, months)` that moves a date", "we want a helper".
+REQUEST = re.compile(r"\b(?:I|we)\s+(?:need|want|would like)\b|`[A-Za-z_]\w*\([^`]*\)`\s+(?:that|which)\b", re.IGNORECASE)
+
 
 # An input/output example: "[1, 2, 3] -> [3, 2, 1]", "e.g. 'abc' gives 'cba'".
 EXAMPLE = re.compile(r"->|=>|\be\.g\.|\bfor (?:example|instance)\b|^\s*(?:input|output|example)\s*:", re.IGNORECASE | re.MULTILINE)
@@ -196,12 +199,12 @@ IMPERATIVE = re.compile(
 
 
 def names_a_task(text: str) -> bool:
-    """A task verb or noun, an imperative, a question about code, an input/output example, or a
-    language the checks cannot read."""
+    """A task verb or noun, an imperative, a question about code, an input/output example, a request
+    ("I need ..."), or a language the checks cannot read."""
     if ONLY_AN_OUTPUT.match(text):
         return False  # "Output: [1, 4, 9]": what some code printed, with nothing asked
     return bool(
-        TASK_SIGNAL.search(text) or IMPERATIVE.match(text) or (QUESTION.search(text) and TECHNICAL.search(text)) or EXAMPLE.search(text)
+        TASK_SIGNAL.search(text) or IMPERATIVE.match(text) or (QUESTION.search(text) and TECHNICAL.search(text)) or EXAMPLE.search(text) or REQUEST.search(text)
     ) or not written_in_english(text)
 
 

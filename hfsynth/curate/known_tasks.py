@@ -439,7 +439,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the values that occur more than once", _i(r"\b(?:find|finds|return|returns|list|lists|get|gets|collect\w*|report\w*)\b[^.]{0,40}\b(?:duplicates|duplicated (?:values|elements|items|numbers))\b|"
                                                           r"\b(?:values|elements|items|numbers|integers)\b[^.]{0,15}\b(?:appear|occur)s? more than once\b"), 1, r"dup",
               relation="all(set(f(list(xs))) == want for xs, want in (([1, 2, 2, 3, 3, 3, 4], {2, 3}), ([1, 2, 3], set()), ([], set()), ([5, 5], {5}), ([4, 1, 4, 1, 2], {1, 4})))",
-              unless=_i(PRINTS + DUPLICATES_UNLESS + r"|\bfirst\b")),
+              unless=_i(PRINTS + DUPLICATES_UNLESS + r"|\bfirst\b(?!\s+(?:appearance|appeared|seen))")),  # "the first duplicate" is one value; "in order of first appearance" is an order
     KnownTask("the most common character", _i(r"\bmost (?:common|frequent(?:ly occurring)?)\b[^.]{0,20}\b(?:character|char|letter)\b|\b(?:character|letter)\b[^.]{0,40}\b(?:occurs|appears) (?:the )?most (?:often|frequently)\b"),
               1, r"char|letter|common|frequent",
               [("hello world",), ("aabbbc",), ("x",), ("banana",), ("abracadabra",)], lambda text: max(sorted(set(text)), key=text.count),

@@ -30,6 +30,7 @@ import re
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
+from hfsynth.curate import python_ast
 from hfsynth.curate.python_ast import literal_value, outside_guards
 
 ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
@@ -98,9 +99,35 @@ def _function(tree: ast.Module, instruction_prose: str) -> Optional[ast.Function
     return found[0] if len(found) == 1 else None
 
 
+def _named_literals(trees: Sequence[ast.Module]) -> Dict[str, ast.expr]:
+    """Names the row binds once, at its top level, to a literal (``stock = {"A": 10}``): a call's argument
+    by that name is the literal."""
+    assigned: Dict[str, list] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            targets = list(node.targets) if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For)) else []
+            while targets:
+                target = targets.pop()
+                if isinstance(target, (ast.Tuple, ast.List, ast.Starred)):
+                    targets.extend(target.elts if not isinstance(target, ast.Starred) else [target.value])
+                elif isinstance(target, ast.Name):  # not ``stock[sku] = ...``: that changes the value, not the name
+                    assigned.setdefault(target.id, []).append(node)
+    literals = {}
+    for tree in trees:
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and literal_value(node.value)[1] \
+                    and len(assigned.get(node.targets[0].id, [])) == 1:
+                literals[node.targets[0].id] = node.value
+    return literals
+
+
 def _literal_call(trees: Sequence[ast.Module], function: ast.FunctionDef) -> Optional[Dict[str, object]]:
-    """The arguments, by parameter name, of the first call of ``function`` with literal arguments only."""
+    """The arguments, by parameter name, of the first call of ``function`` with literal arguments only
+    (a name the row binds once to a literal counts as that literal)."""
     params = [a.arg for a in function.args.posonlyargs + function.args.args]
+    named = _named_literals(trees)
+    def literal_value(node):
+        return python_ast.literal_value(named.get(node.id, node) if isinstance(node, ast.Name) else node)
     for tree in trees:
         for node in outside_guards(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name):
