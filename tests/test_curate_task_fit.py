@@ -1242,7 +1242,7 @@ def test_blind28s_lessons():
 
     days = "from datetime import timedelta\n\ndef working_days(start, end):\n    return sum(1 for i in range((end - start).days + 1) if (start + timedelta(days=i)).weekday() {test})\n"
     ask = "Write `working_days(start, end)` counting the Monday–Friday dates between `start` and `end` inclusive."
-    assert "counts Saturday" in ignored_requirement(ask, days.format(test="< 6"))
+    assert "picks Mon-Tue-Wed-Thu-Fri-Sat" in ignored_requirement(ask, days.format(test="< 6"))
     assert ignored_requirement(ask, days.format(test="< 5")) is None
     coupon = "def apply_coupon(price, code):\n    if code == 'FLAT5':\n        return round({flat}, 2)\n    return price\n"
     ask = 'Write `apply_coupon(price, code)`: "FLAT5" takes 5.00 off but never takes the price below 0.'
@@ -1529,3 +1529,26 @@ def test_inclusive_bounds_are_read_one_side_at_a_time_and_a_request_names_a_task
     assert ignored_requirement(ask, window.format(test="not (t['date'] < start or t['date'] > end)")) is None
     assert instruction.names_a_task("For subscription renewals I need `add_months(d, months)` that moves a `date` by a number of months.")
     assert not instruction.names_a_task("Lists and tuples")
+
+
+def test_days_of_the_week_the_code_picks_are_the_days_the_instruction_names():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.weekday_requirements import asked_days
+
+    assert asked_days("Friday and Saturday nights use the weekend rate, all other nights the weekday rate.") == {4, 5}
+    assert asked_days("Payday is the last business day (Mon-Fri) of the month.") == {0, 1, 2, 3, 4}
+    assert asked_days("Delivery costs more on weekends.") == {5, 6}
+    assert asked_days("Open Monday to Friday, and on Saturdays until noon.") is None  # two sets: which one a test means is unknown
+    fee = "def delivery_fee(day):\n    return 7.99 if {test} else 4.99\n"
+    ask = "Delivery costs $4.99 on weekdays and $7.99 on Saturdays and Sundays. Write `delivery_fee(day)` taking a `datetime.date`."
+    assert "picks Sun" in ignored_requirement(ask, fee.format(test="day.weekday() in (6, 7)"))  # 7 never comes
+    assert "picks Fri-Sat-Sun" in ignored_requirement(ask, fee.format(test="day.isoweekday() >= 5"))
+    for right in ("day.weekday() in (5, 6)", "day.weekday() >= 5", "day.isoweekday() > 5", "not day.weekday() < 5", "day.weekday() == 5 or day.weekday() == 6"):
+        assert ignored_requirement(ask, fee.format(test=right)) is None, right
+    nights = ("from datetime import timedelta\n\ndef stay_cost(check_in, check_out, weekday_rate, weekend_rate):\n    total, night = 0.0, check_in\n"
+              "    while night < check_out:\n        wd = night.weekday()\n        total += weekend_rate if {test} else weekday_rate\n        night += timedelta(days=1)\n    return total\n")
+    ask = "Each night is charged by the date the night starts: Friday and Saturday nights use the weekend rate, all other nights the weekday rate."
+    assert "picks Sat-Sun" in ignored_requirement(ask, nights.format(test="wd >= 5"))
+    assert ignored_requirement(ask, nights.format(test="wd in (4, 5)")) is None
+    # a test with more in it than the day of the week is not read
+    assert ignored_requirement(ask, nights.format(test="wd >= 5 and night not in HOLIDAYS")) is None

@@ -24,7 +24,6 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - a charge "for every started kilogram" (partial hours billed as full), and code that rounds down
   (``floor``, ``int()``, ``//``) and never up;
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
-- "Monday–Friday" dates (working days), and ``weekday() < 6``, which counts Saturday;
 - intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
   that compares a start with an end by ``<=`` or ``>=``; an overlap or conflict, and a test of
   whether either end of one interval falls inside the same other one (``start <= s < end or start <
@@ -311,22 +310,6 @@ def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
     return None if inclusive or not strict else f"its comparison {ast.unparse(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
 
 
-# "the Monday–Friday dates", "working days": Saturday is weekday() 5, Sunday 6.
-WORKDAYS_ASK = re.compile(r"\bmonday\s*(?:[-–—]|to|through|thru)\s*friday\b|\b(?:working|business|work)\s+days?\b|\bweekdays\b(?!\s+names?)", re.IGNORECASE)
-
-
-def _saturday_counted(tree: ast.Module) -> Optional[str]:
-    """``d.weekday() < 6`` (or ``<= 5``, ``isoweekday() < 7``, ``!= 6``): Monday to Saturday."""
-    for node in walk_outside_asserts(tree):
-        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.Call) and isinstance(node.left.func, ast.Attribute):
-            method, op, bound = node.left.func.attr, node.ops[0], constant_value(node.comparators[0])
-            sunday = {"weekday": 6, "isoweekday": 7}.get(method)
-            if sunday is not None and bound is not None and (isinstance(op, ast.Lt) and bound == sunday or isinstance(op, ast.LtE) and bound == sunday - 1
-                                                             or isinstance(op, ast.NotEq) and bound == sunday):
-                return f"{ast.unparse(node)[:40]} (line {node.lineno}) counts Saturday as a working day"
-    return None
-
-
 # "never takes the price below 0", "not below zero": a floor at zero.
 NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
                                 r"\b(?:floor(?:ed)?|clamp(?:ed)?|capped)\s+at\s+(?:0|zero)\b", re.IGNORECASE)
@@ -346,7 +329,6 @@ def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
 BOUND_ASKS = (
     (ROUND_ASK, _never_rounds, True, "the instruction asks for a result {ask!r} and {broken}"),
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
-    (WORKDAYS_ASK, _saturday_counted, False, "the instruction counts {ask!r} and {broken}"),
     (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
     (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),

@@ -277,7 +277,7 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
     return None
 
 
-SWAPPED_DATE_FIELDS = re.compile(r"%Y[-/.]%M|%M[-/.]%d|%d[-/.]%M|%H:%m|%m:%S|%I:%m")
+SWAPPED_DATE_FIELDS = re.compile(r"%Y[-/.]?%M|%M[-/.]?%d|%d[-/.]?%M|%H:?%m|%m:%S|%I:?%m")
 
 
 def _swapped_date_fields(tree: ast.Module) -> Optional[str]:

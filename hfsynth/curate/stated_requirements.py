@@ -73,6 +73,7 @@ from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order
 from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, keys_a_dict, negated, tests_membership, walk_outside_asserts
+from hfsynth.curate.weekday_requirements import other_days
 
 FORBIDDING = re.compile(
     r"\b(?:without(?: using| calling| the help of)?|(?:do not|don't|never|must not|mustn't|cannot|can't|should not|shouldn't|not allowed to|may not)"
@@ -697,7 +698,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = ANY_WHITESPACE_ASK.search(prose)
     if match and not negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
         return f"the instruction asks for words {match.group(0)!r} and the code splits on single spaces"
-    found = broken_bound(prose, tree, code) or broken_order(prose, tree) or _named_but_unused(prose, tree)
+    found = broken_bound(prose, tree, code) or broken_order(prose, tree) or _named_but_unused(prose, tree) or other_days(prose, tree)
     if found:
         return found
     for match in ONLY_FOR_ASK.finditer(prose):

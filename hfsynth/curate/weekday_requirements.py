@@ -1,0 +1,144 @@
+"""The days of the week an instruction names, held against the days the code's ``weekday()`` tests pick.
+
+"$7.99 on Saturdays and Sundays" tested as ``day.weekday() in (6, 7)`` (Sunday only: ``weekday()``
+counts Monday 0 to Sunday 6, so 7 never comes), "Friday and Saturday nights" as ``weekday() >= 5``
+(Saturday and Sunday), "the last business day (Mon-Fri)" found by stepping back while
+``weekday() > 5`` (Saturday kept): the code runs, and only a row whose own example falls on the wrong
+day shows it. Each test of the code's is evaluated for every day of the week, and the days it picks
+must be the days the instruction names, or all the others.
+
+Read only where neither side leaves a doubt:
+
+- the instruction names one set of days: a list or range of day names ("Friday and Saturday",
+  "Mon-Fri", "Monday to Friday"), else "weekend(s)" (Saturday and Sunday) or "business days",
+  "working days", "weekdays" (Monday to Friday); two different sets named, or a day named on its own
+  ("on Saturdays until noon", "weeks start on Monday"), nothing is read;
+- the code's test is made only of comparisons of ``x.weekday()`` or ``x.isoweekday()`` (or a name
+  bound once to one) with numbers, joined by ``and``, ``or`` and ``not``: anything else in it (a
+  holiday list) and the test is not read.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Dict, FrozenSet, Optional
+
+from hfsynth.curate.requirement_words import constant_value, walk_outside_asserts
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+DAY_LIST = re.compile(rf"\b{DAY}\b(?:\s*(?:,|and|or|&|/)\s*(?:or\s+|and\s+)?\b{DAY}\b)+", re.IGNORECASE)
+DAY_RANGE = re.compile(rf"\b(?P<first>{DAY})\s*(?:-|–|—|to|through|thru)\s*(?P<last>{DAY})\b", re.IGNORECASE)
+WEEKEND = re.compile(r"\bweekends?\b", re.IGNORECASE)
+WORKDAYS = re.compile(r"\b(?:working|business|work)\s+days?\b|\bweekdays\b(?!\s+names?)", re.IGNORECASE)
+ALL_DAYS = frozenset(range(7))
+
+
+def _day_number(word: str) -> int:
+    return DAY_NAMES.index(word.lower()[:3])
+
+
+def asked_days(prose: str) -> Optional[FrozenSet[int]]:
+    """The one set of days (``weekday()`` numbers) the instruction names, or None."""
+    named, spans = set(), []
+    for found in DAY_RANGE.finditer(prose):
+        first, last = _day_number(found.group("first")), _day_number(found.group("last"))
+        if first <= last:
+            named.add(frozenset(range(first, last + 1)))
+            spans.append(found.span())
+    for found in DAY_LIST.finditer(prose):
+        if not DAY_RANGE.fullmatch(found.group(0)):
+            named.add(frozenset(_day_number(word) for word in re.findall(DAY, found.group(0), re.IGNORECASE)))
+            spans.append(found.span())
+    if any(not any(a <= day.start() < b for a, b in spans) for day in re.finditer(rf"\b{DAY}\b", prose, re.IGNORECASE)):
+        return None  # a day named on its own ("on Saturdays until noon", "weeks start on Monday"): another rule
+    if not named:
+        if WEEKEND.search(prose):
+            named.add(frozenset({5, 6}))
+        if WORKDAYS.search(prose):
+            named.add(frozenset(range(5)))
+    named = {days for days in named if days not in (frozenset(), ALL_DAYS)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+class _Unread(Exception):
+    """The test holds something besides comparisons of the day of the week with numbers."""
+
+
+def _day_sources(tree: ast.AST) -> Dict[str, int]:
+    """Names bound to ``x.weekday()`` (offset 0) or ``x.isoweekday()`` (offset 1), each bound once."""
+    bound: Dict[str, list] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            bound.setdefault(node.targets[0].id, []).append(_offset(node.value))
+    return {name: offsets[0] for name, offsets in bound.items() if len(offsets) == 1 and offsets[0] is not None}
+
+
+def _offset(node: ast.AST) -> Optional[int]:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+        return {"weekday": 0, "isoweekday": 1}.get(node.func.attr)
+    return None
+
+
+def _picks(node: ast.AST, day: int, sources: Dict[str, int]) -> bool:
+    """Whether the test is true on ``day`` (0 Monday ... 6 Sunday)."""
+    if isinstance(node, ast.BoolOp):
+        results = [_picks(value, day, sources) for value in node.values]
+        return all(results) if isinstance(node.op, ast.And) else any(results)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _picks(node.operand, day, sources)
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1):
+        raise _Unread
+    offset = sources.get(node.left.id) if isinstance(node.left, ast.Name) else _offset(node.left)
+    if offset is None:
+        raise _Unread
+    value, op, right = day + offset, node.ops[0], node.comparators[0]
+    if isinstance(op, (ast.In, ast.NotIn)):
+        if not isinstance(right, (ast.Tuple, ast.List, ast.Set)):
+            raise _Unread
+        members = [constant_value(e) for e in right.elts]
+        if any(m is None for m in members):
+            raise _Unread
+        return (value in members) == isinstance(op, ast.In)
+    bound = constant_value(right)
+    if bound is None:
+        raise _Unread
+    compare = {ast.Eq: value == bound, ast.NotEq: value != bound, ast.Lt: value < bound, ast.LtE: value <= bound, ast.Gt: value > bound, ast.GtE: value >= bound}
+    if type(op) not in compare:
+        raise _Unread
+    return compare[type(op)]
+
+
+def _tests(tree: ast.AST):
+    """The outermost ``and``/``or``/``not``/comparison expressions outside asserts: each is one test of the code."""
+    inner = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BoolOp):
+            inner.update(id(v) for v in node.values)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            inner.add(id(node.operand))
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, (ast.BoolOp, ast.Compare)) or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            if id(node) not in inner:
+                yield node
+
+
+def other_days(prose: str, tree: ast.Module) -> Optional[str]:
+    """How a test of the day of the week picks days the instruction does not name, else None."""
+    asked = asked_days(prose)
+    if asked is None:
+        return None
+    sources = _day_sources(tree)
+    for test in _tests(tree):
+        if not any(_offset(n) is not None or isinstance(n, ast.Name) and n.id in sources for n in ast.walk(test)):
+            continue
+        try:
+            picked = frozenset(day for day in range(7) if _picks(test, day, sources))
+        except _Unread:
+            continue
+        if picked not in (asked, ALL_DAYS - asked):
+            def names(days):
+                return "-".join(DAY_NAMES[d].title() for d in sorted(days)) or "no day"
+            return f"the instruction's days are {names(asked)} and the code's test {ast.unparse(test)[:50]} (line {test.lineno}) picks {names(picked)}"
+    return None
