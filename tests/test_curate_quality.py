@@ -636,7 +636,7 @@ def test_a_branch_that_repeats_its_chains_condition_and_a_parameter_overwritten_
         "def count(tree, predicate):\n    if isinstance(tree, tuple):\n        return 1\n"
         "    elif isinstance(tree, tuple):\n        return 2\n    return 0\n"
     )
-    assert substance.trivial(row(repeated)) == "dead code: the branch at line 4 repeats the condition of line 2, so it never runs"
+    assert substance.trivial(row(repeated)) == "dead code: the branch at line 4 never runs: the condition of line 2 takes every case it has"
     as_else_if = "def sign(x):\n    if x > 0:\n        return 1\n    else:\n        if x > 0:\n            return 2\n    return 0\n"
     assert substance.trivial(row(as_else_if)).startswith("dead code: the branch at line 5")
     distinct = "def sign(x):\n    if x > 0:\n        return 1\n    elif x < 0:\n        return -1\n    return 0\n"

@@ -1552,3 +1552,23 @@ def test_days_of_the_week_the_code_picks_are_the_days_the_instruction_names():
     assert ignored_requirement(ask, nights.format(test="wd in (4, 5)")) is None
     # a test with more in it than the day of the week is not read
     assert ignored_requirement(ask, nights.format(test="wd >= 5 and night not in HOLIDAYS")) is None
+
+
+def test_blind32s_lessons():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    tiers = "def discounted_total(subtotal):\n    if subtotal >= {a}:\n        rate = 0.05\n    elif subtotal >= {b}:\n        rate = 0.10\n    else:\n        rate = 0.0\n    return round(subtotal * (1 - rate), 2)\n"
+    assert "never runs" in substance.trivial({"language": "python", "code": tiers.format(a=50, b=100)})  # the lowest tier checked first takes every order
+    assert substance.trivial({"language": "python", "code": tiers.format(a=100, b=50)}) is None
+    ask = "Return a new list of product dicts with 'price' increased by `percent`. The original list and the dicts in it must not be modified."
+    raise_ = "def with_price_increase(products, percent):\n    updated = {copy}\n    for product in updated:\n        product['price'] = round(product['price'] * (1 + percent / 100), 2)\n    return updated\n"
+    assert "on an item of products" in ignored_requirement(ask, raise_.format(copy="list(products)"))
+    assert "on an item of products" in ignored_requirement(ask, raise_.format(copy="products[:]"))
+    assert ignored_requirement(ask, raise_.format(copy="[dict(p) for p in products]")) is None
+    ask = "Write `display_name(first, last, style='full')`. Styles: 'full' -> 'Ada Lovelace', 'last_first' -> 'Lovelace, Ada', 'initials' -> 'A.L.'."
+    name = ("def display_name(first, last, style='full'):\n    if style == 'full':\n        return f'{first} {last}'\n    if style == 'last_first':\n"
+            "        return f'{last}, {first}'\n{more}    raise ValueError(style)\n")
+    assert missing_part(ask, name.replace("{more}", "")) == "the option 'initials'"
+    assert missing_part(ask, name.replace("{more}", "    if style == 'initials':\n        return f'{first[:1]}.{last[:1]}.'\n")) is None
+    # examples mapped to their answers are not options: the code names none of them
+    assert missing_part("Reverse a word: 'abc' -> 'cba', 'hello' -> 'olleh', 'x' -> 'x'.", "def reverse(word):\n    return word[::-1]\n") is None

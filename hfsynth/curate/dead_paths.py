@@ -1,8 +1,9 @@
 """Branches and inputs that can never matter, two bugs of a model that lost track of what it wrote.
 
 - An ``elif`` whose condition repeats an earlier one of its chain (``if isinstance(x, list): ...
-  elif isinstance(x, list): ...``): the earlier branch always takes the case, so the later one never
-  runs. Only conditions without side effects count (no calls but a few pure builtins, no ``:=``,
+  elif isinstance(x, list): ...``), or bounds a number an earlier one already covers (``if total >= 50:
+  ... elif total >= 100:``, tiers checked from the lowest up): the earlier branch always takes the
+  case, so the later one never runs. Only conditions without side effects count (no calls but a few pure builtins, no ``:=``,
   no ``await``): between two tests of one chain nothing else runs, so the same expression has the
   same value.
 - A condition that is never true: ``and``-joined bounds on one expression that no number meets
@@ -42,18 +43,46 @@ def _side_effect_free(test: ast.expr) -> bool:
     return True
 
 
+def _one_bound(test: ast.expr) -> Optional[Tuple[str, type, float]]:
+    """``(expression, operator, number)`` when ``test`` is a single comparison of an expression with a number."""
+    bounds = _bounds(test) if isinstance(test, ast.Compare) and len(test.ops) == 1 else []
+    return bounds[0] if len(bounds) == 1 else None
+
+
+def _covers(earlier: Tuple[str, type, float], later: Tuple[str, type, float]) -> bool:
+    """Every value that meets ``later`` meets ``earlier`` (``x >= 50`` covers ``x >= 100``)."""
+    if earlier[0] != later[0]:
+        return False
+    (_, first, a), (_, second, b) = earlier, later
+    if second is ast.Eq:
+        return {ast.Lt: b < a, ast.LtE: b <= a, ast.Gt: b > a, ast.GtE: b >= a, ast.Eq: b == a}[first]
+    if first in (ast.Gt, ast.GtE) and second in (ast.Gt, ast.GtE):
+        return b > a or b == a and not (second is ast.GtE and first is ast.Gt)
+    if first in (ast.Lt, ast.LtE) and second in (ast.Lt, ast.LtE):
+        return b < a or b == a and not (second is ast.LtE and first is ast.Lt)
+    return False
+
+
 def repeated_condition(tree: ast.AST) -> Optional[Tuple[int, int]]:
-    """``(line of the branch that never runs, line of the earlier test it repeats)``, or None."""
+    """``(line of the branch that never runs, line of the earlier test that takes its every case)``: the
+    test repeated, or a bound an earlier one already covers (``if total >= 50: ... elif total >= 100:``,
+    tiers checked from the lowest up), or None."""
     for head in ast.walk(tree):
         if not isinstance(head, ast.If):
             continue
-        seen = {}
+        seen, bounds = {}, []
         branch = head
         while True:
             key = ast.dump(branch.test)
             if key in seen and _side_effect_free(branch.test):
                 return branch.lineno, seen[key]
             seen.setdefault(key, branch.lineno)
+            bound = _one_bound(branch.test) if _side_effect_free(branch.test) else None
+            if bound is not None:
+                covering = next((line for earlier, line in bounds if _covers(earlier, bound)), None)
+                if covering is not None:
+                    return branch.lineno, covering
+                bounds.append((bound, branch.lineno))
             if len(branch.orelse) == 1 and isinstance(branch.orelse[0], ast.If):  # elif, or else: holding only an if
                 branch = branch.orelse[0]
             else:

@@ -346,6 +346,21 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
     return None
 
 
+# "Styles: 'full' -> 'Ada Lovelace', 'last_first' -> 'Lovelace, Ada', 'initials' -> 'A.L.'": options, each mapped to what it gives.
+MAPPED_KEY = re.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(?:->|=>|→)\s*""")
+
+
+def _missing_mapped_key(instruction: str, strings: List[str]) -> Optional[str]:
+    """An option of three or more the instruction maps each to a result (``'x' -> ...``), which the code
+    never names while it names at least two of the others."""
+    keys = list(dict.fromkeys(m.group("key") for m in MAPPED_KEY.finditer(instruction)))
+    if len(keys) < 3:
+        return None
+    held = [key for key in keys if _holds_whole(key, strings)]
+    missing = [key for key in keys if key not in held]
+    return f"the option {missing[0]!r}" if len(held) >= 2 and missing else None
+
+
 # "trailing punctuation like '!' or ','", "sentences end with '.', '!' or '?'": marks listed together.
 MARK_LIST = re.compile(r"""(?<![\w'"])(['"])[^\w\s'"]\1(?:\s*,\s*(['"])[^\w\s'"]\2)*\s*,?\s*(?:or|and)\s+(['"])[^\w\s'"]\3(?![\w'"])""")
 # Code that handles marks as a class: \w, str.isalnum, string.punctuation, a character range.
@@ -419,7 +434,8 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     options = "--" in instruction
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction) or NAMED_CODES.search(instruction)
     quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
-              or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or MARK_LIST.search(instruction))
+              or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or MARK_LIST.search(instruction)
+              or MAPPED_KEY.search(instruction))
     tree = parse_python(code)
     if tree is None:
         return None
@@ -428,7 +444,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         strings, code_names = _working_strings(tree), _names(tree)  # read once for every list below
         literal = (_missing_key(instruction, strings, code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
                    or _missing_quoted(instruction, strings) or _missing_time_unit(instruction, strings, code_names) or _missing_code_word(instruction, strings)
-                   or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code))
+                   or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code) or _missing_mapped_key(instruction, strings))
     literal = literal or unread_parameter(instruction, tree)
     if literal:
         return literal

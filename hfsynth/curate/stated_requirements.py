@@ -319,12 +319,41 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             for t in targets:
                 if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in params:
                     return f"{ast.unparse(t)[:30]} = ..."
-        for loop in (n for n in ast.walk(function) if isinstance(n, ast.For) and isinstance(n.iter, ast.Name) and n.iter.id in params and isinstance(n.target, ast.Name)):
+        copies = _shallow_copies(function, params)
+        for loop in (n for n in ast.walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)):
+            source = _items_of(loop.iter, params, copies)
+            if source is None:
+                continue
             item = loop.target.id  # for product in products: product["price"] = ...: the caller's dicts change
             for node in (n for statement in loop.body for n in ast.walk(statement)):
                 if isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in node.targets):
-                    return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {loop.iter.id}"
+                    return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {source}"
     return None
+
+
+def _items_of(node: ast.expr, params: Set[str], copies: dict) -> Optional[str]:
+    """The parameter whose items ``node`` holds: the parameter, a name bound to a new list of its items
+    (``updated = list(products)``), or such a list made in place (``products[:]``, ``sorted(products)``)."""
+    if isinstance(node, ast.Name):
+        return node.id if node.id in params else copies.get(node.id)
+    if isinstance(node, ast.Call) and not node.keywords and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in params \
+            and (getattr(node.func, "id", None) in ("list", "tuple", "sorted", "reversed") or ast.unparse(node.func) == "copy.copy"):
+        return node.args[0].id
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "copy" and not node.args and isinstance(node.func.value, ast.Name) \
+            and node.func.value.id in params:
+        return node.func.value.id
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and isinstance(node.value, ast.Name) and node.value.id in params:
+        return node.value.id
+    return None
+
+
+def _shallow_copies(function: ast.AST, params: Set[str]) -> dict:
+    """Names bound once to a new list of a parameter's items: its items are still the caller's."""
+    bound: dict = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            bound.setdefault(node.targets[0].id, []).append(_items_of(node.value, params, {}))
+    return {name: sources[0] for name, sources in bound.items() if len(sources) == 1 and sources[0] is not None}
 
 
 # "removes ... from the list in place", "sort the array in-place": a verb that changes the argument, then "in place".

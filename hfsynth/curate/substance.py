@@ -555,7 +555,7 @@ SUBSTANCE_CHECKS = (
     (drops_its_result, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'computes', 'compute')} into locals and "
                                      f"{_s(found, 'returns', 'return')} nothing"),
     (dead_code, lambda line: f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"),
-    (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} repeats the condition of line {found[1]}, so it never runs"),
+    (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} never runs: the condition of line {found[1]} takes every case it has"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
     (endless_while, lambda found: f"never ends: {found}"),
