@@ -192,6 +192,9 @@ STOCK = ("def remove_stock(stock, sku, qty):\n    available = stock[sku]\n    if
 REPEATS_ASK = "Write `duplicate_invoices(numbers)` that returns the invoice numbers that occur more than once in the list, each reported once, in order of first appearance."
 REPEATS = ("def duplicate_invoices(numbers):\n    seen, result = set(), []\n    for number in numbers:\n        if number {keep}:\n            result.append(number)\n"
            "        seen.add(number)\n    return result\n")
+INI = ("import configparser\n\n\ndef load_server_settings(ini_text):\n    parser = configparser.ConfigParser()\n    parser.read_string(ini_text)\n    section = 'server'\n"
+       "    return parser.get(section, 'host'), parser.getint(section, 'port'), {timeout}\n")
+INI_RESPONSE = "```python\n" + INI + "```\n\nExample:\n\n```python\nconfig = '[server]\\nhost = 0.0.0.0\\nport = 8080\\n'\nprint(load_server_settings(config))\n```\n"
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -205,7 +208,11 @@ ROWS = {
     "a usage block's output that can vary is not judged": (("def roll():\n    return 4\n",  # id() differs from run to run
                                                             "```python\ndef roll():\n    return 4\n```\n\n```python\nprint(roll(), id(roll) < 0)\n```\n\nOutput:\n\n```\n4 True\n```\n", ""), "no_tests"),
     "usage block claim right": ((TOTAL.format(loop="price in prices.values()"), TOTAL_RESPONSE.format(loop="price in prices.values()"), ""), "passed"),
-    "a usage block's state is not judged": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "no_tests"),
+    "a usage block's state is not judged (the block still runs)": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "passed"),
+    "a usage block with no output shown that raises (blind33)": ((INI.format(timeout="parser.getint(section, 'timeout')"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout')"), ""), "failed"),
+    "a usage block with no output shown that runs": ((INI.format(timeout="parser.getint(section, 'timeout', fallback=30)"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout', fallback=30)"), ""), "passed"),
+    "a usage block that reads a file is not run": (("import json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n",
+                                                    "```python\nimport json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n```\n\n```python\nprint(load('settings.json'))\n```\n", ""), "no_tests"),
     "comment claim wrong": ((FACTORIAL.format(stop="n"), "", ""), "failed"),
     "comment claim right": ((FACTORIAL.format(stop="n + 1"), "", ""), "passed"),
     "main guard claim wrong": (("def sq(x):\n    return x + x\n\nif __name__ == '__main__':\n    print(sq(3))  # 9\n", "", ""), "failed"),

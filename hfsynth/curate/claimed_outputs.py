@@ -16,6 +16,10 @@ exception. ``strict`` examples (the code's own lines) fail on any error; the oth
 session in prose that uses names it never defines or imports a module by its file name) stop
 quietly there.
 
+A usage block that shows no output ("Example:" then ``print(load_settings(config))``) claims at least
+that it runs: it is run after the code (:func:`usage_block_runs`), unless it or the code needs files,
+the network, a terminal or the clock.
+
 Comment claims are read on the code's top-level lines and in its ``__main__`` block, one line each
 (``print(x)  # Output: 3``, ``area(2)  # -> 12.57``, ``print(f(5))  # [0, 1, 1]``, or ``# Output: 3``
 alone on the line below); the line is replaced by the check in the program the sandbox runs, so it
@@ -232,6 +236,32 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
         if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not re.search(VAGUE, want, re.IGNORECASE):
             return [(program, want, False, "program")]
     return []
+
+
+# What a usage block may need that the sandbox does not give: files, the network, a terminal, the clock.
+OUTSIDE_WORLD = re.compile(r"\bopen\(|\binput\(|\bsys\.argv\b|\bos\.environ\b|\bgetenv\b|\bPath\(|\.read(?:_text|_bytes|_csv|_excel|_json|_parquet|_table|_sql|lines)?\(|\bos\.(?:listdir|walk|scandir|stat)\b|\bsubprocess\b|\bsocket\b|\burllib\b|"
+                           r"\brequests\b|\bhttps?://|\bsqlite3\b|\bsleep\(|\bshutil\b|\bglob\b|\blisten\(|\bserve_forever\b")
+
+
+def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) -> List[Claim]:
+    """A usage block that shows no output ("Example:" then ``print(load_settings(config))``) must still
+    run: a block of calls that defines and imports nothing, calls one of the code's top-level functions
+    or classes, and needs nothing from outside (no file, network, terminal or clock, in it or in the
+    code). One claim per block, run after the code in its namespace; any exception fails the row.
+    Blocks already claimed (``claimed``: an "Output:" after them) are left to that claim."""
+    if tree is None or OUTSIDE_WORLD.search(code):
+        return []
+    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    taken = {c[0].strip() for c in claimed}
+    runs: List[Claim] = []
+    for fence in find_fences(response):
+        block = fence.code.strip()
+        if not block or block in code or block in taken or OUTSIDE_WORLD.search(block) or not _usage_block(fence.tag or "", block):
+            continue
+        called = {n.func.id for n in ast.walk(parse_python(block)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        if called & defined:
+            runs.append((block, "", True, "program"))
+    return runs
 
 
 def claims_check(claims: List[Claim]) -> str:

@@ -59,7 +59,7 @@ from typing import AbstractSet, Any, Dict, List, Optional
 from hfsynth.curate.accepted_inputs import accepted_input_claims
 from hfsynth.curate.case_probes import case_claims
 from hfsynth.curate.claimed_outputs import (
-    CHECKER, claims_check, example_block_claims, output_block_claims, prose_claims, session_claims, with_comment_claims_checked,
+    CHECKER, claims_check, example_block_claims, output_block_claims, prose_claims, session_claims, usage_block_runs, with_comment_claims_checked,
 )
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose, written_in_english
@@ -331,7 +331,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         if rewritten:
             tree = parse_python(code)
         usage = [c for c in output_block_claims(response or "", code) if not NONDETERMINISTIC & _drawn(parse_python(c[0]))]  # a usage block's chance too
-        claims = session_claims(response or code) + usage
+        runs = [c for c in usage_block_runs(response or "", code, tree, usage) if not NONDETERMINISTIC & _drawn(parse_python(c[0]))]
+        claims = session_claims(response or code) + usage + runs
         claims += prose_claims(response or "", tree) + example_block_claims(response or "", code, tree)
     if instruction:
         words = prose(instruction)
