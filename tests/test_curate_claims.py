@@ -195,6 +195,12 @@ REPEATS = ("def duplicate_invoices(numbers):\n    seen, result = set(), []\n    
 INI = ("import configparser\n\n\ndef load_server_settings(ini_text):\n    parser = configparser.ConfigParser()\n    parser.read_string(ini_text)\n    section = 'server'\n"
        "    return parser.get(section, 'host'), parser.getint(section, 'port'), {timeout}\n")
 INI_RESPONSE = "```python\n" + INI + "```\n\nExample:\n\n```python\nconfig = '[server]\\nhost = 0.0.0.0\\nport = 8080\\n'\nprint(load_server_settings(config))\n```\n"
+CLOCK_MINUTES_ASK = "Convert a 12-hour clock string like '9:05 AM' or '12:30 PM' into minutes after midnight."
+CLOCK_MINUTES = ("def to_minutes(clock):\n    time_part, meridiem = clock.split()\n    hours, minutes = (int(x) for x in time_part.split(':')){fix}\n"
+                 "    if meridiem.upper() == 'PM':\n        hours += 12\n    return hours * 60 + minutes\n\n\nassert to_minutes('9:05 AM') == 545\n")
+NIGHTS_ASK = "Hotel booking form: write `nights_between(check_in, check_out)` taking 'YYYY-MM-DD' strings and returning the number of nights in the stay."
+NIGHTS = ("from datetime import date\n\n\ndef nights_between(check_in, check_out):\n"
+          "    return (date.fromisoformat(check_out) - date.fromisoformat(check_in)).days{extra}\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -208,6 +214,10 @@ ROWS = {
     "a usage block's output that can vary is not judged": (("def roll():\n    return 4\n",  # id() differs from run to run
                                                             "```python\ndef roll():\n    return 4\n```\n\n```python\nprint(roll(), id(roll) < 0)\n```\n\nOutput:\n\n```\n4 True\n```\n", ""), "no_tests"),
     "usage block claim right": ((TOTAL.format(loop="price in prices.values()"), TOTAL_RESPONSE.format(loop="price in prices.values()"), ""), "passed"),
+    "noon and midnight on the 12-hour clock (blind33)": ((CLOCK_MINUTES.format(fix=""), "", CLOCK_MINUTES_ASK), "failed"),
+    "noon and midnight read": ((CLOCK_MINUTES.format(fix="\n    hours %= 12"), "", CLOCK_MINUTES_ASK), "passed"),
+    "the check-out day counted as a night (blind34)": ((NIGHTS.format(extra=" + 1"), "", NIGHTS_ASK), "failed"),
+    "the nights of a stay": ((NIGHTS.format(extra=""), "", NIGHTS_ASK), "passed"),
     "a usage block's state is not judged (the block still runs)": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "passed"),
     "a usage block with no output shown that raises (blind33)": ((INI.format(timeout="parser.getint(section, 'timeout')"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout')"), ""), "failed"),
     "a usage block with no output shown that runs": ((INI.format(timeout="parser.getint(section, 'timeout', fallback=30)"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout', fallback=30)"), ""), "passed"),

@@ -1572,3 +1572,35 @@ def test_blind32s_lessons():
     assert missing_part(ask, name.replace("{more}", "    if style == 'initials':\n        return f'{first[:1]}.{last[:1]}.'\n")) is None
     # examples mapped to their answers are not options: the code names none of them
     assert missing_part("Reverse a word: 'abc' -> 'cba', 'hello' -> 'olleh', 'x' -> 'x'.", "def reverse(word):\n    return word[::-1]\n") is None
+
+
+def test_blind33_and_blind34s_lessons():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Cinema pricing: children under 12 pay half price, seniors aged 65 and over get 30% off, everyone else pays the full price."
+    price = "def ticket_price(age, base=12.0):\n    if age < 12:\n        return base * 0.5\n    if age {op} 65:\n        return base * 0.7\n    return base\n"
+    assert "leaves 65 out" in ignored_requirement(ask, price.format(op=">"))
+    assert ignored_requirement(ask, price.format(op=">=")) is None
+    runs = "def flag(marks):\n    run = 0\n    for m in marks:\n        run = run + 1 if m == 'A' else 0\n        if run {op} 3:\n            return True\n    return False\n"
+    assert "leaves 3 out" in ignored_requirement("Flag a student absent on 3 or more consecutive days.", runs.format(op=">"))
+    assert ignored_requirement("Flag a student absent on 3 or more consecutive days.", runs.format(op=">=")) is None
+    ask = "Return a dict with the number of scores in each band: 'A' (90+), 'B' (80-89), 'C' (70-79), 'D' (60-69) and 'F' (below 60)."
+    bands = ("def grade_distribution(scores):\n    bands = [('A', 90), ('B', 80), ('C', 70), ('D', 60)]\n    counts = {letter: 0 for letter, _ in bands}\n"
+             "    for s in scores:\n        counts[next((l for l, c in bands if s >= c), 'F')] += 1\n    return counts\n")
+    assert missing_part(ask, bands) is None  # 'F' is there, as the default
+    assert missing_part(ask, bands.replace(", 'F')", ", None)")) == "the option 'F'"
+    assert "puts the 7th in the second week" in misused_call(ast.parse("def week_of_month(d):\n    return d.day // 7 + 1\n"))
+    assert misused_call(ast.parse("def week_of_month(d):\n    return (d.day - 1) // 7 + 1\n")) is None
+    pages = "def paginate(items, page, per_page):\n    return {{'items': items[(page - 1) * per_page:page * per_page], 'total_pages': {count}}}\n"
+    assert "one page too few" in misused_call(ast.parse(pages.format(count="len(items) // per_page")))
+    assert misused_call(ast.parse(pages.format(count="-(-len(items) // per_page)"))) is None
+    ask = "Write count_words(text): words are separated by any amount of whitespace (spaces, tabs, newlines)."
+    words = "import re\n\ndef count_words(text):\n    return len({split})\n"
+    assert "one whitespace character" in ignored_requirement(ask, words.format(split="re.split(r'\\s', text.strip())"))
+    assert ignored_requirement(ask, words.format(split="re.split(r'\\s+', text.strip())")) is None
+    assert ignored_requirement(ask, words.format(split="[w for w in re.split(r'\\s', text) if w]")) is None
+    ask = "Each appointment is a (time, client) tuple; the time is written like '9:30' or '14:00' (hours are not zero-padded). Return them in chronological order."
+    appointments = "def sort_appointments(appointments):\n    return sorted(appointments, key={key})\n"
+    assert "sorts after '14:00'" in ignored_requirement(ask, appointments.format(key="lambda a: a[0]"))
+    assert ignored_requirement(ask, appointments.format(key="lambda a: tuple(int(p) for p in a[0].split(':'))")) is None

@@ -251,14 +251,20 @@ def _one_side_inside(tree: ast.Module) -> Optional[str]:
 
 
 # "A (90 and above)", "up to and including 5 kg": a bound the instruction gives as included, compared strictly.
-STATED_INCLUSIVE = re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE)
+STATED_INCLUSIVE = (
+    re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE),
+    # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)"
+    re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|older|more|higher)\b|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
+)
 
 
 def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:
     """``score > 90`` for "A (90 and above)", ``weight < 5`` for "up to and including 5 kg", and no ``>=``
     nor ``<=`` with that number anywhere."""
-    for match in STATED_INCLUSIVE.finditer(prose):
-        bound = float(match.group("above") or match.group("upto"))
+    for match in (m for pattern in STATED_INCLUSIVE for m in pattern.finditer(prose)):
+        groups = match.groupdict()
+        above = groups.get("above") or groups.get("above_plus")
+        bound = float(above or groups.get("upto"))
         strict, inclusive = None, False
         for node in walk_outside_asserts(tree):
             if not isinstance(node, ast.Compare):
@@ -274,11 +280,11 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
                 if isinstance(op, (ast.LtE, ast.GtE)):
                     inclusive = True
                 below = isinstance(op, ast.Gt) if not flipped else isinstance(op, ast.Lt)  # x > 90: 90 left below
-                above = isinstance(op, ast.Lt) if not flipped else isinstance(op, ast.Gt)  # x < 5: 5 left above
-                if strict is None and (match.group("above") and below or match.group("upto") and above):
+                above_it = isinstance(op, ast.Lt) if not flipped else isinstance(op, ast.Gt)  # x < 5: 5 left above
+                if strict is None and (above and below or groups.get("upto") and above_it):
                     strict = node
         if strict is not None and not inclusive:
-            return f"the instruction includes {match.group(0)!r} and {ast.unparse(strict)[:40]} (line {strict.lineno}) leaves {match.group('above') or match.group('upto')} out"
+            return f"the instruction includes {match.group(0)!r} and {ast.unparse(strict)[:40]} (line {strict.lineno}) leaves {above or groups.get('upto')} out"
     return None
 
 

@@ -346,8 +346,9 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
     return None
 
 
-# "Styles: 'full' -> 'Ada Lovelace', 'last_first' -> 'Lovelace, Ada', 'initials' -> 'A.L.'": options, each mapped to what it gives.
-MAPPED_KEY = re.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(?:->|=>|→)\s*""")
+# "Styles: 'full' -> 'Ada Lovelace', 'last_first' -> 'Lovelace, Ada', 'initials' -> 'A.L.'", "'A' (90+), 'B' (80-89) ...
+# and 'F' (below 60)": options or bands, each mapped to what it gives or holds.
+MAPPED_KEY = re.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(?:->|=>|→|\((?=[^)]*\d))\s*""")  # or a band: 'B' (80-89)
 
 
 def _missing_mapped_key(instruction: str, strings: List[str]) -> Optional[str]:

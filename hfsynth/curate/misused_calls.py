@@ -50,7 +50,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``groups = dict.fromkeys(letters, [])`` then ``groups[k].append(w)`` (or ``self.groups``, appended to
   in a method): every key holds the one list passed, so each word lands in every group (``{k: [] for k
   in letters}`` is meant).
-- ``d.month // 3 + 1`` for a quarter: March, June, September and December land in the next one.
+- ``d.month // 3 + 1`` for a quarter: March, June, September and December land in the next one; and
+  ``d.day // 7 + 1`` for a week of the month: the 7th lands in week 2.
 - ``Decimal(price)`` of a ``price: float``: the float's binary error is kept (``Decimal(str(price))``).
 - ``re.sub(r"<.*>", "", html)``: greedy, it takes the text between two tags too.
 - a longest run kept only where a run breaks (``else: best = max(best, current); current = 0``) and
@@ -529,11 +530,16 @@ def _greedy_tag_pattern(tree: ast.Module) -> Optional[str]:
 
 
 def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
-    """``month // 3 + 1``: March, June, September and December land in the next quarter (``(month - 1) // 3 + 1`` is meant)."""
+    """``month // 3 + 1``: March, June, September and December land in the next quarter (``(month - 1) // 3 + 1`` is
+    meant); ``d.day // 7 + 1`` the same for a week of the month: the 7th lands in week 2. Both count from 1."""
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and constant_value(node.right) == 1 and isinstance(node.left, ast.BinOp) \
-                and isinstance(node.left.op, ast.FloorDiv) and constant_value(node.left.right) == 3 and re.search(r"month$", ast.unparse(node.left.left)):
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts March in the second quarter"
+                and isinstance(node.left.op, ast.FloorDiv):
+            size, counted = constant_value(node.left.right), ast.unparse(node.left.left)
+            if size == 3 and re.search(r"month$", counted):
+                return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts March in the second quarter"
+            if size == 7 and re.search(r"\.day$", counted):
+                return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts the 7th in the second week (days count from 1: (day - 1) // 7 + 1)"
     return None
 
 
@@ -845,6 +851,8 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
             elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Name, ast.Attribute)):
                 target = node.targets[0].id if isinstance(node.targets[0], ast.Name) else node.targets[0].attr
                 value = node.value if COUNTS_PAGES.search(target) else None
+            elif isinstance(node, ast.Dict):  # {"total_pages": len(items) // per_page}
+                value = next((v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and isinstance(k.value, str) and COUNTS_PAGES.search(k.value)), None)
             if value is not None and _floor_plus_one(value):
                 return (f"{ast.unparse(value)[:50]} (line {value.lineno}) counts one page too many whenever the size divides the count "
                         "(-(-n // size) or math.ceil is meant)")

@@ -10,7 +10,7 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
   afterwards (``sorted(xs, key=f)[::-1]``, which reverses the ties too; ``reverse=True`` keeps them);
 - items returned "in the order of their first occurrence" (or "in their original order") by an
   instruction that never asks to sort, and a function that returns ``sorted(...)``;
-- ties "broken alphabetically" (by name), and code whose one sort orders by a single field
+- ties "broken alphabetically" (by name) or "the older one first", and code whose one sort orders by a single field
   (``key=lambda item: item[1]``), or by two with ``reverse=True`` (the names reversed too), or that
   ranks with ``Counter.most_common`` alone (ties in insertion order);
 - equal priorities served "in the order they were pushed" (or items that "need not be comparable"),
@@ -24,7 +24,9 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
   a neighbour;
 - items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
 - parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
-- "1 is the highest score", and code whose sorts are all ascending.
+- "1 is the highest score", and code whose sorts are all ascending;
+- values "not zero-padded" ('9:30', '14:00'), and a sort, ``min`` or ``max`` while nothing in the code
+  turns the text into numbers or pads it.
 """
 
 from __future__ import annotations
@@ -241,6 +243,21 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
 
 
+# "times written like '9:30' or '14:00' (hours are not zero-padded)": text that sorts wrong as text.
+UNPADDED_ASK = re.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]padded\b|\bunpadded\b|\bwithout (?:a )?leading zeros?\b|\bno leading zeros?\b", re.IGNORECASE)
+
+
+def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
+    """A sort, ``min`` or ``max`` while nothing in the code turns the text into numbers or pads it (no
+    ``int``, ``float``, ``split``, ``strptime``, ``zfill``, ``rjust``, format spec, ``map``)."""
+    names = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    if names & {"int", "float", "split", "partition", "strptime", "fromisoformat", "zfill", "rjust", "map", "Decimal", "time", "timedelta", "findall", "match", "fullmatch", "format"} \
+            or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in ast.walk(tree)):
+        return None
+    sort = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
+    return f"{ast.unparse(sort)[:50]} (line {sort.lineno}) compares the text as it is, so '9:30' sorts after '14:00'" if sort is not None else None
+
+
 # What an instruction asks about order, how code breaks it (None: it does not), whether a "not"/"without"
 # before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
 ORDER_ASKS = (
@@ -253,6 +270,7 @@ ORDER_ASKS = (
     (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
     (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
     (EQUAL_KEYS_ASK, _sorts_whole_items, True, "the instruction orders items {ask!r} and {broken}"),
+    (UNPADDED_ASK, _sorts_text_as_is, False, "the instruction's values are {ask!r} and {broken}"),
 )
 
 

@@ -727,6 +727,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = ANY_WHITESPACE_ASK.search(prose)
     if match and not negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):
         return f"the instruction asks for words {match.group(0)!r} and the code splits on single spaces"
+    single = re.search(r"""\bre\.split\(\s*r?(["'])(?:\\s| |\[ \\t\\n\]|\[\\s\])\1""", code)  # one whitespace character: a run of two gives an empty word
+    if match and not negated(prose, match.start()) and single and not re.search(r"\.split\(\s*\)|\bif\s+\w+(?:\.strip\(\))?\s*[\])]|\bfilter\(\s*None", code):  # [w for w in parts if w] drops the empty ones
+        return f"the instruction asks for words {match.group(0)!r} and the code splits on one whitespace character ({single.group(0)[:30]}...)"
     found = broken_bound(prose, tree, code) or broken_order(prose, tree) or _named_but_unused(prose, tree) or other_days(prose, tree)
     if found:
         return found
