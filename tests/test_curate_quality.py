@@ -878,6 +878,7 @@ NEWEST_SETS = {
     "labelled_blind22.jsonl": 0.42, "labelled_blind23.jsonl": 0.36, "labelled_blind24.jsonl": 0.48,
     "labelled_blind25.jsonl": 0.34, "labelled_blind26.jsonl": 0.38, "labelled_blind27.jsonl": 0.50,
     "labelled_blind28.jsonl": 0.54, "labelled_blind29.jsonl": 0.38, "labelled_blind30.jsonl": 0.34, "labelled_blind31.jsonl": 0.36,
+    "labelled_blind32.jsonl": 0.52, "labelled_blind33.jsonl": 0.38, "labelled_blind34.jsonl": 0.54,
 }
 
 
