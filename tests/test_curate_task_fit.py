@@ -1604,3 +1604,24 @@ def test_blind33_and_blind34s_lessons():
     appointments = "def sort_appointments(appointments):\n    return sorted(appointments, key={key})\n"
     assert "sorts after '14:00'" in ignored_requirement(ask, appointments.format(key="lambda a: a[0]"))
     assert ignored_requirement(ask, appointments.format(key="lambda a: tuple(int(p) for p in a[0].split(':'))")) is None
+
+
+def test_examples_said_in_words_and_a_question_that_asks_for_a_number():
+    from hfsynth.curate.instruction_examples import instruction_examples
+    from hfsynth.curate.returned_kinds import contradicted_return
+
+    quarter = "def round_to_quarter(minutes: int) -> int:\n    return {body}\n"
+    ask = "Write round_to_quarter(minutes) that rounds minutes to the nearest multiple of 15 (7 rounds down to 0, 8 rounds up to 15)."
+    assert [(e.call, e.want) for e in instruction_examples(ask, quarter.format(body="minutes // 15 * 15"))] == [("round_to_quarter(7)", "0"), ("round_to_quarter(8)", "15")]
+    ask = "Write strip_extension(filename) that removes only the final extension. Names without an extension, including dotfiles like '.bashrc', come back unchanged."
+    stem = "def strip_extension(filename: str) -> str:\n    return filename.rpartition('.')[0] or filename\n"
+    assert [(e.call, e.want) for e in instruction_examples(ask, stem)] == [("strip_extension('.bashrc')", "'.bashrc'")]
+    # pairs are pairs: "'HTMLParser' -> 'html_parser', and lowercase names are returned unchanged" hands back no pair's left side
+    ask = "Write `to_snake_case(name)`: \"HTMLParser\" -> \"html_parser\", \"userID2Name\" -> \"user_id2_name\", and already-lowercase names are returned unchanged."
+    snake = "def to_snake_case(name):\n    return name.lower()\n"
+    assert all(e.want != repr(e.args[0]) for e in instruction_examples(ask, snake))
+    ask = "How many distinct client IPs hit the server? The input is a list of access-log lines. I need a function that returns that number."
+    per_ip = "from collections import Counter\n\ndef requests_per_ip(lines):\n    return dict(Counter(line.split()[0] for line in lines))\n"
+    assert "returns a dictionary where the instruction says it returns a number" in contradicted_return(ask, per_ip)
+    assert contradicted_return(ask, "def distinct_ips(lines):\n    return len({line.split()[0] for line in lines})\n") is None
+    assert contradicted_return("How many times does each word appear? Return that count per word.", per_ip) is None

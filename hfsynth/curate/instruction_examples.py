@@ -14,7 +14,10 @@ read only when both sides are Python literals and the call is clear:
   beside an ellipsis ("'A' -> "1", ..., 'Z' -> "26"" spells out a mapping), nor a value that is not
   text for a function that takes text (a JSON object written for ``flatten_json(text)``);
 - ``word -> word`` with bare words ("(city -> cities, box -> boxes)"), under the same conditions, when
-  that function takes one text: a parameter annotated ``str`` or named for one (``word``, ``text``).
+  that function takes one text: a parameter annotated ``str`` or named for one (``word``, ``text``);
+- "7 rounds down to 0, 8 rounds up to 15" as ``value -> value``;
+- strings quoted in a clause that says they "come back unchanged" ("dotfiles like '.bashrc' come back
+  unchanged"), for that function of one text: ``f('.bashrc') == '.bashrc'``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,11 @@ from hfsynth.curate.python_ast import literal_value, parse_python
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
-VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to)\s*:?\s*", re.IGNORECASE)
+VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to|rounds?(?: down| up)? to)\s*:?\s*", re.IGNORECASE)
+# "dotfiles like '.bashrc' come back unchanged": inputs the function hands back as they are.
+UNCHANGED = re.compile(r"\b(?:comes?|come|are|is|get|gets)\s+(?:back|returned|left|kept)\s+(?:as[- ]is|unchanged|untouched|as they are|as it is)\b|\b(?:stays?|remains?)\s+unchanged\b", re.IGNORECASE)
+UNCHANGED_CUE = re.compile(r"\b(?:like|such as|including|e\.g\.|for example|for instance)\b", re.IGNORECASE)
+UNCHANGED_QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,30})'|"([^"\n]{1,30})")(?![\w'"])""")
 CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|(?:^|\n)[ \t]*[-*•]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso|\bsay|\binput:?)\s*$", re.IGNORECASE)
 INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 # "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
@@ -193,6 +200,20 @@ def _first_takes_text(node: ast.FunctionDef) -> bool:
     return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(params[0].arg)))
 
 
+def _unchanged_examples(text: str, name: str) -> List[Example]:
+    """``f(x) == x`` for each string quoted in the clause that says it comes back unchanged."""
+    found = []
+    for said in UNCHANGED.finditer(text):
+        clause = re.split(r"[.;!?]\s|\n", text[: said.start()])[-1]
+        for match in UNCHANGED_QUOTED.finditer(clause):
+            before, after = clause[max(0, match.start() - 40): match.start()], clause[match.end(): match.end() + 6]
+            if not UNCHANGED_CUE.search(before) or re.search(ARROW, before[-6:] + " " + after):
+                continue  # "'HTMLParser' -> 'html_parser'": a pair, not an input handed back
+            value = match.group(1) if match.group(1) is not None else match.group(2)
+            found.append(Example(f"{name}({value!r})", repr(value), (value,)))
+    return found
+
+
 def _word_examples(text: str, name: str) -> List[Example]:
     """``city -> cities``: bare words on both sides, the left one opening a clause."""
     found = []
@@ -218,4 +239,6 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
         examples = [e for e in _value_examples(text, public[0], functions[public[0]]) if not _text_taken_as_other(tree, public[0], e.args)]
         if not examples and _takes_one_text(tree, public[0]):
             examples = _word_examples(text, public[0])
+        if _takes_one_text(tree, public[0]):
+            examples += _unchanged_examples(text, public[0])
     return list(dict.fromkeys(examples))

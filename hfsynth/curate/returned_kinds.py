@@ -38,6 +38,8 @@ ASKED = (
     ("str", re.compile(rf"\breturns?\s+{_STRING}{_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
     ("dict", re.compile(rf"\breturns?\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
     (NUMBER, re.compile(rf"\breturns?\s+(?:{_NUMBER}){_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
+    # "How many distinct client IPs hit the server? ... a function that returns that number."
+    (NUMBER, re.compile(r"^\s*how\s+many\b(?![^?]*\b(?:each|every|per)\b)[^?\n]*\?(?=[\s\S]*\breturns?\s+(?:that|this|the)\s+(?:number|count)\b(?!\s+of))", re.IGNORECASE)),
 )
 # What each ask cannot be answered with (a tuple or set for "a list" is sloppy, not another contract).
 EXCLUDED = {"list": {NUMBER, "str", "dict"}, "str": {NUMBER, "list", "dict", "set"}, "dict": {NUMBER, "str", "list", "set", "tuple"},
