@@ -1625,3 +1625,31 @@ def test_examples_said_in_words_and_a_question_that_asks_for_a_number():
     assert "returns a dictionary where the instruction says it returns a number" in contradicted_return(ask, per_ip)
     assert contradicted_return(ask, "def distinct_ips(lines):\n    return len({line.split()[0] for line in lines})\n") is None
     assert contradicted_return("How many times does each word appear? Return that count per word.", per_ip) is None
+
+
+def test_blind32s_lessons_in_numbers_and_text():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Write `cash_round(amount)`: for cash payments we round totals to the nearest 5 cents."
+    cash = "def cash_round(amount):\n    return round({body}, 2)\n"
+    assert "cuts down, never up" in ignored_requirement(ask, cash.format(body="int(amount * 20) / 20"))
+    assert ignored_requirement(ask, cash.format(body="round(amount * 20) / 20")) is None
+    assert ignored_requirement(ask, cash.format(body="int(amount * 20 + 0.5) / 20")) is None
+    assert ignored_requirement("Dose is rounded down to the nearest 0.5 mg.", "import math\n\ndef dose(x):\n    return math.floor(x * 2) / 2\n") is None
+    ask = "Couriers earn $4.50 per delivery. Every delivery beyond the first 50 in a week earns an extra $1.25 bonus on top."
+    pay = "def weekly_pay(deliveries):\n    extra = {extra}\n    return round(deliveries * 4.5 + extra * 1.25, 2)\n"
+    assert "goes negative below the threshold" in ignored_requirement(ask, pay.format(extra="deliveries - 50"))
+    assert ignored_requirement(ask, pay.format(extra="max(0, deliveries - 50)")) is None
+    zip_ask = "Write `is_valid_zip(code)` that accepts US ZIP codes in the form 12345 or 12345-6789 and rejects anything else."
+    zip_code = "import re\n\ndef is_valid_zip(code):\n    return re.{call}(r'\\d{{5}}(-\\d{{4}})?', code) is not None\n"
+    assert "has no end anchor" in wrong_operation(zip_ask, zip_code.format(call="match"))
+    assert wrong_operation(zip_ask, zip_code.format(call="fullmatch")) is None
+    assert "removes any of those characters" in misused_call(ast.parse("def label(amount):\n    text = f'{amount:.2f}'\n    return '$' + text.rstrip('.00')\n"))
+    pages = "def paginate(items, page, per_page=10):\n    total_pages = max(1, {count})\n    return items[(page - 1) * per_page:page * per_page], total_pages\n"
+    assert "one page too few" in misused_call(ast.parse(pages.format(count="len(items) // per_page")))
+    assert misused_call(ast.parse(pages.format(count="-(-len(items) // per_page)"))) is None
+    overlap = "def bookings_overlap(a, b):\n    a_start, a_end = a\n    b_start, b_end = b\n    return {test}\n"
+    assert "b_end of b unpacked and never read" in substance.trivial({"language": "python", "code": overlap.format(test="a_start <= b_start < a_end")})
+    assert substance.trivial({"language": "python", "code": overlap.format(test="a_start < b_end and b_start < a_end")}) is None

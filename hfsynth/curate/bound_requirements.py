@@ -24,6 +24,10 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - a charge "for every started kilogram" (partial hours billed as full), and code that rounds down
   (``floor``, ``int()``, ``//``) and never up;
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
+- "rounded to the nearest 5 minutes" (not "rounded down"), and a product or quotient cut down (``minutes
+  // 5``, ``int(amount * 20)``) with nothing added first and nothing that rounds to a whole;
+- extra pay "beyond the first 50", and a subtraction in code that compares nothing (the excess goes
+  negative below the threshold);
 - intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
   that compares a start with an end by ``<=`` or ``>=``; an overlap or conflict, and a test of
   whether either end of one interval falls inside the same other one (``start <= s < end or start <
@@ -316,6 +320,46 @@ def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
     return None if inclusive or not strict else f"its comparison {ast.unparse(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
 
 
+# "rounded to the nearest 5 minutes", "round totals to the nearest 5 cents" (not "rounded down to the nearest").
+NEAREST_ASK = re.compile(r"\bround\w*(?!\s+(?:down|up)\b)\b[^.;]{0,40}?\bto\s+the\s+nearest\b|(?<!down to the )(?<!up to the )\bnearest\s+(?:multiple|whole|\d+|five|ten|quarter|half|cent|dollar|minute|hour)", re.IGNORECASE)
+
+
+def _truncates_instead(tree: ast.Module) -> Optional[str]:
+    """A product or quotient cut down (``minutes // 5``, ``int(amount * 20)``, ``floor(x / 5)``) with nothing
+    added before the cut (``+ 0.5``, ``+ size // 2``) and nothing in the code that rounds to a whole:
+    no ``round(x)`` (``round(v, 2)`` only tidies the digits), ``quantize``, ``ROUND_*``, ``ceil``,
+    ``divmod`` or remainder."""
+    def cut_arithmetic(node):
+        return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div, ast.FloorDiv)) and not any(
+            isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in ast.walk(node))
+    cut = None
+    added = {id(n) for add in ast.walk(tree) if isinstance(add, ast.BinOp) and isinstance(add.op, (ast.Add, ast.Sub)) for n in ast.walk(add)}  # x + m // 2: the half added
+    for node in walk_outside_asserts(tree):
+        name = (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) if isinstance(node, ast.Call) else None
+        if name == "round" and (len(node.args) == 1 or len(node.args) > 1 and (constant_value(node.args[1]) or 0) <= 0) or name in ("quantize", "ceil", "divmod") \
+                or isinstance(node, (ast.Name, ast.Attribute)) and (getattr(node, "id", None) or getattr(node, "attr", "")).startswith("ROUND_") \
+                or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            return None
+        if cut is None and id(node) not in added and (name in ("int", "floor", "trunc") and node.args and cut_arithmetic(node.args[0]) or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)
+                            and not any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in ast.walk(node.left))):
+            cut = node
+    return f"{ast.unparse(cut)[:40]} (line {cut.lineno}) cuts down, never up: halfway and above land on the lower step" if cut is not None else None
+
+
+# "every delivery beyond the first 50 earns a bonus": the excess is nothing below the threshold.
+EXCESS_ASK = re.compile(r"\b(?:beyond|past|over|above|after|in excess of)\s+(?:the\s+)?first\s+\d+", re.IGNORECASE)
+
+
+def _excess_never_checked(tree: ast.Module) -> Optional[str]:
+    """A subtraction (``deliveries - 50``) in code with no comparison, ``max``, ``min`` or conditional at
+    all: below the threshold the excess goes negative and is paid as a deduction."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, (ast.Compare, ast.IfExp)) or isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min", "clamp", "abs"):
+            return None
+    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)), None)
+    return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) goes negative below the threshold and nothing checks it" if subtracted is not None else None
+
+
 # "never takes the price below 0", "not below zero": a floor at zero.
 NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
                                 r"\b(?:floor(?:ed)?|clamp(?:ed)?|capped)\s+at\s+(?:0|zero)\b", re.IGNORECASE)
@@ -333,6 +377,8 @@ def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
 # What an instruction asks about numbers and bounds, how code breaks it, whether a "not"/"without"
 # before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
 BOUND_ASKS = (
+    (NEAREST_ASK, _truncates_instead, True, "the instruction says {ask!r} and {broken}"),
+    (EXCESS_ASK, _excess_never_checked, True, "the instruction pays extra {ask!r} and {broken}"),
     (ROUND_ASK, _never_rounds, True, "the instruction asks for a result {ask!r} and {broken}"),
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
     (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),

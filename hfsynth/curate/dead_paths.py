@@ -18,6 +18,8 @@
   then returns again as its last statement, with no ``continue``, so it never reaches its second
   item. The "first item" idiom (``for x in items: return x``) has no earlier return and is kept.
 
+- A part of a parameter unpacked and never read (``b_start, b_end = b`` in an overlap test that reads
+  ``b_start`` only): that part of the input cannot change the answer.
 - A running total overwritten on every pass (``total = 0`` then ``for item in items: total = qty *
   cost``, ``total`` returned after the loop): the loop never reads what it accumulated, so only the
   last item counts (``+=`` was meant). Only a total started at zero (``0``, ``0.0``, ``Decimal("0")``),
@@ -245,3 +247,23 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
                     return f"{ast.unparse(sets[0])[:50]} (line {sets[0].lineno})"
                 break
     return None
+
+
+def unread_parts(tree: ast.AST) -> List[str]:
+    """``part of parameter`` for each name a function unpacks from a parameter at its top level
+    (``b_start, b_end = b``) and never reads: that part of the input cannot change the answer.
+    ``_``-names are unpacked to be dropped."""
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        if "locals" in read or "vars" in read:
+            continue
+        for statement in function.body:
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Tuple) \
+                    and isinstance(statement.value, ast.Name) and statement.value.id in params:
+                found += [f"{e.id} of {statement.value.id}" for e in statement.targets[0].elts
+                          if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
+    return found

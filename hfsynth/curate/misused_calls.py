@@ -78,7 +78,7 @@ from hfsynth.curate.python_ast import store_counts
 from hfsynth.curate.requirement_words import constant_value
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
-AFFIX = re.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|://|^www\.$|^https?:?$")
+AFFIX = re.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|^\.0{1,3}$|://|^www\.$|^https?:?$")  # ".00": rstrip(".00") of "10.00" is "1"
 RE_CALLS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "split"})
 REGEX = re.compile(r"\\[dwsDWSbB]|[\^$][\\(\[]|\[[^\]]+\]|\{\d+(?:,\d*)?\}|\(\?[:P=!<]|[)\]][*+?]")
 
@@ -831,6 +831,8 @@ def _floor_plus_one(node: ast.AST) -> bool:
 def _floor_only(node: ast.AST, function: ast.AST) -> bool:
     """``n // size`` alone, in a function that never looks at the remainder (no ``%``, ``divmod``, ``+= 1``
     or ``ceil``) nor rounds the count up first (``(n + size - 1) // size``, ``-(-n // size)``)."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min", "int") and node.args:
+        return any(_floor_only(arg, function) for arg in node.args)  # max(1, n // size): an empty list's one page
     if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)) or isinstance(node.left, (ast.BinOp, ast.UnaryOp)):
         return False
     return not any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) or isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)

@@ -43,7 +43,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import certain_error
-from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition
+from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
 from hfsynth.curate.endless_loops import endless_while, float_never_equal, found_again, recurses_into_strings, revisits_a_graph, stuck_bisection
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
@@ -567,6 +567,7 @@ SUBSTANCE_CHECKS = (
     (misused_call, lambda found: f"misused call: {found}"),
     (overlapping_slices, lambda found: f"overlapping pieces: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
+    (unread_parts, lambda found: f"ignored input: {', '.join(found[:3])} unpacked and never read"),
     (overwritten_total, lambda found: f"lost total: the loop overwrites its running total ({found}) and never adds to it, so only the last item counts"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),
     (special_cases_its_examples, lambda found: f"trivial body: {found[0]} returns typed-in answers for its example inputs"),

@@ -384,7 +384,8 @@ def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b", re.IGNORECASE)
+WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
+                          r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b", re.IGNORECASE)
 
 
 def _unanchored_match(prose: str, tree: ast.Module) -> Optional[str]:
