@@ -1653,3 +1653,18 @@ def test_blind32s_lessons_in_numbers_and_text():
     overlap = "def bookings_overlap(a, b):\n    a_start, a_end = a\n    b_start, b_end = b\n    return {test}\n"
     assert "b_end of b unpacked and never read" in substance.trivial({"language": "python", "code": overlap.format(test="a_start <= b_start < a_end")})
     assert substance.trivial({"language": "python", "code": overlap.format(test="a_start < b_end and b_start < a_end")}) is None
+
+
+def test_blind34s_lessons_in_windows_and_rates():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.task_operations import wrong_operation
+
+    rolling = "def rolling_average(steps, window=7):\n    out = []\n    for i in range(window - 1, len(steps)):\n        chunk = steps[{cut}]\n        out.append(sum(chunk) / len(chunk))\n    return out\n"
+    assert "holds window - 1 items" in misused_call(ast.parse(rolling.format(cut="i - window + 1:i")))
+    assert misused_call(ast.parse(rolling.format(cut="i - window + 1:i + 1"))) is None
+    ask = "Each ride segment is a (distance_km, minutes) tuple. Write `average_speed(segments)` that returns the overall average speed in km/h for the whole ride."
+    mean = "def average_speed(segments):\n    speeds = [d / (m / 60) for d, m in segments]\n    return round(sum(speeds) / len(speeds), 1)\n"
+    assert "averages each item's own ratio" in wrong_operation(ask, mean)
+    total = "def average_speed(segments):\n    km = sum(d for d, _ in segments)\n    hours = sum(m for _, m in segments) / 60\n    return round(km / hours, 1)\n"
+    assert wrong_operation(ask, total) is None
+    assert wrong_operation("Return the average of each student's marks.", mean) is None  # no overall rate asked

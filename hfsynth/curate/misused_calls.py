@@ -54,6 +54,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``d.day // 7 + 1`` for a week of the month: the 7th lands in week 2.
 - ``Decimal(price)`` of a ``price: float``: the float's binary error is kept (``Decimal(str(price))``).
 - ``re.sub(r"<.*>", "", html)``: greedy, it takes the text between two tags too.
+- ``steps[i - window + 1:i]`` for the window ending at day ``i``: it stops before ``i`` and holds ``window - 1`` items.
 - a longest run kept only where a run breaks (``else: best = max(best, current); current = 0``) and
   ``best`` returned as it is: a run that lasts to the end is never counted.
 - ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
@@ -864,6 +865,19 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _window_one_short(tree: ast.Module) -> Optional[str]:
+    """``xs[i - w + 1:i]``: a window meant to end at ``i`` that stops before it, so it holds ``w - 1``
+    items (``xs[i - w + 1:i + 1]`` is meant)."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None):
+            continue
+        lower, upper = node.slice.lower, node.slice.upper
+        if isinstance(lower, ast.BinOp) and isinstance(lower.op, ast.Add) and constant_value(lower.right) == 1 and isinstance(lower.left, ast.BinOp) \
+                and isinstance(lower.left.op, ast.Sub) and upper is not None and ast.dump(lower.left.left) == ast.dump(upper):
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) stops before {ast.unparse(upper)}: the window holds {ast.unparse(lower.left.right)} - 1 items"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -872,4 +886,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
-            or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree))
+            or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
+            or _window_one_short(tree))

@@ -495,6 +495,29 @@ def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "the overall average speed for the whole ride": total distance over total time, not a mean of each part's speed.
+OVERALL_RATE_ASK = re.compile(r"\boverall\s+(?:average\s+)?(?:speed|pace|rate|price per \w+|cost per \w+)\b|\baverage\s+(?:speed|pace)\s+(?:for|over|across)\s+(?:the\s+)?(?:whole|entire|all)\b", re.IGNORECASE)
+
+
+def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
+    """The mean (``sum(xs) / len(xs)``, ``mean(xs)``) of a list of per-item quotients, where the
+    instruction asks for an overall rate: a short fast segment counts as much as a long slow one."""
+    if not OVERALL_RATE_ASK.search(prose):
+        return None
+    ratios = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(target := node.targets[0], ast.Name)
+              and isinstance(node.value, (ast.ListComp, ast.GeneratorExp)) and isinstance(node.value.elt, ast.BinOp) and isinstance(node.value.elt.op, ast.Div)}
+    for node in ast.walk(tree):
+        averaged = None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and all(isinstance(side, ast.Call) and len(side.args) == 1 for side in (node.left, node.right)) \
+                and getattr(node.left.func, "id", None) == "sum" and getattr(node.right.func, "id", None) == "len":
+            averaged = node.left.args[0]
+        elif isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("mean", "fmean") and len(node.args) == 1:
+            averaged = node.args[0]
+        if isinstance(averaged, ast.Name) and averaged.id in ratios:
+            return f"the instruction asks for an overall rate and {ast.unparse(node)[:40]} (line {node.lineno}) averages each item's own ratio (total over total is meant)"
+    return None
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
@@ -522,4 +545,4 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree)
-            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree))
+            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree))
