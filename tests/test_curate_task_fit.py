@@ -1668,3 +1668,16 @@ def test_blind34s_lessons_in_windows_and_rates():
     total = "def average_speed(segments):\n    km = sum(d for d, _ in segments)\n    hours = sum(m for _, m in segments) / 60\n    return round(km / hours, 1)\n"
     assert wrong_operation(ask, total) is None
     assert wrong_operation("Return the average of each student's marks.", mean) is None  # no overall rate asked
+
+
+def test_the_code_saying_it_does_a_nearby_task():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "From a list of runs given as `(distance_km, minutes)` tuples, write `average_pace(runs)` returning the overall average pace in minutes per kilometre."
+    pace = 'def average_pace(runs):\n    """{doc}"""\n    km = sum(d for d, _ in runs)\n    minutes = sum(m for _, m in runs)\n    return round({value}, 2)\n'
+    assert "says it computes 'speed'" in wrong_operation(ask, pace.format(doc="Overall average speed in km/h.", value="km / (minutes / 60)"))
+    assert wrong_operation(ask, pace.format(doc="Overall pace in minutes per km.", value="minutes / km")) is None
+    ask = "Given login dates, write a function returning the user's longest streak: the most consecutive calendar days with a login."
+    gap = "def longest_gap_days(days):\n    days = sorted(set(days))\n    return max(((b - a).days for a, b in zip(days, days[1:])), default=0)\n"
+    assert "says it computes 'gap'" in wrong_operation(ask, gap)
+    assert wrong_operation(ask, gap.replace("longest_gap_days", "longest_streak")) is None

@@ -43,6 +43,7 @@ import re
 from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.asked_signatures import asked_signatures
+from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, keys_a_dict, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
@@ -545,4 +546,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree)
-            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree))
+            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree)
+            or contradicting_purpose(prose, tree))

@@ -1,0 +1,49 @@
+"""What the code says it does, held against what the instruction asks.
+
+A model that answers a nearby task often says so itself: asked for the longest login streak it writes
+``longest_gap_days`` ("Largest number of days between two consecutive logins"), asked for the average
+pace it documents "Overall average speed in km/h", asked how many distinct IPs it "tallies requests per
+client IP". The code is right for what it says and wrong for what was asked. What is read: the asked
+function's name and docstring (only the docstring when the instruction itself gives the name), for
+pairs of concepts that exclude each other (pace and speed, a streak and a gap, distinct items and a
+tally of requests, the median and the mean...): the instruction names one and never the other, the
+code names the other and never the one.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from hfsynth.curate.python_ast import asked_function
+
+# (what the instruction asks, what a nearby task is): each a regex of words.
+CONTRASTS = (
+    ("pace", "speed"),
+    ("streak", "gap"),
+    ("median", "mean|average"),
+    ("distinct|unique", "requests|tally"),
+    ("remaining|outstanding", "interest"),
+    ("percentile", "percentage"),
+    ("shortest", "longest"),
+    ("longest", "shortest"),
+    ("earliest|oldest", "latest|newest|most recent"),
+    ("latest|newest|most recent", "earliest|oldest"),
+)
+
+
+def contradicting_purpose(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """How the asked function's own name or docstring says it does a task the instruction does not ask, else None."""
+    function = asked_function(tree, instruction) if tree is not None else None
+    if function is None:
+        return None
+    docstring = ast.get_docstring(function) or ""
+    said = f"{function.name.replace('_', ' ')} {docstring}"
+    own = docstring if re.search(rf"\b{re.escape(function.name)}\b", instruction) else said  # a name the instruction gave says nothing of the code
+    for asked, other in CONTRASTS:
+        if re.search(rf"\b(?:{asked})", instruction, re.IGNORECASE) and not re.search(rf"\b(?:{other})", instruction, re.IGNORECASE) \
+                and re.search(rf"\b(?:{other})", said, re.IGNORECASE) and not re.search(rf"\b(?:{asked})", own, re.IGNORECASE):
+            found = re.search(rf"\b(?:{other})\w*", said, re.IGNORECASE).group(0)
+            return f"the instruction asks for {re.search(rf'(?:{asked})', instruction, re.IGNORECASE).group(0)!r} and the code says it computes {found!r} ({function.name})"
+    return None
