@@ -1681,3 +1681,14 @@ def test_the_code_saying_it_does_a_nearby_task():
     gap = "def longest_gap_days(days):\n    days = sorted(set(days))\n    return max(((b - a).days for a, b in zip(days, days[1:])), default=0)\n"
     assert "says it computes 'gap'" in wrong_operation(ask, gap)
     assert wrong_operation(ask, gap.replace("longest_gap_days", "longest_streak")) is None
+
+
+def test_blind36s_good_row_lost_on_arrival_a_board_repeats_its_rows():
+    from hfsynth.curate import repetition
+    from hfsynth.schema.curate import CurateConfig
+
+    config = CurateConfig().repetition
+    board = "blinker = [[0, 0, 0, 0, 0],\n           [0, 0, 1, 0, 0],\n           [0, 0, 1, 0, 0],\n           [0, 0, 1, 0, 0],\n           [0, 0, 0, 0, 0]]\nprint(blinker)\n"
+    assert repetition.code_reason(board, config) is None
+    loop = "def f(x):\n" + "    total = total + x * 2\n" * 4 + "    return total\n"
+    assert "repeated line" in repetition.code_reason(loop, config)

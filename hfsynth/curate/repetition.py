@@ -7,7 +7,7 @@ A small model that runs out of ideas repeats a line, an ``elif`` branch or a sen
 - a function that defines itself again inside itself (its name or its docstring), or opens with its
   docstring twice;
 - the same phrase several times in a row on one line;
-- the same line several times in a row;
+- the same line several times in a row (not a row of a literal table: a board repeats its rows);
 - the same block of 2..``max_block_lines`` lines several times (anywhere in the code);
 - the share of the code's lines that repeat an earlier line;
 - the share of the text's characters covered by word n-grams that occurred before (the
@@ -52,6 +52,21 @@ def significant_lines(code: str, min_chars: int) -> List[str]:
     """Non-blank lines, stripped, that have at least ``min_chars`` characters and name something of
     their own (not only keywords and builtins)."""
     return [s for s in (line.strip() for line in code.splitlines()) if len(s) >= min_chars and not structural(s)]
+
+
+def data_row(line: str) -> bool:
+    """A line that is only a literal, a row of a table (``[0, 0, 1, 0, 0],``): a board or a matrix
+    repeats its rows, and a model's loop repeats code."""
+    text = line.rstrip(",")
+    while text[-1:] in ("]", ")") and text.count(text[-1]) > text.count("[" if text[-1] == "]" else "("):
+        text = text[:-1].rstrip(",")  # the table's own closing bracket after its last row
+    if not text or text[0] not in "[({'\"-0123456789":
+        return False
+    try:
+        ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def longest_run(lines: List[str]) -> int:
@@ -172,7 +187,7 @@ def code_reason(code: str, config) -> Optional[str]:
     loop = phrase_loop(code, config.max_phrase_repeats)
     if loop:
         return f"repeated phrase: {loop[0]!r} {loop[1]} times in a row"
-    run = longest_run(lines)
+    run = longest_run([line for line in lines if not data_row(line)])
     if run > config.max_line_run:
         return f"repeated line: one line {run} times in a row"
     count, size = most_repeated_block(lines, config.max_block_lines)
