@@ -201,6 +201,10 @@ CLOCK_MINUTES = ("def to_minutes(clock):\n    time_part, meridiem = clock.split(
 NIGHTS_ASK = "Hotel booking form: write `nights_between(check_in, check_out)` taking 'YYYY-MM-DD' strings and returning the number of nights in the stay."
 NIGHTS = ("from datetime import date\n\n\ndef nights_between(check_in, check_out):\n"
           "    return (date.fromisoformat(check_out) - date.fromisoformat(check_in)).days{extra}\n")
+MONEY_ASK = "Format an amount of money for invoices: thousands separators, exactly two decimals, halves rounded away from zero (2.675 -> '2.68', 0.125 -> '0.13')."
+MONEY = ("from decimal import Decimal, {rounding}\n\n\ndef format_money(amount, symbol='$'):\n"
+         "    value = Decimal(str(amount)).quantize(Decimal('0.01'), rounding={rounding})\n    sign = '-' if value < 0 else ''\n"
+         "    return f'{{sign}}{{symbol}}{{abs(value):,.2f}}'\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -218,6 +222,8 @@ ROWS = {
     "noon and midnight read": ((CLOCK_MINUTES.format(fix="\n    hours %= 12"), "", CLOCK_MINUTES_ASK), "passed"),
     "the check-out day counted as a night (blind34)": ((NIGHTS.format(extra=" + 1"), "", NIGHTS_ASK), "failed"),
     "the nights of a stay": ((NIGHTS.format(extra=""), "", NIGHTS_ASK), "passed"),
+    "an example that leaves out the currency symbol the formatter adds (blind35)": ((MONEY.format(rounding="ROUND_HALF_UP"), "", MONEY_ASK), "passed"),
+    "an example that leaves out the symbol, rounded the wrong way": ((MONEY.format(rounding="ROUND_HALF_EVEN"), "", MONEY_ASK), "failed"),
     "a usage block's state is not judged (the block still runs)": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "passed"),
     "a usage block with no output shown that raises (blind33)": ((INI.format(timeout="parser.getint(section, 'timeout')"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout')"), ""), "failed"),
     "a usage block with no output shown that runs": ((INI.format(timeout="parser.getint(section, 'timeout', fallback=30)"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout', fallback=30)"), ""), "passed"),

@@ -1692,3 +1692,23 @@ def test_blind36s_good_row_lost_on_arrival_a_board_repeats_its_rows():
     assert repetition.code_reason(board, config) is None
     loop = "def f(x):\n" + "    total = total + x * 2\n" * 4 + "    return total\n"
     assert "repeated line" in repetition.code_reason(loop, config)
+
+
+def test_blind35_and_blind36s_readings():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    assert instruction.names_a_task("ordinal(n) should give '1st', '2nd', '3rd', '4th' and so on. Raise ValueError for negative numbers.")
+    levels = "def count_levels(lines):\n    counts = dict.fromkeys(('INFO', 'ERROR'), 0)\n    for line in lines:\n        level = line.split()[2].upper()\n        if level in counts:\n            counts[level] += 1\n    return counts\n"
+    assert wrong_operation("Count log lines per level. Ignore lines with fewer fields or an unknown level.", levels) is None  # a log's level, not nesting
+    flat = "def flatten(items):\n    return [x for sub in items for x in sub]\n"
+    assert "handles one level only" in wrong_operation("Flatten a list with any level of nesting.", flat)
+    ask = "Parse 'key = value' lines into a dict. For any other line without an '=', raise ValueError mentioning the line number."
+    settings = "def parse_settings(text):\n    out = {{}}\n    for line in text.splitlines():\n        key, sep, value = line.partition('=')\n        if not sep:\n            {bad}\n        out[key.strip()] = value.strip()\n    return out\n"
+    assert "never does" in ignored_requirement(ask, settings.format(bad="continue"))  # the "without" is the condition's, not a negation of the raise
+    assert ignored_requirement(ask, settings.format(bad="raise ValueError(line)")) is None
+    assert ignored_requirement("Parse the lines without raising ValueError.", settings.format(bad="continue")) is None
+    top = "def top_three(scores):\n    {body}\n"
+    ask = "Write `top_three(scores)` that returns the three highest scores in descending order. Don't modify the caller's list."
+    assert "scores.sort()" in ignored_requirement(ask, top.format(body="scores.sort(reverse=True)\n    return scores[:3]"))
+    assert ignored_requirement(ask, top.format(body="return sorted(scores, reverse=True)[:3]")) is None

@@ -280,7 +280,8 @@ def assert_hf_examples(examples, namespace):
     """Run each (source, want, strict[, mode]) example in namespace, as doctest does, and compare
     leniently; mode "print": the source is what a print() showed, printed here as it was; "program":
     the source is the whole program, and want what it prints; "probe": a known task's answer
-    (hfsynth.curate.known_tasks), not the response's claim; "case": the source gives ``(function,
+    (hfsynth.curate.known_tasks), not the response's claim; "unit": an instruction's example with no call
+    named ("2.675 -> '2.68'"), which may leave out a currency symbol or "%" the text adds; "case": the source gives ``(function,
     args, kwargs)`` that must give the same answer, case aside, however their strings are cased
     (hfsynth.curate.case_probes)."""
     import contextlib as _cl, io as _io
@@ -319,6 +320,8 @@ def assert_hf_examples(examples, namespace):
             if strict or (want and not isinstance(raised, (NameError, ImportError, OSError, EOFError))):
                 raise raised
             return
+        if mode == "unit" and isinstance(value, str) and value != value.strip("$\u20ac\u00a3\u00a5%").strip():
+            value = value.strip("$\u20ac\u00a3\u00a5%").strip()  # "2.675 -> '2.68'" of a formatter that adds "$": the example leaves the unit out
         if want and not _hf_output_matches(printed, value, want):
             shown = printed.strip() if printing else (printed + ("" if value is None else repr(value))).strip()
             said = f"print({source}) shows" if printing else "the program prints" if mode == "program" else f"{source} gives"

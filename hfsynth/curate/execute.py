@@ -336,7 +336,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         claims += prose_claims(response or "", tree) + example_block_claims(response or "", code, tree)
     if instruction:
         words = prose(instruction)
-        claims += [(e.call, e.want, False) for e in instruction_examples(words, tree)]
+        claims += [(e.call, e.want, False, "unit") if e.bare else (e.call, e.want, False) for e in instruction_examples(words, tree)]
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree)
         if not NONDETERMINISTIC & _drawn(tree):

@@ -183,7 +183,8 @@ TECHNICAL = re.compile(
 QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
 
 # A request in other words: "I need `add_months(d, months)` that moves a date", "we want a helper".
-REQUEST = re.compile(r"\b(?:I|we)\s+(?:need|want|would like)\b|`[A-Za-z_]\w*\([^`]*\)`\s+(?:that|which)\b", re.IGNORECASE)
+REQUEST = re.compile(r"\b(?:I|we)\s+(?:need|want|would like)\b|`[A-Za-z_]\w*\([^`]*\)`\s+(?:that|which)\b|"
+                     r"^\s*`?[A-Za-z_]\w*\([^()`]*\)`?\s+(?:should|must|will)\s+(?:give|return|produce|output|yield)\b", re.IGNORECASE)  # "ordinal(n) should give '1st' ..."
 
 
 # An input/output example: "[1, 2, 3] -> [3, 2, 1]", "e.g. 'abc' gives 'cba'".

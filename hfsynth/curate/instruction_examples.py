@@ -54,6 +54,7 @@ class Example:
     call: str
     want: str
     args: Tuple = field(compare=False, hash=False)
+    bare: bool = field(default=False, compare=False, hash=False)  # "2.675 -> '2.68'": no call named, the unit may be left out
 
 
 def _plain(piece: str) -> bool:
@@ -160,7 +161,7 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
         args = tuple(value) if required > 1 and isinstance(value, tuple) and len(value) == required else (value,)
         if len(args) != max(required, 1):
             return
-        found.append(Example(f"{name}({', '.join(repr(a) for a in args)})", want, args))
+        found.append(Example(f"{name}({', '.join(repr(a) for a in args)})", want, args, bare=True))
 
     for says in VALUE_SAYS.finditer(text):
         given = _longest_literal_before(text, says.start())

@@ -40,11 +40,12 @@ MODAL = re.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
 
 def negated(text: str, start: int) -> bool:
     """A negation just before ``start`` ("not recursively", "without raising"), unless a modal verb
-    follows the negation's last word ("a segment without '=' must raise": the negation is another clause's)."""
+    or a comma follows the negation's last word ("a segment without '=' must raise", "for a line
+    without '=', raise ValueError": the negation is another clause's)."""
     if not NEGATION.search(text[:start]):
         return False
     last = list(NEGATION_WORD.finditer(text, max(0, start - 60), start))
-    return not (last and MODAL.search(text, last[-1].end(), start))
+    return not (last and (MODAL.search(text, last[-1].end(), start) or "," in text[last[-1].end():start]))
 
 
 def walk_outside_asserts(tree: ast.AST):

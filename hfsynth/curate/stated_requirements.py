@@ -297,7 +297,7 @@ EXCEPTION_SAFE = re.compile(r"\b(?:even|also)\s+(?:\w+\s+){0,2}(?:if|when)\b[^.]
 KEEPS_METADATA = re.compile(r"`?__(?:name|doc)__`?|\b(?:preserv|keep|retain)\w*\b[^.]{0,40}\b(?:name|docstring|metadata)\b", re.IGNORECASE)
 GLOBAL_RANDOM = re.compile(r"\bglobal\s+`?random`?\s*(?:module|state|generator)?|\brandom module's (?:global )?state\b", re.IGNORECASE)
 NO_MUTATION = re.compile(
-    r"\b(?:must|should|does|do|will)\s+not\s+(?:be\s+)?(?:modif|mutat|chang|alter)\w*|\boriginal\s+(?:list|input|array|dict|sequence)\b[^.]{0,40}\b(?:unchanged|untouched|intact|unmodified)\b|"
+    r"\b(?:must|should|does|do|will)\s+not\s+(?:be\s+)?(?:modif|mutat|chang|alter)\w*|\b(?:don't|doesn't|never)\s+(?:modif|mutat|alter)\w*|\boriginal\s+(?:list|input|array|dict|sequence)\b[^.]{0,40}\b(?:unchanged|untouched|intact|unmodified)\b|"
     r"\bwithout\s+(?:modifying|mutating|changing|altering)\s+(?:the\s+)?(?:original|input|given)\b",
     re.IGNORECASE,
 )

@@ -209,7 +209,8 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ("leap years", re.compile(r"(?:\b|_)leap[-_ ]?years?\b", re.IGNORECASE), _leap_rule, "does not apply the 100- and 400-year rule nor the calendar module"),
     (
         "flattening to any depth",
-        re.compile(r"\b(?:any|arbitrary|arbitrarily|unknown|unlimited|any level of|multiple levels of)\s+(?:depth|deep|nested|nesting|levels?)\b|\bnested to any\b|\bdeeply nested\b", re.IGNORECASE),
+        re.compile(r"\b(?:any|arbitrary|arbitrarily|unknown|unlimited|any level of|multiple levels of)\s+(?:depth|deep|nested|nesting)\b|"
+                   r"\b(?:any|arbitrary|unknown|unlimited|many|multiple)\s+levels?\s+(?:of\s+)?(?:nesting|depth|deep|nested)\b|\bnested to any\b|\bdeeply nested\b", re.IGNORECASE),  # not "an unknown level" of a log
         _flattens_deeply,
         "handles one level only (no recursion, stack or loop until done)",
     ),
