@@ -205,6 +205,10 @@ MONEY_ASK = "Format an amount of money for invoices: thousands separators, exact
 MONEY = ("from decimal import Decimal, {rounding}\n\n\ndef format_money(amount, symbol='$'):\n"
          "    value = Decimal(str(amount)).quantize(Decimal('0.01'), rounding={rounding})\n    sign = '-' if value < 0 else ''\n"
          "    return f'{{sign}}{{symbol}}{{abs(value):,.2f}}'\n")
+LUHN_ASK = "Validate credit card numbers with the Luhn checksum. The input is a string of digits that may contain spaces."
+LUHN = ("def luhn_valid(card):\n    digits = card.replace(' ', '')\n    if not digits.isdigit():\n        return False\n    total = 0\n"
+        "    for i, ch in enumerate({digits}):\n        d = int(ch)\n        if {pick}:\n            d = d * 2 - 9 if d * 2 > 9 else d * 2\n        total += d\n"
+        "    return total % 10 == 0\n\n\nassert luhn_valid('4111 1111 1111 1111')\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -224,6 +228,8 @@ ROWS = {
     "the nights of a stay": ((NIGHTS.format(extra=""), "", NIGHTS_ASK), "passed"),
     "an example that leaves out the currency symbol the formatter adds (blind35)": ((MONEY.format(rounding="ROUND_HALF_UP"), "", MONEY_ASK), "passed"),
     "an example that leaves out the symbol, rounded the wrong way": ((MONEY.format(rounding="ROUND_HALF_EVEN"), "", MONEY_ASK), "failed"),
+    "a Luhn check doubling from the left (blind35)": ((LUHN.format(pick="i % 2 == 0", digits="digits"), "", LUHN_ASK), "failed"),
+    "a Luhn check doubling every second digit from the right": ((LUHN.format(pick="i % 2 == 1", digits="digits[::-1]"), "", LUHN_ASK), "passed"),
     "a usage block's state is not judged (the block still runs)": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "passed"),
     "a usage block with no output shown that raises (blind33)": ((INI.format(timeout="parser.getint(section, 'timeout')"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout')"), ""), "failed"),
     "a usage block with no output shown that runs": ((INI.format(timeout="parser.getint(section, 'timeout', fallback=30)"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout', fallback=30)"), ""), "passed"),

@@ -1712,3 +1712,40 @@ def test_blind35_and_blind36s_readings():
     ask = "Write `top_three(scores)` that returns the three highest scores in descending order. Don't modify the caller's list."
     assert "scores.sort()" in ignored_requirement(ask, top.format(body="scores.sort(reverse=True)\n    return scores[:3]"))
     assert ignored_requirement(ask, top.format(body="return sorted(scores, reverse=True)[:3]")) is None
+
+
+def test_blind35s_lessons():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Estimate reading time: count the words (whitespace-separated), divide by words-per-minute (default 200) and round *up* to whole minutes."
+    reading = "import math\n\ndef reading_time(text, wpm=200):\n    return max(1, {rounding}(len(text.split()) / wpm))\n"
+    assert "rounds to the nearest" in ignored_requirement(ask, reading.format(rounding="round"))
+    assert ignored_requirement(ask, reading.format(rounding="math.ceil")) is None
+    assert ignored_requirement("Round to the nearest multiple of 5 (exact halfway values round up).", "def r(x):\n    return int(x / 5 + 0.5) * 5\n") is None  # half-up, not up
+    sms = "def sms_segments(message):\n    if not message:\n        return 0\n    if len(message) {op} 160:\n        return 1\n    return -(-len(message) // 153)\n"
+    ask = "A single SMS holds up to 160 characters; longer messages are split into segments of 153 characters each."
+    assert "leaves 160 out" in ignored_requirement(ask, sms.format(op="<"))
+    assert ignored_requirement(ask, sms.format(op="<=")) is None
+    assert ignored_requirement("18.5 up to (not including) 25 is 'Normal', 25 up to 30 is 'Overweight', 30 or more is 'Obese'.",
+                               "def category(bmi):\n    return 'Normal' if bmi < 25 else 'Overweight' if bmi < 30 else 'Obese'\n") is None  # a tier's "up to"
+    ask = "Filter events (each with a 'date' datetime.date) to those between start and end, inclusive of both dates."
+    window = "def events_between(events, start, end):\n    days = range(start.toordinal(), end.toordinal(){plus})\n    return [e for e in events if e['date'].toordinal() in days]\n"
+    assert "leaves the bound out" in ignored_requirement(ask, window.format(plus=""))
+    assert ignored_requirement(ask, window.format(plus=" + 1")) is None
+    iso = "def week_label(d):\n    return {body}\n"
+    ask = "Write `week_label(d)` that returns the ISO 8601 week label for a date, like '2024-W09'."
+    assert "counts weeks from the year's first Monday" in wrong_operation(ask, iso.format(body="d.strftime('%Y-W%W')"))
+    assert wrong_operation(ask, iso.format(body="d.strftime('%G-W%V')")) is None
+    assert "has no end anchor" in wrong_operation("Check whether a string is a valid 24-hour time 'HH:MM'.", "import re\n\ndef is_valid_time(value):\n    return re.match(r'([01]\\d|2[0-3]):[0-5]\\d', value) is not None\n")
+    ask = "Parse 'rgb(255, 128, 0)' into three ints. Raise ValueError if any component is outside 0-255."
+    rgb = "import re\n\ndef parse_rgb(value):\n    m = re.fullmatch(r'rgb\\((\\d+),\\s*(\\d+),\\s*(\\d+)\\)', value)\n    if not m:\n        raise ValueError(value)\n    return tuple({part} for p in m.groups())\n"
+    assert "clamps the value into range" in ignored_requirement(ask, rgb.format(part="min(int(p), 255)"))
+    ask = "Write `text_stats(text)` returning a dict with: 'words' (number of words), 'unique' (distinct words) and 'longest' (the longest word)."
+    stats = "def text_stats(text):\n    words = text.split()\n    return {{'words': len(words), 'unique': len(set(words)){more}}}\n"
+    assert missing_part(ask, stats.format(more="")) == "the key 'longest' of the dict it returns"
+    assert missing_part(ask, stats.format(more=", 'longest': max(words, key=len, default='')")) is None
+    ask = "Write `escape_html(text)` replacing & with &amp;, < with &lt;, > with &gt;, \" with &quot; and ' with &#x27;."
+    escape = "def escape_html(text):\n    for a, b in [('&', '&amp;'), ('<', '&lt;'), ('>', '&gt;'), ('\"', '&quot;'){more}]:\n        text = text.replace(a, b)\n    return text\n"
+    assert missing_part(ask, escape.format(more="")) == "the entity '&#x27;'"
+    assert missing_part(ask, escape.format(more=", (\"'\", '&#x27;')")) is None

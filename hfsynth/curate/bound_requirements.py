@@ -26,6 +26,7 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
 - "rounded to the nearest 5 minutes" (not "rounded down"), and a product or quotient cut down (``minutes
   // 5``, ``int(amount * 20)``) with nothing added first and nothing that rounds to a whole;
+- "round up to whole minutes" (not "halves round up"), and code that rounds to the nearest or down;
 - extra pay "beyond the first 50", and a subtraction in code that compares nothing (the excess goes
   negative below the threshold);
 - intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
@@ -190,6 +191,8 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
         if bound[0].isdigit() or bound[0] == "-":
             value = constant_value(node)
             return value is not None and value == float(bound)
+        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+            node = node.func.value  # end.toordinal(), end.timestamp(): the same bound
         return isinstance(node, ast.Name) and node.id == bound
     strict = {"low": [], "high": []}
     loose = {"low": [], "high": []}
@@ -237,6 +240,27 @@ def _rounds_down_only(tree: ast.Module) -> Optional[str]:
     return f"it rounds down ({ast.unparse(down)[:50]}, line {down.lineno}) and never up" if down is not None else None
 
 
+# "round *up* to whole minutes", "rounded up to the next whole number" (not "halves round up": that is half-up rounding).
+ROUND_UP_ASK = re.compile(r"(?:^|(?<=[;!?()])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?()])*?\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))", re.IGNORECASE)
+
+
+def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
+    """``round(x)``, ``int()``, ``floor`` or ``//`` and nothing that rounds up (no ``ceil``, ``-(-a // b)``,
+    remainder test, ``ROUND_UP``/``ROUND_CEILING``)."""
+    if "ROUND_UP" in ast.unparse(tree) or "ROUND_CEILING" in ast.unparse(tree):
+        return None
+    found = _rounds_down_only(tree)
+    if found is None and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(tree)):
+        return None
+    for node in ast.walk(tree):
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
+        if name == "ceil" or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp)):
+            return None
+        if name == "round" and node.args and len(node.args) == 1:
+            return f"it rounds to the nearest ({ast.unparse(node)[:50]}, line {node.lineno}), not up"
+    return found
+
+
 OVERLAP_ASK = re.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdouble[- ]book\w*|\bintersect(?:s|ing)?\b", re.IGNORECASE)
 
 
@@ -257,6 +281,8 @@ def _one_side_inside(tree: ast.Module) -> Optional[str]:
 # "A (90 and above)", "up to and including 5 kg": a bound the instruction gives as included, compared strictly.
 STATED_INCLUSIVE = (
     re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE),
+    # "a single SMS holds up to 160 characters"
+    re.compile(r"(?<![\d.]\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30"
     # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)"
     re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|older|more|higher)\b|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
 )
@@ -385,6 +411,7 @@ BOUND_ASKS = (
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
     (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),
     (STARTED_UNIT_ASK, _rounds_down_only, True, "the instruction charges {ask!r} and {broken}"),
+    (ROUND_UP_ASK, _rounds_to_nearest_or_down, True, "the instruction asks to round up and {broken}"),
 )
 
 

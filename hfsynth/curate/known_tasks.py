@@ -760,6 +760,12 @@ TASKS: Tuple[KnownTask, ...] = (
               relation="f('2024-07-01', '2024-07-05') == 4 and f('2024-02-28', '2024-03-01') == 2 and f('2023-12-31', '2024-01-01') == 1",
               unless=_i(PRINTS + r"|\bdate objects?\b|\bdatetime objects?\b|\bprice\w*|\bcost\w*|\brates?\b|\bweekend\w*|\blist\b|\bdict\w*|\btuples?\b|\bclass\b|\binclusive\b|\bdays\b"),
               parameters=(r"check_?in|start|arriv|^a$|from|begin", r"check_?out|end|depart|^b$|to|leave")),
+    KnownTask("a Luhn checksum test", _i(r"\bluhn\b"), 1, r"luhn|valid|check|card",
+              [("4111111111111111",), ("4111111111111112",), ("5555555555554444",), ("378282246310005",), ("378282246310006",), ("4539148803436467",)],  # digits only: any reading takes them
+              lambda card: (lambda d: sum(x if i % 2 == 0 else (2 * x - 9 if 2 * x > 9 else 2 * x) for i, x in enumerate(reversed(d))) % 10 == 0)([int(c) for c in card if c.isdigit()]),
+              truth=True,
+              unless=_i(PRINTS + r"|\bgenerat\w*|\bcheck digit\b|\bcompute (?:the )?(?:last |check )?digit\b|\bappend\w*|"
+                        r"\blist\b|\bint(?:eger)?s?\b|\bnumbers? as an? int|\bmask\w*|\btype\b|\bissuer\b|\bvisa\b|\bmastercard\b|\bamex\b|\bclass\b|\bdict\w*|\b1[3-9] digits\b|\bexactly\b")),
     KnownTask("the longest increasing subsequence's length", _i(r"\blongest (?:strictly )?increasing subsequence\b|\bLIS\b"), 1, r"lis|long|increas|subseq",
               [([10, 9, 2, 5, 3, 7, 101, 18],), ([0, 1, 0, 3, 2, 3],), ([7, 7, 7],), ([],), ([1, 3, 2, 4],), ([5, 1, 6, 2, 7],)],
               _lis,

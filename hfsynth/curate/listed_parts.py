@@ -241,7 +241,7 @@ QUOTED_LIST = rf"(?P<items>{QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\
 DESCRIBED = r"(?:\s*\([^()\n]{0,80}\))?"
 KEYS_LIST = rf"(?P<items>{QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){QUOTED}{DESCRIBED}){{1,11}})"
 RETURNED_KEYS = re.compile(
-    r"\b(?i:return(?:s|ing)?)\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s+"
+    r"\b(?i:return(?:s|ing)?)\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s*:?\s+"
     r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven)\s+)?(?:keys?|fields?|entries)?\s*:?\s*" + KEYS_LIST
 )
 ENDINGS = re.compile(r"\b(?:end(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?)\s+(?:in|with)\s+(?:one of\s+|either\s+)?" + QUOTED_LIST)
@@ -362,6 +362,18 @@ def _missing_mapped_key(instruction: str, strings: List[str]) -> Optional[str]:
     return f"the option {missing[0]!r}" if len(held) >= 2 and missing else None
 
 
+# "replacing & with &amp;, < with &lt; ... and ' with &#x27;": the entities a replacement must write.
+ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#x?[0-9A-Fa-f]{1,6});")
+
+
+def _missing_entity(instruction: str, strings: List[str]) -> Optional[str]:
+    """An HTML entity the instruction lists that the code never writes, while it writes two others."""
+    entities = list(dict.fromkeys(ENTITY.findall(instruction)))
+    held = [e for e in entities if any(e in value for value in strings)]
+    missing = [e for e in entities if e not in held]
+    return f"the entity {missing[0]!r}" if len(held) >= 2 and missing else None
+
+
 # "trailing punctuation like '!' or ','", "sentences end with '.', '!' or '?'": marks listed together.
 MARK_LIST = re.compile(r"""(?<![\w'"])(['"])[^\w\s'"]\1(?:\s*,\s*(['"])[^\w\s'"]\2)*\s*,?\s*(?:or|and)\s+(['"])[^\w\s'"]\3(?![\w'"])""")
 # Code that handles marks as a class: \w, str.isalnum, string.punctuation, a character range.
@@ -436,7 +448,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction) or NAMED_CODES.search(instruction)
     quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
               or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or MARK_LIST.search(instruction)
-              or MAPPED_KEY.search(instruction))
+              or MAPPED_KEY.search(instruction) or ENTITY.search(instruction))
     tree = parse_python(code)
     if tree is None:
         return None
@@ -445,7 +457,8 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         strings, code_names = _working_strings(tree), _names(tree)  # read once for every list below
         literal = (_missing_key(instruction, strings, code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
                    or _missing_quoted(instruction, strings) or _missing_time_unit(instruction, strings, code_names) or _missing_code_word(instruction, strings)
-                   or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code) or _missing_mapped_key(instruction, strings))
+                   or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code) or _missing_mapped_key(instruction, strings)
+                   or _missing_entity(instruction, strings))
     literal = literal or unread_parameter(instruction, tree)
     if literal:
         return literal

@@ -72,7 +72,7 @@ from typing import Optional, Set
 from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order
 from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
-from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, keys_a_dict, negated, tests_membership, walk_outside_asserts
+from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
 FORBIDDING = re.compile(
@@ -475,7 +475,7 @@ REST_UNCHANGED_ASK = re.compile(
 )
 # "raising ValueError if it is outside the range 1-65535"
 RANGE_RAISE_ASK = re.compile(
-    r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|"
+    r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}(?:\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|\b\d+\s*(?:-|–|to|\.\.)\s*\d+\b)|"
     r"\b(?:outside|out of)\b[^.]{0,12}\b(?:the |its )?(?:range|bounds?)\b[^.]{0,60}\b(?:raise|raises|raising|throw|throws)\b",
     re.IGNORECASE,
 )
@@ -534,9 +534,11 @@ def _lowercases_the_rest(tree: ast.Module) -> Optional[str]:
 
 
 def _clamps_instead(tree: ast.Module) -> Optional[str]:
-    """``max(lo, min(x, hi))`` where the code never compares a value with a bound to raise."""
+    """``max(lo, min(x, hi))`` (or ``min(x, 255)`` alone) where the code never compares a value with a bound to raise."""
     clamp = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
                   and any(isinstance(a, ast.Call) and getattr(a.func, "id", None) in ({"max", "min"} - {n.func.id}) for a in n.args)), None)
+    clamp = clamp or next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
+                           and sum(constant_value(a) is not None for a in n.args) == 1), None)
     if clamp is None:
         return None
     for node in ast.walk(tree):

@@ -387,7 +387,7 @@ def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
-                          r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b", re.IGNORECASE)
+                          r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b|\b(?:string|text|input|value)\s+is\s+a\s+valid\b", re.IGNORECASE)
 
 
 def _unanchored_match(prose: str, tree: ast.Module) -> Optional[str]:
@@ -501,6 +501,23 @@ def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
 OVERALL_RATE_ASK = re.compile(r"\boverall\s+(?:average\s+)?(?:speed|pace|rate|price per \w+|cost per \w+)\b|\baverage\s+(?:speed|pace)\s+(?:for|over|across)\s+(?:the\s+)?(?:whole|entire|all)\b", re.IGNORECASE)
 
 
+ISO_WEEK_ASK = re.compile(r"\bISO(?:[- ]?8601)?\s+(?:week|calendar)|\bISO\s+week[- ]numbering\b|\b%G-W%V\b", re.IGNORECASE)
+
+
+def _calendar_week_for_iso(prose: str, tree: ast.Module) -> Optional[str]:
+    """``strftime("%Y-W%W")`` (or ``%U``) for an ISO week: those count weeks from the year's first Monday
+    (Sunday) and start at 0; the ISO week and its year are ``isocalendar()`` or ``%G``/``%V``."""
+    if not ISO_WEEK_ASK.search(prose):
+        return None
+    text = ast.unparse(tree)
+    if "isocalendar" in text or "%V" in text or "%G" in text:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"%[WU]", node.value):
+            return f"the instruction asks for the ISO week and {node.value!r} (line {node.lineno}) counts weeks from the year's first Monday or Sunday, not ISO's"
+    return None
+
+
 def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     """The mean (``sum(xs) / len(xs)``, ``mean(xs)``) of a list of per-item quotients, where the
     instruction asks for an overall rate: a short fast segment counts as much as a long slow one."""
@@ -548,4 +565,4 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree)
-            or contradicting_purpose(prose, tree))
+            or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree))
