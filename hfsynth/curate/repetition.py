@@ -107,6 +107,7 @@ def most_repeated_block(lines: List[str], max_block_lines: int) -> tuple:
 # numbers ("0, 0, 0, 0") do not count: tables and rulers repeat those on purpose.
 _PHRASE = re.compile(r"(\S.{5,79}?)\1+")
 _WORD3 = re.compile(r"[A-Za-z_]{3,}")
+TYPE_NAMES = frozenset({"int", "float", "str", "bool", "bytes", "complex", "None", "Any", "Optional", "list", "List", "dict", "Dict", "tuple", "Tuple", "set", "Set", "Decimal", "object"})
 
 
 def phrase_loop(code: str, max_repeats: int):
@@ -115,7 +116,14 @@ def phrase_loop(code: str, max_repeats: int):
         for match in _PHRASE.finditer(line):
             chunk = match.group(1)
             times = len(match.group(0)) // len(chunk)
-            if times > max_repeats and _WORD3.search(chunk) and len(set(chunk.replace(" ", ""))) >= 3:
+            start, end = match.start(), match.end()
+            while start > 0 and (line[start - 1].isalnum() or line[start - 1] == "_"):
+                start -= 1
+            while end < len(line) and (line[end].isalnum() or line[end] == "_"):
+                end += 1
+            words = set(re.findall(r"[A-Za-z_]\w*", line[start:end]))
+            if times > max_repeats and _WORD3.search(chunk) and len(set(chunk.replace(" ", ""))) >= 3 \
+                    and not words <= TYPE_NAMES:  # tuple[float, float, float, float]: a type, not a loop
                 return chunk, times
     return None
 
