@@ -209,6 +209,25 @@ LUHN_ASK = "Validate credit card numbers with the Luhn checksum. The input is a 
 LUHN = ("def luhn_valid(card):\n    digits = card.replace(' ', '')\n    if not digits.isdigit():\n        return False\n    total = 0\n"
         "    for i, ch in enumerate({digits}):\n        d = int(ch)\n        if {pick}:\n            d = d * 2 - 9 if d * 2 > 9 else d * 2\n        total += d\n"
         "    return total % 10 == 0\n\n\nassert luhn_valid('4111 1111 1111 1111')\n")
+DRAWDOWN_ASK = "Write `max_drawdown(prices)` returning the largest peak-to-trough decline as a percentage of the peak, rounded to 2 decimals; 0.0 if the price never falls."
+DRAWDOWN_GLOBAL = ("def max_drawdown(prices):\n    if not prices:\n        return 0.0\n    i = prices.index(max(prices))\n"
+                   "    return round((prices[i] - min(prices[i:])) / prices[i] * 100, 2)\n")
+DRAWDOWN = ("def max_drawdown(prices):\n    peak, worst = None, 0.0\n    for p in prices:\n        peak = p if peak is None or p > peak else peak\n"
+            "        worst = max(worst, (peak - p) / peak * 100)\n    return round(worst, 2)\n")
+CAGR_ASK = "Given a list of yearly revenue figures (oldest first), compute the compound annual growth rate from the first year to the last, as a percentage rounded to 2 decimals."
+CAGR = "def growth_rate(r):\n    return {body}\n"
+TO_24H_ASK = "Convert a 12-hour clock time like '07:45 PM' into 24-hour 'HH:MM' format. AM/PM may be upper or lower case."
+TO_24H = ("def to_24h(text):\n    clock, period = text.split()\n    h, m = map(int, clock.split(':')){fix}\n    if period.upper() == 'PM':\n        h += 12\n"
+          "    return f'{{h:02d}}:{{m:02d}}'\n")
+WMA_ASK = ("Write a function computing a linearly weighted moving average (WMA) over a window of n prices: in each window the most recent price gets weight n, "
+           "the one before it n-1, and so on down to 1. Return one value per complete window.")
+WMA_EXPONENTIAL = ("def weighted_moving_average(prices, n):\n    alpha = 2 / (n + 1)\n    out = [prices[0]]\n    for p in prices[1:]:\n"
+                   "        out.append(alpha * p + (1 - alpha) * out[-1])\n    return out\n")
+WMA = ("def weighted_moving_average(prices, n):\n    total = n * (n + 1) / 2\n"
+       "    return [sum(w * p for w, p in zip(range(1, n + 1), prices[i:i + n])) / total for i in range(len(prices) - n + 1)]\n")
+COMPOUNDED_ASK = ("Compute the balance of a savings account after `years` years with interest compounded `n` times a year (default monthly). "
+                  "The rate is given as a decimal, e.g. 0.05 for 5%. Round to cents.")
+COMPOUNDED = "def savings_balance(principal, rate, years, n=12):\n    return round({body}, 2)\n"
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -230,6 +249,16 @@ ROWS = {
     "an example that leaves out the symbol, rounded the wrong way": ((MONEY.format(rounding="ROUND_HALF_EVEN"), "", MONEY_ASK), "failed"),
     "a Luhn check doubling from the left (blind35)": ((LUHN.format(pick="i % 2 == 0", digits="digits"), "", LUHN_ASK), "failed"),
     "a Luhn check doubling every second digit from the right": ((LUHN.format(pick="i % 2 == 1", digits="digits[::-1]"), "", LUHN_ASK), "passed"),
+    "drawdown from the highest price only (blind37)": ((DRAWDOWN_GLOBAL, "", DRAWDOWN_ASK), "failed"),
+    "drawdown from every running peak": ((DRAWDOWN, "", DRAWDOWN_ASK), "passed"),
+    "the mean of yearly changes for a compound rate (blind37)": ((CAGR.format(body="round(sum((b - a) / a for a, b in zip(r, r[1:])) / (len(r) - 1) * 100, 2)"), "", CAGR_ASK), "failed"),
+    "a compound annual growth rate": ((CAGR.format(body="round(((r[-1] / r[0]) ** (1 / (len(r) - 1)) - 1) * 100, 2)"), "", CAGR_ASK), "passed"),
+    "12 AM left at 12 on the 24-hour clock (blind37)": ((TO_24H.format(fix=""), "", TO_24H_ASK), "failed"),
+    "12 AM as 00 on the 24-hour clock": ((TO_24H.format(fix="\n    h %= 12"), "", TO_24H_ASK), "passed"),
+    "an exponential average for a linearly weighted one (blind37)": ((WMA_EXPONENTIAL, "", WMA_ASK), "failed"),
+    "a linearly weighted moving average": ((WMA, "", WMA_ASK), "passed"),
+    "interest compounded as simple interest on the effective rate (blind37)": ((COMPOUNDED.format(body="principal * (1 + ((1 + rate / n) ** n - 1) * years)"), "", COMPOUNDED_ASK), "failed"),
+    "interest compounded n times a year": ((COMPOUNDED.format(body="principal * (1 + rate / n) ** (n * years)"), "", COMPOUNDED_ASK), "passed"),
     "a usage block's state is not judged (the block still runs)": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "passed"),
     "a usage block with no output shown that raises (blind33)": ((INI.format(timeout="parser.getint(section, 'timeout')"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout')"), ""), "failed"),
     "a usage block with no output shown that runs": ((INI.format(timeout="parser.getint(section, 'timeout', fallback=30)"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout', fallback=30)"), ""), "passed"),

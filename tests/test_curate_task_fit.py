@@ -1749,3 +1749,43 @@ def test_blind35s_lessons():
     escape = "def escape_html(text):\n    for a, b in [('&', '&amp;'), ('<', '&lt;'), ('>', '&gt;'), ('\"', '&quot;'){more}]:\n        text = text.replace(a, b)\n    return text\n"
     assert missing_part(ask, escape.format(more="")) == "the entity '&#x27;'"
     assert missing_part(ask, escape.format(more=", (\"'\", '&#x27;')")) is None
+
+
+def test_blind37s_lessons():
+    from hfsynth.curate import repetition
+    from hfsynth.curate.instruction_examples import instruction_examples
+    from hfsynth.curate.required_errors import required_error_claims
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.schema.curate import CurateConfig
+
+    ask = "Round monetary amounts to cents with halves rounded away from zero, so 2.675 -> 2.68 and -2.675 -> -2.68."
+    cents = "from decimal import Decimal\n\ndef round_cents(amount):\n    return Decimal(str(amount))\n"
+    assert [e.call for e in instruction_examples(ask, cents)] == ["round_cents(2.675)", "round_cents(-2.675)"]  # the second example, after "and", is read too
+    assert [e.call for e in instruction_examples("Add them: 3 and 4 -> 7.", "def add(a):\n    return a\n")] == []
+    ask = "Return the top N spending categories as (category, total) pairs, highest total first. If two categories have the same total, order them alphabetically."
+    top = "def top(totals, n):\n    return sorted(totals.items(), key={key})[:n]\n"
+    assert "orders by a single field" in ignored_requirement(ask, top.format(key="lambda kv: -kv[1]"))
+    assert ignored_requirement(ask, top.format(key="lambda kv: (-kv[1], kv[0])")) is None
+    ask = "Generate every date from start to end, inclusive, as 'YYYY-MM-DD' strings. Both arguments are ISO date strings."
+    days = ("from datetime import date, timedelta\n\ndef date_range(start, end):\n    current, stop = date.fromisoformat(start), date.fromisoformat(end)\n    out = []\n"
+            "    while current {op} stop:\n        out.append(current.isoformat())\n        current += timedelta(days=1)\n    return out\n")
+    assert ignored_requirement(ask, days.format(op="<=")) is None
+    stop_apart = days.replace("current, stop = date.fromisoformat(start), date.fromisoformat(end)", "current = date.fromisoformat(start)\n    stop = date.fromisoformat(end)")
+    assert "leaves the bound out" in ignored_requirement(ask, stop_apart.format(op="<"))
+    assert ignored_requirement(ask, stop_apart.format(op="<=")) is None
+    grade = "def letter(score):\n    if score >= 90:\n        return 'A'\n    if score {op} 80:\n        return 'B'\n    return 'F'\n"
+    ask = "Map a score to a letter: 90 and above is A, 80-89 is B, below 80 is F."
+    assert "leaves 80 out" in ignored_requirement(ask, grade.format(op=">"))
+    assert ignored_requirement(ask, grade.format(op=">=")) is None
+    ask = "Search transactions (dicts with 'merchant' and 'amount') for those whose merchant contains the term, case-insensitively."
+    search = "def search(txns, term):\n    needle = term.lower()\n    return [t for t in txns if needle in {field}]\n"
+    assert "folds one side only" in ignored_requirement(ask, search.format(field="t['merchant']"))
+    assert ignored_requirement(ask, search.format(field="t['merchant'].lower()")) is None
+    annuity = "def future_value_annuity(payment, annual_rate_pct, years):\n    if payment < 0 or years < 0:\n        raise ValueError('negative')\n    return payment * years * 12\n\n\nassert future_value_annuity(100, 0, 1) == 1200\n"
+    ask = "Write `future_value_annuity(payment, annual_rate_pct, years)`. Raise ValueError if the payment, the rate or the years is negative."
+    probed = [c[0] for c in required_error_claims(ask, ast.parse(annuity), None)]
+    assert len(probed) == 2 and any("payment=-1" in c for c in probed) and any("years=-1" in c for c in probed)  # "the rate" names no parameter: not probed
+    ask = ask.replace("the rate", "the annual_rate_pct")
+    assert any("annual_rate_pct=-1" in c[0] for c in required_error_claims(ask, ast.parse(annuity), None))
+    schedule = "def schedule(n) -> list[tuple[int, float, float, float, float]]:\n    return [(m, 0.0, 0.0, 0.0, 0.0) for m in range(n)]\n"
+    assert repetition.code_reason(schedule, CurateConfig().repetition) is None  # a type's arguments repeat, no loop

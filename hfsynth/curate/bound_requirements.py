@@ -193,7 +193,13 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
             return value is not None and value == float(bound)
         while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
             node = node.func.value  # end.toordinal(), end.timestamp(): the same bound
-        return isinstance(node, ast.Name) and node.id == bound
+        return isinstance(node, ast.Name) and (node.id == bound or node.id in converted.get(bound, ()))
+    converted: dict = {}  # stop = date.fromisoformat(end): the bound, converted
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call):
+            for bound in (low, high):
+                if any(isinstance(n, ast.Name) and n.id == bound for n in ast.walk(node.value)):
+                    converted.setdefault(bound, set()).add(node.targets[0].id)
     strict = {"low": [], "high": []}
     loose = {"low": [], "high": []}
     rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
@@ -283,6 +289,8 @@ STATED_INCLUSIVE = (
     re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE),
     # "a single SMS holds up to 160 characters"
     re.compile(r"(?<![\d.]\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30"
+    # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it
+    re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:))", re.IGNORECASE),
     # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)"
     re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|older|more|higher)\b|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
 )

@@ -40,6 +40,8 @@ CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|(?:^|\n)[ \t]*[-*•]|\be\.g\.,?|\bi\
 INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 # "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
 WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
+# "2.675 -> 2.68 and -2.675 -> -2.68": an example right after another opens a clause too ("3 and 4 -> 7" does not).
+CHAINED = re.compile(rf"{ARROW}\s*\S+\s+(?:and|or)\s*$")
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
@@ -166,7 +168,7 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
     for says in VALUE_SAYS.finditer(text):
         given = _longest_literal_before(text, says.start())
         want = _longest_literal_after(text, says.end())
-        if given and want and CLAUSE_OPENER.search(text[: given[1]]) and not ELIDED.search(text[max(0, given[1] - 8): given[1]] + " " + text[want[1]: want[1] + 8]):
+        if given and want and (CLAUSE_OPENER.search(text[: given[1]]) or CHAINED.search(text[: given[1]])) and not ELIDED.search(text[max(0, given[1] - 8): given[1]] + " " + text[want[1]: want[1] + 8]):
             add(given[0], want[0])
     for match in INPUT_OUTPUT.finditer(text):
         want = _longest_literal_after(match.group("output") + " ", 0)

@@ -91,6 +91,7 @@ TIE_ALPHA_ASK = re.compile(
     r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b|"
     r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)|"
     r"\b(?:equal|same|tied|identical)\s+\w+\s+(?:are\s+|must\s+be\s+|should\s+be\s+|be\s+)?(?:ordered|sorted|listed|ranked)\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
+    r"\b(?:same|equal|tied|identical)\s+\w+\s*,\s*(?:order|sort|list|rank)\w*\s+(?:them\s+)?(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
     # "when amounts tie, the older transaction comes first": a second field in ascending order
     r"\b(?:when|if|where)\s+(?:\w+\s+){0,2}(?:ties?|tied|are equal|are the same)\b[^.]{0,40}\b(?:older|oldest|earlier|earliest|lower|smaller|shorter)\b[^.]{0,30}\b(?:first|wins|goes first|comes first)\b",
     re.IGNORECASE,

@@ -55,6 +55,8 @@ CONDITIONS = (
     ("zero", (rf"^{SUBJECT}\s+(?:is|equals)\s+(?:zero|0)\b(?!\s*(?:or|and)\s+(?:less|more|greater|negative))", rf"^{SUBJECT}\s*==\s*0\b")),
 )
 CONDITIONS = tuple((kind, tuple(re.compile(p, re.IGNORECASE) for p in patterns)) for kind, patterns in CONDITIONS)
+_LISTED = r"(?:(?:the|an?)\s+)?`?[A-Za-z_]\w*`?"
+SUBJECT_LIST = re.compile(rf"^(?P<subjects>{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+(?:or|and)\s+{_LISTED})\s+(?:is|are)\s+(?P<rest>.+)$", re.IGNORECASE)
 EVERY_NUMBER = re.compile(r"^(?:either|any|each)(?:\s+(?:argument|parameter|input|value|of them|number))?$|^(?:arguments?|parameters?)$", re.IGNORECASE)
 LIST_NOUNS = re.compile(r"^(?:lists?|sequences?|iterables?|arrays?|collections?|tuples?)$", re.IGNORECASE)
 SEQUENCE_NOUNS = re.compile(r"^(?:lists?|inputs?|sequences?|iterables?|arrays?|collections?|tuples?|items|values|numbers|data|arguments?)$", re.IGNORECASE)
@@ -86,10 +88,12 @@ def _conditions(instruction_prose: str) -> Iterator[Tuple[str, str, str]]:
                     yield match.group("error"), "refused", text
                 if refused:
                     continue
-            found = next((f for _, patterns in CONDITIONS for f in (p.search(condition) for p in patterns) if f), None)
-            if found:
-                kind = next(kind for kind, patterns in CONDITIONS if found.re in patterns)
-                yield match.group("error"), kind, found.group("subject").strip("`")
+            listed = SUBJECT_LIST.match(condition)  # "the payment, the rate or the years is negative": each of them
+            for clause in ([f"{subject} is {listed.group('rest')}" for subject in re.split(r"\s*,\s*|\s+(?:or|and)\s+", listed.group("subjects"))] if listed else [condition]):
+                found = next((f for _, patterns in CONDITIONS for f in (p.search(clause) for p in patterns) if f), None)
+                if found:
+                    kind = next(kind for kind, patterns in CONDITIONS if found.re in patterns)
+                    yield match.group("error"), kind, found.group("subject").strip("`")
 
 
 def _function(tree: ast.Module, instruction_prose: str) -> Optional[ast.FunctionDef]:

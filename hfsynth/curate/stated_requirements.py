@@ -435,6 +435,27 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     return _ignored_in_place(prose, tree)
 
 
+FOLDS = frozenset({"lower", "upper", "casefold", "title", "capitalize"})
+
+
+def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
+    """A comparison (``in``, ``==``) of a case-folded value with a field or name never folded anywhere:
+    ``needle in t["merchant"]`` with ``needle = term.lower()`` misses "Amazon" in "Amazon Prime"."""
+    def folds(node) -> bool:
+        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FOLDS for n in ast.walk(node))
+    folded_names = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and folds(n.value)}
+    raw_names = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and not folds(n.value)}
+    def folded(node) -> bool:
+        return folds(node) or isinstance(node, ast.Name) and node.id in folded_names and node.id not in raw_names
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn, ast.Eq, ast.NotEq)):
+            left, right = node.left, node.comparators[0]
+            for one, other in ((left, right), (right, left)):
+                if folded(one) and isinstance(other, ast.Subscript) and isinstance(other.slice, ast.Constant) and isinstance(other.slice.value, str) and not folds(other):
+                    return f"{ast.unparse(node)[:50]} (line {node.lineno}) folds one side only: {ast.unparse(other)[:30]} keeps its case"
+    return None
+
+
 def _swallows(tree: ast.Module, name: str) -> bool:
     """The code names ``name`` only in ``except name:`` clauses that never raise, and nothing
     outside those ``try`` statements may raise it (for ValueError, no ``int(text)``): whatever goes
@@ -713,6 +734,10 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = CASE_ASK.search(prose)
     if match and not negated(prose, match.start()) and not CASE_FOLDING.search(code) and not _holds_both_cases(tree):
         return f"the instruction asks for {match.group(0)!r} matching and the code never folds case"
+    if match and not negated(prose, match.start()):
+        one_sided = _folded_on_one_side(tree)
+        if one_sided:
+            return f"the instruction asks for {match.group(0)!r} matching and {one_sided}"
     match = PUNCTUATION_ASK.search(prose)
     if match and not negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code) and not _drops_a_character(tree):
         return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
