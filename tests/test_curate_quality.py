@@ -879,6 +879,7 @@ NEWEST_SETS = {
     "labelled_blind25.jsonl": 0.34, "labelled_blind26.jsonl": 0.38, "labelled_blind27.jsonl": 0.50,
     "labelled_blind28.jsonl": 0.54, "labelled_blind29.jsonl": 0.38, "labelled_blind30.jsonl": 0.34, "labelled_blind31.jsonl": 0.36,
     "labelled_blind32.jsonl": 0.52, "labelled_blind33.jsonl": 0.38, "labelled_blind34.jsonl": 0.54,
+    "labelled_blind35.jsonl": 0.50, "labelled_blind36.jsonl": 0.20, "labelled_blind37.jsonl": 0.30,
 }
 
 
