@@ -228,6 +228,9 @@ WMA = ("def weighted_moving_average(prices, n):\n    total = n * (n + 1) / 2\n"
 COMPOUNDED_ASK = ("Compute the balance of a savings account after `years` years with interest compounded `n` times a year (default monthly). "
                   "The rate is given as a decimal, e.g. 0.05 for 5%. Round to cents.")
 COMPOUNDED = "def savings_balance(principal, rate, years, n=12):\n    return round({body}, 2)\n"
+EDIT_NAMED_ASK = "Write `edit_distance(a, b)` giving the minimum number of single-character insertions, deletions or substitutions needed to turn `a` into `b`."
+EDIT_LCS = ("def edit_distance(a, b):\n    prev = [0] * (len(b) + 1)\n    for ch in a:\n        cur = [0]\n        for j, other in enumerate(b, 1):\n"
+            "            cur.append(prev[j - 1] + 1 if ch == other else max(prev[j], cur[j - 1]))\n        prev = cur\n    return len(a) + len(b) - 2 * prev[-1]\n")
 
 ROWS = {
     # (code, response, instruction): expected exec_status
@@ -259,6 +262,8 @@ ROWS = {
     "a linearly weighted moving average": ((WMA, "", WMA_ASK), "passed"),
     "interest compounded as simple interest on the effective rate (blind37)": ((COMPOUNDED.format(body="principal * (1 + ((1 + rate / n) ** n - 1) * years)"), "", COMPOUNDED_ASK), "failed"),
     "interest compounded n times a year": ((COMPOUNDED.format(body="principal * (1 + rate / n) ** (n * years)"), "", COMPOUNDED_ASK), "passed"),
+    "an edit distance that is the longest common subsequence's (blind36)": ((EDIT_LCS, "", EDIT_NAMED_ASK), "failed"),
+    "an edit distance the instruction names only by its function": ((EDIT.format(cost="(x != y)").replace("def levenshtein", "def edit_distance"), "", EDIT_NAMED_ASK), "passed"),
     "a usage block's state is not judged (the block still runs)": ((COUNTER, "```python\n" + COUNTER + "```\n\n```python\nbump()\nbump()\nprint(calls)  # 2\nprint(bump())  # 9\n```\n", ""), "passed"),
     "a usage block with no output shown that raises (blind33)": ((INI.format(timeout="parser.getint(section, 'timeout')"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout')"), ""), "failed"),
     "a usage block with no output shown that runs": ((INI.format(timeout="parser.getint(section, 'timeout', fallback=30)"), INI_RESPONSE.format(timeout="parser.getint(section, 'timeout', fallback=30)"), ""), "passed"),

@@ -1789,3 +1789,31 @@ def test_blind37s_lessons():
     assert any("annual_rate_pct=-1" in c[0] for c in required_error_claims(ask, ast.parse(annuity), None))
     schedule = "def schedule(n) -> list[tuple[int, float, float, float, float]]:\n    return [(m, 0.0, 0.0, 0.0, 0.0) for m in range(n)]\n"
     assert repetition.code_reason(schedule, CurateConfig().repetition) is None  # a type's arguments repeat, no loop
+
+
+def test_blind36s_lessons():
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.returned_kinds import contradicted_return
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    group = "from typing import Dict, List\n\ndef group(categories, products):\n    groups: Dict[str, List[str]] = {init}\n    for name, category in products:\n        groups[category].append(name)\n    return groups\n"
+    assert "changes them all" in misused_call(ast.parse(group.format(init="dict.fromkeys(categories, [])")))
+    assert misused_call(ast.parse(group.format(init="{c: [] for c in categories}"))) is None
+    ask = "Count the words in `text`, where words are separated by any whitespace (spaces, tabs, newlines)."
+    assert "splits on single spaces" in ignored_requirement(ask, "def word_count(text):\n    return len([w for w in text.split(' ') if w])\n")
+    ask = "Return the descriptions of the events whose time falls within [start, end], ordered by time."
+    window = "def events_between(events, start, end):\n    return [d for t, d in sorted(events) if start <= t {op} end]\n"
+    assert "leaves the bound out" in ignored_requirement(ask, window.format(op="<"))
+    assert ignored_requirement(ask, window.format(op="<=")) is None
+    ask = "From access records given as (user_id, 'YYYY-MM-DD HH:MM:SS') tuples, compute how many distinct users visited on each day."
+    per_day = "from collections import Counter\n\ndef daily(records):\n    return dict(Counter(ts[:10] for _, ts in records))\n"
+    assert "counts every item of a group" in wrong_operation(ask, per_day)
+    assert wrong_operation("How many distinct ways can you climb n steps if each move climbs 1 or 2 steps?", "def ways(n):\n    a, b = 1, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n") is None
+    ask = "Given a list of (product_id, rating) reviews, return a dict mapping each product to its average rating."
+    halved = "def average_ratings(reviews):\n    avg = {}\n    for p, r in reviews:\n        avg[p] = (avg[p] + r) / 2 if p in avg else float(r)\n    return avg\n"
+    assert "halves the weight" in wrong_operation(ask, halved)
+    assert wrong_operation("Approximate the square root by Newton's method.", "def sqrt(n):\n    g = n\n    for _ in range(20):\n        g = (g + n / g) / 2\n    return g\n") is None
+    ask = "Given (account_id, amount) transactions, I need the balance of the affected account right after each transaction, as a list in the same order as the input."
+    totals = "from collections import defaultdict\n\ndef balances(transactions):\n    out = defaultdict(float)\n    for account, amount in transactions:\n        out[account] += amount\n    return dict(out)\n"
+    assert "returns a dictionary where the instruction says it returns a list" in contradicted_return(ask, totals)

@@ -183,6 +183,10 @@ INCLUSIVE_ASK = re.compile(
 )
 
 
+# "whose time falls within [start, end]": a closed interval, both ends in.
+CLOSED_INTERVAL_ASK = re.compile(r"\b(?:within|in|inside)\s+\[\s*`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,\s*`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*\]", re.IGNORECASE)
+
+
 def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     """Every comparison with ``low``, or every one with ``high``, is strict the way that leaves that bound
     out (``low < x``; ``x < high``, ``range(low, high)``), and none with it (nor ``range(low, high + 1)``)
@@ -430,7 +434,7 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree)
     if found:
         return found
-    for match in INCLUSIVE_ASK.finditer(prose):
+    for match in (m for ask in (INCLUSIVE_ASK, CLOSED_INTERVAL_ASK) for m in ask.finditer(prose)):
         excluded = _excludes_a_bound(tree, match.group("low"), match.group("high"))
         if excluded and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {excluded}"

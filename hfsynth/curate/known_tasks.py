@@ -538,7 +538,8 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the edit distance", _i(r"\blevenshtein\b|\bedit distance\b"), 2, r"dist|edit|leven",
               [("kitten", "sitting"), ("", "abc"), ("flaw", "lawn"), ("same", "same"), ("abc", ""), ("intention", "execution"), ("a", "b")], _edit_distance,
               unless=_i(PRINTS + r"|\bdamerau\b|\btranspos\w*|\b(?:weights?|costs?)\b(?!\s+(?:of\s+)?(?:1|one)\b)|\bratio\b|\bsimilarity\b|\bnormali[sz]\w*|\bthe (?:edits|operations) themselves\b|\blist of (?:the )?(?:edits|operations)\b|\bsequence of (?:edits|operations)\b|"
-                                 r"\bclosest\b|\bsuggest\w*|\blist\b|\bk\b|\bat most\b|\bwithin\b|\bone edit\b|\bone away\b|\bthreshold\b|\bcase\b|\bignor\w*|\bwords\b|\btokens\b|\bhamming\b|\bsubstitutions? only\b|\bonly (?:insert|delet)\w*|\bbool\w*|\bTrue\b")),
+                                 r"\bclosest\b|\bsuggest\w*|\blist\b|\bk\b|\bat most\b|\bwithin\b|\bone edit\b|\bone away\b|\bthreshold\b|\bcase\b|\bignor\w*|\bwords\b|\btokens\b|\bhamming\b|\bsubstitutions? only\b|\bonly (?:insert|delet)\w*|\bbool\w*|\bTrue\b"),
+              named=r"edit_distance|levenshtein(?:_distance)?"),
     KnownTask("the Hamming distance of two strings", _i(r"\bhamming distance\b[^.]{0,60}\bstrings?\b|\bstrings?\b[^.]{0,60}\bhamming distance\b"), 2, r"ham|dist",
               [("karolin", "kathrin"), ("1011101", "1001001"), ("", ""), ("abc", "abc"), ("abc", "xyz")], lambda a, b: sum(x != y for x, y in zip(a, b)),
               unless=_i(PRINTS + r"|\bintegers?\b|\bbits?\b|\bbinary\b|\bnumbers\b|\bcase\b|\blists?\b|\bpairs\b|\bminimum\b|\bclosest\b|\bignor\w*|\bpad\w*|\bunequal\b|\bdifferent lengths?\b(?![^.]*\braise\w*)|\bwords\b|\bnormali[sz]\w*|\bratio\b|\bsimilarity\b")),

@@ -557,13 +557,14 @@ def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
                     return (f"{ast.unparse(node.value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(node.value.args[1])}, so "
                             f"{ast.unparse(write)[:30]} (line {write.lineno}) changes them all")
                 continue
-            value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else node.target if isinstance(node, ast.AnnAssign) else None
+            value = node.value if isinstance(target, ast.Name) else None  # groups: Dict[str, list] = dict.fromkeys(...) too
             if not (isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2):
                 continue
             shared = value.args[1]
             if not (isinstance(shared, (ast.List, ast.Dict, ast.Set)) or (isinstance(shared, ast.Call) and getattr(shared.func, "id", None) in ("list", "dict", "set"))):
                 continue
-            write = _write_through_an_item(function, node.targets[0].id)
+            write = _write_through_an_item(function, target.id)
             if write is not None:
                 return (f"{ast.unparse(value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(shared)}, so {ast.unparse(write)[:30]} "
                         f"(line {write.lineno}) changes them all")

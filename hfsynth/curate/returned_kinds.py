@@ -38,6 +38,8 @@ ASKED = (
     ("str", re.compile(rf"\breturns?\s+{_STRING}{_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
     ("dict", re.compile(rf"\breturns?\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
     (NUMBER, re.compile(rf"\breturns?\s+(?:{_NUMBER}){_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
+    # "I need the balance of the account right after each transaction, as a list in the same order as the input"
+    ("list", re.compile(r"\b(?:I|we)\s+(?:need|want)\b[^.]{0,160}\bas\s+a\s+list\b(?!\s+or\b)", re.IGNORECASE)),
     # "How many distinct client IPs hit the server? ... a function that returns that number."
     (NUMBER, re.compile(r"^\s*how\s+many\b(?![^?]*\b(?:each|every|per)\b)[^?\n]*\?(?=[\s\S]*\breturns?\s+(?:that|this|the)\s+(?:number|count)\b(?!\s+of))", re.IGNORECASE)),
 )
@@ -50,7 +52,7 @@ KIND_WORDS = {NUMBER: "a number", "list": "a list", "str": "a string", "dict": "
 
 def _asked_kind(prose: str) -> Optional[str]:
     asked = {kind for kind, pattern in ASKED if pattern.search(prose)}
-    if len(asked) != 1 or len(re.findall(r"\breturns?\b", prose, re.IGNORECASE)) != 1:
+    if len(asked) != 1 or len(re.findall(r"\breturns?\b", prose, re.IGNORECASE)) > 1:
         return None  # two asks (or two returns) may speak of two functions, or of a method and its class
     return asked.pop()
 

@@ -135,7 +135,7 @@ HALF_UP_ASK = re.compile(
 )
 HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
 ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b", re.IGNORECASE)
-ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
+ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary |any )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
 RECURSIVE_WALK = re.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|\bos\.fwalk\b|\bPath\.walk\b|\.walk\(")

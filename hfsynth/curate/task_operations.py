@@ -45,7 +45,7 @@ from typing import Callable, List, Optional, Set, Tuple
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, keys_a_dict, tests_membership, walk_outside_asserts
+from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
 
 
@@ -187,7 +187,8 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
             r"\b(?:number|count)s?\s+of\s+(?:\w+\s+)?(?:distinct|unique)\s+(?!(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions)\b)"
             r"[^.;\n]*?\b(?:per|for each|on each|in each|seen on|seen that|on that)\b"
             r"|\b(?:distinct|unique)\s+(?:\w+\s+)?(?:visitors|users|customers|ips|players|products|items)\s+(?:per|for each|on each|in each|by)\b"
-            r"|\b(?:maps?|mapping)\s+each\s+\w+(?:\s+\w+)?\s+to\s+(?:the|its)\s+(?:number|count)\s+of\s+(?:\w+\s+)?(?:distinct|unique)\b",
+            r"|\b(?:maps?|mapping)\s+each\s+\w+(?:\s+\w+)?\s+to\s+(?:the|its)\s+(?:number|count)\s+of\s+(?:\w+\s+)?(?:distinct|unique)\b"
+            r"|\bhow\s+many\s+(?:distinct|unique)\s+(?!(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions)\b)[^.;\n?]*?\b(?:per|on each|for each|in each|each)\b",
             re.IGNORECASE,
         ),
         _dedups_within_groups,
@@ -518,6 +519,25 @@ def _calendar_week_for_iso(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+AVERAGE_ASK = re.compile(r"\b(?:average|mean)\b", re.IGNORECASE)
+
+
+def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
+    """``avg[k] = (avg[k] + x) / 2`` for an average of many values: each new value gets half the weight and
+    every earlier one is halved again (the mean of 4, 4, 1 comes out 2.5, not 3)."""
+    if not AVERAGE_ASK.search(prose):
+        return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Subscript, ast.Name))):
+            continue
+        target = ast.unparse(node.targets[0])  # unparsed: the stored target and the loaded operand differ in their ctx
+        for value in [node.value] + ([node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else []):
+            if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Div) and constant_value(value.right) == 2 and isinstance(value.left, ast.BinOp) \
+                    and isinstance(value.left.op, ast.Add) and target in (ast.unparse(value.left.left), ast.unparse(value.left.right)):
+                return f"the instruction asks for an average and {ast.unparse(node)[:50]} (line {node.lineno}) halves the weight of every earlier value"
+    return None
+
+
 def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     """The mean (``sum(xs) / len(xs)``, ``mean(xs)``) of a list of per-item quotients, where the
     instruction asks for an overall rate: a short fast segment counts as much as a long slow one."""
@@ -565,4 +585,4 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree)
-            or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree))
+            or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
