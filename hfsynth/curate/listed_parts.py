@@ -45,9 +45,17 @@ seconds"), each in a string or a name of the code. And the codes in capitals an 
 anywhere in it ("'SAVE10' takes 10% off, 'HALF' takes 50% off and 'FLAT5' subtracts 5"), once the
 code's strings hold two of them: each must be there. And the output phrases it quotes with a
 placeholder ("N minutes ago", "N hours ago", "N days ago"): once the code writes one of them, each
-one's words must be in its strings. And the parameters of a signature it spells (`remove(name,
-qty=None)`): the code's function of that name must read each of them (an abstract, overloaded,
-singledispatch or stub body aside).
+one's words must be in its strings ("N day(s) ago" too, written with a plural "s" of its own). And the
+parameters of a signature it spells (`remove(name, qty=None)`, annotations and ``-> T`` read too), or
+of the asked function when the instruction names them in its own words ("today's date" for ``today``):
+the function must read each of them (an abstract, overloaded, singledispatch or stub body aside:
+:mod:`hfsynth.curate.unread_parameters`).
+
+And, from the input's records ("dicts with "price", "qty" and "category""), a quantity the code never
+reads while it reads two other fields; punctuation marks listed together ("like '!' or ','") of which
+the code holds none and no character class; options or bands each mapped to what it gives ("'full' ->
+'Ada Lovelace', 'initials' -> 'A.L.'", "'B' (80-89)"), once the code names two; and HTML entities to
+write ("& with &amp;, ... ' with &#x27;"), once the code writes two.
 """
 
 from __future__ import annotations

@@ -30,7 +30,6 @@ import re
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
-from hfsynth.curate import python_ast
 from hfsynth.curate.python_ast import literal_value, outside_guards
 
 ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
@@ -130,15 +129,16 @@ def _literal_call(trees: Sequence[ast.Module], function: ast.FunctionDef) -> Opt
     (a name the row binds once to a literal counts as that literal)."""
     params = [a.arg for a in function.args.posonlyargs + function.args.args]
     named = _named_literals(trees)
-    def literal_value(node):
-        return python_ast.literal_value(named.get(node.id, node) if isinstance(node, ast.Name) else node)
+
+    def value_of(node):
+        return literal_value(named.get(node.id, node) if isinstance(node, ast.Name) else node)
     for tree in trees:
         for node in outside_guards(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name):
                 continue
             if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords) or len(node.args) > len(params):
                 continue
-            values = [literal_value(a) for a in node.args] + [literal_value(k.value) for k in node.keywords]
+            values = [value_of(a) for a in node.args] + [value_of(k.value) for k in node.keywords]
             if not all(ok for _, ok in values):
                 continue
             bound = dict(zip(params, (v for v, _ in values[: len(node.args)])))

@@ -6,7 +6,8 @@ keeps the task's name and loses its result. The code runs, no assert is written,
 contract that the instruction contradicts.
 
 Read only where neither side leaves room: the instruction says "returns a list", "returns a string",
-"returns a dictionary" or "returns the number of" once (one kind, no "or"), names at most one
+"returns a dictionary" or "returns the number of" once (one kind, no "or"; or asks "I need ... as a
+list", "How many ...? ... returns that number" with no other "returns"), names at most one
 function, and the code answers with one top-level function (the named one, else the only one) whose
 every ``return`` gives a value of one builtin kind that the ask excludes (a number for a list, a list
 for a string...), or that never returns a value and prints instead. A kind is known only where Python
