@@ -1817,3 +1817,16 @@ def test_blind36s_lessons():
     ask = "Given (account_id, amount) transactions, I need the balance of the affected account right after each transaction, as a list in the same order as the input."
     totals = "from collections import defaultdict\n\ndef balances(transactions):\n    out = defaultdict(float)\n    for account, amount in transactions:\n        out[account] += amount\n    return dict(out)\n"
     assert "returns a dictionary where the instruction says it returns a list" in contradicted_return(ask, totals)
+
+
+def test_a_grid_step_checked_against_the_far_edge_only():
+    from hfsynth.curate.misused_calls import misused_call
+
+    knight = ("from collections import deque\n\nMOVES = [(1, 2), (2, 1), (-1, 2), (-2, 1), (1, -2), (2, -1), (-1, -2), (-2, -1)]\n\n"
+              "def knight_distance(n, start, target):\n    queue, seen = deque([(start, 0)]), {start}\n    while queue:\n        (r, c), dist = queue.popleft()\n"
+              "        if (r, c) == target:\n            return dist\n        for dr, dc in MOVES:\n            nr, nc = r + dr, c + dc\n"
+              "            if {test} and (nr, nc) not in seen:\n                seen.add((nr, nc))\n                queue.append(((nr, nc), dist + 1))\n    return -1\n")
+    assert "far edge only" in misused_call(ast.parse(knight.replace("{test}", "nr < n and nc < n")))
+    assert misused_call(ast.parse(knight.replace("{test}", "0 <= nr < n and 0 <= nc < n"))) is None
+    dijkstra = "def relax(dist, u, v, w):\n    nd = dist[u] + w\n    if nd < dist[v]:\n        dist[v] = nd\n"
+    assert misused_call(ast.parse(dijkstra)) is None  # a distance, not a step on a grid

@@ -55,6 +55,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``Decimal(price)`` of a ``price: float``: the float's binary error is kept (``Decimal(str(price))``).
 - ``re.sub(r"<.*>", "", html)``: greedy, it takes the text between two tags too.
 - ``steps[i - window + 1:i]`` for the window ending at day ``i``: it stops before ``i`` and holds ``window - 1`` items.
+- ``nr, nc = r + dr, c + dc`` checked with ``nr < n`` and never against 0: a step off the near edge gives -1, which passes.
 - a longest run kept only where a run breaks (``else: best = max(best, current); current = 0``) and
   ``best`` returned as it is: a run that lasts to the end is never counted.
 - ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
@@ -879,6 +880,44 @@ def _window_one_short(tree: ast.Module) -> Optional[str]:
     return None
 
 
+GRID_AXIS = re.compile(r"r|c|x|y|i|j|row|col|cur_?r|cur_?c")
+GRID_STEP = re.compile(r"d[rcxyij]|drow|dcol|delta_?[rcxy]")
+FLIP = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
+
+
+def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
+    """``nr, nc = r + dr, c + dc`` checked only against the far edge (``nr < n``): a step off the near
+    edge gives -1, which passes, and ``grid[-1]`` is the other side of the board."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        steps = {}
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+                continue
+            targets = node.targets[0].elts if isinstance(node.targets[0], ast.Tuple) else [node.targets[0]]
+            values = node.value.elts if isinstance(node.value, ast.Tuple) else [node.value]
+            for target, value in zip(targets, values) if len(targets) == len(values) else ():
+                if isinstance(target, ast.Name) and isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Sub)) and isinstance(value.left, ast.Name) \
+                        and isinstance(value.right, ast.Name) and GRID_AXIS.fullmatch(value.left.id) and GRID_STEP.fullmatch(value.right.id):
+                    steps[target.id] = node
+        for name, node in steps.items():
+            upper = lower = False
+            for other in ast.walk(function):
+                if isinstance(other, ast.Call) and getattr(other.func, "id", None) in ("max", "min", "abs", "range") and any(isinstance(a, ast.Name) and a.id == name for a in ast.walk(other)):
+                    lower = True
+                if not isinstance(other, ast.Compare):
+                    continue
+                sides = [other.left] + other.comparators
+                for a, op, b in zip(sides, other.ops, sides[1:]):
+                    for x, o, y in ((a, type(op), b), (b, FLIP.get(type(op), type(op)), a)):
+                        if isinstance(x, ast.Name) and x.id == name:
+                            bound = constant_value(y)
+                            upper |= o in (ast.Lt, ast.LtE) and bound is None
+                            lower |= o in (ast.Gt, ast.GtE, ast.Lt, ast.LtE) and bound is not None and bound <= 0 or o in (ast.In, ast.NotIn)
+            if upper and not lower:
+                return f"{ast.unparse(node)[:40]} (line {node.lineno}) is checked against the far edge only: a step off the near edge gives -1, which passes"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -888,4 +927,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
-            or _window_one_short(tree))
+            or _window_one_short(tree) or _grid_step_unbounded_below(tree))
