@@ -1830,3 +1830,14 @@ def test_a_grid_step_checked_against_the_far_edge_only():
     assert misused_call(ast.parse(knight.replace("{test}", "0 <= nr < n and 0 <= nc < n"))) is None
     dijkstra = "def relax(dist, u, v, w):\n    nd = dist[u] + w\n    if nd < dist[v]:\n        dist[v] = nd\n"
     assert misused_call(ast.parse(dijkstra)) is None  # a distance, not a step on a grid
+
+
+def test_a_limit_of_at_most_width_characters_compared_strictly():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Greedy word wrap: split text into lines of at most `width` characters, breaking only at spaces."
+    wrap = ("def wrap_text(text, width):\n    lines, current = [], ''\n    for word in text.split():\n        if not current:\n            current = word\n"
+            "        elif len(current) + len(word) + 1 {op} width:\n            current += ' ' + word\n        else:\n            lines.append(current)\n            current = word\n"
+            "    if current:\n        lines.append(current)\n    return lines\n")
+    assert "keeps a line of exactly width characters out" in ignored_requirement(ask, wrap.format(op="<"))
+    assert ignored_requirement(ask, wrap.format(op="<=")) is None

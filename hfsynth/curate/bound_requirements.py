@@ -98,6 +98,25 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
 AT_MOST = re.compile(r"\b(?:at most|no (?:longer|more) than|not (?:longer|more) than|never (?:longer|more) than|up to)\s+`?(?P<name>[A-Za-z_]\w*)`?\s+(?:characters|chars)\b", re.IGNORECASE)
 
 
+def _limit_compared_strictly(tree: ast.Module, name: str) -> Optional[str]:
+    """``len(line) + len(word) + 1 < width`` for lines of "at most `width` characters": a line of exactly
+    ``width`` never forms. Read when every comparison with the limit is strict on its far side and none
+    is ``<=`` (or ``>`` the other way round)."""
+    strict, inclusive = None, False
+    for node in walk_outside_asserts(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        sides = [node.left] + node.comparators
+        for a, op, b in zip(sides, node.ops, sides[1:]):
+            for x, o, y in ((a, type(op), b), (b, {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op)), a)):
+                if isinstance(y, ast.Name) and y.id == name and not (isinstance(x, ast.Name) and x.id == name):
+                    if o in (ast.LtE, ast.Gt):
+                        inclusive = True
+                    elif o is ast.Lt and strict is None and isinstance(x, (ast.BinOp, ast.Call)):
+                        strict = node
+    return f"{ast.unparse(strict)[:50]} (line {strict.lineno}) keeps a line of exactly {name} characters out" if strict is not None and not inclusive else None
+
+
 def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
     """``text[:name] + "..."`` (or ``f"{text[:name]}..."``) in a function whose parameter ``name`` is never reassigned."""
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
@@ -439,7 +458,7 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         if excluded and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {excluded}"
     for match in AT_MOST.finditer(prose):
-        longer = _cut_then_extended(tree, match.group("name"))
+        longer = _cut_then_extended(tree, match.group("name")) or _limit_compared_strictly(tree, match.group("name"))
         if longer and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {longer}"
     return None
