@@ -1841,3 +1841,12 @@ def test_a_limit_of_at_most_width_characters_compared_strictly():
             "    if current:\n        lines.append(current)\n    return lines\n")
     assert "keeps a line of exactly width characters out" in ignored_requirement(ask, wrap.format(op="<"))
     assert ignored_requirement(ask, wrap.format(op="<=")) is None
+
+
+def test_blind38s_good_row_lost_on_arrival_a_line_total_is_a_number():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Bulk pricing: write `bulk_line_total(unit_price, qty)`. 10 to 49 units get 5% off the line, 50 or more get 10% off. Return the line total rounded to 2 decimals."
+    total = "def bulk_line_total(unit_price, qty):\n    discount = 0.10 if qty >= 50 else 0.05 if qty >= 10 else 0.0\n    return round(unit_price * qty * (1 - discount), 2)\n"
+    assert wrong_operation(ask, total) is None
+    assert "only returns numbers" in wrong_operation("Return the longest line of the text.", "def longest(text):\n    return max(len(l) for l in text.splitlines())\n")

@@ -228,7 +228,8 @@ ASKS_FOR_A_TRUTH = re.compile(r"\b(?:true|false|whether|boolean|bool|if and only
 # "returns the longest word", "return the most common character": text, never a bare number.
 ASKS_FOR_TEXT = re.compile(
     r"\breturns?\s+(?:the|a|an)\s+(?:(?:longest|shortest|first|last|most\s+\w+|least\s+\w+|\w+est)\s+)?"
-    r"(?P<what>word|string|name|character|char|letter|substring|sentence|line|title|text)\b(?!\s+(?:count|length|index|position|number|frequency))",
+    r"(?P<what>word|string|name|character|char|letter|substring|sentence|line|title|text)\b"
+    r"(?!\s+(?:count|length|index|position|number|frequency|total|amount|price|cost|sum|value|width|height|limit))",  # "the line total" is a number
     re.IGNORECASE,
 )
 NUMBER_CALLS = frozenset({"len", "sum", "int", "float", "abs", "round", "ord", "count", "index", "find", "rfind"})
