@@ -439,7 +439,7 @@ FOLDS = frozenset({"lower", "upper", "casefold", "title", "capitalize"})
 
 
 def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
-    """A comparison (``in``, ``==``) of a case-folded value with a field or name never folded anywhere:
+    """A comparison (``in``, ``==``) of a case-folded value with a record's field that it leaves as it is:
     ``needle in t["merchant"]`` with ``needle = term.lower()`` misses "Amazon" in "Amazon Prime"."""
     def folds(node) -> bool:
         return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FOLDS for n in ast.walk(node))
