@@ -41,7 +41,7 @@ import ast
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, walk_outside_asserts
+from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
 BOUNDS = re.compile(
@@ -106,14 +106,12 @@ def _limit_compared_strictly(tree: ast.Module, name: str) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if not isinstance(node, ast.Compare):
             continue
-        sides = [node.left] + node.comparators
-        for a, op, b in zip(sides, node.ops, sides[1:]):
-            for x, o, y in ((a, type(op), b), (b, {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op)), a)):
-                if isinstance(y, ast.Name) and y.id == name and not (isinstance(x, ast.Name) and x.id == name):
-                    if o in (ast.LtE, ast.Gt):
-                        inclusive = True
-                    elif o is ast.Lt and strict is None and isinstance(x, (ast.BinOp, ast.Call)):
-                        strict = node
+        for x, o, y in oriented_comparisons(node):
+            if isinstance(y, ast.Name) and y.id == name and not (isinstance(x, ast.Name) and x.id == name):
+                if o in (ast.LtE, ast.Gt):
+                    inclusive = True
+                elif o is ast.Lt and strict is None and isinstance(x, (ast.BinOp, ast.Call)):
+                    strict = node
     return f"{ast.unparse(strict)[:50]} (line {strict.lineno}) keeps a line of exactly {name} characters out" if strict is not None and not inclusive else None
 
 
@@ -227,16 +225,13 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     loose = {"low": [], "high": []}
     rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
                   for n in ast.walk(tree))  # end += 1 before range(start, end)
-    flipped = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare):
-            sides = [node.left] + node.comparators
-            for left, op, right in zip(sides, node.ops, sides[1:]):
-                for a, o, b in ((left, op, right), (right, flipped.get(type(op), type(op))(), left)):
-                    for bound, side in ((low, "low"), (high, "high")):
-                        below = names(a, bound) if side == "low" else names(b, bound)  # low <= x, x <= high
-                        if below and isinstance(o, (ast.Lt, ast.LtE)):
-                            (strict if isinstance(o, ast.Lt) else loose)[side].append(node)
+            for a, o, b in oriented_comparisons(node):
+                for bound, side in ((low, "low"), (high, "high")):
+                    below = names(a, bound) if side == "low" else names(b, bound)  # low <= x, x <= high
+                    if below and o in (ast.Lt, ast.LtE):
+                        (strict if o is ast.Lt else loose)[side].append(node)
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) >= 2 and names(node.args[1], high) and not rebound:
             strict["high"].append(node)  # range(low, high): the stop is left out
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("range", "bisect_right", "bisect_left", "min", "max", "clamp"):
@@ -257,12 +252,19 @@ STARTED_UNIT_ASK = re.compile(
 )
 
 
+def _rounds_up(node: ast.AST) -> bool:
+    """``ceil``, ``-(-a // b)`` or a remainder test: something that takes a fraction up."""
+    name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
+    return name == "ceil" or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) \
+        or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp))
+
+
 def _rounds_down_only(tree: ast.Module) -> Optional[str]:
     """``math.floor``, ``int()`` or ``//`` and nothing that rounds up: no ``ceil``, no ``-(-a // b)``, no remainder test."""
     down = None
     for node in ast.walk(tree):
         name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
-        if name == "ceil" or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp)):
+        if _rounds_up(node):
             return None
         if down is None and (name in ("floor", "int", "trunc") or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)):
             down = node
@@ -276,16 +278,16 @@ ROUND_UP_ASK = re.compile(r"(?:^|(?<=[;!?()])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|
 def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
     """``round(x)``, ``int()``, ``floor`` or ``//`` and nothing that rounds up (no ``ceil``, ``-(-a // b)``,
     remainder test, ``ROUND_UP``/``ROUND_CEILING``)."""
-    if "ROUND_UP" in ast.unparse(tree) or "ROUND_CEILING" in ast.unparse(tree):
+    text = ast.unparse(tree)
+    if "ROUND_UP" in text or "ROUND_CEILING" in text:
         return None
     found = _rounds_down_only(tree)
     if found is None and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(tree)):
         return None
     for node in ast.walk(tree):
-        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
-        if name == "ceil" or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp)):
+        if _rounds_up(node):
             return None
-        if name == "round" and node.args and len(node.args) == 1:
+        if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) == "round" and len(node.args) == 1:
             return f"it rounds to the nearest ({ast.unparse(node)[:50]}, line {node.lineno}), not up"
     return found
 

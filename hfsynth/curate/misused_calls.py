@@ -77,7 +77,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
 from hfsynth.curate.python_ast import store_counts
-from hfsynth.curate.requirement_words import constant_value
+from hfsynth.curate.requirement_words import constant_value, oriented_comparisons
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
 AFFIX = re.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|^\.0{1,3}$|://|^www\.$|^https?:?$")  # ".00": rstrip(".00") of "10.00" is "1"
@@ -882,7 +882,6 @@ def _window_one_short(tree: ast.Module) -> Optional[str]:
 
 GRID_AXIS = re.compile(r"r|c|x|y|i|j|row|col|cur_?r|cur_?c")
 GRID_STEP = re.compile(r"d[rcxyij]|drow|dcol|delta_?[rcxy]")
-FLIP = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
 
 
 def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
@@ -906,13 +905,11 @@ def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
                     lower = True
                 if not isinstance(other, ast.Compare):
                     continue
-                sides = [other.left] + other.comparators
-                for a, op, b in zip(sides, other.ops, sides[1:]):
-                    for x, o, y in ((a, type(op), b), (b, FLIP.get(type(op), type(op)), a)):
-                        if isinstance(x, ast.Name) and x.id == name:
-                            bound = constant_value(y)
-                            upper |= o in (ast.Lt, ast.LtE) and bound is None
-                            lower |= o in (ast.Gt, ast.GtE, ast.Lt, ast.LtE) and bound is not None and bound <= 0 or o in (ast.In, ast.NotIn)
+                for x, o, y in oriented_comparisons(other):
+                    if isinstance(x, ast.Name) and x.id == name:
+                        bound = constant_value(y)
+                        upper |= o in (ast.Lt, ast.LtE) and bound is None
+                        lower |= o in (ast.Gt, ast.GtE, ast.Lt, ast.LtE) and bound is not None and bound <= 0 or o in (ast.In, ast.NotIn)
             if upper and not lower:
                 return f"{ast.unparse(node)[:40]} (line {node.lineno}) is checked against the far edge only: a step off the near edge gives -1, which passes"
     return None

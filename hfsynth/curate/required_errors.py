@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
-from hfsynth.curate.python_ast import literal_value, outside_guards
+from hfsynth.curate.python_ast import literal_value, outside_guards, store_counts
 
 ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
 RAISE_IF = (
@@ -104,24 +105,11 @@ def _function(tree: ast.Module, instruction_prose: str) -> Optional[ast.Function
 
 def _named_literals(trees: Sequence[ast.Module]) -> Dict[str, ast.expr]:
     """Names the row binds once, at its top level, to a literal (``stock = {"A": 10}``): a call's argument
-    by that name is the literal."""
-    assigned: Dict[str, list] = {}
-    for tree in trees:
-        for node in ast.walk(tree):
-            targets = list(node.targets) if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For)) else []
-            while targets:
-                target = targets.pop()
-                if isinstance(target, (ast.Tuple, ast.List, ast.Starred)):
-                    targets.extend(target.elts if not isinstance(target, ast.Starred) else [target.value])
-                elif isinstance(target, ast.Name):  # not ``stock[sku] = ...``: that changes the value, not the name
-                    assigned.setdefault(target.id, []).append(node)
-    literals = {}
-    for tree in trees:
-        for node in tree.body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and literal_value(node.value)[1] \
-                    and len(assigned.get(node.targets[0].id, [])) == 1:
-                literals[node.targets[0].id] = node.value
-    return literals
+    by that name is the literal. ``stock[sku] = ...`` changes the value, not the name."""
+    stored = sum((store_counts(tree) for tree in trees), Counter())
+    return {node.targets[0].id: node.value for tree in trees for node in tree.body
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+            and literal_value(node.value)[1] and stored[node.targets[0].id] == 1}
 
 
 def _literal_call(trees: Sequence[ast.Module], function: ast.FunctionDef) -> Optional[Dict[str, object]]:

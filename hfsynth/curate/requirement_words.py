@@ -7,14 +7,15 @@ A requirement is read from the instruction's words and checked against the code'
 :mod:`hfsynth.curate.bound_requirements`). They share: whether a negation voids an ask ("not
 recursively", but not "a segment without '=' must raise"), markdown emphasis read through, the name
 of a required error, the nodes outside asserts (a test may use what the answer must not), a
-membership test, a dict keyed by items, and the value of constant arithmetic (``2 ** 16 - 1``).
+membership test, a dict keyed by items, a comparison read from either side, and the value of constant
+arithmetic (``2 ** 16 - 1``).
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional, Tuple
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
@@ -46,6 +47,18 @@ def negated(text: str, start: int) -> bool:
         return False
     last = list(NEGATION_WORD.finditer(text, max(0, start - 60), start))
     return not (last and (MODAL.search(text, last[-1].end(), start) or "," in text[last[-1].end():start]))
+
+
+MIRRORED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
+
+
+def oriented_comparisons(compare: ast.Compare) -> Iterator[Tuple[ast.expr, type, ast.expr]]:
+    """Each comparison of a chain read both ways: ``a < b`` gives ``(a, Lt, b)`` and ``(b, Gt, a)``, so a
+    rule can ask how ``x`` compares with a bound whichever side either is written on."""
+    sides = [compare.left] + compare.comparators
+    for left, op, right in zip(sides, compare.ops, sides[1:]):
+        yield left, type(op), right
+        yield right, MIRRORED.get(type(op), type(op)), left
 
 
 def walk_outside_asserts(tree: ast.AST):
