@@ -65,7 +65,9 @@ def naive(engine, prompts, params):
     torch.manual_seed(params.seed)
     for prompt in prompts:
         ids = engine.encode(prompt)
-        generated = engine.model.generate(torch.tensor([ids]), attention_mask=torch.ones(1, len(ids), dtype=torch.long), generation_config=config)
+        device = engine.model.device
+        generated = engine.model.generate(torch.tensor([ids], device=device), attention_mask=torch.ones(1, len(ids), dtype=torch.long, device=device),
+                                          generation_config=config)
         tokens = generated[0, len(ids):].tolist()
         stop = next((k for k, t in enumerate(tokens) if t in eos), None)
         kept = tokens if stop is None else tokens[:stop]

@@ -14,6 +14,9 @@ Python's standard library. What it reports:
 - ``fsdp2``: the model sharded by accelerate's own FSDP2 preparation (world size 1; on the GPU the 4-bit
   model with bf16 storage), one training step, then hfsynth's adapter save: the saved tensors must equal
   the gathered LoRA weights;
+- ``fsdp_launch``: the real ``accelerate launch --config_file accelerate_configs/fsdp_qlora.yaml -m hfsynth train``
+  (one process; with ``--cpu`` a plain ``accelerate launch --cpu``, since hfsynth refuses FSDP on a CPU): the saved
+  adapter must hold every LoRA tensor, finite, with trained (non-zero) ``lora_B``, and load for generation;
 - ``generate_hf``: ``engine: hf`` (batched) samples/s against one prompt at a time;
 - ``generate_vllm``: ``engine: vllm`` samples/s against ``engine: hf`` on the same prompts, when vllm is importable.
 
@@ -39,8 +42,8 @@ sys.path.insert(0, str(HERE.parent))
 def sizes(cpu: bool) -> dict:
     """The model and workload of each mode (the GPU one fits the 8-minute budget with room to spare)."""
     if cpu:
-        return dict(hidden=64, layers=2, steps=2, batch=2, max_length=128, prompts=4, max_new_tokens=8, gen_batch=4)
-    return dict(hidden=1024, layers=20, steps=20, batch=8, max_length=512, prompts=64, max_new_tokens=128, gen_batch=16)
+        return dict(hidden=64, layers=2, steps=2, batch=2, max_length=128, prompts=4, max_new_tokens=8, gen_batch=4, single_prompts=4)
+    return dict(hidden=1024, layers=20, steps=20, batch=8, max_length=512, prompts=64, max_new_tokens=128, gen_batch=16, single_prompts=16)
 
 
 def build_model(folder: Path, cfg: dict) -> int:
@@ -57,7 +60,12 @@ def build_model(folder: Path, cfg: dict) -> int:
 def make_recipe(model_dir: Path, out: Path, cfg: dict, cpu: bool, engine: str = "hf"):
     from hfsynth.recipe import validate_recipe
 
-    return validate_recipe({
+    return validate_recipe(recipe_data(model_dir, out, cfg, cpu, engine))
+
+
+def recipe_data(model_dir: Path, out: Path, cfg: dict, cpu: bool, engine: str = "hf") -> dict:
+    """The check's recipe as a recipe file would hold it (the launch check writes it to YAML)."""
+    return {
         "name": "gpu-check",
         "output_dir": str(out),
         "seed": {"python_source": "stdlib", "max_samples": 400 if not cpu else 24, "eval_size": 0},
@@ -68,7 +76,7 @@ def make_recipe(model_dir: Path, out: Path, cfg: dict, cpu: bool, engine: str = 
                   "logging_steps": 1, "save_steps": 100_000, "warmup_steps": 0},
         "generate": {"engine": engine, "num_samples": cfg["prompts"], "batch_size": cfg["gen_batch"],
                      "max_new_tokens": cfg["max_new_tokens"], "temperature": 0.0},
-    })
+    }
 
 
 def run_dir_of(recipe):
@@ -77,14 +85,21 @@ def run_dir_of(recipe):
     return RunDir(Path(recipe.output_dir))
 
 
-def attempt(report: dict, name: str, fn) -> None:
-    """One check into the report; a failure is recorded (type, message) and the next check still runs."""
+def attempt(report: dict, name: str, fn, out: str | None = None) -> None:
+    """One check into the report; a failure is recorded (type, message) and the next check still runs.
+
+    The report so far is written to ``out`` after each check, so a run stopped at its time limit still says what it measured.
+    """
+    started = time.perf_counter()
     try:
         report[name] = fn()
     except Exception as exc:  # noqa: BLE001 - the report must say what broke and go on
         import traceback
 
         report[name] = {"error": f"{type(exc).__name__}: {exc}"[:2000], "where": traceback.format_exc().splitlines()[-3:]}
+    print(f"[gpu_check] {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    if out:
+        Path(out).write_text(json.dumps(report, indent=2) + "\n")
 
 
 def gpu_peak_reset():
@@ -107,26 +122,15 @@ def tokens_per_s(log_history) -> float:
     return round(tokens / runtime, 1)
 
 
-def check_train(recipe, work: Path) -> dict:
-    """hfsynth's train stage vs a plain TRL script with the same settings."""
+def plain_trl(recipe, work: Path, tag: str) -> dict:
+    """A plain TRL ``SFTTrainer`` script with the recipe's model, data and settings (what hfsynth is compared with)."""
     import torch
     from peft import LoraConfig
     from transformers import AutoModelForCausalLM, AutoTokenizer, BitsAndBytesConfig
     from trl import SFTConfig, SFTTrainer
 
-    from hfsynth.context import StageContext
     from hfsynth.data import load_seed
     from hfsynth.models.load import resolve_dtype
-    from hfsynth.train import train_stage
-
-    run_dir = run_dir_of(recipe)
-    run_dir.path.mkdir(parents=True, exist_ok=True)
-    gpu_peak_reset()
-    start = time.perf_counter()
-    train_stage(StageContext(recipe, run_dir, "gpu-check"))  # the stage function itself (hfsynth.run would import every stage)
-    hf_seconds = time.perf_counter() - start
-    log = [json.loads(line) for line in run_dir.trainer_log.read_text().splitlines()]
-    ours = {"tokens_per_s": tokens_per_s(log), "peak_gpu_mb": gpu_peak_mb(), "seconds": round(hf_seconds, 1)}
 
     dtype = resolve_dtype(recipe.model.dtype)
     on_gpu = torch.cuda.is_available()
@@ -138,7 +142,7 @@ def check_train(recipe, work: Path) -> dict:
     tokenizer = AutoTokenizer.from_pretrained(recipe.model.name_or_path)
     t = recipe.train
     config = SFTConfig(
-        output_dir=str(work / "plain-trl"), max_steps=t.max_steps, per_device_train_batch_size=t.per_device_train_batch_size,
+        output_dir=str(work / f"plain-trl-{tag}"), max_steps=t.max_steps, per_device_train_batch_size=t.per_device_train_batch_size,
         max_length=t.max_length, learning_rate=t.learning_rate, lr_scheduler_type=t.lr_scheduler_type, warmup_steps=0,
         logging_steps=1, save_strategy="no", report_to="none", bf16=on_gpu and dtype == torch.bfloat16,
         use_cpu=not on_gpu, gradient_checkpointing=True, seed=t.seed,
@@ -147,12 +151,47 @@ def check_train(recipe, work: Path) -> dict:
                       target_modules=recipe.lora.target_modules, task_type="CAUSAL_LM")
     trainer = SFTTrainer(model=model, args=config, train_dataset=load_seed(recipe)["train"], processing_class=tokenizer, peft_config=lora)
     trainer.train()
-    plain = {"tokens_per_s": tokens_per_s(trainer.state.log_history), "peak_gpu_mb": gpu_peak_mb()}
+    result = {"tokens_per_s": tokens_per_s(trainer.state.log_history), "peak_gpu_mb": gpu_peak_mb(), "optim": config.optim}
     trainer = model = None
     gpu_peak_reset()
+    return result
+
+
+def check_train(recipe, work: Path) -> dict:
+    """hfsynth's train stage vs a plain TRL script with the same settings.
+
+    The plain script runs once before hfsynth (the warm-up: CUDA's libraries pick their kernels for each new
+    batch shape on first sight, which slowed whichever training ran first by ~1.5x) and once after; hfsynth is
+    compared with the run after it.
+    """
+    from hfsynth.context import StageContext
+    from hfsynth.models.load import resolve_dtype
+    from hfsynth.train import train_stage
+
+    warm_up = plain_trl(recipe, work, "first")
+    run_dir = run_dir_of(recipe)
+    run_dir.path.mkdir(parents=True, exist_ok=True)
+    gpu_peak_reset()
+    start = time.perf_counter()
+    train_stage(StageContext(recipe, run_dir, "gpu-check"))  # the stage function itself (hfsynth.run would import every stage)
+    hf_seconds = time.perf_counter() - start
+    log = [json.loads(line) for line in run_dir.trainer_log.read_text().splitlines()]
+    ours = {"tokens_per_s": tokens_per_s(log), "peak_gpu_mb": gpu_peak_mb(), "seconds": round(hf_seconds, 1), "optim": recipe.train.optim}
+    plain = plain_trl(recipe, work, "after")
+    same_optim = None
+    if plain["optim"] != recipe.train.optim:  # what the optimizer alone accounts for: hfsynth again with TRL's default optimizer
+        other = recipe.model_copy(update={"output_dir": str(work / "run-same-optim"),
+                                          "train": recipe.train.model_copy(update={"optim": plain["optim"]})})
+        other_dir = run_dir_of(other)
+        other_dir.path.mkdir(parents=True, exist_ok=True)
+        train_stage(StageContext(other, other_dir, "gpu-check-same-optim"))
+        log = [json.loads(line) for line in other_dir.trainer_log.read_text().splitlines()]
+        same_optim = {"tokens_per_s": tokens_per_s(log), "optim": plain["optim"]}
     return {
-        "hfsynth": ours, "plain_trl": plain, "ratio_tokens_per_s": round(ours["tokens_per_s"] / plain["tokens_per_s"], 3),
-        "four_bit": recipe.quantization.load_in_4bit, "dtype": str(dtype).replace("torch.", ""), "steps": t.max_steps,
+        "hfsynth": ours, "plain_trl": plain, "plain_trl_first": warm_up, "ratio_tokens_per_s": round(ours["tokens_per_s"] / plain["tokens_per_s"], 3),
+        "hfsynth_same_optim": same_optim,
+        "four_bit": recipe.quantization.load_in_4bit, "dtype": str(resolve_dtype(recipe.model.dtype)).replace("torch.", ""),
+        "steps": recipe.train.max_steps,
     }
 
 
@@ -209,6 +248,56 @@ def check_fsdp2_save(recipe, work: Path) -> dict:
         gpu_peak_reset()
 
 
+def check_fsdp_launch(model_dir: Path, work: Path, cfg: dict, cpu: bool) -> dict:
+    """The FSDP-QLoRA path as a user launches it: accelerate's launcher, TRL's trainer, hfsynth's adapter gather and save."""
+    import subprocess
+
+    import torch
+    import yaml
+    from safetensors.torch import load_file
+
+    from hfsynth.models.load import load_tuned_model
+    from hfsynth.recipe import validate_recipe
+    from hfsynth.rundir import RunDir
+
+    data = recipe_data(model_dir, work / "launch-run", cfg, cpu)
+    data["train"]["max_steps"] = 4
+    recipe_file = work / "launch.yaml"
+    recipe_file.write_text(yaml.safe_dump(data))
+    if cpu:
+        launcher = ["--cpu", "--num_processes", "1"]
+    else:
+        launcher = ["--config_file", str(HERE.parent / "accelerate_configs" / "fsdp_qlora.yaml"), "--num_processes", "1",
+                    "--main_process_port", os.environ.get("GPU_CHECK_LAUNCH_PORT", "29678")]
+    command = [sys.executable, "-m", "accelerate.commands.launch", *launcher, "-m", "hfsynth", "train", str(recipe_file)]
+    start = time.perf_counter()
+    proc = subprocess.run(command, cwd=HERE.parent, capture_output=True, text=True, timeout=360,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")]))))
+    seconds = round(time.perf_counter() - start, 1)
+    if proc.returncode != 0:
+        return {"error": f"exit {proc.returncode}", "stderr_tail": proc.stderr[-3000:], "seconds": seconds}
+    run_dir = RunDir(work / "launch-run")
+    saved = load_file(str(run_dir.adapter / "adapter_model.safetensors"))
+    lora_b = [name for name in saved if "lora_B" in name]
+    targets = validate_recipe(data).lora.target_modules
+    per_layer = 7 if targets == "all-linear" else len(targets)  # all-linear on a Llama: q, k, v, o, gate, up, down
+    expected = 2 * cfg["layers"] * per_layer  # lora_A and lora_B of each
+    report = {
+        "launcher": "accelerate_configs/fsdp_qlora.yaml" if not cpu else "accelerate launch --cpu",
+        "adapter_tensors": len(saved), "expected_tensors": expected,
+        "all_finite": all(bool(torch.isfinite(t.float()).all()) for t in saved.values()),
+        "lora_B_trained": f"{sum(bool(saved[n].float().abs().sum() > 0) for n in lora_b)}/{len(lora_b)}",
+        "seconds": seconds,
+    }
+    recipe = validate_recipe(data)
+    model, tokenizer = load_tuned_model(recipe, run_dir)
+    ids = tokenizer("def add(a, b):", return_tensors="pt").to(model.device)
+    report["generates_tokens"] = int(model.generate(**ids, max_new_tokens=4, do_sample=False).shape[-1] - ids["input_ids"].shape[-1])
+    model = None
+    gpu_peak_reset()
+    return report
+
+
 def timed(fn):
     start = time.perf_counter()
     out = fn()
@@ -227,13 +316,36 @@ def check_generate(recipe, cfg: dict) -> dict:
     prompts = code_prompts(cfg["prompts"])
     params = SamplingParams(n=1, temperature=0.0, top_p=1.0, max_new_tokens=cfg["max_new_tokens"], seed=0)
     batched, t_batched = timed(lambda: engine.generate(prompts, params, progress=False))
-    single, t_single = timed(lambda: naive(engine, prompts, params))
+    single, t_single = timed(lambda: naive(engine, prompts[: cfg["single_prompts"]], params))
     same = sum(a[0].text == b[0].text for a, b in zip(batched, single))
     engine = model = None  # free the GPU for the next check
     gpu_peak_reset()
-    return {"prompts": len(prompts), "max_new_tokens": cfg["max_new_tokens"],
-            "batched_samples_per_s": round(len(prompts) / t_batched, 2), "one_at_a_time_samples_per_s": round(len(prompts) / t_single, 2),
-            "ratio": round(t_single / t_batched, 2), "greedy_outputs_equal": same}
+    return {"greedy_equal_fp32": greedy_equal_in_fp32(recipe, cfg, prompts[: cfg["single_prompts"]]), **{"prompts": len(prompts), "max_new_tokens": cfg["max_new_tokens"],
+            "batched_samples_per_s": round(len(prompts) / t_batched, 2), "one_at_a_time_prompts": len(single),
+            "one_at_a_time_samples_per_s": round(len(single) / t_single, 2),
+            "ratio": round((len(prompts) / t_batched) / (len(single) / t_single), 2), "greedy_outputs_equal": f"{same}/{len(single)}"}}
+
+
+def greedy_equal_in_fp32(recipe, cfg: dict, prompts) -> str:
+    """Batched greedy == one prompt at a time, on the base model in fp32 (no 4-bit): the engine's own correctness.
+
+    In bf16 a random model's next-token scores are nearly tied, and a padded batch's other reduction order flips them.
+    """
+    from generation import naive
+
+    from hfsynth.engines import HFEngine, SamplingParams
+    from hfsynth.models.load import load_model_and_tokenizer
+
+    fp32 = recipe.model_copy(update={"model": recipe.model.model_copy(update={"dtype": "float32"}),
+                                     "quantization": recipe.quantization.model_copy(update={"load_in_4bit": False})})
+    model, tokenizer = load_model_and_tokenizer(fp32)
+    engine = HFEngine(model, tokenizer, batch_size=cfg["gen_batch"])
+    params = SamplingParams(n=1, temperature=0.0, top_p=1.0, max_new_tokens=min(32, cfg["max_new_tokens"]), seed=0)
+    batched = engine.generate(list(prompts), params, progress=False)
+    single = naive(engine, list(prompts), params)
+    engine = model = None
+    gpu_peak_reset()
+    return f"{sum(a[0].text == b[0].text for a, b in zip(batched, single))}/{len(single)}"
 
 
 def check_vllm(recipe, cfg: dict, hf_samples_per_s: float) -> dict:
@@ -252,15 +364,25 @@ def check_vllm(recipe, cfg: dict, hf_samples_per_s: float) -> dict:
     return {"samples_per_s": round(rate, 2), "vs_engine_hf": round(rate / hf_samples_per_s, 2)}
 
 
+CHECKS = ("train", "fsdp2", "fsdp_launch", "generate_hf", "generate_vllm")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cpu", action="store_true", help="a tiny model on the CPU (what the tests run)")
     parser.add_argument("--out", help="also write the JSON report here")
     parser.add_argument("--work", help="working folder (default: a temporary one)")
+    parser.add_argument("--checks", default=",".join(CHECKS), help=f"comma-separated subset of {','.join(CHECKS)}")
     args = parser.parse_args(argv)
 
     import torch
 
+    wanted = args.checks.split(",")
+    for name in wanted:
+        if name not in CHECKS:
+            parser.error(f"--checks: unknown check {name!r}; expected some of {','.join(CHECKS)}")
+    if {"generate_hf", "generate_vllm"} & set(wanted) and "train" not in wanted:
+        parser.error("--checks: generate_hf and generate_vllm need train (they generate with the trained adapter)")
     if not args.cpu and not torch.cuda.is_available():
         parser.error("no CUDA GPU visible: run with --cpu, or on a GPU machine")
     cfg = sizes(args.cpu)
@@ -276,21 +398,27 @@ def main(argv=None) -> int:
             "model_parameters": params,
             "versions": {m: __import__(m).__version__ for m in ("torch", "transformers", "trl", "peft", "accelerate")},
         }
-        attempt(report, "train", lambda: check_train(recipe, work))
-        attempt(report, "fsdp2", lambda: check_fsdp2_save(recipe, work))
-        attempt(report, "generate_hf", lambda: check_generate(recipe, cfg))
+        checks = {
+            "train": lambda: check_train(recipe, work),
+            "fsdp2": lambda: check_fsdp2_save(recipe, work),
+            "fsdp_launch": lambda: check_fsdp_launch(work / "model", work, cfg, args.cpu),
+            "generate_hf": lambda: check_generate(recipe, cfg),
+            "generate_vllm": lambda: check_vllm(make_recipe(work / "model", work / "run", cfg, args.cpu, engine="vllm"), cfg,
+                                                report.get("generate_hf", {}).get("batched_samples_per_s", 0) or 1),
+        }
         if args.cpu:
-            report["generate_vllm"] = {"skipped": "--cpu"}
-        else:
-            vllm_recipe = make_recipe(work / "model", work / "run", cfg, args.cpu, engine="vllm")
-            attempt(report, "generate_vllm", lambda: check_vllm(vllm_recipe, cfg, report["generate_hf"].get("batched_samples_per_s", 0) or 1))
+            checks["generate_vllm"] = lambda: {"skipped": "--cpu"}
+        for name in wanted:
+            attempt(report, name, checks[name], args.out)
     report["seconds_total"] = round(time.perf_counter() - started, 1)
     text = json.dumps(report, indent=2)
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n")
     failed = [k for k, v in report.items() if isinstance(v, dict) and "error" in v]
-    ok = not failed and report["fsdp2"]["saved_equals_gathered"] and report["fsdp2"]["sharded"]
+    fsdp2, launch = report.get("fsdp2"), report.get("fsdp_launch")
+    ok = (not failed and (fsdp2 is None or (fsdp2["saved_equals_gathered"] and fsdp2["sharded"]))
+          and (launch is None or (launch["adapter_tensors"] == launch["expected_tensors"] and launch["all_finite"] and launch["generates_tokens"] > 0)))
     return 0 if ok else 1
 
 

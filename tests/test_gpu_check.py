@@ -21,11 +21,24 @@ def test_gpu_check_cpu_mode_reports_every_check(tmp_path):
     assert report["mode"] == "cpu" and report["model_parameters"] > 0
     train = report["train"]
     assert train["hfsynth"]["tokens_per_s"] > 0 and train["plain_trl"]["tokens_per_s"] > 0 and train["ratio_tokens_per_s"] > 0
+    assert train["plain_trl_first"]["tokens_per_s"] > 0  # the warm-up run before hfsynth's
+    if train["plain_trl"]["optim"] != train["hfsynth"]["optim"]:
+        assert train["hfsynth_same_optim"]["tokens_per_s"] > 0 and train["hfsynth_same_optim"]["optim"] == train["plain_trl"]["optim"]
     fsdp2 = report["fsdp2"]
     assert fsdp2["sharded"] and fsdp2["saved_equals_gathered"] and fsdp2["adapter_tensors"] == 8
+    launch = report["fsdp_launch"]  # on the CPU a plain `accelerate launch --cpu` of `hfsynth train` (FSDP is refused there)
+    assert launch["adapter_tensors"] == launch["expected_tensors"] == 2 * 2 * 7 and launch["all_finite"]
+    assert launch["lora_B_trained"] == "14/14" and launch["generates_tokens"] > 0
     gen = report["generate_hf"]
     assert gen["prompts"] == 4 and gen["batched_samples_per_s"] > 0 and gen["one_at_a_time_samples_per_s"] > 0
+    assert gen["greedy_equal_fp32"] == "4/4" and gen["greedy_outputs_equal"] == "4/4"  # fp32 on the CPU: batched == one at a time
     assert report["generate_vllm"] == {"skipped": "--cpu"}
+
+
+def test_gpu_check_refuses_an_unknown_check_by_name():
+    proc = subprocess.run([sys.executable, str(REPO_ROOT / "bench" / "gpu_check.py"), "--cpu", "--checks", "train,fsdp3"],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and "--checks: unknown check 'fsdp3'" in proc.stderr, proc.stderr[-2000:]
 
 
 def test_gpu_wheels_fit_the_64_mib_budget_with_the_checkout():
