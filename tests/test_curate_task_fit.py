@@ -144,6 +144,36 @@ def test_a_response_cut_inside_a_block_and_misused_standard_calls():
     assert trivial("def unroot(path, sep):\n    return path.lstrip(sep) if path.startswith(sep) else path\n") is None  # a separator stripped whole (ntpath)
     assert trivial("def unwrap(text, suffix):\n    return text.rstrip(suffix)\n").startswith("misused call: .rstrip(suffix)")
     assert trivial("def clean(text, chars):\n    return text.strip(chars)\n") is None  # a set of characters
+
+
+def test_a_prefix_the_instruction_names_stripped_as_a_set_of_characters():
+    """blind38/39: ``code.lstrip("SKU-")`` for "prefixes ... with 'SKU-'" eats every leading S, K, U and -."""
+    sku = "Our supplier feed prefixes some product codes with 'SKU-'. Write strip_sku_prefix(code) that removes that prefix if present."
+    code = "def strip_sku_prefix(code: str) -> str:\n    return code.strip().{cut}\n"
+    assert trivial(code.format(cut='lstrip("SKU-")'), sku) == ("misused call: .lstrip('SKU-') removes any of those characters, not the 'SKU-' "
+                                                               "the instruction names (line 2; str.removeprefix removes it)")
+    assert trivial(code.format(cut='removeprefix("SKU-")'), sku) is None
+    assert trivial(code.format(cut='lstrip("SKU-")'), "Strip the characters 'SKU-' from the start of each code.") is None  # a set of characters, as asked
+    assert trivial(code.format(cut='lstrip("SKU-")'), "Clean up product codes like 'SKU-12'.") is None  # the instruction names no prefix
+    title = 'Names sometimes start with the title "Dr. ". Write strip_title(name) that removes that prefix.'
+    assert "not the 'Dr.' the instruction names" in trivial("def strip_title(name):\n    return name.strip().strip('Dr. ')\n", title)
+    assert trivial("def trim(line):\n    return line.rstrip('\\n')\n", "Lines end with a trailing '\\n'; drop it.") is None  # one character
+
+
+def test_a_whole_string_question_answered_by_a_match_of_its_start():
+    """blind39: ``re.match(r"BDG\\d{6}", code) is not None`` for "exactly 'BDG' followed by six digits" passes "BDG0045219999"."""
+    badge = 'Badge numbers must be exactly "BDG" followed by six digits, e.g. "BDG004521". Write is_valid_badge(code) returning True or False.'
+    code = "import re\n\n\ndef is_valid_badge(code: str) -> bool:\n    return re.{call}(r'{pattern}', code) is not None\n"
+    assert trivial(code.format(call="match", pattern="BDG\\d{6}"), badge).startswith(
+        "misused call: re.match('BDG\\\\d{6}') (line 5) checks only how the text starts: text with more after the match passes too")
+    assert trivial(code.format(call="fullmatch", pattern="BDG\\d{6}"), badge) is None
+    assert trivial(code.format(call="match", pattern="BDG\\d{6}$"), badge) is None
+    assert trivial(code.format(call="match", pattern="BDG\\d{6}\\b"), badge) is not None  # a word boundary still lets "-X" follow
+    assert trivial(code.format(call="match", pattern="BDG"), "Return True when the code starts with 'BDG'.") is None  # the start is the question
+    compiled = "import re\n\nZIP = re.compile(r'\\d{5}(-\\d{4})?')\n\n\ndef valid_zip(text):\n    if ZIP.match(text):\n        return True\n    return False\n"
+    assert "re.match('\\\\d{5}(-\\\\d{4})?')" in trivial(compiled, "Check that a US ZIP code is five digits, optionally a dash and four more.")
+    parse = "import re\n\n\ndef heading(line):\n    m = re.match(r'(#{1,3}) (.+)', line)\n    return (len(m.group(1)), m.group(2)) if m else None\n"
+    assert trivial(parse, "Parse a markdown heading line into its level and text.") is None  # a parse, not a yes/no answer
     grouped = "from itertools import groupby\n\ndef by_letter(words):\n{sort}    return {{k: list(g) for k, g in groupby(words, key=lambda w: w[0])}}\n"
     assert "groups only runs of equal keys and words is never sorted" in trivial(grouped.format(sort=""))  # blind22
     assert trivial(grouped.format(sort="    words = sorted(words)\n")) is None
@@ -833,6 +863,9 @@ def test_blind20s_lessons_each_beside_the_row_that_is_kept():
     stamp = "from datetime import datetime\n\n\ndef parse_timestamp(s):\n    return datetime.strptime(s, '{fmt}')\n"
     assert "%I is the 12-hour clock and there is no %p" in trivial(stamp.format(fmt="%Y-%m-%d %I:%M"))
     assert trivial(stamp.format(fmt="%Y-%m-%d %H:%M")) is None and trivial(stamp.format(fmt="%I:%M %p")) is None
+    shown = "from datetime import datetime\n\n\ndef format_order_time(dt):\n    return dt.strftime('{fmt}')\n"  # blind38
+    assert "%I is the 12-hour clock and there is no %p, so 09:30 and 21:30 print alike" in trivial(shown.format(fmt="%Y-%m-%d %I:%M"))
+    assert trivial(shown.format(fmt="%Y-%m-%d %H:%M")) is None and trivial(shown.format(fmt="%I:%M %p")) is None
     heap = "import heapq\n\n\ndef schedule(jobs):\n    heap = [{entry} for i, job in enumerate(jobs)]\n    heapq.heapify(heap)\n    return [heapq.heappop(heap)[-1]['name'] for _ in range(len(heap))]\n"
     assert "heapq compares the dicts (job)" in trivial(heap.format(entry="(job['priority'], job)"))
     assert trivial(heap.format(entry="(job['priority'], i, job)")) is None

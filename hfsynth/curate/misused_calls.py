@@ -6,7 +6,10 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``"report.txt".rstrip(".txt")`` is ``"repor"``. Read only when the argument is unmistakably a
   suffix or prefix (a file extension, a URL scheme ``"https://"``, ``"www."``, or a parameter named
   for one: ``prefix``, ``suffix``), not a set of
-  characters (``" \\n"``, ``"[]"``, ``"0"``).
+  characters (``" \\n"``, ``"[]"``, ``"0"``). With the instruction (:func:`stripped_named_affix`), also a
+  word the instruction names as the prefix or suffix to drop: ``code.lstrip("SKU-")`` for "prefixes
+  ... with 'SKU-'" drops the S, K and U of "SKU-SUKS" too, and ``name.strip("Dr. ")`` eats the "D" of
+  "Dr. Dana".
 - ``re.fullmatch(text, PATTERN)``: the string where the pattern belongs and the pattern where the
   string belongs, read when the first argument is a parameter of the function and the second a
   string literal (or a name bound once to one) that reads as a regular expression.
@@ -19,7 +22,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``json.load(path)`` (and ``pickle.load``, ``tomllib.load``) on a path: they read an open file; and
   ``json.loads(f)`` on the file a ``with open(...) as f`` opened: ``loads`` reads a string.
 - ``strptime(s, "%Y-%m-%d %I:%M")`` with no ``%p``: ``%I`` is the 12-hour clock, so "14:30" raises
-  (``%H`` is meant).
+  (``%H`` is meant); ``strftime("%Y-%m-%d %I:%M")``: 09:30 and 21:30 both print "09:30".
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
   (``defaultdict`` or ``Counter`` is meant).
@@ -119,6 +122,35 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
                 continue
             return (f".{node.func.attr}({shown}) removes any of those characters, not the affix "
                     f"(line {node.lineno}; str.remove{'suffix' if node.func.attr == 'rstrip' else 'prefix'} removes the affix)")
+    return None
+
+
+# The instruction calls a quoted word a prefix or suffix to drop ("prefixes some codes with 'SKU-'",
+# "start with the title \"Dr. \""), and does not speak of a set of characters.
+AFFIX_WORDS = re.compile(r"\b(?:prefix\w*|suffix\w*|start(?:s|ing)?\s+with|begin(?:s|ning)?\s+with|end(?:s|ing)?\s+with|leading|trailing|title)\b", re.IGNORECASE)
+CHARACTER_SET_WORDS = re.compile(r"\b(?:characters?|chars?|any\s+of|letters)\b", re.IGNORECASE)
+
+
+def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
+    """``.lstrip("SKU-")`` where the instruction names "SKU-" as the prefix to drop: ``strip`` takes a set of
+    characters, so it eats every leading S, K, U and - (``removeprefix`` is meant). Read for a literal of two
+    or more characters, one of them a letter or digit, that the instruction quotes; in a function."""
+    if not AFFIX_WORDS.search(instruction) or CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
+        return None
+    quoted = set(re.findall(r"[\'\"`\u2018\u201c]([^\'\"`\u2019\u201d\n]{2,20})[\'\"`\u2019\u201d]", instruction))
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
+                continue
+            argument = node.args[0]
+            if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+                continue
+            word = argument.value.strip()
+            if len(set(word)) >= 2 and re.search(r"[A-Za-z0-9]", word) and any(word == q.strip() for q in quoted):
+                return (f".{node.func.attr}({argument.value!r}) removes any of those characters, not the {word!r} the instruction names "
+                        f"(line {node.lineno}; str.remove{'suffix' if node.func.attr == 'rstrip' else 'prefix'} removes it)")
     return None
 
 
@@ -246,10 +278,13 @@ def _loads_of_a_file(tree: ast.Module) -> Optional[str]:
 
 def _twelve_hour_without_meridiem(tree: ast.Module) -> Optional[str]:
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) >= 2:
-            pattern = node.args[1]
+        call = getattr(node.func, "attr", None) if isinstance(node, ast.Call) else None
+        if call in ("strptime", "strftime") and len(node.args) >= (2 if call == "strptime" else 1):
+            pattern = node.args[1 if call == "strptime" else 0]
             if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and "%I" in pattern.value and "%p" not in pattern.value:
-                return f"strptime({pattern.value!r}) (line {node.lineno}): %I is the 12-hour clock and there is no %p, so an hour past 12 raises (%H is meant)"
+                if call == "strptime":
+                    return f"strptime({pattern.value!r}) (line {node.lineno}): %I is the 12-hour clock and there is no %p, so an hour past 12 raises (%H is meant)"
+                return f"strftime({pattern.value!r}) (line {node.lineno}): %I is the 12-hour clock and there is no %p, so 09:30 and 21:30 print alike (%H is meant)"
     return None
 
 

@@ -13,7 +13,8 @@
   changing what its condition reads (:mod:`hfsynth.curate.endless_loops`), or a parameter is
   overwritten before it is read (:mod:`hfsynth.curate.dead_paths`), or a statement raises whenever it runs (``len(None)``, a
   number iterated: :mod:`hfsynth.curate.certain_errors`), or it misuses a standard call
-  (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`), or it pieces a string
+  (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`; a validator's
+  ``re.match`` with no closing ``$``: :mod:`hfsynth.curate.anchored_patterns`), or it pieces a string
   together from slices that overlap (``f"{d[3:6]}-{d[5:]}"``: :mod:`hfsynth.curate.pieced_slices`), or it types in answers or leaves values to
   fill in (:mod:`hfsynth.curate.typed_answers`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
   a bare ``return`` or ``return None`` and imports are empty; functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
@@ -42,13 +43,14 @@ import ast
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
 from hfsynth.curate.endless_loops import endless_while, float_never_equal, found_again, recurses_into_strings, revisits_a_graph, stuck_bisection
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
-from hfsynth.curate.misused_calls import misused_call
+from hfsynth.curate.misused_calls import misused_call, stripped_named_affix
 from hfsynth.curate.wrong_kind_values import wrong_kind_value
 from hfsynth.curate.typed_answers import (
     asserted_examples,
@@ -613,6 +615,9 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             endless = revisits_a_graph(tree)
             if endless:
                 return f"never ends: {endless}"
+        misread = stripped_named_affix(tree, row.get("instruction") or "") or unanchored_validation(tree, row.get("instruction") or "")
+        if misread:
+            return f"misused call: {misread}"
         examples = instruction_examples(row.get("instruction") or "", tree)
         asserted = asserted_examples(row.get("tests"), tree)
         typed = types_in_its_examples(tree, examples, asserted)

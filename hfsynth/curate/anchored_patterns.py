@@ -1,0 +1,100 @@
+"""A yes/no answer from ``re.match`` whose pattern stops short of the end of the string.
+
+"Badge numbers must be exactly 'BDG' followed by six digits" checked as
+``re.match(r"BDG\\d{6}", code) is not None``: ``match`` anchors only at the start, so "BDG0045219999" and
+"BDG004521-x" pass too (``re.fullmatch`` or a closing ``$`` is meant). A trailing ``\\b`` does not help:
+"BK-1234-X" still passes ``BK-\\d{4}\\b``. Read when the match's truth is the function's answer (returned
+as ``is not None``, ``bool(...)``, in a function that answers a bool, or an ``if`` that returns True or
+False), and the instruction does not ask how the text starts.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Dict, Optional
+
+STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|includes?|anywhere)\b", re.IGNORECASE)
+ENDS_OPEN = re.compile(r"(?:\$|\\Z|\.[*+]\??)\)*$")  # "...$", "...\Z", "(...)$", "...(.*)": the pattern reads to the end
+
+
+def _patterns(tree: ast.Module) -> Dict[str, str]:
+    """Names bound once, to a string literal or to ``re.compile(literal)``."""
+    bound: Dict[str, list] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            bound.setdefault(node.targets[0].id, []).append(node.value)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.setdefault(node.id, [])
+    found = {}
+    for name, values in bound.items():
+        if len(values) != 1:
+            continue
+        value = values[0]
+        if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "compile"
+                and isinstance(value.func.value, ast.Name) and value.func.value.id == "re" and len(value.args) == 1):
+            value = value.args[0]
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                found[name] = ("compiled", value.value)
+        elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+            found[name] = ("text", value.value)
+    return found
+
+
+def _matched_pattern(node: ast.AST, patterns: Dict[str, tuple]) -> Optional[str]:
+    """The pattern of ``re.match(P, s)`` or ``COMPILED.match(s)``, when the code spells it."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "match" and isinstance(node.func.value, ast.Name)):
+        return None
+    owner = node.func.value.id
+    if owner == "re" and len(node.args) >= 2 and len(node.args) < 3 and not node.keywords:
+        first = node.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            return first.value
+        kind, text = patterns.get(getattr(first, "id", ""), (None, None))
+        return text if kind == "text" else None
+    kind, text = patterns.get(owner, (None, None))
+    return text if kind == "compiled" and len(node.args) == 1 else None
+
+
+def _truth_of(node: ast.expr) -> Optional[ast.expr]:
+    """The call whose truth ``node`` is: ``m is not None``, ``m is None``, ``bool(m)``, ``not m``, ``m`` itself."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return _truth_of(node.operand)
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)) \
+            and isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None:
+        return node.left
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "bool" and len(node.args) == 1:
+        return node.args[0]
+    return node
+
+
+def _answers_a_bool(function: ast.AST) -> bool:
+    returns = getattr(function, "returns", None)
+    return (returns is not None and ast.unparse(returns) == "bool") or bool(re.match(r"(?:is|has|valid|check)", function.name))
+
+
+def _returns_a_bool(body: list) -> bool:
+    return bool(body) and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, bool)
+
+
+def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
+    """How the code answers a whole-string question with a match of the string's start, else None."""
+    if STARTS_ONLY.search(instruction):
+        return None
+    patterns = _patterns(tree)
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Return) and node.value is not None:
+                call = _truth_of(node.value)
+                direct = call is not node.value or _answers_a_bool(function)
+            elif isinstance(node, ast.If) and (_returns_a_bool(node.body) or _returns_a_bool(node.orelse)):
+                call, direct = _truth_of(node.test), True
+            else:
+                continue
+            pattern = _matched_pattern(call, patterns) if direct else None
+            if pattern and not pattern.startswith("^$") and not ENDS_OPEN.search(pattern):
+                return (f"re.match({pattern[:30]!r}) (line {node.lineno}) checks only how the text starts: text with more after "
+                        f"the match passes too (re.fullmatch or a closing $ is meant)")
+    return None
