@@ -1607,6 +1607,43 @@ def test_blind32s_lessons():
     assert missing_part("Reverse a word: 'abc' -> 'cba', 'hello' -> 'olleh', 'x' -> 'x'.", "def reverse(word):\n    return word[::-1]\n") is None
 
 
+def test_blind38_and_blind39s_bounds():
+    """Bounds spelled with a thousands separator, a unit before "or more", a name for the number, "X to Y
+    inclusive" alone; the excess past a number of hours; "every additional started kg"."""
+    from hfsynth.curate.requirement_words import negated
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Membership levels: 'standard' under $1,000, 'plus' from $1,000 up to $5,000, and 'elite' at $5,000 or more."
+    level = "def membership_level(spend):\n    if spend {op} 5000:\n        return 'elite'\n    if spend >= 1000:\n        return 'plus'\n    return 'standard'\n"
+    assert "includes '5,000 or more' and spend > 5000 (line 2) leaves 5,000 out" in ignored_requirement(ask, level.format(op=">"))
+    assert ignored_requirement(ask, level.format(op=">=")) is None
+    band = "def band(years):\n    if years > 10:\n        return 'principal'\n    if years {op} 5:\n        return 'senior'\n    return 'junior'\n"
+    ask = 'Under 5 years "junior", 5 years or more (up to 10) "senior", and more than 10 years "principal".'
+    assert "leaves 5 out" in ignored_requirement(ask, band.format(op=">"))
+    assert ignored_requirement(ask, band.format(op=">=")) is None
+    seniors = "def count_seniors(patients, threshold=65):\n    return sum(1 for p in patients if p['age'] {op} threshold)\n"
+    ask = "Count the patients aged 65 or over."
+    assert "p['age'] > threshold (line 2) leaves 65 out" in ignored_requirement(ask, seniors.format(op=">"))
+    assert ignored_requirement(ask, seniors.format(op=">=")) is None
+    assert ignored_requirement(ask, seniors.format(op=">").replace("threshold=65", "threshold=64")) is None  # another number
+    ask = 'Classify a body temperature: below 36.1 is "low", 36.1 to 37.2 inclusive is "normal", above 37.2 is "high".'
+    temp = "def classify(c):\n    if 36.1 {op} c {op} 37.2:\n        return 'normal'\n    return 'high' if c > 37.2 else 'low'\n"
+    assert "asks for '36.1 to 37.2 inclusive' and its comparison 36.1 < c < 37.2" in ignored_requirement(ask, temp.format(op="<"))
+    assert ignored_requirement(ask, temp.format(op="<=")) is None
+    ask = "The first 40 hours are paid at the normal rate; hours beyond 40 are paid at time and a half."
+    pay = "def gross_pay(hours, rate):\n    regular = min(hours, 40)\n    overtime = {extra}\n    return regular * rate + overtime * rate * 1.5\n"
+    assert "pays extra for 'hours beyond 40' and hours - 40 (line 3) goes negative below 40" in ignored_requirement(ask, pay.format(extra="hours - 40"))
+    assert ignored_requirement(ask, pay.format(extra="max(0, hours - 40)")) is None
+    assert ignored_requirement(ask, pay.format(extra="hours - 40 if hours > 40 else 0")) is None
+    assert ignored_requirement(ask, pay.format(extra="hours - regular")) is None
+    assert not negated(ask, ask.index("hours beyond"))  # "normal" holds "nor" and no negation
+    assert negated("Pay extra, but not for hours beyond 40.", len("Pay extra, but not for "))
+    ask = "Parcels cost 3.50 for the first kg, plus 1.20 for every additional started kg."
+    cost = "import math\n\ndef parcel_cost(kg):\n    return round(3.50 + max({cut}, 0) * 1.20, 2)\n"
+    assert "charges 'every additional started kg' and it rounds down" in ignored_requirement(ask, cost.format(cut="int(kg - 1)"))
+    assert ignored_requirement(ask, cost.format(cut="math.ceil(kg - 1)")) is None
+
+
 def test_blind33_and_blind34s_lessons():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.stated_requirements import ignored_requirement

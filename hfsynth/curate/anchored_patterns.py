@@ -1,5 +1,8 @@
-"""A yes/no answer from ``re.match`` whose pattern stops short of the end of the string.
+"""A whole-string question answered by a regex match that stops short of the end of the string.
 
+Two readings. "The entire string must be a ZIP code" (or "rejects anything else") checked with
+``re.search``/``re.match`` and a pattern with no ``$`` or ``\\Z``: "12345-678x" passes
+(:func:`whole_string_unanchored`). And a yes/no answer from ``re.match`` (:func:`unanchored_validation`):
 "Badge numbers must be exactly 'BDG' followed by six digits" checked as
 ``re.match(r"BDG\\d{6}", code) is not None``: ``match`` anchors only at the start, so "BDG0045219999" and
 "BDG004521-x" pass too (``re.fullmatch`` or a closing ``$`` is meant). A trailing ``\\b`` does not help:
@@ -15,7 +18,13 @@ import re
 from typing import Dict, Optional
 
 STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|includes?|anywhere)\b", re.IGNORECASE)
-ENDS_OPEN = re.compile(r"(?:\$|\\Z|\.[*+]\??)\)*$")  # "...$", "...\Z", "(...)$", "...(.*)": the pattern reads to the end
+WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
+                          r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b|\b(?:string|text|input|value)\s+is\s+a\s+valid\b", re.IGNORECASE)
+
+
+def _reads_to_the_end(pattern: str) -> bool:
+    """A ``$`` or ``\\Z`` anywhere (``^a$|^b$``), or a pattern that ends by taking the rest (``...(.*)``)."""
+    return bool(re.search(r"\$|\\Z", pattern) or re.search(r"\.[*+]\??\)*$", pattern))
 
 
 def _patterns(tree: ast.Module) -> Dict[str, str]:
@@ -41,12 +50,12 @@ def _patterns(tree: ast.Module) -> Dict[str, str]:
     return found
 
 
-def _matched_pattern(node: ast.AST, patterns: Dict[str, tuple]) -> Optional[str]:
-    """The pattern of ``re.match(P, s)`` or ``COMPILED.match(s)``, when the code spells it."""
-    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "match" and isinstance(node.func.value, ast.Name)):
+def _matched_pattern(node: ast.AST, patterns: Dict[str, tuple], methods=("match",)) -> Optional[str]:
+    """The pattern of ``re.match(P, s)`` or ``COMPILED.match(s)`` (or another of ``methods``), when the code spells it."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in methods and isinstance(node.func.value, ast.Name)):
         return None
     owner = node.func.value.id
-    if owner == "re" and len(node.args) >= 2 and len(node.args) < 3 and not node.keywords:
+    if owner == "re" and len(node.args) >= 2:  # flags (re.I) change nothing at the end of the string
         first = node.args[0]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
             return first.value
@@ -94,7 +103,20 @@ def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
             else:
                 continue
             pattern = _matched_pattern(call, patterns) if direct else None
-            if pattern and not pattern.startswith("^$") and not ENDS_OPEN.search(pattern):
+            if pattern and not _reads_to_the_end(pattern):
                 return (f"re.match({pattern[:30]!r}) (line {node.lineno}) checks only how the text starts: text with more after "
                         f"the match passes too (re.fullmatch or a closing $ is meant)")
+    return None
+
+
+def whole_string_unanchored(prose: str, tree: ast.Module) -> Optional[str]:
+    """"the entire string must be a ZIP code" checked with ``re.search``/``re.match`` and a pattern with no
+    ``$`` or ``\\Z``: "12345-678x" passes."""
+    if not WHOLE_STRING.search(prose) or "fullmatch" in ast.unparse(tree):
+        return None
+    patterns = _patterns(tree)
+    for node in ast.walk(tree):
+        pattern = _matched_pattern(node, patterns, ("search", "match"))
+        if pattern is not None and not re.search(r"\$|\\Z", pattern):
+            return f"the instruction wants the whole string to match and the code's re.{node.func.attr}() pattern {pattern!r} has no end anchor"
     return None

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from typing import Optional, Set
 
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
@@ -193,9 +194,10 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
     return None
 
 
-# "whose price is between `low` and `high` inclusive", "from 1 to 10 inclusive"
+# "whose price is between `low` and `high` inclusive", "from 1 to 10 inclusive", "36.1 to 37.2 inclusive is normal"
 INCLUSIVE_ASK = re.compile(
-    r"\b(?:between|from)\s+`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s+(?:and|to)\s+`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
+    r"\b(?:between|from)\s+`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s+(?:and|to)\s+`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b"
+    r"|(?<![\w.])(?P<low_n>-?\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?P<high_n>-?\d+(?:\.\d+)?)\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
     re.IGNORECASE,
 )
 
@@ -246,7 +248,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
 
 # "1.50 for every started kilogram", "partial hours are billed as full hours", "rounded up to the next whole"
 STARTED_UNIT_ASK = re.compile(
-    r"\b(?:every|each|any|per)\s+(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:\w+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
+    r"\b(?:every|each|any|per)\s+(?:(?:additional|extra|further|subsequent)\s+)?(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:\w+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
     r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b",
     re.IGNORECASE,
 )
@@ -316,9 +318,31 @@ STATED_INCLUSIVE = (
     re.compile(r"(?<![\d.]\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30"
     # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it
     re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:))", re.IGNORECASE),
-    # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)"
-    re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|older|more|higher)\b|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
+    # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)", "5 years or more",
+    # "'elite' at $5,000 or more"
+    re.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b"
+               r"|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
 )
+
+
+def _bound_names(tree: ast.Module) -> dict:
+    """Names that stand for one number: a parameter's default (``threshold=65``) or a name bound once to a
+    number (``LIMIT = 5000``), so ``age > threshold`` compares with 65."""
+    values: dict = {}
+    stores = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
+            value = constant_value(node.value)
+            if value is not None:
+                values[node.targets[0].id] = value
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            named = node.args.posonlyargs + node.args.args
+            pairs = list(zip(named[len(named) - len(node.args.defaults):], node.args.defaults)) + list(zip(node.args.kwonlyargs, node.args.kw_defaults))
+            for arg, default in pairs:
+                value = constant_value(default) if default is not None and stores[arg.arg] == 0 else None
+                if value is not None:
+                    values[arg.arg] = value
+    return values
 
 
 def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:
@@ -327,16 +351,20 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
     for match in (m for pattern in STATED_INCLUSIVE for m in pattern.finditer(prose)):
         groups = match.groupdict()
         above = groups.get("above") or groups.get("above_plus")
-        bound = float(above or groups.get("upto"))
+        bound = float((above or groups.get("upto")).replace(",", ""))
         strict, inclusive = None, False
+        named = _bound_names(tree)
+
+        def value_of(node):
+            return named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)
         for node in walk_outside_asserts(tree):
             if not isinstance(node, ast.Compare):
                 continue
             sides = [node.left] + node.comparators
             for left, op, right in zip(sides, node.ops, sides[1:]):
-                if constant_value(right) == bound:
+                if value_of(right) == bound:
                     flipped = False
-                elif constant_value(left) == bound:
+                elif value_of(left) == bound:
                     flipped = True
                 else:
                     continue
@@ -419,6 +447,34 @@ def _excess_never_checked(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) goes negative below the threshold and nothing checks it" if subtracted is not None else None
 
 
+# "hours beyond 40 are paid at time and a half", "every kWh above 300", "over 40 hours ... paid at": the excess past a number.
+EXCESS_UNITS = r"(?:hours?|minutes?|kwh|units?|km|kilomet(?:er|re)s?|miles?|items?|gb|mb|pages?|days?|nights?|kg|deliveries|calls|messages|sessions|visits|guests|words)"
+EXCESS_OVER_ASK = re.compile(
+    rf"\b{EXCESS_UNITS}\s+(?:beyond|over|above|past|after|in\s+excess\s+of)\s+(?:the\s+first\s+)?(?P<n>\d+(?:\.\d+)?)\b(?!\s*%)"
+    rf"|\b(?:beyond|over|above|past|in\s+excess\s+of)\s+(?:the\s+first\s+)?(?P<n2>\d+(?:\.\d+)?)\s*{EXCESS_UNITS}\b[^.;]{{0,60}}?\b(?:paid|billed|charged|cost|costs|earns?|at)\b",
+    re.IGNORECASE,
+)
+
+
+def _excess_unguarded(tree: ast.Module, threshold: float) -> Optional[str]:
+    """``overtime = hours - 40`` where nothing keeps it at 0 below 40: it is not inside ``max(0, ...)`` (or
+    ``abs``), and nothing compares ``hours`` with 40 (an ``if hours > 40``, a conditional, an early return)."""
+    named = _bound_names(tree)
+
+    def is_threshold(node) -> bool:
+        return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == threshold
+
+    floored = {id(n) for call in ast.walk(tree) if isinstance(call, ast.Call) and getattr(call.func, "id", None) in ("max", "abs", "clamp")
+               for arg in call.args for n in ast.walk(arg)}
+    compared = {ast.unparse(a) for c in ast.walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(b)}
+    compared |= {ast.unparse(b) for c in ast.walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(a)}
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and is_threshold(node.right) and id(node) not in floored \
+                and ast.unparse(node.left) not in compared:
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) goes negative below {threshold:g} and nothing keeps it at 0"
+    return None
+
+
 # "never takes the price below 0", "not below zero": a floor at zero.
 NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
                                 r"\b(?:floor(?:ed)?|clamp(?:ed)?|capped)\s+at\s+(?:0|zero)\b", re.IGNORECASE)
@@ -456,9 +512,14 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     if found:
         return found
     for match in (m for ask in (INCLUSIVE_ASK, CLOSED_INTERVAL_ASK) for m in ask.finditer(prose)):
-        excluded = _excludes_a_bound(tree, match.group("low"), match.group("high"))
+        groups = match.groupdict()
+        excluded = _excludes_a_bound(tree, groups.get("low") or groups["low_n"], groups.get("high") or groups["high_n"])
         if excluded and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {excluded}"
+    for match in EXCESS_OVER_ASK.finditer(prose):
+        unguarded = _excess_unguarded(tree, float(match.group("n") or match.group("n2")))
+        if unguarded and not negated(prose, match.start()):
+            return f"the instruction pays extra for {match.group(0)!r} and {unguarded}"
     for match in AT_MOST.finditer(prose):
         longer = _cut_then_extended(tree, match.group("name")) or _limit_compared_strictly(tree, match.group("name"))
         if longer and not negated(prose, match.start()):

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Iterable, Iterator, Optional, Tuple
 
-NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
 
 

@@ -28,7 +28,8 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
   (`sort_records(records, key, reverse=False)`) that the code's function does not take;
 - "return the indices" from code that never counts a position; ``itertools.accumulate`` where the
   instruction asks for nothing running or cumulative ("each value's share of the total");
-- "the entire string" matched by ``re.search``/``re.match`` with no end anchor; "O(n)" and a loop that
+- "the entire string" matched by ``re.search``/``re.match`` with no end anchor (read in
+  :mod:`hfsynth.curate.anchored_patterns`); "O(n)" and a loop that
   searches its own sequence for each item (``item in items[i + 1:]``, ``items.count(item)``) or loops
   over it again; a digit "anywhere" looked for with ``re.match``; objects for sets or dict keys whose
   class has ``__eq__`` and no ``__hash__``; a file to append to opened with ``"w"``.
@@ -42,6 +43,7 @@ import ast
 import re
 from typing import Callable, List, Optional, Set, Tuple
 
+from hfsynth.curate.anchored_patterns import whole_string_unanchored
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
@@ -388,28 +390,6 @@ def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
-                          r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b|\b(?:string|text|input|value)\s+is\s+a\s+valid\b", re.IGNORECASE)
-
-
-def _unanchored_match(prose: str, tree: ast.Module) -> Optional[str]:
-    """"the entire string must be a ZIP code" checked with ``re.search``/``re.match`` and a pattern with no
-    ``$`` or ``\\Z``: "12345-678x" passes."""
-    if not WHOLE_STRING.search(prose) or "fullmatch" in ast.unparse(tree):
-        return None
-    patterns = {n.targets[0].id: n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("search", "match")):
-            continue
-        owner = node.func.value
-        pattern = node.args[0] if isinstance(owner, ast.Name) and owner.id == "re" and node.args else patterns.get(getattr(owner, "id", ""))
-        if isinstance(pattern, ast.Call) and getattr(pattern.func, "attr", None) == "compile" and pattern.args:
-            pattern = pattern.args[0]
-        if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and not re.search(r"\$|\\Z", pattern.value):
-            return f"the instruction wants the whole string to match and the code's re.{node.func.attr}() pattern {pattern.value!r} has no end anchor"
-    return None
-
-
 def _sequence_of(iterable: ast.expr) -> Optional[ast.Name]:
     """The sequence a loop walks: ``items``, ``enumerate(items)``, ``range(len(items))``, ``range(i + 1, len(items))``."""
     if isinstance(iterable, ast.Name):
@@ -584,6 +564,6 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or _unanchored_match(prose, tree) or _quadratic_scan(prose, tree)
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
