@@ -1644,6 +1644,47 @@ def test_blind38_and_blind39s_bounds():
     assert ignored_requirement(ask, cost.format(cut="math.ceil(kg - 1)")) is None
 
 
+def test_blind38_and_blind39s_requirements():
+    """Bounds named by parameters ("at least min_spend", "start and end dates are inclusive"), a limit to refuse
+    clamped to instead, a result asked in an order returned in the input's, a mean over the kept items divided
+    by all of them, and "qty is not a positive number" probed."""
+    from hfsynth.curate.required_errors import required_error_claims
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Write coupon_discount(subtotal, min_spend, pct): pct percent off, but only if the subtotal is at least min_spend."
+    coupon = "def coupon_discount(subtotal, min_spend, pct):\n    if subtotal {op} min_spend:\n        return round(subtotal * pct / 100, 2)\n    return 0.0\n"
+    assert "includes 'at least min_spend' and subtotal > min_spend (line 2) leaves min_spend out" in ignored_requirement(ask, coupon.format(op=">"))
+    assert ignored_requirement(ask, coupon.format(op=">=")) is None
+    assert ignored_requirement("Each coupon needs at least one item.", coupon.format(op=">")) is None  # a word, not a parameter
+    window = "def ready(buffer, window):\n    if len(buffer) > window:\n        buffer.pop(0)\n    return len(buffer) == window\n"
+    assert ignored_requirement("Ready once at least `window` values have been seen.", window) is None  # == window takes the bound
+    ask = "Return the ids of orders placed within the promo window. Both start and end dates are inclusive."
+    orders = "def orders_in_window(orders, start, end):\n    return [o['id'] for o in orders if start <= o['placed'] {op} end]\n"
+    assert "asks for 'Both start and end dates are inclusive' and its comparison" in ignored_requirement(ask, orders.format(op="<"))
+    assert ignored_requirement(ask, orders.format(op="<=")) is None
+    assert ignored_requirement(ask.replace("start and end", "first and last"), orders.format(op="<")) is None  # not the code's names
+    ask = "Return mg_per_kg * weight_kg. If the calculated dose exceeds max_mg, raise a ValueError; never silently change the dose."
+    dose = "def dose(mg_per_kg, weight_kg, max_mg):\n    d = mg_per_kg * weight_kg\n    {body}\n"
+    assert "clamps to max_mg instead" in ignored_requirement(ask, dose.format(body="return round(min(d, max_mg), 1)"))
+    assert ignored_requirement(ask, dose.format(body="if d > max_mg:\n        raise ValueError(d)\n    return round(d, 1)")) is None
+    ask = "Return the tasks that are overdue (due before today), sorted by due date with the oldest first."
+    overdue = "def overdue_tasks(tasks, today):\n    return {result}\n"
+    assert "overdue_tasks returns its input's items in the order they come" in ignored_requirement(ask, overdue.format(result="[t for t in tasks if t['due'] < today]"))
+    assert ignored_requirement(ask, overdue.format(result="sorted((t for t in tasks if t['due'] < today), key=lambda t: t['due'])")) is None
+    assert ignored_requirement("The tasks are already sorted by due date. " + ask, overdue.format(result="[t for t in tasks if t['due'] < today]")) is None
+    rows = "def running(start, txns):\n    out = []\n    for day, amount in txns:\n        start += amount\n        out.append((day, start))\n    return out\n"
+    assert ignored_requirement("Given a list of transactions in chronological order, return the running balance.", rows) is None  # the input's order
+    ask = "Average star rating: ignore the unrated reviews (rating None); return 0.0 if nothing is rated."
+    mean = "def average_rating(reviews):\n    rated = [r['rating'] for r in reviews if r['rating'] is not None]\n    return sum(rated) / len({d}) if rated else 0.0\n"
+    assert "sum(rated) / len(reviews) (line 3) sums only the items it keeps and divides by every item of reviews" in wrong_operation(ask, mean.format(d="reviews"))
+    assert wrong_operation(ask, mean.format(d="rated")) is None
+    ask = "Write reserve_stock(stock, sku, qty). Raise ValueError if qty is not a positive number or if it exceeds the available stock."
+    reserve = "def reserve_stock(stock, sku, qty):\n    stock[sku] -= qty\n    return stock[sku]\n\n\nstock = {'MUG': 5}\nassert reserve_stock(stock, 'MUG', 2) == 3\n"
+    probed = [c[0] for c in required_error_claims(ask, ast.parse(reserve), None)]
+    assert any("qty=0" in c for c in probed) and any("qty=-1" in c for c in probed)
+
+
 def test_blind33_and_blind34s_lessons():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.stated_requirements import ignored_requirement

@@ -10,10 +10,12 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
   True when ... each between 0 and 255"), and code that never compares with the bound (nor one past
   it: ``range(1, 65536)``; a name bound to it counts; nor a regex's ``{12,19}``), when nothing it calls
   (a date, ``strptime``) checks the bounds for it;
-- a bound the instruction includes ("A (90 and above)", "up to and including 5 kg"), and code that
-  compares with that number strictly (``score > 90``) and nowhere by ``>=``/``<=``; bounds "between
-  `low` and `high` inclusive" ("from `start` to `end` inclusive"), and code whose every comparison
-  with them is strict, or that stops a ``range`` at ``end``; tiers "up to and
+- a bound the instruction includes ("A (90 and above)", "up to and including 5 kg", "$5,000 or more",
+  "5 years or more", "at least 18", "at least `min_spend`"), and code that compares with that number (or
+  a name for it: ``threshold=65``, or the parameter itself) strictly (``score > 90``) and nowhere by
+  ``>=``, ``<=`` or ``==``; bounds "between `low` and `high` inclusive" ("from `start` to `end`
+  inclusive", "36.1 to 37.2 inclusive", "both start and end dates are inclusive"), and code whose every
+  comparison with them is strict, or that stops a ``range`` at ``end``; tiers "up to and
   including 1 kg" (grades "(90 and above)") whose every bound is strict (``weight < limit``), the
   input's range check (``if not 0 <= score <= 100: raise``) aside;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
@@ -21,14 +23,17 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
   (``text[:limit] + "..."``, ``cut + ellipsis`` with ``ellipsis="..."``), which is longer;
 - a result "rounded to one decimal place" (to the nearest cent...), and code that never rounds:
   no ``round()``, ``quantize``, format with a precision, ``floor``/``ceil``, ``int()`` or ``//``;
-- a charge "for every started kilogram" (partial hours billed as full), and code that rounds down
+- a charge "for every (additional) started kilogram" (partial hours billed as full), and code that rounds down
   (``floor``, ``int()``, ``//``) and never up;
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
 - "rounded to the nearest 5 minutes" (not "rounded down"), and a product or quotient cut down (``minutes
   // 5``, ``int(amount * 20)``) with nothing added first and nothing that rounds to a whole;
 - "round up to whole minutes" (not "halves round up"), and code that rounds to the nearest or down;
 - extra pay "beyond the first 50", and a subtraction in code that compares nothing (the excess goes
-  negative below the threshold);
+  negative below the threshold); "hours beyond 40", and ``hours - 40`` kept at 0 by no ``max`` and no
+  comparison of ``hours`` with 40;
+- "if the dose exceeds max_mg, raise", and ``min(dose, max_mg)`` with nothing compared with ``max_mg``:
+  the value is clamped where an error was asked for;
 - intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
   that compares a start with an end by ``<=`` or ``>=``; an overlap or conflict, and a test of
   whether either end of one interval falls inside the same other one (``start <= s < end or start <
@@ -202,6 +207,14 @@ INCLUSIVE_ASK = re.compile(
 )
 
 
+# "Both start and end dates are inclusive", "`start` and `end` are both inclusive", "the end date is inclusive"
+NAMED_INCLUSIVE_ASK = re.compile(
+    r"\b(?:both\s+)?`?(?P<low>[A-Za-z_]\w*)`?\s+and\s+`?(?P<high>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:are|being)\s+(?:both\s+)?(?:inclusive|included)\b"
+    r"|\bthe\s+`?(?P<one>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?(?:inclusive|included)\b",
+    re.IGNORECASE,
+)
+
+
 # "whose time falls within [start, end]": a closed interval, both ends in.
 CLOSED_INTERVAL_ASK = re.compile(r"\b(?:within|in|inside)\s+\[\s*`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,\s*`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*\]", re.IGNORECASE)
 
@@ -318,6 +331,8 @@ STATED_INCLUSIVE = (
     re.compile(r"(?<![\d.]\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30"
     # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it
     re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:))", re.IGNORECASE),
+    # "only if the subtotal is at least min_spend", "at least 18", "no less than 3"
+    re.compile(r"\b(?:at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than)\s+\$?`?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?", re.IGNORECASE),
     # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)", "5 years or more",
     # "'elite' at $5,000 or more"
     re.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b"
@@ -351,11 +366,16 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
     for match in (m for pattern in STATED_INCLUSIVE for m in pattern.finditer(prose)):
         groups = match.groupdict()
         above = groups.get("above") or groups.get("above_plus")
-        bound = float((above or groups.get("upto")).replace(",", ""))
+        spelled = above or groups.get("upto")
+        if not re.match(r"\d", spelled) and spelled not in {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.args + f.args.kwonlyargs}:
+            continue  # "at least one", "at least a day": a word, not a parameter
+        bound = float(spelled.replace(",", "")) if re.match(r"\d", spelled) else spelled
         strict, inclusive = None, False
         named = _bound_names(tree)
 
         def value_of(node):
+            if isinstance(bound, str):
+                return bound if isinstance(node, ast.Name) and node.id == bound else None
             return named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)
         for node in walk_outside_asserts(tree):
             if not isinstance(node, ast.Compare):
@@ -368,7 +388,7 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
                     flipped = True
                 else:
                     continue
-                if isinstance(op, (ast.LtE, ast.GtE)):
+                if isinstance(op, (ast.LtE, ast.GtE, ast.Eq)):  # len(buffer) == window: the bound itself is taken
                     inclusive = True
                 below = isinstance(op, ast.Gt) if not flipped else isinstance(op, ast.Lt)  # x > 90: 90 left below
                 above_it = isinstance(op, ast.Lt) if not flipped else isinstance(op, ast.Gt)  # x < 5: 5 left above
@@ -475,6 +495,32 @@ def _excess_unguarded(tree: ast.Module, threshold: float) -> Optional[str]:
     return None
 
 
+# "If the calculated dose exceeds max_mg, raise a ValueError", "raise ValueError when the total is below 10":
+# a limit to refuse, not to clamp to.
+PAST = r"(?:exceeds?|is\s+(?:above|over|greater\s+than|more\s+than|larger\s+than|higher\s+than))"
+SHORT = r"(?:is\s+(?:below|under|less\s+than|lower\s+than|smaller\s+than))"
+LIMIT = r"\s+(?:the\s+)?`?(?P<{}>[A-Za-z_]\w*|\d+(?:\.\d+)?)`?"
+RAISE_PAST_LIMIT_ASK = re.compile(
+    rf"\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:(?P<past>{PAST})|{SHORT}){LIMIT.format('limit')}[^.;]{{0,40}}?\b(?:raise|raises|throw|throws)\b"
+    rf"|\b(?:raise|raises|raising|throw|throws)\b[^.;]{{0,40}}?\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:(?P<past2>{PAST})|{SHORT}){LIMIT.format('limit2')}",
+    re.IGNORECASE,
+)
+
+
+def _clamps_to_the_limit(tree: ast.Module, limit: str, past: bool) -> Optional[str]:
+    """``min(dose, max_mg)`` (``max(total, 10)`` for a lower limit) where the code never compares anything
+    with the limit: the value is silently changed where an error was asked for."""
+    def is_limit(node) -> bool:
+        return isinstance(node, ast.Name) and node.id == limit if not re.match(r"\d", limit) else constant_value(node) == float(limit)
+    if any(is_limit(side) for c in ast.walk(tree) if isinstance(c, ast.Compare) for side in [c.left] + c.comparators):
+        return None
+    clamp = "min" if past else "max"
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == clamp and len(node.args) == 2 and any(is_limit(a) for a in node.args):
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) clamps to {limit} instead, and nothing compares with it"
+    return None
+
+
 # "never takes the price below 0", "not below zero": a floor at zero.
 NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
                                 r"\b(?:floor(?:ed)?|clamp(?:ed)?|capped)\s+at\s+(?:0|zero)\b", re.IGNORECASE)
@@ -511,11 +557,18 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree)
     if found:
         return found
-    for match in (m for ask in (INCLUSIVE_ASK, CLOSED_INTERVAL_ASK) for m in ask.finditer(prose)):
+    parameters = {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs}
+    named = [m for m in NAMED_INCLUSIVE_ASK.finditer(prose) if {m.group("low"), m.group("high"), m.group("one")} - {None} <= parameters]
+    for match in [m for ask in (INCLUSIVE_ASK, CLOSED_INTERVAL_ASK) for m in ask.finditer(prose)] + named:
         groups = match.groupdict()
-        excluded = _excludes_a_bound(tree, groups.get("low") or groups["low_n"], groups.get("high") or groups["high_n"])
+        low, high = groups.get("low") or groups.get("low_n") or groups.get("one"), groups.get("high") or groups.get("high_n") or groups.get("one")
+        excluded = _excludes_a_bound(tree, low, high)
         if excluded and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {excluded}"
+    for match in RAISE_PAST_LIMIT_ASK.finditer(prose):
+        clamped = _clamps_to_the_limit(tree, match.group("limit") or match.group("limit2"), bool(match.group("past") or match.group("past2")))
+        if clamped and not negated(prose, match.start()):
+            return f"the instruction asks to raise {match.group(0)!r} and {clamped}"
     for match in EXCESS_OVER_ASK.finditer(prose):
         unguarded = _excess_unguarded(tree, float(match.group("n") or match.group("n2")))
         if unguarded and not negated(prose, match.start()):

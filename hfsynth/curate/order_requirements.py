@@ -23,6 +23,10 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
 - "consecutive duplicates" collapsed (like ``uniq``), and a set of every value seen with no look at
   a neighbour;
 - items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
+- a result "sorted by due date", "returned in ascending order" or "oldest first", from an instruction
+  that does not say its input comes in order, and a function that returns its input's items as they
+  come (a comprehension over a parameter, or a list a loop over one appends to) while nothing in the
+  code orders anything (no sort, heap, bisect, ``most_common``, ``min`` or ``max``);
 - parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
 - "1 is the highest score", and code whose sorts are all ascending;
 - values "not zero-padded" ('9:30', '14:00'), and a sort, ``min`` or ``max`` while nothing in the code
@@ -275,9 +279,65 @@ ORDER_ASKS = (
 )
 
 
+# "return the overdue tasks sorted by due date, oldest first", "in ascending order": the result's own order.
+ORDERED_RESULT_ASK = re.compile(
+    r"\b(?:sorted|ordered)\s+(?:by|on|from)\b|\b(?:return\w*|output\w*|yield\w*|print\w*)\b[^.;]{0,60}?\b(?:in|into)\s+(?:ascending|descending|alphabetical|chronological|increasing|decreasing|numerical|reverse\s+chronological)\s+order\b"
+    r"|\b(?:oldest|newest|earliest|latest|highest|lowest|largest|smallest|biggest|cheapest|most\s+recent)\s+first\b|\bsorted\s+(?:ascending|descending|alphabetically)\b",
+    re.IGNORECASE,
+)
+# The input arrives in order ("the log is sorted by time", "given a sorted list"): nothing is left to sort.
+INPUT_IN_ORDER = re.compile(
+    r"\b(?:already\s+(?:sorted|ordered|in\s+order)|sorted\s+(?:lists?|arrays?|sequences?|inputs?|data)|(?:is|are|come|comes|arrive|arrives)\s+(?:already\s+)?(?:sorted|ordered|in\s+(?:\w+\s+)?order)"
+    r"|in\s+(?:the\s+)?order\s+(?:they|it)\s+(?:arrive|arrived|came|come|were|was))\b",
+    re.IGNORECASE,
+)
+
+
+def _walks_a_parameter(iterable: ast.expr, params: set) -> bool:
+    """``tasks``, ``tasks.items()``, ``tasks.values()``: the input as it comes."""
+    if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and iterable.func.attr in ("items", "values", "keys") and not iterable.args:
+        iterable = iterable.func.value
+    return isinstance(iterable, ast.Name) and iterable.id in params
+
+
+def _input_order_returned(function: ast.AST) -> Optional[ast.AST]:
+    """The return of ``function`` that hands back its input's items in their own order: a comprehension over
+    a parameter (or a name bound to one), or a list that a ``for`` over a parameter appends to."""
+    params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    bound = {n.targets[0].id: n.value for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
+    appended = {n.func.value.id for loop in ast.walk(function) if isinstance(loop, ast.For) and _walks_a_parameter(loop.iter, params)
+                for n in ast.walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append" and isinstance(n.func.value, ast.Name)}
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Return) or node.value is None:
+            continue
+        value = bound.get(node.value.id, node.value) if isinstance(node.value, ast.Name) else node.value
+        if isinstance(value, (ast.ListComp, ast.GeneratorExp)) and _walks_a_parameter(value.generators[0].iter, params):
+            return node
+        if isinstance(node.value, ast.Name) and node.value.id in appended and isinstance(bound.get(node.value.id), ast.List):
+            return node
+    return None
+
+
+def _result_never_ordered(tree: ast.Module) -> Optional[str]:
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call)}
+    if called & (ORDERING_CALLS | {"most_common", "min", "max"}):
+        return None
+    for function in ast.walk(tree):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            returned = _input_order_returned(function)
+            if returned is not None:
+                return f"{function.name} returns its input's items in the order they come (line {returned.lineno}) and nothing in the code sorts them"
+    return None
+
+
 def broken_order(prose: str, tree: ast.Module) -> Optional[str]:
     """Items asked "in the order of their first occurrence" by an instruction that never asks to sort,
-    and a function that returns ``sorted(...)``."""
+    and a function that returns ``sorted(...)``; a result asked in an order, and code that orders nothing."""
+    match = ORDERED_RESULT_ASK.search(prose)
+    if match and not INPUT_IN_ORDER.search(prose) and not negated(prose, match.start()):
+        unordered = _result_never_ordered(tree)
+        if unordered:
+            return f"the instruction wants the result {match.group(0)!r} and {unordered}"
     match = ORDER_KEPT_ASK.search(prose)
     resorted = _sorted_result(tree) if match and not re.search(r"\bsort|\border(?:ed)? by\b|\balphabetic|\bascending\b|\bdescending\b", prose, re.IGNORECASE) else None
     if resorted and not negated(prose, match.start()):

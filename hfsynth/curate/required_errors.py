@@ -7,7 +7,7 @@ only where the words leave no doubt, for a top-level function of the code:
 
 - the condition is one of: empty ("an empty list", "the string is empty", "`items` is empty"),
   negative ("negative n", "`amount` is negative", "n < 0"), not positive ("non-positive sizes",
-  "`size` is not positive", "zero or negative", "less than 1", "< 1"), zero ("`old` is zero"), said
+  "`size` is not positive", "qty is not a positive number", "zero or negative", "less than 1", "< 1"), zero ("`old` is zero"), said
   of a parameter by its name or, when exactly one parameter fits, by a noun ("the list", "input");
   "either argument" / "any argument" probes each number in turn; or examples of what must be refused
   ("raise ValueError for anything malformed, such as '10x' or an empty string"), for a function of
@@ -48,9 +48,9 @@ NOUN_AFTER = r"(?:an?\s+|any\s+|the\s+)?"
 CONDITIONS = (
     ("empty", (rf"^{NOUN_AFTER}empty\s+(?P<subject>lists?|strings?|inputs?|sequences?|iterables?|arrays?|dicts?|dictionar(?:y|ies)|texts?|collections?|tuples?)\b",
                rf"^{SUBJECT}\s+(?:is|are)\s+empty\b")),
-    ("negative", (rf"^{NOUN_AFTER}negative\s+(?P<subject>`?[A-Za-z_]\w*`?)", rf"^{SUBJECT}\s+(?:is|are)\s+negative\b", rf"^{SUBJECT}\s*<\s*0\b")),
+    ("negative", (rf"^{NOUN_AFTER}negative\s+(?P<subject>`?[A-Za-z_]\w*`?)", rf"^{SUBJECT}\s+(?:is|are)\s+(?:an?\s+)?negative\b", rf"^{SUBJECT}\s*<\s*0\b")),
     ("not_positive", (rf"^{NOUN_AFTER}non-?positive\s+(?P<subject>`?[A-Za-z_]\w*`?)",
-                      rf"^{SUBJECT}\s+(?:argument\s+)?(?:is|are)\s+(?:not\s+positive|zero or negative|negative or zero|less than or equal to (?:0|zero)|less than 1|smaller than 1|below 1)\b",
+                      rf"^{SUBJECT}\s+(?:argument\s+)?(?:is|are)\s+(?:not\s+(?:an?\s+)?positive|zero or negative|negative or zero|(?:zero|0) or less|less than or equal to (?:0|zero)|less than 1|smaller than 1|below 1)\b",
                       rf"^{SUBJECT}\s*(?:<=\s*0|<\s*1)\b")),
     ("zero", (rf"^{SUBJECT}\s+(?:is|equals)\s+(?:zero|0)\b(?!\s*(?:or|and)\s+(?:less|more|greater|negative))", rf"^{SUBJECT}\s*==\s*0\b")),
 )

@@ -538,6 +538,34 @@ def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _filtered_over(comprehension: ast.AST) -> Optional[str]:
+    """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
+    if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
+        generator = comprehension.generators[0]
+        if generator.ifs and isinstance(generator.iter, ast.Name):
+            return generator.iter.id
+    return None
+
+
+def _mean_over_every_item(prose: str, tree: ast.Module) -> Optional[str]:
+    """``sum(rated) / len(reviews)`` where ``rated`` keeps only some of ``reviews`` ("ignore the unrated
+    ones"): the items left out still count in the divisor, so the average comes out low."""
+    if not AVERAGE_ASK.search(prose):
+        return None
+    kept = {node.targets[0].id: source for node in ast.walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name) and (source := _filtered_over(node.value))}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and all(isinstance(side, ast.Call) and len(side.args) == 1 for side in (node.left, node.right))
+                and getattr(node.left.func, "id", None) == "sum" and getattr(node.right.func, "id", None) == "len" and isinstance(node.right.args[0], ast.Name)):
+            continue
+        summed, counted = node.left.args[0], node.right.args[0].id
+        source = kept.get(summed.id) if isinstance(summed, ast.Name) else _filtered_over(summed)
+        if source == counted:
+            return (f"the instruction asks for an average and {ast.unparse(node)[:50]} (line {node.lineno}) sums only the items it keeps "
+                    f"and divides by every item of {counted}")
+    return None
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
@@ -565,5 +593,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or _quadratic_scan(prose, tree)
-            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree)
+            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
