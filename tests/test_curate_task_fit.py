@@ -279,6 +279,21 @@ def test_examples_listed_one_after_another_are_read_one_each():
     assert [e.want.strip() for e in instruction_examples(text, "def windows(xs, n):\n    yield xs\n")] == ["(1, 2), (2, 3)"]
 
 
+def test_classic_tasks_are_not_probed_where_the_instruction_changes_the_answer():
+    """blind40: "H:MM:SS when an hour or more and M:SS otherwise" is not the H:MM:SS task (0 s is "0:00"), and a
+    runner's age category from two dates is not the age in years."""
+    from hfsynth.curate.known_tasks import known_task
+
+    duration = "def format_duration(seconds):\n    return str(seconds)\n"
+    ask = "Write `format_duration(seconds)`: return `\"H:MM:SS\"` for a number of seconds{rest}."
+    assert known_task(ask.format(rest=""), duration)[0].label == "seconds as H:MM:SS, hours unpadded"
+    assert known_task(ask.format(rest=" when it is an hour or more and `\"M:SS\"` otherwise"), duration) is None
+    age = "from datetime import date\n\n\ndef {name}(birth_date: date, race_date: date):\n    return race_date.year - birth_date.year\n"
+    ask = "Write `{name}(birth_date, race_date)` returning the runner's age{rest} on race day. Both arguments are `datetime.date` objects."
+    assert known_task(ask.format(name="age_on", rest=""), age.format(name="age_on"))[0].label == "an age in whole years"
+    assert known_task(ask.format(name="age_group", rest=" category ('U20', '20-29', ...)"), age.format(name="age_group")) is None
+
+
 def test_classic_tasks_are_recognised_only_in_plain_words():
     from hfsynth.curate.known_tasks import known_task, known_task_claims
 

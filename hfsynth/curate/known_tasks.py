@@ -469,11 +469,12 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\btwo\b|\bnumbers (?:are|that are) missing\b|\bmissing numbers\b|\bduplicat\w*|\brepeat\w*|\btwice\b|\bk\b|\bmultiple\b|\bpositive\b|\bsmallest\b|\bfirst missing\b|\ball missing\b|\blist of (?:the |all )?missing\b|\bNone\b|\bno number\b|\bnothing\b|\b0\b")),
     KnownTask("seconds as HH:MM:SS", _i(r"\bseconds\b[^\n]{0,80}\bHH:MM:SS\b|\bHH:MM:SS\b[^\n]{0,80}\bseconds\b"), 1, r"format|hms|time|duration|seconds",
               [(0,), (59,), (61,), (3599,), (3600,), (3661,), (45296,), (86399,)], lambda n: f"{n // 3600:02d}:{n % 3600 // 60:02d}:{n % 60:02d}",
-              unless=_i(PRINTS + r"|\bdays?\b|\bD\b|\bmilli\w*|\bms\b|(?<!non-)\bnegative\b|\bfloat\w*|\bfraction\w*|\bdecimal\w*|\bround\w*|\bH:MM\b|(?<!HH:)\bMM:SS\b|\bomit\w*|\bdrop\w*|\bwithout (?:leading|padding)\b|\bwrap\w*|\bmodulo\b|\b24\b|\bparse\w*|\bfrom (?:a |the )?string\b|\bto seconds\b|\bback\b|\bhuman\b|\bwords?\b")),
+              unless=_i(PRINTS + r"|\bdays?\b|\bD\b|\bmilli\w*|\bms\b|(?<!non-)\bnegative\b|\bfloat\w*|\bfraction\w*|\bdecimal\w*|\bround\w*|\bH:MM\b|(?<!HH:)\bMM:SS\b|(?<![\w:])M:SS\b|\bomit\w*|\bdrop\w*|\bwithout (?:leading|padding)\b|\bwrap\w*|\bmodulo\b|\b24\b|\bparse\w*|\bfrom (?:a |the )?string\b|\bto seconds\b|\bback\b|\bhuman\b|\bwords?\b")),
     KnownTask("seconds as H:MM:SS, hours unpadded", _i(r"\bseconds\b[^\n]{0,80}(?<![\w:])H:MM:SS\b|(?<![\w:])H:MM:SS\b[^\n]{0,80}\bseconds\b"), 1, r"format|hms|time|duration|seconds",
               [(0,), (59,), (61,), (3599,), (3600,), (3725,), (45296,), (90000,)], lambda n: f"{n // 3600}:{n % 3600 // 60:02d}:{n % 60:02d}",
               unless=_i(PRINTS + r"|\bdays?\b|\bD\b|\bmilli\w*|\bms\b|\bfloat\w*|\bfraction\w*|\bdecimal\w*|\bround\w*|\bomit\w*|\bdrop\w*|\bwrap\w*(?<!never wrapped)|"
-                        r"\bmodulo\b|\bparse\w*|\bfrom (?:a |the )?string\b|\bto seconds\b|\bback\b|\bhuman\b|\bwords?\b|\bHH\b|\bleading zero\w* (?:on|for) (?:the )?hours?\b")),
+                        r"\bmodulo\b|\bparse\w*|\bfrom (?:a |the )?string\b|\bto seconds\b|\bback\b|\bhuman\b|\bwords?\b|\bHH\b|\bleading zero\w* (?:on|for) (?:the )?hours?\b"
+                        r"|(?<![\w:])M{1,2}:SS\b")),  # "H:MM:SS for an hour or more, M:SS otherwise": another format under an hour
     KnownTask("the majority element, or None", _i(r"^(?=.*\bmajority (?:element|value|item|number)\b)(?=.*\bNone\b)(?s:.)"), 1, r"major",
               [([3, 3, 4, 2, 3, 3],), ([1, 2, 3],), ([],), ([1, 1, 2, 2],), ([2, 2, 1, 1, 1, 2, 2],), ([5],), ([1, 2, 1, 3, 1],)],
               lambda xs: next((x for x in xs if xs.count(x) > len(xs) // 2), None),
@@ -481,7 +482,8 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an age in whole years", _i(r"^(?=.*\bage\b)(?=.*\b(?:birth\w*|born|dob)\b)(?=.*(?:\bdate(?:time)?\.date\b|\bdate objects?\b|\bdates?\b[^.\n]{0,30}\b(?:objects?|instances?)\b|\b\w+:\s*date\b(?!time)))(?s:.)"), 2, r"age",
               relation="(lambda D: f(D(1990, 6, 15), D(2020, 6, 14)) == 29 and f(D(1990, 6, 15), D(2020, 6, 15)) == 30 and f(D(1990, 6, 15), D(2020, 12, 31)) == 30"
                        " and f(D(2000, 1, 1), D(2000, 1, 1)) == 0 and f(D(1985, 12, 31), D(2024, 1, 1)) == 38)(__import__('datetime').date)",
-              unless=_i(PRINTS + r"|\bmonths\b|\bdays\b|\bweeks\b|\bstrings?\b|\bformat\w*|\bleap\b|\bfebruary\b|\bdecimal\b|\bfloat\w*|\bfraction\w*|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\btime ?zones?\b|\btuple\b|\bdict\w*"),
+              unless=_i(PRINTS + r"|\bmonths\b|\bdays\b|\bweeks\b|\bstrings?\b|\bformat\w*|\bleap\b|\bfebruary\b|\bdecimal\b|\bfloat\w*|\bfraction\w*|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\btime ?zones?\b|\btuple\b|\bdict\w*"
+                        r"|\bcategor\w*|\bbands?\b|\bgroups?\b|\bbrackets?\b|\bdivisions?\b"),  # "the runner's category by age": not the age itself
               parameters=(r"birth|born|dob|start|^b$", r"today|^on$|date|ref|current|^at$|end|as_of|^d$|^t$|when")),
     KnownTask("a rotation test of two strings", _i(r"\b(?:is|whether|if|check\w*)\b[^.]{0,40}\ba rotation of\b|\bis_rotation\b"), 2, r"rot",
               [("waterbottle", "erbottlewat"), ("abcde", "cdeab"), ("abcde", "abced"), ("abc", "cba"), ("", ""), ("aa", "a"), ("abcd", "dcba")],

@@ -23,8 +23,10 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
 - "consecutive duplicates" collapsed (like ``uniq``), and a set of every value seen with no look at
   a neighbour;
 - items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
-- a result "sorted by due date", "returned in ascending order" or "oldest first", from an instruction
-  that does not say its input comes in order, and a function that returns its input's items as they
+- a result asked in an order ("return the overdue tasks ... sorted by due date", "... in ascending
+  order", "... oldest first": a return, output or print verb before it in the sentence, so "records
+  sorted by date" describes the input), from an instruction that does not say its input comes in
+  order, and a function that returns its input's items as they
   come (a comprehension over a parameter, or a list a loop over one appends to) while nothing in the
   code orders anything (no sort, heap, bisect, ``most_common``, ``min`` or ``max``);
 - parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
@@ -281,8 +283,10 @@ ORDER_ASKS = (
 
 # "return the overdue tasks sorted by due date, oldest first", "in ascending order": the result's own order.
 ORDERED_RESULT_ASK = re.compile(
-    r"\b(?:sorted|ordered)\s+(?:by|on|from)\b|\b(?:return\w*|output\w*|yield\w*|print\w*)\b[^.;]{0,60}?\b(?:in|into)\s+(?:ascending|descending|alphabetical|chronological|increasing|decreasing|numerical|reverse\s+chronological)\s+order\b"
-    r"|\b(?:oldest|newest|earliest|latest|highest|lowest|largest|smallest|biggest|cheapest|most\s+recent)\s+first\b|\bsorted\s+(?:ascending|descending|alphabetically)\b",
+    r"\b(?:return\w*|output\w*|yield\w*|print\w*|produce\w*|display\w*|show\w*|list\s+(?:the|all|every|each))\b[^.;!?]{0,80}?"
+    r"\b(?P<order>(?:sorted|ordered)\s+(?:by|on|from)\b|sorted\s+(?:ascending|descending|alphabetically)\b"
+    r"|(?:in|into)\s+(?:ascending|descending|alphabetical|chronological|increasing|decreasing|numerical|reverse\s+chronological)\s+order\b"
+    r"|(?:oldest|newest|earliest|latest|highest|lowest|largest|smallest|biggest|cheapest|most\s+recent)\s+first\b)",
     re.IGNORECASE,
 )
 # The input arrives in order ("the log is sorted by time", "given a sorted list"): nothing is left to sort.
@@ -334,10 +338,10 @@ def broken_order(prose: str, tree: ast.Module) -> Optional[str]:
     """Items asked "in the order of their first occurrence" by an instruction that never asks to sort,
     and a function that returns ``sorted(...)``; a result asked in an order, and code that orders nothing."""
     match = ORDERED_RESULT_ASK.search(prose)
-    if match and not INPUT_IN_ORDER.search(prose) and not negated(prose, match.start()):
+    if match and not INPUT_IN_ORDER.search(prose) and not negated(prose, match.start("order")):
         unordered = _result_never_ordered(tree)
         if unordered:
-            return f"the instruction wants the result {match.group(0)!r} and {unordered}"
+            return f"the instruction wants the result {match.group('order')!r} and {unordered}"
     match = ORDER_KEPT_ASK.search(prose)
     resorted = _sorted_result(tree) if match and not re.search(r"\bsort|\border(?:ed)? by\b|\balphabetic|\bascending\b|\bdescending\b", prose, re.IGNORECASE) else None
     if resorted and not negated(prose, match.start()):
