@@ -1700,6 +1700,46 @@ def test_blind38_and_blind39s_requirements():
     assert any("qty=0" in c for c in probed) and any("qty=-1" in c for c in probed)
 
 
+def test_blind40_and_blind41s_lessons():
+    """Bands named in prose, a sorted copy's dicts written to, "rounded half-up", the last sliding window never
+    made, "raise if ... outside it" clamped instead, "`end` is exclusive", an ascending tie-break reversed, and
+    str.title() for space-separated words."""
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "'calm' below 2 km/h, 'light' from 2 up to 20, 'moderate' from 20 up to 39, and 'gale' at 39 km/h or more."
+    wind = "def wind(speed):\n    if speed < 2:\n        return 'calm'\n    if speed < 20:\n        return 'light'\n    return 'moderate'{more}\n"
+    assert missing_part(ask, wind.format(more="")) == "the option 'gale'"
+    assert missing_part(ask, wind.format(more=" if speed < 39 else 'gale'")) is None
+    ask = "Return a new list ordered fastest first, each result with a `place` key. Do not modify the input list or the dicts in it."
+    rank = "def rank(results):\n    ranked = {copy}\n    for place, r in enumerate(ranked, start=1):\n        r['place'] = place\n    return ranked\n"
+    assert "mutates it (r['place'] = ... on an item of results)" in ignored_requirement(ask, rank.format(copy="sorted(results, key=lambda r: r['seconds'])"))
+    assert ignored_requirement(ask, rank.format(copy="[dict(r) for r in sorted(results, key=lambda r: r['seconds'])]")) is None
+    share = "def share(total, people):\n    return round(total / people, 2)\n"
+    assert "calls round(), which rounds halves to even" in ignored_requirement("Each share is rounded half-up to the cent.", share)
+    assert ignored_requirement("Each share is rounded to the cent.", share) is None
+    windows = "def rolling(steps, window=7):\n    return [sum(steps[i:i + window]) / window for i in range(len(steps) - window{plus})]\n"
+    assert "never makes the last window (len(steps) - window + 1 starts are meant)" in misused_call(ast.parse(windows.format(plus="")))
+    assert misused_call(ast.parse(windows.format(plus=" + 1"))) is None
+    assert misused_call(ast.parse("def pairs(xs):\n    return [(xs[i], xs[i + 1]) for i in range(len(xs) - 1)]\n")) is None
+    ask = "Readings must be in the 0-100 % range; raise ValueError if any reading is outside it."
+    clean = "def clean(values):\n    return [round(min(max(v, 0.0), 100.0), 1) for v in values]\n"
+    assert "clamps the value into range" in ignored_requirement(ask, clean)
+    ask = "Write records_between(records, start, end) where `start` is inclusive and `end` is exclusive."
+    between = "def records_between(records, start, end):\n    return [r for r in records if start <= r[0] {op} end]\n"
+    assert "says '`end` is exclusive' and its comparison start <= r[0] <= end (line 2) takes end in" in ignored_requirement(ask, between.format(op="<="))
+    assert ignored_requirement(ask, between.format(op="<")) is None
+    ask = "Return the n accounts sorted by usage descending; when two accounts have the same usage, order them by account id ascending."
+    top = "def top(usage, n):\n    return sorted(usage.items(), key={key})[:n]\n"
+    assert "reverses the tie-breaking field too" in ignored_requirement(ask, top.format(key="lambda kv: (kv[1], kv[0]), reverse=True"))
+    assert ignored_requirement(ask, top.format(key="lambda kv: (-kv[1], kv[0])")) is None
+    ask = "Collapse runs of whitespace and capitalise the first letter of each space-separated word, the rest lowercase."
+    name = "def clean_name(name):\n    return {body}\n"
+    assert "also starts a word after an apostrophe" in ignored_requirement(ask, name.format(body="' '.join(name.split()).title()"))
+    assert ignored_requirement(ask, name.format(body="' '.join(w[:1].upper() + w[1:].lower() for w in name.split())")) is None
+    assert ignored_requirement("Convert the name to title case.", name.format(body="name.title()")) is None  # title case asked: title() is the answer
+
+
 def test_blind33_and_blind34s_lessons():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.stated_requirements import ignored_requirement

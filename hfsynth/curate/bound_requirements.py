@@ -15,7 +15,8 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
   a name for it: ``threshold=65``, or the parameter itself) strictly (``score > 90``) and nowhere by
   ``>=``, ``<=`` or ``==``; bounds "between `low` and `high` inclusive" ("from `start` to `end`
   inclusive", "36.1 to 37.2 inclusive", "both start and end dates are inclusive"), and code whose every
-  comparison with them is strict, or that stops a ``range`` at ``end``; tiers "up to and
+  comparison with them is strict, or that stops a ``range`` at ``end``; and "`end` is exclusive", and code
+  whose every comparison with ``end`` takes it in (``day <= end``); tiers "up to and
   including 1 kg" (grades "(90 and above)") whose every bound is strict (``weight < limit``), the
   input's range check (``if not 0 <= score <= 100: raise``) aside;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
@@ -213,6 +214,26 @@ NAMED_INCLUSIVE_ASK = re.compile(
     r"|\bthe\s+`?(?P<one>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?(?:inclusive|included)\b",
     re.IGNORECASE,
 )
+
+
+# "`start` is inclusive and `end` is exclusive", "the end date is exclusive": a bound left out.
+NAMED_EXCLUSIVE_ASK = re.compile(r"(?<![\w`])`?(?P<name>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?exclusive\b", re.IGNORECASE)
+
+
+def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
+    """Every comparison with ``name`` takes it in (``day <= end``), none leaves it out (``<``, ``>``)."""
+    inclusive = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            sides = [node.left] + node.comparators
+            for left, op, right in zip(sides, node.ops, sides[1:]):
+                if not any(isinstance(side, ast.Name) and side.id == name for side in (left, right)):
+                    continue
+                if isinstance(op, (ast.Lt, ast.Gt)):
+                    return None
+                if isinstance(op, (ast.LtE, ast.GtE)) and inclusive is None:
+                    inclusive = node
+    return f"its comparison {ast.unparse(inclusive)[:60]} (line {inclusive.lineno}) takes {name} in" if inclusive is not None else None
 
 
 # "whose time falls within [start, end]": a closed interval, both ends in.
@@ -565,6 +586,10 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         excluded = _excludes_a_bound(tree, low, high)
         if excluded and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {excluded}"
+    for match in NAMED_EXCLUSIVE_ASK.finditer(prose):
+        included = _includes_an_excluded_bound(tree, match.group("name")) if match.group("name") in parameters else None
+        if included and not negated(prose, match.start()):
+            return f"the instruction says {match.group(0)!r} and {included}"
     for match in RAISE_PAST_LIMIT_ASK.finditer(prose):
         clamped = _clamps_to_the_limit(tree, match.group("limit") or match.group("limit2"), bool(match.group("past") or match.group("past2")))
         if clamped and not negated(prose, match.start()):

@@ -57,7 +57,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``d.day // 7 + 1`` for a week of the month: the 7th lands in week 2.
 - ``Decimal(price)`` of a ``price: float``: the float's binary error is kept (``Decimal(str(price))``).
 - ``re.sub(r"<.*>", "", html)``: greedy, it takes the text between two tags too.
-- ``steps[i - window + 1:i]`` for the window ending at day ``i``: it stops before ``i`` and holds ``window - 1`` items.
+- ``steps[i - window + 1:i]`` for the window ending at day ``i``: it stops before ``i`` and holds ``window - 1`` items;
+  ``[xs[i:i + w] for i in range(len(xs) - w)]``: the range stops one start short, so the last window is never made.
 - ``nr, nc = r + dr, c + dc`` checked with ``nr < n`` and never against 0: a step off the near edge gives -1, which passes.
 - a longest run kept only where a run breaks (``else: best = max(best, current); current = 0``) and
   ``best`` returned as it is: a run that lasts to the end is never counted.
@@ -915,6 +916,27 @@ def _window_one_short(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _last_window_missed(tree: ast.Module) -> Optional[str]:
+    """``[xs[i:i + w] for i in range(len(xs) - w)]``: the windows of ``w`` items start at 0 to ``len(xs) - w``
+    inclusive, so the range stops one short and the last window is never made (``len(xs) - w + 1`` is meant)."""
+    loops = [(n.target, n.iter, n) for n in ast.walk(tree) if isinstance(n, ast.For)]
+    loops += [(g.target, g.iter, n) for n in ast.walk(tree) if isinstance(n, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)) for g in n.generators]
+    for target, iterable, scope in loops:
+        if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1):
+            continue
+        stop = iterable.args[0]
+        if not (isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Sub) and isinstance(stop.left, ast.Call) and getattr(stop.left.func, "id", None) == "len"
+                and len(stop.left.args) == 1):
+            continue
+        sequence, width = ast.unparse(stop.left.args[0]), ast.unparse(stop.right)
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None and ast.unparse(node.value) == sequence \
+                    and node.slice.lower is not None and ast.unparse(node.slice.lower) == target.id and node.slice.upper is not None \
+                    and ast.unparse(node.slice.upper) in (f"{target.id} + {width}", f"{width} + {target.id}"):
+                return f"{ast.unparse(node)[:40]} for {target.id} in {ast.unparse(iterable)[:40]} (line {node.lineno}) never makes the last window (len({sequence}) - {width} + 1 starts are meant)"
+    return None
+
+
 GRID_AXIS = re.compile(r"r|c|x|y|i|j|row|col|cur_?r|cur_?c")
 GRID_STEP = re.compile(r"d[rcxyij]|drow|dcol|delta_?[rcxy]")
 
@@ -959,4 +981,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
-            or _window_one_short(tree) or _grid_step_unbounded_below(tree))
+            or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree))

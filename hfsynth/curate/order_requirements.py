@@ -98,6 +98,8 @@ TIE_ALPHA_ASK = re.compile(
     r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)|"
     r"\b(?:equal|same|tied|identical)\s+\w+\s+(?:are\s+|must\s+be\s+|should\s+be\s+|be\s+)?(?:ordered|sorted|listed|ranked)\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
     r"\b(?:same|equal|tied|identical)\s+\w+\s*,\s*(?:order|sort|list|rank)\w*\s+(?:them\s+)?(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
+    # "when two accounts have the same usage, order them by account id ascending": a second field, ascending
+    r"\b(?:when|if|where)\s+(?:two\s+|several\s+)?\w+\s+(?:have|has|share)\s+the\s+same\s+\w+\s*,?\s+(?:then\s+)?(?:order|sort|list|rank)\w*\s+(?:them\s+)?by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b|"
     # "when amounts tie, the older transaction comes first": a second field in ascending order
     r"\b(?:when|if|where)\s+(?:\w+\s+){0,2}(?:ties?|tied|are equal|are the same)\b[^.]{0,40}\b(?:older|oldest|earlier|earliest|lower|smaller|shorter)\b[^.]{0,30}\b(?:first|wins|goes first|comes first)\b",
     re.IGNORECASE,

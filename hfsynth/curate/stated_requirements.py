@@ -130,7 +130,8 @@ def _drops_a_character(tree: ast.Module) -> bool:
 
 HALF_UP_ASK = re.compile(
     r"\bhalf(?:way)?(?:[- ]way)?(?: points?| cases?| values?)?\s+(?:should |must |always |are |is )*round(?:s|ed)? up\b|\bround(?:s|ing)? half(?:[- ]way)? up\b|"
-    r"\bround (?:\.5|0\.5|halves) up\b|\b(?:\.5|0\.5|halves)\s+(?:should |must |always |are |is )*round(?:s|ed)? (?:up|away from zero)\b",
+    r"\bround (?:\.5|0\.5|halves) up\b|\b(?:\.5|0\.5|halves)\s+(?:should |must |always |are |is )*round(?:s|ed)? (?:up|away from zero)\b|"
+    r"\bround(?:s|ed|ing)?\s+half[- ]up\b|\bhalf[- ]up\s+rounding\b|\bROUND_HALF_UP\b",  # "rounded half-up to the cent"
     re.IGNORECASE,
 )
 HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
@@ -320,11 +321,15 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
                 if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in params:
                     return f"{ast.unparse(t)[:30]} = ..."
         copies = _shallow_copies(function, params)
-        for loop in (n for n in ast.walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)):
-            source = _items_of(loop.iter, params, copies)
+        for loop in (n for n in ast.walk(function) if isinstance(n, ast.For)):
+            walked, target = loop.iter, loop.target
+            if isinstance(walked, ast.Call) and getattr(walked.func, "id", None) == "enumerate" and walked.args \
+                    and isinstance(target, ast.Tuple) and len(target.elts) == 2:
+                walked, target = walked.args[0], target.elts[1]  # for place, result in enumerate(ranked, start=1)
+            source = _items_of(walked, params, copies) if isinstance(target, ast.Name) else None
             if source is None:
                 continue
-            item = loop.target.id  # for product in products: product["price"] = ...: the caller's dicts change
+            item = target.id  # for product in products: product["price"] = ...: the caller's dicts change
             for node in (n for statement in loop.body for n in ast.walk(statement)):
                 if isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in node.targets):
                     return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {source}"
@@ -336,9 +341,10 @@ def _items_of(node: ast.expr, params: Set[str], copies: dict) -> Optional[str]:
     (``updated = list(products)``), or such a list made in place (``products[:]``, ``sorted(products)``)."""
     if isinstance(node, ast.Name):
         return node.id if node.id in params else copies.get(node.id)
-    if isinstance(node, ast.Call) and not node.keywords and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in params \
-            and (getattr(node.func, "id", None) in ("list", "tuple", "sorted", "reversed") or ast.unparse(node.func) == "copy.copy"):
-        return node.args[0].id
+    if isinstance(node, ast.Call) and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in params \
+            and (getattr(node.func, "id", None) in ("list", "tuple", "sorted", "reversed") or ast.unparse(node.func) == "copy.copy") \
+            and all(k.arg in ("key", "reverse") for k in node.keywords) and (not node.keywords or getattr(node.func, "id", None) == "sorted"):
+        return node.args[0].id  # sorted(results, key=...): the same dicts, in another order
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "copy" and not node.args and isinstance(node.func.value, ast.Name) \
             and node.func.value.id in params:
         return node.func.value.id
@@ -496,7 +502,8 @@ REST_UNCHANGED_ASK = re.compile(
 )
 # "raising ValueError if it is outside the range 1-65535"
 RANGE_RAISE_ASK = re.compile(
-    r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}(?:\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|\b\d+\s*(?:-|–|to|\.\.)\s*\d+\b)|"
+    r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}(?:\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|\b\d+\s*(?:-|–|to|\.\.)\s*\d+\b"
+    r"|(?<=outside )(?:it|them|that|this)\b)|"  # "must be in the 0-100 % range; raise ValueError if any reading is outside it"
     r"\b(?:outside|out of)\b[^.]{0,12}\b(?:the |its )?(?:range|bounds?)\b[^.]{0,60}\b(?:raise|raises|raising|throw|throws)\b",
     re.IGNORECASE,
 )
@@ -611,6 +618,16 @@ def _unites_only(tree: ast.Module) -> Optional[str]:
 
 
 # "the shares must add up exactly to the total": rounded parts, and the difference handed out.
+# "capitalises the first letter of each space-separated word": words split on spaces, not str.title()'s words.
+SPACE_WORDS_CAPITALISED_ASK = re.compile(r"\A(?=[\s\S]*\b(?:capitali[sz]\w*|title[- ]?case|upper-?case\w*\s+the\s+first))[\s\S]*?\b(?P<ask>space-separated\s+words?|words?\s+separated\s+by\s+(?:single\s+)?spaces?|space-separated)\b", re.IGNORECASE)
+
+
+def _titles_instead(tree: ast.Module) -> Optional[str]:
+    """``.title()``: it starts a new word after any non-letter, so "o'neil" is "O'Neil" and "3rd" is "3Rd"."""
+    call = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "title" and not n.args), None)
+    return f"{ast.unparse(call)[:40]} (line {call.lineno}) also starts a word after an apostrophe, hyphen or digit (\"o'neil\" -> \"O'Neil\")" if call else None
+
+
 EXACT_SUM_ASK = re.compile(r"\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b", re.IGNORECASE)
 
 
@@ -705,6 +722,7 @@ BROKEN_ASKS = (
     (JSON_SORTED_ASK, _json_unsorted, True, "the instruction asks for {ask!r} and {broken}"),
     (BOTH_ASK, _unites_only, True, "the instruction asks for what {ask!r} and {broken}"),
     (EXACT_SUM_ASK, _never_hands_out_the_difference, True, "the instruction asks that parts {ask!r} the whole and {broken}"),
+    (SPACE_WORDS_CAPITALISED_ASK, _titles_instead, False, "the instruction capitalises space-separated words and {broken}"),
     (EVERY_ASK, _any_instead_of_every, True, "the instruction wants what {ask!r}, all of them, and {broken}"),
     (RERAISE_ASK, _never_raises, True, "the instruction asks that the exception be {ask!r} and {broken}"),
 ) + ORDER_ASKS + BOUND_ASKS
