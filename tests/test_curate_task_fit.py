@@ -1740,6 +1740,31 @@ def test_blind40_and_blind41s_lessons():
     assert ignored_requirement("Convert the name to title case.", name.format(body="name.title()")) is None  # title case asked: title() is the answer
 
 
+def test_runs_days_means_and_compounding_read_as_they_work():
+    """blind40/41: a run counted only where it ends, days of the month subtracted for consecutive days, a mean of
+    floats floor-divided, and fees asked to compound charged as simple interest."""
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.task_operations import wrong_operation
+
+    spells = ("def count_wet_spells(daily_mm, threshold=1.0):\n    spells = 0\n    in_spell = False\n    for mm in daily_mm:\n"
+              "        if mm >= threshold:\n            in_spell = True\n        elif in_spell:\n            spells += 1\n            in_spell = False\n{tail}    return spells\n")
+    assert "spells grows only when a run ends (line 7)" in misused_call(ast.parse(spells.format(tail="")))
+    assert misused_call(ast.parse(spells.format(tail="    if in_spell:\n        spells += 1\n"))) is None
+    streak = "def streak(days):\n    best = current = 0\n    for prev, day in zip(days, days[1:]):\n        current = current + 1 if {test} == 1 else 0\n        best = max(best, current)\n    return best\n"
+    assert "compares days of the month" in misused_call(ast.parse(streak.format(test="day.day - prev.day")))
+    assert misused_call(ast.parse(streak.format(test="(day - prev).days"))) is None
+    cdd = "def cdd(tmax: list[float], tmin: list[float], base: float = 18.0) -> float:\n    return sum(max(0.0, {mean} - base) for hi, lo in zip(tmax, tmin))\n"
+    ask = "Cooling degree days: for each day take the mean of the max and min temperature above base."
+    assert "floor-divides, dropping the fraction" in wrong_operation(ask, cdd.format(mean="(hi + lo) // 2"))
+    assert wrong_operation(ask, cdd.format(mean="(hi + lo) / 2")) is None
+    assert wrong_operation("Return the middle index of the sorted list.", "def mid(lo: float, hi: float):\n    return (lo + hi) // 2\n") is None  # no mean asked
+    ask = "A late fee of 1.5% per full 30 days overdue, and the fees compound (each fee is charged on the balance including earlier fees)."
+    fees = "def apply_late_fees(balance, days, rate=0.015):\n    periods = days // 30\n    return round({body}, 2)\n"
+    assert "never raises to a power" in wrong_operation(ask, fees.format(body="balance * (1 + rate * periods)"))
+    assert wrong_operation(ask, fees.format(body="balance * (1 + rate) ** periods")) is None
+    assert wrong_operation("A simple late fee of 1.5% per full 30 days overdue.", fees.format(body="balance * (1 + rate * periods)")) is None
+
+
 def test_blind33_and_blind34s_lessons():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.stated_requirements import ignored_requirement

@@ -61,7 +61,10 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``[xs[i:i + w] for i in range(len(xs) - w)]``: the range stops one start short, so the last window is never made.
 - ``nr, nc = r + dr, c + dc`` checked with ``nr < n`` and never against 0: a step off the near edge gives -1, which passes.
 - a longest run kept only where a run breaks (``else: best = max(best, current); current = 0``) and
-  ``best`` returned as it is: a run that lasts to the end is never counted.
+  ``best`` returned as it is: a run that lasts to the end is never counted; so are runs counted where one
+  ends (``elif in_spell: spells += 1; in_spell = False``) with no look at the flag after the loop.
+- ``day.day - previous.day == 1`` for consecutive days: the days of the month, so 31 May and 1 June
+  are not consecutive (``(day - previous).days`` is meant).
 - ``sorted(words, key=lambda a, b: ...)``: ``key`` is called with one item; a two-parameter comparison
   raises TypeError on the first call (``functools.cmp_to_key`` is meant).
 - ``{k: list(g) for k, g in groupby(words, key=first)}`` on a list the code never sorts: ``groupby``
@@ -81,7 +84,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
 from hfsynth.curate.python_ast import store_counts
-from hfsynth.curate.requirement_words import constant_value, oriented_comparisons
+from hfsynth.curate.requirement_words import constant_value, oriented_comparisons, walk_outside_asserts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
 AFFIX = re.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|^\.0{1,3}$|://|^www\.$|^https?:?$")  # ".00": rstrip(".00") of "10.00" is "1"
@@ -547,6 +550,43 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _run_counted_only_when_it_ends(tree: ast.Module) -> Optional[str]:
+    """Runs counted where one ends (``elif in_spell: spells += 1; in_spell = False``) and the count returned
+    with no look at the flag after the loop: a run that lasts to the last item is never counted."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for index, loop in enumerate(function.body):
+            if not isinstance(loop, ast.For):
+                continue
+            flags = {n.targets[0].id for n in ast.walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                     and isinstance(n.value, ast.Constant) and n.value.value is True}
+            for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If)):
+                flag = next((n.id for n in ast.walk(branch.test) if isinstance(n, ast.Name) and n.id in flags), None)
+                counted = next((s.target.id for s in branch.body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
+                cleared = any(isinstance(s, ast.Assign) and len(s.targets) == 1 and getattr(s.targets[0], "id", None) == flag
+                              and isinstance(s.value, ast.Constant) and s.value.value is False for s in branch.body)
+                if flag is None or counted is None or not cleared:
+                    continue
+                after = function.body[index + 1:]
+                if any(isinstance(n, ast.Name) and n.id == flag for statement in after for n in ast.walk(statement)):
+                    continue
+                if any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == counted for s in after):
+                    return f"{counted} grows only when a run ends (line {branch.lineno}): a run that lasts to the end is never counted"
+    return None
+
+
+def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
+    """``day.day - previous.day == 1`` for consecutive days: 31 May and 1 June differ by -30, so a run
+    across a month's end breaks (``(day - previous).days == 1`` is meant)."""
+    for node in walk_outside_asserts(tree):
+        if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)) and constant_value(node.comparators[0]) == 1):
+            continue
+        left = node.left
+        if isinstance(left, ast.BinOp) and isinstance(left.op, ast.Sub) and all(isinstance(side, ast.Attribute) and side.attr == "day" for side in (left.left, left.right)) \
+                and ast.unparse(left.left.value) != ast.unparse(left.right.value):
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) compares days of the month: a run across a month's end breaks ((a - b).days is meant)"
+    return None
+
+
 def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
     """``Decimal(price)`` with ``price: float``: the Decimal holds the float's binary value (2.675 is
     2.67499...), so rounding half up gives 2.67 (``Decimal(str(price))`` is meant)."""
@@ -981,4 +1021,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
-            or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree))
+            or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
+            or _days_apart_by_day_of_month(tree))

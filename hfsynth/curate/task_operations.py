@@ -538,6 +538,42 @@ def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "the fees compound", "compounded monthly", "each fee is charged on the balance including earlier fees"
+COMPOUND_ASK = re.compile(r"\b(?:fees?|interest|rates?|growth|returns?|charges?|penalt(?:y|ies))\b[^.;]{0,60}\bcompound(?:s|ed|ing)?\b|\bcompound(?:s|ed|ing)?\s+(?:interest|monthly|annually|daily|yearly|quarterly|weekly)\b|"
+                          r"\bcompounding\b|\bon the (?:new |running )?balance including (?:the )?(?:earlier|previous|prior) (?:fees|interest)\b", re.IGNORECASE)
+
+
+def _never_compounds(prose: str, tree: ast.Module) -> Optional[str]:
+    """Interest or fees asked to compound, and code with no power (``**``, ``pow``, ``exp``) and no loop that
+    multiplies a running value: ``balance * (1 + rate * periods)`` is simple interest."""
+    if not COMPOUND_ASK.search(prose):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow) or isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("pow", "exp", "prod"):
+            return None
+        if isinstance(node, (ast.For, ast.While)) and any(isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Mult, ast.Add)) or isinstance(n, ast.Assign) for n in ast.walk(node)):
+            return None  # a loop that carries the balance from one period to the next
+    simple = next((n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)), None)
+    return f"the instruction asks for compounding and the code never raises to a power nor carries a balance through a loop ({ast.unparse(simple)[:40]}, line {simple.lineno})" if simple else None
+
+
+def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
+    """``(hi + lo) // 2`` (or ``sum(xs) // len(xs)``) for a mean of values the function takes as floats: the
+    floor division drops the fraction (18.5 becomes 18.0)."""
+    if not AVERAGE_ASK.search(prose):
+        return None
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        annotations = [ast.unparse(a.annotation) for a in function.args.args if a.annotation is not None]
+        if not any("float" in annotation for annotation in annotations):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and (
+                    isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add) and constant_value(node.right) == 2
+                    or isinstance(node.left, ast.Call) and getattr(node.left.func, "id", None) == "sum" and isinstance(node.right, ast.Call) and getattr(node.right.func, "id", None) == "len"):
+                return f"the instruction asks for a mean of floats and {ast.unparse(node)[:40]} (line {node.lineno}) floor-divides, dropping the fraction"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -594,4 +630,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
+            or _never_compounds(prose, tree) or _floored_mean(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
