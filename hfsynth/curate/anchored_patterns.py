@@ -17,6 +17,8 @@ import ast
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.python_ast import values_bound_once
+
 STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|includes?|anywhere)\b", re.IGNORECASE)
 WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
                           r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b|\b(?:string|text|input|value)\s+is\s+a\s+valid\b", re.IGNORECASE)
@@ -27,24 +29,14 @@ def _reads_to_the_end(pattern: str) -> bool:
     return bool(re.search(r"\$|\\Z", pattern) or re.search(r"\.[*+]\??\)*$", pattern))
 
 
-def _patterns(tree: ast.Module) -> Dict[str, str]:
-    """Names bound once, to a string literal or to ``re.compile(literal)``."""
-    bound: Dict[str, list] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            bound.setdefault(node.targets[0].id, []).append(node.value)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound.setdefault(node.id, [])
+def _patterns(tree: ast.Module) -> Dict[str, tuple]:
+    """Names bound once, to a string literal (``("text", pattern)``) or to ``re.compile(literal)`` (``("compiled", pattern)``)."""
     found = {}
-    for name, values in bound.items():
-        if len(values) != 1:
-            continue
-        value = values[0]
+    for name, value in values_bound_once(tree).items():
         if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "compile"
-                and isinstance(value.func.value, ast.Name) and value.func.value.id == "re" and len(value.args) == 1):
-            value = value.args[0]
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                found[name] = ("compiled", value.value)
+                and isinstance(value.func.value, ast.Name) and value.func.value.id == "re" and len(value.args) == 1
+                and isinstance(value.args[0], ast.Constant) and isinstance(value.args[0].value, str)):
+            found[name] = ("compiled", value.args[0].value)
         elif isinstance(value, ast.Constant) and isinstance(value.value, str):
             found[name] = ("text", value.value)
     return found

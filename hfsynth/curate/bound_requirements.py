@@ -45,9 +45,9 @@ from __future__ import annotations
 
 import ast
 import re
-from collections import Counter
 from typing import Optional, Set
 
+from hfsynth.curate.python_ast import store_counts, values_bound_once
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
@@ -364,21 +364,14 @@ STATED_INCLUSIVE = (
 def _bound_names(tree: ast.Module) -> dict:
     """Names that stand for one number: a parameter's default (``threshold=65``) or a name bound once to a
     number (``LIMIT = 5000``), so ``age > threshold`` compares with 65."""
-    values: dict = {}
-    stores = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    values = {name: constant_value(value) for name, value in values_bound_once(tree).items()}
+    stores = store_counts(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
-            value = constant_value(node.value)
-            if value is not None:
-                values[node.targets[0].id] = value
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             named = node.args.posonlyargs + node.args.args
             pairs = list(zip(named[len(named) - len(node.args.defaults):], node.args.defaults)) + list(zip(node.args.kwonlyargs, node.args.kw_defaults))
-            for arg, default in pairs:
-                value = constant_value(default) if default is not None and stores[arg.arg] == 0 else None
-                if value is not None:
-                    values[arg.arg] = value
-    return values
+            values.update((arg.arg, constant_value(default)) for arg, default in pairs if default is not None and stores[arg.arg] == 0)
+    return {name: value for name, value in values.items() if value is not None}
 
 
 def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:

@@ -83,7 +83,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
-from hfsynth.curate.python_ast import store_counts
+from hfsynth.curate.python_ast import store_counts, values_bound_once
 from hfsynth.curate.requirement_words import constant_value, oriented_comparisons, walk_outside_asserts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
@@ -94,16 +94,7 @@ REGEX = re.compile(r"\\[dwsDWSbB]|[\^$][\\(\[]|\[[^\]]+\]|\{\d+(?:,\d*)?\}|\(\?[
 
 def _string_constants(tree: ast.Module) -> Dict[str, str]:
     """Names the code binds exactly once, to a string literal (``ZIP_PATTERN = r"\\d{5}"``)."""
-    bound: Dict[str, list] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            bound.setdefault(node.targets[0].id, []).append(node.value)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound.setdefault(node.id, [])
-    return {
-        name: values[0].value for name, values in bound.items()
-        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
-    }
+    return {name: value.value for name, value in values_bound_once(tree).items() if isinstance(value, ast.Constant) and isinstance(value.value, str)}
 
 
 def _stripped_affix(tree: ast.Module) -> Optional[str]:

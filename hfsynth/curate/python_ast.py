@@ -12,7 +12,7 @@ import re
 import sys
 import warnings
 from collections import Counter
-from typing import Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional
 
 # The standard library's top-level module names (of the Python that runs the checks).
 STDLIB_MODULES = frozenset(sys.stdlib_module_names)
@@ -132,6 +132,14 @@ def is_print(call: ast.Call) -> bool:
 def store_counts(tree: ast.AST) -> Counter:
     """How often each plain name is assigned in ``tree``: a name stored once holds the one value it was given."""
     return Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+
+
+def values_bound_once(tree: ast.AST) -> Dict[str, ast.expr]:
+    """Names assigned exactly once (``ZIP = r"\\d{5}"``, ``LIMIT = 5000``, ``PATTERN = re.compile(...)``), each with the
+    value it holds wherever it is read."""
+    stores = store_counts(tree)
+    return {node.targets[0].id: node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1}
 
 
 def bound_names(*trees: ast.AST) -> set:
