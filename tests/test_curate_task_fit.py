@@ -1738,6 +1738,11 @@ def test_blind40_and_blind41s_lessons():
     assert "also starts a word after an apostrophe" in ignored_requirement(ask, name.format(body="' '.join(name.split()).title()"))
     assert ignored_requirement(ask, name.format(body="' '.join(w[:1].upper() + w[1:].lower() for w in name.split())")) is None
     assert ignored_requirement("Convert the name to title case.", name.format(body="name.title()")) is None  # title case asked: title() is the answer
+    ask = "Write `convert_energy(value, from_unit, to_unit)` that converts between Wh, kWh, MWh and GJ; unit names are case-insensitive."
+    energy = "TO_KWH = {{'wh': 0.001, 'kwh': 1.0, 'mwh': 1000.0{more}}}\n\n\ndef convert_energy(value, from_unit, to_unit):\n    return value * TO_KWH[from_unit.lower()] / TO_KWH[to_unit.lower()]\n"
+    assert missing_part(ask, energy.format(more="")) == "the unit 'GJ'"
+    assert missing_part(ask, energy.format(more=", 'gj': 277.78")) is None
+    assert missing_part("Pick between Alice, Bob and Carol.", "def pick(name):\n    return {'alice': 1, 'bob': 2}[name.lower()]\n") is None  # names, not units
 
 
 def test_runs_days_means_and_compounding_read_as_they_work():

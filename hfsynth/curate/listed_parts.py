@@ -204,12 +204,15 @@ def _handles_letter(letter: str, letters: Set[str], strings: List[str]) -> bool:
     return False
 
 
-# Units spelled as their usual abbreviations ("between the units mm, cm, m, km, in, ft and mi"): read
+# Units spelled as their usual abbreviations ("between the units mm, cm, m, km, in, ft and mi", "between Wh, kWh,
+# MWh and GJ"): read
 # only when every item of the list is one of them, so that prose never reads as a list of units.
 UNIT_NAMES = frozenset("mm cm dm m km in ft yd mi nm um mg g kg lb lbs oz st ml cl dl l gal qt pt floz s ms us ns min h hr hrs d wk mo y yr "
-                       "b kb mb gb tb pb kib mib gib tib bit bits byte bytes w kw mw j kj cal kcal pa kpa bar psi atm hz khz mhz ghz".split())
+                       "b kb mb gb tb pb kib mib gib tib bit bits byte bytes w kw mw j kj cal kcal pa kpa bar psi atm hz khz mhz ghz "
+                       "wh kwh mwh gwh mj gj tj btu therm therms".split())
 UNIT = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z]{1,5})(?:`|'|\")?(?![\w'\"`])"
-UNIT_LIST = re.compile(rf"\bunits?\b(?:\s+(?:are|is|of))?\s*:?\s*{UNIT}((?:\s*,\s*{UNIT})+\s*,?\s*(?:and|or)\s+{UNIT})(?![\w'\"`])")
+# "the units mm, cm and m", "converts ... between Wh, kWh, MWh and GJ"
+UNIT_LIST = re.compile(rf"(?:\bunits?\b(?:\s+(?:are|is|of))?\s*:?|\b(?:between|among|from|into)\b(?:\s+(?:the\s+)?units?)?)\s*{UNIT}((?:\s*,\s*{UNIT})+\s*,?\s*(?:and|or)\s+{UNIT})(?![\w'\"`])")
 
 
 # Codes given beside their names: "Celsius ("C"), Fahrenheit ("F") and Kelvin ("K")".
