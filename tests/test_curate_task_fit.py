@@ -1534,6 +1534,9 @@ def test_parts_that_must_add_up_exactly_to_the_whole():
     fair = ("def split_bill(total, people):\n    cents = round(total * 100)\n    base, extra = divmod(cents, people)\n"
             "    return [(base + (1 if i < extra else 0)) / 100 for i in range(people)]\n")
     assert ignored_requirement(ask, fair) is None
+    weights = "The weights must add up to 1 (allow a tiny floating-point tolerance), otherwise raise ValueError. Return the weighted score."
+    graded = "def weighted(parts):\n    if abs(sum(w for _, w in parts) - 1) > 1e-9:\n        raise ValueError('weights')\n    return round(sum(s * w for s, w in parts), 1)\n"
+    assert ignored_requirement(weights, graded.replace(" - 1) > 1e-9", ") > 1.000000001")) is None  # blind43: a check of the input, not parts to hand out
     # two numbers that add up to a target is a search, not a split
     assert ignored_requirement("Find two numbers in the list that add up to target.", "def two(xs, target):\n    return [(a, b) for a in xs for b in xs if a + b == target][:1]\n") is None
 

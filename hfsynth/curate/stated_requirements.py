@@ -628,7 +628,9 @@ def _titles_instead(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(call)[:40]} (line {call.lineno}) also starts a word after an apostrophe, hyphen or digit (\"o'neil\" -> \"O'Neil\")" if call else None
 
 
-EXACT_SUM_ASK = re.compile(r"\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b", re.IGNORECASE)
+# "the shares must add up exactly to the total" (not "the weights must add up to 1, otherwise raise": a check of the input)
+EXACT_SUM_ASK = re.compile(r"(?:\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b)"
+                           r"(?![^.;]*\b(?:raise|raises|error|otherwise|reject\w*|invalid|toleran\w*)\b)", re.IGNORECASE)
 
 
 def _never_hands_out_the_difference(tree: ast.Module) -> Optional[str]:
