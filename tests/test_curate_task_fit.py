@@ -1773,6 +1773,47 @@ def test_runs_days_means_and_compounding_read_as_they_work():
     assert wrong_operation("A simple late fee of 1.5% per full 30 days overdue.", fees.format(body="balance * (1 + rate * periods)")) is None
 
 
+def test_blind42_and_blind43s_lessons():
+    """A quantity that must not go negative clamped at 0, "a partly filled pallet still needs its own", "counting
+    both the start and the end date", ties "listed alphabetically" under key=dict.get, a weekday chain
+    (1 <= d.weekday() <= 5), a tally per calendar month keyed by the month alone, "more than `grace`" taken in."""
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Apply the movement and return the new quantity. If the movement would make the quantity negative, raise ValueError."
+    stock = "def adjust(stock, item, delta):\n    {body}\n    stock[item] = new\n    return new\n"
+    assert "clamps to 0 instead" in ignored_requirement(ask, stock.format(body="new = max(stock.get(item, 0) + delta, 0)"))
+    assert ignored_requirement(ask, stock.format(body="new = stock.get(item, 0) + delta\n    if new < 0:\n        raise ValueError(new)")) is None
+    pallets = "def pallets_for(units, per_pallet):\n    return {body}\n"
+    ask = "How many pallets? A partly filled pallet still needs its own pallet, and 0 units need 0 pallets."
+    assert "rounds down" in ignored_requirement(ask, pallets.format(body="units // per_pallet + 1 if units else 0"))
+    assert ignored_requirement(ask, pallets.format(body="-(-units // per_pallet)")) is None
+    ask = "Write count_weekdays(start, end) counting Monday-Friday days, counting both the start date and the end date."
+    days = ("from datetime import timedelta\n\ndef count_weekdays(start, end):\n    n, d = 0, start\n    while d {op} end:\n"
+            "        n += d.weekday() < 5\n        d += timedelta(days=1)\n    return n\n")
+    assert "counting both the start date and the end' and its comparison d < end" in ignored_requirement(ask, days.format(op="<"))
+    assert ignored_requirement(ask, days.format(op="<=")) is None
+    ask = "Return the top three students by average, highest first. If averages tie, the tied students should be listed alphabetically."
+    top = "def top_three(averages):\n    return sorted(averages, key={key})[:3]\n"
+    assert "orders by a single field" in ignored_requirement(ask, top.format(key="averages.get, reverse=True"))
+    assert ignored_requirement(ask, top.format(key="lambda n: (-averages[n], n)")) is None
+    ask = "List the school days (Monday to Friday) of a month."
+    school = "def school_days(days):\n    return [d for d in days if {test}]\n"
+    assert "picks Tue-Wed-Thu-Fri-Sat" in ignored_requirement(ask, school.format(test="1 <= d.weekday() <= 5"))
+    assert ignored_requirement(ask, school.format(test="0 <= d.weekday() <= 4")) is None
+    assert ignored_requirement(ask, school.format(test="5 > d.weekday()")) is None
+    ask = "3 free ATM withdrawals per calendar month; every additional one in the same month costs $2.50. Return the total fees."
+    fees = "def fees(dates):\n    counts, total = {{}}, 0.0\n    for d in dates:\n        key = {key}\n        counts[key] = counts.get(key, 0) + 1\n        total += 2.5 if counts[key] > 3 else 0\n    return total\n"
+    assert ignored_requirement(ask, fees.format(key="(d.year, d.month)")) is None
+    tally = "def fees(dates):\n    counts, total = {}, 0.0\n    for d in dates:\n        counts[d.month] = counts.get(d.month, 0) + 1\n        total += 2.5 if counts[d.month] > 3 else 0\n    return total\n"
+    assert "keyed by the month alone" in ignored_requirement(ask, tally)
+    assert ignored_requirement("Return a dict mapping month number (1-12) to the count, per month.", tally) is None  # the month of the year is asked
+    ask = "A delivery is late if it arrives more than `grace` minutes after its promised time. Write count_late(deliveries, grace=10)."
+    late = "def count_late(deliveries, grace=10):\n    return sum(1 for promised, actual in deliveries if {test})\n"
+    assert "counts grace itself" in ignored_requirement(ask, late.format(test="actual - promised >= grace"))
+    assert ignored_requirement(ask, late.format(test="actual - promised > grace")) is None
+    assert ignored_requirement(ask, late.format(test="not actual - promised <= grace")) is None
+
+
 def test_blind33_and_blind34s_lessons():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.stated_requirements import ignored_requirement

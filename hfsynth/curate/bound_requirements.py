@@ -211,7 +211,8 @@ INCLUSIVE_ASK = re.compile(
 # "Both start and end dates are inclusive", "`start` and `end` are both inclusive", "the end date is inclusive"
 NAMED_INCLUSIVE_ASK = re.compile(
     r"\b(?:both\s+)?`?(?P<low>[A-Za-z_]\w*)`?\s+and\s+`?(?P<high>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:are|being)\s+(?:both\s+)?(?:inclusive|included)\b"
-    r"|\bthe\s+`?(?P<one>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?(?:inclusive|included)\b",
+    r"|\bthe\s+`?(?P<one>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?(?:inclusive|included)\b"
+    r"|\b(?:including|counting|include|count)\s+both\s+(?:the\s+)?`?(?P<low2>[A-Za-z_]\w*)`?\s+(?:date\s+|day\s+)?and\s+(?:the\s+)?`?(?P<high2>[A-Za-z_]\w*)`?",
     re.IGNORECASE,
 )
 
@@ -283,7 +284,8 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
 # "1.50 for every started kilogram", "partial hours are billed as full hours", "rounded up to the next whole"
 STARTED_UNIT_ASK = re.compile(
     r"\b(?:every|each|any|per)\s+(?:(?:additional|extra|further|subsequent)\s+)?(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:\w+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
-    r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b",
+    r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b|"
+    r"\bpart(?:ly|ially)?[- ]?(?:filled|full|used|loaded)\s+\w+\s+(?:still\s+)?(?:needs?|counts?|takes?|requires?|uses?)\b",  # "a partly filled pallet still needs its own"
     re.IGNORECASE,
 )
 
@@ -413,6 +415,46 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
     return None
 
 
+# "late if it arrives more than `grace` minutes after", "more than 30 days": the bound itself is not in.
+STATED_EXCLUSIVE = re.compile(r"\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
+
+
+def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
+    """``late >= grace`` for "more than `grace` minutes late", and no ``> grace`` nor ``<= grace`` (its complement)
+    anywhere: the bound itself is counted."""
+    parameters = {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.args + f.args.kwonlyargs}
+    named = _bound_names(tree)
+    for match in STATED_EXCLUSIVE.finditer(prose):
+        spelled = match.group("bound")
+        if negated(prose, match.start()) or not re.match(r"\d", spelled) and spelled not in parameters:
+            continue
+        bound = float(spelled.replace(",", "")) if re.match(r"\d", spelled) else spelled
+
+        def is_bound(node) -> bool:
+            if isinstance(bound, str):
+                return isinstance(node, ast.Name) and node.id == bound
+            return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == bound
+        taken, excluded = None, False
+        for node in walk_outside_asserts(tree):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left] + node.comparators
+            for left, op, right in zip(sides, node.ops, sides[1:]):
+                if is_bound(right):
+                    kind = type(op)
+                elif is_bound(left):
+                    kind = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op))
+                else:
+                    continue
+                if kind in (ast.Gt, ast.LtE):
+                    excluded = True
+                elif kind is ast.GtE and taken is None:
+                    taken = node
+        if taken is not None and not excluded:
+            return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {spelled} itself"
+    return None
+
+
 # "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
 UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b|"
                                  r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
@@ -516,6 +558,7 @@ SHORT = r"(?:is\s+(?:below|under|less\s+than|lower\s+than|smaller\s+than))"
 LIMIT = r"\s+(?:the\s+)?`?(?P<{}>[A-Za-z_]\w*|\d+(?:\.\d+)?)`?"
 RAISE_PAST_LIMIT_ASK = re.compile(
     rf"\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:(?P<past>{PAST})|{SHORT}){LIMIT.format('limit')}[^.;]{{0,40}}?\b(?:raise|raises|throw|throws)\b"
+    rf"|\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:make|makes|become|becomes|go|goes|turn|turns|drop|drops)\s+(?:\w+\s+){{0,3}}?(?P<negative>negative|below\s+(?:0|zero))\b[^.;]{{0,20}}?\b(?:raise|raises|throw|throws)\b"
     rf"|\b(?:raise|raises|raising|throw|throws)\b[^.;]{{0,40}}?\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:(?P<past2>{PAST})|{SHORT}){LIMIT.format('limit2')}",
     re.IGNORECASE,
 )
@@ -568,14 +611,15 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     """The checks that need the instruction's numbers or names, not only its words: a bound never
     compared, a bound included in words and compared strictly, bounds named "inclusive", a length
     limit exceeded by a marker."""
-    found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree)
+    found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
     if found:
         return found
     parameters = {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs}
-    named = [m for m in NAMED_INCLUSIVE_ASK.finditer(prose) if {m.group("low"), m.group("high"), m.group("one")} - {None} <= parameters]
+    named = [m for m in NAMED_INCLUSIVE_ASK.finditer(prose) if {m.group("low"), m.group("high"), m.group("one"), m.group("low2"), m.group("high2")} - {None} <= parameters]
     for match in [m for ask in (INCLUSIVE_ASK, CLOSED_INTERVAL_ASK) for m in ask.finditer(prose)] + named:
         groups = match.groupdict()
-        low, high = groups.get("low") or groups.get("low_n") or groups.get("one"), groups.get("high") or groups.get("high_n") or groups.get("one")
+        low = groups.get("low") or groups.get("low_n") or groups.get("low2") or groups.get("one")
+        high = groups.get("high") or groups.get("high_n") or groups.get("high2") or groups.get("one")
         excluded = _excludes_a_bound(tree, low, high)
         if excluded and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {excluded}"
@@ -584,7 +628,8 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         if included and not negated(prose, match.start()):
             return f"the instruction says {match.group(0)!r} and {included}"
     for match in RAISE_PAST_LIMIT_ASK.finditer(prose):
-        clamped = _clamps_to_the_limit(tree, match.group("limit") or match.group("limit2"), bool(match.group("past") or match.group("past2")))
+        limit = "0" if match.group("negative") else match.group("limit") or match.group("limit2")
+        clamped = _clamps_to_the_limit(tree, limit, bool(match.group("past") or match.group("past2")))
         if clamped and not negated(prose, match.start()):
             return f"the instruction asks to raise {match.group(0)!r} and {clamped}"
     for match in EXCESS_OVER_ASK.finditer(prose):

@@ -93,7 +93,7 @@ def _sorted_result(tree: ast.Module) -> Optional[str]:
 
 
 TIE_ALPHA_ASK = re.compile(
-    r"\bties?\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
+    r"\b(?:ties?|tied)\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled|listed|ranked|shown|placed|returned)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
     r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b|"
     r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)|"
     r"\b(?:equal|same|tied|identical)\s+\w+\s+(?:are\s+|must\s+be\s+|should\s+be\s+|be\s+)?(?:ordered|sorted|listed|ranked)\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
@@ -118,7 +118,8 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
         return None  # sorted twice (stable): the ties may be the first sort's
     key = next((k.value for k in calls[0].keywords if k.arg == "key"), None)
     single = (isinstance(key, ast.Lambda) and not isinstance(key.body, ast.Tuple)) or (
-        isinstance(key, ast.Call) and getattr(key.func, "id", getattr(key.func, "attr", None)) in ("itemgetter", "attrgetter") and len(key.args) == 1)
+        isinstance(key, ast.Call) and getattr(key.func, "id", getattr(key.func, "attr", None)) in ("itemgetter", "attrgetter") and len(key.args) == 1) or (
+        isinstance(key, ast.Attribute) and key.attr == "get")  # key=averages.get: the value alone
     if single:
         return f"its one sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field"
     reverse = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in calls[0].keywords)

@@ -618,6 +618,25 @@ def _unites_only(tree: ast.Module) -> Optional[str]:
 
 
 # "the shares must add up exactly to the total": rounded parts, and the difference handed out.
+# "3 free withdrawals per calendar month", "in the same month": a month of one year, unless one year is all there is.
+# Not "a dict mapping month number (1-12) to ...": the month of the year is the key asked for.
+CALENDAR_MONTH_ASK = re.compile(r"\A(?![\s\S]*(?:\b(?:same|single|one|given|that)\s+year\b|\bmonth\s+numbers?\b|\b1\s*-\s*12\b|\bmonth\s+of\s+the\s+year\b))"
+                                r"[\s\S]*?\b(?P<ask>(?:per|in\s+the\s+same)\s+(?:calendar\s+)?month|each\s+calendar\s+month)\b", re.IGNORECASE)
+
+
+def _keyed_by_month_alone(tree: ast.Module) -> Optional[str]:
+    """A tally keyed by ``d.month`` alone (``counts[d.month]``, ``counts.get(d.month)``) in code that never reads a
+    year: March of two years shares one count."""
+    if any(isinstance(n, ast.Attribute) and n.attr == "year" for n in ast.walk(tree)):
+        return None
+    for node in walk_outside_asserts(tree):
+        key = node.slice if isinstance(node, ast.Subscript) else node.args[0] if (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "setdefault") and node.args) else None
+        if isinstance(key, ast.Attribute) and key.attr == "month":
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) is keyed by the month alone: the same month of two years shares one count"
+    return None
+
+
 # "capitalises the first letter of each space-separated word": words split on spaces, not str.title()'s words.
 SPACE_WORDS_CAPITALISED_ASK = re.compile(r"\A(?=[\s\S]*\b(?:capitali[sz]\w*|title[- ]?case|upper-?case\w*\s+the\s+first))[\s\S]*?\b(?P<ask>space-separated\s+words?|words?\s+separated\s+by\s+(?:single\s+)?spaces?|space-separated)\b", re.IGNORECASE)
 
@@ -725,6 +744,7 @@ BROKEN_ASKS = (
     (BOTH_ASK, _unites_only, True, "the instruction asks for what {ask!r} and {broken}"),
     (EXACT_SUM_ASK, _never_hands_out_the_difference, True, "the instruction asks that parts {ask!r} the whole and {broken}"),
     (SPACE_WORDS_CAPITALISED_ASK, _titles_instead, False, "the instruction capitalises space-separated words and {broken}"),
+    (CALENDAR_MONTH_ASK, _keyed_by_month_alone, True, "the instruction counts per month and {broken}"),
     (EVERY_ASK, _any_instead_of_every, True, "the instruction wants what {ask!r}, all of them, and {broken}"),
     (RERAISE_ASK, _never_raises, True, "the instruction asks that the exception be {ask!r} and {broken}"),
 ) + ORDER_ASKS + BOUND_ASKS

@@ -88,26 +88,39 @@ def _picks(node: ast.AST, day: int, sources: Dict[str, int]) -> bool:
         return all(results) if isinstance(node.op, ast.And) else any(results)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         return not _picks(node.operand, day, sources)
-    if not (isinstance(node, ast.Compare) and len(node.ops) == 1):
+    if not isinstance(node, ast.Compare):
         raise _Unread
-    offset = sources.get(node.left.id) if isinstance(node.left, ast.Name) else _offset(node.left)
-    if offset is None:
-        raise _Unread
-    value, op, right = day + offset, node.ops[0], node.comparators[0]
-    if isinstance(op, (ast.In, ast.NotIn)):
-        if not isinstance(right, (ast.Tuple, ast.List, ast.Set)):
+    if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
+        offset = sources.get(node.left.id) if isinstance(node.left, ast.Name) else _offset(node.left)
+        right = node.comparators[0]
+        if offset is None or not isinstance(right, (ast.Tuple, ast.List, ast.Set)):
             raise _Unread
         members = [constant_value(e) for e in right.elts]
         if any(m is None for m in members):
             raise _Unread
-        return (value in members) == isinstance(op, ast.In)
-    bound = constant_value(right)
-    if bound is None:
+        return (day + offset in members) == isinstance(node.ops[0], ast.In)
+    sides = [node.left] + node.comparators  # a chain (1 <= d.weekday() <= 5) holds when each of its links does
+    return all(_link_holds(left, op, right, day, sources) for left, op, right in zip(sides, node.ops, sides[1:]))
+
+
+FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE, ast.Eq: ast.Eq, ast.NotEq: ast.NotEq}
+
+
+def _link_holds(left: ast.AST, op: ast.cmpop, right: ast.AST, day: int, sources: Dict[str, int]) -> bool:
+    """One comparison of the day of the week with a number, the day on either side (``5 > d.weekday()``)."""
+    def offset_of(side):
+        return sources.get(side.id) if isinstance(side, ast.Name) else _offset(side)
+    kind = type(op)
+    if offset_of(left) is None and offset_of(right) is not None and kind in FLIPPED:
+        left, right, kind = right, left, FLIPPED[kind]
+    offset, bound = offset_of(left), constant_value(right)
+    if offset is None or bound is None:
         raise _Unread
+    value = day + offset
     compare = {ast.Eq: value == bound, ast.NotEq: value != bound, ast.Lt: value < bound, ast.LtE: value <= bound, ast.Gt: value > bound, ast.GtE: value >= bound}
-    if type(op) not in compare:
+    if kind not in compare:
         raise _Unread
-    return compare[type(op)]
+    return compare[kind]
 
 
 def _tests(tree: ast.AST):
