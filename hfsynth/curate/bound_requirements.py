@@ -16,7 +16,9 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
   ``>=``, ``<=`` or ``==``; bounds "between `low` and `high` inclusive" ("from `start` to `end`
   inclusive", "36.1 to 37.2 inclusive", "both start and end dates are inclusive"), and code whose every
   comparison with them is strict, or that stops a ``range`` at ``end``; and "`end` is exclusive", and code
-  whose every comparison with ``end`` takes it in (``day <= end``); tiers "up to and
+  whose every comparison with ``end`` takes it in (``day <= end``); a bound left out in words ("more
+  than `grace` minutes late"), and code that takes it in (``>= grace``) with no ``> grace`` nor its
+  complement ``<= grace``; tiers "up to and
   including 1 kg" (grades "(90 and above)") whose every bound is strict (``weight < limit``), the
   input's range check (``if not 0 <= score <= 100: raise``) aside;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
@@ -47,7 +49,7 @@ import ast
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import store_counts, values_bound_once
+from hfsynth.curate.python_ast import parameter_names, store_counts, values_bound_once
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
@@ -376,31 +378,40 @@ def _bound_names(tree: ast.Module) -> dict:
     return {name: value for name, value in values.items() if value is not None}
 
 
+def _spelled_bound(spelled: str, parameters: set):
+    """The bound a phrase names: a number ("5,000" is 5000.0) or a parameter's name; None for another word
+    ("at least one", "more than a day")."""
+    if re.match(r"\d", spelled):
+        return float(spelled.replace(",", ""))
+    return spelled if spelled in parameters else None
+
+
+def _is_bound(node: ast.AST, bound, named: dict) -> bool:
+    """``node`` is the bound: the parameter itself, the number, or a name bound to the number (``threshold=65``)."""
+    if isinstance(bound, str):
+        return isinstance(node, ast.Name) and node.id == bound
+    return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == bound
+
+
 def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:
     """``score > 90`` for "A (90 and above)", ``weight < 5`` for "up to and including 5 kg", and no ``>=``
     nor ``<=`` with that number anywhere."""
+    parameters, named = parameter_names(tree), _bound_names(tree)
     for match in (m for pattern in STATED_INCLUSIVE for m in pattern.finditer(prose)):
         groups = match.groupdict()
         above = groups.get("above") or groups.get("above_plus")
-        spelled = above or groups.get("upto")
-        if not re.match(r"\d", spelled) and spelled not in {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.args + f.args.kwonlyargs}:
-            continue  # "at least one", "at least a day": a word, not a parameter
-        bound = float(spelled.replace(",", "")) if re.match(r"\d", spelled) else spelled
+        bound = _spelled_bound(above or groups.get("upto"), parameters)
+        if bound is None:
+            continue
         strict, inclusive = None, False
-        named = _bound_names(tree)
-
-        def value_of(node):
-            if isinstance(bound, str):
-                return bound if isinstance(node, ast.Name) and node.id == bound else None
-            return named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)
         for node in walk_outside_asserts(tree):
             if not isinstance(node, ast.Compare):
                 continue
             sides = [node.left] + node.comparators
             for left, op, right in zip(sides, node.ops, sides[1:]):
-                if value_of(right) == bound:
+                if _is_bound(right, bound, named):
                     flipped = False
-                elif value_of(left) == bound:
+                elif _is_bound(left, bound, named):
                     flipped = True
                 else:
                     continue
@@ -422,27 +433,20 @@ STATED_EXCLUSIVE = re.compile(r"\b(?:more|greater|longer|later|higher)\s+than\s+
 def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
     """``late >= grace`` for "more than `grace` minutes late", and no ``> grace`` nor ``<= grace`` (its complement)
     anywhere: the bound itself is counted."""
-    parameters = {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.args + f.args.kwonlyargs}
-    named = _bound_names(tree)
+    parameters, named = parameter_names(tree), _bound_names(tree)
     for match in STATED_EXCLUSIVE.finditer(prose):
-        spelled = match.group("bound")
-        if negated(prose, match.start()) or not re.match(r"\d", spelled) and spelled not in parameters:
+        bound = _spelled_bound(match.group("bound"), parameters)
+        if bound is None or negated(prose, match.start()):
             continue
-        bound = float(spelled.replace(",", "")) if re.match(r"\d", spelled) else spelled
-
-        def is_bound(node) -> bool:
-            if isinstance(bound, str):
-                return isinstance(node, ast.Name) and node.id == bound
-            return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == bound
         taken, excluded = None, False
         for node in walk_outside_asserts(tree):
             if not isinstance(node, ast.Compare):
                 continue
             sides = [node.left] + node.comparators
             for left, op, right in zip(sides, node.ops, sides[1:]):
-                if is_bound(right):
+                if _is_bound(right, bound, named):
                     kind = type(op)
-                elif is_bound(left):
+                elif _is_bound(left, bound, named):
                     kind = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op))
                 else:
                     continue
@@ -451,7 +455,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
                 elif kind is ast.GtE and taken is None:
                     taken = node
         if taken is not None and not excluded:
-            return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {spelled} itself"
+            return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {match.group('bound')} itself"
     return None
 
 
@@ -609,12 +613,13 @@ BOUND_ASKS = (
 
 def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     """The checks that need the instruction's numbers or names, not only its words: a bound never
-    compared, a bound included in words and compared strictly, bounds named "inclusive", a length
-    limit exceeded by a marker."""
+    compared, a bound included in words and compared strictly (or left out in words, "more than
+    `grace`", and taken in), bounds named "inclusive" or "exclusive", a limit to refuse clamped to, an
+    excess past a number never kept at 0, a length limit exceeded by a marker."""
     found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
     if found:
         return found
-    parameters = {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs}
+    parameters = parameter_names(tree)
     named = [m for m in NAMED_INCLUSIVE_ASK.finditer(prose) if {m.group("low"), m.group("high"), m.group("one"), m.group("low2"), m.group("high2")} - {None} <= parameters]
     for match in [m for ask in (INCLUSIVE_ASK, CLOSED_INTERVAL_ASK) for m in ask.finditer(prose)] + named:
         groups = match.groupdict()

@@ -134,6 +134,12 @@ def store_counts(tree: ast.AST) -> Counter:
     return Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
 
 
+def parameter_names(tree: ast.AST) -> set:
+    """The parameter names of every function in ``tree``."""
+    return {a.arg for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs + [x for x in (f.args.vararg, f.args.kwarg) if x]}
+
+
 def values_bound_once(tree: ast.AST) -> Dict[str, ast.expr]:
     """Names assigned exactly once (``ZIP = r"\\d{5}"``, ``LIMIT = 5000``, ``PATTERN = re.compile(...)``), each with the
     value it holds wherever it is read."""

@@ -617,7 +617,6 @@ def _unites_only(tree: ast.Module) -> Optional[str]:
     return f"it combines the two ({ast.unparse(union)[:50]}, line {union.lineno}) and never intersects them" if union is not None else None
 
 
-# "the shares must add up exactly to the total": rounded parts, and the difference handed out.
 # "3 free withdrawals per calendar month", "in the same month": a month of one year, unless one year is all there is.
 # Not "a dict mapping month number (1-12) to ...": the month of the year is the key asked for.
 CALENDAR_MONTH_ASK = re.compile(r"\A(?![\s\S]*(?:\b(?:same|single|one|given|that)\s+year\b|\bmonth\s+numbers?\b|\b1\s*-\s*12\b|\bmonth\s+of\s+the\s+year\b))"
@@ -647,7 +646,8 @@ def _titles_instead(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(call)[:40]} (line {call.lineno}) also starts a word after an apostrophe, hyphen or digit (\"o'neil\" -> \"O'Neil\")" if call else None
 
 
-# "the shares must add up exactly to the total" (not "the weights must add up to 1, otherwise raise": a check of the input)
+# "the shares must add up exactly to the total": rounded parts, and the difference handed out (not "the weights
+# must add up to 1, otherwise raise": a check of the input).
 EXACT_SUM_ASK = re.compile(r"(?:\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b)"
                            r"(?![^.;]*\b(?:raise|raises|error|otherwise|reject\w*|invalid|toleran\w*)\b)", re.IGNORECASE)
 
