@@ -393,6 +393,16 @@ def _is_bound(node: ast.AST, bound, named: dict) -> bool:
     return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == bound
 
 
+def _comparisons_with(tree: ast.Module, bound, named: dict):
+    """Each comparison of the code (asserts aside) with the bound, as ``(node, op)`` read as ``x op bound``:
+    ``90 < score`` is ``score > 90``."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Compare):
+            for x, op, y in oriented_comparisons(node):
+                if _is_bound(y, bound, named) and not _is_bound(x, bound, named):
+                    yield node, op
+
+
 def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:
     """``score > 90`` for "A (90 and above)", ``weight < 5`` for "up to and including 5 kg", and no ``>=``
     nor ``<=`` with that number anywhere."""
@@ -404,23 +414,12 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
         if bound is None:
             continue
         strict, inclusive = None, False
-        for node in walk_outside_asserts(tree):
-            if not isinstance(node, ast.Compare):
-                continue
-            sides = [node.left] + node.comparators
-            for left, op, right in zip(sides, node.ops, sides[1:]):
-                if _is_bound(right, bound, named):
-                    flipped = False
-                elif _is_bound(left, bound, named):
-                    flipped = True
-                else:
-                    continue
-                if isinstance(op, (ast.LtE, ast.GtE, ast.Eq)):  # len(buffer) == window: the bound itself is taken
-                    inclusive = True
-                below = isinstance(op, ast.Gt) if not flipped else isinstance(op, ast.Lt)  # x > 90: 90 left below
-                above_it = isinstance(op, ast.Lt) if not flipped else isinstance(op, ast.Gt)  # x < 5: 5 left above
-                if strict is None and (above and below or groups.get("upto") and above_it):
-                    strict = node
+        for node, op in _comparisons_with(tree, bound, named):
+            if op in (ast.LtE, ast.GtE, ast.Eq):  # len(buffer) == window: the bound itself is taken
+                inclusive = True
+            # x > 90 leaves 90 out below; x < 5 leaves 5 out above
+            if strict is None and (above and op is ast.Gt or groups.get("upto") and op is ast.Lt):
+                strict = node
         if strict is not None and not inclusive:
             return f"the instruction includes {match.group(0)!r} and {ast.unparse(strict)[:40]} (line {strict.lineno}) leaves {above or groups.get('upto')} out"
     return None
@@ -439,21 +438,11 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
         if bound is None or negated(prose, match.start()):
             continue
         taken, excluded = None, False
-        for node in walk_outside_asserts(tree):
-            if not isinstance(node, ast.Compare):
-                continue
-            sides = [node.left] + node.comparators
-            for left, op, right in zip(sides, node.ops, sides[1:]):
-                if _is_bound(right, bound, named):
-                    kind = type(op)
-                elif _is_bound(left, bound, named):
-                    kind = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}.get(type(op), type(op))
-                else:
-                    continue
-                if kind in (ast.Gt, ast.LtE):
-                    excluded = True
-                elif kind is ast.GtE and taken is None:
-                    taken = node
+        for node, op in _comparisons_with(tree, bound, named):
+            if op in (ast.Gt, ast.LtE):
+                excluded = True
+            elif op is ast.GtE and taken is None:
+                taken = node
         if taken is not None and not excluded:
             return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {match.group('bound')} itself"
     return None

@@ -360,7 +360,6 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
 # "Styles: 'full' -> 'Ada Lovelace', 'last_first' -> 'Lovelace, Ada', 'initials' -> 'A.L.'", "'A' (90+), 'B' (80-89) ...
 # and 'F' (below 60)", "'calm' below 2 km/h, ... and 'gale' at 62 km/h or more": options or bands, each mapped
 # to what it gives or holds.
-# or a band: 'B' (80-89), 'calm' below 2 km/h, 'light' from 2 up to 20, 'gale' at 62 km/h or more
 MAPPED_KEY = re.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(?:->|=>|→|\((?=[^)]*\d)"""
                         r"""|(?=(?:below|under|less\s+than|from|at|above|over|up\s+to|between|greater\s+than|more\s+than)\b[^,;]{0,30}?\d))\s*""")
 
