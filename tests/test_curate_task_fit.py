@@ -1814,6 +1814,22 @@ def test_blind42_and_blind43s_lessons():
     assert ignored_requirement(ask, late.format(test="not actual - promised <= grace")) is None
 
 
+def test_a_second_sort_key_named_in_words_is_looked_for_by_stem_and_abbreviation():
+    """"sorted by priority and then by creation time" is met by ``t["created"]``, "by departure time, then by carrier
+    code" by ``f["dep"]`` (blind44's good rows); a key the code never names at all is still missing."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Return the tickets sorted by priority and then by creation time, oldest first."
+    tickets = "def triage(tickets):\n    return sorted(tickets, key=lambda t: ({key}))\n"
+    assert wrong_operation(ask, tickets.format(key="RANK[t['priority']], t['created']")) is None
+    assert wrong_operation(ask, tickets.format(key="RANK[t['priority']], t['opened']")) == (
+        "the instruction sorts by priority and by creation, and the code never names creation")
+    ask = "Sort by departure time, then by carrier code."
+    board = "def board(flights):\n    def key(f):\n        carrier, number = f['flight'].split()\n        return ({dep}, carrier)\n    return sorted(flights, key=key)\n"
+    assert wrong_operation(ask, board.format(dep="f['dep']")) is None
+    assert wrong_operation(ask, board.format(dep="f['gate']")) == "the instruction sorts by departure and by carrier, and the code never names departure"
+
+
 def test_blind33_and_blind34s_lessons():
     from hfsynth.curate.misused_calls import misused_call
     from hfsynth.curate.stated_requirements import ignored_requirement

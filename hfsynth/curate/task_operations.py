@@ -301,6 +301,14 @@ def _only_truths(tree: ast.Module) -> bool:
     return bool(returns) and all(isinstance(r.value, ast.Constant) and isinstance(r.value.value, bool) for r in returns)
 
 
+def _names_the_key(key: str, words: Set[str]) -> bool:
+    """The code names a sort key the instruction says in words: the word itself or its singular, a stem it
+    shares ("creation" with ``created``), or an abbreviation of it ("departure" with ``dep``)."""
+    if key in words or key.rstrip("s") in words:
+        return True
+    return any(len(w) >= 3 and key.startswith(w) or len(key) >= 6 and w.startswith(key[:5]) for w in words)
+
+
 def _words(code: str) -> Set[str]:
     return {w.lower() for token in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code) for w in re.findall(r"[A-Za-z][a-z0-9]*|[A-Z]+(?![a-z])", token)}
 
@@ -624,7 +632,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
         keys = [match.group("a").lower(), match.group("b").lower()]
         words = _words(code)
         if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1]:
-            present = [k in words or k.rstrip("s") in words for k in keys]
+            present = [_names_the_key(k, words) for k in keys]
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
