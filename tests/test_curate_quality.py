@@ -885,7 +885,7 @@ NEWEST_SETS = {
     "labelled_blind38.jsonl.gz": 0.50, "labelled_blind39.jsonl.gz": 0.42,
     "labelled_blind40.jsonl.gz": 0.40, "labelled_blind41.jsonl.gz": 0.48,
     "labelled_blind42.jsonl.gz": 0.46, "labelled_blind43.jsonl.gz": 0.30,
-    "labelled_blind44.jsonl.gz": 0.48, "labelled_blind45.jsonl.gz": 0.38,
+    "labelled_blind44.jsonl.gz": 0.52, "labelled_blind45.jsonl.gz": 0.42,
 }
 
 

@@ -1814,6 +1814,31 @@ def test_blind42_and_blind43s_lessons():
     assert ignored_requirement(ask, late.format(test="not actual - promised <= grace")) is None
 
 
+def test_blind44_and_blind45s_lessons():
+    """What is left floored at 0 where an excess must raise, "both limits are inclusive", times without leading
+    zeros sorted by a split key, and an age counted in 365-day years."""
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Return the deposit minus the deductions. If the deductions exceed the deposit, raise ValueError."
+    refund = "def refund(deposit, deductions):\n    total = sum(deductions)\n    {body}\n"
+    assert "max(deposit - total, 0.0) (line 3) clamps to deposit instead" in ignored_requirement(ask, refund.format(body="return max(deposit - total, 0.0)"))
+    assert ignored_requirement(ask, refund.format(body="if total > deposit:\n        raise ValueError(total)\n    return deposit - total")) is None
+    ask = "Count the readings within the spec limits. Both limits are inclusive, so a reading equal to `low` or `high` is in spec."
+    spec = "def count_in_spec(readings, low, high):\n    return sum(1 for r in readings if low {op} r {op} high)\n"
+    assert "asks for 'Both limits are inclusive' and its comparison low < r < high" in ignored_requirement(ask, spec.format(op="<"))
+    assert ignored_requirement(ask, spec.format(op="<=")) is None
+    ask = "Times come without leading zeros, like '9:05' and '10:40'. Return the unique times in chronological order."
+    times = "def clean(times):\n    return sorted(set(times), key={key})\n"
+    assert "compares the text as it is" in ignored_requirement(ask, times.format(key="lambda t: t.split(':')"))
+    assert ignored_requirement(ask, times.format(key="lambda t: tuple(map(int, t.split(':')))")) is None
+    ask = "A child who has not yet had their 2nd birthday on the date of travel may fly as a lap infant."
+    infant = "def is_lap_infant(birth, travel):\n    return {body}\n"
+    assert "counts years as days" in wrong_operation(ask, infant.format(body="(travel - birth).days // 365 < 2"))
+    assert wrong_operation(ask, infant.format(body="(travel.year - birth.year - ((travel.month, travel.day) < (birth.month, birth.day))) < 2")) is None
+    assert wrong_operation("Return how many weeks apart the two dates are.", "def weeks(a, b):\n    return (b - a).days // 7\n") is None
+
+
 def test_a_second_sort_key_named_in_words_is_looked_for_by_stem_and_abbreviation():
     """"sorted by priority and then by creation time" is met by ``t["created"]``, "by departure time, then by carrier
     code" by ``f["dep"]`` (blind44's good rows); a key the code never names at all is still missing."""

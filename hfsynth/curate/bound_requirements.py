@@ -219,6 +219,11 @@ NAMED_INCLUSIVE_ASK = re.compile(
 )
 
 
+# "Both limits are inclusive, so a reading equal to `low` or `high` is in spec": the function's own pair of bounds.
+BOTH_LIMITS_INCLUSIVE_ASK = re.compile(r"\bboth\s+(?:limits|bounds|ends|endpoints|boundaries)\s+(?:are\s+)?(?:inclusive|included)\b", re.IGNORECASE)
+BOUND_PAIRS = (("low", "high"), ("lo", "hi"), ("lower", "upper"), ("min_value", "max_value"), ("minimum", "maximum"), ("start", "end"), ("min_val", "max_val"))
+
+
 # "`start` is inclusive and `end` is exclusive", "the end date is exclusive": a bound left out.
 NAMED_EXCLUSIVE_ASK = re.compile(r"(?<![\w`])`?(?P<name>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?exclusive\b", re.IGNORECASE)
 
@@ -558,15 +563,21 @@ RAISE_PAST_LIMIT_ASK = re.compile(
 
 
 def _clamps_to_the_limit(tree: ast.Module, limit: str, past: bool) -> Optional[str]:
-    """``min(dose, max_mg)`` (``max(total, 10)`` for a lower limit) where the code never compares anything
-    with the limit: the value is silently changed where an error was asked for."""
+    """``min(dose, max_mg)`` or ``max(deposit - deductions, 0)`` (``max(total, 10)`` for a lower limit) where the
+    code never compares anything with the limit: the value is silently changed where an error was asked for."""
     def is_limit(node) -> bool:
         return isinstance(node, ast.Name) and node.id == limit if not re.match(r"\d", limit) else constant_value(node) == float(limit)
     if any(is_limit(side) for c in ast.walk(tree) if isinstance(c, ast.Compare) for side in [c.left] + c.comparators):
         return None
     clamp = "min" if past else "max"
     for node in walk_outside_asserts(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == clamp and len(node.args) == 2 and any(is_limit(a) for a in node.args):
+        if not (isinstance(node, ast.Call) and len(node.args) == 2 and getattr(node.func, "id", None) in ("min", "max")):
+            continue
+        clamped = node.func.id == clamp and any(is_limit(a) for a in node.args)
+        # "if the deductions exceed the deposit, raise": max(deposit - deductions, 0) floors what is left at 0
+        floored = past and node.func.id == "max" and any(constant_value(a) == 0 for a in node.args) and any(
+            isinstance(a, ast.BinOp) and isinstance(a.op, ast.Sub) and is_limit(a.left) for a in node.args)
+        if clamped or floored:
             return f"{ast.unparse(node)[:40]} (line {node.lineno}) clamps to {limit} instead, and nothing compares with it"
     return None
 
@@ -610,6 +621,12 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         return found
     parameters = parameter_names(tree)
     named = [m for m in NAMED_INCLUSIVE_ASK.finditer(prose) if {m.group("low"), m.group("high"), m.group("one"), m.group("low2"), m.group("high2")} - {None} <= parameters]
+    pairs = [m for m in BOTH_LIMITS_INCLUSIVE_ASK.finditer(prose)]
+    for match in pairs:
+        pair = next((p for p in BOUND_PAIRS if set(p) <= parameters), None)
+        excluded = _excludes_a_bound(tree, *pair) if pair else None
+        if excluded and not negated(prose, match.start()):
+            return f"the instruction asks for {match.group(0)!r} and {excluded}"
     for match in [m for ask in (INCLUSIVE_ASK, CLOSED_INTERVAL_ASK) for m in ask.finditer(prose)] + named:
         groups = match.groupdict()
         low = groups.get("low") or groups.get("low_n") or groups.get("low2") or groups.get("one")

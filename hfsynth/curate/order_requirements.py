@@ -259,9 +259,10 @@ UNPADDED_ASK = re.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]pa
 
 def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
     """A sort, ``min`` or ``max`` while nothing in the code turns the text into numbers or pads it (no
-    ``int``, ``float``, ``split``, ``strptime``, ``zfill``, ``rjust``, format spec, ``map``)."""
+    ``int``, ``float``, ``strptime``, ``zfill``, ``rjust``, format spec, ``map``; a ``split`` alone leaves
+    text: ``key=lambda t: t.split(":")`` still puts "10" before "9")."""
     names = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    if names & {"int", "float", "split", "partition", "strptime", "fromisoformat", "zfill", "rjust", "map", "Decimal", "time", "timedelta", "findall", "match", "fullmatch", "format"} \
+    if names & {"int", "float", "strptime", "fromisoformat", "zfill", "rjust", "map", "Decimal", "time", "timedelta", "findall", "match", "fullmatch", "format"} \
             or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in ast.walk(tree)):
         return None
     sort = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)

@@ -582,6 +582,22 @@ def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# An age or a birthday: whole years from dates.
+AGE_ASK = re.compile(r"\bbirthday|\bbirth\b|\bborn\b|\bage[ds]?\b|\byears?\s+old\b|\bdate of birth\b", re.IGNORECASE)
+
+
+def _years_as_365_days(prose: str, tree: ast.Module) -> Optional[str]:
+    """``(travel - birth).days // 365`` (or ``/ 365.25``) for an age: leap days put the birthday a day or
+    more off, so a child is two a day early or late (compare the dates' years, months and days)."""
+    if not AGE_ASK.search(prose):
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.FloorDiv, ast.Div)) and constant_value(node.right) in (365, 365.25, 365.2425) \
+                and isinstance(node.left, ast.Attribute) and node.left.attr == "days":
+            return f"the instruction asks about an age and {ast.unparse(node)[:40]} (line {node.lineno}) counts years as days: a birthday comes a day early or late"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -638,5 +654,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
-            or _never_compounds(prose, tree) or _floored_mean(prose, tree)
+            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
