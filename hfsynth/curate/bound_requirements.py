@@ -540,8 +540,8 @@ def _excess_unguarded(tree: ast.Module, threshold: float) -> Optional[str]:
 
     floored = {id(n) for call in ast.walk(tree) if isinstance(call, ast.Call) and getattr(call.func, "id", None) in ("max", "abs", "clamp")
                for arg in call.args for n in ast.walk(arg)}
+    # oriented_comparisons reads each comparison both ways, so this finds hours > 40 and 40 < hours alike
     compared = {ast.unparse(a) for c in ast.walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(b)}
-    compared |= {ast.unparse(b) for c in ast.walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(a)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and is_threshold(node.right) and id(node) not in floored \
                 and ast.unparse(node.left) not in compared:

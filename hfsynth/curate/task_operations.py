@@ -527,6 +527,14 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _sum_over_len(node: ast.AST, op: type) -> Optional[Tuple[ast.Call, ast.Call]]:
+    """``sum(...) / len(...)`` (``op`` the division, ``/`` or ``//``): its two calls, else None."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, op) and isinstance(node.left, ast.Call) and isinstance(node.right, ast.Call) \
+            and getattr(node.left.func, "id", None) == "sum" and getattr(node.right.func, "id", None) == "len":
+        return node.left, node.right
+    return None
+
+
 def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     """The mean (``sum(xs) / len(xs)``, ``mean(xs)``) of a list of per-item quotients, where the
     instruction asks for an overall rate: a short fast segment counts as much as a long slow one."""
@@ -535,10 +543,9 @@ def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     ratios = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(target := node.targets[0], ast.Name)
               and isinstance(node.value, (ast.ListComp, ast.GeneratorExp)) and isinstance(node.value.elt, ast.BinOp) and isinstance(node.value.elt.op, ast.Div)}
     for node in ast.walk(tree):
-        averaged = None
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and all(isinstance(side, ast.Call) and len(side.args) == 1 for side in (node.left, node.right)) \
-                and getattr(node.left.func, "id", None) == "sum" and getattr(node.right.func, "id", None) == "len":
-            averaged = node.left.args[0]
+        averaged, mean = None, _sum_over_len(node, ast.Div)
+        if mean and all(len(call.args) == 1 for call in mean):
+            averaged = mean[0].args[0]
         elif isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("mean", "fmean") and len(node.args) == 1:
             averaged = node.args[0]
         if isinstance(averaged, ast.Name) and averaged.id in ratios:
@@ -577,7 +584,7 @@ def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
         for node in ast.walk(function):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and (
                     isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add) and constant_value(node.right) == 2
-                    or isinstance(node.left, ast.Call) and getattr(node.left.func, "id", None) == "sum" and isinstance(node.right, ast.Call) and getattr(node.right.func, "id", None) == "len"):
+                    or _sum_over_len(node, ast.FloorDiv) is not None):
                 return f"the instruction asks for a mean of floats and {ast.unparse(node)[:40]} (line {node.lineno}) floor-divides, dropping the fraction"
     return None
 
@@ -615,10 +622,10 @@ def _mean_over_every_item(prose: str, tree: ast.Module) -> Optional[str]:
     kept = {node.targets[0].id: source for node in ast.walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name) and (source := _filtered_over(node.value))}
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and all(isinstance(side, ast.Call) and len(side.args) == 1 for side in (node.left, node.right))
-                and getattr(node.left.func, "id", None) == "sum" and getattr(node.right.func, "id", None) == "len" and isinstance(node.right.args[0], ast.Name)):
+        mean = _sum_over_len(node, ast.Div)
+        if not (mean and all(len(call.args) == 1 for call in mean) and isinstance(mean[1].args[0], ast.Name)):
             continue
-        summed, counted = node.left.args[0], node.right.args[0].id
+        summed, counted = mean[0].args[0], mean[1].args[0].id
         source = kept.get(summed.id) if isinstance(summed, ast.Name) else _filtered_over(summed)
         if source == counted:
             return (f"the instruction asks for an average and {ast.unparse(node)[:50]} (line {node.lineno}) sums only the items it keeps "
