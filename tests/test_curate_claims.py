@@ -232,6 +232,14 @@ EDIT_NAMED_ASK = "Write `edit_distance(a, b)` giving the minimum number of singl
 EDIT_LCS = ("def edit_distance(a, b):\n    prev = [0] * (len(b) + 1)\n    for ch in a:\n        cur = [0]\n        for j, other in enumerate(b, 1):\n"
             "            cur.append(prev[j - 1] + 1 if ch == other else max(prev[j], cur[j - 1]))\n        prev = cur\n    return len(a) + len(b) - 2 * prev[-1]\n")
 
+DAY_TOTAL = "def day_total(fares):\n    total = 0.0\n    for fare in fares:\n        total += fare\n    return total\n\n\nprint(day_total([2.40, 2.40, 2.40]))\n"
+DAY_TOTAL_RESPONSE = "```python\n" + DAY_TOTAL + "```\n\nOutput:\n\n```text\n{shown}\n```\n"
+CAUSES = ("from collections import Counter\n\n\ndef outage_causes(records):\n    return dict(Counter(r['cause'] for r in records).most_common())\n\n\n"
+          "print(outage_causes([{'cause': c} for c in ['tree', 'animal', 'tree', 'cable']]))\n")
+CAUSES_RESPONSE = "```python\n" + CAUSES.replace("{", "{{").replace("}", "}}") + "```\n\nOutput:\n\n```text\n{shown}\n```\n"
+TAGS = "def tags(tickets):\n    return {t.lower() for t in tickets}\n\n\nprint('Tags:', tags(['Urgent', 'billing', 'METER', 'urgent']))\n"
+TAGS_RESPONSE = "```python\n" + TAGS.replace("{", "{{").replace("}", "}}") + "```\n\nOutput:\n\n```text\n{shown}\n```\n"
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -293,6 +301,12 @@ ROWS = {
     "output block after 'Running this prints:' right": ((REVERSE.format(body="' '.join(sentence.split()[::-1])"), OUTPUT_BLOCK.format(code=REVERSE.format(body="' '.join(sentence.split()[::-1])")).replace("Output:", "Running this prints:"), ""), "passed"),
     "a quoted repr claimed in a comment, wrong": ((COMPRESS.format(sep="' '"), "", ""), "failed"),
     "a quoted repr claimed in a comment, right": ((COMPRESS.format(sep=""), "", ""), "passed"),
+    "an output block that rounds the float the code prints (blind45)": ((DAY_TOTAL, DAY_TOTAL_RESPONSE.format(shown="7.2"), ""), "failed"),
+    "an output block that shows the float as printed": ((DAY_TOTAL, DAY_TOTAL_RESPONSE.format(shown="7.199999999999999"), ""), "passed"),
+    "an output block with dict items in another order (blind41)": ((CAUSES, CAUSES_RESPONSE.format(shown="{'tree': 2, 'cable': 1, 'animal': 1}"), ""), "failed"),
+    "an output block with dict items in the code's order": ((CAUSES, CAUSES_RESPONSE.format(shown="{'tree': 2, 'animal': 1, 'cable': 1}"), ""), "passed"),
+    "an output block with a set of strings in any order": ((TAGS, TAGS_RESPONSE.format(shown="Tags: {'urgent', 'billing', 'meter'}"), ""), "passed"),
+    "an output block with a set of strings missing one": ((TAGS, TAGS_RESPONSE.format(shown="Tags: {'urgent', 'billing', 'meters'}"), ""), "failed"),
     "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),
     "known task wrong: Roman numerals read without the subtractive forms": ((ROMAN_TO_INT.format(body=ROMAN_ADDS), "", ROMAN_ASK), "failed"),
     "known task right: Roman numerals": ((ROMAN_TO_INT.format(body=ROMAN_SUBTRACTS), "", ROMAN_ASK), "passed"),
