@@ -240,6 +240,17 @@ CAUSES_RESPONSE = "```python\n" + CAUSES.replace("{", "{{").replace("}", "}}") +
 TAGS = "def tags(tickets):\n    return {t.lower() for t in tickets}\n\n\nprint('Tags:', tags(['Urgent', 'billing', 'METER', 'urgent']))\n"
 TAGS_RESPONSE = "```python\n" + TAGS.replace("{", "{{").replace("}", "}}") + "```\n\nOutput:\n\n```text\n{shown}\n```\n"
 
+RATE_ASK = "Format a room rate as a US-dollar string with thousands separators and exactly two decimals, e.g. 1234.5 -> '$1,234.50'."
+RATE = "def format_rate(amount: float) -> str:\n    sign = '-' if amount < 0 else ''\n    return f'{{sign}}${{abs(amount):{spec}}}'\n"
+FLOORS_ASK = "Group hotel room numbers by floor. The floor is the room number without its last two digits (305 -> 3, 1204 -> 12)."
+FLOORS = ("def rooms_by_floor(rooms: list[int]) -> dict[int, list[int]]:\n    floors = {}\n    for room in sorted(rooms):\n"
+          "        floors.setdefault(room // 100, []).append(room)\n    return floors\n")
+FLOORS_ONE = "def floor_of(room: int) -> int:\n    return {body}\n"
+TOP_WORDS_ASK = "Find the n most common words in a text, case-insensitively, ignoring a given set of stop words."
+TOP_WORDS = ("import re\nfrom collections import Counter\n\ndef top_words(text, n, stop_words):\n    words = re.findall(r\"[A-Za-z']+\", {text})\n"
+             "    counts = Counter(w for w in words if w.lower() not in stop_words)\n    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]\n\n\n"
+             "print(top_words('The wing holds maps, and the maps are old. Old maps, new wing.', 3, {{'the', 'a', 'and', 'are'}}))\n")
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -307,6 +318,13 @@ ROWS = {
     "an output block with dict items in the code's order": ((CAUSES, CAUSES_RESPONSE.format(shown="{'tree': 2, 'animal': 1, 'cable': 1}"), ""), "passed"),
     "an output block with a set of strings in any order": ((TAGS, TAGS_RESPONSE.format(shown="Tags: {'urgent', 'billing', 'meter'}"), ""), "passed"),
     "an output block with a set of strings missing one": ((TAGS, TAGS_RESPONSE.format(shown="Tags: {'urgent', 'billing', 'meters'}"), ""), "failed"),
+    "an example that shows the currency symbol the formatter adds (blind49)": ((RATE.format(spec=",.2f"), "", RATE_ASK), "passed"),
+    "an example that shows the symbol, answered without the thousands separator": ((RATE.format(spec=".2f"), "", RATE_ASK), "failed"),
+    "a rule's example of one number, for a function of a list of them (blind49)": ((FLOORS, "", FLOORS_ASK), "no_tests"),
+    "a rule's example run on a function of one number": ((FLOORS_ONE.format(body="room // 100"), "", FLOORS_ASK), "passed"),
+    "a rule's example run on a function of one number, wrong": ((FLOORS_ONE.format(body="room // 10"), "", FLOORS_ASK), "failed"),
+    "a set of stop words is not re-cased (blind47)": ((TOP_WORDS.format(text="text.lower()"), "", TOP_WORDS_ASK), "passed"),
+    "the text itself still is": ((TOP_WORDS.format(text="text"), "", TOP_WORDS_ASK), "failed"),
     "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),
     "known task wrong: Roman numerals read without the subtractive forms": ((ROMAN_TO_INT.format(body=ROMAN_ADDS), "", ROMAN_ASK), "failed"),
     "known task right: Roman numerals": ((ROMAN_TO_INT.format(body=ROMAN_SUBTRACTS), "", ROMAN_ASK), "passed"),

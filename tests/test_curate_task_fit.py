@@ -2131,3 +2131,69 @@ def test_blind38s_good_row_lost_on_arrival_a_line_total_is_a_number():
     total = "def bulk_line_total(unit_price, qty):\n    discount = 0.10 if qty >= 50 else 0.05 if qty >= 10 else 0.0\n    return round(unit_price * qty * (1 - discount), 2)\n"
     assert wrong_operation(ask, total) is None
     assert "only returns numbers" in wrong_operation("Return the longest line of the text.", "def longest(text):\n    return max(len(l) for l in text.splitlines())\n")
+
+
+def test_blind46_to_51s_lessons_each_beside_the_row_that_is_kept():
+    """A signature asked without backticks, "returns how many", a weekday named on its own or kept in a
+    constant, an affix tested whole then stripped as characters, a date format spec with %m for minutes,
+    a newline the instruction rules out let through by $, words counted from split(" ")."""
+    ask = "Write days_until_due(due_date, today) that returns how many days are left until a loan is due."
+    assert check(ask, "def compute_due_date(checkout, loan_days=14):\n    return checkout\n") == "instruction asks for `days_until_due` but the code defines no days_until_due"
+    assert check(ask, "def days_until_due(due_date, today):\n    return (due_date - today).days\n") is None
+    ask = "Our museum logs each entry as a (member_id, timestamp) tuple. Write count_unique_visitors(log) that returns how many different members visited."
+    per_member = "from collections import Counter\n\ndef count_unique_visitors(log):\n    return dict(Counter(m for m, _ in log))\n"
+    assert check(ask, per_member) == "count_unique_visitors returns a dictionary where the instruction says it returns a number"
+    assert check(ask, "def count_unique_visitors(log):\n    return len({m for m, _ in log})\n") is None
+    ask = "Given the total rise of a staircase, return the number of risers and the actual riser height rounded to 2 decimals."
+    assert check(ask, "import math\n\ndef stair_risers(rise, most=7.75):\n    n = math.ceil(rise / most)\n    return n, round(rise / n, 2)\n") is None
+
+    closed = "def is_closed(day, holidays):\n    if day in holidays:\n        return True\n    return day.weekday() == {day}\n"
+    ask = "The reading room is closed on Mondays and on public holidays. Write is_closed(day, holidays)."
+    assert "picks Tue" in check(ask, closed.format(day=1))
+    assert check(ask, closed.format(day=0)) is None
+    backup = "FULL = {day}  # Sunday\n\ndef backup_type(day):\n    return 'full' if day.weekday() == FULL else 'incremental'\n"
+    ask = "Full backups run on Sundays, incremental backups on every other day. Write `backup_type(day)`."
+    assert "picks Mon" in check(ask, backup.format(day=0))
+    assert check(ask, backup.format(day=6)) is None
+    weeks = "def week_end(day):\n    return day.weekday() >= 5\n"  # a test of several days beside one day named on its own is not read
+    assert check("Weeks start on Monday. Write `week_end(day)` that tells whether the day is on the weekend part of the week.", weeks) is None
+
+    prefix = "PREFIX = 'POL-'\n\ndef policy_code(ref):\n    if ref.startswith(PREFIX):\n        return ref.{strip}\n    return ref\n"
+    assert "not the affix" in trivial(prefix.format(strip="lstrip(PREFIX)"))
+    assert trivial(prefix.format(strip="removeprefix(PREFIX)")) is None
+    assert trivial(prefix.format(strip="lstrip(PREFIX)").replace("'POL-'", "'/'")) is None  # one character: stripping every one is meant
+    suffix = "def short_hostname(fqdn, domain='example.com'):\n    suffix = '.' + domain\n    if fqdn.endswith(suffix):\n        return fqdn.{strip}\n    return fqdn\n"
+    assert "not the affix" in trivial(suffix.format(strip="rstrip(suffix)"))
+    assert trivial(suffix.format(strip="[:-len(suffix)]")) is None
+    archive = "def backup_filename(host, when):\n    return f'{{host}}-{{when:%Y%m%d-%H{minute}}}.tar.gz'\n"
+    assert "%M is the minute" in trivial(archive.format(minute="%m"))
+    assert trivial(archive.format(minute="%M")) is None
+
+    ask = "A valid ID is exactly 'CT-' followed by six ASCII digits, with nothing before or after it (no whitespace or newlines either). Write `is_valid(s)`."
+    anchored = "import re\n\nID = re.compile(r'^CT-\\d{{6}}{end}')\n\ndef is_valid(s):\n    return ID.{call}(s) is not None\n"
+    assert "before a final newline" in check(ask, anchored.format(end="$", call="match"))
+    assert check(ask, anchored.format(end="\\Z", call="match")) is None
+    assert check(ask, anchored.format(end="$", call="fullmatch")) is None
+    assert check(ask.replace(" (no whitespace or newlines either)", ""), anchored.format(end="$", call="match")) is None
+
+    ask = "Write word_count(text) that returns the number of words in a manuscript's text."
+    counted = "def word_count(text):\n    return len([w for w in text.{split} if w])\n"
+    assert "splits at single spaces" in check(ask, counted.format(split="split(' ')"))
+    assert check(ask, counted.format(split="split()")) is None
+    assert check(ask + " Words are separated by single spaces.", counted.format(split="split(' ')")) is None
+
+
+def test_blind46_to_51s_good_rows_lost_on_arrival():
+    """Quotes around two phrases are not one phrase; a unit written after a value in an f-string is written;
+    2**32-1 is no bound of 2."""
+    ask = "Write due_message(due, today) that returns 'Due today', 'Due in N day(s)' or 'Overdue by N day(s)', using 'day' when N is 1 and 'days' otherwise."
+    due = ("def due_message(due, today):\n    diff = (due - today).days\n    if diff == 0:\n        return 'Due today'\n    n = abs(diff)\n"
+           "    unit = 'day' if n == 1 else 'days'\n    return f'Due in {n} {unit}' if diff > 0 else f'Overdue by {n} {unit}'\n")
+    assert missing_part(ask, due) is None
+    ask = "Format a file size in bytes using 1024-based units B, KB, MB, GB and TB, with one decimal place except for plain bytes."
+    size = ("def human_size(n):\n    if n < 1024:\n        return f'{n} B'\n    value = float(n)\n    for unit in ('KB', 'MB', 'GB', 'TB'):\n"
+            "        value /= 1024\n        if value < 1024 or unit == 'TB':\n            return f'{value:.1f} {unit}'\n")
+    assert missing_part(ask, size) is None
+    assert missing_part(ask, size.replace("f'{n} B'", "str(n)")) == "the unit 'B'"
+    ask = "Write `int_to_ip(n)`; it should raise ValueError outside 0..2**32-1."
+    assert check(ask, "def int_to_ip(n):\n    if not 0 <= n <= 0xFFFFFFFF:\n        raise ValueError(n)\n    return '.'.join(str(n >> s & 255) for s in (24, 16, 8, 0))\n") is None

@@ -112,3 +112,25 @@ def whole_string_unanchored(prose: str, tree: ast.Module) -> Optional[str]:
         if pattern is not None and not re.search(r"\$|\\Z", pattern):
             return f"the instruction wants the whole string to match and the code's re.{node.func.attr}() pattern {pattern!r} has no end anchor"
     return None
+
+
+# "with nothing before or after it (no whitespace or newlines either)", "reject a trailing newline"
+NO_NEWLINE = re.compile(r"\b(?:no|nor|not|without|never|reject\w*|rule\w* out)\b[^.;]{0,40}\bnewlines?\b|\btrailing\s+newlines?\b", re.IGNORECASE)
+
+
+def newline_passes_the_end(prose: str, tree: ast.Module) -> Optional[str]:
+    """"No whitespace or newlines" checked with ``re.match``/``re.search`` and a pattern that ends in ``$``:
+    without MULTILINE ``$`` also matches before a final newline, so "CT-004512\\n" passes (``\\Z`` or
+    ``re.fullmatch`` is meant). Not read when the code looks for the newline itself (``"\\n" in s``, a
+    ``strip``, ``isspace``)."""
+    if not NO_NEWLINE.search(prose):
+        return None
+    text = ast.unparse(tree)
+    if re.search(r"\\n|\\s\*?\$|strip|isspace|splitlines", text):
+        return None
+    patterns = _patterns(tree)
+    for node in ast.walk(tree):
+        pattern = _matched_pattern(node, patterns, ("search", "match"))
+        if pattern is not None and pattern.endswith("$") and not pattern.endswith("\\$"):
+            return f"re.{node.func.attr}({pattern!r}) (line {node.lineno}): $ also matches before a final newline, which the instruction rules out (\\Z or re.fullmatch is meant)"
+    return None

@@ -52,12 +52,12 @@ from typing import Optional, Set
 from hfsynth.curate.python_ast import parameter_names, store_counts, values_bound_once
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
-# "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise"
+# "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
 BOUNDS = re.compile(
-    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|outside(?:\s+of)?(?:\s+the\s+(?:range|interval))?|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b",
+    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|outside(?:\s+of)?(?:\s+the\s+(?:range|interval))?|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b(?!\s*(?:\*\*|\^))",
     re.IGNORECASE,
 )
-BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b", re.IGNORECASE)
+BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b(?!\s*(?:\*\*|\^))", re.IGNORECASE)
 CHECKS_BY_ITSELF = re.compile(r"\b(?:date|datetime|time|timedelta|strptime|fromisoformat|ip_address|ip_network|IPv4Address|IPv6Address|chr|calendar|Enum)\b")
 
 

@@ -219,6 +219,8 @@ def sets_a_task_later(text: str) -> bool:
 
 
 NAMED_CALLABLE = re.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
+# "Write isbn13_check_digit(prefix) that ...", "I need share_bill(total_cents, guests)": a signature asked without backticks.
+ASKED_BARE = re.compile(r"\b(?:write|implement|create|define|need|add|called|named|give me|make)\s+(?:me\s+)?(?:an?\s+)?(?:(?:python\s+|small\s+|helper\s+)?(?:function|method|helper)\s+)?([A-Za-z_]\w*)\((?=[^()]*\))", re.IGNORECASE)
 NAMED_SPECIAL_METHOD = re.compile(r"`(__(?!name__|main__|file__|doc__|dict__|slots__|all__|version__|module__|class__|future__|builtins__|annotations__)[a-z]\w*__)(?:\(.*?\))?`")
 
 
@@ -243,8 +245,8 @@ BUILTIN_METHODS = frozenset(name for kind in (str, list, dict, set, tuple, bytes
 
 
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
-    """The first function, class or special method the instruction names as `name(...)` or
-    `__abs__` that the code neither defines nor mentions (a solution to some other task, or one
+    """The first function, class or special method the instruction names as `name(...)`, `__abs__` or
+    "write name(...)" that the code neither defines nor mentions (a solution to some other task, or one
     that left a part out); None when all are there, none is named, or the code does not parse
     (validity's business). Builtins (`len()`, `abs()`), methods of builtin types and standard
     modules (`list.sort()`, `os.path.join()`: "without using `list.sort()`") and names the code uses
@@ -256,7 +258,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     named = [
         (name, bool(owner)) for owner, name in NAMED_CALLABLE.findall(instruction)
         if name not in BUILTINS | BIG_O and not (owner and owner.split(".")[0] in BUILTINS | STDLIB_MODULES)  # `list.sort()`, `os.path.join()`: existing APIs
-    ] + [(name, False) for name in NAMED_SPECIAL_METHOD.findall(instruction)]
+    ] + [(name, False) for name in NAMED_SPECIAL_METHOD.findall(instruction)] + [
+        (name, False) for name in ASKED_BARE.findall(instruction) if name not in BUILTINS | BIG_O]
     defined = _definitions(code) if named else None
     if not defined:
         return None

@@ -182,11 +182,30 @@ BARE_PAIR = re.compile(rf"(?<![\w'\"`.-])([A-Za-z]+)\s*{ARROW}\s*([A-Za-z]+)(?![
 TEXT_PARAMETER = re.compile(r"(?:s|str|string|text|word|noun|verb|name|phrase|sentence|token|title|label|line)\d?", re.IGNORECASE)
 
 
-def _text_taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
-    """A pair's value is not text while the function's first parameter takes text (``flatten_json(text: str)``
-    and the example ``{"a": {"b": 1}} -> ...``: the JSON object is written, its text is what the function reads)."""
+CONTAINERS = frozenset("list List set Set frozenset FrozenSet dict Dict tuple Tuple Sequence Iterable Collection Mapping".split())
+
+
+def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
+    """A pair's value is not of the kind the function's first parameter takes: no text where it takes text
+    (``flatten_json(text: str)`` and the example ``{"a": {"b": 1}} -> ...``: the JSON object is written,
+    its text is what the function reads), one number where it takes a ``list[int]`` ("the floor is the
+    room number without its last two digits (305 -> 3)" for ``rooms_by_floor(rooms: list[int])``: the
+    example is of the rule, not of the function), a list where it takes an ``int``."""
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
-    return bool(args) and not isinstance(args[0], str) and _first_takes_text(node)
+    if not args:
+        return False
+    if not isinstance(args[0], str) and _first_takes_text(node):
+        return True
+    params = node.args.posonlyargs + node.args.args
+    annotation = params[0].annotation if params else None
+    if annotation is None:
+        return False
+    base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    kind = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
+    scalar = isinstance(args[0], (int, float)) and not isinstance(args[0], bool)
+    if kind in CONTAINERS:
+        return scalar
+    return kind in ("int", "float") and isinstance(args[0], (list, tuple, dict, set, str))
 
 
 def _takes_one_text(tree: ast.Module, name: str) -> bool:
@@ -239,7 +258,7 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     examples = _call_examples(text, functions)
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
-        examples = [e for e in _value_examples(text, public[0], functions[public[0]]) if not _text_taken_as_other(tree, public[0], e.args)]
+        examples = [e for e in _value_examples(text, public[0], functions[public[0]]) if not _taken_as_other(tree, public[0], e.args)]
         if not examples and _takes_one_text(tree, public[0]):
             examples = _word_examples(text, public[0])
         if _takes_one_text(tree, public[0]):

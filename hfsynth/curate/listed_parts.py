@@ -192,7 +192,7 @@ def _missing_tag(instruction: str, tree: ast.Module) -> Optional[str]:
 
 def _handles_letter(letter: str, letters: Set[str], strings: List[str]) -> bool:
     for value in strings:
-        if value == letter or value.lower() == letter.lower():
+        if value.strip().lower() == letter.lower():  # "B", and f"{n} B"'s " B"
             return True
         if set(value) <= letters and letter in value and len(value) > 1:  # "dhms"
             return True
@@ -419,7 +419,8 @@ def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
     return None
 
 
-TEMPLATE = re.compile(r"[\"']([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})[\"']")
+# A quoted phrase opens and closes on a character, not a space: "'day' when N is 1 and 'days'" quotes no " when N is 1 and ".
+TEMPLATE = re.compile(r"[\"'](?=\S)([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})(?<=\S)[\"']")
 PLACEHOLDER = re.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
 
 

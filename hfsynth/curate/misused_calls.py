@@ -103,6 +103,7 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
     if re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
         return None
     functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    constants = values_bound_once(tree)
     for function in functions:
         affixes = _affix_names(function)
         for node in ast.walk(function):
@@ -113,11 +114,37 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
                 shown = repr(argument.value)
             elif isinstance(argument, ast.Name) and argument.id in affixes:
                 shown = argument.id
+            elif _tested_whole(function, node, constants):
+                shown = ast.unparse(argument)
             else:
                 continue
             return (f".{node.func.attr}({shown}) removes any of those characters, not the affix "
                     f"(line {node.lineno}; str.remove{'suffix' if node.func.attr == 'rstrip' else 'prefix'} removes the affix)")
     return None
+
+
+def _several_characters(node: ast.expr, constants: Dict[str, ast.expr]) -> bool:
+    """A string of two or more different characters: a literal, a name bound once to one, or text joined
+    to something (``"." + domain``)."""
+    if isinstance(node, ast.Name) and node.id in constants:
+        node = constants[node.id]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return len(set(node.value)) >= 2
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return any(isinstance(side, ast.Constant) and isinstance(side.value, str) and side.value for side in (node.left, node.right))
+    if isinstance(node, ast.JoinedStr):
+        return len(node.values) >= 2
+    return False
+
+
+def _tested_whole(function: ast.AST, call: ast.Call, constants: Dict[str, ast.expr]) -> bool:
+    """``if ref.startswith(PREFIX): return ref.lstrip(PREFIX)``: the code tests the value for the whole affix,
+    then strips it as a set of characters; read when the affix has two or more different characters."""
+    receiver, argument = ast.unparse(call.func.value), ast.unparse(call.args[0])
+    tests = {"lstrip": ("startswith",), "rstrip": ("endswith",), "strip": ("startswith", "endswith")}[call.func.attr]
+    tested = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in tests and len(n.args) == 1
+                 and ast.unparse(n.func.value) == receiver and ast.unparse(n.args[0]) == argument for n in ast.walk(function))
+    return tested and _several_characters(call.args[0], {**constants, **values_bound_once(function)})
 
 
 # The instruction calls a quoted word a prefix or suffix to drop ("prefixes some codes with 'SKU-'",
@@ -133,6 +160,7 @@ def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
     if not AFFIX_WORDS.search(instruction) or CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
         return None
     quoted = set(re.findall(r"[\'\"`\u2018\u201c]([^\'\"`\u2019\u201d\n]{2,20})[\'\"`\u2019\u201d]", instruction))
+    constants = values_bound_once(tree)
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
@@ -140,6 +168,8 @@ def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
                 continue
             argument = node.args[0]
+            if isinstance(argument, ast.Name) and argument.id in constants:
+                argument = constants[argument.id]  # PREFIX = "POL-" ... ref.lstrip(PREFIX)
             if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
                 continue
             word = argument.value.strip()
@@ -314,11 +344,19 @@ SWAPPED_DATE_FIELDS = re.compile(r"%Y[-/.]?%M|%M[-/.]?%d|%d[-/.]?%M|%H:?%m|%m:%S
 
 
 def _swapped_date_fields(tree: ast.Module) -> Optional[str]:
+    """In ``strftime``/``strptime`` and in a date's format spec (``f"{when:%Y%m%d-%H%m}"``, ``format(d, "%H:%m")``)."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("strftime", "strptime"):
             for arg in node.args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and SWAPPED_DATE_FIELDS.search(arg.value):
                     return f"{node.func.attr}({arg.value!r}) (line {node.lineno}): %M is the minute and %m the month"
+        spec = None
+        if isinstance(node, ast.FormattedValue) and isinstance(node.format_spec, ast.JoinedStr):
+            spec = "".join(v.value for v in node.format_spec.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "format" and len(node.args) == 2 and isinstance(node.args[1], ast.Constant):
+            spec = node.args[1].value if isinstance(node.args[1].value, str) else None
+        if spec and SWAPPED_DATE_FIELDS.search(spec):
+            return f"the format {spec!r} (line {node.lineno}): %M is the minute and %m the month"
     return None
 
 

@@ -29,7 +29,7 @@ from hfsynth.curate.python_ast import imports_only_stdlib, is_print, own_scope_n
 _LIST = r"(?:a|an|the)\s+(?:new\s+|sorted\s+|flat(?:tened)?\s+|python\s+|single\s+)?(?:list|array)\b"
 _STRING = r"(?:a|the)\s+(?:new\s+|single\s+|formatted\s+)?(?:string|str)\b"
 _DICT = r"(?:a|the)\s+(?:new\s+)?(?:dictionary|dict)\b"
-_NUMBER = r"(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\b|(?:an?\s+)?(?:integer|int)\b(?!\s+(?:list|array|values))"
+_NUMBER = r"(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\b|how\s+many\b|(?:an?\s+)?(?:integer|int)\b(?!\s+(?:list|array|values))"
 # "returns a list" but not "returns a list or None", "a list's length", "the list of X as a string".
 _NOT_AFTER = r"(?!\s*(?:'s|’s|,?\s+or\b|\s+(?:length|size|count)\b))"
 # "Return the number of stones in each level in a list", "a string for every word": one value per item, in a container.
@@ -47,6 +47,8 @@ ASKED = (
 # What each ask cannot be answered with (a tuple or set for "a list" is sloppy, not another contract).
 EXCLUDED = {"list": {NUMBER, "str", "dict"}, "str": {NUMBER, "list", "dict", "set"}, "dict": {NUMBER, "str", "list", "set", "tuple"},
             NUMBER: {"str", "list", "dict", "set", "tuple"}}
+# "return the number of risers and the actual riser height": two values, which a tuple holds.
+TWO_VALUES = re.compile(r"\breturns?\s+[^.;:]*?\band\s+(?:the|a|an|its|their)\s", re.IGNORECASE)
 NAMED = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")
 KIND_WORDS = {NUMBER: "a number", "list": "a list", "str": "a string", "dict": "a dictionary", "set": "a set", "tuple": "a tuple"}
 
@@ -101,6 +103,6 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
     rebound = rebound_names(tree)
     known = typed_locals(function, rebound)
     kinds = {_kind_of(r.value, known, rebound) for r in returns}
-    if len(kinds) != 1 or not kinds <= EXCLUDED[asked]:
+    if len(kinds) != 1 or not kinds <= EXCLUDED[asked] or (kinds == {"tuple"} and TWO_VALUES.search(prose)):
         return None
     return f"{function.name} returns {KIND_WORDS[kinds.pop()]} where the instruction says it returns {KIND_WORDS[asked]}"

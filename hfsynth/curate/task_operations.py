@@ -43,7 +43,7 @@ import ast
 import re
 from typing import Callable, List, Optional, Set, Tuple
 
-from hfsynth.curate.anchored_patterns import whole_string_unanchored
+from hfsynth.curate.anchored_patterns import newline_passes_the_end, whole_string_unanchored
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
@@ -368,6 +368,25 @@ def _wrong_kind_method(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "the number of words in a manuscript's text", "count the words", "word count"; not words split at single spaces by the ask itself.
+WORD_COUNT = re.compile(r"\b(?:(?:number|count)\s+of\s+(?:the\s+)?words|count(?:s|ing)?\s+(?:the\s+)?words|word\s*counts?|how\s+many\s+words)\b", re.IGNORECASE)
+SPACES_ONLY = re.compile(r"\b(?:space-separated|single\s+spaces?|one\s+space|(?:by|with|on)\s+(?:one\s+or\s+more\s+)?spaces)\b", re.IGNORECASE)
+
+
+def _words_split_at_spaces(prose: str, tree: ast.Module) -> Optional[str]:
+    """Words counted from ``text.split(" ")``: a tab or a newline between two words leaves them one piece
+    (``"end\\nstart"`` is one word), where ``split()`` splits at any whitespace. Read when the instruction
+    asks for a count of words and does not say they are separated by spaces, and the code splits no
+    other way (no ``split()``, no regex)."""
+    if not _asked(WORD_COUNT, prose) or SPACES_ONLY.search(prose):
+        return None
+    splits = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "split"]
+    at_space = [n for n in splits if len(n.args) == 1 and isinstance(n.args[0], ast.Constant) and n.args[0].value == " "]
+    if not at_space or any(not n.args for n in splits) or re.search(r"\bre\.|\bshlex\b|\bisspace\b", ast.unparse(tree)):
+        return None
+    return f"the instruction counts words and the code splits at single spaces (line {at_space[0].lineno}): a tab or newline between two words leaves them one (split() splits at any whitespace)"
+
+
 MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 
 
@@ -659,7 +678,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or _quadratic_scan(prose, tree)
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))

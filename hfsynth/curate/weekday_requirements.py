@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, FrozenSet, Optional
+from typing import Dict, FrozenSet, NamedTuple, Optional
 
+from hfsynth.curate.python_ast import values_bound_once
 from hfsynth.curate.requirement_words import constant_value, walk_outside_asserts
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -66,13 +67,17 @@ class _Unread(Exception):
     """The test holds something besides comparisons of the day of the week with numbers."""
 
 
-def _day_sources(tree: ast.AST) -> Dict[str, int]:
-    """Names bound to ``x.weekday()`` (offset 0) or ``x.isoweekday()`` (offset 1), each bound once."""
-    bound: Dict[str, list] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            bound.setdefault(node.targets[0].id, []).append(_offset(node.value))
-    return {name: offsets[0] for name, offsets in bound.items() if len(offsets) == 1 and offsets[0] is not None}
+class _Sources(NamedTuple):
+    """``offsets``: names bound once to ``x.weekday()`` (offset 0) or ``x.isoweekday()`` (offset 1);
+    ``constants``: every name bound once, with its value (a day's number kept in a constant)."""
+
+    offsets: Dict[str, int]
+    constants: Dict[str, ast.expr]
+
+
+def _day_sources(tree: ast.AST) -> _Sources:
+    constants = values_bound_once(tree)
+    return _Sources({name: _offset(value) for name, value in constants.items() if _offset(value) is not None}, constants)
 
 
 def _offset(node: ast.AST) -> Optional[int]:
@@ -81,7 +86,14 @@ def _offset(node: ast.AST) -> Optional[int]:
     return None
 
 
-def _picks(node: ast.AST, day: int, sources: Dict[str, int]) -> bool:
+def _number(node: ast.AST, constants: Dict[str, ast.expr]) -> Optional[int]:
+    """A number, or a name bound once to one (``FULL_BACKUP_WEEKDAY = 0``)."""
+    if isinstance(node, ast.Name) and node.id in constants:
+        node = constants[node.id]
+    return constant_value(node)
+
+
+def _picks(node: ast.AST, day: int, sources: _Sources) -> bool:
     """Whether the test is true on ``day`` (0 Monday ... 6 Sunday)."""
     if isinstance(node, ast.BoolOp):
         results = [_picks(value, day, sources) for value in node.values]
@@ -91,11 +103,11 @@ def _picks(node: ast.AST, day: int, sources: Dict[str, int]) -> bool:
     if not isinstance(node, ast.Compare):
         raise _Unread
     if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
-        offset = sources.get(node.left.id) if isinstance(node.left, ast.Name) else _offset(node.left)
+        offset = sources.offsets.get(node.left.id) if isinstance(node.left, ast.Name) else _offset(node.left)
         right = node.comparators[0]
         if offset is None or not isinstance(right, (ast.Tuple, ast.List, ast.Set)):
             raise _Unread
-        members = [constant_value(e) for e in right.elts]
+        members = [_number(e, sources.constants) for e in right.elts]
         if any(m is None for m in members):
             raise _Unread
         return (day + offset in members) == isinstance(node.ops[0], ast.In)
@@ -106,14 +118,14 @@ def _picks(node: ast.AST, day: int, sources: Dict[str, int]) -> bool:
 FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE, ast.Eq: ast.Eq, ast.NotEq: ast.NotEq}
 
 
-def _link_holds(left: ast.AST, op: ast.cmpop, right: ast.AST, day: int, sources: Dict[str, int]) -> bool:
+def _link_holds(left: ast.AST, op: ast.cmpop, right: ast.AST, day: int, sources: _Sources) -> bool:
     """One comparison of the day of the week with a number, the day on either side (``5 > d.weekday()``)."""
     def offset_of(side):
-        return sources.get(side.id) if isinstance(side, ast.Name) else _offset(side)
+        return sources.offsets.get(side.id) if isinstance(side, ast.Name) else _offset(side)
     kind = type(op)
     if offset_of(left) is None and offset_of(right) is not None and kind in FLIPPED:
         left, right, kind = right, left, FLIPPED[kind]
-    offset, bound = offset_of(left), constant_value(right)
+    offset, bound = offset_of(left), _number(right, sources.constants)
     if offset is None or bound is None:
         raise _Unread
     value = day + offset
@@ -137,20 +149,34 @@ def _tests(tree: ast.AST):
                 yield node
 
 
+def one_named_day(prose: str) -> Optional[int]:
+    """The one day of the week the instruction names ("closed on Mondays", "full backups run on Sundays"),
+    however often, with no list, range, weekend or working days beside it; else None."""
+    days = {_day_number(word) for word in re.findall(rf"\b{DAY}\b", prose, re.IGNORECASE)}
+    if len(days) != 1 or DAY_LIST.search(prose) or DAY_RANGE.search(prose) or WEEKEND.search(prose) or WORKDAYS.search(prose):
+        return None
+    return days.pop()
+
+
 def other_days(prose: str, tree: ast.Module) -> Optional[str]:
-    """How a test of the day of the week picks days the instruction does not name, else None."""
+    """How a test of the day of the week picks days the instruction does not name, else None. Where the
+    instruction names one day on its own, only a test that picks one other day is read: a test that
+    picks several may be about something else ("weeks start on Monday", then ``weekday() >= 5``)."""
     asked = asked_days(prose)
+    single = one_named_day(prose) if asked is None else None
+    if single is not None:
+        asked = frozenset({single})
     if asked is None:
         return None
     sources = _day_sources(tree)
     for test in _tests(tree):
-        if not any(_offset(n) is not None or isinstance(n, ast.Name) and n.id in sources for n in ast.walk(test)):
+        if not any(_offset(n) is not None or isinstance(n, ast.Name) and n.id in sources.offsets for n in ast.walk(test)):
             continue
         try:
             picked = frozenset(day for day in range(7) if _picks(test, day, sources))
         except _Unread:
             continue
-        if picked not in (asked, ALL_DAYS - asked):
+        if picked not in (asked, ALL_DAYS - asked) and (single is None or len(picked) == 1):
             def names(days):
                 return "-".join(DAY_NAMES[d].title() for d in sorted(days)) or "no day"
             return f"the instruction's days are {names(asked)} and the code's test {ast.unparse(test)[:50]} (line {test.lineno}) picks {names(picked)}"
