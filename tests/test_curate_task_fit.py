@@ -2197,3 +2197,54 @@ def test_blind46_to_51s_good_rows_lost_on_arrival():
     assert missing_part(ask, size.replace("f'{n} B'", "str(n)")) == "the unit 'B'"
     ask = "Write `int_to_ip(n)`; it should raise ValueError outside 0..2**32-1."
     assert check(ask, "def int_to_ip(n):\n    if not 0 <= n <= 0xFFFFFFFF:\n        raise ValueError(n)\n    return '.'.join(str(n >> s & 255) for s in (24, 16, 8, 0))\n") is None
+
+
+def test_blind46_to_51s_lessons_read_from_what_was_left():
+    """A range "from a start date to an end date, both inclusive"; a weekend named beside the rest of the
+    week; dict.fromkeys(staff, []) handed back to be filled; "Negative input must raise"; a returned
+    dict's key that the code only reads from its input; a value among those a return sentence quotes; a
+    field of an output named bare; an input form that "comes as" one of two."""
+    from hfsynth.curate.accepted_inputs import accepted_inputs
+    from hfsynth.curate.required_errors import required_error_claims
+
+    ask = "An exhibition runs from a start date to an end date, both inclusive. Write exhibition_days(start, end) that returns how many days it is open."
+    days = "from datetime import timedelta\n\ndef exhibition_days(start, end):\n    n, current = 0, start\n    while current {op} end:\n        n += 1\n        current += timedelta(days=1)\n    return n\n"
+    assert "leaves the bound out" in check(ask, days.format(op="<"))
+    assert check(ask, days.format(op="<=")) is None
+
+    ask = "I need is_weekend_event(event_date) returning True if the date falls on a Saturday or Sunday, and False for Monday to Friday."
+    weekend = "def is_weekend_event(event_date):\n    return event_date.weekday() in {days}\n"
+    assert "picks Sun" in check(ask, weekend.format(days="(6, 7)"))
+    assert check(ask, weekend.format(days="(5, 6)")) is None
+
+    rota = "def empty_rota(staff):\n    return {value}\n"
+    assert "gives every key the same []" in trivial(rota.format(value="dict.fromkeys(staff, [])"))
+    assert trivial(rota.format(value="{name: [] for name in staff}")) is None
+    assert trivial(rota.format(value="dict.fromkeys(staff, 0)")) is None
+
+    ask = "Write format_track_length(seconds) that returns a track length as 'm:ss' (e.g. 245 -> '4:05'). Negative input must raise ValueError."
+    clamped = "def format_track_length(seconds: int) -> str:\n    seconds = max(0, int(seconds))\n    m, s = divmod(seconds, 60)\n    return f'{m}:{s:02d}'\n"
+    assert [c[0] for c in required_error_claims(ask, ast.parse(clamped))] == ["(lambda r: list(r) if hasattr(r, '__next__') else r)(format_track_length(seconds=-1))"]
+    assert required_error_claims("The amount must be positive. Write `f(amount)`.", ast.parse("def f(amount):\n    return amount\n")) == []
+
+    ask = ("Given a list of loan dicts ({'due': date, 'returned': date or None}) and today's date, return a summary dict with three keys: "
+           "'total' (number of loans), 'returned' (how many have been returned) and 'overdue' (not returned and due before today).")
+    summary = ("def loan_summary(loans, today):\n    s = {{'total': 0, 'overdue': 0{extra}}}\n    for loan in loans:\n        s['total'] += 1\n"
+               "        if loan['returned'] is None and loan['due'] < today:\n            s['overdue'] += 1\n{more}    return s\n")
+    assert missing_part(ask, summary.format(extra="", more="")) == "the key 'returned' of the dict it returns"
+    assert missing_part(ask, summary.format(extra=", 'returned': 0", more="        if loan['returned'] is not None:\n            s['returned'] += 1\n")) is None
+
+    ask = "Write `policy_status(start, end, today)` that returns 'pending' if the policy hasn't started yet, 'active' from the start date through the end date (inclusive), and 'lapsed' once the end date has passed."
+    status = "def policy_status(start, end, today):\n{pending}    if start <= today <= end:\n        return 'active'\n    return 'lapsed'\n"
+    assert missing_part(ask, status.format(pending="")) == "the value 'pending' it returns"
+    assert missing_part(ask, status.format(pending="    if today < start:\n        return 'pending'\n")) is None
+    assert missing_part("Return the status, such as 'open', 'closed' or 'held'.", status.format(pending="").replace("active", "open").replace("lapsed", "closed")) is None
+
+    ask = "Write loan_to_csv(loan) that turns a loan dict into a single CSV line with the fields title, author, member_id and due_date (ISO format), in that order."
+    line = "def loan_to_csv(loan):\n    return ','.join([loan['title'],{author} loan['member_id'], loan['due_date'].isoformat()])\n"
+    assert missing_part(ask, line.format(author="")) == "the field 'author' of its output"
+    assert missing_part(ask, line.format(author=" loan['author'],")) is None
+    assert missing_part("Each record has the fields name, dept and salary. Return the total salary per dept, as a CSV line.", line.format(author="")) is None
+
+    ask = "Write to_seconds(duration). Durations come as either 'm:ss' or 'h:mm:ss' (for example '45:10' or '2:05:33'). Return the total number of seconds."
+    assert accepted_inputs(ask, ast.parse("def to_seconds(duration: str) -> int:\n    m, s = duration.split(':')\n    return int(m) * 60 + int(s)\n")) == ["45:10", "2:05:33"]

@@ -55,7 +55,11 @@ And, from the input's records ("dicts with "price", "qty" and "category""), a qu
 reads while it reads two other fields; punctuation marks listed together ("like '!' or ','") of which
 the code holds none and no character class; options or bands each mapped to what it gives ("'full' ->
 'Ada Lovelace', 'initials' -> 'A.L.'", "'B' (80-89)"), once the code names two; and HTML entities to
-write ("& with &amp;, ... ' with &#x27;"), once the code writes two.
+write ("& with &amp;, ... ' with &#x27;"), once the code writes two; one-word values a return sentence
+quotes ("returns 'pending' if ..., 'active' ... and 'lapsed' ..."), once the code writes two (the keys it
+only reads, ``loan["returned"]``, are not written: so too for a returned dict's keys); and the fields of
+an output named bare ("a CSV line with the fields title, author, member_id and due_date, in that order"),
+once the code names two.
 """
 
 from __future__ import annotations
@@ -264,10 +268,13 @@ def _quoted(items: str) -> List[str]:
     return [item[1:-1] for item in re.findall(QUOTED, items) if item[1:-1] not in ("None", "True", "False")]
 
 
-def _working_strings(tree: ast.Module) -> List[str]:
+def _working_strings(tree: ast.Module, reads: bool = True) -> List[str]:
     """The strings of the code's functions and of its module-level assignments (its tables), without
-    docstrings, asserts or printed text (a usage line may show any input)."""
+    docstrings, asserts or printed text (a usage line may show any input); without ``reads``, also
+    without the keys it only reads (``loan["returned"]``: a field of the input, not one it writes)."""
     skipped = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    if not reads:
+        skipped |= {id(node.slice) for node in ast.walk(tree) if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Assert) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"):
             skipped |= {id(n) for n in ast.walk(node)}
@@ -285,7 +292,7 @@ def _missing_key(instruction: str, strings: List[str], names: Set[str]) -> Optio
     found = RETURNED_KEYS.search(instruction)
     if not found:
         return None
-    strings = "\n".join(strings)  # a key may be a regex's group: (?P<date>...) read by groupdict()
+    strings = "\n".join(strings)  # the strings the code writes, not the keys it reads; a key may be a regex's group: (?P<date>...) read by groupdict()
     keys = [key for key in _quoted(re.sub(r"\s+\([^()\n]*\)", "", found.group("items"))) if "(" not in key]  # not what a key holds ("#"), nor a function named after the list
     missing = (key for key in keys if key not in names and not re.search(rf"(?<!\w){re.escape(key)}(?!\w)", strings))
     return next((f"the key {key!r} of the dict it returns" for key in missing), None)
@@ -420,6 +427,48 @@ def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
 
 
 # A quoted phrase opens and closes on a character, not a space: "'day' when N is 1 and 'days'" quotes no " when N is 1 and ".
+# "a single CSV line with the fields title, author, member_id and due_date (ISO format), in that order": fields
+# the output is made of, named bare.
+FIELD_LIST = re.compile(r"\b(?:fields?|columns?)\s*:?\s+(?P<items>[a-z][a-z0-9_]*(?:\s*,\s*[a-z][a-z0-9_]*)+\s*,?\s*(?:and|or)\s+[a-z][a-z0-9_]*)\b")
+FIELDS_OUT = re.compile(r"\bin\s+(?:that|this|the\s+same|the\s+given)\s+order\b|\b(?:csv|header|export\w*|writes?|serial\w*)\b", re.IGNORECASE)
+FIELDS_IN = re.compile(r"\b(?:each|every|the)\s+(?:record|row|dict|item|entry|line)s?\s+(?:has|have|holds?|contains?)\b|\bgiven\b|\binput\b", re.IGNORECASE)
+
+
+def _missing_output_field(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
+    """A field of a bare list the output is made of ("a CSV line with the fields title, author and due_date,
+    in that order") that the code neither names nor spells, while it spells two others."""
+    for sentence in re.split(r"(?<=[.!?])\s+", instruction):
+        found = FIELD_LIST.search(sentence)
+        if not found or not FIELDS_OUT.search(sentence) or FIELDS_IN.search(sentence):
+            continue
+        fields = [f for f in re.split(r"\s*,\s*|\s+(?:and|or)\s+", found.group("items").strip()) if f and f not in ("and", "or")]
+        held = [f for f in fields if f in strings or f in names]
+        if len(held) >= 2 and len(held) < len(fields):
+            return f"the field {next(f for f in fields if f not in held)!r} of its output"
+    return None
+
+
+# "returns 'pending' if the policy hasn't started yet, 'active' from the start date through the end date, and
+# 'lapsed' once ...": one-word values a sentence says the function returns, each with its own case.
+RETURN_SENTENCE = re.compile(r"[^.;]*\b(?:returns?|returning|result\s+is)\b[^.;]*", re.IGNORECASE)
+RETURNED_WORD = re.compile(r"(?<![\w'\"`])(['\"])([A-Za-z][A-Za-z_-]{1,20})\1(?![\w'\"`])")
+
+
+def _missing_returned_word(instruction: str, strings: List[str]) -> Optional[str]:
+    """A one-word value among three or more a return sentence quotes, left out by code that writes two others."""
+    for sentence in RETURN_SENTENCE.finditer(instruction):
+        text = sentence.group(0)
+        if re.search(r"\b(?:e\.g\.|for example|for instance|such as|like)\b|[{\[]", text, re.IGNORECASE):
+            continue  # inputs shown, or a record's shape
+        words = list(dict.fromkeys(word for _, word in RETURNED_WORD.findall(text) if word not in ("None", "True", "False")))
+        if len(words) < 3:
+            continue
+        held = [word for word in words if word in strings]
+        if len(held) >= 2 and len(held) < len(words):
+            return f"the value {next(word for word in words if word not in held)!r} it returns"
+    return None
+
+
 TEMPLATE = re.compile(r"[\"'](?=\S)([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})(?<=\S)[\"']")
 PLACEHOLDER = re.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
 
@@ -462,17 +511,19 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction) or NAMED_CODES.search(instruction)
     quoted = (RETURNED_KEYS.search(instruction) or ENDINGS.search(instruction) or DATE_FORMAT.search(instruction) or LONG_QUOTED_LIST.search(instruction)
               or TIME_UNITS.search(instruction) or CODE_WORD.search(instruction) or TEMPLATE.search(instruction) or MARK_LIST.search(instruction)
-              or MAPPED_KEY.search(instruction) or ENTITY.search(instruction))
+              or MAPPED_KEY.search(instruction) or ENTITY.search(instruction) or RETURNED_WORD.search(instruction))
     tree = parse_python(code)
     if tree is None:
         return None
     literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
     if quoted and not literal:
         strings, code_names = _working_strings(tree), _names(tree)  # read once for every list below
-        literal = (_missing_key(instruction, strings, code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
+        literal = (_missing_key(instruction, _working_strings(tree, reads=False), code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
                    or _missing_quoted(instruction, strings) or _missing_time_unit(instruction, strings, code_names) or _missing_code_word(instruction, strings)
                    or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code) or _missing_mapped_key(instruction, strings)
-                   or _missing_entity(instruction, strings))
+                   or _missing_entity(instruction, strings) or _missing_returned_word(instruction, _working_strings(tree, reads=False)))
+    if not literal and FIELD_LIST.search(instruction):
+        literal = _missing_output_field(instruction, _working_strings(tree), _names(tree))
     literal = literal or unread_parameter(instruction, tree)
     if literal:
         return literal

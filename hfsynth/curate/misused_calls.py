@@ -52,7 +52,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   strings or numbers made at run time are usually distinct objects (``==`` is meant).
 - ``groups = dict.fromkeys(letters, [])`` then ``groups[k].append(w)`` (or ``self.groups``, appended to
   in a method): every key holds the one list passed, so each word lands in every group (``{k: [] for k
-  in letters}`` is meant).
+  in letters}`` is meant); or returned so, for the caller to fill.
 - ``d.month // 3 + 1`` for a quarter: March, June, September and December land in the next one; and
   ``d.day // 7 + 1`` for a week of the month: the 7th lands in week 2.
 - ``Decimal(price)`` of a ``price: float``: the float's binary error is kept (``Decimal(str(price))``).
@@ -650,7 +650,17 @@ def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _mutable_display(node: ast.expr) -> bool:
+    """``[]``, ``{}``, ``set()``, ``list()``: a new container, made once where it is written."""
+    return isinstance(node, (ast.List, ast.Dict, ast.Set)) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("list", "dict", "set"))
+
+
 def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):  # return dict.fromkeys(staff, []): the caller gets one list under every key, to fill
+        value = node.value if isinstance(node, ast.Return) else None
+        if isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2 and _mutable_display(value.args[1]):
+            return (f"return {ast.unparse(value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(value.args[1])}, so filling one "
+                    f"key's fills them all")
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module, ast.ClassDef)):
             continue
@@ -668,7 +678,7 @@ def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
             if not (isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2):
                 continue
             shared = value.args[1]
-            if not (isinstance(shared, (ast.List, ast.Dict, ast.Set)) or (isinstance(shared, ast.Call) and getattr(shared.func, "id", None) in ("list", "dict", "set"))):
+            if not _mutable_display(shared):
                 continue
             write = _write_through_an_item(function, target.id)
             if write is not None:

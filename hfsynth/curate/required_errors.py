@@ -9,7 +9,9 @@ only where the words leave no doubt, for a top-level function of the code:
   negative ("negative n", "`amount` is negative", "n < 0"), not positive ("non-positive sizes",
   "`size` is not positive", "qty is not a positive number", "zero or negative", "less than 1", "< 1"), zero ("`old` is zero"), said
   of a parameter by its name or, when exactly one parameter fits, by a noun ("the list", "input");
-  "either argument" / "any argument" probes each number in turn; or examples of what must be refused
+  "either argument" / "any argument" probes each number in turn; the condition after the error ("raise
+  ValueError if ...") or as the subject of a sentence that requires it ("Negative input must raise
+  ValueError"); or examples of what must be refused
   ("raise ValueError for anything malformed, such as '10x' or an empty string"), for a function of
   one text;
 - the probed values are the condition's plainest cases: ``[]``, ``''`` or ``{}`` by what the parameter
@@ -37,6 +39,8 @@ ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
 RAISE_IF = (
     re.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
     re.compile(rf"\b(?i:if|for)\s+(?P<condition>[^.;:(),]{{1,80}}?),?\s+(?:it\s+|the function\s+|`?\w+(?:\(\))?`?\s+)?(?:should\s+|must\s+)?(?:raise|throw)s?\s+(?:an?\s+)?{ERROR}"),
+    # "Negative input must raise ValueError.", "An empty list should raise ValueError": the condition as the sentence's subject.
+    re.compile(rf"(?:^|(?<=[.!?;]\s))(?P<condition>[A-Za-z`][^.;:(),]{{0,40}}?)\s+(?:must|should|will|shall)\s+(?:also\s+)?(?:raise|throw)\s+(?:an?\s+)?{ERROR}"),
 )
 # "raise ValueError for anything malformed, such as '10x', '5m1h' or an empty string": inputs that must be refused.
 REFUSED_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example|for instance|including|like)\s+(?P<examples>.+)$", re.IGNORECASE)

@@ -11,8 +11,9 @@ Read only where neither side leaves a doubt:
 
 - the instruction names one set of days: a list or range of day names ("Friday and Saturday",
   "Mon-Fri", "Monday to Friday"), else "weekend(s)" (Saturday and Sunday) or "business days",
-  "working days", "weekdays" (Monday to Friday); two different sets named, or a day named on its own
-  ("on Saturdays until noon", "weeks start on Monday"), nothing is read;
+  "working days", "weekdays" (Monday to Friday); two different sets named (unless one is the rest of the
+  week: "Saturday or Sunday, and False for Monday to Friday"), nothing is read; a day named on its own
+  ("closed on Mondays") is read only against a test that picks one day;
 - the code's test is made only of comparisons of ``x.weekday()`` or ``x.isoweekday()`` (or a name
   bound once to one) with numbers, joined by ``and``, ``or`` and ``not``: anything else in it (a
   holiday list) and the test is not read.
@@ -60,6 +61,8 @@ def asked_days(prose: str) -> Optional[FrozenSet[int]]:
         if WORKDAYS.search(prose):
             named.add(frozenset(range(5)))
     named = {days for days in named if days not in (frozenset(), ALL_DAYS)}
+    if len(named) == 2 and frozenset.union(*named) == ALL_DAYS and not frozenset.intersection(*named):
+        named = {min(named, key=sorted)}  # "Saturday or Sunday, and False for Monday to Friday": one set and the rest
     return next(iter(named)) if len(named) == 1 else None
 
 
