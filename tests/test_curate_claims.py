@@ -251,6 +251,9 @@ TOP_WORDS = ("import re\nfrom collections import Counter\n\ndef top_words(text, 
              "    counts = Counter(w for w in words if w.lower() not in stop_words)\n    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]\n\n\n"
              "print(top_words('The wing holds maps, and the maps are old. Old maps, new wing.', 3, {{'the', 'a', 'and', 'are'}}))\n")
 
+MONTHS_ASK = "I need the number of complete months between a policy's start date and a claim date. Write `complete_months(start, end)`."
+MONTHS = "def complete_months(start, end):\n    months = (end.year - start.year) * 12 + (end.month - start.month){fix}\n    return max(months, 0)\n"
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -325,6 +328,8 @@ ROWS = {
     "a rule's example run on a function of one number, wrong": ((FLOORS_ONE.format(body="room // 10"), "", FLOORS_ASK), "failed"),
     "a set of stop words is not re-cased (blind47)": ((TOP_WORDS.format(text="text.lower()"), "", TOP_WORDS_ASK), "passed"),
     "the text itself still is": ((TOP_WORDS.format(text="text"), "", TOP_WORDS_ASK), "failed"),
+    "complete months counted from the month fields alone (blind46)": ((MONTHS.format(fix=""), "", MONTHS_ASK), "failed"),
+    "complete months, a day of the month not yet reached taken off": ((MONTHS.format(fix="\n    if end.day < start.day:\n        months -= 1"), "", MONTHS_ASK), "passed"),
     "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),
     "known task wrong: Roman numerals read without the subtractive forms": ((ROMAN_TO_INT.format(body=ROMAN_ADDS), "", ROMAN_ASK), "failed"),
     "known task right: Roman numerals": ((ROMAN_TO_INT.format(body=ROMAN_SUBTRACTS), "", ROMAN_ASK), "passed"),

@@ -2248,3 +2248,40 @@ def test_blind46_to_51s_lessons_read_from_what_was_left():
 
     ask = "Write to_seconds(duration). Durations come as either 'm:ss' or 'h:mm:ss' (for example '45:10' or '2:05:33'). Return the total number of seconds."
     assert accepted_inputs(ask, ast.parse("def to_seconds(duration: str) -> int:\n    m, s = duration.split(':')\n    return int(m) * 60 + int(s)\n")) == ["45:10", "2:05:33"]
+
+
+def test_blind46_to_51s_logic_read_from_the_words():
+    """Extras that stack answered with elif; the first tier's days charged at the later rate; "end is
+    exclusive" after "up to but NOT including end ("; "up to but not including their check-out date";
+    ties "in alphabetical order" and "the one filed earlier first" when two have the same amount."""
+    ask = ("Everyone pays the standard excess of 250. A driver under 25 pays an extra 200, and a driver not named on the policy "
+           "pays an extra 500. Each extra is added on top whenever its condition applies. Write `total_excess(age, named)`.")
+    excess = "def total_excess(age, named):\n    excess = 250\n    if not named:\n        excess += 500\n    {second} age < 25:\n        excess += 200\n    return excess\n"
+    assert "the elif (line 5)" in check(ask, excess.format(second="elif"))
+    assert check(ask, excess.format(second="if")) is None
+    assert check(ask.replace(" Each extra is added on top whenever its condition applies.", ""), excess.format(second="elif")) is None
+
+    ask = "Overdue fines: $0.10 per day for the first 7 days late, then $0.20 per day for each day after that. Write dvd_fine(days_late)."
+    flat = "def dvd_fine(days_late):\n    if days_late <= 0:\n        return 0.0\n    if days_late <= 7:\n        return round(days_late * 0.10, 2)\n    return round({rest}, 2)\n"
+    assert "nothing takes the first 7 off" in check(ask, flat.format(rest="days_late * 0.20"))
+    assert check(ask, flat.format(rest="0.70 + (days_late - 7) * 0.20")) is None
+
+    ask = "shift_dates(start, end) returns every 7th day beginning at start, up to but NOT including end (end is exclusive, like range())."
+    weekly = "from datetime import timedelta\n\ndef shift_dates(start, end):\n    out, current = [], start\n    while current {op} end:\n        out.append(current)\n        current += timedelta(weeks=1)\n    return out\n"
+    assert "takes end in" in check(ask, weekly.format(op="<="))
+    assert check(ask, weekly.format(op="<")) is None
+    ask = "Count the guests in house on the night of `day`: from their check-in date up to but NOT including their check-out date. Write in_house_count(bookings, day)."
+    count = "def in_house_count(bookings, day):\n    return sum(1 for check_in, check_out in bookings if check_in <= day {op} check_out)\n"
+    assert "takes check_out in" in check(ask, count.format(op="<="))
+    assert check(ask, count.format(op="<")) is None
+    guarded = "def business_days(start, end):\n    if end <= start:\n        return 0\n    return (end - start).days\n"  # the bounds compared with each other: a guard
+    assert check("Write `business_days(start, end)` counting the days from `start` up to but not including `end`.", guarded) is None
+
+    ask = "Return the names of the n subscribers with the highest usage, highest first. If two subscribers used the same amount, list them in alphabetical order."
+    ranked = "def top_users(usage, n):\n    return [name for name, _ in sorted(usage.items(), key=lambda item: {key}{reverse})[:n]]\n"
+    assert "reverses the tie-breaking field too" in check(ask, ranked.format(key="(item[1], item[0])", reverse=", reverse=True"))
+    assert check(ask, ranked.format(key="(-item[1], item[0])", reverse="")) is None
+    ask = "Return the n largest claims in descending order of amount. When two claims have the same amount, the one filed earlier must come first."
+    largest = "import heapq\n\ndef top_claims(claims, n):\n    return heapq.nlargest(n, claims, key=lambda c: {key})\n"
+    assert "orders by a single field" in check(ask, largest.format(key="c['amount']"))
+    assert check(ask, largest.format(key="(c['amount'], -c['filed'].toordinal())")) is None

@@ -35,6 +35,9 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - extra pay "beyond the first 50", and a subtraction in code that compares nothing (the excess goes
   negative below the threshold); "hours beyond 40", and ``hours - 40`` kept at 0 by no ``max`` and no
   comparison of ``hours`` with 40;
+- tiers of one quantity ("$0.10 a day for the first 7 days, then $0.20 a day after that"), and code that
+  compares with 7 but never takes it off (``days - 7``), caps at it (``min(days, 7)``) nor prices it
+  (``7 * 0.10``): past the first tier every day is charged the later rate;
 - "if the dose exceeds max_mg, raise", and ``min(dose, max_mg)`` with nothing compared with ``max_mg``:
   the value is clamped where an error was asked for;
 - intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
@@ -230,14 +233,24 @@ BOUND_PAIRS = (("low", "high"), ("lo", "hi"), ("lower", "upper"), ("min_value", 
 NAMED_EXCLUSIVE_ASK = re.compile(r"(?<![\w`])`?(?P<name>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?exclusive\b", re.IGNORECASE)
 
 
+# "in house from their check-in date up to but NOT including their check-out date": the same, in words.
+UP_TO_EXCLUDING_ASK = re.compile(r"\bup\s+to\s+(?:but\s+)?not\s+including\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?`?(?P<name>[A-Za-z_][\w-]*)`?", re.IGNORECASE)
+
+
+OTHER_BOUND = re.compile(r"start|begin|low|^lo$|min|^from|first|open|check_?in|since", re.IGNORECASE)
+
+
 def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
-    """Every comparison with ``name`` takes it in (``day <= end``), none leaves it out (``<``, ``>``)."""
+    """Every comparison with ``name`` takes it in (``day <= end``), none leaves it out (``<``, ``>``); a
+    comparison of the two bounds (``if end <= start: return 0``) guards the input, it places no item."""
     inclusive = None
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare):
             sides = [node.left] + node.comparators
             for left, op, right in zip(sides, node.ops, sides[1:]):
                 if not any(isinstance(side, ast.Name) and side.id == name for side in (left, right)):
+                    continue
+                if any(isinstance(side, ast.Name) and side.id != name and OTHER_BOUND.search(side.id) for side in (left, right)):
                     continue
                 if isinstance(op, (ast.Lt, ast.Gt)):
                     return None
@@ -551,6 +564,29 @@ def _excess_unguarded(tree: ast.Module, threshold: float) -> Optional[str]:
     return None
 
 
+# "$0.10 per day for the first 7 days late, then $0.20 per day for each day after that": tiers of one quantity.
+TIERED_ASK = re.compile(r"\bfor\s+(?:each\s+of\s+)?the\s+first\s+(?P<n>\d+(?:\.\d+)?)\b[^.;]{0,60}?\b(?:then|after\s+that|thereafter|after\s+which)\b", re.IGNORECASE)
+
+
+def _whole_at_the_later_rate(tree: ast.Module, threshold: float) -> Optional[str]:
+    """Code that compares with the tier's end (``days_late <= 7``) but never takes it off (``days - 7``), caps at
+    it (``min(days, 7)``) nor prices it (``7 * 0.10``): past the first tier every unit is charged the later rate."""
+    named = _bound_names(tree)
+
+    def is_threshold(node) -> bool:
+        return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == threshold
+
+    compared = next((c for c in walk_outside_asserts(tree) if isinstance(c, ast.Compare) and any(is_threshold(b) for _, _, b in oriented_comparisons(c))), None)
+    if compared is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, (ast.Sub, ast.Mult)) and any(is_threshold(side) for side in (getattr(node, "left", None), node.right) if side is not None):
+            return None
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("min", "max", "clamp") and any(is_threshold(a) for a in node.args):
+            return None
+    return f"its comparison {ast.unparse(compared)[:40]} (line {compared.lineno}) picks a rate for the whole quantity and nothing takes the first {threshold:g} off"
+
+
 # "If the calculated dose exceeds max_mg, raise a ValueError", "raise ValueError when the total is below 10":
 # a limit to refuse, not to clamp to.
 PAST = r"(?:exceeds?|is\s+(?:above|over|greater\s+than|more\s+than|larger\s+than|higher\s+than))"
@@ -640,6 +676,13 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         included = _includes_an_excluded_bound(tree, match.group("name")) if match.group("name") in parameters else None
         if included and not negated(prose, match.start()):
             return f"the instruction says {match.group(0)!r} and {included}"
+    bound_here = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} | parameters
+    for match in UP_TO_EXCLUDING_ASK.finditer(prose):
+        name = match.group("name").replace("-", "_")
+        name = next((n for n in (name, name.lower(), f"{name}_date".lower()) if n in bound_here), None)
+        included = _includes_an_excluded_bound(tree, name) if name else None
+        if included:
+            return f"the instruction says {match.group(0)!r} and {included}"
     for match in RAISE_PAST_LIMIT_ASK.finditer(prose):
         limit = "0" if match.group("negative") else match.group("limit") or match.group("limit2")
         clamped = _clamps_to_the_limit(tree, limit, bool(match.group("past") or match.group("past2")))
@@ -649,6 +692,10 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         unguarded = _excess_unguarded(tree, float(match.group("n") or match.group("n2")))
         if unguarded and not negated(prose, match.start()):
             return f"the instruction pays extra for {match.group(0)!r} and {unguarded}"
+    for match in TIERED_ASK.finditer(prose):
+        flat = _whole_at_the_later_rate(tree, float(match.group("n")))
+        if flat and not negated(prose, match.start()):
+            return f"the instruction charges {match.group(0)!r} and {flat}"
     for match in AT_MOST.finditer(prose):
         longer = _cut_then_extended(tree, match.group("name")) or _limit_compared_strictly(tree, match.group("name"))
         if longer and not negated(prose, match.start()):

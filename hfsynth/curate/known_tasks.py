@@ -485,6 +485,11 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bmonths\b|\bdays\b|\bweeks\b|\bstrings?\b|\bformat\w*|\bleap\b|\bfebruary\b|\bdecimal\b|\bfloat\w*|\bfraction\w*|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\btime ?zones?\b|\btuple\b|\bdict\w*"
                         r"|\bcategor\w*|\bbands?\b|\bgroups?\b|\bbrackets?\b|\bdivisions?\b"),  # "the runner's category by age": not the age itself
               parameters=(r"birth|born|dob|start|^b$", r"today|^on$|date|ref|current|^at$|end|as_of|^d$|^t$|when")),
+    KnownTask("the complete months between two dates", _i(r"^(?=.*\b(?:complete|full|whole)\s+months\b)(?=.*\bdates?\b)(?s:.)"), 2, r"month",
+              relation="(lambda D: f(D(2024, 1, 15), D(2024, 4, 20)) == 3 and f(D(2024, 1, 15), D(2024, 4, 14)) == 2 and f(D(2023, 11, 1), D(2024, 2, 1)) == 3"
+                       " and f(D(2024, 3, 10), D(2024, 3, 10)) == 0 and f(D(2022, 6, 5), D(2024, 6, 4)) == 23)(__import__('datetime').date)",
+              unless=_i(PRINTS + r"|\bcalendar\b|\bpartial\b|\bround\w*|\bnegative\b|\bstrings?\b|\bformat\w*|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\bend of (?:the )?month\b|\blast day\b|\b(?:28|29|30|31)(?:st|th)?\b|\bleap\b|\bfebruary\b|\bdays\b|\bfraction\w*|\bdecimal\b|\bfloat\w*"),
+              parameters=(r"start|begin|from|first|^a$|d1|date1|since|incep", r"end|claim|to|until|second|^b$|d2|date2|today|date|as_of|^on$")),
     KnownTask("a rotation test of two strings", _i(r"\b(?:is|whether|if|check\w*)\b[^.]{0,40}\ba rotation of\b|\bis_rotation\b"), 2, r"rot",
               [("waterbottle", "erbottlewat"), ("abcde", "cdeab"), ("abcde", "abced"), ("abc", "cba"), ("", ""), ("aa", "a"), ("abcd", "dcba")],
               lambda a, b: len(a) == len(b) and b in a + a, truth=True,

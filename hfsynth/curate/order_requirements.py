@@ -101,7 +101,11 @@ TIE_ALPHA_ASK = re.compile(
     # "when two accounts have the same usage, order them by account id ascending": a second field, ascending
     r"\b(?:when|if|where)\s+(?:two\s+|several\s+)?\w+\s+(?:have|has|share)\s+the\s+same\s+\w+\s*,?\s+(?:then\s+)?(?:order|sort|list|rank)\w*\s+(?:them\s+)?by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b|"
     # "when amounts tie, the older transaction comes first": a second field in ascending order
-    r"\b(?:when|if|where)\s+(?:\w+\s+){0,2}(?:ties?|tied|are equal|are the same)\b[^.]{0,40}\b(?:older|oldest|earlier|earliest|lower|smaller|shorter)\b[^.]{0,30}\b(?:first|wins|goes first|comes first)\b",
+    r"\b(?:when|if|where)\s+(?:\w+\s+){0,2}(?:ties?|tied|are equal|are the same)\b[^.]{0,40}\b(?:older|oldest|earlier|earliest|lower|smaller|shorter)\b[^.]{0,30}\b(?:first|wins|goes first|comes first)\b|"
+    # "When two claims have the same amount, the one filed earlier must come first", "If two subscribers used the
+    # same amount, list them in alphabetical order"
+    r"\b(?:when|if|where)\s+(?:two|several|multiple)\s+\w+\s+(?:\w+\s+)?the\s+same\s+\w+\s*,?\s+(?:(?:then\s+)?(?:order|sort|list|rank|show|return)\w*\s+(?:them\s+)?"
+    r"(?:in\s+)?(?:alphabetical\w*|A-Z|A to Z)|[^.]{0,40}\b(?:older|oldest|earlier|earliest)\b[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b)",
     re.IGNORECASE,
 )
 SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})

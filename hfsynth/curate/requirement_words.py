@@ -41,12 +41,13 @@ MODAL = re.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
 
 def negated(text: str, start: int) -> bool:
     """A negation just before ``start`` ("not recursively", "without raising"), unless a modal verb
-    or a comma follows the negation's last word ("a segment without '=' must raise", "for a line
-    without '=', raise ValueError": the negation is another clause's)."""
+    or a comma or bracket follows the negation's last word ("a segment without '=' must raise", "for a line
+    without '=', raise ValueError", "up to but NOT including end (end is exclusive": the negation is
+    another clause's)."""
     if not NEGATION.search(text[:start]):
         return False
     last = list(NEGATION_WORD.finditer(text, max(0, start - 60), start))
-    return not (last and (MODAL.search(text, last[-1].end(), start) or "," in text[last[-1].end():start]))
+    return not (last and (MODAL.search(text, last[-1].end(), start) or any(mark in text[last[-1].end():start] for mark in ",(")))
 
 
 MIRRORED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}

@@ -387,6 +387,31 @@ def _words_split_at_spaces(prose: str, tree: ast.Module) -> Optional[str]:
     return f"the instruction counts words and the code splits at single spaces (line {at_space[0].lineno}): a tab or newline between two words leaves them one (split() splits at any whitespace)"
 
 
+# "Each extra is added on top whenever its condition applies", "the surcharges stack", "both discounts apply".
+STACKING = re.compile(r"\b(?:each|every|all)\s+(?:\w+\s+)?(?:extras?|surcharges?|discounts?|fees?|bonus(?:es)?|penalt(?:y|ies)|excess(?:es)?|charges?|adjustments?)\b[^.]{0,60}?"
+                      r"\b(?:added|applies|apply|applied|stacks?|stacking|combine[sd]?)\b|\bon top\b|\bcumulative(?:ly)?\b|\bstack(?:s|ing)?\b|\bboth\s+(?:apply|are\s+(?:added|applied))\b", re.IGNORECASE)
+
+
+def _exclusive_extras(prose: str, tree: ast.Module) -> Optional[str]:
+    """``if not named: excess += 500`` / ``elif age < 25: excess += 200`` where the instruction says each
+    extra applies whenever its condition does: the ``elif`` drops the second when the first applies. Read
+    when both branches add to the same name and their tests read different names."""
+    if not _asked(STACKING, prose):
+        return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.If) and len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
+            continue
+        first, second = node, node.orelse[0]
+        def added(body):
+            return {n.target.id for n in body if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult)) and isinstance(n.target, ast.Name)}
+        def read(test):
+            return {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
+        if added(first.body) & added(second.body) and not read(first.test) & read(second.test) and len(first.body) == len(second.body) == 1:
+            return (f"the instruction adds each extra whenever its condition applies, and the elif (line {second.lineno}) "
+                    f"adds the second only when {ast.unparse(first.test)[:40]} does not hold")
+    return None
+
+
 MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 
 
@@ -678,7 +703,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _quadratic_scan(prose, tree)
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
