@@ -2285,3 +2285,16 @@ def test_blind46_to_51s_logic_read_from_the_words():
     largest = "import heapq\n\ndef top_claims(claims, n):\n    return heapq.nlargest(n, claims, key=lambda c: {key})\n"
     assert "orders by a single field" in check(ask, largest.format(key="c['amount']"))
     assert check(ask, largest.format(key="(c['amount'], -c['filed'].toordinal())")) is None
+
+
+def test_halves_rounded_up_in_more_words():
+    """"exact halves rounding up", "round-half-up", ".5 always rounding up" (blind33/36/37's junk, once caught only
+    because the rule's own example crashed on a function of a list)."""
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    stars = "def star_rating(ratings):\n    if not ratings:\n        return 0\n    return {body}\n"
+    for ask in ("Round the average to the nearest whole star, with exact halves rounding up (so 2.5 -> 3).",
+                "Convert each reading, rounding to one decimal place using round-half-up.", "Round each item to the nearest dollar with .5 always rounding up."):
+        assert "rounds halves to even" in ignored_requirement(ask, stars.format(body="round(sum(ratings) / len(ratings))")), ask
+        assert ignored_requirement(ask, stars.format(body="int(sum(ratings) / len(ratings) + 0.5)")) is None
+    assert ignored_requirement("The value 2.5 rounds up to 3 in the report.", stars.format(body="round(sum(ratings) / len(ratings))")) is None
