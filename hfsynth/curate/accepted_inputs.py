@@ -37,8 +37,8 @@ INPUT_CUE = re.compile(
 )
 # "such as", "e.g.": examples of what was just described, an input or an output ("returns the weekday name (e.g. 'Monday')").
 NEUTRAL_CUE = re.compile(r"such as|like|e\.g\.|for example|for instance", re.IGNORECASE)
+# ... and what introduces an output; "as" after a verb of input describes the input ("Durations come as 'm:ss' or 'h:mm:ss'").
 OUTPUT_CUE = re.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|(?<!come )(?<!comes )(?<!arrive )(?<!arrives )(?<!given )(?<!stored )(?<!written )(?<!entered )(?<!typed )(?<!recorded )as)\b|->|=>|→", re.IGNORECASE)
-# ("Durations come as 'm:ss' or 'h:mm:ss'": "as" after a verb of input describes the input.)
 REFUSING = re.compile(
     r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else)\b",
     re.IGNORECASE,

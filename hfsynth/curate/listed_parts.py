@@ -426,7 +426,6 @@ def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
     return None
 
 
-# A quoted phrase opens and closes on a character, not a space: "'day' when N is 1 and 'days'" quotes no " when N is 1 and ".
 # "a single CSV line with the fields title, author, member_id and due_date (ISO format), in that order": fields
 # the output is made of, named bare.
 FIELD_LIST = re.compile(r"\b(?:fields?|columns?)\s*:?\s+(?P<items>[a-z][a-z0-9_]*(?:\s*,\s*[a-z][a-z0-9_]*)+\s*,?\s*(?:and|or)\s+[a-z][a-z0-9_]*)\b")
@@ -469,6 +468,7 @@ def _missing_returned_word(instruction: str, strings: List[str]) -> Optional[str
     return None
 
 
+# A quoted phrase opens and closes on a character, not a space: "'day' when N is 1 and 'days'" quotes no " when N is 1 and ".
 TEMPLATE = re.compile(r"[\"'](?=\S)([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})(?<=\S)[\"']")
 PLACEHOLDER = re.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
 
@@ -517,11 +517,11 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         return None
     literal = (_missing_tag(instruction, tree) or _missing_letter(instruction, tree)) if literals else None
     if quoted and not literal:
-        strings, code_names = _working_strings(tree), _names(tree)  # read once for every list below
-        literal = (_missing_key(instruction, _working_strings(tree, reads=False), code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
+        strings, written, code_names = _working_strings(tree), _working_strings(tree, reads=False), _names(tree)  # read once for every list below
+        literal = (_missing_key(instruction, written, code_names) or _missing_ending(instruction, strings) or _missing_date_format(instruction, strings, code)
                    or _missing_quoted(instruction, strings) or _missing_time_unit(instruction, strings, code_names) or _missing_code_word(instruction, strings)
                    or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code) or _missing_mapped_key(instruction, strings)
-                   or _missing_entity(instruction, strings) or _missing_returned_word(instruction, _working_strings(tree, reads=False)))
+                   or _missing_entity(instruction, strings) or _missing_returned_word(instruction, written))
     if not literal and FIELD_LIST.search(instruction):
         literal = _missing_output_field(instruction, _working_strings(tree), _names(tree))
     literal = literal or unread_parameter(instruction, tree)
