@@ -2298,3 +2298,32 @@ def test_halves_rounded_up_in_more_words():
         assert "rounds halves to even" in ignored_requirement(ask, stars.format(body="round(sum(ratings) / len(ratings))")), ask
         assert ignored_requirement(ask, stars.format(body="int(sum(ratings) / len(ratings) + 0.5)")) is None
     assert ignored_requirement("The value 2.5 rounds up to 3 in the report.", stars.format(body="round(sum(ratings) / len(ratings))")) is None
+
+
+def test_blind49_and_50s_parts_left_out():
+    """A CSV header row an output must have; options named with what each gives; the fixed phrase beside
+    templates of the same opening; a worked example whose number names its unit ("1620 minutes -> ...")."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+
+    ask = ("volunteers_to_csv(volunteers) takes a list of dicts and returns the CSV text with the header row `name,email,phone,shifts_completed` "
+           "followed by one row per volunteer in that column order.")
+    export = "import csv, io\n\nCOLUMNS = [{columns}]\n\ndef volunteers_to_csv(volunteers):\n    out = io.StringIO()\n    w = csv.DictWriter(out, fieldnames=COLUMNS)\n    w.writeheader()\n    w.writerows(volunteers)\n    return out.getvalue()\n"
+    assert missing_part(ask, export.format(columns="'name', 'email', 'shifts_completed'")) == "the field 'phone' of its output"
+    assert missing_part(ask, export.format(columns="'name', 'email', 'phone', 'shifts_completed'")) is None
+    read = "import csv, io\n\ndef litres(text):\n    return sum(float(r['litres']) for r in csv.DictReader(io.StringIO(text)) if r['vehicle'])\n"
+    assert missing_part("I have fuel card exports as CSV text with a header line `date,vehicle,litres`. Return the total litres, as CSV.", read) is None
+
+    ask = "Our loyalty programme has four tiers: Member (1x), Silver (1.25x), Gold (1.5x) and Platinum (2x). Write bonus_points(base_points, tier)."
+    tiers = "RATES = {{{rates}}}\n\ndef bonus_points(base_points, tier):\n    return int(base_points * RATES.get(tier.lower(), 1.0))\n"
+    assert missing_part(ask, tiers.format(rates="'member': 1.0, 'gold': 1.5, 'platinum': 2.0")) == "the option 'Silver'"
+    assert missing_part(ask, tiers.format(rates="'member': 1.0, 'silver': 1.25, 'gold': 1.5, 'platinum': 2.0")) is None
+
+    ask = ("donor_greeting(donor) gets a dict that may contain \"title\", \"first_name\" and \"last_name\". If there's a title and a last name: "
+           "\"Dear {title} {last_name}\". Otherwise, if there's a first name: \"Dear {first_name}\". If none of that is available: \"Dear Friend\".")
+    greeting = ("def donor_greeting(donor):\n    title, first, last = donor.get('title'), donor.get('first_name'), donor.get('last_name')\n"
+                "    if title and last:\n        return f'Dear {{title}} {{last}}'\n    {last_line}\n")
+    assert missing_part(ask, greeting.format(last_line="return f'Dear {first}'.rstrip()")) == "the phrase 'Dear Friend'"
+    assert missing_part(ask, greeting.format(last_line="return f'Dear {first}' if first else 'Dear Friend'")) is None
+
+    ask = "Write format_duration(minutes). Stays of 24 hours or more include days, e.g. 1620 minutes -> '1d 3h 00m'."
+    assert [(e.call, e.want) for e in instruction_examples(ask, "def format_duration(minutes: int) -> str:\n    return ''\n")] == [("format_duration(1620)", "'1d 3h 00m'")]

@@ -95,6 +95,10 @@ def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
     return best
 
 
+# The unit a worked example names after its number ("1620 minutes -> ...", "90 seconds becomes ...").
+UNIT_BEFORE = re.compile(r"\s+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|bytes?|cents?|pence)\s*$", re.IGNORECASE)
+
+
 def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
     best = None
     for start in range(end - 1, max(-1, end - 300), -1):
@@ -167,6 +171,10 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
 
     for says in VALUE_SAYS.finditer(text):
         given = _longest_literal_before(text, says.start())
+        unit = UNIT_BEFORE.search(text, 0, says.start()) if given is None else None
+        if unit:  # "1620 minutes -> '1d 3h 00m'": the number the function takes, with its unit in words
+            given = _longest_literal_before(text, unit.start())
+            given = given if given and isinstance(literal_value(given[0])[0], (int, float)) else None
         want = _longest_literal_after(text, says.end())
         if given and want and (CLAUSE_OPENER.search(text[: given[1]]) or CHAINED.search(text[: given[1]])) and not ELIDED.search(text[max(0, given[1] - 8): given[1]] + " " + text[want[1]: want[1] + 8]):
             add(given[0], want[0])

@@ -58,8 +58,9 @@ the code holds none and no character class; options or bands each mapped to what
 write ("& with &amp;, ... ' with &#x27;"), once the code writes two; one-word values a return sentence
 quotes ("returns 'pending' if ..., 'active' ... and 'lapsed' ..."), once the code writes two (the keys it
 only reads, ``loan["returned"]``, are not written: so too for a returned dict's keys); and the fields of
-an output named bare ("a CSV line with the fields title, author, member_id and due_date, in that order"),
-once the code names two.
+an output named bare ("a CSV line with the fields title, author, member_id and due_date, in that order",
+a header row `name,email,phone`), once the code names two; and options named with what each gives
+("Member (1x), Silver (1.25x), Gold (1.5x) and Platinum (2x)"), once the code spells two, in any case.
 """
 
 from __future__ import annotations
@@ -433,17 +434,44 @@ FIELDS_OUT = re.compile(r"\bin\s+(?:that|this|the\s+same|the\s+given)\s+order\b|
 FIELDS_IN = re.compile(r"\b(?:each|every|the)\s+(?:record|row|dict|item|entry|line)s?\s+(?:has|have|holds?|contains?)\b|\bgiven\b|\binput\b", re.IGNORECASE)
 
 
+# "the CSV text with the header row `name,email,phone,shifts_completed`": the columns, spelled as the header.
+HEADER_OUT = re.compile(r"\b(?:returns?|returning|writes?|writing|outputs?|produces?|generates?|emits?)\b", re.IGNORECASE)
+HEADER_IN = re.compile(r"\b(?:pars\w*|reads?|reading|have|has|takes?|given|input|from)\b", re.IGNORECASE)
+HEADER_ROW = re.compile(r"\b(?:header(?:\s+row|\s+line)?|columns?)\b[^`.]{0,30}`(?P<items>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){2,})`", re.IGNORECASE)
+
+
 def _missing_output_field(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
     """A field of a bare list the output is made of ("a CSV line with the fields title, author and due_date,
-    in that order") that the code neither names nor spells, while it spells two others."""
+    in that order", a header row `name,email,phone`) that the code neither names nor spells, while it
+    spells two others."""
     for sentence in re.split(r"(?<=[.!?])\s+", instruction):
-        found = FIELD_LIST.search(sentence)
+        header = HEADER_ROW.search(sentence)
+        said = list(HEADER_OUT.finditer(sentence, 0, header.start())) if header else []
+        if header and (not said or HEADER_IN.search(sentence, said[-1].end(), header.start())):
+            header = None  # "CSV text with a header line `date,vehicle,litres`" to read: the input's columns
+        found = header or FIELD_LIST.search(sentence)
         if not found or not FIELDS_OUT.search(sentence) or FIELDS_IN.search(sentence):
             continue
         fields = [f for f in re.split(r"\s*,\s*|\s+(?:and|or)\s+", found.group("items").strip()) if f and f not in ("and", "or")]
         held = [f for f in fields if f in strings or f in names]
         if len(held) >= 2 and len(held) < len(fields):
             return f"the field {next(f for f in fields if f not in held)!r} of its output"
+    return None
+
+
+# "four tiers: Member (1x), Silver (1.25x), Gold (1.5x) and Platinum (2x)": options named with what each gives.
+NAMED_VALUE = r"[A-Z][a-z]+\s*\(\s*[\d.]+\s*(?:x|×|%)?\s*\)"
+NAMED_VALUES = re.compile(rf"{NAMED_VALUE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAMED_VALUE}){{2,11}}")
+
+
+def _missing_named_value(instruction: str, strings: List[str]) -> Optional[str]:
+    """An option of such a list the code never spells (any case), while it spells two others."""
+    spelled = {value.strip().lower() for value in strings}
+    for found in NAMED_VALUES.finditer(instruction):
+        names = re.findall(r"([A-Z][a-z]+)\s*\(", found.group(0))
+        held = [name for name in names if name.lower() in spelled]
+        if len(held) >= 2 and len(held) < len(names):
+            return f"the option {next(name for name in names if name not in held)!r}"
     return None
 
 
@@ -486,6 +514,10 @@ def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:
         return words(template) in strings or all(word in spelled for word in re.findall(r"[a-z]+", words(template).replace("(s)", "")))
     held = [t for t in templates if len(words(t)) >= 3 and written(t)]
     missing = [t for t in templates if len(words(t)) >= 3 and not written(t)]
+    if held and not missing:  # "Dear {title} {last_name}", "Dear {first_name}", else "Dear Friend": the fixed phrase of the same opening
+        openings = {t.split()[0] for t in held if t.split()}
+        fixed = [q for q in re.findall(r"[\"']([A-Z][A-Za-z]*(?: [A-Za-z]+){1,5})[\"']", instruction) if q.split()[0] in openings and not PLACEHOLDER.search(q)]
+        missing = [q for q in fixed if q.lower() not in strings]
     return f"the phrase {missing[0]!r}" if held and missing else None
 
 
@@ -522,8 +554,10 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
                    or _missing_quoted(instruction, strings) or _missing_time_unit(instruction, strings, code_names) or _missing_code_word(instruction, strings)
                    or _missing_template(instruction, strings) or _missing_marks(instruction, strings, code) or _missing_mapped_key(instruction, strings)
                    or _missing_entity(instruction, strings) or _missing_returned_word(instruction, written))
-    if not literal and FIELD_LIST.search(instruction):
+    if not literal and (FIELD_LIST.search(instruction) or HEADER_ROW.search(instruction)):
         literal = _missing_output_field(instruction, _working_strings(tree), _names(tree))
+    if not literal and NAMED_VALUES.search(instruction):
+        literal = _missing_named_value(instruction, _working_strings(tree))
     literal = literal or unread_parameter(instruction, tree)
     if literal:
         return literal
