@@ -2327,3 +2327,19 @@ def test_blind49_and_50s_parts_left_out():
 
     ask = "Write format_duration(minutes). Stays of 24 hours or more include days, e.g. 1620 minutes -> '1d 3h 00m'."
     assert [(e.call, e.want) for e in instruction_examples(ask, "def format_duration(minutes: int) -> str:\n    return ''\n")] == [("format_duration(1620)", "'1d 3h 00m'")]
+
+
+def test_blind51s_arithmetic_read_from_the_words():
+    """A percentage change divided by the value compared, not the reference (a margin of the selling price
+    is divided by it); years "after the second" counted from the first."""
+    ask = "Write `percent_over_ideal(current_kg, ideal_kg)` that returns the percentage above the ideal weight (negative if under), rounded to 1 decimal."
+    over = "def percent_over_ideal(current_kg, ideal_kg):\n    return round((current_kg - ideal_kg) / {by} * 100, 1)\n"
+    assert "divides by current_kg, not by ideal_kg" in check(ask, over.format(by="current_kg"))
+    assert check(ask, over.format(by="ideal_kg")) is None
+    margin = "def margin_percent(cost, price):\n    return round((price - cost) / price * 100, 1)\n"
+    assert check("Write margin_percent(cost, price) that returns the gross margin as a percentage of the selling price.", margin) is None
+
+    ask = "Convert a cat's age to human years: the first year equals 15, two years equals 24, and every year after the second adds 4."
+    cat = "def cat_years(age):\n    if age == 1:\n        return 15\n    if age == 2:\n        return 24\n    return 24 + (age - {k}) * 4\n"
+    assert "counts from 1, not from 2" in check(ask, cat.format(k=1))
+    assert check(ask, cat.format(k=2)) is None

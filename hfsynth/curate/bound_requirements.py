@@ -38,6 +38,8 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - tiers of one quantity ("$0.10 a day for the first 7 days, then $0.20 a day after that"), and code that
   compares with 7 but never takes it off (``days - 7``), caps at it (``min(days, 7)``) nor prices it
   (``7 * 0.10``): past the first tier every day is charged the later rate;
+- "every year after the second adds 4", and code that compares the years with 2 but counts the added
+  ones from another number (``(age - 1) * 4``);
 - "if the dose exceeds max_mg, raise", and ``min(dose, max_mg)`` with nothing compared with ``max_mg``:
   the value is clamped where an error was asked for;
 - intervals that may touch ("half-open", "back-to-back bookings are allowed"), and an overlap test
@@ -587,6 +589,22 @@ def _whole_at_the_later_rate(tree: ast.Module, threshold: float) -> Optional[str
     return f"its comparison {ast.unparse(compared)[:40]} (line {compared.lineno}) picks a rate for the whole quantity and nothing takes the first {threshold:g} off"
 
 
+# "the first year equals 15, two years equals 24, and every year after the second adds 4": counted from the Nth on.
+AFTER_NTH_ASK = re.compile(r"\b(?:every|each)\s+(?:\w+\s+)?(?:after|beyond|past)\s+the\s+(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _counted_from_another(tree: ast.Module, n: int) -> Optional[str]:
+    """``24 + (age - 1) * 4`` where every year after the second adds 4: the code compares ``age`` with 2 but
+    counts the added years from another one (``age - 1``), and never from 2."""
+    compared = {ast.unparse(a) for c in ast.walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if constant_value(b) == n}
+    taken = [node for node in walk_outside_asserts(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub)
+             and constant_value(node.right) is not None and float(constant_value(node.right)).is_integer() and ast.unparse(node.left) in compared]
+    if not taken or any(constant_value(node.right) == n for node in taken):
+        return None
+    return f"{ast.unparse(taken[0])[:30]} (line {taken[0].lineno}) counts from {constant_value(taken[0].right):g}, not from {n}"
+
+
 # "If the calculated dose exceeds max_mg, raise a ValueError", "raise ValueError when the total is below 10":
 # a limit to refuse, not to clamp to.
 PAST = r"(?:exceeds?|is\s+(?:above|over|greater\s+than|more\s+than|larger\s+than|higher\s+than))"
@@ -692,6 +710,11 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         unguarded = _excess_unguarded(tree, float(match.group("n") or match.group("n2")))
         if unguarded and not negated(prose, match.start()):
             return f"the instruction pays extra for {match.group(0)!r} and {unguarded}"
+    for match in AFTER_NTH_ASK.finditer(prose):
+        word = match.group("n").lower()
+        counted = _counted_from_another(tree, ORDINALS.get(word) or int(re.match(r"\d+", word).group()))
+        if counted and not negated(prose, match.start()):
+            return f"the instruction counts {match.group(0)!r} and {counted}"
     for match in TIERED_ASK.finditer(prose):
         flat = _whole_at_the_later_rate(tree, float(match.group("n")))
         if flat and not negated(prose, match.start()):

@@ -412,6 +412,25 @@ def _exclusive_extras(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "the percentage change from old to new", "the percentage above the ideal weight": relative to the reference.
+PERCENT_CHANGE_ASK = re.compile(r"\bpercent(?:age)?\s+(?:change|increase|decrease|growth|difference|above|over|below|under|more|less|higher|lower)\b|"
+                                r"\b(?:change|increase|decrease|growth)\s+(?:in\s+)?(?:percent|%)", re.IGNORECASE)
+RELATIVE_TO_ITSELF = re.compile(r"\bmargin|\bdrawdown|\bdecline|\bdiscount|\bof the (?:selling|sale|new|current|final) (?:price|value)\b", re.IGNORECASE)
+
+
+def _change_over_the_changed(prose: str, tree: ast.Module) -> Optional[str]:
+    """``(new - old) / new`` for a percentage change (``(current_kg - ideal_kg) / current_kg`` for the percentage
+    above an ideal): the difference divided by the value compared, not by the one it is compared with."""
+    if not _asked(PERCENT_CHANGE_ASK, prose) or RELATIVE_TO_ITSELF.search(prose):
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Sub) \
+                and ast.unparse(node.left.left) == ast.unparse(node.right):
+            return (f"the instruction asks for a percentage change and {ast.unparse(node)[:50]} (line {node.lineno}) divides by "
+                    f"{ast.unparse(node.right)[:20]}, not by {ast.unparse(node.left.right)[:20]} it is compared with")
+    return None
+
+
 MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 
 
@@ -703,7 +722,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree) or _quadratic_scan(prose, tree)
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree) or _change_over_the_changed(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
