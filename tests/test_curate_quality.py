@@ -887,7 +887,7 @@ NEWEST_SETS = {
     "labelled_blind42.jsonl.gz": 0.46, "labelled_blind43.jsonl.gz": 0.30,
     "labelled_blind44.jsonl.gz": 0.52, "labelled_blind45.jsonl.gz": 0.42,
     "labelled_blind46.jsonl.gz": 0.38, "labelled_blind47.jsonl.gz": 0.42, "labelled_blind48.jsonl.gz": 0.42,
-    "labelled_blind49.jsonl.gz": 0.44, "labelled_blind50.jsonl.gz": 0.32, "labelled_blind51.jsonl.gz": 0.30,
+    "labelled_blind49.jsonl.gz": 0.46, "labelled_blind50.jsonl.gz": 0.36, "labelled_blind51.jsonl.gz": 0.34,
 }
 
 
