@@ -2343,3 +2343,17 @@ def test_blind51s_arithmetic_read_from_the_words():
     cat = "def cat_years(age):\n    if age == 1:\n        return 15\n    if age == 2:\n        return 24\n    return 24 + (age - {k}) * 4\n"
     assert "counts from 1, not from 2" in check(ask, cat.format(k=1))
     assert check(ask, cat.format(k=2)) is None
+
+
+def test_blind48_and_51s_other_quantities():
+    """Feet "rounded to 1 decimal" answered with a count of sticks (a whole number); the percentage of an
+    allowance "still left" answered with what was used (nothing subtracted)."""
+    ask = "Write `baseboard_feet(walls, doors)` that returns the linear feet of baseboard: the perimeter minus the door openings, rounded to 1 decimal."
+    sticks = "import math\n\ndef baseboard_feet(walls, doors) -> {kind}:\n    run = sum(walls) - sum(doors)\n    return {answer}\n"
+    assert "answers a whole number" in check(ask, sticks.format(kind="int", answer="math.ceil(run / 8)"))
+    assert check(ask, sticks.format(kind="float", answer="round(run, 1)")) is None
+
+    ask = "Write `data_remaining_pct(used_mb, allowance_mb)` that returns the percentage of the monthly allowance the customer still has left, rounded to one decimal."
+    used = "def data_remaining_pct(used_mb, allowance_mb):\n    return round({share} * 100, 1)\n"
+    assert "subtracts nothing" in check(ask, used.format(share="used_mb / allowance_mb"))
+    assert check(ask, used.format(share="(allowance_mb - used_mb) / allowance_mb")) is None

@@ -29,6 +29,8 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - a charge "for every (additional) started kilogram" (partial hours billed as full), and code that rounds down
   (``floor``, ``int()``, ``//``) and never up;
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
+- a result "rounded to 1 decimal", and code whose one public function answers a whole number (``-> int``,
+  ``math.ceil(...)``): another quantity;
 - "rounded to the nearest 5 minutes" (not "rounded down"), and a product or quotient cut down (``minutes
   // 5``, ``int(amount * 20)``) with nothing added first and nothing that rounds to a whole;
 - "round up to whole minutes" (not "halves round up"), and code that rounds to the nearest or down;
@@ -54,7 +56,7 @@ import ast
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import parameter_names, store_counts, values_bound_once
+from hfsynth.curate.python_ast import own_scope_nodes, parameter_names, store_counts, values_bound_once
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
@@ -184,6 +186,29 @@ ROUNDING = re.compile(r"\bround\(|quantize|:[^}\n]*\.\d+[fge%]|%[-+ 0#]*\d*\.\d+
 
 def _never_rounds(tree: ast.Module) -> Optional[str]:
     return None if ROUNDING.search(ast.unparse(tree)) else "the code never rounds (no round(), quantize or precision in a format)"
+
+
+DECIMALS_ASK = re.compile(r"\brounded (?:off )?to (?:one|two|three|[1-9]) (?:decimal|dp\b)|\bto (?:one|two|three|[1-9]) decimal places?\b|\b(?:one|two|three|[1-9]) (?:decimal places?|dp)\b", re.IGNORECASE)
+WHOLE_CALLS = frozenset({"ceil", "floor", "int", "len", "trunc"})
+
+
+def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
+    """The code's one public function answers a whole number (annotated ``-> int``, or every ``return`` a
+    ``math.ceil``, ``floor``, ``int``, ``len`` or one-argument ``round``) where decimals were asked for: the
+    answer is another quantity (sticks to buy, not feet of baseboard)."""
+    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith(("_", "test"))]
+    if len(functions) != 1:
+        return None
+    function = functions[0]
+    returns = [n for n in own_scope_nodes(function) if isinstance(n, ast.Return) and n.value is not None]
+    def whole(value):
+        if not isinstance(value, ast.Call):
+            return False
+        name = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", None)
+        return name in WHOLE_CALLS or (name == "round" and len(value.args) == 1 and not value.keywords)
+    if (function.returns is not None and ast.unparse(function.returns) == "int") or (returns and all(whole(r.value) for r in returns)):
+        return f"{function.name} answers a whole number (line {function.lineno})"
+    return None
 
 
 TOUCHING_ALLOWED_ASK = re.compile(
@@ -658,6 +683,7 @@ BOUND_ASKS = (
     (NEAREST_ASK, _truncates_instead, True, "the instruction says {ask!r} and {broken}"),
     (EXCESS_ASK, _excess_never_checked, True, "the instruction pays extra {ask!r} and {broken}"),
     (ROUND_ASK, _never_rounds, True, "the instruction asks for a result {ask!r} and {broken}"),
+    (DECIMALS_ASK, _whole_where_decimals_asked, True, "the instruction asks for {ask!r} and {broken}"),
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
     (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
