@@ -437,8 +437,8 @@ LEFT_ASK = re.compile(r"\b(?:percent(?:age)?|share|fraction|proportion)\s+of\s+(
 
 
 def _left_never_subtracted(prose: str, tree: ast.Module) -> Optional[str]:
-    """What is left of an allowance asked for, and code with no subtraction at all (no ``-``, ``-=``, nor
-    ``max``/``min`` of a difference): it answers what was used."""
+    """What is left of an allowance asked for, and code that computes a share (a division) with no
+    subtraction at all (no ``-``, ``-=`` nor unary minus): it answers what was used."""
     if not _asked(LEFT_ASK, prose):
         return None
     if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub) or isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub)
@@ -740,7 +740,9 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree) or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree)
+            or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
+            or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
