@@ -1745,7 +1745,8 @@ def test_blind40_and_blind41s_lessons():
     energy = "TO_KWH = {{'wh': 0.001, 'kwh': 1.0, 'mwh': 1000.0{more}}}\n\n\ndef convert_energy(value, from_unit, to_unit):\n    return value * TO_KWH[from_unit.lower()] / TO_KWH[to_unit.lower()]\n"
     assert missing_part(ask, energy.format(more="")) == "the unit 'GJ'"
     assert missing_part(ask, energy.format(more=", 'gj': 277.78")) is None
-    assert missing_part("Pick between Alice, Bob and Carol.", "def pick(name):\n    return {'alice': 1, 'bob': 2}[name.lower()]\n") is None  # names, not units
+    # names, not units; but a table of two of the three is an item left out (enumerated_cases)
+    assert missing_part("Pick between Alice, Bob and Carol.", "def pick(name):\n    return {'alice': 1, 'bob': 2}[name.lower()]\n") == "'Carol', listed beside 'Alice', 'Bob' (held in its table)"
 
 
 def test_runs_days_means_and_compounding_read_as_they_work():
@@ -2357,3 +2358,65 @@ def test_blind48_and_51s_other_quantities():
     used = "def data_remaining_pct(used_mb, allowance_mb):\n    return round({share} * 100, 1)\n"
     assert "subtracts nothing" in check(ask, used.format(share="used_mb / allowance_mb"))
     assert check(ask, used.format(share="(allowance_mb - used_mb) / allowance_mb")) is None
+
+
+def test_an_unquoted_list_the_codes_table_holds_all_but_one_of():
+    """blind51's units and vaccines: the item left out of the table is nowhere in the code."""
+    ask = "Write `convert_volume(value, from_unit, to_unit)` that supports gallons, quarts, pints, cups, liters and milliliters (US units)."
+    table = 'TO_ML = {{"gallons": 3785.41, "quarts": 946.35, {pints}"cups": 236.59, "liters": 1000.0, "milliliters": 1.0}}\n\n\n' \
+            "def convert_volume(value, from_unit, to_unit):\n    return value * TO_ML[from_unit.lower()] / TO_ML[to_unit.lower()]\n"
+    assert missing_part(ask, table.format(pints="")) == "'pints', listed beside 'gallons', 'quarts', 'cups' (held in its table)"
+    assert missing_part(ask, table.format(pints='"pints": 473.18, ')) is None
+    assert missing_part(ask.replace("supports", "supports units such as"), table.format(pints="")) is None  # examples
+    branch = table.format(pints="").replace("    return", "    if from_unit == 'pint':\n        value *= 2\n    return")
+    assert missing_part(ask, branch) is None  # handled by its own branch: in the code
+    shots = "Write `due(species, last)`. Dogs: rabies every 36 months, DHPP every 36 months, bordetella every 12 months."
+    schedule = 'SCHEDULES = {{"dog": {{"rabies": 36, "DHPP": 36{more}}}}}\n\n\ndef due(species, last):\n    return {{k: last + m for k, m in SCHEDULES[species].items()}}\n'
+    assert missing_part(shots, schedule.format(more="")) == "'bordetella', listed beside 'rabies', 'DHPP' (held in its table)"
+    assert missing_part(shots, schedule.format(more=', "bordetella": 12')) is None
+    # good rows of older sets: an abbreviation, the sentence around a list, a usage example's data
+    stats = 'def word_stats(text):\n    return {"lines": text.count("\\n"), "words": len(text.split()), "chars": len(text)}\n'
+    assert missing_part("Return a dict with the number of lines, words and characters.", stats) is None
+    levels = 'LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")\n\n\ndef count(lines):\n    return dict.fromkeys(LEVELS, 0)\n'
+    assert missing_part("Levels are DEBUG, INFO, WARNING, ERROR and CRITICAL and appear as the third field.", levels) is None
+    basket = 'def total(basket, prices):\n    return sum(prices[k] * n for k, n in basket.items())\n\n\nprint(total({"apples": 3, "bananas": 2}, {"apples": 1, "bananas": 2}))\n'
+    assert missing_part("Return the cost of a basket of apples, bananas and cherries.", basket) is None
+    produced = 'def oee(total, good):\n    parts = {"performance": 1.0, "quality": good / total}\n    return parts\n'
+    assert missing_part("If nothing was produced, performance and quality are 0.", produced) is None
+
+
+def test_bulleted_lines_that_open_with_a_quoted_string():
+    """blind49/50: the messages of a validator, one per line, and the fields it must check."""
+    ask = ("Write validate_booking(form). Return a list of error strings:\n- 'invalid email' unless the email has one '@'\n"
+           "- 'invalid phone' unless the phone has 10 to 15 digits\n- 'invalid nights' unless nights is 1 to 30")
+    code = ("def validate_booking(form):\n    errors = []\n    if form['email'].count('@') != 1:\n        errors.append('invalid email')\n{phone}"
+            "    if not 1 <= form['nights'] <= 30:\n        errors.append('invalid nights')\n    return errors\n")
+    phone = "    if not 10 <= len(form['phone']) <= 15:\n        errors.append('invalid phone')\n"
+    assert missing_part(ask, code.format(phone="")) == "the string 'invalid phone' (one of the lines it lists)"
+    assert missing_part(ask, code.format(phone=phone)) is None
+    numbered = 'Problems to report:\n1. "respondent_id" missing\n2. "age" not between 16 and 110\n3. "consent" not exactly True'
+    check_response = ("def check_response(resp):\n    problems = []\n    if not resp.get('respondent_id'):\n        problems.append('missing id')\n"
+                      "    if not 16 <= resp.get('age', 0) <= 110:\n        problems.append('age out of range')\n{consent}    return problems\n")
+    assert missing_part(numbered, check_response.format(consent="")) == "the string 'consent' (one of the lines it lists)"
+    assert missing_part(numbered, check_response.format(consent="    if resp.get('consent') is not True:\n        problems.append('no consent')\n")) is None
+    # the keys of an input described line by line, and worked examples, are not cases to handle one by one
+    assert missing_part(numbered.replace("Problems to report:", "Each response has these keys:"), check_response.format(consent="")) is None
+    examples = "Parse a yes/no answer:\n- 'yes' -> True\n- 'no' -> False\n- 'maybe' -> raises ValueError"
+    parse = "def parse(answer):\n    if answer == 'yes':\n        return True\n    if answer == 'no':\n        return False\n    raise ValueError(answer)\n"
+    assert missing_part(examples, parse) is None
+
+
+def test_a_value_to_use_in_a_named_case_and_the_values_one_field_takes():
+    """blind46: "use the status 'OPEN' when the fifth column is missing"; blind48: a status that is one of four."""
+    ask = "Parse `claim_id,amount[,status]` into a dict; use the status 'OPEN' when the optional third column is missing."
+    code = 'def parse(line):\n    parts = line.split(",")\n    record = dict(zip(("claim_id", "amount", "status"), parts))\n{default}    return record\n'
+    assert missing_part(ask, code.format(default="")) == "the value 'OPEN' (\"use the status 'OPEN' when\")"
+    assert missing_part(ask, code.format(default='    record.setdefault("status", "OPEN")\n')) is None
+    tickets = ("Write `summarize(tickets)`. Each ticket is a dict with a 'status' that is one of 'open', 'pending', 'resolved' or 'closed'. "
+               "Return a count for each of the four statuses.")
+    tally = 'STATUSES = ("open", {pending}"resolved", "closed")\n\n\ndef summarize(tickets):\n    return {{s: sum(t["status"] == s for t in tickets) for s in STATUSES}}\n'
+    assert missing_part(tickets, tally.format(pending="")) == "the string 'pending'"
+    assert missing_part(tickets, tally.format(pending='"pending", ')) is None
+    # the fields of the input's records, by contrast, need not all be read
+    orders = "Each order is a dict with 'id', 'customer', 'note' and 'total'. Return the ids of orders over 100."
+    assert missing_part(orders, "def big(orders):\n    return [o['id'] for o in orders if o['total'] > 100]\n") is None

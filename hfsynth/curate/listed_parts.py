@@ -61,6 +61,7 @@ only reads, ``loan["returned"]``, are not written: so too for a returned dict's 
 an output named bare ("a CSV line with the fields title, author, member_id and due_date, in that order",
 a header row `name,email,phone`), once the code names two; and options named with what each gives
 ("Member (1x), Silver (1.25x), Gold (1.5x) and Platinum (2x)"), once the code spells two, in any case.
+Lists in plain words, bulleted strings and a value for a named case: :mod:`hfsynth.curate.enumerated_cases`.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ import ast
 import re
 from typing import Iterable, List, Optional, Set
 
+from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_table_entry
 from hfsynth.curate.python_ast import parse_python, string_constants
 from hfsynth.curate.unread_parameters import unread_parameter
 
@@ -329,6 +331,8 @@ def _missing_date_format(instruction: str, strings: List[str], code: str) -> Opt
 STRING_QUOTED = r"['\"][^`'\"\n]{1,30}['\"]"  # not `backticks`: those name code (methods, columns, types)
 # The fields of the records an input holds ("dicts with 'id', 'type' and 'read'"): a task need not read them all.
 INPUT_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|objects?|rows?|entries|events?|items?|notifications?|elements?)\s+(?:with|having|containing|of)\b[^.]*$|\b(?:keys?|fields?|columns?|attributes?)\s*:?\s*$", re.IGNORECASE)
+# ... but "a dict with a 'status' that is one of 'open', 'pending' or 'closed'": the values one field takes, cases to handle.
+FIELD_VALUES = re.compile(r"\b(?:one of|either|any of|(?:can|could|may|will) be|values?|set to)\s*:?\s*$", re.IGNORECASE)
 LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}")
 TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
 
@@ -355,7 +359,7 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
             continue  # "{'type': 'percent' or 'fixed', ...}": a record's shape, not cases to handle
         items = [item for item in _quoted(found.group(0)) if item.strip()]
         held = [item for item in items if _holds_whole(item, strings)]
-        if INPUT_FIELDS.search(before[-40:]):  # "dicts with "price", "qty" and "category"": a quantity the code reads the others with
+        if INPUT_FIELDS.search(before[-40:]) and not FIELD_VALUES.search(before[-40:]):  # "dicts with "price", "qty" and "category"": a quantity the code reads the others with
             unread = [item for item in items if item not in held and QUANTITY_FIELD.search(item)]
             if len(held) >= 2 and unread:
                 return f"the field {unread[0]!r} of the input's records (never read)"
@@ -374,8 +378,10 @@ MAPPED_KEY = re.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(
 
 def _missing_mapped_key(instruction: str, strings: List[str]) -> Optional[str]:
     """An option of three or more the instruction maps each to a result (``'x' -> ...``), which the code
-    never names while it names at least two of the others."""
-    keys = list(dict.fromkeys(m.group("key") for m in MAPPED_KEY.finditer(instruction)))
+    never names while it names at least two of the others; not one mapped to an error ("'maybe' -> raises
+    ValueError": what every other input does)."""
+    keys = list(dict.fromkeys(m.group("key") for m in MAPPED_KEY.finditer(instruction)
+                              if not re.match(r"\s*(?:rais\w*|throws?|\w*Error\b|an?\s+error|error)", instruction[m.end():], re.IGNORECASE)))
     if len(keys) < 3:
         return None
     held = [key for key in keys if _holds_whole(key, strings)]
@@ -558,6 +564,9 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         literal = _missing_output_field(instruction, _working_strings(tree), _names(tree))
     if not literal and NAMED_VALUES.search(instruction):
         literal = _missing_named_value(instruction, _working_strings(tree))
+    if not literal:
+        strings = _working_strings(tree)
+        literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
     literal = literal or unread_parameter(instruction, tree)
     if literal:
         return literal

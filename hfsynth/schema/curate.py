@@ -142,7 +142,9 @@ class InstructionConfig(Section):
     require_listed_parts: bool = Field(
         True,
         description="Drop rows whose instruction lists parts the code leaves out: a method of its class ('with push, pop and peek "
-        "methods'), an operator in backticks (`+`), a command-line option (--output) (hfsynth.curate.listed_parts).",
+        "methods'), an operator in backticks (`+`), a command-line option (--output), an item of a list the code's table holds the "
+        "rest of ('gallons, quarts, pints and cups'), a value to use in a named case ('OPEN' when ...) (hfsynth.curate.listed_parts, "
+        "enumerated_cases).",
     )
     require_named_operation: bool = Field(
         True,

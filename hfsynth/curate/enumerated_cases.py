@@ -1,0 +1,158 @@
+"""Cases an instruction enumerates in plain words, of which the code's own table or strings leave one out.
+
+:mod:`hfsynth.curate.listed_parts` reads lists of methods, options and quoted strings. A model that
+runs out of attention drops an item of other lists as well, and its asserts try only the items it kept:
+
+- **an unquoted list whose items the code keeps in a table**: "supports gallons, quarts, pints, cups,
+  liters and milliliters" answered by a dict of five units; "Dogs: rabies every 36 months, DHPP every
+  36 months, bordetella every 12 months" by a schedule of two. Read only where one collection literal
+  of the code (a dict's keys, a tuple, list or set of strings) holds at least two of the items and half
+  of them, and the item left out is nowhere in the code, in any case, singular or plural, whole or
+  abbreviated ('chars' for 'characters'; a unit handled by its own branch is in the code). The tables
+  are the functions' and classes' and the module's constants, not a usage example's data. Not after "such as", "e.g.", "including": examples.
+- **bulleted or numbered lines that each open with a quoted string**: "- 'invalid email' unless ...",
+  "1. "respondent_id" missing or empty": the messages to return or the fields to check, one per line.
+  Once the code's strings hold two of them and half, each must be there; not where the lines describe
+  an input's keys or columns (a task need not read every field of its records), nor lines that are
+  worked examples ("- 'maybe' -> ValueError").
+- **a value to use in a named case**: "use the status 'OPEN' when the fifth column is missing",
+  "default to 'UTC' if no zone is given", "fall back to 'N/A'": the code must write that value.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import List, Optional, Set
+
+# A clause: lists do not cross a sentence, a colon or a line ("Dogs: rabies every 36 months, ...").
+CLAUSE_END = re.compile(r"(?<!\d)\.(?!\d)|[;:!?\n]")
+SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*$")
+AN_EXAMPLE = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|like|including|includes?|say)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+# Words of the sentence around a list, never one of its items.
+NOT_ITEMS = frozenset("then also both either neither each every all any other others etc more less only just not the a an its their".split())
+ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-2] if word.endswith("es") and len(word) > 4 else word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _segments(clause: str) -> List[str]:
+    """The clause's parts between list separators, up to the first part an "and"/"or" joins: the list
+    "DEBUG, INFO and CRITICAL" ends there, not at "... and appear as the third field"."""
+    parts, start = [], 0
+    for separator in SEPARATOR.finditer(clause):
+        parts.append(clause[start:separator.start()].strip())
+        start = separator.end()
+        if re.search(r"\b(?:and|or)\b", separator.group(0)):
+            break
+    else:
+        return parts + [clause[start:].strip()] if parts else []
+    rest = clause[start:].strip()
+    following = SEPARATOR.search(rest)
+    return parts + [rest[: following.start()].strip() if following else rest]
+
+
+def _word_lists(instruction: str) -> List[List[str]]:
+    """Unquoted lists of three or more items, each item one word: "gallons, quarts, pints and cups", or the
+    first word of segments alike in shape ("rabies every 36 months, DHPP every 36 months, ..."). An item at
+    either end of a list whose part has more words ("If nothing was produced, performance and quality are 0")
+    may be a word of the sentence around the list: it is read as an item only where a table holds it."""
+    text = re.sub(r"`[^`]*`|\([^()]*\)|'[^'\n]*'|\"[^\"\n]*\"", " | ", instruction)
+    found: List[List[str]] = []
+    for clause in CLAUSE_END.split(text):
+        segments = _segments(clause.strip())
+        if len(segments) < 3 or not all(segments) or any("|" in s for s in segments[1:-1]):
+            continue
+        middle = segments[1:-1]
+        if all(WORD.match(s) for s in middle):
+            head, tail = segments[0].split(), segments[-1].split()
+            if not head or not tail or not WORD.match(head[-1]) or not WORD.match(tail[0]) or AN_EXAMPLE.search(" ".join(head[:-1]) + " "):
+                continue
+            found.append([(head[-1], len(head) == 1), *[(word, True) for word in middle], (tail[0], len(tail) == 1)])
+            continue
+        words = [ARTICLE.sub("", s).split() for s in segments]
+        alike = all(len(w) >= 2 for w in words) and (len({w[1].lower() for w in words}) == 1 or all(re.search(r"\d", s) for s in segments))
+        if alike and all(WORD.match(w[0]) for w in words):
+            found.append([(w[0], True) for w in words])
+    return [[(word, sure) for word, sure in items if word.lower() not in NOT_ITEMS] for items in found]
+
+
+def _tables(tree: ast.Module) -> List[Set[str]]:
+    """The code's collections of strings (a dict's string keys, a tuple, list or set of two or more) in its
+    functions and classes and in its module-level constants (``UNITS = {...}``): not the data of a usage
+    example (``basket = {"apples": 3}``), which need not hold every item."""
+    roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+             or (isinstance(n, (ast.Assign, ast.AnnAssign)) and all(isinstance(t, ast.Name) and t.id.isupper() for t in (n.targets if isinstance(n, ast.Assign) else [n.target])))]
+    tables = []
+    for node in (node for root in roots for node in ast.walk(root)):
+        if isinstance(node, ast.Dict):
+            items = node.keys
+        elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            items = node.elts
+        else:
+            continue
+        strings = {item.value.lower() for item in items if isinstance(item, ast.Constant) and isinstance(item.value, str)}
+        if len(strings) >= 2:
+            tables.append(strings)
+    return tables
+
+
+def _anywhere(item: str, folded_code: str) -> bool:
+    """The item, or a word of the code it abbreviates or that abbreviates it ('chars' for 'characters')."""
+    stem = _stem(item)
+    return stem in folded_code or re.search(rf"\b{re.escape(stem[:4])}", folded_code) is not None
+
+
+def missing_table_entry(instruction: str, tree: ast.Module, code: str) -> Optional[str]:
+    tables = _tables(tree)
+    if not tables:
+        return None
+    folded = code.lower()
+    for listed in _word_lists(instruction):
+        for table in tables:
+            stems = {_stem(entry) for entry in table}
+            items = [item for item, sure in listed if sure or _stem(item) in stems]
+            held = [item for item in items if _stem(item) in stems]
+            left = [item for item in items if _stem(item) not in stems and len(item) >= 3 and not _anywhere(item, folded)]
+            if len(items) >= 3 and len(held) >= max(2, len(items) / 2) and left:
+                return f"{left[0]!r}, listed beside {', '.join(repr(h) for h in held[:3])} (held in its table)"
+    return None
+
+
+BULLET = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+(['\"])(?P<item>[^'\"\n]{1,40})\1", re.MULTILINE)
+WORKED = re.compile(r"->|=>|\u2192|\b(?:gives?|returns?|becomes?|yields?|should)\b", re.IGNORECASE)  # "- 'maybe' -> ValueError": a worked example
+DESCRIBES_INPUT = re.compile(r"\b(?:keys?|fields?|columns?|attributes?|properties|dicts?|records?|rows?|entries)\b[^.\n]*:?\s*$", re.IGNORECASE)
+
+
+def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[str]:
+    bullets = [match for match in BULLET.finditer(instruction) if not WORKED.search(instruction[match.end():].split("\n", 1)[0])]
+    if len(bullets) < 3:
+        return None
+    lead = instruction[: bullets[0].start()].rstrip().splitlines()
+    if lead and DESCRIBES_INPUT.search(lead[-1]):
+        return None
+    items = list(dict.fromkeys(match.group("item") for match in bullets))
+    folded = [value.lower() for value in strings]
+    held = [item for item in items if any(item.lower() in value for value in folded)]
+    if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
+        return f"the string {next(item for item in items if item not in held)!r} (one of the lines it lists)"
+    return None
+
+
+FALLBACK = re.compile(
+    r"\b(?:use|using|default(?:s|ing)?\s+(?:to|of)|fall(?:s|ing)?\s+back\s+(?:to|on)|substitut\w*)\s+(?:the\s+(?:\w+\s+){0,2}|a\s+(?:\w+\s+){0,2})?"
+    r"(['\"])(?P<value>[^'\"\n]{1,30})\1\s*(?:when|if|whenever|where|instead|in\s+place)\b",
+    re.IGNORECASE,
+)
+
+
+def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str]:
+    for found in FALLBACK.finditer(instruction):
+        value = found.group("value")
+        if not any(value.lower() in written.lower() for written in strings):
+            return f"the value {value!r} ({found.group(0)!r})"
+    return None
