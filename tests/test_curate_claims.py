@@ -254,6 +254,14 @@ TOP_WORDS = ("import re\nfrom collections import Counter\n\ndef top_words(text, 
 MONTHS_ASK = "I need the number of complete months between a policy's start date and a claim date. Write `complete_months(start, end)`."
 MONTHS = "def complete_months(start, end):\n    months = (end.year - start.year) * 12 + (end.month - start.month){fix}\n    return max(months, 0)\n"
 
+REPORT = "from collections import Counter\n\n\ndef word_report(text, n=3):\n    for word, count in Counter(text.lower().split()).most_common(n):\n        print(f'{word}: {count}')\n"
+REPORT_RESPONSE = "```python\n" + REPORT.replace("{", "{{").replace("}", "}}") + "```\n\nExample:\n\n```python\nword_report('rye wheat spelt rye Wheat oat spelt rye')\n```\n\nThis prints:\n\n```text\n{shown}\n```\n"
+TEASER = "import textwrap\n\n\ndef teaser(text, width=20):\n    return textwrap.shorten(text, width=width)\n"
+TEASER_RESPONSE = ('`textwrap.shorten` cuts at word boundaries and ends with " [...]".\n\n```python\n' + TEASER + "```\n\n```python\n"
+                   "print(teaser('Our famous cinnamon rolls'))\nprint(teaser('Rye   bread'))\n```\n\nOutput:\n\n```text\n{shown}\n```\n")
+PICKUP_ASK = 'Pickup slots are exported as strings like "2024-03-15 07:30". Write `parse_pickup(stamp: str)` that returns the minutes after midnight.'
+PICKUP = "from datetime import datetime\n\n\ndef parse_pickup(stamp: str) -> int:\n    moment = datetime.strptime(stamp, '%Y-%m-%d %H:%M{seconds}')\n    return moment.hour * 60 + moment.minute\n"
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -494,6 +502,12 @@ ROWS = {
     "a negative quantity refused": ((STOCK.format(check="qty < 0 or qty > available"), "", STOCK_ASK), "passed"),
     "duplicates asked in order of first appearance, answered deduplicated (blind32)": ((REPEATS.format(keep="not in seen"), "", REPEATS_ASK), "failed"),
     "duplicates in order of first appearance": ((REPEATS.format(keep="in seen and number not in result"), "", REPEATS_ASK), "passed"),
+    "a printing function's output shown wrong (blind52)": ((REPORT, REPORT_RESPONSE.format(shown="rye: 3\nspelt: 2\nwheat: 2"), ""), "failed"),
+    "a printing function's output shown right": ((REPORT, REPORT_RESPONSE.format(shown="rye: 3\nwheat: 2\nspelt: 2"), ""), "passed"),
+    "a placeholder the prose names is text, not an elision (blind52)": ((TEASER, TEASER_RESPONSE.format(shown="Our famous [...]\nRye   bread"), ""), "failed"),
+    "textwrap's placeholder shown right": ((TEASER, TEASER_RESPONSE.format(shown="Our famous [...]\nRye bread"), ""), "passed"),
+    "an input the instruction says is exported like this (blind52)": ((PICKUP.format(seconds=":%S"), "", PICKUP_ASK), "failed"),
+    "an exported input read": ((PICKUP.format(seconds=""), "", PICKUP_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",
@@ -553,6 +567,8 @@ def test_accepted_inputs_are_read_only_when_clear():
     assert accepted_inputs("Parse a time string like 'HH:MM' into minutes.", ast.parse(one)) == []  # a format, not a value
     assert accepted_inputs('Accept numbers in assorted formats (dots, dashes, an optional leading "+1" or "1").', ast.parse(one)) == []  # blind26: parts
     assert accepted_inputs("Format a number like '12' as 'twelve'.", ast.parse(one)) == ["12"]  # 'twelve' follows "as": an output
+    assert accepted_inputs("Slots are exported as strings like '07:30'.", ast.parse(one)) == ["07:30"]  # how the input is, not what it becomes
+    assert accepted_inputs("Write `parse(text)`; it returns times formatted as strings like '07:30'.", ast.parse(one)) == []
     assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(text, unit):\n    return text\n")) == []  # two inputs
     assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(seconds):\n    return seconds\n")) == []  # not named for text
     assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse(one + "\n\ndef other(text):\n    return text\n")) == []  # which one?

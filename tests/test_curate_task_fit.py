@@ -2420,3 +2420,27 @@ def test_a_value_to_use_in_a_named_case_and_the_values_one_field_takes():
     # the fields of the input's records, by contrast, need not all be read
     orders = "Each order is a dict with 'id', 'customer', 'note' and 'total'. Return the ids of orders over 100."
     assert missing_part(orders, "def big(orders):\n    return [o['id'] for o in orders if o['total'] > 100]\n") is None
+
+
+def test_blind52s_lessons():
+    """A standard method the instruction names as the code's tool; a schedule's running ends; a percentage
+    floor-divided by 100; a plain dict's missing key, read past ``sorted(counts)``."""
+    from hfsynth.curate.misused_calls import misused_call
+
+    ask = "Write `ready_date(order_day, lead_days, closed)`. Working days are days whose `weekday()` is not in `closed`."
+    ready = "def ready_date(order_day, lead_days, closed):\n    day = order_day\n    while day.weekday() in closed:\n        day = day.replace(day=day.day + 1)\n    return day\n"
+    assert instruction.named_but_not_defined(ask, ready) is None
+    assert instruction.named_but_not_defined(ask, ready.replace("day.weekday()", "day.isoweekday()")) == "weekday"
+    assert instruction.named_but_not_defined("Write `weekday()` and `ready_date(day)` for the Calendar class.", "class Calendar:\n    def ready_date(self, day):\n        return day\n") == "weekday"
+    oven = ("from itertools import accumulate\n\n\ndef oven_schedule(items):\n    ordered = sorted(items, key=lambda item: (item[1], item[0]))\n"
+            "    ends = accumulate(minutes for _, minutes in ordered)\n    return [(name, end - minutes, end) for (name, minutes), end in zip(ordered, ends)]\n")
+    assert check("One oven bakes one product at a time, starting at minute 0 with no gaps. Return (product, start_minute, end_minute) in baking order.", oven) is None
+    assert check("Return each oven item's share of the total minutes, ordered by minutes.", oven) == \
+        "the instruction asks for nothing cumulative and the code accumulates (accumulate((minutes for _, minutes in ordered)), line 6)"
+    rise = "def hours_to_rise(volume, target, pct_per_hour):\n    growth = 1 + pct_per_hour {op} 100\n    hours = 0\n    while volume < target:\n        volume *= growth\n        hours += 1\n    return hours\n"
+    assert misused_call(ast.parse(rise.format(op="//"))) == "pct_per_hour // 100 (line 2) floor-divides a percentage: 0 for every percentage under 100 (/ 100 is meant)"
+    assert misused_call(ast.parse(rise.format(op="/"))) is None
+    assert misused_call(ast.parse("def dollars(cents):\n    return cents // 100\n")) is None
+    letters = "def most_common_letter(text):\n    counts = {{}}\n    for ch in text:\n{guard}        counts[ch] += 1\n    return max(sorted(counts), key=counts.get)\n"
+    assert "counts is a plain dict (line 2) and nothing adds the key first" in misused_call(ast.parse(letters.format(guard="")))
+    assert misused_call(ast.parse(letters.format(guard="        counts.setdefault(ch, 0)\n"))) is None

@@ -47,6 +47,8 @@ REFUSING = re.compile(
 FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
                       r"letters?|digits?|with|without|between|around|inside|after|before|plus)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 BACKTICKED = re.compile(r"`[^`]*`")
+# "Pickup slots are exported as strings like ...": how the input already is, not what the function makes.
+PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
@@ -79,7 +81,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
             for cue in INPUT_CUE.finditer(before):
                 pass
             described = before[max(0, cue.start() - 60): cue.start()] if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
-            described = BACKTICKED.sub(" ", described)  # a signature's "-> int" is no output cue
+            described = PASSIVE_AS.sub(" ", BACKTICKED.sub(" ", described))  # a signature's "-> int" is no output cue, nor "slots are exported as"
             if cue is None or OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described) or FRAGMENT.search(before[-40:]) \
                     or PLACEHOLDER.search(text) or before.count("{") > before.count("}") or before.count("[") > before.count("]") or text in found:
                 continue

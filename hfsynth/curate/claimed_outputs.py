@@ -210,10 +210,26 @@ def _prints(tree) -> bool:
     return tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in ast.walk(tree))
 
 
-def _usage_block(info: str, block: str) -> bool:
-    """A block of calls that defines nothing and prints (``print(split_bill(1001, 4))``): the code's usage."""
+def _printers(tree) -> set:
+    """The code's top-level functions that print (``word_report(text)``: its output is what it prints)."""
+    return {n.name for n in (tree.body if tree is not None else []) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and _prints(n)}
+
+
+def _usage_block(info: str, block: str, printers: set = frozenset()) -> bool:
+    """A block of calls that defines nothing and prints (``print(split_bill(1001, 4))``, or calls a function
+    of the code that prints): the code's usage."""
     tree = parse_python(block) if info.strip().lower() in ("", "python", "py", "python3") else None
-    return _prints(tree) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) for n in ast.walk(tree))
+    calls_a_printer = tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in printers for n in ast.walk(tree))
+    return (_prints(tree) or calls_a_printer) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) for n in ast.walk(tree))
+
+
+def _vague_output(want: str, context: str) -> bool:
+    """The shown output elides or hedges ("...", "a list of ..."); a placeholder the response spells
+    elsewhere (textwrap's " [...]", named in its prose or code) is text, not an elision."""
+    if not re.search(VAGUE, want, re.IGNORECASE):
+        return False
+    literal = re.sub(r"\S*(?:\.\.\.|…)\S*", lambda m: " " if m.group(0) in context else m.group(0), want)
+    return bool(re.search(VAGUE, literal, re.IGNORECASE))
 
 
 def output_block_claims(response: str, code: str) -> List[Claim]:
@@ -225,15 +241,15 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
     tree = parse_python(code)
     if tree is None:
         return []
-    code_prints = _prints(tree)
+    code_prints, printers = _prints(tree), _printers(tree)
     blocks = list(FENCED.finditer(response))
     for first, second in zip(blocks, blocks[1:]):
         shown = first.group("code").strip()
         if not shown or second.group("info").strip().lower() not in OUTPUT_INFO:
             continue
-        program = (code if code_prints else None) if shown in code else shown if _usage_block(first.group("info"), shown) else None
+        program = (code if code_prints else None) if shown in code else shown if _usage_block(first.group("info"), shown, printers) else None
         want = second.group("code").strip()
-        if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not re.search(VAGUE, want, re.IGNORECASE):
+        if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not _vague_output(want, response[: second.start()]):
             return [(program, want, False, "program")]
     return []
 

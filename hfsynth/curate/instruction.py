@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import collections
+import datetime
+import decimal
+import fractions
+import pathlib
 import re
 from typing import Dict, Optional
 
@@ -242,6 +247,10 @@ BUILTINS = frozenset(dir(builtins))
 BIG_O = frozenset({"O", "o", "Theta", "Omega"})  # `O(1)`: a complexity, not a function to write
 # Methods of the builtin types: "used only through `append` and `pop()`" names a list's, called as ``.pop()``.
 BUILTIN_METHODS = frozenset(name for kind in (str, list, dict, set, tuple, bytes) for name in dir(kind) if not name.startswith("_"))
+# Methods of the standard library's everyday objects: "days whose `weekday()` is not in `closed`" names the tool, not an ask.
+STDLIB_METHODS = frozenset(name for kind in (datetime.date, datetime.datetime, datetime.time, datetime.timedelta, pathlib.PurePath, decimal.Decimal,
+                                             fractions.Fraction, collections.Counter, collections.deque, re.Pattern, re.Match, int, float)
+                           for name in dir(kind) if not name.startswith("_"))
 
 
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
@@ -271,6 +280,7 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
     tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
+    tools |= {name for name, _ in named if name in STDLIB_METHODS and re.search(rf"\.{name}\s*\(", code)}  # `weekday()`, called as day.weekday()
     return next((name for name, dotted in named if name not in (mentioned if dotted or name in tools else bare)), None)
 
 

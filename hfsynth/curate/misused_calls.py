@@ -74,6 +74,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``pages = len(items) // per_page + 1``: one page too many whenever the count divides evenly, and
   ``len(items) // per_page`` alone (no ``%``, ``divmod`` or ``+= 1`` after it): one too few whenever
   it does not (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages.
+- ``1 + pct_per_hour // 100``: a percentage floor-divided by 100 is 0 for every percentage under 100
+  (``/ 100`` is meant); read for a name that holds a percentage (``pct``, ``percent``, ``percentage``).
 """
 
 from __future__ import annotations
@@ -760,6 +762,10 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
     return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores[name] == 1}
 
 
+# Builtins that only read what they are handed (``max(sorted(counts), key=counts.get)``): they fill no dict.
+READ_ONLY_BUILTINS = frozenset("sorted len max min sum list tuple set frozenset dict iter enumerate zip reversed any all print str repr bool isinstance".split())
+
+
 def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         dicts = _plain_dicts(function)
@@ -776,7 +782,7 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
                 guarded.add(node.func.value.id)  # counts.get / setdefault / update: the code knows keys may be missing
             elif isinstance(node, ast.Assign):
                 guarded |= {t.value.id for t in node.targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}
-            elif isinstance(node, ast.Call) and node.args:  # handed to another function, which may fill it
+            elif isinstance(node, ast.Call) and node.args and getattr(node.func, "id", None) not in READ_ONLY_BUILTINS:  # handed to another function, which may fill it
                 guarded |= {a.id for a in node.args if isinstance(a, ast.Name)}
         for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
             targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
@@ -1051,6 +1057,17 @@ def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
     return None
 
 
+PERCENT_NAME = re.compile(r"(?:^|_)(?:pct|percent|percentage)(?:_|$)", re.IGNORECASE)
+
+
+def _percent_floor_divided(tree: ast.Module) -> Optional[str]:
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and isinstance(node.right, ast.Constant) and node.right.value == 100
+                and isinstance(node.left, (ast.Name, ast.Attribute)) and PERCENT_NAME.search(getattr(node.left, "id", None) or node.left.attr)):
+            return f"{ast.unparse(node)} (line {node.lineno}) floor-divides a percentage: 0 for every percentage under 100 (/ 100 is meant)"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -1061,4 +1078,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
-            or _days_apart_by_day_of_month(tree))
+            or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree))

@@ -552,9 +552,11 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
     return None
 
 
-# Words that ask for a running total in some form: "cumulative", "so far", "the balance after each".
+# Words that ask for a running total in some form: "cumulative", "so far", "the balance after each"; a schedule's
+# start and end times ("one oven, starting at minute 0 with no gaps": each end is the sum of the durations before it).
 RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
-                         r"rolling|totals? at each|each (?:step|point|day|month|position))\b", re.IGNORECASE)
+                         r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
+                         r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*)\b", re.IGNORECASE)
 
 
 def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
