@@ -568,6 +568,8 @@ def test_accepted_inputs_are_read_only_when_clear():
     assert accepted_inputs('Accept numbers in assorted formats (dots, dashes, an optional leading "+1" or "1").', ast.parse(one)) == []  # blind26: parts
     assert accepted_inputs("Format a number like '12' as 'twelve'.", ast.parse(one)) == ["12"]  # 'twelve' follows "as": an output
     assert accepted_inputs("Slots are exported as strings like '07:30'.", ast.parse(one)) == ["07:30"]  # how the input is, not what it becomes
+    assert accepted_inputs("logging writes timestamps like `2024-03-01 12:30:45,123`.", ast.parse(one)) == ["2024-03-01 12:30:45,123"]  # blind57: a value in backticks
+    assert accepted_inputs("Round a price like `2.675` or `x[0]`.", ast.parse(one)) == []  # a bare number, and code
     assert accepted_inputs("Write `parse(text)`; it returns times formatted as strings like '07:30'.", ast.parse(one)) == []
     assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(text, unit):\n    return text\n")) == []  # two inputs
     assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(seconds):\n    return seconds\n")) == []  # not named for text

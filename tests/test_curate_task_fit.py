@@ -2444,3 +2444,37 @@ def test_blind52s_lessons():
     letters = "def most_common_letter(text):\n    counts = {{}}\n    for ch in text:\n{guard}        counts[ch] += 1\n    return max(sorted(counts), key=counts.get)\n"
     assert "counts is a plain dict (line 2) and nothing adds the key first" in misused_call(ast.parse(letters.format(guard="")))
     assert misused_call(ast.parse(letters.format(guard="        counts.setdefault(ch, 0)\n"))) is None
+
+
+def test_blind57s_lessons():
+    """Good rows lost on arrival: "truncated, never rounded up", shlex.split's own ValueError, a parser's
+    `--no-flag` form, "no decimal point", a parameter "reserved ... ignore it"; junk: a flag loop that is
+    never cleared, a plain dict's key made from the item and guarded only after the loop."""
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    hms = "def hms(seconds):\n    total = int(seconds)\n    h, rest = divmod(total, 3600)\n    m, s = divmod(rest, 60)\n    return f'{h}:{m:02d}:{s:02d}'\n"
+    assert ignored_requirement("Fractional seconds are truncated, never rounded up.", hms) is None
+    assert "the instruction asks to round up" in ignored_requirement("Fractional seconds are rounded up.", hms)
+    split = "import shlex\n\n\ndef split_command(cmd):\n    return shlex.split(cmd, posix=True)\n"
+    assert ignored_requirement("Split a command line like a POSIX shell. Raise `ValueError` when a quote is not closed.", split) is None
+    assert ignored_requirement("Split a command line on spaces. Raise `ValueError` when a quote is not closed.", "def split_command(cmd):\n    return cmd.split()\n") == \
+        "the instruction asks to raise ValueError and the code never does"
+    rounding = "from decimal import Decimal, ROUND_HALF_UP\n\n\ndef round_half_up(value, places):\n    return str(Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))\n"
+    assert ignored_requirement("Return a string with exactly `places` decimals (no decimal point when `places` is 0).", rounding) is None
+    assert ignored_requirement("Round half up with no decimal module.", rounding) == "the instruction forbids decimal and the code imports it"
+    parser = "def parse_args(argv):\n    options = {}\n    for arg in argv:\n        name = arg[2:]\n        options[name.removeprefix('no-')] = not name.startswith('no-')\n    return options\n"
+    assert missing_part("Write a tiny CLI parser: `--flag` sets True; `--no-flag` sets False.", parser) is None
+    record = "def format_record(record, style=None):\n    return f\"{record['ts']} {record['msg']}\"\n"
+    ask = "Implement `format_record(record: dict, style: str | None = None) -> str`. The `style` parameter is reserved for a future release: accept it, but ignore it for now."
+    assert missing_part(ask, record) is None
+    assert missing_part(ask.split(" The")[0] + " The `style` parameter picks the layout.", record) == "the parameter style of format_record() (never read)"
+    resolve = ("import re\n\n\ndef resolve(config):\n    resolved = dict(config)\n    changed = True\n    while changed:\n{clear}"
+               "        for key, value in resolved.items():\n            new = re.sub(r'x', 'y', value)\n            if new != value:\n"
+               "                resolved[key] = new\n                changed = True\n    return resolved\n")
+    assert trivial(resolve.format(clear="")) == "never ends: the while loop at line 7 (while changed) only ever sets changed to True: it never ends"
+    assert trivial(resolve.format(clear="        changed = False\n")) is None
+    classes = "def status_classes(codes):\n    counts = {{}}\n    for code in codes:\n{first}        counts[f'{{code // 100}}xx'] += 1\n{after}    return counts\n"
+    later = "    for key in ('2xx', '3xx', '4xx', '5xx'):\n        counts.setdefault(key, 0)\n"
+    assert "counts is a plain dict (line 2) and nothing adds the key first" in misused_call(ast.parse(classes.format(first="", after=later)))
+    assert misused_call(ast.parse(classes.format(first="        counts.setdefault(f'{code // 100}xx', 0)\n", after=""))) is None

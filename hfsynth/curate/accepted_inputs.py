@@ -29,7 +29,7 @@ from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import asked_function
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
-QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})")(?![\w'"])""")
+QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+-]{3,38}\d)`)(?![\w'"])""")  # in backticks: a date, time or number with separators
 INPUT_CUE = re.compile(
     r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|"
     r"in any (?:common |usual )?(?:format|form)|any of)\b|\be\.g\.",
@@ -75,7 +75,9 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
         if refusing:  # "numbers such as "3", "4.25" ..., and raise ValueError on any other character": what precedes is accepted
             sentence = sentence[: refusing.start()]
         for match in QUOTED.finditer(sentence):
-            text = match.group(1) if match.group(1) is not None else match.group(2)
+            text = next(group for group in match.groups() if group is not None)
+            if match.group(3) is not None and not re.search(r"[ :/,-]", text):
+                continue  # `3.14` or `1.5`: a number, which a parameter of text need not take
             before = sentence[: match.start()]
             cue = None
             for cue in INPUT_CUE.finditer(before):

@@ -358,8 +358,9 @@ def _rounds_down_only(tree: ast.Module) -> Optional[str]:
     return f"it rounds down ({ast.unparse(down)[:50]}, line {down.lineno}) and never up" if down is not None else None
 
 
-# "round *up* to whole minutes", "rounded up to the next whole number" (not "halves round up": that is half-up rounding).
-ROUND_UP_ASK = re.compile(r"(?:^|(?<=[;!?()])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?()])*?\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))", re.IGNORECASE)
+# "round *up* to whole minutes", "rounded up to the next whole number" (not "halves round up": that is half-up rounding;
+# nor "truncated, never rounded up").
+ROUND_UP_ASK = re.compile(r"(?:^|(?<=[;!?()])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?()])*?(?<!never )(?<!not )(?<!n't )(?<!never be )(?<!not be )\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))", re.IGNORECASE)
 
 
 def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:

@@ -150,6 +150,43 @@ def endless_while(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def _own_breaks(statements: List[ast.stmt]) -> bool:
+    """A ``break`` of this loop: not one inside a loop nested in it (nor in a nested function)."""
+    for statement in statements:
+        if isinstance(statement, ast.Break):
+            return True
+        if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
+            if _own_breaks(statement.orelse):
+                return True
+            continue
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(statement, field, None)
+            if inner and _own_breaks([getattr(n, "body", n) if isinstance(n, ast.ExceptHandler) else n for n in inner] if field != "handlers"
+                                     else [b for h in inner for b in h.body]):
+                return True
+    return False
+
+
+def flag_never_cleared(tree: ast.AST) -> Optional[str]:
+    """``while changed:`` whose body only ever sets ``changed = True`` (the "repeat until a pass changes
+    nothing" loop with its ``changed = False`` left out), and has no break, return or raise of its own."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Name)):
+            continue
+        flag = loop.test.id
+        inside = [n for statement in loop.body for n in ast.walk(statement)]
+        if any(isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)) for n in inside) or _own_breaks(loop.body):
+            continue
+        values = [n.value for n in inside if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+                  and any(isinstance(t, ast.Name) and t.id == flag for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
+        others = [n for n in inside if isinstance(n, (ast.AugAssign, ast.NamedExpr, ast.For, ast.With)) and flag in {t.id for t in ast.walk(getattr(n, "target", n)) if isinstance(t, ast.Name)}]
+        if values and not others and all(isinstance(v, ast.Constant) and v.value for v in values):
+            return f"the while loop at line {loop.lineno} (while {flag}) only ever sets {flag} to {ast.unparse(values[0])}: it never ends"
+    return None
+
+
 # ----------------------------------------------------------------------------------------------
 # Loops that change what they read, to the value it had: three idioms that never move.
 

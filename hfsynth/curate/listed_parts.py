@@ -173,7 +173,7 @@ def _missing_option(instruction: str, code: str) -> Optional[str]:
             continue  # another tool's option in a command line the instruction quotes (``pip install --upgrade``)
         if option in ("help", "version") or f"--{option}" in code or f"--{option.replace('_', '-')}" in code:
             continue
-        if option in PLACEHOLDER_OPTIONS or PLACEHOLDER_VALUE.match(instruction, match.end()):
+        if option in PLACEHOLDER_OPTIONS or option.removeprefix("no-") in PLACEHOLDER_OPTIONS or PLACEHOLDER_VALUE.match(instruction, match.end()):
             continue  # "--name=value" sets an option, "a bare --flag": the forms a parser of arguments reads, no option of its own
         if re.search(rf"\b{re.escape(option.replace('-', '_'))}\b", code) and re.search(r"\b(?:click|typer)\b", code):
             continue  # typer and click make --input of a parameter ``input``

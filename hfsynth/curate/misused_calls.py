@@ -82,7 +82,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, Optional
+from typing import Dict, Optional, Set
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
 from hfsynth.curate.python_ast import store_counts, values_bound_once
@@ -762,6 +762,12 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
     return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores[name] == 1}
 
 
+def _made_of(key: ast.AST, names: Set[str]) -> bool:
+    """A key made from the loop's item alone: ``word``, ``f"{code // 100}xx"``, ``word.lower()``."""
+    used = {n.id for n in ast.walk(key) if isinstance(n, ast.Name)}
+    return bool(used) and used <= names and not isinstance(key, ast.Constant)
+
+
 # Builtins that only read what they are handed (``max(sorted(counts), key=counts.get)``): they fill no dict.
 READ_ONLY_BUILTINS = frozenset("sorted len max min sum list tuple set frozenset dict iter enumerate zip reversed any all print str repr bool isinstance".split())
 
@@ -771,19 +777,22 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
         dicts = _plain_dicts(function)
         if not dicts or any(isinstance(n, ast.Try) for n in ast.walk(function)):
             continue
-        guarded = set()
+        guarded = {}  # name -> the first line that guards it: a guard after the first += comes too late
         checked = {ast.unparse(c) for n in ast.walk(function) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators} \
             | {n.func.value.id for n in ast.walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "__contains__")
                and isinstance(n.func.value, ast.Name)}
+        def guard(names, node):
+            for name in names:
+                guarded[name] = min(guarded.get(name, node.lineno), node.lineno)
         for node in ast.walk(function):
             if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
-                guarded |= {ast.unparse(c) for c in node.comparators}
+                guard({ast.unparse(c) for c in node.comparators}, node)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-                guarded.add(node.func.value.id)  # counts.get / setdefault / update: the code knows keys may be missing
+                guard({node.func.value.id}, node)  # counts.get / setdefault / update: the code knows keys may be missing
             elif isinstance(node, ast.Assign):
-                guarded |= {t.value.id for t in node.targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}
+                guard({t.value.id for t in node.targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}, node)
             elif isinstance(node, ast.Call) and node.args and getattr(node.func, "id", None) not in READ_ONLY_BUILTINS:  # handed to another function, which may fill it
-                guarded |= {a.id for a in node.args if isinstance(a, ast.Name)}
+                guard({a.id for a in node.args if isinstance(a, ast.Name)}, node)
         for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
             targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
             for node in (n for statement in loop.body for n in ast.walk(statement)):  # group = record["team"]: a key the item gives
@@ -793,9 +802,9 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
             walked = ast.unparse(loop.iter)
             for node in ast.walk(loop):
                 if (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name)
-                        and node.target.value.id in dicts and node.target.value.id not in guarded
+                        and node.target.value.id in dicts and guarded.get(node.target.value.id, node.lineno + 1) > node.lineno
                         and dicts[node.target.value.id][1] not in checked  # dict(stock) after stock.get(sku, 0) < qty: the copy's keys were checked
-                        and isinstance(node.target.slice, ast.Name) and node.target.slice.id in targets
+                        and _made_of(node.target.slice, targets)
                         and walked not in {dicts[node.target.value.id][1] + tail for tail in ("", ".items()", ".keys()")}):  # its own keys
                     return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {node.target.value.id} is a plain dict (line {dicts[node.target.value.id][0]}) "
                             f"and nothing adds the key first, so a new key raises KeyError")

@@ -102,7 +102,8 @@ NO_RECURSION = re.compile(
 # Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
 RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "OverflowError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
 # Calls that raise ValueError on bad input by themselves.
-RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack)\(")
+RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack|"
+                                r"shlex\.split|fromhex|UUID|b64decode|unhexlify)\(")
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b",
@@ -145,6 +146,8 @@ RECURSIVE_WALK = re.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|
 def _forbidden(prose: str) -> Set[str]:
     names = set()
     for match in FORBIDDING.finditer(prose):
+        if re.match(r"no\b", match.group(0), re.IGNORECASE) and re.match(r"\s+(?!(?:module|library|package|imports?|functions?|methods?|calls?)\b)[a-z]", prose[match.end():]):
+            continue  # "no decimal point when places is 0": a noun phrase, not the decimal module forbidden
         for item in FORBIDDEN_NAME.finditer(match.group("names")):
             dotted, call = item.group("dotted").strip("."), item.group("call")
             last = dotted.rpartition(".")[2]

@@ -46,7 +46,7 @@ from typing import Dict, Optional
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
-from hfsynth.curate.endless_loops import endless_while, float_never_equal, found_again, recurses_into_strings, revisits_a_graph, stuck_bisection
+from hfsynth.curate.endless_loops import endless_while, flag_never_cleared, float_never_equal, found_again, recurses_into_strings, revisits_a_graph, stuck_bisection
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -561,6 +561,7 @@ SUBSTANCE_CHECKS = (
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
     (endless_while, lambda found: f"never ends: {found}"),
+    (flag_never_cleared, lambda found: f"never ends: {found}"),
     (stuck_bisection, lambda found: f"never ends: {found}"),
     (found_again, lambda found: f"never ends: {found}"),
     (float_never_equal, lambda found: f"never ends: {found}"),

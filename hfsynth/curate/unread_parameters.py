@@ -35,9 +35,25 @@ def _worded(name: str, words: set) -> bool:
     return bool(parts) and all(p in words for p in parts)
 
 
+# "The `style` parameter is reserved for a future release: accept it, but ignore it": unread by design.
+IGNORED_ON_PURPOSE = re.compile(r"\b(?:reserved|ignored?|unused|no effect|not (?:yet )?used|for (?:future|later) use|backward[s]? compatib\w*)\b", re.IGNORECASE)
+
+
+def _ignored_on_purpose(name: str, instruction: str) -> bool:
+    """The instruction says, in a sentence naming the parameter, that it is reserved or to be ignored."""
+    return any(re.search(rf"\b{re.escape(name)}\b", sentence) and IGNORED_ON_PURPOSE.search(sentence)
+               for sentence in re.split(r"(?<=[.!?])\s+|\n+", instruction))
+
+
 def unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
     """A parameter of a signature the instruction spells, or of the function it asks for whose name is
-    the instruction's own words, that the function never reads."""
+    the instruction's own words, that the function never reads (unless the instruction says it is
+    reserved or ignored)."""
+    found_name = _unread_parameter(instruction, tree)
+    return None if found_name is None or _ignored_on_purpose(found_name[0], instruction) else found_name[1]
+
+
+def _unread_parameter(instruction: str, tree: ast.Module):
     functions = {}
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -46,11 +62,11 @@ def unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
         found = functions.get(signature.name, [])
         name = _unread(found[0], signature.params) if len(found) == 1 else None
         if name:
-            return f"the parameter {name} of {signature.name}() (never read)"
+            return name, f"the parameter {name} of {signature.name}() (never read)"
     function = asked_function(tree, instruction)
     if function is None:
         return None
     words = set(re.findall(r"[a-z0-9]+", instruction.lower()))
     params = [a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs]
     name = _unread(function, [p for p in params if _worded(p, words)])
-    return f"the parameter {name} of {function.name}(), which the instruction names and the code never reads" if name else None
+    return (name, f"the parameter {name} of {function.name}(), which the instruction names and the code never reads") if name else None
