@@ -570,6 +570,9 @@ def test_accepted_inputs_are_read_only_when_clear():
     assert accepted_inputs("Slots are exported as strings like '07:30'.", ast.parse(one)) == ["07:30"]  # how the input is, not what it becomes
     assert accepted_inputs("logging writes timestamps like `2024-03-01 12:30:45,123`.", ast.parse(one)) == ["2024-03-01 12:30:45,123"]  # blind57: a value in backticks
     assert accepted_inputs("Round a price like `2.675` or `x[0]`.", ast.parse(one)) == []  # a bare number, and code
+    assert accepted_inputs("The logger writes lines like `2024-03-01T07:30 72`.", ast.parse(one)) == ["2024-03-01T07:30 72"]  # blind55
+    hand = "Write `parse_hand(text: str) -> list[tuple[str, str]]` that parses a hand such as \"AH KD 10S\" into (rank, suit) pairs."
+    assert accepted_inputs(hand, ast.parse(one.replace("parse", "parse_hand"))) == ["AH KD 10S"]  # blind56: the signature's "->" is no output cue
     assert accepted_inputs("Write `parse(text)`; it returns times formatted as strings like '07:30'.", ast.parse(one)) == []
     assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(text, unit):\n    return text\n")) == []  # two inputs
     assert accepted_inputs("Parse durations such as '1h30m'.", ast.parse("def parse(seconds):\n    return seconds\n")) == []  # not named for text
@@ -598,6 +601,9 @@ def test_instruction_examples_are_read_only_when_clear():
     assert instruction_examples("Add 3 and 4 -> 7.", two) == []  # "3 and 4" opens no clause
     assert instruction_examples("Sum the values, e.g. [1, 2] -> 3, 4 -> 5.", "def total(values):\n    return values\n")[0].want == "3"  # "3, 4" is no tuple
     assert instruction_examples("Sum the values, e.g. [1, 2] -> 3.", one) == []  # a list is no example of a function of text
+    rpn = "def eval_rpn(tokens: list[str]) -> int:\n    return 0\n"
+    assert instruction_examples('Division truncates toward zero, so "-7 2 /" gives -3.', rpn) == []  # blind56: written out, not the list it takes
+    assert [e.want for e in instruction_examples('Division truncates toward zero, so "-7 2 /" gives -3.', rpn.replace("list[str]", "str"))] == ["-3"]
     assert instruction_examples("Encode it: `encode(\"aab\")` should return `\"2a1b\"`, and decode reverses it.", "def encode(s):\n    return s\n")[0].want == '"2a1b"'
     assert instruction_examples("e.g. 'ab' -> 'ba'", "def f(a):\n    return a\n\ndef g(b):\n    return b\n") == []  # which function? not read
     plural = "def pluralize(noun: str) -> str:\n    return noun + 's'\n"

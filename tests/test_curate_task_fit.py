@@ -2478,3 +2478,32 @@ def test_blind57s_lessons():
     later = "    for key in ('2xx', '3xx', '4xx', '5xx'):\n        counts.setdefault(key, 0)\n"
     assert "counts is a plain dict (line 2) and nothing adds the key first" in misused_call(ast.parse(classes.format(first="", after=later)))
     assert misused_call(ast.parse(classes.format(first="        counts.setdefault(f'{code // 100}xx', 0)\n", after=""))) is None
+
+
+def test_blind55_and_56s_lessons():
+    """The next item read past the last index; re.sub and heapq.nlargest with their arguments swapped;
+    list.sort with a keyword it does not take; a two-pointer loop whose matching branch moves neither."""
+    from hfsynth.curate.misused_calls import misused_call
+
+    pace = "def pace_changes(splits: list[int]) -> list[int]:\n    return [splits[i + 1] - splits[i] for i in range({stop})]\n"
+    assert trivial(pace.format(stop="len(splits)")) == "always an error: splits[i + 1] with i in range(len(splits)) reads past the end at the last i (line 2)"
+    assert trivial(pace.format(stop="len(splits) - 1")) is None
+    guarded = "def gaps(xs):\n    out = []\n    for i in range(len(xs)):\n        if i + 1 < len(xs):\n            out.append(xs[i + 1] - xs[i])\n    return out\n"
+    assert trivial(guarded) is None
+    normalize = "import re\n\n\ndef normalize_line(line: str) -> str:\n    return re.sub({args}).strip()\n"
+    assert misused_call(ast.parse(normalize.format(args="line, r'\\s+', ' '"))).startswith("re.sub(line, '\\\\s+', ...) passes the text as the pattern")
+    assert misused_call(ast.parse(normalize.format(args="r'\\s+', ' ', line"))) is None
+    assert misused_call(ast.parse("import re\n\n\ndef redact(pattern, text):\n    return re.sub(pattern, '[\\\\d]', text)\n")) is None
+    top = "import heapq\n\n\ndef top_readings(bpm: list[int], k: int = 3) -> list[int]:\n    return heapq.nlargest({args})\n"
+    assert "passes the items where the count goes" in misused_call(ast.parse(top.format(args="bpm, k")))
+    assert misused_call(ast.parse(top.format(args="k, bpm"))) is None
+    latest = "def latest_first(readings: list[tuple[int, float]]):\n    readings.sort(key=lambda r: r[0], {kw}=True)\n    return readings\n"
+    assert misused_call(ast.parse(latest.format(kw="reversed"))) == "readings.sort(key=lambda r: r[0], reversed=True) (line 2): list.sort() takes no keyword 'reversed'"
+    assert misused_call(ast.parse(latest.format(kw="reverse"))) is None
+    align = ("def align(hr, spo2):\n    i = j = 0\n    pairs = []\n    while i < len(hr) and j < len(spo2):\n        if hr[i][0] == spo2[j][0]:\n"
+             "            pairs.append((hr[i][0], hr[i][1], spo2[j][1])){step}\n        elif hr[i][0] < spo2[j][0]:\n            i += 1\n        else:\n            j += 1\n    return pairs\n")
+    assert trivial(align.format(step="")).startswith("never ends: the while loop at line 4")
+    assert trivial(align.format(step="\n            i += 1\n            j += 1")) is None
+    unpacked = align.replace("        if hr[i][0] == spo2[j][0]:", "        t_hr, t_spo2 = hr[i][0], spo2[j][0]\n        if t_hr == t_spo2:")
+    assert trivial(unpacked.format(step="")).startswith("never ends: the while loop at line 4")  # blind55: names bound anew from what the loop reads
+    assert trivial(unpacked.format(step="\n            i += 1\n            j += 1")) is None

@@ -29,7 +29,7 @@ from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import asked_function
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
-QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+-]{3,38}\d)`)(?![\w'"])""")  # in backticks: a date, time or number with separators
+QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`)(?![\w'"])""")  # in backticks: a date, time or number with separators
 INPUT_CUE = re.compile(
     r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|"
     r"in any (?:common |usual )?(?:format|form)|any of)\b|\be\.g\.",
@@ -82,8 +82,9 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
             cue = None
             for cue in INPUT_CUE.finditer(before):
                 pass
-            described = before[max(0, cue.start() - 60): cue.start()] if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
-            described = PASSIVE_AS.sub(" ", BACKTICKED.sub(" ", described))  # a signature's "-> int" is no output cue, nor "slots are exported as"
+            prior = BACKTICKED.sub(lambda m: " " * len(m.group(0)), before[: cue.start()]) if cue is not None else ""  # a signature's "-> int" is no output cue
+            described = prior[-60:] if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
+            described = PASSIVE_AS.sub(" ", described)  # nor "slots are exported as"
             if cue is None or OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described) or FRAGMENT.search(before[-40:]) \
                     or PLACEHOLDER.search(text) or before.count("{") > before.count("}") or before.count("[") > before.count("]") or text in found:
                 continue

@@ -389,6 +389,31 @@ def past_the_end(tree: ast.Module) -> Optional[str]:
         if (extra >= 0 and isinstance(index, ast.Call) and isinstance(index.func, ast.Name) and index.func.id == "len" and len(index.args) == 1
                 and ast.dump(index.args[0]) == owner):
             return f"{ast.unparse(node)[:60]} reads past the end (line {node.lineno})"
+    return _next_item_past_the_last(tree)
+
+
+def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
+    """``[xs[i + 1] - xs[i] for i in range(len(xs))]``: at the last ``i``, ``xs[i + 1]`` is past the end,
+    so every non-empty input raises IndexError (``range(len(xs) - 1)`` is meant). Read where the loop
+    (a ``for`` statement or a comprehension) walks every index of ``xs`` and nothing in it tests ``i``."""
+    loops = [(n.target, n.iter, n) for n in _walk_unguarded(tree) if isinstance(n, ast.For)]
+    loops += [(g.target, g.iter, n) for n in _walk_unguarded(tree) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) for g in n.generators]
+    for target, iterable, loop in loops:
+        if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1):
+            continue
+        length = iterable.args[0]
+        if not (isinstance(length, ast.Call) and getattr(length.func, "id", None) == "len" and len(length.args) == 1):
+            continue
+        owner, index = ast.dump(length.args[0]), target.id
+        tested = any(isinstance(n, (ast.Compare, ast.If, ast.IfExp, ast.Try)) and any(isinstance(m, ast.Name) and m.id == index for m in ast.walk(getattr(n, "test", n)))
+                     for n in ast.walk(loop)) or any(isinstance(n, ast.Try) for n in ast.walk(loop))
+        if tested:
+            continue
+        for node in ast.walk(loop):
+            if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and ast.dump(node.value) == owner and isinstance(node.slice, ast.BinOp)
+                    and isinstance(node.slice.op, ast.Add) and isinstance(node.slice.left, ast.Name) and node.slice.left.id == index
+                    and isinstance(node.slice.right, ast.Constant) and isinstance(node.slice.right.value, int) and node.slice.right.value >= 1):
+                return f"{ast.unparse(node)} with {index} in range(len({ast.unparse(length.args[0])})) reads past the end at the last {index} (line {node.lineno})"
     return None
 
 

@@ -33,13 +33,33 @@ def _root(node: ast.AST) -> Optional[str]:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _calls_are_pure(node: ast.AST) -> bool:
+GROWING_METHODS = frozenset({"append", "extend", "add", "insert", "appendleft", "update", "setdefault"})
+
+
+def _fresh_containers(tree: ast.AST) -> Set[str]:
+    """Names bound only to a new empty container (``pairs = []``, ``seen = set()``): filling one changes nothing else."""
+    bound: dict = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and not getattr(node.value, "elts", getattr(node.value, "keys", None))) or (
+                isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set") and not node.value.args)
+            for target in node.targets:
+                for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
+                    bound[name] = bound.get(name, True) and fresh and isinstance(target, ast.Name)
+    return {name for name, fresh in bound.items() if fresh}
+
+
+def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
+    """Every call in ``node`` leaves the loop's names as they were: pure builtins and methods, and
+    ``pairs.append(...)`` on a container of ``fillable`` (a new one the loop's condition does not read)."""
     for call in ast.walk(node):
         if isinstance(call, ast.Call):
             func = call.func
             if isinstance(func, ast.Name) and func.id in PURE_CALLS:
                 continue
             if isinstance(func, ast.Attribute) and func.attr in PURE_METHODS:
+                continue
+            if isinstance(func, ast.Attribute) and func.attr in GROWING_METHODS and isinstance(func.value, ast.Name) and func.value.id in fillable:
                 continue
             return False
         if isinstance(call, (ast.Lambda, ast.Await, ast.Yield, ast.YieldFrom)):
@@ -86,10 +106,19 @@ def _name_assigned(node: ast.AST) -> Optional[str]:
     return None
 
 
+def _pairs(node: ast.AST) -> List[ast.AST]:
+    """``a, b = x, y`` as ``a = x`` and ``b = y``; any other statement as itself."""
+    if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple) and isinstance(node.value, ast.Tuple)
+            and len(node.targets[0].elts) == len(node.value.elts) and all(isinstance(t, ast.Name) for t in node.targets[0].elts)):
+        return [ast.copy_location(ast.Assign(targets=[t], value=v), node) for t, v in zip(node.targets[0].elts, node.value.elts)]
+    return [node]
+
+
 def _really_changed(steps: List[Step]) -> Set[str]:
     """The names a path changes. ``ch = s[i]`` or ``candidate = d + timedelta(days=1)``, when nothing
     it reads changes on the path, gives its name the value it had on the last pass: no change."""
     done = [node for kind, node in steps if kind == "do"]
+    done = [part for node in done for part in _pairs(node)]  # t_hr, t_spo2 = hr[i][0], spo2[j][0]: two assignments
     assigned = set().union(*(_assigned(node) for node in done))
     again = {_name_assigned(node) for node in done
              if _name_assigned(node) and not (_read(node.value) & assigned) and _calls_are_pure(node.value)}
@@ -130,6 +159,7 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
 
 def endless_while(tree: ast.AST) -> Optional[str]:
     """``"line N: ..."`` for the first ``while`` loop with a path that changes nothing it reads, else None."""
+    fresh = _fresh_containers(tree)
     for loop in ast.walk(tree):
         if not isinstance(loop, ast.While):
             continue
@@ -139,9 +169,9 @@ def endless_while(tree: ast.AST) -> Optional[str]:
         for steps, end in _paths(loop.body, [], [MAX_PATHS]):
             if end == "exit":
                 continue
-            if not all(_calls_are_pure(node) for _, node in steps):
-                continue
             tests = set().union(*(_read(node) for kind, node in steps if kind == "test"))
+            if not all(_calls_are_pure(node, fresh - watched - tests) for _, node in steps):
+                continue
             changed = _really_changed(steps)
             if not changed & (watched | tests):
                 how = "a continue" if end == "continue" else "the end of its body"

@@ -216,6 +216,53 @@ def _swapped_pattern(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _swapped_substitution(tree: ast.Module) -> Optional[str]:
+    """``re.sub(line, r"\\s+", " ")``: the text where the pattern goes and a pattern with a class escape
+    where the replacement goes (a parameter named for a pattern, ``re.sub(pattern, "[X]", text)``, is not read)."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn")
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
+                continue
+            first, second = node.args[0], node.args[1]
+            if (isinstance(first, ast.Name) and first.id in params and not re.search(r"pat|regex|rx|expr|re$", first.id)
+                    and isinstance(second, ast.Constant) and isinstance(second.value, str) and re.search(r"\\[dwsDWS]", second.value)):
+                return f"re.{node.func.attr}({first.id}, {ast.unparse(second)[:30]}, ...) passes the text as the pattern and the pattern as the replacement (line {node.lineno})"
+    return None
+
+
+def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
+    """``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``: the count comes first, so this raises TypeError."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        kinds = {a.arg: ast.unparse(a.annotation) for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if a.annotation is not None}
+        for node in ast.walk(function):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and len(node.args) >= 2
+                    and isinstance(node.args[0], ast.Name) and re.match(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\b", kinds.get(node.args[0].id, ""))):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the items where the count goes (heapq.{node.func.attr}(n, iterable))"
+    return None
+
+
+def _list_sort_keyword(tree: ast.Module) -> Optional[str]:
+    """``readings.sort(key=..., reversed=True)`` on a parameter annotated as a list: list.sort takes only key and reverse."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        lists = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+                 if a.annotation is not None and re.match(r"(?:list|List)\b", ast.unparse(a.annotation))}
+        for node in ast.walk(function):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sort" and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id in lists):
+                wrong = [k.arg for k in node.keywords if k.arg is not None and k.arg not in ("key", "reverse")]
+                if wrong:
+                    return f"{ast.unparse(node)[:60]} (line {node.lineno}): list.sort() takes no keyword {wrong[0]!r}"
+    return None
+
+
 def _is_len_of(node: ast.AST) -> Optional[str]:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1:
         return ast.unparse(node.args[0])
@@ -1087,4 +1134,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
-            or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree))
+            or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
+            or _list_sort_keyword(tree))
