@@ -262,6 +262,9 @@ TEASER_RESPONSE = ('`textwrap.shorten` cuts at word boundaries and ends with " [
 PICKUP_ASK = 'Pickup slots are exported as strings like "2024-03-15 07:30". Write `parse_pickup(stamp: str)` that returns the minutes after midnight.'
 PICKUP = "from datetime import datetime\n\n\ndef parse_pickup(stamp: str) -> int:\n    moment = datetime.strptime(stamp, '%Y-%m-%d %H:%M{seconds}')\n    return moment.hour * 60 + moment.minute\n"
 
+HOLIDAY = "from datetime import date\n\n\ndef holiday_length(last_day, first_back):\n    return (first_back - last_day).days{minus}\n"
+HOLIDAY_RESPONSE = "```python\n" + HOLIDAY + "```\n\nUsage:\n\n```python\nholiday_length(date(2024, 10, 25), date(2024, 11, 4))  # -> 9\n```\n"
+
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -508,6 +511,8 @@ ROWS = {
     "textwrap's placeholder shown right": ((TEASER, TEASER_RESPONSE.format(shown="Our famous [...]\nRye bread"), ""), "passed"),
     "an input the instruction says is exported like this (blind52)": ((PICKUP.format(seconds=":%S"), "", PICKUP_ASK), "failed"),
     "an exported input read": ((PICKUP.format(seconds=""), "", PICKUP_ASK), "passed"),
+    "a usage block's claims on dates (blind54)": ((HOLIDAY.format(minus=""), HOLIDAY_RESPONSE.format(minus=""), ""), "failed"),
+    "a usage block's claims on dates, right": ((HOLIDAY.format(minus=" - 1"), HOLIDAY_RESPONSE.format(minus=" - 1"), ""), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

@@ -2507,3 +2507,29 @@ def test_blind55_and_56s_lessons():
     unpacked = align.replace("        if hr[i][0] == spo2[j][0]:", "        t_hr, t_spo2 = hr[i][0], spo2[j][0]\n        if t_hr == t_spo2:")
     assert trivial(unpacked.format(step="")).startswith("never ends: the while loop at line 4")  # blind55: names bound anew from what the loop reads
     assert trivial(unpacked.format(step="\n            i += 1\n            j += 1")) is None
+
+
+def test_blind54s_lessons():
+    """A timedelta of two date parameters has no .weeks; text + an int parameter; a count stepped by the
+    caller's step until it equals a target; zip(strict=True) raises the ValueError asked for; "the rest
+    of the name" names no sort key."""
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    weeks = "from datetime import date\n\n\ndef weeks_to_exam(today: date, exam: date) -> int:\n    remaining = exam - today\n    return max(0, remaining.{attr})\n"
+    assert trivial(weeks.format(attr="weeks")) == "always an error: remaining is a timedelta, which has no .weeks (line 6)"
+    assert trivial(weeks.format(attr="days // 7")) is None
+    line = "def progress_line(name: str, score: int) -> str:\n    return name + ': ' + {score} + '%'\n"
+    assert trivial(line.format(score="score")) == "always an error: name + ': ' + score + '%' adds text and score (annotated int): TypeError (line 2)"
+    assert trivial(line.format(score="str(score)")) is None
+    target = "def weeks_to_target(target_hours: int, hours_per_week: int) -> int:\n    total = weeks = 0\n    while total {op} target_hours:\n        total += hours_per_week\n        weeks += 1\n    return weeks\n"
+    assert trivial(target.format(op="!=")).startswith("never ends: the while loop at line 3 (total != target_hours) steps total by hours_per_week")
+    assert trivial(target.format(op="<")) is None
+    euclid = "def gcd(a: int, b: int) -> int:\n    while a != b:\n        if a > b:\n            a -= b\n        else:\n            b -= a\n    return a\n"
+    assert trivial(euclid) is None  # both move: not a fixed step
+    periods = "def by_period(timetable, days):\n    return list(zip(*(timetable[day] for day in days){strict}))\n"
+    ask = "Return one tuple per period. If the listed days do not all have the same number of periods, raise `ValueError`."
+    assert ignored_requirement(ask, periods.format(strict=", strict=True")) is None
+    assert ignored_requirement(ask, periods.format(strict="")) == "the instruction asks to raise ValueError and the code never does"
+    students = ("def _key(name):\n    given, _, surname = name.rpartition(' ')\n    return surname.casefold(), given.casefold()\n\n\n"
+                "def sort_students(names):\n    return sorted(names, key=_key)\n")
+    assert check("Sort pupils by surname, then by the rest of the name, both case-insensitively.", students) is None

@@ -561,6 +561,35 @@ def _date_kind(node: Optional[ast.expr]):
     return {"date": dt.date, "datetime": dt.datetime}.get(name)
 
 
+def _added_operands(node: ast.AST) -> List[ast.AST]:
+    """The operands of a chain of ``+`` (``name + ": " + score + "%"``)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _added_operands(node.left) + _added_operands(node.right)
+    return [node]
+
+
+def text_plus_number(tree: ast.Module) -> Optional[str]:
+    """``name + ": " + score`` where ``score: int`` is a parameter the function never rebinds: str + int
+    raises TypeError (``str(score)`` or an f-string is meant)."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+        stored = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+        numbers = {a.arg: ast.unparse(a.annotation) for a in params if a.annotation is not None and ast.unparse(a.annotation) in ("int", "float") and a.arg not in stored}
+        if not numbers:
+            continue
+        for node in _walk_unguarded(function):
+            if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
+                continue
+            operands = _added_operands(node)
+            texts = [o for o in operands if isinstance(o, ast.JoinedStr) or (isinstance(o, ast.Constant) and isinstance(o.value, str))]
+            number = next((o.id for o in operands if isinstance(o, ast.Name) and o.id in numbers), None)
+            if texts and number:
+                return f"{ast.unparse(node)[:60]} adds text and {number} (annotated {numbers[number]}): TypeError (line {node.lineno})"
+    return None
+
+
 def date_attribute(tree: ast.Module) -> Optional[str]:
     """An attribute a date or datetime lacks, looked up on one: ``date.today().days``, or on a local bound
     once to a date (``today = datetime.date.today()`` then ``today.days``; a difference of dates is
@@ -577,14 +606,26 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
         arguments = getattr(scope, "args", None)
         for arg in (arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else []:
             stores[arg.arg] = stores.get(arg.arg, 0) + 2  # a parameter: bound by the caller
-        kinds = {
-            node.targets[0].id: _date_kind(node.value) for node in own
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1
-        }
+        import datetime as dt
+        kinds = {arg.arg: {"date": dt.date, "datetime": dt.datetime}.get(ast.unparse(arg.annotation).rpartition(".")[2])
+                 for arg in ((arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else [])
+                 if arg.annotation is not None and stores.get(arg.arg) == 2}  # ``today: date``, never rebound
+        kinds = {name: kind for name, kind in kinds.items() if kind is not None}
+
+        def kind_of(value):  # a date made in plain sight, a date parameter, or a difference of two dates (a timedelta)
+            if isinstance(value, ast.Name):
+                return kinds.get(value.id)
+            if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Sub) and kind_of(value.left) in (dt.date, dt.datetime) \
+                    and kind_of(value.left) is kind_of(value.right):
+                return dt.timedelta
+            return _date_kind(value)
+        for node in own:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1:
+                kinds[node.targets[0].id] = kind_of(node.value)
         for node in own:
             if not isinstance(node, ast.Attribute) or not isinstance(node.ctx, ast.Load) or id(node) in guarded:
                 continue
-            kind = kinds.get(node.value.id) if isinstance(node.value, ast.Name) else _date_kind(node.value)
+            kind = kind_of(node.value)
             if kind is not None and not hasattr(kind, node.attr):
                 return f"{ast.unparse(node.value)[:40]} is a {kind.__name__}, which has no .{node.attr} (line {node.lineno})"
     return None
@@ -617,7 +658,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree) or mixed_dates(tree))
+             or missing_method(tree) or mixed_dates(tree) or text_plus_number(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

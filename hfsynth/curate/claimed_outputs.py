@@ -137,10 +137,23 @@ def prose_claims(response: str, tree) -> List[Claim]:
     return [(e.call, e.want, False) for e in instruction_examples(text, tree, calls_only=True)]
 
 
+# Constructors of immutable standard values: ``date(2024, 10, 25)`` on literals is as plain as a literal.
+VALUE_TYPES = frozenset({"date", "datetime", "time", "timedelta", "Decimal", "Fraction"})
+
+
+def _plain_value(node: ast.AST, depth: int = 0) -> bool:
+    """A literal, or a standard value built from literals (``date(2024, 10, 25)``, ``datetime.date(...)``)."""
+    if literal_value(node)[1]:
+        return True
+    name = node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else getattr(getattr(node, "func", None), "id", None)
+    return (depth < 3 and isinstance(node, ast.Call) and name in VALUE_TYPES and not any(k.arg is None for k in node.keywords)
+            and all(_plain_value(a, depth + 1) for a in [*node.args, *(k.value for k in node.keywords)]))
+
+
 def example_block_claims(response: str, code: str, tree) -> List[Claim]:
     """The claims of the response's usage blocks ("Example:" then
     ``print(total_price({"apple": 1.25}))  # 1.25``): in a block that defines nothing, the leading
-    one-line calls of the code's top-level functions on literals (printed or not) whose comments
+    one-line calls of the code's top-level functions on literals or dates built from them (printed or not) whose comments
     claim the output. The rest of the block (an attribute, a variable, a call after a statement that
     may change some state) is not judged. ``tree`` is ``code`` parsed (None when it does not parse)."""
     if tree is None or "#" not in response:
@@ -161,7 +174,7 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
             if isinstance(shown, ast.Call) and getattr(shown.func, "id", None) == "print" and len(shown.args) == 1 and not shown.keywords:
                 shown, printed = shown.args[0], True
             if not want or not (isinstance(shown, ast.Call) and getattr(shown.func, "id", None) in defined and not shown.keywords
-                                and all(literal_value(a)[1] for a in shown.args)):
+                                and all(_plain_value(a) for a in shown.args)):
                 break
             source = ast.get_source_segment(block, shown) or ast.unparse(shown)
             claims.append((source, want, False, "print") if printed else (source, want, False))

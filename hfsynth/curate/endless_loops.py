@@ -278,6 +278,34 @@ def found_again(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def stepped_past(tree: ast.AST) -> Optional[str]:
+    """``while total != target_hours: total += hours_per_week``: a count that moves by a step of the
+    caller's (a parameter, not 1) jumps over any target it does not divide, and the loop goes on for
+    ever; ``<`` is meant. Read where the loop has no exit, the name changes only by that step and the
+    step never changes (Euclid's ``a -= b`` / ``b -= a`` moves both)."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        for loop in ast.walk(function):
+            if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
+                continue
+            if any(isinstance(n, EXITS) for n in ast.walk(loop)):
+                continue
+            for side in (loop.test.left, loop.test.comparators[0]):
+                if not isinstance(side, ast.Name):
+                    continue
+                changes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
+                           and side.id in {t.id for t in ast.walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}]
+                step = changes[0].value.id if len(changes) == 1 and isinstance(changes[0], ast.AugAssign) and isinstance(changes[0].value, ast.Name) else None
+                moved = {t.id for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
+                         for t in ast.walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}
+                if (step in params and step not in moved and isinstance(changes[0].op, (ast.Add, ast.Sub))):  # a - b and b - a in turn (Euclid) both move
+                    return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) steps {side.id} by {changes[0].value.id}, "
+                            f"which jumps over any value it does not divide: it may never end")
+    return None
+
+
 def float_never_equal(tree: ast.AST) -> Optional[str]:
     """``while guess * guess != x: guess = (guess + x / guess) / 2``: Newton's iterate settles on the
     float nearest the root, whose square is seldom exactly ``x``, so the loop goes on for ever."""

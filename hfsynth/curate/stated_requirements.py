@@ -822,7 +822,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
             if _swallows(tree, name):
                 return f"the instruction asks to raise {name} and the code catches it and goes on instead"
             continue
-        if name == "ValueError" and (RAISES_VALUE_ERROR.search(code) or _looks_up_an_enum(tree)):
-            continue  # int("x") raises it, and so does Color("purple")
+        if name == "ValueError" and (RAISES_VALUE_ERROR.search(code) or _looks_up_an_enum(tree) or re.search(r"\bzip\([^\n]*\bstrict\s*=\s*True", code)):
+            continue  # int("x") raises it, and so do Color("purple") and zip(..., strict=True) on uneven lengths
         return f"the instruction asks to raise {name} and the code never does"
     return None

@@ -46,7 +46,8 @@ from typing import Dict, Optional
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
-from hfsynth.curate.endless_loops import endless_while, flag_never_cleared, float_never_equal, found_again, recurses_into_strings, revisits_a_graph, stuck_bisection
+from hfsynth.curate.endless_loops import (endless_while, flag_never_cleared, float_never_equal, found_again, recurses_into_strings, revisits_a_graph,
+                                          stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -565,6 +566,7 @@ SUBSTANCE_CHECKS = (
     (stuck_bisection, lambda found: f"never ends: {found}"),
     (found_again, lambda found: f"never ends: {found}"),
     (float_never_equal, lambda found: f"never ends: {found}"),
+    (stepped_past, lambda found: f"never ends: {found}"),
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),

@@ -269,7 +269,7 @@ SORT_BY_TWO = re.compile(
 GENERIC_KEYS = frozenset(
     "length size value values key keys frequency count counts occurrence occurrences number descending ascending decreasing increasing "
     "index position default hand itself themselves reverse order magnitude absolute sum total last first then name names a an the "
-    "one two default alphabet alphabetical".split()
+    "one two default alphabet alphabetical rest remainder remaining other others".split()
 )
 
 FORMATS = {  # format: (how an instruction names it, the calls that parse it)
