@@ -2533,3 +2533,20 @@ def test_blind54s_lessons():
     students = ("def _key(name):\n    given, _, surname = name.rpartition(' ')\n    return surname.casefold(), given.casefold()\n\n\n"
                 "def sort_students(names):\n    return sorted(names, key=_key)\n")
     assert check("Sort pupils by surname, then by the rest of the name, both case-insensitively.", students) is None
+
+
+def test_blind56s_lessons():
+    """Kinds read from annotations: an item of a list[str] parameter is a str, a list annotated where it is
+    made is a list, a dict's copy is a dict; heapq called with the item where the heap goes."""
+    mirror = "def mirror_board(board: list[str]) -> list[str]:\n    out = []\n    for row in board:\n        out.append({flip})\n    return out\n"
+    assert trivial(mirror.format(flip="row.reverse()")) == "always an error: row in mirror_board() is always a str, which has no .reverse (line 4)"
+    assert trivial(mirror.format(flip="row[::-1]")) is None
+    assert trivial(mirror.replace("list[str]", "list[list[str]]", 1).format(flip="row.reverse()")) is None  # rows of lists may be reversed
+    span = "def span(prices: list[int]) -> list[int]:\n    stack: list[int] = []\n    for i in range(len(prices)):\n        stack.{add}(i)\n    return stack\n"
+    assert trivial(span.format(add="push")) == "always an error: stack in span() is always a list, which has no .push (line 4)"
+    assert trivial(span.format(add="append")) is None
+    board = "def leaderboard(scores: dict[str, int]) -> list[str]:\n    ordered = scores.copy()\n    ordered.sort()\n    return list(ordered)\n"
+    assert trivial(board) == "always an error: ordered in leaderboard() is always a dict, which has no .sort (line 3)"
+    top = "import heapq\n\n\ndef top_k(scores, k):\n    heap = []\n    for name, score in scores.items():\n        heapq.heappush({args})\n    return heap\n"
+    assert trivial(top.format(args="(score, name), heap")).startswith("misused call: heapq.heappush((score, name), heap) (line 7) passes an item where the heap goes")
+    assert trivial(top.format(args="heap, (score, name)")) is None

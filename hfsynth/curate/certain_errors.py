@@ -169,6 +169,8 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
             return "str"
         if method in STR_TO_STR and value_kind(receiver, known, rebound) == "str":
             return "str"
+        if method == "copy" and not node.args and value_kind(receiver, known, rebound) in ("list", "dict", "set"):
+            return value_kind(receiver, known, rebound)  # ordered = scores.copy(): still a dict
         return None
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else None
@@ -185,6 +187,14 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
     if isinstance(node, ast.Name):
         return known.get(node.id)
     return None
+
+
+def _item_kind(annotation: Optional[ast.expr]) -> Optional[str]:
+    """``list[str]``, ``Sequence[int]``, ``set[float]`` -> the kind of each item (str, or a number); else None."""
+    if not (isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value).rpartition(".")[2] in ("list", "List", "set", "Set", "frozenset", "Sequence", "Iterable")):
+        return None
+    item = ast.unparse(annotation.slice)
+    return "str" if item == "str" else NUMBER if item in ("int", "float") else None
 
 
 def _annotated_kind(annotation: Optional[ast.expr]) -> Optional[str]:
@@ -212,12 +222,20 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
             if isinstance(node, ast.Global):
                 for name in node.names:
                     bindings.setdefault(name, []).append(None)
+    items = {a.arg: _item_kind(a.annotation) for a in (arguments.posonlyargs + arguments.args + arguments.kwonlyargs if arguments is not None else [])}
     for node in own_scope_nodes(function, skip_comprehensions=True):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bindings.setdefault(node.targets[0].id, []).append(node.value)
             continue
+        if (isinstance(node, ast.For) and isinstance(node.target, ast.Name) and isinstance(node.iter, ast.Name) and items.get(node.iter.id)
+                and not any(isinstance(n, ast.Name) and n.id == node.iter.id and isinstance(n.ctx, ast.Store) for n in ast.walk(function))):
+            bindings.setdefault(node.target.id, []).append(("kind", items[node.iter.id]))  # for row in board (board: list[str]): a str
+            continue
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
             bindings.setdefault(node.target.id, []).append(node.value)
+            continue
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            bindings.setdefault(node.target.id, []).append(node.value)  # stack: list[int] = []
             continue
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             for name in node.names:

@@ -247,6 +247,15 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
+    """``heapq.heappush((score, name), heap)``: the heap comes first; a tuple or literal there raises TypeError."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
+                and ast.unparse(node.func.value) == "heapq" and node.args and isinstance(node.args[0], (ast.Tuple, ast.Constant, ast.JoinedStr))):
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes an item where the heap goes (heapq.{node.func.attr}(heap, ...))"
+    return None
+
+
 def _list_sort_keyword(tree: ast.Module) -> Optional[str]:
     """``readings.sort(key=..., reversed=True)`` on a parameter annotated as a list: list.sort takes only key and reverse."""
     for function in ast.walk(tree):
@@ -1135,4 +1144,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
-            or _list_sort_keyword(tree))
+            or _list_sort_keyword(tree) or _heap_call_on_an_item(tree))
