@@ -2550,3 +2550,23 @@ def test_blind56s_lessons():
     top = "import heapq\n\n\ndef top_k(scores, k):\n    heap = []\n    for name, score in scores.items():\n        heapq.heappush({args})\n    return heap\n"
     assert trivial(top.format(args="(score, name), heap")).startswith("misused call: heapq.heappush((score, name), heap) (line 7) passes an item where the heap goes")
     assert trivial(top.format(args="heap, (score, name)")) is None
+
+
+def test_what_the_code_says_it_computes_in_more_pairs():
+    """blind54/55's off-task rows say so in their docstrings: a variance for a standard deviation, the
+    days elapsed for the days left, a percentage for a number, an average for a percentage."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    missed = "def lessons_missed(register):\n    \"\"\"{doc}\"\"\"\n    return {{name: round(100 * sum(r) / len(r), 1) for name, r in register.items()}}\n"
+    ask = "Write `lessons_missed(register)` returning a dict mapping each pupil to the number of lessons they missed."
+    assert wrong_operation(ask, missed.format(doc="Attendance percentage per pupil.")) == \
+        "the instruction asks for 'number of' and the code says it computes 'percentage' (lessons_missed)"
+    assert wrong_operation(ask, missed.format(doc="Lessons missed per pupil.")) is None
+    sleep = "def sleep_consistency(hours):\n    \"\"\"{doc}\"\"\"\n    return round(100 * sum(h >= 7 for h in hours) / len(hours), 1)\n"
+    ask = "Write `sleep_consistency(hours)` returning the percentage of nights on which the user slept at least 7 hours."
+    assert "says it computes 'Average'" in wrong_operation(ask, sleep.format(doc="Average nightly sleep in hours."))
+    assert wrong_operation(ask, sleep.format(doc="Share of nights with 7 hours or more, in percent.")) is None
+    left = "def days_left(term_start, term_end, today):\n    \"\"\"{doc}\"\"\"\n    return max(0, (term_end - today).days)\n"
+    ask = "Write `days_left(term_start, term_end, today)` that returns how many days of the term remain after today."
+    assert "says it computes 'since'" in wrong_operation(ask, left.format(doc="Days since the term started."))
+    assert wrong_operation(ask, left.format(doc="Days of the term after today.")) is None

@@ -6,7 +6,8 @@ pace it documents "Overall average speed in km/h", asked how many distinct IPs i
 client IP". The code is right for what it says and wrong for what was asked. What is read: the asked
 function's name and docstring (only the docstring when the instruction itself gives the name), for
 pairs of concepts that exclude each other (pace and speed, a streak and a gap, distinct items and a
-tally of requests, the median and the mean...): the instruction names one and never the other, the
+tally of requests, the median and the mean, a standard deviation and a variance, the days left and
+the days elapsed, a number and a percentage, a percentage and an average...): the instruction names one and never the other, the
 code names the other and never the one.
 """
 
@@ -30,6 +31,12 @@ CONTRASTS = (
     ("longest", "shortest"),
     ("earliest|oldest", "latest|newest|most recent"),
     ("latest|newest|most recent", "earliest|oldest"),
+    ("standard deviation", "variance"),
+    ("remain|left", "elapsed|since"),
+    ("number of|how many", "percentage|percent|indices|indexes|positions"),
+    ("percentage|proportion|share", "average|mean"),
+    ("perimeter", "size|area"),
+    ("gaps|slots", "total"),
 )
 
 
