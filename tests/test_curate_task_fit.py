@@ -2570,3 +2570,24 @@ def test_what_the_code_says_it_computes_in_more_pairs():
     ask = "Write `days_left(term_start, term_end, today)` that returns how many days of the term remain after today."
     assert "says it computes 'since'" in wrong_operation(ask, left.format(doc="Days since the term started."))
     assert wrong_operation(ask, left.format(doc="Days of the term after today.")) is None
+
+
+def test_the_quickstarts_rows_on_this_machine():
+    """This machine's adapter (eval loss 1.9892, not 1.9893) sampled three rows the checks let through:
+    a function named in backticks without parentheses and never defined, a line count taken with len(),
+    and a dict whose values were to be the items themselves."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Implementing a function `raise_with_block` in Python to raise a block of code when `n` is passed to it."
+    assert instruction.named_but_not_defined(ask, "def raise_block_of_code(n):\n    assert n == 1\n    return 0\n") == "raise_with_block"
+    assert instruction.named_but_not_defined(ask, "def raise_with_block(n):\n    raise ValueError(n)\n") is None
+    assert instruction.named_but_not_defined("Call the method `append` for each item.", "def collect(xs):\n    out = []\n    for x in xs:\n        out.append(x)\n    return out\n") is None
+    lines = "Create a function `get_line_number(file)` that returns the number of lines of a file."
+    assert wrong_operation(lines, "def get_line_number(file):\n    return len(file)\n") == \
+        "the instruction asks for a count of lines and the code never splits anything into lines (len() of a file or text counts something else)"
+    assert wrong_operation(lines, "def get_line_number(file):\n    with open(file) as f:\n        return sum(1 for _ in f)\n") is None
+    assert wrong_operation(lines, "def get_line_number(text):\n    return len(text.splitlines())\n") is None
+    pairs = "Return a dictionary where the key is each record's id, and the values are the dictionary objects themselves."
+    assert wrong_operation(pairs, "def by_id(data):\n    return {key: {value: (value,)} for key, value in data}\n").startswith(
+        "the instruction asks that 'values are the dictionary objects themselves' and the code stores something else")
+    assert wrong_operation(pairs, "def by_id(data):\n    return {d['id']: d for d in data}\n") is None

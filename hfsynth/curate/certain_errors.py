@@ -20,6 +20,9 @@ them. Two patterns, neither of which pyflakes reports:
 
 - A builtin called with a keyword it does not take: ``sorted(items, reversed=True)``
   (:func:`wrong_keyword`, from the builtin's own signature).
+- ``xs[i + 1]`` read with ``i`` over every index of ``xs`` and nothing testing ``i``: past the end at the
+  last one (:func:`past_the_end`); text + a parameter annotated ``int`` (:func:`text_plus_number`); an
+  attribute a date, or a difference of two date parameters, lacks (``remaining.weeks``: :func:`date_attribute`).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
 - A function that calls itself on every path (``def sum_digits(n): return n % 10 + sum_digits(n // 10)``,
@@ -611,7 +614,9 @@ def text_plus_number(tree: ast.Module) -> Optional[str]:
 def date_attribute(tree: ast.Module) -> Optional[str]:
     """An attribute a date or datetime lacks, looked up on one: ``date.today().days``, or on a local bound
     once to a date (``today = datetime.date.today()`` then ``today.days``; a difference of dates is
-    a timedelta, which has ``.days``)."""
+    a timedelta, which has ``.days``; so is a difference of two date parameters, which has no ``.weeks``)."""
+    import datetime as dt
+
     for scope in ast.walk(tree):
         if not isinstance(scope, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
@@ -624,7 +629,6 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
         arguments = getattr(scope, "args", None)
         for arg in (arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else []:
             stores[arg.arg] = stores.get(arg.arg, 0) + 2  # a parameter: bound by the caller
-        import datetime as dt
         kinds = {arg.arg: {"date": dt.date, "datetime": dt.datetime}.get(ast.unparse(arg.annotation).rpartition(".")[2])
                  for arg in ((arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else [])
                  if arg.annotation is not None and stores.get(arg.arg) == 2}  # ``today: date``, never rebound

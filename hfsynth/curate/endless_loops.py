@@ -185,17 +185,13 @@ def _own_breaks(statements: List[ast.stmt]) -> bool:
     for statement in statements:
         if isinstance(statement, ast.Break):
             return True
-        if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-            if _own_breaks(statement.orelse):
-                return True
-            continue
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            inner = getattr(statement, field, None)
-            if inner and _own_breaks([getattr(n, "body", n) if isinstance(n, ast.ExceptHandler) else n for n in inner] if field != "handlers"
-                                     else [b for h in inner for b in h.body]):
-                return True
+        nested = isinstance(statement, (ast.For, ast.AsyncFor, ast.While))  # its body's breaks are its own; its else's are ours
+        blocks = [statement.orelse] if nested else [getattr(statement, field, None) or [] for field in ("body", "orelse", "finalbody")]
+        blocks += [h.body for h in getattr(statement, "handlers", None) or []] + [c.body for c in getattr(statement, "cases", None) or []]
+        if any(_own_breaks(block) for block in blocks):
+            return True
     return False
 
 

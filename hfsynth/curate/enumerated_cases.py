@@ -9,7 +9,8 @@ runs out of attention drops an item of other lists as well, and its asserts try 
   of the code (a dict's keys, a tuple, list or set of strings) holds at least two of the items and half
   of them, and the item left out is nowhere in the code, in any case, singular or plural, whole or
   abbreviated ('chars' for 'characters'; a unit handled by its own branch is in the code). The tables
-  are the functions' and classes' and the module's constants, not a usage example's data. Not after "such as", "e.g.", "including": examples.
+  are the functions' and classes' and the module's constants, not a usage example's data. Not after
+  "such as", "e.g.", "including": examples.
 - **bulleted or numbered lines that each open with a quoted string**: "- 'invalid email' unless ...",
   "1. "respondent_id" missing or empty": the messages to return or the fields to check, one per line.
   Once the code's strings hold two of them and half, each must be there; not where the lines describe
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional, Set
+from typing import List, Optional, Set, Tuple
 
 # A clause: lists do not cross a sentence, a colon or a line ("Dogs: rabies every 36 months, ...").
 CLAUSE_END = re.compile(r"(?<!\d)\.(?!\d)|[;:!?\n]")
@@ -56,11 +57,12 @@ def _segments(clause: str) -> List[str]:
     return parts + [rest[: following.start()].strip() if following else rest]
 
 
-def _word_lists(instruction: str) -> List[List[str]]:
+def _word_lists(instruction: str) -> List[List[Tuple[str, bool]]]:
     """Unquoted lists of three or more items, each item one word: "gallons, quarts, pints and cups", or the
     first word of segments alike in shape ("rabies every 36 months, DHPP every 36 months, ..."). An item at
     either end of a list whose part has more words ("If nothing was produced, performance and quality are 0")
-    may be a word of the sentence around the list: it is read as an item only where a table holds it."""
+    may be a word of the sentence around the list: it comes as ``(word, False)`` and is read as an item
+    only where a table holds it."""
     text = re.sub(r"`[^`]*`|\([^()]*\)|'[^'\n]*'|\"[^\"\n]*\"", " | ", instruction)
     found: List[List[str]] = []
     for clause in CLAUSE_END.split(text):
@@ -108,6 +110,7 @@ def _anywhere(item: str, folded_code: str) -> bool:
 
 
 def missing_table_entry(instruction: str, tree: ast.Module, code: str) -> Optional[str]:
+    """The item of an unquoted list that the code's table leaves out (and the code names nowhere), as words."""
     tables = _tables(tree)
     if not tables:
         return None
@@ -129,6 +132,7 @@ DESCRIBES_INPUT = re.compile(r"\b(?:keys?|fields?|columns?|attributes?|propertie
 
 
 def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[str]:
+    """The quoted string opening a bulleted line that none of the code's ``strings`` holds, as words."""
     bullets = [match for match in BULLET.finditer(instruction) if not WORKED.search(instruction[match.end():].split("\n", 1)[0])]
     if len(bullets) < 3:
         return None
@@ -151,6 +155,7 @@ FALLBACK = re.compile(
 
 
 def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str]:
+    """The value the instruction says to use in a case, when none of the code's ``strings`` holds it."""
     for found in FALLBACK.finditer(instruction):
         value = found.group("value")
         if not any(value.lower() in written.lower() for written in strings):

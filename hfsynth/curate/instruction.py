@@ -226,6 +226,8 @@ def sets_a_task_later(text: str) -> bool:
 NAMED_CALLABLE = re.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
 # "Write isbn13_check_digit(prefix) that ...", "I need share_bill(total_cents, guests)": a signature asked without backticks.
 ASKED_BARE = re.compile(r"\b(?:write|implement|create|define|need|add|called|named|give me|make)\s+(?:me\s+)?(?:an?\s+)?(?:(?:python\s+|small\s+|helper\s+)?(?:function|method|helper)\s+)?([A-Za-z_]\w*)\((?=[^()]*\))", re.IGNORECASE)
+# "Implement a function `raise_with_block` ...": a definition named in backticks without its parentheses.
+NAMED_DEFINITION = re.compile(r"\b(?:function|method|class)\s+(?:called\s+|named\s+)?`([A-Za-z_]\w*)`")
 NAMED_SPECIAL_METHOD = re.compile(r"`(__(?!name__|main__|file__|doc__|dict__|slots__|all__|version__|module__|class__|future__|builtins__|annotations__)[a-z]\w*__)(?:\(.*?\))?`")
 
 
@@ -268,7 +270,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
         (name, bool(owner)) for owner, name in NAMED_CALLABLE.findall(instruction)
         if name not in BUILTINS | BIG_O and not (owner and owner.split(".")[0] in BUILTINS | STDLIB_MODULES)  # `list.sort()`, `os.path.join()`: existing APIs
     ] + [(name, False) for name in NAMED_SPECIAL_METHOD.findall(instruction)] + [
-        (name, False) for name in ASKED_BARE.findall(instruction) if name not in BUILTINS | BIG_O]
+        (name, False) for name in ASKED_BARE.findall(instruction) if name not in BUILTINS | BIG_O] + [
+        (name, True) for name in NAMED_DEFINITION.findall(instruction) if name not in BUILTINS]  # held to any mention: `append` may be a method it calls
     defined = _definitions(code) if named else None
     if not defined:
         return None

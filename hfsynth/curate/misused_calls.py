@@ -76,6 +76,9 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   it does not (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages.
 - ``1 + pct_per_hour // 100``: a percentage floor-divided by 100 is 0 for every percentage under 100
   (``/ 100`` is meant); read for a name that holds a percentage (``pct``, ``percent``, ``percentage``).
+- Arguments in each other's places: ``re.sub(line, r"\\s+", " ")`` (the text as the pattern),
+  ``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``, ``heapq.heappush((score, name), heap)``; and
+  ``readings.sort(reversed=True)`` on a parameter annotated as a list (``reverse`` is its keyword).
 """
 
 from __future__ import annotations
@@ -242,6 +245,7 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
         kinds = {a.arg: ast.unparse(a.annotation) for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if a.annotation is not None}
         for node in ast.walk(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and len(node.args) >= 2
+                    and ast.unparse(node.func.value) == "heapq"
                     and isinstance(node.args[0], ast.Name) and re.match(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\b", kinds.get(node.args[0].id, ""))):
                 return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the items where the count goes (heapq.{node.func.attr}(n, iterable))"
     return None

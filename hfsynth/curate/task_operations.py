@@ -90,6 +90,15 @@ def _counts_letters(code: Code) -> bool:
     ) or any(isinstance(n, ast.AugAssign) for n in code.nodes)
 
 
+def _reads_lines(code: Code) -> bool:
+    """Something that splits text or a file into lines: splitlines, readlines, a newline, or a loop over a
+    file the code opens (``sum(1 for _ in fh)``: a file iterates line by line)."""
+    opened = {item.optional_vars.id for n in code.nodes if isinstance(n, (ast.With, ast.AsyncWith)) for item in n.items
+              if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call) and re.search(r"open$", ast.unparse(item.context_expr.func))}
+    walks_a_file = any(isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Name) and n.iter.id in opened for n in ast.walk(code.tree))
+    return walks_a_file or code.has(r"line|readlines|splitlines|^wc$") or "\\n" in code.text or "linesep" in code.text
+
+
 def _rotates(code: Code) -> bool:
     return code.any_node(ast.Slice) or bool(code.operators & {ast.Add, ast.Mod, ast.Mult}) or code.has(r"rotate|deque|find|index|roll") \
         or tests_membership(code.nodes)
@@ -171,6 +180,8 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     ("the least common multiple", re.compile(r"\blcm\b|\b(?:least|lowest|smallest) common multiple\b", re.IGNORECASE), _lcm_evidence, "neither multiplies, divides nor steps"),
     ("anagrams", re.compile(r"\banagrams?\b", re.IGNORECASE), _counts_letters, "neither sorts nor counts the letters"),
+    ("a count of lines", re.compile(r"\b(?:number|count) of (?:non-?empty |non-?blank |blank |empty )?lines\b|\bhow many (?:\w+ )?lines\b|\bline count\b|\bcount(?:s|ing)? (?:the )?lines\b", re.IGNORECASE),
+     _reads_lines, "never splits anything into lines (len() of a file or text counts something else)"),
     ("a rotation", re.compile(r"\brotations?\s+of\b|\brotated\s+(?:version|copy)\s+of\b", re.IGNORECASE), _rotates, "never slices, joins nor shifts"),
     (
         "unique or distinct items",
@@ -716,6 +727,31 @@ def _mean_over_every_item(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "a dictionary where ... the values are the dictionary objects themselves": each item, unchanged, is a value.
+ITEMS_THEMSELVES = re.compile(r"\bvalues?\s+(?:are|is|being)\s+the\s+(?:[\w-]+\s+){0,4}(?:themselves|itself)\b", re.IGNORECASE)
+
+
+def _not_the_items_themselves(prose: str, tree: ast.Module) -> Optional[str]:
+    """The instruction's dict values are the items themselves, and every dict the code builds holds
+    something else: ``{key: {value: (value,)} for key, value in data}``."""
+    asked = ITEMS_THEMSELVES.search(prose)
+    if not asked:
+        return None
+    built = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.DictComp):
+            targets = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            built.append((node, isinstance(node.value, ast.Name) and node.value.id in targets))
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in node.targets):
+            built.append((node, isinstance(node.value, ast.Name)))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("append", "setdefault", "update"):
+            built.append((node, True))  # grouped or merged: not judged
+    if built and not any(plain for _, plain in built):
+        node = built[0][0]
+        return f"the instruction asks that {asked.group(0)!r} and the code stores something else ({ast.unparse(node)[:50]}, line {node.lineno})"
+    return None
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
@@ -745,6 +781,6 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree)
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
-            or _behaviour_the_code_cannot_have(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
+            or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))

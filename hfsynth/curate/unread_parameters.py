@@ -36,7 +36,8 @@ def _worded(name: str, words: set) -> bool:
 
 
 # "The `style` parameter is reserved for a future release: accept it, but ignore it": unread by design.
-IGNORED_ON_PURPOSE = re.compile(r"\b(?:reserved|ignored?|unused|no effect|not (?:yet )?used|for (?:future|later) use|backward[s]? compatib\w*)\b", re.IGNORECASE)
+IGNORED_ON_PURPOSE = re.compile(r"\b(?:reserved|unused|no effect|not (?:yet )?used|for (?:future|later) use|backwards? compatib\w*|ignore (?:it|them)|(?:is|are|be) ignored)\b",
+                                re.IGNORECASE)
 
 
 def _ignored_on_purpose(name: str, instruction: str) -> bool:
