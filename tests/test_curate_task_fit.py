@@ -2498,8 +2498,8 @@ def test_blind55_and_56s_lessons():
     assert "passes the items where the count goes" in misused_call(ast.parse(top.format(args="bpm, k")))
     assert misused_call(ast.parse(top.format(args="k, bpm"))) is None
     latest = "def latest_first(readings: list[tuple[int, float]]):\n    readings.sort(key=lambda r: r[0], {kw}=True)\n    return readings\n"
-    assert misused_call(ast.parse(latest.format(kw="reversed"))) == "readings.sort(key=lambda r: r[0], reversed=True) (line 2): list.sort() takes no keyword 'reversed'"
-    assert misused_call(ast.parse(latest.format(kw="reverse"))) is None
+    assert trivial(latest.format(kw="reversed")) == "always an error: readings in latest_first() is always a list, whose .sort() takes no keyword 'reversed' (line 2)"
+    assert trivial(latest.format(kw="reverse")) is None
     align = ("def align(hr, spo2):\n    i = j = 0\n    pairs = []\n    while i < len(hr) and j < len(spo2):\n        if hr[i][0] == spo2[j][0]:\n"
              "            pairs.append((hr[i][0], hr[i][1], spo2[j][1])){step}\n        elif hr[i][0] < spo2[j][0]:\n            i += 1\n        else:\n            j += 1\n    return pairs\n")
     assert trivial(align.format(step="")).startswith("never ends: the while loop at line 4")
@@ -2510,7 +2510,7 @@ def test_blind55_and_56s_lessons():
 
 
 def test_blind54s_lessons():
-    """A timedelta of two date parameters has no .weeks; text + an int parameter; a count stepped by the
+    """A timedelta of two date parameters has no .weeks; text + an int parameter (wrong_kind_values); a count stepped by the
     caller's step until it equals a target; zip(strict=True) raises the ValueError asked for; "the rest
     of the name" names no sort key."""
     from hfsynth.curate.stated_requirements import ignored_requirement
@@ -2519,8 +2519,9 @@ def test_blind54s_lessons():
     assert trivial(weeks.format(attr="weeks")) == "always an error: remaining is a timedelta, which has no .weeks (line 6)"
     assert trivial(weeks.format(attr="days // 7")) is None
     line = "def progress_line(name: str, score: int) -> str:\n    return name + ': ' + {score} + '%'\n"
-    assert trivial(line.format(score="score")) == "always an error: name + ': ' + score + '%' adds text and score (annotated int): TypeError (line 2)"
+    assert trivial(line.format(score="score")) == "always an error: name + ': ' + score (line 2): a string plus a number raises TypeError"
     assert trivial(line.format(score="str(score)")) is None
+    assert trivial("def progress_line(score: int) -> str:\n    score = str(score)\n    return 'at ' + score\n") is None  # rebound: not a number any more
     target = "def weeks_to_target(target_hours: int, hours_per_week: int) -> int:\n    total = weeks = 0\n    while total {op} target_hours:\n        total += hours_per_week\n        weeks += 1\n    return weeks\n"
     assert trivial(target.format(op="!=")).startswith("never ends: the while loop at line 3 (total != target_hours) steps total by hours_per_week")
     assert trivial(target.format(op="<")) is None

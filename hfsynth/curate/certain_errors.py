@@ -15,14 +15,15 @@ them. Two patterns, neither of which pyflakes reports:
 - A local that only ever holds one builtin kind (every binding a literal, comprehension or
   constructor of it: ``out = ""``, ``seen = {}``; or a parameter annotated ``counts: dict``) whose
   attribute that kind lacks is looked up: ``out.append(x)`` on a string, ``counts.sort_by_value()``,
-  ``s.reverse()`` on ``s: str``. The same of a value used where it is made: ``bin(n).hex()`` (a
+  ``s.reverse()`` on ``s: str``; a method of its kind called with a keyword it does not take
+  (``readings.sort(reversed=True)`` on ``readings: list``). The same of a value used where it is made: ``bin(n).hex()`` (a
   string has no ``hex``), ``line.split(",").strip()`` (a list has no ``strip``).
 
 - A builtin called with a keyword it does not take: ``sorted(items, reversed=True)``
   (:func:`wrong_keyword`, from the builtin's own signature).
 - ``xs[i + 1]`` read with ``i`` over every index of ``xs`` and nothing testing ``i``: past the end at the
-  last one (:func:`past_the_end`); text + a parameter annotated ``int`` (:func:`text_plus_number`); an
-  attribute a date, or a difference of two date parameters, lacks (``remaining.weeks``: :func:`date_attribute`).
+  last one (:func:`past_the_end`); an attribute a date, or a difference of two date parameters, lacks
+  (``remaining.weeks``: :func:`date_attribute`).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
 - A function that calls itself on every path (``def sum_digits(n): return n % 10 + sum_digits(n // 10)``,
@@ -337,8 +338,14 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
 def _keywords_of(name: str) -> Optional[frozenset]:
     """The keyword arguments builtin ``name`` accepts, or None when it takes any (``**kwargs``) or
     Python does not say (no signature)."""
+    return _keywords_taken(getattr(builtins, name))
+
+
+def _keywords_taken(function) -> Optional[frozenset]:
+    """The keyword arguments a builtin function or method (``list.sort``) accepts, or None when it takes
+    any (``**kwargs``) or Python does not say (no signature)."""
     try:
-        signature = inspect.signature(getattr(builtins, name))
+        signature = inspect.signature(function)
     except (TypeError, ValueError):
         return None
     kinds = {p.kind for p in signature.parameters.values()}
@@ -582,35 +589,6 @@ def _date_kind(node: Optional[ast.expr]):
     return {"date": dt.date, "datetime": dt.datetime}.get(name)
 
 
-def _added_operands(node: ast.AST) -> List[ast.AST]:
-    """The operands of a chain of ``+`` (``name + ": " + score + "%"``)."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _added_operands(node.left) + _added_operands(node.right)
-    return [node]
-
-
-def text_plus_number(tree: ast.Module) -> Optional[str]:
-    """``name + ": " + score`` where ``score: int`` is a parameter the function never rebinds: str + int
-    raises TypeError (``str(score)`` or an f-string is meant)."""
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        params = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
-        stored = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
-        numbers = {a.arg: ast.unparse(a.annotation) for a in params if a.annotation is not None and ast.unparse(a.annotation) in ("int", "float") and a.arg not in stored}
-        if not numbers:
-            continue
-        for node in _walk_unguarded(function):
-            if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
-                continue
-            operands = _added_operands(node)
-            texts = [o for o in operands if isinstance(o, ast.JoinedStr) or (isinstance(o, ast.Constant) and isinstance(o.value, str))]
-            number = next((o.id for o in operands if isinstance(o, ast.Name) and o.id in numbers), None)
-            if texts and number:
-                return f"{ast.unparse(node)[:60]} adds text and {number} (annotated {numbers[number]}): TypeError (line {node.lineno})"
-    return None
-
-
 def date_attribute(tree: ast.Module) -> Optional[str]:
     """An attribute a date or datetime lacks, looked up on one: ``date.today().days``, or on a local bound
     once to a date (``today = datetime.date.today()`` then ``today.days``; a difference of dates is
@@ -680,7 +658,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree) or mixed_dates(tree) or text_plus_number(tree))
+             or missing_method(tree) or mixed_dates(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):
@@ -707,9 +685,15 @@ def certain_error(tree: ast.Module) -> Optional[str]:
                 if kind == NUMBER and _used_as_container(node, name):
                     line = (node.iter if isinstance(node, ast.comprehension) else node).lineno
                     return f"{name} in {where} is always a number but is used as a container (line {line})"
+                what = "a number" if kind == NUMBER else f"a {kind}"
                 if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and _lacks(kind, node.attr):
-                    what = "a number" if kind == NUMBER else f"a {kind}"
                     return f"{name} in {where} is always {what}, which has no .{node.attr} (line {node.lineno})"
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == name
+                        and kind in KINDS and not _lacks(kind, node.func.attr)):  # readings.sort(reversed=True) on a list
+                    accepted = _keywords_taken(getattr(KINDS[kind], node.func.attr))
+                    wrong = [k.arg for k in node.keywords if k.arg is not None and accepted is not None and k.arg not in accepted]
+                    if wrong:
+                        return f"{name} in {where} is always {what}, whose .{node.func.attr}() takes no keyword {wrong[0]!r} (line {node.lineno})"
         found = attribute_of_a_made_value(function, known, rebound)
         if found:
             return found

@@ -77,15 +77,14 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``1 + pct_per_hour // 100``: a percentage floor-divided by 100 is 0 for every percentage under 100
   (``/ 100`` is meant); read for a name that holds a percentage (``pct``, ``percent``, ``percentage``).
 - Arguments in each other's places: ``re.sub(line, r"\\s+", " ")`` (the text as the pattern),
-  ``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``, ``heapq.heappush((score, name), heap)``; and
-  ``readings.sort(reversed=True)`` on a parameter annotated as a list (``reverse`` is its keyword).
+  ``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``, ``heapq.heappush((score, name), heap)``.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, Optional, Set
+from typing import Dict, Iterator, Optional, Set, Tuple
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
 from hfsynth.curate.python_ast import store_counts, values_bound_once
@@ -202,12 +201,16 @@ def _affix_names(function: ast.AST) -> set:
     return ({a.arg for a in positional + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)} - one_char) | looped
 
 
+def _functions(tree: ast.Module) -> Iterator[Tuple[ast.AST, Dict[str, ast.arg]]]:
+    """Each function of the code with its parameters by name (for their names and annotations)."""
+    for function in ast.walk(tree):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield function, {a.arg: a for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+
+
 def _swapped_pattern(tree: ast.Module) -> Optional[str]:
     constants = _string_constants(tree)
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    for function, params in _functions(tree):
         for node in ast.walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RE_CALLS
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
@@ -222,10 +225,7 @@ def _swapped_pattern(tree: ast.Module) -> Optional[str]:
 def _swapped_substitution(tree: ast.Module) -> Optional[str]:
     """``re.sub(line, r"\\s+", " ")``: the text where the pattern goes and a pattern with a class escape
     where the replacement goes (a parameter named for a pattern, ``re.sub(pattern, "[X]", text)``, is not read)."""
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    for function, params in _functions(tree):
         for node in ast.walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn")
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
@@ -239,10 +239,8 @@ def _swapped_substitution(tree: ast.Module) -> Optional[str]:
 
 def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
     """``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``: the count comes first, so this raises TypeError."""
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        kinds = {a.arg: ast.unparse(a.annotation) for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if a.annotation is not None}
+    for function, params in _functions(tree):
+        kinds = {name: ast.unparse(arg.annotation) for name, arg in params.items() if arg.annotation is not None}
         for node in ast.walk(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and len(node.args) >= 2
                     and ast.unparse(node.func.value) == "heapq"
@@ -257,22 +255,6 @@ def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
                 and ast.unparse(node.func.value) == "heapq" and node.args and isinstance(node.args[0], (ast.Tuple, ast.Constant, ast.JoinedStr))):
             return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes an item where the heap goes (heapq.{node.func.attr}(heap, ...))"
-    return None
-
-
-def _list_sort_keyword(tree: ast.Module) -> Optional[str]:
-    """``readings.sort(key=..., reversed=True)`` on a parameter annotated as a list: list.sort takes only key and reverse."""
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        lists = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
-                 if a.annotation is not None and re.match(r"(?:list|List)\b", ast.unparse(a.annotation))}
-        for node in ast.walk(function):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sort" and isinstance(node.func.value, ast.Name)
-                    and node.func.value.id in lists):
-                wrong = [k.arg for k in node.keywords if k.arg is not None and k.arg not in ("key", "reverse")]
-                if wrong:
-                    return f"{ast.unparse(node)[:60]} (line {node.lineno}): list.sort() takes no keyword {wrong[0]!r}"
     return None
 
 
@@ -487,7 +469,7 @@ def _appended_to_a_temporary(tree: ast.Module) -> Optional[str]:
 SHALLOW_COPIES = frozenset({"copy", "list", "dict"})
 
 
-def _shallow_copy_of(value: ast.expr, params: set) -> Optional[str]:
+def _shallow_copy_of(value: ast.expr, params: Dict[str, ast.arg]) -> Optional[str]:
     """The parameter ``value`` copies one level deep (``copy.copy(p)``, ``p.copy()``, ``p[:]``, ``list(p)``), else None."""
     if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name) and isinstance(value.slice, ast.Slice) and not any(
         (value.slice.lower, value.slice.upper, value.slice.step)
@@ -522,10 +504,7 @@ def _write_through_an_item(function: ast.AST, name: str) -> Optional[ast.AST]:
 
 
 def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    for function, params in _functions(tree):
         bindings: Dict[str, list] = {}
         for node in ast.walk(function):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -1148,4 +1127,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
-            or _list_sort_keyword(tree) or _heap_call_on_an_item(tree))
+            or _heap_call_on_an_item(tree))

@@ -5,9 +5,10 @@ run only when something calls them:
 
 - ``len(x for x in nums if x % 2 == 0)``, ``map(f, xs)[0]``: a generator, ``map``, ``filter``,
   ``zip`` or ``enumerate`` object has no length and no index (TypeError);
-- ``"Total: $" + total / 100``, ``"n=" + len(items)``: a string plus a number (TypeError); the
-  number side is a division or subtraction with a number literal, or ``len``/``int``/``float``/
-  ``round``/``sum``/``abs`` of anything;
+- ``"Total: $" + total / 100``, ``"n=" + len(items)``, ``"Order #" + order_id`` with ``order_id: int``:
+  a string plus a number (TypeError); the number side is a division or subtraction with a number
+  literal, ``len``/``int``/``float``/``round``/``sum``/``abs`` of anything, a name bound once to one,
+  or a parameter annotated ``int`` or ``float`` that its function never rebinds;
 - ``ranked = list(words).sort(key=len)``, ``return list(words).sort()``, ``words = list(set(text.split()))``
   then ``return words.sort()``: the in-place list methods
   return None, so the value kept is None (read only in code that imports nothing outside the standard
@@ -24,7 +25,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, parse_python, store_counts
+from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, own_scope_nodes, parse_python, store_counts
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
@@ -48,9 +49,9 @@ def _groupby_groups(tree: ast.Module) -> frozenset:
     return frozenset(name for name in names if stores[name] == 1)
 
 
-def _number(node: ast.expr, rebound: set, numbers: frozenset = frozenset()) -> bool:
+def _number(node: ast.expr, rebound: set, numbers: frozenset = frozenset(), number_reads: frozenset = frozenset()) -> bool:
     if isinstance(node, ast.Name):
-        return node.id in numbers
+        return node.id in numbers or id(node) in number_reads
     if isinstance(node, ast.Call):
         return getattr(node.func, "id", None) in NUMBER_CALLS - rebound
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Sub)):
@@ -68,9 +69,24 @@ def _text(node: ast.expr) -> bool:
 def _number_names(tree: ast.Module, rebound: set) -> frozenset:
     """Names bound once in the whole code, to a number call (``total = sum(scores.values())``)."""
     stores = store_counts(tree)
-    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # a parameter holds whatever the caller passes
+    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # a parameter holds whatever the caller passes...
     return frozenset(t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
                      for t in n.targets if isinstance(t, ast.Name) and stores[t.id] == 1 and t.id not in parameters and _number(n.value, rebound))
+
+
+def _annotated_number_reads(tree: ast.Module) -> frozenset:
+    """... unless it is annotated ``int`` or ``float`` and its function never rebinds it (``order_id: int``):
+    the ids of the Name nodes that read such a parameter in its own function."""
+    reads = set()
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        own = list(own_scope_nodes(function, skip_comprehensions=True))
+        stored = {n.id for n in own if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        numbers = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+                   if a.annotation is not None and ast.unparse(a.annotation) in ("int", "float") and a.arg not in stored}
+        reads |= {id(n) for n in own if isinstance(n, ast.Name) and n.id in numbers}
+    return frozenset(reads)
 
 
 def _used_value_of_in_place(node: ast.AST, own_methods: set, parameters: frozenset = frozenset()) -> Optional[ast.Call]:
@@ -142,7 +158,7 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
                            | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - assigned)  # a global the code never binds counts as given
     if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
-    numbers = _number_names(tree, rebound)
+    numbers, number_reads = _number_names(tree, rebound), _annotated_number_reads(tree)
     groups = _groupby_groups(tree)
     for node in nodes_outside_try(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound, groups):
@@ -150,7 +166,7 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _lazy(node.value, rebound):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator cannot be indexed"
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
-            (_text(node.left) and _number(node.right, rebound, numbers)) or (_number(node.left, rebound, numbers) and _text(node.right))
+            (_text(node.left) and _number(node.right, rebound, numbers, number_reads)) or (_number(node.left, rebound, numbers, number_reads) and _text(node.right))
         ):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a string plus a number raises TypeError"
         call = _used_value_of_in_place(node, own_methods, parameters)
