@@ -265,6 +265,15 @@ PICKUP = "from datetime import datetime\n\n\ndef parse_pickup(stamp: str) -> int
 HOLIDAY = "from datetime import date\n\n\ndef holiday_length(last_day, first_back):\n    return (first_back - last_day).days{minus}\n"
 HOLIDAY_RESPONSE = "```python\n" + HOLIDAY + "```\n\nUsage:\n\n```python\nholiday_length(date(2024, 10, 25), date(2024, 11, 4))  # -> 9\n```\n"
 
+ACCESS_ASK = ('Parse "common log format" lines such as\n\n```\n127.0.0.1 - - [10/Oct/2023:13:55:36 +0000] "GET /index.html HTTP/1.1" 200 2326\n```\n\n'
+              "Write `parse_access(line: str) -> tuple[str, int, int]` returning `(path, status, size)`.")
+ACCESS = "def parse_access(line: str) -> tuple[str, int, int]:\n    parts = line.split()\n    return parts[{path}], int(parts[{path} + 2]), int(parts[{path} + 3])\n"
+MINUTES_ASK = 'Telematics events carry ISO 8601 timestamps like `"2024-05-01T14:30"`. Write `minutes_between(t1: str, t2: str) -> int`: the minutes from t1 to t2.'
+MINUTES = ("from datetime import datetime\n\n\ndef minutes_between(t1: str, t2: str) -> int:\n    a, b = datetime.strptime(t1, '{fmt}'), datetime.strptime(t2, '{fmt}')\n"
+           "    return int((b - a).total_seconds() // 60)\n")
+COARSE_ASK = 'Write `coarse(seconds: float) -> str` in the largest of the units s, min, h, w that fits, e.g. `5400` -> `"1.5 h"` and `1209600` -> `"2.0 w"`.'
+COARSE = ("UNITS = [('s', 1), ('min', 60), ('h', 3600), ('w', 604800)]\n\n\ndef coarse(seconds: float) -> str:\n    i = 0\n"
+          "    while i < len(UNITS){guard} and seconds >= UNITS[i + 1][1]:\n        i += 1\n    name, size = UNITS[i]\n    return f'{{seconds / size:.1f}} {{name}}'\n")
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -513,6 +522,12 @@ ROWS = {
     "an exported input read": ((PICKUP.format(seconds=""), "", PICKUP_ASK), "passed"),
     "a usage block's claims on dates (blind54)": ((HOLIDAY.format(minus=""), HOLIDAY_RESPONSE.format(minus=""), ""), "failed"),
     "a usage block's claims on dates, right": ((HOLIDAY.format(minus=" - 1"), HOLIDAY_RESPONSE.format(minus=" - 1"), ""), "passed"),
+    "a log line shown in a fenced block, not parsed (blind57)": ((ACCESS.format(path=7), "", ACCESS_ASK), "failed"),
+    "a log line shown in a fenced block, parsed": ((ACCESS.format(path=6), "", ACCESS_ASK), "passed"),
+    "a pair of timestamps like the one shown, parsed in another format (blind53)": ((MINUTES.format(fmt="%Y-%m-%d %H:%M"), "", MINUTES_ASK), "failed"),
+    "a pair of timestamps like the one shown, parsed": ((MINUTES.format(fmt="%Y-%m-%dT%H:%M"), "", MINUTES_ASK), "passed"),
+    "the second of two examples, with a quoted answer before the 'and' (blind57)": ((COARSE.format(guard=""), "", COARSE_ASK), "failed"),
+    "both examples hold": ((COARSE.format(guard=" - 1"), "", COARSE_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

@@ -2592,3 +2592,50 @@ def test_the_quickstarts_rows_on_this_machine():
     assert wrong_operation(pairs, "def by_id(data):\n    return {key: {value: (value,)} for key, value in data}\n").startswith(
         "the instruction asks that 'values are the dictionary objects themselves' and the code stores something else")
     assert wrong_operation(pairs, "def by_id(data):\n    return {d['id']: d for d in data}\n") is None
+
+
+def test_blind40_to_57s_kept_incomplete_and_endless_rows():
+    """Rows every earlier check kept: a listed key missing from the dict a function returns whole, a
+    parameter of a bare signature not taken, a branch of pass, ``while True`` whose continue changes
+    nothing, a jump onto a range's own inclusive end, ``.sort()`` on a dict's view, and a keyword that
+    textwrap.fill hands on to a TextWrapper that does not take it."""
+    summary = ("def order_summary(items, tax_rate):\n    subtotal = sum(p * q for _, p, q in items)\n    fee = round(subtotal * 0.05)\n"
+               "    tax = round((subtotal + fee) * tax_rate)\n    return {{'subtotal': subtotal, 'service_fee': fee,{tax} 'total': subtotal + fee + tax}}\n")
+    ask = "Return a dict with these keys, all in integer cents: `subtotal`, `service_fee` (5% of it), `tax` and `total`."
+    assert missing_part(ask, summary.format(tax="")) == "the key 'tax' of the dict order_summary() returns (it returns service_fee, subtotal, total)"
+    assert missing_part(ask, summary.format(tax=" 'tax': tax,")) is None
+    fuel = "def parse_fuel_line(line):\n    d, v, l, o = line.split(';')\n    record = {{'date': d, 'vehicle': v, 'litres': float(l)}}\n{more}    return record\n"
+    ask = "Parse fuel log lines into a dict with the keys date (a str), vehicle (str), litres (float) and odometer (int)."
+    assert missing_part(ask, fuel.format(more="")).startswith("the key 'odometer' of the dict parse_fuel_line() returns")
+    assert missing_part(ask, fuel.format(more="    record['odometer'] = int(o)\n")) is None
+    assert missing_part(ask, fuel.format(more="    record.update(odometer=int(o))\n")) is None  # filled some other way: not judged
+    deliveries = "def sort_deliveries(deliveries, key='eta'{more}):\n    return sorted(deliveries, key=lambda d: d[key]{reverse})\n"
+    ask = "I need sort_deliveries(deliveries, key='eta', descending=False). Sort by the given key and support descending order via the flag."
+    assert check(ask, deliveries.format(more="", reverse="")) == \
+        "the instruction's signature sort_deliveries(deliveries, key='eta', descending=False) has the parameter descending and the code's sort_deliveries() does not take it"
+    assert check(ask, deliveries.format(more=", descending=False", reverse=", reverse=descending")) is None
+    bands = "def category(rate: float) -> str:\n    if rate >= 95:\n        return 'Excellent'\n    elif rate >= 85:\n        return 'Concern'\n    else:\n        {last}\n"
+    assert trivial(bands.format(last="pass")).startswith("unfinished: the branch at line 7 does nothing (a branch of pass that ends category()")
+    assert trivial(bands.format(last="return 'Persistent absence'")) is None
+    relative = "def relative(s: int) -> str:\n    if s < 60:\n        return 'just now'\n    if s < 86400:\n        {hours}\n    return f'{{s // 86400}} days ago'\n"
+    assert trivial(relative.format(hours="pass")) == "unfinished: the branch at line 4 does nothing (if s < 86400: pass)"
+    assert trivial(relative.format(hours="return f'{s // 3600} hours ago'")) is None
+    pickup = ("from datetime import date, timedelta\n\n\ndef next_pickup(after: date, days: set[int]) -> date:\n    current = after\n    while True:\n"
+              "        candidate = current + timedelta(days=1)\n        if candidate.weekday() not in days:\n{step}            continue\n        return candidate\n")
+    assert trivial(pickup.format(step="")).startswith("never ends: the while loop at line 6 (True) can reach a continue without changing candidate, days")
+    assert trivial(pickup.format(step="            current = candidate\n")) is None
+    before = ("from datetime import date, timedelta\n\n\ndef next_delivery(order: date, holidays: set[date]) -> date:\n    candidate = order + timedelta(days=1)\n"
+              "    while True:\n        if candidate.weekday() >= 5 or candidate in holidays:\n{step}            continue\n        return candidate\n")
+    assert trivial(before.format(step="")).startswith("never ends: the while loop at line 6 (True) can reach a continue without changing candidate")
+    assert trivial(before.format(step="            candidate += timedelta(days=1)\n")) is None
+    assert trivial("def wait(q) -> int:\n    while True:\n        if q:\n            return q.pop()\n") is None  # the caller's object: another thread may fill it
+    open_day = ("def first_open_day(d, closures):\n    while True:\n        for first, last in closures:\n            if first <= d <= last:\n"
+                "                d = {jump}\n                break\n        else:\n            return d\n")
+    assert trivial(open_day.format(jump="last")).startswith("never ends: the while loop at line 2 sets d = last, which the test first <= d <= last takes again")
+    assert trivial(open_day.format(jump="last + 1")) is None
+    menu = "def menu_by_price(prices: dict[str, float]) -> dict[str, float]:\n    items = {items}\n    items.sort(key=lambda item: (item[1], item[0]))\n    return dict(items)\n"
+    assert trivial(menu.format(items="prices.items()")) == "always an error: items in menu_by_price() is always a dict_items, which has no .sort (line 3)"
+    assert trivial(menu.format(items="list(prices.items())")) is None
+    step = "import textwrap\n\n\ndef format_step(text: str, width: int = 40) -> str:\n    return textwrap.fill(text, width=width, {indent}='    ')\n"
+    assert trivial(step.format(indent="indent")) == "always an error: textwrap.fill() hands indent= on to TextWrapper, which takes no such keyword (line 5)"
+    assert trivial(step.format(indent="initial_indent")) is None

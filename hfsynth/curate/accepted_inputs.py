@@ -17,6 +17,11 @@ handles. Execution calls the function on each quoted form. Read only where the w
   :mod:`hfsynth.curate.required_errors`);
 - a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days'),
   or a part of one ("an optional leading "+1"", "separated by ';'"), is no input.
+
+Two more places an input is shown: a plain fenced block right after "lines such as" (a log line, a
+record: each of its lines is one input), and the two ends of a pair of texts (``minutes_between(t1:
+str, t2: str)`` over "timestamps like "2024-05-01T14:30"": the example is taken for both, which
+a pair of the same kind of text accepts).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from typing import List, Optional
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import asked_function
+from hfsynth.fences import find_fences
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
 QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`)(?![\w'"])""")  # in backticks: a date, time or number with separators
@@ -52,14 +58,24 @@ PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
-def _takes_one_text(function: ast.FunctionDef) -> bool:
+# The two ends of a pair of the same kind: ``t1``/``t2``, ``start``/``end``.
+PAIRED = ({"start", "end"}, {"begin", "end"}, {"first", "second"}, {"earlier", "later"})
+
+
+def _text_arity(function: ast.FunctionDef) -> int:
+    """How many times the function takes the one kind of text an example shows: 1 for one required
+    text parameter, 2 for a pair of ``str`` parameters named as the two ends of one thing; else 0."""
     args = function.args
     params = args.posonlyargs + args.args
     required = params[: len(params) - len(args.defaults)]
-    if len(required) != 1 or args.vararg is not None or not all(d is not None for d in args.kw_defaults):
-        return False
-    annotation = ast.unparse(required[0].annotation) if required[0].annotation is not None else ""
-    return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(required[0].arg)))
+    if args.vararg is not None or not all(d is not None for d in args.kw_defaults):
+        return 0
+    annotations = [ast.unparse(p.annotation) if p.annotation is not None else "" for p in required]
+    if len(required) == 1:
+        return int(annotations[0] == "str" or (not annotations[0] and bool(TEXT_PARAMETER.fullmatch(required[0].arg))))
+    names = [p.arg for p in required]
+    paired = names[0].rstrip("0123456789") == names[1].rstrip("0123456789") != names[0] or set(names) in PAIRED
+    return 2 if len(required) == 2 and annotations == ["str", "str"] and paired else 0
 
 
 def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
@@ -67,7 +83,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
     if tree is None:
         return []
     function = asked_function(tree, instruction_prose)
-    if function is None or not _takes_one_text(function):
+    if function is None or not _text_arity(function):
         return []
     found: List[str] = []
     for sentence in SENTENCE.split(instruction_prose):
@@ -92,8 +108,35 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
     return found
 
 
-def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module]) -> List[tuple]:
-    """Each accepted input as a claim execution checks: the call must return (a generator: be drained)."""
+# "lines such as" and then a fenced block: the block's lines are inputs.
+FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.)\s*:?\s*$", re.IGNORECASE)
+
+
+def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
+    """The lines of plain fenced blocks that follow an input cue, for the code's one-text function."""
+    function = asked_function(tree, instruction) if tree is not None else None
+    if function is None or not _text_arity(function):
+        return []
+    found: List[str] = []
+    for fence in find_fences(instruction):
+        at = instruction.find(fence.code) if fence.code.strip() else -1
+        before = instruction[:at].rstrip()
+        before = before[: before.rfind("\n")] if "\n" in before else ""  # the opening fence's line
+        lines = [line.strip() for line in fence.code.splitlines() if line.strip()]
+        if (fence.tag in ("", "text", "txt", "log", "plain", "plaintext") and FENCE_CUE.search(before)
+                and not REFUSING.search(SENTENCE.split(before)[-1]) and 0 < len(lines) <= 5 and all(len(line) <= 200 for line in lines)):
+            found += [line for line in lines if line not in found]
+    return found
+
+
+def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module], instruction: str = "") -> List[tuple]:
+    """Each accepted input as a claim execution checks: the call must return (a generator: be drained);
+    a pair of texts gets the example at both ends."""
     function = asked_function(tree, instruction_prose) if tree is not None else None
-    return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({text!r}))", "True", False, "probe")
-            for text in accepted_inputs(instruction_prose, tree)]
+    if function is None:
+        return []
+    arity = _text_arity(function)
+    texts = accepted_inputs(instruction_prose, tree)
+    texts += [text for text in fenced_inputs(instruction, tree) if text not in texts]
+    return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({', '.join([repr(text)] * arity)}))", "True", False, "probe")
+            for text in texts]

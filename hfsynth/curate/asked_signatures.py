@@ -1,11 +1,17 @@
-"""Signatures an instruction spells in backticks (`make_slug(title: str, max_length: int = 30) -> str`):
-the function's name and its parameters' names, read the same way by every rule that holds code to them."""
+"""Signatures an instruction spells, in backticks (`make_slug(title: str, max_length: int = 30) -> str`)
+or bare after the verb that asks for them ("I need sort_deliveries(deliveries, key='eta',
+descending=False)"): the function's name and its parameters' names, read the same way by every rule
+that holds code to them."""
 from __future__ import annotations
 
 import re
 from typing import Iterator, List, NamedTuple
 
 SIGNATURE = re.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)(?:\s*->\s*[^`]*)?`")
+# "Write isbn13_check_digit(prefix) that ...", "I need share_bill(total_cents, guests)": asked without backticks.
+ASKED_BARE = re.compile(r"\b(?:write|implement|create|define|need|add|called|named|give me|make)\s+(?:me\s+)?(?:an?\s+)?"
+                        r"(?:(?:python\s+|small\s+|helper\s+)?(?:function|method|helper)\s+)?(?P<name>[A-Za-z_]\w*)\((?=[^()]*\))", re.IGNORECASE)
+BARE_SIGNATURE = re.compile(r"(?<![`\w.])(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`\n]*)\)(?!`)")
 
 
 class AskedSignature(NamedTuple):
@@ -28,9 +34,17 @@ def _top_level_parts(params: str) -> List[str]:
     return [p for p in parts + [current] if p.strip()]
 
 
+def _spelled(instruction: str) -> Iterator[re.Match]:
+    yield from SIGNATURE.finditer(instruction)
+    for asked in ASKED_BARE.finditer(instruction):
+        match = BARE_SIGNATURE.match(instruction, asked.start("name"))
+        if match:
+            yield match
+
+
 def asked_signatures(instruction: str) -> Iterator[AskedSignature]:
-    """Each backticked signature whose parameters are all names (``f(3, 4)`` is a call with values, not one)."""
-    for match in SIGNATURE.finditer(instruction):
+    """Each signature whose parameters are all names (``f(3, 4)`` is a call with values, not one)."""
+    for match in _spelled(instruction):
         names = [part.split("=")[0].split(":")[0].strip().lstrip("*") for part in _top_level_parts(match.group("params"))]
         names = [n for n in names if n not in ("", "/")]  # the bare `*` and `/` markers
         if all(re.fullmatch(r"[A-Za-z_]\w*", n) for n in names):

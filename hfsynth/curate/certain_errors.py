@@ -144,7 +144,8 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.A
 
 
 NUMBER = "number"  # int or float: what len(), int() and arithmetic give
-KINDS = {"list": list, "dict": dict, "set": set, "str": str, "tuple": tuple, "bytes": bytes}
+KINDS = {"list": list, "dict": dict, "set": set, "str": str, "tuple": tuple, "bytes": bytes,
+         "dict_items": type({}.items()), "dict_keys": type({}.keys()), "dict_values": type({}.values())}  # a dict's views: no sort, no append
 KIND_CALLS = {"len": NUMBER, "int": NUMBER, "float": NUMBER, "ord": NUMBER, "list": "list", "sorted": "list", "dict": "dict", "set": "set",
               "str": "str", "repr": "str", "chr": "str", "bin": "str", "hex": "str", "oct": "str", "ascii": "str", "format": "str",
               "tuple": "tuple"}  # builtins that always return that kind (abs, round of an array do not)
@@ -173,6 +174,8 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
             return "str"
         if method in STR_TO_STR and value_kind(receiver, known, rebound) == "str":
             return "str"
+        if method in ("items", "keys", "values") and not node.args and value_kind(receiver, known, rebound) == "dict":
+            return f"dict_{method}"  # items = prices.items(): a view, not a list
         if method == "copy" and not node.args and value_kind(receiver, known, rebound) in ("list", "dict", "set"):
             return value_kind(receiver, known, rebound)  # ordered = scores.copy(): still a dict
         return None
@@ -479,9 +482,28 @@ def _module_signature(module: str, name: str):
         return None
 
 
+# Functions that hand their ``**kwargs`` to a class: ``textwrap.fill(text, indent="  ")`` raises in TextWrapper().
+FORWARDED_TO = {("textwrap", "fill"): "TextWrapper", ("textwrap", "wrap"): "TextWrapper", ("textwrap", "shorten"): "TextWrapper",
+                ("json", "dumps"): "JSONEncoder", ("json", "dump"): "JSONEncoder", ("json", "loads"): "JSONDecoder", ("json", "load"): "JSONDecoder"}
+
+
+def _forwarded_keyword(module: str, name: str, bound: inspect.BoundArguments, keywords: List[str]) -> Optional[str]:
+    """A keyword that lands in the function's ``**kwargs`` and that the class it hands them to does not take
+    (json's own ``cls=`` names another class, which may take anything)."""
+    target = FORWARDED_TO.get((module, name))
+    extra = next((value for param, value in bound.arguments.items() if bound.signature.parameters[param].kind == inspect.Parameter.VAR_KEYWORD), {})
+    if target is None or not extra or "cls" in keywords:
+        return None
+    import importlib
+
+    taken = inspect.signature(getattr(importlib.import_module(module), target)).parameters
+    return next((key for key in extra if key not in taken), None)
+
+
 def wrong_module_call(tree: ast.Module) -> Optional[str]:
     """A call of a standard function with arguments its signature cannot take: ``random.randint(6)``,
-    ``math.sqrt(2, 3)``, ``heapq.heappush(h)``. Calls that unpack (``*args``) are not judged."""
+    ``math.sqrt(2, 3)``, ``heapq.heappush(h)``, ``textwrap.fill(text, indent="    ")`` (a keyword that
+    its ``**kwargs`` hand on to a class that does not take it). Calls that unpack (``*args``) are not judged."""
     imported = {a.asname or a.name: a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     stored |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
@@ -496,9 +518,12 @@ def wrong_module_call(tree: ast.Module) -> Optional[str]:
         if signature is None:
             continue
         try:
-            signature.bind(*node.args, **{k.arg: k.value for k in node.keywords})
+            bound = signature.bind(*node.args, **{k.arg: k.value for k in node.keywords})
         except TypeError as error:
             return f"{owner}.{node.func.attr}() cannot be called so: {error} (line {node.lineno})"
+        keyword = _forwarded_keyword(module, node.func.attr, bound, [k.arg for k in node.keywords])
+        if keyword:
+            return f"{owner}.{node.func.attr}() hands {keyword}= on to {FORWARDED_TO[module, node.func.attr]}, which takes no such keyword (line {node.lineno})"
     return None
 
 

@@ -25,6 +25,10 @@
   last item counts (``+=`` was meant). Only a total started at zero (``0``, ``0.0``, ``Decimal("0")``),
   assigned directly in the loop's body, never read in the loop and read after it.
 
+- A branch that does nothing: ``if seconds < 86400: pass`` with no ``else`` (the model opened the
+  case and never wrote it), or a ``pass`` branch of the chain that ends a function whose other
+  branches return a value (``else: pass`` after three bands: the last band returns None).
+
 pyflakes reports none of these (all are valid Python with every name defined).
 """
 
@@ -155,6 +159,40 @@ def impossible_condition(tree: ast.AST) -> Optional[Tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.If, ast.While, ast.IfExp)) and never_true(node.test):
             return node.test.lineno, ast.unparse(node.test)
+    return None
+
+
+def _only_pass(body: List[ast.stmt]) -> bool:
+    return bool(body) and all(isinstance(n, ast.Pass) for n in body)
+
+
+def _chain(node: ast.If) -> List[List[ast.stmt]]:
+    """The bodies of an ``if``/``elif``/``else`` chain, in order (an empty final ``else`` left out)."""
+    bodies = [node.body]
+    while len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+        node = node.orelse[0]
+        bodies.append(node.body)
+    return bodies + ([node.orelse] if node.orelse else [])
+
+
+def _returns_a_value(body: List[ast.stmt]) -> bool:
+    last = body[-1] if body else None
+    return isinstance(last, ast.Return) and last.value is not None and not (isinstance(last.value, ast.Constant) and last.value.value is None)
+
+
+def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
+    """``(line, what)`` of the first branch that does nothing: an ``if`` of ``pass`` alone (its test
+    binds or awaits nothing), or a ``pass`` branch of a function's closing chain beside branches that
+    return a value."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.If) and _only_pass(node.body) and not node.orelse
+                and not any(isinstance(n, (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)) for n in ast.walk(node.test))):
+            return node.lineno, f"if {ast.unparse(node.test)[:60]}: pass"
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(node.body[-1], ast.If):
+            bodies = _chain(node.body[-1])
+            empty = next((body for body in bodies if _only_pass(body)), None)
+            if empty is not None and any(_returns_a_value(body) for body in bodies):
+                return empty[0].lineno, f"a branch of pass that ends {node.name}(), whose other branches return a value"
     return None
 
 

@@ -8,7 +8,10 @@ hangs on the first input that takes the path; with no tests nothing ever runs it
 A path through the loop's body (each ``if`` taken one way or the other, up to its end or a
 ``continue``) repeats for ever when it assigns nothing that the loop's condition or its own tests
 read, and calls nothing that could change state behind the names (only pure builtins and
-non-mutating methods such as ``str.replace``). Paths that may leave the loop (``break``, ``return``,
+non-mutating methods such as ``str.replace``); in ``while True``, a path that changes nothing its
+own tests read (``candidate = current + timedelta(days=1)`` with ``current`` never moved, then
+``continue``) takes the same turn on every pass, when the tests read a value the code made itself
+(``while True: if queue: return queue.pop()`` waits on the caller's object instead). Paths that may leave the loop (``break``, ``return``,
 ``raise``, ``yield``) and loops whose condition calls anything else are not judged.
 """
 
@@ -160,12 +163,16 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
 def endless_while(tree: ast.AST) -> Optional[str]:
     """``"line N: ..."`` for the first ``while`` loop with a path that changes nothing it reads, else None."""
     fresh = _fresh_containers(tree)
+    own = {target.id for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+           and not isinstance(node.value, (ast.Name, ast.Attribute)) for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+           for target in ast.walk(t) if isinstance(target, ast.Name)}  # values the code makes itself, not another's object under a new name
     for loop in ast.walk(tree):
         if not isinstance(loop, ast.While):
             continue
         watched = _read(loop.test)
-        if not watched or not _calls_are_pure(loop.test):
-            continue  # while True (another check's), or a condition that calls out
+        forever = isinstance(loop.test, ast.Constant) and loop.test.value is True  # only a path's own tests can stop it
+        if (not watched and not forever) or not _calls_are_pure(loop.test):
+            continue  # a condition of constants, or one that calls out
         for steps, end in _paths(loop.body, [], [MAX_PATHS]):
             if end == "exit":
                 continue
@@ -173,10 +180,12 @@ def endless_while(tree: ast.AST) -> Optional[str]:
             if not all(_calls_are_pure(node, fresh - watched - tests) for _, node in steps):
                 continue
             changed = _really_changed(steps)
+            if forever and not tests & own:
+                continue  # while True: if queue: return queue.pop(): nothing of its own to move, it waits on the world
             if not changed & (watched | tests):
                 how = "a continue" if end == "continue" else "the end of its body"
-                return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) can reach {how} without changing "
-                        f"{', '.join(sorted(watched))}: it never ends")
+                what = ", ".join(sorted(watched or tests)) or "anything"
+                return f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) can reach {how} without changing {what}: it never ends"
     return None
 
 
@@ -299,6 +308,38 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
                 if (step in params and step not in moved and isinstance(changes[0].op, (ast.Add, ast.Sub))):  # a - b and b - a in turn (Euclid) both move
                     return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) steps {side.id} by {changes[0].value.id}, "
                             f"which jumps over any value it does not divide: it may never end")
+    return None
+
+
+def _stores(loop: ast.AST, name: str) -> List[ast.AST]:
+    """The statements of the loop that bind ``name`` (assignments, loop targets, ``:=``)."""
+    return [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.AsyncFor))
+            and name in {t.id for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in ast.walk(target) if isinstance(t, ast.Name)}]
+
+
+def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
+    """``while True: for first, last in closures: if first <= d <= last: d = last; break``: the jump
+    lands on the range's own inclusive end, which the same test takes again, so the loop finds the
+    same range for ever (``last + 1`` was meant). Read where the name is bound nowhere else in the
+    ``while`` loop, the bound does not read it, and the loop's condition is ``True`` or reads only it."""
+    for loop in ast.walk(tree):
+        if not isinstance(loop, ast.While):
+            continue
+        forever = isinstance(loop.test, ast.Constant) and loop.test.value is True
+        for branch in ast.walk(loop):
+            if not (isinstance(branch, ast.If) and isinstance(branch.test, ast.Compare)):
+                continue
+            parts = [branch.test.left] + branch.test.comparators
+            for op, low, high in zip(branch.test.ops, parts, parts[1:]):
+                name, bound = (low, high) if isinstance(op, ast.LtE) else (high, low) if isinstance(op, ast.GtE) else (None, None)
+                if (not isinstance(name, ast.Name) or name.id in _read(bound) or not _calls_are_pure(bound)
+                        or not (forever or _read(loop.test) <= {name.id})):  # nothing else may end the loop
+                    continue
+                jump = next((n for n in branch.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                             and n.targets[0].id == name.id and ast.dump(n.value) == ast.dump(bound)), None)
+                if jump is not None and _stores(loop, name.id) == [jump]:
+                    return (f"the while loop at line {loop.lineno} sets {name.id} = {ast.unparse(bound)}, which the test "
+                            f"{ast.unparse(branch.test)[:50]} takes again: it finds the same case for ever")
     return None
 
 

@@ -338,7 +338,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         words = prose(instruction)
         claims += [(e.call, e.want, False, "unit") if e.bare else (e.call, e.want, False) for e in instruction_examples(words, tree)]
         tests_tree = parse_python(tests) if tests else None
-        claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree)
+        claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree, instruction)
         if not NONDETERMINISTIC & _drawn(tree):
             claims += case_claims(words, tree, tests_tree)
         if known_tasks and written_in_english(instruction):

@@ -22,6 +22,7 @@ import pathlib
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate.asked_signatures import ASKED_BARE
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
@@ -224,8 +225,6 @@ def sets_a_task_later(text: str) -> bool:
 
 
 NAMED_CALLABLE = re.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
-# "Write isbn13_check_digit(prefix) that ...", "I need share_bill(total_cents, guests)": a signature asked without backticks.
-ASKED_BARE = re.compile(r"\b(?:write|implement|create|define|need|add|called|named|give me|make)\s+(?:me\s+)?(?:an?\s+)?(?:(?:python\s+|small\s+|helper\s+)?(?:function|method|helper)\s+)?([A-Za-z_]\w*)\((?=[^()]*\))", re.IGNORECASE)
 # "Implement a function `raise_with_block` ...": a definition named in backticks without its parentheses.
 NAMED_DEFINITION = re.compile(r"\b(?:function|method|class)\s+(?:called\s+|named\s+)?`([A-Za-z_]\w*)`")
 NAMED_SPECIAL_METHOD = re.compile(r"`(__(?!name__|main__|file__|doc__|dict__|slots__|all__|version__|module__|class__|future__|builtins__|annotations__)[a-z]\w*__)(?:\(.*?\))?`")

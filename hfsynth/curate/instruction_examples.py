@@ -36,12 +36,12 @@ VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|g
 UNCHANGED = re.compile(r"\b(?:comes?|come|are|is|get|gets)\s+(?:back|returned|left|kept)\s+(?:as[- ]is|unchanged|untouched|as they are|as it is)\b|\b(?:stays?|remains?)\s+unchanged\b", re.IGNORECASE)
 UNCHANGED_CUE = re.compile(r"\b(?:like|such as|including|e\.g\.|for example|for instance)\b", re.IGNORECASE)
 UNCHANGED_QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,30})'|"([^"\n]{1,30})")(?![\w'"])""")
-CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|(?:^|\n)[ \t]*[-*•]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso|\bsay|\binput:?)\s*$", re.IGNORECASE)
+CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|(?:^|\n)[ \t]*[-*•]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso(?: that)?|\bsay|\binput:?)\s*$", re.IGNORECASE)
 INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 # "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
 WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
 # "2.675 -> 2.68 and -2.675 -> -2.68": an example right after another opens a clause too ("3 and 4 -> 7" does not).
-CHAINED = re.compile(rf"{ARROW}\s*\S+\s+(?:and|or)\s*$")
+CHAINED = re.compile(rf"""{ARROW}\s*(?:"[^"\n]*"|'[^'\n]*'|\S+)\s+(?:and|or)\s*$""")
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")

@@ -61,7 +61,8 @@ only reads, ``loan["returned"]``, are not written: so too for a returned dict's 
 an output named bare ("a CSV line with the fields title, author, member_id and due_date, in that order",
 a header row `name,email,phone`), once the code names two; and options named with what each gives
 ("Member (1x), Silver (1.25x), Gold (1.5x) and Platinum (2x)"), once the code spells two, in any case.
-Lists in plain words, bulleted strings and a value for a named case: :mod:`hfsynth.curate.enumerated_cases`.
+Lists in plain words, bulleted strings and a value for a named case: :mod:`hfsynth.curate.enumerated_cases`;
+the keys of a dict the code returns whole (a display, bare or quoted keys): :mod:`hfsynth.curate.returned_dict_keys`.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ from typing import Iterable, List, Optional, Set
 
 from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_table_entry
 from hfsynth.curate.python_ast import parse_python, string_constants
+from hfsynth.curate.returned_dict_keys import missing_returned_key
 from hfsynth.curate.unread_parameters import unread_parameter
 
 ITEM = r"`?[a-z_][a-z0-9_]*(?:\(\))?`?(?:\s*\([^()]{0,80}\))?"
@@ -567,7 +569,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     if not literal:
         strings = _working_strings(tree)
         literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
-    literal = literal or unread_parameter(instruction, tree)
+    literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))

@@ -45,9 +45,9 @@ from typing import Dict, Optional
 
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
-from hfsynth.curate.dead_paths import impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
-from hfsynth.curate.endless_loops import (endless_while, flag_never_cleared, float_never_equal, found_again, recurses_into_strings, revisits_a_graph,
-                                          stepped_past, stuck_bisection)
+from hfsynth.curate.dead_paths import empty_branch, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
+from hfsynth.curate.endless_loops import (endless_while, flag_never_cleared, float_never_equal, found_again, jumps_onto_its_bound, recurses_into_strings,
+                                          revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -560,6 +560,7 @@ SUBSTANCE_CHECKS = (
     (dead_code, lambda line: f"dead code: line {line} follows a return, raise, break, continue or a while True it never leaves"),
     (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} never runs: the condition of line {found[1]} takes every case it has"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
+    (empty_branch, lambda found: f"unfinished: the branch at line {found[0]} does nothing ({found[1]})"),
     (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
     (endless_while, lambda found: f"never ends: {found}"),
     (flag_never_cleared, lambda found: f"never ends: {found}"),
@@ -567,6 +568,7 @@ SUBSTANCE_CHECKS = (
     (found_again, lambda found: f"never ends: {found}"),
     (float_never_equal, lambda found: f"never ends: {found}"),
     (stepped_past, lambda found: f"never ends: {found}"),
+    (jumps_onto_its_bound, lambda found: f"never ends: {found}"),
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
