@@ -274,6 +274,8 @@ MINUTES = ("from datetime import datetime\n\n\ndef minutes_between(t1: str, t2: 
 COARSE_ASK = 'Write `coarse(seconds: float) -> str` in the largest of the units s, min, h, w that fits, e.g. `5400` -> `"1.5 h"` and `1209600` -> `"2.0 w"`.'
 COARSE = ("UNITS = [('s', 1), ('min', 60), ('h', 3600), ('w', 604800)]\n\n\ndef coarse(seconds: float) -> str:\n    i = 0\n"
           "    while i < len(UNITS){guard} and seconds >= UNITS[i + 1][1]:\n        i += 1\n    name, size = UNITS[i]\n    return f'{{seconds / size:.1f}} {{name}}'\n")
+SPENT_ASK = 'Our bank exports one transaction per line in the form `"2024-03-01;Rent;1200.00"`. Write `total_spent(lines: list[str]) -> Decimal`: the sum of the amounts.'
+SPENT = "from decimal import Decimal\n\n\ndef total_spent(lines: list[str]) -> Decimal:\n    return sum((Decimal(line.split('{sep}')[2]) for line in lines if line.strip()), Decimal(0))\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -528,6 +530,8 @@ ROWS = {
     "a pair of timestamps like the one shown, parsed": ((MINUTES.format(fmt="%Y-%m-%dT%H:%M"), "", MINUTES_ASK), "passed"),
     "the second of two examples, with a quoted answer before the 'and' (blind57)": ((COARSE.format(guard=""), "", COARSE_ASK), "failed"),
     "both examples hold": ((COARSE.format(guard=" - 1"), "", COARSE_ASK), "passed"),
+    "lines in the form shown, split at another separator (blind59)": ((SPENT.format(sep=","), "", SPENT_ASK), "failed"),
+    "lines in the form shown, split at theirs": ((SPENT.format(sep=";"), "", SPENT_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

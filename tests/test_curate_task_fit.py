@@ -2639,3 +2639,71 @@ def test_blind40_to_57s_kept_incomplete_and_endless_rows():
     step = "import textwrap\n\n\ndef format_step(text: str, width: int = 40) -> str:\n    return textwrap.fill(text, width=width, {indent}='    ')\n"
     assert trivial(step.format(indent="indent")) == "always an error: textwrap.fill() hands indent= on to TextWrapper, which takes no such keyword (line 5)"
     assert trivial(step.format(indent="initial_indent")) is None
+
+
+def test_blind58_to_63s_lessons():
+    """Items taken in a shape they never have (item_shapes), what the instruction says may be missing
+    read bare (stated_absences), a text piece added to a number, quantize(2), a search that never
+    moves on, a loop's path worked out afresh each pass, a balance stepped past zero, re.sub of a
+    lower-cased text; and good rows mended: a stable sort of input that arrives in order, Counter
+    subtraction floored at zero, statistics' errors, a regex that spells "a" and "an" at once."""
+    from hfsynth.curate.misused_calls import misused_call
+
+    debts = "def monthly_interest(debts: dict) -> dict:\n    out = {{}}\n    for {names} in debts.items():\n        out[name] = round(balance * apr / 1200, 2)\n    return out\n"
+    assert trivial(debts.format(names="name, balance, apr")) == \
+        "always an error: for name, balance, apr in debts.items() unpacks 3 names, and .items() gives (key, value) pairs (line 3)"
+    assert trivial(debts.format(names="name, (balance, apr)")) is None
+    nights = "def warmest(readings: list[tuple[str, float, float]]) -> str:\n    best = None\n    for {names} in readings:\n        best = max(best or tmin, tmin)\n    return best\n"
+    assert trivial(nights.format(names="day, tmin")).startswith("always an error: for day, tmin in readings unpacks 2 names, and readings holds tuple[str, float, float] items")
+    assert trivial(nights.format(names="day, tmin, tmax")) is None
+    line = "def waiting_line(title: str, ids: list[{kind}]) -> str:\n    return title + ': ' + ', '.join(ids)\n"
+    assert trivial(line.format(kind="int")) == "always an error: ', '.join(ids) joins the ints of ids, and str.join takes only strings (line 2)"
+    assert trivial(line.format(kind="str")) is None
+    sums = ("def neighbour_sums(grid):\n    rows = len(grid)\n    out = []\n    for i in range(rows):\n        total = grid[i - 1][0] if i > 0 else 0\n"
+            "        if {guard}:\n            total += grid[i + 1][0]\n        out.append(total)\n    return out\n")
+    assert trivial(sums.format(guard="i + 1 <= rows")).startswith("always an error: grid[i + 1] under i + 1 <= rows reads grid[len(grid)] at the last i")
+    assert trivial(sums.format(guard="i + 1 < rows")) is None
+    turn = "def minutes(t: str) -> int:\n    hours, mins = t.split(':')\n    return int(hours) * 60 + {mins}\n"
+    assert trivial(turn.format(mins="mins")) == "always an error: int(hours) * 60 + mins (line 3): a string plus a number raises TypeError"
+    assert trivial(turn.format(mins="int(mins)")) is None
+    tax = "from decimal import Decimal, ROUND_HALF_UP\n\n\ndef tax(price: Decimal) -> Decimal:\n    return (price * Decimal('0.2')).quantize({exp}, rounding=ROUND_HALF_UP)\n"
+    assert "rounds to whole units" in misused_call(ast.parse(tax.format(exp="2")))
+    assert misused_call(ast.parse(tax.format(exp="Decimal('0.01')"))) is None
+    key = "import re\n\n\ndef station_key(name: str) -> str:\n    return re.sub({args})\n"
+    assert "passes the text as the pattern" in misused_call(ast.parse(key.format(args="name.lower(), r'[^a-z0-9]', ''")))
+    assert misused_call(ast.parse(key.format(args="r'[^a-z0-9]', '', name.lower()"))) is None
+    codes = ("import re\n\nEAN = re.compile(r'\\d{{13}}')\n\n\ndef find_codes(text: str) -> list[str]:\n    found: list[str] = []\n    pos = 0\n"
+             "    while (m := EAN.search(text, pos)) is not None:\n        found.append(m.group())\n{step}    return found\n")
+    assert trivial(codes.format(step="")).startswith("never ends: the while loop at line 9")
+    assert trivial(codes.format(step="        pos = m.end()\n")) is None
+    runs = ("def mask_runs(xs: list, limit: int = 3) -> list:\n    out = list(xs)\n    i = 0\n    while i < len(out):\n        j = i\n"
+            "        while j + 1 < len(out) and out[j + 1] == out[i]:\n            j += 1\n        if j - i + 1 > limit:\n            for k in range(i, j + 1):\n"
+            "                out[k] = None\n{step}    return out\n")
+    assert trivial(runs.format(step="            i = j + 1\n")).startswith("never ends: the while loop at line 4 (i < len(out)) can reach the end of its body without changing i, out")
+    assert trivial(runs.format(step="        i = j + 1\n")) is None
+    payoff = "def months_to_payoff(balance: float, rate: float, payment: float) -> int:\n    months = 0\n    while balance {op} 0:\n        balance = round(balance * (1 + rate) - payment, 2)\n        months += 1\n    return months\n"
+    assert trivial(payoff.format(op="!=")).startswith("never ends: the while loop at line 3 (balance != 0) steps balance by payment")
+    assert trivial(payoff.format(op=">")) is None
+    tracks = "def bpm_range(tracks: list[dict]):\n    values = [t['bpm'] for t in tracks if {test}]\n    return (min(values), max(values)) if values else None\n"
+    ask = 'BPM analysis may not have run, so some tracks have no `"bpm"` key at all. Write `bpm_range(tracks)`.'
+    assert check(ask, tracks.format(test="t['bpm'] is not None")).startswith("the instruction says 'some tracks have no `\"bpm\"` key' and t['bpm'] (line 2) reads it bare")
+    assert check(ask, tracks.format(test="'bpm' in t")) is None
+    assert check(ask.replace("some tracks have no", "every track has a"), tracks.format(test="t['bpm'] is not None")) is None
+    prices = "import re\n\nPRICE = re.compile(r'price:\\s*(\\d+)')\n\n\ndef note_prices(lines: list[str]) -> list:\n    return [{read} for line in lines]\n"
+    ask = "Supplier notes hold lines such as 'Widget - price: 12', but some lines have no price at all. Return the price of each line, or None."
+    assert "takes the match of a search that finds nothing there" in check(ask, prices.format(read="int(PRICE.search(line).group(1))"))
+    assert check(ask, prices.format(read="int(m.group(1)) if (m := PRICE.search(line)) else None")) is None
+    rain = "import heapq\n\n\ndef wettest(readings: list[tuple[str, float]], k: int) -> list:\n    return heapq.nlargest(k, readings, key=lambda r: r[1])\n"
+    ask = "Return the k wettest days, wettest first. {order}When two days have the same rainfall the earlier date must come first."
+    assert check(ask.format(order="The readings arrive in chronological order; "), rain) is None
+    assert "orders by a single field" in check(ask.format(order=""), rain)
+    stock = "from collections import Counter\n\n\ndef after_day(stock: dict, sold: dict) -> dict:\n    return dict({body})\n"
+    ask = "Subtract the units sold from the stock; a SKU's stock never goes below zero."
+    assert check(ask, stock.format(body="Counter(stock) - Counter(sold)")) is None
+    assert "may go below zero" in check(ask, stock.format(body="{k: v - sold.get(k, 0) for k, v in stock.items()}"))
+    point = "import statistics\n\n\ndef reorder_point(sales: list[int], days: int) -> int:\n    return statistics.{median}(sales) * days\n"
+    ask = "Use the lower median of the history. Raise `ValueError` for an empty history."
+    assert check(ask, point.format(median="median_low")) is None
+    titles = "import re\n\nARTICLE = re.compile(r'^(?:the|an?)\\s+', re.IGNORECASE)\n\n\ndef sort_titles(titles):\n    return sorted(titles, key=lambda t: ARTICLE.sub('', t).casefold())\n"
+    assert missing_part('Ignore a leading "The", "A" or "An" and compare the rest case-insensitively.', titles) is None
+    assert missing_part('Ignore a leading "The", "A" or "An" and compare the rest case-insensitively.', titles.replace("an?", "an")) == "the string 'A'"

@@ -21,7 +21,8 @@ handles. Execution calls the function on each quoted form. Read only where the w
 Two more places an input is shown: a plain fenced block right after "lines such as" (a log line, a
 record: each of its lines is one input), and the two ends of a pair of texts (``minutes_between(t1:
 str, t2: str)`` over "timestamps like "2024-05-01T14:30"": the example is taken for both, which
-a pair of the same kind of text accepts).
+a pair of the same kind of text accepts). A function of one ``list[str]`` (lines, one per item) is
+given a list of the example ("one transaction per line in the form "2024-03-01;Rent;1200.00"").
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ from hfsynth.fences import find_fences
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
 QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`)(?![\w'"])""")  # in backticks: a date, time or number with separators
 INPUT_CUE = re.compile(
-    r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|"
+    r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|in the form(?: of)?|"
     r"in any (?:common |usual )?(?:format|form)|any of)\b|\be\.g\.",
     re.IGNORECASE,
 )
 # "such as", "e.g.": examples of what was just described, an input or an output ("returns the weekday name (e.g. 'Monday')").
-NEUTRAL_CUE = re.compile(r"such as|like|e\.g\.|for example|for instance", re.IGNORECASE)
+NEUTRAL_CUE = re.compile(r"such as|like|e\.g\.|for example|for instance|in the form(?: of)?", re.IGNORECASE)
 # ... and what introduces an output; "as" after a verb of input describes the input ("Durations come as 'm:ss' or 'h:mm:ss'").
 OUTPUT_CUE = re.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|(?<!come )(?<!comes )(?<!arrive )(?<!arrives )(?<!given )(?<!stored )(?<!written )(?<!entered )(?<!typed )(?<!recorded )as)\b|->|=>|→", re.IGNORECASE)
 REFUSING = re.compile(
@@ -62,20 +63,26 @@ PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RG
 PAIRED = ({"start", "end"}, {"begin", "end"}, {"first", "second"}, {"earlier", "later"})
 
 
-def _text_arity(function: ast.FunctionDef) -> int:
-    """How many times the function takes the one kind of text an example shows: 1 for one required
-    text parameter, 2 for a pair of ``str`` parameters named as the two ends of one thing; else 0."""
+LIST_OF_TEXT = re.compile(r"(?:list|List|Sequence|Iterable)\[str\]")
+
+
+def _text_arguments(function: ast.FunctionDef, text: str) -> Optional[str]:
+    """The arguments that hand the function the text an example shows: the text itself for one required
+    text parameter, a list of it for one ``list[str]`` (lines, one per item), the text twice for a pair of
+    ``str`` parameters named as the two ends of one thing; None when the function takes no such text."""
     args = function.args
     params = args.posonlyargs + args.args
     required = params[: len(params) - len(args.defaults)]
     if args.vararg is not None or not all(d is not None for d in args.kw_defaults):
-        return 0
+        return None
     annotations = [ast.unparse(p.annotation) if p.annotation is not None else "" for p in required]
-    if len(required) == 1:
-        return int(annotations[0] == "str" or (not annotations[0] and bool(TEXT_PARAMETER.fullmatch(required[0].arg))))
+    if len(required) == 1 and (annotations[0] == "str" or (not annotations[0] and TEXT_PARAMETER.fullmatch(required[0].arg))):
+        return repr(text)
+    if len(required) == 1 and LIST_OF_TEXT.fullmatch(annotations[0]):
+        return repr([text])
     names = [p.arg for p in required]
-    paired = names[0].rstrip("0123456789") == names[1].rstrip("0123456789") != names[0] or set(names) in PAIRED
-    return 2 if len(required) == 2 and annotations == ["str", "str"] and paired else 0
+    paired = len(names) == 2 and (names[0].rstrip("0123456789") == names[1].rstrip("0123456789") != names[0] or set(names) in PAIRED)
+    return f"{text!r}, {text!r}" if paired and annotations == ["str", "str"] else None
 
 
 def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
@@ -83,7 +90,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
     if tree is None:
         return []
     function = asked_function(tree, instruction_prose)
-    if function is None or not _text_arity(function):
+    if function is None or _text_arguments(function, "") is None:
         return []
     found: List[str] = []
     for sentence in SENTENCE.split(instruction_prose):
@@ -115,7 +122,7 @@ FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.)\s*:?
 def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     """The lines of plain fenced blocks that follow an input cue, for the code's one-text function."""
     function = asked_function(tree, instruction) if tree is not None else None
-    if function is None or not _text_arity(function):
+    if function is None or _text_arguments(function, "") is None:
         return []
     found: List[str] = []
     for fence in find_fences(instruction):
@@ -131,12 +138,11 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
 
 def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module], instruction: str = "") -> List[tuple]:
     """Each accepted input as a claim execution checks: the call must return (a generator: be drained);
-    a pair of texts gets the example at both ends."""
+    a pair of texts gets the example at both ends, a list of texts a list of it."""
     function = asked_function(tree, instruction_prose) if tree is not None else None
     if function is None:
         return []
-    arity = _text_arity(function)
     texts = accepted_inputs(instruction_prose, tree)
     texts += [text for text in fenced_inputs(instruction, tree) if text not in texts]
-    return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({', '.join([repr(text)] * arity)}))", "True", False, "probe")
+    return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({_text_arguments(function, text)}))", "True", False, "probe")
             for text in texts]

@@ -503,9 +503,12 @@ UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b|\bat\s+most\s+\
 
 def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
     """Every upper bound of the code is strict (``weight < limit``), none is ``<=``: a weight at a tier's
-    bound falls into the next tier. Comparisons with 0 (a check that the input is positive) aside."""
+    bound falls into the next tier. Comparisons with 0 (a check that the input is positive) aside, and
+    with a value moved by a step (``cutoff = today - timedelta(days=7)``), whose own step decides."""
     strict, inclusive = [], False
     guards = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
+    shifted = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
+               for t in n.targets if isinstance(t, ast.Name)}  # cutoff = today - timedelta(days=7): "placed < cutoff" is "today >= placed + 8"
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.UnaryOp) and id(node) in guards:
             guards.add(id(node.operand))
@@ -513,8 +516,9 @@ def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
             continue  # "if not 0 <= score <= 100: raise ...": the input's range, not a tier's bound
         sides = [node.left] + node.comparators
         for left, op, right in zip(sides, node.ops, sides[1:]):
-            if any(constant_value(side) == 0 for side in (left, right)):
-                continue
+            if any(constant_value(side) == 0 or isinstance(side, ast.Name) and side.id in shifted
+                   or isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Add, ast.Sub)) for side in (left, right)):
+                continue  # a bound moved by a step: whether < or <= is right depends on the step
             if isinstance(op, (ast.LtE, ast.GtE)):
                 inclusive = True
             elif isinstance(op, ast.Lt) and not isinstance(left, ast.Constant) or isinstance(op, ast.Gt) and not isinstance(right, ast.Constant):
@@ -560,7 +564,10 @@ def _excess_never_checked(tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, (ast.Compare, ast.IfExp)) or isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min", "clamp", "abs"):
             return None
-    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)), None)
+    def counter(side):  # Counter(a) - Counter(b) keeps only positive counts: floored at zero already
+        return isinstance(side, ast.Call) and (getattr(side.func, "id", None) or getattr(side.func, "attr", None)) == "Counter" or isinstance(side, ast.BinOp) and counter(side.left)
+    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)
+                       and not (isinstance(n, ast.BinOp) and counter(n.left))), None)
     return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) goes negative below the threshold and nothing checks it" if subtracted is not None else None
 
 
@@ -670,11 +677,15 @@ NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|und
 
 
 def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
-    """No ``max(0, ...)``, no comparison with 0, no ``abs``: a result can go below zero."""
+    """No ``max(0, ...)``, no comparison with 0, no ``abs``: a result can go below zero (a ``Counter``'s own
+    subtraction aside, which drops what is not positive)."""
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "abs", "clamp") or isinstance(node, ast.Compare) and any(constant_value(c) == 0 for c in [node.left] + node.comparators):
             return None
-    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)), None)
+    def counter(side):  # Counter(a) - Counter(b) keeps only positive counts: floored at zero already
+        return isinstance(side, ast.Call) and (getattr(side.func, "id", None) or getattr(side.func, "attr", None)) == "Counter" or isinstance(side, ast.BinOp) and counter(side.left)
+    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)
+                       and not (isinstance(n, ast.BinOp) and counter(n.left))), None)
     return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) may go below zero and nothing stops it" if subtracted is not None else None
 
 

@@ -34,6 +34,10 @@ them. Two patterns, neither of which pyflakes reports:
   and a standard function called with arguments its signature cannot take (``random.randint(6)``:
   :func:`wrong_module_call`). ``words = text.split()`` is a list, so ``words.lower()`` raises too.
 
+- Items taken in a shape they never have: ``for name, balance, apr in debts.items()``, numbers
+  joined as text, ``grid[i + 1]`` under a guard that lets the last ``i`` through
+  (:mod:`hfsynth.curate.item_shapes`).
+
 Statements in a ``try`` body, a ``with`` body (``with pytest.raises(TypeError): len(None)``) other
 than that of a plain resource (``with open(path) as f:``), and lambdas are not judged: there the error
 may be the point.
@@ -43,12 +47,15 @@ from __future__ import annotations
 
 import ast
 import builtins
+import decimal
+import fractions
 import inspect
 import types
 import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
+from hfsynth.curate.item_shapes import next_index_let_through, numbers_joined, wrong_unpacking
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
 
@@ -273,8 +280,8 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
 
 
 def _lacks(kind: str, attribute: str) -> bool:
-    if kind == NUMBER:
-        return not (hasattr(int, attribute) or hasattr(float, attribute))
+    if kind == NUMBER:  # sum() of Decimals is a Decimal: .quantize is a number's method too
+        return not any(hasattr(number, attribute) for number in (int, float, decimal.Decimal, fractions.Fraction))
     return not hasattr(KINDS[kind], attribute)
 
 
@@ -683,7 +690,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree) or mixed_dates(tree))
+             or missing_method(tree) or mixed_dates(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

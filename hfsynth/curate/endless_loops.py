@@ -25,7 +25,7 @@ PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinst
 PURE_METHODS = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "split", "rsplit", "splitlines", "startswith",
                           "endswith", "find", "rfind", "count", "index", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "join",
                           "format", "get", "keys", "values", "items", "copy", "removeprefix", "removesuffix", "zfill", "center", "ljust", "rjust",
-                          "weekday", "isoweekday", "isdecimal", "isnumeric"})
+                          "weekday", "isoweekday", "isdecimal", "isnumeric", "search", "fullmatch", "group", "groups"})  # a compiled pattern's search
 EXITS = (ast.Break, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 MAX_PATHS = 64
 
@@ -43,13 +43,14 @@ def _fresh_containers(tree: ast.AST) -> Set[str]:
     """Names bound only to a new empty container (``pairs = []``, ``seen = set()``): filling one changes nothing else."""
     bound: dict = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:  # found: list[str] = [] too
             fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and not getattr(node.value, "elts", getattr(node.value, "keys", None))) or (
                 isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set") and not node.value.args)
-            for target in node.targets:
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
                     bound[name] = bound.get(name, True) and fresh and isinstance(target, ast.Name)
-    return {name for name, fresh in bound.items() if fresh}
+    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # results: list in another function is the caller's
+    return {name for name, fresh in bound.items() if fresh and name not in parameters}
 
 
 def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
@@ -119,13 +120,26 @@ def _pairs(node: ast.AST) -> List[ast.AST]:
 
 def _really_changed(steps: List[Step]) -> Set[str]:
     """The names a path changes. ``ch = s[i]`` or ``candidate = d + timedelta(days=1)``, when nothing
-    it reads changes on the path, gives its name the value it had on the last pass: no change."""
+    it reads changes on the path, gives its name the value it had on the last pass: no change. So does
+    a name worked out afresh from such names (``j = i``, then ``while ... result[j + 1] == result[i]:
+    j += 1``, then ``run = j - i + 1``): every pass works it out the same."""
     done = [node for kind, node in steps if kind == "do"]
     done = [part for node in done for part in _pairs(node)]  # t_hr, t_spo2 = hr[i][0], spo2[j][0]: two assignments
     assigned = set().union(*(_assigned(node) for node in done))
-    again = {_name_assigned(node) for node in done
-             if _name_assigned(node) and not (_read(node.value) & assigned) and _calls_are_pure(node.value)}
-    return set().union(*(_assigned(node) for node in done if _name_assigned(node) not in again))
+    again: Set[str] = set()
+    grew = True
+    while grew:
+        grew = False
+        for name in assigned - again:
+            writes = [index for index, node in enumerate(done) if name in _assigned(node)]
+            first = done[writes[0]]
+            steady = assigned - again - {name}  # what may differ from one pass to the next
+            if (_name_assigned(first) == name and not (_read(first.value) & (steady | {name})) and _calls_are_pure(first.value)
+                    and not any(name in _read(node) for node in done[:writes[0]])
+                    and all(not (_read(done[index]) & steady) and _calls_are_pure(done[index]) for index in writes[1:])):
+                again.add(name)
+                grew = True
+    return assigned - again
 
 
 def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> Iterator[Tuple[List[Step], str]]:
@@ -283,6 +297,22 @@ def found_again(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def _step(change: ast.AST, name: str) -> Optional[str]:
+    """The parameter a change adds to or subtracts from ``name``: ``total += hours_per_week``, or ``balance =
+    round(balance * (1 + r) - payment, 2)`` (a ``round`` may wrap it; ``max(0, ...)`` stops at the target and is not read)."""
+    if isinstance(change, ast.AugAssign):
+        return change.value.id if isinstance(change.op, (ast.Add, ast.Sub)) and isinstance(change.value, ast.Name) else None
+    if not (isinstance(change, ast.Assign) and len(change.targets) == 1):
+        return None
+    value = change.value
+    while isinstance(value, ast.Call) and getattr(value.func, "id", None) == "round" and value.args:
+        value = value.args[0]
+    if (isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Sub)) and isinstance(value.right, ast.Name)
+            and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value.left))):
+        return value.right.id
+    return None
+
+
 def stepped_past(tree: ast.AST) -> Optional[str]:
     """``while total != target_hours: total += hours_per_week``: a count that moves by a step of the
     caller's (a parameter, not 1) jumps over any target it does not divide, and the loop goes on for
@@ -302,11 +332,11 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
                     continue
                 changes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
                            and side.id in {t.id for t in ast.walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}]
-                step = changes[0].value.id if len(changes) == 1 and isinstance(changes[0], ast.AugAssign) and isinstance(changes[0].value, ast.Name) else None
+                step = _step(changes[0], side.id) if len(changes) == 1 else None
                 moved = {t.id for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
                          for t in ast.walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}
-                if (step in params and step not in moved and isinstance(changes[0].op, (ast.Add, ast.Sub))):  # a - b and b - a in turn (Euclid) both move
-                    return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) steps {side.id} by {changes[0].value.id}, "
+                if step in params and step not in moved:  # a - b and b - a in turn (Euclid) both move
+                    return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) steps {side.id} by {step}, "
                             f"which jumps over any value it does not divide: it may never end")
     return None
 

@@ -77,9 +77,12 @@ def _word_lists(instruction: str) -> List[List[Tuple[str, bool]]]:
             found.append([(head[-1], len(head) == 1), *[(word, True) for word in middle], (tail[0], len(tail) == 1)])
             continue
         words = [ARTICLE.sub("", s).split() for s in segments]
+        width = max(set(len(w) for w in words[1:-1]), key=[len(w) for w in words[1:-1]].count)
+        led = len(words[0]) > width >= 2  # "Using the bits gluten = 1, crustaceans = 2": the item is "gluten", after the sentence's words
+        words = [words[0][-width:] if led else words[0]] + words[1:]
         alike = all(len(w) >= 2 for w in words) and (len({w[1].lower() for w in words}) == 1 or all(re.search(r"\d", s) for s in segments))
         if alike and all(WORD.match(w[0]) for w in words):
-            found.append([(w[0], True) for w in words])
+            found.append([(words[0][0], not led)] + [(w[0], True) for w in words[1:]])
     return [[(word, sure) for word, sure in items if word.lower() not in NOT_ITEMS] for items in found]
 
 

@@ -346,6 +346,21 @@ def _holds_whole(item: str, strings: List[str]) -> bool:
     return any(value.lower() == folded or pattern.search(value.lower()) for value in strings)
 
 
+def _matched_by_a_pattern(item: str, strings: List[str]) -> bool:
+    """A regex of the code, spelling the item's first letter, matches it from its start, in any case
+    (``"A"`` by ``^(?:the|an?)\\s+``, whose ``an?`` spells "a" and "an" at once)."""
+    for value in strings:
+        if not re.search(r"[|?\[(]", value) or item[:1].lower() not in value.lower():
+            continue
+        try:
+            found = re.compile(value, re.IGNORECASE).match(item + " ")
+        except (re.error, RecursionError, OverflowError):
+            continue
+        if found and found.end() >= len(item):
+            return True
+    return False
+
+
 # Fields that hold an amount: a computation that reads its records' other fields and never this one
 # leaves it out ("price", "category" read and "qty" not). A name, an age or a city may rightly go unread
 # ("return the names").
@@ -360,7 +375,7 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
         if before.count("{") > before.count("}"):
             continue  # "{'type': 'percent' or 'fixed', ...}": a record's shape, not cases to handle
         items = [item for item in _quoted(found.group(0)) if item.strip()]
-        held = [item for item in items if _holds_whole(item, strings)]
+        held = [item for item in items if _holds_whole(item, strings) or _matched_by_a_pattern(item, strings)]
         if INPUT_FIELDS.search(before[-40:]) and not FIELD_VALUES.search(before[-40:]):  # "dicts with "price", "qty" and "category"": a quantity the code reads the others with
             unread = [item for item in items if item not in held and QUANTITY_FIELD.search(item)]
             if len(held) >= 2 and unread:

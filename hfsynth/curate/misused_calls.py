@@ -222,8 +222,12 @@ def _swapped_pattern(tree: ast.Module) -> Optional[str]:
     return None
 
 
+TEXT_CLEANERS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title"})
+
+
 def _swapped_substitution(tree: ast.Module) -> Optional[str]:
-    """``re.sub(line, r"\\s+", " ")``: the text where the pattern goes and a pattern with a class escape
+    """``re.sub(line, r"\\s+", " ")``, ``re.sub(name.lower(), r"[^a-z0-9]", "")``: the text (perhaps
+    lower-cased or stripped) where the pattern goes and a pattern with a class escape or a negated class
     where the replacement goes (a parameter named for a pattern, ``re.sub(pattern, "[X]", text)``, is not read)."""
     for function, params in _functions(tree):
         for node in ast.walk(function):
@@ -231,9 +235,12 @@ def _swapped_substitution(tree: ast.Module) -> Optional[str]:
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
                 continue
             first, second = node.args[0], node.args[1]
+            if isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute) and first.func.attr in TEXT_CLEANERS and not first.args:
+                first = first.func.value  # re.sub(name.lower(), r"[^a-z0-9]", ""): the text, lower-cased
             if (isinstance(first, ast.Name) and first.id in params and not re.search(r"pat|regex|rx|expr|re$", first.id)
-                    and isinstance(second, ast.Constant) and isinstance(second.value, str) and re.search(r"\\[dwsDWS]", second.value)):
-                return f"re.{node.func.attr}({first.id}, {ast.unparse(second)[:30]}, ...) passes the text as the pattern and the pattern as the replacement (line {node.lineno})"
+                    and isinstance(second, ast.Constant) and isinstance(second.value, str) and re.search(r"\\[dwsDWS]|\[\^", second.value)):
+                return (f"re.{node.func.attr}({ast.unparse(node.args[0])}, {ast.unparse(second)[:30]}, ...) passes the text as the pattern and the pattern "
+                        f"as the replacement (line {node.lineno})")
     return None
 
 
@@ -665,6 +672,16 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
         for node in ast.walk(function):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in floats:
                 return f"{ast.unparse(node)} (line {node.lineno}) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant"
+    return None
+
+
+def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
+    """``amount.quantize(2)``: quantize takes an exponent shaped like the result (``Decimal("0.01")``), and the
+    int 2 has exponent 0, so this rounds to whole units, not two places."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and node.args
+                and isinstance(node.args[0], ast.Constant) and type(node.args[0].value) is int and node.args[0].value not in (0, 1)):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) rounds to whole units: quantize takes an exponent like Decimal('0.01'), not a count of places"
     return None
 
 
@@ -1127,4 +1144,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
-            or _heap_call_on_an_item(tree))
+            or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree))

@@ -10,7 +10,8 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
   afterwards (``sorted(xs, key=f)[::-1]``, which reverses the ties too; ``reverse=True`` keeps them);
 - items returned "in the order of their first occurrence" (or "in their original order") by an
   instruction that never asks to sort, and a function that returns ``sorted(...)``;
-- ties "broken alphabetically" (by name) or "the older one first", and code whose one sort orders by a single field
+- ties "broken alphabetically" (by name) or "the older one first" (unless the input arrives in that
+  order, which a stable sort keeps), and code whose one sort orders by a single field
   (``key=lambda item: item[1]``), or by two with ``reverse=True`` (the names reversed too), or that
   ranks with ``Counter.most_common`` alone (ties in insertion order);
 - equal priorities served "in the order they were pushed" (or items that "need not be comparable"),
@@ -303,6 +304,12 @@ INPUT_IN_ORDER = re.compile(
     r"|in\s+(?:the\s+)?order\s+(?:they|it)\s+(?:arrive|arrived|came|come|were|was))\b",
     re.IGNORECASE,
 )
+
+
+def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str) -> bool:
+    """Ties asked "earlier first" of input that arrives in that order: any stable sort (``sorted``,
+    ``reverse=True``, ``heapq.nlargest``) keeps them so, with no second field."""
+    return ask is TIE_ALPHA_ASK and bool(re.search(r"\b(?:older|oldest|earlier|earliest)\b", match.group(0), re.IGNORECASE)) and bool(INPUT_IN_ORDER.search(prose))
 
 
 def _walks_a_parameter(iterable: ast.expr, params: set) -> bool:

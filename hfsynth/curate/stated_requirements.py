@@ -70,7 +70,7 @@ import re
 from typing import Optional, Set
 
 from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
-from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order
+from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
 from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
@@ -102,7 +102,8 @@ NO_RECURSION = re.compile(
 # Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
 RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "OverflowError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
 # Calls that raise ValueError on bad input by themselves.
-RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|mean|median|mode|stdev|literal_eval|unpack|"
+RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
+                                r"mean|fmean|geometric_mean|harmonic_mean|median|median_low|median_high|median_grouped|mode|stdev|pstdev|variance|pvariance|quantiles|literal_eval|unpack|"
                                 r"shlex\.split|fromhex|UUID|b64decode|unhexlify)\(")
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
@@ -541,15 +542,19 @@ def _digits_without_a_sign(tree: ast.Module) -> Optional[str]:
 
 
 def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
-    """``TABLE.get(key, default)`` on a dict the code spells out, with a default that is not None and no
-    ``in TABLE`` test anywhere: a key the table lacks gets the default instead of an error."""
+    """``TABLE.get(key, default)`` on a dict the code spells out, with a default that is not None, no
+    ``in TABLE`` test anywhere and no ``in`` test of the name it is bound to: a key the table lacks gets
+    the default instead of an error."""
     tables = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
               and isinstance(n.value, (ast.Dict, ast.DictComp))}
-    tested = {c.comparators[0].id for c in ast.walk(tree) if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.In, ast.NotIn))
-              and isinstance(c.comparators[0], ast.Name)}
+    membership = [c for c in ast.walk(tree) if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.In, ast.NotIn))]
+    tested = {c.comparators[0].id for c in membership if isinstance(c.comparators[0], ast.Name)}
+    # name = SPELLINGS.get(note, note), then "if name not in NOTES: raise": what the table gives is checked after
+    checked = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+               and any(isinstance(c.left, ast.Name) and c.left.id == n.targets[0].id for c in membership)}
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 2
-                and isinstance(node.func.value, ast.Name) and node.func.value.id in tables - tested
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in tables - tested and id(node) not in checked
                 and not (isinstance(node.args[1], ast.Constant) and node.args[1].value is None)):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}) answers {ast.unparse(node.args[1])[:20]} for a key the table lacks"
     return None
@@ -811,7 +816,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
             return f"the instruction limits a rule to {match.group('literal')!r} ({match.group(0)!r}) and the code never names it"
     for ask, breaks, negatable, reason in BROKEN_ASKS:
         match = ask.search(prose)
-        broken = breaks(tree) if match and not (negatable and negated(prose, match.start())) else None
+        broken = breaks(tree) if match and not (negatable and negated(prose, match.start())) and not settled_by_the_input(ask, match, prose) else None
         if broken:
             return reason.format(ask=match.group(0), ask_end=match.group(0)[-40:], broken=broken)
     for match in RAISE_ASK.finditer(prose):

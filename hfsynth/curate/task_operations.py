@@ -45,6 +45,7 @@ from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.anchored_patterns import newline_passes_the_end, whole_string_unanchored
 from hfsynth.curate.asked_signatures import asked_signatures
+from hfsynth.curate.stated_absences import unguarded_absence
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, tests_membership, walk_outside_asserts
@@ -144,7 +145,9 @@ def _reads_weekdays(code: Code) -> bool:
 
 
 def _counts_positions(code: Code) -> bool:
-    return code.has(r"enumerate|^range$|index|find|bisect|argsort|argmax|argmin|^where$|nonzero|^len$|^count$|finditer|start|span") or any(
+    """A position counted, or positions taken as the input (``vinyl_order(positions)`` returns the ones it was given)."""
+    taken = {a.arg for n in ast.walk(code.tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+    return bool(taken & {"positions", "indices", "indexes"}) or code.has(r"enumerate|^range$|index|find|bisect|argsort|argmax|argmin|^where$|nonzero|^len$|^count$|finditer|start|span") or any(
         isinstance(n, ast.AugAssign) for n in code.nodes
     )
 
@@ -280,7 +283,8 @@ SORT_BY_TWO = re.compile(
 GENERIC_KEYS = frozenset(
     "length size value values key keys frequency count counts occurrence occurrences number descending ascending decreasing increasing "
     "index position default hand itself themselves reverse order magnitude absolute sum total last first then name names a an the "
-    "one two default alphabet alphabetical rest remainder remaining other others".split()
+    "one two default alphabet alphabetical rest remainder remaining other others "
+    "numeric numerical lexicographic lexicographical natural chronological".split()  # "by the numeric value of the class number": how, not what
 )
 
 FORMATS = {  # format: (how an instruction names it, the calls that parse it)
@@ -564,10 +568,12 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
 
 
 # Words that ask for a running total in some form: "cumulative", "so far", "the balance after each"; a schedule's
-# start and end times ("one oven, starting at minute 0 with no gaps": each end is the sum of the durations before it).
+# start and end times ("one oven, starting at minute 0 with no gaps": each end is the sum of the durations before it),
+# a continuous mix's start offsets, a level "starting from" an opening one that the changes are applied to.
 RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
-                         r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*)\b", re.IGNORECASE)
+                         r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|"
+                         r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*)\b", re.IGNORECASE)
 
 
 def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
@@ -782,5 +788,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
-            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree)
+            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or unguarded_absence(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))

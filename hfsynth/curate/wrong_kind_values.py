@@ -8,7 +8,8 @@ run only when something calls them:
 - ``"Total: $" + total / 100``, ``"n=" + len(items)``, ``"Order #" + order_id`` with ``order_id: int``:
   a string plus a number (TypeError); the number side is a division or subtraction with a number
   literal, ``len``/``int``/``float``/``round``/``sum``/``abs`` of anything, a name bound once to one,
-  or a parameter annotated ``int`` or ``float`` that its function never rebinds;
+  a parameter annotated ``int`` or ``float`` that its function never rebinds, or arithmetic of these
+  (``int(hours) * 60``); the string side may be a piece of a split text (``hours, minutes = t.split(":")``);
 - ``ranked = list(words).sort(key=len)``, ``return list(words).sort()``, ``words = list(set(text.split()))``
   then ``return words.sort()``: the in-place list methods
   return None, so the value kept is None (read only in code that imports nothing outside the standard
@@ -56,14 +57,27 @@ def _number(node: ast.expr, rebound: set, numbers: frozenset = frozenset(), numb
         return getattr(node.func, "id", None) in NUMBER_CALLS - rebound
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Sub)):
         return any(isinstance(side, ast.Constant) and type(side.value) in (int, float) for side in (node.left, node.right))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Add, ast.FloorDiv, ast.Mod)):  # int(hours) * 60: numbers on both sides
+        return all((isinstance(side, ast.Constant) and type(side.value) in (int, float)) or _number(side, rebound, numbers, number_reads)
+                   for side in (node.left, node.right))
     return False
 
 
-def _text(node: ast.expr) -> bool:
-    """A string literal, an f-string, or a sum with one (``body + " | total: "`` is a string or raises)."""
+def _text(node: ast.expr, pieces: frozenset = frozenset()) -> bool:
+    """A string literal, an f-string, a piece of a split text (``pieces``), or a sum with one (``body + " | total: "``
+    is a string or raises)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _text(node.left) or _text(node.right)
-    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+        return _text(node.left, pieces) or _text(node.right, pieces)
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)) or (isinstance(node, ast.Name) and node.id in pieces)
+
+
+def _split_pieces(tree: ast.Module) -> frozenset:
+    """Names bound once in the whole code, by unpacking a text's split (``hours, minutes = t.split(":")``): each is a str."""
+    stores = store_counts(tree)
+    return frozenset(t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Tuple)
+                     and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("split", "rsplit")
+                     and ast.unparse(n.value.func.value) not in ("os.path", "posixpath", "ntpath", "re")
+                     for t in n.targets[0].elts if isinstance(t, ast.Name) and stores[t.id] == 1)
 
 
 def _number_names(tree: ast.Module, rebound: set) -> frozenset:
@@ -158,7 +172,7 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
                            | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - assigned)  # a global the code never binds counts as given
     if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
-    numbers, number_reads = _number_names(tree, rebound), _annotated_number_reads(tree)
+    numbers, number_reads, pieces = _number_names(tree, rebound), _annotated_number_reads(tree), _split_pieces(tree)
     groups = _groupby_groups(tree)
     for node in nodes_outside_try(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound, groups):
@@ -166,7 +180,8 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _lazy(node.value, rebound):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator cannot be indexed"
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
-            (_text(node.left) and _number(node.right, rebound, numbers, number_reads)) or (_number(node.left, rebound, numbers, number_reads) and _text(node.right))
+            (_text(node.left, pieces) and _number(node.right, rebound, numbers, number_reads))
+            or (_number(node.left, rebound, numbers, number_reads) and _text(node.right, pieces))
         ):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): a string plus a number raises TypeError"
         call = _used_value_of_in_place(node, own_methods, parameters)

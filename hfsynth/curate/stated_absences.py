@@ -1,0 +1,67 @@
+"""What the instruction says may be missing, read by code as if it were always there.
+
+"BPM analysis may not have run on every file, so some tracks have no `"bpm"` key at all" answered with
+``track["bpm"]``; "some lines have no price at all" answered with ``PRICE.search(line).group(1)``. The
+model read the happy path only: the first record without the key raises KeyError, the first line
+without a match AttributeError (``None.group``), on exactly the inputs the instruction promised.
+
+Read only where the instruction says it in so many words, and only code that reads the thing bare:
+a key read with ``["key"]`` while nothing tests ``"key" in`` a record, calls ``.get("key")`` or catches
+KeyError; a match's ``.group()`` taken straight off ``search``/``match`` outside any ``try``.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from hfsynth.curate.python_ast import nodes_outside_try
+
+# "some tracks have no "bpm" key", "not every row has a `discount` field", "the 'notes' key may be missing"
+ABSENT_KEY = re.compile(
+    r"\b(?:some|not every|not all|a few|any)\b[^.;]{0,60}?\b(?:have|has|carry|carries|include|includes)\s+no\s+[`'\"]{1,2}(?P<key>\w+)[`'\"]{1,2}\s*(?:key|field|entry)|"
+    r"\b(?:some|not every|not all)\b[^.;]{0,60}?\b(?:lack|lacks|are missing|miss|do not have|don't have|does not have|doesn't have|without)\s+(?:the\s+|a\s+|an\s+)?[`'\"]{1,2}(?P<key2>\w+)[`'\"]{1,2}|"
+    r"[`'\"]{1,2}(?P<key3>\w+)[`'\"]{1,2}\s+(?:key|field)\s+(?:is|may be|might be|can be)\s+(?:missing|absent|left out|optional)\b",
+    re.IGNORECASE,
+)
+# "some lines have no price at all", "lines without a `price:` field", "may not contain a date"
+NO_MATCH = re.compile(
+    r"\b(?:some|not every|not all|a few)\b[^.;]{0,60}?\b(?:have|has|contain|contains)\s+no\b|"
+    r"\b(?:lines?|strings?|texts?|entries|notes?|messages?|records?)\s+(?:that\s+(?:have|has|contain)\s+no|without\s+(?:a|an|any))\b|"
+    r"\b(?:may|might|can)\s+not\s+(?:contain|have|include)\b",
+    re.IGNORECASE,
+)
+MATCH_CALLS = frozenset({"search", "match", "fullmatch"})
+MATCH_PARTS = frozenset({"group", "groups", "groupdict", "span", "start", "end"})
+
+
+def _bare_key_read(tree: ast.Module, key: str) -> Optional[ast.AST]:
+    """The first ``x["key"]`` read outside a ``try``, when nothing tests or defaults the key."""
+    text = ast.unparse(tree)
+    if re.search(rf"""['"]{re.escape(key)}['"]\s+(?:not\s+)?in\b|\.get\(\s*['"]{re.escape(key)}['"]|\.setdefault\(\s*['"]{re.escape(key)}['"]|KeyError""", text):
+        return None
+    return next((n for n in nodes_outside_try(tree) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
+                 and isinstance(n.slice, ast.Constant) and n.slice.value == key), None)
+
+
+def _bare_match_part(tree: ast.Module) -> Optional[ast.AST]:
+    """``PATTERN.search(line).group(1)``: a part taken straight off a search that may find nothing."""
+    return next((n for n in nodes_outside_try(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in MATCH_PARTS
+                 and isinstance(n.func.value, ast.Call) and isinstance(n.func.value.func, ast.Attribute) and n.func.value.func.attr in MATCH_CALLS), None)
+
+
+def unguarded_absence(prose: str, tree: ast.Module) -> Optional[str]:
+    """How the code reads, bare, what the instruction says may be missing; else None."""
+    said = ABSENT_KEY.search(prose)
+    if said and "KeyError" not in prose:  # "if the 'id' key is missing, raise KeyError": a bare read is the answer
+        key = said.group("key") or said.group("key2") or said.group("key3")
+        read = _bare_key_read(tree, key)
+        if read is not None:
+            return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads it bare: "
+                    f"KeyError on the records without it")
+    said = NO_MATCH.search(prose)
+    part = _bare_match_part(tree) if said else None
+    if part is not None:
+        return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(part)[:50]} (line {part.lineno}) takes the match of a search "
+                f"that finds nothing there: AttributeError on None")
+    return None
