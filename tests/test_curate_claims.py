@@ -276,6 +276,12 @@ COARSE = ("UNITS = [('s', 1), ('min', 60), ('h', 3600), ('w', 604800)]\n\n\ndef 
           "    while i < len(UNITS){guard} and seconds >= UNITS[i + 1][1]:\n        i += 1\n    name, size = UNITS[i]\n    return f'{{seconds / size:.1f}} {{name}}'\n")
 SPENT_ASK = 'Our bank exports one transaction per line in the form `"2024-03-01;Rent;1200.00"`. Write `total_spent(lines: list[str]) -> Decimal`: the sum of the amounts.'
 SPENT = "from decimal import Decimal\n\n\ndef total_spent(lines: list[str]) -> Decimal:\n    return sum((Decimal(line.split('{sep}')[2]) for line in lines if line.strip()), Decimal(0))\n"
+PRIMES_ASK = "Write `sum_primes_up_to(n: int) -> int`: the sum of all primes up to n, with a Sieve of Eratosthenes."
+PRIMES = ("def sum_primes_up_to(n: int) -> int:\n    if n < 2:\n        return 0\n    sieve = [True] * (n + 1)\n    sieve[0] = sieve[1] = False\n"
+          "    for i in range(2, int(n ** 0.5){plus}):\n        if sieve[i]:\n            for j in range(i * i, n + 1, i):\n                sieve[j] = False\n"
+          "    return sum(i for i, p in enumerate(sieve) if p)\n")
+PALINDROME_ASK = "Write `next_palindrome(n: int) -> int` returning the smallest palindromic number strictly greater than n (n >= 0)."
+NEXT_PALINDROME = "def next_palindrome(n: int) -> int:\n    candidate = n{step}\n    while str(candidate) != str(candidate)[::-1]:\n        candidate += 1\n    return candidate\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -532,6 +538,10 @@ ROWS = {
     "both examples hold": ((COARSE.format(guard=" - 1"), "", COARSE_ASK), "passed"),
     "lines in the form shown, split at another separator (blind59)": ((SPENT.format(sep=","), "", SPENT_ASK), "failed"),
     "lines in the form shown, split at theirs": ((SPENT.format(sep=";"), "", SPENT_ASK), "passed"),
+    "a known task: primes up to n, sieved one short (blind59)": ((PRIMES.format(plus=""), "", PRIMES_ASK), "failed"),
+    "a known task: primes up to n": ((PRIMES.format(plus=" + 1"), "", PRIMES_ASK), "passed"),
+    "a known task: the next palindrome, n itself returned (blind59)": ((NEXT_PALINDROME.format(step=""), "", PALINDROME_ASK), "failed"),
+    "a known task: the next palindrome": ((NEXT_PALINDROME.format(step=" + 1"), "", PALINDROME_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

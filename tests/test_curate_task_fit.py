@@ -2707,3 +2707,35 @@ def test_blind58_to_63s_lessons():
     titles = "import re\n\nARTICLE = re.compile(r'^(?:the|an?)\\s+', re.IGNORECASE)\n\n\ndef sort_titles(titles):\n    return sorted(titles, key=lambda t: ARTICLE.sub('', t).casefold())\n"
     assert missing_part('Ignore a leading "The", "A" or "An" and compare the rest case-insensitively.', titles) is None
     assert missing_part('Ignore a leading "The", "A" or "An" and compare the rest case-insensitively.', titles.replace("an?", "an")) == "the string 'A'"
+
+
+def test_blind58_to_63s_second_lessons():
+    """A signature's return annotation contradicted by the code's own (also inside a container), a stub's
+    docstring read as the task, "ignoring upper/lower case", a list asked and a position returned, a value
+    "written as `X` when" the case holds."""
+    dishes = "def max_dishes(menu: dict[str, int], budget: int) -> {ret}:\n    return sorted(menu.values())[:budget]\n"
+    ask = "Write `max_dishes(menu: dict[str, int], budget: int) -> int` returning how many dishes fit the budget."
+    assert check(ask, dishes.format(ret="list[int]")) == "the instruction's signature returns int and the code's max_dishes() is annotated -> list[int]"
+    assert check(ask, dishes.format(ret="int")) is None
+    assert check(ask.replace("-> int", "-> int | None"), dishes.format(ret="Optional[int]")) is None
+    tickets = "def by_station(tickets: list[tuple[str, str]]) -> {ret}:\n    out = {{}}\n    for tid, station in tickets:\n        out.setdefault(station, []).append(tid)\n    return out\n"
+    ask = "Write `by_station(tickets: list[tuple[str, str]]) -> dict[str, list[str]]` mapping each station to its ticket ids."
+    assert check(ask, tickets.format(ret="dict[str, int]")).startswith("the instruction's signature returns dict[str, list[str]] and the code's by_station()")
+    assert check(ask, tickets.format(ret="Dict[str, List[str]]")) is None
+    stub = ('Implement this function:\n\n```python\ndef sort_by_date(transactions: list[dict]) -> list[dict]:\n    """Return the transactions ordered by date.\n'
+            '    The caller\'s list must not be modified.\n    """\n```\n')
+    assert check(stub, "def sort_by_date(transactions: list[dict]) -> list[dict]:\n    transactions.sort(key=lambda t: t['date'])\n    return transactions\n") == \
+        "the instruction asks to leave the input unchanged and the code mutates it (transactions.sort())"
+    assert check(stub, "def sort_by_date(transactions: list[dict]) -> list[dict]:\n    return sorted(transactions, key=lambda t: t['date'])\n") is None
+    booking = "def find_booking(bookings: list[dict], name: str):\n    return next((b for b in bookings if {test}), None)\n"
+    ask = "Return the first booking whose name matches, ignoring upper/lower case."
+    assert "never folds case" in check(ask, booking.format(test="b['name'] == name"))
+    assert check(ask, booking.format(test="b['name'].casefold() == name.casefold()")) is None
+    ahead = "def patrons_ahead(queue: list[str], patron: str):\n    return {body}\n"
+    ask = "Given the queue and a patron, return the list of patrons who are ahead of that patron."
+    assert check(ask, ahead.format(body="queue.index(patron) + 1")) == "patrons_ahead returns a number where the instruction says it returns a list"
+    assert check(ask, ahead.format(body="queue[:queue.index(patron)]")) is None
+    isbn = "def isbn10(core: str) -> str:\n    check = (11 - sum(int(d) * w for d, w in zip(core, range(10, 1, -1))) % 11) % 11\n    return core + {last}\n"
+    ask = "Compute the ISBN-10 check character with weights 10 down to 2, written as `X` when it equals 10. Raise ValueError for a prefixed code."
+    assert check(ask, isbn.format(last="str(check)")) == "the instruction asks for the value 'X' ('written as `X` when') and the code leaves it out"
+    assert check(ask, isbn.format(last="('X' if check == 10 else str(check))")) is None

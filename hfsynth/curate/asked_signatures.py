@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, NamedTuple
 
-SIGNATURE = re.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)(?:\s*->\s*[^`]*)?`")
+SIGNATURE = re.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)(?:\s*->\s*(?P<returns>[^`]*))?`")
 # "Write isbn13_check_digit(prefix) that ...", "I need share_bill(total_cents, guests)": asked without backticks.
 ASKED_BARE = re.compile(r"\b(?:write|implement|create|define|need|add|called|named|give me|make)\s+(?:me\s+)?(?:an?\s+)?"
                         r"(?:(?:python\s+|small\s+|helper\s+)?(?:function|method|helper)\s+)?(?P<name>[A-Za-z_]\w*)\((?=[^()]*\))", re.IGNORECASE)
@@ -18,6 +18,7 @@ class AskedSignature(NamedTuple):
     spelled: str
     name: str
     params: List[str]
+    returns: str = ""  # the annotation after "->", as spelled ("" when none is)
 
 
 def _top_level_parts(params: str) -> List[str]:
@@ -48,4 +49,5 @@ def asked_signatures(instruction: str) -> Iterator[AskedSignature]:
         names = [part.split("=")[0].split(":")[0].strip().lstrip("*") for part in _top_level_parts(match.group("params"))]
         names = [n for n in names if n not in ("", "/")]  # the bare `*` and `/` markers
         if all(re.fullmatch(r"[A-Za-z_]\w*", n) for n in names):
-            yield AskedSignature(match.group(0), match.group("name"), names)
+            returns = match.groupdict().get("returns") or ""
+            yield AskedSignature(match.group(0), match.group("name"), names, returns.strip())

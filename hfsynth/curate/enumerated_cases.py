@@ -17,7 +17,8 @@ runs out of attention drops an item of other lists as well, and its asserts try 
   an input's keys or columns (a task need not read every field of its records), nor lines that are
   worked examples ("- 'maybe' -> ValueError").
 - **a value to use in a named case**: "use the status 'OPEN' when the fifth column is missing",
-  "default to 'UTC' if no zone is given", "fall back to 'N/A'": the code must write that value.
+  "default to 'UTC' if no zone is given", "fall back to 'N/A'", "written as `X` when it equals 10":
+  the code must write that value.
 """
 
 from __future__ import annotations
@@ -151,16 +152,21 @@ def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[st
 
 
 FALLBACK = re.compile(
-    r"\b(?:use|using|default(?:s|ing)?\s+(?:to|of)|fall(?:s|ing)?\s+back\s+(?:to|on)|substitut\w*)\s+(?:the\s+(?:\w+\s+){0,2}|a\s+(?:\w+\s+){0,2})?"
-    r"(['\"])(?P<value>[^'\"\n]{1,30})\1\s*(?:when|if|whenever|where|instead|in\s+place)\b",
+    r"\b(?:use|using|default(?:s|ing)?\s+(?:to|of)|fall(?:s|ing)?\s+back\s+(?:to|on)|substitut\w*|(?:written|shown|displayed|printed|spelled)\s+as)\s+"
+    r"(?:the\s+(?:\w+\s+){0,2}|a\s+(?:\w+\s+){0,2})?`?(['\"`])(?P<value>[^'\"`\n]{1,30})\1`?\s*(?:when|if|whenever|where|instead|in\s+place)\b",
     re.IGNORECASE,
 )
+# "written as `HH:MM` when ...": a format spelled with placeholders, not a value to write.
+FORMAT_SPELLED = re.compile(r"([A-Za-z])\1|[:%{<]")
 
 
 def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str]:
     """The value the instruction says to use in a case, when none of the code's ``strings`` holds it."""
     for found in FALLBACK.finditer(instruction):
         value = found.group("value")
-        if not any(value.lower() in written.lower() for written in strings):
+        if found.group(1) == "`" and (FORMAT_SPELLED.search(value) or re.fullmatch(r"[a-z_][a-z0-9_]*", value)):
+            continue  # `HH:MM`, `singular`: a format or a name in backticks, not a value to write
+        whole = re.compile(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE) if len(value) <= 2 else None  # 'X' is no part of "prefixed"
+        if not any((whole.search(written) if whole else value.lower() in written.lower()) for written in strings):
             return f"the value {value!r} ({found.group(0)!r})"
     return None

@@ -26,7 +26,7 @@ from hfsynth.curate.asked_signatures import ASKED_BARE
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
-from hfsynth.curate.returned_kinds import contradicted_return
+from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
 from hfsynth.curate.topic import answers_another_task
@@ -140,10 +140,24 @@ def text_outside_fences(text: str) -> str:
     return text
 
 
+def stub_docstrings(text: str) -> list:
+    """The docstrings of the functions and classes a fenced stub spells ("Implement this function:"
+    and a ``def`` whose docstring says "Raise ValueError if ..."): the task's words, in a code block."""
+    found = []
+    for fence in find_fences(text):
+        tree = parse_python(fence.code) if fence.tag in ("", "python", "py", "python3") else None
+        for node in ast.walk(tree) if tree is not None else ():
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and ast.get_docstring(node):
+                found.append(ast.get_docstring(node))
+    return found
+
+
 def prose(text: str) -> str:
-    """The text without its fenced blocks, fence lines and lines that start like Python."""
+    """The text without its fenced blocks, fence lines and lines that start like Python, and with the
+    docstrings of a fenced stub (:func:`stub_docstrings`), which state the task as well as the prose does."""
     lines = text_outside_fences(text).splitlines()
-    return "\n".join(line for line in lines if not line.strip().startswith("```") and not CODE_LINE.match(line))
+    words = "\n".join(line for line in lines if not line.strip().startswith("```") and not CODE_LINE.match(line))
+    return "\n".join([words, *stub_docstrings(text)])
 
 
 # The commonest function words of the languages coding datasets are written in besides English,
@@ -422,7 +436,8 @@ def check(row: Dict, config) -> Optional[str]:
         if module:
             return f"instruction asks to use {module} but the code never names it"
     if config.require_stated_constraints and row.get("language", "python") == "python":
-        broken = ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
+        broken = (ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
+                  or contradicted_annotation(prose(text), parse_python(row.get("code") or "")))
         if broken:
             return broken
     english_python = row.get("language", "python") == "python" and written_in_english(text)

@@ -233,6 +233,13 @@ def _isbn10(code: str) -> bool:
     return (sum((10 - i) * int(c) for i, c in enumerate(code[:9])) + (10 if code[9] == "X" else int(code[9]))) % 11 == 0
 
 
+def _next_palindrome(n: int) -> int:
+    n += 1
+    while str(n) != str(n)[::-1]:
+        n += 1
+    return n
+
+
 def _longest_unrepeated(text: str) -> int:
     best = 0
     for i in range(len(text)):
@@ -402,6 +409,12 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a list sorted in ascending order", _i(r"\b(?:implement\w*|writ\w*|using|use)\b[^.]{0,30}\b(?:bubble|insertion|selection|merge|quick|heap|counting) ?sort\b|\bsorts? a list[^.]{0,30}\bascending\b"), 1, r"sort",
               [([5, 2, 9, 1, 5, 6],), ([],), ([3],), ([-1, -3, 2, 0],)], sorted, in_place=True,
               unless=_i(PRINTS + r"|\bdescending\b|\breverse\b|\bkey\b|\bstrings?\b|\bdict|\btuples?\b|\blinked\b|\bstable\b|\bcount of\b|\bswaps\b|\bsteps\b|\bpasses\b|\bcomparisons\b|\bk\b|\bpartition\b|\bpivot\b|\bmatrix\b")),
+    KnownTask("the sum of the primes up to n", _i(r"\bsum of (?:all )?(?:the )?prime(?:s| numbers)\b[^.]{0,30}?\b(?:up to(?: and including)?|less than or equal to|<=|≤|not (?:greater than|exceeding)|at most)\s+`?n`?\b"),
+              1, r"prime|sum", [(n,) for n in (0, 1, 2, 3, 10, 25, 49, 50)], lambda n: sum(k for k in range(2, n + 1) if _is_prime(k)),
+              unless=_i(PRINTS + r"|\bbelow\b|\bstrictly\b|\bfirst n\b|\btwin\b|\bdigits?\b|\bsquares?\b|\bodd\b|\bmodulo\b|\bmod\b|\blist\b")),
+    KnownTask("the smallest palindrome greater than n", _i(r"\b(?:smallest|next)\s+palindrom\w*(?:\s+(?:number|integer))?\b[^.]{0,30}?\b(?:strictly\s+)?(?:greater|larger|bigger)\s+than\b"),
+              1, r"palin|next", [(n,) for n in (0, 9, 10, 99, 121, 123, 808, 999)], _next_palindrome,
+              unless=_i(PRINTS + r"|\bor equal\b|\bat least\b|\bbinary\b|\bbase\b|\bstrings?\b|\bprimes?\b|\bdigits? sum\b|\blist\b")),
     KnownTask("a palindrome test", _i(r"\b(?:is|whether|if|check\w*)\b[^.]{0,40}\bpalindrome\b"), 1, r"palin",
               [("racecar",), ("abba",), ("abc",), ("ab",), ("a",)], lambda text: text == text[::-1],
               unless=_i(PRINTS + r"|\bignor|\bcase\b|\bspaces?\b|\bpunctuation\b|\balphanumeric\b|\bnumbers?\b|\bintegers?\b|\blinked\b|\bsubstring\b|\blongest\b|\bpermutation|\bsentence|\bphrase|\brearrang|\blist\b|\bwords\b|\bremov"), truth=True),

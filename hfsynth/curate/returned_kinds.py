@@ -23,6 +23,7 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.certain_errors import NUMBER, rebound_names, typed_locals, value_kind
 from hfsynth.curate.python_ast import imports_only_stdlib, is_print, own_scope_nodes, parse_python
 
@@ -73,8 +74,11 @@ def _answering_function(prose: str, tree: ast.Module) -> Optional[ast.FunctionDe
 def _kind_of(node: ast.expr, known, rebound) -> Optional[str]:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "sum" and "sum" not in rebound:
         return NUMBER if len(node.args) == 1 and not node.keywords else None  # sum(numbers); a start value may make it a list
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "count" and len(node.args) == 1:
-        return NUMBER  # str.count, list.count
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("count", "index", "find", "rfind", "rindex") and 1 <= len(node.args) <= 3:
+        return NUMBER  # str.count, list.count, list.index, str.find: a count or a position
+    if (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)) and isinstance(node.right, ast.Constant) and type(node.right.value) is int
+            and _kind_of(node.left, known, rebound) == NUMBER):
+        return NUMBER  # queue.index(patron) + 1
     if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
         kind = _kind_of(node.value, known, rebound)
         return kind if kind in ("list", "str", "tuple") else None  # a slice keeps its sequence's kind
@@ -106,3 +110,62 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
     if len(kinds) != 1 or not kinds <= EXCLUDED[asked] or (kinds == {"tuple"} and TWO_VALUES.search(prose)):
         return None
     return f"{function.name} returns {KIND_WORDS[kinds.pop()]} where the instruction says it returns {KIND_WORDS[asked]}"
+
+
+# Annotations by the kind of value they promise; a union with None, Optional[...] and any subscript read by their base.
+ANNOTATION_KINDS = {"list": "list", "List": "list", "Sequence": "list", "dict": "dict", "Dict": "dict", "Mapping": "dict", "int": NUMBER,
+                    "float": NUMBER, "Decimal": NUMBER, "Fraction": NUMBER, "str": "str", "bool": "bool", "tuple": "tuple", "Tuple": "tuple",
+                    "set": "set", "Set": "set", "frozenset": "set", "None": "None"}
+
+
+def _annotation_kind(annotation: str) -> Optional[str]:
+    """``list[str]`` -> list, ``dict | None`` -> dict, ``Optional[int]`` -> number; None for anything else (a class, a union of two kinds)."""
+    text = re.sub(r"^Optional\[(.*)\]$", r"\1", annotation.strip())
+    parts = [p.strip() for p in re.split(r"\|(?![^\[]*\])", text) if p.strip() and p.strip() != "None"] or ["None"]
+    kinds = {ANNOTATION_KINDS.get(re.sub(r"\[.*$", "", p).rpartition(".")[2]) for p in parts}
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+
+
+def _arguments(annotation: str) -> list:
+    """``dict[str, list[str]]`` -> ``["str", "list[str]"]`` (top-level only; a union with None read by its other side)."""
+    text = re.sub(r"^Optional\[(.*)\]$", r"\1", annotation.strip())
+    text = next((p.strip() for p in re.split(r"\|(?![^\[]*\])", text) if p.strip() and p.strip() != "None"), text)
+    inner = re.match(r"^[\w.]+\[(.*)\]$", text)
+    if not inner:
+        return []
+    parts, depth, current = [], 0, ""
+    for char in inner.group(1):
+        depth += (char == "[") - (char == "]")
+        if char == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return parts + [current.strip()]
+
+
+def _kinds_differ(asked: str, given: str) -> bool:
+    """Two annotations promise values of different kinds: their bases, or (same base, same arity) any argument."""
+    a, g = _annotation_kind(asked), _annotation_kind(given)
+    if a and g and a != g:
+        return True
+    if a and a == g:
+        left, right = _arguments(asked), _arguments(given)
+        return len(left) == len(right) and any(_kinds_differ(x, y) for x, y in zip(left, right))
+    return False
+
+
+def contradicted_annotation(prose: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """The instruction's signature promises one kind (`max_dishes(menu, budget) -> int`) and the code's
+    function of that name is annotated to return another (``-> list[str]``), or a container of another
+    (``dict[str, list[str]]`` answered ``-> dict[str, int]``): an answer to another question."""
+    if tree is None:
+        return None
+    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for signature in asked_signatures(prose):
+        function = functions.get(signature.name)
+        if function is None or function.returns is None or not signature.returns:
+            continue
+        if _kinds_differ(signature.returns, ast.unparse(function.returns)):
+            return f"the instruction's signature returns {signature.returns} and the code's {function.name}() is annotated -> {ast.unparse(function.returns)}"
+    return None

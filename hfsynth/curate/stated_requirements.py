@@ -107,7 +107,8 @@ RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fractio
                                 r"shlex\.split|fromhex|UUID|b64decode|unhexlify)\(")
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
-    r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b",
+    r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
+    r"\bignor(?:e|es|ing)\s+(?:upper|lower)(?:case)?\s*(?:/|and|or|vs\.?)\s*(?:upper|lower)(?:case)?(?:\s+case)?\b",  # "ignoring upper/lower case"
     re.IGNORECASE,
 )
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
