@@ -282,6 +282,10 @@ PRIMES = ("def sum_primes_up_to(n: int) -> int:\n    if n < 2:\n        return 0
           "    return sum(i for i, p in enumerate(sieve) if p)\n")
 PALINDROME_ASK = "Write `next_palindrome(n: int) -> int` returning the smallest palindromic number strictly greater than n (n >= 0)."
 NEXT_PALINDROME = "def next_palindrome(n: int) -> int:\n    candidate = n{step}\n    while str(candidate) != str(candidate)[::-1]:\n        candidate += 1\n    return candidate\n"
+ISSN_ASK = "An ISSN has the form `NNNN-NNNC`. Write `is_valid_issn(issn: str) -> bool`: weights 8 down to 2 over the seven digits, check `(11 - sum % 11) % 11`, `X` for 10."
+ISSN = ("import re\n\n\ndef is_valid_issn(issn: str) -> bool:\n    if not re.fullmatch(r'\\d{{4}}-\\d{{3}}[\\dX]', issn):\n        return False\n"
+        "    digits = issn.replace('-', '')\n    check = (11 - sum(int(d) * w for d, w in zip(digits[:7], range({top}, {end}, -1))) % 11) % 11\n"
+        "    return digits[7] == ('X' if check == 10 else str(check))\n")
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -542,6 +546,8 @@ ROWS = {
     "a known task: primes up to n": ((PRIMES.format(plus=" + 1"), "", PRIMES_ASK), "passed"),
     "a known task: the next palindrome, n itself returned (blind59)": ((NEXT_PALINDROME.format(step=""), "", PALINDROME_ASK), "failed"),
     "a known task: the next palindrome": ((NEXT_PALINDROME.format(step=" + 1"), "", PALINDROME_ASK), "passed"),
+    "a known task: an ISSN check weighted 7 down to 1 (blind58)": ((ISSN.format(top=7, end=0), "", ISSN_ASK), "failed"),
+    "a known task: an ISSN check": ((ISSN.format(top=8, end=1), "", ISSN_ASK), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

@@ -2739,3 +2739,40 @@ def test_blind58_to_63s_second_lessons():
     ask = "Compute the ISBN-10 check character with weights 10 down to 2, written as `X` when it equals 10. Raise ValueError for a prefixed code."
     assert check(ask, isbn.format(last="str(check)")) == "the instruction asks for the value 'X' ('written as `X` when') and the code leaves it out"
     assert check(ask, isbn.format(last="('X' if check == 10 else str(check))")) is None
+
+
+def test_blind58_to_63s_third_lessons():
+    """The keys of a Counter compared for "most often", totals merged by update(), a one-way change taken
+    with abs(), "whichever comes first" answered with max, an input's fields unpacked in another order,
+    trigonometry of degrees, text lengths `m:ss` compared as text."""
+    from hfsynth.curate.misused_calls import misused_call
+
+    genre = "from collections import Counter\n\n\ndef top_genre(loans, genres):\n    counts = Counter(genres[b] for b in loans)\n    return {pick}\n"
+    ask = "Return the genre that was borrowed most often."
+    assert check(ask, genre.format(pick="max(counts)")).endswith("compares the keys of the Counter, not their counts")
+    assert check(ask, genre.format(pick="max(counts, key=counts.get)")) is None
+    assert check("Return the highest genre code.", genre.format(pick="max(counts)")) is None
+    rounds = "def combine(first, second):\n    totals = dict(first)\n{merge}    return totals\n"
+    ask = "Give the table's total quantity of each dish across both rounds."
+    assert "replaces a key's amount with the later one" in check(ask, rounds.format(merge="    totals.update(dict(second))\n"))
+    assert check(ask, rounds.format(merge="    for dish, qty in second:\n        totals[dish] = totals.get(dish, 0) + qty\n")) is None
+    fronts = "def cold_fronts(temps: list[float], drop: float = 5.0) -> list[int]:\n    return [i for i in range(1, len(temps)) if {test} > drop]\n"
+    ask = "Return the indices where the temperature fell by more than `drop` degrees compared with the previous reading."
+    assert "takes abs(): a change the other way counts too" in check(ask, fronts.format(test="abs(temps[i - 1] - temps[i])"))
+    assert check(ask, fronts.format(test="temps[i - 1] - temps[i]")) is None
+    assert check(ask.replace("fell by", "changed by"), fronts.format(test="abs(temps[i - 1] - temps[i])")) is None
+    scrobble = "def should_scrobble(duration_s: float, played_s: float) -> bool:\n    return duration_s > 30 and played_s >= {pick}(duration_s / 2, 240)\n"
+    ask = "A play counts once half the track or 4 minutes have been played, whichever comes first."
+    assert check(ask, scrobble.format(pick="max")) == "the instruction says 'whichever comes first' and max(duration_s / 2, 240) (line 2) takes the other one"
+    assert check(ask, scrobble.format(pick="min")) is None
+    swing = "def largest_swing(readings):\n    best = None\n    for {names} in readings:\n        if best is None or tmax - tmin > best[1]:\n            best = (day, tmax - tmin)\n    return best[0]\n"
+    ask = "Readings are a list of `(day, tmin, tmax)` tuples. Return the day with the largest tmax - tmin."
+    assert check(ask, swing.format(names="day, tmax, tmin")) == "the instruction's items are (day, tmin, tmax) and the code unpacks them as (day, tmax, tmin) (line 3)"
+    assert check(ask, swing.format(names="day, tmin, tmax")) is None
+    wind = "import math\n\n\ndef wind_u(speed: float, direction_deg: float) -> float:\n    return round(-speed * math.sin({angle}), 3)\n"
+    assert "takes radians and direction_deg is in degrees" in misused_call(ast.parse(wind.format(angle="direction_deg")))
+    assert misused_call(ast.parse(wind.format(angle="math.radians(direction_deg)"))) is None
+    longest = "def longest_track(tracks: list[tuple[str, str]]) -> str:\n    return max(tracks, key={key})[0]\n"
+    ask = "Each item is `(title, length)` with the length written as `m:ss`. Return the title of the longest track."
+    assert "compares the text as it is" in check(ask, longest.format(key="lambda t: t[1]"))
+    assert check(ask, longest.format(key="lambda t: tuple(map(int, t[1].split(':')))")) is None

@@ -233,6 +233,15 @@ def _isbn10(code: str) -> bool:
     return (sum((10 - i) * int(c) for i, c in enumerate(code[:9])) + (10 if code[9] == "X" else int(code[9]))) % 11 == 0
 
 
+def _issn(code: str) -> bool:
+    """'NNNN-NNNC': weights 8..2 over the seven digits, C = (11 - sum % 11) % 11, 'X' for 10."""
+    if not re.fullmatch(r"\d{4}-\d{3}[\dX]", code):
+        return False
+    digits = code.replace("-", "")
+    check = (11 - sum(int(d) * w for d, w in zip(digits[:7], range(8, 1, -1))) % 11) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
 def _next_palindrome(n: int) -> int:
     n += 1
     while str(n) != str(n)[::-1]:
@@ -666,6 +675,10 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an ISBN-10 check", _i(r"\bisbn-?10\b"), 1, r"isbn|valid|check",
               [("0306406152",), ("0306406153",), ("123456789X",), ("0471958697",), ("047195869X",), ("12345",), ("030640615",), ("X123456789",)], _isbn10, truth=True,
               unless=_i(PRINTS + r"|\bisbn-?13\b|\bconvert\w*|\bcheck digit\b[^.]{0,20}\b(?:compute|calculat|return)\w*|\bcompute\w* the check\b|\bgenerat\w*|\blower-?\s?case x\b|\b'x'|\bspaces?\b|\bdict\w*|\breasons?\b|\bmessages?\b|\blist\b|\bNone\b|\braise\w*")),
+    KnownTask("an ISSN check", _i(r"\bissn\b[^.]{0,80}\b(?:valid\w*|check\w*)\b|\b(?:valid\w*|check\w*)\b[^.]{0,40}\bissn\b|\b(?:is_)?valid_issn\b"), 1, r"issn|valid|check",
+              [("0378-5955",), ("0378-5954",), ("2049-3630",), ("1050-124X",), ("1050-1240",), ("03785955",), ("0378-595",)], _issn, truth=True,
+              unless=_i(PRINTS + r"|\bconvert\w*|\bcheck (?:digit|character)\b[^.]{0,20}\b(?:compute|calculat|return)\w*|\bcompute\w* the check\b|\bgenerat\w*|"
+                        r"\blower-?\s?case x\b|\bspaces?\b|\bwithout (?:the )?hyphen|\bdict\w*|\breasons?\b|\bmessages?\b|\blist\b|\bNone\b|\braise\w*|\bnormali[sz]")),
     KnownTask("the distinct substrings counted", _i(r"\b(?:number of|count\w*|how many) (?:the )?distinct (?:non-empty )?substrings\b"), 1, r"distinct|substr|count",
               [("abc",), ("aaa",), ("abab",), ("a",), ("abcd",)], lambda text: len({text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}),
               unless=_i(PRINTS + r"|\bpalindrom\w*|\bof length\b|\blength k\b|\bsubsequences?\b|\bincluding the empty\b|\bempty string counts\b|\bcase\b|\bignor\w*|\bwords?\b|\blist\b|\bset\b|\bk\b")),

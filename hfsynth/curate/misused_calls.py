@@ -685,6 +685,23 @@ def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
     return None
 
 
+TRIG = frozenset({"sin", "cos", "tan"})
+DEGREES_NAME = re.compile(r"(?:^|_)(?:deg|degs|degrees|bearing|heading|compass)(?:_|$)")
+
+
+def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
+    """``math.sin(direction_deg)``: the trigonometric functions take radians, and nothing in the code converts
+    (no ``radians``, ``pi``, ``/ 180``)."""
+    text = ast.unparse(tree)
+    if re.search(r"\bradians\b|\bpi\b|/\s*180\b|\b180\s*/|\bdeg2rad\b|0\.01745", text):
+        return None
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TRIG and ast.unparse(node.func.value) == "math"
+                and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and DEGREES_NAME.search(node.args[0].id.lower())):
+            return f"{ast.unparse(node)} (line {node.lineno}) takes radians and {node.args[0].id} is in degrees: nothing converts it (math.radians)"
+    return None
+
+
 def _greedy_tag_pattern(tree: ast.Module) -> Optional[str]:
     """``re.sub(r"<.*>", "", html)``: ``.*`` is greedy, so the text between two tags goes with them (``<[^>]*>`` is meant)."""
     for node in ast.walk(tree):
@@ -1144,4 +1161,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
-            or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree))
+            or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree))

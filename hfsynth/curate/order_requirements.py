@@ -32,7 +32,7 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
   code orders anything (no sort, heap, bisect, ``most_common``, ``min`` or ``max``);
 - parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
 - "1 is the highest score", and code whose sorts are all ascending;
-- values "not zero-padded" ('9:30', '14:00'), and a sort, ``min`` or ``max`` while nothing in the code
+- values "not zero-padded" ('9:30', '14:00', or a length "written as `m:ss`"), and a sort, ``min`` or ``max`` while nothing in the code
   turns the text into numbers or pads it.
 """
 
@@ -259,7 +259,9 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
 
 
 # "times written like '9:30' or '14:00' (hours are not zero-padded)": text that sorts wrong as text.
-UNPADDED_ASK = re.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]padded\b|\bunpadded\b|\bwithout (?:a )?leading zeros?\b|\bno leading zeros?\b", re.IGNORECASE)
+UNPADDED_ASK = re.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]padded\b|\bunpadded\b|\bwithout (?:a )?leading zeros?\b|\bno leading zeros?\b|"
+                          r"(?:written|given|formatted|stored|as)\s+(?:as\s+)?`(?:m:ss|h:mm(?::ss)?)`",  # `m:ss`: one digit of minutes where there are few, two after
+                          re.IGNORECASE)
 
 
 def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:

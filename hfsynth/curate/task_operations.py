@@ -46,6 +46,7 @@ from typing import Callable, List, Optional, Set, Tuple
 from hfsynth.curate.anchored_patterns import newline_passes_the_end, whole_string_unanchored
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.stated_absences import unguarded_absence
+from hfsynth.curate.tuple_fields import swapped_fields
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, tests_membership, walk_outside_asserts
@@ -464,6 +465,77 @@ def _left_never_subtracted(prose: str, tree: ast.Module) -> Optional[str]:
     return "the instruction asks for what is left and the code subtracts nothing: it answers what was used"
 
 
+# "the genre that was borrowed most often", "the most common word": the key with the largest count.
+MOST_OFTEN_ASK = re.compile(r"\bmost\s+(?:often|common\w*|frequent\w*|popular)\b|\b(?:borrowed|ordered|used|seen|played|sold|visited|booked)\s+(?:the\s+)?most\b", re.IGNORECASE)
+
+
+def _largest_key_of_counts(prose: str, tree: ast.Module) -> Optional[str]:
+    """``max(counts)`` of a ``Counter`` with no ``key=``: it compares the keys (the last in sort order), not
+    their counts."""
+    if not _asked(MOST_OFTEN_ASK, prose):
+        return None
+    counters = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter" for t in n.targets if isinstance(t, ast.Name)}
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
+                and isinstance(node.args[0], ast.Name) and node.args[0].id in counters):
+            return f"the instruction asks for what occurs most and {ast.unparse(node)} (line {node.lineno}) compares the keys of the Counter, not their counts"
+    return None
+
+
+# "the table's total quantity of each dish across both rounds": amounts added up, not replaced.
+TOTAL_ASK = re.compile(r"\btotal\s+(?:quantity|quantities|amount|count|number)\b|\b(?:add(?:ed)?|summ?(?:ed)?)\s+up\b|\bcombined\s+(?:quantit\w*|amounts?|counts?|totals?)\b|"
+                       r"\b(?:counts?|amounts?|quantities|totals?|plays|minutes|hours)\b[^.]{0,40}\b(?:summed|added together)\b", re.IGNORECASE)
+
+
+def _totals_overwritten(prose: str, tree: ast.Module) -> Optional[str]:
+    """Totals asked of several sources and code that merges them with ``dict.update`` (or ``{**a, **b}``,
+    ``a | b``) and adds nothing anywhere: a key in both keeps the later amount, not the sum."""
+    if not _asked(TOTAL_ASK, prose):
+        return None
+    merge = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "update"
+                  and len(n.args) == 1), None)
+    merge = merge or next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Dict) and sum(k is None for k in n.keys) >= 2), None)
+    if merge is None:
+        return None
+    if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Add) for n in walk_outside_asserts(tree)) or \
+            any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sum", "Counter", "fsum", "accumulate") for n in walk_outside_asserts(tree)):
+        return None
+    return f"the instruction asks for totals and {ast.unparse(merge)[:40]} (line {merge.lineno}) replaces a key's amount with the later one: nothing is added"
+
+
+# "fell by more than 5 degrees", "rose by at least 10%": one direction of change.
+ONE_DIRECTION_ASK = re.compile(r"\b(?:fell|falls?|dropped|drops?|decreased|decreases?|declined|declines?|rose|rises?|increased|increases?|climbed|climbs?|jumped|jumps?)\s+by\b", re.IGNORECASE)
+
+
+def _change_in_either_direction(prose: str, tree: ast.Module) -> Optional[str]:
+    """A change asked in one direction ("fell by more than ...") and code that compares ``abs(a - b)``: a rise counts too."""
+    if not _asked(ONE_DIRECTION_ASK, prose) or re.search(r"\b(?:either direction|up or down|or (?:fell|rose|dropped|increased|decreased))\b", prose, re.IGNORECASE):
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Compare) and any(isinstance(side, ast.Call) and getattr(side.func, "id", None) == "abs" and side.args
+                                                 and isinstance(side.args[0], ast.BinOp) and isinstance(side.args[0].op, ast.Sub) for side in [node.left] + node.comparators):
+            return f"the instruction asks for a change in one direction and {ast.unparse(node)[:50]} (line {node.lineno}) takes abs(): a change the other way counts too"
+    return None
+
+
+# "half its duration or 4 minutes, whichever comes first": the smaller of the two; "whichever is later": the larger.
+WHICHEVER_SMALLER = re.compile(r"\bwhichever\s+(?:comes\s+first|is\s+(?:sooner|smaller|less|lower|earlier|shorter|first|cheaper))\b", re.IGNORECASE)
+WHICHEVER_LARGER = re.compile(r"\bwhichever\s+(?:comes\s+(?:last|later)|is\s+(?:later|larger|greater|bigger|higher|longer|more))\b", re.IGNORECASE)
+
+
+def _whichever_reversed(prose: str, tree: ast.Module) -> Optional[str]:
+    """"whichever comes first" answered by ``max(a, b)`` and no ``min`` (or "whichever is greater" by ``min`` and no ``max``)."""
+    calls = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("min", "max") and len(n.args) == 2]
+    names = {n.func.id for n in calls}
+    for ask, wrong in ((WHICHEVER_SMALLER, "max"), (WHICHEVER_LARGER, "min")):
+        said = _asked(ask, prose)
+        if said and names == {wrong}:
+            call = next(n for n in calls if n.func.id == wrong)
+            return f"the instruction says {said.group(0)!r} and {ast.unparse(call)[:40]} (line {call.lineno}) takes the other one"
+    return None
+
+
 MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 
 
@@ -789,4 +861,6 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or unguarded_absence(prose, tree)
+            or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
+            or _whichever_reversed(prose, tree) or swapped_fields(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
