@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from hfsynth.curate.accepted_inputs import accepted_inputs
+from hfsynth.curate.accepted_inputs import accepted_input_claims, accepted_inputs
 from hfsynth.curate.claimed_outputs import session_claims, with_comment_claims_checked
 from hfsynth.curate.execute import execute_rows
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -673,3 +673,17 @@ def test_probes_are_not_asked_of_a_parameter_named_for_another_kind():
     assert known_task_claims("Write prime_length(string) that checks if a number is prime.", code) == []
     numbers = "def is_prime(n):\n    return n > 1 and all(n % d for d in range(2, n))\n"
     assert known_task_claims("Write a function that checks if a number is prime.", numbers)
+
+
+def test_probes_read_records_in_backticks_and_escapes_and_leave_quoted_fields():
+    """blind64-69: a record shown in backticks (`42.31L @ 1.799`) is an input; "de ad\\n" means a newline; a quoted field
+    inside a bigger backticked value, and examples of what "is not" accepted, are no inputs; the median is not asked of trips."""
+    one = "def f(line: str) -> float:\n    return 0.0\n"
+    assert accepted_inputs("Fuel receipt lines look like `42.31L @ 1.799` (litres, then price).", ast.parse(one)) == ["42.31L @ 1.799"]
+    assert accepted_inputs("Counts go like `n // 2` here.", ast.parse(one)) == []
+    assert accepted_inputs('Hex text such as `"DE:AD be ef"` or `"de ad:BE:EF\\n"`.', ast.parse(one)) == ["DE:AD be ef", "de ad:BE:EF\n"]
+    assert accepted_inputs('Supplier lines come as CSV text, e.g. `"Brake pads, front",BP-7731,45.00`.', ast.parse(one)) == []  # not the field "Brake pads, front"
+    assert accepted_inputs('If the input is not a run of pairs (for example "a3" or "3"), raise ValueError.', ast.parse(one)) == []
+    trips = "from statistics import median\n\n\ndef median_rate(trips: list[tuple[float, float]]) -> float:\n    return median(l / k * 100 for k, l in trips if k)\n"
+    assert known_task_claims("Return the median fuel consumption across trips.", trips) == []
+    assert known_task_claims("Return the median of a list of numbers.", "def median_of(values: list[float]) -> float:\n    return sorted(values)[len(values) // 2]\n")

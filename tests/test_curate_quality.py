@@ -891,8 +891,10 @@ NEWEST_SETS = {
     "labelled_blind49.jsonl.gz": 0.46, "labelled_blind50.jsonl.gz": 0.36, "labelled_blind51.jsonl.gz": 0.34,
     "labelled_blind52.jsonl.gz": 0.48, "labelled_blind53.jsonl.gz": 0.44, "labelled_blind54.jsonl.gz": 0.40, "labelled_blind55.jsonl.gz": 0.54,
     "labelled_blind56.jsonl.gz": 0.42, "labelled_blind57.jsonl.gz": 0.40,
-    "labelled_blind58.jsonl.gz": 0.48, "labelled_blind59.jsonl.gz": 0.52, "labelled_blind60.jsonl.gz": 0.48,
-    "labelled_blind61.jsonl.gz": 0.54, "labelled_blind62.jsonl.gz": 0.44, "labelled_blind63.jsonl.gz": 0.44,
+    "labelled_blind58.jsonl.gz": 0.54, "labelled_blind59.jsonl.gz": 0.54, "labelled_blind60.jsonl.gz": 0.58,
+    "labelled_blind61.jsonl.gz": 0.60, "labelled_blind62.jsonl.gz": 0.44, "labelled_blind63.jsonl.gz": 0.54,
+    "labelled_blind64.jsonl.gz": 0.46, "labelled_blind65.jsonl.gz": 0.52, "labelled_blind66.jsonl.gz": 0.50,
+    "labelled_blind67.jsonl.gz": 0.42, "labelled_blind68.jsonl.gz": 0.56, "labelled_blind69.jsonl.gz": 0.48,
 }
 
 

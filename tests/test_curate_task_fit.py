@@ -2776,3 +2776,59 @@ def test_blind58_to_63s_third_lessons():
     ask = "Each item is `(title, length)` with the length written as `m:ss`. Return the title of the longest track."
     assert "compares the text as it is" in check(ask, longest.format(key="lambda t: t[1]"))
     assert check(ask, longest.format(key="lambda t: tuple(map(int, t[1].split(':')))")) is None
+
+
+def test_blind64_to_69s_lessons():
+    """Junk kept on arrival, read broadly: a tuple item read by a key, bytes joined as text, a pair used as a number,
+    enumerate's index added to text, fields the instruction says are strings put into arithmetic, md5's digest given a
+    length, a compiled pattern's sub with its arguments swapped, heappush(item, heap), itertools called with a keyword
+    it lacks; and good rows mended on arrival."""
+    from hfsynth.curate.misused_calls import misused_call
+
+    invoice = "def invoice_total(lines: list[tuple[str, float, int]]) -> float:\n    return sum({term} for line in lines)\n"
+    assert trivial(invoice.format(term="line['unit_price'] * line['quantity']")).startswith("always an error: line['unit_price'] reads a tuple of lines by a key")
+    assert trivial(invoice.format(term="line[1] * line[2]")) is None
+    dump = "def ascii_column(chunk: bytes) -> str:\n    return ''.join({part} if 32 <= b < 127 else '.' for b in chunk)\n"
+    assert "joins items of chunk (bytes: ints)" in trivial(dump.format(part="b"))
+    assert trivial(dump.format(part="chr(b)")) is None
+    occupancy = "import calendar\n\n\ndef occupancy(year: int, month: int, booked: set[int]) -> float:\n    days = {days}\n    return round(len(booked) / days * 100, 1)\n"
+    assert "days is the pair calendar.monthrange(year, month) gives, not a number" in trivial(occupancy.format(days="calendar.monthrange(year, month)"))
+    assert trivial(occupancy.format(days="calendar.monthrange(year, month)[1]")) is None
+    report = "def bed_report(beds: list[tuple[str, float]]) -> str:\n    return '\\n'.join('Bed ' + {i} + ': ' + crop for i, (crop, area) in enumerate(beds, start=1))\n"
+    assert trivial(report.format(i="i")) == "always an error: 'Bed ' + i (line 2): a string plus a number raises TypeError"
+    assert trivial(report.format(i="str(i)")) is None
+    stock = "def stock_value(rows: list[dict[str, str]]) -> float:\n    return round(sum({qty} * float(row['price']) for row in rows), 2)\n"
+    ask = "Stock rows come from `csv.DictReader`, so every value is a string. Return the total stock value."
+    assert "does arithmetic on row['qty'] unconverted" in check(ask, stock.format(qty="row['qty']"))
+    assert check(ask, stock.format(qty="int(row['qty'])")) is None
+    key = "import hashlib\n\n\ndef short_key(data: bytes) -> str:\n    return hashlib.md5(data).hexdigest(){cut}\n"
+    assert "takes no length" in misused_call(ast.parse(key.format(cut="").replace("hexdigest()", "hexdigest(8)")))
+    assert misused_call(ast.parse(key.format(cut="[:8]"))) is None
+    phones = "import re\n\nPHONE = re.compile(r'\\+?\\d[\\d ]{{5,}}\\d')\n\n\ndef redact(note: str) -> str:\n    return PHONE.sub({args})\n"
+    assert "passes the text as the replacement" in misused_call(ast.parse(phones.format(args="note, '[phone]'")))
+    assert misused_call(ast.parse(phones.format(args="'[phone]', note"))) is None
+    soonest = "import heapq\n\n\ndef soonest(items: list[tuple[int, str]]) -> str:\n    heap = []\n    for item in items:\n        heapq.heappush({args})\n    return heapq.heappop(heap)[1]\n"
+    assert "passes an item where the heap goes" in misused_call(ast.parse(soonest.format(args="item, heap")))
+    assert misused_call(ast.parse(soonest.format(args="heap, item"))) is None
+    guilds = "from itertools import combinations\n\n\ndef guilds(crops: list[str]) -> list:\n    return list(combinations(sorted(crops), {k}))\n"
+    assert trivial(guilds.format(k="k=3")).startswith("always an error: combinations() cannot be called so")
+    assert trivial(guilds.format(k="r=3")) is None
+    # good rows lost on arrival, mended
+    tyres = "POSITIONS = ('FL', 'FR', 'RL', 'RR')\n\n\ndef worn(depths: dict[str, float]) -> list[str]:\n    return [p for p in POSITIONS if depths.get(p, 9) < 1.6]\n"
+    assert check("Return the positions whose depth is below the legal minimum.", tyres) is None
+    slot = "DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']\n\n\ndef weekday_of(text: str) -> int:\n    return DAYS.index(text[:3].lower())\n"
+    assert check("Slots open with a three-letter English weekday. Return 0 for Monday ... 6 for Sunday.", slot) is None
+    panels = "from math import comb\n\n\ndef tasting_panels(n_varieties: int, k: int) -> int:\n    return comb(n_varieties, k)\n"
+    assert check("Write `tasting_panels(n_varieties: int, k: int) -> int` returning the number of ways to pick `k` of `n_varieties` varieties. "
+                 "Raise `ValueError` when either argument is negative.", panels) is None
+    water = ("from datetime import date, timedelta\n\n\ndef schedule(start: date, end: date, step: int) -> list[date]:\n    out, current = [], start\n"
+             "    while True:\n        if current > end:\n            break\n        out.append(current)\n        current += timedelta(days=step)\n    return out\n")
+    assert check("List the watering dates from start, every step days, up to and including end.", water) is None
+    order = "from collections import Counter\n\n\ndef to_order(par: dict[str, int], on_hand: dict[str, int]) -> dict[str, int]:\n    return dict(Counter(par) - Counter(on_hand))\n"
+    assert check("Write `to_order(par: dict[str, int], on_hand: dict[str, int]) -> dict[str, int]`: return how many units are needed.", order) is None
+    ranks = "from bisect import bisect_right\n\n\ndef ranks(points: list[int]) -> list[int]:\n    ordered = sorted(points)\n    n = len(ordered)\n    return [n - bisect_right(ordered, p) + 1 for p in points]\n"
+    assert check("Return each entry's competition rank: the highest total is rank 1.", ranks) is None
+    table = "def order(tied: list[str], stats: dict) -> list[str]:\n    return sorted(tied, key=lambda t: (-stats[t][0], -stats[t][1]))\n"
+    assert check("Rank by points, then goal difference; teams still level keep their relative order from `tied`.", table) is None
+    hexes = "def parse_hex(text: str) -> bytes:\n    return bytes.fromhex(''.join(text.split()).replace(':', ''))\n"
+    assert check("Convert hex text to bytes. Colons and whitespace are ignored, case does not matter.", hexes) is None

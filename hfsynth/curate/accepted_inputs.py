@@ -36,7 +36,8 @@ from hfsynth.curate.python_ast import asked_function
 from hfsynth.fences import find_fences
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
-QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`)(?![\w'"])""")  # in backticks: a date, time or number with separators
+QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`)(?![\w'"])""")
+# in backticks: a date, time or number with separators (group 3), or a record with digits in it (group 4): `42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`
 INPUT_CUE = re.compile(
     r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|in the form(?: of)?|"
     r"in any (?:common |usual )?(?:format|form)|any of)\b|\be\.g\.",
@@ -47,7 +48,8 @@ NEUTRAL_CUE = re.compile(r"such as|like|e\.g\.|for example|for instance|in the f
 # ... and what introduces an output; "as" after a verb of input describes the input ("Durations come as 'm:ss' or 'h:mm:ss'").
 OUTPUT_CUE = re.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|(?<!come )(?<!comes )(?<!arrive )(?<!arrives )(?<!given )(?<!stored )(?<!written )(?<!entered )(?<!typed )(?<!recorded )as)\b|->|=>|→", re.IGNORECASE)
 REFUSING = re.compile(
-    r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else)\b",
+    r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else|"
+    r"(?:is|are|does|do) not)\b",
     re.IGNORECASE,
 )
 # "an optional leading "+1"", "separated by ';'": a part of an input, not one.
@@ -97,10 +99,21 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
         refusing = REFUSING.search(sentence)
         if refusing:  # "numbers such as "3", "4.25" ..., and raise ValueError on any other character": what precedes is accepted
             sentence = sentence[: refusing.start()]
+        spans = [(m.start(), m.end()) for m in BACKTICKED.finditer(sentence)]
         for match in QUOTED.finditer(sentence):
             text = next(group for group in match.groups() if group is not None)
+            if "\\" in text and match.group(3) is None:
+                try:  # "de ad:BE:EF\n": a Python string literal, its escapes meant
+                    text = ast.literal_eval(match.group(0))
+                except (ValueError, SyntaxError):
+                    pass
+            if any(start < match.start() and match.end() < end and end - start > match.end() - match.start() + 2 for start, end in spans):
+                continue  # `"Brake pads, front",BP-7731,45.00`: a quoted field of a bigger value, not an input
             if match.group(3) is not None and not re.search(r"[ :/,-]", text):
                 continue  # `3.14` or `1.5`: a number, which a parameter of text need not take
+            if match.group(4) is not None and not (re.search(r"[A-Za-z]", text) and re.search(r"[ |;@:,/-]", text)) or match.group(4) is not None and re.search(
+                    r"\s[-+*/%<>]=?\s|//|\*\*|\b(?:for|in|if|not|and|or|is|def|return|lambda|import)\b", text):
+                continue  # `n // 2`, `x in seen`: code, not a record
             before = sentence[: match.start()]
             cue = None
             for cue in INPUT_CUE.finditer(before):

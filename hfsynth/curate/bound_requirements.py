@@ -507,6 +507,8 @@ def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
     with a value moved by a step (``cutoff = today - timedelta(days=7)``), whose own step decides."""
     strict, inclusive = [], False
     guards = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
+    exits = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[-1], (ast.Break, ast.Continue))
+             and not n.orelse}  # "if current > end: break": the bound itself still runs (a return gives the tier's own answer)
     shifted = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
                for t in n.targets if isinstance(t, ast.Name)}  # cutoff = today - timedelta(days=7): "placed < cutoff" is "today >= placed + 8"
     for node in walk_outside_asserts(tree):
@@ -520,6 +522,8 @@ def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
                    or isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Add, ast.Sub)) for side in (left, right)):
                 continue  # a bound moved by a step: whether < or <= is right depends on the step
             if isinstance(op, (ast.LtE, ast.GtE)):
+                inclusive = True
+            elif id(node) in exits:
                 inclusive = True
             elif isinstance(op, ast.Lt) and not isinstance(left, ast.Constant) or isinstance(op, ast.Gt) and not isinstance(right, ast.Constant):
                 strict.append(node)

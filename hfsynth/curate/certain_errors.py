@@ -55,7 +55,7 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.item_shapes import next_index_let_through, numbers_joined, wrong_unpacking
+from hfsynth.curate.item_shapes import next_index_let_through, numbers_joined, pair_as_a_number, tuple_items_read_by_name, wrong_unpacking
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
 
@@ -484,7 +484,8 @@ def _module_signature(module: str, name: str):
         return None
     try:
         function = getattr(importlib.import_module(module), name)
-        return inspect.signature(function) if callable(function) and not isinstance(function, type) else None
+        typed = isinstance(function, type) and module != "itertools"  # itertools' classes (combinations) are called as functions
+        return inspect.signature(function) if callable(function) and not typed else None
     except (AttributeError, ImportError, TypeError, ValueError):
         return None
 
@@ -514,23 +515,30 @@ def wrong_module_call(tree: ast.Module) -> Optional[str]:
     imported = {a.asname or a.name: a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     stored |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+    taken = {a.asname or a.name: (n.module, a.name) for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module in SIGNED_MODULES for a in n.names}
     for node in _walk_unguarded(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in taken and node.func.id not in stored:
+            owner, (module, name) = node.func.id, taken[node.func.id]  # from itertools import combinations; combinations(xs, k=3)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner, name = ast.unparse(node.func.value), node.func.attr
+            module = imported.get(owner, owner if owner == "os.path" and "os" in imported else None)
+            if module is None or owner.split(".")[0] in stored:
+                continue
+        else:
             continue
-        owner = ast.unparse(node.func.value)
-        module = imported.get(owner, owner if owner == "os.path" and "os" in imported else None)
-        if module is None or owner.split(".")[0] in stored or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
             continue
-        signature = _module_signature(module, node.func.attr)
+        signature = _module_signature(module, name)
         if signature is None:
             continue
         try:
             bound = signature.bind(*node.args, **{k.arg: k.value for k in node.keywords})
         except TypeError as error:
-            return f"{owner}.{node.func.attr}() cannot be called so: {error} (line {node.lineno})"
-        keyword = _forwarded_keyword(module, node.func.attr, bound, [k.arg for k in node.keywords])
+            called = owner if isinstance(node.func, ast.Name) else f"{owner}.{name}"
+            return f"{called}() cannot be called so: {error} (line {node.lineno})"
+        keyword = _forwarded_keyword(module, name, bound, [k.arg for k in node.keywords])
         if keyword:
-            return f"{owner}.{node.func.attr}() hands {keyword}= on to {FORWARDED_TO[module, node.func.attr]}, which takes no such keyword (line {node.lineno})"
+            return f"{owner}.{name}() hands {keyword}= on to {FORWARDED_TO[module, name]}, which takes no such keyword (line {node.lineno})"
     return None
 
 
@@ -690,7 +698,8 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree) or mixed_dates(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree))
+             or missing_method(tree) or mixed_dates(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
+             or tuple_items_read_by_name(tree) or pair_as_a_number(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

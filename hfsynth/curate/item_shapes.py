@@ -3,7 +3,10 @@
 - A loop that unpacks each item into another number of names than the items hold: ``for name,
   balance, apr in debts.items()`` (pairs), ``for day, tmin in readings`` with ``readings:
   list[tuple[str, float, float]]`` (triples), ``for i, a, b in enumerate(xs)``: ValueError.
-- Numbers joined as text: ``", ".join(patron_ids)`` with ``patron_ids: list[int]``: TypeError.
+- Numbers joined as text: ``", ".join(patron_ids)`` with ``patron_ids: list[int]``, or the bytes of ``chunk:
+  bytes`` (ints) joined: TypeError.
+- A pair used as a number: ``days = calendar.monthrange(y, m)`` then ``booked / days``.
+- A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``.
 - The next index read under a guard that lets the last one through: ``for i in range(rows): if i + 1
   <= rows: total += grid[i + 1][j]``: at the last ``i`` the guard holds and ``grid[rows]`` is past
   the end (``i + 1 < rows`` was meant).
@@ -89,15 +92,80 @@ def wrong_unpacking(tree: ast.Module) -> Optional[str]:
     return None
 
 
-def numbers_joined(tree: ast.Module) -> Optional[str]:
-    """``sep.join(ids)`` of a parameter annotated as a sequence of ints or floats."""
+def tuple_items_read_by_name(tree: ast.Module) -> Optional[str]:
+    """``line["unit_price"]`` or ``entry.joined_at_minute`` with ``line``, ``entry`` items of a parameter annotated
+    ``list[tuple[...]]``: a tuple has no keys and no such attribute (it is read by position)."""
     parameters = _parameters(tree)
+    for target, iterable, loop in _loops(tree):
+        if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in parameters
+                and _tuple_size(_item_annotation(parameters[iterable.id]))):
+            continue
+        for node in ast.walk(loop):
+            if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == target.id
+                    and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+                return f"{ast.unparse(node)} reads a tuple of {iterable.id} by a key: a tuple is read by position (line {node.lineno})"
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
+                    and not hasattr(tuple, node.attr)):
+                return f"{ast.unparse(node)} reads an attribute a tuple of {iterable.id} does not have (line {node.lineno})"
+    return None
+
+
+def _bytes_items(tree: ast.Module) -> Dict[str, str]:
+    """Parameters whose items are ints: ``bytes``, ``bytearray``, a sequence of ints or floats."""
+    found = {}
+    for name, annotation in _parameters(tree).items():
+        text = ast.unparse(annotation)
+        item = _item_annotation(annotation)
+        if text in ("bytes", "bytearray") or (item is not None and ast.unparse(item) in ("int", "float")):
+            found[name] = "bytes" if text in ("bytes", "bytearray") else f"{ast.unparse(item)}s"
+    return found
+
+
+def numbers_joined(tree: ast.Module) -> Optional[str]:
+    """``sep.join(ids)`` of a parameter annotated as a sequence of ints or floats, or ``"".join(b if ... else "." for b in chunk)``
+    of the items of ``chunk: bytes`` (ints)."""
+    parameters = _parameters(tree)
+    numeric = _bytes_items(tree)
     for node in nodes_outside_try(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1
+                and isinstance(node.args[0], ast.GeneratorExp | ast.ListComp) and len(node.args[0].generators) == 1):
+            generator = node.args[0].generators[0]
+            element = node.args[0].elt
+            parts = [element.body, element.orelse] if isinstance(element, ast.IfExp) else [element]
+            if (isinstance(generator.target, ast.Name) and isinstance(generator.iter, ast.Name) and generator.iter.id in numeric
+                    and any(isinstance(p, ast.Name) and p.id == generator.target.id for p in parts)):
+                return f"{ast.unparse(node)[:50]} joins items of {generator.iter.id} ({numeric[generator.iter.id]}: ints), and str.join takes only strings (line {node.lineno})"
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join" and isinstance(node.func.value, (ast.Constant, ast.JoinedStr))
                 and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in parameters):
             item = _item_annotation(parameters[node.args[0].id])
             if item is not None and ast.unparse(item) in ("int", "float"):
                 return f"{ast.unparse(node)[:50]} joins the {ast.unparse(item)}s of {node.args[0].id}, and str.join takes only strings (line {node.lineno})"
+    return None
+
+
+# Calls that always give a pair: calendar.monthrange (first weekday, days), divmod, str.partition.
+PAIR_CALLS = frozenset({"calendar.monthrange", "monthrange", "divmod"})
+
+
+def pair_as_a_number(tree: ast.Module) -> Optional[str]:
+    """``days = calendar.monthrange(year, month)`` then ``booked / days``: a name bound only to a pair, used in arithmetic."""
+    stores: Dict[str, list] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.comprehension, ast.NamedExpr)):
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                if isinstance(target, ast.Name):
+                    stores.setdefault(target.id, []).append(node)
+                else:
+                    for part in ast.walk(target):
+                        if isinstance(part, ast.Name):
+                            stores.setdefault(part.id, []).append(None)
+    pairs = {name for name, bound in stores.items() if len(bound) == 1 and isinstance(bound[0], ast.Assign) and isinstance(bound[0].value, ast.Call)
+             and ast.unparse(bound[0].value.func) in PAIR_CALLS}
+    for node in nodes_outside_try(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Sub, ast.Mod)) and any(
+                isinstance(side, ast.Name) and side.id in pairs for side in (node.left, node.right)):
+            name = next(side.id for side in (node.left, node.right) if isinstance(side, ast.Name) and side.id in pairs)
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): {name} is the pair {ast.unparse(stores[name][0].value)[:40]} gives, not a number"
     return None
 
 

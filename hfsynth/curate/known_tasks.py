@@ -882,14 +882,37 @@ def _probes_fit(tree: ast.Module, function: str, task: KnownTask) -> bool:
     """False when a parameter's name says another kind of value than the probes pass there
     (``prime_length(string)`` probed with integers is a question the task never asked)."""
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function)
-    names = [a.arg for a in node.args.posonlyargs + node.args.args]
+    params = node.args.posonlyargs + node.args.args
+    names = [a.arg for a in params]
+    annotations = [ast.unparse(a.annotation) if a.annotation is not None else "" for a in params]
     for args in task.probes:
-        for name, value in zip(names, args):
+        for name, annotation, value in zip(names, annotations, args):
             number = isinstance(value, (int, float)) and not isinstance(value, bool)
             if number and (TEXT_NAMES.fullmatch(name) or SEQUENCE_NAMES.fullmatch(name)):
                 return False
             if isinstance(value, (str, list, tuple)) and NUMBER_NAMES.fullmatch(name):
                 return False
+            if annotation and not _annotation_takes(annotation, value):
+                return False  # trips: list[tuple[float, float]] is not asked the median of [3, 1, 2]
+    return True
+
+
+def _annotation_takes(annotation: str, value) -> bool:
+    """Whether a parameter annotated so could take the probe value (read loosely: unknown annotations take anything)."""
+    base = re.sub(r"\[.*$", "", annotation).rpartition(".")[2]
+    if isinstance(value, bool) or base in ("Any", "object", "Optional", "Union") or "|" in annotation:
+        return True
+    if isinstance(value, (int, float)):
+        return base not in ("list", "List", "tuple", "Tuple", "dict", "Dict", "set", "Set", "str", "Sequence", "Iterable", "Mapping")
+    if isinstance(value, str):
+        return base not in ("int", "float", "list", "List", "tuple", "Tuple", "dict", "Dict", "set", "Set", "Mapping")
+    if isinstance(value, (list, tuple)):
+        if base in ("int", "float", "str", "dict", "Dict", "Mapping"):
+            return False
+        items = re.match(r"^[\w.]+\[(.*)\]$", annotation)
+        inner = items.group(1).strip() if items else ""
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        return not (numbers and value and re.match(r"(?:tuple|Tuple|dict|Dict|str|list|List)\b", inner))
     return True
 
 

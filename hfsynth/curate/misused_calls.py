@@ -257,11 +257,42 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
 
 
 def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
-    """``heapq.heappush((score, name), heap)``: the heap comes first; a tuple or literal there raises TypeError."""
+    """``heapq.heappush((score, name), heap)``: the heap comes first; a tuple or literal there raises TypeError.
+    So does ``heapq.heappush(item, heap)`` with ``heap`` the list the code made (``heap = []``) and ``item`` not one."""
+    lists = {t.id for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.List)
+             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
-                and ast.unparse(node.func.value) == "heapq" and node.args and isinstance(node.args[0], (ast.Tuple, ast.Constant, ast.JoinedStr))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
+                and ast.unparse(node.func.value) == "heapq" and node.args):
+            continue
+        first, second = node.args[0], node.args[1] if len(node.args) > 1 else None
+        if isinstance(first, (ast.Tuple, ast.Constant, ast.JoinedStr)) or (
+                isinstance(second, ast.Name) and second.id in lists and isinstance(first, ast.Name) and first.id not in lists):
             return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes an item where the heap goes (heapq.{node.func.attr}(heap, ...))"
+    return None
+
+
+def _digest_of_a_length(tree: ast.Module) -> Optional[str]:
+    """``hashlib.md5(data).hexdigest(8)``: only the SHAKE hashes take a length; md5's and sha's digests take no argument."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("hexdigest", "digest") and node.args
+                and isinstance(node.func.value, ast.Call) and isinstance(node.func.value.func, ast.Attribute)
+                and ast.unparse(node.func.value.func.value) == "hashlib" and not node.func.value.func.attr.startswith("shake")):
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}): hashlib.{node.func.value.func.attr}'s {node.func.attr}() takes no length (slice it)"
+    return None
+
+
+def _compiled_substitution_swapped(tree: ast.Module) -> Optional[str]:
+    """``PHONE.sub(note, "[phone]")`` with ``PHONE = re.compile(...)``: a pattern's sub takes the replacement first,
+    so the text is written into a string literal and the note is lost."""
+    compiled = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) == "re.compile"
+                for t in n.targets if isinstance(t, ast.Name)}
+    for function, params in _functions(tree):
+        for node in ast.walk(function):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn") and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id in compiled and len(node.args) == 2 and isinstance(node.args[0], ast.Name) and node.args[0].id in params
+                    and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the text as the replacement and {node.args[1].value!r} as the text (pattern.sub(repl, string))"
     return None
 
 
@@ -1161,4 +1192,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
-            or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree))
+            or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
+            or _compiled_substitution_swapped(tree))

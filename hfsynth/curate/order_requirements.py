@@ -250,6 +250,11 @@ HIGHEST_FIRST_ASK = re.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:
 def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     """The code's sorts are all ascending (no ``reverse=True``, no negated key): rank 1 goes to the lowest."""
     sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sorted", "sort")]
+    lengths = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "len"
+               for t in n.targets if isinstance(t, ast.Name)}
+    if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) and (isinstance(n.left, ast.Name) and n.left.id in lengths
+                                                                      or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in ast.walk(tree)):
+        return None  # n - bisect_right(ordered, p) + 1: counted from the top of an ascending list
     if not sorts or any(isinstance(n, ast.Name) and n.id in ("max", "nlargest", "most_common") or isinstance(n, ast.Attribute) and n.attr in ("most_common", "nlargest") for n in ast.walk(tree)):
         return None
     for node in sorts:
@@ -310,7 +315,12 @@ INPUT_IN_ORDER = re.compile(
 
 def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str) -> bool:
     """Ties asked "earlier first" of input that arrives in that order: any stable sort (``sorted``,
-    ``reverse=True``, ``heapq.nlargest``) keeps them so, with no second field."""
+    ``reverse=True``, ``heapq.nlargest``) keeps them so, with no second field. And ties that keep their
+    order only once several listed criteria ("by points, then goal difference, then goals scored; teams
+    still level keep their order") are all equal: a key of those fields is asked for."""
+    if ask is STABLE_ASK and re.search(r"\b(?:still|remaining|otherwise)\b", prose[max(0, match.start() - 60):match.start()], re.IGNORECASE) \
+            and re.search(r"\bthen\b", prose[max(0, match.start() - 300):match.start()], re.IGNORECASE):
+        return True
     return ask is TIE_ALPHA_ASK and bool(re.search(r"\b(?:older|oldest|earlier|earliest)\b", match.group(0), re.IGNORECASE)) and bool(INPUT_IN_ORDER.search(prose))
 
 

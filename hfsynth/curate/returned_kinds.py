@@ -96,6 +96,9 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
     function = _answering_function(prose, tree)
     if function is None:
         return None
+    spelled = next((s.returns for s in asked_signatures(prose) if s.name == function.name and s.returns), "")
+    if spelled and _annotation_kind(spelled) not in (None, asked):
+        return None  # `to_order(...) -> dict[str, int]`: "return how many units are needed" of each item, in the spelled kind
     own = list(own_scope_nodes(function))
     returns = [n for n in own if isinstance(n, ast.Return)]
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own):

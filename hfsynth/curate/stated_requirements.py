@@ -104,7 +104,7 @@ RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", 
 # Calls that raise ValueError on bad input by themselves.
 RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
                                 r"mean|fmean|geometric_mean|harmonic_mean|median|median_low|median_high|median_grouped|mode|stdev|pstdev|variance|pvariance|quantiles|literal_eval|unpack|"
-                                r"shlex\.split|fromhex|UUID|b64decode|unhexlify)\(")
+                                r"shlex\.split|fromhex|UUID|b64decode|unhexlify|(?<!def )comb|(?<!def )perm)\(")  # math.comb(-1, 2) raises ValueError itself
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
@@ -140,7 +140,8 @@ HALF_UP_ASK = re.compile(
 HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
 ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b", re.IGNORECASE)
 ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary |any )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
-CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper")
+CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper|"
+                          r"\bfromhex\b|\bunhexlify\b|\bb16decode\([^)]*casefold=True|\bint\([^)]*,\s*16\)")  # hex digits read in either case by the library
 LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
 RECURSIVE_WALK = re.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|\bos\.fwalk\b|\bPath\.walk\b|\.walk\(")
 
@@ -667,6 +668,9 @@ def _never_hands_out_the_difference(tree: ast.Module) -> Optional[str]:
     if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.Sub, ast.Mod)) or isinstance(n, ast.Name) and n.id == "divmod"
            for n in ast.walk(tree)):
         return None
+    if not any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("round", "quantize", "int", "floor", "ceil", "trunc")
+               or isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.FloorDiv, ast.Div)) for n in ast.walk(tree)):
+        return None  # nothing divided or rounded: whole parts (packet sizes) add up as they are
     return "the code never subtracts nor takes a remainder, so rounded parts keep their rounding error"
 
 

@@ -138,17 +138,29 @@ def _reverses(code: Code) -> bool:
     ) or "[-" in code.text
 
 
+DAY_ABBREVIATIONS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+
+
+def _names_the_days(code: Code) -> bool:
+    """A table of the days' names ("mon" ... "sun", or "Monday" ...): weekday names read from text."""
+    strings = {n.value.lower()[:3] for n in ast.walk(code.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return len(strings & DAY_ABBREVIATIONS) >= 5
+
+
 def _reads_weekdays(code: Code) -> bool:
     """``date.weekday()``, ``isoweekday``, ``isocalendar``, ``calendar`` tables, numpy's or pandas' business
-    days, a strftime of the day's name or number (``%a``, ``%A``, ``%u``, ``%w``)."""
-    return code.has(r"weekday|isocalendar|busday|day_name|day_abbr|monthcalendar|dayofweek|day_of_week|bdate|^BDay$|businessday|holiday|^SATURDAY$|^SUNDAY$|^FRIDAY$|^MONDAY$") \
+    days, a strftime of the day's name or number (``%a``, ``%A``, ``%u``, ``%w``), a table of the days' names."""
+    return _names_the_days(code) or code.has(r"weekday|isocalendar|busday|day_name|day_abbr|monthcalendar|monthdayscalendar|itermonthdays|dayofweek|day_of_week|bdate|^BDay$|businessday|holiday|^SATURDAY$|^SUNDAY$|^FRIDAY$|^MONDAY$") \
         or bool(re.search(r"%[aAuw]", code.text))
 
 
 def _counts_positions(code: Code) -> bool:
-    """A position counted, or positions taken as the input (``vinyl_order(positions)`` returns the ones it was given)."""
+    """A position counted, or positions taken as the input (``vinyl_order(positions)`` returns the ones it was given),
+    or positions that are text (a function annotated to return ``list[str]``: wheel positions "FL", "RR")."""
     taken = {a.arg for n in ast.walk(code.tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
-    return bool(taken & {"positions", "indices", "indexes"}) or code.has(r"enumerate|^range$|index|find|bisect|argsort|argmax|argmin|^where$|nonzero|^len$|^count$|finditer|start|span") or any(
+    texts = any(n.returns is not None and re.search(r"\bstr\b", ast.unparse(n.returns)) and not re.search(r"\bint\b", ast.unparse(n.returns))
+                for n in ast.walk(code.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))  # -> list[str]: wheel positions "FL", "RR", no index
+    return bool(taken & {"positions", "indices", "indexes"}) or texts or code.has(r"enumerate|^range$|index|find|bisect|argsort|argmax|argmin|^where$|nonzero|^len$|^count$|finditer|start|span") or any(
         isinstance(n, ast.AugAssign) for n in code.nodes
     )
 
@@ -192,7 +204,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         re.compile(
             r"(?:\b(?:count|counts|number of|how many)\b[^.?!\n]{0,30}|\b(?:return|returns|find|finds|get|gets|list|lists|keep|keeps|extract|extracts|"
             r"collect|collects|print|prints)\s+(?:the\s+|all\s+|only\s+|all\s+the\s+)?(?:(?!of\b|in\b)\w+\s+){0,2})\b(?:unique|distinct)\b"
-            r"(?!\s+(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences))",
+            r"(?!\s+(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences|schedules))",
             re.IGNORECASE,
         ),
         _dedups,
@@ -536,6 +548,37 @@ def _whichever_reversed(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "rows come from csv.DictReader, so every value is a string": fields to convert before any arithmetic.
+TEXT_FIELDS_ASK = re.compile(r"\bDictReader\b|\b(?:every|each|all)\s+(?:the\s+)?(?:values?|fields?)\s+(?:is|are)\s+(?:a\s+)?(?:strings?|text)\b|"
+                             r"\bvalues\s+are\s+(?:all\s+)?strings\b", re.IGNORECASE)
+
+
+def _text_field_in_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
+    """``row["qty"] * float(row["price"])`` of rows whose values the instruction says are strings: a field read
+    raw into arithmetic with a number (text times a float, text minus or over anything, text plus a number)."""
+    if not _asked(TEXT_FIELDS_ASK, prose):
+        return None
+
+    def raw_field(node):
+        return isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
+
+    def number(node):
+        return (isinstance(node, ast.Constant) and type(node.value) in (int, float)) or (
+            isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("float", "int", "Decimal", "round", "abs", "len"))
+
+    for node in walk_outside_asserts(tree):
+        if not isinstance(node, ast.BinOp):
+            continue
+        for field, other in ((node.left, node.right), (node.right, node.left)):
+            if not raw_field(field):
+                continue
+            floats = isinstance(other, ast.Call) and getattr(other.func, "id", None) in ("float", "Decimal") or isinstance(other, ast.Constant) and type(other.value) is float
+            if (isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv)) and (number(other) or raw_field(other))) or (
+                    isinstance(node.op, ast.Mult) and floats) or (isinstance(node.op, ast.Add) and number(other)):
+                return f"the instruction's fields are strings and {ast.unparse(node)[:50]} (line {node.lineno}) does arithmetic on {ast.unparse(field)} unconverted"
+    return None
+
+
 MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 
 
@@ -645,7 +688,8 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
 RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
                          r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|"
-                         r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*)\b", re.IGNORECASE)
+                         r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"
+                         r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*)\b", re.IGNORECASE)
 
 
 def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
@@ -851,8 +895,9 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     if match:
         keys = [match.group("a").lower(), match.group("b").lower()]
         words = _words(code)
+        numbered = [re.match(r"\s+(?:number|no|num|code|id)\b", prose[match.end(name):], re.IGNORECASE) for name in ("a", "b")]
         if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1]:
-            present = [_names_the_key(k, words) for k in keys]
+            present = [_names_the_key(k, words) or bool(number and words & {"num", "number", "no", "n"}) for k, number in zip(keys, numbered)]  # "by seat number": num
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
@@ -862,5 +907,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
-            or _whichever_reversed(prose, tree) or swapped_fields(prose, tree)
+            or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))

@@ -81,11 +81,16 @@ def _split_pieces(tree: ast.Module) -> frozenset:
 
 
 def _number_names(tree: ast.Module, rebound: set) -> frozenset:
-    """Names bound once in the whole code, to a number call (``total = sum(scores.values())``)."""
+    """Names bound once in the whole code, to a number call (``total = sum(scores.values())``), or as the index
+    ``enumerate`` counts (``for i, (crop, area) in enumerate(beds, start=1)``)."""
     stores = store_counts(tree)
     parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # a parameter holds whatever the caller passes...
-    return frozenset(t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
-                     for t in n.targets if isinstance(t, ast.Name) and stores[t.id] == 1 and t.id not in parameters and _number(n.value, rebound))
+    counted = {n.target.elts[0].id for n in ast.walk(tree) if isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Call)
+               and getattr(n.iter.func, "id", None) == "enumerate" and "enumerate" not in rebound
+               and isinstance(n.target, ast.Tuple) and n.target.elts and isinstance(n.target.elts[0], ast.Name)}
+    return frozenset({name for name in counted if stores[name] == 1 and name not in parameters} | {
+        t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
+        for t in n.targets if isinstance(t, ast.Name) and stores[t.id] == 1 and t.id not in parameters and _number(n.value, rebound)})
 
 
 def _annotated_number_reads(tree: ast.Module) -> frozenset:
