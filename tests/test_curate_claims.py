@@ -286,6 +286,8 @@ ISSN_ASK = "An ISSN has the form `NNNN-NNNC`. Write `is_valid_issn(issn: str) ->
 ISSN = ("import re\n\n\ndef is_valid_issn(issn: str) -> bool:\n    if not re.fullmatch(r'\\d{{4}}-\\d{{3}}[\\dX]', issn):\n        return False\n"
         "    digits = issn.replace('-', '')\n    check = (11 - sum(int(d) * w for d, w in zip(digits[:7], range({top}, {end}, -1))) % 11) % 11\n"
         "    return digits[7] == ('X' if check == 10 else str(check))\n")
+INSPECTION = "from datetime import date, timedelta\n\n\ndef inspection_due(last: date, days: int = 180) -> date:\n    return last + timedelta(days=days)\n"
+INSPECTION_RESPONSE = "```python\n" + INSPECTION + "```\n\n```python\ninspection_due(date(2024, 1, 31))  # -> datetime.date(2024, 7, {day})\n```\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -548,6 +550,8 @@ ROWS = {
     "a known task: the next palindrome": ((NEXT_PALINDROME.format(step=" + 1"), "", PALINDROME_ASK), "passed"),
     "a known task: an ISSN check weighted 7 down to 1 (blind58)": ((ISSN.format(top=7, end=0), "", ISSN_ASK), "failed"),
     "a known task: an ISSN check": ((ISSN.format(top=8, end=1), "", ISSN_ASK), "passed"),
+    "a returned date claimed wrong in a comment (blind65)": ((INSPECTION, INSPECTION_RESPONSE.format(day=30), ""), "failed"),
+    "a returned date claimed right in a comment": ((INSPECTION, INSPECTION_RESPONSE.format(day=29), ""), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

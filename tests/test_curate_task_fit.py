@@ -2832,3 +2832,25 @@ def test_blind64_to_69s_lessons():
     assert check("Rank by points, then goal difference; teams still level keep their relative order from `tied`.", table) is None
     hexes = "def parse_hex(text: str) -> bytes:\n    return bytes.fromhex(''.join(text.split()).replace(':', ''))\n"
     assert check("Convert hex text to bytes. Colons and whitespace are ignored, case does not matter.", hexes) is None
+
+
+def test_blind64_to_69s_second_lessons():
+    """A loop whose continue path rebinds only what it unpacks afresh, a new bytearray cleared on the way, a row
+    looked up by its own id, and a pass branch whose case falls through to the function's fallback."""
+    place = ("def place(waitlist: list[tuple[str, int]], rooms: dict[int, int]) -> dict[str, int]:\n    free, placed, i = dict(rooms), {{}}, 0\n"
+             "    while i < len(waitlist) and free:\n        guest, size = waitlist[i]\n        fitting = [r for r, cap in free.items() if cap >= size]\n"
+             "        if not fitting:\n{skip}            continue\n        best = min(fitting)\n        placed[guest] = best\n        del free[best]\n        i += 1\n    return placed\n")
+    assert trivial(place.format(skip="")).startswith("never ends: the while loop at line 3")
+    assert trivial(place.format(skip="            i += 1\n")) is None
+    split = ("def split_cstrings(data: bytes) -> list[bytes]:\n    strings = []\n    current = bytearray()\n    i = 0\n    while i < len(data):\n        if data[i] == 0:\n"
+             "            strings.append(bytes(current))\n            current.clear()\n{step}            continue\n        current.append(data[i])\n        i += 1\n    return strings\n")
+    assert trivial(split.format(step="")).startswith("never ends: the while loop at line 5 (i < len(data))")
+    assert trivial(split.format(step="            i += 1\n")) is None
+    root = ("def root_of(rows: list[dict], node_id: int) -> str:\n    by_id = {{row['id']: row for row in rows}}\n    current = by_id[node_id]\n"
+            "    while current['parent_id'] is not None:\n        current = by_id[current['{key}']]\n    return current['name']\n")
+    assert trivial(root.format(key="id")).startswith("never ends: the while loop at line 4 sets current = by_id[current['id']]")
+    assert trivial(root.format(key="parent_id")) is None
+    stage = ("def bp_stage(systolic: int, diastolic: int) -> str:\n    if systolic > 180 or diastolic > 120:\n        {crisis}\n"
+             "    elif systolic >= 140 or diastolic >= 90:\n        return 'stage 2'\n    elif systolic >= 120:\n        return 'elevated'\n    return 'normal'\n")
+    assert trivial(stage.format(crisis="pass")).startswith("unfinished: the branch at line 3 does nothing (a branch of pass in a chain of bp_stage()")
+    assert trivial(stage.format(crisis="return 'crisis'")) is None

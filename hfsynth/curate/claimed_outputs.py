@@ -408,7 +408,8 @@ class _HfPrinted:
 def _hf_output_matches(printed, value, want):
     """Whether what ran (printed text, then the value of an expression) is what the claim says. An
     object of the code's own class is not judged by its text (a claimed ``Point(1, 2)`` of a dataclass
-    that shows ``Point(x=1, y=2)``); a printed date or Decimal is (its text is fixed)."""
+    that shows ``Point(x=1, y=2)``); a printed date or Decimal is (its text is fixed), and so is a returned
+    date (``# -> datetime.date(2024, 7, 30)``, ``date(2024, 7, 30)`` or ``2024-07-30``)."""
     norm = lambda text: " ".join(str(text).split())
     if isinstance(value, _HfPrinted):
         value = value.value
@@ -418,6 +419,9 @@ def _hf_output_matches(printed, value, want):
             value = None  # compared as the printed text
         else:
             printed = ""  # compared as the value print() showed
+    elif value is not None and _hf_type(value).__module__ == "datetime" and not printed:
+        forms = {norm(repr(value)), norm(str(value)), norm(repr(value).partition(".")[2])}  # datetime.date(2024, 7, 29), 2024-07-29, date(2024, 7, 29)
+        return norm(want).strip("'\"") in forms or bool(_HF_VAGUE.search(norm(want)))
     elif value is not None and _hf_type(value).__module__ != "builtins":
         return True
     shown = printed + ("" if value is None else repr(value))

@@ -27,7 +27,8 @@
 
 - A branch that does nothing: ``if seconds < 86400: pass`` with no ``else`` (the model opened the
   case and never wrote it), or a ``pass`` branch of the chain that ends a function whose other
-  branches return a value (``else: pass`` after three bands: the last band returns None).
+  branches return a value (``else: pass`` after three bands: the last band returns None), or of any
+  chain of the function's whose other branches all return (the "crisis" case falls to ``return "normal"``).
 
 pyflakes reports none of these (all are valid Python with every name defined).
 """
@@ -193,6 +194,12 @@ def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
             empty = next((body for body in bodies if _only_pass(body)), None)
             if empty is not None and any(_returns_a_value(body) for body in bodies):
                 return empty[0].lineno, f"a branch of pass that ends {node.name}(), whose other branches return a value"
+        for statement in node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
+            bodies = _chain(statement) if isinstance(statement, ast.If) else []
+            empty = next((body for body in bodies if _only_pass(body)), None)
+            others = [body for body in bodies if body is not empty]
+            if empty is not None and len(others) >= 2 and all(_returns_a_value(body) for body in others):
+                return empty[0].lineno, f"a branch of pass in a chain of {node.name}() whose every other branch returns: its case falls through to what follows"
     return None
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, List, Optional, Set, Tuple
 
-PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta",
+PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta", "bytes",
                         "enumerate", "zip", "sorted", "reversed", "list", "tuple", "set", "frozenset", "dict", "round", "divmod", "repr", "print"})
 PURE_METHODS = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "split", "rsplit", "splitlines", "startswith",
                           "endswith", "find", "rfind", "count", "index", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "join",
@@ -36,7 +36,7 @@ def _root(node: ast.AST) -> Optional[str]:
     return node.id if isinstance(node, ast.Name) else None
 
 
-GROWING_METHODS = frozenset({"append", "extend", "add", "insert", "appendleft", "update", "setdefault"})
+GROWING_METHODS = frozenset({"append", "extend", "add", "insert", "appendleft", "update", "setdefault", "clear"})  # what a new container of its own may do
 
 
 def _fresh_containers(tree: ast.AST) -> Set[str]:
@@ -45,7 +45,7 @@ def _fresh_containers(tree: ast.AST) -> Set[str]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:  # found: list[str] = [] too
             fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and not getattr(node.value, "elts", getattr(node.value, "keys", None))) or (
-                isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set") and not node.value.args)
+                isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set", "bytearray") and not node.value.args)
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
                     bound[name] = bound.get(name, True) and fresh and isinstance(target, ast.Name)
@@ -110,6 +110,17 @@ def _name_assigned(node: ast.AST) -> Optional[str]:
     return None
 
 
+def _names_bound(node: ast.AST) -> Set[str]:
+    """The plain names ``name = value`` or ``a, b = value`` binds (nothing for other statements)."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target = node.targets[0]
+        if isinstance(target, ast.Name):
+            return {target.id}
+        if isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts):
+            return {e.id for e in target.elts}
+    return set()
+
+
 def _pairs(node: ast.AST) -> List[ast.AST]:
     """``a, b = x, y`` as ``a = x`` and ``b = y``; any other statement as itself."""
     if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple) and isinstance(node.value, ast.Tuple)
@@ -134,7 +145,7 @@ def _really_changed(steps: List[Step]) -> Set[str]:
             writes = [index for index, node in enumerate(done) if name in _assigned(node)]
             first = done[writes[0]]
             steady = assigned - again - {name}  # what may differ from one pass to the next
-            if (_name_assigned(first) == name and not (_read(first.value) & (steady | {name})) and _calls_are_pure(first.value)
+            if (name in _names_bound(first) and not (_read(first.value) & (steady | {name})) and _calls_are_pure(first.value)
                     and not any(name in _read(node) for node in done[:writes[0]])
                     and all(not (_read(done[index]) & steady) and _calls_are_pure(done[index]) for index in writes[1:])):
                 again.add(name)
@@ -370,6 +381,34 @@ def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
                 if jump is not None and _stores(loop, name.id) == [jump]:
                     return (f"the while loop at line {loop.lineno} sets {name.id} = {ast.unparse(bound)}, which the test "
                             f"{ast.unparse(branch.test)[:50]} takes again: it finds the same case for ever")
+    return None
+
+
+def follows_itself(tree: ast.AST) -> Optional[str]:
+    """``by_id = {row["id"]: row for row in rows}`` then ``while current["parent_id"] is not None: current =
+    by_id[current["id"]]``: the row looked up by its own key is the row itself, so the walk never moves
+    (``by_id[current["parent_id"]]`` was meant)."""
+    indexes = {}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.DictComp)
+                and len(node.value.generators) == 1 and isinstance(node.value.generators[0].target, ast.Name)):
+            item = node.value.generators[0].target.id
+            key, value = node.value.key, node.value.value
+            if (isinstance(value, ast.Name) and value.id == item and isinstance(key, ast.Subscript) and isinstance(key.value, ast.Name)
+                    and key.value.id == item and isinstance(key.slice, ast.Constant)):
+                indexes[node.targets[0].id] = key.slice.value
+    for loop in ast.walk(tree):
+        if not isinstance(loop, ast.While):
+            continue
+        for node in ast.walk(loop):
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Subscript)
+                    and isinstance(node.value.value, ast.Name) and node.value.value.id in indexes):
+                name, looked_up = node.targets[0].id, node.value.slice
+                if (isinstance(looked_up, ast.Subscript) and isinstance(looked_up.value, ast.Name) and looked_up.value.id == name
+                        and isinstance(looked_up.slice, ast.Constant) and looked_up.slice.value == indexes[node.value.value.id]
+                        and name in _read(loop.test)):
+                    return (f"the while loop at line {loop.lineno} sets {name} = {ast.unparse(node.value)}: the row {node.value.value.id} holds under "
+                            f"its own {looked_up.slice.value!r} is {name} itself, so it never moves")
     return None
 
 

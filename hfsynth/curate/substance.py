@@ -46,7 +46,7 @@ from typing import Dict, Optional
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import empty_branch, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
-from hfsynth.curate.endless_loops import (endless_while, flag_never_cleared, float_never_equal, found_again, jumps_onto_its_bound, recurses_into_strings,
+from hfsynth.curate.endless_loops import (endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
@@ -569,6 +569,7 @@ SUBSTANCE_CHECKS = (
     (float_never_equal, lambda found: f"never ends: {found}"),
     (stepped_past, lambda found: f"never ends: {found}"),
     (jumps_onto_its_bound, lambda found: f"never ends: {found}"),
+    (follows_itself, lambda found: f"never ends: {found}"),
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
