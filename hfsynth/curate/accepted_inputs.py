@@ -16,7 +16,10 @@ handles. Execution calls the function on each quoted form. Read only where the w
   not accept ("raise ValueError for anything else, such as 'abc'" lists what must raise:
   :mod:`hfsynth.curate.required_errors`);
 - a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days'),
-  or a part of one ("an optional leading "+1"", "separated by ';'"), is no input.
+  or a part of one ("an optional leading "+1"", "separated by ';'"), is no input; nor is a quoted field
+  inside a bigger backticked value. Besides quotes, backticks hold inputs too: a date, time or number
+  with separators (`2024-03-01 12:30:45,123`), or a record with letters, digits and separators
+  (`42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`), not code (`n // 2`).
 
 Two more places an input is shown: a plain fenced block right after "lines such as" (a log line, a
 record: each of its lines is one input), and the two ends of a pair of texts (``minutes_between(t1:
