@@ -2854,3 +2854,20 @@ def test_blind64_to_69s_second_lessons():
              "    elif systolic >= 140 or diastolic >= 90:\n        return 'stage 2'\n    elif systolic >= 120:\n        return 'elevated'\n    return 'normal'\n")
     assert trivial(stage.format(crisis="pass")).startswith("unfinished: the branch at line 3 does nothing (a branch of pass in a chain of bp_stage()")
     assert trivial(stage.format(crisis="return 'crisis'")) is None
+
+
+def test_blind64_to_69s_third_lessons():
+    """"Neither input list may be modified" is an ask to leave the input alone; "the order matters" is not
+    answered by counting selections (nor "order does not matter" by counting arrangements)."""
+    beds = "def free_beds(all_beds: list[str], occupied: list[str]) -> list[str]:\n{body}"
+    ask = "Return the beds that are not occupied. The caller reuses both lists, so neither input list may be modified."
+    assert check(ask, beds.format(body="    for bed in occupied:\n        if bed in all_beds:\n            all_beds.remove(bed)\n    return all_beds\n")) == \
+        "the instruction asks to leave the input unchanged and the code mutates it (all_beds.remove())"
+    assert check(ask, beds.format(body="    return [bed for bed in all_beds if bed not in occupied]\n")) is None
+    lineups = "from math import {fn}\n\n\ndef fence_lineups(n: int, k: int) -> int:\n    return {fn}(n, k)\n"
+    ask = "In how many ways can I line up `k` of the `n` trays along the fence, where the left-to-right order matters? Write `fence_lineups(n, k)`."
+    assert check(ask, lineups.format(fn="comb")) == "the instruction says 'order matters' and the code counts unordered selections (comb)"
+    assert check(ask, lineups.format(fn="perm")) is None
+    ask = "In how many ways can I pick `k` of the `n` trays for the fence? The order does not matter. Write `fence_lineups(n, k)`."
+    assert check(ask, lineups.format(fn="perm")) == "the instruction says 'order does not matter' and the code counts ordered arrangements (perm)"
+    assert check(ask, lineups.format(fn="comb")) is None

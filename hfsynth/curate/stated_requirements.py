@@ -305,7 +305,8 @@ KEEPS_METADATA = re.compile(r"`?__(?:name|doc)__`?|\b(?:preserv|keep|retain)\w*\
 GLOBAL_RANDOM = re.compile(r"\bglobal\s+`?random`?\s*(?:module|state|generator)?|\brandom module's (?:global )?state\b", re.IGNORECASE)
 NO_MUTATION = re.compile(
     r"\b(?:must|should|does|do|will)\s+not\s+(?:be\s+)?(?:modif|mutat|chang|alter)\w*|\b(?:don't|doesn't|never)\s+(?:modif|mutat|alter)\w*|\boriginal\s+(?:list|input|array|dict|sequence)\b[^.]{0,40}\b(?:unchanged|untouched|intact|unmodified)\b|"
-    r"\bwithout\s+(?:modifying|mutating|changing|altering)\s+(?:the\s+)?(?:original|input|given)\b",
+    r"\bwithout\s+(?:modifying|mutating|changing|altering)\s+(?:the\s+)?(?:original|input|given)\b|"
+    r"\bneither\b[^.]{0,60}\bmay\s+be\s+(?:modif|mutat|chang|alter)\w*|\bmay\s+not\s+be\s+(?:modif|mutat|chang|alter)\w*",  # "neither input list may be modified"
     re.IGNORECASE,
 )
 MUTATORS = frozenset({"sort", "reverse", "append", "extend", "insert", "remove", "pop", "clear", "update", "popitem", "setdefault", "add", "discard"})

@@ -579,6 +579,25 @@ def _text_field_in_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "where the left-to-right order matters": arrangements; "order does not matter": selections.
+ORDER_MATTERS_ASK = re.compile(r"\border\s+(?:matters|is\s+important|counts)\b", re.IGNORECASE)
+ORDER_FREE_ASK = re.compile(r"\border\s+(?:does\s+not|doesn't|do\s+not|don't)\s+matter\b|\bregardless\s+of\s+(?:the\s+)?order\b", re.IGNORECASE)
+COUNTS_SELECTIONS = frozenset({"comb", "combinations", "combinations_with_replacement"})
+COUNTS_ARRANGEMENTS = frozenset({"perm", "permutations", "factorial", "product"})
+
+
+def _selections_for_arrangements(prose: str, tree: ast.Module) -> Optional[str]:
+    """"the order matters" answered with ``comb``/``combinations`` alone, or "the order does not matter" with
+    ``perm``/``permutations`` alone: the count of the other kind of choice."""
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call)}
+    for ask, used, missing, what in ((ORDER_MATTERS_ASK, COUNTS_SELECTIONS, COUNTS_ARRANGEMENTS, "unordered selections"),
+                                     (ORDER_FREE_ASK, COUNTS_ARRANGEMENTS - {"factorial", "product"}, COUNTS_SELECTIONS | {"factorial"}, "ordered arrangements")):
+        said = _asked(ask, prose)
+        if said and called & used and not called & missing:
+            return f"the instruction says {said.group(0)!r} and the code counts {what} ({', '.join(sorted(called & used))})"
+    return None
+
+
 MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 
 
@@ -908,4 +927,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
+            or _selections_for_arrangements(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
