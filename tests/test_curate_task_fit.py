@@ -2871,3 +2871,19 @@ def test_blind64_to_69s_third_lessons():
     ask = "In how many ways can I pick `k` of the `n` trays for the fence? The order does not matter. Write `fence_lineups(n, k)`."
     assert check(ask, lineups.format(fn="perm")) == "the instruction says 'order does not matter' and the code counts ordered arrangements (perm)"
     assert check(ask, lineups.format(fn="comb")) is None
+
+
+def test_blind64_to_69s_fourth_lessons():
+    """An item of a copied table updated in place (``row["points"] -= ...``) changes the caller's dicts; a field the
+    answer is computed from ("the total number of tickets") thrown away as ``_``."""
+    table = ("def apply_deductions(table: list[dict], deductions: dict[str, int]) -> list[dict]:\n    adjusted = {copy}\n    for row in adjusted:\n"
+             "        row['points'] -= deductions.get(row['team'], 0)\n    return sorted(adjusted, key=lambda r: r['points'], reverse=True)\n")
+    ask = "Return a new table with the reduced points. The input table and the dicts in it must not be modified."
+    assert check(ask, table.format(copy="list(table)")) == \
+        "the instruction asks to leave the input unchanged and the code mutates it (row['points'] updated in place on an item of table)"
+    assert check(ask, table.format(copy="[dict(row) for row in table]")) is None
+    tickets = "from collections import Counter\n\n\ndef tickets_per_buyer(purchases: list[tuple[str, int]]) -> dict[str, int]:\n    totals = Counter()\n    for {names} in purchases:\n        totals[buyer] += {add}\n    return dict(totals)\n"
+    ask = "Each purchase is a `(buyer, tickets)` tuple. Return a dict mapping each buyer to the total number of tickets they bought."
+    assert check(ask, tickets.format(names="buyer, _", add="1")).startswith("the instruction asks about the tickets of its (buyer, tickets) items and the code discards it")
+    assert check(ask, tickets.format(names="buyer, tickets", add="tickets")) is None
+    assert check(ask.replace("the total number of tickets they bought", "how many purchases they made"), tickets.format(names="buyer, _", add="1")) is None

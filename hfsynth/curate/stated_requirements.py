@@ -340,6 +340,8 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             for node in (n for statement in loop.body for n in ast.walk(statement)):
                 if isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in node.targets):
                     return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {source}"
+                if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and getattr(node.target.value, "id", None) == item:
+                    return f"{ast.unparse(node.target)[:30]} updated in place on an item of {source}"  # row["points"] -= ...
     return None
 
 

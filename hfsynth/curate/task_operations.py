@@ -46,7 +46,7 @@ from typing import Callable, List, Optional, Set, Tuple
 from hfsynth.curate.anchored_patterns import newline_passes_the_end, whole_string_unanchored
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.stated_absences import unguarded_absence
-from hfsynth.curate.tuple_fields import swapped_fields
+from hfsynth.curate.tuple_fields import discarded_field, swapped_fields
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, tests_membership, walk_outside_asserts
@@ -927,5 +927,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
-            or _selections_for_arrangements(prose, tree)
+            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))

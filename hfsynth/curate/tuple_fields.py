@@ -2,7 +2,8 @@
 
 "readings are `(date, tmin, tmax)` tuples" answered by ``for date, tmax, tmin in readings``: the code
 names the fields the instruction names, in another order, so every value lands in the other's name.
-The answer runs and reads well; its result swaps the two. Read only where a loop over a parameter
+The answer runs and reads well; its result swaps the two. And ``for buyer, _ in purchases`` over
+``(buyer, tickets)`` items for "the total number of tickets they bought": the field asked about, thrown away. Read only where a loop over a parameter
 unpacks its items into exactly the names of one tuple the instruction spells (two or more), in a
 different order (an output tuple built from a regex's groups may rightly come in another order).
 """
@@ -18,6 +19,41 @@ SPELLED_TUPLE = re.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_
 
 def _spelled(prose: str) -> List[List[str]]:
     return [[n.strip() for n in found.group("names").split(",")] for found in SPELLED_TUPLE.finditer(prose)]
+
+
+# Words of an answer computed from a field: "the total number of tickets", "the earliest expiry date".
+COMPUTED = r"\b(?:total|sum|number|count|most|least|earliest|latest|largest|smallest|highest|lowest|average|mean|maximum|minimum|longest|shortest)\b"
+
+
+def _named_elsewhere(prose: str, field: str) -> bool:
+    """The instruction asks for something computed from the field, outside its tuples ("the total number of tickets")."""
+    outside = SPELLED_TUPLE.sub(" ", prose)
+    stem = field.rstrip("s")
+    return len(stem) >= 3 and bool(re.search(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+{re.escape(stem)}s?\b", outside, re.IGNORECASE))
+
+
+def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
+    """``for buyer, _ in purchases`` over ``(buyer, tickets)`` items when the instruction asks about the tickets
+    ("the total number of tickets they bought"): the field the answer depends on is thrown away."""
+    spelled = [names for names in _spelled(prose) if len(set(names)) == len(names)]
+    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
+    for node in ast.walk(tree):
+        target = node.target if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) else None
+        if not (isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts)
+                and isinstance(node.iter, ast.Name) and node.iter.id in parameters):
+            continue
+        uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == node.iter.id and isinstance(n.ctx, ast.Load)]
+        if len(uses) != 1:
+            continue  # the items are read elsewhere too (another loop, a key function): the field may be used there
+        names = [e.id for e in target.elts]
+        for asked in (a for a in spelled if len(a) == len(names)):
+            kept = [n for n in names if not n.startswith("_")]
+            if not kept or any(n not in asked for n in kept):
+                continue  # another tuple, or named otherwise
+            dropped = [field for field, name in zip(asked, names) if name.startswith("_") and _named_elsewhere(prose, field)]
+            if dropped:
+                return f"the instruction asks about the {dropped[0]} of its ({', '.join(asked)}) items and the code discards it ({', '.join(names)}, line {target.lineno})"
+    return None
 
 
 def swapped_fields(prose: str, tree: ast.Module) -> Optional[str]:
