@@ -558,6 +558,18 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(cut)[:40]} (line {cut.lineno}) cuts down, never up: halfway and above land on the lower step" if cut is not None else None
 
 
+def _counted(side: ast.expr) -> bool:
+    """``Counter(a)`` (or a sum or difference that starts with one): its subtraction keeps only positive counts."""
+    return (isinstance(side, ast.Call) and (getattr(side.func, "id", None) or getattr(side.func, "attr", None)) == "Counter"
+            or isinstance(side, ast.BinOp) and _counted(side.left))
+
+
+def _first_subtraction(tree: ast.Module) -> Optional[ast.AST]:
+    """The code's first subtraction that can go below zero (not a Counter's, which is floored at zero already)."""
+    return next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)
+                 and not (isinstance(n, ast.BinOp) and _counted(n.left))), None)
+
+
 # "every delivery beyond the first 50 earns a bonus": the excess is nothing below the threshold.
 EXCESS_ASK = re.compile(r"\b(?:beyond|past|over|above|after|in excess of)\s+(?:the\s+)?first\s+\d+", re.IGNORECASE)
 
@@ -568,10 +580,7 @@ def _excess_never_checked(tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, (ast.Compare, ast.IfExp)) or isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min", "clamp", "abs"):
             return None
-    def counter(side):  # Counter(a) - Counter(b) keeps only positive counts: floored at zero already
-        return isinstance(side, ast.Call) and (getattr(side.func, "id", None) or getattr(side.func, "attr", None)) == "Counter" or isinstance(side, ast.BinOp) and counter(side.left)
-    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)
-                       and not (isinstance(n, ast.BinOp) and counter(n.left))), None)
+    subtracted = _first_subtraction(tree)
     return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) goes negative below the threshold and nothing checks it" if subtracted is not None else None
 
 
@@ -686,10 +695,7 @@ def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "abs", "clamp") or isinstance(node, ast.Compare) and any(constant_value(c) == 0 for c in [node.left] + node.comparators):
             return None
-    def counter(side):  # Counter(a) - Counter(b) keeps only positive counts: floored at zero already
-        return isinstance(side, ast.Call) and (getattr(side.func, "id", None) or getattr(side.func, "attr", None)) == "Counter" or isinstance(side, ast.BinOp) and counter(side.left)
-    subtracted = next((n for n in walk_outside_asserts(tree) if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub)
-                       and not (isinstance(n, ast.BinOp) and counter(n.left))), None)
+    subtracted = _first_subtraction(tree)
     return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) may go below zero and nothing stops it" if subtracted is not None else None
 
 

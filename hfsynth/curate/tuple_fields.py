@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 # `(date, tmin, tmax)`, "(patron_id, isbn) pairs": a tuple of plain names (not a signature's ``f(a, b)``).
 SPELLED_TUPLE = re.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\)")
@@ -32,43 +32,41 @@ def _named_elsewhere(prose: str, field: str) -> bool:
     return len(stem) >= 3 and bool(re.search(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+{re.escape(stem)}s?\b", outside, re.IGNORECASE))
 
 
-def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
-    """``for buyer, _ in purchases`` over ``(buyer, tickets)`` items when the instruction asks about the tickets
-    ("the total number of tickets they bought"): the field the answer depends on is thrown away."""
+def _input_loops(prose: str, tree: ast.Module) -> Iterator[Tuple[ast.AST, List[str], List[List[str]]]]:
+    """Each loop over a parameter whose target is plain names (only the input's own items: a regex's groups come
+    in the text's order), with those names and the tuples of distinct names the instruction spells."""
     spelled = [names for names in _spelled(prose) if len(set(names)) == len(names)]
+    if not spelled:
+        return
     parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
     for node in ast.walk(tree):
         target = node.target if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) else None
-        if not (isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts)
+        if (isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts)
                 and isinstance(node.iter, ast.Name) and node.iter.id in parameters):
-            continue
+            yield node, [e.id for e in target.elts], spelled
+
+
+def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
+    """``for buyer, _ in purchases`` over ``(buyer, tickets)`` items when the instruction asks about the tickets
+    ("the total number of tickets they bought"): the field the answer depends on is thrown away."""
+    for node, names, spelled in _input_loops(prose, tree):
         uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == node.iter.id and isinstance(n.ctx, ast.Load)]
         if len(uses) != 1:
             continue  # the items are read elsewhere too (another loop, a key function): the field may be used there
-        names = [e.id for e in target.elts]
         for asked in (a for a in spelled if len(a) == len(names)):
             kept = [n for n in names if not n.startswith("_")]
             if not kept or any(n not in asked for n in kept):
                 continue  # another tuple, or named otherwise
             dropped = [field for field, name in zip(asked, names) if name.startswith("_") and _named_elsewhere(prose, field)]
             if dropped:
-                return f"the instruction asks about the {dropped[0]} of its ({', '.join(asked)}) items and the code discards it ({', '.join(names)}, line {target.lineno})"
+                return f"the instruction asks about the {dropped[0]} of its ({', '.join(asked)}) items and the code discards it ({', '.join(names)}, line {node.target.lineno})"
     return None
 
 
 def swapped_fields(prose: str, tree: ast.Module) -> Optional[str]:
     """A loop over a parameter whose target is the names of a tuple the instruction spells, reordered."""
-    spelled = [names for names in _spelled(prose) if len(set(names)) == len(names)]
-    if not spelled:
-        return None
-    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
-    for node in ast.walk(tree):
-        target = node.target if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) else None
-        if not (isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts)
-                and isinstance(node.iter, ast.Name) and node.iter.id in parameters):
-            continue  # only the input's own items: a regex's groups come in the text's order
-        names = [e.id for e in target.elts]
+    for node, names, spelled in _input_loops(prose, tree):
         for asked in spelled:
             if names != asked and sorted(names) == sorted(asked):
-                return f"the instruction's items are ({', '.join(asked)}) and the code unpacks them as ({', '.join(names)}) (line {target.lineno})"
+                return f"the instruction's items are ({', '.join(asked)}) and the code unpacks them as ({', '.join(names)}) (line {node.target.lineno})"
     return None
