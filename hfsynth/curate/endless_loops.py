@@ -276,10 +276,11 @@ def stuck_bisection(tree: ast.AST) -> Optional[str]:
     return None
 
 
-def _writes(loop: ast.AST, name: str) -> List[ast.AST]:
-    """The statements and expressions in ``loop`` that bind ``name``."""
-    return [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr))
-            and name in {t.id for t in ast.walk(n.targets[0] if isinstance(n, ast.Assign) else n.target) if isinstance(t, ast.Name)}]
+def _writes(loop: ast.AST, name: str, loop_targets: bool = False) -> List[ast.AST]:
+    """The statements and expressions in ``loop`` that bind ``name`` (with ``loop_targets``, a ``for`` that does too)."""
+    kinds = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr) + ((ast.For, ast.AsyncFor) if loop_targets else ())
+    return [n for n in ast.walk(loop) if isinstance(n, kinds)
+            and name in {t.id for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in ast.walk(target) if isinstance(t, ast.Name)}]
 
 
 def _searches_from(node: ast.AST, start: str) -> bool:
@@ -341,8 +342,7 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
             for side in (loop.test.left, loop.test.comparators[0]):
                 if not isinstance(side, ast.Name):
                     continue
-                changes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
-                           and side.id in {t.id for t in ast.walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}]
+                changes = _writes(loop, side.id, loop_targets=True)
                 step = _step(changes[0], side.id) if len(changes) == 1 else None
                 moved = {t.id for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
                          for t in ast.walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}
@@ -350,12 +350,6 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
                     return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) steps {side.id} by {step}, "
                             f"which jumps over any value it does not divide: it may never end")
     return None
-
-
-def _stores(loop: ast.AST, name: str) -> List[ast.AST]:
-    """The statements of the loop that bind ``name`` (assignments, loop targets, ``:=``)."""
-    return [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.AsyncFor))
-            and name in {t.id for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in ast.walk(target) if isinstance(t, ast.Name)}]
 
 
 def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
@@ -378,7 +372,7 @@ def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
                     continue
                 jump = next((n for n in branch.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                              and n.targets[0].id == name.id and ast.dump(n.value) == ast.dump(bound)), None)
-                if jump is not None and _stores(loop, name.id) == [jump]:
+                if jump is not None and _writes(loop, name.id, loop_targets=True) == [jump]:
                     return (f"the while loop at line {loop.lineno} sets {name.id} = {ast.unparse(bound)}, which the test "
                             f"{ast.unparse(branch.test)[:50]} takes again: it finds the same case for ever")
     return None
