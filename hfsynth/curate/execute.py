@@ -54,7 +54,7 @@ forge a pass; SANDBOX.md lists what is and is not caught, and a test measures it
 from __future__ import annotations
 
 import ast
-from typing import AbstractSet, Any, Dict, List, Optional
+from typing import AbstractSet, Any, Dict, List, Optional, Sequence
 
 from hfsynth.curate.accepted_inputs import accepted_input_claims
 from hfsynth.curate.case_probes import case_claims
@@ -68,6 +68,7 @@ from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
+from hfsynth.curate.typed_probes import PROBE_RUNNER, typed_probes
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
 from hfsynth.schema.curate import ExecutionConfig
@@ -231,6 +232,8 @@ try:
         _hf_exec(solution_code, namespace)
     except BaseException as exc:
         _hf_stop_if_unavailable(exc, True)
+    if PROBES:
+        _hf_typed_probes(PROBES, namespace)  # calls made from the function's annotations (typed_probes.PROBE_RUNNER, put above)
     if HAS_TESTS:
         namespace["__name__"], namespace["__file__"] = "__main__", "tests.py"  # the tests are the program being run
         namespace["_hf_compare"] = _hf_compare
@@ -260,10 +263,13 @@ _hf_report({"done": True, "functions": functions, "unittest": cases})
 '''
 
 
-def harness(has_tests: bool, given: AbstractSet[str] = frozenset()) -> str:
-    """The sandbox's ``main.py`` for one row: the report channel's prelude, the claims' checker, then
-    the harness. ``given``: names the row's instruction binds in its own code (Alpaca's ``sentence = "..."``)."""
-    return PRELUDE + f"HAS_TESTS = {bool(has_tests)}\nGIVEN = frozenset({sorted(given)!r})\n" + HARNESS_BODY.replace(CHECKER_GOES_HERE, CHECKER + CHECKER_GOES_HERE, 1)
+def harness(has_tests: bool, given: AbstractSet[str] = frozenset(), probes: Sequence[str] = ()) -> str:
+    """The sandbox's ``main.py`` for one row: the report channel's prelude, the claims' checker and the
+    typed probes' runner, then the harness. ``given``: names the row's instruction binds in its own code
+    (Alpaca's ``sentence = "..."``); ``probes``: calls made from the function's annotations
+    (:mod:`hfsynth.curate.typed_probes`), run after the code and before the tests."""
+    header = f"HAS_TESTS = {bool(has_tests)}\nGIVEN = frozenset({sorted(given)!r})\nPROBES = {list(probes)!r}\n"
+    return PRELUDE + header + HARNESS_BODY.replace(CHECKER_GOES_HERE, CHECKER + PROBE_RUNNER + CHECKER_GOES_HERE, 1)
 
 
 def _config(config: Optional[ExecutionConfig]) -> ExecutionConfig:
@@ -352,7 +358,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         tests = without_test_runner_calls(tests)
     checked = bool(carried) or has_checks(tests) or bool(tree is not None and top_level_checks(tree))
     given = names_the_instruction_defines(instruction) if instruction else frozenset()
-    files = {"main.py": harness(checked, given), "solution.py": code}
+    probes = typed_probes(prose(instruction), tree) if instruction and not NONDETERMINISTIC & _drawn(tree) else []
+    files = {"main.py": harness(checked, given, probes), "solution.py": code}
     if checked:
         files["tests.py"] = tests or ""
     return files

@@ -1,0 +1,271 @@
+"""Calls made from a function's own annotations: code that cannot take the values it says it takes.
+
+``", ".join(patron_ids)`` with ``patron_ids: list[int]``, ``row["qty"] * float(row["price"])`` over
+``rows: list[dict[str, str]]``, ``entry.joined_at_minute`` on ``tuple[str, int]`` entries,
+``"Bed " + i`` over ``enumerate``: each raises on the first ordinary input, and a row without tests
+never calls its function. Execution calls the asked function with ordinary values of the types its
+signature names (small distinct numbers, short texts, three-item lists, two-key dicts) and fails the
+row on a ``TypeError``, ``AttributeError`` or ``NameError`` raised in the row's code (whatever the
+values, those types never work together), or on a call that has not returned after a second of CPU
+time (small values of the right types take milliseconds; a counter that never moves takes forever).
+Anything else proves nothing, because a made-up value may break what the instruction promises and
+the signature does not say: a text that is no date (``ValueError``, also "not enough values to
+unpack" from ``"abc".split(":")``), keys that do not match (``KeyError``), a list shorter than a
+pair (``IndexError``), an empty match (``'NoneType' object has no attribute 'group'``). The probes
+do not count as tests: a row with none stays ``no_tests``.
+
+Read only when the words leave no doubt:
+
+- the function is the asked one (:func:`~hfsynth.curate.python_ast.asked_function`), top-level and
+  undecorated, taking at least one required parameter, each annotated with a type built from
+  ``int``, ``float``, ``bool``, ``str``, ``bytes``, the ``datetime``/``decimal``/``fractions``
+  values, ``list``/``tuple``/``set``/``dict`` (and their ``typing`` names) of those, ``Optional`` or
+  ``X | None``, and dataclasses or named tuples the code defines with such fields;
+- no union of two kinds (``dict[str, int | str]``: which key holds which is not said);
+- the code imports only the standard library and raises no ``TypeError``/``AttributeError`` itself
+  (those would be its answer to a value it refuses).
+
+A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
+records look like the ones the code expects; a dict of text values holds digits in one probe and
+words in the other ("12", "abc"), as CSV rows and labels do.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict, List, Optional, Tuple
+
+from hfsynth.curate.python_ast import asked_function, imports_only_stdlib
+
+PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types take milliseconds in any honest code
+WORDS = ("abc", "xyz", "mno", "kite")
+DIGITS = ("12", "7", "30", "45")
+INTS = (3, 2, 4, 6, 5)  # not 0 nor 1: a divisor, a base, a step or a growth factor of either is no ordinary value
+FLOATS = (2.5, 1.5, 4.0, 3.25, 2.0)
+LISTS = {"list", "List", "Sequence", "MutableSequence", "Iterable", "Collection", "Reversible"}
+SETS = {"set", "Set", "frozenset", "FrozenSet", "AbstractSet", "MutableSet"}
+TUPLES = {"tuple", "Tuple"}
+DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
+REFUSED = {"TypeError", "AttributeError"}
+# Values of the standard library, by the name an annotation gives them (``date``, ``datetime.date``).
+LIBRARY_VALUES = {
+    "date": ("__import__('datetime').date(2024, 3, 5)", "__import__('datetime').date(2023, 11, 20)"),
+    "datetime": ("__import__('datetime').datetime(2024, 3, 5, 9, 30)", "__import__('datetime').datetime(2023, 11, 20, 17, 45)"),
+    "time": ("__import__('datetime').time(9, 30)", "__import__('datetime').time(17, 45)"),
+    "timedelta": ("__import__('datetime').timedelta(hours=2)", "__import__('datetime').timedelta(minutes=45)"),
+    "Decimal": ("__import__('decimal').Decimal('2.50')", "__import__('decimal').Decimal('12.75')"),
+    "Fraction": ("__import__('fractions').Fraction(3, 4)", "__import__('fractions').Fraction(5, 2)"),
+}
+HASHABLE_VALUES = frozenset({"int", "float", "bool", "str", "bytes"}) | frozenset(LIBRARY_VALUES)
+
+
+class _Unknown(Exception):
+    """An annotation no ordinary value is made for."""
+
+
+def _name(node: ast.expr) -> str:
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def _record_classes(tree: ast.Module) -> Dict[str, List[ast.expr]]:
+    """Dataclasses and named tuples the code defines: {name: the annotations of their required fields}."""
+    found: Dict[str, List[ast.expr]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        dataclass = any(_name(d.func if isinstance(d, ast.Call) else d) == "dataclass" for d in node.decorator_list)
+        named_tuple = any(_name(b) == "NamedTuple" for b in node.bases)
+        if not (dataclass or named_tuple) or any(_name(b) not in ("NamedTuple", "object") for b in node.bases):
+            continue
+        fields = [s for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+        if any(_name(f.annotation.value if isinstance(f.annotation, ast.Subscript) else f.annotation) in ("ClassVar", "InitVar") for f in fields):
+            continue
+        if any(isinstance(s, ast.FunctionDef) and s.name in ("__init__", "__new__", "__post_init__") for s in node.body):
+            continue  # a constructor of its own may refuse what the fields allow
+        found[node.name] = [f.annotation for f in fields if f.value is None]
+    return found
+
+
+def _literal_keys(tree: ast.Module) -> List[str]:
+    """The text keys the code reads by literal: ``row["qty"]``, ``row.get("price")``."""
+    keys: List[str] = []
+    for node in ast.walk(tree):
+        key = None
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant):
+            key = node.slice.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "pop", "setdefault") and node.args \
+                and isinstance(node.args[0], ast.Constant):
+            key = node.args[0].value
+        if isinstance(key, str) and key not in keys:
+            keys.append(key)
+    return keys[:8]
+
+
+class _Maker:
+    """Source text of ordinary values of an annotation; ``style`` 0 or 1 picks words or digits for texts."""
+
+    def __init__(self, style: int, keys: List[str], records: Dict[str, List[ast.expr]]):
+        self.style, self.keys, self.records, self.counters = style, keys, records, {}
+
+    def _next(self, kind: str) -> int:
+        """The next value of a kind is another one: the items of a list differ, as a ranking's do."""
+        self.counters[kind] = self.counters.get(kind, -1) + 1
+        return self.counters[kind]
+
+    def value(self, node: Optional[ast.expr], depth: int = 0) -> str:
+        if node is None or depth > 4:
+            raise _Unknown
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node = ast.parse(node.value, mode="eval").body  # a quoted annotation: "list[int]"
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            return self.value(_without_none([node.left, node.right]), depth + 1)
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            return self._plain(_name(node), depth)
+        if isinstance(node, ast.Subscript):
+            return self._container(_name(node.value), node.slice, depth)
+        raise _Unknown
+
+    def _plain(self, name: str, depth: int) -> str:
+        i = self._next(name)
+        if name == "int":  # the second call's numbers in another order: a filter one call's values all fail, the other's pass
+            return repr(INTS[(i + 2 * self.style) % len(INTS)])
+        if name == "float":
+            return repr(FLOATS[(i + 2 * self.style) % len(FLOATS)])
+        if name == "bool":
+            return repr(bool((i + self.style) % 2 == 0))
+        if name == "str":
+            return repr((DIGITS if self.style else WORDS)[i % len(WORDS)])
+        if name == "bytes":
+            return repr((DIGITS if self.style else WORDS)[i % len(WORDS)].encode())
+        if name in LIBRARY_VALUES:
+            return LIBRARY_VALUES[name][i % 2]
+        if name in self.records:
+            return f"{name}({', '.join(self.value(field, depth + 1) for field in self.records[name])})"
+        raise _Unknown
+
+    def _container(self, name: str, inner: ast.expr, depth: int) -> str:
+        parts = list(inner.elts) if isinstance(inner, ast.Tuple) else [inner]
+        if name == "Optional":
+            return self.value(parts[0], depth + 1)
+        if name == "Union":
+            return self.value(_without_none(parts), depth + 1)
+        if name in LISTS and len(parts) == 1:
+            return "[" + ", ".join(self.value(parts[0], depth + 1) for _ in range(3)) + "]"
+        if name in SETS and len(parts) == 1 and _name(parts[0]) in HASHABLE_VALUES:
+            return "{" + ", ".join(self.value(parts[0], depth + 1) for _ in range(3)) + "}"
+        if name in TUPLES:
+            if len(parts) == 2 and isinstance(parts[1], ast.Constant) and parts[1].value is Ellipsis:
+                return "(" + ", ".join(self.value(parts[0], depth + 1) for _ in range(2)) + ")"
+            return "(" + ", ".join(self.value(p, depth + 1) for p in parts) + ("," if len(parts) == 1 else "") + ")"
+        if name in DICTS and len(parts) == 2:
+            key, value = parts
+            if _name(key) == "str":
+                keys = self.keys + [w for w in WORDS[:2] if len(self.keys) < 2]
+                return "{" + ", ".join(f"{k!r}: {self.value(value, depth + 1)}" for k in keys) + "}"
+            if _name(key) not in HASHABLE_VALUES:
+                raise _Unknown
+            return "{" + ", ".join(f"{self.value(key, depth + 1)}: {self.value(value, depth + 1)}" for _ in range(2)) + "}"
+        raise _Unknown
+
+
+def _without_none(parts: List[ast.expr]) -> ast.expr:
+    """``X | None`` and ``Optional[X]`` are X; a union of two kinds is not made up."""
+    kinds = [p for p in parts if not (isinstance(p, ast.Constant) and p.value is None) and _name(p) != "None"]
+    if len(kinds) != 1:
+        raise _Unknown
+    return kinds[0]
+
+
+def _raises_refused(tree: ast.Module) -> bool:
+    """The code raises TypeError or AttributeError itself: its answer to a value it refuses."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if _name(exc) in REFUSED:
+                return True
+    return False
+
+
+def _required(function: ast.FunctionDef) -> Tuple[List[ast.arg], List[ast.arg]]:
+    """The positional and keyword-only parameters without a default."""
+    a = function.args
+    positional = a.posonlyargs + a.args
+    positional = positional[: len(positional) - len(a.defaults)]
+    keyword = [arg for arg, default in zip(a.kwonlyargs, a.kw_defaults) if default is None]
+    return positional, keyword
+
+
+def typed_probes(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
+    """Calls of the asked function with ordinary values of its annotated types (two, words and digits
+    for texts; one when they are the same), as sources execution evaluates in the code's namespace."""
+    if tree is None:
+        return []
+    function = asked_function(tree, instruction_prose)
+    if function is None or function.decorator_list or not imports_only_stdlib(tree) or _raises_refused(tree):
+        return []
+    positional, keyword = _required(function)
+    if not positional + keyword:
+        return []
+    keys, records = _literal_keys(tree), _record_classes(tree)
+    calls: List[str] = []
+    for style in (0, 1):
+        maker = _Maker(style, keys, records)
+        try:
+            args = [maker.value(arg.annotation) for arg in positional] + [f"{arg.arg}={maker.value(arg.annotation)}" for arg in keyword]
+        except (_Unknown, SyntaxError, ValueError):
+            return []
+        call = f"{function.name}({', '.join(args)})"
+        if call not in calls:
+            calls.append(call)
+    return calls
+
+
+# The sandbox's runner of the probes: defined in the harness's program, run after the row's code.
+PROBE_RUNNER = r'''
+class _HfProbeTime(BaseException):
+    """A probe used up its CPU time (a BaseException: the row's own ``except Exception`` does not swallow it)."""
+
+
+def _hf_typed_probes(probes, namespace):
+    """Call each probe (hfsynth.curate.typed_probes) with its own CPU-time limit; a TypeError,
+    AttributeError or NameError raised in the row's code fails the row, and so do calls that none of
+    them return (one that does not may have met a value the instruction rules out, as base 1 of a
+    number base); anything else proves nothing."""
+    import contextlib as _cl, io as _io, signal as _signal
+
+    def _spent(signum, frame):
+        raise _HfProbeTime()
+
+    previous = _signal.signal(_signal.SIGVTALRM, _spent)
+    endless = []
+    try:
+        for source in probes:
+            failure = None
+            _signal.setitimer(_signal.ITIMER_VIRTUAL, PROBE_SECONDS)
+            try:
+                with _cl.redirect_stdout(_io.StringIO()):
+                    result = _hf_eval(source, namespace)
+                    if hasattr(result, "__next__"):
+                        list(itertools.islice(result, 10000))
+            except _HfProbeTime:
+                endless.append(source)
+            except (TypeError, AttributeError, NameError) as exc:
+                frames, tb = [], exc.__traceback__
+                while tb is not None:
+                    frames.append(tb.tb_frame.f_code.co_filename)
+                    tb = tb.tb_next
+                given = isinstance(exc, NameError) and getattr(exc, "name", None) in GIVEN  # what the instruction's own code binds
+                if "solution.py" in frames and "NoneType" not in str(exc) and not given:
+                    failure = f"{source[:120]} (ordinary values of the types its signature names) raises {_hf_type(exc).__name__}: {exc}"
+            except Exception:
+                continue
+            finally:
+                _signal.setitimer(_signal.ITIMER_VIRTUAL, 0)
+            if failure:
+                raise AssertionError(failure)
+        if probes and _hf_len(endless) == _hf_len(probes):
+            raise AssertionError(f"{endless[0][:120]} (ordinary values of the types its signature names) does not return within PROBE_SECONDS s of CPU time"
+                                 + (f", nor {_hf_len(endless) - 1} other such call" if _hf_len(endless) > 1 else ""))
+    finally:
+        _signal.signal(_signal.SIGVTALRM, previous)
+'''.replace("PROBE_SECONDS", repr(PROBE_SECONDS))

@@ -1,0 +1,98 @@
+"""Calls made from a function's annotations (hfsynth.curate.typed_probes): which calls are made, and
+what the real sandbox makes of them, for rows that differ only where it matters."""
+
+from __future__ import annotations
+
+import ast
+
+from hfsynth.curate.execute import execute_rows
+from hfsynth.curate.typed_probes import typed_probes
+from hfsynth.schema.curate import ExecutionConfig
+
+CFG = ExecutionConfig(timeout_s=10, workers=2, mode="mark")
+
+WAITING_ASK = "Write `waiting_list_line(title, patron_ids)` returning a line such as `Emma: 1042, 1077` (patron IDs are integers)."
+WAITING = "def waiting_list_line(title: str, patron_ids: list[int]) -> str:\n    return f'{{title}}: ' + ', '.join({ids})\n"
+STOCK_ASK = "Rows come from csv.DictReader, so every value is text. Write `stock_value(rows)`: qty x price summed, rounded to 2 decimals."
+STOCK = "def stock_value(rows: list[dict[str, str]]) -> float:\n    return round(sum({qty} * float(row['price']) for row in rows), 2)\n"
+WAITLIST_ASK = "Merge two waiting lists of (name, minute) tuples into the names ordered by minute: `merge_waitlists(online, box_office)`."
+WAITLIST = ("def merge_waitlists(online: list[tuple[str, int]], box_office: list[tuple[str, int]]) -> list[str]:\n"
+            "    merged = sorted(online + box_office, key=lambda entry: {minute})\n    return [entry[0] for entry in merged]\n")
+DIGITS_ASK = "Write `digit_sum(n)` returning the sum of the decimal digits of a non-negative integer."
+DIGITS = "def digit_sum(n: int) -> int:\n    total = 0\n    while n > 0:\n        total += n % 10\n{step}    return total\n"
+SHIFT_ASK = "Write `shift_minutes(shift)` for a shift written as two 24-hour clock times joined by a dash: the minutes it lasts."
+SHIFT = ("import re\n\n\ndef shift_minutes(shift: str) -> int:\n    m = re.fullmatch(r'(\\d\\d):(\\d\\d)-(\\d\\d):(\\d\\d)', shift)\n"
+         "    h1, m1, h2, m2 = map(int, m.groups())\n    return (h2 * 60 + m2) - (h1 * 60 + m1)\n")
+ORDER_ASK = "Write `order_plan(stock, limits)`: for every SKU below its minimum, order up to its maximum."
+ORDER = ("def order_plan(stock: dict[str, int], limits: dict[str, tuple[int, int]]) -> dict[str, int]:\n    plan = {}\n"
+         "    for sku, level in stock.items():\n        low, high = limits[sku]\n        if level < low:\n            plan[sku] = high - level\n    return plan\n")
+HOPS_ASK = "A frog hops two squares at a time. Write `hops(start, goal)`; the goal is always ahead of the start, by an even number of squares."
+HOPS = "def hops(start: int, goal: int) -> int:\n    count = 0\n    while start != goal:\n        start += 2\n        count += 1\n    return count\n"
+FLIGHT_ASK = "Write `late_flights(flights, minutes)` returning the numbers of the flights delayed by more than `minutes`."
+FLIGHT = ("from dataclasses import dataclass\n\n\n@dataclass\nclass Flight:\n    number: str\n    delay: int\n\n\n"
+          "def late_flights(flights: list[Flight], minutes: int) -> list[str]:\n    return [f.{field} for f in flights if f.delay > minutes]\n")
+ROWS = {
+    "integers joined as text (blind58)": ((WAITING.format(ids="patron_ids"), "", WAITING_ASK), "failed"),
+    "integers joined once turned to text": ((WAITING.format(ids="map(str, patron_ids)"), "", WAITING_ASK), "no_tests"),
+    "a text field multiplied by a float (blind65)": ((STOCK.format(qty="row['qty']"), "", STOCK_ASK), "failed"),
+    "a text field read as a number": ((STOCK.format(qty="int(row['qty'])"), "", STOCK_ASK), "no_tests"),
+    "a tuple read by an attribute (blind67)": ((WAITLIST.format(minute="entry.minute"), "", WAITLIST_ASK), "failed"),
+    "a tuple read by its index": ((WAITLIST.format(minute="entry[1]"), "", WAITLIST_ASK), "no_tests"),
+    "a counter that never moves": ((DIGITS.format(step=""), "", DIGITS_ASK), "failed"),
+    "a counter that moves": ((DIGITS.format(step="        n //= 10\n"), "", DIGITS_ASK), "no_tests"),
+    "a made-up text that no pattern matches proves nothing": ((SHIFT, "", SHIFT_ASK), "no_tests"),
+    "a loop that one call's made-up values never end, the other's do, proves nothing": ((HOPS, "", HOPS_ASK), "no_tests"),
+    "keys that do not match prove nothing": ((ORDER, "", ORDER_ASK), "no_tests"),
+    "a dataclass's missing field (the code defines it)": ((FLIGHT.format(field="flight_number"), "", FLIGHT_ASK), "failed"),
+    "a dataclass's field": ((FLIGHT.format(field="number"), "", FLIGHT_ASK), "no_tests"),
+}
+
+
+def test_typed_probes_decide_what_runs():
+    rows = [{"id": name, "code": code, "response": response, "instruction": instruction} for name, ((code, response, instruction), _) in ROWS.items()]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    wrong = {name: got[name] for name, (_, expected) in ROWS.items() if got[name][0] != expected}
+    assert not wrong, wrong
+    assert "waiting_list_line('abc', [3, 2, 4]) (ordinary values of the types its signature names) raises TypeError" in got["integers joined as text (blind58)"][1]
+    assert "does not return within 1.0 s of CPU time, nor 1 other such call" in got["a counter that never moves"][1]
+    assert "AttributeError: 'Flight' object has no attribute 'flight_number'" in got["a dataclass's missing field (the code defines it)"][1]
+
+
+def test_probes_do_not_count_as_tests():
+    """A row whose own asserts pass is 'passed'; one with none stays 'no_tests' however many probes ran."""
+    code = WAITING.format(ids="map(str, patron_ids)")
+    rows = [{"id": "tested", "code": code, "tests": "assert waiting_list_line('Emma', [1, 2]) == 'Emma: 1, 2'\n", "instruction": WAITING_ASK},
+            {"id": "untested", "code": code, "instruction": WAITING_ASK}]
+    assert [r["exec_status"] for r in execute_rows(rows, CFG)] == ["passed", "no_tests"]
+
+
+def probes(code: str, ask: str = "Write it.") -> list:
+    return typed_probes(ask, ast.parse(code))
+
+
+def test_probe_values_follow_the_annotations():
+    assert probes(WAITING.format(ids="patron_ids")) == ["waiting_list_line('abc', [3, 2, 4])", "waiting_list_line('12', [4, 6, 5])"]
+    # records hold the keys the code reads by literal; texts are words in one call and digits in the other
+    assert probes(STOCK.format(qty="row['qty']")) == [
+        "stock_value([{'qty': 'abc', 'price': 'xyz'}, {'qty': 'mno', 'price': 'kite'}, {'qty': 'abc', 'price': 'xyz'}])",
+        "stock_value([{'qty': '12', 'price': '7'}, {'qty': '30', 'price': '45'}, {'qty': '12', 'price': '7'}])",
+    ]
+    assert probes("def f(when: 'datetime.date', gap: Optional[float] = None, *, n: int | None) -> int:\n    return 0\n") == [
+        "f(__import__('datetime').date(2024, 3, 5), n=3)", "f(__import__('datetime').date(2024, 3, 5), n=4)"]  # quoted, Optional, defaults left out, keyword-only by name
+    assert probes("def f(pairs: tuple[int, ...], tags: set[str]) -> int:\n    return 0\n")[0] == "f((3, 2), {'abc', 'xyz', 'mno'})"
+    assert probes(FLIGHT.format(field="number")) == ["late_flights([Flight('abc', 3), Flight('xyz', 2), Flight('mno', 4)], 6)",
+                                                     "late_flights([Flight('12', 4), Flight('7', 6), Flight('30', 5)], 3)"]
+
+
+def test_probes_are_made_only_where_the_types_leave_no_doubt():
+    assert probes("def f(items):\n    return items\n") == []  # no annotation
+    assert probes("def f(row: dict[str, int | str]) -> int:\n    return 0\n") == []  # which key holds which kind?
+    assert probes("def f(items: list) -> int:\n    return 0\n") == []  # a list of what?
+    assert probes("def f(key: Callable[[int], int]) -> int:\n    return 0\n") == []
+    assert probes("def f(n: int = 3) -> int:\n    return n\n") == []  # nothing required
+    assert probes("import functools\n\n\n@functools.lru_cache\ndef f(n: int) -> int:\n    return n\n") == []  # decorated
+    assert probes("import numpy as np\n\n\ndef f(n: int) -> int:\n    return n\n") == []  # a library's objects
+    assert probes("def f(n: int) -> int:\n    if not isinstance(n, int):\n        raise TypeError('n')\n    return n\n") == []  # refuses types itself
+    assert probes("def f(n: int) -> int:\n    return n\n\n\ndef g(n: int) -> int:\n    return n\n") == []  # which function is asked?
+    assert probes("def f(n: int) -> int:\n    return n\n\n\ndef g(n: int) -> int:\n    return n\n", "Write `g(n)`.") == ["g(3)", "g(4)"]
+    assert probes("class P:\n    x: int\n\n\ndef f(p: P) -> int:\n    return p.x\n") == []  # no dataclass: how is it built?
