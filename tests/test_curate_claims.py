@@ -691,3 +691,33 @@ def test_probes_read_records_in_backticks_and_escapes_and_leave_quoted_fields():
     trips = "from statistics import median\n\n\ndef median_rate(trips: list[tuple[float, float]]) -> float:\n    return median(l / k * 100 for k, l in trips if k)\n"
     assert known_task_claims("Return the median fuel consumption across trips.", trips) == []
     assert known_task_claims("Return the median of a list of numbers.", "def median_of(values: list[float]) -> float:\n    return sorted(values)[len(values) // 2]\n")
+
+
+def test_blind70_to_75s_claims():
+    """Inputs after "come as `X` ..., e.g." are probed (the cue's verb was cut off the window before); an output
+    of lines that opens with "A" is shown text, not a description; an example that sets a keyword
+    ("with `width=3`, "A1" -> "A001"") is not run with the default; a leap-year task's probes are not
+    asked of a date parameter."""
+    stock = ("def parse_stock_line(line: str) -> dict:\n    parts = line.strip().split('|')\n"
+             "    return {{'sku': parts[0], 'bin': parts[1], 'qty': int(parts[2]), 'lot': {lot}}}\n")
+    stock_ask = ("Stock lines come as `SKU|BIN|QTY` with an optional fourth field for the lot, e.g. `SKU123|A-01-02|40` or `SKU123|A-01-02|40|LOT7`. "
+                 "Write `parse_stock_line(line)` returning a dict (lot is None when absent).")
+    wrap = "import textwrap\n\n\ndef print_summary(summary: str) -> None:\n    for line in textwrap.wrap(summary, width={width}):\n        print(line)\n"
+    wrap_response = ("```python\n{code}```\n\nExample:\n\n```python\nprint_summary('A young wizard discovers his heritage and attends a school of magic.')\n```\n\n"
+                     "Output:\n\n```\nA young wizard\ndiscovers his heritage\nand attends a school of\nmagic.\n```\n")
+    pad = "import re\n\n\ndef pad_well(name: str, width: int = 2) -> str:\n    row, col = re.fullmatch(r'([A-Za-z])(\\d+)', name.strip()).groups()\n    return f'{row.upper()}{int(col):0{width}d}'\n"
+    pad_ask = 'Write `pad_well(name, width=2)`: "a1" -> "A01", "B007" -> "B07", and with `width=3`, "A1" -> "A001".'
+    card = ("import calendar\nfrom datetime import date\n\n\ndef card_expiry(issued: date, years: int = 3) -> date:\n    year = issued.year + years\n"
+            "    if (issued.month, issued.day) == (2, 29) and not calendar.isleap(year):\n        return issued.replace(year=year, day=28)\n    return issued.replace(year=year)\n")
+    card_ask = "Write `card_expiry(issued, years=3)`. If a card was issued on 29 February and the expiry year is not a leap year, it expires on 28 February."
+    rows = [
+        {"id": "lot read when absent", "code": stock.format(lot="parts[3] if parts[3] else None"), "instruction": stock_ask},
+        {"id": "lot read when there", "code": stock.format(lot="parts[3] if len(parts) > 3 else None"), "instruction": stock_ask},
+        {"id": "wrapped wider than shown", "code": wrap.format(width=30), "response": wrap_response.format(code=wrap.format(width=30)), "instruction": "Wrap to 24 columns."},
+        {"id": "wrapped as shown", "code": wrap.format(width=23), "response": wrap_response.format(code=wrap.format(width=23)), "instruction": "Wrap to 23 columns."},
+        {"id": "a keyword's example", "code": pad, "instruction": pad_ask},
+        {"id": "a date parameter", "code": card, "instruction": card_ask},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"lot read when absent": "failed", "lot read when there": "passed", "wrapped wider than shown": "failed", "wrapped as shown": "passed",
+                   "a keyword's example": "passed", "a date parameter": "no_tests"}, got

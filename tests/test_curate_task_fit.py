@@ -2887,3 +2887,52 @@ def test_blind64_to_69s_fourth_lessons():
     assert check(ask, tickets.format(names="buyer, _", add="1")).startswith("the instruction asks about the tickets of its (buyer, tickets) items and the code discards it")
     assert check(ask, tickets.format(names="buyer, tickets", add="tickets")) is None
     assert check(ask.replace("the total number of tickets they bought", "how many purchases they made"), tickets.format(names="buyer, _", add="1")) is None
+
+
+def test_blind70_to_75s_lessons():
+    """A ``pass`` branch whose siblings set what follows reads; ``re.sub(pattern, text, " ")``; halves "to be rounded
+    up"; both cases of a letter named; ties "listed by name" after a two-word field; "both dates included"."""
+    shelf = ("from datetime import date, timedelta\n\n\ndef best_before(received: str, category: str) -> str:\n    if category == 'ambient':\n        days = 365\n"
+             "    elif category == 'chilled':\n        days = 21\n    elif category == 'frozen':\n{frozen}    else:\n        raise ValueError(category)\n    return (date.fromisoformat(received) + timedelta(days=days)).isoformat()\n")
+    assert trivial(shelf.format(frozen="        pass\n")).startswith("unfinished: the branch at line 10 does nothing (a branch of pass in a chain of best_before() whose other branches set days")
+    assert trivial(shelf.format(frozen="        days = 180\n")) is None
+    assert trivial(shelf.format(frozen="        pass\n").replace("    if category", "    days = 30\n    if category")) is None  # bound before: a default
+    title = "import re\n\n\ndef normalise_title(title: str) -> str:\n    return re.sub(r'\\s+', {args}).strip()\n"
+    assert "passes the text as the replacement and ' ' as the text" in trivial(title.format(args="title, ' '"))
+    assert trivial(title.format(args="' ', title")) is None
+    tax = "def sales_tax(amount: float, rate: float) -> float:\n    return {body}\n"
+    ask = "Return the sales tax rounded to cents. The state requires halves to be rounded **up** (0.125 becomes 0.13)."
+    assert check(ask, tax.format(body="round(amount * rate, 2)")) == "the instruction asks for 'halves to be rounded up' and the code calls round(), which rounds halves to even"
+    assert check(ask, tax.format(body="float(Decimal(str(amount * rate)).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP))")) is None
+    dna = "def ambiguous_fraction(seq: str) -> float:\n    return round(seq{fold}.count('N') / len(seq), 4) if seq else 0.0\n"
+    ask = 'Return the fraction of positions that are the ambiguity code N, counting both "N" and "n", rounded to 4 decimals.'
+    assert check(ask, dna.format(fold="")) == "the instruction asks for 'both \"N\" and \"n\"' matching and the code never folds case"
+    assert check(ask, dna.format(fold=".upper()")) is None
+    ranks = "def rank_warehouses(fill_rates: dict[str, float]) -> list[str]:\n    return [n for n, _ in sorted(fill_rates.items(), key=lambda kv: {key}{reverse})]\n"
+    ask = "Return warehouse names ordered by fill rate, highest first. Warehouses with the same fill rate must be listed by name in ascending alphabetical order."
+    assert "reverses the tie-breaking field too" in check(ask, ranks.format(key="(kv[1], kv[0])", reverse=", reverse=True"))
+    assert check(ask, ranks.format(key="(-kv[1], kv[0])", reverse="")) is None
+    shifts = "def shifts_in_period(shift_dates: list, start, end) -> int:\n    return sum(1 for d in shift_dates if start <= d {op} end)\n"
+    ask = "Count how many of the shift dates fall inside a pay period running from `start` to `end`, **both dates included**."
+    assert "leaves the bound out" in check(ask, shifts.format(op="<"))
+    assert check(ask, shifts.format(op="<=")) is None
+
+
+def test_blind70_to_75s_good_rows():
+    """Good rows the arrival of blind70-75 removed, kept: ``enumerate(lines, start)`` counts from a number;
+    an accumulated recurrence ("s[t-1]") or a level at the end of each day; a dataclass ordered by its fields;
+    a "posting" date named ``posted``; an example rendered in the fence the prose ends on; 'T20' built from "T"."""
+    lines = "def number_lines(text: str, start: int = 1) -> str:\n    lines = text.split('\\n')\n    return '\\n'.join(f'{n}: {l}' for n, l in enumerate(lines, start))\n"
+    assert trivial(lines) is None
+    ema = ("from itertools import accumulate\n\n\ndef ema(values: list[float], alpha: float) -> list[float]:\n"
+           "    return [round(s, 4) for s in accumulate(values, lambda prev, x: alpha * x + (1 - alpha) * prev)]\n")
+    assert check("Write `ema(values, alpha)`: `s[0] = values[0]`, `s[t] = alpha * values[t] + (1 - alpha) * s[t-1]`.", ema) is None
+    assert check("Write `ema(values, alpha)` returning each value weighted by alpha.", ema).startswith("the instruction asks for nothing cumulative")
+    txns = ("from dataclasses import dataclass, field\nfrom datetime import date\n\n\n@dataclass(frozen=True, order=True)\nclass Transaction:\n    posted: date\n"
+            "    amount_cents: int\n    payee: str = field(compare=False)\n\n\ndef sort_transactions(txns: list[Transaction]) -> list[Transaction]:\n    return sorted(txns)\n")
+    assert check("Write `sort_transactions(txns)` that sorts them by posting date and then by amount.", txns) is None
+    outline = "Number the headings. For example `['A', ['B']]` should render as\n\n```\n1. A\n  1.1. B\n```"
+    assert instruction.cut_off(outline) is None and instruction.cut_off("Number the headings so that it renders as") == "as"
+    darts = ("SPECIAL = {'MISS': 0, 'BULL': 50, 'DB': 50}\nMULTIPLIER = {'S': 1, 'D': 2, 'T': 3}\n\n\ndef dart_score(code: str) -> int:\n    c = code.upper()\n"
+             "    if c in SPECIAL:\n        return SPECIAL[c]\n    mult = MULTIPLIER.get(c[0], 1)\n    return mult * int(c.lstrip('SDT'))\n")
+    assert missing_part('Codes: "T20" = 60, "D16" = 32, "S5" = 5; "BULL" or "DB" for 50; "MISS" for 0.', darts) is None

@@ -90,6 +90,14 @@ def _text_arguments(function: ast.FunctionDef, text: str) -> Optional[str]:
     return f"{text!r}, {text!r}" if paired and annotations == ["str", "str"] else None
 
 
+def _last_words(text: str, size: int) -> str:
+    """About the last ``size`` characters of ``text``, from the start of a word and with the word before
+    it: "come as" cut to "as" would read as an output cue (blind72)."""
+    start = max(0, len(text) - size)
+    before = re.search(r"\S+\s+\S*$", text[:start])
+    return text[before.start() if before else start:]
+
+
 def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
     """The strings the instruction gives as inputs of the code's one-text function, in order."""
     if tree is None:
@@ -122,7 +130,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
             for cue in INPUT_CUE.finditer(before):
                 pass
             prior = BACKTICKED.sub(lambda m: " " * len(m.group(0)), before[: cue.start()]) if cue is not None else ""  # a signature's "-> int" is no output cue
-            described = prior[-60:] if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
+            described = _last_words(prior, 60) if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
             described = PASSIVE_AS.sub(" ", described)  # nor "slots are exported as"
             if cue is None or OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described) or FRAGMENT.search(before[-40:]) \
                     or PLACEHOLDER.search(text) or before.count("{") > before.count("}") or before.count("[") > before.count("]") or text in found:

@@ -233,10 +233,10 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
 
 
 # "whose price is between `low` and `high` inclusive", "from 1 to 10 inclusive", "36.1 to 37.2 inclusive is normal",
-# "runs from a start date to an end date, both inclusive"
+# "runs from a start date to an end date, both inclusive", "from `start` to `end`, both dates included"
 INCLUSIVE_ASK = re.compile(
     r"\b(?:between|from)\s+(?:(?:a|an|the)\s+)?`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s+(?:and|to)\s+"
-    r"(?:(?:a|an|the)\s+)?`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b"
+    r"(?:(?:a|an|the)\s+)?`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s*,?\s*\(?(?:both\s+)?(?:(?:dates|days|ends|values|bounds|limits)\s+)?(?:inclusive|included)\b"
     r"|(?<![\w.])(?P<low_n>-?\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?P<high_n>-?\d+(?:\.\d+)?)\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
     re.IGNORECASE,
 )

@@ -296,7 +296,10 @@ def _used_as_container(node: ast.AST, name: str) -> bool:
     if isinstance(node, ast.Compare):
         return any(isinstance(op, (ast.In, ast.NotIn)) and is_name(right) for op, right in zip(node.ops, node.comparators))
     if isinstance(node, ast.Call):
-        return isinstance(node.func, ast.Name) and node.func.id in ("len", "sorted", "list", "set", "tuple", "enumerate", "zip") and any(is_name(a) for a in node.args)
+        if not isinstance(node.func, ast.Name) or node.func.id not in ("len", "sorted", "list", "set", "tuple", "enumerate", "zip"):
+            return False
+        iterated = node.args[:1] if node.func.id == "enumerate" else node.args  # enumerate(lines, start): a number counts from there
+        return any(is_name(a) for a in iterated)
     return False
 
 

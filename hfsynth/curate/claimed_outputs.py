@@ -238,8 +238,10 @@ def _usage_block(info: str, block: str, printers: set = frozenset()) -> bool:
 
 def _vague_output(want: str, context: str) -> bool:
     """The shown output elides or hedges ("...", "a list of ..."); a placeholder the response spells
-    elsewhere (textwrap's " [...]", named in its prose or code) is text, not an elision."""
-    if not re.search(VAGUE, want, re.IGNORECASE):
+    elsewhere (textwrap's " [...]", named in its prose or code) is text, not an elision. Lines of output
+    that open with "A" are printed text ("A young wizard / discovers his heritage"), not a description:
+    several lines are vague only where they elide."""
+    if not re.search(VAGUE, want, re.IGNORECASE) or ("\n" in want.strip() and not re.search(ELIDED, want)):
         return False
     literal = re.sub(r"\S*(?:\.\.\.|…)\S*", lambda m: " " if m.group(0) in context else m.group(0), want)
     return bool(re.search(VAGUE, literal, re.IGNORECASE))
@@ -301,7 +303,8 @@ def claims_check(claims: List[Claim]) -> str:
 # A claim that describes rather than shows ("a list of primes", "[1, 2, ...]", "2 or 3"), or shows what
 # differs from run to run (an object's address): nothing to hold the code to. Dots that are drawn, not
 # elided ("[#####.........] 35%", a run of four or more), are shown output.
-VAGUE = r"^(?:an? |the |some |something|list of|approximately|about |around |~|e\.g|depends|varies|random)|(?<![.=*|-])\.\.\.(?!\.)|…| or |object at 0x"
+ELIDED = r"(?<![.=*|-])\.\.\.(?!\.)|…|object at 0x"
+VAGUE = r"^(?:an? |the |some |something|list of|approximately|about |around |~|e\.g|depends|varies|random)| or |" + ELIDED
 
 # The harness's checker: defined in the sandbox's program, handed to the code's namespace.
 CHECKER = r'''
@@ -351,7 +354,7 @@ def assert_hf_examples(examples, namespace):
             return
         if mode == "unit" and isinstance(value, str) and value != value.strip("$\u20ac\u00a3\u00a5%").strip() and not any(c in want for c in "$\u20ac\u00a3\u00a5%"):
             value = value.strip("$\u20ac\u00a3\u00a5%").strip()  # "2.675 -> '2.68'" of a formatter that adds "$": the example leaves the unit out
-        if want and not (_hf_printed_as_shown(printed, want) if mode == "program" else _hf_output_matches(printed, value, want)):
+        if want and not (_hf_printed_as_shown(printed, want, _hf_wraps(namespace)) if mode == "program" else _hf_output_matches(printed, value, want)):
             shown = printed.strip() if printing else (printed + ("" if value is None else repr(value))).strip()
             said = f"print({source}) shows" if printing else "the program prints" if mode == "program" else f"{source} gives"
             who = "a known task's answer: " if mode == "probe" else "the response claims "
@@ -449,18 +452,25 @@ def _hf_output_matches(printed, value, want):
     return norm(shown.strip().strip("'\"")) == norm(wanted.strip("'\""))
 
 
-def _hf_printed_as_shown(printed, want):
+def _hf_wraps(namespace):
+    """The code wraps text itself (it holds ``textwrap`` or one of its functions): where its lines break is its answer."""
+    return any(getattr(v, "__name__", None) == "textwrap" or getattr(v, "__module__", None) == "textwrap" for v in list(namespace.values()))
+
+
+def _hf_printed_as_shown(printed, want, wraps=False):
     """An "Output:" block is what the program prints, line for line: a float shown rounded (7.2 where
     Python prints 7.199999999999999), dict items in another order than the code makes them or other
     quotes are a wrong claim, however close. Spacing aside (a table's columns excepted: their spacing
     is the claim), a line may differ only as a set's members do, whose order Python changes from run
-    to run (string hashing): the same characters, and no dict or list in another order."""
+    to run (string hashing): the same characters, and no dict or list in another order. The same text
+    broken into other lines passes (a response wraps a long line to show it), unless the code ``wraps``
+    text itself."""
     lines = lambda text: [line.strip() for line in text.strip().splitlines() if line.strip()]
     got, wanted = lines(printed), lines(want)
     table = any("  " in line for line in wanted)
     bare = lambda line: line if table else "".join(line.split())
     if _hf_len(got) != _hf_len(wanted):
-        return not table and "".join(printed.split()) == "".join(want.split())  # the same text wrapped otherwise
+        return not table and not wraps and "".join(printed.split()) == "".join(want.split())  # the same text wrapped otherwise
     for line, claim in zip(got, wanted):
         if bare(line) == bare(claim):
             continue

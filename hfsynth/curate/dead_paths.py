@@ -184,7 +184,7 @@ def _returns_a_value(body: List[ast.stmt]) -> bool:
 def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
     """``(line, what)`` of the first branch that does nothing: an ``if`` of ``pass`` alone (its test
     binds or awaits nothing), or a ``pass`` branch of a function's closing chain beside branches that
-    return a value."""
+    return a value, or of a chain whose other branches bind what follows reads."""
     for node in ast.walk(tree):
         if (isinstance(node, ast.If) and _only_pass(node.body) and not node.orelse
                 and not any(isinstance(n, (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)) for n in ast.walk(node.test))):
@@ -194,12 +194,31 @@ def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
             empty = next((body for body in bodies if _only_pass(body)), None)
             if empty is not None and any(_returns_a_value(body) for body in bodies):
                 return empty[0].lineno, f"a branch of pass that ends {node.name}(), whose other branches return a value"
-        for statement in node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else ():
+        statements = node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+        for index, statement in enumerate(statements):
             bodies = _chain(statement) if isinstance(statement, ast.If) else []
             empty = next((body for body in bodies if _only_pass(body)), None)
             others = [body for body in bodies if body is not empty]
             if empty is not None and len(others) >= 2 and all(_returns_a_value(body) for body in others):
                 return empty[0].lineno, f"a branch of pass in a chain of {node.name}() whose every other branch returns: its case falls through to what follows"
+            unset = _left_unset(node.args, statements[:index], others, statements[index + 1:]) if empty is not None else None
+            if unset is not None:
+                return empty[0].lineno, f"a branch of pass in a chain of {node.name}() whose other branches set {unset}: its case leaves {unset} unbound for what follows"
+    return None
+
+
+def _left_unset(arguments: ast.arguments, before: List[ast.stmt], others: List[List[ast.stmt]], after: List[ast.stmt]) -> Optional[str]:
+    """The name every other branch of a chain binds (or leaves by ``raise``/``return``), at least two of
+    them, that nothing binds before the chain and a later statement reads: ``days = 365`` ... ``elif
+    category == "frozen": pass`` then ``timedelta(days=days)`` raises UnboundLocalError in that case."""
+    binding = [body for body in others if not isinstance(body[-1], (ast.Raise, ast.Return))]
+    if len(binding) < 2:
+        return None
+    names = [{t.id for n in body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)} for body in binding]
+    for name in sorted(set.intersection(*names)):
+        parameter = any(a.arg == name for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs + [arguments.vararg, arguments.kwarg] if a is not None)
+        if not parameter and not any(_binds(statement, name) for statement in before) and any(_reads(statement, name) for statement in after):
+            return name
     return None
 
 

@@ -357,8 +357,8 @@ DANGLING = frozenset("the an that to of and or which whose with into from by for
 def cut_off(text: str) -> Optional[str]:
     """The dangling word an English instruction's prose ends on, with no closing punctuation, else None."""
     words = prose(text).strip()
-    if not words or not written_in_english(words):
-        return None
+    if not words or not written_in_english(words) or re.search(r"(?:```|~~~)\s*$", text):
+        return None  # "... should render as" and then the fenced block it renders as
     last = re.search(r"(?<![\w`'\"])([A-Za-z]+)$", words)
     return last.group(1) if last and last.group(1).lower() in DANGLING else None
 

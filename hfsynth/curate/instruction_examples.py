@@ -157,6 +157,10 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
     return found
 
 
+# "and with `width=3`, "A1" -> "A001"": the example sets an argument the call would leave at its default.
+KEYWORD_SETTING = re.compile(r"\bwith\s+`?[A-Za-z_]\w*\s*=\s*[^`,\s]+`?\s*[,:]?\s*$", re.IGNORECASE)
+
+
 def _value_examples(text: str, name: str, required: int) -> List[Example]:
     found = []
 
@@ -176,7 +180,8 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
             given = _longest_literal_before(text, unit.start())
             given = given if given and isinstance(literal_value(given[0])[0], (int, float)) else None
         want = _longest_literal_after(text, says.end())
-        if given and want and (CLAUSE_OPENER.search(text[: given[1]]) or CHAINED.search(text[: given[1]])) and not ELIDED.search(text[max(0, given[1] - 8): given[1]] + " " + text[want[1]: want[1] + 8]):
+        if given and want and (CLAUSE_OPENER.search(text[: given[1]]) or CHAINED.search(text[: given[1]])) and not ELIDED.search(text[max(0, given[1] - 8): given[1]] + " " + text[want[1]: want[1] + 8]) \
+                and not KEYWORD_SETTING.search(text[max(0, given[1] - 40): given[1]]):
             add(given[0], want[0])
     for match in INPUT_OUTPUT.finditer(text):
         want = _longest_literal_after(match.group("output") + " ", 0)

@@ -897,15 +897,20 @@ def _probes_fit(tree: ast.Module, function: str, task: KnownTask) -> bool:
     return True
 
 
+DATE_KINDS = frozenset({"date", "datetime", "time", "timedelta"})  # no probe value is one
+
+
 def _annotation_takes(annotation: str, value) -> bool:
     """Whether a parameter annotated so could take the probe value (read loosely: unknown annotations take anything)."""
     base = re.sub(r"\[.*$", "", annotation).rpartition(".")[2]
     if isinstance(value, bool) or base in ("Any", "object", "Optional", "Union") or "|" in annotation:
         return True
+    if base in DATE_KINDS:
+        return False  # a card issued on date(...) is not asked whether 2000 is a leap year
     if isinstance(value, (int, float)):
-        return base not in ("list", "List", "tuple", "Tuple", "dict", "Dict", "set", "Set", "str", "Sequence", "Iterable", "Mapping")
+        return base not in ("list", "List", "tuple", "Tuple", "dict", "Dict", "set", "Set", "str", "Sequence", "Iterable", "Mapping", "bytes")
     if isinstance(value, str):
-        return base not in ("int", "float", "list", "List", "tuple", "Tuple", "dict", "Dict", "set", "Set", "Mapping")
+        return base not in ("int", "float", "list", "List", "tuple", "Tuple", "dict", "Dict", "set", "Set", "Mapping", "bytes")
     if isinstance(value, (list, tuple)):
         if base in ("int", "float", "str", "dict", "Dict", "Mapping"):
             return False

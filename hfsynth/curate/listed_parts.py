@@ -439,12 +439,19 @@ def _missing_marks(instruction: str, strings: List[str], code: str) -> Optional[
 CODE_WORD = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
 
 
+def _built_from_held_prefix(word: str, strings: List[str]) -> bool:
+    """'T20' where the code holds "T" and reads the number after it (a treble of segment 20): a value of
+    a form, not a word to spell."""
+    prefix = re.fullmatch(r"([A-Z]+)\d+", word)
+    return bool(prefix) and _holds_whole(prefix.group(1), strings)
+
+
 def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
     """A quoted code in capitals ('FLAT5', 'WARNING') the code leaves out while it holds two others."""
     words = list(dict.fromkeys(CODE_WORD.findall(instruction)))
     if len(words) < 3:
         return None
-    held = [word for word in words if _holds_whole(word, strings)]
+    held = [word for word in words if _holds_whole(word, strings) or _built_from_held_prefix(word, strings)]
     if len(held) >= 2 and len(held) < len(words):
         return f"the string {next(word for word in words if word not in held)!r}"
     return None

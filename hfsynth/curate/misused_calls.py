@@ -228,7 +228,8 @@ TEXT_CLEANERS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rst
 def _swapped_substitution(tree: ast.Module) -> Optional[str]:
     """``re.sub(line, r"\\s+", " ")``, ``re.sub(name.lower(), r"[^a-z0-9]", "")``: the text (perhaps
     lower-cased or stripped) where the pattern goes and a pattern with a class escape or a negated class
-    where the replacement goes (a parameter named for a pattern, ``re.sub(pattern, "[X]", text)``, is not read)."""
+    where the replacement goes (a parameter named for a pattern, ``re.sub(pattern, "[X]", text)``, is not read).
+    Or ``re.sub(r"\\s+", title, " ")``: the text parameter where the replacement goes and a literal as the text."""
     for function, params in _functions(tree):
         for node in ast.walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn")
@@ -241,6 +242,11 @@ def _swapped_substitution(tree: ast.Module) -> Optional[str]:
                     and isinstance(second, ast.Constant) and isinstance(second.value, str) and re.search(r"\\[dwsDWS]|\[\^", second.value)):
                 return (f"re.{node.func.attr}({ast.unparse(node.args[0])}, {ast.unparse(second)[:30]}, ...) passes the text as the pattern and the pattern "
                         f"as the replacement (line {node.lineno})")
+            third = node.args[2] if len(node.args) > 2 else None
+            if (isinstance(second, ast.Name) and second.id in params and not re.search(r"repl|replace|sub|with|mask|placeholder|fill|new|token|marker", second.id)
+                    and isinstance(third, ast.Constant) and isinstance(third.value, str)):
+                return (f"re.{node.func.attr}(..., {second.id}, {third.value!r}) (line {node.lineno}) passes the text as the replacement and "
+                        f"{third.value!r} as the text (re.sub(pattern, repl, string)): the answer is always the same")
     return None
 
 

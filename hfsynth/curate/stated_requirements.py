@@ -108,7 +108,8 @@ RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fractio
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
-    r"\bignor(?:e|es|ing)\s+(?:upper|lower)(?:case)?\s*(?:/|and|or|vs\.?)\s*(?:upper|lower)(?:case)?(?:\s+case)?\b",  # "ignoring upper/lower case"
+    r"\bignor(?:e|es|ing)\s+(?:upper|lower)(?:case)?\s*(?:/|and|or|vs\.?)\s*(?:upper|lower)(?:case)?(?:\s+case)?\b|"  # "ignoring upper/lower case"
+    r"\b(?:both|either)\s+(?P<q>[\"'`])(?P<w>[a-z]+)(?P=q)\s+(?:and|or)\s+(?P=q)(?P=w)(?P=q)",  # counting both "N" and "n" (the backreference ignores case too)
     re.IGNORECASE,
 )
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
@@ -133,7 +134,7 @@ def _drops_a_character(tree: ast.Module) -> bool:
 
 HALF_UP_ASK = re.compile(
     r"\bhalf(?:way)?(?:[- ]way)?(?: points?| cases?| values?)?\s+(?:should |must |always |are |is )*round(?:s|ed)? up\b|\bround(?:s|ing)? half(?:[- ]way)? up\b|"
-    r"\bround (?:\.5|0\.5|halves) up\b|(?:\B\.5|\b0\.5|\bhalves)\s+(?:should |must |always |are |is )*round(?:s|ed|ing)? (?:up|away from zero)\b|"
+    r"\bround (?:\.5|0\.5|halves) up\b|(?:\B\.5|\b0\.5|\bhalves)\s+(?:should |must |always |are |is |to |be )*round(?:s|ed|ing)? (?:up|away from zero)\b|"
     r"\bround(?:s|ed|ing)?[\s-]+half[- ]up\b|\bhalf[- ]up\s+rounding\b|\bROUND_HALF_UP\b",  # "rounded half-up to the cent", "using round-half-up", "exact halves rounding up"
     re.IGNORECASE,
 )

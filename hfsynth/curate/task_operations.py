@@ -334,7 +334,14 @@ def _names_the_key(key: str, words: Set[str]) -> bool:
     shares ("creation" with ``created``), or an abbreviation of it ("departure" with ``dep``)."""
     if key in words or key.rstrip("s") in words:
         return True
-    return any(len(w) >= 3 and key.startswith(w) or len(key) >= 6 and w.startswith(key[:5]) for w in words)
+    stem = re.sub(r"(?:ing|ed|ions?)$", "", key)  # "posting" with ``posted``
+    return any(len(w) >= 3 and key.startswith(w) or len(key) >= 6 and w.startswith(key[:5]) or len(stem) >= 4 and stem != key and w.startswith(stem) for w in words)
+
+
+def _orders_by_fields(tree: ast.Module) -> bool:
+    """A ``@dataclass(order=True)``: its instances compare field by field, in an order no sort key names."""
+    return any(isinstance(d, ast.Call) and ast.unparse(d.func).endswith("dataclass") and any(k.arg == "order" and isinstance(k.value, ast.Constant) and k.value.value is True for k in d.keywords)
+               for n in ast.walk(tree) if isinstance(n, ast.ClassDef) for d in n.decorator_list)
 
 
 def _words(code: str) -> Set[str]:
@@ -708,7 +715,9 @@ RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
                          r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|"
                          r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"
-                         r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*)\b", re.IGNORECASE)
+                         r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*|"
+                         r"moving averages?|exponential\w*|smooth\w*|recurrence|at the end of (?:each|every|which|that|the) \w+|(?:stock|inventory|fill|water|tank) levels?)\b|"
+                         r"\[\s*[a-z]\w*\s*-\s*1\s*\]", re.IGNORECASE)  # "s[t] = ... s[t-1]": each value from the one before
 
 
 def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
@@ -915,7 +924,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
         keys = [match.group("a").lower(), match.group("b").lower()]
         words = _words(code)
         numbered = [re.match(r"\s+(?:number|no|num|code|id)\b", prose[match.end(name):], re.IGNORECASE) for name in ("a", "b")]
-        if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1]:
+        if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1] and not _orders_by_fields(tree):
             present = [_names_the_key(k, words) or bool(number and words & {"num", "number", "no", "n"}) for k, number in zip(keys, numbered)]  # "by seat number": num
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
