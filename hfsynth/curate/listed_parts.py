@@ -443,7 +443,7 @@ def _built_from_held_prefix(word: str, strings: List[str]) -> bool:
     """'T20' where the code holds "T" and reads the number after it (a treble of segment 20): a value of
     a form, not a word to spell."""
     prefix = re.fullmatch(r"([A-Z]+)\d+", word)
-    return bool(prefix) and _holds_whole(prefix.group(1), strings)
+    return bool(prefix) and prefix.group(1) in strings  # a string of its own ("T": 3), not a letter of a pattern's class
 
 
 def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
