@@ -56,6 +56,8 @@ def test_typed_probes_decide_what_runs():
     assert "waiting_list_line('abc', [3, 2, 4]) (ordinary values of the types its signature names) raises TypeError" in got["integers joined as text (blind58)"][1]
     assert "does not return within 1.0 s of CPU time, nor 1 other such call" in got["a counter that never moves"][1]
     assert "AttributeError: 'Flight' object has no attribute 'flight_number'" in got["a dataclass's missing field (the code defines it)"][1]
+    off = execute_rows(rows[:1], CFG.model_copy(update={"probe_annotated_types": False}))
+    assert off[0]["exec_status"] == "no_tests"
 
 
 def test_probes_do_not_count_as_tests():

@@ -324,7 +324,8 @@ def _drawn(tree: Optional[ast.Module]) -> set:
     return names
 
 
-def program_files(code: str, tests: Optional[str], instruction: str = "", response: str = "", known_tasks: bool = True) -> Dict[str, str]:
+def program_files(code: str, tests: Optional[str], instruction: str = "", response: str = "", known_tasks: bool = True,
+                  typed: bool = True) -> Dict[str, str]:
     """The sandbox files of one row: the harness, the code and (when they can fail) the tests. The
     tests the code carries (:func:`~hfsynth.curate.code_tests.code_tests`: its main guard's asserts,
     TestCase classes, test functions) run after the row's own: the code itself runs as a module, so
@@ -358,7 +359,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         tests = without_test_runner_calls(tests)
     checked = bool(carried) or has_checks(tests) or bool(tree is not None and top_level_checks(tree))
     given = names_the_instruction_defines(instruction) if instruction else frozenset()
-    probes = typed_probes(prose(instruction), tree) if instruction and not NONDETERMINISTIC & _drawn(tree) else []
+    probes = typed_probes(prose(instruction), tree) if typed and instruction and not NONDETERMINISTIC & _drawn(tree) else []
     files = {"main.py": harness(checked, given, probes), "solution.py": code}
     if checked:
         files["tests.py"] = tests or ""
@@ -403,7 +404,7 @@ def execute_rows(rows: List[Dict[str, Any]], config: Optional[ExecutionConfig] =
             row.update(exec_status="error", exec_detail="no code to run")
             continue
         todo.append(i)
-        programs.append(program_files(code, row.get("tests"), row.get("instruction") or "", row.get("response") or "", config.probe_known_tasks))
+        programs.append(program_files(code, row.get("tests"), row.get("instruction") or "", row.get("response") or "", config.probe_known_tasks, config.probe_annotated_types))
     # A row that could not start, or ran out of processes, threads or memory while other rows ran
     # (a fork bomb next door), is run once more alone by run_programs before it is judged.
     results = run_programs(programs, limits, workers=workers, progress=progress, description="execute")

@@ -219,6 +219,11 @@ class ExecutionConfig(Section):
         description="When the instruction asks for a classic task in so many words (a primality test, the median, a binary search, "
         "Fahrenheit to Celsius ...), also run the code's function on a few inputs and compare it with the known answers (hfsynth.curate.known_tasks).",
     )
+    probe_annotated_types: bool = Field(
+        True,
+        description="Also call the asked function with ordinary values of the types its signature names; a TypeError, AttributeError or NameError "
+        "in its code, or no return within a second of CPU on every call, fails the row (hfsynth.curate.typed_probes). Not counted as tests.",
+    )
     timeout_s: float = Field(10, gt=0, description="Wall-clock limit per row; the whole process group is killed after it.")
     memory_mb: int = Field(1024, ge=16, description="Address-space limit of the sandboxed process (RLIMIT_AS).")
     cpu_seconds: int = Field(10, ge=1, description="CPU-time limit (RLIMIT_CPU).")
