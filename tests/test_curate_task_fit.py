@@ -2938,3 +2938,25 @@ def test_blind70_to_75s_good_rows():
     assert missing_part('Codes: "T20" = 60, "D16" = 32, "S5" = 5; "BULL" or "DB" for 50; "MISS" for 0.', darts) is None
     pad = "import re\n\n\ndef pad_well(name: str) -> str:\n    row, col = re.fullmatch(r'([A-Za-z])(\\d+)', name).groups()\n    return f'{row.upper()}{int(col):02d}'\n"
     assert missing_part('Normalise a well name: "a1" -> "A01", "H12" -> "H12", "B007" -> "B07", "A1" -> "A01".', pad) is None  # "A" of [A-Za-z] is no string of its own
+
+
+def test_blind73s_lessons():
+    """A field an answer counts the different values of, thrown away; "rounding halves up"; two sides' branches
+    that read one side's value; "10 minus wickets lost" with no 10 in the code."""
+    scorers = "from collections import Counter\n\n\ndef scoring_matches(goals: list[tuple[str, int]]) -> dict[str, int]:\n    return {body}\n"
+    ask = "Each entry is `(player, match_id)` for one goal. Return, for each player, the number of different matches in which that player scored."
+    assert check(ask, scorers.format(body="dict(Counter(player for player, _ in goals))")).startswith(
+        "the instruction asks about the match_id of its (player, match_id) items and the code discards it")
+    assert check(ask, scorers.format(body="dict(Counter(player for player, _ in set(goals)))")) is None  # the items read whole elsewhere
+    per_game = "def goals_per_game(goals: int, games: int) -> float:\n    return round(goals / games, 2) if games else 0.0\n"
+    assert check("Return goals per game rounded to 2 decimals, rounding halves up (0.125 becomes 0.13).", per_game) == \
+        "the instruction asks for 'rounding halves up' and the code calls round(), which rounds halves to even"
+    sheets = ("def clean_sheets(results: list[tuple[str, str, int, int]], team: str) -> int:\n    count = 0\n    for home, away, hg, ag in results:\n"
+              "        if home == team and ag == 0:\n            count += 1\n        elif away == team and {away_side} == 0:\n            count += 1\n    return count\n")
+    ask = "Count how many matches `team` finished without conceding a goal; `results` holds `(home, away, home_goals, away_goals)` tuples."
+    assert check(ask, sheets.format(away_side="ag")).startswith("the home/away branches (line 4, line 6) of a loop over (home, away, hg, ag) items both read ag")
+    assert check(ask, sheets.format(away_side="hg")) is None
+    cricket = "def margin(wickets_lost: int) -> str:\n    return f'won by {{{n}}} wickets'\n"
+    ask = "Write `margin(wickets_lost)`: the chasing side wins by N wickets, where N is the number of wickets it had in hand (10 minus wickets lost)."
+    assert check(ask, cricket.format(n="wickets_lost")) == "the instruction works the answer out as '10 minus wickets lost' and no number of the code is 10"
+    assert check(ask, cricket.format(n="10 - wickets_lost")) is None

@@ -46,10 +46,10 @@ from typing import Callable, List, Optional, Set, Tuple
 from hfsynth.curate.anchored_patterns import newline_passes_the_end, whole_string_unanchored
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.stated_absences import unguarded_absence
-from hfsynth.curate.tuple_fields import discarded_field, swapped_fields
+from hfsynth.curate.tuple_fields import discarded_field, swapped_fields, unmirrored_sides
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, tests_membership, walk_outside_asserts
+from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
 
 
@@ -902,6 +902,20 @@ def _not_the_items_themselves(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "the wickets it had in hand (10 minus wickets lost)": a count the answer is worked out from, by its number.
+CONSTANT_MINUS = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s+minus\s+(?:the\s+)?(?P<what>[a-z][a-z ]{2,30}?)(?=[).,;]|$)", re.IGNORECASE)
+
+
+def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
+    """The instruction works the answer out as "N minus <something>" and no literal of the code is N."""
+    numbers = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)}
+    for match in CONSTANT_MINUS.finditer(prose):
+        number = float(match.group("number"))
+        if number >= 2 and number not in numbers and not negated(prose, match.start()):
+            return f"the instruction works the answer out as {match.group(0)!r} and no number of the code is {match.group('number')}"
+    return None
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
@@ -936,5 +950,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
-            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree)
+            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))

@@ -22,14 +22,14 @@ def _spelled(prose: str) -> List[List[str]]:
 
 
 # Words of an answer computed from a field: "the total number of tickets", "the earliest expiry date".
-COMPUTED = r"\b(?:total|sum|number|count|most|least|earliest|latest|largest|smallest|highest|lowest|average|mean|maximum|minimum|longest|shortest)\b"
+COMPUTED = r"\b(?:total|sum|number|count|most|least|earliest|latest|largest|smallest|highest|lowest|average|mean|maximum|minimum|longest|shortest|different|distinct|unique)\b"
 
 
 def _named_elsewhere(prose: str, field: str) -> bool:
     """The instruction asks for something computed from the field, outside its tuples ("the total number of tickets")."""
     outside = SPELLED_TUPLE.sub(" ", prose)
-    stem = field.rstrip("s")
-    return len(stem) >= 3 and bool(re.search(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+{re.escape(stem)}s?\b", outside, re.IGNORECASE))
+    stem = re.sub(r"_(?:id|no|num|code|key)$", "", field).rstrip("s")  # match_id: "the number of different matches"
+    return len(stem) >= 3 and bool(re.search(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+{re.escape(stem)}(?:e?s)?\b", outside, re.IGNORECASE))
 
 
 def _input_loops(prose: str, tree: ast.Module) -> Iterator[Tuple[ast.AST, List[str], List[List[str]]]]:
@@ -69,4 +69,38 @@ def swapped_fields(prose: str, tree: ast.Module) -> Optional[str]:
         for asked in spelled:
             if names != asked and sorted(names) == sorted(asked):
                 return f"the instruction's items are ({', '.join(asked)}) and the code unpacks them as ({', '.join(names)}) (line {node.target.lineno})"
+    return None
+
+
+def _chain_branches(node: ast.If) -> List[List[ast.AST]]:
+    """Each branch of an ``if``/``elif`` chain as its test and body (a final ``else`` left out: it has no test)."""
+    branches = []
+    while True:
+        branches.append([node.test, *node.body])
+        if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+            node = node.orelse[0]
+        else:
+            return branches
+
+
+def unmirrored_sides(tree: ast.Module) -> Optional[str]:
+    """``for home, away, hg, ag in results``, then ``if home == team and ag == 0`` ... ``elif away == team and ag == 0``:
+    the items hold two sides and a value of each, in the same order; one branch is the home side's and the other
+    the away side's, and both read the same side's value, so one of them reads the other side's."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 4
+                and all(isinstance(e, ast.Name) for e in loop.target.elts)):
+            continue
+        a, b, c, d = (e.id for e in loop.target.elts)
+        for chain in (n for statement in loop.body for n in ast.walk(statement) if isinstance(n, ast.If)):
+            seen = []
+            for branch in _chain_branches(chain):
+                names = {n.id for part in branch for n in ast.walk(part) if isinstance(n, ast.Name)}
+                sides, values = names & {a, b}, names & {c, d}
+                if len(sides) == 1 and len(values) == 1:
+                    seen.append((sides, values, branch[0]))
+            for (sides1, values1, test1), (sides2, values2, test2) in zip(seen, seen[1:]):
+                if sides1 != sides2 and values1 == values2:
+                    return (f"the {a}/{b} branches (line {test1.lineno}, line {test2.lineno}) of a loop over ({a}, {b}, {c}, {d}) items both read "
+                            f"{next(iter(values1))}: one of them reads the other side's value")
     return None
