@@ -2960,3 +2960,22 @@ def test_blind73s_lessons():
     ask = "Write `margin(wickets_lost)`: the chasing side wins by N wickets, where N is the number of wickets it had in hand (10 minus wickets lost)."
     assert check(ask, cricket.format(n="wickets_lost")) == "the instruction works the answer out as '10 minus wickets lost' and no number of the code is 10"
     assert check(ask, cricket.format(n="10 - wickets_lost")) is None
+
+
+def test_blind70s_lessons():
+    """Ties "listed in ascending alphabetical order" with a reversed two-field sort; "the day's maximum minus its
+    minimum" answered with a mean; decimals asked of a part ("its total, rounded to 2 decimals") of a count."""
+    delays = "def rank_delays(delays: dict[str, int]) -> list[str]:\n    return [f for f, _ in sorted(delays.items(), key=lambda kv: {key}{reverse})]\n"
+    ask = "Return flight numbers ordered by delay, longest first. Flights with equal delays must be listed in ascending alphabetical order of flight number."
+    assert "reverses the tie-breaking field too" in check(ask, delays.format(key="(kv[1], kv[0])", reverse=", reverse=True"))
+    assert check(ask, delays.format(key="(-kv[1], kv[0])", reverse="")) is None
+    spread = ("from collections import defaultdict\n\n\ndef daily_range(readings: list[tuple[str, float]]) -> dict[str, float]:\n    by_day = defaultdict(list)\n"
+              "    for day, t in readings:\n        by_day[day].append(t)\n    return {{day: round({value}, 1) for day, ts in by_day.items()}}\n")
+    ask = "Write `daily_range(readings)` mapping each date to its temperature range, i.e. the day's maximum minus its minimum, rounded to 1 decimal."
+    assert check(ask, spread.format(value="sum(ts) / len(ts)")) == "the instruction asks for the largest minus the smallest and the code never looks for a largest or a smallest value"
+    assert check(ask, spread.format(value="max(ts) - min(ts)")) is None
+    rainy = ("from collections import defaultdict\n\n\ndef rainy_days(hourly: list[tuple[str, float]], threshold: float = 0.2) -> int:\n    totals = defaultdict(float)\n"
+             "    for day, mm in hourly:\n        totals[day] += mm\n    return sum(1 for t in totals.values() if {total} >= threshold)\n")
+    ask = "A day counts as rainy when its total rainfall, rounded to 2 decimals, is at least `threshold`. Return the number of rainy days."
+    assert check(ask, rainy.format(total="round(t, 2)")) is None
+    assert check(ask, rainy.format(total="t")) == "the instruction asks for 'rounded to 2 decimal' and rainy_days answers a whole number (line 4)"

@@ -200,6 +200,8 @@ def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
     if len(functions) != 1:
         return None
     function = functions[0]
+    if any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" and len(n.args) == 2 for n in ast.walk(function)):
+        return None  # round(total, 2) >= threshold: the decimals are a part's, and the answer a count of them
     returns = [n for n in own_scope_nodes(function) if isinstance(n, ast.Return) and n.value is not None]
     def whole(value):
         if not isinstance(value, ast.Call):

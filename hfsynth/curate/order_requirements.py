@@ -97,7 +97,7 @@ TIE_ALPHA_ASK = re.compile(
     r"\b(?:ties?|tied)\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled|listed|ranked|shown|placed|returned)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
     r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b|"
     r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)|"
-    r"\b(?:equal|same|tied|identical)\s+(?:\w+\s+){1,2}?(?:are\s+|must\s+be\s+|should\s+be\s+|be\s+)?(?:ordered|sorted|listed|ranked)\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
+    r"\b(?:equal|same|tied|identical)\s+(?:\w+\s+){1,2}?(?:are\s+|must\s+be\s+|should\s+be\s+|be\s+)?(?:ordered|sorted|listed|ranked)\s+(?:in\s+(?:ascending\s+)?(?=alphabetical))?(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
     r"\b(?:same|equal|tied|identical)\s+\w+\s*,\s*(?:order|sort|list|rank)\w*\s+(?:them\s+)?(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
     # "when two accounts have the same usage, order them by account id ascending": a second field, ascending
     r"\b(?:when|if|where)\s+(?:two\s+|several\s+)?\w+\s+(?:have|has|share)\s+the\s+same\s+\w+\s*,?\s+(?:then\s+)?(?:order|sort|list|rank)\w*\s+(?:them\s+)?by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b|"

@@ -177,6 +177,8 @@ def _flattens_deeply(code: Code) -> bool:
 
 OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ("the median", re.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
+    ("the largest minus the smallest", re.compile(r"\b(?:max(?:imum)?|largest|highest)\s+minus\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:min(?:imum)?|smallest|lowest)\b", re.IGNORECASE),
+     _orders, "never looks for a largest or a smallest value"),
     ("merge sort", re.compile(r"\bmerge ?sort\b", re.IGNORECASE), _merges, "never merges two sorted runs (a pivot partition is quicksort)"),
     (
         "a product",
