@@ -6,6 +6,8 @@ The answer runs and reads well; its result swaps the two. And ``for buyer, _ in 
 ``(buyer, tickets)`` items for "the total number of tickets they bought": the field asked about, thrown away. Read only where a loop over a parameter
 unpacks its items into exactly the names of one tuple the instruction spells (two or more), in a
 different order (an output tuple built from a regex's groups may rightly come in another order).
+And items of two sides with a value each, ``for home, away, hg, ag in results``, whose home branch and
+away branch both read the same side's value (``ag == 0`` for a clean sheet at home and away alike).
 """
 from __future__ import annotations
 
