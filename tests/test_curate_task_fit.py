@@ -2979,3 +2979,13 @@ def test_blind70s_lessons():
     ask = "A day counts as rainy when its total rainfall, rounded to 2 decimals, is at least `threshold`. Return the number of rainy days."
     assert check(ask, rainy.format(total="round(t, 2)")) is None
     assert check(ask, rainy.format(total="t")) == "the instruction asks for 'rounded to 2 decimal' and rainy_days answers a whole number (line 4)"
+
+
+def test_an_entry_set_up_for_one_side_and_read_for_the_other():
+    """blind73: ``split.setdefault(home, ...)`` and then ``split[away]["away"] += ap``: the away team's entry is new the first time."""
+    split = ("def home_away_split(results: list[tuple[str, str, int, int]]) -> dict[str, dict[str, int]]:\n    split: dict[str, dict[str, int]] = {{}}\n"
+             "    for home, away, hg, ag in results:\n        split.setdefault(home, {{'home': 0, 'away': 0}})\n{away}"
+             "        split[home]['home'] += 3 if hg > ag else 1 if hg == ag else 0\n        split[away]['away'] += 3 if ag > hg else 1 if hg == ag else 0\n    return split\n")
+    assert trivial(split.format(away="")).endswith("(line 6): split gets an entry for home only, so a new away raises KeyError")
+    assert trivial(split.format(away="        split.setdefault(away, {'home': 0, 'away': 0})\n")) is None
+    assert trivial(split.format(away="        if away not in split:\n            split[away] = {'home': 0, 'away': 0}\n")) is None

@@ -921,6 +921,47 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
+    """``for home, away, hg, ag in results: split.setdefault(home, {...})`` then ``split[away]["away"] += ap``: a plain
+    dict is given an entry for one name of the loop's item and read under another, which is new the first time
+    (KeyError). Read only where nothing else (``in``, ``get``, a plain write, a call it is handed to) sets up or
+    tests that key."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for name, _ in _plain_dicts(function).items():
+            established, guarded = set(), False
+            for node in ast.walk(function):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
+                    if node.func.attr == "setdefault" and node.args:
+                        established.add(ast.unparse(node.args[0]))
+                    else:
+                        guarded = True  # get, update, pop ...: the code knows keys may be missing
+                elif isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) \
+                        and any(isinstance(c, ast.Name) and c.id == name for c in node.comparators):
+                    guarded = True
+                elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                    for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
+                            established.add(ast.unparse(target.slice))
+                elif isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == name for a in node.args) \
+                        and getattr(node.func, "id", None) not in READ_ONLY_BUILTINS:
+                    guarded = True
+            if guarded or not established:
+                continue
+            for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
+                items = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+                if not items & established:
+                    continue  # the entries set up are not this loop's items
+                for node in ast.walk(loop):
+                    read = node.target if isinstance(node, ast.AugAssign) else node
+                    while isinstance(read, ast.Subscript) and isinstance(read.value, ast.Subscript):
+                        read = read.value  # split[away]["away"] += ...: the entry read is split[away]
+                    if (isinstance(read, ast.Subscript) and isinstance(read.value, ast.Name) and read.value.id == name
+                            and isinstance(read.slice, ast.Name) and read.slice.id in items and read.slice.id not in established):
+                        return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {name} gets an entry for "
+                                f"{' and '.join(sorted(established & items))} only, so a new {read.slice.id} raises KeyError")
+    return None
+
+
 # str's own tests: no library makes a property of these names (``is_integer``, ``exists`` and ``is_file`` are properties in some)
 PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "islower", "isupper", "istitle", "isidentifier",
                         "isascii", "isprintable", "startswith", "endswith"})
@@ -1193,7 +1234,7 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
-            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _seconds_of_a_difference(tree)
+            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _other_side_never_set_up(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
