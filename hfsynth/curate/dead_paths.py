@@ -38,6 +38,8 @@ from __future__ import annotations
 import ast
 from typing import List, Optional, Tuple
 
+from hfsynth.curate.python_ast import elif_chain
+
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
 
@@ -169,11 +171,8 @@ def _only_pass(body: List[ast.stmt]) -> bool:
 
 def _chain(node: ast.If) -> List[List[ast.stmt]]:
     """The bodies of an ``if``/``elif``/``else`` chain, in order (an empty final ``else`` left out)."""
-    bodies = [node.body]
-    while len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
-        node = node.orelse[0]
-        bodies.append(node.body)
-    return bodies + ([node.orelse] if node.orelse else [])
+    chain = elif_chain(node)
+    return [branch.body for branch in chain] + ([chain[-1].orelse] if chain[-1].orelse else [])
 
 
 def _returns_a_value(body: List[ast.stmt]) -> bool:

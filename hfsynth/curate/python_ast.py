@@ -162,6 +162,14 @@ def bound_names(*trees: ast.AST) -> set:
     return names
 
 
+def elif_chain(node: ast.If) -> List[ast.If]:
+    """The ``if`` and each ``elif`` of a chain, in order (an ``else`` holding only an ``if`` reads as an ``elif``)."""
+    chain = [node]
+    while len(chain[-1].orelse) == 1 and isinstance(chain[-1].orelse[0], ast.If):
+        chain.append(chain[-1].orelse[0])
+    return chain
+
+
 def without_docstrings(tree: ast.Module) -> ast.Module:
     """A copy of the tree without its docstrings: what the code does, not what it says it does."""
     copy = ast.parse(ast.unparse(tree))

@@ -15,6 +15,8 @@ import ast
 import re
 from typing import Iterator, List, Optional, Tuple
 
+from hfsynth.curate.python_ast import elif_chain
+
 # `(date, tmin, tmax)`, "(patron_id, isbn) pairs": a tuple of plain names (not a signature's ``f(a, b)``).
 SPELLED_TUPLE = re.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\)")
 
@@ -74,17 +76,6 @@ def swapped_fields(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-def _chain_branches(node: ast.If) -> List[List[ast.AST]]:
-    """Each branch of an ``if``/``elif`` chain as its test and body (a final ``else`` left out: it has no test)."""
-    branches = []
-    while True:
-        branches.append([node.test, *node.body])
-        if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
-            node = node.orelse[0]
-        else:
-            return branches
-
-
 def unmirrored_sides(tree: ast.Module) -> Optional[str]:
     """``for home, away, hg, ag in results``, then ``if home == team and ag == 0`` ... ``elif away == team and ag == 0``:
     the items hold two sides and a value of each, in the same order; one branch is the home side's and the other
@@ -96,7 +87,7 @@ def unmirrored_sides(tree: ast.Module) -> Optional[str]:
         a, b, c, d = (e.id for e in loop.target.elts)
         for chain in (n for statement in loop.body for n in ast.walk(statement) if isinstance(n, ast.If)):
             seen = []
-            for branch in _chain_branches(chain):
+            for branch in ([branch.test, *branch.body] for branch in elif_chain(chain)):  # a final else has no test
                 names = {n.id for part in branch for n in ast.walk(part) if isinstance(n, ast.Name)}
                 sides, values = names & {a, b}, names & {c, d}
                 if len(sides) == 1 and len(values) == 1:
