@@ -2989,3 +2989,20 @@ def test_an_entry_set_up_for_one_side_and_read_for_the_other():
     assert trivial(split.format(away="")).endswith("(line 6): split gets an entry for home only, so a new away raises KeyError")
     assert trivial(split.format(away="        split.setdefault(away, {'home': 0, 'away': 0})\n")) is None
     assert trivial(split.format(away="        if away not in split:\n            split[away] = {'home': 0, 'away': 0}\n")) is None
+
+
+def test_a_bound_left_out_below_and_taken_in():
+    """"fewer than 30 rated games" with ``games_played <= 30``: the mirror of "more than `grace`" taken in."""
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = "Write `k_factor(rating, games_played)`: K = 40 for a player with fewer than 30 rated games, otherwise 20."
+    k = "def k_factor(rating, games_played):\n    if {test}:\n        return 40\n    return 20\n"
+    assert "counts 30 itself" in ignored_requirement(ask, k.format(test="games_played <= 30"))
+    assert ignored_requirement(ask, k.format(test="games_played < 30")) is None
+    assert ignored_requirement(ask, k.format(test="not games_played >= 30")) is None  # its complement, written out
+    frost = "def frost_nights(temps):\n    return sum(1 for t in temps if t {op} 0)\n"
+    assert "counts 0 itself" in ignored_requirement("Count the nights whose low was below 0 degrees.", frost.format(op="<="))
+    assert ignored_requirement("Count the nights whose low was below 0 degrees.", frost.format(op="<")) is None
+    assert ignored_requirement("Count the nights whose low was 0 degrees or below.", frost.format(op="<=")) is None
+    assert ignored_requirement("Count the nights whose low was below 0 or equal to it.", frost.format(op="<=")) is None
+    assert ignored_requirement("Count the nights whose low was not below 0.", frost.format(op="<=")) is None  # negated

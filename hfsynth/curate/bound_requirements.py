@@ -18,7 +18,7 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
   comparison with them is strict, or that stops a ``range`` at ``end``; and "`end` is exclusive", and code
   whose every comparison with ``end`` takes it in (``day <= end``); a bound left out in words ("more
   than `grace` minutes late"), and code that takes it in (``>= grace``) with no ``> grace`` nor its
-  complement ``<= grace``; tiers "up to and
+  complement ``<= grace``, and below ("fewer than 30 games", "under 18") taken in by ``<=``; tiers "up to and
   including 1 kg" (grades "(90 and above)") whose every bound is strict (``weight < limit``), the
   input's range check (``if not 0 <= score <= 100: raise``) aside;
 - a result of "at most `limit` characters", and a result made of the text cut to ``limit`` characters
@@ -498,6 +498,31 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
     return None
 
 
+# "fewer than 30 rated games", "less than `minimum`", "under 18", "below 2300": the bound itself is not in.
+STATED_EXCLUSIVE_BELOW = re.compile(r"\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?"
+                                    r"|(?:under|below)\s+\$?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?!\s*%?\s*(?:or|and)\s+(?:equal|less|fewer|below|under|lower|at))", re.IGNORECASE)
+
+
+def _stated_exclusive_below_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
+    """``games <= 30`` for "fewer than 30 games", and no ``< 30`` nor ``>= 30`` (its complement) anywhere: the
+    bound itself is counted below it."""
+    parameters, named = parameter_names(tree), _bound_names(tree)
+    for match in STATED_EXCLUSIVE_BELOW.finditer(prose):
+        spelled = match.group("bound") or match.group("number")
+        bound = _spelled_bound(spelled, parameters)
+        if bound is None or negated(prose, match.start()):
+            continue
+        taken, excluded = None, False
+        for node, op in _comparisons_with(tree, bound, named):
+            if op in (ast.Lt, ast.GtE):
+                excluded = True
+            elif op is ast.LtE and taken is None:
+                taken = node
+        if taken is not None and not excluded:
+            return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {spelled} itself"
+    return None
+
+
 # "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
 UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b|"
                                  r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
@@ -722,7 +747,8 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     compared, a bound included in words and compared strictly (or left out in words, "more than
     `grace`", and taken in), bounds named "inclusive" or "exclusive", a limit to refuse clamped to, an
     excess past a number never kept at 0, a length limit exceeded by a marker."""
-    found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
+    found = (_unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
+             or _stated_exclusive_below_compared_inclusively(prose, tree))
     if found:
         return found
     parameters = parameter_names(tree)
