@@ -3006,3 +3006,28 @@ def test_a_bound_left_out_below_and_taken_in():
     assert ignored_requirement("Count the nights whose low was 0 degrees or below.", frost.format(op="<=")) is None
     assert ignored_requirement("Count the nights whose low was below 0 or equal to it.", frost.format(op="<=")) is None
     assert ignored_requirement("Count the nights whose low was not below 0.", frost.format(op="<=")) is None  # negated
+
+
+def test_an_age_counted_from_the_years_alone():
+    """``on.year - birth.year`` for "age in whole years": someone born in December is counted a year older
+    for most of the year. The years' difference asked in words, or a month and day compared, is kept."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Write age_on(birth_date, on_date): a person's age in whole years on a given date, both datetime.date objects."
+    years = "def age_on(birth_date, on_date):\n    return on_date.year - birth_date.year{fix}\n"
+    assert "counts years alone" in wrong_operation(ask, years.format(fix=""))
+    assert wrong_operation(ask, years.format(fix=" - ((on_date.month, on_date.day) < (birth_date.month, birth_date.day))")) is None
+    assert wrong_operation(ask, years.format(fix=" - (on_date.replace(year=birth_date.year) < birth_date)")) is None
+    assert wrong_operation("Return the age in calendar years: the difference of the birth year and the given date's year.", years.format(fix="")) is None
+    assert wrong_operation("Return how many years apart the two dates' years are.", years.format(fix="")) is None  # no age asked
+
+
+def test_punctuation_ignored_in_the_passive():
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    ask = 'Write is_palindrome(phrase) that returns True if the phrase reads the same both ways when case, spaces and punctuation are ignored.'
+    spaces = 'def is_palindrome(phrase):\n    cleaned = phrase.replace(" ", "").lower()\n    return cleaned == cleaned[::-1]\n'
+    assert "nothing in the code drops a character" in ignored_requirement(ask, spaces)
+    kept = 'def is_palindrome(phrase):\n    cleaned = [c.lower() for c in phrase if c.isalnum()]\n    return cleaned == cleaned[::-1]\n'
+    assert ignored_requirement(ask, kept) is None
+    assert "drops a character" in ignored_requirement("Compare the words regardless of case and punctuation.", "def same(a, b):\n    return a.lower() == b.lower()\n")

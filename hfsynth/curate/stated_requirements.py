@@ -15,9 +15,9 @@ requirement may be ignored. What is read, each only where the words leave no dou
   enough, and "the following recursive function ... make it iterative" asks for the opposite;
 - "case-insensitive" / "ignoring case" / "regardless of case", and no case folding (``lower``,
   ``upper``, ``casefold``, ``re.IGNORECASE``, a literal that holds both cases of a letter);
-- "ignoring punctuation" / "punctuation must be ignored", and nothing that could drop a character
-  (a character-class test, ``string.punctuation``, a regex, ``translate``, a filter, a ``replace`` or
-  ``strip`` of something other than whitespace);
+- "ignoring punctuation" / "punctuation must be ignored" / "when case, spaces and punctuation are
+  ignored", and nothing that could drop a character (a character-class test, ``string.punctuation``, a
+  regex, ``translate``, a filter, a ``replace`` or ``strip`` of something other than whitespace);
 - "duplicates removed" / "remove duplicates", and nothing that could remove one (a set, dict keys, a
   membership test such as ``x not in seen``, not the ``in`` of a ``for``; a count, a comparison);
 - "O(1) extra space" / "constant memory", and a local collection that a loop grows, or a copy of an
@@ -116,7 +116,8 @@ DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:rem
 # What removing duplicates takes: a set, dict keys, a count, a comparison of neighbours, or a membership
 # test (:func:`tests_membership`: ``x in seen``; the ``in`` of ``for x in xs`` is none).
 DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
-PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b", re.IGNORECASE)
+PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b|"
+                             r"\bpunctuation\s+(?:is|are)\s+(?:ignored|disregarded)\b|\b(?:regardless\s+of|disregarding)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*punctuation\b", re.IGNORECASE)
 # What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
 DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
 

@@ -851,6 +851,26 @@ def _years_as_365_days(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "age in whole years", "completed years", "how old": a birthday later in the year is not yet reached.
+WHOLE_YEARS_AGE_ASK = re.compile(r"\b(?:whole|full|complete|completed)\s+years\b|\bhow\s+old\b|\bage\s+(?:on|at|as\s+of)\b|\bturned\b", re.IGNORECASE)
+CALENDAR_YEARS_ASK = re.compile(r"\bcalendar\s+years?\b|\byear\s+(?:numbers?|difference)\b|\bdifference\s+(?:of|between)\s+(?:the\s+)?years\b|\bignor\w*\s+(?:the\s+)?(?:month|day)", re.IGNORECASE)
+
+
+def _age_from_years_alone(prose: str, tree: ast.Module) -> Optional[str]:
+    """``on.year - birth.year`` for an age in whole years, and the code never reads a month or a day: a
+    person born in December is a year older than they are for most of the year."""
+    if not (AGE_ASK.search(prose) and WHOLE_YEARS_AGE_ASK.search(prose)) or CALENDAR_YEARS_ASK.search(prose):
+        return None
+    reads = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    if reads & {"month", "day", "days", "timetuple", "replace", "strftime", "toordinal", "isocalendar", "relativedelta", "tm_yday"}:
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
+                isinstance(side, ast.Attribute) and side.attr == "year" for side in (node.left, node.right)):
+            return f"the instruction asks for an age in whole years and {ast.unparse(node)[:40]} (line {node.lineno}) counts years alone: a birthday later in the year is not reached yet"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -949,7 +969,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
-            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or unguarded_absence(prose, tree)
+            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
