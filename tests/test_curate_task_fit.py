@@ -3031,3 +3031,15 @@ def test_punctuation_ignored_in_the_passive():
     kept = 'def is_palindrome(phrase):\n    cleaned = [c.lower() for c in phrase if c.isalnum()]\n    return cleaned == cleaned[::-1]\n'
     assert ignored_requirement(ask, kept) is None
     assert "drops a character" in ignored_requirement("Compare the words regardless of case and punctuation.", "def same(a, b):\n    return a.lower() == b.lower()\n")
+
+
+def test_an_angle_difference_that_never_wraps():
+    """``abs(heading - wind)`` where angles are measured around the compass: 350 and 10 degrees are 20 apart."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Return the name of the runway whose heading (degrees) is closest to the wind direction, measuring the angle around the compass."
+    plain = "def runway_in_use(wind, runways):\n    return min(runways, key=lambda name: abs(runways[name] - wind))\n"
+    assert "never wraps at 360" in wrong_operation(ask, plain)
+    wrapped = "def runway_in_use(wind, runways):\n    def gap(h):\n        d = abs(h - wind) % 360\n        return min(d, 360 - d)\n    return min(runways, key=lambda name: gap(runways[name]))\n"
+    assert wrong_operation(ask, wrapped) is None
+    assert wrong_operation("Return the runway whose heading in degrees is closest to the wind direction.", plain) is None  # no wrap asked

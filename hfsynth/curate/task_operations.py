@@ -871,6 +871,26 @@ def _age_from_years_alone(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "measuring the angle around the compass", "the smallest angle between two bearings": 350 and 10 are 20 apart.
+WRAPPED_ANGLE_ASK = re.compile(r"\baround\s+the\s+(?:compass|circle|dial)\b|\bwraps?\s+around\b|\bwrapping\s+around\b|\b(?:shortest|smallest)\s+(?:angle|angular|turn|rotation)\b|"
+                               r"\bangular\s+(?:difference|distance|separation)\b|\b(?:never|not)\s+more\s+than\s+180\b|\b0\s*(?:-|to|and)\s*180\b", re.IGNORECASE)
+ANGLE_WORDS = re.compile(r"\bdegrees?\b|\bheadings?\b|\bbearings?\b|\bcompass\b|\bangles?\b|\bdirections?\b|°", re.IGNORECASE)
+
+
+def _angle_difference_unwrapped(prose: str, tree: ast.Module) -> Optional[str]:
+    """``abs(heading - wind)`` where the instruction measures angles around the circle, and no 360 nor 180 in
+    the code: 350 and 10 degrees come out 340 apart instead of 20."""
+    if not (WRAPPED_ANGLE_ASK.search(prose) and ANGLE_WORDS.search(prose)):
+        return None
+    if any(constant_value(node) in (360, 180, 360.0, 180.0) for node in ast.walk(tree)) or re.search(r"\bradians\b|\bpi\b|\batan2\b|\bcos\b", ast.unparse(tree)):
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "abs" and len(node.args) == 1 \
+                and isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].op, ast.Sub):
+            return f"the instruction measures angles around the circle and {ast.unparse(node)[:40]} (line {node.lineno}) never wraps at 360: 350 and 10 come out 340 apart"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -969,7 +989,8 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
-            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree) or unguarded_absence(prose, tree)
+            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree)
+            or _angle_difference_unwrapped(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
