@@ -3043,3 +3043,26 @@ def test_an_angle_difference_that_never_wraps():
     wrapped = "def runway_in_use(wind, runways):\n    def gap(h):\n        d = abs(h - wind) % 360\n        return min(d, 360 - d)\n    return min(runways, key=lambda name: gap(runways[name]))\n"
     assert wrong_operation(ask, wrapped) is None
     assert wrong_operation("Return the runway whose heading in degrees is closest to the wind direction.", plain) is None  # no wrap asked
+
+
+def test_a_docstring_that_names_the_neighbouring_task():
+    """A refund documented as a charge, the last Saturday as the first, IPs seen once as distinct IPs; a name the
+    instruction gave (``first_unique_index``) says nothing of the code, and a ``first_free_slot`` may be the
+    "earliest" asked."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Guests get a full refund if they cancel at least 48 hours before check-in. Write cancellation_refund(amount_paid, hours_before)."
+    refund = 'def cancellation_refund(amount_paid, hours_before):\n    """{doc}"""\n    return 0.0 if hours_before >= 48 else amount_paid\n'
+    assert "says it computes 'charge'" in wrong_operation(ask, refund.format(doc="Cancellation charge under the 48h policy."))
+    assert wrong_operation(ask, refund.format(doc="Refund under the 48h policy.")) is None
+    ask = "Our cleanup day is the last Saturday of each month. Write `cleanup_day(year, month)` that returns that date."
+    day = 'import calendar\nfrom datetime import date\n\n\ndef cleanup_day(year, month):\n    """{doc} Saturday of the given month."""\n    return date(year, month, 1)\n'
+    assert "says it computes 'First'" in wrong_operation(ask, day.format(doc="First"))
+    assert wrong_operation(ask, day.format(doc="Last")) is None
+    ask = "Return the client IPs that appear exactly once in the log, in the order they appear."
+    ips = 'def one_time_visitors(lines):\n    """{doc}"""\n    return [l.split()[0] for l in lines]\n'
+    assert "says it computes 'Distinct'" in wrong_operation(ask, ips.format(doc="Distinct client IPs in order of first appearance."))
+    ask = 'Write `first_unique_index(s)` returning the index of the first character that occurs exactly once in `s`, or -1.'
+    assert wrong_operation(ask, "def first_unique_index(s):\n    return next((i for i, c in enumerate(s) if s.count(c) == 1), -1)\n") is None
+    ask = "Return the earliest free slot start as HH:MM, or None if the day is full; the last slot starts 16:30."
+    assert wrong_operation(ask, 'def first_free_slot(booked):\n    """Earliest unbooked slot start."""\n    return None\n') is None

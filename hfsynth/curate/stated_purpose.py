@@ -7,8 +7,10 @@ client IP". The code is right for what it says and wrong for what was asked. Wha
 function's name and docstring (only the docstring when the instruction itself gives the name), for
 pairs of concepts that exclude each other (pace and speed, a streak and a gap, distinct items and a
 tally of requests, the median and the mean, a standard deviation and a variance, the days left and
-the days elapsed, a number and a percentage, a percentage and an average...): the instruction names one and never the other, the
-code names the other and never the one.
+the days elapsed, a number and a percentage, a percentage and an average, a refund and a charge, the
+last and the first (by the docstring alone: a ``first_free_slot`` may be the "earliest" asked), items
+seen exactly once and distinct items...): the instruction names one and never the other, the code names
+the other and never the one.
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ CONTRASTS = (
     ("percentage|proportion|share", "average|mean"),
     ("perimeter", "size|area"),
     ("gaps|slots", "total"),
+    ("refund", "charge|fee|penalty"),
+    ("last", "first", "docstring"),  # a first_free_slot may be the "earliest" asked: only the docstring's words count
+    ("first", "last", "docstring"),
+    ("exactly once|only once|once only", "distinct|unique"),
 )
 
 
@@ -46,11 +52,12 @@ def contradicting_purpose(instruction: str, tree: Optional[ast.Module]) -> Optio
     if function is None:
         return None
     docstring = ast.get_docstring(function) or ""
-    said = f"{function.name.replace('_', ' ')} {docstring}"
-    own = docstring if re.search(rf"\b{re.escape(function.name)}\b", instruction) else said  # a name the instruction gave says nothing of the code
-    for asked, other in CONTRASTS:
+    named = bool(re.search(rf"\b{re.escape(function.name)}\b", instruction))  # a name the instruction gave says nothing of the code
+    said = docstring if named else f"{function.name.replace('_', ' ')} {docstring}"
+    for asked, other, *only in CONTRASTS:
+        own = docstring if only else said
         if re.search(rf"\b(?:{asked})", instruction, re.IGNORECASE) and not re.search(rf"\b(?:{other})", instruction, re.IGNORECASE) \
-                and re.search(rf"\b(?:{other})", said, re.IGNORECASE) and not re.search(rf"\b(?:{asked})", own, re.IGNORECASE):
-            found = re.search(rf"\b(?:{other})\w*", said, re.IGNORECASE).group(0)
+                and re.search(rf"\b(?:{other})", own, re.IGNORECASE) and not re.search(rf"\b(?:{asked})", own, re.IGNORECASE):
+            found = re.search(rf"\b(?:{other})\w*", own, re.IGNORECASE).group(0)
             return f"the instruction asks for {re.search(rf'(?:{asked})', instruction, re.IGNORECASE).group(0)!r} and the code says it computes {found!r} ({function.name})"
     return None
