@@ -3066,3 +3066,18 @@ def test_a_docstring_that_names_the_neighbouring_task():
     assert wrong_operation(ask, "def first_unique_index(s):\n    return next((i for i, c in enumerate(s) if s.count(c) == 1), -1)\n") is None
     ask = "Return the earliest free slot start as HH:MM, or None if the day is full; the last slot starts 16:30."
     assert wrong_operation(ask, 'def first_free_slot(booked):\n    """Earliest unbooked slot start."""\n    return None\n') is None
+
+
+def test_a_date_window_on_the_other_side_of_today():
+    """"due within the next `days` days" with ``today - timedelta(days=days)``: the window looks back."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Return the ids of unpaid invoices due within the next `days` days (from `today` through `today + days`, inclusive)."
+    due = ("from datetime import timedelta\n\n\ndef due_soon(invoices, today, days=7):\n    cutoff = today {op} timedelta(days=days)\n"
+           "    return [i['id'] for i in invoices if not i['paid'] and {test}]\n")
+    assert "steps the other way" in wrong_operation(ask, due.format(op="-", test="cutoff <= i['due'] <= today"))
+    assert wrong_operation(ask, due.format(op="+", test="today <= i['due'] <= cutoff")) is None
+    ask = "Count the orders placed in the last 30 days before `today`."
+    recent = "from datetime import timedelta\n\n\ndef recent(orders, today):\n    start = today {op} timedelta(days=30)\n    return sum(1 for d in orders if start <= d <= today)\n"
+    assert "steps the other way" in wrong_operation(ask, recent.format(op="+"))
+    assert wrong_operation(ask, recent.format(op="-")) is None

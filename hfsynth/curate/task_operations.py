@@ -891,6 +891,27 @@ def _angle_difference_unwrapped(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "due within the next `days` days", "in the coming week": a window after today; "in the last 30 days": before it.
+AHEAD_WINDOW_ASK = re.compile(r"\b(?:within|in|over|during)\s+the\s+(?:next|coming|following|upcoming)\s+(?:`?\w+`?\s+)?(?:days?|weeks?|hours?|minutes?|months?)\b", re.IGNORECASE)
+PAST_WINDOW_ASK = re.compile(r"\b(?:within|in|over|during)\s+the\s+(?:last|past|previous|preceding)\s+(?:`?\w+`?\s+)?(?:days?|weeks?|hours?|minutes?|months?)\b", re.IGNORECASE)
+
+
+def _window_on_the_other_side(prose: str, tree: ast.Module) -> Optional[str]:
+    """``cutoff = today - timedelta(days=days)`` for "due within the next `days` days" (or ``+`` for "in the
+    last 30 days"), and no step the other way anywhere: the window looks back where ahead was asked."""
+    ahead, past = AHEAD_WINDOW_ASK.search(prose), PAST_WINDOW_ASK.search(prose)
+    if bool(ahead) == bool(past):
+        return None
+    steps = {ast.Add: [], ast.Sub: []}
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and type(node.op) in steps and isinstance(node.right, ast.Call) and getattr(node.right.func, "id", getattr(node.right.func, "attr", None)) == "timedelta":
+            steps[type(node.op)].append(node)
+    wrong, right = (steps[ast.Sub], steps[ast.Add]) if ahead else (steps[ast.Add], steps[ast.Sub])
+    if wrong and not right:
+        return f"the instruction asks for {(ahead or past).group(0)!r} and {ast.unparse(wrong[0])[:50]} (line {wrong[0].lineno}) steps the other way"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -990,7 +1011,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree)
-            or _angle_difference_unwrapped(prose, tree) or unguarded_absence(prose, tree)
+            or _angle_difference_unwrapped(prose, tree) or _window_on_the_other_side(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
