@@ -3081,3 +3081,15 @@ def test_a_date_window_on_the_other_side_of_today():
     recent = "from datetime import timedelta\n\n\ndef recent(orders, today):\n    start = today {op} timedelta(days=30)\n    return sum(1 for d in orders if start <= d <= today)\n"
     assert "steps the other way" in wrong_operation(ask, recent.format(op="+"))
     assert wrong_operation(ask, recent.format(op="-")) is None
+
+
+def test_a_described_value_of_an_argument_left_out():
+    """"`by` can be 'price' (cheapest first), 'name' (A-Z) or 'rating' (highest first)" and a table of two."""
+    from hfsynth.curate.listed_parts import missing_part
+
+    ask = "Write sort_products(products, by). `by` can be 'price' (cheapest first), 'name' (A-Z, case-insensitive) or 'rating' (highest first). Raise ValueError for any other value."
+    table = "KEYS = {{\n    'price': lambda p: p['price'],\n    'name': lambda p: p['name'].lower(),\n{more}}}\n\n\ndef sort_products(products, by):\n    if by not in KEYS:\n        raise ValueError(by)\n    return sorted(products, key=KEYS[by])\n"
+    assert missing_part(ask, table.format(more="")) == "the value 'rating'"
+    assert missing_part(ask, table.format(more="    'rating': lambda p: -p['rating'],\n")) is None
+    assert missing_part("Products are dicts with 'price' (in cents), 'name' (a title) and 'rating' (0-5). Sort them by price.",
+                        "def sort_products(products):\n    return sorted(products, key=lambda p: (p['price'], p['name']))\n") is None  # the records' fields

@@ -40,7 +40,8 @@ And any other list of three or more strings in quotes, not backticks ("accept 't
 '1'"), once the code's own strings (in its functions and module-level tables, not its docstrings,
 asserts or prints) hold at least two and half of them whole: then it reads them as literals, and
 each must be there; not after "such as", "e.g.", "for example" (inputs shown). A list the code holds
-none of is read some other way. And the time units a phrase lists ("days, hours, minutes and
+none of is read some other way; the values an argument "can be", each described ("'price' (cheapest
+first), 'name' (A-Z) or 'rating' (highest first)"), are read the same way. And the time units a phrase lists ("days, hours, minutes and
 seconds"), each in a string or a name of the code. And the codes in capitals an instruction quotes
 anywhere in it ("'SAVE10' takes 10% off, 'HALF' takes 50% off and 'FLAT5' subtracts 5"), once the
 code's strings hold two of them: each must be there. And the output phrases it quotes with a
@@ -336,6 +337,8 @@ INPUT_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|objects?|rows?|ent
 # ... but "a dict with a 'status' that is one of 'open', 'pending' or 'closed'": the values one field takes, cases to handle.
 FIELD_VALUES = re.compile(r"\b(?:one of|either|any of|(?:can|could|may|will) be|values?|set to)\s*:?\s*$", re.IGNORECASE)
 LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}")
+# "`by` can be 'price' (cheapest first), 'name' (A-Z) or 'rating' (highest first)": the values one argument takes, each described.
+DESCRIBED_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}{DESCRIBED}){{2,15}}")
 TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
 
 
@@ -383,6 +386,13 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
             continue
         if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
             return f"the string {next(item for item in items if item not in held)!r}"
+    for found in DESCRIBED_QUOTED_LIST.finditer(instruction):
+        if "(" not in found.group(0) or not FIELD_VALUES.search(instruction[max(0, found.start() - 40):found.start()]):
+            continue  # only the values an argument "can be", each told apart by what it does
+        items = [item for item in re.findall(r"['\"]([^`'\"\n]{1,30})['\"]", re.sub(r"\([^()\n]*\)", "", found.group(0))) if item.strip()]
+        held = [item for item in items if _holds_whole(item, strings) or _matched_by_a_pattern(item, strings)]
+        if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
+            return f"the value {next(item for item in items if item not in held)!r}"
     return None
 
 
