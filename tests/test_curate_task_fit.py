@@ -3093,3 +3093,16 @@ def test_a_described_value_of_an_argument_left_out():
     assert missing_part(ask, table.format(more="    'rating': lambda p: -p['rating'],\n")) is None
     assert missing_part("Products are dicts with 'price' (in cents), 'name' (a title) and 'rating' (0-5). Sort them by price.",
                         "def sort_products(products):\n    return sorted(products, key=lambda p: (p['price'], p['name']))\n") is None  # the records' fields
+
+
+def test_an_amount_a_case_is_given_and_never_priced():
+    """"children under 12 pay 5.0, seniors aged 65 and over pay 6.0, students pay 7.0, everyone else pays 12.0"
+    and no 6.0 in the code: the seniors' case was dropped. Half of 12.0 made in the code is the 6.0 asked."""
+    from hfsynth.curate.listed_parts import missing_part
+
+    ask = ("Write `ticket_price(age, student=False)`: children under 12 pay 5.0, seniors aged 65 and over pay 6.0, "
+           "students of any other age pay 7.0, and everyone else pays 12.0.")
+    price = "def ticket_price(age, student=False):\n    if age < 12:\n        return 5.0\n{senior}    if student:\n        return 7.0\n    return 12.0\n"
+    assert missing_part(ask, price.format(senior="")) == "the amount 6 (one of the amounts it gives each case)"
+    assert missing_part(ask, price.format(senior="    if age >= 65:\n        return 6.0\n")) is None
+    assert missing_part(ask, price.format(senior="    if age >= 65:\n        return 12.0 * 0.5\n")) is None

@@ -19,6 +19,9 @@ runs out of attention drops an item of other lists as well, and its asserts try 
 - **a value to use in a named case**: "use the status 'OPEN' when the fifth column is missing",
   "default to 'UTC' if no zone is given", "fall back to 'N/A'", "written as `X` when it equals 10":
   the code must write that value.
+- **an amount each case is given**: "children under 12 pay 5.0, seniors pay 6.0, students pay 7.0 and
+  everyone else pays 12.0": once the code's numbers hold two of three or more and half, each must be a
+  number of the code or made from two of them (half of 12.0).
 """
 
 from __future__ import annotations
@@ -170,3 +173,28 @@ def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str
         if not any((whole.search(written) if whole else value.lower() in written.lower()) for written in strings):
             return f"the value {value!r} ({found.group(0)!r})"
     return None
+
+
+# "children under 12 pay 5.0, seniors pay 6.0, students pay 7.0 and everyone else pays 12.0": what each case costs.
+STATED_AMOUNT = re.compile(r"\b(?:pays?|costs?|charged|charges?|earns?|gets?|receives?|is\s+priced\s+at)\s+(?:a\s+(?:flat\s+)?(?:fee|rate|price)\s+of\s+)?\$?(?P<n>\d+(?:\.\d+)?)(?!\d|[.,]\d|\s*(?:%|percent|per\s*cent|times|x\b))", re.IGNORECASE)
+
+
+def _products(values: Set[float]) -> Set[float]:
+    """What two of the code's constants make together (half of 12.0 is the 6.0 asked)."""
+    return {round(f, 6) for a in values for b in values for f in (a * b, a + b, a - b, a / b if b else 0.0)}
+
+
+def missing_stated_amount(instruction: str, tree: ast.Module) -> Optional[str]:
+    """Three or more amounts the instruction gives its cases ("... pay 5.0, ... pay 6.0, ... pays 12.0"), of
+    which the code's constants hold at least two and half, and one the code neither holds nor makes from
+    two of its constants: that case is never priced."""
+    amounts = list(dict.fromkeys(float(m.group("n")) for m in STATED_AMOUNT.finditer(instruction)))
+    if len(amounts) < 3:
+        return None
+    constants = {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
+    held = [a for a in amounts if a in constants]
+    missing = [a for a in amounts if a not in constants and round(a, 6) not in _products(constants)]
+    if len(held) >= max(2, len(amounts) / 2) and missing:
+        return f"the amount {missing[0]:g} (one of the amounts it gives each case)"
+    return None
+

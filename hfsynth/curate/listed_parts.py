@@ -72,7 +72,7 @@ import ast
 import re
 from typing import Iterable, List, Optional, Set
 
-from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_table_entry
+from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_stated_amount, missing_table_entry
 from hfsynth.curate.python_ast import parse_python, string_constants
 from hfsynth.curate.returned_dict_keys import missing_returned_key
 from hfsynth.curate.unread_parameters import unread_parameter
@@ -601,6 +601,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     if not literal:
         strings = _working_strings(tree)
         literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
+        literal = literal or missing_stated_amount(instruction, tree)
     literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree)
     if literal:
         return literal
