@@ -3106,3 +3106,17 @@ def test_an_amount_a_case_is_given_and_never_priced():
     assert missing_part(ask, price.format(senior="")) == "the amount 6 (one of the amounts it gives each case)"
     assert missing_part(ask, price.format(senior="    if age >= 65:\n        return 6.0\n")) is None
     assert missing_part(ask, price.format(senior="    if age >= 65:\n        return 12.0 * 0.5\n")) is None
+
+
+def test_a_month_moved_without_clamping_its_day():
+    """"keep the same day, clamping to the last day of the month (Jan 31 -> Feb 28)" and ``replace(month=...)``
+    with nothing that knows a month's length: Jan 31 raises ValueError."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = ("Write next_occurrence(last, frequency): 'daily' or 'monthly'. For monthly, keep the same day of the month, clamping to the "
+           "last day of the month when that day doesn't exist (Jan 31 -> Feb 28 or 29). Raise ValueError for an unknown frequency.")
+    moved = ("import calendar\nfrom datetime import timedelta\n\n\ndef next_occurrence(last, frequency):\n    if frequency == 'daily':\n        return last + timedelta(days=1)\n"
+             "    if frequency == 'monthly':\n        year, month = (last.year + 1, 1) if last.month == 12 else (last.year, last.month + 1)\n"
+             "        return last.replace(year=year, month=month{day})\n    raise ValueError(frequency)\n")
+    assert "keeps a day the month may not have" in wrong_operation(ask, moved.format(day="").replace("import calendar\n", ""))
+    assert wrong_operation(ask, moved.format(day=", day=min(last.day, calendar.monthrange(year, month)[1])")) is None

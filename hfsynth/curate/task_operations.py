@@ -912,6 +912,27 @@ def _window_on_the_other_side(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "clamping to the last day of the month when that day doesn't exist (Jan 31 -> Feb 28)".
+MONTH_END_ASK = re.compile(r"\b(?:clamp\w*|capp?\w*|falls?\s+back|fall\w*\s+back|use|move\w*|roll\w*\s+back|adjust\w*)\b[^.\n]{0,40}\blast\s+day\s+of\s+the\s+(?:\w+\s+)?month\b|"
+                           r"\b(?:does\s*n[o']t|doesn't|not)\s+exist\b[^.\n]{0,60}\blast\s+day\b|\b(?:jan(?:uary)?\s+31|31\s+jan\w*)\s*(?:->|→|becomes|gives|to)\s*(?:feb(?:ruary)?\s+2[89]|2[89]\s+feb\w*)\b", re.IGNORECASE)
+
+
+def _month_moved_without_clamping(prose: str, tree: ast.Module) -> Optional[str]:
+    """``last.replace(month=last.month + 1)`` where the instruction clamps to the month's last day, and
+    nothing in the code knows a month's length (``monthrange``, a table of days, a ValueError caught, a
+    ``min`` of the day): Jan 31 raises ValueError instead of giving Feb 28."""
+    if not MONTH_END_ASK.search(prose):
+        return None
+    text = ast.unparse(tree)
+    if re.search(r"\bmonthrange\b|\bcalendar\b|\bexcept\b[^:\n]*\bValueError\b|\bmin\(|\b31\b|\b30\b|\b28\b|-\s*timedelta\(\s*days\s*=\s*1\s*\)|\btimedelta\(\s*days\s*=\s*-1\s*\)|relativedelta|\bday\s*=\s*1\b", text):
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace" and any(k.arg == "month" for k in node.keywords) \
+                and not any(k.arg == "day" for k in node.keywords):
+            return f"the instruction clamps to the month's last day and {ast.unparse(node)[:50]} (line {node.lineno}) keeps a day the month may not have: Jan 31 raises ValueError"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -1011,7 +1032,8 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree)
-            or _angle_difference_unwrapped(prose, tree) or _window_on_the_other_side(prose, tree) or unguarded_absence(prose, tree)
+            or _angle_difference_unwrapped(prose, tree) or _window_on_the_other_side(prose, tree)
+            or _month_moved_without_clamping(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
