@@ -288,6 +288,8 @@ ISSN = ("import re\n\n\ndef is_valid_issn(issn: str) -> bool:\n    if not re.ful
         "    return digits[7] == ('X' if check == 10 else str(check))\n")
 INSPECTION = "from datetime import date, timedelta\n\n\ndef inspection_due(last: date, days: int = 180) -> date:\n    return last + timedelta(days=days)\n"
 INSPECTION_RESPONSE = "```python\n" + INSPECTION + "```\n\n```python\ninspection_due(date(2024, 1, 31))  # -> datetime.date(2024, 7, {day})\n```\n"
+NIGHTS_OUT = "from datetime import date\n\n\ndef game_nights(year: int, month: int) -> list[date]:\n    return [date(year, month, 8), date(year, month, 22)]\n"
+NIGHTS_OUT_RESPONSE = "```python\n" + NIGHTS_OUT + "```\n\n```python\ngame_nights(2024, 3)  # -> [date(2024, 3, 8), date(2024, 3, {day})]\n```\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -552,6 +554,8 @@ ROWS = {
     "a known task: an ISSN check": ((ISSN.format(top=8, end=1), "", ISSN_ASK), "passed"),
     "a returned date claimed wrong in a comment (blind65)": ((INSPECTION, INSPECTION_RESPONSE.format(day=30), ""), "failed"),
     "a returned date claimed right in a comment": ((INSPECTION, INSPECTION_RESPONSE.format(day=29), ""), "passed"),
+    "a list of dates claimed unqualified, right (blind78)": ((NIGHTS_OUT, NIGHTS_OUT_RESPONSE.format(day=22), ""), "passed"),
+    "a list of dates claimed unqualified, wrong": ((NIGHTS_OUT, NIGHTS_OUT_RESPONSE.format(day=23), ""), "failed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

@@ -3120,3 +3120,29 @@ def test_a_month_moved_without_clamping_its_day():
              "        return last.replace(year=year, month=month{day})\n    raise ValueError(frequency)\n")
     assert "keeps a day the month may not have" in wrong_operation(ask, moved.format(day="").replace("import calendar\n", ""))
     assert wrong_operation(ask, moved.format(day=", day=min(last.day, calendar.monthrange(year, month)[1])")) is None
+
+
+def test_blind76_to_81s_good_rows():
+    """Good rows of the sets that arrived this session, lost on arrival and mended: a weekday given as an
+    abbreviation, a formula written with `ceil(...)`, a mean weighted through ``fmean(..., weights=)``, a range of
+    ranks "'2' to '10'", and prefix sums searched with ``takewhile``."""
+    from hfsynth.curate.instruction import named_but_not_defined
+    from hfsynth.curate.listed_parts import missing_part
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "A timetable is a list of tuples `(course, day, start, end)`, where `day` is a weekday abbreviation such as \"Mon\". Return the overlapping pairs."
+    assert wrong_operation(ask, "def find_conflicts(entries):\n    return sorted({(a[0], b[0]) for a in entries for b in entries if a[1] == b[1] and a[0] < b[0]})\n") is None
+    ask = "Write `percentile_nearest_rank(values, p)`: sort the values, take rank `ceil(p / 100 * N)` (1-based), and return the value at that rank."
+    rank = "import math\n\n\ndef percentile_nearest_rank(values, p):\n    ordered = sorted(values)\n    return ordered[math.ceil(p * len(ordered) / 100) - 1]\n"
+    assert named_but_not_defined(ask, rank) is None
+    assert named_but_not_defined("Write `ceil(x)` that rounds a float up to an integer without the math module.", "def up(x):\n    return -int(-x // 1)\n") == "ceil"
+    ask = "Return the sugar per 100 g of a blend, i.e. the average of `sugar_per_100g` weighted by grams."
+    assert wrong_operation(ask, "from statistics import fmean\n\n\ndef blend_sugar(parts):\n    return round(fmean([s for _, s in parts], weights=[g for g, _ in parts]), 2)\n") is None
+    assert "never multiplies a value by its weight" in wrong_operation(ask, "from statistics import fmean\n\n\ndef blend_sugar(parts):\n    return round(fmean([s for _, s in parts]), 2)\n")
+    ask = "Write `hand_value(cards)`: card ranks are strings ('2' to '10', 'J', 'Q', 'K', 'A'); face cards are worth 10 and an ace 11 or 1."
+    hand = "def hand_value(cards):\n    total = aces = 0\n    for r in cards:\n        if r == 'A':\n            total, aces = total + 11, aces + 1\n        elif r in ('J', 'Q', 'K'):\n            total += 10\n        else:\n            total += int(r)\n    while total > 21 and aces:\n        total, aces = total - 10, aces - 1\n    return total\n"
+    assert missing_part(ask, hand) is None
+    assert missing_part(ask, hand.replace("('J', 'Q', 'K')", "('J', 'Q')")) == "the string 'K'"
+    ask = "Parcels are loaded in the given order. Return how many are loaded before the next one would push the total above `capacity`."
+    load = "from itertools import accumulate, takewhile\n\n\ndef load_until_full(weights, capacity):\n    return sum(1 for _ in takewhile(lambda t: t <= capacity, accumulate(weights)))\n"
+    assert wrong_operation(ask, load) is None

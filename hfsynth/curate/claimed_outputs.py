@@ -434,6 +434,9 @@ def _hf_output_matches(printed, value, want):
         return lines(shown) == lines(want)  # a table's columns: its spacing is the claim
     if not wanted or norm(shown) == wanted or _HF_VAGUE.search(wanted):
         return True
+    unqualified = lambda text: __import__("re").sub(r"\bdatetime\.(date|datetime|time|timedelta)\(", r"\1(", norm(text))
+    if unqualified(shown) == unqualified(wanted):
+        return True  # "[date(2024, 3, 8)]" for a list of dates: the repr qualifies each, as the claim need not
     if value is None and not printed:
         return wanted == "None"  # "f([1, 2, 3])  # None": the REPL shows nothing for it
     if value is not None and not printed and norm(str(value)) == wanted:

@@ -18,6 +18,7 @@ import collections
 import datetime
 import decimal
 import fractions
+import math
 import pathlib
 import re
 from typing import Dict, Optional
@@ -266,6 +267,8 @@ BUILTIN_METHODS = frozenset(name for kind in (str, list, dict, set, tuple, bytes
 STDLIB_METHODS = frozenset(name for kind in (datetime.date, datetime.datetime, datetime.time, datetime.timedelta, pathlib.PurePath, decimal.Decimal,
                                              fractions.Fraction, collections.Counter, collections.deque, re.Pattern, re.Match, int, float)
                            for name in dir(kind) if not name.startswith("_"))
+# "take rank `ceil(p / 100 * N)`": a formula written with a math function, not a function to write.
+MATH_FUNCTIONS = frozenset(name for name in dir(math) if not name.startswith("_"))
 
 
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
@@ -297,6 +300,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
     tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
     tools |= {name for name, _ in named if name in STDLIB_METHODS and re.search(rf"\.{name}\s*\(", code)}  # `weekday()`, called as day.weekday()
+    tools |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)`", instruction)
+              and re.search(rf"\b{name}\s*\(", code)}  # `ceil(p / 100 * N)`, computed with math.ceil
     return next((name for name, dotted in named if name not in (mentioned if dotted or name in tools else bare)), None)
 
 

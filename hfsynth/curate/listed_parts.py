@@ -342,6 +342,11 @@ DESCRIBED_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:
 TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
 
 
+# "'2' to '10'", "'2'-'10'": the ends of a range of values, not two literals.
+RANGE_END_BEFORE = re.compile(r"['\"]\s*(?:to|through|thru|-|–|\.\.)\s*$")
+RANGE_START_AFTER = re.compile(r"\s*(?:to|through|thru|-|–|\.\.)\s*['\"]")
+
+
 def _holds_whole(item: str, strings: List[str]) -> bool:
     """``item`` is one of the strings, or a whole token inside one (``on`` in ``"^(yes|on)$"``, not in ``"none"``)."""
     folded = item.lower()
@@ -378,6 +383,10 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
         if before.count("{") > before.count("}"):
             continue  # "{'type': 'percent' or 'fixed', ...}": a record's shape, not cases to handle
         items = [item for item in _quoted(found.group(0)) if item.strip()]
+        if RANGE_END_BEFORE.search(before):
+            items = items[1:]  # "ranks '2' to '10', 'J', 'Q'": '10' ends a range the code may compute, not a literal to hold
+        if RANGE_START_AFTER.match(instruction[found.end():]):
+            items = items[:-1]
         held = [item for item in items if _holds_whole(item, strings) or _matched_by_a_pattern(item, strings)]
         if INPUT_FIELDS.search(before[-40:]) and not FIELD_VALUES.search(before[-40:]):  # "dicts with "price", "qty" and "category"": a quantity the code reads the others with
             unread = [item for item in items if item not in held and QUANTITY_FIELD.search(item)]

@@ -193,7 +193,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     (
         "a weighted average",
         re.compile(r"\bweighted\s+(?:average|mean|by|according)\b|\b(?:average|mean)\s+weighted\b|\bweight(?:ed|ing)?\s+each\s+\w+\s+by\b", re.IGNORECASE),
-        _multiplies,
+        lambda code: _multiplies(code) or any(isinstance(n, ast.keyword) and n.arg == "weights" for n in code.nodes),  # fmean(xs, weights=ws)
         "never multiplies a value by its weight",
     ),
     ("the least common multiple", re.compile(r"\blcm\b|\b(?:least|lowest|smallest) common multiple\b", re.IGNORECASE), _lcm_evidence, "neither multiplies, divides nor steps"),
@@ -228,7 +228,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
     (
         "days of the week",
-        re.compile(r"\b(?:business|working|work)\s+days?\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+names?)", re.IGNORECASE),
+        re.compile(r"\b(?:business|working|work)\s+days?\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))", re.IGNORECASE),
         _reads_weekdays,
         "never asks which day of the week a date is",
     ),
@@ -725,8 +725,9 @@ RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far
 def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
     """``itertools.accumulate`` where the instruction asks for nothing cumulative ("each value's share of
     the total"): every item after the first carries the ones before it."""
-    if RUNNING_ASK.search(prose):
-        return None
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    if RUNNING_ASK.search(prose) or called & {"takewhile", "dropwhile", "bisect", "bisect_left", "bisect_right"}:
+        return None  # prefix sums searched for a threshold ("how many parcels fit"): a total, found by its running values
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "accumulate":
             return f"the instruction asks for nothing cumulative and the code accumulates ({ast.unparse(node)[:50]}, line {node.lineno})"
