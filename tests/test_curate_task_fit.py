@@ -3146,3 +3146,23 @@ def test_blind76_to_81s_good_rows():
     ask = "Parcels are loaded in the given order. Return how many are loaded before the next one would push the total above `capacity`."
     load = "from itertools import accumulate, takewhile\n\n\ndef load_until_full(weights, capacity):\n    return sum(1 for _ in takewhile(lambda t: t <= capacity, accumulate(weights)))\n"
     assert wrong_operation(ask, load) is None
+
+
+def test_blind76_to_81s_lessons():
+    """strptime given the format first; a list attribute handed back by a tuple assignment still has no
+    .push; a pass branch nested in a block, falling through to another case's code or leaving an entry unset."""
+    enrolled = "from datetime import datetime\n\n\ndef days_enrolled(a: str, b: str) -> int:\n    return (datetime.strptime({end}) - datetime.strptime(a, '%Y-%m-%d')).days\n"
+    assert "passes the format first" in trivial(enrolled.format(end="'%Y-%m-%d', b"))
+    assert trivial(enrolled.format(end="b, '%Y-%m-%d'")) is None
+    pile = ("class DiscardPile:\n    def __init__(self) -> None:\n        self._cards: list[str] = []\n\n    def discard(self, card: str) -> None:\n        self._cards.{add}(card)\n\n"
+            "    def take_all(self) -> list[str]:\n        cards, self._cards = self._cards, []\n        return cards\n")
+    assert trivial(pile.format(add="push")).endswith("self._cards of DiscardPile is always a list, which has no .push (line 6)")
+    assert trivial(pile.format(add="append")) is None
+    sla = ("def service_level(days: int, express: bool) -> str:\n    if express:\n        if days <= 1:\n            return 'on time'\n        elif days <= 3:\n            return 'late'\n"
+           "        else:\n            {last}\n    return 'on time' if days <= 5 else 'late'\n")
+    assert "its case falls through to what follows" in trivial(sla.format(last="pass"))
+    assert trivial(sla.format(last="return 'escalate'")) is None
+    meals = ("def classify(meals):\n    labels = {{}}\n    for name, (p, c) in meals.items():\n        if p >= 30:\n            labels[name] = 'high-protein'\n"
+             "        elif c < 20:\n            {middle}\n        else:\n            labels[name] = 'balanced'\n    return labels\n")
+    assert "whose other branches set labels[name]: its case leaves no entry" in trivial(meals.format(middle="pass"))
+    assert trivial(meals.format(middle="labels[name] = 'low-carb'")) is None

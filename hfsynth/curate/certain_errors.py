@@ -569,9 +569,15 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
                     value = getattr(node, "value", None)
                     bindings.setdefault(target.attr, []).append(value_kind(value, {}, rebound) if len(targets) == 1 and value is not None else None)
                 elif isinstance(target, (ast.Tuple, ast.List)):
-                    for element in ast.walk(target):
-                        if isinstance(element, ast.Attribute):
-                            bindings.setdefault(element.attr, []).append(None)
+                    value = getattr(node, "value", None)
+                    paired = isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(isinstance(e, ast.Starred) for e in target.elts)
+                    for position, element in enumerate(target.elts):  # cards, self._cards = self._cards, []: the attribute gets []
+                        if paired and isinstance(element, ast.Attribute) and isinstance(element.value, ast.Name) and element.value.id == me:
+                            bindings.setdefault(element.attr, []).append(value_kind(value.elts[position], {}, rebound))
+                            continue
+                        for inner in ast.walk(element):
+                            if isinstance(inner, ast.Attribute):
+                                bindings.setdefault(inner.attr, []).append(None)
     stored_elsewhere = {
         n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))
         and not any(n is t for c in [cls] for t in ast.walk(c))

@@ -28,7 +28,9 @@
 - A branch that does nothing: ``if seconds < 86400: pass`` with no ``else`` (the model opened the
   case and never wrote it), or a ``pass`` branch of the chain that ends a function whose other
   branches return a value (``else: pass`` after three bands: the last band returns None), or of any
-  chain of the function's whose other branches all return (the "crisis" case falls to ``return "normal"``).
+  chain of the function's whose other branches all return (the "crisis" case falls to ``return "normal"``),
+  nested in a block too (``if express:`` ... ``else: pass``), or whose other branches all set one entry
+  (``labels[name] = ...``): the item of the ``pass`` case gets none.
 
 pyflakes reports none of these (all are valid Python with every name defined).
 """
@@ -203,6 +205,43 @@ def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
             unset = _left_unset(node.args, statements[:index], others, statements[index + 1:]) if empty is not None else None
             if unset is not None:
                 return empty[0].lineno, f"a branch of pass in a chain of {node.name}() whose other branches set {unset}: its case leaves {unset} unbound for what follows"
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found = _nested_pass_branch(node)
+            if found:
+                return found
+    return None
+
+
+def _statement_lists(function: ast.AST) -> List[List[ast.stmt]]:
+    """Every block of statements inside a function (a loop's body, a branch, a ``with``), its own body aside."""
+    lists = []
+    for node in ast.walk(function):
+        if node is function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt) and not (field == "orelse" and isinstance(node, ast.If)):
+                lists.append(block)
+    return lists
+
+
+def _nested_pass_branch(function: ast.AST) -> Optional[Tuple[int, str]]:
+    """A ``pass`` branch of a chain inside a block (``if express:`` ... ``else: pass``) whose two or more other
+    branches all return a value, so its case falls through to code written for another; or whose other
+    branches all set one entry (``labels[name] = ...``) that nothing set before: that item gets no entry."""
+    for block in _statement_lists(function):
+        for index, statement in enumerate(block):
+            bodies = _chain(statement) if isinstance(statement, ast.If) else []
+            empty = next((body for body in bodies if _only_pass(body)), None)
+            others = [body for body in bodies if body is not empty]
+            if empty is None or len(others) < 2:
+                continue
+            if all(_returns_a_value(body) for body in others):
+                return empty[0].lineno, f"a branch of pass in a chain of {function.name}() whose every other branch returns: its case falls through to what follows"
+            entries = [{ast.unparse(t) for n in body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Subscript)} for body in others]
+            for entry in sorted(set.intersection(*entries)):
+                if not any(isinstance(t, ast.Subscript) and ast.unparse(t) == entry for n in block[:index] for t in getattr(n, "targets", [])):
+                    return empty[0].lineno, f"a branch of pass in a chain of {function.name}() whose other branches set {entry}: its case leaves no entry"
     return None
 
 

@@ -22,7 +22,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``json.load(path)`` (and ``pickle.load``, ``tomllib.load``) on a path: they read an open file; and
   ``json.loads(f)`` on the file a ``with open(...) as f`` opened: ``loads`` reads a string.
 - ``strptime(s, "%Y-%m-%d %I:%M")`` with no ``%p``: ``%I`` is the 12-hour clock, so "14:30" raises
-  (``%H`` is meant); ``strftime("%Y-%m-%d %I:%M")``: 09:30 and 21:30 both print "09:30".
+  (``%H`` is meant); ``strftime("%Y-%m-%d %I:%M")``: 09:30 and 21:30 both print "09:30"; and
+  ``strptime("%Y-%m-%d", text)``, the format passed first: every call raises ValueError.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
   (``defaultdict`` or ``Counter`` is meant).
@@ -1228,6 +1229,18 @@ def _percent_floor_divided(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _strptime_format_first(tree: ast.Module) -> Optional[str]:
+    """``datetime.strptime("%Y-%m-%d", text)``: the text comes first and the format second, so the format is
+    parsed as a date and every call raises ValueError."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
+            first, second = node.args
+            if isinstance(first, ast.Constant) and isinstance(first.value, str) and re.search(r"%[A-Za-z]", first.value) and not (
+                    isinstance(second, ast.Constant) and isinstance(second.value, str) and "%" in second.value):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the format first: strptime takes the text, then the format, so every call raises ValueError"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -1240,4 +1253,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
-            or _compiled_substitution_swapped(tree))
+            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree))
