@@ -168,16 +168,30 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
         if block_tree is None or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in ast.walk(block_tree)):
             continue  # the code again, or code of its own: its lines belong to it
         comments = _comments(block)
+        lines = block.splitlines()
+        setup: List[Claim] = []  # log = {"Mon": 20, ...}: a name bound to a plain value for the calls below
+        bound: set = set()
+        found: List[Claim] = []
         for node in block_tree.body:  # the leading claims only: a line before them may change what they show
-            want = _claimed(comments.get(node.lineno, "")) if isinstance(node, ast.Expr) and node.lineno == node.end_lineno else ""
+            if (not found and isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and _plain_value(node.value) and node.lineno not in comments):
+                setup.append((ast.get_source_segment(block, node) or ast.unparse(node), "", False))
+                bound.add(node.targets[0].id)
+                continue
+            one_line = isinstance(node, ast.Expr) and node.lineno == node.end_lineno
+            want = _claimed(comments.get(node.lineno, "")) if one_line else ""
+            if one_line and not want and node.lineno not in comments and node.lineno < len(lines) and lines[node.lineno].strip().startswith("#"):
+                want = _claimed(lines[node.lineno].strip())  # the call, then "# -> {...}" on a line of its own
             shown, printed = getattr(node, "value", None), False
             if isinstance(shown, ast.Call) and getattr(shown.func, "id", None) == "print" and len(shown.args) == 1 and not shown.keywords:
                 shown, printed = shown.args[0], True
             if not want or not (isinstance(shown, ast.Call) and getattr(shown.func, "id", None) in defined and not shown.keywords
-                                and all(_plain_value(a) for a in shown.args)):
+                                and all(_plain_value(a) or isinstance(a, ast.Name) and a.id in bound for a in shown.args)):
                 break
             source = ast.get_source_segment(block, shown) or ast.unparse(shown)
-            claims.append((source, want, False, "print") if printed else (source, want, False))
+            found.append((source, want, False, "print") if printed else (source, want, False))
+        if found:
+            claims.extend(setup + found)
     return claims
 
 
@@ -441,7 +455,7 @@ def _hf_output_matches(printed, value, want):
         return wanted == "None"  # "f([1, 2, 3])  # None": the REPL shows nothing for it
     if value is not None and not printed and norm(str(value)) == wanted:
         return True  # "# returns hello" for 'hello'
-    tolerance = 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0
+    tolerance = 0.5000001 * 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0  # 2.25 shown as 2.3 (or 2.2); 2.2 is not 2.3
     claimed, is_literal = _hf_literal(want.strip())
     if is_literal:
         candidates = [value] if value is not None and not printed else []
