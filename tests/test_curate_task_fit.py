@@ -3166,3 +3166,24 @@ def test_blind76_to_81s_lessons():
              "        elif c < 20:\n            {middle}\n        else:\n            labels[name] = 'balanced'\n    return labels\n")
     assert "whose other branches set labels[name]: its case leaves no entry" in trivial(meals.format(middle="pass"))
     assert trivial(meals.format(middle="labels[name] = 'low-carb'")) is None
+
+
+def test_blind76_to_81s_lessons_continued():
+    """A month + 1 with nothing to turn December over; dict items read as attributes; "in the order in which it
+    first appears" and a sorted result; "round ... to whole cents half-up" and round()."""
+    from hfsynth.curate.order_requirements import broken_order
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    billing = "import calendar\nfrom datetime import date\n\n\ndef next_billing_month(day):\n    first = {first}\n    return first, date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])\n"
+    assert "makes month 13 in December" in trivial(billing.format(first="date(day.year, day.month + 1, 1)"))
+    assert trivial(billing.format(first="date(day.year + day.month // 12, day.month % 12 + 1, 1)")) is None
+    leaders = "def leaders(players: list[dict]) -> list[str]:\n    best = max({score} for p in players)\n    return [p['name'] for p in players if p['score'] == best]\n"
+    assert "reads an attribute a dict of players does not have" in trivial(leaders.format(score="p.score"))
+    assert trivial(leaders.format(score="p['score']")) is None
+    assert trivial(leaders.format(score="p.get('score', 0)")) is None
+    ask = "Return each distinct error message once, in the order in which it first appears in the log."
+    assert "in another order" in broken_order(ask, ast.parse("def f(lines):\n    return sorted(set(lines))\n"))
+    assert broken_order(ask, ast.parse("def f(lines):\n    return list(dict.fromkeys(lines))\n")) is None
+    ask = "Round every leg's toll to whole cents half-up (0.125 becomes 0.13) before adding."
+    assert "rounds halves to even" in ignored_requirement(ask, "def total(legs):\n    return sum(round(km * rate, 2) for km, rate in legs)\n")
+    assert ignored_requirement(ask, "from decimal import Decimal, ROUND_HALF_UP\n\n\ndef total(legs):\n    return sum((km * rate).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP) for km, rate in legs)\n") is None

@@ -6,7 +6,8 @@
 - Numbers joined as text: ``", ".join(patron_ids)`` with ``patron_ids: list[int]``, or the bytes of ``chunk:
   bytes`` (ints) joined: TypeError.
 - A pair used as a number: ``days = calendar.monthrange(y, m)`` then ``booked / days``.
-- A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``.
+- A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``;
+  a dict read by a name: ``player.score`` over ``list[dict]``.
 - The next index read under a guard that lets the last one through: ``for i in range(rows): if i + 1
   <= rows: total += grid[i + 1][j]``: at the last ``i`` the guard holds and ``grid[rows]`` is past
   the end (``i + 1 < rows`` was meant).
@@ -17,6 +18,7 @@ never rebinds are read by their annotations.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, Iterator, Optional, Tuple
 
 from hfsynth.curate.python_ast import nodes_outside_try
@@ -107,6 +109,21 @@ def tuple_items_read_by_name(tree: ast.Module) -> Optional[str]:
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
                     and not hasattr(tuple, node.attr)):
                 return f"{ast.unparse(node)} reads an attribute a tuple of {iterable.id} does not have (line {node.lineno})"
+    return None
+
+
+def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
+    """``player.score`` with ``player`` an item of a parameter annotated ``list[dict]``: a dict's keys are read
+    by subscript, and a dict has no such attribute."""
+    parameters = _parameters(tree)
+    for target, iterable, loop in _loops(tree):
+        item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
+        if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", ast.unparse(item))):
+            continue
+        for node in ast.walk(loop):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
+                    and not hasattr(dict, node.attr)):
+                return f"{ast.unparse(node)} reads an attribute a dict of {iterable.id} does not have: its keys are read by subscript (line {node.lineno})"
     return None
 
 

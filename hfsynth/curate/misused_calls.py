@@ -24,6 +24,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``strptime(s, "%Y-%m-%d %I:%M")`` with no ``%p``: ``%I`` is the 12-hour clock, so "14:30" raises
   (``%H`` is meant); ``strftime("%Y-%m-%d %I:%M")``: 09:30 and 21:30 both print "09:30"; and
   ``strptime("%Y-%m-%d", text)``, the format passed first: every call raises ValueError.
+- ``date(day.year, day.month + 1, 1)`` with nothing that turns December over: month 13 raises ValueError.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
   (``defaultdict`` or ``Counter`` is meant).
@@ -1241,6 +1242,26 @@ def _strptime_format_first(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _month_past_december(tree: ast.Module) -> Optional[str]:
+    """``date(day.year, day.month + 1, 1)`` (or ``day.replace(month=day.month + 1)``) with nothing in the code
+    that turns December over (no 12 compared or taken, no ``%`` nor ``divmod``, no
+    ValueError caught): in December the month is 13 and the call raises ValueError."""
+    text = ast.unparse(tree)
+    if re.search(r"\b12\b|%|divmod|relativedelta|\bexcept\b|\bDateOffset\b", text):
+        return None
+    def next_month(node) -> bool:
+        return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Attribute)
+                and node.left.attr == "month" and constant_value(node.right) == 1)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        month = node.args[1] if name in ("date", "datetime") and len(node.args) >= 2 else next((k.value for k in node.keywords if k.arg == "month"), None) if name in ("date", "datetime", "replace") else None
+        if month is not None and next_month(month):
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes month 13 in December, which raises ValueError: nothing turns the year over"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -1253,4 +1274,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
-            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree))
+            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree))

@@ -80,7 +80,7 @@ def _is_keyed_sort(node: ast.AST) -> bool:
 
 ORDER_KEPT_ASK = re.compile(
     r"\bin (?:the )?order of (?:their |its )?first (?:occurrence|appearance)s?\b|\b(?:in|keep\w*|preserv\w*|maintain\w*|retain\w*)\b[^.]{0,25}\b(?:their |the |its )?original order\b|"
-    r"\bin (?:the )?(?:same )?order (?:they|in which they) (?:first )?(?:appear|occur)\w*\b",
+    r"\bin (?:the )?(?:same )?order (?:they|in which (?:they|it|each|they each)) (?:first )?(?:appear|occur)\w*\b",
     re.IGNORECASE,
 )
 

@@ -136,7 +136,7 @@ def _drops_a_character(tree: ast.Module) -> bool:
 HALF_UP_ASK = re.compile(
     r"\bhalf(?:way)?(?:[- ]way)?(?: points?| cases?| values?)?\s+(?:should |must |always |are |is )*round(?:s|ed)? up\b|\bround(?:s|ing)? half(?:[- ]way)? up\b|"
     r"\bround(?:s|ing)? (?:\.5|0\.5|halves) up\b|(?:\B\.5|\b0\.5|\bhalves)\s+(?:should |must |always |are |is |to |be )*round(?:s|ed|ing)? (?:up|away from zero)\b|"
-    r"\bround(?:s|ed|ing)?[\s-]+half[- ]up\b|\bhalf[- ]up\s+rounding\b|\bROUND_HALF_UP\b",  # "rounded half-up to the cent", "using round-half-up", "exact halves rounding up"
+    r"\bround(?:s|ed|ing)?[\s-]+half[- ]up\b|\bhalf[- ]up\s+rounding\b|\bROUND_HALF_UP\b|\bround\w*\b[^.\n]{0,60}\bhalf-up\b",  # "round every toll to whole cents half-up"  # "rounded half-up to the cent", "using round-half-up", "exact halves rounding up"
     re.IGNORECASE,
 )
 HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
