@@ -3187,3 +3187,19 @@ def test_blind76_to_81s_lessons_continued():
     ask = "Round every leg's toll to whole cents half-up (0.125 becomes 0.13) before adding."
     assert "rounds halves to even" in ignored_requirement(ask, "def total(legs):\n    return sum(round(km * rate, 2) for km, rate in legs)\n")
     assert ignored_requirement(ask, "from decimal import Decimal, ROUND_HALF_UP\n\n\ndef total(legs):\n    return sum((km * rate).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP) for km, rate in legs)\n") is None
+
+
+def test_a_return_annotation_that_contradicts_the_ask():
+    """"returning the list of names" and ``-> dict[str, float]``; "returning a dict that maps" and ``-> list[str]``;
+    "Return the names of the k depots" and ``-> list[float]``: the function says it answers another question."""
+    ask = "Write `improvements(term1, term2)` returning the list of names of students whose average went up, largest first."
+    code = "def improvements(term1, term2) -> {ann}:\n    return {{n: term2[n] - term1[n] for n in term1 if n in term2}}\n"
+    assert contradicted_return(ask, code.format(ann="dict[str, float]")) == "improvements returns a dictionary where the instruction says it returns a list"
+    listed = "def improvements(term1, term2) -> list[str]:\n    return sorted((n for n in term1 if n in term2 and term2[n] > term1[n]), key=lambda n: term1[n] - term2[n])\n"
+    assert contradicted_return(ask, listed) is None
+    ask = "Given a list of `(date, student)` records, write `absence_counts(records)` returning a dict that maps each student to their absences."
+    assert contradicted_return(ask, "def absence_counts(records) -> list[str]:\n    return sorted({s for _, s in records})\n") == "absence_counts returns a list where the instruction says it returns a dictionary"
+    ask = "Write `closest_depots(point, depots, k)`. Return the names of the `k` depots closest to `point`, nearest first."
+    depots = "import heapq\nimport math\n\n\ndef closest_depots(point, depots, k) -> list[{item}]:\n    return heapq.nsmallest(k, depots, key=lambda n: math.dist(point, depots[n]))\n"
+    assert contradicted_return(ask, depots.format(item="float")) == "closest_depots is annotated list[float] where the instruction asks for names"
+    assert contradicted_return(ask, depots.format(item="str")) is None

@@ -13,8 +13,10 @@ every ``return`` gives a value of one builtin kind that the ask excludes (a numb
 for a string...), or that never returns a value and prints instead. A kind is known only where Python
 decides it (a literal, ``len()``, ``str.join``, arithmetic on numbers, a local bound only to such
 values: :func:`certain_errors.value_kind`);
-anything else (a call of the code's own, a parameter) is not read. Code that imports a library
-(an array's ``sum`` is an array) and a function that yields or returns nothing somewhere are left alone.
+anything else (a call of the code's own, a parameter) is not read, and then the function's return
+annotation speaks for it ("returning a dict that maps ..." and ``-> list[str]``). Code that imports a
+library (an array's ``sum`` is an array) and a function that yields or returns nothing somewhere are left
+alone. And "return the names of ..." answered by a function annotated ``-> list[float]``: numbers.
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ _NOT_AFTER = r"(?!\s*(?:'s|’s|,?\s+or\b|\s+(?:length|size|count)\b))"
 # "Return the number of stones in each level in a list", "a string for every word": one value per item, in a container.
 _NOT_PER_ITEM = r"(?![^.;:]*\b(?:each|every|per|list|array|dict|dictionary|tuple|mapping|pairs?)\b)"
 ASKED = (
-    ("list", re.compile(rf"\breturns?\s+{_LIST}{_NOT_AFTER}", re.IGNORECASE)),
+    ("list", re.compile(rf"\b(?:returns?|returning)\s+{_LIST}{_NOT_AFTER}", re.IGNORECASE)),
     ("str", re.compile(rf"\breturns?\s+{_STRING}{_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
-    ("dict", re.compile(rf"\breturns?\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
+    ("dict", re.compile(rf"\b(?:returns?|returning)\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
     (NUMBER, re.compile(rf"\breturns?\s+(?:{_NUMBER}){_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
     # "I need the balance of the account right after each transaction, as a list in the same order as the input"
     ("list", re.compile(r"\b(?:I|we)\s+(?:need|want)\b[^.]{0,160}\bas\s+a\s+list\b(?!\s+or\b)", re.IGNORECASE)),
@@ -85,8 +87,30 @@ def _kind_of(node: ast.expr, known, rebound) -> Optional[str]:
     return value_kind(node, known, rebound)
 
 
+# "Return the names of the k depots closest to the point": text, one item per name.
+NAMES_ASK = re.compile(r"\breturns?\s+(?:the\s+|a\s+(?:sorted\s+)?list\s+of\s+(?:the\s+)?)?names\s+of\b", re.IGNORECASE)
+
+
+def _names_annotated_as_numbers(prose: str, code: str) -> Optional[str]:
+    """``-> list[float]`` on the one function of an instruction that asks for the names of things: it says it
+    answers numbers (the distances, the scores) where names were asked."""
+    if not NAMES_ASK.search(prose) or len(re.findall(r"\breturns?\b", prose, re.IGNORECASE)) > 1:
+        return None
+    tree = parse_python(code)
+    function = _answering_function(prose, tree) if tree is not None else None
+    if function is None or function.returns is None:
+        return None
+    annotation = ast.unparse(function.returns)
+    if re.fullmatch(r"(?:list|List|Sequence)\[(?:int|float)\]", annotation):
+        return f"{function.name} is annotated {annotation} where the instruction asks for names"
+    return None
+
+
 def contradicted_return(prose: str, code: str) -> Optional[str]:
     """``"name returns a number where the instruction says it returns a list"``, or None."""
+    named = _names_annotated_as_numbers(prose, code)
+    if named:
+        return named
     asked = _asked_kind(prose)
     tree = parse_python(code) if asked else None
     if tree is None:
@@ -110,6 +134,8 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
     rebound = rebound_names(tree)
     known = typed_locals(function, rebound)
     kinds = {_kind_of(r.value, known, rebound) for r in returns}
+    if kinds == {None} and function.returns is not None:  # values it cannot tell: what the function says it returns
+        kinds = {_annotation_kind(ast.unparse(function.returns))}
     if len(kinds) != 1 or not kinds <= EXCLUDED[asked] or (kinds == {"tuple"} and TWO_VALUES.search(prose)):
         return None
     return f"{function.name} returns {KIND_WORDS[kinds.pop()]} where the instruction says it returns {KIND_WORDS[asked]}"
