@@ -3203,3 +3203,11 @@ def test_a_return_annotation_that_contradicts_the_ask():
     depots = "import heapq\nimport math\n\n\ndef closest_depots(point, depots, k) -> list[{item}]:\n    return heapq.nsmallest(k, depots, key=lambda n: math.dist(point, depots[n]))\n"
     assert contradicted_return(ask, depots.format(item="float")) == "closest_depots is annotated list[float] where the instruction asks for names"
     assert contradicted_return(ask, depots.format(item="str")) is None
+
+
+def test_a_loop_that_returns_what_it_fills_after_one_item():
+    counts = ("def stops_per_driver(assignments):\n    seen = {{}}\n    for driver, stop in assignments:\n        seen.setdefault(driver, set()).add(stop)\n"
+              "    counts = {{}}\n    for driver, stops in seen.items():\n        counts[driver] = len(stops)\n{ret}")
+    assert "returns on its first pass" in trivial(counts.format(ret="        return counts\n"))
+    assert trivial(counts.format(ret="    return counts\n")) is None
+    assert trivial("def first_even(xs):\n    for x in xs:\n        return x\n") is None  # the first item, asked

@@ -16,7 +16,8 @@
 - A loop that returns at the end of its first pass (``for ch in s: if counts[ch] == 1: return i``
   then ``return -1`` inside the loop, one indent too deep): its body returns early in a branch and
   then returns again as its last statement, with no ``continue``, so it never reaches its second
-  item. The "first item" idiom (``for x in items: return x``) has no earlier return and is kept.
+  item; so does one whose last statement returns the collection the loop fills (``counts[d] = n`` then
+  ``return counts``). The "first item" idiom (``for x in items: return x``) has neither and is kept.
 
 - A part of a parameter unpacked and never read (``b_start, b_end = b`` in an overlap test that reads
   ``b_start`` only): that part of the input cannot change the answer.
@@ -317,9 +318,27 @@ def loop_returns_on_first_pass(tree: ast.AST) -> Optional[int]:
         if not isinstance(loop, (ast.For, ast.AsyncFor)) or len(loop.body) < 2 or not isinstance(loop.body[-1], ast.Return):
             continue
         earlier = list(_own_nodes(loop.body[:-1]))
-        if any(isinstance(n, ast.Return) for n in earlier) and not any(isinstance(n, ast.Continue) for n in earlier):
+        if any(isinstance(n, ast.Continue) for n in earlier):
+            continue
+        if any(isinstance(n, ast.Return) for n in earlier) or _returns_what_it_fills(loop.body[-1], earlier):
             return loop.lineno
     return None
+
+
+def _returns_what_it_fills(last: ast.Return, earlier: list) -> bool:
+    """``counts[driver] = len(stops)`` then ``return counts`` as the loop's last statement: the collection the
+    loop fills item by item is handed back after the first."""
+    if not isinstance(last.value, ast.Name):
+        return False
+    name = last.value.id
+    for node in earlier:
+        if isinstance(node, (ast.Assign, ast.AugAssign)) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
+                                                                 for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
+            return True
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == name
+                and node.func.attr in ("append", "add", "extend", "update", "setdefault", "insert", "appendleft")):
+            return True
+    return False
 
 
 ZERO = frozenset({"0", "0.0", "Decimal('0')", "Decimal('0.0')", "Decimal('0.00')", "Decimal(0)"})
