@@ -3211,3 +3211,13 @@ def test_a_loop_that_returns_what_it_fills_after_one_item():
     assert "returns on its first pass" in trivial(counts.format(ret="        return counts\n"))
     assert trivial(counts.format(ret="    return counts\n")) is None
     assert trivial("def first_even(xs):\n    for x in xs:\n        return x\n") is None  # the first item, asked
+
+
+def test_a_run_of_consecutive_items_answered_by_a_tally():
+    """"the longest run of consecutive tricks won by the same player" and ``Counter(winners).most_common(1)[0]``."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Given the trick winners in order, write `longest_streak(winners)` returning `(player, length)` for the longest run of consecutive tricks won by the same player."
+    assert "never compares an item with the one before it" in wrong_operation(ask, "from collections import Counter\n\n\ndef longest_streak(winners):\n    return Counter(winners).most_common(1)[0]\n")
+    grouped = "from itertools import groupby\n\n\ndef longest_streak(winners):\n    return max(((p, len(list(g))) for p, g in groupby(winners)), key=lambda r: r[1])\n"
+    assert wrong_operation(ask, grouped) is None

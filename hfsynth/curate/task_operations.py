@@ -78,6 +78,11 @@ def _orders(code: Code) -> bool:
     return code.has(r"sort|median|heap|nsmallest|nlargest|bisect|insort|partition|quantile|percentile|select|argsort|min|max")
 
 
+def _counts_only(code: Code) -> bool:
+    """A tally and nothing else: ``Counter(winners).most_common(1)[0]`` (a subscript of the ranking, no comparison)."""
+    return code.has(r"^Counter$|most_common") and not code.any_node(ast.Compare, ast.AugAssign, ast.For, ast.While)
+
+
 def _multiplies(code: Code) -> bool:
     return bool(code.operators & {ast.Mult, ast.Pow, ast.MatMult}) or code.has(r"prod|^i?mul$|multiply|^dot$|einsum|^outer$|cross|kron|reduce|^log|^exp|factorial|^comb$|^perm$")
 
@@ -226,6 +231,12 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         "counts every item of a group, repeats too (no set per group, no membership test)",
     ),
     ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
+    (
+        "a run of consecutive items",
+        re.compile(r"\b(?:longest|current|best)\s+(?:run|streak)\b|\b(?:runs?|streaks?)\s+of\s+consecutive\b|\bconsecutive\s+\w+\s+(?:won|lost|by\s+the\s+same)\b", re.IGNORECASE),
+        lambda code: code.any_node(ast.Compare, ast.Subscript, ast.AugAssign) and not _counts_only(code) or code.has(r"groupby|pairwise|^zip$|streak|run|prev|last"),
+        "never compares an item with the one before it",
+    ),
     (
         "days of the week",
         re.compile(r"\b(?:business|working|work)\s+days?\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))", re.IGNORECASE),
