@@ -3221,3 +3221,25 @@ def test_a_run_of_consecutive_items_answered_by_a_tally():
     assert "never compares an item with the one before it" in wrong_operation(ask, "from collections import Counter\n\n\ndef longest_streak(winners):\n    return Counter(winners).most_common(1)[0]\n")
     grouped = "from itertools import groupby\n\n\ndef longest_streak(winners):\n    return max(((p, len(list(g))) for p, g in groupby(winners)), key=lambda r: r[1])\n"
     assert wrong_operation(ask, grouped) is None
+
+
+def test_a_floor_division_rounded_to_decimals_and_a_validity_bound_each_octet():
+    """``round(a * 100 // b, 1)``: the decimals were cut off before round; "every valid IPv4 address (four
+    dot-separated octets, each 0-255)" and a pattern of three digits that never compares with 255."""
+    from hfsynth.curate.bound_requirements import broken_bound
+
+    rate = "def completion_rate(submitted, assigned):\n    if assigned == 0:\n        return 100.0\n    return round(submitted * 100 {op} assigned, 1)\n"
+    assert "rounds a floor division to decimals" in trivial(rate.format(op="//"))
+    assert trivial(rate.format(op="/")) is None
+    assert trivial("def pages(n, per):\n    return round(n // per)\n") is None  # no decimals asked of it
+    ask = "Write `extract_ips(text)` that returns every valid IPv4 address (four dot-separated octets, each 0-255) in the text, in order."
+    loose = "import re\n\n\ndef extract_ips(text):\n    return re.findall(r'\\b(?:[0-9]{1,3}\\.){3}[0-9]{1,3}\\b', text)\n"
+    assert broken_bound(prose_of(ask), ast.parse(loose), loose) == "the instruction bounds what is valid by 0-255 and the code never compares with 255"
+    strict = loose.replace("return re.findall", "found = re.findall").rstrip() + "\n    return [ip for ip in found if all(int(p) <= 255 for p in ip.split('.'))]\n"
+    assert broken_bound(prose_of(ask), ast.parse(strict), strict) is None
+
+
+def prose_of(text):
+    from hfsynth.curate.instruction import prose
+
+    return prose(text)

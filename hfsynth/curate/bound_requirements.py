@@ -7,7 +7,7 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 
 - an error asked for a value outside stated bounds ("raise ValueError unless it is in the range
   1-65535", "if the hours are not 0-23", "outside the range 0-150"), or what is valid bounded ("returns
-  True when ... each between 0 and 255"), and code that never compares with the bound (nor one past
+  True when ... each between 0 and 255", "returns every valid address (four octets, each 0-255)"), and code that never compares with the bound (nor one past
   it: ``range(1, 65536)``; a name bound to it counts; nor a regex's ``{12,19}``), when nothing it calls
   (a date, ``strptime``) checks the bounds for it;
 - a bound the instruction includes ("A (90 and above)", "up to and including 5 kg", "$5,000 or more",
@@ -61,7 +61,7 @@ from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated,
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
 BOUNDS = re.compile(
-    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|outside(?:\s+of)?(?:\s+the\s+(?:range|interval))?|between|from)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b(?!\s*(?:\*\*|\^))",
+    r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|outside(?:\s+of)?(?:\s+the\s+(?:range|interval))?|between|from|(?<=,\s)each|(?<=\()each)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b(?!\s*(?:\*\*|\^))",
     re.IGNORECASE,
 )
 BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b(?!\s*(?:\*\*|\^))", re.IGNORECASE)
@@ -85,7 +85,7 @@ def _compared_numbers(tree: ast.Module) -> Set[float]:
 
 
 # "returns True for dotted-quad addresses: four parts, each between 0 and 255": a bound a validity check must test.
-VALIDITY_ASK = re.compile(r"\b(?:returns?|returning)\s+`?(?:True|False)`?\b|\b(?:is|are)\s+(?:valid|invalid)\b|\bvalidat\w*", re.IGNORECASE)
+VALIDITY_ASK = re.compile(r"\b(?:returns?|returning)\s+`?(?:True|False)`?\b|\b(?:is|are)\s+(?:valid|invalid)\b|\bvalidat\w*|\b(?:returns?|returning|extracts?|finds?|lists?)\s+(?:every|each|all|only)\s+(?:the\s+)?valid\b", re.IGNORECASE)
 
 
 def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:

@@ -25,6 +25,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   (``%H`` is meant); ``strftime("%Y-%m-%d %I:%M")``: 09:30 and 21:30 both print "09:30"; and
   ``strptime("%Y-%m-%d", text)``, the format passed first: every call raises ValueError.
 - ``date(day.year, day.month + 1, 1)`` with nothing that turns December over: month 13 raises ValueError.
+- ``round(a * 100 // b, 1)``: the floor division cut the decimals off before ``round`` sees them.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
   (``defaultdict`` or ``Counter`` is meant).
@@ -1242,6 +1243,16 @@ def _strptime_format_first(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _decimals_of_a_floor_division(tree: ast.Module) -> Optional[str]:
+    """``round(submitted * 100 // assigned, 1)``: a floor division has no decimals to round to, so the
+    fraction asked for is cut off before ``round`` sees it (``/`` is meant)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "round" and len(node.args) == 2 and isinstance(node.args[0], ast.BinOp)
+                and isinstance(node.args[0].op, ast.FloorDiv) and isinstance(node.args[1], ast.Constant) and type(node.args[1].value) is int and node.args[1].value >= 1):
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}) rounds a floor division to decimals: // has already cut the fraction off"
+    return None
+
+
 def _month_past_december(tree: ast.Module) -> Optional[str]:
     """``date(day.year, day.month + 1, 1)`` (or ``day.replace(month=day.month + 1)``) with nothing in the code
     that turns December over (no 12 compared or taken, no ``%`` nor ``divmod``, no
@@ -1274,4 +1285,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
-            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree))
+            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
+            or _decimals_of_a_floor_division(tree))
