@@ -3243,3 +3243,19 @@ def prose_of(text):
     from hfsynth.curate.instruction import prose
 
     return prose(text)
+
+
+def test_repeats_dropped_by_groupby_and_unpadded_times_compared_as_text():
+    """"keeping the first occurrence of each id" with ``groupby`` alone (neighbours only); times "without a
+    leading zero" compared as text (``start >= now``: '9:05' >= '13:40')."""
+    from hfsynth.curate.stated_requirements import ignored_requirement as broken_order_requirement
+
+    ask = "Write `unique_stops(stops)` that removes repeated stop ids from a route, keeping the first occurrence of each id."
+    grouped = "from itertools import groupby\n\n\ndef unique_stops(stops):\n    return [stop for stop, _ in groupby({what})]\n"
+    assert "groups neighbours only" in broken_order_requirement(ask, grouped.format(what="stops"))
+    assert broken_order_requirement(ask, "def unique_stops(stops):\n    return list(dict.fromkeys(stops))\n") is None
+    ask = "`schedule` is a list of (start_time, subject) sorted by time. Times are written without a leading zero, e.g. '9:05' or '13:40'. Return the first class at or after `now`."
+    text = "def next_class(schedule, now):\n    for start, subject in schedule:\n        if {test}:\n            return subject\n    return None\n"
+    assert "compares the text as it is" in broken_order_requirement(ask, text.format(test="start >= now"))
+    minutes = "def m(t):\n    h, mm = t.split(':')\n    return int(h) * 60 + int(mm)\n\n\n" + text.format(test="m(start) >= m(now)")
+    assert broken_order_requirement(ask, minutes) is None

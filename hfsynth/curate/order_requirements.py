@@ -19,8 +19,8 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
 - order "for equal timestamps" (keys...), and a sort with no key (``sorted(pairs)``), which orders
   equal keys by the items' next field;
 - "keep the first occurrence" of each key, and a dict that a loop assigns into with no test of the
-  key (``by_id[event["id"]] = event``), a dict comprehension (the last one wins), or a ``Counter``
-  kept to ``== 1`` (no copy kept);
+  key (``by_id[event["id"]] = event``), a dict comprehension (the last one wins), a ``Counter``
+  kept to ``== 1`` (no copy kept), or ``groupby`` over unsorted items (neighbours only);
 - "consecutive duplicates" collapsed (like ``uniq``), and a set of every value seen with no look at
   a neighbour;
 - items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
@@ -32,8 +32,8 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
   code orders anything (no sort, heap, bisect, ``most_common``, ``min`` or ``max``);
 - parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
 - "1 is the highest score", and code whose sorts are all ascending;
-- values "not zero-padded" ('9:30', '14:00', or a length "written as `m:ss`"), and a sort, ``min`` or ``max`` while nothing in the code
-  turns the text into numbers or pads it.
+- values "not zero-padded" ('9:30', '14:00', or a length "written as `m:ss`"), and a sort, ``min`` or ``max``
+  (or else two of them compared, ``start >= now``) while nothing in the code turns the text into numbers or pads it.
 """
 
 from __future__ import annotations
@@ -198,6 +198,10 @@ def _later_one_wins(tree: ast.Module) -> Optional[str]:
     comprehension: each later item replaces the first; or a ``Counter`` kept to ``== 1``: no copy is kept."""
     counters = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
                 for t in n.targets if isinstance(t, ast.Name)}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    if "groupby" in called and not called & ORDERING_CALLS and not called & {"set", "dict", "fromkeys", "Counter", "OrderedDict"}:
+        grouped = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) == "groupby")
+        return f"{ast.unparse(grouped)[:50]} (line {grouped.lineno}) groups neighbours only, so a repeat further on is kept"
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.DictComp):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the last item of each key"
@@ -278,6 +282,9 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
             or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in ast.walk(tree)):
         return None
     sort = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
+    if sort is None:  # start >= now: two of the texts compared by order
+        sort = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
+                     and all(isinstance(side, (ast.Name, ast.Subscript)) for side in (n.left, n.comparators[0]))), None)
     return f"{ast.unparse(sort)[:50]} (line {sort.lineno}) compares the text as it is, so '9:30' sorts after '14:00'" if sort is not None else None
 
 
