@@ -3259,3 +3259,21 @@ def test_repeats_dropped_by_groupby_and_unpadded_times_compared_as_text():
     assert "compares the text as it is" in broken_order_requirement(ask, text.format(test="start >= now"))
     minutes = "def m(t):\n    h, mm = t.split(':')\n    return int(h) * 60 + int(mm)\n\n\n" + text.format(test="m(start) >= m(now)")
     assert broken_order_requirement(ask, minutes) is None
+
+
+def test_a_quarter_start_off_by_one_a_span_past_midnight_and_absolute_growth():
+    """``month // 3 * 3 + 1`` starts March's quarter in April; "it may run past midnight" and ``end - start``
+    with nothing that adds a day back; "rose the most in absolute terms" documented as relative growth."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    quarter = "from datetime import date\n\n\ndef quarter_start(day):\n    return date(day.year, {month}, 1)\n"
+    assert "starts March's quarter in April" in trivial(quarter.format(month="(day.month // 3) * 3 + 1"))
+    assert trivial(quarter.format(month="(day.month - 1) // 3 * 3 + 1")) is None
+    ask = "Outage logs record start and end as HH:MM. An outage may run past midnight, in which case the end time is earlier than the start."
+    span = "def outage_minutes(start, end):\n    sh, sm = map(int, start.split(':'))\n    eh, em = map(int, end.split(':'))\n    return {value}\n"
+    assert "never adds a day back" in wrong_operation(ask, span.format(value="(eh * 60 + em) - (sh * 60 + sm)"))
+    assert wrong_operation(ask, span.format(value="((eh * 60 + em) - (sh * 60 + sm)) % 1440")) is None
+    ask = "Return the unit whose consumption rose the most in absolute terms (kWh) from the previous month."
+    grew = 'def biggest_increase(current, previous):\n    """Unit whose consumption grew the most {how} to last month."""\n    return max(current, key=lambda u: current[u] - previous.get(u, 0))\n'
+    assert "says it computes 'relative'" in wrong_operation(ask, grew.format(how="relative"))
+    assert wrong_operation(ask, grew.format(how="compared")) is None

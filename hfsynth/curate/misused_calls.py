@@ -762,6 +762,10 @@ def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
                 return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts March in the second quarter"
             if size == 7 and re.search(r"\.day$", counted):
                 return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts the 7th in the second week (days count from 1: (day - 1) // 7 + 1)"
+        if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and constant_value(node.right) == 1 and isinstance(node.left, ast.BinOp)
+                and isinstance(node.left.op, ast.Mult) and constant_value(node.left.right) == 3 and isinstance(node.left.left, ast.BinOp)
+                and isinstance(node.left.left.op, ast.FloorDiv) and constant_value(node.left.left.right) == 3 and re.search(r"month$", ast.unparse(node.left.left.left))):
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) starts March's quarter in April ((month - 1) // 3 * 3 + 1 is meant)"
     return None
 
 

@@ -9,7 +9,7 @@ pairs of concepts that exclude each other (pace and speed, a streak and a gap, d
 tally of requests, the median and the mean, a standard deviation and a variance, the days left and
 the days elapsed, a number and a percentage, a percentage and an average, a refund and a charge, the
 last and the first (by the docstring alone: a ``first_free_slot`` may be the "earliest" asked), items
-seen exactly once and distinct items...): the instruction names one and never the other, the code names
+seen exactly once and distinct items, an absolute and a relative change...): the instruction names one and never the other, the code names
 the other and never the one.
 """
 
@@ -43,6 +43,7 @@ CONTRASTS = (
     ("last", "first", "docstring"),  # a first_free_slot may be the "earliest" asked: only the docstring's words count
     ("first", "last", "docstring"),
     ("exactly once|only once|once only", "distinct|unique"),
+    ("absolute", "relative"),
 )
 
 

@@ -33,6 +33,10 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
   searches its own sequence for each item (``item in items[i + 1:]``, ``items.count(item)``) or loops
   over it again; a digit "anywhere" looked for with ``re.match``; objects for sets or dict keys whose
   class has ``__eq__`` and no ``__hash__``; a file to append to opened with ``"w"``.
+- Dates and times: an age in whole years from the years alone; an angle asked around the compass taken
+  as ``abs(a - b)``; a window "within the next `days` days" built backwards; a month moved with
+  ``replace(month=...)`` where the day is to be clamped; a span that "may run past midnight" subtracted
+  with nothing that adds a day back; a run of consecutive items answered by a tally.
 
 English instructions only; a negated ask ("not the median") is not read.
 """
@@ -945,6 +949,26 @@ def _month_moved_without_clamping(prose: str, tree: ast.Module) -> Optional[str]
     return None
 
 
+# "it may run past midnight, in which case the end time is earlier than the start time".
+PAST_MIDNIGHT_ASK = re.compile(r"\b(?:runs?|running|goes|going|go|spans?|spanning|cross(?:es|ing)?|wraps?|wrapping|past|over|across|through)\s+(?:past\s+|over\s+)?midnight\b|\bovernight\s+(?:shifts?|outages?|stays?|runs?)\b", re.IGNORECASE)
+
+
+def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str]:
+    """``end - start`` in minutes where the instruction says a span may run past midnight, and nothing in the
+    code adds a day back (no 1440 nor 24 * 60, no ``%``, no comparison of the two ends, no date): a shift
+    from 22:00 to 02:00 comes out negative."""
+    if not PAST_MIDNIGHT_ASK.search(prose) or negated(prose, PAST_MIDNIGHT_ASK.search(prose).start()):
+        return None
+    text = ast.unparse(tree)
+    if re.search(r"\b1440\b|\b86400\b|\b24\b|%|\bdatetime\b|\btimedelta\b|\bdate\b|\bstrptime\b|\babs\(", text) or any(
+            isinstance(n, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in n.ops) for n in ast.walk(tree)):
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Sub):
+            return f"the instruction lets a span run past midnight and {ast.unparse(node.value)[:50]} (line {node.lineno}) never adds a day back: it comes out negative"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -1045,7 +1069,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or _years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree)
             or _angle_difference_unwrapped(prose, tree) or _window_on_the_other_side(prose, tree)
-            or _month_moved_without_clamping(prose, tree) or unguarded_absence(prose, tree)
+            or _month_moved_without_clamping(prose, tree) or _duration_never_wraps_midnight(prose, tree) or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
