@@ -897,6 +897,8 @@ NEWEST_SETS = {
     "labelled_blind67.jsonl.gz": 0.42, "labelled_blind68.jsonl.gz": 0.56, "labelled_blind69.jsonl.gz": 0.48,
     "labelled_blind70.jsonl.gz": 0.56, "labelled_blind71.jsonl.gz": 0.46, "labelled_blind72.jsonl.gz": 0.44, "labelled_blind73.jsonl.gz": 0.44,
     "labelled_blind74.jsonl.gz": 0.52, "labelled_blind75.jsonl.gz": 0.50,
+    "labelled_blind76.jsonl.gz": 0.62, "labelled_blind77.jsonl.gz": 0.60, "labelled_blind78.jsonl.gz": 0.50,
+    "labelled_blind79.jsonl.gz": 0.46, "labelled_blind80.jsonl.gz": 0.50, "labelled_blind81.jsonl.gz": 0.50,
 }
 
 
