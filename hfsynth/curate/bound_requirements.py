@@ -479,44 +479,28 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
 STATED_EXCLUSIVE = re.compile(r"\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
 
 
-def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
-    """``late >= grace`` for "more than `grace` minutes late", and no ``> grace`` nor ``<= grace`` (its complement)
-    anywhere: the bound itself is counted."""
-    parameters, named = parameter_names(tree), _bound_names(tree)
-    for match in STATED_EXCLUSIVE.finditer(prose):
-        bound = _spelled_bound(match.group("bound"), parameters)
-        if bound is None or negated(prose, match.start()):
-            continue
-        taken, excluded = None, False
-        for node, op in _comparisons_with(tree, bound, named):
-            if op in (ast.Gt, ast.LtE):
-                excluded = True
-            elif op is ast.GtE and taken is None:
-                taken = node
-        if taken is not None and not excluded:
-            return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {match.group('bound')} itself"
-    return None
-
-
 # "fewer than 30 rated games", "less than `minimum`", "under 18", "below 2300": the bound itself is not in.
 STATED_EXCLUSIVE_BELOW = re.compile(r"\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?"
                                     r"|(?:under|below)\s+\$?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?!\s*%?\s*(?:or|and)\s+(?:equal|less|fewer|below|under|lower|at))", re.IGNORECASE)
 
 
-def _stated_exclusive_below_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
-    """``games <= 30`` for "fewer than 30 games", and no ``< 30`` nor ``>= 30`` (its complement) anywhere: the
-    bound itself is counted below it."""
+def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
+    """``late >= grace`` for "more than `grace` minutes late", and no ``> grace`` nor ``<= grace`` (its complement)
+    anywhere: the bound itself is counted; and below, ``games <= 30`` for "fewer than 30 games" with no ``< 30``
+    nor ``>= 30``."""
     parameters, named = parameter_names(tree), _bound_names(tree)
-    for match in STATED_EXCLUSIVE_BELOW.finditer(prose):
-        spelled = match.group("bound") or match.group("number")
+    asks = [(m, (ast.Gt, ast.LtE), ast.GtE) for m in STATED_EXCLUSIVE.finditer(prose)]
+    asks += [(m, (ast.Lt, ast.GtE), ast.LtE) for m in STATED_EXCLUSIVE_BELOW.finditer(prose)]
+    for match, excluding, including in asks:
+        spelled = match.group("bound") or match.groupdict().get("number")
         bound = _spelled_bound(spelled, parameters)
         if bound is None or negated(prose, match.start()):
             continue
         taken, excluded = None, False
         for node, op in _comparisons_with(tree, bound, named):
-            if op in (ast.Lt, ast.GtE):
+            if op in excluding:
                 excluded = True
-            elif op is ast.LtE and taken is None:
+            elif op is including and taken is None:
                 taken = node
         if taken is not None and not excluded:
             return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {spelled} itself"
@@ -747,8 +731,7 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     compared, a bound included in words and compared strictly (or left out in words, "more than
     `grace`", and taken in), bounds named "inclusive" or "exclusive", a limit to refuse clamped to, an
     excess past a number never kept at 0, a length limit exceeded by a marker."""
-    found = (_unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
-             or _stated_exclusive_below_compared_inclusively(prose, tree))
+    found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
     if found:
         return found
     parameters = parameter_names(tree)
