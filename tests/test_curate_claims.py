@@ -290,6 +290,8 @@ INSPECTION = "from datetime import date, timedelta\n\n\ndef inspection_due(last:
 INSPECTION_RESPONSE = "```python\n" + INSPECTION + "```\n\n```python\ninspection_due(date(2024, 1, 31))  # -> datetime.date(2024, 7, {day})\n```\n"
 NIGHTS_OUT = "from datetime import date\n\n\ndef game_nights(year: int, month: int) -> list[date]:\n    return [date(year, month, 8), date(year, month, 22)]\n"
 NIGHTS_OUT_RESPONSE = "```python\n" + NIGHTS_OUT + "```\n\n```python\ngame_nights(2024, 3)  # -> [date(2024, 3, 8), date(2024, 3, {day})]\n```\n"
+GRADES = "from collections import Counter\n\n\ndef grade_counts(grades):\n    return Counter(g.strip().upper() for g in grades)\n"
+GRADES_RESPONSE = "```python\n" + GRADES + "```\n\nExample:\n\n```python\nprint(grade_counts(['B', 'a', 'C', 'b', 'A ', 'b']))\n```\n\nOutput:\n\n```\n{shown}\n```\n"
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -556,6 +558,8 @@ ROWS = {
     "a returned date claimed right in a comment": ((INSPECTION, INSPECTION_RESPONSE.format(day=29), ""), "passed"),
     "a list of dates claimed unqualified, right (blind78)": ((NIGHTS_OUT, NIGHTS_OUT_RESPONSE.format(day=22), ""), "passed"),
     "a list of dates claimed unqualified, wrong": ((NIGHTS_OUT, NIGHTS_OUT_RESPONSE.format(day=23), ""), "failed"),
+    "a printed Counter shown in another order than it prints (blind77)": ((GRADES, GRADES_RESPONSE.format(shown="Counter({'A': 2, 'B': 3, 'C': 1})"), ""), "failed"),
+    "a printed Counter shown as it prints": ((GRADES, GRADES_RESPONSE.format(shown="Counter({'B': 3, 'A': 2, 'C': 1})"), ""), "passed"),
 }
 TESTS = {
     "the tests' __file__ is the tests": "with warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter('always')\n    old()\nassert caught[0].filename == __file__\n",

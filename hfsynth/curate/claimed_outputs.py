@@ -425,13 +425,14 @@ class _HfPrinted:
 def _hf_output_matches(printed, value, want):
     """Whether what ran (printed text, then the value of an expression) is what the claim says. An
     object of the code's own class is not judged by its text (a claimed ``Point(1, 2)`` of a dataclass
-    that shows ``Point(x=1, y=2)``); a printed date or Decimal is (its text is fixed), and so is a returned
+    that shows ``Point(x=1, y=2)``); a printed date, Decimal or Counter is (its text is fixed: a Counter
+    prints its most common first), and so is a returned
     date (``# -> datetime.date(2024, 7, 30)``, ``date(2024, 7, 30)`` or ``2024-07-30``)."""
     norm = lambda text: " ".join(str(text).split())
     if isinstance(value, _HfPrinted):
         value = value.value
-        if _hf_type(value).__module__ not in ("builtins", "datetime", "decimal", "fractions"):
-            return True  # the standard library's dates and numbers print one way: print(next_friday(d)) shows 2024-03-15
+        if _hf_type(value).__module__ not in ("builtins", "datetime", "decimal", "fractions", "collections"):
+            return True  # the standard library's dates, numbers and containers print one way: print(next_friday(d)) shows 2024-03-15
         if not _hf_literal(want.strip())[1] or value is None:
             value = None  # compared as the printed text
         else:
@@ -493,7 +494,8 @@ def _hf_printed_as_shown(printed, want, wraps=False):
             continue
         if "{" not in line or __import__("builtins").sorted(bare(line)) != __import__("builtins").sorted(bare(claim)):
             return False
-        (a, a_ok), (b, b_ok) = _hf_literal(line), _hf_literal(claim)
+        unwrapped = lambda text: __import__("re").sub(r"^(?:Counter|OrderedDict)\((.*)\)$", r"\1", text)  # Counter({'B': 3, 'A': 2}): a dict, in its order
+        (a, a_ok), (b, b_ok) = _hf_literal(unwrapped(line)), _hf_literal(unwrapped(claim))
         if a_ok and b_ok and _hf_ordered(a) != _hf_ordered(b):
             return False
     return True
