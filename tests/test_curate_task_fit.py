@@ -3277,3 +3277,13 @@ def test_a_quarter_start_off_by_one_a_span_past_midnight_and_absolute_growth():
     grew = 'def biggest_increase(current, previous):\n    """Unit whose consumption grew the most {how} to last month."""\n    return max(current, key=lambda u: current[u] - previous.get(u, 0))\n'
     assert "says it computes 'relative'" in wrong_operation(ask, grew.format(how="relative"))
     assert wrong_operation(ask, grew.format(how="compared")) is None
+
+
+def test_a_walk_up_a_tree_whose_root_is_its_own_parent():
+    """``while hub in parent: hub = parent[hub]`` never ends where the root is its own parent; where the root
+    has no entry, the same loop stops."""
+    ask = 'Our hub network is a tree stored as a dict `parent[hub]`; the national hub is its own parent (`parent["NAT"] == "NAT"`).'
+    climb = "def national_hub(hub, parent):\n    while {test}:\n        hub = parent[hub]\n    return hub\n"
+    assert "at the root, its own parent, it goes round for ever" in trivial(climb.format(test="hub in parent"), ask)
+    assert trivial(climb.format(test="parent[hub] != hub"), ask) is None
+    assert trivial(climb.format(test="hub in parent"), "Follow `parent[hub]` up; the root hub has no entry in the dict.") is None

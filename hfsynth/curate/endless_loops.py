@@ -12,7 +12,9 @@ non-mutating methods such as ``str.replace``); in ``while True``, a path that ch
 own tests read (``candidate = current + timedelta(days=1)`` with ``current`` never moved, then
 ``continue``) takes the same turn on every pass, when the tests read a value the code made itself
 (``while True: if queue: return queue.pop()`` waits on the caller's object instead). Paths that may leave the loop (``break``, ``return``,
-``raise``, ``yield``) and loops whose condition calls anything else are not judged.
+``raise``, ``yield``) and loops whose condition calls anything else are not judged. And where the
+instruction says a tree's root is its own parent, ``while hub in parent: hub = parent[hub]``: at the root
+the walk goes round for ever.
 """
 
 from __future__ import annotations
@@ -403,6 +405,21 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
                         and name in _read(loop.test)):
                     return (f"the while loop at line {loop.lineno} sets {name} = {ast.unparse(node.value)}: the row {node.value.value.id} holds under "
                             f"its own {looked_up.slice.value!r} is {name} itself, so it never moves")
+    return None
+
+
+def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
+    """``while hub in parent: hub = parent[hub]`` where the root is its own parent (the instruction says so):
+    at the root the lookup gives the root again, and nothing compares the two, so the walk never ends."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.In)
+                and isinstance(loop.test.left, ast.Name) and isinstance(loop.test.comparators[0], ast.Name)):
+            continue
+        name, table = loop.test.left.id, loop.test.comparators[0].id
+        steps = [n for n in ast.walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
+        climbs = any(isinstance(n.value, ast.Subscript) and ast.unparse(n.value) == f"{table}[{name}]" for n in steps)
+        if climbs and len(steps) == 1 and not any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in ast.walk(loop)):
+            return f"the while loop at line {loop.lineno} climbs {table}[{name}] while {name} is in {table}: at the root, its own parent, it goes round for ever"
     return None
 
 

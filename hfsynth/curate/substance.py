@@ -46,7 +46,7 @@ from typing import Dict, Optional
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.dead_paths import empty_branch, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
-from hfsynth.curate.endless_loops import (endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
+from hfsynth.curate.endless_loops import (climbs_past_the_root, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
@@ -545,6 +545,9 @@ STRINGS_IN_THE_DATA = re.compile(r"\bstrings?\b|\bstr\b|\btext\b", re.IGNORECASE
 # A graph that may hold cycles (not a tree): a traversal must remember what it has seen.
 GRAPHS_WITH_CYCLES = re.compile(r"\b(?:undirected|graph|cycles?|cyclic)\b", re.IGNORECASE)
 
+# A tree whose root is its own parent ("parent["NAT"] == "NAT"", union-find's roots): a walk up must stop at it.
+OWN_PARENT = re.compile(r"\bits\s+own\s+parent\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1", re.IGNORECASE)
+
 # The checks of code that has substantive statements, in order: (check of the tree, its reason).
 SUBSTANCE_CHECKS = (
     (ignores_its_inputs, lambda found: f"trivial body: {', '.join(found[:3])} {_s(found, 'ignores', 'ignore')} every parameter or "
@@ -619,6 +622,10 @@ def trivial(row: Dict, config=None) -> Optional[str]:
                 return f"never ends: {endless}"
         if GRAPHS_WITH_CYCLES.search(row.get("instruction") or ""):
             endless = revisits_a_graph(tree)
+            if endless:
+                return f"never ends: {endless}"
+        if OWN_PARENT.search(row.get("instruction") or ""):
+            endless = climbs_past_the_root(tree)
             if endless:
                 return f"never ends: {endless}"
         misread = stripped_named_affix(tree, row.get("instruction") or "") or unanchored_validation(tree, row.get("instruction") or "")
