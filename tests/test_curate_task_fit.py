@@ -3287,3 +3287,14 @@ def test_a_walk_up_a_tree_whose_root_is_its_own_parent():
     assert "at the root, its own parent, it goes round for ever" in trivial(climb.format(test="hub in parent"), ask)
     assert trivial(climb.format(test="parent[hub] != hub"), ask) is None
     assert trivial(climb.format(test="hub in parent"), "Follow `parent[hub]` up; the root hub has no entry in the dict.") is None
+
+
+def test_fewer_items_than_asked_read_by_index():
+    """"If there are fewer than three foods, return all of them" and ``[ranked[i] for i in range(3)]``."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Return the names of the three foods with the most calories. If there are fewer than three foods, return all of them in that order."
+    top = "def top_three(foods):\n    ranked = sorted(foods, key=foods.get, reverse=True)\n    return {result}\n"
+    assert "reads past the end of a shorter input" in wrong_operation(ask, top.format(result="[ranked[i] for i in range(3)]"))
+    assert wrong_operation(ask, top.format(result="ranked[:3]")) is None
+    assert wrong_operation(ask, top.format(result="[ranked[i] for i in range(min(3, len(ranked)))]")) is None

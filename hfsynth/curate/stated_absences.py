@@ -7,7 +7,8 @@ without a match AttributeError (``None.group``), on exactly the inputs the instr
 
 Read only where the instruction says it in so many words, and only code that reads the thing bare:
 a key read with ``["key"]`` while nothing tests ``"key" in`` a record, calls ``.get("key")`` or catches
-KeyError; a match's ``.group()`` taken straight off ``search``/``match`` outside any ``try``.
+KeyError; a match's ``.group()`` taken straight off ``search``/``match`` outside any ``try``; and "if there
+are fewer than three, return all of them" answered by ``[ranked[i] for i in range(3)]``, nothing measured.
 """
 from __future__ import annotations
 
@@ -50,8 +51,39 @@ def _bare_match_part(tree: ast.Module) -> Optional[ast.AST]:
                  and isinstance(n.func.value, ast.Call) and isinstance(n.func.value.func, ast.Attribute) and n.func.value.func.attr in MATCH_CALLS), None)
 
 
+# "If there are fewer than three foods, return all of them": fewer items than the count asked may come.
+FEWER_THAN_ASKED = re.compile(r"\b(?:fewer|less)\s+than\s+(?P<n>\d+|two|three|four|five|ten|`?k`?|`?n`?)\b[^.;]{0,60}?\b(?:return|give|list|include|keep)\w*\s+(?:all|every|them\s+all|whatever|as\s+many)", re.IGNORECASE)
+WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def _indexed_up_to(tree: ast.Module, count) -> Optional[ast.AST]:
+    """``ranked[i] for i in range(3)`` (or ``range(k)``) with nothing in the code measuring the sequence (no
+    ``len``, ``min``, slice, ``enumerate``, ``zip`` nor caught IndexError): the fourth item is read blind."""
+    text = ast.unparse(tree)
+    if re.search(r"\blen\(|\bmin\(|\bzip\(|\benumerate\(|IndexError|islice|nlargest|nsmallest|\[[^\]]*:[^\]]*\]", text):
+        return None
+    for node in nodes_outside_try(tree):
+        if not isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.For)):
+            continue
+        generator = node.generators[0] if not isinstance(node, ast.For) else node
+        limit = generator.iter.args[0] if isinstance(generator.iter, ast.Call) and getattr(generator.iter.func, "id", None) == "range" and len(generator.iter.args) == 1 else None
+        if limit is None or not (isinstance(limit, ast.Constant) and limit.value == count or isinstance(limit, ast.Name) and limit.id == count):
+            continue
+        index = getattr(generator.target, "id", None)
+        read = next((n for n in ast.walk(node) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == index), None)
+        if read is not None:
+            return read
+    return None
+
+
 def unguarded_absence(prose: str, tree: ast.Module) -> Optional[str]:
     """How the code reads, bare, what the instruction says may be missing; else None."""
+    said = FEWER_THAN_ASKED.search(prose)
+    if said:
+        count = said.group("n").strip("`").lower()
+        read = _indexed_up_to(tree, int(count) if count.isdigit() else WORDS.get(count, count))
+        if read is not None:
+            return f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads past the end of a shorter input: IndexError"
     said = ABSENT_KEY.search(prose)
     if said and "KeyError" not in prose:  # "if the 'id' key is missing, raise KeyError": a bare read is the answer
         key = said.group("key") or said.group("key2") or said.group("key3")
