@@ -3298,3 +3298,16 @@ def test_fewer_items_than_asked_read_by_index():
     assert "reads past the end of a shorter input" in wrong_operation(ask, top.format(result="[ranked[i] for i in range(3)]"))
     assert wrong_operation(ask, top.format(result="ranked[:3]")) is None
     assert wrong_operation(ask, top.format(result="[ranked[i] for i in range(min(3, len(ranked)))]")) is None
+
+
+def test_codes_in_backticked_quotes_and_options_priced_in_words():
+    """Units named beside codes in backticked quotes (miles (`"mi"`), yards (`"yd"`)), and options each given a
+    price in words ("child" pays 50% less, "senior" 40% less and "student" 25% less): one left out of the table."""
+    ask = 'Write `convert_distance(value, from_unit, to_unit)` for kilometres (`"km"`), miles (`"mi"`), metres (`"m"`) and yards (`"yd"`).'
+    table = "UNITS = {{'km': 1000.0, 'mi': 1609.344, 'm': 1.0{more}}}\n\n\ndef convert_distance(value, from_unit, to_unit):\n    return value * UNITS[from_unit] / UNITS[to_unit]\n"
+    assert missing_part(ask, table.format(more="")) == "the unit 'yd'"
+    assert missing_part(ask, table.format(more=", 'yd': 0.9144")) is None
+    ask = 'The adult fare is 3.00. Concessions: "child" pays 50% less, "senior" 40% less and "student" 25% less.'
+    fares = "DISCOUNTS = {{'adult': 0.0, 'child': 0.5, 'senior': 0.4{more}}}\n\n\ndef fare_for(kind):\n    return round(3.0 * (1 - DISCOUNTS[kind]), 2)\n"
+    assert missing_part(ask, fares.format(more="")) == "the option 'student'"
+    assert missing_part(ask, fares.format(more=", 'student': 0.25")) is None

@@ -24,7 +24,7 @@ And two lists of literals the output or the input is made of: HTML tags the code
 <strong>, <em> and <code>": each tag's name must be in one of the code's strings; headings ``<h1>``
 may be built from a number and are not read), and the one-letter units or codes the input uses
 ("units d, h, m and s", "codes 'C', 'F' and 'K'", codes beside their names "Celsius ("C"), Fahrenheit ("F")
-and Kelvin ("K")", or the usual abbreviations "units mm, cm, m, km, in, ft and mi"): each must be a string of the code on its own, in a regex character class or alternation, or
+and Kelvin ("K")" or "miles (`"mi"`)", or the usual abbreviations "units mm, cm, m, km, in, ft and mi"): each must be a string of the code on its own, in a regex character class or alternation, or
 in a string made only of the listed letters (``"dhms"``).
 
 And two lists of quoted strings: the keys of a dict the code returns ("returns a dict with the keys
@@ -55,7 +55,8 @@ the function must read each of them (an abstract, overloaded, singledispatch or 
 And, from the input's records ("dicts with "price", "qty" and "category""), a quantity the code never
 reads while it reads two other fields; punctuation marks listed together ("like '!' or ','") of which
 the code holds none and no character class; options or bands each mapped to what it gives ("'full' ->
-'Ada Lovelace', 'initials' -> 'A.L.'", "'B' (80-89)"), once the code names two; and HTML entities to
+'Ada Lovelace', 'initials' -> 'A.L.'", "'B' (80-89)", ""child" pays 50% less, "senior" 40% less"), once the code
+names two; and HTML entities to
 write ("& with &amp;, ... ' with &#x27;"), once the code writes two; one-word values a return sentence
 quotes ("returns 'pending' if ..., 'active' ... and 'lapsed' ..."), once the code writes two (the keys it
 only reads, ``loan["returned"]``, are not written: so too for a returned dict's keys); and the fields of
@@ -226,7 +227,7 @@ UNIT_LIST = re.compile(rf"(?:\bunits?\b(?:\s+(?:are|is|of))?\s*:?|\b(?:between|a
 
 
 # Codes given beside their names: "Celsius ("C"), Fahrenheit ("F") and Kelvin ("K")".
-NAMED_CODE = r"\b[A-Za-z][a-z]+\s*\(\s*[`'\"]([A-Za-z]{1,3})[`'\"]\s*\)"
+NAMED_CODE = r"\b[A-Za-z][a-z]+\s*\(\s*`?[`'\"]([A-Za-z]{1,3})[`'\"]`?\s*\)"  # miles ("mi"), miles (`"mi"`)
 NAMED_CODES = re.compile(rf"{NAMED_CODE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAMED_CODE}){{2,9}}")
 
 
@@ -409,7 +410,8 @@ def _missing_quoted(instruction: str, strings: List[str]) -> Optional[str]:
 # and 'F' (below 60)", "'calm' below 2 km/h, ... and 'gale' at 62 km/h or more": options or bands, each mapped
 # to what it gives or holds.
 MAPPED_KEY = re.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(?:->|=>|→|\((?=[^)]*\d)"""
-                        r"""|(?=(?:below|under|less\s+than|from|at|above|over|up\s+to|between|greater\s+than|more\s+than)\b[^,;]{0,30}?\d))\s*""")
+                        r"""|(?=(?:below|under|less\s+than|from|at|above|over|up\s+to|between|greater\s+than|more\s+than)\b[^,;]{0,30}?\d)"""
+                        r"""|(?=(?:pays?|gets?|costs?|earns?|receives?)\s+\$?\d|\d+(?:\.\d+)?\s*%\s+(?:less|off|more|discount)))\s*""")  # "child" pays 50% less, "senior" 40% less
 
 
 def _missing_mapped_key(instruction: str, strings: List[str]) -> Optional[str]:
