@@ -3311,3 +3311,24 @@ def test_codes_in_backticked_quotes_and_options_priced_in_words():
     fares = "DISCOUNTS = {{'adult': 0.0, 'child': 0.5, 'senior': 0.4{more}}}\n\n\ndef fare_for(kind):\n    return round(3.0 * (1 - DISCOUNTS[kind]), 2)\n"
     assert missing_part(ask, fares.format(more="")) == "the option 'student'"
     assert missing_part(ask, fares.format(more=", 'student': 0.25")) is None
+
+
+def test_a_step_never_rounded_to_and_the_last_day_left_out():
+    """"rounds the total to the nearest 0.05" and ``round(total, 2)``; "from `start` to `end`, with both ends
+    included" walked as ``range((end - start).days)``."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Our cash desk rounds totals to the nearest 0.05. Write `cash_total(prices)`."
+    assert "nothing in the code holds 0.05" in ignored_requirement_of(ask, "def cash_total(prices):\n    return round(sum(prices), 2)\n")
+    assert ignored_requirement_of(ask, "def cash_total(prices):\n    return round(round(sum(prices) * 20) / 20, 2)\n") is None
+    ask = "Write `school_dates(start, end)` returning every Monday-to-Friday date from `start` to `end`, with both ends included, in order."
+    days = ("from datetime import timedelta\n\n\ndef school_dates(start, end):\n    span = (end - start).days{plus}\n"
+            "    return [d for d in (start + timedelta(days=i) for i in range(span)) if d.weekday() < 5]\n")
+    assert "stops the day before the end" in wrong_operation(ask, days.format(plus=""))
+    assert wrong_operation(ask, days.format(plus=" + 1")) is None
+
+
+def ignored_requirement_of(ask, code):
+    from hfsynth.curate.stated_requirements import ignored_requirement
+
+    return ignored_requirement(ask, code)

@@ -31,6 +31,7 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
 - a result "rounded to 1 decimal", and code whose one public function answers a whole number (``-> int``,
   ``math.ceil(...)``): another quantity;
+- "to the nearest 0.05", and code that holds neither 0.05, 20 nor 5 (``round(total, 2)``: cents);
 - "rounded to the nearest 5 minutes" (not "rounded down"), and a product or quotient cut down (``minutes
   // 5``, ``int(amount * 20)``) with nothing added first and nothing that rounds to a whole;
 - "round up to whole minutes" (not "halves round up"), and code that rounds to the nearest or down;
@@ -726,6 +727,20 @@ BOUND_ASKS = (
 )
 
 
+# "rounds totals to the nearest 0.05": a step finer than a cent or coarser than one, not decimals.
+NEAREST_STEP = re.compile(r"\bnearest\s+\$?(?P<step>0\.\d*[1-9])\b", re.IGNORECASE)
+
+
+def _step_never_used(tree: ast.Module, step: float) -> Optional[str]:
+    """The code holds neither the step (0.05), its reciprocal (20) nor the step in cents (5): it rounds to
+    something else, as ``round(total, 2)`` rounds to cents."""
+    numbers = {constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
+    if any(n is not None and (abs(n - step) < 1e-9 or abs(n - 1 / step) < 1e-9 or abs(n - step * 100) < 1e-9) for n in numbers):
+        return None
+    rounded = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round"), None)
+    return f"{ast.unparse(rounded)[:40]} (line {rounded.lineno}) rounds to another step: nothing in the code holds {step:g}" if rounded is not None else None
+
+
 def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     """The checks that need the instruction's numbers or names, not only its words: a bound never
     compared, a bound included in words and compared strictly (or left out in words, "more than
@@ -734,6 +749,10 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
     if found:
         return found
+    for match in NEAREST_STEP.finditer(prose):
+        unused = _step_never_used(tree, float(match.group("step")))
+        if unused and not negated(prose, match.start()):
+            return f"the instruction asks for {match.group(0)!r} and {unused}"
     parameters = parameter_names(tree)
     named = [m for m in NAMED_INCLUSIVE_ASK.finditer(prose) if {m.group("low"), m.group("high"), m.group("one"), m.group("low2"), m.group("high2")} - {None} <= parameters]
     pairs = [m for m in BOTH_LIMITS_INCLUSIVE_ASK.finditer(prose)]

@@ -11,7 +11,8 @@ where the words leave no doubt:
   "in the last 30 days" built only forward);
 - a month moved with ``replace(month=...)`` where the instruction clamps to the month's last day ("Jan 31
   -> Feb 28"), and nothing that knows a month's length;
-- a span that "may run past midnight" returned as ``end - start`` with nothing that adds a day back.
+- a span that "may run past midnight" returned as ``end - start`` with nothing that adds a day back;
+- the days "from start to end, with both ends included" walked as ``range((end - start).days)``, no ``+ 1``.
 """
 
 from __future__ import annotations
@@ -141,7 +142,27 @@ def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str
     return None
 
 
+# "every date from `start` to `end`, with both ends included".
+BOTH_ENDS_ASK = re.compile(r"\bboth\s+(?:ends?|endpoints|dates|days|limits)\s+(?:are\s+)?(?:included|inclusive|count(?:ed)?)\b|\b(?:inclusive|including)\s+(?:of\s+)?both\s+(?:ends?|dates|days)\b", re.IGNORECASE)
+
+
+def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str]:
+    """``range((end - start).days)`` for the days "from start to end, with both ends included", and no ``+ 1``
+    anywhere: the end date is never reached."""
+    if not BOTH_ENDS_ASK.search(prose) or any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and constant_value(n.right) == 1 for n in ast.walk(tree)):
+        return None
+    spans = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Attribute) and n.value.attr == "days"
+             for t in n.targets if isinstance(t, ast.Name)}
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) == 1:
+            count = node.args[0]
+            if isinstance(count, ast.Attribute) and count.attr == "days" or isinstance(count, ast.Name) and count.id in spans:
+                return f"the instruction includes both ends and {ast.unparse(node)[:40]} (line {node.lineno}) stops the day before the end"
+    return None
+
+
 def broken_time_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
     """How the code's calendar or clock arithmetic breaks what the instruction's ``prose`` describes, else None."""
     return (_years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree) or _angle_difference_unwrapped(prose, tree)
-            or _window_on_the_other_side(prose, tree) or _month_moved_without_clamping(prose, tree) or _duration_never_wraps_midnight(prose, tree))
+            or _window_on_the_other_side(prose, tree) or _month_moved_without_clamping(prose, tree) or _duration_never_wraps_midnight(prose, tree)
+            or _days_between_without_the_last(prose, tree))
