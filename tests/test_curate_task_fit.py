@@ -3332,3 +3332,11 @@ def ignored_requirement_of(ask, code):
     from hfsynth.curate.stated_requirements import ignored_requirement
 
     return ignored_requirement(ask, code)
+
+
+def test_the_best_run_taken_only_where_a_run_breaks():
+    rising = ("def longest_rising_run(steps):\n    if not steps:\n        return 0\n    best = current = 1\n    for prev, cur in zip(steps, steps[1:]):\n"
+              "        if cur > prev:\n            current += 1{grow}\n        else:\n            best = max(best, current)\n            current = 1\n    return {result}\n")
+    assert "a run that lasts to the last item is never compared" in trivial(rising.format(grow="", result="best"))
+    assert trivial(rising.format(grow="", result="max(best, current)")) is None
+    assert trivial(rising.format(grow="\n            best = max(best, current)", result="best")) is None

@@ -26,6 +26,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``strptime("%Y-%m-%d", text)``, the format passed first: every call raises ValueError.
 - ``date(day.year, day.month + 1, 1)`` with nothing that turns December over: month 13 raises ValueError.
 - ``round(a * 100 // b, 1)``: the floor division cut the decimals off before ``round`` sees them.
+- ``else: best = max(best, current); current = 1`` and ``return best``: the last run is never compared.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
   (``defaultdict`` or ``Counter`` is meant).
@@ -691,6 +692,39 @@ def _run_counted_only_when_it_ends(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
+    """``if cur > prev: current += 1`` / ``else: best = max(best, current); current = 1`` and then ``return best``
+    with nothing after the loop looking at ``current``: a run that lasts to the last item never counts."""
+    def grows(body, name=None):
+        return next((s.target.id for s in body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)
+                     and (name is None or s.target.id == name)), None)
+
+    def takes_best(body, current):
+        for s in body:
+            if (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Call)
+                    and getattr(s.value.func, "id", None) == "max" and any(isinstance(a, ast.Name) and a.id == current for a in s.value.args)):
+                return s.targets[0].id
+        return None
+
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for index, loop in enumerate(function.body):
+            if not isinstance(loop, ast.For):
+                continue
+            for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If) and n.orelse):
+                for growing, breaking in ((branch.body, branch.orelse), (branch.orelse, branch.body)):
+                    current = grows(growing)
+                    best = takes_best(breaking, current) if current else None
+                    if best is None or takes_best(growing, current) or not any(
+                            isinstance(s, ast.Assign) and any(getattr(t, "id", None) == current for t in s.targets) for s in breaking):
+                        continue
+                    after = function.body[index + 1:]
+                    if any(isinstance(n, ast.Name) and n.id == current for statement in after for n in ast.walk(statement)):
+                        continue
+                    if any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == best for s in after):
+                        return f"{best} is taken only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never compared"
+    return None
+
+
 def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
     """``day.day - previous.day == 1`` for consecutive days: 31 May and 1 June differ by -30, so a run
     across a month's end breaks (``(day - previous).days == 1`` is meant)."""
@@ -1290,4 +1324,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
-            or _decimals_of_a_floor_division(tree))
+            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree))
