@@ -3340,3 +3340,17 @@ def test_the_best_run_taken_only_where_a_run_breaks():
     assert "a run that lasts to the last item is never compared" in trivial(rising.format(grow="", result="best"))
     assert trivial(rising.format(grow="", result="max(best, current)")) is None
     assert trivial(rising.format(grow="\n            best = max(best, current)", result="best")) is None
+
+
+def test_a_median_of_odd_lengths_only():
+    """``ordered[len(ordered) // 2]`` for "the median", nothing for an even count; the lower median asked, or the
+    two middle values averaged, is kept."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Write `median_response_ms(lines)` that returns the median of the `took ...ms` values as a float."
+    one = "def median_response_ms(values):\n    ordered = sorted(values)\n    return float(ordered[len(ordered) // 2])\n"
+    assert "an even count needs the mean of two" in wrong_operation(ask, one)
+    two = ("def median_response_ms(values):\n    ordered = sorted(values)\n    mid = len(ordered) // 2\n"
+           "    return float(ordered[mid]) if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2\n")
+    assert wrong_operation(ask, two) is None
+    assert wrong_operation("Return the lower median of the values (the middle one, or the smaller of the two middle ones).", one) is None

@@ -850,6 +850,27 @@ def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+MEDIAN_ASK = re.compile(r"\bmedian\b", re.IGNORECASE)
+ODD_ONLY = re.compile(r"\bodd\s+(?:number|length|count|size)\b|\blower\s+median\b|\bupper\s+median\b|\bmedian_(?:low|high)\b|\bmiddle\s+(?:element|one|item|value)\b", re.IGNORECASE)
+
+
+def _median_of_odd_lengths_only(prose: str, tree: ast.Module) -> Optional[str]:
+    """``values[len(values) // 2]`` for "the median", and nothing for an even count (no ``% 2``, no mean of
+    the two middle values, no ``statistics``): [1, 2, 3, 4] gives 3 instead of 2.5."""
+    if not MEDIAN_ASK.search(prose) or ODD_ONLY.search(prose):
+        return None
+    text = ast.unparse(tree)
+    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    if any("median" in name for name in called - own if name) or re.search(r"%\s*2\b|statistics|numpy|\bnp\.|(?<!/)/\s*2(?:\.0)?\b|\*\s*0\.5\b|- 1\]|-1\]|\bquantiles\b|divmod", text):
+        return None
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.BinOp) and isinstance(node.slice.op, ast.FloorDiv)
+                and constant_value(node.slice.right) == 2 and isinstance(node.slice.left, ast.Call) and getattr(node.slice.left.func, "id", None) == "len"):
+            return f"the instruction asks for the median and {ast.unparse(node)[:40]} (line {node.lineno}) takes one middle value: an even count needs the mean of two"
+    return None
+
+
 def _filtered_over(comprehension: ast.AST) -> Optional[str]:
     """The name a comprehension walks when it keeps only some items (``[r for r in reviews if ...]``)."""
     if isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and len(comprehension.generators) == 1:
@@ -948,7 +969,8 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
-            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or unguarded_absence(prose, tree)
+            or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or _median_of_odd_lengths_only(prose, tree)
+            or unguarded_absence(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
