@@ -3354,3 +3354,14 @@ def test_a_median_of_odd_lengths_only():
            "    return float(ordered[mid]) if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2\n")
     assert wrong_operation(ask, two) is None
     assert wrong_operation("Return the lower median of the values (the middle one, or the smaller of the two middle ones).", one) is None
+
+
+def test_a_merged_end_pulled_back_and_a_greedy_pick_kept():
+    merge = ("def covered_length(intervals):\n    if not intervals:\n        return 0\n    intervals = sorted(intervals)\n    total = 0\n"
+             "    cur_start, cur_end = intervals[0]\n    for start, end in intervals[1:]:\n        if start <= cur_end:\n            cur_end = {extend}\n"
+             "        else:\n            total += cur_end - cur_start\n            cur_start, cur_end = start, end\n    return total + cur_end - cur_start\n")
+    assert "pulls the merged end back" in trivial(merge.format(extend="end"))
+    assert trivial(merge.format(extend="max(cur_end, end)")) is None
+    greedy = ("def max_meetings(meetings):\n    chosen, last_end = [], float('-inf')\n    for start, end in sorted(meetings, key=lambda m: m[1]):\n"
+              "        if start >= last_end:\n            chosen.append((start, end))\n            last_end = end\n    return chosen\n")
+    assert trivial(greedy) is None  # a meeting taken after the last one, nothing merged

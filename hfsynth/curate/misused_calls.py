@@ -27,6 +27,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``date(day.year, day.month + 1, 1)`` with nothing that turns December over: month 13 raises ValueError.
 - ``round(a * 100 // b, 1)``: the floor division cut the decimals off before ``round`` sees them.
 - ``else: best = max(best, current); current = 1`` and ``return best``: the last run is never compared.
+- ``if start <= cur_end: cur_end = end`` in a merge: an interval inside the merged one pulls its end back.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
   (``defaultdict`` or ``Counter`` is meant).
@@ -725,6 +726,29 @@ def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _merged_end_overwritten(tree: ast.Module) -> Optional[str]:
+    """``for start, end in sorted(intervals): if start <= cur_end: cur_end = end``: an interval inside the merged
+    one pulls its end back (``max(cur_end, end)`` is meant), so what follows is counted as a gap."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
+                and all(isinstance(e, ast.Name) for e in loop.target.elts)):
+            continue
+        start, end = (e.id for e in loop.target.elts)
+        for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If) and isinstance(n.test, ast.Compare) and len(n.test.ops) == 1):
+            sides = [branch.test.left, branch.test.comparators[0]]
+            other = next((x.id for x in sides if isinstance(x, ast.Name) and x.id != start), None)
+            op = branch.test.ops[0]
+            overlaps = (getattr(sides[0], "id", None) == start and isinstance(op, (ast.LtE, ast.Lt))
+                        or getattr(sides[1], "id", None) == start and isinstance(op, (ast.GtE, ast.Gt)))
+            if other is None or not overlaps:
+                continue  # start >= last_end: a meeting taken after the last, not one merged into it
+            for statement in branch.body:
+                if (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)
+                        and statement.targets[0].id == other and isinstance(statement.value, ast.Name) and statement.value.id == end):
+                    return f"{other} = {end} (line {statement.lineno}) pulls the merged end back when an interval lies inside it (max({other}, {end}) is meant)"
+    return None
+
+
 def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
     """``day.day - previous.day == 1`` for consecutive days: 31 May and 1 June differ by -30, so a run
     across a month's end breaks (``(day - previous).days == 1`` is meant)."""
@@ -1324,4 +1348,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
-            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree))
+            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree)
+            or _merged_end_overwritten(tree))
