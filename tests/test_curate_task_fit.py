@@ -57,7 +57,7 @@ def test_operators_in_backticks_and_command_line_options_must_be_there():
 def test_the_operation_the_instruction_names_must_be_in_the_code():
     cases = {
         "Write a function that returns the median of a list of numbers.": (
-            "def median(xs):\n    return sum(xs) / len(xs)\n", "def median(xs):\n    xs = sorted(xs)\n    return xs[len(xs) // 2]\n"),
+            "def median(xs):\n    return sum(xs) / len(xs)\n", "def median(xs):\n    xs = sorted(xs)\n    m = len(xs) // 2\n    return xs[m] if len(xs) % 2 else (xs[m - 1] + xs[m]) / 2\n"),
         "Return the running (cumulative) product of a list of numbers.": (
             "from itertools import accumulate\n\ndef running(xs):\n    return list(accumulate(xs))\n",
             "from itertools import accumulate\nimport operator\n\ndef running(xs):\n    return list(accumulate(xs, operator.mul))\n"),
@@ -3062,6 +3062,8 @@ def test_a_docstring_that_names_the_neighbouring_task():
     ask = "Return the client IPs that appear exactly once in the log, in the order they appear."
     ips = 'def one_time_visitors(lines):\n    """{doc}"""\n    return [l.split()[0] for l in lines]\n'
     assert "says it computes 'Distinct'" in wrong_operation(ask, ips.format(doc="Distinct client IPs in order of first appearance."))
+    ask = "Return the hashtags lowercase, without the `#`, each only once, in order of first appearance."  # blind84: "each only once" is distinct
+    assert wrong_operation(ask, 'def hashtags(tags):\n    """Return the distinct lowercase hashtags."""\n    return list(dict.fromkeys(tags))\n') is None
     ask = 'Write `first_unique_index(s)` returning the index of the first character that occurs exactly once in `s`, or -1.'
     assert wrong_operation(ask, "def first_unique_index(s):\n    return next((i for i, c in enumerate(s) if s.count(c) == 1), -1)\n") is None
     ask = "Return the earliest free slot start as HH:MM, or None if the day is full; the last slot starts 16:30."

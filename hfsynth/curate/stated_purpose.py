@@ -42,7 +42,7 @@ CONTRASTS = (
     ("refund", "charge|fee|penalty"),
     ("last", "first", "docstring"),  # a first_free_slot may be the "earliest" asked: only the docstring's words count
     ("first", "last", "docstring"),
-    ("exactly once|only once|once only", "distinct|unique"),
+    ("exactly once", "distinct|unique"),  # not "each only once": that is distinct
     ("absolute", "relative"),
 )
 
