@@ -685,20 +685,23 @@ def _run_counted_only_when_it_ends(tree: ast.Module) -> Optional[str]:
                               and isinstance(s.value, ast.Constant) and s.value.value is False for s in branch.body)
                 if flag is None or counted is None or not cleared:
                     continue
-                after = function.body[index + 1:]
-                if any(isinstance(n, ast.Name) and n.id == flag for statement in after for n in ast.walk(statement)):
-                    continue
-                if any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == counted for s in after):
+                if _returned_without_a_last_look(function.body[index + 1:], flag, counted):
                     return f"{counted} grows only when a run ends (line {branch.lineno}): a run that lasts to the end is never counted"
     return None
+
+
+def _returned_without_a_last_look(after: list, watched: str, returned: str) -> bool:
+    """The statements after a loop never read ``watched`` (the run still open) and return ``returned`` as it stands."""
+    if any(isinstance(n, ast.Name) and n.id == watched for statement in after for n in ast.walk(statement)):
+        return False
+    return any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == returned for s in after)
 
 
 def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
     """``if cur > prev: current += 1`` / ``else: best = max(best, current); current = 1`` and then ``return best``
     with nothing after the loop looking at ``current``: a run that lasts to the last item never counts."""
-    def grows(body, name=None):
-        return next((s.target.id for s in body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)
-                     and (name is None or s.target.id == name)), None)
+    def grows(body):
+        return next((s.target.id for s in body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
 
     def takes_best(body, current):
         for s in body:
@@ -718,10 +721,7 @@ def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
                     if best is None or takes_best(growing, current) or not any(
                             isinstance(s, ast.Assign) and any(getattr(t, "id", None) == current for t in s.targets) for s in breaking):
                         continue
-                    after = function.body[index + 1:]
-                    if any(isinstance(n, ast.Name) and n.id == current for statement in after for n in ast.walk(statement)):
-                        continue
-                    if any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == best for s in after):
+                    if _returned_without_a_last_look(function.body[index + 1:], current, best):
                         return f"{best} is taken only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never compared"
     return None
 
