@@ -899,7 +899,7 @@ NEWEST_SETS = {
     "labelled_blind74.jsonl.gz": 0.52, "labelled_blind75.jsonl.gz": 0.50,
     "labelled_blind76.jsonl.gz": 0.62, "labelled_blind77.jsonl.gz": 0.60, "labelled_blind78.jsonl.gz": 0.50,
     "labelled_blind79.jsonl.gz": 0.46, "labelled_blind80.jsonl.gz": 0.50, "labelled_blind81.jsonl.gz": 0.50,
-    "labelled_blind84.jsonl.gz": 0.30,
+    "labelled_blind83.jsonl.gz": 0.68, "labelled_blind84.jsonl.gz": 0.30,
 }
 
 

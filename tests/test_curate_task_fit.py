@@ -3367,3 +3367,117 @@ def test_a_merged_end_pulled_back_and_a_greedy_pick_kept():
     greedy = ("def max_meetings(meetings):\n    chosen, last_end = [], float('-inf')\n    for start, end in sorted(meetings, key=lambda m: m[1]):\n"
               "        if start >= last_end:\n            chosen.append((start, end))\n            last_end = end\n    return chosen\n")
     assert trivial(greedy) is None  # a meeting taken after the last one, nothing merged
+
+
+def test_a_total_returned_from_inside_its_loop_past_a_continue():
+    """``if line["removed"]: continue`` then ``units += line["qty"]; return units`` one indent too deep, and the same
+    return after the loop: the first kept line ends it. A search that skips and returns the item it found is kept."""
+    units = ("def total_units(lines):\n    units = 0\n    for line in lines:\n        if line['removed']:\n            continue\n"
+             "        units += line['qty']\n{ret}    return units\n")
+    assert "returns on its first pass" in trivial(units.format(ret="        return units\n"))
+    assert trivial(units.format(ret="")) is None
+    search = "def first_open(slots):\n    for slot in slots:\n        if slot.taken:\n            continue\n        return slot\n    return None\n"
+    assert trivial(search) is None
+
+
+def test_a_group_mean_divided_by_the_whole_input():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Return, for every customer, the mean total of that customer's orders in cents."
+    mean = ("from collections import defaultdict\n\ndef average_by_customer(orders):\n    totals = defaultdict(int)\n    counts = defaultdict(int)\n"
+            "    for order in orders:\n        totals[order['customer_id']] += order['total_cents']\n        counts[order['customer_id']] += 1\n"
+            "    return {{c: round(t / {divisor}, 2) for c, t in totals.items()}}\n")
+    assert "divides each group's total by the length of all of orders" in wrong_operation(ask, mean.format(divisor="len(orders)"))
+    assert wrong_operation(ask, mean.format(divisor="counts[c]")) is None
+    assert wrong_operation("Return each customer's share of all orders.", mean.format(divisor="len(orders)").replace("average_by", "share_by")) is None
+
+
+def test_a_key_read_under_another_spelling_than_the_records_described():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = 'The catalogue maps each SKU to `{"name": str, "price_cents": int}`. Write `cart_subtotal(cart, catalogue)` in cents.'
+    code = "def cart_subtotal(cart, catalogue):\n    return sum(catalogue[sku][{key!r}] * qty for sku, qty in cart.items())\n"
+    assert "records hold 'price_cents', never 'price'" in wrong_operation(ask, code.format(key="price"))
+    assert wrong_operation(ask, code.format(key="price_cents")) is None
+    said = 'Each item is `{"name": str, "price_cents": int}`; items imported earlier may carry a `"price"` instead.'
+    assert wrong_operation(said, code.format(key="price")) is None  # the instruction names the key itself
+    built = ("def cart_subtotal(cart, catalogue):\n    lines = [{'price': catalogue[s]['price_cents'], 'qty': q} for s, q in cart.items()]\n"
+             "    return sum(line['price'] * line['qty'] for line in lines)\n")
+    assert wrong_operation(ask, built) is None  # a key of the code's own records
+
+
+def test_characters_listed_for_removal_and_one_left_in():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Write `mask_card(card_number)`: first remove any spaces and dashes from the card number, then mask all but the last four digits."
+    code = "def mask_card(card_number):\n    digits = card_number{clean}\n    return '*' * (len(digits) - 4) + digits[-4:]\n"
+    assert "no string of the code holds '-' (dashes)" in wrong_operation(ask, code.format(clean=".replace(' ', '')"))
+    assert wrong_operation(ask, code.format(clean=".replace(' ', '').replace('-', '')")) is None
+    assert wrong_operation(ask, code.format(clean="\n    digits = ''.join(ch for ch in digits if ch.isdigit())")) is None
+    assert wrong_operation(ask, code.format(clean="\n    import re\n    digits = re.sub(r'[\\s-]', '', digits)")) is None
+
+
+def test_a_first_unit_priced_apart_and_the_further_rate_charged_on_every_one():
+    ask = "Shipping costs 500 cents for the first item in an order and 150 cents for each additional item, capped at 1500 cents. An empty order ships for 0."
+    code = "def shipping_for_items(item_count):\n    if item_count <= 0:\n        return 0\n    return min(500 + 150 * {count}, 1500)\n"
+    assert "charges the further rate on the first one too" in ignored_requirement_of(ask, code.format(count="item_count"))
+    assert ignored_requirement_of(ask, code.format(count="(item_count - 1)")) is None
+    assert ignored_requirement_of("Shipping costs 150 cents for each item, capped at 1500 cents.", code.format(count="item_count")) is None
+
+
+def test_percent_and_fixed_branches_with_each_others_formula():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "A percent coupon saves `value`% of the price; a fixed coupon saves `value` cents. Return the code of the best coupon."
+    best = ("def best_coupon(price, coupons):\n    best_code, best_saving = None, -1\n    for coupon in coupons:\n"
+            "        if coupon['type'] == {kind!r}:\n            saving = {first}\n        else:\n            saving = {second}\n"
+            "        if saving > best_saving:\n            best_code, best_saving = coupon['code'], saving\n    return best_code\n")
+    percent, fixed = "price * coupon['value'] // 100", "min(coupon['value'], price)"
+    assert "the two formulas are swapped" in wrong_operation(ask, best.format(kind="percent", first=fixed, second=percent))
+    assert "the two formulas are swapped" in wrong_operation(ask, best.format(kind="fixed", first=percent, second=fixed))
+    assert wrong_operation(ask, best.format(kind="percent", first=percent, second=fixed)) is None
+    assert wrong_operation(ask, best.format(kind="fixed", first=fixed, second=percent)) is None
+
+
+def test_a_sum_asked_and_nothing_added_and_decimals_asked_of_a_floor_division():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Write `merge_cart_lines(lines)` that merges cart lines with the same SKU into a single line whose quantity is the sum of their quantities."
+    merge = "def merge_cart_lines(lines):\n    merged = {{}}\n    for sku, qty in lines:\n{body}    return sorted(merged.items())\n"
+    assert "never adds anything" in wrong_operation(ask, merge.format(body="        if sku not in merged:\n            merged[sku] = qty\n"))
+    assert wrong_operation(ask, merge.format(body="        merged[sku] = merged.get(sku, 0) + qty\n")) is None
+    rate = ("def on_time_rate(shipments):\n    if not shipments:\n        return 0.0\n    on_time = sum(1 for s in shipments if s['delivered'] <= s['promised'])\n"
+            "    return {value}\n")
+    asked = "Return the percentage of shipments delivered on time, rounded to one decimal place, or 0.0 when there are none."
+    assert "answers a whole number" in ignored_requirement_of(asked, rate.format(value="float(on_time * 100 // len(shipments))"))
+    assert ignored_requirement_of(asked, rate.format(value="round(on_time * 100 / len(shipments), 1)")) is None
+
+
+def test_input_decimals_allowed_and_a_sort_key_of_positions_are_kept():
+    """"at most two decimal places" says what an input may hold; ``key=lambda row: (-row[1], row[0])`` names its keys where the tuple is built."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    cents = ("import re\n\ndef price_to_cents(text: str) -> int:\n    m = re.fullmatch(r'(-?)\\$?(\\d+)(?:\\.(\\d{1,2}))?', text.strip())\n"
+             "    if m is None:\n        raise ValueError(text)\n    cents = int(m.group(2)) * 100 + int((m.group(3) or '0').ljust(2, '0'))\n    return -cents if m.group(1) else cents\n")
+    assert ignored_requirement_of("Convert prices to integer cents; there may be at most two decimal places. Anything else raises `ValueError`.", cents) is None
+    assert "answers a whole number" in ignored_requirement_of("Return the price in dollars rounded to two decimal places.", cents)
+    ask = "Return `(sku, shortfall)` pairs, sorted by shortfall from largest to smallest and then by SKU alphabetically."
+    pairs = "def reorder_report(stock, points):\n    rows = [(sku, points[sku] - qty) for sku, qty in stock.items() if sku in points and qty <= points[sku]]\n    rows.sort(key=lambda row: (-row[1], row[0]))\n    return rows\n"
+    assert wrong_operation(ask, pairs) is None
+
+
+def test_the_price_after_a_discount_for_the_discount_and_revenue_for_units():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = "Tiered promotion: 10% off orders of $100 or more. Write `tiered_discount(subtotal_cents)` that returns the **discount amount** in cents."
+    code = "def tiered_discount(subtotal_cents):\n    percent = 10 if subtotal_cents >= 10_000 else 0\n    return {value}\n"
+    assert "is what is left after it" in wrong_operation(ask, code.format(value="subtotal_cents - subtotal_cents * percent // 100"))
+    assert wrong_operation(ask, code.format(value="subtotal_cents * percent // 100")) is None
+    after = "Write `tiered_discount(subtotal_cents)` that returns the discount applied: the price after the discount, in cents."
+    assert wrong_operation(after, code.format(value="subtotal_cents - subtotal_cents * percent // 100")) is None
+    units = "Order lines are `(sku, qty, unit_price_cents)` tuples. Write `best_seller(lines)` that returns the SKU that sold the most **units** in total."
+    seller = ("from collections import defaultdict\n\ndef best_seller(lines):\n    sales = defaultdict(int)\n    for sku, qty, unit_price_cents in lines:\n"
+              "        sales[sku] += {amount}\n    return min(sales, key=lambda sku: (-sales[sku], sku))\n")
+    assert "weighs them by price" in wrong_operation(units, seller.format(amount="qty * unit_price_cents"))
+    assert wrong_operation(units, seller.format(amount="qty")) is None
+    assert wrong_operation(units.replace("most **units** in total", "highest revenue (units times price)"), seller.format(amount="qty * unit_price_cents")) is None

@@ -189,13 +189,15 @@ def _never_rounds(tree: ast.Module) -> Optional[str]:
     return None if ROUNDING.search(ast.unparse(tree)) else "the code never rounds (no round(), quantize or precision in a format)"
 
 
-DECIMALS_ASK = re.compile(r"\brounded (?:off )?to (?:one|two|three|[1-9]) (?:decimal|dp\b)|\bto (?:one|two|three|[1-9]) decimal places?\b|\b(?:one|two|three|[1-9]) (?:decimal places?|dp)\b", re.IGNORECASE)
+# "at most two decimal places", "up to 2 decimal places": what an input may hold, not what the answer is rounded to.
+DECIMALS_ASK = re.compile(r"\brounded (?:off )?to (?:one|two|three|[1-9]) (?:decimal|dp\b)|(?<!at most )(?<!up to )(?<!no more than )\bto (?:one|two|three|[1-9]) decimal places?\b|"
+                          r"(?<!at most )(?<!up to )(?<!no more than )\b(?:one|two|three|[1-9]) (?:decimal places?|dp)\b", re.IGNORECASE)
 WHOLE_CALLS = frozenset({"ceil", "floor", "int", "len", "trunc"})
 
 
 def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
     """The code's one public function answers a whole number (annotated ``-> int``, or every ``return`` a
-    ``math.ceil``, ``floor``, ``int``, ``len`` or one-argument ``round``) where decimals were asked for: the
+    ``math.ceil``, ``floor``, ``int``, ``len``, one-argument ``round`` or ``float(a // b)``) where decimals were asked for: the
     answer is another quantity (sticks to buy, not feet of baseboard)."""
     functions = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith(("_", "test"))]
     if len(functions) != 1:
@@ -205,11 +207,15 @@ def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
         return None  # round(total, 2) >= threshold: the decimals are a part's, and the answer a count of them
     returns = [n for n in own_scope_nodes(function) if isinstance(n, ast.Return) and n.value is not None]
     def whole(value):
+        if isinstance(value, ast.Call) and getattr(value.func, "id", None) == "float" and len(value.args) == 1:
+            value = value.args[0]  # ``float(on_time * 100 // count)``: a whole number dressed as a float
+            if isinstance(value, ast.BinOp) and isinstance(value.op, ast.FloorDiv):
+                return True
         if not isinstance(value, ast.Call):
             return False
         name = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", None)
         return name in WHOLE_CALLS or (name == "round" and len(value.args) == 1 and not value.keywords)
-    if (function.returns is not None and ast.unparse(function.returns) == "int") or (returns and all(whole(r.value) for r in returns)):
+    if (function.returns is not None and ast.unparse(function.returns) == "int") or (any(whole(r.value) for r in returns) and all(whole(r.value) or isinstance(r.value, ast.Constant) and isinstance(r.value.value, float) for r in returns)):
         return f"{function.name} answers a whole number (line {function.lineno})"
     return None
 
@@ -711,6 +717,29 @@ def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) may go below zero and nothing stops it" if subtracted is not None else None
 
 
+# "500 cents for the first item and 150 cents for each additional item": the rate after the first applies to one fewer.
+FIRST_THEN_EACH_ASK = re.compile(
+    r"\bfor\s+the\s+first\s+(?:\w+\s+){0,2}?(?P<unit>items?|units?|kg|kilo\w*|pounds?|lbs?|hours?|days?|nights?|pages?|tickets?|miles?|km|parcels?|books?|pieces?|guests?|minutes?)\b"
+    r"[^.;]{0,80}?\b(?:each|every|per)\s+(?:additional|extra|subsequent|further|following)\s+(?P=unit)",
+    re.IGNORECASE,
+)
+
+
+def _first_charged_again(tree: ast.Module) -> Optional[str]:
+    """The rate for each further unit multiplied by the whole count: nothing subtracts, slices or starts a
+    range past the first (``500 + 150 * item_count``)."""
+    nodes = list(walk_outside_asserts(tree))
+    if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) or isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Sub) or isinstance(n, ast.Slice)
+           or isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("range", "enumerate", "max", "islice") and len(n.args) + len(n.keywords) >= 2
+           or isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in nodes):
+        return None
+    for node in nodes:
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and any(isinstance(side, ast.Constant) for side in (node.left, node.right)) \
+                and any(isinstance(side, (ast.Name, ast.Call, ast.Subscript, ast.Attribute)) for side in (node.left, node.right)):
+            return f"{ast.unparse(node)[:40]} (line {node.lineno}) charges the further rate on the first one too"
+    return None
+
+
 # What an instruction asks about numbers and bounds, how code breaks it, whether a "not"/"without"
 # before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
 BOUND_ASKS = (
@@ -724,6 +753,7 @@ BOUND_ASKS = (
     (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),
     (STARTED_UNIT_ASK, _rounds_down_only, True, "the instruction charges {ask!r} and {broken}"),
     (ROUND_UP_ASK, _rounds_to_nearest_or_down, True, "the instruction asks to round up and {broken}"),
+    (FIRST_THEN_EACH_ASK, _first_charged_again, True, "the instruction prices {ask!r} and {broken}"),
 )
 
 

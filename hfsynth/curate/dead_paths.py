@@ -16,8 +16,8 @@
 - A loop that returns at the end of its first pass (``for ch in s: if counts[ch] == 1: return i``
   then ``return -1`` inside the loop, one indent too deep): its body returns early in a branch and
   then returns again as its last statement, with no ``continue``, so it never reaches its second
-  item; so does one whose last statement returns the collection the loop fills (``counts[d] = n`` then
-  ``return counts``). The "first item" idiom (``for x in items: return x``) has neither and is kept.
+  item; so does one whose last statement returns the collection or total the loop fills (``counts[d] = n``
+  or ``units += qty``, then ``return counts``), even past a ``continue`` where the loop returns it again after. The "first item" idiom (``for x in items: return x``) has neither and is kept.
 
 - A part of a parameter unpacked and never read (``b_start, b_end = b`` in an overlap test that reads
   ``b_start`` only): that part of the input cannot change the answer.
@@ -319,10 +319,24 @@ def loop_returns_on_first_pass(tree: ast.AST) -> Optional[int]:
             continue
         earlier = list(_own_nodes(loop.body[:-1]))
         if any(isinstance(n, ast.Continue) for n in earlier):
+            # ``if line["removed"]: continue`` then ``units += line["qty"]; return units``: the first kept item ends
+            # it. Only where the same name is returned again after the loop; ``continue`` then ``return x`` is a search.
+            if _returns_what_it_fills(loop.body[-1], earlier) and _returned_again_after(tree, loop, loop.body[-1].value.id):
+                return loop.lineno
             continue
         if any(isinstance(n, ast.Return) for n in earlier) or _returns_what_it_fills(loop.body[-1], earlier):
             return loop.lineno
     return None
+
+
+def _returned_again_after(tree: ast.AST, loop: ast.stmt, name: str) -> bool:
+    """A statement after ``loop``, in the block that holds it, is ``return name``."""
+    for node in ast.walk(tree):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and loop in block:
+                return any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == name for s in block[block.index(loop) + 1:])
+    return False
 
 
 def _returns_what_it_fills(last: ast.Return, earlier: list) -> bool:
@@ -335,6 +349,8 @@ def _returns_what_it_fills(last: ast.Return, earlier: list) -> bool:
         if isinstance(node, (ast.Assign, ast.AugAssign)) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
                                                                  for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
             return True
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+            return True  # ``units += line["qty"]``: a running total
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == name
                 and node.func.attr in ("append", "add", "extend", "update", "setdefault", "insert", "appendleft")):
             return True

@@ -46,11 +46,15 @@ import re
 from typing import Callable, List, Optional, Set, Tuple
 
 from hfsynth.curate.anchored_patterns import newline_passes_the_end, whole_string_unanchored
+from hfsynth.curate.asked_amounts import another_amount
 from hfsynth.curate.asked_signatures import asked_signatures
+from hfsynth.curate.described_keys import respelt_key
 from hfsynth.curate.stated_absences import unguarded_absence
 from hfsynth.curate.tuple_fields import discarded_field, swapped_fields, unmirrored_sides
 from hfsynth.curate.stated_purpose import contradicting_purpose
+from hfsynth.curate.percent_branches import swapped_percent_branch
 from hfsynth.curate.python_ast import parse_python, without_docstrings
+from hfsynth.curate.removed_characters import character_left_in
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
 from hfsynth.curate.time_arithmetic import broken_time_arithmetic
@@ -88,6 +92,12 @@ def _counts_only(code: Code) -> bool:
 
 def _multiplies(code: Code) -> bool:
     return bool(code.operators & {ast.Mult, ast.Pow, ast.MatMult}) or code.has(r"prod|^i?mul$|multiply|^dot$|einsum|^outer$|cross|kron|reduce|^log|^exp|factorial|^comb$|^perm$")
+
+
+def _adds(code: Code) -> bool:
+    """Anything that adds: ``+``, ``+=``, ``sum``/``fsum``, a ``Counter`` (``update``, ``+``), ``accumulate``, ``reduce``, pandas' ``agg``
+    (operations, not names: ``merged`` or ``total`` only say so)."""
+    return bool(code.operators & {ast.Add}) or code.has(r"^f?sum$|^Counter$|^update$|accumulate|reduce|^agg|^add$|^iadd$|groupby|pivot|^cumsum$")
 
 
 def _lcm_evidence(code: Code) -> bool:
@@ -184,6 +194,12 @@ def _flattens_deeply(code: Code) -> bool:
 
 
 OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
+    (
+        "a sum",  # "a single line whose quantity is the sum of their quantities", "adding up the amounts of duplicates"
+        re.compile(r"\b(?:is|are|being|be|becomes?|holds?)\s+the\s+sum\s+of\s+(?:their|its|the\s+\w+'s?|those)\b|\b(?:summing|adding\s+up|adds\s+up)\s+(?:their|the\s+merged)\b", re.IGNORECASE),
+        _adds,
+        "never adds anything (no +, sum nor Counter)",
+    ),
     ("the median", re.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
     ("the largest minus the smallest", re.compile(r"\b(?:max(?:imum)?|largest|highest)\s+minus\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:min(?:imum)?|smallest|lowest)\b", re.IGNORECASE),
      _orders, "never looks for a largest or a smallest value"),
@@ -355,9 +371,18 @@ def _names_the_key(key: str, words: Set[str]) -> bool:
 
 
 def _orders_by_fields(tree: ast.Module) -> bool:
-    """A ``@dataclass(order=True)``: its instances compare field by field, in an order no sort key names."""
-    return any(isinstance(d, ast.Call) and ast.unparse(d.func).endswith("dataclass") and any(k.arg == "order" and isinstance(k.value, ast.Constant) and k.value.value is True for k in d.keywords)
-               for n in ast.walk(tree) if isinstance(n, ast.ClassDef) for d in n.decorator_list)
+    """A ``@dataclass(order=True)``: its instances compare field by field, in an order no sort key names; or a
+    sort key of positions alone (``key=lambda row: (-row[1], row[0])``): the names are the tuple's, given where it is built."""
+    if any(isinstance(d, ast.Call) and ast.unparse(d.func).endswith("dataclass") and any(k.arg == "order" and isinstance(k.value, ast.Constant) and k.value.value is True for k in d.keywords)
+           for n in ast.walk(tree) if isinstance(n, ast.ClassDef) for d in n.decorator_list):
+        return True
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "key" and isinstance(node.value, ast.Lambda):
+            parts = node.value.body.elts if isinstance(node.value.body, ast.Tuple) else [node.value.body]
+            parts = [p.operand if isinstance(p, ast.UnaryOp) else p for p in parts]
+            if len(parts) >= 2 and all(isinstance(p, ast.Subscript) and isinstance(p.slice, ast.Constant) and isinstance(p.slice.value, int) for p in parts):
+                return True
+    return False
 
 
 def _words(code: str) -> Set[str]:
@@ -788,6 +813,35 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "for every customer, the mean total", "the average score per player", "each team's average"
+AVERAGE_PER_GROUP_ASK = re.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b", re.IGNORECASE)
+
+
+def _group_mean_over_everything(prose: str, tree: ast.Module) -> Optional[str]:
+    """``{customer: total / len(orders) for customer, total in totals.items()}``: each group's total divided by
+    the count of the whole input (a parameter), not of the group's own items."""
+    if not AVERAGE_PER_GROUP_ASK.search(prose):
+        return None
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.DictComp) and len(node.generators) == 1):
+                continue
+            source = node.generators[0].iter
+            if not (isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and source.func.attr == "items" and isinstance(source.func.value, ast.Name)
+                    and source.func.value.id not in params):
+                continue
+            for part in ast.walk(node.value):
+                if (isinstance(part, ast.BinOp) and isinstance(part.op, (ast.Div, ast.FloorDiv)) and isinstance(part.right, ast.Call)
+                        and getattr(part.right.func, "id", None) == "len" and len(part.right.args) == 1
+                        and isinstance(part.right.args[0], ast.Name) and part.right.args[0].id in params):
+                    return (f"the instruction asks for an average per group and {ast.unparse(part)[:50]} (line {part.lineno}) divides each group's "
+                            f"total by the length of all of {part.right.args[0].id}")
+    return None
+
+
 def _sum_over_len(node: ast.AST, op: type) -> Optional[Tuple[ast.Call, ast.Call]]:
     """``sum(...) / len(...)`` (``op`` the division, ``/`` or ``//``): its two calls, else None."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, op) and isinstance(node.left, ast.Call) and isinstance(node.right, ast.Call) \
@@ -968,9 +1022,10 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree)
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
-            or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree)
+            or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree) or _group_mean_over_everything(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or _median_of_odd_lengths_only(prose, tree)
-            or unguarded_absence(prose, tree)
+            or unguarded_absence(prose, tree) or respelt_key(prose, tree) or character_left_in(prose, tree) or swapped_percent_branch(tree)
+            or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)

@@ -1,0 +1,66 @@
+"""Keys the code reads under another spelling than the records the instruction describes.
+
+"The catalogue maps each SKU to ``{"name": str, "price_cents": int}``" answered with
+``catalogue[sku]["price"]``: the model remembered the field's usual name, not the one it was given, and
+the first record raises KeyError. A row without tests never shows it.
+
+Read only where nothing leaves a doubt: the instruction quotes at least two keys (a record described),
+the key the code reads is no word of the instruction at all, it is one of the quoted keys cut at an
+underscore (``price`` for ``price_cents``, ``unit_price`` for ``price``), and the code itself never
+writes nor defaults it (``row["price"] = ...``, ``{"price": ...}``, ``.get("price")``).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional, Set
+
+# `"price_cents"`, 'qty', "total_cents": a quoted identifier of the instruction, the way records' keys are given
+QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
+
+
+def _keys_the_code_makes(tree: ast.Module) -> Set[str]:
+    """Keys the code puts in a record or reads with a default: it does not depend on the input holding them."""
+    made: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            made |= {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.slice, ast.Constant):
+            made.add(node.slice.value)
+        elif isinstance(node, ast.Call):
+            made |= {k.arg for k in node.keywords if k.arg}
+            if isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "setdefault", "pop") and node.args and isinstance(node.args[0], ast.Constant):
+                made.add(node.args[0].value)
+        elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Constant) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            made.add(node.left.value)  # ``"price" in item``: tested before it is read
+    return made
+
+
+def _respelt(key: str, described: Set[str]) -> Optional[str]:
+    """The described key that ``key`` is a cut of, at an underscore (``price`` / ``price_cents``)."""
+    for name in sorted(described):
+        if name != key and (name.startswith(key + "_") or name.endswith("_" + key) or key.startswith(name + "_") or key.endswith("_" + name)):
+            return name
+    return None
+
+
+def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
+    """How the code reads a described record under another key, else None."""
+    described = set(QUOTED_KEY.findall(prose))
+    if len(described) < 2:
+        return None
+    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", prose))
+    made = _keys_the_code_makes(tree)
+    if "KeyError" in ast.unparse(tree):
+        return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+            continue
+        key = node.slice.value
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) or key in words or key in made:
+            continue
+        name = _respelt(key, described)
+        if name:
+            return (f"the code reads {ast.unparse(node)[:50]} (line {node.lineno}) and the instruction's records hold {name!r}, "
+                    f"never {key!r}: KeyError on the first one")
+    return None
