@@ -3481,3 +3481,35 @@ def test_the_price_after_a_discount_for_the_discount_and_revenue_for_units():
     assert "weighs them by price" in wrong_operation(units, seller.format(amount="qty * unit_price_cents"))
     assert wrong_operation(units, seller.format(amount="qty")) is None
     assert wrong_operation(units.replace("most **units** in total", "highest revenue (units times price)"), seller.format(amount="qty * unit_price_cents")) is None
+
+
+def test_good_rows_of_blind85_to_88_kept():
+    """A formula's `floor(...)` worked out with //, ValueError raised by calendar.weekday and by an Enum's lookup through
+    `_missing_`, "weekday peak periods" of a minute count, a pass valid "up to and including the day before" a date in
+    the following month, and a run of values "greater than `limit`" (not a rising run)."""
+    from hfsynth.curate.instruction import named_but_not_defined
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    quota = "def droop_quota(valid_votes: int, seats: int) -> int:\n    return valid_votes // (seats + 1) + 1\n"
+    assert named_but_not_defined("Write `droop_quota(valid_votes, seats)` returning `floor(valid_votes / (seats + 1)) + 1`.", quota) is None
+    service = ("import calendar\n\ndef service_pattern(year: int, month: int, day: int) -> str:\n    weekday = calendar.weekday(year, month, day)\n"
+               "    return 'saturday' if weekday == 5 else 'sunday' if weekday == 6 else 'weekday'\n")
+    assert ignored_requirement("Write `service_pattern(year, month, day)`. An invalid date should raise `ValueError`.", service) is None
+    leave = ("from enum import Enum\n\nclass LeaveType(Enum):\n    ANNUAL = 'A'\n    SICK = 'S'\n\n    @classmethod\n    def _missing_(cls, value):\n"
+             "        key = str(value).strip().upper()\n        return next((m for m in cls if key in (m.value, m.name)), None)\n")
+    assert ignored_requirement("Define an `Enum` called `LeaveType` so that `LeaveType(x)` accepts codes or names. Anything else must raise `ValueError`.", leave) is None
+    peak = "def is_peak(minute_of_day: int) -> bool:\n    return 420 <= minute_of_day < 570 or 990 <= minute_of_day < 1140\n"
+    assert wrong_operation("Write `is_peak(minute_of_day: int) -> bool`. Weekday peak periods are from 07:00 to 09:30 and from 16:30 to 19:00.", peak) is None
+    last = "import calendar\nfrom datetime import date\n\ndef last_business_day(year: int, month: int) -> date:\n    return date(year, month, calendar.monthrange(year, month)[1])\n"
+    assert "never asks which day of the week" in wrong_operation("Return the last Monday-to-Friday day of the given month.", last)
+    valid = ("import calendar\nfrom datetime import date, timedelta\n\ndef pass_valid_until(purchased: date) -> date:\n"
+             "    year, month = purchased.year + purchased.month // 12, purchased.month % 12 + 1\n    days = calendar.monthrange(year, month)[1]\n"
+             "    if purchased.day > days:\n        return date(year, month, days)\n    return date(year, month, purchased.day) - timedelta(days=1)\n")
+    ask = ("A monthly pass bought on date D is valid up to and including the day before the same day-of-month in the following month; "
+           "if that day does not exist, through the last day of the following month. Write `pass_valid_until(purchased)`.")
+    assert ignored_requirement(ask, valid) is None and wrong_operation(ask, valid) is None
+    streak = "def longest_late_streak(delays, limit=5):\n    best = current = 0\n    for d in delays:\n        current = current + 1 if d > limit else 0\n        best = max(best, current)\n    return best\n"
+    assert known_task("Return the length of the longest run of consecutive trips whose delay is strictly greater than `limit` minutes.", streak) is None
+    assert known_task("Return the length of the longest run of consecutive readings, each strictly greater than the one before.", streak) is not None

@@ -515,7 +515,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
 
 
 # "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
-UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b|"
+UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b|"
                                  r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
 
 

@@ -300,9 +300,11 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
     tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
     tools |= {name for name, _ in named if name in STDLIB_METHODS and re.search(rf"\.{name}\s*\(", code)}  # `weekday()`, called as day.weekday()
-    tools |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)`", instruction)
+    tools |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction)
               and re.search(rf"\b{name}\s*\(", code)}  # `ceil(p / 100 * N)`, computed with math.ceil
-    return next((name for name, dotted in named if name not in (mentioned if dotted or name in tools else bare)), None)
+    # `floor(valid_votes / (seats + 1)) + 1`, computed with //: the formula's function is no name the code needs
+    formulas = {name for name, _ in named if name in ("floor", "ceil") and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction) and "//" in code}
+    return next((name for name, dotted in named if name not in formulas and name not in (mentioned if dotted or name in tools else bare)), None)
 
 
 def sets_a_task_on_its_code(text: str) -> bool:

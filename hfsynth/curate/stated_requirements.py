@@ -104,7 +104,7 @@ RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", 
 # Calls that raise ValueError on bad input by themselves.
 RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
                                 r"mean|fmean|geometric_mean|harmonic_mean|median|median_low|median_high|median_grouped|mode|stdev|pstdev|variance|pvariance|quantiles|literal_eval|unpack|"
-                                r"shlex\.split|fromhex|UUID|b64decode|unhexlify|(?<!def )comb|(?<!def )perm)\(")  # math.comb(-1, 2) raises ValueError itself
+                                r"shlex\.split|fromhex|UUID|b64decode|unhexlify|(?<!def )comb|(?<!def )perm|calendar\.weekday|monthrange)\(")  # math.comb(-1, 2) raises ValueError itself
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
@@ -499,9 +499,13 @@ def _calls(tree: ast.Module, name: str) -> bool:
 
 
 def _looks_up_an_enum(tree: ast.Module) -> bool:
-    """The code defines an Enum and calls it (``cls(value)``, ``Color(value)``), which raises ValueError for an unknown value."""
-    enums = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)}
-    return bool(enums) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in enums | {"cls"} for n in ast.walk(tree))
+    """The code defines an Enum and calls it (``cls(value)``, ``Color(value)``), or gives it a ``_missing_`` hook for the
+    callers' lookups: the lookup raises ValueError for an unknown value."""
+    enums = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)]
+    if any(isinstance(f, ast.FunctionDef) and f.name == "_missing_" for e in enums for f in e.body):
+        return True
+    names = {e.name for e in enums}
+    return bool(names) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in names | {"cls"} for n in ast.walk(tree))
 
 
 # "leaves every other character unchanged": str.capitalize() and str.title() lowercase the rest of the word.

@@ -165,10 +165,19 @@ def _names_the_days(code: Code) -> bool:
     return len(strings & DAY_ABBREVIATIONS) >= 5
 
 
+def _takes_no_date(code: Code) -> bool:
+    """Every public function takes numbers alone (``is_peak(minute_of_day: int)``): "weekday peak periods" names the
+    timetable the numbers belong to, and no date comes in to ask the day of."""
+    functions = [n for n in code.tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+    arguments = [a for f in functions for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs]
+    return bool(functions) and bool(arguments) and all(a.annotation is not None and ast.unparse(a.annotation) in ("int", "float") for a in arguments) \
+        and not code.has(r"^(?:date|datetime|calendar|monthrange|year|month)$")  # last_business_day(year: int, month: int) builds a date
+
+
 def _reads_weekdays(code: Code) -> bool:
     """``date.weekday()``, ``isoweekday``, ``isocalendar``, ``calendar`` tables, numpy's or pandas' business
     days, a strftime of the day's name or number (``%a``, ``%A``, ``%u``, ``%w``), a table of the days' names."""
-    return _names_the_days(code) or code.has(r"weekday|isocalendar|busday|day_name|day_abbr|monthcalendar|monthdayscalendar|itermonthdays|dayofweek|day_of_week|bdate|^BDay$|businessday|holiday|^SATURDAY$|^SUNDAY$|^FRIDAY$|^MONDAY$") \
+    return _names_the_days(code) or _takes_no_date(code) or code.has(r"weekday|isocalendar|busday|day_name|day_abbr|monthcalendar|monthdayscalendar|itermonthdays|dayofweek|day_of_week|bdate|^BDay$|businessday|holiday|^SATURDAY$|^SUNDAY$|^FRIDAY$|^MONDAY$") \
         or bool(re.search(r"%[aAuw]", code.text))
 
 

@@ -85,11 +85,15 @@ AHEAD_WINDOW_ASK = re.compile(r"\b(?:within|in|over|during)\s+the\s+(?:next|comi
 PAST_WINDOW_ASK = re.compile(r"\b(?:within|in|over|during)\s+the\s+(?:last|past|previous|preceding)\s+(?:`?\w+`?\s+)?(?:days?|weeks?|hours?|minutes?|months?)\b", re.IGNORECASE)
 
 
+# "valid through the day before the same day in the following month": a step back is asked too.
+STEP_BACK_ASK = re.compile(r"\b(?:the|one|a)\s+day\s+(?:before|earlier)\b|\bthe\s+previous\s+day\b", re.IGNORECASE)
+
+
 def _window_on_the_other_side(prose: str, tree: ast.Module) -> Optional[str]:
     """``cutoff = today - timedelta(days=days)`` for "due within the next `days` days" (or ``+`` for "in the
     last 30 days"), and no step the other way anywhere: the window looks back where ahead was asked."""
     ahead, past = AHEAD_WINDOW_ASK.search(prose), PAST_WINDOW_ASK.search(prose)
-    if bool(ahead) == bool(past):
+    if bool(ahead) == bool(past) or STEP_BACK_ASK.search(prose):
         return None
     steps = {ast.Add: [], ast.Sub: []}
     for node in walk_outside_asserts(tree):
