@@ -3513,3 +3513,84 @@ def test_good_rows_of_blind85_to_88_kept():
     streak = "def longest_late_streak(delays, limit=5):\n    best = current = 0\n    for d in delays:\n        current = current + 1 if d > limit else 0\n        best = max(best, current)\n    return best\n"
     assert known_task("Return the length of the longest run of consecutive trips whose delay is strictly greater than `limit` minutes.", streak) is None
     assert known_task("Return the length of the longest run of consecutive readings, each strictly greater than the one before.", streak) is not None
+
+
+def test_a_value_annotated_function_that_falls_off_its_end():
+    """``elif method == "mode": counts = Counter(scores); pass`` in a function annotated ``-> float``: that path answers None.
+    A last pass of a loop that always returns, a raise at the end, and an ``Optional`` answer are kept."""
+    summarize = ("import statistics\nfrom collections import Counter\n\ndef summarize_item(scores: list[int], method: str) -> {returns}:\n"
+                 "    if method == 'mean':\n        return statistics.mean(scores)\n    elif method == 'mode':\n        counts = Counter(scores)\n{rest}")
+    assert "reaches its end on some path, where it returns None" in trivial(summarize.format(returns="float", rest="        pass\n"))
+    assert trivial(summarize.format(returns="float", rest="        return max(counts, key=lambda s: (counts[s], -s))\n    raise ValueError(method)\n")) is None
+    assert trivial(summarize.format(returns="float | None", rest="        pass\n")) is None
+    units = ("def human_size(n: int) -> str:\n    size = float(n)\n    for unit in ['B', 'KiB', 'MiB']:\n"
+             "        if size < 1024 or unit == 'MiB':\n            return f'{size:.1f} {unit}'\n        size /= 1024\n")
+    assert trivial(units) is None
+
+
+def test_an_index_past_the_end_read_inside_a_comparison_and_a_float_stepped_to_equality():
+    bunched = ("def bunched(arrivals: list[int], threshold: int = 3) -> list[int]:\n    result = []\n    for i in range(len(arrivals){stop}):\n"
+               "        if arrivals[i + 1] - arrivals[i] < threshold:\n            result.append(i)\n    return result\n")
+    assert "reads past the end at the last i" in trivial(bunched.format(stop=""))
+    assert trivial(bunched.format(stop=" - 1")) is None
+    guarded = "def pairs(xs: list[int]) -> list[int]:\n    return [xs[i + 1] - xs[i] for i in range(len(xs)) if i + 1 < len(xs)]\n"
+    assert trivial(guarded) is None
+    gross = ("def net_pay(gross: float) -> float:\n    return gross - 0.2 * max(0.0, gross - 1048)\n\n\ndef gross_for_net(target: float) -> float:\n"
+             "    gross = target\n    while {test}:\n        gross += 0.01\n    return round(gross, 2)\n")
+    assert "steps a float by a fraction" in trivial(gross.format(test="net_pay(gross) != target"))
+    assert trivial(gross.format(test="net_pay(gross) < target")) is None
+
+
+def test_the_names_of_a_tally_compared_a_new_key_counted_twice_and_a_fraction_rounded_before_scaling():
+    winners = ("def precinct_winners(results: dict[str, dict[str, int]]) -> dict[str, str]:\n    winners = {{}}\n"
+               "    for precinct, tally in results.items():\n        winners[precinct] = {pick}\n    return winners\n")
+    assert "compares the names of a tally of numbers" in trivial(winners.format(pick="max(tally)"))
+    assert trivial(winners.format(pick="max(tally, key=tally.get)")) is None
+    assert trivial("def latest(years: dict[int, int]) -> int:\n    return max(years)\n") is None  # the largest year: keys are numbers
+    merge = ("def merge_tallies(tallies: list[dict[str, int]]) -> dict[str, int]:\n    merged = {{}}\n    for tally in tallies:\n"
+             "        for name, votes in tally.items():\n            merged[name] = merged.get(name, {start}) + votes\n    return merged\n")
+    assert "its first amount counts twice" in trivial(merge.format(start="votes"))
+    assert trivial(merge.format(start="0")) is None
+    share = "def on_time_percentage(delays: list[int]) -> float:\n    on_time = sum(1 for d in delays if -1 <= d <= 5)\n    return {value}\n"
+    assert "rounds before it scales" in trivial(share.format(value="round(on_time / len(delays), 1) * 100"))
+    assert trivial(share.format(value="round(on_time / len(delays) * 100, 1)")) is None
+
+
+def test_a_merged_interval_kept_in_a_list_pulled_back_and_a_labelled_band_cut_short():
+    merge = ("def merge_disruptions(windows):\n    merged = []\n    for start, end in sorted(windows):\n        if merged and start <= merged[-1][1]:\n"
+             "            merged[-1][1] = {end}\n        else:\n            merged.append([start, end])\n    return [tuple(w) for w in merged]\n")
+    assert "pulls the merged end back" in trivial(merge.format(end="end"))
+    assert trivial(merge.format(end="max(merged[-1][1], end)")) is None
+    bands = ("def age_band(age: int) -> str:\n    if age < 16:\n        raise ValueError(age)\n    if age < 25:\n        return '16-24'\n"
+             "    elif age {op}:\n        return '25-34'\n    return '35+'\n")
+    assert "leaves out one of its own ends" in trivial(bands.format(op="< 34"))
+    assert trivial(bands.format(op="< 35")) is None and trivial(bands.format(op="<= 34")) is None
+
+
+def test_whitespace_ignored_in_words_a_cap_never_held_repeats_and_whole_counts():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    tally = "from collections import Counter\n\ndef tally_write_ins(names):\n    return dict(Counter(name{clean}.title() for name in names))\n"
+    ask = "Names must be matched ignoring case and ignoring leading/trailing whitespace. Report each person under the title-cased name."
+    assert "nothing in the code strips or tests for whitespace" in wrong_operation(ask, tally.format(clean=""))
+    assert wrong_operation(ask, tally.format(clean=".strip()")) is None
+    blank = "An answer consisting only of whitespace counts as blank. Write `is_complete(answers, required)`."
+    assert "nothing in the code strips" in wrong_operation(blank, "def is_complete(answers, required):\n    return all(q in answers for q in required)\n")
+    assert wrong_operation(blank, "def is_complete(answers, required):\n    return all(answers.get(q, '').strip() for q in required)\n") is None
+    name = "def make_username(first, last):\n    return (first[:1] + last{clean}).lower()[:8]\n"
+    ask = "The first letter of the first name followed by the surname, lowercase, with spaces, apostrophes and hyphens removed from the surname."
+    assert "(apostrophes)" in wrong_operation(ask, name.format(clean=".replace(' ', '')"))
+    assert wrong_operation(ask, name.format(clean=".replace(' ', '').replace(\"'\", '').replace('-', '')")) is None
+    fee = "import math\n\ndef parking_fee(minutes: int) -> int:\n    if minutes <= 120:\n        return 0\n    return {fee}\n"
+    ask = "The first 2 hours are free; after that every started hour costs 100 cents, but the fee for a stay is capped at 800 cents."
+    assert "no number of the code is 800" in ignored_requirement_of(ask, fee.format(fee="100 * math.ceil((minutes - 120) / 60)"))
+    assert ignored_requirement_of(ask, fee.format(fee="min(800, 100 * math.ceil((minutes - 120) / 60))")) is None
+    repeat = "def repeat_visitors(plates):\n    return {body}\n"
+    ask = "Write `repeat_visitors(plates)` returning the plates that appear more than once in the log, each listed once, in order of first appearance."
+    assert "never counts nor compares anything" in wrong_operation(ask, repeat.format(body="list(dict.fromkeys(plates))"))
+    assert wrong_operation(ask, repeat.format(body="[p for p in dict.fromkeys(plates) if plates.count(p) > 1]")) is None
+    assert wrong_operation("If a key appears more than once, the last value wins. Return the dict.", repeat.format(body="dict(plates)")) is None
+    rides = "def rides_left(balance_cents: int, fare_cents: int) -> int:\n    return {value}\n"
+    ask = "Write `rides_left(balance_cents, fare_cents)` that tells a rider how many full-fare rides their balance still pays for."
+    assert "into a whole one" in ignored_requirement_of(ask, rides.format(value="round(balance_cents / fare_cents)"))
+    assert ignored_requirement_of(ask, rides.format(value="balance_cents // fare_cents")) is None

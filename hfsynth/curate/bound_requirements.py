@@ -740,6 +740,46 @@ def _first_charged_again(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "how many full-fare rides the balance pays for", "the number of whole boxes": a count that rounds down.
+FULL_COUNT_ASK = re.compile(r"\bhow\s+many\s+(?:full|whole|complete)\b|\bnumber\s+of\s+(?:full|whole|complete)\b", re.IGNORECASE)
+
+
+def _count_rounded_to_nearest(tree: ast.Module) -> Optional[str]:
+    """``round(balance / fare)`` (one argument) for a count of whole things, and nothing that floors:
+    a balance of 2.6 fares pays for 2 rides, not 3."""
+    text = ast.unparse(tree)
+    if re.search(r"//|\bfloor\b|\bint\(|\bdivmod\b|\btrunc\b", text):
+        return None
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "round" and len(node.args) == 1
+                and not node.keywords and isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].op, ast.Div)):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) rounds a part over one half up into a whole one"
+    return None
+
+
+# "capped at 800 cents", "a cap of 60 per driver": a most that the code must hold.
+CAP_ASK = re.compile(r"\bcapped\s+at\s+(?:a\s+(?:maximum|total)\s+of\s+)?\$?(?P<number>\d[\d,_]*(?:\.\d+)?)\b|\ba\s+cap\s+of\s+\$?(?P<number2>\d[\d,_]*(?:\.\d+)?)\b", re.IGNORECASE)
+
+
+def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
+    """The cap's number is nowhere in the code (nor its cents, nor in other units by a factor of 100, 60 or 1000), and no
+    parameter could carry it: nothing can stop the amount at it."""
+    for match in CAP_ASK.finditer(prose):
+        if negated(prose, match.start()):
+            continue
+        cap = float((match.group("number") or match.group("number2")).replace(",", "").replace("_", ""))
+        numbers = {constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
+        numbers |= {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", n.value)}
+        if any(isinstance(x, (int, float)) and not isinstance(x, bool) and any(abs(x * f - cap) < 1e-9 or abs(x - cap * f) < 1e-9 for f in (1, 100, 60, 1000))
+               for x in numbers):
+            continue
+        if any(re.search(r"cap|max|limit|ceiling", a.arg, re.IGNORECASE) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+               for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs):
+            continue  # ``fee(minutes, cap)``: the caller brings it
+        return f"the instruction says {match.group(0)!r} and no number of the code is {match.group('number') or match.group('number2')}"
+    return None
+
+
 # What an instruction asks about numbers and bounds, how code breaks it, whether a "not"/"without"
 # before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
 BOUND_ASKS = (
@@ -754,6 +794,7 @@ BOUND_ASKS = (
     (STARTED_UNIT_ASK, _rounds_down_only, True, "the instruction charges {ask!r} and {broken}"),
     (ROUND_UP_ASK, _rounds_to_nearest_or_down, True, "the instruction asks to round up and {broken}"),
     (FIRST_THEN_EACH_ASK, _first_charged_again, True, "the instruction prices {ask!r} and {broken}"),
+    (FULL_COUNT_ASK, _count_rounded_to_nearest, True, "the instruction asks {ask!r} and {broken}"),
 )
 
 
@@ -776,7 +817,8 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     compared, a bound included in words and compared strictly (or left out in words, "more than
     `grace`", and taken in), bounds named "inclusive" or "exclusive", a limit to refuse clamped to, an
     excess past a number never kept at 0, a length limit exceeded by a marker."""
-    found = _unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
+    found = (_unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
+             or _cap_never_held(prose, tree))
     if found:
         return found
     for match in NEAREST_STEP.finditer(prose):

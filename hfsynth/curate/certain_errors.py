@@ -433,6 +433,13 @@ def past_the_end(tree: ast.Module) -> Optional[str]:
     return _next_item_past_the_last(tree)
 
 
+def _index_compared(test: ast.AST, index: str) -> bool:
+    """``index`` read in ``test`` other than as a subscript's position: ``i + 1 < len(xs)`` guards the next item,
+    ``xs[i + 1] - xs[i] < gap`` only reads it."""
+    inside = {id(m) for n in ast.walk(test) if isinstance(n, ast.Subscript) for m in ast.walk(n.slice)}
+    return any(isinstance(m, ast.Name) and m.id == index and id(m) not in inside for m in ast.walk(test))
+
+
 def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
     """``[xs[i + 1] - xs[i] for i in range(len(xs))]``: at the last ``i``, ``xs[i + 1]`` is past the end,
     so every non-empty input raises IndexError (``range(len(xs) - 1)`` is meant). Read where the loop
@@ -446,7 +453,7 @@ def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
         if not (isinstance(length, ast.Call) and getattr(length.func, "id", None) == "len" and len(length.args) == 1):
             continue
         owner, index = ast.dump(length.args[0]), target.id
-        tested = any(isinstance(n, (ast.Compare, ast.If, ast.IfExp, ast.Try)) and any(isinstance(m, ast.Name) and m.id == index for m in ast.walk(getattr(n, "test", n)))
+        tested = any(isinstance(n, (ast.Compare, ast.If, ast.IfExp)) and _index_compared(getattr(n, "test", n), index)
                      for n in ast.walk(loop)) or any(isinstance(n, ast.Try) for n in ast.walk(loop))
         if tested:
             continue

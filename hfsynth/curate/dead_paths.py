@@ -39,9 +39,10 @@ pyflakes reports none of these (all are valid Python with every name defined).
 from __future__ import annotations
 
 import ast
+import re
 from typing import List, Optional, Tuple
 
-from hfsynth.curate.python_ast import elif_chain
+from hfsynth.curate.python_ast import elif_chain, own_scope_nodes
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
@@ -157,6 +158,67 @@ def never_true(test: ast.expr) -> bool:
             if value < low or value > high or (value == low and low_strict) or (value == high and high_strict):
                 return True
     return False
+
+
+NO_VALUE_ANNOTATIONS = re.compile(r"\bNone\b|\bOptional\b|\bAny\b|\bobject\b|\bNoReturn\b|\bNever\b|Iterator|Iterable|Generator")
+
+
+def _always_leaves(statements: List[ast.stmt]) -> bool:
+    """Every path through ``statements`` ends in a ``return`` or ``raise`` (or a ``while True`` it never breaks)."""
+    for statement in statements:
+        if isinstance(statement, (ast.Return, ast.Raise)):
+            return True
+        if isinstance(statement, ast.If) and statement.orelse and _always_leaves(statement.body) and _always_leaves(statement.orelse):
+            return True
+        if isinstance(statement, ast.While) and isinstance(statement.test, ast.Constant) and statement.test.value and not _breaks(statement.body):
+            return True
+        if isinstance(statement, (ast.For, ast.While)) and statement.orelse and _always_leaves(statement.orelse) and not _breaks(statement.body):
+            return True
+        if isinstance(statement, (ast.With, ast.AsyncWith)) and _always_leaves(statement.body):
+            return True
+        if isinstance(statement, ast.Try) and (_always_leaves(statement.finalbody) or (_always_leaves(statement.body + statement.orelse)
+                                                                                     and all(_always_leaves(h.body) for h in statement.handlers))):
+            return True
+        if isinstance(statement, ast.Match) and any(isinstance(c.pattern, ast.MatchAs) and c.pattern.pattern is None and c.guard is None for c in statement.cases) \
+                and all(_always_leaves(c.body) for c in statement.cases):
+            return True
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and ast.unparse(statement.value.func) in ("sys.exit", "exit", "os._exit", "quit"):
+            return True
+        if isinstance(statement, ast.Assert) and isinstance(statement.test, ast.Constant) and not statement.test.value:
+            return True
+    return False
+
+
+def _breaks(statements: List[ast.stmt]) -> bool:
+    """A ``break`` of this loop (not of a loop nested in it)."""
+    stack = list(statements)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Break):
+            return True
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def falls_off_the_end(tree: ast.AST) -> Optional[Tuple[str, int]]:
+    """``(function, line)`` of a function annotated to return a value (``-> float``) that returns one on some
+    paths and can reach its end on another (``elif method == "mode": counts = Counter(scores); pass``):
+    there it answers None. Not read for annotations that allow None, for generators, nor for stubs."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.returns is None:
+            continue
+        if NO_VALUE_ANNOTATIONS.search(ast.unparse(function.returns)) or any(ast.unparse(d).split(".")[-1] in ("abstractmethod", "overload", "property") for d in function.decorator_list):
+            continue
+        own = list(own_scope_nodes(function))
+        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own) or not any(isinstance(n, ast.Return) and n.value is not None for n in own):
+            continue
+        last = function.body[-1]
+        if isinstance(last, (ast.For, ast.AsyncFor, ast.While)) and any(isinstance(n, ast.Return) for n in ast.walk(last)):
+            continue  # ``for unit in units: if size < 1024 or unit == units[-1]: return ...``: the last pass returns
+        if not _always_leaves(function.body):
+            return function.name, function.lineno
+    return None
 
 
 def impossible_condition(tree: ast.AST) -> Optional[Tuple[int, str]]:

@@ -425,7 +425,8 @@ def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
 
 def float_never_equal(tree: ast.AST) -> Optional[str]:
     """``while guess * guess != x: guess = (guess + x / guess) / 2``: Newton's iterate settles on the
-    float nearest the root, whose square is seldom exactly ``x``, so the loop goes on for ever."""
+    float nearest the root, whose square is seldom exactly ``x``, so the loop goes on for ever; so does
+    ``while net_pay(gross) != target: gross += 0.01``, a penny added in binary fractions."""
     for loop in ast.walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
             continue
@@ -433,6 +434,11 @@ def float_never_equal(tree: ast.AST) -> Optional[str]:
             continue
         divided = {t.id for n in ast.walk(loop) if isinstance(n, ast.Assign) and any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in ast.walk(n.value))
                    for t in n.targets if isinstance(t, ast.Name)}
+        stepped = {n.target.id for n in ast.walk(loop) if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.target, ast.Name)
+                   and isinstance(n.value, ast.Constant) and isinstance(n.value.value, float) and not n.value.value.is_integer()}
+        if stepped and _read(loop.test) & stepped and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(loop.test)):
+            return (f"the while loop at line {loop.lineno} waits for {ast.unparse(loop.test)[:40]} to be exactly false while it steps a float by a fraction "
+                    f"(0.1 + 0.2 != 0.3): it may never be")
         for side in (loop.test.left, loop.test.comparators[0]):
             if (isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Mult, ast.Pow)) and _read(side) & divided
                     and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(loop.test))):

@@ -27,7 +27,9 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``date(day.year, day.month + 1, 1)`` with nothing that turns December over: month 13 raises ValueError.
 - ``round(a * 100 // b, 1)``: the floor division cut the decimals off before ``round`` sees them.
 - ``else: best = max(best, current); current = 1`` and ``return best``: the last run is never compared.
-- ``if start <= cur_end: cur_end = end`` in a merge: an interval inside the merged one pulls its end back.
+- ``if start <= cur_end: cur_end = end`` (or ``merged[-1][1] = end``) in a merge: an interval inside the merged one pulls its end back.
+- ``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the alphabetically last name, not the largest count.
+- ``round(part / whole, 1) * 100``: rounded before it is scaled; ``d.get(k, amount) + amount``: a new key's first amount counted twice.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
   (``defaultdict`` or ``Counter`` is meant).
@@ -734,18 +736,85 @@ def _merged_end_overwritten(tree: ast.Module) -> Optional[str]:
                 and all(isinstance(e, ast.Name) for e in loop.target.elts)):
             continue
         start, end = (e.id for e in loop.target.elts)
-        for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If) and isinstance(n.test, ast.Compare) and len(n.test.ops) == 1):
-            sides = [branch.test.left, branch.test.comparators[0]]
-            other = next((x.id for x in sides if isinstance(x, ast.Name) and x.id != start), None)
-            op = branch.test.ops[0]
+        for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If)):
+            test = branch.test  # ``start <= cur_end``, or ``merged and start <= merged[-1][1]``
+            if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+                test = next((v for v in test.values if isinstance(v, ast.Compare)), None)
+            if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+                continue
+            sides = [test.left, test.comparators[0]]
+            # ``cur_end``, or the last merged interval's end ``merged[-1][1]``
+            other = next((x for x in sides if isinstance(x, ast.Name) and x.id != start or isinstance(x, ast.Subscript)), None)
+            op = test.ops[0]
             overlaps = (getattr(sides[0], "id", None) == start and isinstance(op, (ast.LtE, ast.Lt))
                         or getattr(sides[1], "id", None) == start and isinstance(op, (ast.GtE, ast.Gt)))
             if other is None or not overlaps:
                 continue  # start >= last_end: a meeting taken after the last, not one merged into it
             for statement in branch.body:
-                if (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)
-                        and statement.targets[0].id == other and isinstance(statement.value, ast.Name) and statement.value.id == end):
+                if (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and ast.dump(statement.targets[0], annotate_fields=False).replace("Store", "Load")
+                        == ast.dump(other, annotate_fields=False) and isinstance(statement.value, ast.Name) and statement.value.id == end):
+                    other = ast.unparse(other)
                     return f"{other} = {end} (line {statement.lineno}) pulls the merged end back when an interval lies inside it (max({other}, {end}) is meant)"
+    return None
+
+
+NUMBERS = frozenset({"int", "float", "Decimal", "Fraction"})
+
+
+def _tally_of(annotation: Optional[ast.expr], depth: int) -> bool:
+    """``dict[str, int]`` (depth 0), ``dict[str, dict[str, int]]`` (depth 1: its values are tallies)."""
+    if not (isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) in ("dict", "Dict", "Mapping", "typing.Dict")
+            and isinstance(annotation.slice, ast.Tuple) and len(annotation.slice.elts) == 2 and ast.unparse(annotation.slice.elts[0]) == "str"):
+        return False
+    value = annotation.slice.elts[1]
+    return ast.unparse(value) in NUMBERS if depth == 0 else _tally_of(value, depth - 1)
+
+
+def _largest_name_of_a_tally(tree: ast.Module) -> Optional[str]:
+    """``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the name last in alphabetical order, not the one with
+    the most (``max(tally, key=tally.get)`` is meant); also of the tallies in ``for precinct, tally in results.items()``."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+        tallies = {a.arg for a in arguments if _tally_of(a.annotation, 0)}
+        nested = {a.arg for a in arguments if _tally_of(a.annotation, 1)}
+        for loop in ast.walk(function):
+            if (isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
+                    and isinstance(loop.target.elts[1], ast.Name) and isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute)
+                    and loop.iter.func.attr == "items" and isinstance(loop.iter.func.value, ast.Name) and loop.iter.func.value.id in nested):
+                tallies.add(loop.target.elts[1].id)
+        rebound = {t.id for n in ast.walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+        for node in ast.walk(function):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
+                    and isinstance(node.args[0], ast.Name) and node.args[0].id in tallies - rebound):
+                return f"{ast.unparse(node)} (line {node.lineno}) compares the names of a tally of numbers, not the numbers (key= is meant)"
+    return None
+
+
+def _rounded_then_scaled(tree: ast.Module) -> Optional[str]:
+    """``round(on_time / total, 1) * 100``: the fraction is rounded before it becomes a percentage, so 2/3 gives
+    70.0 (and float noise such as 56.99999999999999), not 66.7."""
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            for rounded, factor in ((node.left, node.right), (node.right, node.left)):
+                if (isinstance(rounded, ast.Call) and getattr(rounded.func, "id", None) == "round" and len(rounded.args) == 2
+                        and constant_value(factor) in (100, 100.0, 1000, 1000.0)):
+                    return f"{ast.unparse(node)[:50]} (line {node.lineno}) rounds before it scales: the digits kept are the fraction's, not the result's"
+    return None
+
+
+def _default_added_twice(tree: ast.Module) -> Optional[str]:
+    """``merged[name] = merged.get(name, votes) + votes``: a key met for the first time starts from the amount it adds, so
+    its first amount counts twice (``get(name, 0)`` is meant)."""
+    for node in walk_outside_asserts(tree):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
+            continue
+        for call, added in ((node.left, node.right), (node.right, node.left)):
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "get" and len(call.args) == 2
+                    and isinstance(call.args[1], (ast.Name, ast.Subscript, ast.Attribute)) and ast.dump(call.args[1]) == ast.dump(added)):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) starts a new key from the amount it adds: its first amount counts twice"
     return None
 
 
@@ -1349,4 +1418,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree)
-            or _merged_end_overwritten(tree))
+            or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree))

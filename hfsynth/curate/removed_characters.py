@@ -1,4 +1,4 @@
-"""Characters the instruction lists for removal, one of which the code never touches.
+"""Characters the instruction lists for removal, one of which the code never touches; whitespace it ignores, and code that keeps it.
 
 "First remove any spaces and dashes from the card number" answered with ``card.replace(" ", "")``: the
 dashes stay in, and a card written ``4111-1111-1111-1234`` is masked wrongly. The model handled the
@@ -35,6 +35,17 @@ REMOVAL_ASK = re.compile(
     rf"(?:any\s+|all\s+|the\s+)?(?:\w+\s+)?(?P<list>(?:{_WORD})(?:{_SEPARATOR}(?:{_WORD}))+)\b",
     re.IGNORECASE,
 )
+# "with spaces, apostrophes and hyphens removed from the surname": the list before its verb
+REMOVED_LIST = re.compile(rf"(?P<list>(?:{_WORD})(?:{_SEPARATOR}(?:{_WORD}))+)\s+(?:are\s+|being\s+)?(?:removed|stripped|deleted|dropped|ignored)\b", re.IGNORECASE)
+# "ignoring leading/trailing whitespace", "whitespace-only answers count as blank", "surrounding whitespace is ignored"
+WHITESPACE_ASK = re.compile(
+    r"\bignor\w*\s+(?:any\s+)?(?:leading(?:/trailing|\s+(?:and|or)\s+trailing)?|trailing|surrounding|extra)\s+(?:white\s*space|spaces)\b|"
+    r"\b(?:leading|trailing|surrounding)(?:/trailing|\s+(?:and|or)\s+trailing)?\s+(?:white\s*space|spaces)\s+(?:is|are|must\s+be|should\s+be)\s+(?:ignored|removed|stripped|trimmed)\b|"
+    r"\b(?:consisting|made\s+up)\s+(?:only|entirely|solely)\s+of\s+white\s*space\b|\bwhite\s*space-only\b|\bonly\s+white\s*space\b",
+    re.IGNORECASE,
+)
+HANDLES_WHITESPACE = re.compile(r"\bstrip\b|\blstrip\b|\brstrip\b|\.split\(\)|\\s|\bisspace\b|\bwhitespace\b|\bint\(|\bfloat\(|\bDecimal\(|\bnormalize|\bisalnum\b|\bisalpha\b|\bisdigit\b|\btranslate\b")
+
 # Code that keeps only what it wants, or drops classes of characters, covers any one character named.
 CATCH_ALL = re.compile(r"\bis(?:digit|decimal|numeric|alnum|alpha|ascii)\b|\\[DWS]|\[\^|\bpunctuation\b|\btranslate\b|\bmaketrans\b|\bstring\.digits\b|\bimport\s[^\n]*\bdigits\b|\bascii_letters\b|\bfilter\(")
 WHITESPACE_CATCH_ALL = re.compile(r"\.split\(\)|\\s|\bisspace\b|\bwhitespace\b")
@@ -46,7 +57,7 @@ def character_left_in(prose: str, tree: ast.Module) -> Optional[str]:
     if CATCH_ALL.search(text):
         return None
     strings = "".join(n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
-    for match in REMOVAL_ASK.finditer(prose):
+    for match in [*REMOVAL_ASK.finditer(prose), *REMOVED_LIST.finditer(prose)]:
         if negated(prose, match.start()):
             continue
         for word in re.findall(_WORD, match.group("list"), re.IGNORECASE):
@@ -56,3 +67,12 @@ def character_left_in(prose: str, tree: ast.Module) -> Optional[str]:
             if character not in strings:
                 return f"the instruction asks to remove {match.group('list')!r} and no string of the code holds {character!r} ({word})"
     return None
+
+
+def whitespace_left_in(prose: str, tree: ast.Module) -> Optional[str]:
+    """The instruction ignores surrounding whitespace (or counts a whitespace-only answer as blank) and nothing in
+    the code strips, splits or tests for whitespace: ``" Jane Doe"`` is another name, ``"   "`` an answer."""
+    asked = WHITESPACE_ASK.search(prose)
+    if not asked or negated(prose, asked.start()) or HANDLES_WHITESPACE.search(ast.unparse(tree)):
+        return None
+    return f"the instruction says {asked.group(0)!r} and nothing in the code strips or tests for whitespace"

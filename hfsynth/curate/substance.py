@@ -45,7 +45,8 @@ from typing import Dict, Optional
 
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
-from hfsynth.curate.dead_paths import empty_branch, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
+from hfsynth.curate.labelled_ranges import label_cut_elsewhere
+from hfsynth.curate.dead_paths import empty_branch, falls_off_the_end, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
 from hfsynth.curate.endless_loops import (climbs_past_the_root, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
@@ -564,6 +565,7 @@ SUBSTANCE_CHECKS = (
     (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} never runs: the condition of line {found[1]} takes every case it has"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (empty_branch, lambda found: f"unfinished: the branch at line {found[0]} does nothing ({found[1]})"),
+    (falls_off_the_end, lambda found: f"unfinished: {found[0]}() at line {found[1]} is annotated to return a value and reaches its end on some path, where it returns None"),
     (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
     (endless_while, lambda found: f"never ends: {found}"),
     (flag_never_cleared, lambda found: f"never ends: {found}"),
@@ -576,6 +578,7 @@ SUBSTANCE_CHECKS = (
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
+    (label_cut_elsewhere, lambda found: f"wrong bound: {found}"),
     (overlapping_slices, lambda found: f"overlapping pieces: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
     (unread_parts, lambda found: f"ignored input: {', '.join(found[:3])} unpacked and never read"),

@@ -54,7 +54,7 @@ from hfsynth.curate.tuple_fields import discarded_field, swapped_fields, unmirro
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.percent_branches import swapped_percent_branch
 from hfsynth.curate.python_ast import parse_python, without_docstrings
-from hfsynth.curate.removed_characters import character_left_in
+from hfsynth.curate.removed_characters import character_left_in, whitespace_left_in
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
 from hfsynth.curate.time_arithmetic import broken_time_arithmetic
@@ -203,6 +203,13 @@ def _flattens_deeply(code: Code) -> bool:
 
 
 OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
+    (
+        "items seen more than once",
+        # "the plates that appear more than once": the items asked for; not "if a key appears more than once, the last wins"
+        re.compile(r"\b(?:that|which|who)\s+(?:appears?|occurs?|(?:are|is|were|was)\s+(?:seen|listed)|shows?\s+up)\s+(?:\w+\s+)?(?:more\s+than\s+once|at\s+least\s+twice|twice\s+or\s+more|multiple\s+times)\b", re.IGNORECASE),
+        lambda code: code.any_node(ast.Compare) or tests_membership(code.nodes) or code.has(r"count|Counter|seen|duplicat|groupby|nunique|tally|freq"),
+        "never counts nor compares anything (every item is kept, repeated or not)",
+    ),
     (
         "a sum",  # "a single line whose quantity is the sum of their quantities", "adding up the amounts of duplicates"
         re.compile(r"\b(?:is|are|being|be|becomes?|holds?)\s+the\s+sum\s+of\s+(?:their|its|the\s+\w+'s?|those)\b|\b(?:summing|adding\s+up|adds\s+up)\s+(?:their|the\s+merged)\b", re.IGNORECASE),
@@ -1033,7 +1040,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree) or _group_mean_over_everything(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or _median_of_odd_lengths_only(prose, tree)
-            or unguarded_absence(prose, tree) or respelt_key(prose, tree) or character_left_in(prose, tree) or swapped_percent_branch(tree)
+            or unguarded_absence(prose, tree) or respelt_key(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)
             or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
