@@ -3594,3 +3594,40 @@ def test_whitespace_ignored_in_words_a_cap_never_held_repeats_and_whole_counts()
     ask = "Write `rides_left(balance_cents, fare_cents)` that tells a rider how many full-fare rides their balance still pays for."
     assert "into a whole one" in ignored_requirement_of(ask, rides.format(value="round(balance_cents / fare_cents)"))
     assert ignored_requirement_of(ask, rides.format(value="balance_cents // fare_cents")) is None
+
+
+def test_good_rows_of_blind90_kept():
+    """"inside the working day" (its hours), weekdays as numbers 0-6 of a list[int], "given ... with no duplicates" (the input's),
+    and an id "made of "M" and four digits" (a part of an input, not one)."""
+    from hfsynth.curate.accepted_inputs import FRAGMENT
+    from hfsynth.curate.stated_requirements import ignored_requirement
+    from hfsynth.curate.task_operations import wrong_operation
+
+    slot = "def first_free_slot(busy, day_start, day_end, length):\n    cursor = day_start\n    for s, e in sorted(busy):\n        if s - cursor >= length:\n            return cursor\n        cursor = max(cursor, e)\n    return cursor if day_end - cursor >= length else None\n"
+    assert wrong_operation("Return the earliest start at which an appointment fits entirely inside the working day.", slot) is None
+    assert "never asks which day of the week" in wrong_operation("Return the number of working days between the two dates.", slot)
+    wait = "def days_until_spots(open_spots: list[int], today: int, party: int) -> int:\n    return next((w for w in range(7) if open_spots[(today + w) % 7] >= party), -1)\n"
+    assert wrong_operation("`open_spots[d]` is the free places on weekday `d` (0 = Monday, 6 = Sunday). Return the days to wait.", wait) is None
+    gaps = "from itertools import pairwise\n\ndef visit_gaps(visits):\n    return [(b - a).days for a, b in pairwise(visits)]\n"
+    assert ignored_requirement("Given a member's visit dates as a sorted list of `date` objects with no duplicates, return the days between consecutive visits.", gaps) is None
+    assert "nothing in the code removes a duplicate" in ignored_requirement("Return the visit dates sorted, with no duplicates.", "def visits(days):\n    return sorted(days)\n")
+    assert FRAGMENT.search('Turnstile lines hold a member id made of ')
+
+
+def test_a_list_filled_under_a_missing_key_a_list_shortened_while_walked_a_cap_made_a_floor_and_a_started_block_rounded():
+    groups = ("def members_by_tier(members: list[dict]) -> dict[str, list[str]]:\n    groups = {{}}\n    for member in members:\n{setup}"
+              "        groups[member['tier']].append(member['name'])\n    return groups\n")
+    assert "nothing adds the key first" in trivial(groups.format(setup=""))
+    assert trivial(groups.format(setup="        groups.setdefault(member['tier'], [])\n")) is None
+    expired = ("def remove_expired(members: list[dict], today) -> int:\n    removed = 0\n    for member in {walked}:\n"
+               "        if member['expires'] < today:\n            members.remove(member)\n            removed += 1\n    return removed\n")
+    assert "the item after each one removed is skipped" in trivial(expired.format(walked="members"))
+    assert trivial(expired.format(walked="list(members)")) is None
+    discount = "def renewal_discount(years: int) -> int:\n    return {value}\n"
+    ask = "Return the renewal discount in percent: 5 percent per full year, capped at 25 percent."
+    assert "makes it a floor" in ignored_requirement_of(ask, discount.format(value="max(years * 5, 25)"))
+    assert ignored_requirement_of(ask, discount.format(value="min(years * 5, 25)")) is None
+    court = "import math\n\ndef court_price(minutes: int) -> float:\n    return {blocks} * 12.5\n"
+    ask = "Courts are billed at 12.50 per 15-minute block, and every started block is charged in full."
+    assert "rounds to the nearest" in ignored_requirement_of(ask, court.format(blocks="round(minutes / 15)"))
+    assert ignored_requirement_of(ask, court.format(blocks="math.ceil(minutes / 15)")) is None

@@ -55,9 +55,9 @@ REFUSING = re.compile(
     r"(?:is|are|does|do) not)\b",
     re.IGNORECASE,
 )
-# "an optional leading "+1"", "separated by ';'": a part of an input, not one.
+# "an optional leading "+1"", "separated by ';'", "a member id made of "M" and four digits": a part of an input, not one.
 FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
-                      r"letters?|digits?|with|without|between|around|inside|after|before|plus)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+                      r"letters?|digits?|with|without|between|around|inside|after|before|plus|made|consist\w*|compos\w*|formed)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 BACKTICKED = re.compile(r"`[^`]*`")
 # "Pickup slots are exported as strings like ...": how the input already is, not what the function makes.
 PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b", re.IGNORECASE)

@@ -770,6 +770,11 @@ def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
         cap = float((match.group("number") or match.group("number2")).replace(",", "").replace("_", ""))
         numbers = {constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
         numbers |= {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", n.value)}
+        floors = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max"
+                  and any(constant_value(a) is not None and abs(constant_value(a) - cap) < 1e-9 for a in n.args)]
+        capped = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "min" for n in walk_outside_asserts(tree))
+        if floors and not capped:  # ``max(years * 5, 25)`` for "capped at 25 percent": a floor, not a cap
+            return f"the instruction says {match.group(0)!r} and {ast.unparse(floors[0])[:40]} (line {floors[0].lineno}) makes it a floor"
         if any(isinstance(x, (int, float)) and not isinstance(x, bool) and any(abs(x * f - cap) < 1e-9 or abs(x - cap * f) < 1e-9 for f in (1, 100, 60, 1000))
                for x in numbers):
             continue
@@ -791,7 +796,7 @@ BOUND_ASKS = (
     (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
     (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),
-    (STARTED_UNIT_ASK, _rounds_down_only, True, "the instruction charges {ask!r} and {broken}"),
+    (STARTED_UNIT_ASK, _rounds_to_nearest_or_down, True, "the instruction charges {ask!r} and {broken}"),
     (ROUND_UP_ASK, _rounds_to_nearest_or_down, True, "the instruction asks to round up and {broken}"),
     (FIRST_THEN_EACH_ASK, _first_charged_again, True, "the instruction prices {ask!r} and {broken}"),
     (FULL_COUNT_ASK, _count_rounded_to_nearest, True, "the instruction asks {ask!r} and {broken}"),

@@ -38,7 +38,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``strftime("%Y-%M-%d %H:%m")``: ``%M`` is the minute and ``%m`` the month.
 - ``if value.isdigit:`` with no call: a bound method is always true.
 - ``for k, v in d.items(): del d[k]``: a dict that loses a key while a loop walks it raises
-  RuntimeError (a list of its items is meant).
+  RuntimeError (a list of its items is meant); ``for m in members: members.remove(m)``: the list shifts and
+  the item after each one removed is skipped.
 - ``(end - start).seconds`` with datetimes, and ``.days`` read nowhere: ``seconds`` is the part under
   one day and never negative (``total_seconds()`` is meant).
 - ``def add(tag, tags=[]): tags.append(tag)``: the default list is made once and shared by every call
@@ -1045,12 +1046,16 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
                     targets.add(node.targets[0].id)
             walked = ast.unparse(loop.iter)
             for node in ast.walk(loop):
-                if (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name)
-                        and node.target.value.id in dicts and guarded.get(node.target.value.id, node.lineno + 1) > node.lineno
-                        and dicts[node.target.value.id][1] not in checked  # dict(stock) after stock.get(sku, 0) < qty: the copy's keys were checked
-                        and _made_of(node.target.slice, targets)
-                        and walked not in {dicts[node.target.value.id][1] + tail for tail in ("", ".items()", ".keys()")}):  # its own keys
-                    return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {node.target.value.id} is a plain dict (line {dicts[node.target.value.id][0]}) "
+                # ``counts[word] += 1``, or ``groups[member["tier"]].append(name)``: an entry used before any is made
+                target = node.target if isinstance(node, ast.AugAssign) else (
+                    node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("append", "extend", "add", "insert", "appendleft")
+                    else None)
+                if (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                        and target.value.id in dicts and guarded.get(target.value.id, node.lineno + 1) > node.lineno
+                        and dicts[target.value.id][1] not in checked  # dict(stock) after stock.get(sku, 0) < qty: the copy's keys were checked
+                        and _made_of(target.slice, targets)
+                        and walked not in {dicts[target.value.id][1] + tail for tail in ("", ".items()", ".keys()")}):  # its own keys
+                    return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {target.value.id} is a plain dict (line {dicts[target.value.id][0]}) "
                             f"and nothing adds the key first, so a new key raises KeyError")
     return None
 
@@ -1138,6 +1143,21 @@ def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
             if deleted or popped:
                 return (f"{ast.unparse(node)[:40]} (line {node.lineno}) removes a key of {walked.id} while the loop at line {loop.lineno} walks it: "
                         "RuntimeError (walk a list of its items instead)")
+    return None
+
+
+def _removed_from_the_list_it_walks(tree: ast.Module) -> Optional[str]:
+    """``for member in members: if ...: members.remove(member)``: the list shifts under the loop, so the item after each one
+    removed is never looked at (walk a copy, or build a new list). Not read when the loop stops right after (``break``,
+    ``return``)."""
+    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+        if not isinstance(loop.iter, ast.Name) or any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for s in loop.body for n in ast.walk(s)):
+            continue
+        for node in (n for s in loop.body for n in ast.walk(s)):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("remove", "pop")
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == loop.iter.id):
+                return (f"{ast.unparse(node)[:40]} (line {node.lineno}) shortens {loop.iter.id} while the loop at line {loop.lineno} walks it: "
+                        "the item after each one removed is skipped")
     return None
 
 
@@ -1418,4 +1438,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree)
-            or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree))
+            or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
+            or _removed_from_the_list_it_walks(tree))

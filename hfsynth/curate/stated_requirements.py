@@ -115,6 +115,8 @@ CASE_ASK = re.compile(
 DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
 # What removing duplicates takes: a set, dict keys, a count, a comparison of neighbours, or a membership
 # test (:func:`tests_membership`: ``x in seen``; the ``in`` of ``for x in xs`` is none).
+# The sentence so far describes what the function is given ("Given a member's visit dates as a sorted list ... with no duplicates").
+GIVEN_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)(?:given|assume|assuming|the\s+input)\b[^.!?:]*$", re.IGNORECASE)
 DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b|"
                              r"\bpunctuation\s+(?:is|are)\s+(?:ignored|disregarded)\b|\b(?:regardless\s+of|disregarding)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*punctuation\b", re.IGNORECASE)
@@ -803,7 +805,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = PUNCTUATION_ASK.search(prose)
     if match and not negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code) and not _drops_a_character(tree):
         return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
-    match = DEDUP_ASK.search(prose)
+    match = next((m for m in DEDUP_ASK.finditer(prose) if not GIVEN_SENTENCE.search(prose[:m.start()])), None)  # "Given a list ... with no duplicates": the input's
     if match and not negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \
             and not tests_membership(walk_outside_asserts(tree)) and not keys_a_dict(tree):
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"

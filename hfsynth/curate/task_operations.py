@@ -165,12 +165,15 @@ def _names_the_days(code: Code) -> bool:
     return len(strings & DAY_ABBREVIATIONS) >= 5
 
 
+NUMBERS_ONLY = re.compile(r"(?:int|float|list|tuple|List|Tuple|Sequence|[\[\], .]+)+")  # int, list[int], tuple[int, ...]
+
+
 def _takes_no_date(code: Code) -> bool:
     """Every public function takes numbers alone (``is_peak(minute_of_day: int)``): "weekday peak periods" names the
     timetable the numbers belong to, and no date comes in to ask the day of."""
     functions = [n for n in code.tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
     arguments = [a for f in functions for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs]
-    return bool(functions) and bool(arguments) and all(a.annotation is not None and ast.unparse(a.annotation) in ("int", "float") for a in arguments) \
+    return bool(functions) and bool(arguments) and all(a.annotation is not None and NUMBERS_ONLY.fullmatch(ast.unparse(a.annotation)) for a in arguments) \
         and not code.has(r"^(?:date|datetime|calendar|monthrange|year|month)$")  # last_business_day(year: int, month: int) builds a date
 
 
@@ -274,7 +277,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     (
         "days of the week",
-        re.compile(r"\b(?:business|working|work)\s+days?\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))", re.IGNORECASE),
+        re.compile(r"\b(?:business|working|work)\s+days\b|(?<!the )\b(?:business|working|work)\s+day\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))", re.IGNORECASE),
         _reads_weekdays,
         "never asks which day of the week a date is",
     ),
