@@ -3631,3 +3631,38 @@ def test_a_list_filled_under_a_missing_key_a_list_shortened_while_walked_a_cap_m
     ask = "Courts are billed at 12.50 per 15-minute block, and every started block is charged in full."
     assert "rounds to the nearest" in ignored_requirement_of(ask, court.format(blocks="round(minutes / 15)"))
     assert ignored_requirement_of(ask, court.format(blocks="math.ceil(minutes / 15)")) is None
+
+
+def test_docstrings_that_name_the_neighbouring_quantity_and_names_annotated_as_a_count():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    gap = ("from datetime import date\n\ndef longest_absence(visits: list[date]) -> float:\n    \"\"\"{doc} number of days between consecutive visits.\"\"\"\n"
+           "    gaps = [(b - a).days for a, b in zip(visits, visits[1:])]\n    return {value} if gaps else 0\n")
+    ask = "Write `longest_absence(visits)` that returns the longest break, in days, between two consecutive visits."
+    assert "computes 'Average'" in wrong_operation(ask, gap.format(doc="Average", value="sum(gaps) / len(gaps)"))
+    assert wrong_operation(ask, gap.format(doc="Largest", value="max(gaps)")) is None
+    idle = ("def idle_trainers(trainers, bookings, day):\n    \"\"\"Trainers with {doc} on `day`, in roster order.\"\"\"\n"
+            "    booked = {{b['trainer'] for b in bookings if b['day'] == day}}\n    return [t for t in trainers if t {op} booked]\n")
+    ask = "Write `idle_trainers(trainers, bookings, day)` returning the trainers who have no booking at all on `day`."
+    assert "computes 'at least one'" in wrong_operation(ask, idle.format(doc="at least one booking", op="in"))
+    assert wrong_operation(ask, idle.format(doc="no booking", op="not in")) is None
+    space = "def classes_with_space(timetable: list[tuple[str, int, int]]) -> {returns}:\n    return {value}\n"
+    ask = "Given the timetable as `(class_name, booked, capacity)` tuples, write `classes_with_space(timetable)` returning the names of the classes that still have a free place."
+    assert "annotated int where the instruction asks for names" in contradicted_return(ask, space.format(returns="int", value="sum(max(c - b, 0) for _, b, c in timetable)"))
+    assert contradicted_return(ask, space.format(returns="list[str]", value="[n for n, b, c in timetable if b < c]")) is None
+
+
+def test_none_items_read_bare_a_while_loop_that_settles_and_an_example_for_both_ends_of_a_pair():
+    from hfsynth.curate.accepted_inputs import accepted_input_claims
+
+    comments = "def clean_comments(comments: list[str | None]) -> list[str]:\n    stripped = [c.strip() for c in comments{test}]\n    return [c for c in stripped if c]\n"
+    assert "may be None, with nothing testing them first" in trivial(comments.format(test=""))
+    assert trivial(comments.format(test=" if c is not None")) is None
+    chain = ("def management_chain(employee: str, manager_of: dict) -> list[str]:\n    chain = []\n    current = manager_of.get(employee)\n"
+             "    while current is not None:\n        chain.append(current)\n        current = manager_of.get({step})\n    return chain\n")
+    assert "each pass after the first repeats it" in trivial(chain.format(step="employee"))
+    assert trivial(chain.format(step="current")) is None
+    hours = ("from datetime import datetime\n\ndef rental_hours(pickup: str, dropoff: str) -> int:\n"
+             "    start, end = datetime.strptime(pickup, '%Y-%m-%dT%H:%M'), datetime.strptime(dropoff, '%Y-%m-%dT%H:%M')\n    return int((end - start).total_seconds() // 3600)\n")
+    claims = accepted_input_claims("Write `rental_hours(pickup, dropoff)` taking ISO 8601 timestamps such as `'2024-06-01T09:30'`.", ast.parse(hours))
+    assert claims and "rental_hours('2024-06-01T09:30', '2024-06-01T09:30')" in claims[0][0]

@@ -64,8 +64,9 @@ PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
-# The two ends of a pair of the same kind: ``t1``/``t2``, ``start``/``end``.
-PAIRED = ({"start", "end"}, {"begin", "end"}, {"first", "second"}, {"earlier", "later"})
+# The two ends of a pair of the same kind: ``t1``/``t2``, ``start``/``end``, ``pickup``/``dropoff``, ``shift_start``/``shift_end``.
+PAIRED = ({"start", "end"}, {"begin", "end"}, {"first", "second"}, {"earlier", "later"}, {"pickup", "dropoff"}, {"check_in", "check_out"},
+          {"checkin", "checkout"}, {"entry", "exit"}, {"arrival", "departure"}, {"opened", "closed"}, {"since", "until"}, {"clock_in", "clock_out"})
 
 
 LIST_OF_TEXT = re.compile(r"(?:list|List|Sequence|Iterable)\[str\]")
@@ -86,7 +87,9 @@ def _text_arguments(function: ast.FunctionDef, text: str) -> Optional[str]:
     if len(required) == 1 and LIST_OF_TEXT.fullmatch(annotations[0]):
         return repr([text])
     names = [p.arg for p in required]
-    paired = len(names) == 2 and (names[0].rstrip("0123456789") == names[1].rstrip("0123456789") != names[0] or set(names) in PAIRED)
+    ends = [name.rsplit("_", 1) for name in names]  # shift_start / shift_end: one thing's two ends
+    paired = len(names) == 2 and (names[0].rstrip("0123456789") == names[1].rstrip("0123456789") != names[0] or set(names) in PAIRED
+                                  or all(len(e) == 2 for e in ends) and ends[0][0] == ends[1][0] and {ends[0][1], ends[1][1]} in PAIRED)
     return f"{text!r}, {text!r}" if paired and annotations == ["str", "str"] else None
 
 

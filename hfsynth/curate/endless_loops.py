@@ -423,6 +423,31 @@ def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def settles_after_one_pass(tree: ast.AST) -> Optional[str]:
+    """``while current is not None: chain.append(current); current = manager_of.get(employee)``: every name the condition
+    reads is set from names the loop never changes, so from the second pass on each pass is the one before, and a loop
+    that runs twice runs for ever (``manager_of.get(current)`` was meant). Only plain assignments of pure expressions
+    that read some name; loops that may leave otherwise are not judged."""
+    fillable = _fresh_containers(tree)
+    for loop in ast.walk(tree):
+        if not isinstance(loop, ast.While) or any(isinstance(n, EXITS) for n in ast.walk(loop)) or not _calls_are_pure(loop.test):
+            continue
+        condition = _read(loop.test)
+        changed = set().union(*(_assigned(statement) for statement in loop.body))
+        changed |= {n.func.value.id for n in ast.walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+                    and n.func.attr not in PURE_METHODS}  # chain.append(current): chain changes
+        moved = condition & changed
+        if not moved:
+            continue
+        writes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.Delete))
+                  and _assigned(n) & moved]
+        if writes and all(isinstance(w, ast.Assign) and len(w.targets) == 1 and isinstance(w.targets[0], ast.Name) and w.targets[0].id in moved
+               and _read(w.value) and not _read(w.value) & changed and _calls_are_pure(w.value, fillable) for w in writes):
+            return (f"the while loop at line {loop.lineno} sets {', '.join(sorted(moved))} from names it never changes ({ast.unparse(writes[0])[:50]}): "
+                    f"each pass after the first repeats it, for ever")
+    return None
+
+
 def float_never_equal(tree: ast.AST) -> Optional[str]:
     """``while guess * guess != x: guess = (guess + x / guess) / 2``: Newton's iterate settles on the
     float nearest the root, whose square is seldom exactly ``x``, so the loop goes on for ever; so does

@@ -5,6 +5,7 @@
   list[tuple[str, float, float]]`` (triples), ``for i, a, b in enumerate(xs)``: ValueError.
 - Numbers joined as text: ``", ".join(patron_ids)`` with ``patron_ids: list[int]``, or the bytes of ``chunk:
   bytes`` (ints) joined: TypeError.
+- Items the annotation lets be None (``comments: list[str | None]``) used as text, untested: AttributeError.
 - A pair used as a number: ``days = calendar.monthrange(y, m)`` then ``booked / days``.
 - A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``;
   a dict read by a name: ``player.score`` over ``list[dict]``.
@@ -124,6 +125,27 @@ def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
                     and not hasattr(dict, node.attr)):
                 return f"{ast.unparse(node)} reads an attribute a dict of {iterable.id} does not have: its keys are read by subscript (line {node.lineno})"
+    return None
+
+
+def none_items_read(tree: ast.Module) -> Optional[str]:
+    """``[c.strip() for c in comments]`` with ``comments: list[str | None]``: the items the annotation says may be None
+    are used as text with nothing in the loop looking at them first (``if c``, ``c is not None``, ``c or ""``):
+    AttributeError on the first None."""
+    parameters = _parameters(tree)
+    for target, iterable, loop in _loops(tree):
+        item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
+        if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:str|int|float|dict|list)\s*\|\s*None|None\s*\|\s*\w+|Optional\[\w+\]", ast.unparse(item))):
+            continue
+        name = target.id
+        tests = [n.test for n in ast.walk(loop) if isinstance(n, (ast.If, ast.IfExp, ast.While))] + [c for g in getattr(loop, "generators", []) for c in g.ifs]
+        tests += [n for n in ast.walk(loop) if isinstance(n, ast.BoolOp)]
+        tests += [n for n in ast.walk(loop) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("isinstance", "filter", "bool", "str")]
+        if any(isinstance(m, ast.Name) and m.id == name for t in tests for m in ast.walk(t)):
+            continue
+        for node in ast.walk(loop):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and isinstance(node.ctx, ast.Load):
+                return f"{ast.unparse(node)} on the items of {iterable.id}, which its annotation says may be None, with nothing testing them first (line {node.lineno})"
     return None
 
 

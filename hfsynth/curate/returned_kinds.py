@@ -16,7 +16,7 @@ values: :func:`certain_errors.value_kind`);
 anything else (a call of the code's own, a parameter) is not read, and then the function's return
 annotation speaks for it ("returning a dict that maps ..." and ``-> list[str]``). Code that imports a
 library (an array's ``sum`` is an array) and a function that yields or returns nothing somewhere are left
-alone. And "return the names of ..." answered by a function annotated ``-> list[float]``: numbers.
+alone. And "return the names of ..." answered by a function annotated ``-> list[float]`` or ``-> int``: numbers.
 """
 
 from __future__ import annotations
@@ -88,20 +88,20 @@ def _kind_of(node: ast.expr, known, rebound) -> Optional[str]:
 
 
 # "Return the names of the k depots closest to the point": text, one item per name.
-NAMES_ASK = re.compile(r"\breturns?\s+(?:the\s+|a\s+(?:sorted\s+)?list\s+of\s+(?:the\s+)?)?names\s+of\b", re.IGNORECASE)
+NAMES_ASK = re.compile(r"\b(?:returns?|returning)\s+(?:the\s+|a\s+(?:sorted\s+)?list\s+of\s+(?:the\s+)?)?names\s+of\b", re.IGNORECASE)
 
 
 def _names_annotated_as_numbers(prose: str, code: str) -> Optional[str]:
     """``-> list[float]`` on the one function of an instruction that asks for the names of things: it says it
     answers numbers (the distances, the scores) where names were asked."""
-    if not NAMES_ASK.search(prose) or len(re.findall(r"\breturns?\b", prose, re.IGNORECASE)) > 1:
+    if not NAMES_ASK.search(prose) or len(re.findall(r"\b(?:returns?|returning)\b", prose, re.IGNORECASE)) > 1:
         return None
     tree = parse_python(code)
     function = _answering_function(prose, tree) if tree is not None else None
     if function is None or function.returns is None:
         return None
     annotation = ast.unparse(function.returns)
-    if re.fullmatch(r"(?:list|List|Sequence)\[(?:int|float)\]", annotation):
+    if re.fullmatch(r"(?:list|List|Sequence)\[(?:int|float)\]|int|float|bool", annotation):  # ``-> int``: a count of them
         return f"{function.name} is annotated {annotation} where the instruction asks for names"
     return None
 

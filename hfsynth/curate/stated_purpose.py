@@ -9,7 +9,8 @@ pairs of concepts that exclude each other (pace and speed, a streak and a gap, d
 tally of requests, the median and the mean, a standard deviation and a variance, the days left and
 the days elapsed, a number and a percentage, a percentage and an average, a refund and a charge, the
 last and the first (by the docstring alone: a ``first_free_slot`` may be the "earliest" asked), items
-seen exactly once and distinct items, an absolute and a relative change...): the instruction names one and never the other, the code names
+seen exactly once and distinct items, an absolute and a relative change, the longest and the average, what is left
+and what is used, none at all and at least one, an average and a total...): the instruction names one and never the other, the code names
 the other and never the one.
 """
 
@@ -44,6 +45,10 @@ CONTRASTS = (
     ("first", "last", "docstring"),
     ("exactly once", "distinct|unique"),  # not "each only once": that is distinct
     ("absolute", "relative"),
+    ("longest|largest|biggest|maximum", "average|mean"),
+    ("remain|left", "used|spent|consumed"),
+    (r"no\s+(?:\w+\s+){0,2}at\s+all|without\s+any", r"at\s+least\s+one"),
+    ("average|mean", r"total|sum\b|worked"),
 )
 
 

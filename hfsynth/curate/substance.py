@@ -47,7 +47,7 @@ from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import empty_branch, falls_off_the_end, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
-from hfsynth.curate.endless_loops import (climbs_past_the_root, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
+from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
@@ -572,6 +572,7 @@ SUBSTANCE_CHECKS = (
     (stuck_bisection, lambda found: f"never ends: {found}"),
     (found_again, lambda found: f"never ends: {found}"),
     (float_never_equal, lambda found: f"never ends: {found}"),
+    (settles_after_one_pass, lambda found: f"never ends: {found}"),
     (stepped_past, lambda found: f"never ends: {found}"),
     (jumps_onto_its_bound, lambda found: f"never ends: {found}"),
     (follows_itself, lambda found: f"never ends: {found}"),
