@@ -3666,3 +3666,41 @@ def test_none_items_read_bare_a_while_loop_that_settles_and_an_example_for_both_
              "    start, end = datetime.strptime(pickup, '%Y-%m-%dT%H:%M'), datetime.strptime(dropoff, '%Y-%m-%dT%H:%M')\n    return int((end - start).total_seconds() // 3600)\n")
     claims = accepted_input_claims("Write `rental_hours(pickup, dropoff)` taking ISO 8601 timestamps such as `'2024-06-01T09:30'`.", ast.parse(hours))
     assert claims and "rental_hours('2024-06-01T09:30', '2024-06-01T09:30')" in claims[0][0]
+
+
+def test_clock_digits_subtracted_minutes_never_carried_and_a_fiscal_month_never_wrapped():
+    minutes = "def visit_minutes(check_in: str, check_out: str) -> int:\n{body}"
+    digits = "    start = int(check_in.replace(':', ''))\n    end = int(check_out.replace(':', ''))\n    return end - start\n"
+    assert "an hour is 100 of them" in trivial(minutes.format(body=digits))
+    clock = "    h1, m1 = map(int, check_in.split(':'))\n    h2, m2 = map(int, check_out.split(':'))\n    return (h2 * 60 + m2) - (h1 * 60 + m1)\n"
+    assert trivial(minutes.format(body=clock)) is None
+    end = ("def class_end_time(start: str, duration: int) -> str:\n    hours, minutes = map(int, start.split(':'))\n    hours += duration // 60\n"
+           "    minutes += duration % 60\n{carry}    return f'{{hours:02d}}:{{minutes:02d}}'\n")
+    assert "nothing carries it into the hours" in trivial(end.format(carry=""))
+    assert trivial(end.format(carry="    hours, minutes = hours + minutes // 60, minutes % 60\n")) is None
+    quarter = "from datetime import date\n\ndef fiscal_quarter(d: date) -> int:\n    return {value}\n"
+    assert "nothing wraps it round the year" in trivial(quarter.format(value="(d.month - 4) // 3 + 1"))
+    assert trivial(quarter.format(value="(d.month - 4) % 12 // 3 + 1")) is None
+
+
+def test_one_weekend_day_the_largest_first_sorted_ascending_through_both_included_and_a_step_quantized_to_cents():
+    from hfsynth.curate.task_operations import wrong_operation
+
+    nxt = ("from datetime import date, timedelta\n\ndef next_business_day(day: date) -> date:\n    nxt = day + timedelta(days=1)\n"
+           "    while nxt.weekday() {test}:\n        nxt += timedelta(days=1)\n    return nxt\n")
+    ask = "Pick-ups are only possible on business days. Return the first Monday-to-Friday date strictly after `day`."
+    assert "only ever compared with 5" in wrong_operation(ask, nxt.format(test="== 5"))
+    assert wrong_operation(ask, nxt.format(test=">= 5")) is None
+    frequent = "def most_frequent(visits: dict[str, int], n: int) -> list[str]:\n    ranked = sorted(visits.items(), key=lambda item: {key})\n    return [name for name, _ in ranked[:n]]\n"
+    ask = "Return the names of the `n` members with the most visits, most visits first; members with the same number of visits are ordered by name."
+    assert "sorts smallest first" in wrong_operation(ask, frequent.format(key="(item[1], item[0])"))
+    assert wrong_operation(ask, frequent.format(key="(-item[1], item[0])")) is None
+    permit = "from datetime import date\n\ndef permit_active(valid_from: date, valid_until: date, on: date) -> bool:\n    return valid_from <= on {op} valid_until\n"
+    ask = "A permit is active on every day from `valid_from` through `valid_until`, both days included."
+    assert "leaves the bound out" in ignored_requirement_of(ask, permit.format(op="<"))
+    assert ignored_requirement_of(ask, permit.format(op="<=")) is None
+    fare = ("from decimal import Decimal, ROUND_HALF_UP\n\ndef cash_fare(card_fare: Decimal) -> Decimal:\n    fare = card_fare * Decimal('1.10')\n"
+            "    return {value}\n")
+    ask = "Add a 10 % surcharge for paying cash and round the result to the nearest 0.05, with halves rounded up."
+    assert "nothing in the code holds 0.05" in ignored_requirement_of(ask, fare.format(value="fare.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)"))
+    assert ignored_requirement_of(ask, fare.format(value="(fare / Decimal('0.05')).quantize(Decimal('1'), rounding=ROUND_HALF_UP) * Decimal('0.05')")) is None

@@ -242,9 +242,10 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
 
 
 # "whose price is between `low` and `high` inclusive", "from 1 to 10 inclusive", "36.1 to 37.2 inclusive is normal",
-# "runs from a start date to an end date, both inclusive", "from `start` to `end`, both dates included"
+# "runs from a start date to an end date, both inclusive", "from `start` to `end`, both dates included",
+# "every day from `valid_from` through `valid_until`, both days included"
 INCLUSIVE_ASK = re.compile(
-    r"\b(?:between|from)\s+(?:(?:a|an|the)\s+)?`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s+(?:and|to)\s+"
+    r"\b(?:between|from)\s+(?:(?:a|an|the)\s+)?`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s+(?:and|to|through|until|till)\s+"
     r"(?:(?:a|an|the)\s+)?`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s*,?\s*\(?(?:both\s+)?(?:(?:dates|days|ends|values|bounds|limits)\s+)?(?:inclusive|included)\b"
     r"|(?<![\w.])(?P<low_n>-?\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?P<high_n>-?\d+(?:\.\d+)?)\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
     re.IGNORECASE,
@@ -811,9 +812,10 @@ def _step_never_used(tree: ast.Module, step: float) -> Optional[str]:
     """The code holds neither the step (0.05), its reciprocal (20) nor the step in cents (5): it rounds to
     something else, as ``round(total, 2)`` rounds to cents."""
     numbers = {constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
-    if any(n is not None and (abs(n - step) < 1e-9 or abs(n - 1 / step) < 1e-9 or abs(n - step * 100) < 1e-9) for n in numbers):
+    numbers |= {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"\d*\.?\d+", n.value)}  # Decimal("0.05")
+    if any(isinstance(n, (int, float)) and (abs(n - step) < 1e-9 or abs(n - 1 / step) < 1e-9 or abs(n - step * 100) < 1e-9) for n in numbers):
         return None
-    rounded = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round"), None)
+    rounded = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) == "round" or getattr(n.func, "attr", None) == "quantize")), None)
     return f"{ast.unparse(rounded)[:40]} (line {rounded.lineno}) rounds to another step: nothing in the code holds {step:g}" if rounded is not None else None
 
 

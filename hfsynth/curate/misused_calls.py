@@ -29,6 +29,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``else: best = max(best, current); current = 1`` and ``return best``: the last run is never compared.
 - ``if start <= cur_end: cur_end = end`` (or ``merged[-1][1] = end``) in a merge: an interval inside the merged one pulls its end back.
 - ``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the alphabetically last name, not the largest count.
+- ``int(t.replace(":", ""))`` subtracted: an hour is 100 of those digits; ``minutes += d % 60`` shown with
+  nothing carried; ``(d.month - 4) // 3 + 1`` with nothing wrapping January to March round the year.
 - ``round(part / whole, 1) * 100``: rounded before it is scaled; ``d.get(k, amount) + amount``: a new key's first amount counted twice.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
@@ -819,6 +821,56 @@ def _default_added_twice(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _clock_digits_subtracted(tree: ast.Module) -> Optional[str]:
+    """``int(check_out.replace(":", "")) - int(check_in.replace(":", ""))``: "10:05" and "09:55" become 1005 and 955, 50
+    apart, not 10 minutes. Read where a number made of a clock time's digits is subtracted or added."""
+    def clock(node) -> bool:
+        return (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "int" and len(node.args) == 1 and isinstance(node.args[0], ast.Call)
+                and isinstance(node.args[0].func, ast.Attribute) and node.args[0].func.attr == "replace" and len(node.args[0].args) == 2
+                and [getattr(a, "value", None) for a in node.args[0].args] == [":", ""])
+    digits = {t.id for n in walk_outside_asserts(tree) if isinstance(n, ast.Assign) and clock(n.value) for t in n.targets if isinstance(t, ast.Name)}
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)) and any(
+                clock(side) or isinstance(side, ast.Name) and side.id in digits for side in (node.left, node.right)):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) does arithmetic on a clock time's digits: an hour is 100 of them, not 60"
+    return None
+
+
+def _minutes_never_carried(tree: ast.Module) -> Optional[str]:
+    """``minutes += duration % 60`` and ``f"{hours:02d}:{minutes:02d}"`` with nothing that takes 60 minutes back out:
+    09:50 plus 20 minutes prints "09:70"."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        added = [n for n in ast.walk(function) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name)
+                 and re.fullmatch(r"minutes?|mins?|mm|m", n.target.id)]
+        for node in added:
+            name = node.target.id
+            carried = any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Mod, ast.FloorDiv)) and isinstance(n.left, ast.Name) and n.left.id == name
+                          or isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name and isinstance(n.op, (ast.Mod, ast.Sub))
+                          or isinstance(n, ast.Call) and getattr(n.func, "id", None) == "divmod" and any(isinstance(a, ast.Name) and a.id == name for a in n.args)
+                          or isinstance(n, ast.Compare) and any(isinstance(m, ast.Name) and m.id == name for m in ast.walk(n))
+                          for n in ast.walk(function))
+            shown = any(isinstance(n, ast.FormattedValue) and isinstance(n.value, ast.Name) and n.value.id == name for n in ast.walk(function))
+            if not carried and shown:
+                return f"{ast.unparse(node)} (line {node.lineno}) may pass 59 and nothing carries it into the hours before it is shown"
+    return None
+
+
+def _shifted_month_unwrapped(tree: ast.Module) -> Optional[str]:
+    """``(d.month - 4) // 3 + 1`` for a year that starts in April: January to March give 0 and below (``% 12`` is meant)."""
+    text = ast.unparse(tree)
+    if "% 12" in text or "%12" in text:
+        return None
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Sub)
+                and isinstance(node.left.left, ast.Attribute) and node.left.left.attr == "month" and constant_value(node.left.right) is not None
+                and constant_value(node.left.right) >= 2):
+            month = ast.unparse(node.left.left)
+            if any(isinstance(n, ast.Compare) and month in ast.unparse(n) for n in walk_outside_asserts(tree)):
+                continue  # ``if d.month >= 4``: the early months handled apart
+            return f"{ast.unparse(node)} (line {node.lineno}) is 0 or below for the months before the shift: nothing wraps it round the year"
+    return None
+
+
 def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
     """``day.day - previous.day == 1`` for consecutive days: 31 May and 1 June differ by -30, so a run
     across a month's end breaks (``(day - previous).days == 1`` is meant)."""
@@ -1439,4 +1491,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
-            or _removed_from_the_list_it_walks(tree))
+            or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))
