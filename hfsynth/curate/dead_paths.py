@@ -42,7 +42,7 @@ import ast
 import re
 from typing import List, Optional, Tuple
 
-from hfsynth.curate.python_ast import elif_chain, own_scope_nodes
+from hfsynth.curate.python_ast import breaks_out_of, elif_chain, own_scope_nodes
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
@@ -170,9 +170,9 @@ def _always_leaves(statements: List[ast.stmt]) -> bool:
             return True
         if isinstance(statement, ast.If) and statement.orelse and _always_leaves(statement.body) and _always_leaves(statement.orelse):
             return True
-        if isinstance(statement, ast.While) and isinstance(statement.test, ast.Constant) and statement.test.value and not _breaks(statement.body):
+        if isinstance(statement, ast.While) and isinstance(statement.test, ast.Constant) and statement.test.value and not breaks_out_of(statement.body):
             return True
-        if isinstance(statement, (ast.For, ast.While)) and statement.orelse and _always_leaves(statement.orelse) and not _breaks(statement.body):
+        if isinstance(statement, (ast.For, ast.While)) and statement.orelse and _always_leaves(statement.orelse) and not breaks_out_of(statement.body):
             return True
         if isinstance(statement, (ast.With, ast.AsyncWith)) and _always_leaves(statement.body):
             return True
@@ -186,18 +186,6 @@ def _always_leaves(statements: List[ast.stmt]) -> bool:
             return True
         if isinstance(statement, ast.Assert) and isinstance(statement.test, ast.Constant) and not statement.test.value:
             return True
-    return False
-
-
-def _breaks(statements: List[ast.stmt]) -> bool:
-    """A ``break`` of this loop (not of a loop nested in it)."""
-    stack = list(statements)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Break):
-            return True
-        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
     return False
 
 

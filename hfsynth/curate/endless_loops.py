@@ -22,6 +22,8 @@ from __future__ import annotations
 import ast
 from typing import Iterator, List, Optional, Set, Tuple
 
+from hfsynth.curate.python_ast import breaks_out_of
+
 PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta", "bytes",
                         "enumerate", "zip", "sorted", "reversed", "list", "tuple", "set", "frozenset", "dict", "round", "divmod", "repr", "print"})
 PURE_METHODS = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title", "split", "rsplit", "splitlines", "startswith",
@@ -216,21 +218,6 @@ def endless_while(tree: ast.AST) -> Optional[str]:
     return None
 
 
-def _own_breaks(statements: List[ast.stmt]) -> bool:
-    """A ``break`` of this loop: not one inside a loop nested in it (nor in a nested function)."""
-    for statement in statements:
-        if isinstance(statement, ast.Break):
-            return True
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        nested = isinstance(statement, (ast.For, ast.AsyncFor, ast.While))  # its body's breaks are its own; its else's are ours
-        blocks = [statement.orelse] if nested else [getattr(statement, field, None) or [] for field in ("body", "orelse", "finalbody")]
-        blocks += [h.body for h in getattr(statement, "handlers", None) or []] + [c.body for c in getattr(statement, "cases", None) or []]
-        if any(_own_breaks(block) for block in blocks):
-            return True
-    return False
-
-
 def flag_never_cleared(tree: ast.AST) -> Optional[str]:
     """``while changed:`` whose body only ever sets ``changed = True`` (the "repeat until a pass changes
     nothing" loop with its ``changed = False`` left out), and has no break, return or raise of its own."""
@@ -239,7 +226,7 @@ def flag_never_cleared(tree: ast.AST) -> Optional[str]:
             continue
         flag = loop.test.id
         inside = [n for statement in loop.body for n in ast.walk(statement)]
-        if any(isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)) for n in inside) or _own_breaks(loop.body):
+        if any(isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)) for n in inside) or breaks_out_of(loop.body):
             continue
         values = [n.value for n in inside if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
                   and any(isinstance(t, ast.Name) and t.id == flag for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]

@@ -178,3 +178,19 @@ def without_docstrings(tree: ast.Module) -> ast.Module:
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
             node.body = body[1:] or [ast.Pass()]
     return copy
+
+
+def breaks_out_of(statements: List[ast.stmt]) -> bool:
+    """A ``break`` of the loop whose body is ``statements``: not one inside a loop nested in it (whose ``else`` is
+    the outer loop's again), nor in a nested function or class."""
+    for statement in statements:
+        if isinstance(statement, ast.Break):
+            return True
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        nested = isinstance(statement, (ast.For, ast.AsyncFor, ast.While))  # its body's breaks are its own; its else's are ours
+        blocks = [statement.orelse] if nested else [getattr(statement, field, None) or [] for field in ("body", "orelse", "finalbody")]
+        blocks += [h.body for h in getattr(statement, "handlers", None) or []] + [c.body for c in getattr(statement, "cases", None) or []]
+        if any(breaks_out_of(block) for block in blocks):
+            return True
+    return False

@@ -50,7 +50,7 @@ from hfsynth.curate.dead_paths import empty_branch, falls_off_the_end, impossibl
 from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
-from hfsynth.curate.python_ast import is_literal, is_print, parse_python, takes_arguments
+from hfsynth.curate.python_ast import breaks_out_of, is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call, stripped_named_affix
 from hfsynth.curate.wrong_kind_values import wrong_kind_value
@@ -499,25 +499,13 @@ def unfinished_stubs(tree: ast.Module) -> list:
 ENDS_A_BLOCK = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
-def _breaks_out(loop: ast.While) -> bool:
-    """Whether a ``break`` of this loop itself (not of a loop nested in it) is in its body."""
-    stack = list(loop.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Break):
-            return True
-        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
-    return False
-
-
 def never_falls_through(node: ast.stmt) -> bool:
     """The statement ends its block: ``return``, ``raise``, ``break``, ``continue``, or a ``while True``
     loop with no ``break`` of its own (it only ever leaves by a return or an exception)."""
     if isinstance(node, ENDS_A_BLOCK):
         return True
     if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and bool(node.test.value):
-        return not _breaks_out(node)
+        return not breaks_out_of(node.body)
     return False
 
 
