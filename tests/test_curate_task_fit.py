@@ -3704,3 +3704,12 @@ def test_one_weekend_day_the_largest_first_sorted_ascending_through_both_include
     ask = "Add a 10 % surcharge for paying cash and round the result to the nearest 0.05, with halves rounded up."
     assert "nothing in the code holds 0.05" in ignored_requirement_of(ask, fare.format(value="fare.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)"))
     assert ignored_requirement_of(ask, fare.format(value="(fare / Decimal('0.05')).quantize(Decimal('1'), rounding=ROUND_HALF_UP) * Decimal('0.05')")) is None
+
+
+def test_non_decreasing_order_is_not_the_largest_first():
+    """HumanEval/109: "sorted in non-decreasing order" is ascending; the canonical solution's ``sorted(arr)`` is kept."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    code = "def move_one_ball(arr):\n    if not arr:\n        return True\n    k = arr.index(min(arr))\n    return arr[k:] + arr[:k] == sorted(arr)\n"
+    assert wrong_operation("Determine if it is possible to get an array sorted in non-decreasing order by right shifts.", code) is None
+    assert "sorts smallest first" in wrong_operation("Return the scores sorted in decreasing order.", "def top(scores):\n    return sorted(scores)\n")

@@ -868,8 +868,9 @@ def _one_weekend_day(prose: str, tree: ast.Module) -> Optional[str]:
 
 # "most visits first", "highest score first", "from largest to smallest", "in descending order"
 LARGEST_FIRST_ASK = re.compile(r"\b(?:most|highest|largest|biggest|longest|greatest|top)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
-                               r"\bdescending\b|\bdecreasing\s+order\b", re.IGNORECASE)
-SMALLEST_FIRST_WORDS = re.compile(r"\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b", re.IGNORECASE)
+                               r"(?<!non-)(?<!non)\bdescending\b|(?<!non-)(?<!non)\bdecreasing\s+order\b", re.IGNORECASE)  # "non-decreasing order" is ascending
+SMALLEST_FIRST_WORDS = re.compile(r"\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|"
+                                  r"\bnon-?(?:decreasing|descending)\b", re.IGNORECASE)
 
 
 def _ascending_for_largest_first(prose: str, tree: ast.Module) -> Optional[str]:
