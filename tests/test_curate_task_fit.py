@@ -3713,3 +3713,11 @@ def test_non_decreasing_order_is_not_the_largest_first():
     code = "def move_one_ball(arr):\n    if not arr:\n        return True\n    k = arr.index(min(arr))\n    return arr[k:] + arr[:k] == sorted(arr)\n"
     assert wrong_operation("Determine if it is possible to get an array sorted in non-decreasing order by right shifts.", code) is None
     assert "sorts smallest first" in wrong_operation("Return the scores sorted in decreasing order.", "def top(scores):\n    return sorted(scores)\n")
+
+
+def test_a_value_of_a_dotted_type_is_no_module_to_use():
+    """blind89: "a dict with `"date"` (a `datetime.date`)" names what a value is; "using `datetime.date`" asks for the module."""
+    from hfsynth.curate.named_modules import required_modules
+
+    assert required_modules('Each transaction is a dict with `"date"` (a `datetime.date`) and `"amount"`.') == []
+    assert required_modules("Parse the text using `datetime.strptime` and return the date.") == ["datetime"]
