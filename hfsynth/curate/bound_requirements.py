@@ -27,7 +27,11 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
 - a result "rounded to one decimal place" (to the nearest cent...), and code that never rounds:
   no ``round()``, ``quantize``, format with a precision, ``floor``/``ceil``, ``int()`` or ``//``;
 - a charge "for every (additional) started kilogram" (partial hours billed as full), and code that rounds down
-  (``floor``, ``int()``, ``//``) and never up;
+  (``floor``, ``int()``, ``//``) or to the nearest (``round(minutes / 15)``) and never up;
+- "500 cents for the first item and 150 cents for each additional item", and code that multiplies the later rate
+  by the whole count with nothing subtracted; "how many full-fare rides", and ``round(balance / fare)``;
+- "capped at 800 cents", and code that holds no 800 (nor takes the cap as a parameter), or ``max(x, 25)``
+  for "capped at 25" with no ``min``: a floor;
 - a result that "never goes below 0", and code that subtracts with no ``max``, ``abs`` nor test of 0;
 - a result "rounded to 1 decimal", and code whose one public function answers a whole number (``-> int``,
   ``math.ceil(...)``): another quantity;

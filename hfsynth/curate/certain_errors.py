@@ -443,7 +443,8 @@ def _index_compared(test: ast.AST, index: str) -> bool:
 def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
     """``[xs[i + 1] - xs[i] for i in range(len(xs))]``: at the last ``i``, ``xs[i + 1]`` is past the end,
     so every non-empty input raises IndexError (``range(len(xs) - 1)`` is meant). Read where the loop
-    (a ``for`` statement or a comprehension) walks every index of ``xs`` and nothing in it tests ``i``."""
+    (a ``for`` statement or a comprehension) walks every index of ``xs`` and nothing in it compares ``i``
+    other than as a position (``xs[i + 1] - xs[i] < gap`` reads it; ``i + 1 < len(xs)`` guards it)."""
     loops = [(n.target, n.iter, n) for n in _walk_unguarded(tree) if isinstance(n, ast.For)]
     loops += [(g.target, g.iter, n) for n in _walk_unguarded(tree) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) for g in n.generators]
     for target, iterable, loop in loops:

@@ -32,6 +32,9 @@
   chain of the function's whose other branches all return (the "crisis" case falls to ``return "normal"``),
   nested in a block too (``if express:`` ... ``else: pass``), or whose other branches all set one entry
   (``labels[name] = ...``): the item of the ``pass`` case gets none.
+- A function annotated to return a value (``-> float``, not ``Optional``) that returns one on some paths and
+  can reach its end on another (``elif method == "mode": counts = Counter(scores); pass``): that path answers
+  None. A last statement that is a loop holding a ``return`` (its last pass returns) is not judged.
 
 pyflakes reports none of these (all are valid Python with every name defined).
 """

@@ -14,7 +14,9 @@ own tests read (``candidate = current + timedelta(days=1)`` with ``current`` nev
 (``while True: if queue: return queue.pop()`` waits on the caller's object instead). Paths that may leave the loop (``break``, ``return``,
 ``raise``, ``yield``) and loops whose condition calls anything else are not judged. And where the
 instruction says a tree's root is its own parent, ``while hub in parent: hub = parent[hub]``: at the root
-the walk goes round for ever.
+the walk goes round for ever. A loop whose condition's names are set only from names it never changes
+(``current = manager_of.get(employee)``) repeats its second pass for ever; so does ``gross += 0.01`` until
+``net(gross) != target`` is false, a fraction stepped to exact equality.
 """
 
 from __future__ import annotations

@@ -832,10 +832,6 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-# "for every customer, the mean total", "the average score per player", "each team's average"
-AVERAGE_PER_GROUP_ASK = re.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b", re.IGNORECASE)
-
-
 WEEKEND_ASK = re.compile(r"\bweekends?\b|\bbusiness\s+days?\b|\bworking\s+days\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b", re.IGNORECASE)
 
 
@@ -890,6 +886,10 @@ def _ascending_for_largest_first(prose: str, tree: ast.Module) -> Optional[str]:
             or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in ast.walk(tree)):
         return None  # ``(-days_vacant, unit)`` built before the sort: negated where the items are made
     return f"the instruction asks for the largest first and {ast.unparse(call)[:60]} (line {call.lineno}) sorts smallest first"
+
+
+# "for every customer, the mean total", "the average score per player", "each team's average"
+AVERAGE_PER_GROUP_ASK = re.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b", re.IGNORECASE)
 
 
 def _group_mean_over_everything(prose: str, tree: ast.Module) -> Optional[str]:
