@@ -3689,8 +3689,8 @@ def test_one_weekend_day_the_largest_first_sorted_ascending_through_both_include
     nxt = ("from datetime import date, timedelta\n\ndef next_business_day(day: date) -> date:\n    nxt = day + timedelta(days=1)\n"
            "    while nxt.weekday() {test}:\n        nxt += timedelta(days=1)\n    return nxt\n")
     ask = "Pick-ups are only possible on business days. Return the first Monday-to-Friday date strictly after `day`."
-    assert "only ever compared with 5" in wrong_operation(ask, nxt.format(test="== 5"))
-    assert wrong_operation(ask, nxt.format(test=">= 5")) is None
+    assert "picks Sat" in ignored_requirement_of(ask, nxt.format(test="== 5"))  # "Monday-to-Friday" read as a range of days
+    assert ignored_requirement_of(ask, nxt.format(test=">= 5")) is None
     frequent = "def most_frequent(visits: dict[str, int], n: int) -> list[str]:\n    ranked = sorted(visits.items(), key=lambda item: {key})\n    return [name for name, _ in ranked[:n]]\n"
     ask = "Return the names of the `n` members with the most visits, most visits first; members with the same number of visits are ordered by name."
     assert "sorts smallest first" in wrong_operation(ask, frequent.format(key="(item[1], item[0])"))

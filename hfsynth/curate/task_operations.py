@@ -832,36 +832,6 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-WEEKEND_ASK = re.compile(r"\bweekends?\b|\bbusiness\s+days?\b|\bworking\s+days\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b", re.IGNORECASE)
-
-
-def _one_weekend_day(prose: str, tree: ast.Module) -> Optional[str]:
-    """Business days or weekends asked, and every test of a ``weekday()`` is ``== 5`` (or every one ``== 6``): Sunday
-    (or Saturday) passes as a working day. ``isoweekday()`` alike with 6 and 7."""
-    if not WEEKEND_ASK.search(prose):
-        return None
-    days = {}
-    def weekday(node):
-        return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("weekday", "isoweekday") and not node.args
-    named = {t.id: n.value.func.attr for n in walk_outside_asserts(tree) if isinstance(n, ast.Assign) and weekday(n.value) for t in n.targets if isinstance(t, ast.Name)}
-    for node in walk_outside_asserts(tree):
-        if not isinstance(node, ast.Compare):
-            continue
-        sides = [node.left, *node.comparators]
-        kind = next((s.func.attr if weekday(s) else named[s.id] for s in sides if weekday(s) or isinstance(s, ast.Name) and s.id in named), None)
-        if kind is None:
-            continue
-        if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
-            return None  # ``>= 5``, ``in (5, 6)``: both weekend days
-        value = next((constant_value(s) for s in sides if constant_value(s) is not None), None)
-        days.setdefault(kind, set()).add(value)
-    for kind, values in days.items():
-        weekend = {5, 6} if kind == "weekday" else {6, 7}
-        if len(values & weekend) == 1 and values <= weekend:
-            return f"the instruction speaks of weekends or business days and the code's {kind}() is only ever compared with {next(iter(values)):g}: one weekend day passes as a working day"
-    return None
-
-
 # "most visits first", "highest score first", "from largest to smallest", "in descending order"
 LARGEST_FIRST_ASK = re.compile(r"\b(?:most|highest|largest|biggest|longest|greatest|top)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
                                r"(?<!non-)(?<!non)\bdescending\b|(?<!non-)(?<!non)\bdecreasing\s+order\b", re.IGNORECASE)  # "non-decreasing order" is ascending
@@ -1097,7 +1067,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree)
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
-            or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree) or _group_mean_over_everything(prose, tree) or _one_weekend_day(prose, tree)
+            or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree) or _group_mean_over_everything(prose, tree)
             or _ascending_for_largest_first(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or _median_of_odd_lengths_only(prose, tree)
             or unguarded_absence(prose, tree) or respelt_key(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)

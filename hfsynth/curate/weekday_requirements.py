@@ -10,7 +10,7 @@ must be the days the instruction names, or all the others.
 Read only where neither side leaves a doubt:
 
 - the instruction names one set of days: a list or range of day names ("Friday and Saturday",
-  "Mon-Fri", "Monday to Friday"), else "weekend(s)" (Saturday and Sunday) or "business days",
+  "Mon-Fri", "Monday to Friday", "Monday-to-Friday"), else "weekend(s)" (Saturday and Sunday) or "business days",
   "working days", "weekdays" (Monday to Friday); two different sets named (unless one is the rest of the
   week: "Saturday or Sunday, and False for Monday to Friday"), nothing is read; a day named on its own
   ("closed on Mondays") is read only against a test that picks one day;
@@ -31,7 +31,7 @@ from hfsynth.curate.requirement_words import constant_value, walk_outside_assert
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
 DAY_LIST = re.compile(rf"\b{DAY}\b(?:\s*(?:,|and|or|&|/)\s*(?:or\s+|and\s+)?\b{DAY}\b)+", re.IGNORECASE)
-DAY_RANGE = re.compile(rf"\b(?P<first>{DAY})\s*(?:-|–|—|to|through|thru)\s*(?P<last>{DAY})\b", re.IGNORECASE)
+DAY_RANGE = re.compile(rf"\b(?P<first>{DAY})\s*(?:-?(?:to|through|thru)-?|-|–|—)\s*(?P<last>{DAY})\b", re.IGNORECASE)  # "Monday-to-Friday" too
 WEEKEND = re.compile(r"\bweekends?\b", re.IGNORECASE)
 WORKDAYS = re.compile(r"\b(?:working|business|work)\s+days?\b|\bweekdays\b(?!\s+names?)", re.IGNORECASE)
 ALL_DAYS = frozenset(range(7))
