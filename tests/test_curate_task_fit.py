@@ -3693,8 +3693,8 @@ def test_one_weekend_day_the_largest_first_sorted_ascending_through_both_include
     assert ignored_requirement_of(ask, nxt.format(test=">= 5")) is None
     frequent = "def most_frequent(visits: dict[str, int], n: int) -> list[str]:\n    ranked = sorted(visits.items(), key=lambda item: {key})\n    return [name for name, _ in ranked[:n]]\n"
     ask = "Return the names of the `n` members with the most visits, most visits first; members with the same number of visits are ordered by name."
-    assert "sorts smallest first" in wrong_operation(ask, frequent.format(key="(item[1], item[0])"))
-    assert wrong_operation(ask, frequent.format(key="(-item[1], item[0])")) is None
+    assert "sorts smallest first" in ignored_requirement_of(ask, frequent.format(key="(item[1], item[0])"))
+    assert ignored_requirement_of(ask, frequent.format(key="(-item[1], item[0])")) is None
     permit = "from datetime import date\n\ndef permit_active(valid_from: date, valid_until: date, on: date) -> bool:\n    return valid_from <= on {op} valid_until\n"
     ask = "A permit is active on every day from `valid_from` through `valid_until`, both days included."
     assert "leaves the bound out" in ignored_requirement_of(ask, permit.format(op="<"))
@@ -3708,11 +3708,9 @@ def test_one_weekend_day_the_largest_first_sorted_ascending_through_both_include
 
 def test_non_decreasing_order_is_not_the_largest_first():
     """HumanEval/109: "sorted in non-decreasing order" is ascending; the canonical solution's ``sorted(arr)`` is kept."""
-    from hfsynth.curate.task_operations import wrong_operation
-
     code = "def move_one_ball(arr):\n    if not arr:\n        return True\n    k = arr.index(min(arr))\n    return arr[k:] + arr[:k] == sorted(arr)\n"
-    assert wrong_operation("Determine if it is possible to get an array sorted in non-decreasing order by right shifts.", code) is None
-    assert "sorts smallest first" in wrong_operation("Return the scores sorted in decreasing order.", "def top(scores):\n    return sorted(scores)\n")
+    assert ignored_requirement_of("Determine if it is possible to get an array sorted in non-decreasing order by right shifts.", code) is None
+    assert "sorts smallest first" in ignored_requirement_of("Return the scores sorted in decreasing order.", "def top(scores):\n    return sorted(scores)\n")
 
 
 def test_a_value_of_a_dotted_type_is_no_module_to_use():

@@ -31,7 +31,8 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
   come (a comprehension over a parameter, or a list a loop over one appends to) while nothing in the
   code orders anything (no sort, heap, bisect, ``most_common``, ``min`` or ``max``);
 - parts compared "numerically", and a sort or ``max`` key that splits the text and never converts;
-- "1 is the highest score", and code whose sorts are all ascending;
+- "1 is the highest score", and code whose sorts are all ascending; "most visits first" (or "in descending
+  order"), with nothing asked smallest first, and code whose one sort is ascending;
 - values "not zero-padded" ('9:30', '14:00', or a length "written as `m:ss`"), and a sort, ``min`` or ``max``
   (or else two of them compared, ``start >= now``) while nothing in the code turns the text into numbers or pads it.
 """
@@ -267,6 +268,33 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
 
 
+# "most visits first", "highest score first", "from largest to smallest", "in descending order", in an instruction that asks
+# nothing smallest first ("least recent first", "ascending", "non-decreasing order": a second key, or the other way).
+LARGEST_FIRST_ASK = re.compile(
+    r"\A(?![\s\S]*(?:\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|\bnon-?(?:decreasing|descending)\b))"
+    r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
+    r"\bdescending\b|\bdecreasing\s+order\b)",
+    re.IGNORECASE,
+)
+
+
+def _sorted_smallest_first(tree: ast.Module) -> Optional[str]:
+    """The code's one sort is ascending: no ``reverse=True``, no key that subtracts, no negation anywhere (``(-days, unit)``
+    built before the sort), nothing that reverses or takes from the top after it (``reversed``, ``[::-1]``, ``nlargest``,
+    ``most_common``, ``max``)."""
+    sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) == "sorted" or getattr(n.func, "attr", None) == "sort")]
+    if len(sorts) != 1:
+        return None
+    call = sorts[0]
+    if any(k.arg in ("reverse", "cmp") for k in call.keywords) or re.search(r"\breversed\(|\[::-1\]|nlargest|most_common|\.reverse\(|\bmax\(|cmp_to_key|\[-\d", ast.unparse(tree)):
+        return None
+    key = next((k.value for k in call.keywords if k.arg == "key"), None)
+    if key is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) for n in ast.walk(key)) \
+            or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in ast.walk(tree)):
+        return None
+    return f"{ast.unparse(call)[:60]} (line {call.lineno}) sorts smallest first"
+
+
 # "times written like '9:30' or '14:00' (hours are not zero-padded)": text that sorts wrong as text.
 UNPADDED_ASK = re.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]padded\b|\bunpadded\b|\bwithout (?:a )?leading zeros?\b|\bno leading zeros?\b|"
                           r"(?:written|given|formatted|stored|as)\s+(?:as\s+)?`(?:m:ss|h:mm(?::ss)?)`",  # `m:ss`: one digit of minutes where there are few, two after
@@ -296,6 +324,7 @@ ORDER_ASKS = (
     (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
     (NUMERIC_ASK, _split_key_as_text, True, "the instruction compares {ask!r} and {broken}"),
     (HIGHEST_FIRST_ASK, _ranks_from_the_bottom, False, "the instruction says {ask!r} and {broken}"),
+    (LARGEST_FIRST_ASK, _sorted_smallest_first, False, "the instruction asks for {ask_end!r} and {broken}"),
     (CONSECUTIVE_ASK, _dedups_globally, True, "the instruction collapses {ask!r} and {broken}"),
     (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
     (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),

@@ -832,32 +832,6 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-# "most visits first", "highest score first", "from largest to smallest", "in descending order"
-LARGEST_FIRST_ASK = re.compile(r"\b(?:most|highest|largest|biggest|longest|greatest|top)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
-                               r"(?<!non-)(?<!non)\bdescending\b|(?<!non-)(?<!non)\bdecreasing\s+order\b", re.IGNORECASE)  # "non-decreasing order" is ascending
-SMALLEST_FIRST_WORDS = re.compile(r"\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|"
-                                  r"\bnon-?(?:decreasing|descending)\b", re.IGNORECASE)
-
-
-def _ascending_for_largest_first(prose: str, tree: ast.Module) -> Optional[str]:
-    """"Most visits first" answered by the code's one sort, ascending: no ``reverse=True``, no negated key, nothing that
-    reverses or takes from the top after it (``reversed``, ``[::-1]``, ``nlargest``, ``most_common``)."""
-    if not LARGEST_FIRST_ASK.search(prose) or SMALLEST_FIRST_WORDS.search(prose):
-        return None
-    sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) == "sorted" or getattr(n.func, "attr", None) == "sort")]
-    if len(sorts) != 1:
-        return None
-    call = sorts[0]
-    text = ast.unparse(tree)
-    if any(k.arg in ("reverse", "cmp") for k in call.keywords) or re.search(r"\breversed\(|\[::-1\]|nlargest|most_common|\.reverse\(|\bmax\(|cmp_to_key|\[-\d", text):
-        return None
-    key = next((k.value for k in call.keywords if k.arg == "key"), None)
-    if key is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) for n in ast.walk(key)) \
-            or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in ast.walk(tree)):
-        return None  # ``(-days_vacant, unit)`` built before the sort: negated where the items are made
-    return f"the instruction asks for the largest first and {ast.unparse(call)[:60]} (line {call.lineno}) sorts smallest first"
-
-
 # "for every customer, the mean total", "the average score per player", "each team's average"
 AVERAGE_PER_GROUP_ASK = re.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b", re.IGNORECASE)
 
@@ -1068,7 +1042,6 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree) or _group_mean_over_everything(prose, tree)
-            or _ascending_for_largest_first(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or _median_of_odd_lengths_only(prose, tree)
             or unguarded_absence(prose, tree) or respelt_key(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)
             or another_amount(prose, tree)
