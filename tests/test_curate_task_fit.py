@@ -3707,10 +3707,15 @@ def test_one_weekend_day_the_largest_first_sorted_ascending_through_both_include
 
 
 def test_non_decreasing_order_is_not_the_largest_first():
-    """HumanEval/109: "sorted in non-decreasing order" is ascending; the canonical solution's ``sorted(arr)`` is kept."""
+    """HumanEval/109: "sorted in non-decreasing order" is ascending; the canonical solution's ``sorted(arr)`` is kept. So is an
+    ascending default where descending is only offered."""
     code = "def move_one_ball(arr):\n    if not arr:\n        return True\n    k = arr.index(min(arr))\n    return arr[k:] + arr[:k] == sorted(arr)\n"
     assert ignored_requirement_of("Determine if it is possible to get an array sorted in non-decreasing order by right shifts.", code) is None
     assert "sorts smallest first" in ignored_requirement_of("Return the scores sorted in decreasing order.", "def top(scores):\n    return sorted(scores)\n")
+    # descending as an option or a parameter's name is no ask to sort largest first by default
+    ranked = "def rank(items, key, descending=False):\n    return sorted(items, key=lambda d: d[key])\n"
+    assert ignored_requirement_of("Sort by the given key and support descending order via the flag.", ranked) is None
+    assert ignored_requirement_of("Write rank(items, key, descending=False) that sorts the items by key.", ranked) is None
 
 
 def test_a_value_of_a_dotted_type_is_no_module_to_use():

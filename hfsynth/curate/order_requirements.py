@@ -269,11 +269,13 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
 
 
 # "most visits first", "highest score first", "from largest to smallest", "in descending order", in an instruction that asks
-# nothing smallest first ("least recent first", "ascending", "non-decreasing order": a second key, or the other way).
+# nothing smallest first ("least recent first", "ascending", "non-decreasing order": a second key, or the other way), and
+# not descending as an option ("support descending order via the flag": the default is the other way).
 LARGEST_FIRST_ASK = re.compile(
-    r"\A(?![\s\S]*(?:\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|\bnon-?(?:decreasing|descending)\b))"
+    r"\A(?![\s\S]*(?:\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|\bnon-?(?:decreasing|descending)\b|"
+    r"\b(?:support|allow|optional(?:ly)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?descending\b|\bdescending\b[^.\n]{0,40}\b(?:flag|option|parameter|argument|toggle)\b))"
     r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
-    r"\bdescending\b|\bdecreasing\s+order\b)",
+    r"\bdescending\b(?!\s*[=:,)])|\bdecreasing\s+order\b)",  # not ``descending=False``, a parameter
     re.IGNORECASE,
 )
 
