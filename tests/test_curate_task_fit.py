@@ -3724,3 +3724,22 @@ def test_a_value_of_a_dotted_type_is_no_module_to_use():
 
     assert required_modules('Each transaction is a dict with `"date"` (a `datetime.date`) and `"amount"`.') == []
     assert required_modules("Parse the text using `datetime.strptime` and return the date.") == ["datetime"]
+
+
+def test_of_tied_best_values_the_first_is_asked_and_the_last_kept():
+    """blind85/86: "if several hours tie for the maximum, return the earliest" and a scan that replaces its best on
+    ``>=``; "the tie is settled by choosing the one whose name comes first alphabetically" and ``max`` over
+    ``(votes, name)``, which picks the name that sorts last. A strict ``>``, ``min`` with the count negated, or
+    ``max`` over names in sorted order are kept, and so is ``>=`` where the last of ties is asked."""
+    ask = ("Write `peak_hour(boardings: dict[int, int]) -> int | None` returning the hour with the most boardings. "
+           "If several hours tie for the maximum, return the earliest of them.")
+    scan = ("def peak_hour(boardings):\n    best_hour, best_count = None, -1\n    for hour in sorted(boardings{reverse}):\n"
+            "        if boardings[hour] {op} best_count:\n            best_hour, best_count = hour, boardings[hour]\n    return best_hour\n")
+    assert "so the last of them wins" in ignored_requirement_of(ask, scan.format(reverse="", op=">="))
+    assert ignored_requirement_of(ask, scan.format(reverse="", op=">")) is None
+    assert ignored_requirement_of(ask, scan.format(reverse=", reverse=True", op=">=")) is None
+    assert ignored_requirement_of(ask.replace("earliest", "latest"), scan.format(reverse="", op=">=")) is None
+    ask = "Return the candidate with the most votes; if several candidates tie, the tie is settled by choosing the one whose name comes first alphabetically."
+    assert "breaks ties by the largest kv[0]" in ignored_requirement_of(ask, "def winner(results):\n    return max(results.items(), key=lambda kv: (kv[1], kv[0]))[0]\n")
+    assert ignored_requirement_of(ask, "def winner(results):\n    return min(results.items(), key=lambda kv: (-kv[1], kv[0]))[0]\n") is None
+    assert ignored_requirement_of(ask, "def winner(results):\n    return max(sorted(results), key=results.get)\n") is None

@@ -21,6 +21,8 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
 - "keep the first occurrence" of each key, and a dict that a loop assigns into with no test of the
   key (``by_id[event["id"]] = event``), a dict comprehension (the last one wins), a ``Counter``
   kept to ``== 1`` (no copy kept), or ``groupby`` over unsorted items (neighbours only);
+- of values tied for the best, "the earliest" (first, lowest, alphabetically first) one, and a scan that replaces its
+  best on ``>=`` (the last of equals wins) or ``max`` with a key whose tie-breaking field is not negated;
 - "consecutive duplicates" collapsed (like ``uniq``), and a set of every value seen with no look at
   a neighbour;
 - items "in any order" to be merged or sorted, and code that never sorts (nor uses a heap or bisect);
@@ -318,6 +320,37 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(sort)[:50]} (line {sort.lineno}) compares the text as it is, so '9:30' sorts after '14:00'" if sort is not None else None
 
 
+# "if several hours tie for the maximum, return the earliest", "the tie is settled by choosing the one whose name comes
+# first alphabetically": of equal best values, the first (earliest, lowest, alphabetically first) one.
+TIE_FIRST_ASK = re.compile(
+    r"\b(?:ties?|tied|tie\s+for|several|multiple|more\s+than\s+one)\b(?![^.;]{0,90}\b(?:latest|last|highest|largest|later|most\s+recent|newest)\b)[^.;]{0,90}?"
+    r"\b(?:earliest|first|lowest|smallest|earlier|lower|smaller)\b",
+    re.IGNORECASE,
+)
+
+
+def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
+    """Of equal best values the code keeps the last: a scan that replaces its best on ``>=`` (or ``<=``) over
+    items in their own or ascending order, or ``max`` with a key whose tie-breaking field is not negated
+    (``max(votes.items(), key=lambda kv: (kv[1], kv[0]))`` picks the name that sorts last)."""
+    for loop in walk_outside_asserts(tree):
+        if not isinstance(loop, ast.For) or re.search(r"\breverse|\[::-1\]", ast.unparse(loop.iter)):
+            continue
+        for node in ast.walk(loop):
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], (ast.GtE, ast.LtE)):
+                replaced = {ast.unparse(t) for s in node.body if isinstance(s, ast.Assign) for target in s.targets
+                            for t in (target.elts if isinstance(target, ast.Tuple) else [target])}
+                if ast.unparse(node.test.comparators[0]) in replaced:
+                    return f"{ast.unparse(node.test)[:50]} (line {node.lineno}) replaces the best on equal values, so the last of them wins"
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "max":
+            key = next((k.value for k in node.keywords if k.arg == "key"), None)
+            if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) >= 2 \
+                    and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for e in key.body.elts[1:] for n in ast.walk(e)):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) breaks ties by the largest {ast.unparse(key.body.elts[1])[:20]}"
+    return None
+
+
 # What an instruction asks about order, how code breaks it (None: it does not), whether a "not"/"without"
 # before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
 ORDER_ASKS = (
@@ -329,6 +362,7 @@ ORDER_ASKS = (
     (LARGEST_FIRST_ASK, _sorted_smallest_first, False, "the instruction asks for {ask_end!r} and {broken}"),
     (CONSECUTIVE_ASK, _dedups_globally, True, "the instruction collapses {ask!r} and {broken}"),
     (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
+    (TIE_FIRST_ASK, _keeps_the_last_tie, True, "the instruction asks, of ties, for {ask_end!r} and {broken}"),
     (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
     (EQUAL_KEYS_ASK, _sorts_whole_items, True, "the instruction orders items {ask!r} and {broken}"),
     (UNPADDED_ASK, _sorts_text_as_is, False, "the instruction's values are {ask!r} and {broken}"),
