@@ -3743,3 +3743,79 @@ def test_of_tied_best_values_the_first_is_asked_and_the_last_kept():
     assert "breaks ties by the largest kv[0]" in ignored_requirement_of(ask, "def winner(results):\n    return max(results.items(), key=lambda kv: (kv[1], kv[0]))[0]\n")
     assert ignored_requirement_of(ask, "def winner(results):\n    return min(results.items(), key=lambda kv: (-kv[1], kv[0]))[0]\n") is None
     assert ignored_requirement_of(ask, "def winner(results):\n    return max(sorted(results), key=results.get)\n") is None
+
+
+def test_blind92s_good_rows_that_looked_wrong():
+    """"3599 s (rounds up to 60 minutes)" is no inclusive bound of 60 minutes; shares kept as exact ``Fraction``s
+    add up to the fare with nothing subtracted; "(545, 1020) becomes "09:05-17:00"" is an example of one interval
+    for ``to_clock(intervals: list[tuple[int, int]])``, not a call of it."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+
+    ask = ("Write `format_eta(seconds: int) -> str`: below 60 minutes show `\"7 min\"`; 60 minutes or more: `\"H h MM min\"`, "
+           "e.g. 3599 s (rounds up to 60 minutes) is `\"1 h 00 min\"`.")
+    eta = "def format_eta(seconds):\n    minutes = -(-seconds // 60)\n    if minutes < 60:\n        return f'{minutes} min'\n    h, m = divmod(minutes, 60)\n    return f'{h} h {m:02d} min'\n"
+    assert ignored_requirement_of(ask, eta) is None
+    assert "leaves 60 out" in ignored_requirement_of("Bookings of up to 60 minutes are free; longer ones cost 2.", "def fee(minutes):\n    return 0 if minutes < 60 else 2\n")
+    ask = "Split the fare in proportion to the distances. Shares are returned in input order and must add up exactly to `fare_cents`."
+    exact = "from fractions import Fraction\n\n\ndef split_fare(fare_cents, distances):\n    total = sum(distances)\n    return [{share} for d in distances]\n"
+    assert ignored_requirement_of(ask, exact.format(share="fare_cents * Fraction(d) / total")) is None
+    assert "keep their rounding error" in ignored_requirement_of(ask, exact.format(share="round(fare_cents * Fraction(d) / total)"))
+    ask = "Write `to_clock(intervals: list[tuple[int, int]]) -> list[str]` that formats intervals, e.g. `(545, 1020)` becomes `\"09:05-17:00\"`."
+    clock = "def to_clock({params}):\n    return [f'{{a // 60:02d}}:{{a % 60:02d}}-{{b // 60:02d}}:{{b % 60:02d}}' for a, b in {body}]\n"
+    assert instruction_examples(ask, clock.format(params="intervals: list[tuple[int, int]]", body="intervals")) == []
+    assert [e.call for e in instruction_examples(ask, clock.format(params="interval: tuple[int, int]", body="[interval]"))] == ["to_clock((545, 1020))"]
+
+
+def test_blind91s_last_run_one_axis_and_stored_inputs():
+    """A run recorded only where one breaks (the row's last run is lost); the overlap of two rectangles tested on
+    x alone; "the database stores runtimes as text like "2h 15m", "95m" or "3h"" gives inputs, not outputs."""
+    from hfsynth.curate.accepted_inputs import accepted_inputs
+    from hfsynth.curate.axis_checks import one_axis_tested
+
+    runs = ("def free_runs(row):\n    runs = []\n    current = 0\n    for seat in row:\n        if seat == '.':\n            current += 1\n"
+            "        elif current > 0:\n            runs.append(current)\n            current = 0\n{tail}    return runs\n")
+    assert "a run that lasts to the last item is never recorded" in trivial(runs.format(tail=""))
+    assert trivial(runs.format(tail="    if current:\n        runs.append(current)\n")) is None
+    overlap = ("def rect_intersection(a, b):\n    x1, y1 = max(a[0], b[0]), max(a[1], b[1])\n    x2, y2 = min(a[2], b[2]), min(a[3], b[3])\n"
+               "    if x1 >= x2{more}:\n        return None\n    return (x1, y1, x2, y2)\n")
+    assert one_axis_tested(ast.parse(overlap.format(more=""))) == "compares x1 with x2 (line 4) and never y1 with y2"
+    assert "one axis only" in trivial(overlap.format(more=""))
+    assert one_axis_tested(ast.parse(overlap.format(more=" or y1 >= y2"))) is None
+    ask = 'Our film database stores runtimes as text like `"2h 15m"`, `"95m"` or `"3h"`. Write `parse_runtime(text)` that converts such a string into minutes.'
+    assert accepted_inputs(ask, ast.parse("def parse_runtime(text: str) -> int:\n    return 0\n")) == ["2h 15m", "95m", "3h"]
+    assert accepted_inputs("Write `label(n: str)` that stores the result as text like '5 min'.", ast.parse("def label(n: str) -> str:\n    return n\n")) == []
+
+
+def test_blind92_93s_certain_errors_and_unread_timestamps():
+    """blind92/93: ``int(text.partition("*")[1])`` reads the separator; ``Counter(inv).subtract(given)`` is None;
+    ``slots[-1][1] = end`` into a list of tuples; ``heappushpop(damage, self._heap)``; a ``while queue:`` that can
+    end without a return of a function annotated ``-> int``; and "timestamps, e.g. "2024-05-03T09:30"" read with
+    ``"%Y-%m-%d %H:%M"`` (found in eleven earlier sets too)."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    stack = "def parse_stack(text):\n    if '*' not in text:\n        return text, 1\n    return text.partition('*')[0], int(text.partition('*')[{i}])\n"
+    assert "reads the separator '*' itself as a number" in trivial(stack.format(i=1))
+    assert trivial(stack.format(i=2)) is None
+    trade = "from collections import Counter\n\n\ndef apply_trade(inventory, given):\n{body}    return {{k: v for k, v in remaining.items() if v > 0}}\n"
+    assert "returns None, and the code keeps that None" in trivial(trade.format(body="    remaining = Counter(inventory).subtract(given)\n"))
+    assert trivial(trade.format(body="    remaining = Counter(inventory)\n    remaining.subtract(given)\n")) is None
+    lockers = ("def merge(bookings):\n    slots = []\n    for start, end in sorted(bookings):\n        if slots and start <= slots[-1][1]:\n"
+               "            slots[-1][1] = max(slots[-1][1], end)\n        else:\n            slots.append({pair})\n    return slots\n")
+    assert "the items of slots are tuples, which take no item assignment" in trivial(lockers.format(pair="(start, end)"))
+    assert trivial(lockers.format(pair="[start, end]")) is None
+    hits = ("import heapq\n\n\nclass TopHits:\n    def __init__(self, k):\n        self.k = k\n        self._heap: list[int] = []\n\n"
+            "    def add(self, damage):\n        if len(self._heap) < self.k:\n            heapq.heappush(self._heap, damage)\n        else:\n"
+            "            heapq.heappushpop({args})\n\n    def best(self):\n        return sorted(self._heap, reverse=True)\n")
+    assert "passes an item where the heap goes" in trivial(hits.format(args="damage, self._heap"))
+    assert trivial(hits.format(args="self._heap, damage")) is None
+    bfs = ("from collections import deque\n\n\ndef steps(grid, start, goal) -> int:\n    queue, seen = deque([(start, 0)]), {{start}}\n    while queue:\n"
+           "        cell, dist = queue.popleft()\n        if cell == goal:\n            return dist\n        for nxt in grid.get(cell, ()):\n"
+           "            if nxt not in seen:\n                seen.add(nxt)\n                queue.append((nxt, dist + 1))\n{tail}")
+    assert "reaches its end on some path, where it returns None" in trivial(bfs.format(tail=""))
+    assert trivial(bfs.format(tail="    return -1\n")) is None
+    ask = 'Bookings are dicts with ISO 8601 timestamps, e.g. `{"start": "2024-05-03T09:30", "end": "2024-05-03T11:00"}`. Return the booked hours.'
+    hours = "from datetime import datetime\n\n\ndef hours(b):\n    s = datetime.strptime(b['start'], {fmt!r})\n    e = datetime.strptime(b['end'], {fmt!r})\n    return (e - s).total_seconds() / 3600\n"
+    assert "reads none of them, which raises ValueError" in wrong_operation(ask, hours.format(fmt="%Y-%m-%d %H:%M"))
+    assert wrong_operation(ask, hours.format(fmt="%Y-%m-%dT%H:%M")) is None
+    assert wrong_operation(ask.replace("T09:30", " 09:30"), hours.format(fmt="%Y-%m-%d %H:%M")) is None  # one of them is read
+    assert wrong_operation(ask, hours.format(fmt="%Y-%m-%d %H:%M").replace("b['start']", "b['start'].replace('T', ' ')")) is None

@@ -60,7 +60,8 @@ FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start
                       r"letters?|digits?|with|without|between|around|inside|after|before|plus|made|consist\w*|compos\w*|formed)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 BACKTICKED = re.compile(r"`[^`]*`")
 # "Pickup slots are exported as strings like ...": how the input already is, not what the function makes.
-PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b", re.IGNORECASE)
+PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b|"
+                        r"\b(?:stores?|keeps?|holds?|records?|logs?)\s+(?!it\b|them\b|the\s+result)(?:\w+\s+){1,3}?as\b", re.IGNORECASE)  # "the database stores runtimes as text like ..."
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
@@ -134,7 +135,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
                 pass
             prior = BACKTICKED.sub(lambda m: " " * len(m.group(0)), before[: cue.start()]) if cue is not None else ""  # a signature's "-> int" is no output cue
             described = _last_words(prior, 60) if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
-            described = PASSIVE_AS.sub(" ", described)  # nor "slots are exported as"
+            described = PASSIVE_AS.sub(" ", described)  # nor "slots are exported as", "the database stores runtimes as"
             if cue is None or OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described) or FRAGMENT.search(before[-40:]) \
                     or PLACEHOLDER.search(text) or before.count("{") > before.count("}") or before.count("[") > before.count("]") or text in found:
                 continue

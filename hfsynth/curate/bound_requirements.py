@@ -415,7 +415,7 @@ def _one_side_inside(tree: ast.Module) -> Optional[str]:
 STATED_INCLUSIVE = (
     re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE),
     # "a single SMS holds up to 160 characters"
-    re.compile(r"(?<![\d.]\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30"
+    re.compile(r"(?<![\d.]\s)(?<!\bround\s)(?<!\brounds\s)(?<!\brounded\s)(?<!\brounding\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30", nor "rounds up to 60 minutes"
     # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it
     re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:))", re.IGNORECASE),
     # "only if the subtotal is at least min_spend", "at least 18", "no less than 3"

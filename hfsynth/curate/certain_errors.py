@@ -26,6 +26,8 @@ them. Two patterns, neither of which pyflakes reports:
   (``remaining.weeks``: :func:`date_attribute`).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
+- ``int(text.partition("*")[1])``: the middle of a partition is the separator, never a number
+  (:func:`separator_as_a_number`).
 - A function that calls itself on every path (``def sum_digits(n): return n % 10 + sum_digits(n // 10)``,
   no ``if`` to stop it): every call ends in RecursionError (:func:`endless_recursion`).
 - A method a standard object does not have, on an object the code makes in plain sight:
@@ -55,7 +57,8 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.item_shapes import dict_items_read_as_attributes, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, tuple_items_read_by_name, wrong_unpacking
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, tuple_item_assigned,
+                                        tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
 
@@ -710,13 +713,28 @@ def endless_recursion(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def separator_as_a_number(tree: ast.Module) -> Optional[str]:
+    """``int(text.partition("*")[1])``: the middle of a partition is the separator itself (or ""), so a separator
+    that is no number makes ``int``/``float`` raise ValueError on every input (``[2]`` is the part after it)."""
+    for node in _walk_unguarded(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("int", "float") and len(node.args) == 1 and not node.keywords:
+            arg = node.args[0]
+            if (isinstance(arg, ast.Subscript) and isinstance(arg.slice, ast.Constant) and arg.slice.value == 1 and isinstance(arg.value, ast.Call)
+                    and isinstance(arg.value.func, ast.Attribute) and arg.value.func.attr in ("partition", "rpartition") and len(arg.value.args) == 1):
+                sep = arg.value.args[0].value if isinstance(arg.value.args[0], ast.Constant) else None
+                if isinstance(sep, str) and sep.strip() and not any(c.isdigit() for c in sep):
+                    return f"{ast.unparse(node)[:60]} (line {node.lineno}) reads the separator {sep!r} itself as a number, which raises ValueError"
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
              or missing_method(tree) or mixed_dates(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
-             or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree))
+             or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
+             or separator_as_a_number(tree) or tuple_item_assigned(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

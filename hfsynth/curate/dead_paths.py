@@ -205,7 +205,7 @@ def falls_off_the_end(tree: ast.AST) -> Optional[Tuple[str, int]]:
         if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own) or not any(isinstance(n, ast.Return) and n.value is not None for n in own):
             continue
         last = function.body[-1]
-        if isinstance(last, (ast.For, ast.AsyncFor, ast.While)) and any(isinstance(n, ast.Return) for n in ast.walk(last)):
+        if isinstance(last, (ast.For, ast.AsyncFor)) and any(isinstance(n, ast.Return) for n in ast.walk(last)):
             continue  # ``for unit in units: if size < 1024 or unit == units[-1]: return ...``: the last pass returns
         if not _always_leaves(function.body):
             return function.name, function.lineno

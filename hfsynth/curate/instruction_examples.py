@@ -204,7 +204,8 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
     its text is what the function reads), one number where it takes a ``list[int]`` ("the floor is the
     room number without its last two digits (305 -> 3)" for ``rooms_by_floor(rooms: list[int])``: the
     example is of the rule, not of the function), a string where it takes a list (``"-7 2 /"`` for
-    ``eval_rpn(tokens: list[str])``), a list where it takes an ``int``."""
+    ``eval_rpn(tokens: list[str])``), a list where it takes an ``int``, one tuple where it takes a list of
+    tuples (``(545, 1020) becomes "09:05-17:00"`` for ``to_clock(intervals: list[tuple[int, int]])``)."""
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
     if not args:
         return False
@@ -217,6 +218,9 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
     base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
     kind = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
     scalar = isinstance(args[0], (int, float)) and not isinstance(args[0], bool)
+    if kind in ("list", "List", "Sequence", "Iterable") and isinstance(args[0], tuple) and isinstance(annotation, ast.Subscript) \
+            and re.match(r"(?:typing\.)?[Tt]uple\b", ast.unparse(annotation.slice)):
+        return True  # "(545, 1020) becomes "09:05-17:00"" for to_clock(intervals: list[tuple[int, int]]): one item, not the list
     if kind in CONTAINERS:  # a string where it takes a list of them ("-7 2 /" for eval_rpn(tokens: list[str])): written out, not the input
         return scalar or (isinstance(args[0], str) and kind not in ("str", "Iterable", "Sequence") and kind is not None)
     return kind in ("int", "float") and isinstance(args[0], (list, tuple, dict, set, str))

@@ -9,6 +9,7 @@
 - A pair used as a number: ``days = calendar.monthrange(y, m)`` then ``booked / days``.
 - A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``;
   a dict read by a name: ``player.score`` over ``list[dict]``.
+- A tuple assigned into: ``slots.append((start, end))`` and then ``slots[-1][1] = end``: TypeError.
 - The next index read under a guard that lets the last one through: ``for i in range(rows): if i + 1
   <= rows: total += grid[i + 1][j]``: at the last ``i`` the guard holds and ``grid[rows]`` is past
   the end (``i + 1 < rows`` was meant).
@@ -262,4 +263,32 @@ def next_index_let_through(tree: ast.Module) -> Optional[str]:
                             and ast.unparse(node.slice).replace(" ", "") == f"{index}+1"):
                         return (f"{ast.unparse(node)} under {ast.unparse(branch.test)} reads {guarded}[len({guarded})] at the last {index} "
                                 f"(line {node.lineno}): the guard lets it through")
+    return None
+
+
+def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
+    """``slots.append((start, end))`` and later ``slots[-1][1] = end``: every item the list is given is a tuple,
+    which takes no item assignment (TypeError). Read where each ``append`` of the name gives a tuple display and
+    nothing else puts items in it (no ``extend``, ``insert``, ``+=`` or item store of its own)."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        given: Dict[str, set] = {}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+                if node.func.attr == "append" and len(node.args) == 1:
+                    given.setdefault(node.func.value.id, set()).add(isinstance(node.args[0], ast.Tuple))
+                elif node.func.attr in ("extend", "insert", "__setitem__"):
+                    given.setdefault(node.func.value.id, set()).add(False)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                given.setdefault(node.target.id, set()).add(False)
+            elif isinstance(node, (ast.Assign, ast.AugAssign)):
+                for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                        given.setdefault(target.value.id, set()).add(False)  # slots[i] = [a, b]: its own items replaced
+        tuples = {name for name, kinds in given.items() if kinds == {True}}
+        for node in nodes_outside_try(function):
+            if isinstance(node, (ast.Assign, ast.AugAssign)):
+                for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                    if (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Subscript) and isinstance(target.value.value, ast.Name)
+                            and target.value.value.id in tuples):
+                        return f"{ast.unparse(target)[:50]} = ... (line {node.lineno}): the items of {target.value.value.id} are tuples, which take no item assignment"
     return None

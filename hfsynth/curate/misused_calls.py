@@ -26,7 +26,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``strptime("%Y-%m-%d", text)``, the format passed first: every call raises ValueError.
 - ``date(day.year, day.month + 1, 1)`` with nothing that turns December over: month 13 raises ValueError.
 - ``round(a * 100 // b, 1)``: the floor division cut the decimals off before ``round`` sees them.
-- ``else: best = max(best, current); current = 1`` and ``return best``: the last run is never compared.
+- ``else: best = max(best, current); current = 1`` and ``return best``: the last run is never compared; nor
+  recorded, where ``elif current: runs.append(current); current = 0`` and ``return runs``.
 - ``if start <= cur_end: cur_end = end`` (or ``merged[-1][1] = end``) in a merge: an interval inside the merged one pulls its end back.
 - ``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the alphabetically last name, not the largest count.
 - ``int(t.replace(":", ""))`` subtracted: an hour is 100 of those digits; ``minutes += d % 60`` shown with
@@ -274,16 +275,16 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
 
 def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
     """``heapq.heappush((score, name), heap)``: the heap comes first; a tuple or literal there raises TypeError.
-    So does ``heapq.heappush(item, heap)`` with ``heap`` the list the code made (``heap = []``) and ``item`` not one."""
-    lists = {t.id for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.List)
-             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    So does ``heapq.heappush(item, heap)`` with ``heap`` the list the code made (``heap = []``, ``self._heap = []``) and ``item`` not one."""
+    lists = {ast.unparse(t) for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.List)
+             for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, (ast.Name, ast.Attribute))}  # heap, self._heap
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
                 and ast.unparse(node.func.value) == "heapq" and node.args):
             continue
         first, second = node.args[0], node.args[1] if len(node.args) > 1 else None
         if isinstance(first, (ast.Tuple, ast.Constant, ast.JoinedStr)) or (
-                isinstance(second, ast.Name) and second.id in lists and isinstance(first, ast.Name) and first.id not in lists):
+                isinstance(second, (ast.Name, ast.Attribute)) and ast.unparse(second) in lists and isinstance(first, ast.Name) and first.id not in lists):
             return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes an item where the heap goes (heapq.{node.func.attr}(heap, ...))"
     return None
 
@@ -728,6 +729,36 @@ def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
                         continue
                     if _returned_without_a_last_look(function.body[index + 1:], current, best):
                         return f"{best} is taken only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never compared"
+    return None
+
+
+def _run_recorded_only_when_it_breaks(tree: ast.Module) -> Optional[str]:
+    """``if seat == ".": current += 1`` / ``elif current: runs.append(current); current = 0`` and then ``return runs``
+    with nothing after the loop looking at ``current``: a run that lasts to the last item is never recorded."""
+    def grows(body):
+        return next((s.target.id for s in body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
+
+    def flattened(body):  # an ``elif`` branch's own statements
+        return [t for s in body for t in (s.body if isinstance(s, ast.If) else [s])]
+
+    def recorded(body, current):
+        return next((s.value.func.value.id for s in body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Attribute)
+                     and s.value.func.attr == "append" and isinstance(s.value.func.value, ast.Name)
+                     and any(isinstance(a, ast.Name) and a.id == current for a in s.value.args)), None)
+
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for index, loop in enumerate(function.body):
+            if not isinstance(loop, ast.For):
+                continue
+            for branch in (n for n in loop.body if isinstance(n, ast.If) and n.orelse):
+                for growing, breaking in ((branch.body, flattened(branch.orelse)), (branch.orelse, branch.body)):
+                    current = grows(growing)
+                    runs = recorded(breaking, current) if current else None
+                    if runs is None or recorded(growing, current) or not any(
+                            isinstance(s, ast.Assign) and any(getattr(t, "id", None) == current for t in s.targets) for s in breaking):
+                        continue
+                    if _returned_without_a_last_look(function.body[index + 1:], current, runs):
+                        return f"{runs} takes {current} only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never recorded"
     return None
 
 
@@ -1489,6 +1520,6 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
-            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree)
+            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))

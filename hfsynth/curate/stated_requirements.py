@@ -675,13 +675,17 @@ EXACT_SUM_ASK = re.compile(r"(?:\b(?:must|should|have to|has to|need to)\s+(?:al
 
 def _never_hands_out_the_difference(tree: ast.Module) -> Optional[str]:
     """Parts rounded one by one never sum to the whole unless something takes what is left: a
-    subtraction, a remainder, ``divmod``."""
+    subtraction, a remainder, ``divmod``. Parts kept as exact ``Fraction``s and never rounded need none."""
     if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.Sub, ast.Mod)) or isinstance(n, ast.Name) and n.id == "divmod"
            for n in ast.walk(tree)):
         return None
     if not any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("round", "quantize", "int", "floor", "ceil", "trunc")
                or isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.FloorDiv, ast.Div)) for n in ast.walk(tree)):
         return None  # nothing divided or rounded: whole parts (packet sizes) add up as they are
+    if any(isinstance(n, ast.Name) and n.id == "Fraction" or isinstance(n, ast.Attribute) and n.attr == "Fraction" for n in ast.walk(tree)) and not any(
+            isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("round", "quantize", "int", "floor", "ceil", "trunc")
+            or isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.FloorDiv) for n in ast.walk(tree)):
+        return None  # exact fractions, never rounded: the parts add up to the whole exactly
     return "the code never subtracts nor takes a remainder, so rounded parts keep their rounding error"
 
 

@@ -15,7 +15,8 @@
   number iterated: :mod:`hfsynth.curate.certain_errors`), or it misuses a standard call
   (``name.rstrip(".txt")``, ``re.fullmatch(text, PATTERN)``: :mod:`hfsynth.curate.misused_calls`; a validator's
   ``re.match`` with no closing ``$``: :mod:`hfsynth.curate.anchored_patterns`), or it pieces a string
-  together from slices that overlap (``f"{d[3:6]}-{d[5:]}"``: :mod:`hfsynth.curate.pieced_slices`), or it types in answers or leaves values to
+  together from slices that overlap (``f"{d[3:6]}-{d[5:]}"``: :mod:`hfsynth.curate.pieced_slices`), or it tests one axis of two
+  (``x1 >= x2`` and never ``y1 >= y2``: :mod:`hfsynth.curate.axis_checks`), or it types in answers or leaves values to
   fill in (:mod:`hfsynth.curate.typed_answers`). Docstrings, ``pass``, ``...``, ``raise NotImplementedError``,
   a bare ``return`` or ``return None`` and imports are empty; functions and classes are looked into. A stub, a Protocol of ``...`` methods, a class of
   ``pass`` are trivial; a dataclass's fields, a subclass declaration (``class E(Exception): pass``),
@@ -44,6 +45,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.anchored_patterns import unanchored_validation
+from hfsynth.curate.axis_checks import one_axis_tested
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import empty_branch, falls_off_the_end, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, unread_parts
@@ -567,6 +569,7 @@ SUBSTANCE_CHECKS = (
     (certain_error, lambda found: f"always an error: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
+    (one_axis_tested, lambda found: f"one axis only: the code {found}"),
     (label_cut_elsewhere, lambda found: f"wrong bound: {found}"),
     (overlapping_slices, lambda found: f"overlapping pieces: {found}"),
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),

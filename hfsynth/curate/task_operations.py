@@ -34,7 +34,8 @@ broadly (the median needs some ordering of the values: ``sorted``, a heap, ``bis
   over it again; a digit "anywhere" looked for with ``re.match``; objects for sets or dict keys whose
   class has ``__eq__`` and no ``__hash__``; a file to append to opened with ``"w"``.
 - a run of consecutive items answered by a tally; and calendar or clock arithmetic that breaks at an
-  edge (an age, December, the 31st, midnight, north: :mod:`hfsynth.curate.time_arithmetic`).
+  edge (an age, December, the 31st, midnight, north: :mod:`hfsynth.curate.time_arithmetic`); example
+  timestamps that the code's ``strptime`` format reads none of (:mod:`hfsynth.curate.timestamp_examples`).
 
 English instructions only; a negated ask ("not the median") is not read.
 """
@@ -58,6 +59,7 @@ from hfsynth.curate.removed_characters import character_left_in, whitespace_left
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
 from hfsynth.curate.time_arithmetic import broken_time_arithmetic
+from hfsynth.curate.timestamp_examples import unparsed_examples
 
 
 class Code:
@@ -1048,4 +1050,4 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
-            or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree))
+            or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree) or unparsed_examples(prose, tree))

@@ -11,8 +11,8 @@ run only when something calls them:
   a parameter annotated ``int`` or ``float`` that its function never rebinds, or arithmetic of these
   (``int(hours) * 60``); the string side may be a piece of a split text (``hours, minutes = t.split(":")``);
 - ``ranked = list(words).sort(key=len)``, ``return list(words).sort()``, ``words = list(set(text.split()))``
-  then ``return words.sort()``: the in-place list methods
-  return None, so the value kept is None (read only in code that imports nothing outside the standard
+  then ``return words.sort()``, ``Counter(inventory).subtract(given).items()``: the in-place list methods
+  (and ``Counter``'s, ``dict``'s, ``set``'s on a container built in the same expression) return None, so the value kept is None (read only in code that imports nothing outside the standard
   library, since a library's ``sort`` or ``insert`` may return a value, and not when the code defines a
   method of that name);
 - ``for key, value in d:`` over a dict (a parameter annotated ``dict``, ``Dict[str, int]``,
@@ -31,6 +31,10 @@ from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_ou
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
 IN_PLACE = frozenset({"sort", "reverse", "append", "extend", "insert", "remove", "clear"})
+# ``Counter(inventory).subtract(given)``, ``dict(a).update(b)``, ``set(xs).add(x)``: a container built on the spot and
+# changed in place; the call's value is None.
+BUILT_IN_PLACE = {"Counter": {"subtract", "update", "clear"}, "dict": {"update", "clear"}, "set": {"add", "discard", "update", "clear"},
+                  "list": IN_PLACE, "defaultdict": {"update", "clear"}, "OrderedDict": {"update", "clear", "move_to_end"}}
 
 
 def _lazy(node: ast.expr, rebound: set, groups: frozenset = frozenset()) -> bool:
@@ -119,6 +123,10 @@ def _used_value_of_in_place(node: ast.AST, own_methods: set, parameters: frozens
         value = node.value
     elif isinstance(node, (ast.For, ast.comprehension)):
         value = node.iter
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and isinstance(value.func.value, ast.Call) \
+            and value.func.attr in BUILT_IN_PLACE.get(getattr(value.func.value.func, "id", None) or getattr(value.func.value.func, "attr", None), ()) \
+            and (getattr(value.func.value.func, "id", None) or getattr(value.func.value.func, "attr", None)) not in own_methods:
+        return value
     if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in IN_PLACE
             and value.func.attr not in own_methods):
         receiver = value.func.value
