@@ -902,6 +902,7 @@ NEWEST_SETS = {
     "labelled_blind83.jsonl.gz": 0.68, "labelled_blind84.jsonl.gz": 0.30,
     "labelled_blind85.jsonl.gz": 0.64, "labelled_blind86.jsonl.gz": 0.56, "labelled_blind87.jsonl.gz": 0.52,
     "labelled_blind88.jsonl.gz": 0.44, "labelled_blind89.jsonl.gz": 0.48, "labelled_blind90.jsonl.gz": 0.54,
+    "labelled_blind91.jsonl.gz": 0.60, "labelled_blind92.jsonl.gz": 0.52, "labelled_blind93.jsonl.gz": 0.60,
 }
 
 
