@@ -3819,3 +3819,24 @@ def test_blind92_93s_certain_errors_and_unread_timestamps():
     assert wrong_operation(ask, hours.format(fmt="%Y-%m-%dT%H:%M")) is None
     assert wrong_operation(ask.replace("T09:30", " 09:30"), hours.format(fmt="%Y-%m-%d %H:%M")) is None  # one of them is read
     assert wrong_operation(ask, hours.format(fmt="%Y-%m-%d %H:%M").replace("b['start']", "b['start'].replace('T', ' ')")) is None
+
+
+def test_blind92s_second_fields_started_blocks_and_swapped_items():
+    """"when two orders have the same promised time, the one with the larger value goes first" and a sort by the
+    time alone; "$1.25 for every started 15-minute block" and a division by the block with nothing rounding up;
+    "the inner lists must not be modified" and ``pair[0], pair[1] = pair[1], pair[0]`` over the caller's pairs."""
+    ask = ("Return the order ids in pickup order: earliest promised time first; when two orders have the same promised time, "
+           "the one with the larger value goes first.")
+    pickup = "def pickup_sequence(orders):\n    return [o['id'] for o in sorted(orders, key=lambda o: {key})]\n"
+    assert "orders by a single field" in ignored_requirement_of(ask, pickup.format(key="o['promised']"))
+    assert ignored_requirement_of(ask, pickup.format(key="(o['promised'], -o['value'])")) is None
+    ask = "The first 5 minutes of waiting are free. After that the driver is charged $1.25 for every started 15-minute block."
+    charge = "import math\n\nFREE, BLOCK, PRICE = 5, 15, 1.25\n\n\ndef parking_charge(minutes):\n    billable = max(0, minutes - FREE)\n    return {charge}\n"
+    assert "never rounds up, so a started one counts as a fraction" in ignored_requirement_of(ask, charge.format(charge="round(billable / BLOCK * PRICE, 2)"))
+    assert ignored_requirement_of(ask, charge.format(charge="math.ceil(billable / BLOCK) * PRICE")) is None
+    assert ignored_requirement_of(ask, charge.format(charge="-(-billable // BLOCK) * PRICE")) is None
+    ask = "Return a new list in which every pair is ordered `[min, max]`, sorted by start. The caller's list and the inner lists must not be modified."
+    pairs = "def normalize(intervals):\n{body}    return sorted(intervals)\n"
+    swapped = "    for pair in intervals:\n        if pair[0] > pair[1]:\n            pair[0], pair[1] = pair[1], pair[0]\n"
+    assert "mutates it ((pair[0], pair[1]) = ... on an item of intervals)" in ignored_requirement_of(ask, pairs.format(body=swapped))
+    assert ignored_requirement_of(ask, "def normalize(intervals):\n    return sorted([min(p), max(p)] for p in intervals)\n") is None

@@ -346,7 +346,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
 
 # "1.50 for every started kilogram", "partial hours are billed as full hours", "rounded up to the next whole"
 STARTED_UNIT_ASK = re.compile(
-    r"\b(?:every|each|any|per)\s+(?:(?:additional|extra|further|subsequent)\s+)?(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:\w+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
+    r"\b(?:every|each|any|per)\s+(?:(?:additional|extra|further|subsequent)\s+)?(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:[\w-]+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
     r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b|"
     r"\bpart(?:ly|ially)?[- ]?(?:filled|full|used|loaded)\s+\w+\s+(?:still\s+)?(?:needs?|counts?|takes?|requires?|uses?)\b",  # "a partly filled pallet still needs its own"
     re.IGNORECASE,
@@ -377,6 +377,16 @@ def _rounds_down_only(tree: ast.Module) -> Optional[str]:
 ROUND_UP_ASK = re.compile(r"(?:^|(?<=[;!?()])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?()])*?(?<!never )(?<!not )(?<!n't )(?<!never be )(?<!not be )\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))", re.IGNORECASE)
 
 
+def _divides_without_rounding_up(tree: ast.Module) -> Optional[str]:
+    """``billable / BLOCK_MINUTES * BLOCK_PRICE``: a true division by the unit and nothing rounding anywhere, so a
+    started unit is charged as the fraction of it that was used."""
+    if any(_rounds_up(n) or isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv) for n in ast.walk(tree)):
+        return None
+    division = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)
+                     and isinstance(n.right, ast.Name) and n.right.id.isupper()), None)  # by a named unit: ``/ BLOCK_MINUTES``
+    return f"it divides by the unit ({ast.unparse(division)[:50]}, line {division.lineno}) and never rounds up, so a started one counts as a fraction" if division else None
+
+
 def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
     """``round(x)``, ``int()``, ``floor`` or ``//`` and nothing that rounds up (no ``ceil``, ``-(-a // b)``,
     remainder test, ``ROUND_UP``/``ROUND_CEILING``)."""
@@ -385,13 +395,13 @@ def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
         return None
     found = _rounds_down_only(tree)
     if found is None and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(tree)):
-        return None
+        return _divides_without_rounding_up(tree)
     for node in ast.walk(tree):
         if _rounds_up(node):
             return None
         if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) == "round" and len(node.args) == 1:
             return f"it rounds to the nearest ({ast.unparse(node)[:50]}, line {node.lineno}), not up"
-    return found
+    return found or _divides_without_rounding_up(tree)
 
 
 OVERLAP_ASK = re.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdouble[- ]book\w*|\bintersect(?:s|ing)?\b", re.IGNORECASE)

@@ -107,9 +107,10 @@ TIE_ALPHA_ASK = re.compile(
     # "when amounts tie, the older transaction comes first": a second field in ascending order
     r"\b(?:when|if|where)\s+(?:\w+\s+){0,2}(?:ties?|tied|are equal|are the same)\b[^.]{0,40}\b(?:older|oldest|earlier|earliest|lower|smaller|shorter)\b[^.]{0,30}\b(?:first|wins|goes first|comes first)\b|"
     # "When two claims have the same amount, the one filed earlier must come first", "If two subscribers used the
-    # same amount, list them in alphabetical order"
+    # same amount, list them in alphabetical order", "when two orders have the same promised time, the one with the larger
+    # value goes first": a second field decides
     r"\b(?:when|if|where)\s+(?:two|several|multiple)\s+\w+\s+(?:\w+\s+)?the\s+same\s+\w+\s*,?\s+(?:(?:then\s+)?(?:order|sort|list|rank|show|return)\w*\s+(?:them\s+)?"
-    r"(?:in\s+)?(?:alphabetical\w*|A-Z|A to Z)|[^.]{0,40}\b(?:older|oldest|earlier|earliest)\b[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b)",
+    r"(?:in\s+)?(?:alphabetical\w*|A-Z|A to Z)|[^.]{0,40}\b(?:older|oldest|earlier|earliest|larger|largest|higher|highest|bigger|greater|smaller|lower)\b[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b)",
     re.IGNORECASE,
 )
 SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})

@@ -342,7 +342,8 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
                 continue
             item = target.id  # for product in products: product["price"] = ...: the caller's dicts change
             for node in (n for statement in loop.body for n in ast.walk(statement)):
-                if isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in node.targets):
+                stored = [t for target in node.targets for t in (target.elts if isinstance(target, ast.Tuple) else [target])] if isinstance(node, ast.Assign) else []
+                if any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in stored):  # also pair[0], pair[1] = pair[1], pair[0]
                     return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {source}"
                 if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and getattr(node.target.value, "id", None) == item:
                     return f"{ast.unparse(node.target)[:30]} updated in place on an item of {source}"  # row["points"] -= ...
