@@ -2653,9 +2653,11 @@ def test_blind58_to_63s_lessons():
     assert trivial(debts.format(names="name, balance, apr")) == \
         "always an error: for name, balance, apr in debts.items() unpacks 3 names, and .items() gives (key, value) pairs (line 3)"
     assert trivial(debts.format(names="name, (balance, apr)")) is None
-    nights = "def warmest(readings: list[tuple[str, float, float]]) -> str:\n    best = None\n    for {names} in readings:\n        best = max(best or tmin, tmin)\n    return best\n"
+    nights = ("def warmest(readings: list[tuple[str, float, float]]) -> str:\n    best = None\n    for {names} in readings:\n"
+              "        best = max(best or (tmin, day), (tmin, day))\n    return best[1]\n")
     assert trivial(nights.format(names="day, tmin")).startswith("always an error: for day, tmin in readings unpacks 2 names, and readings holds tuple[str, float, float] items")
-    assert trivial(nights.format(names="day, tmin, tmax")) is None
+    assert trivial(nights.format(names="day, tmin, _")) is None
+    assert trivial(nights.format(names="day, tmin, tmax")) == "ignored input: tmax of each item of readings unpacked and never read"
     line = "def waiting_line(title: str, ids: list[{kind}]) -> str:\n    return title + ': ' + ', '.join(ids)\n"
     assert trivial(line.format(kind="int")) == "always an error: ', '.join(ids) joins the ints of ids, and str.join takes only strings (line 2)"
     assert trivial(line.format(kind="str")) is None
@@ -3840,3 +3842,31 @@ def test_blind92s_second_fields_started_blocks_and_swapped_items():
     swapped = "    for pair in intervals:\n        if pair[0] > pair[1]:\n            pair[0], pair[1] = pair[1], pair[0]\n"
     assert "mutates it ((pair[0], pair[1]) = ... on an item of intervals)" in ignored_requirement_of(ask, pairs.format(body=swapped))
     assert ignored_requirement_of(ask, "def normalize(intervals):\n    return sorted([min(p), max(p)] for p in intervals)\n") is None
+
+
+def test_a_backticked_text_is_a_backticked_value():
+    """blind93: "`"d20"` is `(1, 20, 0)`", "`"3d8-2"` is `(3, 8, -2)`": a text the function reads, "is", and what it
+    makes of it, each in its own backticks, after a colon or a comma. Not read where the value is text too (a
+    separator "is" another one) nor without backticks ("the default "d6" is used")."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+
+    code = "def parse_roll(spec: str) -> tuple[int, int, int]:\n    return (1, 6, 0)\n"
+    ask = ("Write `parse_roll(spec: str)` returning `(count, sides, modifier)`. The count is optional: `\"d20\"` is `(1, 20, 0)`. "
+           "The modifier may be negative: `\"2d6+3\"` is `(2, 6, 3)`, `\"3d8-2\"` is `(3, 8, -2)`.")
+    assert [(e.call, e.want) for e in instruction_examples(ask, code)] == [
+        ("parse_roll('d20')", "(1, 20, 0)"), ("parse_roll('2d6+3')", "(2, 6, 3)"), ("parse_roll('3d8-2')", "(3, 8, -2)")]
+    assert instruction_examples("Write `split(spec: str)`: the separator `\",\"` is `\";\"` in some files.", code.replace("parse_roll", "split")) == []
+    assert instruction_examples("Write `parse_roll(spec: str)`; when no dice are given, the default \"d6\" is (1, 6, 0).", code) == []
+
+
+def test_blind92s_unread_item_parts_and_the_first_pair_skipped():
+    """``for busy_start, busy_end in busy`` with ``busy_end`` never read (a slot is "free" while a booking that began
+    before it runs on); ``range(1, len(stops) - 1)`` over ``stops[i]`` and ``stops[i + 1]`` (the leg from the first
+    stop is never counted). Reading the end, starting at 0, or also reading ``stops[i - 1]`` is kept."""
+    free = "def is_free(busy, start, end):\n    for busy_start, busy_end in busy:\n        if {test}:\n            return False\n    return True\n"
+    assert trivial(free.format(test="start <= busy_start < end")) == "ignored input: busy_end of each item of busy unpacked and never read"
+    assert trivial(free.format(test="busy_start < end and start < busy_end")) is None
+    route = "import math\n\n\ndef route_length(stops):\n    total = 0.0\n    for i in range({bounds}):\n        total += {step}\n    return total\n"
+    assert "so the first pair is never read" in trivial(route.format(bounds="1, len(stops) - 1", step="math.dist(stops[i], stops[i + 1])"))
+    assert trivial(route.format(bounds="len(stops) - 1", step="math.dist(stops[i], stops[i + 1])")) is None
+    assert trivial(route.format(bounds="1, len(stops) - 1", step="stops[i - 1] + stops[i] + stops[i + 1]")) is None

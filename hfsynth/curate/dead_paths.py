@@ -441,7 +441,8 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
 
 def unread_parts(tree: ast.AST) -> List[str]:
     """``part of parameter`` for each name a function unpacks from a parameter at its top level
-    (``b_start, b_end = b``) and never reads: that part of the input cannot change the answer.
+    (``b_start, b_end = b``), or from each item of one in a loop (``for start, end in busy``), and never
+    reads: that part of the input cannot change the answer.
     ``_``-names are unpacked to be dropped."""
     found = []
     for function in ast.walk(tree):
@@ -455,5 +456,9 @@ def unread_parts(tree: ast.AST) -> List[str]:
             if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Tuple) \
                     and isinstance(statement.value, ast.Name) and statement.value.id in params:
                 found += [f"{e.id} of {statement.value.id}" for e in statement.targets[0].elts
+                          if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
+        for loop in ast.walk(function):  # for busy_start, busy_end in busy: ... busy_end never read
+            if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name) and loop.iter.id in params and isinstance(loop.target, ast.Tuple):
+                found += [f"{e.id} of each item of {loop.iter.id}" for e in loop.target.elts
                           if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
     return found

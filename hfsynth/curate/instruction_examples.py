@@ -32,6 +32,8 @@ from hfsynth.curate.python_ast import literal_value, parse_python
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
 VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to|rounds?(?: down| up)? to)\s*:?\s*", re.IGNORECASE)
+# "`"2d6+3"` is `(2, 6, 3)`": a backticked text, "is", and a backticked value that is no text (see _value_examples).
+VALUE_IS = re.compile(r"`\s+is\s+`")
 # "dotfiles like '.bashrc' come back unchanged": inputs the function hands back as they are.
 UNCHANGED = re.compile(r"\b(?:comes?|come|are|is|get|gets)\s+(?:back|returned|left|kept)\s+(?:as[- ]is|unchanged|untouched|as they are|as it is)\b|\b(?:stays?|remains?)\s+unchanged\b", re.IGNORECASE)
 UNCHANGED_CUE = re.compile(r"\b(?:like|such as|including|e\.g\.|for example|for instance)\b", re.IGNORECASE)
@@ -161,7 +163,8 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
 KEYWORD_SETTING = re.compile(r"\bwith\s+`?[A-Za-z_]\w*\s*=\s*[^`,\s]+`?\s*[,:]?\s*$", re.IGNORECASE)
 
 
-def _value_examples(text: str, name: str, required: int) -> List[Example]:
+def _value_examples(text: str, name: str, required: int, backticked: str = "") -> List[Example]:
+    """``backticked``: the instruction as written (``text`` with its backticks), where "is" pairs are read."""
     found = []
 
     def add(given: str, want: str):
@@ -183,6 +186,14 @@ def _value_examples(text: str, name: str, required: int) -> List[Example]:
         if given and want and (CLAUSE_OPENER.search(text[: given[1]]) or CHAINED.search(text[: given[1]])) and not ELIDED.search(text[max(0, given[1] - 8): given[1]] + " " + text[want[1]: want[1] + 8]) \
                 and not KEYWORD_SETTING.search(text[max(0, given[1] - 40): given[1]]):
             add(given[0], want[0])
+    for says in VALUE_IS.finditer(backticked):  # a text the function reads, and what it makes of it ("`"d20"` is `(1, 20, 0)`")
+        opened, closed = backticked.rfind("`", 0, says.start()), backticked.find("`", says.end())
+        given, want = backticked[opened + 1: says.start()].strip(), backticked[says.end(): closed].strip()
+        if opened < 0 or closed < 0 or not (CLAUSE_OPENER.search(text[:opened]) or CHAINED.search(text[:opened])):
+            continue
+        (given_value, given_ok), (want_value, want_ok) = literal_value(given), literal_value(want)
+        if given_ok and want_ok and isinstance(given_value, str) and not isinstance(want_value, str):
+            add(given, want)
     for match in INPUT_OUTPUT.finditer(text):
         want = _longest_literal_after(match.group("output") + " ", 0)
         given = match.group("input").strip().rstrip(",;")
@@ -276,7 +287,7 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     examples = _call_examples(text, functions)
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
-        examples = [e for e in _value_examples(text, public[0], functions[public[0]]) if not _taken_as_other(tree, public[0], e.args)]
+        examples = [e for e in _value_examples(text, public[0], functions[public[0]], instruction_prose) if not _taken_as_other(tree, public[0], e.args)]
         if not examples and _takes_one_text(tree, public[0]):
             examples = _word_examples(text, public[0])
         if _takes_one_text(tree, public[0]):

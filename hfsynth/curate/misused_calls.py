@@ -28,6 +28,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``round(a * 100 // b, 1)``: the floor division cut the decimals off before ``round`` sees them.
 - ``else: best = max(best, current); current = 1`` and ``return best``: the last run is never compared; nor
   recorded, where ``elif current: runs.append(current); current = 0`` and ``return runs``.
+- ``for i in range(1, len(xs) - 1)`` reading ``xs[i]`` and ``xs[i + 1]``: the first pair is never read.
 - ``if start <= cur_end: cur_end = end`` (or ``merged[-1][1] = end``) in a merge: an interval inside the merged one pulls its end back.
 - ``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the alphabetically last name, not the largest count.
 - ``int(t.replace(":", ""))`` subtracted: an hour is 100 of those digits; ``minutes += d % 60`` shown with
@@ -759,6 +760,36 @@ def _run_recorded_only_when_it_breaks(tree: ast.Module) -> Optional[str]:
                         continue
                     if _returned_without_a_last_look(function.body[index + 1:], current, runs):
                         return f"{runs} takes {current} only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never recorded"
+    return None
+
+
+def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
+    """``for i in range(1, len(stops) - 1): total += dist(stops[i], stops[i + 1])``: pairs of neighbours read as
+    ``i`` and ``i + 1`` from 1 on, so the first pair (``stops[0]``, ``stops[1]``) is never read (a scan of middle
+    items that also reads ``i - 1`` is another thing)."""
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Call)
+                and getattr(loop.iter.func, "id", None) == "range" and len(loop.iter.args) == 2 and isinstance(loop.iter.args[0], ast.Constant)
+                and loop.iter.args[0].value == 1):
+            continue
+        stop = loop.iter.args[1]
+        if not (isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Sub) and isinstance(stop.right, ast.Constant) and stop.right.value == 1
+                and isinstance(stop.left, ast.Call) and getattr(stop.left.func, "id", None) == "len" and len(stop.left.args) == 1
+                and isinstance(stop.left.args[0], ast.Name)):
+            continue
+        seq, index = stop.left.args[0].id, loop.target.id
+        offsets = set()
+        for node in ast.walk(loop):
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == seq:
+                at = node.slice
+                if isinstance(at, ast.Name) and at.id == index:
+                    offsets.add(0)
+                elif isinstance(at, ast.BinOp) and isinstance(at.left, ast.Name) and at.left.id == index and isinstance(at.right, ast.Constant):
+                    offsets.add(at.right.value if isinstance(at.op, ast.Add) else -at.right.value if isinstance(at.op, ast.Sub) else None)
+                else:
+                    offsets.add(None)
+        if offsets == {0, 1}:
+            return f"{ast.unparse(loop.iter)} (line {loop.lineno}) reads {seq}[{index}] and {seq}[{index} + 1] from 1 on, so the first pair is never read"
     return None
 
 
@@ -1520,6 +1551,6 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
-            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree)
+            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))
