@@ -3832,6 +3832,9 @@ def test_blind92s_second_fields_started_blocks_and_swapped_items():
     pickup = "def pickup_sequence(orders):\n    return [o['id'] for o in sorted(orders, key=lambda o: {key})]\n"
     assert "orders by a single field" in ignored_requirement_of(ask, pickup.format(key="o['promised']"))
     assert ignored_requirement_of(ask, pickup.format(key="(o['promised'], -o['value'])")) is None
+    ranked = "def ranking(players):\n    return [p['id'] for p in sorted(players, key=lambda p: (p['score'], p['level']), reverse=True)]\n"
+    assert ignored_requirement_of("Return the ids, highest score first; when two players have the same score, the one with the higher level "
+                                  "goes first.", ranked) is None  # both fields descending: reverse=True is right
     ask = "The first 5 minutes of waiting are free. After that the driver is charged $1.25 for every started 15-minute block."
     charge = "import math\n\nFREE, BLOCK, PRICE = 5, 15, 1.25\n\n\ndef parking_charge(minutes):\n    billable = max(0, minutes - FREE)\n    return {charge}\n"
     assert "never rounds up, so a started one counts as a fraction" in ignored_requirement_of(ask, charge.format(charge="round(billable / BLOCK * PRICE, 2)"))

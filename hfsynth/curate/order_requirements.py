@@ -14,6 +14,8 @@ leave no doubt (negations voided as in :func:`hfsynth.curate.requirement_words.n
   order, which a stable sort keeps), and code whose one sort orders by a single field
   (``key=lambda item: item[1]``), or by two with ``reverse=True`` (the names reversed too), or that
   ranks with ``Counter.most_common`` alone (ties in insertion order);
+- ties settled by a second field in either direction ("the one with the larger value goes first"), and a sort by
+  a single field;
 - equal priorities served "in the order they were pushed" (or items that "need not be comparable"),
   and ``heappush(heap, (priority, item))`` with nothing between them to break a tie;
 - order "for equal timestamps" (keys...), and a sort with no key (``sorted(pairs)``), which orders
@@ -107,10 +109,16 @@ TIE_ALPHA_ASK = re.compile(
     # "when amounts tie, the older transaction comes first": a second field in ascending order
     r"\b(?:when|if|where)\s+(?:\w+\s+){0,2}(?:ties?|tied|are equal|are the same)\b[^.]{0,40}\b(?:older|oldest|earlier|earliest|lower|smaller|shorter)\b[^.]{0,30}\b(?:first|wins|goes first|comes first)\b|"
     # "When two claims have the same amount, the one filed earlier must come first", "If two subscribers used the
-    # same amount, list them in alphabetical order", "when two orders have the same promised time, the one with the larger
-    # value goes first": a second field decides
+    # same amount, list them in alphabetical order"
     r"\b(?:when|if|where)\s+(?:two|several|multiple)\s+\w+\s+(?:\w+\s+)?the\s+same\s+\w+\s*,?\s+(?:(?:then\s+)?(?:order|sort|list|rank|show|return)\w*\s+(?:them\s+)?"
-    r"(?:in\s+)?(?:alphabetical\w*|A-Z|A to Z)|[^.]{0,40}\b(?:older|oldest|earlier|earliest|larger|largest|higher|highest|bigger|greater|smaller|lower)\b[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b)",
+    r"(?:in\s+)?(?:alphabetical\w*|A-Z|A to Z)|[^.]{0,40}\b(?:older|oldest|earlier|earliest)\b[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b)",
+    re.IGNORECASE,
+)
+# "when two orders have the same promised time, the one with the larger value goes first": a second field decides, in
+# either direction (so a tuple key sorted with ``reverse=True`` may be right: both fields descending).
+TIE_SECOND_FIELD_ASK = re.compile(
+    r"\b(?:when|if|where)\s+(?:two|several|multiple)\s+\w+\s+(?:\w+\s+)?the\s+same\s+\w+(?:\s+\w+)?\s*,?\s+[^.]{0,40}\b(?:larger|largest|higher|highest|bigger|greater|smaller|lower)\b"
+    r"[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b",
     re.IGNORECASE,
 )
 SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
@@ -136,6 +144,12 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
             and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in ast.walk(key.body)):
         return f"its sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
     return None
+
+
+def _sorted_by_one_field(tree: ast.Module) -> Optional[str]:
+    """The single-field finding of :func:`_one_field_sort` alone."""
+    found = _one_field_sort(tree)
+    return found if found and "orders by a single field" in found else None
 
 
 FIFO_TIES_ASK = re.compile(
@@ -357,6 +371,7 @@ def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
 ORDER_ASKS = (
     (STABLE_ASK, _ties_broken, True, "the instruction asks for ties to keep their order ({ask!r}) and {broken}"),
     (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
+    (TIE_SECOND_FIELD_ASK, _sorted_by_one_field, True, "the instruction asks for {ask!r} and {broken}"),
     (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
     (NUMERIC_ASK, _split_key_as_text, True, "the instruction compares {ask!r} and {broken}"),
     (HIGHEST_FIRST_ASK, _ranks_from_the_bottom, False, "the instruction says {ask!r} and {broken}"),
