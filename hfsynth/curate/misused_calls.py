@@ -704,12 +704,19 @@ def _returned_without_a_last_look(after: list, watched: str, returned: str) -> b
     return any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == returned for s in after)
 
 
+def _grown(body: list) -> Optional[str]:
+    """The name a branch adds to (``current += 1``): a run's length as it grows."""
+    return next((s.target.id for s in body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
+
+
+def _resets(body: list, name: str) -> bool:
+    """The branch assigns ``name`` anew (``current = 1``): the run starts over there."""
+    return any(isinstance(s, ast.Assign) and any(getattr(t, "id", None) == name for t in s.targets) for s in body)
+
+
 def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
     """``if cur > prev: current += 1`` / ``else: best = max(best, current); current = 1`` and then ``return best``
     with nothing after the loop looking at ``current``: a run that lasts to the last item never counts."""
-    def grows(body):
-        return next((s.target.id for s in body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
-
     def takes_best(body, current):
         for s in body:
             if (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Call)
@@ -723,10 +730,9 @@ def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
                 continue
             for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If) and n.orelse):
                 for growing, breaking in ((branch.body, branch.orelse), (branch.orelse, branch.body)):
-                    current = grows(growing)
+                    current = _grown(growing)
                     best = takes_best(breaking, current) if current else None
-                    if best is None or takes_best(growing, current) or not any(
-                            isinstance(s, ast.Assign) and any(getattr(t, "id", None) == current for t in s.targets) for s in breaking):
+                    if best is None or takes_best(growing, current) or not _resets(breaking, current):
                         continue
                     if _returned_without_a_last_look(function.body[index + 1:], current, best):
                         return f"{best} is taken only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never compared"
@@ -736,9 +742,6 @@ def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
 def _run_recorded_only_when_it_breaks(tree: ast.Module) -> Optional[str]:
     """``if seat == ".": current += 1`` / ``elif current: runs.append(current); current = 0`` and then ``return runs``
     with nothing after the loop looking at ``current``: a run that lasts to the last item is never recorded."""
-    def grows(body):
-        return next((s.target.id for s in body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
-
     def flattened(body):  # an ``elif`` branch's own statements
         return [t for s in body for t in (s.body if isinstance(s, ast.If) else [s])]
 
@@ -753,10 +756,9 @@ def _run_recorded_only_when_it_breaks(tree: ast.Module) -> Optional[str]:
                 continue
             for branch in (n for n in loop.body if isinstance(n, ast.If) and n.orelse):
                 for growing, breaking in ((branch.body, flattened(branch.orelse)), (branch.orelse, branch.body)):
-                    current = grows(growing)
+                    current = _grown(growing)
                     runs = recorded(breaking, current) if current else None
-                    if runs is None or recorded(growing, current) or not any(
-                            isinstance(s, ast.Assign) and any(getattr(t, "id", None) == current for t in s.targets) for s in breaking):
+                    if runs is None or recorded(growing, current) or not _resets(breaking, current):
                         continue
                     if _returned_without_a_last_look(function.body[index + 1:], current, runs):
                         return f"{runs} takes {current} only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never recorded"

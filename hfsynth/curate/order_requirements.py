@@ -124,32 +124,38 @@ TIE_SECOND_FIELD_ASK = re.compile(
 SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
 
 
-def _one_field_sort(tree: ast.Module) -> Optional[str]:
-    """The code's one sort orders by a single field, or by two with ``reverse=True`` (the ties reversed too),
-    or it ranks with ``most_common`` and never sorts."""
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
-    if not calls:
-        common = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
-        return f"it ranks with {ast.unparse(common)[:40]} (line {common.lineno}), which leaves ties in insertion order" if common else None
-    if len(calls) > 1:
-        return None  # sorted twice (stable): the ties may be the first sort's
+def _sorts(tree: ast.Module) -> list:
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
+
+
+def _sorted_by_one_field(tree: ast.Module) -> Optional[str]:
+    """The code's one sort orders by a single field (``key=lambda item: item[1]``, ``itemgetter(1)``, ``averages.get``)."""
+    calls = _sorts(tree)
+    if len(calls) != 1:
+        return None  # none, or sorted twice (stable): the ties may be the first sort's
     key = next((k.value for k in calls[0].keywords if k.arg == "key"), None)
     single = (isinstance(key, ast.Lambda) and not isinstance(key.body, ast.Tuple)) or (
         isinstance(key, ast.Call) and getattr(key.func, "id", getattr(key.func, "attr", None)) in ("itemgetter", "attrgetter") and len(key.args) == 1) or (
         isinstance(key, ast.Attribute) and key.attr == "get")  # key=averages.get: the value alone
-    if single:
-        return f"its one sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field"
+    return f"its one sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field" if single else None
+
+
+def _one_field_sort(tree: ast.Module) -> Optional[str]:
+    """The code's one sort orders by a single field, or by two with ``reverse=True`` (the ties reversed too),
+    or it ranks with ``most_common`` and never sorts."""
+    calls = _sorts(tree)
+    if not calls:
+        common = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
+        return f"it ranks with {ast.unparse(common)[:40]} (line {common.lineno}), which leaves ties in insertion order" if common else None
+    single = _sorted_by_one_field(tree)
+    if single or len(calls) > 1:
+        return single
+    key = next((k.value for k in calls[0].keywords if k.arg == "key"), None)
     reverse = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in calls[0].keywords)
     if reverse and isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 \
             and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in ast.walk(key.body)):
         return f"its sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
     return None
-
-
-def _sorted_by_one_field(tree: ast.Module) -> Optional[str]:
-    """The single-field finding of :func:`_one_field_sort` alone."""
-    found = _one_field_sort(tree)
-    return found if found and "orders by a single field" in found else None
 
 
 FIFO_TIES_ASK = re.compile(
