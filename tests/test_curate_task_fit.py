@@ -3873,3 +3873,38 @@ def test_blind92s_unread_item_parts_and_the_first_pair_skipped():
     assert "so the first pair is never read" in trivial(route.format(bounds="1, len(stops) - 1", step="math.dist(stops[i], stops[i + 1])"))
     assert trivial(route.format(bounds="len(stops) - 1", step="math.dist(stops[i], stops[i + 1])")) is None
     assert trivial(route.format(bounds="1, len(stops) - 1", step="stops[i - 1] + stops[i] + stops[i + 1]")) is None
+
+
+def test_a_field_thrown_away_by_its_first_part_or_short_name():
+    """``for _, total in sales`` over `(tickets, total_pence)` items for "the average price paid per ticket" (``total``
+    names ``total_pence``; ``if not sales`` and ``len(sales)`` read no field), and ``_qty`` of `(sku, location, qty)`
+    for "the total quantity". Reading the tickets, or asking about nothing computed from them, is kept."""
+    ask = ("`sales` is a list of box-office transactions, each a tuple `(tickets, total_pence)`. Write `average_ticket_price(sales)` "
+           "that returns the average price paid per ticket, rounded to the nearest penny.")
+    average = ("def average_ticket_price(sales):\n    if not sales:\n        return 0\n    takings = sum(total for {names} in sales)\n"
+               "    return round(takings / {count})\n")
+    assert check(ask, average.format(names="_, total", count="len(sales)")).startswith(
+        "the instruction asks about the tickets of its (tickets, total_pence) items and the code discards it (_, total")
+    assert check(ask, average.format(names="_, total", count="sum(t for t, _ in sales)")) is None  # the items read again elsewhere
+    assert check(ask.replace("the average price paid per ticket", "the mean takings of a sale"), average.format(names="_, total", count="len(sales)")) is None
+    assert check(ask, average.format(names="_, takings", count="len(sales)")) is None  # named otherwise: another tuple, maybe
+    ask = "Inventory records are `(sku, location, qty)` tuples. Write `qty_by_location(records)` returning the total quantity held at each location."
+    stock = "def qty_by_location(records):\n    out = {{}}\n    for sku, location, {qty} in records:\n        out[location] = out.get(location, 0) + {add}\n    return out\n"
+    assert "discards it (sku, location, _qty" in check(ask, stock.format(qty="_qty", add="1"))
+    assert check(ask, stock.format(qty="qty", add="qty")) is None
+
+
+def test_the_best_single_item_where_totals_per_key_are_asked():
+    """"a film can have several showings ... the film with the largest total number of seats sold", answered by
+    ``max(showings, key=...)``: the biggest showing. Adding up per film first, or a list where each film shows once,
+    is kept."""
+    ask = ("`showings` is a list of `(title, seats_sold)` tuples, one per showing{several}. Write `best_selling_film(showings)` that returns "
+           "the title of the film with the largest total number of seats sold.")
+    single = "def best_selling_film(showings):\n    title, _ = max(showings, key=lambda s: s[1])\n    return title\n"
+    totals = ("from collections import Counter\n\n\ndef best_selling_film(showings):\n    seats = Counter()\n    for title, sold in showings:\n"
+              "        seats[title] += sold\n    return max(seats, key=seats.get)\n")
+    assert check(ask.format(several=", and a film can have several showings"), single) == (
+        "the instruction says 'can have several' and asks for the largest total, and the code takes max() over the single items of showings (line 2) "
+        "without adding any up")
+    assert check(ask.format(several=", and a film can have several showings"), totals) is None
+    assert check(ask.format(several=" (each film shows once)"), single) is None

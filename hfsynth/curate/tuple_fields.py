@@ -29,11 +29,17 @@ def _spelled(prose: str) -> List[List[str]]:
 COMPUTED = r"\b(?:total|sum|number|count|most|least|earliest|latest|largest|smallest|highest|lowest|average|mean|maximum|minimum|longest|shortest|different|distinct|unique)\b"
 
 
+# A field's short name and the word the prose says it with: `(sku, location, qty)` and "the total quantity".
+SPELLED_OUT = {"qty": "quantity|quantities", "amt": "amounts?", "pct": "percent(?:age)?s?", "temp": "temperatures?",
+               "cnt": "counts?", "dur": "durations?", "dist": "distances?", "min": "minutes", "sec": "seconds", "hr": "hours"}
+
+
 def _named_elsewhere(prose: str, field: str) -> bool:
     """The instruction asks for something computed from the field, outside its tuples ("the total number of tickets")."""
     outside = SPELLED_TUPLE.sub(" ", prose)
     stem = re.sub(r"_(?:id|no|num|code|key)$", "", field).rstrip("s")  # match_id: "the number of different matches"
-    return len(stem) >= 3 and bool(re.search(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+{re.escape(stem)}(?:e?s)?\b", outside, re.IGNORECASE))
+    spelled = re.escape(stem) + "(?:e?s)?" + ("|" + SPELLED_OUT[stem] if stem in SPELLED_OUT else "")
+    return len(stem) >= 3 and bool(re.search(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+(?:{spelled})\b", outside, re.IGNORECASE))
 
 
 def _input_loops(prose: str, tree: ast.Module) -> Iterator[Tuple[ast.AST, List[str], List[List[str]]]]:
@@ -50,16 +56,35 @@ def _input_loops(prose: str, tree: ast.Module) -> Iterator[Tuple[ast.AST, List[s
             yield node, [e.id for e in target.elts], spelled
 
 
+def _names_field(name: str, field: str) -> bool:
+    """``total`` for a ``total_pence`` field, ``tid`` never for ``ticket``: the field's name, or its first part."""
+    return name == field or field.startswith(name + "_")
+
+
+def _items_read_elsewhere(tree: ast.Module, items: ast.Name) -> bool:
+    """The parameter is read other than by this loop: ``len(sales)`` and ``if not sales`` read no item's fields."""
+    parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+    for use in ast.walk(tree):
+        if use is items or not (isinstance(use, ast.Name) and use.id == items.id and isinstance(use.ctx, ast.Load)):
+            continue
+        parent = parents.get(use)
+        if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "len" and parent.args == [use]:
+            continue
+        if (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)) or (isinstance(parent, (ast.If, ast.While, ast.IfExp)) and parent.test is use):
+            continue
+        return True
+    return False
+
+
 def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
     """``for buyer, _ in purchases`` over ``(buyer, tickets)`` items when the instruction asks about the tickets
     ("the total number of tickets they bought"): the field the answer depends on is thrown away."""
     for node, names, spelled in _input_loops(prose, tree):
-        uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == node.iter.id and isinstance(n.ctx, ast.Load)]
-        if len(uses) != 1:
-            continue  # the items are read elsewhere too (another loop, a key function): the field may be used there
+        if _items_read_elsewhere(tree, node.iter):
+            continue  # another loop or a key function reads the items too: the field may be used there
         for asked in (a for a in spelled if len(a) == len(names)):
             kept = [n for n in names if not n.startswith("_")]
-            if not kept or any(n not in asked for n in kept):
+            if not kept or any(not _names_field(n, field) for n, field in zip(names, asked) if n in kept):
                 continue  # another tuple, or named otherwise
             dropped = [field for field, name in zip(asked, names) if name.startswith("_") and _named_elsewhere(prose, field)]
             if dropped:
