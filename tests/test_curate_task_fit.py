@@ -3908,3 +3908,19 @@ def test_the_best_single_item_where_totals_per_key_are_asked():
         "without adding any up")
     assert check(ask.format(several=", and a film can have several showings"), totals) is None
     assert check(ask.format(several=" (each film shows once)"), single) is None
+
+
+def test_an_included_bound_named_by_a_parameter():
+    """"the next review on or after `today`" answered by ``candidate > today``, "usable up to and including its
+    expiry date" by ``order_date < expires_on`` (the words name the parameter by its stem): the day itself left
+    out. ``>=``/``<=``, or words that name no parameter, are kept."""
+    review = ("from datetime import date\n\n\ndef next_review(hired: date, today: date) -> date:\n    candidate = hired.replace(year=today.year)\n"
+              "    if candidate {op} today:\n        return candidate\n    return hired.replace(year=today.year + 1)\n")
+    ask = "Write `next_review(hired: date, today: date) -> date` returning the date of the next review on or after `today`."
+    assert check(ask, review.format(op=">")) == "the instruction includes 'on or after `today`' and candidate > today (line 6) leaves today out"
+    assert check(ask, review.format(op=">=")) is None
+    promo = "def promo_applies(expires_on, order_date, min_subtotal, subtotal):\n    return order_date {op} expires_on and subtotal >= min_subtotal\n"
+    ask = "Write `promo_applies(expires_on, order_date, min_subtotal, subtotal)`. A promo can be used up to and including its expiry date."
+    assert "'up to and including its expiry date' and order_date < expires_on (line 2) leaves expires_on out" in check(ask, promo.format(op="<"))
+    assert check(ask, promo.format(op="<=")) is None
+    assert check(ask.replace("its expiry date", "the end of the sale"), promo.format(op="<")) is None

@@ -434,7 +434,27 @@ STATED_INCLUSIVE = (
     # "'elite' at $5,000 or more"
     re.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b"
                r"|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
+    # "the next review on or after `today`", "usable up to and including its expiry date", "filed no later than `deadline`"
+    re.compile(r"\b(?:on|at)\s+or\s+after\s+(?P<above_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?)"
+               r"|\b(?:(?:on|at)\s+or\s+before|no\s+later\s+than|up\s+to\s+and\s+including)\s+(?P<upto_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?(?:\s+[a-z]+)?)", re.IGNORECASE),
 )
+
+# Words that only lead up to the name of a date or a bound: "its expiry date" names the expiry.
+LEADING_WORDS = frozenset({"the", "its", "their", "his", "her", "a", "an", "this", "that", "each", "our", "your"})
+
+
+def _named_parameter(words: str, parameters: set) -> Optional[str]:
+    """The one parameter a phrase names: ```today```, "its expiry date" for ``expires_on``, "the due date" for
+    ``due``; None where no parameter or more than one fits."""
+    words = words.replace("`", "")
+    if words.split()[0] in parameters:
+        return words.split()[0]
+    named = [w for w in words.lower().split() if w not in LEADING_WORDS][:1]
+    if not named or len(named[0]) < 3:
+        return None
+    stem = named[0][:4]
+    fits = [p for p in parameters if p.lower().split("_")[0][:4] == stem and (len(stem) >= 4 or p.lower().split("_")[0] == named[0])]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _bound_names(tree: ast.Module) -> dict:
@@ -481,6 +501,11 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
     parameters, named = parameter_names(tree), _bound_names(tree)
     for match in (m for pattern in STATED_INCLUSIVE for m in pattern.finditer(prose)):
         groups = match.groupdict()
+        if groups.get("above_words") or groups.get("upto_words"):
+            parameter = _named_parameter(groups.get("above_words") or groups["upto_words"], parameters)
+            if parameter is None:
+                continue
+            groups = {"above": parameter} if groups.get("above_words") else {"upto": parameter}
         above = groups.get("above") or groups.get("above_plus")
         bound = _spelled_bound(above or groups.get("upto"), parameters)
         if bound is None:
