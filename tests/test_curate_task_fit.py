@@ -3924,3 +3924,21 @@ def test_an_included_bound_named_by_a_parameter():
     assert "'up to and including its expiry date' and order_date < expires_on (line 2) leaves expires_on out" in check(ask, promo.format(op="<"))
     assert check(ask, promo.format(op="<=")) is None
     assert check(ask.replace("its expiry date", "the end of the sale"), promo.format(op="<")) is None
+
+
+def test_an_error_case_of_two_left_out():
+    """"Raise `ValueError` if `days` is not positive, and also raise `ValueError` if the request is larger than the
+    balance" answered by one raise. Two raises, one raise under an ``or``, a conversion that raises by itself, or
+    one case in the instruction ("negative or zero") are kept."""
+    ask = ("Write `book_leave(balance: float, days: float) -> float` returning the balance after booking `days` of leave. "
+           "Raise `ValueError` if `days` is not positive, and also raise `ValueError` if the request is larger than the current balance.")
+    one = "def book_leave(balance, days):\n    if days <= 0:\n        raise ValueError('days must be positive')\n    return balance - days\n"
+    assert ignored_requirement_of(ask, one) == "the instruction gives 2 cases that raise ValueError and the code raises it in 1"
+    two = one.replace("    return", "    if days > balance:\n        raise ValueError('not enough leave')\n    return")
+    assert ignored_requirement_of(ask, two) is None
+    assert ignored_requirement_of(ask, one.replace("if days <= 0:", "if days <= 0 or days > balance:")) is None
+    assert ignored_requirement_of(ask, one.replace("return balance - days", "return float(balance) - days")) is None
+    assert ignored_requirement_of(ask.replace(", and also raise `ValueError` if the request is larger than the current balance", " or zero"), one) is None
+    ask = "Write `remaining_share(shares)`. Raise `ValueError` if any percentage is negative or if the percentages add up to more than 100."
+    share = "def remaining_share(shares):\n    reported = sum(shares)\n    if reported > 100:\n        raise ValueError('over 100')\n    return round(100 - reported, 1)\n"
+    assert ignored_requirement_of(ask, share) == "the instruction gives 2 cases that raise ValueError and the code raises it in 1"

@@ -70,6 +70,7 @@ import re
 from typing import Optional, Set
 
 from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
+from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
 from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
@@ -851,4 +852,4 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
         if name == "ValueError" and (RAISES_VALUE_ERROR.search(code) or _looks_up_an_enum(tree) or re.search(r"\bzip\([^\n]*\bstrict\s*=\s*True", code)):
             continue  # int("x") raises it, and so do Color("purple") and zip(..., strict=True) on uneven lengths
         return f"the instruction asks to raise {name} and the code never does"
-    return None
+    return missing_error_case(prose, tree)
