@@ -3942,3 +3942,38 @@ def test_an_error_case_of_two_left_out():
     ask = "Write `remaining_share(shares)`. Raise `ValueError` if any percentage is negative or if the percentages add up to more than 100."
     share = "def remaining_share(shares):\n    reported = sum(shares)\n    if reported > 100:\n        raise ValueError('over 100')\n    return round(100 - reported, 1)\n"
     assert ignored_requirement_of(ask, share) == "the instruction gives 2 cases that raise ValueError and the code raises it in 1"
+
+
+def test_blind73_to_90s_shapes_of_certain_failure():
+    """``sorted(transactions)`` over ``list[dict]`` with no key (dicts cannot be compared), a clamp with its bounds
+    the wrong way round (``max(min(fee, 100), 1000)`` is always 1000), and ``current.replace(month=...)`` as a
+    statement of its own (the new date is thrown away). With a key, bounds in order, or the result kept: kept."""
+    latest = "def latest(transactions: list[dict]) -> dict:\n    out = {{}}\n    for txn in sorted(transactions{key}):\n        out[txn['account']] = txn\n    return out\n"
+    assert "sorted(transactions) orders the dicts of transactions by themselves, and dicts cannot be compared (line 3)" in trivial(latest.format(key=""))
+    assert trivial(latest.format(key=", key=lambda t: t['posted']")) is None
+    assert trivial(latest.format(key="").replace("list[dict]", "list[tuple[str, int]]")) is None
+    fee = "def transfer_fee(amount_cents: int) -> int:\n    fee = round(amount_cents * 0.015)\n    return {clamp}\n"
+    assert trivial(fee.format(clamp="max(min(fee, 100), 1_000)")) == "ignored input: max(min(fee, 100), 1000) (line 3) is always 1000: its bounds are the wrong way round"
+    assert trivial(fee.format(clamp="min(max(fee, 1_000), 100)")) == "ignored input: min(max(fee, 1000), 100) (line 3) is always 100: its bounds are the wrong way round"
+    assert trivial(fee.format(clamp="max(min(fee, 1_000), 100)")) is None
+    assert trivial(fee.format(clamp="min(max(fee, 100), 1_000)")) is None
+    months = ("from datetime import date\n\n\ndef statement_months(start: date, end: date) -> list[str]:\n    labels = []\n    current = start.replace(day=1)\n"
+              "    while current <= end:\n        labels.append(current.strftime('%Y-%m'))\n        {step}current.replace(month=current.month % 12 + 1, year=current.year + current.month // 12)\n"
+              "    return labels\n")
+    assert trivial(months.format(step="")) == "lost result: current.replace(month=current.month % 12 + 1, year=current.y (line 9) makes a new value and throws it away"
+    assert trivial(months.format(step="current = ")) is None
+    assert trivial("from pathlib import Path\n\n\ndef move(src: Path, dst: Path) -> None:\n    src.replace(dst)\n") is None  # renames a file
+
+
+def test_bisect_on_the_wrong_side_of_an_equal_value():
+    """"the first class that starts strictly after `now`" found with ``bisect_left(times, now)`` (a class starting
+    at ``now`` is returned), and "the first reading at or after `t`" with ``bisect_right`` (one at ``t`` is passed)."""
+    ask = "Write `next_class(start_times, now)`: return the first class that starts strictly after `now`, or None."
+    nxt = "from bisect import {side}\n\n\ndef next_class(start_times, now):\n    i = {side}(start_times, now)\n    return start_times[i] if i < len(start_times) else None\n"
+    assert check(ask, nxt.format(side="bisect_left")) == (
+        "the instruction says 'strictly after `now`' and bisect_left(start_times, now) (line 5) finds an equal value instead of passing it")
+    assert check(ask, nxt.format(side="bisect_right")) is None
+    ask = "Write `next_class(start_times, now)`: return the first class that starts at or after `now`, or None."
+    assert "passes an equal value instead of taking it" in check(ask, nxt.format(side="bisect_right"))
+    assert check(ask, nxt.format(side="bisect_left")) is None
+    assert check("Write `next_class(start_times, now)`: return the first class starting no later than `now`.", nxt.format(side="bisect_left")) is None

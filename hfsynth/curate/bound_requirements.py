@@ -858,13 +858,40 @@ def _step_never_used(tree: ast.Module, step: float) -> Optional[str]:
     return f"{ast.unparse(rounded)[:40]} (line {rounded.lineno}) rounds to another step: nothing in the code holds {step:g}" if rounded is not None else None
 
 
+# "the first class that starts strictly after `now`" / "the first reading at or after `t`": which side of a
+# sorted list's equal values the answer starts at.
+AFTER_ONLY = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:strictly\s+(?:after|later\s+than|greater\s+than|above|more\s+than)|later\s+than|greater\s+than)\s+`?(?P<name>[A-Za-z_]\w*)`?"
+                        r"(?!\s*(?:or|and)\s+(?:equal|at|on))", re.IGNORECASE)
+AT_OR_AFTER = re.compile(r"\b(?:(?:at|on)\s+or\s+after|no\s+earlier\s+than|greater\s+than\s+or\s+equal\s+to|at\s+least)\s+`?(?P<name>[A-Za-z_]\w*)`?", re.IGNORECASE)
+
+
+def _bisect_side(prose: str, tree: ast.Module) -> Optional[str]:
+    """``bisect_left(times, now)`` for "the first start strictly after `now`" (an equal time is found, not
+    passed), and ``bisect_right(times, t)`` for "at or after `t`" (an equal time is passed); only where the
+    code bisects on that parameter one way and never the other."""
+    parameters = parameter_names(tree)
+    calls = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and len(n.args) >= 2
+             and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("bisect_left", "bisect_right", "bisect")]
+    for pattern, wrong in ((AFTER_ONLY, "bisect_left"), (AT_OR_AFTER, "bisect_right")):
+        for match in pattern.finditer(prose):
+            name = match.group("name")
+            if name not in parameters or negated(prose, match.start()):
+                continue
+            on_it = [c for c in calls if isinstance(c.args[1], ast.Name) and c.args[1].id == name]
+            sides = {getattr(c.func, "id", None) or getattr(c.func, "attr", None) for c in on_it}
+            if sides and sides <= ({wrong} if wrong == "bisect_left" else {"bisect_right", "bisect"}):
+                side = "finds an equal value instead of passing it" if wrong == "bisect_left" else "passes an equal value instead of taking it"
+                return f"the instruction says {match.group(0)!r} and {ast.unparse(on_it[0])[:50]} (line {on_it[0].lineno}) {side}"
+    return None
+
+
 def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     """The checks that need the instruction's numbers or names, not only its words: a bound never
     compared, a bound included in words and compared strictly (or left out in words, "more than
     `grace`", and taken in), bounds named "inclusive" or "exclusive", a limit to refuse clamped to, an
     excess past a number never kept at 0, a length limit exceeded by a marker."""
     found = (_unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
-             or _cap_never_held(prose, tree))
+             or _cap_never_held(prose, tree) or _bisect_side(prose, tree))
     if found:
         return found
     for match in NEAREST_STEP.finditer(prose):

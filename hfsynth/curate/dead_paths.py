@@ -19,6 +19,8 @@
   item; so does one whose last statement returns the collection or total the loop fills (``counts[d] = n``
   or ``units += qty``, then ``return counts``), even past a ``continue`` where the loop returns it again after. The "first item" idiom (``for x in items: return x``) has neither and is kept.
 
+- A new value thrown away: ``current.replace(month=...)`` or ``name.strip()`` as a statement of its own.
+- A clamp with its bounds the wrong way round: ``max(min(fee, 100), 1_000)`` is always 1000.
 - A part of a parameter unpacked and never read (``b_start, b_end = b`` in an overlap test that reads
   ``b_start`` only): that part of the input cannot change the answer.
 - A running total overwritten on every pass (``total = 0`` then ``for item in items: total = qty *
@@ -436,6 +438,58 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
                 if sets and after:
                     return f"{ast.unparse(sets[0])[:50]} (line {sets[0].lineno})"
                 break
+    return None
+
+
+def _number(node: ast.expr) -> Optional[float]:
+    """A number literal (``1_000``, ``-5``, ``2.5``), else None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _number(node.operand)
+        return -inner if inner is not None else None
+    return node.value if isinstance(node, ast.Constant) and type(node.value) in (int, float) else None
+
+
+def swapped_clamp(tree: ast.AST) -> Optional[str]:
+    """``max(min(fee, 100), 1_000)``: a clamp whose bounds are the wrong way round (the lower bound inside
+    ``min``, the upper inside ``max``), so it always gives the outer bound and the value never counts."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("max", "min") and len(node.args) == 2
+                and not node.keywords):
+            continue
+        inner = next((a for a in node.args if isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id in ("max", "min")
+                      and a.func.id != node.func.id and len(a.args) == 2 and not a.keywords), None)
+        outer_bound = _number(next((a for a in node.args if a is not inner), None)) if inner is not None else None
+        inner_bounds = [_number(a) for a in inner.args] if inner is not None else []
+        if outer_bound is None or [b is None for b in inner_bounds].count(True) != 1:
+            continue  # one value and one number inside, a number outside
+        inner_bound = next(b for b in inner_bounds if b is not None)
+        if (node.func.id == "max" and inner_bound < outer_bound) or (node.func.id == "min" and inner_bound > outer_bound):
+            return f"{ast.unparse(node)} (line {node.lineno}) is always {outer_bound:g}: its bounds are the wrong way round"
+    return None
+
+
+# Methods that make a new value and change nothing: a str's, a date's, a Decimal's.
+NEW_VALUE_METHODS = frozenset({
+    "replace", "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "swapcase", "zfill", "center", "ljust",
+    "rjust", "removeprefix", "removesuffix", "split", "rsplit", "splitlines", "partition", "rpartition", "expandtabs", "translate", "format",
+    "isoformat", "strftime", "astimezone", "quantize", "encode", "decode"})
+
+
+def discarded_new_value(tree: ast.AST) -> Optional[str]:
+    """``current.replace(month=current.month + 1)`` or ``name.strip()`` as a statement of its own: the method
+    makes a new date or text and changes nothing, so the statement is lost (``current = current.replace(...)``
+    was meant). Not read where a path may be in play (``Path.replace`` renames a file) or in a ``try`` body (a
+    call made to see whether it raises)."""
+    if any(isinstance(n, (ast.Import, ast.ImportFrom)) and any(a.name in ("pathlib", "os", "shutil") or a.name.startswith(("pathlib.", "os."))
+                                                              for a in n.names) or getattr(n, "module", None) in ("pathlib", "os", "os.path")
+           for n in ast.walk(tree)):
+        return None
+    probes = {id(n) for t in ast.walk(tree) if isinstance(t, ast.Try) for n in t.body}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Expr) and id(node) not in probes and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in NEW_VALUE_METHODS
+                and not (isinstance(node.value.func.value, ast.Name) and node.value.func.value.id in ("re", "string", "logging", "self", "cls"))):
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes a new value and throws it away"
     return None
 
 

@@ -7,6 +7,7 @@
   bytes`` (ints) joined: TypeError.
 - Items the annotation lets be None (``comments: list[str | None]``) used as text, untested: AttributeError.
 - A pair used as a number: ``days = calendar.monthrange(y, m)`` then ``booked / days``.
+- Dicts ordered by themselves: ``sorted(transactions)`` with ``transactions: list[dict]`` and no key: TypeError.
 - A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``;
   a dict read by a name: ``player.score`` over ``list[dict]``.
 - A tuple assigned into: ``slots.append((start, end))`` and then ``slots[-1][1] = end``: TypeError.
@@ -126,6 +127,27 @@ def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
                     and not hasattr(dict, node.attr)):
                 return f"{ast.unparse(node)} reads an attribute a dict of {iterable.id} does not have: its keys are read by subscript (line {node.lineno})"
+    return None
+
+
+def dicts_ordered_by_themselves(tree: ast.Module) -> Optional[str]:
+    """``sorted(transactions)``, ``max(rows)`` or ``rows.sort()`` with no key over a parameter annotated
+    ``list[dict]``: two dicts cannot be compared, so any two items raise TypeError."""
+    parameters = _parameters(tree)
+    dicts = {name for name, annotation in parameters.items()
+             if (item := _item_annotation(annotation)) is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", ast.unparse(item))}
+    for node in nodes_outside_try(tree):
+        if not isinstance(node, ast.Call) or any(k.arg == "key" for k in node.keywords):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in ("sorted", "max", "min") and len(node.args) == 1:
+            ordered = node.args[0]
+        elif isinstance(func, ast.Attribute) and func.attr == "sort" and not node.args:
+            ordered = func.value
+        else:
+            continue
+        if isinstance(ordered, ast.Name) and ordered.id in dicts:
+            return f"{ast.unparse(node)[:60]} orders the dicts of {ordered.id} by themselves, and dicts cannot be compared (line {node.lineno})"
     return None
 
 
