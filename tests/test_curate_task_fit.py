@@ -3977,3 +3977,102 @@ def test_bisect_on_the_wrong_side_of_an_equal_value():
     assert "passes an equal value instead of taking it" in check(ask, nxt.format(side="bisect_right"))
     assert check(ask, nxt.format(side="bisect_left")) is None
     assert check("Write `next_class(start_times, now)`: return the first class starting no later than `now`.", nxt.format(side="bisect_left")) is None
+
+
+def test_blind94_and_95s_good_rows():
+    """Good rows the arrival of blind94-95 removed, kept: a median of the trips that qualify, in minutes (the known
+    task's plain probes ask another question); ``alive = False`` under ``while alive and ...`` (the loop's own test
+    read the other value); "ext." spelled by a regex that reads it before the extension's digits."""
+    from hfsynth.curate.known_tasks import known_task
+    from hfsynth.curate.listed_parts import missing_part
+
+    median = "import statistics\n\n\ndef median_trip_minutes(durations_s):\n    real = [d for d in durations_s if d >= 60]\n    return statistics.median(real) / 60 if real else None\n"
+    assert known_task("Trips shorter than 60 seconds must be ignored. Write `median_trip_minutes(durations_s)` returning the median "
+                      "duration of the remaining trips in minutes.", median) is None
+    assert known_task("Write `median_trip_minutes(durations_s)` returning the median of the durations.", median) is not None
+    survivors = ("def survivors(asteroids):\n    stack = []\n    for a in asteroids:\n        alive = True\n        while alive and a < 0 and stack and stack[-1] > 0:\n"
+                 "            if stack[-1] < -a:\n                stack.pop()\n            elif stack[-1] == -a:\n                stack.pop()\n                alive = False\n"
+                 "            else:\n                alive = False\n        if alive:\n            stack.append(a)\n    return stack\n")
+    assert trivial(survivors) is None
+    assert "never ends" in trivial(survivors.replace("                alive = False\n            else:\n                alive = False\n", "                pass\n            else:\n                pass\n"))
+    ext = ("import re\n\n_EXT = re.compile(r'\\s*(?:ext(?:ension)?\\.?|x)\\s*(\\d+)\\s*$', re.IGNORECASE)\n\n\ndef split_extension(phone):\n"
+           "    m = _EXT.search(phone)\n    return (re.sub(r'\\D', '', phone[: m.start()] if m else phone), m.group(1) if m else None)\n")
+    assert missing_part('The marker may be "ext", "ext.", "x" or "extension", in any case.', ext) is None
+    assert missing_part('The marker may be "ext", "ext.", "x" or "extension", in any case.', ext.replace("ext(?:ension)?\\.?|x", "ext(?:ension)?|x")) is not None
+
+
+def test_blind94_and_95s_certain_failures():
+    """``xs[i + k]`` with ``i`` in ``range(len(xs) - k + 1)`` (past the end at the last ``i``); ``s.id`` in a sort key over
+    ``list[dict]``; ``fmt = "%H:%M"`` then ``strptime(fmt, start)``; ``calendar.monthrange(month, year)``; a ``while`` that
+    ``continue``s before its index moves, past a ``re.sub``."""
+    sums = "def window_sums(xs, k):\n    total = sum(xs[:k])\n    out = [total]\n    for i in range({stop}):\n        total += xs[i + k] - xs[i]\n        out.append(total)\n    return out\n"
+    assert trivial(sums.format(stop="len(xs) - k + 1")) == "always an error: xs[i + k] with i in range(len(xs) - k + 1) reads past the end at the last i (line 5)"
+    assert trivial(sums.format(stop="len(xs) - k")) is None
+    report = "def fill_report(stations: list[dict]) -> list[str]:\n    return [f\"{{s['id']}}\" for s in sorted(stations, key=lambda s: {key})]\n"
+    assert "s.id reads an attribute a dict of stations does not have" in trivial(report.format(key="s.id"))
+    assert trivial(report.format(key="s['id']")) is None
+    minutes = "from datetime import datetime\n\n\ndef ride_minutes(start, end):\n    fmt = '%H:%M'\n    t0, t1 = datetime.strptime({a}), datetime.strptime({b})\n    return int((t1 - t0).total_seconds() // 60)\n"
+    assert "passes the format first" in trivial(minutes.format(a="fmt, start", b="fmt, end"))
+    assert trivial(minutes.format(a="start, fmt", b="end, fmt")) is None
+    due = "import calendar\nfrom datetime import date\n\n\ndef due_dates(year, day):\n    return [date(year, month, min(day, calendar.monthrange({args})[1])) for month in range(1, 13)]\n"
+    assert "calendar.monthrange(month, year) (line 6) passes the month, year where monthrange() takes the year, month" in trivial(due.format(args="month, year"))
+    assert trivial(due.format(args="year, month")) is None
+    dedupe = ("import re\n\n\ndef dedupe_numbers(numbers):\n    seen, result, i = set(), [], 0\n    while i < len(numbers):\n        key = re.sub(r'\\D', '', numbers[i])\n"
+              "        if key in seen:\n{skip}            continue\n        seen.add(key)\n        result.append(numbers[i])\n        i += 1\n    return result\n")
+    assert "never ends" in trivial(dedupe.format(skip=""))
+    assert trivial(dedupe.format(skip="            i += 1\n")) is None
+
+
+def test_blind94_and_95s_requirements():
+    """A field taken from another's place; "between 30 and 60 minutes inclusive"; "rounded DOWN" with round();
+    ties "with the same ... are ordered alphabetically" under ``reverse=True``; "preserving queue order" with
+    ``list(set(...))``; "up to and including £500,000"; OverflowError asked and never raised."""
+    parts = "def blended_rate(parts):\n    total = sum({names} in parts)\n    return round(sum(b * r for b, r in parts) / total, 3)\n"
+    ask = "`parts` is a list of `(balance, annual_rate_pct)` tuples. Return the balance-weighted average rate."
+    assert "takes balance from the place of annual_rate_pct" in check(ask, parts.format(names="balance for _, balance"))
+    assert check(ask, parts.format(names="balance for balance, _")) is None
+    trips = "def standard_trips(trips):\n    return [t for t, minutes in trips if {test}]\n"
+    ask = "Return the ids of trips whose duration is between 30 and 60 minutes inclusive."
+    assert "leaves the bound out" in ignored_requirement_of(ask, trips.format(test="30 < minutes < 60"))
+    assert ignored_requirement_of(ask, trips.format(test="30 <= minutes <= 60")) is None
+    deposit = "def max_deposit(rent):\n    return {body}\n"
+    ask = "Return the cap in pounds, rounded DOWN to the penny."
+    assert "calls round(), which rounds to the nearest" in ignored_requirement_of(ask, deposit.format(body="round(rent * 5 / 52 * 12, 2)"))
+    assert ignored_requirement_of(ask, deposit.format(body="math.floor(rent * 5 / 52 * 12 * 100) / 100")) is None
+    docks = "def by_free_docks(stations):\n    return sorted(stations, key=lambda s: {key})\n"
+    ask = "Return the station ids sorted by free docks, most first; stations with the same number of free docks are ordered alphabetically by id."
+    assert "reverses the tie-breaking field too" in ignored_requirement_of(ask, docks.format(key="(stations[s][0] - stations[s][1], s), reverse=True"))
+    assert ignored_requirement_of(ask, docks.format(key="(-(stations[s][0] - stations[s][1]), s)")) is None
+    queue = "def dedupe_queue(queue):\n    return {body}\n"
+    ask = "Return a new list with duplicates removed, keeping the first occurrence of every id and preserving queue order."
+    assert "in a set's order" in ignored_requirement_of(ask, queue.format(body="list(set(queue))"))
+    assert ignored_requirement_of(ask, queue.format(body="list(dict.fromkeys(queue))")) is None
+    commission = "def commission(price):\n    if price <= 200_000:\n        return price * 0.025\n    if price {op} 500_000:\n        return price * 0.02\n    return price * 0.015\n"
+    ask = "2.5% up to and including £200,000, 2% above £200,000 up to and including £500,000, and 1.5% above."
+    assert "'up to and including £500,000' and price < 500000 (line 4) leaves 500,000 out" in ignored_requirement_of(ask, commission.format(op="<"))
+    assert ignored_requirement_of(ask, commission.format(op="<=")) is None
+    queue = ("from collections import deque\n\n\nclass BoundedQueue:\n    def __init__(self, capacity):\n        self._items = deque(maxlen=capacity)\n\n"
+             "    def enqueue(self, item):\n{check}        self._items.append(item)\n")
+    ask = "Implement `BoundedQueue(capacity)`. `enqueue` on a full queue must raise `OverflowError`."
+    assert ignored_requirement_of(ask, queue.format(check="")) == "the instruction asks to raise OverflowError and the code never does"
+    assert ignored_requirement_of(ask, queue.format(check="        if len(self._items) == self._items.maxlen:\n            raise OverflowError('full')\n")) is None
+
+
+def test_operations_an_answer_cannot_do_without():
+    """The median where the only "min" is in ``minutes`` (the mean of them); "`arrivals - departures`" with no
+    subtraction anywhere; "their combined income" answered with ``max``. A sort, a ``-``, a ``sum``: kept; so is a
+    layout of text ("formats an entry as `term - definition`")."""
+    median = ("from collections import defaultdict\n\n\ndef median_by_station(trips):\n    totals, counts = defaultdict(float), defaultdict(int)\n"
+              "    for station, minutes in trips:\n        totals[station] += minutes\n        counts[station] += 1\n    return {{s: {body} for s in totals}}\n")
+    ask = "Return a dict mapping each start station to the median trip duration from that station."
+    assert check(ask, median.format(body="totals[s] / counts[s]")) == "the instruction asks for the median and the code never orders the values"
+    assert check(ask, median.format(body="sorted([totals[s], counts[s]])[0]")) is None
+    flow = "from collections import Counter\n\n\ndef net_flow(trips):\n    flow = Counter()\n    for start, end in trips:\n        flow[start] {op}= 1\n        flow[end] += 1\n    return dict(flow)\n"
+    ask = "Write `net_flow(trips)` returning a dict mapping every station to `arrivals - departures`."
+    assert check(ask, flow.format(op="+")) == "the instruction asks for a difference and the code never subtracts (no -, -=, negative value nor abs)"
+    assert check(ask, flow.format(op="-")) is None
+    assert check("Write `fmt(term, definition)` that formats a glossary entry as `term - definition`.", "def fmt(term, definition):\n    return f'{term}: {definition}'\n") is None
+    loan = "def max_loan(incomes, multiple=4.5):\n    return int({income} * multiple)\n"
+    ask = "Lenders lend up to a multiple of the applicants' combined gross annual income. Write `max_loan(incomes, multiple=4.5)`."
+    assert check(ask, loan.format(income="max(incomes)")) == "the instruction asks for a combined total and the code never adds anything (no +, sum nor Counter)"
+    assert check(ask, loan.format(income="sum(incomes)")) is None

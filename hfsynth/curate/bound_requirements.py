@@ -250,7 +250,7 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
 # "every day from `valid_from` through `valid_until`, both days included"
 INCLUSIVE_ASK = re.compile(
     r"\b(?:between|from)\s+(?:(?:a|an|the)\s+)?`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s+(?:and|to|through|until|till)\s+"
-    r"(?:(?:a|an|the)\s+)?`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s*,?\s*\(?(?:both\s+)?(?:(?:dates|days|ends|values|bounds|limits)\s+)?(?:inclusive|included)\b"
+    r"(?:(?:a|an|the)\s+)?`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value|seconds|minutes|hours|days|weeks|months|years|km|kg|metres|meters|miles|points|percent))?\s*,?\s*\(?(?:both\s+)?(?:(?:dates|days|ends|values|bounds|limits)\s+)?(?:inclusive|included)\b"
     r"|(?<![\w.])(?P<low_n>-?\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?P<high_n>-?\d+(?:\.\d+)?)\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
     re.IGNORECASE,
 )
@@ -423,7 +423,7 @@ def _one_side_inside(tree: ast.Module) -> Optional[str]:
 
 # "A (90 and above)", "up to and including 5 kg": a bound the instruction gives as included, compared strictly.
 STATED_INCLUSIVE = (
-    re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+(?P<upto>\d+(?:\.\d+)?)\b", re.IGNORECASE),
+    re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+[£$€]?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b", re.IGNORECASE),
     # "a single SMS holds up to 160 characters"
     re.compile(r"(?<![\d.]\s)(?<!\bround\s)(?<!\brounds\s)(?<!\brounded\s)(?<!\brounding\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30", nor "rounds up to 60 minutes"
     # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it

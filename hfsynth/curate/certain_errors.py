@@ -443,29 +443,68 @@ def _index_compared(test: ast.AST, index: str) -> bool:
     return any(isinstance(m, ast.Name) and m.id == index and id(m) not in inside for m in ast.walk(test))
 
 
+def _linear(node: ast.AST) -> Optional[Dict[str, int]]:
+    """``len(xs) - k + 1`` as {"len(xs)": 1, "k": -1, "": 1}: a sum of names, ``len()`` calls and whole numbers,
+    each with its count; None for anything else (a product, a call, a float)."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return {"": node.value}
+    if isinstance(node, ast.Name):
+        return {node.id: 1}
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and len(node.args) == 1 and not node.keywords:
+        return {f"len({ast.dump(node.args[0])})": 1}
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _linear(node.operand)
+        return {k: -v for k, v in inner.items()} if inner is not None else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+        left, right = _linear(node.left), _linear(node.right)
+        if left is None or right is None:
+            return None
+        sign = 1 if isinstance(node.op, ast.Add) else -1
+        total = dict(left)
+        for k, v in right.items():
+            total[k] = total.get(k, 0) + sign * v
+        return {k: v for k, v in total.items() if v}
+    return None
+
+
 def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
     """``[xs[i + 1] - xs[i] for i in range(len(xs))]``: at the last ``i``, ``xs[i + 1]`` is past the end,
-    so every non-empty input raises IndexError (``range(len(xs) - 1)`` is meant). Read where the loop
-    (a ``for`` statement or a comprehension) walks every index of ``xs`` and nothing in it compares ``i``
-    other than as a position (``xs[i + 1] - xs[i] < gap`` reads it; ``i + 1 < len(xs)`` guards it)."""
+    so every non-empty input raises IndexError (``range(len(xs) - 1)`` is meant); so is ``xs[i + k]`` with ``i``
+    in ``range(len(xs) - k + 1)``. Read where the loop (a ``for`` statement or a comprehension) walks the
+    indices of ``xs`` up to a stop that is ``len(xs)`` plus or minus names and numbers, the item read is ``i``
+    plus names and numbers, and at the last ``i`` the two sum to ``len(xs)`` or more whatever the names hold;
+    and nothing in the loop compares ``i`` other than as a position (``xs[i + 1] - xs[i] < gap`` reads it;
+    ``i + 1 < len(xs)`` guards it)."""
     loops = [(n.target, n.iter, n) for n in _walk_unguarded(tree) if isinstance(n, ast.For)]
     loops += [(g.target, g.iter, n) for n in _walk_unguarded(tree) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) for g in n.generators]
     for target, iterable, loop in loops:
-        if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1):
+        if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range"
+                and len(iterable.args) in (1, 2) and not iterable.keywords):
             continue
-        length = iterable.args[0]
-        if not (isinstance(length, ast.Call) and getattr(length.func, "id", None) == "len" and len(length.args) == 1):
+        stop = _linear(iterable.args[-1])
+        lengths = [k for k, v in (stop or {}).items() if k.startswith("len(") and v == 1]
+        if len(lengths) != 1 or target.id in stop:
             continue
-        owner, index = ast.dump(length.args[0]), target.id
+        owner, index = lengths[0][4:-1], target.id
         tested = any(isinstance(n, (ast.Compare, ast.If, ast.IfExp)) and _index_compared(getattr(n, "test", n), index)
                      for n in ast.walk(loop)) or any(isinstance(n, ast.Try) for n in ast.walk(loop))
-        if tested:
+        if tested or any(isinstance(n, ast.Name) and n.id in stop and isinstance(n.ctx, ast.Store) for n in ast.walk(loop)):
             continue
         for node in ast.walk(loop):
-            if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and ast.dump(node.value) == owner and isinstance(node.slice, ast.BinOp)
-                    and isinstance(node.slice.op, ast.Add) and isinstance(node.slice.left, ast.Name) and node.slice.left.id == index
-                    and isinstance(node.slice.right, ast.Constant) and isinstance(node.slice.right.value, int) and node.slice.right.value >= 1):
-                return f"{ast.unparse(node)} with {index} in range(len({ast.unparse(length.args[0])})) reads past the end at the last {index} (line {node.lineno})"
+            if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and ast.dump(node.value) == owner):
+                continue
+            position = _linear(node.slice)
+            if position is None or position.get(index) != 1:
+                continue
+            last = dict(stop)  # the item read at the last index: stop - 1 in the place of the index
+            for k, v in position.items():
+                if k != index:
+                    last[k] = last.get(k, 0) + v
+            last[""] = last.get("", 0) - 1
+            last = {k: v for k, v in last.items() if v}
+            past = last.pop(lengths[0], 0) == 1 and set(last) <= {""} and last.get("", 0) >= 0
+            if past:
+                return f"{ast.unparse(node)} with {index} in {ast.unparse(iterable)} reads past the end at the last {index} (line {node.lineno})"
     return None
 
 

@@ -59,6 +59,10 @@ def _fresh_containers(tree: ast.AST) -> Set[str]:
     return {name for name, fresh in bound.items() if fresh and name not in parameters}
 
 
+# Modules whose functions change nothing they are given.
+PURE_MODULES = frozenset({"re", "math", "string", "unicodedata", "statistics", "operator", "textwrap"})
+
+
 def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
     """Every call in ``node`` leaves the loop's names as they were: pure builtins and methods, and
     ``pairs.append(...)`` on a container of ``fillable`` (a new one the loop's condition does not read)."""
@@ -69,6 +73,8 @@ def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
                 continue
             if isinstance(func, ast.Attribute) and func.attr in PURE_METHODS:
                 continue
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in PURE_MODULES:
+                continue  # re.sub(r"\D", "", text), math.floor(x): a module's function, nothing of the loop changed
             if isinstance(func, ast.Attribute) and func.attr in GROWING_METHODS and isinstance(func.value, ast.Name) and func.value.id in fillable:
                 continue
             return False
@@ -211,6 +217,9 @@ def endless_while(tree: ast.AST) -> Optional[str]:
             if not all(_calls_are_pure(node, fresh - watched - tests) for _, node in steps):
                 continue
             changed = _really_changed(steps)
+            # alive = False under ``while alive and ...``: a constant the loop's own test read as another value (it ran)
+            changed |= {name for kind, node in steps if kind == "do" and isinstance(getattr(node, "value", None), ast.Constant)
+                        for name in _names_bound(node)} & watched
             if forever and not tests & own:
                 continue  # while True: if queue: return queue.pop(): nothing of its own to move, it waits on the world
             if not changed & (watched | tests):

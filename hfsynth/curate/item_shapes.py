@@ -115,11 +115,22 @@ def tuple_items_read_by_name(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _key_functions(tree: ast.Module) -> Iterator[Tuple[ast.expr, ast.expr, ast.AST]]:
+    """``sorted(stations, key=lambda s: s.id)``: the lambda's parameter takes each item, as a loop's target does."""
+    for node in nodes_outside_try(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("sorted", "min", "max") and node.args:
+            for keyword in node.keywords:
+                if keyword.arg == "key" and isinstance(keyword.value, ast.Lambda) and len(keyword.value.args.args) == 1:
+                    yield ast.Name(id=keyword.value.args.args[0].arg, ctx=ast.Store()), node.args[0], keyword.value.body
+
+
 def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
     """``player.score`` with ``player`` an item of a parameter annotated ``list[dict]``: a dict's keys are read
     by subscript, and a dict has no such attribute."""
     parameters = _parameters(tree)
-    for target, iterable, loop in _loops(tree):
+    for target, iterable, loop in [*_loops(tree), *_key_functions(tree)]:
+        if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) in ("sorted", "reversed", "list") and iterable.args:
+            iterable = iterable.args[0]  # for station in sorted(stations, key=...): the same items
         item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
         if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", ast.unparse(item))):
             continue

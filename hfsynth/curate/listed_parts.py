@@ -355,18 +355,26 @@ def _holds_whole(item: str, strings: List[str]) -> bool:
     return any(value.lower() == folded or pattern.search(value.lower()) for value in strings)
 
 
+# Where an item may stand in the text a regex reads: alone, or as a marker between a number and what follows
+# it ("ext." in "0958 ext. 123").
+PATTERN_SURROUNDINGS = (("", " "), ("", " 123"), ("", "123"), ("0 ", " 123"), ("0", "123"))
+
+
 def _matched_by_a_pattern(item: str, strings: List[str]) -> bool:
-    """A regex of the code, spelling the item's first letter, matches it from its start, in any case
-    (``"A"`` by ``^(?:the|an?)\\s+``, whose ``an?`` spells "a" and "an" at once)."""
+    """A regex of the code, spelling the item's first letter, matches it whole, in any case, alone or between
+    the text around it (``"A"`` by ``^(?:the|an?)\\s+``, whose ``an?`` spells "a" and "an" at once; ``"ext."``
+    by ``\\s*(?:ext(?:ension)?\\.?|x)\\s*(\\d+)\\s*$``)."""
     for value in strings:
         if not re.search(r"[|?\[(]", value) or item[:1].lower() not in value.lower():
             continue
         try:
-            found = re.compile(value, re.IGNORECASE).match(item + " ")
+            pattern = re.compile(value, re.IGNORECASE)
+            for before, after in PATTERN_SURROUNDINGS:
+                found = pattern.search(before + item + after)
+                if found and found.start() <= len(before) and found.end() >= len(before) + len(item):
+                    return True
         except (re.error, RecursionError, OverflowError):
             continue
-        if found and found.end() >= len(item):
-            return True
     return False
 
 

@@ -1499,14 +1499,38 @@ def _percent_floor_divided(tree: ast.Module) -> Optional[str]:
 
 
 def _strptime_format_first(tree: ast.Module) -> Optional[str]:
-    """``datetime.strptime("%Y-%m-%d", text)``: the text comes first and the format second, so the format is
-    parsed as a date and every call raises ValueError."""
+    """``datetime.strptime("%Y-%m-%d", text)`` (or ``fmt = "%H:%M"`` then ``strptime(fmt, start)``): the text comes
+    first and the format second, so the format is parsed as a date and every call raises ValueError."""
+    bound = values_bound_once(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
-            first, second = node.args
+            first, second = (bound.get(a.id, a) if isinstance(a, ast.Name) else a for a in node.args)
             if isinstance(first, ast.Constant) and isinstance(first.value, str) and re.search(r"%[A-Za-z]", first.value) and not (
                     isinstance(second, ast.Constant) and isinstance(second.value, str) and "%" in second.value):
                 return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the format first: strptime takes the text, then the format, so every call raises ValueError"
+    return None
+
+
+# The parts of a date, in the order calendar and datetime take them.
+DATE_PART_CALLS = {"monthrange": 2, "weekday": 3, "date": 3, "datetime": 3, "isleap": 1}
+DATE_PART = (("year", re.compile(r"(?:^|_)(?:year|yr|yyyy)s?(?:_|$)")), ("month", re.compile(r"(?:^|_)(?:month|mon|mm)(?:_|$)")),
+             ("day", re.compile(r"(?:^|_)(?:day|dd|dom)(?:_|$)")))
+
+
+def _date_parts_out_of_order(tree: ast.Module) -> Optional[str]:
+    """``calendar.monthrange(month, year)``, ``date(day, month, year)``: names that say which part of a date they
+    hold, passed where another part goes (year, then month, then day), so the call raises or means another date."""
+    for node in ast.walk(tree):
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None) if isinstance(node, ast.Call) else None
+        if name not in DATE_PART_CALLS or node.keywords or not 2 <= len(node.args) <= DATE_PART_CALLS[name]:
+            continue
+        roles = []
+        for arg in node.args:
+            said = [part for part, pattern in DATE_PART if isinstance(arg, ast.Name) and pattern.search(arg.id.lower())]
+            roles.append(said[0] if len(said) == 1 else None)
+        expected = ["year", "month", "day"][:len(node.args)]
+        if None not in roles and roles != expected and sorted(roles) == sorted(expected):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) passes the {', '.join(roles)} where {name}() takes the {', '.join(expected)}"
     return None
 
 
@@ -1552,7 +1576,7 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
-            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _month_past_december(tree)
+            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))

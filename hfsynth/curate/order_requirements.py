@@ -85,16 +85,20 @@ def _is_keyed_sort(node: ast.AST) -> bool:
 
 ORDER_KEPT_ASK = re.compile(
     r"\bin (?:the )?order of (?:their |its )?first (?:occurrence|appearance)s?\b|\b(?:in|keep\w*|preserv\w*|maintain\w*|retain\w*)\b[^.]{0,25}\b(?:their |the |its )?original order\b|"
-    r"\bin (?:the )?(?:same )?order (?:they|in which (?:they|it|each|they each)) (?:first )?(?:appear|occur)\w*\b",
+    r"\bin (?:the )?(?:same )?order (?:they|in which (?:they|it|each|they each)) (?:first )?(?:appear|occur)\w*\b|"
+    r"\b(?:preserv|keep|maintain|retain)\w*\s+(?:the\s+)?(?:queue|list|input|insertion|existing)\s+order\b",
     re.IGNORECASE,
 )
 
 
 def _sorted_result(tree: ast.Module) -> Optional[str]:
-    """A function that returns ``sorted(...)``."""
+    """A function that returns ``sorted(...)``, or ``list(set(...))`` (a set's order is its own, not the input's)."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted":
             return f"the code returns {ast.unparse(node.value)[:50]} (line {node.lineno}), in another order"
+        if (isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "tuple")
+                and len(node.value.args) == 1 and isinstance(node.value.args[0], ast.Call) and getattr(node.value.args[0].func, "id", None) == "set"):
+            return f"the code returns {ast.unparse(node.value)[:50]} (line {node.lineno}), in a set's order"
     return None
 
 
@@ -111,7 +115,11 @@ TIE_ALPHA_ASK = re.compile(
     # "When two claims have the same amount, the one filed earlier must come first", "If two subscribers used the
     # same amount, list them in alphabetical order"
     r"\b(?:when|if|where)\s+(?:two|several|multiple)\s+\w+\s+(?:\w+\s+)?the\s+same\s+\w+\s*,?\s+(?:(?:then\s+)?(?:order|sort|list|rank|show|return)\w*\s+(?:them\s+)?"
-    r"(?:in\s+)?(?:alphabetical\w*|A-Z|A to Z)|[^.]{0,40}\b(?:older|oldest|earlier|earliest)\b[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b)",
+    r"(?:in\s+)?(?:alphabetical\w*|A-Z|A to Z)|[^.]{0,40}\b(?:older|oldest|earlier|earliest)\b[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b)|"
+    # "stations with the same number of free docks are ordered alphabetically by id", "listings with the same price must
+    # appear in order of their `listed` date, oldest first"
+    r"\bwith\s+the\s+same\s+(?:\w+\s+){1,4}?(?:are|must|should|will)\s+(?:be\s+)?(?:ordered|sorted|listed|appear|come|shown)\b[^.;]{0,40}?"
+    r"(?:\balphabetical\w*|\bA-Z\b|\b(?:oldest|earliest)\s+first\b)",
     re.IGNORECASE,
 )
 # "when two orders have the same promised time, the one with the larger value goes first": a second field decides, in

@@ -101,7 +101,7 @@ NO_RECURSION = re.compile(
     re.IGNORECASE,
 )
 # Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
-RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "OverflowError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
+RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
 # Calls that raise ValueError on bad input by themselves.
 RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
                                 r"mean|fmean|geometric_mean|harmonic_mean|median|median_low|median_high|median_grouped|mode|stdev|pstdev|variance|pvariance|quantiles|literal_eval|unpack|"
@@ -136,6 +136,9 @@ def _drops_a_character(tree: ast.Module) -> bool:
     return False
 
 
+# "rounded DOWN to the penny", "round down to whole minutes", "never round up": round() is to the nearest.
+ROUND_DOWN_ASK = re.compile(r"\b(?:round(?:ed|s|ing)?|truncat(?:e|ed|es|ing))\s+down\b|\bnever\s+round(?:ed|s|ing)?\s+up\b", re.IGNORECASE)
+ROUNDS_DOWN = re.compile(r"\bfloor\b|//|\bint\(|\btrunc\b|ROUND_DOWN|ROUND_FLOOR|\bquantize\b|\bDecimal\b")
 HALF_UP_ASK = re.compile(
     r"\bhalf(?:way)?(?:[- ]way)?(?: points?| cases?| values?)?\s+(?:should |must |always |are |is )*round(?:s|ed)? up\b|\bround(?:s|ing)? half(?:[- ]way)? up\b|"
     r"\bround(?:s|ing)? (?:\.5|0\.5|halves) up\b|(?:\B\.5|\b0\.5|\bhalves)\s+(?:should |must |always |are |is |to |be )*round(?:s|ed|ing)? (?:up|away from zero)\b|"
@@ -818,6 +821,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = HALF_UP_ASK.search(prose)
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not HALF_UP_DONE.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds halves to even"
+    match = ROUND_DOWN_ASK.search(prose)
+    if match and not negated(prose, match.start()) and _calls(tree, "round") and not ROUNDS_DOWN.search(code):
+        return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, up as often as down"
     match = ANYWHERE_ASK.search(prose)
     if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b(?!\s+\w+\s*:)", code):
         return f"the instruction asks for a match {match.group(0)!r} and the code only calls match(), which tries the start"
@@ -849,6 +855,8 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
             if _swallows(tree, name):
                 return f"the instruction asks to raise {name} and the code catches it and goes on instead"
             continue
+        if name == "OverflowError" and re.search(r"\*\*|\bmath\.|\bfloat\(|\bpow\(|\bexp\(|\bint\(|\bto_bytes\(|\bstruct\b|\btimedelta\b|\bdatetime\b|\bdate\b|\bctypes\b|\barray\b", code):
+            continue  # float and conversion arithmetic raise it by themselves
         if name == "ValueError" and (RAISES_VALUE_ERROR.search(code) or _looks_up_an_enum(tree) or re.search(r"\bzip\([^\n]*\bstrict\s*=\s*True", code)):
             continue  # int("x") raises it, and so do Color("purple") and zip(..., strict=True) on uneven lengths
         return f"the instruction asks to raise {name} and the code never does"

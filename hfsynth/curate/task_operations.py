@@ -85,7 +85,14 @@ class Code:
 
 
 def _orders(code: Code) -> bool:
-    return code.has(r"sort|median|heap|nsmallest|nlargest|bisect|insort|partition|quantile|percentile|select|argsort|min|max")
+    """Whole names only where a word may hold them (``minutes`` is no ``min``, ``selected`` no ``select``)."""
+    return code.has(r"sort|median|heap|nsmallest|nlargest|bisect|insort|partition|quantile|percentile|^select$|quickselect|^(?:arg)?min$|^(?:arg)?max$|most_common")
+
+
+def _subtracts(code: Code) -> bool:
+    """A ``-`` or ``-=``, a negated value or negative number, or a call that subtracts (``abs`` of a difference is one too)."""
+    return (bool(code.operators & {ast.Sub}) or code.any_node(ast.UnaryOp) and any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes)
+            or code.has(r"^sub$|^isub$|subtract|^abs$|difference|^dist$"))
 
 
 def _counts_only(code: Code) -> bool:
@@ -225,6 +232,16 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ("the median", re.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
     ("the largest minus the smallest", re.compile(r"\b(?:max(?:imum)?|largest|highest)\s+minus\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:min(?:imum)?|smallest|lowest)\b", re.IGNORECASE),
      _orders, "never looks for a largest or a smallest value"),
+    # "mapping every station to `arrivals - departures`", "scored minus conceded": a formula of names the instruction writes
+    # out (not a layout of text: "formats an entry as `term - definition`"; not "a leading minus sign")
+    ("a difference",
+     re.compile(r"(?<!\bas\s)(?<!\blike\s)`(?:[A-Za-z_][\w.]*\s*[+*/]\s*)*[A-Za-z_][\w.]*\s+-\s+[A-Za-z_][\w.]*(?:\s*[-+*/]\s*[A-Za-z_][\w.]*)*`"
+                r"|(?<!\bleading\s)(?<!\bunary\s)(?<!\bthe\s)(?<!\ba\s)\b(?!(?:a|the|leading|unary)\b)[A-Za-z]\w*\s+minus\s+(?:the\s+)?(?!sign\b|for\b)[A-Za-z]\w*\b(?!\s+sign)",
+                re.IGNORECASE),
+     _subtracts, "never subtracts (no -, -=, negative value nor abs)"),
+    # "the applicants' combined gross annual income"
+    ("a combined total", re.compile(r"\bcombined\s+(?:\w+\s+){0,3}(?:incomes?|weights?|totals?|amounts?|salar\w+|earnings|balances?|scores?|lengths?|sizes?)\b", re.IGNORECASE),
+     _adds, "never adds anything (no +, sum nor Counter)"),
     ("merge sort", re.compile(r"\bmerge ?sort\b", re.IGNORECASE), _merges, "never merges two sorted runs (a pivot partition is quicksort)"),
     (
         "a product",

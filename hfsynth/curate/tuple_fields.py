@@ -92,12 +92,28 @@ def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _in_its_place(names: List[str], asked: List[str]) -> bool:
+    """Every name of the target that the tuple spells stands where the tuple has it (and one does)."""
+    placed = [(i, n) for i, n in enumerate(names) if n in asked]
+    return bool(placed) and all(asked[i] == n for i, n in placed)
+
+
 def swapped_fields(prose: str, tree: ast.Module) -> Optional[str]:
-    """A loop over a parameter whose target is the names of a tuple the instruction spells, reordered."""
+    """A loop over a parameter whose target is the names of a tuple the instruction spells, reordered; or that
+    takes one of its names from another field's place (``for _, balance in parts`` over `(balance, rate_pct)`
+    items), where no tuple of that size the instruction spells has the names in their places."""
     for node, names, spelled in _input_loops(prose, tree):
         for asked in spelled:
             if names != asked and sorted(names) == sorted(asked):
                 return f"the instruction's items are ({', '.join(asked)}) and the code unpacks them as ({', '.join(names)}) (line {node.target.lineno})"
+        sized = [asked for asked in spelled if len(asked) == len(names)]
+        if any(_in_its_place(names, asked) for asked in sized):
+            continue
+        for asked in sized:
+            moved = next((n for i, n in enumerate(names) if not n.startswith("_") and n in asked and asked[i] != n), None)
+            if moved:
+                return (f"the instruction's items are ({', '.join(asked)}) and the code takes {moved} from the place of "
+                        f"{asked[names.index(moved)]} ({', '.join(names)}, line {node.target.lineno})")
     return None
 
 
