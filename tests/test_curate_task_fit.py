@@ -4076,3 +4076,20 @@ def test_operations_an_answer_cannot_do_without():
     ask = "Lenders lend up to a multiple of the applicants' combined gross annual income. Write `max_loan(incomes, multiple=4.5)`."
     assert check(ask, loan.format(income="max(incomes)")) == "the instruction asks for a combined total and the code never adds anything (no +, sum nor Counter)"
     assert check(ask, loan.format(income="sum(incomes)")) is None
+
+
+def test_texts_added_up_a_ratio_upside_down_and_a_minute_moved_in_place():
+    """``sum(row[2] for row in rows)`` over split lines (texts: TypeError); "annual rent divided by price" computed as
+    ``price / (monthly_rent * 12)``; ``begins.replace(minute=begins.minute + minutes)`` (ValueError past 59). Converted
+    parts, the right way up, and a timedelta: kept."""
+    revenue = "def total_revenue(csv_lines):\n    rows = [line.split(',') for line in csv_lines[1:]]\n    return round(sum({part} for row in rows), 2)\n"
+    assert "adds up texts (the parts of a split) with no conversion" in trivial(revenue.format(part="row[2]"))
+    assert trivial(revenue.format(part="float(row[2])")) is None
+    best = "def highest_yield(listings):\n    return max(listings, key=lambda item: {ratio})['id']\n"
+    ask = "Return the id of the listing with the highest gross rental yield (annual rent divided by price)."
+    assert check(ask, best.format(ratio="item['price'] / (item['monthly_rent'] * 12)")) == (
+        "the instruction asks for 'rent divided by price' and item['price'] / (item['monthly_rent'] * 12) (line 2) divides the other way round")
+    assert check(ask, best.format(ratio="item['monthly_rent'] * 12 / item['price']")) is None
+    end = "from datetime import datetime{extra}\n\n\ndef viewing_end(start, minutes):\n    begins = datetime.strptime(start, '%H:%M')\n    return ({moved}).strftime('%H:%M')\n"
+    assert "moves the minute in place: past 59 it raises ValueError" in trivial(end.format(extra="", moved="begins.replace(minute=begins.minute + minutes)"))
+    assert trivial(end.format(extra=", timedelta", moved="begins + timedelta(minutes=minutes)")) is None

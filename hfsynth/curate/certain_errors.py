@@ -57,7 +57,7 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, tuple_item_assigned,
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, texts_summed, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, tuple_item_assigned,
                                         tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
@@ -773,7 +773,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
              or missing_method(tree) or mixed_dates(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
-             or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree))
+             or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

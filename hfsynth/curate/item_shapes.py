@@ -7,6 +7,7 @@
   bytes`` (ints) joined: TypeError.
 - Items the annotation lets be None (``comments: list[str | None]``) used as text, untested: AttributeError.
 - A pair used as a number: ``days = calendar.monthrange(y, m)`` then ``booked / days``.
+- Texts added up: ``sum(row[2] for row in rows)`` over the parts of ``line.split(",")``: TypeError.
 - Dicts ordered by themselves: ``sorted(transactions)`` with ``transactions: list[dict]`` and no key: TypeError.
 - A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``;
   a dict read by a name: ``player.score`` over ``list[dict]``.
@@ -24,7 +25,7 @@ import ast
 import re
 from typing import Dict, Iterator, Optional, Tuple
 
-from hfsynth.curate.python_ast import nodes_outside_try
+from hfsynth.curate.python_ast import nodes_outside_try, values_bound_once
 
 SEQUENCES = ("list", "List", "Sequence", "Iterable", "set", "Set", "frozenset", "tuple", "Tuple", "Collection")
 
@@ -159,6 +160,30 @@ def dicts_ordered_by_themselves(tree: ast.Module) -> Optional[str]:
             continue
         if isinstance(ordered, ast.Name) and ordered.id in dicts:
             return f"{ast.unparse(node)[:60]} orders the dicts of {ordered.id} by themselves, and dicts cannot be compared (line {node.lineno})"
+    return None
+
+
+def _is_split(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("split", "rsplit")
+
+
+def texts_summed(tree: ast.Module) -> Optional[str]:
+    """``sum(row[2] for row in rows)`` with ``rows = [line.split(",") for line in lines]`` (or ``sum(x for x in
+    text.split())``): the parts of a split are texts, and ``sum`` starts from 0, so ``0 + "5.46"`` raises TypeError."""
+    split_rows = {name for name, value in values_bound_once(tree).items()
+                  if isinstance(value, (ast.ListComp, ast.GeneratorExp)) and _is_split(value.elt)}
+    for node in nodes_outside_try(tree):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "sum" and len(node.args) == 1
+                and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)) and len(node.args[0].generators) == 1):
+            continue
+        element, generator = node.args[0].elt, node.args[0].generators[0]
+        target = generator.target.id if isinstance(generator.target, ast.Name) else None
+        rows = isinstance(generator.iter, ast.Name) and generator.iter.id in split_rows or (
+            isinstance(generator.iter, ast.ListComp) and _is_split(generator.iter.elt))
+        text = (isinstance(element, ast.Subscript) and (_is_split(element.value) or (rows and isinstance(element.value, ast.Name) and element.value.id == target)))
+        text = text or (isinstance(element, ast.Name) and element.id == target and _is_split(generator.iter))
+        if text:
+            return f"{ast.unparse(node)[:60]} adds up texts (the parts of a split) with no conversion: sum starts at 0 and 0 + a text raises TypeError (line {node.lineno})"
     return None
 
 

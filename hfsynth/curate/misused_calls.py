@@ -1564,6 +1564,31 @@ def _month_past_december(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# A clock's fields and the value each stops below: 10:45 plus 30 minutes is no minute 75.
+CLOCK_FIELDS = {"minute": 60, "hour": 24, "second": 60}
+
+
+def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
+    """``begins.replace(minute=begins.minute + minutes)`` (or ``time(t.hour + n, ...)``): a field of a time moved by
+    a variable amount in place, with nothing in the code that carries over (no ``%``, ``divmod``, ``timedelta``, a
+    comparison with the field's limit, a caught ValueError): past 59 minutes (or 23 hours) it raises ValueError."""
+    for node in ast.walk(tree):
+        if (isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Mod) or isinstance(node, ast.Try)
+                or isinstance(node, ast.Constant) and node.value in (60, 24, 59, 23) and type(node.value) is int
+                or isinstance(node, (ast.Name, ast.Attribute)) and (getattr(node, "id", None) or getattr(node, "attr", None)) in ("divmod", "timedelta", "relativedelta")):
+            return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "replace"):
+            continue
+        for keyword in node.keywords:
+            moved = keyword.value
+            if (keyword.arg in CLOCK_FIELDS and isinstance(moved, ast.BinOp) and isinstance(moved.op, ast.Add)
+                    and isinstance(moved.left, ast.Attribute) and moved.left.attr == keyword.arg and not isinstance(moved.right, ast.Constant)):
+                return (f"{ast.unparse(node)[:60]} (line {node.lineno}) moves the {keyword.arg} in place: past {CLOCK_FIELDS[keyword.arg] - 1} "
+                        f"it raises ValueError (a timedelta carries over)")
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -1576,7 +1601,7 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
-            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree)
+            or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree) or _clock_field_overflow(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))

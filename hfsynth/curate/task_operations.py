@@ -391,6 +391,36 @@ ENCODE_ASK = re.compile(
 )
 
 
+# "gross rental yield (annual rent divided by price)", "the ratio of wins to games": which value is on top.
+RATIO_ASK = re.compile(r"\b(?P<top>[a-z]\w*)\s+(?:divided\s+by|over)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?P<bottom>[a-z]\w*)\b"
+                       r"|\bratio\s+of\s+(?:the\s+)?(?:\w+\s+)?(?P<top2>[a-z]\w*)\s+to\s+(?:the\s+)?(?:\w+\s+)?(?P<bottom2>[a-z]\w*)\b", re.IGNORECASE)
+
+
+def _words_of(node: ast.AST) -> Set[str]:
+    """The words an expression's names, attributes and string keys are made of (``item["monthly_rent"]``: item, monthly, rent)."""
+    words: Set[str] = set()
+    for n in ast.walk(node):
+        text = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else n.value if isinstance(n, ast.Constant) and isinstance(n.value, str) else ""
+        words.update(w for w in re.split(r"[_\W]+", text.lower()) if w)
+    return words
+
+
+def _ratio_upside_down(prose: str, tree: ast.Module) -> Optional[str]:
+    """"annual rent divided by price" answered by ``price / (monthly_rent * 12)``: the code divides the value the
+    instruction puts underneath by the one it puts on top, and never the other way round."""
+    divisions = [(n, _words_of(n.left), _words_of(n.right)) for n in walk_outside_asserts(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)]
+    for match in RATIO_ASK.finditer(prose):
+        top, bottom = (match.group("top") or match.group("top2")).lower(), (match.group("bottom") or match.group("bottom2")).lower()
+        if len(top) < 4 or len(bottom) < 4 or top.rstrip("s") == bottom.rstrip("s") or negated(prose, match.start()):
+            continue
+        fits = lambda word, words: any(w.rstrip("s") == word.rstrip("s") for w in words)  # noqa: E731
+        upside_down = [n for n, left, right in divisions if fits(bottom, left) and fits(top, right) and not fits(top, left)]
+        right_way = [n for n, left, right in divisions if fits(top, left) and fits(bottom, right)]
+        if upside_down and not right_way:
+            return f"the instruction asks for {match.group(0)!r} and {ast.unparse(upside_down[0])[:60]} (line {upside_down[0].lineno}) divides the other way round"
+    return None
+
+
 def _asked(pattern: "re.Pattern[str]", prose: str) -> Optional["re.Match[str]"]:
     return next((m for m in pattern.finditer(prose) if not NEGATION.search(prose[: m.start()])), None)
 
@@ -1067,5 +1097,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
-            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
+            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree) or unparsed_examples(prose, tree))
