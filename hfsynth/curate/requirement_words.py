@@ -6,7 +6,7 @@ A requirement is read from the instruction's words and checked against the code'
 :mod:`hfsynth.curate.order_requirements`, numbers and bounds in
 :mod:`hfsynth.curate.bound_requirements`). They share: whether a negation voids an ask ("not
 recursively", but not "a segment without '=' must raise"), markdown emphasis read through, the name
-of a required error, the nodes outside asserts (a test may use what the answer must not), a
+of a required error, the calls that raise ValueError by themselves, the nodes outside asserts (a test may use what the answer must not), a
 membership test, a dict keyed by items, a comparison read from either side, and the value of constant
 arithmetic (``2 ** 16 - 1``).
 """
@@ -27,7 +27,13 @@ def keys_a_dict(tree: ast.Module) -> bool:
              and (isinstance(n.value, ast.Dict) or getattr(n.value.func, "id", None) in ("dict", "OrderedDict"))
              for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
     return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in ast.walk(tree))
+
+
 RAISE_ASK = re.compile(r"\b(?i:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
+# Calls that raise ValueError on bad input by themselves.
+RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
+                                r"mean|fmean|geometric_mean|harmonic_mean|median|median_low|median_high|median_grouped|mode|stdev|pstdev|variance|pvariance|quantiles|literal_eval|unpack|"
+                                r"shlex\.split|fromhex|UUID|b64decode|unhexlify|(?<!def )comb|(?<!def )perm|calendar\.weekday|monthrange)\(")  # math.comb(-1, 2) raises ValueError itself
 
 
 def tests_membership(nodes: Iterable[ast.AST]) -> bool:

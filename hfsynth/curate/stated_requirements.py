@@ -73,7 +73,7 @@ from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
 from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
-from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
+from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
 FORBIDDING = re.compile(
@@ -102,10 +102,6 @@ NO_RECURSION = re.compile(
 )
 # Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
 RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
-# Calls that raise ValueError on bad input by themselves.
-RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
-                                r"mean|fmean|geometric_mean|harmonic_mean|median|median_low|median_high|median_grouped|mode|stdev|pstdev|variance|pvariance|quantiles|literal_eval|unpack|"
-                                r"shlex\.split|fromhex|UUID|b64decode|unhexlify|(?<!def )comb|(?<!def )perm|calendar\.weekday|monthrange)\(")  # math.comb(-1, 2) raises ValueError itself
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
