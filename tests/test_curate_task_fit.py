@@ -4093,3 +4093,25 @@ def test_texts_added_up_a_ratio_upside_down_and_a_minute_moved_in_place():
     end = "from datetime import datetime{extra}\n\n\ndef viewing_end(start, minutes):\n    begins = datetime.strptime(start, '%H:%M')\n    return ({moved}).strftime('%H:%M')\n"
     assert "moves the minute in place: past 59 it raises ValueError" in trivial(end.format(extra="", moved="begins.replace(minute=begins.minute + minutes)"))
     assert trivial(end.format(extra=", timedelta", moved="begins + timedelta(minutes=minutes)")) is None
+
+
+def test_blind96s_good_rows():
+    """Good rows the arrival of blind96 removed, kept: "how many distinct seconds were watched" answered by a sweep
+    that merges sorted intervals (``run_end = max(run_end, end)``), and the longest run of consecutive days found in
+    any order through a set and each day's neighbour (``day - timedelta(days=1) in seen``). Summing the lengths
+    unmerged, or walking the days unsorted with no neighbour looked up: still removed."""
+    union = ("def unique_seconds_watched(intervals):\n    total = 0\n    run_start = run_end = None\n    for start, end in sorted(intervals):\n"
+             "        if run_end is None or start > run_end:\n            if run_end is not None:\n                total += run_end - run_start\n"
+             "            run_start, run_end = start, end\n        else:\n            run_end = {extend}\n"
+             "    if run_end is not None:\n        total += run_end - run_start\n    return total\n")
+    ask = "Intervals may overlap and arrive in any order. Write `unique_seconds_watched(intervals)` returning how many distinct seconds of the title were watched."
+    assert check(ask, union.format(extend="max(run_end, end)")) is None
+    assert check(ask, union.format(extend="end")).startswith("the instruction asks for unique or distinct items")  # no merge: overlaps count twice
+    streak = ("from datetime import timedelta\n\n\ndef longest_streak(days):\n    seen = set(days)\n    best = 0\n    for day in seen:\n"
+              "        if {test}:\n            continue\n        length = 1\n        while day + timedelta(days=length) in seen:\n            length += 1\n"
+              "        best = max(best, length)\n    return best\n")
+    ask = "Write `longest_streak(days)` for a list of dates (unsorted, may contain duplicates) returning the longest run of consecutive days."
+    assert ignored_requirement_of(ask, streak.format(test="day - timedelta(days=1) in seen")) is None
+    assert ignored_requirement_of(ask, "def longest_streak(days):\n    best = run = 0\n    for a, b in zip(days, days[1:]):\n"
+                                       "        run = run + 1 if (b - a).days == 1 else 0\n        best = max(best, run)\n    return best + 1 if days else 0\n") == (
+        "the instruction gives the items in any order and the code never sorts them")

@@ -1512,7 +1512,7 @@ def _strptime_format_first(tree: ast.Module) -> Optional[str]:
 
 
 # The parts of a date, in the order calendar and datetime take them.
-DATE_PART_CALLS = {"monthrange": 2, "weekday": 3, "date": 3, "datetime": 3, "isleap": 1}
+DATE_PART_CALLS = {"monthrange": 2, "weekday": 3, "date": 3, "datetime": 3}
 DATE_PART = (("year", re.compile(r"(?:^|_)(?:year|yr|yyyy)s?(?:_|$)")), ("month", re.compile(r"(?:^|_)(?:month|mon|mm)(?:_|$)")),
              ("day", re.compile(r"(?:^|_)(?:day|dd|dom)(?:_|$)")))
 
@@ -1569,9 +1569,9 @@ CLOCK_FIELDS = {"minute": 60, "hour": 24, "second": 60}
 
 
 def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
-    """``begins.replace(minute=begins.minute + minutes)`` (or ``time(t.hour + n, ...)``): a field of a time moved by
-    a variable amount in place, with nothing in the code that carries over (no ``%``, ``divmod``, ``timedelta``, a
-    comparison with the field's limit, a caught ValueError): past 59 minutes (or 23 hours) it raises ValueError."""
+    """``begins.replace(minute=begins.minute + minutes)``: a field of a time moved in place by a variable amount, with
+    nothing in the code that carries over (no ``%``, ``divmod``, ``timedelta``, no 60 or 24 to compare with, no
+    ``try``): past 59 minutes (or 23 hours) it raises ValueError."""
     for node in ast.walk(tree):
         if (isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Mod) or isinstance(node, ast.Try)
                 or isinstance(node, ast.Constant) and node.value in (60, 24, 59, 23) and type(node.value) is int

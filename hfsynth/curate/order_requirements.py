@@ -261,8 +261,15 @@ ORDERING_CALLS = frozenset({"sorted", "sort", "heappush", "heapify", "heappop", 
 
 
 def _never_orders(tree: ast.Module) -> Optional[str]:
-    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call)}
-    return None if called & ORDERING_CALLS else "the code never sorts them"
+    """No sort, heap or bisect; nor a set of the items looked up for each one's neighbour (``day - timedelta(days=1) in
+    seen``: runs of consecutive days found in any order)."""
+    nodes = list(walk_outside_asserts(tree))
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes if isinstance(n, ast.Call)}
+    neighbour_looked_up = any(isinstance(n, ast.Compare) and isinstance(n.left, ast.BinOp) and isinstance(n.left.op, (ast.Add, ast.Sub))
+                              and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes)
+    if called & ORDERING_CALLS or ("set" in called or any(isinstance(n, ast.SetComp) for n in nodes)) and neighbour_looked_up:
+        return None
+    return "the code never sorts them"
 
 
 # "comparing major, minor and patch numerically": a key that splits and never converts compares text.

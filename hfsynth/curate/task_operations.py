@@ -91,7 +91,7 @@ def _orders(code: Code) -> bool:
 
 def _subtracts(code: Code) -> bool:
     """A ``-`` or ``-=``, a negated value or negative number, or a call that subtracts (``abs`` of a difference is one too)."""
-    return (bool(code.operators & {ast.Sub}) or code.any_node(ast.UnaryOp) and any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes)
+    return (bool(code.operators & {ast.Sub}) or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes)
             or code.has(r"^sub$|^isub$|subtract|^abs$|difference|^dist$"))
 
 
@@ -150,7 +150,19 @@ def _dedups(code: Code) -> bool:
     a membership test or a comparison; not a name that only says so (``unique_visitors``) nor a dict
     of running totals (``defaultdict(int)``)."""
     return code.any_node(ast.SetComp, ast.Set, ast.DictComp, ast.Dict) or bool(DEDUP_NAMES & code.names) or tests_membership(code.nodes) or keys_a_dict(code.tree) \
-        or any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in n.ops) for n in code.nodes)
+        or any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in n.ops) for n in code.nodes) \
+        or _merges_sorted_intervals(code)
+
+
+def _merges_sorted_intervals(code: Code) -> bool:
+    """``for start, end in sorted(intervals)`` with ``run_end = max(run_end, end)``: a sweep that merges overlapping
+    intervals, so each second (or unit) of their union counts once ("how many distinct seconds were watched")."""
+    pairs = any(isinstance(n, ast.For) and isinstance(n.target, ast.Tuple) and len(n.target.elts) == 2 and isinstance(n.iter, ast.Call)
+                and getattr(n.iter.func, "id", None) == "sorted" for n in code.nodes)
+    extends = any(isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "max"
+                  and any(isinstance(t, ast.Name) and any(isinstance(a, ast.Name) and a.id == t.id for a in n.value.args) for t in n.targets)
+                  for n in code.nodes)
+    return pairs and extends
 
 
 def _dedups_within_groups(code: Code) -> bool:
@@ -405,6 +417,11 @@ def _words_of(node: ast.AST) -> Set[str]:
     return words
 
 
+def _has_word(word: str, words: Set[str]) -> bool:
+    """``rent`` among the words of ``monthly_rent``; a plural is the same word (``prices`` and ``price``)."""
+    return any(w.rstrip("s") == word.rstrip("s") for w in words)
+
+
 def _ratio_upside_down(prose: str, tree: ast.Module) -> Optional[str]:
     """"annual rent divided by price" answered by ``price / (monthly_rent * 12)``: the code divides the value the
     instruction puts underneath by the one it puts on top, and never the other way round."""
@@ -413,9 +430,8 @@ def _ratio_upside_down(prose: str, tree: ast.Module) -> Optional[str]:
         top, bottom = (match.group("top") or match.group("top2")).lower(), (match.group("bottom") or match.group("bottom2")).lower()
         if len(top) < 4 or len(bottom) < 4 or top.rstrip("s") == bottom.rstrip("s") or negated(prose, match.start()):
             continue
-        fits = lambda word, words: any(w.rstrip("s") == word.rstrip("s") for w in words)  # noqa: E731
-        upside_down = [n for n, left, right in divisions if fits(bottom, left) and fits(top, right) and not fits(top, left)]
-        right_way = [n for n, left, right in divisions if fits(top, left) and fits(bottom, right)]
+        upside_down = [n for n, left, right in divisions if _has_word(bottom, left) and _has_word(top, right) and not _has_word(top, left)]
+        right_way = [n for n, left, right in divisions if _has_word(top, left) and _has_word(bottom, right)]
         if upside_down and not right_way:
             return f"the instruction asks for {match.group(0)!r} and {ast.unparse(upside_down[0])[:60]} (line {upside_down[0].lineno}) divides the other way round"
     return None
