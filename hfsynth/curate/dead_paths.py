@@ -441,14 +441,6 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
     return None
 
 
-def _number(node: ast.expr) -> Optional[float]:
-    """A number literal (``1_000``, ``-5``, ``2.5``), else None."""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        inner = _number(node.operand)
-        return -inner if inner is not None else None
-    return node.value if isinstance(node, ast.Constant) and type(node.value) in (int, float) else None
-
-
 def swapped_clamp(tree: ast.AST) -> Optional[str]:
     """``max(min(fee, 100), 1_000)``: a clamp whose bounds are the wrong way round (the lower bound inside
     ``min``, the upper inside ``max``), so it always gives the outer bound and the value never counts."""

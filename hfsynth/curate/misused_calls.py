@@ -714,6 +714,25 @@ def _resets(body: list, name: str) -> bool:
     return any(isinstance(s, ast.Assign) and any(getattr(t, "id", None) == name for t in s.targets) for s in body)
 
 
+def _runs_closed_only_when_they_break(tree: ast.Module, branches, flatten, closes):
+    """Each ``(branch, current, closed)``: in a top-level ``for`` loop of a function, one side of an ``if``/``else``
+    grows ``current`` (:func:`_grown`) and the other hands it to ``closed`` (``closes(body, current)`` names it) and
+    starts it over, and the statements after the loop return ``closed`` without a last look at ``current``.
+    ``branches(loop)`` gives the nodes searched for the ``if``; ``flatten(orelse)`` the else side's statements."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for index, loop in enumerate(function.body):
+            if not isinstance(loop, ast.For):
+                continue
+            for branch in (n for n in branches(loop) if isinstance(n, ast.If) and n.orelse):
+                for growing, breaking in ((branch.body, flatten(branch.orelse)), (branch.orelse, branch.body)):
+                    current = _grown(growing)
+                    closed = closes(breaking, current) if current else None
+                    if closed is None or closes(growing, current) or not _resets(breaking, current):
+                        continue
+                    if _returned_without_a_last_look(function.body[index + 1:], current, closed):
+                        yield branch, current, closed
+
+
 def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
     """``if cur > prev: current += 1`` / ``else: best = max(best, current); current = 1`` and then ``return best``
     with nothing after the loop looking at ``current``: a run that lasts to the last item never counts."""
@@ -724,18 +743,8 @@ def _best_taken_only_when_a_run_breaks(tree: ast.Module) -> Optional[str]:
                 return s.targets[0].id
         return None
 
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        for index, loop in enumerate(function.body):
-            if not isinstance(loop, ast.For):
-                continue
-            for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If) and n.orelse):
-                for growing, breaking in ((branch.body, branch.orelse), (branch.orelse, branch.body)):
-                    current = _grown(growing)
-                    best = takes_best(breaking, current) if current else None
-                    if best is None or takes_best(growing, current) or not _resets(breaking, current):
-                        continue
-                    if _returned_without_a_last_look(function.body[index + 1:], current, best):
-                        return f"{best} is taken only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never compared"
+    for branch, _, best in _runs_closed_only_when_they_break(tree, ast.walk, lambda body: body, takes_best):
+        return f"{best} is taken only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never compared"
     return None
 
 
@@ -750,18 +759,8 @@ def _run_recorded_only_when_it_breaks(tree: ast.Module) -> Optional[str]:
                      and s.value.func.attr == "append" and isinstance(s.value.func.value, ast.Name)
                      and any(isinstance(a, ast.Name) and a.id == current for a in s.value.args)), None)
 
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        for index, loop in enumerate(function.body):
-            if not isinstance(loop, ast.For):
-                continue
-            for branch in (n for n in loop.body if isinstance(n, ast.If) and n.orelse):
-                for growing, breaking in ((branch.body, flattened(branch.orelse)), (branch.orelse, branch.body)):
-                    current = _grown(growing)
-                    runs = recorded(breaking, current) if current else None
-                    if runs is None or recorded(growing, current) or not _resets(breaking, current):
-                        continue
-                    if _returned_without_a_last_look(function.body[index + 1:], current, runs):
-                        return f"{runs} takes {current} only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never recorded"
+    for branch, current, runs in _runs_closed_only_when_they_break(tree, lambda loop: loop.body, flattened, recorded):
+        return f"{runs} takes {current} only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never recorded"
     return None
 
 
