@@ -1,0 +1,274 @@
+"""Worked examples an instruction words without writing the call: "For `[3, 1, 4, 1, 5]` and `k = 2`
+the answer is `[4, 5, 5, 6]`", "an empty list gives 0", "`"foo([{"` needs `"}])"`", "national
+("020 7946 0958") or international ("+44 20 7946 0958"); all three should give "+442079460958"".
+
+:mod:`hfsynth.curate.instruction_examples` reads examples that spell the call (``gcd(12, 18) is 6``) or
+pair one value with one value (``'aaabb' -> 'a3b2'``). Instructions more often give the arguments in
+words, and a model's answer that breaks on them (an index one past the end, a stack joined in the
+wrong order) carries no test that would call it. The execution step runs these examples as it runs
+the others. Read only where the words leave no doubt:
+
+- the function is the one the instruction asks for (:func:`~hfsynth.curate.python_ast.asked_function`),
+  top-level, not a generator's caller in a class;
+- the clause opens the example ("for", "e.g.", "for example", "so", "given", "(", ":", ";", "and", a
+  sentence start) and holds nothing but values, the words that join them ("and", "with", "by", a
+  parameter's name before its value, a word of the function's name: "[1, 2, 3] rotated by 2"), and
+  ``name = value`` settings; then a verb that says what comes back ("gives", "needs", "returns",
+  "should give", "the answer is", "the result should be") and a value;
+- every value finds its parameter: named ones by name, the rest in order onto the required
+  parameters left, as many values as there are, each of the kind its annotation names (a number for
+  ``int``, a list for ``list[...]``); "an empty list" and "an empty string" are values too;
+- the value that comes back is not a count of something else ("10 days of data gives 4 averages")
+  nor a bug report ("returns 3 instead of 6").
+
+"all three should give X" after three quoted texts is three examples of a function of one text.
+"""
+
+import ast
+import re
+from typing import Iterator, List, Optional, Tuple
+
+from hfsynth.curate.instruction_examples import ELIDED, WRONG_VALUE, Example, _longest_literal_after
+from hfsynth.curate.python_ast import asked_function, literal_value
+
+# What a clause says comes back: "gives", "should return", "the answer is".
+RESULT_VERB = re.compile(
+    r"(?:(?:it|this|that|the function|the call|you)\s+)?"
+    r"(?:(?:should|must|will|would)\s+(?:return|give|yield|produce|be|need)|returns|gives|yields|produces|needs?"
+    r"|the\s+(?:answer|result|output|return value)\s+(?:is|should be|must be|would be|will be))\s*:?\s*",
+    re.IGNORECASE)
+# "all three should give": one answer for every input quoted before it.
+ALL_GIVE = re.compile(r"\b(?:all|both|each)(?:\s+(?:two|three|four|five|six|of them|of these|forms?))?\s+(?:should|must)\s+(?:give|return|produce|become)\s*:?\s*", re.IGNORECASE)
+COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Words that open an example's clause (the clause starts after them).
+OPENERS = frozenset("for given so example examples e.g. e.g i.e. i.e and".split())
+# Words that may join the values of one example.
+JOINERS = frozenset("and with by a an the".split())
+SPOKEN_VALUES = {"an empty list": [], "the empty list": [], "empty list": [], "an empty string": "", "the empty string": "",
+                 "empty string": ""}
+# A value followed by a noun counts something else ("gives 4 averages"); these words may follow an answer.
+AFTER_ANSWER = frozenset("and or but for when if because since while as with not so then in at on because".split())
+TOKEN = re.compile(r"""
+    (?P<spoken>\b(?:an?\s+|the\s+)?empty\s+(?:list|string)\b)
+  | `(?P<tick>[^`\n]{1,200})`
+  | (?P<setting>\b[A-Za-z_]\w*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?(?![\w.])|True|False|None))
+  | (?P<dq>"[^"\n]{0,80}")
+  | (?P<sq>(?<![\w'])'[^'\n]{0,80}'(?![\w']))
+  | (?P<open>[\[({])
+  | (?P<number>(?<![\w.])-?\d+(?:\.\d+)?(?![\w.]))
+  | (?P<word>e\.g\.|i\.e\.|[A-Za-z_][\w-]*)
+  | (?P<punct>[,;:.!?)\]}])
+""", re.VERBOSE)
+
+
+def _bracketed(text: str, start: int) -> Optional[int]:
+    """The end of the literal that opens with the bracket at ``start`` (None when it does not close)."""
+    depth, quote = 0, None
+    for i in range(start, min(len(text), start + 400)):
+        ch = text[i]
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _tokens(text: str) -> List[Tuple[str, object, int, int]]:
+    """``(kind, value, start, end)``: values (``value``), settings (``(name, value)``), words and
+    punctuation, in order. A bracket that opens no literal is punctuation."""
+    out, pos = [], 0
+    while pos < len(text):
+        match = TOKEN.search(text, pos)
+        if not match:
+            break
+        kind, start, end = match.lastgroup, match.start(), match.end()
+        if kind == "open":
+            close = _bracketed(text, start)
+            value, ok = literal_value(text[start:close]) if close else (None, False)
+            out.append(("value", value, start, close) if ok else ("punct", text[start], start, start + 1))
+            pos = close if ok else start + 1
+            continue
+        piece = match.group(kind)
+        if kind == "spoken":
+            out.append(("value", SPOKEN_VALUES[" ".join(piece.lower().split())], start, end))
+        elif kind == "tick":
+            setting = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*=\s*(.+?)\s*", piece)
+            value, ok = literal_value(setting.group(2)) if setting else (None, False)
+            if ok:
+                out.append(("setting", (setting.group(1), value), start, end))
+            else:
+                value, ok = literal_value(piece)
+                out.append(("value", value, start, end) if ok else ("code", piece, start, end))
+        elif kind == "setting":
+            name, _, given = piece.partition("=")
+            out.append(("setting", (name.strip(), literal_value(given)[0]), start, end))
+        elif kind in ("dq", "sq", "number"):
+            value, ok = literal_value(piece)
+            out.append(("value", value, start, end) if ok else ("code", piece, start, end))
+        else:
+            out.append((kind, piece.lower() if kind == "word" else piece, start, end))
+        pos = end
+    return out
+
+
+def _fits(value, annotation: Optional[ast.expr]) -> bool:
+    """The value is of the kind the annotation names (any value when there is none)."""
+    if annotation is None:
+        return True
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):  # int | None
+        return _fits(value, annotation.left) or _fits(value, annotation.right)
+    if isinstance(annotation, ast.Subscript):
+        base = ast.unparse(annotation.value).replace("typing.", "")
+        if base in ("Optional", "Union"):
+            members = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+            return (base == "Optional" and value is None) or any(_fits(value, member) for member in members)
+    if isinstance(annotation, ast.Constant) and annotation.value is None:
+        return value is None
+    return _fits_kind(value, ast.unparse(annotation).replace("typing.", ""))
+
+
+def _fits_kind(value, kind: str) -> bool:
+    base = kind.split("[")[0].strip()
+    if base == "None":
+        return value is None
+    if base == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if base == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if base == "bool":
+        return isinstance(value, bool)
+    if base == "str":
+        return isinstance(value, str)
+    if base == "bytes":
+        return isinstance(value, bytes)
+    if base in ("list", "List", "Sequence", "Iterable", "Collection"):
+        return isinstance(value, (list, tuple)) and (base != "Iterable" or not isinstance(value, str))
+    if base in ("tuple", "Tuple"):
+        return isinstance(value, tuple)
+    if base in ("dict", "Dict", "Mapping"):
+        return isinstance(value, dict)
+    if base in ("set", "Set", "frozenset", "FrozenSet"):
+        return isinstance(value, (set, frozenset))
+    return False
+
+
+def _call(function: ast.FunctionDef, values: list, settings: dict) -> Optional[str]:
+    """The call that gives each value its parameter, or None when they do not fit exactly."""
+    params = function.args.posonlyargs + function.args.args
+    names = [p.arg for p in params]
+    if names and names[0] in ("self", "cls"):
+        return None
+    required = names[: len(names) - len(function.args.defaults)]
+    keywords = {p.arg for p in function.args.kwonlyargs}
+    if any(name not in names and name not in keywords for name in settings):
+        return None
+    open_params = [name for name in required if name not in settings]
+    required_keywords = [p.arg for p, default in zip(function.args.kwonlyargs, function.args.kw_defaults) if default is None]
+    if len(values) != len(open_params) or any(name not in settings for name in required_keywords):
+        return None
+    annotations = {p.arg: p.annotation for p in params + function.args.kwonlyargs}
+    given = dict(zip(open_params, values))
+    given.update(settings)
+    if not given or not all(_fits(value, annotations.get(name)) for name, value in given.items()):
+        return None
+    positional = [repr(given[name]) for name in open_params]
+    return f"{function.name}({', '.join(positional + [f'{name}={given[name]!r}' for name in settings])})"
+
+
+def _answer(text: str, start: int) -> Optional[Tuple[str, int]]:
+    """The value a clause says comes back, when it is one and nothing says it is wrong or counts something else."""
+    found = _longest_literal_after(text, start)
+    if not found:
+        return None
+    want, end = found
+    if WRONG_VALUE.match(text, end) or ELIDED.search(text[end: end + 8]):
+        return None
+    closed = text[start:end].rstrip()[-1:] in ".,;:" or text[end:end + 1] in ".,;:)"
+    follower = re.match(r"\s*([A-Za-z]\w*)", text[end:end + 30])
+    if follower and not closed and follower.group(1).lower() not in AFTER_ANSWER:
+        return None  # "10 days of data gives 4 averages": a count of the answer's items, not the answer
+    return want, end
+
+
+def _clause_values(tokens: list, function: ast.FunctionDef) -> Iterator[Tuple[list, dict]]:
+    """The values and settings of the example that ends with the last token, one candidate for each
+    place the clause may open, nearest first: "For `[3, 1]` and `k = 2`" gives ``{k: 2}`` (opened by
+    "and"), then ``[3, 1], {k: 2}`` (opened by "For")."""
+    params = {p.arg.lower() for p in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    name_parts = [part[:4] for part in function.name.lower().split("_") if len(part) >= 4]
+    values, settings = [], {}
+    index = len(tokens) - 1
+    while index >= 0:
+        kind, value, _, _ = tokens[index]
+        before = tokens[index - 1] if index else None
+        if kind == "value":
+            if before and before[0] == "word" and before[1] in params:
+                settings[before[1]] = value  # "with prefix "#"": the parameter named before its value
+                index -= 1
+            else:
+                values.insert(0, value)
+        elif kind == "setting":
+            settings[value[0]] = value[1]
+        elif kind == "word" and (value in OPENERS or value in JOINERS or value[:4] in name_parts):
+            if value in OPENERS:
+                yield list(values), dict(settings)
+            if value not in JOINERS and value[:4] not in name_parts and value != "and":
+                return
+        elif kind == "punct" and value == ",":
+            if not (before and before[0] in ("value", "setting")):
+                yield list(values), dict(settings)  # "..., 7, 8" is one list of values; "so, 7" opens a clause
+        elif kind == "punct" and value in "(:;.":
+            yield list(values), dict(settings)
+            return
+        else:
+            return
+        index -= 1
+    yield list(values), dict(settings)
+
+
+def _start_of_sentence(text: str, end: int) -> int:
+    cut = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), text.rfind("! ", 0, end), text.rfind("? ", 0, end))
+    return cut + 1 if cut >= 0 else 0
+
+
+def worded_examples(instruction_prose: str, tree: Optional[ast.Module]) -> List[Example]:
+    """The instruction's examples of its asked function whose arguments are given in words, in order."""
+    if tree is None:
+        return []
+    function = asked_function(tree, instruction_prose)
+    if function is None or function.decorator_list:
+        return []  # a decorator may change what a call gives
+    plain = instruction_prose.replace("`", " ")
+    found = []
+    for verb in RESULT_VERB.finditer(instruction_prose):
+        answer = _answer(plain, verb.end())
+        start = _start_of_sentence(instruction_prose, verb.start())
+        tokens = _tokens(instruction_prose[start: verb.start()])
+        if answer is None or not tokens or tokens[-1][0] not in ("value", "setting"):
+            continue
+        for values, settings in _clause_values(tokens, function):
+            call = _call(function, values, settings)
+            if call:
+                found.append(Example(call, answer[0], tuple(values), bare=True))
+                break
+    for said in ALL_GIVE.finditer(instruction_prose):
+        answer = _answer(plain, said.end())
+        start = _start_of_sentence(instruction_prose, said.start())
+        for earlier in RESULT_VERB.finditer(instruction_prose, start, said.start()):  # "a" gives "x"; "b" and "c" both give ...
+            given = _answer(plain, earlier.end())
+            start = max(start, given[1] if given else earlier.end())
+        texts = [value for kind, value, _, _ in _tokens(instruction_prose[start: said.start()]) if kind == "value" and isinstance(value, str)]
+        number = next((COUNT_WORDS[w] for w in said.group().lower().split() if w in COUNT_WORDS), None)
+        if answer is None or len(texts) < 2 or (number and number != len(texts)):
+            continue
+        for text in texts:
+            call = _call(function, [text], {})
+            if call:
+                found.append(Example(call, answer[0], (text,), bare=True))
+    return list(dict.fromkeys(found))

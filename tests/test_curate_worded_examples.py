@@ -1,0 +1,101 @@
+"""Examples an instruction words without the call (hfsynth.curate.worded_examples): read only where
+the words leave no doubt, and run by the execution step like the instruction's other examples."""
+
+from __future__ import annotations
+
+from hfsynth.curate.execute import execute_rows
+from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.worded_examples import worded_examples
+from hfsynth.schema.curate import ExecutionConfig
+
+CFG = ExecutionConfig(timeout_s=10.0, workers=1)
+
+WINDOWS = '''def window_sums(hourly_rides: list[int], k: int) -> list[int]:
+    total = sum(hourly_rides[:k])
+    sums = [total]
+    for i in range(len(hourly_rides) - k):
+        total += hourly_rides[i + k] - hourly_rides[i]
+        sums.append(total)
+    return sums
+'''
+WINDOWS_ASK = ("Write `window_sums(hourly_rides, k)` that returns the rolling total of rides for every window of `k` "
+               "consecutive hours. For `[3, 1, 4, 1, 5]` and `k = 2` the answer is `[4, 5, 5, 6]`. Assume `1 <= k`.")
+# blind94: the loop runs one window too far and indexes past the end.
+WINDOWS_PAST_THE_END = WINDOWS.replace("len(hourly_rides) - k)", "len(hourly_rides) - k + 1)")
+CLOSERS = '''def closing_suffix(text: str) -> str:
+    pairs = {"(": ")", "[": "]", "{": "}"}
+    stack: list[str] = []
+    for ch in text:
+        if ch in pairs:
+            stack.append(ch)
+        elif ch in pairs.values() and stack:
+            stack.pop()
+    return "".join(pairs[ch] for ch in reversed(stack))
+'''
+CLOSERS_ASK = ("Write `closing_suffix(text)` that returns the closing brackets needed to close every bracket left open, "
+               'innermost first. For example `"foo([{"` needs `"}])"`.')
+PHONE = '''import re
+
+
+def to_e164(number: str) -> str:
+    digits = re.sub(r"\\D", "", number.replace("(0)", ""))
+    if digits.startswith("44"):
+        return "+" + digits
+    return "+44" + digits[1:]
+'''
+PHONE_ASK = ('Input may be national ("020 7946 0958"), international ("+44 20 7946 0958") or the mixed form '
+             '"+44 (0)20 7946 0958"; all three should give "+442079460958". Write `to_e164(number: str) -> str`.')
+
+
+def _read(ask: str, code: str) -> list:
+    return [(e.call, e.want.strip()) for e in worded_examples(ask, parse_python(code))]
+
+
+def test_values_find_their_parameters_by_name_and_order():
+    assert _read(WINDOWS_ASK, WINDOWS) == [("window_sums([3, 1, 4, 1, 5], k=2)", "[4, 5, 5, 6]")]
+    assert _read(CLOSERS_ASK, CLOSERS) == [("closing_suffix('foo([{')", '"}])"')]
+    prefixed = "def format_ids(ids: list[int], prefix: str) -> str:\n    return prefix\n"
+    assert _read('Sort and join the ids, e.g. [42, 7, 19, 7] with prefix "#" gives "#7, #19, #42".', prefixed) == [
+        ("format_ids([42, 7, 19, 7], prefix='#')", '"#7, #19, #42"')]
+    rotate = "def rotate_right(items, k):\n    return items\n"
+    assert _read("Rotate a list to the right, e.g. [1, 2, 3, 4, 5] rotated by 2 gives [4, 5, 1, 2, 3].", rotate) == [
+        ("rotate_right([1, 2, 3, 4, 5], 2)", "[4, 5, 1, 2, 3]")]
+    streak = "def longest_streak(days: list[int]) -> int:\n    return 0\n"
+    assert _read("A single day is a streak of 1; an empty list gives 0.", streak) == [("longest_streak([])", "0")]
+    assert _read(PHONE_ASK, PHONE) == [(f"to_e164({text!r})", '"+442079460958"') for text in ("020 7946 0958", "+44 20 7946 0958", "+44 (0)20 7946 0958")]
+
+
+def test_words_that_leave_a_doubt_are_not_read():
+    windows = WINDOWS
+    assert _read("For `[3, 1, 4]` the answer is `[4, 5]`.", windows) == []  # k is left unsaid
+    assert _read("For `[3, 1, 4]`, `k = 2` and `m = 1` the answer is `[4, 5]`.", windows) == []  # no parameter m
+    assert _read("For `k = 2` and `[3, 1, 4]` the answer is `[4, 5]`.", windows.replace("list[int]", "str")) == []  # a list is no text
+    averages = "def rolling(days: list[float], k: int = 7) -> list[float]:\n    return days\n"
+    assert _read("Only full windows count (so 10 days of data gives 4 averages).", averages) == []
+    assert _read("Only full windows count, so 10 gives 4 averages.", averages.replace("list[float]", "int")) == []  # a count of the answer
+    assert _read("For `[3, 1]` it returns `[4]` instead of `[5]`.", averages) == []  # a bug report
+    weeks = "def iso_week(day) -> str:\n    return ''\n"
+    assert _read("Use the ISO year, so Dec 30, 2024 should be '2025-W01'.", weeks) == []  # 2024 is part of a date
+    assert _read("The sum of `[1, 2]` gives 3.", "def total(values: list[int]) -> int:\n    return 0\n") == []  # "of": which value?
+    two = "def f(a: str) -> str:\n    return a\n\ndef g(b: str) -> str:\n    return b\n"
+    assert _read('For example "ab" gives "ba".', two) == []  # which function?
+    assert _read('"a" should give "x"; "b" and "c" both should give "y".', PHONE) == [
+        ("to_e164('a')", '"x"'), ("to_e164('b')", '"y"'), ("to_e164('c')", '"y"')]  # the texts after the last answer
+    assert _read('"a", "b" and "c": all two should give "y".', PHONE) == []  # three texts are not two
+
+
+def test_a_worded_example_fails_the_row_that_breaks_it():
+    rows = [
+        {"id": "right", "code": WINDOWS, "instruction": WINDOWS_ASK},
+        {"id": "past the end", "code": WINDOWS_PAST_THE_END, "instruction": WINDOWS_ASK},
+        {"id": "closers", "code": CLOSERS, "instruction": CLOSERS_ASK},
+        {"id": "closers in opening order", "code": CLOSERS.replace("reversed(stack)", "stack"), "instruction": CLOSERS_ASK},
+        {"id": "phone", "code": PHONE, "instruction": PHONE_ASK},
+        {"id": "phone keeps the trunk zero", "code": PHONE.replace('.replace("(0)", "")', ""), "instruction": PHONE_ASK},
+    ]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    assert {name: status for name, (status, _) in got.items()} == {
+        "right": "passed", "past the end": "failed", "closers": "passed", "closers in opening order": "failed",
+        "phone": "passed", "phone keeps the trunk zero": "failed"}
+    assert "IndexError" in got["past the end"][1]
+    assert "to_e164('+44 (0)20 7946 0958')" in got["phone keeps the trunk zero"][1]
