@@ -729,3 +729,41 @@ def test_blind70_to_75s_claims():
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"lot read when absent": "failed", "lot read when there": "passed", "wrapped wider than shown": "failed", "wrapped as shown": "passed",
                    "a keyword's example": "passed", "a date parameter": "no_tests"}, got
+
+
+def test_blind97s_claims():
+    """A usage block's ``list(gen(...))  # -> [...]`` drains the generator it shows, and dots the code writes
+    itself (textwrap's ``placeholder="..."``) are printed text, not an elided output: both are claims."""
+    spend = "from itertools import accumulate\n\n\ndef cumulative_spend(amounts):\n    yield from accumulate(amounts)\n"
+    usage = "```python\n{code}```\n\nUsage:\n\n```python\nlist(cumulative_spend([40, 35, 52]))   # -> {shown}\n```\n"
+    summary = 'import textwrap\n\n\ndef short_summary(text: str, width: int = 30) -> str:\n    return textwrap.shorten(text, width=width, placeholder="...")\n'
+    shown = ("```python\n{code}```\n\nExample:\n\n```python\nprint(short_summary(\"Replace front brake pads and discs, check fluid level\"))\n"
+             "print(short_summary(\"Oil   change\"))\n```\n\nOutput:\n\n```text\n{first}\nOil change\n```\n")
+    rows = [
+        {"id": "drained, right", "code": spend, "response": usage.format(code=spend, shown="[40, 75, 127]")},
+        {"id": "drained, wrong", "code": spend, "response": usage.format(code=spend, shown="[0, 40, 75, 127]")},
+        {"id": "placeholder, right", "code": summary, "response": shown.format(code=summary, first="Replace front brake pads...")},
+        {"id": "placeholder, wrong", "code": summary, "response": shown.format(code=summary, first="Replace front brake pads and...")},
+    ]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    assert {name: status for name, (status, _) in got.items()} == {
+        "drained, right": "passed", "drained, wrong": "failed", "placeholder, right": "passed", "placeholder, wrong": "failed"}
+    assert "list(cumulative_spend([40, 35, 52])) gives '[0, 40, 75, 127]'; it gives '[40, 75, 127]'" in got["drained, wrong"][1]
+
+
+def test_indented_blocks_show_inputs_and_a_document_is_one_input():
+    """blind79: a markdown block indented by four spaces after "such as" shows inputs as a fenced block does;
+    its lines for a function of one line, the whole block for one that splits its text into lines itself."""
+    from hfsynth.curate.accepted_inputs import fenced_inputs
+
+    inventory = "Parse a simple INI inventory such as\n\n    [web-servers]\n    web1.example.com ansible_port=2222\n\n    [db_servers]\n    db1.example.com\n\nWrite `parse_inventory(text: str) -> dict[str, list[str]]`."
+    document = "import re\n\n\ndef parse_inventory(text: str) -> dict:\n    groups, current = {}, None\n    for line in text.splitlines():\n        line = line.strip()\n        if not line:\n            continue\n        if line.startswith('['):\n            current = re.match(r'\\[(GROUP)\\]', line).group(1)\n            groups[current] = []\n        else:\n            groups[current].append(line.split()[0])\n    return groups\n"
+    assert fenced_inputs(inventory, ast.parse(document.replace("GROUP", "[\\w-]+"))) == [
+        "[web-servers]\nweb1.example.com ansible_port=2222\n\n[db_servers]\ndb1.example.com"]
+    one_line = "def parse_line(line: str) -> list:\n    return line.split()\n"
+    access = 'Parse Common Log Format lines such as\n\n    127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326\n\ninto a dict.'
+    assert fenced_inputs(access, ast.parse(one_line)) == ['127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326']
+    assert fenced_inputs("Reject lines such as\n\n    bad line\n\nwith ValueError.", ast.parse(one_line)) == []  # lines it must refuse are no inputs it accepts
+    rows = [{"id": name, "instruction": inventory, "code": document.replace("GROUP", group)} for name, group in (("dashes read", "[\\w-]+"), ("dashes unread", "\\w+"))]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"dashes read": "passed", "dashes unread": "failed"}  # [web-servers] does not match \w+: None.group raises

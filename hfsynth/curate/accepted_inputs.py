@@ -21,8 +21,9 @@ handles. Execution calls the function on each quoted form. Read only where the w
   with separators (`2024-03-01 12:30:45,123`), or a record with letters, digits and separators
   (`42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`), not code (`n // 2`).
 
-Two more places an input is shown: a plain fenced block right after "lines such as" (a log line, a
-record: each of its lines is one input), and the two ends of a pair of texts (``minutes_between(t1:
+Two more places an input is shown: a plain fenced block (or one indented by four spaces) right after
+"lines such as" (a log line, a record: each of its lines is one input; the whole block for a function that
+splits its text into lines itself, an inventory or a config file), and the two ends of a pair of texts (``minutes_between(t1:
 str, t2: str)`` over "timestamps like "2024-05-01T14:30"": the example is taken for both, which
 a pair of the same kind of text accepts). A function of one ``list[str]`` (lines, one per item) is
 given a list of the example ("one transaction per line in the form "2024-03-01;Rent;1200.00"").
@@ -32,7 +33,8 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional
+import textwrap
+from typing import Iterator, List, Optional, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import asked_function
@@ -147,20 +149,39 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
 FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.)\s*:?\s*$", re.IGNORECASE)
 
 
-def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
-    """The lines of plain fenced blocks that follow an input cue, for the code's one-text function."""
-    function = asked_function(tree, instruction) if tree is not None else None
-    if function is None or _text_arguments(function, "") is None:
-        return []
-    found: List[str] = []
+# A markdown block indented by four spaces (or a tab) after a line that ends with an input cue.
+INDENTED_BLOCK = re.compile(r"(?P<before>[^\n]*)\n[ \t]*\n(?P<block>(?:(?: {4}|\t)[^\n]*(?:\n|$)|[ \t]*\n(?= {4}|\t))+)")
+LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
+
+
+def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str]]:
+    """``(text before, block)`` for each plain fenced block and each indented block of the instruction."""
     for fence in find_fences(instruction):
         at = instruction.find(fence.code) if fence.code.strip() else -1
         before = instruction[:at].rstrip()
         before = before[: before.rfind("\n")] if "\n" in before else ""  # the opening fence's line
-        lines = [line.strip() for line in fence.code.splitlines() if line.strip()]
-        if (fence.tag in ("", "text", "txt", "log", "plain", "plaintext") and FENCE_CUE.search(before)
-                and not REFUSING.search(SENTENCE.split(before)[-1]) and 0 < len(lines) <= 5 and all(len(line) <= 200 for line in lines)):
-            found += [line for line in lines if line not in found]
+        if fence.tag in ("", "text", "txt", "log", "plain", "plaintext", "ini", "conf", "csv"):
+            yield before, fence.code
+    outside = instruction
+    for fence in find_fences(instruction):
+        outside = outside.replace(fence.code, "\n")
+    for match in INDENTED_BLOCK.finditer(outside):
+        yield match.group("before"), match.group("block")
+
+
+def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
+    """The lines of plain fenced (or indented) blocks that follow an input cue, for the code's one-text
+    function; the whole block, for a function that splits its text into lines itself (a document, not a line)."""
+    function = asked_function(tree, instruction) if tree is not None else None
+    if function is None or _text_arguments(function, "") is None:
+        return []
+    whole = bool(LINE_SPLITS.search(ast.unparse(function)))
+    found: List[str] = []
+    for before, block in _shown_blocks(instruction):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if FENCE_CUE.search(before) and not REFUSING.search(SENTENCE.split(before)[-1]) and 0 < len(lines) <= (20 if whole else 5) and all(len(line) <= 200 for line in lines):
+            shown = [textwrap.dedent(block).strip("\n")] if whole else lines
+            found += [text for text in shown if text not in found]
     return found
 
 

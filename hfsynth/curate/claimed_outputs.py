@@ -36,7 +36,7 @@ import tokenize
 from typing import List, Tuple
 
 from hfsynth.curate.instruction_examples import instruction_examples
-from hfsynth.curate.python_ast import literal_value, parse_python
+from hfsynth.curate.python_ast import literal_value, parse_python, string_constants
 from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
@@ -150,10 +150,15 @@ def _plain_value(node: ast.AST, depth: int = 0) -> bool:
             and all(_plain_value(a, depth + 1) for a in [*node.args, *(k.value for k in node.keywords)]))
 
 
+# Builtins a usage line wraps around a call to show what it gives: a generator's items, a sorted view.
+DRAINING = frozenset({"list", "tuple", "sorted", "set", "dict", "next"})
+
+
 def example_block_claims(response: str, code: str, tree) -> List[Claim]:
     """The claims of the response's usage blocks ("Example:" then
     ``print(total_price({"apple": 1.25}))  # 1.25``): in a block that defines nothing, the leading
-    one-line calls of the code's top-level functions on literals or dates built from them (printed or not) whose comments
+    one-line calls of the code's top-level functions on literals or dates built from them (printed or not,
+    drained by ``list(...)`` or ``sorted(...)`` or not) whose comments
     claim the output. The rest of the block (an attribute, a variable, a call after a statement that
     may change some state) is not judged. ``tree`` is ``code`` parsed (None when it does not parse)."""
     if tree is None or "#" not in response:
@@ -185,8 +190,11 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
             shown, printed = getattr(node, "value", None), False
             if isinstance(shown, ast.Call) and getattr(shown.func, "id", None) == "print" and len(shown.args) == 1 and not shown.keywords:
                 shown, printed = shown.args[0], True
-            if not want or not (isinstance(shown, ast.Call) and getattr(shown.func, "id", None) in defined and not shown.keywords
-                                and all(_plain_value(a) or isinstance(a, ast.Name) and a.id in bound for a in shown.args)):
+            called = shown
+            if isinstance(called, ast.Call) and getattr(called.func, "id", None) in DRAINING and len(called.args) == 1 and not called.keywords:
+                called = called.args[0]  # list(running_totals([40, 35]))  # -> [40, 75]: a generator's items
+            if not want or not (isinstance(called, ast.Call) and getattr(called.func, "id", None) in defined and not called.keywords
+                                and all(_plain_value(a) or isinstance(a, ast.Name) and a.id in bound for a in called.args)):
                 break
             source = ast.get_source_segment(block, shown) or ast.unparse(shown)
             found.append((source, want, False, "print") if printed else (source, want, False))
@@ -250,13 +258,16 @@ def _usage_block(info: str, block: str, printers: set = frozenset()) -> bool:
     return (_prints(tree) or calls_a_printer) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) for n in ast.walk(tree))
 
 
-def _vague_output(want: str, context: str) -> bool:
+def _vague_output(want: str, context: str, tree=None) -> bool:
     """The shown output elides or hedges ("...", "a list of ..."); a placeholder the response spells
-    elsewhere (textwrap's " [...]", named in its prose or code) is text, not an elision. Lines of output
+    elsewhere (textwrap's " [...]", named in its prose or code) is text, not an elision, and so are dots
+    the code itself writes (a string of its holds "..."; ``tree``: the code parsed). Lines of output
     that open with "A" are printed text ("A young wizard / discovers his heritage"), not a description:
     several lines are vague only where they elide."""
     if not re.search(VAGUE, want, re.IGNORECASE) or ("\n" in want.strip() and not re.search(ELIDED, want)):
         return False
+    if tree is not None and any("..." in text or "…" in text for text in string_constants(tree)):
+        want = re.sub(r"\.\.\.|…", " ", want)  # "Replace front brake pads and...": the code's placeholder, shown
     literal = re.sub(r"\S*(?:\.\.\.|…)\S*", lambda m: " " if m.group(0) in context else m.group(0), want)
     return bool(re.search(VAGUE, literal, re.IGNORECASE))
 
@@ -278,7 +289,7 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
             continue
         program = (code if code_prints else None) if shown in code else shown if _usage_block(first.group("info"), shown, printers) else None
         want = second.group("code").strip()
-        if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not _vague_output(want, response[: second.start()]):
+        if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not _vague_output(want, response[: second.start()], tree):
             return [(program, want, False, "program")]
     return []
 
