@@ -10,7 +10,7 @@ import ast
 from hfsynth.curate import instruction, substance
 from hfsynth.curate.inputs import code_and_tests
 from hfsynth.curate.listed_parts import missing_part
-from hfsynth.curate.returned_kinds import contradicted_return
+from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return
 from hfsynth.schema.curate import InstructionConfig
 
 
@@ -4115,3 +4115,68 @@ def test_blind96s_good_rows():
     assert ignored_requirement_of(ask, "def longest_streak(days):\n    best = run = 0\n    for a, b in zip(days, days[1:]):\n"
                                        "        run = run + 1 if (b - a).days == 1 else 0\n        best = max(best, run)\n    return best + 1 if days else 0\n") == (
         "the instruction gives the items in any order and the code never sorts them")
+
+
+def test_blind97s_rows():
+    """A coroutine asked to take values by `send(price)` is written with ``yield``: a generator's own method,
+    not a missing definition. An input the instruction says may be a generator, read with ``len()`` or an
+    index, raises on it; a signature that asks a whole number, annotated float, answers another question."""
+    coroutine = "def running_average():\n    total, count, average = 0.0, 0, None\n    while True:\n        price = yield average\n        total += price\n        count += 1\n        average = total / count\n"
+    ask = "Write a coroutine `running_average()`: after it is primed with `next()`, each `send(price)` returns the average so far."
+    assert check(ask, coroutine) is None
+    assert check(ask, "def running_average():\n    return 0.0\n") == "instruction asks for `send` but the code defines no send"
+    jumps = "def sudden_jumps(readings, threshold):\n{body}"
+    ask = ("Write a generator `sudden_jumps(readings, threshold)` that yields `(index, reading)` for every reading that exceeds the previous one "
+           "by more than `threshold`. `readings` can be any iterable; in production it is a generator streaming from the feed.")
+    by_length = "    for i in range(1, len(readings)):\n        if readings[i] - readings[i - 1] > threshold:\n            yield i, readings[i]\n"
+    assert ignored_requirement_of(ask, jumps.format(body=by_length)) == (
+        "the instruction says `readings` may be a one-shot iterable and the code takes its len(), which a generator has not")
+    paired = "    previous = None\n    for i, reading in enumerate(readings):\n        if previous is not None and reading - previous > threshold:\n            yield i, reading\n        previous = reading\n"
+    assert ignored_requirement_of(ask, jumps.format(body=paired)) is None
+    assert ignored_requirement_of(ask, jumps.format(body="    readings = list(readings)\n" + by_length)) is None  # made a list first
+    assert ignored_requirement_of(ask.replace("`readings` can be any iterable; in production it is a generator streaming from the feed.", "Readings come as a stream of samples."),
+                                  jumps.format(body=by_length)) is None  # a domain's stream, not a one-shot iterable
+    assert ignored_requirement_of("Write `mean_and_count(iterable)` returning the mean and how many items there were.",
+                                  "def mean_and_count(iterable):\n    total = sum(iterable)\n    count = sum(1 for _ in iterable)\n    return total / count, count\n") == (
+        "the instruction says `iterable` may be a one-shot iterable and the code reads it twice: the second pass sees nothing")
+    fills = "from collections import defaultdict\n\n\ndef fill_ups_per_month(fills) -> dict[str, {kind}]:\n    per_month = defaultdict({kind})\n    for day, litres in fills:\n        per_month[day.strftime('%Y-%m')] += {add}\n    return dict(per_month)\n"
+    ask = "Write `fill_ups_per_month(fills: list[tuple[date, float]]) -> dict[str, int]`, where each fill is `(date, litres)`: how many fill-ups happened in each month."
+    assert contradicted_annotation(ask, ast.parse(fills.format(kind="float", add="litres"))) == (
+        "the instruction's signature returns dict[str, int] and the code's fill_ups_per_month() is annotated -> dict[str, float]")
+    assert contradicted_annotation(ask, ast.parse(fills.format(kind="int", add="1"))) is None
+
+
+def test_blind97s_months_clock_times_and_grouped_totals():
+    """Whole months counted from month numbers alone, an "h:mm" time read as a decimal, and a dict of each
+    plate's orders where each plate's total was asked: removed; the same tasks done right: kept."""
+    months = "from datetime import date\n\n\ndef whole_months_between(start: date, end: date) -> int:\n    months = (end.year - start.year) * 12 + (end.month - start.month)\n{fix}    return months\n"
+    ask = "Write `whole_months_between(start, end)` returning the number of complete calendar months from `start` to `end`."
+    assert check(ask, months.format(fix="")) == (
+        "the instruction asks for whole months and end.month - start.month (line 5) counts month numbers alone: a day of the month not yet reached still counts")
+    assert check(ask, months.format(fix="    if end.day < start.day:\n        months -= 1\n")) is None
+    assert check("Return the month difference between two dates, ignoring the days.", months.format(fix="")) is None
+    hours = "def total_hours(times: list[str]) -> float:\n    return round(sum({read} for t in times), 2)\n"
+    assert "reads a clock time as a decimal" in trivial(hours.format(read='float(t.replace(":", "."))'))
+    assert trivial(hours.format(read='int(t.split(":")[0]) + int(t.split(":")[1]) / 60')) is None
+    grouped = "from collections import defaultdict\n\n\ndef labour_hours_by_vehicle(orders) -> dict[str, {kind}]:\n    by_plate = defaultdict({factory})\n    for order in orders:\n        {add}\n    return dict(by_plate)\n"
+    ask = 'Work orders are dicts with the keys "plate", "job" and "hours". Write `labour_hours_by_vehicle(orders)` that returns a dict mapping each plate to its total labour hours.'
+    assert check(ask, grouped.format(kind="list[dict]", factory="list", add='by_plate[order["plate"]].append(order)')) == (
+        "the instruction asks for 'dict mapping each plate to its total' and the code's labour_hours_by_vehicle() is annotated -> dict[str, list[dict]]: a list for each key")
+    assert check(ask, grouped.format(kind="float", factory="float", add='by_plate[order["plate"]] += order["hours"]')) is None
+
+
+def test_an_item_lost_between_zip_and_the_rest():
+    """blind97: ``zip(it, range(n))`` pulls one more item from ``it`` before range runs out; ``islice`` does not."""
+    split = "from itertools import islice\n\n\ndef split_head(iterable, n):\n    it = iter(iterable)\n    head = {take}\n    return head, it\n"
+    assert "takes one more item from it before range() runs out, and it is read again (line 7): that item is lost" in trivial(
+        split.format(take="[item for item, _ in zip(it, range(n))]"))
+    assert trivial(split.format(take="list(islice(it, n))")) is None
+    assert trivial(split.format(take="[item for _, item in zip(range(n), it)]")) is None  # range first: nothing is pulled too many
+
+
+def test_a_float_stepped_by_a_fractional_parameter_never_equal():
+    """blind97: ``while level != 0.0: level -= step`` with ``step=0.1``: 1.0 minus ten tenths is not 0.0."""
+    levels = "def tank_levels(step: float = {step}):\n    level = 1.0\n    while level {test} 0.0:\n        yield round(level, 2)\n        level -= step\n    yield 0.0\n"
+    assert "waits for level != 0.0 to be exactly false while it steps a float by a fraction" in trivial(levels.format(step="0.1", test="!="))
+    assert trivial(levels.format(step="0.1", test=">")) is None
+    assert trivial(levels.format(step="1.0", test="!=")) is None  # whole steps reach 0.0

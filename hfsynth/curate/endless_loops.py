@@ -446,19 +446,36 @@ def settles_after_one_pass(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def _fractional_parameters(tree: ast.AST) -> Set[str]:
+    """Parameters whose default is a fraction (``step=0.1``): a step of binary fractions."""
+    names = set()
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        params = function.args.posonlyargs + function.args.args
+        for param, default in zip(params[len(params) - len(function.args.defaults):], function.args.defaults):
+            if isinstance(default, ast.Constant) and isinstance(default.value, float) and not default.value.is_integer():
+                names.add(param.arg)
+    return names
+
+
 def float_never_equal(tree: ast.AST) -> Optional[str]:
     """``while guess * guess != x: guess = (guess + x / guess) / 2``: Newton's iterate settles on the
     float nearest the root, whose square is seldom exactly ``x``, so the loop goes on for ever; so does
-    ``while net_pay(gross) != target: gross += 0.01``, a penny added in binary fractions."""
+    ``while net_pay(gross) != target: gross += 0.01``, a penny added in binary fractions, and
+    ``while level != 0.0: level -= step`` with ``step=0.1`` by default."""
+    fractions = _fractional_parameters(tree)
+    # A generator's loop with code after it (``yield 0.0`` once the levels are done) is meant to end: its yields are no way out.
+    followed = {id(statement) for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for statement in n.body[:-1]}
     for loop in ast.walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
             continue
-        if any(isinstance(n, EXITS) for n in ast.walk(loop)):
+        exits = [n for n in ast.walk(loop) if isinstance(n, EXITS)]
+        if exits and not (id(loop) in followed and all(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in exits)):
             continue
         divided = {t.id for n in ast.walk(loop) if isinstance(n, ast.Assign) and any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in ast.walk(n.value))
                    for t in n.targets if isinstance(t, ast.Name)}
         stepped = {n.target.id for n in ast.walk(loop) if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.target, ast.Name)
-                   and isinstance(n.value, ast.Constant) and isinstance(n.value.value, float) and not n.value.value.is_integer()}
+                   and (isinstance(n.value, ast.Constant) and isinstance(n.value.value, float) and not n.value.value.is_integer()
+                        or isinstance(n.value, ast.Name) and n.value.id in fractions)}
         if stepped and _read(loop.test) & stepped and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(loop.test)):
             return (f"the while loop at line {loop.lineno} waits for {ast.unparse(loop.test)[:40]} to be exactly false while it steps a float by a fraction "
                     f"(0.1 + 0.2 != 0.3): it may never be")

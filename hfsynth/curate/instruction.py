@@ -27,7 +27,7 @@ from hfsynth.curate.asked_signatures import ASKED_BARE
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
-from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return
+from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return, contradicted_value_kind
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
 from hfsynth.curate.topic import answers_another_task
@@ -271,6 +271,10 @@ STDLIB_METHODS = frozenset(name for kind in (datetime.date, datetime.datetime, d
 MATH_FUNCTIONS = frozenset(name for name in dir(math) if not name.startswith("_"))
 
 
+# What every generator has: a coroutine asked to take values by `send(x)` is written with ``yield``.
+GENERATOR_METHODS = frozenset({"send", "throw", "close", "__next__", "__iter__"})
+
+
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     """The first function, class or special method the instruction names as `name(...)`, `__abs__` or
     "write name(...)" that the code neither defines nor mentions (a solution to some other task, or one
@@ -295,8 +299,12 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
     if re.search(r"\b(?:lru_cache|cache)\b", code):
         mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap
+    if re.search(r"\byield\b", code):
+        mentioned |= GENERATOR_METHODS  # "each `send(price)` returns the average": a generator's own methods
     # Not as an attribute (`.decode()` is bytes', not the asked `decode()`), unless the code sets it (`wrapper.cache_clear = ...`).
     bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))
+    if re.search(r"\byield\b", code):
+        bare |= GENERATOR_METHODS
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
     tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
     tools |= {name for name, _ in named if name in STDLIB_METHODS and re.search(rf"\.{name}\s*\(", code)}  # `weekday()`, called as day.weekday()
@@ -444,7 +452,8 @@ def check(row: Dict, config) -> Optional[str]:
             return f"instruction asks to use {module} but the code never names it"
     if config.require_stated_constraints and row.get("language", "python") == "python":
         broken = (ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
-                  or contradicted_annotation(prose(text), parse_python(row.get("code") or "")))
+                  or contradicted_annotation(prose(text), parse_python(row.get("code") or ""))
+                  or contradicted_value_kind(prose(text), parse_python(row.get("code") or "")))
         if broken:
             return broken
     english_python = row.get("language", "python") == "python" and written_in_english(text)

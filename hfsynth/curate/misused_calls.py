@@ -31,7 +31,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``for i in range(1, len(xs) - 1)`` reading ``xs[i]`` and ``xs[i + 1]``: the first pair is never read.
 - ``if start <= cur_end: cur_end = end`` (or ``merged[-1][1] = end``) in a merge: an interval inside the merged one pulls its end back.
 - ``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the alphabetically last name, not the largest count.
-- ``int(t.replace(":", ""))`` subtracted: an hour is 100 of those digits; ``minutes += d % 60`` shown with
+- ``int(t.replace(":", ""))`` subtracted: an hour is 100 of those digits; ``float(t.replace(":", "."))``: "1:45" is not 1.45 hours; ``zip(it, range(n))`` with ``it`` read again: one item lost; ``minutes += d % 60`` shown with
   nothing carried; ``(d.month - 4) // 3 + 1`` with nothing wrapping January to March round the year.
 - ``round(part / whole, 1) * 100``: rounded before it is scaled; ``d.get(k, amount) + amount``: a new key's first amount counted twice.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
@@ -884,6 +884,36 @@ def _default_added_twice(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _item_lost_to_zip(tree: ast.Module) -> Optional[str]:
+    """``head = [x for x, _ in zip(it, range(n))]`` then ``it`` read again: ``zip`` takes the next item of ``it``
+    before it finds ``range`` spent, so one item is lost between the head and the rest (``islice`` is meant)."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        iterators = {t.id for n in ast.walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                     and getattr(n.value.func, "id", None) == "iter" for t in n.targets if isinstance(t, ast.Name)}
+        for node in ast.walk(function):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "zip" and len(node.args) == 2
+                    and isinstance(node.args[0], ast.Name) and node.args[0].id in iterators
+                    and isinstance(node.args[1], ast.Call) and getattr(node.args[1].func, "id", None) == "range"):
+                name = node.args[0].id
+                later = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                         and (n.lineno, n.col_offset) > (node.end_lineno, node.end_col_offset)]
+                if later:
+                    return (f"{ast.unparse(node)[:40]} (line {node.lineno}) takes one more item from {name} before range() runs out, "
+                            f"and {name} is read again (line {later[0].lineno}): that item is lost")
+    return None
+
+
+def _clock_read_as_decimal(tree: ast.Module) -> Optional[str]:
+    """``float(t.replace(":", "."))`` for an "h:mm" time: "1:45" becomes 1.45 hours, where it is 1.75: the
+    minutes are sixtieths, not hundredths."""
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("float", "Decimal") and len(node.args) == 1
+                and isinstance(node.args[0], ast.Call) and isinstance(node.args[0].func, ast.Attribute) and node.args[0].func.attr == "replace"
+                and [getattr(a, "value", None) for a in node.args[0].args[:2]] == [":", "."]):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) reads a clock time as a decimal: \"1:45\" becomes 1.45, where the minutes are sixtieths"
+    return None
+
+
 def _clock_digits_subtracted(tree: ast.Module) -> Optional[str]:
     """``int(check_out.replace(":", "")) - int(check_in.replace(":", ""))``: "10:05" and "09:55" become 1005 and 955, 50
     apart, not 10 minutes. Read where a number made of a clock time's digits is subtracted or added."""
@@ -1603,4 +1633,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree) or _clock_field_overflow(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
-            or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))
+            or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))

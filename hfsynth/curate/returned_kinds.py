@@ -27,7 +27,7 @@ from typing import Optional
 
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.certain_errors import NUMBER, rebound_names, typed_locals, value_kind
-from hfsynth.curate.python_ast import imports_only_stdlib, is_print, own_scope_nodes, parse_python
+from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, is_print, own_scope_nodes, parse_python
 
 _LIST = r"(?:a|an|the)\s+(?:new\s+|sorted\s+|flat(?:tened)?\s+|python\s+|single\s+)?(?:list|array)\b"
 _STRING = r"(?:a|the)\s+(?:new\s+|single\s+|formatted\s+)?(?:string|str)\b"
@@ -173,10 +173,20 @@ def _arguments(annotation: str) -> list:
     return parts + [current.strip()]
 
 
+def _base(annotation: str) -> str:
+    """``Optional[int]`` -> int, ``float | None`` -> float, ``decimal.Decimal`` -> Decimal."""
+    text = re.sub(r"^Optional\[(.*)\]$", r"\1", annotation.strip())
+    return re.sub(r"\[.*$", "", text.split("|")[0].strip()).rpartition(".")[2]
+
+
 def _kinds_differ(asked: str, given: str) -> bool:
-    """Two annotations promise values of different kinds: their bases, or (same base, same arity) any argument."""
+    """Two annotations promise values of different kinds: their bases, or (same base, same arity) any
+    argument. A whole number asked and a float given (or the other way round) differ too: a count answered
+    by a sum of litres ("-> dict[str, int]" as ``-> dict[str, float]``)."""
     a, g = _annotation_kind(asked), _annotation_kind(given)
     if a and g and a != g:
+        return True
+    if a == g == NUMBER and {_base(asked), _base(given)} == {"int", "float"}:
         return True
     if a and a == g:
         left, right = _arguments(asked), _arguments(given)
@@ -198,3 +208,26 @@ def contradicted_annotation(prose: str, tree: Optional[ast.Module]) -> Optional[
         if _kinds_differ(signature.returns, ast.unparse(function.returns)):
             return f"the instruction's signature returns {signature.returns} and the code's {function.name}() is annotated -> {ast.unparse(function.returns)}"
     return None
+
+
+# "a dict mapping each plate to its total labour hours": the values are numbers, whatever the keys.
+NUMBER_VALUES_ASK = re.compile(
+    r"\b(?:dict|dictionary|mapping)\s+(?:that\s+)?(?:mapping|maps|from)\s+(?:each|every|a|the)\s+[\w-]+(?:\s+[\w-]+)?\s+to\s+"
+    r"(?:its|their|the)\s+(?:total|number|count|sum|average|mean|percentage|share)\b(?!\s+(?:list|of\s+\w+\s+as\s+a\s+list))", re.IGNORECASE)
+
+
+def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """"a dict mapping each plate to its total" answered by a function annotated ``-> dict[str, list[dict]]``:
+    the code groups the items where their totals were asked (a list, text, a dict, a set or a tuple for a value
+    the instruction says is a number)."""
+    asked = NUMBER_VALUES_ASK.search(prose) if tree is not None else None
+    function = asked_function(tree, prose) if asked else None
+    if function is None or function.returns is None:
+        return None
+    annotation = ast.unparse(function.returns)
+    values = _arguments(annotation)
+    kind = _annotation_kind(values[1]) if _annotation_kind(annotation) == "dict" and len(values) == 2 else None
+    if kind in ("list", "str", "dict", "set", "tuple"):
+        return f"the instruction asks for {asked.group(0)!r} and the code's {function.name}() is annotated -> {annotation}: {KIND_WORDS[kind]} for each key"
+    return None
+

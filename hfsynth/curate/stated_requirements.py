@@ -71,6 +71,7 @@ from typing import Optional, Set
 
 from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
+from hfsynth.curate.one_shot_inputs import reread_iterator
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
 from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
@@ -829,7 +830,8 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     single = re.search(r"""\bre\.split\(\s*r?(["'])(?:\\s| |\[ \\t\\n\]|\[\\s\])\1""", code)  # one whitespace character: a run of two gives an empty word
     if match and not negated(prose, match.start()) and single and not re.search(r"\.split\(\s*\)|\bif\s+\w+(?:\.strip\(\))?\s*[\])]|\bfilter\(\s*None", code):  # [w for w in parts if w] drops the empty ones
         return f"the instruction asks for words {match.group(0)!r} and the code splits on one whitespace character ({single.group(0)[:30]}...)"
-    found = broken_bound(prose, tree, code) or broken_order(prose, tree) or _named_but_unused(prose, tree) or other_days(prose, tree)
+    found = broken_bound(prose, tree, code) or broken_order(prose, tree) or _named_but_unused(prose, tree) or other_days(prose, tree) \
+        or reread_iterator(prose, tree)
     if found:
         return found
     for match in ONLY_FOR_ASK.finditer(prose):

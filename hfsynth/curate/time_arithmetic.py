@@ -5,7 +5,8 @@ never tried: a birthday later in the year, December, the 31st, midnight, north. 
 where the words leave no doubt:
 
 - an age, and ``(travel - birth).days // 365`` (leap days move the birthday), or ``on.year - birth.year``
-  for "whole years" with no month nor day read (a birthday later in the year is not reached yet);
+  for "whole years" with no month nor day read (a birthday later in the year is not reached yet); and
+  "whole months" as ``end.month - start.month`` with no day read;
 - an angle measured "around the compass" ("the smallest angle"), and ``abs(a - b)`` with no 360 nor 180;
 - a window "within the next `days` days" built with ``today - timedelta(...)`` and no step forward (or
   "in the last 30 days" built only forward);
@@ -57,6 +58,25 @@ def _age_from_years_alone(prose: str, tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
                 isinstance(side, ast.Attribute) and side.attr == "year" for side in (node.left, node.right)):
             return f"the instruction asks for an age in whole years and {ast.unparse(node)[:40]} (line {node.lineno}) counts years alone: a birthday later in the year is not reached yet"
+    return None
+
+
+WHOLE_MONTHS_ASK = re.compile(r"\b(?:whole|full|complete|completed)\s+(?:calendar\s+)?months\b", re.IGNORECASE)
+CALENDAR_MONTHS_ASK = re.compile(r"\bmonth\s+(?:numbers?|difference)\b|\bignor\w*\s+(?:the\s+)?days?\b|\bcalendar\s+months?\s+(?:crossed|touched|spanned)\b", re.IGNORECASE)
+
+
+def _months_from_month_numbers_alone(prose: str, tree: ast.Module) -> Optional[str]:
+    """``(end.year - start.year) * 12 + end.month - start.month`` for whole months, and the code never reads a
+    day: from the 15th of one month to the 10th of the next is no whole month."""
+    if not WHOLE_MONTHS_ASK.search(prose) or CALENDAR_MONTHS_ASK.search(prose):
+        return None
+    reads = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    if reads & {"day", "days", "timetuple", "replace", "strftime", "toordinal", "relativedelta", "tm_mday", "monthrange"}:
+        return None
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
+                isinstance(side, ast.Attribute) and side.attr == "month" for side in (node.left, node.right)):
+            return f"the instruction asks for whole months and {ast.unparse(node)[:40]} (line {node.lineno}) counts month numbers alone: a day of the month not yet reached still counts"
     return None
 
 
@@ -167,6 +187,7 @@ def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str
 
 def broken_time_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
     """How the code's calendar or clock arithmetic breaks what the instruction's ``prose`` describes, else None."""
-    return (_years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree) or _angle_difference_unwrapped(prose, tree)
+    return (_years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree) or _months_from_month_numbers_alone(prose, tree)
+            or _angle_difference_unwrapped(prose, tree)
             or _window_on_the_other_side(prose, tree) or _month_moved_without_clamping(prose, tree) or _duration_never_wraps_midnight(prose, tree)
             or _days_between_without_the_last(prose, tree))
