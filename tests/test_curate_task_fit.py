@@ -3887,7 +3887,10 @@ def test_a_field_thrown_away_by_its_first_part_or_short_name():
         "the instruction asks about the tickets of its (tickets, total_pence) items and the code discards it (_, total")
     assert check(ask, average.format(names="_, total", count="sum(t for t, _ in sales)")) is None  # the items read again elsewhere
     assert check(ask.replace("the average price paid per ticket", "the mean takings of a sale"), average.format(names="_, total", count="len(sales)")) is None
-    assert check(ask, average.format(names="_, takings", count="len(sales)")) is None  # named otherwise: another tuple, maybe
+    # Named otherwise, where the instruction spells one tuple of two: still its items (blind98's ``day, _`` over `(date, ticket_id)`);
+    # where it spells two, which tuple the loop unpacks is not said.
+    assert "discards it (_, takings" in check(ask, average.format(names="_, takings", count="len(sales)"))
+    assert check(ask.replace("Write", "Refunds are `(ticket_id, refund_pence)`. Write"), average.format(names="_, takings", count="len(sales)")) is None
     ask = "Inventory records are `(sku, location, qty)` tuples. Write `qty_by_location(records)` returning the total quantity held at each location."
     stock = "def qty_by_location(records):\n    out = {{}}\n    for sku, location, {qty} in records:\n        out[location] = out.get(location, 0) + {add}\n    return out\n"
     assert "discards it (sku, location, _qty" in check(ask, stock.format(qty="_qty", add="1"))
@@ -4180,3 +4183,35 @@ def test_a_float_stepped_by_a_fractional_parameter_never_equal():
     assert "waits for level != 0.0 to be exactly false while it steps a float by a fraction" in trivial(levels.format(step="0.1", test="!="))
     assert trivial(levels.format(step="0.1", test=">")) is None
     assert trivial(levels.format(step="1.0", test="!=")) is None  # whole steps reach 0.0
+
+
+def test_blind98s_rows():
+    """An optional key read with ``get`` and used at once; two error cases joined by "and also for", one raised
+    (``max(0, n)`` raises nothing); a ``(date, ticket_id)`` item's ticket thrown away where distinct tickets are
+    counted; a table of lower bounds walked upwards with ``>=`` (the first entry always wins)."""
+    from hfsynth.curate.stated_absences import unguarded_absence
+
+    label = "def loan_label(record: dict[str, str]) -> str:\n    notes = {notes}\n    base = f\"{{record['work']}} ({{record['lender']}})\"\n    return f\"{{base}} - {{notes}}\" if notes else base\n"
+    ask = 'Write `loan_label(record)`. `record` always has `"work"` and `"lender"` keys and may have a `"notes"` key.'
+    assert unguarded_absence(ask, ast.parse(label.format(notes='record.get("notes").strip()'))).endswith("uses what get() gives at once: an error on None for the records without it")
+    assert unguarded_absence(ask, ast.parse(label.format(notes='record.get("notes", "").strip()'))) is None
+    price = "def tour_price(group_size: int) -> int:\n{checks}    return 120 + 9 * max(0, group_size - 10)\n"
+    ask = "Tours are limited to 30 people: raise `ValueError` for a group larger than 30, and also for a group smaller than 1."
+    assert ignored_requirement_of(ask, price.format(checks="    if group_size < 1:\n        raise ValueError('too small')\n")) == (
+        "the instruction gives 2 cases that raise ValueError and the code raises it in 1")
+    assert ignored_requirement_of(ask, price.format(checks="    if group_size < 1:\n        raise ValueError('too small')\n    if group_size > 30:\n        raise ValueError('too big')\n")) is None
+    scans = "from collections import Counter\n\n\ndef unique_visitors_per_day(scans):\n    return dict(Counter({counted}))\n"
+    ask = "Each scan is `(date, ticket_id)`. Return, for each date, the number of distinct tickets scanned that day."
+    assert "discards it" in check(ask, scans.format(counted="day for day, _ in scans"))
+    assert check(ask, scans.format(counted="day for day, _ in set(scans)")) is None
+
+
+def test_a_table_of_bounds_walked_so_the_first_always_wins():
+    """blind98: ``for lower, name in BANDS: if age >= lower`` over rising lower bounds returns "infant" for every age."""
+    bands = "BANDS = [{rows}]\n\n\ndef price_band(age: int) -> str:\n    for bound, name in {walk}:\n        if {test}:\n            return name\n    raise ValueError(age)\n"
+    rising = '(0, "infant"), (3, "child"), (12, "youth"), (18, "adult"), (65, "senior")'
+    assert "only the first entry is ever chosen" in trivial(bands.format(rows=rising, walk="BANDS", test="age >= bound"))
+    assert "only the first entry is ever chosen" in trivial(bands.format(rows=rising, walk="BANDS", test="bound <= age"))
+    assert trivial(bands.format(rows=rising, walk="reversed(BANDS)", test="age >= bound")) is None  # from the top: right
+    uppers = '(2, "infant"), (11, "child"), (17, "youth"), (64, "adult"), (200, "senior")'
+    assert trivial(bands.format(rows=uppers, walk="BANDS", test="age <= bound")) is None  # upper bounds, rising, <=: right

@@ -99,3 +99,33 @@ def test_a_worded_example_fails_the_row_that_breaks_it():
         "phone": "passed", "phone keeps the trunk zero": "failed"}
     assert "IndexError" in got["past the end"][1]
     assert "to_e164('+44 (0)20 7946 0958')" in got["phone keeps the trunk zero"][1]
+
+
+def test_the_result_said_for_the_one_input_shown_is_an_example():
+    """blind98: "for example:" and an indented line, then "For the example the result is `{...}`": the call on
+    that line must give it. Two lines shown: which one is meant? Not read."""
+    from hfsynth.curate.worded_examples import shown_input_examples
+
+    ask = ('Metadata arrives as space-separated attributes, for example:\n\n    title="Starry Night" year=1889 framed\n\n'
+           'Write `parse_attrs(s: str) -> dict`. A value may be wrapped in double quotes. '
+           'For the example the result is `{"title": "Starry Night", "year": "1889", "framed": True}`.')
+    split = "def parse_attrs(s: str) -> dict:\n    out = {}\n    for token in s.split():\n        name, _, value = token.partition('=')\n        out[name] = value.strip('\"') if value else True\n    return out\n"
+    shlexed = split.replace("s.split()", "__import__('shlex').split(s)")
+    found = shown_input_examples(ask, ask.replace("\n\n    title", "\n\ntitle"), parse_python(split))
+    assert [(e.call, e.want.strip()) for e in found] == [
+        ("parse_attrs('title=\"Starry Night\" year=1889 framed')", '{"title": "Starry Night", "year": "1889", "framed": True}')]
+    two = ask.replace("year=1889 framed\n", "year=1889 framed\n    title=Sunflowers\n")
+    assert shown_input_examples(two, two, parse_python(split)) == []
+    rows = [{"id": name, "instruction": ask, "code": code} for name, code in (("split on spaces", split), ("shell words", shlexed))]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"split on spaces": "failed", "shell words": "passed"}
+
+
+def test_an_example_chained_after_a_tuple_is_read():
+    """blind98: '"1998.12.3" → (1998, 12, 3) and "1998.12" → (1998, 12, 0)': the second follows a tuple."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+
+    code = "def split_accession(code: str) -> tuple:\n    return tuple(map(int, code.split('.')))\n"
+    ask = 'The item part is optional: `"1998.12.3"` → `(1998, 12, 3)` and `"1998.12"` → `(1998, 12, 0)`.'
+    assert [(e.call, e.want.strip()) for e in instruction_examples(ask, code)] == [
+        ("split_accession('1998.12.3')", "(1998, 12, 3)"), ("split_accession('1998.12')", "(1998, 12, 0)")]

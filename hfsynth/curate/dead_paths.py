@@ -485,6 +485,43 @@ def discarded_new_value(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def _numbers_of(table: ast.AST) -> Optional[List[float]]:
+    """The first fields of a literal list (or tuple) of tuples, when each is a plain number."""
+    if not isinstance(table, (ast.List, ast.Tuple)) or len(table.elts) < 3:
+        return None
+    firsts = [item.elts[0] if isinstance(item, ast.Tuple) and item.elts else None for item in table.elts]
+    values = [f.value if isinstance(f, ast.Constant) and isinstance(f.value, (int, float)) and not isinstance(f.value, bool) else None for f in firsts]
+    return values if None not in values else None
+
+
+def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
+    """``for lower, name in BANDS: if age >= lower: return name`` over bounds in rising order: any age past a later
+    bound is past the first one too, so the first entry is returned for every age and the rest never are (the
+    table walked from the top, or ``<`` against upper bounds, is meant). The same for falling bounds and ``<=``."""
+    tables = {t.id: node.value for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Tuple) and loop.target.elts and isinstance(loop.target.elts[0], ast.Name) and loop.body):
+            continue
+        table = tables.get(loop.iter.id) if isinstance(loop.iter, ast.Name) else loop.iter
+        bounds = _numbers_of(table) if table is not None else None
+        first, test = loop.body[0], getattr(loop.body[0], "test", None)
+        if not bounds or not isinstance(first, ast.If) or not isinstance(test, ast.Compare) or len(test.ops) != 1 \
+                or not any(isinstance(n, (ast.Return, ast.Break)) for n in first.body):
+            continue
+        bound = loop.target.elts[0].id
+        left, op, right = test.left, test.ops[0], test.comparators[0]
+        if isinstance(left, ast.Name) and left.id == bound:  # lower <= age reads as age >= lower
+            left, right = right, left
+            op = {ast.LtE: ast.GtE(), ast.Lt: ast.Gt(), ast.GtE: ast.LtE(), ast.Gt: ast.Lt()}.get(type(op), op)
+        if not (isinstance(right, ast.Name) and right.id == bound) or any(isinstance(n, ast.Name) and n.id == bound for n in ast.walk(left)):
+            continue
+        rising, falling = bounds == sorted(bounds) and len(set(bounds)) > 1, bounds == sorted(bounds, reverse=True) and len(set(bounds)) > 1
+        if rising and isinstance(op, (ast.GtE, ast.Gt)) or falling and isinstance(op, (ast.LtE, ast.Lt)):
+            return (f"{ast.unparse(test)} (line {test.lineno}) over bounds in {'rising' if rising else 'falling'} order ({', '.join(f'{b:g}' for b in bounds[:4])}...): "
+                    f"whatever passes a later bound passes the first, so only the first entry is ever chosen")
+    return None
+
+
 def unread_parts(tree: ast.AST) -> List[str]:
     """``part of parameter`` for each name a function unpacks from a parameter at its top level
     (``b_start, b_end = b``), or from each item of one in a loop (``for start, end in busy``), and never

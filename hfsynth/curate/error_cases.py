@@ -3,8 +3,8 @@
 "Raise `ValueError` if `days` is not positive, and also raise `ValueError` if the request is larger than the
 current balance", answered by one ``if days <= 0: raise ValueError``: the second case runs on and returns a
 negative balance. The row's own tests try the first case only. Read only where the instruction gives the
-same exception two or more cases, each with its own "if"/"when" ("... if A, or if B", "... if A, and also
-raise ... if B"), and the code raises that exception fewer times, in plain ``if`` statements: nothing in it
+same exception two or more cases, each with its own "if"/"when"/"for" ("... if A, or if B", "... if A, and also
+raise ... if B", "... for a group larger than 30, and also for one smaller than 1"), and the code raises that exception fewer times, in plain ``if`` statements: nothing in it
 could raise for several cases at once (an ``or`` or ``any()`` in a test, a loop, an ``except``) or raise it by
 itself (``int("x")``, ``max([])``, unpacking: :data:`RAISES_VALUE_ERROR`), and it raises no other exception.
 """
@@ -18,12 +18,12 @@ from hfsynth.curate.requirement_words import RAISES_VALUE_ERROR, negated
 
 # "Raise `ValueError` if `days` is not positive, and also raise `ValueError` if ...": one ask and its cases.
 RAISE_CASES = re.compile(
-    r"\b(?i:raise|raises|raising|throw|throws)\s+(?:an?\s+)?`?(?P<error>[A-Z]\w*(?:Error|Exception))`?\s+(?i:if|when|whenever)\s+(?P<cases>[^.;:]{1,200})")
+    r"\b(?i:raise|raises|raising|throw|throws)\s+(?:an?\s+)?`?(?P<error>[A-Z]\w*(?:Error|Exception))`?\s+(?i:if|when|whenever|for)\s+(?P<cases>[^.;:]{1,200})")
 # pow(a, -1, m) with no inverse, sqrt(-1): ValueError from a math domain (read here, where a second case may be
 # one of them; an answer asked for a ValueError of its own still owes it, whatever sqrt raises).
 MATH_DOMAIN = re.compile(r"\b(?:pow|sqrt|log|log10|log2|isqrt|acos|asin|fsum)\(")
 # ", or if", "and also raise `ValueError` if", " or when": one more case of the same ask.
-ANOTHER_CASE = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:also\s+)?(?:(?:raise|throw)\s+(?:an?\s+)?`?\w+`?\s+)?(?:if|when)\b", re.IGNORECASE)
+ANOTHER_CASE = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:also\s+)?(?:(?:raise|throw)\s+(?:an?\s+)?`?\w+`?\s+)?(?:if|when|for)\b", re.IGNORECASE)
 
 
 def stated_cases(prose: str) -> Dict[str, int]:
@@ -42,7 +42,11 @@ def _raised(node: ast.Raise) -> Optional[str]:
 
 def _raises_for_several(tree: ast.Module, error: str) -> bool:
     """Something in the code may raise ``error`` for more than one case, or raise it by itself."""
-    if error == "ValueError" and (RAISES_VALUE_ERROR.search(ast.unparse(tree)) or MATH_DOMAIN.search(ast.unparse(tree))):
+    text = ast.unparse(tree)
+    for node in ast.walk(tree):  # max(0, size - 10) compares two values: only max() of an empty iterable raises
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) >= 2 and not any(isinstance(a, ast.Starred) for a in node.args):
+            text = text.replace(ast.unparse(node), "0")
+    if error == "ValueError" and (RAISES_VALUE_ERROR.search(text) or MATH_DOMAIN.search(text)):
         return True
     for node in ast.walk(tree):
         if isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.comprehension)):

@@ -64,7 +64,7 @@ from hfsynth.curate.claimed_outputs import (
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose, written_in_english
 from hfsynth.curate.instruction_examples import instruction_examples
-from hfsynth.curate.worded_examples import worded_examples
+from hfsynth.curate.worded_examples import shown_input_examples, worded_examples
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.required_errors import required_error_claims
@@ -344,7 +344,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         claims += prose_claims(response or "", tree) + example_block_claims(response or "", code, tree)
     if instruction:
         words = prose(instruction)
-        examples = list(dict.fromkeys(instruction_examples(words, tree) + worded_examples(words, tree)))
+        examples = list(dict.fromkeys(instruction_examples(words, tree) + worded_examples(words, tree) + shown_input_examples(instruction, words, tree)))
         claims += [(e.call, e.want, False, "unit") if e.bare else (e.call, e.want, False) for e in examples]
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree, instruction)

@@ -43,7 +43,7 @@ INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s
 # "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
 WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
 # "2.675 -> 2.68 and -2.675 -> -2.68": an example right after another opens a clause too ("3 and 4 -> 7" does not).
-CHAINED = re.compile(rf"""{ARROW}\s*(?:"[^"\n]*"|'[^'\n]*'|\S+)\s+(?:and|or)\s*$""")
+CHAINED = re.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[\]\n]*\]|\{{[^{{}}\n]*\}}|\S+)`?\s+(?:and|or)\s*$""")  # "-> (1998, 12, 3) and ..."
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
@@ -255,7 +255,7 @@ def _unchanged_examples(text: str, name: str) -> List[Example]:
     """``f(x) == x`` for each string quoted in the clause that says it comes back unchanged."""
     found = []
     for said in UNCHANGED.finditer(text):
-        clause = re.split(r"[.;!?]\s|\n", text[: said.start()])[-1]
+        clause = re.split(r"[.;:!?]\s|\n", text[: said.start()])[-1]  # "... into "1998.012.003": the year is kept as is": the year's clause
         for match in UNCHANGED_QUOTED.finditer(clause):
             before, after = clause[max(0, match.start() - 40): match.start()], clause[match.end(): match.end() + 6]
             if not UNCHANGED_CUE.search(before) or re.search(ARROW, before[-6:] + " " + after):

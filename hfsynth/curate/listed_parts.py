@@ -168,9 +168,13 @@ def _missing_operator(instruction: str, tree: ast.Module, defined: Set[str]) -> 
     return None
 
 
+# Code that reads command-line options: a parser of arguments, or ``--`` options spelt in its strings.
+READS_OPTIONS = re.compile(r"\b(?:argparse|click|typer|getopt|optparse|docopt|fire|sys\.argv)\b|[\"']--?[A-Za-z]")
+
+
 def _missing_option(instruction: str, code: str) -> Optional[str]:
-    if not CLI_ASK.search(instruction):
-        return None
+    if not CLI_ASK.search(instruction) or not READS_OPTIONS.search(code):
+        return None  # "split a command line the way a shell would" (shlex): its example's --room is a word, no option to define
     for match in OPTION.finditer(instruction):
         option = match.group(1)
         if re.search(r"\b(?:pip|git|docker|npm|conda|pytest|python -m \w+|uv|poetry)\b[^`\n]{0,30}$", instruction[: match.start()]):

@@ -7,7 +7,7 @@ without a match AttributeError (``None.group``), on exactly the inputs the instr
 
 Read only where the instruction says it in so many words, and only code that reads the thing bare:
 a key read with ``["key"]`` while nothing tests ``"key" in`` a record, calls ``.get("key")`` or catches
-KeyError; a match's ``.group()`` taken straight off ``search``/``match`` outside any ``try``; and "if there
+KeyError, or read with ``.get("key")`` and used at once (``record.get("notes").strip()``: None has no strip); a match's ``.group()`` taken straight off ``search``/``match`` outside any ``try``; and "if there
 are fewer than three, return all of them" answered by ``[ranked[i] for i in range(3)]``, nothing measured.
 """
 from __future__ import annotations
@@ -22,7 +22,8 @@ from hfsynth.curate.python_ast import nodes_outside_try
 ABSENT_KEY = re.compile(
     r"\b(?:some|not every|not all|a few|any)\b[^.;]{0,60}?\b(?:have|has|carry|carries|include|includes)\s+no\s+[`'\"]{1,2}(?P<key>\w+)[`'\"]{1,2}\s*(?:key|field|entry)|"
     r"\b(?:some|not every|not all)\b[^.;]{0,60}?\b(?:lack|lacks|are missing|miss|do not have|don't have|does not have|doesn't have|without)\s+(?:the\s+|a\s+|an\s+)?[`'\"]{1,2}(?P<key2>\w+)[`'\"]{1,2}|"
-    r"[`'\"]{1,2}(?P<key3>\w+)[`'\"]{1,2}\s+(?:key|field)\s+(?:is|may be|might be|can be)\s+(?:missing|absent|left out|optional)\b",
+    r"[`'\"]{1,2}(?P<key3>\w+)[`'\"]{1,2}\s+(?:key|field)\s+(?:is|may be|might be|can be)\s+(?:missing|absent|left out|optional)\b|"
+    r"\b(?:may|might|can)\s+(?:also\s+)?(?:have|carry|include|contain)\s+(?:an?\s+)?(?:optional\s+)?[`'\"]{1,2}(?P<key4>\w+)[`'\"]{1,2}\s*(?:key|field|entry)",
     re.IGNORECASE,
 )
 # "some lines have no price at all", "lines without a `price:` field", "may not contain a date"
@@ -43,6 +44,14 @@ def _bare_key_read(tree: ast.Module, key: str) -> Optional[ast.AST]:
         return None
     return next((n for n in nodes_outside_try(tree) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
                  and isinstance(n.slice, ast.Constant) and n.slice.value == key), None)
+
+
+def _used_off_a_get(tree: ast.Module, key: str) -> Optional[ast.AST]:
+    """``record.get("notes").strip()``: ``get`` with no default gives None for a record without the key, and
+    the method (or index) read straight off it raises, outside a ``try``."""
+    return next((n for n in nodes_outside_try(tree) if isinstance(n, (ast.Attribute, ast.Subscript)) and isinstance(n.value, ast.Call)
+                 and isinstance(n.value.func, ast.Attribute) and n.value.func.attr == "get" and len(n.value.args) == 1 and not n.value.keywords
+                 and isinstance(n.value.args[0], ast.Constant) and n.value.args[0].value == key), None)
 
 
 def _bare_match_part(tree: ast.Module) -> Optional[ast.AST]:
@@ -86,11 +95,15 @@ def unguarded_absence(prose: str, tree: ast.Module) -> Optional[str]:
             return f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads past the end of a shorter input: IndexError"
     said = ABSENT_KEY.search(prose)
     if said and "KeyError" not in prose:  # "if the 'id' key is missing, raise KeyError": a bare read is the answer
-        key = said.group("key") or said.group("key2") or said.group("key3")
+        key = said.group("key") or said.group("key2") or said.group("key3") or said.group("key4")
         read = _bare_key_read(tree, key)
         if read is not None:
             return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads it bare: "
                     f"KeyError on the records without it")
+        used = _used_off_a_get(tree, key)
+        if used is not None:
+            return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(used)[:40]} (line {used.lineno}) uses what get() gives at once: "
+                    f"an error on None for the records without it")
     said = NO_MATCH.search(prose)
     part = _bare_match_part(tree) if said else None
     if part is not None:

@@ -82,10 +82,11 @@ def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
     for node, names, spelled in _input_loops(prose, tree):
         if _items_read_elsewhere(tree, node.iter):
             continue  # another loop or a key function reads the items too: the field may be used there
-        for asked in (a for a in spelled if len(a) == len(names)):
+        sized = [a for a in spelled if len(a) == len(names)]
+        for asked in sized:
             kept = [n for n in names if not n.startswith("_")]
-            if not kept or any(not _names_field(n, field) for n, field in zip(names, asked) if n in kept):
-                continue  # another tuple, or named otherwise
+            if not kept or len(sized) > 1 and any(not _names_field(n, field) for n, field in zip(names, asked) if n in kept):
+                continue  # another tuple, or named otherwise (one tuple of that size: ``day, _`` over `(date, ticket_id)` is it)
             dropped = [field for field, name in zip(asked, names) if name.startswith("_") and _named_elsewhere(prose, field)]
             if dropped:
                 return f"the instruction asks about the {dropped[0]} of its ({', '.join(asked)}) items and the code discards it ({', '.join(names)}, line {node.target.lineno})"

@@ -21,13 +21,15 @@ the others. Read only where the words leave no doubt:
 - the value that comes back is not a count of something else ("10 days of data gives 4 averages")
   nor a bug report ("returns 3 instead of 6").
 
-"all three should give X" after three quoted texts is three examples of a function of one text.
+"all three should give X" after three quoted texts is three examples of a function of one text; "for the
+example the result is X" after one input shown in a block is one (:func:`shown_input_examples`).
 """
 
 import ast
 import re
 from typing import Iterator, List, Optional, Tuple
 
+from hfsynth.curate.accepted_inputs import fenced_inputs
 from hfsynth.curate.instruction_examples import ELIDED, WRONG_VALUE, Example, _longest_literal_after
 from hfsynth.curate.python_ast import asked_function, literal_value
 
@@ -272,3 +274,23 @@ def worded_examples(instruction_prose: str, tree: Optional[ast.Module]) -> List[
             if call:
                 found.append(Example(call, answer[0], (text,), bare=True))
     return list(dict.fromkeys(found))
+
+
+# "For the example the result is {...}", "for this input it returns 3": the answer for the one input the instruction shows.
+SHOWN_INPUT_RESULT = re.compile(
+    r"\b(?:for|with|on|given)\s+(?:the|this|that)\s+(?:example|input|line|sample)(?:\s+(?:above|below|shown))?\s*,?\s+"
+    r"(?:the\s+(?:result|output|answer|return value)\s+(?:is|should\s+be|would\s+be|must\s+be)|it\s+(?:returns|gives|should\s+return|must\s+return)|"
+    r"(?:the\s+)?(?:function|call)\s+(?:returns|gives|should\s+return))\s*:?\s*", re.IGNORECASE)
+
+
+def shown_input_examples(instruction: str, instruction_prose: str, tree: Optional[ast.Module]) -> List[Example]:
+    """"Metadata arrives as attributes, for example: (an indented or fenced line) ... For the example the result
+    is `{...}`": the one input the instruction shows (:func:`~hfsynth.curate.accepted_inputs.fenced_inputs`),
+    and the answer it says that input gives. None when it shows several inputs: which one is meant?"""
+    said = SHOWN_INPUT_RESULT.search(instruction_prose) if tree is not None else None
+    answer = _answer(instruction_prose.replace("`", " "), said.end()) if said else None
+    function = asked_function(tree, instruction_prose) if answer else None
+    shown = fenced_inputs(instruction, tree) if function is not None else []
+    call = _call(function, [shown[0]], {}) if len(shown) == 1 else None
+    return [Example(call, answer[0], (shown[0],), bare=True)] if call else []
+
