@@ -767,3 +767,20 @@ def test_indented_blocks_show_inputs_and_a_document_is_one_input():
     rows = [{"id": name, "instruction": inventory, "code": document.replace("GROUP", group)} for name, group in (("dashes read", "[\\w-]+"), ("dashes unread", "\\w+"))]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"dashes read": "passed", "dashes unread": "failed"}  # [web-servers] does not match \w+: None.group raises
+
+
+def test_a_whole_value_shown_after_an_input_cue_must_be_taken():
+    """blind95: "asking prices exactly as shown on our website, e.g. `["£325,000", "£1,150,000"]`" for
+    ``total_asking(prices: list[str])``: the list itself is an input the function must take."""
+    from hfsynth.curate.accepted_inputs import literal_inputs
+
+    ask = 'Write `total_asking(prices)` that takes asking prices as strings exactly as shown on our website, e.g. `["£325,000", "£1,150,000", "£99,950"]`, and returns their total as an int.'
+    total = "def total_asking(prices: list[str]) -> int:\n    return sum(int({read}) for price in prices)\n"
+    assert literal_inputs(ask, ast.parse(total.format(read="price"))) == ['["£325,000", "£1,150,000", "£99,950"]']
+    assert literal_inputs(ask, ast.parse(total.format(read="price").replace("list[str]", "str"))) == []  # a list is no text
+    assert literal_inputs(ask, ast.parse(total.format(read="price").replace("prices: list[str]", "prices"))) == []  # unannotated: not said
+    assert literal_inputs("Write `top(names: list[str])`; it returns the winners, e.g. `['ann', 'bo']`.", ast.parse("def top(names: list[str]):\n    return names\n")) == []  # an output
+    rows = [{"id": name, "instruction": ask, "code": total.format(read=read)}
+            for name, read in (("commas read", 'price.lstrip("£").replace(",", "")'), ("commas left in", 'price.lstrip("£")'))]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"commas read": "passed", "commas left in": "failed"}

@@ -4215,3 +4215,30 @@ def test_a_table_of_bounds_walked_so_the_first_always_wins():
     assert trivial(bands.format(rows=rising, walk="reversed(BANDS)", test="age >= bound")) is None  # from the top: right
     uppers = '(2, "infant"), (11, "child"), (17, "youth"), (64, "adult"), (200, "senior")'
     assert trivial(bands.format(rows=uppers, walk="BANDS", test="age <= bound")) is None  # upper bounds, rising, <=: right
+
+
+def test_an_overlap_test_joined_by_or_always_holds():
+    """blind98: ``a_start <= b_end or b_start <= a_end`` holds for any two intervals; ``and`` is the overlap."""
+    overlap = "def loans_overlap(a_start, a_end, b_start, b_end):\n    return {test}\n"
+    assert "holds for any two intervals" in trivial(overlap.format(test="a_start <= b_end or b_start <= a_end"))
+    assert "holds for any two intervals" in trivial(overlap.format(test="b_end >= a_start or a_end >= b_start"))
+    assert trivial(overlap.format(test="a_start <= b_end and b_start <= a_end")) is None
+    assert trivial(overlap.format(test="a_end < b_start or b_end < a_start")) is None  # the test for no overlap: right
+
+
+def test_a_minutes_difference_made_positive():
+    """blind98: ``(h2 - h1) * 60 + abs(m2 - m1)`` gives 80 minutes from 10:50 to 11:10."""
+    spans = "def rental_minutes(out_time: str, in_time: str) -> int:\n    h1, m1 = map(int, out_time.split(':'))\n    h2, m2 = map(int, in_time.split(':'))\n    return {span}\n"
+    assert "makes the minutes' difference positive" in trivial(spans.format(span="(h2 - h1) * 60 + abs(m2 - m1)"))
+    assert trivial(spans.format(span="(h2 - h1) * 60 + (m2 - m1)")) is None
+    assert trivial(spans.format(span="abs((h2 * 60 + m2) - (h1 * 60 + m1))")) is None
+
+
+def test_an_optional_key_read_bare():
+    """blind88: "optionally an `'extras'` key" answered with ``reservation['extras']``."""
+    from hfsynth.curate.stated_absences import unguarded_absence
+
+    extras = "def extras_revenue(reservations):\n    total = 0\n    for r in reservations:\n        for _name, price in {read}:\n            total += price * r['days']\n    return total\n"
+    ask = "Each reservation is a dict with the keys `'id'` and `'days'`, and optionally an `'extras'` key holding a list of `(name, daily_price)` pairs."
+    assert "reads it bare: KeyError on the records without it" in unguarded_absence(ask, ast.parse(extras.format(read="r['extras']")))
+    assert unguarded_absence(ask, ast.parse(extras.format(read="r.get('extras', [])"))) is None

@@ -129,3 +129,10 @@ def test_an_example_chained_after_a_tuple_is_read():
     ask = 'The item part is optional: `"1998.12.3"` → `(1998, 12, 3)` and `"1998.12"` → `(1998, 12, 0)`.'
     assert [(e.call, e.want.strip()) for e in instruction_examples(ask, code)] == [
         ("split_accession('1998.12.3')", "(1998, 12, 3)"), ("split_accession('1998.12')", "(1998, 12, 0)")]
+
+
+def test_a_call_with_its_result_in_a_comment_is_no_worded_example():
+    """blind7: a bug report quotes ``remove_evens([2, 4, 6, 7])  # returns [4, 7]``: what the broken code does, in
+    the form of a call (the call reader's business), not an example in words."""
+    code = "def remove_evens(nums):\n    return [n for n in nums if n % 2]\n"
+    assert _read("this leaves some behind:\n\n    remove_evens([2, 4, 6, 7])  # returns [4, 7]\n", code) == []

@@ -26,7 +26,9 @@ Two more places an input is shown: a plain fenced block (or one indented by four
 splits its text into lines itself, an inventory or a config file), and the two ends of a pair of texts (``minutes_between(t1:
 str, t2: str)`` over "timestamps like "2024-05-01T14:30"": the example is taken for both, which
 a pair of the same kind of text accepts). A function of one ``list[str]`` (lines, one per item) is
-given a list of the example ("one transaction per line in the form "2024-03-01;Rent;1200.00"").
+given a list of the example ("one transaction per line in the form "2024-03-01;Rent;1200.00""). And a whole
+value in backticks after an input cue, where the function's one parameter takes it: "asking prices exactly
+as shown on our website, e.g. `["£325,000", "£1,150,000"]`" for ``total_asking(prices: list[str])``.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import textwrap
 from typing import Iterator, List, Optional, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
-from hfsynth.curate.python_ast import asked_function
+from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
 from hfsynth.fences import find_fences
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
@@ -63,7 +65,9 @@ FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start
 BACKTICKED = re.compile(r"`[^`]*`")
 # "Pickup slots are exported as strings like ...": how the input already is, not what the function makes.
 PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b|"
-                        r"\b(?:stores?|keeps?|holds?|records?|logs?)\s+(?!it\b|them\b|the\s+result)(?:\w+\s+){1,3}?as\b", re.IGNORECASE)  # "the database stores runtimes as text like ..."
+                        r"\b(?:stores?|keeps?|holds?|records?|logs?)\s+(?!it\b|them\b|the\s+result)(?:\w+\s+){1,3}?as\b|"
+                        r"\b(?:takes?|taking|accepts?|receives?)\s+(?!it\b|them\b)(?:\w+\s+){1,3}?as\b|\bas\s+(?:shown|written|displayed|typed|entered)\b",  # "takes asking prices as strings exactly as shown"
+                        re.IGNORECASE)  # "the database stores runtimes as text like ..."
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
@@ -132,16 +136,53 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
                     r"\s[-+*/%<>]=?\s|//|\*\*|\b(?:for|in|if|not|and|or|is|def|return|lambda|import)\b", text):
                 continue  # `n // 2`, `x in seen`: code, not a record
             before = sentence[: match.start()]
-            cue = None
-            for cue in INPUT_CUE.finditer(before):
-                pass
-            prior = BACKTICKED.sub(lambda m: " " * len(m.group(0)), before[: cue.start()]) if cue is not None else ""  # a signature's "-> int" is no output cue
-            described = _last_words(prior, 60) if cue is not None and NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
-            described = PASSIVE_AS.sub(" ", described)  # nor "slots are exported as", "the database stores runtimes as"
-            if cue is None or OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described) or FRAGMENT.search(before[-40:]) \
-                    or PLACEHOLDER.search(text) or before.count("{") > before.count("}") or before.count("[") > before.count("]") or text in found:
+            if not _introduced_as_input(before) or FRAGMENT.search(before[-40:]) or PLACEHOLDER.search(text) or text in found:
                 continue
             found.append(text)
+    return found
+
+
+def _introduced_as_input(before: str) -> bool:
+    """The words before a value introduce an input: an input cue ("such as", "e.g.", "accepts"), no output cue
+    after it nor in what a neutral cue describes ("returns the weekday name (e.g. ..."), and no bracket left open."""
+    cue = None
+    for cue in INPUT_CUE.finditer(before):
+        pass
+    if cue is None:
+        return False
+    prior = BACKTICKED.sub(lambda m: " " * len(m.group(0)), before[: cue.start()])  # a signature's "-> int" is no output cue
+    described = _last_words(prior, 60) if NEUTRAL_CUE.fullmatch(cue.group(0)) else ""
+    described = PASSIVE_AS.sub(" ", described)  # nor "slots are exported as", "the database stores runtimes as"
+    return not (OUTPUT_CUE.search(before[cue.end():]) or OUTPUT_CUE.search(described)
+                or before.count("{") > before.count("}") or before.count("[") > before.count("]"))
+
+
+# "e.g. `["£325,000", "£1,150,000", "£99,950"]`": a whole value of the one thing the function takes.
+SHOWN_LITERAL = re.compile(r"`(?P<value>[\[{(][^`\n]{1,300}[\]})])`")
+
+
+def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
+    """The list, dict or tuple literals an instruction shows, in backticks after an input cue, as the value of its
+    function's one required parameter, where the parameter's annotation takes them (a list for ``list[str]``)."""
+    function = asked_function(tree, instruction_prose) if tree is not None else None
+    if function is None or function.args.vararg is not None or not all(d is not None for d in function.args.kw_defaults):
+        return []
+    params = function.args.posonlyargs + function.args.args
+    required = params[: len(params) - len(function.args.defaults)]
+    if len(required) != 1 or required[0].annotation is None:
+        return []
+    found: List[str] = []
+    for sentence in SENTENCE.split(instruction_prose):
+        refusing = REFUSING.search(sentence)
+        sentence = sentence[: refusing.start()] if refusing else sentence
+        for match in SHOWN_LITERAL.finditer(sentence):
+            value, ok = literal_value(match.group("value"))
+            base = re.sub(r"\[.*$", "", ast.unparse(required[0].annotation)).rpartition(".")[2].lower()
+            exact = {"list": list, "sequence": list, "tuple": tuple, "dict": dict, "mapping": dict}.get(base)  # `(1, 3)` is one item of a list of pairs
+            if (ok and exact is not None and isinstance(value, exact) and value and value_fits(value, required[0].annotation)
+                    and "..." not in match.group("value")  # `[{"title": ...}, ...]`: elided, no value
+                    and _introduced_as_input(sentence[: match.start()]) and match.group("value") not in found):
+                found.append(match.group("value"))
     return found
 
 
@@ -193,5 +234,6 @@ def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module], in
         return []
     texts = accepted_inputs(instruction_prose, tree)
     texts += [text for text in fenced_inputs(instruction, tree) if text not in texts]
-    return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({_text_arguments(function, text)}))", "True", False, "probe")
-            for text in texts]
+    arguments = [_text_arguments(function, text) for text in texts] + literal_inputs(instruction_prose, tree)
+    return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({given}))", "True", False, "probe")
+            for given in arguments]

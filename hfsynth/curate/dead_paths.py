@@ -522,6 +522,45 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
     return None
 
 
+START_WORD = re.compile(r"start|begin|from|opens?|lo(?:w|wer)?$|^lo|check_?in|arriv|since", re.IGNORECASE)
+END_WORD = re.compile(r"end|finish|stop|until|to$|closes?|hi(?:gh|gher)?$|^hi|check_?out|depart", re.IGNORECASE)
+
+
+def _interval_side(node: ast.AST) -> Optional[Tuple[str, str]]:
+    """``("start", "a")`` for ``a_start`` (or ``a.start``, ``a["start"]``): which end of which interval."""
+    text = ast.unparse(node)
+    name = re.sub(r"[\W]+", "_", text).strip("_")
+    for word, pattern in (("start", START_WORD), ("end", END_WORD)):
+        for part in name.split("_"):
+            if pattern.search(part):
+                rest = "_".join(p for p in name.split("_") if p != part)
+                return word, rest
+    return None
+
+
+def overlap_always_true(tree: ast.AST) -> Optional[str]:
+    """``a_start <= b_end or b_start <= a_end``: of two intervals one always starts before the other ends, so
+    the test holds for any two (``and`` is meant: each starts before the other ends)."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and len(node.values) == 2
+                and all(isinstance(v, ast.Compare) and len(v.ops) == 1 for v in node.values)):
+            continue
+        pairs = []
+        for compare in node.values:
+            left, op, right = compare.left, compare.ops[0], compare.comparators[0]
+            if isinstance(op, (ast.GtE, ast.Gt)):
+                left, right = right, left
+            elif not isinstance(op, (ast.LtE, ast.Lt)):
+                break
+            pairs.append((_interval_side(left), _interval_side(right)))
+        if len(pairs) != 2 or any(a is None or b is None for pair in pairs for a, b in [pair]):
+            continue
+        (s1, e2), (s2, e1) = pairs
+        if s1[0] == s2[0] == "start" and e1[0] == e2[0] == "end" and s1[1] == e1[1] and s2[1] == e2[1] and s1[1] != s2[1]:
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}) holds for any two intervals: one always starts before the other ends (and is meant)"
+    return None
+
+
 def unread_parts(tree: ast.AST) -> List[str]:
     """``part of parameter`` for each name a function unpacks from a parameter at its top level
     (``b_start, b_end = b``), or from each item of one in a loop (``for start, end in busy``), and never

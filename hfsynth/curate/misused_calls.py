@@ -31,7 +31,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``for i in range(1, len(xs) - 1)`` reading ``xs[i]`` and ``xs[i + 1]``: the first pair is never read.
 - ``if start <= cur_end: cur_end = end`` (or ``merged[-1][1] = end``) in a merge: an interval inside the merged one pulls its end back.
 - ``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the alphabetically last name, not the largest count.
-- ``int(t.replace(":", ""))`` subtracted: an hour is 100 of those digits; ``float(t.replace(":", "."))``: "1:45" is not 1.45 hours; ``zip(it, range(n))`` with ``it`` read again: one item lost; ``minutes += d % 60`` shown with
+- ``int(t.replace(":", ""))`` subtracted: an hour is 100 of those digits; ``float(t.replace(":", "."))``: "1:45" is not 1.45 hours; ``(h2 - h1) * 60 + abs(m2 - m1)``: a borrow made positive; ``zip(it, range(n))`` with ``it`` read again: one item lost; ``minutes += d % 60`` shown with
   nothing carried; ``(d.month - 4) // 3 + 1`` with nothing wrapping January to March round the year.
 - ``round(part / whole, 1) * 100``: rounded before it is scaled; ``d.get(k, amount) + amount``: a new key's first amount counted twice.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
@@ -903,6 +903,21 @@ def _item_lost_to_zip(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _minutes_made_positive(tree: ast.Module) -> Optional[str]:
+    """``(h2 - h1) * 60 + abs(m2 - m1)``: from 10:50 to 11:10 is 20 minutes, not 60 + 40: the minutes' difference
+    is borrowed from the hours when it is negative, never made positive."""
+    for node in walk_outside_asserts(tree):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)):
+            continue
+        for hours, minutes in ((node.left, node.right), (node.right, node.left)):
+            if (isinstance(hours, ast.BinOp) and isinstance(hours.op, ast.Mult) and 60 in (getattr(hours.left, "value", None), getattr(hours.right, "value", None))
+                    and any(isinstance(side, ast.BinOp) and isinstance(side.op, ast.Sub) for side in (hours.left, hours.right))
+                    and isinstance(minutes, ast.Call) and getattr(minutes.func, "id", None) == "abs" and len(minutes.args) == 1
+                    and isinstance(minutes.args[0], ast.BinOp) and isinstance(minutes.args[0].op, ast.Sub)):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes the minutes' difference positive where it borrows an hour: 10:50 to 11:10 gives 80"
+    return None
+
+
 def _clock_read_as_decimal(tree: ast.Module) -> Optional[str]:
     """``float(t.replace(":", "."))`` for an "h:mm" time: "1:45" becomes 1.45 hours, where it is 1.75: the
     minutes are sixtieths, not hundredths."""
@@ -1633,4 +1648,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree) or _clock_field_overflow(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
-            or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))
+            or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))

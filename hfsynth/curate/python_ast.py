@@ -194,3 +194,45 @@ def breaks_out_of(statements: List[ast.stmt]) -> bool:
         if any(breaks_out_of(block) for block in blocks):
             return True
     return False
+
+
+def value_fits(value, annotation: Optional[ast.expr]) -> bool:
+    """The value is of the kind the annotation names (``[1, 2]`` for ``list[int]``, ``None`` for ``int | None``;
+    any value when there is none): an instruction's example value handed to the parameter it is written for."""
+    if annotation is None:
+        return True
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):  # int | None
+        return value_fits(value, annotation.left) or value_fits(value, annotation.right)
+    if isinstance(annotation, ast.Subscript):
+        base = ast.unparse(annotation.value).replace("typing.", "")
+        if base in ("Optional", "Union"):
+            members = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+            return (base == "Optional" and value is None) or any(value_fits(value, member) for member in members)
+    if isinstance(annotation, ast.Constant) and annotation.value is None:
+        return value is None
+    return _fits_kind(value, ast.unparse(annotation).replace("typing.", ""))
+
+
+def _fits_kind(value, kind: str) -> bool:
+    base = kind.split("[")[0].strip()
+    if base == "None":
+        return value is None
+    if base == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if base == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if base == "bool":
+        return isinstance(value, bool)
+    if base == "str":
+        return isinstance(value, str)
+    if base == "bytes":
+        return isinstance(value, bytes)
+    if base in ("list", "List", "Sequence", "Iterable", "Collection"):
+        return isinstance(value, (list, tuple)) and (base != "Iterable" or not isinstance(value, str))
+    if base in ("tuple", "Tuple"):
+        return isinstance(value, tuple)
+    if base in ("dict", "Dict", "Mapping"):
+        return isinstance(value, dict)
+    if base in ("set", "Set", "frozenset", "FrozenSet"):
+        return isinstance(value, (set, frozenset))
+    return False

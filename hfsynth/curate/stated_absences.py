@@ -23,7 +23,8 @@ ABSENT_KEY = re.compile(
     r"\b(?:some|not every|not all|a few|any)\b[^.;]{0,60}?\b(?:have|has|carry|carries|include|includes)\s+no\s+[`'\"]{1,2}(?P<key>\w+)[`'\"]{1,2}\s*(?:key|field|entry)|"
     r"\b(?:some|not every|not all)\b[^.;]{0,60}?\b(?:lack|lacks|are missing|miss|do not have|don't have|does not have|doesn't have|without)\s+(?:the\s+|a\s+|an\s+)?[`'\"]{1,2}(?P<key2>\w+)[`'\"]{1,2}|"
     r"[`'\"]{1,2}(?P<key3>\w+)[`'\"]{1,2}\s+(?:key|field)\s+(?:is|may be|might be|can be)\s+(?:missing|absent|left out|optional)\b|"
-    r"\b(?:may|might|can)\s+(?:also\s+)?(?:have|carry|include|contain)\s+(?:an?\s+)?(?:optional\s+)?[`'\"]{1,2}(?P<key4>\w+)[`'\"]{1,2}\s*(?:key|field|entry)",
+    r"\b(?:may|might|can)\s+(?:also\s+)?(?:have|carry|include|contain)\s+(?:an?\s+)?(?:optional\s+)?[`'\"]{1,2}(?P<key4>\w+)[`'\"]{1,2}\s*(?:key|field|entry)|"
+    r"\b(?:optionally|an\s+optional)\s+(?:an?\s+)?[`'\"]{1,2}(?P<key5>\w+)[`'\"]{1,2}\s*(?:key|field|entry)",
     re.IGNORECASE,
 )
 # "some lines have no price at all", "lines without a `price:` field", "may not contain a date"
@@ -95,7 +96,7 @@ def unguarded_absence(prose: str, tree: ast.Module) -> Optional[str]:
             return f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads past the end of a shorter input: IndexError"
     said = ABSENT_KEY.search(prose)
     if said and "KeyError" not in prose:  # "if the 'id' key is missing, raise KeyError": a bare read is the answer
-        key = said.group("key") or said.group("key2") or said.group("key3") or said.group("key4")
+        key = said.group("key") or said.group("key2") or said.group("key3") or said.group("key4") or said.group("key5")
         read = _bare_key_read(tree, key)
         if read is not None:
             return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads it bare: "

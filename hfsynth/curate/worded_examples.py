@@ -31,7 +31,7 @@ from typing import Iterator, List, Optional, Tuple
 
 from hfsynth.curate.accepted_inputs import fenced_inputs
 from hfsynth.curate.instruction_examples import ELIDED, WRONG_VALUE, Example, _longest_literal_after
-from hfsynth.curate.python_ast import asked_function, literal_value
+from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
 
 # What a clause says comes back: "gives", "should return", "the answer is".
 RESULT_VERB = re.compile(
@@ -92,6 +92,10 @@ def _tokens(text: str) -> List[Tuple[str, object, int, int]]:
         kind, start, end = match.lastgroup, match.start(), match.end()
         if kind == "open":
             close = _bracketed(text, start)
+            if close and text[start] == "(" and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                out.append(("code", text[start:close], start, close))  # remove_evens([2, 4, 6, 7]): a call, the call reader's business
+                pos = close
+                continue
             value, ok = literal_value(text[start:close]) if close else (None, False)
             out.append(("value", value, start, close) if ok else ("punct", text[start], start, start + 1))
             pos = close if ok else start + 1
@@ -119,47 +123,6 @@ def _tokens(text: str) -> List[Tuple[str, object, int, int]]:
     return out
 
 
-def _fits(value, annotation: Optional[ast.expr]) -> bool:
-    """The value is of the kind the annotation names (any value when there is none)."""
-    if annotation is None:
-        return True
-    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):  # int | None
-        return _fits(value, annotation.left) or _fits(value, annotation.right)
-    if isinstance(annotation, ast.Subscript):
-        base = ast.unparse(annotation.value).replace("typing.", "")
-        if base in ("Optional", "Union"):
-            members = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
-            return (base == "Optional" and value is None) or any(_fits(value, member) for member in members)
-    if isinstance(annotation, ast.Constant) and annotation.value is None:
-        return value is None
-    return _fits_kind(value, ast.unparse(annotation).replace("typing.", ""))
-
-
-def _fits_kind(value, kind: str) -> bool:
-    base = kind.split("[")[0].strip()
-    if base == "None":
-        return value is None
-    if base == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if base == "float":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if base == "bool":
-        return isinstance(value, bool)
-    if base == "str":
-        return isinstance(value, str)
-    if base == "bytes":
-        return isinstance(value, bytes)
-    if base in ("list", "List", "Sequence", "Iterable", "Collection"):
-        return isinstance(value, (list, tuple)) and (base != "Iterable" or not isinstance(value, str))
-    if base in ("tuple", "Tuple"):
-        return isinstance(value, tuple)
-    if base in ("dict", "Dict", "Mapping"):
-        return isinstance(value, dict)
-    if base in ("set", "Set", "frozenset", "FrozenSet"):
-        return isinstance(value, (set, frozenset))
-    return False
-
-
 def _call(function: ast.FunctionDef, values: list, settings: dict) -> Optional[str]:
     """The call that gives each value its parameter, or None when they do not fit exactly."""
     params = function.args.posonlyargs + function.args.args
@@ -177,7 +140,7 @@ def _call(function: ast.FunctionDef, values: list, settings: dict) -> Optional[s
     annotations = {p.arg: p.annotation for p in params + function.args.kwonlyargs}
     given = dict(zip(open_params, values))
     given.update(settings)
-    if not given or not all(_fits(value, annotations.get(name)) for name, value in given.items()):
+    if not given or not all(value_fits(value, annotations.get(name)) for name, value in given.items()):
         return None
     positional = [repr(given[name]) for name in open_params]
     return f"{function.name}({', '.join(positional + [f'{name}={given[name]!r}' for name in settings])})"
