@@ -4242,3 +4242,13 @@ def test_an_optional_key_read_bare():
     ask = "Each reservation is a dict with the keys `'id'` and `'days'`, and optionally an `'extras'` key holding a list of `(name, daily_price)` pairs."
     assert "reads it bare: KeyError on the records without it" in unguarded_absence(ask, ast.parse(extras.format(read="r['extras']")))
     assert unguarded_absence(ask, ast.parse(extras.format(read="r.get('extras', [])"))) is None
+
+
+def test_rounded_up_with_round():
+    """blind99: "Round the result **up** to the next 0.5 L" answered by ``round(litres * 2) / 2``."""
+    water = "import math\n\n\ndef water_needed(hours: float, temp_c: float) -> float:\n    litres = hours * (0.5 + (0.25 if temp_c >= 25 else 0.0))\n    return {snap}\n"
+    ask = "Return how many litres a hiker should carry. Round the result **up** to the next 0.5 L, since our bottles are 0.5 L."
+    assert ignored_requirement_of(ask, water.format(snap="round(litres * 2) / 2")) == (
+        "the instruction asks for 'Round the result up' and the code calls round(), which rounds to the nearest, down as often as up")
+    assert ignored_requirement_of(ask, water.format(snap="math.ceil(litres * 2) / 2")) is None
+    assert ignored_requirement_of(ask.replace("Round the result **up**", "Round the result"), water.format(snap="round(litres * 2) / 2")) is None

@@ -136,3 +136,11 @@ def test_a_call_with_its_result_in_a_comment_is_no_worded_example():
     the form of a call (the call reader's business), not an example in words."""
     code = "def remove_evens(nums):\n    return [n for n in nums if n % 2]\n"
     assert _read("this leaves some behind:\n\n    remove_evens([2, 4, 6, 7])  # returns [4, 7]\n", code) == []
+
+
+def test_a_plural_verb_and_the_answers_noun():
+    """blind99: "times `[100, 100, 200]` give places `[1, 1, 3]`": the parameter named before its value, a plural
+    verb, and the answer's noun before the answer."""
+    places = "def places(times: list[int]) -> list[int]:\n    return times\n"
+    assert _read("Use competition ranking, e.g. times `[100, 100, 200]` give places `[1, 1, 3]`.", places) == [("places(times=[100, 100, 200])", "[1, 1, 3]")]
+    assert _read("Use competition ranking, e.g. times `[100, 100, 200]` give places 3 times.", places) == []  # no value in backticks after the noun

@@ -134,6 +134,9 @@ def _drops_a_character(tree: ast.Module) -> bool:
 
 
 # "rounded DOWN to the penny", "round down to whole minutes", "never round up": round() is to the nearest.
+# "Round the result **up** to the next 0.5 L": a ceiling, which round() is not.
+ROUND_UP_ASK = re.compile(r"\b(?:round(?:ed|s|ing)?|bump(?:ed|s)?)\s+(?:(?:the|it|this|each|every|that)\s+(?:\w+\s+)?)?up\b|\bnever\s+round(?:ed|s|ing)?\s+down\b", re.IGNORECASE)
+ROUNDS_UP = re.compile(r"\bceil\b|-\s*\(\s*-|//|\bint\(|ROUND_UP|ROUND_CEILING|ROUND_HALF_UP|\bquantize\b|\bDecimal\b|\+\s*0?\.\d*9|\+\s*1\b|\bdivmod\(|%")
 ROUND_DOWN_ASK = re.compile(r"\b(?:round(?:ed|s|ing)?|truncat(?:e|ed|es|ing))\s+down\b|\bnever\s+round(?:ed|s|ing)?\s+up\b", re.IGNORECASE)
 ROUNDS_DOWN = re.compile(r"\bfloor\b|//|\bint\(|\btrunc\b|ROUND_DOWN|ROUND_FLOOR|\bquantize\b|\bDecimal\b")
 HALF_UP_ASK = re.compile(
@@ -328,8 +331,8 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name) and node.func.value.id in params:
                 return f"{node.func.value.id}.{node.func.attr}()"
             target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else node.target if isinstance(node, ast.AugAssign) else None
-            targets = node.targets if isinstance(node, ast.Delete) else [target]
-            for t in targets:
+            targets = node.targets if isinstance(node, ast.Delete) else target.elts if isinstance(target, ast.Tuple) else [target]
+            for t in targets:  # also a swap: values[i - 1], values[i] = values[i], values[i - 1]
                 if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in params:
                     return f"{ast.unparse(t)[:30]} = ..."
         copies = _shallow_copies(function, params)
@@ -818,6 +821,9 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     match = HALF_UP_ASK.search(prose)
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not HALF_UP_DONE.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds halves to even"
+    match = ROUND_UP_ASK.search(prose)
+    if match and not negated(prose, match.start()) and _calls(tree, "round") and not ROUNDS_UP.search(code):
+        return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, down as often as up"
     match = ROUND_DOWN_ASK.search(prose)
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not ROUNDS_DOWN.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, up as often as down"

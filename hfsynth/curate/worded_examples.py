@@ -36,7 +36,7 @@ from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
 # What a clause says comes back: "gives", "should return", "the answer is".
 RESULT_VERB = re.compile(
     r"(?:(?:it|this|that|the function|the call|you)\s+)?"
-    r"(?:(?:should|must|will|would)\s+(?:return|give|yield|produce|be|need)|returns|gives|yields|produces|needs?"
+    r"(?:(?:should|must|will|would)\s+(?:return|give|yield|produce|be|need)|returns|gives?|yields?|produces?|needs?"
     r"|the\s+(?:answer|result|output|return value)\s+(?:is|should be|must be|would be|will be))\s*:?\s*",
     re.IGNORECASE)
 # "all three should give": one answer for every input quoted before it.
@@ -212,7 +212,8 @@ def worded_examples(instruction_prose: str, tree: Optional[ast.Module]) -> List[
     plain = instruction_prose.replace("`", " ")
     found = []
     for verb in RESULT_VERB.finditer(instruction_prose):
-        answer = _answer(plain, verb.end())
+        named = re.match(r"([A-Za-z]+)\s+(?=`)", instruction_prose[verb.end():])  # "give places `[1, 1, 3]`": the answer's noun, then its value
+        answer = _answer(plain, verb.end()) or (_answer(plain, verb.end() + named.end()) if named else None)
         start = _start_of_sentence(instruction_prose, verb.start())
         tokens = _tokens(instruction_prose[start: verb.start()])
         if answer is None or not tokens or tokens[-1][0] not in ("value", "setting"):
