@@ -134,8 +134,8 @@ def _drops_a_character(tree: ast.Module) -> bool:
 
 
 # "rounded DOWN to the penny", "round down to whole minutes", "never round up": round() is to the nearest.
-# "Round the result **up** to the next 0.5 L": a ceiling, which round() is not.
-ROUND_UP_ASK = re.compile(r"\b(?:round(?:ed|s|ing)?|bump(?:ed|s)?)\s+(?:(?:the|it|this|each|every|that)\s+(?:\w+\s+)?)?up\b|\bnever\s+round(?:ed|s|ing)?\s+down\b", re.IGNORECASE)
+# "Round the result **up** to the next 0.5 L": a ceiling, which round() is not ("2.5 rounds up to 3" is a value's example).
+ROUND_UP_ASK = re.compile(r"(?<!\d )(?<!\d)\b(?:round(?:ed|s|ing)?|bump(?:ed|s)?)\s+(?:(?:the|it|this|each|every|that)\s+(?:\w+\s+)?)?up\b|\bnever\s+round(?:ed|s|ing)?\s+down\b", re.IGNORECASE)
 ROUNDS_UP = re.compile(r"\bceil\b|-\s*\(\s*-|//|\bint\(|ROUND_UP|ROUND_CEILING|ROUND_HALF_UP|\bquantize\b|\bDecimal\b|\+\s*0?\.\d*9|\+\s*1\b|\bdivmod\(|%")
 ROUND_DOWN_ASK = re.compile(r"\b(?:round(?:ed|s|ing)?|truncat(?:e|ed|es|ing))\s+down\b|\bnever\s+round(?:ed|s|ing)?\s+up\b", re.IGNORECASE)
 ROUNDS_DOWN = re.compile(r"\bfloor\b|//|\bint\(|\btrunc\b|ROUND_DOWN|ROUND_FLOOR|\bquantize\b|\bDecimal\b")
