@@ -904,7 +904,7 @@ NEWEST_SETS = {
     "labelled_blind88.jsonl.gz": 0.44, "labelled_blind89.jsonl.gz": 0.48, "labelled_blind90.jsonl.gz": 0.54,
     "labelled_blind91.jsonl.gz": 0.60, "labelled_blind92.jsonl.gz": 0.52, "labelled_blind93.jsonl.gz": 0.60,
     "labelled_blind94.jsonl.gz": 0.56, "labelled_blind95.jsonl.gz": 0.60, "labelled_blind96.jsonl.gz": 0.42,
-    "labelled_blind97.jsonl.gz": 0.42, "labelled_blind98.jsonl.gz": 0.56,
+    "labelled_blind97.jsonl.gz": 0.42, "labelled_blind98.jsonl.gz": 0.56, "labelled_blind99.jsonl.gz": 0.42,
 }
 
 
