@@ -46,18 +46,23 @@ WHOLE_YEARS_AGE_ASK = re.compile(r"\b(?:whole|full|complete|completed)\s+years\b
 CALENDAR_YEARS_ASK = re.compile(r"\bcalendar\s+years?\b|\byear\s+(?:numbers?|difference)\b|\bdifference\s+(?:of|between)\s+(?:the\s+)?years\b|\bignor\w*\s+(?:the\s+)?(?:month|day)", re.IGNORECASE)
 
 
+def _field_difference_alone(tree: ast.Module, field: str, finer: set) -> Optional[ast.BinOp]:
+    """The first ``a.<field> - b.<field>`` (``on.year - birth.year``) in code that reads none of the ``finer``
+    attributes (a month, a day, a date's own arithmetic): a calendar difference taken on one field alone."""
+    if {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)} & finer:
+        return None
+    return next((node for node in walk_outside_asserts(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
+        isinstance(side, ast.Attribute) and side.attr == field for side in (node.left, node.right))), None)
+
+
 def _age_from_years_alone(prose: str, tree: ast.Module) -> Optional[str]:
     """``on.year - birth.year`` for an age in whole years, and the code never reads a month or a day: a
     person born in December is a year older than they are for most of the year."""
     if not (AGE_ASK.search(prose) and WHOLE_YEARS_AGE_ASK.search(prose)) or CALENDAR_YEARS_ASK.search(prose):
         return None
-    reads = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
-    if reads & {"month", "day", "days", "timetuple", "replace", "strftime", "toordinal", "isocalendar", "relativedelta", "tm_yday"}:
-        return None
-    for node in walk_outside_asserts(tree):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
-                isinstance(side, ast.Attribute) and side.attr == "year" for side in (node.left, node.right)):
-            return f"the instruction asks for an age in whole years and {ast.unparse(node)[:40]} (line {node.lineno}) counts years alone: a birthday later in the year is not reached yet"
+    node = _field_difference_alone(tree, "year", {"month", "day", "days", "timetuple", "replace", "strftime", "toordinal", "isocalendar", "relativedelta", "tm_yday"})
+    if node is not None:
+        return f"the instruction asks for an age in whole years and {ast.unparse(node)[:40]} (line {node.lineno}) counts years alone: a birthday later in the year is not reached yet"
     return None
 
 
@@ -70,13 +75,9 @@ def _months_from_month_numbers_alone(prose: str, tree: ast.Module) -> Optional[s
     day: from the 15th of one month to the 10th of the next is no whole month."""
     if not WHOLE_MONTHS_ASK.search(prose) or CALENDAR_MONTHS_ASK.search(prose):
         return None
-    reads = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
-    if reads & {"day", "days", "timetuple", "replace", "strftime", "toordinal", "relativedelta", "tm_mday", "monthrange"}:
-        return None
-    for node in walk_outside_asserts(tree):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
-                isinstance(side, ast.Attribute) and side.attr == "month" for side in (node.left, node.right)):
-            return f"the instruction asks for whole months and {ast.unparse(node)[:40]} (line {node.lineno}) counts month numbers alone: a day of the month not yet reached still counts"
+    node = _field_difference_alone(tree, "month", {"day", "days", "timetuple", "replace", "strftime", "toordinal", "relativedelta", "tm_mday", "monthrange"})
+    if node is not None:
+        return f"the instruction asks for whole months and {ast.unparse(node)[:40]} (line {node.lineno}) counts month numbers alone: a day of the month not yet reached still counts"
     return None
 
 
