@@ -63,11 +63,12 @@ REFUSING = re.compile(
 FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
                       r"letters?|digits?|with|without|between|around|inside|after|before|plus|made|consist\w*|compos\w*|formed)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 BACKTICKED = re.compile(r"`[^`]*`")
-# "Pickup slots are exported as strings like ...": how the input already is, not what the function makes.
+# "Pickup slots are exported as strings like ...", "the database stores runtimes as text like ...", "takes asking
+# prices as strings exactly as shown": how the input already is, not what the function makes.
 PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b|"
                         r"\b(?:stores?|keeps?|holds?|records?|logs?)\s+(?!it\b|them\b|the\s+result)(?:\w+\s+){1,3}?as\b|"
-                        r"\b(?:takes?|taking|accepts?|receives?)\s+(?!it\b|them\b)(?:\w+\s+){1,3}?as\b|\bas\s+(?:shown|written|displayed|typed|entered)\b",  # "takes asking prices as strings exactly as shown"
-                        re.IGNORECASE)  # "the database stores runtimes as text like ..."
+                        r"\b(?:takes?|taking|accepts?|receives?)\s+(?!it\b|them\b)(?:\w+\s+){1,3}?as\b|\bas\s+(?:shown|written|displayed|typed|entered)\b",
+                        re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
@@ -171,14 +172,14 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
     required = params[: len(params) - len(function.args.defaults)]
     if len(required) != 1 or required[0].annotation is None:
         return []
+    base = re.sub(r"\[.*$", "", ast.unparse(required[0].annotation)).rpartition(".")[2].lower()
+    exact = {"list": list, "sequence": list, "tuple": tuple, "dict": dict, "mapping": dict}.get(base)  # `(1, 3)` is one item of a list of pairs
     found: List[str] = []
     for sentence in SENTENCE.split(instruction_prose):
         refusing = REFUSING.search(sentence)
         sentence = sentence[: refusing.start()] if refusing else sentence
         for match in SHOWN_LITERAL.finditer(sentence):
             value, ok = literal_value(match.group("value"))
-            base = re.sub(r"\[.*$", "", ast.unparse(required[0].annotation)).rpartition(".")[2].lower()
-            exact = {"list": list, "sequence": list, "tuple": tuple, "dict": dict, "mapping": dict}.get(base)  # `(1, 3)` is one item of a list of pairs
             if (ok and exact is not None and isinstance(value, exact) and value and value_fits(value, required[0].annotation)
                     and "..." not in match.group("value")  # `[{"title": ...}, ...]`: elided, no value
                     and _introduced_as_input(sentence[: match.start()]) and match.group("value") not in found):

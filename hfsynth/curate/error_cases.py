@@ -4,7 +4,8 @@
 current balance", answered by one ``if days <= 0: raise ValueError``: the second case runs on and returns a
 negative balance. The row's own tests try the first case only. Read only where the instruction gives the
 same exception two or more cases, each with its own "if"/"when"/"for" ("... if A, or if B", "... if A, and also
-raise ... if B", "... for a group larger than 30, and also for one smaller than 1"), and the code raises that exception fewer times, in plain ``if`` statements: nothing in it
+raise ... if B", "... for a group larger than 30, and also for one smaller than 1"), and the code raises that
+exception fewer times, in plain ``if`` statements: nothing in it
 could raise for several cases at once (an ``or`` or ``any()`` in a test, a loop, an ``except``) or raise it by
 itself (``int("x")``, ``max([])``, unpacking: :data:`RAISES_VALUE_ERROR`), and it raises no other exception.
 """

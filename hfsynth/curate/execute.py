@@ -64,12 +64,12 @@ from hfsynth.curate.claimed_outputs import (
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose, written_in_english
 from hfsynth.curate.instruction_examples import instruction_examples
-from hfsynth.curate.worded_examples import shown_input_examples, worded_examples
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.curate.typed_probes import PROBE_RUNNER, typed_probes
+from hfsynth.curate.worded_examples import shown_input_examples, worded_examples
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
 from hfsynth.schema.curate import ExecutionConfig

@@ -299,12 +299,10 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
     if re.search(r"\b(?:lru_cache|cache)\b", code):
         mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap
-    if re.search(r"\byield\b", code):
-        mentioned |= GENERATOR_METHODS  # "each `send(price)` returns the average": a generator's own methods
+    generator = GENERATOR_METHODS if re.search(r"\byield\b", code) else frozenset()  # "each `send(price)` returns the average"
+    mentioned |= generator
     # Not as an attribute (`.decode()` is bytes', not the asked `decode()`), unless the code sets it (`wrapper.cache_clear = ...`).
-    bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code))
-    if re.search(r"\byield\b", code):
-        bare |= GENERATOR_METHODS
+    bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code)) | generator
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
     tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
     tools |= {name for name, _ in named if name in STDLIB_METHODS and re.search(rf"\.{name}\s*\(", code)}  # `weekday()`, called as day.weekday()

@@ -32,7 +32,10 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - "without slicing", "no loops", "without importing any modules" (or "external libraries": then
   standard modules are allowed), and the code slices, loops or imports;
 - halves to be rounded up ("halfway cases round up", "round half up"), and the builtin ``round()``,
-  which rounds halves to the even neighbour (``round(2.5) == 2``), with nothing that rounds up;
+  which rounds halves to the even neighbour (``round(2.5) == 2``), with nothing that rounds up; and a
+  result "rounded up" (a ceiling) answered by ``round()`` alone;
+- an input the instruction says may be a one-shot iterable, read as a list
+  (:mod:`hfsynth.curate.one_shot_inputs`);
 - a pattern found "anywhere in" the text, and only ``re.match``/``.match()``, which tries the start
   (a loop over positions may make it search; ``while match:`` from the last match's end does not);
 - words "separated by any whitespace" (tabs, newlines), and ``split(" ")`` with no ``split()``;
