@@ -4252,3 +4252,24 @@ def test_rounded_up_with_round():
         "the instruction asks for 'Round the result up' and the code calls round(), which rounds to the nearest, down as often as up")
     assert ignored_requirement_of(ask, water.format(snap="math.ceil(litres * 2) / 2")) is None
     assert ignored_requirement_of(ask.replace("Round the result **up**", "Round the result"), water.format(snap="round(litres * 2) / 2")) is None
+
+
+def test_blind98_and_99s_answers_that_say_what_they_compute():
+    """The docstring names another quantity than the one asked: minutes per kilometre for km/h, how often each
+    summit appears for how many different summits, a length in days for complete weeks."""
+    from hfsynth.curate.stated_purpose import contradicting_purpose
+
+    speed = "def average_speed(distance_km, duration):\n    \"\"\"{doc}\"\"\"\n    return 0.0\n"
+    ask = 'Write `average_speed(distance_km, duration)` where `duration` is "H:MM:SS". Return the average speed in km/h.'
+    assert contradicting_purpose(ask, ast.parse(speed.format(doc="Average minutes per kilometre over the hike."))) == (
+        "the instruction asks for 'speed' and the code says it computes 'minutes per' (average_speed)")
+    assert contradicting_purpose(ask, ast.parse(speed.format(doc="Average speed in km/h over the hike."))) is None
+    summits = "def distinct_summits(log):\n    \"\"\"{doc}\"\"\"\n    return 0\n"
+    ask = "Write `distinct_summits(log)` that returns how many different summits have been climbed."
+    assert "says it computes 'How often'" in contradicting_purpose(ask, ast.parse(summits.format(doc="How often each summit appears in the log.")))
+    ask = "Write `word_counts(text)` returning how many times each word appears."  # a tally asked: its docstring may say how often
+    assert contradicting_purpose(ask, ast.parse(summits.format(doc="How often each word appears.").replace("distinct_summits(log)", "word_counts(text)"))) is None
+    weeks = "def loan_weeks(start, end):\n    \"\"\"Length of the loan period between two ISO dates, {unit}.\"\"\"\n    return 0\n"
+    ask = "Write `loan_weeks(start, end)` telling how many complete weeks lie between two ISO dates."
+    assert "says it computes 'in days'" in contradicting_purpose(ask, ast.parse(weeks.format(unit="in days")))
+    assert contradicting_purpose(ask, ast.parse(weeks.format(unit="in whole weeks"))) is None

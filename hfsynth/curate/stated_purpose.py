@@ -2,8 +2,9 @@
 
 A model that answers a nearby task often says so itself: asked for the longest login streak it writes
 ``longest_gap_days`` ("Largest number of days between two consecutive logins"), asked for the average
-pace it documents "Overall average speed in km/h", asked how many distinct IPs it "tallies requests per
-client IP". The code is right for what it says and wrong for what was asked. What is read: the asked
+pace it documents "Overall average speed in km/h" (and asked for km/h, "minutes per kilometre"), asked how many
+distinct IPs it "tallies requests per client IP", asked how many different summits "how often each summit appears",
+asked for complete weeks the length "in days". The code is right for what it says and wrong for what was asked. What is read: the asked
 function's name and docstring (only the docstring when the instruction itself gives the name), for
 pairs of concepts that exclude each other (pace and speed, a streak and a gap, distinct items and a
 tally of requests, the median and the mean, a standard deviation and a variance, the days left and
@@ -25,6 +26,9 @@ from hfsynth.curate.python_ast import asked_function
 # (what the instruction asks, what a nearby task is): each a regex of words.
 CONTRASTS = (
     ("pace", "speed"),
+    (r"speed|km/h|mph|kilometres per hour|miles per hour", r"pace|minutes per|per kilomet|per mile"),
+    (r"weeks", r"in days|number of days|days between"),
+    (r"how many (?:different|distinct|unique)|number of (?:different|distinct|unique)", r"how often"),  # a count, not each one's tally
     ("streak", "gap"),
     ("median", "mean|average"),
     ("distinct|unique", "requests|tally"),
