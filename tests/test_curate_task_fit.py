@@ -4273,3 +4273,16 @@ def test_blind98_and_99s_answers_that_say_what_they_compute():
     ask = "Write `loan_weeks(start, end)` telling how many complete weeks lie between two ISO dates."
     assert "says it computes 'in days'" in contradicting_purpose(ask, ast.parse(weeks.format(unit="in days")))
     assert contradicting_purpose(ask, ast.parse(weeks.format(unit="in whole weeks"))) is None
+
+
+def test_a_dict_keyed_by_one_field_and_counted_by_another():
+    """blind94/58: ``counts = {trip["start"]: 0 for trip in trips}`` then ``counts[trip["end"]] += 1``, and
+    ``dict.fromkeys({isbn for isbn, _ in copies}, 0)`` counted by branch: a key of the other field is new."""
+    arrivals = "def arrivals(trips):\n    counts = {keys}\n    for trip in trips:\n        counts[trip['end']] += 1\n    return dict(sorted(counts.items()))\n"
+    assert "counts's keys are each item's 'start' and the count is kept under its 'end'" in trivial(
+        arrivals.format(keys="{trip['start']: 0 for trip in trips}"))
+    assert trivial(arrivals.format(keys="{s: 0 for trip in trips for s in (trip['start'], trip['end'])}")) is None  # both fields
+    assert trivial(arrivals.format(keys="{trip['end']: 0 for trip in trips}")) is None
+    copies = "def copies_per_branch(copies):\n    totals = dict.fromkeys({{{field} for isbn, branch in copies}}, 0)\n    for _, branch in copies:\n        totals[branch] += 1\n    return totals\n"
+    assert "keys are each item's field 1 and the count is kept under its field 2" in trivial(copies.format(field="isbn"))
+    assert trivial(copies.format(field="branch")) is None

@@ -36,7 +36,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``round(part / whole, 1) * 100``: rounded before it is scaled; ``d.get(k, amount) + amount``: a new key's first amount counted twice.
 - ``counts = {}`` (or ``dict(first)``) then ``counts[word] += 1`` in a loop, with no ``in`` test,
   ``get``, ``setdefault`` or plain write of the key: a key the dict does not hold yet raises KeyError
-  (``defaultdict`` or ``Counter`` is meant).
+  (``defaultdict`` or ``Counter`` is meant); and keys taken from one field of the items, counted under another
+  (``{trip["start"]: 0 for trip in trips}``, then ``counts[trip["end"]] += 1``).
 - ``heapq.heappush(heap, (priority, job))`` where ``job`` is a dict: two equal priorities make heapq
   compare the dicts, which raises TypeError (a counter between them is meant).
 - ``strftime("%Y-%M-%d %H:%m")``: ``%M`` is the minute and ``%m`` the month.
@@ -1220,6 +1221,71 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _field_of(key: ast.AST, target: ast.AST) -> Optional[Tuple[str, object]]:
+    """Which field of a loop's item a key is: ``trip["start"]`` of ``trip`` (("key", "start")), ``isbn`` of
+    ``isbn, _`` (("position", 0)), ``row.plate`` of ``row`` (("attribute", "plate")); None for anything else."""
+    if isinstance(target, ast.Name):
+        if isinstance(key, ast.Subscript) and isinstance(key.value, ast.Name) and key.value.id == target.id and isinstance(key.slice, ast.Constant):
+            return "key", key.slice.value
+        if isinstance(key, ast.Attribute) and isinstance(key.value, ast.Name) and key.value.id == target.id:
+            return "attribute", key.attr
+    if isinstance(target, ast.Tuple) and isinstance(key, ast.Name):
+        names = [e.id if isinstance(e, ast.Name) else None for e in target.elts]
+        if names.count(key.id) == 1:
+            return "position", names.index(key.id)
+    return None
+
+
+def _field_words(field: Tuple[str, object]) -> str:
+    kind, which = field
+    return f"field {which + 1}" if kind == "position" else f".{which}" if kind == "attribute" else repr(which)
+
+
+def _keys_from_one_field(value: ast.AST) -> Optional[Tuple[Tuple[str, object], str]]:
+    """``{trip["start"]: 0 for trip in trips}`` or ``dict.fromkeys({isbn for isbn, _ in copies}, 0)``: the field the
+    dict's keys are taken from, and the items they are taken from (``trips``)."""
+    if isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and value.args:
+        value = value.args[0]
+        key = getattr(value, "elt", None)
+    else:
+        key = getattr(value, "key", None)
+    if not isinstance(value, (ast.DictComp, ast.SetComp, ast.ListComp, ast.GeneratorExp)) or key is None or len(value.generators) != 1 or value.generators[0].ifs:
+        return None
+    generator = value.generators[0]
+    field = _field_of(key, generator.target)
+    return (field, ast.unparse(generator.iter)) if field else None
+
+
+def _counted_by_another_field(tree: ast.Module) -> Optional[str]:
+    """``counts = {trip["start"]: 0 for trip in trips}`` then ``for trip in trips: counts[trip["end"]] += 1``: the keys
+    come from one field of the items and the counting from another, so the first end that is no start raises
+    KeyError. Read only where nothing tests, defaults or writes a key of that dict otherwise."""
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        built = {}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                found = _keys_from_one_field(node.value)
+                if found:
+                    built[node.targets[0].id] = found
+        for name, (field, items) in built.items():
+            if any(isinstance(n, ast.Compare) and any(isinstance(c, ast.Name) and c.id == name for c in n.comparators)
+                   or isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and getattr(n.func.value, "id", None) == name
+                   and n.func.attr not in ("items", "keys", "values", "copy")
+                   or isinstance(n, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == name for t in n.targets)
+                   for n in ast.walk(function)):
+                continue  # "key in counts", counts.get(...), counts[k] = 0: the code knows keys may be new
+            for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor)) and ast.unparse(n.iter) == items):
+                for node in (n for n in ast.walk(loop) if isinstance(n, ast.AugAssign)):
+                    target = node.target
+                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
+                        other = _field_of(target.slice, loop.target)
+                        if other and other != field:
+                            made, kept = _field_words(field), _field_words(other)
+                            return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {name}'s keys are each item's {made} and the count is "
+                                    f"kept under its {kept}, so the first {kept} that is no {made} raises KeyError")
+    return None
+
+
 def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
     """``for home, away, hg, ag in results: split.setdefault(home, {...})`` then ``split[away]["away"] += ap``: a plain
     dict is given an entry for one name of the loop's item and read under another, which is new the first time
@@ -1639,7 +1705,7 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _load_of_a_path(tree) or _swapped_date_fields(tree) or _shared_default(tree) or _appended_to_a_temporary(tree)
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
-            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _other_side_never_set_up(tree) or _seconds_of_a_difference(tree)
+            or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _other_side_never_set_up(tree) or _counted_by_another_field(tree) or _seconds_of_a_difference(tree)
             or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
