@@ -4286,3 +4286,12 @@ def test_a_dict_keyed_by_one_field_and_counted_by_another():
     copies = "def copies_per_branch(copies):\n    totals = dict.fromkeys({{{field} for isbn, branch in copies}}, 0)\n    for _, branch in copies:\n        totals[branch] += 1\n    return totals\n"
     assert "keys are each item's field 1 and the count is kept under its field 2" in trivial(copies.format(field="isbn"))
     assert trivial(copies.format(field="branch")) is None
+
+
+def test_dict_items_read_as_attributes_in_a_sort_of_some_of_them():
+    """blind99: ``qualified = [m for m in members if ...]`` then ``qualified.sort(key=lambda m: m.km_this_year)`` over
+    ``members: list[dict]``: the filtered list holds the same dicts, which have no such attribute."""
+    club = ("def distance_club(members: list[dict], threshold_km: float) -> list[str]:\n    qualified = [m for m in members if m['km_this_year'] >= threshold_km]\n"
+            "    qualified.sort(key=lambda m: {key}, reverse=True)\n    return [m['name'] for m in qualified]\n")
+    assert "m.km_this_year reads an attribute a dict of members does not have" in trivial(club.format(key="m.km_this_year"))
+    assert trivial(club.format(key="m['km_this_year']")) is None

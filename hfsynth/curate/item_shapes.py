@@ -119,19 +119,32 @@ def tuple_items_read_by_name(tree: ast.Module) -> Optional[str]:
 def _key_functions(tree: ast.Module) -> Iterator[Tuple[ast.expr, ast.expr, ast.AST]]:
     """``sorted(stations, key=lambda s: s.id)``: the lambda's parameter takes each item, as a loop's target does."""
     for node in nodes_outside_try(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("sorted", "min", "max") and node.args:
+        ordered = node.args[0] if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("sorted", "min", "max") and node.args else \
+            node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sort" else None  # rows.sort(key=...)
+        if ordered is not None:
             for keyword in node.keywords:
                 if keyword.arg == "key" and isinstance(keyword.value, ast.Lambda) and len(keyword.value.args.args) == 1:
-                    yield ast.Name(id=keyword.value.args.args[0].arg, ctx=ast.Store()), node.args[0], keyword.value.body
+                    yield ast.Name(id=keyword.value.args.args[0].arg, ctx=ast.Store()), ordered, keyword.value.body
+
+
+def _filtered_copies(tree: ast.Module, parameters: dict) -> dict:
+    """``qualified = [m for m in members if ...]``: a local list of some of a parameter's own items, by name."""
+    return {name: value.generators[0].iter.id for name, value in values_bound_once(tree).items()
+            if isinstance(value, ast.ListComp) and len(value.generators) == 1 and isinstance(value.elt, ast.Name)
+            and isinstance(value.generators[0].target, ast.Name) and value.elt.id == value.generators[0].target.id
+            and isinstance(value.generators[0].iter, ast.Name) and value.generators[0].iter.id in parameters}
 
 
 def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
     """``player.score`` with ``player`` an item of a parameter annotated ``list[dict]``: a dict's keys are read
     by subscript, and a dict has no such attribute."""
     parameters = _parameters(tree)
+    copies = _filtered_copies(tree, parameters)
     for target, iterable, loop in [*_loops(tree), *_key_functions(tree)]:
         if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) in ("sorted", "reversed", "list") and iterable.args:
             iterable = iterable.args[0]  # for station in sorted(stations, key=...): the same items
+        if isinstance(iterable, ast.Name) and iterable.id in copies:
+            iterable = ast.Name(id=copies[iterable.id], ctx=ast.Load())  # qualified = [m for m in members if ...]: members' items
         item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
         if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", ast.unparse(item))):
             continue
