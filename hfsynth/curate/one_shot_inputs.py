@@ -8,8 +8,8 @@ is a generator", "may be an iterator", "such as generators", "one-shot" or "cons
 "Write a generator that yields": that is the function, nor "a stream of samples": a domain's word), and the
 instruction never indexes it itself (``values[i - 1]``); the code never makes it a list
 first (``readings = list(readings)``) nor asks what it is (``isinstance``, ``hasattr``); and then takes its
-``len()``, indexes or slices it, or consumes it twice in a row (``sum(xs) / len(list(xs))`` aside, two
-loops over it at the function's top level: the second one sees nothing).
+``len()``, indexes or slices it, or reads it whole twice at the function's top level (``total = sum(xs)``
+then ``count = sum(1 for _ in xs)``: the second pass sees nothing).
 """
 
 import ast

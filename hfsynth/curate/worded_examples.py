@@ -9,7 +9,7 @@ wrong order) carries no test that would call it. The execution step runs these e
 the others. Read only where the words leave no doubt:
 
 - the function is the one the instruction asks for (:func:`~hfsynth.curate.python_ast.asked_function`),
-  top-level, not a generator's caller in a class;
+  top-level and undecorated (a decorator may change what a call gives);
 - the clause opens the example ("for", "e.g.", "for example", "so", "given", "(", ":", ";", "and", a
   sentence start) and holds nothing but values, the words that join them ("and", "with", "by", a
   parameter's name before its value, a word of the function's name: "[1, 2, 3] rotated by 2"), and
@@ -49,7 +49,7 @@ JOINERS = frozenset("and with by a an the".split())
 SPOKEN_VALUES = {"an empty list": [], "the empty list": [], "empty list": [], "an empty string": "", "the empty string": "",
                  "empty string": ""}
 # A value followed by a noun counts something else ("gives 4 averages"); these words may follow an answer.
-AFTER_ANSWER = frozenset("and or but for when if because since while as with not so then in at on because".split())
+AFTER_ANSWER = frozenset("and or but for when if because since while as with not so then in at on".split())
 TOKEN = re.compile(r"""
     (?P<spoken>\b(?:an?\s+|the\s+)?empty\s+(?:list|string)\b)
   | `(?P<tick>[^`\n]{1,200})`
@@ -254,7 +254,7 @@ def shown_input_examples(instruction: str, instruction_prose: str, tree: Optiona
     said = SHOWN_INPUT_RESULT.search(instruction_prose) if tree is not None else None
     answer = _answer(instruction_prose.replace("`", " "), said.end()) if said else None
     function = asked_function(tree, instruction_prose) if answer else None
-    shown = fenced_inputs(instruction, tree) if function is not None else []
+    shown = fenced_inputs(instruction, tree) if function is not None and not function.decorator_list else []
     call = _call(function, [shown[0]], {}) if len(shown) == 1 else None
     return [Example(call, answer[0], (shown[0],), bare=True)] if call else []
 
