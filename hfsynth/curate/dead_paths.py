@@ -522,8 +522,9 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
     return None
 
 
-START_WORD = re.compile(r"start|begin|from|opens?|lo(?:w|wer)?$|^lo|check_?in|arriv|since", re.IGNORECASE)
-END_WORD = re.compile(r"end|finish|stop|until|to$|closes?|hi(?:gh|gher)?$|^hi|check_?out|depart", re.IGNORECASE)
+# The words of a name that say which end of an interval it is (``a_start``, ``first.end``, ``lo``, ``date_to``).
+START_WORD = re.compile(r"start(?:s|ed|ing)?|begin(?:s|ning)?|from|opens?|opened|lo|low|lower|arrival|since", re.IGNORECASE)
+END_WORD = re.compile(r"ends?|ended|ending|finish(?:es|ed)?|stop|until|to|close[sd]?|hi|high|higher|departure", re.IGNORECASE)
 
 
 def _interval_side(node: ast.AST) -> Optional[Tuple[str, str]]:
@@ -532,7 +533,7 @@ def _interval_side(node: ast.AST) -> Optional[Tuple[str, str]]:
     name = re.sub(r"[\W]+", "_", text).strip("_")
     for word, pattern in (("start", START_WORD), ("end", END_WORD)):
         for part in name.split("_"):
-            if pattern.search(part):
+            if pattern.fullmatch(part):
                 rest = "_".join(p for p in name.split("_") if p != part)
                 return word, rest
     return None
@@ -553,7 +554,7 @@ def overlap_always_true(tree: ast.AST) -> Optional[str]:
             elif not isinstance(op, (ast.LtE, ast.Lt)):
                 break
             pairs.append((_interval_side(left), _interval_side(right)))
-        if len(pairs) != 2 or any(a is None or b is None for pair in pairs for a, b in [pair]):
+        if len(pairs) != 2 or any(None in pair for pair in pairs):
             continue
         (s1, e2), (s2, e1) = pairs
         if s1[0] == s2[0] == "start" and e1[0] == e2[0] == "end" and s1[1] == e1[1] and s2[1] == e2[1] and s1[1] != s2[1]:
