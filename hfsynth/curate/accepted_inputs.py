@@ -198,14 +198,15 @@ LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
 
 def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str]]:
     """``(text before, block)`` for each plain fenced block and each indented block of the instruction."""
-    for fence in find_fences(instruction):
+    fences = find_fences(instruction)
+    for fence in fences:
         at = instruction.find(fence.code) if fence.code.strip() else -1
         before = instruction[:at].rstrip()
         before = before[: before.rfind("\n")] if "\n" in before else ""  # the opening fence's line
         if fence.tag in ("", "text", "txt", "log", "plain", "plaintext", "ini", "conf", "csv"):
             yield before, fence.code
     outside = instruction
-    for fence in find_fences(instruction):
+    for fence in fences:
         outside = outside.replace(fence.code, "\n")
     for match in INDENTED_BLOCK.finditer(outside):
         yield match.group("before"), match.group("block")

@@ -57,8 +57,8 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, texts_summed, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, tuple_item_assigned,
-                                        tuple_items_read_by_name, wrong_unpacking)
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, texts_summed,
+                                        tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
 

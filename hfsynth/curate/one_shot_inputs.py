@@ -59,8 +59,8 @@ def reread_iterator(prose: str, tree: ast.Module) -> Optional[str]:
     function = asked_function(tree, prose)
     if function is None:
         return None
+    nodes = list(ast.walk(function))
     for name in sorted(_one_shot_parameters(prose, function)):
-        nodes = list(ast.walk(function))
         rebound = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in nodes)
         asked = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("isinstance", "hasattr", "type")
                     and n.args and isinstance(n.args[0], ast.Name) and n.args[0].id == name for n in nodes)

@@ -155,11 +155,15 @@ def _annotation_kind(annotation: str) -> Optional[str]:
     return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
+def _not_none(annotation: str) -> str:
+    """``Optional[int]`` and ``None | int`` -> ``int``: a union with None read by its other side."""
+    text = re.sub(r"^Optional\[(.*)\]$", r"\1", annotation.strip())
+    return next((p.strip() for p in re.split(r"\|(?![^\[]*\])", text) if p.strip() and p.strip() != "None"), text)
+
+
 def _arguments(annotation: str) -> list:
     """``dict[str, list[str]]`` -> ``["str", "list[str]"]`` (top-level only; a union with None read by its other side)."""
-    text = re.sub(r"^Optional\[(.*)\]$", r"\1", annotation.strip())
-    text = next((p.strip() for p in re.split(r"\|(?![^\[]*\])", text) if p.strip() and p.strip() != "None"), text)
-    inner = re.match(r"^[\w.]+\[(.*)\]$", text)
+    inner = re.match(r"^[\w.]+\[(.*)\]$", _not_none(annotation))
     if not inner:
         return []
     parts, depth, current = [], 0, ""
@@ -175,8 +179,7 @@ def _arguments(annotation: str) -> list:
 
 def _base(annotation: str) -> str:
     """``Optional[int]`` -> int, ``float | None`` -> float, ``decimal.Decimal`` -> Decimal."""
-    text = re.sub(r"^Optional\[(.*)\]$", r"\1", annotation.strip())
-    return re.sub(r"\[.*$", "", text.split("|")[0].strip()).rpartition(".")[2]
+    return re.sub(r"\[.*$", "", _not_none(annotation)).rpartition(".")[2]
 
 
 def _kinds_differ(asked: str, given: str) -> bool:
