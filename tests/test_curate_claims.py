@@ -784,3 +784,55 @@ def test_a_whole_value_shown_after_an_input_cue_must_be_taken():
             for name, read in (("commas read", 'price.lstrip("£").replace(",", "")'), ("commas left in", 'price.lstrip("£")'))]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"commas read": "passed", "commas left in": "failed"}
+
+
+def test_blind100_to_102s_claims():
+    """An example whose answer is no literal (``[(0, 2, 20.03...), ...]``, ``[Reading(...)]``) still has to
+    return; a bare comment on a print line is the output it shows, a note after it aside; an answer worked
+    out with ``+`` is not its first term; a quoted input that "raises" is no accepted one; the items in both
+    lists and the k smallest values are known tasks."""
+    segment = ("def segment_series(values, tol):\n    out, i = [], 0\n    while i < len(values):\n        j = i\n"
+               "        while j + 1 < len(values) and abs(values[j + 1] - values[i]) <= tol:\n            j += 1\n"
+               "        out.append((i, j, sum(values[i:j + 1]) / (j - i + 1)))\n        i = {next}\n    return out\n")
+    segment_ask = "Write `segment_series(values, tol)`. Example: `segment_series([20.0, 20.2, 23.0], 0.5)` -> `[(0, 1, 20.1...), (2, 2, 23.0)]`."
+    frozen = ("from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass Reading:\n    sensor: str\n    value: float\n\n"
+              "def apply_offsets(readings, offsets):\n{body}")
+    mutates = "    for r in readings:\n        r.value = r.value + offsets.get(r.sensor, 0.0)\n    return readings\n"
+    rebuilds = "    return [Reading(r.sensor, round(r.value + offsets.get(r.sensor, 0.0), 2)) for r in readings]\n"
+    frozen_response = "```python\n{code}```\n\nFor example `apply_offsets([Reading(\"t1\", 20.0)], {{\"t1\": -0.35}})` gives `[Reading(sensor=\"t1\", value=19.65)]`.\n"
+    crossing = "def crossing_time(distance, speed):\n    minutes = {minutes}\n    return f'{{minutes // 60}}h {{minutes % 60:02d}}m'\n\n\nprint(crossing_time(50, 18))   # 2h 47m\nprint(crossing_time(1, 1))   # show the result\n"
+    valid = "def is_valid(tld):\n    return len(tld) >= {least}\n\n\nprint(is_valid('c'))  # False (TLD too short)\nprint(''.join([]))  # (empty)\n"
+    rle = "import re\n\ndef rle_decode(s):\n    return ''.join(c * int(n) for c, n in re.findall(r'(\\D)(\\d+)', s))\n"
+    rle_ask = 'Write `rle_decode(encoded)`: `rle_decode("a3b1c12")` returns `"aaab" + "c" * 12`.'
+    shared = "def shared_tracks(a, b):\n    seen, out = set(), []\n    for t in {walk}:\n        if t not in seen{test}:\n            seen.add(t)\n            out.append(t)\n    return out\n"
+    shared_ask = "Write `shared_tracks(a, b)` that returns the titles appearing in **both** lists, in the order they appear in `a`, without duplicates."
+    cheapest = "import heapq\n\ndef k_cheapest(fares, k):\n    heap = []\n    for fare in fares:\n        if len(heap) < k:\n            heapq.heappush(heap, -fare)\n        elif fare {op} -heap[0]:\n            heapq.heapreplace(heap, -fare)\n    return sorted(-x for x in heap)\n"
+    cheapest_ask = "Write `k_cheapest(fares, k)` that returns the `k` lowest fares in ascending order using a bounded heap of size `k`."
+    rows = [
+        {"id": "elided answer, returns", "code": segment.format(next="j + 1"), "instruction": segment_ask},
+        {"id": "constructed input, raises", "code": frozen.format(body=mutates), "response": frozen_response.format(code=frozen.format(body=mutates))},
+        {"id": "constructed input, returns", "code": frozen.format(body=rebuilds), "response": frozen_response.format(code=frozen.format(body=rebuilds))},
+        {"id": "noted output, wrong", "code": crossing.format(minutes="int(distance / speed * 60)")},
+        {"id": "noted output, right", "code": crossing.format(minutes="round(distance / speed * 60)")},
+        {"id": "noted output with a note, right", "code": valid.format(least=2)},
+        {"id": "noted output with a note, wrong", "code": valid.format(least=1)},
+        {"id": "an answer worked out", "code": rle, "instruction": rle_ask},
+        {"id": "both lists, union", "code": shared.format(walk="a + b", test=""), "instruction": shared_ask},
+        {"id": "both lists, intersection", "code": shared.format(walk="a", test=" and t in b"), "instruction": shared_ask},
+        {"id": "k cheapest, wrong way", "code": cheapest.format(op=">"), "instruction": cheapest_ask},
+        {"id": "k cheapest", "code": cheapest.format(op="<"), "instruction": cheapest_ask},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {
+        "elided answer, returns": "passed", "constructed input, raises": "failed", "constructed input, returns": "passed",
+        "noted output, wrong": "failed", "noted output, right": "passed", "noted output with a note, right": "passed", "noted output with a note, wrong": "failed",
+        "an answer worked out": "passed", "both lists, union": "failed", "both lists, intersection": "passed", "k cheapest, wrong way": "failed", "k cheapest": "passed",
+    }, got
+    # the example's call is read even though its answer is not; a bug report's call is not
+    from hfsynth.curate.instruction_examples import answered_calls
+
+    tree = ast.parse(segment.format(next="j + 1"))
+    assert answered_calls(segment_ask, tree) == ["segment_series([20.0, 20.2, 23.0], 0.5)"]
+    assert answered_calls("`segment_series([1.0], 0.5)` returns [(0, 0, 1.0 instead of 2.0)]", tree) == []
+    assert answered_calls("`segment_series([1.0], 0.5)` raises ValueError(...)", tree) == []
+    assert accepted_inputs('A descending range such as "5-3" raises `ValueError`.', ast.parse("def expand(spec: str):\n    return spec\n")) == []

@@ -48,7 +48,8 @@ def test_redact_replaces_every_finding_in_every_column():
 
 
 def _seeded_raw(tmp_path):
-    body = "from openai import OpenAI\n\n\ndef f():\n    {line}\n    return 1\n"  # OpenAI imported: static analysis keeps the rows
+    # OpenAI imported: static analysis keeps the rows; the function hands back what it sets, so no check finds work lost
+    body = "from openai import OpenAI\n\n\ndef f():\n    {line}\n    return locals()\n"
     rows = [row(f"s{i}", "train", fenced(body.format(line=SECRETS[kind]))) for i, kind in enumerate(sorted(SECRETS))]
     rows.append(row("clean", "train", fenced("def g(x):\n    return x + 1\n")))
     write_shard(tmp_path / "run", "train", rows)

@@ -3519,12 +3519,14 @@ def test_good_rows_of_blind85_to_88_kept():
 
 def test_a_value_annotated_function_that_falls_off_its_end():
     """``elif method == "mode": counts = Counter(scores); pass`` in a function annotated ``-> float``: that path answers None.
-    A last pass of a loop that always returns, a raise at the end, and an ``Optional`` answer are kept."""
+    A last pass of a loop that always returns, a raise at the end, and an ``Optional`` answer are not judged so."""
     summarize = ("import statistics\nfrom collections import Counter\n\ndef summarize_item(scores: list[int], method: str) -> {returns}:\n"
                  "    if method == 'mean':\n        return statistics.mean(scores)\n    elif method == 'mode':\n        counts = Counter(scores)\n{rest}")
     assert "reaches its end on some path, where it returns None" in trivial(summarize.format(returns="float", rest="        pass\n"))
     assert trivial(summarize.format(returns="float", rest="        return max(counts, key=lambda s: (counts[s], -s))\n    raise ValueError(method)\n")) is None
-    assert trivial(summarize.format(returns="float | None", rest="        pass\n")) is None
+    # an Optional answer may be None on that path; the Counter made there and never read is still work lost
+    assert trivial(summarize.format(returns="float | None", rest="        pass\n")) == "lost work: summarize_item() computes counts (line 8) and never uses it"
+    assert trivial(summarize.format(returns="float | None", rest="        print(counts)\n")) is None
     units = ("def human_size(n: int) -> str:\n    size = float(n)\n    for unit in ['B', 'KiB', 'MiB']:\n"
              "        if size < 1024 or unit == 'MiB':\n            return f'{size:.1f} {unit}'\n        size /= 1024\n")
     assert trivial(units) is None
@@ -4295,3 +4297,48 @@ def test_dict_items_read_as_attributes_in_a_sort_of_some_of_them():
             "    qualified.sort(key=lambda m: {key}, reverse=True)\n    return [m['name'] for m in qualified]\n")
     assert "m.km_this_year reads an attribute a dict of members does not have" in trivial(club.format(key="m.km_this_year"))
     assert trivial(club.format(key="m['km_this_year']")) is None
+
+
+def test_work_a_function_does_and_never_uses_is_lost():
+    """blind101/102: a container filled and never read (a key the instruction asked for left out), a
+    surcharge computed and never applied, a last line that computes the answer with no ``return``."""
+    from hfsynth.curate.dead_paths import lost_work
+
+    summary = ("from collections import Counter\n\ndef summarise(bookings):\n    passengers = 0\n    per_route = Counter()\n    for b in bookings:\n"
+               "        passengers += b['passengers']\n        per_route[b['route']] += b['passengers']\n    return {{'passengers': passengers{busiest}}}\n")
+    assert "lost work: summarise() fills per_route" in substance.trivial({"language": "python", "code": summary.format(busiest="")})
+    assert substance.trivial({"language": "python", "code": summary.format(busiest=", 'busiest': max(per_route, key=per_route.get, default=None)")}) is None
+    price = ("def ticket_price(fare, weekend):\n    multiplier = 1.10 if weekend else 1.0\n    return round({price}, 2)\n")
+    assert "computes multiplier" in substance.trivial({"language": "python", "code": price.format(price="fare")})
+    assert substance.trivial({"language": "python", "code": price.format(price="fare * multiplier")}) is None
+    cut = ("def extremes(readings):\n    days = {}\n    for ts, rh in readings:\n        day = ts.date()\n        low, high = days.get(day, (rh, rh))\n"
+           "        days[day] = (min(low, rh), max(high, rh))\n    result = dict(sorted(days.items()))\n")
+    assert "computes result" in substance.trivial({"language": "python", "code": cut})
+    # a name that may hold someone else's object is filled for its owner (a trie's walk); a call kept for its effect
+    trie = "def insert(root, word):\n    node = root\n    for ch in word:\n        node = node.setdefault(ch, {})\n    node['$'] = True\n"
+    assert lost_work(ast.parse(trie)) is None
+    post = "import requests\n\ndef notify(url, text):\n    response = requests.post(url, json={'text': text})\n"
+    assert lost_work(ast.parse(post)) is None
+    # loop and unpacking targets, and names shared with nested scopes, are not judged
+    pairs = "def firsts(pairs):\n    out = []\n    for first, second in pairs:\n        out.append(first)\n    head, tail = pairs[0]\n    return out\n"
+    assert lost_work(ast.parse(pairs)) is None
+    shared = "def counter():\n    count = 0\n    def bump():\n        nonlocal count\n        count += 1\n        return count\n    return bump\n"
+    assert lost_work(ast.parse(shared)) is None
+
+
+def test_a_descending_range_of_the_input_is_no_order_asked():
+    """blind100: "A descending range such as "5-3" raises ValueError" names an input, not the output's order."""
+    code = "def expand_ranges(spec: str) -> list[int]:\n    numbers = set()\n    for part in spec.split(','):\n        numbers.add(int(part))\n    return sorted(numbers)\n"
+    ask = "Parse a range specification into a sorted list without duplicates. A descending range such as `\"5-3\"` raises `ValueError`."
+    assert ignored_requirement_of(ask, code) is None
+    assert "sorts smallest first" in ignored_requirement_of("Return the numbers in descending order.", code)
+
+
+def test_extremes_tracked_from_infinities_in_one_elif():
+    """blind101: ``lo, hi = inf, -inf`` and ``if v < lo: ... elif v > hi: ...``: the first reading sets only ``lo``."""
+    spread = ("def temperature_range(values):\n    lo, hi = {start}\n    for v in values:\n        if v < lo:\n            lo = v\n"
+              "        {branch} v > hi:\n            hi = v\n    return hi - lo\n")
+    assert "the first item never reaches the elif, so hi keeps its infinity" in substance.trivial(
+        {"language": "python", "code": spread.format(start='float("inf"), float("-inf")', branch="elif")})
+    assert substance.trivial({"language": "python", "code": spread.format(start='float("inf"), float("-inf")', branch="if")}) is None
+    assert substance.trivial({"language": "python", "code": spread.format(start="values[0], values[0]", branch="elif")}) is None

@@ -59,6 +59,8 @@ REFUSING = re.compile(
     r"(?:is|are|does|do) not)\b",
     re.IGNORECASE,
 )
+# "... such as "5-3" raises", "`"ab"` should be rejected": a quoted text the refusing word has for its subject.
+REFUSED_SUBJECT = re.compile(r"""['"`]\s*`?\s*(?:(?:should|must|will|would|also|then)\s+)*(?:be\s+)?$""", re.IGNORECASE)
 # "an optional leading "+1"", "separated by ';'", "a member id made of "M" and four digits": a part of an input, not one.
 FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
                       r"letters?|digits?|with|without|between|around|inside|after|before|plus|made|consist\w*|compos\w*|formed)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
@@ -119,6 +121,8 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
     found: List[str] = []
     for sentence in SENTENCE.split(instruction_prose):
         refusing = REFUSING.search(sentence)
+        if refusing and REFUSED_SUBJECT.search(sentence[: refusing.start()]):
+            continue  # "A descending range such as "5-3" raises ValueError": the quoted input is the one refused
         if refusing:  # "numbers such as "3", "4.25" ..., and raise ValueError on any other character": what precedes is accepted
             sentence = sentence[: refusing.start()]
         spans = [(m.start(), m.end()) for m in BACKTICKED.finditer(sentence)]

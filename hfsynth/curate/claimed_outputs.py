@@ -35,7 +35,7 @@ import re
 import tokenize
 from typing import List, Tuple
 
-from hfsynth.curate.instruction_examples import instruction_examples
+from hfsynth.curate.instruction_examples import answered_calls, instruction_examples
 from hfsynth.curate.python_ast import literal_value, parse_python, string_constants
 from hfsynth.fences import find_fences
 
@@ -71,6 +71,25 @@ def _claimed(comment: str) -> str:
     return ""
 
 
+# A bare comment on a print line that explains rather than shows ("# show the report", "# the total cost").
+EXPLAINS = re.compile(
+    r"^#+\s*(?:show\w*|display\w*|print\w*|call\w*|test\w*|check\w*|use[sd]?|using|the|a|an|this|that|these|those|it|its|should|will|would|may|might|"
+    r"can|could|must|see|note|now|then|here|just|only|also|example|demo\w*|run\w*|try\w*|verif\w*|comput\w*|calculat\w*|get\w*|gives?|returns?|"
+    r"outputs?|results?|expect\w*|answer\w*|todo|fixme|noqa|type|pragma|pylint|fmt|isort|nosec|in|on|for|with|after|before|when|if|same|different|both|all|no|not|none of)\b",
+    re.IGNORECASE,
+)
+
+
+def _noted(comment: str) -> str:
+    """What a bare comment on a ``print(E)`` line shows of its output: ``# 2h 46m``, ``# M. A. Evans``,
+    ``# False (TLD too short)`` (the output, then a note: see ``_hf_note_heads``); '' for a comment that
+    explains (:data:`EXPLAINS`), hedges (:data:`VAGUE`) or is empty."""
+    match = BARE_COMMENT.match(comment)
+    if not match or EXPLAINS.match(comment) or re.search(VAGUE, match.group("want"), re.IGNORECASE):
+        return ""
+    return match.group("want")
+
+
 def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
     """One-line expression statements at the top level and in the ``__main__`` block."""
     blocks = [tree.body]
@@ -81,6 +100,11 @@ def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
         node for block in blocks for node in block
         if isinstance(node, ast.Expr) and node.lineno == node.end_lineno and not isinstance(node.value, (ast.Constant, ast.Await, ast.Yield))
     ]
+
+
+def _prints_one(call) -> bool:
+    """``print(E)``: one positional argument, no keywords."""
+    return isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) == 1 and not call.keywords and not isinstance(call.args[0], ast.Starred)
 
 
 def _printed_repr(call):
@@ -103,6 +127,11 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
     for node in _shown_lines(tree):
         line = lines[node.lineno - 1]
         want = _claimed(comments.get(node.lineno, ""))
+        noted = "" if want or not _prints_one(node.value) else _noted(comments.get(node.lineno, ""))
+        if noted and line[node.end_col_offset:].lstrip().startswith("#"):  # print(crossing_time(50, 18))  # 2h 46m
+            lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{(ast.get_source_segment(code, node.value.args[0]) or ast.unparse(node.value.args[0]), noted, True, 'note')!r}], globals())"
+            checked += 1
+            continue
         if not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#"):
             below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
             want = _claimed(below)
@@ -115,7 +144,7 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
         shown_repr = _printed_repr(call)
         if shown_repr is not None:
             shown = (ast.get_source_segment(code, shown_repr) or ast.unparse(shown_repr), want, True)  # print(repr(E)): E's repr, as the REPL shows it
-        elif isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) == 1 and not call.keywords and not isinstance(call.args[0], ast.Starred):
+        elif _prints_one(call):
             shown = (ast.get_source_segment(code, call.args[0]) or ast.unparse(call.args[0]), want, True, "print")  # print(E): E's value, printed
         else:
             shown = (line[node.col_offset : node.end_col_offset], want, True)
@@ -134,7 +163,9 @@ def prose_claims(response: str, tree) -> List[Claim]:
     text = response
     for fence in find_fences(response):
         text = text.replace(fence.code, "\n")
-    return [(e.call, e.want, False) for e in instruction_examples(text, tree, calls_only=True)]
+    claims = [(e.call, e.want, False) for e in instruction_examples(text, tree, calls_only=True)]
+    read = {c[0] for c in claims}
+    return claims + [(call, "", False, "runs") for call in answered_calls(text, tree) if call not in read]
 
 
 # Constructors of immutable standard values: ``date(2024, 10, 25)`` on literals is as plain as a literal.
@@ -337,7 +368,8 @@ def assert_hf_examples(examples, namespace):
     """Run each (source, want, strict[, mode]) example in namespace, as doctest does, and compare
     leniently; mode "print": the source is what a print() showed, printed here as it was; "program":
     the source is the whole program, and want what it prints; "probe": a known task's answer
-    (hfsynth.curate.known_tasks), not the response's claim; "unit": an instruction's example with no call
+    (hfsynth.curate.known_tasks), not the response's claim; "runs": an example whose answer is no literal,
+    which only has to return; "unit": an instruction's example with no call
     named ("2.675 -> '2.68'"), which may leave out a currency symbol or "%" the text adds; "case": the source gives ``(function,
     args, kwargs)`` that must give the same answer, case aside, however their strings are cased
     (hfsynth.curate.case_probes)."""
@@ -348,7 +380,7 @@ def assert_hf_examples(examples, namespace):
         if mode == "case":
             _hf_case_blind(source, namespace)
             continue
-        printing = mode == "print"
+        printing = mode in ("print", "note")
         buffer, value, raised = _io.StringIO(), None, None
         try:
             with _cl.redirect_stdout(buffer):
@@ -374,16 +406,33 @@ def assert_hf_examples(examples, namespace):
                 raise AssertionError(f"{source!r} is shown raising {last}, but it raises {_hf_type(raised).__name__}: {raised}")
             continue
         if raised is not None:
-            if strict or (want and not isinstance(raised, (NameError, ImportError, OSError, EOFError))):
+            if strict or ((want or mode == "runs") and not isinstance(raised, (NameError, ImportError, OSError, EOFError))):
                 raise raised
             return
         if mode == "unit" and isinstance(value, str) and value != value.strip("$\u20ac\u00a3\u00a5%").strip() and not any(c in want for c in "$\u20ac\u00a3\u00a5%"):
             value = value.strip("$\u20ac\u00a3\u00a5%").strip()  # "2.675 -> '2.68'" of a formatter that adds "$": the example leaves the unit out
+        if mode == "note":  # a comment holds one line: of an output of several, their first
+            first = (printed.strip().splitlines() or [""])[0]
+            if not first and __import__("re").fullmatch(r"[(\[]?\s*(?:an? )?(?:empty(?: string| line| list)?|blank(?: line)?|nothing|no output)\s*[)\]]?", want.strip(), 2):
+                continue  # "print(lcp(['dog', 'car']))  # (empty)"
+            if not any(_hf_output_matches(printed, value, head) or " ".join(first.split()) == " ".join(head.split()) for head in _hf_note_heads(want)):
+                raise AssertionError(f"the response notes that print({source}) shows {want[:80]!r}; it shows {printed.strip()[:80]!r}")
+            continue
         if want and not (_hf_printed_as_shown(printed, want, _hf_wraps(namespace)) if mode == "program" else _hf_output_matches(printed, value, want)):
             shown = printed.strip() if printing else (printed + ("" if value is None else repr(value))).strip()
             said = f"print({source}) shows" if printing else "the program prints" if mode == "program" else f"{source} gives"
             who = "a known task's answer: " if mode == "probe" else "the response claims "
             raise AssertionError(f"{who}{said} {want[:80]!r}; it {said.rpartition(' ')[2]} {shown[:80]!r}")
+
+
+def _hf_note_heads(want):
+    """What a bare comment on a print line may say the output is: all of it, or its start before a note
+    ("False (TLD too short)", "True: same contents", "65.0 - a Wednesday"), or the rest after a label
+    ("输出: 12")."""
+    re_ = __import__("re")
+    heads = [want] + [want[: m.start()] for m in re_.finditer(r"\s*(?:\(|:\s|[\u2013\u2014]|\s-\s|,\s|;|\s{2,})", want) if want[: m.start()].strip()]
+    label = re_.match(r"^[^\W\d_]+\s*[:\uff1a]\s*", want)
+    return heads + ([want[label.end():]] if label else [])
 
 
 def _hf_literal(text):

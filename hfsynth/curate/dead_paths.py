@@ -38,7 +38,18 @@
   can reach its end on another (``elif method == "mode": counts = Counter(scores); pass``): that path answers
   None. A last statement that is a loop holding a ``return`` (its last pass returns) is not judged.
 
-pyflakes reports none of these (all are valid Python with every name defined).
+- Work the function does and never uses: a container it creates and fills (``per_route = Counter()``,
+  then ``per_route[route] += n``; ``unplaced = []``, then ``unplaced.append(ref)``) or a value it
+  computes (``multiplier = 1.10 if weekend else 1.0``, ``total += fare``) that nothing reads: the
+  answer leaves out what was worked out for it (the key the instruction asked for, the list of
+  refused bookings, the weekend surcharge), or the ``return`` was never written.
+
+- A lowest and a highest value tracked from infinities in one ``if``/``elif`` chain (``lo, hi = inf, -inf``,
+  then ``if v < lo: lo = v`` ``elif v > hi: hi = v``): the first item sets only ``lo``, so values that only
+  fall leave ``hi`` at minus infinity (started from the first item, both are right and ``elif`` is fine).
+
+pyflakes reports none of these (all are valid Python with every name defined; a value assigned and
+never read is pyflakes' ``UnusedVariable``, which the static analysis step leaves to the recipe).
 """
 
 from __future__ import annotations
@@ -585,3 +596,172 @@ def unread_parts(tree: ast.AST) -> List[str]:
                 found += [f"{e.id} of each item of {loop.iter.id}" for e in loop.target.elts
                           if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
     return found
+
+
+# Calls that make a new, empty or filled, container: what a name bound to one holds belongs to the function alone.
+FRESH_CONTAINERS = frozenset({"Counter", "defaultdict", "dict", "list", "set", "deque", "OrderedDict"})
+# Methods that put something into the container they are called on.
+FILLING_METHODS = frozenset({"append", "add", "extend", "update", "insert", "appendleft", "extendleft", "setdefault"})
+
+
+def _fresh(value: ast.AST) -> bool:
+    return isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or (
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in FRESH_CONTAINERS)
+
+
+def _filled_receivers(function: ast.AST) -> set:
+    """ids of the Name nodes that are only the container something is put into: ``x[k] = v``,
+    ``x[k] += v``, ``del x[k]``, ``x.append(v)``, ``heapq.heappush(x, v)``."""
+    receivers = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(node.value, ast.Name):
+            receivers.add(id(node.value))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name):
+            receivers.add(id(node.target.value))
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute):
+            call = node.value
+            if call.func.attr in FILLING_METHODS and isinstance(call.func.value, ast.Name):
+                receivers.add(id(call.func.value))
+            elif call.func.attr == "heappush" and call.args and isinstance(call.args[0], ast.Name):
+                receivers.add(id(call.args[0]))
+    return receivers
+
+
+# Calls that only compute a value from their arguments: a result of theirs that nothing reads was lost.
+PURE_FUNCTIONS = PURE_CALLS | {"sorted", "dict", "list", "tuple", "set", "frozenset", "sum", "min", "max", "round", "zip", "enumerate", "range",
+                                "map", "filter", "reversed", "any", "all", "divmod", "pow"}
+READING_METHODS = frozenset({"items", "keys", "values", "get", "copy", "strip", "lstrip", "rstrip", "lower", "upper", "title", "split", "join",
+                             "replace", "date", "time", "total_seconds", "isoformat", "strftime", "format", "count", "index", "startswith", "endswith"})
+
+
+def _pure(value: ast.AST) -> bool:
+    """An expression whose calls only compute (:data:`PURE_FUNCTIONS`, :data:`READING_METHODS`)."""
+    for node in ast.walk(value):
+        if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)):
+            return False
+        if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in PURE_FUNCTIONS
+                                               or isinstance(node.func, ast.Attribute) and node.func.attr in READING_METHODS):
+            return False
+    return True
+
+
+def lost_work(tree: ast.AST) -> Optional[str]:
+    """The first local that a function fills or computes and never reads (see the module's docstring):
+    a new container filled, or a value computed by a function that returns one, or by one that returns
+    nothing when the value is only computed (:func:`_pure`: ``result = dict(sorted(extremes.items()))``
+    as its last line, the ``return`` never written). Only names bound by plain assignments of their own (``x = ...``, ``x: T = ...``,
+    ``x += ...``) count: loop, ``with``, ``except`` and unpacking targets are left alone (``for _, v in``
+    idioms), and so are names a nested scope could share (``global``, ``nonlocal``) and functions that
+    read their namespace (``locals()``). A name that may hold someone else's object (``node =
+    node.setdefault(ch, {})`` then ``node["$"] = True``, a trie's walk) is filled for its owner, so a
+    filled name counts only when every value it is given is a new container."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        own = list(own_scope_nodes(function))
+        answers = any(isinstance(n, ast.Return) and n.value is not None and not (isinstance(n.value, ast.Constant) and n.value.value is None) for n in own)
+        names = [n for n in ast.walk(function) if isinstance(n, ast.Name)]
+        if any(n.id in ("locals", "vars", "eval", "exec") for n in names):
+            continue
+        other_bindings = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
+        for node in ast.walk(function):
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                other_bindings.update(node.names)
+        values: dict = {}
+        order: List[str] = []
+        for node in own:
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        if target.id not in values:
+                            order.append(target.id)
+                        values.setdefault(target.id, []).append(None if isinstance(node, ast.AugAssign) else node.value)
+                    else:
+                        other_bindings.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+                other_bindings.update(n.id for n in ast.walk(node.target) if isinstance(n, ast.Name))
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                other_bindings.update(n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name))
+            elif isinstance(node, ast.ExceptHandler) and node.name:
+                other_bindings.add(node.name)
+            elif isinstance(node, ast.NamedExpr):
+                other_bindings.add(node.target.id)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                other_bindings.update((a.asname or a.name).split(".")[0] for a in node.names)
+        receivers = _filled_receivers(function)
+        for name in order:
+            if name.startswith("_") or name in other_bindings:
+                continue
+            uses = [n for n in names if n.id == name and not isinstance(n.ctx, ast.Store)]
+            if any(id(n) not in receivers for n in uses):
+                continue
+            given = [v for v in values[name] if v is not None]
+            if uses and not (given and all(_fresh(v) for v in given)):
+                continue  # filled, but perhaps someone else's object
+            if not uses and not answers and not all(v is None or _pure(v) for v in values[name]):
+                continue  # a function that answers nothing may keep a call's result for its effect (``resp = requests.post(...)``)
+            if not uses and all(isinstance(v, ast.Constant) for v in values[name]):
+                continue  # a setting written out and not used (``token = "..."``, ``DEBUG = True``): nothing was worked out
+            what = "fills" if uses else "computes"
+            return f"{function.name}() {what} {name} (line {next(n.lineno for n in names if n.id == name)}) and never uses it"
+    return None
+
+
+def _infinity(node: ast.AST) -> int:
+    """+1 for ``float("inf")``/``math.inf``, -1 for their negations, 0 otherwise."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        sign, node = -1, node.operand
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "float" and len(node.args) == 1 and isinstance(node.args[0], ast.Constant) \
+            and isinstance(node.args[0].value, str) and node.args[0].value.strip().lower() in ("inf", "+inf", "-inf", "infinity", "-infinity"):
+        return -sign if node.args[0].value.strip().startswith("-") else sign
+    if isinstance(node, ast.Attribute) and node.attr == "inf" or isinstance(node, ast.Name) and node.id == "inf":
+        return sign
+    return 0
+
+
+def _tracks(test: ast.AST, body: List[ast.stmt]) -> Optional[Tuple[str, str, str]]:
+    """``(tracker, "low" | "high", value source)`` of ``if v < lo: lo = v`` (or ``lo > v``, ``>``/``>=`` for high)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and len(body) == 1 and isinstance(body[0], ast.Assign)
+            and len(body[0].targets) == 1 and isinstance(body[0].targets[0], ast.Name)):
+        return None
+    tracker = body[0].targets[0].id
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(right, ast.Name) and right.id == tracker:
+        value, low = left, isinstance(op, (ast.Lt, ast.LtE))
+    elif isinstance(left, ast.Name) and left.id == tracker:
+        value, low = right, isinstance(op, (ast.Gt, ast.GtE))
+    else:
+        return None
+    if not isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) or ast.dump(value) != ast.dump(body[0].value):
+        return None
+    return tracker, "low" if low else "high", ast.unparse(value)
+
+
+def extremes_from_infinity_by_elif(tree: ast.AST) -> Optional[str]:
+    """``if v < lo: lo = v elif v > hi: hi = v`` with ``lo`` started at infinity and ``hi`` at minus infinity
+    (see the module's docstring)."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        start = {}
+        for node in own_scope_nodes(function):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+                pairs = zip(target.elts, value.elts) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) else [(target, value)]
+                for name, given in pairs:
+                    if isinstance(name, ast.Name):
+                        start.setdefault(name.id, _infinity(given))  # the first value it is given
+        for node in own_scope_nodes(function):
+            if not (isinstance(node, ast.If) and len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
+                continue
+            first, second = _tracks(node.test, node.body), _tracks(node.orelse[0].test, node.orelse[0].body)
+            if not first or not second or first[2] != second[2] or {first[1], second[1]} != {"low", "high"}:
+                continue
+            low, high = (first, second) if first[1] == "low" else (second, first)
+            if start.get(low[0]) == 1 and start.get(high[0]) == -1:
+                skipped = second[0]
+                return (f"{function.name}() starts {low[0]} at infinity and {high[0]} at minus infinity and updates them in one if/elif (line {node.lineno}): "
+                        f"the first item never reaches the elif, so {skipped} keeps its infinity when the values only {'fall' if skipped == high[0] else 'rise'}")
+    return None

@@ -63,7 +63,7 @@ from hfsynth.curate.claimed_outputs import (
 )
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose, written_in_english
-from hfsynth.curate.instruction_examples import instruction_examples
+from hfsynth.curate.instruction_examples import answered_calls, instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.required_errors import required_error_claims
@@ -346,6 +346,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         words = prose(instruction)
         examples = list(dict.fromkeys(instruction_examples(words, tree) + worded_examples(words, tree) + shown_input_examples(instruction, words, tree)))
         claims += [(e.call, e.want, False, "unit") if e.bare else (e.call, e.want, False) for e in examples]
+        read = {e.call for e in examples}
+        claims += [(call, "", False, "runs") for call in answered_calls(words, tree) if call not in read]
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree, instruction)
         if not NONDETERMINISTIC & _drawn(tree):

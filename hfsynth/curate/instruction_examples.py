@@ -18,6 +18,10 @@ read only when both sides are Python literals and the call is clear:
 - "7 rounds down to 0, 8 rounds up to 15" as ``value -> value``;
 - strings quoted in a clause that says they "come back unchanged" ("dotfiles like '.bashrc' come back
   unchanged"), for that function of one text: ``f('.bashrc') == '.bashrc'``.
+
+An example whose answer is no literal (``segment_series([20.0, 20.2, 23.0], 0.5) -> [(0, 1, 20.1...),
+(2, 2, 23.0)]``, ``... gives [Reading(sensor="t1", value=19.65)]``) still says that its call returns
+a value: :func:`answered_calls` reads the call, and execution runs it for an answer, any answer.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ CHAINED = re.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
-GOES_ON = re.compile(r"\s*[-+*/%]\s*[\w(\[]")
+GOES_ON = re.compile(r"\s*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term
 
 
 @dataclass(frozen=True)
@@ -293,3 +297,72 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
         if _takes_one_text(tree, public[0]):
             examples += _unchanged_examples(text, public[0])
     return list(dict.fromkeys(examples))
+
+
+# What opens an answer an example shows without a literal: "[(0, 2, 20.03...), (3, 4, 23.05)]",
+# "date(2024, 1, 31)", "[Reading(sensor="t1", value=19.65)]"; not an exception ("ValueError(...)").
+VALUE_OPENS = re.compile(r"[\[({'\"]|-?\.?\d|(?:True|False|None)\b|(?![\w.]*(?:Error|Exception|Warning|Exit|Interrupt)\()[A-Za-z_][\w.]*\(")
+
+
+def _constructible(node: ast.AST, makers: frozenset) -> bool:
+    """Literals, and calls of ``makers`` (the code's own classes and functions, the names it imports)
+    on such values: what an example's call may pass (``[Reading("t1", 20.0)]``, ``date(2024, 1, 10)``)."""
+    if isinstance(node, ast.Constant):
+        return node.value is not Ellipsis
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return isinstance(node.operand, ast.Constant) and isinstance(node.operand.value, (int, float, complex))
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_constructible(e, makers) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _constructible(k, makers) for k in node.keys) and all(_constructible(v, makers) for v in node.values)
+    if isinstance(node, ast.Call):
+        func = node.func
+        named = func.id if isinstance(func, ast.Name) else func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None
+        return named in makers and all(_constructible(a, makers) for a in node.args) \
+            and all(k.arg is not None and _constructible(k.value, makers) for k in node.keywords)
+    return False
+
+
+def _makers(tree: ast.Module) -> frozenset:
+    """The names a call in an example may build values with: the code's top-level classes and
+    functions and the names its top-level imports bind (``date``, ``datetime``)."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names if alias.name != "*")
+    return frozenset(names)
+
+
+def answered_calls(text: str, tree: Optional[ast.Module]) -> List[str]:
+    """Calls of the code's top-level functions that an example answers with something no literal spells
+    (see the module's docstring), in order: ``name(args) -> / returns / gives / is ...`` as for the
+    literal examples, the answer opening like a value (:data:`VALUE_OPENS`), the arguments literals or
+    values the code's own names build. A bug report ("returns [1 instead of [2") is no answer."""
+    if tree is None:
+        return []
+    functions = _functions(tree)
+    makers = _makers(tree)
+    text = text.replace("`", " ")
+    found = []
+    for match in CALL_START.finditer(text):
+        if match.group(1) not in functions or (match.start() and text[match.start() - 1] in ".@"):
+            continue
+        depth, end = 0, None
+        for i in range(match.end() - 1, min(len(text), match.end() + 300)):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+        says = CALL_SAYS.match(text, end) if end else None
+        if not says or not VALUE_OPENS.match(text, says.end()) or WRONG_VALUE.search(text[says.end(): says.end() + 120].split("\n")[0]):
+            continue
+        call = text[match.start(): end]
+        try:
+            node = ast.parse(call, mode="eval").body
+        except (SyntaxError, ValueError):
+            continue
+        if isinstance(node, ast.Call) and all(_constructible(a, makers) for a in node.args) and all(k.arg and _constructible(k.value, makers) for k in node.keywords):
+            found.append(call)
+    return list(dict.fromkeys(found))

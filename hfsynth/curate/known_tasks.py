@@ -291,7 +291,7 @@ def _lis(xs) -> int:
 PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byield"
 
 # Words that make a duplicates task (the values seen more than once) another task.
-DUPLICATES_UNLESS = (r"|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
+DUPLICATES_UNLESS = (r"|\bwithout (?:any )?duplicates\b|\bno duplicates\b|\bfree of duplicates\b|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
                      r"\bnear\b|\bwithin\b|\bk\b|\bdistance\b|\bsub\w*|\bconsecutive\b|\badjacent\b|\bexactly\b|\btwice\b|\bthree\b|\blinked\b|\bTrue\b|\bbool\w*|\bwhether\b|\bcontains?\b|"
                      r"\bmatrix\b|\brows?\b|\bcolumns?\b|\bwords?\b|\bcharacters?\b|\bmissing\b|\bnested\b|\btuples?\b|\bkeys?\b|\bobjects?\b|\bhash\w*")
 
@@ -365,6 +365,18 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an integer power", _i(r"\b(?:computes?|calculates?|returns?|raises?)\b[^.]{0,40}(?:\*\*|\bto the power\b|\bpower of\b)|\b(?:fast|binary) exponentiation\b|\bexponentiation by squaring\b"), 2, r"pow|exp",
               [(2, 0), (2, 10), (3, 5), (5, 1), (-2, 3), (7, 2)], lambda base, exp: base ** exp,
               unless=_i(PRINTS + r"|\bmod\w*\b|\bnegative (?:exponent|power)s?\b|\bfloat|\bmatrix\b|\bfraction|\breal\b|\bdecimal|\bsqrt\b|\broot\b|\bset\b|\blist\b|\bstring\b|\bdigits\b|\btwo\b")),
+    KnownTask("the items in both lists", _i(r"\b(?:in|appear\w* in|present in|common to|found in|occur\w* in|shared by|belong\w* to)\s+\**both\**\s+(?:of the )?(?:input )?(?:lists|playlists|sequences|arrays|collections)\b|"
+                                            r"\bintersection of (?:the )?(?:two|both) (?:lists|playlists|arrays|sequences)\b"), 2, r"common|shared|both|intersect|overlap",
+              relation="all(set(f(list(a), list(b)) or ()) == set(a) & set(b) for a, b in ((['a', 'b', 'c'], ['b', 'c', 'd']), (['x', 'x', 'y'], ['x']), ([], ['a']), (['a'], []), (['p', 'q'], ['r'])))",
+              unless=_i(PRINTS + r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas many times\b|\btimes\b|\bthree\b|\bk lists\b|\bindex|\bindices\b|\bpositions?\b|"
+                                 r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bnot in both\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
+                                 r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b")),
+    KnownTask("the k smallest values, smallest first", _i(r"\b`?k`? (?:smallest|lowest|cheapest|shortest|least)\b[^.]{0,40}\b(?:in ascending order|ascending|in increasing order|sorted|smallest first|cheapest first|lowest first)\b|"
+                                                          r"\b(?:smallest|lowest|cheapest) `?k`? (?:values|numbers|elements|items|fares|prices)\b[^.]{0,40}\b(?:ascending|sorted|increasing)\b"), 2, r"small|low|cheap|least|k_",
+              [([30, 12, 45, 8, 22], 3), ([5, 1, 3], 3), ([4, 4, 1, 7], 2), ([7, 2, 9], 1), ([3, 9, 6, 1, 8, 2], 4)], lambda values, k: sorted(values)[:k],
+              unless=_i(PRINTS + r"|\bindex|\bindices\b|\bpositions?\b|\bdistinct\b|\bunique\b|\bduplicates?\b|\bdict\w*|\btuples?\b|\bnames?\b|\bkeys?\b|\bpairs?\b|\bobjects?\b|"
+                                 r"\brecords?\b|\blargest\b|\bdescending\b|\bcount\w*|\bstream\w* of (?:lists|tuples)\b|\bmatri\w*|\bsorted (?:lists|arrays)\b|\bclosest\b|\bdistances?\b"),
+              parameters=(r"^(?!k$|n$)", r"^(?:k|n|count|size|limit|how_many|top)$")),
     KnownTask("a list rotated right", _i(r"\brotat\w*\b[^.]{0,25}\b(?:list|array)\b[^.]{0,25}\bright\b|\bright rotation\b|\b(?:elements|items|values) shifted\b[^.]{0,30}\bto the right\b"), 2, r"rot",
               [([1, 2, 3, 4, 5], 2), ([1, 2, 3], 0), ([1, 2, 3], 1), ([1, 2, 3, 4], 3)], lambda items, k: items[-k:] + items[:-k] if k else list(items),
               unless=_i(PRINTS + r"|\bleft\b|\bin[- ]place\b|\bstring\b|\bmatrix\b|\bdeque\b|\bnegative\b|\bgenerator\b"), named=r"rotate_?right"),
@@ -512,10 +524,10 @@ TASKS: Tuple[KnownTask, ...] = (
                        " and f(D(2024, 3, 10), D(2024, 3, 10)) == 0 and f(D(2022, 6, 5), D(2024, 6, 4)) == 23)(__import__('datetime').date)",
               unless=_i(PRINTS + r"|\bcalendar\b|\bpartial\b|\bround\w*|\bnegative\b|\bstrings?\b|\bformat\w*|\bYYYY\b|\biso\w*|\bdatetime objects?\b|\bend of (?:the )?month\b|\blast day\b|\b(?:28|29|30|31)(?:st|th)?\b|\bleap\b|\bfebruary\b|\bdays\b|\bfraction\w*|\bdecimal\b|\bfloat\w*"),
               parameters=(r"start|begin|from|first|^a$|d1|date1|since|incep", r"end|claim|to|until|second|^b$|d2|date2|today|date|as_of|^on$")),
-    KnownTask("a rotation test of two strings", _i(r"\b(?:is|whether|if|check\w*)\b[^.]{0,40}\ba rotation of\b|\bis_rotation\b"), 2, r"rot",
+    KnownTask("a rotation test of two strings", _i(r"\b(?:is|whether|if|check\w*)\b[^.]{0,40}\ba rotation of\b|\b(?:whether|if)\b[^.]{0,60}\bby (?:a )?rotation\b|\bis_rotation\b"), 2, r"rot",
               [("waterbottle", "erbottlewat"), ("abcde", "cdeab"), ("abcde", "abced"), ("abc", "cba"), ("", ""), ("aa", "a"), ("abcd", "dcba")],
               lambda a, b: len(a) == len(b) and b in a + a, truth=True,
-              unless=_i(PRINTS + r"|\bcase\b|\bignor\w*|\bspaces?\b|\blists?\b|\barrays?\b|\bmatri\w*|\bnumber of\b|\bhow many\b|\bminimum\b|\bcount\b|\bindex\b|\bleft\b|\bright\b|\bk\b|\bsub\w*|\bwords?\b|\bin\(\)|\bwithout\b|\bloop\b")),
+              unless=_i(PRINTS + r"|\bcase\b(?!-?\s?sensitive)|\bcase-?\s?insensitiv\w*|\bignor\w*|\bspaces?\b|\blists?\b|\barrays?\b|\bmatri\w*|\bnumber of\b|\bhow many\b|\bminimum\b|\bcount\b|\bindex\b|\bleft\b|\bright\b|\bk\b|\bsub\w*|\bwords?\b|\bin\(\)|\bwithout\b|\bloop\b")),
     KnownTask("the first character that does not repeat", _i(r"\bfirst\b[^.]{0,20}\b(?:non-?repeat\w*|unique|not repeated|does not (?:occur|appear) (?:anywhere )?else|occurs? (?:only )?once|appears? (?:only )?once)\b[^.]{0,25}\b(?:character|char|letter)\b|"
                                                                  r"\bfirst (?:character|char|letter)\b[^.]{0,40}\b(?:does not (?:occur|appear|repeat)|doesn't (?:occur|appear|repeat)|occurs only once|appears only once|non-?repeating|not repeated)\b"),
               1, r"first|unique|repeat|char",

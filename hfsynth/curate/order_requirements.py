@@ -313,7 +313,7 @@ LARGEST_FIRST_ASK = re.compile(
     r"\A(?![\s\S]*(?:\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|\bnon-?(?:decreasing|descending)\b|"
     r"\b(?:support|allow|optional(?:ly)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?descending\b|\bdescending\b[^.\n]{0,40}\b(?:flag|option|parameter|argument|toggle)\b))"
     r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
-    r"\bdescending\b(?!\s*[=:,)])|\bdecreasing\s+order\b)",  # not ``descending=False``, a parameter
+    r"\bdescending\b(?!\s*[=:,)]|\s+(?:range|interval|span|pair|run|step|bound|limit|slice)s?\b)|\bdecreasing\s+order\b)",  # not ``descending=False``, a parameter, nor "a descending range" of the input
     re.IGNORECASE,
 )
 

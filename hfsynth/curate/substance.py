@@ -48,7 +48,7 @@ from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.axis_checks import one_axis_tested
 from hfsynth.curate.certain_errors import certain_error
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
-from hfsynth.curate.dead_paths import discarded_new_value, empty_branch, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition, loop_returns_on_first_pass, overwritten_parameters, overwritten_total, repeated_condition, swapped_clamp, unread_parts
+from hfsynth.curate.dead_paths import discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition, loop_returns_on_first_pass, lost_work, overwritten_parameters, overwritten_total, repeated_condition, swapped_clamp, unread_parts
 from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
@@ -580,6 +580,7 @@ SUBSTANCE_CHECKS = (
     (overlap_always_true, lambda found: f"always true: {found}"),
     (overwritten_total, lambda found: f"lost total: the loop overwrites its running total ({found}) and never adds to it, so only the last item counts"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),
+    (extremes_from_infinity_by_elif, lambda found: f"wrong bound: {found}"),
     (special_cases_its_examples, lambda found: f"trivial body: {found[0]} returns typed-in answers for its example inputs"),
     (prints_one_text, lambda found: f"trivial body: {found[0]} prints the same text whatever its input"),
     (returns_one_constant, lambda found: f"trivial body: {found[0]} returns the same constant whatever its input"),
@@ -644,6 +645,9 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         comment = placeholder_comment(row.get("code") or "")
         if comment:
             return f"trivial body: the code marks its work as not done ({comment[:60]!r})"
+        lost = lost_work(tree)  # after the placeholder: "# TODO: save response.content" says why ``response`` is unused
+        if lost:
+            return f"lost work: {lost}"
         if (config is None or config.vacuous_tests) and tests_check_nothing(row.get("tests"), tree):
             return "trivial tests: every assert passes whatever the code does (assert True, x == x, only isinstance or is not None)"
         if (config is None or config.vacuous_tests) and tests_check_only_shapes(row.get("tests"), tree, row.get("instruction") or ""):
