@@ -790,7 +790,7 @@ def test_blind100_to_102s_claims():
     """An example whose answer is no literal (``[(0, 2, 20.03...), ...]``, ``[Reading(...)]``) still has to
     return; a bare comment on a print line is the output it shows, a note after it aside; an answer worked
     out with ``+`` is not its first term; a quoted input that "raises" is no accepted one; the items in both
-    lists and the k smallest values are known tasks."""
+    lists, the k smallest values and a min-heap test are known tasks."""
     segment = ("def segment_series(values, tol):\n    out, i = [], 0\n    while i < len(values):\n        j = i\n"
                "        while j + 1 < len(values) and abs(values[j + 1] - values[i]) <= tol:\n            j += 1\n"
                "        out.append((i, j, sum(values[i:j + 1]) / (j - i + 1)))\n        i = {next}\n    return out\n")
@@ -808,6 +808,8 @@ def test_blind100_to_102s_claims():
     shared_ask = "Write `shared_tracks(a, b)` that returns the titles appearing in **both** lists, in the order they appear in `a`, without duplicates."
     cheapest = "import heapq\n\ndef k_cheapest(fares, k):\n    heap = []\n    for fare in fares:\n        if len(heap) < k:\n            heapq.heappush(heap, -fare)\n        elif fare {op} -heap[0]:\n            heapq.heapreplace(heap, -fare)\n    return sorted(-x for x in heap)\n"
     cheapest_ask = "Write `k_cheapest(fares, k)` that returns the `k` lowest fares in ascending order using a bounded heap of size `k`."
+    heap = "def is_min_heap(values):\n    for i in range(1, len(values)):\n        if values[i] < values[{parent}]:\n            return False\n    return True\n"
+    heap_ask = "Write `is_min_heap(values)` that returns `True` if the list satisfies the min-heap property (0-based indices)."
     rows = [
         {"id": "elided answer, returns", "code": segment.format(next="j + 1"), "instruction": segment_ask},
         {"id": "constructed input, raises", "code": frozen.format(body=mutates), "response": frozen_response.format(code=frozen.format(body=mutates))},
@@ -821,12 +823,15 @@ def test_blind100_to_102s_claims():
         {"id": "both lists, intersection", "code": shared.format(walk="a", test=" and t in b"), "instruction": shared_ask},
         {"id": "k cheapest, wrong way", "code": cheapest.format(op=">"), "instruction": cheapest_ask},
         {"id": "k cheapest", "code": cheapest.format(op="<"), "instruction": cheapest_ask},
+        {"id": "heap, parent i // 2", "code": heap.format(parent="i // 2"), "instruction": heap_ask},
+        {"id": "heap, parent (i - 1) // 2", "code": heap.format(parent="(i - 1) // 2"), "instruction": heap_ask},
     ]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {
         "elided answer, returns": "passed", "constructed input, raises": "failed", "constructed input, returns": "passed",
         "noted output, wrong": "failed", "noted output, right": "passed", "noted output with a note, right": "passed", "noted output with a note, wrong": "failed",
         "an answer worked out": "passed", "both lists, union": "failed", "both lists, intersection": "passed", "k cheapest, wrong way": "failed", "k cheapest": "passed",
+        "heap, parent i // 2": "failed", "heap, parent (i - 1) // 2": "passed",
     }, got
     # the example's call is read even though its answer is not; a bug report's call is not
     from hfsynth.curate.instruction_examples import answered_calls

@@ -4342,3 +4342,13 @@ def test_extremes_tracked_from_infinities_in_one_elif():
         {"language": "python", "code": spread.format(start='float("inf"), float("-inf")', branch="elif")})
     assert substance.trivial({"language": "python", "code": spread.format(start='float("inf"), float("-inf")', branch="if")}) is None
     assert substance.trivial({"language": "python", "code": spread.format(start="values[0], values[0]", branch="elif")}) is None
+
+
+def test_the_last_tie_kept_where_the_best_is_an_index():
+    """blind100: ``if counts[hour] >= counts[best_hour]: best_hour = hour`` keeps the latest of tied hours."""
+    busiest = ("def busiest_hour(times: list[str]) -> int | None:\n    counts = [0] * 24\n    for t in times:\n        counts[int(t.split(':')[0])] += 1\n"
+               "    if not any(counts):\n        return None\n    best_hour = 0\n    for hour in range(24):\n        if counts[hour] {op} counts[best_hour]:\n"
+               "            best_hour = hour\n    return best_hour\n")
+    ask = "Return the hour (an int from 0 to 23) with the most calls; if several hours tie, return the earliest of them. Return `None` for an empty list."
+    assert "replaces the best on equal values" in ignored_requirement_of(ask, busiest.format(op=">="))
+    assert ignored_requirement_of(ask, busiest.format(op=">")) is None

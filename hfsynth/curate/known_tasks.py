@@ -377,6 +377,11 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bindex|\bindices\b|\bpositions?\b|\bdistinct\b|\bunique\b|\bduplicates?\b|\bdict\w*|\btuples?\b|\bnames?\b|\bkeys?\b|\bpairs?\b|\bobjects?\b|"
                                  r"\brecords?\b|\blargest\b|\bdescending\b|\bcount\w*|\bstream\w* of (?:lists|tuples)\b|\bmatri\w*|\bsorted (?:lists|arrays)\b|\bclosest\b|\bdistances?\b"),
               parameters=(r"^(?!k$|n$)", r"^(?:k|n|count|size|limit|how_many|top)$")),
+    KnownTask("a min-heap test", _i(r"\b(?:whether|if|check\w*|validat\w*|is_min_heap|verif\w*)\b[^.]{0,80}\b(?:valid |binary )?min-?heap\b|\bmin-?heap (?:property|invariant)\b"), 1, r"heap",
+              [([1, 5, 2, 6, 7, 3],), ([1, 2, 3, 4, 5],), ([],), ([3],), ([2, 3, 1],), ([1, 3, 2, 4, 0],), ([5, 5, 5],)],
+              lambda values: all(values[(i - 1) // 2] <= values[i] for i in range(1, len(values))), truth=True,
+              unless=_i(PRINTS + r"|\bmax-?heap\b|\b1-based\b|\b1-indexed\b|\bone-based\b|\bindex 1\b|\bd-ary\b|\bternary\b|\bk-ary\b|\bdict\w*|\btuples?\b|\bpairs?\b|\bkeys?\b|"
+                                 r"\bobjects?\b|\btree nodes?\b|\blinked\b|\bclass\b|\bcomparator\b|\bstrict\w*")),
     KnownTask("a list rotated right", _i(r"\brotat\w*\b[^.]{0,25}\b(?:list|array)\b[^.]{0,25}\bright\b|\bright rotation\b|\b(?:elements|items|values) shifted\b[^.]{0,30}\bto the right\b"), 2, r"rot",
               [([1, 2, 3, 4, 5], 2), ([1, 2, 3], 0), ([1, 2, 3], 1), ([1, 2, 3, 4], 3)], lambda items, k: items[-k:] + items[:-k] if k else list(items),
               unless=_i(PRINTS + r"|\bleft\b|\bin[- ]place\b|\bstring\b|\bmatrix\b|\bdeque\b|\bnegative\b|\bgenerator\b"), named=r"rotate_?right"),

@@ -376,7 +376,8 @@ def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
             if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], (ast.GtE, ast.LtE)):
                 replaced = {ast.unparse(t) for s in node.body if isinstance(s, ast.Assign) for target in s.targets
                             for t in (target.elts if isinstance(target, ast.Tuple) else [target])}
-                if ast.unparse(node.test.comparators[0]) in replaced:
+                best = node.test.comparators[0]  # the best itself, or what it indexes (``counts[best_hour]``)
+                if ast.unparse(best) in replaced or isinstance(best, ast.Subscript) and ast.unparse(best.slice) in replaced:
                     return f"{ast.unparse(node.test)[:50]} (line {node.lineno}) replaces the best on equal values, so the last of them wins"
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "max":
