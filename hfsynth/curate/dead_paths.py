@@ -605,6 +605,7 @@ FILLING_METHODS = frozenset({"append", "add", "extend", "update", "insert", "app
 
 
 def _fresh(value: ast.AST) -> bool:
+    """A new container: a display, a comprehension, or a call of :data:`FRESH_CONTAINERS`."""
     return isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or (
         isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in FRESH_CONTAINERS)
 
@@ -649,8 +650,8 @@ def lost_work(tree: ast.AST) -> Optional[str]:
     """The first local that a function fills or computes and never reads (see the module's docstring):
     a new container filled, or a value computed by a function that returns one, or by one that returns
     nothing when the value is only computed (:func:`_pure`: ``result = dict(sorted(extremes.items()))``
-    as its last line, the ``return`` never written). Only names bound by plain assignments of their own (``x = ...``, ``x: T = ...``,
-    ``x += ...``) count: loop, ``with``, ``except`` and unpacking targets are left alone (``for _, v in``
+    as its last line, the ``return`` never written). Only names bound by plain assignments of their own
+    (``x = ...``, ``x: T = ...``, ``x += ...``) count: loop, ``with``, ``except`` and unpacking targets are left alone (``for _, v in``
     idioms), and so are names a nested scope could share (``global``, ``nonlocal``) and functions that
     read their namespace (``locals()``). A name that may hold someone else's object (``node =
     node.setdefault(ch, {})`` then ``node["$"] = True``, a trie's walk) is filled for its owner, so a

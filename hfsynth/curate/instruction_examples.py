@@ -133,18 +133,24 @@ def _holds_ellipsis(value) -> bool:
     return isinstance(value, (tuple, list)) and any(_holds_ellipsis(v) for v in value)
 
 
+def _call_end(text: str, match: "re.Match[str]") -> Optional[int]:
+    """Where the call whose name and ``(`` :data:`CALL_START` matched closes (past its ``)``), or None
+    when it does not close within 300 characters."""
+    depth = 0
+    for i in range(match.end() - 1, min(len(text), match.end() + 300)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i + 1
+    return None
+
+
 def _call_examples(text: str, functions: dict) -> List[Example]:
     found = []
     for match in CALL_START.finditer(text):
         name = match.group(1)
         if name not in functions:
             continue
-        depth, end = 0, None
-        for i in range(match.end() - 1, min(len(text), match.end() + 300)):
-            depth += {"(": 1, ")": -1}.get(text[i], 0)
-            if depth == 0:
-                end = i + 1
-                break
+        end = _call_end(text, match)
         if end is None:
             continue
         call = text[match.start():end]
@@ -349,12 +355,7 @@ def answered_calls(text: str, tree: Optional[ast.Module]) -> List[str]:
     for match in CALL_START.finditer(text):
         if match.group(1) not in functions or (match.start() and text[match.start() - 1] in ".@"):
             continue
-        depth, end = 0, None
-        for i in range(match.end() - 1, min(len(text), match.end() + 300)):
-            depth += {"(": 1, ")": -1}.get(text[i], 0)
-            if depth == 0:
-                end = i + 1
-                break
+        end = _call_end(text, match)
         says = CALL_SAYS.match(text, end) if end else None
         if not says or not VALUE_OPENS.match(text, says.end()) or WRONG_VALUE.search(text[says.end(): says.end() + 120].split("\n")[0]):
             continue
