@@ -4352,3 +4352,14 @@ def test_the_last_tie_kept_where_the_best_is_an_index():
     ask = "Return the hour (an int from 0 to 23) with the most calls; if several hours tie, return the earliest of them. Return `None` for an empty list."
     assert "replaces the best on equal values" in ignored_requirement_of(ask, busiest.format(op=">="))
     assert ignored_requirement_of(ask, busiest.format(op=">")) is None
+
+
+def test_an_index_read_before_the_test_of_its_bounds():
+    """blind102: ``grid[nr][nc] != "#" and 0 <= nr < rows``: the read comes first, so a step off the edge raises (or wraps)."""
+    reach = ("def reachable(grid, r, c):\n    rows, cols = len(grid), len(grid[0])\n    out = []\n    for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)):\n"
+             "        nr, nc = r + dr, c + dc\n        if {test}:\n            out.append((nr, nc))\n    return out\n")
+    assert "reads by nr before 0 <= nr < rows tests its bounds" in substance.trivial(
+        {"language": "python", "code": reach.format(test="grid[nr][nc] != '#' and 0 <= nr < rows and 0 <= nc < cols")})
+    assert substance.trivial({"language": "python", "code": reach.format(test="0 <= nr < rows and 0 <= nc < cols and grid[nr][nc] != '#'")}) is None
+    inversions = "def inversions(values):\n    n = len(values)\n    return sum(1 for i in range(n) for j in range(n) if values[i] > values[j] and i < j)\n"
+    assert substance.trivial({"language": "python", "code": inversions}) is None  # two positions compared, no bound

@@ -28,6 +28,9 @@ them. Two patterns, neither of which pyflakes reports:
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
 - ``int(text.partition("*")[1])``: the middle of a partition is the separator, never a number
   (:func:`separator_as_a_number`).
+- ``grid[nr][nc] != "#" and 0 <= nr < rows``: an ``and`` that reads by an index before the test of its
+  bounds that should guard the read: past an edge it raises, or wraps round to the other side for -1
+  (:func:`read_before_its_bounds`).
 - A function that calls itself on every path (``def sum_digits(n): return n % 10 + sum_digits(n // 10)``,
   no ``if`` to stop it): every call ends in RecursionError (:func:`endless_recursion`).
 - A method a standard object does not have, on an object the code makes in plain sight:
@@ -827,4 +830,31 @@ def attribute_of_a_made_value(scope: ast.AST, known: Dict[str, str], rebound: Se
         if kind is not None and _lacks(kind, node.attr):
             what = "a number" if kind == NUMBER else f"a {kind}"
             return f"{ast.unparse(node.value)[:40]} is always {what}, which has no .{node.attr} (line {node.lineno})"
+    return None
+
+
+def _bounds_test(node: ast.AST, index: str, indexes: Set[str]) -> bool:
+    """``0 <= nr < rows``, ``nr >= 0``, ``i < len(xs)``: ``index`` ordered against limits (numbers, ``len(...)``
+    or names that index nothing here; ``i < j`` between two indexes is a comparison of positions, not a bound)."""
+    if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
+        return False
+    operands = [node.left, *node.comparators]
+    if not any(isinstance(o, ast.Name) and o.id == index for o in operands):
+        return False
+    limits = [o for o in operands if not (isinstance(o, ast.Name) and o.id == index)]
+    return all(isinstance(o, ast.Constant) and isinstance(o.value, int) or isinstance(o, ast.Call) and getattr(o.func, "id", None) == "len"
+               or isinstance(o, ast.Name) and o.id not in indexes for o in limits)
+
+
+def read_before_its_bounds(tree: ast.Module) -> Optional[str]:
+    """The first ``and`` that reads ``xs[i]`` in one operand and tests ``i`` against its bounds in a later one."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And)):
+            continue
+        for i, value in enumerate(node.values):
+            indexes = {s.slice.id for s in ast.walk(value) if isinstance(s, ast.Subscript) and isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)}
+            for later in node.values[i + 1:]:
+                for index in sorted(indexes):
+                    if any(_bounds_test(c, index, indexes) for c in ast.walk(later)):
+                        return f"{ast.unparse(value)[:50]} (line {node.lineno}) reads by {index} before {ast.unparse(later)[:40]} tests its bounds"
     return None

@@ -46,7 +46,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.axis_checks import one_axis_tested
-from hfsynth.curate.certain_errors import certain_error
+from hfsynth.curate.certain_errors import certain_error, read_before_its_bounds
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition, loop_returns_on_first_pass, lost_work, overwritten_parameters, overwritten_total, repeated_condition, swapped_clamp, unread_parts
 from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
@@ -567,6 +567,7 @@ SUBSTANCE_CHECKS = (
     (jumps_onto_its_bound, lambda found: f"never ends: {found}"),
     (follows_itself, lambda found: f"never ends: {found}"),
     (certain_error, lambda found: f"always an error: {found}"),
+    (read_before_its_bounds, lambda found: f"unguarded read: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),
     (one_axis_tested, lambda found: f"one axis only: the code {found}"),
