@@ -127,11 +127,10 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
     for node in _shown_lines(tree):
         line = lines[node.lineno - 1]
         want = _claimed(comments.get(node.lineno, ""))
-        noted = "" if want or not _prints_one(node.value) else _noted(comments.get(node.lineno, ""))
-        if noted and line[node.end_col_offset:].lstrip().startswith("#"):  # print(crossing_time(50, 18))  # 2h 46m
-            lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{(ast.get_source_segment(code, node.value.args[0]) or ast.unparse(node.value.args[0]), noted, True, 'note')!r}], globals())"
-            checked += 1
-            continue
+        mode = "print"
+        if not want and _prints_one(node.value):  # print(crossing_time(50, 18))  # 2h 46m
+            want = _noted(comments.get(node.lineno, ""))
+            mode = "note" if want else mode
         if not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#"):
             below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
             want = _claimed(below)
@@ -142,10 +141,10 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
             continue  # another statement after it on the line (``print(x); y = 2  # 1``): the comment is not its alone
         call = node.value
         shown_repr = _printed_repr(call)
-        if shown_repr is not None:
+        if shown_repr is not None and mode == "print":
             shown = (ast.get_source_segment(code, shown_repr) or ast.unparse(shown_repr), want, True)  # print(repr(E)): E's repr, as the REPL shows it
         elif _prints_one(call):
-            shown = (ast.get_source_segment(code, call.args[0]) or ast.unparse(call.args[0]), want, True, "print")  # print(E): E's value, printed
+            shown = (ast.get_source_segment(code, call.args[0]) or ast.unparse(call.args[0]), want, True, mode)  # print(E): E's value, printed
         else:
             shown = (line[node.col_offset : node.end_col_offset], want, True)
         lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{shown!r}], globals())"
