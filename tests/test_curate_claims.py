@@ -841,3 +841,93 @@ def test_blind100_to_102s_claims():
     assert answered_calls("`segment_series([1.0], 0.5)` returns [(0, 0, 1.0 instead of 2.0)]", tree) == []
     assert answered_calls("`segment_series([1.0], 0.5)` raises ValueError(...)", tree) == []
     assert accepted_inputs('A descending range such as "5-3" raises `ValueError`.', ast.parse("def expand(spec: str):\n    return spec\n")) == []
+
+
+def test_blind103_to_105s_claims():
+    """A usage block's comments are held to, and so is a constructor's repr on the line below a print; a date an
+    example answers with is compared; "`"C4"` is 60" is an example; a stub's doctests run; an example shown after
+    "e.g." is no input; a Kronecker product is no matrix product; and more classic tasks are known."""
+    arrival = "import math\n\ndef arrival_time(departure, km, speed=15.0):\n    h, m = map(int, departure.split(':'))\n    total = (h * 60 + m + {ride}) % 1440\n    return f'{{total // 60:02d}}:{{total % 60:02d}}'\n"
+    arrival_response = "```python\n{code}```\n\nExamples:\n\n```python\nprint(arrival_time('08:45', 3.3))  # 08:59\n```\n"
+    week = "from datetime import date, timedelta\n\ndef week_bounds(d):\n    monday = d - timedelta(days=d.weekday())\n    return monday, monday + timedelta(days={days})\n\n\nprint(week_bounds(date(2024, 3, 14)))\n# (datetime.date(2024, 3, 11), datetime.date(2024, 3, 17))\n"
+    friday = "from datetime import date, timedelta\n\ndef service_day(year, month):\n    day = {start}\n    while day.weekday() != 4:\n        day {step}= timedelta(days=1)\n    return day\n"
+    friday_ask = "Write `service_day(year, month)` returning the last Friday of the month.\n\nExample: `service_day(2024, 5)` should return `date(2024, 5, 31)`."
+    last = "date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)"
+    midi = "import re\n\ndef note_to_midi(note):\n    letter, octave = note[0], int(note[1:])\n    return ({octave}) * 12 + {{'C': 0, 'D': 2, 'E': 4, 'F': 5, 'G': 7, 'A': 9, 'B': 11}}[letter]\n"
+    midi_ask = 'Write `note_to_midi(note)` for scientific pitch notation, where middle C `"C4"` is 60 and `"A4"` is 69.'
+    postfix = ("def to_postfix(expr):\n    out, ops = [], []\n    for tok in expr.split():\n        if tok.isdigit():\n            out.append(tok)\n        else:\n"
+               "            while ops and {{'+': 1, '*': 2}}[ops[-1]] >= {{'+': 1, '*': 2}}[tok]:\n                out.append(ops.pop())\n            ops.append(tok)\n    return out{rest}\n")
+    postfix_ask = "Implement this function:\n\n```python\ndef to_postfix(expr: str) -> list[str]:\n    \"\"\"Shunting-yard.\n\n    >>> to_postfix(\"3 + 4 * 2\")\n    ['3', '4', '2', '*', '+']\n    \"\"\"\n```\n"
+    months = "import calendar\n\ndef month_lengths(start, end):\n    y, m = map(int, start.split('-'))\n    ey, em = map(int, end.split('-'))\n    out = []\n    while (y, m) <= (ey, em):\n        out.append((f'{y:04d}-{m:02d}', calendar.monthrange(y, m)[1]))\n        y, m = (y + 1, 1) if m == 12 else (y, m + 1)\n    return out\n"
+    months_ask = "Implement `month_lengths(start: str, end: str)` over months written 'YYYY-MM', e.g.\n\n    month_lengths('2023-12', '2024-02') -> [('2023-12', 31), ('2024-01', 31), ('2024-02', 29)]\n"
+    kron = "def kronecker(a, b):\n    r, s = len(b), len(b[0])\n    return [[a[i // r][j // s] * b[i % r][j % s] for j in range(len(a[0]) * s)] for i in range(len(a) * r)]\n"
+    kron_ask = "Write `kronecker(a, b)` that returns the Kronecker product of two matrices given as lists of lists."
+    isqrt = "def isqrt(n):\n    if n < 2:\n        return n\n    x, y = n, {first}\n    while y {op} x:\n        x = y\n        y = (x + n // x) // 2\n    return x\n"
+    isqrt_ask = "Implement the integer square root `isqrt(n)` with Newton's method (do not use `math.isqrt` or floating point)."
+    magic = "def is_magic_square(grid):\n    target = sum(grid[0])\n    lines = [list(r) for r in grid] + [list(c) for c in zip(*grid)]{diagonals}\n    return all(sum(line) == target for line in lines)\n"
+    magic_ask = "Write `is_magic_square(grid)`: True when every row, every column and both main diagonals have the same sum."
+    both = " + [[grid[i][i] for i in range(len(grid))], [grid[i][~i] for i in range(len(grid))]]"
+    perfect = "def perfect_numbers(limit):\n    return [n for n in range(2, limit + 1) if sum(d for d in range(1, n // 2{plus}) if n % d == 0) == n]\n"
+    perfect_ask = "Write `perfect_numbers(limit)` returning all perfect numbers `<= limit` in increasing order."
+    sieve = "def primes_up_to(n):\n    if n < 2:\n        return []\n    flags = [True] * ({size})\n    flags[0] = flags[1] = False\n    for i in range(2, int(n ** 0.5) + 1):\n        if flags[i]:\n            for j in range(i * i, {size}, i):\n                flags[j] = False\n    return [i for i, f in enumerate(flags) if f]\n"
+    sieve_ask = "Write `primes_up_to(n)` returning all primes `p` with `p <= n` (inclusive) using the sieve of Eratosthenes."
+    rpn = "def eval_rpn(tokens):\n    stack = []\n    for t in tokens:\n        if t in '+-*':\n            {pops}\n            stack.append(a + b if t == '+' else a - b if t == '-' else a * b)\n        else:\n            stack.append(float(t))\n    return stack[0]\n"
+    rpn_ask = "Evaluate an expression in Reverse Polish Notation given as a list of tokens with the operators `+`, `-` and `*`."
+    kth = "import heapq\n\ndef kth_smallest(matrix, k):\n    heap = [(row[0], i, 0) for i, row in enumerate(matrix)]\n    heapq.heapify(heap)\n    for _ in range(k {less}):\n        v, i, j = heapq.heappop(heap)\n        if j + 1 < len(matrix[i]):\n            heapq.heappush(heap, (matrix[i][j + 1], i, j + 1))\n    return heap[0][0]\n"
+    kth_ask = "Given an n×n matrix whose rows and columns are sorted ascending, return the k-th smallest element (1-based, counting duplicates)."
+    parens = "def min_add_to_make_valid(s):\n    balance = need = 0\n    for ch in s:\n        balance += 1 if ch == '(' else -1\n        if balance < 0{fix}:\n            need, balance = need + 1, 0\n    return need + abs(balance)\n"
+    parens_ask = "Return the minimum number of parentheses that must be inserted to make a string of `(` and `)` valid."
+    prefix = "def longest_common_prefix(words):\n    if not words:\n        return ''\n    first = words[0]\n    for i, ch in enumerate(first):\n        for other in words[1:]:\n            if {test}:\n                return first[:i]\n    return first\n"
+    prefix_ask = "Write a function `longest_common_prefix(words: list[str]) -> str` that returns the longest string that is a prefix of every word."
+    rows = [
+        {"id": "usage comment, wrong", "code": arrival.format(ride="round(km / speed * 60)"), "response": arrival_response.format(code=arrival.format(ride="round(km / speed * 60)"))},
+        {"id": "usage comment, right", "code": arrival.format(ride="math.ceil(km / speed * 60)"), "response": arrival_response.format(code=arrival.format(ride="math.ceil(km / speed * 60)"))},
+        {"id": "repr below, wrong", "code": week.format(days=7)}, {"id": "repr below, right", "code": week.format(days=6)},
+        {"id": "date answer, first friday", "code": friday.format(start="date(year, month, 1)", step="+"), "instruction": friday_ask},
+        {"id": "date answer, last friday", "code": friday.format(start=last, step="-"), "instruction": friday_ask},
+        {"id": "text is number, wrong", "code": midi.format(octave="octave"), "instruction": midi_ask},
+        {"id": "text is number, right", "code": midi.format(octave="octave + 1"), "instruction": midi_ask},
+        {"id": "stub doctest, operators left", "code": postfix.format(rest=""), "instruction": postfix_ask},
+        {"id": "stub doctest, operators popped", "code": postfix.format(rest=" + ops[::-1]"), "instruction": postfix_ask},
+        {"id": "example after e.g.", "code": months, "instruction": months_ask},
+        {"id": "kronecker", "code": kron, "instruction": kron_ask},
+        {"id": "isqrt, endless", "code": isqrt.format(first="(n + 1) // 2", op="!="), "instruction": isqrt_ask},
+        {"id": "isqrt", "code": isqrt.format(first="(n + 1) // 2", op="<"), "instruction": isqrt_ask},
+        {"id": "magic, no diagonals", "code": magic.format(diagonals=""), "instruction": magic_ask},
+        {"id": "magic", "code": magic.format(diagonals=both), "instruction": magic_ask},
+        {"id": "perfect, half left out", "code": perfect.format(plus=""), "instruction": perfect_ask},
+        {"id": "perfect", "code": perfect.format(plus=" + 1"), "instruction": perfect_ask},
+        {"id": "sieve, n left out", "code": sieve.format(size="n"), "instruction": sieve_ask},
+        {"id": "sieve", "code": sieve.format(size="n + 1"), "instruction": sieve_ask},
+        {"id": "rpn, operands swapped", "code": rpn.format(pops="a = stack.pop(); b = stack.pop()"), "instruction": rpn_ask},
+        {"id": "rpn", "code": rpn.format(pops="b = stack.pop(); a = stack.pop()"), "instruction": rpn_ask},
+        {"id": "kth, one pop too many", "code": kth.format(less=""), "instruction": kth_ask},
+        {"id": "kth", "code": kth.format(less="- 1"), "instruction": kth_ask},
+        {"id": "parens, balance only", "code": parens.format(fix=" and False"), "instruction": parens_ask},
+        {"id": "parens", "code": parens.format(fix=""), "instruction": parens_ask},
+        {"id": "prefix, reads past a short word", "code": prefix.format(test="other[i] != ch"), "instruction": prefix_ask},
+        {"id": "prefix", "code": prefix.format(test="i >= len(other) or other[i] != ch"), "instruction": prefix_ask},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {
+        "usage comment, wrong": "failed", "usage comment, right": "passed", "repr below, wrong": "failed", "repr below, right": "passed",
+        "date answer, first friday": "failed", "date answer, last friday": "passed", "text is number, wrong": "failed", "text is number, right": "passed",
+        "stub doctest, operators left": "failed", "stub doctest, operators popped": "passed", "example after e.g.": "passed", "kronecker": "no_tests",
+        "isqrt, endless": "timeout", "isqrt": "passed", "magic, no diagonals": "failed", "magic": "passed", "perfect, half left out": "failed", "perfect": "passed",
+        "sieve, n left out": "failed", "sieve": "passed", "rpn, operands swapped": "failed", "rpn": "passed", "kth, one pop too many": "failed", "kth": "passed",
+        "parens, balance only": "failed", "parens": "passed", "prefix, reads past a short word": "failed", "prefix": "passed",
+    }, got
+    # asks read through a parenthesis, "no repeated", a negative input refused; a product's trace is not its product
+    assert known_task_claims("Convert a Roman numeral (`I V X L C D M`, subtractive notation, values 1-3999) to an integer.", ast.parse(ROMAN_TO_INT.format(body=ROMAN_SUBTRACTS)))
+    assert known_task_claims("Return the length of the longest substring that contains no repeated characters.", ast.parse("def longest_unique(text):\n    return 0\n"))
+    assert known_task_claims("How many trailing zeros does `n!` have? Raise `ValueError` for negative `n`.", ast.parse("def trailing_zeros(n):\n    return 0\n"))
+    assert known_task_claims("Return the trace of the matrix product `A·B` without forming the product.", ast.parse("def trace_of_product(a, b):\n    return 0\n")) == []
+    every = "Write `common_tracks(playlists)` that returns the titles that appear in **every** student's playlist, in the order of the first playlist."
+    assert known_task_claims(every, ast.parse("def common_tracks(playlists):\n    return []\n"))
+    assert known_task_claims(every + " Count how many there are.", ast.parse("def common_tracks(playlists):\n    return []\n")) == []
+    lcs = "Write `longest_common_substring(a: str, b: str) -> str` that returns the longest string that appears **contiguously** in both."
+    assert known_task_claims(lcs, ast.parse("def longest_common_substring(a, b):\n    return ''\n"))
+    assert known_task_claims(lcs + " Return its length.", ast.parse("def longest_common_substring(a, b):\n    return 0\n")) == []
+    # a claim's marker with text that may describe ("-> The ...") is no bare note of the output
+    described = 'print(normalize_artist("  the   rolling stones "))  # -> The Rolling Stones\n'
+    assert with_comment_claims_checked(described) == (described, 0)

@@ -906,6 +906,7 @@ NEWEST_SETS = {
     "labelled_blind94.jsonl.gz": 0.56, "labelled_blind95.jsonl.gz": 0.60, "labelled_blind96.jsonl.gz": 0.42,
     "labelled_blind97.jsonl.gz": 0.42, "labelled_blind98.jsonl.gz": 0.56, "labelled_blind99.jsonl.gz": 0.42,
     "labelled_blind100.jsonl.gz": 0.32, "labelled_blind101.jsonl.gz": 0.34, "labelled_blind102.jsonl.gz": 0.30,
+    "labelled_blind103.jsonl.gz": 0.40, "labelled_blind104.jsonl.gz": 0.30, "labelled_blind105.jsonl.gz": 0.16,
 }
 
 

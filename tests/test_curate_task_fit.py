@@ -982,7 +982,7 @@ def test_more_classic_tasks_are_probed_only_as_asked():
     assert len(known_task_claims("Check whether the brackets (), [] and {} in a string are balanced.", brackets)) == 9
     only_round = known_task_claims("Check whether the parentheses in a string are balanced.", brackets)
     assert only_round and all("[" not in source and "{" not in source for source, *_ in only_round)  # round ones only: the others may count as text
-    assert known_task("Return the minimum number of parentheses to add to make a string balanced.", brackets) is None
+    assert known_task("Return the minimum number of parentheses to add to make a string balanced.", brackets)[0].label == "parentheses to add for a valid string"
     caesar = "def caesar(text, shift):\n    return text\n"
     assert known_task_claims("Encrypt text with a Caesar cipher of the given shift.", caesar)[0][0] == "caesar('abc', 3)"
     assert known_task_claims("Encrypt text with a Caesar cipher of the given shift.", "def caesar(a, b):\n    return a\n") == []  # which is the shift: not said
@@ -3179,7 +3179,7 @@ def test_blind76_to_81s_lessons_continued():
     from hfsynth.curate.stated_requirements import ignored_requirement
 
     billing = "import calendar\nfrom datetime import date\n\n\ndef next_billing_month(day):\n    first = {first}\n    return first, date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])\n"
-    assert "makes month 13 in December" in trivial(billing.format(first="date(day.year, day.month + 1, 1)"))
+    assert "makes month 13 past December" in trivial(billing.format(first="date(day.year, day.month + 1, 1)"))
     assert trivial(billing.format(first="date(day.year + day.month // 12, day.month % 12 + 1, 1)")) is None
     leaders = "def leaders(players: list[dict]) -> list[str]:\n    best = max({score} for p in players)\n    return [p['name'] for p in players if p['score'] == best]\n"
     assert "reads an attribute a dict of players does not have" in trivial(leaders.format(score="p.score"))
@@ -4363,3 +4363,70 @@ def test_an_index_read_before_the_test_of_its_bounds():
     assert substance.trivial({"language": "python", "code": reach.format(test="0 <= nr < rows and 0 <= nc < cols and grid[nr][nc] != '#'")}) is None
     inversions = "def inversions(values):\n    n = len(values)\n    return sum(1 for i in range(n) for j in range(n) if values[i] > values[j] and i < j)\n"
     assert substance.trivial({"language": "python", "code": inversions}) is None  # two positions compared, no bound
+
+
+def test_blind103_to_105s_lessons():
+    """Read from blind103-105 and checked over every labelled row: each junk shape beside the kept one it differs from."""
+    from hfsynth.curate.accepted_inputs import accepted_input_claims
+    from hfsynth.curate.instruction import named_but_not_defined
+
+    # "fullest station first", "newest first": the largest first, and one ascending sort
+    rank = "def rank_by_fill(stations):\n    ranked = [(n, round(b / c, 2)) for n, (b, c) in stations.items() if c]\n    ranked.sort(key=lambda item: ({key}, item[0]))\n    return ranked\n"
+    ask = "Return `(name, fill_ratio)` pairs, **fullest station first**, ties broken by name."
+    assert "sorts smallest first" in ignored_requirement_of(ask, rank.format(key="item[1]"))
+    assert ignored_requirement_of(ask, rank.format(key="-item[1]")) is None
+    # "at or below 20%" compared as a fraction with <, and with <=
+    restock = "def restock(stations):\n    return [s['name'] for s in stations if s['capacity'] and s['bikes'] / s['capacity'] {op} 0.2]\n"
+    ask = "A station needs restocking when its available bikes are at or below 20% of its capacity."
+    assert "leaves 20 out" in ignored_requirement_of(ask, restock.format(op="<"))
+    assert ignored_requirement_of(ask, restock.format(op="<=")) is None
+    # "raise ValueError" for a relation between good values: a parse that raises for bad text does not answer it
+    rental = "from datetime import datetime\n\ndef rental_minutes(checkout, checkin):\n    start, end = datetime.fromisoformat(checkout), datetime.fromisoformat(checkin)\n{guard}    return int((end - start).total_seconds() // 60)\n"
+    ask = "If `checkin` is earlier than `checkout` the data is corrupt: raise `ValueError`."
+    assert "the code never does" in ignored_requirement_of(ask, rental.format(guard=""))
+    assert ignored_requirement_of(ask, rental.format(guard="    if end < start:\n        raise ValueError('corrupt')\n")) is None
+    assert ignored_requirement_of("Raise `ValueError` if a timestamp is malformed.", rental.format(guard="")) is None  # fromisoformat refuses it
+    # "ignoring differences in case"; a pattern that takes both cases handles case
+    dedupe = "def dedupe(titles):\n    seen, out = set(), []\n    for t in titles:\n        key = t.strip(){fold}\n        if key not in seen:\n            seen.add(key)\n            out.append(t)\n    return out\n"
+    ask = "Remove duplicate titles, ignoring differences in case and surrounding whitespace, keeping the first occurrence."
+    assert "never folds case" in ignored_requirement_of(ask, dedupe.format(fold=""))
+    assert ignored_requirement_of(ask, dedupe.format(fold=".casefold()")) is None
+    hex_colour = "import re\n\ndef is_hex_colour(value):\n    return re.fullmatch(r'#(?:[0-9a-fA-F]{3}){1,2}', value) is not None\n"
+    assert ignored_requirement_of("Validate CSS hex colours, case-insensitive.", hex_colour) is None  # both cases in the pattern
+    # a line of words joined by a space: the test must count the space
+    wrap = "def wrap(text, width):\n    lines, current = [], ''\n    for word in text.split():\n        if not current:\n            current = word\n        elif len(current) + len(word){one} <= width:\n            current += ' ' + word\n        else:\n            lines.append(current)\n            current = word\n    return lines + [current] if current else lines\n"
+    ask = "Word-wrap text greedily; no line may be longer than `width`."
+    assert "leaves out the space that joins the word" in ignored_requirement_of(ask, wrap.format(one=""))
+    assert ignored_requirement_of(ask, wrap.format(one=" + 1")) is None
+    # counts kept under another field than the keys, through sorted() and a name
+    flow = "def net_flow(trips):\n    stations = sorted({{t.start for t in trips}}{more})\n    flow = dict.fromkeys(stations, 0)\n    for t in trips:\n        flow[t.start] -= 1\n        flow[t.end] += 1\n    return flow\n"
+    assert "so the first .end that is no .start raises KeyError" in trivial(flow.format(more=""))
+    assert trivial(flow.format(more=" | {t.end for t in trips}")) is None
+    # a month carried by // 12 and never wrapped
+    billing = "import calendar\nfrom datetime import date\n\ndef billing_dates(first, months):\n    out = []\n    for offset in range(months):\n        month = {month}\n        year = first.year + (first.month - 1 + offset) // 12\n        out.append(date(year, month, min(first.day, calendar.monthrange(year, month)[1])))\n    return out\n"
+    assert "makes month 13 past December" in trivial(billing.format(month="first.month + offset"))
+    assert trivial(billing.format(month="(first.month - 1 + offset) % 12 + 1")) is None
+    # random's shuffle returns None; divisors stop before n // 2; a floored log of a base
+    shuffled = "import random\n\ndef shuffled_copy(playlist, seed):\n    tracks = list(playlist)\n    {body}\n"
+    assert "returns None, and the code keeps that None" in trivial(shuffled.format(body="return random.Random(seed).shuffle(tracks)"))
+    assert trivial(shuffled.format(body="random.Random(seed).shuffle(tracks)\n    return tracks")) is None
+    perfect = "def perfect(limit):\n    return [n for n in range(2, limit + 1) if sum(d for d in range(1, n // 2{plus}) if n % d == 0) == n]\n"
+    assert "stops before n // 2" in trivial(perfect.format(plus=""))
+    assert trivial(perfect.format(plus=" + 1")) is None
+    digits = "import math\n\ndef digit_count(n, base=10):\n    return {body} if n else 1\n"
+    assert "math.log(1000, 10) is 2.9999999999999996" in trivial(digits.format(body="int(math.log(abs(n), base)) + 1"))
+    assert trivial(digits.format(body="len(str(abs(n)))")) is None
+    # a read after a lower-bound test alone: xs[-1] raises nothing
+    pig = "def cluster_end(word):\n    i = 0\n    while i < len(word):\n        if word[i] in 'aeiou' or (word[i] == 'y' and i > 0):\n            break\n        i += 1\n    return i\n"
+    assert trivial(pig) is None
+    # a condition written with a math function names no function to write; a raise-guard is no range check
+    inverse = "def mod_inverse(a, m):\n    r0, r1, s0, s1 = a % m, m, 1, 0\n    while r1:\n        q = r0 // r1\n        r0, r1, s0, s1 = r1, r0 - q * r1, s1, s0 - q * s1\n    if r0 != 1:\n        raise ValueError('no inverse')\n    return s0 % m\n"
+    assert named_but_not_defined("Raise `ValueError` if the inverse does not exist (`gcd(a, m) != 1`).", inverse) is None
+    assert named_but_not_defined("Write `gcd(a, b)` and use it.", inverse) == "gcd"
+    farey = "from fractions import Fraction\n\ndef farey(n):\n    if n < 1:\n        raise ValueError('order')\n    a, b, c, d = 0, 1, 1, n\n    out = [Fraction(a, b)]\n    while c <= n:\n        k = (n + b) // d\n        a, b, c, d = c, d, k * c - a, k * d - b\n        out.append(Fraction(a, b))\n    return out\n"
+    assert ignored_requirement_of("Return all reduced fractions between 0 and 1 (inclusive) with denominators at most n.", farey) is None
+    # "e.g." and then a worked example is no input to try
+    months = "def month_lengths(start: str, end: str):\n    return []\n"
+    ask = "Implement `month_lengths(start: str, end: str)`, e.g.\n\n    month_lengths('2023-12', '2024-02') -> [('2023-12', 31)]\n"
+    assert accepted_input_claims(ask, ast.parse(months), ask) == []
+    assert accepted_input_claims("Lines such as\n\n    2023-12\n", ast.parse(months), "Lines such as\n\n    2023-12\n") != []

@@ -197,6 +197,8 @@ FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.)\s*:?
 
 # A markdown block indented by four spaces (or a tab) after a line that ends with an input cue.
 INDENTED_BLOCK = re.compile(r"(?P<before>[^\n]*)\n[ \t]*\n(?P<block>(?:(?: {4}|\t)[^\n]*(?:\n|$)|[ \t]*\n(?= {4}|\t))+)")
+# A shown line that is a call or a prompt with its answer: ``f(x) -> y``, ``>>> f(x)``.
+EXAMPLE_LINE = re.compile(r">>>|[A-Za-z_][\w.]*\(.*\)\s*(?:->|=>|→|==|returns?\b|gives?\b)")
 LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
 
 
@@ -226,6 +228,8 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     found: List[str] = []
     for before, block in _shown_blocks(instruction):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if any(EXAMPLE_LINE.match(line) for line in lines):
+            continue  # "e.g." and then ``month_lengths('2023-12', '2024-02') -> [...]``: a worked example, not an input
         if FENCE_CUE.search(before) and not REFUSING.search(SENTENCE.split(before)[-1]) and 0 < len(lines) <= (20 if whole else 5) and all(len(line) <= 200 for line in lines):
             shown = [textwrap.dedent(block).strip("\n")] if whole else lines
             found += [text for text in shown if text not in found]

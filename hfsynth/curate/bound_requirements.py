@@ -307,7 +307,8 @@ CLOSED_INTERVAL_ASK = re.compile(r"\b(?:within|in|inside)\s+\[\s*`?(?P<low>[A-Za
 def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     """Every comparison with ``low``, or every one with ``high``, is strict the way that leaves that bound
     out (``low < x``; ``x < high``, ``range(low, high)``), and none with it (nor ``range(low, high + 1)``)
-    lets it in: ``start <= d < end`` leaves ``end`` out."""
+    lets it in: ``start <= d < end`` leaves ``end`` out. A guard that raises (``if n < 1: raise``) says what is
+    refused, not what is kept, and is not read."""
     def names(node, bound):
         if bound[0].isdigit() or bound[0] == "-":
             value = constant_value(node)
@@ -325,7 +326,11 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     loose = {"low": [], "high": []}
     rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
                   for n in ast.walk(tree))  # end += 1 before range(start, end)
+    # ``if n < 1: raise ValueError``: what a guard refuses, so the bound it compares strictly with is let in
+    refusing = {id(c) for n in ast.walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[0], ast.Raise) for c in ast.walk(n.test)}
     for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and id(node) in refusing:
+            continue
         if isinstance(node, ast.Compare):
             for a, o, b in oriented_comparisons(node):
                 for bound, side in ((low, "low"), (high, "high")):
@@ -434,6 +439,9 @@ STATED_INCLUSIVE = (
     # "'elite' at $5,000 or more"
     re.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b"
                r"|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
+    # "restock at or below 20% of capacity", "at or above 90", "3 or fewer seats left", "5% or less"
+    re.compile(r"\bat\s+or\s+(?:below|under)\s+\$?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])|\bat\s+or\s+(?:above|over)\s+\$?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])"
+               r"|(?<![\d.,])(?P<upto_n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:below|under|less|fewer|lower)\b", re.IGNORECASE),
     # "the next review on or after `today`", "usable up to and including its expiry date", "filed no later than `deadline`"
     re.compile(r"\b(?:on|at)\s+or\s+after\s+(?P<above_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?)"
                r"|\b(?:(?:on|at)\s+or\s+before|no\s+later\s+than|up\s+to\s+and\s+including)\s+(?P<upto_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?(?:\s+[a-z]+)?)", re.IGNORECASE),
@@ -482,7 +490,8 @@ def _is_bound(node: ast.AST, bound, named: dict) -> bool:
     """``node`` is the bound: the parameter itself, the number, or a name bound to the number (``threshold=65``)."""
     if isinstance(bound, str):
         return isinstance(node, ast.Name) and node.id == bound
-    return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == bound
+    value = named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)
+    return value in bound if isinstance(bound, tuple) else value == bound
 
 
 def _comparisons_with(tree: ast.Module, bound, named: dict):
@@ -506,10 +515,15 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
             if parameter is None:
                 continue
             groups = {"above": parameter} if groups.get("above_words") else {"upto": parameter}
+        if groups.get("upto_n"):
+            groups["upto"] = groups["upto_n"]
         above = groups.get("above") or groups.get("above_plus")
         bound = _spelled_bound(above or groups.get("upto"), parameters)
         if bound is None:
             continue
+        number_end = next((match.end(g) for g in ("above", "upto", "upto_n", "above_plus") if match.groupdict().get(g)), match.end())
+        if isinstance(bound, float) and re.match(r"\s*(?:%|percent\b)", prose[number_end:]):
+            bound = (bound, bound / 100)  # "20%": compared as 20 or as 0.2
         strict, inclusive = None, False
         for node, op in _comparisons_with(tree, bound, named):
             if op in (ast.LtE, ast.GtE, ast.Eq):  # len(buffer) == window: the bound itself is taken
@@ -825,6 +839,39 @@ def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "no line may be longer than `width`", "lines of at most 40 characters", "each line fits in `width`": a line's length bounded.
+LINE_WIDTH_ASK = re.compile(r"\blines?\b[^.]{0,40}\b(?:longer|wider|more)\s+than\s+`?\w+`?|\blines?\b[^.]{0,40}\b(?:at most|up to|no more than|fits? (?:in|within))\s+`?\w+`?|"
+                            r"\b(?:word[- ]?wrap\w*|wrap\w*)\b[^.]{0,60}\b(?:width|columns?|characters)\b", re.IGNORECASE)
+
+
+def _separator_uncounted(tree: ast.Module) -> Optional[str]:
+    """``if len(line) + len(word) <= width: line += " " + word``: the test leaves out the space that joins the word,
+    so a line can be one character longer than the width."""
+    for node in walk_outside_asserts(tree):
+        if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], ast.LtE)):
+            continue
+        terms, left = [], node.test.left
+        while isinstance(left, ast.BinOp) and isinstance(left.op, ast.Add):
+            terms.append(left.right)
+            left = left.left
+        terms.append(left)
+        lengths = [t.args[0] for t in terms if isinstance(t, ast.Call) and getattr(t.func, "id", None) == "len" and len(t.args) == 1 and isinstance(t.args[0], ast.Name)]
+        if len(lengths) != 2 or len(terms) != 2:
+            continue  # a "+ 1" (or any other term) counts the space
+        names = [n.id for n in lengths]
+        for statement in node.body:
+            joined = statement.value if isinstance(statement, (ast.AugAssign, ast.Assign)) else None
+            target = statement.target if isinstance(statement, ast.AugAssign) else statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
+            if joined is None or getattr(target, "id", None) not in names:
+                continue
+            line = target.id
+            word = names[1 - names.index(line)]
+            text = ast.unparse(joined)
+            if re.search(rf"""^(?:{line} \+ )?(?:' ' \+ {word}|f' {{{word}}}'|" " \+ {word})$""", text) or text in (f"{line} + ' ' + {word}", f"f'{{{line}}} {{{word}}}'"):
+                return f"{ast.unparse(node.test)[:60]} (line {node.lineno}) leaves out the space that joins the word, so a line can be one character too long"
+    return None
+
+
 # What an instruction asks about numbers and bounds, how code breaks it, whether a "not"/"without"
 # before the ask voids it, and the reason given (see stated_requirements.BROKEN_ASKS).
 BOUND_ASKS = (
@@ -840,6 +887,7 @@ BOUND_ASKS = (
     (ROUND_UP_ASK, _rounds_to_nearest_or_down, True, "the instruction asks to round up and {broken}"),
     (FIRST_THEN_EACH_ASK, _first_charged_again, True, "the instruction prices {ask!r} and {broken}"),
     (FULL_COUNT_ASK, _count_rounded_to_nearest, True, "the instruction asks {ask!r} and {broken}"),
+    (LINE_WIDTH_ASK, _separator_uncounted, False, "the instruction bounds a line ({ask!r}) and {broken}"),
 )
 
 

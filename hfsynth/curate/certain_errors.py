@@ -834,16 +834,22 @@ def attribute_of_a_made_value(scope: ast.AST, known: Dict[str, str], rebound: Se
 
 
 def _bounds_test(node: ast.AST, index: str, indexes: Set[str]) -> bool:
-    """``0 <= nr < rows``, ``nr >= 0``, ``i < len(xs)``: ``index`` ordered against limits (numbers, ``len(...)``
-    or names that index nothing here; ``i < j`` between two indexes is a comparison of positions, not a bound)."""
+    """``0 <= nr < rows``, ``i < len(xs)``: ``index`` kept below a limit (a number, ``len(...)`` or a name that indexes
+    nothing here; ``i < j`` between two indexes is a comparison of positions, not a bound; ``i > 0`` alone is no
+    bound a read can pass: ``xs[-1]`` is the last item)."""
     if not isinstance(node, ast.Compare) or not all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
         return False
     operands = [node.left, *node.comparators]
     if not any(isinstance(o, ast.Name) and o.id == index for o in operands):
         return False
     limits = [o for o in operands if not (isinstance(o, ast.Name) and o.id == index)]
-    return all(isinstance(o, ast.Constant) and isinstance(o.value, int) or isinstance(o, ast.Call) and getattr(o.func, "id", None) == "len"
-               or isinstance(o, ast.Name) and o.id not in indexes for o in limits)
+    if not all(isinstance(o, ast.Constant) and isinstance(o.value, int) or isinstance(o, ast.Call) and getattr(o.func, "id", None) == "len"
+               or isinstance(o, ast.Name) and o.id not in indexes for o in limits):
+        return False
+    is_index = lambda o: isinstance(o, ast.Name) and o.id == index
+    # an upper bound (``i < len(xs)``, ``rows > nr``): xs[-1] reads the last item, so ``i > 0`` alone guards no IndexError
+    return any(is_index(a) and isinstance(op, (ast.Lt, ast.LtE)) or is_index(b) and isinstance(op, (ast.Gt, ast.GtE))
+               for a, op, b in zip(operands, node.ops, operands[1:]))
 
 
 def read_before_its_bounds(tree: ast.Module) -> Optional[str]:

@@ -35,7 +35,8 @@ import re
 import tokenize
 from typing import List, Tuple
 
-from hfsynth.curate.instruction_examples import answered_calls, instruction_examples
+from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
+from hfsynth.curate.misused_calls import MUTATING
 from hfsynth.curate.python_ast import literal_value, parse_python, string_constants
 from hfsynth.fences import find_fences
 
@@ -85,9 +86,30 @@ def _noted(comment: str) -> str:
     ``# False (TLD too short)`` (the output, then a note: see ``_hf_note_heads``); '' for a comment that
     explains (:data:`EXPLAINS`), hedges (:data:`VAGUE`) or is empty."""
     match = BARE_COMMENT.match(comment)
-    if not match or EXPLAINS.match(comment) or re.search(VAGUE, match.group("want"), re.IGNORECASE):
-        return ""
+    if not match or EXPLAINS.match(comment) or CLAIM_COMMENT.match(comment) or re.search(VAGUE, match.group("want"), re.IGNORECASE):
+        return ""  # ``# -> The Rolling Stones``: a claim's marker that _claimed found vague ("The ..." may describe) is no bare note
     return match.group("want")
+
+
+# What a value's repr is made of: literals, and calls of a (dotted) name on them (``datetime.date(2024, 3, 11)``).
+REPR_NODES = (ast.Expression, ast.Constant, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Call, ast.Attribute, ast.Name, ast.keyword, ast.Load, ast.UnaryOp, ast.USub)
+
+
+def _shown_repr(comment: str) -> str:
+    """A comment alone on the line below a ``print(E)`` that spells a value the way Python shows it, with a
+    constructor in it (``# (datetime.date(2024, 3, 11), datetime.date(2024, 3, 17))``, ``# Fraction(3, 4)``):
+    an output, where words there could be a note on what comes next."""
+    match = BARE_COMMENT.match(comment)
+    try:
+        tree = ast.parse(match.group("want"), mode="eval") if match else None
+    except (SyntaxError, ValueError):
+        return ""
+    if tree is None or not all(isinstance(n, REPR_NODES) for n in ast.walk(tree)):
+        return ""
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    names_called = {id(n.func) for n in calls} | {id(n) for c in calls for n in ast.walk(c.func)}
+    bare = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in names_called]
+    return match.group("want") if calls and not bare else ""
 
 
 def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
@@ -133,7 +155,7 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
             mode = "note" if want else mode
         if not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#"):
             below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
-            want = _claimed(below)
+            want = _claimed(below) or (_shown_repr(below) if _prints_one(node.value) else "")
             line = line + "  " + below
         if not want:
             continue
@@ -164,7 +186,7 @@ def prose_claims(response: str, tree) -> List[Claim]:
         text = text.replace(fence.code, "\n")
     claims = [(e.call, e.want, False) for e in instruction_examples(text, tree, calls_only=True)]
     read = {c[0] for c in claims}
-    return claims + [(call, "", False, "runs") for call in answered_calls(text, tree) if call not in read]
+    return claims + answered_call_claims(text, tree, read)
 
 
 # Constructors of immutable standard values: ``date(2024, 10, 25)`` on literals is as plain as a literal.
@@ -329,11 +351,29 @@ OUTSIDE_WORLD = re.compile(r"\bopen\(|\binput\(|\bsys\.argv\b|\bos\.environ\b|\b
                            r"\brequests\b|\bhttps?://|\bsqlite3\b|\bsleep\(|\bshutil\b|\bglob\b|\blisten\(|\bserve_forever\b")
 
 
+def _keeps_state(tree) -> bool:
+    """The code keeps state between calls: a ``global`` (or ``nonlocal``), or a module-level container a function
+    changes (``registry.append(x)``, ``cache[k] = v``); what a usage block prints then depends on the calls made before it."""
+    if any(isinstance(n, (ast.Global, ast.Nonlocal)) for n in ast.walk(tree)):
+        return True
+    shared = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign)) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING and getattr(node.func.value, "id", None) in shared:
+                return True
+            if isinstance(node, (ast.Assign, ast.AugAssign)) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) in shared
+                                                                     for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
+                return True
+    return False
+
+
 def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) -> List[Claim]:
     """A usage block that shows no output ("Example:" then ``print(load_settings(config))``) must still
     run: a block of calls that defines and imports nothing, calls one of the code's top-level functions
     or classes, and needs nothing from outside (no file, network, terminal or clock, in it or in the
-    code). One claim per block, run after the code in its namespace; any exception fails the row.
+    code). One claim per block, run after the code in its namespace; any exception fails the row, and so
+    does a line whose comment shows an output it does not give (as in the code: :func:`with_comment_claims_checked`),
+    where the code keeps no state between calls (:func:`_keeps_state`).
     Blocks already claimed (``claimed``: an "Output:" after them) are left to that claim."""
     if tree is None or OUTSIDE_WORLD.search(code):
         return []
@@ -345,8 +385,8 @@ def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) 
         if not block or block in code or block in taken or OUTSIDE_WORLD.search(block) or not _usage_block(fence.tag or "", block):
             continue
         called = {n.func.id for n in ast.walk(parse_python(block)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-        if called & defined:
-            runs.append((block, "", True, "program"))
+        if called & defined:  # print(f("08:45"))  # 08:58: the comment is held to, unless what the block shows may hang on earlier calls
+            runs.append((block if _keeps_state(tree) else with_comment_claims_checked(block)[0], "", True, "program"))
     return runs
 
 

@@ -63,7 +63,7 @@ from hfsynth.curate.claimed_outputs import (
 )
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose, written_in_english
-from hfsynth.curate.instruction_examples import answered_calls, instruction_examples
+from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python
 from hfsynth.curate.required_errors import required_error_claims
@@ -331,7 +331,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     tests the code carries (:func:`~hfsynth.curate.code_tests.code_tests`: its main guard's asserts,
     TestCase classes, test functions) run after the row's own: the code itself runs as a module, so
     they would not run otherwise. The outputs the response claims (``# Output: 120``, a ``>>>``
-    session, the instruction's worked examples: :mod:`hfsynth.curate.claimed_outputs`) are checked too."""
+    session, the instruction's worked examples and its stub's doctests: :mod:`hfsynth.curate.claimed_outputs`)
+    are checked too."""
     claims: list = []
     tree = parse_python(code)
     if not NONDETERMINISTIC & _drawn(tree):
@@ -347,7 +348,10 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         examples = list(dict.fromkeys(instruction_examples(words, tree) + worded_examples(words, tree) + shown_input_examples(instruction, words, tree)))
         claims += [(e.call, e.want, False, "unit") if e.bare else (e.call, e.want, False) for e in examples]
         read = {e.call for e in examples}
-        claims += [(call, "", False, "runs") for call in answered_calls(words, tree) if call not in read]
+        claims += answered_call_claims(words, tree, read)
+        if tree is not None and not NONDETERMINISTIC & _drawn(tree):  # a stub's doctests: ``>>> to_postfix("3 + 4 * 2")`` and its answer
+            defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+            claims += [c for c in session_claims(instruction) if c not in claims and _drawn(parse_python(c[0])) & defined]
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree, instruction)
         if not NONDETERMINISTIC & _drawn(tree):

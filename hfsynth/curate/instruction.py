@@ -310,6 +310,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
               and re.search(rf"\b{name}\s*\(", code)}  # `ceil(p / 100 * N)`, computed with math.ceil
     # `floor(valid_votes / (seats + 1)) + 1`, computed with //: the formula's function is no name the code needs
     formulas = {name for name, _ in named if name in ("floor", "ceil") and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction) and "//" in code}
+    # "if the inverse does not exist (`gcd(a, m) != 1`)": a condition stated with a math function, not a function to write
+    formulas |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`[^`]*(?<![\w.]){name}\([^`()]*\)\s*(?:[<>!=]=?|[-+*/%])[^`]*`", instruction)}
     return next((name for name, dotted in named if name not in formulas and name not in (mentioned if dotted or name in tools else bare)), None)
 
 

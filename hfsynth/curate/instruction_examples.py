@@ -21,7 +21,8 @@ read only when both sides are Python literals and the call is clear:
 
 An example whose answer is no literal (``segment_series([20.0, 20.2, 23.0], 0.5) -> [(0, 1, 20.1...),
 (2, 2, 23.0)]``, ``... gives [Reading(sensor="t1", value=19.65)]``) still says that its call returns
-a value: :func:`answered_calls` reads the call, and execution runs it for an answer, any answer.
+a value: :func:`answered_calls` reads the call, and execution runs it for an answer, any answer; a date
+spelled as its constructor ("should return `date(2024, 5, 31)`") is compared with the date returned.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple, Union
+from typing import Iterator, List, Optional, Tuple, Union
 
 from hfsynth.curate.python_ast import literal_value, parse_python
 
@@ -38,6 +39,9 @@ CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|outpu
 VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to|rounds?(?: down| up)? to)\s*:?\s*", re.IGNORECASE)
 # "`"2d6+3"` is `(2, 6, 3)`": a backticked text, "is", and a backticked value that is no text (see _value_examples).
 VALUE_IS = re.compile(r"`\s+is\s+`")
+# "middle C `"C4"` is 60 and `"A4"` is 69": a backticked text, "is", and a plain number that ends the clause (no unit after it).
+TEXT_IS_NUMBER = re.compile(r"`(?P<given>(?P<q>[\"'])[^`\"'\n]{1,30}(?P=q))`\s+is\s+(?P<want>-?\d+(?:\.\d+)?)(?=\s*(?:[.,;)]|\band\b|$))")
+CONDITION_BEFORE = re.compile(r"\b(?:if|when|unless|whether|while|until|once)\s+$", re.IGNORECASE)
 # "dotfiles like '.bashrc' come back unchanged": inputs the function hands back as they are.
 UNCHANGED = re.compile(r"\b(?:comes?|come|are|is|get|gets)\s+(?:back|returned|left|kept)\s+(?:as[- ]is|unchanged|untouched|as they are|as it is)\b|\b(?:stays?|remains?)\s+unchanged\b", re.IGNORECASE)
 UNCHANGED_CUE = re.compile(r"\b(?:like|such as|including|e\.g\.|for example|for instance)\b", re.IGNORECASE)
@@ -204,6 +208,9 @@ def _value_examples(text: str, name: str, required: int, backticked: str = "") -
         (given_value, given_ok), (want_value, want_ok) = literal_value(given), literal_value(want)
         if given_ok and want_ok and isinstance(given_value, str) and not isinstance(want_value, str):
             add(given, want)
+    for match in TEXT_IS_NUMBER.finditer(backticked):
+        if not CONDITION_BEFORE.search(backticked[max(0, match.start() - 20): match.start()]):
+            add(match.group("given"), match.group("want"))
     for match in INPUT_OUTPUT.finditer(text):
         want = _longest_literal_after(match.group("output") + " ", 0)
         given = match.group("input").strip().rstrip(",;")
@@ -346,12 +353,31 @@ def answered_calls(text: str, tree: Optional[ast.Module]) -> List[str]:
     (see the module's docstring), in order: ``name(args) -> / returns / gives / is ...`` as for the
     literal examples, the answer opening like a value (:data:`VALUE_OPENS`), the arguments literals or
     values the code's own names build. A bug report ("returns [1 instead of [2") is no answer."""
+    return list(dict.fromkeys(call for call, _ in _answered(text, tree)))
+
+
+# "should return `date(2024, 5, 31)`": a date spelled as its constructor, which execution compares with the value returned.
+DATE_ANSWER = re.compile(r"(?:datetime\.)?(?:date|datetime|time)\(\s*\d+(?:\s*,\s*\d+){0,6}\s*\)")
+
+
+def answered_call_claims(text: str, tree: Optional[ast.Module], read: set) -> List[tuple]:
+    """The calls of :func:`answered_calls` not among ``read`` (already claimed) as claims for execution: a date
+    answer (:data:`DATE_ANSWER`) compared, any other only run ("runs": it must return)."""
+    claims = {}
+    for call, answer in _answered(text, tree):
+        date = DATE_ANSWER.match(text, answer)
+        if call not in read and call not in claims:
+            claims[call] = (call, date.group(0), False) if date else (call, "", False, "runs")
+    return list(claims.values())
+
+
+def _answered(text: str, tree: Optional[ast.Module]) -> Iterator[Tuple[str, int]]:
+    """``(call, where its answer starts in text)`` for each call of :func:`answered_calls`."""
     if tree is None:
-        return []
+        return
     functions = _functions(tree)
     makers = _makers(tree)
     text = text.replace("`", " ")
-    found = []
     for match in CALL_START.finditer(text):
         if match.group(1) not in functions or (match.start() and text[match.start() - 1] in ".@"):
             continue
@@ -365,5 +391,4 @@ def answered_calls(text: str, tree: Optional[ast.Module]) -> List[str]:
         except (SyntaxError, ValueError):
             continue
         if isinstance(node, ast.Call) and all(_constructible(a, makers) for a in node.args) and all(k.arg and _constructible(k.value, makers) for k in node.keywords):
-            found.append(call)
-    return list(dict.fromkeys(found))
+            yield call, says.end()

@@ -72,6 +72,19 @@ def _from_roman(text: str) -> int:
     return total
 
 
+def _parentheses_to_add(text: str) -> int:
+    """How many parentheses make ``text`` valid: one for each ``)`` with nothing open, one for each ``(`` left open."""
+    open_, added = 0, 0
+    for ch in text:
+        if ch == "(":
+            open_ += 1
+        elif open_:
+            open_ -= 1
+        else:
+            added += 1
+    return added + open_
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, symbol in ROMAN:
@@ -371,6 +384,16 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas many times\b|\btimes\b|\bthree\b|\bk lists\b|\bindex|\bindices\b|\bpositions?\b|"
                                  r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bnot in both\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
                                  r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b")),
+    KnownTask("the items in every list", _i(r"\b(?:in|appear\w* in|present in|common to|found in|occur\w* in|shared by|belong\w* to)\s+\**(?:every|each|all)\**\s+(?:of the\s+)?(?:[\w']+\s+){0,2}(?:lists?|playlists?|sequences?|arrays?|collections?)\b|"
+                                             r"\bintersection of (?:all|every|the) (?:given )?(?:lists|playlists|arrays|sequences)\b"), 1, r"common|shared|every|all|intersect",
+              relation="all(set(f([list(x) for x in ls]) or ()) == set.intersection(*map(set, ls)) for ls in ((['a', 'b', 'c'], ['b', 'c', 'd'], ['c', 'b']), (['x', 'y'], ['y', 'z']), (['p', 'q'], ['r'], ['p'])))",
+              unless=_i(PRINTS + r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas many times\b|\btimes\b|\bat least\b|\bmost\b|\bindex|\bindices\b|\bpositions?\b|\bempty\b|"
+                                 r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bany\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
+                                 r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b|\bgenerator\b")),
+    KnownTask("the longest common substring", _i(r"\blongest[ _]common[ _]substring\b"), 2, r"common|substr|longest",
+              relation="all(len(f(a, b)) == n and f(a, b) in a and f(a, b) in b for a, b, n in (('xabcdy', 'zabcw', 3), ('abcde', 'axcye', 1), ('', 'abc', 0), ('banana', 'ananas', 5)))",
+              unless=_i(PRINTS + r"|\bsubsequence\b|\bcount\w*|\bhow many\b|\blength of\b|\bits length\b|\bindex|\bindices\b|\bpositions?\b|\bk\b|\bcase\b|\bignor\w*|\bthree\b|\bseveral strings\b|"
+                                 r"\blist of (?:strings|words)\b|\ball (?:of them|such)\b|\bdict\w*|\btuples?\b|\bwords\b|\btokens\b|\blists\b|\bminimum length\b|\bat least\b")),
     KnownTask("the k smallest values, smallest first", _i(r"\b`?k`? (?:smallest|lowest|cheapest|shortest|least)\b[^.]{0,40}\b(?:in ascending order|ascending|in increasing order|sorted|smallest first|cheapest first|lowest first)\b|"
                                                           r"\b(?:smallest|lowest|cheapest) `?k`? (?:values|numbers|elements|items|fares|prices)\b[^.]{0,40}\b(?:ascending|sorted|increasing)\b"), 2, r"small|low|cheap|least|k_",
               [([30, 12, 45, 8, 22], 3), ([5, 1, 3], 3), ([4, 4, 1, 7], 2), ([7, 2, 9], 1), ([3, 9, 6, 1, 8, 2], 4)], lambda values, k: sorted(values)[:k],
@@ -447,7 +470,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an integer as Roman numerals", _i(r"\b(?:integer|number|int)\b[^.]{0,20}\bto (?:a )?roman numerals?\b|\bto_roman\b"), 1, r"roman",
               [(1994,), (4,), (9,), (58,), (3999,), (1,)], _roman,
               unless=_i(PRINTS + r"|\blower\s*case\b|\bfrom roman\b|\bvalidat|\bzero\b|\bnegative\b|\bover 3999\b")),
-    KnownTask("a Roman numeral's value", _i(r"\broman numerals?(?: string)?\b[^.]{0,20}\bto (?:an? |its )?(?:integer|int|number|decimal)\b|\broman_to_int\b"), 1, r"roman|int",
+    KnownTask("a Roman numeral's value", _i(r"\broman numerals?(?: string)?(?:\s*\([^()]{0,100}\))?[^.]{0,20}\bto (?:an? |its )?(?:integer|int|number|decimal)\b|\broman_to_int\b"), 1, r"roman|int",
               [("III",), ("IV",), ("IX",), ("LVIII",), ("MCMXCIV",), ("XL",), ("CD",), ("MMMCMXCIX",)], _from_roman,
               unless=_i(PRINTS + r"|\blower\s*case\b|\binteger to roman\b|\bnumber to roman\b|\bint_to_roman\b|\bboth ways\b|\band back\b|\bbetween (?:roman|integers)\b")),
     KnownTask("two sorted lists merged", _i(r"\bmerg\w*\b[^.]{0,10}\btwo (?:already[- ])?sorted (?:lists|arrays)\b"), 2, r"merge",
@@ -550,7 +573,7 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bstrictly\b|\bdescending\b|\bnon-?increasing\b|\bkey\b|\bdict\w*|\bstrings?\b|\bcase\b|\bindex\b|\bindices\b|\bposition\b|\bfirst\b|\bcount(?:s|ing)? (?:the|how|of)\b|\bnumber of\b|\bhow many\b|\bsort (?:it|the list|them)\b|\breturns? (?:the|a) sorted\b|\bmatri\w*|\brows?\b|\bcolumns?\b|\bsequences\b|\bsub\w*|\blongest\b|\bmerge\w*|\binsert\w*|\bremov\w*|\bdelet\w*|\bmonoton\w*|\beither\b|\bwithin\b|\btolerance\b")),
     KnownTask("the trailing zeros of n!", _i(r"\btrailing zeros?\b[^.]{0,30}(?:\bn!|\bfactorial\b)|(?:\bn!|\bfactorial\b)[^.]{0,30}\btrailing zeros?\b"), 1, r"zero|trail",
               [(0,), (4,), (5,), (24,), (25,), (100,), (125,), (1000,)], lambda n: sum(n // 5 ** k for k in range(1, 12)),
-              unless=_i(PRINTS + r"|\bbase\b|\bbinary\b|\bdigits?\b|\blist\b|\brange\b|\bsmallest\b|\bhow many n\b|\bnumbers? n\b|\bk\b|\bdouble\b|\bnegative\b(?<!non-negative)")),
+              unless=_i(PRINTS + r"|\bbase\b|\bbinary\b|\bdigits?\b|\blist\b|\brange\b|\bsmallest\b|\bhow many n\b|\bnumbers? n\b|\bk\b|\bdouble\b")),
     KnownTask("a page of items, pages counted from 1", _i(r"^(?=.*\bpage\b)(?=.*(?:\b(?:numbered|counted|indexed|start\w*|begin\w*)\b[^.\n]{0,12}\b(?:from|at) 1\b|\b1-(?:based|indexed)\b|\bpage 1 is the first\b|\bfirst page is(?: page)? 1\b))(?s:.)"),
               3, r"page|paginat",
               [(list(range(25)), 1, 10), (list(range(25)), 2, 10), (list(range(25)), 3, 10), (list(range(25)), 4, 10), (list("abcdefg"), 2, 3), ([], 1, 5)],
@@ -567,7 +590,8 @@ TASKS: Tuple[KnownTask, ...] = (
               unless=_i(PRINTS + r"|\bthe pairs themselves\b|\blist of (?:the )?(?:index )?(?:pairs|inversions)\b|\breturns? (?:the|all|every) (?:index )?(?:pairs|inversions)\b|\bmod\w*|<=|\bat least\b|\bsignificant\b|\breverse pairs\b|\b2 ?\*|\bmatri\w*|\bstrings?\b|\bk\b|\btuple\b|\bsorted (?:list|array|copy)\b|\balso\b")),
     KnownTask("two matrices multiplied", _i(r"\bmultipl(?:y|ies|ication of)\b[^.]{0,10}\btwo\b[^.]{0,20}\bmatri(?:x|ces)\b|\bmatrix (?:multiplication|product)\b|\bproduct of two matrices\b"), 2, r"mat|mul|prod|dot",
               [([[1, 2, 3], [4, 5, 6]], [[7, 8], [9, 10], [11, 12]]), ([[1, 2], [3, 4]], [[5, 6], [7, 8]]), ([[2]], [[3]]), ([[1, 0, 2]], [[1], [2], [3]]), ([[1], [2]], [[3, 4]]), ([[1, 2]], [[1, 2, 3], [4, 5, 6]]), ([[1], [2], [3]], [[4, 5]])], _matmul,
-              unless=_i(PRINTS + r"|\bscalar\b|\bvectors?\b|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bnp\.|\belement-?\s?wise\b|\bhadamard\b|\bsparse\b|\bstrassen\b|\bchain\b|\bmod\w*|\bpower\b|\bexponent\w*|\btuples?\b|\bdict\w*|\bstrings?\b|\bboolean\b|\bmin-plus\b|\bsquare matri\w*|\bn ?x ?n\b|\bidentity\b|\bdeterminant\b|\binverse\b|\bclass\b")),
+              unless=_i(PRINTS + r"|\bscalar\b|\bvectors?\b|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bnp\.|\belement-?\s?wise\b|\bhadamard\b|\bsparse\b|\bstrassen\b|\bchain\b|\bmod\w*|\bpower\b|\bexponent\w*|\btuples?\b|\bdict\w*|\bstrings?\b|\bboolean\b|\bmin-plus\b|\bsquare matri\w*|\bn ?x ?n\b|\bidentity\b|\bdeterminant\b|\binverse\b|\bclass\b|"
+                       r"\bkronecker\b|\btensor\b|\bouter\b|\btrace\b|\bdiagonal\b|\bnorm\b|\brank\b|\bwithout (?:forming|building|computing)\b")),  # the trace of A·B, a Kronecker product: not the product
     KnownTask("a spreadsheet column title's number", _i(r"\bcolumn (?:title|name|label|letters?)\b[^.]{0,60}\b(?:to|into) (?:a |an |its |the )?(?:1-based |one-based )?(?:column )?(?:number|index|integer)\b|\btitle_to_number\b"), 1, r"col|num|title|index",
               [("A",), ("Z",), ("AA",), ("AB",), ("AZ",), ("ZY",), ("AAA",)], _column_number,
               unless=_i(PRINTS + r"|\b0-(?:based|indexed)\b|\bzero-(?:based|indexed)\b|\bA (?:is|=|->|→) 0\b|\bvice versa\b|\bboth (?:ways|directions)\b|\bback\b|\brow\b|\bcell\b|\b[A-Z]+\d+\b|\branges?\b|\blist\b|\bdict\w*|\bbase (?!26)\d+\b")),
@@ -589,7 +613,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the Hamming distance of two strings", _i(r"\bhamming distance\b[^.]{0,60}\bstrings?\b|\bstrings?\b[^.]{0,60}\bhamming distance\b"), 2, r"ham|dist",
               [("karolin", "kathrin"), ("1011101", "1001001"), ("", ""), ("abc", "abc"), ("abc", "xyz")], lambda a, b: sum(x != y for x, y in zip(a, b)),
               unless=_i(PRINTS + r"|\bintegers?\b|\bbits?\b|\bbinary\b|\bnumbers\b|\bcase\b|\blists?\b|\bpairs\b|\bminimum\b|\bclosest\b|\bignor\w*|\bpad\w*|\bunequal\b|\bdifferent lengths?\b(?![^.]*\braise\w*)|\bwords\b|\bnormali[sz]\w*|\bratio\b|\bsimilarity\b")),
-    KnownTask("the longest common prefix", _i(r"\blongest common prefix\b"), 1, r"prefix|common",
+    KnownTask("the longest common prefix", _i(r"\blongest[ _]common[ _]prefix\b|\blongest (?:string|text) that is a prefix of (?:every|each|all)\b"), 1, r"prefix|common",
               [(["flower", "flow", "flight"],), (["dog", "racecar", "car"],), (["a"],), (["interview", "internet", "interval"],), (["ab", "a"],), (["same", "same"],)], os.path.commonprefix,
               unless=_i(PRINTS + r"|\bsuffix\w*|\btwo strings\b|\bpairs?\b|\bcase\b|\bignor\w*|\bpaths?\b|\bdirector\w*|\bfolders?\b|\blength of\b|\bcount\b|\bk\b|\bgroups?\b|\bNone\b|\bwords? of a sentence\b|\bsentences?\b|\bquer(?:y|ies)\b|\bsegments?\b|\bdotted\b|\burls?\b|\btokens\b|\blists\b|\bdict\w*|\btuples?\b")),
     KnownTask("brackets of three kinds balanced", _i(r"^(?=.*(?:\bbalanced\b|\bproperly (?:nested|closed|matched)\b|\bvalid\b))(?=.*(?:\(\)|\bparenthes[ie]s\b|\bround\b))(?=.*(?:\[\]|\bsquare brackets\b))(?=.*(?:\{\}|\b(?:curly )?braces\b))(?s:.)"), 1, r"balanc|valid|bracket|paren",
@@ -607,12 +631,37 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a perfect-square test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bperfect square\b"), 1, r"square|perfect", [(n,) for n in (1, 4, 16, 15, 26, 144, 10 ** 6, 10 ** 6 - 1, 2, 99980001)],
               lambda n: math.isqrt(n) ** 2 == n, truth=True, named=r"is_?perfect_?square",
               unless=_i(PRINTS + r"|\blist\b|\ball\b|\bup to\b|\bbelow\b|\bcount\w*|\bnext\b|\bnearest\b|\bsum of\b|\btwo squares\b|\bcubes?\b|\bfloat\w*|\bstrings?\b|\bmatri\w*|\bgrid\b|\bboard\b|\broot\b(?= is returned)")),
+    KnownTask("perfect numbers up to a limit", _i(r"\b(?:all|every|list of(?: the)?)\s+perfect numbers\b[^.]{0,40}(?:<=|\bup to\b|\bat most\b|\bnot (?:exceeding|above|greater than)\b|\bbelow\b|\bless than\b)"), 1, r"perfect",
+              [(30,), (5,), (500,), (10000,), (1,)], lambda limit: [n for n in (6, 28, 496, 8128) if n <= limit],
+              unless=_i(PRINTS + r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bsum\b(?! of (?:its|their) (?:proper )?divisors)|\babundant\b|\bdeficient\b|\bamicable\b|\bsemi-?perfect\b|\bdict\w*|\btuples?\b|\bstrings?\b|\bdescending\b")),
+    KnownTask("an integer square root", _i(r"\binteger square root\b|\bisqrt\b"), 1, r"sqrt|root", [(n,) for n in (0, 1, 2, 3, 4, 8, 10, 15, 16, 99, 10 ** 12, 10 ** 12 - 1)], math.isqrt,
+              named=r"i_?sqrt|int(?:eger)?_?sqrt|integer_square_root",
+              unless=_i(PRINTS + r"|\bfloat\w*(?! ?point\)?)|\bdecimal places?\b|\bprecision\b|\bapproximat\w*|\bceil\w*|\bround\w* (?:up|to (?:the )?nearest)\b|\bcube\b|\bk-?th\b|\bn-?th root\b|\bmodul\w*|\bcomplex\b|\blist\b|\btuple\b|\bremainder\b|\bperfect square\b")),
+    KnownTask("a magic-square test", _i(r"\bmagic square\b"), 1, r"magic",
+              [([[2, 7, 6], [9, 5, 1], [4, 3, 8]],), ([[8, 1, 6], [3, 5, 7], [4, 9, 2]],), ([[1, 2], [3, 4]],), ([[1, 2, 3], [2, 3, 1], [3, 1, 2]],), ([[1, 2, 3], [3, 1, 2], [2, 3, 1]],), ([[2, 7, 6], [9, 5, 1], [4, 8, 3]],)],
+              lambda grid: len({sum(r) for r in grid} | {sum(c) for c in zip(*grid)} | {sum(grid[i][i] for i in range(len(grid))), sum(grid[i][~i] for i in range(len(grid)))}) == 1,
+              truth=True, named=r"is_?magic(?:_?square)?",
+              unless=_i(PRINTS + r"|\bsemi-?magic\b|\bcount\w*|\bhow many\b|\bsub-?(?:grid|square|matri)\w*|\binside\b|\bgenerat\w*|\bconstruct\w*|\bbuild\w*|\bfill\w*|\bcomplet\w*|\bmissing\b|\bwithout (?:the )?diagonals?\b|\bonly (?:the )?rows\b|\bdiagonals? (?:are|is) (?:not|ignored)\b|\bmagic (?:constant|sum)\b(?= is returned)|\bstrings?\b|\bdict\w*")),
+    KnownTask("parentheses to add for a valid string", _i(r"\bminimum number of (?:parenthes[ie]s|brackets)\b[^.]{0,80}\b(?:insert\w*|add\w*)\b|\bmin_add_to_make_valid\b"), 1, r"min|add|valid|paren",
+              [("())",), ("(((",), ("()",), ("()))((",), (")(",), ("",), ("(()())",)], _parentheses_to_add,
+              unless=_i(PRINTS + r"|\[|\{|\bremov\w*|\bdelet\w*|\bswap\w*|\brevers\w*|\bflip\w*|\bstars?\b|\*|\bwildcard\b|\breturns? (?:the|a) (?:string|list)\b|\bdict\w*")),
     KnownTask("an Armstrong-number test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\b(?:armstrong|narcissistic)(?: number)?\b"), 1, r"armstrong|narciss", [(n,) for n in (1, 9, 10, 153, 154, 370, 371, 407, 100, 9474, 9475)],
               lambda n: n == sum(int(d) ** len(str(n)) for d in str(n)), truth=True, named=r"is_?(?:armstrong|narcissistic)(?:_?number)?",
               unless=_i(PRINTS + r"|\bcubes?\b|\bthree-digit\b|\b3-digit\b|\blist\b|\ball\b|\bbetween\b|\brange\b|\bup to\b|\bcount\w*|\bfind\b|\bnegative\b(?<!non-negative)|\bstrings?\b|\bbase\b")),
+    KnownTask("the primes up to n, n included", _i(r"\bprime(?:s| numbers)\b[^.]{0,40}(?:<=|≤|\bup to and including\b|\bless than or equal to\b|\bnot (?:greater|larger) than\b|\binclusive\b)"), 1, r"prime|sieve",
+              [(7,), (13,), (2,), (29,), (30,)], lambda n: [p for p in range(n + 1) if _is_prime(p)],
+              unless=_i(PRINTS + r"|\bcount\w*|\bnumber of\b|\bhow many\b|\bsum\b|\bset\b|\bdict\w*|\bboolean\b|\bTrue\b|\bsegmented\b|\btwin\b|\bbetween\b|\bfirst n\b|\bn primes\b|\bpairs?\b|\bfactor\w*|\bpalindrom\w*|\blargest\b|\bsmallest\b|\bnearest\b|\bclosest\b|\bproduct\b|\bstrings?\b|\bnth\b|\bn-th\b|\bdescending\b|\bgaps?\b|\bdigits?\b|\bcircular\b|\bemirp|\bmersenne\b|\bsum of two\b|\bgoldbach\b|\brange \[|\bincremental\w*|\bclass\b|\bcache\w*|\bmemo\w*")),
     KnownTask("the primes below a number", _i(r"\bsieve of eratosthenes\b|\b(?:all )?(?:the )?prime(?:s| numbers) (?:up to|less than or equal to|not (?:greater|larger) than|below|less than|smaller than|under)\b"), 1, r"prime|sieve",
               [(10,), (30,), (50,), (100,), (4,)], lambda n: [p for p in range(n) if _is_prime(p)],
               unless=_i(PRINTS + r"|\bcount\w*|\bnumber of\b|\bhow many\b|\bsum\b|\bset\b|\bdict\w*|\bboolean\b|\bTrue\b|\bsegmented\b|\btwin\b|\bbetween\b|\bfirst n\b|\bn primes\b|\bpairs?\b|\bfactor\w*|\bpalindrom\w*|\blargest\b|\bsmallest\b|\bnearest\b|\bclosest\b|\bproduct\b|\bstrings?\b|\bnth\b|\bn-th\b|\bdescending\b|\bgaps?\b|\bdigits?\b|\bcircular\b|\bemirp|\bmersenne\b|\bsum of two\b|\bgoldbach\b|\brange \[|\bincremental\w*|\bclass\b|\bcache\w*|\bmemo\w*")),
+    KnownTask("a Reverse Polish expression evaluated", _i(r"\b(?:reverse polish(?: notation)?|RPN|postfix)\b[^.]{0,80}\blist of (?:tokens|strings)\b|\blist of (?:tokens|strings)\b[^.]{0,80}\b(?:reverse polish|RPN|postfix)\b"), 1, r"rpn|eval|polish|postfix|calc",
+              [(["5", "3", "-"],), (["2", "3", "-", "4", "*"],), (["10", "2", "-", "3", "-"],), (["3", "4", "+", "2", "*"],)],
+              lambda tokens: {("5", "3", "-"): 2, ("2", "3", "-", "4", "*"): -4, ("10", "2", "-", "3", "-"): 5, ("3", "4", "+", "2", "*"): 14}[tuple(tokens)],
+              unless=_i(PRINTS + r"|\bvariables?\b|\bunary\b|\bsqrt\b|\^|\*\*|\bpower\b|\bmodul\w*|%|\bdict\w*|\bclass\b|\bcompil\w*|\bconvert\w*|\binfix\b|\bto postfix\b|\bsteps?\b|\btrace\b|\bbytecode\b|\bmatri\w*|\bstrings? of (?:the )?result\b")),
+    KnownTask("the k-th smallest of a sorted matrix", _i(r"\bk-?th smallest\b[^.]{0,120}\bmatri(?:x|ces)\b|\bmatri(?:x|ces)\b[^.]{0,160}\bk-?th smallest\b"), 2, r"kth|smallest",
+              [([[1, 5, 9], [10, 11, 13], [12, 13, 15]], 8), ([[1, 2], [1, 3]], 2), ([[-5]], 1), ([[1, 2], [3, 4]], 4), ([[1, 3, 5], [6, 7, 12], [11, 14, 14]], 6)],
+              lambda matrix, k: sorted(v for row in matrix for v in row)[k - 1], parameters=(r"matri|grid|rows|^m$|^a$", r"^k$|^n$|rank|index|nth"),
+              unless=_i(PRINTS + r"|\b0-based\b|\bzero-based\b|\bdistinct\b|\bunique\b|\blargest\b|\bcount\b|\bhow many\b|\bpairs?\b|\bsums?\b|\bproducts?\b|\bdict\w*|\bstrings?\b|\bclass\b")),
     KnownTask("a running total", _i(r"\b(?:running|cumulative) (?:sums?|totals?)\b"), 1, r"run|cum|total|sum|accum|prefix",
               [([1, 2, 3, 4],), ([],), ([5],), ([3, -1, 2],), ([0, 0, 7],)], lambda xs: [sum(xs[:i + 1]) for i in range(len(xs))], in_place=True,
               unless=_i(PRINTS + r"|\bleading 0\b|\bstarts? with 0\b|\bn ?\+ ?1\b|\bwindow\b|\bmoving\b|\brolling\b|\baverage\b|\bmeans?\b|\bmax\w*\b|\bmin\w*\b|\bproduct\b|\bdict\w*|\bgroup\w*|\breset\w*|\bmatri\w*|\b2d\b|\bstrings?\b|\bk\b|\bmodulo\b|\bquer(?:y|ies)\b|\brange sum\b|\bclass\b|\bthreshold\b|\bexceed\w*|\bfirst (?:index|time|position)\b|\btuples?\b|\bcolumns?\b|\brows?\b|\bdates?\b|\bbalance\b|\bround\w*|\bdecimal\w*|\bfloat\w*|(?<!not use )(?<!without )(?<!without using )(?<!no )\bnumpy\b|\bpandas\b|\breverse\w*|\bright\b|\bcount\w*")),
@@ -704,7 +753,7 @@ TASKS: Tuple[KnownTask, ...] = (
                        " and f(D(1985, 1, 1), D(2023, 12, 31)) == 1 and f(D(2000, 3, 10), D(2023, 1, 1)) == 68)(__import__('datetime').date)",
               unless=_i(PRINTS + r"|\bleap\b|(?<!ignore )\bfebruary\b|(?<!february )\b29\b|\bstrings?\b|\bYYYY\b|\biso\w*|\bhours\b|\bweeks\b|\bmonths\b|\btuple\b|\bdict\w*|\bdatetime objects?\b|\b365\b|\btoday is (?:a )?birthday\b[^.]{0,40}\b365\b|\bnegative\b|\bpast\b|\bage\b"),
               parameters=(r"birth|born|dob|^b$|^bday$", r"today|^on$|ref|current|^now$|^d$|as_of|when|date$")),
-    KnownTask("the longest substring without repeated characters", _i(r"\blongest substring without repeat\w* characters\b|\blongest substring\b[^.]{0,40}\b(?:no|without (?:any )?)(?:repeat\w*|duplicate) characters\b|\blongest substring\b[^.]{0,40}\b(?:all )?(?:distinct|unique) characters\b"),
+    KnownTask("the longest substring without repeated characters", _i(r"\blongest substring without repeat\w* characters\b|\blongest substring\b[^.]{0,40}\b(?:no |without (?:any )?)(?:repeat\w*|duplicate) characters\b|\blongest substring\b[^.]{0,40}\b(?:all )?(?:distinct|unique) characters\b"),
               1, r"long|substr|unique|distinct", [("abcabcbb",), ("bbbbb",), ("pwwkew",), ("",), ("dvdf",), ("abba",), ("au",)], _longest_unrepeated,
               unless=_i(PRINTS + r"|\bthe substring itself\b|\breturns? the (?:longest )?substring\b(?! length)|\bstring itself\b|\bindices\b|\bstart\b|\bk (?:distinct|unique)\b|\bat most k\b|\bat most (?:two|2)\b|\bcase\b|\bignor\w*|\btuple\b|\bwords\b")),
     KnownTask("the water trapped between bars", _i(r"\btrap\w*\b[^.]{0,40}\brain\s?water\b|\brain\s?water\b[^.]{0,60}\btrap\w*|\btrapping rain water\b"), 1, r"trap|water|rain",

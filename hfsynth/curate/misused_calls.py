@@ -89,6 +89,8 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   it does not (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages.
 - ``1 + pct_per_hour // 100``: a percentage floor-divided by 100 is 0 for every percentage under 100
   (``/ 100`` is meant); read for a name that holds a percentage (``pct``, ``percent``, ``percentage``).
+- ``sum(d for d in range(1, n // 2) if n % d == 0)``: the search stops before ``n // 2``, a divisor of every even ``n``.
+- ``int(math.log(n, base))``: the log of a base is a quotient of rounded logs, so at exact powers the floor is one short.
 - Arguments in each other's places: ``re.sub(line, r"\\s+", " ")`` (the text as the pattern),
   ``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``, ``heapq.heappush((score, name), heap)``.
 """
@@ -1241,11 +1243,25 @@ def _field_words(field: Tuple[str, object]) -> str:
     return f"field {which + 1}" if kind == "position" else f".{which}" if kind == "attribute" else repr(which)
 
 
-def _keys_from_one_field(value: ast.AST) -> Optional[Tuple[Tuple[str, object], str]]:
-    """``{trip["start"]: 0 for trip in trips}`` or ``dict.fromkeys({isbn for isbn, _ in copies}, 0)``: the field the
-    dict's keys are taken from, and the items they are taken from (``trips``)."""
+def _unwrapped(value: ast.AST, bound: Dict[str, ast.AST]) -> ast.AST:
+    """What ``sorted(...)``, ``list(...)``, ``set(...)`` or ``tuple(...)`` of one argument wraps, and what a name
+    bound once holds (``stations = sorted({t.start for t in trips})``), read through."""
+    for _ in range(4):
+        if isinstance(value, ast.Name) and value.id in bound:
+            value = bound.pop(value.id)
+        elif isinstance(value, ast.Call) and getattr(value.func, "id", None) in ("sorted", "list", "set", "tuple") and len(value.args) == 1 and not value.keywords:
+            value = value.args[0]
+        else:
+            break
+    return value
+
+
+def _keys_from_one_field(value: ast.AST, bound: Optional[Dict[str, ast.AST]] = None) -> Optional[Tuple[Tuple[str, object], str]]:
+    """``{trip["start"]: 0 for trip in trips}`` or ``dict.fromkeys({isbn for isbn, _ in copies}, 0)`` (the keys also
+    sorted first, or by way of a name bound once: ``bound``): the field the dict's keys are taken from, and the
+    items they are taken from (``trips``)."""
     if isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and value.args:
-        value = value.args[0]
+        value = _unwrapped(value.args[0], dict(bound or {}))
         key = getattr(value, "elt", None)
     else:
         key = getattr(value, "key", None)
@@ -1261,10 +1277,10 @@ def _counted_by_another_field(tree: ast.Module) -> Optional[str]:
     come from one field of the items and the counting from another, so the first end that is no start raises
     KeyError. Read only where nothing tests, defaults or writes a key of that dict otherwise."""
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        built = {}
+        built, once = {}, values_bound_once(function)
         for node in ast.walk(function):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                found = _keys_from_one_field(node.value)
+                found = _keys_from_one_field(node.value, once)
                 if found:
                     built[node.targets[0].id] = found
         for name, (field, items) in built.items():
@@ -1655,22 +1671,26 @@ def _decimals_of_a_floor_division(tree: ast.Module) -> Optional[str]:
 
 
 def _month_past_december(tree: ast.Module) -> Optional[str]:
-    """``date(day.year, day.month + 1, 1)`` (or ``day.replace(month=day.month + 1)``) with nothing in the code
-    that turns December over (no 12 compared or taken, no ``%`` nor ``divmod``, no
-    ValueError caught): in December the month is 13 and the call raises ValueError."""
+    """``date(day.year, day.month + 1, 1)`` (or ``day.replace(month=day.month + 1)``, or ``month = first.month + offset``
+    then ``date(year, month, 1)`` or ``monthrange(year, month)``) with nothing in the code that turns December over
+    (no 12 compared or taken, only a year carried by ``// 12``; no ``%`` nor ``divmod``, no ValueError caught): past
+    December the month is 13 and the call raises ValueError."""
     text = ast.unparse(tree)
-    if re.search(r"\b12\b|%|divmod|relativedelta|\bexcept\b|\bDateOffset\b", text):
+    if re.search(r"(?<!// )\b12\b|%|divmod|relativedelta|\bexcept\b|\bDateOffset\b", text):
         return None
+    once = values_bound_once(tree)
     def next_month(node) -> bool:
+        node = once.get(node.id, node) if isinstance(node, ast.Name) else node
         return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Attribute)
-                and node.left.attr == "month" and constant_value(node.right) == 1)
+                and node.left.attr == "month" and (constant_value(node.right) == 1 or isinstance(node.right, ast.Name)))
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        month = node.args[1] if name in ("date", "datetime") and len(node.args) >= 2 else next((k.value for k in node.keywords if k.arg == "month"), None) if name in ("date", "datetime", "replace") else None
+        month = (node.args[1] if name in ("date", "datetime", "monthrange") and len(node.args) >= 2
+                 else next((k.value for k in node.keywords if k.arg == "month"), None) if name in ("date", "datetime", "replace") else None)
         if month is not None and next_month(month):
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes month 13 in December, which raises ValueError: nothing turns the year over"
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes month 13 past December, which raises ValueError: nothing turns the year over"
     return None
 
 
@@ -1699,6 +1719,38 @@ def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _half_left_out_of_divisors(tree: ast.Module) -> Optional[str]:
+    """``sum(d for d in range(1, n // 2) if n % d == 0)``: a divisor search that stops before ``n // 2``, which divides
+    every even ``n`` (6's divisors 1, 2, 3 lose the 3; ``range(1, n // 2 + 1)`` is meant)."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            loops = [(g.target, g.iter, g.ifs) for g in node.generators]
+        elif isinstance(node, ast.For):
+            loops = [(node.target, node.iter, [n.test for n in ast.walk(node) if isinstance(n, ast.If)])]
+        else:
+            continue
+        for target, over, tests in loops:
+            stop = over.args[1] if isinstance(over, ast.Call) and getattr(over.func, "id", None) == "range" and len(over.args) == 2 else None
+            if not (isinstance(target, ast.Name) and isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.FloorDiv)
+                    and constant_value(stop.right) == 2 and isinstance(stop.left, ast.Name)):
+                continue
+            if any(isinstance(c, ast.BinOp) and isinstance(c.op, ast.Mod) and getattr(c.left, "id", None) == stop.left.id and getattr(c.right, "id", None) == target.id
+                   for test in tests for c in ast.walk(test)):
+                return f"{ast.unparse(over)} (line {over.lineno}) stops before {stop.left.id} // 2, a divisor of every even {stop.left.id}"
+    return None
+
+
+def _floored_log_of_a_base(tree: ast.Module) -> Optional[str]:
+    """``int(math.log(n, base))`` (or ``floor``): the two-argument log divides two rounded logs, so at exact powers it
+    falls just short (``math.log(1000, 10)`` is 2.9999999999999996) and the floor is one too small."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and (getattr(node.func, "id", None) in ("int", "floor") or getattr(node.func, "attr", None) == "floor") and len(node.args) == 1:
+            inner = node.args[0]
+            if isinstance(inner, ast.Call) and ast.unparse(inner.func) in ("math.log", "log") and len(inner.args) == 2 and not inner.keywords:
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) floors a rounded quotient of logs: math.log(1000, 10) is 2.9999999999999996"
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -1714,4 +1766,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree) or _clock_field_overflow(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
-            or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree))
+            or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree)
+            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree))

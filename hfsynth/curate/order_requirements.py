@@ -306,13 +306,13 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     return f"{ast.unparse(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
 
 
-# "most visits first", "highest score first", "from largest to smallest", "in descending order", in an instruction that asks
+# "most visits first", "highest score first", "fullest station first", "newest first", "from largest to smallest", "in descending order", in an instruction that asks
 # nothing smallest first ("least recent first", "ascending", "non-decreasing order": a second key, or the other way), and
 # not descending as an option ("support descending order via the flag": the default is the other way).
 LARGEST_FIRST_ASK = re.compile(
     r"\A(?![\s\S]*(?:\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|\bnon-?(?:decreasing|descending)\b|"
     r"\b(?:support|allow|optional(?:ly)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?descending\b|\bdescending\b[^.\n]{0,40}\b(?:flag|option|parameter|argument|toggle)\b))"
-    r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
+    r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top|fullest|busiest|heaviest|newest|latest|loudest|tallest|richest|strongest|warmest|hottest|deepest|widest|priciest|costliest)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
     r"\bdescending\b(?!\s*[=:,)]|\s+(?:range|interval|span|pair|run|step|bound|limit|slice)s?\b)|\bdecreasing\s+order\b)",  # not ``descending=False``, a parameter, nor "a descending range" of the input
     re.IGNORECASE,
 )

@@ -109,6 +109,7 @@ RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", 
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
+    r"\bignor(?:e|es|ing)\s+(?:the\s+|any\s+)?differences?\s+(?:in|of)\s+(?:letter\s+)?(?:case|capitali[sz]ation)\b|"  # "ignoring differences in case and surrounding whitespace"
     r"\bignor(?:e|es|ing)\s+(?:upper|lower)(?:case)?\s*(?:/|and|or|vs\.?)\s*(?:upper|lower)(?:case)?(?:\s+case)?\b|"  # "ignoring upper/lower case"
     r"\b(?:both|either)\s+(?P<q>[\"'`])(?P<w>[a-z]+)(?P=q)\s+(?:and|or)\s+(?P=q)(?P=w)(?P=q)",  # counting both "N" and "n" (the backreference ignores case too)
     re.IGNORECASE,
@@ -526,6 +527,27 @@ REST_UNCHANGED_ASK = re.compile(
     re.IGNORECASE,
 )
 # "raising ValueError if it is outside the range 1-65535"
+# "If `checkin` is earlier than `checkout` ... raise `ValueError`": a relation between well-formed values, which no
+# parser refuses; "empty", "invalid", "not a number" are what a parse or a ``max()`` may raise for by itself.
+RELATION_CONDITION = re.compile(r"\b(?:earlier|later|before|after|greater|larger|bigger|smaller|higher|lower|exceeds?|exceeding|precedes?|overlap\w*)\b", re.IGNORECASE)
+PARSE_CONDITION = re.compile(r"\b(?:empty|invalid|malformed|format\w*|pars\w*|not (?:a |an )?(?:valid|number|integer|date|time)|unknown|missing|not found|unrecogni[sz]ed|"
+                             r"non-?numeric|bad|wrong|negative|zero|range)\b", re.IGNORECASE)
+# Calls that raise ValueError only for text they cannot read.
+PARSERS = re.compile(r"\b(?:int|float|complex|Decimal|Fraction|strptime|fromisoformat|ip_address|ip_network|loads|literal_eval|fromhex|UUID|b64decode|unhexlify|shlex\.split)\($")
+
+
+def _raised_by_a_call(code: str, prose: str, ask: "re.Match") -> bool:
+    """A call of the code raises ValueError by itself (``int("x")``), for the case the instruction asks it for: a parse
+    proves nothing where the sentence asks for it on a relation between good values ("checkin earlier than checkout")."""
+    calls = [m.group(0) for m in RAISES_VALUE_ERROR.finditer(code)]
+    if not calls:
+        return False
+    start = max(prose.rfind(". ", 0, ask.start()), prose.rfind("\n", 0, ask.start())) + 1
+    ends = [i for i in (prose.find(". ", ask.end()), prose.find("\n", ask.end())) if i >= 0]
+    sentence = prose[start: min(ends) if ends else len(prose)]
+    return not (RELATION_CONDITION.search(sentence) and not PARSE_CONDITION.search(sentence) and all(PARSERS.search(call) for call in calls))
+
+
 RANGE_RAISE_ASK = re.compile(
     r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}(?:\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|\b\d+\s*(?:-|–|to|\.\.)\s*\d+\b"
     r"|(?<=outside )(?:it|them|that|this)\b)|"  # "must be in the 0-100 % range; raise ValueError if any reading is outside it"
@@ -864,7 +886,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
             continue
         if name == "OverflowError" and re.search(r"\*\*|\bmath\.|\bfloat\(|\bpow\(|\bexp\(|\bint\(|\bto_bytes\(|\bstruct\b|\btimedelta\b|\bdatetime\b|\bdate\b|\bctypes\b|\barray\b", code):
             continue  # float and conversion arithmetic raise it by themselves
-        if name == "ValueError" and (RAISES_VALUE_ERROR.search(code) or _looks_up_an_enum(tree) or re.search(r"\bzip\([^\n]*\bstrict\s*=\s*True", code)):
+        if name == "ValueError" and (_raised_by_a_call(code, prose, match) or _looks_up_an_enum(tree) or re.search(r"\bzip\([^\n]*\bstrict\s*=\s*True", code)):
             continue  # int("x") raises it, and so do Color("purple") and zip(..., strict=True) on uneven lengths
         return f"the instruction asks to raise {name} and the code never does"
     return missing_error_case(prose, tree)

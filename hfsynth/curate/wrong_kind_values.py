@@ -11,8 +11,8 @@ run only when something calls them:
   a parameter annotated ``int`` or ``float`` that its function never rebinds, or arithmetic of these
   (``int(hours) * 60``); the string side may be a piece of a split text (``hours, minutes = t.split(":")``);
 - ``ranked = list(words).sort(key=len)``, ``return list(words).sort()``, ``words = list(set(text.split()))``
-  then ``return words.sort()``, ``Counter(inventory).subtract(given).items()``: the in-place list methods
-  (and ``Counter``'s, ``dict``'s, ``set``'s on a container built in the same expression) return None, so the value kept is None (read only in code that imports nothing outside the standard
+  then ``return words.sort()``, ``return rng.shuffle(tracks)``, ``Counter(inventory).subtract(given).items()``: the in-place list methods
+  (and ``random``'s ``shuffle``, and ``Counter``'s, ``dict``'s, ``set``'s on a container built in the same expression) return None, so the value kept is None (read only in code that imports nothing outside the standard
   library, since a library's ``sort`` or ``insert`` may return a value, and not when the code defines a
   method of that name);
 - ``for key, value in d:`` over a dict (a parameter annotated ``dict``, ``Dict[str, int]``,
@@ -127,6 +127,9 @@ def _used_value_of_in_place(node: ast.AST, own_methods: set, parameters: frozens
             and value.func.attr in BUILT_IN_PLACE.get(getattr(value.func.value.func, "id", None) or getattr(value.func.value.func, "attr", None), ()) \
             and (getattr(value.func.value.func, "id", None) or getattr(value.func.value.func, "attr", None)) not in own_methods:
         return value
+    if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "shuffle" and "shuffle" not in own_methods
+            and len(value.args) == 1 and not (isinstance(node, ast.Return) and isinstance(value.args[0], ast.Name) and value.args[0].id in parameters)):
+        return value  # ``return rng.shuffle(tracks)``: random's shuffle works in place and returns None, the shuffled list is lost
     if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in IN_PLACE
             and value.func.attr not in own_methods):
         receiver = value.func.value
