@@ -318,6 +318,13 @@ def _csv_fields(line: str) -> List[str]:
     return next(csv.reader([line]))
 
 
+# "appear in both lists", "common to every playlist": items two or more lists share; and words that change which
+# items, or what of them, is asked (counts, positions, records, fuzzy or case-blind matching).
+SHARED_BY = r"\b(?:in|appear\w* in|present in|common to|found in|occur\w* in|shared by|belong\w* to)\s+\**"
+SHARED_UNLESS = (r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas many times\b|\btimes\b|\bindex|\bindices\b|\bpositions?\b|"
+                 r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
+                 r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b")
+
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b|\bprimality (?:test|check)\w*"), 1, r"prime",
               [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
@@ -378,18 +385,14 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an integer power", _i(r"\b(?:computes?|calculates?|returns?|raises?)\b[^.]{0,40}(?:\*\*|\bto the power\b|\bpower of\b)|\b(?:fast|binary) exponentiation\b|\bexponentiation by squaring\b"), 2, r"pow|exp",
               [(2, 0), (2, 10), (3, 5), (5, 1), (-2, 3), (7, 2)], lambda base, exp: base ** exp,
               unless=_i(PRINTS + r"|\bmod\w*\b|\bnegative (?:exponent|power)s?\b|\bfloat|\bmatrix\b|\bfraction|\breal\b|\bdecimal|\bsqrt\b|\broot\b|\bset\b|\blist\b|\bstring\b|\bdigits\b|\btwo\b")),
-    KnownTask("the items in both lists", _i(r"\b(?:in|appear\w* in|present in|common to|found in|occur\w* in|shared by|belong\w* to)\s+\**both\**\s+(?:of the )?(?:input )?(?:lists|playlists|sequences|arrays|collections)\b|"
+    KnownTask("the items in both lists", _i(SHARED_BY + r"both\**\s+(?:of the )?(?:input )?(?:lists|playlists|sequences|arrays|collections)\b|"
                                             r"\bintersection of (?:the )?(?:two|both) (?:lists|playlists|arrays|sequences)\b"), 2, r"common|shared|both|intersect|overlap",
               relation="all(set(f(list(a), list(b)) or ()) == set(a) & set(b) for a, b in ((['a', 'b', 'c'], ['b', 'c', 'd']), (['x', 'x', 'y'], ['x']), ([], ['a']), (['a'], []), (['p', 'q'], ['r'])))",
-              unless=_i(PRINTS + r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas many times\b|\btimes\b|\bthree\b|\bk lists\b|\bindex|\bindices\b|\bpositions?\b|"
-                                 r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bnot in both\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
-                                 r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b")),
-    KnownTask("the items in every list", _i(r"\b(?:in|appear\w* in|present in|common to|found in|occur\w* in|shared by|belong\w* to)\s+\**(?:every|each|all)\**\s+(?:of the\s+)?(?:[\w']+\s+){0,2}(?:lists?|playlists?|sequences?|arrays?|collections?)\b|"
+              unless=_i(PRINTS + SHARED_UNLESS + r"|\bthree\b|\bk lists\b|\bnot in both\b")),
+    KnownTask("the items in every list", _i(SHARED_BY + r"(?:every|each|all)\**\s+(?:of the\s+)?(?:[\w']+\s+){0,2}(?:lists?|playlists?|sequences?|arrays?|collections?)\b|"
                                              r"\bintersection of (?:all|every|the) (?:given )?(?:lists|playlists|arrays|sequences)\b"), 1, r"common|shared|every|all|intersect",
               relation="all(set(f([list(x) for x in ls]) or ()) == set.intersection(*map(set, ls)) for ls in ((['a', 'b', 'c'], ['b', 'c', 'd'], ['c', 'b']), (['x', 'y'], ['y', 'z']), (['p', 'q'], ['r'], ['p'])))",
-              unless=_i(PRINTS + r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas many times\b|\btimes\b|\bat least\b|\bmost\b|\bindex|\bindices\b|\bpositions?\b|\bempty\b|"
-                                 r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bany\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
-                                 r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b|\bgenerator\b")),
+              unless=_i(PRINTS + SHARED_UNLESS + r"|\bat least\b|\bmost\b|\bempty\b|\bany\b|\bgenerator\b")),
     KnownTask("the longest common substring", _i(r"\blongest[ _]common[ _]substring\b"), 2, r"common|substr|longest",
               relation="all(len(f(a, b)) == n and f(a, b) in a and f(a, b) in b for a, b, n in (('xabcdy', 'zabcw', 3), ('abcde', 'axcye', 1), ('', 'abc', 0), ('banana', 'ananas', 5)))",
               unless=_i(PRINTS + r"|\bsubsequence\b|\bcount\w*|\bhow many\b|\blength of\b|\bits length\b|\bindex|\bindices\b|\bpositions?\b|\bk\b|\bcase\b|\bignor\w*|\bthree\b|\bseveral strings\b|"
