@@ -526,7 +526,6 @@ REST_UNCHANGED_ASK = re.compile(
     r"\bonly the first (?:letter|character)\b[^.]{0,40}\b(?:changes?|changed|uppercased|capitali[sz]ed)\b",
     re.IGNORECASE,
 )
-# "raising ValueError if it is outside the range 1-65535"
 # "If `checkin` is earlier than `checkout` ... raise `ValueError`": a relation between well-formed values, which no
 # parser refuses; "empty", "invalid", "not a number" are what a parse or a ``max()`` may raise for by itself.
 RELATION_CONDITION = re.compile(r"\b(?:earlier|later|before|after|greater|larger|bigger|smaller|higher|lower|exceeds?|exceeding|precedes?|overlap\w*)\b", re.IGNORECASE)
@@ -548,6 +547,7 @@ def _raised_by_a_call(code: str, prose: str, ask: "re.Match") -> bool:
     return not (RELATION_CONDITION.search(sentence) and not PARSE_CONDITION.search(sentence) and all(PARSERS.search(call) for call in calls))
 
 
+# "raising ValueError if it is outside the range 1-65535"
 RANGE_RAISE_ASK = re.compile(
     r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}(?:\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|\b\d+\s*(?:-|–|to|\.\.)\s*\d+\b"
     r"|(?<=outside )(?:it|them|that|this)\b)|"  # "must be in the 0-100 % range; raise ValueError if any reading is outside it"
