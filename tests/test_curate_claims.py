@@ -931,3 +931,28 @@ def test_blind103_to_105s_claims():
     # a claim's marker with text that may describe ("-> The ...") is no bare note of the output
     described = 'print(normalize_artist("  the   rolling stones "))  # -> The Rolling Stones\n'
     assert with_comment_claims_checked(described) == (described, 0)
+
+
+def test_a_noted_working_is_held_to_what_it_comes_to():
+    """blind107: ``print(word_score("QUIZ", ...))  # (30 + 1 + 1 + 10) * 2 = 84`` shows the working and then the output."""
+    score = "def word_score(word):\n    return {total}\n\n\nprint(word_score('QUIZ'))   # (30 + 1 + 1 + 10) * 2 = 84\n"
+    got = {r["id"]: r["exec_status"] for r in execute_rows([{"id": "right", "code": score.format(total=84)}, {"id": "wrong", "code": score.format(total=80)}], CFG)}
+    assert got == {"right": "passed", "wrong": "failed"}, got
+
+
+def test_an_instructions_csv_sample_and_example_call_must_run():
+    """blind106: the CSV export an instruction shows is one input for code that reads CSV (not line by line), and a
+    fenced example call (``distinct_counts([...])  # -> {...}``) must return, whatever it says of the answer."""
+    totals = "import csv, io\nfrom collections import Counter\n\ndef totals_by_owner(csv_text: str) -> dict:\n    totals = Counter()\n    for row in csv.DictReader(io.StringIO(csv_text.strip())):\n        totals[row['owner']] += {amount}\n    return dict(totals)\n"
+    totals_ask = "Payments come as CSV text, for example:\n```\ninvoice,owner,amount\nINV-101,Kim,40.00\nINV-102,Lee,125.50\n```\nWrite `totals_by_owner(csv_text)` returning each owner's total."
+    distinct = "def distinct_counts(records):\n    seen = {{}}\n    for record in records:\n        for field, value in record.items():\n            seen.setdefault(field, {store}).{add}(value)\n    return {{f: len({count}) for f, v in seen.items()}}\n"
+    distinct_ask = ("Write `distinct_counts(records)` returning how many distinct values each field takes, e.g.\n```python\n"
+                    "distinct_counts([\n    {\"species\": \"dog\", \"tags\": [\"senior\"]},\n    {\"species\": \"cat\", \"tags\": []},\n])  # -> {\"species\": 2, \"tags\": 2}\n```\n")
+    rows = [
+        {"id": "csv, text summed", "code": totals.format(amount="row['amount']"), "instruction": totals_ask},
+        {"id": "csv, numbers summed", "code": totals.format(amount="float(row['amount'])"), "instruction": totals_ask},
+        {"id": "example call, unhashable", "code": distinct.format(store="set()", add="add", count="v"), "instruction": distinct_ask},
+        {"id": "example call, runs", "code": distinct.format(store="[]", add="append", count="{repr(x) for x in v}"), "instruction": distinct_ask},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"csv, text summed": "failed", "csv, numbers summed": "passed", "example call, unhashable": "failed", "example call, runs": "passed"}, got

@@ -907,6 +907,7 @@ NEWEST_SETS = {
     "labelled_blind97.jsonl.gz": 0.42, "labelled_blind98.jsonl.gz": 0.56, "labelled_blind99.jsonl.gz": 0.42,
     "labelled_blind100.jsonl.gz": 0.32, "labelled_blind101.jsonl.gz": 0.34, "labelled_blind102.jsonl.gz": 0.30,
     "labelled_blind103.jsonl.gz": 0.40, "labelled_blind104.jsonl.gz": 0.30, "labelled_blind105.jsonl.gz": 0.16,
+    "labelled_blind106.jsonl.gz": 0.40, "labelled_blind107.jsonl.gz": 0.20, "labelled_blind108.jsonl.gz": 0.46,
 }
 
 

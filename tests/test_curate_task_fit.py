@@ -4430,3 +4430,18 @@ def test_blind103_to_105s_lessons():
     ask = "Implement `month_lengths(start: str, end: str)`, e.g.\n\n    month_lengths('2023-12', '2024-02') -> [('2023-12', 31)]\n"
     assert accepted_input_claims(ask, ast.parse(months), ask) == []
     assert accepted_input_claims("Lines such as\n\n    2023-12\n", ast.parse(months), "Lines such as\n\n    2023-12\n") != []
+
+
+def test_blind106_to_108s_good_rows_kept():
+    """blind106-108, good rows lost on arrival: "if a function raises ValueError ..., store None instead" asks to catch,
+    not to raise; a sort of one item's own numbers orders no records."""
+    transforms = "def apply_transforms(records, transforms):\n    out = []\n    for rec in records:\n        new = dict(rec)\n        for field, func in transforms.items():\n            if field in new:\n{body}        out.append(new)\n    return out\n"
+    caught = "                try:\n                    new[field] = func(new[field])\n                except (ValueError, TypeError):\n                    new[field] = None\n"
+    ask = "If a function raises `ValueError` or `TypeError` for a value, store `None` for that field instead of failing."
+    assert ignored_requirement_of(ask, transforms.format(body=caught)) is None
+    assert "catches it and goes on instead" in ignored_requirement_of("Raise `ValueError` when a value cannot be converted.", transforms.format(body=caught))
+    box = ("def choose_box(item: tuple[float, float, float], boxes):\n    dims = sorted(item)\n    best = None\n    for name, l, w, h in boxes:\n"
+           "        if all(i <= b for i, b in zip(dims, sorted((l, w, h)))):\n            c = (l * w * h, name)\n            best = c if best is None or c < best else best\n    return best and best[1]\n")
+    assert ignored_requirement_of("Choose the smallest box; on equal volume choose the alphabetically first name.", box) is None
+    ranked = "def rank(rows):\n    return [name for _, name in sorted(rows)]\n"
+    assert "sorts by the whole item" in ignored_requirement_of("Order by score; for equal scores keep the earlier entry first.", ranked)

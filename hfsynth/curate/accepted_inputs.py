@@ -200,6 +200,8 @@ INDENTED_BLOCK = re.compile(r"(?P<before>[^\n]*)\n[ \t]*\n(?P<block>(?:(?: {4}|\
 # A shown line that is a call or a prompt with its answer: ``f(x) -> y``, ``>>> f(x)``.
 EXAMPLE_LINE = re.compile(r">>>|[A-Za-z_][\w.]*\(.*\)\s*(?:->|=>|→|==|returns?\b|gives?\b)")
 LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
+# A function that reads its text as CSV (a header, then rows): the block shown is one document, not lines to try one by one.
+CSV_READS = re.compile(r"\b(?:csv\.)?(?:DictReader|reader)\(|\bStringIO\(")
 
 
 def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str]]:
@@ -220,11 +222,12 @@ def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str]]:
 
 def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     """The lines of plain fenced (or indented) blocks that follow an input cue, for the code's one-text
-    function; the whole block, for a function that splits its text into lines itself (a document, not a line)."""
+    function; the whole block, for a function that splits its text into lines itself or reads it as CSV (a
+    document, not a line)."""
     function = asked_function(tree, instruction) if tree is not None else None
     if function is None or _text_arguments(function, "") is None:
         return []
-    whole = bool(LINE_SPLITS.search(ast.unparse(function)))
+    whole = bool(LINE_SPLITS.search(ast.unparse(function)) or CSV_READS.search(ast.unparse(function)))
     found: List[str] = []
     for before, block in _shown_blocks(instruction):
         lines = [line.strip() for line in block.splitlines() if line.strip()]

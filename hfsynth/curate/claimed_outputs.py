@@ -37,7 +37,7 @@ from typing import List, Tuple
 
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.misused_calls import MUTATING
-from hfsynth.curate.python_ast import literal_value, parse_python, string_constants
+from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants
 from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
@@ -390,6 +390,30 @@ def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) 
     return runs
 
 
+def shown_call_blocks(instruction: str, tree) -> List[Claim]:
+    """A fenced block of the instruction that only calls the code's functions on literals (``distinct_counts([{"tags":
+    ["senior"]}, ...])  # -> {...}``): whatever it says of the answer, the call must return. Not a block that speaks of
+    errors (an example of what must raise), and not when the code needs the outside world."""
+    if tree is None or OUTSIDE_WORLD.search(ast.unparse(tree)):
+        return []
+    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+    def shown_call(node) -> bool:
+        call = node.args[0] if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print" and len(node.args) == 1 else node
+        return (isinstance(call, ast.Call) and getattr(call.func, "id", None) in defined and all(is_literal(a) for a in call.args)
+                and all(k.arg and is_literal(k.value) for k in call.keywords))
+
+    runs: List[Claim] = []
+    for fence in find_fences(instruction):
+        block = fence.code.strip()
+        parsed = parse_python(block) if (fence.tag or "").lower() in ("", "python", "py", "python3") and block else None
+        if parsed is None or not parsed.body or re.search(r"rais|error|exception|traceback|invalid", block, re.IGNORECASE):
+            continue
+        if all(isinstance(statement, ast.Expr) and shown_call(statement.value) for statement in parsed.body):
+            runs.append((block, "", False, "runs"))
+    return runs
+
+
 def claims_check(claims: List[Claim]) -> str:
     """The test line that runs ``claims`` ('' for none)."""
     return f"assert_hf_examples({claims!r}, globals())" if claims else ""
@@ -467,11 +491,12 @@ def assert_hf_examples(examples, namespace):
 def _hf_note_heads(want):
     """What a bare comment on a print line may say the output is: all of it, or its start before a note
     ("False (TLD too short)", "True: same contents", "65.0 - a Wednesday"), or the rest after a label
-    ("输出: 12")."""
+    ("输出: 12"), or what the working it shows comes to ("(30 + 1 + 1 + 10) * 2 = 84")."""
     re_ = __import__("re")
     heads = [want] + [want[: m.start()] for m in re_.finditer(r"\s*(?:\(|:\s|[\u2013\u2014]|\s-\s|,\s|;|\s{2,})", want) if want[: m.start()].strip()]
     label = re_.match(r"^[^\W\d_]+\s*[:\uff1a]\s*", want)
-    return heads + ([want[label.end():]] if label else [])
+    worked = re_.search(r"\s=\s*(\S[^=]*)$", want)  # "(30 + 1 + 1 + 10) * 2 = 84": the working, then the output
+    return heads + ([want[label.end():]] if label else []) + ([worked.group(1).strip()] if worked else [])
 
 
 def _hf_literal(text):

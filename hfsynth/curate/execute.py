@@ -59,7 +59,8 @@ from typing import AbstractSet, Any, Dict, List, Optional, Sequence
 from hfsynth.curate.accepted_inputs import accepted_input_claims
 from hfsynth.curate.case_probes import case_claims
 from hfsynth.curate.claimed_outputs import (
-    CHECKER, claims_check, example_block_claims, output_block_claims, prose_claims, session_claims, usage_block_runs, with_comment_claims_checked,
+    CHECKER, claims_check, example_block_claims, output_block_claims, prose_claims, session_claims, shown_call_blocks, usage_block_runs,
+    with_comment_claims_checked,
 )
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
 from hfsynth.curate.instruction import prose, written_in_english
@@ -352,6 +353,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         if tree is not None and not NONDETERMINISTIC & _drawn(tree):  # a stub's doctests: ``>>> to_postfix("3 + 4 * 2")`` and its answer
             defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
             claims += [c for c in session_claims(instruction) if c not in claims and _drawn(parse_python(c[0])) & defined]
+            claims += [c for c in shown_call_blocks(instruction, tree) if c not in claims]  # a fenced example call must return
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree, instruction)
         if not NONDETERMINISTIC & _drawn(tree):

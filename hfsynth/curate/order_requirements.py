@@ -187,13 +187,19 @@ EQUAL_KEYS_ASK = re.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:eq
 
 
 def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
-    """A sort with no key (``sorted(pairs)``, ``heapq.merge(*runs)``): equal keys are ordered by the items' next field."""
+    """A sort with no key (``sorted(pairs)``, ``heapq.merge(*runs)``): equal keys are ordered by the items' next field.
+    Not the sort of one item's own values (``sorted((length, width, height))``, a parameter ``item: tuple[float, ...]``
+    of plain numbers): there are no records there to order."""
+    plain_tuples = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg) and a.annotation is not None
+                    and re.fullmatch(r"tuple\[(?:(?:int|float|str)(?:, )?)+(?:\.\.\.)?\]", ast.unparse(a.annotation).replace(", ...", "..."))}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords):
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             if name in ("sorted", "merge") and node.args or name == "sort" and isinstance(node.func, ast.Attribute) and not node.args:
                 iterable = node.args[0] if node.args else None
                 if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "enumerate":
+                    continue
+                if isinstance(iterable, (ast.Tuple, ast.List)) or isinstance(iterable, ast.Name) and iterable.id in plain_tuples:
                     continue
                 return f"{ast.unparse(node)[:50]} (line {node.lineno}) sorts by the whole item, so equal keys are ordered by the next field"
     return None

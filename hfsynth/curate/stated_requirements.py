@@ -484,6 +484,18 @@ def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "If a function raises `ValueError` for a value, store `None` instead of failing": what to do when something else raises.
+RAISED_ELSEWHERE = re.compile(r"\b(?:if|when|whenever|in case)\b[^.;:]{0,60}$", re.IGNORECASE)
+HANDLED = re.compile(r"^[^.;]{0,80}\b(?:instead|store|stores|skip|skips|ignore|ignores|fall back|falls back|treat|treats|catch|catches|log|logs|record|records|return (?:None|`None`|an? |the default))\b", re.IGNORECASE)
+
+
+def _handled_when_raised(prose: str, ask: "re.Match") -> bool:
+    """"If a function raises `ValueError` ..., store `None` instead": the error is another call's, to be caught, not
+    one to raise (a third-person "raises" after "if"/"when", and a handling verb after it in the sentence)."""
+    return (ask.group(0).lower().startswith(("raises", "throws")) and bool(RAISED_ELSEWHERE.search(prose[max(0, ask.start() - 60): ask.start()]))
+            and bool(HANDLED.search(prose[ask.end():])))
+
+
 def _swallows(tree: ast.Module, name: str) -> bool:
     """The code names ``name`` only in ``except name:`` clauses that never raise, and nothing
     outside those ``try`` statements may raise it (for ValueError, no ``int(text)``): whatever goes
@@ -878,7 +890,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
             return reason.format(ask=match.group(0), ask_end=match.group(0)[-40:], broken=broken)
     for match in RAISE_ASK.finditer(prose):
         name = match.group("name")
-        if name in RAISED_BY_PYTHON or negated(prose, match.start()):
+        if name in RAISED_BY_PYTHON or negated(prose, match.start()) or _handled_when_raised(prose, match):
             continue
         if re.search(rf"\b{name}\b", code):
             if _swallows(tree, name):
