@@ -834,12 +834,12 @@ def test_blind100_to_102s_claims():
         "heap, parent i // 2": "failed", "heap, parent (i - 1) // 2": "passed",
     }, got
     # the example's call is read even though its answer is not; a bug report's call is not
-    from hfsynth.curate.instruction_examples import answered_calls
+    from hfsynth.curate.instruction_examples import answered_call_claims
 
     tree = ast.parse(segment.format(next="j + 1"))
-    assert answered_calls(segment_ask, tree) == ["segment_series([20.0, 20.2, 23.0], 0.5)"]
-    assert answered_calls("`segment_series([1.0], 0.5)` returns [(0, 0, 1.0 instead of 2.0)]", tree) == []
-    assert answered_calls("`segment_series([1.0], 0.5)` raises ValueError(...)", tree) == []
+    assert answered_call_claims(segment_ask, tree, set()) == [("segment_series([20.0, 20.2, 23.0], 0.5)", "", False, "runs")]
+    assert answered_call_claims("`segment_series([1.0], 0.5)` returns [(0, 0, 1.0 instead of 2.0)]", tree, set()) == []
+    assert answered_call_claims("`segment_series([1.0], 0.5)` raises ValueError(...)", tree, set()) == []
     assert accepted_inputs('A descending range such as "5-3" raises `ValueError`.', ast.parse("def expand(spec: str):\n    return spec\n")) == []
 
 

@@ -37,7 +37,7 @@ from typing import List, Tuple
 
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.misused_calls import MUTATING
-from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants
+from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants, top_level_definitions
 from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
@@ -377,7 +377,7 @@ def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) 
     Blocks already claimed (``claimed``: an "Output:" after them) are left to that claim."""
     if tree is None or OUTSIDE_WORLD.search(code):
         return []
-    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    defined = top_level_definitions(tree)
     taken = {c[0].strip() for c in claimed}
     runs: List[Claim] = []
     for fence in find_fences(response):
@@ -396,10 +396,10 @@ def shown_call_blocks(instruction: str, tree) -> List[Claim]:
     errors (an example of what must raise), and not when the code needs the outside world."""
     if tree is None or OUTSIDE_WORLD.search(ast.unparse(tree)):
         return []
-    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defined = top_level_definitions(tree, classes=False)
 
     def shown_call(node) -> bool:
-        call = node.args[0] if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print" and len(node.args) == 1 else node
+        call = node.args[0] if _prints_one(node) else node
         return (isinstance(call, ast.Call) and getattr(call.func, "id", None) in defined and all(is_literal(a) for a in call.args)
                 and all(k.arg and is_literal(k.value) for k in call.keywords))
 

@@ -66,7 +66,7 @@ from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test
 from hfsynth.curate.instruction import prose, written_in_english
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
-from hfsynth.curate.python_ast import checks_without_assert, parse_python
+from hfsynth.curate.python_ast import checks_without_assert, parse_python, top_level_definitions
 from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.curate.typed_probes import PROBE_RUNNER, typed_probes
@@ -351,8 +351,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         read = {e.call for e in examples}
         claims += answered_call_claims(words, tree, read)
         if tree is not None and not NONDETERMINISTIC & _drawn(tree):  # a stub's doctests: ``>>> to_postfix("3 + 4 * 2")`` and its answer
-            defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
-            claims += [c for c in session_claims(instruction) if c not in claims and _drawn(parse_python(c[0])) & defined]
+            claims += [c for c in session_claims(instruction) if c not in claims and _drawn(parse_python(c[0])) & top_level_definitions(tree)]
             claims += [c for c in shown_call_blocks(instruction, tree) if c not in claims]  # a fenced example call must return
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree, instruction)

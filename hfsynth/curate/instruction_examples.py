@@ -21,7 +21,7 @@ read only when both sides are Python literals and the call is clear:
 
 An example whose answer is no literal (``segment_series([20.0, 20.2, 23.0], 0.5) -> [(0, 1, 20.1...),
 (2, 2, 23.0)]``, ``... gives [Reading(sensor="t1", value=19.65)]``) still says that its call returns
-a value: :func:`answered_calls` reads the call, and execution runs it for an answer, any answer; a date
+a value: :func:`answered_call_claims` reads the call, and execution runs it for an answer, any answer; a date
 spelled as its constructor ("should return `date(2024, 5, 31)`") is compared with the date returned.
 """
 
@@ -348,21 +348,14 @@ def _makers(tree: ast.Module) -> frozenset:
     return frozenset(names)
 
 
-def answered_calls(text: str, tree: Optional[ast.Module]) -> List[str]:
-    """Calls of the code's top-level functions that an example answers with something no literal spells
-    (see the module's docstring), in order: ``name(args) -> / returns / gives / is ...`` as for the
-    literal examples, the answer opening like a value (:data:`VALUE_OPENS`), the arguments literals or
-    values the code's own names build. A bug report ("returns [1 instead of [2") is no answer."""
-    return list(dict.fromkeys(call for call, _ in _answered(text, tree)))
-
-
 # "should return `date(2024, 5, 31)`": a date spelled as its constructor, which execution compares with the value returned.
 DATE_ANSWER = re.compile(r"(?:datetime\.)?(?:date|datetime|time)\(\s*\d+(?:\s*,\s*\d+){0,6}\s*\)")
 
 
 def answered_call_claims(text: str, tree: Optional[ast.Module], read: set) -> List[tuple]:
-    """The calls of :func:`answered_calls` not among ``read`` (already claimed) as claims for execution: a date
-    answer (:data:`DATE_ANSWER`) compared, any other only run ("runs": it must return)."""
+    """Calls of the code's top-level functions that an example answers with something no literal spells
+    (see the module's docstring), in order, not among ``read`` (already claimed), as claims for execution: a
+    date answer (:data:`DATE_ANSWER`) compared, any other only run ("runs": it must return)."""
     claims = {}
     for call, answer in _answered(text, tree):
         date = DATE_ANSWER.match(text, answer)
@@ -372,7 +365,9 @@ def answered_call_claims(text: str, tree: Optional[ast.Module], read: set) -> Li
 
 
 def _answered(text: str, tree: Optional[ast.Module]) -> Iterator[Tuple[str, int]]:
-    """``(call, where its answer starts in text)`` for each call of :func:`answered_calls`."""
+    """``(call, where its answer starts in text)``: ``name(args) -> / returns / gives / is ...`` as for the literal
+    examples, the answer opening like a value (:data:`VALUE_OPENS`), the arguments literals or values the code's
+    own names build. A bug report ("returns [1 instead of [2") is no answer."""
     if tree is None:
         return
     functions = _functions(tree)

@@ -108,6 +108,13 @@ def asked_function(tree: ast.Module, instruction: str) -> Optional[ast.FunctionD
     return public[0] if len(public) == 1 and not named else None
 
 
+def top_level_definitions(tree: ast.Module, classes: bool = True) -> set:
+    """The names the module's top-level ``def`` (and ``class``) statements bind: what an example or a usage line may call
+    (:func:`hfsynth.curate.inputs.defined_names` also counts assignments and imports)."""
+    kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef) if classes else (ast.FunctionDef, ast.AsyncFunctionDef)
+    return {node.name for node in tree.body if isinstance(node, kinds)}
+
+
 def takes_arguments(function) -> bool:
     """Whether the function has any parameter (positional, keyword, ``*args``, ``**kwargs``)."""
     a = function.args
