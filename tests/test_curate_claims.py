@@ -956,3 +956,52 @@ def test_an_instructions_csv_sample_and_example_call_must_run():
     ]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"csv, text summed": "failed", "csv, numbers summed": "passed", "example call, unhashable": "failed", "example call, runs": "passed"}, got
+
+
+def test_blind109_to_111s_claims():
+    """Dots inside a claim's quoted texts spell the answer (rows of an n-queens board), and so does an ellipsis the
+    code writes itself; a Decimal claimed as its constructor is compared; a call written as a comment with its
+    answer (``# loan_ages(loans, date(2024, 5, 22)) -> {...}``) runs on the block's own data; a worded example in
+    the response's prose is held to; an instruction's "Example input:" block is one input; "case-insensitive"
+    re-cases the row's capitals to lower case too."""
+    queens = "def solve_n_queens(n):\n    return {body}\n"
+    queens_ask = 'Return all solutions of n-queens as boards of strings, e.g. `solve_n_queens(4)` -> `[[".Q..", "...Q", "Q...", "..Q."], ["..Q.", "Q...", "...Q", ".Q.."]]`'
+    boards = '[[".Q..", "...Q", "Q...", "..Q."], ["..Q.", "Q...", "...Q", ".Q.."]] if n == 4 else []'
+    shorten = "def shorten(title, width):\n    if len(title) <= width:\n        return title\n    return title[:width - 1].rstrip() + '\u2026'\n\n\nshorten('Dune', 12)  # 'Dune'\nshorten('Supercalifragilistic', 10)  # '{shown}'\n"
+    amnesty = "from decimal import Decimal, ROUND_HALF_UP\n\ndef amnesty(fine: Decimal) -> Decimal:\n    return (fine / 2).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)\n"
+    amnesty_response = "```python\n" + amnesty + "```\n\nExamples:\n\n- `amnesty(Decimal(\"2.25\"))` -> `Decimal(\"1.13\")`\n- `amnesty(Decimal(\"0.75\"))` -> `Decimal(\"{half}\")`\n"
+    ages = "from datetime import date, datetime\n\ndef loan_ages(loans, as_of):\n    return {{loan['barcode']: (as_of - {when}).days for loan in loans}}\n"
+    ages_response = ("```python\n{code}```\n\nUsage:\n\n```python\nloans = [{{\"barcode\": \"31\", \"checked_out\": \"2024-05-02T14:31:00\"}}]\n"
+                     "# loan_ages(loans, date(2024, 5, 22)) -> {{\"31\": 20}}\n```\n")
+    circuit = ("from collections import defaultdict\n\ndef eulerian_circuit(edges, start):\n    adj = defaultdict(list)\n    for u, v in edges:\n        adj[u].append(v)\n"
+               "    stack, circuit = [start], []\n    while stack:\n        node = stack[-1]\n        if adj[node]:\n            stack.append(adj[node]{take})\n        else:\n            circuit.append(stack.pop())\n    return circuit[::-1]\n")
+    circuit_response = "```python\n{code}```\n\nFor the edges `[(0, 1), (1, 2), (2, 0)]` and `start = 0` it returns `[0, 1, 2, 0]`.\n"
+    load = "import csv, io\nfrom datetime import datetime\n\ndef load_csv(text):\n    return [datetime.strptime(r['timestamp'], '{fmt}') for r in csv.DictReader(io.StringIO(text))]\n"
+    load_ask = "Write `load_csv(text)` that parses the logger's CSV export. Example input:\n\n```\ntimestamp,reading\n2024-06-01 00:00,18.4\n2024-06-01 00:10,18.1\n```\n"
+    ids = "import re\n\ndef valid_ids(ids):\n    return [i.strip().upper() for i in ids if re.fullmatch(r'WS-[A-Z]{{2}}\\d{{3}}', i.strip(){flags})]\n\n\nassert valid_ids(['WS-NE042', 'XX-NE042']) == ['WS-NE042']\n"
+    ids_ask = "Return the valid station IDs (`WS-` then two letters and three digits), normalised to upper case. Matching must be **case-insensitive**."
+    rows = [
+        {"id": "queens, a count", "code": queens.format(body="2 if n == 4 else 0"), "instruction": queens_ask},
+        {"id": "queens, boards", "code": queens.format(body=boards), "instruction": queens_ask},
+        {"id": "ellipsis the code writes, wrong", "code": shorten.format(shown="Superca\u2026")},
+        {"id": "ellipsis the code writes, right", "code": shorten.format(shown="Supercali\u2026")},
+        {"id": "decimal, wrong", "code": amnesty, "response": amnesty_response.format(half="0.37")},
+        {"id": "decimal, right", "code": amnesty, "response": amnesty_response.format(half="0.38")},
+        {"id": "commented call, date minus datetime", "code": ages.format(when="datetime.fromisoformat(loan['checked_out'])"),
+         "response": ages_response.format(code=ages.format(when="datetime.fromisoformat(loan['checked_out'])"))},
+        {"id": "commented call, dates", "code": ages.format(when="datetime.fromisoformat(loan['checked_out']).date()"),
+         "response": ages_response.format(code=ages.format(when="datetime.fromisoformat(loan['checked_out']).date()"))},
+        {"id": "worded example in prose, endless", "code": circuit.format(take="[-1]"), "response": circuit_response.format(code=circuit.format(take="[-1]"))},
+        {"id": "worded example in prose, right", "code": circuit.format(take=".pop()"), "response": circuit_response.format(code=circuit.format(take=".pop()"))},
+        {"id": "example input, seconds asked", "code": load.format(fmt="%Y-%m-%d %H:%M:%S"), "instruction": load_ask},
+        {"id": "example input, read", "code": load.format(fmt="%Y-%m-%d %H:%M"), "instruction": load_ask},
+        {"id": "case-insensitive, capitals only", "code": ids.format(flags=""), "instruction": ids_ask},
+        {"id": "case-insensitive, ignorecase", "code": ids.format(flags=", re.IGNORECASE"), "instruction": ids_ask},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {
+        "queens, a count": "failed", "queens, boards": "passed", "ellipsis the code writes, wrong": "failed", "ellipsis the code writes, right": "passed",
+        "decimal, wrong": "failed", "decimal, right": "passed", "commented call, date minus datetime": "failed", "commented call, dates": "passed",
+        "worded example in prose, endless": "timeout", "worded example in prose, right": "passed", "example input, seconds asked": "failed",
+        "example input, read": "passed", "case-insensitive, capitals only": "failed", "case-insensitive, ignorecase": "passed",
+    }, got

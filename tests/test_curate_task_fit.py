@@ -4445,3 +4445,78 @@ def test_blind106_to_108s_good_rows_kept():
     assert ignored_requirement_of("Choose the smallest box; on equal volume choose the alphabetically first name.", box) is None
     ranked = "def rank(rows):\n    return [name for _, name in sorted(rows)]\n"
     assert "sorts by the whole item" in ignored_requirement_of("Order by score; for equal scores keep the earlier entry first.", ranked)
+
+
+def test_blind109_to_111s_good_rows_kept():
+    """blind109-111, good rows lost on arrival: "senior (65 and over)" met by ``age < 65`` for the tier below; a
+    weekday test is no tier's bound; months walked from the least to the greatest need no sort; "in a single pass
+    over the board" says how to read the input, not that it is one-shot."""
+    ages = ("def age_category(age: int) -> str:\n    if age < 13:\n        return 'child'\n    if age {op} 64:\n        return 'adult'\n    return 'senior'\n")
+    ask = "Return `'child'` (under 13), `'adult'` (13 to 64) or `'senior'` (65 and over)."
+    assert ignored_requirement_of(ask, ages.format(op="<=")) is None
+    assert ignored_requirement_of(ask, ages.replace("age {op} 64", "age < 65")) is None
+    grades = "def grade(score):\n    for bound, letter in ((90, 'A'), (80, 'B')):\n        if score {op} bound:\n            return letter\n    return 'F'\n"
+    ask = "Map a score to 'A' (90 and above), 'B' (80-89) or 'F' (below 80)."
+    assert ignored_requirement_of(ask, grades.format(op=">")) == (
+        "the instruction's tiers run '(90 and above)' and its comparison score > bound (line 3) leaves the bound to the next tier")
+    assert ignored_requirement_of(ask, grades.format(op=">=")) is None
+    business = ("from datetime import date, timedelta\n\n\ndef business_days_between(sent: date, received: date) -> int:\n    count = 0\n"
+                "    for offset in range(1, (received - sent).days + 1):\n        if (sent + timedelta(days=offset)).weekday() < 5:\n            count += 1\n    return count\n")
+    assert ignored_requirement_of("Count the weekdays after `sent` up to and including `received`.", business) is None
+    months = ("from collections import Counter\n\n\ndef monthly(dates):\n    counts = Counter((d.year, d.month) for d in dates)\n    year, month = min(counts)\n"
+              "    result = {}\n    while (year, month) <= max(counts):\n        result[f'{year}-{month:02d}'] = counts[(year, month)]\n"
+              "        month += 1\n        if month == 13:\n            year, month = year + 1, 1\n    return result\n")
+    ask = "Given checkout dates in any order, count checkouts per month, including months with zero checkouts (gaps would mislead)."
+    assert ignored_requirement_of(ask, months) is None
+    assert ignored_requirement_of(ask, months.replace("min(counts)", "next(iter(counts))")) == "the instruction gives the items in any order and the code never sorts them"
+    ships = "def count_ships(board: list[list[str]]) -> int:\n    return sum(1 for r in range(len(board)) for c in range(len(board[r])) if board[r][c] == 'X' and (r == 0 or board[r - 1][c] != 'X') and (c == 0 or board[r][c - 1] != 'X'))\n"
+    assert ignored_requirement_of("Count the ships on `board` in a single pass over the board, with O(1) extra memory.", ships) is None
+
+
+def test_blind109_to_111s_parts_left_out():
+    """A dict's keys listed as bullets, a stub class's methods listed in its docstring, ``a & b`` among a class's
+    operations, a scale of twelve bounds, a signature's return value on every path, a recursion that never moves:
+    each left out is removed; each kept is not."""
+    summary = "import statistics\n\n\ndef roll_summary(rolls):\n    return {{'mean': statistics.mean(rolls), 'median': statistics.median(rolls), 'mode': max(rolls, key=rolls.count){more}}}\n"
+    ask = "Write `roll_summary(rolls)`. It should return a dict with these keys:\n\n- `'mean'` - the average\n- `'median'`\n- `'mode'` - the most common value\n- `'range'` - largest minus smallest\n"
+    assert check(ask, summary.format(more="")) == "the instruction asks for the key 'range' of the dict roll_summary() returns (it returns mean, median, mode) and the code leaves it out"
+    assert check(ask, summary.format(more=", 'range': max(rolls) - min(rolls)")) is None
+    ledger = ("class InventoryLedger:\n    def __init__(self):\n        self.stock, self.log = {}, []\n\n    def receive(self, sku, qty):\n        self.stock[sku] = self.stock.get(sku, 0) + qty\n"
+              "        self.log.append(('receive', qty))\n\n    def on_hand(self, sku):\n        return self.stock.get(sku, 0)\n")
+    ask = ('Implement this class:\n\n```python\nclass InventoryLedger:\n    """Tracks stock per SKU.\n\n    receive(sku, qty)  -- add stock\n'
+           '    on_hand(sku)       -- current quantity\n    history(sku)       -- the (action, qty) tuples so far\n    """\n```\n')
+    assert check(ask, ledger) == "the instruction asks for the method history and the code leaves it out"
+    assert check(ask, ledger + "\n    def history(self, sku):\n        return list(self.log)\n") is None
+    bitset = "class BitSet:\n    def __init__(self, mask=0):\n        self.mask = mask\n\n    def __or__(self, other):\n        return BitSet(self.mask | other.mask)\n"
+    ask = "Implement a class `BitSet` storing a set of ints in one int. It must support:\n\n- `a | b` (union) and `a & b` (intersection), both returning a new `BitSet`.\n"
+    assert check(ask, bitset) == "the instruction asks for the operator `&` (no __and__) and the code leaves it out"
+    assert check(ask, bitset + "\n    def __and__(self, other):\n        return BitSet(self.mask & other.mask)\n") is None
+    beaufort = "LIMITS = [{limits}]\n\n\ndef beaufort_force(speed):\n    for force, limit in enumerate(LIMITS):\n        if speed < limit:\n            return force\n    return len(LIMITS)\n"
+    ask = "Write `beaufort_force(speed)`. Lower bounds for forces 1..12 are 0.5, 1.6, 3.4, 5.5, 8.0, 10.8, 13.9, 17.2, 20.8, 24.5, 28.5 and 32.7 m/s; below 0.5 is force 0."
+    assert check(ask, beaufort.format(limits="0.5, 1.6, 3.4, 5.5, 8.0, 10.8, 13.9, 17.2, 20.8")) == (
+        "the instruction asks for the bound 24.5 (one of the 12 the instruction lists) and the code leaves it out")
+    assert check(ask, beaufort.format(limits="0.5, 1.6, 3.4, 5.5, 8.0, 10.8, 13.9, 17.2, 20.8, 24.5, 28.5, 32.7")) is None
+    assert check("Write `fib()` returning the first terms 0, 1, 1, 2, 3, 5 and 8 of the Fibonacci sequence.", "def fib():\n    return [0, 1, 1, 2, 3]\n") is None  # terms, not a scale
+    charge = "def lost_item_charge(price, days_overdue):\n    charge = price + 5\n    if days_overdue > 0:\n        return charge + min(days_overdue * 0.25, price)\n{rest}"
+    ask = "Write `lost_item_charge(price: float, days_overdue: int) -> float`: the price, a $5 fee, and the overdue fine if any."
+    assert "lost_item_charge() at line 1 returns a value as the instruction's signature asks and reaches its end on some path" in trivial(charge.format(rest=""), ask)
+    assert trivial(charge.format(rest="    return charge\n"), ask) is None
+    assert trivial(charge.format(rest=""), ask.replace("-> float", "-> float | None")) is None
+    series = "def series_position(isbn, follows):\n    previous = follows.get(isbn)\n    if previous is None:\n        return 1\n    return 1 + series_position({args})\n"
+    assert trivial(series.format(args="isbn, follows")) == (
+        "never ends: series_position() calls itself with its own arguments unchanged (series_position(isbn, follows), line 5): the call never gets closer to an end")
+    assert trivial(series.format(args="previous, follows")) is None
+    walk = "def drain(stack, seen):\n    if not stack:\n        return seen\n    seen.add(stack.pop())\n    return drain(stack, seen)\n"
+    assert trivial(walk) is None  # the same objects, changed before the call
+    fill = ("def flood_fill(image, sr, sc, new_color):\n{copy}    original = image[sr][sc]\n    if original == new_color:\n        return image\n"
+            "    stack = [(sr, sc)]\n    while stack:\n        r, c = stack.pop()\n        if 0 <= r < len(image) and 0 <= c < len(image[0]) and image[r][c] == original:\n"
+            "            image[r][c] = new_color\n            stack += [(r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)]\n    return image\n")
+    ask = "Return the filled image as a new grid: the input `image` must not be modified."
+    assert ignored_requirement_of(ask, fill.format(copy="")) == "the instruction asks to leave the input unchanged and the code mutates it (image[r][c] = ...)"
+    assert ignored_requirement_of(ask, fill.format(copy="    image = [row[:] for row in image]\n")) is None
+    report = ("def threshold_report(readings, low, high):\n    report = {'too_cold': [], 'too_hot': [], 'ok': 0}\n    for ts, temp in readings:\n"
+              "        if temp > high:\n            report['too_hot'].append(ts)\n{cold}        elif temp >= low:\n            report['ok'] += 1\n    return report\n")
+    assert trivial(report.replace("{cold}", "")) == (
+        "unfinished: threshold_report() starts report['too_cold'] empty and never fills it, while it fills report['too_hot']: that part of the answer is always empty")
+    assert trivial(report.replace("{cold}", "        elif temp < low:\n            report['too_cold'].append(ts)\n")) is None
+    assert trivial(report.replace("{cold}", "").replace("report['too_hot'].append(ts)", "report[kind_of(temp)].append(ts)")) is None  # a computed key

@@ -98,3 +98,7 @@ def test_probes_are_made_only_where_the_types_leave_no_doubt():
     assert probes("def f(n: int) -> int:\n    return n\n\n\ndef g(n: int) -> int:\n    return n\n") == []  # which function is asked?
     assert probes("def f(n: int) -> int:\n    return n\n\n\ndef g(n: int) -> int:\n    return n\n", "Write `g(n)`.") == ["g(3)", "g(4)"]
     assert probes("class P:\n    x: int\n\n\ndef f(p: P) -> int:\n    return p.x\n") == []  # no dataclass: how is it built?
+    # a text handed whole to a decoder holds a document: json.loads("12") is a number, not the report asked for (blind110)
+    report = "import json\n\n\ndef hottest(doc: str):\n    data = json.loads(doc)\n    return max(s['t'] for s in data.get('stations', []))\n"
+    assert probes(report) == []
+    assert probes(report.replace("json.loads(doc)", "{'stations': [{'t': len(doc)}]}")) == ["hottest('abc')", "hottest('12')"]

@@ -22,7 +22,7 @@ handles. Execution calls the function on each quoted form. Read only where the w
   (`42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`), not code (`n // 2`).
 
 Two more places an input is shown: a plain fenced block (or one indented by four spaces) right after
-"lines such as" (a log line, a record: each of its lines is one input; the whole block for a function that
+"lines such as" or "Example input:" (a log line, a record: each of its lines is one input; the whole block for a function that
 splits its text into lines itself, an inventory or a config file), and the two ends of a pair of texts (``minutes_between(t1:
 str, t2: str)`` over "timestamps like "2024-05-01T14:30"": the example is taken for both, which
 a pair of the same kind of text accepts). A function of one ``list[str]`` (lines, one per item) is
@@ -192,7 +192,8 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
 
 
 # "lines such as" and then a fenced block: the block's lines are inputs.
-FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.)\s*:?\s*$", re.IGNORECASE)
+# So does "Example input:" (or "a sample export:") ending the line before the block.
+FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$", re.IGNORECASE)
 
 
 # A markdown block indented by four spaces (or a tab) after a line that ends with an input cue.

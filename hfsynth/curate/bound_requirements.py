@@ -569,14 +569,19 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
 
 
 # "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
-UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b|"
-                                 r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
+UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b", re.IGNORECASE)
+# "'A' (90 and above)", "senior (65 and over)": the top tier starts at its bound, which belongs to it.
+FROM_BOUND_UP_ASK = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
+WEEKDAY_CALLS = frozenset({"weekday", "isoweekday"})  # ``day.weekday() < 5``: a day of the week, not a tier's bound
 
 
-def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
+def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Optional[str]:
     """Every upper bound of the code is strict (``weight < limit``), none is ``<=``: a weight at a tier's
     bound falls into the next tier. Comparisons with 0 (a check that the input is positive) aside, and
-    with a value moved by a step (``cutoff = today - timedelta(days=7)``), whose own step decides."""
+    with a value moved by a step (``cutoff = today - timedelta(days=7)``), whose own step decides, and
+    with a day of the week. ``upward``: the tiers are named by where they start ("90 and above"), so a
+    strict lower bound (``score > 90``) is what leaves the bound out, and ``age < 65`` for the tier below
+    is right."""
     strict, inclusive = [], False
     guards = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
     exits = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[-1], (ast.Break, ast.Continue))
@@ -591,17 +596,27 @@ def _tiers_exclude_their_bound(tree: ast.Module) -> Optional[str]:
         sides = [node.left] + node.comparators
         for left, op, right in zip(sides, node.ops, sides[1:]):
             if any(constant_value(side) == 0 or isinstance(side, ast.Name) and side.id in shifted
-                   or isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Add, ast.Sub)) for side in (left, right)):
+                   or isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Add, ast.Sub))
+                   or isinstance(side, ast.Call) and getattr(side.func, "attr", None) in WEEKDAY_CALLS for side in (left, right)):
                 continue  # a bound moved by a step: whether < or <= is right depends on the step
             if isinstance(op, (ast.LtE, ast.GtE)):
                 inclusive = True
             elif id(node) in exits:
                 inclusive = True
+            elif upward and isinstance(op, (ast.Lt, ast.Gt)):
+                if isinstance(op, ast.Gt) != isinstance(left, ast.Constant):
+                    strict.append(node)  # score > 90, 90 < score: the top tier starts above its bound
+                else:
+                    inclusive = True  # age < 65: the tier below ends before the bound, which goes up
             elif isinstance(op, ast.Lt) and not isinstance(left, ast.Constant) or isinstance(op, ast.Gt) and not isinstance(right, ast.Constant):
                 strict.append(node)
             elif isinstance(op, (ast.Lt, ast.Gt)):
                 inclusive = True  # 20 < weight: above the bound, the bound itself below
     return None if inclusive or not strict else f"its comparison {ast.unparse(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
+
+
+def _top_tier_excludes_its_bound(tree: ast.Module) -> Optional[str]:
+    return _tiers_exclude_their_bound(tree, upward=True)
 
 
 # "rounded to the nearest 5 minutes", "round totals to the nearest 5 cents" (not "rounded down to the nearest").
@@ -882,6 +897,7 @@ BOUND_ASKS = (
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
     (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
+    (FROM_BOUND_UP_ASK, _top_tier_excludes_its_bound, True, "the instruction's tiers run {ask!r} and {broken}"),
     (OVERLAP_ASK, _one_side_inside, False, "the instruction asks about {ask!r} and {broken}"),
     (STARTED_UNIT_ASK, _rounds_to_nearest_or_down, True, "the instruction charges {ask!r} and {broken}"),
     (ROUND_UP_ASK, _rounds_to_nearest_or_down, True, "the instruction asks to round up and {broken}"),

@@ -4,7 +4,7 @@
 (:mod:`hfsynth.curate.stated_requirements`) stops there: ``Counter(e.strip() for e in emails)`` with
 ``.lower()`` only on the way out counts "Ann@x.io" and "ann@x.io" apart. The row's own asserts use
 one casing, so they pass. Execution calls the function again with the strings of the row's own call
-re-cased (all upper, every other string upper, the first of equal strings upper...; strings in dicts,
+re-cased (all upper, every other string upper, the first of equal strings upper, those in capitals lower...; strings in dicts,
 records of fields and codes, are left alone) and compares the answers
 with every string folded (``_hf_case_blind`` in the claims' checker). Read only when:
 
@@ -29,7 +29,7 @@ from hfsynth.curate.stated_requirements import CASE_ASK
 
 # Words that make case part of the answer: a probe that re-cases would change what is right.
 CASE_MATTERS = re.compile(
-    r"\b(?:upper|lower)[- ]?case\s+(?:letters?|characters?|and|or)\b|\bcapital\s+letters?\b|\bcase[- ]sensitive(?:ly)?\b(?<!in-sensitive)|\bswap\w*\s+(?:the\s+)?case\b|"
+    r"\b(?:upper|lower)[- ]?case\s+(?:letters?|characters?|(?:and|or)\s+(?:upper|lower)[- ]?case)\b|\bcapital\s+letters?\b|\bcase[- ]sensitive(?:ly)?\b(?<!in-sensitive)|\bswap\w*\s+(?:the\s+)?case\b|"
     r"\b(?:camel|snake|pascal|kebab|title)[- ]?case\b|\bcapitali[sz]\w*|\bcaesar\b|\bcipher\b|\bpassword\w*",
     re.IGNORECASE,
 )

@@ -255,6 +255,45 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
     return claims
 
 
+# A call written as a comment with what it gives: "# loan_ages(loans, date(2024, 5, 22)) -> {"3123": 20}".
+COMMENTED_CALL = re.compile(r"^[ \t]*#+[ \t]*(?P<call>[A-Za-z_]\w*\(.*\))[ \t]*(?:->|=>|\u2192|==)[ \t]*(?P<want>\S.*?)[ \t]*$", re.MULTILINE)
+
+
+def commented_call_claims(response: str, tree) -> List[Claim]:
+    """The calls a response's blocks write as comments with their answers (``# shift_hours("06:00", "14:30") -> 8.5``),
+    as claims: the call of one of the code's top-level functions on plain values (literals, dates) or on names the
+    block bound to plain values above it (``loans = [...]``, run first), and the answer a plain value up to a note
+    after two spaces or a parenthesis ("-> date(2024, 5, 6)   (Friday -> Monday)")."""
+    if tree is None:
+        return []
+    defined = top_level_definitions(tree)
+    claims: List[Claim] = []
+    for fence in find_fences(response):
+        block = fence.code
+        if fence.tag not in ("", "python", "py", "python3") or "#" not in block:
+            continue
+        block_tree = parse_python(block)
+        setup = [n for n in (block_tree.body if block_tree is not None else []) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                 and isinstance(n.targets[0], ast.Name) and _plain_value(n.value)]
+        for match in COMMENTED_CALL.finditer(block):
+            line = block.count("\n", 0, match.start()) + 1
+            bound = {n.targets[0].id: n for n in setup if n.end_lineno < line}
+            call = parse_python(match.group("call"))
+            call = call.body[0].value if call is not None and len(call.body) == 1 and isinstance(call.body[0], ast.Expr) else None
+            want = re.split(r"\s{2,}|\s+\(|\s+#", match.group("want"))[0].rstrip(".,;")
+            wanted = parse_python(want)
+            if not (isinstance(call, ast.Call) and getattr(call.func, "id", None) in defined and not any(k.arg is None for k in call.keywords)
+                    and wanted is not None and len(wanted.body) == 1 and isinstance(wanted.body[0], ast.Expr) and _plain_value(wanted.body[0].value)):
+                continue
+            arguments = [*call.args, *(k.value for k in call.keywords)]
+            if not all(_plain_value(a) or isinstance(a, ast.Name) and a.id in bound for a in arguments):
+                continue
+            used = [bound[a.id] for a in arguments if isinstance(a, ast.Name)]
+            claims += [(ast.get_source_segment(block, n) or ast.unparse(n), "", False) for n in used]
+            claims.append((match.group("call"), want, False))
+    return list(dict.fromkeys(claims))
+
+
 def session_claims(response: str) -> List[Claim]:
     """The REPL examples (``>>> f(2)`` then its output) anywhere in a response: docstrings, prose,
     blocks; imports of the answer's own module (``from solution import f``) are left out."""
@@ -564,6 +603,8 @@ def _hf_output_matches(printed, value, want):
     elif value is not None and _hf_type(value).__module__ == "datetime" and not printed:
         forms = {norm(repr(value)), norm(str(value)), norm(repr(value).partition(".")[2])}  # datetime.date(2024, 7, 29), 2024-07-29, date(2024, 7, 29)
         return norm(want).strip("'\"") in forms or bool(_HF_VAGUE.search(norm(want)))
+    elif value is not None and _hf_type(value).__module__ in ("decimal", "fractions") and not printed and _hf_exact_number(want) is not None:
+        return value == _hf_exact_number(want)  # Decimal("1.13") claimed for a Decimal (7.50 and 7.5 are equal)
     elif value is not None and _hf_type(value).__module__ != "builtins":
         return True
     shown = printed + ("" if value is None else repr(value))
@@ -571,7 +612,7 @@ def _hf_output_matches(printed, value, want):
     if norm(shown) == wanted and wanted and any("  " in line.strip() for line in want.splitlines()):
         lines = lambda text: [line.rstrip() for line in text.strip().splitlines()]  # the claim's block lost its first line's indent
         return lines(shown) == lines(want)  # a table's columns: its spacing is the claim
-    if not wanted or norm(shown) == wanted or _HF_VAGUE.search(wanted):
+    if not wanted or norm(shown) == wanted or _hf_vague(wanted, shown):
         return True
     unqualified = lambda text: __import__("re").sub(r"\bdatetime\.(date|datetime|time|timedelta)\(", r"\1(", norm(text))
     if unqualified(shown) == unqualified(wanted):
@@ -592,6 +633,31 @@ def _hf_output_matches(printed, value, want):
                 candidates.append(text)
         return any(_hf_close(got, claimed, tolerance) for got in candidates)
     return norm(shown.strip().strip("'\"")) == norm(wanted.strip("'\""))
+
+
+def _hf_exact_number(want):
+    """The Decimal or Fraction a claim spells as its constructor (``Decimal("1.13")``, ``Fraction(3, 4)``), else None."""
+    re_ = __import__("re")
+    decimal = re_.fullmatch(r"\s*(?:decimal\.)?Decimal\(\s*(['\"])(-?\d+(?:\.\d+)?)\1\s*\)\s*", want)
+    if decimal:
+        return __import__("decimal").Decimal(decimal.group(2))
+    fraction = re_.fullmatch(r"\s*(?:fractions\.)?Fraction\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)\s*", want)
+    if fraction and int(fraction.group(2) or 1):
+        return __import__("fractions").Fraction(int(fraction.group(1)), int(fraction.group(2) or 1))
+    return None
+
+
+def _hf_vague(wanted, shown):
+    """The claim leaves its answer open ("a list of ...", "[1, 2, ...]", "about 3"), said outside its quoted
+    texts (``[".Q..", "...Q"]`` spells rows of a board) and with dots the output never writes itself (a title
+    cut to "The Left Hand…" by code that adds "…" claims that text)."""
+    re_ = __import__("re")
+    if _hf_literal(wanted.strip())[1]:
+        wanted = re_.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", wanted)
+    for mark in ("...", "\u2026"):
+        if mark in shown:
+            wanted = wanted.replace(mark, "")
+    return bool(_HF_VAGUE.search(wanted))
 
 
 def _hf_wraps(namespace):
@@ -680,8 +746,9 @@ def _hf_folded(value, depth=0):
 
 
 def _hf_case_blind(source, namespace):
-    """The instruction asks to ignore case: the row's own call, its strings re-cased six ways (all upper,
-    every other one upper, the first half upper, the first of equal ones upper, every other word upper),
+    """The instruction asks to ignore case: the row's own call, its strings re-cased seven ways (all upper,
+    every other one upper, the first half upper, the first of equal ones upper, every other word upper, and
+    those written in capitals lower),
     must give the same answer once folded. A call that raises, or a variant that raises, proves nothing."""
     import copy as _copy, re as _re
     try:
@@ -698,7 +765,8 @@ def _hf_case_blind(source, namespace):
         firsts.add(text.casefold())
         return text.upper()
     changes = (lambda i, t: t.upper(), lambda i, t: t.upper() if i % 2 == 0 else t, lambda i, t: t.upper() if i % 2 else t,
-               lambda i, t: t.upper() if i < total / 2 else t, first_seen, lambda i, t: words(t))
+               lambda i, t: t.upper() if i < total / 2 else t, first_seen, lambda i, t: words(t),
+               lambda i, t: t.lower() if t == t.upper() else t)  # the strings the row wrote in capitals ("WS-NE042") lowered
     for change in changes:
         (new_args, new_kwargs), count = _hf_recased((args, kwargs), change)
         if not count or (new_args, new_kwargs) == (args, kwargs):

@@ -19,6 +19,10 @@
   item; so does one whose last statement returns the collection or total the loop fills (``counts[d] = n``
   or ``units += qty``, then ``return counts``), even past a ``continue`` where the loop returns it again after. The "first item" idiom (``for x in items: return x``) has neither and is kept.
 
+- A dict display whose code fills some of its keys by name and never touches one that starts empty
+  (``report = {"too_cold": [], "too_hot": [], "ok": 0}`` with no ``report["too_cold"].append``): that part
+  of the answer is always empty.
+
 - A new value thrown away: ``current.replace(month=...)`` or ``name.strip()`` as a statement of its own.
 - A clamp with its bounds the wrong way round: ``max(min(fee, 100), 1_000)`` is always 1000.
 - A part of a parameter unpacked and never read (``b_start, b_end = b`` in an overlap test that reads
@@ -56,7 +60,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from hfsynth.curate.python_ast import breaks_out_of, elif_chain, own_scope_nodes
 
@@ -205,14 +209,19 @@ def _always_leaves(statements: List[ast.stmt]) -> bool:
     return False
 
 
-def falls_off_the_end(tree: ast.AST) -> Optional[Tuple[str, int]]:
+def falls_off_the_end(tree: ast.AST, asked_returns: Optional[Dict[str, str]] = None) -> Optional[Tuple[str, int]]:
     """``(function, line)`` of a function annotated to return a value (``-> float``) that returns one on some
     paths and can reach its end on another (``elif method == "mode": counts = Counter(scores); pass``):
-    there it answers None. Not read for annotations that allow None, for generators, nor for stubs."""
+    there it answers None. Not read for annotations that allow None, for generators, nor for stubs.
+    ``asked_returns``: the annotations the instruction's signatures give by function name
+    (``lost_item_charge(price, days_overdue) -> Decimal``), read for the code's functions that have none."""
     for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.returns is None:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        if NO_VALUE_ANNOTATIONS.search(ast.unparse(function.returns)) or any(ast.unparse(d).split(".")[-1] in ("abstractmethod", "overload", "property") for d in function.decorator_list):
+        returns = ast.unparse(function.returns) if function.returns is not None else (asked_returns or {}).get(function.name)
+        if not returns:
+            continue
+        if NO_VALUE_ANNOTATIONS.search(returns) or any(ast.unparse(d).split(".")[-1] in ("abstractmethod", "overload", "property") for d in function.decorator_list):
             continue
         own = list(own_scope_nodes(function))
         if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own) or not any(isinstance(n, ast.Return) and n.value is not None for n in own):
@@ -766,3 +775,50 @@ def extremes_from_infinity_by_elif(tree: ast.AST) -> Optional[str]:
                 return (f"{function.name}() starts {low[0]} at infinity and {high[0]} at minus infinity and updates them in one if/elif (line {node.lineno}): "
                         f"the first item never reaches the elif, so {skipped} keeps its infinity when the values only {'fall' if skipped == high[0] else 'rise'}")
     return None
+
+
+def _empty_value(node: ast.expr) -> bool:
+    """``0``, ``0.0``, ``None``, ``""``, ``[]``, ``{}``, ``()`` or ``set()``/``list()``/``dict()``/``Counter()`` with no argument."""
+    if isinstance(node, ast.Constant):
+        return not isinstance(node.value, bool) and node.value in (0, None, "")
+    if isinstance(node, (ast.List, ast.Set, ast.Tuple)):
+        return not node.elts
+    if isinstance(node, ast.Dict):
+        return not node.keys
+    return isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("set", "list", "dict", "Counter", "defaultdict") and not node.args and not node.keywords
+
+
+def never_filled_key(tree: ast.AST) -> Optional[Tuple[str, str, str, str]]:
+    """``(function, dict, key, a key it fills)`` of a dict display with text keys (``report = {"too_cold": [], "too_hot": [],
+    "ok": 0}``) whose code fills some keys by name (``report["too_hot"].append(...)``, ``report["ok"] += 1``) and never
+    touches one that starts empty: that part of the answer is empty (or 0) whatever the input. Not read when the dict
+    is read by a computed key, handed to a call, updated as a whole or bound again."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        nodes = list(ast.walk(function))
+        for node in nodes:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Dict)):
+                continue
+            name, keys = node.targets[0].id, node.value.keys
+            if len(keys) < 2 or not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in keys):
+                continue
+            used, opaque = [], False
+            for n in nodes:
+                if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == name:
+                    if isinstance(n.slice, ast.Constant):
+                        used.append((n.lineno, n.col_offset, n.slice.value))
+                    else:
+                        opaque = True  # report[kind].append(...): which key is filled is computed
+                elif isinstance(n, ast.Call) and any(isinstance(a, ast.Name) and a.id == name for a in [*n.args, *(k.value for k in n.keywords)]):
+                    opaque = True
+                elif isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == name:
+                    opaque = True  # report.update(...), report.get(key), report.items()
+                elif isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) and n is not node.targets[0]:
+                    opaque = True
+            filled = [key for _, _, key in sorted(used)]  # in the order the code writes them
+            never = [k.value for k, v in zip(keys, node.value.values) if _empty_value(v) and k.value not in filled]
+            if never and filled and not opaque:
+                return function.name, name, never[0], filled[0]
+    return None
+

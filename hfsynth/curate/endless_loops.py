@@ -16,7 +16,8 @@ own tests read (``candidate = current + timedelta(days=1)`` with ``current`` nev
 instruction says a tree's root is its own parent, ``while hub in parent: hub = parent[hub]``: at the root
 the walk goes round for ever. A loop whose condition's names are set only from names it never changes
 (``current = manager_of.get(employee)``) repeats its second pass for ever; so does ``gross += 0.01`` until
-``net(gross) != target`` is false, a fraction stepped to exact equality.
+``net(gross) != target`` is false, a fraction stepped to exact equality. And a function that calls itself
+with its own parameters, none of them changed, makes the same call again until the stack runs out.
 """
 
 from __future__ import annotations
@@ -523,3 +524,38 @@ def revisits_a_graph(tree: ast.AST) -> Optional[str]:
         if popped and refilled and not checked and not any(isinstance(n, EXITS) for n in ast.walk(loop)):
             return f"the while loop at line {loop.lineno} puts every neighbour back on {frontier} without asking whether it was seen: a cycle keeps it full for ever"
     return None
+
+
+# Methods that change the object they are called on: a recursion that calls one may be moving on.
+MUTATING_METHODS = frozenset({"pop", "popleft", "popitem", "append", "appendleft", "extend", "insert", "remove", "add", "discard", "update", "clear",
+                              "setdefault", "sort", "reverse", "rotate", "move_to_end", "write", "send", "read", "readline", "readlines", "seek", "put",
+                              "difference_update", "intersection_update", "symmetric_difference_update"})
+
+
+def recurses_unchanged(tree: ast.AST) -> Optional[str]:
+    """``return 1 + series_position(isbn, follows)`` inside ``series_position(isbn, follows)``: a function that
+    calls itself with its own parameters, in order, none of them ever rebound nor changed (no assignment to
+    them, no mutating method, no call that could change them other than pure builtins), and no global
+    state: the inner call is the outer one again, so any input that reaches it recurses until the stack
+    runs out."""
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = [a.arg for a in function.args.posonlyargs + function.args.args]
+        if not params or function.args.vararg or function.args.kwarg or function.args.kwonlyargs:
+            continue
+        nodes = [n for statement in function.body for n in ast.walk(statement)]
+        if any(isinstance(n, (ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) for n in nodes):
+            continue
+        stored = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+        itself = [n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name and not n.keywords
+                  and len(n.args) == len(params) and all(isinstance(a, ast.Name) and a.id == p for a, p in zip(n.args, params))]
+        others = [n for n in nodes if isinstance(n, ast.Call) and not any(n is call for call in itself)]
+        changes = any(isinstance(n.func, ast.Attribute) and n.func.attr in MUTATING_METHODS or isinstance(n.func, ast.Name) and n.func.id not in PURE_CALLS
+                      and n.func.id != function.name or isinstance(n.func, ast.Attribute) and n.func.attr not in PURE_METHODS
+                      and any(isinstance(a, ast.Name) and a.id in params for a in n.args) for n in others)
+        mutated = any(isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.ctx, (ast.Store, ast.Del)) for n in nodes)
+        if itself and not stored & set(params) and not changes and not mutated:
+            return f"{function.name}() calls itself with its own arguments unchanged ({ast.unparse(itself[0])[:60]}, line {itself[0].lineno}): the call never gets closer to an end"
+    return None
+

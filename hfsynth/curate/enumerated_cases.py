@@ -19,6 +19,9 @@ runs out of attention drops an item of other lists as well, and its asserts try 
 - **a value to use in a named case**: "use the status 'OPEN' when the fifth column is missing",
   "default to 'UTC' if no zone is given", "fall back to 'N/A'", "written as `X` when it equals 10":
   the code must write that value.
+- **a scale spelt as five or more rising (or falling) numbers**: "lower bounds for forces 1..12 are 0.5,
+  1.6, 3.4, ... 28.5 and 32.7 m/s" answered by a table that stops at 20.8: once the code's numbers hold three
+  and half, each must be there (or made from two of them).
 - **an amount each case is given**: "children under 12 pay 5.0, seniors pay 6.0, students pay 7.0 and
   everyone else pays 12.0": once the code's numbers hold two of three or more and half, each must be a
   number of the code or made from two of them (half of 12.0).
@@ -196,5 +199,27 @@ def missing_stated_amount(instruction: str, tree: ast.Module) -> Optional[str]:
     missing = [a for a in amounts if a not in constants and round(a, 6) not in _products(constants)]
     if len(held) >= max(2, len(amounts) / 2) and missing:
         return f"the amount {missing[0]:g} (one of the amounts it gives each case)"
+    return None
+
+
+# Five or more numbers in a row, "0.5, 1.6, 3.4, ..., 28.5 and 32.7": a scale's bounds, one per step.
+NUMBER_RUN = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:\s*,\s*(?:and\s+)?-?\d+(?:\.\d+)?){3,}(?:,?\s+and\s+-?\d+(?:\.\d+)?)?(?![\w.])")
+
+
+def missing_listed_bound(instruction: str, tree: ast.Module) -> Optional[str]:
+    """A scale the instruction spells as five or more distinct numbers that only rise or only fall (the
+    lower bounds of Beaufort forces 1 to 12), of which the code's constants hold at least three and half,
+    and one they leave out: the steps past it are never reached. Not a sequence's terms (0, 1, 1, 2, 3, 5
+    repeats), and not a number the code makes from two of its constants."""
+    constants = {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
+    for run in NUMBER_RUN.finditer(instruction):
+        numbers = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", run.group(0))]
+        steps = [b - a for a, b in zip(numbers, numbers[1:])]
+        if len(numbers) < 5 or not (all(d > 0 for d in steps) or all(d < 0 for d in steps)):
+            continue
+        held = [n for n in numbers if n in constants]
+        missing = [n for n in numbers if n not in constants and round(n, 6) not in _products(constants)]
+        if len(held) >= max(3, len(numbers) / 2) and missing:
+            return f"the bound {missing[0]:g} (one of the {len(numbers)} the instruction lists)"
     return None
 

@@ -59,11 +59,11 @@ from typing import AbstractSet, Any, Dict, List, Optional, Sequence
 from hfsynth.curate.accepted_inputs import accepted_input_claims
 from hfsynth.curate.case_probes import case_claims
 from hfsynth.curate.claimed_outputs import (
-    CHECKER, claims_check, example_block_claims, output_block_claims, prose_claims, session_claims, shown_call_blocks, usage_block_runs,
+    CHECKER, claims_check, commented_call_claims, example_block_claims, output_block_claims, prose_claims, session_claims, shown_call_blocks, usage_block_runs,
     with_comment_claims_checked,
 )
 from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test_runner_calls
-from hfsynth.curate.instruction import prose, written_in_english
+from hfsynth.curate.instruction import prose, text_outside_fences, written_in_english
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python, top_level_definitions
@@ -344,6 +344,9 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         runs = [c for c in usage_block_runs(response or "", code, tree, usage) if not NONDETERMINISTIC & _drawn(parse_python(c[0]))]
         claims = session_claims(response or code) + usage + runs
         claims += prose_claims(response or "", tree) + example_block_claims(response or "", code, tree)
+        claims += [c for c in commented_call_claims(response or "", tree) if c not in claims]
+        told = [(e.call, e.want, False) for e in worded_examples(text_outside_fences(response or ""), tree)]  # "For `[(0, 1), (1, 2)]` and `start = 0` it returns ..."
+        claims += [c for c in told if c not in claims]
     if instruction:
         words = prose(instruction)
         examples = list(dict.fromkeys(instruction_examples(words, tree) + worded_examples(words, tree) + shown_input_examples(instruction, words, tree)))

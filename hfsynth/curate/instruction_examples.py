@@ -348,14 +348,16 @@ def _makers(tree: ast.Module) -> frozenset:
     return frozenset(names)
 
 
-# "should return `date(2024, 5, 31)`": a date spelled as its constructor, which execution compares with the value returned.
-DATE_ANSWER = re.compile(r"(?:datetime\.)?(?:date|datetime|time)\(\s*\d+(?:\s*,\s*\d+){0,6}\s*\)")
+# "should return `date(2024, 5, 31)`", "-> `Decimal("1.13")`", "gives `Fraction(3, 4)`": a standard value spelled as its
+# constructor, which execution compares with the value returned.
+DATE_ANSWER = re.compile(r"(?:datetime\.)?(?:date|datetime|time)\(\s*\d+(?:\s*,\s*\d+){0,6}\s*\)"
+                         r"|(?:decimal\.)?Decimal\(\s*(['\"])-?\d+(?:\.\d+)?\1\s*\)|(?:fractions\.)?Fraction\(\s*-?\d+(?:\s*,\s*-?\d+)?\s*\)")
 
 
 def answered_call_claims(text: str, tree: Optional[ast.Module], read: set) -> List[tuple]:
     """Calls of the code's top-level functions that an example answers with something no literal spells
     (see the module's docstring), in order, not among ``read`` (already claimed), as claims for execution: a
-    date answer (:data:`DATE_ANSWER`) compared, any other only run ("runs": it must return)."""
+    date, Decimal or Fraction answer (:data:`DATE_ANSWER`) compared, any other only run ("runs": it must return)."""
     claims = {}
     for call, answer in _answered(text, tree):
         date = DATE_ANSWER.match(text, answer)

@@ -7,7 +7,8 @@ that a class may leave out what was asked.
 
 A list is read only where it names methods beyond doubt: followed by "methods"/"operations"
 ("with push, pop and peek methods"), after them ("with the methods push and pop"), or after
-"supports"/"supporting" in an instruction that asks for a class. Every item must look like a method
+"supports"/"supporting" in an instruction that asks for a class, or one per line as a stub class's docstring
+lists them ("receive(sku, qty)  -- add stock"). Every item must look like a method
 name (lower case, digits, underscores; backticks and ``()`` allowed); a list with any other word in it
 ("methods to add and remove items") is not read at all. An item counts as defined when some function
 of the code has its name, holds it as a word of a longer name (``delete`` in ``delete_node``), or the
@@ -15,7 +16,8 @@ special method Python calls for it (``len`` and ``size`` by ``__len__``, ``conta
 ``__contains__``).
 
 Two more lists are read the same way: operators in backticks that a class must support ("addition
-with `+`, multiplication with `*`": ``__add__``, ``__mul__`` or their reflected and in-place forms),
+with `+`, multiplication with `*`", "`a | b` (union)": ``__add__``, ``__mul__``, ``__or__`` or their reflected and
+in-place forms),
 and the options of a command-line script (`--input`, `--output`: each must be in the code, as
 argparse, click or typer spell them; not the forms a parser of arguments reads, "--name=value" or a
 bare "--flag"). English instructions only.
@@ -73,7 +75,7 @@ import ast
 import re
 from typing import Iterable, List, Optional, Set
 
-from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_stated_amount, missing_table_entry
+from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry
 from hfsynth.curate.python_ast import parse_python, string_constants
 from hfsynth.curate.returned_dict_keys import missing_returned_key
 from hfsynth.curate.unread_parameters import unread_parameter
@@ -108,11 +110,23 @@ def _items(text: str) -> List[str]:
     return [] if any(name in NOT_METHOD_NAMES or ("_" not in name and NOUN_OF_ACTION.search(name)) for name in names) else names
 
 
+# A stub class's docstring that lists its methods one per line: "receive(sku, qty)  -- add stock" (the
+# instruction's prose holds its stubs' docstrings: :func:`hfsynth.curate.instruction.prose`).
+DOCSTRING_METHOD = re.compile(r"^[ \t]*([a-z_][a-z0-9_]*)\([^()\n]*\)[ \t]+(?:--|\u2014|\u2013|-|:)[ \t]", re.MULTILINE)
+
+
+def _methods_listed_per_line(instruction: str) -> List[str]:
+    """The methods listed one per line as ``name(args) -- what it does`` (two or more), as a stub class's
+    docstring specifies them."""
+    names = list(dict.fromkeys(DOCSTRING_METHOD.findall(instruction)))
+    return names if len(names) >= 2 else []
+
+
 def listed_methods(instruction: str) -> List[str]:
     """The method names the instruction lists for its class, in order (empty when none is listed beyond doubt)."""
     if not ASKS_FOR_A_CLASS.search(instruction):
         return []
-    found: List[str] = []
+    found: List[str] = _methods_listed_per_line(instruction)
     for pattern in LISTED:
         for match in pattern.finditer(instruction):
             items = _items(match.group("items"))
@@ -145,7 +159,9 @@ OPERATORS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv
              "==": "eq", "<": "lt", ">": "gt", "<=": "le", ">=": "ge", "&": "and", "|": "or", "^": "xor", "[]": "getitem"}
 _SYMBOL = r"`(//|\*\*|==|<=|>=|\[\]|[-+*/%@<>&|^])`"
 # "addition with `+`", "using the `*` operator", "the `@` operator": an operator the class must support (not "must contain `@`").
-BACKTICKED_OPERATOR = re.compile(rf"\b(?:with|using|via|through|by|supports?|overloads?|overloading)\s+(?:the\s+)?{_SYMBOL}|{_SYMBOL}\s+operators?\b")
+# ... or written between two one-letter objects ("`a | b` (union) and `a & b` (intersection)").
+BACKTICKED_OPERATOR = re.compile(rf"\b(?:with|using|via|through|by|supports?|overloads?|overloading)\s+(?:the\s+)?{_SYMBOL}|{_SYMBOL}\s+operators?\b|"
+                                 r"`[a-z][0-9]?\s*(//|\*\*|==|<=|>=|[-+*/%@<>&|^])\s*[a-z][0-9]?`")
 # The class's own objects are the operands (not an evaluator, parser or calculator of expressions that contain the operator).
 OPERANDS_ASK = re.compile(r"\b(?:supports?|supporting|overload\w*|dunder|magic methods?|special methods?)\b", re.IGNORECASE)
 OPERATOR_TEXT = re.compile(r"\b(?:pars\w*|evaluat\w*|calculat\w*|expressions?|tokeni\w*|interpret\w*|grammar|lexer|formula)\b", re.IGNORECASE)
@@ -624,7 +640,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     if not literal:
         strings = _working_strings(tree)
         literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
-        literal = literal or missing_stated_amount(instruction, tree)
+        literal = literal or missing_stated_amount(instruction, tree) or missing_listed_bound(instruction, tree)
     literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree)
     if literal:
         return literal

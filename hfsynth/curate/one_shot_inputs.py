@@ -5,7 +5,8 @@
 input it was written for, and its asserts pass lists. Read only where the words leave no doubt: the
 parameter is named ``iterable``, ``iterator`` or ``stream``, or a sentence that says "any iterable", "it
 is a generator", "may be an iterator", "such as generators", "one-shot" or "consumed once" names it (not
-"Write a generator that yields": that is the function, nor "a stream of samples": a domain's word), and the
+"Write a generator that yields": that is the function, nor "a stream of samples": a domain's word, nor "in a
+single pass over the board": how the code is to read its input, not what the input is), and the
 instruction never indexes it itself (``values[i - 1]``); the code never makes it a list
 first (``readings = list(readings)``) nor asks what it is (``isinstance``, ``hasattr``); and then takes its
 ``len()``, indexes or slices it, or reads it whole twice at the function's top level (``total = sum(xs)``
@@ -22,7 +23,7 @@ from hfsynth.curate.python_ast import asked_function
 ONE_SHOT = re.compile(
     r"\bany (?:kind of )?iterable\b|\b(?:it|they|the input|inputs?|this|that|which) (?:is|are|can be|may be|might be|could be) (?:a |an |any )?(?:generator|iterator)s?\b|"
     r"\b(?:can|may|might|could) be (?:a |an |any )?(?:generator|iterator|one-shot)s?\b|\b(?:including|such as|like|even|on|from) (?:a |an )?(?:generator|iterator)s?\b|"
-    r"\bone-shot\b|\bconsumed? (?:only )?once\b|\bsingle pass\b",
+    r"\bone-shot\b|\bconsumed? (?:only )?once\b",
     re.IGNORECASE)
 SELF_DESCRIBING = frozenset({"iterable", "iterator", "stream"})
 SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")

@@ -9,7 +9,8 @@ none of them holds is left out: the name ``tax`` may be computed and still never
 
 The list is read after "dict/mapping with (the/these/N) keys/fields": quoted, backticked or bare
 snake_case words, each perhaps followed by what it holds in parentheses, up to the punctuation that
-ends it. A function is held to a list only when one of its dicts holds two of the listed keys (the
+ends it; or, after the same words and a colon, as bullets that each open with a quoted or backticked
+key ("- `'mean'` - the average, rounded to 2 decimal places"). A function is held to a list only when one of its dicts holds two of the listed keys (the
 list describes that dict, not a nested one).
 """
 from __future__ import annotations
@@ -27,8 +28,17 @@ LISTED_KEYS = re.compile(
 )
 
 
+# "Return a dict with four keys:" then one bullet per key, each opening with the key quoted or backticked.
+BULLETED_KEYS = re.compile(
+    r"\b(?:dict(?:ionary)?|mapping)\s+(?:with|having|containing|holding)\s+(?:the\s+(?:following\s+)?|these\s+|exactly\s+(?:these\s+)?|"
+    r"(?:two|three|four|five|six|seven|eight)\s+)?(?:keys|fields|entries)\s*:?[ \t]*\n+(?P<items>(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+[`'\"][^\n]*(?:\n|$)){2,})",
+    re.IGNORECASE,
+)
+BULLETED_KEY = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+`?['\"]?([A-Za-z_]\w*)['\"]?`?", re.MULTILINE)
+
+
 def _listed(instruction: str) -> List[List[str]]:
-    lists = []
+    lists = [BULLETED_KEY.findall(found.group("items")) for found in BULLETED_KEYS.finditer(instruction)]
     for found in LISTED_KEYS.finditer(instruction):
         items = re.sub(r"\s*\([^()\n]*\)", "", found.group("items"))
         lists.append([key.strip("`'\" ") for key in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", items) if key.strip()])

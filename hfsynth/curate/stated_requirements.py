@@ -325,7 +325,7 @@ MUTATORS = frozenset({"sort", "reverse", "append", "extend", "insert", "remove",
 
 
 def _mutated_parameter(tree: ast.Module) -> Optional[str]:
-    """``param.sort()``, ``param[i] = x``, ``del param[k]`` on a parameter the function never rebinds to a copy."""
+    """``param.sort()``, ``param[i] = x``, ``param[r][c] = x``, ``del param[k]`` on a parameter the function never rebinds to a copy."""
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
@@ -337,7 +337,10 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else node.target if isinstance(node, ast.AugAssign) else None
             targets = node.targets if isinstance(node, ast.Delete) else target.elts if isinstance(target, ast.Tuple) else [target]
             for t in targets:  # also a swap: values[i - 1], values[i] = values[i], values[i - 1]
-                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in params:
+                root = t.value if isinstance(t, ast.Subscript) else None
+                while isinstance(root, ast.Subscript):
+                    root = root.value  # image[r][c] = colour: a row of the caller's grid
+                if isinstance(root, ast.Name) and root.id in params:
                     return f"{ast.unparse(t)[:30]} = ..."
         copies = _shallow_copies(function, params)
         for loop in (n for n in ast.walk(function) if isinstance(n, ast.For)):

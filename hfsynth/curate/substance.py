@@ -45,12 +45,14 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.anchored_patterns import unanchored_validation
+from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.axis_checks import one_axis_tested
 from hfsynth.curate.certain_errors import certain_error, read_before_its_bounds
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
-from hfsynth.curate.dead_paths import discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition, loop_returns_on_first_pass, lost_work, overwritten_parameters, overwritten_total, repeated_condition, swapped_clamp, unread_parts
+from hfsynth.curate.dead_paths import (discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
+                                      loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, swapped_clamp, unread_parts)
 from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
-                                          revisits_a_graph, stepped_past, stuck_bisection)
+                                          recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import breaks_out_of, is_literal, is_print, parse_python, takes_arguments
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -566,6 +568,8 @@ SUBSTANCE_CHECKS = (
     (stepped_past, lambda found: f"never ends: {found}"),
     (jumps_onto_its_bound, lambda found: f"never ends: {found}"),
     (follows_itself, lambda found: f"never ends: {found}"),
+    (recurses_unchanged, lambda found: f"never ends: {found}"),
+    (never_filled_key, lambda found: f"unfinished: {found[0]}() starts {found[1]}[{found[2]!r}] empty and never fills it, while it fills {found[1]}[{found[3]!r}]: that part of the answer is always empty"),
     (certain_error, lambda found: f"always an error: {found}"),
     (read_before_its_bounds, lambda found: f"unguarded read: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
@@ -629,6 +633,10 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             endless = climbs_past_the_root(tree)
             if endless:
                 return f"never ends: {endless}"
+        asked_returns = {signature.name: signature.returns for signature in asked_signatures(row.get("instruction") or "") if signature.returns}
+        fell = falls_off_the_end(tree, asked_returns) if asked_returns else None
+        if fell:
+            return f"unfinished: {fell[0]}() at line {fell[1]} returns a value as the instruction's signature asks and reaches its end on some path, where it returns None"
         misread = stripped_named_affix(tree, row.get("instruction") or "") or unanchored_validation(tree, row.get("instruction") or "")
         if misread:
             return f"misused call: {misread}"

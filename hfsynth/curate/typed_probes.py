@@ -23,7 +23,9 @@ Read only when the words leave no doubt:
   ``X | None``, and dataclasses or named tuples the code defines with such fields;
 - no union of two kinds (``dict[str, int | str]``: which key holds which is not said);
 - the code imports only the standard library and raises no ``TypeError``/``AttributeError`` itself
-  (those would be its answer to a value it refuses).
+  (those would be its answer to a value it refuses);
+- no parameter is handed whole to a decoder (``json.loads(doc)``, ``ast.literal_eval``): that text holds
+  a document, and ``"12"`` is one of a number.
 
 A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
 records look like the ones the code expects; a dict of text values holds digits in one probe and
@@ -186,6 +188,17 @@ def _raises_refused(tree: ast.Module) -> bool:
     return False
 
 
+DECODERS = frozenset({"loads", "literal_eval", "eval"})  # json.loads(doc): "12" is a document of a number, no text of the kind asked
+
+
+def _decodes_a_parameter(function: ast.FunctionDef) -> bool:
+    """A parameter handed whole to a decoder (``json.loads(doc)``): the text holds a value of its own, which
+    made-up words or digits are not (``json.loads("12")`` is the number 12, not a report)."""
+    names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    return any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECODERS and n.args
+               and isinstance(n.args[0], ast.Name) and n.args[0].id in names for n in ast.walk(function))
+
+
 def _required(function: ast.FunctionDef) -> Tuple[List[ast.arg], List[ast.arg]]:
     """The positional and keyword-only parameters without a default."""
     a = function.args
@@ -201,7 +214,7 @@ def typed_probes(instruction_prose: str, tree: Optional[ast.Module]) -> List[str
     if tree is None:
         return []
     function = asked_function(tree, instruction_prose)
-    if function is None or function.decorator_list or not imports_only_stdlib(tree) or _raises_refused(tree):
+    if function is None or function.decorator_list or not imports_only_stdlib(tree) or _raises_refused(tree) or _decodes_a_parameter(function):
         return []
     positional, keyword = _required(function)
     if not positional + keyword:
