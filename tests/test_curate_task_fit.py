@@ -4520,3 +4520,52 @@ def test_blind109_to_111s_parts_left_out():
         "unfinished: threshold_report() starts report['too_cold'] empty and never fills it, while it fills report['too_hot']: that part of the answer is always empty")
     assert trivial(report.replace("{cold}", "        elif temp < low:\n            report['too_cold'].append(ts)\n")) is None
     assert trivial(report.replace("{cold}", "").replace("report['too_hot'].append(ts)", "report[kind_of(temp)].append(ts)")) is None  # a computed key
+
+
+def test_blind112_to_114s_lessons():
+    """blind112-114: a table's last band left out of the code's strings; a status decided in every branch and never
+    returned; a tuple of two values answered by the list of one; "rounded to 2 decimals" asked and nothing rounded;
+    an input's inner lists sorted in place. And the good rows lost on arrival: "distinct minutes" of merged intervals,
+    a value's kind named in parentheses, a version grammar ``N(.N)*``, "has no packages" of the data, a set per key."""
+    doneness = "BANDS = [(120, 'blue'), (130, 'rare'), (140, 'medium rare'){last}]\n\n\ndef doneness(temp_f):\n    for upper, label in BANDS:\n        if temp_f < upper:\n            return label\n    return {fallback}\n"
+    ask = ("Map a steak's temperature to its doneness with `doneness(temp_f)`:\n\n| temperature | doneness |\n|---|---|\n| below 120 | `\"blue\"` |\n"
+           "| 120-129 | `\"rare\"` |\n| 130-139 | `\"medium rare\"` |\n| 140 and above | `\"well done\"` |\n")
+    assert check(ask, doneness.format(last="", fallback="None")) == "the instruction asks for the string 'well done' (one of the lines it lists) and the code leaves it out"
+    assert check(ask, doneness.format(last="", fallback="'well done'")) is None
+    use_by = ("from datetime import date, timedelta\n\n\ndef use_by(prepped_on, days, today):\n    when = prepped_on + timedelta(days=days)\n"
+              "    if when < today:\n        status = 'DISCARD'\n    elif when == today:\n        status = 'USE TODAY'\n    else:\n        status = 'OK'\n    return {answer}\n")
+    assert trivial(use_by.format(answer="when")) == "lost work: use_by() computes status (line 7) and never uses it"
+    assert trivial(use_by.format(answer="when, status")) is None
+    safe = "def make_safe(ingredients, banned):\n    kept = []\n    for item in ingredients:\n        if item not in banned:\n            kept.append(item)\n    return {answer}\n"
+    ask = "Write `make_safe(ingredients, banned)`. Return a tuple `(kept, dropped)` of the ingredients kept and those left out."
+    assert check(ask, safe.format(answer="kept")) == "make_safe returns a list where the instruction says it returns a tuple"
+    assert check(ask, safe.format(answer="kept, [i for i in ingredients if i in banned]")) is None
+    assert check(ask, safe.format(answer="[kept, [i for i in ingredients if i in banned]]")) is None  # the pair as a list: sloppy, not another answer
+    miles = "def miles_to_km(distances):\n    return [{value} for miles in distances]\n"
+    ask = "Write `miles_to_km(distances)`. Each converted value must be **rounded to 2 decimals**."
+    assert check(ask, miles.format(value="miles * 1.609344")) == "the instruction asks for a result 'rounded to 2 decimals' and the code never rounds (no round(), quantize or precision in a format)"
+    assert check(ask, miles.format(value="round(miles * 1.609344, 2)")) is None
+    graph = "def normalized_graph(graph):\n    result = {{}}\n    for package, deps in graph.items():\n{body}    return result\n"
+    ask = "Return a new dependency graph whose lists are sorted and free of duplicates. **The input graph must not be modified.**"
+    assert ignored_requirement_of(ask, graph.format(body="        deps.sort()\n        result[package] = list(dict.fromkeys(deps))\n")) == (
+        "the instruction asks to leave the input unchanged and the code mutates it (deps.sort() on an item of graph)")
+    assert ignored_requirement_of(ask, graph.format(body="        result[package] = sorted(set(deps))\n")) is None
+    sessions = ("def merge_sessions(sessions):\n    merged = []\n    for start, end in sorted(sessions):\n        if merged and start <= merged[-1][1]:\n"
+                "            merged[-1] = (merged[-1][0], max(merged[-1][1], end))\n        else:\n            merged.append((start, end))\n    return merged\n\n\n"
+                "def total_active_minutes(sessions):\n    return sum(end - start for start, end in merge_sessions(sessions))\n")
+    assert check("Write `total_active_minutes(sessions)` returning the number of distinct active minutes of overlapping `(start, end)` sessions.", sessions) is None
+    longest = "import heapq\n\n\ndef longest_workouts(workouts, k):\n    return heapq.nsmallest(k, workouts, key=lambda w: (-w['minutes'], w['date']))\n"
+    assert check("Write `longest_workouts(workouts, k)` where each workout is a dict with a `\"date\"` (`datetime.date`) and `\"minutes\"` (int): the k longest.", longest) is None
+    pep = "import re\n\n\ndef sort_versions(versions):\n    return sorted(versions, key=lambda v: [int(p) for p in re.findall(r'\\d+', v)])\n"
+    assert check("Write `sort_versions(versions: list[str])` for versions of the form `N(.N)*`.", pep) is None
+    lock = "import json\n\n\ndef load_lock(text):\n    data = json.loads(text)\n    return {name: entry['version'] for name, entry in data.get('packages', {}).items()}\n"
+    ask = "Write `load_lock(text)` returning `{name: version}` for every entry under `\"packages\"`. A lockfile without a `\"packages\"` key has no packages."
+    assert check(ask, lock) is None
+    assert ignored_requirement_of("Parse the lockfile by hand: no imports.", lock) == "the instruction forbids imports ('no imports') and the code imports json"
+    pins = ("from collections import defaultdict\n\n\ndef conflicting_pins(locks):\n    seen = defaultdict(set)\n    for lock in locks:\n        for name, version in lock.items():\n"
+            "            seen[name].add(version)\n    return {name: sorted(v) for name, v in seen.items() if len(v) > 1}\n")
+    assert ignored_requirement_of("Map each package pinned to several versions to the sorted list of them (no duplicates).", pins) is None
+    bump = ("def next_free_version(version, published):\n    major, minor, patch = (int(p) for p in version.split('.'))\n    candidate = (major, minor, patch + 1)\n"
+            "    while '.'.join(map(str, candidate)) in published:\n        candidate = {step}\n    return '.'.join(map(str, candidate))\n")
+    assert trivial(bump.format(step="(major, minor, patch + 1)")).startswith("never ends: the while loop at line 4")
+    assert trivial(bump.format(step="(major, minor, candidate[2] + 1)")) is None

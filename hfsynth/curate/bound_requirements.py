@@ -182,7 +182,7 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
 
 
 ROUND_ASK = re.compile(
-    r"\brounded (?:off |down |up )?to (?:one|two|three|four|\d+) (?:decimal|digits?)\b|\brounded to (?:the nearest|a whole|whole)\b|"
+    r"\brounded (?:off |down |up )?to (?:one|two|three|four|\d+) (?:decimals?|digits?)\b|\brounded to (?:the nearest|a whole|whole)\b|"
     r"\bround(?:s|ing)? (?:it |the (?:result|value|answer|average|mean|total)s? )?to (?:one|two|three|\d+) decimal|\bto (?:one|two|three|\d+) decimal places\b",
     re.IGNORECASE,
 )
@@ -892,8 +892,8 @@ def _separator_uncounted(tree: ast.Module) -> Optional[str]:
 BOUND_ASKS = (
     (NEAREST_ASK, _truncates_instead, True, "the instruction says {ask!r} and {broken}"),
     (EXCESS_ASK, _excess_never_checked, True, "the instruction pays extra {ask!r} and {broken}"),
+    (DECIMALS_ASK, _whole_where_decimals_asked, True, "the instruction asks for {ask!r} and {broken}"),  # the narrower finding first
     (ROUND_ASK, _never_rounds, True, "the instruction asks for a result {ask!r} and {broken}"),
-    (DECIMALS_ASK, _whole_where_decimals_asked, True, "the instruction asks for {ask!r} and {broken}"),
     (TOUCHING_ALLOWED_ASK, _touching_counted_as_overlap, False, "the instruction lets intervals touch ({ask!r}) and {broken}"),
     (NOT_BELOW_ZERO_ASK, _never_floors_at_zero, False, "the instruction says {ask!r} and {broken}"),
     (UP_TO_INCLUDING_ASK, _tiers_exclude_their_bound, True, "the instruction's tiers run {ask!r} and {broken}"),

@@ -711,8 +711,9 @@ def lost_work(tree: ast.AST) -> Optional[str]:
                 continue  # filled, but perhaps someone else's object
             if not uses and not answers and not all(v is None or _pure(v) for v in values[name]):
                 continue  # a function that answers nothing may keep a call's result for its effect (``resp = requests.post(...)``)
-            if not uses and all(isinstance(v, ast.Constant) for v in values[name]):
-                continue  # a setting written out and not used (``token = "..."``, ``DEBUG = True``): nothing was worked out
+            if not uses and all(isinstance(v, ast.Constant) for v in values[name]) and len({repr(v.value) for v in values[name]}) < 2:
+                continue  # a setting written out and not used (``token = "..."``, ``DEBUG = True``): nothing was worked out (``status = "OK"`` in one
+                # branch and ``"DISCARD"`` in another is a decision made, then lost)
             what = "fills" if uses else "computes"
             return f"{function.name}() {what} {name} (line {next(n.lineno for n in names if n.id == name)}) and never uses it"
     return None

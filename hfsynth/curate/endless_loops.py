@@ -72,6 +72,8 @@ def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
             func = call.func
             if isinstance(func, ast.Name) and func.id in PURE_CALLS:
                 continue
+            if isinstance(func, ast.Name) and func.id in ("map", "filter") and call.args and isinstance(call.args[0], ast.Name) and call.args[0].id in PURE_CALLS:
+                continue  # map(str, candidate): a pure builtin over each item
             if isinstance(func, ast.Attribute) and func.attr in PURE_METHODS:
                 continue
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in PURE_MODULES:

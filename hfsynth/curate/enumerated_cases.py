@@ -11,7 +11,8 @@ runs out of attention drops an item of other lists as well, and its asserts try 
   abbreviated ('chars' for 'characters'; a unit handled by its own branch is in the code). The tables
   are the functions' and classes' and the module's constants, not a usage example's data. Not after
   "such as", "e.g.", "including": examples.
-- **bulleted or numbered lines that each open with a quoted string**: "- 'invalid email' unless ...",
+- **bulleted or numbered lines that each open with a quoted string**, or a table's rows that each end
+  with one ("| 120-129 | `"rare"` |"): "- 'invalid email' unless ...",
   "1. "respondent_id" missing or empty": the messages to return or the fields to check, one per line.
   Once the code's strings hold two of them and half, each must be there; not where the lines describe
   an input's keys or columns (a task need not read every field of its records), nor lines that are
@@ -141,9 +142,15 @@ WORKED = re.compile(r"->|=>|\u2192|\b(?:gives?|returns?|becomes?|yields?|should)
 DESCRIBES_INPUT = re.compile(r"\b(?:keys?|fields?|columns?|attributes?|properties|dicts?|records?|rows?|entries)\b[^.\n]*:?\s*$", re.IGNORECASE)
 
 
+# A markdown table's row whose last cell is a quoted string: "| 120-129 | `"rare"` |", the answer for that row's band.
+TABLE_ANSWER = re.compile(r"^[ \t]*\|.*\|[ \t]*`?(['\"])(?P<item>[^'\"\n|]{1,40})\1`?[ \t]*\|?[ \t]*$", re.MULTILINE)
+
+
 def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[str]:
-    """The quoted string opening a bulleted line that none of the code's ``strings`` holds, as words."""
+    """The quoted string opening a bulleted line (or ending a table's row) that none of the code's ``strings`` holds, as words."""
     bullets = [match for match in BULLET.finditer(instruction) if not WORKED.search(instruction[match.end():].split("\n", 1)[0])]
+    if len(bullets) < 3:
+        bullets = list(TABLE_ANSWER.finditer(instruction))
     if len(bullets) < 3:
         return None
     lead = instruction[: bullets[0].start()].rstrip().splitlines()

@@ -239,7 +239,7 @@ def sets_a_task_later(text: str) -> bool:
     return bool(TASK_SENTENCE.search(prose(text)))
 
 
-NAMED_CALLABLE = re.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\(")  # `name(...)` in backticks: what the task asks to write
+NAMED_CALLABLE = re.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\((?![.|?+\\])")  # `name(...)` in backticks: what the task asks to write (not a grammar's `N(.N)*`)
 # "Implement a function `raise_with_block` ...": a definition named in backticks without its parentheses.
 NAMED_DEFINITION = re.compile(r"\b(?:function|method|class)\s+(?:called\s+|named\s+)?`([A-Za-z_]\w*)`")
 NAMED_SPECIAL_METHOD = re.compile(r"`(__(?!name__|main__|file__|doc__|dict__|slots__|all__|version__|module__|class__|future__|builtins__|annotations__)[a-z]\w*__)(?:\(.*?\))?`")

@@ -5,7 +5,7 @@ that names a module to use is answered by code that uses it. A small model write
 knows instead (``return len(b)``); the result is clean, on topic by its words, and teaches the wrong
 thing. A mention counts as a requirement when it is unmistakably a module:
 
-- a dotted name of one (``math.isqrt``, ``re.sub``; not in "(a `datetime.date`)", a value's kind) or
+- a dotted name of one (``math.isqrt``, ``re.sub``; not in "(a `datetime.date`)" nor "(`datetime.date`)", a value's kind) or
   "the X module / library / package";
 - a module name that is no English word (``heapq``, ``itertools``, ``base64``, ``numpy``) after a
   verb of use ("use", "using", "with", "via", "import", "leverage") a few words before it.
@@ -75,8 +75,8 @@ def required_modules(text: str) -> list:
     for pattern, known, window in ((DOTTED, STDLIB | set(THIRD_PARTY), 6), (NAMED_MODULE, STDLIB | set(THIRD_PARTY), 6), (BARE_NAME, DISTINCTIVE, 4)):
         for match in pattern.finditer(text):
             name = match.group(1).lower()
-            if re.search(r"\(\s*(?:a|an)\W*$", text[: match.start()], re.IGNORECASE):
-                continue  # "`"date"` (a `datetime.date`)": the kind of a value, in passing, not a module to use
+            if re.search(r"\(\s*(?:(?:a|an)\b)?\W*$", text[: match.start()], re.IGNORECASE):
+                continue  # "`"date"` (a `datetime.date`)", "(`datetime.date`)": the kind of a value, in passing, not a module to use
             if name in known and USE_VERB.search(_before(text, match.start(), window)) and not _negated(text, match.start(), match.end()):
                 found.append((match.start(), name))
     return list(dict.fromkeys(name for _, name in sorted(found)))

@@ -6,7 +6,7 @@ keeps the task's name and loses its result. The code runs, no assert is written,
 contract that the instruction contradicts.
 
 Read only where neither side leaves room: the instruction says "returns a list", "returns a string",
-"returns a dictionary" or "returns the number of" once (one kind, no "or"; or asks "I need ... as a
+"returns a dictionary", "returns the number of" or "returns a tuple `(a, b)`" once (one kind, no "or"; or asks "I need ... as a
 list", "How many ...? ... returns that number" with no other "returns"), names at most one
 function, and the code answers with one top-level function (the named one, else the only one) whose
 every ``return`` gives a value of one builtin kind that the ask excludes (a number for a list, a list
@@ -42,6 +42,8 @@ ASKED = (
     ("str", re.compile(rf"\breturns?\s+{_STRING}{_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
     ("dict", re.compile(rf"\b(?:returns?|returning)\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
     (NUMBER, re.compile(rf"\breturns?\s+(?:{_NUMBER}){_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
+    # "Return a tuple `(new_ingredients, unresolved)`": two values, not the list of one of them
+    ("tuple", re.compile(rf"\b(?:returns?|returning)\s+(?:a|the)\s+(?:tuple|pair)\s+`?\([A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\)`?{_NOT_AFTER}", re.IGNORECASE)),
     # "I need the balance of the account right after each transaction, as a list in the same order as the input"
     ("list", re.compile(r"\b(?:I|we)\s+(?:need|want)\b[^.]{0,160}\bas\s+a\s+list\b(?!\s+or\b)", re.IGNORECASE)),
     # "How many distinct client IPs hit the server? ... a function that returns that number."
@@ -49,7 +51,7 @@ ASKED = (
 )
 # What each ask cannot be answered with (a tuple or set for "a list" is sloppy, not another contract).
 EXCLUDED = {"list": {NUMBER, "str", "dict"}, "str": {NUMBER, "list", "dict", "set"}, "dict": {NUMBER, "str", "list", "set", "tuple"},
-            NUMBER: {"str", "list", "dict", "set", "tuple"}}
+            NUMBER: {"str", "list", "dict", "set", "tuple"}, "tuple": {NUMBER, "str", "list", "dict", "set"}}
 # "return the number of risers and the actual riser height": two values, which a tuple holds.
 TWO_VALUES = re.compile(r"\breturns?\s+[^.;:]*?\band\s+(?:the|a|an|its|their)\s", re.IGNORECASE)
 NAMED = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")
@@ -138,6 +140,8 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
         kinds = {_annotation_kind(ast.unparse(function.returns))}
     if len(kinds) != 1 or not kinds <= EXCLUDED[asked] or (kinds == {"tuple"} and TWO_VALUES.search(prose)):
         return None
+    if asked == "tuple" and any(isinstance(r.value, ast.List) for r in returns):
+        return None  # [a, b] for the pair (a, b): sloppy, the same two values
     return f"{function.name} returns {KIND_WORDS[kinds.pop()]} where the instruction says it returns {KIND_WORDS[asked]}"
 
 

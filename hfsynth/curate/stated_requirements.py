@@ -119,7 +119,7 @@ DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:rem
 # test (:func:`tests_membership`: ``x in seen``; the ``in`` of ``for x in xs`` is none).
 # The sentence so far describes what the function is given ("Given a member's visit dates as a sorted list ... with no duplicates").
 GIVEN_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)(?:given|assume|assuming|the\s+input)\b[^.!?:]*$", re.IGNORECASE)
-DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
+DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|\bdefaultdict\(\s*(?:set|frozenset)\s*\)|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b|"
                              r"\bpunctuation\s+(?:is|are)\s+(?:ignored|disregarded)\b|\b(?:regardless\s+of|disregarding)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*punctuation\b", re.IGNORECASE)
 # What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
@@ -240,6 +240,15 @@ NO_LOOPS = re.compile(
     r"(?:(?:for|while)[- ]loops?\b|loops\b|loop\b(?=\s*(?:[,.;)]|$|\s+(?:or|and|statements?|constructs?)\b)))",
     re.IGNORECASE,
 )
+# "A lockfile without a "packages" key has no packages": the data's packages, not a ban on imports.
+HOLDS_NONE = frozenset("has have had contains contain holds hold lists list returns return gives give yields yield is are there".split())
+
+
+def _describes_data(prose: str, match: "re.Match[str]") -> bool:
+    words = prose[: match.start()].split()
+    return match.group(0).lower().startswith("no ") and bool(words) and words[-1].lower() in HOLDS_NONE
+
+
 NO_IMPORTS = re.compile(
     r"\bwithout (?:importing|using|any) (?:any |external |third[- ]party )?(?:modules?|librar(?:y|ies)|imports|packages)\b|"
     r"\b(?:don't|do not|must not|cannot|can't|never) import\b|\bno (?:external |third[- ]party )?(?:imports|modules|librar(?:y|ies)|packages)\b",
@@ -299,7 +308,7 @@ def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
         return "the instruction forbids slicing and the code slices"
     if NO_LOOPS.search(prose) and any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) for n in nodes):
         return "the instruction forbids loops and the code loops"
-    match = NO_IMPORTS.search(prose)
+    match = next((m for m in NO_IMPORTS.finditer(prose) if not _describes_data(prose, m)), None)
     if match:
         imported = {a.name.split(".")[0] for n in nodes if isinstance(n, ast.Import) for a in n.names}
         imported |= {n.module.split(".")[0] for n in nodes if isinstance(n, ast.ImportFrom) and n.module and not n.level}
@@ -348,6 +357,9 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             if isinstance(walked, ast.Call) and getattr(walked.func, "id", None) == "enumerate" and walked.args \
                     and isinstance(target, ast.Tuple) and len(target.elts) == 2:
                 walked, target = walked.args[0], target.elts[1]  # for place, result in enumerate(ranked, start=1)
+            if isinstance(walked, ast.Call) and isinstance(walked.func, ast.Attribute) and not walked.args and (
+                    walked.func.attr == "values" or walked.func.attr == "items" and isinstance(target, ast.Tuple) and len(target.elts) == 2):
+                walked, target = walked.func.value, target.elts[1] if walked.func.attr == "items" else target  # for name, deps in graph.items()
             source = _items_of(walked, params, copies) if isinstance(target, ast.Name) else None
             if source is None:
                 continue
@@ -358,6 +370,8 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
                     return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {source}"
                 if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and getattr(node.target.value, "id", None) == item:
                     return f"{ast.unparse(node.target)[:30]} updated in place on an item of {source}"  # row["points"] -= ...
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS and getattr(node.func.value, "id", None) == item:
+                    return f"{item}.{node.func.attr}() on an item of {source}"  # deps.sort(): the caller's list, sorted
     return None
 
 

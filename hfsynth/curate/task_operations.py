@@ -157,12 +157,15 @@ def _dedups(code: Code) -> bool:
 def _merges_sorted_intervals(code: Code) -> bool:
     """``for start, end in sorted(intervals)`` with ``run_end = max(run_end, end)``: a sweep that merges overlapping
     intervals, so each second (or unit) of their union counts once ("how many distinct seconds were watched")."""
-    pairs = any(isinstance(n, ast.For) and isinstance(n.target, ast.Tuple) and len(n.target.elts) == 2 and isinstance(n.iter, ast.Call)
-                and getattr(n.iter.func, "id", None) == "sorted" for n in code.nodes)
+    loops = [n for n in code.nodes if isinstance(n, ast.For) and isinstance(n.target, ast.Tuple) and len(n.target.elts) == 2 and isinstance(n.iter, ast.Call)
+             and getattr(n.iter.func, "id", None) == "sorted" and isinstance(n.target.elts[1], ast.Name)]
     extends = any(isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "max"
                   and any(isinstance(t, ast.Name) and any(isinstance(a, ast.Name) and a.id == t.id for a in n.value.args) for t in n.targets)
                   for n in code.nodes)
-    return pairs and extends
+    # merged[-1] = (merged[-1][0], max(merged[-1][1], end)): the last run stretched to the interval's end
+    stretched = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max" and len(n.args) == 2
+                    and any(isinstance(a, ast.Name) and a.id == loop.target.elts[1].id for a in n.args) for loop in loops for n in ast.walk(loop))
+    return bool(loops) and (extends or stretched)
 
 
 def _dedups_within_groups(code: Code) -> bool:
