@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 
+import pytest
+
 from hfsynth.curate.accepted_inputs import accepted_input_claims, accepted_inputs
 from hfsynth.curate.claimed_outputs import session_claims, with_comment_claims_checked
 from hfsynth.curate.execute import execute_rows
@@ -958,6 +960,7 @@ def test_an_instructions_csv_sample_and_example_call_must_run():
     assert got == {"csv, text summed": "failed", "csv, numbers summed": "passed", "example call, unhashable": "failed", "example call, runs": "passed"}, got
 
 
+@pytest.mark.slow  # runs the rows in the sandbox: the quick subset keeps its 3-minute budget
 def test_blind109_to_111s_claims():
     """Dots inside a claim's quoted texts spell the answer (rows of an n-queens board), and so does an ellipsis the
     code writes itself; a Decimal claimed as its constructor is compared; a call written as a comment with its

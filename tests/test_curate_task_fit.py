@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 
+import pytest
+
 from hfsynth.curate import instruction, substance
 from hfsynth.curate.inputs import code_and_tests
 from hfsynth.curate.listed_parts import missing_part
@@ -4522,6 +4524,7 @@ def test_blind109_to_111s_parts_left_out():
     assert trivial(report.replace("{cold}", "").replace("report['too_hot'].append(ts)", "report[kind_of(temp)].append(ts)")) is None  # a computed key
 
 
+@pytest.mark.slow  # two dozen rows through every row check: the quick subset keeps its 3-minute budget
 def test_blind112_to_114s_lessons():
     """blind112-114: a table's last band left out of the code's strings; a status decided in every branch and never
     returned; a tuple of two values answered by the list of one; "rounded to 2 decimals" asked and nothing rounded;
@@ -4569,3 +4572,5 @@ def test_blind112_to_114s_lessons():
             "    while '.'.join(map(str, candidate)) in published:\n        candidate = {step}\n    return '.'.join(map(str, candidate))\n")
     assert trivial(bump.format(step="(major, minor, patch + 1)")).startswith("never ends: the while loop at line 4")
     assert trivial(bump.format(step="(major, minor, candidate[2] + 1)")) is None
+    sort_ask = "Write `sort_array(array)`: ascending if the first and last values sum to an odd number. Examples: `sort_array([2, 4, 3, 0, 1, 5])` => `[0, 1, 2, 3, 4, 5]`"
+    assert check(sort_ask, "def sort_array(array):\n    return sorted(array, reverse=bool(array) and (array[0] + array[-1]) % 2 == 0)\n") is None  # HumanEval/88: a list shown, no scale

@@ -217,9 +217,12 @@ def missing_listed_bound(instruction: str, tree: ast.Module) -> Optional[str]:
     """A scale the instruction spells as five or more distinct numbers that only rise or only fall (the
     lower bounds of Beaufort forces 1 to 12), of which the code's constants hold at least three and half,
     and one they leave out: the steps past it are never reached. Not a sequence's terms (0, 1, 1, 2, 3, 5
-    repeats), and not a number the code makes from two of its constants."""
+    repeats), not a list an example shows (``[0, 1, 2, 3, 4, 5]``), and not a number the code makes from two
+    of its constants."""
     constants = {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
     for run in NUMBER_RUN.finditer(instruction):
+        if instruction[: run.start()].rstrip()[-1:] in ("[", "(", "{"):
+            continue  # `[0, 1, 2, 3, 4, 5]`: a list an example shows, not a scale
         numbers = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", run.group(0))]
         steps = [b - a for a, b in zip(numbers, numbers[1:])]
         if len(numbers) < 5 or not (all(d > 0 for d in steps) or all(d < 0 for d in steps)):
