@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import values_bound_once
+from hfsynth.curate.python_ast import values_bound_once, walk
 
 STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|includes?|anywhere)\b", re.IGNORECASE)
 WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
@@ -83,10 +83,10 @@ def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
     if STARTS_ONLY.search(instruction):
         return None
     patterns = _patterns(tree)
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Return) and node.value is not None:
                 call = _truth_of(node.value)
                 direct = call is not node.value or _answers_a_bool(function)
@@ -107,7 +107,7 @@ def whole_string_unanchored(prose: str, tree: ast.Module) -> Optional[str]:
     if not WHOLE_STRING.search(prose) or "fullmatch" in ast.unparse(tree):
         return None
     patterns = _patterns(tree)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         pattern = _matched_pattern(node, patterns, ("search", "match"))
         if pattern is not None and not re.search(r"\$|\\Z", pattern):
             return f"the instruction wants the whole string to match and the code's re.{node.func.attr}() pattern {pattern!r} has no end anchor"
@@ -129,7 +129,7 @@ def newline_passes_the_end(prose: str, tree: ast.Module) -> Optional[str]:
     if re.search(r"\\n|\\s\*?\$|strip|isspace|splitlines", text):
         return None
     patterns = _patterns(tree)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         pattern = _matched_pattern(node, patterns, ("search", "match"))
         if pattern is not None and pattern.endswith("$") and not pattern.endswith("\\$"):
             return f"re.{node.func.attr}({pattern!r}) (line {node.lineno}): $ also matches before a final newline, which the instruction rules out (\\Z or re.fullmatch is meant)"

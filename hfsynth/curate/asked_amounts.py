@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import asked_function, own_scope_nodes
+from hfsynth.curate.python_ast import asked_function, own_scope_nodes, walk
 from hfsynth.curate.requirement_words import EMPHASIS
 
 PART_ASK = re.compile(r"\breturns?\s+(?:only\s+)?(?:the\s+)?(?P<part>discount|saving|savings|tax|tip|fee|surcharge|commission|deduction)(?:\s+amount)?\b(?!\s+(?:rate|percent|percentage|tier|code|name))", re.IGNORECASE)
@@ -25,7 +25,7 @@ REST_ASK = re.compile(r"\b(?:after|net of|less|minus|discounted|final|remaining|
 
 
 def _names(node: ast.AST) -> set:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    return {n.id for n in walk(node) if isinstance(n, ast.Name)}
 
 
 def _the_rest(value: ast.expr) -> bool:
@@ -34,7 +34,7 @@ def _the_rest(value: ast.expr) -> bool:
         value = value.args[0]
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Sub) and isinstance(value.left, ast.Name):
         right = value.right
-        return value.left.id in _names(right) and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) for n in ast.walk(right))
+        return value.left.id in _names(right) and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) for n in walk(right))
     if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.FloorDiv, ast.Div)):
         value = value.left
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult):
@@ -71,7 +71,7 @@ def _value_for_units(prose: str, tree: ast.Module) -> Optional[str]:
     def named(node, pattern):
         text = ast.unparse(node)
         return isinstance(node, (ast.Name, ast.Subscript, ast.Attribute)) and pattern.search(text.rsplit("[", 1)[-1].rsplit(".", 1)[-1])
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and (
                 named(node.left, QUANTITY) and named(node.right, PRICE) or named(node.left, PRICE) and named(node.right, QUANTITY)):
             return f"the instruction asks for units and {ast.unparse(node)[:50]} (line {node.lineno}) weighs them by price"

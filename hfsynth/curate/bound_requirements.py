@@ -61,7 +61,7 @@ import ast
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import own_scope_nodes, parameter_names, store_counts, values_bound_once
+from hfsynth.curate.python_ast import own_scope_nodes, parameter_names, store_counts, values_bound_once, walk
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
@@ -77,15 +77,15 @@ def _compared_numbers(tree: ast.Module) -> Set[float]:
     """The numbers the code compares with (``0 <= h <= 23``, ``range(1, 65536)``), with the value of
     constant arithmetic (``2 ** 16``, ``0xFFFF``) and of names bound to a number that a comparison reads
     (``MAX_PORT = 65535``, ``high=65535``)."""
-    compared = {n.id for c in ast.walk(tree) if isinstance(c, ast.Compare) for n in ast.walk(c) if isinstance(n, ast.Name)}
-    places = [c for c in ast.walk(tree) if isinstance(c, ast.Compare)]
-    places += [c for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "id", None) in ("range", "min", "max")]
-    places += [a.value for a in ast.walk(tree) if isinstance(a, ast.Assign) and any(isinstance(t, ast.Name) and t.id in compared for t in a.targets)]
-    for function in (f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    compared = {n.id for c in walk(tree) if isinstance(c, ast.Compare) for n in walk(c) if isinstance(n, ast.Name)}
+    places = [c for c in walk(tree) if isinstance(c, ast.Compare)]
+    places += [c for c in walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "id", None) in ("range", "min", "max")]
+    places += [a.value for a in walk(tree) if isinstance(a, ast.Assign) and any(isinstance(t, ast.Name) and t.id in compared for t in a.targets)]
+    for function in (f for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))):
         named = function.args.posonlyargs + function.args.args
         places += [d for a, d in zip(named[len(named) - len(function.args.defaults):], function.args.defaults) if a.arg in compared]
         places += [d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None and a.arg in compared]
-    values = (constant_value(n) for place in places for n in ast.walk(place) if isinstance(n, (ast.Constant, ast.UnaryOp, ast.BinOp)))
+    values = (constant_value(n) for place in places for n in walk(place) if isinstance(n, (ast.Constant, ast.UnaryOp, ast.BinOp)))
     return {v for v in values if v is not None}
 
 
@@ -107,7 +107,7 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
             if low >= high:
                 continue
             if numbers is None:  # and the counts of a regex's repetition ("[0-9]{12,19}"): a length bound checked by the pattern
-                numbers = _compared_numbers(tree) | {float(n) for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                numbers = _compared_numbers(tree) | {float(n) for node in walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
                                                      for pair in re.findall(r"\{(\d+)(?:,(\d*))?\}", node.value) for n in pair if n}
             for bound in (high, low) if low else (high,):
                 if not any(abs(n - bound) <= 1 for n in numbers):
@@ -138,10 +138,10 @@ def _limit_compared_strictly(tree: ast.Module, name: str) -> Optional[str]:
 
 def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
     """``text[:name] + "..."`` (or ``f"{text[:name]}..."``) in a function whose parameter ``name`` is never reassigned."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         if name not in {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}:
             continue
-        if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in ast.walk(function)):
+        if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in walk(function)):
             continue
 
         def sliced(node, names) -> bool:
@@ -151,7 +151,7 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
                 and (isinstance(node.slice.upper, ast.Name) and node.slice.upper.id == name or isinstance(node.value, ast.Name) and node.value.id in names)
 
         # ``cut = text[:limit]``, then perhaps ``cut = cut[:space]``: a name that only ever holds the cut text, shortened.
-        bound = [n for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
+        bound = [n for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
         cuts: set = set()
         for target in {n.targets[0].id for n in bound}:
             values = [n.value for n in bound if n.targets[0].id == target]
@@ -165,7 +165,7 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
 
         marks = {a.arg: d.value for a, d in zip((function.args.posonlyargs + function.args.args)[-len(function.args.defaults):] if function.args.defaults else [], function.args.defaults)
                  if isinstance(d, ast.Constant) and isinstance(d.value, str) and d.value}
-        for node in ast.walk(function):
+        for node in walk(function):
             added = None
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and cut(node.left) and isinstance(node.right, ast.Constant) and isinstance(node.right.value, str):
                 added = node.right.value
@@ -207,7 +207,7 @@ def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
     if len(functions) != 1:
         return None
     function = functions[0]
-    if any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" and len(n.args) == 2 for n in ast.walk(function)):
+    if any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" and len(n.args) == 2 for n in walk(function)):
         return None  # round(total, 2) >= threshold: the decimals are a part's, and the answer a count of them
     returns = [n for n in own_scope_nodes(function) if isinstance(n, ast.Return) and n.value is not None]
     def whole(value):
@@ -236,7 +236,7 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
     def says(node, word):
         text = ast.unparse(node).lower()
         return word in text.rsplit(".", 1)[-1] or word in text.rsplit("[", 1)[-1]
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
             loose = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.LtE, ast.GtE))
                      and ((says(c.left, "start") and says(c.comparators[0], "end")) or (says(c.left, "end") and says(c.comparators[0], "start")))]
@@ -285,7 +285,7 @@ def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
     """Every comparison with ``name`` takes it in (``day <= end``), none leaves it out (``<``, ``>``); a
     comparison of the two bounds (``if end <= start: return 0``) guards the input, it places no item."""
     inclusive = None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Compare):
             sides = [node.left] + node.comparators
             for left, op, right in zip(sides, node.ops, sides[1:]):
@@ -317,18 +317,18 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
             node = node.func.value  # end.toordinal(), end.timestamp(): the same bound
         return isinstance(node, ast.Name) and (node.id == bound or node.id in converted.get(bound, ()))
     converted: dict = {}  # stop = date.fromisoformat(end): the bound, converted
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call):
             for bound in (low, high):
-                if any(isinstance(n, ast.Name) and n.id == bound for n in ast.walk(node.value)):
+                if any(isinstance(n, ast.Name) and n.id == bound for n in walk(node.value)):
                     converted.setdefault(bound, set()).add(node.targets[0].id)
     strict = {"low": [], "high": []}
     loose = {"low": [], "high": []}
     rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
-                  for n in ast.walk(tree))  # end += 1 before range(start, end)
+                  for n in walk(tree))  # end += 1 before range(start, end)
     # ``if n < 1: raise ValueError``: what a guard refuses, so the bound it compares strictly with is let in
-    refusing = {id(c) for n in ast.walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[0], ast.Raise) for c in ast.walk(n.test)}
-    for node in ast.walk(tree):
+    refusing = {id(c) for n in walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[0], ast.Raise) for c in walk(n.test)}
+    for node in walk(tree):
         if isinstance(node, ast.Compare) and id(node) in refusing:
             continue
         if isinstance(node, ast.Compare):
@@ -368,7 +368,7 @@ def _rounds_up(node: ast.AST) -> bool:
 def _rounds_down_only(tree: ast.Module) -> Optional[str]:
     """``math.floor``, ``int()`` or ``//`` and nothing that rounds up: no ``ceil``, no ``-(-a // b)``, no remainder test."""
     down = None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
         if _rounds_up(node):
             return None
@@ -385,7 +385,7 @@ ROUND_UP_ASK = re.compile(r"(?:^|(?<=[;!?()])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|
 def _divides_without_rounding_up(tree: ast.Module) -> Optional[str]:
     """``billable / BLOCK_MINUTES * BLOCK_PRICE``: a true division by the unit and nothing rounding anywhere, so a
     started unit is charged as the fraction of it that was used."""
-    if any(_rounds_up(n) or isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv) for n in ast.walk(tree)):
+    if any(_rounds_up(n) or isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv) for n in walk(tree)):
         return None
     division = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)
                      and isinstance(n.right, ast.Name) and n.right.id.isupper()), None)  # by a named unit: ``/ BLOCK_MINUTES``
@@ -399,9 +399,9 @@ def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
     if "ROUND_UP" in text or "ROUND_CEILING" in text:
         return None
     found = _rounds_down_only(tree)
-    if found is None and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(tree)):
+    if found is None and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(tree)):
         return _divides_without_rounding_up(tree)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if _rounds_up(node):
             return None
         if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) == "round" and len(node.args) == 1:
@@ -415,7 +415,7 @@ OVERLAP_ASK = re.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdouble[- ]boo
 def _one_side_inside(tree: ast.Module) -> Optional[str]:
     """``start <= s < end or start < e <= end``: both endpoints of one interval tested inside the same
     other one, so an interval that contains it whole is missed (``s < end and start < e`` is the test)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)):
             continue
         chains = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 2 and all(isinstance(op, (ast.Lt, ast.LtE)) for op in c.ops)]
@@ -470,7 +470,7 @@ def _bound_names(tree: ast.Module) -> dict:
     number (``LIMIT = 5000``), so ``age > threshold`` compares with 65."""
     values = {name: constant_value(value) for name, value in values_bound_once(tree).items()}
     stores = store_counts(tree)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             named = node.args.posonlyargs + node.args.args
             pairs = list(zip(named[len(named) - len(node.args.defaults):], node.args.defaults)) + list(zip(node.args.kwonlyargs, node.args.kw_defaults))
@@ -583,10 +583,10 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
     strict lower bound (``score > 90``) is what leaves the bound out, and ``age < 65`` for the tier below
     is right."""
     strict, inclusive = [], False
-    guards = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
-    exits = {id(n.test) for n in ast.walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[-1], (ast.Break, ast.Continue))
+    guards = {id(n.test) for n in walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
+    exits = {id(n.test) for n in walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[-1], (ast.Break, ast.Continue))
              and not n.orelse}  # "if current > end: break": the bound itself still runs (a return gives the tier's own answer)
-    shifted = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
+    shifted = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
                for t in n.targets if isinstance(t, ast.Name)}  # cutoff = today - timedelta(days=7): "placed < cutoff" is "today >= placed + 8"
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.UnaryOp) and id(node) in guards:
@@ -630,9 +630,9 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
     ``divmod`` or remainder."""
     def cut_arithmetic(node):
         return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div, ast.FloorDiv)) and not any(
-            isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in ast.walk(node))
+            isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in walk(node))
     cut = None
-    added = {id(n) for add in ast.walk(tree) if isinstance(add, ast.BinOp) and isinstance(add.op, (ast.Add, ast.Sub)) for n in ast.walk(add)}  # x + m // 2: the half added
+    added = {id(n) for add in walk(tree) if isinstance(add, ast.BinOp) and isinstance(add.op, (ast.Add, ast.Sub)) for n in walk(add)}  # x + m // 2: the half added
     for node in walk_outside_asserts(tree):
         name = (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) if isinstance(node, ast.Call) else None
         if name == "round" and (len(node.args) == 1 or len(node.args) > 1 and (constant_value(node.args[1]) or 0) <= 0) or name in ("quantize", "ceil", "divmod") \
@@ -640,7 +640,7 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
                 or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
             return None
         if cut is None and id(node) not in added and (name in ("int", "floor", "trunc") and node.args and cut_arithmetic(node.args[0]) or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)
-                            and not any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in ast.walk(node.left))):
+                            and not any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in walk(node.left))):
             cut = node
     return f"{ast.unparse(cut)[:40]} (line {cut.lineno}) cuts down, never up: halfway and above land on the lower step" if cut is not None else None
 
@@ -688,10 +688,10 @@ def _excess_unguarded(tree: ast.Module, threshold: float) -> Optional[str]:
     def is_threshold(node) -> bool:
         return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == threshold
 
-    floored = {id(n) for call in ast.walk(tree) if isinstance(call, ast.Call) and getattr(call.func, "id", None) in ("max", "abs", "clamp")
-               for arg in call.args for n in ast.walk(arg)}
+    floored = {id(n) for call in walk(tree) if isinstance(call, ast.Call) and getattr(call.func, "id", None) in ("max", "abs", "clamp")
+               for arg in call.args for n in walk(arg)}
     # oriented_comparisons reads each comparison both ways, so this finds hours > 40 and 40 < hours alike
-    compared = {ast.unparse(a) for c in ast.walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(b)}
+    compared = {ast.unparse(a) for c in walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(b)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and is_threshold(node.right) and id(node) not in floored \
                 and ast.unparse(node.left) not in compared:
@@ -714,7 +714,7 @@ def _whole_at_the_later_rate(tree: ast.Module, threshold: float) -> Optional[str
     compared = next((c for c in walk_outside_asserts(tree) if isinstance(c, ast.Compare) and any(is_threshold(b) for _, _, b in oriented_comparisons(c))), None)
     if compared is None:
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, (ast.Sub, ast.Mult)) and any(is_threshold(side) for side in (getattr(node, "left", None), node.right) if side is not None):
             return None
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("min", "max", "clamp") and any(is_threshold(a) for a in node.args):
@@ -730,7 +730,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 def _counted_from_another(tree: ast.Module, n: int) -> Optional[str]:
     """``24 + (age - 1) * 4`` where every year after the second adds 4: the code compares ``age`` with 2 but
     counts the added years from another one (``age - 1``), and never from 2."""
-    compared = {ast.unparse(a) for c in ast.walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if constant_value(b) == n}
+    compared = {ast.unparse(a) for c in walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if constant_value(b) == n}
     taken = [node for node in walk_outside_asserts(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub)
              and constant_value(node.right) is not None and float(constant_value(node.right)).is_integer() and ast.unparse(node.left) in compared]
     if not taken or any(constant_value(node.right) == n for node in taken):
@@ -756,7 +756,7 @@ def _clamps_to_the_limit(tree: ast.Module, limit: str, past: bool) -> Optional[s
     code never compares anything with the limit: the value is silently changed where an error was asked for."""
     def is_limit(node) -> bool:
         return isinstance(node, ast.Name) and node.id == limit if not re.match(r"\d", limit) else constant_value(node) == float(limit)
-    if any(is_limit(side) for c in ast.walk(tree) if isinstance(c, ast.Compare) for side in [c.left] + c.comparators):
+    if any(is_limit(side) for c in walk(tree) if isinstance(c, ast.Compare) for side in [c.left] + c.comparators):
         return None
     clamp = "min" if past else "max"
     for node in walk_outside_asserts(tree):
@@ -837,8 +837,8 @@ def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
         if negated(prose, match.start()):
             continue
         cap = float((match.group("number") or match.group("number2")).replace(",", "").replace("_", ""))
-        numbers = {constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
-        numbers |= {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", n.value)}
+        numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
+        numbers |= {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", n.value)}
         floors = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max"
                   and any(constant_value(a) is not None and abs(constant_value(a) - cap) < 1e-9 for a in n.args)]
         capped = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "min" for n in walk_outside_asserts(tree))
@@ -847,7 +847,7 @@ def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
         if any(isinstance(x, (int, float)) and not isinstance(x, bool) and any(abs(x * f - cap) < 1e-9 or abs(x - cap * f) < 1e-9 for f in (1, 100, 60, 1000))
                for x in numbers):
             continue
-        if any(re.search(r"cap|max|limit|ceiling", a.arg, re.IGNORECASE) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if any(re.search(r"cap|max|limit|ceiling", a.arg, re.IGNORECASE) for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
                for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs):
             continue  # ``fee(minutes, cap)``: the caller brings it
         return f"the instruction says {match.group(0)!r} and no number of the code is {match.group('number') or match.group('number2')}"
@@ -914,8 +914,8 @@ NEAREST_STEP = re.compile(r"\bnearest\s+\$?(?P<step>0\.\d*[1-9])\b", re.IGNORECA
 def _step_never_used(tree: ast.Module, step: float) -> Optional[str]:
     """The code holds neither the step (0.05), its reciprocal (20) nor the step in cents (5): it rounds to
     something else, as ``round(total, 2)`` rounds to cents."""
-    numbers = {constant_value(n) for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
-    numbers |= {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"\d*\.?\d+", n.value)}  # Decimal("0.05")
+    numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
+    numbers |= {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"\d*\.?\d+", n.value)}  # Decimal("0.05")
     if any(isinstance(n, (int, float)) and (abs(n - step) < 1e-9 or abs(n - 1 / step) < 1e-9 or abs(n - step * 100) < 1e-9) for n in numbers):
         return None
     rounded = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) == "round" or getattr(n.func, "attr", None) == "quantize")), None)
@@ -981,7 +981,7 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         included = _includes_an_excluded_bound(tree, match.group("name")) if match.group("name") in parameters else None
         if included and not negated(prose, match.start()):
             return f"the instruction says {match.group(0)!r} and {included}"
-    bound_here = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} | parameters
+    bound_here = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} | parameters
     for match in UP_TO_EXCLUDING_ASK.finditer(prose):
         name = match.group("name").replace("-", "_")
         name = next((n for n in (name, name.lower(), f"{name}_date".lower()) if n in bound_here), None)

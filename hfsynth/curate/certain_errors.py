@@ -62,7 +62,7 @@ from typing import Dict, Iterator, List, Optional, Set
 
 from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, texts_summed,
                                         tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
-from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, imports_only_stdlib, own_scope_nodes
+from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, own_scope_nodes, walk
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
@@ -99,14 +99,14 @@ def _literal(node: ast.expr) -> bool:
 
 def _small_number(node: ast.expr) -> bool:
     """No literal number big enough to make ``range``/``<<``/``*`` work long here."""
-    return all(not (isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and abs(n.value) > 10_000) for n in ast.walk(node))
+    return all(not (isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and abs(n.value) > 10_000) for n in walk(node))
 
 
 def rebound_names(tree: ast.AST) -> Set[str]:
     """Every name the code binds anywhere (``def sum(a, b)``, ``max = 3``, ``from x import len``, a
     parameter, a ``del``): such a builtin is the code's own, not Python's."""
-    return bound_names(tree) | {n.arg for n in ast.walk(tree) if isinstance(n, ast.arg)} | {
-        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)
+    return bound_names(tree) | {n.arg for n in walk(tree) if isinstance(n, ast.arg)} | {
+        n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)
     }
 
 
@@ -143,13 +143,13 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.A
     resources (``open``, locks, pools: :func:`_expects_errors`). With ``name``: only where
     ``name`` means the same variable (not in nested functions or classes, nor in a comprehension
     that binds it)."""
-    for child in ast.iter_child_nodes(node):
+    for child in children(node):
         if isinstance(child, GUARDED) or _expects_errors(child):
             continue
         if name is not None and isinstance(child, SCOPES[:3]):
             continue
         if name is not None and isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) and any(
-            isinstance(n, ast.Name) and n.id == name for g in child.generators for n in ast.walk(g.target)
+            isinstance(n, ast.Name) and n.id == name for g in child.generators for n in walk(g.target)
         ):
             continue
         yield child
@@ -238,7 +238,7 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
             if a is not None:
                 bindings.setdefault(a.arg, []).append(None)
     else:  # a function that declares a name global may bind it to anything
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Global):
                 for name in node.names:
                     bindings.setdefault(name, []).append(None)
@@ -248,7 +248,7 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
             bindings.setdefault(node.targets[0].id, []).append(node.value)
             continue
         if (isinstance(node, ast.For) and isinstance(node.target, ast.Name) and isinstance(node.iter, ast.Name) and items.get(node.iter.id)
-                and not any(isinstance(n, ast.Name) and n.id == node.iter.id and isinstance(n.ctx, ast.Store) for n in ast.walk(function))):
+                and not any(isinstance(n, ast.Name) and n.id == node.iter.id and isinstance(n.ctx, ast.Store) for n in walk(function))):
             bindings.setdefault(node.target.id, []).append(("kind", items[node.iter.id]))  # for row in board (board: list[str]): a str
             continue
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
@@ -260,7 +260,7 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             for name in node.names:
                 bindings.setdefault(name, []).append(None)
-        for n in ast.walk(node) if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr, ast.Delete)) else ():
+        for n in walk(node) if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr, ast.Delete)) else ():
             if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)):
                 bindings.setdefault(n.id, []).append(None)
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -268,7 +268,7 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
                 bindings.setdefault((alias.asname or alias.name).split(".")[0], []).append(None)
         if isinstance(node, ast.ExceptHandler) and node.name:
             bindings.setdefault(node.name, []).append(None)
-    for child in ast.walk(function):
+    for child in walk(function):
         if child is not function and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bindings.setdefault(child.name, []).append(None)
     known: Dict[str, str] = {}
@@ -328,10 +328,10 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
     statement, or ``results = asyncio.gather(...)`` then ``sorted(results)``. Handing it to any call
     of a name the code does not know as a builtin (``asyncio.run(coro)``, ``create_task``) is fine."""
     async_defs = {  # an async generator (it yields) is iterated with ``async for``, not awaited
-        n.name for n in ast.walk(tree) if isinstance(n, ast.AsyncFunctionDef) and not any(isinstance(y, (ast.Yield, ast.YieldFrom)) for y in ast.walk(n))
+        n.name for n in walk(tree) if isinstance(n, ast.AsyncFunctionDef) and not any(isinstance(y, (ast.Yield, ast.YieldFrom)) for y in walk(n))
     }
-    awaited = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Await)}
-    for node in ast.walk(tree):
+    awaited = {id(n.value) for n in walk(tree) if isinstance(n, ast.Await)}
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("asyncio.run", "run") and node.args
                 and isinstance(node.args[0], ast.Name) and node.args[0].id in async_defs):
             return f"asyncio.run({node.args[0].id}) is handed the coroutine function, not a coroutine: it needs {node.args[0].id}() (line {node.lineno})"
@@ -340,13 +340,13 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and _coroutine_call(node.value, async_defs)):
             continue
         name = node.targets[0].id
-        uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+        uses = [n for n in walk(tree) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
         if not uses or any(id(u) in awaited for u in uses):
             continue
         handed_on = any(
             isinstance(call, ast.Call) and any(arg is u for arg in call.args for u in uses)
             and not (isinstance(call.func, ast.Name) and call.func.id in CONSUMERS)
-            for call in ast.walk(tree)
+            for call in walk(tree)
         )
         if not handed_on:
             return f"{name} = {ast.unparse(node.value.func)}(...) is a coroutine never awaited (line {node.lineno})"
@@ -376,7 +376,7 @@ def _keywords_taken(function) -> Optional[frozenset]:
 def wrong_keyword(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
     """A builtin called with a keyword it does not take (``sorted(items, reversed=True)``). Not judged
     under a star import, which may rebind any builtin (``from os import *`` brings ``open``)."""
-    if any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree)):
+    if any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in walk(tree)):
         return None
     for node in _walk_unguarded(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.keywords):
@@ -407,7 +407,7 @@ def never_iterable(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
     """A lambda or a number where an iterable must be (``map(list, items, lambda p: p)``, ``for x in
     lambda: 0``), and ``.encode()`` given bytes (``data.encode(b"ascii")``: ``str.encode`` takes its
     encoding as a str, bytes have no encode, and an incremental encoder encodes str)."""
-    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for node in _walk_unguarded(tree):
         if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Lambda):
             return f"a lambda is iterated (line {node.iter.lineno})"
@@ -442,8 +442,8 @@ def past_the_end(tree: ast.Module) -> Optional[str]:
 def _index_compared(test: ast.AST, index: str) -> bool:
     """``index`` read in ``test`` other than as a subscript's position: ``i + 1 < len(xs)`` guards the next item,
     ``xs[i + 1] - xs[i] < gap`` only reads it."""
-    inside = {id(m) for n in ast.walk(test) if isinstance(n, ast.Subscript) for m in ast.walk(n.slice)}
-    return any(isinstance(m, ast.Name) and m.id == index and id(m) not in inside for m in ast.walk(test))
+    inside = {id(m) for n in walk(test) if isinstance(n, ast.Subscript) for m in walk(n.slice)}
+    return any(isinstance(m, ast.Name) and m.id == index and id(m) not in inside for m in walk(test))
 
 
 def _linear(node: ast.AST) -> Optional[Dict[str, int]]:
@@ -490,10 +490,10 @@ def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
             continue
         owner, index = lengths[0][4:-1], target.id
         tested = any(isinstance(n, (ast.Compare, ast.If, ast.IfExp)) and _index_compared(getattr(n, "test", n), index)
-                     for n in ast.walk(loop)) or any(isinstance(n, ast.Try) for n in ast.walk(loop))
-        if tested or any(isinstance(n, ast.Name) and n.id in stop and isinstance(n.ctx, ast.Store) for n in ast.walk(loop)):
+                     for n in walk(loop)) or any(isinstance(n, ast.Try) for n in walk(loop))
+        if tested or any(isinstance(n, ast.Name) and n.id in stop and isinstance(n.ctx, ast.Store) for n in walk(loop)):
             continue
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and ast.dump(node.value) == owner):
                 continue
             position = _linear(node.slice)
@@ -517,9 +517,9 @@ def foreign_method(tree: ast.Module) -> Optional[str]:
     one: pandas' ``Series.str.contains``)."""
     if not imports_only_stdlib(tree):
         return None
-    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    own |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
-    modules = {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    own |= {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
+    modules = {(a.asname or a.name).split(".")[0] for n in walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
     for node in _walk_unguarded(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in FOREIGN_METHODS and node.func.attr not in own):
             continue
@@ -568,10 +568,10 @@ def wrong_module_call(tree: ast.Module) -> Optional[str]:
     """A call of a standard function with arguments its signature cannot take: ``random.randint(6)``,
     ``math.sqrt(2, 3)``, ``heapq.heappush(h)``, ``textwrap.fill(text, indent="    ")`` (a keyword that
     its ``**kwargs`` hand on to a class that does not take it). Calls that unpack (``*args``) are not judged."""
-    imported = {a.asname or a.name: a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    stored |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
-    taken = {a.asname or a.name: (n.module, a.name) for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module in SIGNED_MODULES for a in n.names}
+    imported = {a.asname or a.name: a.name for n in walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    stored |= {a.arg for n in walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+    taken = {a.asname or a.name: (n.module, a.name) for n in walk(tree) if isinstance(n, ast.ImportFrom) and n.module in SIGNED_MODULES for a in n.names}
     for node in _walk_unguarded(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in taken and node.func.id not in stored:
             owner, (module, name) = node.func.id, taken[node.func.id]  # from itertools import combinations; combinations(xs, k=3)
@@ -608,14 +608,14 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
         for target in statement.targets if isinstance(statement, ast.Assign) else [getattr(statement, "target", None)]:
             if isinstance(target, ast.Name):
                 bindings.setdefault(target.id, []).append(None)
-    for node in ast.walk(cls):  # isinstance(self.items, dict): the code itself expects other kinds
+    for node in walk(cls):  # isinstance(self.items, dict): the code itself expects other kinds
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "isinstance" and node.args and isinstance(node.args[0], ast.Attribute):
             bindings.setdefault(node.args[0].attr, []).append(None)
     for method in cls.body:
         if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
             continue
         me = method.args.args[0].arg
-        for node in ast.walk(method):
+        for node in walk(method):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
             for target in targets:
                 if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
@@ -628,12 +628,12 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
                         if paired and isinstance(element, ast.Attribute) and isinstance(element.value, ast.Name) and element.value.id == me:
                             bindings.setdefault(element.attr, []).append(value_kind(value.elts[position], {}, rebound))
                             continue
-                        for inner in ast.walk(element):
+                        for inner in walk(element):
                             if isinstance(inner, ast.Attribute):
                                 bindings.setdefault(inner.attr, []).append(None)
     stored_elsewhere = {
-        n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))
-        and not any(n is t for c in [cls] for t in ast.walk(c))
+        n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))
+        and not any(n is t for c in [cls] for t in walk(c))
     }
     return {name: kinds[0] for name, kinds in bindings.items() if len(set(kinds)) == 1 and kinds[0] is not None and name not in stored_elsewhere}
 
@@ -646,15 +646,15 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
     text = ast.unparse(tree)
     if any(word in text for word in ("setattr", "__dict__", "__getattr__", "__getattribute__", "hasattr", "vars(", "__slots__", "mock")):
         return None
-    own = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
-    for cls in ast.walk(tree):  # what any class declares (a subclass may supply what its base reads)
+    own = {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    for cls in walk(tree):  # what any class declares (a subclass may supply what its base reads)
         for statement in cls.body if isinstance(cls, ast.ClassDef) else ():
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 own.add(statement.name)
             targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
-            own.update(n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name))
-    bases = {ast.unparse(b).rpartition(".")[2] for n in ast.walk(tree) if isinstance(n, ast.ClassDef) for b in n.bases}
-    for cls in ast.walk(tree):
+            own.update(n.id for target in targets for n in walk(target) if isinstance(n, ast.Name))
+    bases = {ast.unparse(b).rpartition(".")[2] for n in walk(tree) if isinstance(n, ast.ClassDef) for b in n.bases}
+    for cls in walk(tree):
         if not isinstance(cls, ast.ClassDef) or cls.decorator_list or cls.keywords or any(
             not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases
         ) or cls.name in bases or cls.name.endswith(("Mixin", "Base", "Interface", "Protocol")) or cls.name.startswith(("Base", "Abstract")) or "NotImplementedError" in ast.unparse(cls):
@@ -665,7 +665,7 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
             ):
                 continue
             me = method.args.args[0].arg
-            if any(isinstance(n, ast.Name) and n.id == me and isinstance(n.ctx, ast.Store) for n in ast.walk(method)):
+            if any(isinstance(n, ast.Name) and n.id == me and isinstance(n.ctx, ast.Store) for n in walk(method)):
                 continue  # ``self = value``: another object from there on
             for node in _walk_unguarded(method):
                 if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
@@ -697,11 +697,11 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
     a timedelta, which has ``.days``; so is a difference of two date parameters, which has no ``.weeks``)."""
     import datetime as dt
 
-    for scope in ast.walk(tree):
+    for scope in walk(tree):
         if not isinstance(scope, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         own = list(own_scope_nodes(scope, skip_comprehensions=True))  # this scope's names only: a nested function's ``val`` is another variable
-        guarded = {id(n) for g in own if isinstance(g, GUARDED) or _expects_errors(g) for n in ast.walk(g)}
+        guarded = {id(n) for g in own if isinstance(g, GUARDED) or _expects_errors(g) for n in walk(g)}
         stores: Dict[str, int] = {}
         for node in own:
             if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -747,7 +747,7 @@ def endless_recursion(tree: ast.Module) -> Optional[str]:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         nodes = list(own_scope_nodes(function, skip_comprehensions=True))
-        if any(isinstance(n, BRANCHES) for n in nodes) or any(isinstance(n, COMPREHENSIONS) for n in ast.walk(function)):
+        if any(isinstance(n, BRANCHES) for n in nodes) or any(isinstance(n, COMPREHENSIONS) for n in walk(function)):
             continue
         for node in nodes:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function.name:
@@ -783,7 +783,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
         kind = _raises(node, rebound) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
         if kind:
             return f"{ast.unparse(node)[:60]} raises {kind} (line {node.lineno})"
-    for cls in ast.walk(tree):
+    for cls in walk(tree):
         if not isinstance(cls, ast.ClassDef):
             continue
         attributes = typed_attributes(cls, tree, rebound)
@@ -793,7 +793,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
                     and _lacks(attributes[owner.attr], node.attr)):
                 kind = attributes[owner.attr]
                 return f"self.{owner.attr} of {cls.name} is always {'a number' if kind == NUMBER else 'a ' + kind}, which has no .{node.attr} (line {node.lineno})"
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         where = f"{function.name}()" if hasattr(function, "name") else "the code"
@@ -854,13 +854,13 @@ def _bounds_test(node: ast.AST, index: str, indexes: Set[str]) -> bool:
 
 def read_before_its_bounds(tree: ast.Module) -> Optional[str]:
     """The first ``and`` that reads ``xs[i]`` in one operand and tests ``i`` against its bounds in a later one."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And)):
             continue
         for i, value in enumerate(node.values):
-            indexes = {s.slice.id for s in ast.walk(value) if isinstance(s, ast.Subscript) and isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)}
+            indexes = {s.slice.id for s in walk(value) if isinstance(s, ast.Subscript) and isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)}
             for later in node.values[i + 1:]:
                 for index in sorted(indexes):
-                    if any(_bounds_test(c, index, indexes) for c in ast.walk(later)):
+                    if any(_bounds_test(c, index, indexes) for c in walk(later)):
                         return f"{ast.unparse(value)[:50]} (line {node.lineno}) reads by {index} before {ast.unparse(later)[:40]} tests its bounds"
     return None

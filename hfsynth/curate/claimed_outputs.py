@@ -37,7 +37,7 @@ from typing import List, Tuple
 
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.misused_calls import MUTATING
-from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants, top_level_definitions
+from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants, top_level_definitions, walk
 from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
@@ -104,11 +104,11 @@ def _shown_repr(comment: str) -> str:
         tree = ast.parse(match.group("want"), mode="eval") if match else None
     except (SyntaxError, ValueError):
         return ""
-    if tree is None or not all(isinstance(n, REPR_NODES) for n in ast.walk(tree)):
+    if tree is None or not all(isinstance(n, REPR_NODES) for n in walk(tree)):
         return ""
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
-    names_called = {id(n.func) for n in calls} | {id(n) for c in calls for n in ast.walk(c.func)}
-    bare = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in names_called]
+    calls = [n for n in walk(tree) if isinstance(n, ast.Call)]
+    names_called = {id(n.func) for n in calls} | {id(n) for c in calls for n in walk(c.func)}
+    bare = [n for n in walk(tree) if isinstance(n, ast.Name) and id(n) not in names_called]
     return match.group("want") if calls and not bare else ""
 
 
@@ -222,7 +222,7 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
         if fence.tag not in ("", "python", "py", "python3") or not block.strip() or block.strip() in code or "#" not in block:
             continue
         block_tree = parse_python(block)
-        if block_tree is None or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in ast.walk(block_tree)):
+        if block_tree is None or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(block_tree)):
             continue  # the code again, or code of its own: its lines belong to it
         comments = _comments(block)
         lines = block.splitlines()
@@ -333,7 +333,7 @@ FENCED = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<
 
 
 def _prints(tree) -> bool:
-    return tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in ast.walk(tree))
+    return tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in walk(tree))
 
 
 def _printers(tree) -> set:
@@ -345,8 +345,8 @@ def _usage_block(info: str, block: str, printers: set = frozenset()) -> bool:
     """A block of calls that defines nothing and prints (``print(split_bill(1001, 4))``, or calls a function
     of the code that prints): the code's usage."""
     tree = parse_python(block) if info.strip().lower() in ("", "python", "py", "python3") else None
-    calls_a_printer = tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in printers for n in ast.walk(tree))
-    return (_prints(tree) or calls_a_printer) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) for n in ast.walk(tree))
+    calls_a_printer = tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in printers for n in walk(tree))
+    return (_prints(tree) or calls_a_printer) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) for n in walk(tree))
 
 
 def _vague_output(want: str, context: str, tree=None) -> bool:
@@ -393,11 +393,11 @@ OUTSIDE_WORLD = re.compile(r"\bopen\(|\binput\(|\bsys\.argv\b|\bos\.environ\b|\b
 def _keeps_state(tree) -> bool:
     """The code keeps state between calls: a ``global`` (or ``nonlocal``), or a module-level container a function
     changes (``registry.append(x)``, ``cache[k] = v``); what a usage block prints then depends on the calls made before it."""
-    if any(isinstance(n, (ast.Global, ast.Nonlocal)) for n in ast.walk(tree)):
+    if any(isinstance(n, (ast.Global, ast.Nonlocal)) for n in walk(tree)):
         return True
     shared = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign)) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        for node in ast.walk(function):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING and getattr(node.func.value, "id", None) in shared:
                 return True
             if isinstance(node, (ast.Assign, ast.AugAssign)) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) in shared
@@ -423,7 +423,7 @@ def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) 
         block = fence.code.strip()
         if not block or block in code or block in taken or OUTSIDE_WORLD.search(block) or not _usage_block(fence.tag or "", block):
             continue
-        called = {n.func.id for n in ast.walk(parse_python(block)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        called = {n.func.id for n in walk(parse_python(block)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         if called & defined:  # print(f("08:45"))  # 08:58: the comment is held to, unless what the block shows may hang on earlier calls
             runs.append((block if _keeps_state(tree) else with_comment_claims_checked(block)[0], "", True, "program"))
     return runs

@@ -62,13 +62,13 @@ import ast
 import re
 from typing import Dict, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import breaks_out_of, elif_chain, own_scope_nodes
+from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, own_scope_nodes, walk
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
 
 def _side_effect_free(test: ast.expr) -> bool:
-    for node in ast.walk(test):
+    for node in walk(test):
         if isinstance(node, (ast.Await, ast.NamedExpr, ast.Yield, ast.YieldFrom, ast.Lambda)):
             return False
         if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in PURE_CALLS):
@@ -100,7 +100,7 @@ def repeated_condition(tree: ast.AST) -> Optional[Tuple[int, int]]:
     """``(line of the branch that never runs, line of the earlier test that takes its every case)``: the
     test repeated, or a bound an earlier one already covers (``if total >= 50: ... elif total >= 100:``,
     tiers checked from the lowest up), or None."""
-    for head in ast.walk(tree):
+    for head in walk(tree):
         if not isinstance(head, ast.If):
             continue
         seen, bounds = {}, []
@@ -215,7 +215,7 @@ def falls_off_the_end(tree: ast.AST, asked_returns: Optional[Dict[str, str]] = N
     there it answers None. Not read for annotations that allow None, for generators, nor for stubs.
     ``asked_returns``: the annotations the instruction's signatures give by function name
     (``lost_item_charge(price, days_overdue) -> Decimal``), read for the code's functions that have none."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         returns = ast.unparse(function.returns) if function.returns is not None else (asked_returns or {}).get(function.name)
@@ -227,7 +227,7 @@ def falls_off_the_end(tree: ast.AST, asked_returns: Optional[Dict[str, str]] = N
         if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own) or not any(isinstance(n, ast.Return) and n.value is not None for n in own):
             continue
         last = function.body[-1]
-        if isinstance(last, (ast.For, ast.AsyncFor)) and any(isinstance(n, ast.Return) for n in ast.walk(last)):
+        if isinstance(last, (ast.For, ast.AsyncFor)) and any(isinstance(n, ast.Return) for n in walk(last)):
             continue  # ``for unit in units: if size < 1024 or unit == units[-1]: return ...``: the last pass returns
         if not _always_leaves(function.body):
             return function.name, function.lineno
@@ -237,7 +237,7 @@ def falls_off_the_end(tree: ast.AST, asked_returns: Optional[Dict[str, str]] = N
 def impossible_condition(tree: ast.AST) -> Optional[Tuple[int, str]]:
     """``(line, condition)`` of the first ``if``/``elif``/``while``/conditional expression whose
     condition is never true, or None."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.If, ast.While, ast.IfExp)) and never_true(node.test):
             return node.test.lineno, ast.unparse(node.test)
     return None
@@ -262,9 +262,9 @@ def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
     """``(line, what)`` of the first branch that does nothing: an ``if`` of ``pass`` alone (its test
     binds or awaits nothing), or a ``pass`` branch of a function's closing chain beside branches that
     return a value, or of a chain whose other branches bind what follows reads."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.If) and _only_pass(node.body) and not node.orelse
-                and not any(isinstance(n, (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)) for n in ast.walk(node.test))):
+                and not any(isinstance(n, (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)) for n in walk(node.test))):
             return node.lineno, f"if {ast.unparse(node.test)[:60]}: pass"
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(node.body[-1], ast.If):
             bodies = _chain(node.body[-1])
@@ -291,7 +291,7 @@ def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
 def _statement_lists(function: ast.AST) -> List[List[ast.stmt]]:
     """Every block of statements inside a function (a loop's body, a branch, a ``with``), its own body aside."""
     lists = []
-    for node in ast.walk(function):
+    for node in walk(function):
         if node is function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
         for field in ("body", "orelse", "finalbody"):
@@ -337,11 +337,11 @@ def _left_unset(arguments: ast.arguments, before: List[ast.stmt], others: List[L
 
 
 def _reads(node: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in ast.walk(node))
+    return any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in walk(node))
 
 
 def _binds(target: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(target))
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in walk(target))
 
 
 def _overwrites(statement: ast.stmt, name: str) -> bool:
@@ -358,7 +358,7 @@ def _overwrites(statement: ast.stmt, name: str) -> bool:
 def overwritten_parameters(tree: ast.AST) -> List[str]:
     """``function(parameter)`` for every parameter overwritten before it is read."""
     found = []
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         arguments = function.args
@@ -383,13 +383,13 @@ def _own_nodes(statements: list):
         node = stack.pop()
         yield node
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.AsyncFor, ast.While)):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(children(node))
 
 
 def loop_returns_on_first_pass(tree: ast.AST) -> Optional[int]:
     """The line of a ``for`` loop whose body returns in a branch and then returns unconditionally
     as its last statement, with no ``continue``: it never reaches its second item. None if there is none."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not isinstance(loop, (ast.For, ast.AsyncFor)) or len(loop.body) < 2 or not isinstance(loop.body[-1], ast.Return):
             continue
         earlier = list(_own_nodes(loop.body[:-1]))
@@ -406,7 +406,7 @@ def loop_returns_on_first_pass(tree: ast.AST) -> Optional[int]:
 
 def _returned_again_after(tree: ast.AST, loop: ast.stmt, name: str) -> bool:
     """A statement after ``loop``, in the block that holds it, is ``return name``."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if isinstance(block, list) and loop in block:
@@ -437,7 +437,7 @@ ZERO = frozenset({"0", "0.0", "Decimal('0')", "Decimal('0.0')", "Decimal('0.00')
 
 def overwritten_total(tree: ast.AST) -> Optional[str]:
     """The first running total a loop overwrites instead of adding to, as ``name = value (line n)``."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         body = function.body
@@ -449,12 +449,12 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
             for position, loop in enumerate(body[index + 1:], start=index + 1):
                 if not isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
                     continue
-                in_loop = list(ast.walk(loop))
+                in_loop = list(walk(loop))
                 if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for n in in_loop) \
                         or any(isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name for n in in_loop):
                     break
                 sets = [n for n in loop.body if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
-                after = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for later in body[position + 1:] for n in ast.walk(later))
+                after = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for later in body[position + 1:] for n in walk(later))
                 if sets and after:
                     return f"{ast.unparse(sets[0])[:50]} (line {sets[0].lineno})"
                 break
@@ -464,7 +464,7 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
 def swapped_clamp(tree: ast.AST) -> Optional[str]:
     """``max(min(fee, 100), 1_000)``: a clamp whose bounds are the wrong way round (the lower bound inside
     ``min``, the upper inside ``max``), so it always gives the outer bound and the value never counts."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("max", "min") and len(node.args) == 2
                 and not node.keywords):
             continue
@@ -494,10 +494,10 @@ def discarded_new_value(tree: ast.AST) -> Optional[str]:
     call made to see whether it raises)."""
     if any(isinstance(n, (ast.Import, ast.ImportFrom)) and any(a.name in ("pathlib", "os", "shutil") or a.name.startswith(("pathlib.", "os."))
                                                               for a in n.names) or getattr(n, "module", None) in ("pathlib", "os", "os.path")
-           for n in ast.walk(tree)):
+           for n in walk(tree)):
         return None
-    probes = {id(n) for t in ast.walk(tree) if isinstance(t, ast.Try) for n in t.body}
-    for node in ast.walk(tree):
+    probes = {id(n) for t in walk(tree) if isinstance(t, ast.Try) for n in t.body}
+    for node in walk(tree):
         if (isinstance(node, ast.Expr) and id(node) not in probes and isinstance(node.value, ast.Call)
                 and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in NEW_VALUE_METHODS
                 and not (isinstance(node.value.func.value, ast.Name) and node.value.func.value.id in ("re", "string", "logging", "self", "cls"))):
@@ -518,8 +518,8 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
     """``for lower, name in BANDS: if age >= lower: return name`` over bounds in rising order: any age past a later
     bound is past the first one too, so the first entry is returned for every age and the rest never are (the
     table walked from the top, or ``<`` against upper bounds, is meant). The same for falling bounds and ``<=``."""
-    tables = {t.id: node.value for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
-    for loop in ast.walk(tree):
+    tables = {t.id: node.value for node in walk(tree) if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    for loop in walk(tree):
         if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Tuple) and loop.target.elts and isinstance(loop.target.elts[0], ast.Name) and loop.body):
             continue
         table = tables.get(loop.iter.id) if isinstance(loop.iter, ast.Name) else loop.iter
@@ -533,7 +533,7 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
         if isinstance(left, ast.Name) and left.id == bound:  # lower <= age reads as age >= lower
             left, right = right, left
             op = {ast.LtE: ast.GtE(), ast.Lt: ast.Gt(), ast.GtE: ast.LtE(), ast.Gt: ast.Lt()}.get(type(op), op)
-        if not (isinstance(right, ast.Name) and right.id == bound) or any(isinstance(n, ast.Name) and n.id == bound for n in ast.walk(left)):
+        if not (isinstance(right, ast.Name) and right.id == bound) or any(isinstance(n, ast.Name) and n.id == bound for n in walk(left)):
             continue
         rising, falling = bounds == sorted(bounds) and len(set(bounds)) > 1, bounds == sorted(bounds, reverse=True) and len(set(bounds)) > 1
         if rising and isinstance(op, (ast.GtE, ast.Gt)) or falling and isinstance(op, (ast.LtE, ast.Lt)):
@@ -562,7 +562,7 @@ def _interval_side(node: ast.AST) -> Optional[Tuple[str, str]]:
 def overlap_always_true(tree: ast.AST) -> Optional[str]:
     """``a_start <= b_end or b_start <= a_end``: of two intervals one always starts before the other ends, so
     the test holds for any two (``and`` is meant: each starts before the other ends)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and len(node.values) == 2
                 and all(isinstance(v, ast.Compare) and len(v.ops) == 1 for v in node.values)):
             continue
@@ -588,11 +588,11 @@ def unread_parts(tree: ast.AST) -> List[str]:
     reads: that part of the input cannot change the answer.
     ``_``-names are unpacked to be dropped."""
     found = []
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        read = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         if "locals" in read or "vars" in read:
             continue
         for statement in function.body:
@@ -600,7 +600,7 @@ def unread_parts(tree: ast.AST) -> List[str]:
                     and isinstance(statement.value, ast.Name) and statement.value.id in params:
                 found += [f"{e.id} of {statement.value.id}" for e in statement.targets[0].elts
                           if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
-        for loop in ast.walk(function):  # for busy_start, busy_end in busy: ... busy_end never read
+        for loop in walk(function):  # for busy_start, busy_end in busy: ... busy_end never read
             if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name) and loop.iter.id in params and isinstance(loop.target, ast.Tuple):
                 found += [f"{e.id} of each item of {loop.iter.id}" for e in loop.target.elts
                           if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
@@ -623,7 +623,7 @@ def _filled_receivers(function: ast.AST) -> set:
     """ids of the Name nodes that are only the container something is put into: ``x[k] = v``,
     ``x[k] += v``, ``del x[k]``, ``x.append(v)``, ``heapq.heappush(x, v)``."""
     receivers = set()
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(node.value, ast.Name):
             receivers.add(id(node.value))
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name):
@@ -646,7 +646,7 @@ READING_METHODS = frozenset({"items", "keys", "values", "get", "copy", "strip", 
 
 def _pure(value: ast.AST) -> bool:
     """An expression whose calls only compute (:data:`PURE_FUNCTIONS`, :data:`READING_METHODS`)."""
-    for node in ast.walk(value):
+    for node in walk(value):
         if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)):
             return False
         if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in PURE_FUNCTIONS
@@ -665,16 +665,16 @@ def lost_work(tree: ast.AST) -> Optional[str]:
     read their namespace (``locals()``). A name that may hold someone else's object (``node =
     node.setdefault(ch, {})`` then ``node["$"] = True``, a trie's walk) is filled for its owner, so a
     filled name counts only when every value it is given is a new container."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         own = list(own_scope_nodes(function))
         answers = any(isinstance(n, ast.Return) and n.value is not None and not (isinstance(n.value, ast.Constant) and n.value.value is None) for n in own)
-        names = [n for n in ast.walk(function) if isinstance(n, ast.Name)]
+        names = [n for n in walk(function) if isinstance(n, ast.Name)]
         if any(n.id in ("locals", "vars", "eval", "exec") for n in names):
             continue
-        other_bindings = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
-        for node in ast.walk(function):
+        other_bindings = {a.arg for a in walk(function.args) if isinstance(a, ast.arg)}
+        for node in walk(function):
             if isinstance(node, (ast.Global, ast.Nonlocal)):
                 other_bindings.update(node.names)
         values: dict = {}
@@ -688,11 +688,11 @@ def lost_work(tree: ast.AST) -> Optional[str]:
                             order.append(target.id)
                         values.setdefault(target.id, []).append(None if isinstance(node, ast.AugAssign) else node.value)
                     else:
-                        other_bindings.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+                        other_bindings.update(n.id for n in walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
             elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-                other_bindings.update(n.id for n in ast.walk(node.target) if isinstance(n, ast.Name))
+                other_bindings.update(n.id for n in walk(node.target) if isinstance(n, ast.Name))
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-                other_bindings.update(n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name))
+                other_bindings.update(n.id for n in walk(node.optional_vars) if isinstance(n, ast.Name))
             elif isinstance(node, ast.ExceptHandler) and node.name:
                 other_bindings.add(node.name)
             elif isinstance(node, ast.NamedExpr):
@@ -753,7 +753,7 @@ def _tracks(test: ast.AST, body: List[ast.stmt]) -> Optional[Tuple[str, str, str
 def extremes_from_infinity_by_elif(tree: ast.AST) -> Optional[str]:
     """``if v < lo: lo = v elif v > hi: hi = v`` with ``lo`` started at infinity and ``hi`` at minus infinity
     (see the module's docstring)."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         start = {}
@@ -794,10 +794,10 @@ def never_filled_key(tree: ast.AST) -> Optional[Tuple[str, str, str, str]]:
     "ok": 0}``) whose code fills some keys by name (``report["too_hot"].append(...)``, ``report["ok"] += 1``) and never
     touches one that starts empty: that part of the answer is empty (or 0) whatever the input. Not read when the dict
     is read by a computed key, handed to a call, updated as a whole or bound again."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        nodes = list(ast.walk(function))
+        nodes = list(walk(function))
         for node in nodes:
             if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Dict)):
                 continue

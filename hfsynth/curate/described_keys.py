@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional, Set
+from hfsynth.curate.python_ast import walk
 
 # `"price_cents"`, 'qty', "total_cents": a quoted identifier of the instruction, the way records' keys are given
 QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
@@ -22,7 +23,7 @@ QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
 def _keys_the_code_makes(tree: ast.Module) -> Set[str]:
     """Keys the code puts in a record or reads with a default: it does not depend on the input holding them."""
     made: Set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Dict):
             made |= {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
         elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.slice, ast.Constant):
@@ -53,7 +54,7 @@ def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
     made = _keys_the_code_makes(tree)
     if "KeyError" in ast.unparse(tree):
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
             continue
         key = node.slice.value

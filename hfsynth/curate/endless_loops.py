@@ -25,7 +25,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.python_ast import breaks_out_of
+from hfsynth.curate.python_ast import breaks_out_of, walk
 
 PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta", "bytes",
                         "enumerate", "zip", "sorted", "reversed", "list", "tuple", "set", "frozenset", "dict", "round", "divmod", "repr", "print"})
@@ -49,14 +49,14 @@ GROWING_METHODS = frozenset({"append", "extend", "add", "insert", "appendleft", 
 def _fresh_containers(tree: ast.AST) -> Set[str]:
     """Names bound only to a new empty container (``pairs = []``, ``seen = set()``): filling one changes nothing else."""
     bound: dict = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:  # found: list[str] = [] too
             fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and not getattr(node.value, "elts", getattr(node.value, "keys", None))) or (
                 isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set", "bytearray") and not node.value.args)
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
-                for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
+                for name in (n.id for n in walk(target) if isinstance(n, ast.Name)):
                     bound[name] = bound.get(name, True) and fresh and isinstance(target, ast.Name)
-    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # results: list in another function is the caller's
+    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}  # results: list in another function is the caller's
     return {name for name, fresh in bound.items() if fresh and name not in parameters}
 
 
@@ -67,7 +67,7 @@ PURE_MODULES = frozenset({"re", "math", "string", "unicodedata", "statistics", "
 def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
     """Every call in ``node`` leaves the loop's names as they were: pure builtins and methods, and
     ``pairs.append(...)`` on a container of ``fillable`` (a new one the loop's condition does not read)."""
-    for call in ast.walk(node):
+    for call in walk(node):
         if isinstance(call, ast.Call):
             func = call.func
             if isinstance(func, ast.Name) and func.id in PURE_CALLS:
@@ -89,7 +89,7 @@ def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
 def _assigned(node: ast.AST) -> Set[str]:
     """The names a statement (or anything inside it) binds or changes an item or attribute of."""
     names: Set[str] = set()
-    for n in ast.walk(node):
+    for n in walk(node):
         targets: List[ast.AST] = []
         if isinstance(n, ast.Assign):
             targets = n.targets
@@ -102,7 +102,7 @@ def _assigned(node: ast.AST) -> Set[str]:
         elif isinstance(n, (ast.Global, ast.Nonlocal)):
             names.update(n.names)
         for target in targets:
-            for part in ast.walk(target):
+            for part in walk(target):
                 root = _root(part) if isinstance(part, (ast.Name, ast.Attribute, ast.Subscript, ast.Starred)) else None
                 if root:
                     names.add(root)
@@ -111,8 +111,8 @@ def _assigned(node: ast.AST) -> Set[str]:
 
 def _read(node: ast.AST) -> Set[str]:
     """The names an expression reads as values (not the functions it calls)."""
-    called = {id(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called}
+    called = {id(n.func) for n in walk(node) if isinstance(n, ast.Call)}
+    return {n.id for n in walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called}
 
 
 Step = Tuple[str, ast.AST]  # ("test", expression) or ("do", statement)
@@ -189,9 +189,9 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
                         yield path, end
             return
         if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-            inner_exits = [n for n in ast.walk(statement) if isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await))]
+            inner_exits = [n for n in walk(statement) if isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await))]
         else:
-            inner_exits = [n for n in ast.walk(statement) if isinstance(n, EXITS + (ast.Continue,))]
+            inner_exits = [n for n in walk(statement) if isinstance(n, EXITS + (ast.Continue,))]
         if inner_exits:
             yield steps, "exit"  # it may leave the loop (or hand control away): not judged
             return
@@ -203,10 +203,10 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
 def endless_while(tree: ast.AST) -> Optional[str]:
     """``"line N: ..."`` for the first ``while`` loop with a path that changes nothing it reads, else None."""
     fresh = _fresh_containers(tree)
-    own = {target.id for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+    own = {target.id for node in walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
            and not isinstance(node.value, (ast.Name, ast.Attribute)) for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
-           for target in ast.walk(t) if isinstance(target, ast.Name)}  # values the code makes itself, not another's object under a new name
-    for loop in ast.walk(tree):
+           for target in walk(t) if isinstance(target, ast.Name)}  # values the code makes itself, not another's object under a new name
+    for loop in walk(tree):
         if not isinstance(loop, ast.While):
             continue
         watched = _read(loop.test)
@@ -235,16 +235,16 @@ def endless_while(tree: ast.AST) -> Optional[str]:
 def flag_never_cleared(tree: ast.AST) -> Optional[str]:
     """``while changed:`` whose body only ever sets ``changed = True`` (the "repeat until a pass changes
     nothing" loop with its ``changed = False`` left out), and has no break, return or raise of its own."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Name)):
             continue
         flag = loop.test.id
-        inside = [n for statement in loop.body for n in ast.walk(statement)]
+        inside = [n for statement in loop.body for n in walk(statement)]
         if any(isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)) for n in inside) or breaks_out_of(loop.body):
             continue
         values = [n.value for n in inside if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
                   and any(isinstance(t, ast.Name) and t.id == flag for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
-        others = [n for n in inside if isinstance(n, (ast.AugAssign, ast.NamedExpr, ast.For, ast.With)) and flag in {t.id for t in ast.walk(getattr(n, "target", n)) if isinstance(t, ast.Name)}]
+        others = [n for n in inside if isinstance(n, (ast.AugAssign, ast.NamedExpr, ast.For, ast.With)) and flag in {t.id for t in walk(getattr(n, "target", n)) if isinstance(t, ast.Name)}]
         if values and not others and all(isinstance(v, ast.Constant) and v.value for v in values):
             return f"the while loop at line {loop.lineno} (while {flag}) only ever sets {flag} to {ast.unparse(values[0])}: it never ends"
     return None
@@ -263,15 +263,15 @@ def _floor_midpoint(value: ast.AST, low: str, high: str) -> bool:
 def stuck_bisection(tree: ast.AST) -> Optional[str]:
     """``while lo < hi: mid = (lo + hi) // 2 ... lo = mid``: once ``hi == lo + 1``, ``mid`` is ``lo``
     and the branch that sets ``lo = mid`` changes nothing (with ``lo <= hi``, ``hi = mid`` as well)."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1
                 and isinstance(loop.test.ops[0], (ast.Lt, ast.LtE)) and isinstance(loop.test.left, ast.Name)
                 and isinstance(loop.test.comparators[0], ast.Name)):
             continue
         low, high = loop.test.left.id, loop.test.comparators[0].id
-        middles = {_name_assigned(n) for n in ast.walk(loop) if _name_assigned(n) and _floor_midpoint(n.value, low, high)}
+        middles = {_name_assigned(n) for n in walk(loop) if _name_assigned(n) and _floor_midpoint(n.value, low, high)}
         stuck = (low, high) if isinstance(loop.test.ops[0], ast.LtE) else (low,)
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if _name_assigned(node) in stuck and isinstance(node.value, ast.Name) and node.value.id in middles:
                 when = f"{low} == {high}" if node.targets[0].id == high else f"{high} == {low} + 1"
                 return (f"the binary search at line {loop.lineno} sets {node.targets[0].id} = {node.value.id} (line {node.lineno}) while "
@@ -282,8 +282,8 @@ def stuck_bisection(tree: ast.AST) -> Optional[str]:
 def _writes(loop: ast.AST, name: str, loop_targets: bool = False) -> List[ast.AST]:
     """The statements and expressions in ``loop`` that bind ``name`` (with ``loop_targets``, a ``for`` that does too)."""
     kinds = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr) + ((ast.For, ast.AsyncFor) if loop_targets else ())
-    return [n for n in ast.walk(loop) if isinstance(n, kinds)
-            and name in {t.id for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in ast.walk(target) if isinstance(t, ast.Name)}]
+    return [n for n in walk(loop) if isinstance(n, kinds)
+            and name in {t.id for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in walk(target) if isinstance(t, ast.Name)}]
 
 
 def _searches_from(node: ast.AST, start: str) -> bool:
@@ -295,10 +295,10 @@ def _searches_from(node: ast.AST, start: str) -> bool:
 def found_again(tree: ast.AST) -> Optional[str]:
     """``i = text.find(sub, start)`` then ``start = i``: the next search starts on the match it just
     found and finds it again (``start = i + 1`` or ``i + len(sub)`` is meant)."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not isinstance(loop, ast.While):
             continue
-        found = {_name_assigned(n): n.value.args[1].id for n in ast.walk(loop)
+        found = {_name_assigned(n): n.value.args[1].id for n in walk(loop)
                  if _name_assigned(n) and isinstance(n.value, ast.Call) and len(n.value.args) >= 2 and isinstance(n.value.args[1], ast.Name)
                  and _searches_from(n.value, n.value.args[1].id)}
         for result, start in found.items():
@@ -323,7 +323,7 @@ def _step(change: ast.AST, name: str) -> Optional[str]:
     while isinstance(value, ast.Call) and getattr(value.func, "id", None) == "round" and value.args:
         value = value.args[0]
     if (isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Sub)) and isinstance(value.right, ast.Name)
-            and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value.left))):
+            and any(isinstance(n, ast.Name) and n.id == name for n in walk(value.left))):
         return value.right.id
     return None
 
@@ -333,22 +333,22 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
     caller's (a parameter, not 1) jumps over any target it does not divide, and the loop goes on for
     ever; ``<`` is meant. Read where the loop has no exit, the name changes only by that step and the
     step never changes (Euclid's ``a -= b`` / ``b -= a`` moves both)."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for loop in ast.walk(function):
+        for loop in walk(function):
             if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
                 continue
-            if any(isinstance(n, EXITS) for n in ast.walk(loop)):
+            if any(isinstance(n, EXITS) for n in walk(loop)):
                 continue
             for side in (loop.test.left, loop.test.comparators[0]):
                 if not isinstance(side, ast.Name):
                     continue
                 changes = _writes(loop, side.id, loop_targets=True)
                 step = _step(changes[0], side.id) if len(changes) == 1 else None
-                moved = {t.id for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
-                         for t in ast.walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}
+                moved = {t.id for n in walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
+                         for t in walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}
                 if step in params and step not in moved:  # a - b and b - a in turn (Euclid) both move
                     return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) steps {side.id} by {step}, "
                             f"which jumps over any value it does not divide: it may never end")
@@ -360,11 +360,11 @@ def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
     lands on the range's own inclusive end, which the same test takes again, so the loop finds the
     same range for ever (``last + 1`` was meant). Read where the name is bound nowhere else in the
     ``while`` loop, the bound does not read it, and the loop's condition is ``True`` or reads only it."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not isinstance(loop, ast.While):
             continue
         forever = isinstance(loop.test, ast.Constant) and loop.test.value is True
-        for branch in ast.walk(loop):
+        for branch in walk(loop):
             if not (isinstance(branch, ast.If) and isinstance(branch.test, ast.Compare)):
                 continue
             parts = [branch.test.left] + branch.test.comparators
@@ -386,7 +386,7 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
     by_id[current["id"]]``: the row looked up by its own key is the row itself, so the walk never moves
     (``by_id[current["parent_id"]]`` was meant)."""
     indexes = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.DictComp)
                 and len(node.value.generators) == 1 and isinstance(node.value.generators[0].target, ast.Name)):
             item = node.value.generators[0].target.id
@@ -394,10 +394,10 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
             if (isinstance(value, ast.Name) and value.id == item and isinstance(key, ast.Subscript) and isinstance(key.value, ast.Name)
                     and key.value.id == item and isinstance(key.slice, ast.Constant)):
                 indexes[node.targets[0].id] = key.slice.value
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not isinstance(loop, ast.While):
             continue
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Subscript)
                     and isinstance(node.value.value, ast.Name) and node.value.value.id in indexes):
                 name, looked_up = node.targets[0].id, node.value.slice
@@ -412,14 +412,14 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
 def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
     """``while hub in parent: hub = parent[hub]`` where the root is its own parent (the instruction says so):
     at the root the lookup gives the root again, and nothing compares the two, so the walk never ends."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.In)
                 and isinstance(loop.test.left, ast.Name) and isinstance(loop.test.comparators[0], ast.Name)):
             continue
         name, table = loop.test.left.id, loop.test.comparators[0].id
-        steps = [n for n in ast.walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
+        steps = [n for n in walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
         climbs = any(isinstance(n.value, ast.Subscript) and ast.unparse(n.value) == f"{table}[{name}]" for n in steps)
-        if climbs and len(steps) == 1 and not any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in ast.walk(loop)):
+        if climbs and len(steps) == 1 and not any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in walk(loop)):
             return f"the while loop at line {loop.lineno} climbs {table}[{name}] while {name} is in {table}: at the root, its own parent, it goes round for ever"
     return None
 
@@ -430,17 +430,17 @@ def settles_after_one_pass(tree: ast.AST) -> Optional[str]:
     that runs twice runs for ever (``manager_of.get(current)`` was meant). Only plain assignments of pure expressions
     that read some name; loops that may leave otherwise are not judged."""
     fillable = _fresh_containers(tree)
-    for loop in ast.walk(tree):
-        if not isinstance(loop, ast.While) or any(isinstance(n, EXITS) for n in ast.walk(loop)) or not _calls_are_pure(loop.test):
+    for loop in walk(tree):
+        if not isinstance(loop, ast.While) or any(isinstance(n, EXITS) for n in walk(loop)) or not _calls_are_pure(loop.test):
             continue
         condition = _read(loop.test)
         changed = set().union(*(_assigned(statement) for statement in loop.body))
-        changed |= {n.func.value.id for n in ast.walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+        changed |= {n.func.value.id for n in walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
                     and n.func.attr not in PURE_METHODS}  # chain.append(current): chain changes
         moved = condition & changed
         if not moved:
             continue
-        writes = [n for n in ast.walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.Delete))
+        writes = [n for n in walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.Delete))
                   and _assigned(n) & moved]
         if writes and all(isinstance(w, ast.Assign) and len(w.targets) == 1 and isinstance(w.targets[0], ast.Name) and w.targets[0].id in moved
                and _read(w.value) and not _read(w.value) & changed and _calls_are_pure(w.value, fillable) for w in writes):
@@ -452,7 +452,7 @@ def settles_after_one_pass(tree: ast.AST) -> Optional[str]:
 def _fractional_parameters(tree: ast.AST) -> Set[str]:
     """Parameters whose default is a fraction (``step=0.1``): a step of binary fractions."""
     names = set()
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         params = function.args.posonlyargs + function.args.args
         for param, default in zip(params[len(params) - len(function.args.defaults):], function.args.defaults):
             if isinstance(default, ast.Constant) and isinstance(default.value, float) and not default.value.is_integer():
@@ -467,24 +467,24 @@ def float_never_equal(tree: ast.AST) -> Optional[str]:
     ``while level != 0.0: level -= step`` with ``step=0.1`` by default."""
     fractions = _fractional_parameters(tree)
     # A generator's loop with code after it (``yield 0.0`` once the levels are done) is meant to end: its yields are no way out.
-    followed = {id(statement) for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for statement in n.body[:-1]}
-    for loop in ast.walk(tree):
+    followed = {id(statement) for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for statement in n.body[:-1]}
+    for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
             continue
-        exits = [n for n in ast.walk(loop) if isinstance(n, EXITS)]
+        exits = [n for n in walk(loop) if isinstance(n, EXITS)]
         if exits and not (id(loop) in followed and all(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in exits)):
             continue
-        divided = {t.id for n in ast.walk(loop) if isinstance(n, ast.Assign) and any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in ast.walk(n.value))
+        divided = {t.id for n in walk(loop) if isinstance(n, ast.Assign) and any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in walk(n.value))
                    for t in n.targets if isinstance(t, ast.Name)}
-        stepped = {n.target.id for n in ast.walk(loop) if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.target, ast.Name)
+        stepped = {n.target.id for n in walk(loop) if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.target, ast.Name)
                    and (isinstance(n.value, ast.Constant) and isinstance(n.value.value, float) and not n.value.value.is_integer()
                         or isinstance(n.value, ast.Name) and n.value.id in fractions)}
-        if stepped and _read(loop.test) & stepped and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(loop.test)):
+        if stepped and _read(loop.test) & stepped and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(loop.test)):
             return (f"the while loop at line {loop.lineno} waits for {ast.unparse(loop.test)[:40]} to be exactly false while it steps a float by a fraction "
                     f"(0.1 + 0.2 != 0.3): it may never be")
         for side in (loop.test.left, loop.test.comparators[0]):
             if (isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Mult, ast.Pow)) and _read(side) & divided
-                    and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in ast.walk(loop.test))):
+                    and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(loop.test))):
                 return f"the while loop at line {loop.lineno} waits for {ast.unparse(loop.test)[:40]} to be exactly false, on floats it computes by division: it may never be"
     return None
 
@@ -495,15 +495,15 @@ ITERABLE_TESTS = frozenset({"Iterable", "collections.abc.Iterable", "abc.Iterabl
 def recurses_into_strings(tree: ast.AST) -> Optional[str]:
     """A function that calls itself on every ``Iterable`` item and never sets strings apart: a
     one-character string is an iterable whose only item is itself, so the recursion never ends."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        calls_itself = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name for n in ast.walk(function))
-        checks = [n for n in ast.walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "isinstance" and len(n.args) == 2]
+        calls_itself = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name for n in walk(function))
+        checks = [n for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "isinstance" and len(n.args) == 2]
         iterable = any(ast.unparse(n.args[1]) in ITERABLE_TESTS for n in checks) or any(
             isinstance(n, ast.Call) and getattr(n.func, "id", None) == "hasattr" and len(n.args) == 2 and isinstance(n.args[1], ast.Constant)
-            and n.args[1].value == "__iter__" for n in ast.walk(function))
-        strings = any(isinstance(n, ast.Name) and n.id == "str" for n in ast.walk(function))
+            and n.args[1].value == "__iter__" for n in walk(function))
+        strings = any(isinstance(n, ast.Name) and n.id == "str" for n in walk(function))
         if calls_itself and iterable and not strings:
             return f"{function.name}() recurses into every iterable and never sets strings apart: a string's one-character items are strings, and the recursion never ends"
     return None
@@ -512,18 +512,18 @@ def recurses_into_strings(tree: ast.AST) -> Optional[str]:
 def revisits_a_graph(tree: ast.AST) -> Optional[str]:
     """``while queue: node = queue.popleft(); for n in graph[node]: queue.append(n)`` with no test of
     whether ``n`` was seen: on any cycle (every undirected edge is one) the queue never empties."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Name)):
             continue
         frontier = loop.test.id
         popped = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("pop", "popleft")
-                     and getattr(n.func.value, "id", None) == frontier for n in ast.walk(loop))
+                     and getattr(n.func.value, "id", None) == frontier for n in walk(loop))
         refilled = any(isinstance(n, ast.For) and isinstance(n.iter, (ast.Subscript, ast.Call)) and any(  # every neighbour, no if around it
             isinstance(c, ast.Expr) and isinstance(c.value, ast.Call) and isinstance(c.value.func, ast.Attribute)
             and c.value.func.attr in ("append", "appendleft", "extend") and getattr(c.value.func.value, "id", None) == frontier for c in n.body)
-            for n in ast.walk(loop))
-        checked = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in ast.walk(loop))
-        if popped and refilled and not checked and not any(isinstance(n, EXITS) for n in ast.walk(loop)):
+            for n in walk(loop))
+        checked = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in walk(loop))
+        if popped and refilled and not checked and not any(isinstance(n, EXITS) for n in walk(loop)):
             return f"the while loop at line {loop.lineno} puts every neighbour back on {frontier} without asking whether it was seen: a cycle keeps it full for ever"
     return None
 
@@ -540,13 +540,13 @@ def recurses_unchanged(tree: ast.AST) -> Optional[str]:
     them, no mutating method, no call that could change them other than pure builtins), and no global
     state: the inner call is the outer one again, so any input that reaches it recurses until the stack
     runs out."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         params = [a.arg for a in function.args.posonlyargs + function.args.args]
         if not params or function.args.vararg or function.args.kwarg or function.args.kwonlyargs:
             continue
-        nodes = [n for statement in function.body for n in ast.walk(statement)]
+        nodes = [n for statement in function.body for n in walk(statement)]
         if any(isinstance(n, (ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) for n in nodes):
             continue
         stored = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}

@@ -33,6 +33,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import List, Optional, Set, Tuple
+from hfsynth.curate.python_ast import walk
 
 # A clause: lists do not cross a sentence, a colon or a line ("Dogs: rabies every 36 months, ...").
 CLAUSE_END = re.compile(r"(?<!\d)\.(?!\d)|[;:!?\n]")
@@ -101,7 +102,7 @@ def _tables(tree: ast.Module) -> List[Set[str]]:
     roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
              or (isinstance(n, (ast.Assign, ast.AnnAssign)) and all(isinstance(t, ast.Name) and t.id.isupper() for t in (n.targets if isinstance(n, ast.Assign) else [n.target])))]
     tables = []
-    for node in (node for root in roots for node in ast.walk(root)):
+    for node in (node for root in roots for node in walk(root)):
         if isinstance(node, ast.Dict):
             items = node.keys
         elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
@@ -201,7 +202,7 @@ def missing_stated_amount(instruction: str, tree: ast.Module) -> Optional[str]:
     amounts = list(dict.fromkeys(float(m.group("n")) for m in STATED_AMOUNT.finditer(instruction)))
     if len(amounts) < 3:
         return None
-    constants = {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
+    constants = {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
     held = [a for a in amounts if a in constants]
     missing = [a for a in amounts if a not in constants and round(a, 6) not in _products(constants)]
     if len(held) >= max(2, len(amounts) / 2) and missing:
@@ -219,7 +220,7 @@ def missing_listed_bound(instruction: str, tree: ast.Module) -> Optional[str]:
     and one they leave out: the steps past it are never reached. Not a sequence's terms (0, 1, 1, 2, 3, 5
     repeats), not a list an example shows (``[0, 1, 2, 3, 4, 5]``), and not a number the code makes from two
     of its constants."""
-    constants = {float(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
+    constants = {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
     for run in NUMBER_RUN.finditer(instruction):
         if instruction[: run.start()].rstrip()[-1:] in ("[", "(", "{"):
             continue  # `[0, 1, 2, 3, 4, 5]`: a list an example shows, not a scale

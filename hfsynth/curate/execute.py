@@ -66,7 +66,7 @@ from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test
 from hfsynth.curate.instruction import prose, text_outside_fences, written_in_english
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
-from hfsynth.curate.python_ast import checks_without_assert, parse_python, top_level_definitions
+from hfsynth.curate.python_ast import checks_without_assert, parse_python, top_level_definitions, walk
 from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.curate.typed_probes import PROBE_RUNNER, typed_probes
@@ -301,7 +301,7 @@ def has_checks(tests: Optional[str]) -> bool:
         tree = ast.parse(tests)
     except (SyntaxError, ValueError):
         return True
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Assert) or checks_without_assert(node):
             return True
         if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "check":
@@ -314,7 +314,7 @@ def _drawn(tree: Optional[ast.Module]) -> set:
     (``date.today``) and modules; not a parameter or variable it only reads (``today``, ``id``), nor the
     words of its strings ("O(n) time")."""
     names: set = set()
-    for node in ast.walk(tree) if tree is not None else ():
+    for node in walk(tree) if tree is not None else ():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             names.add(node.func.id)
         elif isinstance(node, ast.Attribute):

@@ -26,7 +26,7 @@ from typing import Dict, Optional
 from hfsynth.curate.asked_signatures import ASKED_BARE
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
-from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, walk, without_docstrings
 from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return, contradicted_value_kind
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
@@ -147,7 +147,7 @@ def stub_docstrings(text: str) -> list:
     found = []
     for fence in find_fences(text):
         tree = parse_python(fence.code) if fence.tag in ("", "python", "py", "python3") else None
-        for node in ast.walk(tree) if tree is not None else ():
+        for node in walk(tree) if tree is not None else ():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and ast.get_docstring(node):
                 found.append(ast.get_docstring(node))
     return found
@@ -249,7 +249,7 @@ def _definitions(code: str) -> Optional[set]:
     tree = parse_python(code)
     if tree is None:
         return None
-    return {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    return {node.name for node in walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
 
 
 def is_python_definition(text: str) -> bool:
@@ -393,7 +393,7 @@ def defines_nothing_asked_for(instruction: str, row: Dict) -> Optional[str]:
     if asked is None or row.get("language", "python") != "python" or not row.get("code"):
         return None
     tree = parse_python(row["code"])
-    if tree is None or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) for n in ast.walk(tree)):
+    if tree is None or any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)) for n in walk(tree)):
         return None
     return asked.group(0)
 

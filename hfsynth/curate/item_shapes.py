@@ -25,16 +25,16 @@ import ast
 import re
 from typing import Dict, Iterator, Optional, Tuple
 
-from hfsynth.curate.python_ast import nodes_outside_try, values_bound_once
+from hfsynth.curate.python_ast import nodes_outside_try, values_bound_once, walk
 
 SEQUENCES = ("list", "List", "Sequence", "Iterable", "set", "Set", "frozenset", "tuple", "Tuple", "Collection")
 
 
 def _parameters(tree: ast.Module) -> Dict[str, ast.expr]:
     """Each annotated parameter that no function rebinds: its annotation."""
-    stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
     found: Dict[str, ast.expr] = {}
-    for arguments in (n for n in ast.walk(tree) if isinstance(n, ast.arguments)):
+    for arguments in (n for n in walk(tree) if isinstance(n, ast.arguments)):
         for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
             if arg.annotation is not None and arg.arg not in stored:
                 found.setdefault(arg.arg, arg.annotation)
@@ -106,7 +106,7 @@ def tuple_items_read_by_name(tree: ast.Module) -> Optional[str]:
         if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in parameters
                 and _tuple_size(_item_annotation(parameters[iterable.id]))):
             continue
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == target.id
                     and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
                 return f"{ast.unparse(node)} reads a tuple of {iterable.id} by a key: a tuple is read by position (line {node.lineno})"
@@ -148,7 +148,7 @@ def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
         item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
         if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", ast.unparse(item))):
             continue
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
                     and not hasattr(dict, node.attr)):
                 return f"{ast.unparse(node)} reads an attribute a dict of {iterable.id} does not have: its keys are read by subscript (line {node.lineno})"
@@ -210,12 +210,12 @@ def none_items_read(tree: ast.Module) -> Optional[str]:
         if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:str|int|float|dict|list)\s*\|\s*None|None\s*\|\s*\w+|Optional\[\w+\]", ast.unparse(item))):
             continue
         name = target.id
-        tests = [n.test for n in ast.walk(loop) if isinstance(n, (ast.If, ast.IfExp, ast.While))] + [c for g in getattr(loop, "generators", []) for c in g.ifs]
-        tests += [n for n in ast.walk(loop) if isinstance(n, ast.BoolOp)]
-        tests += [n for n in ast.walk(loop) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("isinstance", "filter", "bool", "str")]
-        if any(isinstance(m, ast.Name) and m.id == name for t in tests for m in ast.walk(t)):
+        tests = [n.test for n in walk(loop) if isinstance(n, (ast.If, ast.IfExp, ast.While))] + [c for g in getattr(loop, "generators", []) for c in g.ifs]
+        tests += [n for n in walk(loop) if isinstance(n, ast.BoolOp)]
+        tests += [n for n in walk(loop) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("isinstance", "filter", "bool", "str")]
+        if any(isinstance(m, ast.Name) and m.id == name for t in tests for m in walk(t)):
             continue
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and isinstance(node.ctx, ast.Load):
                 return f"{ast.unparse(node)} on the items of {iterable.id}, which its annotation says may be None, with nothing testing them first (line {node.lineno})"
     return None
@@ -261,13 +261,13 @@ PAIR_CALLS = frozenset({"calendar.monthrange", "monthrange", "divmod"})
 def pair_as_a_number(tree: ast.Module) -> Optional[str]:
     """``days = calendar.monthrange(year, month)`` then ``booked / days``: a name bound only to a pair, used in arithmetic."""
     stores: Dict[str, list] = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.comprehension, ast.NamedExpr)):
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
                 if isinstance(target, ast.Name):
                     stores.setdefault(target.id, []).append(node)
                 else:
-                    for part in ast.walk(target):
+                    for part in walk(target):
                         if isinstance(part, ast.Name):
                             stores.setdefault(part.id, []).append(None)
     pairs = {name for name, bound in stores.items() if len(bound) == 1 and isinstance(bound[0], ast.Assign) and isinstance(bound[0].value, ast.Call)
@@ -283,7 +283,7 @@ def pair_as_a_number(tree: ast.Module) -> Optional[str]:
 def _lengths(function: ast.AST) -> Dict[str, str]:
     """Names bound to ``len(x)`` (``rows = len(grid)``, ``rows, cols = len(grid), len(grid[0])``): the sequence, as source."""
     found: Dict[str, str] = {}
-    for node in ast.walk(function):
+    for node in walk(function):
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         pairs = zip(node.targets[0].elts, node.value.elts) if isinstance(node.targets[0], ast.Tuple) and isinstance(node.value, ast.Tuple) \
@@ -318,18 +318,18 @@ def _lets_the_last_through(test: ast.expr, index: str, lengths: Dict[str, str]) 
 def next_index_let_through(tree: ast.Module) -> Optional[str]:
     """``seq[i + 1]`` (or ``seq[i + 1][j]``) under ``if i + 1 <= len(seq)`` or ``if i < len(seq)``, in a loop
     of ``i`` over every index of ``seq``: the last ``i`` passes the guard and reads past the end."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         lengths = _lengths(function)
-        for loop in (n for n in ast.walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)):
+        for loop in (n for n in walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)):
             iterable, index = loop.iter, loop.target.id
             if not (isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1):
                 continue
             walked = _length_of(iterable.args[0], lengths)
-            for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If)):
+            for branch in (n for n in walk(loop) if isinstance(n, ast.If)):
                 guarded = _lets_the_last_through(branch.test, index, lengths)
                 if guarded is None or guarded != walked:
                     continue
-                for node in (n for statement in branch.body for n in ast.walk(statement)):
+                for node in (n for statement in branch.body for n in walk(statement)):
                     if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and ast.unparse(node.value) == guarded
                             and ast.unparse(node.slice).replace(" ", "") == f"{index}+1"):
                         return (f"{ast.unparse(node)} under {ast.unparse(branch.test)} reads {guarded}[len({guarded})] at the last {index} "
@@ -341,9 +341,9 @@ def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
     """``slots.append((start, end))`` and later ``slots[-1][1] = end``: every item the list is given is a tuple,
     which takes no item assignment (TypeError). Read where each ``append`` of the name gives a tuple display and
     nothing else puts items in it (no ``extend``, ``insert``, ``+=`` or item store of its own)."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         given: Dict[str, set] = {}
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
                 if node.func.attr == "append" and len(node.args) == 1:
                     given.setdefault(node.func.value.id, set()).add(isinstance(node.args[0], ast.Tuple))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional
+from hfsynth.curate.python_ast import walk
 
 LABEL = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 
@@ -29,7 +30,7 @@ def _label(body: list) -> Optional[tuple]:
 
 def label_cut_elsewhere(tree: ast.AST) -> Optional[str]:
     """How a labelled range's comparison leaves out one of the label's own ends, else None."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1):
             continue
         bounds = _label(node.body)

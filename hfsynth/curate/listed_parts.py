@@ -76,7 +76,7 @@ import re
 from typing import Iterable, List, Optional, Set
 
 from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry
-from hfsynth.curate.python_ast import parse_python, string_constants
+from hfsynth.curate.python_ast import parse_python, string_constants, walk
 from hfsynth.curate.returned_dict_keys import missing_returned_key
 from hfsynth.curate.unread_parameters import unread_parameter
 
@@ -137,8 +137,8 @@ def listed_methods(instruction: str) -> List[str]:
 
 
 def _defined(tree: ast.Module) -> Set[str]:
-    names = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    for node in ast.walk(tree):  # a class attribute bound to a function (``push = append``), a property set in a class body
+    names = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for node in walk(tree):  # a class attribute bound to a function (``push = append``), a property set in a class body
         if isinstance(node, ast.ClassDef):
             for statement in node.body:
                 for target in statement.targets if isinstance(statement, ast.Assign) else []:
@@ -299,20 +299,20 @@ def _working_strings(tree: ast.Module, reads: bool = True) -> List[str]:
     """The strings of the code's functions and of its module-level assignments (its tables), without
     docstrings, asserts or printed text (a usage line may show any input); without ``reads``, also
     without the keys it only reads (``loan["returned"]``: a field of the input, not one it writes)."""
-    skipped = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    skipped = {id(node.value) for node in walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
     if not reads:
-        skipped |= {id(node.slice) for node in ast.walk(tree) if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load)}
-    for node in ast.walk(tree):
+        skipped |= {id(node.slice) for node in walk(tree) if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load)}
+    for node in walk(tree):
         if isinstance(node, ast.Assert) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"):
-            skipped |= {id(n) for n in ast.walk(node)}
+            skipped |= {id(n) for n in walk(node)}
     roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign))]
-    return [n.value for root in roots for n in ast.walk(root) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
+    return [n.value for root in roots for n in walk(root) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
 
 
 def _names(tree: ast.Module) -> Set[str]:
     """Every name, attribute, parameter and keyword argument of the code (``dict(count=...)``, a dataclass's fields)."""
-    return ({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
-            | {n.arg for n in ast.walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg})
+    return ({n.id for n in walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in walk(tree) if isinstance(n, ast.Attribute)}
+            | {n.arg for n in walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg})
 
 
 def _missing_key(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
@@ -644,7 +644,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
     literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree)
     if literal:
         return literal
-    has_class = any(isinstance(n, ast.ClassDef) for n in ast.walk(tree))
+    has_class = any(isinstance(n, ast.ClassDef) for n in walk(tree))
     defined = _defined(tree)
     method = next((name for name in names if not _has(name, defined)), None) if has_class else None
     if method:

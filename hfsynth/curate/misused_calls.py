@@ -102,7 +102,7 @@ import re
 from typing import Dict, Iterator, Optional, Set, Tuple
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
-from hfsynth.curate.python_ast import store_counts, values_bound_once
+from hfsynth.curate.python_ast import store_counts, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, oriented_comparisons, walk_outside_asserts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
@@ -121,11 +121,11 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
     ``removesuffix``/``removeprefix`` (an answer that contrasts the two)."""
     if re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
         return None
-    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions = [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     constants = values_bound_once(tree)
     for function in functions:
         affixes = _affix_names(function)
-        for node in ast.walk(function):
+        for node in walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
                 continue
             argument = node.args[0]
@@ -162,7 +162,7 @@ def _tested_whole(function: ast.AST, call: ast.Call, constants: Dict[str, ast.ex
     receiver, argument = ast.unparse(call.func.value), ast.unparse(call.args[0])
     tests = {"lstrip": ("startswith",), "rstrip": ("endswith",), "strip": ("startswith", "endswith")}[call.func.attr]
     tested = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in tests and len(n.args) == 1
-                 and ast.unparse(n.func.value) == receiver and ast.unparse(n.args[0]) == argument for n in ast.walk(function))
+                 and ast.unparse(n.func.value) == receiver and ast.unparse(n.args[0]) == argument for n in walk(function))
     return tested and _several_characters(call.args[0], {**constants, **values_bound_once(function)})
 
 
@@ -180,10 +180,10 @@ def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
         return None
     quoted = set(re.findall(r"[\'\"`\u2018\u201c]([^\'\"`\u2019\u201d\n]{2,20})[\'\"`\u2019\u201d]", instruction))
     constants = values_bound_once(tree)
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        for node in ast.walk(function):
+        for node in walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
                 continue
             argument = node.args[0]
@@ -211,14 +211,14 @@ def _affix_names(function: ast.AST) -> set:
     defaults.update((a.arg, d) for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None)
     one_char = {name for name, d in defaults.items() if isinstance(d, ast.Constant) and isinstance(d.value, str) and len(d.value) <= 1}
     # for prefix in ("https://", "http://"): a name that only ever holds affixes the code spells (none of one character)
-    looped = {n.target.id for n in ast.walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name) and isinstance(n.iter, (ast.Tuple, ast.List))
+    looped = {n.target.id for n in walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name) and isinstance(n.iter, (ast.Tuple, ast.List))
               and n.iter.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) and AFFIX.search(e.value) for e in n.iter.elts)}
     return ({a.arg for a in positional + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)} - one_char) | looped
 
 
 def _functions(tree: ast.Module) -> Iterator[Tuple[ast.AST, Dict[str, ast.arg]]]:
     """Each function of the code with its parameters by name (for their names and annotations)."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             yield function, {a.arg: a for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
 
@@ -226,7 +226,7 @@ def _functions(tree: ast.Module) -> Iterator[Tuple[ast.AST, Dict[str, ast.arg]]]
 def _swapped_pattern(tree: ast.Module) -> Optional[str]:
     constants = _string_constants(tree)
     for function, params in _functions(tree):
-        for node in ast.walk(function):
+        for node in walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RE_CALLS
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
                 continue
@@ -246,7 +246,7 @@ def _swapped_substitution(tree: ast.Module) -> Optional[str]:
     where the replacement goes (a parameter named for a pattern, ``re.sub(pattern, "[X]", text)``, is not read).
     Or ``re.sub(r"\\s+", title, " ")``: the text parameter where the replacement goes and a literal as the text."""
     for function, params in _functions(tree):
-        for node in ast.walk(function):
+        for node in walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn")
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
                 continue
@@ -269,7 +269,7 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
     """``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``: the count comes first, so this raises TypeError."""
     for function, params in _functions(tree):
         kinds = {name: ast.unparse(arg.annotation) for name, arg in params.items() if arg.annotation is not None}
-        for node in ast.walk(function):
+        for node in walk(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and len(node.args) >= 2
                     and ast.unparse(node.func.value) == "heapq"
                     and isinstance(node.args[0], ast.Name) and re.match(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\b", kinds.get(node.args[0].id, ""))):
@@ -280,9 +280,9 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
 def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
     """``heapq.heappush((score, name), heap)``: the heap comes first; a tuple or literal there raises TypeError.
     So does ``heapq.heappush(item, heap)`` with ``heap`` the list the code made (``heap = []``, ``self._heap = []``) and ``item`` not one."""
-    lists = {ast.unparse(t) for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.List)
+    lists = {ast.unparse(t) for n in walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.List)
              for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, (ast.Name, ast.Attribute))}  # heap, self._heap
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
                 and ast.unparse(node.func.value) == "heapq" and node.args):
             continue
@@ -295,7 +295,7 @@ def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
 
 def _digest_of_a_length(tree: ast.Module) -> Optional[str]:
     """``hashlib.md5(data).hexdigest(8)``: only the SHAKE hashes take a length; md5's and sha's digests take no argument."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("hexdigest", "digest") and node.args
                 and isinstance(node.func.value, ast.Call) and isinstance(node.func.value.func, ast.Attribute)
                 and ast.unparse(node.func.value.func.value) == "hashlib" and not node.func.value.func.attr.startswith("shake")):
@@ -306,10 +306,10 @@ def _digest_of_a_length(tree: ast.Module) -> Optional[str]:
 def _compiled_substitution_swapped(tree: ast.Module) -> Optional[str]:
     """``PHONE.sub(note, "[phone]")`` with ``PHONE = re.compile(...)``: a pattern's sub takes the replacement first,
     so the text is written into a string literal and the note is lost."""
-    compiled = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) == "re.compile"
+    compiled = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) == "re.compile"
                 for t in n.targets if isinstance(t, ast.Name)}
     for function, params in _functions(tree):
-        for node in ast.walk(function):
+        for node in walk(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn") and isinstance(node.func.value, ast.Name)
                     and node.func.value.id in compiled and len(node.args) == 2 and isinstance(node.args[0], ast.Name) and node.args[0].id in params
                     and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
@@ -326,13 +326,13 @@ def _is_len_of(node: ast.AST) -> Optional[str]:
 def _randint_past_the_end(tree: ast.Module) -> Optional[str]:
     """``X[randint(0, len(X))]``, directly or through a name bound once to the draw."""
     draws: Dict[str, str] = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         call = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
         if isinstance(call, ast.Call) and getattr(call.func, "attr", getattr(call.func, "id", None)) == "randint" and len(call.args) == 2:
             of = _is_len_of(call.args[1])
             if of:
                 draws[node.targets[0].id] = of
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.Subscript) or isinstance(node.slice, ast.Slice):
             continue
         index = node.slice
@@ -347,17 +347,17 @@ def _randint_past_the_end(tree: ast.Module) -> Optional[str]:
 
 def _blocking_sleep(tree: ast.Module) -> Optional[str]:
     sleep_is_times = re.search(r"from\s+time\s+import[^\n]*\bsleep\b", ast.unparse(tree))  # a bare sleep() is time's
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, ast.AsyncFunctionDef):
             continue
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Call) and (ast.unparse(node.func) == "time.sleep" or (isinstance(node.func, ast.Name) and node.func.id == "sleep" and sleep_is_times)):
                 return f"{ast.unparse(node)} in the coroutine {function.name}() blocks the event loop (line {node.lineno}; await asyncio.sleep() yields to it)"
     return None
 
 
 def _bool_option(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add_argument":
             for keyword in node.keywords:
                 if keyword.arg == "type" and isinstance(keyword.value, ast.Name) and keyword.value.id == "bool":
@@ -369,7 +369,7 @@ PATH_NAME = re.compile(r"(?:^|_)(?:path|filename|file_name|fname|filepath|file_p
 
 
 def _load_of_a_path(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "load"
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal") and node.args):
             arg = node.args[0]
@@ -381,7 +381,7 @@ def _load_of_a_path(tree: ast.Module) -> Optional[str]:
 def _open_files(tree: ast.Module) -> Dict[str, int]:
     """Names bound by ``with open(...) as f`` / ``with path.open() as f``: {name: line}."""
     files = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
                 call = item.context_expr
@@ -396,7 +396,7 @@ def _loads_of_a_file(tree: ast.Module) -> Optional[str]:
     files = _open_files(tree)
     stores = store_counts(tree)
     files = {name: line for name, line in files.items() if stores[name] == 1}  # f = f.read() makes it a string
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "loads"
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal")
                 and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in files):
@@ -405,7 +405,7 @@ def _loads_of_a_file(tree: ast.Module) -> Optional[str]:
 
 
 def _twelve_hour_without_meridiem(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         call = getattr(node.func, "attr", None) if isinstance(node, ast.Call) else None
         if call in ("strptime", "strftime") and len(node.args) >= (2 if call == "strptime" else 1):
             pattern = node.args[1 if call == "strptime" else 0]
@@ -423,16 +423,16 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
     text = ast.unparse(tree)
     if "datetime" not in text or re.search(r"\.days\b", text):
         return None
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         bindings: Dict[str, list] = {}
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 bindings.setdefault(node.targets[0].id, []).append(node.value)
             elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
                 bindings.setdefault(node.target.id, []).append(None)
-        for node in ast.walk(function):
+        for node in walk(function):
             if not (isinstance(node, ast.Attribute) and node.attr == "seconds" and isinstance(node.ctx, ast.Load)):
                 continue
             receiver = node.value
@@ -448,7 +448,7 @@ SWAPPED_DATE_FIELDS = re.compile(r"%Y[-/.]?%M|%M[-/.]?%d|%d[-/.]?%M|%H:?%m|%m:%S
 
 def _swapped_date_fields(tree: ast.Module) -> Optional[str]:
     """In ``strftime``/``strptime`` and in a date's format spec (``f"{when:%Y%m%d-%H%m}"``, ``format(d, "%H:%m")``)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("strftime", "strptime"):
             for arg in node.args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and SWAPPED_DATE_FIELDS.search(arg.value):
@@ -468,7 +468,7 @@ MUTATING = frozenset({"append", "extend", "insert", "add", "update", "setdefault
 
 def _mutated_attribute(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
     """A place in ``cls`` that changes ``self.<attribute>`` in place (``self.tags.append(t)``, ``self.tags[k] = v``)."""
-    for node in ast.walk(cls):
+    for node in walk(cls):
         target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING else None
         target = target or (node.value if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) else None)
         target = target or (node.target if isinstance(node, ast.AugAssign) else None)
@@ -479,7 +479,7 @@ def _mutated_attribute(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
 
 def _mutated_attribute_item(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
     """A place that changes an item of ``self.<attribute>`` in place (``self.teams[t].append(p)``)."""
-    for node in ast.walk(cls):
+    for node in walk(cls):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING and isinstance(node.func.value, ast.Subscript):
             holder = node.func.value.value
             if isinstance(holder, ast.Attribute) and holder.attr == attribute and getattr(holder.value, "id", None) == "self":
@@ -488,25 +488,25 @@ def _mutated_attribute_item(cls: ast.ClassDef, attribute: str) -> Optional[ast.A
 
 
 def _shared_default(tree: ast.Module) -> Optional[str]:
-    owner = {id(f): c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    for function in ast.walk(tree):
+    owner = {id(f): c for c in walk(tree) if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         positional = function.args.posonlyargs + function.args.args
         defaults = dict(zip([a.arg for a in positional][len(positional) - len(function.args.defaults):], function.args.defaults))
         defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
-        rebound = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        rebound = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         for name, default in defaults.items():
             mutable = isinstance(default, (ast.List, ast.Dict, ast.Set)) or (isinstance(default, ast.Call) and getattr(default.func, "id", None) in ("list", "dict", "set"))
             if not mutable or name in rebound or re.search(r"memo|cache", name, re.IGNORECASE):
                 continue
-            for node in ast.walk(function):
+            for node in walk(function):
                 target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING else None
                 target = target or (node.value if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) else None)
                 if isinstance(target, ast.Name) and target.id == name:
                     return f"{function.name}() changes its default {name}={ast.unparse(default)}, one object shared by every call (line {node.lineno})"
             cls = owner.get(id(function))
-            kept = [t.attr for n in ast.walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id == name
+            kept = [t.attr for n in walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id == name
                     for t in n.targets if isinstance(t, ast.Attribute) and getattr(t.value, "id", None) == "self"] if cls is not None else []
             changed = next((place for place in (_mutated_attribute(cls, attr) for attr in kept) if place is not None), None)
             if changed is not None:
@@ -516,7 +516,7 @@ def _shared_default(tree: ast.Module) -> Optional[str]:
 
 
 def _appended_to_a_temporary(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         call = node.value if isinstance(node, ast.Expr) else None
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in MUTATING
                 and isinstance(call.func.value, ast.Call) and isinstance(call.func.value.func, ast.Attribute) and call.func.value.func.attr == "get"
@@ -548,7 +548,7 @@ def _write_through_an_item(function: ast.AST, name: str) -> Optional[ast.AST]:
     """The first write into an item of ``name`` (``name[i][j] = v``, ``name[k].append(x)``,
     ``name.setdefault(k, {}).update(d)``): it changes
     the inner object ``name[i]`` holds, not ``name`` itself."""
-    for node in ast.walk(function):
+    for node in walk(function):
         inner = None
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
             inner = node.value
@@ -565,20 +565,20 @@ def _write_through_an_item(function: ast.AST, name: str) -> Optional[ast.AST]:
 def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
     for function, params in _functions(tree):
         bindings: Dict[str, list] = {}
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 bindings.setdefault(node.id, [])
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 bindings.setdefault(node.targets[0].id, []).append(node.value)
         for name, values in bindings.items():
-            stores = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)]
+            stores = [n for n in walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)]
             source = _shallow_copy_of(values[0], params) if len(values) == 1 == len(stores) else None
             if source is None or name in params:
                 continue
             rows_replaced = any(  # new[i] = row[:]: the copy gets rows of its own
                 isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
                                                                                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
-                for n in ast.walk(function)
+                for n in walk(function)
             )
             if rows_replaced:
                 continue
@@ -590,10 +590,10 @@ def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
 
 
 def _one_row_repeated(tree: ast.Module) -> Optional[str]:
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
             continue
-        for node in ast.walk(function):
+        for node in walk(function):
             value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
             if not (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult)):
                 continue
@@ -615,7 +615,7 @@ COUNT_POSITION = {"sub": 3, "subn": 3, "split": 2}  # the positional index where
 
 
 def _flag_as_count(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in COUNT_POSITION
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
             continue
@@ -646,7 +646,7 @@ def _made_at_run_time(node: ast.expr) -> bool:
 
 
 def _identity_of_values(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             sides = [node.left] + node.comparators
             for op, left, right in zip(node.ops, sides, sides[1:]):
@@ -658,7 +658,7 @@ def _identity_of_values(tree: ast.Module) -> Optional[str]:
 def _last_run_dropped(tree: ast.Module) -> Optional[str]:
     """A longest run kept only when a run ends (``else: best = max(best, current); current = 0``) and
     returned as it is: a run that lasts to the end of the loop is never counted."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for loop in (n for n in function.body if isinstance(n, ast.For)):
             ifs = [n for n in loop.body if isinstance(n, ast.If) and n.orelse]
             for branch in ifs:
@@ -671,7 +671,7 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
                 best, current = kept[0].targets[0].id, reset[0].targets[0].id
                 if current not in {getattr(a, "id", None) for a in kept[0].value.args}:
                     continue
-                elsewhere = [n for n in ast.walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max" and n is not kept[0].value
+                elsewhere = [n for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max" and n is not kept[0].value
                              and current in {getattr(a, "id", None) for a in n.args}]
                 returned = [n for n in function.body if isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == best]
                 if returned and not elsewhere:
@@ -682,14 +682,14 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
 def _run_counted_only_when_it_ends(tree: ast.Module) -> Optional[str]:
     """Runs counted where one ends (``elif in_spell: spells += 1; in_spell = False``) and the count returned
     with no look at the flag after the loop: a run that lasts to the last item is never counted."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for index, loop in enumerate(function.body):
             if not isinstance(loop, ast.For):
                 continue
-            flags = {n.targets[0].id for n in ast.walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+            flags = {n.targets[0].id for n in walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                      and isinstance(n.value, ast.Constant) and n.value.value is True}
-            for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If)):
-                flag = next((n.id for n in ast.walk(branch.test) if isinstance(n, ast.Name) and n.id in flags), None)
+            for branch in (n for n in walk(loop) if isinstance(n, ast.If)):
+                flag = next((n.id for n in walk(branch.test) if isinstance(n, ast.Name) and n.id in flags), None)
                 counted = next((s.target.id for s in branch.body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
                 cleared = any(isinstance(s, ast.Assign) and len(s.targets) == 1 and getattr(s.targets[0], "id", None) == flag
                               and isinstance(s.value, ast.Constant) and s.value.value is False for s in branch.body)
@@ -702,7 +702,7 @@ def _run_counted_only_when_it_ends(tree: ast.Module) -> Optional[str]:
 
 def _returned_without_a_last_look(after: list, watched: str, returned: str) -> bool:
     """The statements after a loop never read ``watched`` (the run still open) and return ``returned`` as it stands."""
-    if any(isinstance(n, ast.Name) and n.id == watched for statement in after for n in ast.walk(statement)):
+    if any(isinstance(n, ast.Name) and n.id == watched for statement in after for n in walk(statement)):
         return False
     return any(isinstance(s, ast.Return) and isinstance(s.value, ast.Name) and s.value.id == returned for s in after)
 
@@ -722,7 +722,7 @@ def _runs_closed_only_when_they_break(tree: ast.Module, branches, flatten, close
     grows ``current`` (:func:`_grown`) and the other hands it to ``closed`` (``closes(body, current)`` names it) and
     starts it over, and the statements after the loop return ``closed`` without a last look at ``current``.
     ``branches(loop)`` gives the nodes searched for the ``if``; ``flatten(orelse)`` the else side's statements."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for index, loop in enumerate(function.body):
             if not isinstance(loop, ast.For):
                 continue
@@ -771,7 +771,7 @@ def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
     """``for i in range(1, len(stops) - 1): total += dist(stops[i], stops[i + 1])``: pairs of neighbours read as
     ``i`` and ``i + 1`` from 1 on, so the first pair (``stops[0]``, ``stops[1]``) is never read (a scan of middle
     items that also reads ``i - 1`` is another thing)."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Call)
                 and getattr(loop.iter.func, "id", None) == "range" and len(loop.iter.args) == 2 and isinstance(loop.iter.args[0], ast.Constant)
                 and loop.iter.args[0].value == 1):
@@ -783,7 +783,7 @@ def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
             continue
         seq, index = stop.left.args[0].id, loop.target.id
         offsets = set()
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == seq:
                 at = node.slice
                 if isinstance(at, ast.Name) and at.id == index:
@@ -800,12 +800,12 @@ def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
 def _merged_end_overwritten(tree: ast.Module) -> Optional[str]:
     """``for start, end in sorted(intervals): if start <= cur_end: cur_end = end``: an interval inside the merged
     one pulls its end back (``max(cur_end, end)`` is meant), so what follows is counted as a gap."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
                 and all(isinstance(e, ast.Name) for e in loop.target.elts)):
             continue
         start, end = (e.id for e in loop.target.elts)
-        for branch in (n for n in ast.walk(loop) if isinstance(n, ast.If)):
+        for branch in (n for n in walk(loop) if isinstance(n, ast.If)):
             test = branch.test  # ``start <= cur_end``, or ``merged and start <= merged[-1][1]``
             if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
                 test = next((v for v in test.values if isinstance(v, ast.Compare)), None)
@@ -842,20 +842,20 @@ def _tally_of(annotation: Optional[ast.expr], depth: int) -> bool:
 def _largest_name_of_a_tally(tree: ast.Module) -> Optional[str]:
     """``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the name last in alphabetical order, not the one with
     the most (``max(tally, key=tally.get)`` is meant); also of the tallies in ``for precinct, tally in results.items()``."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
         tallies = {a.arg for a in arguments if _tally_of(a.annotation, 0)}
         nested = {a.arg for a in arguments if _tally_of(a.annotation, 1)}
-        for loop in ast.walk(function):
+        for loop in walk(function):
             if (isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
                     and isinstance(loop.target.elts[1], ast.Name) and isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute)
                     and loop.iter.func.attr == "items" and isinstance(loop.iter.func.value, ast.Name) and loop.iter.func.value.id in nested):
                 tallies.add(loop.target.elts[1].id)
-        rebound = {t.id for n in ast.walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+        rebound = {t.id for n in walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign))
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-        for node in ast.walk(function):
+        for node in walk(function):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in tallies - rebound):
                 return f"{ast.unparse(node)} (line {node.lineno}) compares the names of a tally of numbers, not the numbers (key= is meant)"
@@ -890,15 +890,15 @@ def _default_added_twice(tree: ast.Module) -> Optional[str]:
 def _item_lost_to_zip(tree: ast.Module) -> Optional[str]:
     """``head = [x for x, _ in zip(it, range(n))]`` then ``it`` read again: ``zip`` takes the next item of ``it``
     before it finds ``range`` spent, so one item is lost between the head and the rest (``islice`` is meant)."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        iterators = {t.id for n in ast.walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        iterators = {t.id for n in walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
                      and getattr(n.value.func, "id", None) == "iter" for t in n.targets if isinstance(t, ast.Name)}
-        for node in ast.walk(function):
+        for node in walk(function):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "zip" and len(node.args) == 2
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in iterators
                     and isinstance(node.args[1], ast.Call) and getattr(node.args[1].func, "id", None) == "range"):
                 name = node.args[0].id
-                later = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                later = [n for n in walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
                          and (n.lineno, n.col_offset) > (node.end_lineno, node.end_col_offset)]
                 if later:
                     return (f"{ast.unparse(node)[:40]} (line {node.lineno}) takes one more item from {name} before range() runs out, "
@@ -950,17 +950,17 @@ def _clock_digits_subtracted(tree: ast.Module) -> Optional[str]:
 def _minutes_never_carried(tree: ast.Module) -> Optional[str]:
     """``minutes += duration % 60`` and ``f"{hours:02d}:{minutes:02d}"`` with nothing that takes 60 minutes back out:
     09:50 plus 20 minutes prints "09:70"."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        added = [n for n in ast.walk(function) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name)
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        added = [n for n in walk(function) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name)
                  and re.fullmatch(r"minutes?|mins?|mm|m", n.target.id)]
         for node in added:
             name = node.target.id
             carried = any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Mod, ast.FloorDiv)) and isinstance(n.left, ast.Name) and n.left.id == name
                           or isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name and isinstance(n.op, (ast.Mod, ast.Sub))
                           or isinstance(n, ast.Call) and getattr(n.func, "id", None) == "divmod" and any(isinstance(a, ast.Name) and a.id == name for a in n.args)
-                          or isinstance(n, ast.Compare) and any(isinstance(m, ast.Name) and m.id == name for m in ast.walk(n))
-                          for n in ast.walk(function))
-            shown = any(isinstance(n, ast.FormattedValue) and isinstance(n.value, ast.Name) and n.value.id == name for n in ast.walk(function))
+                          or isinstance(n, ast.Compare) and any(isinstance(m, ast.Name) and m.id == name for m in walk(n))
+                          for n in walk(function))
+            shown = any(isinstance(n, ast.FormattedValue) and isinstance(n.value, ast.Name) and n.value.id == name for n in walk(function))
             if not carried and shown:
                 return f"{ast.unparse(node)} (line {node.lineno}) may pass 59 and nothing carries it into the hours before it is shown"
     return None
@@ -998,9 +998,9 @@ def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
 def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
     """``Decimal(price)`` with ``price: float``: the Decimal holds the float's binary value (2.675 is
     2.67499...), so rounding half up gives 2.67 (``Decimal(str(price))`` is meant)."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         floats = {a.arg for a in function.args.posonlyargs + function.args.args if a.annotation is not None and ast.unparse(a.annotation) == "float"}
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in floats:
                 return f"{ast.unparse(node)} (line {node.lineno}) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant"
     return None
@@ -1009,7 +1009,7 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
 def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
     """``amount.quantize(2)``: quantize takes an exponent shaped like the result (``Decimal("0.01")``), and the
     int 2 has exponent 0, so this rounds to whole units, not two places."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and node.args
                 and isinstance(node.args[0], ast.Constant) and type(node.args[0].value) is int and node.args[0].value not in (0, 1)):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}) rounds to whole units: quantize takes an exponent like Decimal('0.01'), not a count of places"
@@ -1026,7 +1026,7 @@ def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
     text = ast.unparse(tree)
     if re.search(r"\bradians\b|\bpi\b|/\s*180\b|\b180\s*/|\bdeg2rad\b|0\.01745", text):
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TRIG and ast.unparse(node.func.value) == "math"
                 and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and DEGREES_NAME.search(node.args[0].id.lower())):
             return f"{ast.unparse(node)} (line {node.lineno}) takes radians and {node.args[0].id} is in degrees: nothing converts it (math.radians)"
@@ -1035,7 +1035,7 @@ def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
 
 def _greedy_tag_pattern(tree: ast.Module) -> Optional[str]:
     """``re.sub(r"<.*>", "", html)``: ``.*`` is greedy, so the text between two tags goes with them (``<[^>]*>`` is meant)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("sub", "subn", "findall", "compile") and node.args \
                 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and re.search(r"<\.[*+](?!\?)>", node.args[0].value):
             return f"the pattern {node.args[0].value!r} (line {node.lineno}) is greedy: it takes the text between two tags with them"
@@ -1045,7 +1045,7 @@ def _greedy_tag_pattern(tree: ast.Module) -> Optional[str]:
 def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
     """``month // 3 + 1``: March, June, September and December land in the next quarter (``(month - 1) // 3 + 1`` is
     meant); ``d.day // 7 + 1`` the same for a week of the month: the 7th lands in week 2. Both count from 1."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and constant_value(node.right) == 1 and isinstance(node.left, ast.BinOp) \
                 and isinstance(node.left.op, ast.FloorDiv):
             size, counted = constant_value(node.left.right), ast.unparse(node.left.left)
@@ -1066,15 +1066,15 @@ def _mutable_display(node: ast.expr) -> bool:
 
 
 def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):  # return dict.fromkeys(staff, []): the caller gets one list under every key, to fill
+    for node in walk(tree):  # return dict.fromkeys(staff, []): the caller gets one list under every key, to fill
         value = node.value if isinstance(node, ast.Return) else None
         if isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2 and _mutable_display(value.args[1]):
             return (f"return {ast.unparse(value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(value.args[1])}, so filling one "
                     f"key's fills them all")
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module, ast.ClassDef)):
             continue
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(function, ast.ClassDef) and isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute) \
                     and getattr(node.targets[0].value, "id", None) == "self" and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "dict.fromkeys" \
                     and len(node.value.args) == 2 and isinstance(node.value.args[1], (ast.List, ast.Dict, ast.Set)):
@@ -1101,7 +1101,7 @@ KEY_TAKERS = frozenset({"sorted", "sort", "min", "max", "nsmallest", "nlargest",
 
 
 def _comparison_as_key(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
@@ -1117,9 +1117,9 @@ def _comparison_as_key(tree: ast.Module) -> Optional[str]:
 def _mappings(function: ast.AST) -> set:
     """Names the function reads as mappings: subscripted with a string literal (``job["priority"]``),
     or parameters annotated ``dict``."""
-    annotated = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg) and a.annotation is not None
+    annotated = {a.arg for a in walk(function.args) if isinstance(a, ast.arg) and a.annotation is not None
                  and ast.unparse(a.annotation).split("[")[0] in ("dict", "Dict", "typing.Dict")}
-    return annotated | {n.value.id for n in ast.walk(function) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+    return annotated | {n.value.id for n in walk(function) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
                         and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
 
 
@@ -1131,19 +1131,19 @@ def _mapping_second(node: ast.expr, names: set) -> Optional[str]:
 
 
 def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         mappings = _mappings(function)
         if not mappings:
             continue
         heaped = set()
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heapify", "heappush", "heappushpop", "heapreplace") and node.args:
                 heaped.add(ast.unparse(node.args[0]))
                 if node.func.attr != "heapify" and len(node.args) > 1:
                     item = _mapping_second(node.args[1], mappings)
                     if item:
                         return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
-        for node in ast.walk(function):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
+        for node in walk(function):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
             if (isinstance(node, ast.Assign) and len(node.targets) == 1 and ast.unparse(node.targets[0]) in heaped
                     and isinstance(node.value, ast.ListComp)):
                 item = _mapping_second(node.value.elt, mappings)
@@ -1156,7 +1156,7 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
     """Local names bound once, to a plain dict: ``{}``, ``{**a}``, ``dict()``, ``dict(a)`` -> {name: (line, "a")}
     (not ``dict((w, 0) for w in words)``, which may hold every key the loop adds to)."""
     bound: Dict[str, list] = {}
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if len(targets) == 1 and isinstance(targets[0], ast.Name) and node.value is not None:
@@ -1172,7 +1172,7 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
 
 def _made_of(key: ast.AST, names: Set[str]) -> bool:
     """A key made from the loop's item alone: ``word``, ``f"{code // 100}xx"``, ``word.lower()``."""
-    used = {n.id for n in ast.walk(key) if isinstance(n, ast.Name)}
+    used = {n.id for n in walk(key) if isinstance(n, ast.Name)}
     return bool(used) and used <= names and not isinstance(key, ast.Constant)
 
 
@@ -1181,18 +1181,18 @@ READ_ONLY_BUILTINS = frozenset("sorted len max min sum list tuple set frozenset 
 
 
 def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         dicts = _plain_dicts(function)
-        if not dicts or any(isinstance(n, ast.Try) for n in ast.walk(function)):
+        if not dicts or any(isinstance(n, ast.Try) for n in walk(function)):
             continue
         guarded = {}  # name -> the first line that guards it: a guard after the first += comes too late
-        checked = {ast.unparse(c) for n in ast.walk(function) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators} \
-            | {n.func.value.id for n in ast.walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "__contains__")
+        checked = {ast.unparse(c) for n in walk(function) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators} \
+            | {n.func.value.id for n in walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "__contains__")
                and isinstance(n.func.value, ast.Name)}
         def guard(names, node):
             for name in names:
                 guarded[name] = min(guarded.get(name, node.lineno), node.lineno)
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
                 guard({ast.unparse(c) for c in node.comparators}, node)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
@@ -1201,14 +1201,14 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
                 guard({t.value.id for t in node.targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}, node)
             elif isinstance(node, ast.Call) and node.args and getattr(node.func, "id", None) not in READ_ONLY_BUILTINS:  # handed to another function, which may fill it
                 guard({a.id for a in node.args if isinstance(a, ast.Name)}, node)
-        for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
-            targets = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
-            for node in (n for statement in loop.body for n in ast.walk(statement)):  # group = record["team"]: a key the item gives
+        for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
+            targets = {n.id for n in walk(loop.target) if isinstance(n, ast.Name)}
+            for node in (n for statement in loop.body for n in walk(statement)):  # group = record["team"]: a key the item gives
                 if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                        and any(isinstance(n, ast.Name) and n.id in targets for n in ast.walk(node.value))):
+                        and any(isinstance(n, ast.Name) and n.id in targets for n in walk(node.value))):
                     targets.add(node.targets[0].id)
             walked = ast.unparse(loop.iter)
-            for node in ast.walk(loop):
+            for node in walk(loop):
                 # ``counts[word] += 1``, or ``groups[member["tier"]].append(name)``: an entry used before any is made
                 target = node.target if isinstance(node, ast.AugAssign) else (
                     node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("append", "extend", "add", "insert", "appendleft")
@@ -1276,9 +1276,9 @@ def _counted_by_another_field(tree: ast.Module) -> Optional[str]:
     """``counts = {trip["start"]: 0 for trip in trips}`` then ``for trip in trips: counts[trip["end"]] += 1``: the keys
     come from one field of the items and the counting from another, so the first end that is no start raises
     KeyError. Read only where nothing tests, defaults or writes a key of that dict otherwise."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         built, once = {}, values_bound_once(function)
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 found = _keys_from_one_field(node.value, once)
                 if found:
@@ -1288,10 +1288,10 @@ def _counted_by_another_field(tree: ast.Module) -> Optional[str]:
                    or isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and getattr(n.func.value, "id", None) == name
                    and n.func.attr not in ("items", "keys", "values", "copy")
                    or isinstance(n, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == name for t in n.targets)
-                   for n in ast.walk(function)):
+                   for n in walk(function)):
                 continue  # "key in counts", counts.get(...), counts[k] = 0: the code knows keys may be new
-            for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor)) and ast.unparse(n.iter) == items):
-                for node in (n for n in ast.walk(loop) if isinstance(n, ast.AugAssign)):
+            for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor)) and ast.unparse(n.iter) == items):
+                for node in (n for n in walk(loop) if isinstance(n, ast.AugAssign)):
                     target = node.target
                     if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
                         other = _field_of(target.slice, loop.target)
@@ -1307,10 +1307,10 @@ def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
     dict is given an entry for one name of the loop's item and read under another, which is new the first time
     (KeyError). Read only where nothing else (``in``, ``get``, a plain write, a call it is handed to) sets up or
     tests that key."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for name, _ in _plain_dicts(function).items():
             established, guarded = set(), False
-            for node in ast.walk(function):
+            for node in walk(function):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
                     if node.func.attr == "setdefault" and node.args:
                         established.add(ast.unparse(node.args[0]))
@@ -1328,11 +1328,11 @@ def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
                     guarded = True
             if guarded or not established:
                 continue
-            for loop in (n for n in ast.walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
-                items = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+            for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
+                items = {n.id for n in walk(loop.target) if isinstance(n, ast.Name)}
                 if not items & established:
                     continue  # the entries set up are not this loop's items
-                for node in ast.walk(loop):
+                for node in walk(loop):
                     read = node.target if isinstance(node, ast.AugAssign) else node
                     while isinstance(read, ast.Subscript) and isinstance(read.value, ast.Subscript):
                         read = read.value  # split[away]["away"] += ...: the entry read is split[away]
@@ -1351,7 +1351,7 @@ PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum
 def _predicate_never_called(tree: ast.Module) -> Optional[str]:
     """``if value.isdigit:`` (no parentheses): a bound method is always true, so the test never fails."""
     tests = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
             tests.append(node.test)
         elif isinstance(node, ast.BoolOp):
@@ -1371,14 +1371,14 @@ def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
     its view raises RuntimeError (walk ``list(d.items())`` instead). Read only for a loop over
     ``.items()``, ``.keys()`` or ``.values()`` (``for x in xs`` may walk a list), and not when the loop
     can stop right after (a ``break`` or ``return`` in it)."""
-    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+    for loop in (n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
         walked = loop.iter
         if not (isinstance(walked, ast.Call) and isinstance(walked.func, ast.Attribute) and walked.func.attr in ("items", "keys", "values") and not walked.args):
             continue
         walked = walked.func.value
-        if not isinstance(walked, ast.Name) or any(isinstance(n, (ast.Break, ast.Return)) for s in loop.body for n in ast.walk(s)):
+        if not isinstance(walked, ast.Name) or any(isinstance(n, (ast.Break, ast.Return)) for s in loop.body for n in walk(s)):
             continue
-        for node in (n for s in loop.body for n in ast.walk(s)):
+        for node in (n for s in loop.body for n in walk(s)):
             deleted = isinstance(node, ast.Delete) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == walked.id for t in node.targets)
             popped = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("pop", "popitem")
                       and isinstance(node.func.value, ast.Name) and node.func.value.id == walked.id)
@@ -1392,10 +1392,10 @@ def _removed_from_the_list_it_walks(tree: ast.Module) -> Optional[str]:
     """``for member in members: if ...: members.remove(member)``: the list shifts under the loop, so the item after each one
     removed is never looked at (walk a copy, or build a new list). Not read when the loop stops right after (``break``,
     ``return``)."""
-    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
-        if not isinstance(loop.iter, ast.Name) or any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for s in loop.body for n in ast.walk(s)):
+    for loop in (n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+        if not isinstance(loop.iter, ast.Name) or any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for s in loop.body for n in walk(s)):
             continue
-        for node in (n for s in loop.body for n in ast.walk(s)):
+        for node in (n for s in loop.body for n in walk(s)):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("remove", "pop")
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == loop.iter.id):
                 return (f"{ast.unparse(node)[:40]} (line {node.lineno}) shortens {loop.iter.id} while the loop at line {loop.lineno} walks it: "
@@ -1414,7 +1414,7 @@ def _sorted_somewhere(scope: ast.AST, value: ast.expr) -> bool:
     if not isinstance(value, (ast.Name, ast.Attribute)):
         return True  # a call's result: not read
     spelled = ast.unparse(value)
-    for node in ast.walk(scope):
+    for node in walk(scope):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sort", "insort") and ast.unparse(node.func.value) == spelled:
             return True
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("insort", "insort_left", "insort_right") and node.args and ast.unparse(node.args[0]) == spelled:
@@ -1428,15 +1428,15 @@ def _sorted_somewhere(scope: ast.AST, value: ast.expr) -> bool:
 def _groupby_unsorted_into_dict(tree: ast.Module) -> Optional[str]:
     """A dict built from ``groupby`` groups (a dict comprehension, or ``d[key] = ...`` in the loop over them)
     of a list the function never sorts."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        for node in ast.walk(function):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for node in walk(function):
             grouped = None
             if isinstance(node, ast.DictComp):
                 grouped = next((g.iter for g in node.generators if _is_groupby(g.iter)), None)
             elif isinstance(node, ast.For) and _is_groupby(node.iter) and isinstance(node.target, ast.Tuple) and node.target.elts and isinstance(node.target.elts[0], ast.Name):
                 key = node.target.elts[0].id
                 if any(isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Name) and t.slice.id == key
-                       for s in node.body for a in ast.walk(s) if isinstance(a, ast.Assign) for t in a.targets):
+                       for s in node.body for a in walk(s) if isinstance(a, ast.Assign) for t in a.targets):
                     grouped = node.iter
             if grouped is not None and not _sorted_somewhere(tree, grouped.args[0]):
                 return (f"{ast.unparse(grouped)[:50]} (line {grouped.lineno}) groups only runs of equal keys and {ast.unparse(grouped.args[0])[:20]} is never sorted: "
@@ -1448,7 +1448,7 @@ def _tested_values(tree: ast.Module):
     """Every expression read as a truth value: an ``if``/``while``/conditional's test, a comprehension's
     condition, an operand of ``not``, ``and``, ``or``, the argument of ``bool()``, the items ``any()``
     and ``all()`` test."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
             yield node.test
         elif isinstance(node, ast.comprehension):
@@ -1476,8 +1476,8 @@ def _is_text(node: ast.AST, texts: set) -> bool:
 
 def _text_names(tree: ast.Module) -> set:
     stores = store_counts(tree)
-    names = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg) and a.annotation is not None and ast.unparse(a.annotation) == "str"}
-    for node in ast.walk(tree):
+    names = {a.arg for a in walk(tree) if isinstance(a, ast.arg) and a.annotation is not None and ast.unparse(a.annotation) == "str"}
+    for node in walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
             if _is_text(node.value, set()):
                 names.add(node.targets[0].id)
@@ -1516,7 +1516,7 @@ def _floor_only(node: ast.AST, function: ast.AST) -> bool:
     if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)) or isinstance(node.left, (ast.BinOp, ast.UnaryOp)):
         return False
     return not any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) or isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)
-                   or isinstance(n, (ast.Name, ast.Attribute)) and getattr(n, "id", getattr(n, "attr", "")) in ("divmod", "ceil") for n in ast.walk(function))
+                   or isinstance(n, (ast.Name, ast.Attribute)) and getattr(n, "id", getattr(n, "attr", "")) in ("divmod", "ceil") for n in walk(function))
 
 
 def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
@@ -1524,9 +1524,9 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
     returned by a function or property named for it, or assigned to such a name. Not for chunks or
     frames: library code counts ``n // chunk + 1`` chunks on purpose and skips the empty last one
     (pandas), and a signal has ``n // hop + 1`` frames."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         named = COUNTS_PAGES.search(function.name)
-        for node in ast.walk(function):
+        for node in walk(function):
             value = None
             if isinstance(node, ast.Return) and named and node.value is not None:
                 value = node.value
@@ -1547,7 +1547,7 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
 def _window_one_short(tree: ast.Module) -> Optional[str]:
     """``xs[i - w + 1:i]``: a window meant to end at ``i`` that stops before it, so it holds ``w - 1``
     items (``xs[i - w + 1:i + 1]`` is meant)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None):
             continue
         lower, upper = node.slice.lower, node.slice.upper
@@ -1560,8 +1560,8 @@ def _window_one_short(tree: ast.Module) -> Optional[str]:
 def _last_window_missed(tree: ast.Module) -> Optional[str]:
     """``[xs[i:i + w] for i in range(len(xs) - w)]``: the windows of ``w`` items start at 0 to ``len(xs) - w``
     inclusive, so the range stops one short and the last window is never made (``len(xs) - w + 1`` is meant)."""
-    loops = [(n.target, n.iter, n) for n in ast.walk(tree) if isinstance(n, ast.For)]
-    loops += [(g.target, g.iter, n) for n in ast.walk(tree) if isinstance(n, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)) for g in n.generators]
+    loops = [(n.target, n.iter, n) for n in walk(tree) if isinstance(n, ast.For)]
+    loops += [(g.target, g.iter, n) for n in walk(tree) if isinstance(n, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)) for g in n.generators]
     for target, iterable, scope in loops:
         if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1):
             continue
@@ -1570,7 +1570,7 @@ def _last_window_missed(tree: ast.Module) -> Optional[str]:
                 and len(stop.left.args) == 1):
             continue
         sequence, width = ast.unparse(stop.left.args[0]), ast.unparse(stop.right)
-        for node in ast.walk(scope):
+        for node in walk(scope):
             if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None and ast.unparse(node.value) == sequence \
                     and node.slice.lower is not None and ast.unparse(node.slice.lower) == target.id and node.slice.upper is not None \
                     and ast.unparse(node.slice.upper) in (f"{target.id} + {width}", f"{width} + {target.id}"):
@@ -1585,9 +1585,9 @@ GRID_STEP = re.compile(r"d[rcxyij]|drow|dcol|delta_?[rcxy]")
 def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
     """``nr, nc = r + dr, c + dc`` checked only against the far edge (``nr < n``): a step off the near
     edge gives -1, which passes, and ``grid[-1]`` is the other side of the board."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         steps = {}
-        for node in ast.walk(function):
+        for node in walk(function):
             if not isinstance(node, ast.Assign) or len(node.targets) != 1:
                 continue
             targets = node.targets[0].elts if isinstance(node.targets[0], ast.Tuple) else [node.targets[0]]
@@ -1598,8 +1598,8 @@ def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
                     steps[target.id] = node
         for name, node in steps.items():
             upper = lower = False
-            for other in ast.walk(function):
-                if isinstance(other, ast.Call) and getattr(other.func, "id", None) in ("max", "min", "abs", "range") and any(isinstance(a, ast.Name) and a.id == name for a in ast.walk(other)):
+            for other in walk(function):
+                if isinstance(other, ast.Call) and getattr(other.func, "id", None) in ("max", "min", "abs", "range") and any(isinstance(a, ast.Name) and a.id == name for a in walk(other)):
                     lower = True
                 if not isinstance(other, ast.Compare):
                     continue
@@ -1617,7 +1617,7 @@ PERCENT_NAME = re.compile(r"(?:^|_)(?:pct|percent|percentage)(?:_|$)", re.IGNORE
 
 
 def _percent_floor_divided(tree: ast.Module) -> Optional[str]:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and isinstance(node.right, ast.Constant) and node.right.value == 100
                 and isinstance(node.left, (ast.Name, ast.Attribute)) and PERCENT_NAME.search(getattr(node.left, "id", None) or node.left.attr)):
             return f"{ast.unparse(node)} (line {node.lineno}) floor-divides a percentage: 0 for every percentage under 100 (/ 100 is meant)"
@@ -1628,7 +1628,7 @@ def _strptime_format_first(tree: ast.Module) -> Optional[str]:
     """``datetime.strptime("%Y-%m-%d", text)`` (or ``fmt = "%H:%M"`` then ``strptime(fmt, start)``): the text comes
     first and the format second, so the format is parsed as a date and every call raises ValueError."""
     bound = values_bound_once(tree)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
             first, second = (bound.get(a.id, a) if isinstance(a, ast.Name) else a for a in node.args)
             if isinstance(first, ast.Constant) and isinstance(first.value, str) and re.search(r"%[A-Za-z]", first.value) and not (
@@ -1646,7 +1646,7 @@ DATE_PART = (("year", re.compile(r"(?:^|_)(?:year|yr|yyyy)s?(?:_|$)")), ("month"
 def _date_parts_out_of_order(tree: ast.Module) -> Optional[str]:
     """``calendar.monthrange(month, year)``, ``date(day, month, year)``: names that say which part of a date they
     hold, passed where another part goes (year, then month, then day), so the call raises or means another date."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None) if isinstance(node, ast.Call) else None
         if name not in DATE_PART_CALLS or node.keywords or not 2 <= len(node.args) <= DATE_PART_CALLS[name]:
             continue
@@ -1663,7 +1663,7 @@ def _date_parts_out_of_order(tree: ast.Module) -> Optional[str]:
 def _decimals_of_a_floor_division(tree: ast.Module) -> Optional[str]:
     """``round(submitted * 100 // assigned, 1)``: a floor division has no decimals to round to, so the
     fraction asked for is cut off before ``round`` sees it (``/`` is meant)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "round" and len(node.args) == 2 and isinstance(node.args[0], ast.BinOp)
                 and isinstance(node.args[0].op, ast.FloorDiv) and isinstance(node.args[1], ast.Constant) and type(node.args[1].value) is int and node.args[1].value >= 1):
             return f"{ast.unparse(node)[:60]} (line {node.lineno}) rounds a floor division to decimals: // has already cut the fraction off"
@@ -1683,7 +1683,7 @@ def _month_past_december(tree: ast.Module) -> Optional[str]:
         node = once.get(node.id, node) if isinstance(node, ast.Name) else node
         return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Attribute)
                 and node.left.attr == "month" and (constant_value(node.right) == 1 or isinstance(node.right, ast.Name)))
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
@@ -1702,12 +1702,12 @@ def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
     """``begins.replace(minute=begins.minute + minutes)``: a field of a time moved in place by a variable amount, with
     nothing in the code that carries over (no ``%``, ``divmod``, ``timedelta``, no 60 or 24 to compare with, no
     ``try``): past 59 minutes (or 23 hours) it raises ValueError."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Mod) or isinstance(node, ast.Try)
                 or isinstance(node, ast.Constant) and node.value in (60, 24, 59, 23) and type(node.value) is int
                 or isinstance(node, (ast.Name, ast.Attribute)) and (getattr(node, "id", None) or getattr(node, "attr", None)) in ("divmod", "timedelta", "relativedelta")):
             return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "replace"):
             continue
         for keyword in node.keywords:
@@ -1722,11 +1722,11 @@ def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
 def _half_left_out_of_divisors(tree: ast.Module) -> Optional[str]:
     """``sum(d for d in range(1, n // 2) if n % d == 0)``: a divisor search that stops before ``n // 2``, which divides
     every even ``n`` (6's divisors 1, 2, 3 lose the 3; ``range(1, n // 2 + 1)`` is meant)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             loops = [(g.target, g.iter, g.ifs) for g in node.generators]
         elif isinstance(node, ast.For):
-            loops = [(node.target, node.iter, [n.test for n in ast.walk(node) if isinstance(n, ast.If)])]
+            loops = [(node.target, node.iter, [n.test for n in walk(node) if isinstance(n, ast.If)])]
         else:
             continue
         for target, over, tests in loops:
@@ -1735,7 +1735,7 @@ def _half_left_out_of_divisors(tree: ast.Module) -> Optional[str]:
                     and constant_value(stop.right) == 2 and isinstance(stop.left, ast.Name)):
                 continue
             if any(isinstance(c, ast.BinOp) and isinstance(c.op, ast.Mod) and getattr(c.left, "id", None) == stop.left.id and getattr(c.right, "id", None) == target.id
-                   for test in tests for c in ast.walk(test)):
+                   for test in tests for c in walk(test)):
                 return f"{ast.unparse(over)} (line {over.lineno}) stops before {stop.left.id} // 2, a divisor of every even {stop.left.id}"
     return None
 
@@ -1743,7 +1743,7 @@ def _half_left_out_of_divisors(tree: ast.Module) -> Optional[str]:
 def _floored_log_of_a_base(tree: ast.Module) -> Optional[str]:
     """``int(math.log(n, base))`` (or ``floor``): the two-argument log divides two rounded logs, so at exact powers it
     falls just short (``math.log(1000, 10)`` is 2.9999999999999996) and the floor is one too small."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and (getattr(node.func, "id", None) in ("int", "floor") or getattr(node.func, "attr", None) == "floor") and len(node.args) == 1:
             inner = node.args[0]
             if isinstance(inner, ast.Call) and ast.unparse(inner.func) in ("math.log", "log") and len(inner.args) == 2 and not inner.keywords:

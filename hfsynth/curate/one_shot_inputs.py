@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import asked_function
+from hfsynth.curate.python_ast import asked_function, walk
 
 # What says the input may be one-shot; not "Write a generator that yields" (the function itself).
 ONE_SHOT = re.compile(
@@ -50,7 +50,7 @@ def _consumed_at_top(function: ast.FunctionDef, name: str) -> int:
         elif not isinstance(statement, (ast.If, ast.Try, ast.While, ast.With, ast.For, ast.AsyncFor, ast.FunctionDef)) and any(
                 isinstance(n, ast.Call) and getattr(n.func, "id", None) in CONSUMING and any(isinstance(a, ast.Name) and a.id == name for a in n.args)
                 or isinstance(n, ast.comprehension) and isinstance(n.iter, ast.Name) and n.iter.id == name
-                for n in ast.walk(statement)):
+                for n in walk(statement)):
             count += 1
     return count
 
@@ -60,7 +60,7 @@ def reread_iterator(prose: str, tree: ast.Module) -> Optional[str]:
     function = asked_function(tree, prose)
     if function is None:
         return None
-    nodes = list(ast.walk(function))
+    nodes = list(walk(function))
     for name in sorted(_one_shot_parameters(prose, function)):
         rebound = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in nodes)
         asked = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("isinstance", "hasattr", "type")

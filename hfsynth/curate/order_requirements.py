@@ -48,6 +48,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
+from hfsynth.curate.python_ast import walk
 
 STABLE_ASK = re.compile(
     r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
@@ -72,7 +73,7 @@ def _ties_broken(tree: ast.Module) -> Optional[str]:
             continue  # (value, index) keys keep the input's order
         if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 and key.args.args:
             item = key.args.args[0].arg
-            if any(any(isinstance(n, ast.Name) and n.id == item for n in ast.walk(part)) for part in key.body.elts[1:]):
+            if any(any(isinstance(n, ast.Name) and n.id == item for n in walk(part)) for part in key.body.elts[1:]):
                 return f"its key {ast.unparse(key)[:50]} breaks ties by another field"
     return None
 
@@ -93,7 +94,7 @@ ORDER_KEPT_ASK = re.compile(
 
 def _sorted_result(tree: ast.Module) -> Optional[str]:
     """A function that returns ``sorted(...)``, or ``list(set(...))`` (a set's order is its own, not the input's)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted":
             return f"the code returns {ast.unparse(node.value)[:50]} (line {node.lineno}), in another order"
         if (isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "tuple")
@@ -133,7 +134,7 @@ SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
 
 
 def _sorts(tree: ast.Module) -> list:
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
+    return [n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
 
 
 def _sorted_by_one_field(tree: ast.Module) -> Optional[str]:
@@ -153,7 +154,7 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     or it ranks with ``most_common`` and never sorts."""
     calls = _sorts(tree)
     if not calls:
-        common = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
+        common = next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
         return f"it ranks with {ast.unparse(common)[:40]} (line {common.lineno}), which leaves ties in insertion order" if common else None
     single = _sorted_by_one_field(tree)
     if single or len(calls) > 1:
@@ -161,7 +162,7 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     key = next((k.value for k in calls[0].keywords if k.arg == "key"), None)
     reverse = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in calls[0].keywords)
     if reverse and isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 \
-            and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in ast.walk(key.body)):
+            and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in walk(key.body)):
         return f"its sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
     return None
 
@@ -175,7 +176,7 @@ FIFO_TIES_ASK = re.compile(
 
 def _ties_compare_items(tree: ast.Module) -> Optional[str]:
     """``heappush(heap, (priority, item))``: equal priorities compare the items (any order, or TypeError)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "heappush" and len(node.args) == 2
                 and isinstance(node.args[1], ast.Tuple) and len(node.args[1].elts) == 2):
             return f"{ast.unparse(node)[:50]} (line {node.lineno}) compares the items themselves when two priorities are equal"
@@ -190,7 +191,7 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
     """A sort with no key (``sorted(pairs)``, ``heapq.merge(*runs)``): equal keys are ordered by the items' next field.
     Not the sort of one item's own values (``sorted((length, width, height))``, a parameter ``item: tuple[float, ...]``
     of plain numbers): there are no records there to order."""
-    plain_tuples = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg) and a.annotation is not None
+    plain_tuples = {a.arg for a in walk(tree) if isinstance(a, ast.arg) and a.annotation is not None
                     and re.fullmatch(r"tuple\[(?:(?:int|float|str)(?:, )?)+(?:\.\.\.)?\]", ast.unparse(a.annotation).replace(", ...", "..."))}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords):
@@ -212,13 +213,13 @@ CONSECUTIVE_ASK = re.compile(r"\b(?:consecutive|adjacent|repeated\s+in\s+a\s+row
 def _dedups_globally(tree: ast.Module) -> Optional[str]:
     """A set of everything seen (``if x not in seen``) and no look at a neighbour (``out[-1]``, ``items[i - 1]``,
     ``zip(xs, xs[1:])``, ``groupby``, a ``prev``/``last`` name)."""
-    sets = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and (isinstance(n.value, ast.Set) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "set")
+    sets = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and (isinstance(n.value, ast.Set) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "set")
             for t in n.targets if isinstance(t, ast.Name)}
     test = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
                  and any(isinstance(c, ast.Name) and c.id in sets for c in n.comparators)), None)
     if test is None:
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Subscript) and constant_value(node.slice) == -1 or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)) and constant_value(node.right) == 1 \
                 or isinstance(node, ast.Name) and re.search(r"prev|last|before", node.id) or isinstance(node, ast.Attribute) and node.attr == "groupby" \
                 or isinstance(node, ast.Name) and node.id == "groupby" or isinstance(node, ast.Slice) and constant_value(node.lower) == 1:
@@ -234,11 +235,11 @@ KEEP_FIRST_ASK = re.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:oc
 def _later_one_wins(tree: ast.Module) -> Optional[str]:
     """Duplicates dropped through a dict the loop assigns into unguarded (``by_id[key] = item``), or a dict
     comprehension: each later item replaces the first; or a ``Counter`` kept to ``== 1``: no copy is kept."""
-    counters = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
+    counters = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
                 for t in n.targets if isinstance(t, ast.Name)}
-    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
     if "groupby" in called and not called & ORDERING_CALLS and not called & {"set", "dict", "fromkeys", "Counter", "OrderedDict"}:
-        grouped = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) == "groupby")
+        grouped = next(n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) == "groupby")
         return f"{ast.unparse(grouped)[:50]} (line {grouped.lineno}) groups neighbours only, so a repeat further on is kept"
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.DictComp):
@@ -248,10 +249,10 @@ def _later_one_wins(tree: ast.Module) -> Optional[str]:
             return f"{ast.unparse(node)[:50]} (line {node.lineno}) drops every copy of a repeated item, the first too"
         if not isinstance(node, (ast.For, ast.AsyncFor)):
             continue
-        body = [n for statement in node.body for n in ast.walk(statement)]
+        body = [n for statement in node.body for n in walk(statement)]
         item = getattr(node.target, "id", None)  # the stored value is the item, or made from it (``email.strip()``)
         stores = [n for n in body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Subscript)
-                  and isinstance(n.targets[0].value, ast.Name) and any(isinstance(v, ast.Name) and v.id == item for v in ast.walk(n.value))
+                  and isinstance(n.targets[0].value, ast.Name) and any(isinstance(v, ast.Name) and v.id == item for v in walk(n.value))
                   and not isinstance(n.value, (ast.BinOp, ast.Constant))]
         into = {n.targets[0].value.id for n in stores}
         guarded = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in body) \
@@ -292,7 +293,7 @@ def _split_key_as_text(tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("sorted", "sort", "max", "min"):
             key = next((k.value for k in node.keywords if k.arg == "key"), None)
             if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Call) and getattr(key.body.func, "attr", None) == "split" \
-                    and not any(isinstance(n, ast.Name) and n.id in ("int", "float", "map", "Decimal") for n in ast.walk(key)):
+                    and not any(isinstance(n, ast.Name) and n.id in ("int", "float", "map", "Decimal") for n in walk(key)):
                 return f"its key {ast.unparse(key)[:50]} (line {node.lineno}) compares the parts as text ('10' < '9')"
     return None
 
@@ -304,15 +305,15 @@ HIGHEST_FIRST_ASK = re.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:
 def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     """The code's sorts are all ascending (no ``reverse=True``, no negated key): rank 1 goes to the lowest."""
     sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sorted", "sort")]
-    lengths = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "len"
+    lengths = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "len"
                for t in n.targets if isinstance(t, ast.Name)}
     if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) and (isinstance(n.left, ast.Name) and n.left.id in lengths
-                                                                      or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in ast.walk(tree)):
+                                                                      or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in walk(tree)):
         return None  # n - bisect_right(ordered, p) + 1: counted from the top of an ascending list
-    if not sorts or any(isinstance(n, ast.Name) and n.id in ("max", "nlargest", "most_common") or isinstance(n, ast.Attribute) and n.attr in ("most_common", "nlargest") for n in ast.walk(tree)):
+    if not sorts or any(isinstance(n, ast.Name) and n.id in ("max", "nlargest", "most_common") or isinstance(n, ast.Attribute) and n.attr in ("most_common", "nlargest") for n in walk(tree)):
         return None
     for node in sorts:
-        if any(k.arg == "reverse" for k in node.keywords) or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for k in node.keywords for n in ast.walk(k.value)):
+        if any(k.arg == "reverse" for k in node.keywords) or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for k in node.keywords for n in walk(k.value)):
             return None
     return f"{ast.unparse(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
 
@@ -340,8 +341,8 @@ def _sorted_smallest_first(tree: ast.Module) -> Optional[str]:
     if any(k.arg in ("reverse", "cmp") for k in call.keywords) or re.search(r"\breversed\(|\[::-1\]|nlargest|most_common|\.reverse\(|\bmax\(|cmp_to_key|\[-\d", ast.unparse(tree)):
         return None
     key = next((k.value for k in call.keywords if k.arg == "key"), None)
-    if key is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) for n in ast.walk(key)) \
-            or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in ast.walk(tree)):
+    if key is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) for n in walk(key)) \
+            or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in walk(tree)):
         return None
     return f"{ast.unparse(call)[:60]} (line {call.lineno}) sorts smallest first"
 
@@ -356,11 +357,11 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
     """A sort, ``min`` or ``max`` while nothing in the code turns the text into numbers or pads it (no
     ``int``, ``float``, ``strptime``, ``zfill``, ``rjust``, format spec, ``map``; a ``split`` alone leaves
     text: ``key=lambda t: t.split(":")`` still puts "10" before "9")."""
-    names = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    names = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
     if names & {"int", "float", "strptime", "fromisoformat", "zfill", "rjust", "map", "Decimal", "time", "timedelta", "findall", "match", "fullmatch", "format"} \
-            or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in ast.walk(tree)):
+            or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in walk(tree)):
         return None
-    sort = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
+    sort = next((n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
     if sort is None:  # start >= now: two of the texts compared by order
         sort = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
                      and all(isinstance(side, (ast.Name, ast.Subscript)) for side in (n.left, n.comparators[0]))), None)
@@ -383,7 +384,7 @@ def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
     for loop in walk_outside_asserts(tree):
         if not isinstance(loop, ast.For) or re.search(r"\breverse|\[::-1\]", ast.unparse(loop.iter)):
             continue
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], (ast.GtE, ast.LtE)):
                 replaced = {ast.unparse(t) for s in node.body if isinstance(s, ast.Assign) for target in s.targets
                             for t in (target.elts if isinstance(target, ast.Tuple) else [target])}
@@ -394,7 +395,7 @@ def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "max":
             key = next((k.value for k in node.keywords if k.arg == "key"), None)
             if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) >= 2 \
-                    and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for e in key.body.elts[1:] for n in ast.walk(e)):
+                    and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for e in key.body.elts[1:] for n in walk(e)):
                 return f"{ast.unparse(node)[:60]} (line {node.lineno}) breaks ties by the largest {ast.unparse(key.body.elts[1])[:20]}"
     return None
 
@@ -456,10 +457,10 @@ def _input_order_returned(function: ast.AST) -> Optional[ast.AST]:
     """The return of ``function`` that hands back its input's items in their own order: a comprehension over
     a parameter (or a name bound to one), or a list that a ``for`` over a parameter appends to."""
     params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-    bound = {n.targets[0].id: n.value for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
-    appended = {n.func.value.id for loop in ast.walk(function) if isinstance(loop, ast.For) and _walks_a_parameter(loop.iter, params)
-                for n in ast.walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append" and isinstance(n.func.value, ast.Name)}
-    for node in ast.walk(function):
+    bound = {n.targets[0].id: n.value for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
+    appended = {n.func.value.id for loop in walk(function) if isinstance(loop, ast.For) and _walks_a_parameter(loop.iter, params)
+                for n in walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append" and isinstance(n.func.value, ast.Name)}
+    for node in walk(function):
         if not isinstance(node, ast.Return) or node.value is None:
             continue
         value = bound.get(node.value.id, node.value) if isinstance(node.value, ast.Name) else node.value
@@ -474,7 +475,7 @@ def _result_never_ordered(tree: ast.Module) -> Optional[str]:
     called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call)}
     if called & (ORDERING_CALLS | {"most_common", "min", "max"}):
         return None
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             returned = _input_order_returned(function)
             if returned is not None:

@@ -14,7 +14,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import asked_function
+from hfsynth.curate.python_ast import asked_function, walk
 
 # "a film can have several showings", "the same player may appear more than once", "totalled across all its showings".
 SEVERAL_PER_KEY = re.compile(
@@ -27,7 +27,7 @@ ADDS_UP = frozenset({"sum", "Counter", "defaultdict", "groupby", "fsum", "reduce
 
 
 def _adds_up(function: ast.FunctionDef) -> bool:
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.AugAssign):
             return True
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and any(isinstance(t, ast.Subscript) for t in (node.targets if isinstance(node, ast.Assign) else [node.target])):
@@ -51,7 +51,7 @@ def best_single_item(prose: str, tree: ast.Module) -> Optional[str]:
     if function is None or _adds_up(function):
         return None
     parameters = {a.arg for a in function.args.args}
-    for node in ast.walk(function):
+    for node in walk(function):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("max", "min", "sorted")
                 and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in parameters
                 and any(k.arg == "key" for k in node.keywords)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional
+from hfsynth.curate.python_ast import walk
 
 PERCENT_KIND = re.compile(r"^(?:percent(?:age)?|pct|%|percent_off)$", re.IGNORECASE)
 AMOUNT_KIND = re.compile(r"^(?:fixed|flat|amount|absolute|fixed_amount|amount_off)$", re.IGNORECASE)
@@ -20,7 +21,7 @@ AMOUNT_KIND = re.compile(r"^(?:fixed|flat|amount|absolute|fixed_amount|amount_of
 
 def _hundred(statements: list) -> bool:
     """The statements work out a percentage: they hold a 100 (or 0.01)."""
-    for node in ast.walk(ast.Module(body=statements, type_ignores=[])):
+    for node in walk(ast.Module(body=statements, type_ignores=[])):
         if isinstance(node, ast.Constant) and not isinstance(node.value, bool) and node.value in (100, 100.0, 0.01):
             return True
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in ("100", "0.01"):
@@ -39,7 +40,7 @@ def _kind_tested(test: ast.expr) -> Optional[str]:
 
 def swapped_percent_branch(tree: ast.Module) -> Optional[str]:
     """How a branch on a kind of amount holds the other kind's formula, else None."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.If) or not node.orelse:
             continue
         kind = _kind_tested(node.test)

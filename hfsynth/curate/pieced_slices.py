@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 from typing import Iterator, List, Optional, Tuple
+from hfsynth.curate.python_ast import walk
 
 
 def _pieces(node: ast.AST) -> Optional[List[ast.expr]]:
@@ -61,7 +62,7 @@ def _slice_of(part: ast.expr) -> Optional[Tuple[str, Optional[float], Optional[f
 def _joins(tree: ast.AST) -> Iterator[Tuple[ast.AST, List[ast.expr]]]:
     """Every expression that joins pieces, with its pieces (an inner ``a + b`` of a chain is not one)."""
     inner = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if id(node) in inner:
             continue
         parts = _pieces(node)
@@ -79,7 +80,7 @@ ARRAY_LIBRARIES = frozenset({"numpy", "pandas", "torch", "jax", "tensorflow", "s
 
 
 def _imports_arrays(tree: ast.Module) -> bool:
-    for node in ast.walk(tree):
+    for node in walk(tree):
         names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
         if any(name.split(".")[0] in ARRAY_LIBRARIES for name in names):
             return True

@@ -16,6 +16,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import negated
+from hfsynth.curate.python_ast import walk
 
 CHARACTER_WORDS = {
     "spaces": " ", "space": " ", "blanks": " ",
@@ -56,7 +57,7 @@ def character_left_in(prose: str, tree: ast.Module) -> Optional[str]:
     text = ast.unparse(tree)
     if CATCH_ALL.search(text):
         return None
-    strings = "".join(n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    strings = "".join(n.value for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
     for match in [*REMOVAL_ASK.finditer(prose), *REMOVED_LIST.finditer(prose)]:
         if negated(prose, match.start()):
             continue

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from typing import Dict, List, Optional
 
-from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.python_ast import parse_python, walk
 from hfsynth.fences import find_fences
 
 WORD = re.compile(r"\S+")
@@ -160,11 +160,11 @@ def defines_itself_inside(code: str) -> Optional[str]:
     if tree is None:
         return None
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, functions):
             continue
         doc = ast.get_docstring(node, clean=True)
-        for inner in ast.walk(node):
+        for inner in walk(node):
             if inner is not node and isinstance(inner, functions) and (inner.name == node.name or (doc and len(doc) >= 20 and ast.get_docstring(inner, clean=True) == doc)):
                 return node.name if inner.name == node.name else f"{node.name} (as {inner.name}, with its docstring)"
     return None
@@ -176,7 +176,7 @@ def docstring_twice(code: str) -> Optional[str]:
     tree = parse_python(code)
     if tree is None:
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and len(node.body) >= 2:
             first, second = node.body[0], node.body[1]
             if all(isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str) for n in (first, second)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Iterable, Iterator, Optional, Tuple
+from hfsynth.curate.python_ast import children, walk
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
@@ -23,10 +24,10 @@ EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)
 
 def keys_a_dict(tree: ast.Module) -> bool:
     """``seen[item] = ...`` into a dict the code made (``{}``, ``dict()``): its keys hold each item once."""
-    dicts = {t.id for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, (ast.Dict, ast.Call))
+    dicts = {t.id for n in walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, (ast.Dict, ast.Call))
              and (isinstance(n.value, ast.Dict) or getattr(n.value.func, "id", None) in ("dict", "OrderedDict"))
              for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-    return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in ast.walk(tree))
+    return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in walk(tree))
 
 
 RAISE_ASK = re.compile(r"\b(?i:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
@@ -74,7 +75,7 @@ def walk_outside_asserts(tree: ast.AST):
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.Assert))
+        stack.extend(child for child in children(node) if not isinstance(child, ast.Assert))
 
 
 def constant_value(node: ast.AST) -> Optional[float]:

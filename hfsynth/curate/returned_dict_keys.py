@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import List, Optional, Set
+from hfsynth.curate.python_ast import walk
 
 ITEM = r"""(?:[`'"][A-Za-z_][\w ]{0,30}[`'"]|[a-z_][a-z0-9_]*)(?:\s*\([^()\n]{0,80}\))?"""
 LISTED_KEYS = re.compile(
@@ -56,7 +57,7 @@ def _filled_keys(function: ast.AST, name: str, start: Set[str]) -> Optional[Set[
     """``start`` plus the keys ``name["key"] = ...`` adds; None when the dict is filled any other way
     (a computed key, ``update``, ``setdefault``, or handed to a call that may fill it)."""
     keys = set(start)
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
             if not (isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
                 return None
@@ -71,11 +72,11 @@ def _filled_keys(function: ast.AST, name: str, start: Set[str]) -> Optional[Set[
 def returned_key_sets(function: ast.AST) -> Optional[List[Set[str]]]:
     """The key set of each dict the function returns, or None when some ``return`` gives anything else."""
     bound = {}
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bound.setdefault(node.targets[0].id, []).append(node.value)
     sets = []
-    for node in ast.walk(function):
+    for node in walk(function):
         if not isinstance(node, ast.Return) or node.value is None:
             continue
         keys = _display_keys(node.value)
@@ -94,7 +95,7 @@ def missing_returned_key(instruction: str, tree: ast.Module) -> Optional[str]:
     lists = _listed(instruction)
     if not lists:
         return None
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         sets = returned_key_sets(function)
         for keys in lists if sets else ():
             for returned in sets:

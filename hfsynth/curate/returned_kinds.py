@@ -27,7 +27,7 @@ from typing import Optional
 
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.certain_errors import NUMBER, rebound_names, typed_locals, value_kind
-from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, is_print, own_scope_nodes, parse_python
+from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, is_print, own_scope_nodes, parse_python, walk
 
 _LIST = r"(?:a|an|the)\s+(?:new\s+|sorted\s+|flat(?:tened)?\s+|python\s+|single\s+)?(?:list|array)\b"
 _STRING = r"(?:a|the)\s+(?:new\s+|single\s+|formatted\s+)?(?:string|str)\b"
@@ -207,7 +207,7 @@ def contradicted_annotation(prose: str, tree: Optional[ast.Module]) -> Optional[
     (``dict[str, list[str]]`` answered ``-> dict[str, int]``): an answer to another question."""
     if tree is None:
         return None
-    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    functions = {n.name: n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for signature in asked_signatures(prose):
         function = functions.get(signature.name)
         if function is None or function.returns is None or not signature.returns:

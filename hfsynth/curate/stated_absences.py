@@ -16,7 +16,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import nodes_outside_try
+from hfsynth.curate.python_ast import nodes_outside_try, walk
 
 # "some tracks have no "bpm" key", "not every row has a `discount` field", "the 'notes' key may be missing"
 ABSENT_KEY = re.compile(
@@ -80,7 +80,7 @@ def _indexed_up_to(tree: ast.Module, count) -> Optional[ast.AST]:
         if limit is None or not (isinstance(limit, ast.Constant) and limit.value == count or isinstance(limit, ast.Name) and limit.id == count):
             continue
         index = getattr(generator.target, "id", None)
-        read = next((n for n in ast.walk(node) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == index), None)
+        read = next((n for n in walk(node) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == index), None)
         if read is not None:
             return read
     return None

@@ -76,7 +76,7 @@ from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.one_shot_inputs import reread_iterator
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
-from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, walk, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
@@ -129,7 +129,7 @@ DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|pu
 def _drops_a_character(tree: ast.Module) -> bool:
     """``.replace(",", "")`` or ``.strip(".!?")``: a call that could drop punctuation (not ``.replace(" ", "")``
     nor a bare ``.strip()``, which drop only whitespace)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("replace", "strip", "lstrip", "rstrip") and node.args:
             first = node.args[0]
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and not first.value.strip()):
@@ -190,7 +190,7 @@ def _makes_a_generator(tree: ast.Module, expression: bool) -> bool:
     """A ``yield``, a function that returns a generator expression or a lazy iterator (``map``,
     ``itertools.count``), or an iterator class; for a generator expression asked for, any generator
     expression (``all(n % p for p in found)`` inside a list-building loop is no generator function)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.Yield, ast.YieldFrom)) or (isinstance(node, ast.GeneratorExp) and expression):
             return True
         if isinstance(node, ast.Return) and (isinstance(node.value, ast.GeneratorExp) or LAZY_CALL.match(ast.unparse(node.value) if node.value else "")):
@@ -202,9 +202,9 @@ def _makes_a_generator(tree: ast.Module, expression: bool) -> bool:
 
 def recurses(tree: ast.Module) -> bool:
     """Some function of the code calls itself, directly or through the others it calls."""
-    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    functions = {n.name: n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     calls = {
-        name: {c.func.id if isinstance(c.func, ast.Name) else c.func.attr for c in ast.walk(node) if isinstance(c, ast.Call) and isinstance(c.func, (ast.Name, ast.Attribute))} & set(functions)
+        name: {c.func.id if isinstance(c.func, ast.Name) else c.func.attr for c in walk(node) if isinstance(c, ast.Call) and isinstance(c.func, (ast.Name, ast.Attribute))} & set(functions)
         for name, node in functions.items()
     }
     for start in functions:
@@ -222,9 +222,9 @@ def recurses(tree: ast.Module) -> bool:
 def _holds_both_cases(tree: ast.Module) -> bool:
     """A string literal of letters in both cases ("aeiouAEIOU", "[A-Za-z]"): case handled by hand. Not
     a docstring nor a sentence (a capital opening "Return the word" handles no case)."""
-    docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    docstrings = {id(n.body[0].value) for n in walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
                   and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings and not re.search(r"\s", node.value.strip()):
             letters = {c for c in node.value if c.isalpha()}
             if any(c.lower() in letters and c.upper() in letters and c.lower() != c.upper() for c in letters):
@@ -265,14 +265,14 @@ def _memory_that_grows(tree: ast.Module) -> Optional[str]:
     """A local collection (``visited = set()``) that a loop of its function grows and that the
     function never returns, or a copy of an argument (``set(nums)``, ``sorted(nums)``, a
     comprehension over it) that is not the result: memory that grows with the input, beside the result."""
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         own = list(own_scope_nodes(function))
         empty = {n.targets[0].id for n in own if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                  and (isinstance(n.value, (ast.List, ast.Dict, ast.Set)) and not getattr(n.value, "elts", getattr(n.value, "keys", None))
                       or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) in ("set", "dict", "list") and not n.value.args)}
-        returned = {m.id for r in own if isinstance(r, ast.Return) and r.value is not None for m in ast.walk(r.value) if isinstance(m, ast.Name)}
+        returned = {m.id for r in own if isinstance(r, ast.Return) and r.value is not None for m in walk(r.value) if isinstance(m, ast.Name)}
         for loop in (n for n in own if isinstance(n, (ast.For, ast.While, ast.AsyncFor))):
-            for n in ast.walk(loop):
+            for n in walk(loop):
                 grown = (n.func.value.id if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in GROWS
                          and isinstance(n.func.value, ast.Name) else None)
                 if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name):
@@ -292,7 +292,7 @@ def _memory_that_grows(tree: ast.Module) -> Optional[str]:
         for n in own:
             copies = isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) or (
                 isinstance(n, ast.Call) and getattr(n.func, "id", None) in COPYING and n.args)
-            if copies and id(n) not in result_ids and params & {m.id for m in ast.walk(n) if isinstance(m, ast.Name)}:
+            if copies and id(n) not in result_ids and params & {m.id for m in walk(n) if isinstance(m, ast.Name)}:
                 return ast.unparse(n)[:40]
     return None
 
@@ -335,12 +335,12 @@ MUTATORS = frozenset({"sort", "reverse", "append", "extend", "insert", "remove",
 
 def _mutated_parameter(tree: ast.Module) -> Optional[str]:
     """``param.sort()``, ``param[i] = x``, ``param[r][c] = x``, ``del param[k]`` on a parameter the function never rebinds to a copy."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs} - {"self", "cls"}
-        params -= {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-        for node in ast.walk(function):
+        params -= {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name) and node.func.value.id in params:
                 return f"{node.func.value.id}.{node.func.attr}()"
             target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else node.target if isinstance(node, ast.AugAssign) else None
@@ -352,7 +352,7 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
                 if isinstance(root, ast.Name) and root.id in params:
                     return f"{ast.unparse(t)[:30]} = ..."
         copies = _shallow_copies(function, params)
-        for loop in (n for n in ast.walk(function) if isinstance(n, ast.For)):
+        for loop in (n for n in walk(function) if isinstance(n, ast.For)):
             walked, target = loop.iter, loop.target
             if isinstance(walked, ast.Call) and getattr(walked.func, "id", None) == "enumerate" and walked.args \
                     and isinstance(target, ast.Tuple) and len(target.elts) == 2:
@@ -364,7 +364,7 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             if source is None:
                 continue
             item = target.id  # for product in products: product["price"] = ...: the caller's dicts change
-            for node in (n for statement in loop.body for n in ast.walk(statement)):
+            for node in (n for statement in loop.body for n in walk(statement)):
                 stored = [t for target in node.targets for t in (target.elts if isinstance(target, ast.Tuple) else [target])] if isinstance(node, ast.Assign) else []
                 if any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in stored):  # also pair[0], pair[1] = pair[1], pair[0]
                     return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {source}"
@@ -395,7 +395,7 @@ def _items_of(node: ast.expr, params: Set[str], copies: dict) -> Optional[str]:
 def _shallow_copies(function: ast.AST, params: Set[str]) -> dict:
     """Names bound once to a new list of a parameter's items: its items are still the caller's."""
     bound: dict = {}
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bound.setdefault(node.targets[0].id, []).append(_items_of(node.value, params, {}))
     return {name: sources[0] for name, sources in bound.items() if len(sources) == 1 and sources[0] is not None}
@@ -424,7 +424,7 @@ def _changes_an_argument(function: ast.AST) -> bool:
             node = node.value
         return isinstance(node, ast.Name) and node.id in params
 
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.Call):
             if isinstance(node.func, ast.Attribute) and rooted(node.func.value) and (node.func.attr in MUTATORS or node.func.attr.startswith("__")):
                 return True
@@ -442,7 +442,7 @@ def _ignored_in_place(prose: str, tree: ast.Module) -> Optional[str]:
     """"in place" asked of an argument (not of a string, a file or a frame, and not beside "or return a
     new list"), and top-level functions, none of which may change any argument."""
     match = IN_PLACE_ASK.search(prose)
-    if not match or negated(prose, match.start()) or NOT_AN_ARGUMENT.search(prose) or any(isinstance(n, ast.ClassDef) for n in ast.walk(tree)):
+    if not match or negated(prose, match.start()) or NOT_AN_ARGUMENT.search(prose) or any(isinstance(n, ast.ClassDef) for n in walk(tree)):
         return None
     functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and (n.args.args or n.args.posonlyargs)]
     if functions and not any(_changes_an_argument(f) for f in functions):
@@ -461,13 +461,13 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     if re.search(r"\bTypeError\b", prose) and TYPE_CHECK_ASK.search(prose) and not re.search(r"\bisinstance\(|\btype\(|\bTypeError\b|__class__", text):
         return "the instruction asks for a TypeError on a wrong type and the code never checks a type"
     if EXCEPTION_SAFE.search(prose):
-        for function in ast.walk(tree):
+        for function in walk(tree):
             if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any("contextmanager" in ast.unparse(d) for d in function.decorator_list):
-                guarded = {id(n) for t in ast.walk(function) if isinstance(t, ast.Try) and (t.finalbody or t.handlers) for s in t.body for n in ast.walk(s)}
-                if any(isinstance(n, (ast.Yield, ast.YieldFrom)) and id(n) not in guarded for n in ast.walk(function)):
+                guarded = {id(n) for t in walk(function) if isinstance(t, ast.Try) and (t.finalbody or t.handlers) for s in t.body for n in walk(s)}
+                if any(isinstance(n, (ast.Yield, ast.YieldFrom)) and id(n) not in guarded for n in walk(function)):
                     return f"the instruction asks for cleanup when the block raises and {function.name}() yields outside any try/finally"
     if KEEPS_METADATA.search(prose) and not re.search(r"\bwraps\b|update_wrapper|__name__\s*=|__doc__\s*=|__wrapped__|__dict__", text):
-        for function in ast.walk(tree):
+        for function in walk(tree):
             inner = [n for n in function.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))] if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
             if inner and any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == inner[-1].name for n in function.body):
                 return f"the instruction asks to keep the wrapped function's name and docstring and {function.name}() returns {inner[-1].name} without functools.wraps"
@@ -487,9 +487,9 @@ def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
     """A comparison (``in``, ``==``) of a case-folded value with a record's field that it leaves as it is:
     ``needle in t["merchant"]`` with ``needle = term.lower()`` misses "Amazon" in "Amazon Prime"."""
     def folds(node) -> bool:
-        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FOLDS for n in ast.walk(node))
-    folded_names = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and folds(n.value)}
-    raw_names = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and not folds(n.value)}
+        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FOLDS for n in walk(node))
+    folded_names = {n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and folds(n.value)}
+    raw_names = {n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and not folds(n.value)}
     def folded(node) -> bool:
         return folds(node) or isinstance(node, ast.Name) and node.id in folded_names and node.id not in raw_names
     for node in walk_outside_asserts(tree):
@@ -521,11 +521,11 @@ def _swallows(tree: ast.Module, name: str) -> bool:
         types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         return any(isinstance(t, ast.Name) and t.id == name for t in types)
 
-    swallowing = [n for n in ast.walk(tree) if isinstance(n, ast.Try) and any(catches(h) for h in n.handlers)]
-    if not swallowing or any(isinstance(n, ast.Raise) for t in swallowing for h in t.handlers if catches(h) for n in ast.walk(h)):
+    swallowing = [n for n in walk(tree) if isinstance(n, ast.Try) and any(catches(h) for h in n.handlers)]
+    if not swallowing or any(isinstance(n, ast.Raise) for t in swallowing for h in t.handlers if catches(h) for n in walk(h)):
         return False
-    inside = {id(n) for t in swallowing for n in ast.walk(t)}
-    rest = [n for n in ast.walk(tree) if id(n) not in inside]
+    inside = {id(n) for t in swallowing for n in walk(t)}
+    rest = [n for n in walk(tree) if id(n) not in inside]
     if any(isinstance(n, ast.Name) and n.id == name for n in rest):
         return False
     calls = " ".join(ast.unparse(n) for n in rest if isinstance(n, ast.Call))
@@ -534,18 +534,18 @@ def _swallows(tree: ast.Module, name: str) -> bool:
 
 def _calls(tree: ast.Module, name: str) -> bool:
     """The code calls the builtin ``name`` (and does not define its own)."""
-    defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defined = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     return name not in defined and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == name for n in walk_outside_asserts(tree))
 
 
 def _looks_up_an_enum(tree: ast.Module) -> bool:
     """The code defines an Enum and calls it (``cls(value)``, ``Color(value)``), or gives it a ``_missing_`` hook for the
     callers' lookups: the lookup raises ValueError for an unknown value."""
-    enums = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)]
+    enums = [n for n in walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)]
     if any(isinstance(f, ast.FunctionDef) and f.name == "_missing_" for e in enums for f in e.body):
         return True
     names = {e.name for e in enums}
-    return bool(names) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in names | {"cls"} for n in ast.walk(tree))
+    return bool(names) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in names | {"cls"} for n in walk(tree))
 
 
 # "leaves every other character unchanged": str.capitalize() and str.title() lowercase the rest of the word.
@@ -605,7 +605,7 @@ REGEX_CALLS = frozenset({"findall", "finditer", "search", "match", "fullmatch", 
 def _digits_without_a_sign(tree: ast.Module) -> Optional[str]:
     """The regular expressions the code reads numbers with (``\\d``, in an ``re`` call) when not one of
     them can match a minus sign: "-12" is read as 12."""
-    patterns = [n.args[0] for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in REGEX_CALLS
+    patterns = [n.args[0] for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in REGEX_CALLS
                 and n.args and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str)]
     numbers = [p for p in patterns if "\\d" in p.value]
     if numbers and not any("-" in p.value for p in patterns):
@@ -617,14 +617,14 @@ def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
     """``TABLE.get(key, default)`` on a dict the code spells out, with a default that is not None, no
     ``in TABLE`` test anywhere and no ``in`` test of the name it is bound to: a key the table lacks gets
     the default instead of an error."""
-    tables = {n.targets[0].id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+    tables = {n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
               and isinstance(n.value, (ast.Dict, ast.DictComp))}
-    membership = [c for c in ast.walk(tree) if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.In, ast.NotIn))]
+    membership = [c for c in walk(tree) if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.In, ast.NotIn))]
     tested = {c.comparators[0].id for c in membership if isinstance(c.comparators[0], ast.Name)}
     # name = SPELLINGS.get(note, note), then "if name not in NOTES: raise": what the table gives is checked after
-    checked = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+    checked = {id(n.value) for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                and any(isinstance(c.left, ast.Name) and c.left.id == n.targets[0].id for c in membership)}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 2
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in tables - tested and id(node) not in checked
                 and not (isinstance(node.args[1], ast.Constant) and node.args[1].value is None)):
@@ -634,7 +634,7 @@ def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
 
 def _lowercases_the_rest(tree: ast.Module) -> Optional[str]:
     """A ``capitalize()`` or ``title()`` of more than one character (not ``word[0].capitalize()``)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("capitalize", "title") and not node.args
                 and not (isinstance(node.func.value, ast.Subscript) and not isinstance(node.func.value.slice, ast.Slice))):
             return f"{ast.unparse(node)[:40]} (line {node.lineno}) lowercases every letter after the first"
@@ -643,15 +643,15 @@ def _lowercases_the_rest(tree: ast.Module) -> Optional[str]:
 
 def _clamps_instead(tree: ast.Module) -> Optional[str]:
     """``max(lo, min(x, hi))`` (or ``min(x, 255)`` alone) where the code never compares a value with a bound to raise."""
-    clamp = next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
+    clamp = next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
                   and any(isinstance(a, ast.Call) and getattr(a.func, "id", None) in ({"max", "min"} - {n.func.id}) for a in n.args)), None)
-    clamp = clamp or next((n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
+    clamp = clamp or next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
                            and sum(constant_value(a) is not None for a in n.args) == 1), None)
     if clamp is None:
         return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and any(isinstance(n, ast.Raise) for b in node.body for n in ast.walk(b)):
-            if any(isinstance(c, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)) for op in c.ops) for c in ast.walk(node.test)):
+    for node in walk(tree):
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Raise) for b in node.body for n in walk(b)):
+            if any(isinstance(c, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)) for op in c.ops) for c in walk(node.test)):
                 return None  # it does check a bound
     return f"{ast.unparse(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
 
@@ -661,10 +661,10 @@ FIRST_AND_LAST_ASK = re.compile(r"\b(?:the )?first (?:or|and) (?:the )?last (?:w
 
 def _never_reads_the_end(tree: ast.Module) -> Optional[str]:
     """Code that tests for the first position (``== 0``, ``[0]``) with nothing that could find the last."""
-    first = next((n for n in ast.walk(tree) if isinstance(n, ast.Compare) and any(isinstance(c, ast.Constant) and c.value == 0 for c in n.comparators + [n.left])), None)
+    first = next((n for n in walk(tree) if isinstance(n, ast.Compare) and any(isinstance(c, ast.Constant) and c.value == 0 for c in n.comparators + [n.left])), None)
     if first is None:
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             return None  # [-1], -1
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and isinstance(node.right, ast.Constant) and node.right.value == 1:
@@ -686,7 +686,7 @@ BOTH_ASK = re.compile(r"\b(?:appear|appears|occur|occurs|present|found|contained
 
 def _unites_only(tree: ast.Module) -> Optional[str]:
     union = None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitAnd) or isinstance(node, ast.AugAssign) and isinstance(node.op, ast.BitAnd) \
                 or isinstance(node, ast.Attribute) and node.attr in ("intersection", "intersection_update", "issubset", "issuperset") \
                 or isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) or isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
@@ -706,7 +706,7 @@ CALENDAR_MONTH_ASK = re.compile(r"\A(?![\s\S]*(?:\b(?:same|single|one|given|that
 def _keyed_by_month_alone(tree: ast.Module) -> Optional[str]:
     """A tally keyed by ``d.month`` alone (``counts[d.month]``, ``counts.get(d.month)``) in code that never reads a
     year: March of two years shares one count."""
-    if any(isinstance(n, ast.Attribute) and n.attr == "year" for n in ast.walk(tree)):
+    if any(isinstance(n, ast.Attribute) and n.attr == "year" for n in walk(tree)):
         return None
     for node in walk_outside_asserts(tree):
         key = node.slice if isinstance(node, ast.Subscript) else node.args[0] if (
@@ -736,14 +736,14 @@ def _never_hands_out_the_difference(tree: ast.Module) -> Optional[str]:
     """Parts rounded one by one never sum to the whole unless something takes what is left: a
     subtraction, a remainder, ``divmod``. Parts kept as exact ``Fraction``s and never rounded need none."""
     if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.Sub, ast.Mod)) or isinstance(n, ast.Name) and n.id == "divmod"
-           for n in ast.walk(tree)):
+           for n in walk(tree)):
         return None
     if not any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("round", "quantize", "int", "floor", "ceil", "trunc")
-               or isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.FloorDiv, ast.Div)) for n in ast.walk(tree)):
+               or isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, (ast.FloorDiv, ast.Div)) for n in walk(tree)):
         return None  # nothing divided or rounded: whole parts (packet sizes) add up as they are
-    if any(isinstance(n, ast.Name) and n.id == "Fraction" or isinstance(n, ast.Attribute) and n.attr == "Fraction" for n in ast.walk(tree)) and not any(
+    if any(isinstance(n, ast.Name) and n.id == "Fraction" or isinstance(n, ast.Attribute) and n.attr == "Fraction" for n in walk(tree)) and not any(
             isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("round", "quantize", "int", "floor", "ceil", "trunc")
-            or isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.FloorDiv) for n in ast.walk(tree)):
+            or isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.FloorDiv) for n in walk(tree)):
         return None  # exact fractions, never rounded: the parts add up to the whole exactly
     return "the code never subtracts nor takes a remainder, so rounded parts keep their rounding error"
 
@@ -754,7 +754,7 @@ EVERY_ASK = re.compile(r"\b(?:contains?|containing|has|have|having|holds?|includ
 
 def _truth_tests(tree: ast.Module):
     """Expressions read only for their truth: an ``if``'s or a filter's test, ``bool(x)``, ``not x``, an ``and``'s operand."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.If, ast.IfExp, ast.While)):
             yield node.test
         elif isinstance(node, ast.comprehension):
@@ -770,7 +770,7 @@ def _truth_tests(tree: ast.Module):
 def _any_instead_of_every(tree: ast.Module) -> Optional[str]:
     """An intersection read for its truth (``if perms & required``): true when any one is shared."""
     if any(isinstance(n, ast.Attribute) and n.attr in ("issubset", "issuperset") or isinstance(n, ast.Compare) and any(isinstance(op, (ast.LtE, ast.GtE)) for op in n.ops)
-           or isinstance(n, ast.Call) and getattr(n.func, "id", None) == "all" for n in ast.walk(tree)):
+           or isinstance(n, ast.Call) and getattr(n.func, "id", None) == "all" for n in walk(tree)):
         return None
     for test in _truth_tests(tree):
         if isinstance(test, ast.BinOp) and isinstance(test.op, ast.BitAnd) or isinstance(test, ast.Call) and getattr(test.func, "attr", None) == "intersection":
@@ -783,9 +783,9 @@ USING_CONSTANT = re.compile(r"\b(?:using|use|uses|with)\s+(?:the\s+)?`?(?P<name>
 
 
 def _named_but_unused(prose: str, tree: ast.Module) -> Optional[str]:
-    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)} \
-        | {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names} \
-        | {w for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) for w in re.findall(r"\w+", n.value)}
+    used = {n.id for n in walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in walk(tree) if isinstance(n, ast.Attribute)} \
+        | {a.asname or a.name for n in walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names} \
+        | {w for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) for w in re.findall(r"\w+", n.value)}
     for match in USING_CONSTANT.finditer(prose):
         if match.group("name") not in used and not negated(prose, match.start()):
             return f"the instruction asks for {match.group('name')} ({match.group(0)!r}) and the code never uses it"
@@ -799,7 +799,7 @@ RERAISE_ASK = re.compile(r"\bre-?rais\w*\b|\bpropagat\w*\s+(?:the\s+)?(?:last\s+
 def _never_raises(tree: ast.Module) -> Optional[str]:
     if any(isinstance(n, ast.Raise) for n in walk_outside_asserts(tree)):
         return None
-    caught = next((n for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler)), None)
+    caught = next((n for n in walk(tree) if isinstance(n, ast.ExceptHandler)), None)
     return f"the code catches the failure (line {caught.lineno}) and never raises" if caught is not None else None
 
 
@@ -814,7 +814,7 @@ JSON_SORTED_ASK = re.compile(r"\bkeys\s+(?:are\s+)?sorted\b|\bsorted\s+keys\b|\b
 def _json_unsorted(tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("dumps", "dump") and getattr(node.func.value, "id", None) == "json":
-            if not any(k.arg == "sort_keys" for k in node.keywords) and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" for n in ast.walk(tree)):
+            if not any(k.arg == "sort_keys" for k in node.keywords) and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" for n in walk(tree)):
                 return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the keys in insertion order (no sort_keys=True)"
     return None
 
@@ -869,7 +869,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not negated(prose, match.start()) and not DROPS_PUNCTUATION.search(code) and not _drops_a_character(tree):
         return f"the instruction asks to ignore punctuation ({match.group(0)!r}) and nothing in the code drops a character"
     match = next((m for m in DEDUP_ASK.finditer(prose) if not GIVEN_SENTENCE.search(prose[:m.start()])), None)  # "Given a list ... with no duplicates": the input's
-    if match and not negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in ast.walk(tree)) \
+    if match and not negated(prose, match.start()) and not DEDUPING.search(code) and not any(isinstance(n, ast.SetComp) for n in walk(tree)) \
             and not tests_membership(walk_outside_asserts(tree)) and not keys_a_dict(tree):
         return f"the instruction asks for {match.group(0)!r} and nothing in the code removes a duplicate"
     match = HALF_UP_ASK.search(prose)

@@ -22,7 +22,7 @@ import datetime
 import importlib
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import nodes_outside_try, own_scope_nodes
+from hfsynth.curate.python_ast import nodes_outside_try, own_scope_nodes, walk
 
 # Standard classes whose instances' attributes are all on the class (properties, slots, methods).
 CLASSES = {
@@ -41,7 +41,7 @@ NEWER = frozenset({"walk", "with_segments", "from_uri", "full_match", "is_juncti
 def _classes(tree: ast.Module) -> Dict[str, type]:
     """How the code names each standard class it imports: ``{"Path": pathlib.Path, "collections.Counter": ...}``."""
     named: Dict[str, type] = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module in CLASSES and not node.level:
             for alias in node.names:
                 if alias.name in CLASSES[node.module]:
@@ -51,9 +51,9 @@ def _classes(tree: ast.Module) -> Dict[str, type]:
                 if alias.name in CLASSES:
                     for name in CLASSES[alias.name]:
                         named[f"{alias.asname or alias.name}.{name}"] = getattr(importlib.import_module(alias.name), name)
-    defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
-    defined |= {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
-    defined |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    defined = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    defined |= {a.arg for a in walk(tree) if isinstance(a, ast.arg)}
+    defined |= {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
     return {name: cls for name, cls in named.items() if name.split(".")[0] not in defined}
 
 
@@ -85,7 +85,7 @@ def _instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             values.setdefault(node.targets[0].id, []).append(_made(node.value, classes))
     stores: Dict[str, int] = {}
-    for node in list(own_scope_nodes(scope)) + list(ast.walk(scope.args) if hasattr(scope, "args") else []):
+    for node in list(own_scope_nodes(scope)) + list(walk(scope.args) if hasattr(scope, "args") else []):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             stores[node.id] = stores.get(node.id, 0) + 1
         elif isinstance(node, ast.arg):
@@ -96,10 +96,10 @@ def _instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
 def _attribute_instances(tree: ast.Module, classes: Dict[str, type]) -> Dict[str, type]:
     """Attributes ``self.x`` that every assignment of the code sets to a call of one standard class."""
     kinds: Dict[str, set] = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
         for target in targets:
-            for t in ast.walk(target):
+            for t in walk(target):
                 if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store):
                     value = node.value if target is t and isinstance(node, (ast.Assign, ast.AnnAssign)) else None
                     kinds.setdefault(t.attr, set()).add(classes.get(ast.unparse(value.func)) if isinstance(value, ast.Call) else None)
@@ -111,11 +111,11 @@ def missing_method(tree: ast.Module) -> Optional[str]:
     classes = _classes(tree)
     if not classes:
         return None
-    own = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
-    own |= {n.args[1].value for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
+    own = {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    own |= {n.args[1].value for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
             and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)}
     attributes = _attribute_instances(tree, classes)
-    scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    scopes = [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for scope in scopes:
         instances = _instances(scope, classes)
         for node in nodes_outside_try(scope):
@@ -146,7 +146,7 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
     if not classes:
         return None
     pair = {datetime.date, datetime.datetime}
-    for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         instances = _instances(scope, classes)
         for node in nodes_outside_try(scope):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):

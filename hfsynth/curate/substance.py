@@ -54,7 +54,7 @@ from hfsynth.curate.dead_paths import (discarded_new_value, empty_branch, extrem
 from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.pieced_slices import overlapping_slices
-from hfsynth.curate.python_ast import breaks_out_of, is_literal, is_print, parse_python, takes_arguments
+from hfsynth.curate.python_ast import breaks_out_of, children, is_literal, is_print, parse_python, takes_arguments, walk
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call, stripped_named_affix
 from hfsynth.curate.wrong_kind_values import wrong_kind_value
@@ -149,14 +149,14 @@ def returns_a_value(function) -> bool:
         if isinstance(node, ast.Return) and not empty_statement(node):
             return True
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(children(node))
     return False
 
 
 def has_an_effect(function) -> bool:
     """It calls something, stores into an attribute or an item, or declares a global: what a
     function that returns nothing is called for (``assert True`` alone has no effect)."""
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, (ast.Call, ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await)):
             return True
         if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -187,7 +187,7 @@ def ignores_its_inputs(tree: ast.Module) -> list:
             return []  # an identity or no-op asked for by name is right to hand back or ignore its input
         args = function.args
         params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
-        used = {node.id for stmt in function.body for node in ast.walk(stmt) if isinstance(node, ast.Name)}
+        used = {node.id for stmt in function.body for node in walk(stmt) if isinstance(node, ast.Name)}
         if params & used and not _returns_a_parameter_unchanged(function, params):
             return []
     return [f.name for f in taking]
@@ -212,7 +212,7 @@ def placeholders(tree: ast.Module) -> int:
     """Loops, branches and ``with`` blocks whose whole body is ``...`` (the model left the work
     out), and ``while`` loops whose body is ``pass`` (a busy loop that never ends)."""
     return sum(
-        1 for node in ast.walk(tree)
+        1 for node in walk(tree)
         if isinstance(node, COMPOUND) and (
             all(_is_ellipsis(n) for n in node.body)
             or (isinstance(node, ast.While) and all(isinstance(n, ast.Pass) or _is_ellipsis(n) for n in node.body))
@@ -230,7 +230,7 @@ def _local_names(function) -> set:
     """Names the function binds itself (assignment, loop and ``with`` targets), its parameters aside."""
     args = function.args
     params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
-    bound = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    bound = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     return bound - params
 
 
@@ -240,10 +240,10 @@ def _only_touches_locals(function) -> bool:
     (``global``): whatever the function works out stays in its locals. A loop or ``with`` target is
     not the function's own: it names the caller's objects (``for t in things: t.close()``)."""
     targets = [node.optional_vars if isinstance(node, ast.withitem) else node.target
-               for node in ast.walk(function) if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem))]
-    borrowed = {n.id for target in targets if target is not None for n in ast.walk(target) if isinstance(n, ast.Name)}
+               for node in walk(function) if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem))]
+    borrowed = {n.id for target in targets if target is not None for n in walk(target) if isinstance(n, ast.Name)}
     local = _local_names(function) - borrowed
-    for node in ast.walk(function):
+    for node in walk(function):
         if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             return False
         if isinstance(node, (ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await, ast.Raise, ast.Assert, ast.Delete)):
@@ -274,7 +274,7 @@ def drops_its_result(tree: ast.Module) -> list:
             isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
             and all(isinstance(t, ast.Name) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
             for n in body
-        ) and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(function))
+        ) and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in walk(function))
         if body and (assigns_locals or (not returns_a_value(function) and _only_touches_locals(function))):
             dropped.append(function.name)
     return dropped
@@ -286,7 +286,7 @@ SHOWS_A_VALUE = (ast.Name, ast.Attribute, ast.Subscript, ast.BinOp, ast.BoolOp, 
 def _has_no_effect(value: ast.expr) -> bool:
     """A bare name, attribute, index or operator with no call, await, yield or walrus inside."""
     return isinstance(value, SHOWS_A_VALUE) and not any(
-        isinstance(n, (ast.Call, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)) for n in ast.walk(value)
+        isinstance(n, (ast.Call, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)) for n in walk(value)
     )
 
 
@@ -308,8 +308,8 @@ def _unread_final_assignment(function) -> list:
             if not isinstance(element, ast.Name):
                 return []  # an attribute or an item: stored somewhere that outlives the call
             names.append(element.id)
-    declared = {n for node in ast.walk(function) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
-    read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    declared = {n for node in walk(function) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
+    read = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
     if any(n in read or n in declared or n.startswith("_") for n in names):
         return []
     return names
@@ -326,7 +326,7 @@ def _yields(function) -> bool:
         if isinstance(node, (ast.Yield, ast.YieldFrom)):
             return True
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(children(node))
     return False
 
 
@@ -349,7 +349,7 @@ def stops_mid_way(tree: ast.Module) -> Optional[str]:
     merge), or a statement in it does nothing at all (``rows`` or ``counts[ch]`` alone: the
     statement the cut left). Kept: a lookup directly in a ``try`` body (``self[key]`` to see whether
     it raises), and a module-level bare name (notebook answers show a value so)."""
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         if _never_makes_its_annotated_value(function):
@@ -357,8 +357,8 @@ def stops_mid_way(tree: ast.Module) -> Optional[str]:
         unread = _unread_final_assignment(function)
         if unread:
             return f"{function.name} ends assigning {', '.join(unread)}, which it never uses"
-        probes = {id(n) for t in ast.walk(function) if isinstance(t, ast.Try) for n in t.body}
-        for node in ast.walk(function):
+        probes = {id(n) for t in walk(function) if isinstance(t, ast.Try) for n in t.body}
+        for node in walk(function):
             if isinstance(node, ast.Expr) and id(node) not in probes and _has_no_effect(node.value):
                 return f"{function.name}: line {node.lineno} ({ast.unparse(node)[:40]}) does nothing"
     return None
@@ -411,7 +411,7 @@ def empty_helpers(tree: ast.Module) -> list:
     beside sibling functions of the same parameters that do the work (``_unexpected_fields(record,
     schema): return []`` next to ``_missing_fields(record, schema)``): one part of the task left out."""
     functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    called = {n.func.id for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
     found = []
     for function in functions:
         body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
@@ -433,7 +433,7 @@ def checks_but_never_acts(tree: ast.Module) -> list:
     """Methods named for an action (``transfer``) whose body only calls the class's own methods that
     do nothing but raise on bad input (``self._validate_transfer(...)``): the checks run, the action never does."""
     found = []
-    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+    for cls in (n for n in walk(tree) if isinstance(n, ast.ClassDef)):
         methods = {n.name: n for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
         def only_guards(method) -> bool:
@@ -460,7 +460,7 @@ def partly_unimplemented(tree: ast.Module) -> list:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
-        if len(body) > 1 and any(isinstance(n, ast.Raise) and n.exc is not None and re.match(r"NotImplementedError\b", ast.unparse(n.exc)) for n in ast.walk(function)):
+        if len(body) > 1 and any(isinstance(n, ast.Raise) and n.exc is not None and re.match(r"NotImplementedError\b", ast.unparse(n.exc)) for n in walk(function)):
             found.append(f"{function.name}()")
     return found
 
@@ -473,7 +473,7 @@ def unfinished_stubs(tree: ast.Module) -> list:
     raising NotImplementedError), and a function whose name says it does nothing (``noop``, a default
     callback)."""
     counts: Dict[str, int] = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             counts[node.name] = counts.get(node.name, 0) + 1
     stubs = []
@@ -517,7 +517,7 @@ def dead_code(tree: ast.Module) -> Optional[int]:
     """The line of the first statement that follows a ``return``, ``raise``, ``break``, ``continue`` or
     a ``while True`` loop it never breaks out of, in the same block (it can never run: the model kept
     writing after it had answered), else None."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for field in ("body", "orelse", "finalbody"):
             block = getattr(node, field, None)
             if not isinstance(block, list):
@@ -662,7 +662,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         if (config is None or config.vacuous_tests) and tests_check_only_shapes(row.get("tests"), tree, row.get("instruction") or ""):
             return "trivial tests: the asserts check only shapes (types, lengths, order against a bound, an empty input's empty answer), never a value"
         return None
-    names = [node.name for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]
+    names = [node.name for node in walk(tree) if isinstance(node, DEFINITIONS)]
     if names and all(DOES_NOTHING_BY_NAME.search(name) for name in names):
         return None  # "a default callback that does nothing": noop(*args, **kwargs) is the answer
     if names:
@@ -671,7 +671,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
 
 
 def _calls(tree: ast.AST):
-    return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    return [node for node in walk(tree) if isinstance(node, ast.Call)]
 
 
 ASKS_TO_PRINT = re.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)
@@ -682,10 +682,10 @@ def computes(tree: ast.Module) -> bool:
     """Some expression works a value out (an operator, a comparison, an index) or an assignment
     binds something other than a literal (``a, b = b, a``): the prints show a result of the code,
     not one the model worked out and typed in (``area = 28.27``)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, COMPUTING):
             return True
-        if isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) for n in ast.walk(node.value)):
+        if isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) for n in walk(node.value)):
             return True
     return False
 
@@ -697,8 +697,8 @@ def prints_what_it_was_asked_to(tree: ast.Module, instruction: str) -> bool:
     it was asked to print."""
     if not ASKS_TO_PRINT.search(instruction):
         return False
-    strings = [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip()]
-    numbers = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float) and n.value not in (0, 1)]
+    strings = [n.value.strip() for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip()]
+    numbers = [n.value for n in walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float) and n.value not in (0, 1)]
     return bool(strings) and all(text in instruction for text in strings) and all(re.search(rf"(?<![\d.]){re.escape(str(v))}(?![\d])", instruction) for v in numbers)
 
 
@@ -710,14 +710,14 @@ def print_only(row: Dict, config) -> Optional[str]:
     if tree is None:
         return None
     # A function without parameters that only prints (``def main(): print("5! =", 120)``) defines nothing.
-    wrappers = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not takes_arguments(n)}
-    defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) and getattr(node, "name", None) not in wrappers for node in ast.walk(tree))
+    wrappers = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not takes_arguments(n)}
+    defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) and getattr(node, "name", None) not in wrappers for node in walk(tree))
     if defines:
         return None
     if config.require_definition and not wrappers:
         return "no function or class defined"
     control = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.Try, ast.With, ast.AsyncWith, ast.Match, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
-    if any(isinstance(node, control) for node in ast.walk(tree)):
+    if any(isinstance(node, control) for node in walk(tree)):
         return None
     calls = [call for call in _calls(tree) if not (isinstance(call.func, ast.Name) and call.func.id in wrappers)]
     if not calls or not all(is_print(call) for call in calls):

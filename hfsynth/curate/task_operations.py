@@ -55,7 +55,7 @@ from hfsynth.curate.per_key_totals import best_single_item
 from hfsynth.curate.tuple_fields import discarded_field, swapped_fields, unmirrored_sides
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.percent_branches import swapped_percent_branch
-from hfsynth.curate.python_ast import parse_python, without_docstrings
+from hfsynth.curate.python_ast import parse_python, walk, without_docstrings
 from hfsynth.curate.removed_characters import character_left_in, whitespace_left_in
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
@@ -125,7 +125,7 @@ def _reads_lines(code: Code) -> bool:
     file the code opens (``sum(1 for _ in fh)``: a file iterates line by line)."""
     opened = {item.optional_vars.id for n in code.nodes if isinstance(n, (ast.With, ast.AsyncWith)) for item in n.items
               if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call) and re.search(r"open$", ast.unparse(item.context_expr.func))}
-    walks_a_file = any(isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Name) and n.iter.id in opened for n in ast.walk(code.tree))
+    walks_a_file = any(isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Name) and n.iter.id in opened for n in walk(code.tree))
     return walks_a_file or code.has(r"line|readlines|splitlines|^wc$") or "\\n" in code.text or "linesep" in code.text
 
 
@@ -164,7 +164,7 @@ def _merges_sorted_intervals(code: Code) -> bool:
                   for n in code.nodes)
     # merged[-1] = (merged[-1][0], max(merged[-1][1], end)): the last run stretched to the interval's end
     stretched = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max" and len(n.args) == 2
-                    and any(isinstance(a, ast.Name) and a.id == loop.target.elts[1].id for a in n.args) for loop in loops for n in ast.walk(loop))
+                    and any(isinstance(a, ast.Name) and a.id == loop.target.elts[1].id for a in n.args) for loop in loops for n in walk(loop))
     return bool(loops) and (extends or stretched)
 
 
@@ -186,7 +186,7 @@ DAY_ABBREVIATIONS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 
 def _names_the_days(code: Code) -> bool:
     """A table of the days' names ("mon" ... "sun", or "Monday" ...): weekday names read from text."""
-    strings = {n.value.lower()[:3] for n in ast.walk(code.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    strings = {n.value.lower()[:3] for n in walk(code.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
     return len(strings & DAY_ABBREVIATIONS) >= 5
 
 
@@ -212,9 +212,9 @@ def _reads_weekdays(code: Code) -> bool:
 def _counts_positions(code: Code) -> bool:
     """A position counted, or positions taken as the input (``vinyl_order(positions)`` returns the ones it was given),
     or positions that are text (a function annotated to return ``list[str]``: wheel positions "FL", "RR")."""
-    taken = {a.arg for n in ast.walk(code.tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+    taken = {a.arg for n in walk(code.tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
     texts = any(n.returns is not None and re.search(r"\bstr\b", ast.unparse(n.returns)) and not re.search(r"\bint\b", ast.unparse(n.returns))
-                for n in ast.walk(code.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))  # -> list[str]: wheel positions "FL", "RR", no index
+                for n in walk(code.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))  # -> list[str]: wheel positions "FL", "RR", no index
     return bool(taken & {"positions", "indices", "indexes"}) or texts or code.has(r"enumerate|^range$|index|find|bisect|argsort|argmax|argmin|^where$|nonzero|^len$|^count$|finditer|start|span") or any(
         isinstance(n, ast.AugAssign) for n in code.nodes
     )
@@ -414,7 +414,7 @@ RATIO_ASK = re.compile(r"\b(?P<top>[a-z]\w*)\s+(?:divided\s+by|over)\s+(?:the\s+
 def _words_of(node: ast.AST) -> Set[str]:
     """The words an expression's names, attributes and string keys are made of (``item["monthly_rent"]``: item, monthly, rent)."""
     words: Set[str] = set()
-    for n in ast.walk(node):
+    for n in walk(node):
         text = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else n.value if isinstance(n, ast.Constant) and isinstance(n.value, str) else ""
         words.update(w for w in re.split(r"[_\W]+", text.lower()) if w)
     return words
@@ -462,9 +462,9 @@ def _orders_by_fields(tree: ast.Module) -> bool:
     """A ``@dataclass(order=True)``: its instances compare field by field, in an order no sort key names; or a
     sort key of positions alone (``key=lambda row: (-row[1], row[0])``): the names are the tuple's, given where it is built."""
     if any(isinstance(d, ast.Call) and ast.unparse(d.func).endswith("dataclass") and any(k.arg == "order" and isinstance(k.value, ast.Constant) and k.value.value is True for k in d.keywords)
-           for n in ast.walk(tree) if isinstance(n, ast.ClassDef) for d in n.decorator_list):
+           for n in walk(tree) if isinstance(n, ast.ClassDef) for d in n.decorator_list):
         return True
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.keyword) and node.arg == "key" and isinstance(node.value, ast.Lambda):
             parts = node.value.body.elts if isinstance(node.value.body, ast.Tuple) else [node.value.body]
             parts = [p.operand if isinstance(p, ast.UnaryOp) else p for p in parts]
@@ -517,15 +517,15 @@ def _wrong_kind_method(prose: str, tree: ast.Module) -> Optional[str]:
     for words, names, kind in NAMED_KINDS:
         if not words.search(prose):
             continue
-        for function in ast.walk(tree):
+        for function in walk(tree):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             for arg in function.args.posonlyargs + function.args.args:
                 if arg.arg not in names or (arg.annotation is not None and ast.unparse(arg.annotation) not in (kind.__name__, f"typing.{kind.__name__.title()}")):
                     continue
-                if any(isinstance(n, ast.Name) and n.id == arg.arg and isinstance(n.ctx, (ast.Store, ast.Del)) for n in ast.walk(function)):
+                if any(isinstance(n, ast.Name) and n.id == arg.arg and isinstance(n.ctx, (ast.Store, ast.Del)) for n in walk(function)):
                     continue
-                for node in ast.walk(function):
+                for node in walk(function):
                     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
                             and node.func.value.id == arg.arg and not hasattr(kind, node.func.attr)):
                         return f"the instruction's input is a {kind.__name__} and the code calls {arg.arg}.{node.func.attr}(), which a {kind.__name__} lacks (line {node.lineno})"
@@ -544,7 +544,7 @@ def _words_split_at_spaces(prose: str, tree: ast.Module) -> Optional[str]:
     other way (no ``split()``, no regex)."""
     if not _asked(WORD_COUNT, prose) or SPACES_ONLY.search(prose):
         return None
-    splits = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "split"]
+    splits = [n for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "split"]
     at_space = [n for n in splits if len(n.args) == 1 and isinstance(n.args[0], ast.Constant) and n.args[0].value == " "]
     if not at_space or any(not n.args for n in splits) or re.search(r"\bre\.|\bshlex\b|\bisspace\b", ast.unparse(tree)):
         return None
@@ -562,14 +562,14 @@ def _exclusive_extras(prose: str, tree: ast.Module) -> Optional[str]:
     when both branches add to the same name and their tests read different names."""
     if not _asked(STACKING, prose):
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.If) and len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
             continue
         first, second = node, node.orelse[0]
         def added(body):
             return {n.target.id for n in body if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult)) and isinstance(n.target, ast.Name)}
         def read(test):
-            return {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
+            return {n.id for n in walk(test) if isinstance(n, ast.Name)}
         if added(first.body) & added(second.body) and not read(first.test) & read(second.test) and len(first.body) == len(second.body) == 1:
             return (f"the instruction adds each extra whenever its condition applies, and the elif (line {second.lineno}) "
                     f"adds the second only when {ast.unparse(first.test)[:40]} does not hold")
@@ -622,7 +622,7 @@ def _largest_key_of_counts(prose: str, tree: ast.Module) -> Optional[str]:
     their counts."""
     if not _asked(MOST_OFTEN_ASK, prose):
         return None
-    counters = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+    counters = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
                 and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter" for t in n.targets if isinstance(t, ast.Name)}
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
@@ -740,7 +740,7 @@ MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 def _milliseconds_as_seconds(prose: str, tree: ast.Module) -> Optional[str]:
     """"wait 200 milliseconds" and ``time.sleep(200)``: sleep takes seconds."""
     for amount in {int(m.group(1)) for m in MILLISECONDS.finditer(prose) if int(m.group(1)) >= 10}:
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("time.sleep", "sleep", "asyncio.sleep") and node.args
                     and isinstance(node.args[0], ast.Constant) and node.args[0].value == amount):
                 return f"the instruction waits {amount} milliseconds and the code sleeps {amount} seconds ({ast.unparse(node)})"
@@ -750,7 +750,7 @@ def _milliseconds_as_seconds(prose: str, tree: ast.Module) -> Optional[str]:
 def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
     """A parameter the instruction's signature names (`sort_records(records, key, reverse=False)`) that the
     code's function of that name does not take (and no ``*args``/``**kwargs`` could)."""
-    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    functions = {n.name: n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for signature in asked_signatures(prose):
         function = functions.get(signature.name)
         if function is None or function.args.vararg or function.args.kwarg:
@@ -785,18 +785,18 @@ def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
     (``item in items[i + 1:]``, ``items.count(item)``, ``items.index(item)``)."""
     if not LINEAR.search(prose):
         return None
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not isinstance(loop, (ast.For, ast.comprehension)):
             continue
         seq = _sequence_of(loop.iter)
         if seq is None:
             continue
-        inner = next((n for statement in (loop.body if isinstance(loop, ast.For) else []) for n in ast.walk(statement)
+        inner = next((n for statement in (loop.body if isinstance(loop, ast.For) else []) for n in walk(statement)
                       if isinstance(n, ast.For) and n is not loop and _sequence_of(n.iter) is not None and _sequence_of(n.iter).id == seq.id), None)
         if inner is not None:
             return f"the instruction asks for O(n) and the code loops over {seq.id} inside a loop over {seq.id} (line {inner.lineno})"
         body = loop.body if isinstance(loop, ast.For) else [loop]
-        for node in (n for statement in body for n in ast.walk(statement)):
+        for node in (n for statement in body for n in walk(statement)):
             searched = None
             if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
                 right = node.comparators[0]
@@ -816,14 +816,14 @@ APPENDS_TO_A_FILE = re.compile(r"\bappends?\b[^.]{0,60}\b(?:file|log)\b|\b(?:kee
 def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[str]:
     """``re.match`` (the start only) for a digit "anywhere"; a class compared by ``__eq__`` with no
     ``__hash__`` (so unhashable) that must be a dict key or in a set; a file to append to opened ``"w"``."""
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    calls = [n for n in walk(tree) if isinstance(n, ast.Call)]
     names = {ast.unparse(c.func) for c in calls}
     if ANYWHERE.search(prose) and "re.match" in names and not names & {"re.search", "re.findall", "re.finditer", "re.fullmatch"}:
         pattern = next((c.args[0] for c in calls if ast.unparse(c.func) == "re.match" and c.args), None)
         if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and not pattern.value.startswith((".*", "^.*", ".+")):
             return f"the instruction looks anywhere in the string and re.match({pattern.value!r}) looks at its start only"
     if HASHED.search(prose):
-        for cls in ast.walk(tree):
+        for cls in walk(tree):
             if isinstance(cls, ast.ClassDef) and not cls.bases and not cls.decorator_list:
                 methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
                 hashed = "__hash__" in methods or any(isinstance(n, ast.Assign) and any(getattr(t, "id", None) == "__hash__" for t in n.targets) for n in cls.body)
@@ -852,7 +852,7 @@ RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far
 def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
     """``itertools.accumulate`` where the instruction asks for nothing cumulative ("each value's share of
     the total"): every item after the first carries the ones before it."""
-    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
     if RUNNING_ASK.search(prose) or called & {"takewhile", "dropwhile", "bisect", "bisect_left", "bisect_right"}:
         return None  # prefix sums searched for a threshold ("how many parcels fit"): a total, found by its running values
     for node in walk_outside_asserts(tree):
@@ -876,7 +876,7 @@ def _calendar_week_for_iso(prose: str, tree: ast.Module) -> Optional[str]:
     text = ast.unparse(tree)
     if "isocalendar" in text or "%V" in text or "%G" in text:
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"%[WU]", node.value):
             return f"the instruction asks for the ISO week and {node.value!r} (line {node.lineno}) counts weeks from the year's first Monday or Sunday, not ISO's"
     return None
@@ -890,7 +890,7 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     every earlier one is halved again (the mean of 4, 4, 1 comes out 2.5, not 3)."""
     if not AVERAGE_ASK.search(prose):
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Subscript, ast.Name))):
             continue
         target = ast.unparse(node.targets[0])  # unparsed: the stored target and the loaded operand differ in their ctx
@@ -910,18 +910,18 @@ def _group_mean_over_everything(prose: str, tree: ast.Module) -> Optional[str]:
     the count of the whole input (a parameter), not of the group's own items."""
     if not AVERAGE_PER_GROUP_ASK.search(prose):
         return None
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for node in ast.walk(function):
+        for node in walk(function):
             if not (isinstance(node, ast.DictComp) and len(node.generators) == 1):
                 continue
             source = node.generators[0].iter
             if not (isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and source.func.attr == "items" and isinstance(source.func.value, ast.Name)
                     and source.func.value.id not in params):
                 continue
-            for part in ast.walk(node.value):
+            for part in walk(node.value):
                 if (isinstance(part, ast.BinOp) and isinstance(part.op, (ast.Div, ast.FloorDiv)) and isinstance(part.right, ast.Call)
                         and getattr(part.right.func, "id", None) == "len" and len(part.right.args) == 1
                         and isinstance(part.right.args[0], ast.Name) and part.right.args[0].id in params):
@@ -943,9 +943,9 @@ def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     instruction asks for an overall rate: a short fast segment counts as much as a long slow one."""
     if not OVERALL_RATE_ASK.search(prose):
         return None
-    ratios = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(target := node.targets[0], ast.Name)
+    ratios = {target.id for node in walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(target := node.targets[0], ast.Name)
               and isinstance(node.value, (ast.ListComp, ast.GeneratorExp)) and isinstance(node.value.elt, ast.BinOp) and isinstance(node.value.elt.op, ast.Div)}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         averaged, mean = None, _sum_over_len(node, ast.Div)
         if mean and all(len(call.args) == 1 for call in mean):
             averaged = mean[0].args[0]
@@ -966,12 +966,12 @@ def _never_compounds(prose: str, tree: ast.Module) -> Optional[str]:
     multiplies a running value: ``balance * (1 + rate * periods)`` is simple interest."""
     if not COMPOUND_ASK.search(prose):
         return None
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow) or isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("pow", "exp", "prod"):
             return None
-        if isinstance(node, (ast.For, ast.While)) and any(isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Mult, ast.Add)) or isinstance(n, ast.Assign) for n in ast.walk(node)):
+        if isinstance(node, (ast.For, ast.While)) and any(isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Mult, ast.Add)) or isinstance(n, ast.Assign) for n in walk(node)):
             return None  # a loop that carries the balance from one period to the next
-    simple = next((n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)), None)
+    simple = next((n for n in walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)), None)
     return f"the instruction asks for compounding and the code never raises to a power nor carries a balance through a loop ({ast.unparse(simple)[:40]}, line {simple.lineno})" if simple else None
 
 
@@ -980,11 +980,11 @@ def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
     floor division drops the fraction (18.5 becomes 18.0)."""
     if not AVERAGE_ASK.search(prose):
         return None
-    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         annotations = [ast.unparse(a.annotation) for a in function.args.args if a.annotation is not None]
         if not any("float" in annotation for annotation in annotations):
             continue
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and (
                     isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add) and constant_value(node.right) == 2
                     or _sum_over_len(node, ast.FloorDiv) is not None):
@@ -1002,8 +1002,8 @@ def _median_of_odd_lengths_only(prose: str, tree: ast.Module) -> Optional[str]:
     if not MEDIAN_ASK.search(prose) or ODD_ONLY.search(prose):
         return None
     text = ast.unparse(tree)
-    own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
     if any("median" in name for name in called - own if name) or re.search(r"%\s*2\b|statistics|numpy|\bnp\.|(?<!/)/\s*2(?:\.0)?\b|\*\s*0\.5\b|- 1\]|-1\]|\bquantiles\b|divmod", text):
         return None
     for node in walk_outside_asserts(tree):
@@ -1027,9 +1027,9 @@ def _mean_over_every_item(prose: str, tree: ast.Module) -> Optional[str]:
     ones"): the items left out still count in the divisor, so the average comes out low."""
     if not AVERAGE_ASK.search(prose):
         return None
-    kept = {node.targets[0].id: source for node in ast.walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1
+    kept = {node.targets[0].id: source for node in walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name) and (source := _filtered_over(node.value))}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         mean = _sum_over_len(node, ast.Div)
         if not (mean and all(len(call.args) == 1 for call in mean) and isinstance(mean[1].args[0], ast.Name)):
             continue
@@ -1052,9 +1052,9 @@ def _not_the_items_themselves(prose: str, tree: ast.Module) -> Optional[str]:
     if not asked:
         return None
     built = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.DictComp):
-            targets = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+            targets = {n.id for g in node.generators for n in walk(g.target) if isinstance(n, ast.Name)}
             built.append((node, isinstance(node.value, ast.Name) and node.value.id in targets))
         elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in node.targets):
             built.append((node, isinstance(node.value, ast.Name)))
@@ -1072,7 +1072,7 @@ CONSTANT_MINUS = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s+minus\s+(?:the\s+)?(
 
 def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
     """The instruction works the answer out as "N minus <something>" and no literal of the code is N."""
-    numbers = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)}
+    numbers = {n.value for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)}
     for match in CONSTANT_MINUS.finditer(prose):
         number = float(match.group("number"))
         if number >= 2 and number not in numbers and not negated(prose, match.start()):

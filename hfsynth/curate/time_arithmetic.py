@@ -23,6 +23,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
+from hfsynth.curate.python_ast import walk
 
 
 # An age or a birthday: whole years from dates.
@@ -49,7 +50,7 @@ CALENDAR_YEARS_ASK = re.compile(r"\bcalendar\s+years?\b|\byear\s+(?:numbers?|dif
 def _field_difference_alone(tree: ast.Module, field: str, finer: set) -> Optional[ast.BinOp]:
     """The first ``a.<field> - b.<field>`` (``on.year - birth.year``) in code that reads none of the ``finer``
     attributes (a month, a day, a date's own arithmetic): a calendar difference taken on one field alone."""
-    if {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)} & finer:
+    if {node.attr for node in walk(tree) if isinstance(node, ast.Attribute)} & finer:
         return None
     return next((node for node in walk_outside_asserts(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
         isinstance(side, ast.Attribute) and side.attr == field for side in (node.left, node.right))), None)
@@ -92,7 +93,7 @@ def _angle_difference_unwrapped(prose: str, tree: ast.Module) -> Optional[str]:
     the code: 350 and 10 degrees come out 340 apart instead of 20."""
     if not (WRAPPED_ANGLE_ASK.search(prose) and ANGLE_WORDS.search(prose)):
         return None
-    if any(constant_value(node) in (360, 180, 360.0, 180.0) for node in ast.walk(tree)) or re.search(r"\bradians\b|\bpi\b|\batan2\b|\bcos\b", ast.unparse(tree)):
+    if any(constant_value(node) in (360, 180, 360.0, 180.0) for node in walk(tree)) or re.search(r"\bradians\b|\bpi\b|\batan2\b|\bcos\b", ast.unparse(tree)):
         return None
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "abs" and len(node.args) == 1 \
@@ -159,7 +160,7 @@ def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str
         return None
     text = ast.unparse(tree)
     if re.search(r"\b1440\b|\b86400\b|\b24\b|%|\bdatetime\b|\btimedelta\b|\bdate\b|\bstrptime\b|\babs\(", text) or any(
-            isinstance(n, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in n.ops) for n in ast.walk(tree)):
+            isinstance(n, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in n.ops) for n in walk(tree)):
         return None
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Sub):
@@ -174,9 +175,9 @@ BOTH_ENDS_ASK = re.compile(r"\bboth\s+(?:ends?|endpoints|dates|days|limits)\s+(?
 def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str]:
     """``range((end - start).days)`` for the days "from start to end, with both ends included", and no ``+ 1``
     anywhere: the end date is never reached."""
-    if not BOTH_ENDS_ASK.search(prose) or any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and constant_value(n.right) == 1 for n in ast.walk(tree)):
+    if not BOTH_ENDS_ASK.search(prose) or any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and constant_value(n.right) == 1 for n in walk(tree)):
         return None
-    spans = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Attribute) and n.value.attr == "days"
+    spans = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Attribute) and n.value.attr == "days"
              for t in n.targets if isinstance(t, ast.Name)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) == 1:

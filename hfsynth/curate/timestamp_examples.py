@@ -16,6 +16,7 @@ import ast
 import re
 from datetime import datetime
 from typing import List, Optional
+from hfsynth.curate.python_ast import walk
 
 # "2024-05-03T09:30", "03/05/2024 14:00", "09:30:15": digits with date and time separators.
 VALUE = re.compile(r"(?<![\w.:/-])\d{1,4}(?:[-/:.T ]\d{1,4}){1,6}(?![\w:/-])")
@@ -24,13 +25,13 @@ VALUE = re.compile(r"(?<![\w.:/-])\d{1,4}(?:[-/:.T ]\d{1,4}){1,6}(?![\w:/-])")
 def _formats(tree: ast.Module) -> List[str]:
     """The literal formats the code's ``strptime`` calls use (a name bound once to a string counts)."""
     bound = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 if isinstance(target, ast.Name):
                     bound.setdefault(target.id, []).append(node.value.value)
     formats = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
             spelled = node.args[1]
             if isinstance(spelled, ast.Constant) and isinstance(spelled.value, str):
@@ -62,7 +63,7 @@ def unparsed_examples(prose: str, tree: ast.Module) -> Optional[str]:
     formats = _formats(tree)
     if len(set(formats)) != 1 or "%" not in formats[0]:
         return None
-    names = {getattr(n.func, "attr", None) or getattr(n.func, "id", None) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    names = {getattr(n.func, "attr", None) or getattr(n.func, "id", None) for n in walk(tree) if isinstance(n, ast.Call)}
     if names & {"replace", "fromisoformat", "translate", "sub", "parse", "isoparse"}:
         return None
     spelled = formats[0]

@@ -15,7 +15,7 @@ import ast
 import re
 from typing import Iterator, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import elif_chain
+from hfsynth.curate.python_ast import children, elif_chain, walk
 
 # `(date, tmin, tmax)`, "(patron_id, isbn) pairs": a tuple of plain names (not a signature's ``f(a, b)``).
 SPELLED_TUPLE = re.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\)")
@@ -48,8 +48,8 @@ def _input_loops(prose: str, tree: ast.Module) -> Iterator[Tuple[ast.AST, List[s
     spelled = [names for names in _spelled(prose) if len(set(names)) == len(names)]
     if not spelled:
         return
-    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
-    for node in ast.walk(tree):
+    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}
+    for node in walk(tree):
         target = node.target if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) else None
         if (isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts)
                 and isinstance(node.iter, ast.Name) and node.iter.id in parameters):
@@ -63,8 +63,8 @@ def _names_field(name: str, field: str) -> bool:
 
 def _items_read_elsewhere(tree: ast.Module, items: ast.Name) -> bool:
     """The parameter is read other than by this loop: ``len(sales)`` and ``if not sales`` read no item's fields."""
-    parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
-    for use in ast.walk(tree):
+    parents = {child: parent for parent in walk(tree) for child in children(parent)}
+    for use in walk(tree):
         if use is items or not (isinstance(use, ast.Name) and use.id == items.id and isinstance(use.ctx, ast.Load)):
             continue
         parent = parents.get(use)
@@ -122,15 +122,15 @@ def unmirrored_sides(tree: ast.Module) -> Optional[str]:
     """``for home, away, hg, ag in results``, then ``if home == team and ag == 0`` ... ``elif away == team and ag == 0``:
     the items hold two sides and a value of each, in the same order; one branch is the home side's and the other
     the away side's, and both read the same side's value, so one of them reads the other side's."""
-    for loop in ast.walk(tree):
+    for loop in walk(tree):
         if not (isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 4
                 and all(isinstance(e, ast.Name) for e in loop.target.elts)):
             continue
         a, b, c, d = (e.id for e in loop.target.elts)
-        for chain in (n for statement in loop.body for n in ast.walk(statement) if isinstance(n, ast.If)):
+        for chain in (n for statement in loop.body for n in walk(statement) if isinstance(n, ast.If)):
             seen = []
             for branch in ([branch.test, *branch.body] for branch in elif_chain(chain)):  # a final else has no test
-                names = {n.id for part in branch for n in ast.walk(part) if isinstance(n, ast.Name)}
+                names = {n.id for part in branch for n in walk(part) if isinstance(n, ast.Name)}
                 sides, values = names & {a, b}, names & {c, d}
                 if len(sides) == 1 and len(values) == 1:
                     seen.append((sides, values, branch[0]))

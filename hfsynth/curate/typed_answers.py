@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import is_literal, is_print, literal_value, parse_python, takes_arguments
+from hfsynth.curate.python_ast import is_literal, is_print, literal_value, parse_python, takes_arguments, walk
 
 
 PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
@@ -22,7 +22,7 @@ PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>
 def placeholder_values(tree: ast.Module) -> list:
     """String literals left for the reader to fill in: ``"your_password"``, ``"YOUR_API_KEY"``,
     ``"path/to/file.csv"``. The code cannot run as written."""
-    return [n.value.strip() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and PLACEHOLDER_VALUE.fullmatch(n.value.strip())]
+    return [n.value.strip() for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and PLACEHOLDER_VALUE.fullmatch(n.value.strip())]
 
 
 def _constant_value(node: Optional[ast.expr], bound: Dict[str, ast.expr]):
@@ -42,12 +42,12 @@ def _bound_once(function) -> Dict[str, ast.expr]:
     """Names the function binds exactly once, by a plain assignment (``a, b = 6, 3`` splits), and reads
     only in its ``return`` statements: nothing fills or changes them in between (``out = [0, 0]`` then
     ``out[i] = ...`` is no constant)."""
-    stores = Counter(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-    loads = Counter(n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-    in_returns = Counter(n.id for r in ast.walk(function) if isinstance(r, ast.Return) for n in ast.walk(r) if isinstance(n, ast.Name))
+    stores = Counter(n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    loads = Counter(n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+    in_returns = Counter(n.id for r in walk(function) if isinstance(r, ast.Return) for n in walk(r) if isinstance(n, ast.Name))
     stores = Counter({name: count for name, count in stores.items() if loads[name] == in_returns[name]})
     bound: Dict[str, ast.expr] = {}
-    for node in ast.walk(function):
+    for node in walk(function):
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
             continue
         target, value = node.targets[0], node.value
@@ -75,7 +75,7 @@ def returns_one_constant(tree: ast.Module) -> list:
             continue
         if any("dispatch" in ast.unparse(d) or "overload" in ast.unparse(d) for d in function.decorator_list):
             continue  # singledispatch's fallback ("object") and overload stubs: other definitions answer the rest
-        returns = [n for n in ast.walk(function) if isinstance(n, ast.Return)]
+        returns = [n for n in walk(function) if isinstance(n, ast.Return)]
         if not returns or not isinstance(function.body[-1], ast.Return):  # no path may fall through to an implicit None
             continue
         bound = _bound_once(function)
@@ -102,7 +102,7 @@ def special_cases_its_examples(tree: ast.Module) -> list:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function):
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for node in ast.walk(function):
+        for node in walk(function):
             if not isinstance(node, ast.If) or not any(isinstance(s, ast.Return) and s.value is not None and is_literal(s.value) for s in node.body):
                 continue
             tests = node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]
@@ -123,10 +123,10 @@ def prints_one_text(tree: ast.Module) -> list:
     (``hollow_square(n)`` printing the four lines of the example): the same text whatever the input."""
     found = []
     for function in tree.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function) or any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(function)):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function) or any(isinstance(n, ast.Return) and n.value is not None for n in walk(function)):
             continue
-        calls = [n for n in ast.walk(function) if isinstance(n, ast.Call)]
-        raised = {id(n.exc) for n in ast.walk(function) if isinstance(n, ast.Raise) and n.exc is not None}
+        calls = [n for n in walk(function) if isinstance(n, ast.Call)]
+        raised = {id(n.exc) for n in walk(function) if isinstance(n, ast.Raise) and n.exc is not None}
         prints = [c for c in calls if is_print(c)]
         others = [c for c in calls if not is_print(c) and id(c) not in raised]
         if len(prints) >= 2 and not others and all(is_literal(a) for c in prints for a in c.args):
@@ -178,17 +178,17 @@ def _looked_up_values(function, tree: ast.Module) -> tuple:
     args = function.args
     params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
     tables = {}
-    for node in list(tree.body) + list(ast.walk(function)):
+    for node in list(tree.body) + list(walk(function)):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             if isinstance(node.value, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
                 tables[node.targets[0].id] = node.value
     compared = set()
     table_keys = []
-    read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)}
+    read = {n.id for n in walk(function) if isinstance(n, ast.Name)}
     for name, table in tables.items():
         if name in read and isinstance(table, ast.Dict):
             table_keys.append([v for v, ok in (_value(k) for k in table.keys if k is not None) if ok])
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.Dict) and node.keys:
             table_keys.append([v for v, ok in (_value(k) for k in node.keys if k is not None) if ok])
         if not (isinstance(node, ast.Compare) and len(node.ops) == 1):
@@ -214,7 +214,7 @@ def asserted_examples(tests: Optional[str], tree: ast.Module) -> list:
     parsed = parse_python(tests or "")
     functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     found = []
-    for node in ast.walk(parsed) if parsed is not None else ():
+    for node in walk(parsed) if parsed is not None else ():
         test = node.test if isinstance(node, ast.Assert) else None
         if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq) and isinstance(test.left, ast.Call)):
             continue
@@ -280,8 +280,8 @@ def reads_a_sequence_table(tree: ast.Module, instruction: str) -> Optional[str]:
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
         tables = dict(module_tables)
-        tables.update({n.targets[0].id: n.value for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)})
-        for node in ast.walk(function):
+        tables.update({n.targets[0].id: n.value for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)})
+        for node in walk(function):
             if not (isinstance(node, ast.Return) and isinstance(node.value, ast.Subscript) and _index_of_parameter(node.value.slice, params)):
                 continue
             table = tables.get(node.value.value.id) if isinstance(node.value.value, ast.Name) else node.value.value
@@ -302,7 +302,7 @@ def _answers_an_example_by_equality(function, example) -> bool:
         return False  # a short or numeric input any solution may special-case (0, "", 2)
     want, ok = literal_value(example.want)
     params = {a.arg for a in function.args.posonlyargs + function.args.args}
-    for node in ast.walk(function):
+    for node in walk(function):
         if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare) or len(node.test.ops) != 1 or not isinstance(node.test.ops[0], ast.Eq):
             continue
         sides = (node.test.left, node.test.comparators[0])
@@ -329,7 +329,7 @@ def returns_an_example_output(tree: ast.Module, examples) -> Optional[str]:
             continue  # (-1, -1) for "not found" is a sentinel any solution returns as a literal
         if _trivial_input(_hashable(example.args[0] if len(example.args) == 1 else tuple(example.args))):
             continue
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, ast.Return) and node.value is not None and is_literal(node.value) and _value(node.value) == (_hashable(want), True):
                 return example.call
     return None

@@ -37,7 +37,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import asked_function, imports_only_stdlib
+from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, walk
 
 PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types take milliseconds in any honest code
 WORDS = ("abc", "xyz", "mno", "kite")
@@ -91,7 +91,7 @@ def _record_classes(tree: ast.Module) -> Dict[str, List[ast.expr]]:
 def _literal_keys(tree: ast.Module) -> List[str]:
     """The text keys the code reads by literal: ``row["qty"]``, ``row.get("price")``."""
     keys: List[str] = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         key = None
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant):
             key = node.slice.value
@@ -180,7 +180,7 @@ def _without_none(parts: List[ast.expr]) -> ast.expr:
 
 def _raises_refused(tree: ast.Module) -> bool:
     """The code raises TypeError or AttributeError itself: its answer to a value it refuses."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Raise) and node.exc is not None:
             exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             if _name(exc) in REFUSED:
@@ -196,7 +196,7 @@ def _decodes_a_parameter(function: ast.FunctionDef) -> bool:
     made-up words or digits are not (``json.loads("12")`` is the number 12, not a report)."""
     names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
     return any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECODERS and n.args
-               and isinstance(n.args[0], ast.Name) and n.args[0].id in names for n in ast.walk(function))
+               and isinstance(n.args[0], ast.Name) and n.args[0].id in names for n in walk(function))
 
 
 def _required(function: ast.FunctionDef) -> Tuple[List[ast.arg], List[ast.arg]]:

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.asked_signatures import asked_signatures
-from hfsynth.curate.python_ast import asked_function
+from hfsynth.curate.python_ast import asked_function, walk
 
 # Decorators of functions whose parameters are someone else's interface.
 INTERFACE_DECORATORS = re.compile(r"abstract|overload|dispatch|register|property|setter")
@@ -23,7 +23,7 @@ def _unread(function: ast.FunctionDef, asked) -> Optional[str]:
     if any(INTERFACE_DECORATORS.search(ast.unparse(d)) for d in function.decorator_list):
         return None
     params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-    read = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    read = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
     if "locals" in read or "vars" in read:
         return None
     return next((name for name in asked if name in params and name not in read and name not in ("self", "cls") and not name.startswith("_")), None)
@@ -56,7 +56,7 @@ def unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
 
 def _unread_parameter(instruction: str, tree: ast.Module):
     functions = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.setdefault(node.name, []).append(node)
     for signature in asked_signatures(instruction):

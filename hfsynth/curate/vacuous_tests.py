@@ -18,11 +18,11 @@ from collections import Counter
 from typing import AbstractSet, Dict, List, Optional, Set
 
 from hfsynth.curate.code_tests import code_test_statements, without_test_runner_calls
-from hfsynth.curate.python_ast import bound_names, checks_without_assert, is_literal, parse_python
+from hfsynth.curate.python_ast import bound_names, checks_without_assert, is_literal, parse_python, walk
 
 
 def _defined_functions(tree: ast.Module) -> set:
-    return {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    return {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
 
 
 def _is_none(node: ast.AST) -> bool:
@@ -36,7 +36,7 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 def _touches_nothing(test: ast.expr, bound: AbstractSet[str]) -> bool:
     """An expression that reads no name but builtins that neither the code nor the tests rebind
     (``17 * 7 + 17.``, ``len([1, 2]) == 2``): it has the same value whatever the code does."""
-    return all(node.id in BUILTIN_NAMES and node.id not in bound for node in ast.walk(test) if isinstance(node, ast.Name))
+    return all(node.id in BUILTIN_NAMES and node.id not in bound for node in walk(test) if isinstance(node, ast.Name))
 
 
 METADATA = re.compile(r"__(?:name|qualname|module|doc|class)__")
@@ -179,13 +179,13 @@ def _as_expression(call: ast.Call) -> Optional[ast.expr]:
 def _swallowed(tree: ast.AST) -> Set[int]:
     """ids of the nodes inside a ``try`` body whose handler catches an AssertionError and does not raise."""
     inside: Set[int] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.Try):
             continue
         for handler in node.handlers:
-            caught = [] if handler.type is None else [n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in ast.walk(handler.type)]
-            if (handler.type is None or SWALLOWING & set(caught)) and not any(isinstance(n, ast.Raise) for n in ast.walk(handler)):
-                inside.update(id(n) for statement in node.body for n in ast.walk(statement))
+            caught = [] if handler.type is None else [n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in walk(handler.type)]
+            if (handler.type is None or SWALLOWING & set(caught)) and not any(isinstance(n, ast.Raise) for n in walk(handler)):
+                inside.update(id(n) for statement in node.body for n in walk(statement))
                 break
     return inside
 
@@ -193,9 +193,9 @@ def _swallowed(tree: ast.AST) -> Set[int]:
 def _aliases(tree: ast.Module) -> Dict[str, ast.expr]:
     """Names the tests bind exactly once, by a plain assignment, to an expression (``expected = f(x)``,
     at the top or in a loop's body)."""
-    stores = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    stores = Counter(n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
     return {
-        node.targets[0].id: node.value for node in ast.walk(tree)
+        node.targets[0].id: node.value for node in walk(tree)
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1
     }
 
@@ -242,7 +242,7 @@ def _checks(tests: Optional[str], code_tree: ast.Module):
     tree.body.extend(code_test_statements(code_tree))
     swallowed = _swallowed(tree)
     checks: List[Optional[ast.expr]] = []
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Assert):
             checks.append(None if id(node) in swallowed else node.test)
         elif isinstance(node, ast.Raise) and id(node) not in swallowed:

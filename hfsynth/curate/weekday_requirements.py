@@ -25,7 +25,7 @@ import ast
 import re
 from typing import Dict, FrozenSet, NamedTuple, Optional
 
-from hfsynth.curate.python_ast import values_bound_once
+from hfsynth.curate.python_ast import values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, walk_outside_asserts
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -141,7 +141,7 @@ def _link_holds(left: ast.AST, op: ast.cmpop, right: ast.AST, day: int, sources:
 def _tests(tree: ast.AST):
     """The outermost ``and``/``or``/``not``/comparison expressions outside asserts: each is one test of the code."""
     inner = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.BoolOp):
             inner.update(id(v) for v in node.values)
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
@@ -173,7 +173,7 @@ def other_days(prose: str, tree: ast.Module) -> Optional[str]:
         return None
     sources = _day_sources(tree)
     for test in _tests(tree):
-        if not any(_offset(n) is not None or isinstance(n, ast.Name) and n.id in sources.offsets for n in ast.walk(test)):
+        if not any(_offset(n) is not None or isinstance(n, ast.Name) and n.id in sources.offsets for n in walk(test)):
             continue
         try:
             picked = frozenset(day for day in range(7) if _picks(test, day, sources))

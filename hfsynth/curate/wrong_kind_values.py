@@ -26,7 +26,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, own_scope_nodes, parse_python, store_counts
+from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, own_scope_nodes, parse_python, store_counts, walk
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
@@ -46,7 +46,7 @@ def _lazy(node: ast.expr, rebound: set, groups: frozenset = frozenset()) -> bool
 def _groupby_groups(tree: ast.Module) -> frozenset:
     """The names ``for key, group in groupby(...)`` binds its groups to: iterators, with no len()."""
     names = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Call) and ast.unparse(node.iter.func) in ("groupby", "itertools.groupby") \
                 and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 and isinstance(node.target.elts[1], ast.Name):
             names.add(node.target.elts[1].id)
@@ -78,7 +78,7 @@ def _text(node: ast.expr, pieces: frozenset = frozenset()) -> bool:
 def _split_pieces(tree: ast.Module) -> frozenset:
     """Names bound once in the whole code, by unpacking a text's split (``hours, minutes = t.split(":")``): each is a str."""
     stores = store_counts(tree)
-    return frozenset(t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Tuple)
+    return frozenset(t.id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Tuple)
                      and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("split", "rsplit")
                      and ast.unparse(n.value.func.value) not in ("os.path", "posixpath", "ntpath", "re")
                      for t in n.targets[0].elts if isinstance(t, ast.Name) and stores[t.id] == 1)
@@ -88,12 +88,12 @@ def _number_names(tree: ast.Module, rebound: set) -> frozenset:
     """Names bound once in the whole code, to a number call (``total = sum(scores.values())``), or as the index
     ``enumerate`` counts (``for i, (crop, area) in enumerate(beds, start=1)``)."""
     stores = store_counts(tree)
-    parameters = {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}  # a parameter holds whatever the caller passes...
-    counted = {n.target.elts[0].id for n in ast.walk(tree) if isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Call)
+    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}  # a parameter holds whatever the caller passes...
+    counted = {n.target.elts[0].id for n in walk(tree) if isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Call)
                and getattr(n.iter.func, "id", None) == "enumerate" and "enumerate" not in rebound
                and isinstance(n.target, ast.Tuple) and n.target.elts and isinstance(n.target.elts[0], ast.Name)}
     return frozenset({name for name in counted if stores[name] == 1 and name not in parameters} | {
-        t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
+        t.id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
         for t in n.targets if isinstance(t, ast.Name) and stores[t.id] == 1 and t.id not in parameters and _number(n.value, rebound)})
 
 
@@ -101,7 +101,7 @@ def _annotated_number_reads(tree: ast.Module) -> frozenset:
     """... unless it is annotated ``int`` or ``float`` and its function never rebinds it (``order_id: int``):
     the ids of the Name nodes that read such a parameter in its own function."""
     reads = set()
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         own = list(own_scope_nodes(function, skip_comprehensions=True))
@@ -158,7 +158,7 @@ def _dict_names(function: ast.AST) -> set:
     stores = store_counts(function)
     arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
     names = {a.arg for a in arguments if _annotated_dict(a.annotation) and not stores.get(a.arg)}
-    for node in ast.walk(function):
+    for node in walk(function):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1:
             value = node.value
             if (isinstance(value, ast.DictComp) and not isinstance(value.key, ast.Tuple)) or (isinstance(value, ast.Dict) and not any(isinstance(k, ast.Tuple) for k in value.keys)):
@@ -167,11 +167,11 @@ def _dict_names(function: ast.AST) -> set:
 
 
 def _dict_unpacked_in_a_loop(tree: ast.Module) -> Optional[str]:
-    for function in ast.walk(tree):
+    for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         dicts = _dict_names(function)
-        for node in ast.walk(function):
+        for node in walk(function):
             if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 \
                     and isinstance(node.iter, ast.Name) and node.iter.id in dicts:
                 return (f"for {ast.unparse(node.target)} in {node.iter.id} (line {node.iter.lineno}): iterating a dict gives its keys, "
@@ -182,10 +182,10 @@ def _dict_unpacked_in_a_loop(tree: ast.Module) -> Optional[str]:
 def wrong_kind_value(tree: ast.Module) -> Optional[str]:
     """Why a value of the code is used where its kind cannot go, else None."""
     rebound = bound_names(tree)
-    own_methods = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    assigned = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    parameters = frozenset({a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
-                           | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} - assigned)  # a global the code never binds counts as given
+    own_methods = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    assigned = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    parameters = frozenset({a.arg for n in walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+                           | {n.id for n in walk(tree) if isinstance(n, ast.Name)} - assigned)  # a global the code never binds counts as given
     if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
     numbers, number_reads, pieces = _number_names(tree, rebound), _annotated_number_reads(tree), _split_pieces(tree)
