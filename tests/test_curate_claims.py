@@ -1008,3 +1008,29 @@ def test_blind109_to_111s_claims():
         "worded example in prose, endless": "timeout", "worded example in prose, right": "passed", "example input, seconds asked": "failed",
         "example input, read": "passed", "case-insensitive, capitals only": "failed", "case-insensitive, ignorecase": "passed",
     }, got
+
+
+def test_blind115_to_120s_good_rows_are_not_misread():
+    """blind115-120's good rows lost on arrival at 9b5592a to what execution was told: "sums like `0.1 + 0.2`" is no
+    input; "Return None for an empty list and raise ValueError if ..." raises for something else; "with assignments
+    `[...]` and `{...}`" names its first value and not its second; a list of statuses is no list of dicts; and a
+    regular expression keeps its case when the row's call is re-cased ("\\b" is not "\\B")."""
+    from hfsynth.curate.worded_examples import worded_examples
+
+    total = "from decimal import Decimal\n\n\ndef batch_total(amounts: list[str]) -> str:\n    return f'{sum(Decimal(a) for a in amounts):.2f}'\n"
+    assert accepted_inputs("Amounts are strings such as `\"19.99\"`. Floating-point sums like `0.1 + 0.2` must not leak into the result.", ast.parse(total)) == ["19.99"]
+    grade = "def most_common_grade(letters: list[str]) -> str | None:\n    return max(letters) if letters else None\n"
+    ask = "Write `most_common_grade(letters)` that returns the most common letter. Return `None` for an empty list and raise `ValueError` if {}."
+    assert required_error_claims(ask.format("any entry is not one of `A B C D F`"), ast.parse(grade)) == []
+    assert required_error_claims("Write `most_common_grade(letters)`. Raise `ValueError` for an empty list.", ast.parse(grade)) != []
+    missing = "def missing_work(assignments, submissions):\n    return {s: [a for a in assignments if a not in set(h)] for s, h in submissions.items()}\n"
+    said = worded_examples('Example: with assignments `["hw1", "hw2"]` and `{"Ana": ["hw1"]}` the result is `{"Ana": ["hw2"]}`.', ast.parse(missing))
+    assert [e.call for e in said] == ["missing_work(assignments=['hw1', 'hw2'], submissions={'Ana': ['hw1']})"]
+    events = "def status_summary(events: list[dict]) -> list:\n    return sorted({e['status'] for e in events})\n"
+    assert worded_examples('For statuses `["In Transit", "delivered"]` the result is `["delivered", "in transit"]`.', ast.parse(events)) == []
+    categorize = ("import re\n\n\ndef categorize(description: str, rules: list) -> str:\n    for pattern, category in rules:\n"
+                  "        if re.search(pattern, description, flags=re.IGNORECASE):\n            return category\n    return 'uncategorized'\n")
+    tests = "RULES = [(r'\\b(tesco|aldi)\\b', 'groceries'), (r'\\bcard\\b', 'card-other')]\nassert categorize('CARD PAYMENT TO TESCO 2231', RULES) == 'groceries'\n"
+    row = {"id": "regex rules", "code": categorize, "tests": tests, "language": "python",
+           "instruction": "Write `categorize(description, rules)`: the first matching rule wins. Matching is case-insensitive."}
+    assert [(r["exec_status"], r["exec_detail"]) for r in execute_rows([row], CFG)] == [("passed", "")]

@@ -4574,3 +4574,106 @@ def test_blind112_to_114s_lessons():
     assert trivial(bump.format(step="(major, minor, candidate[2] + 1)")) is None
     sort_ask = "Write `sort_array(array)`: ascending if the first and last values sum to an odd number. Examples: `sort_array([2, 4, 3, 0, 1, 5])` => `[0, 1, 2, 3, 4, 5]`"
     assert check(sort_ask, "def sort_array(array):\n    return sorted(array, reverse=bool(array) and (array[0] + array[-1]) % 2 == 0)\n") is None  # HumanEval/88: a list shown, no scale
+
+
+def test_blind115_to_120s_lessons():
+    """blind115-120: a CSV field used as a number; a method used without its call; a guard that lets the end through;
+    a while loop with nothing to stop it at the end; dicts compared when their keys tie (a merge, nlargest, a best
+    entry); a deque sliced; a regex group that does not exist; a text handed to csv.reader; a heap's first items; a
+    repeated group under findall; a total's timedelta.seconds; JSON keys looked up as ints; output tuples short of a
+    field; a CSV header never written; the last batch dropped; a pattern search that restarts on its own match; a
+    root that is its own parent, recursively. And the good rows lost on arrival: a canonical JSON sorted where the
+    file around it is not, "contains: a, b." listing items, a header of the input's columns, "no rows" answered by
+    a literal of empty values, a loop that steps before it counts up to and including its bound."""
+    overweight = "import csv\nimport io\n\n\ndef overweight_bags(csv_text: str, limit: float = 23) -> list:\n    return [row['tag'] for row in csv.DictReader(io.StringIO(csv_text)) if {weight} > limit]\n"
+    assert trivial(overweight.format(weight="row['weight_kg']")) == (
+        "always an error: row['weight_kg'] > limit (line 6): a CSV field is a str, and using it as a number raises TypeError")
+    assert trivial(overweight.format(weight="float(row['weight_kg'])")) is None
+    inactive = ("from datetime import datetime\n\n\ndef inactive(stamps, today):\n    out = []\n    for member, stamp in stamps.items():\n"
+                "        last = datetime.strptime(stamp, '%Y-%m-%d %H:%M')\n        if (today - last.{date}).days > 365:\n            out.append(member)\n    return sorted(out)\n")
+    assert trivial(inactive.format(date="date")).startswith("misused call: today - last.date (line 8) uses the method last.date as a value")
+    assert trivial(inactive.format(date="date()")) is None
+    assert trivial("class Log:\n    def __init__(self):\n        self.items = []\n\n    def more(self, extra):\n        return self.items + extra\n") is None
+    neighbours = "def neighbours(seat, block):\n    i = block.index(seat)\n    out = []\n    if i + 1 {op} len(block):\n        out.append(block[i + 1])\n    return out\n"
+    assert trivial(neighbours.format(op="<=")) == "always an error: i + 1 <= len(block) lets block[i + 1] read one past the end (line 5): IndexError"
+    assert trivial(neighbours.format(op="<")) is None
+    drop = "def first_big_drop(scores, threshold=10):\n    if len(scores) < 2:\n        return -1\n    i = 1\n    while {test}:\n        i += 1\n    return i\n"
+    assert trivial(drop.format(test="scores[i - 1] - scores[i] <= threshold")).startswith("always an error: while scores[i - 1] - scores[i] <= threshold (line 5) steps i past the end")
+    assert trivial(drop.format(test="i < len(scores) and scores[i - 1] - scores[i] <= threshold")) is None
+    window = ("def busiest(times, window):\n    best = left = 0\n    for right, t in enumerate(times):\n        while t - times[left] >= window:\n"
+              "            left += 1\n        best = max(best, right - left + 1)\n    return best\n")
+    assert trivial(window) is None  # the window's own item stops it
+    merge = "import heapq\n\n\ndef merge_boards(*boards):\n    streams = [({pair} for f in board) for board in boards]\n    return [f for *_, f in heapq.merge(*streams)]\n"
+    assert trivial(merge.format(pair="(f['dep'], f)")).startswith("misused call: heapq.merge(*streams) (line 6): on equal keys it compares the dicts (f)")
+    assert trivial(merge.format(pair="(f['dep'], f['flight'], f)")) is None
+    slowest = "import heapq\n\n\ndef slowest(requests, k=5):\n    pairs = [(r['ms'], r) for r in requests]\n    return [r for _, r in heapq.nlargest(k, pairs{key})]\n"
+    assert "on equal keys it compares the dicts (r)" in trivial(slowest.format(key=""))
+    assert trivial(slowest.format(key=", key=lambda p: p[0]")) is None
+    best = ("from statistics import mean\n\n\ndef top(students):\n    best = {}\n    for s in students:\n        entry = (mean(s['scores']), s)\n"
+            "        if s['room'] not in best or entry > best[s['room']]:\n            best[s['room']] = entry\n    return best\n")
+    assert "entry > best[s['room']] (line 8): on equal keys it compares the dicts (s)" in trivial(best)
+    recent = "from collections import deque\n\n\nclass Recent:\n    def __init__(self, size=10):\n        self._items = deque(maxlen=size)\n\n    def last(self, n):\n        return {value}\n"
+    assert trivial(recent.format(value="list(self._items[-n:])")) == "misused call: self._items[-n:] (line 9) slices a deque, which takes only an index: TypeError"
+    assert trivial(recent.format(value="list(self._items)[-n:]")) is None
+    grouped = "import re\n\nLINE = re.compile(r'\\[req=(?P<req_id>\\w+)\\] (?P<message>.*)')\n\n\ndef ids(lines):\n    return [m.group('{name}') for m in map(LINE.search, lines) if m]\n"
+    assert trivial(grouped.format(name="req_id")) is None  # the match comes from map(): not read, and the group exists anyway
+    single = "import re\n\nLINE = re.compile(r'\\[req=(?P<req_id>\\w+)\\]')\n\n\ndef request_id(line):\n    match = LINE.search(line)\n    return match.group('{name}') if match else None\n"
+    assert trivial(single.format(name="request_id")) == "misused call: match.group('request_id') (line 8): the pattern has no group 'request_id', so every match raises IndexError"
+    assert trivial(single.format(name="req_id")) is None
+    rows = "import csv\nimport io\n\n\ndef count_rows(csv_text: str) -> int:\n    return len(list(csv.reader({given}))) - 1\n"
+    assert trivial(rows.format(given="csv_text")).startswith("misused call: csv.reader(csv_text) (line 6) reads the str csv_text one character per row")
+    assert trivial(rows.format(given="io.StringIO(csv_text)")) is None
+    heaviest = "import heapq\n\n\ndef heaviest(weights, k):\n    heap = [(-w, t) for t, w in weights.items()]\n    heapq.heapify(heap)\n    return [t for _, t in {taken}]\n"
+    assert trivial(heaviest.format(taken="heap[:k]")) == "misused call: heap[:k] (line 7) takes the first items of a heap, which is in order only at [0]"
+    assert trivial(heaviest.format(taken="heapq.nsmallest(k, heap)")) is None
+    ips = "import re\n\nIPV4 = re.compile(r'{pattern}')\n\n\ndef distinct_ips(lines):\n    return len({{ip for line in lines for ip in IPV4.findall(line)}})\n"
+    assert "findall gives the one group" in trivial(ips.format(pattern="\\\\b(\\\\d{1,3}\\\\.){3}\\\\d{1,3}\\\\b"))
+    assert trivial(ips.format(pattern="\\\\b(?:\\\\d{1,3}\\\\.){3}\\\\d{1,3}\\\\b")) is None
+    played = "from datetime import timedelta\n\n\ndef total_minutes(sessions):\n    total = sum((end - start for start, end in sessions), timedelta())\n    return {value}\n"
+    assert trivial(played.format(value="total.seconds // 60")).startswith("misused call: total.seconds (line 6): timedelta.seconds leaves out whole days")
+    assert trivial(played.format(value="int(total.total_seconds() // 60)")) is None
+    quote = "import json\n\n\ndef quote(rate_json: str, zone: int) -> float:\n    card = json.loads(rate_json)\n    return card[{key}][0][1]\n"
+    ask = 'Our rate card is JSON, e.g.\n\n```json\n{"1": [[1, 4.5], [5, 7.25]], "2": [[1, 5.1]]}\n```\n\nWrite `quote(rate_json: str, zone: int) -> float`.'
+    assert check(ask, quote.format(key="zone")) == "the instruction's JSON keys are strings and card[zone] (line 6) looks up the int zone: it never finds it"
+    assert check(ask, quote.format(key="str(zone)")) is None
+    summary = "def monthly_summary(rows):\n    months = sorted({{month for month, _, _ in rows}})\n    return [{item} for month in months]\n"
+    ask = "Input: a list of `(month, credit, debit)` rows. Output: a list of `(month, credits, debits, net)` tuples in chronological order."
+    assert check(ask, summary.format(item="(month, 1, 2)")) == (
+        "the instruction asks for (month, credits, debits, net) tuples and monthly_summary() builds them with 3 fields ((month, 1, 2), line 3)")
+    assert check(ask, summary.format(item="(month, 1, 2, -1)")) is None
+    records = ("import csv\nimport io\n\nCOLUMNS = ['ts', 'level', 'message']\n\n\ndef records_to_csv(records):\n    buffer = io.StringIO()\n"
+               "    writer = csv.writer(buffer, lineterminator='\\n')\n{header}    for record in records:\n        writer.writerow([record[c] for c in COLUMNS])\n    return buffer.getvalue()\n")
+    ask = "Write `records_to_csv(records)` that turns log records into CSV text: first a header row `ts,level,message`, then one row per record."
+    assert check(ask, records.format(header="")) == "the instruction asks for the header row (the code's csv writer never writes one) and the code leaves it out"
+    assert check(ask, records.format(header="    writer.writerow(COLUMNS)\n")) is None
+    batches = "def make_batches(lines, size):\n    batches, current = [], []\n    for line in lines:\n        if len(current) == size:\n            batches.append(current)\n            current = []\n        current.append(line)\n{tail}    return batches\n"
+    assert trivial(batches.format(tail="")).startswith("misused call: batches.append(current) only when a new one starts (line 5)")
+    assert trivial(batches.format(tail="    if current:\n        batches.append(current)\n")) is None
+    offsets = ("import re\n\nERROR = re.compile(r'^ERROR', re.MULTILINE)\n\n\ndef error_offsets(text):\n    found, pos = [], 0\n    while True:\n"
+               "        match = ERROR.search(text, pos)\n        if match is None:\n            break\n        found.append(match.start())\n        pos = match.{end}()\n    return found\n")
+    assert trivial(offsets.format(end="start")).startswith("never ends: the while loop at line 8 searches from pos and then sets pos = match.start()")
+    assert trivial(offsets.format(end="end")) is None
+    root = "def root_of(span, parents):\n    parent = parents.get(span)\n    if parent is None{same}:\n        return span\n    return root_of(parent, parents)\n"
+    ask = "Spans are logged as `span=<id> parent=<id>`; a root span is logged with its parent equal to its own id. Write `root_of(span, parents)`."
+    assert trivial(root.format(same=""), ask).startswith("never ends: root_of() calls itself with parent = parents.get(span) (line 5)")
+    assert trivial(root.format(same=" or parent == span"), ask) is None
+
+
+def test_blind115_to_120s_good_rows_lost_on_arrival():
+    """The good rows of blind115-120 lost on arrival at 9b5592a, each a reading the checks now make."""
+    save = ("import hashlib\nimport json\n\n\ndef _digest(state):\n    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()\n\n\n"
+            "def wrap_save(state):\n    return json.dumps({'data': state, 'checksum': _digest(state)})\n")
+    assert check("Write `wrap_save(state)`: JSON of the state and a checksum of its canonical JSON, where canonical means `sort_keys=True`.", save) is None
+    box = ("class Box:\n    def __init__(self, name, contents):\n        self.name, self.contents, self.is_open = name, list(contents), False\n\n"
+           "    def look_inside(self):\n        if not self.is_open:\n            return f'The {self.name} is closed.'\n        return f\"The {self.name} contains: {', '.join(self.contents)}.\"\n")
+    assert check('Write a `Box` class whose `look_inside()` returns `"The <name> is closed."` or `"The <name> contains: a, b."`.', box) is None
+    manifest = ("import csv\nimport io\n\n\ndef weight_by_passenger(csv_text: str) -> dict:\n    totals = {}\n    for record in csv.DictReader(io.StringIO(csv_text)):\n"
+                "        totals[record['passenger']] = totals.get(record['passenger'], 0.0) + float(record['weight_kg'])\n    return totals\n")
+    assert check("Write `weight_by_passenger(csv_text)` for a baggage manifest in CSV format with the header row `passenger,bag_id,weight_kg`.", manifest) is None
+    report = ("import csv\nimport io\nimport statistics\n\n\ndef score_report(csv_text):\n    rows = [(r['name'], int(r['score'])) for r in csv.DictReader(io.StringIO(csv_text))]\n"
+              "    if not rows:\n        return {'count': 0, 'mean': None, 'best': None}\n"
+              "    return {'count': len(rows), 'mean': statistics.mean(r[1] for r in rows), 'best': max(rows, key=lambda r: r[1])[0]}\n")
+    assert trivial(report, "", "assert score_report('name,score\\n') == {'count': 0, 'mean': None, 'best': None}\n") is None
+    transit = ("from datetime import timedelta\n\n\ndef transit_days(shipped, delivered):\n    count, current = 0, shipped\n    while current < delivered:\n"
+               "        current += timedelta(days=1)\n        if current.weekday() < 5:\n            count += 1\n    return count\n")
+    assert check("Write `transit_days(shipped, delivered)`: the weekdays after the ship date up to and including the delivery date.", transit) is None

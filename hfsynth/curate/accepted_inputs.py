@@ -137,6 +137,8 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
                 continue  # `"Brake pads, front",BP-7731,45.00`: a quoted field of a bigger value, not an input
             if match.group(3) is not None and not re.search(r"[ :/,-]", text):
                 continue  # `3.14` or `1.5`: a number, which a parameter of text need not take
+            if match.group(3) is not None and re.search(r"\s\+\s", text):
+                continue  # "floating-point sums like `0.1 + 0.2`": a sum, not a value (a time range `09:00 - 17:00` is one)
             if match.group(4) is not None and not (re.search(r"[A-Za-z]", text) and re.search(r"[ |;@:,/-]", text)) or match.group(4) is not None and re.search(
                     r"\s[-+*/%<>]=?\s|//|\*\*|\b(?:for|in|if|not|and|or|is|def|return|lambda|import)\b", text):
                 continue  # `n // 2`, `x in seen`: code, not a record

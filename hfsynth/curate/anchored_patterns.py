@@ -78,6 +78,10 @@ def _returns_a_bool(body: list) -> bool:
     return bool(body) and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, bool)
 
 
+# "Valid entries are `A`-`D` ...": a filter of entries by a pattern tells valid from invalid, a whole-string question.
+VALIDITY = re.compile(r"\b(?:valid|invalid|validat\w*)\b", re.IGNORECASE)
+
+
 def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
     """How the code answers a whole-string question with a match of the string's start, else None."""
     if STARTS_ONLY.search(instruction):
@@ -92,11 +96,13 @@ def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
                 direct = call is not node.value or _answers_a_bool(function)
             elif isinstance(node, ast.If) and (_returns_a_bool(node.body) or _returns_a_bool(node.orelse)):
                 call, direct = _truth_of(node.test), True
+            elif isinstance(node, ast.comprehension) and len(node.ifs) == 1 and VALIDITY.search(instruction):
+                call, direct = _truth_of(node.ifs[0]), True  # [e for e in entries if not VALID.match(e)]: the entries kept as (in)valid
             else:
                 continue
             pattern = _matched_pattern(call, patterns) if direct else None
             if pattern and not _reads_to_the_end(pattern):
-                return (f"re.match({pattern[:30]!r}) (line {node.lineno}) checks only how the text starts: text with more after "
+                return (f"re.match({pattern[:30]!r}) (line {call.lineno}) checks only how the text starts: text with more after "
                         f"the match passes too (re.fullmatch or a closing $ is meant)")
     return None
 

@@ -504,6 +504,19 @@ def _comparisons_with(tree: ast.Module, bound, named: dict):
                     yield node, op
 
 
+def _tests_of_loops_that_step_first(tree: ast.Module) -> set:
+    """The ids of ``while current < delivered`` tests whose body first steps the variable (``current += day``):
+    the body then sees the bound itself, so the loop counts up to and including it."""
+    found = set()
+    for loop in walk(tree):
+        if isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and loop.body:
+            first = loop.body[0]
+            stepped = (first.target if isinstance(first, ast.AugAssign) else first.targets[0] if isinstance(first, ast.Assign) and len(first.targets) == 1 else None)
+            if isinstance(stepped, ast.Name) and any(isinstance(side, ast.Name) and side.id == stepped.id for side in [loop.test.left, *loop.test.comparators]):
+                found.add(id(loop.test))
+    return found
+
+
 def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[str]:
     """``score > 90`` for "A (90 and above)", ``weight < 5`` for "up to and including 5 kg", and no ``>=``
     nor ``<=`` with that number anywhere."""
@@ -525,8 +538,9 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
         if isinstance(bound, float) and re.match(r"\s*(?:%|percent\b)", prose[number_end:]):
             bound = (bound, bound / 100)  # "20%": compared as 20 or as 0.2
         strict, inclusive = None, False
+        stepped_first = _tests_of_loops_that_step_first(tree)
         for node, op in _comparisons_with(tree, bound, named):
-            if op in (ast.LtE, ast.GtE, ast.Eq):  # len(buffer) == window: the bound itself is taken
+            if op in (ast.LtE, ast.GtE, ast.Eq) or id(node) in stepped_first:  # len(buffer) == window: the bound itself is taken
                 inclusive = True
             # x > 90 leaves 90 out below; x < 5 leaves 5 out above
             if strict is None and (above and op is ast.Gt or groups.get("upto") and op is ast.Lt):
@@ -588,6 +602,7 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
              and not n.orelse}  # "if current > end: break": the bound itself still runs (a return gives the tier's own answer)
     shifted = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
                for t in n.targets if isinstance(t, ast.Name)}  # cutoff = today - timedelta(days=7): "placed < cutoff" is "today >= placed + 8"
+    stepped_first = _tests_of_loops_that_step_first(tree)
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.UnaryOp) and id(node) in guards:
             guards.add(id(node.operand))
@@ -601,7 +616,7 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
                 continue  # a bound moved by a step: whether < or <= is right depends on the step
             if isinstance(op, (ast.LtE, ast.GtE)):
                 inclusive = True
-            elif id(node) in exits:
+            elif id(node) in exits or id(node) in stepped_first:  # while current < end: current += day; ...: the body sees end
                 inclusive = True
             elif upward and isinstance(op, (ast.Lt, ast.Gt)):
                 if isinstance(op, ast.Gt) != isinstance(left, ast.Constant):

@@ -436,7 +436,68 @@ def past_the_end(tree: ast.Module) -> Optional[str]:
         if (extra >= 0 and isinstance(index, ast.Call) and isinstance(index.func, ast.Name) and index.func.id == "len" and len(index.args) == 1
                 and ast.dump(index.args[0]) == owner):
             return f"{ast.unparse(node)[:60]} reads past the end (line {node.lineno})"
-    return _next_item_past_the_last(tree)
+    return _next_item_past_the_last(tree) or _guard_lets_the_end_through(tree) or _while_walks_off_the_end(tree)
+
+
+def _while_walks_off_the_end(tree: ast.Module) -> Optional[str]:
+    """``while scores[i - 1] - scores[i] <= threshold: i += 1``: nothing stops ``i`` at the end, so an input whose
+    items all meet the condition ("-1 if no such drop happens") raises IndexError. Read where the loop's test
+    reads the sequence at ``i`` (plus a constant), the body only steps ``i`` up and neither leaves the loop nor
+    compares ``i``, and the function never asks whether the sequence holds what the loop looks for (``if ':' in
+    line``: a sentinel known to be there stops it)."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        members = {ast.dump(c) for n in walk(function) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
+                   for c in n.comparators}
+        nested = {id(n) for outer in walk(function) if isinstance(outer, (ast.For, ast.AsyncFor)) for n in walk(outer)}
+        for loop in (n for n in _walk_unguarded(function) if isinstance(n, ast.While) and id(n) not in nested):  # not in a try (an IndexError there
+            # may be the point), nor in a loop over the items (a window's ``while t - times[left] >= 60`` stops at the current item)
+            if any(isinstance(n, (ast.Break, ast.Return, ast.Raise, ast.Try, ast.Yield)) for statement in loop.body for n in walk(statement)):
+                continue
+            steps = [n for statement in loop.body for n in walk(statement) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)
+                     and isinstance(n.target, ast.Name) and isinstance(n.value, ast.Constant) and type(n.value.value) is int and n.value.value > 0]
+            if len(steps) != 1 or len(loop.body) != 1:
+                continue
+            index = steps[0].target.id
+            reads = [n for n in walk(loop.test) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) and not isinstance(n.slice, ast.Slice)
+                     and (_linear(n.slice) or {}).get(index) == 1 and set(_linear(n.slice)) <= {index, ""}]
+            if not reads or _index_compared(loop.test, index) or ast.dump(reads[0].value) in members:
+                continue
+            return f"while {ast.unparse(loop.test)[:50]} (line {loop.lineno}) steps {index} past the end of {ast.unparse(reads[0].value)} when every item meets it: IndexError"
+    return None
+
+
+def _guard_lets_the_end_through(tree: ast.Module) -> Optional[str]:
+    """``if i + 1 <= len(block): ... block[i + 1]``: the guard lets ``block[len(block)]`` through, an IndexError
+    whenever the position reaches the end (``<`` is meant). Read for an ``if`` (or ``a and b``) whose test is that
+    one comparison and whose body reads the same position of the same sequence, which the body does not grow."""
+    for node in _walk_unguarded(tree):
+        if isinstance(node, ast.If):
+            test, guarded = node.test, node.body
+        elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) and len(node.values) >= 2:
+            test, guarded = node.values[0], node.values[1:]
+        else:
+            continue
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+            continue
+        position, length = (test.left, test.comparators[0]) if isinstance(test.ops[0], ast.LtE) else (
+            (test.comparators[0], test.left) if isinstance(test.ops[0], ast.GtE) else (None, None))
+        if not (isinstance(length, ast.Call) and getattr(length.func, "id", None) == "len" and len(length.args) == 1 and not length.keywords):
+            continue
+        owner, at = ast.dump(length.args[0]), _linear(position) if position is not None else None
+        if at is None or set(at) <= {""}:
+            continue  # a constant position: "if 3 <= len(parts)" guards parts[2], not parts[3]
+        grown = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append", "insert", "extend")
+                    and ast.dump(n.func.value) == owner or isinstance(n, (ast.Assign, ast.AugAssign)) and any(
+                        ast.dump(t) == owner for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
+                    for statement in guarded for n in walk(statement))
+        if grown:
+            continue
+        for statement in guarded:
+            for read in walk(statement):
+                if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner
+                        and not isinstance(read.slice, ast.Slice) and _linear(read.slice) == at):
+                    return f"{ast.unparse(test)[:40]} lets {ast.unparse(read)[:40]} read one past the end (line {read.lineno}): IndexError"
+    return None
 
 
 def _index_compared(test: ast.AST, index: str) -> bool:

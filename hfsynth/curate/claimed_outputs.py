@@ -708,12 +708,14 @@ def _hf_recased(value, change):
     """``value`` (the call's ``(args, kwargs)``) with ``change(i, text)`` applied to its i-th string, in lists
     and tuples too, not in sets (a lookup the caller sets up: the stop words of "the most common words,
     case-insensitively, ignoring a given set of stop words") nor in dicts (records: their values are
-    fields and codes)."""
+    fields and codes), nor a string with a backslash (a pattern: ``\\b`` and ``\\B`` differ)."""
     seen = [0]
 
     def walk(v, depth):
         if depth > 20:
             return v
+        if isinstance(v, str) and "\\" in v:
+            return v  # a regular expression (r"\b(tesco|aldi)\b"): its escapes' case is their meaning
         if isinstance(v, str):
             seen[0] += 1
             return change(seen[0] - 1, v)

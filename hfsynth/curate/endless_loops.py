@@ -287,8 +287,8 @@ def _writes(loop: ast.AST, name: str, loop_targets: bool = False) -> List[ast.AS
 
 
 def _searches_from(node: ast.AST, start: str) -> bool:
-    """``text.find(sub, start)`` (or ``index``): a search that begins at ``start``."""
-    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("find", "index") and len(node.args) >= 2
+    """``text.find(sub, start)`` (or ``index``, or a compiled pattern's ``search(text, start)``): a search that begins at ``start``."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("find", "index", "search") and len(node.args) >= 2
             and isinstance(node.args[1], ast.Name) and node.args[1].id == start)
 
 
@@ -307,8 +307,9 @@ def found_again(tree: ast.AST) -> Optional[str]:
                 if all(isinstance(w, ast.Assign) and _searches_from(w.value, start) for w in writes):
                     return f"the while loop at line {loop.lineno} sets {start} = ...find(..., {start}): the search starts on the match it just found and never moves on"
                 continue
-            if writes and all(isinstance(w, ast.Assign) and isinstance(w.value, ast.Name) and w.value.id == result for w in writes):
-                return f"the while loop at line {loop.lineno} searches from {start} and then sets {start} = {result}, the match itself: it finds it again and never ends"
+            if writes and all(isinstance(w, ast.Assign) and (isinstance(w.value, ast.Name) and w.value.id == result or ast.unparse(w.value) == f"{result}.start()")
+                              for w in writes):  # pos = match.start(): a pattern's search from where it matched matches there again
+                return f"the while loop at line {loop.lineno} searches from {start} and then sets {start} = {ast.unparse(writes[0].value)}, the match itself: it finds it again and never ends"
     return None
 
 
@@ -421,6 +422,24 @@ def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
         climbs = any(isinstance(n.value, ast.Subscript) and ast.unparse(n.value) == f"{table}[{name}]" for n in steps)
         if climbs and len(steps) == 1 and not any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in walk(loop)):
             return f"the while loop at line {loop.lineno} climbs {table}[{name}] while {name} is in {table}: at the root, its own parent, it goes round for ever"
+    return _recursion_climbs_past_the_root(tree)
+
+
+def _recursion_climbs_past_the_root(tree: ast.AST) -> Optional[str]:
+    """``parent = parents.get(span); if parent is None: return span; return root_of(parent, parents)``: the recursive
+    form of the same climb; at the root, its own parent, the call is the same call again (RecursionError)."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        params = [a.arg for a in function.args.args]
+        if not params:
+            continue
+        node = params[0]
+        climbed = {n.targets[0].id: n.value for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                   and (isinstance(n.value, ast.Subscript) and ast.unparse(n.value.slice) == node
+                        or isinstance(n.value, ast.Call) and getattr(n.value.func, "attr", None) == "get" and n.value.args and ast.unparse(n.value.args[0]) == node)}
+        compared = any(isinstance(n, ast.Compare) and {node} & {ast.unparse(side) for side in [n.left, *n.comparators]} for n in walk(function))
+        for call in (n for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == function.name and n.args):
+            if isinstance(call.args[0], ast.Name) and call.args[0].id in climbed and not compared:
+                return f"{function.name}() calls itself with {call.args[0].id} = {ast.unparse(climbed[call.args[0].id])[:30]} (line {call.lineno}): at the root, its own parent, it recurses for ever"
     return None
 
 

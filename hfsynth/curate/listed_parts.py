@@ -516,6 +516,8 @@ FIELDS_IN = re.compile(r"\b(?:each|every|the)\s+(?:record|row|dict|item|entry|li
 # "the CSV text with the header row `name,email,phone,shifts_completed`": the columns, spelled as the header.
 HEADER_OUT = re.compile(r"\b(?:returns?|returning|writes?|writing|outputs?|produces?|generates?|emits?)\b", re.IGNORECASE)
 HEADER_IN = re.compile(r"\b(?:pars\w*|reads?|reading|have|has|takes?|given|input|from)\b", re.IGNORECASE)
+# "Write `weight_by_passenger(csv_text)` for a manifest with the header row ...": the task's verb, not one of output.
+TASK_VERB_OBJECT = re.compile(r"\s+(?:`?[A-Za-z_]\w*\(|an?\s+(?:python\s+)?(?:function|method|class|program|script)\b)", re.IGNORECASE)
 HEADER_ROW = re.compile(r"\b(?:header(?:\s+row|\s+line)?|columns?)\b[^`.]{0,30}`(?P<items>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){2,})`", re.IGNORECASE)
 
 
@@ -525,7 +527,7 @@ def _missing_output_field(instruction: str, strings: List[str], names: Set[str])
     spells two others."""
     for sentence in re.split(r"(?<=[.!?])\s+", instruction):
         header = HEADER_ROW.search(sentence)
-        said = list(HEADER_OUT.finditer(sentence, 0, header.start())) if header else []
+        said = [m for m in HEADER_OUT.finditer(sentence, 0, header.start()) if not TASK_VERB_OBJECT.match(sentence, m.end())] if header else []
         if header and (not said or HEADER_IN.search(sentence, said[-1].end(), header.start())):
             header = None  # "CSV text with a header line `date,vehicle,litres`" to read: the input's columns
         found = header or FIELD_LIST.search(sentence)
@@ -589,8 +591,8 @@ def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:
     def words(template):  # digits aside: '<name>.bak1', '<name>.bak2' are a counter's, written as f"{name}.bak{n}"
         return re.sub(r"\d+", "", max((part.strip(" .,:;!?-") for part in PLACEHOLDER.split(template)), key=len).lower()).strip(" .,:;!?-")
     spelled = set(re.findall(r"[a-z]+", strings))
-    def written(template):  # "N minute(s) ago" is written as f"{n} {unit}{'s' if n != 1 else ''} ago"
-        return words(template) in strings or all(word in spelled for word in re.findall(r"[a-z]+", words(template).replace("(s)", "")))
+    def written(template):  # "N minute(s) ago" is written as f"{n} {unit}{'s' if n != 1 else ''} ago"; "contains: a, b." lists items a and b
+        return words(template) in strings or all(word in spelled for word in re.findall(r"[a-z]{2,}", words(template).replace("(s)", "")))
     held = [t for t in templates if len(words(t)) >= 3 and written(t)]
     missing = [t for t in templates if len(words(t)) >= 3 and not written(t)]
     if held and not missing:  # "Dear {title} {last_name}", "Dear {first_name}", else "Dear Friend": the fixed phrase of the same opening
@@ -609,6 +611,40 @@ def _missing_time_unit(instruction: str, strings: List[str], names: Set[str]) ->
         if unit.lower()[:-1] not in words:
             return f"the unit {unit.lower()!r}"
     return None
+
+
+# "first a header row `ts,level,logger,message`, then one row per record": a header the CSV written must open with.
+HEADER_ASK = re.compile(r"\b(?:with|first|starting with|begins? with|plus|includ\w+)\s+(?:a|the|one|its)\s+header(?:\s+row|\s+line)?\b", re.IGNORECASE)
+NO_HEADER = re.compile(r"\b(?:no|without|omit\w*|skip\w*|excluding)\s+(?:a\s+|the\s+)?header", re.IGNORECASE)
+
+
+def _header_never_written(instruction: str, tree: ast.Module) -> Optional[str]:
+    """Code that only writes CSV (``csv.writer``, never a reader) for an instruction that asks for a header row, and no
+    row it writes is the header: no ``writeheader()``, no ``writerow`` of a list of names (``COLUMNS``, ``["ts", ...]``),
+    no row written once outside the loop over the records (``writer.writerow(headers)``)."""
+    if not HEADER_ASK.search(instruction) or NO_HEADER.search(instruction):
+        return None
+    calls = [n for n in walk(tree) if isinstance(n, ast.Call)]
+    names = {ast.unparse(n.func) for n in calls}
+    if not names & {"csv.writer", "csv.DictWriter"} or names & {"csv.reader", "csv.DictReader"}:
+        return None
+    lists = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, (ast.List, ast.Tuple))
+             and n.value.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in n.value.elts)
+             for t in n.targets if isinstance(t, ast.Name)}
+    looped = {id(n) for loop in walk(tree) if isinstance(loop, (ast.For, ast.AsyncFor, ast.While, ast.comprehension)) for n in walk(loop)}
+    for call in calls:
+        attr = getattr(call.func, "attr", None)
+        if attr in ("writerow", "write") and id(call) not in looped:
+            return None  # writer.writerow(headers): one row written once, outside the loop over the records
+        if attr == "writeheader" or attr in ("writerow", "write") and call.args and (
+                isinstance(call.args[0], (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in call.args[0].elts)
+                or isinstance(call.args[0], ast.Name) and call.args[0].id in lists
+                or isinstance(call.args[0], ast.Call) and getattr(call.args[0].func, "id", None) in ("list", "tuple")
+                or isinstance(call.args[0], ast.Constant) or isinstance(call.args[0], ast.JoinedStr)):
+            return None
+        if attr == "writerows" and call.args and isinstance(call.args[0], (ast.List, ast.BinOp)):
+            return None  # writer.writerows([HEADER] + rows)
+    return "the header row (the code's csv writer never writes one)"
 
 
 def missing_part(instruction: str, code: str) -> Optional[str]:
@@ -641,7 +677,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         strings = _working_strings(tree)
         literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
         literal = literal or missing_stated_amount(instruction, tree) or missing_listed_bound(instruction, tree)
-    literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree)
+    literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree) or _header_never_written(instruction, tree)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in walk(tree))

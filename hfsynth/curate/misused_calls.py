@@ -416,6 +416,12 @@ def _twelve_hour_without_meridiem(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _sum_of_timedeltas(value: Optional[ast.expr]) -> bool:
+    """``sum((end - start for start, end in sessions), timedelta())``: a total of spans, as a timedelta."""
+    return (isinstance(value, ast.Call) and getattr(value.func, "id", None) == "sum" and len(value.args) == 2
+            and ast.unparse(value.args[1]) in ("timedelta()", "datetime.timedelta()", "timedelta(0)"))
+
+
 def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
     """``(end - start).seconds`` in code that works with datetimes and never reads ``.days``:
     ``timedelta.seconds`` is only the part under one day, never negative, so a span of a day or more,
@@ -437,7 +443,7 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
                 continue
             receiver = node.value
             values = bindings.get(receiver.id, []) if isinstance(receiver, ast.Name) else [receiver]
-            if values and all(isinstance(v, ast.BinOp) and isinstance(v.op, ast.Sub) for v in values):
+            if values and all(isinstance(v, ast.BinOp) and isinstance(v.op, ast.Sub) or _sum_of_timedeltas(v) for v in values):
                 return (f"{ast.unparse(node)} (line {node.lineno}): timedelta.seconds leaves out whole days and is never negative "
                         "(total_seconds() is meant)")
     return None
@@ -676,6 +682,34 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
                 returned = [n for n in function.body if isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == best]
                 if returned and not elsewhere:
                     return f"{best} takes {current} only when a run breaks (line {kept[0].lineno}): a run that lasts to the end is never counted"
+    return None
+
+
+def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
+    """``if current and ...: batches.append(current); current = []`` inside the loop, then ``current.append(line)``, and
+    after the loop ``return batches`` with no look at ``current``: the last batch, still open when the items run out,
+    is never added."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for index, loop in enumerate(function.body):
+            if not isinstance(loop, (ast.For, ast.AsyncFor)):
+                continue
+            for at, branch in ((at, n) for at, n in enumerate(loop.body) if isinstance(n, ast.If)):  # the chunk closed before the item joins one
+                for i, statement in enumerate(branch.body):
+                    call = statement.value if isinstance(statement, ast.Expr) else None
+                    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "append" and len(call.args) == 1
+                            and isinstance(call.args[0], ast.Name) and isinstance(call.func.value, ast.Name)):
+                        continue
+                    chunks, current = call.func.value.id, call.args[0].id
+                    reset = any(isinstance(t, ast.Assign) and [ast.unparse(x) for x in t.targets] == [current] and ast.unparse(t.value) in ("[]", "list()")
+                                for t in branch.body[i + 1:])
+                    grown = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append", "extend")
+                                and isinstance(n.func.value, ast.Name) and n.func.value.id == current for later in loop.body[at + 1:] for n in walk(later))
+                    after = function.body[index + 1:]
+                    looked = any(isinstance(n, ast.Name) and n.id == current for statement in after for n in walk(statement))
+                    returned = any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == chunks for n in after)
+                    if reset and grown and returned and not looked:
+                        return (f"{chunks}.append({current}) only when a new one starts (line {call.lineno}), and nothing adds the last "
+                                f"{current} after the loop: the last chunk is lost")
     return None
 
 
@@ -1130,6 +1164,21 @@ def _mapping_second(node: ast.expr, names: set) -> Optional[str]:
     return None
 
 
+def _item_of(node: ast.expr, bound: Dict[str, ast.expr], depth: int = 0) -> Optional[ast.expr]:
+    """The item an iterable expression yields, through names bound once, ``*`` and nested comprehensions:
+    ``*streams`` with ``streams = [((f["dep"], f) for f in board) for board in boards]`` yields ``(f["dep"], f)``."""
+    if depth > 4:
+        return None
+    if isinstance(node, ast.Starred):
+        inner = _item_of(node.value, bound, depth + 1)
+        return _item_of(inner, bound, depth + 1) if isinstance(inner, (ast.ListComp, ast.GeneratorExp, ast.SetComp)) else None
+    if isinstance(node, ast.Name) and node.id in bound:
+        return _item_of(bound[node.id], bound, depth + 1)
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return node.elt
+    return None
+
+
 def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
     for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         mappings = _mappings(function)
@@ -1143,6 +1192,23 @@ def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
                     item = _mapping_second(node.args[1], mappings)
                     if item:
                         return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
+        bound = values_bound_once(function)
+        for node in walk(function):  # entry = (mean(s["scores"]), s); if entry > best[room]: equal averages compare the dicts
+            if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
+                for side in [node.left, *node.comparators]:
+                    item = _mapping_second(bound.get(side.id), mappings) if isinstance(side, ast.Name) and side.id in bound else None
+                    if item:
+                        return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
+        for node in walk(function):  # heapq.merge(*[((f["dep"], f) for f in board) for board in boards]), sorted((d["n"], d) for d in rows)
+            if not (isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords)):
+                continue
+            name = ast.unparse(node.func)
+            merged = (node.args if name in ("heapq.merge", "merge") else node.args[:1] if name in ("sorted", "min", "max") and len(node.args) == 1
+                      else node.args[1:2] if name in ("heapq.nlargest", "nlargest", "heapq.nsmallest", "nsmallest") else [])
+            for argument in merged:
+                item = _mapping_second(_item_of(argument, bound), mappings)
+                if item:
+                    return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
         for node in walk(function):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
             if (isinstance(node, ast.Assign) and len(node.targets) == 1 and ast.unparse(node.targets[0]) in heaped
                     and isinstance(node.value, ast.ListComp)):
@@ -1363,6 +1429,207 @@ def _predicate_never_called(tree: ast.Module) -> Optional[str]:
     for test in tests:
         if isinstance(test, ast.Attribute) and test.attr in PREDICATES and isinstance(test.ctx, ast.Load):
             return f"{ast.unparse(test)[:50]} (line {test.lineno}) is a method never called: always true (the call {test.attr}() is meant)"
+    return None
+
+
+# Methods of str, dict, date and timedelta that no common record names a field of; ``date`` and ``time`` are fields
+# of many records, so they count only on a name bound to a datetime the code builds.
+METHODS_ONLY = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "title", "capitalize", "split", "isoformat",
+                          "total_seconds", "toordinal", "isoweekday", "keys", "values", "items"})
+DATETIME_METHODS = METHODS_ONLY | {"date", "time", "weekday", "timestamp"}
+DATETIME_BUILDERS = re.compile(r"^(?:datetime\.)?(?:datetime|date)(?:\.(?:strptime|fromisoformat|now|utcnow|today|combine|fromtimestamp))?$")
+
+
+def _method_used_as_a_value(tree: ast.Module) -> Optional[str]:
+    """``today - last.date`` (``last`` from ``datetime.strptime``), ``name.lower < other``: a bound method in
+    arithmetic or an ordering raises TypeError on every call; the parentheses are missing. Not a name the code
+    sets as an attribute, a field or a keyword anywhere (``self.items = []``, ``Entry(date=...)``)."""
+    own = set()
+    for node in walk(tree):
+        if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            own.add(node.attr)
+        elif isinstance(node, ast.keyword) and node.arg:
+            own.add(node.arg)
+        elif isinstance(node, ast.ClassDef):
+            own |= {n.id for statement in node.body for n in walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            own |= set(re.findall(r"[A-Za-z_]\w*", node.value))
+    datetimes = {name for name, value in values_bound_once(tree).items()
+                 if isinstance(value, ast.Call) and DATETIME_BUILDERS.match(ast.unparse(value.func))}
+    for node in walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
+            sides = [node.left, node.right]
+        elif isinstance(node, ast.Compare) and all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
+            sides = [node.left, *node.comparators]
+        else:
+            continue
+        for side in sides:
+            if not isinstance(side, ast.Attribute) or side.attr in own:
+                continue
+            on_a_datetime = isinstance(side.value, ast.Name) and side.value.id in datetimes
+            if side.attr in METHODS_ONLY and not (isinstance(side.value, ast.Name) and side.value.id in ("self", "cls")) or on_a_datetime and side.attr in DATETIME_METHODS:
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) uses the method {ast.unparse(side)[:30]} as a value: it raises TypeError (the call {side.attr}() is meant)"
+    return None
+
+
+def _deque_sliced(tree: ast.Module) -> Optional[str]:
+    """``self._items[-n:]`` where every value bound to ``self._items`` is a ``deque``: a deque takes an index, not a
+    slice (TypeError on every call; ``list(self._items)[-n:]`` or ``itertools.islice`` is meant)."""
+    kinds: Dict[str, Set[bool]] = {}
+    for node in walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            is_deque = isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) in ("deque", "collections.deque")
+            for target in targets:
+                if isinstance(target, (ast.Name, ast.Attribute)):
+                    kinds.setdefault(ast.unparse(target), set()).add(is_deque)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            for name in (n for n in walk(node.target) if isinstance(n, ast.Name)):
+                kinds.setdefault(name.id, set()).add(False)  # bound otherwise too
+        elif isinstance(node, ast.arg):
+            kinds.setdefault(node.arg, set()).add(False)
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            kinds.setdefault(ast.unparse(node.optional_vars), set()).add(False)
+    deques = {name for name, seen in kinds.items() if seen == {True}}
+    for node in walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and ast.unparse(node.value) in deques:
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) slices a deque, which takes only an index: TypeError"
+    return None
+
+
+def _compiled_literal(call: ast.AST) -> Optional["re.Pattern"]:
+    """The pattern ``re.compile(r"...")`` (or ``re.compile(r"...", re.X)``) compiles, None for anything else."""
+    if not (isinstance(call, ast.Call) and ast.unparse(call.func) == "re.compile" and call.args and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)):
+        return None
+    flags = ast.unparse(call.args[1]) if len(call.args) > 1 else ""
+    if len(call.args) > 2 or call.keywords or re.search(r"[^\w.| ]", flags):
+        return None
+    try:
+        return re.compile(call.args[0].value, re.VERBOSE if re.search(r"\b(?:X|VERBOSE)\b", flags) else 0)
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
+def _unknown_group(tree: ast.Module) -> Optional[str]:
+    """``m.group("request_id")`` where ``m`` only ever matches ``LINE_RE = re.compile(r"...(?P<req_id>...)")``: no
+    group of that name (or number) exists, so every match raises IndexError."""
+    patterns = {name: _compiled_literal(value) for name, value in values_bound_once(tree).items()}
+    patterns = {name: pattern for name, pattern in patterns.items() if pattern is not None}
+    matched: Dict[str, Set] = {}
+    def matches(call: ast.AST, methods: tuple):
+        """The pattern whose ``methods`` the call is, for a literal pattern; None for any other value."""
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in methods):
+            return None
+        owner = ast.unparse(call.func.value)
+        if owner in patterns:
+            return patterns[owner]
+        if owner == "re" and len(call.args) == 2 and not call.keywords:
+            return _compiled_literal(ast.Call(ast.Attribute(ast.Name("re"), "compile"), [call.args[0]], []))
+        return None
+    for node in walk(tree):
+        if isinstance(node, (ast.Assign, ast.NamedExpr)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in (t for t in targets if isinstance(t, ast.Name)):
+                matched.setdefault(target.id, set()).add(matches(node.value, ("match", "search", "fullmatch")))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            for target in (t for t in walk(node.target) if isinstance(t, ast.Name)):
+                matched.setdefault(target.id, set()).add(matches(node.iter, ("finditer",)) if target is node.target else None)
+        elif isinstance(node, ast.arg):
+            matched.setdefault(node.arg, set()).add(None)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                for target in (t for t in walk(item.optional_vars) if isinstance(t, ast.Name)) if item.optional_vars is not None else ():
+                    matched.setdefault(target.id, set()).add(None)
+    for node in walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("group", "start", "end", "span") and len(node.args) == 1:
+            owner, key = node.func.value, node.args[0]
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+            owner, key = node.value, node.slice
+        else:
+            continue
+        seen = matched.get(owner.id) if isinstance(owner, ast.Name) else None
+        if not seen or len(seen) != 1 or None in seen or not isinstance(key, ast.Constant):
+            continue
+        pattern = next(iter(seen))
+        if isinstance(key.value, str) and key.value not in pattern.groupindex or type(key.value) is int and not 0 <= key.value <= pattern.groups:
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): the pattern has no group {key.value!r}, so every match raises IndexError"
+    return None
+
+
+def _text_handed_to_csv(tree: ast.Module) -> Optional[str]:
+    """``csv.reader(csv_text)`` with ``csv_text: str``: the reader iterates what it is given, so a text is read one
+    character per line (``io.StringIO(csv_text)`` or ``csv_text.splitlines()`` is meant)."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        stores = store_counts(function)
+        texts = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+                 if a.annotation is not None and ast.unparse(a.annotation) == "str" and stores[a.arg] == 0}
+        for node in walk(function):
+            if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("csv.reader", "csv.DictReader") and node.args
+                    and isinstance(node.args[0], ast.Name) and node.args[0].id in texts):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) reads the str {node.args[0].id} one character per row (io.StringIO() is meant)"
+    return None
+
+
+def _heap_sliced(tree: ast.Module) -> Optional[str]:
+    """``heapq.heapify(heap)`` then ``heap[:k]``: a heap is in order only at ``heap[0]``; its first k items are not
+    the k smallest (``heapq.nsmallest(k, ...)`` or popping k times is meant)."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        heaps = {ast.unparse(n.args[0]) for n in walk(function) if isinstance(n, ast.Call) and ast.unparse(n.func) in ("heapq.heapify", "heapify") and n.args}
+        sorted_later = {ast.unparse(n.args[0]) for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" and n.args} | {
+            ast.unparse(n.func.value) for n in walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
+        for node in walk(function):
+            if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Slice) and node.slice.step is None
+                    and node.slice.upper is not None and (node.slice.lower is None or ast.unparse(node.slice.lower) == "0")
+                    and ast.unparse(node.value) in heaps - sorted_later):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}) takes the first items of a heap, which is in order only at [0]"
+    return None
+
+
+def _repeated_groups(pattern: str) -> list:
+    """The capturing groups of a pattern's source that a quantifier repeats: ``(\\d{1,3}\\.){3}`` captures only its
+    last repetition."""
+    found, stack, i, in_class = [], [], 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            stack.append((i, not pattern.startswith("(?", i) or pattern.startswith("(?P<", i)))
+        elif ch == ")" and stack:
+            start, capturing = stack.pop()
+            if capturing and pattern[i + 1: i + 2] in ("{", "+", "*"):
+                found.append(pattern[start: i + 1])
+        i += 1
+    return found
+
+
+def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
+    """``re.findall(r"\\b(\\d{1,3}\\.){3}\\d{1,3}\\b", line)``: with one capturing group, findall gives that group, not
+    the match, and a repeated group holds only its last repetition ("0.", not "10.0.0.7")."""
+    patterns = {name: value.args[0].value for name, value in values_bound_once(tree).items()
+                if isinstance(value, ast.Call) and ast.unparse(value.func) == "re.compile" and value.args
+                and isinstance(value.args[0], ast.Constant) and isinstance(value.args[0].value, str)}
+    for node in walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "findall"):
+            continue
+        owner = ast.unparse(node.func.value)
+        source = patterns.get(owner) if owner in patterns else (
+            node.args[0].value if owner == "re" and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) else None)
+        if source is None:
+            continue
+        try:
+            groups = re.compile(source).groups
+        except (re.error, OverflowError, RecursionError):
+            continue
+        repeated = _repeated_groups(source)
+        if groups == 1 and repeated:
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): findall gives the one group {repeated[0][:30]}, repeated, so only its last repetition"
     return None
 
 
@@ -1758,8 +2025,9 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _nested_write_to_a_shallow_copy(tree) or _one_row_repeated(tree) or _identity_of_values(tree)
             or _flag_as_count(tree) or _one_value_for_every_key(tree) or _comparison_as_key(tree) or _loads_of_a_file(tree)
             or _twelve_hour_without_meridiem(tree) or _dicts_on_a_heap(tree) or _augmented_missing_key(tree) or _other_side_never_set_up(tree) or _counted_by_another_field(tree) or _seconds_of_a_difference(tree)
-            or _predicate_never_called(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
-            or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
+            or _predicate_never_called(tree) or _method_used_as_a_value(tree) or _deque_sliced(tree) or _unknown_group(tree) or _text_handed_to_csv(tree) or _heap_sliced(tree)
+            or _findall_of_a_repeated_group(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
+            or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _last_chunk_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)

@@ -259,9 +259,24 @@ def value_fits(value, annotation: Optional[ast.expr]) -> bool:
         if base in ("Optional", "Union"):
             members = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
             return (base == "Optional" and value is None) or any(value_fits(value, member) for member in members)
+        items = _items_of(value, base)
+        if items is not None and not isinstance(annotation.slice, ast.Tuple):  # list[dict] is not given ["In Transit", "delivered"]
+            item_kind = ast.unparse(annotation.slice).replace("typing.", "")
+            if item_kind.split("[")[0].strip() in KNOWN_KINDS and not all(value_fits(item, annotation.slice) for item in items):
+                return False
     if isinstance(annotation, ast.Constant) and annotation.value is None:
         return value is None
     return _fits_kind(value, ast.unparse(annotation).replace("typing.", ""))
+
+
+KNOWN_KINDS = frozenset(("int", "float", "bool", "str", "bytes", "list", "List", "tuple", "Tuple", "dict", "Dict", "set", "Set"))
+
+
+def _items_of(value, base: str) -> Optional[list]:
+    """The items of a list or set the annotation's one element kind is for, else None."""
+    if base in ("list", "List", "Sequence", "Collection", "set", "Set", "frozenset", "FrozenSet") and isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return None
 
 
 def _fits_kind(value, kind: str) -> bool:

@@ -38,7 +38,8 @@ from hfsynth.curate.python_ast import literal_value, outside_guards, store_count
 ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
 RAISE_IF = (
     re.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
-    re.compile(rf"\b(?i:if|for)\s+(?P<condition>[^.;:(),]{{1,80}}?),?\s+(?:it\s+|the function\s+|`?\w+(?:\(\))?`?\s+)?(?:should\s+|must\s+)?(?:raise|throw)s?\s+(?:an?\s+)?{ERROR}"),
+    # not "Return None for an empty list and raise ValueError if ...": the "and" opens a clause of its own
+    re.compile(rf"\b(?i:if|for)\s+(?P<condition>[^.;:(),]{{1,80}}?),?\s+(?:it\s+|the function\s+|`?\w+(?:\(\))?`?\s+)?(?<!\band )(?<!\bor )(?:should\s+|must\s+)?(?:raise|throw)s?\s+(?:an?\s+)?{ERROR}"),
     # "Negative input must raise ValueError.", "An empty list should raise ValueError": the condition as the sentence's subject.
     re.compile(rf"(?:^|(?<=[.!?;]\s))(?P<condition>[A-Za-z`][^.;:(),]{{0,40}}?)\s+(?:must|should|will|shall)\s+(?:also\s+)?(?:raise|throw)\s+(?:an?\s+)?{ERROR}"),
 )

@@ -812,11 +812,13 @@ JSON_SORTED_ASK = re.compile(r"\bkeys\s+(?:are\s+)?sorted\b|\bsorted\s+keys\b|\b
 
 
 def _json_unsorted(tree: ast.Module) -> Optional[str]:
-    for node in walk_outside_asserts(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("dumps", "dump") and getattr(node.func.value, "id", None) == "json":
-            if not any(k.arg == "sort_keys" for k in node.keywords) and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" for n in walk(tree)):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the keys in insertion order (no sort_keys=True)"
-    return None
+    """The first json.dumps without sort_keys, when no call sorts keys: a canonical text for a checksum
+    sorted, and the file around it left in order, is what "canonical JSON means sort_keys=True" asks."""
+    dumps = [node for node in walk_outside_asserts(tree)
+             if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("dumps", "dump") and getattr(node.func.value, "id", None) == "json"]
+    if any(k.arg == "sort_keys" for node in dumps for k in node.keywords) or any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" for n in walk(tree)):
+        return None
+    return f"{ast.unparse(dumps[0])[:50]} (line {dumps[0].lineno}) keeps the keys in insertion order (no sort_keys=True)" if dumps else None
 
 
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before

@@ -539,7 +539,7 @@ STRINGS_IN_THE_DATA = re.compile(r"\bstrings?\b|\bstr\b|\btext\b", re.IGNORECASE
 GRAPHS_WITH_CYCLES = re.compile(r"\b(?:undirected|graph|cycles?|cyclic)\b", re.IGNORECASE)
 
 # A tree whose root is its own parent ("parent["NAT"] == "NAT"", union-find's roots): a walk up must stop at it.
-OWN_PARENT = re.compile(r"\bits\s+own\s+parent\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1", re.IGNORECASE)
+OWN_PARENT = re.compile(r"\bits\s+own\s+parent\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1|\bparent\b[^.;]{0,20}\b(?:equal\s+to|equals|the\s+same\s+as|is)\s+its\s+own\b", re.IGNORECASE)
 
 # The checks of code that has substantive statements, in order: (check of the tree, its reason).
 SUBSTANCE_CHECKS = (

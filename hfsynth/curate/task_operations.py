@@ -52,7 +52,7 @@ from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.described_keys import respelt_key
 from hfsynth.curate.stated_absences import unguarded_absence
 from hfsynth.curate.per_key_totals import best_single_item
-from hfsynth.curate.tuple_fields import discarded_field, swapped_fields, unmirrored_sides
+from hfsynth.curate.tuple_fields import discarded_field, short_output_tuples, swapped_fields, unmirrored_sides
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.percent_branches import swapped_percent_branch
 from hfsynth.curate.python_ast import parse_python, walk, without_docstrings
@@ -1116,5 +1116,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
-            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree)
+            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree) or short_output_tuples(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree) or unparsed_examples(prose, tree))

@@ -8,6 +8,8 @@ unpacks its items into exactly the names of one tuple the instruction spells (tw
 different order (an output tuple built from a regex's groups may rightly come in another order).
 And items of two sides with a value each, ``for home, away, hg, ag in results``, whose home branch and
 away branch both read the same side's value (``ag == 0`` for a clean sheet at home and away alike).
+And output tuples with fewer fields than the instruction spells: "a list of `(month, credits, debits, net)` tuples"
+answered by ``[(month, credits[month], debits[month]) for month in months]``.
 """
 from __future__ import annotations
 
@@ -138,4 +140,31 @@ def unmirrored_sides(tree: ast.Module) -> Optional[str]:
                 if sides1 != sides2 and values1 == values2:
                     return (f"the {a}/{b} branches (line {test1.lineno}, line {test2.lineno}) of a loop over ({a}, {b}, {c}, {d}) items both read "
                             f"{next(iter(values1))}: one of them reads the other side's value")
+    return None
+
+
+# "Output: a list of `(month, credits, debits, net)` tuples", "returns `(name, total)` pairs": the shape of each item out.
+OUTPUT_TUPLE = re.compile(r"\b(?:output|returns?|returning)\b[^.;]{0,60}?(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,7})\)`?\s*(?:tuples?|pairs?|triples?)\b", re.IGNORECASE)
+
+
+def _returned_tuples(function: ast.AST) -> List[ast.Tuple]:
+    """The tuple literals the function's list result is made of: ``return [(a, b) for ...]``, and items appended to a list it returns."""
+    returned = {r.value.id for r in walk(function) if isinstance(r, ast.Return) and isinstance(r.value, ast.Name)}
+    found = [r.value.elt for r in walk(function) if isinstance(r, ast.Return) and isinstance(r.value, ast.ListComp) and isinstance(r.value.elt, ast.Tuple)]
+    found += [n.args[0] for n in walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append"
+              and isinstance(n.func.value, ast.Name) and n.func.value.id in returned and len(n.args) == 1 and isinstance(n.args[0], ast.Tuple)]
+    return found
+
+
+def short_output_tuples(prose: str, tree: ast.Module) -> Optional[str]:
+    """Every output tuple the code builds has fewer fields than the tuple the instruction spells for its output."""
+    asked = [[n.strip() for n in m.group("names").split(",")] for m in OUTPUT_TUPLE.finditer(prose)]
+    if len(asked) != 1:
+        return None
+    functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for function in functions:
+        tuples = _returned_tuples(function)
+        if tuples and not any(isinstance(e, ast.Starred) for t in tuples for e in t.elts) and max(len(t.elts) for t in tuples) < len(asked[0]):
+            return (f"the instruction asks for ({', '.join(asked[0])}) tuples and {function.name}() builds them with {len(tuples[0].elts)} fields "
+                    f"({ast.unparse(tuples[0])[:50]}, line {tuples[0].lineno})")
     return None

@@ -325,8 +325,8 @@ def returns_an_example_output(tree: ast.Module, examples) -> Optional[str]:
         if function is not None and _answers_an_example_by_equality(function, example):
             return example.call
         want, ok = literal_value(example.want)
-        if function is None or not ok or not isinstance(want, (list, tuple, set, dict)) or len(want) < 2 or all(_usual(v) for v in want):
-            continue  # (-1, -1) for "not found" is a sentinel any solution returns as a literal
+        if function is None or not ok or not isinstance(want, (list, tuple, set, dict)) or len(want) < 2 or all(_usual(v) for v in (want.values() if isinstance(want, dict) else want)):
+            continue  # (-1, -1) for "not found", {"count": 0, "mean": None} for no rows: a sentinel any solution returns as a literal
         if _trivial_input(_hashable(example.args[0] if len(example.args) == 1 else tuple(example.args))):
             continue
         for node in walk(function):

@@ -142,6 +142,12 @@ def _call(function: ast.FunctionDef, values: list, settings: dict) -> Optional[s
     given.update(settings)
     if not given or not all(value_fits(value, annotations.get(name)) for name, value in given.items()):
         return None
+    if any(names.index(name) < names.index(other) for name in settings if name in names for other in open_params):
+        # "with assignments `[...]` and `{...}`": the first parameter named, the second not; every value by name
+        if any(p.arg in given for p in function.args.posonlyargs):
+            return None
+        ordered = [name for name in names if name in given] + [name for name in settings if name not in names]
+        return f"{function.name}({', '.join(f'{name}={given[name]!r}' for name in ordered)})"
     positional = [repr(given[name]) for name in open_params]
     return f"{function.name}({', '.join(positional + [f'{name}={given[name]!r}' for name in settings])})"
 

@@ -203,4 +203,59 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
         call = _used_value_of_in_place(node, own_methods, parameters)
         if call is not None:
             return f"{ast.unparse(call)[:50]} (line {call.lineno}) returns None, and the code keeps that None as its value"
-    return _dict_unpacked_in_a_loop(tree)
+    return _dict_unpacked_in_a_loop(tree) or _csv_field_as_number(tree)
+
+
+CSV_READERS = frozenset({"csv.DictReader", "DictReader", "csv.reader"})
+
+
+def _reads_text(node: ast.expr) -> bool:
+    """A csv reader whose fields are all text: not one told ``quoting=csv.QUOTE_NONNUMERIC`` (which gives floats)."""
+    return isinstance(node, ast.Call) and ast.unparse(node.func) in CSV_READERS and not any(k.arg == "quoting" for k in node.keywords)
+
+
+def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
+    """``row["weight_kg"] > limit``, ``totals[row["zone"]] += row["weight_kg"]``, ``sum(r["amount"] for r in reader)``
+    with ``row`` a row of ``csv.DictReader`` or ``csv.reader``: every field of a CSV row is a str, so comparing it
+    with a number, or adding it to one, raises TypeError on the first row (``float(row[...])`` is meant)."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        stores = store_counts(function)
+        readers = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                   and _reads_text(n.value) and stores[n.targets[0].id] == 1}
+        rows = {n.target.id for n in walk(function) if isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.target, ast.Name)
+                and stores[n.target.id] == 1 and (_reads_text(n.iter) or isinstance(n.iter, ast.Name) and n.iter.id in readers)}
+        if not rows:
+            continue
+        arguments = function.args.posonlyargs + function.args.args
+        defaults = dict(zip([a.arg for a in arguments][len(arguments) - len(function.args.defaults):], function.args.defaults))
+        numbers = {a.arg for a in arguments + function.args.kwonlyargs if stores[a.arg] == 0 and (
+            a.annotation is not None and ast.unparse(a.annotation) in ("int", "float")
+            or isinstance(defaults.get(a.arg), ast.Constant) and type(defaults[a.arg].value) in (int, float))}
+        numbers |= {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                    and isinstance(n.value, ast.Constant) and type(n.value.value) in (int, float) and stores[n.targets[0].id] == 1}
+        tallies = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                   and isinstance(n.value, ast.Call) and (ast.unparse(n.value) in ("Counter()", "collections.Counter()")
+                                                          or ast.unparse(n.value) in ("defaultdict(int)", "defaultdict(float)"))}
+        field = lambda node: isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name) and node.value.id in rows
+        number = lambda node: (isinstance(node, ast.Constant) and type(node.value) in (int, float)) or (isinstance(node, ast.Name) and node.id in numbers)
+        for node in walk(function):
+            if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
+                pair = (node.left, node.comparators[0])
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Div, ast.FloorDiv, ast.Pow)):
+                pair = (node.left, node.right)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.op, (ast.Add, ast.Sub)) and (
+                    isinstance(node.target, ast.Name) and node.target.id in numbers | tallies
+                    or isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name) and node.target.value.id in tallies):
+                pair = (node.target, node.value)
+                if field(node.value):
+                    return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and adding it to a number raises TypeError"
+                continue
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "sum" and len(node.args) == 1 and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)):
+                if field(node.args[0].elt):
+                    return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and sum() of them raises TypeError"
+                continue
+            else:
+                continue
+            if field(pair[0]) and number(pair[1]) or field(pair[1]) and number(pair[0]):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and using it as a number raises TypeError"
+    return None
