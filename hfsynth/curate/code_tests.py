@@ -115,7 +115,7 @@ def without_test_runner_calls(tests: str) -> str:
     and a runner's exit would end the program before it could."""
     if "pytest.main" not in tests and "unittest.main" not in tests:
         return tests
-    tree = parse_python(tests)
+    tree = parse_python(tests, fresh=True)  # edited below
     if tree is None:
         return tests
     body = []

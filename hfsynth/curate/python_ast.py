@@ -8,6 +8,7 @@ nesting raises RecursionError or MemoryError. One place says so for every check.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import sys
 import warnings
@@ -85,14 +86,23 @@ def own_scope_nodes(scope: ast.AST, skip_comprehensions: bool = False) -> Iterat
             yield from own_scope_nodes(child, skip_comprehensions)
 
 
-def parse_python(code: str) -> Optional[ast.Module]:
-    """The module's AST, or None when the code does not parse."""
+def parse_python(code: str, fresh: bool = False) -> Optional[ast.Module]:
+    """The module's AST, or None when the code does not parse. The same code gives the same tree object, which
+    every check of a row then shares, walks included (:func:`walk`); so no check may change it: one that edits
+    a tree asks for a ``fresh`` one."""
+    return _parse(code) if fresh else _parse_shared(code)
+
+
+def _parse(code: str) -> Optional[ast.Module]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             return ast.parse(code)
         except PARSE_ERRORS:
             return None
+
+
+_parse_shared = functools.lru_cache(maxsize=64)(_parse)  # a row's code, tests and blocks, parsed by each of its checks
 
 
 def checks_without_assert(node: ast.AST) -> bool:

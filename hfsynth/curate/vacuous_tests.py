@@ -236,7 +236,7 @@ def shape_only_assert(test: ast.expr, functions: set, bound: AbstractSet[str], a
 def _checks(tests: Optional[str], code_tree: ast.Module):
     """(the tests' checks as expressions, None for one whose failure is swallowed; the tests' tree), or
     None when something else can fail (a ``raise``, ``pytest.raises``, an ``assert*`` call not read here)."""
-    tree = parse_python(without_test_runner_calls(tests or ""))  # raise SystemExit(pytest.main()) checks nothing
+    tree = parse_python(without_test_runner_calls(tests or ""), fresh=True)  # raise SystemExit(pytest.main()) checks nothing; extended below
     if tree is None:
         return None
     tree.body.extend(code_test_statements(code_tree))
