@@ -1034,3 +1034,20 @@ def test_blind115_to_120s_good_rows_are_not_misread():
     row = {"id": "regex rules", "code": categorize, "tests": tests, "language": "python",
            "instruction": "Write `categorize(description, rules)`: the first matching rule wins. Matching is case-insensitive."}
     assert [(r["exec_status"], r["exec_detail"]) for r in execute_rows([row], CFG)] == [("passed", "")]
+
+
+def test_a_second_error_and_an_it_are_read():
+    """blind116 and blind120: "Raise `KeyError` for an unknown account and `ValueError` if the amount is zero or negative"
+    requires the second error too; "The actual weight must be positive; raise `ValueError` if it is zero or negative"
+    says what "it" is, and the other numbers the function takes need only be numbers."""
+    from hfsynth.curate.required_errors import _conditions
+
+    assert list(_conditions("Raise `KeyError` for an unknown account and `ValueError` if the amount is zero or negative.")) == [("ValueError", "not_positive", "amount")]
+    ask = "Implement `chargeable_weight(actual_kg, length_cm, width_cm, height_cm)`. The actual weight must be positive; raise `ValueError` if it is zero or negative."
+    weight = "import math\n\n\ndef chargeable_weight(actual_kg: float, length_cm: float, width_cm: float, height_cm: float) -> int:\n{guard}    return math.ceil(max(actual_kg, length_cm * width_cm * height_cm / 5000))\n"
+    claims = required_error_claims(ask, ast.parse(weight.format(guard="")))
+    assert [c[0].split(")(")[1] for c in claims] == ["chargeable_weight(actual_kg=0, length_cm=10, width_cm=10, height_cm=10))",
+                                                     "chargeable_weight(actual_kg=-1, length_cm=10, width_cm=10, height_cm=10))"]
+    rows = [{"id": guard, "code": weight.format(guard=guard), "instruction": ask, "language": "python"}
+            for guard in ("", "    if actual_kg <= 0:\n        raise ValueError('the actual weight must be positive')\n")]
+    assert [r["exec_status"] for r in execute_rows(rows, CFG)] == ["failed", "passed"]

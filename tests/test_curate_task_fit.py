@@ -4677,3 +4677,16 @@ def test_blind115_to_120s_good_rows_lost_on_arrival():
     transit = ("from datetime import timedelta\n\n\ndef transit_days(shipped, delivered):\n    count, current = 0, shipped\n    while current < delivered:\n"
                "        current += timedelta(days=1)\n        if current.weekday() < 5:\n            count += 1\n    return count\n")
     assert check("Write `transit_days(shipped, delivered)`: the weekdays after the ship date up to and including the delivery date.", transit) is None
+
+
+def test_blind115_to_120s_requirements():
+    """blind115-120's ignored requirements: a tie order said as "equal X must be ordered by Y ascending", and an input
+    that must not change changed through another name for it (``updated = seat_map``)."""
+    rank = "def rank_accounts(balances):\n    return sorted(balances, key={key}, reverse=True)\n"
+    ask = "Write `rank_accounts(balances)` returning the account ids by balance, highest first. Accounts with equal balances must be ordered by account id ascending."
+    assert check(ask, rank.format(key="balances.get")).startswith("the instruction asks for 'equal balances must be ordered by account id ascending' and its one sort")
+    assert check(ask, "def rank_accounts(balances):\n    return sorted(balances, key=lambda a: (-balances[a], a))\n") is None
+    release = "def release(seat_map, cancelled):\n    updated = {copy}\n    for seat, name in seat_map.items():\n        if name in cancelled:\n            updated[seat] = None\n    return updated\n"
+    ask = "Write `release(seat_map, cancelled)` returning the map with the cancelled passengers' seats free. **Do not modify the input map.**"
+    assert ignored_requirement_of(ask, release.format(copy="seat_map")) == "the instruction asks to leave the input unchanged and the code mutates it (updated[seat] = ...)"
+    assert ignored_requirement_of(ask, release.format(copy="dict(seat_map)")) is None

@@ -120,7 +120,10 @@ TIE_ALPHA_ASK = re.compile(
     # "stations with the same number of free docks are ordered alphabetically by id", "listings with the same price must
     # appear in order of their `listed` date, oldest first"
     r"\bwith\s+the\s+same\s+(?:\w+\s+){1,4}?(?:are|must|should|will)\s+(?:be\s+)?(?:ordered|sorted|listed|appear|come|shown)\b[^.;]{0,40}?"
-    r"(?:\balphabetical\w*|\bA-Z\b|\b(?:oldest|earliest)\s+first\b)",
+    r"(?:\balphabetical\w*|\bA-Z\b|\b(?:oldest|earliest)\s+first\b)|"
+    # "Accounts with equal balances must be ordered by account id ascending", "flights leaving at the same time must be
+    # ordered by flight number ascending": a second field named, ascending
+    r"\b(?:same|equal|tied|identical)\s+(?:\w+\s+){0,3}?(?:must|should|are|will)\s+(?:be\s+)?(?:ordered|sorted|listed|ranked)\s+by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b",
     re.IGNORECASE,
 )
 # "when two orders have the same promised time, the one with the larger value goes first": a second field decides, in

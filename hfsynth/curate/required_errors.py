@@ -40,6 +40,8 @@ RAISE_IF = (
     re.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
     # not "Return None for an empty list and raise ValueError if ...": the "and" opens a clause of its own
     re.compile(rf"\b(?i:if|for)\s+(?P<condition>[^.;:(),]{{1,80}}?),?\s+(?:it\s+|the function\s+|`?\w+(?:\(\))?`?\s+)?(?<!\band )(?<!\bor )(?:should\s+|must\s+)?(?:raise|throw)s?\s+(?:an?\s+)?{ERROR}"),
+    # "Raise `KeyError` for an unknown account and `ValueError` if the amount is zero or negative": a second error, its own condition.
+    re.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?`?[A-Z]\w*(?:Error|Exception)`?[^.;:()]*?\s+and\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
     # "Negative input must raise ValueError.", "An empty list should raise ValueError": the condition as the sentence's subject.
     re.compile(rf"(?:^|(?<=[.!?;]\s))(?P<condition>[A-Za-z`][^.;:(),]{{0,40}}?)\s+(?:must|should|will|shall)\s+(?:also\s+)?(?:raise|throw)\s+(?:an?\s+)?{ERROR}"),
 )
@@ -69,6 +71,8 @@ TEXT_NOUNS = re.compile(r"^(?:strings?|texts?|inputs?|arguments?)$", re.IGNORECA
 DICT_NOUNS = re.compile(r"^(?:dicts?|dictionar(?:y|ies)|mappings?|inputs?|arguments?)$", re.IGNORECASE)
 NUMBER_NOUNS = re.compile(r"^(?:inputs?|numbers?|values?|arguments?|n|integers?|amounts?|counts?|sizes?|widths?|lengths?)$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])|\n+")
+# What "it" of "raise ValueError if it is zero" stands for: the subject of the clause before ("The actual weight must be positive").
+REFERENT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Ee]ach)\s+(?P<referent>[a-z]\w*(?:\s+[a-z]\w*){0,2}?)\s+(?:must|should|has to|needs to|is|are)\b")
 # "... on an empty stack must raise IndexError", "(raising IndexError when empty)": the error, with "empty" on its either side.
 EMPTY_RAISE = tuple(re.compile(pattern) for pattern in (
     rf"\b(?:on|from|of|when|if|for)\s+(?:an?\s+|the\s+)?empty\b[^.;()]{{0,40}}?\b(?:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}",
@@ -98,7 +102,11 @@ def _conditions(instruction_prose: str) -> Iterator[Tuple[str, str, str]]:
                 found = next((f for _, patterns in CONDITIONS for f in (p.search(clause) for p in patterns) if f), None)
                 if found:
                     kind = next(kind for kind, patterns in CONDITIONS if found.re in patterns)
-                    yield match.group("error"), kind, found.group("subject").strip("`")
+                    subject = found.group("subject").strip("`")
+                    if subject.lower() in ("it", "they"):  # "The actual weight must be positive; raise ValueError if it is zero or negative"
+                        said = list(REFERENT.finditer(instruction_prose, max(0, match.start() - 120), match.start()))
+                        subject = said[-1].group("referent") if said else subject
+                    yield match.group("error"), kind, subject
 
 
 def _function(tree: ast.Module, instruction_prose: str) -> Optional[ast.FunctionDef]:
@@ -183,6 +191,10 @@ def _probed_parameters(function: ast.FunctionDef, kind: str, subject: str, examp
     else:
         numbers = [name for name in params if holds[name] == "number"]
         names = numbers if len(numbers) == 1 and NUMBER_NOUNS.match(subject) and not any(holds[n] == "" for n in params) else []
+        if not names:  # "the actual weight" for ``actual_kg``: one number parameter named by the phrase's first word
+            words = [w for w in subject.lower().split() if len(w) >= 4]
+            named = [name for name in numbers if words and name.lower().split("_")[0][:4] == words[0][:4]]
+            names = named if len(named) == 1 else []
     return [(name, value) for name in names for value in values]
 
 
@@ -244,9 +256,13 @@ def required_error_claims(instruction_prose: str, tree: Optional[ast.Module], te
     params = [a.arg for a in function.args.posonlyargs + function.args.args]
     required = params[: len(params) - len(function.args.defaults)]
     example = _literal_call([t for t in (tests_tree, tree) if t is not None], function) or {}
+    # a number the row never shows: 10 (``length_cm: float`` beside the ``actual_kg`` probed); only where annotated as one
+    numbers = {a.arg: 10 for a in function.args.posonlyargs + function.args.args if a.annotation is not None and ast.unparse(a.annotation) in ("int", "float")}
     for error, kind, subject in conditions:
         for name, value in _probed_parameters(function, kind, subject, example):
             arguments = dict(example, **{name: value})
+            if not all(p in arguments for p in required) and all(p in arguments or p in numbers for p in required):
+                arguments = {p: arguments[p] if p in arguments else numbers[p] for p in params if p in arguments or p in numbers}
             if not all(p in arguments for p in required):
                 continue
             positional = {a.arg for a in function.args.posonlyargs}

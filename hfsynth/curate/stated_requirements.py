@@ -76,7 +76,7 @@ from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.one_shot_inputs import reread_iterator
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
-from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, string_constants, walk, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, store_counts, string_constants, walk, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
@@ -334,12 +334,16 @@ MUTATORS = frozenset({"sort", "reverse", "append", "extend", "insert", "remove",
 
 
 def _mutated_parameter(tree: ast.Module) -> Optional[str]:
-    """``param.sort()``, ``param[i] = x``, ``param[r][c] = x``, ``del param[k]`` on a parameter the function never rebinds to a copy."""
+    """``param.sort()``, ``param[i] = x``, ``param[r][c] = x``, ``del param[k]`` on a parameter the function never rebinds to a copy
+    (or on a name bound once to the parameter itself: ``updated = seat_map``)."""
     for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs} - {"self", "cls"}
         params -= {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        stores = store_counts(function)  # updated = seat_map: another name for the caller's own object
+        params |= {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                   and isinstance(n.value, ast.Name) and n.value.id in params and stores[n.targets[0].id] == 1}
         for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name) and node.func.value.id in params:
                 return f"{node.func.value.id}.{node.func.attr}()"
