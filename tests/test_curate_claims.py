@@ -1051,3 +1051,33 @@ def test_a_second_error_and_an_it_are_read():
     rows = [{"id": guard, "code": weight.format(guard=guard), "instruction": ask, "language": "python"}
             for guard in ("", "    if actual_kg <= 0:\n        raise ValueError('the actual weight must be positive')\n")]
     assert [r["exec_status"] for r in execute_rows(rows, CFG)] == ["failed", "passed"]
+
+
+def test_a_claim_glossed_after_its_value_is_the_value():
+    """blind115: ``# -> Fraction(81, 50), i.e. 1.62 cents per point`` claims Fraction(81, 50); what follows ", i.e." says what it
+    means. A value that is no plain value before the gloss is not cut ("about 5, i.e. five" stays vague)."""
+    from hfsynth.curate.claimed_outputs import _claimed
+
+    assert _claimed("# -> Fraction(81, 50), i.e. 1.62 cents per point") == "Fraction(81, 50)"
+    assert _claimed("# -> about 5, i.e. five") == ""
+    code = "from fractions import Fraction\n\n\ndef cents_per_point(cash, taxes, points):\n    return (Fraction(cash) - Fraction(taxes)) * 100 / points\n"
+    response = "```python\n{code}```\n\nExamples:\n\n```python\ncents_per_point(\"412.60\", \"88.60\", 25000)   # -> Fraction({want}), i.e. 1.296 cents per point\n```\n"
+    rows = [{"id": want, "code": code, "response": response.format(code=code, want=want), "language": "python"} for want in ("162, 125", "81, 50")]
+    assert [r["exec_status"] for r in execute_rows(rows, CFG)] == ["passed", "failed"]
+
+
+def test_a_promised_round_trip_runs_on_made_up_values():
+    """blind117: "such that `load_exploration(save_exploration(cells)) == cells` for any set of cells" is run on made-up
+    cells of the annotation the instruction spells (``set[tuple[int, int]]``): JSON gives the cells back as lists,
+    which a set cannot hold. A round trip over texts is not made up (a made-up text may be no valid input)."""
+    from hfsynth.curate.round_trips import round_trip_claims
+
+    ask = ("Write `save_exploration(explored: set[tuple[int, int]]) -> str` and `load_exploration(text: str) -> set[tuple[int, int]]` "
+           "such that `load_exploration(save_exploration(cells)) == cells` for any set of cells.")
+    code = "import json\n\n\ndef save_exploration(explored):\n    return json.dumps(sorted(explored))\n\n\ndef load_exploration(text):\n    return set({item} for cell in json.loads(text))\n"
+    claims = round_trip_claims(ask, ast.parse(code.format(item="cell")))
+    assert claims[0] == ("load_exploration(save_exploration({(3, 2), (4, 6), (5, 3)})) == {(3, 2), (4, 6), (5, 3)}", "True", False)
+    rows = [{"id": item, "code": code.format(item=item), "instruction": ask, "language": "python"} for item in ("cell", "tuple(cell)")]
+    assert [r["exec_status"] for r in execute_rows(rows, CFG)] == ["failed", "passed"]
+    assert round_trip_claims("Write `encode(text: str)` and `decode(code)` so that `decode(encode(s)) == s`.",
+                             ast.parse("def encode(text: str):\n    return text[::-1]\n\n\ndef decode(code):\n    return code[::-1]\n")) == []

@@ -47,6 +47,7 @@ CLAIM_COMMENT = re.compile(
     re.IGNORECASE,
 )
 BARE_COMMENT = re.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
+GLOSS = re.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s")
 
 
 def _comments(code: str) -> dict:
@@ -65,7 +66,12 @@ def _claimed(comment: str) -> str:
     """What a comment claims a line outputs ('' when it claims nothing, or nothing definite)."""
     match = CLAIM_COMMENT.match(comment)
     if match:
-        return "" if re.search(VAGUE, match.group("want"), re.IGNORECASE) else match.group("want")
+        want = match.group("want")
+        glossed = GLOSS.search(want)  # "# -> Fraction(81, 50), i.e. 1.62 cents per point": the value, then what it means
+        head = parse_python(want[: glossed.start()]) if glossed else None
+        if head is not None and len(head.body) == 1 and isinstance(head.body[0], ast.Expr) and _plain_value(head.body[0].value):
+            want = want[: glossed.start()]
+        return "" if re.search(VAGUE, want, re.IGNORECASE) else want
     match = BARE_COMMENT.match(comment)
     if match and literal_value(match.group("want"))[1]:
         return match.group("want")  # print(f(5))  # [0, 1, 1, 2, 3], print(repr(f(s)))  # 'a b'

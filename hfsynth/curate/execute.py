@@ -13,8 +13,9 @@ program before the classes ran). What the response claims its code outputs (``# 
 (:mod:`hfsynth.curate.claimed_outputs`): a row that shows a wrong answer fails without an assert. So
 are the errors the instruction requires ("raise ValueError if the list is empty" calls ``f([])``:
 :mod:`hfsynth.curate.required_errors`) and the inputs it names ("a size such as '1.5 MB'" must not
-make ``parse_size`` raise: :mod:`hfsynth.curate.accepted_inputs`), and an instruction's "case-insensitively"
-(the row's own call, re-cased, must give the same answer: :mod:`hfsynth.curate.case_probes`).
+make ``parse_size`` raise: :mod:`hfsynth.curate.accepted_inputs`), an instruction's "case-insensitively"
+(the row's own call, re-cased, must give the same answer: :mod:`hfsynth.curate.case_probes`), and a round trip it
+promises (``load(save(cells)) == cells`` on made-up cells: :mod:`hfsynth.curate.round_trips`).
 
 A pass is the harness's word, not the exit status: when every test has finished, the harness writes
 one record on the sandbox's report channel (:mod:`hfsynth.sandbox.channel`), a descriptor that
@@ -68,6 +69,7 @@ from hfsynth.curate.instruction_examples import answered_call_claims, instructio
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python, top_level_definitions, walk
 from hfsynth.curate.required_errors import required_error_claims
+from hfsynth.curate.round_trips import round_trip_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
 from hfsynth.curate.typed_probes import PROBE_RUNNER, typed_probes
 from hfsynth.curate.worded_examples import shown_input_examples, worded_examples
@@ -358,6 +360,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
             claims += [c for c in shown_call_blocks(instruction, tree) if c not in claims]  # a fenced example call must return
         tests_tree = parse_python(tests) if tests else None
         claims += required_error_claims(words, tree, tests_tree) + accepted_input_claims(words, tree, instruction)
+        claims += [c for c in round_trip_claims(instruction, tree) if c not in claims]  # load(save(cells)) == cells, run
         if not NONDETERMINISTIC & _drawn(tree):
             claims += case_claims(words, tree, tests_tree)
         if known_tasks and written_in_english(instruction):

@@ -65,6 +65,14 @@ class _Unknown(Exception):
     """An annotation no ordinary value is made for."""
 
 
+def _hashable(node: ast.expr) -> bool:
+    """A kind whose values a set holds: the plain ones, and tuples of them (``set[tuple[int, int]]``, map cells)."""
+    if isinstance(node, ast.Subscript) and _name(node.value) in TUPLES:
+        parts = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return all(_hashable(p) or isinstance(p, ast.Constant) and p.value is Ellipsis for p in parts)
+    return _name(node) in HASHABLE_VALUES
+
+
 def _name(node: ast.expr) -> str:
     return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
 
@@ -153,7 +161,7 @@ class _Maker:
             return self.value(_without_none(parts), depth + 1)
         if name in LISTS and len(parts) == 1:
             return "[" + ", ".join(self.value(parts[0], depth + 1) for _ in range(3)) + "]"
-        if name in SETS and len(parts) == 1 and _name(parts[0]) in HASHABLE_VALUES:
+        if name in SETS and len(parts) == 1 and _hashable(parts[0]):
             return "{" + ", ".join(self.value(parts[0], depth + 1) for _ in range(3)) + "}"
         if name in TUPLES:
             if len(parts) == 2 and isinstance(parts[1], ast.Constant) and parts[1].value is Ellipsis:
@@ -231,6 +239,20 @@ def typed_probes(instruction_prose: str, tree: Optional[ast.Module]) -> List[str
         if call not in calls:
             calls.append(call)
     return calls
+
+
+def made_up_values(annotation: ast.expr, tree: ast.Module) -> List[str]:
+    """Source texts of two ordinary values of ``annotation`` (one when both are the same), records of the code's own
+    dataclasses included; none when no value is made for it."""
+    values: List[str] = []
+    for style in (0, 1):
+        try:
+            value = _Maker(style, _literal_keys(tree), _record_classes(tree)).value(annotation)
+        except (_Unknown, SyntaxError, ValueError):
+            return []
+        if value not in values:
+            values.append(value)
+    return values
 
 
 # The sandbox's runner of the probes: defined in the harness's program, run after the row's code.
