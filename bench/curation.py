@@ -17,6 +17,7 @@ and nothing whose family has no other survivor.
     python bench/curation.py --sizes 100000 200000 --compare   # + agreement with the in-memory datasketch LSH
     python bench/curation.py --minhash                      # datasketch vs rensa signatures, side by side
     python bench/curation.py --sizes 100000 --executor datatrove   # the same through datatrove's local executor
+    python bench/curation.py --row-checks 20                # the quality checks on 20 labelled sets, shared trees vs none
 """
 
 from __future__ import annotations
@@ -343,6 +344,63 @@ def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
     print(line + f", rensa RMinHash matrix {t_rensa:.2f} s")
 
 
+class _NoCache(dict):
+    """A cache that keeps nothing: every walk and parse done again, as before the row checks shared them."""
+
+    def __setitem__(self, key, value):
+        pass
+
+
+def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
+    """The quickstart recipe's quality checks (the per-row static checks of the funnel) on the rows of the first
+    ``sets`` labelled sets in tests/, with each tree parsed and walked once per row (python_ast's caches) and
+    with the caches off, alternately in this one process; prints each time, the ratio and whether every
+    verdict agrees."""
+    import gzip
+
+    import yaml
+
+    from hfsynth.curate import python_ast
+    from hfsynth.curate.batch import quality_checks
+    from hfsynth.curate.extract import extract_code
+    from hfsynth.curate.inputs import code_and_tests
+    from hfsynth.schema.curate import CurateConfig
+
+    root = Path(__file__).resolve().parent.parent
+    checks = quality_checks(CurateConfig(**yaml.safe_load((root / "recipes" / "quickstart.yaml").read_text())["curate"]))
+    rows = []
+    for path in sorted((root / "tests").glob("labelled_blind*.jsonl.gz"))[:sets]:
+        for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+            record = json.loads(line)
+            code, tests = code_and_tests(record["response"], ["python"])
+            code = code if code is not None else next(iter(extract_code(record["response"], languages=["python"])), None)
+            rows.append({"id": record["id"], "instruction": record["instruction"], "response": record["response"], "code": code,
+                         "tests": tests, "language": "python"})
+
+    def verdicts() -> Tuple[float, List]:
+        started, found = time.perf_counter(), []
+        for row in rows:
+            found.append(next((reason for _, check in checks for reason in [check(row) if row["code"] else "no code"] if reason), None))
+        return time.perf_counter() - started, found
+
+    shared = (python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared)
+    timings: Dict[str, List[float]] = {"shared": [], "none": []}
+    answers = {}
+    for _ in range(repeats):
+        for mode in ("none", "shared"):
+            if mode == "none":
+                python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared = _NoCache(), _NoCache(), python_ast._parse
+            else:
+                python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared = shared
+            seconds, answers[mode] = verdicts()
+            timings[mode].append(seconds)
+    python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared = shared
+    best = {mode: min(times) for mode, times in timings.items()}
+    print(f"row checks on {len(rows)} labelled rows ({sets} sets), best of {repeats}: caches off {best['none']:.1f} s, "
+          f"shared trees and walks {best['shared']:.1f} s, ratio {best['none'] / best['shared']:.2f}x; "
+          f"verdicts {'identical' if answers['none'] == answers['shared'] else 'DIFFER'}")
+
+
 def run_size(n: int, seed: int, workers, compare: bool, run_dir=None, executor: str = "local") -> None:
     """Write raw/ (unless ``run_dir`` already holds it), curate it in a fresh process, report."""
     run = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix=f"hfsynth-bench-{n}-"))
@@ -397,7 +455,11 @@ def main(argv=None) -> int:
     parser.add_argument("--compare", action="store_true", help="also run the in-memory datasketch LSH path and report agreement")
     parser.add_argument("--minhash", action="store_true", help="only compare datasketch and rensa signature speed")
     parser.add_argument("--run-dir", default=None, help="one size only: keep its raw/ here (written once, reused by later runs)")
+    parser.add_argument("--row-checks", type=int, default=None, metavar="SETS", help="only time the quality checks on SETS labelled sets, caches on vs off")
     args = parser.parse_args(argv)
+    if args.row_checks:
+        row_checks_side_by_side(args.row_checks)
+        return 0
     if args.run_dir and len(args.sizes) != 1:
         parser.error("--run-dir takes one size")
     if args.minhash:
