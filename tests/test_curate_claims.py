@@ -1081,3 +1081,22 @@ def test_a_promised_round_trip_runs_on_made_up_values():
     assert [r["exec_status"] for r in execute_rows(rows, CFG)] == ["failed", "passed"]
     assert round_trip_claims("Write `encode(text: str)` and `decode(code)` so that `decode(encode(s)) == s`.",
                              ast.parse("def encode(text: str):\n    return text[::-1]\n\n\ndef decode(code):\n    return code[::-1]\n")) == []
+
+
+def test_blind121_to_123s_examples_and_known_tasks_not_misread():
+    """blind122-123: "the median number of goals per match for a list of (home, away, home_goals, away_goals) results" is
+    no list of numbers to probe; "sort like their uppercase versions" is no version sort; '"Doe, Jane",42' -> [...] is one
+    of ``text_to_columns(values)``'s values; "Examples with base "C5"" hold under that base, not the default."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+    from hfsynth.curate.known_tasks import known_task_claims
+
+    median = "import statistics\n\n\ndef median_goals(results):\n    return statistics.median(hg + ag for _, _, hg, ag in results)\n"
+    assert known_task_claims("Write `median_goals(results)` returning the median number of total goals per match for a list of "
+                             "`(home, away, home_goals, away_goals)` results.", ast.parse(median)) == []
+    refs = "def sort_refs(refs):\n    return sorted(refs, key=lambda r: (int(r.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')), r.upper()))\n"
+    assert known_task_claims("Write `sort_refs(refs)` sorting cell references by row; lowercase references sort like their uppercase versions.", ast.parse(refs)) == []
+    columns = "import csv\n\n\ndef text_to_columns(values, delimiter=','):\n    return [next(csv.reader([v], delimiter=delimiter), []) for v in values]\n"
+    assert instruction_examples("Write `text_to_columns(values)`. A field may be quoted (`'\"Doe, Jane\",42'` -> `[\"Doe, Jane\", \"42\"]`).", columns) == []
+    r1c1 = "def r1c1_to_a1(ref: str, base: str = 'A1') -> str:\n    return ref\n"
+    assert instruction_examples('Convert R1C1 to A1. Examples with base `"C5"`: `"R3C2"` -> `"B3"`, `"RC"` -> `"C5"`.', r1c1) == []
+    assert [e.call for e in instruction_examples('Convert R1C1 to A1. Examples: `"R3C2"` -> `"B3"`, `"R1C1"` -> `"A1"`.', r1c1)] == ["r1c1_to_a1('R3C2')", "r1c1_to_a1('R1C1')"]

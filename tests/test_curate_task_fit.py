@@ -4690,3 +4690,50 @@ def test_blind115_to_120s_requirements():
     ask = "Write `release(seat_map, cancelled)` returning the map with the cancelled passengers' seats free. **Do not modify the input map.**"
     assert ignored_requirement_of(ask, release.format(copy="seat_map")) == "the instruction asks to leave the input unchanged and the code mutates it (updated[seat] = ...)"
     assert ignored_requirement_of(ask, release.format(copy="dict(seat_map)")) is None
+
+
+def test_a_mean_per_group_and_a_sign_that_selects():
+    """blind115 and blind116: "a dict mapping each flight to the average weight of its bags" divided by every bag's
+    count; "for each day with a **negative** balance" summed over ``abs()`` of every day. "An array that may consist
+    entirely of negative numbers" selects nothing."""
+    bags = ("from collections import defaultdict\n\n\ndef average_bag_weight(bags):\n    totals, counts = defaultdict(float), defaultdict(int)\n"
+            "    for flight, weight in bags:\n        totals[flight] += weight\n        counts[flight] += 1\n"
+            "    return {{flight: round(total / {count}, 1) for flight, total in totals.items()}}\n")
+    ask = "Write `average_bag_weight(bags)` for `(flight, weight_kg)` tuples; return a dict mapping each flight to the average weight of its bags."
+    assert check(ask, bags.format(count="len(bags)")).startswith("the instruction asks for an average per group and total / len(bags)")
+    assert check(ask, bags.format(count="counts[flight]")) is None
+    interest = "def overdraft_interest(daily_balances, annual_rate):\n    return sum({days}) * annual_rate / 365\n"
+    ask = "Write `overdraft_interest(daily_balances, annual_rate)`. For each day with a **negative** balance, interest is `-balance * annual_rate / 365`."
+    assert check(ask, interest.format(days="abs(b) for b in daily_balances")) == (
+        "the instruction counts only 'with a negative balance' and nothing in the code tells a negative number from a positive one")
+    assert check(ask, interest.format(days="-b for b in daily_balances if b < 0")) is None
+    kadane = "def max_subarray(nums):\n    best = current = nums[0]\n    for x in nums[1:]:\n        current = max(x, current + x)\n        best = max(best, current)\n    return best\n"
+    assert check("Return the largest subarray sum of `nums`, which may consist entirely of negative numbers.", kadane) is None
+
+
+def test_blind121_to_123s_good_rows_lost_on_arrival():
+    """The good rows of blind121-123 (a hotel, a sports league, a spreadsheet engine) lost on arrival at 22c16f0: a
+    spreadsheet's `COUNTIF(` is no function to write; an example's `["A1", "B1"]` are values, not strings to spell; a
+    membership test that lists the cases kept leaves the other out on purpose; "min stay N" written as
+    f"min stay {n}"; a dict keyed by a helper's (row, col); "with these methods:"; corners in any order put in order
+    by min() and max(); a number of at most two digits checked by a pattern."""
+    shift = "import re\n\n\ndef shift_rows(formula, at_row, count):\n    return re.sub(r'([A-Z]+)(\\d+)(?![\\w(])', lambda m: m.group(1) + str(int(m.group(2)) + count * (int(m.group(2)) >= at_row)), formula)\n"
+    assert check("Write `shift_rows(formula, at_row, count)` moving references at or below `at_row` down. Function names like `LOG10(` are not references.", shift) is None
+    expand = ("import re\n\n\ndef _split(ref):\n    m = re.fullmatch(r'([A-Za-z]+)([0-9]+)', ref)\n    return ord(m.group(1).upper()) - 64, int(m.group(2))\n\n\n"
+              "def expand_range(rng):\n    first, _, second = rng.partition(':')\n    (c1, r1), (c2, r2) = _split(first), _split(second or first)\n"
+              "    return [f'{chr(64 + c)}{r}' for r in range(min(r1, r2), max(r1, r2) + 1) for c in range(min(c1, c2), max(c1, c2) + 1)]\n")
+    assert check('Write `expand_range(rng)` for a range such as `A1:B2`. Example: `expand_range("b2:a1")` returns `["A1", "B1", "A2", "B2"]`.', expand) is None
+    scorers = "from collections import Counter\n\n\ndef top_scorers(events):\n    goals = Counter(e['player'] for e in events if e['type'] in ('goal', 'penalty'))\n    return sorted(goals)\n"
+    ask = 'Write `top_scorers(events)`. The type is one of "goal", "penalty" or "own_goal"; own goals do not count for anybody.'
+    assert check(ask, scorers) is None
+    assert check(ask, scorers.replace("in ('goal', 'penalty')", "!= 'x'").replace("return sorted(goals)", "return sorted(goals) if 'goal' and 'penalty' else []")) is not None
+    stays = "def violations(nights, required, arriving_closed):\n    out = []\n    if nights < required:\n        out.append(f'min stay {required}')\n    if arriving_closed:\n        out.append('closed to arrival')\n    return out\n"
+    assert check('Write `violations(nights, required, arriving_closed)`. Messages: "min stay N", "closed to arrival", "closed to departure".', stays) == (
+        "the instruction asks for the string 'closed to departure' and the code leaves it out")
+    export = ("def _pos(ref):\n    return int(ref[1:]), ord(ref[0]) - 64\n\n\ndef export_rows(cells):\n    positions = {_pos(ref): value for ref, value in cells.items()}\n"
+              "    return max(r for r, _ in positions), max(c for _, c in positions)\n")
+    assert trivial(export) is None
+    undo = "class Sheet:\n    def __init__(self):\n        self.cells = {}\n\n    def set(self, ref, value):\n        self.cells[ref] = value\n\n    def get(self, ref):\n        return self.cells.get(ref)\n"
+    assert check("Write a class `Sheet` for a spreadsheet with these methods:\n\n- `set(ref, value)`: store a value;\n- `get(ref)`: read it.", undo) is None
+    score = "import re\n\n_SCORE = re.compile(r'(?:0|[1-9][0-9]?) *- *(?:0|[1-9][0-9]?)')\n\n\ndef is_valid_score(text):\n    return _SCORE.fullmatch(text) is not None\n"
+    assert check("Write `is_valid_score(text)` that returns True when text is a valid score: each number is between 0 and 99.", score) is None

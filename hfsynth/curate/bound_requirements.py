@@ -109,6 +109,9 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
             if numbers is None:  # and the counts of a regex's repetition ("[0-9]{12,19}"): a length bound checked by the pattern
                 numbers = _compared_numbers(tree) | {float(n) for node in walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
                                                      for pair in re.findall(r"\{(\d+)(?:,(\d*))?\}", node.value) for n in pair if n}
+                if any(re.search(r"(?:\\d|\[[0-9]-9\])(?:\?|\{\d*,?\d+\})", node.value) for node in walk(tree)
+                       if isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                    numbers |= {9.0, 99.0, 999.0, 9999.0}  # r"(?:0|[1-9][0-9]?)": a number of at most two digits, 0-99 checked by the pattern
             for bound in (high, low) if low else (high,):
                 if not any(abs(n - bound) <= 1 for n in numbers):
                     what = "asks to raise outside" if RAISE_ASK.search(sentence) else "bounds what is valid by"

@@ -313,6 +313,9 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     formulas = {name for name, _ in named if name in ("floor", "ceil") and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction) and "//" in code}
     # "if the inverse does not exist (`gcd(a, m) != 1`)": a condition stated with a math function, not a function to write
     formulas |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`[^`]*(?<![\w.]){name}\([^`()]*\)\s*(?:[<>!=]=?|[-+*/%])[^`]*`", instruction)}
+    # `COUNTIF(range, criterion)`, `LOG10(`: a spreadsheet's or a query language's function in capitals, which the code
+    # parses out of a formula's text; a Python function is never named so
+    formulas |= {name for name, _ in named if re.fullmatch(r"[A-Z][A-Z0-9_]*[A-Z0-9]", name) and not re.fullmatch(r"[A-Z]", name)}
     return next((name for name, dotted in named if name not in formulas and name not in (mentioned if dotted or name in tools else bare)), None)
 
 

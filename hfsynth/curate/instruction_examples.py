@@ -226,6 +226,23 @@ TEXT_PARAMETER = re.compile(r"(?:s|str|string|text|word|noun|verb|name|phrase|se
 CONTAINERS = frozenset("list List set Set frozenset FrozenSet dict Dict tuple Tuple Sequence Iterable Collection Mapping".split())
 
 
+# A parameter named as a collection of texts: an example of one string is of an item, not of the whole.
+PLURAL_ITEMS = re.compile(r"(?:\w+_)?(?:values|lines|items|rows|cells|strings|texts|records|entries|words|names|tokens)")
+
+
+def _under_a_setting(text: str, example: Example, tree: ast.Module, name: str) -> bool:
+    """A bare pair given "with base "C5"" (a parameter with a default, named in the examples' sentence with a value): the
+    example holds under that setting, which a call of the required arguments alone leaves at its default."""
+    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
+    positional = node.args.posonlyargs + node.args.args
+    optional = [a.arg for a in positional[len(positional) - len(node.args.defaults):]] + [a.arg for a in node.args.kwonlyargs]
+    shown = str(example.args[0]) if example.args else ""
+    found = re.search(re.escape(shown) + r"['\"]?\s*(?:->|=>|\u2192|gives|returns|becomes)", text) if shown else None
+    at = found.start() if found else -1
+    sentence = text[max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1: at] if at > 0 else ""
+    return any(re.search(rf"\bwith\s+(?:the\s+|a\s+)?{re.escape(option)}\s+[\"'\w]", sentence) for option in optional)
+
+
 def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
     """A pair's value is not of the kind the function's first parameter takes: no text where it takes text
     (``flatten_json(text: str)`` and the example ``{"a": {"b": 1}} -> ...``: the JSON object is written,
@@ -233,7 +250,8 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
     room number without its last two digits (305 -> 3)" for ``rooms_by_floor(rooms: list[int])``: the
     example is of the rule, not of the function), a string where it takes a list (``"-7 2 /"`` for
     ``eval_rpn(tokens: list[str])``), a list where it takes an ``int``, one tuple where it takes a list of
-    tuples (``(545, 1020) becomes "09:05-17:00"`` for ``to_clock(intervals: list[tuple[int, int]])``)."""
+    tuples (``(545, 1020) becomes "09:05-17:00"`` for ``to_clock(intervals: list[tuple[int, int]])``), one string where an
+    unannotated parameter is named for several (``text_to_columns(values)``)."""
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
     if not args:
         return False
@@ -241,8 +259,8 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
         return True
     params = node.args.posonlyargs + node.args.args
     annotation = params[0].annotation if params else None
-    if annotation is None:
-        return False
+    if annotation is None:  # text_to_columns(values) and '"Doe, Jane",42' -> [...]: one of the values, not the list of them
+        return bool(params) and isinstance(args[0], str) and bool(PLURAL_ITEMS.fullmatch(params[0].arg))
     base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
     kind = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
     scalar = isinstance(args[0], (int, float)) and not isinstance(args[0], bool)
@@ -304,7 +322,8 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     examples = _call_examples(text, functions)
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
-        examples = [e for e in _value_examples(text, public[0], functions[public[0]], instruction_prose) if not _taken_as_other(tree, public[0], e.args)]
+        examples = [e for e in _value_examples(text, public[0], functions[public[0]], instruction_prose) if not _taken_as_other(tree, public[0], e.args)
+                    and not _under_a_setting(text, e, tree, public[0])]
         if not examples and _takes_one_text(tree, public[0]):
             examples = _word_examples(text, public[0])
         if _takes_one_text(tree, public[0]):

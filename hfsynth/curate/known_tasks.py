@@ -350,7 +350,8 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the sum of the digits", _i(r"\bsum of (?:the |its |all )?(?:decimal )?digits\b"), 1, r"digit|sum", [(0,), (7,), (1234,), (99999,), (1000,)],
               lambda n: sum(map(int, str(n))), unless=_i(PRINTS + r"|\bnegative\b|\bstring\b|\brepeated|\bsingle digit\b|\bdigital root\b|\buntil\b|\bsquares?\b|\beven\b|\bodd\b|\bbase\b|\blist\b")),
     KnownTask("the median", _i(r"\bmedian\b"), 1, r"median", [([3, 1, 2],), ([4, 1, 3, 2],), ([5],), ([7, 7, 1, 9, 2, 10],)], _median,
-              unless=_i(PRINTS + r"|\bmedians\b|\bignor\w*|\bexclud\w*|\bfilter\w*|\bdiscard\w*|\bremaining\b|\bqualif\w*|\bin (?:minutes|hours|seconds|days)\b|\beach\b|\bevery\b|\binsert\w*|\blower\b|\bupper\b|\bhigh\b|\blow\b|\brunning\b|\bstream|\bwindow\b|\btwo sorted\b|\barrays\b|\bmatrix\b|\bweighted\b|\bgroup|\bdict|\bcolumn|\bkey\b|\bsummary\b|\bstatistics\b(?!`?\s*(?:module|library|package))")),
+              unless=_i(PRINTS + r"|\bmedians\b|\bignor\w*|\bexclud\w*|\bfilter\w*|\bdiscard\w*|\bremaining\b|\bqualif\w*|\bin (?:minutes|hours|seconds|days)\b|\beach\b|\bevery\b|\binsert\w*|\blower\b|\bupper\b|\bhigh\b|\blow\b|\brunning\b|\bstream|\bwindow\b|\btwo sorted\b|\barrays\b|\bmatrix\b|\bweighted\b|\bgroup|\bdict|\bcolumn|\bkey\b|\bsummary\b|\bstatistics\b(?!`?\s*(?:module|library|package))"
+                        r"|\bper\b|\btuples?\b|\brecords?\b|`?\([a-z_]+,\s*[a-z_]+")),  # "the median goals per match of (home, away, hg, ag) results"
     KnownTask("a binary search", _i(r"\bbinary search\b"), 2, r"search|find|index",
               [([1, 3, 5, 7, 9], 7), ([1, 3, 5, 7, 9], 1), ([1, 3, 5, 7, 9], 9), ([1, 3, 5, 7, 9], 4), ([1, 3, 5, 7, 9], 10), ([2], 2)], _binary_search,
               unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b"), named=r"binary_?search"),
@@ -493,7 +494,7 @@ TASKS: Tuple[KnownTask, ...] = (
               lambda year, month: [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1],
               unless=_i(PRINTS + r"|\bnames?\b|\bstrings?\b|\babbreviat\w*|\bjulian\b|\bremaining\b|\bleft\b|\bweekdays?\b|\bbusiness\b|\bworking\b|\bbetween\b|\blist\b|\bdict\w*|\bdate\b|\bzero-based\b|\b0-based\b|\b0-11\b"),
               parameters=(r"^y(?:ea)?r?$|year", r"^m(?:on(?:th)?)?$|month")),
-    KnownTask("version strings sorted", _i(r"\bsort\w*\b[^\n]{0,60}?\b(?:versions|version strings|version numbers|semantic version\w*)\b|\bversion (?:strings|numbers)\b[^\n]{0,100}?\bsort\w*"), 1, r"sort|version",
+    KnownTask("version strings sorted", _i(r"\bsort\w*\b[^\n]{0,60}?\b(?<!their )(?<!its )(?<!case )(?:versions|version strings|version numbers|semantic version\w*)\b|\bversion (?:strings|numbers)\b[^\n]{0,100}?\bsort\w*"), 1, r"sort|version",
               [(["1.10.0", "1.2.3", "1.2.10", "0.9.9", "1.2.9"],), (["2.0.0", "10.0.0", "9.1.0"],), ([],)],
               lambda versions: sorted(versions, key=lambda v: tuple(map(int, v.split(".")))), in_place=True,
               unless=_i(PRINTS + r"|pre-?releases?|alpha|beta|\brc\b|\bdescending\b|newest (?:to|first)|\blatest first\b|\brevers\w*|\bdedup\w*|\bunique\b|\bduplicates?\b|\bv\d|\bprefix|"

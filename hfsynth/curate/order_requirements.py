@@ -273,11 +273,12 @@ ORDERING_CALLS = frozenset({"sorted", "sort", "heappush", "heapify", "heappop", 
 def _never_orders(tree: ast.Module) -> Optional[str]:
     """No sort, heap or bisect; nor a set of the items looked up for each one's neighbour (``day - timedelta(days=1) in
     seen``: runs of consecutive days found in any order); nor a walk from the least to the greatest of one collection
-    (``min(counts)`` and ``max(counts)``: every month between them looked up, whatever order they came in)."""
+    (``min(counts)`` and ``max(counts)``: every month between them looked up, whatever order they came in), or of the
+    same few values (``min(r1, r2)`` and ``max(r1, r2)``: a range's corners in order)."""
     nodes = list(walk_outside_asserts(tree))
     called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes if isinstance(n, ast.Call)}
-    extremes = [{ast.dump(n.args[0]) for n in nodes if isinstance(n, ast.Call) and getattr(n.func, "id", None) == name and len(n.args) == 1}
-                for name in ("min", "max")]
+    extremes = [{tuple(ast.dump(a) for a in n.args) for n in nodes if isinstance(n, ast.Call) and getattr(n.func, "id", None) == name and n.args}
+                for name in ("min", "max")]  # also min(r1, r2) with max(r1, r2): two corners given in any order, put in order
     if extremes[0] & extremes[1]:
         return None
     neighbour_looked_up = any(isinstance(n, ast.Compare) and isinstance(n.left, ast.BinOp) and isinstance(n.left.op, (ast.Add, ast.Sub))

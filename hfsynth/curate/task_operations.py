@@ -902,7 +902,32 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "for every customer, the mean total", "the average score per player", "each team's average"
-AVERAGE_PER_GROUP_ASK = re.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b", re.IGNORECASE)
+AVERAGE_PER_GROUP_ASK = re.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b|"
+                                   r"\bmap\w*\s+(?:each|every)\s+\w+\s+to\s+(?:the|its|their)\s+(?:average|mean)\b", re.IGNORECASE)  # "a dict mapping each flight to the average weight of its bags"
+
+
+# "For each day with a **negative** balance, interest is ...", "only the transactions with a negative amount": a sign that selects.
+NEGATIVE_ONLY_ASK = re.compile(r"\b(?:with|having|whose)\s+(?:an?\s+)?\**negative\**\s+(?:balance|amount|value|total|change)s?\b", re.IGNORECASE)
+
+
+def _sign_never_told(prose: str, tree: ast.Module) -> Optional[str]:
+    """The instruction counts only items with a negative amount, and nothing in the code tells a negative number from a
+    positive one: no comparison with 0, no ``min(x, 0)``/``max(x, 0)``, no sign test (``abs(b)`` of every balance adds the
+    positive days too)."""
+    if not NEGATIVE_ONLY_ASK.search(prose):
+        return None
+    for node in walk(tree):
+        if isinstance(node, ast.Compare) and any(constant_value(side) == 0 for side in [node.left, *node.comparators]):
+            return None
+        if isinstance(node, ast.Call) and (getattr(node.func, "id", None) in ("min", "max") and any(constant_value(a) == 0 for a in node.args)
+                                           or getattr(node.func, "attr", getattr(node.func, "id", None)) in ("is_signed", "copysign", "sign", "signbit")):
+            return None
+        if isinstance(node, ast.Attribute) and node.attr in ("is_signed",):
+            return None
+    functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    if not functions:
+        return None
+    return f"the instruction counts only {NEGATIVE_ONLY_ASK.search(prose).group(0)!r} and nothing in the code tells a negative number from a positive one"
 
 
 def _group_mean_over_everything(prose: str, tree: ast.Module) -> Optional[str]:
@@ -1116,5 +1141,5 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
-            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree) or short_output_tuples(prose, tree)
+            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree) or short_output_tuples(prose, tree) or _sign_never_told(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree) or unparsed_examples(prose, tree))

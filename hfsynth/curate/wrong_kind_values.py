@@ -161,7 +161,9 @@ def _dict_names(function: ast.AST) -> set:
     for node in walk(function):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1:
             value = node.value
-            if (isinstance(value, ast.DictComp) and not isinstance(value.key, ast.Tuple)) or (isinstance(value, ast.Dict) and not any(isinstance(k, ast.Tuple) for k in value.keys)):
+            key_may_be_a_pair = isinstance(value, ast.DictComp) and (isinstance(value.key, ast.Tuple) or isinstance(value.key, ast.Call) and getattr(
+                value.key.func, "id", None) not in ("str", "int", "float", "len", "round"))  # {_pos(ref): v ...}: a helper may return (row, col)
+            if (isinstance(value, ast.DictComp) and not key_may_be_a_pair) or (isinstance(value, ast.Dict) and not any(isinstance(k, ast.Tuple) for k in value.keys)):
                 names.add(node.targets[0].id)
     return names
 
