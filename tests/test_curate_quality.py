@@ -912,6 +912,7 @@ NEWEST_SETS = {
     "labelled_blind112.jsonl.gz": 0.50, "labelled_blind113.jsonl.gz": 0.38, "labelled_blind114.jsonl.gz": 0.38,
     "labelled_blind115.jsonl.gz": 0.42, "labelled_blind116.jsonl.gz": 0.38, "labelled_blind117.jsonl.gz": 0.26,
     "labelled_blind118.jsonl.gz": 0.50, "labelled_blind119.jsonl.gz": 0.50, "labelled_blind120.jsonl.gz": 0.40,
+    "labelled_blind121.jsonl.gz": 0.32, "labelled_blind122.jsonl.gz": 0.36, "labelled_blind123.jsonl.gz": 0.32,
 }
 
 
