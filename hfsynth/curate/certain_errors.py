@@ -22,7 +22,8 @@ them. Two patterns, neither of which pyflakes reports:
 - A builtin called with a keyword it does not take: ``sorted(items, reversed=True)``
   (:func:`wrong_keyword`, from the builtin's own signature).
 - ``xs[i + 1]`` read with ``i`` over every index of ``xs`` and nothing testing ``i``: past the end at the
-  last one (:func:`past_the_end`); an attribute a date, or a difference of two date parameters, lacks
+  last one (:func:`past_the_end`), as ``if i + 1 <= len(xs): xs[i + 1]`` and a ``while`` loop that steps ``i``
+  through what its test reads with nothing to stop it at the end; an attribute a date, or a difference of two date parameters, lacks
   (``remaining.weeks``: :func:`date_attribute`).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).

@@ -93,6 +93,11 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - ``int(math.log(n, base))``: the log of a base is a quotient of rounded logs, so at exact powers the floor is one short.
 - Arguments in each other's places: ``re.sub(line, r"\\s+", " ")`` (the text as the pattern),
   ``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``, ``heapq.heappush((score, name), heap)``.
+- Types used against their grain: ``today - last.date`` (a method as a value), ``self._items[-n:]`` on a deque,
+  ``match.group("request_id")`` of a pattern whose group is ``req_id``, ``csv.reader(csv_text)`` on a ``str``,
+  ``heap[:k]`` after ``heapify``, ``findall`` of one repeated group (``(\\d{1,3}\\.){3}``), dicts compared on tied
+  keys (``heapq.merge`` of ``(dep, flight)`` pairs, ``entry > best[room]``), ``total.seconds`` of a sum of spans, and
+  ``batches.append(current)`` only when the next batch starts (the last one lost).
 """
 
 from __future__ import annotations

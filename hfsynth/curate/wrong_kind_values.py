@@ -18,7 +18,9 @@ run only when something calls them:
 - ``for key, value in d:`` over a dict (a parameter annotated ``dict``, ``Dict[str, int]``,
   ``Mapping``, or a name bound once to a dict): iterating a dict gives its keys, so each key is
   unpacked into two names (ValueError; ``d.items()`` is meant). Not read when the keys are
-  annotated as tuples.
+  annotated as tuples, or made by a helper that may return a pair (``{_pos(ref): v ...}``);
+- ``row["weight_kg"] > limit``, ``totals[row["zone"]] += row["weight_kg"]``, ``sum(r["amount"] for r in reader)``
+  over the rows of ``csv.DictReader`` or ``csv.reader``: every field is a str (TypeError on the first row).
 """
 
 from __future__ import annotations
