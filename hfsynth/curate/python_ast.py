@@ -30,20 +30,26 @@ COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _NODES_BELOW: "weakref.WeakKeyDictionary[ast.AST, List[ast.AST]]" = weakref.WeakKeyDictionary()
 
 
+def _direct_children(node: ast.AST) -> List[ast.AST]:
+    found: List[ast.AST] = []
+    for field in node._fields:
+        value = getattr(node, field, None)
+        if isinstance(value, list):
+            found.extend(item for item in value if isinstance(item, ast.AST))
+        elif isinstance(value, ast.AST):
+            found.append(value)
+    return found
+
+
 def walk(node: ast.AST) -> List[ast.AST]:
     """``ast.walk(node)`` as a new list, in the same order, computed once per node. The trees must not change
-    after they are walked (the checks only read them; the few that edit a tree edit a fresh parse with
-    ``ast.walk`` before anything walks it here)."""
+    after they are walked: the checks only read them, and the few that edit a tree edit one of their own
+    (``parse_python(code, fresh=True)``)."""
     below = _NODES_BELOW.get(node)
     if below is None:
         found = [node]
         for current in found:  # breadth first, as ast.walk: the list grows while it is read
-            for field in current._fields:
-                value = getattr(current, field, None)
-                if isinstance(value, list):
-                    found.extend(item for item in value if isinstance(item, ast.AST))
-                elif isinstance(value, ast.AST):
-                    found.append(value)
+            found.extend(_direct_children(current))
         below = found[1:]  # without the node itself, or the entry would keep its own key alive
         _NODES_BELOW[node] = below
     return [node, *below]
@@ -57,14 +63,7 @@ def children(node: ast.AST) -> List[ast.AST]:
     for the same nodes' children, check after check)."""
     found = _CHILDREN.get(node)
     if found is None:
-        found = []
-        for field in node._fields:
-            value = getattr(node, field, None)
-            if isinstance(value, list):
-                found.extend(item for item in value if isinstance(item, ast.AST))
-            elif isinstance(value, ast.AST):
-                found.append(value)
-        _CHILDREN[node] = found
+        found = _CHILDREN[node] = _direct_children(node)
     return found
 
 
