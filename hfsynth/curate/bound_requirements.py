@@ -524,6 +524,7 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
     """``score > 90`` for "A (90 and above)", ``weight < 5`` for "up to and including 5 kg", and no ``>=``
     nor ``<=`` with that number anywhere."""
     parameters, named = parameter_names(tree), _bound_names(tree)
+    stepped_first = _tests_of_loops_that_step_first(tree)
     for match in (m for pattern in STATED_INCLUSIVE for m in pattern.finditer(prose)):
         groups = match.groupdict()
         if groups.get("above_words") or groups.get("upto_words"):
@@ -541,7 +542,6 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
         if isinstance(bound, float) and re.match(r"\s*(?:%|percent\b)", prose[number_end:]):
             bound = (bound, bound / 100)  # "20%": compared as 20 or as 0.2
         strict, inclusive = None, False
-        stepped_first = _tests_of_loops_that_step_first(tree)
         for node, op in _comparisons_with(tree, bound, named):
             if op in (ast.LtE, ast.GtE, ast.Eq) or id(node) in stepped_first:  # len(buffer) == window: the bound itself is taken
                 inclusive = True

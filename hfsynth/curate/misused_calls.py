@@ -1503,12 +1503,14 @@ def _deque_sliced(tree: ast.Module) -> Optional[str]:
 
 
 def _compiled_literal(call: ast.AST) -> Optional["re.Pattern"]:
-    """The pattern ``re.compile(r"...")`` (or ``re.compile(r"...", re.X)``) compiles, None for anything else."""
+    """The pattern ``re.compile(r"...")`` (or ``re.compile(r"...", re.X)``, ``flags=re.I | re.M``) compiles, None for
+    anything else."""
     if not (isinstance(call, ast.Call) and ast.unparse(call.func) == "re.compile" and call.args and isinstance(call.args[0], ast.Constant)
             and isinstance(call.args[0].value, str)):
         return None
-    flags = ast.unparse(call.args[1]) if len(call.args) > 1 else ""
-    if len(call.args) > 2 or call.keywords or re.search(r"[^\w.| ]", flags):
+    given = call.args[1:] + [k.value for k in call.keywords if k.arg == "flags"]
+    flags = ast.unparse(given[0]) if given else ""
+    if len(given) > 1 or any(k.arg != "flags" for k in call.keywords) or re.search(r"[^\w.|+ ]", flags):
         return None
     try:
         return re.compile(call.args[0].value, re.VERBOSE if re.search(r"\b(?:X|VERBOSE)\b", flags) else 0)
@@ -1516,30 +1518,38 @@ def _compiled_literal(call: ast.AST) -> Optional["re.Pattern"]:
         return None
 
 
+def _compiled_literals(tree: ast.Module) -> Dict[str, "re.Pattern"]:
+    """Names bound once to ``re.compile`` of a literal, compiled."""
+    found = {name: _compiled_literal(value) for name, value in values_bound_once(tree).items()}
+    return {name: pattern for name, pattern in found.items() if pattern is not None}
+
+
+def _pattern_called(call: ast.AST, patterns: Dict[str, "re.Pattern"], methods: tuple) -> Optional["re.Pattern"]:
+    """The pattern of ``LINE_RE.search(line)`` (a name of ``patterns``) or ``re.search(r"...", line)``, for a call of one
+    of ``methods``; None for any other call."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in methods):
+        return None
+    owner = ast.unparse(call.func.value)
+    if owner in patterns:
+        return patterns[owner]
+    if owner == "re" and len(call.args) >= 2 and not call.keywords:  # re.findall(p, text, flags): the flags, as compile takes them
+        return _compiled_literal(ast.Call(ast.Attribute(ast.Name("re"), "compile"), [call.args[0], *call.args[2:]], []))
+    return None
+
+
 def _unknown_group(tree: ast.Module) -> Optional[str]:
     """``m.group("request_id")`` where ``m`` only ever matches ``LINE_RE = re.compile(r"...(?P<req_id>...)")``: no
     group of that name (or number) exists, so every match raises IndexError."""
-    patterns = {name: _compiled_literal(value) for name, value in values_bound_once(tree).items()}
-    patterns = {name: pattern for name, pattern in patterns.items() if pattern is not None}
+    patterns = _compiled_literals(tree)
     matched: Dict[str, Set] = {}
-    def matches(call: ast.AST, methods: tuple):
-        """The pattern whose ``methods`` the call is, for a literal pattern; None for any other value."""
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in methods):
-            return None
-        owner = ast.unparse(call.func.value)
-        if owner in patterns:
-            return patterns[owner]
-        if owner == "re" and len(call.args) == 2 and not call.keywords:
-            return _compiled_literal(ast.Call(ast.Attribute(ast.Name("re"), "compile"), [call.args[0]], []))
-        return None
     for node in walk(tree):
         if isinstance(node, (ast.Assign, ast.NamedExpr)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in (t for t in targets if isinstance(t, ast.Name)):
-                matched.setdefault(target.id, set()).add(matches(node.value, ("match", "search", "fullmatch")))
+                matched.setdefault(target.id, set()).add(_pattern_called(node.value, patterns, ("match", "search", "fullmatch")))
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
             for target in (t for t in walk(node.target) if isinstance(t, ast.Name)):
-                matched.setdefault(target.id, set()).add(matches(node.iter, ("finditer",)) if target is node.target else None)
+                matched.setdefault(target.id, set()).add(_pattern_called(node.iter, patterns, ("finditer",)) if target is node.target else None)
         elif isinstance(node, ast.arg):
             matched.setdefault(node.arg, set()).add(None)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
@@ -1617,21 +1627,12 @@ def _repeated_groups(pattern: str) -> list:
 def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
     """``re.findall(r"\\b(\\d{1,3}\\.){3}\\d{1,3}\\b", line)``: with one capturing group, findall gives that group, not
     the match, and a repeated group holds only its last repetition ("0.", not "10.0.0.7")."""
-    patterns = {name: value.args[0].value for name, value in values_bound_once(tree).items()
-                if isinstance(value, ast.Call) and ast.unparse(value.func) == "re.compile" and value.args
-                and isinstance(value.args[0], ast.Constant) and isinstance(value.args[0].value, str)}
+    patterns = _compiled_literals(tree)
     for node in walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "findall"):
+        pattern = _pattern_called(node, patterns, ("findall",))
+        if pattern is None:
             continue
-        owner = ast.unparse(node.func.value)
-        source = patterns.get(owner) if owner in patterns else (
-            node.args[0].value if owner == "re" and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) else None)
-        if source is None:
-            continue
-        try:
-            groups = re.compile(source).groups
-        except (re.error, OverflowError, RecursionError):
-            continue
+        source, groups = pattern.pattern, pattern.groups
         repeated = _repeated_groups(source)
         if groups == 1 and repeated:
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): findall gives the one group {repeated[0][:30]}, repeated, so only its last repetition"
