@@ -1100,3 +1100,94 @@ def test_blind121_to_123s_examples_and_known_tasks_not_misread():
     r1c1 = "def r1c1_to_a1(ref: str, base: str = 'A1') -> str:\n    return ref\n"
     assert instruction_examples('Convert R1C1 to A1. Examples with base `"C5"`: `"R3C2"` -> `"B3"`, `"RC"` -> `"C5"`.', r1c1) == []
     assert [e.call for e in instruction_examples('Convert R1C1 to A1. Examples: `"R3C2"` -> `"B3"`, `"R1C1"` -> `"A1"`.', r1c1)] == ["r1c1_to_a1('R3C2')", "r1c1_to_a1('R1C1')"]
+
+
+def test_blind124_to_130s_claims_inputs_and_probes():
+    """blind124-130's lessons for execution: ``print(a, b)  # 3 1.5`` claims both values; ``33.3`` for a value that prints
+    33.33 is another number (0.33 for a third is not); ``Counter({'Ann': 2})`` claims counts; `""` is an input like any
+    other; a shown block after "conflict style:" is a document to read (git's ``>>>>>>>`` is no prompt), and so is one
+    after "Sample:" for ``log_text``; ``moment.time()`` reads no clock; "gives 2.5-1.5" claims no 2; and
+    ``edit_distance`` with "no substitutions" is no Levenshtein."""
+    from hfsynth.curate.claimed_outputs import prose_claims
+
+    units = "def units(minutes):\n    return -(-minutes // 15)\n\n\ndef fee(minutes):\n    return units(minutes) * 0.5\n\n\nprint(units(46), fee(46))  # {want}\n"
+    share = "def share(used, total):\n    return round(100 * used / total, 2)\n\n\nprint(share(480, 1440))  # {want}\nprint(1 / 3)  # 0.333\n"
+    wins = "from collections import Counter\n\n\ndef wins(games):\n    c = Counter()\n    for white, black, result in games:\n        if result == '1-0':\n            c.update({winner})\n    return c\n"
+    wins_response = "```python\n{code}```\n\n`wins([(\"Ann\", \"Bob\", \"1-0\")])` gives `Counter({{'Ann': 1}})`.\n"
+    colour = "def preference(history: str):\n    if history.count('W') != history.count('B'):\n        return 'W' if history.count('B') > history.count('W') else 'B'\n    return {last}\n"
+    conflicts = ("def parse_conflicts(text):\n    blocks, block, part = [], None, None\n    for line in text.splitlines():\n        if line.startswith('<<<<<<<'):\n"
+                 "            block, part = {{'ours': [], 'base': {base}, 'theirs': []}}, 'ours'\n        elif block is not None and line.startswith('|||||||'):\n"
+                 "            part = 'base'\n        elif block is not None and line.startswith('======='):\n            part = 'theirs'\n"
+                 "        elif block is not None and line.startswith('>>>>>>>'):\n            blocks.append(block)\n            block = None\n"
+                 "        elif block is not None:\n            block[part].append(line)\n    return blocks\n")
+    conflict_ask = ("Write `parse_conflicts(text)` returning the conflict blocks. The file may use the `diff3` style:\n\n```\n<<<<<<< HEAD\nours\n"
+                    "||||||| base\nold\n=======\ntheirs\n>>>>>>> feature\n```\n")
+    numstat = "def totals(log_text):\n    out = {{}}\n    for line in log_text.splitlines():\n        added, deleted, _ = line.split('\\t')\n        out[_] = {count}\n    return out\n"
+    numstat_ask = "Write `totals(log_text)` for `git log --numstat` lines; binary files show `-` for both numbers. Sample:\n\n```\n10\t2\tsrc/app.py\n-\t-\tlogo.png\n```\n"
+    running = ("from datetime import datetime, timedelta\n\n\ndef running_at(shows, moment):\n    now = datetime.strptime(moment, '%H:%M'){now}\n"
+               "    return sorted(t for t, start, minutes in shows if (s := datetime.strptime(start, '%H:%M')){start} <= now < s + timedelta(minutes=minutes))\n")
+    running_response = "```python\n{code}```\n\n`running_at([(\"Heat\", \"18:00\", 170)], \"20:00\")` returns `[\"Heat\"]`.\n"
+    rows = [
+        {"id": "print two wrong", "code": units.format(want="3 1.5")}, {"id": "print two right", "code": units.format(want="4 2.0")},
+        {"id": "float short", "code": share.format(want="33.3")}, {"id": "float whole", "code": share.format(want="33.33")},
+        {"id": "counter wrong", "code": wins.format(winner="white"), "response": wins_response.format(code=wins.format(winner="white"))},
+        {"id": "counter right", "code": wins.format(winner="[white]"), "response": wins_response.format(code=wins.format(winner="[white]"))},
+        {"id": "empty input raises", "code": colour.format(last="{'W': 'B', 'B': 'W'}.get(history[-1])"),
+         "instruction": 'Write `preference(history)`, a string of colours (e.g. `"WBW"`, or `""` before round 1); `None` when there is no history.'},
+        {"id": "empty input taken", "code": colour.format(last="{'W': 'B', 'B': 'W'}.get(history[-1:])"),
+         "instruction": 'Write `preference(history)`, a string of colours (e.g. `"WBW"`, or `""` before round 1); `None` when there is no history.'},
+        {"id": "diff3 raises", "code": conflicts.format(base="None"), "instruction": conflict_ask},
+        {"id": "diff3 read", "code": conflicts.format(base="[]"), "instruction": conflict_ask},
+        {"id": "sample raises", "code": numstat.format(count="(int(added), int(deleted))"), "instruction": numstat_ask},
+        {"id": "sample read", "code": numstat.format(count="(added, deleted)"), "instruction": numstat_ask},
+        {"id": "time raises", "code": running.format(now=".time()", start=".time()"), "response": running_response.format(code=running.format(now=".time()", start=".time()"))},
+        {"id": "time runs", "code": running.format(now="", start=""), "response": running_response.format(code=running.format(now="", start=""))},
+    ]
+    for row in rows:
+        row["language"] = "python"
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"print two wrong": "failed", "print two right": "passed", "float short": "failed", "float whole": "passed",
+                   "counter wrong": "failed", "counter right": "passed", "empty input raises": "failed", "empty input taken": "passed",
+                   "diff3 raises": "failed", "diff3 read": "passed", "sample raises": "failed", "sample read": "passed",
+                   "time raises": "failed", "time runs": "passed"}
+    score = "def score_match(boards):\n    home = sum(boards)\n    return {'home': home, 'away': len(boards) - home}\n"
+    assert prose_claims("For example `score_match([1, 0.5, 0, 1])` gives 2.5–1.5 on the boards.", ast.parse(score)) == [("score_match([1, 0.5, 0, 1])", "", False, "runs")]
+    myers = "def edit_distance(a, b):\n    return len(a) + len(b)\n"
+    assert known_task_claims("Write `edit_distance(a, b)`: the fewest single-line insertions plus deletions (no substitutions).", ast.parse(myers)) == []
+    assert known_task_claims("Write `edit_distance(a, b)`, the Levenshtein distance of two strings.", ast.parse(myers)) != []
+
+
+def test_blind131_to_134s_claims_not_misread_and_read():
+    """blind131-134: '"none" gives 1170.5' is a value of ``coverage``, which the code tests, not of ``items``; "gives 120 +
+    200 + 180 = 500 kcal in total and returns {...}" claims no 500; ``"cups" -> "cup"`` beside ``-> tuple[...]`` is a
+    rule inside the function; the case probe re-cases a record's name, not its unit; a bulleted example's answer is not
+    the start of a sum with the next bullet; and "This prints `...`" after the code's one print, and a print's output
+    noted alone on the line below, are claims."""
+    from hfsynth.curate.worded_examples import worded_examples
+
+    charge = "def damage_charge(items, coverage='basic', excess=1000.0):\n    if coverage not in ('none', 'basic', 'full'):\n        raise ValueError(coverage)\n    total = sum(c for _, c in items)\n    return 0.0 if coverage == 'full' else min(total, excess) if coverage == 'basic' else total\n"
+    assert worded_examples('For a bumper (350.0) and a mirror (820.5): `"none"` gives `1170.5`.', ast.parse(charge)) == []
+    macro = "def macro_split(p, c, f):\n    total = 4 * p + 4 * c + 9 * f\n    return {'protein': round(400 * p / total, 1)}\n"
+    assert instruction_examples("For example `macro_split(30, 50, 20)` gives 120 + 200 + 180 = 500 kcal in total and returns `{...}`.", macro, calls_only=True) == []
+    assert [e.want for e in instruction_examples("`macro_split(30, 50, 20)` gives 4 * 30 = 120.", macro, calls_only=True)] == ["120"]
+    parse = "from fractions import Fraction\n\n\ndef parse_ingredient(line: str) -> tuple[Fraction, str, str]:\n    q, unit, *name = line.split()\n    return Fraction(q), unit.rstrip('s'), ' '.join(name)\n"
+    assert instruction_examples('Return the unit singular (`"cups"` -> `"cup"`).', parse) == []
+    bullets = "- `end_time(\"19:30\", 165)` -> `\"22:15\"`\n- `end_time(\"22:30\", 181)` -> `\"01:46\"`\n"
+    clock = "def end_time(start, runtime):\n    h, m = map(int, start.split(':'))\n    t = (h * 60 + m + runtime) % 1440\n    return f'{t // 60:02d}:{t % 60:02d}'\n"
+    assert [e.want for e in instruction_examples(bullets.replace("`", ""), clock, calls_only=True)] == ['"22:15"', '"01:46"']
+    merge = ("from collections import defaultdict\n\n\ndef merge_lists(*lists):\n    totals = defaultdict(float)\n    for items in lists:\n"
+             "        for name, qty, unit in items:\n            totals[(name.strip().lower(), unit)] += qty\n    return sorted((n, q, u) for (n, u), q in totals.items())\n\n\n"
+             "assert merge_lists([('Milk', 1, 'l')], [('milk ', 0.5, 'l')]) == [('milk', 1.5, 'l')]\n")
+    scale = "def scale(recipe, factor):\n    return {{name: round(g * factor) for name, g in recipe.items()}}\n\n\nprint(scale({{'water': 325, 'salt': 9}}, 0.5))\n"
+    scale_response = "```python\n{code}```\n\nThis prints `{want}`.\n"
+    summary = "def summary(name, kcal):\n    return f'{{name}}: {{kcal}} kcal'\n\n\nprint(summary('Breakfast', {kcal}))\n# Breakfast: 310 kcal\n"
+    rows = [
+        {"id": "records re-cased by name", "code": merge, "instruction": "Names match case-insensitively; items with the same name and unit are combined."},
+        {"id": "prints wrong", "code": scale.format(), "response": scale_response.format(code=scale.format(), want="{'water': 163, 'salt': 5}")},
+        {"id": "prints right", "code": scale.format(), "response": scale_response.format(code=scale.format(), want="{'water': 162, 'salt': 4}")},
+        {"id": "noted wrong", "code": summary.format(kcal="310.0")}, {"id": "noted right", "code": summary.format(kcal="310")},
+    ]
+    for row in rows:
+        row["language"] = "python"
+    assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {
+        "records re-cased by name": "passed", "prints wrong": "failed", "prints right": "passed", "noted wrong": "failed", "noted right": "passed"}

@@ -4737,3 +4737,192 @@ def test_blind121_to_123s_good_rows_lost_on_arrival():
     assert check("Write a class `Sheet` for a spreadsheet with these methods:\n\n- `set(ref, value)`: store a value;\n- `get(ref)`: read it.", undo) is None
     score = "import re\n\n_SCORE = re.compile(r'(?:0|[1-9][0-9]?) *- *(?:0|[1-9][0-9]?)')\n\n\ndef is_valid_score(text):\n    return _SCORE.fullmatch(text) is not None\n"
     assert check("Write `is_valid_score(text)` that returns True when text is a valid score: each number is between 0 and 99.", score) is None
+
+
+def test_blind124_to_130s_lessons():
+    """blind124-130 (a parking garage, an electricity utility, a cinema, a chess club, payroll, an online shop, a
+    version-control tool): a heap that orders records on tied keys; ``dict.fromkeys`` values grown; a deque popped at
+    an index; ``.get`` without a default used as a number; a CSV field reached through ``or`` or repeated by an int; a
+    wrap to 0 that never happens; an odd last pair read past the end; ``max()`` of nothing where the instruction
+    answers nothing; December stepped back to January; a loop that fills its own record and never moves; a timestamp
+    parsed and its twin not; a dict walked as pairs; ``rstrip`` of a tested suffix; a running total's ``.seconds``;
+    ``match`` on every input where the text is "anywhere in the line"."""
+    top = ("import heapq\nfrom dataclasses import dataclass\n\n\n@dataclass{order}\nclass Session:\n    plate: str\n    fee: float\n\n\n"
+           "def top_paying(sessions: list[Session], k: int) -> list[Session]:\n    heap = []\n    for session in sessions:\n"
+           "        heapq.heappush(heap, (session.fee, session))\n        if len(heap) > k:\n            heapq.heappop(heap)\n    return [s for _, s in sorted(heap, reverse=True)]\n")
+    assert trivial(top.format(order="")).startswith("always an error: heapq.heappush(heap, (session.fee, session)) (line 14) puts session, a record that cannot be ordered")
+    assert trivial(top.format(order="(order=True)")) is None
+    queue = ("import heapq\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Outage:\n    feeder: str\n    customers: int\n\n\n"
+             "class Queue:\n    def __init__(self):\n        self._heap, self._counter = [], 0\n\n    def add(self, outage: Outage) -> None:\n"
+             "        heapq.heappush(self._heap, {entry})\n        self._counter += 1\n")
+    assert "puts outage, a record that cannot be ordered" in trivial(queue.format(entry="(-outage.customers, outage, self._counter)"))
+    assert trivial(queue.format(entry="(-outage.customers, self._counter, outage)")) is None
+    revenue = "def revenue(sales):\n    totals = dict.fromkeys({{s['film'] for s in sales}}{start})\n    for s in sales:\n        totals[s['film']] += s['price']\n    return totals\n"
+    assert "which is None for every key" in trivial(revenue.format(start=""))
+    assert trivial(revenue.format(start=", 0.0")) is None
+    waitlist = "from collections import deque\n\n\nclass Waitlist:\n    def __init__(self):\n        self._queue = deque()\n\n    def release(self):\n        return self._queue.{pop}\n"
+    assert trivial(waitlist.format(pop="pop(0)")) == "always an error: self._queue.pop(0) (line 9) on a deque: deque.pop() takes no arguments (1 given)"
+    assert trivial(waitlist.format(pop="popleft()")) is None
+    gross = "def monthly_gross(employees):\n    return {{e['name']: e['salary'] / 12 + max(e.get('bonus'{default}), 0) for e in employees}}\n"
+    assert "e.get('bonus') is None when the key is missing" in trivial(gross.format(default=""))
+    assert trivial(gross.format(default=", 0")) is None
+    rates = ("import csv\nimport io\n\n\ndef gross(csv_text, default_rates):\n    totals = {{}}\n    for row in csv.DictReader(io.StringIO(csv_text)):\n"
+             "        rate = {rate} or default_rates[row['employee']]\n        totals[row['employee']] = totals.get(row['employee'], 0) + float(row['hours']) * rate\n    return totals\n")
+    assert "multiplying it by a float raises TypeError" in trivial(rates.format(rate="row['rate']"))
+    assert trivial(rates.format(rate="float(row['rate'] or 0)")) is None
+    ramp = "def steepest(load):\n    best = None\n    for hour in range(len(load)):\n        nxt = hour + 1 if hour {test} else 0\n        best = max(best or 0, load[nxt] - load[hour])\n    return best\n"
+    assert "so nxt is hour + 1 at the last one and load[nxt] reads past the end" in trivial(ramp.format(test="< len(load)"))
+    assert trivial(ramp.format(test="+ 1 < len(load)")) is None
+    pairs = "def move_pairs(tokens):\n    out = []\n    for i in range(0, len(tokens), 2):\n        black = {black}\n        out.append((tokens[i], black))\n    return out\n"
+    assert "an odd length reads past the end" in trivial(pairs.format(black="tokens[i + 1] if tokens[i + 1] else None"))
+    assert trivial(pairs.format(black="tokens[i + 1] if i + 1 < len(tokens) else None")) is None
+    overtime = "def summary(hours: dict) -> dict:\n    return {{'max': max((h - 40 for h in hours.values() if h > 40){default})}}\n"
+    ask = "Write `summary(hours)` with the largest overtime (0.0 if nobody worked overtime)."
+    assert check(ask, overtime.format(default="")).startswith("the instruction answers '0.0 if nobody' and max(")
+    assert check(ask, overtime.format(default=", default=0.0")) is None
+    cycles = "from datetime import date\n\n\ndef count_cycles(first, end):\n    n, current = 0, first\n    while current < end:\n        n += 1\n        current = {step}\n    return n\n"
+    assert check("Count the monthly cycles from `first` to `end`.", cycles.format(step="current.replace(month=current.month % 12 + 1)")).endswith(
+        "wraps December to January of the same year: the date goes eleven months back")
+    assert check("Count the monthly cycles from `first` to `end`.", cycles.format(
+        step="current.replace(year=current.year + current.month // 12, month=current.month % 12 + 1)")) is None
+    hunks = ("def parse_hunks(lines):\n    hunks, i = [], 0\n    while i < len(lines):\n        hunk = {{'start': len(hunks), 'lines': []}}\n"
+             "        i += 1\n        while i < len(lines) and not lines[i].startswith('@@'):\n            if lines[i].startswith('\\\\'):\n"
+             "                hunk['lines'].append(lines[i])\n{step}                continue\n            hunk['lines'].append(lines[i])\n            i += 1\n"
+             "        hunks.append(hunk)\n    return hunks\n")
+    assert "can reach a continue without changing i, lines: it never ends" in trivial(hunks.format(step=""))
+    assert trivial(hunks.format(step="                i += 1\n")) is None
+    fulfil = ("from datetime import datetime\n\n\ndef hours(order):\n    placed = datetime.fromisoformat(order['placed_at'])\n"
+              "    delivered = {delivered}\n    return (delivered - placed).total_seconds() / 3600\n")
+    assert "delivered is order['delivered_at'] as it came, a text" in trivial(fulfil.format(delivered="order['delivered_at']"))
+    assert trivial(fulfil.format(delivered="datetime.fromisoformat(order['delivered_at'])")) is None
+    cart = "def cart_lines(cart: dict[str, int]) -> list:\n    return [(sku, qty) for sku, qty in sorted(cart{items})]\n"
+    assert "a dict gives its keys (str), not (key, value) pairs" in trivial(cart.format(items=""))
+    assert trivial(cart.format(items=".items()")) is None
+    fmt = "FORMATS = {{' (3D)': '3D', ' (IMAX)': 'IMAX'}}\n\n\ndef split_format(title):\n    for suffix, f in FORMATS.items():\n        if title.endswith(suffix):\n            return title.{strip}(suffix), f\n    return title, '2D'\n"
+    assert trivial(fmt.format(strip="rstrip")).startswith("misused call: .rstrip(suffix) removes any of those characters, not the affix")
+    assert trivial(fmt.format(strip="removesuffix")) is None
+    week = "from datetime import timedelta\n\n\ndef weekly_hours(shifts):\n    total = timedelta()\n    for start, end in shifts:\n        total += end - start\n    return total.{part} / 3600\n"
+    assert trivial(week.format(part="seconds")).startswith("misused call: total.seconds (line 8): timedelta.seconds leaves out whole days")
+    assert trivial(week.format(part="total_seconds()")) is None
+    notes = "import re\n\nHOURS = re.compile(r'(\\d+(?:\\.\\d+)?)\\s*h\\b')\n\n\ndef hours_from_notes(notes):\n    return sum(float(m.group(1)) for m in (HOURS.{call}(n) for n in notes) if m)\n"
+    ask = "Notes mention the hours somewhere in the text, e.g. `Worked 7.5h on site`. Write `hours_from_notes(notes)`."
+    assert ignored_requirement_of(ask, notes.format(call="match")).startswith("the instruction asks for a match 'somewhere in' and the code only calls match()")
+    assert ignored_requirement_of(ask, notes.format(call="search")) is None
+    lines = "import re\n\n\ndef lines_for(lines, code):\n    pattern = re.compile(re.escape(code) + r'\\b')\n    return [line for line in lines if pattern.{call}(line)]\n"
+    ask = "Return the log lines mentioning a substation code such as `SS-14` anywhere in the line."
+    assert ignored_requirement_of(ask, lines.format(call="match")) == "the instruction asks for a match 'anywhere in' and the code only calls match(), which tries the start"
+    assert ignored_requirement_of(ask, lines.format(call="search")) is None
+
+
+def test_blind124_to_130s_good_rows_lost_on_arrival():
+    """The good rows of blind124-130 lost on arrival at 317b74f: a counter checked before it steps ("more than 9999"
+    refused at the 10,000th); `L<level>-<nnn>`, a format's placeholders; an example call's quoted arguments; `ceil(log2(n))`,
+    a formula; "the sum of `unit_price * qty`" beside "the number of units"; "the same number of lines", the input's shape;
+    `[PATCH i/n]` matched by a pattern and `---` by the prefix "-"."""
+    issuer = ("class TicketIssuer:\n    def __init__(self):\n        self._day, self._counter = None, 0\n\n    def issue(self, today):\n"
+              "        if today != self._day:\n            self._day, self._counter = today, 0\n        if self._counter >= 9999:\n"
+              "            raise RuntimeError('exhausted')\n        self._counter += 1\n        return f'{today:%Y%m%d}-{self._counter:04d}'\n")
+    assert check("Write `TicketIssuer.issue(today)`. More than 9999 tickets on one day raises `RuntimeError`.", issuer) is None
+    assert check("Write `TicketIssuer.issue(today)`. More than 9999 tickets on one day raises `RuntimeError`.", issuer.replace("        self._counter += 1\n", "")) is not None
+    occupancy = "def occupancy(occupied):\n    return sorted({int(spot.split('-')[0][1:]) for spot in occupied})\n"
+    assert check("Spot IDs have the format `L<level>-<nnn>`, e.g. `\"L1-003\"`. Write `occupancy(occupied)`.", occupancy) is None
+    pay = ("from decimal import Decimal\n\nPERIODS = {'weekly': 52, 'monthly': 12, 'annual': 1}\n\n\ndef convert_pay(amount, from_freq, to_freq):\n"
+           "    return (Decimal(str(amount)) * PERIODS[from_freq] / PERIODS[to_freq]).quantize(Decimal('0.01'))\n")
+    assert check('Write `convert_pay(amount, from_freq, to_freq)` for `"weekly"` 52, `"monthly"` 12, `"annual"` 1. '
+                 'Example: `convert_pay("1000", "weekly", "monthly")` -> `Decimal("4333.33")`.', pay) is None
+    swiss = "def swiss_rounds(n: int) -> int:\n    return 0 if n <= 1 else (n - 1).bit_length()\n"
+    assert check("Write `swiss_rounds(n: int) -> int` returning `ceil(log2(n))` with integer arithmetic only.", swiss) is None
+    cart = ("class Cart:\n    def __init__(self):\n        self.lines = {}\n\n    def total(self):\n        return sum(l.unit_price * l.qty for l in self.lines.values())\n\n"
+            "    def __len__(self):\n        return sum(l.qty for l in self.lines.values())\n")
+    assert check("Write a `Cart` with `total()`: the sum of `unit_price * qty`; and `len(cart)`: the number of units in the cart.", cart) is None
+    merge = "def merge3(base, ours, theirs):\n    if not len(base) == len(ours) == len(theirs):\n        raise ValueError('lengths')\n    return [o if o != b else t for b, o, t in zip(base, ours, theirs)]\n"
+    assert check("Write `merge3(base, ours, theirs)` for three versions of a file that all have the same number of lines.", merge) is None
+    series = ("import re\n\nPREFIX = re.compile(r'^\\[(?:RFC )?PATCH(?: v(\\d+))?(?: (\\d+)/(\\d+))?\\]', re.IGNORECASE)\n\n\ndef versions(subjects):\n"
+              "    return [m.group(1) or '1' for m in map(PREFIX.match, subjects) if m]\n")
+    assert check("Subjects start with `[PATCH]`, `[PATCH i/n]` or `[PATCH vN i/n]`. Write `versions(subjects)`.", series) is None
+    changes = ("def count_changes(diff_text):\n    added = removed = 0\n    for line in diff_text.splitlines():\n        if line.startswith('+'):\n"
+               "            added += 1\n        elif line.startswith('-'):\n            removed += 1\n    return added, removed\n")
+    assert check("Write `count_changes(diff_text)`. Lines inside a hunk that happen to begin with `---` or `+++` are changes.", changes) is None
+
+
+def test_blind131_to_134s_lessons_and_good_rows():
+    """blind131-134 (car rental, recipes, a help desk, a train network), measured on arrival at this session's middle:
+    a stub with its docstring is the task (HumanEval's prompts), not the answer; an age the instruction itself divides
+    by 365.25; "most urgent first" is the least left; a defaultdict's lookup registers its key; "differ in letter case";
+    "ties broken by feeder id in ascending order"; and the runtime errors kept: a Counter's most_common() read as a
+    dict, the next entry read under a test that holds for every index, two CSV fields subtracted, a walk that looks up
+    stations that only ever were targets."""
+    stub = "```python\ndef handle_stats(records):\n    \"\"\"Return a dict mapping each category to its count.\"\"\"\n```"
+    answer = "from collections import Counter\n\n\ndef handle_stats(records):\n    return dict(Counter(c for c, _ in records))\n"
+    assert check(stub, answer) is None
+    assert check(stub.replace('"""Return a dict mapping each category to its count."""', "return {}"), answer).startswith("instruction is")  # code, no task
+    age = "import statistics\n\n\ndef average_age(bought, on):\n    ages = [(on - b).days / 365.25 for b in bought if b <= on]\n    return round(statistics.fmean(ages), 1) if ages else 0.0\n"
+    assert check("Write `average_age(bought, on)`: a car's age is the number of days since purchase divided by 365.25.", age) is None
+    assert check("Write `average_age(bought, on)`: the average age of the cars in years on the date `on`.", age) is not None
+    due = "def due(fleet):\n    out = sorted((c['next'] - c['km'], c['plate']) for c in fleet)\n    return [(p, r) for r, p in out]\n"
+    assert check("Write `due(fleet)`. Order by remaining km, most urgent first, then by plate.", due) is None
+    ratings = ("import statistics\nfrom collections import defaultdict\n\n\ndef average_ratings(reviews):\n    ratings = defaultdict(list)\n"
+               "    for recipe, rating in reviews:\n        ratings[recipe]\n        if rating is not None:\n            ratings[recipe].append(rating)\n"
+               "    return {r: round(statistics.mean(v), 2) if v else None for r, v in ratings.items()}\n")
+    assert trivial(ratings) is None
+    assert trivial(ratings.replace("defaultdict(list)", "{}").replace("ratings[recipe].append(rating)", "ratings.setdefault(recipe, []).append(rating)")).endswith("does nothing")
+    plates = "def find_ticket(tickets, plate):\n    index = {{k.strip(){fold}: t for k, t in tickets.items()}}\n    return index[plate.strip(){fold}]\n"
+    ask = "Plates in `tickets` and the `plate` argument may differ in **letter case** and surrounding whitespace. Write `find_ticket(tickets, plate)`."
+    assert ignored_requirement_of(ask, plates.format(fold="")) == "the instruction asks for 'differ in letter case' matching and the code never folds case"
+    assert ignored_requirement_of(ask, plates.format(fold=".upper()")) is None
+    feeders = "from collections import Counter\n\n\ndef top_feeders(ids, k=3):\n    counts = Counter(i.strip().upper() for i in ids)\n    return {rank}\n"
+    ask = "Write `top_feeders(ids, k=3)`: the k feeders with the most outages, most first. Ties must be broken by feeder id in ascending order."
+    assert "it ranks with counts.most_common(k)" in ignored_requirement_of(ask, feeders.format(rank="counts.most_common(k)"))
+    assert ignored_requirement_of(ask, feeders.format(rank="sorted(counts.items(), key=lambda p: (-p[1], p[0]))[:k]")) is None
+    top = "from collections import Counter\n\n\ndef top(tickets, k):\n    best = Counter(t['category'] for t in tickets).most_common(k)\n    return {pairs}\n"
+    assert trivial(top.format(pairs="{c: n for c, n in best.items()}")) == "always an error: best in top() is always a list, which has no .items (line 6)"
+    assert trivial(top.format(pairs="dict(best)")) is None
+    status = ("from collections import defaultdict\n\n\ndef time_in_status(history, now):\n    totals = defaultdict(int)\n    for i in range(len(history)):\n"
+              "        start, status = history[i]\n        end = history[i + 1][0] if {test} else now\n        totals[status] += end - start\n    return dict(totals)\n")
+    assert "so history[i + 1] is read at the last one too, past the end: IndexError" in trivial(status.format(test="i < len(history)"))
+    assert trivial(status.format(test="i + 1 < len(history)")) is None
+    km = "import csv\nimport io\n\n\ndef km(csv_text):\n    return {{r['plate']: {dist} for r in csv.DictReader(io.StringIO(csv_text))}}\n"
+    assert "one minus another raises TypeError" in trivial(km.format(dist="r['end_km'] - r['start_km']"))
+    assert trivial(km.format(dist="int(r['end_km']) - int(r['start_km'])")) is None
+    reach = ("from collections import deque\n\n\ndef reachable(links, start):\n    graph = {{}}\n    for origin, target in links:\n"
+             "        graph.setdefault(origin, []).append(target)\n    seen, queue = {{start}}, deque([start])\n    while queue:\n        station = queue.popleft()\n"
+             "        for nxt in {neighbours}:\n            if nxt not in seen:\n                seen.add(nxt)\n                queue.append(nxt)\n    return seen\n")
+    assert trivial(reach.format(neighbours="graph[station]")).startswith("always an error: graph[station] (line 11): graph has a key only for each origin")
+    assert trivial(reach.format(neighbours="graph.get(station, [])")) is None
+
+
+def test_blind124_to_134s_requirements_left_out():
+    """Requirements the kept junk of blind124-134 leaves out: "If several screens are tied, return the lowest" answered
+    by ``most_common(1)``; "at most 5 results" and no 5 in the code (not "Boards have at most 9 rows", the input);
+    a field of the records that a rule orders by ("then **fewer games played** first") and the code never reads;
+    "case-insensitive" where only the example data below the code holds both cases of a letter; "rounded to
+    cents"; "between 0 and 100 inclusive; anything else must raise"."""
+    busiest = "from collections import Counter\n\n\ndef busiest(screens):\n    counts = Counter(screens)\n    return {pick}\n"
+    ask = "Write `busiest(screens)`: the screen with the most screenings. If several screens are tied, return the lowest screen number."
+    assert "it ranks with counts.most_common(1)" in ignored_requirement_of(ask, busiest.format(pick="counts.most_common(1)[0][0]"))
+    assert ignored_requirement_of(ask, busiest.format(pick="min(counts, key=lambda s: (-counts[s], s))")) is None
+    search = "def search(names, query):\n    found = sorted(n for n in names if n.casefold().startswith(query.casefold()))\n    return found{cap}\n"
+    ask = "Write `search(names, query)` that returns the names starting with `query`, sorted, and at most 5 results."
+    assert ignored_requirement_of(ask, search.format(cap="")) == "the instruction says 'at most 5 results' and the code never holds 5: every one is returned"
+    assert ignored_requirement_of(ask, search.format(cap="[:5]")) is None
+    assert ignored_requirement_of("Write `render(board)`. Boards have at most 9 rows and 26 columns.", "def render(board):\n    return '\\n'.join(board)\n") is None
+    ladder = "def standings(players):\n    return [p['name'] for p in sorted(players, key=lambda p: (-p['points'], {games}p['name']))]\n"
+    ask = ("Write `standings(players)` where `players` is a list of dicts with keys `name`, `points` and `games`. Order by points, highest "
+           "first; then **fewer games played** first; then name.")
+    assert check(ask, ladder.format(games="")) == "the instruction asks for the field 'games' of the input's records, which the instruction's rules name again (never read) and the code leaves it out"
+    assert check(ask, ladder.format(games="p['games'], ")) is None
+    payroll = ("def department_payroll(rows, department):\n    return sum(r['gross'] for r in rows if r['department'].strip(){fold} == department.strip(){fold})\n\n\n"
+               "rows = [{{'department': 'Sales', 'gross': 3100.0}}]\nassert department_payroll(rows, 'Sales') == 3100.0\n")
+    ask = "Write `department_payroll(rows, department)`; the department match must be case-insensitive."
+    assert ignored_requirement_of(ask, payroll.format(fold="")) == "the instruction asks for 'case-insensitive' matching and the code never folds case"
+    assert ignored_requirement_of(ask, payroll.format(fold=".lower()")) is None
+    vowels = "VOWELS = 'aeiouAEIOU'\n\n\ndef count_vowels(text):\n    return sum(ch in VOWELS for ch in text)\n"
+    assert ignored_requirement_of("Count the vowels of `text`, ignoring case.", vowels) is None  # both cases held by hand
+    futa = "def futa(run):\n    return {total}\n"
+    ask = "Write `futa(run)`: 0.6% of each pair's taxable part, **rounded to cents**."
+    assert ignored_requirement_of(ask, futa.format(total="sum(g * 0.006 for _, g in run)")).startswith("the instruction asks for a result 'rounded to cents' and the code never rounds")
+    assert ignored_requirement_of(ask, futa.format(total="round(sum(g * 0.006 for _, g in run), 2)")) is None
+    discount = "def apply_discount(total, percent):\n{guard}    return round(total - total * percent / 100, 2)\n"
+    ask = "Write `apply_discount(total, percent)`. `percent` must be between 0 and 100 inclusive; anything else must raise `ValueError`."
+    assert ignored_requirement_of(ask, discount.format(guard="")) == "the instruction asks to raise outside 0-100 and the code never compares with 100"
+    assert ignored_requirement_of(ask, discount.format(guard="    if not 0 <= percent <= 100:\n        raise ValueError(percent)\n")) is None

@@ -19,11 +19,12 @@ handles. Execution calls the function on each quoted form. Read only where the w
   or a part of one ("an optional leading "+1"", "separated by ';'"), is no input; nor is a quoted field
   inside a bigger backticked value. Besides quotes, backticks hold inputs too: a date, time or number
   with separators (`2024-03-01 12:30:45,123`), or a record with letters, digits and separators
-  (`42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`), not code (`n // 2`).
+  (`42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`), not code (`n // 2`); and `""`, the empty text.
 
 Two more places an input is shown: a plain fenced block (or one indented by four spaces) right after
-"lines such as" or "Example input:" (a log line, a record: each of its lines is one input; the whole block for a function that
-splits its text into lines itself, an inventory or a config file), and the two ends of a pair of texts (``minutes_between(t1:
+"lines such as", "Example input:" or "Sample:" (a log line, a record: each of its lines is one input; the whole block for a function that
+splits its text into lines itself, an inventory or a config file; for such a function also after "The file may use git's default
+conflict style:", a line that shows the shape it reads and says nothing of output), and the two ends of a pair of texts (``minutes_between(t1:
 str, t2: str)`` over "timestamps like "2024-05-01T14:30"": the example is taken for both, which
 a pair of the same kind of text accepts). A function of one ``list[str]`` (lines, one per item) is
 given a list of the example ("one transaction per line in the form "2024-03-01;Rent;1200.00""). And a whole
@@ -43,8 +44,9 @@ from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
 from hfsynth.fences import find_fences
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
-QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`)(?![\w'"])""")
-# in backticks: a date, time or number with separators (group 3), or a record with digits in it (group 4): `42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`
+QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`|`(?:""|'')()`)(?![\w'"])""")
+# in backticks: a date, time or number with separators (group 3), or a record with digits in it (group 4): `42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`;
+# and the empty text, `""` (group 5): "a history such as `"WBW"`, or `""` before round 1"
 INPUT_CUE = re.compile(
     r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|in the form(?: of)?|"
     r"in any (?:common |usual )?(?:format|form)|any of)\b|\be\.g\.",
@@ -80,6 +82,8 @@ PAIRED = ({"start", "end"}, {"begin", "end"}, {"first", "second"}, {"earlier", "
 
 
 LIST_OF_TEXT = re.compile(r"(?:list|List|Sequence|Iterable)\[str\]")
+# ``log_text``, ``diff_text``, ``page_content``: a name that says the parameter is one document (not ``time_str``, a value one example may show as output).
+TEXT_NAMED = re.compile(r"[a-z]\w*_(?:text|doc|document|content|contents)", re.IGNORECASE)
 
 
 def _text_arguments(function: ast.FunctionDef, text: str) -> Optional[str]:
@@ -92,7 +96,7 @@ def _text_arguments(function: ast.FunctionDef, text: str) -> Optional[str]:
     if args.vararg is not None or not all(d is not None for d in args.kw_defaults):
         return None
     annotations = [ast.unparse(p.annotation) if p.annotation is not None else "" for p in required]
-    if len(required) == 1 and (annotations[0] == "str" or (not annotations[0] and TEXT_PARAMETER.fullmatch(required[0].arg))):
+    if len(required) == 1 and (annotations[0] == "str" or (not annotations[0] and (TEXT_PARAMETER.fullmatch(required[0].arg) or TEXT_NAMED.fullmatch(required[0].arg)))):
         return repr(text)
     if len(required) == 1 and LIST_OF_TEXT.fullmatch(annotations[0]):
         return repr([text])
@@ -195,13 +199,16 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
 
 # "lines such as" and then a fenced block: the block's lines are inputs.
 # So does "Example input:" (or "a sample export:") ending the line before the block.
-FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$", re.IGNORECASE)
+FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$|"
+                       r"(?:^|[.:]\s+)(?:an?\s+)?(?:example|sample)s?\s*:\s*$", re.IGNORECASE)  # "... prefixed by a TAB. Sample:"
+# "The file may use git's default conflict style:": the shape of what the function reads, shown; not "Return it in this format:".
+SHAPE_CUE = re.compile(r"\b(?:style|format|layout)\b[^.\n]*:\s*$", re.IGNORECASE)
 
 
 # A markdown block indented by four spaces (or a tab) after a line that ends with an input cue.
 INDENTED_BLOCK = re.compile(r"(?P<before>[^\n]*)\n[ \t]*\n(?P<block>(?:(?: {4}|\t)[^\n]*(?:\n|$)|[ \t]*\n(?= {4}|\t))+)")
-# A shown line that is a call or a prompt with its answer: ``f(x) -> y``, ``>>> f(x)``.
-EXAMPLE_LINE = re.compile(r">>>|[A-Za-z_][\w.]*\(.*\)\s*(?:->|=>|→|==|returns?\b|gives?\b)")
+# A shown line that is a call or a prompt with its answer: ``f(x) -> y``, ``>>> f(x)`` (not git's ``>>>>>>> theirs``).
+EXAMPLE_LINE = re.compile(r">>>(?!>)|[A-Za-z_][\w.]*\(.*\)\s*(?:->|=>|→|==|returns?\b|gives?\b)")
 LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
 # A function that reads its text as CSV (a header, then rows): the block shown is one document, not lines to try one by one.
 CSV_READS = re.compile(r"\b(?:csv\.)?(?:DictReader|reader)\(|\bStringIO\(")
@@ -236,7 +243,9 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         if any(EXAMPLE_LINE.match(line) for line in lines):
             continue  # "e.g." and then ``month_lengths('2023-12', '2024-02') -> [...]``: a worked example, not an input
-        if FENCE_CUE.search(before) and not REFUSING.search(SENTENCE.split(before)[-1]) and 0 < len(lines) <= (20 if whole else 5) and all(len(line) <= 200 for line in lines):
+        sentence = SENTENCE.split(before.rstrip())[-1]  # the line that opens the block, not the empty rest after its newline
+        cued = FENCE_CUE.search(before) or whole and SHAPE_CUE.search(sentence) and not OUTPUT_CUE.search(sentence)
+        if cued and not REFUSING.search(sentence) and 0 < len(lines) <= (20 if whole else 5) and all(len(line) <= 200 for line in lines):
             shown = [textwrap.dedent(block).strip("\n")] if whole else lines
             found += [text for text in shown if text not in found]
     return found

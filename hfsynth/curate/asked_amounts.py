@@ -60,7 +60,8 @@ def _rest_for_the_part(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 UNITS_ASK = re.compile(r"\b(?:most|fewest|total|number\s+of|count\s+of)\s+(?:\w+\s+)?units\b|\bunits\s+sold\b|\bby\s+(?:quantity|units)\b|\bmost\s+(?:items|copies|pieces)\b", re.IGNORECASE)
-MONEY_ASK = re.compile(r"\brevenue|\bturnover|\bspen[dt]\b|\bearn|\bincome|\bsales\s+value|\bvalue\s+of\b|\b(?:total|most|highest)\s+(?:\w+\s+)?(?:price|cost|amount|money|value)\b|\bsubtotal|\bin\s+cents\b|\bdollars\b", re.IGNORECASE)
+MONEY_ASK = re.compile(r"\w*(?:price|cost)\w*`?\s*(?:\*|×|times)\s*`?\w*(?:qty|quantity)|\w*(?:qty|quantity)`?\s*(?:\*|×|times)\s*`?\w*(?:price|cost)|"  # "the sum of `unit_price * qty`"
+                       r"\brevenue|\bturnover|\bspen[dt]\b|\bearn|\bincome|\bsales\s+value|\bvalue\s+of\b|\b(?:total|most|highest)\s+(?:\w+\s+)?(?:price|cost|amount|money|value)\b|\bsubtotal|\bin\s+cents\b|\bdollars\b", re.IGNORECASE)
 QUANTITY = re.compile(r"qty|quantity|units|count|amount_sold|sold", re.IGNORECASE)
 PRICE = re.compile(r"price|cost|cents|fee|rate", re.IGNORECASE)
 

@@ -99,7 +99,13 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     if CHECKS_BY_ITSELF.search(code):
         return None
     numbers = None
-    for sentence in re.split(r"(?<=[.;])\s+", prose):
+    sentences: list = []
+    for part in re.split(r"(?<=[.;])\s+", prose):
+        if sentences and sentences[-1].endswith(";") and re.match(r"(?:anything|everything|any\s+other|all\s+others?|otherwise)\b", part, re.IGNORECASE):
+            sentences[-1] += " " + part  # "between 0 and 100 inclusive; anything else must raise": one rule
+        else:
+            sentences.append(part)
+    for sentence in sentences:
         if not RAISE_ASK.search(sentence) and not VALIDITY_ASK.search(sentence):
             continue
         for found in [*BOUNDS.finditer(sentence), *BOUNDS_NOT.finditer(sentence)]:
@@ -185,7 +191,7 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
 
 
 ROUND_ASK = re.compile(
-    r"\brounded (?:off |down |up )?to (?:one|two|three|four|\d+) (?:decimals?|digits?)\b|\brounded to (?:the nearest|a whole|whole)\b|"
+    r"\brounded (?:off |down |up )?to (?:one|two|three|four|\d+) (?:decimals?|digits?)\b|\brounded to (?:the nearest|a whole|whole)\b|\brounded to cents?\b|"
     r"\bround(?:s|ing)? (?:it |the (?:result|value|answer|average|mean|total)s? )?to (?:one|two|three|\d+) decimal|\bto (?:one|two|three|\d+) decimal places\b",
     re.IGNORECASE,
 )
@@ -562,6 +568,32 @@ STATED_EXCLUSIVE_BELOW = re.compile(r"\b(?:(?:fewer|less|lower|shorter|smaller|e
                                     r"|(?:under|below)\s+\$?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?!\s*%?\s*(?:or|and)\s+(?:equal|less|fewer|below|under|lower|at))", re.IGNORECASE)
 
 
+GROWING_CALLS = frozenset({"append", "add", "insert", "extend", "appendleft", "put"})
+
+
+def _tests_of_guards_before_growth(tree: ast.Module) -> set:
+    """The ids of ``if self._count >= 9999: raise ...`` tests that guard a step of what they compare, taken
+    after them in the same block (``self._count += 1``, ``items.append(x)`` after ``len(items) >= cap``):
+    the count compared is the one before the step, so ``>= 9999`` refuses the 10,000th, "more than 9999"."""
+    found = set()
+    for block in (getattr(node, field, None) for node in walk(tree) for field in ("body", "orelse")):
+        if not isinstance(block, list):
+            continue
+        for index, guard in enumerate(block):
+            if not (isinstance(guard, ast.If) and isinstance(guard.test, ast.Compare) and guard.body
+                    and isinstance(guard.body[-1], (ast.Raise, ast.Return, ast.Continue, ast.Break))):
+                continue
+            compared = {ast.unparse(side.args[0] if isinstance(side, ast.Call) and ast.unparse(side.func) == "len" and side.args else side)
+                        for side in [guard.test.left, *guard.test.comparators]}
+            for later in block[index + 1:]:
+                grown = [ast.unparse(n.target) for n in walk(later) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)]
+                grown += [ast.unparse(n.func.value) for n in walk(later) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in GROWING_CALLS]
+                if compared & set(grown):
+                    found.add(id(guard.test))
+                    break
+    return found
+
+
 def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
     """``late >= grace`` for "more than `grace` minutes late", and no ``> grace`` nor ``<= grace`` (its complement)
     anywhere: the bound itself is counted; and below, ``games <= 30`` for "fewer than 30 games" with no ``< 30``
@@ -569,6 +601,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
     parameters, named = parameter_names(tree), _bound_names(tree)
     asks = [(m, (ast.Gt, ast.LtE), ast.GtE) for m in STATED_EXCLUSIVE.finditer(prose)]
     asks += [(m, (ast.Lt, ast.GtE), ast.LtE) for m in STATED_EXCLUSIVE_BELOW.finditer(prose)]
+    guards = _tests_of_guards_before_growth(tree) if asks else set()
     for match, excluding, including in asks:
         spelled = match.group("bound") or match.groupdict().get("number")
         bound = _spelled_bound(spelled, parameters)
@@ -576,7 +609,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
             continue
         taken, excluded = None, False
         for node, op in _comparisons_with(tree, bound, named):
-            if op in excluding:
+            if op in excluding or id(node) in guards:
                 excluded = True
             elif op is including and taken is None:
                 taken = node
@@ -967,13 +1000,34 @@ def _bisect_side(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "at most 5 results", "no more than 3 suggestions": a cap on how many the answer holds.
+COUNT_CAP_ASK = re.compile(r"\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?\.?)\s+(?P<n>[2-9]|[1-9]\d)\s+"
+                           r"(?P<what>results|matches|items|entries|names|suggestions|rows|records|players|tickets|lines|elements|values)\b", re.IGNORECASE)
+
+
+OUTPUT_VERB = re.compile(r"\b(?:returns?|returning|shows?|lists?|suggests?|gives?|displays?|outputs?|yields?)\b", re.IGNORECASE)
+
+
+def _count_never_capped(prose: str, tree: ast.Module) -> Optional[str]:
+    """"at most 5 results" and no 5 anywhere in the code (no slice ``[:5]``, no ``nlargest(5, ...)``, no default
+    ``limit=5``): every match is returned, however many."""
+    numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
+    for match in COUNT_CAP_ASK.finditer(prose):
+        sentence = re.split(r"[.;:]\s", prose[: match.start()])[-1]
+        if not OUTPUT_VERB.search(sentence) or re.search(r"\b(?:have|has|hold|holds|contain|contains|take|takes)\s+$", sentence):
+            continue  # "Boards have at most 9 rows": what the input is, not a cap on the answer
+        if not negated(prose, match.start()) and float(match.group("n")) not in numbers:
+            return f"the instruction says {match.group(0)!r} and the code never holds {match.group('n')}: every one is returned"
+    return None
+
+
 def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     """The checks that need the instruction's numbers or names, not only its words: a bound never
     compared, a bound included in words and compared strictly (or left out in words, "more than
     `grace`", and taken in), bounds named "inclusive" or "exclusive", a limit to refuse clamped to, an
     excess past a number never kept at 0, a length limit exceeded by a marker."""
     found = (_unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
-             or _cap_never_held(prose, tree) or _bisect_side(prose, tree))
+             or _cap_never_held(prose, tree) or _bisect_side(prose, tree) or _count_never_capped(prose, tree))
     if found:
         return found
     for match in NEAREST_STEP.finditer(prose):

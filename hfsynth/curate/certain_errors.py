@@ -44,6 +44,16 @@ them. Two patterns, neither of which pyflakes reports:
   joined as text, ``grid[i + 1]`` under a guard that lets the last ``i`` through
   (:mod:`hfsynth.curate.item_shapes`).
 
+- Ordinary input the code cannot take: ``nxt = i + 1 if i < len(xs) else 0`` over ``range(len(xs))`` (the wrap
+  never happens: :func:`_wrap_never_taken`); ``tokens[i + 1] if tokens[i + 1] else None`` stepping by 2 (an
+  odd length: :func:`_odd_tail_read`); ``dict.fromkeys(keys)`` grown with ``+=`` (every value None:
+  :func:`none_values_grown`); ``max(e.get("bonus"), 0)`` (a missing key: :func:`missing_key_as_a_number`); a
+  walk that looks up ``graph[station]`` where only links' origins are keys (:func:`sinks_looked_up`); a heap of
+  ``(fee, session)`` over records that cannot be ordered; a deque's ``pop(0)`` (a standard object's method
+  called with a count of arguments it never takes: :func:`~hfsynth.curate.stdlib_objects.wrong_arity`); one
+  timestamp of a record parsed and its twin subtracted raw (:func:`~hfsynth.curate.stdlib_objects.twin_left_unparsed`);
+  ``Counter(...).most_common(k).items()``.
+
 Statements in a ``try`` body, a ``with`` body (``with pytest.raises(TypeError): len(None)``) other
 than that of a plain resource (``with open(path) as f:``), and lambdas are not judged: there the error
 may be the point.
@@ -61,10 +71,10 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number, texts_summed,
-                                        tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
-from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, own_scope_nodes, walk
-from hfsynth.curate.stdlib_objects import missing_method, mixed_dates
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
+                                        records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
+from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, own_scope_nodes, store_counts, walk
+from hfsynth.curate.stdlib_objects import missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
@@ -186,6 +196,8 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
             return "list"  # str.split, bytes.split, re.split: a list (not os.path.split's pair, nor pandas' .str.split)
         if method == "join" and isinstance(receiver, ast.Constant) and isinstance(receiver.value, str):
             return "str"
+        if method == "most_common" and len(node.args) <= 1 and not node.keywords and "most_common" not in rebound:
+            return "list"  # Counter.most_common(k): a list of pairs, not a dict
         if method in STR_TO_STR and value_kind(receiver, known, rebound) == "str":
             return "str"
         if method in ("items", "keys", "values") and not node.args and value_kind(receiver, known, rebound) == "dict":
@@ -437,7 +449,7 @@ def past_the_end(tree: ast.Module) -> Optional[str]:
         if (extra >= 0 and isinstance(index, ast.Call) and isinstance(index.func, ast.Name) and index.func.id == "len" and len(index.args) == 1
                 and ast.dump(index.args[0]) == owner):
             return f"{ast.unparse(node)[:60]} reads past the end (line {node.lineno})"
-    return _next_item_past_the_last(tree) or _guard_lets_the_end_through(tree) or _while_walks_off_the_end(tree)
+    return _next_item_past_the_last(tree) or _guard_lets_the_end_through(tree) or _while_walks_off_the_end(tree) or _wrap_never_taken(tree) or _odd_tail_read(tree)
 
 
 def _while_walks_off_the_end(tree: ast.Module) -> Optional[str]:
@@ -498,6 +510,66 @@ def _guard_lets_the_end_through(tree: ast.Module) -> Optional[str]:
                 if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner
                         and not isinstance(read.slice, ast.Slice) and _linear(read.slice) == at):
                     return f"{ast.unparse(test)[:40]} lets {ast.unparse(read)[:40]} read one past the end (line {read.lineno}): IndexError"
+    return None
+
+
+def _wrap_never_taken(tree: ast.Module) -> Optional[str]:
+    """``for hour in range(len(load)): nxt = hour + 1 if hour < len(load) else 0`` then ``load[nxt]``: every index
+    of ``range(len(load))`` is below ``len(load)``, so the wrap to 0 never happens and the last hour reads
+    ``load[len(load)]``, an IndexError on every input (``hour + 1 < len(load)`` was meant)."""
+    for loop in (n for n in _walk_unguarded(tree) if isinstance(n, ast.For)):
+        iterable, target = loop.iter, loop.target
+        stop = iterable.args[0] if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1 else None
+        if not (isinstance(target, ast.Name) and isinstance(stop, ast.Call) and getattr(stop.func, "id", None) == "len" and len(stop.args) == 1):
+            continue
+        owner, index = ast.dump(stop.args[0]), target.id
+        for statement in loop.body:
+            if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)
+                    and isinstance(statement.value, ast.IfExp)):
+                continue
+            choice, test = statement.value, statement.value.test
+            always = (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Lt) and isinstance(test.left, ast.Name)
+                      and test.left.id == index and ast.dump(test.comparators[0]) == ast.dump(stop))
+            if not always:
+                continue
+            ahead = next((n for n in walk(choice.body) if isinstance(n, ast.Subscript) and ast.dump(n.value) == owner
+                          and (_linear(n.slice) or {}).keys() == {index, ""} and _linear(n.slice)[index] == 1 and _linear(n.slice)[""] >= 1), None)
+            if ahead is not None:  # end = history[i + 1][0] if i < len(history) else now
+                return (f"{ast.unparse(test)} holds for every {index} in {ast.unparse(iterable)} (line {statement.lineno}), so {ast.unparse(ahead)} "
+                        f"is read at the last one too, past the end: IndexError")
+            if _linear(choice.body) != {index: 1, "": 1}:
+                continue
+            name = statement.targets[0].id
+            for read in (n for later in loop.body for n in walk(later)):
+                if isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner and ast.unparse(read.slice) == name:
+                    return (f"{ast.unparse(test)} holds for every {index} in {ast.unparse(iterable)} (line {statement.lineno}), so {name} is {index} + 1 "
+                            f"at the last one and {ast.unparse(read)} reads past the end: IndexError")
+    return None
+
+
+def _odd_tail_read(tree: ast.Module) -> Optional[str]:
+    """``for i in range(0, len(tokens), 2): black = tokens[i + 1] if tokens[i + 1] else None``: the pair's second
+    item is tested as if a missing one were falsy, but reading it past the end raises IndexError, which an odd
+    length (a game that ends on White's move) reaches. Read where the item is read only in such a test (an
+    ``if``, a conditional expression, an ``or``) and nothing compares the index with the length."""
+    for loop in (n for n in _walk_unguarded(tree) if isinstance(n, ast.For)):
+        it, target = loop.iter, loop.target
+        if not (isinstance(target, ast.Name) and isinstance(it, ast.Call) and getattr(it.func, "id", None) == "range" and len(it.args) == 3):
+            continue
+        start, stop, step = it.args
+        if not (isinstance(start, ast.Constant) and start.value == 0 and isinstance(step, ast.Constant) and type(step.value) is int and step.value >= 2
+                and isinstance(stop, ast.Call) and getattr(stop.func, "id", None) == "len" and len(stop.args) == 1):
+            continue
+        owner, index, step = ast.dump(stop.args[0]), target.id, step.value
+        if any(isinstance(n, ast.Compare) and _index_compared(n, index) for n in walk(loop)) or any(isinstance(n, ast.Try) for n in walk(loop)):
+            continue
+        tests = [n.test for n in walk(loop) if isinstance(n, (ast.If, ast.IfExp))] + [v for n in walk(loop) if isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) for v in n.values[:-1]]
+        for test in tests:
+            for read in walk(test):
+                if isinstance(read, ast.Subscript) and ast.dump(read.value) == owner and (_linear(read.slice) or {}).keys() == {index, ""} \
+                        and _linear(read.slice)[index] == 1 and 0 < _linear(read.slice)[""] < step:
+                    return (f"{ast.unparse(read)} (line {read.lineno}) is tested as if a missing item were falsy, but with {index} in "
+                            f"{ast.unparse(it)} an odd length reads past the end: IndexError")
     return None
 
 
@@ -831,14 +903,115 @@ def separator_as_a_number(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def none_values_grown(tree: ast.Module) -> Optional[str]:
+    """``totals = dict.fromkeys(films)`` then ``totals[film] += price``: ``fromkeys`` without a value maps every
+    key to None, and None cannot be added to (TypeError) nor appended to (AttributeError). Read where the
+    dict is bound once and no key of it is ever set before it grows (``totals[f] = 0``, ``.update``)."""
+    for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        made = {n.targets[0].id: n for n in own_scope_nodes(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) in ("dict.fromkeys", "OrderedDict.fromkeys") and len(n.value.args) == 1 and not n.value.keywords}
+        for name in [name for name in made if store_counts(scope)[name] == 1]:
+            subscripted = lambda node: isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name  # noqa: E731
+            set_keys = [n for n in own_scope_nodes(scope) if isinstance(n, (ast.Assign, ast.AnnAssign)) and any(subscripted(t) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
+            set_keys += [n for n in own_scope_nodes(scope) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+                         and n.func.value.id == name and n.func.attr in ("update", "setdefault", "__setitem__")]
+            if set_keys:
+                continue
+            for node in own_scope_nodes(scope):
+                grown = (isinstance(node, ast.AugAssign) and subscripted(node.target)) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                                                                                           and node.func.attr in ("append", "add", "extend") and subscripted(node.func.value))
+                if grown:
+                    return f"{ast.unparse(node)[:60]} (line {node.lineno}) grows a value of {name} = {ast.unparse(made[name].value)[:40]}, which is None for every key"
+    return None
+
+
+NUMBER_CALLS = frozenset({"max", "min", "abs", "round", "int", "float", "sum"})
+
+
+def _presence_tested(scope: ast.AST, mapping: str, key) -> bool:
+    """Whether ``scope`` asks if ``key`` is in ``mapping`` (``if "bonus" in emp``, ``if emp.get("bonus")``, ``x = emp.get(...)``
+    tested later): then the lookup may be guarded, and is not judged."""
+    for node in walk(scope):
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) and ast.unparse(node.comparators[-1]) == mapping:
+            return True
+        tests = [node.test] if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)) else node.values if isinstance(node, ast.BoolOp) else []
+        tests += list(node.ifs) if isinstance(node, ast.comprehension) else []
+        if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get" and ast.unparse(n.func.value) == mapping
+               for test in tests for n in walk(test)):
+            return True
+    return False
+
+
+def missing_key_as_a_number(tree: ast.Module) -> Optional[str]:
+    """``max(emp.get("monthly_bonus"), 0)``, ``row.get("qty") * price``: ``.get`` with no default gives None for a
+    missing key, the one case ``.get`` is there for, and None in arithmetic, ``max`` or an ordering raises TypeError.
+    Not judged where the code asks whether the key is there, or the lookup sits in a ``try``."""
+    for scope in [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        for parent in _walk_unguarded(scope):
+            if isinstance(parent, ast.BinOp) and not isinstance(parent.op, (ast.BitOr, ast.BitAnd, ast.Mod)):
+                operands = [parent.left, parent.right]  # "%" formats text; "|" unions sets
+            elif isinstance(parent, ast.Call) and getattr(parent.func, "id", None) in NUMBER_CALLS and not parent.keywords:
+                operands = list(parent.args) if getattr(parent.func, "id", None) != "sum" else []
+            elif isinstance(parent, ast.Compare) and all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in parent.ops):
+                operands = [parent.left, *parent.comparators]
+            else:
+                continue
+            for node in operands:
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 1 and not node.keywords
+                        and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                        and not _presence_tested(scope, ast.unparse(node.func.value), node.args[0].value)):
+                    return f"{ast.unparse(parent)[:60]} (line {node.lineno}): {ast.unparse(node)[:40]} is None when the key is missing, which raises TypeError there"
+    return None
+
+
+def _key_of(node: ast.AST, mapping: str) -> Optional[str]:
+    """``u`` of ``graph.setdefault(u, [])``, ``graph[u] = ...`` or ``graph[u].append(...)`` on the mapping named ``mapping``."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setdefault" and ast.unparse(node.func.value) == mapping and node.args:
+        return ast.unparse(node.args[0])
+    if isinstance(node, ast.Subscript) and ast.unparse(node.value) == mapping and isinstance(node.ctx, ast.Store):
+        return ast.unparse(node.slice)
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("append", "add", "extend")
+            and isinstance(node.func.value, ast.Subscript) and ast.unparse(node.func.value.value) == mapping):
+        return ast.unparse(node.func.value.slice)
+    return None
+
+
+def sinks_looked_up(tree: ast.Module) -> Optional[str]:
+    """``for origin, target in links: graph.setdefault(origin, []).append(target)``, then a walk that reads
+    ``graph[station]`` with no ``.get`` nor ``in`` test: only origins are keys, so the first station with no
+    link of its own (a terminus, any one-way network's end) raises KeyError."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for loop in (n for n in walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Tuple) and len(n.target.elts) == 2
+                     and all(isinstance(e, ast.Name) for e in n.target.elts)):
+            origin, target = (e.id for e in loop.target.elts)
+            for mapping in {ast.unparse(t) for n in walk(function) if isinstance(n, ast.Assign) and ast.unparse(n.value) in ("{}", "dict()")
+                            for t in n.targets if isinstance(t, ast.Name)}:
+                keys = {_key_of(n, mapping) for n in walk(function)} - {None}
+                if keys != {origin} or not any(_key_of(n, mapping) == origin for n in walk(loop)) or not any(
+                        isinstance(n, ast.Name) and n.id == target for n in walk(loop)):
+                    continue
+                if any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) and ast.unparse(n.comparators[-1]) == mapping
+                       for n in walk(function)) or any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get"
+                                                      and ast.unparse(n.func.value) == mapping for n in walk(function)):
+                    continue
+                for read in walk(function):
+                    if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.unparse(read.value) == mapping
+                            and isinstance(read.slice, ast.Name) and read.slice.id != origin and not any(read is n for n in walk(loop))):
+                        if any(isinstance(w, ast.While) and any(n is read for n in walk(w)) for w in walk(function)):
+                            return (f"{ast.unparse(read)} (line {read.lineno}): {mapping} has a key only for each {origin}, so a {target} with no "
+                                    f"link of its own raises KeyError")
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree) or mixed_dates(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
+             or missing_method(tree) or wrong_arity(tree) or mixed_dates(tree) or twin_left_unparsed(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
-             or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree))
+             or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree) or none_values_grown(tree)
+             or records_compared_on_ties(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

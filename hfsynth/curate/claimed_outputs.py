@@ -21,9 +21,13 @@ that it runs: it is run after the code (:func:`usage_block_runs`), unless it or 
 the network, a terminal or the clock.
 
 Comment claims are read on the code's top-level lines and in its ``__main__`` block, one line each
-(``print(x)  # Output: 3``, ``area(2)  # -> 12.57``, ``print(f(5))  # [0, 1, 1]``, or ``# Output: 3``
-alone on the line below); the line is replaced by the check in the program the sandbox runs, so it
-still runs in its place and order.
+(``print(x)  # Output: 3``, ``area(2)  # -> 12.57``, ``print(f(5))  # [0, 1, 1]``, ``print(units(46),
+fee(46))  # 3 1.5``, or ``# Output: 3`` alone on the line below, and the bare output of a call of the code's
+own function alone below its ``print``); the line is replaced by the check in the program the sandbox runs,
+so it still runs in its place and order. "This prints `...`" right after the code's block, when the code
+has one ``print``, claims the program's output. A float that prints whole (``33.33``) is not the ``33.3`` a
+claim shows; a long one (``0.30000000000000004``) is, to the digits shown. ``Counter({'Ann': 2})`` claims
+the counts.
 """
 
 from __future__ import annotations
@@ -144,6 +148,22 @@ def _printed_repr(call):
     return None
 
 
+def _calls_its_own(node: ast.AST, tree: ast.Module) -> bool:
+    """``node`` is a call of a function or class the code defines (what a claim under it is about)."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in top_level_definitions(tree)
+
+
+def _printed_values(call, comment: str) -> str:
+    """A bare comment on a ``print(a, b)`` line that spells one value per argument (``# 3 1.5``): what the line
+    prints, the values separated by spaces; '' for anything else."""
+    match = BARE_COMMENT.match(comment)
+    if not (match and isinstance(call, ast.Call) and getattr(call.func, "id", None) == "print" and len(call.args) >= 2 and not call.keywords
+            and not any(isinstance(a, ast.Starred) for a in call.args)):
+        return ""
+    values = match.group("want").split()
+    return match.group("want") if len(values) == len(call.args) and all(literal_value(v)[1] for v in values) else ""
+
+
 def with_comment_claims_checked(code: str) -> Tuple[str, int]:
     """(the code with each line that claims its output in a comment replaced by that check, how many)."""
     tree = parse_python(code)
@@ -159,9 +179,15 @@ def with_comment_claims_checked(code: str) -> Tuple[str, int]:
         if not want and _prints_one(node.value):  # print(crossing_time(50, 18))  # 2h 46m
             want = _noted(comments.get(node.lineno, ""))
             mode = "note" if want else mode
+        if not want:
+            want = _printed_values(node.value, comments.get(node.lineno, ""))  # print(units(46), fee(46))  # 3 1.5
         if not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#"):
             below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
             want = _claimed(below) or (_shown_repr(below) if _prints_one(node.value) else "")
+            if not want and _prints_one(node.value) and _calls_its_own(node.value.args[0], tree) and not (
+                    node.lineno + 1 < len(lines) and lines[node.lineno + 1].strip().startswith("#")):
+                want = _noted(below)  # print(patch_filename(1, "Fix it")) then "# 0001-Fix-it.patch" alone below: its output
+                mode = "note" if want else mode
             line = line + "  " + below
         if not want:
             continue
@@ -388,7 +414,17 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
         want = second.group("code").strip()
         if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not _vague_output(want, response[: second.start()], tree):
             return [(program, want, False, "program")]
+    prints = [node for node in _shown_lines(tree) if isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "print"]
+    for block in blocks:
+        said = PRINTS_INLINE.match(response, block.end())
+        if len(prints) == 1 and said and block.group("code").strip() and block.group("code").strip() in code \
+                and not _vague_output(said.group("want"), response[: block.end()], tree):
+            return [(code, said.group("want"), False, "program")]  # "This prints `[('bonus', 2), ...]`." after the code's one print
     return []
+
+
+# "This prints `[('bonus', 2), ('missed punch', 2)]`." right after the block that holds the code.
+PRINTS_INLINE = re.compile(r"\s*(?:this|it|which|the (?:code|program|script|snippet|example))\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
 
 
 # What a usage block may need that the sandbox does not give: files, the network, a terminal, the clock.
@@ -561,6 +597,9 @@ def _hf_close(got, want, tolerance, depth=0):
     if isinstance(want, bool) or isinstance(got, bool):
         return _hf_type(got) is _hf_type(want) and got == want
     if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+        if isinstance(want, float) and isinstance(got, float) and got != want and _hf_decimals(repr(got)) <= _hf_decimals(repr(want)) + 1 \
+                and "e" not in repr(got) + repr(want):
+            return False  # 33.33 claimed as 33.3: a value this short prints whole, so fewer digits are another number
         if isinstance(want, float) or isinstance(got, float):
             return abs(got - want) <= max(tolerance, 1e-9 * abs(want))
         return got == want
@@ -611,6 +650,8 @@ def _hf_output_matches(printed, value, want):
         return norm(want).strip("'\"") in forms or bool(_HF_VAGUE.search(norm(want)))
     elif value is not None and _hf_type(value).__module__ in ("decimal", "fractions") and not printed and _hf_exact_number(want) is not None:
         return value == _hf_exact_number(want)  # Decimal("1.13") claimed for a Decimal (7.50 and 7.5 are equal)
+    elif value is not None and _hf_type(value).__name__ == "Counter" and not printed and _hf_counts(want) is not None:
+        return dict(value) == _hf_counts(want)  # Counter({'Ann': 2}) claimed: the counts, in any order
     elif value is not None and _hf_type(value).__module__ != "builtins":
         return True
     shown = printed + ("" if value is None else repr(value))
@@ -639,6 +680,15 @@ def _hf_output_matches(printed, value, want):
                 candidates.append(text)
         return any(_hf_close(got, claimed, tolerance) for got in candidates)
     return norm(shown.strip().strip("'\"")) == norm(wanted.strip("'\""))
+
+
+def _hf_counts(want):
+    """The counts a claim spells as ``Counter({...})`` (``Counter()``: none), else None."""
+    spelled = __import__("re").fullmatch(r"\s*(?:collections\.)?Counter\((\{[^{}]*\})?\)\s*", want)
+    if not spelled:
+        return None
+    counts, ok = _hf_literal(spelled.group(1) or "{}")
+    return counts if ok and isinstance(counts, dict) else None
 
 
 def _hf_exact_number(want):
@@ -714,7 +764,8 @@ def _hf_recased(value, change):
     """``value`` (the call's ``(args, kwargs)``) with ``change(i, text)`` applied to its i-th string, in lists
     and tuples too, not in sets (a lookup the caller sets up: the stop words of "the most common words,
     case-insensitively, ignoring a given set of stop words") nor in dicts (records: their values are
-    fields and codes), nor a string with a backslash (a pattern: ``\\b`` and ``\\B`` differ)."""
+    fields and codes), nor a string with a backslash (a pattern: ``\\b`` and ``\\B`` differ); of a tuple
+    item with several texts (``("Milk", 1, "l")``, a record), only its first text, the name."""
     seen = [0]
 
     def walk(v, depth):
@@ -727,6 +778,9 @@ def _hf_recased(value, change):
             return change(seen[0] - 1, v)
         if isinstance(v, list):
             return [walk(x, depth + 1) for x in v]
+        if isinstance(v, tuple) and depth >= 2 and sum(isinstance(x, str) for x in v) >= 2:
+            first = next(i for i, x in enumerate(v) if isinstance(x, str))  # ("Milk", 1, "l"): a record; its name re-cased, its unit a code
+            return tuple(walk(x, depth + 1) if i == first else x for i, x in enumerate(v))
         if isinstance(v, tuple):
             return tuple(walk(x, depth + 1) for x in v)
         if isinstance(v, dict) and depth == 1:  # the call's keyword arguments, beside its positional ones

@@ -7,8 +7,9 @@ hangs on the first input that takes the path; with no tests nothing ever runs it
 
 A path through the loop's body (each ``if`` taken one way or the other, up to its end or a
 ``continue``) repeats for ever when it assigns nothing that the loop's condition or its own tests
-read, and calls nothing that could change state behind the names (only pure builtins and
-non-mutating methods such as ``str.replace``); in ``while True``, a path that changes nothing its
+read, and calls nothing that could change state behind the names (only pure builtins,
+non-mutating methods such as ``str.replace``, and growing a container the code made itself, a record
+of new values included: ``hunk["lines"].append(line)`` with ``hunk = {"start": int(a), "lines": []}``); in ``while True``, a path that changes nothing its
 own tests read (``candidate = current + timedelta(days=1)`` with ``current`` never moved, then
 ``continue``) takes the same turn on every pass, when the tests read a value the code made itself
 (``while True: if queue: return queue.pop()`` waits on the caller's object instead). Paths that may leave the loop (``break``, ``return``,
@@ -46,12 +47,23 @@ def _root(node: ast.AST) -> Optional[str]:
 GROWING_METHODS = frozenset({"append", "extend", "add", "insert", "appendleft", "update", "setdefault", "clear"})  # what a new container of its own may do
 
 
+def _new_value(node: ast.AST) -> bool:
+    """A value that shares nothing with another object: a constant, a new empty container, a pure builtin's result
+    (``int(m.group(1))``): a record built of these (``{"start": int(m.group(1)), "lines": []}``) is the code's own."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, (ast.List, ast.Dict, ast.Set, ast.Tuple)):
+        return not (getattr(node, "elts", None) or getattr(node, "keys", None))
+    return isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("int", "float", "str", "len", "bool", "round", "abs")
+
+
 def _fresh_containers(tree: ast.AST) -> Set[str]:
-    """Names bound only to a new empty container (``pairs = []``, ``seen = set()``): filling one changes nothing else."""
+    """Names bound only to a new container (``pairs = []``, ``seen = set()``, ``hunk = {"start": int(a), "lines": []}``):
+    filling one changes nothing else."""
     bound: dict = {}
     for node in walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:  # found: list[str] = [] too
-            fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and not getattr(node.value, "elts", getattr(node.value, "keys", None))) or (
+            fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and all(_new_value(v) for v in (node.value.values if isinstance(node.value, ast.Dict) else node.value.elts))) or (
                 isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set", "bytearray") and not node.value.args)
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 for name in (n.id for n in walk(target) if isinstance(n, ast.Name)):
@@ -78,8 +90,8 @@ def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
                 continue
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in PURE_MODULES:
                 continue  # re.sub(r"\D", "", text), math.floor(x): a module's function, nothing of the loop changed
-            if isinstance(func, ast.Attribute) and func.attr in GROWING_METHODS and isinstance(func.value, ast.Name) and func.value.id in fillable:
-                continue
+            if isinstance(func, ast.Attribute) and func.attr in GROWING_METHODS and _root(func.value) in fillable:
+                continue  # pairs.append(p), hunk["lines"].append(line): the code's own new container
             return False
         if isinstance(call, (ast.Lambda, ast.Await, ast.Yield, ast.YieldFrom)):
             return False

@@ -319,8 +319,8 @@ def _drawn(tree: Optional[ast.Module]) -> set:
     for node in walk(tree) if tree is not None else ():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             names.add(node.func.id)
-        elif isinstance(node, ast.Attribute):
-            names.add(node.attr)
+        elif isinstance(node, ast.Attribute) and not (node.attr == "time" and ast.unparse(node.value) != "time"):
+            names.add(node.attr)  # ``moment.time()``, a datetime's clock time, reads no clock; ``time.time()`` does
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update(alias.name.split(".")[0] for alias in node.names)
             if isinstance(node, ast.ImportFrom) and node.module:

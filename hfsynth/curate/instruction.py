@@ -253,11 +253,23 @@ def _definitions(code: str) -> Optional[set]:
     return {node.name for node in walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
 
 
+def _stub(function: ast.AST) -> bool:
+    """A function whose body is its docstring, and at most ``pass``, ``...`` or ``raise NotImplementedError``."""
+    body = function.body[1:] if function.body and isinstance(function.body[0], ast.Expr) and isinstance(function.body[0].value, ast.Constant) \
+        and isinstance(function.body[0].value.value, str) else function.body
+    return len(body) < len(function.body) and all(isinstance(s, ast.Pass) or isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is Ellipsis
+                                                   or isinstance(s, ast.Raise) and "NotImplementedError" in ast.unparse(s) for s in body)
+
+
 def is_python_definition(text: str) -> bool:
     """The instruction, fence lines aside, is itself Python that defines a function or class (the model
-    wrote the answer where the task should be)."""
+    wrote the answer where the task should be); not a stub whose docstrings state the task (HumanEval's
+    prompts: a signature and a docstring, nothing to run)."""
     body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("```"))
-    return bool(_definitions(body))
+    if not _definitions(body):
+        return False
+    functions = [n for n in walk(parse_python(body)) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return not (functions and all(_stub(f) for f in functions))
 
 
 BUILTINS = frozenset(dir(builtins))
@@ -311,6 +323,9 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
               and re.search(rf"\b{name}\s*\(", code)}  # `ceil(p / 100 * N)`, computed with math.ceil
     # `floor(valid_votes / (seats + 1)) + 1`, computed with //: the formula's function is no name the code needs
     formulas = {name for name, _ in named if name in ("floor", "ceil") and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction) and "//" in code}
+    # `ceil(log2(n))`: math functions nested in a formula define a value (an integer's bit_length may give it)
+    formulas |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`[^`]*\b(?:{'|'.join(MATH_FUNCTIONS)})\(\s*(?:{'|'.join(MATH_FUNCTIONS)})\([^`]*`", instruction)
+                 and re.search(rf"`[^`]*(?<![\w.]){name}\([^`]*`", instruction)}
     # "if the inverse does not exist (`gcd(a, m) != 1`)": a condition stated with a math function, not a function to write
     formulas |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`[^`]*(?<![\w.]){name}\([^`()]*\)\s*(?:[<>!=]=?|[-+*/%])[^`]*`", instruction)}
     # `COUNTIF(range, criterion)`, `LOG10(`: a spreadsheet's or a query language's function in capitals, which the code

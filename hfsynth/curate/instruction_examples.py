@@ -12,7 +12,8 @@ read only when both sides are Python literals and the call is clear:
   the code defines exactly one public function, and the left side opens a clause (after "e.g.",
   "example", ":", "(", a line start...): "3 and 4 -> 7" is no example of ``f(4)``; nor is a pair
   beside an ellipsis ("'A' -> "1", ..., 'Z' -> "26"" spells out a mapping), nor a value that is not
-  text for a function that takes text (a JSON object written for ``flatten_json(text)``);
+  text for a function that takes text (a JSON object written for ``flatten_json(text)``), nor an answer of
+  another kind than the function's annotated return (``"cups" -> "cup"`` beside ``-> tuple[...]``);
 - ``word -> word`` with bare words ("(city -> cities, box -> boxes)"), under the same conditions, when
   that function takes one text: a parameter annotated ``str`` or named for one (``word``, ``text``);
 - "7 rounds down to 0, 8 rounds up to 15" as ``value -> value``;
@@ -32,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Tuple, Union
 
-from hfsynth.curate.python_ast import literal_value, parse_python
+from hfsynth.curate.python_ast import literal_value, parse_python, value_fits
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
@@ -55,7 +56,7 @@ CHAINED = re.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
-GOES_ON = re.compile(r"\s*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term
+GOES_ON = re.compile(r"[ \t]*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term (not a bullet on the next line)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
     for end in range(start + 1, min(len(text), start + 300) + 1):
         if end < len(text) and text[end] not in " \t\n.,;)`'\"]}":
             continue
+        if text[end: end + 1] == "." and text[end + 1: end + 2].isdigit():
+            continue  # "gives 2.5-1.5": the 2 of a number that goes on, no answer of its own
         piece = text[start:end].strip().strip("`").rstrip(".")
         if piece and _plain(piece) and literal_value(piece)[1]:
             if _bare_tuple(piece) and (piece.endswith(",") or NEXT_EXAMPLE.match(text, end)):
@@ -168,6 +171,8 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
         if want and GOES_ON.match(text, want[1]):
             worked = WORKED_OUT.match(text, want[1])
             want = _longest_literal_after(text, worked.end()) if worked else None
+            if want and re.match(r"[ \t]+[A-Za-z]", text[want[1]:]) and not re.match(r"[ \t]+(?:and|or|for|but)\b", text[want[1]:]):
+                want = None  # "gives 120 + 200 + 180 = 500 kcal in total and returns {...}": a sum along the way, in units
         if want and not WRONG_VALUE.match(text, want[1]):
             found.append(Example(call, want[0], tuple(args)))
     return found
@@ -241,6 +246,15 @@ def _under_a_setting(text: str, example: Example, tree: ast.Module, name: str) -
     at = found.start() if found else -1
     sentence = text[max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1: at] if at > 0 else ""
     return any(re.search(rf"\bwith\s+(?:the\s+|a\s+)?{re.escape(option)}\s+[\"'\w]", sentence) for option in optional)
+
+
+def _answer_of_another_kind(tree: ast.Module, name: str, want: str) -> bool:
+    """A pair's answer is not of the kind the function says it returns: ``"cups" -> "cup"`` beside
+    ``parse_ingredient(line) -> tuple[Fraction, str, str]`` is the example of one rule inside it (the unit made
+    singular), not of the function."""
+    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
+    value, ok = literal_value(want)
+    return ok and node.returns is not None and isinstance(node.returns, ast.Subscript) and not value_fits(value, node.returns)
 
 
 def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
@@ -323,7 +337,7 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
         examples = [e for e in _value_examples(text, public[0], functions[public[0]], instruction_prose) if not _taken_as_other(tree, public[0], e.args)
-                    and not _under_a_setting(text, e, tree, public[0])]
+                    and not _under_a_setting(text, e, tree, public[0]) and not _answer_of_another_kind(tree, public[0], e.want)]
         if not examples and _takes_one_text(tree, public[0]):
             examples = _word_examples(text, public[0])
         if _takes_one_text(tree, public[0]):
@@ -367,10 +381,11 @@ def _makers(tree: ast.Module) -> frozenset:
     return frozenset(names)
 
 
-# "should return `date(2024, 5, 31)`", "-> `Decimal("1.13")`", "gives `Fraction(3, 4)`": a standard value spelled as its
-# constructor, which execution compares with the value returned.
+# "should return `date(2024, 5, 31)`", "-> `Decimal("1.13")`", "gives `Fraction(3, 4)`", `Counter({'Ann': 2})`: a standard
+# value spelled as its constructor, which execution compares with the value returned.
 DATE_ANSWER = re.compile(r"(?:datetime\.)?(?:date|datetime|time)\(\s*\d+(?:\s*,\s*\d+){0,6}\s*\)"
-                         r"|(?:decimal\.)?Decimal\(\s*(['\"])-?\d+(?:\.\d+)?\1\s*\)|(?:fractions\.)?Fraction\(\s*-?\d+(?:\s*,\s*-?\d+)?\s*\)")
+                         r"|(?:decimal\.)?Decimal\(\s*(['\"])-?\d+(?:\.\d+)?\1\s*\)|(?:fractions\.)?Fraction\(\s*-?\d+(?:\s*,\s*-?\d+)?\s*\)"
+                         r"|(?:collections\.)?Counter\((?:\{[^{}\n]*\})?\)")  # "gives `Counter({'Ann': 2})`": its counts
 
 
 def answered_call_claims(text: str, tree: Optional[ast.Module], read: set) -> List[tuple]:

@@ -2,13 +2,16 @@
 
 - A loop that unpacks each item into another number of names than the items hold: ``for name,
   balance, apr in debts.items()`` (pairs), ``for day, tmin in readings`` with ``readings:
-  list[tuple[str, float, float]]`` (triples), ``for i, a, b in enumerate(xs)``: ValueError.
+  list[tuple[str, float, float]]`` (triples), ``for i, a, b in enumerate(xs)``, ``for sku, qty in
+  sorted(cart)`` with ``cart: dict[str, int]`` (its keys): ValueError.
 - Numbers joined as text: ``", ".join(patron_ids)`` with ``patron_ids: list[int]``, or the bytes of ``chunk:
   bytes`` (ints) joined: TypeError.
 - Items the annotation lets be None (``comments: list[str | None]``) used as text, untested: AttributeError.
 - A pair used as a number: ``days = calendar.monthrange(y, m)`` then ``booked / days``.
 - Texts added up: ``sum(row[2] for row in rows)`` over the parts of ``line.split(",")``: TypeError.
 - Dicts ordered by themselves: ``sorted(transactions)`` with ``transactions: list[dict]`` and no key: TypeError.
+- Records a heap orders on ties: ``heappush(heap, (s.fee, s))`` over ``sessions: list[Session]``, a dataclass
+  without ``order=True``: two equal fees compare the Sessions, TypeError.
 - A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``;
   a dict read by a name: ``player.score`` over ``list[dict]``.
 - A tuple assigned into: ``slots.append((start, end))`` and then ``slots[-1][1] = end``: TypeError.
@@ -82,6 +85,15 @@ def _item_size(iterable: ast.expr, parameters: Dict[str, ast.expr]) -> Optional[
         size = _tuple_size(_item_annotation(parameters[iterable.id]))
         if size:
             return size, f"{iterable.id} holds {ast.unparse(_item_annotation(parameters[iterable.id]))} items"
+    if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) in ("sorted", "reversed", "list") and len(iterable.args) == 1:
+        iterable = iterable.args[0]  # sorted(cart): the same items, in order
+    annotation = parameters.get(iterable.id) if isinstance(iterable, ast.Name) else None
+    if (isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value).rpartition(".")[2] in ("dict", "Dict", "Mapping")
+            and isinstance(annotation.slice, ast.Tuple) and len(annotation.slice.elts) == 2):
+        key = annotation.slice.elts[0]
+        size = _tuple_size(key) or (1 if ast.unparse(key) in ("str", "int", "float") else None)
+        if size:  # for sku, qty in sorted(cart) with cart: dict[str, int]: a dict gives its keys, one at a time
+            return size, f"a dict gives its keys ({ast.unparse(key)}), not (key, value) pairs"
     return None
 
 
@@ -173,6 +185,50 @@ def dicts_ordered_by_themselves(tree: ast.Module) -> Optional[str]:
             continue
         if isinstance(ordered, ast.Name) and ordered.id in dicts:
             return f"{ast.unparse(node)[:60]} orders the dicts of {ordered.id} by themselves, and dicts cannot be compared (line {node.lineno})"
+    return None
+
+
+def _unordered_classes(tree: ast.Module) -> set:
+    """Classes the code defines whose instances cannot be ordered: no ``__lt__``/``__gt__`` (nor ``__le__``/``__ge__``),
+    not ``@dataclass(order=True)``, not ``@total_ordering``, and no base that could order them (a ``NamedTuple`` is a tuple)."""
+    found = set()
+    for cls in walk(tree):
+        if not isinstance(cls, ast.ClassDef) or cls.bases or cls.keywords:
+            continue
+        decorators = [ast.unparse(d) for d in cls.decorator_list]
+        methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        if methods & {"__lt__", "__gt__", "__le__", "__ge__"} or any("order=True" in d.replace(" ", "") or "total_ordering" in d for d in decorators):
+            continue
+        if all(re.fullmatch(r"(?:dataclasses\.)?dataclass(?:\(.*\))?", d, re.DOTALL) for d in decorators):
+            found.add(cls.name)
+    return found
+
+
+HEAP_PUSHES = frozenset({"heappush", "heappushpop", "heapreplace"})
+
+
+def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
+    """``heappush(heap, (session.fee, session))`` over ``sessions: list[Session]``, a dataclass without ``order=True``:
+    two equal fees make the heap compare the two Sessions, which raises TypeError. Ties are ordinary input
+    (two tickets of the same price); a counter between key and record (``(fee, i, session)``) is the usual cure."""
+    unordered = _unordered_classes(tree)
+    if not unordered:
+        return None
+    parameters = _parameters(tree)
+    records = {name for name, annotation in parameters.items() if (item := _item_annotation(annotation)) is not None and ast.unparse(item) in unordered}
+    held = {target.id for target, iterable, _ in _loops(tree) if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in records}
+    held |= {name for name, annotation in parameters.items() if ast.unparse(annotation) in unordered}  # add(self, outage: Outage)
+    counters = {ast.unparse(n.target) for n in walk(tree) if isinstance(n, ast.AugAssign)}  # self._counter += 1: a unique tie-breaker
+    for node in nodes_outside_try(tree):
+        if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) in HEAP_PUSHES and len(node.args) == 2:
+            pushed = node.args[1]
+            if not isinstance(pushed, ast.Tuple):
+                continue
+            for index, item in enumerate(pushed.elts[1:], start=1):
+                before = pushed.elts[:index]
+                if isinstance(item, ast.Name) and item.id in held and not any(ast.unparse(b) in counters or isinstance(b, ast.Call) for b in before):
+                    return (f"{ast.unparse(node)[:60]} (line {node.lineno}) puts {item.id}, a record that cannot be ordered, after its key: "
+                            f"two equal keys compare the records, which raises TypeError")
     return None
 
 

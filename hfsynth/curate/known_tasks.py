@@ -50,6 +50,7 @@ class KnownTask:
     truth: bool = False  # the answer is a truth value: compared as bool(f(...))
     in_place: bool = False  # the function may change its argument and return None (a sort): the argument is read then
     named: str = ""  # a function name that says the task by itself (``is_prime``): asked when the instruction names it
+    named_unless: "re.Pattern[str]" = field(default=re.compile(r"(?!x)x"))  # ... unless these words change its answer ("no substitutions")
     parameters: Tuple[str, ...] = ()  # regexes the parameters' names match, in the probes' order (or reversed: the probes are swapped)
 
 
@@ -612,8 +613,11 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the edit distance", _i(r"\blevenshtein\b|\bedit distance\b"), 2, r"dist|edit|leven",
               [("kitten", "sitting"), ("", "abc"), ("flaw", "lawn"), ("same", "same"), ("abc", ""), ("intention", "execution"), ("a", "b")], _edit_distance,
               unless=_i(PRINTS + r"|\bdamerau\b|\btranspos\w*|\b(?:weights?|costs?)\b(?!\s+(?:of\s+)?(?:1|one)\b)|\bratio\b|\bsimilarity\b|\bnormali[sz]\w*|\bthe (?:edits|operations) themselves\b|\blist of (?:the )?(?:edits|operations)\b|\bsequence of (?:edits|operations)\b|"
-                                 r"\bclosest\b|\bsuggest\w*|\blist\b|\bk\b|\bat most\b|\bwithin\b|\bone edit\b|\bone away\b|\bthreshold\b|\bcase\b|\bignor\w*|\bwords\b|\btokens\b|\bhamming\b|\bsubstitutions? only\b|\bonly (?:insert|delet)\w*|\bbool\w*|\bTrue\b"),
-              named=r"edit_distance|levenshtein(?:_distance)?"),
+                                 r"\bclosest\b|\bsuggest\w*|\blist\b|\bk\b|\bat most\b|\bwithin\b|\bone edit\b|\bone away\b|\bthreshold\b|\bcase\b|\bignor\w*|\bwords\b|\btokens\b|\bhamming\b|\bsubstitutions? only\b|\bonly (?:insert|delet)\w*|\bbool\w*|\bTrue\b|"
+                                 r"\b(?:no|without) substitutions?\b|\binsertions? (?:plus|and) deletions?\b(?!,? (?:and|or|plus) substitut)|\bmyers\b|\bshortest edit script\b"),
+              named=r"edit_distance|levenshtein(?:_distance)?",
+              named_unless=_i(r"\b(?:no|without) substitutions?\b|\binsertions? (?:plus|and) deletions?\b(?!,? (?:and|or|plus) substitut)|\bmyers\b|\bshortest edit script\b|"
+                              r"\bdamerau\b|\btranspos\w*|\bsubstitutions? only\b|\bonly (?:insert|delet)\w*")),
     KnownTask("the Hamming distance of two strings", _i(r"\bhamming distance\b[^.]{0,60}\bstrings?\b|\bstrings?\b[^.]{0,60}\bhamming distance\b"), 2, r"ham|dist",
               [("karolin", "kathrin"), ("1011101", "1001001"), ("", ""), ("abc", "abc"), ("abc", "xyz")], lambda a, b: sum(x != y for x, y in zip(a, b)),
               unless=_i(PRINTS + r"|\bintegers?\b|\bbits?\b|\bbinary\b|\bnumbers\b|\bcase\b|\blists?\b|\bpairs\b|\bminimum\b|\bclosest\b|\bignor\w*|\bpad\w*|\bunequal\b|\bdifferent lengths?\b(?![^.]*\braise\w*)|\bwords\b|\bnormali[sz]\w*|\bratio\b|\bsimilarity\b")),
@@ -916,8 +920,10 @@ def _pick(tree: ast.Module, task: KnownTask) -> Optional[str]:
 
 def _named(tree: ast.Module, task: KnownTask, instruction_prose: str) -> Optional[str]:
     """The code's top-level function the instruction names, when its name says ``task`` by itself
-    (``is_prime``) and it takes the task's arguments; the instruction may not ask to print."""
-    if not task.named or re.search(PRINTS, instruction_prose, re.IGNORECASE):
+    (``is_prime``) and it takes the task's arguments; the instruction may not ask to print, nor say the words that
+    change that function's answer (``edit_distance`` with "no substitutions": ``named_unless``; ``unless`` is read where
+    the words ask for the task, and the words about a helper beside a named function are the helper's)."""
+    if not task.named or re.search(PRINTS, instruction_prose, re.IGNORECASE) or task.named_unless.search(instruction_prose):
         return None
     for node in tree.body:
         if (isinstance(node, ast.FunctionDef) and re.fullmatch(task.named, node.name, re.IGNORECASE) and re.search(rf"\b{node.name}\b", instruction_prose)

@@ -214,7 +214,8 @@ LETTER_LIST = re.compile(rf"\b(?:units?|suffix(?:es)?|codes?|letters?|symbols?)\
 
 def _missing_tag(instruction: str, tree: ast.Module) -> Optional[str]:
     text = " ".join(string_constants(tree))
-    for tag in (tag for found in TAG_LIST.finditer(instruction) for tag in TAG.findall(found.group(0))):
+    lists = [found for found in TAG_LIST.finditer(instruction) if not re.match(r"\w", instruction[found.start() - 1: found.start()])]
+    for tag in (tag for found in lists for tag in TAG.findall(found.group(0))):  # "L<level>-<nnn>": a format's placeholders, no tags
         if re.fullmatch(r"h\d", tag):
             continue  # <h1>..<h3> are made from the heading's level
         if not re.search(rf"<{tag}\b|(?<![A-Za-z]){tag}(?![A-Za-z])", text):
@@ -326,13 +327,29 @@ def _missing_key(instruction: str, strings: List[str], names: Set[str]) -> Optio
     return next((f"the key {key!r} of the dict it returns" for key in missing), None)
 
 
+# The letters of a form that stand for numbers: the i and n of "[PATCH i/n]", the N of "vN".
+FORM_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])|(?<=[a-z])[A-Z](?![A-Za-z])")
+
+
+def _ending_held(ending: str, beginning: bool, strings: List[str]) -> bool:
+    """The code spells the beginning or ending, a regex of it matches it (its form's letters read as numbers:
+    r"^\[PATCH(?: v(\d+))?(?: (\d+)/(\d+))?\]" holds "[PATCH vN i/n]"), or a shorter one covers it (``"-"`` begins
+    every line that begins with ``"---"``)."""
+    if any(ending in value for value in strings) or _matched_by_a_pattern(ending, strings):
+        return True
+    if " " in ending and _matched_by_a_pattern(FORM_LETTERS.sub("1", ending), strings):
+        return True
+    return any(value.strip() and (ending.startswith(value) if beginning else ending.endswith(value)) for value in strings)
+
+
 def _missing_ending(instruction: str, strings: List[str]) -> Optional[str]:
     for found in ENDINGS.finditer(instruction):
         if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
             continue
+        beginning = found.group(0)[0].lower() in "sb"
         for ending in _quoted(found.group("items")):
-            if ending.strip() and not any(ending in value for value in strings):
-                return f"the {'beginning' if found.group(0)[0].lower() in 'sb' else 'ending'} {ending!r}"
+            if ending.strip() and not _ending_held(ending, beginning, strings):
+                return f"the {'beginning' if beginning else 'ending'} {ending!r}"
     return None
 
 
@@ -411,6 +428,32 @@ def _template_held(item: str, strings: List[str]) -> bool:
     return bool(PLACEHOLDER.search(item)) and bool(parts) and all(any(part.lower() in value.lower() for value in strings) for part in parts)
 
 
+# "a list of dicts with keys `name`, `points` and `games`": the fields of the input's records, in backticks or quotes.
+RECORD_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|rows?|entries|objects?)\s+with\s+(?:the\s+)?(?:keys?|fields?|columns?|attributes?)\s+"
+                           r"(?P<items>[`'\"]\w+[`'\"](?:\s*,\s*[`'\"]\w+[`'\"])*,?\s+and\s+[`'\"]\w+[`'\"])", re.IGNORECASE)
+
+
+def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]:
+    """A field of the input's records that the code never reads while it reads two others, and that a rule of
+    the instruction orders or compares by after listing it ("... keys `name`, `points` and `games`. Order by
+    points, then **fewer games played** first"): the code leaves the rule out."""
+    found = RECORD_FIELDS.search(instruction)
+    if not found:
+        return None
+    fields = re.findall(r"[`'\"](\w+)[`'\"]", found.group("items"))
+    code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]  # not the example data below
+    read = {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    unread = [f for f in fields if f not in read]
+    if len(fields) - len(unread) < 2:
+        return None
+    after = instruction[found.end():]
+    for field in unread:
+        stem = field[:-1] if field.endswith("s") and len(field) > 3 else field
+        if re.search(rf"\b(?:by|fewer|more|most|least|highest|lowest|smallest|largest|then)\s+(?:\*\*|`)?(?:the\s+)?(?:\w+\s+)?{re.escape(stem)}(?:s|es)?\b", after, re.IGNORECASE):
+            return f"the field {field!r} of the input's records, which the instruction's rules name again (never read)"
+    return None
+
+
 def _membership_sets(tree: ast.Module) -> List[Set[str]]:
     """The literal containers of strings the code tests membership in (``e["type"] in ("goal", "penalty")``)."""
     found = []
@@ -422,6 +465,19 @@ def _membership_sets(tree: ast.Module) -> List[Set[str]]:
     return found
 
 
+def _inside_a_call(before: str) -> bool:
+    """The text ends inside the parentheses of a call (``convert_pay("1000", ``), not of a parenthetical remark."""
+    depth = 0
+    for index in range(len(before) - 1, -1, -1):
+        if before[index] == ")":
+            depth += 1
+        elif before[index] == "(":
+            if depth == 0:
+                return bool(re.search(r"[A-Za-z_]\w*$", before[:index]))
+            depth -= 1
+    return False
+
+
 def _missing_quoted(instruction: str, strings: List[str], memberships: List[Set[str]] = ()) -> Optional[str]:
     for found in LONG_QUOTED_LIST.finditer(instruction):
         if AN_EXAMPLE.search(instruction[max(0, found.start() - 60):found.start()]):
@@ -431,6 +487,8 @@ def _missing_quoted(instruction: str, strings: List[str], memberships: List[Set[
             continue  # "{'type': 'percent' or 'fixed', ...}": a record's shape, not cases to handle
         if before.count("[") > before.count("]"):
             continue  # `expand_range("b2:a1")` returns `["A1", "B1", "A2", "B2"]`: an example's values, computed, not spelled
+        if _inside_a_call(before):
+            continue  # `convert_pay("1000", "weekly", "monthly")` -> ...: an example call's arguments, not cases to handle
         items = [item for item in _quoted(found.group(0)) if item.strip()]
         if RANGE_END_BEFORE.search(before):
             items = items[1:]  # "ranks '2' to '10', 'J', 'Q'": '10' ends a range the code may compute, not a literal to hold
@@ -700,6 +758,7 @@ def missing_part(instruction: str, code: str) -> Optional[str]:
         literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
         literal = literal or missing_stated_amount(instruction, tree) or missing_listed_bound(instruction, tree)
     literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree) or _header_never_written(instruction, tree)
+    literal = literal or _field_of_a_rule_unread(instruction, tree)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in walk(tree))

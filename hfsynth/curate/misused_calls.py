@@ -96,7 +96,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
 - Types used against their grain: ``today - last.date`` (a method as a value), ``self._items[-n:]`` on a deque,
   ``match.group("request_id")`` of a pattern whose group is ``req_id``, ``csv.reader(csv_text)`` on a ``str``,
   ``heap[:k]`` after ``heapify``, ``findall`` of one repeated group (``(\\d{1,3}\\.){3}``), dicts compared on tied
-  keys (``heapq.merge`` of ``(dep, flight)`` pairs, ``entry > best[room]``), ``total.seconds`` of a sum of spans, and
+  keys (``heapq.merge`` of ``(dep, flight)`` pairs, ``entry > best[room]``), ``total.seconds`` of a sum of spans (or of a running total, ``total += end - start``), and
   ``batches.append(current)`` only when the next batch starts (the last one lost).
 """
 
@@ -168,7 +168,22 @@ def _tested_whole(function: ast.AST, call: ast.Call, constants: Dict[str, ast.ex
     tests = {"lstrip": ("startswith",), "rstrip": ("endswith",), "strip": ("startswith", "endswith")}[call.func.attr]
     tested = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in tests and len(n.args) == 1
                  and ast.unparse(n.func.value) == receiver and ast.unparse(n.args[0]) == argument for n in walk(function))
-    return tested and _several_characters(call.args[0], {**constants, **values_bound_once(function)})
+    return tested and (_several_characters(call.args[0], {**constants, **values_bound_once(function)}) or ast.unparse(call.args[0]) in _looped_affixes(function, constants))
+
+
+def _looped_affixes(function: ast.AST, constants: Dict[str, ast.expr]) -> set:
+    """Loop names over a table of texts of two or more different characters each: ``for suffix, fmt in
+    FORMATS.items()`` with ``FORMATS = {" (3D)": "3D", ...}``, ``for prefix in ("Mr. ", "Dr. ")``."""
+    found = set()
+    for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.comprehension))):
+        target = loop.target.elts[0] if isinstance(loop.target, ast.Tuple) and loop.target.elts else loop.target
+        table = loop.iter.func.value if isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute) and loop.iter.func.attr in ("items", "keys") else loop.iter
+        if isinstance(table, ast.Name) and table.id in constants:
+            table = constants[table.id]
+        texts = table.keys if isinstance(table, ast.Dict) else getattr(table, "elts", None) if isinstance(table, (ast.Tuple, ast.List, ast.Set)) else None
+        if isinstance(target, ast.Name) and texts and all(isinstance(t, ast.Constant) and isinstance(t.value, str) and len(set(t.value)) >= 2 for t in texts):
+            found.add(target.id)
+    return found
 
 
 # The instruction calls a quoted word a prefix or suffix to drop ("prefixes some codes with 'SKU-'",
@@ -427,6 +442,9 @@ def _sum_of_timedeltas(value: Optional[ast.expr]) -> bool:
             and ast.unparse(value.args[1]) in ("timedelta()", "datetime.timedelta()", "timedelta(0)"))
 
 
+EMPTY_SPANS = frozenset({"timedelta()", "datetime.timedelta()", "timedelta(0)", "timedelta(seconds=0)"})
+
+
 def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
     """``(end - start).seconds`` in code that works with datetimes and never reads ``.days``:
     ``timedelta.seconds`` is only the part under one day, never negative, so a span of a day or more,
@@ -441,14 +459,17 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
         for node in walk(function):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 bindings.setdefault(node.targets[0].id, []).append(node.value)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add):
+                bindings.setdefault(node.target.id, []).append(node.value)  # total += end - start: a span added on
             elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
-                bindings.setdefault(node.target.id, []).append(None)
+                bindings.setdefault(node.target.id, []).append(node.value if isinstance(node, ast.AnnAssign) else None)
         for node in walk(function):
             if not (isinstance(node, ast.Attribute) and node.attr == "seconds" and isinstance(node.ctx, ast.Load)):
                 continue
             receiver = node.value
             values = bindings.get(receiver.id, []) if isinstance(receiver, ast.Name) else [receiver]
-            if values and all(isinstance(v, ast.BinOp) and isinstance(v.op, ast.Sub) or _sum_of_timedeltas(v) for v in values):
+            spans = [v for v in values if not (v is not None and ast.unparse(v) in EMPTY_SPANS)]  # total = timedelta(), the start of a running total
+            if spans and all(isinstance(v, ast.BinOp) and isinstance(v.op, ast.Sub) or _sum_of_timedeltas(v) for v in spans):
                 return (f"{ast.unparse(node)} (line {node.lineno}): timedelta.seconds leaves out whole days and is never negative "
                         "(total_seconds() is meant)")
     return None

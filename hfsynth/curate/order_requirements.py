@@ -105,6 +105,8 @@ def _sorted_result(tree: ast.Module) -> Optional[str]:
 
 TIE_ALPHA_ASK = re.compile(
     r"\b(?:ties?|tied)\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled|listed|ranked|shown|placed|returned)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
+    # "Ties must be broken by feeder id in ascending order"
+    r"\b(?:ties?|tied)\b[^.]{0,20}\b(?:broken|resolved|ordered|sorted|decided|settled)\s+by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+in\s+ascending\s+order\b|"
     r"\b(?:alphabetical\w*|by name)\b[^.]{0,20}\b(?:for|on|among|in case of|to break|breaking) (?:the )?ties?\b|"
     r"\b(?:break|breaks|breaking)\s+(?:the\s+|any\s+)?ties?\s+(?:alphabetical\w*|by (?:the )?(?:\w+ )?name|lexicographic\w*)|"
     r"\b(?:equal|same|tied|identical)\s+(?:\w+\s+){1,2}?(?:are\s+|must\s+be\s+|should\s+be\s+|be\s+)?(?:ordered|sorted|listed|ranked)\s+(?:in\s+(?:ascending\s+)?(?=alphabetical))?(?:alphabetical\w*|by (?:the )?(?:\w+ )?name)|"
@@ -124,6 +126,13 @@ TIE_ALPHA_ASK = re.compile(
     # "Accounts with equal balances must be ordered by account id ascending", "flights leaving at the same time must be
     # ordered by flight number ascending": a second field named, ascending
     r"\b(?:same|equal|tied|identical)\s+(?:\w+\s+){0,3}?(?:must|should|are|will)\s+(?:be\s+)?(?:ordered|sorted|listed|ranked)\s+by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b",
+    re.IGNORECASE,
+)
+# "If several screens are tied, return the lowest screen number": the smallest of the tied values, which neither
+# ``most_common`` (first seen) nor a sort by the count alone gives.
+TIE_LOWEST_ASK = re.compile(
+    r"\b(?:if|when)\s+(?:several|two|more|multiple)\s+(?:\w+\s+){0,2}?(?:are\s+tied|tie|have\s+the\s+same\s+\w+)\b[^.;]{0,30}?\b(?:return|choose|pick|take|use)\s+"
+    r"(?:the\s+)?(?:lowest|smallest)\b",
     re.IGNORECASE,
 )
 # "when two orders have the same promised time, the one with the larger value goes first": a second field decides, in
@@ -328,8 +337,8 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
 LARGEST_FIRST_ASK = re.compile(
     r"\A(?![\s\S]*(?:\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|\bnon-?(?:decreasing|descending)\b|"
     r"\b(?:support|allow|optional(?:ly)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?descending\b|\bdescending\b[^.\n]{0,40}\b(?:flag|option|parameter|argument|toggle)\b))"
-    r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top|fullest|busiest|heaviest|newest|latest|loudest|tallest|richest|strongest|warmest|hottest|deepest|widest|priciest|costliest)\s+(?!overdue\b|late\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
-    r"\bdescending\b(?!\s*[=:,)]|\s+(?:range|interval|span|pair|run|step|bound|limit|slice)s?\b)|\bdecreasing\s+order\b)",  # not ``descending=False``, a parameter, nor "a descending range" of the input
+    r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top|fullest|busiest|heaviest|newest|latest|loudest|tallest|richest|strongest|warmest|hottest|deepest|widest|priciest|costliest)\s+(?!overdue\b|late\b|urgent\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
+    r"\bdescending\b(?!\s*[=:,)]|\s+(?:range|interval|span|pair|run|step|bound|limit|slice)s?\b)|\bdecreasing\s+order\b)",  # not ``descending=False``, a parameter, nor "a descending range" of the input; "most urgent first" is the least time left
     re.IGNORECASE,
 )
 
@@ -409,6 +418,7 @@ def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
 ORDER_ASKS = (
     (STABLE_ASK, _ties_broken, True, "the instruction asks for ties to keep their order ({ask!r}) and {broken}"),
     (TIE_ALPHA_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
+    (TIE_LOWEST_ASK, _one_field_sort, True, "the instruction asks for {ask!r} and {broken}"),
     (TIE_SECOND_FIELD_ASK, _sorted_by_one_field, True, "the instruction asks for {ask!r} and {broken}"),
     (FIFO_TIES_ASK, _ties_compare_items, True, "the instruction asks for {ask!r} and {broken}"),
     (NUMERIC_ASK, _split_key_as_text, True, "the instruction compares {ask!r} and {broken}"),

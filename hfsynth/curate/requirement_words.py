@@ -19,7 +19,8 @@ from typing import Iterable, Iterator, Optional, Tuple
 from hfsynth.curate.python_ast import children, walk
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
-EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
+# Markdown emphasis opens where no word goes on before it: the "_" of `unit_price * qty` opens none.
+EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
 
 
 def keys_a_dict(tree: ast.Module) -> bool:

@@ -37,7 +37,10 @@ requirement may be ignored. What is read, each only where the words leave no dou
 - an input the instruction says may be a one-shot iterable, read as a list
   (:mod:`hfsynth.curate.one_shot_inputs`);
 - a pattern found "anywhere in" the text, and only ``re.match``/``.match()``, which tries the start
-  (a loop over positions may make it search; ``while match:`` from the last match's end does not);
+  (a loop over positions may make it search; ``while match:`` from the last match's end does not), also
+  ``match`` of each item of a parameter (``[line for line in lines if pattern.match(line)]``);
+- an answer given for nothing ("0.0 if nobody worked overtime"), and ``max()``/``min()`` with no default in a
+  function that tests nothing: ValueError on exactly that input;
 - words "separated by any whitespace" (tabs, newlines), and ``split(" ")`` with no ``split()``;
 - promises about behaviour (:func:`_kept_promise`): "must be iterative" and a function that calls
   itself, a TypeError for a wrong type and no type check, cleanup "even if the block raises" and a
@@ -109,6 +112,7 @@ RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", 
 CASE_ASK = re.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
+    r"\b(?:differ|differs|differing|vary|varies)\s+in\s+(?:\*\*)?(?:letter\s+)?case\b|"  # "plates may differ in **letter case**"
     r"\bignor(?:e|es|ing)\s+(?:the\s+|any\s+)?differences?\s+(?:in|of)\s+(?:letter\s+)?(?:case|capitali[sz]ation)\b|"  # "ignoring differences in case and surrounding whitespace"
     r"\bignor(?:e|es|ing)\s+(?:upper|lower)(?:case)?\s*(?:/|and|or|vs\.?)\s*(?:upper|lower)(?:case)?(?:\s+case)?\b|"  # "ignoring upper/lower case"
     r"\b(?:both|either)\s+(?P<q>[\"'`])(?P<w>[a-z]+)(?P=q)\s+(?:and|or)\s+(?P=q)(?P=w)(?P=q)",  # counting both "N" and "n" (the backreference ignores case too)
@@ -220,11 +224,14 @@ def recurses(tree: ast.Module) -> bool:
 
 
 def _holds_both_cases(tree: ast.Module) -> bool:
-    """A string literal of letters in both cases ("aeiouAEIOU", "[A-Za-z]"): case handled by hand. Not
-    a docstring nor a sentence (a capital opening "Return the word" handles no case)."""
+    """A string literal of letters in both cases ("aeiouAEIOU", "[A-Za-z]") in a function or class: case handled
+    by hand. Not a docstring nor a sentence (a capital opening "Return the word" handles no case), nor the
+    example data below the code (``{"department": "Sales"}`` and ``"Sales "``)."""
     docstrings = {id(n.body[0].value) for n in walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
                   and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-    for node in walk(tree):
+    tables = [d for d in tree.body if isinstance(d, ast.Assign) and (isinstance(d.value, ast.Constant) or isinstance(d.value, (ast.Set, ast.Tuple, ast.List, ast.Call))
+              and all(isinstance(e, ast.Constant) for e in getattr(d.value, "elts", d.value.args if isinstance(d.value, ast.Call) else [])))]  # VOWELS = "aeiouAEIOU"
+    for node in (n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or d in tables for n in walk(d)):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings and not re.search(r"\s", node.value.strip()):
             letters = {c for c in node.value if c.isalpha()}
             if any(c.lower() in letters and c.upper() in letters and c.lower() != c.upper() for c in letters):
@@ -807,6 +814,44 @@ def _never_raises(tree: ast.Module) -> Optional[str]:
     return f"the code catches the failure (line {caught.lineno}) and never raises" if caught is not None else None
 
 
+# "(0.0 if nobody worked overtime)", "None when there are no readings", "0 for an empty list": an answer for nothing.
+EMPTY_ANSWER_ASK = re.compile(
+    r"(?:`?(?:0|0\.0|None|\[\]|\{\}|\(\)|\"\"|'')`?|\bzero)\s*,?\s*(?:if|when|for)\s+(?:there\s+(?:is|are)\s+)?(?:nobody|no\s+one|none|nothing|no\s+\w+|"
+    r"(?:the|an?)\s+(?:\w+\s+)?(?:list|input|sequence|collection|dict)\s+(?:is\s+)?empty|(?:an?\s+)?empty\b)",
+    re.IGNORECASE)
+EMPTY_CHOICES = frozenset({"max", "min"})
+
+
+def _nothing_to_choose_from(tree: ast.Module) -> Optional[str]:
+    """``max(h - 40 for h in hours if h > 40)`` with no ``default=``, in a function that tests nothing (no ``if``,
+    conditional expression, ``or``, ``try`` or ``while``): when no item is left, max() raises ValueError on the very
+    input the instruction gives an answer for."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        if any(isinstance(n, (ast.If, ast.IfExp, ast.Try, ast.While, ast.Assert)) or isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) for n in walk(function)):
+            continue
+        for node in walk(function):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in EMPTY_CHOICES and len(node.args) == 1 and not node.keywords
+                    and not isinstance(node.args[0], (ast.List, ast.Tuple, ast.Set, ast.Starred, ast.Constant))):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) has no default and nothing tests for an empty input, so it raises ValueError there"
+    return None
+
+
+def _matches_each_input_at_its_start(tree: ast.Module) -> bool:
+    """``[line for line in lines if pattern.match(line)]``, ``for note in notes: m = HOURS.match(note)``: each item of
+    a parameter matched whole from its first character, in code that searches nowhere (no ``search``, ``findall``,
+    ``finditer``, ``sub``, ``split``, ``in``), with a pattern that does not open on ``.*``, and no position handed to
+    ``match``: a code in the middle of a line is never found."""
+    text = ast.unparse(tree)
+    if re.search(r"\.(?:search|findall|finditer|sub|subn|split|find|index)\(|\.\*", text) or any(
+            isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in walk(tree)):
+        return False
+    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}
+    items = {loop.target.id for loop in walk(tree) if isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Name)
+             and isinstance(loop.iter, ast.Name) and loop.iter.id in parameters}
+    calls = [n for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "match"]
+    return bool(calls) and all(len(c.args) == 1 and not c.keywords and isinstance(c.args[0], ast.Name) and c.args[0].id in items for c in calls)
+
+
 # "only for `gmail.com` addresses": a rule kept to one case the code must tell apart, so it names it.
 ONLY_FOR_ASK = re.compile(r"\bonly\s+(?:for|when|if|on|in|to)\s+(?:the\s+|an?\s+)?[`'\"](?P<literal>[^`'\"\s]{2,30})[`'\"]", re.IGNORECASE)
 
@@ -840,6 +885,7 @@ BROKEN_ASKS = (
     (CALENDAR_MONTH_ASK, _keyed_by_month_alone, True, "the instruction counts per month and {broken}"),
     (EVERY_ASK, _any_instead_of_every, True, "the instruction wants what {ask!r}, all of them, and {broken}"),
     (RERAISE_ASK, _never_raises, True, "the instruction asks that the exception be {ask!r} and {broken}"),
+    (EMPTY_ANSWER_ASK, _nothing_to_choose_from, False, "the instruction answers {ask!r} and {broken}"),
 ) + ORDER_ASKS + BOUND_ASKS
 
 
@@ -888,7 +934,8 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not ROUNDS_DOWN.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, up as often as down"
     match = ANYWHERE_ASK.search(prose)
-    if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b(?!\s+\w+\s*:)", code):
+    if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b(?!\s+\w+\s*:)", code) \
+            or match and not negated(prose, match.start()) and _matches_each_input_at_its_start(tree):
         return f"the instruction asks for a match {match.group(0)!r} and the code only calls match(), which tries the start"
     match = ANY_WHITESPACE_ASK.search(prose)
     if match and not negated(prose, match.start()) and re.search(r"\.split\(\s*[\"'] [\"']\s*\)", code) and not re.search(r"\.split\(\s*\)|\\s|\bstring\.whitespace\b|\.isspace\(|\\t", code):

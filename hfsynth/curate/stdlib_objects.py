@@ -13,6 +13,12 @@ Not read: attributes the code sets itself (``counts.total_words = 5`` is legal o
 the code rebinds or defines (a ``class Path`` of its own), lookups inside ``try`` bodies or guarded
 by ``hasattr``, and the attributes newer Pythons added (``Path.walk`` of 3.12), which this Python
 may lack.
+
+The same objects' methods called with a count of arguments they never take (``queue.pop(0)`` on a
+deque, whose ``pop`` takes none): the call is tried on a sample of the class and only Python's own
+complaint about the count is taken (:func:`wrong_arity`). And one timestamp of a record parsed
+(``datetime.fromisoformat(order["placed_at"])``) and its twin (``order["delivered_at"]``) used raw
+against it: the text raises TypeError (:func:`twin_left_unparsed`).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import ast
 import datetime
 import importlib
+import re
 from typing import Dict, Optional
 
 from hfsynth.curate.python_ast import nodes_outside_try, own_scope_nodes, walk
@@ -106,20 +113,16 @@ def _attribute_instances(tree: ast.Module, classes: Dict[str, type]) -> Dict[str
     return {name: found.pop() for name, found in kinds.items() if len(found) == 1 and None not in found}
 
 
-def missing_method(tree: ast.Module) -> Optional[str]:
-    """Why a standard object's attribute lookup raises AttributeError, else None."""
-    classes = _classes(tree)
-    if not classes:
-        return None
-    own = {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
-    own |= {n.args[1].value for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
-            and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)}
+def _objects(tree: ast.Module, classes: Dict[str, type]):
+    """``(attribute node, standard class of its object)`` for each attribute looked up, outside ``try``, on an
+    object the code makes in plain sight (``Path(path).read_lines``, ``p.read_lines`` after ``p = Path(path)``,
+    ``self._files.move_to_front`` after ``self._files = OrderedDict()``) or on the class itself (``date.parse``)."""
     attributes = _attribute_instances(tree, classes)
     scopes = [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for scope in scopes:
         instances = _instances(scope, classes)
         for node in nodes_outside_try(scope):
-            if not isinstance(node, ast.Attribute) or node.attr in own or node.attr in NEWER or node.attr.startswith("__"):
+            if not isinstance(node, ast.Attribute) or node.attr.startswith("__"):
                 continue
             value = node.value
             if isinstance(value, (ast.Name, ast.Attribute)) and ast.unparse(value) in classes:  # date.parse(text): the class itself
@@ -130,13 +133,107 @@ def missing_method(tree: ast.Module) -> Optional[str]:
                 cls = instances.get(value.id)
             else:  # self._files = OrderedDict(); self._files.move_to_front(path)
                 cls = attributes.get(value.attr) if isinstance(value, ast.Attribute) and getattr(value.value, "id", None) == "self" else None
-            if cls is not None and not hasattr(cls, node.attr):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
+            if cls is not None:
+                yield node, cls
+
+
+def _own_attributes(tree: ast.Module) -> set:
+    """Attributes the code sets itself or asks about (``counts.total = 5``, ``hasattr(d, "x")``)."""
+    own = {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    return own | {n.args[1].value for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
+                  and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)}
+
+
+def missing_method(tree: ast.Module) -> Optional[str]:
+    """Why a standard object's attribute lookup raises AttributeError, else None."""
+    classes = _classes(tree)
+    if not classes:
+        return None
+    own = _own_attributes(tree)
+    for node, cls in _objects(tree, classes):
+        if node.attr not in own and node.attr not in NEWER and not hasattr(cls, node.attr):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
+    return None
+
+
+# An instance of each in-memory standard class to try a call's arity on (no file, no clock, no network).
+SAMPLES = {
+    "deque": lambda: __import__("collections").deque(), "Counter": lambda: __import__("collections").Counter(),
+    "OrderedDict": lambda: __import__("collections").OrderedDict(), "defaultdict": lambda: __import__("collections").defaultdict(),
+    "date": lambda: datetime.date(2000, 1, 1), "datetime": lambda: datetime.datetime(2000, 1, 1), "time": lambda: datetime.time(),
+    "timedelta": lambda: datetime.timedelta(1), "Decimal": lambda: __import__("decimal").Decimal(1),
+    "Fraction": lambda: __import__("fractions").Fraction(1), "StringIO": lambda: __import__("io").StringIO(),
+}
+# What Python says of a call with too many or too few arguments (not of an argument of the wrong kind).
+ARITY = re.compile(r"takes no arguments|takes (?:exactly |at most |at least |from \d+ to )?(?:\d+|one|two) (?:positional )?arguments?|"
+                   r"expected (?:at most |at least )?\d+ arguments?, got \d+|missing \d+ required positional argument")
+
+
+def wrong_arity(tree: ast.Module) -> Optional[str]:
+    """A standard object's method called with a number of arguments it never takes: ``queue.pop(0)`` on a
+    ``deque`` (whose ``pop`` takes none), ``datetime.strptime(text)``. The call is tried on a sample of the class
+    with ``None`` for each argument, and only Python's own complaint about the count is taken."""
+    classes = _classes(tree)
+    if not classes:
+        return None
+    calls = {id(n.func): n for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+    for node, cls in _objects(tree, classes):
+        call = calls.get(id(node))
+        on_class = isinstance(node.value, (ast.Name, ast.Attribute)) and ast.unparse(node.value) in classes
+        if call is None or cls.__name__ not in SAMPLES or call.keywords or any(isinstance(a, ast.Starred) for a in call.args) \
+                or not hasattr(cls, node.attr) or (on_class and node.attr not in CONSTRUCTORS):
+            continue
+        try:
+            getattr(cls if on_class else SAMPLES[cls.__name__](), node.attr)(*[None] * len(call.args))
+        except TypeError as error:
+            if ARITY.search(str(error)):
+                return f"{ast.unparse(call)[:50]} (line {call.lineno}) on a {cls.__name__}: {error}"
+        except Exception:  # noqa: BLE001 - any other complaint is about the sample's values, not the count
+            continue
     return None
 
 
 def _kind(value: ast.AST, instances: Dict[str, type], classes: Dict[str, type]) -> Optional[type]:
     return instances.get(value.id) if isinstance(value, ast.Name) else _made(value, classes)
+
+
+PARSERS = frozenset({"fromisoformat", "strptime"})
+
+
+def _field(node: ast.AST) -> Optional[tuple]:
+    """``("order", "placed_at")`` for ``order["placed_at"]``, else None."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.value.id, node.slice.value
+    return None
+
+
+def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
+    """``placed = datetime.fromisoformat(order["placed_at"])`` then ``delivered - placed`` with ``delivered =
+    order["delivered_at"]``: the code parses one timestamp of a record and takes its twin raw, a text, so the
+    subtraction or comparison of the two raises TypeError (both fields come in the same form)."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        parsed, raw = {}, {}
+        for node in walk(function):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+                continue
+            value, name = node.value, node.targets[0].id
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in PARSERS and value.args and _field(value.args[0]):
+                parsed[name] = _field(value.args[0])
+            elif _field(value):
+                raw[name] = _field(value)
+        stores = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        once = lambda name: sum(1 for n in walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)) == 1  # noqa: E731
+        for node in walk(function):
+            sides = (node.left, node.right) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) else (
+                (node.left, node.comparators[0]) if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) else None)
+            if sides is None or not all(isinstance(side, ast.Name) and side.id in stores and once(side.id) for side in sides):
+                continue
+            a, b = sides[0].id, sides[1].id
+            for text, date in ((a, b), (b, a)):
+                if text in raw and date in parsed and raw[text][0] == parsed[date][0] and raw[text][1] != parsed[date][1]:
+                    return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {date} is parsed from {parsed[date][0]}[{parsed[date][1]!r}] and {text} is "
+                            f"{raw[text][0]}[{raw[text][1]!r}] as it came, a text, which raises TypeError")
+    return None
 
 
 def mixed_dates(tree: ast.Module) -> Optional[str]:

@@ -348,7 +348,8 @@ def stops_mid_way(tree: ast.Module) -> Optional[str]:
     assigns locals it never reads (``left = merge_sort(a[:mid])`` then ``right = ...``, and no
     merge), or a statement in it does nothing at all (``rows`` or ``counts[ch]`` alone: the
     statement the cut left). Kept: a lookup directly in a ``try`` body (``self[key]`` to see whether
-    it raises), and a module-level bare name (notebook answers show a value so)."""
+    it raises), a lookup in a ``defaultdict`` (it registers the key), and a module-level bare name
+    (notebook answers show a value so)."""
     for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
@@ -358,7 +359,11 @@ def stops_mid_way(tree: ast.Module) -> Optional[str]:
         if unread:
             return f"{function.name} ends assigning {', '.join(unread)}, which it never uses"
         probes = {id(n) for t in walk(function) if isinstance(t, ast.Try) for n in t.body}
+        defaults = {ast.unparse(t) for n in walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.Call)
+                    and ast.unparse(n.value.func) in ("defaultdict", "collections.defaultdict") for t in (n.targets if isinstance(n, ast.Assign) else [n.target])}
         for node in walk(function):
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Subscript) and ast.unparse(node.value.value) in defaults:
+                continue  # ratings[recipe] on a defaultdict: the key is registered, with an empty value
             if isinstance(node, ast.Expr) and id(node) not in probes and _has_no_effect(node.value):
                 return f"{function.name}: line {node.lineno} ({ast.unparse(node)[:40]}) does nothing"
     return None

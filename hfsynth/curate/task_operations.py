@@ -276,8 +276,8 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     ("the least common multiple", re.compile(r"\blcm\b|\b(?:least|lowest|smallest) common multiple\b", re.IGNORECASE), _lcm_evidence, "neither multiplies, divides nor steps"),
     ("anagrams", re.compile(r"\banagrams?\b", re.IGNORECASE), _counts_letters, "neither sorts nor counts the letters"),
-    ("a count of lines", re.compile(r"\b(?:number|count) of (?:non-?empty |non-?blank |blank |empty )?lines\b|\bhow many (?:\w+ )?lines\b|\bline count\b|\bcount(?:s|ing)? (?:the )?lines\b", re.IGNORECASE),
-     _reads_lines, "never splits anything into lines (len() of a file or text counts something else)"),
+    ("a count of lines", re.compile(r"\b(?<!same )(?<!equal )(?:number|count) of (?:non-?empty |non-?blank |blank |empty )?lines\b|\bhow many (?:\w+ )?lines\b|\bline count\b|\bcount(?:s|ing)? (?:the )?lines\b", re.IGNORECASE),
+     _reads_lines, "never splits anything into lines (len() of a file or text counts something else)"),  # not "the same number of lines": the input's shape
     ("a rotation", re.compile(r"\brotations?\s+of\b|\brotated\s+(?:version|copy)\s+of\b", re.IGNORECASE), _rotates, "never slices, joins nor shifts"),
     (
         "unique or distinct items",

@@ -13,7 +13,9 @@ where the words leave no doubt:
 - a month moved with ``replace(month=...)`` where the instruction clamps to the month's last day ("Jan 31
   -> Feb 28"), and nothing that knows a month's length;
 - a span that "may run past midnight" returned as ``end - start`` with nothing that adds a day back;
-- the days "from start to end, with both ends included" walked as ``range((end - start).days)``, no ``+ 1``.
+- the days "from start to end, with both ends included" walked as ``range((end - start).days)``, no ``+ 1``;
+- and whatever the words, a month stepped as ``replace(month=d.month % 12 + 1)`` with no year moved anywhere:
+  December goes back to January of the same year.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ AGE_ASK = re.compile(r"\bbirthday|\bbirth\b|\bborn\b|\bage[ds]?\b|\byears?\s+old
 def _years_as_365_days(prose: str, tree: ast.Module) -> Optional[str]:
     """``(travel - birth).days // 365`` (or ``/ 365.25``) for an age: leap days put the birthday a day or
     more off, so a child is two a day early or late (compare the dates' years, months and days)."""
-    if not AGE_ASK.search(prose):
-        return None
+    if not AGE_ASK.search(prose) or re.search(r"\b365(?:\.25|\.2425)?\b", prose):
+        return None  # "a car's age is the number of days since purchase divided by 365.25": the instruction's own rule
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.FloorDiv, ast.Div)) and constant_value(node.right) in (365, 365.25, 365.2425) \
                 and isinstance(node.left, ast.Attribute) and node.left.attr == "days":
@@ -148,6 +150,22 @@ def _month_moved_without_clamping(prose: str, tree: ast.Module) -> Optional[str]
     return None
 
 
+def _december_wraps_to_the_same_year(tree: ast.Module) -> Optional[str]:
+    """``current.replace(month=current.month % 12 + 1)`` with no ``year=`` and nothing else in the code moving a
+    year (``year + 1``, ``replace(year=...)``, ``divmod``, a ``timedelta``): December steps back to January of the
+    same year, eleven months into the past, so a walk over the months never passes its first December."""
+    text = ast.unparse(tree)
+    if re.search(r"\byear\s*[-+]|[-+]\s*\w*\.?year\b|year\s*=|\bdivmod\(|\btimedelta\(|relativedelta|\byears?\s*\+=", text):
+        return None
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace"
+                and not any(k.arg == "year" for k in node.keywords)):
+            month = next((k.value for k in node.keywords if k.arg == "month"), None)
+            if month is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and constant_value(n.right) == 12 for n in walk(month)):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) wraps December to January of the same year: the date goes eleven months back"
+    return None
+
+
 # "it may run past midnight, in which case the end time is earlier than the start time".
 PAST_MIDNIGHT_ASK = re.compile(r"\b(?:runs?|running|goes|going|go|spans?|spanning|cross(?:es|ing)?|wraps?|wrapping|past|over|across|through)\s+(?:past\s+|over\s+)?midnight\b|\bovernight\s+(?:shifts?|outages?|stays?|runs?)\b", re.IGNORECASE)
 
@@ -192,4 +210,4 @@ def broken_time_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
     return (_years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree) or _months_from_month_numbers_alone(prose, tree)
             or _angle_difference_unwrapped(prose, tree)
             or _window_on_the_other_side(prose, tree) or _month_moved_without_clamping(prose, tree) or _duration_never_wraps_midnight(prose, tree)
-            or _days_between_without_the_last(prose, tree))
+            or _days_between_without_the_last(prose, tree) or _december_wraps_to_the_same_year(tree))

@@ -4,7 +4,8 @@
 ``rows: list[dict[str, str]]``, ``entry.joined_at_minute`` on ``tuple[str, int]`` entries,
 ``"Bed " + i`` over ``enumerate``: each raises on the first ordinary input, and a row without tests
 never calls its function. Execution calls the asked function with ordinary values of the types its
-signature names (small distinct numbers, short texts, three-item lists, two-key dicts) and fails the
+signature names (small distinct numbers, short texts, three-item lists, two-key dicts; the second call
+takes its dates and numbers in the other order, so a start comes before its end in one of them) and fails the
 row on a ``TypeError``, ``AttributeError`` or ``NameError`` raised in the row's code (whatever the
 values, those types never work together), or on a call that has not returned after a second of CPU
 time (small values of the right types take milliseconds; a counter that never moves takes forever).
@@ -43,7 +44,7 @@ PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types tak
 WORDS = ("abc", "xyz", "mno", "kite")
 DIGITS = ("12", "7", "30", "45")
 INTS = (3, 2, 4, 6, 5)  # not 0 nor 1: a divisor, a base, a step or a growth factor of either is no ordinary value
-FLOATS = (2.5, 1.5, 4.0, 3.25, 2.0)
+FLOATS = (2.5, 1.5, 3.25, 4.0, 2.0)  # two pairs, one falling and one rising
 LISTS = {"list", "List", "Sequence", "MutableSequence", "Iterable", "Collection", "Reversible"}
 SETS = {"set", "Set", "frozenset", "FrozenSet", "AbstractSet", "MutableSet"}
 TUPLES = {"tuple", "Tuple"}
@@ -51,8 +52,8 @@ DICTS = {"dict", "Dict", "Mapping", "MutableMapping"}
 REFUSED = {"TypeError", "AttributeError"}
 # Values of the standard library, by the name an annotation gives them (``date``, ``datetime.date``).
 LIBRARY_VALUES = {
-    "date": ("__import__('datetime').date(2024, 3, 5)", "__import__('datetime').date(2023, 11, 20)"),
-    "datetime": ("__import__('datetime').datetime(2024, 3, 5, 9, 30)", "__import__('datetime').datetime(2023, 11, 20, 17, 45)"),
+    "date": ("__import__('datetime').date(2024, 3, 5)", "__import__('datetime').date(2023, 11, 25)"),  # a Tuesday and a Saturday
+    "datetime": ("__import__('datetime').datetime(2024, 3, 5, 9, 30)", "__import__('datetime').datetime(2023, 11, 25, 17, 45)"),
     "time": ("__import__('datetime').time(9, 30)", "__import__('datetime').time(17, 45)"),
     "timedelta": ("__import__('datetime').timedelta(hours=2)", "__import__('datetime').timedelta(minutes=45)"),
     "Decimal": ("__import__('decimal').Decimal('2.50')", "__import__('decimal').Decimal('12.75')"),
@@ -147,8 +148,8 @@ class _Maker:
             return repr((DIGITS if self.style else WORDS)[i % len(WORDS)])
         if name == "bytes":
             return repr((DIGITS if self.style else WORDS)[i % len(WORDS)].encode())
-        if name in LIBRARY_VALUES:
-            return LIBRARY_VALUES[name][i % 2]
+        if name in LIBRARY_VALUES:  # the second call's in the other order too: a start before its end in one of them
+            return LIBRARY_VALUES[name][(i + self.style) % 2]
         if name in self.records:
             return f"{name}({', '.join(self.value(field, depth + 1) for field in self.records[name])})"
         raise _Unknown

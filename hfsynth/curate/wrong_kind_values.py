@@ -211,6 +211,7 @@ def wrong_kind_value(tree: ast.Module) -> Optional[str]:
 
 
 CSV_READERS = frozenset({"csv.DictReader", "DictReader", "csv.reader"})
+AVERAGING = frozenset({"sum", "mean", "fmean", "median", "stdev", "pstdev", "variance", "pvariance"})  # sum starts at 0; statistics wants numbers
 
 
 def _reads_text(node: ast.expr) -> bool:
@@ -221,7 +222,8 @@ def _reads_text(node: ast.expr) -> bool:
 def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
     """``row["weight_kg"] > limit``, ``totals[row["zone"]] += row["weight_kg"]``, ``sum(r["amount"] for r in reader)``
     with ``row`` a row of ``csv.DictReader`` or ``csv.reader``: every field of a CSV row is a str, so comparing it
-    with a number, or adding it to one, raises TypeError on the first row (``float(row[...])`` is meant)."""
+    with a number, adding it to one or multiplying it by a float raises TypeError on the first row (``float(row[...])``
+    is meant). A name bound once to a field, or to ``row["rate"] or default``, holds the field's text too."""
     for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         stores = store_counts(function)
         readers = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
@@ -237,14 +239,27 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
             or isinstance(defaults.get(a.arg), ast.Constant) and type(defaults[a.arg].value) in (int, float))}
         numbers |= {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                     and isinstance(n.value, ast.Constant) and type(n.value.value) in (int, float) and stores[n.targets[0].id] == 1}
-        tallies = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                   and isinstance(n.value, ast.Call) and (ast.unparse(n.value) in ("Counter()", "collections.Counter()")
-                                                          or ast.unparse(n.value) in ("defaultdict(int)", "defaultdict(float)"))}
-        field = lambda node: isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name) and node.value.id in rows
+        tallies = {target.id for n in walk(function) for target in (n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, ast.AnnAssign) else [])
+                   if isinstance(target, ast.Name) and isinstance(n.value, ast.Call)
+                   and ast.unparse(n.value) in ("Counter()", "collections.Counter()", "defaultdict(int)", "defaultdict(float)")}
+        read = lambda node: isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name) and node.value.id in rows
+        # rate = row["rate"] or default_rates[name]: a text whenever the field is filled in
+        texts = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                 and stores[n.targets[0].id] == 1 and (read(n.value) or isinstance(n.value, ast.BoolOp) and isinstance(n.value.op, ast.Or) and read(n.value.values[0]))}
+        field = lambda node: read(node) or isinstance(node, ast.Name) and node.id in texts or (  # int(row["qty"]) * row["unit_price"]: the text repeated
+            isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and any(read(side) for side in (node.left, node.right))
+            and any(isinstance(side, ast.Call) and getattr(side.func, "id", None) == "int" for side in (node.left, node.right)))
         number = lambda node: (isinstance(node, ast.Constant) and type(node.value) in (int, float)) or (isinstance(node, ast.Name) and node.id in numbers)
+        real = lambda node: isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Call) and getattr(node.func, "id", None) == "float"
+        field_lists = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                       and stores[n.targets[0].id] == 1 and isinstance(n.value, ast.ListComp) and field(n.value.elt)}
         for node in walk(function):
             if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
                 pair = (node.left, node.comparators[0])
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and (field(node.left) and real(node.right) or field(node.right) and real(node.left)):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and multiplying it by a float raises TypeError"
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv, ast.Pow)) and field(node.left) and field(node.right):
+                return f"{ast.unparse(node)[:50]} (line {node.lineno}): CSV fields are str, and one minus another raises TypeError"
             elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Div, ast.FloorDiv, ast.Pow)):
                 pair = (node.left, node.right)
             elif isinstance(node, ast.AugAssign) and isinstance(node.op, (ast.Add, ast.Sub)) and (
@@ -254,9 +269,10 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
                 if field(node.value):
                     return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and adding it to a number raises TypeError"
                 continue
-            elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "sum" and len(node.args) == 1 and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)):
-                if field(node.args[0].elt):
-                    return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and sum() of them raises TypeError"
+            elif isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in AVERAGING and len(node.args) == 1:
+                listed = node.args[0]  # sum(r["amount"] for r in reader), or mean(ratings) with ratings = [row["rating"] for row in ...]
+                if isinstance(listed, (ast.GeneratorExp, ast.ListComp)) and field(listed.elt) or isinstance(listed, ast.Name) and listed.id in field_lists:
+                    return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and {ast.unparse(node.func)}() of them raises TypeError"
                 continue
             else:
                 continue
