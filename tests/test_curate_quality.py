@@ -913,6 +913,9 @@ NEWEST_SETS = {
     "labelled_blind115.jsonl.gz": 0.42, "labelled_blind116.jsonl.gz": 0.38, "labelled_blind117.jsonl.gz": 0.26,
     "labelled_blind118.jsonl.gz": 0.50, "labelled_blind119.jsonl.gz": 0.50, "labelled_blind120.jsonl.gz": 0.40,
     "labelled_blind121.jsonl.gz": 0.32, "labelled_blind122.jsonl.gz": 0.36, "labelled_blind123.jsonl.gz": 0.32,
+    "labelled_blind124.jsonl.gz": 0.34, "labelled_blind125.jsonl.gz": 0.38, "labelled_blind126.jsonl.gz": 0.42, "labelled_blind127.jsonl.gz": 0.34,
+    "labelled_blind128.jsonl.gz": 0.52, "labelled_blind129.jsonl.gz": 0.42, "labelled_blind130.jsonl.gz": 0.20,
+    "labelled_blind131.jsonl.gz": 0.38, "labelled_blind132.jsonl.gz": 0.40, "labelled_blind133.jsonl.gz": 0.44, "labelled_blind134.jsonl.gz": 0.40,
 }
 
 
