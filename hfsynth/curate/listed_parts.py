@@ -333,13 +333,13 @@ FORM_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])|(?<=[a-z])[A-Z](?!
 
 def _ending_held(ending: str, beginning: bool, strings: List[str]) -> bool:
     """The code spells the beginning or ending, a regex of it matches it (its form's letters read as numbers:
-    r"^\[PATCH(?: v(\d+))?(?: (\d+)/(\d+))?\]" holds "[PATCH vN i/n]"), or a shorter one covers it (``"-"`` begins
-    every line that begins with ``"---"``)."""
+    r"^\[PATCH(?: v(\d+))?(?: (\d+)/(\d+))?\]" holds "[PATCH vN i/n]"), or a shorter run of the same marks covers it
+    (``"-"`` begins every line that begins with ``"---"``)."""
     if any(ending in value for value in strings) or _matched_by_a_pattern(ending, strings):
         return True
     if " " in ending and _matched_by_a_pattern(FORM_LETTERS.sub("1", ending), strings):
         return True
-    return any(value.strip() and (ending.startswith(value) if beginning else ending.endswith(value)) for value in strings)
+    return any(value.strip() and set(ending) <= set(value) and (ending.startswith(value) if beginning else ending.endswith(value)) for value in strings)
 
 
 def _missing_ending(instruction: str, strings: List[str]) -> Optional[str]:

@@ -24,12 +24,16 @@ against it: the text raises TypeError (:func:`twin_left_unparsed`).
 from __future__ import annotations
 
 import ast
+import collections
 import datetime
+import decimal
+import fractions
 import importlib
+import io
 import re
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import nodes_outside_try, own_scope_nodes, walk
+from hfsynth.curate.python_ast import nodes_outside_try, own_scope_nodes, store_counts, walk
 
 # Standard classes whose instances' attributes are all on the class (properties, slots, methods).
 CLASSES = {
@@ -158,11 +162,9 @@ def missing_method(tree: ast.Module) -> Optional[str]:
 
 # An instance of each in-memory standard class to try a call's arity on (no file, no clock, no network).
 SAMPLES = {
-    "deque": lambda: __import__("collections").deque(), "Counter": lambda: __import__("collections").Counter(),
-    "OrderedDict": lambda: __import__("collections").OrderedDict(), "defaultdict": lambda: __import__("collections").defaultdict(),
-    "date": lambda: datetime.date(2000, 1, 1), "datetime": lambda: datetime.datetime(2000, 1, 1), "time": lambda: datetime.time(),
-    "timedelta": lambda: datetime.timedelta(1), "Decimal": lambda: __import__("decimal").Decimal(1),
-    "Fraction": lambda: __import__("fractions").Fraction(1), "StringIO": lambda: __import__("io").StringIO(),
+    "deque": collections.deque, "Counter": collections.Counter, "OrderedDict": collections.OrderedDict, "defaultdict": collections.defaultdict,
+    "date": lambda: datetime.date(2000, 1, 1), "datetime": lambda: datetime.datetime(2000, 1, 1), "time": datetime.time,
+    "timedelta": lambda: datetime.timedelta(1), "Decimal": lambda: decimal.Decimal(1), "Fraction": lambda: fractions.Fraction(1), "StringIO": io.StringIO,
 }
 # What Python says of a call with too many or too few arguments (not of an argument of the wrong kind).
 ARITY = re.compile(r"takes no arguments|takes (?:exactly |at most |at least |from \d+ to )?(?:\d+|one|two) (?:positional )?arguments?|"
@@ -221,12 +223,11 @@ def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
                 parsed[name] = _field(value.args[0])
             elif _field(value):
                 raw[name] = _field(value)
-        stores = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-        once = lambda name: sum(1 for n in walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)) == 1  # noqa: E731
+        stores = store_counts(function)
         for node in walk(function):
             sides = (node.left, node.right) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) else (
                 (node.left, node.comparators[0]) if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) else None)
-            if sides is None or not all(isinstance(side, ast.Name) and side.id in stores and once(side.id) for side in sides):
+            if sides is None or not all(isinstance(side, ast.Name) and stores[side.id] == 1 for side in sides):
                 continue
             a, b = sides[0].id, sides[1].id
             for text, date in ((a, b), (b, a)):
