@@ -1011,11 +1011,13 @@ OUTPUT_VERB = re.compile(r"\b(?:returns?|returning|shows?|lists?|suggests?|gives
 def _count_never_capped(prose: str, tree: ast.Module) -> Optional[str]:
     """"at most 5 results" and no 5 anywhere in the code (no slice ``[:5]``, no ``nlargest(5, ...)``, no default
     ``limit=5``): every match is returned, however many."""
-    numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
+    numbers = None
     for match in COUNT_CAP_ASK.finditer(prose):
         sentence = re.split(r"[.;:]\s", prose[: match.start()])[-1]
         if not OUTPUT_VERB.search(sentence) or re.search(r"\b(?:have|has|hold|holds|contain|contains|take|takes)\s+$", sentence):
             continue  # "Boards have at most 9 rows": what the input is, not a cap on the answer
+        if numbers is None:  # the code's numbers, read only for an instruction that caps a count (this runs on every row)
+            numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
         if not negated(prose, match.start()) and float(match.group("n")) not in numbers:
             return f"the instruction says {match.group(0)!r} and the code never holds {match.group('n')}: every one is returned"
     return None

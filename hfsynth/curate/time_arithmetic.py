@@ -154,14 +154,13 @@ def _december_wraps_to_the_same_year(tree: ast.Module) -> Optional[str]:
     """``current.replace(month=current.month % 12 + 1)`` with no ``year=`` and nothing else in the code moving a
     year (``year + 1``, ``replace(year=...)``, ``divmod``, a ``timedelta``): December steps back to January of the
     same year, eleven months into the past, so a walk over the months never passes its first December."""
-    text = ast.unparse(tree)
-    if re.search(r"\byear\s*[-+]|[-+]\s*\w*\.?year\b|year\s*=|\bdivmod\(|\btimedelta\(|relativedelta|\byears?\s*\+=", text):
-        return None
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace"
                 and not any(k.arg == "year" for k in node.keywords)):
             month = next((k.value for k in node.keywords if k.arg == "month"), None)
             if month is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and constant_value(n.right) == 12 for n in walk(month)):
+                if re.search(r"\byear\s*[-+]|[-+]\s*\w*\.?year\b|year\s*=|\bdivmod\(|\btimedelta\(|relativedelta|\byears?\s*\+=", ast.unparse(tree)):
+                    return None  # the code moves a year somewhere else: read only once a wrapping step is found (this runs on every row)
                 return f"{ast.unparse(node)[:60]} (line {node.lineno}) wraps December to January of the same year: the date goes eleven months back"
     return None
 
