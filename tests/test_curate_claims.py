@@ -1191,3 +1191,33 @@ def test_blind131_to_134s_claims_not_misread_and_read():
         row["language"] = "python"
     assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {
         "records re-cased by name": "passed", "prints wrong": "failed", "prints right": "passed", "noted wrong": "failed", "noted right": "passed"}
+
+
+def test_blind135_to_141s_claims():
+    """A worked-out sum in thousands ("`sales_commission(750_000)` is 3,000 + 8,000 + 2,500 = **13500.0**") claims its
+    last value, not 3; a print's claimed "Supercalif..." is output when the code appends "..." itself; a ```json
+    payload shown "like this:" must be accepted by the function that json-loads its one text; "the median of exactly 7
+    counts, rounded to the nearest 500" is no plain median to probe."""
+    tiers = "def sales_commission(sale_price):\n    return sale_price * 0.018\n"
+    said = "`sales_commission(750_000)` is 3,000 + 8,000 + 2,500 = 13500.0."
+    assert [(e.call, e.want) for e in instruction_examples(said, tiers)] == [("sales_commission(750_000)", "13500.0")]
+    assert instruction_examples("`sales_commission(750_000)` is 13,500.00 euros.", tiers) == []
+    shorten = ("def shorten_title(title: str, width: int = 20) -> str:\n    if len(title) <= width:\n        return title\n"
+               "    cut = title[: width - 3]\n    if title[width - 3] != ' ':\n        space = cut.rfind(' ')\n        if space > 0:\n"
+               "            cut = cut[:space]\n    return cut.rstrip() + {tail}\n")
+    usage = 'print(shorten_title("Hold On"))  # Hold On\nprint(shorten_title("Supercalifragilisticexpialidocious", 12))  # Supercalif...\n'
+    rows = [{"id": tail, "code": shorten.format(tail=tail), "response": f"```python\n{shorten.format(tail=tail)}```\n\n```python\n{usage}```\n",
+             "instruction": "Write `shorten_title(title, width=20)` that cuts a title to fit."} for tail in ('"..."', '"~"')]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    assert got['"..."'][0] == "failed" and "it shows 'Supercali...'" in got['"..."'][1]
+    assert got['"~"'][0] == "passed"  # the code writes no dots: "..." elides the claim
+    payload = "import json\n\n\ndef payload_mean(payload: str) -> tuple:\n    data = json.loads(payload)\n    temps = [t for _, t in data['readings']{items}]\n    return data['station'], round(sum(temps) / len(temps), 1)\n"
+    ask = ('Stations upload JSON payloads like this:\n\n```json\n{"station": "HILL-2", "readings": [["06:00", 4.5], ["06:20", 5.2]]}\n```\n\n'
+           "Write `payload_mean(payload: str) -> tuple[str, float]`.")
+    claims = accepted_input_claims(ask, ast.parse(payload.format(items="")), ask)
+    assert len(claims) == 1 and "payload_mean('{\"station\": \"HILL-2\"" in claims[0][0]
+    rows = [{"id": name, "code": payload.format(items=items), "instruction": ask} for name, items in (("list", ""), ("dict", ".items()"))]
+    assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {"list": "passed", "dict": "failed"}
+    goal = "Write `next_week_goal(last_week)`: exactly 7 daily step counts; the goal is the median of those counts, rounded to the nearest 500."
+    assert known_task_claims(goal, ast.parse("def next_week_goal(last_week):\n    return 5000\n")) == []
+    assert known_task_claims(MEDIAN, ast.parse("def median(xs):\n    return xs[0]\n")) != []

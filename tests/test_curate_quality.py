@@ -909,7 +909,7 @@ NEWEST_SETS = {
     "labelled_blind103.jsonl.gz": 0.40, "labelled_blind104.jsonl.gz": 0.30, "labelled_blind105.jsonl.gz": 0.16,
     "labelled_blind106.jsonl.gz": 0.40, "labelled_blind107.jsonl.gz": 0.20, "labelled_blind108.jsonl.gz": 0.46,
     "labelled_blind109.jsonl.gz": 0.50, "labelled_blind110.jsonl.gz": 0.32, "labelled_blind111.jsonl.gz": 0.18,
-    "labelled_blind112.jsonl.gz": 0.50, "labelled_blind113.jsonl.gz": 0.38, "labelled_blind114.jsonl.gz": 0.38,
+    "labelled_blind112.jsonl.gz": 0.50, "labelled_blind113.jsonl.gz": 0.38, "labelled_blind114.jsonl.gz": 0.36,
     "labelled_blind115.jsonl.gz": 0.42, "labelled_blind116.jsonl.gz": 0.38, "labelled_blind117.jsonl.gz": 0.26,
     "labelled_blind118.jsonl.gz": 0.50, "labelled_blind119.jsonl.gz": 0.50, "labelled_blind120.jsonl.gz": 0.40,
     "labelled_blind121.jsonl.gz": 0.32, "labelled_blind122.jsonl.gz": 0.36, "labelled_blind123.jsonl.gz": 0.32,

@@ -4926,3 +4926,212 @@ def test_blind124_to_134s_requirements_left_out():
     ask = "Write `apply_discount(total, percent)`. `percent` must be between 0 and 100 inclusive; anything else must raise `ValueError`."
     assert ignored_requirement_of(ask, discount.format(guard="")) == "the instruction asks to raise outside 0-100 and the code never compares with 100"
     assert ignored_requirement_of(ask, discount.format(guard="    if not 0 <= percent <= 100:\n        raise ValueError(percent)\n")) is None
+
+
+def test_blind135_to_141s_session_loops_that_stop_early_and_means_over_the_whole():
+    """Kept junk of blind101-134 that no test called on the case that breaks it: a loop to ``len(x) - 1`` that reads only
+    ``x[i]`` and behind it (the last step is never looked at; ``x[i + 1]`` is what the ``- 1`` is for), and the mean of
+    the ratings that were given divided by the count of all of them."""
+    steps = ("def illegal_steps(history, allowed):\n    bad = []\n    for i in range(1, len(history){stop}):\n"
+             "        if history[i] not in allowed.get(history[{prev}], set()):\n            bad.append(i)\n    return bad\n")
+    assert trivial(steps.format(stop=" - 1", prev="i - 1")) == (
+        "wrong bound: illegal_steps() at line 3: for i in range(1, len(history) - 1) reads history[i] and never history[i + 1], "
+        "so the last item of history is never reached")
+    assert trivial(steps.format(stop="", prev="i - 1")) is None
+    ahead = "def rises(levels):\n    return [i for i in range(len(levels) - 1) if levels[i] < levels[i + 1]]\n"
+    assert trivial(ahead) is None  # reads one ahead: the stop is right
+    last_too = steps.format(stop=" - 1", prev="i - 1").replace("    return bad", "    if history and history[-1] == 'x':\n        bad.append(len(history) - 1)\n    return bad")
+    assert trivial(last_too) is None  # the last item is looked at on its own
+    mean = ("def average_rating(ratings):\n    given = [r for r in ratings if r is not None]\n    if not given:\n        return 0.0\n"
+            "    return round(sum(given) / len({whole}), 2)\n")
+    assert trivial(mean.format(whole="ratings")) == (
+        "wrong count: average_rating() at line 5: sum(given) / len(ratings) sums the items of ratings that given keeps and "
+        "divides by the count of all of ratings")
+    assert trivial(mean.format(whole="given")) is None
+    recent = "def recent_average(totals, n=4):\n    recent = totals[-n:]\n    return sum(recent) / len({whole})\n"
+    assert trivial(recent.format(whole="totals")).startswith("wrong count: recent_average() at line 3")
+    assert trivial(recent.format(whole="recent")) is None
+    flags = "def share(items):\n    flags = [1 if i.ok else 0 for i in items]\n    return sum(flags) / len(items)\n"
+    assert trivial(flags) is None  # one flag per item: the same count
+
+
+def test_blind135_to_141s_session_bounds_in_other_words():
+    """"the half-open window `[start, end)`" and ``start <= ts <= end``; "both `start` and `end` are included" and
+    ``range((end - start).days)``; a table's "| 2200 and up |" and ``rating > lower_bound``; "every started 30-day
+    period" or "every month or part of a month" and ``days // 30``; "include tests" is no "includes" that lets a
+    pattern match anywhere."""
+    window = "def entries_in_window(entries, start, end):\n    return [p for ts, p in entries if start <= ts {op} end]\n"
+    ask = "Write `entries_in_window(entries, start, end)` counting the entries in the half-open window `[start, end)`."
+    assert ignored_requirement_of(ask, window.format(op="<=")) == "the instruction says '[start, end)' and its comparison start <= ts <= end (line 2) takes end in"
+    assert ignored_requirement_of(ask, window.format(op="<")) is None
+    fits = "def candidate_starts(t, duration, window_end):\n    return t + duration <= window_end\n"
+    assert ignored_requirement_of("Does `[t, t + duration)` fit inside `[window_start, window_end)`?", fits) is None  # a slot's end, not a point
+    past = "def past(events, end):\n    return [e for e in events if e >= end]\n"
+    assert ignored_requirement_of("Return the events at or after the window `[start, end)` closes.", past) is None  # the complement
+    weekend = ("from datetime import date, timedelta\n\n\ndef weekend_days(start: date, end: date) -> int:\n    days = (end - start).days{plus}\n"
+               "    return sum(1 for i in range(days) if (start + timedelta(days=i)).weekday() >= 5)\n")
+    ask = "Write `weekend_days(start, end)` where both `start` and `end` are included in the period."
+    assert ignored_requirement_of(ask, weekend.format(plus="")) == (
+        "the instruction asks for 'both `start` and `end` are included' and its comparison range(days) (line 6) leaves the bound out")
+    assert ignored_requirement_of(ask, weekend.format(plus=" + 1")) is None
+    bands = ("BANDS = [(2200, 'Master'), (2000, 'Expert'), (1800, 'Class A')]\n\n\ndef rating_class(rating: int) -> str:\n"
+             "    for lower_bound, name in BANDS:\n        if rating {op} lower_bound:\n            return name\n    return 'Class B'\n")
+    ask = "Write `rating_class(rating: int) -> str`:\n\n| Rating | Class |\n|---|---|\n| 2200 and up | Master |\n| 2000–2199 | Expert |\n| 1800–1999 | Class A |\n| below 1800 | Class B |\n"
+    assert ignored_requirement_of(ask, bands.format(op=">")) == "the instruction's tiers run '| 2200 and up |' and its comparison rating > lower_bound (line 6) leaves the bound to the next tier"
+    assert ignored_requirement_of(ask, bands.format(op=">=")) is None
+    fee = ("from datetime import date\n\n\ndef late_fee(amount: float, due: date, paid: date) -> float:\n    days_late = (paid - due).days\n"
+           "    if days_late <= 0:\n        return 0.0\n    months = {months}\n    return round(amount * 0.015 * months, 2)\n")
+    for ask in ("Late fee: 1.5 % of the amount for every started 30-day period after the due date. Write `late_fee(amount, due, paid)`.",
+                "Late fee: 1.5 % of the amount for every month or part of a month that the payment is late. Write `late_fee(amount, due, paid)`."):
+        assert ignored_requirement_of(ask, fee.format(months="max(1, days_late // 30)")).endswith("it rounds down (days_late // 30, line 8) and never up")
+        assert ignored_requirement_of(ask, fee.format(months="-(-days_late // 30)")) is None
+    square = "import re\n\nSQUARE = re.compile(r'[a-h][1-8]{end}')\n\n\ndef is_valid_square(s: str) -> bool:\n    return bool(SQUARE.match(s))\n"
+    ask = "Write `is_valid_square(s)` that returns `True` only for a valid square name: a file `a`-`h` then a rank `1`-`8`. Include tests."
+    assert trivial(square.format(end=""), ask).startswith("misused call: re.match('[a-h][1-8]') (line 7) checks only how the text starts")
+    assert trivial(square.format(end="$"), ask) is None
+    assert trivial(square.format(end=""), ask.replace("Include tests.", "The text includes a square somewhere.")) is None
+
+
+def test_blind135_to_141s_good_rows_lost_on_arrival():
+    """Good rows of blind135-141 the checks removed on arrival: "halfway cases (such as 21.25) rounded **up**" is about
+    halves, and "299.9 s rounds up to 5:00" a worked value, not a rule to round up; ``floor(x / 1000 + 0.5)`` rounds to
+    the nearest; "Use `"M:SS"` when" names a format; "`"<aisle>-<rack>-<level>"`" a code's parts, no tags; start times
+    "from the beginning of the queue" are running sums; a dict read by its own keys has no bounds; "Your Episodes"
+    the instruction quotes is no placeholder; ``match["area"]`` reads a regex group, no record's key."""
+    half = "import math\n\n\ndef to_half_degree(x: float) -> float:\n    return math.floor(x * 2 + 0.5) / 2\n"
+    assert check("Write `to_half_degree(x)` rounding to the nearest 0.5, with exact halfway cases (such as 21.25) rounded **up** (towards positive infinity).", half) is None
+    pace = "def format_pace(distance_km, seconds):\n    total = round(seconds / distance_km)\n    minutes, secs = divmod(total, 60)\n    return f'{minutes}:{secs:02d}'\n"
+    assert check("Write `format_pace(distance_km, seconds)` as M:SS, rounded to the nearest second (299.9 s per km rounds up to 5:00, not 4:60).", pace) is None
+    assert check("Write `format_pace(distance_km, seconds)`; partial seconds are rounded up.", pace).startswith("the instruction asks to round up")
+    price = ("import math\n\n\ndef suggested_price(asking_price: int, days_on_market: int) -> int:\n    full_periods = days_on_market // 30\n"
+             "    raw = asking_price * (100 - min(full_periods * 5, 20)) / 100\n    return {rounded} * 1000\n")
+    ask = "Drop 5% for every **full** 30 days on the market. Round the suggested price to the nearest 1,000 (halves round up)."
+    assert check(ask, price.format(rounded="math.floor(raw / 1000 + 0.5)")) is None
+    assert "cuts down, never up" in check(ask, price.format(rounded="int(raw // 1000)"))
+    total = "def format_total(durations):\n    m, s = divmod(sum(durations), 60)\n    return f'{m}:{s:02d}'\n"
+    assert check('Return the playlist length as a string. Use `"M:SS"` when the total is under one hour.', total) is None
+    codes = "from itertools import product\n\n\ndef bin_codes(aisles, racks):\n    return [f'{a}-{r:02d}' for a, r in product(aisles, range(1, racks + 1))]\n"
+    assert check('Write `bin_codes(aisles, racks)`. Codes have the form `"<aisle>-<rack>"`.', codes) is None
+    starts = "from itertools import accumulate\n\n\ndef start_times(lengths):\n    return list(accumulate(lengths[:-1], initial=0))\n"
+    assert check("Return the list of start times (ms from the beginning of the queue) of each track.", starts) is None
+    milestones = ("def milestone_dates(history, milestones=(1000, 10000)):\n    reached = {m: None for m in milestones}\n    for day, followers in history:\n"
+                  "        for m in milestones:\n            if reached[m] is None and followers >= m:\n                reached[m] = day\n    return reached\n")
+    assert trivial(milestones) is None
+    reserved = "RESERVED = {'liked songs', 'your episodes'}\n\n\ndef validate_name(name: str) -> list:\n    return ['reserved'] if name.casefold() in RESERVED else []\n"
+    assert trivial(reserved, 'Names equal to "Liked Songs" or "Your Episodes" (ignoring case) are reserved.') is None
+    assert trivial(reserved, "Names that are reserved get an error.") == "trivial body: the code leaves values to fill in ('your episodes')"
+    listing = ("import re\n\nLINE = re.compile(r'^(?P<bedrooms>\\d+)BR \\| (?P<area>\\d+) m2$')\n\n\ndef parse(line):\n    m = LINE.match(line)\n"
+               "    return {'bedrooms': int(m['bedrooms']), 'area_sqm': float(m['area'])}\n")
+    assert check('Return `{"bedrooms": 3, "area_sqm": 85.0}` for `3BR | 85 m2`.', listing) is None
+
+
+def test_blind135_to_141s_calls_and_asks_the_code_breaks():
+    """``findall`` of a pattern whose one group only holds a choice inside the token (the rack, not the bin code); a
+    JSON object's string keys looked up by "an integer `period`" of a record; ``Counter(after) - Counter(before)`` for
+    "including decreases" (not for a shortfall, Counter's own rule); "the greater of" answered by ``min``; "counted as
+    400 points (in either direction)" capped only from above."""
+    from hfsynth.curate.misused_calls import misused_call
+    from hfsynth.curate.task_operations import wrong_operation
+
+    codes = "import re\n\nBIN = re.compile(r'\\b[A-Z]{{1,2}}-{group}-[1-9]\\b')\n\n\ndef bin_codes(note):\n    return sorted(set(BIN.findall(note)))\n"
+    assert misused_call(ast.parse(codes.format(group="(0[1-9]|[1-9][0-9])"))).endswith("findall gives the one group (0[1-9]|[1-9][0-9]), the choice inside the token, not the token")
+    assert misused_call(ast.parse(codes.format(group="(?:0[1-9]|[1-9][0-9])"))) is None
+    assert misused_call(ast.parse("import re\n\n\ndef days(text):\n    return re.findall(r'\\b(Mon|Tue|Wed)\\b', text)\n")) is None
+    starts = ("import json\n\n\ndef lesson_start_times(times_json: str, lessons: list) -> list:\n    starts = json.loads(times_json)\n"
+              "    return [f'{{l[\"subject\"]}} at {{starts[{key}]}}' for l in lessons]\n")
+    ask = "Start times are JSON, e.g. `'{\"1\": \"08:45\", \"2\": \"09:40\"}'`. Each lesson dict has an integer `period` and a `subject`."
+    assert check(ask, starts.format(key='l["period"]')).startswith("the instruction's JSON keys are strings and starts[l['period']]")
+    assert check(ask, starts.format(key='str(l["period"])')) is None
+    change = "from collections import Counter\n\n\ndef net_change(before, after):\n    return dict(Counter(after) - Counter(before))\n"
+    assert wrong_operation("Return `after - before` for every SKU whose quantity changed, **including decreases** (negative values).", change).startswith(
+        "the instruction keeps negative differences and Counter(after) - Counter(before)")
+    assert wrong_operation("Return the shortfall of each part, leaving out parts whose stock is zero or negative.", change) is None
+    deposit = "def deposit(rates):\n    return round({pick}(rates[0], 0.3 * sum(rates)), 2)\n"
+    ask = "The deposit is the greater of the first night's rate and 30% of the total stay."
+    assert wrong_operation(ask, deposit.format(pick="min")) == "the instruction says 'the greater of' and min(rates[0], 0.3 * sum(rates)) (line 2) takes the other one"
+    assert wrong_operation(ask, deposit.format(pick="max")) is None
+    elo = "def rating_change(rating, opponent, score, k=20):\n    d = {capped}\n    return round(k * (score - 1 / (1 + 10 ** (d / 400))), 1)\n"
+    ask = "A rating difference of more than 400 points is counted as 400 points (in either direction)."
+    assert wrong_operation(ask, elo.format(capped="min(opponent - rating, 400)")).endswith("min(opponent - rating, 400) (line 2) caps it only from above")
+    assert wrong_operation(ask, elo.format(capped="max(-400, min(opponent - rating, 400))")) is None
+    assert wrong_operation("A difference of more than 400 points is counted as 400.", elo.format(capped="min(opponent - rating, 400)")) is None
+
+
+def test_blind135_to_141s_parts_left_out():
+    """Parts of the answer blind135-141's kept junk leaves out: a list of uncovered slots returned as it started, beside
+    the covered ones it fills; the units "`"hPa"`, `"kPa"`, `"inHg"` (...) and `"mmHg"` (...)" a converter supports (not
+    "status is one of ...", whose last may be the default case); "- 40 °C and above: `"extreme"`" among bulleted cases;
+    "if several days share the highest gust, return the earliest" against ``>=``; "If two or more rooms are used equally
+    often, choose the alphabetically first room" against ``most_common(1)``; "the one whose `last_assigned` is earliest"
+    of records shaped `{"name": str, "open_units": int, "last_assigned": datetime}` and never read."""
+    cover = ("def plan_cover(absent, free):\n    covered = {{}}\n    uncovered = []\n    for slot in absent:\n        available = free.get(slot, [])\n"
+             "        if available:\n            covered[slot] = available[0]\n{other}    return {{'covered': covered, 'uncovered': uncovered}}\n")
+    assert trivial(cover.format(other="")) == ("unfinished: plan_cover() returns uncovered as it started, empty, beside covered, which it fills: "
+                                               "that part of the answer is always empty")
+    assert trivial(cover.format(other="        else:\n            uncovered.append(slot)\n")) is None
+    units = ("def to_hpa(value: float, unit: str) -> float:\n    unit = unit.strip()\n    if unit == 'hPa':\n        return round(value, 1)\n"
+             "    if unit == 'kPa':\n        return round(value * 10, 1)\n    if unit == 'inHg':\n        return round(value * 33.8639, 1)\n{more}"
+             "    raise ValueError(unit)\n")
+    ask = 'Write `to_hpa(value, unit)`. Supported units: `"hPa"`, `"kPa"`, `"inHg"` (1 inHg = 33.8639 hPa) and `"mmHg"` (1 mmHg = 1.33322 hPa).'
+    assert check(ask, units.format(more="")) == "the instruction asks for the string 'mmHg' and the code leaves it out"
+    assert check(ask, units.format(more="    if unit == 'mmHg':\n        return round(value * 1.33322, 1)\n")) is None
+    status = "def rate(records):\n    done = sum(r['status'] == 'completed' for r in records)\n    missed = sum(r['status'] == 'no_show' for r in records)\n    return done, missed\n"
+    assert check('Status is one of `"completed"`, `"no_show"` or `"cancelled"`. Write `rate(records)`.', status) is None
+    alert = ("def heat_alert_level(temp_c: float):\n{top}    if temp_c >= 35:\n        return 'danger'\n    if temp_c >= 30:\n"
+             "        return 'warning'\n    return None\n")
+    ask = ("Write `heat_alert_level(temp_c)`:\n\n- below 30 °C: `None`\n- 30 °C up to (not including) 35 °C: `\"warning\"`\n"
+           "- 35 °C up to (not including) 40 °C: `\"danger\"`\n- 40 °C and above: `\"extreme\"`\n")
+    assert check(ask, alert.format(top="")) == "the instruction asks for the string 'extreme' (one of the lines it lists) and the code leaves it out"
+    assert check(ask, alert.format(top="    if temp_c >= 40:\n        return 'extreme'\n")) is None
+    gusts = ("def windiest_day(daily_gusts):\n    best_day, best = None, float('-inf')\n    for day, gust in sorted(daily_gusts.items()):\n"
+             "        if gust {op} best:\n            best_day, best = day, gust\n    return best_day\n")
+    ask = "Write `windiest_day(daily_gusts)`. If several days share the highest gust, return the **earliest** of them."
+    assert "replaces the best on equal values, so the last of them wins" in ignored_requirement_of(ask, gusts.format(op=">="))
+    assert ignored_requirement_of(ask, gusts.format(op=">")) is None
+    rooms = ("from collections import Counter, defaultdict\n\n\ndef main_room(lessons):\n    rooms = defaultdict(Counter)\n    for teacher, room in lessons:\n"
+             "        rooms[teacher][room] += 1\n    return {{t: {pick} for t, counts in rooms.items()}}\n")
+    ask = "Write `main_room(lessons)`. If two or more rooms are used equally often, choose the alphabetically first room."
+    assert "it ranks with counts.most_common(1)" in ignored_requirement_of(ask, rooms.format(pick="counts.most_common(1)[0][0]"))
+    assert ignored_requirement_of(ask, rooms.format(pick="min(counts, key=lambda r: (-counts[r], r))")) is None
+    picker = "def next_picker(pickers):\n    return min(pickers, key=lambda p: ({keys}))['name']\n"
+    ask = ('`pickers` is a list of dicts `{"name": str, "open_units": int, "last_assigned": datetime}`. Return the name of the picker with the '
+           "fewest open units; if several pickers tie, the one whose `last_assigned` is earliest.")
+    assert check(ask, picker.format(keys="p['open_units'],")) == (
+        "the instruction asks for the field 'last_assigned' of the input's records, which the instruction's rules name again (never read) "
+        "and the code leaves it out")
+    assert check(ask, picker.format(keys="p['open_units'], p['last_assigned']")) is None
+
+
+def test_blind135_to_141s_runs_shares_and_ranges():
+    """A run judged only when the next item breaks it (the heatwave that lasts to the end of the data is never counted;
+    a sentinel appended to the data closes it); a share floor-divided before it becomes a percentage (``x // 100 *
+    100`` rounds to hundreds, and is kept); one hour's total divided by the number of hours counted; "Periods 5 to 8"
+    and ``range(5, 8)``; "category 1 from 119 km/h, ... (each threshold inclusive)" and ``wind > limit``."""
+    waves = ("def count_heatwaves(daily_max, threshold=30.0, min_days=3):\n    waves = 0\n    run = 0\n    for t in {data}:\n"
+             "        if t is not None and t >= threshold:\n            run += 1\n        else:\n            if run >= min_days:\n                waves += 1\n"
+             "            run = 0\n{after}    return waves\n")
+    assert trivial(waves.format(data="daily_max", after="")) == (
+        "lost run: count_heatwaves() at line 4: the loop judges run only when an item breaks the run, and nothing after it reads run, "
+        "so a run that lasts to the end is never counted")
+    assert trivial(waves.format(data="daily_max", after="    if run >= min_days:\n        waves += 1\n")) is None
+    assert trivial(waves.format(data="daily_max + [None]", after="")) is None
+    share = "def cover_share(teaching: int, cover: int) -> int:\n    total = teaching + cover\n    return round({share} * 100) if total else 0\n"
+    assert trivial(share.format(share="cover // total")) == (
+        "misused call: cover // total * 100 (line 3) floor-divides before it scales to a percentage: 0 for every share under the whole (/ is meant)")
+    assert trivial(share.format(share="cover / total")) is None
+    assert trivial("def hundreds(n):\n    return n // 100 * 100\n") is None
+    hours = ("from collections import defaultdict\n\n\ndef warmest_hour(readings):\n    sums, counts = defaultdict(float), defaultdict(int)\n"
+             "    for when, temp in readings:\n        sums[when.hour] += temp\n        counts[when.hour] += 1\n"
+             "    averages = {{h: sums[h] / {count} for h in sums}}\n    return max(averages, key=averages.get)\n")
+    assert trivial(hours.format(count="len(counts)")).startswith("wrong count: sums[h] / len(counts) (line 9) divides one key's total by the number of keys in counts")
+    assert trivial(hours.format(count="counts[h]")) is None
+    afternoon = "AFTERNOON = range(5, {stop})\n\n\ndef afternoon_lessons(lessons, class_id):\n    return sum(1 for c, _d, p in lessons if c == class_id and p in AFTERNOON)\n"
+    ask = "Periods 5 to 8 are afternoon periods. Write `afternoon_lessons(lessons, class_id)`."
+    assert ignored_requirement_of(ask, afternoon.format(stop=8)) == "the instruction says '5 to 8' and range(5, 8) (line 1) stops before 8"
+    assert ignored_requirement_of(ask, afternoon.format(stop=9)) is None
+    assert ignored_requirement_of("Periods 5 to 8 (exclusive) are afternoon periods.", afternoon.format(stop=8)) is None
+    storms = ("THRESHOLDS = [(252, 5), (209, 4), (178, 3), (154, 2), (119, 1)]\n\n\ndef hurricane_category(wind_kmh: float) -> int:\n"
+              "    for limit, category in THRESHOLDS:\n        if wind_kmh {op} limit:\n            return category\n    return 0\n")
+    ask = "Category 1 from 119 km/h, 2 from 154, 3 from 178, 4 from 209 and 5 from 252 km/h (each threshold inclusive). Below 119 return 0."
+    assert ignored_requirement_of(ask, storms.format(op=">")).startswith("the instruction's tiers run 'each threshold inclusive' and its comparison wind_kmh > limit")
+    assert ignored_requirement_of(ask, storms.format(op=">=")) is None

@@ -144,3 +144,31 @@ def test_a_plural_verb_and_the_answers_noun():
     places = "def places(times: list[int]) -> list[int]:\n    return times\n"
     assert _read("Use competition ranking, e.g. times `[100, 100, 200]` give places `[1, 1, 3]`.", places) == [("places(times=[100, 100, 200])", "[1, 1, 3]")]
     assert _read("Use competition ranking, e.g. times `[100, 100, 200]` give places 3 times.", places) == []  # no value in backticks after the noun
+
+
+def test_quantities_and_what_they_cost_are_examples():
+    """blind120, blind129: "So 80 hours cost 2.50, 96 hours cost 2.50, 97 hours cost 5.00 and 130 hours cost 7.50" and "up to
+    and including 5 kg costs 9.99" for a function of the one quantity: the execution step runs them. Not read: a rate
+    ("the first 100 kWh cost $0.12 each"), a part of the quantity ("every additional 20 g", "1-30 minutes cost 0.80"), a
+    quantity of another parameter."""
+    from hfsynth.curate.quantity_examples import quantity_examples
+
+    fee = ("import math\n\n\ndef storage_fee(hours_held: float) -> float:\n    if hours_held < 0:\n        raise ValueError(hours_held)\n"
+           "    chargeable = max(hours_held - 72, 0)\n    return {blocks} * 2.50\n")
+    ask = ("The first 72 hours are free; after that, storage costs 2.50 for every **started** 24-hour period. So 80 hours cost 2.50, "
+           "96 hours cost 2.50, 97 hours cost 5.00 and 130 hours cost 7.50. Write `storage_fee(hours_held: float) -> float`.")
+    right, rounded = fee.format(blocks="math.ceil(chargeable / 24)"), fee.format(blocks="round(chargeable / 24)")
+    assert [(e.call, e.want) for e in quantity_examples(ask, parse_python(right))] == [
+        ("storage_fee(80)", "2.50"), ("storage_fee(96)", "2.50"), ("storage_fee(97)", "5.00"), ("storage_fee(130)", "7.50")]
+    tiers = "def shipping_cost(weight_kg: float) -> float:\n    for limit, price in ((1, 4.99), (5, 9.99)):\n        if weight_kg {op} limit:\n            return price\n    return 19.99\n"
+    tiers_ask = "Write `shipping_cost(weight_kg)`: up to and including 1 kg costs 4.99, up to and including 5 kg costs 9.99, anything heavier 19.99."
+    assert [(e.call, e.want) for e in quantity_examples(tiers_ask, parse_python(tiers.format(op="<=")))] == [("shipping_cost(1)", "4.99"), ("shipping_cost(5)", "9.99")]
+    rows = [{"id": "ceil", "code": right, "instruction": ask}, {"id": "round", "code": rounded, "instruction": ask},
+            {"id": "tiers", "code": tiers.format(op="<="), "instruction": tiers_ask}, {"id": "strict tiers", "code": tiers.format(op="<"), "instruction": tiers_ask}]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    assert {name: status for name, (status, _) in got.items()} == {"ceil": "passed", "round": "failed", "tiers": "passed", "strict tiers": "failed"}
+    assert "storage_fee(80) gives '2.50'; it gives '0.0'" in got["round"][1]
+    bill = "def electricity_bill(kwh: float) -> float:\n    return kwh * 0.12\n"
+    for words in ("the first 100 kWh cost $0.12 each", "every additional 20 kWh costs 0.85", "1-30 kWh cost 0.80", "100 kWh costs 3 units of credit"):
+        assert quantity_examples(f"Write `electricity_bill(kwh)`: {words}.", parse_python(bill)) == []
+    assert quantity_examples("Write `fare(zone_of, origin)`: so 1 zone costs 2.20.", parse_python("def fare(zone_of, origin):\n    return 2.2\n")) == []

@@ -199,7 +199,7 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
 
 # "lines such as" and then a fenced block: the block's lines are inputs.
 # So does "Example input:" (or "a sample export:") ending the line before the block.
-FENCE_CUE = re.compile(r"\b(?:such as|like|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$|"
+FENCE_CUE = re.compile(r"\b(?:such as|like(?: this| so)?|as follows|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$|"
                        r"(?:^|[.:]\s+)(?:an?\s+)?(?:example|sample)s?\s*:\s*$", re.IGNORECASE)  # "... prefixed by a TAB. Sample:"
 # "The file may use git's default conflict style:": the shape of what the function reads, shown; not "Return it in this format:".
 SHAPE_CUE = re.compile(r"\b(?:style|format|layout)\b[^.\n]*:\s*$", re.IGNORECASE)
@@ -212,22 +212,24 @@ EXAMPLE_LINE = re.compile(r">>>(?!>)|[A-Za-z_][\w.]*\(.*\)\s*(?:->|=>|→|==|ret
 LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
 # A function that reads its text as CSV (a header, then rows): the block shown is one document, not lines to try one by one.
 CSV_READS = re.compile(r"\b(?:csv\.)?(?:DictReader|reader)\(|\bStringIO\(")
+# A function that parses its text as JSON: a ```json block shown after an input cue ("payloads like this:") is one input.
+JSON_READS = re.compile(r"\bjson\.loads\(")
 
 
-def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str]]:
-    """``(text before, block)`` for each plain fenced block and each indented block of the instruction."""
+def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str, str]]:
+    """``(text before, block, tag)`` for each plain or JSON fenced block and each indented block (tag "") of the instruction."""
     fences = find_fences(instruction)
     for fence in fences:
         at = instruction.find(fence.code) if fence.code.strip() else -1
         before = instruction[:at].rstrip()
         before = before[: before.rfind("\n")] if "\n" in before else ""  # the opening fence's line
-        if fence.tag in ("", "text", "txt", "log", "plain", "plaintext", "ini", "conf", "csv"):
-            yield before, fence.code
+        if fence.tag in ("", "text", "txt", "log", "plain", "plaintext", "ini", "conf", "csv", "json"):
+            yield before, fence.code, fence.tag
     outside = instruction
     for fence in fences:
         outside = outside.replace(fence.code, "\n")
     for match in INDENTED_BLOCK.finditer(outside):
-        yield match.group("before"), match.group("block")
+        yield match.group("before"), match.group("block"), ""
 
 
 def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
@@ -237,9 +239,14 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     function = asked_function(tree, instruction) if tree is not None else None
     if function is None or _text_arguments(function, "") is None:
         return []
-    whole = bool(LINE_SPLITS.search(ast.unparse(function)) or CSV_READS.search(ast.unparse(function)))
+    source = ast.unparse(function)
+    whole = bool(LINE_SPLITS.search(source) or CSV_READS.search(source))
     found: List[str] = []
-    for before, block in _shown_blocks(instruction):
+    for before, block, tag in _shown_blocks(instruction):
+        if tag == "json":
+            if JSON_READS.search(source) and FENCE_CUE.search(before) and not REFUSING.search(before) and len(block) <= 2000:
+                found += [block.strip()] if block.strip() not in found else []  # "payloads like this:" and one document
+            continue
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         if any(EXAMPLE_LINE.match(line) for line in lines):
             continue  # "e.g." and then ``month_lengths('2023-12', '2024-02') -> [...]``: a worked example, not an input

@@ -19,7 +19,10 @@ from typing import Dict, Optional
 
 from hfsynth.curate.python_ast import values_bound_once, walk
 
-STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|includes?|anywhere)\b", re.IGNORECASE)
+# ("include tests" asks for tests, not a text that holds a pattern somewhere)
+STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|anywhere)\b|"
+                         r"\bincludes?\b(?!\s+(?:(?:a\s+few|some|a|an|the|your|unit|its)\s+)?(?:tests?|asserts?|assertions?|examples?|doctests?|docstrings?|type hints?)\b)",
+                         re.IGNORECASE)
 WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
                           r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b|\b(?:string|text|input|value)\s+is\s+a\s+valid\b", re.IGNORECASE)
 

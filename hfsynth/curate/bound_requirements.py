@@ -16,7 +16,7 @@ voided as in :func:`hfsynth.curate.requirement_words.negated`):
   ``>=``, ``<=`` or ``==``; bounds "between `low` and `high` inclusive" ("from `start` to `end`
   inclusive", "36.1 to 37.2 inclusive", "both start and end dates are inclusive"), and code whose every
   comparison with them is strict, or that stops a ``range`` at ``end``; and "`end` is exclusive", and code
-  whose every comparison with ``end`` takes it in (``day <= end``); a bound left out in words ("more
+  whose every comparison with ``end`` takes it in (``day <= end``), and so for "the window `[start, end)`"; a bound left out in words ("more
   than `grace` minutes late"), and code that takes it in (``>= grace``) with no ``> grace`` nor its
   complement ``<= grace``, and below ("fewer than 30 games", "under 18") taken in by ``<=``; tiers "up to and
   including 1 kg" (grades "(90 and above)") whose every bound is strict (``weight < limit``), the
@@ -283,6 +283,10 @@ BOUND_PAIRS = (("low", "high"), ("lo", "hi"), ("lower", "upper"), ("min_value", 
 NAMED_EXCLUSIVE_ASK = re.compile(r"(?<![\w`])`?(?P<name>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?exclusive\b", re.IGNORECASE)
 
 
+# "the half-open window `[start, end)`": the second bound is left out.
+HALF_OPEN_ASK = re.compile(r"\[\s*`?[A-Za-z_]\w*`?\s*,\s*`?(?P<name>[A-Za-z_]\w*)`?\s*\)")
+
+
 # "in house from their check-in date up to but NOT including their check-out date": the same, in words.
 UP_TO_EXCLUDING_ASK = re.compile(r"\bup\s+to\s+(?:but\s+)?not\s+including\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?`?(?P<name>[A-Za-z_][\w-]*)`?", re.IGNORECASE)
 
@@ -291,7 +295,8 @@ OTHER_BOUND = re.compile(r"start|begin|low|^lo$|min|^from|first|open|check_?in|s
 
 
 def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
-    """Every comparison with ``name`` takes it in (``day <= end``), none leaves it out (``<``, ``>``); a
+    """Every comparison with ``name`` takes it in (``day <= end``), none leaves it out (``<``, ``>``, nor
+    ``day >= end``, its complement); a slot's computed end (``t + duration <= end``) is not read; a
     comparison of the two bounds (``if end <= start: return 0``) guards the input, it places no item."""
     inclusive = None
     for node in walk(tree):
@@ -302,9 +307,13 @@ def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
                     continue
                 if any(isinstance(side, ast.Name) and side.id != name and OTHER_BOUND.search(side.id) for side in (left, right)):
                     continue
-                if isinstance(op, (ast.Lt, ast.Gt)):
-                    return None
-                if isinstance(op, (ast.LtE, ast.GtE)) and inclusive is None:
+                other = left if isinstance(right, ast.Name) and right.id == name else right
+                if isinstance(other, ast.BinOp) and isinstance(other.op, ast.Add):
+                    continue  # t + duration <= end: a slot's own end fits, not a point taken in
+                below = other is left  # x <= end, read with the bound on the right
+                if isinstance(op, (ast.Lt, ast.Gt)) or isinstance(op, ast.GtE if below else ast.LtE):
+                    return None  # x < end, or x >= end: the bound left out
+                if inclusive is None:
                     inclusive = node
     return f"its comparison {ast.unparse(inclusive)[:60]} (line {inclusive.lineno}) takes {name} in" if inclusive is not None else None
 
@@ -316,7 +325,7 @@ CLOSED_INTERVAL_ASK = re.compile(r"\b(?:within|in|inside)\s+\[\s*`?(?P<low>[A-Za
 def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     """Every comparison with ``low``, or every one with ``high``, is strict the way that leaves that bound
     out (``low < x``; ``x < high``, ``range(low, high)``), and none with it (nor ``range(low, high + 1)``)
-    lets it in: ``start <= d < end`` leaves ``end`` out. A guard that raises (``if n < 1: raise``) says what is
+    lets it in: ``start <= d < end`` leaves ``end`` out, and so does ``range((end - start).days)``. A guard that raises (``if n < 1: raise``) says what is
     refused, not what is kept, and is not read."""
     def names(node, bound):
         if bound[0].isdigit() or bound[0] == "-":
@@ -337,8 +346,19 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
                   for n in walk(tree))  # end += 1 before range(start, end)
     # ``if n < 1: raise ValueError``: what a guard refuses, so the bound it compares strictly with is let in
     refusing = {id(c) for n in walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[0], ast.Raise) for c in walk(n.test)}
+
+    def span(node) -> bool:  # (end - start).days, or a name bound to it: the days from low up to, not through, high
+        if isinstance(node, ast.Name):
+            return node.id in spans
+        return (isinstance(node, ast.Attribute) and node.attr == "days" and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Sub)
+                and names(node.value.left, high) and names(node.value.right, low))
+    spans: set = set()
+    spans.update(n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and span(n.value))
     for node in walk(tree):
         if isinstance(node, ast.Compare) and id(node) in refusing:
+            continue
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and node.args and span(node.args[-1]) and len(node.args) <= 2:
+            strict["high"].append(node)  # range((end - start).days): the last day is left out
             continue
         if isinstance(node, ast.Compare):
             for a, o, b in oriented_comparisons(node):
@@ -360,7 +380,8 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
 
 # "1.50 for every started kilogram", "partial hours are billed as full hours", "rounded up to the next whole"
 STARTED_UNIT_ASK = re.compile(
-    r"\b(?:every|each|any|per)\s+(?:(?:additional|extra|further|subsequent)\s+)?(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:[\w-]+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?)\b|"
+    r"\b(?:every|each|any|per)\s+(?:(?:additional|extra|further|subsequent)\s+)?(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:[\w-]+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?|periods?|nights?|intervals?)\b|"
+    r"\b(?:or|and)\s+(?:any\s+)?(?:part|fraction)\s+(?:thereof|of\s+(?:an?|one)\s+(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|weeks?|months?|periods?|nights?))\b|"
     r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b|"
     r"\bpart(?:ly|ially)?[- ]?(?:filled|full|used|loaded)\s+\w+\s+(?:still\s+)?(?:needs?|counts?|takes?|requires?|uses?)\b",  # "a partly filled pallet still needs its own"
     re.IGNORECASE,
@@ -388,7 +409,10 @@ def _rounds_down_only(tree: ast.Module) -> Optional[str]:
 
 # "round *up* to whole minutes", "rounded up to the next whole number" (not "halves round up": that is half-up rounding;
 # nor "truncated, never rounded up").
-ROUND_UP_ASK = re.compile(r"(?:^|(?<=[;!?()])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?()])*?(?<!never )(?<!not )(?<!n't )(?<!never be )(?<!not be )\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))", re.IGNORECASE)
+# A clause runs from its sentence's start (across a parenthesis: "halfway cases (such as 21.25) rounded up" is about
+# halves) or from an opening parenthesis to its close ("(partial hours are rounded up)"); "299.9 s rounds up to 5:00"
+# is a worked value, not the rule.
+ROUND_UP_ASK = re.compile(r"(?:(?:^|(?<=[;!?])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?])*?|(?<=\()(?:(?!hal[fv]|\.5\b|\b0\.5\b)[^;!?()])*?)(?<!never )(?<!not )(?<!n't )(?<!never be )(?<!not be )\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))(?!\s+to\s+[$\u20ac\u00a3\x22\x27`]?\d)", re.IGNORECASE)
 
 
 def _divides_without_rounding_up(tree: ast.Module) -> Optional[str]:
@@ -620,8 +644,10 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
 
 # "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
 UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b", re.IGNORECASE)
-# "'A' (90 and above)", "senior (65 and over)": the top tier starts at its bound, which belongs to it.
-FROM_BOUND_UP_ASK = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)", re.IGNORECASE)
+# "'A' (90 and above)", "senior (65 and over)", a table's "| 2200 and up | Master |", "category 1 from 119 km/h, 2 from
+# 154 ... (each threshold inclusive)": the top tier starts at its bound, which belongs to it.
+FROM_BOUND_UP_ASK = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)|\b(?:each|every|all)\s+thresholds?\s+(?:is\s+|are\s+)?inclusive\b"
+                               r"|(?:^|\|)[ \t]*\d+(?:\.\d+)?[ \t]*%?[ \t]+(?:and|or)[ \t]+(?:above|over|higher|up|more)[ \t]*\|", re.IGNORECASE | re.MULTILINE)
 WEEKDAY_CALLS = frozenset({"weekday", "isoweekday"})  # ``day.weekday() < 5``: a day of the week, not a tier's bound
 
 
@@ -677,7 +703,7 @@ NEAREST_ASK = re.compile(r"\bround\w*(?!\s+(?:down|up)\b)\b[^.;]{0,40}?\bto\s+th
 def _truncates_instead(tree: ast.Module) -> Optional[str]:
     """A product or quotient cut down (``minutes // 5``, ``int(amount * 20)``, ``floor(x / 5)``) with nothing
     added before the cut (``+ 0.5``, ``+ size // 2``) and nothing in the code that rounds to a whole:
-    no ``round(x)`` (``round(v, 2)`` only tidies the digits), ``quantize``, ``ROUND_*``, ``ceil``,
+    no ``round(x)`` (``round(v, 2)`` only tidies the digits), ``floor(x + 0.5)``, ``quantize``, ``ROUND_*``, ``ceil``,
     ``divmod`` or remainder."""
     def cut_arithmetic(node):
         return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div, ast.FloorDiv)) and not any(
@@ -686,6 +712,9 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
     added = {id(n) for add in walk(tree) if isinstance(add, ast.BinOp) and isinstance(add.op, (ast.Add, ast.Sub)) for n in walk(add)}  # x + m // 2: the half added
     for node in walk_outside_asserts(tree):
         name = (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) if isinstance(node, ast.Call) else None
+        if name in ("floor", "int") and node.args and isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].op, ast.Add) \
+                and constant_value(node.args[0].right) == 0.5:
+            return None  # floor(x / 1000 + 0.5): to the nearest, halves up
         if name == "round" and (len(node.args) == 1 or len(node.args) > 1 and (constant_value(node.args[1]) or 0) <= 0) or name in ("quantize", "ceil", "divmod") \
                 or isinstance(node, (ast.Name, ast.Attribute)) and (getattr(node, "id", None) or getattr(node, "attr", "")).startswith("ROUND_") \
                 or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
@@ -1023,13 +1052,27 @@ def _count_never_capped(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _range_short_of_its_end(prose: str, tree: ast.Module) -> Optional[str]:
+    """"Periods 5 to 8 are afternoon periods" and ``range(5, 8)``: the range stops before 8, which the words take in
+    (not where they say "exclusive" or "not including")."""
+    for node in walk_outside_asserts(tree):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) == 2
+                and all(isinstance(a, ast.Constant) and type(a.value) is int for a in node.args)):
+            continue
+        low, high = node.args[0].value, node.args[1].value
+        said = re.search(rf"(?<![\d.:$\u20ac\u00a3]){low}\s*(?:to|-|\u2013|through)\s*{high}(?![\d.:%])(?!\s*(?:\(?\s*(?:exclusive|not\s+including|excluded)))", prose)
+        if said and not negated(prose, said.start()):
+            return f"the instruction says {said.group(0)!r} and {ast.unparse(node)} (line {node.lineno}) stops before {high}"
+    return None
+
+
 def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     """The checks that need the instruction's numbers or names, not only its words: a bound never
     compared, a bound included in words and compared strictly (or left out in words, "more than
     `grace`", and taken in), bounds named "inclusive" or "exclusive", a limit to refuse clamped to, an
     excess past a number never kept at 0, a length limit exceeded by a marker."""
     found = (_unchecked_bound(prose, tree, code) or _stated_bound_compared_strictly(prose, tree) or _stated_exclusive_compared_inclusively(prose, tree)
-             or _cap_never_held(prose, tree) or _bisect_side(prose, tree) or _count_never_capped(prose, tree))
+             or _cap_never_held(prose, tree) or _bisect_side(prose, tree) or _count_never_capped(prose, tree) or _range_short_of_its_end(prose, tree))
     if found:
         return found
     for match in NEAREST_STEP.finditer(prose):
@@ -1051,7 +1094,7 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         excluded = _excludes_a_bound(tree, low, high)
         if excluded and not negated(prose, match.start()):
             return f"the instruction asks for {match.group(0)!r} and {excluded}"
-    for match in NAMED_EXCLUSIVE_ASK.finditer(prose):
+    for match in [m for ask in (NAMED_EXCLUSIVE_ASK, HALF_OPEN_ASK) for m in ask.finditer(prose)]:
         included = _includes_an_excluded_bound(tree, match.group("name")) if match.group("name") in parameters else None
         if included and not negated(prose, match.start()):
             return f"the instruction says {match.group(0)!r} and {included}"

@@ -1087,13 +1087,22 @@ def _bounds_test(node: ast.AST, index: str, indexes: Set[str]) -> bool:
                for a, op, b in zip(operands, node.ops, operands[1:]))
 
 
+DICT_MAKERS = frozenset({"dict", "defaultdict", "Counter", "OrderedDict"})
+
+
 def read_before_its_bounds(tree: ast.Module) -> Optional[str]:
-    """The first ``and`` that reads ``xs[i]`` in one operand and tests ``i`` against its bounds in a later one."""
+    """The first ``and`` that reads ``xs[i]`` in one operand and tests ``i`` against its bounds in a later one. A
+    dict read by a key (``reached[m] is None and followers >= m``, ``reached = {m: None for m in milestones}``) has
+    no bounds."""
+    keyed = {target.id for n in walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+             and (isinstance(n.value, (ast.Dict, ast.DictComp)) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) in DICT_MAKERS)
+             for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(target, ast.Name)}
     for node in walk(tree):
         if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And)):
             continue
         for i, value in enumerate(node.values):
-            indexes = {s.slice.id for s in walk(value) if isinstance(s, ast.Subscript) and isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)}
+            indexes = {s.slice.id for s in walk(value) if isinstance(s, ast.Subscript) and isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)
+                       and not (isinstance(s.value, ast.Name) and s.value.id in keyed)}
             for later in node.values[i + 1:]:
                 for index in sorted(indexes):
                     if any(_bounds_test(c, index, indexes) for c in walk(later)):

@@ -37,7 +37,7 @@ import doctest
 import io
 import re
 import tokenize
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.misused_calls import MUTATING
@@ -66,7 +66,20 @@ def _comments(code: str) -> dict:
     return found
 
 
-def _claimed(comment: str) -> str:
+def _vague_claim(want: str, ellipsis_written: bool = False) -> bool:
+    """The claim hedges (:data:`VAGUE`); its dots count only where the code writes no "..." itself (a title cut to
+    "Supercalif..." by code that appends "..." claims that text)."""
+    if ellipsis_written:
+        want = want.replace("...", "").replace("\u2026", "")
+    return bool(re.search(VAGUE, want, re.IGNORECASE))
+
+
+def _writes_ellipsis(tree: Optional[ast.AST]) -> bool:
+    return tree is not None and any(isinstance(n, ast.Constant) and isinstance(n.value, str) and ("..." in n.value or "\u2026" in n.value)
+                                    for n in walk(tree))
+
+
+def _claimed(comment: str, ellipsis_written: bool = False) -> str:
     """What a comment claims a line outputs ('' when it claims nothing, or nothing definite)."""
     match = CLAIM_COMMENT.match(comment)
     if match:
@@ -75,7 +88,7 @@ def _claimed(comment: str) -> str:
         head = parse_python(want[: glossed.start()]) if glossed else None
         if head is not None and len(head.body) == 1 and isinstance(head.body[0], ast.Expr) and _plain_value(head.body[0].value):
             want = want[: glossed.start()]
-        return "" if re.search(VAGUE, want, re.IGNORECASE) else want
+        return "" if _vague_claim(want, ellipsis_written) else want
     match = BARE_COMMENT.match(comment)
     if match and literal_value(match.group("want"))[1]:
         return match.group("want")  # print(f(5))  # [0, 1, 1, 2, 3], print(repr(f(s)))  # 'a b'
@@ -91,12 +104,12 @@ EXPLAINS = re.compile(
 )
 
 
-def _noted(comment: str) -> str:
+def _noted(comment: str, ellipsis_written: bool = False) -> str:
     """What a bare comment on a ``print(E)`` line shows of its output: ``# 2h 46m``, ``# M. A. Evans``,
     ``# False (TLD too short)`` (the output, then a note: see ``_hf_note_heads``); '' for a comment that
     explains (:data:`EXPLAINS`), hedges (:data:`VAGUE`) or is empty."""
     match = BARE_COMMENT.match(comment)
-    if not match or EXPLAINS.match(comment) or CLAIM_COMMENT.match(comment) or re.search(VAGUE, match.group("want"), re.IGNORECASE):
+    if not match or EXPLAINS.match(comment) or CLAIM_COMMENT.match(comment) or _vague_claim(match.group("want"), ellipsis_written):
         return ""  # ``# -> The Rolling Stones``: a claim's marker that _claimed found vague ("The ..." may describe) is no bare note
     return match.group("want")
 
@@ -164,20 +177,22 @@ def _printed_values(call, comment: str) -> str:
     return match.group("want") if len(values) == len(call.args) and all(literal_value(v)[1] for v in values) else ""
 
 
-def with_comment_claims_checked(code: str) -> Tuple[str, int]:
-    """(the code with each line that claims its output in a comment replaced by that check, how many)."""
+def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) -> Tuple[str, int]:
+    """(the code with each line that claims its output in a comment replaced by that check, how many); ``context``:
+    the code a usage block calls (whether it writes "..." itself)."""
     tree = parse_python(code)
     if tree is None or "#" not in code:
         return code, 0
     comments = _comments(code)
     lines = code.splitlines()
     checked = 0
+    dots = _writes_ellipsis(tree) or _writes_ellipsis(context)
     for node in _shown_lines(tree):
         line = lines[node.lineno - 1]
-        want = _claimed(comments.get(node.lineno, ""))
+        want = _claimed(comments.get(node.lineno, ""), dots)
         mode = "print"
         if not want and _prints_one(node.value):  # print(crossing_time(50, 18))  # 2h 46m
-            want = _noted(comments.get(node.lineno, ""))
+            want = _noted(comments.get(node.lineno, ""), dots)
             mode = "note" if want else mode
         if not want:
             want = _printed_values(node.value, comments.get(node.lineno, ""))  # print(units(46), fee(46))  # 3 1.5
@@ -467,7 +482,7 @@ def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) 
             continue
         called = {n.func.id for n in walk(parse_python(block)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         if called & defined:  # print(f("08:45"))  # 08:58: the comment is held to, unless what the block shows may hang on earlier calls
-            runs.append((block if _keeps_state(tree) else with_comment_claims_checked(block)[0], "", True, "program"))
+            runs.append((block if _keeps_state(tree) else with_comment_claims_checked(block, tree)[0], "", True, "program"))
     return runs
 
 

@@ -21,7 +21,8 @@
 
 - A dict display whose code fills some of its keys by name and never touches one that starts empty
   (``report = {"too_cold": [], "too_hot": [], "ok": 0}`` with no ``report["too_cold"].append``): that part
-  of the answer is always empty.
+  of the answer is always empty; so is a list returned as it started beside one the code fills
+  (``uncovered = []`` and ``return {"covered": covered, "uncovered": uncovered}``).
 
 - A new value thrown away: ``current.replace(month=...)`` or ``name.strip()`` as a statement of its own.
 - A clamp with its bounds the wrong way round: ``max(min(fee, 100), 1_000)`` is always 1000.
@@ -823,3 +824,35 @@ def never_filled_key(tree: ast.AST) -> Optional[Tuple[str, str, str, str]]:
                 return function.name, name, never[0], filled[0]
     return None
 
+
+
+def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
+    """``(function, empty, filled)`` for a function that returns an empty collection it never touches beside one it fills
+    (``covered = {}``, ``uncovered = []``, a loop that fills ``covered``, ``return {"covered": covered, "uncovered":
+    uncovered}``): that part of the answer is empty whatever the input. Read only for a name bound once to an empty
+    list, dict or set whose one use is in the ``return`` itself, next to a name the function fills."""
+    for function in walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        nodes = list(walk(function))
+        returns = [n for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, (ast.Dict, ast.Tuple, ast.List))]
+        in_returns = {id(n) for r in returns for n in walk(r.value)}
+        bound = {}
+        for n in nodes:
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                bound.setdefault(n.id, []).append(n)
+        empties = {n.targets[0].id for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                   and _empty_value(n.value) and not isinstance(n.value, (ast.Constant, ast.Tuple)) and len(bound.get(n.targets[0].id, [])) == 1}
+        filled = {n.func.value.id for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FILLING_METHODS
+                  and isinstance(n.func.value, ast.Name)}
+        filled |= {t.value.id for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))
+                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}
+        for name in sorted(empties - filled):
+            loads = [n for n in nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+            if not loads or not all(id(n) in in_returns for n in loads):
+                continue
+            beside = next((r for r in returns if any(isinstance(n, ast.Name) and n.id == name for n in walk(r.value))), None)
+            partner = next((n.id for n in walk(beside.value) if isinstance(n, ast.Name) and n.id in filled & empties), None) if beside else None
+            if partner:
+                return function.name, name, partner
+    return None

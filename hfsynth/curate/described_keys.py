@@ -21,7 +21,8 @@ QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
 
 
 def _keys_the_code_makes(tree: ast.Module) -> Set[str]:
-    """Keys the code puts in a record or reads with a default: it does not depend on the input holding them."""
+    """Keys the code puts in a record or reads with a default, and its patterns' named groups: it does not depend on
+    the input holding them."""
     made: Set[str] = set()
     for node in walk(tree):
         if isinstance(node, ast.Dict):
@@ -34,6 +35,8 @@ def _keys_the_code_makes(tree: ast.Module) -> Set[str]:
                 made.add(node.args[0].value)
         elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Constant) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             made.add(node.left.value)  # ``"price" in item``: tested before it is read
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "(?P<" in node.value:
+            made |= set(re.findall(r"\(\?P<([A-Za-z_]\w*)>", node.value))  # ``match["area"]`` of ``(?P<area>...)``: a group, no record's key
     return made
 
 

@@ -143,15 +143,20 @@ WORKED = re.compile(r"->|=>|\u2192|\b(?:gives?|returns?|becomes?|yields?|should)
 DESCRIBES_INPUT = re.compile(r"\b(?:keys?|fields?|columns?|attributes?|properties|dicts?|records?|rows?|entries)\b[^.\n]*:?\s*$", re.IGNORECASE)
 
 
+# A bulleted line that ends with the answer for its case: "- 35 °C up to (not including) 40 °C: `"danger"`".
+BULLET_ANSWER = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+[^\n]*?(?::|->|=>|\u2192)[ \t]*`?(['\"])(?P<item>[^'\"\n]{1,40})\1`?[ \t]*[.,;]?[ \t]*$", re.MULTILINE)
 # A markdown table's row whose last cell is a quoted string: "| 120-129 | `"rare"` |", the answer for that row's band.
 TABLE_ANSWER = re.compile(r"^[ \t]*\|.*\|[ \t]*`?(['\"])(?P<item>[^'\"\n|]{1,40})\1`?[ \t]*\|?[ \t]*$", re.MULTILINE)
 
 
 def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[str]:
-    """The quoted string opening a bulleted line (or ending a table's row) that none of the code's ``strings`` holds, as words."""
+    """The quoted string opening a bulleted line (or ending a table's row or a bulleted case) that none of the code's
+    ``strings`` holds, as words."""
     bullets = [match for match in BULLET.finditer(instruction) if not WORKED.search(instruction[match.end():].split("\n", 1)[0])]
     if len(bullets) < 3:
         bullets = list(TABLE_ANSWER.finditer(instruction))
+    if len(bullets) < 3:
+        bullets = list(BULLET_ANSWER.finditer(instruction))
     if len(bullets) < 3:
         return None
     lead = instruction[: bullets[0].start()].rstrip().splitlines()
@@ -172,14 +177,16 @@ FALLBACK = re.compile(
 )
 # "written as `HH:MM` when ...": a format spelled with placeholders, not a value to write.
 FORMAT_SPELLED = re.compile(r"([A-Za-z])\1|[:%{<]")
+# "Use `"M:SS"` when ...", "YYYY-MM-DD": a date or clock format in placeholders, however it is quoted.
+CLOCK_FORMAT = re.compile(r"[HhMmSsDdYy]+(?:[:/.\- ][HhMmSsDdYy]+)+")
 
 
 def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str]:
     """The value the instruction says to use in a case, when none of the code's ``strings`` holds it."""
     for found in FALLBACK.finditer(instruction):
         value = found.group("value")
-        if found.group(1) == "`" and (FORMAT_SPELLED.search(value) or re.fullmatch(r"[a-z_][a-z0-9_]*", value)):
-            continue  # `HH:MM`, `singular`: a format or a name in backticks, not a value to write
+        if found.group(1) == "`" and (FORMAT_SPELLED.search(value) or re.fullmatch(r"[a-z_][a-z0-9_]*", value)) or CLOCK_FORMAT.fullmatch(value):
+            continue  # `HH:MM`, `singular`, "M:SS": a format or a name, not a value to write
         whole = re.compile(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE) if len(value) <= 2 else None  # 'X' is no part of "prefixed"
         if not any((whole.search(written) if whole else value.lower() in written.lower()) for written in strings):
             return f"the value {value!r} ({found.group(0)!r})"

@@ -68,6 +68,7 @@ from hfsynth.curate.instruction import prose, text_outside_fences, written_in_en
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
 from hfsynth.curate.python_ast import checks_without_assert, parse_python, top_level_definitions, walk
+from hfsynth.curate.quantity_examples import quantity_examples
 from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.round_trips import round_trip_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
@@ -351,7 +352,8 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
         claims += [c for c in told if c not in claims]
     if instruction:
         words = prose(instruction)
-        examples = list(dict.fromkeys(instruction_examples(words, tree) + worded_examples(words, tree) + shown_input_examples(instruction, words, tree)))
+        examples = list(dict.fromkeys(instruction_examples(words, tree) + worded_examples(words, tree) + shown_input_examples(instruction, words, tree)
+                                      + quantity_examples(words, tree)))
         claims += [(e.call, e.want, False, "unit") if e.bare else (e.call, e.want, False) for e in examples]
         read = {e.call for e in examples}
         claims += answered_call_claims(words, tree, read)

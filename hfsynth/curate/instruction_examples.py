@@ -56,6 +56,7 @@ CHAINED = re.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
+WORKED_OUT_GROUPED = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.,\s]*?==?\s*")  # "3,000 + 8,000 + 2,500 = 13500.0"
 GOES_ON = re.compile(r"[ \t]*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term (not a bullet on the next line)
 
 
@@ -168,7 +169,12 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
         if says.group().strip() == "=" and re.search(rf"(?<![\w.]){name}\(\s*[A-Za-z_]\w*\s*\)\s*=(?!=)", text):
             continue  # "tri(1) = 3" beside "tri(n) = 1 + n / 2": a sequence defined, not the function's value
         want = _longest_literal_after(text, says.end())
-        if want and GOES_ON.match(text, want[1]):
+        grouped = re.match(r"(?:,\d{3}(?!\d))+", text[want[1]:]) if want and isinstance(want[0], str) and re.fullmatch(r"-?\d{1,3}", want[0].strip()) else None
+        if grouped:  # "is 3,000 + 8,000 + 2,500 = 13500.0": a number in thousands, not the literal 3
+            after = want[1] + grouped.end()
+            worked = WORKED_OUT_GROUPED.match(text, after) if GOES_ON.match(text, after) else None
+            want = _longest_literal_after(text, worked.end()) if worked else None
+        elif want and GOES_ON.match(text, want[1]):
             worked = WORKED_OUT.match(text, want[1])
             want = _longest_literal_after(text, worked.end()) if worked else None
             if want and re.match(r"[ \t]+[A-Za-z]", text[want[1]:]) and not re.match(r"[ \t]+(?:and|or|for|but)\b", text[want[1]:]):

@@ -352,7 +352,8 @@ TASKS: Tuple[KnownTask, ...] = (
               lambda n: sum(map(int, str(n))), unless=_i(PRINTS + r"|\bnegative\b|\bstring\b|\brepeated|\bsingle digit\b|\bdigital root\b|\buntil\b|\bsquares?\b|\beven\b|\bodd\b|\bbase\b|\blist\b")),
     KnownTask("the median", _i(r"\bmedian\b"), 1, r"median", [([3, 1, 2],), ([4, 1, 3, 2],), ([5],), ([7, 7, 1, 9, 2, 10],)], _median,
               unless=_i(PRINTS + r"|\bmedians\b|\bignor\w*|\bexclud\w*|\bfilter\w*|\bdiscard\w*|\bremaining\b|\bqualif\w*|\bin (?:minutes|hours|seconds|days)\b|\beach\b|\bevery\b|\binsert\w*|\blower\b|\bupper\b|\bhigh\b|\blow\b|\brunning\b|\bstream|\bwindow\b|\btwo sorted\b|\barrays\b|\bmatrix\b|\bweighted\b|\bgroup|\bdict|\bcolumn|\bkey\b|\bsummary\b|\bstatistics\b(?!`?\s*(?:module|library|package))"
-                        r"|\bper\b|\btuples?\b|\brecords?\b|`?\([a-z_]+,\s*[a-z_]+")),  # "the median goals per match of (home, away, hg, ag) results"
+                        r"|\bper\b|\btuples?\b|\brecords?\b|`?\([a-z_]+,\s*[a-z_]+"  # "the median goals per match of (home, away, hg, ag) results"
+                        r"|\bround\w*|\bclamp\w*|\bcapped\b|\bexactly\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b")),  # "exactly 7 daily counts ... the median, rounded to 500"
     KnownTask("a binary search", _i(r"\bbinary search\b"), 2, r"search|find|index",
               [([1, 3, 5, 7, 9], 7), ([1, 3, 5, 7, 9], 1), ([1, 3, 5, 7, 9], 9), ([1, 3, 5, 7, 9], 4), ([1, 3, 5, 7, 9], 10), ([2], 2)], _binary_search,
               unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b"), named=r"binary_?search"),

@@ -214,7 +214,8 @@ LETTER_LIST = re.compile(rf"\b(?:units?|suffix(?:es)?|codes?|letters?|symbols?)\
 
 def _missing_tag(instruction: str, tree: ast.Module) -> Optional[str]:
     text = " ".join(string_constants(tree))
-    lists = [found for found in TAG_LIST.finditer(instruction) if not re.match(r"\w", instruction[found.start() - 1: found.start()])]
+    lists = [found for found in TAG_LIST.finditer(instruction) if not re.match(r"\w", instruction[found.start() - 1: found.start()])
+             and not re.search(r">[-:/_.]<", found.group(0))]  # "<aisle>-<rack>-<level>": a code's parts, written together
     for tag in (tag for found in lists for tag in TAG.findall(found.group(0))):  # "L<level>-<nnn>": a format's placeholders, no tags
         if re.fullmatch(r"h\d", tag):
             continue  # <h1>..<h3> are made from the heading's level
@@ -375,7 +376,13 @@ STRING_QUOTED = r"['\"][^`'\"\n]{1,30}['\"]"  # not `backticks`: those name code
 INPUT_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|objects?|rows?|entries|events?|items?|notifications?|elements?)\s+(?:with|having|containing|of)\b[^.]*$|\b(?:keys?|fields?|columns?|attributes?)\s*:?\s*$", re.IGNORECASE)
 # ... but "a dict with a 'status' that is one of 'open', 'pending' or 'closed'": the values one field takes, cases to handle.
 FIELD_VALUES = re.compile(r"\b(?:one of|either|any of|(?:can|could|may|will) be|values?|set to)\s*:?\s*$", re.IGNORECASE)
-LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}")
+# "Supported units:", "supporting the units", "returns": strings the code must handle (or write) one by one.
+HANDLED_EACH = re.compile(r"\b(?:supported|supports?|supporting|accepted|accepts?|any of|returns?|returning)\b(?:\s+(?:the\s+)?(?:units?|formats?|values?|codes?|modes?|one of))?\s*:?\s*$", re.IGNORECASE)
+# A string in backticks is still a string: "`"hPa"`, `"kPa"`, `"inHg"` (1 inHg = 33.8639 hPa) and `"mmHg"`", each item
+# perhaps glossed in parentheses.
+TICKED_QUOTED = rf"`{STRING_QUOTED}`"
+LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}"
+                              rf"|{TICKED_QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){TICKED_QUOTED}{DESCRIBED}){{2,15}}")
 # "`by` can be 'price' (cheapest first), 'name' (A-Z) or 'rating' (highest first)": the values one argument takes, each described.
 DESCRIBED_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}{DESCRIBED}){{2,15}}")
 TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
@@ -433,14 +440,19 @@ RECORD_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|rows?|entries|obj
                            r"(?P<items>[`'\"]\w+[`'\"](?:\s*,\s*[`'\"]\w+[`'\"])*,?\s+and\s+[`'\"]\w+[`'\"])", re.IGNORECASE)
 
 
+# "a list of dicts `{"name": str, "open_units": int, "last_assigned": datetime}`": the same fields, as the record's shape.
+RECORD_SHAPE = re.compile(r"`(?P<items>\{\s*[\"']\w+[\"']\s*:\s*[\w\[\]|. ]+(?:,\s*[\"']\w+[\"']\s*:\s*[\w\[\]|. ]+){2,}\s*\})`")
+
+
 def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]:
     """A field of the input's records that the code never reads while it reads two others, and that a rule of
     the instruction orders or compares by after listing it ("... keys `name`, `points` and `games`. Order by
-    points, then **fewer games played** first"): the code leaves the rule out."""
-    found = RECORD_FIELDS.search(instruction)
+    points, then **fewer games played** first"; "if several pickers tie, the one whose `last_assigned` is earliest"):
+    the code leaves the rule out."""
+    found = RECORD_FIELDS.search(instruction) or RECORD_SHAPE.search(instruction)
     if not found:
         return None
-    fields = re.findall(r"[`'\"](\w+)[`'\"]", found.group("items"))
+    fields = re.findall(r"[`'\"](\w+)[`'\"]" if found.re is RECORD_FIELDS else r"[\"'](\w+)[\"']\s*:", found.group("items"))
     code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]  # not the example data below
     read = {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
     unread = [f for f in fields if f not in read]
@@ -449,7 +461,7 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
     after = instruction[found.end():]
     for field in unread:
         stem = field[:-1] if field.endswith("s") and len(field) > 3 else field
-        if re.search(rf"\b(?:by|fewer|more|most|least|highest|lowest|smallest|largest|then)\s+(?:\*\*|`)?(?:the\s+)?(?:\w+\s+)?{re.escape(stem)}(?:s|es)?\b", after, re.IGNORECASE):
+        if re.search(rf"\b(?:by|fewer|more|most|least|highest|lowest|smallest|largest|then|whose)\s+(?:\*\*|`)?(?:the\s+)?(?:\w+\s+)?{re.escape(stem)}(?:s|es)?\b", after, re.IGNORECASE):
             return f"the field {field!r} of the input's records, which the instruction's rules name again (never read)"
     return None
 
@@ -489,7 +501,11 @@ def _missing_quoted(instruction: str, strings: List[str], memberships: List[Set[
             continue  # `expand_range("b2:a1")` returns `["A1", "B1", "A2", "B2"]`: an example's values, computed, not spelled
         if _inside_a_call(before):
             continue  # `convert_pay("1000", "weekly", "monthly")` -> ...: an example call's arguments, not cases to handle
-        items = [item for item in _quoted(found.group(0)) if item.strip()]
+        if found.group(0).startswith("`") and (not HANDLED_EACH.search(before[-60:]) or re.search(r"<\w+>", found.group(0))):
+            continue  # "status is one of `"completed"`, `"no_show"` or `"cancelled"`": the last may be the code's default case (and
+            # `"The <name> is empty."` a template filled in)
+        listed = re.sub(r"\([^()\n]*\)", "", found.group(0))
+        items = [item for item in (re.findall(r"`['\"]([^`'\"\n]{1,30})['\"]`", listed) if listed.startswith("`") else _quoted(listed)) if item.strip()]
         if RANGE_END_BEFORE.search(before):
             items = items[1:]  # "ranks '2' to '10', 'J', 'Q'": '10' ends a range the code may compute, not a literal to hold
         if RANGE_START_AFTER.match(instruction[found.end():]):

@@ -88,14 +88,16 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   ``len(items) // per_page`` alone (no ``%``, ``divmod`` or ``+= 1`` after it): one too few whenever
   it does not (``-(-n // k)`` or ``math.ceil`` is meant); read for a name that counts pages.
 - ``1 + pct_per_hour // 100``: a percentage floor-divided by 100 is 0 for every percentage under 100
-  (``/ 100`` is meant); read for a name that holds a percentage (``pct``, ``percent``, ``percentage``).
+  (``/ 100`` is meant); read for a name that holds a percentage (``pct``, ``percent``, ``percentage``); and
+  ``done // total * 100``, a share floor-divided before it is scaled (``x // 100 * 100`` rounds, and is kept).
 - ``sum(d for d in range(1, n // 2) if n % d == 0)``: the search stops before ``n // 2``, a divisor of every even ``n``.
 - ``int(math.log(n, base))``: the log of a base is a quotient of rounded logs, so at exact powers the floor is one short.
 - Arguments in each other's places: ``re.sub(line, r"\\s+", " ")`` (the text as the pattern),
   ``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``, ``heapq.heappush((score, name), heap)``.
 - Types used against their grain: ``today - last.date`` (a method as a value), ``self._items[-n:]`` on a deque,
   ``match.group("request_id")`` of a pattern whose group is ``req_id``, ``csv.reader(csv_text)`` on a ``str``,
-  ``heap[:k]`` after ``heapify``, ``findall`` of one repeated group (``(\\d{1,3}\\.){3}``), dicts compared on tied
+  ``heap[:k]`` after ``heapify``, ``findall`` of one repeated group (``(\\d{1,3}\\.){3}``) or of a group that only
+  holds a choice inside the token (``[A-Z]-(0[1-9]|[1-9][0-9])-[1-9]``), dicts compared on tied
   keys (``heapq.merge`` of ``(dep, flight)`` pairs, ``entry > best[room]``), ``total.seconds`` of a sum of spans (or of a running total, ``total += end - start``), and
   ``batches.append(current)`` only when the next batch starts (the last one lost).
 """
@@ -1657,7 +1659,63 @@ def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
         repeated = _repeated_groups(source)
         if groups == 1 and repeated:
             return f"{ast.unparse(node)[:50]} (line {node.lineno}): findall gives the one group {repeated[0][:30]}, repeated, so only its last repetition"
+        inner = _alternation_inside_a_token(source) if groups == 1 else None
+        if inner:
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}): findall gives the one group {inner[:30]}, the choice inside the token, not the token"
     return None
+
+
+TOKEN_SHAPE = re.compile(r"\\[dwsDWS]|\[[^\]]*\]|[+*?}]")  # a class or a quantifier: the pattern spells a token's shape there
+
+
+def _alternation_inside_a_token(pattern: str) -> Optional[str]:
+    """The one capturing group of ``[A-Z]{1,2}-(0[1-9]|[1-9][0-9])-[1-9]``: it groups a choice, and the token's shape goes
+    on at both sides of it (classes, quantifiers), so findall answers the choice (``"07"``), not the bin code."""
+    depth, start, in_class, i = 0, None, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            if depth == 0 and (not pattern.startswith("(?", i) or pattern.startswith("(?P<", i)):
+                start = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and start is not None:
+                group, before, after = pattern[start: i + 1], pattern[:start], pattern[i + 1:]
+                if "|" in _top_level(group[1:-1]) and TOKEN_SHAPE.search(before) and TOKEN_SHAPE.search(re.sub(r"^[+*?]|^\{[^}]*\}", "", after)):
+                    return group
+                start = None
+        i += 1
+    return None
+
+
+def _top_level(source: str) -> str:
+    """The characters of ``source`` outside its own groups and classes."""
+    out, depth, in_class, i = [], 0, False, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
@@ -1915,6 +1973,9 @@ def _percent_floor_divided(tree: ast.Module) -> Optional[str]:
         if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and isinstance(node.right, ast.Constant) and node.right.value == 100
                 and isinstance(node.left, (ast.Name, ast.Attribute)) and PERCENT_NAME.search(getattr(node.left, "id", None) or node.left.attr)):
             return f"{ast.unparse(node)} (line {node.lineno}) floor-divides a percentage: 0 for every percentage under 100 (/ 100 is meant)"
+        if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and constant_value(node.right) == 100 and isinstance(node.left, ast.BinOp)
+                and isinstance(node.left.op, ast.FloorDiv) and not isinstance(node.left.right, ast.Constant)):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) floor-divides before it scales to a percentage: 0 for every share under the whole (/ is meant)"
     return None
 
 

@@ -125,7 +125,10 @@ TIE_ALPHA_ASK = re.compile(
     r"(?:\balphabetical\w*|\bA-Z\b|\b(?:oldest|earliest)\s+first\b)|"
     # "Accounts with equal balances must be ordered by account id ascending", "flights leaving at the same time must be
     # ordered by flight number ascending": a second field named, ascending
-    r"\b(?:same|equal|tied|identical)\s+(?:\w+\s+){0,3}?(?:must|should|are|will)\s+(?:be\s+)?(?:ordered|sorted|listed|ranked)\s+by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b",
+    r"\b(?:same|equal|tied|identical)\s+(?:\w+\s+){0,3}?(?:must|should|are|will)\s+(?:be\s+)?(?:ordered|sorted|listed|ranked)\s+by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b"
+    # "If two or more rooms are used equally often, choose the alphabetically first room"
+    r"|\b(?:if|when)\s+(?:two\s+or\s+more|several|multiple|two)\s+[^.;]{0,60}?\b(?:equally|tie|tied|the\s+same)\b[^.;]{0,40}?\b(?:choose|return|pick|take|use)\s+"
+    r"the\s+(?:alphabetically\s+first|first\s+alphabetically|one\s+that\s+comes\s+first\s+alphabetically)\b",
     re.IGNORECASE,
 )
 # "If several screens are tied, return the lowest screen number": the smallest of the tied values, which neither
@@ -382,9 +385,11 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
 
 
 # "if several hours tie for the maximum, return the earliest", "the tie is settled by choosing the one whose name comes
-# first alphabetically": of equal best values, the first (earliest, lowest, alphabetically first) one.
+# first alphabetically": of equal best values, the first (earliest, lowest, alphabetically first) one ("several days
+# share the highest gust": the value tied for, not the one chosen).
 TIE_FIRST_ASK = re.compile(
-    r"\b(?:ties?|tied|tie\s+for|several|multiple|more\s+than\s+one)\b(?![^.;]{0,90}\b(?:latest|last|highest|largest|later|most\s+recent|newest)\b)[^.;]{0,90}?"
+    r"\b(?:ties?|tied|tie\s+for|several|multiple|more\s+than\s+one)\b(?![^.;]{0,90}(?<!share the )(?<!shares the )(?<!have the )(?<!has the )(?<!with the )(?<!for the )"
+    r"\b(?:latest|last|highest|largest|later|most\s+recent|newest)\b)[^.;]{0,90}?"
     r"\b(?:earliest|first|lowest|smallest|earlier|lower|smaller)\b",
     re.IGNORECASE,
 )

@@ -50,11 +50,14 @@ from hfsynth.curate.axis_checks import one_axis_tested
 from hfsynth.curate.certain_errors import certain_error, read_before_its_bounds
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import (discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
-                                      loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, swapped_clamp, unread_parts)
+                                      loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, returned_never_filled,
+                                      swapped_clamp, unread_parts)
 from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
+from hfsynth.curate.partial_means import mean_over_the_key_count, mean_over_the_whole
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import breaks_out_of, children, is_literal, is_print, parse_python, takes_arguments, walk
+from hfsynth.curate.skipped_items import last_item_never_reached, last_run_never_judged
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call, stripped_named_affix
 from hfsynth.curate.wrong_kind_values import wrong_kind_value
@@ -575,6 +578,7 @@ SUBSTANCE_CHECKS = (
     (follows_itself, lambda found: f"never ends: {found}"),
     (recurses_unchanged, lambda found: f"never ends: {found}"),
     (never_filled_key, lambda found: f"unfinished: {found[0]}() starts {found[1]}[{found[2]!r}] empty and never fills it, while it fills {found[1]}[{found[3]!r}]: that part of the answer is always empty"),
+    (returned_never_filled, lambda found: f"unfinished: {found[0]}() returns {found[1]} as it started, empty, beside {found[2]}, which it fills: that part of the answer is always empty"),
     (certain_error, lambda found: f"always an error: {found}"),
     (read_before_its_bounds, lambda found: f"unguarded read: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
@@ -589,12 +593,15 @@ SUBSTANCE_CHECKS = (
     (first_bound_always_wins, lambda found: f"dead entries: {found}"),
     (overlap_always_true, lambda found: f"always true: {found}"),
     (overwritten_total, lambda found: f"lost total: the loop overwrites its running total ({found}) and never adds to it, so only the last item counts"),
+    (last_item_never_reached, lambda found: f"wrong bound: {found}"),
+    (last_run_never_judged, lambda found: f"lost run: {found}"),
+    (mean_over_the_whole, lambda found: f"wrong count: {found}"),
+    (mean_over_the_key_count, lambda found: f"wrong count: {found}"),
     (stops_mid_way, lambda found: f"unfinished: {found}"),
     (extremes_from_infinity_by_elif, lambda found: f"wrong bound: {found}"),
     (special_cases_its_examples, lambda found: f"trivial body: {found[0]} returns typed-in answers for its example inputs"),
     (prints_one_text, lambda found: f"trivial body: {found[0]} prints the same text whatever its input"),
     (returns_one_constant, lambda found: f"trivial body: {found[0]} returns the same constant whatever its input"),
-    (placeholder_values, lambda found: f"trivial body: the code leaves values to fill in ({found[0][:40]!r})"),
 )
 
 
@@ -626,6 +633,10 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             found = check(tree)
             if found:
                 return reason(found)
+        asked = (row.get("instruction") or "").casefold()
+        placeholders = [value for value in placeholder_values(tree) if value.casefold() not in asked]  # "Your Episodes" the instruction names is a value
+        if placeholders:
+            return f"trivial body: the code leaves values to fill in ({placeholders[0][:40]!r})"
         if STRINGS_IN_THE_DATA.search(row.get("instruction") or ""):
             endless = recurses_into_strings(tree)
             if endless:

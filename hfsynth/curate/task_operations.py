@@ -668,8 +668,51 @@ def _change_in_either_direction(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "half its duration or 4 minutes, whichever comes first": the smaller of the two; "whichever is later": the larger.
-WHICHEVER_SMALLER = re.compile(r"\bwhichever\s+(?:comes\s+first|is\s+(?:sooner|smaller|less|lower|earlier|shorter|first|cheaper))\b", re.IGNORECASE)
-WHICHEVER_LARGER = re.compile(r"\bwhichever\s+(?:comes\s+(?:last|later)|is\s+(?:later|larger|greater|bigger|higher|longer|more))\b", re.IGNORECASE)
+# "the greater of the first night's rate and 30% of the stay": the same choice, said before its two values.
+WHICHEVER_SMALLER = re.compile(r"\bwhichever\s+(?:comes\s+first|is\s+(?:sooner|smaller|less|lower|earlier|shorter|first|cheaper))\b|"
+                               r"\bthe\s+(?:lesser|smaller|lower)\s+of\b(?!\s+the\s+two\b)", re.IGNORECASE)
+WHICHEVER_LARGER = re.compile(r"\bwhichever\s+(?:comes\s+(?:last|later)|is\s+(?:later|larger|greater|bigger|higher|longer|more))\b|"
+                              r"\bthe\s+(?:greater|larger|higher|bigger)\s+of\b(?!\s+the\s+two\b)", re.IGNORECASE)
+
+
+# "including decreases (negative values)", "the change may be negative": a difference kept when it is below zero
+# (not "the shortfall", "leaving out ... zero or negative": Counter's own rule).
+NEGATIVE_ASK = re.compile(r"\binclud\w*\s+(?:the\s+)?(?:decreases|drops|losses|negative\s+(?:values|changes|differences|numbers|ones))\b|"
+                          r"\b(?:may|can|could|might|will)\s+(?:also\s+)?be\s+negative\b|\(negative\s+values?\)", re.IGNORECASE)
+
+
+def _counter_difference_floors_at_zero(prose: str, tree: ast.Module) -> Optional[str]:
+    """``Counter(after) - Counter(before)`` where the instruction wants decreases too: Counter's ``-`` keeps only
+    the counts that stay above zero (``subtract`` or a loop over both keys is meant)."""
+    if not _asked(NEGATIVE_ASK, prose):
+        return None
+    counters = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
+                for t in n.targets if isinstance(t, ast.Name)}
+    def counter(node):
+        return isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Counter" or isinstance(node, ast.Name) and node.id in counters
+    for node in walk_outside_asserts(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and counter(node.left) and counter(node.right):
+            return f"the instruction keeps negative differences and {ast.unparse(node)[:50]} (line {node.lineno}) drops every count that falls to zero or below"
+    return None
+
+
+# "a rating difference of more than 400 points is counted as 400 points (in either direction)": a cap on both sides.
+BOTH_WAYS_ASK = re.compile(r"\b(?:in\s+either\s+direction|either\s+way|in\s+both\s+directions|positive\s+or\s+negative)\b", re.IGNORECASE)
+
+
+def _capped_one_way(prose: str, tree: ast.Module) -> Optional[str]:
+    """``min(difference, 400)`` and nothing that caps the other side (no ``max``, ``abs``, nor ``-400``) where the
+    instruction caps a value in either direction: a difference of -600 stays -600."""
+    if not _asked(BOTH_WAYS_ASK, prose):
+        return None
+    calls = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("min", "max", "abs", "copysign", "clamp")]
+    caps = [n for n in calls if n.func.id == "min" and len(n.args) == 2 and (constant_value(n.args[1]) or 0) > 0]
+    if len(caps) != 1 or any(n.func.id != "min" for n in calls):
+        return None
+    limit = constant_value(caps[0].args[1])
+    if any(constant_value(n) == -limit for n in walk(tree) if isinstance(n, (ast.UnaryOp, ast.Constant))):
+        return None
+    return f"the instruction caps the value in either direction and {ast.unparse(caps[0])[:40]} (line {caps[0].lineno}) caps it only from above"
 
 
 def _whichever_reversed(prose: str, tree: ast.Module) -> Optional[str]:
@@ -838,11 +881,12 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
 
 
 # Words that ask for a running total in some form: "cumulative", "so far", "the balance after each"; a schedule's
-# start and end times ("one oven, starting at minute 0 with no gaps": each end is the sum of the durations before it),
+# start and end times ("one oven, starting at minute 0 with no gaps": each end is the sum of the durations before it;
+# "the start times (ms from the beginning of the queue) of each track"),
 # a continuous mix's start offsets, a level "starting from" an opening one that the changes are applied to.
 RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
-                         r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|"
+                         r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|start(?:ing)? (?:times?|positions?)|from the (?:beginning|start) of|"
                          r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"
                          r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*|"
                          r"moving averages?|exponential\w*|smooth\w*|recurrence|at the end of (?:each|every|which|that|the) \w+|(?:stock|inventory|fill|water|tank) levels?)\b|"
@@ -1140,6 +1184,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or unguarded_absence(prose, tree) or respelt_key(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)
             or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
+            or _counter_difference_floors_at_zero(prose, tree) or _capped_one_way(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
             or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree) or short_output_tuples(prose, tree) or _sign_never_told(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree) or unparsed_examples(prose, tree))
