@@ -5135,3 +5135,37 @@ def test_blind135_to_141s_runs_shares_and_ranges():
     ask = "Category 1 from 119 km/h, 2 from 154, 3 from 178, 4 from 209 and 5 from 252 km/h (each threshold inclusive). Below 119 return 0."
     assert ignored_requirement_of(ask, storms.format(op=">")).startswith("the instruction's tiers run 'each threshold inclusive' and its comparison wind_kmh > limit")
     assert ignored_requirement_of(ask, storms.format(op=">=")) is None
+
+
+def test_blind135_to_141s_time_values():
+    """``duration.minutes`` of ``duration = end - start`` (a timedelta keeps days and seconds only; a class of the
+    code's own may carry minutes); ``DAYS[d.isoweekday()]`` and ``totals[index]`` with ``index = d.isoweekday()`` (Monday is
+    1; a dict keyed by the day's number, or a list of eight, is indexed right)."""
+    minutes = ("from collections import defaultdict\n\n\ndef minutes_per_agent(viewings):\n    totals = defaultdict(int)\n    for v in viewings:\n"
+               "        duration = v['end'] - v['start']\n        totals[v['agent']] += {read}\n    return dict(totals)\n")
+    assert trivial(minutes.format(read="duration.minutes")) == (
+        "always an error: duration.minutes (line 8) reads .minutes of duration = v['end'] - v['start'], a difference: a timedelta keeps days and seconds only")
+    assert trivial(minutes.format(read="int(duration.total_seconds() // 60)")) is None
+    lesson = "class Lesson:\n    def __init__(self, minutes):\n        self.minutes = minutes\n\n\ndef total(lessons):\n    return sum(l.minutes for l in lessons)\n"
+    assert trivial(lesson) is None
+    days = "from datetime import date\n\nDAYS = {days}\n\n\ndef day_name(d: date):\n    index = d.{call}()\n    return DAYS[index]\n"
+    week = '["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]'
+    assert trivial(days.format(days=week, call="isoweekday")).startswith("misused call: DAYS[index] (line 8) indexes by isoweekday(), which counts Monday as 1")
+    assert trivial(days.format(days=week, call="weekday")) is None
+    assert trivial(days.format(days='{1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat", 7: "Sun"}', call="isoweekday")) is None
+    assert trivial(days.format(days='["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]', call="isoweekday")) is None
+
+
+def test_a_key_the_shown_record_does_not_have():
+    """blind140: "records like ```json {"ref": ..., "city": ..., "asking_price": ..., "status": ...}```" read as
+    ``listing["price"]`` beside two keys the record has: KeyError on the first one. Not where the instruction quotes the
+    key elsewhere, nor where the code writes it itself."""
+    summary = ("def city_summary(listings):\n    summary = {{}}\n    for listing in listings:\n        if listing['status'] != 'active':\n            continue\n"
+               "        entry = summary.setdefault(listing['city'], {{'count': 0, 'total': 0}})\n        entry['count'] += 1\n"
+               "        entry['total'] += listing['{key}']\n    return summary\n")
+    ask = ('Our CRM exports listings as JSON records like\n\n```json\n{"ref": "UT-2291", "city": "Utrecht", "asking_price": 415000, "status": "active"}\n```\n\n'
+           "Write `city_summary(listings)` returning, per city, the count of active listings and their total asking price.")
+    assert check(ask, summary.format(key="price")) == (
+        "the code reads listing['price'] (line 8) and the instruction's record holds 'asking_price', 'city', 'ref', 'status', never 'price': KeyError on the first one")
+    assert check(ask, summary.format(key="asking_price")) is None
+    assert check(ask + " Older exports call the field `price`.", summary.format(key="price")) is None

@@ -20,7 +20,7 @@ from hfsynth.curate.python_ast import walk
 QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
 
 
-def _keys_the_code_makes(tree: ast.Module) -> Set[str]:
+def keys_the_code_makes(tree: ast.Module) -> Set[str]:
     """Keys the code puts in a record or reads with a default, and its patterns' named groups: it does not depend on
     the input holding them."""
     made: Set[str] = set()
@@ -54,7 +54,7 @@ def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
     if len(described) < 2:
         return None
     words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", prose))
-    made = _keys_the_code_makes(tree)
+    made = keys_the_code_makes(tree)
     if "KeyError" in ast.unparse(tree):
         return None
     for node in walk(tree):

@@ -24,7 +24,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.asked_signatures import ASKED_BARE
-from hfsynth.curate.json_keys import int_key_into_json
+from hfsynth.curate.json_keys import int_key_into_json, key_missing_from_the_record
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, walk, without_docstrings
@@ -473,7 +473,7 @@ def check(row: Dict, config) -> Optional[str]:
         broken = (ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
                   or contradicted_annotation(prose(text), parse_python(row.get("code") or ""))
                   or contradicted_value_kind(prose(text), parse_python(row.get("code") or ""))
-                  or int_key_into_json(text, parse_python(row.get("code") or "")))
+                  or int_key_into_json(text, parse_python(row.get("code") or "")) or key_missing_from_the_record(text, parse_python(row.get("code") or "")))
         if broken:
             return broken
     english_python = row.get("language", "python") == "python" and written_in_english(text)

@@ -7,14 +7,22 @@ room: the instruction shows a JSON object whose keys are numbers in quotes, and 
 ``.get`` on) a name bound once to ``json.loads``/``json.load`` with a parameter annotated ``int`` that its
 function never rebinds or converts, or with a record's field the instruction calls an integer ("each lesson dict
 (which has an integer `period`)", looked up as ``starts[lesson["period"]]``).
+
+And a record shown whole (a ```json block, or a JSON object in backticks, with three keys or more) whose reader
+looks up a key the record does not have: "records like ``{"ref": ..., "city": ..., "asking_price": ...,
+"status": ...}``" read as ``listing["price"]``, beside ``listing["status"]`` and ``listing["city"]``. Read only
+where the code reads two of the shown keys on the same name, the missing key is quoted nowhere in the
+instruction, and the code never writes it, defaults it or tests for it (:mod:`hfsynth.curate.described_keys`).
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import re
-from typing import Optional
+from typing import Optional, Set
 
+from hfsynth.curate.described_keys import keys_the_code_makes
 from hfsynth.curate.python_ast import store_counts, walk
 
 # '{"1042": [...]', "{'7': ...": a JSON object keyed by numbers written as strings
@@ -48,4 +56,42 @@ def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[
             if owner in loaded and (isinstance(key, ast.Name) and key.id in numbers or field in int_fields):
                 return (f"the instruction's JSON keys are strings and {ast.unparse(node)[:40]} (line {node.lineno}) looks up the int "
                         f"{key.id if isinstance(key, ast.Name) else ast.unparse(key)}: it never finds it")
+    return None
+
+
+# A ```json block, or a JSON object in backticks: a record shown as the input holds it.
+SHOWN_JSON = re.compile(r"```json[ \t]*\n(?P<block>.*?)```|`(?P<inline>\{[^`\n]{10,400}\})`", re.DOTALL)
+
+
+def _shown_record_keys(instruction: str) -> Optional[Set[str]]:
+    """The keys of the one JSON object (three keys or more) the instruction shows as a record, else None."""
+    shown = []
+    for match in SHOWN_JSON.finditer(instruction):
+        try:
+            value = json.loads(match.group("block") or match.group("inline"))
+        except ValueError:
+            continue
+        if isinstance(value, dict) and len(value) >= 3:
+            shown.append(set(value))
+    return shown[0] if len(shown) == 1 else None
+
+
+def key_missing_from_the_record(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """Why the code reads a key the instruction's shown record does not have, else None."""
+    keys = _shown_record_keys(instruction) if tree is not None and "{" in instruction else None
+    if not keys:
+        return None
+    made = keys_the_code_makes(tree)
+    reads: dict = {}
+    for node in walk(tree):
+        if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
+                and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+            reads.setdefault(node.value.id, []).append(node)
+    for name, nodes in reads.items():
+        known = {n.slice.value for n in nodes} & keys
+        for node in nodes:
+            key = node.slice.value
+            if len(known) >= 2 and key not in keys and key not in made and not re.search(rf"[`'\"]{re.escape(key)}[`'\"]", instruction):
+                return (f"the code reads {ast.unparse(node)[:40]} (line {node.lineno}) and the instruction's record holds "
+                        f"{', '.join(repr(k) for k in sorted(keys))}, never {key!r}: KeyError on the first one")
     return None

@@ -58,6 +58,7 @@ from hfsynth.curate.partial_means import mean_over_the_key_count, mean_over_the_
 from hfsynth.curate.pieced_slices import overlapping_slices
 from hfsynth.curate.python_ast import breaks_out_of, children, is_literal, is_print, parse_python, takes_arguments, walk
 from hfsynth.curate.skipped_items import last_item_never_reached, last_run_never_judged
+from hfsynth.curate.time_values import difference_attribute, isoweekday_as_index
 from hfsynth.curate.instruction_examples import instruction_examples
 from hfsynth.curate.misused_calls import misused_call, stripped_named_affix
 from hfsynth.curate.wrong_kind_values import wrong_kind_value
@@ -580,6 +581,8 @@ SUBSTANCE_CHECKS = (
     (never_filled_key, lambda found: f"unfinished: {found[0]}() starts {found[1]}[{found[2]!r}] empty and never fills it, while it fills {found[1]}[{found[3]!r}]: that part of the answer is always empty"),
     (returned_never_filled, lambda found: f"unfinished: {found[0]}() returns {found[1]} as it started, empty, beside {found[2]}, which it fills: that part of the answer is always empty"),
     (certain_error, lambda found: f"always an error: {found}"),
+    (difference_attribute, lambda found: f"always an error: {found}"),
+    (isoweekday_as_index, lambda found: f"misused call: {found}"),
     (read_before_its_bounds, lambda found: f"unguarded read: {found}"),
     (wrong_kind_value, lambda found: f"always an error: {found}"),
     (misused_call, lambda found: f"misused call: {found}"),

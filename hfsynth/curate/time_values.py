@@ -1,0 +1,73 @@
+"""What Python's date and time values do not give: a difference's minutes or hours, and a 0-based weekday from
+``isoweekday()``.
+
+- ``duration = viewing["end"] - viewing["start"]`` then ``duration.minutes``: a difference of datetimes is a
+  ``timedelta``, which keeps ``days``, ``seconds`` and ``microseconds`` only (a difference of numbers has no
+  attributes at all), so the first call raises AttributeError. Read for a name bound once to a subtraction,
+  where the code defines no class of its own that could make one (``__sub__``) or carries ``minutes``/``hours``.
+- ``DAYS[d.isoweekday()]``, ``totals[d.isoweekday()] += steps``: ``isoweekday()`` counts Monday as 1 and Sunday as
+  7, so as an index into a week that starts at 0 it names the next day and runs past the end on Sundays
+  (``weekday()`` is meant, or ``- 1``). Read for a sequence (not a dict keyed by the day's number) indexed by the
+  call or by a name bound once to it, and not an eight-item list that leaves index 0 aside.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from typing import Dict, Optional
+
+from hfsynth.curate.python_ast import walk
+
+MISSING_ON_A_DIFFERENCE = frozenset({"minutes", "hours"})
+
+
+def _bound_once(scope: ast.AST) -> Dict[str, ast.expr]:
+    """The names the scope binds exactly once, by a plain ``=``, and their values."""
+    stores = Counter(n.id for n in walk(scope) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    return {n.targets[0].id: n.value for n in walk(scope)
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and stores[n.targets[0].id] == 1}
+
+
+def difference_attribute(tree: ast.Module) -> Optional[str]:
+    """``duration.minutes`` (line n) of ``duration = end - start``: no difference carries minutes or hours."""
+    if any(isinstance(n, ast.ClassDef) for n in walk(tree)) or any(isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) for n in walk(tree)):
+        return None
+    for scope in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        bound = _bound_once(scope)
+        for node in walk(scope):
+            if (isinstance(node, ast.Attribute) and node.attr in MISSING_ON_A_DIFFERENCE and isinstance(node.value, ast.Name)
+                    and isinstance(bound.get(node.value.id), ast.BinOp) and isinstance(bound[node.value.id].op, ast.Sub)):
+                return (f"{ast.unparse(node)} (line {node.lineno}) reads .{node.attr} of {node.value.id} = {ast.unparse(bound[node.value.id])[:40]}, "
+                        f"a difference: a timedelta keeps days and seconds only")
+    return None
+
+
+def _isoweekday(node: ast.expr, bound: Dict[str, ast.expr]) -> bool:
+    if isinstance(node, ast.Name):
+        node = bound.get(node.id)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "isoweekday" and not node.args
+
+
+def _keyed_by_number(container: ast.expr, bound: Dict[str, ast.expr]) -> bool:
+    """A dict (``{1: "Mon", ...}``, ``defaultdict(int)``), or a list of eight that leaves index 0 aside."""
+    value = bound.get(container.id) if isinstance(container, ast.Name) else container
+    if isinstance(value, (ast.Dict, ast.DictComp)) or isinstance(value, ast.Call) and getattr(value.func, "id", None) in ("dict", "defaultdict", "Counter"):
+        return True
+    if isinstance(value, ast.List) and len(value.elts) >= 8:
+        return True
+    return isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult) and isinstance(value.right, ast.Constant) and value.right.value >= 8
+
+
+def isoweekday_as_index(tree: ast.Module) -> Optional[str]:
+    """``DAYS[d.isoweekday()]`` (line n): a weekday counted from 1 used as an index counted from 0."""
+    scopes = [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    module_bound = _bound_once(tree)
+    for scope in scopes:
+        bound = {**module_bound, **_bound_once(scope)} if scope is not tree else module_bound
+        for node in walk(scope):
+            if (isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice) and _isoweekday(node.slice, bound)
+                    and not _keyed_by_number(node.value, bound)):
+                return (f"{ast.unparse(node)[:50]} (line {node.lineno}) indexes by isoweekday(), which counts Monday as 1 and Sunday as 7: "
+                        f"every day lands on the next one and Sunday runs past the end (weekday() is meant)")
+    return None
