@@ -5169,3 +5169,17 @@ def test_a_key_the_shown_record_does_not_have():
         "the code reads listing['price'] (line 8) and the instruction's record holds 'asking_price', 'city', 'ref', 'status', never 'price': KeyError on the first one")
     assert check(ask, summary.format(key="asking_price")) is None
     assert check(ask + " Older exports call the field `price`.", summary.format(key="price")) is None
+
+
+def test_consecutive_lines_at_the_same_place_are_one_run():
+    """blind137: "Consecutive lines at the same bin are handled in one stop. A bin visited again later is a new stop"
+    answered by a Counter of bins: no item is compared with the one before it."""
+    from hfsynth.curate.task_operations import wrong_operation
+
+    ask = ("A pick route is a list of `(bin_code, sku)` lines in walking order. Consecutive lines at the same bin are handled in one stop. "
+           "Write `route_stops(lines)` returning `(bin_code, lines_at_stop)` tuples.")
+    tally = "from collections import Counter\n\n\ndef route_stops(lines):\n    return list(Counter(b for b, _ in lines).items())\n"
+    runs = ("def route_stops(lines):\n    stops = []\n    for b, _ in lines:\n        if stops and stops[-1][0] == b:\n            stops[-1] = (b, stops[-1][1] + 1)\n"
+            "        else:\n            stops.append((b, 1))\n    return stops\n")
+    assert wrong_operation(ask, tally) == "the instruction asks for a run of consecutive items and the code never compares an item with the one before it"
+    assert wrong_operation(ask, runs) is None

@@ -306,7 +306,9 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
     (
         "a run of consecutive items",
-        re.compile(r"\b(?:longest|current|best)\s+(?:run|streak)\b|\b(?:runs?|streaks?)\s+of\s+consecutive\b|\bconsecutive\s+\w+\s+(?:won|lost|by\s+the\s+same)\b", re.IGNORECASE),
+        re.compile(r"\b(?:longest|current|best)\s+(?:run|streak)\b|\b(?:runs?|streaks?)\s+of\s+consecutive\b|\bconsecutive\s+\w+\s+(?:won|lost|by\s+the\s+same)\b"
+                   r"|\bconsecutive\s+(?:\w+\s+){1,2}(?:at|with|for|on|in)\s+the\s+same\s+\w+\s+(?:are|is)\s+(?:merged|handled|grouped|combined|collapsed|counted)\b",
+                   re.IGNORECASE),  # "Consecutive lines at the same bin are handled in one stop"
         lambda code: code.any_node(ast.Compare, ast.Subscript, ast.AugAssign) and not _counts_only(code) or code.has(r"groupby|pairwise|^zip$|streak|run|prev|last"),
         "never compares an item with the one before it",
     ),
