@@ -5183,3 +5183,33 @@ def test_consecutive_lines_at_the_same_place_are_one_run():
             "        else:\n            stops.append((b, 1))\n    return stops\n")
     assert wrong_operation(ask, tally) == "the instruction asks for a run of consecutive items and the code never compares an item with the one before it"
     assert wrong_operation(ask, runs) is None
+
+
+def test_blind142_to_148s_good_rows_lost_on_arrival():
+    """Good rows of blind142-148 lost on arrival: "the lowest end-of-day stock" after "daily net changes" is a running
+    level (``accumulate`` is the answer); '(`"delivered"` is `None` if the bag never arrived)' says what a record's
+    field holds, not that ``on_time_percentage("delivered")`` answers None."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+
+    stock = ("from itertools import accumulate\n\n\ndef lowest_stock(opening, movements):\n    levels = list(accumulate(movements, initial=opening))[1:]\n"
+             "    if not levels:\n        return (0, opening)\n    i = min(range(len(levels)), key=levels.__getitem__)\n    return (i + 1, levels[i])\n")
+    ask = ("A grain store starts with `opening` tonnes. `movements` is a list of daily net changes. Write `lowest_stock(opening, movements)` that "
+           "returns `(day, level)` for the lowest end-of-day stock.")
+    assert check(ask, stock) is None
+    assert check("Write `shares(values)`: each value's share of the total.", "from itertools import accumulate\n\n\ndef shares(values):\n    return list(accumulate(values))\n") is not None
+    late = "def on_time_percentage(deliveries) -> float:\n    return 0.0\n"
+    ask = ('Each delivery is a dict with `"due"` and `"delivered"` datetimes (`"delivered"` is `None` if the bag never arrived). '
+           "Write `on_time_percentage(deliveries)`.")
+    assert instruction_examples(ask, late) == []
+    dice = "def parse_dice(text: str) -> tuple:\n    return (1, 20, 0)\n"
+    assert [(e.call, e.want) for e in instruction_examples('Write `parse_dice(text)`, e.g. `"d20"` is `(1, 20, 0)`.', dice)] == [("parse_dice('d20')", "(1, 20, 0)")]
+
+
+def test_a_bulleted_case_with_a_placeholder_is_a_template():
+    """blind143: "- more days later -> `"in N days"`" is filled by ``f"in {delta} days"``, not held as written."""
+    phrase = ("def due_phrase(delta: int) -> str:\n    if delta == 0:\n        return 'today'\n    if delta == 1:\n        return 'tomorrow'\n"
+              "    if delta > 1:\n        return f'in {delta} days'\n    return f'{-delta} days overdue'\n")
+    ask = ("Write `due_phrase(delta)`:\n\n- same day -> `\"today\"`\n- one day later -> `\"tomorrow\"`\n- more days later -> `\"in N days\"`\n"
+           "- more days earlier -> `\"N days overdue\"`\n")
+    assert check(ask, phrase) is None
+    assert check(ask.replace('"today"', '"now"'), phrase) is None  # the templates left aside, one of two plain strings held: too few to read

@@ -143,6 +143,8 @@ WORKED = re.compile(r"->|=>|\u2192|\b(?:gives?|returns?|becomes?|yields?|should)
 DESCRIBES_INPUT = re.compile(r"\b(?:keys?|fields?|columns?|attributes?|properties|dicts?|records?|rows?|entries)\b[^.\n]*:?\s*$", re.IGNORECASE)
 
 
+# "in N days", "<name> joined", "{count} items": a template the code fills, not a string it holds as it is.
+PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w'])[A-Z](?![\w'])|<\w+>|\{\w*\}")
 # A bulleted line that ends with the answer for its case: "- 35 °C up to (not including) 40 °C: `"danger"`".
 BULLET_ANSWER = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+[^\n]*?(?::|->|=>|\u2192)[ \t]*`?(['\"])(?P<item>[^'\"\n]{1,40})\1`?[ \t]*[.,;]?[ \t]*$", re.MULTILINE)
 # A markdown table's row whose last cell is a quoted string: "| 120-129 | `"rare"` |", the answer for that row's band.
@@ -162,7 +164,7 @@ def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[st
     lead = instruction[: bullets[0].start()].rstrip().splitlines()
     if lead and DESCRIBES_INPUT.search(lead[-1]):
         return None
-    items = list(dict.fromkeys(match.group("item") for match in bullets))
+    items = [item for item in dict.fromkeys(match.group("item") for match in bullets) if not PLACEHOLDER_IN_TEXT.search(item)]  # "in N days": a template
     folded = [value.lower() for value in strings]
     held = [item for item in items if any(item.lower() in value for value in folded)]
     if len(held) >= max(2, len(items) / 2) and len(held) < len(items):

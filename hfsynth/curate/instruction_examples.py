@@ -217,6 +217,8 @@ def _value_examples(text: str, name: str, required: int, backticked: str = "") -
         if opened < 0 or closed < 0 or not (CLAUSE_OPENER.search(text[:opened]) or CHAINED.search(text[:opened])):
             continue
         (given_value, given_ok), (want_value, want_ok) = literal_value(given), literal_value(want)
+        if re.match(r"`?\s+(?:if|when|unless|while|until|for)\b", backticked[closed:]) or want_value is None:
+            continue  # '(`"delivered"` is `None` if the bag never arrived)': what a record's field holds, not an answer
         if given_ok and want_ok and isinstance(given_value, str) and not isinstance(want_value, str):
             add(given, want)
     for match in TEXT_IS_NUMBER.finditer(backticked):

@@ -885,13 +885,15 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
 # Words that ask for a running total in some form: "cumulative", "so far", "the balance after each"; a schedule's
 # start and end times ("one oven, starting at minute 0 with no gaps": each end is the sum of the durations before it;
 # "the start times (ms from the beginning of the queue) of each track"),
-# a continuous mix's start offsets, a level "starting from" an opening one that the changes are applied to.
+# a continuous mix's start offsets, a level "starting from" an opening one that the changes are applied to ("the lowest
+# end-of-day stock" after "daily net changes").
 RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
                          r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|start(?:ing)? (?:times?|positions?)|from the (?:beginning|start) of|"
                          r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"
                          r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*|"
-                         r"moving averages?|exponential\w*|smooth\w*|recurrence|at the end of (?:each|every|which|that|the) \w+|(?:stock|inventory|fill|water|tank) levels?)\b|"
+                         r"moving averages?|exponential\w*|smooth\w*|recurrence|at the end of (?:each|every|which|that|the) \w+|(?:stock|inventory|fill|water|tank) levels?|"
+                         r"end[- ]of[- ](?:day|week|month|year|period)|net\s+changes?)\b|"
                          r"\[\s*[a-z]\w*\s*-\s*1\s*\]", re.IGNORECASE)  # "s[t] = ... s[t-1]": each value from the one before
 
 
