@@ -5213,3 +5213,19 @@ def test_a_bulleted_case_with_a_placeholder_is_a_template():
            "- more days earlier -> `\"N days overdue\"`\n")
     assert check(ask, phrase) is None
     assert check(ask.replace('"today"', '"now"'), phrase) is None  # the templates left aside, one of two plain strings held: too few to read
+
+
+def test_blind143_to_148s_calls_that_answer_a_part():
+    """blind144: ``re.findall(r"(EB|CL)-\\d{4}", note)`` answers the prefixes, not the bike codes (``\\b(Mon|Tue)\\b`` answers
+    the whole token); blind146: ``" ".join(["Pen", pen + ":", amount, "kg"])`` with ``amount = round(total, 1)`` raises."""
+    from hfsynth.curate.misused_calls import misused_call
+
+    codes = "import re\n\nCODE = re.compile(r'{pattern}')\n\n\ndef bike_codes(note):\n    return CODE.findall(note)\n"
+    assert misused_call(ast.parse(codes.format(pattern="(EB|CL)-\\d{4}"))).endswith("findall gives the one group (EB|CL), the choice inside the token, not the token")
+    assert misused_call(ast.parse(codes.format(pattern="(?:EB|CL)-\\d{4}"))) is None
+    assert misused_call(ast.parse(codes.format(pattern="\\b(Mon|Tue)\\b"))) is None
+    report = ("def feed_report(totals):\n    lines = []\n    for pen in sorted(totals):\n        amount = round(totals[pen], 1)\n"
+              "        lines.append(' '.join(['Pen', pen + ':', {amount}, 'kg']))\n    return '\\n'.join(lines)\n")
+    assert trivial(report.format(amount="amount")) == (
+        "always an error: ' '.join(['Pen', pen + ':', amount, 'kg']) joins amount, a number, and str.join takes only strings (line 5)")
+    assert trivial(report.format(amount="str(amount)")) is None

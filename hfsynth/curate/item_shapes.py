@@ -289,8 +289,8 @@ def _bytes_items(tree: ast.Module) -> Dict[str, str]:
 
 
 def numbers_joined(tree: ast.Module) -> Optional[str]:
-    """``sep.join(ids)`` of a parameter annotated as a sequence of ints or floats, or ``"".join(b if ... else "." for b in chunk)``
-    of the items of ``chunk: bytes`` (ints)."""
+    """``sep.join(ids)`` of a parameter annotated as a sequence of ints or floats, ``"".join(b if ... else "." for b in chunk)``
+    of the items of ``chunk: bytes`` (ints), or ``" ".join(["Pen", pen, amount, "kg"])`` with ``amount = round(total, 1)``."""
     parameters = _parameters(tree)
     numeric = _bytes_items(tree)
     for node in nodes_outside_try(tree):
@@ -307,7 +307,34 @@ def numbers_joined(tree: ast.Module) -> Optional[str]:
             item = _item_annotation(parameters[node.args[0].id])
             if item is not None and ast.unparse(item) in ("int", "float"):
                 return f"{ast.unparse(node)[:50]} joins the {ast.unparse(item)}s of {node.args[0].id}, and str.join takes only strings (line {node.lineno})"
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        numbers = _names_of_numbers(function)
+        for node in nodes_outside_try(function):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1
+                    and isinstance(node.args[0], (ast.List, ast.Tuple))):
+                number = next((e for e in node.args[0].elts if _a_number(e) or isinstance(e, ast.Name) and e.id in numbers), None)
+                if number is not None:
+                    return f"{ast.unparse(node)[:50]} joins {ast.unparse(number)}, a number, and str.join takes only strings (line {node.lineno})"
     return None
+
+
+NUMBER_CALLS = frozenset({"round", "len", "sum", "int", "float", "abs"})
+
+
+def _a_number(node: ast.expr) -> bool:
+    """A number written or made in plain sight: ``2.5``, ``round(total, 1)``, ``len(xs)``."""
+    return (isinstance(node, ast.Constant) and type(node.value) in (int, float)
+            or isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in NUMBER_CALLS)
+
+
+def _names_of_numbers(function: ast.AST) -> set:
+    """The names a function binds once, by ``=``, to a number (``amount = round(totals[pen], 1)``)."""
+    stores: dict = {}
+    for n in walk(function):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            stores[n.id] = stores.get(n.id, 0) + 1
+    return {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+            and stores.get(n.targets[0].id) == 1 and _a_number(n.value)}
 
 
 # Calls that always give a pair: calendar.monthrange (first weekday, days), divmod, str.partition.

@@ -1665,12 +1665,14 @@ def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
     return None
 
 
-TOKEN_SHAPE = re.compile(r"\\[dwsDWS]|\[[^\]]*\]|[+*?}]")  # a class or a quantifier: the pattern spells a token's shape there
+TOKEN_SHAPE = re.compile(r"\\[dwsDWS]|\[[^\]]*\]")  # a class: the pattern spells a token's shape there
+ANCHORS_ONLY = re.compile(r"(?:\^|\$|\\[bAZ])*")
 
 
 def _alternation_inside_a_token(pattern: str) -> Optional[str]:
-    """The one capturing group of ``[A-Z]{1,2}-(0[1-9]|[1-9][0-9])-[1-9]``: it groups a choice, and the token's shape goes
-    on at both sides of it (classes, quantifiers), so findall answers the choice (``"07"``), not the bin code."""
+    """The one capturing group of ``[A-Z]{1,2}-(0[1-9]|[1-9][0-9])-[1-9]`` or ``(EB|CL)-\\d{4}``: it groups a choice, and
+    the token's shape (a class) goes on beside it, with nothing but anchors on the other side if not a class, so
+    findall answers the choice (``"07"``, ``"EB"``), not the code (``\\b(Mon|Tue)\\b`` answers the whole token)."""
     depth, start, in_class, i = 0, None, False, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -1689,7 +1691,10 @@ def _alternation_inside_a_token(pattern: str) -> Optional[str]:
             depth -= 1
             if depth == 0 and start is not None:
                 group, before, after = pattern[start: i + 1], pattern[:start], pattern[i + 1:]
-                if "|" in _top_level(group[1:-1]) and TOKEN_SHAPE.search(before) and TOKEN_SHAPE.search(re.sub(r"^[+*?]|^\{[^}]*\}", "", after)):
+                after = re.sub(r"^[+*?]|^\{[^}]*\}", "", after)
+                shaped = [bool(TOKEN_SHAPE.search(side)) for side in (before, after)]
+                bare = [bool(ANCHORS_ONLY.fullmatch(side)) for side in (before, after)]
+                if "|" in _top_level(group[1:-1]) and any(shaped) and all(s or b for s, b in zip(shaped, bare)):
                     return group
                 start = None
         i += 1
