@@ -1624,27 +1624,39 @@ def _heap_sliced(tree: ast.Module) -> Optional[str]:
     return None
 
 
-def _repeated_groups(pattern: str) -> list:
-    """The capturing groups of a pattern's source that a quantifier repeats: ``(\\d{1,3}\\.){3}`` captures only its
-    last repetition."""
-    found, stack, i, in_class = [], [], 0, False
+def _unescaped(pattern: str) -> Iterator[Tuple[int, str, bool]]:
+    """``(index, character, inside a class)`` for each character of a pattern's source that no backslash escapes
+    (a class's own ``[`` and ``]`` count as inside it)."""
+    i, in_class = 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
             i += 2
             continue
+        opens = not in_class and ch == "["
+        yield i, ch, in_class or opens
+        in_class = (in_class and ch != "]") or opens
+        i += 1
+
+
+def _group_spans(pattern: str) -> list:
+    """``(start, end, capturing, depth)`` of each group of a pattern's source, ``end`` past its ``)``."""
+    spans, stack = [], []
+    for i, ch, in_class in _unescaped(pattern):
         if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+            continue
+        if ch == "(":
             stack.append((i, not pattern.startswith("(?", i) or pattern.startswith("(?P<", i)))
         elif ch == ")" and stack:
             start, capturing = stack.pop()
-            if capturing and pattern[i + 1: i + 2] in ("{", "+", "*"):
-                found.append(pattern[start: i + 1])
-        i += 1
-    return found
+            spans.append((start, i + 1, capturing, len(stack)))
+    return spans
+
+
+def _repeated_groups(pattern: str) -> list:
+    """The capturing groups of a pattern's source that a quantifier repeats: ``(\\d{1,3}\\.){3}`` captures only its
+    last repetition."""
+    return [pattern[start:end] for start, end, capturing, _ in sorted(_group_spans(pattern)) if capturing and pattern[end: end + 1] in ("{", "+", "*")]
 
 
 def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
@@ -1673,54 +1685,22 @@ def _alternation_inside_a_token(pattern: str) -> Optional[str]:
     """The one capturing group of ``[A-Z]{1,2}-(0[1-9]|[1-9][0-9])-[1-9]`` or ``(EB|CL)-\\d{4}``: it groups a choice, and
     the token's shape (a class) goes on beside it, with nothing but anchors on the other side if not a class, so
     findall answers the choice (``"07"``, ``"EB"``), not the code (``\\b(Mon|Tue)\\b`` answers the whole token)."""
-    depth, start, in_class, i = 0, None, False, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
+    for start, end, capturing, depth in sorted(_group_spans(pattern)):
+        if not capturing or depth:
             continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            if depth == 0 and (not pattern.startswith("(?", i) or pattern.startswith("(?P<", i)):
-                start = i
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0 and start is not None:
-                group, before, after = pattern[start: i + 1], pattern[:start], pattern[i + 1:]
-                after = re.sub(r"^[+*?]|^\{[^}]*\}", "", after)
-                shaped = [bool(TOKEN_SHAPE.search(side)) for side in (before, after)]
-                bare = [bool(ANCHORS_ONLY.fullmatch(side)) for side in (before, after)]
-                if "|" in _top_level(group[1:-1]) and any(shaped) and all(s or b for s, b in zip(shaped, bare)):
-                    return group
-                start = None
-        i += 1
+        group, before = pattern[start:end], pattern[:start]
+        after = re.sub(r"^[+*?]|^\{[^}]*\}", "", pattern[end:])
+        shaped = [bool(TOKEN_SHAPE.search(side)) for side in (before, after)]
+        bare = [bool(ANCHORS_ONLY.fullmatch(side)) for side in (before, after)]
+        if "|" in _top_level(group[1:-1]) and any(shaped) and all(s or b for s, b in zip(shaped, bare)):
+            return group
     return None
 
 
 def _top_level(source: str) -> str:
     """The characters of ``source`` outside its own groups and classes."""
-    out, depth, in_class, i = [], 0, False, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    inside = {i for start, end, _, _ in _group_spans(source) for i in range(start, end)}
+    return "".join(ch for i, ch, in_class in _unescaped(source) if not in_class and i not in inside)
 
 
 def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
