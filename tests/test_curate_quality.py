@@ -918,8 +918,8 @@ NEWEST_SETS = {
     "labelled_blind131.jsonl.gz": 0.38, "labelled_blind132.jsonl.gz": 0.40, "labelled_blind133.jsonl.gz": 0.44, "labelled_blind134.jsonl.gz": 0.40,
     "labelled_blind135.jsonl.gz": 0.44, "labelled_blind136.jsonl.gz": 0.52, "labelled_blind137.jsonl.gz": 0.44, "labelled_blind138.jsonl.gz": 0.44,
     "labelled_blind139.jsonl.gz": 0.40, "labelled_blind140.jsonl.gz": 0.40, "labelled_blind141.jsonl.gz": 0.48,
-    "labelled_blind143.jsonl.gz": 0.40, "labelled_blind144.jsonl.gz": 0.46, "labelled_blind145.jsonl.gz": 0.42, "labelled_blind146.jsonl.gz": 0.48,
-    "labelled_blind148.jsonl.gz": 0.30,
+    "labelled_blind143.jsonl.gz": 0.40, "labelled_blind144.jsonl.gz": 0.48, "labelled_blind145.jsonl.gz": 0.42, "labelled_blind146.jsonl.gz": 0.48,
+    "labelled_blind148.jsonl.gz": 0.34, "labelled_blind142.jsonl.gz": 0.48, "labelled_blind147.jsonl.gz": 0.38,
 }
 
 

@@ -156,7 +156,9 @@ def test_a_prefix_the_instruction_names_stripped_as_a_set_of_characters():
                                                                "the instruction names (line 2; str.removeprefix removes it)")
     assert trivial(code.format(cut='removeprefix("SKU-")'), sku) is None
     assert trivial(code.format(cut='lstrip("SKU-")'), "Strip the characters 'SKU-' from the start of each code.") is None  # a set of characters, as asked
-    assert trivial(code.format(cut='lstrip("SKU-")'), "Clean up product codes like 'SKU-12'.") is None  # the instruction names no prefix
+    # the instruction names no prefix, and a word with a separator stripped as a set of characters is still read (blind148: 37 of
+    # the 38 labelled rows that do it are junk, the 38th a demonstration on a literal)
+    assert trivial(code.format(cut='lstrip("SKU-")'), "Clean up product codes like 'SKU-12'.").endswith("strips any of the characters 'SKU-', not the word (removeprefix is meant)")
     title = 'Names sometimes start with the title "Dr. ". Write strip_title(name) that removes that prefix.'
     assert "not the 'Dr.' the instruction names" in trivial("def strip_title(name):\n    return name.strip().strip('Dr. ')\n", title)
     assert trivial("def trim(line):\n    return line.rstrip('\\n')\n", "Lines end with a trailing '\\n'; drop it.") is None  # one character
@@ -5229,3 +5231,28 @@ def test_blind143_to_148s_calls_that_answer_a_part():
     assert trivial(report.format(amount="amount")) == (
         "always an error: ' '.join(['Pen', pen + ':', amount, 'kg']) joins amount, a number, and str.join takes only strings (line 5)")
     assert trivial(report.format(amount="str(amount)")) is None
+
+
+def test_blind143_to_148s_strips_and_counters():
+    """blind148: ``code.lstrip("IATA:")`` strips any of I, A, T and ":" ("IATA:ATL" gives "L"; ``removeprefix`` is meant),
+    not ``.rstrip(" \\n")`` nor ``.lstrip("aeiou")``; blind144/148: ``checked = 0`` compared in a loop and never
+    stepped, so a full carousel is searched for ever."""
+    clean = "def clean_codes(raw):\n    return [code.strip().upper().{call} for code in raw]\n"
+    assert trivial(clean.format(call="lstrip('IATA:')")) == (
+        "misused call: code.strip().upper().lstrip('IATA:') (line 2) strips any of the characters 'IATA:', not the word (removeprefix is meant)")
+    assert trivial(clean.format(call="removeprefix('IATA:')")) is None
+    assert trivial(clean.format(call="rstrip(' \\n')")) is None
+    assert trivial(clean.format(call="lstrip('aeiou')")) is None  # a set of characters, meant as one
+    slots = ("def next_free_slot(slots, start):\n    n = len(slots)\n    i = start % n\n    checked = 0\n    while slots[i] is not None:\n"
+             "        if checked == n:\n            return None\n        i = (i + 1) % n\n{step}    return i\n")
+    assert trivial(slots.format(step="")) == ("never ends: next_free_slot() compares checked in its loop (checked == n, line 6) and never changes it from 0")
+    assert trivial(slots.format(step="        checked += 1\n")) is None
+
+
+def test_the_minutes_of_a_clock_time_are_no_example_value():
+    """blind142: "e.g. orders at 12:00, 12:10, 12:30, 12:31 and 13:20 -> `3`" is no example ``peak_orders(20) == 3``."""
+    from hfsynth.curate.instruction_examples import instruction_examples
+
+    peak = "def peak_orders(timestamps, window_minutes=30):\n    return 0\n"
+    assert instruction_examples("Write `peak_orders(timestamps)`, e.g. orders at 12:00, 12:10, 12:30, 12:31 and 13:20 -> `3`", peak) == []
+    assert [(e.call, e.want) for e in instruction_examples("Write `peak_orders(timestamps)`, e.g.: 20 -> `3`", peak)] == [("peak_orders(20)", "3")]

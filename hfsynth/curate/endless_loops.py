@@ -18,7 +18,9 @@ instruction says a tree's root is its own parent, ``while hub in parent: hub = p
 the walk goes round for ever. A loop whose condition's names are set only from names it never changes
 (``current = manager_of.get(employee)``) repeats its second pass for ever; so does ``gross += 0.01`` until
 ``net(gross) != target`` is false, a fraction stepped to exact equality. And a function that calls itself
-with its own parameters, none of them changed, makes the same call again until the stack runs out.
+with its own parameters, none of them changed, makes the same call again until the stack runs out. So does a
+loop whose way out is a counter that never counts (``checked = 0``, ``while slots[i] is not None: if checked == n:
+return None``, and ``checked`` never stepped).
 """
 
 from __future__ import annotations
@@ -592,3 +594,24 @@ def recurses_unchanged(tree: ast.AST) -> Optional[str]:
             return f"{function.name}() calls itself with its own arguments unchanged ({ast.unparse(itself[0])[:60]}, line {itself[0].lineno}): the call never gets closer to an end"
     return None
 
+
+
+def counter_never_counts(tree: ast.AST) -> Optional[str]:
+    """``checked = 0`` and a ``while`` loop that compares ``checked`` (``checked < n``, ``if checked == n: return``) while
+    nothing ever steps it: the guard that should end the loop when nothing is found never fires."""
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        stores: dict = {}
+        for node in walk(function):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                stores[node.id] = stores.get(node.id, 0) + 1
+        zeros = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                 and isinstance(n.value, ast.Constant) and n.value.value == 0 and not isinstance(n.value.value, bool) and stores.get(n.targets[0].id) == 1}
+        if not zeros:
+            continue
+        for loop in (n for n in walk(function) if isinstance(n, ast.While)):
+            for test in (n for n in walk(loop) if isinstance(n, ast.Compare)):
+                frozen = sorted({n.id for n in walk(test) if isinstance(n, ast.Name) and n.id in zeros})
+                if frozen:
+                    return (f"{function.name}() compares {frozen[0]} in its loop ({ast.unparse(test)[:40]}, line {test.lineno}) and never "
+                            f"changes it from 0")
+    return None

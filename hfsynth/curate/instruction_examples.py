@@ -116,8 +116,8 @@ UNIT_BEFORE = re.compile(r"\s+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?
 def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
     best = None
     for start in range(end - 1, max(-1, end - 300), -1):
-        if start > 0 and text[start - 1] not in " \t\n(:,`":
-            continue
+        if start > 0 and text[start - 1] not in " \t\n(:,`" or start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
+            continue  # "13:20 -> `3`": the minutes of a clock time, no value of their own
         piece = text[start:end].strip().strip("`")
         if piece and _plain(piece) and not _bare_tuple(piece) and literal_value(piece)[1]:
             best = (piece, start)

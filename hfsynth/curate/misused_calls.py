@@ -194,6 +194,28 @@ AFFIX_WORDS = re.compile(r"\b(?:prefix\w*|suffix\w*|start(?:s|ing)?\s+with|begin
 CHARACTER_SET_WORDS = re.compile(r"\b(?:characters?|chars?|any\s+of|letters)\b", re.IGNORECASE)
 
 
+# ".txt", "IATA:", "www.", "Team ": a word with a separator, which strip would read as a set of characters.
+WORD_AFFIX = re.compile(r"(?=(?:.*[A-Za-z]){2})(?=.*[:\-/._ ]).{3,}")
+
+
+def stripped_word(tree: ast.Module, instruction: str = "") -> Optional[str]:
+    """``code.lstrip("IATA:")``, ``filename.rstrip(".txt")``: ``lstrip``/``rstrip`` take a set of characters, so they eat
+    every leading (trailing) I, A, T and : too ("IATA:ATL" gives "L"); ``removeprefix``/``removesuffix`` are meant.
+    Read in a function, for a literal word with a separator, on anything but a literal (a demonstration of the pitfall);
+    after :func:`stripped_named_affix`, which names the prefix the instruction gives."""
+    if CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
+        return None  # "Strip the characters 'SKU-'": a set of characters, as asked
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for node in walk(function):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("lstrip", "rstrip") and len(node.args) == 1
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and WORD_AFFIX.fullmatch(node.args[0].value)
+                    and not isinstance(node.func.value, ast.Constant)):
+                meant = "removeprefix" if node.func.attr == "lstrip" else "removesuffix"
+                return (f"{ast.unparse(node)[:50]} (line {node.lineno}) strips any of the characters {node.args[0].value!r}, not the word "
+                        f"({meant} is meant)")
+    return None
+
+
 def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
     """``.lstrip("SKU-")`` where the instruction names "SKU-" as the prefix to drop: ``strip`` takes a set of
     characters, so it eats every leading S, K, U and - (``removeprefix`` is meant). Read for a literal of two

@@ -52,7 +52,7 @@ from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import (discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
                                       loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, returned_never_filled,
                                       swapped_clamp, unread_parts)
-from hfsynth.curate.endless_loops import (climbs_past_the_root, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
+from hfsynth.curate.endless_loops import (climbs_past_the_root, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
                                           recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.partial_means import mean_over_the_key_count, mean_over_the_whole
 from hfsynth.curate.pieced_slices import overlapping_slices
@@ -60,7 +60,7 @@ from hfsynth.curate.python_ast import breaks_out_of, children, is_literal, is_pr
 from hfsynth.curate.skipped_items import last_item_never_reached, last_run_never_judged
 from hfsynth.curate.time_values import difference_attribute, isoweekday_as_index
 from hfsynth.curate.instruction_examples import instruction_examples
-from hfsynth.curate.misused_calls import misused_call, stripped_named_affix
+from hfsynth.curate.misused_calls import misused_call, stripped_named_affix, stripped_word
 from hfsynth.curate.wrong_kind_values import wrong_kind_value
 from hfsynth.curate.typed_answers import (
     asserted_examples,
@@ -578,6 +578,7 @@ SUBSTANCE_CHECKS = (
     (jumps_onto_its_bound, lambda found: f"never ends: {found}"),
     (follows_itself, lambda found: f"never ends: {found}"),
     (recurses_unchanged, lambda found: f"never ends: {found}"),
+    (counter_never_counts, lambda found: f"never ends: {found}"),
     (never_filled_key, lambda found: f"unfinished: {found[0]}() starts {found[1]}[{found[2]!r}] empty and never fills it, while it fills {found[1]}[{found[3]!r}]: that part of the answer is always empty"),
     (returned_never_filled, lambda found: f"unfinished: {found[0]}() returns {found[1]} as it started, empty, beside {found[2]}, which it fills: that part of the answer is always empty"),
     (certain_error, lambda found: f"always an error: {found}"),
@@ -656,7 +657,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         fell = falls_off_the_end(tree, asked_returns) if asked_returns else None
         if fell:
             return f"unfinished: {fell[0]}() at line {fell[1]} returns a value as the instruction's signature asks and reaches its end on some path, where it returns None"
-        misread = stripped_named_affix(tree, row.get("instruction") or "") or unanchored_validation(tree, row.get("instruction") or "")
+        misread = stripped_named_affix(tree, row.get("instruction") or "") or unanchored_validation(tree, row.get("instruction") or "") or stripped_word(tree, row.get("instruction") or "")
         if misread:
             return f"misused call: {misread}"
         examples = instruction_examples(row.get("instruction") or "", tree)
