@@ -63,7 +63,7 @@ import ast
 import re
 from typing import Dict, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, own_scope_nodes, walk
+from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, own_scope_nodes, values_bound_once, walk
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
@@ -837,12 +837,7 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
         nodes = list(walk(function))
         returns = [n for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, (ast.Dict, ast.Tuple, ast.List))]
         in_returns = {id(n) for r in returns for n in walk(r.value)}
-        bound = {}
-        for n in nodes:
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
-                bound.setdefault(n.id, []).append(n)
-        empties = {n.targets[0].id for n in nodes if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                   and _empty_value(n.value) and not isinstance(n.value, (ast.Constant, ast.Tuple)) and len(bound.get(n.targets[0].id, [])) == 1}
+        empties = {name for name, value in values_bound_once(function).items() if _empty_value(value) and not isinstance(value, (ast.Constant, ast.Tuple))}
         filled = {n.func.value.id for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FILLING_METHODS
                   and isinstance(n.func.value, ast.Name)}
         filled |= {t.value.id for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))

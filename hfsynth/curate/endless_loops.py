@@ -28,7 +28,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.python_ast import breaks_out_of, walk
+from hfsynth.curate.python_ast import breaks_out_of, values_bound_once, walk
 
 PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta", "bytes",
                         "enumerate", "zip", "sorted", "reversed", "list", "tuple", "set", "frozenset", "dict", "round", "divmod", "repr", "print"})
@@ -600,12 +600,8 @@ def counter_never_counts(tree: ast.AST) -> Optional[str]:
     """``checked = 0`` and a ``while`` loop that compares ``checked`` (``checked < n``, ``if checked == n: return``) while
     nothing ever steps it: the guard that should end the loop when nothing is found never fires."""
     for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        stores: dict = {}
-        for node in walk(function):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-                stores[node.id] = stores.get(node.id, 0) + 1
-        zeros = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                 and isinstance(n.value, ast.Constant) and n.value.value == 0 and not isinstance(n.value.value, bool) and stores.get(n.targets[0].id) == 1}
+        zeros = {name for name, value in values_bound_once(function).items()
+                 if isinstance(value, ast.Constant) and value.value == 0 and not isinstance(value.value, bool)}
         if not zeros:
             continue
         for loop in (n for n in walk(function) if isinstance(n, ast.While)):

@@ -329,12 +329,7 @@ def _a_number(node: ast.expr) -> bool:
 
 def _names_of_numbers(function: ast.AST) -> set:
     """The names a function binds once, by ``=``, to a number (``amount = round(totals[pen], 1)``)."""
-    stores: dict = {}
-    for n in walk(function):
-        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
-            stores[n.id] = stores.get(n.id, 0) + 1
-    return {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-            and stores.get(n.targets[0].id) == 1 and _a_number(n.value)}
+    return {name for name, value in values_bound_once(function).items() if _a_number(value)}
 
 
 # Calls that always give a pair: calendar.monthrange (first weekday, days), divmod, str.partition.

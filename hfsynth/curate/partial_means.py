@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import store_counts, walk
 
 
 def _one_name_call(node: ast.expr, function: str) -> Optional[str]:
@@ -46,27 +46,17 @@ def mean_over_the_whole(tree: ast.AST) -> Optional[str]:
     for function in walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        bindings: dict = {a.arg: [None] for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for node in walk(function):
-            if isinstance(node, ast.Assign):
-                for target in node.targets:
-                    for name in walk(target):
-                        if isinstance(name, ast.Name):
-                            bindings.setdefault(name.id, []).append(node.value if name is target else None)
-            elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.With, ast.NamedExpr)):
-                for target in ([node.target] if not isinstance(node, ast.With) else [i.optional_vars for i in node.items if i.optional_vars]):
-                    for name in walk(target):
-                        if isinstance(name, ast.Name):
-                            value = node.value if isinstance(node, ast.AnnAssign) and name is target else None
-                            bindings.setdefault(name.id, []).append(value)
+        parameters = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+        stores = store_counts(function)
         for node in walk(function):
             if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)):
                 continue
             part, whole = _one_name_call(node.left, "sum"), _one_name_call(node.right, "len")
             if part is None or whole is None or part == whole:
                 continue
-            values = bindings.get(part, [])
-            if len(values) == 1 and values[0] is not None and _part_of(values[0], whole):
+            value = next((n.value for n in walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+                          and any(isinstance(t, ast.Name) and t.id == part for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))), None)
+            if part not in parameters and stores[part] == 1 and value is not None and _part_of(value, whole):
                 return (f"{function.name}() at line {node.lineno}: {ast.unparse(node)} sums the items of {whole} that {part} keeps "
                         f"and divides by the count of all of {whole}")
     return None

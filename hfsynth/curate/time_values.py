@@ -14,19 +14,11 @@
 from __future__ import annotations
 
 import ast
-from collections import Counter
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import values_bound_once, walk
 
 MISSING_ON_A_DIFFERENCE = frozenset({"minutes", "hours"})
-
-
-def _bound_once(scope: ast.AST) -> Dict[str, ast.expr]:
-    """The names the scope binds exactly once, by a plain ``=``, and their values."""
-    stores = Counter(n.id for n in walk(scope) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-    return {n.targets[0].id: n.value for n in walk(scope)
-            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and stores[n.targets[0].id] == 1}
 
 
 def difference_attribute(tree: ast.Module) -> Optional[str]:
@@ -34,7 +26,7 @@ def difference_attribute(tree: ast.Module) -> Optional[str]:
     if any(isinstance(n, ast.ClassDef) for n in walk(tree)) or any(isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) for n in walk(tree)):
         return None
     for scope in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        bound = _bound_once(scope)
+        bound = values_bound_once(scope)
         for node in walk(scope):
             if (isinstance(node, ast.Attribute) and node.attr in MISSING_ON_A_DIFFERENCE and isinstance(node.value, ast.Name)
                     and isinstance(bound.get(node.value.id), ast.BinOp) and isinstance(bound[node.value.id].op, ast.Sub)):
@@ -62,9 +54,9 @@ def _keyed_by_number(container: ast.expr, bound: Dict[str, ast.expr]) -> bool:
 def isoweekday_as_index(tree: ast.Module) -> Optional[str]:
     """``DAYS[d.isoweekday()]`` (line n): a weekday counted from 1 used as an index counted from 0."""
     scopes = [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    module_bound = _bound_once(tree)
+    module_bound = values_bound_once(tree)
     for scope in scopes:
-        bound = {**module_bound, **_bound_once(scope)} if scope is not tree else module_bound
+        bound = {**module_bound, **values_bound_once(scope)} if scope is not tree else module_bound
         for node in walk(scope):
             if (isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice) and _isoweekday(node.slice, bound)
                     and not _keyed_by_number(node.value, bound)):
