@@ -5256,3 +5256,37 @@ def test_the_minutes_of_a_clock_time_are_no_example_value():
     peak = "def peak_orders(timestamps, window_minutes=30):\n    return 0\n"
     assert instruction_examples("Write `peak_orders(timestamps)`, e.g. orders at 12:00, 12:10, 12:30, 12:31 and 13:20 -> `3`", peak) == []
     assert [(e.call, e.want) for e in instruction_examples("Write `peak_orders(timestamps)`, e.g.: 20 -> `3`", peak)] == [("peak_orders(20)", "3")]
+
+
+def test_blind149_to_155s_asks_that_are_not_asks():
+    """Good rows of blind149-155 that read as breaking an ask: "(ascending, no duplicates)" of what a skier has, a shift
+    pattern's "working day", a stock that "can no longer cover" a day (a running total), "use `None` when" (a missing
+    regex group gives it), "equal weights keep their input order" after a sort by port then weight, and positions sorted
+    to restore the input's order."""
+    passes = "def cheapest_passes(days, p1):\n    return p1 * len(days)\n"
+    assert check("A skier has a list of season day numbers (ascending, no duplicates). Write `cheapest_passes(days, p1)`.", passes) is None
+    assert check("Write `cheapest_passes(days, p1)`; return the days covered, with no duplicates.", passes).endswith("nothing in the code removes a duplicate")
+    rota = "from datetime import date\n\n\ndef is_working(pattern_start: date, day: date) -> bool:\n    return (day - pattern_start).days % 6 < 4\n"
+    assert check("Housekeepers work 4 days on and 2 days off, from `pattern_start` (the first working day). Write `is_working(pattern_start, day)`.", rota) is None
+    assert check("Write `is_working(pattern_start, day)`: True on a working day.", rota).endswith("never asks which day of the week a date is")
+    shortage = ("from itertools import accumulate\n\n\ndef first_shortage_day(stock, daily_usage):\n    for day, used in enumerate(accumulate(daily_usage)):\n"
+                "        if used > stock:\n            return day\n    return None\n")
+    assert check("Write `first_shortage_day(stock, daily_usage)`: the first day on which the stock can no longer cover that day's usage.", shortage) is None
+    assert check("Write `first_shortage_day(stock, daily_usage)`: the first day whose usage is larger than the stock.", shortage).endswith("the code accumulates (accumulate(daily_usage), line 5)")
+    report = ("import re\n\nLINE = re.compile(r'Room (?P<room>\\d+): (?P<score>\\d+)(?: \\((?P<inspector>\\w+)\\))?')\n\n\ndef parse_report(text):\n"
+              "    return [{'room': m['room'], 'inspector': m['inspector']} for m in map(LINE.match, text.splitlines()) if m]\n")
+    assert check("Write `parse_report(text)`. The `(inspector)` part is optional; use `None` when it is missing.", report) is None
+    assert check("Write `parse_report(text)`. The `(inspector)` part is optional; use 'unknown' when it is missing.", report) == (
+        "the instruction asks for the value 'unknown' (\"use 'unknown' when\") and the code leaves it out")
+    loading = ("def loading_order(containers, rotation):\n    position = {port: i for i, port in enumerate(rotation)}\n"
+               "    return [c['code'] for c in sorted(containers, key=lambda c: (-position[c['pod']], -c['LAST']))]\n")
+    ties = "Load later ports first; within a port, heavier containers first; equal weights keep their input order. Write `loading_order(containers, rotation)`."
+    assert check(ties, loading.replace("LAST", "weight_t")) is None
+    assert check(ties, loading.replace("LAST", "code")).endswith("breaks ties by another field")
+    pairs = ("def pair_twenties(containers):\n    waiting, partner = {}, {}\n    for i, (code, pod) in enumerate(containers):\n        if pod in waiting:\n"
+             "            partner[waiting.pop(pod)] = code\n        else:\n            waiting[pod] = i\n"
+             "    return [(containers[i][0], partner[i]) for i in sorted(partner)], [containers[i][0] for i in sorted(waiting.values())]\n")
+    same_pod = "Write `pair_twenties(containers)` that pairs `(code, pod)` containers with the same POD in input order (first with second, ...)."
+    assert check(same_pod, pairs) is None
+    assert check(same_pod, pairs.replace("for i in sorted(waiting.values())]", "for i in waiting.values()] + sorted(containers)")).endswith(
+        "sorts by the whole item, so equal keys are ordered by the next field")

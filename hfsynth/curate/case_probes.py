@@ -15,6 +15,10 @@ with every string folded (``_hf_case_blind`` in the claims' checker). Read only 
 - the row calls it with literal arguments or names it defines (``duplicate_emails(signups)``),
   outside ``try`` and ``with``; at most two such calls are probed;
 - the code draws nothing random nor reads the clock.
+
+Where the instruction counts only exactly equal strings as the same ("titles that appear more than once
+(exactly the same string) are returned once", :data:`EXACTLY_EQUAL`), equal strings are re-cased alike:
+"Nighthawks" twice, one of them upper, are two titles there.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ CASE_MATTERS = re.compile(
     re.IGNORECASE,
 )
 PROBED_CALLS = 2
+# Words that count only exactly equal strings as the same: a probe must not make equal strings differ in case.
+EXACTLY_EQUAL = re.compile(r"\b(?:exactly\s+(?:the\s+)?same|identical|exact(?:ly)?[- ](?:duplicates?|matches|copies|repeats?)|exact\s+same)\b", re.IGNORECASE)
 
 
 def _plain(node: ast.expr) -> bool:
@@ -55,7 +61,8 @@ def _own_calls(trees: List[ast.Module], name: str) -> List[str]:
 
 
 def case_claims(instruction_prose: str, tree: Optional[ast.Module], tests_tree: Optional[ast.Module] = None) -> List[tuple]:
-    """The probes of a case-insensitive ask, as claims execution checks: ``(source, "", False, "case")``."""
+    """The probes of a case-insensitive ask, as claims execution checks: ``(source, "", False, "case")``;
+    ``"equal"`` instead of ``""`` where the instruction counts only exactly equal strings as the same."""
     if tree is None:
         return []
     prose = EMPHASIS.sub(r"\1", instruction_prose)
@@ -65,4 +72,5 @@ def case_claims(instruction_prose: str, tree: Optional[ast.Module], tests_tree: 
     function = asked_function(tree, prose)
     if function is None:
         return []
-    return [(source, "", False, "case") for source in _own_calls([t for t in (tests_tree, tree) if t is not None], function.name)]
+    keep_equal = "equal" if EXACTLY_EQUAL.search(prose) else ""
+    return [(source, keep_equal, False, "case") for source in _own_calls([t for t in (tests_tree, tree) if t is not None], function.name)]

@@ -104,13 +104,22 @@ EXPLAINS = re.compile(
 )
 
 
+# A note that works the output out before it shows it: "250 + 375 + 100 -> 725.0" (sums of numbers, then an arrow).
+WORKING = re.compile(r"^[$\u20ac\u00a3]?[\d.,]+(?:\s*[-+*/\u00d7]\s*\(?[$\u20ac\u00a3]?[\d.,]+%?\)?)+\s*(?:->|=>|\u2192)\s*(?P<result>\S.*)$")
+
+
 def _noted(comment: str, ellipsis_written: bool = False) -> str:
     """What a bare comment on a ``print(E)`` line shows of its output: ``# 2h 46m``, ``# M. A. Evans``,
     ``# False (TLD too short)`` (the output, then a note: see ``_hf_note_heads``); '' for a comment that
-    explains (:data:`EXPLAINS`), hedges (:data:`VAGUE`) or is empty."""
+    explains (:data:`EXPLAINS`), hedges (:data:`VAGUE`) or is empty. Working before an arrow
+    (``# 250 + 375 + 100 -> 725.0``) is no output: what follows the arrow is, when it is a value (not
+    ``-> capped at 5000.0``, which tells in words)."""
     match = BARE_COMMENT.match(comment)
     if not match or EXPLAINS.match(comment) or CLAIM_COMMENT.match(comment) or _vague_claim(match.group("want"), ellipsis_written):
         return ""  # ``# -> The Rolling Stones``: a claim's marker that _claimed found vague ("The ..." may describe) is no bare note
+    working = WORKING.match(match.group("want"))
+    if working:
+        return working.group("result") if literal_value(working.group("result"))[1] else ""
     return match.group("want")
 
 
@@ -537,7 +546,7 @@ def assert_hf_examples(examples, namespace):
         source, want, strict = example[:3]
         mode = example[3] if _hf_len(example) > 3 else ""
         if mode == "case":
-            _hf_case_blind(source, namespace)
+            _hf_case_blind(source, namespace, keep_equal=bool(want))
             continue
         printing = mode in ("print", "note")
         buffer, value, raised = _io.StringIO(), None, None
@@ -822,11 +831,13 @@ def _hf_folded(value, depth=0):
     return value
 
 
-def _hf_case_blind(source, namespace):
+def _hf_case_blind(source, namespace, keep_equal=False):
     """The instruction asks to ignore case: the row's own call, its strings re-cased seven ways (all upper,
     every other one upper, the first half upper, the first of equal ones upper, every other word upper, and
     those written in capitals lower),
-    must give the same answer once folded. A call that raises, or a variant that raises, proves nothing."""
+    must give the same answer once folded. A call that raises, or a variant that raises, proves nothing.
+    ``keep_equal``: the instruction counts only exactly equal strings as the same ("titles that appear
+    more than once (exactly the same string)"), so equal strings are re-cased alike and never made to differ."""
     import copy as _copy, re as _re
     try:
         function, args, kwargs = _hf_eval(source, namespace)
@@ -845,6 +856,8 @@ def _hf_case_blind(source, namespace):
                lambda i, t: t.upper() if i < total / 2 else t, first_seen, lambda i, t: words(t),
                lambda i, t: t.lower() if t == t.upper() else t)  # the strings the row wrote in capitals ("WS-NE042") lowered
     for change in changes:
+        if keep_equal:
+            change = lambda i, t, change=change, done={}: done.setdefault(t, change(i, t))
         (new_args, new_kwargs), count = _hf_recased((args, kwargs), change)
         if not count or (new_args, new_kwargs) == (args, kwargs):
             continue

@@ -187,8 +187,8 @@ def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str
     """The value the instruction says to use in a case, when none of the code's ``strings`` holds it."""
     for found in FALLBACK.finditer(instruction):
         value = found.group("value")
-        if found.group(1) == "`" and (FORMAT_SPELLED.search(value) or re.fullmatch(r"[a-z_][a-z0-9_]*", value)) or CLOCK_FORMAT.fullmatch(value):
-            continue  # `HH:MM`, `singular`, "M:SS": a format or a name, not a value to write
+        if found.group(1) == "`" and (FORMAT_SPELLED.search(value) or re.fullmatch(r"[a-z_][a-z0-9_]*|None|True|False", value)) or CLOCK_FORMAT.fullmatch(value):
+            continue  # `HH:MM`, `singular`, "M:SS", `None`: a format, a name or Python's constant (a missing regex group gives it), not a text to write
         whole = re.compile(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE) if len(value) <= 2 else None  # 'X' is no part of "prefixed"
         if not any((whole.search(written) if whole else value.lower() in written.lower()) for written in strings):
             return f"the value {value!r} ({found.group(0)!r})"

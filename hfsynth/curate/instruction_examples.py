@@ -259,10 +259,18 @@ def _under_a_setting(text: str, example: Example, tree: ast.Module, name: str) -
 def _answer_of_another_kind(tree: ast.Module, name: str, want: str) -> bool:
     """A pair's answer is not of the kind the function says it returns: ``"cups" -> "cup"`` beside
     ``parse_ingredient(line) -> tuple[Fraction, str, str]`` is the example of one rule inside it (the unit made
-    singular), not of the function."""
+    singular), not of the function; nor is ``'4' -> 40`` beside ``decode_size_type(code: str) -> dict`` (a table of
+    one character's meaning: a container's function never returns a lone number or text)."""
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
     value, ok = literal_value(want)
-    return ok and node.returns is not None and isinstance(node.returns, ast.Subscript) and not value_fits(value, node.returns)
+    if not ok or node.returns is None:
+        return False
+    if isinstance(node.returns, ast.Subscript):
+        return not value_fits(value, node.returns)
+    return ast.unparse(node.returns).replace("typing.", "") in CONTAINER_KINDS and isinstance(value, (int, float, str))
+
+
+CONTAINER_KINDS = frozenset(("dict", "Dict", "list", "List", "tuple", "Tuple", "set", "Set", "frozenset", "FrozenSet"))
 
 
 def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:

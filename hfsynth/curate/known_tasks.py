@@ -800,7 +800,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("the second largest value", _i(r"\bsecond (?:largest|highest|biggest|greatest)\b[^.]{0,30}\b(?:number|element|value|integer|item)\b|\bsecond_largest\b"), 1, r"second|largest",
               [([3, 1, 4, 2],), ([10, 20],), ([-1, -5, -3],), ([5, 9, 7, 8],)], lambda xs: sorted(xs)[-2],
               unless=_i(PRINTS + r"|\bsmallest\b|\bindex\b|\bposition\b|\bdict\w*|\bmatri\w*|\bstrings?\b|\bwords?\b|\bk-?th\b|\bn-?th\b")),
-    KnownTask("the longest strictly rising run", _i(r"\blongest (?:run|streak|stretch|sequence) of consecutive\b[^.]{0,60}\b(?:strictly )?(?:higher|greater|larger|increasing|rising)\b(?!\s+than\s+(?:`|\d|a\s|an\s|the\s+(?:limit|threshold|given)))|\blongest (?:strictly )?(?:increasing|rising) (?:run|streak|stretch)\b|\blongest continuous(?:ly)? increasing sub(?:sequence|array)\b"),
+    KnownTask("the longest strictly rising run", _i(r"\blongest (?:run|streak|stretch|sequence) of consecutive\b[^.]{0,60}\b(?:strictly )?(?:higher|greater|larger|increasing|rising)\b(?!\s+than\s+(?:`|\d|zero\b|a\s|an\s|the\s+(?:limit|threshold|given)))|\blongest (?:strictly )?(?:increasing|rising) (?:run|streak|stretch)\b|\blongest continuous(?:ly)? increasing sub(?:sequence|array)\b"),
               1, r"long|streak|run|rising|increas",
               [([1, 3, 5, 4, 7],), ([2, 2, 2],), ([5],), ([1, 2, 3],), ([3, 2, 1, 2, 3, 4, 0],), ([1, 1, 2],)], lambda xs: max((j - i for i in range(len(xs)) for j in range(i + 1, len(xs) + 1) if all(a < b for a, b in zip(xs[i:j], xs[i + 1:j]))), default=0),
               unless=_i(PRINTS + r"|\bnon-?decreasing\b|\bor equal\b|\bdecreasing\b|\bfalling\b|\bindices\b|\bstart\b|\bthe run itself\b|\bthe streak itself\b|\bsubsequence\b(?! ?\(contiguous)|\breturns? the (?:run|streak|sub\w*)\b(?! length)|\bdict\w*|\btuple\b|\bk\b")),
@@ -904,8 +904,10 @@ TASKS: Tuple[KnownTask, ...] = (
 
 def _pick(tree: ast.Module, task: KnownTask) -> Optional[str]:
     """The code's function for the task: its one public top-level function taking ``arity`` arguments,
-    or the one of them whose name says the task."""
-    candidates = []
+    or the one of them whose name says the task. A helper beside the asked function (``ordinal(n)`` beside
+    ``certificate(name, race, seconds, place)``, which formats the time itself) takes that many by chance: the one
+    candidate must be the code's one public function, or its name must say the task."""
+    candidates, public = [], [n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or node.name.startswith("_") or node.args.vararg or node.args.kwonlyargs:
             continue
@@ -913,9 +915,9 @@ def _pick(tree: ast.Module, task: KnownTask) -> Optional[str]:
         required = len(positional) - len(node.args.defaults)
         if required <= task.arity <= len(positional) and not (positional and positional[0].arg in ("self", "cls")):
             candidates.append(node.name)
-    if len(candidates) == 1:
-        return candidates[0]
     named = [c for c in candidates if re.search(task.name, c, re.IGNORECASE)]
+    if len(candidates) == 1 and (len(public) == 1 or named):
+        return candidates[0]
     return named[0] if len(named) == 1 else None
 
 

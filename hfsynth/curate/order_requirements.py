@@ -205,7 +205,10 @@ EQUAL_KEYS_ASK = re.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:eq
 def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
     """A sort with no key (``sorted(pairs)``, ``heapq.merge(*runs)``): equal keys are ordered by the items' next field.
     Not the sort of one item's own values (``sorted((length, width, height))``, a parameter ``item: tuple[float, ...]``
-    of plain numbers): there are no records there to order."""
+    of plain numbers): there are no records there to order. Nor a sort of positions that a loop then indexes
+    with (``for i in sorted(waiting.values()): containers[i]``): positions sorted are the input's own order."""
+    sorted_positions = {id(loop.iter) for loop in walk(tree) if isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Name)
+                        and _indexes_with(loop, loop.target.id, tree)}
     plain_tuples = {a.arg for a in walk(tree) if isinstance(a, ast.arg) and a.annotation is not None
                     and re.fullmatch(r"tuple\[(?:(?:int|float|str)(?:, )?)+(?:\.\.\.)?\]", ast.unparse(a.annotation).replace(", ...", "..."))}
     for node in walk_outside_asserts(tree):
@@ -215,10 +218,17 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
                 iterable = node.args[0] if node.args else None
                 if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "enumerate":
                     continue
-                if isinstance(iterable, (ast.Tuple, ast.List)) or isinstance(iterable, ast.Name) and iterable.id in plain_tuples:
+                if isinstance(iterable, (ast.Tuple, ast.List)) or isinstance(iterable, ast.Name) and iterable.id in plain_tuples or id(node) in sorted_positions:
                     continue
                 return f"{ast.unparse(node)[:50]} (line {node.lineno}) sorts by the whole item, so equal keys are ordered by the next field"
     return None
+
+
+def _indexes_with(loop: ast.AST, name: str, tree: ast.Module) -> bool:
+    """The loop's variable ``name`` is a position: the loop's body (or the comprehension around it) subscripts with it."""
+    scope = loop if isinstance(loop, ast.For) else next((n for n in walk(tree) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp))
+                                                          and loop in n.generators), None)
+    return scope is not None and any(isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == name for n in walk(scope))
 
 
 # "consecutive duplicates are collapsed (like uniq)": neighbours compared, not a set of everything seen.
@@ -454,15 +464,31 @@ INPUT_IN_ORDER = re.compile(
 )
 
 
-def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str) -> bool:
+def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str, tree: Optional[ast.Module] = None) -> bool:
     """Ties asked "earlier first" of input that arrives in that order: any stable sort (``sorted``,
     ``reverse=True``, ``heapq.nlargest``) keeps them so, with no second field. And ties that keep their
     order only once several listed criteria ("by points, then goal difference, then goals scored; teams
-    still level keep their order") are all equal: a key of those fields is asked for."""
+    still level keep their order") are all equal: a key of those fields is asked for. So are the ties of a
+    field the instruction names ("heavier containers first; equal weights keep their input order") when
+    every sort key ends with that field."""
     if ask is STABLE_ASK and re.search(r"\b(?:still|remaining|otherwise)\b", prose[max(0, match.start() - 60):match.start()], re.IGNORECASE) \
             and re.search(r"\bthen\b", prose[max(0, match.start() - 300):match.start()], re.IGNORECASE):
         return True
+    tied = re.search(r"\b(?:equal|same|identical|tied)\s+([a-z]+?)(?:e?s)?\s+$", prose[max(0, match.start() - 40):match.start()], re.IGNORECASE)
+    if ask is STABLE_ASK and tied and tree is not None and len(tied.group(1)) >= 3:
+        last_fields = [key.body.elts[-1] for node in walk_outside_asserts(tree) if _is_keyed_sort(node)
+                       for key in [next(k.value for k in node.keywords if k.arg == "key")]
+                       if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and key.body.elts]
+        word = tied.group(1).lower()
+        if last_fields and all(any(word in name.lower() for name in _names_in(field)) for field in last_fields):
+            return True
     return ask is TIE_ALPHA_ASK and bool(re.search(r"\b(?:older|oldest|earlier|earliest)\b", match.group(0), re.IGNORECASE)) and bool(INPUT_IN_ORDER.search(prose))
+
+
+def _names_in(node: ast.AST) -> list:
+    """The names, attributes and string keys a key's field reads: ``-c["weight_t"]`` reads weight_t, ``c``."""
+    return [getattr(n, "id", None) or getattr(n, "attr", None) or n.value for n in walk(node)
+            if isinstance(n, (ast.Name, ast.Attribute)) or isinstance(n, ast.Constant) and isinstance(n.value, str)]
 
 
 def _walks_a_parameter(iterable: ast.expr, params: set) -> bool:

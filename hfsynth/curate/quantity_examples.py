@@ -15,7 +15,8 @@ no doubt:
   including" or "exactly": "the first 20 g cost 0.85", "1-30 minutes cost 0.80" and "every extra km
   costs 0.30" price a part of the quantity, not the whole;
 - "cost(s)", "is/are charged" or "comes to" and a price, with nothing after it that makes it a rate
-  ("$0.12 each", "0.30 more", "per kg") or a count of something else.
+  ("$0.12 each", "0.30 more", "per kg") or a count of something else. A price worked out as a sum
+  ("8 km costs 5 * 1.50 + 3 * 1.20 = 11.10") is the sum's result, never its first term.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ LEAD = re.compile(
 # After the price: a rate, an extra or a count of something else, not the whole quantity's price.
 RATE = re.compile(r"\s*(?:/|for (?:each|every|a|an)\b|on top\b)", re.IGNORECASE)
 FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
+# The price worked out as a sum of its terms: "8 km costs 5 * 1.50 + 3 * 1.20 = 11.10" costs 11.10.
+WORKED_SUM = re.compile(
+    r"(?:\s*[*\u00d7+\-]\s*[$\u20ac\u00a3]?\d+(?:\.\d+)?)+\s*=\s*[$\u20ac\u00a3]?(?P<price>\d+(?:\.\d+)?)(?!\w|\.\d)")
+OPERATOR = re.compile(r"\s*[*\u00d7+\-=]")
 # What a unit measures, for a parameter named for that rather than for the unit.
 MEASURES = {
     "kg": ("weight", "mass"), "g": ("weight", "mass"), "gram": ("weight", "mass"), "kilogram": ("weight", "mass"),
@@ -81,13 +86,19 @@ def quantity_examples(instruction_prose: str, tree: Optional[ast.Module]) -> Lis
         return []
     found, previous_end = [], 0
     for match in QUANTITY_PRICE.finditer(instruction_prose):
-        follower = FOLLOWER.match(instruction_prose, match.end())
-        if follower and follower.group(1).lower() not in AFTER_ANSWER or RATE.match(instruction_prose, match.end()):
+        price, end = match.group("price"), match.end()
+        worked = WORKED_SUM.match(instruction_prose, end)
+        if worked:
+            price, end = worked.group("price"), worked.end()
+        elif OPERATOR.match(instruction_prose, end):
+            continue  # "costs 5 * 1.50 + ...": the first term of a sum, not the price
+        follower = FOLLOWER.match(instruction_prose, end)
+        if follower and follower.group(1).lower() not in AFTER_ANSWER or RATE.match(instruction_prose, end):
             continue  # "$0.12 each", "0.30 more", "3 blocks", "2.50 for every started day"
         if not _named_for(parameter.arg, match.group("unit")):
             continue
         before = instruction_prose[previous_end: match.start()]  # "80 hours cost 2.50 and 97 hours cost 5.00": a price ends a clause
-        previous_end = match.end()
+        previous_end = end
         ends = list(CLAUSE_END.finditer(before))
         lead = before[ends[-1].end():] if ends else before
         if not LEAD.fullmatch(lead.strip()):
@@ -95,5 +106,5 @@ def quantity_examples(instruction_prose: str, tree: Optional[ast.Module]) -> Lis
         amount, _ = literal_value(match.group("amount"))
         if not value_fits(amount, parameter.annotation):
             continue
-        found.append(Example(f"{function.name}({amount!r})", match.group("price"), (amount,), bare=True))
+        found.append(Example(f"{function.name}({amount!r})", price, (amount,), bare=True))
     return list(dict.fromkeys(found))

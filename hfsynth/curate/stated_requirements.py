@@ -122,7 +122,11 @@ DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:rem
 # What removing duplicates takes: a set, dict keys, a count, a comparison of neighbours, or a membership
 # test (:func:`tests_membership`: ``x in seen``; the ``in`` of ``for x in xs`` is none).
 # The sentence so far describes what the function is given ("Given a member's visit dates as a sorted list ... with no duplicates").
-GIVEN_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)(?:given|assume|assuming|the\s+input)\b[^.!?:]*$", re.IGNORECASE)
+# Or tells what someone or something has or takes ("A skier has a list of season day numbers (ascending, no
+# duplicates)"), with no word of what comes back.
+GIVEN_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)(?:(?:given|assume|assuming|the\s+input)\b[^.!?:]*|"
+                            r"(?:(?!\breturn|\boutput|\bproduc|\byield|\bgives?\b)[^.!?:])*\b(?:has|have|takes|receives|accepts)\s+(?:a|an|the)\s+"
+                            r"(?:(?!\breturn|\boutput|\bproduc|\byield|\bgives?\b)[^.!?:])*)$", re.IGNORECASE)
 DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|\bdefaultdict\(\s*(?:set|frozenset)\s*\)|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
 PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b|"
                              r"\bpunctuation\s+(?:is|are)\s+(?:ignored|disregarded)\b|\b(?:regardless\s+of|disregarding)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*punctuation\b", re.IGNORECASE)
@@ -955,7 +959,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
             return f"the instruction limits a rule to {match.group('literal')!r} ({match.group(0)!r}) and the code never names it"
     for ask, breaks, negatable, reason in BROKEN_ASKS:
         match = ask.search(prose)
-        broken = breaks(tree) if match and not (negatable and negated(prose, match.start())) and not settled_by_the_input(ask, match, prose) else None
+        broken = breaks(tree) if match and not (negatable and negated(prose, match.start())) and not settled_by_the_input(ask, match, prose, tree) else None
         if broken:
             return reason.format(ask=match.group(0), ask_end=match.group(0)[-40:], broken=broken)
     for match in RAISE_ASK.finditer(prose):

@@ -886,14 +886,15 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
 # start and end times ("one oven, starting at minute 0 with no gaps": each end is the sum of the durations before it;
 # "the start times (ms from the beginning of the queue) of each track"),
 # a continuous mix's start offsets, a level "starting from" an opening one that the changes are applied to ("the lowest
-# end-of-day stock" after "daily net changes").
+# end-of-day stock" after "daily net changes"); a stock that runs out ("the first day on which the stock can no longer
+# cover that day's usage").
 RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
                          r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|start(?:ing)? (?:times?|positions?)|from the (?:beginning|start) of|"
                          r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"
                          r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*|"
                          r"moving averages?|exponential\w*|smooth\w*|recurrence|at the end of (?:each|every|which|that|the) \w+|(?:stock|inventory|fill|water|tank) levels?|"
-                         r"end[- ]of[- ](?:day|week|month|year|period)|net\s+changes?)\b|"
+                         r"end[- ]of[- ](?:day|week|month|year|period)|net\s+changes?|runs?\s+out|ran\s+out|no\s+longer|deplet\w*|exhaust\w*|used\s+up)\b|"
                          r"\[\s*[a-z]\w*\s*-\s*1\s*\]", re.IGNORECASE)  # "s[t] = ... s[t-1]": each value from the one before
 
 
@@ -1153,6 +1154,13 @@ def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# What voids an operation's ask: working days that a shift pattern of its own defines ("4 days on and 2 days off,
+# starting on `pattern_start`"), not the days of the week.
+OPERATION_VOIDED = {
+    "days of the week": re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+days?\s+on\b|\b(?:\d+|one|two|three|four|five|six|seven)[- ]on[,/ ]+(?:\d+|one|two|three|four|five|six|seven)[- ]off\b", re.IGNORECASE),
+}
+
+
 def wrong_operation(prose: str, code: str) -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
     does not parse: validity's business)."""
@@ -1162,7 +1170,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     prose = EMPHASIS.sub(r"\1", prose)  # "return the **indices**"
     facts = Code(tree)
     for what, pattern, evidence, failure in OPERATIONS:
-        if _asked(pattern, prose) and not evidence(facts):
+        if _asked(pattern, prose) and not evidence(facts) and not (what in OPERATION_VOIDED and OPERATION_VOIDED[what].search(prose)):
             return f"the instruction asks for {what} and the code {failure}"
     value = _asked(ASKS_FOR_A_VALUE, prose)
     if value and not ASKS_FOR_A_TRUTH.search(prose) and _only_truths(tree):
