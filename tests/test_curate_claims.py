@@ -1221,3 +1221,62 @@ def test_blind135_to_141s_claims():
     goal = "Write `next_week_goal(last_week)`: exactly 7 daily step counts; the goal is the median of those counts, rounded to the nearest 500."
     assert known_task_claims(goal, ast.parse("def next_week_goal(last_week):\n    return 5000\n")) == []
     assert known_task_claims(MEDIAN, ast.parse("def median(xs):\n    return xs[0]\n")) != []
+
+
+def test_blind149_to_155s_claims():
+    """Working before an arrow ("# 250 + 375 + 100 -> 725.0") claims what follows it; a price worked out as a sum
+    ("8 km costs 5 * 1.50 + 3 * 1.20 = 11.10") claims the sum; titles deduplicated only when "exactly the same string"
+    stay equal under the case probe; "Calling `print_breakdown(7.2, 14)` prints:" claims its block; a lone helper that
+    takes one number is no "seconds as H:MM:SS" function, nor is "strictly greater than zero" a rising run."""
+    from hfsynth.curate.quantity_examples import quantity_examples
+
+    fee = "def loan_fee(days: int) -> float:\n    return 250.0 + 12.5 * days + 100\n"
+    noted = "```python\n{code}```\n\nExamples:\n\n```python\nprint(loan_fee(30))   # 250 + 375 + 100       -> {want}\nprint(loan_fee(400))  # 250 + 5000 + 100    -> capped at 5000.0\n```\n"
+    search = ("def search_catalogue(titles: list[str], query: str) -> list[str]:\n    needle = query.casefold()\n"
+              "    matches = {{title{fold} for title in titles if needle in title.casefold()}}\n    return sorted(matches, key=lambda t: (t.casefold(), t))\n")
+    tests = 'titles = ["The Night Watch", "night cafe", "Nighthawks", "Water Lilies", "Nighthawks"]\nassert len(search_catalogue(titles, "NIGHT")) == 3\n'
+    exact = "Write `search_catalogue(titles, query)`: every title containing `query`, ignoring case. Titles that appear more than once (exactly the same string) are returned once."
+    folded = "Write `search_catalogue(titles, query)`: every title containing `query`, ignoring case. Titles that differ only in case are the same title: return it once."
+    breakdown = ("def print_breakdown(distance_km: float, minutes: int) -> float:\n    cost = distance_km * 1.20\n"
+                 "    print(f\"Distance {distance_km} km: ${cost:.2f}\")\n    return cost\n")
+    prints = "```python\n{code}```\n\nCalling `print_breakdown(7.2, 14)` prints:\n\n```\nDistance 7.2 km: ${want}\n```\n"
+    rows = [
+        {"id": "worked, right", "code": fee, "response": noted.format(code=fee, want="725.0")},
+        {"id": "worked, wrong", "code": fee, "response": noted.format(code=fee, want="752.0")},
+        {"id": "exact titles", "code": search.format(fold=""), "tests": tests, "instruction": exact},
+        {"id": "folded titles, kept apart", "code": search.format(fold=""), "tests": tests, "instruction": folded},
+        {"id": "prints right", "code": breakdown, "response": prints.format(code=breakdown, want="8.64")},
+        {"id": "prints wrong", "code": breakdown, "response": prints.format(code=breakdown, want="8.46")},
+    ]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    assert {name: status for name, (status, _) in got.items()} == {
+        "worked, right": "passed", "worked, wrong": "failed", "exact titles": "passed", "folded titles, kept apart": "failed",
+        "prints right": "passed", "prints wrong": "failed"}, got
+    assert "shows '752.0'; it shows '725.0'" in got["worked, wrong"][1]
+    charge = ast.parse("def distance_charge(km: float) -> float:\n    return km\n")
+    said = "`distance_charge(km)`: for example 8 km costs 5 * 1.50 + 3 * 1.20 = 11.10, and 2 km costs 3."
+    assert [(e.call, e.want) for e in quantity_examples(said, charge)] == [("distance_charge(8)", "11.10"), ("distance_charge(2)", "3")]
+    assert quantity_examples("`distance_charge(km)`: so 8 km costs 5 * 1.50 plus the rest.", charge) == []
+    certificate = ("def ordinal(n: int) -> str:\n    return f'{n}th'\n\n\ndef certificate(name, seconds, place):\n"
+                   "    return f'{name} {seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d} {ordinal(place)}'\n")
+    ask = "Write `certificate(name, seconds, place)` where the time is formatted `H:MM:SS` and the place as an English ordinal."
+    assert known_task_claims(ask, ast.parse(certificate)) == []
+    assert known_task_claims("Format a number of seconds as H:MM:SS.", ast.parse("def fmt(n: int) -> str:\n    return str(n)\n")) != []
+    streak = "def longest_snow_streak(snowfall):\n    return 0\n"
+    assert known_task_claims("Return the length of the longest run of consecutive days with snowfall strictly greater than zero.", ast.parse(streak)) == []
+    assert known_task_claims("Return the length of the longest run of consecutive days with strictly increasing snowfall.", ast.parse(streak)) != []
+    dose = "def cost_per_day(price, quantity, daily_dose):\n    return round(price / (quantity / daily_dose), 2)\n"
+    bold = "```python\n{code}```\n\nA $12.50 box of 28 capsules taken twice daily costs `cost_per_day(12.50, 28, 2)` = **{want}** per day."
+    groups = ("from collections import Counter\n\n\ndef female_majority_groups(finishers):\n    women = Counter(g for g, s in finishers if s == 'F')\n"
+              "    men = Counter(g for g, s in finishers if s == 'M')\n    return sorted(g for g in women if women[g] > men[g])\n\n\n"
+              "finishers = [('18-34', 'F'), ('18-34', 'M'), ('18-34', 'F'), ('55+', 'M'), ('55+', 'F')]\n")
+    sample = "```python\n{code}```\n\nFor the sample `finishers` above, `female_majority_groups(finishers)` returns `{want}`."
+    rows = [{"id": f"{name}, {want}", "code": code, "response": shown.format(code=code, want=want)}
+            for name, code, shown, wants in (("bold", dose, bold, ("0.89", "0.45")), ("sample", groups, sample, ("['18-34']", "['18-34', '55+']")))
+            for want in wants]
+    assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {
+        "bold, 0.89": "passed", "bold, 0.45": "failed", "sample, ['18-34']": "passed", "sample, ['18-34', '55+']": "failed"}
+    decode = "def decode_size_type(code: str) -> dict:\n    return {}\n"
+    table = "Decode a code such as '22G1'.\n\n1st char: length    '2' -> 20, '4' -> 40, 'L' -> 45 (feet)\n"
+    assert instruction_examples(table, decode) == []
+    assert [e.call for e in instruction_examples(table, decode.replace("-> dict", "-> int"))] != []  # a number is an int function's answer

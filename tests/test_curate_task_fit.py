@@ -5258,6 +5258,60 @@ def test_the_minutes_of_a_clock_time_are_no_example_value():
     assert [(e.call, e.want) for e in instruction_examples("Write `peak_orders(timestamps)`, e.g.: 20 -> `3`", peak)] == [("peak_orders(20)", "3")]
 
 
+def test_blind149_to_155s_records_and_next_items():
+    """blind154: pickups "like ``{"lat": ..., "lng": ..., "ts": ...}``" read as ``p["lon"]`` beside ``p["lat"]`` (one
+    shown key read is enough to know the record); blind150 and five older sets: ``xs[i + 1]`` with ``i`` from
+    ``enumerate(xs)`` reads past the end at the last item."""
+    from hfsynth.curate.json_keys import key_missing_from_the_record
+
+    ask = 'Pickups come as dicts like `{"lat": 40.7128, "lng": -74.0060, "ts": 1717000000}`. Write `pickup_centroid(pickups)`.'
+    centroid = "def pickup_centroid(pickups):\n    lats = [p['lat'] for p in pickups]\n    lngs = [p['{key}'] for p in pickups]\n    return sum(lats) / len(lats), sum(lngs) / len(lngs)\n"
+    assert key_missing_from_the_record(ask, ast.parse(centroid.format(key="lon"))) == (
+        "the code reads p['lon'] (line 3) and the instruction's record holds 'lat', 'lng', 'ts', never 'lon': KeyError on the first one")
+    assert key_missing_from_the_record(ask, ast.parse(centroid.format(key="lng"))) is None
+    gaps = "def average_gap(days):\n    total = 0\n    for i, current in enumerate(days):\n        total += days[i + 1] - current\n    return total / (len(days) - 1)\n"
+    assert trivial(gaps) == "always an error: days[i + 1] with i in enumerate(days) reads past the end at the last i (line 4)"
+    assert trivial(gaps.replace("enumerate(days)", "enumerate(days[:-1])")) is None
+    headers = "def names(lines):\n    out = []\n    for i, line in enumerate(lines):\n        if i + 1 < len(lines) and line == 'Name:':\n            out.append(lines[i + 1])\n    return out\n"
+    assert trivial(headers) is None  # the index compared: the read is guarded
+
+
+def test_blind149_to_155s_frozen_fields_and_mixed_dates():
+    """blind153: ``self.end = new_end`` in a method of a ``@dataclass(frozen=True)`` raises whenever it runs
+    (``dataclasses.replace`` makes the copy); two older sets: a ``datetime`` parameter minus a ``date`` one."""
+    loan = ("from dataclasses import dataclass{extra}\nfrom datetime import date, timedelta\n\n\n@dataclass({frozen})\nclass Loan:\n    start: date\n    end: date\n\n"
+            "    def extended(self, days: int) -> 'Loan':\n        {body}\n")
+    assert trivial(loan.format(extra="", frozen="frozen=True", body="self.end = self.end + timedelta(days=days)\n        return self")) == (
+        "always an error: self.end = ... in Loan.extended() (line 11): Loan is frozen, so the assignment raises whenever it runs")
+    assert trivial(loan.format(extra="", frozen="", body="self.end = self.end + timedelta(days=days)\n        return self")) is None
+    assert trivial(loan.format(extra=", replace", frozen="frozen=True", body="return replace(self, end=self.end + timedelta(days=days))")) is None
+    point = "from typing import NamedTuple\n\n\nclass Point(NamedTuple):\n    x: int\n\n    def moved(self, dx):\n        self.x += dx\n        return self\n"
+    assert trivial(point).endswith("Point is frozen, so the assignment raises whenever it runs")
+    overdue = "from datetime import date, datetime\n\n\ndef days_out(checked_out: date, as_of: {kind}) -> int:\n    return (as_of - checked_out).days\n"
+    assert trivial(overdue.format(kind="datetime")) == "always an error: as_of - checked_out (line 5) mixes a datetime and a date, which raises TypeError"
+    assert trivial(overdue.format(kind="date")) is None
+    elapsed = "from datetime import {kind}\n\n\ndef elapsed(start: str, finish: str) -> int:\n    t0 = {kind}.fromisoformat(start)\n    t1 = {kind}.fromisoformat(finish)\n    return int((t1 - t0).total_seconds())\n"
+    assert trivial(elapsed.format(kind="time")) == (
+        "always an error: t1 - t0 (line 7) subtracts from a datetime.time, which takes no arithmetic (TypeError; a datetime or minutes of the day are meant)")
+    assert trivial(elapsed.format(kind="datetime")) is None
+
+
+def test_blind149_to_155s_kinds_a_loop_binds():
+    """blind152: ``members = clubs.setdefault(club, set())`` in a loop is a set, which has no ``append`` (a name bound
+    in a loop's body has the kind of what binds it); ``max(row["bib"] for row in rows) + 1`` over
+    ``list(csv.DictReader(...))`` adds a number to a text."""
+    clubs = ("def runners_by_club(entries):\n    clubs = dict()\n    for name, club in entries:\n        members = clubs.setdefault(club, DEFAULT)\n"
+             "        if name not in members:\n            members.ADD(name)\n    return [sorted(names) for names in clubs.values()]\n")
+    assert trivial(clubs.replace("DEFAULT", "set()").replace("ADD", "append")) == (
+        "always an error: members in runners_by_club() is always a set, which has no .append (line 6)")
+    assert trivial(clubs.replace("DEFAULT", "set()").replace("ADD", "add")) is None
+    assert trivial(clubs.replace("DEFAULT", "[]").replace("ADD", "append")) is None
+    bib = ("import csv\nimport io\n\n\ndef next_free_bib(csv_text: str) -> int:\n    rows = list(csv.DictReader(io.StringIO(csv_text)))\n"
+           "    if not rows:\n        return 1\n    return max({read} for row in rows) + 1\n")
+    assert trivial(bib.format(read='row["bib"]')).endswith("a CSV field is a str, and using it as a number raises TypeError")
+    assert trivial(bib.format(read='int(row["bib"])')) is None
+
+
 def test_blind149_to_155s_asks_that_are_not_asks():
     """Good rows of blind149-155 that read as breaking an ask: "(ascending, no duplicates)" of what a skier has, a shift
     pattern's "working day", a stock that "can no longer cover" a day (a running total), "use `None` when" (a missing
@@ -5290,3 +5344,29 @@ def test_blind149_to_155s_asks_that_are_not_asks():
     assert check(same_pod, pairs) is None
     assert check(same_pod, pairs.replace("for i in sorted(waiting.values())]", "for i in waiting.values()] + sorted(containers)")).endswith(
         "sorts by the whole item, so equal keys are ordered by the next field")
+
+
+def test_a_day_named_before_its_date_is_an_example():
+    """blind151: "working days (Monday to Friday) ... discharged on Friday 2024-03-01 with 3 free days -> Wednesday
+    2024-03-06" names Monday to Friday; the example's days do not void it, so ``isoweekday() < 5`` (Monday to
+    Thursday) is read."""
+    expiry = ("from datetime import date, timedelta\n\n\ndef free_time_expiry(discharge: date, free_days: int) -> date:\n    day, counted = discharge, 0\n"
+              "    while counted < free_days:\n        day += timedelta(days=1)\n        if day.TEST:\n            counted += 1\n    return day\n")
+    ask = ("Count only working days (Monday to Friday). Write `free_time_expiry(discharge, free_days)`: the last free day. "
+           "Example: discharged on Friday 2024-03-01 with 3 free days -> Wednesday 2024-03-06.")
+    assert check(ask, expiry.replace("TEST", "isoweekday() < 5")) == (
+        "the instruction's days are Mon-Tue-Wed-Thu-Fri and the code's test day.isoweekday() < 5 (line 8) picks Mon-Tue-Wed-Thu")
+    assert check(ask, expiry.replace("TEST", "weekday() < 5")) is None
+
+
+def test_a_pattern_looked_for_wherever_it_appears_is_searched_for():
+    """blind152: "the number that follows the word `bib`, wherever it appears in the message" answered with
+    ``BIB.match(message)``, which looks only at the start, ``bib\\s*#?`` in the pattern or not (a pattern that opens
+    with ``\\s*`` or ``.*`` reaches in)."""
+    bib = 'import re\n\nBIB = re.compile(r"PATTERN", re.IGNORECASE)\n\n\ndef extract_bib(message: str):\n    match = BIB.CALL(message)\n    return int(match.group(1)) if match else None\n'
+    ask = "Write `extract_bib(message)` returning the number that follows the word `bib`, wherever it appears in the message, or `None`."
+    assert check(ask, bib.replace("PATTERN", "bib\\s*#?\\s*([0-9]+)").replace("CALL", "match")) == (
+        "the instruction asks for a match 'wherever' and the code only calls match(), which tries the start")
+    assert check(ask, bib.replace("PATTERN", "bib\\s*#?\\s*([0-9]+)").replace("CALL", "search")) is None
+    assert check(ask, bib.replace("PATTERN", ".*?bib #?([0-9]+)").replace("CALL", "match")) is None
+    assert check(ask, bib.replace("PATTERN", "\\s*bib #?([0-9]+)").replace("CALL", "match")) is None

@@ -25,6 +25,8 @@ them. Two patterns, neither of which pyflakes reports:
   last one (:func:`past_the_end`), as ``if i + 1 <= len(xs): xs[i + 1]`` and a ``while`` loop that steps ``i``
   through what its test reads with nothing to stop it at the end; an attribute a date, or a difference of two date parameters, lacks
   (``remaining.weeks``: :func:`date_attribute`).
+- A field of a frozen dataclass or a ``NamedTuple`` assigned in one of its methods (``self.end = new_end``:
+  :func:`frozen_field_assigned`).
 - A coroutine never awaited: ``asyncio.sleep(1)`` as a statement, or ``results =
   asyncio.gather(...)`` then ``sorted(results)`` (:func:`never_awaited`).
 - ``int(text.partition("*")[1])``: the middle of a partition is the separator, never a number
@@ -204,6 +206,9 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
             return f"dict_{method}"  # items = prices.items(): a view, not a list
         if method == "copy" and not node.args and value_kind(receiver, known, rebound) in ("list", "dict", "set"):
             return value_kind(receiver, known, rebound)  # ordered = scores.copy(): still a dict
+        if method == "setdefault" and len(node.args) == 2 and not node.keywords and value_kind(receiver, known, rebound) == "dict" \
+                and value_kind(node.args[1], known, rebound) in ("list", "dict", "set"):
+            return value_kind(node.args[1], known, rebound)  # members = clubs.setdefault(club, set()): the set put there
         return None
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else None
@@ -273,7 +278,9 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             for name in node.names:
                 bindings.setdefault(name, []).append(None)
-        for n in walk(node) if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr, ast.Delete)) else ():
+        bound_here = (node.target,) if isinstance(node, (ast.For, ast.AsyncFor)) else [i.optional_vars for i in node.items if i.optional_vars is not None] \
+            if isinstance(node, (ast.With, ast.AsyncWith)) else (node,)  # a loop's body binds its names by its own statements, read on their own
+        for n in (n for part in bound_here for n in walk(part)) if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr, ast.Delete)) else ():
             if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del)):
                 bindings.setdefault(n.id, []).append(None)
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -607,7 +614,7 @@ def _linear(node: ast.AST) -> Optional[Dict[str, int]]:
 def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
     """``[xs[i + 1] - xs[i] for i in range(len(xs))]``: at the last ``i``, ``xs[i + 1]`` is past the end,
     so every non-empty input raises IndexError (``range(len(xs) - 1)`` is meant); so is ``xs[i + k]`` with ``i``
-    in ``range(len(xs) - k + 1)``. Read where the loop (a ``for`` statement or a comprehension) walks the
+    in ``range(len(xs) - k + 1)``, and ``xs[i + 1]`` with ``i`` from ``enumerate(xs)``. Read where the loop (a ``for`` statement or a comprehension) walks the
     indices of ``xs`` up to a stop that is ``len(xs)`` plus or minus names and numbers, the item read is ``i``
     plus names and numbers, and at the last ``i`` the two sum to ``len(xs)`` or more whatever the names hold;
     and nothing in the loop compares ``i`` other than as a position (``xs[i + 1] - xs[i] < gap`` reads it;
@@ -615,10 +622,14 @@ def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
     loops = [(n.target, n.iter, n) for n in _walk_unguarded(tree) if isinstance(n, ast.For)]
     loops += [(g.target, g.iter, n) for n in _walk_unguarded(tree) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) for g in n.generators]
     for target, iterable, loop in loops:
-        if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range"
-                and len(iterable.args) in (1, 2) and not iterable.keywords):
+        if isinstance(target, ast.Tuple) and len(target.elts) == 2 and isinstance(target.elts[0], ast.Name) and isinstance(iterable, ast.Call) \
+                and getattr(iterable.func, "id", None) == "enumerate" and len(iterable.args) == 1 and not iterable.keywords:
+            target, stop = target.elts[0], {f"len({ast.dump(iterable.args[0])})": 1}  # for i, x in enumerate(xs): i over every index of xs
+        elif isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" \
+                and len(iterable.args) in (1, 2) and not iterable.keywords:
+            stop = _linear(iterable.args[-1])
+        else:
             continue
-        stop = _linear(iterable.args[-1])
         lengths = [k for k, v in (stop or {}).items() if k.startswith("len(") and v == 1]
         if len(lengths) != 1 or target.id in stop:
             continue
@@ -805,6 +816,33 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
                 if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
                         and node.value.id == me and node.attr not in own and not node.attr.startswith("__")):
                     return f"{me}.{node.attr} is read in {cls.name}.{method.name}() but nothing sets it (line {node.lineno})"
+    return None
+
+
+def _frozen(cls: ast.ClassDef) -> bool:
+    """``@dataclass(frozen=True)`` or a ``NamedTuple`` subclass: instances whose fields cannot be assigned."""
+    for decorator in cls.decorator_list:
+        if isinstance(decorator, ast.Call) and ast.unparse(decorator.func).rpartition(".")[2] == "dataclass" \
+                and any(k.arg == "frozen" and isinstance(k.value, ast.Constant) and k.value.value is True for k in decorator.keywords):
+            return True
+    return any(ast.unparse(base).rpartition(".")[2] == "NamedTuple" for base in cls.bases)
+
+
+def frozen_field_assigned(tree: ast.Module) -> Optional[str]:
+    """``self.end = new_end`` in a method of a ``@dataclass(frozen=True)`` (or a ``NamedTuple``): the instance refuses
+    every assignment (FrozenInstanceError, AttributeError) whenever the method runs; ``dataclasses.replace`` (or
+    ``_replace``) makes the changed copy, and ``object.__setattr__`` is how ``__post_init__`` sets a field."""
+    for cls in (n for n in walk(tree) if isinstance(n, ast.ClassDef) and _frozen(n)):
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args or method.decorator_list:
+                continue
+            me = method.args.args[0].arg
+            for node in _walk_unguarded(method):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
+                        return (f"{me}.{target.attr} = ... in {cls.name}.{method.name}() (line {node.lineno}): {cls.name} is frozen, "
+                                f"so the assignment raises whenever it runs")
     return None
 
 
@@ -1007,7 +1045,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
-             or past_the_end(tree) or unset_attribute(tree) or date_attribute(tree) or endless_recursion(tree)
+             or past_the_end(tree) or unset_attribute(tree) or frozen_field_assigned(tree) or date_attribute(tree) or endless_recursion(tree)
              or missing_method(tree) or wrong_arity(tree) or mixed_dates(tree) or twin_left_unparsed(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
              or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree) or none_values_grown(tree)

@@ -39,7 +39,7 @@ import re
 import tokenize
 from typing import List, Optional, Tuple
 
-from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
+from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples, sample_call_examples
 from hfsynth.curate.misused_calls import MUTATING
 from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants, top_level_definitions, walk
 from hfsynth.fences import find_fences
@@ -232,7 +232,8 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
 
 def prose_claims(response: str, tree) -> List[Claim]:
     """What the response's prose says the code's functions return: "For example,
-    `is_palindrome("Racecar")` returns `True`." (read as an instruction's worked examples are:
+    `is_palindrome("Racecar")` returns `True`.", or of a sample the code defines: "For the sample,
+    `female_majority_groups(finishers)` returns `['18-34', '45-54', '55+']`." (read as an instruction's worked examples are:
     :mod:`hfsynth.curate.instruction_examples`). Fenced blocks are left out; a bug report's
     "returns 3 instead of 6" is no claim."""
     if tree is None:
@@ -241,6 +242,7 @@ def prose_claims(response: str, tree) -> List[Claim]:
     for fence in find_fences(response):
         text = text.replace(fence.code, "\n")
     claims = [(e.call, e.want, False) for e in instruction_examples(text, tree, calls_only=True)]
+    claims += [(e.call, e.want, False) for e in sample_call_examples(text, tree) if (e.call, e.want, False) not in claims]
     read = {c[0] for c in claims}
     return claims + answered_call_claims(text, tree, read)
 
@@ -422,7 +424,8 @@ def _vague_output(want: str, context: str, tree=None) -> bool:
 def output_block_claims(response: str, code: str) -> List[Claim]:
     """The program's whole output, when the response shows it: a plain block introduced by "Output:"
     (or "This prints:", "Prints:", "Result:") right after the block that holds the code, or after a
-    usage block of calls that defines nothing (run after the code, in its namespace). One claim that
+    usage block of calls that defines nothing (run after the code, in its namespace), or after prose that names
+    the call of a function of the code that prints ("Calling `print_breakdown(7.2, 14)` prints:"). One claim that
     runs that block and compares what it prints, leniently; none when nothing there prints or the
     block is vague ("...")."""
     tree = parse_python(code)
@@ -438,6 +441,15 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
         want = second.group("code").strip()
         if program and OUTPUT_LEAD.search(response[first.end():second.start()].rstrip()) and want and not _vague_output(want, response[: second.start()], tree):
             return [(program, want, False, "program")]
+    for previous, block in zip([None] + blocks, blocks):
+        lead = response[previous.end() if previous else 0: block.start()].rstrip()
+        called = CALL_PRINTS.search(lead)
+        call = parse_python(called.group("call")) if called and block.group("info").strip().lower() in OUTPUT_INFO else None
+        want = block.group("code").strip()
+        if call is not None and len(call.body) == 1 and isinstance(call.body[0], ast.Expr) and isinstance(call.body[0].value, ast.Call) \
+                and getattr(call.body[0].value.func, "id", None) in printers and all(is_literal(a) for a in call.body[0].value.args) \
+                and want and not _vague_output(want, response[: block.start()], tree):
+            return [(called.group("call"), want, False, "program")]  # "Calling `print_breakdown(7.2, 14)` prints:" then its output
     prints = [node for node in _shown_lines(tree) if isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "print"]
     for block in blocks:
         said = PRINTS_INLINE.match(response, block.end())
@@ -447,6 +459,8 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
     return []
 
 
+# "Calling `print_breakdown(7.2, 14)` prints:" right before a plain block: the output of a call of a function that prints.
+CALL_PRINTS = re.compile(r"`(?P<call>[A-Za-z_]\w*\([^`\n]*\))`\s+(?:prints|outputs|displays|shows|writes|produces)(?:\s+(?:this|the following))?\s*:?\s*$", re.IGNORECASE)
 # "This prints `[('bonus', 2), ('missed punch', 2)]`." right after the block that holds the code.
 PRINTS_INLINE = re.compile(r"\s*(?:this|it|which|the (?:code|program|script|snippet|example))\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
 

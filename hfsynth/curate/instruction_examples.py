@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Tuple, Union
 
-from hfsynth.curate.python_ast import literal_value, parse_python, value_fits
+from hfsynth.curate.python_ast import literal_value, parse_python, value_fits, walk
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
@@ -55,6 +55,8 @@ WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas
 CHAINED = re.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[\]\n]*\]|\{{[^{{}}\n]*\}}|\S+)`?\s+(?:and|or)\s*$""")  # "-> (1998, 12, 3) and ..."
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
+# Markdown bold around a value ("`cost_per_day(45.00, 90, 2)` = **1.0** per day"), not Python's power (``2 ** 10``, ``x**2``).
+BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*(?![\w*])")
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
 WORKED_OUT_GROUPED = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.,\s]*?==?\s*")  # "3,000 + 8,000 + 2,500 = 13500.0"
 GOES_ON = re.compile(r"[ \t]*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term (not a bullet on the next line)
@@ -141,6 +143,27 @@ def _holds_ellipsis(value) -> bool:
     return isinstance(value, (tuple, list)) and any(_holds_ellipsis(v) for v in value)
 
 
+def _names_data(call: str, data: frozenset) -> bool:
+    """The call passes only names of ``data``, positionally: ``linen_changes(rooms)``."""
+    try:
+        node = ast.parse(call, mode="eval").body
+    except (SyntaxError, ValueError):
+        return False
+    return isinstance(node, ast.Call) and bool(node.args) and not node.keywords and all(isinstance(a, ast.Name) and a.id in data for a in node.args)
+
+
+def sample_names(tree: ast.Module) -> frozenset:
+    """Names the code binds exactly once, at its top level, to a plain value (a literal, or a list, tuple or dict of
+    literals and calls of its own classes): the samples a response's prose calls its functions on."""
+    makers = _makers(tree)
+    counts: dict = {}
+    for node in walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            counts[node.id] = counts.get(node.id, 0) + 1
+    return frozenset(node.targets[0].id for node in tree.body if isinstance(node, ast.Assign) and len(node.targets) == 1
+                     and isinstance(node.targets[0], ast.Name) and counts.get(node.targets[0].id) == 1 and _constructible(node.value, makers))
+
+
 def _call_end(text: str, match: "re.Match[str]") -> Optional[int]:
     """Where the call whose name and ``(`` :data:`CALL_START` matched closes (past its ``)``), or None
     when it does not close within 300 characters."""
@@ -152,7 +175,10 @@ def _call_end(text: str, match: "re.Match[str]") -> Optional[int]:
     return None
 
 
-def _call_examples(text: str, functions: dict) -> List[Example]:
+def _call_examples(text: str, functions: dict, data: frozenset = frozenset()) -> List[Example]:
+    """``name(args) says value`` of the code's ``functions``, the arguments literals or, given ``data`` (names the code
+    binds once at its top level to plain values), those names: "`female_majority_groups(finishers)` returns
+    `['18-34', '45-54']`" of the sample the code defines."""
     found = []
     for match in CALL_START.finditer(text):
         name = match.group(1)
@@ -163,6 +189,8 @@ def _call_examples(text: str, functions: dict) -> List[Example]:
             continue
         call = text[match.start():end]
         args, ok = literal_value("(" + call[len(name) + 1:-1] + ",)") if call[len(name) + 1:-1].strip() else ((), True)
+        if not ok and data and _names_data(call, data):
+            args, ok = (), True  # the arguments are the code's own sample, evaluated where the claim runs
         says = CALL_SAYS.match(text, end)
         if not ok or not says or _holds_ellipsis(args):
             continue  # "count_ways(0, ...) is 1": "..." stands for any argument
@@ -348,7 +376,7 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     if tree is None:
         return []
     functions = _functions(tree)
-    text = instruction_prose.replace("`", " ")
+    text = BOLD.sub(r"\1", instruction_prose.replace("`", " "))  # "= **1.0** per day": the value, in bold
     examples = _call_examples(text, functions)
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
@@ -359,6 +387,21 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
         if _takes_one_text(tree, public[0]):
             examples += _unchanged_examples(text, public[0])
     return list(dict.fromkeys(examples))
+
+
+def sample_call_examples(text: str, tree: Optional[ast.Module]) -> List[Example]:
+    """The calls a response's prose answers on a sample the code itself defines (:func:`sample_names`):
+    "For this sample `linen_changes(rooms)` returns `['301', '302', '305']`"; not an answer that is a bare count
+    of something named after it ("returns 3 rooms: ..."). Only of a response's prose: an instruction's names are
+    not the code's."""
+    if tree is None:
+        return []
+    data = sample_names(tree)
+    if not data:
+        return []
+    text = BOLD.sub(r"\1", text.replace("`", " "))
+    found = [Example(e.call, e.want.strip(), e.args) for e in _call_examples(text, _functions(tree), data) if not e.args and _names_data(e.call, data)]
+    return [e for e in found if not re.search(rf"{re.escape(e.call)}\s*\S+\s+{re.escape(e.want)}[ \t]+[A-Za-z]", text)]
 
 
 # What opens an answer an example shows without a literal: "[(0, 2, 20.03...), (3, 4, 23.05)]",

@@ -10,8 +10,9 @@ function never rebinds or converts, or with a record's field the instruction cal
 
 And a record shown whole (a ```json block, or a JSON object in backticks, with three keys or more) whose reader
 looks up a key the record does not have: "records like ``{"ref": ..., "city": ..., "asking_price": ...,
-"status": ...}``" read as ``listing["price"]``, beside ``listing["status"]`` and ``listing["city"]``. Read only
-where the code reads two of the shown keys on the same name, the missing key is quoted nowhere in the
+"status": ...}``" read as ``listing["price"]``, beside ``listing["status"]`` and ``listing["city"]``; pickups "like
+``{"lat": ..., "lng": ..., "ts": ...}``" read as ``p["lon"]`` beside ``p["lat"]``. Read only
+where the code reads one of the shown keys on the same name, the missing key is quoted nowhere in the
 instruction, and the code never writes it, defaults it or tests for it (:mod:`hfsynth.curate.described_keys`).
 """
 
@@ -91,7 +92,7 @@ def key_missing_from_the_record(instruction: str, tree: Optional[ast.Module]) ->
         known = {n.slice.value for n in nodes} & keys
         for node in nodes:
             key = node.slice.value
-            if len(known) >= 2 and key not in keys and key not in made and not re.search(rf"[`'\"]{re.escape(key)}[`'\"]", instruction):
+            if known and key not in keys and key not in made and not re.search(rf"[`'\"]{re.escape(key)}[`'\"]", instruction):
                 return (f"the code reads {ast.unparse(node)[:40]} (line {node.lineno}) and the instruction's record holds "
                         f"{', '.join(repr(k) for k in sorted(keys))}, never {key!r}: KeyError on the first one")
     return None

@@ -158,7 +158,7 @@ HALF_UP_ASK = re.compile(
     re.IGNORECASE,
 )
 HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
-ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b", re.IGNORECASE)
+ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b|\bwherever\b", re.IGNORECASE)
 ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary |any )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
 CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper|"
                           r"\bfromhex\b|\bunhexlify\b|\bb16decode\([^)]*casefold=True|\bint\([^)]*,\s*16\)")  # hex digits read in either case by the library
@@ -938,7 +938,7 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not ROUNDS_DOWN.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, up as often as down"
     match = ANYWHERE_ASK.search(prose)
-    if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|\\s\*|\bfor\b|\bwhile\b(?!\s+\w+\s*:)", code) \
+    if match and not negated(prose, match.start()) and re.search(r"\.match\(", code) and not re.search(r"\.(?:search|findall|finditer|sub|subn|split)\(|\.\*|[\"']\^?\\s\*|\bfor\b|\bwhile\b(?!\s+\w+\s*:)", code) \
             or match and not negated(prose, match.start()) and _matches_each_input_at_its_start(tree):
         return f"the instruction asks for a match {match.group(0)!r} and the code only calls match(), which tries the start"
     match = ANY_WHITESPACE_ASK.search(prose)

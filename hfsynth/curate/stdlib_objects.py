@@ -104,6 +104,16 @@ def _instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
     return {name: kinds[0] for name, kinds in values.items() if kinds[0] is not None and len(set(kinds)) == 1 and stores.get(name) == len(kinds)}
 
 
+def _annotated_instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, type]:
+    """Parameters of ``scope`` annotated with a standard class (``today: date``) that its body never rebinds."""
+    arguments = getattr(scope, "args", None)
+    if not isinstance(arguments, ast.arguments):
+        return {}
+    stored = {n.id for n in own_scope_nodes(scope) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    return {a.arg: classes[ast.unparse(a.annotation)] for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+            if a.annotation is not None and ast.unparse(a.annotation) in classes and a.arg not in stored}
+
+
 def _attribute_instances(tree: ast.Module, classes: Dict[str, type]) -> Dict[str, type]:
     """Attributes ``self.x`` that every assignment of the code sets to a call of one standard class."""
     kinds: Dict[str, set] = {}
@@ -238,14 +248,16 @@ def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
 
 
 def mixed_dates(tree: ast.Module) -> Optional[str]:
-    """A datetime and a date, both made in plain sight, subtracted or ordered: Python refuses to mix
-    them (TypeError), although each reads as "a date" (``datetime.now() - date.fromisoformat(s)``)."""
+    """A datetime and a date, both made in plain sight (or a parameter annotated as one, never rebound), subtracted
+    or ordered: Python refuses to mix them (TypeError), although each reads as "a date" (``datetime.now() -
+    date.fromisoformat(s)``, ``as_of - checked_out`` with ``as_of: datetime`` and ``checked_out: date``). And a
+    ``datetime.time`` minus another (or minus a timedelta): a time of day takes no arithmetic at all."""
     classes = _classes(tree)
     if not classes:
         return None
     pair = {datetime.date, datetime.datetime}
     for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
-        instances = _instances(scope, classes)
+        instances = {**_annotated_instances(scope, classes), **_instances(scope, classes)}
         for node in nodes_outside_try(scope):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
                 sides = (node.left, node.right)
@@ -253,6 +265,10 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
                 sides = (node.left, node.comparators[0])
             else:
                 continue
-            if {_kind(side, instances, classes) for side in sides} == pair:
+            kinds = {_kind(side, instances, classes) for side in sides}
+            if kinds == pair:
                 return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a datetime and a date, which raises TypeError"
+            if isinstance(node, ast.BinOp) and datetime.time in kinds and kinds <= {datetime.time, datetime.timedelta}:
+                return (f"{ast.unparse(node)[:60]} (line {node.lineno}) subtracts from a datetime.time, which takes no arithmetic "
+                        f"(TypeError; a datetime or minutes of the day are meant)")
     return None

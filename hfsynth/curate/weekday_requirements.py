@@ -14,6 +14,8 @@ Read only where neither side leaves a doubt:
   "working days", "weekdays" (Monday to Friday); two different sets named (unless one is the rest of the
   week: "Saturday or Sunday, and False for Monday to Friday"), nothing is read; a day named on its own
   ("closed on Mondays") is read only against a test that picks one day;
+- a day named before a date ("discharged on Friday 2024-03-01 ... -> Wednesday 2024-03-06") is an example's, not
+  named by the task;
 - the code's test is made only of comparisons of ``x.weekday()`` or ``x.isoweekday()`` (or a name
   bound once to one) with numbers, joined by ``and``, ``or`` and ``not``: anything else in it (a
   holiday list) and the test is not read.
@@ -41,8 +43,14 @@ def _day_number(word: str) -> int:
     return DAY_NAMES.index(word.lower()[:3])
 
 
+# A day's name before its date ("discharged on Friday 2024-03-01", "Monday, 4 March"): the weekday of an example's
+# date, not a day the task picks.
+DATED_DAY = re.compile(rf"\b{DAY}\b(?=,?\s+(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{1,2}}\b))", re.IGNORECASE)
+
+
 def asked_days(prose: str) -> Optional[FrozenSet[int]]:
     """The one set of days (``weekday()`` numbers) the instruction names, or None."""
+    prose = DATED_DAY.sub(lambda m: " " * len(m.group(0)), prose)
     named, spans = set(), []
     for found in DAY_RANGE.finditer(prose):
         first, last = _day_number(found.group("first")), _day_number(found.group("last"))

@@ -215,7 +215,10 @@ AVERAGING = frozenset({"sum", "mean", "fmean", "median", "stdev", "pstdev", "var
 
 
 def _reads_text(node: ast.expr) -> bool:
-    """A csv reader whose fields are all text: not one told ``quoting=csv.QUOTE_NONNUMERIC`` (which gives floats)."""
+    """A csv reader whose fields are all text: not one told ``quoting=csv.QUOTE_NONNUMERIC`` (which gives floats); also
+    its rows made a list (``list(csv.DictReader(f))``)."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "list" and len(node.args) == 1 and not node.keywords:
+        node = node.args[0]
     return isinstance(node, ast.Call) and ast.unparse(node.func) in CSV_READERS and not any(k.arg == "quoting" for k in node.keywords)
 
 
@@ -248,7 +251,9 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
                  and stores[n.targets[0].id] == 1 and (read(n.value) or isinstance(n.value, ast.BoolOp) and isinstance(n.value.op, ast.Or) and read(n.value.values[0]))}
         field = lambda node: read(node) or isinstance(node, ast.Name) and node.id in texts or (  # int(row["qty"]) * row["unit_price"]: the text repeated
             isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and any(read(side) for side in (node.left, node.right))
-            and any(isinstance(side, ast.Call) and getattr(side.func, "id", None) == "int" for side in (node.left, node.right)))
+            and any(isinstance(side, ast.Call) and getattr(side.func, "id", None) == "int" for side in (node.left, node.right))) or (
+            isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
+            and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)) and read(node.args[0].elt))  # max(row["bib"] for row in rows): the largest text
         number = lambda node: (isinstance(node, ast.Constant) and type(node.value) in (int, float)) or (isinstance(node, ast.Name) and node.id in numbers)
         real = lambda node: isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Call) and getattr(node.func, "id", None) == "float"
         field_lists = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
