@@ -71,7 +71,7 @@ import inspect
 import types
 import warnings
 from functools import lru_cache
-from typing import Dict, Iterator, List, Optional, Set
+from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
                                         records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
@@ -743,6 +743,19 @@ def wrong_module_call(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _method_stores(cls: ast.ClassDef, nodes=walk) -> Iterator[Tuple[ast.AST, str, ast.AST, List[ast.expr]]]:
+    """``(method, its first parameter's name, assignment, its targets)`` for each assignment among ``nodes(method)``
+    of each method of ``cls`` that takes one (``self.items = []``: the targets are ``[self.items]``)."""
+    for method in cls.body:
+        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
+            continue
+        me = method.args.args[0].arg
+        for node in nodes(method):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            if targets:
+                yield method, me, node, targets
+
+
 def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> Dict[str, str]:
     """Attributes a class's methods only ever set, as ``self.items = []``, to one builtin kind (and
     that nothing else in the code sets): ``{"items": "list"}``."""
@@ -756,26 +769,21 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
     for node in walk(cls):  # isinstance(self.items, dict): the code itself expects other kinds
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "isinstance" and node.args and isinstance(node.args[0], ast.Attribute):
             bindings.setdefault(node.args[0].attr, []).append(None)
-    for method in cls.body:
-        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
-            continue
-        me = method.args.args[0].arg
-        for node in walk(method):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
-            for target in targets:
-                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
-                    value = getattr(node, "value", None)
-                    bindings.setdefault(target.attr, []).append(value_kind(value, {}, rebound) if len(targets) == 1 and value is not None else None)
-                elif isinstance(target, (ast.Tuple, ast.List)):
-                    value = getattr(node, "value", None)
-                    paired = isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(isinstance(e, ast.Starred) for e in target.elts)
-                    for position, element in enumerate(target.elts):  # cards, self._cards = self._cards, []: the attribute gets []
-                        if paired and isinstance(element, ast.Attribute) and isinstance(element.value, ast.Name) and element.value.id == me:
-                            bindings.setdefault(element.attr, []).append(value_kind(value.elts[position], {}, rebound))
-                            continue
-                        for inner in walk(element):
-                            if isinstance(inner, ast.Attribute):
-                                bindings.setdefault(inner.attr, []).append(None)
+    for _method, me, node, targets in _method_stores(cls):
+        for target in targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
+                value = getattr(node, "value", None)
+                bindings.setdefault(target.attr, []).append(value_kind(value, {}, rebound) if len(targets) == 1 and value is not None else None)
+            elif isinstance(target, (ast.Tuple, ast.List)):
+                value = getattr(node, "value", None)
+                paired = isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts) and not any(isinstance(e, ast.Starred) for e in target.elts)
+                for position, element in enumerate(target.elts):  # cards, self._cards = self._cards, []: the attribute gets []
+                    if paired and isinstance(element, ast.Attribute) and isinstance(element.value, ast.Name) and element.value.id == me:
+                        bindings.setdefault(element.attr, []).append(value_kind(value.elts[position], {}, rebound))
+                        continue
+                    for inner in walk(element):
+                        if isinstance(inner, ast.Attribute):
+                            bindings.setdefault(inner.attr, []).append(None)
     stored_elsewhere = {
         n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))
         and not any(n is t for c in [cls] for t in walk(c))
@@ -833,16 +841,11 @@ def frozen_field_assigned(tree: ast.Module) -> Optional[str]:
     every assignment (FrozenInstanceError, AttributeError) whenever the method runs; ``dataclasses.replace`` (or
     ``_replace``) makes the changed copy, and ``object.__setattr__`` is how ``__post_init__`` sets a field."""
     for cls in (n for n in walk(tree) if isinstance(n, ast.ClassDef) and _frozen(n)):
-        for method in cls.body:
-            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args or method.decorator_list:
-                continue
-            me = method.args.args[0].arg
-            for node in _walk_unguarded(method):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
-                for target in targets:
-                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
-                        return (f"{me}.{target.attr} = ... in {cls.name}.{method.name}() (line {node.lineno}): {cls.name} is frozen, "
-                                f"so the assignment raises whenever it runs")
+        for method, me, node, targets in _method_stores(cls, _walk_unguarded):
+            for target in targets if not method.decorator_list else ():
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
+                    return (f"{me}.{target.attr} = ... in {cls.name}.{method.name}() (line {node.lineno}): {cls.name} is frozen, "
+                            f"so the assignment raises whenever it runs")
     return None
 
 
