@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Tuple, Union
 
-from hfsynth.curate.python_ast import literal_value, parse_python, value_fits, walk
+from hfsynth.curate.python_ast import literal_value, parse_python, store_counts, value_fits
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
@@ -54,9 +54,9 @@ WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas
 # "2.675 -> 2.68 and -2.675 -> -2.68": an example right after another opens a clause too ("3 and 4 -> 7" does not).
 CHAINED = re.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[\]\n]*\]|\{{[^{{}}\n]*\}}|\S+)`?\s+(?:and|or)\s*$""")  # "-> (1998, 12, 3) and ..."
 CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
-# "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 # Markdown bold around a value ("`cost_per_day(45.00, 90, 2)` = **1.0** per day"), not Python's power (``2 ** 10``, ``x**2``).
 BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*(?![\w*])")
+# "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
 WORKED_OUT_GROUPED = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.,\s]*?==?\s*")  # "3,000 + 8,000 + 2,500 = 13500.0"
 GOES_ON = re.compile(r"[ \t]*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term (not a bullet on the next line)
@@ -155,13 +155,9 @@ def _names_data(call: str, data: frozenset) -> bool:
 def sample_names(tree: ast.Module) -> frozenset:
     """Names the code binds exactly once, at its top level, to a plain value (a literal, or a list, tuple or dict of
     literals and calls of its own classes): the samples a response's prose calls its functions on."""
-    makers = _makers(tree)
-    counts: dict = {}
-    for node in walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            counts[node.id] = counts.get(node.id, 0) + 1
+    makers, counts = _makers(tree), store_counts(tree)
     return frozenset(node.targets[0].id for node in tree.body if isinstance(node, ast.Assign) and len(node.targets) == 1
-                     and isinstance(node.targets[0], ast.Name) and counts.get(node.targets[0].id) == 1 and _constructible(node.value, makers))
+                     and isinstance(node.targets[0], ast.Name) and counts[node.targets[0].id] == 1 and _constructible(node.value, makers))
 
 
 def _call_end(text: str, match: "re.Match[str]") -> Optional[int]:
