@@ -5357,6 +5357,10 @@ def test_a_day_named_before_its_date_is_an_example():
     assert check(ask, expiry.replace("TEST", "isoweekday() < 5")) == (
         "the instruction's days are Mon-Tue-Wed-Thu-Fri and the code's test day.isoweekday() < 5 (line 8) picks Mon-Tue-Wed-Thu")
     assert check(ask, expiry.replace("TEST", "weekday() < 5")) is None
+    from hfsynth.curate.weekday_requirements import asked_days
+
+    assert asked_days("The office is open Monday to Friday 9 to 5.") == frozenset(range(5))  # hours, not a date
+    assert asked_days("Open on weekdays; e.g. Saturday, 4 May is closed.") == frozenset(range(5))
 
 
 def test_a_pattern_looked_for_wherever_it_appears_is_searched_for():

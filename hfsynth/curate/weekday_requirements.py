@@ -45,7 +45,8 @@ def _day_number(word: str) -> int:
 
 # A day's name before its date ("discharged on Friday 2024-03-01", "Monday, 4 March"): the weekday of an example's
 # date, not a day the task picks.
-DATED_DAY = re.compile(rf"\b{DAY}\b(?=,?\s+(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{1,2}}\b))", re.IGNORECASE)
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATED_DAY = re.compile(rf"\b{DAY}\b(?=,?\s+(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?![a-z])|{MONTH}\s+\d{{1,2}}\b))", re.IGNORECASE)
 
 
 def asked_days(prose: str) -> Optional[FrozenSet[int]]:
