@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from hfsynth.curate.execute import execute_rows
-from hfsynth.curate.typed_probes import typed_probes
+from hfsynth.curate.typed_probes import typed_probes, values_restricted
 from hfsynth.schema.curate import ExecutionConfig
 
 CFG = ExecutionConfig(timeout_s=10, workers=2, mode="mark")
@@ -27,6 +27,7 @@ ORDER_ASK = "Write `order_plan(stock, limits)`: for every SKU below its minimum,
 ORDER = ("def order_plan(stock: dict[str, int], limits: dict[str, tuple[int, int]]) -> dict[str, int]:\n    plan = {}\n"
          "    for sku, level in stock.items():\n        low, high = limits[sku]\n        if level < low:\n            plan[sku] = high - level\n    return plan\n")
 HOPS_ASK = "A frog hops two squares at a time. Write `hops(start, goal)`; the goal is always ahead of the start, by an even number of squares."
+HOPS_PLAIN_ASK = "A frog hops two squares at a time. Write `hops(start, goal)` returning how many hops take it from `start` to `goal`."
 HOPS = "def hops(start: int, goal: int) -> int:\n    count = 0\n    while start != goal:\n        start += 2\n        count += 1\n    return count\n"
 FLIGHT_ASK = "Write `late_flights(flights, minutes)` returning the numbers of the flights delayed by more than `minutes`."
 FLIGHT = ("from dataclasses import dataclass\n\n\n@dataclass\nclass Flight:\n    number: str\n    delay: int\n\n\n"
@@ -41,7 +42,8 @@ ROWS = {
     "a counter that never moves": ((DIGITS.format(step=""), "", DIGITS_ASK), "failed"),
     "a counter that moves": ((DIGITS.format(step="        n //= 10\n"), "", DIGITS_ASK), "no_tests"),
     "a made-up text that no pattern matches proves nothing": ((SHIFT, "", SHIFT_ASK), "no_tests"),
-    "a loop that one call's made-up values never end, the other's do, proves nothing": ((HOPS, "", HOPS_ASK), "no_tests"),
+    "a loop that one call's made-up values never end, the other's do, proves nothing where values are restricted": ((HOPS, "", HOPS_ASK), "no_tests"),
+    "a loop that one call's made-up values never end, the other's do (blind150)": ((HOPS, "", HOPS_PLAIN_ASK), "failed"),
     "keys that do not match prove nothing": ((ORDER, "", ORDER_ASK), "no_tests"),
     "a dataclass's missing field (the code defines it)": ((FLIGHT.format(field="flight_number"), "", FLIGHT_ASK), "failed"),
     "a dataclass's field": ((FLIGHT.format(field="number"), "", FLIGHT_ASK), "no_tests"),
@@ -55,6 +57,8 @@ def test_typed_probes_decide_what_runs():
     assert not wrong, wrong
     assert "waiting_list_line('abc', [3, 2, 4]) (ordinary values of the types its signature names) raises TypeError" in got["integers joined as text (blind58)"][1]
     assert "does not return within 1.0 s of CPU time, nor 1 other such call" in got["a counter that never moves"][1]
+    assert got["a loop that one call's made-up values never end, the other's do (blind150)"][1].endswith(
+        "hops(3, 2) (ordinary values of the types its signature names) does not return within 1.0 s of CPU time, though 1 other such call returns")
     assert "AttributeError: 'Flight' object has no attribute 'flight_number'" in got["a dataclass's missing field (the code defines it)"][1]
     off = execute_rows(rows[:1], CFG.model_copy(update={"probe_annotated_types": False}))
     assert off[0]["exec_status"] == "no_tests"
@@ -106,3 +110,13 @@ def test_probes_are_made_only_where_the_types_leave_no_doubt():
     report = "import json\n\n\ndef hottest(doc: str):\n    data = json.loads(doc)\n    return max(s['t'] for s in data.get('stations', []))\n"
     assert probes(report) == []
     assert probes(report.replace("json.loads(doc)", "{'stations': [{'t': len(doc)}]}")) == ["hottest('abc')", "hottest('12')"]
+
+
+def test_values_restricted_beyond_their_types():
+    for ask in ("Return how many out-shuffles bring a deck of `n` cards (n even, n >= 2) back to its order.",  # b78-047's good row
+                "Shuffle an even-sized deck.", "The goal is always ahead, by an even number of squares.",
+                "Give change for an amount (always a multiple of 0.10).", "The size is a power of two.", "n is odd."):
+        assert values_restricted(ask), ask
+    for ask in ("Halve n if it is even if you can.", "Return -1 if even the first train is late.", "Count the even numbers in a list.",
+                "Return the number of weeks until the stock falls to the floor."):
+        assert not values_restricted(ask), ask

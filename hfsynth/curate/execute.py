@@ -72,7 +72,7 @@ from hfsynth.curate.quantity_examples import quantity_examples
 from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.round_trips import round_trip_claims
 from hfsynth.curate.static_analysis import names_the_instruction_defines
-from hfsynth.curate.typed_probes import PROBE_RUNNER, typed_probes
+from hfsynth.curate.typed_probes import PROBE_RUNNER, typed_probes, values_restricted
 from hfsynth.curate.worded_examples import shown_input_examples, worded_examples
 from hfsynth.sandbox import Limits, Result, run_programs
 from hfsynth.sandbox.channel import PRELUDE, records, single
@@ -238,7 +238,7 @@ try:
     except BaseException as exc:
         _hf_stop_if_unavailable(exc, True)
     if PROBES:
-        _hf_typed_probes(PROBES, namespace)  # calls made from the function's annotations (typed_probes.PROBE_RUNNER, put above)
+        _hf_typed_probes(PROBES, namespace, ONE_HANG_FAILS)  # calls made from the function's annotations (typed_probes.PROBE_RUNNER, put above)
     if HAS_TESTS:
         namespace["__name__"], namespace["__file__"] = "__main__", "tests.py"  # the tests are the program being run
         namespace["_hf_compare"] = _hf_compare
@@ -268,12 +268,14 @@ _hf_report({"done": True, "functions": functions, "unittest": cases})
 '''
 
 
-def harness(has_tests: bool, given: AbstractSet[str] = frozenset(), probes: Sequence[str] = ()) -> str:
+def harness(has_tests: bool, given: AbstractSet[str] = frozenset(), probes: Sequence[str] = (), one_hang_fails: bool = True) -> str:
     """The sandbox's ``main.py`` for one row: the report channel's prelude, the claims' checker and the
     typed probes' runner, then the harness. ``given``: names the row's instruction binds in its own code
     (Alpaca's ``sentence = "..."``); ``probes``: calls made from the function's annotations
-    (:mod:`hfsynth.curate.typed_probes`), run after the code and before the tests."""
-    header = f"HAS_TESTS = {bool(has_tests)}\nGIVEN = frozenset({sorted(given)!r})\nPROBES = {list(probes)!r}\n"
+    (:mod:`hfsynth.curate.typed_probes`), run after the code and before the tests; ``one_hang_fails``: whether
+    one probe that does not return fails the row while another returns (not where the instruction restricts values)."""
+    header = (f"HAS_TESTS = {bool(has_tests)}\nGIVEN = frozenset({sorted(given)!r})\nPROBES = {list(probes)!r}\n"
+              f"ONE_HANG_FAILS = {bool(one_hang_fails)}\n")
     return PRELUDE + header + HARNESS_BODY.replace(CHECKER_GOES_HERE, CHECKER + PROBE_RUNNER + CHECKER_GOES_HERE, 1)
 
 
@@ -377,7 +379,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     checked = bool(carried) or has_checks(tests) or bool(tree is not None and top_level_checks(tree))
     given = names_the_instruction_defines(instruction) if instruction else frozenset()
     probes = typed_probes(prose(instruction), tree) if typed and instruction and not NONDETERMINISTIC & _drawn(tree) else []
-    files = {"main.py": harness(checked, given, probes), "solution.py": code}
+    files = {"main.py": harness(checked, given, probes, not values_restricted(prose(instruction))), "solution.py": code}
     if checked:
         files["tests.py"] = tests or ""
     return files
