@@ -1280,3 +1280,37 @@ def test_blind149_to_155s_claims():
     table = "Decode a code such as '22G1'.\n\n1st char: length    '2' -> 20, '4' -> 40, 'L' -> 45 (feet)\n"
     assert instruction_examples(table, decode) == []
     assert [e.call for e in instruction_examples(table, decode.replace("-> dict", "-> int"))] != []  # a number is an int function's answer
+
+
+def test_blind156_to_161s_good_rows_and_a_json_document_shown_without_a_cue():
+    """blind161: "The open-data portal publishes the network as JSON:" and a ```json document, for a function that only
+    parses JSON: the document is its input, and ``", ".join(route["stops"])`` over its numbers raises (a function that
+    writes JSON too may be shown its output, so there a cue is still needed). blind160: "Any other name (including plurals
+    such as `"quarters"`) raises `ValueError`": no accepted input. blind157: "is 3 people x 3 nights x 1.20 = `10.8`": the
+    answer comes after the working's "=". blind156: an oven's Fahrenheit to Celsius "in steps of 5", which raises outside
+    50-300 °C, is no classic conversion to probe with the freezing point."""
+    from hfsynth.curate.claimed_outputs import prose_claims
+
+    strings = ("import json\n\n\ndef route_stop_strings(json_text: str) -> dict:\n    data = json.loads(json_text)\n"
+               "    return {r['id']: ', '.join(JOINED) for r in data['routes']}\n")
+    portal = ("The open-data portal publishes the network as JSON:\n\n```json\n{\"routes\": [{\"id\": \"4\", \"stops\": [1042, 1043]}]}\n```\n\n"
+              "Write `route_stop_strings(json_text)` mapping each route id to its stop ids joined by `\", \"`.")
+    rows = [{"id": name, "code": strings.replace("JOINED", joined), "instruction": portal}
+            for name, joined in (("ints joined", "r['stops']"), ("texts joined", "map(str, r['stops'])"))]
+    assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {"ints joined": "failed", "texts joined": "passed"}
+    writer = strings.replace("return {", "return json.dumps({").replace("]}\n", "]})\n")
+    assert accepted_input_claims("Write it.", ast.parse(writer), portal) == []
+    coins = ("COINS = {'nickel': 5, 'dime': 10, 'quarter': 25}\n\n\ndef coins_total(coins: list[str]) -> int:\n"
+             "    return sum(COINS[c.strip().lower()] for c in coins)\n")
+    refused = "Write `coins_total(coins)`. Any other name (including plurals such as `\"quarters\"`) raises `ValueError`."
+    assert accepted_input_claims(refused, ast.parse(coins), refused) == []
+    tax = "def tourist_tax(ages: list[int], nights: int) -> float:\n    return round(sum(a >= 12 for a in ages) * min(nights, 7) * 1.2, 2)\n"
+    said = "```python\n{code}```\n\nSo `tourist_tax([40, 38, 12, 9], 3)` is 3 people x 3 nights x 1.20 = `{want}`, as the tax office says."
+    assert prose_claims(said.format(code=tax, want="10.8"), ast.parse(tax)) == [("tourist_tax([40, 38, 12, 9], 3)", "10.8", False)]
+    rows = [{"id": want, "code": tax, "response": said.format(code=tax, want=want)} for want in ("10.8", "3.6")]
+    assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {"10.8": "passed", "3.6": "failed"}
+    oven = ("import math\n\n\ndef to_oven_celsius(fahrenheit: float) -> int:\n    setting = 5 * math.floor((fahrenheit - 32) * 5 / 9 / 5 + 0.5)\n"
+            "    if not 50 <= setting <= 300:\n        raise ValueError('outside the range')\n    return setting\n")
+    ask = "Convert Fahrenheit to Celsius{more}. Write `to_oven_celsius(fahrenheit)`."
+    assert known_task_claims(ask.format(more=" in steps of 5 degrees; raise ValueError outside 50-300"), ast.parse(oven)) == []
+    assert known_task_claims(ask.format(more=""), ast.parse(oven)) != []

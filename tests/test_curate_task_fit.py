@@ -5374,3 +5374,36 @@ def test_a_pattern_looked_for_wherever_it_appears_is_searched_for():
     assert check(ask, bib.replace("PATTERN", "bib\\s*#?\\s*([0-9]+)").replace("CALL", "search")) is None
     assert check(ask, bib.replace("PATTERN", ".*?bib #?([0-9]+)").replace("CALL", "match")) is None
     assert check(ask, bib.replace("PATTERN", "\\s*bib #?([0-9]+)").replace("CALL", "match")) is None
+
+
+def test_a_returned_tuple_a_counted_item_a_time_at_every_stop_and_an_end_handled_apart():
+    """blind161: "every departure is given as `(route, bay, "HH:MM")`" then "returning a list of `(bay, time, routes)`
+    tuples": the tuple spelt after "returning" is what comes out, not the items the loop unpacks; "the time at every stop"
+    of legs "from stop `i` to stop `i + 1`" is a running total. blind157: "the night on which the most pitches are
+    occupied" counts bookings, each holding one pitch, so ``_pitch`` thrown away is no dropped field ("the total number
+    of tickets" of a ``tickets`` field still is). blind158: "which frame (1-10)" over ``range(1, 10)`` and then the
+    tenth frame on its own (``return (10, ...)``)."""
+    conflicts = ("from collections import defaultdict\n\n\ndef bay_conflicts(departures):\n    by_slot = defaultdict(set)\n"
+                 "    for NAMES in departures:\n        by_slot[(time, bay)].add(route)\n"
+                 "    return [(bay, time, sorted(r)) for (time, bay), r in sorted(by_slot.items()) if len(r) > 1]\n")
+    given = "Every departure is given as `(route, bay, \"HH:MM\")`. Write `bay_conflicts(departures)` returning a list of `(bay, time, routes)` tuples."
+    assert check(given, conflicts.replace("NAMES", "route, bay, time")) is None
+    spelled = "Every departure is a `(route, bay, time)` tuple. Write `bay_conflicts(departures)` returning a list of `(bay, time, routes)` tuples."
+    assert check(spelled, conflicts.replace("NAMES", "bay, route, time")) == (
+        "the instruction's items are (route, bay, time) and the code unpacks them as (bay, route, time) (line 6)")
+    busiest = ("from collections import Counter\n\n\ndef busiest_night(bookings):\n    counts = Counter()\n    for NAMES in bookings:\n"
+               "        counts[arrival] += 1\n    return max(counts, key=counts.get) if counts else None\n")
+    pitches = "`bookings` is a list of `(pitch, arrival, departure)`. Write `busiest_night(bookings)`: the night on which the most pitches are occupied."
+    assert check(pitches, busiest.replace("NAMES", "_pitch, arrival, departure")) is None
+    distinct = "`bookings` is a list of `(pitch, arrival, departure)`. Write `busiest_night(bookings)`: the night with the most different pitches."
+    assert check(distinct, busiest.replace("NAMES", "_pitch, arrival, departure")).startswith("the instruction asks about the pitch of its")
+    times = ("from itertools import accumulate\n\n\ndef stop_arrival_times(departure: int, run_times: list[int]) -> list[int]:\n"
+             "    return [t % 1440 for t in accumulate(run_times, initial=departure)]\n")
+    legs = "Write `stop_arrival_times(departure, run_times)`; `run_times[i]` is the minutes from stop `i` to stop `i + 1`. Return the minute at {what}."
+    assert check(legs.format(what="every stop"), times) is None
+    assert check("Write `stop_arrival_times(departure, run_times)` returning each run time as a minute of the day.", times).startswith(
+        "the instruction asks for nothing cumulative")
+    frames = "def next_frame(rolls):\n    i = 0\n    for frame in range(1, 10):\n        if i >= len(rolls):\n            return frame\n        i += 1\nLAST"
+    ask = "Write `next_frame(rolls)` returning which frame (1-10) is about to be played."
+    assert check(ask, frames.replace("LAST", "    return 10 if i < len(rolls) + 2 else None\n")) is None
+    assert check(ask, frames.replace("LAST", "    return None\n")) == "the instruction says '1-10' and range(1, 10) (line 3) stops before 10"

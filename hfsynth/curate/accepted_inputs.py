@@ -35,6 +35,7 @@ as shown on our website, e.g. `["£325,000", "£1,150,000"]`" for ``total_asking
 from __future__ import annotations
 
 import ast
+import json
 import re
 import textwrap
 from typing import Iterator, List, Optional, Tuple
@@ -57,7 +58,7 @@ NEUTRAL_CUE = re.compile(r"such as|like|e\.g\.|for example|for instance|in the f
 # ... and what introduces an output; "as" after a verb of input describes the input ("Durations come as 'm:ss' or 'h:mm:ss'").
 OUTPUT_CUE = re.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|(?<!come )(?<!comes )(?<!arrive )(?<!arrives )(?<!given )(?<!stored )(?<!written )(?<!entered )(?<!typed )(?<!recorded )as)\b|->|=>|→", re.IGNORECASE)
 REFUSING = re.compile(
-    r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else|"
+    r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else|any other|"
     r"(?:is|are|does|do) not)\b",
     re.IGNORECASE,
 )
@@ -214,6 +215,17 @@ LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
 CSV_READS = re.compile(r"\b(?:csv\.)?(?:DictReader|reader)\(|\bStringIO\(")
 # A function that parses its text as JSON: a ```json block shown after an input cue ("payloads like this:") is one input.
 JSON_READS = re.compile(r"\bjson\.loads\(")
+# ... and one that writes JSON too may be shown its output: only a cue says a block is its input. One that only reads
+# JSON is shown what it reads ("The portal publishes the network as JSON:" and a document), whatever the words before.
+JSON_WRITES = re.compile(r"\bjson\.dumps?\(")
+
+
+def _json_document(block: str) -> bool:
+    """A JSON object or array, whole (not a fragment with "..." in it)."""
+    try:
+        return isinstance(json.loads(block), (dict, list))
+    except ValueError:
+        return False
 
 
 def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str, str]]:
@@ -244,7 +256,8 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     found: List[str] = []
     for before, block, tag in _shown_blocks(instruction):
         if tag == "json":
-            if JSON_READS.search(source) and FENCE_CUE.search(before) and not REFUSING.search(before) and len(block) <= 2000:
+            shown_document = FENCE_CUE.search(before) or not JSON_WRITES.search(source) and _json_document(block)
+            if JSON_READS.search(source) and shown_document and not REFUSING.search(before) and len(block) <= 2000:
                 found += [block.strip()] if block.strip() not in found else []  # "payloads like this:" and one document
             continue
         lines = [line.strip() for line in block.splitlines() if line.strip()]

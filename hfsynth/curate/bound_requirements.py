@@ -1054,12 +1054,16 @@ def _count_never_capped(prose: str, tree: ast.Module) -> Optional[str]:
 
 def _range_short_of_its_end(prose: str, tree: ast.Module) -> Optional[str]:
     """"Periods 5 to 8 are afternoon periods" and ``range(5, 8)``: the range stops before 8, which the words take in
-    (not where they say "exclusive" or "not including")."""
+    (not where they say "exclusive" or "not including", nor where the code names 8 elsewhere: "frame (1-10)" over
+    ``for frame in range(1, 10)`` and then ``return (10, ...)``, the last one handled on its own)."""
     for node in walk_outside_asserts(tree):
         if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) == 2
                 and all(isinstance(a, ast.Constant) and type(a.value) is int for a in node.args)):
             continue
         low, high = node.args[0].value, node.args[1].value
+        if any(isinstance(other, ast.Constant) and type(other.value) is int and other.value == high and other is not node.args[1]
+               for other in walk_outside_asserts(tree)):
+            continue
         said = re.search(rf"(?<![\d.:$\u20ac\u00a3]){low}\s*(?:to|-|\u2013|through)\s*{high}(?![\d.:%])(?!\s*(?:\(?\s*(?:exclusive|not\s+including|excluded)))", prose)
         if said and not negated(prose, said.start()):
             return f"the instruction says {said.group(0)!r} and {ast.unparse(node)} (line {node.lineno}) stops before {high}"

@@ -60,6 +60,9 @@ BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*(?![\w*])")
 WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
 WORKED_OUT_GROUPED = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.,\s]*?==?\s*")  # "3,000 + 8,000 + 2,500 = 13500.0"
 GOES_ON = re.compile(r"[ \t]*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term (not a bullet on the next line)
+# "is 3 people x 3 nights x 1.20 = `10.8`": a count in its unit, times another: the working's first term, the answer after its "=".
+COUNTED_TERM = r"[ \t]+[A-Za-z]+(?:[ \t]+[A-Za-z]+)?[ \t]*(?:[x\u00d7*\u00b7]|times)[ \t]"
+COUNTED_WORKING = re.compile(COUNTED_TERM + r"[^=\n]{0,120}?=[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,9 @@ def _call_examples(text: str, functions: dict, data: frozenset = frozenset()) ->
         if grouped:  # "is 3,000 + 8,000 + 2,500 = 13500.0": a number in thousands, not the literal 3
             after = want[1] + grouped.end()
             worked = WORKED_OUT_GROUPED.match(text, after) if GOES_ON.match(text, after) else None
+            want = _longest_literal_after(text, worked.end()) if worked else None
+        elif want and re.fullmatch(r"-?\d+(?:\.\d+)?", want[0]) and re.match(COUNTED_TERM, text[want[1]:]):
+            worked = COUNTED_WORKING.match(text, want[1])
             want = _longest_literal_after(text, worked.end()) if worked else None
         elif want and GOES_ON.match(text, want[1]):
             worked = WORKED_OUT.match(text, want[1])

@@ -303,6 +303,9 @@ def _lis(xs) -> int:
 
 # Words that make the answer something else than the plain task's, for all tasks.
 PRINTS = r"\bprint|\bmessage\b|\bstring ['\"]|\breturn ['\"]|\bgenerator\b|\byield"
+# A scale the function keeps to: "the oven works from 50 °C to 300 °C: raise ValueError outside that range", "in steps of 5":
+# the freezing point probed is a value it rightly refuses.
+LIMITED_SCALE = r"|\boutside\b|\bout of range\b|\b(?:in )?steps? of\b|\bnearest multiple\b"
 
 # Words that make a duplicates task (the values seen more than once) another task.
 DUPLICATES_UNLESS = (r"|\bwithout (?:any )?duplicates\b|\bno duplicates\b|\bfree of duplicates\b|\bcount\w*|\bfrequenc\w*|\bindex|\bindices\b|\bpositions?\b|\bremov\w*|\bdrop\w*|\bdelet\w*|\bstrings?\b|\bcase\b|\bdict\w*|\bpairs?\b|\bfiles?\b|"
@@ -345,9 +348,9 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a string reversed", _i(r"\breverses?\b[^.]{0,15}\bstrings?\b|\breverse of a string\b"), 1, r"rev", [("hello",), ("ab",), ("",), ("racecar",)],
               lambda s: s[::-1], unless=_i(PRINTS + r"|\bwords?\b|\bvowels?\b|\bin[- ]place\b|\blist\b|\bsentence\b|\beach\b|\bcase\b|\bnumber\b|\binteger\b")),
     KnownTask("the Celsius of a Fahrenheit temperature", _i(r"\bfahrenheit to celsius\b|\bF to C\b"), 1, r"c|cels", [(212,), (32,), (-40,), (50,), (68,)],
-              lambda f: (f - 32) * 5 / 9, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bkelvin\b|\binput\(|\bstring\b"), named=r"(?:f|fahr|fahrenheit)_?(?:to|2)_?(?:c|cels|celsius)"),
+              lambda f: (f - 32) * 5 / 9, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bkelvin\b|\binput\(|\bstring\b" + LIMITED_SCALE), named=r"(?:f|fahr|fahrenheit)_?(?:to|2)_?(?:c|cels|celsius)"),
     KnownTask("the Fahrenheit of a Celsius temperature", _i(r"\bcelsius to fahrenheit\b|\bC to F\b"), 1, r"f|fahr", [(100,), (0,), (-40,), (25,), (30,)],
-              lambda c: c * 9 / 5 + 32, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bkelvin\b|\binput\(|\bstring\b"), named=r"(?:c|cels|celsius)_?(?:to|2)_?(?:f|fahr|fahrenheit)"),
+              lambda c: c * 9 / 5 + 32, unless=_i(PRINTS + r"|\blist\b|\btable\b|\bkelvin\b|\binput\(|\bstring\b" + LIMITED_SCALE), named=r"(?:c|cels|celsius)_?(?:to|2)_?(?:f|fahr|fahrenheit)"),
     KnownTask("the sum of the digits", _i(r"\bsum of (?:the |its |all )?(?:decimal )?digits\b"), 1, r"digit|sum", [(0,), (7,), (1234,), (99999,), (1000,)],
               lambda n: sum(map(int, str(n))), unless=_i(PRINTS + r"|\bnegative\b|\bstring\b|\brepeated|\bsingle digit\b|\bdigital root\b|\buntil\b|\bsquares?\b|\beven\b|\bodd\b|\bbase\b|\blist\b")),
     KnownTask("the median", _i(r"\bmedian\b"), 1, r"median", [([3, 1, 2],), ([4, 1, 3, 2],), ([5],), ([7, 7, 1, 9, 2, 10],)], _median,

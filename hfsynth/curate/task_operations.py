@@ -887,8 +887,9 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
 # "the start times (ms from the beginning of the queue) of each track"),
 # a continuous mix's start offsets, a level "starting from" an opening one that the changes are applied to ("the lowest
 # end-of-day stock" after "daily net changes"); a stock that runs out ("the first day on which the stock can no longer
-# cover that day's usage").
-RUNNING_ASK = re.compile(r"\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
+# cover that day's usage"); the time or place at every stop of legs given one by one ("`run_times[i]` is the minutes
+# from stop `i` to stop `i + 1`. Return the time at every stop").
+RUNNING_ASK = re.compile(r"\bfrom (?:the )?\w+ `?[a-z]`? to (?:the )?\w+ `?[a-z] ?\+ ?1`?|\b(?:at|for|of) (?:each|every) (?:stop|station|checkpoint|waypoint|leg|lap|split)\b|\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
                          r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|start(?:ing)? (?:times?|positions?)|from the (?:beginning|start) of|"
                          r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"

@@ -36,18 +36,38 @@ SPELLED_OUT = {"qty": "quantity|quantities", "amt": "amounts?", "pct": "percent(
                "cnt": "counts?", "dur": "durations?", "dist": "distances?", "min": "minutes", "sec": "seconds", "hr": "hours"}
 
 
+# "the most pitches", "the number of lessons": a count of items that each hold one, which counting the items gives
+# (not "the number of different patrons": telling them apart takes the field).
+ITEM_COUNT = re.compile(r"(?:most|least|fewest|number|count)\b(?!(?:\s+\w+){0,3}?\s+(?:different|distinct|unique)\b)", re.IGNORECASE)
+
+
 def _named_elsewhere(prose: str, field: str) -> bool:
-    """The instruction asks for something computed from the field, outside its tuples ("the total number of tickets")."""
+    """The instruction asks for something computed from the field, outside its tuples ("the total number of tickets"), other
+    than how many items hold it where the field holds one thing (``pitch``, ``lesson_id``; ``tickets`` holds a quantity)."""
     outside = SPELLED_TUPLE.sub(" ", prose)
     stem = re.sub(r"_(?:id|no|num|code|key)$", "", field).rstrip("s")  # match_id: "the number of different matches"
     spelled = re.escape(stem) + "(?:e?s)?" + ("|" + SPELLED_OUT[stem] if stem in SPELLED_OUT else "")
-    return len(stem) >= 3 and bool(re.search(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+(?:{spelled})\b", outside, re.IGNORECASE))
+    one_thing = not field.endswith("s") and stem not in SPELLED_OUT
+    return len(stem) >= 3 and any(not (one_thing and ITEM_COUNT.match(found.group(0)))
+                                  for found in re.finditer(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+(?:{spelled})\b", outside, re.IGNORECASE))
+
+
+# A tuple the instruction says comes out: "returning a list of `(bay, time, routes)` tuples" is no input's item.
+RETURNED_BEFORE = re.compile(r"\b(?:return\w*|yield\w*|outputs?|produc\w*)\s+(?:(?:a|an|the|one|sorted|new)\s+)*"
+                             r"(?:(?:list|set|tuple|sequence|generator|iterator)s?\s+of\s+)?`?$", re.IGNORECASE)
+
+
+def _input_tuples(prose: str) -> List[List[str]]:
+    """The tuples of distinct names the instruction spells, less those it says the function returns."""
+    tuples = [[n.strip() for n in found.group("names").split(",")] for found in SPELLED_TUPLE.finditer(prose)
+              if not RETURNED_BEFORE.search(prose[max(0, found.start() - 60):found.start()])]
+    return [names for names in tuples if len(set(names)) == len(names)]
 
 
 def _input_loops(prose: str, tree: ast.Module) -> Iterator[Tuple[ast.AST, List[str], List[List[str]]]]:
     """Each loop over a parameter whose target is plain names (only the input's own items: a regex's groups come
-    in the text's order), with those names and the tuples of distinct names the instruction spells."""
-    spelled = [names for names in _spelled(prose) if len(set(names)) == len(names)]
+    in the text's order), with those names and the input tuples the instruction spells."""
+    spelled = _input_tuples(prose)
     if not spelled:
         return
     parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}
