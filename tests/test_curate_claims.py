@@ -1314,3 +1314,28 @@ def test_blind156_to_161s_good_rows_and_a_json_document_shown_without_a_cue():
     ask = "Convert Fahrenheit to Celsius{more}. Write `to_oven_celsius(fahrenheit)`."
     assert known_task_claims(ask.format(more=" in steps of 5 degrees; raise ValueError outside 50-300"), ast.parse(oven)) == []
     assert known_task_claims(ask.format(more=""), ast.parse(oven)) != []
+
+
+def test_usage_blocks_with_lists_spelt_short_keywords_and_notes_below_a_print():
+    """blind158: ``game_summary("Dutch", [10, 9, 1] * 5 + [10])`` with its output on the comment line below (a list spelt
+    short is a plain value), and ``print(to_notation([10] * 12))`` with "# X X X ..." below it (the line it prints);
+    blind159: ``initial_reserve("auto", 5, attorney=True)  # -> 32500.0`` (plain keywords); blind160: two comment lines
+    below a print hold its two lines, the first compared. A list cut over two comment lines is no line of output."""
+    summary = "def game_summary(name, rolls):\n    return f'{name}: {sum(rolls)}'\n"
+    notation = "def to_notation(rolls):\n    return ' '.join('X' for _ in rolls)\n"
+    reserve = "def initial_reserve(line, severity, attorney=False):\n    return 2500.0 * severity * (1.5 if attorney else 1)\n"
+    card = "def render_card(stamps):\n    return 'x' * stamps + '\\n' + 'o' * stamps\n"
+    blocks = {"summary": (summary, "game_summary('Dutch', [10, 9, 1] * 5 + [10])\n# 'Dutch: {want}'\n", ("110", "200")),
+              "notation": (notation, "print(to_notation([10] * 3))\n# {want}\n", ("X X X", "X X XX")),
+              "reserve": (reserve, "initial_reserve('auto', 2)  # -> 5000.0\ninitial_reserve('auto', 2, attorney=True)  # -> {want}\n", ("7500.0", "6500.0")),
+              "card": (card, "print(render_card(2))\n# {want}\n# oo\n", ("xx", "oo"))}
+    rows = [{"id": f"{name} {want}", "code": code, "response": f"```python\n{code}```\n\nExample:\n\n```python\n{block.format(want=want)}```\n"}
+            for name, (code, block, wants) in blocks.items() for want in wants]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"summary 110": "passed", "summary 200": "failed", "notation X X X": "passed", "notation X X XX": "failed",
+                   "reserve 7500.0": "passed", "reserve 6500.0": "failed", "card xx": "passed", "card oo": "failed"}, got
+    from hfsynth.curate.claimed_outputs import example_block_claims
+
+    errors = "def check(records):\n    return ['record 1: missing name', 'record 1: unknown unit', 'record 2: bad']\n"
+    wrapped = "```python\nprint(check([{}]))\n# ['record 1: missing name', 'record 1: unknown unit',\n#  'record 2: bad']\n```\n"
+    assert example_block_claims(wrapped, errors, ast.parse(errors)) == []

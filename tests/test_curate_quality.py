@@ -920,8 +920,8 @@ NEWEST_SETS = {
     "labelled_blind139.jsonl.gz": 0.40, "labelled_blind140.jsonl.gz": 0.40, "labelled_blind141.jsonl.gz": 0.48,
     "labelled_blind143.jsonl.gz": 0.40, "labelled_blind144.jsonl.gz": 0.48, "labelled_blind145.jsonl.gz": 0.42, "labelled_blind146.jsonl.gz": 0.48,
     "labelled_blind148.jsonl.gz": 0.34, "labelled_blind142.jsonl.gz": 0.48, "labelled_blind147.jsonl.gz": 0.38,
-    "labelled_blind149.jsonl.gz": 0.48, "labelled_blind150.jsonl.gz": 0.44, "labelled_blind151.jsonl.gz": 0.38, "labelled_blind152.jsonl.gz": 0.42,
-    "labelled_blind153.jsonl.gz": 0.46, "labelled_blind154.jsonl.gz": 0.46, "labelled_blind155.jsonl.gz": 0.40,
+    "labelled_blind149.jsonl.gz": 0.46, "labelled_blind150.jsonl.gz": 0.44, "labelled_blind151.jsonl.gz": 0.38, "labelled_blind152.jsonl.gz": 0.42,
+    "labelled_blind153.jsonl.gz": 0.46, "labelled_blind154.jsonl.gz": 0.46, "labelled_blind155.jsonl.gz": 0.38,
 }
 
 

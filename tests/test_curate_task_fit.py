@@ -5407,3 +5407,85 @@ def test_a_returned_tuple_a_counted_item_a_time_at_every_stop_and_an_end_handled
     ask = "Write `next_frame(rolls)` returning which frame (1-10) is about to be played."
     assert check(ask, frames.replace("LAST", "    return 10 if i < len(rolls) + 2 else None\n")) is None
     assert check(ask, frames.replace("LAST", "    return None\n")) == "the instruction says '1-10' and range(1, 10) (line 3) stops before 10"
+
+
+def test_blind156_to_162s_junk_read_from_the_instruction():
+    """blind162: "returning a tuple `(most_visited, least_visited)`" answered by ``return most_visited`` (fourteen such
+    rows over the labelled sets, no good one); "times written as `"H:MM"`" compared with ``entry < "12:00"``. blind158:
+    "`leaves` is a list of sets" counted by ``Counter`` (sets are unhashable); a CSV "with the header
+    `timestamp,pair_id,action`" read as ``row["time"]``. blind157: ``groupby`` over payments "in no particular order".
+    blind160: durations "in minutes" handed to ``timedelta(n)``, which takes days. blind161: ``BUS.match(line)`` where
+    the lines shown hold "BUS-" after a date and a time."""
+    visited = ("def most_and_least_visited(counts):\n    if not counts:\n        return None\n"
+               "    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))\n    most_visited = ranked[0][0]\n    return RETURNED\n")
+    ask = "Write `most_and_least_visited(counts)` returning a tuple `(most_visited, least_visited)`. Return `None` for an empty dict."
+    assert check(ask, visited.replace("RETURNED", "most_visited")) == (
+        "the instruction asks for a tuple (most_visited, least_visited) and most_and_least_visited() returns most_visited alone (line 6)")
+    assert check(ask, visited.replace("RETURNED", "most_visited, ranked[-1][0]")) is None
+    sessions = ("def split_by_session(entries):\n    morning, afternoon = [], []\n    for entry in entries:\n        if TEST:\n"
+                "            morning.append(entry)\n        else:\n            afternoon.append(entry)\n    return morning, afternoon\n")
+    ask = 'Entry times are written as `"H:MM"` or `"HH:MM"`. Write `split_by_session(entries)`: morning is before 12:00.'
+    assert check(ask, sessions.replace("TEST", 'entry < "12:00"')).endswith("entry < '12:00' (line 4) compares the text as it is, so '9:30' sorts after '14:00'")
+    assert check(ask, sessions.replace("TEST", 'int(entry.split(":")[0]) < 12')) is None
+    leaves = "from collections import Counter\n\n\ndef common_leaves(leaves, n=3):\n    return Counter(ITEMS).most_common(n)\n"
+    ask = "Write `common_leaves(leaves, n=3)` where `leaves` is a list of sets of pin numbers left standing; return the n most common."
+    assert check(ask, leaves.replace("ITEMS", "leave for leave in leaves if leave")).startswith(
+        "Counter((leave for leave in leaves if leave)) (line 5) hashes the items of leaves, which are sets")
+    assert check(ask, leaves.replace("ITEMS", "frozenset(leave) for leave in leaves if leave")) is None
+    log = ("import csv\nimport io\n\n\ndef pairs_still_out(csv_text):\n    rows = list(csv.DictReader(io.StringIO(csv_text)))\n"
+           "    rows.sort(key=lambda row: row[KEY])\n    return sorted(row['pair_id'] for row in rows if row['action'] == 'out')\n")
+    ask = "The terminal exports a CSV log with the header `timestamp,pair_id,action`. Write `pairs_still_out(csv_text)`, replayed in time order."
+    assert check(ask, log.replace("KEY", "'time'")).startswith("the code reads row['time'] (line 7) of rows whose header the instruction gives as timestamp,pair_id,action")
+    assert check(ask, log.replace("KEY", "'timestamp'")) is None
+    revenue = ("from itertools import groupby\n\n\ndef monthly_revenue(payments):\n"
+               "    return [(m, sum(a for _, a in g)) for m, g in groupby(ITEMS, key=lambda p: p[0][:7])]\n")
+    ask = "`payments` is a list of `(date, amount)` tuples in no particular order. Write `monthly_revenue(payments)`: totals per month."
+    assert check(ask, revenue.replace("ITEMS", "payments")).endswith("groups them as they come, and groupby joins neighbours only")
+    assert check(ask, revenue.replace("ITEMS", "sorted(payments)")) is None
+    wash = ("from datetime import datetime, timedelta\n\nDURATIONS = {'normal': 45, 'express': 20}\n\n\n"
+            "def cycle_end(start: datetime, program: str) -> datetime:\n    return start + timedelta(SPAN)\n")
+    ask = "Write `cycle_end(start, program)`. Program durations in minutes are `{\"normal\": 45, \"express\": 20}`."
+    assert check(ask, wash.replace("SPAN", "DURATIONS[program]")) == (
+        "the instruction's durations are minutes and timedelta(DURATIONS[program]) (line 7) takes them as days (timedelta's first argument)")
+    assert check(ask, wash.replace("SPAN", "minutes=DURATIONS[program]")) is None
+    fleet = ("import re\n\nVEHICLE = re.compile(r'BUS-(\\d+)')\n\n\ndef vehicles_in_log(lines):\n"
+             "    return sorted({int(m.group(1)) for m in (VEHICLE.CALL(line) for line in lines) if m})\n")
+    ask = "The control room log has lines such as `2024-05-02 07:13:22 BUS-104 door fault`. Write `vehicles_in_log(lines)`: the fleet numbers."
+    assert check(ask, fleet.replace("CALL", "match")).startswith("re.match of 'BUS-(\\\\d+)' (line 7) tries the start of the text only")
+    assert check(ask, fleet.replace("CALL", "search")) is None
+    assert check(ask.replace("2024-05-02 07:13:22 BUS-104", "BUS-104 at 07:13:22"), fleet.replace("CALL", "match")) is None
+
+
+def test_blind158_to_162s_junk_that_raises_or_never_ends_on_ordinary_input():
+    """blind162: ``heappush(heap, (animal.due_minute, animal))`` with ``Animal`` an unordered dataclass known by the fields
+    the loop reads (no annotation); the head keeper "recorded as their own supervisor" and a walk up while the keeper
+    has one. blind159: ``claim = copy.copy(claim); claim.status = "closed"`` of a frozen dataclass; dict claims on a heap
+    after two of their own fields (two claims alike in both compare the dicts). blind161: a breadth-first search over
+    "two-way" segments that extends the queue with every neighbour and never asks which were seen."""
+    feeding = ("import heapq\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Animal:\n    name: str\n    due_minute: int\n\n\n"
+               "def feeding_order(animals):\n    heap = []\n    for animal in animals:\n        heapq.heappush(heap, PUSHED)\n"
+               "    return [heapq.heappop(heap)[-1].name for _ in range(len(heap))]\n")
+    assert trivial(feeding.replace("PUSHED", "(animal.due_minute, animal)")).startswith(
+        "always an error: heapq.heappush(heap, (animal.due_minute, animal)) (line 14) puts animal, a record that cannot be ordered")
+    assert trivial(feeding.replace("PUSHED", "(animal.due_minute, len(heap), animal)")) is None
+    chain = ("def top_supervisor(keeper, supervisor_of):\n    levels = 0\n    current = keeper\n    while TEST:\n"
+             "        current = supervisor_of[current]\n        levels += 1\n    return current, levels\n")
+    ask = "`supervisor_of` maps each keeper to their supervisor; the head keeper is recorded as their own supervisor. Write `top_supervisor(keeper, supervisor_of)`."
+    assert trivial(chain.replace("TEST", "current in supervisor_of"), ask).startswith("never ends: the while loop at line 4 climbs supervisor_of[current]")
+    assert trivial(chain.replace("TEST", "supervisor_of[current] != current"), ask) is None
+    claims = ("import copy\nfrom dataclasses import dataclass\n\n\n@dataclass(frozen=True)\nclass Claim:\n    claim_id: str\n    amount: float\n"
+              "    status: str = 'open'\n\n\ndef close_small_claims(claims, threshold):\n    result = []\n    for claim in claims:\n"
+              "        if claim.status == 'open' and claim.amount < threshold:\n            CLOSE\n        result.append(claim)\n    return result\n")
+    assert trivial(claims.replace("CLOSE", "claim = copy.copy(claim)\n            claim.status = 'closed'")) == (
+        "always an error: claim.status = ... (line 17): claim is a Claim, which is frozen (a copy of one too), so the assignment raises whenever it runs")
+    assert trivial(claims.replace("CLOSE", "claim = dataclasses.replace(claim, status='closed')").replace("import copy", "import dataclasses")) is None
+    triage = "import heapq\n\n\ndef triage(claims, n):\n    heap = []\n    for claim in claims:\n        heapq.heappush(heap, PUSHED)\n    return heap[:n]\n"
+    assert trivial(triage.replace("PUSHED", "(-claim['severity'], -claim['amount'], claim)")).startswith(
+        "misused call: heapq.heappush(heap, (-claim['severity'], -claim['amount'],  (line 7): on equal keys heapq compares the dicts (claim)")
+    assert trivial(triage.replace("PUSHED", "(-claim['severity'], claim['id'], claim)")) is None  # an id tells two claims apart
+    reach = ("from collections import deque\n\n\ndef reachable_stops(links, start):\n    reached = set()\n    queue = deque([start])\n"
+             "    while queue:\n        stop = queue.popleft()\n        reached.add(stop)\n        EXTEND\n    return sorted(reached)\n")
+    ask = "`links[stop]` lists the stops connected to `stop`. Segments are two-way. Write `reachable_stops(links, start)`."
+    assert trivial(reach.replace("EXTEND", "queue.extend(links.get(stop, []))"), ask).startswith(
+        "never ends: the while loop at line 7 puts every neighbour back on queue without asking whether it was seen")
+    assert trivial(reach.replace("EXTEND", "queue.extend(s for s in links.get(stop, []) if s not in reached)"), ask) is None

@@ -143,3 +143,32 @@ def newline_passes_the_end(prose: str, tree: ast.Module) -> Optional[str]:
         if pattern is not None and pattern.endswith("$") and not pattern.endswith("\\$"):
             return f"re.{node.func.attr}({pattern!r}) (line {node.lineno}): $ also matches before a final newline, which the instruction rules out (\\Z or re.fullmatch is meant)"
     return None
+
+
+# A text the instruction shows in backticks or quotes: a line of the input ("lines such as `2024-05-02 07:13:22 BUS-104 door fault`").
+SHOWN_TEXT = re.compile(r"`([^`\n]{8,200})`|\"([^\"\n]{8,200})\"")
+
+
+def _literal_start(pattern: str) -> str:
+    """The plain characters a pattern opens with (``BUS-`` of ``BUS-(\\d+)``): up to its first metacharacter."""
+    match = re.match(r"(?:[A-Za-z0-9 _:#/@=-]|\\[-#/:])+", pattern)
+    return re.sub(r"\\(.)", r"\1", match.group(0)) if match else ""
+
+
+def match_after_the_start(prose: str, tree: ast.Module) -> Optional[str]:
+    """``VEHICLE.match(line)`` with ``BUS-(\\d+)`` where the instruction shows lines such as `2024-05-02 07:13:22 BUS-104 door
+    fault`: ``match`` tries the start only, and the lines shown hold the pattern's opening text further in, never first."""
+    shown = [a or b for a, b in SHOWN_TEXT.findall(prose)]
+    if not shown:
+        return None
+    patterns = _patterns(tree)
+    for node in walk(tree):
+        pattern = _matched_pattern(node, patterns)
+        start = _literal_start(pattern) if pattern is not None and not pattern.startswith(("^", ".", "\\s", "(")) else ""
+        if len(start) < 3:
+            continue
+        holding = [text for text in shown if start in text]
+        if holding and not any(text.startswith(start) for text in holding):
+            return (f"re.match of {pattern!r} (line {node.lineno}) tries the start of the text only, and the instruction's "
+                    f"{holding[0][:50]!r} holds {start!r} further in")
+    return None

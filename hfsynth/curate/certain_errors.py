@@ -73,7 +73,7 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, records_by_their_fields, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
                                         records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, own_scope_nodes, store_counts, walk
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates, twin_left_unparsed, wrong_arity
@@ -846,6 +846,34 @@ def frozen_field_assigned(tree: ast.Module) -> Optional[str]:
                 if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
                     return (f"{me}.{target.attr} = ... in {cls.name}.{method.name}() (line {node.lineno}): {cls.name} is frozen, "
                             f"so the assignment raises whenever it runs")
+    return _frozen_record_assigned(tree)
+
+
+COPIES = frozenset({"copy", "deepcopy", "replace", "_replace"})  # copy.copy(claim), dataclasses.replace(claim, ...): the same frozen class
+
+
+def _frozen_record_assigned(tree: ast.Module) -> Optional[str]:
+    """``claim = copy.copy(claim); claim.status = "closed"`` in a loop over claims whose fields are a frozen dataclass's
+    (``claim.status``, ``claim.amount`` of ``Claim``), or over a parameter annotated with it: a copy is frozen too."""
+    frozen = {n.name for n in walk(tree) if isinstance(n, ast.ClassDef) and _frozen(n)}
+    if not frozen:
+        return None
+    records = records_by_their_fields(tree, frozen)
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        records.update({a.arg: ast.unparse(a.annotation) for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+                        if a.annotation is not None and ast.unparse(a.annotation) in frozen})
+    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name != "__post_init__"):
+        for name, cls in records.items():
+            rebound = [n for n in walk(function) if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
+            if any(not (isinstance(n.value, ast.Call) and (getattr(n.value.func, "attr", None) or getattr(n.value.func, "id", None)) in COPIES
+                        and n.value.args and isinstance(n.value.args[0], ast.Name) and n.value.args[0].id == name) for n in rebound):
+                continue  # bound to something else too
+            for node in _walk_unguarded(function, name):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == name:
+                        return (f"{name}.{target.attr} = ... (line {node.lineno}): {name} is a {cls}, which is frozen (a copy of one too), "
+                                f"so the assignment raises whenever it runs")
     return None
 
 

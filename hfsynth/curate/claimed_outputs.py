@@ -108,6 +108,11 @@ EXPLAINS = re.compile(
 WORKING = re.compile(r"^[$\u20ac\u00a3]?[\d.,]+(?:\s*[-+*/\u00d7]\s*\(?[$\u20ac\u00a3]?[\d.,]+%?\)?)+\s*(?:->|=>|\u2192)\s*(?P<result>\S.*)$")
 
 
+def _unbalanced(text: str) -> bool:
+    """More brackets opened than closed: a value that goes on past the end of its line."""
+    return sum(text.count(c) for c in "([{") != sum(text.count(c) for c in ")]}")
+
+
 def _noted(comment: str, ellipsis_written: bool = False) -> str:
     """What a bare comment on a ``print(E)`` line shows of its output: ``# 2h 46m``, ``# M. A. Evans``,
     ``# False (TLD too short)`` (the output, then a note: see ``_hf_note_heads``); '' for a comment that
@@ -252,9 +257,12 @@ VALUE_TYPES = frozenset({"date", "datetime", "time", "timedelta", "Decimal", "Fr
 
 
 def _plain_value(node: ast.AST, depth: int = 0) -> bool:
-    """A literal, or a standard value built from literals (``date(2024, 10, 25)``, ``datetime.date(...)``)."""
+    """A literal, a standard value built from literals (``date(2024, 10, 25)``, ``datetime.date(...)``), or a list of
+    them repeated or joined (``[10] * 12``, ``[10, 9, 1] * 5 + [10]``)."""
     if literal_value(node)[1]:
         return True
+    if depth < 3 and isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mult)) and any(isinstance(side, (ast.List, ast.Tuple)) for side in (node.left, node.right)):
+        return _plain_value(node.left, depth + 1) and _plain_value(node.right, depth + 1)  # [10, 9, 1] * 5 + [10]: a list spelt short
     name = node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else getattr(getattr(node, "func", None), "id", None)
     return (depth < 3 and isinstance(node, ast.Call) and name in VALUE_TYPES and not any(k.arg is None for k in node.keywords)
             and all(_plain_value(a, depth + 1) for a in [*node.args, *(k.value for k in node.keywords)]))
@@ -294,20 +302,26 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
                 bound.add(node.targets[0].id)
                 continue
             one_line = isinstance(node, ast.Expr) and node.lineno == node.end_lineno
-            want = _claimed(comments.get(node.lineno, "")) if one_line else ""
-            if one_line and not want and node.lineno not in comments and node.lineno < len(lines) and lines[node.lineno].strip().startswith("#"):
-                want = _claimed(lines[node.lineno].strip())  # the call, then "# -> {...}" on a line of its own
             shown, printed = getattr(node, "value", None), False
             if isinstance(shown, ast.Call) and getattr(shown.func, "id", None) == "print" and len(shown.args) == 1 and not shown.keywords:
                 shown, printed = shown.args[0], True
+            want, noted = (_claimed(comments.get(node.lineno, "")) if one_line else ""), False
+            if one_line and not want and node.lineno not in comments and node.lineno < len(lines) and lines[node.lineno].strip().startswith("#"):
+                want = _claimed(lines[node.lineno].strip())  # the call, then "# -> {...}" on a line of its own
+                if not want and printed:
+                    want = _noted(lines[node.lineno].strip())  # print(to_notation(rolls)) then "# X 7/ 9- X ..." below: its (first) line of output
+                    wrapped = node.lineno + 1 < len(lines) and lines[node.lineno + 1].strip().startswith("#") and _unbalanced(want)
+                    want = "" if wrapped else want  # "# ['record 1: ...', ..." and the rest of the list on the next comment line: one line cut in two
+                    noted = bool(want)
             called = shown
             if isinstance(called, ast.Call) and getattr(called.func, "id", None) in DRAINING and len(called.args) == 1 and not called.keywords:
                 called = called.args[0]  # list(running_totals([40, 35]))  # -> [40, 75]: a generator's items
-            if not want or not (isinstance(called, ast.Call) and getattr(called.func, "id", None) in defined and not called.keywords
+            if not want or not (isinstance(called, ast.Call) and getattr(called.func, "id", None) in defined
+                                and all(k.arg is not None and _plain_value(k.value) for k in called.keywords)
                                 and all(_plain_value(a) or isinstance(a, ast.Name) and a.id in bound for a in called.args)):
                 break
             source = ast.get_source_segment(block, shown) or ast.unparse(shown)
-            found.append((source, want, False, "print") if printed else (source, want, False))
+            found.append((source, want, False, "note" if noted else "print") if printed else (source, want, False))
         if found:
             claims.extend(setup + found)
     return claims

@@ -8,6 +8,10 @@ Read only where nothing leaves a doubt: the instruction quotes at least two keys
 the key the code reads is no word of the instruction at all, it is one of the quoted keys cut at an
 underscore (``price`` for ``price_cents``, ``unit_price`` for ``price``), and the code itself never
 writes nor defaults it (``row["price"] = ...``, ``{"price": ...}``, ``.get("price")``).
+
+And a CSV whose header the instruction spells ("with the header `timestamp,pair_id,action`") read by
+``csv.DictReader`` (its columns from that header) under a key that is not one of them (``row["time"]``), where
+the same name reads the header's columns elsewhere: every row lacks it.
 """
 from __future__ import annotations
 
@@ -67,4 +71,25 @@ def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
         if name:
             return (f"the code reads {ast.unparse(node)[:50]} (line {node.lineno}) and the instruction's records hold {name!r}, "
                     f"never {key!r}: KeyError on the first one")
+    return None
+
+
+# "a CSV log with the header `timestamp,pair_id,action`": the columns, exactly.
+STATED_HEADER = re.compile(r"\b(?:header|header row|columns?)\b[^.\n`]{0,40}`(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,20})`", re.IGNORECASE)
+
+
+def key_outside_the_header(prose: str, tree: ast.Module) -> Optional[str]:
+    """``row["time"]`` of ``csv.DictReader`` rows where the header the instruction spells is `timestamp,pair_id,action`."""
+    headers = [[n.strip() for n in m.group("names").split(",")] for m in STATED_HEADER.finditer(prose)]
+    readers = [n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "attr", None) or getattr(n.func, "id", None)) == "DictReader"]
+    if len(headers) != 1 or not readers or any(k.arg == "fieldnames" for r in readers for k in r.keywords) or len(readers[0].args) > 1:
+        return None
+    header, made = headers[0], keys_the_code_makes(tree)
+    reads = [n for n in walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name)
+             and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)]
+    rows = {n.value.id for n in reads if n.slice.value in header}
+    for node in reads:
+        if node.value.id in rows and node.slice.value not in header and node.slice.value not in made:
+            return (f"the code reads {ast.unparse(node)[:40]} (line {node.lineno}) of rows whose header the instruction gives as "
+                    f"{','.join(header)}: no row holds {node.slice.value!r}")
     return None

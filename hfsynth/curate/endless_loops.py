@@ -543,8 +543,8 @@ def recurses_into_strings(tree: ast.AST) -> Optional[str]:
 
 
 def revisits_a_graph(tree: ast.AST) -> Optional[str]:
-    """``while queue: node = queue.popleft(); for n in graph[node]: queue.append(n)`` with no test of
-    whether ``n`` was seen: on any cycle (every undirected edge is one) the queue never empties."""
+    """``while queue: node = queue.popleft(); for n in graph[node]: queue.append(n)`` (or ``queue.extend(graph.get(node, []))``)
+    with no test of whether ``n`` was seen: on any cycle (every undirected edge is one) the queue never empties."""
     for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Name)):
             continue
@@ -554,7 +554,10 @@ def revisits_a_graph(tree: ast.AST) -> Optional[str]:
         refilled = any(isinstance(n, ast.For) and isinstance(n.iter, (ast.Subscript, ast.Call)) and any(  # every neighbour, no if around it
             isinstance(c, ast.Expr) and isinstance(c.value, ast.Call) and isinstance(c.value.func, ast.Attribute)
             and c.value.func.attr in ("append", "appendleft", "extend") and getattr(c.value.func.value, "id", None) == frontier for c in n.body)
-            for n in walk(loop))
+            for n in walk(loop)) or any(  # queue.extend(links.get(stop, [])): every neighbour at once
+            isinstance(c, ast.Expr) and isinstance(c.value, ast.Call) and isinstance(c.value.func, ast.Attribute) and c.value.func.attr == "extend"
+            and getattr(c.value.func.value, "id", None) == frontier and len(c.value.args) == 1 and isinstance(c.value.args[0], (ast.Subscript, ast.Call))
+            for c in loop.body)
         checked = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in walk(loop))
         if popped and refilled and not checked and not any(isinstance(n, EXITS) for n in walk(loop)):
             return f"the while loop at line {loop.lineno} puts every neighbour back on {frontier} without asking whether it was seen: a cycle keeps it full for ever"

@@ -19,6 +19,9 @@
   <= rows: total += grid[i + 1][j]``: at the last ``i`` the guard holds and ``grid[rows]`` is past
   the end (``i + 1 < rows`` was meant).
 
+- Unhashable items counted or kept in a set: ``Counter(leave for leave in leaves if leave)`` where "`leaves` is a
+  list of sets" (or ``leaves: list[set[int]]``): a set, list or dict is no dict key, TypeError.
+
 Each runs on any input that reaches it, so the verdict needs no example. Only parameters the function
 never rebinds are read by their annotations.
 """
@@ -207,6 +210,25 @@ def _unordered_classes(tree: ast.Module) -> set:
 HEAP_PUSHES = frozenset({"heappush", "heappushpop", "heapreplace"})
 
 
+def records_by_their_fields(tree: ast.Module, classes: set) -> Dict[str, str]:
+    """Loop names over an unannotated parameter whose every attribute read is a field of one class the code defines (and
+    only one defines them all), one of ``classes``: ``for animal in animals`` reading ``animal.due_minute`` and
+    ``animal.name`` of ``Animal`` -> {"animal": "Animal"}."""
+    fields = {cls.name: {n.target.id for n in cls.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)}
+              for cls in walk(tree) if isinstance(cls, ast.ClassDef)}
+    unannotated = {a.arg for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   for a in f.args.posonlyargs + f.args.args if a.annotation is None}
+    held: Dict[str, str] = {}
+    for target, iterable, loop in _loops(tree):
+        if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in unannotated):
+            continue
+        read = {n.attr for n in walk(loop) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == target.id}
+        owners = [name for name, names in fields.items() if read and read <= names]
+        if len(owners) == 1 and owners[0] in classes:
+            held[target.id] = owners[0]
+    return held
+
+
 def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
     """``heappush(heap, (session.fee, session))`` over ``sessions: list[Session]``, a dataclass without ``order=True``:
     two equal fees make the heap compare the two Sessions, which raises TypeError. Ties are ordinary input
@@ -218,6 +240,7 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
     records = {name for name, annotation in parameters.items() if (item := _item_annotation(annotation)) is not None and ast.unparse(item) in unordered}
     held = {target.id for target, iterable, _ in _loops(tree) if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in records}
     held |= {name for name, annotation in parameters.items() if ast.unparse(annotation) in unordered}  # add(self, outage: Outage)
+    held |= set(records_by_their_fields(tree, unordered))  # for animal in animals: animal.due_minute, animal.name, both an Animal's
     counters = {ast.unparse(n.target) for n in walk(tree) if isinstance(n, ast.AugAssign)}  # self._counter += 1: a unique tie-breaker
     for node in nodes_outside_try(tree):
         if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) in HEAP_PUSHES and len(node.args) == 2:
@@ -440,4 +463,35 @@ def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
                     if (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Subscript) and isinstance(target.value.value, ast.Name)
                             and target.value.value.id in tuples):
                         return f"{ast.unparse(target)[:50]} = ... (line {node.lineno}): the items of {target.value.value.id} are tuples, which take no item assignment"
+    return None
+
+
+# "`leaves` is a list of sets": items no dict or set can hold.
+LIST_OF_UNHASHABLE = re.compile(r"`(?P<name>[A-Za-z_]\w*)`\s+(?:is|are)\s+(?:a\s+)?(?:list|sequence|iterable)\s+of\s+(?P<kind>sets|lists|dicts|dictionaries)\b", re.IGNORECASE)
+UNHASHABLE_ITEMS = re.compile(r"(?:list|List|Sequence|Iterable)\[(?:set|Set|list|List|dict|Dict)\b")
+HASHING_CALLS = frozenset({"Counter", "set", "frozenset", "fromkeys"})
+
+
+def unhashable_items_hashed(prose: str, tree: ast.Module) -> Optional[str]:
+    """``Counter(leave for leave in leaves if leave)`` (or ``set(leaves)``) over a parameter whose items are sets, lists or
+    dicts, by the instruction's words or the annotation: an unhashable item raises TypeError."""
+    said = {m.group("name"): m.group("kind").lower() for m in LIST_OF_UNHASHABLE.finditer(prose)}
+    said.update({name: "unhashable items" for name, annotation in _parameters(tree).items() if UNHASHABLE_ITEMS.match(ast.unparse(annotation))})
+    parameters = {a.arg for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.posonlyargs + f.args.args}
+    stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    items = {name for name in said if name in parameters and name not in stored}
+    for node in nodes_outside_try(tree):
+        if not (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in HASHING_CALLS and len(node.args) == 1):
+            continue
+        argument = node.args[0]
+        if isinstance(argument, ast.Name) and argument.id in items:
+            whose = argument.id
+        elif (isinstance(argument, ast.GeneratorExp) and len(argument.generators) == 1 and isinstance(argument.elt, ast.Name)
+              and isinstance(argument.generators[0].target, ast.Name) and argument.elt.id == argument.generators[0].target.id
+              and isinstance(argument.generators[0].iter, ast.Name) and argument.generators[0].iter.id in items):
+            whose = argument.generators[0].iter.id
+        else:
+            continue
+        return (f"{ast.unparse(node)[:60]} (line {node.lineno}) hashes the items of {whose}, which are {said[whose]}: "
+                f"they cannot be dict keys or set members (TypeError)")
     return None

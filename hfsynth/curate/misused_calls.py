@@ -1207,10 +1207,30 @@ def _mappings(function: ast.AST) -> set:
                         and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
 
 
+# Fields of a record that two records often share: amounts, ranks, times (not an id, a name, a flight or a code).
+SHARED_FIELD = re.compile(r"(?:severity|amount|priority|score|points|price|cost|total|weight|count|qty|quantity|time|minute|hour|day|date|due|rank|level|age|"
+                          r"distance|duration|size|rating|grade|stock|balance)s?", re.IGNORECASE)
+
+
+def _shared_field_of(node: ast.expr, mapping: str) -> bool:
+    """``-claim["amount"]`` or ``claim["severity"]`` of the mapping itself: a number two records may share (negated,
+    or named like one), not a field that may tell them apart (an id, a flight number)."""
+    negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+    node = node.operand if negated else node
+    return (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == mapping and isinstance(node.slice, ast.Constant)
+            and isinstance(node.slice.value, str) and (negated or SHARED_FIELD.fullmatch(node.slice.value) is not None))
+
+
 def _mapping_second(node: ast.expr, names: set) -> Optional[str]:
-    """The mapping a (key, mapping, ...) tuple carries second, with no tie-breaker before it."""
-    if isinstance(node, ast.Tuple) and len(node.elts) >= 2 and isinstance(node.elts[1], ast.Name) and node.elts[1].id in names:
+    """The mapping a (key, mapping, ...) tuple carries second, with no tie-breaker before it; or later, after keys that
+    are all its own shared fields (``(-claim["severity"], -claim["amount"], claim)``: two claims alike in both compare)."""
+    if not (isinstance(node, ast.Tuple) and len(node.elts) >= 2):
+        return None
+    if isinstance(node.elts[1], ast.Name) and node.elts[1].id in names:
         return node.elts[1].id
+    for index, item in enumerate(node.elts[2:], start=2):
+        if isinstance(item, ast.Name) and item.id in names and all(_shared_field_of(key, item.id) for key in node.elts[:index]):
+            return item.id
     return None
 
 

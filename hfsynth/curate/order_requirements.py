@@ -375,8 +375,13 @@ def _sorted_smallest_first(tree: ast.Module) -> Optional[str]:
 
 # "times written like '9:30' or '14:00' (hours are not zero-padded)": text that sorts wrong as text.
 UNPADDED_ASK = re.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]padded\b|\bunpadded\b|\bwithout (?:a )?leading zeros?\b|\bno leading zeros?\b|"
-                          r"(?:written|given|formatted|stored|as)\s+(?:as\s+)?`(?:m:ss|h:mm(?::ss)?)`",  # `m:ss`: one digit of minutes where there are few, two after
+                          r"(?:written|given|formatted|stored|as)\s+(?:as\s+)?`[\"']?(?:m:ss|h:mm(?::ss)?)[\"']?`",  # `m:ss`, `"H:MM"`: one digit where there are few, two after
                           re.IGNORECASE)
+
+
+def _clock_text(node: ast.expr) -> bool:
+    """A clock time written as text: ``"12:00"``."""
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"\d{1,2}:\d\d(?::\d\d)?", node.value) is not None
 
 
 def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
@@ -388,10 +393,28 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
             or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in walk(tree)):
         return None
     sort = next((n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
-    if sort is None:  # start >= now: two of the texts compared by order
+    if sort is None:  # start >= now, entry < "12:00": two of the texts compared by order, or one with a clock time
         sort = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
-                     and all(isinstance(side, (ast.Name, ast.Subscript)) for side in (n.left, n.comparators[0]))), None)
+                     and all(isinstance(side, (ast.Name, ast.Subscript)) or _clock_text(side) for side in (n.left, n.comparators[0]))
+                     and not all(_clock_text(side) for side in (n.left, n.comparators[0]))), None)
     return f"{ast.unparse(sort)[:50]} (line {sort.lineno}) compares the text as it is, so '9:30' sorts after '14:00'" if sort is not None else None
+
+
+# "`payments` is a list of `(date, amount)` tuples in no particular order": items that come unsorted.
+UNORDERED_INPUT_ASK = re.compile(r"\b(?:in\s+(?:any|no\s+particular|random)\s+order|unsorted|not\s+(?:necessarily\s+)?(?:sorted|in\s+order)|unordered)\b", re.IGNORECASE)
+
+
+def _groups_unsorted_items(tree: ast.Module) -> Optional[str]:
+    """``groupby(payments, key=...)`` straight over a parameter that nothing sorts: ``groupby`` joins neighbours only, so
+    a month that comes back later opens a second group."""
+    parameters = {a.arg for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.posonlyargs + f.args.args}
+    sorted_in_place = {ast.unparse(n.func.value) for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
+    rebound = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "groupby" and node.args
+                and isinstance(node.args[0], ast.Name) and node.args[0].id in parameters and node.args[0].id not in sorted_in_place | rebound):
+            return f"{ast.unparse(node)[:60]} (line {node.lineno}) groups them as they come, and groupby joins neighbours only"
+    return None
 
 
 # "if several hours tie for the maximum, return the earliest", "the tie is settled by choosing the one whose name comes
@@ -445,6 +468,7 @@ ORDER_ASKS = (
     (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
     (EQUAL_KEYS_ASK, _sorts_whole_items, True, "the instruction orders items {ask!r} and {broken}"),
     (UNPADDED_ASK, _sorts_text_as_is, False, "the instruction's values are {ask!r} and {broken}"),
+    (UNORDERED_INPUT_ASK, _groups_unsorted_items, True, "the instruction gives the items {ask!r} and {broken}"),
 )
 
 

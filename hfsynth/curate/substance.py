@@ -545,10 +545,12 @@ def _s(items: list, singular: str, plural: str) -> str:
 # An instruction whose data may hold strings: recursion into every iterable must stop at them.
 STRINGS_IN_THE_DATA = re.compile(r"\bstrings?\b|\bstr\b|\btext\b", re.IGNORECASE)
 # A graph that may hold cycles (not a tree): a traversal must remember what it has seen.
-GRAPHS_WITH_CYCLES = re.compile(r"\b(?:undirected|graph|cycles?|cyclic)\b", re.IGNORECASE)
+GRAPHS_WITH_CYCLES = re.compile(r"\b(?:undirected|graph|cycles?|cyclic|two-way|both ways|bidirectional|in both directions|adjacency)\b", re.IGNORECASE)
 
-# A tree whose root is its own parent ("parent["NAT"] == "NAT"", union-find's roots): a walk up must stop at it.
-OWN_PARENT = re.compile(r"\bits\s+own\s+parent\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1|\bparent\b[^.;]{0,20}\b(?:equal\s+to|equals|the\s+same\s+as|is)\s+its\s+own\b", re.IGNORECASE)
+# A tree whose root is its own parent ("parent["NAT"] == "NAT"", union-find's roots, "the head keeper is recorded as their
+# own supervisor", "the last stop points to itself"): a walk up must stop at it.
+OWN_PARENT = re.compile(r"\b(?:its|their|his|her)\s+own\s+(?:parent|supervisor|manager|boss|head|root|leader|owner|successor|ancestor|referrer|mentor|sponsor|next)\b|"
+                        r"\b(?:maps?|points?|refers?|links?)\s+(?:back\s+)?to\s+(?:itself|themselves|himself|herself)\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1|\bparent\b[^.;]{0,20}\b(?:equal\s+to|equals|the\s+same\s+as|is)\s+its\s+own\b", re.IGNORECASE)
 
 # The checks of code that has substantive statements, in order: (check of the tree, its reason).
 SUBSTANCE_CHECKS = (

@@ -46,13 +46,14 @@ import ast
 import re
 from typing import Callable, List, Optional, Set, Tuple
 
-from hfsynth.curate.anchored_patterns import newline_passes_the_end, whole_string_unanchored
+from hfsynth.curate.anchored_patterns import match_after_the_start, newline_passes_the_end, whole_string_unanchored
 from hfsynth.curate.asked_amounts import another_amount
 from hfsynth.curate.asked_signatures import asked_signatures
-from hfsynth.curate.described_keys import respelt_key
+from hfsynth.curate.described_keys import key_outside_the_header, respelt_key
 from hfsynth.curate.stated_absences import unguarded_absence
+from hfsynth.curate.item_shapes import unhashable_items_hashed
 from hfsynth.curate.per_key_totals import best_single_item
-from hfsynth.curate.tuple_fields import discarded_field, short_output_tuples, swapped_fields, unmirrored_sides
+from hfsynth.curate.tuple_fields import discarded_field, one_field_returned, short_output_tuples, swapped_fields, unmirrored_sides
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.percent_branches import swapped_percent_branch
 from hfsynth.curate.python_ast import parse_python, walk, without_docstrings
@@ -1189,15 +1190,15 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)
-            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree)
+            or _milliseconds_as_seconds(prose, tree) or _missing_parameter(prose, tree) or whole_string_unanchored(prose, tree) or match_after_the_start(prose, tree)
             or newline_passes_the_end(prose, tree) or _words_split_at_spaces(prose, tree) or _exclusive_extras(prose, tree)
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree) or _group_mean_over_everything(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or _median_of_odd_lengths_only(prose, tree)
-            or unguarded_absence(prose, tree) or respelt_key(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)
+            or unguarded_absence(prose, tree) or respelt_key(prose, tree) or key_outside_the_header(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)
             or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _counter_difference_floors_at_zero(prose, tree) or _capped_one_way(prose, tree)
             or _whichever_reversed(prose, tree) or swapped_fields(prose, tree) or _text_field_in_arithmetic(prose, tree)
-            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree) or short_output_tuples(prose, tree) or _sign_never_told(prose, tree)
+            or _selections_for_arrangements(prose, tree) or discarded_field(prose, tree) or best_single_item(prose, tree) or _ratio_upside_down(prose, tree) or unmirrored_sides(tree) or _constant_never_used(prose, tree) or short_output_tuples(prose, tree) or one_field_returned(prose, tree) or unhashable_items_hashed(prose, tree) or _sign_never_told(prose, tree)
             or contradicting_purpose(prose, tree) or _calendar_week_for_iso(prose, tree) or _halved_running_mean(prose, tree) or unparsed_examples(prose, tree))

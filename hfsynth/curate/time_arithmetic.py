@@ -14,6 +14,7 @@ where the words leave no doubt:
   -> Feb 28"), and nothing that knows a month's length;
 - a span that "may run past midnight" returned as ``end - start`` with nothing that adds a day back;
 - the days "from start to end, with both ends included" walked as ``range((end - start).days)``, no ``+ 1``;
+- durations given in minutes or hours (and no day named) passed to ``timedelta(n)``, whose first argument is days;
 - and whatever the words, a month stepped as ``replace(month=d.month % 12 + 1)`` with no year moved anywhere:
   December goes back to January of the same year.
 """
@@ -204,9 +205,27 @@ def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str
     return None
 
 
+# Durations the instruction gives in units under a day, and no day, week or night anywhere in it.
+CLOCK_UNITS = re.compile(r"\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b", re.IGNORECASE)
+DAY_UNITS = re.compile(r"\b(?:days?|daily|weeks?|weekly|nights?|overnight|months?|years?|dates?)\b", re.IGNORECASE)
+
+
+def _minutes_as_days(prose: str, tree: ast.Module) -> Optional[str]:
+    """``start + timedelta(DURATIONS[program])`` where the durations are "in minutes": timedelta's first argument is
+    days, so a 20-minute wash ends 20 days later. Read where the instruction names only units under a day."""
+    if not CLOCK_UNITS.search(prose) or DAY_UNITS.search(prose):
+        return None
+    for node in walk_outside_asserts(tree):
+        if (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "timedelta"
+                and len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], ast.Constant)):
+            return (f"the instruction's durations are {CLOCK_UNITS.search(prose).group(0)} and {ast.unparse(node)[:50]} (line {node.lineno}) "
+                    f"takes them as days (timedelta's first argument)")
+    return None
+
+
 def broken_time_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
     """How the code's calendar or clock arithmetic breaks what the instruction's ``prose`` describes, else None."""
     return (_years_as_365_days(prose, tree) or _age_from_years_alone(prose, tree) or _months_from_month_numbers_alone(prose, tree)
             or _angle_difference_unwrapped(prose, tree)
             or _window_on_the_other_side(prose, tree) or _month_moved_without_clamping(prose, tree) or _duration_never_wraps_midnight(prose, tree)
-            or _days_between_without_the_last(prose, tree) or _december_wraps_to_the_same_year(tree))
+            or _days_between_without_the_last(prose, tree) or _december_wraps_to_the_same_year(tree) or _minutes_as_days(prose, tree))

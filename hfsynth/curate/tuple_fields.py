@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Iterator, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import children, elif_chain, walk
+from hfsynth.curate.python_ast import asked_function, children, elif_chain, walk
 
 # `(date, tmin, tmax)`, "(patron_id, isbn) pairs": a tuple of plain names (not a signature's ``f(a, b)``).
 SPELLED_TUPLE = re.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\)")
@@ -187,4 +187,23 @@ def short_output_tuples(prose: str, tree: ast.Module) -> Optional[str]:
         if tuples and not any(isinstance(e, ast.Starred) for t in tuples for e in t.elts) and max(len(t.elts) for t in tuples) < len(asked[0]):
             return (f"the instruction asks for ({', '.join(asked[0])}) tuples and {function.name}() builds them with {len(tuples[0].elts)} fields "
                     f"({ast.unparse(tuples[0])[:50]}, line {tuples[0].lineno})")
+    return None
+
+
+# "returning a tuple `(most_visited, least_visited)`": one tuple out, of named fields.
+ONE_TUPLE_OUT = re.compile(r"\b(?:returns?|returning)\s+(?:(?:a|the|one)\s+(?:tuple|pair)\s+)?`?\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,5})\)", re.IGNORECASE)
+
+
+def one_field_returned(prose: str, tree: ast.Module) -> Optional[str]:
+    """"returning a tuple `(most_visited, least_visited)`" answered by ``return most_visited``: the function hands back one
+    field of the tuple asked for, under that field's own name, and never a tuple."""
+    asked = [[n.strip() for n in m.group("names").split(",")] for m in ONE_TUPLE_OUT.finditer(prose)]
+    function = asked_function(tree, prose)
+    if len(asked) != 1 or function is None:
+        return None
+    returns = [r for r in walk(function) if isinstance(r, ast.Return) and r.value is not None
+               and not (isinstance(r.value, ast.Constant) and r.value.value is None)]
+    if returns and all(isinstance(r.value, ast.Name) and r.value.id in asked[0] for r in returns):
+        return (f"the instruction asks for a tuple ({', '.join(asked[0])}) and {function.name}() returns {returns[0].value.id} alone "
+                f"(line {returns[0].lineno})")
     return None
