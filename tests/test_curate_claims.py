@@ -1339,3 +1339,17 @@ def test_usage_blocks_with_lists_spelt_short_keywords_and_notes_below_a_print():
     errors = "def check(records):\n    return ['record 1: missing name', 'record 1: unknown unit', 'record 2: bad']\n"
     wrapped = "```python\nprint(check([{}]))\n# ['record 1: missing name', 'record 1: unknown unit',\n#  'record 2: bad']\n```\n"
     assert example_block_claims(wrapped, errors, ast.parse(errors)) == []
+
+
+def test_an_arrow_after_values_named_by_their_parameters():
+    """blind156: "Example: baked `{...}`, sold `{...}` -> `{...}`": each value named by its parameter, then an arrow and
+    the answer. Unnamed values before an arrow are instruction_examples' business, not read here."""
+    from hfsynth.curate.worded_examples import worded_examples
+
+    code = "def waste_rates(baked: dict, sold: dict) -> dict:\n    return {p: round((baked[p] - sold.get(p, 0)) / baked[p] * 100, 1) for p in baked}\n"
+    said = 'Write `waste_rates(baked, sold)`.\n\nExample: baked `{"rye": 20, "bun": 30}`, sold `{"rye": 10, "bun": 30}` -> `{"rye": 50.0, "bun": 0.0}`'
+    assert [(e.call, e.want) for e in worded_examples(said, ast.parse(code))] == [
+        ("waste_rates(sold={'rye': 10, 'bun': 30}, baked={'rye': 20, 'bun': 30})", '{"rye": 50.0, "bun": 0.0}')]
+    assert worded_examples(said.replace("baked `", "`").replace("sold `", "`"), ast.parse(code)) == []
+    rows = [{"id": name, "code": body, "instruction": said} for name, body in (("per product", code), ("of the total", code.replace("/ baked[p]", "/ sum(baked.values())")))]
+    assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {"per product": "passed", "of the total": "failed"}

@@ -5489,3 +5489,33 @@ def test_blind158_to_162s_junk_that_raises_or_never_ends_on_ordinary_input():
     assert trivial(reach.replace("EXTEND", "queue.extend(links.get(stop, []))"), ask).startswith(
         "never ends: the while loop at line 7 puts every neighbour back on queue without asking whether it was seen")
     assert trivial(reach.replace("EXTEND", "queue.extend(s for s in links.get(stop, []) if s not in reached)"), ask) is None
+
+
+def test_blind156s_best_kept_ties_picked_touching_bookings_and_a_rounded_field():
+    """blind156: ``if ratio < best_ratio: best_ratio = batch["baked"] - batch["sold"]`` keeps another value than the
+    one compared (``if start >= last_end: last_end = end`` keeps no best, so it is not read); ``min(loads, key=loads.get)``
+    where ties go to the name first alphabetically; back-to-back bookings that "do **not** conflict" tested with
+    ``ns <= be and bs <= ne`` (short names made from the start and end); "Return a tuple `(cost, low)`" answered by
+    ``return round(cost, 2)``."""
+    best = ("def best_batch(batches):\n    best_id, best_ratio = None, float('inf')\n    for batch in batches:\n"
+            "        ratio = (batch['baked'] - batch['sold']) / batch['baked']\n        if ratio < best_ratio:\n"
+            "            best_id = batch['id']\n            best_ratio = KEPT\n    return best_id\n")
+    assert trivial(best.replace("KEPT", "batch['baked'] - batch['sold']")).startswith("wrong value kept: if ratio < best_ratio (line 5) keeps best_ratio")
+    assert trivial(best.replace("KEPT", "ratio")) is None
+    assert trivial("def fits(slots):\n    last_end, n = 0, 0\n    for start, end in slots:\n        if start >= last_end:\n"
+                   "            last_end = end\n            n += 1\n    return n\n") is None
+    ovens = "def least_busy_oven(loads):\n    return PICK\n"
+    ask = "Write `least_busy_oven(loads)`: the oven with the fewest booked minutes; if several ovens tie, return the one whose name comes first alphabetically."
+    assert check(ask, ovens.replace("PICK", "min(loads, key=loads.get)")).endswith("keeps the first of tied values it meets, in the input's order")
+    assert check(ask, ovens.replace("PICK", "min(sorted(loads), key=loads.get)")) is None
+    assert check(ask, ovens.replace("PICK", "min(loads, key=lambda o: (loads[o], o))")) is None
+    book = ("def _m(t):\n    h, m = t.split(':')\n    return int(h) * 60 + int(m)\n\n\ndef can_book(bookings, new_start, new_end):\n"
+            "    ns, ne = _m(new_start), _m(new_end)\n    for start, end in bookings:\n        bs, be = _m(start), _m(end)\n"
+            "        if TEST:\n            return False\n    return True\n")
+    ask = "Write `can_book(bookings, new_start, new_end)`; back-to-back bookings (one ending at 10:00, the next starting at 10:00) do **not** conflict."
+    assert check(ask, book.replace("TEST", "ns <= be and bs <= ne")).endswith("counts intervals that only touch as overlapping")
+    assert check(ask, book.replace("TEST", "ns < be and bs < ne")) is None
+    report = "def restock_report(stock, level):\n    low = sorted(k for k in level if stock.get(k, 0) < level[k])\n    cost = 2.0 * len(low)\n    return RETURNED\n"
+    ask = "Write `restock_report(stock, level)`. Return a tuple `(cost, low)`: the cost and the sorted low ingredients."
+    assert check(ask, report.replace("RETURNED", "round(cost, 2)")).endswith("restock_report() returns cost alone (line 4)")
+    assert check(ask, report.replace("RETURNED", "round(cost, 2), low")) is None

@@ -234,7 +234,7 @@ def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
 
 
 TOUCHING_ALLOWED_ASK = re.compile(
-    r"\bhalf-open\b|\bback-to-back\b[^.]{0,60}\b(?:allowed|fine|ok|permitted|do not (?:overlap|conflict|clash)|don't (?:overlap|conflict|clash))\b|"
+    r"\bhalf-open\b|\bback-to-back\b[^.]{0,80}\b(?:allowed|fine|ok|permitted|do (?:\*\*)?not(?:\*\*)? (?:overlap|conflict|clash)|don't (?:overlap|conflict|clash))\b|"
     r"\bends? (?:exactly )?(?:when|where|at the (?:same )?(?:time|minute|moment))\b[^.]{0,40}\bstarts?\b[^.]{0,40}\b(?:allowed|fine|ok|permitted|not (?:an )?overlap\w*|do not overlap|don't overlap|can share)\b",
     re.IGNORECASE,
 )
@@ -242,9 +242,19 @@ TOUCHING_ALLOWED_ASK = re.compile(
 
 def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
     """An overlap test ``start <= other.end and other.start <= end``: a start compared with an end by ``<=``/``>=``."""
+    spelt = {}  # bs, be = to_minutes(start), to_minutes(end): a short name for what it was made from
+    for assign in walk(tree):
+        if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
+            target, value = assign.targets[0], assign.value
+            pairs = zip(target.elts, value.elts) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) else [(target, value)]
+            for name, made in pairs:
+                if isinstance(name, ast.Name):
+                    spelt.setdefault(name.id, []).append(ast.unparse(made).lower())
+
     def says(node, word):
         text = ast.unparse(node).lower()
-        return word in text.rsplit(".", 1)[-1] or word in text.rsplit("[", 1)[-1]
+        made = spelt.get(text, [])
+        return word in text.rsplit(".", 1)[-1] or word in text.rsplit("[", 1)[-1] or (len(made) == 1 and word in made[0])
     for node in walk(tree):
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
             loose = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.LtE, ast.GtE))

@@ -481,6 +481,29 @@ def swapped_clamp(tree: ast.AST) -> Optional[str]:
     return None
 
 
+# The name a best-so-far scan keeps its best under: best_ratio, min_cost, highest, top_score.
+BEST_NAME = re.compile(r"best|min|max|lowest|highest|smallest|largest|least|most|fewest|top|peak|record", re.IGNORECASE)
+
+
+def best_kept_as_another_value(tree: ast.AST) -> Optional[str]:
+    """``if ratio < best_ratio: best_ratio = batch["baked"] - batch["sold"]``: a best-so-far scan that compares one
+    value and keeps another as the best, so every later item is compared with the wrong thing."""
+    for node in walk(tree):
+        if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1
+                and isinstance(node.test.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
+                and isinstance(node.test.left, ast.Name) and isinstance(node.test.comparators[0], ast.Name)):
+            continue
+        value, best = node.test.left.id, node.test.comparators[0].id
+        if not BEST_NAME.search(best):
+            continue  # if start >= last_end: last_end = end: an interval's other end moves on, no best is kept
+        for statement in node.body:
+            if (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)
+                    and statement.targets[0].id == best and not _reads(statement.value, value) and not isinstance(statement.value, ast.Constant)):
+                return (f"if {ast.unparse(node.test)} (line {node.lineno}) keeps {best} = {ast.unparse(statement.value)[:40]}, "
+                        f"not the {value} it compared: the next item is compared with another value")
+    return None
+
+
 # Methods that make a new value and change nothing: a str's, a date's, a Decimal's.
 NEW_VALUE_METHODS = frozenset({
     "replace", "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "swapcase", "zfill", "center", "ljust",

@@ -182,6 +182,26 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# "if several ovens tie, return the one whose name comes first alphabetically": one item picked, ties by name.
+TIE_ALPHA_PICK_ASK = re.compile(r"\b(?:ties?|tied)\b[^.;]{0,50}?\b(?:alphabetical\w*|lexicographic\w*)", re.IGNORECASE)
+
+
+def _picks_by_one_field(tree: ast.Module) -> Optional[str]:
+    """``min(loads, key=loads.get)`` and nothing sorted: of tied values ``min`` keeps the first it meets, in the
+    dict's own order, not the name that comes first alphabetically."""
+    if _sorts(tree):
+        return None
+    for node in walk_outside_asserts(tree):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("min", "max") and len(node.args) == 1):
+            continue
+        key = next((k.value for k in node.keywords if k.arg == "key"), None)
+        single = (isinstance(key, ast.Attribute) and key.attr == "get" or isinstance(key, ast.Lambda) and isinstance(key.body, (ast.Subscript, ast.Call))
+                  and not isinstance(key.body, ast.Tuple))
+        if single and not any(isinstance(n, ast.Tuple) for n in walk(key)):
+            return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the first of tied values it meets, in the input's order"
+    return None
+
+
 FIFO_TIES_ASK = re.compile(
     r"\bequal priorit\w*\b[^.]{0,80}\b(?:in the order (?:they|in which they) were (?:pushed|added|inserted|enqueued)|FIFO|first[- ]in,? first[- ]out|insertion order)\b|"
     r"\bitems?\b[^.]{0,30}\bneed not be comparable\b|\bnon-?comparable items\b",
@@ -465,6 +485,7 @@ ORDER_ASKS = (
     (CONSECUTIVE_ASK, _dedups_globally, True, "the instruction collapses {ask!r} and {broken}"),
     (KEEP_FIRST_ASK, _later_one_wins, True, "the instruction asks to {ask!r} and {broken}"),
     (TIE_FIRST_ASK, _keeps_the_last_tie, True, "the instruction asks, of ties, for {ask_end!r} and {broken}"),
+    (TIE_ALPHA_PICK_ASK, _picks_by_one_field, True, "the instruction asks, of ties, for {ask!r} and {broken}"),
     (ANY_ORDER_ASK, _never_orders, True, "the instruction gives the items in any order and {broken}"),
     (EQUAL_KEYS_ASK, _sorts_whole_items, True, "the instruction orders items {ask!r} and {broken}"),
     (UNPADDED_ASK, _sorts_text_as_is, False, "the instruction's values are {ask!r} and {broken}"),

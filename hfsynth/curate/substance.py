@@ -49,7 +49,7 @@ from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.axis_checks import one_axis_tested
 from hfsynth.curate.certain_errors import certain_error, read_before_its_bounds
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
-from hfsynth.curate.dead_paths import (discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
+from hfsynth.curate.dead_paths import (best_kept_as_another_value, discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
                                       loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, returned_never_filled,
                                       swapped_clamp, unread_parts)
 from hfsynth.curate.endless_loops import (climbs_past_the_root, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, recurses_into_strings,
@@ -595,6 +595,7 @@ SUBSTANCE_CHECKS = (
     (overwritten_parameters, lambda found: f"ignored input: {', '.join(found[:3])} overwritten before it is read"),
     (unread_parts, lambda found: f"ignored input: {', '.join(found[:3])} unpacked and never read"),
     (swapped_clamp, lambda found: f"ignored input: {found}"),
+    (best_kept_as_another_value, lambda found: f"wrong value kept: {found}"),
     (discarded_new_value, lambda found: f"lost result: {found}"),
     (first_bound_always_wins, lambda found: f"dead entries: {found}"),
     (overlap_always_true, lambda found: f"always true: {found}"),

@@ -203,7 +203,15 @@ def one_field_returned(prose: str, tree: ast.Module) -> Optional[str]:
         return None
     returns = [r for r in walk(function) if isinstance(r, ast.Return) and r.value is not None
                and not (isinstance(r.value, ast.Constant) and r.value.value is None)]
-    if returns and all(isinstance(r.value, ast.Name) and r.value.id in asked[0] for r in returns):
-        return (f"the instruction asks for a tuple ({', '.join(asked[0])}) and {function.name}() returns {returns[0].value.id} alone "
+    fields = [_one_field(r.value) for r in returns]
+    if returns and all(field in asked[0] for field in fields):
+        return (f"the instruction asks for a tuple ({', '.join(asked[0])}) and {function.name}() returns {fields[0]} alone "
                 f"(line {returns[0].lineno})")
     return None
+
+
+def _one_field(value: ast.expr) -> Optional[str]:
+    """The name a return hands back, bare or rounded, converted or sorted (``round(cost, 2)``, ``sorted(low)``)."""
+    if isinstance(value, ast.Call) and getattr(value.func, "id", None) in ("round", "int", "float", "str", "sorted", "list", "tuple") and value.args:
+        value = value.args[0]
+    return value.id if isinstance(value, ast.Name) else None

@@ -40,6 +40,8 @@ RESULT_VERB = re.compile(
     r"(?:(?:should|must|will|would)\s+(?:return|give|yield|produce|be|need)|returns|gives?|yields?|produces?|needs?"
     r"|the\s+(?:answer|result|output|return value)\s+(?:is|should be|must be|would be|will be))\s*:?\s*",
     re.IGNORECASE)
+# "baked `{...}`, sold `{...}` -> `{...}`": an arrow after values each named by its parameter.
+NAMED_ARROW = re.compile(r"\s*(?:->|\u2192|=>)\s*")
 # "all three should give": one answer for every input quoted before it.
 ALL_GIVE = re.compile(r"\b(?:all|both|each)(?:\s+(?:two|three|four|five|six|of them|of these|forms?))?\s+(?:should|must)\s+(?:give|return|produce|become)\s*:?\s*", re.IGNORECASE)
 COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -233,7 +235,8 @@ def worded_examples(instruction_prose: str, tree: Optional[ast.Module]) -> List[
         return []  # a decorator may change what a call gives
     plain = instruction_prose.replace("`", " ")
     found = []
-    for verb in RESULT_VERB.finditer(instruction_prose):
+    verbs = [(verb, False) for verb in RESULT_VERB.finditer(instruction_prose)] + [(arrow, True) for arrow in NAMED_ARROW.finditer(instruction_prose)]
+    for verb, arrow in verbs:
         named = re.match(r"([A-Za-z]+)\s+(?=`)", instruction_prose[verb.end():])  # "give places `[1, 1, 3]`": the answer's noun, then its value
         answer = _answer(plain, verb.end()) or (_answer(plain, verb.end() + named.end()) if named else None)
         start = _start_of_sentence(instruction_prose, verb.start())
@@ -241,7 +244,7 @@ def worded_examples(instruction_prose: str, tree: Optional[ast.Module]) -> List[
         if answer is None or not tokens or tokens[-1][0] not in ("value", "setting"):
             continue
         for values, settings in _clause_values(tokens, function):
-            call = _call(function, values, settings)
+            call = _call(function, values, settings) if not arrow or (len(settings) >= 2 and not values) else None  # an arrow: every value named
             if call:
                 found.append(Example(call, answer[0], tuple(values), bare=True))
                 break
