@@ -1353,3 +1353,16 @@ def test_an_arrow_after_values_named_by_their_parameters():
     assert worded_examples(said.replace("baked `", "`").replace("sold `", "`"), ast.parse(code)) == []
     rows = [{"id": name, "code": body, "instruction": said} for name, body in (("per product", code), ("of the total", code.replace("/ baked[p]", "/ sum(baked.values())")))]
     assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {"per product": "passed", "of the total": "failed"}
+
+
+def test_a_list_spelt_short_in_brackets_is_an_example_value():
+    """blind158: "a perfect game (`[10] * 12`) gives `[30, 60, ..., 300]`": the value spelt short, named in brackets."""
+    from hfsynth.curate.python_ast import short_list_value
+    from hfsynth.curate.worded_examples import worded_examples
+
+    assert short_list_value("[10, 9, 1] * 2 + [10]") == ([10, 9, 1, 10, 9, 1, 10], True)
+    assert short_list_value("[1] * 10 ** 9") == (None, False) and short_list_value("x * 3") == (None, False)
+    totals = "def frame_totals(rolls):\n    return [30 * (i + 1) for i in range(10)]\n"
+    said = "Write `frame_totals(rolls)`. For example a perfect game (`[10] * 12`) gives `[30, 60, 90, 120, 150, 180, 210, 240, 270, 300]`."
+    assert [(e.call, e.want.strip()) for e in worded_examples(said, ast.parse(totals))] == [
+        ("frame_totals([10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10])", "[30, 60, 90, 120, 150, 180, 210, 240, 270, 300]")]

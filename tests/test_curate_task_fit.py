@@ -5519,3 +5519,26 @@ def test_blind156s_best_kept_ties_picked_touching_bookings_and_a_rounded_field()
     ask = "Write `restock_report(stock, level)`. Return a tuple `(cost, low)`: the cost and the sorted low ingredients."
     assert check(ask, report.replace("RETURNED", "round(cost, 2)")).endswith("restock_report() returns cost alone (line 4)")
     assert check(ask, report.replace("RETURNED", "round(cost, 2), low")) is None
+
+
+def test_blind157_and_158s_stub_methods_named_days_and_no_rounding():
+    """blind157: a class stub whose ``def cancel(self, ref: str) -> None:  # KeyError ...`` line has no body (so the stub
+    does not parse) still lists ``cancel``; blind158: a discount "on a Friday or Saturday" with no weekday read, and an
+    average "with fractions dropped (do not round ...)" answered by ``round(total / games)``."""
+    stub = ("Implement a booking register:\n\n```python\nclass BookingRegister:\n    def add(self, ref: str, nights: int) -> None: ...\n"
+            "    def cancel(self, ref: str) -> None:         # KeyError if the ref is unknown\n    def nights(self) -> int: ...\n```\n")
+    register = ("class BookingRegister:\n    def __init__(self):\n        self._b = {}\n\n    def add(self, ref, nights):\n        self._b[ref] = nights\n\n"
+                "    def nights(self):\n        return sum(self._b.values())\nMORE")
+    assert check(stub, register.replace("MORE", "")) == "the instruction asks for the method cancel and the code leaves it out"
+    assert check(stub, register.replace("MORE", "\n    def cancel(self, ref):\n        del self._b[ref]\n")) is None
+    price = ("from datetime import datetime, time\n\n\ndef booking_price(start: datetime, hours: float, rate: float) -> float:\n"
+             "    price = hours * rate\n    if TEST:\n        price *= 0.8\n    return round(price, 2)\n")
+    ask = "Cosmic bowling gives 20% off bookings that start at or after 21:00 **on a Friday or Saturday**. Write `booking_price(start, hours, rate)`."
+    assert check(ask, price.replace("TEST", "start.time() >= time(21, 0)")).endswith("never asks which day of the week a date is")
+    assert check(ask, price.replace("TEST", "start.time() >= time(21, 0) and start.weekday() in (4, 5)")) is None
+    assert check("Bookings made on Friday, 8 March get a welcome drink. Write `booking_price(start, hours, rate)`.",
+                 price.replace("TEST", "start.time() >= time(21, 0)")) is None  # a day and its date: an example, no rule
+    average = "def bowler_average(total_pins: int, games: int) -> int:\n    if games == 0:\n        return 0\n    return AVERAGE\n"
+    ask = "League averages are truncated. Write `bowler_average(total_pins, games)` with fractions dropped (do not round: 599 over 3 is 199)."
+    assert check(ask, average.replace("AVERAGE", "round(total_pins / games)")).endswith("round(total_pins / games) (line 4) rounds to the nearest")
+    assert check(ask, average.replace("AVERAGE", "total_pins // games")) is None

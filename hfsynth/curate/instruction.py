@@ -478,7 +478,7 @@ def check(row: Dict, config) -> Optional[str]:
             return broken
     english_python = row.get("language", "python") == "python" and written_in_english(text)
     if config.require_listed_parts and english_python:
-        part = missing_part(prose(text), row.get("code") or "")
+        part = missing_part(prose(text), row.get("code") or "", text)
         if part:
             return f"the instruction asks for {part} and the code leaves it out"
     if config.require_named_operation and english_python:

@@ -123,11 +123,27 @@ def _methods_listed_per_line(instruction: str) -> List[str]:
     return names if len(names) >= 2 else []
 
 
-def listed_methods(instruction: str) -> List[str]:
-    """The method names the instruction lists for its class, in order (empty when none is listed beyond doubt)."""
-    if not ASKS_FOR_A_CLASS.search(instruction):
+# A method of a class stub the instruction shows, one ``def`` a line (the stub need not parse: "def cancel(self, ref) -> None:  # ...").
+STUB_METHOD = re.compile(r"^[ \t]+def[ \t]+([a-z][a-z0-9_]*)[ \t]*\([ \t]*self\b", re.MULTILINE)
+
+
+def _stub_class_methods(instruction: str) -> List[str]:
+    """The public methods of a class the instruction spells as a stub in a fenced block (two or more)."""
+    names: List[str] = []
+    for block in re.findall(r"```[^\n]*\n(.*?)```", instruction, re.DOTALL):
+        if re.search(r"^class\s+[A-Z]\w*", block, re.MULTILINE):
+            names += [name for name in STUB_METHOD.findall(block) if name not in names]
+    return names if len(names) >= 2 else []
+
+
+def listed_methods(instruction: str, written: str = "") -> List[str]:
+    """The method names the instruction lists for its class, in order (empty when none is listed beyond doubt);
+    ``written``: the instruction as written, fenced blocks and all, whose class stub lists methods too."""
+    stubbed = _stub_class_methods(written)
+    if not ASKS_FOR_A_CLASS.search(instruction) and not stubbed:
         return []
     found: List[str] = _methods_listed_per_line(instruction)
+    found += [name for name in stubbed if name not in found]
     for pattern in LISTED:
         for match in pattern.finditer(instruction):
             items = _items(match.group("items"))
@@ -743,12 +759,13 @@ def _header_never_written(instruction: str, tree: ast.Module) -> Optional[str]:
     return "the header row (the code's csv writer never writes one)"
 
 
-def missing_part(instruction: str, code: str) -> Optional[str]:
+def missing_part(instruction: str, code: str, written: str = "") -> Optional[str]:
     """What the instruction lists that the code leaves out (a method of its class, an operator its
     class must support, a command-line option, a tag, unit, key, ending, date format or other quoted
     string it must handle), as words for the reason; None when nothing is missing,
-    or the code does not parse (validity's business)."""
-    names = listed_methods(instruction)
+    or the code does not parse (validity's business). ``instruction`` is its prose; ``written``, the
+    instruction as written (a fenced class stub's methods are listed too)."""
+    names = listed_methods(instruction, written)
     operators = BACKTICKED_OPERATOR.search(instruction)
     options = "--" in instruction
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction) or NAMED_CODES.search(instruction)

@@ -131,6 +131,33 @@ def literal_value(node_or_text):
         return None, False
 
 
+def short_list_value(text: str):
+    """``(value, True)`` for a list or tuple spelt short, ``[10] * 12`` or ``[10, 9, 1] * 5 + [10]`` (literals joined by
+    ``+`` and repeated by a small ``*``), else ``(None, False)``; never raises."""
+    try:
+        node = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None, False
+
+    def value(n, depth=0):
+        if depth > 4:
+            raise ValueError
+        if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Mult)):
+            left, right = value(n.left, depth + 1), value(n.right, depth + 1)
+            if isinstance(n.op, ast.Mult) and not (isinstance(right, int) and 0 <= right <= 1000 or isinstance(left, int) and 0 <= left <= 1000):
+                raise ValueError
+            return left + right if isinstance(n.op, ast.Add) else left * right
+        return ast.literal_eval(n)
+
+    if not (isinstance(node, ast.BinOp) and any(isinstance(side, (ast.List, ast.Tuple)) for side in walk(node))):
+        return None, False
+    try:
+        result = value(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None, False
+    return (result, True) if isinstance(result, (list, tuple)) else (None, False)
+
+
 def is_literal(node: ast.AST) -> bool:
     """A constant ``ast.literal_eval`` reads (``3``, ``"a"``, ``[1, (2, None)]``)."""
     return literal_value(node)[1]

@@ -876,7 +876,20 @@ def _json_unsorted(tree: ast.Module) -> Optional[str]:
 
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
+# "with fractions dropped (do not round: 599 over 3 is 199, not 200)", "always truncated": no rounding to the nearest.
+NO_ROUNDING_ASK = re.compile(r"\b(?:do\s+not|don't|never|must\s+not|should\s+not|without)\s+round(?:ing)?\b|\b(?:always\s+)?truncated\b|\bfractions?\s+(?:are\s+)?dropped\b", re.IGNORECASE)
+
+
+def _rounds_to_the_nearest(tree: ast.Module) -> Optional[str]:
+    """``round(x)`` with no digits (to the nearest whole number), where nothing floors or truncates."""
+    if re.search(r"\bfloor\b|\btrunc\b|//|\bint\(", ast.unparse(tree)):
+        return None
+    call = next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" and len(n.args) == 1 and not n.keywords), None)
+    return f"{ast.unparse(call)[:50]} (line {call.lineno}) rounds to the nearest" if call is not None else None
+
+
 BROKEN_ASKS = (
+    (NO_ROUNDING_ASK, _rounds_to_the_nearest, False, "the instruction says {ask!r} and {broken}"),
     (REST_UNCHANGED_ASK, _lowercases_the_rest, True, "the instruction asks for {ask!r} and {broken}"),
     (RANGE_RAISE_ASK, _clamps_instead, False, "the instruction asks to raise for a value out of range and {broken}"),
     (NEGATIVE_ASK, _digits_without_a_sign, True, "the instruction asks for negative numbers ({ask!r}) and {broken}"),

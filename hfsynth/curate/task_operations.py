@@ -315,7 +315,9 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     (
         "days of the week",
-        re.compile(r"\b(?:business|working|work)\s+days\b|(?<!the )\b(?:business|working|work)\s+day\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))", re.IGNORECASE),
+        re.compile(r"\b(?:business|working|work)\s+days\b|(?<!the )\b(?:business|working|work)\s+day\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))"
+                   r"|\bon\s+(?:an?\s+)?(?:\*\*)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+or\s+(?:an?\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?!\s*,?\s*\d)",
+                   re.IGNORECASE),  # "starts after 21:00 **on a Friday or Saturday**": a rule by the day of the week
         _reads_weekdays,
         "never asks which day of the week a date is",
     ),

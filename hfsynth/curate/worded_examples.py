@@ -32,7 +32,7 @@ from typing import Iterator, List, Optional, Tuple
 
 from hfsynth.curate.accepted_inputs import fenced_inputs
 from hfsynth.curate.instruction_examples import ELIDED, WRONG_VALUE, Example, _longest_literal_after
-from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
+from hfsynth.curate.python_ast import asked_function, literal_value, short_list_value, value_fits
 
 # What a clause says comes back: "gives", "should return", "the answer is".
 RESULT_VERB = re.compile(
@@ -113,6 +113,7 @@ def _tokens(text: str) -> List[Tuple[str, object, int, int]]:
                 out.append(("setting", (setting.group(1), value), start, end))
             else:
                 value, ok = literal_value(piece)
+                value, ok = (value, ok) if ok else short_list_value(piece)  # `[10] * 12`: a list spelt short
                 out.append(("value", value, start, end) if ok else ("code", piece, start, end))
         elif kind == "setting":
             name, _, given = piece.partition("=")
@@ -241,6 +242,8 @@ def worded_examples(instruction_prose: str, tree: Optional[ast.Module]) -> List[
         answer = _answer(plain, verb.end()) or (_answer(plain, verb.end() + named.end()) if named else None)
         start = _start_of_sentence(instruction_prose, verb.start())
         tokens = _tokens(instruction_prose[start: verb.start()])
+        if len(tokens) >= 3 and tokens[-1][1] == ")" and tokens[-2][0] == "value" and tokens[-3][1] == "(":
+            tokens = tokens[:-1]  # "a perfect game (`[10] * 12`) gives ...": the value named in brackets
         if answer is None or not tokens or tokens[-1][0] not in ("value", "setting"):
             continue
         for values, settings in _clause_values(tokens, function):
