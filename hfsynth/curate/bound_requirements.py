@@ -61,7 +61,7 @@ import ast
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import own_scope_nodes, parameter_names, store_counts, values_bound_once, walk
+from hfsynth.curate.python_ast import names_and_values, own_scope_nodes, parameter_names, store_counts, values_bound_once, walk
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
@@ -244,12 +244,8 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
     """An overlap test ``start <= other.end and other.start <= end``: a start compared with an end by ``<=``/``>=``."""
     spelt = {}  # bs, be = to_minutes(start), to_minutes(end): a short name for what it was made from
     for assign in walk(tree):
-        if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
-            target, value = assign.targets[0], assign.value
-            pairs = zip(target.elts, value.elts) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) else [(target, value)]
-            for name, made in pairs:
-                if isinstance(name, ast.Name):
-                    spelt.setdefault(name.id, []).append(ast.unparse(made).lower())
+        for name, made in names_and_values(assign):
+            spelt.setdefault(name, []).append(ast.unparse(made).lower())
 
     def says(node, word):
         text = ast.unparse(node).lower()

@@ -73,8 +73,8 @@ import warnings
 from functools import lru_cache
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, records_by_their_fields, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
-                                        records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
+                                        records_by_their_fields, records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, own_scope_nodes, store_counts, walk
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 

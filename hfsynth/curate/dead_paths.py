@@ -63,7 +63,7 @@ import ast
 import re
 from typing import Dict, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, own_scope_nodes, values_bound_once, walk
+from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, names_and_values, own_scope_nodes, values_bound_once, walk
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
@@ -782,12 +782,8 @@ def extremes_from_infinity_by_elif(tree: ast.AST) -> Optional[str]:
             continue
         start = {}
         for node in own_scope_nodes(function):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target, value = node.targets[0], node.value
-                pairs = zip(target.elts, value.elts) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) else [(target, value)]
-                for name, given in pairs:
-                    if isinstance(name, ast.Name):
-                        start.setdefault(name.id, _infinity(given))  # the first value it is given
+            for name, given in names_and_values(node):
+                start.setdefault(name, _infinity(given))  # the first value it is given
         for node in own_scope_nodes(function):
             if not (isinstance(node, ast.If) and len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
                 continue

@@ -195,9 +195,8 @@ def _picks_by_one_field(tree: ast.Module) -> Optional[str]:
         if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("min", "max") and len(node.args) == 1):
             continue
         key = next((k.value for k in node.keywords if k.arg == "key"), None)
-        single = (isinstance(key, ast.Attribute) and key.attr == "get" or isinstance(key, ast.Lambda) and isinstance(key.body, (ast.Subscript, ast.Call))
-                  and not isinstance(key.body, ast.Tuple))
-        if single and not any(isinstance(n, ast.Tuple) for n in walk(key)):
+        single = isinstance(key, ast.Attribute) and key.attr == "get" or isinstance(key, ast.Lambda) and isinstance(key.body, (ast.Subscript, ast.Call))
+        if single and not any(isinstance(n, ast.Tuple) for n in walk(key)):  # (loads[o], o) breaks the tie itself
             return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the first of tied values it meets, in the input's order"
     return None
 

@@ -227,6 +227,16 @@ def parameter_names(tree: ast.AST) -> set:
             for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs + [x for x in (f.args.vararg, f.args.kwarg) if x]}
 
 
+def names_and_values(node: ast.AST) -> List[tuple]:
+    """``(name, value)`` for each plain name an assignment of one target binds: ``a = f(x)`` gives ``a`` and ``f(x)``;
+    ``bs, be = m(start), m(end)`` gives each name its own part; anything else gives nothing."""
+    if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+        return []
+    target, value = node.targets[0], node.value
+    pairs = zip(target.elts, value.elts) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) else [(target, value)]
+    return [(name.id, part) for name, part in pairs if isinstance(name, ast.Name)]
+
+
 def values_bound_once(tree: ast.AST) -> Dict[str, ast.expr]:
     """Names assigned exactly once (``ZIP = r"\\d{5}"``, ``LIMIT = 5000``, ``PATTERN = re.compile(...)``), each with the
     value it holds wherever it is read."""
