@@ -31,7 +31,7 @@ import ast
 import re
 from typing import Dict, Iterator, Optional, Tuple
 
-from hfsynth.curate.python_ast import nodes_outside_try, values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_outside_try, parameter_names, values_bound_once, walk
 
 SEQUENCES = ("list", "List", "Sequence", "Iterable", "set", "Set", "frozenset", "tuple", "Tuple", "Collection")
 
@@ -477,7 +477,7 @@ def unhashable_items_hashed(prose: str, tree: ast.Module) -> Optional[str]:
     dicts, by the instruction's words or the annotation: an unhashable item raises TypeError."""
     said = {m.group("name"): m.group("kind").lower() for m in LIST_OF_UNHASHABLE.finditer(prose)}
     said.update({name: "unhashable items" for name, annotation in _parameters(tree).items() if UNHASHABLE_ITEMS.match(ast.unparse(annotation))})
-    parameters = {a.arg for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.posonlyargs + f.args.args}
+    parameters = parameter_names(tree)
     stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     items = {name for name in said if name in parameters and name not in stored}
     for node in nodes_outside_try(tree):

@@ -48,7 +48,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import parameter_names, walk
 
 STABLE_ASK = re.compile(
     r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
@@ -426,7 +426,7 @@ UNORDERED_INPUT_ASK = re.compile(r"\b(?:in\s+(?:any|no\s+particular|random)\s+or
 def _groups_unsorted_items(tree: ast.Module) -> Optional[str]:
     """``groupby(payments, key=...)`` straight over a parameter that nothing sorts: ``groupby`` joins neighbours only, so
     a month that comes back later opens a second group."""
-    parameters = {a.arg for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in f.args.posonlyargs + f.args.args}
+    parameters = parameter_names(tree)
     sorted_in_place = {ast.unparse(n.func.value) for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
     rebound = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     for node in walk_outside_asserts(tree):
