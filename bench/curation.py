@@ -344,13 +344,6 @@ def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
     print(line + f", rensa RMinHash matrix {t_rensa:.2f} s")
 
 
-class _NoCache(dict):
-    """A cache that keeps nothing: every walk and parse done again, as before the row checks shared them."""
-
-    def __setitem__(self, key, value):
-        pass
-
-
 def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
     """The quickstart recipe's quality checks (the per-row static checks of the funnel) on the rows of the first
     ``sets`` labelled sets in tests/, with each tree parsed and walked once per row (python_ast's caches) and
@@ -383,21 +376,20 @@ def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
             found.append(next((reason for _, check in checks for reason in [check(row) if row["code"] else "no code"] if reason), None))
         return time.perf_counter() - started, found
 
-    shared = (python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared)
+    shared_parse = python_ast._parse_shared
     timings: Dict[str, List[float]] = {"shared": [], "none": []}
     answers = {}
     for _ in range(repeats):
         for mode in ("none", "shared"):
-            if mode == "none":
-                python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared = _NoCache(), _NoCache(), python_ast._parse
-            else:
-                python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared = shared
+            python_ast.KEEP_PER_NODE = mode == "shared"
+            python_ast._parse_shared = shared_parse if mode == "shared" else python_ast._parse
+            shared_parse.cache_clear()  # each pass parses, walks and unparses every row afresh
             seconds, answers[mode] = verdicts()
             timings[mode].append(seconds)
-    python_ast._NODES_BELOW, python_ast._CHILDREN, python_ast._parse_shared = shared
+    python_ast.KEEP_PER_NODE, python_ast._parse_shared = True, shared_parse
     best = {mode: min(times) for mode, times in timings.items()}
     print(f"row checks on {len(rows)} labelled rows ({sets} sets), best of {repeats}: caches off {best['none']:.1f} s, "
-          f"shared trees and walks {best['shared']:.1f} s, ratio {best['none'] / best['shared']:.2f}x; "
+          f"shared trees, walks and source text {best['shared']:.1f} s, ratio {best['none'] / best['shared']:.2f}x; "
           f"verdicts {'identical' if answers['none'] == answers['shared'] else 'DIFFER'}")
 
 

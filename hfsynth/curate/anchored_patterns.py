@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import values_bound_once, walk
+from hfsynth.curate.python_ast import unparsed, values_bound_once, walk
 
 # ("include tests" asks for tests, not a text that holds a pattern somewhere)
 STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|anywhere)\b|"
@@ -113,7 +113,7 @@ def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
 def whole_string_unanchored(prose: str, tree: ast.Module) -> Optional[str]:
     """"the entire string must be a ZIP code" checked with ``re.search``/``re.match`` and a pattern with no
     ``$`` or ``\\Z``: "12345-678x" passes."""
-    if not WHOLE_STRING.search(prose) or "fullmatch" in ast.unparse(tree):
+    if not WHOLE_STRING.search(prose) or "fullmatch" in unparsed(tree):
         return None
     patterns = _patterns(tree)
     for node in walk(tree):
@@ -134,7 +134,7 @@ def newline_passes_the_end(prose: str, tree: ast.Module) -> Optional[str]:
     ``strip``, ``isspace``)."""
     if not NO_NEWLINE.search(prose):
         return None
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"\\n|\\s\*?\$|strip|isspace|splitlines", text):
         return None
     patterns = _patterns(tree)

@@ -61,7 +61,7 @@ import ast
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import names_and_values, own_scope_nodes, parameter_names, store_counts, values_bound_once, walk
+from hfsynth.curate.python_ast import names_and_values, own_scope_nodes, parameter_names, store_counts, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
@@ -199,7 +199,7 @@ ROUNDING = re.compile(r"\bround\(|quantize|:[^}\n]*\.\d+[fge%]|%[-+ 0#]*\d*\.\d+
 
 
 def _never_rounds(tree: ast.Module) -> Optional[str]:
-    return None if ROUNDING.search(ast.unparse(tree)) else "the code never rounds (no round(), quantize or precision in a format)"
+    return None if ROUNDING.search(unparsed(tree)) else "the code never rounds (no round(), quantize or precision in a format)"
 
 
 # "at most two decimal places", "up to 2 decimal places": what an input may hold, not what the answer is rounded to.
@@ -434,7 +434,7 @@ def _divides_without_rounding_up(tree: ast.Module) -> Optional[str]:
 def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
     """``round(x)``, ``int()``, ``floor`` or ``//`` and nothing that rounds up (no ``ceil``, ``-(-a // b)``,
     remainder test, ``ROUND_UP``/``ROUND_CEILING``)."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if "ROUND_UP" in text or "ROUND_CEILING" in text:
         return None
     found = _rounds_down_only(tree)
@@ -902,7 +902,7 @@ FULL_COUNT_ASK = re.compile(r"\bhow\s+many\s+(?:full|whole|complete)\b|\bnumber\
 def _count_rounded_to_nearest(tree: ast.Module) -> Optional[str]:
     """``round(balance / fare)`` (one argument) for a count of whole things, and nothing that floors:
     a balance of 2.6 fares pays for 2 rides, not 3."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"//|\bfloor\b|\bint\(|\bdivmod\b|\btrunc\b", text):
         return None
     for node in walk_outside_asserts(tree):

@@ -71,11 +71,11 @@ import inspect
 import types
 import warnings
 from functools import lru_cache
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
                                         records_by_their_fields, records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
-from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, own_scope_nodes, store_counts, walk
+from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, own_scope_nodes, store_counts, unparsed, walk
 from hfsynth.curate.stdlib_objects import missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
@@ -151,11 +151,15 @@ def _raises(node: ast.expr, rebound: Set[str]) -> Optional[str]:
     return None
 
 
-def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.AST]:
+def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterable[ast.AST]:
     """Every node below ``node``, not entering try bodies, lambdas, nor ``with`` bodies but those of plain
     resources (``open``, locks, pools: :func:`_expects_errors`). With ``name``: only where
     ``name`` means the same variable (not in nested functions or classes, nor in a comprehension
     that binds it)."""
+    return kept_walk(node, _unguarded_nodes) if name is None else _unguarded_nodes(node, name)
+
+
+def _unguarded_nodes(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.AST]:
     for child in children(node):
         if isinstance(child, GUARDED) or _expects_errors(child):
             continue
@@ -166,7 +170,7 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.A
         ):
             continue
         yield child
-        yield from _walk_unguarded(child, name)
+        yield from _unguarded_nodes(child, name)
 
 
 NUMBER = "number"  # int or float: what len(), int() and arithmetic give
@@ -796,7 +800,7 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
     whose methods only set ``self.items``. Only for a plain class (no base, decorator or metaclass that
     could supply it), in code that never sets attributes by name (``setattr``, ``__dict__``,
     ``__getattr__``, ``__slots__`` tricks) nor asks ``hasattr``; a read guarded by ``try`` is not judged."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if any(word in text for word in ("setattr", "__dict__", "__getattr__", "__getattribute__", "hasattr", "vars(", "__slots__", "mock")):
         return None
     own = {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}

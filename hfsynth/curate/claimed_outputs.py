@@ -41,7 +41,7 @@ from typing import List, Optional, Tuple
 
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples, sample_call_examples
 from hfsynth.curate.misused_calls import MUTATING
-from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants, top_level_definitions, walk
+from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants, top_level_definitions, unparsed, walk
 from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
@@ -527,7 +527,7 @@ def shown_call_blocks(instruction: str, tree) -> List[Claim]:
     """A fenced block of the instruction that only calls the code's functions on literals (``distinct_counts([{"tags":
     ["senior"]}, ...])  # -> {...}``): whatever it says of the answer, the call must return. Not a block that speaks of
     errors (an example of what must raise), and not when the code needs the outside world."""
-    if tree is None or OUTSIDE_WORLD.search(ast.unparse(tree)):
+    if tree is None or OUTSIDE_WORLD.search(unparsed(tree)):
         return []
     defined = top_level_definitions(tree, classes=False)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional, Set
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import unparsed, walk
 
 # `"price_cents"`, 'qty', "total_cents": a quoted identifier of the instruction, the way records' keys are given
 QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
@@ -59,7 +59,7 @@ def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
         return None
     words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", prose))
     made = keys_the_code_makes(tree)
-    if "KeyError" in ast.unparse(tree):
+    if "KeyError" in unparsed(tree):
         return None
     for node in walk(tree):
         if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):

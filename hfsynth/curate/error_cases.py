@@ -16,7 +16,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.requirement_words import RAISES_VALUE_ERROR, negated
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import unparsed, walk
 
 # "Raise `ValueError` if `days` is not positive, and also raise `ValueError` if ...": one ask and its cases.
 RAISE_CASES = re.compile(
@@ -44,7 +44,7 @@ def _raised(node: ast.Raise) -> Optional[str]:
 
 def _raises_for_several(tree: ast.Module, error: str) -> bool:
     """Something in the code may raise ``error`` for more than one case, or raise it by itself."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     for node in walk(tree):  # max(0, size - 10) compares two values: only max() of an empty iterable raises
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) >= 2 and not any(isinstance(a, ast.Starred) for a in node.args):
             text = text.replace(ast.unparse(node), "0")

@@ -27,7 +27,7 @@ from hfsynth.curate.asked_signatures import ASKED_BARE
 from hfsynth.curate.json_keys import int_key_into_json, key_missing_from_the_record
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
-from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, walk, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, unparsed, walk, without_docstrings
 from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return, contradicted_value_kind
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
@@ -308,7 +308,7 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     defined = _definitions(code) if named else None
     if not defined:
         return None
-    code = ast.unparse(without_docstrings(parse_python(code)))  # a docstring quoting the ask (`squares([1, 2])`) does not answer it
+    code = unparsed(without_docstrings(parse_python(code)))  # a docstring quoting the ask (`squares([1, 2])`) does not answer it
     mentioned = set(re.findall(r"[A-Za-z_]\w*", code))
     if re.search(r"\b(?:lru_cache|cache)\b", code):
         mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap

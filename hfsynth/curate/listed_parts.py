@@ -76,7 +76,7 @@ import re
 from typing import Iterable, List, Optional, Set
 
 from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry
-from hfsynth.curate.python_ast import parse_python, string_constants, walk
+from hfsynth.curate.python_ast import parse_python, string_constants, unparsed, walk
 from hfsynth.curate.returned_dict_keys import missing_returned_key
 from hfsynth.curate.unread_parameters import unread_parameter
 
@@ -193,7 +193,7 @@ def _missing_operator(instruction: str, tree: ast.Module, defined: Set[str]) -> 
     for symbol in dict.fromkeys(next(g for g in groups if g) for groups in BACKTICKED_OPERATOR.findall(instruction)):
         name = OPERATORS[symbol]
         forms = {f"__{name}__", f"__r{name}__", f"__i{name}__"}
-        if name in ORDERING and ("total_ordering" in ast.unparse(tree) or any(f"__{o}__" in defined for o in ORDERING)):
+        if name in ORDERING and ("total_ordering" in unparsed(tree) or any(f"__{o}__" in defined for o in ORDERING)):
             continue  # functools.total_ordering derives the rest from one
         if name == "eq" or forms & defined:
             continue  # every object has ==

@@ -109,7 +109,7 @@ import re
 from typing import Dict, Iterator, Optional, Set, Tuple
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
-from hfsynth.curate.python_ast import store_counts, values_bound_once, walk
+from hfsynth.curate.python_ast import store_counts, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, oriented_comparisons, walk_outside_asserts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
@@ -126,7 +126,7 @@ def _string_constants(tree: ast.Module) -> Dict[str, str]:
 def _stripped_affix(tree: ast.Module) -> Optional[str]:
     """In a function (a top-level ``print`` may show the pitfall on purpose), in code that does not name
     ``removesuffix``/``removeprefix`` (an answer that contrasts the two)."""
-    if re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
+    if re.search(r"\bremove(?:suffix|prefix)\b", unparsed(tree)):
         return None
     functions = [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     constants = values_bound_once(tree)
@@ -203,7 +203,7 @@ def stripped_word(tree: ast.Module, instruction: str = "") -> Optional[str]:
     every leading (trailing) I, A, T and : too ("IATA:ATL" gives "L"); ``removeprefix``/``removesuffix`` are meant.
     Read in a function, for a literal word with a separator, on anything but a literal (a demonstration of the pitfall);
     after :func:`stripped_named_affix`, which names the prefix the instruction gives."""
-    if CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
+    if CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", unparsed(tree)):
         return None  # "Strip the characters 'SKU-'": a set of characters, as asked
     for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for node in walk(function):
@@ -220,7 +220,7 @@ def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
     """``.lstrip("SKU-")`` where the instruction names "SKU-" as the prefix to drop: ``strip`` takes a set of
     characters, so it eats every leading S, K, U and - (``removeprefix`` is meant). Read for a literal of two
     or more characters, one of them a letter or digit, that the instruction quotes; in a function."""
-    if not AFFIX_WORDS.search(instruction) or CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", ast.unparse(tree)):
+    if not AFFIX_WORDS.search(instruction) or CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", unparsed(tree)):
         return None
     quoted = set(re.findall(r"[\'\"`\u2018\u201c]([^\'\"`\u2019\u201d\n]{2,20})[\'\"`\u2019\u201d]", instruction))
     constants = values_bound_once(tree)
@@ -390,7 +390,7 @@ def _randint_past_the_end(tree: ast.Module) -> Optional[str]:
 
 
 def _blocking_sleep(tree: ast.Module) -> Optional[str]:
-    sleep_is_times = re.search(r"from\s+time\s+import[^\n]*\bsleep\b", ast.unparse(tree))  # a bare sleep() is time's
+    sleep_is_times = re.search(r"from\s+time\s+import[^\n]*\bsleep\b", unparsed(tree))  # a bare sleep() is time's
     for function in walk(tree):
         if not isinstance(function, ast.AsyncFunctionDef):
             continue
@@ -473,7 +473,7 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
     """``(end - start).seconds`` in code that works with datetimes and never reads ``.days``:
     ``timedelta.seconds`` is only the part under one day, never negative, so a span of a day or more,
     or one that runs backwards, comes out wrong (``total_seconds()`` is meant)."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if "datetime" not in text or re.search(r"\.days\b", text):
         return None
     for function in walk(tree):
@@ -1052,7 +1052,7 @@ def _minutes_never_carried(tree: ast.Module) -> Optional[str]:
 
 def _shifted_month_unwrapped(tree: ast.Module) -> Optional[str]:
     """``(d.month - 4) // 3 + 1`` for a year that starts in April: January to March give 0 and below (``% 12`` is meant)."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if "% 12" in text or "%12" in text:
         return None
     for node in walk_outside_asserts(tree):
@@ -1107,7 +1107,7 @@ DEGREES_NAME = re.compile(r"(?:^|_)(?:deg|degs|degrees|bearing|heading|compass)(
 def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
     """``math.sin(direction_deg)``: the trigonometric functions take radians, and nothing in the code converts
     (no ``radians``, ``pi``, ``/ 180``)."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"\bradians\b|\bpi\b|/\s*180\b|\b180\s*/|\bdeg2rad\b|0\.01745", text):
         return None
     for node in walk(tree):
@@ -2057,7 +2057,7 @@ def _month_past_december(tree: ast.Module) -> Optional[str]:
     then ``date(year, month, 1)`` or ``monthrange(year, month)``) with nothing in the code that turns December over
     (no 12 compared or taken, only a year carried by ``// 12``; no ``%`` nor ``divmod``, no ValueError caught): past
     December the month is 13 and the call raises ValueError."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"(?<!// )\b12\b|%|divmod|relativedelta|\bexcept\b|\bDateOffset\b", text):
         return None
     once = values_bound_once(tree)

@@ -48,7 +48,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
-from hfsynth.curate.python_ast import parameter_names, walk
+from hfsynth.curate.python_ast import parameter_names, unparsed, walk
 
 STABLE_ASK = re.compile(
     r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
@@ -383,7 +383,7 @@ def _sorted_smallest_first(tree: ast.Module) -> Optional[str]:
     if len(sorts) != 1:
         return None
     call = sorts[0]
-    if any(k.arg in ("reverse", "cmp") for k in call.keywords) or re.search(r"\breversed\(|\[::-1\]|nlargest|most_common|\.reverse\(|\bmax\(|cmp_to_key|\[-\d", ast.unparse(tree)):
+    if any(k.arg in ("reverse", "cmp") for k in call.keywords) or re.search(r"\breversed\(|\[::-1\]|nlargest|most_common|\.reverse\(|\bmax\(|cmp_to_key|\[-\d", unparsed(tree)):
         return None
     key = next((k.value for k in call.keywords if k.arg == "key"), None)
     if key is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) for n in walk(key)) \

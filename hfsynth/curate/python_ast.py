@@ -12,9 +12,8 @@ import functools
 import re
 import sys
 import warnings
-import weakref
 from collections import Counter
-from typing import Dict, Iterator, List, Optional
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 # The standard library's top-level module names (of the Python that runs the checks).
 STDLIB_MODULES = frozenset(sys.stdlib_module_names)
@@ -25,9 +24,14 @@ SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
-# The nodes below each walked node, kept while the node lives: the per-row checks walk the same trees hundreds
-# of times (a row's module, each of its functions, loops and calls), and one walk per tree costs 40% less time.
-_NODES_BELOW: "weakref.WeakKeyDictionary[ast.AST, List[ast.AST]]" = weakref.WeakKeyDictionary()
+# What a check asks of a node again and again (the nodes below it, its direct children, its source text) is
+# computed once and kept on the node itself, under these attribute names: the per-row checks walk and unparse the
+# same trees hundreds of times (a row's module, each of its functions, loops and calls). An attribute is read
+# faster than a weak-keyed table (which makes a weak reference on every look-up), and the ast module's own
+# readers (ast.dump, ast.unparse, compile) look only at a node's _fields. bench/curation.py --row-checks turns
+# KEEP_PER_NODE off to time the difference.
+KEEP_PER_NODE = True
+_BELOW, _CHILDREN, _SOURCE, _PROSE_FREE, _WALKS = "_hfsynth_below", "_hfsynth_children", "_hfsynth_source", "_hfsynth_without_docstrings", "_hfsynth_walks"
 
 
 def _direct_children(node: ast.AST) -> List[ast.AST]:
@@ -45,44 +49,80 @@ def walk(node: ast.AST) -> List[ast.AST]:
     """``ast.walk(node)`` as a new list, in the same order, computed once per node. The trees must not change
     after they are walked: the checks only read them, and the few that edit a tree edit one of their own
     (``parse_python(code, fresh=True)``)."""
-    below = _NODES_BELOW.get(node)
+    below = node.__dict__.get(_BELOW)
     if below is None:
         found = [node]
         for current in found:  # breadth first, as ast.walk: the list grows while it is read
             found.extend(_direct_children(current))
-        below = found[1:]  # without the node itself, or the entry would keep its own key alive
-        _NODES_BELOW[node] = below
+        below = found[1:]
+        if KEEP_PER_NODE:
+            setattr(node, _BELOW, below)
     return [node, *below]
-
-
-_CHILDREN: "weakref.WeakKeyDictionary[ast.AST, List[ast.AST]]" = weakref.WeakKeyDictionary()
 
 
 def children(node: ast.AST) -> List[ast.AST]:
     """``ast.iter_child_nodes(node)`` as a list, computed once per node (the recursive walks below ask again
     for the same nodes' children, check after check)."""
-    found = _CHILDREN.get(node)
+    found = node.__dict__.get(_CHILDREN)
     if found is None:
-        found = _CHILDREN[node] = _direct_children(node)
+        found = _direct_children(node)
+        if KEEP_PER_NODE:
+            setattr(node, _CHILDREN, found)
     return found
 
 
-def nodes_outside_try(node: ast.AST) -> Iterator[ast.AST]:
+def unparsed(node: ast.AST) -> str:
+    """``ast.unparse(node)``, computed once per node: many checks search a row's whole source for a word
+    (``fullmatch``, ``round(``, ``KeyError``) and each used to unparse the module again."""
+    text = node.__dict__.get(_SOURCE)
+    if text is None:
+        text = ast.unparse(node)
+        if KEEP_PER_NODE:
+            setattr(node, _SOURCE, text)
+    return text
+
+
+def kept_walk(node: ast.AST, walker: Callable[[ast.AST], Iterator[ast.AST]]) -> Tuple[ast.AST, ...]:
+    """``tuple(walker(node))``, computed once per node and walker: the partial walks (outside ``try`` bodies, in
+    one namespace, outside asserts) are asked of the same module and functions by check after check."""
+    walks = node.__dict__.get(_WALKS)
+    if walks is None:
+        walks = {}
+        if KEEP_PER_NODE:
+            setattr(node, _WALKS, walks)
+    found = walks.get(walker)
+    if found is None:
+        found = walks[walker] = tuple(walker(node))
+    return found
+
+
+def nodes_outside_try(node: ast.AST) -> Tuple[ast.AST, ...]:
     """Every node below ``node`` outside ``try`` bodies and lambdas: a certain error there may be the point."""
+    return kept_walk(node, _nodes_outside_try)
+
+
+def _nodes_outside_try(node: ast.AST) -> Iterator[ast.AST]:
     for child in children(node):
         if not isinstance(child, GUARDED):
             yield child
-            yield from nodes_outside_try(child)
+            yield from _nodes_outside_try(child)
 
 
-def own_scope_nodes(scope: ast.AST, skip_comprehensions: bool = False) -> Iterator[ast.AST]:
+def own_scope_nodes(scope: ast.AST, skip_comprehensions: bool = False) -> Tuple[ast.AST, ...]:
     """The nodes of ``scope``'s own namespace: not those of nested functions, classes or lambdas (nor,
     with ``skip_comprehensions``, of comprehensions, whose targets are their own variables)."""
-    skipped = SCOPES + COMPREHENSIONS if skip_comprehensions else SCOPES
+    return kept_walk(scope, _own_scope_nodes_but_comprehensions if skip_comprehensions else _own_scope_nodes)
+
+
+def _own_scope_nodes(scope: ast.AST, skipped: tuple = SCOPES) -> Iterator[ast.AST]:
     for child in children(scope):
         if not isinstance(child, skipped):
             yield child
-            yield from own_scope_nodes(child, skip_comprehensions)
+            yield from _own_scope_nodes(child, skipped)
+
+
+def _own_scope_nodes_but_comprehensions(scope: ast.AST) -> Iterator[ast.AST]:
+    return _own_scope_nodes(scope, SCOPES + COMPREHENSIONS)
 
 
 def parse_python(code: str, fresh: bool = False) -> Optional[ast.Module]:
@@ -268,12 +308,17 @@ def elif_chain(node: ast.If) -> List[ast.If]:
 
 
 def without_docstrings(tree: ast.Module) -> ast.Module:
-    """A copy of the tree without its docstrings: what the code does, not what it says it does."""
-    copy = ast.parse(ast.unparse(tree))
-    for node in ast.walk(copy):
-        body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-            node.body = body[1:] or [ast.Pass()]
+    """A copy of the tree without its docstrings: what the code does, not what it says it does. Made once per
+    tree and shared like the tree itself, so no caller may change it."""
+    copy = tree.__dict__.get(_PROSE_FREE)
+    if copy is None:
+        copy = ast.parse(unparsed(tree))
+        for node in ast.walk(copy):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.Pass()]
+        if KEEP_PER_NODE:
+            setattr(tree, _PROSE_FREE, copy)
     return copy
 
 

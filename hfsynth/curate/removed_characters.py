@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import negated
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import unparsed, walk
 
 CHARACTER_WORDS = {
     "spaces": " ", "space": " ", "blanks": " ",
@@ -54,7 +54,7 @@ WHITESPACE_CATCH_ALL = re.compile(r"\.split\(\)|\\s|\bisspace\b|\bwhitespace\b")
 
 def character_left_in(prose: str, tree: ast.Module) -> Optional[str]:
     """The character the instruction asks removed that no string of the code holds, else None."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if CATCH_ALL.search(text):
         return None
     strings = "".join(n.value for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
@@ -74,6 +74,6 @@ def whitespace_left_in(prose: str, tree: ast.Module) -> Optional[str]:
     """The instruction ignores surrounding whitespace (or counts a whitespace-only answer as blank) and nothing in
     the code strips, splits or tests for whitespace: ``" Jane Doe"`` is another name, ``"   "`` an answer."""
     asked = WHITESPACE_ASK.search(prose)
-    if not asked or negated(prose, asked.start()) or HANDLES_WHITESPACE.search(ast.unparse(tree)):
+    if not asked or negated(prose, asked.start()) or HANDLES_WHITESPACE.search(unparsed(tree)):
         return None
     return f"the instruction says {asked.group(0)!r} and nothing in the code strips or tests for whitespace"

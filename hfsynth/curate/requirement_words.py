@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Iterable, Iterator, Optional, Tuple
-from hfsynth.curate.python_ast import children, walk
+from hfsynth.curate.python_ast import children, kept_walk, walk
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 # Markdown emphasis opens where no word goes on before it: the "_" of `unit_price * qty` opens none.
@@ -70,8 +70,12 @@ def oriented_comparisons(compare: ast.Compare) -> Iterator[Tuple[ast.expr, type,
         yield right, MIRRORED.get(type(op), type(op)), left
 
 
-def walk_outside_asserts(tree: ast.AST):
+def walk_outside_asserts(tree: ast.AST) -> Tuple[ast.AST, ...]:
     """Every node but those of asserts: ``assert to_binary(5) == bin(5)[2:]`` may use what the answer must not."""
+    return kept_walk(tree, _walk_outside_asserts)
+
+
+def _walk_outside_asserts(tree: ast.AST) -> Iterator[ast.AST]:
     stack = [tree]
     while stack:
         node = stack.pop()

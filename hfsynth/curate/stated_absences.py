@@ -16,7 +16,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import nodes_outside_try, walk
+from hfsynth.curate.python_ast import nodes_outside_try, unparsed, walk
 
 # "some tracks have no "bpm" key", "not every row has a `discount` field", "the 'notes' key may be missing"
 ABSENT_KEY = re.compile(
@@ -40,7 +40,7 @@ MATCH_PARTS = frozenset({"group", "groups", "groupdict", "span", "start", "end"}
 
 def _bare_key_read(tree: ast.Module, key: str) -> Optional[ast.AST]:
     """The first ``x["key"]`` read outside a ``try``, when nothing tests or defaults the key."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(rf"""['"]{re.escape(key)}['"]\s+(?:not\s+)?in\b|\.get\(\s*['"]{re.escape(key)}['"]|\.setdefault\(\s*['"]{re.escape(key)}['"]|KeyError""", text):
         return None
     return next((n for n in nodes_outside_try(tree) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
@@ -69,7 +69,7 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 def _indexed_up_to(tree: ast.Module, count) -> Optional[ast.AST]:
     """``ranked[i] for i in range(3)`` (or ``range(k)``) with nothing in the code measuring the sequence (no
     ``len``, ``min``, slice, ``enumerate``, ``zip`` nor caught IndexError): the fourth item is read blind."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"\blen\(|\bmin\(|\bzip\(|\benumerate\(|IndexError|islice|nlargest|nsmallest|\[[^\]]*:[^\]]*\]", text):
         return None
     for node in nodes_outside_try(tree):

@@ -79,7 +79,7 @@ from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.one_shot_inputs import reread_iterator
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
-from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, store_counts, string_constants, walk, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, store_counts, string_constants, unparsed, walk, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
@@ -470,7 +470,7 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     iterative code that recurses, a TypeError for the wrong type with no type check, cleanup on an
     exception around a ``yield`` no ``try`` guards, a wrapper that keeps no ``__name__``, the global
     ``random`` state reseeded, an input left unchanged and mutated in place."""
-    text = ast.unparse(without_docstrings(tree))
+    text = unparsed(without_docstrings(tree))
     if NO_RECURSION.search(prose) and recurses(tree):
         return f"the instruction forbids recursion ({NO_RECURSION.search(prose).group(0)!r}) and the code recurses"
     if re.search(r"\bTypeError\b", prose) and TYPE_CHECK_ASK.search(prose) and not re.search(r"\bisinstance\(|\btype\(|\bTypeError\b|__class__", text):
@@ -845,7 +845,7 @@ def _matches_each_input_at_its_start(tree: ast.Module) -> bool:
     a parameter matched whole from its first character, in code that searches nowhere (no ``search``, ``findall``,
     ``finditer``, ``sub``, ``split``, ``in``), with a pattern that does not open on ``.*``, and no position handed to
     ``match``: a code in the middle of a line is never found."""
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"\.(?:search|findall|finditer|sub|subn|split|find|index)\(|\.\*", text) or any(
             isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in walk(tree)):
         return False
@@ -882,7 +882,7 @@ NO_ROUNDING_ASK = re.compile(r"\b(?:do\s+not|don't|never|must\s+not|should\s+not
 
 def _rounds_to_the_nearest(tree: ast.Module) -> Optional[str]:
     """``round(x)`` with no digits (to the nearest whole number), where nothing floors or truncates."""
-    if re.search(r"\bfloor\b|\btrunc\b|//|\bint\(", ast.unparse(tree)):
+    if re.search(r"\bfloor\b|\btrunc\b|//|\bint\(", unparsed(tree)):
         return None
     call = next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" and len(n.args) == 1 and not n.keywords), None)
     return f"{ast.unparse(call)[:50]} (line {call.lineno}) rounds to the nearest" if call is not None else None

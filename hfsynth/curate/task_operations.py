@@ -56,7 +56,7 @@ from hfsynth.curate.per_key_totals import best_single_item
 from hfsynth.curate.tuple_fields import discarded_field, one_field_returned, short_output_tuples, swapped_fields, unmirrored_sides
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.percent_branches import swapped_percent_branch
-from hfsynth.curate.python_ast import parse_python, walk, without_docstrings
+from hfsynth.curate.python_ast import parse_python, unparsed, walk, without_docstrings
 from hfsynth.curate.removed_characters import character_left_in, whitespace_left_in
 from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
@@ -70,7 +70,7 @@ class Code:
     def __init__(self, tree: ast.Module):
         nodes = list(walk_outside_asserts(tree))  # tests may use what the answer must not
         self.tree = tree
-        self.text = ast.unparse(without_docstrings(tree))  # comments and docstrings are words, not code
+        self.text = unparsed(without_docstrings(tree))  # comments and docstrings are words, not code
         self.operators: Set[type] = {type(n.op) for n in nodes if isinstance(n, (ast.BinOp, ast.AugAssign))}
         self.names: Set[str] = {n.id for n in nodes if isinstance(n, ast.Name)} | {n.attr for n in nodes if isinstance(n, ast.Attribute)}
         self.names |= {a.name.split(".")[-1] for n in nodes if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
@@ -551,7 +551,7 @@ def _words_split_at_spaces(prose: str, tree: ast.Module) -> Optional[str]:
         return None
     splits = [n for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "split"]
     at_space = [n for n in splits if len(n.args) == 1 and isinstance(n.args[0], ast.Constant) and n.args[0].value == " "]
-    if not at_space or any(not n.args for n in splits) or re.search(r"\bre\.|\bshlex\b|\bisspace\b", ast.unparse(tree)):
+    if not at_space or any(not n.args for n in splits) or re.search(r"\bre\.|\bshlex\b|\bisspace\b", unparsed(tree)):
         return None
     return f"the instruction counts words and the code splits at single spaces (line {at_space[0].lineno}): a tab or newline between two words leaves them one (split() splits at any whitespace)"
 
@@ -926,7 +926,7 @@ def _calendar_week_for_iso(prose: str, tree: ast.Module) -> Optional[str]:
     (Sunday) and start at 0; the ISO week and its year are ``isocalendar()`` or ``%G``/``%V``."""
     if not ISO_WEEK_ASK.search(prose):
         return None
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if "isocalendar" in text or "%V" in text or "%G" in text:
         return None
     for node in walk(tree):
@@ -1079,7 +1079,7 @@ def _median_of_odd_lengths_only(prose: str, tree: ast.Module) -> Optional[str]:
     the two middle values, no ``statistics``): [1, 2, 3, 4] gives 3 instead of 2.5."""
     if not MEDIAN_ASK.search(prose) or ODD_ONLY.search(prose):
         return None
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
     if any("median" in name for name in called - own if name) or re.search(r"%\s*2\b|statistics|numpy|\bnp\.|(?<!/)/\s*2(?:\.0)?\b|\*\s*0\.5\b|- 1\]|-1\]|\bquantiles\b|divmod", text):

@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import unparsed, walk
 
 
 # An age or a birthday: whole years from dates.
@@ -96,7 +96,7 @@ def _angle_difference_unwrapped(prose: str, tree: ast.Module) -> Optional[str]:
     the code: 350 and 10 degrees come out 340 apart instead of 20."""
     if not (WRAPPED_ANGLE_ASK.search(prose) and ANGLE_WORDS.search(prose)):
         return None
-    if any(constant_value(node) in (360, 180, 360.0, 180.0) for node in walk(tree)) or re.search(r"\bradians\b|\bpi\b|\batan2\b|\bcos\b", ast.unparse(tree)):
+    if any(constant_value(node) in (360, 180, 360.0, 180.0) for node in walk(tree)) or re.search(r"\bradians\b|\bpi\b|\batan2\b|\bcos\b", unparsed(tree)):
         return None
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "abs" and len(node.args) == 1 \
@@ -141,7 +141,7 @@ def _month_moved_without_clamping(prose: str, tree: ast.Module) -> Optional[str]
     ``min`` of the day): Jan 31 raises ValueError instead of giving Feb 28."""
     if not MONTH_END_ASK.search(prose):
         return None
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"\bmonthrange\b|\bcalendar\b|\bexcept\b[^:\n]*\bValueError\b|\bmin\(|\b31\b|\b30\b|\b28\b|-\s*timedelta\(\s*days\s*=\s*1\s*\)|\btimedelta\(\s*days\s*=\s*-1\s*\)|relativedelta|\bday\s*=\s*1\b", text):
         return None
     for node in walk_outside_asserts(tree):
@@ -160,7 +160,7 @@ def _december_wraps_to_the_same_year(tree: ast.Module) -> Optional[str]:
                 and not any(k.arg == "year" for k in node.keywords)):
             month = next((k.value for k in node.keywords if k.arg == "month"), None)
             if month is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and constant_value(n.right) == 12 for n in walk(month)):
-                if re.search(r"\byear\s*[-+]|[-+]\s*\w*\.?year\b|year\s*=|\bdivmod\(|\btimedelta\(|relativedelta|\byears?\s*\+=", ast.unparse(tree)):
+                if re.search(r"\byear\s*[-+]|[-+]\s*\w*\.?year\b|year\s*=|\bdivmod\(|\btimedelta\(|relativedelta|\byears?\s*\+=", unparsed(tree)):
                     return None  # the code moves a year somewhere else: read only once a wrapping step is found (this runs on every row)
                 return f"{ast.unparse(node)[:60]} (line {node.lineno}) wraps December to January of the same year: the date goes eleven months back"
     return None
@@ -176,7 +176,7 @@ def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str
     from 22:00 to 02:00 comes out negative."""
     if not PAST_MIDNIGHT_ASK.search(prose) or negated(prose, PAST_MIDNIGHT_ASK.search(prose).start()):
         return None
-    text = ast.unparse(tree)
+    text = unparsed(tree)
     if re.search(r"\b1440\b|\b86400\b|\b24\b|%|\bdatetime\b|\btimedelta\b|\bdate\b|\bstrptime\b|\babs\(", text) or any(
             isinstance(n, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in n.ops) for n in walk(tree)):
         return None
