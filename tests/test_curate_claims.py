@@ -1366,3 +1366,44 @@ def test_a_list_spelt_short_in_brackets_is_an_example_value():
     said = "Write `frame_totals(rolls)`. For example a perfect game (`[10] * 12`) gives `[30, 60, 90, 120, 150, 180, 210, 240, 270, 300]`."
     assert [(e.call, e.want.strip()) for e in worded_examples(said, ast.parse(totals))] == [
         ("frame_totals([10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10])", "[30, 60, 90, 120, 150, 180, 210, 240, 270, 300]")]
+
+
+def test_blind163_to_169s_examples_probes_and_claims():
+    """blind163-169: a bullet list of examples ("- `45` -> `"45m"`") is of 45, not of -45; "`1.100 -> 23.8`" for
+    ``sg_to_brix(readings)``, which loops over its readings, is one reading's example; a case probe leaves a string that
+    keys a dict of the same call alone (``dominant_genre(["Aurora"], {"Aurora": [...]})``: a film looked up, its genres
+    compared); "return the names as spelled in `required`" re-cases equal strings alike; and ``from datetime import
+    time`` reads no clock, so the claims of code that writes ``time(9)`` are checked."""
+    runtime = ("def format_runtime(minutes: int) -> str:\n    if minutes < 0:\n        raise ValueError('negative')\n"
+               "    hours, mins = divmod(minutes, 60)\n    return FORMAT\n")
+    runtime_ask = "Write `format_runtime(minutes)`:\n\n- `45` -> `\"45m\"`\n- `105` -> `\"1h 45m\"`\n\nNegative values raise `ValueError`."
+    brix = "def sg_to_brix(readings):\n    return [round(max(261.3 * (1 - 1 / sg), 0.0), DIGITS) for sg in readings]\n"
+    brix_ask = "Write `sg_to_brix(readings)`, each reading's Brix rounded to 1 decimal, never negative. Examples: `1.100 -> 23.8`, `0.994 -> 0.0`."
+    genre = ("from collections import Counter\n\n\ndef dominant_genre(selection, genres):\n    counts = Counter()\n    for title in selection:\n"
+             "        counts.update({FOLD for g in genres.get(title, [])})\n    return min(counts, key=lambda g: (-counts[g], g)) if counts else None\n\n\n"
+             "genres = {'Aurora': ['Drama'], 'Cinder': ['drama', 'Thriller'], 'Dusk': ['Thriller']}\n"
+             "assert dominant_genre(['Aurora', 'Cinder', 'Dusk'], genres) == 'drama'\n")
+    genre_ask = "Write `dominant_genre(selection, genres)`: the genre in the most selected films, comparing genre names case-insensitively, lowercased."
+    depots = ("def missing_depots(route, required):\n    visited = {FOLD for stop in route}\n    return sorted({d for d in required if DEPOT not in visited})\n\n\n"
+              "route = ['North Yard', 'MILL LANE']\nassert missing_depots(route, ['north yard', 'South Depot', 'South Depot']) == ['South Depot']\n")
+    depots_ask = ("Write `missing_depots(route, required)`: the required depots not in the route, sorted and without duplicates. Names are "
+                  "compared case-insensitively; return the names as spelled in `required`.")
+    hours = ("from datetime import datetime, time, timedelta\n\nHOURS = {day: (time(9), time(18)) for day in range(5)}\nHOURS[5] = (time(10), time(14))\n\n\n"
+             "def is_open(start: datetime, minutes: int) -> bool:\n    hours = HOURS.get(start.weekday())\n    end = start + timedelta(minutes=minutes)\n"
+             "    return hours is not None and hours[0] <= start.time() and end.time() <= hours[1]\n\n\n"
+             "print(is_open(datetime(2024, 6, 8, 13, 30), 45))  # CLAIM  (Saturday)\n")
+    rows = [{"id": "runtime", "code": runtime.replace("FORMAT", "f'{hours}h {mins}m' if hours and mins else f'{hours}h' if hours else f'{mins}m'"), "instruction": runtime_ask},
+            {"id": "runtime spaced", "code": runtime.replace("FORMAT", "f'{hours}h {mins} m' if hours and mins else f'{hours}h' if hours else f'{mins} m'"), "instruction": runtime_ask},
+            {"id": "brix", "code": brix.replace("DIGITS", "1"), "instruction": brix_ask},
+            {"id": "brix whole", "code": brix.replace("DIGITS", "0"), "instruction": brix_ask},
+            {"id": "genre", "code": genre.replace("FOLD", "g.lower()"), "instruction": genre_ask},
+            {"id": "genre as written", "code": genre.replace("FOLD", "g"), "instruction": genre_ask},
+            {"id": "depots", "code": depots.replace("FOLD", "stop.casefold()").replace("DEPOT", "d.casefold()"), "instruction": depots_ask},
+            {"id": "depots as written", "code": depots.replace("FOLD", "stop").replace("DEPOT", "d"), "instruction": depots_ask},
+            {"id": "hours", "code": hours.replace("CLAIM", "False")},
+            {"id": "hours claimed", "code": hours.replace("CLAIM", "True")}]
+    said = {"brix": "\n`sg_to_brix([1.100, 0.994])` returns `[23.8, 0.0]`.\n", "brix whole": "\n`sg_to_brix([1.100, 0.994])` returns `[23.8, 0.0]`.\n"}
+    rows = [dict(r, response=f"```python\n{r['code']}```\n{said.get(r['id'], '')}", instruction=r.get("instruction", "")) for r in rows]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"runtime": "passed", "runtime spaced": "failed", "brix": "passed", "brix whole": "failed", "genre": "passed", "genre as written": "failed",
+                   "depots": "passed", "depots as written": "failed", "hours": "passed", "hours claimed": "failed"}, got

@@ -5542,3 +5542,148 @@ def test_blind157_and_158s_stub_methods_named_days_and_no_rounding():
     ask = "League averages are truncated. Write `bowler_average(total_pins, games)` with fractions dropped (do not round: 599 over 3 is 199)."
     assert check(ask, average.replace("AVERAGE", "round(total_pins / games)")).endswith("round(total_pins / games) (line 4) rounds to the nearest")
     assert check(ask, average.replace("AVERAGE", "total_pins // games")) is None
+
+
+def test_blind163_to_169s_junk_that_raises_or_never_ends_on_ordinary_input():
+    """blind163-169: ties of a heap or a keyless sort that compare records (``heapq.nlargest(k, ((r.votes, r) for r in
+    results))``, ``heapify`` of ``[(-urgency(insp, today), insp) ...]``); an int looked up in a JSON object, item of a
+    ``list[int]`` or in an object inside the document; a time of day ordered against a datetime; a Decimal times a float;
+    ``when.replace(day=when.day + days)``; ``abs(b - a).seconds``; and while loops that reach a ``continue`` with nothing
+    changed (``held[order["id"]] = ...`` changes held, not order; ``slot.time()`` reads no clock)."""
+    votes = ("import heapq\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Result:\n    name: str\n    votes: int\n\n\n"
+             "def top(results: list[Result], k: int) -> list[Result]:\n    return [r for *_, r in heapq.nlargest(k, (PAIR for i, r in enumerate(results)))]\n")
+    assert trivial(votes.replace("for i, r in enumerate(results)", "for r in results").replace("PAIR", "(r.votes, r)")).endswith(
+        "two equal keys compare the records, which raises TypeError")
+    assert trivial(votes.replace("PAIR", "(r.votes, -i, r)")) is None  # the index breaks every tie
+    heap = ("import heapq\nfrom dataclasses import dataclass\nfrom datetime import date\n\n\n@dataclass\nclass Check:\n    hive: str\n    day: date\n\n\n"
+            "def urgency(c: Check, today: date) -> int:\n    return (today - c.day).days\n\n\n"
+            "def most_urgent(checks, today, n):\n    heap = [(-urgency(c, today), KEY c) for c in checks]\n    heapq.heapify(heap)\n"
+            "    return [heapq.heappop(heap)[-1].hive for _ in range(min(n, len(heap)))]\n")
+    assert "puts c, a record that cannot be ordered" in trivial(heap.replace("KEY ", ""))
+    assert trivial(heap.replace("KEY ", "c.hive, ")) is None
+    fills = ("import json\n\n\ndef average_fill(sensor_json: str, route: list[int]) -> float:\n    fills = LOADED\n"
+             "    return sum(fills[b] for b in route) / len(route)\n")
+    ask = 'The sensors send `{"stations": {"101": 82.5, "102": 40}}`. Write `average_fill(sensor_json, route)` for a route of bin numbers.'
+    assert check(ask, fills.replace("LOADED", 'json.loads(sensor_json)["stations"]')).endswith("looks up the int b: it never finds it")
+    assert check(ask, fills.replace("LOADED", '{int(k): v for k, v in json.loads(sensor_json)["stations"].items()}')) is None
+    late = ("from datetime import date, datetime, time\n\n\ndef late(checkins: list[tuple[str, datetime]], day: date) -> list[str]:\n"
+            "    closing = datetime.combine(day, time(20, 0))\n    return [v for v, ts in checkins if ts.date() == day and LATER]\n")
+    assert trivial(late.replace("LATER", "ts.time() > closing")).endswith("orders a time of day against a datetime, which raises TypeError")
+    assert trivial(late.replace("LATER", "ts > closing")) is None
+    quote = ("from decimal import Decimal, ROUND_HALF_UP\n\nRUSH = SURCHARGE\n\n\ndef quote(metres, price, rush=False):\n"
+             "    total = Decimal(str(metres)) * Decimal(str(price))\n    if rush:\n        total += total * RUSH\n"
+             "    return total.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)\n")
+    assert trivial(quote.replace("SURCHARGE", "0.25")).endswith("mixes a Decimal and a float, which raises TypeError")
+    assert trivial(quote.replace("SURCHARGE", "Decimal('0.25')")) is None
+    moved = "from datetime import datetime\n\n\ndef postpone(fittings: list[datetime], days: int) -> list[datetime]:\n    return [MOVED for when in fittings]\n"
+    assert "moves the day in place: past the month's last day it raises ValueError" in trivial(moved.replace("MOVED", "when.replace(day=when.day + days)"))
+    assert trivial("from datetime import timedelta\n" + moved.replace("MOVED", "when + timedelta(days=days)")) is None
+    hours = "from datetime import datetime\n\n\ndef hours_between(a: str, b: str) -> float:\n    delta = abs(datetime.fromisoformat(b) - datetime.fromisoformat(a))\n    return round(delta.SPAN / 3600, 1)\n"
+    assert "timedelta.seconds leaves out whole days" in trivial(hours.replace("SPAN", "seconds"))
+    assert trivial(hours.replace("SPAN", "total_seconds()")) is None
+    queue = ("def process(queue: list[dict], in_stock: set[str]):\n    started, held, i = [], {}, 0\n    while i < len(queue):\n        order = queue[i]\n"
+             "        if order['fabric'] not in in_stock:\n            held[order['id']] = order['fabric']\n            STEPcontinue\n"
+             "        started.append(order['id'])\n        i += 1\n    return started, held\n")
+    assert trivial(queue.replace("STEP", "")).startswith("never ends: the while loop at line 3 (i < len(queue)) can reach a continue without changing i, queue")
+    assert trivial(queue.replace("STEP", "i += 1\n            ")) is None
+    slots = ("from datetime import datetime, time, timedelta\n\nLUNCH = {time(12, 30), time(13, 0)}\n\n\ndef next_free(after: datetime, booked: set) -> datetime:\n"
+             "    slot = after.replace(second=0, microsecond=0)\n    while True:\n        if slot.time() in LUNCH:\n            STEPcontinue\n"
+             "        if slot not in booked:\n            return slot\n        slot += timedelta(minutes=30)\n")
+    assert "can reach a continue without changing LUNCH, slot: it never ends" in trivial(slots.replace("STEP", ""))
+    assert trivial(slots.replace("STEP", "slot += timedelta(minutes=30)\n            ")) is None
+    clock = "import time\n\n\ndef wait_for(flag: dict, deadline: float) -> bool:\n    while True:\n        if time.time() < deadline:\n            continue\n        return flag['done']\n"
+    assert trivial(clock) is None  # the clock moves: time.time() is no datetime's time of day
+
+
+def test_blind163_to_169s_requirements_read_from_the_instruction():
+    """blind163-169: a pick "if several venues share the highest total, return the one whose name comes first
+    alphabetically" answered by ``max(totals, key=totals.get)``; "room for **at most 5** suppliers, so never return more
+    than 5" and "the three stations with the longest wait" with no cap (an assert's ``5.0`` caps nothing);
+    ``re.match(r"#(\\d+)", note)`` where the notes shown hold the ``#`` further in; and what is no requirement: ties
+    "with the same rush flag and due date" kept by a key of just those fields, "then by full name" (the key is the
+    name), "working days of at most `per_day` stops" with no date in sight."""
+    venue = "from collections import Counter\n\n\ndef best_venue(attendance):\n    totals = Counter()\n    for v, n in attendance:\n        totals[v] += n\n    return PICK\n"
+    ask = "Write `best_venue(attendance)`. If several venues share the highest total, return the one whose name comes first alphabetically."
+    assert check(ask, venue.replace("PICK", "max(totals, key=totals.get)")).endswith("keeps the first of tied values it meets, in the input's order")
+    assert check(ask, venue.replace("PICK", "min(totals, key=lambda v: (-totals[v], v))")) is None
+    top = ("def top_suppliers(deliveries: list[tuple[str, float]]) -> list[tuple[str, float]]:\n    totals = {}\n    for s, t in deliveries:\n"
+           "        totals[s] = totals.get(s, 0) + t\n    return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))CAP\n\n\n"
+           "assert top_suppliers([('A', 5.0), ('B', 1.0)]) == [('A', 5.0), ('B', 1.0)]\n")
+    ask = "Write `top_suppliers(deliveries)`. The dashboard has room for **at most 5** suppliers, so never return more than 5 entries."
+    assert check(ask, top.replace("CAP", "")) == "the instruction says 'at most 5 suppliers' and the code never holds 5: every one is returned"
+    assert check(ask, top.replace("CAP", "[:5]")) is None
+    ask = "Write `longest_waits(waits)`. Return the names of the three stations with the longest average wait, longest first."
+    waits = "def longest_waits(waits):\n    avg = {s: sum(t) / len(t) for s, t in waits.items() if t}\n    return sorted(avg, key=lambda s: -avg[s])CAP\n"
+    assert check(ask, waits.replace("CAP", "")).startswith("the instruction says 'the three stations with the longest' and the code never holds three")
+    assert check(ask, waits.replace("CAP", "[:3]")) is None
+    assert check("Write `ticket(note)`: the number after the first `#`, as in `\"Left site late, ticket #48213, bay 4\"`.",
+                 "import re\n\n\ndef ticket(note):\n    m = re.match(r'#(\\d+)', note)\n    return int(m.group(1)) if m else None\n").startswith(
+        "re.match of '#(\\\\d+)' (line 5) tries the start of the text only")
+    assert check("Write `ticket(note)`: the number after the `#` that opens notes such as `\"#48213 gross 14t\"`.",
+                 "import re\n\n\ndef ticket(note):\n    m = re.match(r'#(\\d+)', note)\n    return int(m.group(1)) if m else None\n") is None
+    orders = ("def work_order(orders):\n    return [o['id'] for o in sorted(orders, key=lambda o: (not o['rush'], o['due']KEY))]\n")
+    ask = ("Write `work_order(orders)`: rush orders first, then by due date; orders with the same rush flag and due date keep their "
+           "original relative order.")
+    assert check(ask, orders.replace("KEY", "")) is None
+    assert check(ask, orders.replace("KEY", ", o['id']")).endswith("breaks ties by another field")
+    films = ("def by_director(catalogue):\n    index = {}\n    for film in catalogue:\n        for director in film['directors']:\n"
+             "            index.setdefault(director, []).append(film['title'])\n    return {NAME: index[NAME] for NAME in sorted(index, key=lambda NAME: (NAME.split()[-1], NAME))}\n")
+    ask = "Write `by_director(catalogue)`. The keys must be sorted by the director's last name, then by full name."
+    assert check(ask, films.replace("NAME", "name")) is None
+    assert check(ask, films.replace("NAME", "d")) is None  # "full name" is the name, a key any sort of names has
+    plan = ("def plan_days(stops: list[str], per_day: int) -> dict[str, list[str]]:\n    chunks = [stops[i:i + per_day] for i in range(0, len(stops), per_day)]\n"
+            "    return {f'Day {n}': c for n, c in enumerate(chunks, start=1)}\n")
+    assert check("Write `plan_days(stops, per_day)`: split the stops into working days of at most `per_day` stops.", plan) is None
+    assert check("Write `plan_days(stops, per_day, start)`: split the stops over working days from the `start` date.", plan).endswith(
+        "never asks which day of the week a date is")
+
+
+def test_blind163_to_169s_parts_left_out_and_fields_thrown_away():
+    """blind163-169: the keys of "a dict with:" and one bullet per key, of "a `dict` that describes a sample with the keys
+    `"count"`, ..." and of "a dict with four entries — `fabric`, ..., and `total` — all rounded"; an option bulleted as
+    ``- `"overripe"` – above 25`` after "one of:"; a function that raises on bad input, works its answer out and never
+    returns it; and ``for _juror, film, score in scores`` where "each juror's average" is asked (or ``_hive`` where
+    "the number of **different hives**" is), the items' sample outside the function being another list."""
+    summary = ("def fermentation_summary(readings):\n    (t0, b0), (t1, b1) = readings[0], readings[-1]\n"
+               "    return {'start_brix': b0, 'end_brix': b1, 'drop': round(b0 - b1, 1)MORE}\n")
+    ask = ("Write `fermentation_summary(readings)`. Return a dict with:\n\n- `\"start_brix\"` – the first reading's Brix,\n"
+           "- `\"end_brix\"` – the last reading's Brix,\n- `\"drop\"` – start minus end,\n- `\"days\"` – the whole days between them.\n")
+    assert "the key 'days' of the dict fermentation_summary() returns (it returns drop, end_brix, start_brix)" in check(ask, summary.replace("MORE", ""))
+    assert check(ask, summary.replace("MORE", ", 'days': (t1 - t0).days")) is None
+    stats = "import statistics\n\n\ndef bag_stats(weights):\n    return {'count': len(weights), 'min': min(weights), 'mean': round(statistics.mean(weights), 2)MORE}\n"
+    ask = 'Write `bag_stats(weights: list[float]) -> dict` that describes a sample with the keys `"count"`, `"min"`, `"mean"` and `"stdev"`.'
+    assert "the key 'stdev' of the dict bag_stats() returns" in check(ask, stats.replace("MORE", ""))
+    assert check(ask, stats.replace("MORE", ", 'stdev': statistics.stdev(weights)")) is None
+    quote = "def quote_breakdown(fabric, hours, rate, rush=False):\n    labour = hours * rate\n    total = (fabric + labour) * (1.3 if rush else 1)\n    return {'fabric': fabric, 'labour': labour, MOREtotal: round(total, 2)}\n"
+    ask = "Write `quote_breakdown(fabric, hours, rate, rush)`. Return a dict with four entries — `fabric`, `labour`, `rush_fee` (30 % for rush orders) and `total` — all rounded."
+    assert "the key 'rush_fee' of the dict quote_breakdown() returns" in check(ask, quote.replace("MORE", "").replace("total:", "'total':"))
+    assert check(ask, quote.replace("MORE", "'rush_fee': total - fabric - labour, ").replace("total:", "'total':")) is None
+    status = ("def _status(brix):\n    if brix is None:\n        return 'no data'\n    if brix < 21:\n        return 'unripe'\n    if brix <= 25:\n"
+              "        return 'ready'\nMORE\n\ndef harvest_status(latest):\n    return {block: _status(b) for block, b in latest.items()}\n")
+    ask = ("Return a dict mapping block name to one of:\n\n- `\"no data\"` – no reading;\n- `\"unripe\"` – below 21 Brix;\n"
+           "- `\"ready\"` – 21 to 25 Brix inclusive;\n- `\"overripe\"` – above 25 Brix.\n")
+    assert "the string 'overripe' (one of the lines it lists)" in check(ask, status.replace("MORE", ""))
+    assert check(ask, status.replace("MORE", "    return 'overripe'\n")) is None
+    moves = "def chart_moves(last, now):\n    seen = {t: i for i, t in enumerate(last)}\n    return ['NEW' if t not in seen else '=' if seen[t] == i else f'{seen[t] - i:+d}' for i, t in enumerate(now)]\n"
+    ask = "Label each title:\n\n- `\"NEW\"` if it was not charted,\n- `\"+n\"` if it climbed `n` places,\n- `\"=\"` if its position is unchanged.\n"
+    assert check(ask, moves) is None  # "+n" is a template the code fills, not a string it holds
+    so2 = ("PKA = 1.81\n\n\ndef free_so2_needed(ph, target=0.8):\n    if not 2.8 <= ph <= 4.2:\n        raise ValueError(ph)\n"
+           "    required = target * (1 + 10 ** (ph - PKA))\n    ENDround(required, 1)\n")
+    assert "free_so2_needed" in trivial(so2.replace("END", "required = "))
+    assert trivial(so2.replace("END", "return ")) is None
+    assert trivial("def check_order(order, limit):\n    total = sum(order)\n    if total > limit:\n        raise ValueError(total)\n") is None  # a validator
+    jurors = ("from collections import defaultdict\nfrom statistics import mean\n\n\ndef juror_averages(scores):\n    grouped = defaultdict(list)\n"
+              "    for LOOP in scores:\n        grouped[KEY].append(score)\n    return {k: round(mean(v), 2) for k, v in grouped.items()}\n")
+    ask = "`scores` holds (juror, film, score) entries. Return each juror's average score over all the films they scored."
+    assert "the instruction asks about the juror of its (juror, film, score) items and the code discards it" in check(
+        ask, jurors.replace("LOOP", "_juror, film, score").replace("KEY", "film"))
+    assert check(ask, jurors.replace("LOOP", "juror, _film, score").replace("KEY", "juror")) is None
+    hives = ("from collections import Counter\n\n\ndef hives_per_month(records):\n    counts = Counter(COUNTED)\n    return dict(sorted(counts.items()))\n\n\n"
+             "records = [('H1', '2024-05-02'), ('H2', '2024-05-02')]\nprint(hives_per_month(records))\n")
+    ask = "Given a list of `(hive_id, date)` records, write `hives_per_month(records)`: each month to the number of **different hives** inspected."
+    assert "discards it (_hive, day" in check(ask, hives.replace("COUNTED", "day[:7] for _hive, day in records"))
+    assert check(ask, hives.replace("COUNTED", "month for month, _hive in {(day[:7], hive) for hive, day in records}")) is None
+    bales = ("def best_load(bales: list[tuple[str, int, float]], capacity: int) -> float:\n    best = [0.0] * (capacity + 1)\n"
+             "    for _, weight, value in bales:\n        for c in range(capacity, weight - 1, -1):\n            best[c] = max(best[c], best[c - weight] + value)\n"
+             "    return best[capacity]\n")
+    assert check("Each bale is (bale_id, weight_kg, value). Return the maximum total value of bales that fit.", bales) is None  # of the bales, not their ids

@@ -165,7 +165,17 @@ def match_after_the_start(prose: str, tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         pattern = _matched_pattern(node, patterns)
         start = _literal_start(pattern) if pattern is not None and not pattern.startswith(("^", ".", "\\s", "(")) else ""
-        if len(start) < 3:
+        if not start:
+            continue
+        if len(start) < 3:  # "#(\d+)": a short opening is read with the whole pattern, found in a shown text but never at its start
+            try:
+                compiled = re.compile(pattern)
+            except (re.error, RecursionError, OverflowError):
+                continue
+            holding = [text for text in shown if compiled.search(text)]
+            if holding and not any(compiled.match(text) for text in shown):
+                return (f"re.match of {pattern!r} (line {node.lineno}) tries the start of the text only, and the instruction's "
+                        f"{holding[0][:50]!r} holds it further in")
             continue
         holding = [text for text in shown if start in text]
         if holding and not any(text.startswith(start) for text in holding):

@@ -62,7 +62,7 @@ import re
 from typing import Optional, Set
 
 from hfsynth.curate.python_ast import names_and_values, own_scope_nodes, parameter_names, store_counts, unparsed, values_bound_once, walk
-from hfsynth.curate.requirement_words import RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
+from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
 BOUNDS = re.compile(
@@ -1037,23 +1037,30 @@ def _bisect_side(prose: str, tree: ast.Module) -> Optional[str]:
 
 # "at most 5 results", "no more than 3 suggestions": a cap on how many the answer holds.
 COUNT_CAP_ASK = re.compile(r"\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?\.?)\s+(?P<n>[2-9]|[1-9]\d)\s+"
-                           r"(?P<what>results|matches|items|entries|names|suggestions|rows|records|players|tickets|lines|elements|values)\b", re.IGNORECASE)
+                           r"(?P<what>results|matches|items|entries|names|suggestions|rows|records|players|tickets|lines|elements|values|(?!(?:decimals|digits|places|characters|chars|letters|seconds|minutes|hours|days|weeks|months|years|times|cents|points|levels|attempts|retries|tries|bytes|bits|kilometres|kilometers|metres|meters|miles|kilograms|grams|litres|liters|degrees|percent)\b)[a-z]{3,}(?<!s)s)\b", re.IGNORECASE)
 
+
+# "the three stations with the longest average wait": a count of the best, in words or digits.
+TOP_COUNT_ASK = re.compile(r"\bthe\s+(?:top\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\s+(?P<what>[a-z]{3,}(?<!s)s)\s+with\s+the\s+"
+                           r"(?:highest|lowest|longest|shortest|most|fewest|largest|smallest|best|worst|greatest|biggest|oldest|newest)\b", re.IGNORECASE)
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 OUTPUT_VERB = re.compile(r"\b(?:returns?|returning|shows?|lists?|suggests?|gives?|displays?|outputs?|yields?)\b", re.IGNORECASE)
 
 
 def _count_never_capped(prose: str, tree: ast.Module) -> Optional[str]:
-    """"at most 5 results" and no 5 anywhere in the code (no slice ``[:5]``, no ``nlargest(5, ...)``, no default
-    ``limit=5``): every match is returned, however many."""
+    """"at most 5 results" (or "the three stations with the longest wait") and no 5 anywhere in the code outside its
+    asserts (no slice ``[:5]``, no ``nlargest(5, ...)``, no default ``limit=5``): every match is returned, however many."""
     numbers = None
-    for match in COUNT_CAP_ASK.finditer(prose):
+    prose = EMPHASIS.sub(r"\1", prose)  # "room for **at most 5** suppliers"
+    for match in list(COUNT_CAP_ASK.finditer(prose)) + list(TOP_COUNT_ASK.finditer(prose)):
         sentence = re.split(r"[.;:]\s", prose[: match.start()])[-1]
-        if not OUTPUT_VERB.search(sentence) or re.search(r"\b(?:have|has|hold|holds|contain|contains|take|takes)\s+$", sentence):
+        after = re.split(r"[.;:](?:\s|$)", prose[match.end():])[0]  # "room for at most 5 suppliers, so never return more than 5"
+        if not (OUTPUT_VERB.search(sentence) or OUTPUT_VERB.search(after)) or re.search(r"\b(?:have|has|hold|holds|contain|contains|take|takes)\s+$", sentence):
             continue  # "Boards have at most 9 rows": what the input is, not a cap on the answer
         if numbers is None:  # the code's numbers, read only for an instruction that caps a count (this runs on every row)
-            numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
-        if not negated(prose, match.start()) and float(match.group("n")) not in numbers:
+            numbers = {constant_value(n) for n in walk_outside_asserts(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}  # not an assert's 5.0
+        if not negated(prose, match.start()) and float(COUNT_WORDS.get(match.group("n").lower(), match.group("n"))) not in numbers:
             return f"the instruction says {match.group(0)!r} and the code never holds {match.group('n')}: every one is returned"
     return None
 

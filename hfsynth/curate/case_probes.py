@@ -39,7 +39,10 @@ CASE_MATTERS = re.compile(
 )
 PROBED_CALLS = 2
 # Words that count only exactly equal strings as the same: a probe must not make equal strings differ in case.
-EXACTLY_EQUAL = re.compile(r"\b(?:exactly\s+(?:the\s+)?same|identical|exact(?:ly)?[- ](?:duplicates?|matches|copies|repeats?)|exact\s+same)\b", re.IGNORECASE)
+# Or that hands strings back as the input spells them ("return the names as spelled in `required`", "without duplicates"):
+# two spellings of one name are two answers there, so equal strings are re-cased alike too.
+EXACTLY_EQUAL = re.compile(r"\b(?:exactly\s+(?:the\s+)?same|identical|exact(?:ly)?[- ](?:duplicates?|matches|copies|repeats?)|exact\s+same)\b"
+                           r"|\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:spelled|spelt|written|given)\s+in\b|\boriginal\s+(?:spelling|casing|case|capitali[sz]ation)\b", re.IGNORECASE)
 
 
 def _plain(node: ast.expr) -> bool:

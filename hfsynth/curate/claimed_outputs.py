@@ -817,14 +817,17 @@ def _hf_recased(value, change):
     and tuples too, not in sets (a lookup the caller sets up: the stop words of "the most common words,
     case-insensitively, ignoring a given set of stop words") nor in dicts (records: their values are
     fields and codes), nor a string with a backslash (a pattern: ``\\b`` and ``\\B`` differ); of a tuple
-    item with several texts (``("Milk", 1, "l")``, a record), only its first text, the name."""
+    item with several texts (``("Milk", 1, "l")``, a record), only its first text, the name; nor a string that is a
+    key of a dict the call is given (``dominant_genre(["Aurora"], {"Aurora": ["Drama"]})``: a record's name, looked up)."""
     seen = [0]
+    given = list(value[0]) + list(value[1].values()) if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict) else []
+    keys = {k for v in given if isinstance(v, dict) for k in v if isinstance(k, str)}
 
     def walk(v, depth):
         if depth > 20:
             return v
-        if isinstance(v, str) and "\\" in v:
-            return v  # a regular expression (r"\b(tesco|aldi)\b"): its escapes' case is their meaning
+        if isinstance(v, str) and ("\\" in v or v in keys):
+            return v  # a regular expression (r"\b(tesco|aldi)\b"): its escapes' case is their meaning; a key: the record's name
         if isinstance(v, str):
             seen[0] += 1
             return change(seen[0] - 1, v)

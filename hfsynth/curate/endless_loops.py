@@ -90,6 +90,8 @@ def _calls_are_pure(node: ast.AST, fillable: Set[str] = frozenset()) -> bool:
                 continue  # map(str, candidate): a pure builtin over each item
             if isinstance(func, ast.Attribute) and func.attr in PURE_METHODS:
                 continue
+            if isinstance(func, ast.Attribute) and func.attr in ("time", "date") and not call.args and _root(func.value) not in ("time", "datetime", "date"):
+                continue  # slot.time(), stamp.date(): a datetime's parts, not the clock (time.time(), datetime.date.today())
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in PURE_MODULES:
                 continue  # re.sub(r"\D", "", text), math.floor(x): a module's function, nothing of the loop changed
             if isinstance(func, ast.Attribute) and func.attr in GROWING_METHODS and _root(func.value) in fillable:
@@ -115,11 +117,15 @@ def _assigned(node: ast.AST) -> Set[str]:
             targets = [n.optional_vars]
         elif isinstance(n, (ast.Global, ast.Nonlocal)):
             names.update(n.names)
-        for target in targets:
-            for part in walk(target):
-                root = _root(part) if isinstance(part, (ast.Name, ast.Attribute, ast.Subscript, ast.Starred)) else None
-                if root:
-                    names.add(root)
+        targets = list(targets)  # a copy: the tree's own lists are left as they are
+        while targets:
+            target = targets.pop()
+            if isinstance(target, (ast.Tuple, ast.List)):
+                targets.extend(target.elts)  # a, (b, c) = ...: each name
+                continue
+            root = _root(target)  # held[order["id"]] = ...: held changes, not the order its index reads
+            if root:
+                names.add(root)
     return names
 
 

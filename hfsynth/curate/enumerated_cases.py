@@ -138,13 +138,13 @@ def missing_table_entry(instruction: str, tree: ast.Module, code: str) -> Option
     return None
 
 
-BULLET = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+(['\"])(?P<item>[^'\"\n]{1,40})\1", re.MULTILINE)
+BULLET = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+`?(['\"])(?P<item>[^'\"\n]{1,40})\1", re.MULTILINE)  # "- `"unripe"` - below 21"
 WORKED = re.compile(r"->|=>|\u2192|\b(?:gives?|returns?|becomes?|yields?|should)\b", re.IGNORECASE)  # "- 'maybe' -> ValueError": a worked example
 DESCRIBES_INPUT = re.compile(r"\b(?:keys?|fields?|columns?|attributes?|properties|dicts?|records?|rows?|entries)\b[^.\n]*:?\s*$", re.IGNORECASE)
 
 
-# "in N days", "<name> joined", "{count} items": a template the code fills, not a string it holds as it is.
-PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w'])[A-Z](?![\w'])|<\w+>|\{\w*\}")
+# "in N days", "<name> joined", "{count} items", "+n": a template the code fills, not a string it holds as it is.
+PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w'])[A-Z](?![\w'])|<\w+>|\{\w*\}|(?<![\w'])[+-][a-z](?![\w'])")  # "+n" places climbed
 # A bulleted line that ends with the answer for its case: "- 35 °C up to (not including) 40 °C: `"danger"`".
 BULLET_ANSWER = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+[^\n]*?(?::|->|=>|\u2192)[ \t]*`?(['\"])(?P<item>[^'\"\n]{1,40})\1`?[ \t]*[.,;]?[ \t]*$", re.MULTILINE)
 # A markdown table's row whose last cell is a quoted string: "| 120-129 | `"rare"` |", the answer for that row's band.
@@ -162,8 +162,8 @@ def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[st
     if len(bullets) < 3:
         return None
     lead = instruction[: bullets[0].start()].rstrip().splitlines()
-    if lead and DESCRIBES_INPUT.search(lead[-1]):
-        return None
+    if lead and DESCRIBES_INPUT.search(lead[-1]) and not re.search(r"\bone\s+of\s*:?\s*$", lead[-1]):
+        return None  # "a dict with:" and its keys (returned_dict_keys' to judge); not "a dict mapping each block to one of:"
     items = [item for item in dict.fromkeys(match.group("item") for match in bullets) if not PLACEHOLDER_IN_TEXT.search(item)]  # "in N days": a template
     folded = [value.lower() for value in strings]
     held = [item for item in items if any(item.lower() in value for value in folded)]

@@ -319,13 +319,18 @@ def _drawn(tree: Optional[ast.Module]) -> set:
     (``date.today``) and modules; not a parameter or variable it only reads (``today``, ``id``), nor the
     words of its strings ("O(n) time")."""
     names: set = set()
+    # ``from datetime import time``: a class of dates and times (``time(9)`` is nine o'clock), not the clock's module
+    classes = {alias.asname or alias.name for node in walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "datetime"
+               for alias in node.names} if tree is not None else set()
     for node in walk(tree) if tree is not None else ():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            names.add(node.func.id)
+            if node.func.id not in classes:
+                names.add(node.func.id)
         elif isinstance(node, ast.Attribute) and not (node.attr == "time" and ast.unparse(node.value) != "time"):
             names.add(node.attr)  # ``moment.time()``, a datetime's clock time, reads no clock; ``time.time()`` does
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update(alias.name.split(".")[0] for alias in node.names)
+            if not (isinstance(node, ast.ImportFrom) and node.module == "datetime"):
+                names.update(alias.name.split(".")[0] for alias in node.names)
             if isinstance(node, ast.ImportFrom) and node.module:
                 names.add(node.module.split(".")[0])
     return names

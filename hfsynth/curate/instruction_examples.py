@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Tuple, Union
 
-from hfsynth.curate.python_ast import literal_value, parse_python, store_counts, value_fits
+from hfsynth.curate.python_ast import COMPREHENSIONS, literal_value, parse_python, store_counts, value_fits, walk
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
@@ -124,6 +124,8 @@ def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
         if start > 0 and text[start - 1] not in " \t\n(:,`" or start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
             continue  # "13:20 -> `3`": the minutes of a clock time, no value of their own
         piece = text[start:end].strip().strip("`")
+        if re.match(r"[-+]\s", piece):
+            continue  # "- `45` -> "45m"": a list item's bullet, no sign of the number
         if piece and _plain(piece) and not _bare_tuple(piece) and literal_value(piece)[1]:
             best = (piece, start)
     return best
@@ -319,17 +321,25 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
         return True
     params = node.args.posonlyargs + node.args.args
     annotation = params[0].annotation if params else None
+    scalar = isinstance(args[0], (int, float)) and not isinstance(args[0], bool)
     if annotation is None:  # text_to_columns(values) and '"Doe, Jane",42' -> [...]: one of the values, not the list of them
-        return bool(params) and isinstance(args[0], str) and bool(PLURAL_ITEMS.fullmatch(params[0].arg))
+        return bool(params) and (isinstance(args[0], str) and bool(PLURAL_ITEMS.fullmatch(params[0].arg)) or scalar and _loops_over(node, params[0].arg))
     base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
     kind = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
-    scalar = isinstance(args[0], (int, float)) and not isinstance(args[0], bool)
     if kind in ("list", "List", "Sequence", "Iterable") and isinstance(args[0], tuple) and isinstance(annotation, ast.Subscript) \
             and re.match(r"(?:typing\.)?[Tt]uple\b", ast.unparse(annotation.slice)):
         return True  # "(545, 1020) becomes "09:05-17:00"" for to_clock(intervals: list[tuple[int, int]]): one item, not the list
     if kind in CONTAINERS:  # a string where it takes a list of them ("-7 2 /" for eval_rpn(tokens: list[str])): written out, not the input
         return scalar or (isinstance(args[0], str) and kind not in ("str", "Iterable", "Sequence") and kind is not None)
     return kind in ("int", "float") and isinstance(args[0], (list, tuple, dict, set, str))
+
+
+def _loops_over(function: ast.FunctionDef, parameter: str) -> bool:
+    """The function loops over the parameter itself (``for sg in readings``, ``[f(x) for x in readings]``): a number
+    given for it ("1.100 -> 23.8" for ``sg_to_brix(readings)``) is one item's example, not the function's."""
+    loops = [n.iter for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor))]
+    loops += [g.iter for n in walk(function) if isinstance(n, COMPREHENSIONS) for g in n.generators]
+    return any(isinstance(i, ast.Name) and i.id == parameter for i in loops)
 
 
 def _takes_one_text(tree: ast.Module, name: str) -> bool:

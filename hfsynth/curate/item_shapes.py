@@ -11,7 +11,8 @@
 - Texts added up: ``sum(row[2] for row in rows)`` over the parts of ``line.split(",")``: TypeError.
 - Dicts ordered by themselves: ``sorted(transactions)`` with ``transactions: list[dict]`` and no key: TypeError.
 - Records a heap orders on ties: ``heappush(heap, (s.fee, s))`` over ``sessions: list[Session]``, a dataclass
-  without ``order=True``: two equal fees compare the Sessions, TypeError.
+  without ``order=True``: two equal fees compare the Sessions, TypeError. So do ``heapq.nlargest(k, ((r.votes, r)
+  for r in results))``, a keyless ``sorted``/``min``/``max`` of such pairs, and ``heapify`` of a list of them.
 - A tuple read by a key or a name: ``line["unit_price"]``, ``entry.joined_at_minute`` over ``list[tuple[...]]``;
   a dict read by a name: ``player.score`` over ``list[dict]``.
 - A tuple assigned into: ``slots.append((start, end))`` and then ``slots[-1][1] = end``: TypeError.
@@ -242,17 +243,54 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
     held |= {name for name, annotation in parameters.items() if ast.unparse(annotation) in unordered}  # add(self, outage: Outage)
     held |= set(records_by_their_fields(tree, unordered))  # for animal in animals: animal.due_minute, animal.name, both an Animal's
     counters = {ast.unparse(n.target) for n in walk(tree) if isinstance(n, ast.AugAssign)}  # self._counter += 1: a unique tie-breaker
+    typed_as = {(f.name, i): ast.unparse(a.annotation) for f in walk(tree) if isinstance(f, ast.FunctionDef)
+                for i, a in enumerate(f.args.posonlyargs + f.args.args) if a.annotation is not None}
+    bound = values_bound_once(tree)
     for node in nodes_outside_try(tree):
-        if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) in HEAP_PUSHES and len(node.args) == 2:
-            pushed = node.args[1]
-            if not isinstance(pushed, ast.Tuple):
-                continue
+        for pushed, generator in _tuples_ordered(node, bound):
+            own = set(held)
+            if generator is not None and isinstance(generator.target, ast.Name):  # ((r.votes, r) for r in results): each r one of results
+                name, iterable = generator.target.id, generator.iter
+                calls = [n for n in walk(pushed) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
+                if isinstance(iterable, ast.Name) and iterable.id in records or any(
+                        typed_as.get((call.func.id, i)) in unordered for call in calls for i, arg in enumerate(call.args) if isinstance(arg, ast.Name) and arg.id == name):
+                    own.add(name)  # urgency(insp, today) with def urgency(insp: Inspection, ...): insp is an Inspection
             for index, item in enumerate(pushed.elts[1:], start=1):
                 before = pushed.elts[:index]
-                if isinstance(item, ast.Name) and item.id in held and not any(ast.unparse(b) in counters or isinstance(b, ast.Call) for b in before):
+                if isinstance(item, ast.Name) and item.id in own and not _ties_broken_before(before, counters, pushed=generator is None):
                     return (f"{ast.unparse(node)[:60]} (line {node.lineno}) puts {item.id}, a record that cannot be ordered, after its key: "
                             f"two equal keys compare the records, which raises TypeError")
     return None
+
+
+def _ties_broken_before(before: list, counters: set, pushed: bool) -> bool:
+    """Something ahead of the record tells two equal keys apart: a counter (``self._counter``), a call (a pushed
+    ``next(count)``; in a comprehension, not the key's own ``-urgency(c, today)``), or a second field (``c.hive``)."""
+    return any(ast.unparse(b) in counters or isinstance(b, ast.Call) and (pushed or b is not before[0])
+               or b is not before[0] and isinstance(b, (ast.Attribute, ast.Subscript)) for b in before)
+
+
+def _tuples_ordered(node: ast.AST, bound: Dict[str, ast.expr]) -> Iterator[Tuple[ast.Tuple, Optional[ast.comprehension]]]:
+    """The tuples a heap or a keyless sort compares, with the comprehension that makes them (None for one pushed):
+    ``heappush(heap, (fee, s))``; ``heapq.nlargest(k, ((r.votes, r) for r in results))``, ``sorted``/``min``/``max`` of
+    such a comprehension with no ``key``; ``heapify(heap)`` of ``heap = [(-u, insp) for insp in inspections]``."""
+    if not isinstance(node, ast.Call):
+        return
+    name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+    keyless = not any(k.arg == "key" for k in node.keywords)
+    made = None
+    if name in HEAP_PUSHES and len(node.args) == 2:
+        if isinstance(node.args[1], ast.Tuple):
+            yield node.args[1], None
+        return
+    if name in ("nlargest", "nsmallest") and len(node.args) == 2 and keyless:
+        made = node.args[1]
+    elif name in ("sorted", "min", "max") and len(node.args) == 1 and keyless:
+        made = node.args[0]
+    elif name == "heapify" and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
+        made = bound.get(node.args[0].id)
+    if isinstance(made, (ast.ListComp, ast.GeneratorExp)) and len(made.generators) == 1 and isinstance(made.elt, ast.Tuple):
+        yield made.elt, made.generators[0]
 
 
 def _is_split(node: ast.expr) -> bool:

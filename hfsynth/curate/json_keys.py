@@ -4,8 +4,9 @@
 model loads the text and looks the zone up as it was given, an ``int``, where ``json.loads`` made every key a
 ``str`` ("1"), so each lookup raises KeyError (or ``.get`` answers None). Read only where neither side leaves
 room: the instruction shows a JSON object whose keys are numbers in quotes, and the code subscripts (or calls
-``.get`` on) a name bound once to ``json.loads``/``json.load`` with a parameter annotated ``int`` that its
-function never rebinds or converts, or with a record's field the instruction calls an integer ("each lesson dict
+``.get`` on) a name bound once to ``json.loads``/``json.load`` (or to an object inside it, ``json.loads(feed)["stations"]``)
+with a parameter annotated ``int`` that its function never rebinds or converts, or an item of one annotated
+``list[int]`` (``for bin_no in route``), or with a record's field the instruction calls an integer ("each lesson dict
 (which has an integer `period`)", looked up as ``starts[lesson["period"]]``).
 
 And a record shown whole (a ```json block, or a JSON object in backticks, with three keys or more) whose reader
@@ -32,6 +33,17 @@ NUMBER_KEYS = re.compile(r"""\{\s*(?:"\d+"|'\d+')\s*:""")
 INT_FIELD = re.compile(r"\b(?:an?\s+)?(?:integer|int)\s+(?:field\s+|key\s+)?`?([A-Za-z_]\w*)`?", re.IGNORECASE)
 
 
+# list[int], Sequence[int], set[int], ...: a parameter whose items are ints
+INT_ITEMS = re.compile(r"(?:typing\.)?(?:list|List|Sequence|Iterable|Collection|set|Set|frozenset)\[int\]|(?:typing\.)?(?:tuple|Tuple)\[int,\s*\.\.\.\]")
+
+
+def _json_loaded(value: ast.expr) -> bool:
+    """``json.loads(text)``, or an object inside it (``json.loads(feed)["stations"]``): its keys are strings too."""
+    while isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Constant) and isinstance(value.slice.value, str):
+        value = value.value
+    return isinstance(value, ast.Call) and ast.unparse(value.func) in ("json.loads", "json.load")
+
+
 def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
     """Why the code looks an ``int`` up among a JSON object's string keys, else None."""
     if tree is None or not NUMBER_KEYS.search(instruction):
@@ -39,10 +51,15 @@ def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[
     int_fields = {m.group(1) for m in INT_FIELD.finditer(instruction)}
     for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
         stores = store_counts(function)
-        numbers = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
-                   if a.annotation is not None and ast.unparse(a.annotation) == "int" and stores[a.arg] == 0}
+        parameters = [a for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if a.annotation is not None and stores[a.arg] == 0]
+        numbers = {a.arg for a in parameters if ast.unparse(a.annotation) == "int"}
+        int_lists = {a.arg for a in parameters if INT_ITEMS.fullmatch(ast.unparse(a.annotation))}
+        loops = [(n.target, n.iter) for n in walk(function) if isinstance(n, ast.For)]
+        loops += [(g.target, g.iter) for n in walk(function) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) for g in n.generators]
+        numbers |= {target.id for target, iterable in loops if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in int_lists
+                    and stores[target.id] <= 1}  # for bin_no in route, route: list[int]: each an int
         loaded = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                  and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) in ("json.loads", "json.load") and stores[n.targets[0].id] == 1}
+                  and _json_loaded(n.value) and stores[n.targets[0].id] == 1}
         if not (numbers or int_fields) or not loaded:
             continue
         for node in walk(function):

@@ -493,6 +493,7 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
             receiver = node.value
             values = bindings.get(receiver.id, []) if isinstance(receiver, ast.Name) else [receiver]
             spans = [v for v in values if not (v is not None and ast.unparse(v) in EMPTY_SPANS)]  # total = timedelta(), the start of a running total
+            spans = [v.args[0] if isinstance(v, ast.Call) and getattr(v.func, "id", None) == "abs" and len(v.args) == 1 else v for v in spans]  # abs(b - a): a span still
             if spans and all(isinstance(v, ast.BinOp) and isinstance(v.op, ast.Sub) or _sum_of_timedeltas(v) for v in spans):
                 return (f"{ast.unparse(node)} (line {node.lineno}): timedelta.seconds leaves out whole days and is never negative "
                         "(total_seconds() is meant)")
@@ -2076,27 +2077,39 @@ def _month_past_december(tree: ast.Module) -> Optional[str]:
     return None
 
 
-# A clock's fields and the value each stops below: 10:45 plus 30 minutes is no minute 75.
+# A clock's fields and the value each stops below: 10:45 plus 30 minutes is no minute 75. A date's day stops at its
+# month's end: the 30th plus 2 days is no day 32.
 CLOCK_FIELDS = {"minute": 60, "hour": 24, "second": 60}
+# What carries a field over, or bounds it, for each field: a remainder, a caught error, a timedelta, the bound itself.
+CARRIED = {"clock": ({60, 24, 59, 23}, {"divmod", "timedelta", "relativedelta"}), "day": ({28, 29, 30, 31}, {"divmod", "timedelta", "relativedelta", "monthrange"})}
 
 
 def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
     """``begins.replace(minute=begins.minute + minutes)``: a field of a time moved in place by a variable amount, with
     nothing in the code that carries over (no ``%``, ``divmod``, ``timedelta``, no 60 or 24 to compare with, no
-    ``try``): past 59 minutes (or 23 hours) it raises ValueError."""
-    for node in walk(tree):
-        if (isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Mod) or isinstance(node, ast.Try)
-                or isinstance(node, ast.Constant) and node.value in (60, 24, 59, 23) and type(node.value) is int
-                or isinstance(node, (ast.Name, ast.Attribute)) and (getattr(node, "id", None) or getattr(node, "attr", None)) in ("divmod", "timedelta", "relativedelta")):
+    ``try``): past 59 minutes (or 23 hours) it raises ValueError. So does ``when.replace(day=when.day + days)`` past
+    the month's last day (nothing of 28 to 31, ``monthrange`` nor a timedelta in the code)."""
+    carried = set()
+    for node in walk_outside_asserts(tree):  # an assert's datetime(2024, 5, 9, 15, 30) carries nothing over
+        if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Mod) or isinstance(node, ast.Try):
             return None
+        for field, (bounds, names) in CARRIED.items():
+            if (isinstance(node, ast.Constant) and type(node.value) is int and node.value in bounds
+                    or isinstance(node, (ast.Name, ast.Attribute)) and (getattr(node, "id", None) or getattr(node, "attr", None)) in names):
+                carried.add(field)
     for node in walk(tree):
         if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "replace"):
             continue
         for keyword in node.keywords:
             moved = keyword.value
-            if (keyword.arg in CLOCK_FIELDS and isinstance(moved, ast.BinOp) and isinstance(moved.op, ast.Add)
-                    and isinstance(moved.left, ast.Attribute) and moved.left.attr == keyword.arg and not isinstance(moved.right, ast.Constant)):
+            if not (isinstance(moved, ast.BinOp) and isinstance(moved.op, ast.Add) and isinstance(moved.left, ast.Attribute)
+                    and moved.left.attr == keyword.arg and not isinstance(moved.right, ast.Constant)):
+                continue
+            if keyword.arg in CLOCK_FIELDS and "clock" not in carried:
                 return (f"{ast.unparse(node)[:60]} (line {node.lineno}) moves the {keyword.arg} in place: past {CLOCK_FIELDS[keyword.arg] - 1} "
+                        f"it raises ValueError (a timedelta carries over)")
+            if keyword.arg == "day" and "day" not in carried:
+                return (f"{ast.unparse(node)[:60]} (line {node.lineno}) moves the day in place: past the month's last day "
                         f"it raises ValueError (a timedelta carries over)")
     return None
 

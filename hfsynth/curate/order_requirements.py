@@ -182,8 +182,11 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     return None
 
 
-# "if several ovens tie, return the one whose name comes first alphabetically": one item picked, ties by name.
-TIE_ALPHA_PICK_ASK = re.compile(r"\b(?:ties?|tied)\b[^.;]{0,50}?\b(?:alphabetical\w*|lexicographic\w*)", re.IGNORECASE)
+# "if several ovens tie, return the one whose name comes first alphabetically", "if several venues share the highest
+# total, return the one whose name comes first alphabetically": one item picked, ties by name.
+TIE_ALPHA_PICK_ASK = re.compile(r"\b(?:ties?|tied)\b[^.;]{0,90}?\b(?:alphabetical\w*|lexicographic\w*)"
+                                r"|\b(?:share|shares|sharing)\s+the\s+(?:same\s+)?(?:highest|lowest|largest|smallest|best|top|maximum|minimum|longest|shortest|most|fewest|greatest|biggest)\b"
+                                r"[^.;]{0,80}?\b(?:alphabetical\w*|lexicographic\w*)", re.IGNORECASE)
 
 
 def _picks_by_one_field(tree: ast.Module) -> Optional[str]:
@@ -514,7 +517,8 @@ def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str, tree: Opt
     order only once several listed criteria ("by points, then goal difference, then goals scored; teams
     still level keep their order") are all equal: a key of those fields is asked for. So are the ties of a
     field the instruction names ("heavier containers first; equal weights keep their input order") when
-    every sort key ends with that field."""
+    every sort key ends with that field, and those of fields it names when every field of every key is one of
+    them ("orders with the same rush flag and due date keep their original relative order")."""
     if ask is STABLE_ASK and re.search(r"\b(?:still|remaining|otherwise)\b", prose[max(0, match.start() - 60):match.start()], re.IGNORECASE) \
             and re.search(r"\bthen\b", prose[max(0, match.start() - 300):match.start()], re.IGNORECASE):
         return True
@@ -525,6 +529,13 @@ def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str, tree: Opt
                        if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and key.body.elts]
         word = tied.group(1).lower()
         if last_fields and all(any(word in name.lower() for name in _names_in(field)) for field in last_fields):
+            return True
+    tied_on = re.search(r"\b(?:equal|same|identical|tied|matching)\s+([^.;:]{3,80}?)\s*$", prose[max(0, match.start() - 100):match.start()], re.IGNORECASE)
+    if ask is STABLE_ASK and tied_on and tree is not None:  # "orders with the same rush flag and due date keep their order": ties on every key field
+        named = set(re.findall(r"[a-z]{3,}", tied_on.group(1).lower())) - {"and", "the", "with", "their", "its"}
+        keys = [key.body.elts for node in walk_outside_asserts(tree) if _is_keyed_sort(node)
+                for key in [next(k.value for k in node.keywords if k.arg == "key")] if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple)]
+        if keys and all(any(isinstance(name, str) and any(word in name.lower() for word in named) for name in _names_in(field)) for fields in keys for field in fields):
             return True
     return ask is TIE_ALPHA_ASK and bool(re.search(r"\b(?:older|oldest|earlier|earliest)\b", match.group(0), re.IGNORECASE)) and bool(INPUT_IN_ORDER.search(prose))
 

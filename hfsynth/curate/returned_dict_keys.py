@@ -10,7 +10,8 @@ none of them holds is left out: the name ``tax`` may be computed and still never
 The list is read after "dict/mapping with (the/these/N) keys/fields": quoted, backticked or bare
 snake_case words, each perhaps followed by what it holds in parentheses, up to the punctuation that
 ends it; or, after the same words and a colon, as bullets that each open with a quoted or backticked
-key ("- `'mean'` - the average, rounded to 2 decimal places"). A function is held to a list only when one of its dicts holds two of the listed keys (the
+key ("- `'mean'` - the average, rounded to 2 decimal places"), or after "a dict with:" alone; and after "a `dict` that
+describes a sample with the keys `"count"`, ...". A function is held to a list only when one of its dicts holds two of the listed keys (the
 list describes that dict, not a nested one).
 """
 from __future__ import annotations
@@ -20,19 +21,19 @@ import re
 from typing import List, Optional, Set
 from hfsynth.curate.python_ast import walk
 
-ITEM = r"""(?:[`'"][A-Za-z_][\w ]{0,30}[`'"]|[a-z_][a-z0-9_]*)(?:\s*\([^()\n]{0,80}\))?"""
+ITEM = r"""(?:`["'][A-Za-z_][\w ]{0,30}["']`|[`'"][A-Za-z_][\w ]{0,30}[`'"]|[a-z_][a-z0-9_]*)(?:\s*\([^()\n]{0,80}\))?"""
 LISTED_KEYS = re.compile(
-    r"\b(?:dict(?:ionary|ionaries|s)?|mapping)\s+(?:with|having|containing|holding)\s+"
+    r"\b(?:dict(?:ionary|ionaries|s)?|mapping)(?:`?\s+(?:that|which)\s+[^.;:`]{0,60}?)?\s+(?:with|having|containing|holding)\s+"
     r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven|eight)\s+)?(?:keys?|fields?|entries)"
-    rf"(?:\s*:|,[^:.\n]{{0,40}}:)?\s*(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ITEM}){{1,11}})(?=\s*(?:[.;:,)]|$))",
+    rf"(?:\s*:|\s*[\u2014\u2013]|,[^:.\n]{{0,40}}:)?\s*(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ITEM}){{1,11}})(?=\s*(?:[.;:,)\u2014\u2013]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
 # "Return a dict with four keys:" then one bullet per key, each opening with the key quoted or backticked.
 BULLETED_KEYS = re.compile(
-    r"\b(?:dict(?:ionary)?|mapping)\s+(?:with|having|containing|holding)\s+(?:the\s+(?:following\s+)?|these\s+|exactly\s+(?:these\s+)?|"
-    r"(?:two|three|four|five|six|seven|eight)\s+)?(?:keys|fields|entries)\s*:?[ \t]*\n+(?P<items>(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+[`'\"][^\n]*(?:\n|$)){2,})",
+    r"\b(?:dict(?:ionary)?|mapping)\s+(?:with|having|containing|holding)(?:\s+|(?=:))(?:the\s+(?:following\s+)?|these\s+|exactly\s+(?:these\s+)?|"
+    r"(?:two|three|four|five|six|seven|eight)\s+)?(?:(?:keys|fields|entries)\s*:?|:)[ \t]*\n+(?P<items>(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+[`'\"][^\n]*(?:\n|$)){2,})",
     re.IGNORECASE,
 )
 BULLETED_KEY = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+`?['\"]?([A-Za-z_]\w*)['\"]?`?", re.MULTILINE)

@@ -18,7 +18,8 @@ The same objects' methods called with a count of arguments they never take (``qu
 deque, whose ``pop`` takes none): the call is tried on a sample of the class and only Python's own
 complaint about the count is taken (:func:`wrong_arity`). And one timestamp of a record parsed
 (``datetime.fromisoformat(order["placed_at"])``) and its twin (``order["delivered_at"]``) used raw
-against it: the text raises TypeError (:func:`twin_left_unparsed`).
+against it: the text raises TypeError (:func:`twin_left_unparsed`). And a Decimal in arithmetic with a float
+(``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25``): TypeError (:func:`decimal_with_float`).
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ def _classes(tree: ast.Module) -> Dict[str, type]:
 CONSTRUCTORS = frozenset({"strptime", "fromisoformat", "now", "today", "utcnow", "fromtimestamp", "combine", "fromordinal"})
 
 
+# A datetime's parts, by the method that takes them out (``ts.time()``, ``ts.date()``).
+DATE_PARTS = {"time": datetime.time, "date": datetime.date}
+
+
 def _made(value: ast.AST, classes: Dict[str, type]) -> Optional[type]:
     """The standard class of what ``value`` makes in plain sight: ``Path(p)``, ``datetime.strptime(s, f)``,
     and the difference of two dates or datetimes (a ``timedelta``), else None."""
@@ -82,6 +87,10 @@ def _made(value: ast.AST, classes: Dict[str, type]) -> Optional[type]:
         if isinstance(value.func, ast.Attribute) and value.func.attr in CONSTRUCTORS and ast.unparse(value.func.value) in classes:
             cls = classes[ast.unparse(value.func.value)]
             return cls if hasattr(cls, value.func.attr) else None
+        if (isinstance(value.func, ast.Attribute) and value.func.attr in DATE_PARTS and not value.args and not value.keywords
+                and not (isinstance(value.func.value, ast.Name) and value.func.value.id in ("time", "datetime", "date"))
+                and datetime.datetime in classes.values()):
+            return DATE_PARTS[value.func.attr]  # ts.time(), ts.date(): a datetime's time of day or day, not the clock
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Sub):
         left, right = _made(value.left, classes), _made(value.right, classes)
         if left is not None and left is right and left in (datetime.date, datetime.datetime):
@@ -250,7 +259,8 @@ def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
 def mixed_dates(tree: ast.Module) -> Optional[str]:
     """A datetime and a date, both made in plain sight (or a parameter annotated as one, never rebound), subtracted
     or ordered: Python refuses to mix them (TypeError), although each reads as "a date" (``datetime.now() -
-    date.fromisoformat(s)``, ``as_of - checked_out`` with ``as_of: datetime`` and ``checked_out: date``). And a
+    date.fromisoformat(s)``, ``as_of - checked_out`` with ``as_of: datetime`` and ``checked_out: date``), or a time of
+    day ordered against either (``ts.time() > closing`` with ``closing = datetime.combine(day, time(20, 0))``). And a
     ``datetime.time`` minus another (or minus a timedelta): a time of day takes no arithmetic at all."""
     classes = _classes(tree)
     if not classes:
@@ -268,7 +278,72 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
             kinds = {_kind(side, instances, classes) for side in sides}
             if kinds == pair:
                 return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a datetime and a date, which raises TypeError"
+            if len(kinds) == 2 and kinds <= {datetime.time, datetime.datetime, datetime.date} and isinstance(node, ast.Compare):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) orders a time of day against a {'datetime' if datetime.datetime in kinds else 'date'}, which raises TypeError"
             if isinstance(node, ast.BinOp) and datetime.time in kinds and kinds <= {datetime.time, datetime.timedelta}:
                 return (f"{ast.unparse(node)[:60]} (line {node.lineno}) subtracts from a datetime.time, which takes no arithmetic "
                         f"(TypeError; a datetime or minutes of the day are meant)")
+    return None
+
+
+ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+
+
+def decimal_with_float(tree: ast.Module) -> Optional[str]:
+    """A ``Decimal`` in arithmetic with a float (``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25`` and ``total``
+    made of Decimals): Python refuses to mix them (TypeError), so every call that reaches the line raises. The
+    float is a literal, a name the module binds once to one, or a parameter annotated ``float``; the Decimal is a
+    ``Decimal(...)`` call, its ``quantize``, or arithmetic of Decimals and ints, followed through names bound only so."""
+    classes = _classes(tree)
+    decimal_names = {name for name, cls in classes.items() if cls is decimal.Decimal}
+    if not decimal_names:
+        return None
+    stores = store_counts(tree)
+    floats = {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+              and isinstance(n.value, ast.Constant) and type(n.value.value) is float and stores[n.targets[0].id] == 1}
+    for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        arguments = getattr(scope, "args", None)
+        local_floats = floats | ({a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+                                  if a.annotation is not None and ast.unparse(a.annotation) == "float" and stores[a.arg] == 0} if arguments else set())
+        bindings: Dict[str, list] = {}
+        for node in own_scope_nodes(scope):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                bindings.setdefault(node.targets[0].id, []).append(node.value)
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name) and node.value is not None:
+                bindings.setdefault(node.target.id, []).append(node.value if isinstance(node, ast.AnnAssign) else ast.BinOp(node.target, node.op, node.value))
+            else:
+                target = node.target if isinstance(node, (ast.For, ast.AsyncFor, ast.NamedExpr, ast.comprehension)) else getattr(node, "optional_vars", None)
+                for bound in walk(target) if isinstance(node, (ast.For, ast.AsyncFor, ast.NamedExpr, ast.comprehension, ast.withitem)) and target else []:
+                    if isinstance(bound, ast.Name):
+                        bindings.setdefault(bound.id, []).append(None)  # bound by a loop or a with: anything
+
+        def is_float(node: ast.AST) -> bool:
+            return isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Name) and node.id in local_floats
+
+        known: set = set()
+
+        def is_decimal(node: ast.AST) -> bool:
+            if isinstance(node, ast.Call):
+                function = ast.unparse(node.func)
+                return function in decimal_names or isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and is_decimal(node.func.value)
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
+                sides = (node.left, node.right)
+                return any(is_decimal(side) for side in sides) and all(
+                    is_decimal(side) or isinstance(side, ast.Constant) and type(side.value) is int for side in sides)
+            return isinstance(node, ast.Name) and node.id in known
+
+        grew = True
+        while grew:
+            grew = False
+            for name, values in bindings.items():
+                own = [v for v in values if not (isinstance(v, ast.BinOp) and isinstance(v.left, ast.Name) and v.left.id == name)]  # total += ...: still a Decimal, or the error
+                if name not in known and name not in local_floats and own and all(v is not None and is_decimal(v) for v in own):
+                    known.add(name)
+                    grew = True
+        for node in nodes_outside_try(scope):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC) and any(
+                    is_decimal(a) and is_float(b) for a, b in ((node.left, node.right), (node.right, node.left))):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
+            if isinstance(node, ast.AugAssign) and isinstance(node.op, ARITHMETIC) and isinstance(node.target, ast.Name) and node.target.id in known and is_float(node.value):
+                return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
     return None

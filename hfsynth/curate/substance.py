@@ -279,9 +279,27 @@ def drops_its_result(tree: ast.Module) -> list:
             and all(isinstance(t, ast.Name) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
             for n in body
         ) and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in walk(function))
-        if body and (assigns_locals or (not returns_a_value(function) and _only_touches_locals(function))):
+        if body and (assigns_locals or (not returns_a_value(function) and (_only_touches_locals(function) or _ends_on_a_dropped_value(function)))):
             dropped.append(function.name)
     return dropped
+
+
+def _ends_on_a_dropped_value(function) -> bool:
+    """The last statement works a value out of locals alone (names, constants, operators, pure builtins:
+    ``required = round(required, 1)``) into a plain name that nothing reads after it: a function that validates
+    its input (``raise ValueError``) and then computes its answer, cut before the ``return``."""
+    last = function.body[-1]
+    if not (isinstance(last, (ast.Assign, ast.AugAssign)) and all(isinstance(t, ast.Name) for t in (last.targets if isinstance(last, ast.Assign) else [last.target]))):
+        return False
+    if any(isinstance(n, (ast.Global, ast.Nonlocal, ast.Yield, ast.YieldFrom, ast.Await)) for n in walk(function)):
+        return False
+    local = _local_names(function)
+    for node in walk(last.value):
+        if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in PURE_BUILTINS and node.func.id not in local):
+            return False
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in local and node.id not in PURE_BUILTINS and not node.id.isupper():
+            return False  # a global the module may change: PKA, a constant, is read; a name of another kind is not judged
+    return True
 
 
 SHOWS_A_VALUE = (ast.Name, ast.Attribute, ast.Subscript, ast.BinOp, ast.BoolOp, ast.Compare, ast.UnaryOp)

@@ -384,6 +384,8 @@ SORT_BY_TWO = re.compile(
     r"[^.;\n]*?\b(?:and|then)\b[^.;\n]{0,40}?\bby\s+(?:their\s+|its\s+|the\s+)?(?P<b>[a-z_]+)\b",
     re.IGNORECASE,
 )
+# Words that say a key is taken whole ("then by full name"): the key is the noun after them.
+WHOLE_OF = frozenset({"full", "whole", "entire", "complete", "overall"})
 GENERIC_KEYS = frozenset(
     "length size value values key keys frequency count counts occurrence occurrences number descending ascending decreasing increasing "
     "index position default hand itself themselves reverse order magnitude absolute sum total last first then name names a an the "
@@ -1158,6 +1160,12 @@ def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
+# What an operation's ask needs beside its words: days of the week are those of dates (or of named days);
+# "splits the stops into working days of at most `per_day` stops" counts days, with no calendar.
+OPERATION_NEEDS = {
+    "days of the week": re.compile(r"\bdates?\b|\bdatetime\b|\bcalendar\b|\btoday\b|\b\d{4}-\d{2}-\d{2}\b|\bday\s+of\s+the\s+week\b|\bweekdays?\b|\bweekends?\b"
+                                   r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b", re.IGNORECASE),
+}
 # What voids an operation's ask: working days that a shift pattern of its own defines ("4 days on and 2 days off,
 # starting on `pattern_start`"), not the days of the week.
 OPERATION_VOIDED = {
@@ -1174,7 +1182,8 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     prose = EMPHASIS.sub(r"\1", prose)  # "return the **indices**"
     facts = Code(tree)
     for what, pattern, evidence, failure in OPERATIONS:
-        if _asked(pattern, prose) and not evidence(facts) and not (what in OPERATION_VOIDED and OPERATION_VOIDED[what].search(prose)):
+        if _asked(pattern, prose) and not evidence(facts) and not (what in OPERATION_VOIDED and OPERATION_VOIDED[what].search(prose)) \
+                and not (what in OPERATION_NEEDS and not OPERATION_NEEDS[what].search(prose)):
             return f"the instruction asks for {what} and the code {failure}"
     value = _asked(ASKS_FOR_A_VALUE, prose)
     if value and not ASKS_FOR_A_TRUTH.search(prose) and _only_truths(tree):
@@ -1185,6 +1194,10 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     match = _asked(SORT_BY_TWO, prose)
     if match:
         keys = [match.group("a").lower(), match.group("b").lower()]
+        for i, name in enumerate(("a", "b")):  # "then by full name": the name is the key, "full" says which of it
+            following = re.match(r"\s+([a-z_]+)", prose[match.end(name):], re.IGNORECASE)
+            if keys[i] in WHOLE_OF and following:
+                keys[i] = following.group(1).lower()
         words = _words(code)
         numbered = [re.match(r"\s+(?:number|no|num|code|id)\b", prose[match.end(name):], re.IGNORECASE) for name in ("a", "b")]
         if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1] and not _orders_by_fields(tree):

@@ -18,6 +18,7 @@ import re
 from typing import Iterator, List, Optional, Tuple
 
 from hfsynth.curate.python_ast import asked_function, children, elif_chain, walk
+from hfsynth.curate.requirement_words import EMPHASIS
 
 # `(date, tmin, tmax)`, "(patron_id, isbn) pairs": a tuple of plain names (not a signature's ``f(a, b)``).
 SPELLED_TUPLE = re.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\)")
@@ -44,12 +45,15 @@ ITEM_COUNT = re.compile(r"(?:most|least|fewest|number|count)\b(?!(?:\s+\w+){0,3}
 def _named_elsewhere(prose: str, field: str) -> bool:
     """The instruction asks for something computed from the field, outside its tuples ("the total number of tickets"), other
     than how many items hold it where the field holds one thing (``pitch``, ``lesson_id``; ``tickets`` holds a quantity)."""
-    outside = SPELLED_TUPLE.sub(" ", prose)
+    outside = EMPHASIS.sub(r"\1", SPELLED_TUPLE.sub(" ", prose))  # "the number of **different hives**"
     stem = re.sub(r"_(?:id|no|num|code|key)$", "", field).rstrip("s")  # match_id: "the number of different matches"
     spelled = re.escape(stem) + "(?:e?s)?" + ("|" + SPELLED_OUT[stem] if stem in SPELLED_OUT else "")
     one_thing = not field.endswith("s") and stem not in SPELLED_OUT
+    if len(stem) >= 3 and re.search(rf"\beach\s+(?:{spelled})'s\b|\bper\s+(?:{spelled})\b|\b(?:grouped|group|broken\s+down)\s+by\s+(?:the\s+)?(?:{spelled})\b", outside, re.IGNORECASE):
+        return True  # "each juror's average", "per juror": the answer is worked out for each of them
+    computed = r"\b(?:different|distinct|unique)\b" if stem != field.rstrip("s") else COMPUTED  # bale_id: "the total value of bales" is of the items
     return len(stem) >= 3 and any(not (one_thing and ITEM_COUNT.match(found.group(0)))
-                                  for found in re.finditer(rf"{COMPUTED}(?:\s+\w+){{0,3}}\s+(?:{spelled})\b", outside, re.IGNORECASE))
+                                  for found in re.finditer(rf"{computed}(?:\s+\w+){{0,3}}\s+(?:{spelled})\b", outside, re.IGNORECASE))
 
 
 # A tuple the instruction says comes out: "returning a list of `(bay, time, routes)` tuples" is no input's item.
@@ -102,7 +106,8 @@ def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
     """``for buyer, _ in purchases`` over ``(buyer, tickets)`` items when the instruction asks about the tickets
     ("the total number of tickets they bought"): the field the answer depends on is thrown away."""
     for node, names, spelled in _input_loops(prose, tree):
-        if _items_read_elsewhere(tree, node.iter):
+        scope = next((f for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(n is node for n in walk(f))), tree)
+        if _items_read_elsewhere(scope, node.iter):  # in the function that loops: a sample of the same name outside it is another list
             continue  # another loop or a key function reads the items too: the field may be used there
         sized = [a for a in spelled if len(a) == len(names)]
         for asked in sized:
