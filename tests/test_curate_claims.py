@@ -1372,8 +1372,9 @@ def test_blind163_to_169s_examples_probes_and_claims():
     """blind163-169: a bullet list of examples ("- `45` -> `"45m"`") is of 45, not of -45; "`1.100 -> 23.8`" for
     ``sg_to_brix(readings)``, which loops over its readings, is one reading's example; a case probe leaves a string that
     keys a dict of the same call alone (``dominant_genre(["Aurora"], {"Aurora": [...]})``: a film looked up, its genres
-    compared); "return the names as spelled in `required`" re-cases equal strings alike; and ``from datetime import
-    time`` reads no clock, so the claims of code that writes ``time(9)`` are checked."""
+    compared); "return the names as spelled in `required`" re-cases equal strings alike; ``from datetime import
+    time`` reads no clock, so the claims of code that writes ``time(9)`` are checked; and a signed clock-like value in
+    backticks after "such as" (`-05:23:28.5`) is an input the function must take."""
     runtime = ("def format_runtime(minutes: int) -> str:\n    if minutes < 0:\n        raise ValueError('negative')\n"
                "    hours, mins = divmod(minutes, 60)\n    return FORMAT\n")
     runtime_ask = "Write `format_runtime(minutes)`:\n\n- `45` -> `\"45m\"`\n- `105` -> `\"1h 45m\"`\n\nNegative values raise `ValueError`."
@@ -1392,6 +1393,9 @@ def test_blind163_to_169s_examples_probes_and_claims():
              "def is_open(start: datetime, minutes: int) -> bool:\n    hours = HOURS.get(start.weekday())\n    end = start + timedelta(minutes=minutes)\n"
              "    return hours is not None and hours[0] <= start.time() and end.time() <= hours[1]\n\n\n"
              "print(is_open(datetime(2024, 6, 8, 13, 30), 45))  # CLAIM  (Saturday)\n")
+    declination = ("def dec_to_degrees(text: str) -> float:\n    sign = -1.0 if text.startswith('-') else 1.0\n"
+                   "    d, m, s = (PART for part in text.lstrip('+-').split(':'))\n    return sign * (d + m / 60 + s / 3600)\n")
+    declination_ask = "Write `dec_to_degrees(text: str) -> float` for a declination such as `+41:16:09` or `-05:23:28.5`, into decimal degrees."
     rows = [{"id": "runtime", "code": runtime.replace("FORMAT", "f'{hours}h {mins}m' if hours and mins else f'{hours}h' if hours else f'{mins}m'"), "instruction": runtime_ask},
             {"id": "runtime spaced", "code": runtime.replace("FORMAT", "f'{hours}h {mins} m' if hours and mins else f'{hours}h' if hours else f'{mins} m'"), "instruction": runtime_ask},
             {"id": "brix", "code": brix.replace("DIGITS", "1"), "instruction": brix_ask},
@@ -1401,9 +1405,12 @@ def test_blind163_to_169s_examples_probes_and_claims():
             {"id": "depots", "code": depots.replace("FOLD", "stop.casefold()").replace("DEPOT", "d.casefold()"), "instruction": depots_ask},
             {"id": "depots as written", "code": depots.replace("FOLD", "stop").replace("DEPOT", "d"), "instruction": depots_ask},
             {"id": "hours", "code": hours.replace("CLAIM", "False")},
-            {"id": "hours claimed", "code": hours.replace("CLAIM", "True")}]
+            {"id": "hours claimed", "code": hours.replace("CLAIM", "True")},
+            {"id": "declination", "code": declination.replace("PART", "float(part)"), "instruction": declination_ask},
+            {"id": "declination in ints", "code": declination.replace("PART", "int(part)"), "instruction": declination_ask}]
     said = {"brix": "\n`sg_to_brix([1.100, 0.994])` returns `[23.8, 0.0]`.\n", "brix whole": "\n`sg_to_brix([1.100, 0.994])` returns `[23.8, 0.0]`.\n"}
     rows = [dict(r, response=f"```python\n{r['code']}```\n{said.get(r['id'], '')}", instruction=r.get("instruction", "")) for r in rows]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"runtime": "passed", "runtime spaced": "failed", "brix": "passed", "brix whole": "failed", "genre": "passed", "genre as written": "failed",
-                   "depots": "passed", "depots as written": "failed", "hours": "passed", "hours claimed": "failed"}, got
+                   "depots": "passed", "depots as written": "failed", "hours": "passed", "hours claimed": "failed",
+                   "declination": "passed", "declination in ints": "failed"}, got

@@ -5593,6 +5593,11 @@ def test_blind163_to_169s_junk_that_raises_or_never_ends_on_ordinary_input():
     assert trivial(slots.replace("STEP", "slot += timedelta(minutes=30)\n            ")) is None
     clock = "import time\n\n\ndef wait_for(flag: dict, deadline: float) -> bool:\n    while True:\n        if time.time() < deadline:\n            continue\n        return flag['done']\n"
     assert trivial(clock) is None  # the clock moves: time.time() is no datetime's time of day
+    low = ("import csv\nimport io\n\n\ndef low_availability(csv_text):\n    flagged = []\n    for row in csv.DictReader(io.StringIO(csv_text)):\n"
+           "        capacity, sold = int(row['capacity']), int(row['sold'])\n        remaining = capacity - sold\n"
+           "        if remaining < THRESHOLD:\n            flagged.append(row['screening'])\n    return flagged\n")
+    assert trivial(low.replace("THRESHOLD", "row['alert_threshold']")).endswith("a CSV field is a str, and using it as a number raises TypeError")
+    assert trivial(low.replace("THRESHOLD", "int(row['alert_threshold'])")) is None
 
 
 def test_blind163_to_169s_requirements_read_from_the_instruction():

@@ -18,7 +18,8 @@ handles. Execution calls the function on each quoted form. Read only where the w
 - a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days'),
   or a part of one ("an optional leading "+1"", "separated by ';'"), is no input; nor is a quoted field
   inside a bigger backticked value. Besides quotes, backticks hold inputs too: a date, time or number
-  with separators (`2024-03-01 12:30:45,123`), or a record with letters, digits and separators
+  with separators (`2024-03-01 12:30:45,123`, a signed `-05:23:28.5`, not a signed number alone: `-1.46` is a
+  field's value), or a record with letters, digits and separators
   (`42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`), not code (`n // 2`); and `""`, the empty text.
 
 Two more places an input is shown: a plain fenced block (or one indented by four spaces) right after
@@ -45,7 +46,7 @@ from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
 from hfsynth.fences import find_fences
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
-QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`|`(?:""|'')()`)(?![\w'"])""")
+QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d|[+-]\d+:[\d:.,]{1,36}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`|`(?:""|'')()`)(?![\w'"])""")
 # in backticks: a date, time or number with separators (group 3), or a record with digits in it (group 4): `42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`;
 # and the empty text, `""` (group 5): "a history such as `"WBW"`, or `""` before round 1"
 INPUT_CUE = re.compile(

@@ -1160,8 +1160,8 @@ def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-# What an operation's ask needs beside its words: days of the week are those of dates (or of named days);
-# "splits the stops into working days of at most `per_day` stops" counts days, with no calendar.
+# What an operation's ask needs beside its words, in the instruction or the code: days of the week are those of dates
+# (or of named days); "splits the stops into working days of at most `per_day` stops" counts days, with no calendar.
 OPERATION_NEEDS = {
     "days of the week": re.compile(r"\bdates?\b|\bdatetime\b|\bcalendar\b|\btoday\b|\b\d{4}-\d{2}-\d{2}\b|\bday\s+of\s+the\s+week\b|\bweekdays?\b|\bweekends?\b"
                                    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b", re.IGNORECASE),
@@ -1183,7 +1183,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     facts = Code(tree)
     for what, pattern, evidence, failure in OPERATIONS:
         if _asked(pattern, prose) and not evidence(facts) and not (what in OPERATION_VOIDED and OPERATION_VOIDED[what].search(prose)) \
-                and not (what in OPERATION_NEEDS and not OPERATION_NEEDS[what].search(prose)):
+                and not (what in OPERATION_NEEDS and not OPERATION_NEEDS[what].search(prose) and not OPERATION_NEEDS[what].search(unparsed(tree))):
             return f"the instruction asks for {what} and the code {failure}"
     value = _asked(ASKS_FOR_A_VALUE, prose)
     if value and not ASKS_FOR_A_TRUTH.search(prose) and _only_truths(tree):

@@ -222,6 +222,33 @@ def _reads_text(node: ast.expr) -> bool:
     return isinstance(node, ast.Call) and ast.unparse(node.func) in CSV_READERS and not any(k.arg == "quoting" for k in node.keywords)
 
 
+def _worked_out_numbers(function: ast.AST, stores, numbers: set) -> set:
+    """Names bound once to a number worked out in plain sight: ``int(...)``, ``float(...)``, ``len(...)``, ``round(...)``, or
+    a difference, product or quotient of such numbers (``remaining = capacity - sold``); pairs bound together count apart."""
+    bindings = {}
+    for node in walk(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            if isinstance(target, ast.Name):
+                bindings[target.id] = value
+            elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+                bindings.update({t.id: v for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name)})
+    found = set(numbers)
+
+    def numeric(node: ast.AST) -> bool:
+        return (isinstance(node, ast.Constant) and type(node.value) in (int, float) or isinstance(node, ast.Name) and node.id in found
+                or isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("int", "float", "len", "round", "abs")
+                or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Mult, ast.Div, ast.FloorDiv)) and numeric(node.left) and numeric(node.right))
+    grew = True
+    while grew:
+        grew = False
+        for name, value in bindings.items():
+            if name not in found and stores[name] == 1 and numeric(value):
+                found.add(name)
+                grew = True
+    return found - set(numbers)
+
+
 def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
     """``row["weight_kg"] > limit``, ``totals[row["zone"]] += row["weight_kg"]``, ``sum(r["amount"] for r in reader)``
     with ``row`` a row of ``csv.DictReader`` or ``csv.reader``: every field of a CSV row is a str, so comparing it
@@ -242,6 +269,7 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
             or isinstance(defaults.get(a.arg), ast.Constant) and type(defaults[a.arg].value) in (int, float))}
         numbers |= {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                     and isinstance(n.value, ast.Constant) and type(n.value.value) in (int, float) and stores[n.targets[0].id] == 1}
+        numbers |= _worked_out_numbers(function, stores, numbers)  # remaining = capacity - sold, with capacity, sold = int(...), int(...)
         tallies = {target.id for n in walk(function) for target in (n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, ast.AnnAssign) else [])
                    if isinstance(target, ast.Name) and isinstance(n.value, ast.Call)
                    and ast.unparse(n.value) in ("Counter()", "collections.Counter()", "defaultdict(int)", "defaultdict(float)")}
