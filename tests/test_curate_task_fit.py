@@ -5606,7 +5606,8 @@ def test_blind163_to_169s_requirements_read_from_the_instruction():
     than 5" and "the three stations with the longest wait" with no cap (an assert's ``5.0`` caps nothing);
     ``re.match(r"#(\\d+)", note)`` where the notes shown hold the ``#`` further in; and what is no requirement: ties
     "with the same rush flag and due date" kept by a key of just those fields, "then by full name" (the key is the
-    name), "working days of at most `per_day` stops" with no date in sight."""
+    name), "working days of at most `per_day` stops" with no date in sight; and "how many **different people**" counted
+    as every ballot (but not "how many different occupied/empty patterns", a count of arrangements)."""
     venue = "from collections import Counter\n\n\ndef best_venue(attendance):\n    totals = Counter()\n    for v, n in attendance:\n        totals[v] += n\n    return PICK\n"
     ask = "Write `best_venue(attendance)`. If several venues share the highest total, return the one whose name comes first alphabetically."
     assert check(ask, venue.replace("PICK", "max(totals, key=totals.get)")).endswith("keeps the first of tied values it meets, in the input's order")
@@ -5638,6 +5639,12 @@ def test_blind163_to_169s_requirements_read_from_the_instruction():
     assert check(ask, films.replace("NAME", "d")) is None  # "full name" is the name, a key any sort of names has
     plan = ("def plan_days(stops: list[str], per_day: int) -> dict[str, list[str]]:\n    chunks = [stops[i:i + per_day] for i in range(0, len(stops), per_day)]\n"
             "    return {f'Day {n}': c for n, c in enumerate(chunks, start=1)}\n")
+    voters = "def distinct_voters(ballots):\n    voters = COLLECTED\n    return len(voters)\n"
+    ask = "The festival reports how many **different people** voted. Each ballot names a voter and a film. Write `distinct_voters(ballots)`."
+    assert check(ask, voters.replace("COLLECTED", "[b[0] for b in ballots]")).endswith("never tells one item from another (no set, dict or comparison)")
+    assert check(ask, voters.replace("COLLECTED", "{b[0] for b in ballots}")) is None
+    assert check("Write `count_layouts(n)`: how many different occupied/empty patterns a row of `n` seats can have.",
+                 "def count_layouts(n):\n    return n + 1 if n < 2 else count_layouts(n - 1) + count_layouts(n - 2)\n") is None
     assert check("Write `plan_days(stops, per_day)`: split the stops into working days of at most `per_day` stops.", plan) is None
     assert check("Write `plan_days(stops, per_day, start)`: split the stops over working days from the `start` date.", plan).endswith(
         "never asks which day of the week a date is")

@@ -285,7 +285,11 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         re.compile(
             r"(?:\b(?:count|counts|number of|how many)\b[^.?!\n]{0,30}|\b(?:return|returns|find|finds|get|gets|list|lists|keep|keeps|extract|extracts|"
             r"collect|collects|print|prints)\s+(?:the\s+|all\s+|only\s+|all\s+the\s+)?(?:(?!of\b|in\b)\w+\s+){0,2})\b(?:unique|distinct)\b"
-            r"(?!\s+(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences|schedules))",
+            r"(?!\s+(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences|schedules))"
+            # "how many **different people** voted": different as distinct, right after the count
+            r"|\b(?:how\s+many|number\s+of|count\s+of)\s+(?:the\s+)?different\b"
+            r"(?!\s+(?:[\w/-]+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences|schedules|kinds|types|sizes"
+            r"|patterns|layouts|configurations|tilings|colou?rings)\b)",
             re.IGNORECASE,
         ),
         _dedups,
