@@ -303,8 +303,7 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
               and isinstance(n.value, ast.Constant) and type(n.value.value) is float and stores[n.targets[0].id] == 1}
     for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         arguments = getattr(scope, "args", None)
-        local_floats = floats | ({a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs
-                                  if a.annotation is not None and ast.unparse(a.annotation) == "float" and stores[a.arg] == 0} if arguments else set())
+        parameters = [a for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs] if arguments else []
         bindings: Dict[str, list] = {}
         for node in own_scope_nodes(scope):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -316,6 +315,8 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
                 for bound in walk(target) if isinstance(node, (ast.For, ast.AsyncFor, ast.NamedExpr, ast.comprehension, ast.withitem)) and target else []:
                     if isinstance(bound, ast.Name):
                         bindings.setdefault(bound.id, []).append(None)  # bound by a loop or a with: anything
+        local_floats = {name for name in floats if scope is tree or name not in bindings and name not in {a.arg for a in parameters}}  # not a local of that name
+        local_floats |= {a.arg for a in parameters if a.annotation is not None and ast.unparse(a.annotation) == "float" and stores[a.arg] == 0}
 
         def is_float(node: ast.AST) -> bool:
             return isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Name) and node.id in local_floats
