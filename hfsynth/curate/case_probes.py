@@ -5,7 +5,8 @@
 ``.lower()`` only on the way out counts "Ann@x.io" and "ann@x.io" apart. The row's own asserts use
 one casing, so they pass. Execution calls the function again with the strings of the row's own call
 re-cased (all upper, every other string upper, the first of equal strings upper, those in capitals lower...; strings in dicts,
-records of fields and codes, are left alone) and compares the answers
+records of fields and codes, are left alone, and so are strings that key a dict the call is given: a film looked up by its
+title) and compares the answers
 with every string folded (``_hf_case_blind`` in the claims' checker). Read only when:
 
 - the instruction asks to ignore case in so many words (``CASE_ASK``), not negated, and says nothing
@@ -17,7 +18,8 @@ with every string folded (``_hf_case_blind`` in the claims' checker). Read only 
 - the code draws nothing random nor reads the clock.
 
 Where the instruction counts only exactly equal strings as the same ("titles that appear more than once
-(exactly the same string) are returned once", :data:`EXACTLY_EQUAL`), equal strings are re-cased alike:
+(exactly the same string) are returned once", :data:`EXACTLY_EQUAL`), or hands names back "as spelled in `required`",
+equal strings are re-cased alike:
 "Nighthawks" twice, one of them upper, are two titles there.
 """
 
