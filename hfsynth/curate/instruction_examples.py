@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Tuple, Union
 
-from hfsynth.curate.python_ast import COMPREHENSIONS, literal_value, parse_python, store_counts, value_fits, walk
+from hfsynth.curate.python_ast import literal_value, parse_python, store_counts, value_fits, walk
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
@@ -337,9 +337,7 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
 def _loops_over(function: ast.FunctionDef, parameter: str) -> bool:
     """The function loops over the parameter itself (``for sg in readings``, ``[f(x) for x in readings]``): a number
     given for it ("1.100 -> 23.8" for ``sg_to_brix(readings)``) is one item's example, not the function's."""
-    loops = [n.iter for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor))]
-    loops += [g.iter for n in walk(function) if isinstance(n, COMPREHENSIONS) for g in n.generators]
-    return any(isinstance(i, ast.Name) and i.id == parameter for i in loops)
+    return any(isinstance(n.iter, ast.Name) and n.iter.id == parameter for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)))
 
 
 def _takes_one_text(tree: ast.Module, name: str) -> bool:

@@ -54,8 +54,7 @@ def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[
         parameters = [a for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if a.annotation is not None and stores[a.arg] == 0]
         numbers = {a.arg for a in parameters if ast.unparse(a.annotation) == "int"}
         int_lists = {a.arg for a in parameters if INT_ITEMS.fullmatch(ast.unparse(a.annotation))}
-        loops = [(n.target, n.iter) for n in walk(function) if isinstance(n, ast.For)]
-        loops += [(g.target, g.iter) for n in walk(function) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) for g in n.generators]
+        loops = [(n.target, n.iter) for n in walk(function) if isinstance(n, (ast.For, ast.comprehension))]  # a comprehension's clauses are nodes too
         numbers |= {target.id for target, iterable in loops if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in int_lists
                     and stores[target.id] <= 1}  # for bin_no in route, route: list[int]: each an int
         loaded = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)

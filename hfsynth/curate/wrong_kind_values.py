@@ -28,7 +28,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, nodes_outside_try, own_scope_nodes, parse_python, store_counts, walk
+from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, names_and_values, nodes_outside_try, own_scope_nodes, parse_python, store_counts, walk
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
@@ -225,14 +225,7 @@ def _reads_text(node: ast.expr) -> bool:
 def _worked_out_numbers(function: ast.AST, stores, numbers: set) -> set:
     """Names bound once to a number worked out in plain sight: ``int(...)``, ``float(...)``, ``len(...)``, ``round(...)``, or
     a difference, product or quotient of such numbers (``remaining = capacity - sold``); pairs bound together count apart."""
-    bindings = {}
-    for node in walk(function):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = node.targets[0], node.value
-            if isinstance(target, ast.Name):
-                bindings[target.id] = value
-            elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
-                bindings.update({t.id: v for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name)})
+    bindings = {name: value for node in walk(function) for name, value in names_and_values(node)}
     found = set(numbers)
 
     def numeric(node: ast.AST) -> bool:
