@@ -5699,3 +5699,81 @@ def test_blind163_to_169s_parts_left_out_and_fields_thrown_away():
              "    for _, weight, value in bales:\n        for c in range(capacity, weight - 1, -1):\n            best[c] = max(best[c], best[c - weight] + value)\n"
              "    return best[capacity]\n")
     assert check("Each bale is (bale_id, weight_kg, value). Return the maximum total value of bales that fit.", bales) is None  # of the bales, not their ids
+
+
+def test_blind170_to_176s_asks_read_whole():
+    """blind170-176: what an ask says once it is read whole. Grades "`"VB"`, `"V0"` … `"V17"`" name a run of codes, not
+    three to spell; a weighted average given as "total price ÷ total weight" is a ratio of totals, where the code
+    divides by the weight; "the earliest departure, or None if the last sailing has gone" asks for the first; "by blood
+    type" is named by ``type``; "at or below 5" takes 5; a bisect position checked against ``len(BANDS)`` is no tier's
+    bound; a list of `(boat, berth)` said of a returned part is no input's item; "rises ... in successive hours" is
+    cumulative; "rounded to the nearest minute (30 seconds rounds up)" is a halfway rule, which ``round()`` breaks and a
+    comparison with 30 keeps."""
+    grades = "def hardest(grade):\n    return -1 if grade == 'VB' else int(grade[1:])\n\n\nsends = ['V9', 'VB', 'V0']\nprint(max(sends, key=hardest))\n"
+    assert check('Grades are `"VB"`, `"V0"` … `"V17"`; write `hardest(grade)` returning its rank.', grades) is None
+    assert "the string 'SHUT'" in check('Write `rank(state)` for the states `"OPEN"`, `"HELD"` and `"SHUT"`.',
+                                        "def rank(state):\n    return {'OPEN': 0, 'HELD': 1}[state]\n")
+    avg = ("from collections import defaultdict\n\n\ndef avg_price(lots):\n    money, weight = defaultdict(float), defaultdict(float)\n    for lot in lots:\n"
+           "        money[lot['species']] += lot['price']\n        weight[lot['species']] += lot['kg']\n    return {s: money[s] / DIVISOR for s in money}\n")
+    ask = "Write `avg_price(lots)`: the weighted average price per kg of each species (total price ÷ total weight)."
+    assert check(ask, avg.replace("DIVISOR", "weight[s]")) is None
+    assert check(ask, avg.replace("DIVISOR", "len(lots)")).endswith("never multiplies a value by its weight")
+    departure = ("def next_departure(times, now):\n    \"\"\"The first departure at or after now, or None.\"\"\"\n"
+                 "    return next((t for t in sorted(times) if t >= now), None)\n")
+    assert check("Write `next_departure(times, now)`: the earliest departure at or after `now`, or `None` if the last sailing has gone.", departure) is None
+    assert check("Write `next_departure(times, now)`: the last departure before `now`, or `None`.", departure).endswith(
+        "the code says it computes 'first' (next_departure)")
+    shelf = "RANK = {'O-': 0, 'O+': 1}\n\n\ndef shelf_order(units):\n    return sorted(units, key=lambda u: (KEY))\n"
+    ask = "Write `shelf_order(units)`: sorted by blood type in the order O-, O+, then by expiry, then by id."
+    assert check(ask, shelf.replace("KEY", "RANK[u['type']], u['expiry'], u['id']")) is None
+    assert check(ask, shelf.replace("KEY", "u['expiry'], u['id']")).endswith("the code never names blood")
+    toner = "def warning(level):\n    if level <= 5:\n        return 'CRITICAL'\n    return 'LOW' if level <= 15 else None\n"
+    assert check("Write `warning(level)`: a level at or below 5 is `\"CRITICAL\"`, at or below 15 `\"LOW\"`.", toner) is None
+    assert check("Write `warning(level)`: a level below 5 is `\"CRITICAL\"`, below 15 `\"LOW\"`.", toner).startswith("the instruction says 'below 5'")
+    bands = ("from bisect import bisect_left\n\nBANDS = [(8.0, 'S'), (10.0, 'M')]\nLIMITS = [b for b, _ in BANDS]\n\n\ndef band_for(loa):\nBODY")
+    ask = "Write `band_for(loa)` for the bands of `BANDS`: each band takes boats up to and including its length; `None` past the last."
+    assert check(ask, bands.replace("BODY", "    i = bisect_left(LIMITS, loa)\n    return BANDS[i][1] if i < len(BANDS) else None\n")) is None
+    assert "leaves the bound to the next tier" in check(ask, bands.replace("BODY", "    for limit, code in BANDS:\n        if loa < limit:\n"
+                                                                                    "            return code\n    return None\n"))
+    berths = ("def allocate(n, events):\n    free, where, out = list(range(1, n + 1)), {}, []\n    for action, boat in events:\n"
+              "        if action == 'arrive' and free:\n            where[boat] = free.pop(0)\n            out.append((boat, where[boat]))\n    return out, []\n")
+    assert check("Write `allocate(n, events)` for `(\"arrive\", boat)` events, returning `(assignments, turned_away)`: `assignments` is a list of "
+                 "`(boat, berth)` in arrival order.", berths) is None
+    assert "takes boat from the place of berth" in check("Write `allocate(n, events)`; the events are `(boat, berth)` pairs.", berths)
+    tide = ("from itertools import accumulate\n\n\ndef heights(low, high):\n    return [round(low + (high - low) * r / 12, 1) for r in [0, *accumulate([1, 2, 3, 3, 2, 1])]]\n")
+    assert check("Write `heights(low, high)` for hours 0 to 6: the tide rises 1, 2, 3, 3, 2, 1 twelfths of the range in successive hours.", tide) is None
+    assert check("Write `heights(low, high)` for hours 0 to 6: the tide rises 1, 2, 3, 3, 2, 1 twelfths of the range.", tide).startswith(
+        "the instruction asks for nothing cumulative")
+    eta = ("from datetime import datetime, timedelta\n\n\ndef eta(start: datetime, hours: float) -> datetime:\n"
+           "    arrival = start + timedelta(seconds=round(hours * 3600, 3))\n    extra = timedelta(seconds=arrival.second, microseconds=arrival.microsecond)\n"
+           "    arrival -= extra\n    return arrival + timedelta(minutes=1) if extra >= timedelta(seconds=30) else arrival\n")
+    ask = "Write `eta(start, hours)`: the arrival rounded to the nearest minute (30 seconds rounds up)."
+    assert check(ask, eta) is None
+    assert check(ask, "from datetime import datetime, timedelta\n\n\ndef eta(start: datetime, hours: float) -> datetime:\n"
+                      "    return start + timedelta(minutes=round(hours * 60))\n").endswith("which rounds halves to even")
+
+
+def test_blind170_to_176s_answers_to_another_task():
+    """blind170-176: a median asked and the mean returned by a function named ``median_*`` (sorted or not: the order
+    without the middle is no median); a record's number field that the ask names again ("the total collected volume")
+    and the code never reads (``Counter(r["blood_type"] for r in records)`` counts the records); and "return **all**
+    ..." answered with one item at most (``[x]`` at the first match, ``next(...)``)."""
+    median = "from statistics import MEAN\n\n\ndef median_stay(nights: list[int]) -> float:\n    return float(MEAN(sorted(nights))) if nights else 0.0\n"
+    ask = "Write `median_stay(nights)`: the **median** stay in nights (the average of the two middle values when the count is even)."
+    assert check(ask, median.replace("MEAN", "mean")).endswith("never takes a middle value (no median call, no index at half the length)")
+    assert check(ask, median.replace("MEAN", "median")) is None
+    window = "def median3(values):\n    return [sorted(values[i - 1:i + 2])[1] for i in range(1, len(values) - 1)]\n"
+    assert check("Write `median3(values)`: each interior value replaced by the median of it and its neighbours.", window) is None
+    volume = ("from collections import Counter\n\n\ndef volume_by_type(records):\n    totals = Counter()\n    for r in records:\n"
+              "        totals[r['blood_type']] += ADDED\n    return dict(totals)\n")
+    ask = ('Each record is like `{"donor_id": "D4", "blood_type": "O+", "volume_ml": 470}`. Write `volume_by_type(records)` returning the '
+           "total collected volume in mL for each blood type.")
+    assert "the field 'volume_ml' of the input's records, which the instruction names again (never read)" in check(ask, volume.replace("ADDED", "1"))
+    assert check(ask, volume.replace("ADDED", "r['volume_ml']")) is None
+    assert check('Write `status_summary(orders)` counting orders per status, e.g. `{"sewing": 2, "ready": 1}`.',
+                 "from collections import Counter\n\n\ndef status_summary(orders):\n    return dict(Counter(o['status'] for o in orders))\n") is None
+    jobs = "def jobs_for(jobs, customer):\n    found = []\n    for job in jobs:\n        if job['customer'] == customer:\n            FOUND\n    return END\n"
+    ask = "Write `jobs_for(jobs, customer)` returning **all** job ids for the given customer, in input order."
+    assert check(ask, jobs.replace("FOUND", "return [job['job_id']]").replace("END", "[]")).endswith("jobs_for() returns one item at most")
+    assert check(ask, jobs.replace("FOUND", "found.append(job['job_id'])").replace("END", "found")) is None
+    assert check(ask, "def jobs_for(jobs, customer):\n    return [j['job_id'] for j in jobs if j['customer'] == customer]\n") is None

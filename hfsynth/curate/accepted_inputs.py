@@ -204,7 +204,9 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
 FENCE_CUE = re.compile(r"\b(?:such as|like(?: this| so)?|as follows|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$|"
                        r"(?:^|[.:]\s+)(?:an?\s+)?(?:example|sample)s?\s*:\s*$", re.IGNORECASE)  # "... prefixed by a TAB. Sample:"
 # "The file may use git's default conflict style:": the shape of what the function reads, shown; not "Return it in this format:".
-SHAPE_CUE = re.compile(r"\b(?:style|format|layout)\b[^.\n]*:\s*$", re.IGNORECASE)
+# And "Quota allocations are kept in a text file:": where the text the function reads is kept, then the text.
+SHAPE_CUE = re.compile(r"\b(?:style|format|layout)\b[^.\n]*:\s*$|\b(?:kept|stored|saved|exported|published)\s+(?:in|as|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+                       r"(?:file|text|log|feed|export)\s*:\s*$", re.IGNORECASE)
 
 
 # A markdown block indented by four spaces (or a tab) after a line that ends with an input cue.
@@ -245,15 +247,28 @@ def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str, str]]:
         yield match.group("before"), match.group("block"), ""
 
 
+# A module that matches its patterns line by line inside one text (re.MULTILINE): the block is that one text.
+MULTILINE_READS = re.compile(r"\bre\.(?:MULTILINE|M)\b|\(\?[a-z]*m[a-z]*\)")
+FIELD_LABEL = re.compile(r"(?:^|\s)([A-Z][A-Za-z]*(?: [a-z]+)?):\s")
+
+
+def _one_record(lines: List[str]) -> bool:
+    """Lines that each hold labelled fields ("Patient: Bella   Species: Canine", then "Vaccine: ..."), no label
+    twice: the fields of one record spread over lines, not one input per line."""
+    labels = [FIELD_LABEL.findall(line) for line in lines]
+    every = [label for found in labels for label in found]
+    return len(lines) >= 2 and all(labels) and len(every) == len(set(every))
+
+
 def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     """The lines of plain fenced (or indented) blocks that follow an input cue, for the code's one-text
-    function; the whole block, for a function that splits its text into lines itself or reads it as CSV (a
-    document, not a line)."""
+    function; the whole block, for a function that splits its text into lines itself, reads it as CSV or matches
+    it line by line (re.MULTILINE), and for a block of one record's labelled fields (a document, not a line)."""
     function = asked_function(tree, instruction) if tree is not None else None
     if function is None or _text_arguments(function, "") is None:
         return []
     source = ast.unparse(function)
-    whole = bool(LINE_SPLITS.search(source) or CSV_READS.search(source))
+    whole = bool(LINE_SPLITS.search(source) or CSV_READS.search(source) or MULTILINE_READS.search(ast.unparse(tree)))
     found: List[str] = []
     for before, block, tag in _shown_blocks(instruction):
         if tag == "json":
@@ -262,12 +277,13 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
                 found += [block.strip()] if block.strip() not in found else []  # "payloads like this:" and one document
             continue
         lines = [line.strip() for line in block.splitlines() if line.strip()]
+        document = whole or _one_record(lines)
         if any(EXAMPLE_LINE.match(line) for line in lines):
             continue  # "e.g." and then ``month_lengths('2023-12', '2024-02') -> [...]``: a worked example, not an input
         sentence = SENTENCE.split(before.rstrip())[-1]  # the line that opens the block, not the empty rest after its newline
-        cued = FENCE_CUE.search(before) or whole and SHAPE_CUE.search(sentence) and not OUTPUT_CUE.search(sentence)
-        if cued and not REFUSING.search(sentence) and 0 < len(lines) <= (20 if whole else 5) and all(len(line) <= 200 for line in lines):
-            shown = [textwrap.dedent(block).strip("\n")] if whole else lines
+        cued = FENCE_CUE.search(before) or document and SHAPE_CUE.search(sentence) and not OUTPUT_CUE.search(sentence)
+        if cued and not REFUSING.search(sentence) and 0 < len(lines) <= (20 if document else 5) and all(len(line) <= 200 for line in lines):
+            shown = [textwrap.dedent(block).strip("\n")] if document else lines
             found += [text for text in shown if text not in found]
     return found
 

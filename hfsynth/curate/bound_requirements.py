@@ -590,11 +590,12 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
 
 
 # "late if it arrives more than `grace` minutes after", "more than 30 days": the bound itself is not in.
-STATED_EXCLUSIVE = re.compile(r"\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
+STATED_EXCLUSIVE = re.compile(r"(?<!\bor\s)\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
 
 
-# "fewer than 30 rated games", "less than `minimum`", "under 18", "below 2300": the bound itself is not in.
-STATED_EXCLUSIVE_BELOW = re.compile(r"\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?"
+# "fewer than 30 rated games", "less than `minimum`", "under 18", "below 2300": the bound itself is not in
+# (not "at or below 5", "equal to or less than 5").
+STATED_EXCLUSIVE_BELOW = re.compile(r"(?<!\bor\s)\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?"
                                     r"|(?:under|below)\s+\$?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?!\s*%?\s*(?:or|and)\s+(?:equal|less|fewer|below|under|lower|at))", re.IGNORECASE)
 
 
@@ -661,7 +662,7 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
     """Every upper bound of the code is strict (``weight < limit``), none is ``<=``: a weight at a tier's
     bound falls into the next tier. Comparisons with 0 (a check that the input is positive) aside, and
     with a value moved by a step (``cutoff = today - timedelta(days=7)``), whose own step decides, and
-    with a day of the week. ``upward``: the tiers are named by where they start ("90 and above"), so a
+    with a day of the week, and a position that bisect found. ``upward``: the tiers are named by where they start ("90 and above"), so a
     strict lower bound (``score > 90``) is what leaves the bound out, and ``age < 65`` for the tier below
     is right."""
     strict, inclusive = [], False
@@ -671,12 +672,16 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
     shifted = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
                for t in n.targets if isinstance(t, ast.Name)}  # cutoff = today - timedelta(days=7): "placed < cutoff" is "today >= placed + 8"
     stepped_first = _tests_of_loops_that_step_first(tree)
+    positions = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                 and "bisect" in (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", "")) for t in n.targets if isinstance(t, ast.Name)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.UnaryOp) and id(node) in guards:
             guards.add(id(node.operand))
         if not isinstance(node, ast.Compare) or id(node) in guards:
             continue  # "if not 0 <= score <= 100: raise ...": the input's range, not a tier's bound
         sides = [node.left] + node.comparators
+        if any(isinstance(side, ast.Name) and side.id in positions for side in sides):
+            continue  # i = bisect_left(limits, loa); i < len(BANDS): the position found, checked against the table's end
         for left, op, right in zip(sides, node.ops, sides[1:]):
             if any(constant_value(side) == 0 or isinstance(side, ast.Name) and side.id in shifted
                    or isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Add, ast.Sub))

@@ -28,7 +28,7 @@ from hfsynth.curate.json_keys import int_key_into_json, key_missing_from_the_rec
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, unparsed, walk, without_docstrings
-from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return, contradicted_value_kind
+from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return, contradicted_value_kind, one_item_for_all
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
 from hfsynth.curate.topic import answers_another_task
@@ -472,7 +472,7 @@ def check(row: Dict, config) -> Optional[str]:
     if config.require_stated_constraints and row.get("language", "python") == "python":
         broken = (ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
                   or contradicted_annotation(prose(text), parse_python(row.get("code") or ""))
-                  or contradicted_value_kind(prose(text), parse_python(row.get("code") or ""))
+                  or contradicted_value_kind(prose(text), parse_python(row.get("code") or "")) or one_item_for_all(prose(text), parse_python(row.get("code") or ""))
                   or int_key_into_json(text, parse_python(row.get("code") or "")) or key_missing_from_the_record(text, parse_python(row.get("code") or "")))
         if broken:
             return broken

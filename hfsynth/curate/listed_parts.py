@@ -482,6 +482,40 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
     return None
 
 
+# A record shown as a dict literal (`{"port": "Peterhead", "vessel": "Gull", "kg": 120.5}`) and its fields, each with
+# whether its value is a number (or a number's type: `{"ref": str, "vehicles": int}`).
+RECORD_SAMPLE = re.compile(r"\{[^{}\n]*\}")
+SAMPLE_PAIR = re.compile(r"[\"']([a-z]\w*)[\"']\s*:\s*([^,}]+)")
+NUMBER_VALUE = re.compile(r"^\s*(?:-?\d|Decimal\b|int\b|float\b|Fraction\b)")
+
+
+def _number_field_unread(instruction: str, tree: ast.Module) -> Optional[str]:
+    """A number field of the records the instruction shows, which its prose names again ("the **total collected
+    volume in mL**" of `{"donor_id": "D4", "blood_type": "O+", "volume_ml": 470}`), and which the code never reads
+    while it reads another field: ``Counter(r["blood_type"] for r in records)`` counts the records instead. A dict of
+    numbers only (`{"sewing": 2, "ready": 1}`) is a result shown, not a record."""
+    fields: dict = {}
+    for sample in RECORD_SAMPLE.finditer(instruction):
+        pairs = SAMPLE_PAIR.findall(sample.group(0))
+        if not all(NUMBER_VALUE.match(value) for _, value in pairs):
+            for field, value in pairs:
+                fields.setdefault(field, bool(NUMBER_VALUE.match(value)))
+    if len(fields) < 2:
+        return None
+    code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]
+    code += [e for d in tree.body if isinstance(d, ast.Assign) and isinstance(d.value, (ast.Tuple, ast.List, ast.Set)) for e in d.value.elts
+             if isinstance(e, ast.Constant)]  # COUNT_KEYS = ("adults", "children"): the fields named in a table, not example records
+    read = {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    if not read & set(fields):
+        return None
+    outside = RECORD_SAMPLE.sub(" ", instruction)
+    for field, number in fields.items():
+        stem = field.split("_")[0] if len(field.split("_")[0]) >= 3 else field  # volume_ml: "the total volume"
+        if number and field not in read and re.search(rf"\b(?:{re.escape(field)}|{re.escape(stem)})\b", outside, re.IGNORECASE):
+            return f"the field {field!r} of the input's records, which the instruction names again (never read)"
+    return None
+
+
 def _membership_sets(tree: ast.Module) -> List[Set[str]]:
     """The literal containers of strings the code tests membership in (``e["type"] in ("goal", "penalty")``)."""
     found = []
@@ -598,6 +632,8 @@ def _missing_marks(instruction: str, strings: List[str], code: str) -> Optional[
 
 
 CODE_WORD = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
+# ("V0" … "V17", "A1" to "A9"): the two ends of a run of codes, each an instance of a form, not words to spell.
+CODE_RANGE = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"]`?\s*(?:…|\.\.\.?|–|-|to|through|thru)\s*`?['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
 
 
 def _built_from_held_prefix(word: str, strings: List[str]) -> bool:
@@ -609,7 +645,8 @@ def _built_from_held_prefix(word: str, strings: List[str]) -> bool:
 
 def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
     """A quoted code in capitals ('FLAT5', 'WARNING') the code leaves out while it holds two others."""
-    words = list(dict.fromkeys(CODE_WORD.findall(instruction)))
+    ends = {word for pair in CODE_RANGE.findall(instruction) for word in pair}
+    words = [word for word in dict.fromkeys(CODE_WORD.findall(instruction)) if word not in ends]
     if len(words) < 3:
         return None
     held = [word for word in words if _holds_whole(word, strings) or _built_from_held_prefix(word, strings)]
@@ -791,7 +828,7 @@ def missing_part(instruction: str, code: str, written: str = "") -> Optional[str
         literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
         literal = literal or missing_stated_amount(instruction, tree) or missing_listed_bound(instruction, tree)
     literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree) or _header_never_written(instruction, tree)
-    literal = literal or _field_of_a_rule_unread(instruction, tree)
+    literal = literal or _field_of_a_rule_unread(instruction, tree) or _number_field_unread(instruction, tree)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in walk(tree))

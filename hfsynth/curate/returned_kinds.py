@@ -17,6 +17,7 @@ anything else (a call of the code's own, a parameter) is not read, and then the 
 annotation speaks for it ("returning a dict that maps ..." and ``-> list[str]``). Code that imports a
 library (an array's ``sum`` is an array) and a function that yields or returns nothing somewhere are left
 alone. And "return the names of ..." answered by a function annotated ``-> list[float]`` or ``-> int``: numbers.
+And "return **all** ..." answered by a function whose every return gives one item at most (``[x]`` at the first match).
 """
 
 from __future__ import annotations
@@ -238,3 +239,45 @@ def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[
         return f"the instruction asks for {asked.group(0)!r} and the code's {function.name}() is annotated -> {annotation}: {KIND_WORDS[kind]} for each key"
     return None
 
+
+
+# "returns **all** sailing ids", "Return every interacting pair": more than one item may come back.
+ALL_ASK = re.compile(r"\b(?:return\w*|list\w*|find\w*|give\w*|collect\w*|get\w*)\s+(?:(?:the|a|an)\s+)?(?:[\w`]+\s+){0,4}?(?:\*\*)?(?:all|every)(?:\*\*)?\s+"
+                     r"(?!(?:of\s+)?(?:the\s+)?(?:other|remaining)\b)", re.IGNORECASE)
+
+
+def _own_returns(function: ast.AST) -> list:
+    """The values of the function's own ``return`` statements (None for a bare one), not its nested functions'."""
+    found = []
+    for node in own_scope_nodes(function):
+        if isinstance(node, ast.Return):
+            found.append(node.value)
+    return found
+
+
+def _at_most_one(value: Optional[ast.expr]) -> Optional[str]:
+    """"one" for ``[x]`` or ``next(...)``, "none" for ``[]``, ``None`` or a bare return, either through an ``a if c else
+    b``; None for anything else (a list that may hold more)."""
+    if value is None or isinstance(value, ast.Constant) and value.value is None:
+        return "none"
+    if isinstance(value, ast.List) and len(value.elts) <= 1 and not any(isinstance(e, ast.Starred) for e in value.elts):
+        return "one" if value.elts else "none"
+    if isinstance(value, ast.IfExp):
+        sides = {_at_most_one(value.body), _at_most_one(value.orelse)}
+        return None if None in sides else ("one" if "one" in sides else "none")
+    if isinstance(value, ast.Call) and getattr(value.func, "id", None) == "next":
+        return "one"
+    return None
+
+
+def one_item_for_all(prose: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """"Return **all** job ids for the customer" answered by a loop that returns ``[job["job_id"]]`` at the first match
+    (or ``next(...)``, ``[index[key]] if key in index else []``): every return gives one item at most."""
+    asked = ALL_ASK.search(prose) if tree is not None else None
+    function = asked_function(tree, prose) if asked else None
+    if function is None:
+        return None
+    kinds = [_at_most_one(value) for value in _own_returns(function)]
+    if "one" in kinds and None not in kinds:
+        return f"the instruction asks for {asked.group(0).strip()!r} and {function.name}() returns one item at most"
+    return None

@@ -55,6 +55,10 @@ CONTRASTS = (
     ("average|mean", r"total|sum\b|worked"),
 )
 
+# Words by which an instruction names the other of a pair too: "the earliest departure, or None if the last sailing
+# has gone" asks for the first; "last" only says when there is none.
+ALSO_NAMED = {"first": r"|earliest", "last": r"|latest"}
+
 
 def contradicting_purpose(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
     """How the asked function's own name or docstring says it does a task the instruction does not ask, else None."""
@@ -66,7 +70,7 @@ def contradicting_purpose(instruction: str, tree: Optional[ast.Module]) -> Optio
     said = docstring if named else f"{function.name.replace('_', ' ')} {docstring}"
     for asked, other, *only in CONTRASTS:
         own = docstring if only else said
-        if re.search(rf"\b(?:{asked})", instruction, re.IGNORECASE) and not re.search(rf"\b(?:{other})", instruction, re.IGNORECASE) \
+        if re.search(rf"\b(?:{asked})", instruction, re.IGNORECASE) and not re.search(rf"\b(?:{other}{ALSO_NAMED.get(other, '')})", instruction, re.IGNORECASE) \
                 and re.search(rf"\b(?:{other})", own, re.IGNORECASE) and not re.search(rf"\b(?:{asked})", own, re.IGNORECASE):
             found = re.search(rf"\b(?:{other})\w*", own, re.IGNORECASE).group(0)
             return f"the instruction asks for {re.search(rf'(?:{asked})', instruction, re.IGNORECASE).group(0)!r} and the code says it computes {found!r} ({function.name})"

@@ -149,6 +149,9 @@ def _drops_a_character(tree: ast.Module) -> bool:
 # "Round the result **up** to the next 0.5 L": a ceiling, which round() is not ("2.5 rounds up to 3" is a value's example).
 ROUND_UP_ASK = re.compile(r"(?<!\d )(?<!\d)\b(?:round(?:ed|s|ing)?|bump(?:ed|s)?)\s+(?:(?:the|it|this|each|every|that)\s+(?:\w+\s+)?)?up\b|\bnever\s+round(?:ed|s|ing)?\s+down\b", re.IGNORECASE)
 ROUNDS_UP = re.compile(r"\bceil\b|-\s*\(\s*-|//|\bint\(|ROUND_UP|ROUND_CEILING|ROUND_HALF_UP|\bquantize\b|\bDecimal\b|\+\s*0?\.\d*9|\+\s*1\b|\bdivmod\(|%")
+# "rounded to the nearest minute (30 seconds rounds up)": the halfway rule of a rounding to the nearest, not a rounding up
+# (round() gets it wrong all the same: it rounds halves to even).
+NEAREST_BEFORE = re.compile(r"\bnearest\b[^.;\n]*$", re.IGNORECASE)
 ROUND_DOWN_ASK = re.compile(r"\b(?:round(?:ed|s|ing)?|truncat(?:e|ed|es|ing))\s+down\b|\bnever\s+round(?:ed|s|ing)?\s+up\b", re.IGNORECASE)
 ROUNDS_DOWN = re.compile(r"\bfloor\b|//|\bint\(|\btrunc\b|ROUND_DOWN|ROUND_FLOOR|\bquantize\b|\bDecimal\b")
 HALF_UP_ASK = re.compile(
@@ -545,6 +548,18 @@ def _swallows(tree: ast.Module, name: str) -> bool:
         return False
     calls = " ".join(ast.unparse(n) for n in rest if isinstance(n, ast.Call))
     return not (name == "ValueError" and RAISES_VALUE_ERROR.search(calls))
+
+
+def _halfway_compared(before: str, tree: ast.Module) -> bool:
+    """"(30 seconds rounds up)" answered by ``extra >= timedelta(seconds=30)``: the halfway value, compared by hand."""
+    said = re.search(r"(\d+(?:\.\d+)?)\s*(?:[a-z]+\s*)?$", before.rstrip(" (`"), re.IGNORECASE)
+    if not said:
+        return False
+    value = float(said.group(1))
+    return any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.GtE, ast.Lt)) for op in n.ops)
+               and any(isinstance(c, ast.Constant) and isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and c.value == value
+                       for side in [n.left, *n.comparators] for c in walk(side))
+               for n in walk_outside_asserts(tree))
 
 
 def _calls(tree: ast.Module, name: str) -> bool:
@@ -946,7 +961,10 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds halves to even"
     match = ROUND_UP_ASK.search(prose)
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not ROUNDS_UP.search(code):
-        return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, down as often as up"
+        if not NEAREST_BEFORE.search(prose[:match.start()]):
+            return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, down as often as up"
+        if not HALF_UP_DONE.search(code) and not _halfway_compared(prose[:match.start()], tree):
+            return f"the instruction asks for {match.group(0)!r} at the halfway point and the code calls round(), which rounds halves to even"
     match = ROUND_DOWN_ASK.search(prose)
     if match and not negated(prose, match.start()) and _calls(tree, "round") and not ROUNDS_DOWN.search(code):
         return f"the instruction asks for {match.group(0)!r} and the code calls round(), which rounds to the nearest, up as often as down"

@@ -90,6 +90,30 @@ def _orders(code: Code) -> bool:
     return code.has(r"sort|median|heap|nsmallest|nlargest|bisect|insort|partition|quantile|percentile|^select$|quickselect|^(?:arg)?min$|^(?:arg)?max$|most_common")
 
 
+MIDDLE_CALLS = re.compile(r"median|quantile|percentile|select|nsmallest|nlargest|heappush|heappop|heapify|partition|insort|bisect", re.IGNORECASE)
+
+
+def _takes_a_middle(code: Code) -> bool:
+    """What a median needs besides an order: a call that picks by rank (``statistics.median``, ``np.percentile``,
+    heaps, ``nsmallest``, an item of a ``sorted(...)`` taken at once, pandas' ``"median"``) or the length halved (``n // 2``,
+    ``n >> 1``, ``len(xs) / 2``, ``n % 2``). A function
+    named ``median_stay`` that returns ``mean(nights)`` has the word and neither."""
+    defined = {n.name for n in walk(code.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for node in code.nodes:
+        if isinstance(node, ast.Constant) and node.value == "median":
+            return True  # groupby(...).transform("median")
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted":
+            return True  # sorted(values[i - 1:i + 2])[1]: the middle of a window, by rank
+        if isinstance(node, ast.Call):
+            callee = getattr(node.func, "id", None) or getattr(node.func, "attr", None) or ""
+            if MIDDLE_CALLS.search(callee) and callee not in defined:
+                return True
+        if isinstance(node, ast.BinOp) and (isinstance(node.op, (ast.FloorDiv, ast.Div, ast.Mod)) and constant_value(node.right) == 2
+                                            or isinstance(node.op, ast.RShift) and constant_value(node.right) == 1):
+            return True
+    return False
+
+
 def _subtracts(code: Code) -> bool:
     """A ``-`` or ``-=``, a negated value or negative number, or a call that subtracts (``abs`` of a difference is one too)."""
     return (bool(code.operators & {ast.Sub}) or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes)
@@ -246,6 +270,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         "never adds anything (no +, sum nor Counter)",
     ),
     ("the median", re.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
+    ("the median", re.compile(r"\bmedian\b(?!-)", re.IGNORECASE), _takes_a_middle, "never takes a middle value (no median call, no index at half the length)"),
     ("the largest minus the smallest", re.compile(r"\b(?:max(?:imum)?|largest|highest)\s+minus\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:min(?:imum)?|smallest|lowest)\b", re.IGNORECASE),
      _orders, "never looks for a largest or a smallest value"),
     # "mapping every station to `arrivals - departures`", "scored minus conceded": a formula of names the instruction writes
@@ -388,6 +413,8 @@ SORT_BY_TWO = re.compile(
     r"[^.;\n]*?\b(?:and|then)\b[^.;\n]{0,40}?\bby\s+(?:their\s+|its\s+|the\s+)?(?P<b>[a-z_]+)\b",
     re.IGNORECASE,
 )
+# Nouns that close a key of two words ("by blood type", "by membership tier"): the code may name the key by them alone.
+CATEGORY_NOUNS = frozenset({"type", "kind", "category", "class", "group", "level", "tier", "grade"})
 # Words that say a key is taken whole ("then by full name"): the key is the noun after them.
 WHOLE_OF = frozenset({"full", "whole", "entire", "complete", "overall"})
 GENERIC_KEYS = frozenset(
@@ -904,7 +931,8 @@ RUNNING_ASK = re.compile(r"\bfrom (?:the )?\w+ `?[a-z]`? to (?:the )?\w+ `?[a-z]
                          r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"
                          r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*|"
                          r"moving averages?|exponential\w*|smooth\w*|recurrence|at the end of (?:each|every|which|that|the) \w+|(?:stock|inventory|fill|water|tank) levels?|"
-                         r"end[- ]of[- ](?:day|week|month|year|period)|net\s+changes?|runs?\s+out|ran\s+out|no\s+longer|deplet\w*|exhaust\w*|used\s+up)\b|"
+                         r"end[- ]of[- ](?:day|week|month|year|period)|net\s+changes?|runs?\s+out|ran\s+out|no\s+longer|deplet\w*|exhaust\w*|used\s+up|"
+                         r"in\s+successive\s+\w+)\b|"
                          r"\[\s*[a-z]\w*\s*-\s*1\s*\]", re.IGNORECASE)  # "s[t] = ... s[t-1]": each value from the one before
 
 
@@ -1173,8 +1201,20 @@ OPERATION_NEEDS = {
 # What voids an operation's ask: working days that a shift pattern of its own defines ("4 days on and 2 days off,
 # starting on `pattern_start`"), not the days of the week.
 OPERATION_VOIDED = {
+    # "the weight-weighted average price per kg (total price ÷ total weight)": a ratio of two totals, nothing to multiply
+    # (where the code divides by that weight: a plain mean of per-kg prices divides by a count)
+    "a weighted average": re.compile(r"\b(?:total|sum\s+of(?:\s+the)?)\s+\w+(?:\s+\w+)?\s*(?:÷|/|divided\s+by|over)\s*(?:the\s+)?(?:total|sum\s+of)\s+(?:the\s+)?(?P<needs>[a-z]+)",
+                                     re.IGNORECASE),
     "days of the week": re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+days?\s+on\b|\b(?:\d+|one|two|three|four|five|six|seven)[- ]on[,/ ]+(?:\d+|one|two|three|four|five|six|seven)[- ]off\b", re.IGNORECASE),
 }
+
+
+def _voided(found: Optional[re.Match], tree: ast.Module) -> bool:
+    """An operation's void applies: its words are in the prose and, where they name what the code must divide by, it does."""
+    if not found or "needs" not in found.re.groupindex:
+        return bool(found)
+    divisors = [unparsed(n.right) for n in walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)]
+    return any(_names_the_key(found.group("needs").lower(), set(re.findall(r"[a-z]+", d.lower()))) for d in divisors)
 
 
 def wrong_operation(prose: str, code: str) -> Optional[str]:
@@ -1186,7 +1226,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     prose = EMPHASIS.sub(r"\1", prose)  # "return the **indices**"
     facts = Code(tree)
     for what, pattern, evidence, failure in OPERATIONS:
-        if _asked(pattern, prose) and not evidence(facts) and not (what in OPERATION_VOIDED and OPERATION_VOIDED[what].search(prose)) \
+        if _asked(pattern, prose) and not evidence(facts) and not (what in OPERATION_VOIDED and _voided(OPERATION_VOIDED[what].search(prose), tree)) \
                 and not (what in OPERATION_NEEDS and not OPERATION_NEEDS[what].search(prose) and not OPERATION_NEEDS[what].search(unparsed(tree))):
             return f"the instruction asks for {what} and the code {failure}"
     value = _asked(ASKS_FOR_A_VALUE, prose)
@@ -1198,14 +1238,18 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
     match = _asked(SORT_BY_TWO, prose)
     if match:
         keys = [match.group("a").lower(), match.group("b").lower()]
+        heads = [None, None]
         for i, name in enumerate(("a", "b")):  # "then by full name": the name is the key, "full" says which of it
             following = re.match(r"\s+([a-z_]+)", prose[match.end(name):], re.IGNORECASE)
             if keys[i] in WHOLE_OF and following:
                 keys[i] = following.group(1).lower()
+            elif following and following.group(1).lower() in CATEGORY_NOUNS:
+                heads[i] = following.group(1).lower()  # "by blood type": the code's ``type`` names it
         words = _words(code)
         numbered = [re.match(r"\s+(?:number|no|num|code|id)\b", prose[match.end(name):], re.IGNORECASE) for name in ("a", "b")]
         if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1] and not _orders_by_fields(tree):
-            present = [_names_the_key(k, words) or bool(number and words & {"num", "number", "no", "n"}) for k, number in zip(keys, numbered)]  # "by seat number": num
+            present = [_names_the_key(k, words) or bool(head and head in words) or bool(number and words & {"num", "number", "no", "n"})
+                       for k, head, number in zip(keys, heads, numbered)]  # "by seat number": num
             if any(present) and not all(present):
                 return f"the instruction sorts by {keys[0]} and by {keys[1]}, and the code never names {keys[present.index(False)]}"
     return (_another_format(prose, tree) or _opposite_direction(prose, tree) or _wrong_kind_method(prose, tree)

@@ -61,10 +61,22 @@ RETURNED_BEFORE = re.compile(r"\b(?:return\w*|yield\w*|outputs?|produc\w*)\s+(?:
                              r"(?:(?:list|set|tuple|sequence|generator|iterator)s?\s+of\s+)?`?$", re.IGNORECASE)
 
 
+# "returning `(assignments, turned_away)`: `assignments` is a list of `(boat, berth)`": a part of what is returned, spelled.
+PART_OF_RETURNED = re.compile(r"`?(?P<part>[A-Za-z_]\w*)`?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?:(?:list|set|tuple|sequence|dict)s?\s+of\s+)?`?$")
+
+
 def _input_tuples(prose: str) -> List[List[str]]:
-    """The tuples of distinct names the instruction spells, less those it says the function returns."""
-    tuples = [[n.strip() for n in found.group("names").split(",")] for found in SPELLED_TUPLE.finditer(prose)
-              if not RETURNED_BEFORE.search(prose[max(0, found.start() - 60):found.start()])]
+    """The tuples of distinct names the instruction spells, less those it says the function returns (and the
+    tuples it says a part of the returned tuple is made of)."""
+    returned, tuples = set(), []
+    for found in SPELLED_TUPLE.finditer(prose):
+        names = [n.strip() for n in found.group("names").split(",")]
+        before = prose[max(0, found.start() - 60):found.start()]
+        part = PART_OF_RETURNED.search(before)
+        if RETURNED_BEFORE.search(before):
+            returned.update(names)
+        elif not (part and part.group("part") in returned):
+            tuples.append(names)
     return [names for names in tuples if len(set(names)) == len(names)]
 
 
