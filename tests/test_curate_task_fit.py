@@ -5756,7 +5756,8 @@ def test_blind170_to_176s_asks_read_whole():
 def test_blind170_to_176s_answers_to_another_task():
     """blind170-176: a median asked and the mean returned by a function named ``median_*`` (sorted or not: the order
     without the middle is no median); a record's number field that the ask names again ("the total collected volume")
-    and the code never reads (``Counter(r["blood_type"] for r in records)`` counts the records); and "return **all**
+    and the code never reads (``Counter(r["blood_type"] for r in records)`` counts the records); a field that a rule
+    leaves records out by ("bookings with status "cancelled" take no space") and the code never reads; and "return **all**
     ..." answered with one item at most (``[x]`` at the first match, ``next(...)``)."""
     median = "from statistics import MEAN\n\n\ndef median_stay(nights: list[int]) -> float:\n    return float(MEAN(sorted(nights))) if nights else 0.0\n"
     ask = "Write `median_stay(nights)`: the **median** stay in nights (the average of the two middle values when the count is even)."
@@ -5772,6 +5773,13 @@ def test_blind170_to_176s_answers_to_another_task():
     assert check(ask, volume.replace("ADDED", "r['volume_ml']")) is None
     assert check('Write `status_summary(orders)` counting orders per status, e.g. `{"sewing": 2, "ready": 1}`.',
                  "from collections import Counter\n\n\ndef status_summary(orders):\n    return dict(Counter(o['status'] for o in orders))\n") is None
+    lanes = "GAP = 0.6\n\n\ndef lane_metres(bookings):\n    return round(sum(b['length_m'] + GAP for b in bookings KEPT), 1)\n"
+    ask = ('Write `lane_metres(bookings)` for bookings like:\n\n```json\n[{"ref": "K81", "length_m": 4.6, "status": "confirmed"},\n'
+           ' {"ref": "K82", "length_m": 12.0, "status": "cancelled"}]\n```\n\n- every vehicle needs its length plus a 0.6 m gap\n'
+           '- bookings with status `"cancelled"` take no space\n')
+    assert "the field 'status' of the input's records, which a rule of the instruction leaves records out by (never read)" in check(
+        ask, lanes.replace(" KEPT", ""))
+    assert check(ask, lanes.replace("KEPT", "if b['status'] != 'cancelled'")) is None
     jobs = "def jobs_for(jobs, customer):\n    found = []\n    for job in jobs:\n        if job['customer'] == customer:\n            FOUND\n    return END\n"
     ask = "Write `jobs_for(jobs, customer)` returning **all** job ids for the given customer, in input order."
     assert check(ask, jobs.replace("FOUND", "return [job['job_id']]").replace("END", "[]")).endswith("jobs_for() returns one item at most")

@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Iterable, List, Optional, Set
+from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry
 from hfsynth.curate.python_ast import parse_python, string_constants, unparsed, walk
@@ -487,32 +487,78 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
 RECORD_SAMPLE = re.compile(r"\{[^{}\n]*\}")
 SAMPLE_PAIR = re.compile(r"[\"']([a-z]\w*)[\"']\s*:\s*([^,}]+)")
 NUMBER_VALUE = re.compile(r"^\s*(?:-?\d|Decimal\b|int\b|float\b|Fraction\b)")
+QUOTED_VALUE = re.compile(r"\s*[\"']([^\"']{2,30})[\"']\s*")
+
+
+def _record_fields(text: str, sample: re.Pattern = RECORD_SAMPLE) -> Tuple[Dict[str, bool], Dict[str, Set[str]]]:
+    """The fields of the records ``text`` shows (each: is its value a number?) and the strings each field holds there. A
+    dict of numbers only (`{"sewing": 2, "ready": 1}`) is a result shown, not a record."""
+    fields: Dict[str, bool] = {}
+    values: Dict[str, Set[str]] = {}
+    for found in sample.finditer(text):
+        pairs = SAMPLE_PAIR.findall(found.group(0))
+        if not pairs or all(NUMBER_VALUE.match(value) for _, value in pairs):
+            continue
+        for field, value in pairs:
+            fields.setdefault(field, bool(NUMBER_VALUE.match(value)))
+            quoted = QUOTED_VALUE.fullmatch(value)
+            if quoted:
+                values.setdefault(field, set()).add(quoted.group(1))
+    return fields, values
+
+
+def _fields_read(tree: ast.Module) -> Set[str]:
+    """The attribute names and strings of the code's definitions, and of its module-level tables of strings
+    (``COUNT_KEYS = ("adults", "children")``): not of the example records below them."""
+    code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]
+    code += [e for d in tree.body if isinstance(d, ast.Assign) and isinstance(d.value, (ast.Tuple, ast.List, ast.Set)) for e in d.value.elts
+             if isinstance(e, ast.Constant)]
+    return {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def _stem(field: str) -> str:
+    """volume_ml: "the total volume"."""
+    return field.split("_")[0] if len(field.split("_")[0]) >= 3 else field
 
 
 def _number_field_unread(instruction: str, tree: ast.Module) -> Optional[str]:
     """A number field of the records the instruction shows, which its prose names again ("the **total collected
     volume in mL**" of `{"donor_id": "D4", "blood_type": "O+", "volume_ml": 470}`), and which the code never reads
-    while it reads another field: ``Counter(r["blood_type"] for r in records)`` counts the records instead. A dict of
-    numbers only (`{"sewing": 2, "ready": 1}`) is a result shown, not a record."""
-    fields: dict = {}
-    for sample in RECORD_SAMPLE.finditer(instruction):
-        pairs = SAMPLE_PAIR.findall(sample.group(0))
-        if not all(NUMBER_VALUE.match(value) for _, value in pairs):
-            for field, value in pairs:
-                fields.setdefault(field, bool(NUMBER_VALUE.match(value)))
-    if len(fields) < 2:
-        return None
-    code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]
-    code += [e for d in tree.body if isinstance(d, ast.Assign) and isinstance(d.value, (ast.Tuple, ast.List, ast.Set)) for e in d.value.elts
-             if isinstance(e, ast.Constant)]  # COUNT_KEYS = ("adults", "children"): the fields named in a table, not example records
-    read = {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    while it reads another field: ``Counter(r["blood_type"] for r in records)`` counts the records instead."""
+    fields, _ = _record_fields(instruction)
+    read = _fields_read(tree) if len(fields) >= 2 else set()
     if not read & set(fields):
         return None
     outside = RECORD_SAMPLE.sub(" ", instruction)
     for field, number in fields.items():
-        stem = field.split("_")[0] if len(field.split("_")[0]) >= 3 else field  # volume_ml: "the total volume"
-        if number and field not in read and re.search(rf"\b(?:{re.escape(field)}|{re.escape(stem)})\b", outside, re.IGNORECASE):
+        if number and field not in read and re.search(rf"\b(?:{re.escape(field)}|{re.escape(_stem(field))})\b", outside, re.IGNORECASE):
             return f"the field {field!r} of the input's records, which the instruction names again (never read)"
+    return None
+
+
+# A rule that leaves records out: "bookings with status "cancelled" take no space", "Cancelled classes must not be shown".
+EXCLUDING = re.compile(r"\b(?:not|no|never|exclud\w*|skip\w*|ignor\w*|omit\w*|without|drop\w*|leave\s+out|left\s+out)\b", re.IGNORECASE)
+ANY_RECORD_SAMPLE = re.compile(r"\{[^{}]*\}")  # in a fenced block too, over several lines
+
+
+def _excluding_field_unread(instruction: str, written: str, tree: ast.Module) -> Optional[str]:
+    """A field of the records the instruction shows (``written``: its fenced samples too) that a sentence of its prose
+    excludes records by, naming the field or one of its values and no field the code reads ("skip berths flagged
+    `out_of_service`"), while the code reads other fields and never this one nor those values."""
+    fields, values = _record_fields(written, ANY_RECORD_SAMPLE)
+    read = _fields_read(tree) if len(fields) >= 2 else set()
+    if not read & set(fields):
+        return None
+    sentences = re.split(r"(?<=[.!?;:])\s+|\n+", ANY_RECORD_SAMPLE.sub(" ", instruction))
+    others = [f for f in fields if f in read]
+    for field in fields:
+        if field in read or values.get(field, set()) & read:
+            continue
+        words = "|".join(re.escape(w) for w in [field, _stem(field), *sorted(values.get(field, ()))])
+        for sentence in sentences:
+            if re.search(rf"\b(?:{words})\b", sentence, re.IGNORECASE) and EXCLUDING.search(sentence) \
+                    and not any(re.search(rf"\b{re.escape(f)}\b", sentence, re.IGNORECASE) for f in others):
+                return f"the field {field!r} of the input's records, which a rule of the instruction leaves records out by (never read)"
     return None
 
 
@@ -803,6 +849,7 @@ def missing_part(instruction: str, code: str, written: str = "") -> Optional[str
     or the code does not parse (validity's business). ``instruction`` is its prose; ``written``, the
     instruction as written (a fenced class stub's methods are listed too)."""
     names = listed_methods(instruction, written)
+    shown = written  # the instruction as written: ``written`` is the code's strings below
     operators = BACKTICKED_OPERATOR.search(instruction)
     options = "--" in instruction
     literals = TAG_LIST.search(instruction) or LETTER_LIST.search(instruction) or UNIT_LIST.search(instruction) or NAMED_CODES.search(instruction)
@@ -829,6 +876,7 @@ def missing_part(instruction: str, code: str, written: str = "") -> Optional[str
         literal = literal or missing_stated_amount(instruction, tree) or missing_listed_bound(instruction, tree)
     literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree) or _header_never_written(instruction, tree)
     literal = literal or _field_of_a_rule_unread(instruction, tree) or _number_field_unread(instruction, tree)
+    literal = literal or _excluding_field_unread(instruction, shown, tree)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in walk(tree))
