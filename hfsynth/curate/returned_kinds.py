@@ -240,7 +240,6 @@ def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[
     return None
 
 
-
 # "returns **all** sailing ids", "Return every interacting pair": more than one item may come back.
 ALL_ASK = re.compile(r"\b(?:return\w*|list\w*|find\w*|give\w*|collect\w*|get\w*)\s+(?:(?:the|a|an)\s+)?(?:[\w`]+\s+){0,4}?(?:\*\*)?(?:all|every)(?:\*\*)?\s+"
                      r"(?!(?:of\s+)?(?:the\s+)?(?:other|remaining)\b)", re.IGNORECASE)

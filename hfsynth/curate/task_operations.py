@@ -95,9 +95,9 @@ MIDDLE_CALLS = re.compile(r"median|quantile|percentile|select|nsmallest|nlargest
 
 def _takes_a_middle(code: Code) -> bool:
     """What a median needs besides an order: a call that picks by rank (``statistics.median``, ``np.percentile``,
-    heaps, ``nsmallest``, an item of a ``sorted(...)`` taken at once, pandas' ``"median"``) or the length halved (``n // 2``,
-    ``n >> 1``, ``len(xs) / 2``, ``n % 2``). A function
-    named ``median_stay`` that returns ``mean(nights)`` has the word and neither."""
+    heaps, ``nsmallest``), an item of a ``sorted(...)`` taken at once, pandas' ``"median"``, or the length halved
+    (``n // 2``, ``n >> 1``, ``len(xs) / 2``, ``n % 2``). A function named ``median_stay`` that returns
+    ``mean(nights)`` has the word and none of them."""
     defined = {n.name for n in walk(code.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for node in code.nodes:
         if isinstance(node, ast.Constant) and node.value == "median":
