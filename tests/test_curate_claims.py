@@ -1419,21 +1419,21 @@ def test_blind163_to_169s_examples_probes_and_claims():
 def test_blind170_to_176s_shown_documents_are_one_input():
     """blind170-176: a fenced block of one record's labelled fields ("Patient: Bella   Species: Canine", then
     "Vaccine: ...") is one input, not one per line (a parser that rightly raises on a missing field passes it, and one
-    that matches a field against the whole text fails it); and the text after "Quota allocations are kept in a text file:" is what a reader of
-    the whole text is given (``totals[vessel] += ...`` on a plain dict raises KeyError on it)."""
+    that matches a field against the whole text fails it); and the text after "Quota allocations are kept in a text
+    file:" is what a reader of the whole text is given (``totals[vessel] += ...`` on a plain dict raises KeyError on it)."""
     cert = ("import re\n\nPATTERNS = {'patient': r'Patient:\\s*(\\w+)', 'species': r'Species:\\s*(\\w+)', 'vaccine': r'Vaccine:\\s*(\\w+)'}\n\n\n"
             "def parse_certificate(text):\n    out = {}\n    for name, pattern in PATTERNS.items():\n        m = re.search(pattern, text)\n"
             "        if not m:\n            raise ValueError(f'missing field: {name}')\n        out[name] = m.group(1)\n    return out\n")
     cert_ask = ("Certificates are OCR'd into text like:\n\n```\nPatient: Bella   Species: Canine\nVaccine: Rabies\n```\n\n"
                 "Write `parse_certificate(text) -> dict` with the patient, species and vaccine. If any field is missing, raise `ValueError`.")
-    quota = ("from decimal import Decimal\n\n\ndef quota_totals(text):\n    totals = INIT\n    for raw in text.splitlines():\n        line = raw.strip()\n"
+    quota = ("from collections import defaultdict\nfrom decimal import Decimal\n\n\ndef quota_totals(text):\n    totals = INIT\n    for raw in text.splitlines():\n        line = raw.strip()\n"
              "        if not line or line.startswith('#'):\n            continue\n        vessel, _species, tonnes = line.split(';')\n"
              "        totals[vessel] += Decimal(tonnes)\n    return dict(totals)\n")
     quota_ask = ("Quota allocations are kept in a text file:\n\n```\n# vessel;species;tonnes\nSea Star;cod;12.5\nGull;cod;7.25\n```\n\n"
                  "Write `quota_totals(text)` returning each vessel's total quota in tonnes. Ignore blank lines and lines starting with `#`.")
     rows = [{"id": "certificate", "code": cert, "instruction": cert_ask},
             {"id": "certificate read as one line", "code": cert.replace("re.search", "re.fullmatch"), "instruction": cert_ask},
-            {"id": "quota", "code": quota.replace("INIT", "__import__('collections').defaultdict(Decimal)"), "instruction": quota_ask},
+            {"id": "quota", "code": quota.replace("INIT", "defaultdict(Decimal)"), "instruction": quota_ask},
             {"id": "quota on a plain dict", "code": quota.replace("INIT", "{}"), "instruction": quota_ask}]
     rows = [dict(r, response=f"```python\n{r['code']}```\n") for r in rows]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
