@@ -42,7 +42,7 @@ import textwrap
 from typing import Iterator, List, Optional, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
-from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
+from hfsynth.curate.python_ast import asked_function, literal_value, unparsed, value_fits
 from hfsynth.fences import find_fences
 
 SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
@@ -268,7 +268,7 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     if function is None or _text_arguments(function, "") is None:
         return []
     source = ast.unparse(function)
-    whole = bool(LINE_SPLITS.search(source) or CSV_READS.search(source) or MULTILINE_READS.search(ast.unparse(tree)))
+    whole = bool(LINE_SPLITS.search(source) or CSV_READS.search(source) or MULTILINE_READS.search(unparsed(tree)))
     found: List[str] = []
     for before, block, tag in _shown_blocks(instruction):
         if tag == "json":

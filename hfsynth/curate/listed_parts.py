@@ -469,8 +469,7 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
     if not found:
         return None
     fields = re.findall(r"[`'\"](\w+)[`'\"]" if found.re is RECORD_FIELDS else r"[\"'](\w+)[\"']\s*:", found.group("items"))
-    code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]  # not the example data below
-    read = {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    read = _fields_read(tree, tables=False)
     unread = [f for f in fields if f not in read]
     if len(fields) - len(unread) < 2:
         return None
@@ -507,11 +506,11 @@ def _record_fields(text: str, sample: re.Pattern = RECORD_SAMPLE) -> Tuple[Dict[
     return fields, values
 
 
-def _fields_read(tree: ast.Module) -> Set[str]:
-    """The attribute names and strings of the code's definitions, and of its module-level tables of strings
-    (``COUNT_KEYS = ("adults", "children")``): not of the example records below them."""
+def _fields_read(tree: ast.Module, tables: bool = True) -> Set[str]:
+    """The attribute names and strings of the code's definitions and (``tables``) of its module-level tables of
+    strings (``COUNT_KEYS = ("adults", "children")``): not of the example records below them."""
     code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]
-    code += [e for d in tree.body if isinstance(d, ast.Assign) and isinstance(d.value, (ast.Tuple, ast.List, ast.Set)) for e in d.value.elts
+    code += [e for d in tree.body if tables and isinstance(d, ast.Assign) and isinstance(d.value, (ast.Tuple, ast.List, ast.Set)) for e in d.value.elts
              if isinstance(e, ast.Constant)]
     return {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
 

@@ -245,15 +245,6 @@ ALL_ASK = re.compile(r"\b(?:return\w*|list\w*|find\w*|give\w*|collect\w*|get\w*)
                      r"(?!(?:of\s+)?(?:the\s+)?(?:other|remaining)\b)", re.IGNORECASE)
 
 
-def _own_returns(function: ast.AST) -> list:
-    """The values of the function's own ``return`` statements (None for a bare one), not its nested functions'."""
-    found = []
-    for node in own_scope_nodes(function):
-        if isinstance(node, ast.Return):
-            found.append(node.value)
-    return found
-
-
 def _at_most_one(value: Optional[ast.expr]) -> Optional[str]:
     """"one" for ``[x]`` or ``next(...)``, "none" for ``[]``, ``None`` or a bare return, either through an ``a if c else
     b``; None for anything else (a list that may hold more)."""
@@ -276,7 +267,7 @@ def one_item_for_all(prose: str, tree: Optional[ast.Module]) -> Optional[str]:
     function = asked_function(tree, prose) if asked else None
     if function is None:
         return None
-    kinds = [_at_most_one(value) for value in _own_returns(function)]
+    kinds = [_at_most_one(n.value) for n in own_scope_nodes(function) if isinstance(n, ast.Return)]  # its own, not a nested function's
     if "one" in kinds and None not in kinds:
         return f"the instruction asks for {asked.group(0).strip()!r} and {function.name}() returns one item at most"
     return None
