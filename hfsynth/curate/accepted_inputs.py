@@ -97,7 +97,7 @@ def _text_arguments(function: ast.FunctionDef, text: str) -> Optional[str]:
     required = params[: len(params) - len(args.defaults)]
     if args.vararg is not None or not all(d is not None for d in args.kw_defaults):
         return None
-    annotations = [ast.unparse(p.annotation) if p.annotation is not None else "" for p in required]
+    annotations = [unparsed(p.annotation) if p.annotation is not None else "" for p in required]
     if len(required) == 1 and (annotations[0] == "str" or (not annotations[0] and (TEXT_PARAMETER.fullmatch(required[0].arg) or TEXT_NAMED.fullmatch(required[0].arg)))):
         return repr(text)
     if len(required) == 1 and LIST_OF_TEXT.fullmatch(annotations[0]):
@@ -184,7 +184,7 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
     required = params[: len(params) - len(function.args.defaults)]
     if len(required) != 1 or required[0].annotation is None:
         return []
-    base = re.sub(r"\[.*$", "", ast.unparse(required[0].annotation)).rpartition(".")[2].lower()
+    base = re.sub(r"\[.*$", "", unparsed(required[0].annotation)).rpartition(".")[2].lower()
     exact = {"list": list, "sequence": list, "tuple": tuple, "dict": dict, "mapping": dict}.get(base)  # `(1, 3)` is one item of a list of pairs
     found: List[str] = []
     for sentence in SENTENCE.split(instruction_prose):
@@ -267,7 +267,7 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     function = asked_function(tree, instruction) if tree is not None else None
     if function is None or _text_arguments(function, "") is None:
         return []
-    source = ast.unparse(function)
+    source = unparsed(function)
     whole = bool(LINE_SPLITS.search(source) or CSV_READS.search(source) or MULTILINE_READS.search(unparsed(tree)))
     found: List[str] = []
     for before, block, tag in _shown_blocks(instruction):

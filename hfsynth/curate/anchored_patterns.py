@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import unparsed, values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed, values_bound_once, walk
 
 # ("include tests" asks for tests, not a text that holds a pattern somewhere)
 STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|anywhere)\b|"
@@ -74,7 +74,7 @@ def _truth_of(node: ast.expr) -> Optional[ast.expr]:
 
 def _answers_a_bool(function: ast.AST) -> bool:
     returns = getattr(function, "returns", None)
-    return (returns is not None and ast.unparse(returns) == "bool") or bool(re.match(r"(?:is|has|valid|check)", function.name))
+    return (returns is not None and unparsed(returns) == "bool") or bool(re.match(r"(?:is|has|valid|check)", function.name))
 
 
 def _returns_a_bool(body: list) -> bool:
@@ -90,9 +90,7 @@ def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
     if STARTS_ONLY.search(instruction):
         return None
     patterns = _patterns(tree)
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         for node in walk(function):
             if isinstance(node, ast.Return) and node.value is not None:
                 call = _truth_of(node.value)

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import asked_function, own_scope_nodes, walk
+from hfsynth.curate.python_ast import asked_function, nodes_of, own_scope_nodes, unparsed, walk
 from hfsynth.curate.requirement_words import EMPHASIS
 
 PART_ASK = re.compile(r"\breturns?\s+(?:only\s+)?(?:the\s+)?(?P<part>discount|saving|savings|tax|tip|fee|surcharge|commission|deduction)(?:\s+amount)?\b(?!\s+(?:rate|percent|percentage|tier|code|name))", re.IGNORECASE)
@@ -25,7 +25,7 @@ REST_ASK = re.compile(r"\b(?:after|net of|less|minus|discounted|final|remaining|
 
 
 def _names(node: ast.AST) -> set:
-    return {n.id for n in walk(node) if isinstance(n, ast.Name)}
+    return {n.id for n in nodes_of(node, ast.Name)}
 
 
 def _the_rest(value: ast.expr) -> bool:
@@ -54,7 +54,7 @@ def _rest_for_the_part(prose: str, tree: ast.Module) -> Optional[str]:
     returns = [n.value for n in own_scope_nodes(function) if isinstance(n, ast.Return) and n.value is not None]
     rests = [value for value in returns if _the_rest(value)]
     if rests and all(value in rests or isinstance(value, ast.Constant) for value in returns):
-        return (f"the instruction asks for the {asked.group('part')} and {ast.unparse(rests[0])[:50]} (line {rests[0].lineno}) "
+        return (f"the instruction asks for the {asked.group('part')} and {unparsed(rests[0])[:50]} (line {rests[0].lineno}) "
                 f"is what is left after it")
     return None
 
@@ -70,12 +70,12 @@ def _value_for_units(prose: str, tree: ast.Module) -> Optional[str]:
     if not UNITS_ASK.search(prose) or MONEY_ASK.search(prose):
         return None
     def named(node, pattern):
-        text = ast.unparse(node)
+        text = unparsed(node)
         return isinstance(node, (ast.Name, ast.Subscript, ast.Attribute)) and pattern.search(text.rsplit("[", 1)[-1].rsplit(".", 1)[-1])
     for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and (
                 named(node.left, QUANTITY) and named(node.right, PRICE) or named(node.left, PRICE) and named(node.right, QUANTITY)):
-            return f"the instruction asks for units and {ast.unparse(node)[:50]} (line {node.lineno}) weighs them by price"
+            return f"the instruction asks for units and {unparsed(node)[:50]} (line {node.lineno}) weighs them by price"
     return None
 
 

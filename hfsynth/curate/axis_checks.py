@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import nodes_of
 
 X_NAME = re.compile(r"(?:^|(?<=_))x(?=\d|_|$)")
 
@@ -25,10 +25,10 @@ def _y_of(name: str) -> Optional[str]:
 
 def one_axis_tested(tree: ast.Module) -> Optional[str]:
     """``compares x1 with x2 (line 7) and never y1 with y2`` where a function assigns all four."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        assigned = {t.id for n in walk(function) if isinstance(n, ast.Assign) for target in n.targets
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        assigned = {t.id for n in nodes_of(function, ast.Assign) for target in n.targets
                     for t in (target.elts if isinstance(target, ast.Tuple) else [target]) if isinstance(t, ast.Name)}
-        compared = [n for n in walk(function) if isinstance(n, ast.Compare) and len(n.ops) == 1
+        compared = [n for n in nodes_of(function, ast.Compare) if len(n.ops) == 1
                     and isinstance(n.left, ast.Name) and isinstance(n.comparators[0], ast.Name)]
         pairs = {frozenset((n.left.id, n.comparators[0].id)) for n in compared}
         for node in compared:

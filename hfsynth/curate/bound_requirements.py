@@ -61,7 +61,7 @@ import ast
 import re
 from typing import Optional, Set
 
-from hfsynth.curate.python_ast import names_and_values, own_scope_nodes, parameter_names, store_counts, unparsed, values_bound_once, walk
+from hfsynth.curate.python_ast import names_and_values, nodes_of, own_scope_nodes, parameter_names, store_counts, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
@@ -77,15 +77,15 @@ def _compared_numbers(tree: ast.Module) -> Set[float]:
     """The numbers the code compares with (``0 <= h <= 23``, ``range(1, 65536)``), with the value of
     constant arithmetic (``2 ** 16``, ``0xFFFF``) and of names bound to a number that a comparison reads
     (``MAX_PORT = 65535``, ``high=65535``)."""
-    compared = {n.id for c in walk(tree) if isinstance(c, ast.Compare) for n in walk(c) if isinstance(n, ast.Name)}
-    places = [c for c in walk(tree) if isinstance(c, ast.Compare)]
-    places += [c for c in walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "id", None) in ("range", "min", "max")]
-    places += [a.value for a in walk(tree) if isinstance(a, ast.Assign) and any(isinstance(t, ast.Name) and t.id in compared for t in a.targets)]
-    for function in (f for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    compared = {n.id for c in nodes_of(tree, ast.Compare) for n in nodes_of(c, ast.Name)}
+    places = [c for c in nodes_of(tree, ast.Compare)]
+    places += [c for c in nodes_of(tree, ast.Call) if getattr(c.func, "id", None) in ("range", "min", "max")]
+    places += [a.value for a in nodes_of(tree, ast.Assign) if any(isinstance(t, ast.Name) and t.id in compared for t in a.targets)]
+    for function in (f for f in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         named = function.args.posonlyargs + function.args.args
         places += [d for a, d in zip(named[len(named) - len(function.args.defaults):], function.args.defaults) if a.arg in compared]
         places += [d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None and a.arg in compared]
-    values = (constant_value(n) for place in places for n in walk(place) if isinstance(n, (ast.Constant, ast.UnaryOp, ast.BinOp)))
+    values = (constant_value(n) for place in places for n in nodes_of(place, (ast.Constant, ast.UnaryOp, ast.BinOp)))
     return {v for v in values if v is not None}
 
 
@@ -113,10 +113,10 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
             if low >= high:
                 continue
             if numbers is None:  # and the counts of a regex's repetition ("[0-9]{12,19}"): a length bound checked by the pattern
-                numbers = _compared_numbers(tree) | {float(n) for node in walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                numbers = _compared_numbers(tree) | {float(n) for node in nodes_of(tree, ast.Constant) if isinstance(node.value, str)
                                                      for pair in re.findall(r"\{(\d+)(?:,(\d*))?\}", node.value) for n in pair if n}
-                if any(re.search(r"(?:\\d|\[[0-9]-9\])(?:\?|\{\d*,?\d+\})", node.value) for node in walk(tree)
-                       if isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                if any(re.search(r"(?:\\d|\[[0-9]-9\])(?:\?|\{\d*,?\d+\})", node.value) for node in nodes_of(tree, ast.Constant)
+                       if isinstance(node.value, str)):
                     numbers |= {9.0, 99.0, 999.0, 9999.0}  # r"(?:0|[1-9][0-9]?)": a number of at most two digits, 0-99 checked by the pattern
             for bound in (high, low) if low else (high,):
                 if not any(abs(n - bound) <= 1 for n in numbers):
@@ -142,12 +142,12 @@ def _limit_compared_strictly(tree: ast.Module, name: str) -> Optional[str]:
                     inclusive = True
                 elif o is ast.Lt and strict is None and isinstance(x, (ast.BinOp, ast.Call)):
                     strict = node
-    return f"{ast.unparse(strict)[:50]} (line {strict.lineno}) keeps a line of exactly {name} characters out" if strict is not None and not inclusive else None
+    return f"{unparsed(strict)[:50]} (line {strict.lineno}) keeps a line of exactly {name} characters out" if strict is not None and not inclusive else None
 
 
 def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
     """``text[:name] + "..."`` (or ``f"{text[:name]}..."``) in a function whose parameter ``name`` is never reassigned."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         if name not in {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}:
             continue
         if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in walk(function)):
@@ -160,7 +160,7 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
                 and (isinstance(node.slice.upper, ast.Name) and node.slice.upper.id == name or isinstance(node.value, ast.Name) and node.value.id in names)
 
         # ``cut = text[:limit]``, then perhaps ``cut = cut[:space]``: a name that only ever holds the cut text, shortened.
-        bound = [n for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
+        bound = [n for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
         cuts: set = set()
         for target in {n.targets[0].id for n in bound}:
             values = [n.value for n in bound if n.targets[0].id == target]
@@ -186,7 +186,7 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
                     if isinstance(here, ast.FormattedValue) and cut(here.value) and isinstance(after, ast.Constant):
                         added = after.value
             if added:
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps {name} characters and adds {added!r} after them"
+                return f"{unparsed(node)[:50]} (line {node.lineno}) keeps {name} characters and adds {added!r} after them"
     return None
 
 
@@ -228,7 +228,7 @@ def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
             return False
         name = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", None)
         return name in WHOLE_CALLS or (name == "round" and len(value.args) == 1 and not value.keywords)
-    if (function.returns is not None and ast.unparse(function.returns) == "int") or (any(whole(r.value) for r in returns) and all(whole(r.value) or isinstance(r.value, ast.Constant) and isinstance(r.value.value, float) for r in returns)):
+    if (function.returns is not None and unparsed(function.returns) == "int") or (any(whole(r.value) for r in returns) and all(whole(r.value) or isinstance(r.value, ast.Constant) and isinstance(r.value.value, float) for r in returns)):
         return f"{function.name} answers a whole number (line {function.lineno})"
     return None
 
@@ -245,10 +245,10 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
     spelt = {}  # bs, be = to_minutes(start), to_minutes(end): a short name for what it was made from
     for assign in walk(tree):
         for name, made in names_and_values(assign):
-            spelt.setdefault(name, []).append(ast.unparse(made).lower())
+            spelt.setdefault(name, []).append(unparsed(made).lower())
 
     def says(node, word):
-        text = ast.unparse(node).lower()
+        text = unparsed(node).lower()
         made = spelt.get(text, [])
         return word in text.rsplit(".", 1)[-1] or word in text.rsplit("[", 1)[-1] or (len(made) == 1 and word in made[0])
     for node in walk(tree):
@@ -256,7 +256,7 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
             loose = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.LtE, ast.GtE))
                      and ((says(c.left, "start") and says(c.comparators[0], "end")) or (says(c.left, "end") and says(c.comparators[0], "start")))]
             if len(loose) == 2:
-                return f"its overlap test {ast.unparse(node)[:60]} (line {node.lineno}) counts intervals that only touch as overlapping"
+                return f"its overlap test {unparsed(node)[:60]} (line {node.lineno}) counts intervals that only touch as overlapping"
     return None
 
 
@@ -321,7 +321,7 @@ def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
                     return None  # x < end, or x >= end: the bound left out
                 if inclusive is None:
                     inclusive = node
-    return f"its comparison {ast.unparse(inclusive)[:60]} (line {inclusive.lineno}) takes {name} in" if inclusive is not None else None
+    return f"its comparison {unparsed(inclusive)[:60]} (line {inclusive.lineno}) takes {name} in" if inclusive is not None else None
 
 
 # "whose time falls within [start, end]": a closed interval, both ends in.
@@ -351,7 +351,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
                   for n in walk(tree))  # end += 1 before range(start, end)
     # ``if n < 1: raise ValueError``: what a guard refuses, so the bound it compares strictly with is let in
-    refusing = {id(c) for n in walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[0], ast.Raise) for c in walk(n.test)}
+    refusing = {id(c) for n in nodes_of(tree, ast.If) if n.body and isinstance(n.body[0], ast.Raise) for c in walk(n.test)}
 
     def span(node) -> bool:  # (end - start).days, or a name bound to it: the days from low up to, not through, high
         if isinstance(node, ast.Name):
@@ -359,7 +359,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
         return (isinstance(node, ast.Attribute) and node.attr == "days" and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Sub)
                 and names(node.value.left, high) and names(node.value.right, low))
     spans: set = set()
-    spans.update(n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and span(n.value))
+    spans.update(n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and span(n.value))
     for node in walk(tree):
         if isinstance(node, ast.Compare) and id(node) in refusing:
             continue
@@ -380,7 +380,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     for side in ("low", "high"):
         if strict[side] and not loose[side]:
             node = strict[side][0]
-            return f"its comparison {ast.unparse(node)[:60]} (line {node.lineno}) leaves the bound out"
+            return f"its comparison {unparsed(node)[:60]} (line {node.lineno}) leaves the bound out"
     return None
 
 
@@ -410,7 +410,7 @@ def _rounds_down_only(tree: ast.Module) -> Optional[str]:
             return None
         if down is None and (name in ("floor", "int", "trunc") or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)):
             down = node
-    return f"it rounds down ({ast.unparse(down)[:50]}, line {down.lineno}) and never up" if down is not None else None
+    return f"it rounds down ({unparsed(down)[:50]}, line {down.lineno}) and never up" if down is not None else None
 
 
 # "round *up* to whole minutes", "rounded up to the next whole number" (not "halves round up": that is half-up rounding;
@@ -428,7 +428,7 @@ def _divides_without_rounding_up(tree: ast.Module) -> Optional[str]:
         return None
     division = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)
                      and isinstance(n.right, ast.Name) and n.right.id.isupper()), None)  # by a named unit: ``/ BLOCK_MINUTES``
-    return f"it divides by the unit ({ast.unparse(division)[:50]}, line {division.lineno}) and never rounds up, so a started one counts as a fraction" if division else None
+    return f"it divides by the unit ({unparsed(division)[:50]}, line {division.lineno}) and never rounds up, so a started one counts as a fraction" if division else None
 
 
 def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
@@ -444,7 +444,7 @@ def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
         if _rounds_up(node):
             return None
         if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) == "round" and len(node.args) == 1:
-            return f"it rounds to the nearest ({ast.unparse(node)[:50]}, line {node.lineno}), not up"
+            return f"it rounds to the nearest ({unparsed(node)[:50]}, line {node.lineno}), not up"
     return found or _divides_without_rounding_up(tree)
 
 
@@ -461,7 +461,7 @@ def _one_side_inside(tree: ast.Module) -> Optional[str]:
         outer = {(ast.dump(c.left), ast.dump(c.comparators[1])) for c in chains}
         middles = {ast.dump(c.comparators[0]) for c in chains}
         if len(chains) == len(node.values) == 2 and len(outer) == 1 and len(middles) == 2:
-            return f"its overlap test {ast.unparse(node)[:70]} (line {node.lineno}) only asks whether an end falls inside the other interval, and misses one that contains it"
+            return f"its overlap test {unparsed(node)[:70]} (line {node.lineno}) only asks whether an end falls inside the other interval, and misses one that contains it"
     return None
 
 
@@ -585,7 +585,7 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
             if strict is None and (above and op is ast.Gt or groups.get("upto") and op is ast.Lt):
                 strict = node
         if strict is not None and not inclusive:
-            return f"the instruction includes {match.group(0)!r} and {ast.unparse(strict)[:40]} (line {strict.lineno}) leaves {above or groups.get('upto')} out"
+            return f"the instruction includes {match.group(0)!r} and {unparsed(strict)[:40]} (line {strict.lineno}) leaves {above or groups.get('upto')} out"
     return None
 
 
@@ -614,11 +614,11 @@ def _tests_of_guards_before_growth(tree: ast.Module) -> set:
             if not (isinstance(guard, ast.If) and isinstance(guard.test, ast.Compare) and guard.body
                     and isinstance(guard.body[-1], (ast.Raise, ast.Return, ast.Continue, ast.Break))):
                 continue
-            compared = {ast.unparse(side.args[0] if isinstance(side, ast.Call) and ast.unparse(side.func) == "len" and side.args else side)
+            compared = {unparsed(side.args[0] if isinstance(side, ast.Call) and unparsed(side.func) == "len" and side.args else side)
                         for side in [guard.test.left, *guard.test.comparators]}
             for later in block[index + 1:]:
-                grown = [ast.unparse(n.target) for n in walk(later) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)]
-                grown += [ast.unparse(n.func.value) for n in walk(later) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in GROWING_CALLS]
+                grown = [unparsed(n.target) for n in nodes_of(later, ast.AugAssign) if isinstance(n.op, ast.Add)]
+                grown += [unparsed(n.func.value) for n in nodes_of(later, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr in GROWING_CALLS]
                 if compared & set(grown):
                     found.add(id(guard.test))
                     break
@@ -645,7 +645,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
             elif op is including and taken is None:
                 taken = node
         if taken is not None and not excluded:
-            return f"the instruction says {match.group(0)!r} and {ast.unparse(taken)[:60]} (line {taken.lineno}) counts {spelled} itself"
+            return f"the instruction says {match.group(0)!r} and {unparsed(taken)[:60]} (line {taken.lineno}) counts {spelled} itself"
     return None
 
 
@@ -666,13 +666,13 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
     strict lower bound (``score > 90``) is what leaves the bound out, and ``age < 65`` for the tier below
     is right."""
     strict, inclusive = [], False
-    guards = {id(n.test) for n in walk(tree) if isinstance(n, ast.If) and len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
-    exits = {id(n.test) for n in walk(tree) if isinstance(n, ast.If) and n.body and isinstance(n.body[-1], (ast.Break, ast.Continue))
+    guards = {id(n.test) for n in nodes_of(tree, ast.If) if len(n.body) == 1 and isinstance(n.body[0], ast.Raise)}
+    exits = {id(n.test) for n in nodes_of(tree, ast.If) if n.body and isinstance(n.body[-1], (ast.Break, ast.Continue))
              and not n.orelse}  # "if current > end: break": the bound itself still runs (a return gives the tier's own answer)
-    shifted = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
+    shifted = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.BinOp) and isinstance(n.value.op, (ast.Add, ast.Sub))
                for t in n.targets if isinstance(t, ast.Name)}  # cutoff = today - timedelta(days=7): "placed < cutoff" is "today >= placed + 8"
     stepped_first = _tests_of_loops_that_step_first(tree)
-    positions = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+    positions = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call)
                  and "bisect" in (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", "")) for t in n.targets if isinstance(t, ast.Name)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.UnaryOp) and id(node) in guards:
@@ -700,7 +700,7 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
                 strict.append(node)
             elif isinstance(op, (ast.Lt, ast.Gt)):
                 inclusive = True  # 20 < weight: above the bound, the bound itself below
-    return None if inclusive or not strict else f"its comparison {ast.unparse(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
+    return None if inclusive or not strict else f"its comparison {unparsed(strict[0])[:50]} (line {strict[0].lineno}) leaves the bound to the next tier"
 
 
 def _top_tier_excludes_its_bound(tree: ast.Module) -> Optional[str]:
@@ -720,7 +720,7 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
         return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div, ast.FloorDiv)) and not any(
             isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in walk(node))
     cut = None
-    added = {id(n) for add in walk(tree) if isinstance(add, ast.BinOp) and isinstance(add.op, (ast.Add, ast.Sub)) for n in walk(add)}  # x + m // 2: the half added
+    added = {id(n) for add in nodes_of(tree, ast.BinOp) if isinstance(add.op, (ast.Add, ast.Sub)) for n in walk(add)}  # x + m // 2: the half added
     for node in walk_outside_asserts(tree):
         name = (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) if isinstance(node, ast.Call) else None
         if name in ("floor", "int") and node.args and isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].op, ast.Add) \
@@ -733,7 +733,7 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
         if cut is None and id(node) not in added and (name in ("int", "floor", "trunc") and node.args and cut_arithmetic(node.args[0]) or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)
                             and not any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in walk(node.left))):
             cut = node
-    return f"{ast.unparse(cut)[:40]} (line {cut.lineno}) cuts down, never up: halfway and above land on the lower step" if cut is not None else None
+    return f"{unparsed(cut)[:40]} (line {cut.lineno}) cuts down, never up: halfway and above land on the lower step" if cut is not None else None
 
 
 def _counted(side: ast.expr) -> bool:
@@ -759,7 +759,7 @@ def _excess_never_checked(tree: ast.Module) -> Optional[str]:
         if isinstance(node, (ast.Compare, ast.IfExp)) or isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min", "clamp", "abs"):
             return None
     subtracted = _first_subtraction(tree)
-    return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) goes negative below the threshold and nothing checks it" if subtracted is not None else None
+    return f"{unparsed(subtracted)[:40]} (line {subtracted.lineno}) goes negative below the threshold and nothing checks it" if subtracted is not None else None
 
 
 # "hours beyond 40 are paid at time and a half", "every kWh above 300", "over 40 hours ... paid at": the excess past a number.
@@ -779,14 +779,14 @@ def _excess_unguarded(tree: ast.Module, threshold: float) -> Optional[str]:
     def is_threshold(node) -> bool:
         return (named.get(node.id) if isinstance(node, ast.Name) else constant_value(node)) == threshold
 
-    floored = {id(n) for call in walk(tree) if isinstance(call, ast.Call) and getattr(call.func, "id", None) in ("max", "abs", "clamp")
+    floored = {id(n) for call in nodes_of(tree, ast.Call) if getattr(call.func, "id", None) in ("max", "abs", "clamp")
                for arg in call.args for n in walk(arg)}
     # oriented_comparisons reads each comparison both ways, so this finds hours > 40 and 40 < hours alike
-    compared = {ast.unparse(a) for c in walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(b)}
+    compared = {unparsed(a) for c in nodes_of(tree, ast.Compare) for a, _, b in oriented_comparisons(c) if is_threshold(b)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and is_threshold(node.right) and id(node) not in floored \
-                and ast.unparse(node.left) not in compared:
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) goes negative below {threshold:g} and nothing keeps it at 0"
+                and unparsed(node.left) not in compared:
+            return f"{unparsed(node)[:40]} (line {node.lineno}) goes negative below {threshold:g} and nothing keeps it at 0"
     return None
 
 
@@ -810,7 +810,7 @@ def _whole_at_the_later_rate(tree: ast.Module, threshold: float) -> Optional[str
             return None
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("min", "max", "clamp") and any(is_threshold(a) for a in node.args):
             return None
-    return f"its comparison {ast.unparse(compared)[:40]} (line {compared.lineno}) picks a rate for the whole quantity and nothing takes the first {threshold:g} off"
+    return f"its comparison {unparsed(compared)[:40]} (line {compared.lineno}) picks a rate for the whole quantity and nothing takes the first {threshold:g} off"
 
 
 # "the first year equals 15, two years equals 24, and every year after the second adds 4": counted from the Nth on.
@@ -821,12 +821,12 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 def _counted_from_another(tree: ast.Module, n: int) -> Optional[str]:
     """``24 + (age - 1) * 4`` where every year after the second adds 4: the code compares ``age`` with 2 but
     counts the added years from another one (``age - 1``), and never from 2."""
-    compared = {ast.unparse(a) for c in walk(tree) if isinstance(c, ast.Compare) for a, _, b in oriented_comparisons(c) if constant_value(b) == n}
+    compared = {unparsed(a) for c in nodes_of(tree, ast.Compare) for a, _, b in oriented_comparisons(c) if constant_value(b) == n}
     taken = [node for node in walk_outside_asserts(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub)
-             and constant_value(node.right) is not None and float(constant_value(node.right)).is_integer() and ast.unparse(node.left) in compared]
+             and constant_value(node.right) is not None and float(constant_value(node.right)).is_integer() and unparsed(node.left) in compared]
     if not taken or any(constant_value(node.right) == n for node in taken):
         return None
-    return f"{ast.unparse(taken[0])[:30]} (line {taken[0].lineno}) counts from {constant_value(taken[0].right):g}, not from {n}"
+    return f"{unparsed(taken[0])[:30]} (line {taken[0].lineno}) counts from {constant_value(taken[0].right):g}, not from {n}"
 
 
 # "If the calculated dose exceeds max_mg, raise a ValueError", "raise ValueError when the total is below 10":
@@ -847,7 +847,7 @@ def _clamps_to_the_limit(tree: ast.Module, limit: str, past: bool) -> Optional[s
     code never compares anything with the limit: the value is silently changed where an error was asked for."""
     def is_limit(node) -> bool:
         return isinstance(node, ast.Name) and node.id == limit if not re.match(r"\d", limit) else constant_value(node) == float(limit)
-    if any(is_limit(side) for c in walk(tree) if isinstance(c, ast.Compare) for side in [c.left] + c.comparators):
+    if any(is_limit(side) for c in nodes_of(tree, ast.Compare) for side in [c.left] + c.comparators):
         return None
     clamp = "min" if past else "max"
     for node in walk_outside_asserts(tree):
@@ -858,7 +858,7 @@ def _clamps_to_the_limit(tree: ast.Module, limit: str, past: bool) -> Optional[s
         floored = past and node.func.id == "max" and any(constant_value(a) == 0 for a in node.args) and any(
             isinstance(a, ast.BinOp) and isinstance(a.op, ast.Sub) and is_limit(a.left) for a in node.args)
         if clamped or floored:
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) clamps to {limit} instead, and nothing compares with it"
+            return f"{unparsed(node)[:40]} (line {node.lineno}) clamps to {limit} instead, and nothing compares with it"
     return None
 
 
@@ -874,7 +874,7 @@ def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "abs", "clamp") or isinstance(node, ast.Compare) and any(constant_value(c) == 0 for c in [node.left] + node.comparators):
             return None
     subtracted = _first_subtraction(tree)
-    return f"{ast.unparse(subtracted)[:40]} (line {subtracted.lineno}) may go below zero and nothing stops it" if subtracted is not None else None
+    return f"{unparsed(subtracted)[:40]} (line {subtracted.lineno}) may go below zero and nothing stops it" if subtracted is not None else None
 
 
 # "500 cents for the first item and 150 cents for each additional item": the rate after the first applies to one fewer.
@@ -896,7 +896,7 @@ def _first_charged_again(tree: ast.Module) -> Optional[str]:
     for node in nodes:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and any(isinstance(side, ast.Constant) for side in (node.left, node.right)) \
                 and any(isinstance(side, (ast.Name, ast.Call, ast.Subscript, ast.Attribute)) for side in (node.left, node.right)):
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) charges the further rate on the first one too"
+            return f"{unparsed(node)[:40]} (line {node.lineno}) charges the further rate on the first one too"
     return None
 
 
@@ -913,7 +913,7 @@ def _count_rounded_to_nearest(tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "round" and len(node.args) == 1
                 and not node.keywords and isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].op, ast.Div)):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) rounds a part over one half up into a whole one"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) rounds a part over one half up into a whole one"
     return None
 
 
@@ -928,17 +928,17 @@ def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
         if negated(prose, match.start()):
             continue
         cap = float((match.group("number") or match.group("number2")).replace(",", "").replace("_", ""))
-        numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
-        numbers |= {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", n.value)}
+        numbers = {constant_value(n) for n in nodes_of(tree, (ast.Constant, ast.UnaryOp))}
+        numbers |= {float(n.value) for n in nodes_of(tree, ast.Constant) if isinstance(n.value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", n.value)}
         floors = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max"
                   and any(constant_value(a) is not None and abs(constant_value(a) - cap) < 1e-9 for a in n.args)]
         capped = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "min" for n in walk_outside_asserts(tree))
         if floors and not capped:  # ``max(years * 5, 25)`` for "capped at 25 percent": a floor, not a cap
-            return f"the instruction says {match.group(0)!r} and {ast.unparse(floors[0])[:40]} (line {floors[0].lineno}) makes it a floor"
+            return f"the instruction says {match.group(0)!r} and {unparsed(floors[0])[:40]} (line {floors[0].lineno}) makes it a floor"
         if any(isinstance(x, (int, float)) and not isinstance(x, bool) and any(abs(x * f - cap) < 1e-9 or abs(x - cap * f) < 1e-9 for f in (1, 100, 60, 1000))
                for x in numbers):
             continue
-        if any(re.search(r"cap|max|limit|ceiling", a.arg, re.IGNORECASE) for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if any(re.search(r"cap|max|limit|ceiling", a.arg, re.IGNORECASE) for f in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))
                for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs):
             continue  # ``fee(minutes, cap)``: the caller brings it
         return f"the instruction says {match.group(0)!r} and no number of the code is {match.group('number') or match.group('number2')}"
@@ -972,9 +972,9 @@ def _separator_uncounted(tree: ast.Module) -> Optional[str]:
                 continue
             line = target.id
             word = names[1 - names.index(line)]
-            text = ast.unparse(joined)
+            text = unparsed(joined)
             if re.search(rf"""^(?:{line} \+ )?(?:' ' \+ {word}|f' {{{word}}}'|" " \+ {word})$""", text) or text in (f"{line} + ' ' + {word}", f"f'{{{line}}} {{{word}}}'"):
-                return f"{ast.unparse(node.test)[:60]} (line {node.lineno}) leaves out the space that joins the word, so a line can be one character too long"
+                return f"{unparsed(node.test)[:60]} (line {node.lineno}) leaves out the space that joins the word, so a line can be one character too long"
     return None
 
 
@@ -1005,12 +1005,12 @@ NEAREST_STEP = re.compile(r"\bnearest\s+\$?(?P<step>0\.\d*[1-9])\b", re.IGNORECA
 def _step_never_used(tree: ast.Module, step: float) -> Optional[str]:
     """The code holds neither the step (0.05), its reciprocal (20) nor the step in cents (5): it rounds to
     something else, as ``round(total, 2)`` rounds to cents."""
-    numbers = {constant_value(n) for n in walk(tree) if isinstance(n, (ast.Constant, ast.UnaryOp))}
-    numbers |= {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"\d*\.?\d+", n.value)}  # Decimal("0.05")
+    numbers = {constant_value(n) for n in nodes_of(tree, (ast.Constant, ast.UnaryOp))}
+    numbers |= {float(n.value) for n in nodes_of(tree, ast.Constant) if isinstance(n.value, str) and re.fullmatch(r"\d*\.?\d+", n.value)}  # Decimal("0.05")
     if any(isinstance(n, (int, float)) and (abs(n - step) < 1e-9 or abs(n - 1 / step) < 1e-9 or abs(n - step * 100) < 1e-9) for n in numbers):
         return None
     rounded = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) == "round" or getattr(n.func, "attr", None) == "quantize")), None)
-    return f"{ast.unparse(rounded)[:40]} (line {rounded.lineno}) rounds to another step: nothing in the code holds {step:g}" if rounded is not None else None
+    return f"{unparsed(rounded)[:40]} (line {rounded.lineno}) rounds to another step: nothing in the code holds {step:g}" if rounded is not None else None
 
 
 # "the first class that starts strictly after `now`" / "the first reading at or after `t`": which side of a
@@ -1036,7 +1036,7 @@ def _bisect_side(prose: str, tree: ast.Module) -> Optional[str]:
             sides = {getattr(c.func, "id", None) or getattr(c.func, "attr", None) for c in on_it}
             if sides and sides <= ({wrong} if wrong == "bisect_left" else {"bisect_right", "bisect"}):
                 side = "finds an equal value instead of passing it" if wrong == "bisect_left" else "passes an equal value instead of taking it"
-                return f"the instruction says {match.group(0)!r} and {ast.unparse(on_it[0])[:50]} (line {on_it[0].lineno}) {side}"
+                return f"the instruction says {match.group(0)!r} and {unparsed(on_it[0])[:50]} (line {on_it[0].lineno}) {side}"
     return None
 
 
@@ -1084,7 +1084,7 @@ def _range_short_of_its_end(prose: str, tree: ast.Module) -> Optional[str]:
             continue
         said = re.search(rf"(?<![\d.:$\u20ac\u00a3]){low}\s*(?:to|-|\u2013|through)\s*{high}(?![\d.:%])(?!\s*(?:\(?\s*(?:exclusive|not\s+including|excluded)))", prose)
         if said and not negated(prose, said.start()):
-            return f"the instruction says {said.group(0)!r} and {ast.unparse(node)} (line {node.lineno}) stops before {high}"
+            return f"the instruction says {said.group(0)!r} and {unparsed(node)} (line {node.lineno}) stops before {high}"
     return None
 
 
@@ -1120,7 +1120,7 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         included = _includes_an_excluded_bound(tree, match.group("name")) if match.group("name") in parameters else None
         if included and not negated(prose, match.start()):
             return f"the instruction says {match.group(0)!r} and {included}"
-    bound_here = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} | parameters
+    bound_here = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)} | parameters
     for match in UP_TO_EXCLUDING_ASK.finditer(prose):
         name = match.group("name").replace("-", "_")
         name = next((n for n in (name, name.lower(), f"{name}_date".lower()) if n in bound_here), None)

@@ -29,7 +29,7 @@ import ast
 import re
 from typing import List, Optional
 
-from hfsynth.curate.python_ast import asked_function, is_literal, outside_guards
+from hfsynth.curate.python_ast import asked_function, is_literal, outside_guards, unparsed
 from hfsynth.curate.requirement_words import EMPHASIS, negated
 from hfsynth.curate.stated_requirements import CASE_ASK
 
@@ -57,8 +57,8 @@ def _own_calls(trees: List[ast.Module], name: str) -> List[str]:
     for call in (n for tree in trees for n in outside_guards(tree)):
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == name and call.args + call.keywords \
                 and all(_plain(a) for a in call.args) and all(k.arg and _plain(k.value) for k in call.keywords):
-            args = "".join(f"{ast.unparse(a)}, " for a in call.args)
-            kwargs = ", ".join(f"{k.arg!r}: {ast.unparse(k.value)}" for k in call.keywords)
+            args = "".join(f"{unparsed(a)}, " for a in call.args)
+            kwargs = ", ".join(f"{k.arg!r}: {unparsed(k.value)}" for k in call.keywords)
             source = f"({name}, ({args}), {{{kwargs}}})"
             if source not in found:
                 found.append(source)

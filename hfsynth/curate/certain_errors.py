@@ -71,11 +71,11 @@ import inspect
 import types
 import warnings
 from functools import lru_cache
-from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
 
 from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
                                         records_by_their_fields, records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
-from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, own_scope_nodes, store_counts, unparsed, walk
+from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, nodes_of, own_scope_nodes, store_counts, unparsed, walk
 from hfsynth.curate.stdlib_objects import decimal_with_float, missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
@@ -118,8 +118,8 @@ def _small_number(node: ast.expr) -> bool:
 def rebound_names(tree: ast.AST) -> Set[str]:
     """Every name the code binds anywhere (``def sum(a, b)``, ``max = 3``, ``from x import len``, a
     parameter, a ``del``): such a builtin is the code's own, not Python's."""
-    return bound_names(tree) | {n.arg for n in walk(tree) if isinstance(n, ast.arg)} | {
-        n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Del)
+    return bound_names(tree) | {n.arg for n in nodes_of(tree, ast.arg)} | {
+        n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Del)
     }
 
 
@@ -156,21 +156,30 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterable[ast.A
     resources (``open``, locks, pools: :func:`_expects_errors`). With ``name``: only where
     ``name`` means the same variable (not in nested functions or classes, nor in a comprehension
     that binds it)."""
-    return kept_walk(node, _unguarded_nodes) if name is None else _unguarded_nodes(node, name)
+    if name is None:
+        return kept_walk(node, _unguarded_nodes)
+    return [child for child, bound in kept_walk(node, _unguarded_scope_nodes) if name not in bound]
 
 
-def _unguarded_nodes(node: ast.AST, name: Optional[str] = None) -> Iterator[ast.AST]:
+def _unguarded_nodes(node: ast.AST) -> Iterator[ast.AST]:
     for child in children(node):
-        if isinstance(child, GUARDED) or _expects_errors(child):
+        if not (isinstance(child, GUARDED) or _expects_errors(child)):
+            yield child
+            yield from _unguarded_nodes(child)
+
+
+def _unguarded_scope_nodes(node: ast.AST, bound: FrozenSet[str] = frozenset()) -> Iterator[Tuple[ast.AST, FrozenSet[str]]]:
+    """The unguarded nodes of ``node``'s own namespace, each with the names that the comprehensions around it (itself
+    included) bind: walked once per scope, then read for each of its names (:func:`_walk_unguarded`)."""
+    for child in children(node):
+        if isinstance(child, GUARDED) or _expects_errors(child) or isinstance(child, SCOPES[:3]):
             continue
-        if name is not None and isinstance(child, SCOPES[:3]):
-            continue
-        if name is not None and isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) and any(
-            isinstance(n, ast.Name) and n.id == name for g in child.generators for n in walk(g.target)
-        ):
-            continue
-        yield child
-        yield from _unguarded_nodes(child, name)
+        if isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            inner = bound | {n.id for g in child.generators for n in nodes_of(g.target, ast.Name)}
+        else:
+            inner = bound
+        yield child, inner
+        yield from _unguarded_scope_nodes(child, inner)
 
 
 NUMBER = "number"  # int or float: what len(), int() and arithmetic give
@@ -197,7 +206,7 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
             return kind
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         method, receiver = node.func.attr, node.func.value
-        owner = ast.unparse(receiver)
+        owner = unparsed(receiver)
         if method in ("split", "splitlines", "rsplit") and owner not in ("os.path", "posixpath", "ntpath") and not owner.endswith(".str"):
             return "list"  # str.split, bytes.split, re.split: a list (not os.path.split's pair, nor pandas' .str.split)
         if method == "join" and isinstance(receiver, ast.Constant) and isinstance(receiver.value, str):
@@ -233,9 +242,9 @@ def value_kind(node: Optional[ast.expr], known: Dict[str, str], rebound: Set[str
 
 def _item_kind(annotation: Optional[ast.expr]) -> Optional[str]:
     """``list[str]``, ``Sequence[int]``, ``set[float]`` -> the kind of each item (str, or a number); else None."""
-    if not (isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value).rpartition(".")[2] in ("list", "List", "set", "Set", "frozenset", "Sequence", "Iterable")):
+    if not (isinstance(annotation, ast.Subscript) and unparsed(annotation.value).rpartition(".")[2] in ("list", "List", "set", "Set", "frozenset", "Sequence", "Iterable")):
         return None
-    item = ast.unparse(annotation.slice)
+    item = unparsed(annotation.slice)
     return "str" if item == "str" else NUMBER if item in ("int", "float") else None
 
 
@@ -352,19 +361,19 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
     statement, or ``results = asyncio.gather(...)`` then ``sorted(results)``. Handing it to any call
     of a name the code does not know as a builtin (``asyncio.run(coro)``, ``create_task``) is fine."""
     async_defs = {  # an async generator (it yields) is iterated with ``async for``, not awaited
-        n.name for n in walk(tree) if isinstance(n, ast.AsyncFunctionDef) and not any(isinstance(y, (ast.Yield, ast.YieldFrom)) for y in walk(n))
+        n.name for n in nodes_of(tree, ast.AsyncFunctionDef) if not any(isinstance(y, (ast.Yield, ast.YieldFrom)) for y in walk(n))
     }
-    awaited = {id(n.value) for n in walk(tree) if isinstance(n, ast.Await)}
+    awaited = {id(n.value) for n in nodes_of(tree, ast.Await)}
     for node in walk(tree):
-        if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("asyncio.run", "run") and node.args
+        if (isinstance(node, ast.Call) and unparsed(node.func) in ("asyncio.run", "run") and node.args
                 and isinstance(node.args[0], ast.Name) and node.args[0].id in async_defs):
             return f"asyncio.run({node.args[0].id}) is handed the coroutine function, not a coroutine: it needs {node.args[0].id}() (line {node.lineno})"
         if isinstance(node, ast.Expr) and _coroutine_call(node.value, async_defs) and id(node.value) not in awaited:
-            return f"{ast.unparse(node.value.func)}() is never awaited (line {node.lineno})"
+            return f"{unparsed(node.value.func)}() is never awaited (line {node.lineno})"
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and _coroutine_call(node.value, async_defs)):
             continue
         name = node.targets[0].id
-        uses = [n for n in walk(tree) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+        uses = [n for n in nodes_of(tree, ast.Name) if n.id == name and isinstance(n.ctx, ast.Load)]
         if not uses or any(id(u) in awaited for u in uses):
             continue
         handed_on = any(
@@ -373,7 +382,7 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
             for call in walk(tree)
         )
         if not handed_on:
-            return f"{name} = {ast.unparse(node.value.func)}(...) is a coroutine never awaited (line {node.lineno})"
+            return f"{name} = {unparsed(node.value.func)}(...) is a coroutine never awaited (line {node.lineno})"
     return None
 
 
@@ -431,7 +440,7 @@ def never_iterable(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
     """A lambda or a number where an iterable must be (``map(list, items, lambda p: p)``, ``for x in
     lambda: 0``), and ``.encode()`` given bytes (``data.encode(b"ascii")``: ``str.encode`` takes its
     encoding as a str, bytes have no encode, and an incremental encoder encodes str)."""
-    own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    own = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for node in _walk_unguarded(tree):
         if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Lambda):
             return f"a lambda is iterated (line {node.iter.lineno})"
@@ -459,7 +468,7 @@ def past_the_end(tree: ast.Module) -> Optional[str]:
             index, extra = index.left, index.right.value
         if (extra >= 0 and isinstance(index, ast.Call) and isinstance(index.func, ast.Name) and index.func.id == "len" and len(index.args) == 1
                 and ast.dump(index.args[0]) == owner):
-            return f"{ast.unparse(node)[:60]} reads past the end (line {node.lineno})"
+            return f"{unparsed(node)[:60]} reads past the end (line {node.lineno})"
     return _next_item_past_the_last(tree) or _guard_lets_the_end_through(tree) or _while_walks_off_the_end(tree) or _wrap_never_taken(tree) or _odd_tail_read(tree)
 
 
@@ -469,24 +478,24 @@ def _while_walks_off_the_end(tree: ast.Module) -> Optional[str]:
     reads the sequence at ``i`` (plus a constant), the body only steps ``i`` up and neither leaves the loop nor
     compares ``i``, and the function never asks whether the sequence holds what the loop looks for (``if ':' in
     line``: a sentinel known to be there stops it)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        members = {ast.dump(c) for n in walk(function) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        members = {ast.dump(c) for n in nodes_of(function, ast.Compare) if any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
                    for c in n.comparators}
-        nested = {id(n) for outer in walk(function) if isinstance(outer, (ast.For, ast.AsyncFor)) for n in walk(outer)}
+        nested = {id(n) for outer in nodes_of(function, (ast.For, ast.AsyncFor)) for n in walk(outer)}
         for loop in (n for n in _walk_unguarded(function) if isinstance(n, ast.While) and id(n) not in nested):  # not in a try (an IndexError there
             # may be the point), nor in a loop over the items (a window's ``while t - times[left] >= 60`` stops at the current item)
             if any(isinstance(n, (ast.Break, ast.Return, ast.Raise, ast.Try, ast.Yield)) for statement in loop.body for n in walk(statement)):
                 continue
-            steps = [n for statement in loop.body for n in walk(statement) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)
+            steps = [n for statement in loop.body for n in nodes_of(statement, ast.AugAssign) if isinstance(n.op, ast.Add)
                      and isinstance(n.target, ast.Name) and isinstance(n.value, ast.Constant) and type(n.value.value) is int and n.value.value > 0]
             if len(steps) != 1 or len(loop.body) != 1:
                 continue
             index = steps[0].target.id
-            reads = [n for n in walk(loop.test) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) and not isinstance(n.slice, ast.Slice)
+            reads = [n for n in nodes_of(loop.test, ast.Subscript) if isinstance(n.ctx, ast.Load) and not isinstance(n.slice, ast.Slice)
                      and (_linear(n.slice) or {}).get(index) == 1 and set(_linear(n.slice)) <= {index, ""}]
             if not reads or _index_compared(loop.test, index) or ast.dump(reads[0].value) in members:
                 continue
-            return f"while {ast.unparse(loop.test)[:50]} (line {loop.lineno}) steps {index} past the end of {ast.unparse(reads[0].value)} when every item meets it: IndexError"
+            return f"while {unparsed(loop.test)[:50]} (line {loop.lineno}) steps {index} past the end of {unparsed(reads[0].value)} when every item meets it: IndexError"
     return None
 
 
@@ -520,7 +529,7 @@ def _guard_lets_the_end_through(tree: ast.Module) -> Optional[str]:
             for read in walk(statement):
                 if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner
                         and not isinstance(read.slice, ast.Slice) and _linear(read.slice) == at):
-                    return f"{ast.unparse(test)[:40]} lets {ast.unparse(read)[:40]} read one past the end (line {read.lineno}): IndexError"
+                    return f"{unparsed(test)[:40]} lets {unparsed(read)[:40]} read one past the end (line {read.lineno}): IndexError"
     return None
 
 
@@ -543,18 +552,18 @@ def _wrap_never_taken(tree: ast.Module) -> Optional[str]:
                       and test.left.id == index and ast.dump(test.comparators[0]) == ast.dump(stop))
             if not always:
                 continue
-            ahead = next((n for n in walk(choice.body) if isinstance(n, ast.Subscript) and ast.dump(n.value) == owner
+            ahead = next((n for n in nodes_of(choice.body, ast.Subscript) if ast.dump(n.value) == owner
                           and (_linear(n.slice) or {}).keys() == {index, ""} and _linear(n.slice)[index] == 1 and _linear(n.slice)[""] >= 1), None)
             if ahead is not None:  # end = history[i + 1][0] if i < len(history) else now
-                return (f"{ast.unparse(test)} holds for every {index} in {ast.unparse(iterable)} (line {statement.lineno}), so {ast.unparse(ahead)} "
+                return (f"{unparsed(test)} holds for every {index} in {unparsed(iterable)} (line {statement.lineno}), so {unparsed(ahead)} "
                         f"is read at the last one too, past the end: IndexError")
             if _linear(choice.body) != {index: 1, "": 1}:
                 continue
             name = statement.targets[0].id
             for read in (n for later in loop.body for n in walk(later)):
-                if isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner and ast.unparse(read.slice) == name:
-                    return (f"{ast.unparse(test)} holds for every {index} in {ast.unparse(iterable)} (line {statement.lineno}), so {name} is {index} + 1 "
-                            f"at the last one and {ast.unparse(read)} reads past the end: IndexError")
+                if isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner and unparsed(read.slice) == name:
+                    return (f"{unparsed(test)} holds for every {index} in {unparsed(iterable)} (line {statement.lineno}), so {name} is {index} + 1 "
+                            f"at the last one and {unparsed(read)} reads past the end: IndexError")
     return None
 
 
@@ -574,20 +583,20 @@ def _odd_tail_read(tree: ast.Module) -> Optional[str]:
         owner, index, step = ast.dump(stop.args[0]), target.id, step.value
         if any(isinstance(n, ast.Compare) and _index_compared(n, index) for n in walk(loop)) or any(isinstance(n, ast.Try) for n in walk(loop)):
             continue
-        tests = [n.test for n in walk(loop) if isinstance(n, (ast.If, ast.IfExp))] + [v for n in walk(loop) if isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) for v in n.values[:-1]]
+        tests = [n.test for n in nodes_of(loop, (ast.If, ast.IfExp))] + [v for n in nodes_of(loop, ast.BoolOp) if isinstance(n.op, ast.Or) for v in n.values[:-1]]
         for test in tests:
             for read in walk(test):
                 if isinstance(read, ast.Subscript) and ast.dump(read.value) == owner and (_linear(read.slice) or {}).keys() == {index, ""} \
                         and _linear(read.slice)[index] == 1 and 0 < _linear(read.slice)[""] < step:
-                    return (f"{ast.unparse(read)} (line {read.lineno}) is tested as if a missing item were falsy, but with {index} in "
-                            f"{ast.unparse(it)} an odd length reads past the end: IndexError")
+                    return (f"{unparsed(read)} (line {read.lineno}) is tested as if a missing item were falsy, but with {index} in "
+                            f"{unparsed(it)} an odd length reads past the end: IndexError")
     return None
 
 
 def _index_compared(test: ast.AST, index: str) -> bool:
     """``index`` read in ``test`` other than as a subscript's position: ``i + 1 < len(xs)`` guards the next item,
     ``xs[i + 1] - xs[i] < gap`` only reads it."""
-    inside = {id(m) for n in walk(test) if isinstance(n, ast.Subscript) for m in walk(n.slice)}
+    inside = {id(m) for n in nodes_of(test, ast.Subscript) for m in walk(n.slice)}
     return any(isinstance(m, ast.Name) and m.id == index and id(m) not in inside for m in walk(test))
 
 
@@ -656,7 +665,7 @@ def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
             last = {k: v for k, v in last.items() if v}
             past = last.pop(lengths[0], 0) == 1 and set(last) <= {""} and last.get("", 0) >= 0
             if past:
-                return f"{ast.unparse(node)} with {index} in {ast.unparse(iterable)} reads past the end at the last {index} (line {node.lineno})"
+                return f"{unparsed(node)} with {index} in {unparsed(iterable)} reads past the end at the last {index} (line {node.lineno})"
     return None
 
 
@@ -666,9 +675,9 @@ def foreign_method(tree: ast.Module) -> Optional[str]:
     one: pandas' ``Series.str.contains``)."""
     if not imports_only_stdlib(tree):
         return None
-    own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    own |= {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)}
-    modules = {(a.asname or a.name).split(".")[0] for n in walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    own = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    own |= {n.attr for n in nodes_of(tree, ast.Attribute) if isinstance(n.ctx, ast.Store)}
+    modules = {(a.asname or a.name).split(".")[0] for n in nodes_of(tree, (ast.Import, ast.ImportFrom)) for a in n.names}
     for node in _walk_unguarded(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in FOREIGN_METHODS and node.func.attr not in own):
             continue
@@ -717,15 +726,15 @@ def wrong_module_call(tree: ast.Module) -> Optional[str]:
     """A call of a standard function with arguments its signature cannot take: ``random.randint(6)``,
     ``math.sqrt(2, 3)``, ``heapq.heappush(h)``, ``textwrap.fill(text, indent="    ")`` (a keyword that
     its ``**kwargs`` hand on to a class that does not take it). Calls that unpack (``*args``) are not judged."""
-    imported = {a.asname or a.name: a.name for n in walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    stored |= {a.arg for n in walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
-    taken = {a.asname or a.name: (n.module, a.name) for n in walk(tree) if isinstance(n, ast.ImportFrom) and n.module in SIGNED_MODULES for a in n.names}
+    imported = {a.asname or a.name: a.name for n in nodes_of(tree, ast.Import) for a in n.names}
+    stored = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)}
+    stored |= {a.arg for n in nodes_of(tree, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+    taken = {a.asname or a.name: (n.module, a.name) for n in nodes_of(tree, ast.ImportFrom) if n.module in SIGNED_MODULES for a in n.names}
     for node in _walk_unguarded(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in taken and node.func.id not in stored:
             owner, (module, name) = node.func.id, taken[node.func.id]  # from itertools import combinations; combinations(xs, k=3)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            owner, name = ast.unparse(node.func.value), node.func.attr
+            owner, name = unparsed(node.func.value), node.func.attr
             module = imported.get(owner, owner if owner == "os.path" and "os" in imported else None)
             if module is None or owner.split(".")[0] in stored:
                 continue
@@ -789,7 +798,7 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
                         if isinstance(inner, ast.Attribute):
                             bindings.setdefault(inner.attr, []).append(None)
     stored_elsewhere = {
-        n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))
+        n.attr for n in nodes_of(tree, ast.Attribute) if isinstance(n.ctx, (ast.Store, ast.Del))
         and not any(n is t for c in [cls] for t in walk(c))
     }
     return {name: kinds[0] for name, kinds in bindings.items() if len(set(kinds)) == 1 and kinds[0] is not None and name not in stored_elsewhere}
@@ -803,18 +812,18 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
     text = unparsed(tree)
     if any(word in text for word in ("setattr", "__dict__", "__getattr__", "__getattribute__", "hasattr", "vars(", "__slots__", "mock")):
         return None
-    own = {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    own = {n.attr for n in nodes_of(tree, ast.Attribute) if isinstance(n.ctx, (ast.Store, ast.Del))}
     for cls in walk(tree):  # what any class declares (a subclass may supply what its base reads)
         for statement in cls.body if isinstance(cls, ast.ClassDef) else ():
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 own.add(statement.name)
             targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
-            own.update(n.id for target in targets for n in walk(target) if isinstance(n, ast.Name))
-    bases = {ast.unparse(b).rpartition(".")[2] for n in walk(tree) if isinstance(n, ast.ClassDef) for b in n.bases}
+            own.update(n.id for target in targets for n in nodes_of(target, ast.Name))
+    bases = {unparsed(b).rpartition(".")[2] for n in nodes_of(tree, ast.ClassDef) for b in n.bases}
     for cls in walk(tree):
         if not isinstance(cls, ast.ClassDef) or cls.decorator_list or cls.keywords or any(
             not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases
-        ) or cls.name in bases or cls.name.endswith(("Mixin", "Base", "Interface", "Protocol")) or cls.name.startswith(("Base", "Abstract")) or "NotImplementedError" in ast.unparse(cls):
+        ) or cls.name in bases or cls.name.endswith(("Mixin", "Base", "Interface", "Protocol")) or cls.name.startswith(("Base", "Abstract")) or "NotImplementedError" in unparsed(cls):
             continue  # a base, mixin or abstract class: its subclasses and their other bases may supply what it reads
         for method in cls.body:
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args or any(
@@ -834,17 +843,17 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
 def _frozen(cls: ast.ClassDef) -> bool:
     """``@dataclass(frozen=True)`` or a ``NamedTuple`` subclass: instances whose fields cannot be assigned."""
     for decorator in cls.decorator_list:
-        if isinstance(decorator, ast.Call) and ast.unparse(decorator.func).rpartition(".")[2] == "dataclass" \
+        if isinstance(decorator, ast.Call) and unparsed(decorator.func).rpartition(".")[2] == "dataclass" \
                 and any(k.arg == "frozen" and isinstance(k.value, ast.Constant) and k.value.value is True for k in decorator.keywords):
             return True
-    return any(ast.unparse(base).rpartition(".")[2] == "NamedTuple" for base in cls.bases)
+    return any(unparsed(base).rpartition(".")[2] == "NamedTuple" for base in cls.bases)
 
 
 def frozen_field_assigned(tree: ast.Module) -> Optional[str]:
     """``self.end = new_end`` in a method of a ``@dataclass(frozen=True)`` (or a ``NamedTuple``): the instance refuses
     every assignment (FrozenInstanceError, AttributeError) whenever the method runs; ``dataclasses.replace`` (or
     ``_replace``) makes the changed copy, and ``object.__setattr__`` is how ``__post_init__`` sets a field."""
-    for cls in (n for n in walk(tree) if isinstance(n, ast.ClassDef) and _frozen(n)):
+    for cls in (n for n in nodes_of(tree, ast.ClassDef) if _frozen(n)):
         for method, me, node, targets in _method_stores(cls, _walk_unguarded):
             for target in targets if not method.decorator_list else ():
                 if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me:
@@ -859,16 +868,16 @@ COPIES = frozenset({"copy", "deepcopy", "replace", "_replace"})  # copy.copy(cla
 def _frozen_record_assigned(tree: ast.Module) -> Optional[str]:
     """``claim = copy.copy(claim); claim.status = "closed"`` in a loop over claims whose fields are a frozen dataclass's
     (``claim.status``, ``claim.amount`` of ``Claim``), or over a parameter annotated with it: a copy is frozen too."""
-    frozen = {n.name for n in walk(tree) if isinstance(n, ast.ClassDef) and _frozen(n)}
+    frozen = {n.name for n in nodes_of(tree, ast.ClassDef) if _frozen(n)}
     if not frozen:
         return None
     records = records_by_their_fields(tree, frozen)
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        records.update({a.arg: ast.unparse(a.annotation) for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
-                        if a.annotation is not None and ast.unparse(a.annotation) in frozen})
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name != "__post_init__"):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        records.update({a.arg: unparsed(a.annotation) for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+                        if a.annotation is not None and unparsed(a.annotation) in frozen})
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)) if n.name != "__post_init__"):
         for name, cls in records.items():
-            rebound = [n for n in walk(function) if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
+            rebound = [n for n in nodes_of(function, ast.Assign) if any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
             if any(not (isinstance(n.value, ast.Call) and (getattr(n.value.func, "attr", None) or getattr(n.value.func, "id", None)) in COPIES
                         and n.value.args and isinstance(n.value.args[0], ast.Name) and n.value.args[0].id == name) for n in rebound):
                 continue  # bound to something else too
@@ -904,9 +913,7 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
     a timedelta, which has ``.days``; so is a difference of two date parameters, which has no ``.weeks``)."""
     import datetime as dt
 
-    for scope in walk(tree):
-        if not isinstance(scope, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for scope in nodes_of(tree, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
         own = list(own_scope_nodes(scope, skip_comprehensions=True))  # this scope's names only: a nested function's ``val`` is another variable
         guarded = {id(n) for g in own if isinstance(g, GUARDED) or _expects_errors(g) for n in walk(g)}
         stores: Dict[str, int] = {}
@@ -916,7 +923,7 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
         arguments = getattr(scope, "args", None)
         for arg in (arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else []:
             stores[arg.arg] = stores.get(arg.arg, 0) + 2  # a parameter: bound by the caller
-        kinds = {arg.arg: {"date": dt.date, "datetime": dt.datetime}.get(ast.unparse(arg.annotation).rpartition(".")[2])
+        kinds = {arg.arg: {"date": dt.date, "datetime": dt.datetime}.get(unparsed(arg.annotation).rpartition(".")[2])
                  for arg in ((arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else [])
                  if arg.annotation is not None and stores.get(arg.arg) == 2}  # ``today: date``, never rebound
         kinds = {name: kind for name, kind in kinds.items() if kind is not None}
@@ -936,7 +943,7 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
                 continue
             kind = kind_of(node.value)
             if kind is not None and not hasattr(kind, node.attr):
-                return f"{ast.unparse(node.value)[:40]} is a {kind.__name__}, which has no .{node.attr} (line {node.lineno})"
+                return f"{unparsed(node.value)[:40]} is a {kind.__name__}, which has no .{node.attr} (line {node.lineno})"
     return None
 
 
@@ -972,7 +979,7 @@ def separator_as_a_number(tree: ast.Module) -> Optional[str]:
                     and isinstance(arg.value.func, ast.Attribute) and arg.value.func.attr in ("partition", "rpartition") and len(arg.value.args) == 1):
                 sep = arg.value.args[0].value if isinstance(arg.value.args[0], ast.Constant) else None
                 if isinstance(sep, str) and sep.strip() and not any(c.isdigit() for c in sep):
-                    return f"{ast.unparse(node)[:60]} (line {node.lineno}) reads the separator {sep!r} itself as a number, which raises ValueError"
+                    return f"{unparsed(node)[:60]} (line {node.lineno}) reads the separator {sep!r} itself as a number, which raises ValueError"
     return None
 
 
@@ -980,9 +987,9 @@ def none_values_grown(tree: ast.Module) -> Optional[str]:
     """``totals = dict.fromkeys(films)`` then ``totals[film] += price``: ``fromkeys`` without a value maps every
     key to None, and None cannot be added to (TypeError) nor appended to (AttributeError). Read where the
     dict is bound once and no key of it is ever set before it grows (``totals[f] = 0``, ``.update``)."""
-    for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         made = {n.targets[0].id: n for n in own_scope_nodes(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) in ("dict.fromkeys", "OrderedDict.fromkeys") and len(n.value.args) == 1 and not n.value.keywords}
+                and isinstance(n.value, ast.Call) and unparsed(n.value.func) in ("dict.fromkeys", "OrderedDict.fromkeys") and len(n.value.args) == 1 and not n.value.keywords}
         for name in [name for name in made if store_counts(scope)[name] == 1]:
             subscripted = lambda node: isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name  # noqa: E731
             set_keys = [n for n in own_scope_nodes(scope) if isinstance(n, (ast.Assign, ast.AnnAssign)) and any(subscripted(t) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
@@ -994,7 +1001,7 @@ def none_values_grown(tree: ast.Module) -> Optional[str]:
                 grown = (isinstance(node, ast.AugAssign) and subscripted(node.target)) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                                                                                            and node.func.attr in ("append", "add", "extend") and subscripted(node.func.value))
                 if grown:
-                    return f"{ast.unparse(node)[:60]} (line {node.lineno}) grows a value of {name} = {ast.unparse(made[name].value)[:40]}, which is None for every key"
+                    return f"{unparsed(node)[:60]} (line {node.lineno}) grows a value of {name} = {unparsed(made[name].value)[:40]}, which is None for every key"
     return None
 
 
@@ -1005,11 +1012,11 @@ def _presence_tested(scope: ast.AST, mapping: str, key) -> bool:
     """Whether ``scope`` asks if ``key`` is in ``mapping`` (``if "bonus" in emp``, ``if emp.get("bonus")``, ``x = emp.get(...)``
     tested later): then the lookup may be guarded, and is not judged."""
     for node in walk(scope):
-        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) and ast.unparse(node.comparators[-1]) == mapping:
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) and unparsed(node.comparators[-1]) == mapping:
             return True
         tests = [node.test] if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)) else node.values if isinstance(node, ast.BoolOp) else []
         tests += list(node.ifs) if isinstance(node, ast.comprehension) else []
-        if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get" and ast.unparse(n.func.value) == mapping
+        if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get" and unparsed(n.func.value) == mapping
                for test in tests for n in walk(test)):
             return True
     return False
@@ -1019,7 +1026,7 @@ def missing_key_as_a_number(tree: ast.Module) -> Optional[str]:
     """``max(emp.get("monthly_bonus"), 0)``, ``row.get("qty") * price``: ``.get`` with no default gives None for a
     missing key, the one case ``.get`` is there for, and None in arithmetic, ``max`` or an ordering raises TypeError.
     Not judged where the code asks whether the key is there, or the lookup sits in a ``try``."""
-    for scope in [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         for parent in _walk_unguarded(scope):
             if isinstance(parent, ast.BinOp) and not isinstance(parent.op, (ast.BitOr, ast.BitAnd, ast.Mod)):
                 operands = [parent.left, parent.right]  # "%" formats text; "|" unions sets
@@ -1032,20 +1039,20 @@ def missing_key_as_a_number(tree: ast.Module) -> Optional[str]:
             for node in operands:
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 1 and not node.keywords
                         and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
-                        and not _presence_tested(scope, ast.unparse(node.func.value), node.args[0].value)):
-                    return f"{ast.unparse(parent)[:60]} (line {node.lineno}): {ast.unparse(node)[:40]} is None when the key is missing, which raises TypeError there"
+                        and not _presence_tested(scope, unparsed(node.func.value), node.args[0].value)):
+                    return f"{unparsed(parent)[:60]} (line {node.lineno}): {unparsed(node)[:40]} is None when the key is missing, which raises TypeError there"
     return None
 
 
 def _key_of(node: ast.AST, mapping: str) -> Optional[str]:
     """``u`` of ``graph.setdefault(u, [])``, ``graph[u] = ...`` or ``graph[u].append(...)`` on the mapping named ``mapping``."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setdefault" and ast.unparse(node.func.value) == mapping and node.args:
-        return ast.unparse(node.args[0])
-    if isinstance(node, ast.Subscript) and ast.unparse(node.value) == mapping and isinstance(node.ctx, ast.Store):
-        return ast.unparse(node.slice)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setdefault" and unparsed(node.func.value) == mapping and node.args:
+        return unparsed(node.args[0])
+    if isinstance(node, ast.Subscript) and unparsed(node.value) == mapping and isinstance(node.ctx, ast.Store):
+        return unparsed(node.slice)
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("append", "add", "extend")
-            and isinstance(node.func.value, ast.Subscript) and ast.unparse(node.func.value.value) == mapping):
-        return ast.unparse(node.func.value.slice)
+            and isinstance(node.func.value, ast.Subscript) and unparsed(node.func.value.value) == mapping):
+        return unparsed(node.func.value.slice)
     return None
 
 
@@ -1053,25 +1060,25 @@ def sinks_looked_up(tree: ast.Module) -> Optional[str]:
     """``for origin, target in links: graph.setdefault(origin, []).append(target)``, then a walk that reads
     ``graph[station]`` with no ``.get`` nor ``in`` test: only origins are keys, so the first station with no
     link of its own (a terminus, any one-way network's end) raises KeyError."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        for loop in (n for n in walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Tuple) and len(n.target.elts) == 2
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for loop in (n for n in nodes_of(function, ast.For) if isinstance(n.target, ast.Tuple) and len(n.target.elts) == 2
                      and all(isinstance(e, ast.Name) for e in n.target.elts)):
             origin, target = (e.id for e in loop.target.elts)
-            for mapping in {ast.unparse(t) for n in walk(function) if isinstance(n, ast.Assign) and ast.unparse(n.value) in ("{}", "dict()")
+            for mapping in {unparsed(t) for n in nodes_of(function, ast.Assign) if unparsed(n.value) in ("{}", "dict()")
                             for t in n.targets if isinstance(t, ast.Name)}:
                 keys = {_key_of(n, mapping) for n in walk(function)} - {None}
                 if keys != {origin} or not any(_key_of(n, mapping) == origin for n in walk(loop)) or not any(
                         isinstance(n, ast.Name) and n.id == target for n in walk(loop)):
                     continue
-                if any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) and ast.unparse(n.comparators[-1]) == mapping
+                if any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) and unparsed(n.comparators[-1]) == mapping
                        for n in walk(function)) or any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get"
-                                                      and ast.unparse(n.func.value) == mapping for n in walk(function)):
+                                                      and unparsed(n.func.value) == mapping for n in walk(function)):
                     continue
                 for read in walk(function):
-                    if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.unparse(read.value) == mapping
+                    if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and unparsed(read.value) == mapping
                             and isinstance(read.slice, ast.Name) and read.slice.id != origin and not any(read is n for n in walk(loop))):
                         if any(isinstance(w, ast.While) and any(n is read for n in walk(w)) for w in walk(function)):
-                            return (f"{ast.unparse(read)} (line {read.lineno}): {mapping} has a key only for each {origin}, so a {target} with no "
+                            return (f"{unparsed(read)} (line {read.lineno}): {mapping} has a key only for each {origin}, so a {target} with no "
                                     f"link of its own raises KeyError")
     return None
 
@@ -1090,10 +1097,8 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     for node in _walk_unguarded(tree):
         kind = _raises(node, rebound) if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)) else None
         if kind:
-            return f"{ast.unparse(node)[:60]} raises {kind} (line {node.lineno})"
-    for cls in walk(tree):
-        if not isinstance(cls, ast.ClassDef):
-            continue
+            return f"{unparsed(node)[:60]} raises {kind} (line {node.lineno})"
+    for cls in nodes_of(tree, ast.ClassDef):
         attributes = typed_attributes(cls, tree, rebound)
         for node in _walk_unguarded(cls) if attributes else ():
             owner = node.value if isinstance(node, ast.Attribute) else None
@@ -1101,9 +1106,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
                     and _lacks(attributes[owner.attr], node.attr)):
                 kind = attributes[owner.attr]
                 return f"self.{owner.attr} of {cls.name} is always {'a number' if kind == NUMBER else 'a ' + kind}, which has no .{node.attr} (line {node.lineno})"
-    for function in walk(tree):
-        if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
         where = f"{function.name}()" if hasattr(function, "name") else "the code"
         known = typed_locals(function, rebound)
         for name, kind in sorted(known.items()):
@@ -1137,7 +1140,7 @@ def attribute_of_a_made_value(scope: ast.AST, known: Dict[str, str], rebound: Se
         kind = value_kind(node.value, known, rebound)
         if kind is not None and _lacks(kind, node.attr):
             what = "a number" if kind == NUMBER else f"a {kind}"
-            return f"{ast.unparse(node.value)[:40]} is always {what}, which has no .{node.attr} (line {node.lineno})"
+            return f"{unparsed(node.value)[:40]} is always {what}, which has no .{node.attr} (line {node.lineno})"
     return None
 
 
@@ -1167,17 +1170,17 @@ def read_before_its_bounds(tree: ast.Module) -> Optional[str]:
     """The first ``and`` that reads ``xs[i]`` in one operand and tests ``i`` against its bounds in a later one. A
     dict read by a key (``reached[m] is None and followers >= m``, ``reached = {m: None for m in milestones}``) has
     no bounds."""
-    keyed = {target.id for n in walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+    keyed = {target.id for n in nodes_of(tree, (ast.Assign, ast.AnnAssign)) if n.value is not None
              and (isinstance(n.value, (ast.Dict, ast.DictComp)) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) in DICT_MAKERS)
              for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(target, ast.Name)}
     for node in walk(tree):
         if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And)):
             continue
         for i, value in enumerate(node.values):
-            indexes = {s.slice.id for s in walk(value) if isinstance(s, ast.Subscript) and isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)
+            indexes = {s.slice.id for s in nodes_of(value, ast.Subscript) if isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)
                        and not (isinstance(s.value, ast.Name) and s.value.id in keyed)}
             for later in node.values[i + 1:]:
                 for index in sorted(indexes):
                     if any(_bounds_test(c, index, indexes) for c in walk(later)):
-                        return f"{ast.unparse(value)[:50]} (line {node.lineno}) reads by {index} before {ast.unparse(later)[:40]} tests its bounds"
+                        return f"{unparsed(value)[:50]} (line {node.lineno}) reads by {index} before {unparsed(later)[:40]} tests its bounds"
     return None

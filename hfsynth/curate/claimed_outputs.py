@@ -41,7 +41,7 @@ from typing import List, Optional, Tuple
 
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples, sample_call_examples
 from hfsynth.curate.misused_calls import MUTATING
-from hfsynth.curate.python_ast import is_literal, literal_value, parse_python, string_constants, top_level_definitions, unparsed, walk
+from hfsynth.curate.python_ast import is_literal, literal_value, nodes_of, parse_python, string_constants, top_level_definitions, unparsed, walk
 from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
@@ -143,9 +143,9 @@ def _shown_repr(comment: str) -> str:
         return ""
     if tree is None or not all(isinstance(n, REPR_NODES) for n in walk(tree)):
         return ""
-    calls = [n for n in walk(tree) if isinstance(n, ast.Call)]
+    calls = [n for n in nodes_of(tree, ast.Call)]
     names_called = {id(n.func) for n in calls} | {id(n) for c in calls for n in walk(c.func)}
-    bare = [n for n in walk(tree) if isinstance(n, ast.Name) and id(n) not in names_called]
+    bare = [n for n in nodes_of(tree, ast.Name) if id(n) not in names_called]
     return match.group("want") if calls and not bare else ""
 
 
@@ -153,7 +153,7 @@ def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
     """One-line expression statements at the top level and in the ``__main__`` block."""
     blocks = [tree.body]
     for node in tree.body:
-        if isinstance(node, ast.If) and "__main__" in ast.unparse(node.test):
+        if isinstance(node, ast.If) and "__main__" in unparsed(node.test):
             blocks.append(node.body)
     return [
         node for block in blocks for node in block
@@ -225,9 +225,9 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
         call = node.value
         shown_repr = _printed_repr(call)
         if shown_repr is not None and mode == "print":
-            shown = (ast.get_source_segment(code, shown_repr) or ast.unparse(shown_repr), want, True)  # print(repr(E)): E's repr, as the REPL shows it
+            shown = (ast.get_source_segment(code, shown_repr) or unparsed(shown_repr), want, True)  # print(repr(E)): E's repr, as the REPL shows it
         elif _prints_one(call):
-            shown = (ast.get_source_segment(code, call.args[0]) or ast.unparse(call.args[0]), want, True, mode)  # print(E): E's value, printed
+            shown = (ast.get_source_segment(code, call.args[0]) or unparsed(call.args[0]), want, True, mode)  # print(E): E's value, printed
         else:
             shown = (line[node.col_offset : node.end_col_offset], want, True)
         lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{shown!r}], globals())"
@@ -298,7 +298,7 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
         for node in block_tree.body:  # the leading claims only: a line before them may change what they show
             if (not found and isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
                     and _plain_value(node.value) and node.lineno not in comments):
-                setup.append((ast.get_source_segment(block, node) or ast.unparse(node), "", False))
+                setup.append((ast.get_source_segment(block, node) or unparsed(node), "", False))
                 bound.add(node.targets[0].id)
                 continue
             one_line = isinstance(node, ast.Expr) and node.lineno == node.end_lineno
@@ -320,7 +320,7 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
                                 and all(k.arg is not None and _plain_value(k.value) for k in called.keywords)
                                 and all(_plain_value(a) or isinstance(a, ast.Name) and a.id in bound for a in called.args)):
                 break
-            source = ast.get_source_segment(block, shown) or ast.unparse(shown)
+            source = ast.get_source_segment(block, shown) or unparsed(shown)
             found.append((source, want, False, "note" if noted else "print") if printed else (source, want, False))
         if found:
             claims.extend(setup + found)
@@ -361,7 +361,7 @@ def commented_call_claims(response: str, tree) -> List[Claim]:
             if not all(_plain_value(a) or isinstance(a, ast.Name) and a.id in bound for a in arguments):
                 continue
             used = [bound[a.id] for a in arguments if isinstance(a, ast.Name)]
-            claims += [(ast.get_source_segment(block, n) or ast.unparse(n), "", False) for n in used]
+            claims += [(ast.get_source_segment(block, n) or unparsed(n), "", False) for n in used]
             claims.append((match.group("call"), want, False))
     return list(dict.fromkeys(claims))
 
@@ -490,7 +490,7 @@ def _keeps_state(tree) -> bool:
     if any(isinstance(n, (ast.Global, ast.Nonlocal)) for n in walk(tree)):
         return True
     shared = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign)) for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING and getattr(node.func.value, "id", None) in shared:
                 return True
@@ -517,7 +517,7 @@ def usage_block_runs(response: str, code: str, tree, claimed: List[Claim] = ()) 
         block = fence.code.strip()
         if not block or block in code or block in taken or OUTSIDE_WORLD.search(block) or not _usage_block(fence.tag or "", block):
             continue
-        called = {n.func.id for n in walk(parse_python(block)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        called = {n.func.id for n in nodes_of(parse_python(block), ast.Call) if isinstance(n.func, ast.Name)}
         if called & defined:  # print(f("08:45"))  # 08:58: the comment is held to, unless what the block shows may hang on earlier calls
             runs.append((block if _keeps_state(tree) else with_comment_claims_checked(block, tree)[0], "", True, "program"))
     return runs

@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from typing import List, Optional
 
-from hfsynth.curate.python_ast import checks_without_assert, parse_python, walk
+from hfsynth.curate.python_ast import checks_without_assert, nodes_of, parse_python, walk
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -68,7 +68,7 @@ def _main_guard(tree: ast.Module):
     for node in tree.body:
         if not _is_main_guard(node):
             continue
-        called = [checking[n.func.id] for n in walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in checking]
+        called = [checking[n.func.id] for n in nodes_of(node, ast.Call) if isinstance(n.func, ast.Name) and n.func.id in checking]
         if _asserts(node) or called or (_calls_a_test_runner(node, ("unittest",)) and test_classes(tree)):
             return node, called
     return None
@@ -83,7 +83,7 @@ def code_tests(tree: Optional[ast.Module]) -> Optional[str]:
         return None
     parts = [f"class {c.name}({c.name}):\n    pass" for c in test_classes(tree)]
     guard = _main_guard(tree)
-    called = {n.func.id for n in walk(guard[0]) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)} if guard else set()
+    called = {n.func.id for n in nodes_of(guard[0], ast.Call) if isinstance(n.func, ast.Name)} if guard else set()
     parts += [f"{f.name}()" for f in test_functions(tree) if f.name not in called and not isinstance(f, ast.AsyncFunctionDef)]
     if guard:
         parts.append(ast.unparse(ast.Module(body=guard[0].body, type_ignores=[])))

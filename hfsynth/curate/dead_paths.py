@@ -63,7 +63,7 @@ import ast
 import re
 from typing import Dict, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, names_and_values, own_scope_nodes, values_bound_once, walk
+from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, names_and_values, nodes_of, own_scope_nodes, unparsed, values_bound_once, walk
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
@@ -101,9 +101,7 @@ def repeated_condition(tree: ast.AST) -> Optional[Tuple[int, int]]:
     """``(line of the branch that never runs, line of the earlier test that takes its every case)``: the
     test repeated, or a bound an earlier one already covers (``if total >= 50: ... elif total >= 100:``,
     tiers checked from the lowest up), or None."""
-    for head in walk(tree):
-        if not isinstance(head, ast.If):
-            continue
+    for head in nodes_of(tree, ast.If):
         seen, bounds = {}, []
         branch = head
         while True:
@@ -203,7 +201,7 @@ def _always_leaves(statements: List[ast.stmt]) -> bool:
         if isinstance(statement, ast.Match) and any(isinstance(c.pattern, ast.MatchAs) and c.pattern.pattern is None and c.guard is None for c in statement.cases) \
                 and all(_always_leaves(c.body) for c in statement.cases):
             return True
-        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and ast.unparse(statement.value.func) in ("sys.exit", "exit", "os._exit", "quit"):
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and unparsed(statement.value.func) in ("sys.exit", "exit", "os._exit", "quit"):
             return True
         if isinstance(statement, ast.Assert) and isinstance(statement.test, ast.Constant) and not statement.test.value:
             return True
@@ -216,13 +214,11 @@ def falls_off_the_end(tree: ast.AST, asked_returns: Optional[Dict[str, str]] = N
     there it answers None. Not read for annotations that allow None, for generators, nor for stubs.
     ``asked_returns``: the annotations the instruction's signatures give by function name
     (``lost_item_charge(price, days_overdue) -> Decimal``), read for the code's functions that have none."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        returns = ast.unparse(function.returns) if function.returns is not None else (asked_returns or {}).get(function.name)
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        returns = unparsed(function.returns) if function.returns is not None else (asked_returns or {}).get(function.name)
         if not returns:
             continue
-        if NO_VALUE_ANNOTATIONS.search(returns) or any(ast.unparse(d).split(".")[-1] in ("abstractmethod", "overload", "property") for d in function.decorator_list):
+        if NO_VALUE_ANNOTATIONS.search(returns) or any(unparsed(d).split(".")[-1] in ("abstractmethod", "overload", "property") for d in function.decorator_list):
             continue
         own = list(own_scope_nodes(function))
         if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own) or not any(isinstance(n, ast.Return) and n.value is not None for n in own):
@@ -240,7 +236,7 @@ def impossible_condition(tree: ast.AST) -> Optional[Tuple[int, str]]:
     condition is never true, or None."""
     for node in walk(tree):
         if isinstance(node, (ast.If, ast.While, ast.IfExp)) and never_true(node.test):
-            return node.test.lineno, ast.unparse(node.test)
+            return node.test.lineno, unparsed(node.test)
     return None
 
 
@@ -266,7 +262,7 @@ def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
     for node in walk(tree):
         if (isinstance(node, ast.If) and _only_pass(node.body) and not node.orelse
                 and not any(isinstance(n, (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)) for n in walk(node.test))):
-            return node.lineno, f"if {ast.unparse(node.test)[:60]}: pass"
+            return node.lineno, f"if {unparsed(node.test)[:60]}: pass"
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and isinstance(node.body[-1], ast.If):
             bodies = _chain(node.body[-1])
             empty = next((body for body in bodies if _only_pass(body)), None)
@@ -315,9 +311,9 @@ def _nested_pass_branch(function: ast.AST) -> Optional[Tuple[int, str]]:
                 continue
             if all(_returns_a_value(body) for body in others):
                 return empty[0].lineno, f"a branch of pass in a chain of {function.name}() whose every other branch returns: its case falls through to what follows"
-            entries = [{ast.unparse(t) for n in body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Subscript)} for body in others]
+            entries = [{unparsed(t) for n in body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Subscript)} for body in others]
             for entry in sorted(set.intersection(*entries)):
-                if not any(isinstance(t, ast.Subscript) and ast.unparse(t) == entry for n in block[:index] for t in getattr(n, "targets", [])):
+                if not any(isinstance(t, ast.Subscript) and unparsed(t) == entry for n in block[:index] for t in getattr(n, "targets", [])):
                     return empty[0].lineno, f"a branch of pass in a chain of {function.name}() whose other branches set {entry}: its case leaves no entry"
     return None
 
@@ -359,9 +355,7 @@ def _overwrites(statement: ast.stmt, name: str) -> bool:
 def overwritten_parameters(tree: ast.AST) -> List[str]:
     """``function(parameter)`` for every parameter overwritten before it is read."""
     found = []
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         arguments = function.args
         names = [a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs]
         names += [a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None]
@@ -438,13 +432,11 @@ ZERO = frozenset({"0", "0.0", "Decimal('0')", "Decimal('0.0')", "Decimal('0.00')
 
 def overwritten_total(tree: ast.AST) -> Optional[str]:
     """The first running total a loop overwrites instead of adding to, as ``name = value (line n)``."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         body = function.body
         for index, statement in enumerate(body):
             if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)
-                    and ast.unparse(statement.value) in ZERO):
+                    and unparsed(statement.value) in ZERO):
                 continue
             name = statement.targets[0].id
             for position, loop in enumerate(body[index + 1:], start=index + 1):
@@ -457,7 +449,7 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
                 sets = [n for n in loop.body if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
                 after = any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for later in body[position + 1:] for n in walk(later))
                 if sets and after:
-                    return f"{ast.unparse(sets[0])[:50]} (line {sets[0].lineno})"
+                    return f"{unparsed(sets[0])[:50]} (line {sets[0].lineno})"
                 break
     return None
 
@@ -477,7 +469,7 @@ def swapped_clamp(tree: ast.AST) -> Optional[str]:
             continue  # one value and one number inside, a number outside
         inner_bound = next(b for b in inner_bounds if b is not None)
         if (node.func.id == "max" and inner_bound < outer_bound) or (node.func.id == "min" and inner_bound > outer_bound):
-            return f"{ast.unparse(node)} (line {node.lineno}) is always {outer_bound:g}: its bounds are the wrong way round"
+            return f"{unparsed(node)} (line {node.lineno}) is always {outer_bound:g}: its bounds are the wrong way round"
     return None
 
 
@@ -499,7 +491,7 @@ def best_kept_as_another_value(tree: ast.AST) -> Optional[str]:
         for statement in node.body:
             if (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)
                     and statement.targets[0].id == best and not _reads(statement.value, value) and not isinstance(statement.value, ast.Constant)):
-                return (f"if {ast.unparse(node.test)} (line {node.lineno}) keeps {best} = {ast.unparse(statement.value)[:40]}, "
+                return (f"if {unparsed(node.test)} (line {node.lineno}) keeps {best} = {unparsed(statement.value)[:40]}, "
                         f"not the {value} it compared: the next item is compared with another value")
     return None
 
@@ -520,12 +512,12 @@ def discarded_new_value(tree: ast.AST) -> Optional[str]:
                                                               for a in n.names) or getattr(n, "module", None) in ("pathlib", "os", "os.path")
            for n in walk(tree)):
         return None
-    probes = {id(n) for t in walk(tree) if isinstance(t, ast.Try) for n in t.body}
+    probes = {id(n) for t in nodes_of(tree, ast.Try) for n in t.body}
     for node in walk(tree):
         if (isinstance(node, ast.Expr) and id(node) not in probes and isinstance(node.value, ast.Call)
                 and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in NEW_VALUE_METHODS
                 and not (isinstance(node.value.func.value, ast.Name) and node.value.func.value.id in ("re", "string", "logging", "self", "cls"))):
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes a new value and throws it away"
+            return f"{unparsed(node)[:60]} (line {node.lineno}) makes a new value and throws it away"
     return None
 
 
@@ -542,7 +534,7 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
     """``for lower, name in BANDS: if age >= lower: return name`` over bounds in rising order: any age past a later
     bound is past the first one too, so the first entry is returned for every age and the rest never are (the
     table walked from the top, or ``<`` against upper bounds, is meant). The same for falling bounds and ``<=``."""
-    tables = {t.id: node.value for node in walk(tree) if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    tables = {t.id: node.value for node in nodes_of(tree, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
     for loop in walk(tree):
         if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Tuple) and loop.target.elts and isinstance(loop.target.elts[0], ast.Name) and loop.body):
             continue
@@ -561,7 +553,7 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
             continue
         rising, falling = bounds == sorted(bounds) and len(set(bounds)) > 1, bounds == sorted(bounds, reverse=True) and len(set(bounds)) > 1
         if rising and isinstance(op, (ast.GtE, ast.Gt)) or falling and isinstance(op, (ast.LtE, ast.Lt)):
-            return (f"{ast.unparse(test)} (line {test.lineno}) over bounds in {'rising' if rising else 'falling'} order ({', '.join(f'{b:g}' for b in bounds[:4])}...): "
+            return (f"{unparsed(test)} (line {test.lineno}) over bounds in {'rising' if rising else 'falling'} order ({', '.join(f'{b:g}' for b in bounds[:4])}...): "
                     f"whatever passes a later bound passes the first, so only the first entry is ever chosen")
     return None
 
@@ -573,7 +565,7 @@ END_WORD = re.compile(r"ends?|ended|ending|finish(?:es|ed)?|stop|until|to|close[
 
 def _interval_side(node: ast.AST) -> Optional[Tuple[str, str]]:
     """``("start", "a")`` for ``a_start`` (or ``a.start``, ``a["start"]``): which end of which interval."""
-    text = ast.unparse(node)
+    text = unparsed(node)
     name = re.sub(r"[\W]+", "_", text).strip("_")
     for word, pattern in (("start", START_WORD), ("end", END_WORD)):
         for part in name.split("_"):
@@ -602,7 +594,7 @@ def overlap_always_true(tree: ast.AST) -> Optional[str]:
             continue
         (s1, e2), (s2, e1) = pairs
         if s1[0] == s2[0] == "start" and e1[0] == e2[0] == "end" and s1[1] == e1[1] and s2[1] == e2[1] and s1[1] != s2[1]:
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}) holds for any two intervals: one always starts before the other ends (and is meant)"
+            return f"{unparsed(node)[:60]} (line {node.lineno}) holds for any two intervals: one always starts before the other ends (and is meant)"
     return None
 
 
@@ -612,11 +604,9 @@ def unread_parts(tree: ast.AST) -> List[str]:
     reads: that part of the input cannot change the answer.
     ``_``-names are unpacked to be dropped."""
     found = []
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        read = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        read = {n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Load)}
         if "locals" in read or "vars" in read:
             continue
         for statement in function.body:
@@ -689,15 +679,13 @@ def lost_work(tree: ast.AST) -> Optional[str]:
     read their namespace (``locals()``). A name that may hold someone else's object (``node =
     node.setdefault(ch, {})`` then ``node["$"] = True``, a trie's walk) is filled for its owner, so a
     filled name counts only when every value it is given is a new container."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         own = list(own_scope_nodes(function))
         answers = any(isinstance(n, ast.Return) and n.value is not None and not (isinstance(n.value, ast.Constant) and n.value.value is None) for n in own)
-        names = [n for n in walk(function) if isinstance(n, ast.Name)]
+        names = [n for n in nodes_of(function, ast.Name)]
         if any(n.id in ("locals", "vars", "eval", "exec") for n in names):
             continue
-        other_bindings = {a.arg for a in walk(function.args) if isinstance(a, ast.arg)}
+        other_bindings = {a.arg for a in nodes_of(function.args, ast.arg)}
         for node in walk(function):
             if isinstance(node, (ast.Global, ast.Nonlocal)):
                 other_bindings.update(node.names)
@@ -712,11 +700,11 @@ def lost_work(tree: ast.AST) -> Optional[str]:
                             order.append(target.id)
                         values.setdefault(target.id, []).append(None if isinstance(node, ast.AugAssign) else node.value)
                     else:
-                        other_bindings.update(n.id for n in walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+                        other_bindings.update(n.id for n in nodes_of(target, ast.Name) if isinstance(n.ctx, ast.Store))
             elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-                other_bindings.update(n.id for n in walk(node.target) if isinstance(n, ast.Name))
+                other_bindings.update(n.id for n in nodes_of(node.target, ast.Name))
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-                other_bindings.update(n.id for n in walk(node.optional_vars) if isinstance(n, ast.Name))
+                other_bindings.update(n.id for n in nodes_of(node.optional_vars, ast.Name))
             elif isinstance(node, ast.ExceptHandler) and node.name:
                 other_bindings.add(node.name)
             elif isinstance(node, ast.NamedExpr):
@@ -771,15 +759,13 @@ def _tracks(test: ast.AST, body: List[ast.stmt]) -> Optional[Tuple[str, str, str
         return None
     if not isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) or ast.dump(value) != ast.dump(body[0].value):
         return None
-    return tracker, "low" if low else "high", ast.unparse(value)
+    return tracker, "low" if low else "high", unparsed(value)
 
 
 def extremes_from_infinity_by_elif(tree: ast.AST) -> Optional[str]:
     """``if v < lo: lo = v elif v > hi: hi = v`` with ``lo`` started at infinity and ``hi`` at minus infinity
     (see the module's docstring)."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         start = {}
         for node in own_scope_nodes(function):
             for name, given in names_and_values(node):
@@ -814,9 +800,7 @@ def never_filled_key(tree: ast.AST) -> Optional[Tuple[str, str, str, str]]:
     "ok": 0}``) whose code fills some keys by name (``report["too_hot"].append(...)``, ``report["ok"] += 1``) and never
     touches one that starts empty: that part of the answer is empty (or 0) whatever the input. Not read when the dict
     is read by a computed key, handed to a call, updated as a whole or bound again."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         nodes = list(walk(function))
         for node in nodes:
             if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Dict)):
@@ -850,9 +834,7 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
     (``covered = {}``, ``uncovered = []``, a loop that fills ``covered``, ``return {"covered": covered, "uncovered":
     uncovered}``): that part of the answer is empty whatever the input. Read only for a name bound once to an empty
     list, dict or set whose one use is in the ``return`` itself, next to a name the function fills."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         nodes = list(walk(function))
         returns = [n for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, (ast.Dict, ast.Tuple, ast.List))]
         in_returns = {id(n) for r in returns for n in walk(r.value)}
@@ -866,7 +848,7 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
             if not loads or not all(id(n) in in_returns for n in loads):
                 continue
             beside = next((r for r in returns if any(isinstance(n, ast.Name) and n.id == name for n in walk(r.value))), None)
-            partner = next((n.id for n in walk(beside.value) if isinstance(n, ast.Name) and n.id in filled & empties), None) if beside else None
+            partner = next((n.id for n in nodes_of(beside.value, ast.Name) if n.id in filled & empties), None) if beside else None
             if partner:
                 return function.name, name, partner
     return None

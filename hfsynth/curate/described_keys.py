@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional, Set
-from hfsynth.curate.python_ast import unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed, walk
 
 # `"price_cents"`, 'qty', "total_cents": a quoted identifier of the instruction, the way records' keys are given
 QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
@@ -69,7 +69,7 @@ def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
             continue
         name = _respelt(key, described)
         if name:
-            return (f"the code reads {ast.unparse(node)[:50]} (line {node.lineno}) and the instruction's records hold {name!r}, "
+            return (f"the code reads {unparsed(node)[:50]} (line {node.lineno}) and the instruction's records hold {name!r}, "
                     f"never {key!r}: KeyError on the first one")
     return None
 
@@ -81,15 +81,15 @@ STATED_HEADER = re.compile(r"\b(?:header|header row|columns?)\b[^.\n`]{0,40}`(?P
 def key_outside_the_header(prose: str, tree: ast.Module) -> Optional[str]:
     """``row["time"]`` of ``csv.DictReader`` rows where the header the instruction spells is `timestamp,pair_id,action`."""
     headers = [[n.strip() for n in m.group("names").split(",")] for m in STATED_HEADER.finditer(prose)]
-    readers = [n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "attr", None) or getattr(n.func, "id", None)) == "DictReader"]
+    readers = [n for n in nodes_of(tree, ast.Call) if (getattr(n.func, "attr", None) or getattr(n.func, "id", None)) == "DictReader"]
     if len(headers) != 1 or not readers or any(k.arg == "fieldnames" for r in readers for k in r.keywords) or len(readers[0].args) > 1:
         return None
     header, made = headers[0], keys_the_code_makes(tree)
-    reads = [n for n in walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name)
+    reads = [n for n in nodes_of(tree, ast.Subscript) if isinstance(n.ctx, ast.Load) and isinstance(n.value, ast.Name)
              and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)]
     rows = {n.value.id for n in reads if n.slice.value in header}
     for node in reads:
         if node.value.id in rows and node.slice.value not in header and node.slice.value not in made:
-            return (f"the code reads {ast.unparse(node)[:40]} (line {node.lineno}) of rows whose header the instruction gives as "
+            return (f"the code reads {unparsed(node)[:40]} (line {node.lineno}) of rows whose header the instruction gives as "
                     f"{','.join(header)}: no row holds {node.slice.value!r}")
     return None

@@ -28,7 +28,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.python_ast import breaks_out_of, values_bound_once, walk
+from hfsynth.curate.python_ast import breaks_out_of, nodes_of, unparsed, values_bound_once, walk
 
 PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta", "bytes",
                         "enumerate", "zip", "sorted", "reversed", "list", "tuple", "set", "frozenset", "dict", "round", "divmod", "repr", "print"})
@@ -68,9 +68,9 @@ def _fresh_containers(tree: ast.AST) -> Set[str]:
             fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and all(_new_value(v) for v in (node.value.values if isinstance(node.value, ast.Dict) else node.value.elts))) or (
                 isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set", "bytearray") and not node.value.args)
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
-                for name in (n.id for n in walk(target) if isinstance(n, ast.Name)):
+                for name in (n.id for n in nodes_of(target, ast.Name)):
                     bound[name] = bound.get(name, True) and fresh and isinstance(target, ast.Name)
-    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}  # results: list in another function is the caller's
+    parameters = {a.arg for a in nodes_of(tree, ast.arg)}  # results: list in another function is the caller's
     return {name for name, fresh in bound.items() if fresh and name not in parameters}
 
 
@@ -131,8 +131,8 @@ def _assigned(node: ast.AST) -> Set[str]:
 
 def _read(node: ast.AST) -> Set[str]:
     """The names an expression reads as values (not the functions it calls)."""
-    called = {id(n.func) for n in walk(node) if isinstance(n, ast.Call)}
-    return {n.id for n in walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called}
+    called = {id(n.func) for n in nodes_of(node, ast.Call)}
+    return {n.id for n in nodes_of(node, ast.Name) if isinstance(n.ctx, ast.Load) and id(n) not in called}
 
 
 Step = Tuple[str, ast.AST]  # ("test", expression) or ("do", statement)
@@ -209,9 +209,9 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
                         yield path, end
             return
         if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-            inner_exits = [n for n in walk(statement) if isinstance(n, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await))]
+            inner_exits = [n for n in nodes_of(statement, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await))]
         else:
-            inner_exits = [n for n in walk(statement) if isinstance(n, EXITS + (ast.Continue,))]
+            inner_exits = [n for n in nodes_of(statement, EXITS + (ast.Continue,))]
         if inner_exits:
             yield steps, "exit"  # it may leave the loop (or hand control away): not judged
             return
@@ -223,12 +223,9 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
 def endless_while(tree: ast.AST) -> Optional[str]:
     """``"line N: ..."`` for the first ``while`` loop with a path that changes nothing it reads, else None."""
     fresh = _fresh_containers(tree)
-    own = {target.id for node in walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign))
-           and not isinstance(node.value, (ast.Name, ast.Attribute)) for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
-           for target in walk(t) if isinstance(target, ast.Name)}  # values the code makes itself, not another's object under a new name
-    for loop in walk(tree):
-        if not isinstance(loop, ast.While):
-            continue
+    own = {target.id for node in nodes_of(tree, (ast.Assign, ast.AnnAssign, ast.AugAssign)) if not isinstance(node.value, (ast.Name, ast.Attribute)) for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+           for target in nodes_of(t, ast.Name)}  # values the code makes itself, not another's object under a new name
+    for loop in nodes_of(tree, ast.While):
         watched = _read(loop.test)
         forever = isinstance(loop.test, ast.Constant) and loop.test.value is True  # only a path's own tests can stop it
         if (not watched and not forever) or not _calls_are_pure(loop.test):
@@ -248,7 +245,7 @@ def endless_while(tree: ast.AST) -> Optional[str]:
             if not changed & (watched | tests):
                 how = "a continue" if end == "continue" else "the end of its body"
                 what = ", ".join(sorted(watched or tests)) or "anything"
-                return f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) can reach {how} without changing {what}: it never ends"
+                return f"the while loop at line {loop.lineno} ({unparsed(loop.test)[:40]}) can reach {how} without changing {what}: it never ends"
     return None
 
 
@@ -264,9 +261,9 @@ def flag_never_cleared(tree: ast.AST) -> Optional[str]:
             continue
         values = [n.value for n in inside if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
                   and any(isinstance(t, ast.Name) and t.id == flag for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))]
-        others = [n for n in inside if isinstance(n, (ast.AugAssign, ast.NamedExpr, ast.For, ast.With)) and flag in {t.id for t in walk(getattr(n, "target", n)) if isinstance(t, ast.Name)}]
+        others = [n for n in inside if isinstance(n, (ast.AugAssign, ast.NamedExpr, ast.For, ast.With)) and flag in {t.id for t in nodes_of(getattr(n, "target", n), ast.Name)}]
         if values and not others and all(isinstance(v, ast.Constant) and v.value for v in values):
-            return f"the while loop at line {loop.lineno} (while {flag}) only ever sets {flag} to {ast.unparse(values[0])}: it never ends"
+            return f"the while loop at line {loop.lineno} (while {flag}) only ever sets {flag} to {unparsed(values[0])}: it never ends"
     return None
 
 
@@ -276,7 +273,7 @@ def flag_never_cleared(tree: ast.AST) -> Optional[str]:
 
 def _floor_midpoint(value: ast.AST, low: str, high: str) -> bool:
     """``(lo + hi) // 2`` or ``lo + (hi - lo) // 2``: the midpoint rounded down, which equals ``lo`` once ``hi`` is ``lo + 1``."""
-    text = ast.unparse(value).replace(" ", "")
+    text = unparsed(value).replace(" ", "")
     return text in (f"({low}+{high})//2", f"({high}+{low})//2", f"{low}+({high}-{low})//2", f"({low}+{high})>>1")
 
 
@@ -295,15 +292,14 @@ def stuck_bisection(tree: ast.AST) -> Optional[str]:
             if _name_assigned(node) in stuck and isinstance(node.value, ast.Name) and node.value.id in middles:
                 when = f"{low} == {high}" if node.targets[0].id == high else f"{high} == {low} + 1"
                 return (f"the binary search at line {loop.lineno} sets {node.targets[0].id} = {node.value.id} (line {node.lineno}) while "
-                        f"{ast.unparse(loop.test)}: once {when}, {node.value.id} is {node.targets[0].id} already and the loop never ends")
+                        f"{unparsed(loop.test)}: once {when}, {node.value.id} is {node.targets[0].id} already and the loop never ends")
     return None
 
 
 def _writes(loop: ast.AST, name: str, loop_targets: bool = False) -> List[ast.AST]:
     """The statements and expressions in ``loop`` that bind ``name`` (with ``loop_targets``, a ``for`` that does too)."""
     kinds = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr) + ((ast.For, ast.AsyncFor) if loop_targets else ())
-    return [n for n in walk(loop) if isinstance(n, kinds)
-            and name in {t.id for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in walk(target) if isinstance(t, ast.Name)}]
+    return [n for n in nodes_of(loop, kinds) if name in {t.id for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) for t in nodes_of(target, ast.Name)}]
 
 
 def _searches_from(node: ast.AST, start: str) -> bool:
@@ -315,9 +311,7 @@ def _searches_from(node: ast.AST, start: str) -> bool:
 def found_again(tree: ast.AST) -> Optional[str]:
     """``i = text.find(sub, start)`` then ``start = i``: the next search starts on the match it just
     found and finds it again (``start = i + 1`` or ``i + len(sub)`` is meant)."""
-    for loop in walk(tree):
-        if not isinstance(loop, ast.While):
-            continue
+    for loop in nodes_of(tree, ast.While):
         found = {_name_assigned(n): n.value.args[1].id for n in walk(loop)
                  if _name_assigned(n) and isinstance(n.value, ast.Call) and len(n.value.args) >= 2 and isinstance(n.value.args[1], ast.Name)
                  and _searches_from(n.value, n.value.args[1].id)}
@@ -327,9 +321,9 @@ def found_again(tree: ast.AST) -> Optional[str]:
                 if all(isinstance(w, ast.Assign) and _searches_from(w.value, start) for w in writes):
                     return f"the while loop at line {loop.lineno} sets {start} = ...find(..., {start}): the search starts on the match it just found and never moves on"
                 continue
-            if writes and all(isinstance(w, ast.Assign) and (isinstance(w.value, ast.Name) and w.value.id == result or ast.unparse(w.value) == f"{result}.start()")
+            if writes and all(isinstance(w, ast.Assign) and (isinstance(w.value, ast.Name) and w.value.id == result or unparsed(w.value) == f"{result}.start()")
                               for w in writes):  # pos = match.start(): a pattern's search from where it matched matches there again
-                return f"the while loop at line {loop.lineno} searches from {start} and then sets {start} = {ast.unparse(writes[0].value)}, the match itself: it finds it again and never ends"
+                return f"the while loop at line {loop.lineno} searches from {start} and then sets {start} = {unparsed(writes[0].value)}, the match itself: it finds it again and never ends"
     return None
 
 
@@ -354,9 +348,7 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
     caller's (a parameter, not 1) jumps over any target it does not divide, and the loop goes on for
     ever; ``<`` is meant. Read where the loop has no exit, the name changes only by that step and the
     step never changes (Euclid's ``a -= b`` / ``b -= a`` moves both)."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
         for loop in walk(function):
             if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
@@ -368,10 +360,10 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
                     continue
                 changes = _writes(loop, side.id, loop_targets=True)
                 step = _step(changes[0], side.id) if len(changes) == 1 else None
-                moved = {t.id for n in walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
-                         for t in walk(getattr(n, "target", None) or n.targets[0]) if isinstance(t, ast.Name)}
+                moved = {t.id for n in nodes_of(loop, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For))
+                         for t in nodes_of(getattr(n, "target", None) or n.targets[0], ast.Name)}
                 if step in params and step not in moved:  # a - b and b - a in turn (Euclid) both move
-                    return (f"the while loop at line {loop.lineno} ({ast.unparse(loop.test)[:40]}) steps {side.id} by {step}, "
+                    return (f"the while loop at line {loop.lineno} ({unparsed(loop.test)[:40]}) steps {side.id} by {step}, "
                             f"which jumps over any value it does not divide: it may never end")
     return None
 
@@ -381,9 +373,7 @@ def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
     lands on the range's own inclusive end, which the same test takes again, so the loop finds the
     same range for ever (``last + 1`` was meant). Read where the name is bound nowhere else in the
     ``while`` loop, the bound does not read it, and the loop's condition is ``True`` or reads only it."""
-    for loop in walk(tree):
-        if not isinstance(loop, ast.While):
-            continue
+    for loop in nodes_of(tree, ast.While):
         forever = isinstance(loop.test, ast.Constant) and loop.test.value is True
         for branch in walk(loop):
             if not (isinstance(branch, ast.If) and isinstance(branch.test, ast.Compare)):
@@ -397,8 +387,8 @@ def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
                 jump = next((n for n in branch.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                              and n.targets[0].id == name.id and ast.dump(n.value) == ast.dump(bound)), None)
                 if jump is not None and _writes(loop, name.id, loop_targets=True) == [jump]:
-                    return (f"the while loop at line {loop.lineno} sets {name.id} = {ast.unparse(bound)}, which the test "
-                            f"{ast.unparse(branch.test)[:50]} takes again: it finds the same case for ever")
+                    return (f"the while loop at line {loop.lineno} sets {name.id} = {unparsed(bound)}, which the test "
+                            f"{unparsed(branch.test)[:50]} takes again: it finds the same case for ever")
     return None
 
 
@@ -415,9 +405,7 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
             if (isinstance(value, ast.Name) and value.id == item and isinstance(key, ast.Subscript) and isinstance(key.value, ast.Name)
                     and key.value.id == item and isinstance(key.slice, ast.Constant)):
                 indexes[node.targets[0].id] = key.slice.value
-    for loop in walk(tree):
-        if not isinstance(loop, ast.While):
-            continue
+    for loop in nodes_of(tree, ast.While):
         for node in walk(loop):
             if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Subscript)
                     and isinstance(node.value.value, ast.Name) and node.value.value.id in indexes):
@@ -425,7 +413,7 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
                 if (isinstance(looked_up, ast.Subscript) and isinstance(looked_up.value, ast.Name) and looked_up.value.id == name
                         and isinstance(looked_up.slice, ast.Constant) and looked_up.slice.value == indexes[node.value.value.id]
                         and name in _read(loop.test)):
-                    return (f"the while loop at line {loop.lineno} sets {name} = {ast.unparse(node.value)}: the row {node.value.value.id} holds under "
+                    return (f"the while loop at line {loop.lineno} sets {name} = {unparsed(node.value)}: the row {node.value.value.id} holds under "
                             f"its own {looked_up.slice.value!r} is {name} itself, so it never moves")
     return None
 
@@ -438,8 +426,8 @@ def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
                 and isinstance(loop.test.left, ast.Name) and isinstance(loop.test.comparators[0], ast.Name)):
             continue
         name, table = loop.test.left.id, loop.test.comparators[0].id
-        steps = [n for n in walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
-        climbs = any(isinstance(n.value, ast.Subscript) and ast.unparse(n.value) == f"{table}[{name}]" for n in steps)
+        steps = [n for n in nodes_of(loop, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
+        climbs = any(isinstance(n.value, ast.Subscript) and unparsed(n.value) == f"{table}[{name}]" for n in steps)
         if climbs and len(steps) == 1 and not any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in walk(loop)):
             return f"the while loop at line {loop.lineno} climbs {table}[{name}] while {name} is in {table}: at the root, its own parent, it goes round for ever"
     return _recursion_climbs_past_the_root(tree)
@@ -448,18 +436,18 @@ def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
 def _recursion_climbs_past_the_root(tree: ast.AST) -> Optional[str]:
     """``parent = parents.get(span); if parent is None: return span; return root_of(parent, parents)``: the recursive
     form of the same climb; at the root, its own parent, the call is the same call again (RecursionError)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         params = [a.arg for a in function.args.args]
         if not params:
             continue
         node = params[0]
-        climbed = {n.targets[0].id: n.value for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                   and (isinstance(n.value, ast.Subscript) and ast.unparse(n.value.slice) == node
-                        or isinstance(n.value, ast.Call) and getattr(n.value.func, "attr", None) == "get" and n.value.args and ast.unparse(n.value.args[0]) == node)}
-        compared = any(isinstance(n, ast.Compare) and {node} & {ast.unparse(side) for side in [n.left, *n.comparators]} for n in walk(function))
-        for call in (n for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == function.name and n.args):
+        climbed = {n.targets[0].id: n.value for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                   and (isinstance(n.value, ast.Subscript) and unparsed(n.value.slice) == node
+                        or isinstance(n.value, ast.Call) and getattr(n.value.func, "attr", None) == "get" and n.value.args and unparsed(n.value.args[0]) == node)}
+        compared = any(isinstance(n, ast.Compare) and {node} & {unparsed(side) for side in [n.left, *n.comparators]} for n in walk(function))
+        for call in (n for n in nodes_of(function, ast.Call) if getattr(n.func, "id", None) == function.name and n.args):
             if isinstance(call.args[0], ast.Name) and call.args[0].id in climbed and not compared:
-                return f"{function.name}() calls itself with {call.args[0].id} = {ast.unparse(climbed[call.args[0].id])[:30]} (line {call.lineno}): at the root, its own parent, it recurses for ever"
+                return f"{function.name}() calls itself with {call.args[0].id} = {unparsed(climbed[call.args[0].id])[:30]} (line {call.lineno}): at the root, its own parent, it recurses for ever"
     return None
 
 
@@ -474,16 +462,15 @@ def settles_after_one_pass(tree: ast.AST) -> Optional[str]:
             continue
         condition = _read(loop.test)
         changed = set().union(*(_assigned(statement) for statement in loop.body))
-        changed |= {n.func.value.id for n in walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+        changed |= {n.func.value.id for n in nodes_of(loop, ast.Call) if isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
                     and n.func.attr not in PURE_METHODS}  # chain.append(current): chain changes
         moved = condition & changed
         if not moved:
             continue
-        writes = [n for n in walk(loop) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.Delete))
-                  and _assigned(n) & moved]
+        writes = [n for n in nodes_of(loop, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.Delete)) if _assigned(n) & moved]
         if writes and all(isinstance(w, ast.Assign) and len(w.targets) == 1 and isinstance(w.targets[0], ast.Name) and w.targets[0].id in moved
                and _read(w.value) and not _read(w.value) & changed and _calls_are_pure(w.value, fillable) for w in writes):
-            return (f"the while loop at line {loop.lineno} sets {', '.join(sorted(moved))} from names it never changes ({ast.unparse(writes[0])[:50]}): "
+            return (f"the while loop at line {loop.lineno} sets {', '.join(sorted(moved))} from names it never changes ({unparsed(writes[0])[:50]}): "
                     f"each pass after the first repeats it, for ever")
     return None
 
@@ -491,7 +478,7 @@ def settles_after_one_pass(tree: ast.AST) -> Optional[str]:
 def _fractional_parameters(tree: ast.AST) -> Set[str]:
     """Parameters whose default is a fraction (``step=0.1``): a step of binary fractions."""
     names = set()
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         params = function.args.posonlyargs + function.args.args
         for param, default in zip(params[len(params) - len(function.args.defaults):], function.args.defaults):
             if isinstance(default, ast.Constant) and isinstance(default.value, float) and not default.value.is_integer():
@@ -506,25 +493,25 @@ def float_never_equal(tree: ast.AST) -> Optional[str]:
     ``while level != 0.0: level -= step`` with ``step=0.1`` by default."""
     fractions = _fractional_parameters(tree)
     # A generator's loop with code after it (``yield 0.0`` once the levels are done) is meant to end: its yields are no way out.
-    followed = {id(statement) for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for statement in n.body[:-1]}
+    followed = {id(statement) for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)) for statement in n.body[:-1]}
     for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
             continue
-        exits = [n for n in walk(loop) if isinstance(n, EXITS)]
+        exits = [n for n in nodes_of(loop, EXITS)]
         if exits and not (id(loop) in followed and all(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in exits)):
             continue
-        divided = {t.id for n in walk(loop) if isinstance(n, ast.Assign) and any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in walk(n.value))
+        divided = {t.id for n in nodes_of(loop, ast.Assign) if any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in walk(n.value))
                    for t in n.targets if isinstance(t, ast.Name)}
-        stepped = {n.target.id for n in walk(loop) if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.target, ast.Name)
+        stepped = {n.target.id for n in nodes_of(loop, ast.AugAssign) if isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.target, ast.Name)
                    and (isinstance(n.value, ast.Constant) and isinstance(n.value.value, float) and not n.value.value.is_integer()
                         or isinstance(n.value, ast.Name) and n.value.id in fractions)}
         if stepped and _read(loop.test) & stepped and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(loop.test)):
-            return (f"the while loop at line {loop.lineno} waits for {ast.unparse(loop.test)[:40]} to be exactly false while it steps a float by a fraction "
+            return (f"the while loop at line {loop.lineno} waits for {unparsed(loop.test)[:40]} to be exactly false while it steps a float by a fraction "
                     f"(0.1 + 0.2 != 0.3): it may never be")
         for side in (loop.test.left, loop.test.comparators[0]):
             if (isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Mult, ast.Pow)) and _read(side) & divided
                     and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(loop.test))):
-                return f"the while loop at line {loop.lineno} waits for {ast.unparse(loop.test)[:40]} to be exactly false, on floats it computes by division: it may never be"
+                return f"the while loop at line {loop.lineno} waits for {unparsed(loop.test)[:40]} to be exactly false, on floats it computes by division: it may never be"
     return None
 
 
@@ -534,12 +521,10 @@ ITERABLE_TESTS = frozenset({"Iterable", "collections.abc.Iterable", "abc.Iterabl
 def recurses_into_strings(tree: ast.AST) -> Optional[str]:
     """A function that calls itself on every ``Iterable`` item and never sets strings apart: a
     one-character string is an iterable whose only item is itself, so the recursion never ends."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         calls_itself = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name for n in walk(function))
-        checks = [n for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "isinstance" and len(n.args) == 2]
-        iterable = any(ast.unparse(n.args[1]) in ITERABLE_TESTS for n in checks) or any(
+        checks = [n for n in nodes_of(function, ast.Call) if getattr(n.func, "id", None) == "isinstance" and len(n.args) == 2]
+        iterable = any(unparsed(n.args[1]) in ITERABLE_TESTS for n in checks) or any(
             isinstance(n, ast.Call) and getattr(n.func, "id", None) == "hasattr" and len(n.args) == 2 and isinstance(n.args[1], ast.Constant)
             and n.args[1].value == "__iter__" for n in walk(function))
         strings = any(isinstance(n, ast.Name) and n.id == "str" for n in walk(function))
@@ -582,9 +567,7 @@ def recurses_unchanged(tree: ast.AST) -> Optional[str]:
     them, no mutating method, no call that could change them other than pure builtins), and no global
     state: the inner call is the outer one again, so any input that reaches it recurses until the stack
     runs out."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         params = [a.arg for a in function.args.posonlyargs + function.args.args]
         if not params or function.args.vararg or function.args.kwarg or function.args.kwonlyargs:
             continue
@@ -600,7 +583,7 @@ def recurses_unchanged(tree: ast.AST) -> Optional[str]:
                       and any(isinstance(a, ast.Name) and a.id in params for a in n.args) for n in others)
         mutated = any(isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.ctx, (ast.Store, ast.Del)) for n in nodes)
         if itself and not stored & set(params) and not changes and not mutated:
-            return f"{function.name}() calls itself with its own arguments unchanged ({ast.unparse(itself[0])[:60]}, line {itself[0].lineno}): the call never gets closer to an end"
+            return f"{function.name}() calls itself with its own arguments unchanged ({unparsed(itself[0])[:60]}, line {itself[0].lineno}): the call never gets closer to an end"
     return None
 
 
@@ -608,15 +591,15 @@ def recurses_unchanged(tree: ast.AST) -> Optional[str]:
 def counter_never_counts(tree: ast.AST) -> Optional[str]:
     """``checked = 0`` and a ``while`` loop that compares ``checked`` (``checked < n``, ``if checked == n: return``) while
     nothing ever steps it: the guard that should end the loop when nothing is found never fires."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         zeros = {name for name, value in values_bound_once(function).items()
                  if isinstance(value, ast.Constant) and value.value == 0 and not isinstance(value.value, bool)}
         if not zeros:
             continue
-        for loop in (n for n in walk(function) if isinstance(n, ast.While)):
-            for test in (n for n in walk(loop) if isinstance(n, ast.Compare)):
-                frozen = sorted({n.id for n in walk(test) if isinstance(n, ast.Name) and n.id in zeros})
+        for loop in (n for n in nodes_of(function, ast.While)):
+            for test in (n for n in nodes_of(loop, ast.Compare)):
+                frozen = sorted({n.id for n in nodes_of(test, ast.Name) if n.id in zeros})
                 if frozen:
-                    return (f"{function.name}() compares {frozen[0]} in its loop ({ast.unparse(test)[:40]}, line {test.lineno}) and never "
+                    return (f"{function.name}() compares {frozen[0]} in its loop ({unparsed(test)[:40]}, line {test.lineno}) and never "
                             f"changes it from 0")
     return None

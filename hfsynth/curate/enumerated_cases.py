@@ -33,7 +33,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import List, Optional, Set, Tuple
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import nodes_of, walk
 
 # A clause: lists do not cross a sentence, a colon or a line ("Dogs: rabies every 36 months, ...").
 CLAUSE_END = re.compile(r"(?<!\d)\.(?!\d)|[;:!?\n]")
@@ -211,7 +211,7 @@ def missing_stated_amount(instruction: str, tree: ast.Module) -> Optional[str]:
     amounts = list(dict.fromkeys(float(m.group("n")) for m in STATED_AMOUNT.finditer(instruction)))
     if len(amounts) < 3:
         return None
-    constants = {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
+    constants = {float(n.value) for n in nodes_of(tree, ast.Constant) if type(n.value) in (int, float)}
     held = [a for a in amounts if a in constants]
     missing = [a for a in amounts if a not in constants and round(a, 6) not in _products(constants)]
     if len(held) >= max(2, len(amounts) / 2) and missing:
@@ -229,7 +229,7 @@ def missing_listed_bound(instruction: str, tree: ast.Module) -> Optional[str]:
     and one they leave out: the steps past it are never reached. Not a sequence's terms (0, 1, 1, 2, 3, 5
     repeats), not a list an example shows (``[0, 1, 2, 3, 4, 5]``), and not a number the code makes from two
     of its constants."""
-    constants = {float(n.value) for n in walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float)}
+    constants = {float(n.value) for n in nodes_of(tree, ast.Constant) if type(n.value) in (int, float)}
     for run in NUMBER_RUN.finditer(instruction):
         if instruction[: run.start()].rstrip()[-1:] in ("[", "(", "{"):
             continue  # `[0, 1, 2, 3, 4, 5]`: a list an example shows, not a scale

@@ -16,7 +16,7 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate.requirement_words import RAISES_VALUE_ERROR, negated
-from hfsynth.curate.python_ast import unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed, walk
 
 # "Raise `ValueError` if `days` is not positive, and also raise `ValueError` if ...": one ask and its cases.
 RAISE_CASES = re.compile(
@@ -47,7 +47,7 @@ def _raises_for_several(tree: ast.Module, error: str) -> bool:
     text = unparsed(tree)
     for node in walk(tree):  # max(0, size - 10) compares two values: only max() of an empty iterable raises
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) >= 2 and not any(isinstance(a, ast.Starred) for a in node.args):
-            text = text.replace(ast.unparse(node), "0")
+            text = text.replace(unparsed(node), "0")
     if error == "ValueError" and (RAISES_VALUE_ERROR.search(text) or MATH_DOMAIN.search(text)):
         return True
     for node in walk(tree):
@@ -69,7 +69,7 @@ def _raises_for_several(tree: ast.Module, error: str) -> bool:
 
 def missing_error_case(prose: str, tree: ast.Module) -> Optional[str]:
     """The exception the instruction asks for in two or more cases, raised fewer times than that."""
-    raises = [node for node in walk(tree) if isinstance(node, ast.Raise) and node.exc is not None]
+    raises = [node for node in nodes_of(tree, ast.Raise) if node.exc is not None]
     for error, stated in stated_cases(prose).items():
         if stated < 2:
             continue

@@ -67,7 +67,7 @@ from hfsynth.curate.code_tests import code_tests, top_level_checks, without_test
 from hfsynth.curate.instruction import prose, text_outside_fences, written_in_english
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples
 from hfsynth.curate.known_tasks import known_task_claims
-from hfsynth.curate.python_ast import checks_without_assert, parse_python, top_level_definitions, walk
+from hfsynth.curate.python_ast import checks_without_assert, nodes_of, parse_python, top_level_definitions, walk
 from hfsynth.curate.quantity_examples import quantity_examples
 from hfsynth.curate.required_errors import required_error_claims
 from hfsynth.curate.round_trips import round_trip_claims
@@ -320,7 +320,7 @@ def _drawn(tree: Optional[ast.Module]) -> set:
     words of its strings ("O(n) time")."""
     names: set = set()
     # ``from datetime import time``: a class of dates and times (``time(9)`` is nine o'clock), not the clock's module
-    classes = {alias.asname or alias.name for node in walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "datetime"
+    classes = {alias.asname or alias.name for node in nodes_of(tree, ast.ImportFrom) if node.module == "datetime"
                for alias in node.names} if tree is not None else set()
     for node in walk(tree) if tree is not None else ():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):

@@ -21,7 +21,7 @@ from typing import AbstractSet, Dict, List, Optional, Set, Tuple
 
 from hfsynth.errors import HfsynthError
 from hfsynth.curate.extract import find_fences, pick_fence
-from hfsynth.curate.python_ast import children, parse_python, walk
+from hfsynth.curate.python_ast import children, nodes_of, parse_python, unparsed, walk
 from hfsynth.schema.base import PLAIN_SPLIT
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -82,7 +82,7 @@ def _asserts_outside_definitions(node: ast.AST) -> bool:
 def _is_test_definition(node: ast.stmt) -> bool:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return node.name.startswith("test")
-    return isinstance(node, ast.ClassDef) and (node.name.startswith("Test") or any("TestCase" in ast.unparse(base) for base in node.bases))
+    return isinstance(node, ast.ClassDef) and (node.name.startswith("Test") or any("TestCase" in unparsed(base) for base in node.bases))
 
 
 def defined_names(code: str) -> Set[str]:
@@ -98,7 +98,7 @@ def defined_names(code: str) -> Set[str]:
             names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names.update(n.id for t in targets for n in walk(t) if isinstance(n, ast.Name))
+            names.update(n.id for t in targets for n in nodes_of(t, ast.Name))
     return names
 
 
@@ -114,7 +114,7 @@ def is_tests(code: str, defined_elsewhere: AbstractSet[str] = frozenset()) -> bo
         return False
     checks = False
     helpers = False
-    called = {n.func.id for top in tree.body if not isinstance(top, DEFINITIONS) for n in walk(top) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    called = {n.func.id for top in tree.body if not isinstance(top, DEFINITIONS) for n in nodes_of(top, ast.Call) if isinstance(n.func, ast.Name)}
     for node in tree.body:
         if _is_test_definition(node) or (
             isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in called and any(isinstance(n, ast.Assert) for n in walk(node))
@@ -126,7 +126,7 @@ def is_tests(code: str, defined_elsewhere: AbstractSet[str] = frozenset()) -> bo
             checks = True
     if not checks or not helpers:
         return checks
-    used = {node.id for node in walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    used = {node.id for node in nodes_of(tree, ast.Name) if isinstance(node.ctx, ast.Load)}
     return bool((used & set(defined_elsewhere)) - defined_names(code))
 
 

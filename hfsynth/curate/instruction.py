@@ -27,7 +27,7 @@ from hfsynth.curate.asked_signatures import ASKED_BARE
 from hfsynth.curate.json_keys import int_key_into_json, key_missing_from_the_record
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
-from hfsynth.curate.python_ast import STDLIB_MODULES, parse_python, unparsed, walk, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, nodes_of, parse_python, unparsed, walk, without_docstrings
 from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return, contradicted_value_kind, one_item_for_all
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
@@ -250,7 +250,7 @@ def _definitions(code: str) -> Optional[set]:
     tree = parse_python(code)
     if tree is None:
         return None
-    return {node.name for node in walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    return {node.name for node in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
 
 
 def _stub(function: ast.AST) -> bool:
@@ -258,7 +258,7 @@ def _stub(function: ast.AST) -> bool:
     body = function.body[1:] if function.body and isinstance(function.body[0], ast.Expr) and isinstance(function.body[0].value, ast.Constant) \
         and isinstance(function.body[0].value.value, str) else function.body
     return len(body) < len(function.body) and all(isinstance(s, ast.Pass) or isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is Ellipsis
-                                                   or isinstance(s, ast.Raise) and "NotImplementedError" in ast.unparse(s) for s in body)
+                                                   or isinstance(s, ast.Raise) and "NotImplementedError" in unparsed(s) for s in body)
 
 
 def is_python_definition(text: str) -> bool:
@@ -268,7 +268,7 @@ def is_python_definition(text: str) -> bool:
     body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("```"))
     if not _definitions(body):
         return False
-    functions = [n for n in walk(parse_python(body)) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions = [n for n in nodes_of(parse_python(body), (ast.FunctionDef, ast.AsyncFunctionDef))]
     return not (functions and all(_stub(f) for f in functions))
 
 

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Tuple, Union
 
-from hfsynth.curate.python_ast import literal_value, parse_python, store_counts, value_fits, walk
+from hfsynth.curate.python_ast import literal_value, nodes_of, parse_python, store_counts, unparsed, value_fits
 
 ARROW = r"(?:->|=>|→|⟶)"
 CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
@@ -299,7 +299,7 @@ def _answer_of_another_kind(tree: ast.Module, name: str, want: str) -> bool:
         return False
     if isinstance(node.returns, ast.Subscript):
         return not value_fits(value, node.returns)
-    return ast.unparse(node.returns).replace("typing.", "") in CONTAINER_KINDS and isinstance(value, (int, float, str))
+    return unparsed(node.returns).replace("typing.", "") in CONTAINER_KINDS and isinstance(value, (int, float, str))
 
 
 CONTAINER_KINDS = frozenset(("dict", "Dict", "list", "List", "tuple", "Tuple", "set", "Set", "frozenset", "FrozenSet"))
@@ -327,7 +327,7 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
     base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
     kind = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
     if kind in ("list", "List", "Sequence", "Iterable") and isinstance(args[0], tuple) and isinstance(annotation, ast.Subscript) \
-            and re.match(r"(?:typing\.)?[Tt]uple\b", ast.unparse(annotation.slice)):
+            and re.match(r"(?:typing\.)?[Tt]uple\b", unparsed(annotation.slice)):
         return True  # "(545, 1020) becomes "09:05-17:00"" for to_clock(intervals: list[tuple[int, int]]): one item, not the list
     if kind in CONTAINERS:  # a string where it takes a list of them ("-7 2 /" for eval_rpn(tokens: list[str])): written out, not the input
         return scalar or (isinstance(args[0], str) and kind not in ("str", "Iterable", "Sequence") and kind is not None)
@@ -337,7 +337,7 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
 def _loops_over(function: ast.FunctionDef, parameter: str) -> bool:
     """The function loops over the parameter itself (``for sg in readings``, ``[f(x) for x in readings]``): a number
     given for it ("1.100 -> 23.8" for ``sg_to_brix(readings)``) is one item's example, not the function's."""
-    return any(isinstance(n.iter, ast.Name) and n.iter.id == parameter for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)))
+    return any(isinstance(n.iter, ast.Name) and n.iter.id == parameter for n in nodes_of(function, (ast.For, ast.AsyncFor, ast.comprehension)))
 
 
 def _takes_one_text(tree: ast.Module, name: str) -> bool:
@@ -350,7 +350,7 @@ def _first_takes_text(node: ast.FunctionDef) -> bool:
     params = node.args.posonlyargs + node.args.args
     if not params:
         return False
-    annotation = ast.unparse(params[0].annotation) if params[0].annotation is not None else ""
+    annotation = unparsed(params[0].annotation) if params[0].annotation is not None else ""
     return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(params[0].arg)))
 
 

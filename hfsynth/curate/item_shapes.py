@@ -32,16 +32,16 @@ import ast
 import re
 from typing import Dict, Iterator, Optional, Tuple
 
-from hfsynth.curate.python_ast import nodes_outside_try, parameter_names, values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, parameter_names, unparsed, values_bound_once, walk
 
 SEQUENCES = ("list", "List", "Sequence", "Iterable", "set", "Set", "frozenset", "tuple", "Tuple", "Collection")
 
 
 def _parameters(tree: ast.Module) -> Dict[str, ast.expr]:
     """Each annotated parameter that no function rebinds: its annotation."""
-    stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    stored = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, (ast.Store, ast.Del))}
     found: Dict[str, ast.expr] = {}
-    for arguments in (n for n in walk(tree) if isinstance(n, ast.arguments)):
+    for arguments in (n for n in nodes_of(tree, ast.arguments)):
         for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
             if arg.annotation is not None and arg.arg not in stored:
                 found.setdefault(arg.arg, arg.annotation)
@@ -50,7 +50,7 @@ def _parameters(tree: ast.Module) -> Dict[str, ast.expr]:
 
 def _item_annotation(annotation: ast.expr) -> Optional[ast.expr]:
     """``list[tuple[str, int]]`` -> ``tuple[str, int]``; ``tuple[int, ...]`` -> ``int``; else None."""
-    if not isinstance(annotation, ast.Subscript) or ast.unparse(annotation.value).rpartition(".")[2] not in SEQUENCES:
+    if not isinstance(annotation, ast.Subscript) or unparsed(annotation.value).rpartition(".")[2] not in SEQUENCES:
         return None
     inner = annotation.slice
     if isinstance(inner, ast.Tuple):  # tuple[int, ...]: items of one kind
@@ -60,7 +60,7 @@ def _item_annotation(annotation: ast.expr) -> Optional[ast.expr]:
 
 def _tuple_size(annotation: Optional[ast.expr]) -> Optional[int]:
     """``tuple[str, float, float]`` -> 3 (not ``tuple[int, ...]``)."""
-    if (isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value).rpartition(".")[2] in ("tuple", "Tuple")
+    if (isinstance(annotation, ast.Subscript) and unparsed(annotation.value).rpartition(".")[2] in ("tuple", "Tuple")
             and isinstance(annotation.slice, ast.Tuple) and not any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in annotation.slice.elts)):
         return len(annotation.slice.elts)
     return None
@@ -88,16 +88,16 @@ def _item_size(iterable: ast.expr, parameters: Dict[str, ast.expr]) -> Optional[
     if isinstance(iterable, ast.Name) and iterable.id in parameters:
         size = _tuple_size(_item_annotation(parameters[iterable.id]))
         if size:
-            return size, f"{iterable.id} holds {ast.unparse(_item_annotation(parameters[iterable.id]))} items"
+            return size, f"{iterable.id} holds {unparsed(_item_annotation(parameters[iterable.id]))} items"
     if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) in ("sorted", "reversed", "list") and len(iterable.args) == 1:
         iterable = iterable.args[0]  # sorted(cart): the same items, in order
     annotation = parameters.get(iterable.id) if isinstance(iterable, ast.Name) else None
-    if (isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value).rpartition(".")[2] in ("dict", "Dict", "Mapping")
+    if (isinstance(annotation, ast.Subscript) and unparsed(annotation.value).rpartition(".")[2] in ("dict", "Dict", "Mapping")
             and isinstance(annotation.slice, ast.Tuple) and len(annotation.slice.elts) == 2):
         key = annotation.slice.elts[0]
-        size = _tuple_size(key) or (1 if ast.unparse(key) in ("str", "int", "float") else None)
+        size = _tuple_size(key) or (1 if unparsed(key) in ("str", "int", "float") else None)
         if size:  # for sku, qty in sorted(cart) with cart: dict[str, int]: a dict gives its keys, one at a time
-            return size, f"a dict gives its keys ({ast.unparse(key)}), not (key, value) pairs"
+            return size, f"a dict gives its keys ({unparsed(key)}), not (key, value) pairs"
     return None
 
 
@@ -109,8 +109,8 @@ def wrong_unpacking(tree: ast.Module) -> Optional[str]:
             continue  # a starred or nested target takes other shapes
         known = _item_size(iterable, parameters)
         if known and known[0] != len(target.elts):
-            names = ", ".join(ast.unparse(e) for e in target.elts)
-            return f"for {names} in {ast.unparse(iterable)[:40]} unpacks {len(target.elts)} names, and {known[1]} (line {node.lineno})"
+            names = ", ".join(unparsed(e) for e in target.elts)
+            return f"for {names} in {unparsed(iterable)[:40]} unpacks {len(target.elts)} names, and {known[1]} (line {node.lineno})"
     return None
 
 
@@ -125,10 +125,10 @@ def tuple_items_read_by_name(tree: ast.Module) -> Optional[str]:
         for node in walk(loop):
             if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == target.id
                     and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
-                return f"{ast.unparse(node)} reads a tuple of {iterable.id} by a key: a tuple is read by position (line {node.lineno})"
+                return f"{unparsed(node)} reads a tuple of {iterable.id} by a key: a tuple is read by position (line {node.lineno})"
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
                     and not hasattr(tuple, node.attr)):
-                return f"{ast.unparse(node)} reads an attribute a tuple of {iterable.id} does not have (line {node.lineno})"
+                return f"{unparsed(node)} reads an attribute a tuple of {iterable.id} does not have (line {node.lineno})"
     return None
 
 
@@ -162,12 +162,12 @@ def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
         if isinstance(iterable, ast.Name) and iterable.id in copies:
             iterable = ast.Name(id=copies[iterable.id], ctx=ast.Load())  # qualified = [m for m in members if ...]: members' items
         item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
-        if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", ast.unparse(item))):
+        if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", unparsed(item))):
             continue
         for node in walk(loop):
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
                     and not hasattr(dict, node.attr)):
-                return f"{ast.unparse(node)} reads an attribute a dict of {iterable.id} does not have: its keys are read by subscript (line {node.lineno})"
+                return f"{unparsed(node)} reads an attribute a dict of {iterable.id} does not have: its keys are read by subscript (line {node.lineno})"
     return None
 
 
@@ -176,7 +176,7 @@ def dicts_ordered_by_themselves(tree: ast.Module) -> Optional[str]:
     ``list[dict]``: two dicts cannot be compared, so any two items raise TypeError."""
     parameters = _parameters(tree)
     dicts = {name for name, annotation in parameters.items()
-             if (item := _item_annotation(annotation)) is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", ast.unparse(item))}
+             if (item := _item_annotation(annotation)) is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", unparsed(item))}
     for node in nodes_outside_try(tree):
         if not isinstance(node, ast.Call) or any(k.arg == "key" for k in node.keywords):
             continue
@@ -188,7 +188,7 @@ def dicts_ordered_by_themselves(tree: ast.Module) -> Optional[str]:
         else:
             continue
         if isinstance(ordered, ast.Name) and ordered.id in dicts:
-            return f"{ast.unparse(node)[:60]} orders the dicts of {ordered.id} by themselves, and dicts cannot be compared (line {node.lineno})"
+            return f"{unparsed(node)[:60]} orders the dicts of {ordered.id} by themselves, and dicts cannot be compared (line {node.lineno})"
     return None
 
 
@@ -199,7 +199,7 @@ def _unordered_classes(tree: ast.Module) -> set:
     for cls in walk(tree):
         if not isinstance(cls, ast.ClassDef) or cls.bases or cls.keywords:
             continue
-        decorators = [ast.unparse(d) for d in cls.decorator_list]
+        decorators = [unparsed(d) for d in cls.decorator_list]
         methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
         if methods & {"__lt__", "__gt__", "__le__", "__ge__"} or any("order=True" in d.replace(" ", "") or "total_ordering" in d for d in decorators):
             continue
@@ -216,14 +216,14 @@ def records_by_their_fields(tree: ast.Module, classes: set) -> Dict[str, str]:
     only one defines them all), one of ``classes``: ``for animal in animals`` reading ``animal.due_minute`` and
     ``animal.name`` of ``Animal`` -> {"animal": "Animal"}."""
     fields = {cls.name: {n.target.id for n in cls.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)}
-              for cls in walk(tree) if isinstance(cls, ast.ClassDef)}
-    unannotated = {a.arg for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+              for cls in nodes_of(tree, ast.ClassDef)}
+    unannotated = {a.arg for f in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))
                    for a in f.args.posonlyargs + f.args.args if a.annotation is None}
     held: Dict[str, str] = {}
     for target, iterable, loop in _loops(tree):
         if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in unannotated):
             continue
-        read = {n.attr for n in walk(loop) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == target.id}
+        read = {n.attr for n in nodes_of(loop, ast.Attribute) if isinstance(n.value, ast.Name) and n.value.id == target.id}
         owners = [name for name, names in fields.items() if read and read <= names]
         if len(owners) == 1 and owners[0] in classes:
             held[target.id] = owners[0]
@@ -238,12 +238,12 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
     if not unordered:
         return None
     parameters = _parameters(tree)
-    records = {name for name, annotation in parameters.items() if (item := _item_annotation(annotation)) is not None and ast.unparse(item) in unordered}
+    records = {name for name, annotation in parameters.items() if (item := _item_annotation(annotation)) is not None and unparsed(item) in unordered}
     held = {target.id for target, iterable, _ in _loops(tree) if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in records}
-    held |= {name for name, annotation in parameters.items() if ast.unparse(annotation) in unordered}  # add(self, outage: Outage)
+    held |= {name for name, annotation in parameters.items() if unparsed(annotation) in unordered}  # add(self, outage: Outage)
     held |= set(records_by_their_fields(tree, unordered))  # for animal in animals: animal.due_minute, animal.name, both an Animal's
-    counters = {ast.unparse(n.target) for n in walk(tree) if isinstance(n, ast.AugAssign)}  # self._counter += 1: a unique tie-breaker
-    typed_as = {(f.name, i): ast.unparse(a.annotation) for f in walk(tree) if isinstance(f, ast.FunctionDef)
+    counters = {unparsed(n.target) for n in nodes_of(tree, ast.AugAssign)}  # self._counter += 1: a unique tie-breaker
+    typed_as = {(f.name, i): unparsed(a.annotation) for f in nodes_of(tree, ast.FunctionDef)
                 for i, a in enumerate(f.args.posonlyargs + f.args.args) if a.annotation is not None}
     bound = values_bound_once(tree)
     for node in nodes_outside_try(tree):
@@ -251,14 +251,14 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
             own = set(held)
             if generator is not None and isinstance(generator.target, ast.Name):  # ((r.votes, r) for r in results): each r one of results
                 name, iterable = generator.target.id, generator.iter
-                calls = [n for n in walk(pushed) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
+                calls = [n for n in nodes_of(pushed, ast.Call) if isinstance(n.func, ast.Name)]
                 if isinstance(iterable, ast.Name) and iterable.id in records or any(
                         typed_as.get((call.func.id, i)) in unordered for call in calls for i, arg in enumerate(call.args) if isinstance(arg, ast.Name) and arg.id == name):
                     own.add(name)  # urgency(insp, today) with def urgency(insp: Inspection, ...): insp is an Inspection
             for index, item in enumerate(pushed.elts[1:], start=1):
                 before = pushed.elts[:index]
                 if isinstance(item, ast.Name) and item.id in own and not _ties_broken_before(before, counters, pushed=generator is None):
-                    return (f"{ast.unparse(node)[:60]} (line {node.lineno}) puts {item.id}, a record that cannot be ordered, after its key: "
+                    return (f"{unparsed(node)[:60]} (line {node.lineno}) puts {item.id}, a record that cannot be ordered, after its key: "
                             f"two equal keys compare the records, which raises TypeError")
     return None
 
@@ -266,7 +266,7 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
 def _ties_broken_before(before: list, counters: set, pushed: bool) -> bool:
     """Something ahead of the record tells two equal keys apart: a counter (``self._counter``), a call (a pushed
     ``next(count)``; in a comprehension, not the key's own ``-urgency(c, today)``), or a second field (``c.hive``)."""
-    return any(ast.unparse(b) in counters or isinstance(b, ast.Call) and (pushed or b is not before[0])
+    return any(unparsed(b) in counters or isinstance(b, ast.Call) and (pushed or b is not before[0])
                or b is not before[0] and isinstance(b, (ast.Attribute, ast.Subscript)) for b in before)
 
 
@@ -313,7 +313,7 @@ def texts_summed(tree: ast.Module) -> Optional[str]:
         text = (isinstance(element, ast.Subscript) and (_is_split(element.value) or (rows and isinstance(element.value, ast.Name) and element.value.id == target)))
         text = text or (isinstance(element, ast.Name) and element.id == target and _is_split(generator.iter))
         if text:
-            return f"{ast.unparse(node)[:60]} adds up texts (the parts of a split) with no conversion: sum starts at 0 and 0 + a text raises TypeError (line {node.lineno})"
+            return f"{unparsed(node)[:60]} adds up texts (the parts of a split) with no conversion: sum starts at 0 and 0 + a text raises TypeError (line {node.lineno})"
     return None
 
 
@@ -324,17 +324,17 @@ def none_items_read(tree: ast.Module) -> Optional[str]:
     parameters = _parameters(tree)
     for target, iterable, loop in _loops(tree):
         item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
-        if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:str|int|float|dict|list)\s*\|\s*None|None\s*\|\s*\w+|Optional\[\w+\]", ast.unparse(item))):
+        if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:str|int|float|dict|list)\s*\|\s*None|None\s*\|\s*\w+|Optional\[\w+\]", unparsed(item))):
             continue
         name = target.id
-        tests = [n.test for n in walk(loop) if isinstance(n, (ast.If, ast.IfExp, ast.While))] + [c for g in getattr(loop, "generators", []) for c in g.ifs]
-        tests += [n for n in walk(loop) if isinstance(n, ast.BoolOp)]
-        tests += [n for n in walk(loop) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("isinstance", "filter", "bool", "str")]
+        tests = [n.test for n in nodes_of(loop, (ast.If, ast.IfExp, ast.While))] + [c for g in getattr(loop, "generators", []) for c in g.ifs]
+        tests += [n for n in nodes_of(loop, ast.BoolOp)]
+        tests += [n for n in nodes_of(loop, ast.Call) if getattr(n.func, "id", None) in ("isinstance", "filter", "bool", "str")]
         if any(isinstance(m, ast.Name) and m.id == name for t in tests for m in walk(t)):
             continue
         for node in walk(loop):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and isinstance(node.ctx, ast.Load):
-                return f"{ast.unparse(node)} on the items of {iterable.id}, which its annotation says may be None, with nothing testing them first (line {node.lineno})"
+                return f"{unparsed(node)} on the items of {iterable.id}, which its annotation says may be None, with nothing testing them first (line {node.lineno})"
     return None
 
 
@@ -342,10 +342,10 @@ def _bytes_items(tree: ast.Module) -> Dict[str, str]:
     """Parameters whose items are ints: ``bytes``, ``bytearray``, a sequence of ints or floats."""
     found = {}
     for name, annotation in _parameters(tree).items():
-        text = ast.unparse(annotation)
+        text = unparsed(annotation)
         item = _item_annotation(annotation)
-        if text in ("bytes", "bytearray") or (item is not None and ast.unparse(item) in ("int", "float")):
-            found[name] = "bytes" if text in ("bytes", "bytearray") else f"{ast.unparse(item)}s"
+        if text in ("bytes", "bytearray") or (item is not None and unparsed(item) in ("int", "float")):
+            found[name] = "bytes" if text in ("bytes", "bytearray") else f"{unparsed(item)}s"
     return found
 
 
@@ -362,20 +362,20 @@ def numbers_joined(tree: ast.Module) -> Optional[str]:
             parts = [element.body, element.orelse] if isinstance(element, ast.IfExp) else [element]
             if (isinstance(generator.target, ast.Name) and isinstance(generator.iter, ast.Name) and generator.iter.id in numeric
                     and any(isinstance(p, ast.Name) and p.id == generator.target.id for p in parts)):
-                return f"{ast.unparse(node)[:50]} joins items of {generator.iter.id} ({numeric[generator.iter.id]}: ints), and str.join takes only strings (line {node.lineno})"
+                return f"{unparsed(node)[:50]} joins items of {generator.iter.id} ({numeric[generator.iter.id]}: ints), and str.join takes only strings (line {node.lineno})"
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join" and isinstance(node.func.value, (ast.Constant, ast.JoinedStr))
                 and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in parameters):
             item = _item_annotation(parameters[node.args[0].id])
-            if item is not None and ast.unparse(item) in ("int", "float"):
-                return f"{ast.unparse(node)[:50]} joins the {ast.unparse(item)}s of {node.args[0].id}, and str.join takes only strings (line {node.lineno})"
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+            if item is not None and unparsed(item) in ("int", "float"):
+                return f"{unparsed(node)[:50]} joins the {unparsed(item)}s of {node.args[0].id}, and str.join takes only strings (line {node.lineno})"
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         numbers = _names_of_numbers(function)
         for node in nodes_outside_try(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join" and len(node.args) == 1
                     and isinstance(node.args[0], (ast.List, ast.Tuple))):
                 number = next((e for e in node.args[0].elts if _a_number(e) or isinstance(e, ast.Name) and e.id in numbers), None)
                 if number is not None:
-                    return f"{ast.unparse(node)[:50]} joins {ast.unparse(number)}, a number, and str.join takes only strings (line {node.lineno})"
+                    return f"{unparsed(node)[:50]} joins {unparsed(number)}, a number, and str.join takes only strings (line {node.lineno})"
     return None
 
 
@@ -410,12 +410,12 @@ def pair_as_a_number(tree: ast.Module) -> Optional[str]:
                         if isinstance(part, ast.Name):
                             stores.setdefault(part.id, []).append(None)
     pairs = {name for name, bound in stores.items() if len(bound) == 1 and isinstance(bound[0], ast.Assign) and isinstance(bound[0].value, ast.Call)
-             and ast.unparse(bound[0].value.func) in PAIR_CALLS}
+             and unparsed(bound[0].value.func) in PAIR_CALLS}
     for node in nodes_outside_try(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Sub, ast.Mod)) and any(
                 isinstance(side, ast.Name) and side.id in pairs for side in (node.left, node.right)):
             name = next(side.id for side in (node.left, node.right) if isinstance(side, ast.Name) and side.id in pairs)
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): {name} is the pair {ast.unparse(stores[name][0].value)[:40]} gives, not a number"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): {name} is the pair {unparsed(stores[name][0].value)[:40]} gives, not a number"
     return None
 
 
@@ -429,7 +429,7 @@ def _lengths(function: ast.AST) -> Dict[str, str]:
             else [(node.targets[0], node.value)]
         for target, value in pairs:
             if isinstance(target, ast.Name) and isinstance(value, ast.Call) and getattr(value.func, "id", None) == "len" and len(value.args) == 1:
-                found[target.id] = ast.unparse(value.args[0])
+                found[target.id] = unparsed(value.args[0])
     return found
 
 
@@ -437,7 +437,7 @@ def _length_of(node: ast.expr, lengths: Dict[str, str]) -> Optional[str]:
     if isinstance(node, ast.Name):
         return lengths.get(node.id)
     if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and len(node.args) == 1:
-        return ast.unparse(node.args[0])
+        return unparsed(node.args[0])
     return None
 
 
@@ -457,21 +457,21 @@ def _lets_the_last_through(test: ast.expr, index: str, lengths: Dict[str, str]) 
 def next_index_let_through(tree: ast.Module) -> Optional[str]:
     """``seq[i + 1]`` (or ``seq[i + 1][j]``) under ``if i + 1 <= len(seq)`` or ``if i < len(seq)``, in a loop
     of ``i`` over every index of ``seq``: the last ``i`` passes the guard and reads past the end."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         lengths = _lengths(function)
-        for loop in (n for n in walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name)):
+        for loop in (n for n in nodes_of(function, ast.For) if isinstance(n.target, ast.Name)):
             iterable, index = loop.iter, loop.target.id
             if not (isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1):
                 continue
             walked = _length_of(iterable.args[0], lengths)
-            for branch in (n for n in walk(loop) if isinstance(n, ast.If)):
+            for branch in (n for n in nodes_of(loop, ast.If)):
                 guarded = _lets_the_last_through(branch.test, index, lengths)
                 if guarded is None or guarded != walked:
                     continue
                 for node in (n for statement in branch.body for n in walk(statement)):
-                    if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and ast.unparse(node.value) == guarded
-                            and ast.unparse(node.slice).replace(" ", "") == f"{index}+1"):
-                        return (f"{ast.unparse(node)} under {ast.unparse(branch.test)} reads {guarded}[len({guarded})] at the last {index} "
+                    if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and unparsed(node.value) == guarded
+                            and unparsed(node.slice).replace(" ", "") == f"{index}+1"):
+                        return (f"{unparsed(node)} under {unparsed(branch.test)} reads {guarded}[len({guarded})] at the last {index} "
                                 f"(line {node.lineno}): the guard lets it through")
     return None
 
@@ -480,7 +480,7 @@ def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
     """``slots.append((start, end))`` and later ``slots[-1][1] = end``: every item the list is given is a tuple,
     which takes no item assignment (TypeError). Read where each ``append`` of the name gives a tuple display and
     nothing else puts items in it (no ``extend``, ``insert``, ``+=`` or item store of its own)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         given: Dict[str, set] = {}
         for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
@@ -500,7 +500,7 @@ def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
                 for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
                     if (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Subscript) and isinstance(target.value.value, ast.Name)
                             and target.value.value.id in tuples):
-                        return f"{ast.unparse(target)[:50]} = ... (line {node.lineno}): the items of {target.value.value.id} are tuples, which take no item assignment"
+                        return f"{unparsed(target)[:50]} = ... (line {node.lineno}): the items of {target.value.value.id} are tuples, which take no item assignment"
     return None
 
 
@@ -514,9 +514,9 @@ def unhashable_items_hashed(prose: str, tree: ast.Module) -> Optional[str]:
     """``Counter(leave for leave in leaves if leave)`` (or ``set(leaves)``) over a parameter whose items are sets, lists or
     dicts, by the instruction's words or the annotation: an unhashable item raises TypeError."""
     said = {m.group("name"): m.group("kind").lower() for m in LIST_OF_UNHASHABLE.finditer(prose)}
-    said.update({name: "unhashable items" for name, annotation in _parameters(tree).items() if UNHASHABLE_ITEMS.match(ast.unparse(annotation))})
+    said.update({name: "unhashable items" for name, annotation in _parameters(tree).items() if UNHASHABLE_ITEMS.match(unparsed(annotation))})
     parameters = parameter_names(tree)
-    stored = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    stored = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)}
     items = {name for name in said if name in parameters and name not in stored}
     for node in nodes_outside_try(tree):
         if not (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in HASHING_CALLS and len(node.args) == 1):
@@ -530,6 +530,6 @@ def unhashable_items_hashed(prose: str, tree: ast.Module) -> Optional[str]:
             whose = argument.generators[0].iter.id
         else:
             continue
-        return (f"{ast.unparse(node)[:60]} (line {node.lineno}) hashes the items of {whose}, which are {said[whose]}: "
+        return (f"{unparsed(node)[:60]} (line {node.lineno}) hashes the items of {whose}, which are {said[whose]}: "
                 f"they cannot be dict keys or set members (TypeError)")
     return None

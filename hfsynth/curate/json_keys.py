@@ -25,7 +25,7 @@ import re
 from typing import Optional, Set
 
 from hfsynth.curate.described_keys import keys_the_code_makes
-from hfsynth.curate.python_ast import store_counts, walk
+from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed, walk
 
 # '{"1042": [...]', "{'7': ...": a JSON object keyed by numbers written as strings
 NUMBER_KEYS = re.compile(r"""\{\s*(?:"\d+"|'\d+')\s*:""")
@@ -41,7 +41,7 @@ def _json_loaded(value: ast.expr) -> bool:
     """``json.loads(text)``, or an object inside it (``json.loads(feed)["stations"]``): its keys are strings too."""
     while isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Constant) and isinstance(value.slice.value, str):
         value = value.value
-    return isinstance(value, ast.Call) and ast.unparse(value.func) in ("json.loads", "json.load")
+    return isinstance(value, ast.Call) and unparsed(value.func) in ("json.loads", "json.load")
 
 
 def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
@@ -49,15 +49,15 @@ def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[
     if tree is None or not NUMBER_KEYS.search(instruction):
         return None
     int_fields = {m.group(1) for m in INT_FIELD.finditer(instruction)}
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         stores = store_counts(function)
         parameters = [a for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if a.annotation is not None and stores[a.arg] == 0]
-        numbers = {a.arg for a in parameters if ast.unparse(a.annotation) == "int"}
-        int_lists = {a.arg for a in parameters if INT_ITEMS.fullmatch(ast.unparse(a.annotation))}
-        loops = [(n.target, n.iter) for n in walk(function) if isinstance(n, (ast.For, ast.comprehension))]  # a comprehension's clauses are nodes too
+        numbers = {a.arg for a in parameters if unparsed(a.annotation) == "int"}
+        int_lists = {a.arg for a in parameters if INT_ITEMS.fullmatch(unparsed(a.annotation))}
+        loops = [(n.target, n.iter) for n in nodes_of(function, (ast.For, ast.comprehension))]  # a comprehension's clauses are nodes too
         numbers |= {target.id for target, iterable in loops if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in int_lists
                     and stores[target.id] <= 1}  # for bin_no in route, route: list[int]: each an int
-        loaded = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+        loaded = {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                   and _json_loaded(n.value) and stores[n.targets[0].id] == 1}
         if not (numbers or int_fields) or not loaded:
             continue
@@ -71,8 +71,8 @@ def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[
                 continue
             field = key.slice.value if isinstance(key, ast.Subscript) and isinstance(key.slice, ast.Constant) else None
             if owner in loaded and (isinstance(key, ast.Name) and key.id in numbers or field in int_fields):
-                return (f"the instruction's JSON keys are strings and {ast.unparse(node)[:40]} (line {node.lineno}) looks up the int "
-                        f"{key.id if isinstance(key, ast.Name) else ast.unparse(key)}: it never finds it")
+                return (f"the instruction's JSON keys are strings and {unparsed(node)[:40]} (line {node.lineno}) looks up the int "
+                        f"{key.id if isinstance(key, ast.Name) else unparsed(key)}: it never finds it")
     return None
 
 
@@ -109,6 +109,6 @@ def key_missing_from_the_record(instruction: str, tree: Optional[ast.Module]) ->
         for node in nodes:
             key = node.slice.value
             if known and key not in keys and key not in made and not re.search(rf"[`'\"]{re.escape(key)}[`'\"]", instruction):
-                return (f"the code reads {ast.unparse(node)[:40]} (line {node.lineno}) and the instruction's record holds "
+                return (f"the code reads {unparsed(node)[:40]} (line {node.lineno}) and the instruction's record holds "
                         f"{', '.join(repr(k) for k in sorted(keys))}, never {key!r}: KeyError on the first one")
     return None

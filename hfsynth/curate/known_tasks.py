@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
-from hfsynth.curate.python_ast import parse_python
+from hfsynth.curate.python_ast import parse_python, unparsed
 
 
 @dataclass(frozen=True)
@@ -966,7 +966,7 @@ def _probes_fit(tree: ast.Module, function: str, task: KnownTask) -> bool:
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function)
     params = node.args.posonlyargs + node.args.args
     names = [a.arg for a in params]
-    annotations = [ast.unparse(a.annotation) if a.annotation is not None else "" for a in params]
+    annotations = [unparsed(a.annotation) if a.annotation is not None else "" for a in params]
     for args in task.probes:
         for name, annotation, value in zip(names, annotations, args):
             number = isinstance(value, (int, float)) and not isinstance(value, bool)

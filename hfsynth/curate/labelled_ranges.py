@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import unparsed, walk
 
 LABEL = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 
@@ -42,5 +42,5 @@ def label_cut_elsewhere(tree: ast.AST) -> Optional[str]:
         if (isinstance(op, ast.Lt) and number == high or isinstance(op, ast.LtE) and number == high - 1
                 or isinstance(op, ast.Gt) and number == low or isinstance(op, ast.GtE) and number == low + 1):
             label = f"{low}-{high}"
-            return f"{ast.unparse(node.test)} (line {node.lineno}) chooses the range labelled {label!r} and leaves out one of its own ends"
+            return f"{unparsed(node.test)} (line {node.lineno}) chooses the range labelled {label!r} and leaves out one of its own ends"
     return None

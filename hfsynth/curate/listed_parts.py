@@ -76,7 +76,7 @@ import re
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry
-from hfsynth.curate.python_ast import parse_python, string_constants, unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, parse_python, string_constants, unparsed, walk
 from hfsynth.curate.returned_dict_keys import missing_returned_key
 from hfsynth.curate.unread_parameters import unread_parameter
 
@@ -154,7 +154,7 @@ def listed_methods(instruction: str, written: str = "") -> List[str]:
 
 
 def _defined(tree: ast.Module) -> Set[str]:
-    names = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    names = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for node in walk(tree):  # a class attribute bound to a function (``push = append``), a property set in a class body
         if isinstance(node, ast.ClassDef):
             for statement in node.body:
@@ -318,20 +318,20 @@ def _working_strings(tree: ast.Module, reads: bool = True) -> List[str]:
     """The strings of the code's functions and of its module-level assignments (its tables), without
     docstrings, asserts or printed text (a usage line may show any input); without ``reads``, also
     without the keys it only reads (``loan["returned"]``: a field of the input, not one it writes)."""
-    skipped = {id(node.value) for node in walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    skipped = {id(node.value) for node in nodes_of(tree, ast.Expr) if isinstance(node.value, ast.Constant)}
     if not reads:
-        skipped |= {id(node.slice) for node in walk(tree) if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load)}
+        skipped |= {id(node.slice) for node in nodes_of(tree, ast.Subscript) if isinstance(node.ctx, ast.Load)}
     for node in walk(tree):
         if isinstance(node, ast.Assert) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"):
             skipped |= {id(n) for n in walk(node)}
     roots = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign))]
-    return [n.value for root in roots for n in walk(root) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped]
+    return [n.value for root in roots for n in nodes_of(root, ast.Constant) if isinstance(n.value, str) and id(n) not in skipped]
 
 
 def _names(tree: ast.Module) -> Set[str]:
     """Every name, attribute, parameter and keyword argument of the code (``dict(count=...)``, a dataclass's fields)."""
-    return ({n.id for n in walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in walk(tree) if isinstance(n, ast.Attribute)}
-            | {n.arg for n in walk(tree) if isinstance(n, (ast.keyword, ast.arg)) and n.arg})
+    return ({n.id for n in nodes_of(tree, ast.Name)} | {n.attr for n in nodes_of(tree, ast.Attribute)}
+            | {n.arg for n in nodes_of(tree, (ast.keyword, ast.arg)) if n.arg})
 
 
 def _missing_key(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
@@ -818,14 +818,14 @@ def _header_never_written(instruction: str, tree: ast.Module) -> Optional[str]:
     no row written once outside the loop over the records (``writer.writerow(headers)``)."""
     if not HEADER_ASK.search(instruction) or NO_HEADER.search(instruction):
         return None
-    calls = [n for n in walk(tree) if isinstance(n, ast.Call)]
-    names = {ast.unparse(n.func) for n in calls}
+    calls = [n for n in nodes_of(tree, ast.Call)]
+    names = {unparsed(n.func) for n in calls}
     if not names & {"csv.writer", "csv.DictWriter"} or names & {"csv.reader", "csv.DictReader"}:
         return None
-    lists = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, (ast.List, ast.Tuple))
+    lists = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, (ast.List, ast.Tuple))
              and n.value.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in n.value.elts)
              for t in n.targets if isinstance(t, ast.Name)}
-    looped = {id(n) for loop in walk(tree) if isinstance(loop, (ast.For, ast.AsyncFor, ast.While, ast.comprehension)) for n in walk(loop)}
+    looped = {id(n) for loop in nodes_of(tree, (ast.For, ast.AsyncFor, ast.While, ast.comprehension)) for n in walk(loop)}
     for call in calls:
         attr = getattr(call.func, "attr", None)
         if attr in ("writerow", "write") and id(call) not in looped:

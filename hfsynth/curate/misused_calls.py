@@ -109,7 +109,7 @@ import re
 from typing import Dict, Iterator, Optional, Set, Tuple
 
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
-from hfsynth.curate.python_ast import store_counts, unparsed, values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, oriented_comparisons, walk_outside_asserts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
@@ -128,7 +128,7 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
     ``removesuffix``/``removeprefix`` (an answer that contrasts the two)."""
     if re.search(r"\bremove(?:suffix|prefix)\b", unparsed(tree)):
         return None
-    functions = [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions = [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]
     constants = values_bound_once(tree)
     for function in functions:
         affixes = _affix_names(function)
@@ -141,7 +141,7 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
             elif isinstance(argument, ast.Name) and argument.id in affixes:
                 shown = argument.id
             elif _tested_whole(function, node, constants):
-                shown = ast.unparse(argument)
+                shown = unparsed(argument)
             else:
                 continue
             return (f".{node.func.attr}({shown}) removes any of those characters, not the affix "
@@ -166,18 +166,18 @@ def _several_characters(node: ast.expr, constants: Dict[str, ast.expr]) -> bool:
 def _tested_whole(function: ast.AST, call: ast.Call, constants: Dict[str, ast.expr]) -> bool:
     """``if ref.startswith(PREFIX): return ref.lstrip(PREFIX)``: the code tests the value for the whole affix,
     then strips it as a set of characters; read when the affix has two or more different characters."""
-    receiver, argument = ast.unparse(call.func.value), ast.unparse(call.args[0])
+    receiver, argument = unparsed(call.func.value), unparsed(call.args[0])
     tests = {"lstrip": ("startswith",), "rstrip": ("endswith",), "strip": ("startswith", "endswith")}[call.func.attr]
     tested = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in tests and len(n.args) == 1
-                 and ast.unparse(n.func.value) == receiver and ast.unparse(n.args[0]) == argument for n in walk(function))
-    return tested and (_several_characters(call.args[0], {**constants, **values_bound_once(function)}) or ast.unparse(call.args[0]) in _looped_affixes(function, constants))
+                 and unparsed(n.func.value) == receiver and unparsed(n.args[0]) == argument for n in walk(function))
+    return tested and (_several_characters(call.args[0], {**constants, **values_bound_once(function)}) or unparsed(call.args[0]) in _looped_affixes(function, constants))
 
 
 def _looped_affixes(function: ast.AST, constants: Dict[str, ast.expr]) -> set:
     """Loop names over a table of texts of two or more different characters each: ``for suffix, fmt in
     FORMATS.items()`` with ``FORMATS = {" (3D)": "3D", ...}``, ``for prefix in ("Mr. ", "Dr. ")``."""
     found = set()
-    for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.comprehension))):
+    for loop in (n for n in nodes_of(function, (ast.For, ast.comprehension))):
         target = loop.target.elts[0] if isinstance(loop.target, ast.Tuple) and loop.target.elts else loop.target
         table = loop.iter.func.value if isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute) and loop.iter.func.attr in ("items", "keys") else loop.iter
         if isinstance(table, ast.Name) and table.id in constants:
@@ -205,13 +205,13 @@ def stripped_word(tree: ast.Module, instruction: str = "") -> Optional[str]:
     after :func:`stripped_named_affix`, which names the prefix the instruction gives."""
     if CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", unparsed(tree)):
         return None  # "Strip the characters 'SKU-'": a set of characters, as asked
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for node in walk(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("lstrip", "rstrip") and len(node.args) == 1
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and WORD_AFFIX.fullmatch(node.args[0].value)
                     and not isinstance(node.func.value, ast.Constant)):
                 meant = "removeprefix" if node.func.attr == "lstrip" else "removesuffix"
-                return (f"{ast.unparse(node)[:50]} (line {node.lineno}) strips any of the characters {node.args[0].value!r}, not the word "
+                return (f"{unparsed(node)[:50]} (line {node.lineno}) strips any of the characters {node.args[0].value!r}, not the word "
                         f"({meant} is meant)")
     return None
 
@@ -224,9 +224,7 @@ def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
         return None
     quoted = set(re.findall(r"[\'\"`\u2018\u201c]([^\'\"`\u2019\u201d\n]{2,20})[\'\"`\u2019\u201d]", instruction))
     constants = values_bound_once(tree)
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         for node in walk(function):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
                 continue
@@ -255,7 +253,7 @@ def _affix_names(function: ast.AST) -> set:
     defaults.update((a.arg, d) for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None)
     one_char = {name for name, d in defaults.items() if isinstance(d, ast.Constant) and isinstance(d.value, str) and len(d.value) <= 1}
     # for prefix in ("https://", "http://"): a name that only ever holds affixes the code spells (none of one character)
-    looped = {n.target.id for n in walk(function) if isinstance(n, ast.For) and isinstance(n.target, ast.Name) and isinstance(n.iter, (ast.Tuple, ast.List))
+    looped = {n.target.id for n in nodes_of(function, ast.For) if isinstance(n.target, ast.Name) and isinstance(n.iter, (ast.Tuple, ast.List))
               and n.iter.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) and AFFIX.search(e.value) for e in n.iter.elts)}
     return ({a.arg for a in positional + function.args.kwonlyargs if AFFIX_NAME.search(a.arg)} - one_char) | looped
 
@@ -277,7 +275,7 @@ def _swapped_pattern(tree: ast.Module) -> Optional[str]:
             first, second = node.args[0], node.args[1]
             pattern = second.value if isinstance(second, ast.Constant) and isinstance(second.value, str) else constants.get(getattr(second, "id", ""))
             if isinstance(first, ast.Name) and first.id in params and first.id not in constants and pattern is not None and REGEX.search(pattern):
-                return f"re.{node.func.attr}({first.id}, {ast.unparse(second)[:30]}) passes the text as the pattern and the pattern as the text (line {node.lineno})"
+                return f"re.{node.func.attr}({first.id}, {unparsed(second)[:30]}) passes the text as the pattern and the pattern as the text (line {node.lineno})"
     return None
 
 
@@ -299,7 +297,7 @@ def _swapped_substitution(tree: ast.Module) -> Optional[str]:
                 first = first.func.value  # re.sub(name.lower(), r"[^a-z0-9]", ""): the text, lower-cased
             if (isinstance(first, ast.Name) and first.id in params and not re.search(r"pat|regex|rx|expr|re$", first.id)
                     and isinstance(second, ast.Constant) and isinstance(second.value, str) and re.search(r"\\[dwsDWS]|\[\^", second.value)):
-                return (f"re.{node.func.attr}({ast.unparse(node.args[0])}, {ast.unparse(second)[:30]}, ...) passes the text as the pattern and the pattern "
+                return (f"re.{node.func.attr}({unparsed(node.args[0])}, {unparsed(second)[:30]}, ...) passes the text as the pattern and the pattern "
                         f"as the replacement (line {node.lineno})")
             third = node.args[2] if len(node.args) > 2 else None
             if (isinstance(second, ast.Name) and second.id in params and not re.search(r"repl|replace|sub|with|mask|placeholder|fill|new|token|marker", second.id)
@@ -312,28 +310,28 @@ def _swapped_substitution(tree: ast.Module) -> Optional[str]:
 def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
     """``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``: the count comes first, so this raises TypeError."""
     for function, params in _functions(tree):
-        kinds = {name: ast.unparse(arg.annotation) for name, arg in params.items() if arg.annotation is not None}
+        kinds = {name: unparsed(arg.annotation) for name, arg in params.items() if arg.annotation is not None}
         for node in walk(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and len(node.args) >= 2
-                    and ast.unparse(node.func.value) == "heapq"
+                    and unparsed(node.func.value) == "heapq"
                     and isinstance(node.args[0], ast.Name) and re.match(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\b", kinds.get(node.args[0].id, ""))):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the items where the count goes (heapq.{node.func.attr}(n, iterable))"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) passes the items where the count goes (heapq.{node.func.attr}(n, iterable))"
     return None
 
 
 def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
     """``heapq.heappush((score, name), heap)``: the heap comes first; a tuple or literal there raises TypeError.
     So does ``heapq.heappush(item, heap)`` with ``heap`` the list the code made (``heap = []``, ``self._heap = []``) and ``item`` not one."""
-    lists = {ast.unparse(t) for n in walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.List)
+    lists = {unparsed(t) for n in nodes_of(tree, (ast.Assign, ast.AnnAssign)) if isinstance(n.value, ast.List)
              for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, (ast.Name, ast.Attribute))}  # heap, self._heap
     for node in walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
-                and ast.unparse(node.func.value) == "heapq" and node.args):
+                and unparsed(node.func.value) == "heapq" and node.args):
             continue
         first, second = node.args[0], node.args[1] if len(node.args) > 1 else None
         if isinstance(first, (ast.Tuple, ast.Constant, ast.JoinedStr)) or (
-                isinstance(second, (ast.Name, ast.Attribute)) and ast.unparse(second) in lists and isinstance(first, ast.Name) and first.id not in lists):
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes an item where the heap goes (heapq.{node.func.attr}(heap, ...))"
+                isinstance(second, (ast.Name, ast.Attribute)) and unparsed(second) in lists and isinstance(first, ast.Name) and first.id not in lists):
+            return f"{unparsed(node)[:60]} (line {node.lineno}) passes an item where the heap goes (heapq.{node.func.attr}(heap, ...))"
     return None
 
 
@@ -342,28 +340,28 @@ def _digest_of_a_length(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("hexdigest", "digest") and node.args
                 and isinstance(node.func.value, ast.Call) and isinstance(node.func.value.func, ast.Attribute)
-                and ast.unparse(node.func.value.func.value) == "hashlib" and not node.func.value.func.attr.startswith("shake")):
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}): hashlib.{node.func.value.func.attr}'s {node.func.attr}() takes no length (slice it)"
+                and unparsed(node.func.value.func.value) == "hashlib" and not node.func.value.func.attr.startswith("shake")):
+            return f"{unparsed(node)[:60]} (line {node.lineno}): hashlib.{node.func.value.func.attr}'s {node.func.attr}() takes no length (slice it)"
     return None
 
 
 def _compiled_substitution_swapped(tree: ast.Module) -> Optional[str]:
     """``PHONE.sub(note, "[phone]")`` with ``PHONE = re.compile(...)``: a pattern's sub takes the replacement first,
     so the text is written into a string literal and the note is lost."""
-    compiled = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) == "re.compile"
+    compiled = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call) and unparsed(n.value.func) == "re.compile"
                 for t in n.targets if isinstance(t, ast.Name)}
     for function, params in _functions(tree):
         for node in walk(function):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn") and isinstance(node.func.value, ast.Name)
                     and node.func.value.id in compiled and len(node.args) == 2 and isinstance(node.args[0], ast.Name) and node.args[0].id in params
                     and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the text as the replacement and {node.args[1].value!r} as the text (pattern.sub(repl, string))"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) passes the text as the replacement and {node.args[1].value!r} as the text (pattern.sub(repl, string))"
     return None
 
 
 def _is_len_of(node: ast.AST) -> Optional[str]:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1:
-        return ast.unparse(node.args[0])
+        return unparsed(node.args[0])
     return None
 
 
@@ -384,19 +382,17 @@ def _randint_past_the_end(tree: ast.Module) -> Optional[str]:
             of = _is_len_of(index.args[1])
         else:
             of = draws.get(index.id) if isinstance(index, ast.Name) else None
-        if of and of == ast.unparse(node.value):
-            return f"{ast.unparse(node)[:50]}: randint includes len({of}), one past the last index (line {node.lineno})"
+        if of and of == unparsed(node.value):
+            return f"{unparsed(node)[:50]}: randint includes len({of}), one past the last index (line {node.lineno})"
     return None
 
 
 def _blocking_sleep(tree: ast.Module) -> Optional[str]:
     sleep_is_times = re.search(r"from\s+time\s+import[^\n]*\bsleep\b", unparsed(tree))  # a bare sleep() is time's
-    for function in walk(tree):
-        if not isinstance(function, ast.AsyncFunctionDef):
-            continue
+    for function in nodes_of(tree, ast.AsyncFunctionDef):
         for node in walk(function):
-            if isinstance(node, ast.Call) and (ast.unparse(node.func) == "time.sleep" or (isinstance(node.func, ast.Name) and node.func.id == "sleep" and sleep_is_times)):
-                return f"{ast.unparse(node)} in the coroutine {function.name}() blocks the event loop (line {node.lineno}; await asyncio.sleep() yields to it)"
+            if isinstance(node, ast.Call) and (unparsed(node.func) == "time.sleep" or (isinstance(node.func, ast.Name) and node.func.id == "sleep" and sleep_is_times)):
+                return f"{unparsed(node)} in the coroutine {function.name}() blocks the event loop (line {node.lineno}; await asyncio.sleep() yields to it)"
     return None
 
 
@@ -418,7 +414,7 @@ def _load_of_a_path(tree: ast.Module) -> Optional[str]:
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal") and node.args):
             arg = node.args[0]
             if (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or (isinstance(arg, ast.Name) and PATH_NAME.search(arg.id)):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) passes a path where {node.func.value.id}.load reads an open file"
+                return f"{unparsed(node)[:50]} (line {node.lineno}) passes a path where {node.func.value.id}.load reads an open file"
     return None
 
 
@@ -444,7 +440,7 @@ def _loads_of_a_file(tree: ast.Module) -> Optional[str]:
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "loads"
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal")
                 and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in files):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) passes an open file where {node.func.value.id}.loads reads a string ({node.func.value.id}.load is meant)"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) passes an open file where {node.func.value.id}.loads reads a string ({node.func.value.id}.load is meant)"
     return None
 
 
@@ -463,7 +459,7 @@ def _twelve_hour_without_meridiem(tree: ast.Module) -> Optional[str]:
 def _sum_of_timedeltas(value: Optional[ast.expr]) -> bool:
     """``sum((end - start for start, end in sessions), timedelta())``: a total of spans, as a timedelta."""
     return (isinstance(value, ast.Call) and getattr(value.func, "id", None) == "sum" and len(value.args) == 2
-            and ast.unparse(value.args[1]) in ("timedelta()", "datetime.timedelta()", "timedelta(0)"))
+            and unparsed(value.args[1]) in ("timedelta()", "datetime.timedelta()", "timedelta(0)"))
 
 
 EMPTY_SPANS = frozenset({"timedelta()", "datetime.timedelta()", "timedelta(0)", "timedelta(seconds=0)"})
@@ -476,9 +472,7 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
     text = unparsed(tree)
     if "datetime" not in text or re.search(r"\.days\b", text):
         return None
-    for function in walk(tree):
-        if not isinstance(function, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
         bindings: Dict[str, list] = {}
         for node in walk(function):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -492,10 +486,10 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
                 continue
             receiver = node.value
             values = bindings.get(receiver.id, []) if isinstance(receiver, ast.Name) else [receiver]
-            spans = [v for v in values if not (v is not None and ast.unparse(v) in EMPTY_SPANS)]  # total = timedelta(), the start of a running total
+            spans = [v for v in values if not (v is not None and unparsed(v) in EMPTY_SPANS)]  # total = timedelta(), the start of a running total
             spans = [v.args[0] if isinstance(v, ast.Call) and getattr(v.func, "id", None) == "abs" and len(v.args) == 1 else v for v in spans]  # abs(b - a): a span still
             if spans and all(isinstance(v, ast.BinOp) and isinstance(v.op, ast.Sub) or _sum_of_timedeltas(v) for v in spans):
-                return (f"{ast.unparse(node)} (line {node.lineno}): timedelta.seconds leaves out whole days and is never negative "
+                return (f"{unparsed(node)} (line {node.lineno}): timedelta.seconds leaves out whole days and is never negative "
                         "(total_seconds() is meant)")
     return None
 
@@ -545,14 +539,12 @@ def _mutated_attribute_item(cls: ast.ClassDef, attribute: str) -> Optional[ast.A
 
 
 def _shared_default(tree: ast.Module) -> Optional[str]:
-    owner = {id(f): c for c in walk(tree) if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    owner = {id(f): c for c in nodes_of(tree, ast.ClassDef) for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         positional = function.args.posonlyargs + function.args.args
         defaults = dict(zip([a.arg for a in positional][len(positional) - len(function.args.defaults):], function.args.defaults))
         defaults.update({a.arg: d for a, d in zip(function.args.kwonlyargs, function.args.kw_defaults) if d is not None})
-        rebound = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        rebound = {n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Store)}
         for name, default in defaults.items():
             mutable = isinstance(default, (ast.List, ast.Dict, ast.Set)) or (isinstance(default, ast.Call) and getattr(default.func, "id", None) in ("list", "dict", "set"))
             if not mutable or name in rebound or re.search(r"memo|cache", name, re.IGNORECASE):
@@ -561,13 +553,13 @@ def _shared_default(tree: ast.Module) -> Optional[str]:
                 target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING else None
                 target = target or (node.value if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) else None)
                 if isinstance(target, ast.Name) and target.id == name:
-                    return f"{function.name}() changes its default {name}={ast.unparse(default)}, one object shared by every call (line {node.lineno})"
+                    return f"{function.name}() changes its default {name}={unparsed(default)}, one object shared by every call (line {node.lineno})"
             cls = owner.get(id(function))
-            kept = [t.attr for n in walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id == name
+            kept = [t.attr for n in nodes_of(function, ast.Assign) if isinstance(n.value, ast.Name) and n.value.id == name
                     for t in n.targets if isinstance(t, ast.Attribute) and getattr(t.value, "id", None) == "self"] if cls is not None else []
             changed = next((place for place in (_mutated_attribute(cls, attr) for attr in kept) if place is not None), None)
             if changed is not None:
-                return (f"{function.name}() keeps its default {name}={ast.unparse(default)} as an attribute that line {changed.lineno} changes: "
+                return (f"{function.name}() keeps its default {name}={unparsed(default)} as an attribute that line {changed.lineno} changes: "
                         "every object made without it shares one")
     return None
 
@@ -578,7 +570,7 @@ def _appended_to_a_temporary(tree: ast.Module) -> Optional[str]:
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in MUTATING
                 and isinstance(call.func.value, ast.Call) and isinstance(call.func.value.func, ast.Attribute) and call.func.value.func.attr == "get"
                 and len(call.func.value.args) == 2 and isinstance(call.func.value.args[1], (ast.List, ast.Dict, ast.Set))):
-            return f"{ast.unparse(call)[:50]} (line {node.lineno}) changes the new {ast.unparse(call.func.value.args[1])} that get() returns for a missing key, which nothing keeps"
+            return f"{unparsed(call)[:50]} (line {node.lineno}) changes the new {unparsed(call.func.value.args[1])} that get() returns for a missing key, which nothing keeps"
     return None
 
 
@@ -595,7 +587,7 @@ def _shallow_copy_of(value: ast.expr, params: Dict[str, ast.arg]) -> Optional[st
         return None
     if isinstance(value.func, ast.Attribute) and value.func.attr == "copy" and not value.args and isinstance(value.func.value, ast.Name):
         return value.func.value.id if value.func.value.id in params else None
-    function = ast.unparse(value.func)
+    function = unparsed(value.func)
     if function in ("copy.copy", "copy", "list", "dict") and len(value.args) == 1 and isinstance(value.args[0], ast.Name):
         return value.args[0].id if value.args[0].id in params else None
     return None
@@ -628,7 +620,7 @@ def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 bindings.setdefault(node.targets[0].id, []).append(node.value)
         for name, values in bindings.items():
-            stores = [n for n in walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)]
+            stores = [n for n in nodes_of(function, ast.Name) if n.id == name and isinstance(n.ctx, ast.Store)]
             source = _shallow_copy_of(values[0], params) if len(values) == 1 == len(stores) else None
             if source is None or name in params:
                 continue
@@ -641,15 +633,13 @@ def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
                 continue
             node = _write_through_an_item(function, name)
             if node is not None:
-                return (f"{name} is a shallow copy of {source} (line {values[0].lineno}), so {ast.unparse(node)[:40]} (line {node.lineno}) "
+                return (f"{name} is a shallow copy of {source} (line {values[0].lineno}), so {unparsed(node)[:40]} (line {node.lineno}) "
                         f"changes {source}'s own inner object too")
     return None
 
 
 def _one_row_repeated(tree: ast.Module) -> Optional[str]:
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
         for node in walk(function):
             value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) else None
             if not (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult)):
@@ -662,7 +652,7 @@ def _one_row_repeated(tree: ast.Module) -> Optional[str]:
             name = node.targets[0].id
             write = _write_through_an_item(function, name)
             if write is not None:
-                return (f"{name} = {ast.unparse(value)[:30]} (line {node.lineno}) repeats one inner object, so {ast.unparse(write)[:30]} "
+                return (f"{name} = {unparsed(value)[:30]} (line {node.lineno}) repeats one inner object, so {unparsed(write)[:30]} "
                         f"(line {write.lineno}) changes every row")
     return None
 
@@ -677,8 +667,8 @@ def _flag_as_count(tree: ast.Module) -> Optional[str]:
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
             continue
         position = COUNT_POSITION[node.func.attr]
-        if len(node.args) > position and all(RE_FLAGS.match(ast.unparse(part)) for part in _or_parts(node.args[position])):
-            return (f"re.{node.func.attr}(..., {ast.unparse(node.args[position])}) (line {node.lineno}) passes the flag where the count goes: "
+        if len(node.args) > position and all(RE_FLAGS.match(unparsed(part)) for part in _or_parts(node.args[position])):
+            return (f"re.{node.func.attr}(..., {unparsed(node.args[position])}) (line {node.lineno}) passes the flag where the count goes: "
                     f"it is never applied (flags= is meant)")
     return None
 
@@ -708,14 +698,14 @@ def _identity_of_values(tree: ast.Module) -> Optional[str]:
             sides = [node.left] + node.comparators
             for op, left, right in zip(node.ops, sides, sides[1:]):
                 if isinstance(op, (ast.Is, ast.IsNot)) and (_made_at_run_time(left) or _made_at_run_time(right)):
-                    return f"{ast.unparse(node)[:50]} (line {node.lineno}) compares identity with 'is'; equal strings or numbers may be distinct objects ('==' is meant)"
+                    return f"{unparsed(node)[:50]} (line {node.lineno}) compares identity with 'is'; equal strings or numbers may be distinct objects ('==' is meant)"
     return None
 
 
 def _last_run_dropped(tree: ast.Module) -> Optional[str]:
     """A longest run kept only when a run ends (``else: best = max(best, current); current = 0``) and
     returned as it is: a run that lasts to the end of the loop is never counted."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for loop in (n for n in function.body if isinstance(n, ast.For)):
             ifs = [n for n in loop.body if isinstance(n, ast.If) and n.orelse]
             for branch in ifs:
@@ -728,7 +718,7 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
                 best, current = kept[0].targets[0].id, reset[0].targets[0].id
                 if current not in {getattr(a, "id", None) for a in kept[0].value.args}:
                     continue
-                elsewhere = [n for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "max" and n is not kept[0].value
+                elsewhere = [n for n in nodes_of(function, ast.Call) if getattr(n.func, "id", None) == "max" and n is not kept[0].value
                              and current in {getattr(a, "id", None) for a in n.args}]
                 returned = [n for n in function.body if isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == best]
                 if returned and not elsewhere:
@@ -740,7 +730,7 @@ def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
     """``if current and ...: batches.append(current); current = []`` inside the loop, then ``current.append(line)``, and
     after the loop ``return batches`` with no look at ``current``: the last batch, still open when the items run out,
     is never added."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for index, loop in enumerate(function.body):
             if not isinstance(loop, (ast.For, ast.AsyncFor)):
                 continue
@@ -751,7 +741,7 @@ def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
                             and isinstance(call.args[0], ast.Name) and isinstance(call.func.value, ast.Name)):
                         continue
                     chunks, current = call.func.value.id, call.args[0].id
-                    reset = any(isinstance(t, ast.Assign) and [ast.unparse(x) for x in t.targets] == [current] and ast.unparse(t.value) in ("[]", "list()")
+                    reset = any(isinstance(t, ast.Assign) and [unparsed(x) for x in t.targets] == [current] and unparsed(t.value) in ("[]", "list()")
                                 for t in branch.body[i + 1:])
                     grown = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append", "extend")
                                 and isinstance(n.func.value, ast.Name) and n.func.value.id == current for later in loop.body[at + 1:] for n in walk(later))
@@ -767,14 +757,14 @@ def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
 def _run_counted_only_when_it_ends(tree: ast.Module) -> Optional[str]:
     """Runs counted where one ends (``elif in_spell: spells += 1; in_spell = False``) and the count returned
     with no look at the flag after the loop: a run that lasts to the last item is never counted."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for index, loop in enumerate(function.body):
             if not isinstance(loop, ast.For):
                 continue
-            flags = {n.targets[0].id for n in walk(loop) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+            flags = {n.targets[0].id for n in nodes_of(loop, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                      and isinstance(n.value, ast.Constant) and n.value.value is True}
-            for branch in (n for n in walk(loop) if isinstance(n, ast.If)):
-                flag = next((n.id for n in walk(branch.test) if isinstance(n, ast.Name) and n.id in flags), None)
+            for branch in (n for n in nodes_of(loop, ast.If)):
+                flag = next((n.id for n in nodes_of(branch.test, ast.Name) if n.id in flags), None)
                 counted = next((s.target.id for s in branch.body if isinstance(s, ast.AugAssign) and isinstance(s.op, ast.Add) and isinstance(s.target, ast.Name)), None)
                 cleared = any(isinstance(s, ast.Assign) and len(s.targets) == 1 and getattr(s.targets[0], "id", None) == flag
                               and isinstance(s.value, ast.Constant) and s.value.value is False for s in branch.body)
@@ -807,7 +797,7 @@ def _runs_closed_only_when_they_break(tree: ast.Module, branches, flatten, close
     grows ``current`` (:func:`_grown`) and the other hands it to ``closed`` (``closes(body, current)`` names it) and
     starts it over, and the statements after the loop return ``closed`` without a last look at ``current``.
     ``branches(loop)`` gives the nodes searched for the ``if``; ``flatten(orelse)`` the else side's statements."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for index, loop in enumerate(function.body):
             if not isinstance(loop, ast.For):
                 continue
@@ -878,7 +868,7 @@ def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
                 else:
                     offsets.add(None)
         if offsets == {0, 1}:
-            return f"{ast.unparse(loop.iter)} (line {loop.lineno}) reads {seq}[{index}] and {seq}[{index} + 1] from 1 on, so the first pair is never read"
+            return f"{unparsed(loop.iter)} (line {loop.lineno}) reads {seq}[{index}] and {seq}[{index} + 1] from 1 on, so the first pair is never read"
     return None
 
 
@@ -890,7 +880,7 @@ def _merged_end_overwritten(tree: ast.Module) -> Optional[str]:
                 and all(isinstance(e, ast.Name) for e in loop.target.elts)):
             continue
         start, end = (e.id for e in loop.target.elts)
-        for branch in (n for n in walk(loop) if isinstance(n, ast.If)):
+        for branch in (n for n in nodes_of(loop, ast.If)):
             test = branch.test  # ``start <= cur_end``, or ``merged and start <= merged[-1][1]``
             if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
                 test = next((v for v in test.values if isinstance(v, ast.Compare)), None)
@@ -907,7 +897,7 @@ def _merged_end_overwritten(tree: ast.Module) -> Optional[str]:
             for statement in branch.body:
                 if (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and ast.dump(statement.targets[0], annotate_fields=False).replace("Store", "Load")
                         == ast.dump(other, annotate_fields=False) and isinstance(statement.value, ast.Name) and statement.value.id == end):
-                    other = ast.unparse(other)
+                    other = unparsed(other)
                     return f"{other} = {end} (line {statement.lineno}) pulls the merged end back when an interval lies inside it (max({other}, {end}) is meant)"
     return None
 
@@ -917,19 +907,17 @@ NUMBERS = frozenset({"int", "float", "Decimal", "Fraction"})
 
 def _tally_of(annotation: Optional[ast.expr], depth: int) -> bool:
     """``dict[str, int]`` (depth 0), ``dict[str, dict[str, int]]`` (depth 1: its values are tallies)."""
-    if not (isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) in ("dict", "Dict", "Mapping", "typing.Dict")
-            and isinstance(annotation.slice, ast.Tuple) and len(annotation.slice.elts) == 2 and ast.unparse(annotation.slice.elts[0]) == "str"):
+    if not (isinstance(annotation, ast.Subscript) and unparsed(annotation.value) in ("dict", "Dict", "Mapping", "typing.Dict")
+            and isinstance(annotation.slice, ast.Tuple) and len(annotation.slice.elts) == 2 and unparsed(annotation.slice.elts[0]) == "str"):
         return False
     value = annotation.slice.elts[1]
-    return ast.unparse(value) in NUMBERS if depth == 0 else _tally_of(value, depth - 1)
+    return unparsed(value) in NUMBERS if depth == 0 else _tally_of(value, depth - 1)
 
 
 def _largest_name_of_a_tally(tree: ast.Module) -> Optional[str]:
     """``max(tally)`` of a ``dict[str, int]`` with no ``key=``: the name last in alphabetical order, not the one with
     the most (``max(tally, key=tally.get)`` is meant); also of the tallies in ``for precinct, tally in results.items()``."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
         tallies = {a.arg for a in arguments if _tally_of(a.annotation, 0)}
         nested = {a.arg for a in arguments if _tally_of(a.annotation, 1)}
@@ -938,12 +926,12 @@ def _largest_name_of_a_tally(tree: ast.Module) -> Optional[str]:
                     and isinstance(loop.target.elts[1], ast.Name) and isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute)
                     and loop.iter.func.attr == "items" and isinstance(loop.iter.func.value, ast.Name) and loop.iter.func.value.id in nested):
                 tallies.add(loop.target.elts[1].id)
-        rebound = {t.id for n in walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+        rebound = {t.id for n in nodes_of(function, (ast.Assign, ast.AnnAssign, ast.AugAssign))
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
         for node in walk(function):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in tallies - rebound):
-                return f"{ast.unparse(node)} (line {node.lineno}) compares the names of a tally of numbers, not the numbers (key= is meant)"
+                return f"{unparsed(node)} (line {node.lineno}) compares the names of a tally of numbers, not the numbers (key= is meant)"
     return None
 
 
@@ -955,7 +943,7 @@ def _rounded_then_scaled(tree: ast.Module) -> Optional[str]:
             for rounded, factor in ((node.left, node.right), (node.right, node.left)):
                 if (isinstance(rounded, ast.Call) and getattr(rounded.func, "id", None) == "round" and len(rounded.args) == 2
                         and constant_value(factor) in (100, 100.0, 1000, 1000.0)):
-                    return f"{ast.unparse(node)[:50]} (line {node.lineno}) rounds before it scales: the digits kept are the fraction's, not the result's"
+                    return f"{unparsed(node)[:50]} (line {node.lineno}) rounds before it scales: the digits kept are the fraction's, not the result's"
     return None
 
 
@@ -968,25 +956,25 @@ def _default_added_twice(tree: ast.Module) -> Optional[str]:
         for call, added in ((node.left, node.right), (node.right, node.left)):
             if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "get" and len(call.args) == 2
                     and isinstance(call.args[1], (ast.Name, ast.Subscript, ast.Attribute)) and ast.dump(call.args[1]) == ast.dump(added)):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) starts a new key from the amount it adds: its first amount counts twice"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) starts a new key from the amount it adds: its first amount counts twice"
     return None
 
 
 def _item_lost_to_zip(tree: ast.Module) -> Optional[str]:
     """``head = [x for x, _ in zip(it, range(n))]`` then ``it`` read again: ``zip`` takes the next item of ``it``
     before it finds ``range`` spent, so one item is lost between the head and the rest (``islice`` is meant)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        iterators = {t.id for n in walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        iterators = {t.id for n in nodes_of(function, ast.Assign) if isinstance(n.value, ast.Call)
                      and getattr(n.value.func, "id", None) == "iter" for t in n.targets if isinstance(t, ast.Name)}
         for node in walk(function):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "zip" and len(node.args) == 2
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in iterators
                     and isinstance(node.args[1], ast.Call) and getattr(node.args[1].func, "id", None) == "range"):
                 name = node.args[0].id
-                later = [n for n in walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+                later = [n for n in nodes_of(function, ast.Name) if n.id == name and isinstance(n.ctx, ast.Load)
                          and (n.lineno, n.col_offset) > (node.end_lineno, node.end_col_offset)]
                 if later:
-                    return (f"{ast.unparse(node)[:40]} (line {node.lineno}) takes one more item from {name} before range() runs out, "
+                    return (f"{unparsed(node)[:40]} (line {node.lineno}) takes one more item from {name} before range() runs out, "
                             f"and {name} is read again (line {later[0].lineno}): that item is lost")
     return None
 
@@ -1002,7 +990,7 @@ def _minutes_made_positive(tree: ast.Module) -> Optional[str]:
                     and any(isinstance(side, ast.BinOp) and isinstance(side.op, ast.Sub) for side in (hours.left, hours.right))
                     and isinstance(minutes, ast.Call) and getattr(minutes.func, "id", None) == "abs" and len(minutes.args) == 1
                     and isinstance(minutes.args[0], ast.BinOp) and isinstance(minutes.args[0].op, ast.Sub)):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes the minutes' difference positive where it borrows an hour: 10:50 to 11:10 gives 80"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) makes the minutes' difference positive where it borrows an hour: 10:50 to 11:10 gives 80"
     return None
 
 
@@ -1013,7 +1001,7 @@ def _clock_read_as_decimal(tree: ast.Module) -> Optional[str]:
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("float", "Decimal") and len(node.args) == 1
                 and isinstance(node.args[0], ast.Call) and isinstance(node.args[0].func, ast.Attribute) and node.args[0].func.attr == "replace"
                 and [getattr(a, "value", None) for a in node.args[0].args[:2]] == [":", "."]):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) reads a clock time as a decimal: \"1:45\" becomes 1.45, where the minutes are sixtieths"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) reads a clock time as a decimal: \"1:45\" becomes 1.45, where the minutes are sixtieths"
     return None
 
 
@@ -1028,15 +1016,15 @@ def _clock_digits_subtracted(tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)) and any(
                 clock(side) or isinstance(side, ast.Name) and side.id in digits for side in (node.left, node.right)):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) does arithmetic on a clock time's digits: an hour is 100 of them, not 60"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) does arithmetic on a clock time's digits: an hour is 100 of them, not 60"
     return None
 
 
 def _minutes_never_carried(tree: ast.Module) -> Optional[str]:
     """``minutes += duration % 60`` and ``f"{hours:02d}:{minutes:02d}"`` with nothing that takes 60 minutes back out:
     09:50 plus 20 minutes prints "09:70"."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        added = [n for n in walk(function) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name)
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        added = [n for n in nodes_of(function, ast.AugAssign) if isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name)
                  and re.fullmatch(r"minutes?|mins?|mm|m", n.target.id)]
         for node in added:
             name = node.target.id
@@ -1047,7 +1035,7 @@ def _minutes_never_carried(tree: ast.Module) -> Optional[str]:
                           for n in walk(function))
             shown = any(isinstance(n, ast.FormattedValue) and isinstance(n.value, ast.Name) and n.value.id == name for n in walk(function))
             if not carried and shown:
-                return f"{ast.unparse(node)} (line {node.lineno}) may pass 59 and nothing carries it into the hours before it is shown"
+                return f"{unparsed(node)} (line {node.lineno}) may pass 59 and nothing carries it into the hours before it is shown"
     return None
 
 
@@ -1060,10 +1048,10 @@ def _shifted_month_unwrapped(tree: ast.Module) -> Optional[str]:
         if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Sub)
                 and isinstance(node.left.left, ast.Attribute) and node.left.left.attr == "month" and constant_value(node.left.right) is not None
                 and constant_value(node.left.right) >= 2):
-            month = ast.unparse(node.left.left)
-            if any(isinstance(n, ast.Compare) and month in ast.unparse(n) for n in walk_outside_asserts(tree)):
+            month = unparsed(node.left.left)
+            if any(isinstance(n, ast.Compare) and month in unparsed(n) for n in walk_outside_asserts(tree)):
                 continue  # ``if d.month >= 4``: the early months handled apart
-            return f"{ast.unparse(node)} (line {node.lineno}) is 0 or below for the months before the shift: nothing wraps it round the year"
+            return f"{unparsed(node)} (line {node.lineno}) is 0 or below for the months before the shift: nothing wraps it round the year"
     return None
 
 
@@ -1075,19 +1063,19 @@ def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
             continue
         left = node.left
         if isinstance(left, ast.BinOp) and isinstance(left.op, ast.Sub) and all(isinstance(side, ast.Attribute) and side.attr == "day" for side in (left.left, left.right)) \
-                and ast.unparse(left.left.value) != ast.unparse(left.right.value):
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) compares days of the month: a run across a month's end breaks ((a - b).days is meant)"
+                and unparsed(left.left.value) != unparsed(left.right.value):
+            return f"{unparsed(node)[:40]} (line {node.lineno}) compares days of the month: a run across a month's end breaks ((a - b).days is meant)"
     return None
 
 
 def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
     """``Decimal(price)`` with ``price: float``: the Decimal holds the float's binary value (2.675 is
     2.67499...), so rounding half up gives 2.67 (``Decimal(str(price))`` is meant)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        floats = {a.arg for a in function.args.posonlyargs + function.args.args if a.annotation is not None and ast.unparse(a.annotation) == "float"}
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        floats = {a.arg for a in function.args.posonlyargs + function.args.args if a.annotation is not None and unparsed(a.annotation) == "float"}
         for node in walk(function):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in floats:
-                return f"{ast.unparse(node)} (line {node.lineno}) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant"
+                return f"{unparsed(node)} (line {node.lineno}) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant"
     return None
 
 
@@ -1097,7 +1085,7 @@ def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and node.args
                 and isinstance(node.args[0], ast.Constant) and type(node.args[0].value) is int and node.args[0].value not in (0, 1)):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) rounds to whole units: quantize takes an exponent like Decimal('0.01'), not a count of places"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) rounds to whole units: quantize takes an exponent like Decimal('0.01'), not a count of places"
     return None
 
 
@@ -1112,9 +1100,9 @@ def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
     if re.search(r"\bradians\b|\bpi\b|/\s*180\b|\b180\s*/|\bdeg2rad\b|0\.01745", text):
         return None
     for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TRIG and ast.unparse(node.func.value) == "math"
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TRIG and unparsed(node.func.value) == "math"
                 and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and DEGREES_NAME.search(node.args[0].id.lower())):
-            return f"{ast.unparse(node)} (line {node.lineno}) takes radians and {node.args[0].id} is in degrees: nothing converts it (math.radians)"
+            return f"{unparsed(node)} (line {node.lineno}) takes radians and {node.args[0].id} is in degrees: nothing converts it (math.radians)"
     return None
 
 
@@ -1133,15 +1121,15 @@ def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and constant_value(node.right) == 1 and isinstance(node.left, ast.BinOp) \
                 and isinstance(node.left.op, ast.FloorDiv):
-            size, counted = constant_value(node.left.right), ast.unparse(node.left.left)
+            size, counted = constant_value(node.left.right), unparsed(node.left.left)
             if size == 3 and re.search(r"month$", counted):
-                return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts March in the second quarter"
+                return f"{unparsed(node)[:40]} (line {node.lineno}) puts March in the second quarter"
             if size == 7 and re.search(r"\.day$", counted):
-                return f"{ast.unparse(node)[:40]} (line {node.lineno}) puts the 7th in the second week (days count from 1: (day - 1) // 7 + 1)"
+                return f"{unparsed(node)[:40]} (line {node.lineno}) puts the 7th in the second week (days count from 1: (day - 1) // 7 + 1)"
         if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and constant_value(node.right) == 1 and isinstance(node.left, ast.BinOp)
                 and isinstance(node.left.op, ast.Mult) and constant_value(node.left.right) == 3 and isinstance(node.left.left, ast.BinOp)
-                and isinstance(node.left.left.op, ast.FloorDiv) and constant_value(node.left.left.right) == 3 and re.search(r"month$", ast.unparse(node.left.left.left))):
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) starts March's quarter in April ((month - 1) // 3 * 3 + 1 is meant)"
+                and isinstance(node.left.left.op, ast.FloorDiv) and constant_value(node.left.left.right) == 3 and re.search(r"month$", unparsed(node.left.left.left))):
+            return f"{unparsed(node)[:40]} (line {node.lineno}) starts March's quarter in April ((month - 1) // 3 * 3 + 1 is meant)"
     return None
 
 
@@ -1153,31 +1141,29 @@ def _mutable_display(node: ast.expr) -> bool:
 def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):  # return dict.fromkeys(staff, []): the caller gets one list under every key, to fill
         value = node.value if isinstance(node, ast.Return) else None
-        if isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2 and _mutable_display(value.args[1]):
-            return (f"return {ast.unparse(value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(value.args[1])}, so filling one "
+        if isinstance(value, ast.Call) and unparsed(value.func) == "dict.fromkeys" and len(value.args) == 2 and _mutable_display(value.args[1]):
+            return (f"return {unparsed(value)[:40]} (line {node.lineno}) gives every key the same {unparsed(value.args[1])}, so filling one "
                     f"key's fills them all")
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module, ast.ClassDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module, ast.ClassDef)):
         for node in walk(function):
             if isinstance(function, ast.ClassDef) and isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute) \
-                    and getattr(node.targets[0].value, "id", None) == "self" and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "dict.fromkeys" \
+                    and getattr(node.targets[0].value, "id", None) == "self" and isinstance(node.value, ast.Call) and unparsed(node.value.func) == "dict.fromkeys" \
                     and len(node.value.args) == 2 and isinstance(node.value.args[1], (ast.List, ast.Dict, ast.Set)):
                 write = _mutated_attribute_item(function, node.targets[0].attr)
                 if write is not None:
-                    return (f"{ast.unparse(node.value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(node.value.args[1])}, so "
-                            f"{ast.unparse(write)[:30]} (line {write.lineno}) changes them all")
+                    return (f"{unparsed(node.value)[:40]} (line {node.lineno}) gives every key the same {unparsed(node.value.args[1])}, so "
+                            f"{unparsed(write)[:30]} (line {write.lineno}) changes them all")
                 continue
             target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else node.target if isinstance(node, ast.AnnAssign) else None
             value = node.value if isinstance(target, ast.Name) else None  # groups: Dict[str, list] = dict.fromkeys(...) too
-            if not (isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and len(value.args) == 2):
+            if not (isinstance(value, ast.Call) and unparsed(value.func) == "dict.fromkeys" and len(value.args) == 2):
                 continue
             shared = value.args[1]
             if not _mutable_display(shared):
                 continue
             write = _write_through_an_item(function, target.id)
             if write is not None:
-                return (f"{ast.unparse(value)[:40]} (line {node.lineno}) gives every key the same {ast.unparse(shared)}, so {ast.unparse(write)[:30]} "
+                return (f"{unparsed(value)[:40]} (line {node.lineno}) gives every key the same {unparsed(shared)}, so {unparsed(write)[:30]} "
                         f"(line {write.lineno}) changes them all")
     return None
 
@@ -1186,25 +1172,23 @@ KEY_TAKERS = frozenset({"sorted", "sort", "min", "max", "nsmallest", "nlargest",
 
 
 def _comparison_as_key(tree: ast.Module) -> Optional[str]:
-    for node in walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
+    for node in nodes_of(tree, ast.Call):
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
         key = next((k.value for k in node.keywords if k.arg == "key"), None)
         if name in KEY_TAKERS and isinstance(key, ast.Lambda):
             arguments = key.args
             required = len(arguments.posonlyargs + arguments.args) - len(arguments.defaults)
             if required >= 2 and arguments.vararg is None:
-                return f"{name}(..., key={ast.unparse(key)[:40]}) (line {node.lineno}): key is called with one item, so a function of two raises TypeError"
+                return f"{name}(..., key={unparsed(key)[:40]}) (line {node.lineno}): key is called with one item, so a function of two raises TypeError"
     return None
 
 
 def _mappings(function: ast.AST) -> set:
     """Names the function reads as mappings: subscripted with a string literal (``job["priority"]``),
     or parameters annotated ``dict``."""
-    annotated = {a.arg for a in walk(function.args) if isinstance(a, ast.arg) and a.annotation is not None
-                 and ast.unparse(a.annotation).split("[")[0] in ("dict", "Dict", "typing.Dict")}
-    return annotated | {n.value.id for n in walk(function) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+    annotated = {a.arg for a in nodes_of(function.args, ast.arg) if a.annotation is not None
+                 and unparsed(a.annotation).split("[")[0] in ("dict", "Dict", "typing.Dict")}
+    return annotated | {n.value.id for n in nodes_of(function, ast.Subscript) if isinstance(n.value, ast.Name)
                         and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
 
 
@@ -1251,41 +1235,41 @@ def _item_of(node: ast.expr, bound: Dict[str, ast.expr], depth: int = 0) -> Opti
 
 
 def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         mappings = _mappings(function)
         if not mappings:
             continue
         heaped = set()
         for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heapify", "heappush", "heappushpop", "heapreplace") and node.args:
-                heaped.add(ast.unparse(node.args[0]))
+                heaped.add(unparsed(node.args[0]))
                 if node.func.attr != "heapify" and len(node.args) > 1:
                     item = _mapping_second(node.args[1], mappings)
                     if item:
-                        return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
+                        return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
         bound = values_bound_once(function)
         for node in walk(function):  # entry = (mean(s["scores"]), s); if entry > best[room]: equal averages compare the dicts
             if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
                 for side in [node.left, *node.comparators]:
                     item = _mapping_second(bound.get(side.id), mappings) if isinstance(side, ast.Name) and side.id in bound else None
                     if item:
-                        return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
+                        return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
         for node in walk(function):  # heapq.merge(*[((f["dep"], f) for f in board) for board in boards]), sorted((d["n"], d) for d in rows)
             if not (isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords)):
                 continue
-            name = ast.unparse(node.func)
+            name = unparsed(node.func)
             merged = (node.args if name in ("heapq.merge", "merge") else node.args[:1] if name in ("sorted", "min", "max") and len(node.args) == 1
                       else node.args[1:2] if name in ("heapq.nlargest", "nlargest", "heapq.nsmallest", "nsmallest") else [])
             for argument in merged:
                 item = _mapping_second(_item_of(argument, bound), mappings)
                 if item:
-                    return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
+                    return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
         for node in walk(function):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and ast.unparse(node.targets[0]) in heaped
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and unparsed(node.targets[0]) in heaped
                     and isinstance(node.value, ast.ListComp)):
                 item = _mapping_second(node.value.elt, mappings)
                 if item:
-                    return f"{ast.unparse(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
+                    return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
     return None
 
 
@@ -1301,7 +1285,7 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
                 plain = (isinstance(value, ast.Dict) and all(k is None for k in value.keys)) or (
                     isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and not value.keywords
                     and all(isinstance(a, (ast.Name, ast.Subscript)) for a in value.args) and len(value.args) <= 1)  # dict(first): a copy of some other keys
-                source = ast.unparse(value.args[0]) if plain and isinstance(value, ast.Call) and value.args else ""
+                source = unparsed(value.args[0]) if plain and isinstance(value, ast.Call) and value.args else ""
                 bound.setdefault(targets[0].id, []).append((node.lineno, source) if plain else None)
     stores = store_counts(function)
     return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores[name] == 1}
@@ -1309,7 +1293,7 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
 
 def _made_of(key: ast.AST, names: Set[str]) -> bool:
     """A key made from the loop's item alone: ``word``, ``f"{code // 100}xx"``, ``word.lower()``."""
-    used = {n.id for n in walk(key) if isinstance(n, ast.Name)}
+    used = {n.id for n in nodes_of(key, ast.Name)}
     return bool(used) and used <= names and not isinstance(key, ast.Constant)
 
 
@@ -1318,33 +1302,33 @@ READ_ONLY_BUILTINS = frozenset("sorted len max min sum list tuple set frozenset 
 
 
 def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         dicts = _plain_dicts(function)
         if not dicts or any(isinstance(n, ast.Try) for n in walk(function)):
             continue
         guarded = {}  # name -> the first line that guards it: a guard after the first += comes too late
-        checked = {ast.unparse(c) for n in walk(function) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators} \
-            | {n.func.value.id for n in walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "__contains__")
+        checked = {unparsed(c) for n in nodes_of(function, ast.Compare) if any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for c in n.comparators} \
+            | {n.func.value.id for n in nodes_of(function, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "__contains__")
                and isinstance(n.func.value, ast.Name)}
         def guard(names, node):
             for name in names:
                 guarded[name] = min(guarded.get(name, node.lineno), node.lineno)
         for node in walk(function):
             if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
-                guard({ast.unparse(c) for c in node.comparators}, node)
+                guard({unparsed(c) for c in node.comparators}, node)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
                 guard({node.func.value.id}, node)  # counts.get / setdefault / update: the code knows keys may be missing
             elif isinstance(node, ast.Assign):
                 guard({t.value.id for t in node.targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}, node)
             elif isinstance(node, ast.Call) and node.args and getattr(node.func, "id", None) not in READ_ONLY_BUILTINS:  # handed to another function, which may fill it
                 guard({a.id for a in node.args if isinstance(a, ast.Name)}, node)
-        for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
-            targets = {n.id for n in walk(loop.target) if isinstance(n, ast.Name)}
+        for loop in (n for n in nodes_of(function, (ast.For, ast.AsyncFor))):
+            targets = {n.id for n in nodes_of(loop.target, ast.Name)}
             for node in (n for statement in loop.body for n in walk(statement)):  # group = record["team"]: a key the item gives
                 if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
                         and any(isinstance(n, ast.Name) and n.id in targets for n in walk(node.value))):
                     targets.add(node.targets[0].id)
-            walked = ast.unparse(loop.iter)
+            walked = unparsed(loop.iter)
             for node in walk(loop):
                 # ``counts[word] += 1``, or ``groups[member["tier"]].append(name)``: an entry used before any is made
                 target = node.target if isinstance(node, ast.AugAssign) else (
@@ -1355,7 +1339,7 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
                         and dicts[target.value.id][1] not in checked  # dict(stock) after stock.get(sku, 0) < qty: the copy's keys were checked
                         and _made_of(target.slice, targets)
                         and walked not in {dicts[target.value.id][1] + tail for tail in ("", ".items()", ".keys()")}):  # its own keys
-                    return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {target.value.id} is a plain dict (line {dicts[target.value.id][0]}) "
+                    return (f"{unparsed(node)[:50]} (line {node.lineno}): {target.value.id} is a plain dict (line {dicts[target.value.id][0]}) "
                             f"and nothing adds the key first, so a new key raises KeyError")
     return None
 
@@ -1397,7 +1381,7 @@ def _keys_from_one_field(value: ast.AST, bound: Optional[Dict[str, ast.AST]] = N
     """``{trip["start"]: 0 for trip in trips}`` or ``dict.fromkeys({isbn for isbn, _ in copies}, 0)`` (the keys also
     sorted first, or by way of a name bound once: ``bound``): the field the dict's keys are taken from, and the
     items they are taken from (``trips``)."""
-    if isinstance(value, ast.Call) and ast.unparse(value.func) == "dict.fromkeys" and value.args:
+    if isinstance(value, ast.Call) and unparsed(value.func) == "dict.fromkeys" and value.args:
         value = _unwrapped(value.args[0], dict(bound or {}))
         key = getattr(value, "elt", None)
     else:
@@ -1406,14 +1390,14 @@ def _keys_from_one_field(value: ast.AST, bound: Optional[Dict[str, ast.AST]] = N
         return None
     generator = value.generators[0]
     field = _field_of(key, generator.target)
-    return (field, ast.unparse(generator.iter)) if field else None
+    return (field, unparsed(generator.iter)) if field else None
 
 
 def _counted_by_another_field(tree: ast.Module) -> Optional[str]:
     """``counts = {trip["start"]: 0 for trip in trips}`` then ``for trip in trips: counts[trip["end"]] += 1``: the keys
     come from one field of the items and the counting from another, so the first end that is no start raises
     KeyError. Read only where nothing tests, defaults or writes a key of that dict otherwise."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         built, once = {}, values_bound_once(function)
         for node in walk(function):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -1427,14 +1411,14 @@ def _counted_by_another_field(tree: ast.Module) -> Optional[str]:
                    or isinstance(n, ast.Assign) and any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == name for t in n.targets)
                    for n in walk(function)):
                 continue  # "key in counts", counts.get(...), counts[k] = 0: the code knows keys may be new
-            for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor)) and ast.unparse(n.iter) == items):
-                for node in (n for n in walk(loop) if isinstance(n, ast.AugAssign)):
+            for loop in (n for n in nodes_of(function, (ast.For, ast.AsyncFor)) if unparsed(n.iter) == items):
+                for node in (n for n in nodes_of(loop, ast.AugAssign)):
                     target = node.target
                     if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
                         other = _field_of(target.slice, loop.target)
                         if other and other != field:
                             made, kept = _field_words(field), _field_words(other)
-                            return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {name}'s keys are each item's {made} and the count is "
+                            return (f"{unparsed(node)[:50]} (line {node.lineno}): {name}'s keys are each item's {made} and the count is "
                                     f"kept under its {kept}, so the first {kept} that is no {made} raises KeyError")
     return None
 
@@ -1444,13 +1428,13 @@ def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
     dict is given an entry for one name of the loop's item and read under another, which is new the first time
     (KeyError). Read only where nothing else (``in``, ``get``, a plain write, a call it is handed to) sets up or
     tests that key."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for name, _ in _plain_dicts(function).items():
             established, guarded = set(), False
             for node in walk(function):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
                     if node.func.attr == "setdefault" and node.args:
-                        established.add(ast.unparse(node.args[0]))
+                        established.add(unparsed(node.args[0]))
                     else:
                         guarded = True  # get, update, pop ...: the code knows keys may be missing
                 elif isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) \
@@ -1459,14 +1443,14 @@ def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
                 elif isinstance(node, (ast.Assign, ast.AnnAssign)):
                     for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                         if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
-                            established.add(ast.unparse(target.slice))
+                            established.add(unparsed(target.slice))
                 elif isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == name for a in node.args) \
                         and getattr(node.func, "id", None) not in READ_ONLY_BUILTINS:
                     guarded = True
             if guarded or not established:
                 continue
-            for loop in (n for n in walk(function) if isinstance(n, (ast.For, ast.AsyncFor))):
-                items = {n.id for n in walk(loop.target) if isinstance(n, ast.Name)}
+            for loop in (n for n in nodes_of(function, (ast.For, ast.AsyncFor))):
+                items = {n.id for n in nodes_of(loop.target, ast.Name)}
                 if not items & established:
                     continue  # the entries set up are not this loop's items
                 for node in walk(loop):
@@ -1475,7 +1459,7 @@ def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
                         read = read.value  # split[away]["away"] += ...: the entry read is split[away]
                     if (isinstance(read, ast.Subscript) and isinstance(read.value, ast.Name) and read.value.id == name
                             and isinstance(read.slice, ast.Name) and read.slice.id in items and read.slice.id not in established):
-                        return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {name} gets an entry for "
+                        return (f"{unparsed(node)[:50]} (line {node.lineno}): {name} gets an entry for "
                                 f"{' and '.join(sorted(established & items))} only, so a new {read.slice.id} raises KeyError")
     return None
 
@@ -1499,7 +1483,7 @@ def _predicate_never_called(tree: ast.Module) -> Optional[str]:
             tests.extend(node.ifs)
     for test in tests:
         if isinstance(test, ast.Attribute) and test.attr in PREDICATES and isinstance(test.ctx, ast.Load):
-            return f"{ast.unparse(test)[:50]} (line {test.lineno}) is a method never called: always true (the call {test.attr}() is meant)"
+            return f"{unparsed(test)[:50]} (line {test.lineno}) is a method never called: always true (the call {test.attr}() is meant)"
     return None
 
 
@@ -1522,11 +1506,11 @@ def _method_used_as_a_value(tree: ast.Module) -> Optional[str]:
         elif isinstance(node, ast.keyword) and node.arg:
             own.add(node.arg)
         elif isinstance(node, ast.ClassDef):
-            own |= {n.id for statement in node.body for n in walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+            own |= {n.id for statement in node.body for n in nodes_of(statement, ast.Name) if isinstance(n.ctx, ast.Store)}
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             own |= set(re.findall(r"[A-Za-z_]\w*", node.value))
     datetimes = {name for name, value in values_bound_once(tree).items()
-                 if isinstance(value, ast.Call) and DATETIME_BUILDERS.match(ast.unparse(value.func))}
+                 if isinstance(value, ast.Call) and DATETIME_BUILDERS.match(unparsed(value.func))}
     for node in walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
             sides = [node.left, node.right]
@@ -1539,7 +1523,7 @@ def _method_used_as_a_value(tree: ast.Module) -> Optional[str]:
                 continue
             on_a_datetime = isinstance(side.value, ast.Name) and side.value.id in datetimes
             if side.attr in METHODS_ONLY and not (isinstance(side.value, ast.Name) and side.value.id in ("self", "cls")) or on_a_datetime and side.attr in DATETIME_METHODS:
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) uses the method {ast.unparse(side)[:30]} as a value: it raises TypeError (the call {side.attr}() is meant)"
+                return f"{unparsed(node)[:50]} (line {node.lineno}) uses the method {unparsed(side)[:30]} as a value: it raises TypeError (the call {side.attr}() is meant)"
     return None
 
 
@@ -1550,32 +1534,32 @@ def _deque_sliced(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            is_deque = isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) in ("deque", "collections.deque")
+            is_deque = isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call) and unparsed(node.value.func) in ("deque", "collections.deque")
             for target in targets:
                 if isinstance(target, (ast.Name, ast.Attribute)):
-                    kinds.setdefault(ast.unparse(target), set()).add(is_deque)
+                    kinds.setdefault(unparsed(target), set()).add(is_deque)
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            for name in (n for n in walk(node.target) if isinstance(n, ast.Name)):
+            for name in (n for n in nodes_of(node.target, ast.Name)):
                 kinds.setdefault(name.id, set()).add(False)  # bound otherwise too
         elif isinstance(node, ast.arg):
             kinds.setdefault(node.arg, set()).add(False)
         elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-            kinds.setdefault(ast.unparse(node.optional_vars), set()).add(False)
+            kinds.setdefault(unparsed(node.optional_vars), set()).add(False)
     deques = {name for name, seen in kinds.items() if seen == {True}}
     for node in walk(tree):
-        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and ast.unparse(node.value) in deques:
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) slices a deque, which takes only an index: TypeError"
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and unparsed(node.value) in deques:
+            return f"{unparsed(node)[:50]} (line {node.lineno}) slices a deque, which takes only an index: TypeError"
     return None
 
 
 def _compiled_literal(call: ast.AST) -> Optional["re.Pattern"]:
     """The pattern ``re.compile(r"...")`` (or ``re.compile(r"...", re.X)``, ``flags=re.I | re.M``) compiles, None for
     anything else."""
-    if not (isinstance(call, ast.Call) and ast.unparse(call.func) == "re.compile" and call.args and isinstance(call.args[0], ast.Constant)
+    if not (isinstance(call, ast.Call) and unparsed(call.func) == "re.compile" and call.args and isinstance(call.args[0], ast.Constant)
             and isinstance(call.args[0].value, str)):
         return None
     given = call.args[1:] + [k.value for k in call.keywords if k.arg == "flags"]
-    flags = ast.unparse(given[0]) if given else ""
+    flags = unparsed(given[0]) if given else ""
     if len(given) > 1 or any(k.arg != "flags" for k in call.keywords) or re.search(r"[^\w.|+ ]", flags):
         return None
     try:
@@ -1595,7 +1579,7 @@ def _pattern_called(call: ast.AST, patterns: Dict[str, "re.Pattern"], methods: t
     of ``methods``; None for any other call."""
     if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in methods):
         return None
-    owner = ast.unparse(call.func.value)
+    owner = unparsed(call.func.value)
     if owner in patterns:
         return patterns[owner]
     if owner == "re" and len(call.args) >= 2 and not call.keywords:  # re.findall(p, text, flags): the flags, as compile takes them
@@ -1614,13 +1598,13 @@ def _unknown_group(tree: ast.Module) -> Optional[str]:
             for target in (t for t in targets if isinstance(t, ast.Name)):
                 matched.setdefault(target.id, set()).add(_pattern_called(node.value, patterns, ("match", "search", "fullmatch")))
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            for target in (t for t in walk(node.target) if isinstance(t, ast.Name)):
+            for target in (t for t in nodes_of(node.target, ast.Name)):
                 matched.setdefault(target.id, set()).add(_pattern_called(node.iter, patterns, ("finditer",)) if target is node.target else None)
         elif isinstance(node, ast.arg):
             matched.setdefault(node.arg, set()).add(None)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
-                for target in (t for t in walk(item.optional_vars) if isinstance(t, ast.Name)) if item.optional_vars is not None else ():
+                for target in (t for t in nodes_of(item.optional_vars, ast.Name)) if item.optional_vars is not None else ():
                     matched.setdefault(target.id, set()).add(None)
     for node in walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("group", "start", "end", "span") and len(node.args) == 1:
@@ -1634,36 +1618,36 @@ def _unknown_group(tree: ast.Module) -> Optional[str]:
             continue
         pattern = next(iter(seen))
         if isinstance(key.value, str) and key.value not in pattern.groupindex or type(key.value) is int and not 0 <= key.value <= pattern.groups:
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): the pattern has no group {key.value!r}, so every match raises IndexError"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): the pattern has no group {key.value!r}, so every match raises IndexError"
     return None
 
 
 def _text_handed_to_csv(tree: ast.Module) -> Optional[str]:
     """``csv.reader(csv_text)`` with ``csv_text: str``: the reader iterates what it is given, so a text is read one
     character per line (``io.StringIO(csv_text)`` or ``csv_text.splitlines()`` is meant)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         stores = store_counts(function)
         texts = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
-                 if a.annotation is not None and ast.unparse(a.annotation) == "str" and stores[a.arg] == 0}
+                 if a.annotation is not None and unparsed(a.annotation) == "str" and stores[a.arg] == 0}
         for node in walk(function):
-            if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("csv.reader", "csv.DictReader") and node.args
+            if (isinstance(node, ast.Call) and unparsed(node.func) in ("csv.reader", "csv.DictReader") and node.args
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in texts):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) reads the str {node.args[0].id} one character per row (io.StringIO() is meant)"
+                return f"{unparsed(node)[:50]} (line {node.lineno}) reads the str {node.args[0].id} one character per row (io.StringIO() is meant)"
     return None
 
 
 def _heap_sliced(tree: ast.Module) -> Optional[str]:
     """``heapq.heapify(heap)`` then ``heap[:k]``: a heap is in order only at ``heap[0]``; its first k items are not
     the k smallest (``heapq.nsmallest(k, ...)`` or popping k times is meant)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        heaps = {ast.unparse(n.args[0]) for n in walk(function) if isinstance(n, ast.Call) and ast.unparse(n.func) in ("heapq.heapify", "heapify") and n.args}
-        sorted_later = {ast.unparse(n.args[0]) for n in walk(function) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" and n.args} | {
-            ast.unparse(n.func.value) for n in walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        heaps = {unparsed(n.args[0]) for n in nodes_of(function, ast.Call) if unparsed(n.func) in ("heapq.heapify", "heapify") and n.args}
+        sorted_later = {unparsed(n.args[0]) for n in nodes_of(function, ast.Call) if getattr(n.func, "id", None) == "sorted" and n.args} | {
+            unparsed(n.func.value) for n in nodes_of(function, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
         for node in walk(function):
             if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Slice) and node.slice.step is None
-                    and node.slice.upper is not None and (node.slice.lower is None or ast.unparse(node.slice.lower) == "0")
-                    and ast.unparse(node.value) in heaps - sorted_later):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) takes the first items of a heap, which is in order only at [0]"
+                    and node.slice.upper is not None and (node.slice.lower is None or unparsed(node.slice.lower) == "0")
+                    and unparsed(node.value) in heaps - sorted_later):
+                return f"{unparsed(node)[:50]} (line {node.lineno}) takes the first items of a heap, which is in order only at [0]"
     return None
 
 
@@ -1713,10 +1697,10 @@ def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
         source, groups = pattern.pattern, pattern.groups
         repeated = _repeated_groups(source)
         if groups == 1 and repeated:
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): findall gives the one group {repeated[0][:30]}, repeated, so only its last repetition"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): findall gives the one group {repeated[0][:30]}, repeated, so only its last repetition"
         inner = _alternation_inside_a_token(source) if groups == 1 else None
         if inner:
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): findall gives the one group {inner[:30]}, the choice inside the token, not the token"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): findall gives the one group {inner[:30]}, the choice inside the token, not the token"
     return None
 
 
@@ -1751,7 +1735,7 @@ def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
     its view raises RuntimeError (walk ``list(d.items())`` instead). Read only for a loop over
     ``.items()``, ``.keys()`` or ``.values()`` (``for x in xs`` may walk a list), and not when the loop
     can stop right after (a ``break`` or ``return`` in it)."""
-    for loop in (n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+    for loop in (n for n in nodes_of(tree, (ast.For, ast.AsyncFor))):
         walked = loop.iter
         if not (isinstance(walked, ast.Call) and isinstance(walked.func, ast.Attribute) and walked.func.attr in ("items", "keys", "values") and not walked.args):
             continue
@@ -1763,7 +1747,7 @@ def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
             popped = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("pop", "popitem")
                       and isinstance(node.func.value, ast.Name) and node.func.value.id == walked.id)
             if deleted or popped:
-                return (f"{ast.unparse(node)[:40]} (line {node.lineno}) removes a key of {walked.id} while the loop at line {loop.lineno} walks it: "
+                return (f"{unparsed(node)[:40]} (line {node.lineno}) removes a key of {walked.id} while the loop at line {loop.lineno} walks it: "
                         "RuntimeError (walk a list of its items instead)")
     return None
 
@@ -1772,13 +1756,13 @@ def _removed_from_the_list_it_walks(tree: ast.Module) -> Optional[str]:
     """``for member in members: if ...: members.remove(member)``: the list shifts under the loop, so the item after each one
     removed is never looked at (walk a copy, or build a new list). Not read when the loop stops right after (``break``,
     ``return``)."""
-    for loop in (n for n in walk(tree) if isinstance(n, (ast.For, ast.AsyncFor))):
+    for loop in (n for n in nodes_of(tree, (ast.For, ast.AsyncFor))):
         if not isinstance(loop.iter, ast.Name) or any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for s in loop.body for n in walk(s)):
             continue
         for node in (n for s in loop.body for n in walk(s)):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("remove", "pop")
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == loop.iter.id):
-                return (f"{ast.unparse(node)[:40]} (line {node.lineno}) shortens {loop.iter.id} while the loop at line {loop.lineno} walks it: "
+                return (f"{unparsed(node)[:40]} (line {node.lineno}) shortens {loop.iter.id} while the loop at line {loop.lineno} walks it: "
                         "the item after each one removed is skipped")
     return None
 
@@ -1793,13 +1777,13 @@ def _sorted_somewhere(scope: ast.AST, value: ast.expr) -> bool:
         return True
     if not isinstance(value, (ast.Name, ast.Attribute)):
         return True  # a call's result: not read
-    spelled = ast.unparse(value)
+    spelled = unparsed(value)
     for node in walk(scope):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sort", "insort") and ast.unparse(node.func.value) == spelled:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sort", "insort") and unparsed(node.func.value) == spelled:
             return True
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("insort", "insort_left", "insort_right") and node.args and ast.unparse(node.args[0]) == spelled:
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("insort", "insort_left", "insort_right") and node.args and unparsed(node.args[0]) == spelled:
             return True
-        if (isinstance(node, (ast.Assign, ast.AnnAssign)) and any(ast.unparse(t) == spelled for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))
+        if (isinstance(node, (ast.Assign, ast.AnnAssign)) and any(unparsed(t) == spelled for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))
                 and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted"):
             return True
     return False
@@ -1808,7 +1792,7 @@ def _sorted_somewhere(scope: ast.AST, value: ast.expr) -> bool:
 def _groupby_unsorted_into_dict(tree: ast.Module) -> Optional[str]:
     """A dict built from ``groupby`` groups (a dict comprehension, or ``d[key] = ...`` in the loop over them)
     of a list the function never sorts."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for node in walk(function):
             grouped = None
             if isinstance(node, ast.DictComp):
@@ -1816,10 +1800,10 @@ def _groupby_unsorted_into_dict(tree: ast.Module) -> Optional[str]:
             elif isinstance(node, ast.For) and _is_groupby(node.iter) and isinstance(node.target, ast.Tuple) and node.target.elts and isinstance(node.target.elts[0], ast.Name):
                 key = node.target.elts[0].id
                 if any(isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Name) and t.slice.id == key
-                       for s in node.body for a in walk(s) if isinstance(a, ast.Assign) for t in a.targets):
+                       for s in node.body for a in nodes_of(s, ast.Assign) for t in a.targets):
                     grouped = node.iter
             if grouped is not None and not _sorted_somewhere(tree, grouped.args[0]):
-                return (f"{ast.unparse(grouped)[:50]} (line {grouped.lineno}) groups only runs of equal keys and {ast.unparse(grouped.args[0])[:20]} is never sorted: "
+                return (f"{unparsed(grouped)[:50]} (line {grouped.lineno}) groups only runs of equal keys and {unparsed(grouped.args[0])[:20]} is never sorted: "
                         "a key met again later replaces its first group in the dict")
     return None
 
@@ -1856,7 +1840,7 @@ def _is_text(node: ast.AST, texts: set) -> bool:
 
 def _text_names(tree: ast.Module) -> set:
     stores = store_counts(tree)
-    names = {a.arg for a in walk(tree) if isinstance(a, ast.arg) and a.annotation is not None and ast.unparse(a.annotation) == "str"}
+    names = {a.arg for a in nodes_of(tree, ast.arg) if a.annotation is not None and unparsed(a.annotation) == "str"}
     for node in walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
             if _is_text(node.value, set()):
@@ -1872,7 +1856,7 @@ def _find_as_truth(tree: ast.Module) -> Optional[str]:
             texts = _text_names(tree) if texts is None else texts
             if not (_is_text(value.func.value, texts) or _is_text(value.args[0], texts)):
                 continue
-            return (f"{ast.unparse(value)[:50]} (line {value.lineno}) is read as true or false: -1 (not found) is true and 0 (found at the start) "
+            return (f"{unparsed(value)[:50]} (line {value.lineno}) is read as true or false: -1 (not found) is true and 0 (found at the start) "
                     "is false (the test 'in' is meant)")
     return None
 
@@ -1904,7 +1888,7 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
     returned by a function or property named for it, or assigned to such a name. Not for chunks or
     frames: library code counts ``n // chunk + 1`` chunks on purpose and skips the empty last one
     (pandas), and a signal has ``n // hop + 1`` frames."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         named = COUNTS_PAGES.search(function.name)
         for node in walk(function):
             value = None
@@ -1916,10 +1900,10 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
             elif isinstance(node, ast.Dict):  # {"total_pages": len(items) // per_page}
                 value = next((v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and isinstance(k.value, str) and COUNTS_PAGES.search(k.value)), None)
             if value is not None and _floor_plus_one(value):
-                return (f"{ast.unparse(value)[:50]} (line {value.lineno}) counts one page too many whenever the size divides the count "
+                return (f"{unparsed(value)[:50]} (line {value.lineno}) counts one page too many whenever the size divides the count "
                         "(-(-n // size) or math.ceil is meant)")
             if value is not None and _floor_only(value, function):
-                return (f"{ast.unparse(value)[:50]} (line {value.lineno}) counts one page too few whenever the size does not divide the count "
+                return (f"{unparsed(value)[:50]} (line {value.lineno}) counts one page too few whenever the size does not divide the count "
                         "(-(-n // size) or math.ceil is meant)")
     return None
 
@@ -1933,15 +1917,15 @@ def _window_one_short(tree: ast.Module) -> Optional[str]:
         lower, upper = node.slice.lower, node.slice.upper
         if isinstance(lower, ast.BinOp) and isinstance(lower.op, ast.Add) and constant_value(lower.right) == 1 and isinstance(lower.left, ast.BinOp) \
                 and isinstance(lower.left.op, ast.Sub) and upper is not None and ast.dump(lower.left.left) == ast.dump(upper):
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) stops before {ast.unparse(upper)}: the window holds {ast.unparse(lower.left.right)} - 1 items"
+            return f"{unparsed(node)[:40]} (line {node.lineno}) stops before {unparsed(upper)}: the window holds {unparsed(lower.left.right)} - 1 items"
     return None
 
 
 def _last_window_missed(tree: ast.Module) -> Optional[str]:
     """``[xs[i:i + w] for i in range(len(xs) - w)]``: the windows of ``w`` items start at 0 to ``len(xs) - w``
     inclusive, so the range stops one short and the last window is never made (``len(xs) - w + 1`` is meant)."""
-    loops = [(n.target, n.iter, n) for n in walk(tree) if isinstance(n, ast.For)]
-    loops += [(g.target, g.iter, n) for n in walk(tree) if isinstance(n, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)) for g in n.generators]
+    loops = [(n.target, n.iter, n) for n in nodes_of(tree, ast.For)]
+    loops += [(g.target, g.iter, n) for n in nodes_of(tree, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)) for g in n.generators]
     for target, iterable, scope in loops:
         if not (isinstance(target, ast.Name) and isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) == "range" and len(iterable.args) == 1):
             continue
@@ -1949,12 +1933,12 @@ def _last_window_missed(tree: ast.Module) -> Optional[str]:
         if not (isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Sub) and isinstance(stop.left, ast.Call) and getattr(stop.left.func, "id", None) == "len"
                 and len(stop.left.args) == 1):
             continue
-        sequence, width = ast.unparse(stop.left.args[0]), ast.unparse(stop.right)
+        sequence, width = unparsed(stop.left.args[0]), unparsed(stop.right)
         for node in walk(scope):
-            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None and ast.unparse(node.value) == sequence \
-                    and node.slice.lower is not None and ast.unparse(node.slice.lower) == target.id and node.slice.upper is not None \
-                    and ast.unparse(node.slice.upper) in (f"{target.id} + {width}", f"{width} + {target.id}"):
-                return f"{ast.unparse(node)[:40]} for {target.id} in {ast.unparse(iterable)[:40]} (line {node.lineno}) never makes the last window (len({sequence}) - {width} + 1 starts are meant)"
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None and unparsed(node.value) == sequence \
+                    and node.slice.lower is not None and unparsed(node.slice.lower) == target.id and node.slice.upper is not None \
+                    and unparsed(node.slice.upper) in (f"{target.id} + {width}", f"{width} + {target.id}"):
+                return f"{unparsed(node)[:40]} for {target.id} in {unparsed(iterable)[:40]} (line {node.lineno}) never makes the last window (len({sequence}) - {width} + 1 starts are meant)"
     return None
 
 
@@ -1965,7 +1949,7 @@ GRID_STEP = re.compile(r"d[rcxyij]|drow|dcol|delta_?[rcxy]")
 def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
     """``nr, nc = r + dr, c + dc`` checked only against the far edge (``nr < n``): a step off the near
     edge gives -1, which passes, and ``grid[-1]`` is the other side of the board."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         steps = {}
         for node in walk(function):
             if not isinstance(node, ast.Assign) or len(node.targets) != 1:
@@ -1989,7 +1973,7 @@ def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
                         upper |= o in (ast.Lt, ast.LtE) and bound is None
                         lower |= o in (ast.Gt, ast.GtE, ast.Lt, ast.LtE) and bound is not None and bound <= 0 or o in (ast.In, ast.NotIn)
             if upper and not lower:
-                return f"{ast.unparse(node)[:40]} (line {node.lineno}) is checked against the far edge only: a step off the near edge gives -1, which passes"
+                return f"{unparsed(node)[:40]} (line {node.lineno}) is checked against the far edge only: a step off the near edge gives -1, which passes"
     return None
 
 
@@ -2000,10 +1984,10 @@ def _percent_floor_divided(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and isinstance(node.right, ast.Constant) and node.right.value == 100
                 and isinstance(node.left, (ast.Name, ast.Attribute)) and PERCENT_NAME.search(getattr(node.left, "id", None) or node.left.attr)):
-            return f"{ast.unparse(node)} (line {node.lineno}) floor-divides a percentage: 0 for every percentage under 100 (/ 100 is meant)"
+            return f"{unparsed(node)} (line {node.lineno}) floor-divides a percentage: 0 for every percentage under 100 (/ 100 is meant)"
         if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and constant_value(node.right) == 100 and isinstance(node.left, ast.BinOp)
                 and isinstance(node.left.op, ast.FloorDiv) and not isinstance(node.left.right, ast.Constant)):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) floor-divides before it scales to a percentage: 0 for every share under the whole (/ is meant)"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) floor-divides before it scales to a percentage: 0 for every share under the whole (/ is meant)"
     return None
 
 
@@ -2016,7 +2000,7 @@ def _strptime_format_first(tree: ast.Module) -> Optional[str]:
             first, second = (bound.get(a.id, a) if isinstance(a, ast.Name) else a for a in node.args)
             if isinstance(first, ast.Constant) and isinstance(first.value, str) and re.search(r"%[A-Za-z]", first.value) and not (
                     isinstance(second, ast.Constant) and isinstance(second.value, str) and "%" in second.value):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) passes the format first: strptime takes the text, then the format, so every call raises ValueError"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) passes the format first: strptime takes the text, then the format, so every call raises ValueError"
     return None
 
 
@@ -2039,7 +2023,7 @@ def _date_parts_out_of_order(tree: ast.Module) -> Optional[str]:
             roles.append(said[0] if len(said) == 1 else None)
         expected = ["year", "month", "day"][:len(node.args)]
         if None not in roles and roles != expected and sorted(roles) == sorted(expected):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) passes the {', '.join(roles)} where {name}() takes the {', '.join(expected)}"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) passes the {', '.join(roles)} where {name}() takes the {', '.join(expected)}"
     return None
 
 
@@ -2049,7 +2033,7 @@ def _decimals_of_a_floor_division(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "round" and len(node.args) == 2 and isinstance(node.args[0], ast.BinOp)
                 and isinstance(node.args[0].op, ast.FloorDiv) and isinstance(node.args[1], ast.Constant) and type(node.args[1].value) is int and node.args[1].value >= 1):
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}) rounds a floor division to decimals: // has already cut the fraction off"
+            return f"{unparsed(node)[:60]} (line {node.lineno}) rounds a floor division to decimals: // has already cut the fraction off"
     return None
 
 
@@ -2066,14 +2050,12 @@ def _month_past_december(tree: ast.Module) -> Optional[str]:
         node = once.get(node.id, node) if isinstance(node, ast.Name) else node
         return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Attribute)
                 and node.left.attr == "month" and (constant_value(node.right) == 1 or isinstance(node.right, ast.Name)))
-    for node in walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
+    for node in nodes_of(tree, ast.Call):
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
         month = (node.args[1] if name in ("date", "datetime", "monthrange") and len(node.args) >= 2
                  else next((k.value for k in node.keywords if k.arg == "month"), None) if name in ("date", "datetime", "replace") else None)
         if month is not None and next_month(month):
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}) makes month 13 past December, which raises ValueError: nothing turns the year over"
+            return f"{unparsed(node)[:60]} (line {node.lineno}) makes month 13 past December, which raises ValueError: nothing turns the year over"
     return None
 
 
@@ -2106,10 +2088,10 @@ def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
                     and moved.left.attr == keyword.arg and not isinstance(moved.right, ast.Constant)):
                 continue
             if keyword.arg in CLOCK_FIELDS and "clock" not in carried:
-                return (f"{ast.unparse(node)[:60]} (line {node.lineno}) moves the {keyword.arg} in place: past {CLOCK_FIELDS[keyword.arg] - 1} "
+                return (f"{unparsed(node)[:60]} (line {node.lineno}) moves the {keyword.arg} in place: past {CLOCK_FIELDS[keyword.arg] - 1} "
                         f"it raises ValueError (a timedelta carries over)")
             if keyword.arg == "day" and "day" not in carried:
-                return (f"{ast.unparse(node)[:60]} (line {node.lineno}) moves the day in place: past the month's last day "
+                return (f"{unparsed(node)[:60]} (line {node.lineno}) moves the day in place: past the month's last day "
                         f"it raises ValueError (a timedelta carries over)")
     return None
 
@@ -2121,7 +2103,7 @@ def _half_left_out_of_divisors(tree: ast.Module) -> Optional[str]:
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             loops = [(g.target, g.iter, g.ifs) for g in node.generators]
         elif isinstance(node, ast.For):
-            loops = [(node.target, node.iter, [n.test for n in walk(node) if isinstance(n, ast.If)])]
+            loops = [(node.target, node.iter, [n.test for n in nodes_of(node, ast.If)])]
         else:
             continue
         for target, over, tests in loops:
@@ -2131,7 +2113,7 @@ def _half_left_out_of_divisors(tree: ast.Module) -> Optional[str]:
                 continue
             if any(isinstance(c, ast.BinOp) and isinstance(c.op, ast.Mod) and getattr(c.left, "id", None) == stop.left.id and getattr(c.right, "id", None) == target.id
                    for test in tests for c in walk(test)):
-                return f"{ast.unparse(over)} (line {over.lineno}) stops before {stop.left.id} // 2, a divisor of every even {stop.left.id}"
+                return f"{unparsed(over)} (line {over.lineno}) stops before {stop.left.id} // 2, a divisor of every even {stop.left.id}"
     return None
 
 
@@ -2141,8 +2123,8 @@ def _floored_log_of_a_base(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if isinstance(node, ast.Call) and (getattr(node.func, "id", None) in ("int", "floor") or getattr(node.func, "attr", None) == "floor") and len(node.args) == 1:
             inner = node.args[0]
-            if isinstance(inner, ast.Call) and ast.unparse(inner.func) in ("math.log", "log") and len(inner.args) == 2 and not inner.keywords:
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) floors a rounded quotient of logs: math.log(1000, 10) is 2.9999999999999996"
+            if isinstance(inner, ast.Call) and unparsed(inner.func) in ("math.log", "log") and len(inner.args) == 2 and not inner.keywords:
+                return f"{unparsed(node)[:50]} (line {node.lineno}) floors a rounded quotient of logs: math.log(1000, 10) is 2.9999999999999996"
     return None
 
 

@@ -101,8 +101,11 @@ def _uses(names: set, module: str) -> bool:
 
 def ignored_module(instruction_prose: str, response: str) -> Optional[str]:
     """The first module the instruction's prose asks for that no code block of the ``response`` names, else None."""
+    required = required_modules(instruction_prose)
+    if not required:
+        return None  # most instructions name no module: the response's blocks need not be tokenized
     names = set().union(*(_names(fence.code) for fence in find_fences(response)))
-    for module in required_modules(instruction_prose):
+    for module in required:
         if not _uses(names, module):
             return module
     return None

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import asked_function, walk
+from hfsynth.curate.python_ast import asked_function, unparsed, walk
 
 # What says the input may be one-shot; not "Write a generator that yields" (the function itself).
 ONE_SHOT = re.compile(
@@ -71,7 +71,7 @@ def reread_iterator(prose: str, tree: ast.Module) -> Optional[str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == name:
                 return f"the instruction says `{name}` may be a one-shot iterable and the code takes its len(), which a generator has not"
             if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name and isinstance(node.ctx, ast.Load):
-                return f"the instruction says `{name}` may be a one-shot iterable and the code indexes it ({ast.unparse(node)[:40]}), which a generator cannot be"
+                return f"the instruction says `{name}` may be a one-shot iterable and the code indexes it ({unparsed(node)[:40]}), which a generator cannot be"
         if _consumed_at_top(function, name) >= 2:
             return f"the instruction says `{name}` may be a one-shot iterable and the code reads it twice: the second pass sees nothing"
     return None

@@ -48,7 +48,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
-from hfsynth.curate.python_ast import parameter_names, unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, parameter_names, unparsed, walk
 
 STABLE_ASK = re.compile(
     r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
@@ -61,10 +61,10 @@ def _ties_broken(tree: ast.Module) -> Optional[str]:
     """How a ``sorted``/``sort`` of the code reorders items whose keys are equal, else None."""
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and _is_keyed_sort(node.value) \
-                and ast.unparse(node.slice.step or ast.Constant(1)) == "-1" and node.slice.lower is None and node.slice.upper is None:
-            return f"{ast.unparse(node)[:50]} reverses the sorted list, ties included"
+                and unparsed(node.slice.step or ast.Constant(1)) == "-1" and node.slice.lower is None and node.slice.upper is None:
+            return f"{unparsed(node)[:50]} reverses the sorted list, ties included"
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "reversed" and node.args and _is_keyed_sort(node.args[0]):
-            return f"{ast.unparse(node)[:50]} reverses the sorted list, ties included"
+            return f"{unparsed(node)[:50]} reverses the sorted list, ties included"
         if not _is_keyed_sort(node):
             continue
         key = next(k.value for k in node.keywords if k.arg == "key")
@@ -74,7 +74,7 @@ def _ties_broken(tree: ast.Module) -> Optional[str]:
         if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 and key.args.args:
             item = key.args.args[0].arg
             if any(any(isinstance(n, ast.Name) and n.id == item for n in walk(part)) for part in key.body.elts[1:]):
-                return f"its key {ast.unparse(key)[:50]} breaks ties by another field"
+                return f"its key {unparsed(key)[:50]} breaks ties by another field"
     return None
 
 
@@ -96,10 +96,10 @@ def _sorted_result(tree: ast.Module) -> Optional[str]:
     """A function that returns ``sorted(...)``, or ``list(set(...))`` (a set's order is its own, not the input's)."""
     for node in walk(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "sorted":
-            return f"the code returns {ast.unparse(node.value)[:50]} (line {node.lineno}), in another order"
+            return f"the code returns {unparsed(node.value)[:50]} (line {node.lineno}), in another order"
         if (isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "tuple")
                 and len(node.value.args) == 1 and isinstance(node.value.args[0], ast.Call) and getattr(node.value.args[0].func, "id", None) == "set"):
-            return f"the code returns {ast.unparse(node.value)[:50]} (line {node.lineno}), in a set's order"
+            return f"the code returns {unparsed(node.value)[:50]} (line {node.lineno}), in a set's order"
     return None
 
 
@@ -149,7 +149,7 @@ SORTS = frozenset({"sorted", "sort", "nlargest", "nsmallest"})
 
 
 def _sorts(tree: ast.Module) -> list:
-    return [n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
+    return [n for n in nodes_of(tree, ast.Call) if (getattr(n.func, "id", None) in SORTS or getattr(n.func, "attr", None) in SORTS)]
 
 
 def _sorted_by_one_field(tree: ast.Module) -> Optional[str]:
@@ -161,7 +161,7 @@ def _sorted_by_one_field(tree: ast.Module) -> Optional[str]:
     single = (isinstance(key, ast.Lambda) and not isinstance(key.body, ast.Tuple)) or (
         isinstance(key, ast.Call) and getattr(key.func, "id", getattr(key.func, "attr", None)) in ("itemgetter", "attrgetter") and len(key.args) == 1) or (
         isinstance(key, ast.Attribute) and key.attr == "get")  # key=averages.get: the value alone
-    return f"its one sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field" if single else None
+    return f"its one sort ({unparsed(calls[0])[:50]}, line {calls[0].lineno}) orders by a single field" if single else None
 
 
 def _one_field_sort(tree: ast.Module) -> Optional[str]:
@@ -169,8 +169,8 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     or it ranks with ``most_common`` and never sorts."""
     calls = _sorts(tree)
     if not calls:
-        common = next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "most_common"), None)
-        return f"it ranks with {ast.unparse(common)[:40]} (line {common.lineno}), which leaves ties in insertion order" if common else None
+        common = next((n for n in nodes_of(tree, ast.Call) if getattr(n.func, "attr", None) == "most_common"), None)
+        return f"it ranks with {unparsed(common)[:40]} (line {common.lineno}), which leaves ties in insertion order" if common else None
     single = _sorted_by_one_field(tree)
     if single or len(calls) > 1:
         return single
@@ -178,7 +178,7 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     reverse = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in calls[0].keywords)
     if reverse and isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 \
             and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in walk(key.body)):
-        return f"its sort ({ast.unparse(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
+        return f"its sort ({unparsed(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
     return None
 
 
@@ -200,7 +200,7 @@ def _picks_by_one_field(tree: ast.Module) -> Optional[str]:
         key = next((k.value for k in node.keywords if k.arg == "key"), None)
         single = isinstance(key, ast.Attribute) and key.attr == "get" or isinstance(key, ast.Lambda) and isinstance(key.body, (ast.Subscript, ast.Call))
         if single and not any(isinstance(n, ast.Tuple) for n in walk(key)):  # (loads[o], o) breaks the tie itself
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the first of tied values it meets, in the input's order"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) keeps the first of tied values it meets, in the input's order"
     return None
 
 
@@ -216,7 +216,7 @@ def _ties_compare_items(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "heappush" and len(node.args) == 2
                 and isinstance(node.args[1], ast.Tuple) and len(node.args[1].elts) == 2):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) compares the items themselves when two priorities are equal"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) compares the items themselves when two priorities are equal"
     return None
 
 
@@ -229,10 +229,10 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
     Not the sort of one item's own values (``sorted((length, width, height))``, a parameter ``item: tuple[float, ...]``
     of plain numbers): there are no records there to order. Nor a sort of positions that a loop then indexes
     with (``for i in sorted(waiting.values()): containers[i]``): positions sorted are the input's own order."""
-    sorted_positions = {id(loop.iter) for loop in walk(tree) if isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Name)
+    sorted_positions = {id(loop.iter) for loop in nodes_of(tree, (ast.For, ast.comprehension)) if isinstance(loop.target, ast.Name)
                         and _indexes_with(loop, loop.target.id, tree)}
-    plain_tuples = {a.arg for a in walk(tree) if isinstance(a, ast.arg) and a.annotation is not None
-                    and re.fullmatch(r"tuple\[(?:(?:int|float|str)(?:, )?)+(?:\.\.\.)?\]", ast.unparse(a.annotation).replace(", ...", "..."))}
+    plain_tuples = {a.arg for a in nodes_of(tree, ast.arg) if a.annotation is not None
+                    and re.fullmatch(r"tuple\[(?:(?:int|float|str)(?:, )?)+(?:\.\.\.)?\]", unparsed(a.annotation).replace(", ...", "..."))}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords):
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
@@ -242,14 +242,13 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
                     continue
                 if isinstance(iterable, (ast.Tuple, ast.List)) or isinstance(iterable, ast.Name) and iterable.id in plain_tuples or id(node) in sorted_positions:
                     continue
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}) sorts by the whole item, so equal keys are ordered by the next field"
+                return f"{unparsed(node)[:50]} (line {node.lineno}) sorts by the whole item, so equal keys are ordered by the next field"
     return None
 
 
 def _indexes_with(loop: ast.AST, name: str, tree: ast.Module) -> bool:
     """The loop's variable ``name`` is a position: the loop's body (or the comprehension around it) subscripts with it."""
-    scope = loop if isinstance(loop, ast.For) else next((n for n in walk(tree) if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp))
-                                                          and loop in n.generators), None)
+    scope = loop if isinstance(loop, ast.For) else next((n for n in nodes_of(tree, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) if loop in n.generators), None)
     return scope is not None and any(isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == name for n in walk(scope))
 
 
@@ -260,7 +259,7 @@ CONSECUTIVE_ASK = re.compile(r"\b(?:consecutive|adjacent|repeated\s+in\s+a\s+row
 def _dedups_globally(tree: ast.Module) -> Optional[str]:
     """A set of everything seen (``if x not in seen``) and no look at a neighbour (``out[-1]``, ``items[i - 1]``,
     ``zip(xs, xs[1:])``, ``groupby``, a ``prev``/``last`` name)."""
-    sets = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and (isinstance(n.value, ast.Set) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "set")
+    sets = {t.id for n in nodes_of(tree, ast.Assign) if (isinstance(n.value, ast.Set) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "set")
             for t in n.targets if isinstance(t, ast.Name)}
     test = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops)
                  and any(isinstance(c, ast.Name) and c.id in sets for c in n.comparators)), None)
@@ -271,7 +270,7 @@ def _dedups_globally(tree: ast.Module) -> Optional[str]:
                 or isinstance(node, ast.Name) and re.search(r"prev|last|before", node.id) or isinstance(node, ast.Attribute) and node.attr == "groupby" \
                 or isinstance(node, ast.Name) and node.id == "groupby" or isinstance(node, ast.Slice) and constant_value(node.lower) == 1:
             return None
-    return f"{ast.unparse(test)[:40]} (line {test.lineno}) drops a value seen anywhere before, not only next to it"
+    return f"{unparsed(test)[:40]} (line {test.lineno}) drops a value seen anywhere before, not only next to it"
 
 
 # "keep the first occurrence of each id": a later duplicate must not replace it.
@@ -282,18 +281,18 @@ KEEP_FIRST_ASK = re.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:oc
 def _later_one_wins(tree: ast.Module) -> Optional[str]:
     """Duplicates dropped through a dict the loop assigns into unguarded (``by_id[key] = item``), or a dict
     comprehension: each later item replaces the first; or a ``Counter`` kept to ``== 1``: no copy is kept."""
-    counters = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
+    counters = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
                 for t in n.targets if isinstance(t, ast.Name)}
-    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes_of(tree, ast.Call)}
     if "groupby" in called and not called & ORDERING_CALLS and not called & {"set", "dict", "fromkeys", "Counter", "OrderedDict"}:
-        grouped = next(n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) == "groupby")
-        return f"{ast.unparse(grouped)[:50]} (line {grouped.lineno}) groups neighbours only, so a repeat further on is kept"
+        grouped = next(n for n in nodes_of(tree, ast.Call) if (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) == "groupby")
+        return f"{unparsed(grouped)[:50]} (line {grouped.lineno}) groups neighbours only, so a repeat further on is kept"
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.DictComp):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) keeps the last item of each key"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) keeps the last item of each key"
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq) and constant_value(node.comparators[0]) == 1 \
                 and isinstance(node.left, ast.Subscript) and getattr(node.left.value, "id", None) in counters:
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) drops every copy of a repeated item, the first too"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) drops every copy of a repeated item, the first too"
         if not isinstance(node, (ast.For, ast.AsyncFor)):
             continue
         body = [n for statement in node.body for n in walk(statement)]
@@ -305,7 +304,7 @@ def _later_one_wins(tree: ast.Module) -> Optional[str]:
         guarded = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in body) \
             or any(isinstance(n, ast.Attribute) and n.attr in ("setdefault", "get", "__contains__") and getattr(n.value, "id", None) in into for n in body)
         if stores and not guarded:
-            return f"{ast.unparse(stores[0])[:50]} (line {stores[0].lineno}) lets a later item with the same key replace the first"
+            return f"{unparsed(stores[0])[:50]} (line {stores[0].lineno}) lets a later item with the same key replace the first"
     return None
 
 
@@ -342,7 +341,7 @@ def _split_key_as_text(tree: ast.Module) -> Optional[str]:
             key = next((k.value for k in node.keywords if k.arg == "key"), None)
             if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Call) and getattr(key.body.func, "attr", None) == "split" \
                     and not any(isinstance(n, ast.Name) and n.id in ("int", "float", "map", "Decimal") for n in walk(key)):
-                return f"its key {ast.unparse(key)[:50]} (line {node.lineno}) compares the parts as text ('10' < '9')"
+                return f"its key {unparsed(key)[:50]} (line {node.lineno}) compares the parts as text ('10' < '9')"
     return None
 
 
@@ -353,7 +352,7 @@ HIGHEST_FIRST_ASK = re.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:
 def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     """The code's sorts are all ascending (no ``reverse=True``, no negated key): rank 1 goes to the lowest."""
     sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sorted", "sort")]
-    lengths = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "len"
+    lengths = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "len"
                for t in n.targets if isinstance(t, ast.Name)}
     if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) and (isinstance(n.left, ast.Name) and n.left.id in lengths
                                                                       or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in walk(tree)):
@@ -363,7 +362,7 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     for node in sorts:
         if any(k.arg == "reverse" for k in node.keywords) or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for k in node.keywords for n in walk(k.value)):
             return None
-    return f"{ast.unparse(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
+    return f"{unparsed(sorts[0])[:50]} (line {sorts[0].lineno}) sorts lowest first, so rank 1 goes to the lowest"
 
 
 # "most visits first", "highest score first", "fullest station first", "newest first", "from largest to smallest", "in descending order", in an instruction that asks
@@ -392,7 +391,7 @@ def _sorted_smallest_first(tree: ast.Module) -> Optional[str]:
     if key is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) for n in walk(key)) \
             or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in walk(tree)):
         return None
-    return f"{ast.unparse(call)[:60]} (line {call.lineno}) sorts smallest first"
+    return f"{unparsed(call)[:60]} (line {call.lineno}) sorts smallest first"
 
 
 # "times written like '9:30' or '14:00' (hours are not zero-padded)": text that sorts wrong as text.
@@ -410,16 +409,16 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
     """A sort, ``min`` or ``max`` while nothing in the code turns the text into numbers or pads it (no
     ``int``, ``float``, ``strptime``, ``zfill``, ``rjust``, format spec, ``map``; a ``split`` alone leaves
     text: ``key=lambda t: t.split(":")`` still puts "10" before "9")."""
-    names = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
+    names = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes_of(tree, ast.Call)}
     if names & {"int", "float", "strptime", "fromisoformat", "zfill", "rjust", "map", "Decimal", "time", "timedelta", "findall", "match", "fullmatch", "format"} \
             or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in walk(tree)):
         return None
-    sort = next((n for n in walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
+    sort = next((n for n in nodes_of(tree, ast.Call) if (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
     if sort is None:  # start >= now, entry < "12:00": two of the texts compared by order, or one with a clock time
         sort = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
                      and all(isinstance(side, (ast.Name, ast.Subscript)) or _clock_text(side) for side in (n.left, n.comparators[0]))
                      and not all(_clock_text(side) for side in (n.left, n.comparators[0]))), None)
-    return f"{ast.unparse(sort)[:50]} (line {sort.lineno}) compares the text as it is, so '9:30' sorts after '14:00'" if sort is not None else None
+    return f"{unparsed(sort)[:50]} (line {sort.lineno}) compares the text as it is, so '9:30' sorts after '14:00'" if sort is not None else None
 
 
 # "`payments` is a list of `(date, amount)` tuples in no particular order": items that come unsorted.
@@ -430,12 +429,12 @@ def _groups_unsorted_items(tree: ast.Module) -> Optional[str]:
     """``groupby(payments, key=...)`` straight over a parameter that nothing sorts: ``groupby`` joins neighbours only, so
     a month that comes back later opens a second group."""
     parameters = parameter_names(tree)
-    sorted_in_place = {ast.unparse(n.func.value) for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
-    rebound = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    sorted_in_place = {unparsed(n.func.value) for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
+    rebound = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)}
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "groupby" and node.args
                 and isinstance(node.args[0], ast.Name) and node.args[0].id in parameters and node.args[0].id not in sorted_in_place | rebound):
-            return f"{ast.unparse(node)[:60]} (line {node.lineno}) groups them as they come, and groupby joins neighbours only"
+            return f"{unparsed(node)[:60]} (line {node.lineno}) groups them as they come, and groupby joins neighbours only"
     return None
 
 
@@ -455,21 +454,21 @@ def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
     items in their own or ascending order, or ``max`` with a key whose tie-breaking field is not negated
     (``max(votes.items(), key=lambda kv: (kv[1], kv[0]))`` picks the name that sorts last)."""
     for loop in walk_outside_asserts(tree):
-        if not isinstance(loop, ast.For) or re.search(r"\breverse|\[::-1\]", ast.unparse(loop.iter)):
+        if not isinstance(loop, ast.For) or re.search(r"\breverse|\[::-1\]", unparsed(loop.iter)):
             continue
         for node in walk(loop):
             if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], (ast.GtE, ast.LtE)):
-                replaced = {ast.unparse(t) for s in node.body if isinstance(s, ast.Assign) for target in s.targets
+                replaced = {unparsed(t) for s in node.body if isinstance(s, ast.Assign) for target in s.targets
                             for t in (target.elts if isinstance(target, ast.Tuple) else [target])}
                 best = node.test.comparators[0]  # the best itself, or what it indexes (``counts[best_hour]``)
-                if ast.unparse(best) in replaced or isinstance(best, ast.Subscript) and ast.unparse(best.slice) in replaced:
-                    return f"{ast.unparse(node.test)[:50]} (line {node.lineno}) replaces the best on equal values, so the last of them wins"
+                if unparsed(best) in replaced or isinstance(best, ast.Subscript) and unparsed(best.slice) in replaced:
+                    return f"{unparsed(node.test)[:50]} (line {node.lineno}) replaces the best on equal values, so the last of them wins"
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "max":
             key = next((k.value for k in node.keywords if k.arg == "key"), None)
             if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) >= 2 \
                     and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for e in key.body.elts[1:] for n in walk(e)):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) breaks ties by the largest {ast.unparse(key.body.elts[1])[:20]}"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) breaks ties by the largest {unparsed(key.body.elts[1])[:20]}"
     return None
 
 
@@ -557,9 +556,9 @@ def _input_order_returned(function: ast.AST) -> Optional[ast.AST]:
     """The return of ``function`` that hands back its input's items in their own order: a comprehension over
     a parameter (or a name bound to one), or a list that a ``for`` over a parameter appends to."""
     params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-    bound = {n.targets[0].id: n.value for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
-    appended = {n.func.value.id for loop in walk(function) if isinstance(loop, ast.For) and _walks_a_parameter(loop.iter, params)
-                for n in walk(loop) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append" and isinstance(n.func.value, ast.Name)}
+    bound = {n.targets[0].id: n.value for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
+    appended = {n.func.value.id for loop in nodes_of(function, ast.For) if _walks_a_parameter(loop.iter, params)
+                for n in nodes_of(loop, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "append" and isinstance(n.func.value, ast.Name)}
     for node in walk(function):
         if not isinstance(node, ast.Return) or node.value is None:
             continue

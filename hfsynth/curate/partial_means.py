@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import store_counts, walk
+from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed, walk
 
 
 def _one_name_call(node: ast.expr, function: str) -> Optional[str]:
@@ -43,9 +43,7 @@ def _part_of(value: ast.expr, whole: str) -> bool:
 
 def mean_over_the_whole(tree: ast.AST) -> Optional[str]:
     """``name() at line n: sum(given) / len(ratings) ...`` for a part's total divided by the whole's count."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         parameters = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
         stores = store_counts(function)
         for node in walk(function):
@@ -54,10 +52,10 @@ def mean_over_the_whole(tree: ast.AST) -> Optional[str]:
             part, whole = _one_name_call(node.left, "sum"), _one_name_call(node.right, "len")
             if part is None or whole is None or part == whole:
                 continue
-            value = next((n.value for n in walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None
+            value = next((n.value for n in nodes_of(function, (ast.Assign, ast.AnnAssign)) if n.value is not None
                           and any(isinstance(t, ast.Name) and t.id == part for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))), None)
             if part not in parameters and stores[part] == 1 and value is not None and _part_of(value, whole):
-                return (f"{function.name}() at line {node.lineno}: {ast.unparse(node)} sums the items of {whole} that {part} keeps "
+                return (f"{function.name}() at line {node.lineno}: {unparsed(node)} sums the items of {whole} that {part} keeps "
                         f"and divides by the count of all of {whole}")
     return None
 
@@ -65,12 +63,12 @@ def mean_over_the_whole(tree: ast.AST) -> Optional[str]:
 def mean_over_the_key_count(tree: ast.AST) -> Optional[str]:
     """``sums[hour] / len(counts)`` where the code counts per key (``counts[hour] += 1``): divided by the number of
     keys, not by the key's own count."""
-    counters = {n.target.value.id for n in walk(tree) if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add)
+    counters = {n.target.value.id for n in nodes_of(tree, ast.AugAssign) if isinstance(n.op, ast.Add)
                 and isinstance(n.target, ast.Subscript) and isinstance(n.target.value, ast.Name)}
     for node in walk(tree):
         if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.left, ast.Subscript)
                 and _one_name_call(node.right, "len") in counters):
             counts = _one_name_call(node.right, "len")
-            return (f"{ast.unparse(node)[:50]} (line {node.lineno}) divides one key's total by the number of keys in {counts}, "
+            return (f"{unparsed(node)[:50]} (line {node.lineno}) divides one key's total by the number of keys in {counts}, "
                     f"not by that key's own count")
     return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 from typing import Iterator, List, Optional, Tuple
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import unparsed, walk
 
 
 def _pieces(node: ast.AST) -> Optional[List[ast.expr]]:
@@ -102,7 +102,7 @@ def overlapping_slices(tree: ast.Module) -> Optional[str]:
             if (previous is not None and previous[0] == name and None not in (start, end, *previous[1:])
                     and previous[1] < start < previous[2] < END):  # the later piece starts inside the earlier one
                 before = f"{name}[{previous[1] or ''}:{previous[2]}]"
-                return (f"{ast.unparse(node)[:60]} (line {node.lineno}) joins {before} and a piece of {name} from index {start}: "
+                return (f"{unparsed(node)[:60]} (line {node.lineno}) joins {before} and a piece of {name} from index {start}: "
                         f"{_characters(int(start), int(previous[2]))} twice")
             previous = piece
     return None

@@ -32,6 +32,7 @@ COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 # KEEP_PER_NODE off to time the difference.
 KEEP_PER_NODE = True
 _BELOW, _CHILDREN, _SOURCE, _PROSE_FREE, _WALKS = "_hfsynth_below", "_hfsynth_children", "_hfsynth_source", "_hfsynth_without_docstrings", "_hfsynth_walks"
+_TYPED = "_hfsynth_typed"
 
 
 def _direct_children(node: ast.AST) -> List[ast.AST]:
@@ -45,19 +46,34 @@ def _direct_children(node: ast.AST) -> List[ast.AST]:
     return found
 
 
-def walk(node: ast.AST) -> List[ast.AST]:
-    """``ast.walk(node)`` as a new list, in the same order, computed once per node. The trees must not change
+def walk(node: ast.AST) -> Tuple[ast.AST, ...]:
+    """``ast.walk(node)`` as a tuple, in the same order, computed once per node. The trees must not change
     after they are walked: the checks only read them, and the few that edit a tree edit one of their own
     (``parse_python(code, fresh=True)``)."""
-    below = node.__dict__.get(_BELOW)
-    if below is None:
-        found = [node]
-        for current in found:  # breadth first, as ast.walk: the list grows while it is read
-            found.extend(_direct_children(current))
-        below = found[1:]
+    found = node.__dict__.get(_BELOW)
+    if found is None:
+        grown = [node]
+        for current in grown:  # breadth first, as ast.walk: the list grows while it is read
+            grown.extend(_direct_children(current))
+        found = tuple(grown)
         if KEEP_PER_NODE:
-            setattr(node, _BELOW, below)
-    return [node, *below]
+            setattr(node, _BELOW, found)
+    return found
+
+
+def nodes_of(node: ast.AST, kinds) -> Tuple[ast.AST, ...]:
+    """The nodes of ``walk(node)`` that are instances of ``kinds`` (a class or a tuple of them), in walk order,
+    computed once per node and kinds: most checks look for one kind of node (calls, loops, returns) in the
+    same trees, and filtering every node of the tree again, check after check, was their main cost."""
+    typed = node.__dict__.get(_TYPED)
+    if typed is None:
+        typed = {}
+        if KEEP_PER_NODE:
+            setattr(node, _TYPED, typed)
+    found = typed.get(kinds)
+    if found is None:
+        found = typed[kinds] = tuple(n for n in walk(node) if isinstance(n, kinds))
+    return found
 
 
 def children(node: ast.AST) -> List[ast.AST]:
@@ -165,10 +181,30 @@ def literal_value(node_or_text):
     constant (``3``, ``"a"``, ``[1, (2, None)]``), else ``(None, False)``; never raises."""
     if isinstance(node_or_text, str):
         node_or_text = node_or_text.strip()
+        value, ok, kept = _literal_of_text(node_or_text)
+        if kept or not ok:
+            return value, ok
     try:
         return ast.literal_eval(node_or_text), True
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None, False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _literal_of_text(text: str):
+    """``(value, True, kept)`` when ``ast.literal_eval`` reads the text, else ``(None, False, False)``: the worked-example
+    readers try every stretch of an instruction that could be a value, the same stretches check after check, and most
+    are none. ``kept``: the value is immutable (it hashes), so the cached one may be handed out; a list is read again,
+    as a caller may go on to change it."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None, False, False
+    try:
+        hash(value)
+    except TypeError:
+        return None, True, False
+    return value, True, True
 
 
 def short_list_value(text: str):
@@ -205,7 +241,7 @@ def is_literal(node: ast.AST) -> bool:
 
 def string_constants(tree: ast.AST) -> List[str]:
     """Every string literal of the tree, docstrings and f-string parts included, in walk order."""
-    return [n.value for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return [n.value for n in nodes_of(tree, ast.Constant) if isinstance(n.value, str)]
 
 
 def outside_guards(tree: ast.AST) -> Iterator[ast.AST]:
@@ -258,12 +294,12 @@ def is_print(call: ast.Call) -> bool:
 
 def store_counts(tree: ast.AST) -> Counter:
     """How often each plain name is assigned in ``tree``: a name stored once holds the one value it was given."""
-    return Counter(n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    return Counter(n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store))
 
 
 def parameter_names(tree: ast.AST) -> set:
     """The parameter names of every function in ``tree``."""
-    return {a.arg for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+    return {a.arg for f in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))
             for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs + [x for x in (f.args.vararg, f.args.kwarg) if x]}
 
 
@@ -281,8 +317,8 @@ def values_bound_once(tree: ast.AST) -> Dict[str, ast.expr]:
     """Names assigned exactly once (``ZIP = r"\\d{5}"``, ``LIMIT = 5000``, ``PATTERN = re.compile(...)``), each with the
     value it holds wherever it is read."""
     stores = store_counts(tree)
-    return {node.targets[0].id: node.value for node in walk(tree)
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1}
+    return {node.targets[0].id: node.value for node in nodes_of(tree, ast.Assign)
+            if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1}
 
 
 def bound_names(*trees: ast.AST) -> set:

@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import negated
-from hfsynth.curate.python_ast import unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed
 
 CHARACTER_WORDS = {
     "spaces": " ", "space": " ", "blanks": " ",
@@ -57,7 +57,7 @@ def character_left_in(prose: str, tree: ast.Module) -> Optional[str]:
     text = unparsed(tree)
     if CATCH_ALL.search(text):
         return None
-    strings = "".join(n.value for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    strings = "".join(n.value for n in nodes_of(tree, ast.Constant) if isinstance(n.value, str))
     for match in [*REMOVAL_ASK.finditer(prose), *REMOVED_LIST.finditer(prose)]:
         if negated(prose, match.start()):
             continue

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from typing import Dict, List, Optional
 
-from hfsynth.curate.python_ast import parse_python, walk
+from hfsynth.curate.python_ast import nodes_of, parse_python, walk
 from hfsynth.fences import find_fences
 
 WORD = re.compile(r"\S+")
@@ -160,9 +160,7 @@ def defines_itself_inside(code: str) -> Optional[str]:
     if tree is None:
         return None
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
-    for node in walk(tree):
-        if not isinstance(node, functions):
-            continue
+    for node in nodes_of(tree, functions):
         doc = ast.get_docstring(node, clean=True)
         for inner in walk(node):
             if inner is not node and isinstance(inner, functions) and (inner.name == node.name or (doc and len(doc) >= 20 and ast.get_docstring(inner, clean=True) == doc)):

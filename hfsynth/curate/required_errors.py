@@ -33,7 +33,7 @@ from collections import Counter
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
-from hfsynth.curate.python_ast import literal_value, outside_guards, store_counts
+from hfsynth.curate.python_ast import literal_value, outside_guards, store_counts, unparsed
 
 ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
 RAISE_IF = (
@@ -159,7 +159,7 @@ def _holds(function: ast.FunctionDef, name: str, example: Dict[str, object]) -> 
                 return kind
     for arg in function.args.posonlyargs + function.args.args:
         if arg.arg == name and arg.annotation is not None:
-            text = ast.unparse(arg.annotation)
+            text = unparsed(arg.annotation)
             for kind, pattern in (("number", r"int|float|Decimal"), ("str", r"str"), ("list", r"(?:typing\.)?(?:list|List|Sequence|Iterable|tuple|Tuple)\b.*"), ("dict", r"(?:dict|Dict|Mapping)\b.*")):
                 if re.fullmatch(pattern, text):
                     return kind
@@ -257,7 +257,7 @@ def required_error_claims(instruction_prose: str, tree: Optional[ast.Module], te
     required = params[: len(params) - len(function.args.defaults)]
     example = _literal_call([t for t in (tests_tree, tree) if t is not None], function) or {}
     # a number the row never shows: 10 (``length_cm: float`` beside the ``actual_kg`` probed); only where annotated as one
-    numbers = {a.arg: 10 for a in function.args.posonlyargs + function.args.args if a.annotation is not None and ast.unparse(a.annotation) in ("int", "float")}
+    numbers = {a.arg: 10 for a in function.args.posonlyargs + function.args.args if a.annotation is not None and unparsed(a.annotation) in ("int", "float")}
     for error, kind, subject in conditions:
         for name, value in _probed_parameters(function, kind, subject, example):
             arguments = dict(example, **{name: value})

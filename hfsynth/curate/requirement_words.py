@@ -16,16 +16,17 @@ from __future__ import annotations
 import ast
 import re
 from typing import Iterable, Iterator, Optional, Tuple
-from hfsynth.curate.python_ast import children, kept_walk, walk
+from hfsynth.curate.python_ast import children, kept_walk, nodes_of, walk
 
 NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+WORD_RUN = re.compile(r"\w+")
 # Markdown emphasis opens where no word goes on before it: the "_" of `unit_price * qty` opens none.
 EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
 
 
 def keys_a_dict(tree: ast.Module) -> bool:
     """``seen[item] = ...`` into a dict the code made (``{}``, ``dict()``): its keys hold each item once."""
-    dicts = {t.id for n in walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, (ast.Dict, ast.Call))
+    dicts = {t.id for n in nodes_of(tree, (ast.Assign, ast.AnnAssign)) if isinstance(n.value, (ast.Dict, ast.Call))
              and (isinstance(n.value, ast.Dict) or getattr(n.value.func, "id", None) in ("dict", "OrderedDict"))
              for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
     return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in walk(tree))
@@ -47,12 +48,23 @@ NEGATION_WORD = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of
 MODAL = re.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
 
 
+def ends_negated(text: str, end: int) -> bool:
+    """``NEGATION.search(text[:end])``, reading only the last words before ``end``: the negation and the two words
+    after it are at most four runs of word characters, so when the last 200 characters hold five runs no match
+    can start before them. The checks ask this at every match of hundreds of patterns, and a search of the whole
+    prefix tried the negation at each of its characters."""
+    window = max(0, end - 200)
+    if NEGATION.search(text, window, end):  # the search reads the character before ``window`` for its \b, as a slice would not
+        return True
+    return window > 0 and len(WORD_RUN.findall(text, window, end)) < 5 and NEGATION.search(text[:end]) is not None
+
+
 def negated(text: str, start: int) -> bool:
     """A negation just before ``start`` ("not recursively", "without raising"), unless a modal verb
     or a comma or bracket follows the negation's last word ("a segment without '=' must raise", "for a line
     without '=', raise ValueError", "up to but NOT including end (end is exclusive": the negation is
     another clause's)."""
-    if not NEGATION.search(text[:start]):
+    if not ends_negated(text, start):
         return False
     last = list(NEGATION_WORD.finditer(text, max(0, start - 60), start))
     return not (last and (MODAL.search(text, last[-1].end(), start) or any(mark in text[last[-1].end():start] for mark in ",(")))

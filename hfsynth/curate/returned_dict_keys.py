@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import List, Optional, Set
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import nodes_of, walk
 
 ITEM = r"""(?:`["'][A-Za-z_][\w ]{0,30}["']`|[`'"][A-Za-z_][\w ]{0,30}[`'"]|[a-z_][a-z0-9_]*)(?:\s*\([^()\n]{0,80}\))?"""
 LISTED_KEYS = re.compile(
@@ -96,7 +96,7 @@ def missing_returned_key(instruction: str, tree: ast.Module) -> Optional[str]:
     lists = _listed(instruction)
     if not lists:
         return None
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         sets = returned_key_sets(function)
         for keys in lists if sets else ():
             for returned in sets:

@@ -28,7 +28,7 @@ from typing import Optional
 
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.certain_errors import NUMBER, rebound_names, typed_locals, value_kind
-from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, is_print, own_scope_nodes, parse_python, walk
+from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, is_print, nodes_of, own_scope_nodes, parse_python, unparsed
 
 _LIST = r"(?:a|an|the)\s+(?:new\s+|sorted\s+|flat(?:tened)?\s+|python\s+|single\s+)?(?:list|array)\b"
 _STRING = r"(?:a|the)\s+(?:new\s+|single\s+|formatted\s+)?(?:string|str)\b"
@@ -103,7 +103,7 @@ def _names_annotated_as_numbers(prose: str, code: str) -> Optional[str]:
     function = _answering_function(prose, tree) if tree is not None else None
     if function is None or function.returns is None:
         return None
-    annotation = ast.unparse(function.returns)
+    annotation = unparsed(function.returns)
     if re.fullmatch(r"(?:list|List|Sequence)\[(?:int|float)\]|int|float|bool", annotation):  # ``-> int``: a count of them
         return f"{function.name} is annotated {annotation} where the instruction asks for names"
     return None
@@ -138,7 +138,7 @@ def contradicted_return(prose: str, code: str) -> Optional[str]:
     known = typed_locals(function, rebound)
     kinds = {_kind_of(r.value, known, rebound) for r in returns}
     if kinds == {None} and function.returns is not None:  # values it cannot tell: what the function says it returns
-        kinds = {_annotation_kind(ast.unparse(function.returns))}
+        kinds = {_annotation_kind(unparsed(function.returns))}
     if len(kinds) != 1 or not kinds <= EXCLUDED[asked] or (kinds == {"tuple"} and TWO_VALUES.search(prose)):
         return None
     if asked == "tuple" and any(isinstance(r.value, ast.List) for r in returns):
@@ -208,13 +208,13 @@ def contradicted_annotation(prose: str, tree: Optional[ast.Module]) -> Optional[
     (``dict[str, list[str]]`` answered ``-> dict[str, int]``): an answer to another question."""
     if tree is None:
         return None
-    functions = {n.name: n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    functions = {n.name: n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for signature in asked_signatures(prose):
         function = functions.get(signature.name)
         if function is None or function.returns is None or not signature.returns:
             continue
-        if _kinds_differ(signature.returns, ast.unparse(function.returns)):
-            return f"the instruction's signature returns {signature.returns} and the code's {function.name}() is annotated -> {ast.unparse(function.returns)}"
+        if _kinds_differ(signature.returns, unparsed(function.returns)):
+            return f"the instruction's signature returns {signature.returns} and the code's {function.name}() is annotated -> {unparsed(function.returns)}"
     return None
 
 
@@ -232,7 +232,7 @@ def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[
     function = asked_function(tree, prose) if asked else None
     if function is None or function.returns is None:
         return None
-    annotation = ast.unparse(function.returns)
+    annotation = unparsed(function.returns)
     values = _arguments(annotation)
     kind = _annotation_kind(values[1]) if _annotation_kind(annotation) == "dict" and len(values) == 2 else None
     if kind in ("list", "str", "dict", "set", "tuple"):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import nodes_of, unparsed, walk
 
 
 def _stop_before_last(loop: ast.For) -> Optional[str]:
@@ -52,22 +52,20 @@ def _reads_the_last(node: ast.Subscript, sequence: str) -> bool:
     index = node.slice
     if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub) and isinstance(index.operand, ast.Constant) and index.operand.value == 1:
         return True
-    return ast.unparse(index).replace(" ", "") == f"len({sequence})-1"
+    return unparsed(index).replace(" ", "") == f"len({sequence})-1"
 
 
 def last_item_never_reached(tree: ast.AST) -> Optional[str]:
     """``name() at line n: for i in range(..., len(x) - 1) reads x[i] ...``: a loop that stops one item
     early and never reads ahead, in a function that never reads the last item itself."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         for loop in walk(function):
             if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name)):
                 continue
             sequence, counter = _stop_before_last(loop), loop.target.id
             if sequence is None:
                 continue
-            inside = [n for n in walk(loop) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == sequence]
+            inside = [n for n in nodes_of(loop, ast.Subscript) if isinstance(n.value, ast.Name) and n.value.id == sequence]
             if not inside or not all(_at_or_behind(n.slice, counter) for n in inside):
                 continue
             if not any(isinstance(n.slice, ast.Name) for n in inside):
@@ -78,7 +76,7 @@ def last_item_never_reached(tree: ast.AST) -> Optional[str]:
             if any(isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == sequence and id(n) not in inside_ids
                    and _reads_the_last(n, sequence) for n in walk(function)):
                 continue
-            return (f"{function.name}() at line {loop.lineno}: for {counter} in {ast.unparse(loop.iter)} reads {sequence}[{counter}] and "
+            return (f"{function.name}() at line {loop.lineno}: for {counter} in {unparsed(loop.iter)} reads {sequence}[{counter}] and "
                     f"never {sequence}[{counter} + 1], so the last item of {sequence} is never reached")
     return None
 
@@ -90,9 +88,7 @@ def _reads(node: ast.AST, name: str) -> bool:
 def last_run_never_judged(tree: ast.AST) -> Optional[str]:
     """``name() at line n: ...`` for a loop that judges a run only when the next item breaks it, in a function that
     never reads the run after the loop."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         for block in (getattr(n, field) for n in walk(function) for field in ("body", "orelse") if isinstance(getattr(n, field, None), list)):
             for index, loop in enumerate(block):
                 if not isinstance(loop, ast.For) or any(isinstance(n, (ast.BinOp, ast.List, ast.Starred)) or isinstance(n, ast.Name) and n.id == "chain"

@@ -16,7 +16,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import nodes_outside_try, unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, unparsed
 
 # "some tracks have no "bpm" key", "not every row has a `discount` field", "the 'notes' key may be missing"
 ABSENT_KEY = re.compile(
@@ -80,7 +80,7 @@ def _indexed_up_to(tree: ast.Module, count) -> Optional[ast.AST]:
         if limit is None or not (isinstance(limit, ast.Constant) and limit.value == count or isinstance(limit, ast.Name) and limit.id == count):
             continue
         index = getattr(generator.target, "id", None)
-        read = next((n for n in walk(node) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == index), None)
+        read = next((n for n in nodes_of(node, ast.Subscript) if isinstance(n.slice, ast.Name) and n.slice.id == index), None)
         if read is not None:
             return read
     return None
@@ -93,21 +93,21 @@ def unguarded_absence(prose: str, tree: ast.Module) -> Optional[str]:
         count = said.group("n").strip("`").lower()
         read = _indexed_up_to(tree, int(count) if count.isdigit() else WORDS.get(count, count))
         if read is not None:
-            return f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads past the end of a shorter input: IndexError"
+            return f"the instruction says {said.group(0)[:60]!r} and {unparsed(read)[:40]} (line {read.lineno}) reads past the end of a shorter input: IndexError"
     said = ABSENT_KEY.search(prose)
     if said and "KeyError" not in prose:  # "if the 'id' key is missing, raise KeyError": a bare read is the answer
         key = said.group("key") or said.group("key2") or said.group("key3") or said.group("key4") or said.group("key5")
         read = _bare_key_read(tree, key)
         if read is not None:
-            return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(read)[:40]} (line {read.lineno}) reads it bare: "
+            return (f"the instruction says {said.group(0)[:60]!r} and {unparsed(read)[:40]} (line {read.lineno}) reads it bare: "
                     f"KeyError on the records without it")
         used = _used_off_a_get(tree, key)
         if used is not None:
-            return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(used)[:40]} (line {used.lineno}) uses what get() gives at once: "
+            return (f"the instruction says {said.group(0)[:60]!r} and {unparsed(used)[:40]} (line {used.lineno}) uses what get() gives at once: "
                     f"an error on None for the records without it")
     said = NO_MATCH.search(prose)
     part = _bare_match_part(tree) if said else None
     if part is not None:
-        return (f"the instruction says {said.group(0)[:60]!r} and {ast.unparse(part)[:50]} (line {part.lineno}) takes the match of a search "
+        return (f"the instruction says {said.group(0)[:60]!r} and {unparsed(part)[:50]} (line {part.lineno}) takes the match of a search "
                 f"that finds nothing there: AttributeError on None")
     return None

@@ -79,7 +79,7 @@ from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.one_shot_inputs import reread_iterator
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
-from hfsynth.curate.python_ast import STDLIB_MODULES, own_scope_nodes, parse_python, store_counts, string_constants, unparsed, walk, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, nodes_of, own_scope_nodes, parse_python, store_counts, string_constants, unparsed, walk, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
@@ -204,7 +204,7 @@ def _makes_a_generator(tree: ast.Module, expression: bool) -> bool:
     for node in walk(tree):
         if isinstance(node, (ast.Yield, ast.YieldFrom)) or (isinstance(node, ast.GeneratorExp) and expression):
             return True
-        if isinstance(node, ast.Return) and (isinstance(node.value, ast.GeneratorExp) or LAZY_CALL.match(ast.unparse(node.value) if node.value else "")):
+        if isinstance(node, ast.Return) and (isinstance(node.value, ast.GeneratorExp) or LAZY_CALL.match(unparsed(node.value) if node.value else "")):
             return True
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "__next__":
             return True
@@ -213,9 +213,9 @@ def _makes_a_generator(tree: ast.Module, expression: bool) -> bool:
 
 def recurses(tree: ast.Module) -> bool:
     """Some function of the code calls itself, directly or through the others it calls."""
-    functions = {n.name: n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    functions = {n.name: n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
     calls = {
-        name: {c.func.id if isinstance(c.func, ast.Name) else c.func.attr for c in walk(node) if isinstance(c, ast.Call) and isinstance(c.func, (ast.Name, ast.Attribute))} & set(functions)
+        name: {c.func.id if isinstance(c.func, ast.Name) else c.func.attr for c in nodes_of(node, ast.Call) if isinstance(c.func, (ast.Name, ast.Attribute))} & set(functions)
         for name, node in functions.items()
     }
     for start in functions:
@@ -234,8 +234,7 @@ def _holds_both_cases(tree: ast.Module) -> bool:
     """A string literal of letters in both cases ("aeiouAEIOU", "[A-Za-z]") in a function or class: case handled
     by hand. Not a docstring nor a sentence (a capital opening "Return the word" handles no case), nor the
     example data below the code (``{"department": "Sales"}`` and ``"Sales "``)."""
-    docstrings = {id(n.body[0].value) for n in walk(tree) if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                  and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    docstrings = {id(n.body[0].value) for n in nodes_of(tree, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) if n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
     tables = [d for d in tree.body if isinstance(d, ast.Assign) and (isinstance(d.value, ast.Constant) or isinstance(d.value, (ast.Set, ast.Tuple, ast.List, ast.Call))
               and all(isinstance(e, ast.Constant) for e in getattr(d.value, "elts", d.value.args if isinstance(d.value, ast.Call) else [])))]  # VOWELS = "aeiouAEIOU"
     for node in (n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or d in tables for n in walk(d)):
@@ -279,12 +278,12 @@ def _memory_that_grows(tree: ast.Module) -> Optional[str]:
     """A local collection (``visited = set()``) that a loop of its function grows and that the
     function never returns, or a copy of an argument (``set(nums)``, ``sorted(nums)``, a
     comprehension over it) that is not the result: memory that grows with the input, beside the result."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         own = list(own_scope_nodes(function))
         empty = {n.targets[0].id for n in own if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                  and (isinstance(n.value, (ast.List, ast.Dict, ast.Set)) and not getattr(n.value, "elts", getattr(n.value, "keys", None))
                       or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) in ("set", "dict", "list") and not n.value.args)}
-        returned = {m.id for r in own if isinstance(r, ast.Return) and r.value is not None for m in walk(r.value) if isinstance(m, ast.Name)}
+        returned = {m.id for r in own if isinstance(r, ast.Return) and r.value is not None for m in nodes_of(r.value, ast.Name)}
         for loop in (n for n in own if isinstance(n, (ast.For, ast.While, ast.AsyncFor))):
             for n in walk(loop):
                 grown = (n.func.value.id if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in GROWS
@@ -306,8 +305,8 @@ def _memory_that_grows(tree: ast.Module) -> Optional[str]:
         for n in own:
             copies = isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp)) or (
                 isinstance(n, ast.Call) and getattr(n.func, "id", None) in COPYING and n.args)
-            if copies and id(n) not in result_ids and params & {m.id for m in walk(n) if isinstance(m, ast.Name)}:
-                return ast.unparse(n)[:40]
+            if copies and id(n) not in result_ids and params & {m.id for m in nodes_of(n, ast.Name)}:
+                return unparsed(n)[:40]
     return None
 
 
@@ -350,13 +349,11 @@ MUTATORS = frozenset({"sort", "reverse", "append", "extend", "insert", "remove",
 def _mutated_parameter(tree: ast.Module) -> Optional[str]:
     """``param.sort()``, ``param[i] = x``, ``param[r][c] = x``, ``del param[k]`` on a parameter the function never rebinds to a copy
     (or on a name bound once to the parameter itself: ``updated = seat_map``)."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs} - {"self", "cls"}
-        params -= {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        params -= {n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Store)}
         stores = store_counts(function)  # updated = seat_map: another name for the caller's own object
-        params |= {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+        params |= {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                    and isinstance(n.value, ast.Name) and n.value.id in params and stores[n.targets[0].id] == 1}
         for node in walk(function):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name) and node.func.value.id in params:
@@ -368,9 +365,9 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
                 while isinstance(root, ast.Subscript):
                     root = root.value  # image[r][c] = colour: a row of the caller's grid
                 if isinstance(root, ast.Name) and root.id in params:
-                    return f"{ast.unparse(t)[:30]} = ..."
+                    return f"{unparsed(t)[:30]} = ..."
         copies = _shallow_copies(function, params)
-        for loop in (n for n in walk(function) if isinstance(n, ast.For)):
+        for loop in (n for n in nodes_of(function, ast.For)):
             walked, target = loop.iter, loop.target
             if isinstance(walked, ast.Call) and getattr(walked.func, "id", None) == "enumerate" and walked.args \
                     and isinstance(target, ast.Tuple) and len(target.elts) == 2:
@@ -385,9 +382,9 @@ def _mutated_parameter(tree: ast.Module) -> Optional[str]:
             for node in (n for statement in loop.body for n in walk(statement)):
                 stored = [t for target in node.targets for t in (target.elts if isinstance(target, ast.Tuple) else [target])] if isinstance(node, ast.Assign) else []
                 if any(isinstance(t, ast.Subscript) and getattr(t.value, "id", None) == item for t in stored):  # also pair[0], pair[1] = pair[1], pair[0]
-                    return f"{ast.unparse(node.targets[0])[:30]} = ... on an item of {source}"
+                    return f"{unparsed(node.targets[0])[:30]} = ... on an item of {source}"
                 if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and getattr(node.target.value, "id", None) == item:
-                    return f"{ast.unparse(node.target)[:30]} updated in place on an item of {source}"  # row["points"] -= ...
+                    return f"{unparsed(node.target)[:30]} updated in place on an item of {source}"  # row["points"] -= ...
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS and getattr(node.func.value, "id", None) == item:
                     return f"{item}.{node.func.attr}() on an item of {source}"  # deps.sort(): the caller's list, sorted
     return None
@@ -399,7 +396,7 @@ def _items_of(node: ast.expr, params: Set[str], copies: dict) -> Optional[str]:
     if isinstance(node, ast.Name):
         return node.id if node.id in params else copies.get(node.id)
     if isinstance(node, ast.Call) and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in params \
-            and (getattr(node.func, "id", None) in ("list", "tuple", "sorted", "reversed") or ast.unparse(node.func) == "copy.copy") \
+            and (getattr(node.func, "id", None) in ("list", "tuple", "sorted", "reversed") or unparsed(node.func) == "copy.copy") \
             and all(k.arg in ("key", "reverse") for k in node.keywords) and (not node.keywords or getattr(node.func, "id", None) == "sorted"):
         return node.args[0].id  # sorted(results, key=...): the same dicts, in another order
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "copy" and not node.args and isinstance(node.func.value, ast.Name) \
@@ -480,8 +477,8 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
         return "the instruction asks for a TypeError on a wrong type and the code never checks a type"
     if EXCEPTION_SAFE.search(prose):
         for function in walk(tree):
-            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any("contextmanager" in ast.unparse(d) for d in function.decorator_list):
-                guarded = {id(n) for t in walk(function) if isinstance(t, ast.Try) and (t.finalbody or t.handlers) for s in t.body for n in walk(s)}
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any("contextmanager" in unparsed(d) for d in function.decorator_list):
+                guarded = {id(n) for t in nodes_of(function, ast.Try) if (t.finalbody or t.handlers) for s in t.body for n in walk(s)}
                 if any(isinstance(n, (ast.Yield, ast.YieldFrom)) and id(n) not in guarded for n in walk(function)):
                     return f"the instruction asks for cleanup when the block raises and {function.name}() yields outside any try/finally"
     if KEEPS_METADATA.search(prose) and not re.search(r"\bwraps\b|update_wrapper|__name__\s*=|__doc__\s*=|__wrapped__|__dict__", text):
@@ -506,8 +503,8 @@ def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
     ``needle in t["merchant"]`` with ``needle = term.lower()`` misses "Amazon" in "Amazon Prime"."""
     def folds(node) -> bool:
         return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FOLDS for n in walk(node))
-    folded_names = {n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and folds(n.value)}
-    raw_names = {n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and not folds(n.value)}
+    folded_names = {n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and folds(n.value)}
+    raw_names = {n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and not folds(n.value)}
     def folded(node) -> bool:
         return folds(node) or isinstance(node, ast.Name) and node.id in folded_names and node.id not in raw_names
     for node in walk_outside_asserts(tree):
@@ -515,7 +512,7 @@ def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
             left, right = node.left, node.comparators[0]
             for one, other in ((left, right), (right, left)):
                 if folded(one) and isinstance(other, ast.Subscript) and isinstance(other.slice, ast.Constant) and isinstance(other.slice.value, str) and not folds(other):
-                    return f"{ast.unparse(node)[:50]} (line {node.lineno}) folds one side only: {ast.unparse(other)[:30]} keeps its case"
+                    return f"{unparsed(node)[:50]} (line {node.lineno}) folds one side only: {unparsed(other)[:30]} keeps its case"
     return None
 
 
@@ -539,14 +536,14 @@ def _swallows(tree: ast.Module, name: str) -> bool:
         types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         return any(isinstance(t, ast.Name) and t.id == name for t in types)
 
-    swallowing = [n for n in walk(tree) if isinstance(n, ast.Try) and any(catches(h) for h in n.handlers)]
+    swallowing = [n for n in nodes_of(tree, ast.Try) if any(catches(h) for h in n.handlers)]
     if not swallowing or any(isinstance(n, ast.Raise) for t in swallowing for h in t.handlers if catches(h) for n in walk(h)):
         return False
     inside = {id(n) for t in swallowing for n in walk(t)}
     rest = [n for n in walk(tree) if id(n) not in inside]
     if any(isinstance(n, ast.Name) and n.id == name for n in rest):
         return False
-    calls = " ".join(ast.unparse(n) for n in rest if isinstance(n, ast.Call))
+    calls = " ".join(unparsed(n) for n in rest if isinstance(n, ast.Call))
     return not (name == "ValueError" and RAISES_VALUE_ERROR.search(calls))
 
 
@@ -564,14 +561,14 @@ def _halfway_compared(before: str, tree: ast.Module) -> bool:
 
 def _calls(tree: ast.Module, name: str) -> bool:
     """The code calls the builtin ``name`` (and does not define its own)."""
-    defined = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defined = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
     return name not in defined and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == name for n in walk_outside_asserts(tree))
 
 
 def _looks_up_an_enum(tree: ast.Module) -> bool:
     """The code defines an Enum and calls it (``cls(value)``, ``Color(value)``), or gives it a ``_missing_`` hook for the
     callers' lookups: the lookup raises ValueError for an unknown value."""
-    enums = [n for n in walk(tree) if isinstance(n, ast.ClassDef) and any(ast.unparse(b).split(".")[-1].endswith("Enum") for b in n.bases)]
+    enums = [n for n in nodes_of(tree, ast.ClassDef) if any(unparsed(b).split(".")[-1].endswith("Enum") for b in n.bases)]
     if any(isinstance(f, ast.FunctionDef) and f.name == "_missing_" for e in enums for f in e.body):
         return True
     names = {e.name for e in enums}
@@ -635,7 +632,7 @@ REGEX_CALLS = frozenset({"findall", "finditer", "search", "match", "fullmatch", 
 def _digits_without_a_sign(tree: ast.Module) -> Optional[str]:
     """The regular expressions the code reads numbers with (``\\d``, in an ``re`` call) when not one of
     them can match a minus sign: "-12" is read as 12."""
-    patterns = [n.args[0] for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in REGEX_CALLS
+    patterns = [n.args[0] for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr in REGEX_CALLS
                 and n.args and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str)]
     numbers = [p for p in patterns if "\\d" in p.value]
     if numbers and not any("-" in p.value for p in patterns):
@@ -647,18 +644,18 @@ def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
     """``TABLE.get(key, default)`` on a dict the code spells out, with a default that is not None, no
     ``in TABLE`` test anywhere and no ``in`` test of the name it is bound to: a key the table lacks gets
     the default instead of an error."""
-    tables = {n.targets[0].id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+    tables = {n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
               and isinstance(n.value, (ast.Dict, ast.DictComp))}
-    membership = [c for c in walk(tree) if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.In, ast.NotIn))]
+    membership = [c for c in nodes_of(tree, ast.Compare) if len(c.ops) == 1 and isinstance(c.ops[0], (ast.In, ast.NotIn))]
     tested = {c.comparators[0].id for c in membership if isinstance(c.comparators[0], ast.Name)}
     # name = SPELLINGS.get(note, note), then "if name not in NOTES: raise": what the table gives is checked after
-    checked = {id(n.value) for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+    checked = {id(n.value) for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                and any(isinstance(c.left, ast.Name) and c.left.id == n.targets[0].id for c in membership)}
     for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 2
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in tables - tested and id(node) not in checked
                 and not (isinstance(node.args[1], ast.Constant) and node.args[1].value is None)):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}) answers {ast.unparse(node.args[1])[:20]} for a key the table lacks"
+            return f"{unparsed(node)[:50]} (line {node.lineno}) answers {unparsed(node.args[1])[:20]} for a key the table lacks"
     return None
 
 
@@ -667,15 +664,15 @@ def _lowercases_the_rest(tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("capitalize", "title") and not node.args
                 and not (isinstance(node.func.value, ast.Subscript) and not isinstance(node.func.value.slice, ast.Slice))):
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) lowercases every letter after the first"
+            return f"{unparsed(node)[:40]} (line {node.lineno}) lowercases every letter after the first"
     return None
 
 
 def _clamps_instead(tree: ast.Module) -> Optional[str]:
     """``max(lo, min(x, hi))`` (or ``min(x, 255)`` alone) where the code never compares a value with a bound to raise."""
-    clamp = next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
+    clamp = next((n for n in nodes_of(tree, ast.Call) if getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
                   and any(isinstance(a, ast.Call) and getattr(a.func, "id", None) in ({"max", "min"} - {n.func.id}) for a in n.args)), None)
-    clamp = clamp or next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
+    clamp = clamp or next((n for n in nodes_of(tree, ast.Call) if getattr(n.func, "id", None) in ("max", "min") and len(n.args) == 2
                            and sum(constant_value(a) is not None for a in n.args) == 1), None)
     if clamp is None:
         return None
@@ -683,7 +680,7 @@ def _clamps_instead(tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.If) and any(isinstance(n, ast.Raise) for b in node.body for n in walk(b)):
             if any(isinstance(c, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)) for op in c.ops) for c in walk(node.test)):
                 return None  # it does check a bound
-    return f"{ast.unparse(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
+    return f"{unparsed(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
 
 
 FIRST_AND_LAST_ASK = re.compile(r"\b(?:the )?first (?:or|and) (?:the )?last (?:word|item|element|character|letter|line|value|entry|one)s?\b", re.IGNORECASE)
@@ -691,7 +688,7 @@ FIRST_AND_LAST_ASK = re.compile(r"\b(?:the )?first (?:or|and) (?:the )?last (?:w
 
 def _never_reads_the_end(tree: ast.Module) -> Optional[str]:
     """Code that tests for the first position (``== 0``, ``[0]``) with nothing that could find the last."""
-    first = next((n for n in walk(tree) if isinstance(n, ast.Compare) and any(isinstance(c, ast.Constant) and c.value == 0 for c in n.comparators + [n.left])), None)
+    first = next((n for n in nodes_of(tree, ast.Compare) if any(isinstance(c, ast.Constant) and c.value == 0 for c in n.comparators + [n.left])), None)
     if first is None:
         return None
     for node in walk(tree):
@@ -707,7 +704,7 @@ def _never_reads_the_end(tree: ast.Module) -> Optional[str]:
             return None  # [::-1]
         if isinstance(node, ast.Compare) and any(isinstance(c, ast.Call) and getattr(c.func, "id", None) == "len" for c in node.comparators + [node.left]):
             return None  # i + 1 == len(words)
-    return f"the code tests the first position ({ast.unparse(first)[:40]}, line {first.lineno}) and never the last"
+    return f"the code tests the first position ({unparsed(first)[:40]}, line {first.lineno}) and never the last"
 
 
 # "the words that appear in both texts": an intersection, and code that only unites.
@@ -724,7 +721,7 @@ def _unites_only(tree: ast.Module) -> Optional[str]:
         if union is None and (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitOr, ast.BitXor))
                               or isinstance(node, ast.Attribute) and node.attr in ("union", "symmetric_difference")):
             union = node
-    return f"it combines the two ({ast.unparse(union)[:50]}, line {union.lineno}) and never intersects them" if union is not None else None
+    return f"it combines the two ({unparsed(union)[:50]}, line {union.lineno}) and never intersects them" if union is not None else None
 
 
 # "3 free withdrawals per calendar month", "in the same month": a month of one year, unless one year is all there is.
@@ -742,7 +739,7 @@ def _keyed_by_month_alone(tree: ast.Module) -> Optional[str]:
         key = node.slice if isinstance(node, ast.Subscript) else node.args[0] if (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "setdefault") and node.args) else None
         if isinstance(key, ast.Attribute) and key.attr == "month":
-            return f"{ast.unparse(node)[:40]} (line {node.lineno}) is keyed by the month alone: the same month of two years shares one count"
+            return f"{unparsed(node)[:40]} (line {node.lineno}) is keyed by the month alone: the same month of two years shares one count"
     return None
 
 
@@ -753,7 +750,7 @@ SPACE_WORDS_CAPITALISED_ASK = re.compile(r"\A(?=[\s\S]*\b(?:capitali[sz]\w*|titl
 def _titles_instead(tree: ast.Module) -> Optional[str]:
     """``.title()``: it starts a new word after any non-letter, so "o'neil" is "O'Neil" and "3rd" is "3Rd"."""
     call = next((n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "title" and not n.args), None)
-    return f"{ast.unparse(call)[:40]} (line {call.lineno}) also starts a word after an apostrophe, hyphen or digit (\"o'neil\" -> \"O'Neil\")" if call else None
+    return f"{unparsed(call)[:40]} (line {call.lineno}) also starts a word after an apostrophe, hyphen or digit (\"o'neil\" -> \"O'Neil\")" if call else None
 
 
 # "the shares must add up exactly to the total": rounded parts, and the difference handed out (not "the weights
@@ -804,7 +801,7 @@ def _any_instead_of_every(tree: ast.Module) -> Optional[str]:
         return None
     for test in _truth_tests(tree):
         if isinstance(test, ast.BinOp) and isinstance(test.op, ast.BitAnd) or isinstance(test, ast.Call) and getattr(test.func, "attr", None) == "intersection":
-            return f"it asks only whether any is shared ({ast.unparse(test)[:50]}, line {test.lineno})"
+            return f"it asks only whether any is shared ({unparsed(test)[:50]}, line {test.lineno})"
     return None
 
 
@@ -813,9 +810,9 @@ USING_CONSTANT = re.compile(r"\b(?:using|use|uses|with)\s+(?:the\s+)?`?(?P<name>
 
 
 def _named_but_unused(prose: str, tree: ast.Module) -> Optional[str]:
-    used = {n.id for n in walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in walk(tree) if isinstance(n, ast.Attribute)} \
-        | {a.asname or a.name for n in walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names} \
-        | {w for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) for w in re.findall(r"\w+", n.value)}
+    used = {n.id for n in nodes_of(tree, ast.Name)} | {n.attr for n in nodes_of(tree, ast.Attribute)} \
+        | {a.asname or a.name for n in nodes_of(tree, (ast.Import, ast.ImportFrom)) for a in n.names} \
+        | {w for n in nodes_of(tree, ast.Constant) if isinstance(n.value, str) for w in re.findall(r"\w+", n.value)}
     for match in USING_CONSTANT.finditer(prose):
         if match.group("name") not in used and not negated(prose, match.start()):
             return f"the instruction asks for {match.group('name')} ({match.group(0)!r}) and the code never uses it"
@@ -829,7 +826,7 @@ RERAISE_ASK = re.compile(r"\bre-?rais\w*\b|\bpropagat\w*\s+(?:the\s+)?(?:last\s+
 def _never_raises(tree: ast.Module) -> Optional[str]:
     if any(isinstance(n, ast.Raise) for n in walk_outside_asserts(tree)):
         return None
-    caught = next((n for n in walk(tree) if isinstance(n, ast.ExceptHandler)), None)
+    caught = next((n for n in nodes_of(tree, ast.ExceptHandler)), None)
     return f"the code catches the failure (line {caught.lineno}) and never raises" if caught is not None else None
 
 
@@ -845,13 +842,13 @@ def _nothing_to_choose_from(tree: ast.Module) -> Optional[str]:
     """``max(h - 40 for h in hours if h > 40)`` with no ``default=``, in a function that tests nothing (no ``if``,
     conditional expression, ``or``, ``try`` or ``while``): when no item is left, max() raises ValueError on the very
     input the instruction gives an answer for."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         if any(isinstance(n, (ast.If, ast.IfExp, ast.Try, ast.While, ast.Assert)) or isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) for n in walk(function)):
             continue
         for node in walk(function):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in EMPTY_CHOICES and len(node.args) == 1 and not node.keywords
                     and not isinstance(node.args[0], (ast.List, ast.Tuple, ast.Set, ast.Starred, ast.Constant))):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) has no default and nothing tests for an empty input, so it raises ValueError there"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) has no default and nothing tests for an empty input, so it raises ValueError there"
     return None
 
 
@@ -864,10 +861,10 @@ def _matches_each_input_at_its_start(tree: ast.Module) -> bool:
     if re.search(r"\.(?:search|findall|finditer|sub|subn|split|find|index)\(|\.\*", text) or any(
             isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in walk(tree)):
         return False
-    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}
-    items = {loop.target.id for loop in walk(tree) if isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Name)
+    parameters = {a.arg for a in nodes_of(tree, ast.arg)}
+    items = {loop.target.id for loop in nodes_of(tree, (ast.For, ast.comprehension)) if isinstance(loop.target, ast.Name)
              and isinstance(loop.iter, ast.Name) and loop.iter.id in parameters}
-    calls = [n for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "match"]
+    calls = [n for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "match"]
     return bool(calls) and all(len(c.args) == 1 and not c.keywords and isinstance(c.args[0], ast.Name) and c.args[0].id in items for c in calls)
 
 
@@ -886,7 +883,7 @@ def _json_unsorted(tree: ast.Module) -> Optional[str]:
              if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("dumps", "dump") and getattr(node.func.value, "id", None) == "json"]
     if any(k.arg == "sort_keys" for node in dumps for k in node.keywords) or any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" for n in walk(tree)):
         return None
-    return f"{ast.unparse(dumps[0])[:50]} (line {dumps[0].lineno}) keeps the keys in insertion order (no sort_keys=True)" if dumps else None
+    return f"{unparsed(dumps[0])[:50]} (line {dumps[0].lineno}) keeps the keys in insertion order (no sort_keys=True)" if dumps else None
 
 
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
@@ -899,8 +896,8 @@ def _rounds_to_the_nearest(tree: ast.Module) -> Optional[str]:
     """``round(x)`` with no digits (to the nearest whole number), where nothing floors or truncates."""
     if re.search(r"\bfloor\b|\btrunc\b|//|\bint\(", unparsed(tree)):
         return None
-    call = next((n for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" and len(n.args) == 1 and not n.keywords), None)
-    return f"{ast.unparse(call)[:50]} (line {call.lineno}) rounds to the nearest" if call is not None else None
+    call = next((n for n in nodes_of(tree, ast.Call) if getattr(n.func, "id", None) == "round" and len(n.args) == 1 and not n.keywords), None)
+    return f"{unparsed(call)[:50]} (line {call.lineno}) rounds to the nearest" if call is not None else None
 
 
 BROKEN_ASKS = (

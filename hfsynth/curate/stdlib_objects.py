@@ -34,7 +34,7 @@ import io
 import re
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import nodes_outside_try, own_scope_nodes, store_counts, walk
+from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, own_scope_nodes, store_counts, unparsed, walk
 
 # Standard classes whose instances' attributes are all on the class (properties, slots, methods).
 CLASSES = {
@@ -63,9 +63,9 @@ def _classes(tree: ast.Module) -> Dict[str, type]:
                 if alias.name in CLASSES:
                     for name in CLASSES[alias.name]:
                         named[f"{alias.asname or alias.name}.{name}"] = getattr(importlib.import_module(alias.name), name)
-    defined = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
-    defined |= {a.arg for a in walk(tree) if isinstance(a, ast.arg)}
-    defined |= {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    defined = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    defined |= {a.arg for a in nodes_of(tree, ast.arg)}
+    defined |= {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, (ast.Store, ast.Del))}
     return {name: cls for name, cls in named.items() if name.split(".")[0] not in defined}
 
 
@@ -81,11 +81,11 @@ def _made(value: ast.AST, classes: Dict[str, type]) -> Optional[type]:
     """The standard class of what ``value`` makes in plain sight: ``Path(p)``, ``datetime.strptime(s, f)``,
     and the difference of two dates or datetimes (a ``timedelta``), else None."""
     if isinstance(value, ast.Call):
-        function = ast.unparse(value.func)
+        function = unparsed(value.func)
         if function in classes:
             return classes[function]
-        if isinstance(value.func, ast.Attribute) and value.func.attr in CONSTRUCTORS and ast.unparse(value.func.value) in classes:
-            cls = classes[ast.unparse(value.func.value)]
+        if isinstance(value.func, ast.Attribute) and value.func.attr in CONSTRUCTORS and unparsed(value.func.value) in classes:
+            cls = classes[unparsed(value.func.value)]
             return cls if hasattr(cls, value.func.attr) else None
         if (isinstance(value.func, ast.Attribute) and value.func.attr in DATE_PARTS and not value.args and not value.keywords
                 and not (isinstance(value.func.value, ast.Name) and value.func.value.id in ("time", "datetime", "date"))
@@ -119,8 +119,8 @@ def _annotated_instances(scope: ast.AST, classes: Dict[str, type]) -> Dict[str, 
     if not isinstance(arguments, ast.arguments):
         return {}
     stored = {n.id for n in own_scope_nodes(scope) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
-    return {a.arg: classes[ast.unparse(a.annotation)] for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs
-            if a.annotation is not None and ast.unparse(a.annotation) in classes and a.arg not in stored}
+    return {a.arg: classes[unparsed(a.annotation)] for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+            if a.annotation is not None and unparsed(a.annotation) in classes and a.arg not in stored}
 
 
 def _attribute_instances(tree: ast.Module, classes: Dict[str, type]) -> Dict[str, type]:
@@ -132,7 +132,7 @@ def _attribute_instances(tree: ast.Module, classes: Dict[str, type]) -> Dict[str
             for t in walk(target):
                 if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store):
                     value = node.value if target is t and isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-                    kinds.setdefault(t.attr, set()).add(classes.get(ast.unparse(value.func)) if isinstance(value, ast.Call) else None)
+                    kinds.setdefault(t.attr, set()).add(classes.get(unparsed(value.func)) if isinstance(value, ast.Call) else None)
     return {name: found.pop() for name, found in kinds.items() if len(found) == 1 and None not in found}
 
 
@@ -141,15 +141,15 @@ def _objects(tree: ast.Module, classes: Dict[str, type]):
     object the code makes in plain sight (``Path(path).read_lines``, ``p.read_lines`` after ``p = Path(path)``,
     ``self._files.move_to_front`` after ``self._files = OrderedDict()``) or on the class itself (``date.parse``)."""
     attributes = _attribute_instances(tree, classes)
-    scopes = [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    scopes = [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for scope in scopes:
         instances = _instances(scope, classes)
         for node in nodes_outside_try(scope):
             if not isinstance(node, ast.Attribute) or node.attr.startswith("__"):
                 continue
             value = node.value
-            if isinstance(value, (ast.Name, ast.Attribute)) and ast.unparse(value) in classes:  # date.parse(text): the class itself
-                cls = classes[ast.unparse(value)]
+            if isinstance(value, (ast.Name, ast.Attribute)) and unparsed(value) in classes:  # date.parse(text): the class itself
+                cls = classes[unparsed(value)]
             elif isinstance(value, (ast.Call, ast.BinOp)):  # Path(path).read_lines(), (end - start).day
                 cls = _made(value, classes)
             elif isinstance(value, ast.Name):  # p = Path(path); p.read_lines()
@@ -162,8 +162,8 @@ def _objects(tree: ast.Module, classes: Dict[str, type]):
 
 def _own_attributes(tree: ast.Module) -> set:
     """Attributes the code sets itself or asks about (``counts.total = 5``, ``hasattr(d, "x")``)."""
-    own = {n.attr for n in walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del))}
-    return own | {n.args[1].value for n in walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
+    own = {n.attr for n in nodes_of(tree, ast.Attribute) if isinstance(n.ctx, (ast.Store, ast.Del))}
+    return own | {n.args[1].value for n in nodes_of(tree, ast.Call) if getattr(n.func, "id", None) in ("hasattr", "getattr", "setattr")
                   and len(n.args) > 1 and isinstance(n.args[1], ast.Constant)}
 
 
@@ -175,7 +175,7 @@ def missing_method(tree: ast.Module) -> Optional[str]:
     own = _own_attributes(tree)
     for node, cls in _objects(tree, classes):
         if node.attr not in own and node.attr not in NEWER and not hasattr(cls, node.attr):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): {cls.__module__.lstrip('_')}.{cls.__name__} has no attribute {node.attr!r}"
     return None
 
 
@@ -197,10 +197,10 @@ def wrong_arity(tree: ast.Module) -> Optional[str]:
     classes = _classes(tree)
     if not classes:
         return None
-    calls = {id(n.func): n for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+    calls = {id(n.func): n for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Attribute)}
     for node, cls in _objects(tree, classes):
         call = calls.get(id(node))
-        on_class = isinstance(node.value, (ast.Name, ast.Attribute)) and ast.unparse(node.value) in classes
+        on_class = isinstance(node.value, (ast.Name, ast.Attribute)) and unparsed(node.value) in classes
         if call is None or cls.__name__ not in SAMPLES or call.keywords or any(isinstance(a, ast.Starred) for a in call.args) \
                 or not hasattr(cls, node.attr) or (on_class and node.attr not in CONSTRUCTORS):
             continue
@@ -208,7 +208,7 @@ def wrong_arity(tree: ast.Module) -> Optional[str]:
             getattr(cls if on_class else SAMPLES[cls.__name__](), node.attr)(*[None] * len(call.args))
         except TypeError as error:
             if ARITY.search(str(error)):
-                return f"{ast.unparse(call)[:50]} (line {call.lineno}) on a {cls.__name__}: {error}"
+                return f"{unparsed(call)[:50]} (line {call.lineno}) on a {cls.__name__}: {error}"
         except Exception:  # noqa: BLE001 - any other complaint is about the sample's values, not the count
             continue
     return None
@@ -232,7 +232,7 @@ def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
     """``placed = datetime.fromisoformat(order["placed_at"])`` then ``delivered - placed`` with ``delivered =
     order["delivered_at"]``: the code parses one timestamp of a record and takes its twin raw, a text, so the
     subtraction or comparison of the two raises TypeError (both fields come in the same form)."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         parsed, raw = {}, {}
         for node in walk(function):
             if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
@@ -251,7 +251,7 @@ def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
             a, b = sides[0].id, sides[1].id
             for text, date in ((a, b), (b, a)):
                 if text in raw and date in parsed and raw[text][0] == parsed[date][0] and raw[text][1] != parsed[date][1]:
-                    return (f"{ast.unparse(node)[:50]} (line {node.lineno}): {date} is parsed from {parsed[date][0]}[{parsed[date][1]!r}] and {text} is "
+                    return (f"{unparsed(node)[:50]} (line {node.lineno}): {date} is parsed from {parsed[date][0]}[{parsed[date][1]!r}] and {text} is "
                             f"{raw[text][0]}[{raw[text][1]!r}] as it came, a text, which raises TypeError")
     return None
 
@@ -266,7 +266,7 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
     if not classes:
         return None
     pair = {datetime.date, datetime.datetime}
-    for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         instances = {**_annotated_instances(scope, classes), **_instances(scope, classes)}
         for node in nodes_outside_try(scope):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
@@ -277,11 +277,11 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
                 continue
             kinds = {_kind(side, instances, classes) for side in sides}
             if kinds == pair:
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a datetime and a date, which raises TypeError"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) mixes a datetime and a date, which raises TypeError"
             if len(kinds) == 2 and kinds <= {datetime.time, datetime.datetime, datetime.date} and isinstance(node, ast.Compare):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) orders a time of day against a {'datetime' if datetime.datetime in kinds else 'date'}, which raises TypeError"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) orders a time of day against a {'datetime' if datetime.datetime in kinds else 'date'}, which raises TypeError"
             if isinstance(node, ast.BinOp) and datetime.time in kinds and kinds <= {datetime.time, datetime.timedelta}:
-                return (f"{ast.unparse(node)[:60]} (line {node.lineno}) subtracts from a datetime.time, which takes no arithmetic "
+                return (f"{unparsed(node)[:60]} (line {node.lineno}) subtracts from a datetime.time, which takes no arithmetic "
                         f"(TypeError; a datetime or minutes of the day are meant)")
     return None
 
@@ -301,7 +301,7 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
     stores = store_counts(tree)
     floats = {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
               and isinstance(n.value, ast.Constant) and type(n.value.value) is float and stores[n.targets[0].id] == 1}
-    for scope in [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         arguments = getattr(scope, "args", None)
         parameters = [a for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs] if arguments else []
         bindings: Dict[str, list] = {}
@@ -316,7 +316,7 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
                     if isinstance(bound, ast.Name):
                         bindings.setdefault(bound.id, []).append(None)  # bound by a loop or a with: anything
         local_floats = {name for name in floats if scope is tree or name not in bindings and name not in {a.arg for a in parameters}}  # not a local of that name
-        local_floats |= {a.arg for a in parameters if a.annotation is not None and ast.unparse(a.annotation) == "float" and stores[a.arg] == 0}
+        local_floats |= {a.arg for a in parameters if a.annotation is not None and unparsed(a.annotation) == "float" and stores[a.arg] == 0}
 
         def is_float(node: ast.AST) -> bool:
             return isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Name) and node.id in local_floats
@@ -325,7 +325,7 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
 
         def is_decimal(node: ast.AST) -> bool:
             if isinstance(node, ast.Call):
-                function = ast.unparse(node.func)
+                function = unparsed(node.func)
                 return function in decimal_names or isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and is_decimal(node.func.value)
             if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
                 sides = (node.left, node.right)
@@ -344,7 +344,7 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
         for node in nodes_outside_try(scope):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC) and any(
                     is_decimal(a) and is_float(b) for a, b in ((node.left, node.right), (node.right, node.left))):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
             if isinstance(node, ast.AugAssign) and isinstance(node.op, ARITHMETIC) and isinstance(node.target, ast.Name) and node.target.id in known and is_float(node.value):
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
     return None

@@ -56,7 +56,7 @@ from hfsynth.curate.endless_loops import (climbs_past_the_root, counter_never_co
                                           recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.partial_means import mean_over_the_key_count, mean_over_the_whole
 from hfsynth.curate.pieced_slices import overlapping_slices
-from hfsynth.curate.python_ast import breaks_out_of, children, is_literal, is_print, parse_python, takes_arguments, walk
+from hfsynth.curate.python_ast import breaks_out_of, children, is_literal, is_print, nodes_of, parse_python, takes_arguments, unparsed, walk
 from hfsynth.curate.skipped_items import last_item_never_reached, last_run_never_judged
 from hfsynth.curate.time_values import difference_attribute, isoweekday_as_index
 from hfsynth.curate.instruction_examples import instruction_examples
@@ -191,7 +191,7 @@ def ignores_its_inputs(tree: ast.Module) -> list:
             return []  # an identity or no-op asked for by name is right to hand back or ignore its input
         args = function.args
         params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
-        used = {node.id for stmt in function.body for node in walk(stmt) if isinstance(node, ast.Name)}
+        used = {node.id for stmt in function.body for node in nodes_of(stmt, ast.Name)}
         if params & used and not _returns_a_parameter_unchanged(function, params):
             return []
     return [f.name for f in taking]
@@ -216,8 +216,8 @@ def placeholders(tree: ast.Module) -> int:
     """Loops, branches and ``with`` blocks whose whole body is ``...`` (the model left the work
     out), and ``while`` loops whose body is ``pass`` (a busy loop that never ends)."""
     return sum(
-        1 for node in walk(tree)
-        if isinstance(node, COMPOUND) and (
+        1 for node in nodes_of(tree, COMPOUND)
+        if (
             all(_is_ellipsis(n) for n in node.body)
             or (isinstance(node, ast.While) and all(isinstance(n, ast.Pass) or _is_ellipsis(n) for n in node.body))
         )
@@ -234,7 +234,7 @@ def _local_names(function) -> set:
     """Names the function binds itself (assignment, loop and ``with`` targets), its parameters aside."""
     args = function.args
     params = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} | {a.arg for a in (args.vararg, args.kwarg) if a}
-    bound = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    bound = {n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Store)}
     return bound - params
 
 
@@ -244,8 +244,8 @@ def _only_touches_locals(function) -> bool:
     (``global``): whatever the function works out stays in its locals. A loop or ``with`` target is
     not the function's own: it names the caller's objects (``for t in things: t.close()``)."""
     targets = [node.optional_vars if isinstance(node, ast.withitem) else node.target
-               for node in walk(function) if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem))]
-    borrowed = {n.id for target in targets if target is not None for n in walk(target) if isinstance(n, ast.Name)}
+               for node in nodes_of(function, (ast.For, ast.AsyncFor, ast.comprehension, ast.withitem))]
+    borrowed = {n.id for target in targets if target is not None for n in nodes_of(target, ast.Name)}
     local = _local_names(function) - borrowed
     for node in walk(function):
         if node is not function and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
@@ -330,8 +330,8 @@ def _unread_final_assignment(function) -> list:
             if not isinstance(element, ast.Name):
                 return []  # an attribute or an item: stored somewhere that outlives the call
             names.append(element.id)
-    declared = {n for node in walk(function) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
-    read = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    declared = {n for node in nodes_of(function, (ast.Global, ast.Nonlocal)) for n in node.names}
+    read = {n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Load)}
     if any(n in read or n in declared or n.startswith("_") for n in names):
         return []
     return names
@@ -357,7 +357,7 @@ def _never_makes_its_annotated_value(function) -> bool:
     a ``yield`` anywhere in it, and a body that can run off its end: it hands back None (the model
     stopped before the line that builds the answer: ``# find the best score next``). Stubs, abstract
     methods and overloads are other checks' business."""
-    if function.returns is None or _is_stub(function) or NO_VALUE_NEEDED.match(re.sub(r"\b\w+\.", "", ast.unparse(function.returns).strip("'\""))):
+    if function.returns is None or _is_stub(function) or NO_VALUE_NEEDED.match(re.sub(r"\b\w+\.", "", unparsed(function.returns).strip("'\""))):
         return False
     if any(isinstance(d, (ast.Name, ast.Attribute)) and (getattr(d, "id", None) or d.attr) in ("abstractmethod", "overload") for d in function.decorator_list):
         return False
@@ -372,22 +372,20 @@ def stops_mid_way(tree: ast.Module) -> Optional[str]:
     statement the cut left). Kept: a lookup directly in a ``try`` body (``self[key]`` to see whether
     it raises), a lookup in a ``defaultdict`` (it registers the key), and a module-level bare name
     (notebook answers show a value so)."""
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         if _never_makes_its_annotated_value(function):
-            return f"{function.name} is annotated -> {ast.unparse(function.returns)} but never returns a value"
+            return f"{function.name} is annotated -> {unparsed(function.returns)} but never returns a value"
         unread = _unread_final_assignment(function)
         if unread:
             return f"{function.name} ends assigning {', '.join(unread)}, which it never uses"
-        probes = {id(n) for t in walk(function) if isinstance(t, ast.Try) for n in t.body}
-        defaults = {ast.unparse(t) for n in walk(function) if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.Call)
-                    and ast.unparse(n.value.func) in ("defaultdict", "collections.defaultdict") for t in (n.targets if isinstance(n, ast.Assign) else [n.target])}
+        probes = {id(n) for t in nodes_of(function, ast.Try) for n in t.body}
+        defaults = {unparsed(t) for n in nodes_of(function, (ast.Assign, ast.AnnAssign)) if isinstance(n.value, ast.Call)
+                    and unparsed(n.value.func) in ("defaultdict", "collections.defaultdict") for t in (n.targets if isinstance(n, ast.Assign) else [n.target])}
         for node in walk(function):
-            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Subscript) and ast.unparse(node.value.value) in defaults:
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Subscript) and unparsed(node.value.value) in defaults:
                 continue  # ratings[recipe] on a defaultdict: the key is registered, with an empty value
             if isinstance(node, ast.Expr) and id(node) not in probes and _has_no_effect(node.value):
-                return f"{function.name}: line {node.lineno} ({ast.unparse(node)[:40]}) does nothing"
+                return f"{function.name}: line {node.lineno} ({unparsed(node)[:40]}) does nothing"
     return None
 
 
@@ -438,7 +436,7 @@ def empty_helpers(tree: ast.Module) -> list:
     beside sibling functions of the same parameters that do the work (``_unexpected_fields(record,
     schema): return []`` next to ``_missing_fields(record, schema)``): one part of the task left out."""
     functions = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    called = {n.func.id for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    called = {n.func.id for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Name)}
     found = []
     for function in functions:
         body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
@@ -460,7 +458,7 @@ def checks_but_never_acts(tree: ast.Module) -> list:
     """Methods named for an action (``transfer``) whose body only calls the class's own methods that
     do nothing but raise on bad input (``self._validate_transfer(...)``): the checks run, the action never does."""
     found = []
-    for cls in (n for n in walk(tree) if isinstance(n, ast.ClassDef)):
+    for cls in (n for n in nodes_of(tree, ast.ClassDef)):
         methods = {n.name: n for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
         def only_guards(method) -> bool:
@@ -487,7 +485,7 @@ def partly_unimplemented(tree: ast.Module) -> list:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
-        if len(body) > 1 and any(isinstance(n, ast.Raise) and n.exc is not None and re.match(r"NotImplementedError\b", ast.unparse(n.exc)) for n in walk(function)):
+        if len(body) > 1 and any(isinstance(n, ast.Raise) and n.exc is not None and re.match(r"NotImplementedError\b", unparsed(n.exc)) for n in walk(function)):
             found.append(f"{function.name}()")
     return found
 
@@ -703,7 +701,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
         if (config is None or config.vacuous_tests) and tests_check_only_shapes(row.get("tests"), tree, row.get("instruction") or ""):
             return "trivial tests: the asserts check only shapes (types, lengths, order against a bound, an empty input's empty answer), never a value"
         return None
-    names = [node.name for node in walk(tree) if isinstance(node, DEFINITIONS)]
+    names = [node.name for node in nodes_of(tree, DEFINITIONS)]
     if names and all(DOES_NOTHING_BY_NAME.search(name) for name in names):
         return None  # "a default callback that does nothing": noop(*args, **kwargs) is the answer
     if names:
@@ -712,7 +710,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
 
 
 def _calls(tree: ast.AST):
-    return [node for node in walk(tree) if isinstance(node, ast.Call)]
+    return [node for node in nodes_of(tree, ast.Call)]
 
 
 ASKS_TO_PRINT = re.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)
@@ -738,8 +736,8 @@ def prints_what_it_was_asked_to(tree: ast.Module, instruction: str) -> bool:
     it was asked to print."""
     if not ASKS_TO_PRINT.search(instruction):
         return False
-    strings = [n.value.strip() for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip()]
-    numbers = [n.value for n in walk(tree) if isinstance(n, ast.Constant) and type(n.value) in (int, float) and n.value not in (0, 1)]
+    strings = [n.value.strip() for n in nodes_of(tree, ast.Constant) if isinstance(n.value, str) and n.value.strip()]
+    numbers = [n.value for n in nodes_of(tree, ast.Constant) if type(n.value) in (int, float) and n.value not in (0, 1)]
     return bool(strings) and all(text in instruction for text in strings) and all(re.search(rf"(?<![\d.]){re.escape(str(v))}(?![\d])", instruction) for v in numbers)
 
 
@@ -751,7 +749,7 @@ def print_only(row: Dict, config) -> Optional[str]:
     if tree is None:
         return None
     # A function without parameters that only prints (``def main(): print("5! =", 120)``) defines nothing.
-    wrappers = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not takes_arguments(n)}
+    wrappers = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)) if not takes_arguments(n)}
     defines = any(isinstance(node, DEFINITIONS + (ast.Lambda,)) and getattr(node, "name", None) not in wrappers for node in walk(tree))
     if defines:
         return None

@@ -56,9 +56,9 @@ from hfsynth.curate.per_key_totals import best_single_item
 from hfsynth.curate.tuple_fields import discarded_field, one_field_returned, short_output_tuples, swapped_fields, unmirrored_sides
 from hfsynth.curate.stated_purpose import contradicting_purpose
 from hfsynth.curate.percent_branches import swapped_percent_branch
-from hfsynth.curate.python_ast import parse_python, unparsed, walk, without_docstrings
+from hfsynth.curate.python_ast import nodes_of, parse_python, unparsed, walk, without_docstrings
 from hfsynth.curate.removed_characters import character_left_in, whitespace_left_in
-from hfsynth.curate.requirement_words import EMPHASIS, NEGATION, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
+from hfsynth.curate.requirement_words import EMPHASIS, constant_value, ends_negated, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.stated_requirements import recurses
 from hfsynth.curate.time_arithmetic import broken_time_arithmetic
 from hfsynth.curate.timestamp_examples import unparsed_examples
@@ -98,7 +98,7 @@ def _takes_a_middle(code: Code) -> bool:
     heaps, ``nsmallest``), an item of a ``sorted(...)`` taken at once, pandas' ``"median"``, or the length halved
     (``n // 2``, ``n >> 1``, ``len(xs) / 2``, ``n % 2``). A function named ``median_stay`` that returns
     ``mean(nights)`` has the word and none of them."""
-    defined = {n.name for n in walk(code.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defined = {n.name for n in nodes_of(code.tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for node in code.nodes:
         if isinstance(node, ast.Constant) and node.value == "median":
             return True  # groupby(...).transform("median")
@@ -149,7 +149,7 @@ def _reads_lines(code: Code) -> bool:
     """Something that splits text or a file into lines: splitlines, readlines, a newline, or a loop over a
     file the code opens (``sum(1 for _ in fh)``: a file iterates line by line)."""
     opened = {item.optional_vars.id for n in code.nodes if isinstance(n, (ast.With, ast.AsyncWith)) for item in n.items
-              if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call) and re.search(r"open$", ast.unparse(item.context_expr.func))}
+              if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call) and re.search(r"open$", unparsed(item.context_expr.func))}
     walks_a_file = any(isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Name) and n.iter.id in opened for n in walk(code.tree))
     return walks_a_file or code.has(r"line|readlines|splitlines|^wc$") or "\\n" in code.text or "linesep" in code.text
 
@@ -211,7 +211,7 @@ DAY_ABBREVIATIONS = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
 
 def _names_the_days(code: Code) -> bool:
     """A table of the days' names ("mon" ... "sun", or "Monday" ...): weekday names read from text."""
-    strings = {n.value.lower()[:3] for n in walk(code.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    strings = {n.value.lower()[:3] for n in nodes_of(code.tree, ast.Constant) if isinstance(n.value, str)}
     return len(strings & DAY_ABBREVIATIONS) >= 5
 
 
@@ -223,7 +223,7 @@ def _takes_no_date(code: Code) -> bool:
     timetable the numbers belong to, and no date comes in to ask the day of."""
     functions = [n for n in code.tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
     arguments = [a for f in functions for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs]
-    return bool(functions) and bool(arguments) and all(a.annotation is not None and NUMBERS_ONLY.fullmatch(ast.unparse(a.annotation)) for a in arguments) \
+    return bool(functions) and bool(arguments) and all(a.annotation is not None and NUMBERS_ONLY.fullmatch(unparsed(a.annotation)) for a in arguments) \
         and not code.has(r"^(?:date|datetime|calendar|monthrange|year|month)$")  # last_business_day(year: int, month: int) builds a date
 
 
@@ -237,9 +237,9 @@ def _reads_weekdays(code: Code) -> bool:
 def _counts_positions(code: Code) -> bool:
     """A position counted, or positions taken as the input (``vinyl_order(positions)`` returns the ones it was given),
     or positions that are text (a function annotated to return ``list[str]``: wheel positions "FL", "RR")."""
-    taken = {a.arg for n in walk(code.tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
-    texts = any(n.returns is not None and re.search(r"\bstr\b", ast.unparse(n.returns)) and not re.search(r"\bint\b", ast.unparse(n.returns))
-                for n in walk(code.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))  # -> list[str]: wheel positions "FL", "RR", no index
+    taken = {a.arg for n in nodes_of(code.tree, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+    texts = any(n.returns is not None and re.search(r"\bstr\b", unparsed(n.returns)) and not re.search(r"\bint\b", unparsed(n.returns))
+                for n in nodes_of(code.tree, (ast.FunctionDef, ast.AsyncFunctionDef)))  # -> list[str]: wheel positions "FL", "RR", no index
     return bool(taken & {"positions", "indices", "indexes"}) or texts or code.has(r"enumerate|^range$|index|find|bisect|argsort|argmax|argmin|^where$|nonzero|^len$|^count$|finditer|start|span") or any(
         isinstance(n, ast.AugAssign) for n in code.nodes
     )
@@ -474,12 +474,12 @@ def _ratio_upside_down(prose: str, tree: ast.Module) -> Optional[str]:
         upside_down = [n for n, left, right in divisions if _has_word(bottom, left) and _has_word(top, right) and not _has_word(top, left)]
         right_way = [n for n, left, right in divisions if _has_word(top, left) and _has_word(bottom, right)]
         if upside_down and not right_way:
-            return f"the instruction asks for {match.group(0)!r} and {ast.unparse(upside_down[0])[:60]} (line {upside_down[0].lineno}) divides the other way round"
+            return f"the instruction asks for {match.group(0)!r} and {unparsed(upside_down[0])[:60]} (line {upside_down[0].lineno}) divides the other way round"
     return None
 
 
 def _asked(pattern: "re.Pattern[str]", prose: str) -> Optional["re.Match[str]"]:
-    return next((m for m in pattern.finditer(prose) if not NEGATION.search(prose[: m.start()])), None)
+    return next((m for m in pattern.finditer(prose) if not ends_negated(prose, m.start())), None)
 
 
 def _only_truths(tree: ast.Module) -> bool:
@@ -499,8 +499,8 @@ def _names_the_key(key: str, words: Set[str]) -> bool:
 def _orders_by_fields(tree: ast.Module) -> bool:
     """A ``@dataclass(order=True)``: its instances compare field by field, in an order no sort key names; or a
     sort key of positions alone (``key=lambda row: (-row[1], row[0])``): the names are the tuple's, given where it is built."""
-    if any(isinstance(d, ast.Call) and ast.unparse(d.func).endswith("dataclass") and any(k.arg == "order" and isinstance(k.value, ast.Constant) and k.value.value is True for k in d.keywords)
-           for n in walk(tree) if isinstance(n, ast.ClassDef) for d in n.decorator_list):
+    if any(isinstance(d, ast.Call) and unparsed(d.func).endswith("dataclass") and any(k.arg == "order" and isinstance(k.value, ast.Constant) and k.value.value is True for k in d.keywords)
+           for n in nodes_of(tree, ast.ClassDef) for d in n.decorator_list):
         return True
     for node in walk(tree):
         if isinstance(node, ast.keyword) and node.arg == "key" and isinstance(node.value, ast.Lambda):
@@ -517,7 +517,7 @@ def _words(code: str) -> Set[str]:
 
 def _calls(tree: ast.Module) -> Set[str]:
     """Dotted names of the calls the code makes (``json.loads``, ``csv.reader``, ``urlencode``)."""
-    return {ast.unparse(n.func) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute))}
+    return {unparsed(n.func) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute))}
 
 
 def _another_format(prose: str, tree: ast.Module) -> Optional[str]:
@@ -555,11 +555,9 @@ def _wrong_kind_method(prose: str, tree: ast.Module) -> Optional[str]:
     for words, names, kind in NAMED_KINDS:
         if not words.search(prose):
             continue
-        for function in walk(tree):
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
+        for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for arg in function.args.posonlyargs + function.args.args:
-                if arg.arg not in names or (arg.annotation is not None and ast.unparse(arg.annotation) not in (kind.__name__, f"typing.{kind.__name__.title()}")):
+                if arg.arg not in names or (arg.annotation is not None and unparsed(arg.annotation) not in (kind.__name__, f"typing.{kind.__name__.title()}")):
                     continue
                 if any(isinstance(n, ast.Name) and n.id == arg.arg and isinstance(n.ctx, (ast.Store, ast.Del)) for n in walk(function)):
                     continue
@@ -582,7 +580,7 @@ def _words_split_at_spaces(prose: str, tree: ast.Module) -> Optional[str]:
     other way (no ``split()``, no regex)."""
     if not _asked(WORD_COUNT, prose) or SPACES_ONLY.search(prose):
         return None
-    splits = [n for n in walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "split"]
+    splits = [n for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "split"]
     at_space = [n for n in splits if len(n.args) == 1 and isinstance(n.args[0], ast.Constant) and n.args[0].value == " "]
     if not at_space or any(not n.args for n in splits) or re.search(r"\bre\.|\bshlex\b|\bisspace\b", unparsed(tree)):
         return None
@@ -607,10 +605,10 @@ def _exclusive_extras(prose: str, tree: ast.Module) -> Optional[str]:
         def added(body):
             return {n.target.id for n in body if isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult)) and isinstance(n.target, ast.Name)}
         def read(test):
-            return {n.id for n in walk(test) if isinstance(n, ast.Name)}
+            return {n.id for n in nodes_of(test, ast.Name)}
         if added(first.body) & added(second.body) and not read(first.test) & read(second.test) and len(first.body) == len(second.body) == 1:
             return (f"the instruction adds each extra whenever its condition applies, and the elif (line {second.lineno}) "
-                    f"adds the second only when {ast.unparse(first.test)[:40]} does not hold")
+                    f"adds the second only when {unparsed(first.test)[:40]} does not hold")
     return None
 
 
@@ -627,9 +625,9 @@ def _change_over_the_changed(prose: str, tree: ast.Module) -> Optional[str]:
         return None
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Sub) \
-                and ast.unparse(node.left.left) == ast.unparse(node.right):
-            return (f"the instruction asks for a percentage change and {ast.unparse(node)[:50]} (line {node.lineno}) divides by "
-                    f"{ast.unparse(node.right)[:20]}, not by {ast.unparse(node.left.right)[:20]} it is compared with")
+                and unparsed(node.left.left) == unparsed(node.right):
+            return (f"the instruction asks for a percentage change and {unparsed(node)[:50]} (line {node.lineno}) divides by "
+                    f"{unparsed(node.right)[:20]}, not by {unparsed(node.left.right)[:20]} it is compared with")
     return None
 
 
@@ -660,12 +658,12 @@ def _largest_key_of_counts(prose: str, tree: ast.Module) -> Optional[str]:
     their counts."""
     if not _asked(MOST_OFTEN_ASK, prose):
         return None
-    counters = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+    counters = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call)
                 and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter" for t in n.targets if isinstance(t, ast.Name)}
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
                 and isinstance(node.args[0], ast.Name) and node.args[0].id in counters):
-            return f"the instruction asks for what occurs most and {ast.unparse(node)} (line {node.lineno}) compares the keys of the Counter, not their counts"
+            return f"the instruction asks for what occurs most and {unparsed(node)} (line {node.lineno}) compares the keys of the Counter, not their counts"
     return None
 
 
@@ -687,7 +685,7 @@ def _totals_overwritten(prose: str, tree: ast.Module) -> Optional[str]:
     if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Add) for n in walk_outside_asserts(tree)) or \
             any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sum", "Counter", "fsum", "accumulate") for n in walk_outside_asserts(tree)):
         return None
-    return f"the instruction asks for totals and {ast.unparse(merge)[:40]} (line {merge.lineno}) replaces a key's amount with the later one: nothing is added"
+    return f"the instruction asks for totals and {unparsed(merge)[:40]} (line {merge.lineno}) replaces a key's amount with the later one: nothing is added"
 
 
 # "fell by more than 5 degrees", "rose by at least 10%": one direction of change.
@@ -701,7 +699,7 @@ def _change_in_either_direction(prose: str, tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Compare) and any(isinstance(side, ast.Call) and getattr(side.func, "id", None) == "abs" and side.args
                                                  and isinstance(side.args[0], ast.BinOp) and isinstance(side.args[0].op, ast.Sub) for side in [node.left] + node.comparators):
-            return f"the instruction asks for a change in one direction and {ast.unparse(node)[:50]} (line {node.lineno}) takes abs(): a change the other way counts too"
+            return f"the instruction asks for a change in one direction and {unparsed(node)[:50]} (line {node.lineno}) takes abs(): a change the other way counts too"
     return None
 
 
@@ -724,13 +722,13 @@ def _counter_difference_floors_at_zero(prose: str, tree: ast.Module) -> Optional
     the counts that stay above zero (``subtract`` or a loop over both keys is meant)."""
     if not _asked(NEGATIVE_ASK, prose):
         return None
-    counters = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
+    counters = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "Counter"
                 for t in n.targets if isinstance(t, ast.Name)}
     def counter(node):
         return isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Counter" or isinstance(node, ast.Name) and node.id in counters
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and counter(node.left) and counter(node.right):
-            return f"the instruction keeps negative differences and {ast.unparse(node)[:50]} (line {node.lineno}) drops every count that falls to zero or below"
+            return f"the instruction keeps negative differences and {unparsed(node)[:50]} (line {node.lineno}) drops every count that falls to zero or below"
     return None
 
 
@@ -748,9 +746,9 @@ def _capped_one_way(prose: str, tree: ast.Module) -> Optional[str]:
     if len(caps) != 1 or any(n.func.id != "min" for n in calls):
         return None
     limit = constant_value(caps[0].args[1])
-    if any(constant_value(n) == -limit for n in walk(tree) if isinstance(n, (ast.UnaryOp, ast.Constant))):
+    if any(constant_value(n) == -limit for n in nodes_of(tree, (ast.UnaryOp, ast.Constant))):
         return None
-    return f"the instruction caps the value in either direction and {ast.unparse(caps[0])[:40]} (line {caps[0].lineno}) caps it only from above"
+    return f"the instruction caps the value in either direction and {unparsed(caps[0])[:40]} (line {caps[0].lineno}) caps it only from above"
 
 
 def _whichever_reversed(prose: str, tree: ast.Module) -> Optional[str]:
@@ -761,7 +759,7 @@ def _whichever_reversed(prose: str, tree: ast.Module) -> Optional[str]:
         said = _asked(ask, prose)
         if said and names == {wrong}:
             call = next(n for n in calls if n.func.id == wrong)
-            return f"the instruction says {said.group(0)!r} and {ast.unparse(call)[:40]} (line {call.lineno}) takes the other one"
+            return f"the instruction says {said.group(0)!r} and {unparsed(call)[:40]} (line {call.lineno}) takes the other one"
     return None
 
 
@@ -792,7 +790,7 @@ def _text_field_in_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
             floats = isinstance(other, ast.Call) and getattr(other.func, "id", None) in ("float", "Decimal") or isinstance(other, ast.Constant) and type(other.value) is float
             if (isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv)) and (number(other) or raw_field(other))) or (
                     isinstance(node.op, ast.Mult) and floats) or (isinstance(node.op, ast.Add) and number(other)):
-                return f"the instruction's fields are strings and {ast.unparse(node)[:50]} (line {node.lineno}) does arithmetic on {ast.unparse(field)} unconverted"
+                return f"the instruction's fields are strings and {unparsed(node)[:50]} (line {node.lineno}) does arithmetic on {unparsed(field)} unconverted"
     return None
 
 
@@ -822,16 +820,16 @@ def _milliseconds_as_seconds(prose: str, tree: ast.Module) -> Optional[str]:
     """"wait 200 milliseconds" and ``time.sleep(200)``: sleep takes seconds."""
     for amount in {int(m.group(1)) for m in MILLISECONDS.finditer(prose) if int(m.group(1)) >= 10}:
         for node in walk(tree):
-            if (isinstance(node, ast.Call) and ast.unparse(node.func) in ("time.sleep", "sleep", "asyncio.sleep") and node.args
+            if (isinstance(node, ast.Call) and unparsed(node.func) in ("time.sleep", "sleep", "asyncio.sleep") and node.args
                     and isinstance(node.args[0], ast.Constant) and node.args[0].value == amount):
-                return f"the instruction waits {amount} milliseconds and the code sleeps {amount} seconds ({ast.unparse(node)})"
+                return f"the instruction waits {amount} milliseconds and the code sleeps {amount} seconds ({unparsed(node)})"
     return None
 
 
 def _missing_parameter(prose: str, tree: ast.Module) -> Optional[str]:
     """A parameter the instruction's signature names (`sort_records(records, key, reverse=False)`) that the
     code's function of that name does not take (and no ``*args``/``**kwargs`` could)."""
-    functions = {n.name: n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    functions = {n.name: n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for signature in asked_signatures(prose):
         function = functions.get(signature.name)
         if function is None or function.args.vararg or function.args.kwarg:
@@ -866,14 +864,12 @@ def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
     (``item in items[i + 1:]``, ``items.count(item)``, ``items.index(item)``)."""
     if not LINEAR.search(prose):
         return None
-    for loop in walk(tree):
-        if not isinstance(loop, (ast.For, ast.comprehension)):
-            continue
+    for loop in nodes_of(tree, (ast.For, ast.comprehension)):
         seq = _sequence_of(loop.iter)
         if seq is None:
             continue
-        inner = next((n for statement in (loop.body if isinstance(loop, ast.For) else []) for n in walk(statement)
-                      if isinstance(n, ast.For) and n is not loop and _sequence_of(n.iter) is not None and _sequence_of(n.iter).id == seq.id), None)
+        inner = next((n for statement in (loop.body if isinstance(loop, ast.For) else []) for n in nodes_of(statement, ast.For)
+                      if n is not loop and _sequence_of(n.iter) is not None and _sequence_of(n.iter).id == seq.id), None)
         if inner is not None:
             return f"the instruction asks for O(n) and the code loops over {seq.id} inside a loop over {seq.id} (line {inner.lineno})"
         body = loop.body if isinstance(loop, ast.For) else [loop]
@@ -885,7 +881,7 @@ def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("count", "index"):
                 searched = node.func.value
             if isinstance(searched, ast.Name) and searched.id == seq.id:
-                return f"the instruction asks for O(n) and the code searches {seq.id} again for each of its items ({ast.unparse(node)[:40]})"
+                return f"the instruction asks for O(n) and the code searches {seq.id} again for each of its items ({unparsed(node)[:40]})"
     return None
 
 
@@ -897,10 +893,10 @@ APPENDS_TO_A_FILE = re.compile(r"\bappends?\b[^.]{0,60}\b(?:file|log)\b|\b(?:kee
 def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[str]:
     """``re.match`` (the start only) for a digit "anywhere"; a class compared by ``__eq__`` with no
     ``__hash__`` (so unhashable) that must be a dict key or in a set; a file to append to opened ``"w"``."""
-    calls = [n for n in walk(tree) if isinstance(n, ast.Call)]
-    names = {ast.unparse(c.func) for c in calls}
+    calls = [n for n in nodes_of(tree, ast.Call)]
+    names = {unparsed(c.func) for c in calls}
     if ANYWHERE.search(prose) and "re.match" in names and not names & {"re.search", "re.findall", "re.finditer", "re.fullmatch"}:
-        pattern = next((c.args[0] for c in calls if ast.unparse(c.func) == "re.match" and c.args), None)
+        pattern = next((c.args[0] for c in calls if unparsed(c.func) == "re.match" and c.args), None)
         if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and not pattern.value.startswith((".*", "^.*", ".+")):
             return f"the instruction looks anywhere in the string and re.match({pattern.value!r}) looks at its start only"
     if HASHED.search(prose):
@@ -912,7 +908,7 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
                     return f"the instruction puts {cls.name} objects in sets or dict keys and the class defines __eq__ without __hash__, which makes them unhashable"
     if APPENDS_TO_A_FILE.search(prose):
         modes = [c.args[1].value if len(c.args) > 1 and isinstance(c.args[1], ast.Constant) else next((k.value.value for k in c.keywords if k.arg == "mode" and isinstance(k.value, ast.Constant)), None)
-                 for c in calls if ast.unparse(c.func) in ("open", "io.open") or (isinstance(c.func, ast.Attribute) and c.func.attr == "open")]
+                 for c in calls if unparsed(c.func) in ("open", "io.open") or (isinstance(c.func, ast.Attribute) and c.func.attr == "open")]
         if modes and all(isinstance(m, str) and "w" in m for m in modes):
             return "the instruction appends to the file and the code opens it with mode 'w', which empties it"
     return None
@@ -939,12 +935,12 @@ RUNNING_ASK = re.compile(r"\bfrom (?:the )?\w+ `?[a-z]`? to (?:the )?\w+ `?[a-z]
 def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
     """``itertools.accumulate`` where the instruction asks for nothing cumulative ("each value's share of
     the total"): every item after the first carries the ones before it."""
-    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes_of(tree, ast.Call)}
     if RUNNING_ASK.search(prose) or called & {"takewhile", "dropwhile", "bisect", "bisect_left", "bisect_right"}:
         return None  # prefix sums searched for a threshold ("how many parcels fit"): a total, found by its running values
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "accumulate":
-            return f"the instruction asks for nothing cumulative and the code accumulates ({ast.unparse(node)[:50]}, line {node.lineno})"
+            return f"the instruction asks for nothing cumulative and the code accumulates ({unparsed(node)[:50]}, line {node.lineno})"
     return None
 
 
@@ -980,11 +976,11 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     for node in walk(tree):
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Subscript, ast.Name))):
             continue
-        target = ast.unparse(node.targets[0])  # unparsed: the stored target and the loaded operand differ in their ctx
+        target = unparsed(node.targets[0])  # unparsed: the stored target and the loaded operand differ in their ctx
         for value in [node.value] + ([node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else []):
             if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Div) and constant_value(value.right) == 2 and isinstance(value.left, ast.BinOp) \
-                    and isinstance(value.left.op, ast.Add) and target in (ast.unparse(value.left.left), ast.unparse(value.left.right)):
-                return f"the instruction asks for an average and {ast.unparse(node)[:50]} (line {node.lineno}) halves the weight of every earlier value"
+                    and isinstance(value.left.op, ast.Add) and target in (unparsed(value.left.left), unparsed(value.left.right)):
+                return f"the instruction asks for an average and {unparsed(node)[:50]} (line {node.lineno}) halves the weight of every earlier value"
     return None
 
 
@@ -1022,9 +1018,7 @@ def _group_mean_over_everything(prose: str, tree: ast.Module) -> Optional[str]:
     the count of the whole input (a parameter), not of the group's own items."""
     if not AVERAGE_PER_GROUP_ASK.search(prose):
         return None
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
         for node in walk(function):
             if not (isinstance(node, ast.DictComp) and len(node.generators) == 1):
@@ -1037,7 +1031,7 @@ def _group_mean_over_everything(prose: str, tree: ast.Module) -> Optional[str]:
                 if (isinstance(part, ast.BinOp) and isinstance(part.op, (ast.Div, ast.FloorDiv)) and isinstance(part.right, ast.Call)
                         and getattr(part.right.func, "id", None) == "len" and len(part.right.args) == 1
                         and isinstance(part.right.args[0], ast.Name) and part.right.args[0].id in params):
-                    return (f"the instruction asks for an average per group and {ast.unparse(part)[:50]} (line {part.lineno}) divides each group's "
+                    return (f"the instruction asks for an average per group and {unparsed(part)[:50]} (line {part.lineno}) divides each group's "
                             f"total by the length of all of {part.right.args[0].id}")
     return None
 
@@ -1055,7 +1049,7 @@ def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
     instruction asks for an overall rate: a short fast segment counts as much as a long slow one."""
     if not OVERALL_RATE_ASK.search(prose):
         return None
-    ratios = {target.id for node in walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(target := node.targets[0], ast.Name)
+    ratios = {target.id for node in nodes_of(tree, ast.Assign) if len(node.targets) == 1 and isinstance(target := node.targets[0], ast.Name)
               and isinstance(node.value, (ast.ListComp, ast.GeneratorExp)) and isinstance(node.value.elt, ast.BinOp) and isinstance(node.value.elt.op, ast.Div)}
     for node in walk(tree):
         averaged, mean = None, _sum_over_len(node, ast.Div)
@@ -1064,7 +1058,7 @@ def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
         elif isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("mean", "fmean") and len(node.args) == 1:
             averaged = node.args[0]
         if isinstance(averaged, ast.Name) and averaged.id in ratios:
-            return f"the instruction asks for an overall rate and {ast.unparse(node)[:40]} (line {node.lineno}) averages each item's own ratio (total over total is meant)"
+            return f"the instruction asks for an overall rate and {unparsed(node)[:40]} (line {node.lineno}) averages each item's own ratio (total over total is meant)"
     return None
 
 
@@ -1083,8 +1077,8 @@ def _never_compounds(prose: str, tree: ast.Module) -> Optional[str]:
             return None
         if isinstance(node, (ast.For, ast.While)) and any(isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Mult, ast.Add)) or isinstance(n, ast.Assign) for n in walk(node)):
             return None  # a loop that carries the balance from one period to the next
-    simple = next((n for n in walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult)), None)
-    return f"the instruction asks for compounding and the code never raises to a power nor carries a balance through a loop ({ast.unparse(simple)[:40]}, line {simple.lineno})" if simple else None
+    simple = next((n for n in nodes_of(tree, ast.BinOp) if isinstance(n.op, ast.Mult)), None)
+    return f"the instruction asks for compounding and the code never raises to a power nor carries a balance through a loop ({unparsed(simple)[:40]}, line {simple.lineno})" if simple else None
 
 
 def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
@@ -1092,15 +1086,15 @@ def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
     floor division drops the fraction (18.5 becomes 18.0)."""
     if not AVERAGE_ASK.search(prose):
         return None
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        annotations = [ast.unparse(a.annotation) for a in function.args.args if a.annotation is not None]
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        annotations = [unparsed(a.annotation) for a in function.args.args if a.annotation is not None]
         if not any("float" in annotation for annotation in annotations):
             continue
         for node in walk(function):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and (
                     isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add) and constant_value(node.right) == 2
                     or _sum_over_len(node, ast.FloorDiv) is not None):
-                return f"the instruction asks for a mean of floats and {ast.unparse(node)[:40]} (line {node.lineno}) floor-divides, dropping the fraction"
+                return f"the instruction asks for a mean of floats and {unparsed(node)[:40]} (line {node.lineno}) floor-divides, dropping the fraction"
     return None
 
 
@@ -1114,14 +1108,14 @@ def _median_of_odd_lengths_only(prose: str, tree: ast.Module) -> Optional[str]:
     if not MEDIAN_ASK.search(prose) or ODD_ONLY.search(prose):
         return None
     text = unparsed(tree)
-    own = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk(tree) if isinstance(n, ast.Call)}
+    own = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes_of(tree, ast.Call)}
     if any("median" in name for name in called - own if name) or re.search(r"%\s*2\b|statistics|numpy|\bnp\.|(?<!/)/\s*2(?:\.0)?\b|\*\s*0\.5\b|- 1\]|-1\]|\bquantiles\b|divmod", text):
         return None
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.BinOp) and isinstance(node.slice.op, ast.FloorDiv)
                 and constant_value(node.slice.right) == 2 and isinstance(node.slice.left, ast.Call) and getattr(node.slice.left.func, "id", None) == "len"):
-            return f"the instruction asks for the median and {ast.unparse(node)[:40]} (line {node.lineno}) takes one middle value: an even count needs the mean of two"
+            return f"the instruction asks for the median and {unparsed(node)[:40]} (line {node.lineno}) takes one middle value: an even count needs the mean of two"
     return None
 
 
@@ -1139,7 +1133,7 @@ def _mean_over_every_item(prose: str, tree: ast.Module) -> Optional[str]:
     ones"): the items left out still count in the divisor, so the average comes out low."""
     if not AVERAGE_ASK.search(prose):
         return None
-    kept = {node.targets[0].id: source for node in walk(tree) if isinstance(node, ast.Assign) and len(node.targets) == 1
+    kept = {node.targets[0].id: source for node in nodes_of(tree, ast.Assign) if len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name) and (source := _filtered_over(node.value))}
     for node in walk(tree):
         mean = _sum_over_len(node, ast.Div)
@@ -1148,7 +1142,7 @@ def _mean_over_every_item(prose: str, tree: ast.Module) -> Optional[str]:
         summed, counted = mean[0].args[0], mean[1].args[0].id
         source = kept.get(summed.id) if isinstance(summed, ast.Name) else _filtered_over(summed)
         if source == counted:
-            return (f"the instruction asks for an average and {ast.unparse(node)[:50]} (line {node.lineno}) sums only the items it keeps "
+            return (f"the instruction asks for an average and {unparsed(node)[:50]} (line {node.lineno}) sums only the items it keeps "
                     f"and divides by every item of {counted}")
     return None
 
@@ -1166,7 +1160,7 @@ def _not_the_items_themselves(prose: str, tree: ast.Module) -> Optional[str]:
     built = []
     for node in walk(tree):
         if isinstance(node, ast.DictComp):
-            targets = {n.id for g in node.generators for n in walk(g.target) if isinstance(n, ast.Name)}
+            targets = {n.id for g in node.generators for n in nodes_of(g.target, ast.Name)}
             built.append((node, isinstance(node.value, ast.Name) and node.value.id in targets))
         elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in node.targets):
             built.append((node, isinstance(node.value, ast.Name)))
@@ -1174,7 +1168,7 @@ def _not_the_items_themselves(prose: str, tree: ast.Module) -> Optional[str]:
             built.append((node, True))  # grouped or merged: not judged
     if built and not any(plain for _, plain in built):
         node = built[0][0]
-        return f"the instruction asks that {asked.group(0)!r} and the code stores something else ({ast.unparse(node)[:50]}, line {node.lineno})"
+        return f"the instruction asks that {asked.group(0)!r} and the code stores something else ({unparsed(node)[:50]}, line {node.lineno})"
     return None
 
 
@@ -1184,7 +1178,7 @@ CONSTANT_MINUS = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s+minus\s+(?:the\s+)?(
 
 def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
     """The instruction works the answer out as "N minus <something>" and no literal of the code is N."""
-    numbers = {n.value for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)}
+    numbers = {n.value for n in nodes_of(tree, ast.Constant) if isinstance(n.value, (int, float)) and not isinstance(n.value, bool)}
     for match in CONSTANT_MINUS.finditer(prose):
         number = float(match.group("number"))
         if number >= 2 and number not in numbers and not negated(prose, match.start()):
@@ -1213,7 +1207,7 @@ def _voided(found: Optional[re.Match], tree: ast.Module) -> bool:
     """An operation's void applies: its words are in the prose and, where they name what the code must divide by, it does."""
     if not found or "needs" not in found.re.groupindex:
         return bool(found)
-    divisors = [unparsed(n.right) for n in walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)]
+    divisors = [unparsed(n.right) for n in nodes_of(tree, ast.BinOp) if isinstance(n.op, ast.Div)]
     return any(_names_the_key(found.group("needs").lower(), set(re.findall(r"[a-z]+", d.lower()))) for d in divisors)
 
 

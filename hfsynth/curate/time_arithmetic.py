@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
-from hfsynth.curate.python_ast import unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed, walk
 
 
 # An age or a birthday: whole years from dates.
@@ -41,7 +41,7 @@ def _years_as_365_days(prose: str, tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.FloorDiv, ast.Div)) and constant_value(node.right) in (365, 365.25, 365.2425) \
                 and isinstance(node.left, ast.Attribute) and node.left.attr == "days":
-            return f"the instruction asks about an age and {ast.unparse(node)[:40]} (line {node.lineno}) counts years as days: a birthday comes a day early or late"
+            return f"the instruction asks about an age and {unparsed(node)[:40]} (line {node.lineno}) counts years as days: a birthday comes a day early or late"
     return None
 
 
@@ -53,7 +53,7 @@ CALENDAR_YEARS_ASK = re.compile(r"\bcalendar\s+years?\b|\byear\s+(?:numbers?|dif
 def _field_difference_alone(tree: ast.Module, field: str, finer: set) -> Optional[ast.BinOp]:
     """The first ``a.<field> - b.<field>`` (``on.year - birth.year``) in code that reads none of the ``finer``
     attributes (a month, a day, a date's own arithmetic): a calendar difference taken on one field alone."""
-    if {node.attr for node in walk(tree) if isinstance(node, ast.Attribute)} & finer:
+    if {node.attr for node in nodes_of(tree, ast.Attribute)} & finer:
         return None
     return next((node for node in walk_outside_asserts(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
         isinstance(side, ast.Attribute) and side.attr == field for side in (node.left, node.right))), None)
@@ -66,7 +66,7 @@ def _age_from_years_alone(prose: str, tree: ast.Module) -> Optional[str]:
         return None
     node = _field_difference_alone(tree, "year", {"month", "day", "days", "timetuple", "replace", "strftime", "toordinal", "isocalendar", "relativedelta", "tm_yday"})
     if node is not None:
-        return f"the instruction asks for an age in whole years and {ast.unparse(node)[:40]} (line {node.lineno}) counts years alone: a birthday later in the year is not reached yet"
+        return f"the instruction asks for an age in whole years and {unparsed(node)[:40]} (line {node.lineno}) counts years alone: a birthday later in the year is not reached yet"
     return None
 
 
@@ -81,7 +81,7 @@ def _months_from_month_numbers_alone(prose: str, tree: ast.Module) -> Optional[s
         return None
     node = _field_difference_alone(tree, "month", {"day", "days", "timetuple", "replace", "strftime", "toordinal", "relativedelta", "tm_mday", "monthrange"})
     if node is not None:
-        return f"the instruction asks for whole months and {ast.unparse(node)[:40]} (line {node.lineno}) counts month numbers alone: a day of the month not yet reached still counts"
+        return f"the instruction asks for whole months and {unparsed(node)[:40]} (line {node.lineno}) counts month numbers alone: a day of the month not yet reached still counts"
     return None
 
 
@@ -101,7 +101,7 @@ def _angle_difference_unwrapped(prose: str, tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "abs" and len(node.args) == 1 \
                 and isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].op, ast.Sub):
-            return f"the instruction measures angles around the circle and {ast.unparse(node)[:40]} (line {node.lineno}) never wraps at 360: 350 and 10 come out 340 apart"
+            return f"the instruction measures angles around the circle and {unparsed(node)[:40]} (line {node.lineno}) never wraps at 360: 350 and 10 come out 340 apart"
     return None
 
 
@@ -126,7 +126,7 @@ def _window_on_the_other_side(prose: str, tree: ast.Module) -> Optional[str]:
             steps[type(node.op)].append(node)
     wrong, right = (steps[ast.Sub], steps[ast.Add]) if ahead else (steps[ast.Add], steps[ast.Sub])
     if wrong and not right:
-        return f"the instruction asks for {(ahead or past).group(0)!r} and {ast.unparse(wrong[0])[:50]} (line {wrong[0].lineno}) steps the other way"
+        return f"the instruction asks for {(ahead or past).group(0)!r} and {unparsed(wrong[0])[:50]} (line {wrong[0].lineno}) steps the other way"
     return None
 
 
@@ -147,7 +147,7 @@ def _month_moved_without_clamping(prose: str, tree: ast.Module) -> Optional[str]
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace" and any(k.arg == "month" for k in node.keywords) \
                 and not any(k.arg == "day" for k in node.keywords):
-            return f"the instruction clamps to the month's last day and {ast.unparse(node)[:50]} (line {node.lineno}) keeps a day the month may not have: Jan 31 raises ValueError"
+            return f"the instruction clamps to the month's last day and {unparsed(node)[:50]} (line {node.lineno}) keeps a day the month may not have: Jan 31 raises ValueError"
     return None
 
 
@@ -162,7 +162,7 @@ def _december_wraps_to_the_same_year(tree: ast.Module) -> Optional[str]:
             if month is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and constant_value(n.right) == 12 for n in walk(month)):
                 if re.search(r"\byear\s*[-+]|[-+]\s*\w*\.?year\b|year\s*=|\bdivmod\(|\btimedelta\(|relativedelta|\byears?\s*\+=", unparsed(tree)):
                     return None  # the code moves a year somewhere else: read only once a wrapping step is found (this runs on every row)
-                return f"{ast.unparse(node)[:60]} (line {node.lineno}) wraps December to January of the same year: the date goes eleven months back"
+                return f"{unparsed(node)[:60]} (line {node.lineno}) wraps December to January of the same year: the date goes eleven months back"
     return None
 
 
@@ -182,7 +182,7 @@ def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str
         return None
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Sub):
-            return f"the instruction lets a span run past midnight and {ast.unparse(node.value)[:50]} (line {node.lineno}) never adds a day back: it comes out negative"
+            return f"the instruction lets a span run past midnight and {unparsed(node.value)[:50]} (line {node.lineno}) never adds a day back: it comes out negative"
     return None
 
 
@@ -195,13 +195,13 @@ def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str
     anywhere: the end date is never reached."""
     if not BOTH_ENDS_ASK.search(prose) or any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and constant_value(n.right) == 1 for n in walk(tree)):
         return None
-    spans = {t.id for n in walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Attribute) and n.value.attr == "days"
+    spans = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Attribute) and n.value.attr == "days"
              for t in n.targets if isinstance(t, ast.Name)}
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "range" and len(node.args) == 1:
             count = node.args[0]
             if isinstance(count, ast.Attribute) and count.attr == "days" or isinstance(count, ast.Name) and count.id in spans:
-                return f"the instruction includes both ends and {ast.unparse(node)[:40]} (line {node.lineno}) stops the day before the end"
+                return f"the instruction includes both ends and {unparsed(node)[:40]} (line {node.lineno}) stops the day before the end"
     return None
 
 
@@ -218,7 +218,7 @@ def _minutes_as_days(prose: str, tree: ast.Module) -> Optional[str]:
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "timedelta"
                 and len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], ast.Constant)):
-            return (f"the instruction's durations are {CLOCK_UNITS.search(prose).group(0)} and {ast.unparse(node)[:50]} (line {node.lineno}) "
+            return (f"the instruction's durations are {CLOCK_UNITS.search(prose).group(0)} and {unparsed(node)[:50]} (line {node.lineno}) "
                     f"takes them as days (timedelta's first argument)")
     return None
 

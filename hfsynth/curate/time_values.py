@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed, values_bound_once, walk
 
 MISSING_ON_A_DIFFERENCE = frozenset({"minutes", "hours"})
 
@@ -25,12 +25,12 @@ def difference_attribute(tree: ast.Module) -> Optional[str]:
     """``duration.minutes`` (line n) of ``duration = end - start``: no difference carries minutes or hours."""
     if any(isinstance(n, ast.ClassDef) for n in walk(tree)) or any(isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) for n in walk(tree)):
         return None
-    for scope in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for scope in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         bound = values_bound_once(scope)
         for node in walk(scope):
             if (isinstance(node, ast.Attribute) and node.attr in MISSING_ON_A_DIFFERENCE and isinstance(node.value, ast.Name)
                     and isinstance(bound.get(node.value.id), ast.BinOp) and isinstance(bound[node.value.id].op, ast.Sub)):
-                return (f"{ast.unparse(node)} (line {node.lineno}) reads .{node.attr} of {node.value.id} = {ast.unparse(bound[node.value.id])[:40]}, "
+                return (f"{unparsed(node)} (line {node.lineno}) reads .{node.attr} of {node.value.id} = {unparsed(bound[node.value.id])[:40]}, "
                         f"a difference: a timedelta keeps days and seconds only")
     return None
 
@@ -53,13 +53,13 @@ def _keyed_by_number(container: ast.expr, bound: Dict[str, ast.expr]) -> bool:
 
 def isoweekday_as_index(tree: ast.Module) -> Optional[str]:
     """``DAYS[d.isoweekday()]`` (line n): a weekday counted from 1 used as an index counted from 0."""
-    scopes = [tree] + [n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    scopes = [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]
     module_bound = values_bound_once(tree)
     for scope in scopes:
         bound = {**module_bound, **values_bound_once(scope)} if scope is not tree else module_bound
         for node in walk(scope):
             if (isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice) and _isoweekday(node.slice, bound)
                     and not _keyed_by_number(node.value, bound)):
-                return (f"{ast.unparse(node)[:50]} (line {node.lineno}) indexes by isoweekday(), which counts Monday as 1 and Sunday as 7: "
+                return (f"{unparsed(node)[:50]} (line {node.lineno}) indexes by isoweekday(), which counts Monday as 1 and Sunday as 7: "
                         f"every day lands on the next one and Sunday runs past the end (weekday() is meant)")
     return None

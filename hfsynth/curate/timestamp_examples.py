@@ -16,7 +16,7 @@ import ast
 import re
 from datetime import datetime
 from typing import List, Optional
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import nodes_of, walk
 
 # "2024-05-03T09:30", "03/05/2024 14:00", "09:30:15": digits with date and time separators.
 VALUE = re.compile(r"(?<![\w.:/-])\d{1,4}(?:[-/:.T ]\d{1,4}){1,6}(?![\w:/-])")
@@ -63,7 +63,7 @@ def unparsed_examples(prose: str, tree: ast.Module) -> Optional[str]:
     formats = _formats(tree)
     if len(set(formats)) != 1 or "%" not in formats[0]:
         return None
-    names = {getattr(n.func, "attr", None) or getattr(n.func, "id", None) for n in walk(tree) if isinstance(n, ast.Call)}
+    names = {getattr(n.func, "attr", None) or getattr(n.func, "id", None) for n in nodes_of(tree, ast.Call)}
     if names & {"replace", "fromisoformat", "translate", "sub", "parse", "isoparse"}:
         return None
     spelled = formats[0]

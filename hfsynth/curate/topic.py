@@ -33,7 +33,7 @@ import ast
 import re
 from typing import List, Optional, Set
 
-from hfsynth.curate.python_ast import parse_python, walk
+from hfsynth.curate.python_ast import nodes_of, parse_python
 
 COMMON = frozenset(
     """write writes function functions python program programs class classes method methods return returns returning
@@ -96,7 +96,7 @@ def answers_another_task(instruction: str, code: str, english: bool, response: s
     tree = parse_python(code)
     if tree is None:
         return None
-    defined = {n.name.lower() for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    defined = {n.name.lower() for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     if not defined or defined & {w.lower() for w in IDENTIFIER.findall(instruction)}:  # nothing named, or named as asked (`f0`)
         return None
     wanted = content_words(instruction)
@@ -108,7 +108,7 @@ def answers_another_task(instruction: str, code: str, english: bool, response: s
         return None
     every = [w for w in _words(instruction) if len(w) >= 3]
     initials = {"".join(w[0] for w in every[i : i + k]) for k in (2, 3, 4) for i in range(len(every) - k + 1)}
-    imported = {(a.asname or a.name).split(".")[0].lower() for n in walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    imported = {(a.asname or a.name).split(".")[0].lower() for n in nodes_of(tree, (ast.Import, ast.ImportFrom)) for a in n.names}
     if initials & (code_words - imported):  # `re` imported is not "regular expression"'s initials
         return None
     return ", ".join(dict.fromkeys(wanted[:4]))

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Iterator, List, Optional, Tuple
 
-from hfsynth.curate.python_ast import asked_function, children, elif_chain, walk
+from hfsynth.curate.python_ast import asked_function, children, elif_chain, nodes_of, unparsed, walk
 from hfsynth.curate.requirement_words import EMPHASIS
 
 # `(date, tmin, tmax)`, "(patron_id, isbn) pairs": a tuple of plain names (not a signature's ``f(a, b)``).
@@ -86,7 +86,7 @@ def _input_loops(prose: str, tree: ast.Module) -> Iterator[Tuple[ast.AST, List[s
     spelled = _input_tuples(prose)
     if not spelled:
         return
-    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}
+    parameters = {a.arg for a in nodes_of(tree, ast.arg)}
     for node in walk(tree):
         target = node.target if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) else None
         if (isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts)
@@ -118,7 +118,7 @@ def discarded_field(prose: str, tree: ast.Module) -> Optional[str]:
     """``for buyer, _ in purchases`` over ``(buyer, tickets)`` items when the instruction asks about the tickets
     ("the total number of tickets they bought"): the field the answer depends on is thrown away."""
     for node, names, spelled in _input_loops(prose, tree):
-        scope = next((f for f in walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(n is node for n in walk(f))), tree)
+        scope = next((f for f in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)) if any(n is node for n in walk(f))), tree)
         if _items_read_elsewhere(scope, node.iter):  # in the function that loops: a sample of the same name outside it is another list
             continue  # another loop or a key function reads the items too: the field may be used there
         sized = [a for a in spelled if len(a) == len(names)]
@@ -166,10 +166,10 @@ def unmirrored_sides(tree: ast.Module) -> Optional[str]:
                 and all(isinstance(e, ast.Name) for e in loop.target.elts)):
             continue
         a, b, c, d = (e.id for e in loop.target.elts)
-        for chain in (n for statement in loop.body for n in walk(statement) if isinstance(n, ast.If)):
+        for chain in (n for statement in loop.body for n in nodes_of(statement, ast.If)):
             seen = []
             for branch in ([branch.test, *branch.body] for branch in elif_chain(chain)):  # a final else has no test
-                names = {n.id for part in branch for n in walk(part) if isinstance(n, ast.Name)}
+                names = {n.id for part in branch for n in nodes_of(part, ast.Name)}
                 sides, values = names & {a, b}, names & {c, d}
                 if len(sides) == 1 and len(values) == 1:
                     seen.append((sides, values, branch[0]))
@@ -186,9 +186,9 @@ OUTPUT_TUPLE = re.compile(r"\b(?:output|returns?|returning)\b[^.;]{0,60}?(?<![\w
 
 def _returned_tuples(function: ast.AST) -> List[ast.Tuple]:
     """The tuple literals the function's list result is made of: ``return [(a, b) for ...]``, and items appended to a list it returns."""
-    returned = {r.value.id for r in walk(function) if isinstance(r, ast.Return) and isinstance(r.value, ast.Name)}
-    found = [r.value.elt for r in walk(function) if isinstance(r, ast.Return) and isinstance(r.value, ast.ListComp) and isinstance(r.value.elt, ast.Tuple)]
-    found += [n.args[0] for n in walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append"
+    returned = {r.value.id for r in nodes_of(function, ast.Return) if isinstance(r.value, ast.Name)}
+    found = [r.value.elt for r in nodes_of(function, ast.Return) if isinstance(r.value, ast.ListComp) and isinstance(r.value.elt, ast.Tuple)]
+    found += [n.args[0] for n in nodes_of(function, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "append"
               and isinstance(n.func.value, ast.Name) and n.func.value.id in returned and len(n.args) == 1 and isinstance(n.args[0], ast.Tuple)]
     return found
 
@@ -203,7 +203,7 @@ def short_output_tuples(prose: str, tree: ast.Module) -> Optional[str]:
         tuples = _returned_tuples(function)
         if tuples and not any(isinstance(e, ast.Starred) for t in tuples for e in t.elts) and max(len(t.elts) for t in tuples) < len(asked[0]):
             return (f"the instruction asks for ({', '.join(asked[0])}) tuples and {function.name}() builds them with {len(tuples[0].elts)} fields "
-                    f"({ast.unparse(tuples[0])[:50]}, line {tuples[0].lineno})")
+                    f"({unparsed(tuples[0])[:50]}, line {tuples[0].lineno})")
     return None
 
 
@@ -218,7 +218,7 @@ def one_field_returned(prose: str, tree: ast.Module) -> Optional[str]:
     function = asked_function(tree, prose)
     if len(asked) != 1 or function is None:
         return None
-    returns = [r for r in walk(function) if isinstance(r, ast.Return) and r.value is not None
+    returns = [r for r in nodes_of(function, ast.Return) if r.value is not None
                and not (isinstance(r.value, ast.Constant) and r.value.value is None)]
     fields = [_one_field(r.value) for r in returns]
     if returns and all(field in asked[0] for field in fields):

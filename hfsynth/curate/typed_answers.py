@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import is_literal, is_print, literal_value, parse_python, takes_arguments, walk
+from hfsynth.curate.python_ast import is_literal, is_print, literal_value, nodes_of, parse_python, takes_arguments, unparsed, walk
 
 
 PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
@@ -22,7 +22,7 @@ PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>
 def placeholder_values(tree: ast.Module) -> list:
     """String literals left for the reader to fill in: ``"your_password"``, ``"YOUR_API_KEY"``,
     ``"path/to/file.csv"``. The code cannot run as written."""
-    return [n.value.strip() for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and PLACEHOLDER_VALUE.fullmatch(n.value.strip())]
+    return [n.value.strip() for n in nodes_of(tree, ast.Constant) if isinstance(n.value, str) and PLACEHOLDER_VALUE.fullmatch(n.value.strip())]
 
 
 def _constant_value(node: Optional[ast.expr], bound: Dict[str, ast.expr]):
@@ -42,9 +42,9 @@ def _bound_once(function) -> Dict[str, ast.expr]:
     """Names the function binds exactly once, by a plain assignment (``a, b = 6, 3`` splits), and reads
     only in its ``return`` statements: nothing fills or changes them in between (``out = [0, 0]`` then
     ``out[i] = ...`` is no constant)."""
-    stores = Counter(n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-    loads = Counter(n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-    in_returns = Counter(n.id for r in walk(function) if isinstance(r, ast.Return) for n in walk(r) if isinstance(n, ast.Name))
+    stores = Counter(n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Store))
+    loads = Counter(n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Load))
+    in_returns = Counter(n.id for r in nodes_of(function, ast.Return) for n in nodes_of(r, ast.Name))
     stores = Counter({name: count for name, count in stores.items() if loads[name] == in_returns[name]})
     bound: Dict[str, ast.expr] = {}
     for node in walk(function):
@@ -73,9 +73,9 @@ def returns_one_constant(tree: ast.Module) -> list:
     for function in tree.body:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function):
             continue
-        if any("dispatch" in ast.unparse(d) or "overload" in ast.unparse(d) for d in function.decorator_list):
+        if any("dispatch" in unparsed(d) or "overload" in unparsed(d) for d in function.decorator_list):
             continue  # singledispatch's fallback ("object") and overload stubs: other definitions answer the rest
-        returns = [n for n in walk(function) if isinstance(n, ast.Return)]
+        returns = [n for n in nodes_of(function, ast.Return)]
         if not returns or not isinstance(function.body[-1], ast.Return):  # no path may fall through to an implicit None
             continue
         bound = _bound_once(function)
@@ -125,8 +125,8 @@ def prints_one_text(tree: ast.Module) -> list:
     for function in tree.body:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function) or any(isinstance(n, ast.Return) and n.value is not None for n in walk(function)):
             continue
-        calls = [n for n in walk(function) if isinstance(n, ast.Call)]
-        raised = {id(n.exc) for n in walk(function) if isinstance(n, ast.Raise) and n.exc is not None}
+        calls = [n for n in nodes_of(function, ast.Call)]
+        raised = {id(n.exc) for n in nodes_of(function, ast.Raise) if n.exc is not None}
         prints = [c for c in calls if is_print(c)]
         others = [c for c in calls if not is_print(c) and id(c) not in raised]
         if len(prints) >= 2 and not others and all(is_literal(a) for c in prints for a in c.args):
@@ -184,7 +184,7 @@ def _looked_up_values(function, tree: ast.Module) -> tuple:
                 tables[node.targets[0].id] = node.value
     compared = set()
     table_keys = []
-    read = {n.id for n in walk(function) if isinstance(n, ast.Name)}
+    read = {n.id for n in nodes_of(function, ast.Name)}
     for name, table in tables.items():
         if name in read and isinstance(table, ast.Dict):
             table_keys.append([v for v, ok in (_value(k) for k in table.keys if k is not None) if ok])
@@ -223,7 +223,7 @@ def asserted_examples(tests: Optional[str], tree: ast.Module) -> list:
             continue
         args = [literal_value(a) for a in call.args]
         if all(ok for _, ok in args) and literal_value(test.comparators[0])[1]:
-            found.append(Example(ast.unparse(call), ast.unparse(test.comparators[0]), tuple(v for v, _ in args)))
+            found.append(Example(unparsed(call), unparsed(test.comparators[0]), tuple(v for v, _ in args)))
     return found
 
 
@@ -280,7 +280,7 @@ def reads_a_sequence_table(tree: ast.Module, instruction: str) -> Optional[str]:
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
         tables = dict(module_tables)
-        tables.update({n.targets[0].id: n.value for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)})
+        tables.update({n.targets[0].id: n.value for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)})
         for node in walk(function):
             if not (isinstance(node, ast.Return) and isinstance(node.value, ast.Subscript) and _index_of_parameter(node.value.slice, params)):
                 continue

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate.asked_signatures import asked_signatures
-from hfsynth.curate.python_ast import asked_function, walk
+from hfsynth.curate.python_ast import asked_function, nodes_of, unparsed, walk
 
 # Decorators of functions whose parameters are someone else's interface.
 INTERFACE_DECORATORS = re.compile(r"abstract|overload|dispatch|register|property|setter")
@@ -20,10 +20,10 @@ def _unread(function: ast.FunctionDef, asked) -> Optional[str]:
     body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
     if not body or all(isinstance(n, (ast.Pass, ast.Raise)) for n in body):
         return None
-    if any(INTERFACE_DECORATORS.search(ast.unparse(d)) for d in function.decorator_list):
+    if any(INTERFACE_DECORATORS.search(unparsed(d)) for d in function.decorator_list):
         return None
     params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-    read = {n.id for n in walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    read = {n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Load)}
     if "locals" in read or "vars" in read:
         return None
     return next((name for name in asked if name in params and name not in read and name not in ("self", "cls") and not name.startswith("_")), None)

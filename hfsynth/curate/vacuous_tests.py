@@ -17,12 +17,13 @@ import re
 from collections import Counter
 from typing import AbstractSet, Dict, List, Optional, Set
 
+from hfsynth.curate import python_ast
 from hfsynth.curate.code_tests import code_test_statements, without_test_runner_calls
-from hfsynth.curate.python_ast import bound_names, checks_without_assert, is_literal, parse_python, walk
+from hfsynth.curate.python_ast import bound_names, checks_without_assert, is_literal, nodes_of, parse_python, unparsed, walk
 
 
 def _defined_functions(tree: ast.Module) -> set:
-    return {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    return {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
 
 
 def _is_none(node: ast.AST) -> bool:
@@ -36,7 +37,7 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 def _touches_nothing(test: ast.expr, bound: AbstractSet[str]) -> bool:
     """An expression that reads no name but builtins that neither the code nor the tests rebind
     (``17 * 7 + 17.``, ``len([1, 2]) == 2``): it has the same value whatever the code does."""
-    return all(node.id in BUILTIN_NAMES and node.id not in bound for node in walk(test) if isinstance(node, ast.Name))
+    return all(node.id in BUILTIN_NAMES and node.id not in bound for node in nodes_of(test, ast.Name))
 
 
 METADATA = re.compile(r"__(?:name|qualname|module|doc|class)__")
@@ -179,9 +180,7 @@ def _as_expression(call: ast.Call) -> Optional[ast.expr]:
 def _swallowed(tree: ast.AST) -> Set[int]:
     """ids of the nodes inside a ``try`` body whose handler catches an AssertionError and does not raise."""
     inside: Set[int] = set()
-    for node in walk(tree):
-        if not isinstance(node, ast.Try):
-            continue
+    for node in nodes_of(tree, ast.Try):
         for handler in node.handlers:
             caught = [] if handler.type is None else [n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in walk(handler.type)]
             if (handler.type is None or SWALLOWING & set(caught)) and not any(isinstance(n, ast.Raise) for n in walk(handler)):
@@ -193,10 +192,10 @@ def _swallowed(tree: ast.AST) -> Set[int]:
 def _aliases(tree: ast.Module) -> Dict[str, ast.expr]:
     """Names the tests bind exactly once, by a plain assignment, to an expression (``expected = f(x)``,
     at the top or in a loop's body)."""
-    stores = Counter(n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    stores = Counter(n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store))
     return {
-        node.targets[0].id: node.value for node in walk(tree)
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1
+        node.targets[0].id: node.value for node in nodes_of(tree, ast.Assign)
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1
     }
 
 
@@ -262,21 +261,32 @@ def _checks(tests: Optional[str], code_tree: ast.Module):
 def _every_check(tests: Optional[str], code_tree: ast.Module, judge) -> bool:
     """The tests check something, and ``judge(check, functions, bound, aliases)`` holds for every check
     (a check whose failure is swallowed checks nothing)."""
-    found = _checks(tests, code_tree)
-    if found is None:
+    read = _read_checks(tests, code_tree)
+    if read is None:
         return False
-    checks, tree = found
-    functions = _defined_functions(code_tree)
-    bound = bound_names(code_tree, tree)
-    aliases = _aliases(tree)
+    checks, functions, bound, aliases = read
     return bool(checks) and all(c is None or judge(c, functions, bound, aliases) for c in checks)
+
+
+_READ = "_hfsynth_read_checks"
+
+
+def _read_checks(tests: Optional[str], code_tree: ast.Module):
+    """(checks, functions, bound names, aliases) of :func:`_checks`, or None; read once per code tree and tests, and
+    kept on the shared code tree (:func:`hfsynth.curate.python_ast.parse_python`): both judges of a row ask for them,
+    and the tests are parsed fresh (their tree is extended) each time."""
+    kept = code_tree.__dict__.setdefault(_READ, {}) if python_ast.KEEP_PER_NODE else {}
+    if tests not in kept:
+        found = _checks(tests, code_tree)
+        kept[tests] = None if found is None else (found[0], _defined_functions(code_tree), bound_names(code_tree, found[1]), _aliases(found[1]))
+    return kept[tests]
 
 
 def tests_check_only_shapes(tests: Optional[str], code_tree: ast.Module, instruction: str = "") -> bool:
     """The tests check something, and only shapes (:func:`shape_only_assert`): types, lengths, order
     against a bound, an empty answer for an empty input. Not judged for code whose results vary from
     run to run (random, time) or a task that asks for such results."""
-    if NONDETERMINISTIC.search(ast.unparse(code_tree)) or re.search(r"\brandom", instruction, re.IGNORECASE):
+    if NONDETERMINISTIC.search(unparsed(code_tree)) or re.search(r"\brandom", instruction, re.IGNORECASE):
         return False
     return _every_check(tests, code_tree, shape_only_assert)
 

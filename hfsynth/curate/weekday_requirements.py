@@ -27,7 +27,7 @@ import ast
 import re
 from typing import Dict, FrozenSet, NamedTuple, Optional
 
-from hfsynth.curate.python_ast import values_bound_once, walk
+from hfsynth.curate.python_ast import unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, walk_outside_asserts
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -191,5 +191,5 @@ def other_days(prose: str, tree: ast.Module) -> Optional[str]:
         if picked not in (asked, ALL_DAYS - asked) and (single is None or len(picked) == 1):
             def names(days):
                 return "-".join(DAY_NAMES[d].title() for d in sorted(days)) or "no day"
-            return f"the instruction's days are {names(asked)} and the code's test {ast.unparse(test)[:50]} (line {test.lineno}) picks {names(picked)}"
+            return f"the instruction's days are {names(asked)} and the code's test {unparsed(test)[:50]} (line {test.lineno}) picks {names(picked)}"
     return None

@@ -28,7 +28,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, names_and_values, nodes_outside_try, own_scope_nodes, parse_python, store_counts, walk
+from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, names_and_values, nodes_of, nodes_outside_try, own_scope_nodes, parse_python, store_counts, unparsed, walk
 
 LAZY = frozenset({"map", "filter", "zip", "enumerate", "reversed"})
 NUMBER_CALLS = frozenset({"len", "int", "float", "round", "sum", "abs"})
@@ -49,7 +49,7 @@ def _groupby_groups(tree: ast.Module) -> frozenset:
     """The names ``for key, group in groupby(...)`` binds its groups to: iterators, with no len()."""
     names = set()
     for node in walk(tree):
-        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Call) and ast.unparse(node.iter.func) in ("groupby", "itertools.groupby") \
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Call) and unparsed(node.iter.func) in ("groupby", "itertools.groupby") \
                 and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 and isinstance(node.target.elts[1], ast.Name):
             names.add(node.target.elts[1].id)
     stores = store_counts(tree)
@@ -80,9 +80,9 @@ def _text(node: ast.expr, pieces: frozenset = frozenset()) -> bool:
 def _split_pieces(tree: ast.Module) -> frozenset:
     """Names bound once in the whole code, by unpacking a text's split (``hours, minutes = t.split(":")``): each is a str."""
     stores = store_counts(tree)
-    return frozenset(t.id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Tuple)
+    return frozenset(t.id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Tuple)
                      and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("split", "rsplit")
-                     and ast.unparse(n.value.func.value) not in ("os.path", "posixpath", "ntpath", "re")
+                     and unparsed(n.value.func.value) not in ("os.path", "posixpath", "ntpath", "re")
                      for t in n.targets[0].elts if isinstance(t, ast.Name) and stores[t.id] == 1)
 
 
@@ -90,12 +90,12 @@ def _number_names(tree: ast.Module, rebound: set) -> frozenset:
     """Names bound once in the whole code, to a number call (``total = sum(scores.values())``), or as the index
     ``enumerate`` counts (``for i, (crop, area) in enumerate(beds, start=1)``)."""
     stores = store_counts(tree)
-    parameters = {a.arg for a in walk(tree) if isinstance(a, ast.arg)}  # a parameter holds whatever the caller passes...
-    counted = {n.target.elts[0].id for n in walk(tree) if isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Call)
+    parameters = {a.arg for a in nodes_of(tree, ast.arg)}  # a parameter holds whatever the caller passes...
+    counted = {n.target.elts[0].id for n in nodes_of(tree, (ast.For, ast.comprehension)) if isinstance(n.iter, ast.Call)
                and getattr(n.iter.func, "id", None) == "enumerate" and "enumerate" not in rebound
                and isinstance(n.target, ast.Tuple) and n.target.elts and isinstance(n.target.elts[0], ast.Name)}
     return frozenset({name for name in counted if stores[name] == 1 and name not in parameters} | {
-        t.id for n in walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
+        t.id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1
         for t in n.targets if isinstance(t, ast.Name) and stores[t.id] == 1 and t.id not in parameters and _number(n.value, rebound)})
 
 
@@ -103,13 +103,11 @@ def _annotated_number_reads(tree: ast.Module) -> frozenset:
     """... unless it is annotated ``int`` or ``float`` and its function never rebinds it (``order_id: int``):
     the ids of the Name nodes that read such a parameter in its own function."""
     reads = set()
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         own = list(own_scope_nodes(function, skip_comprehensions=True))
         stored = {n.id for n in own if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
         numbers = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
-                   if a.annotation is not None and ast.unparse(a.annotation) in ("int", "float") and a.arg not in stored}
+                   if a.annotation is not None and unparsed(a.annotation) in ("int", "float") and a.arg not in stored}
         reads |= {id(n) for n in own if isinstance(n, ast.Name) and n.id in numbers}
     return frozenset(reads)
 
@@ -151,7 +149,7 @@ def _annotated_dict(annotation: Optional[ast.expr]) -> bool:
         annotation = parsed.body[0].value if parsed is not None and parsed.body and isinstance(parsed.body[0], ast.Expr) else None
     base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
     name = base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", None)
-    return name in DICT_TYPES and not (isinstance(annotation, ast.Subscript) and "tuple" in ast.unparse(annotation.slice).lower())
+    return name in DICT_TYPES and not (isinstance(annotation, ast.Subscript) and "tuple" in unparsed(annotation.slice).lower())
 
 
 def _dict_names(function: ast.AST) -> set:
@@ -171,14 +169,12 @@ def _dict_names(function: ast.AST) -> set:
 
 
 def _dict_unpacked_in_a_loop(tree: ast.Module) -> Optional[str]:
-    for function in walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         dicts = _dict_names(function)
         for node in walk(function):
             if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 \
                     and isinstance(node.iter, ast.Name) and node.iter.id in dicts:
-                return (f"for {ast.unparse(node.target)} in {node.iter.id} (line {node.iter.lineno}): iterating a dict gives its keys, "
+                return (f"for {unparsed(node.target)} in {node.iter.id} (line {node.iter.lineno}): iterating a dict gives its keys, "
                         f"so each key is unpacked into two names ({node.iter.id}.items() is meant)")
     return None
 
@@ -186,27 +182,27 @@ def _dict_unpacked_in_a_loop(tree: ast.Module) -> Optional[str]:
 def wrong_kind_value(tree: ast.Module) -> Optional[str]:
     """Why a value of the code is used where its kind cannot go, else None."""
     rebound = bound_names(tree)
-    own_methods = {n.name for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    assigned = {n.id for n in walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    parameters = frozenset({a.arg for n in walk(tree) if isinstance(n, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
-                           | {n.id for n in walk(tree) if isinstance(n, ast.Name)} - assigned)  # a global the code never binds counts as given
+    own_methods = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    assigned = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)}
+    parameters = frozenset({a.arg for n in nodes_of(tree, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
+                           | {n.id for n in nodes_of(tree, ast.Name)} - assigned)  # a global the code never binds counts as given
     if not imports_only_stdlib(tree):
         own_methods |= IN_PLACE  # a library's object: its sort() or insert() may return something
     numbers, number_reads, pieces = _number_names(tree, rebound), _annotated_number_reads(tree), _split_pieces(tree)
     groups = _groupby_groups(tree)
     for node in nodes_outside_try(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "len" and "len" not in rebound and len(node.args) == 1 and _lazy(node.args[0], rebound, groups):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator has no len()"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): a generator or iterator has no len()"
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and _lazy(node.value, rebound):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): a generator or iterator cannot be indexed"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): a generator or iterator cannot be indexed"
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
             (_text(node.left, pieces) and _number(node.right, rebound, numbers, number_reads))
             or (_number(node.left, rebound, numbers, number_reads) and _text(node.right, pieces))
         ):
-            return f"{ast.unparse(node)[:50]} (line {node.lineno}): a string plus a number raises TypeError"
+            return f"{unparsed(node)[:50]} (line {node.lineno}): a string plus a number raises TypeError"
         call = _used_value_of_in_place(node, own_methods, parameters)
         if call is not None:
-            return f"{ast.unparse(call)[:50]} (line {call.lineno}) returns None, and the code keeps that None as its value"
+            return f"{unparsed(call)[:50]} (line {call.lineno}) returns None, and the code keeps that None as its value"
     return _dict_unpacked_in_a_loop(tree) or _csv_field_as_number(tree)
 
 
@@ -219,7 +215,7 @@ def _reads_text(node: ast.expr) -> bool:
     its rows made a list (``list(csv.DictReader(f))``)."""
     if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "list" and len(node.args) == 1 and not node.keywords:
         node = node.args[0]
-    return isinstance(node, ast.Call) and ast.unparse(node.func) in CSV_READERS and not any(k.arg == "quoting" for k in node.keywords)
+    return isinstance(node, ast.Call) and unparsed(node.func) in CSV_READERS and not any(k.arg == "quoting" for k in node.keywords)
 
 
 def _worked_out_numbers(function: ast.AST, stores, numbers: set) -> set:
@@ -247,28 +243,28 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
     with ``row`` a row of ``csv.DictReader`` or ``csv.reader``: every field of a CSV row is a str, so comparing it
     with a number, adding it to one or multiplying it by a float raises TypeError on the first row (``float(row[...])``
     is meant). A name bound once to a field, or to ``row["rate"] or default``, holds the field's text too."""
-    for function in (n for n in walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         stores = store_counts(function)
-        readers = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+        readers = {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                    and _reads_text(n.value) and stores[n.targets[0].id] == 1}
-        rows = {n.target.id for n in walk(function) if isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.target, ast.Name)
+        rows = {n.target.id for n in nodes_of(function, (ast.For, ast.comprehension)) if isinstance(n.target, ast.Name)
                 and stores[n.target.id] == 1 and (_reads_text(n.iter) or isinstance(n.iter, ast.Name) and n.iter.id in readers)}
         if not rows:
             continue
         arguments = function.args.posonlyargs + function.args.args
         defaults = dict(zip([a.arg for a in arguments][len(arguments) - len(function.args.defaults):], function.args.defaults))
         numbers = {a.arg for a in arguments + function.args.kwonlyargs if stores[a.arg] == 0 and (
-            a.annotation is not None and ast.unparse(a.annotation) in ("int", "float")
+            a.annotation is not None and unparsed(a.annotation) in ("int", "float")
             or isinstance(defaults.get(a.arg), ast.Constant) and type(defaults[a.arg].value) in (int, float))}
-        numbers |= {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+        numbers |= {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                     and isinstance(n.value, ast.Constant) and type(n.value.value) in (int, float) and stores[n.targets[0].id] == 1}
         numbers |= _worked_out_numbers(function, stores, numbers)  # remaining = capacity - sold, with capacity, sold = int(...), int(...)
         tallies = {target.id for n in walk(function) for target in (n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, ast.AnnAssign) else [])
                    if isinstance(target, ast.Name) and isinstance(n.value, ast.Call)
-                   and ast.unparse(n.value) in ("Counter()", "collections.Counter()", "defaultdict(int)", "defaultdict(float)")}
+                   and unparsed(n.value) in ("Counter()", "collections.Counter()", "defaultdict(int)", "defaultdict(float)")}
         read = lambda node: isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name) and node.value.id in rows
         # rate = row["rate"] or default_rates[name]: a text whenever the field is filled in
-        texts = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+        texts = {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                  and stores[n.targets[0].id] == 1 and (read(n.value) or isinstance(n.value, ast.BoolOp) and isinstance(n.value.op, ast.Or) and read(n.value.values[0]))}
         field = lambda node: read(node) or isinstance(node, ast.Name) and node.id in texts or (  # int(row["qty"]) * row["unit_price"]: the text repeated
             isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and any(read(side) for side in (node.left, node.right))
@@ -277,15 +273,15 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
             and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)) and read(node.args[0].elt))  # max(row["bib"] for row in rows): the largest text
         number = lambda node: (isinstance(node, ast.Constant) and type(node.value) in (int, float)) or (isinstance(node, ast.Name) and node.id in numbers)
         real = lambda node: isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Call) and getattr(node.func, "id", None) == "float"
-        field_lists = {n.targets[0].id for n in walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+        field_lists = {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                        and stores[n.targets[0].id] == 1 and isinstance(n.value, ast.ListComp) and field(n.value.elt)}
         for node in walk(function):
             if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
                 pair = (node.left, node.comparators[0])
             elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and (field(node.left) and real(node.right) or field(node.right) and real(node.left)):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and multiplying it by a float raises TypeError"
+                return f"{unparsed(node)[:50]} (line {node.lineno}): a CSV field is a str, and multiplying it by a float raises TypeError"
             elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv, ast.Pow)) and field(node.left) and field(node.right):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}): CSV fields are str, and one minus another raises TypeError"
+                return f"{unparsed(node)[:50]} (line {node.lineno}): CSV fields are str, and one minus another raises TypeError"
             elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Div, ast.FloorDiv, ast.Pow)):
                 pair = (node.left, node.right)
             elif isinstance(node, ast.AugAssign) and isinstance(node.op, (ast.Add, ast.Sub)) and (
@@ -293,15 +289,15 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
                     or isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name) and node.target.value.id in tallies):
                 pair = (node.target, node.value)
                 if field(node.value):
-                    return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and adding it to a number raises TypeError"
+                    return f"{unparsed(node)[:50]} (line {node.lineno}): a CSV field is a str, and adding it to a number raises TypeError"
                 continue
             elif isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in AVERAGING and len(node.args) == 1:
                 listed = node.args[0]  # sum(r["amount"] for r in reader), or mean(ratings) with ratings = [row["rating"] for row in ...]
                 if isinstance(listed, (ast.GeneratorExp, ast.ListComp)) and field(listed.elt) or isinstance(listed, ast.Name) and listed.id in field_lists:
-                    return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and {ast.unparse(node.func)}() of them raises TypeError"
+                    return f"{unparsed(node)[:50]} (line {node.lineno}): a CSV field is a str, and {unparsed(node.func)}() of them raises TypeError"
                 continue
             else:
                 continue
             if field(pair[0]) and number(pair[1]) or field(pair[1]) and number(pair[0]):
-                return f"{ast.unparse(node)[:50]} (line {node.lineno}): a CSV field is a str, and using it as a number raises TypeError"
+                return f"{unparsed(node)[:50]} (line {node.lineno}): a CSV field is a str, and using it as a number raises TypeError"
     return None
