@@ -78,7 +78,7 @@ def _compared_numbers(tree: ast.Module) -> Set[float]:
     constant arithmetic (``2 ** 16``, ``0xFFFF``) and of names bound to a number that a comparison reads
     (``MAX_PORT = 65535``, ``high=65535``)."""
     compared = {n.id for c in nodes_of(tree, ast.Compare) for n in nodes_of(c, ast.Name)}
-    places = [c for c in nodes_of(tree, ast.Compare)]
+    places = list(nodes_of(tree, ast.Compare))
     places += [c for c in nodes_of(tree, ast.Call) if getattr(c.func, "id", None) in ("range", "min", "max")]
     places += [a.value for a in nodes_of(tree, ast.Assign) if any(isinstance(t, ast.Name) and t.id in compared for t in a.targets)]
     for function in (f for f in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):

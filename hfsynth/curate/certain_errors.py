@@ -987,7 +987,7 @@ def none_values_grown(tree: ast.Module) -> Optional[str]:
     """``totals = dict.fromkeys(films)`` then ``totals[film] += price``: ``fromkeys`` without a value maps every
     key to None, and None cannot be added to (TypeError) nor appended to (AttributeError). Read where the
     dict is bound once and no key of it is ever set before it grows (``totals[f] = 0``, ``.update``)."""
-    for scope in [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         made = {n.targets[0].id: n for n in own_scope_nodes(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                 and isinstance(n.value, ast.Call) and unparsed(n.value.func) in ("dict.fromkeys", "OrderedDict.fromkeys") and len(n.value.args) == 1 and not n.value.keywords}
         for name in [name for name in made if store_counts(scope)[name] == 1]:
@@ -1026,7 +1026,7 @@ def missing_key_as_a_number(tree: ast.Module) -> Optional[str]:
     """``max(emp.get("monthly_bonus"), 0)``, ``row.get("qty") * price``: ``.get`` with no default gives None for a
     missing key, the one case ``.get`` is there for, and None in arithmetic, ``max`` or an ordering raises TypeError.
     Not judged where the code asks whether the key is there, or the lookup sits in a ``try``."""
-    for scope in [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         for parent in _walk_unguarded(scope):
             if isinstance(parent, ast.BinOp) and not isinstance(parent.op, (ast.BitOr, ast.BitAnd, ast.Mod)):
                 operands = [parent.left, parent.right]  # "%" formats text; "|" unions sets

@@ -143,7 +143,7 @@ def _shown_repr(comment: str) -> str:
         return ""
     if tree is None or not all(isinstance(n, REPR_NODES) for n in walk(tree)):
         return ""
-    calls = [n for n in nodes_of(tree, ast.Call)]
+    calls = list(nodes_of(tree, ast.Call))
     names_called = {id(n.func) for n in calls} | {id(n) for c in calls for n in walk(c.func)}
     bare = [n for n in nodes_of(tree, ast.Name) if id(n) not in names_called]
     return match.group("want") if calls and not bare else ""

@@ -682,7 +682,7 @@ def lost_work(tree: ast.AST) -> Optional[str]:
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         own = list(own_scope_nodes(function))
         answers = any(isinstance(n, ast.Return) and n.value is not None and not (isinstance(n.value, ast.Constant) and n.value.value is None) for n in own)
-        names = [n for n in nodes_of(function, ast.Name)]
+        names = list(nodes_of(function, ast.Name))
         if any(n.id in ("locals", "vars", "eval", "exec") for n in names):
             continue
         other_bindings = {a.arg for a in nodes_of(function.args, ast.arg)}

@@ -209,9 +209,9 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
                         yield path, end
             return
         if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-            inner_exits = [n for n in nodes_of(statement, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await))]
+            inner_exits = list(nodes_of(statement, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)))
         else:
-            inner_exits = [n for n in nodes_of(statement, EXITS + (ast.Continue,))]
+            inner_exits = list(nodes_of(statement, EXITS + (ast.Continue,)))
         if inner_exits:
             yield steps, "exit"  # it may leave the loop (or hand control away): not judged
             return
@@ -497,7 +497,7 @@ def float_never_equal(tree: ast.AST) -> Optional[str]:
     for loop in walk(tree):
         if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
             continue
-        exits = [n for n in nodes_of(loop, EXITS)]
+        exits = list(nodes_of(loop, EXITS))
         if exits and not (id(loop) in followed and all(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in exits)):
             continue
         divided = {t.id for n in nodes_of(loop, ast.Assign) if any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in walk(n.value))

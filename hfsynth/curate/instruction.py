@@ -268,7 +268,7 @@ def is_python_definition(text: str) -> bool:
     body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("```"))
     if not _definitions(body):
         return False
-    functions = [n for n in nodes_of(parse_python(body), (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions = list(nodes_of(parse_python(body), (ast.FunctionDef, ast.AsyncFunctionDef)))
     return not (functions and all(_stub(f) for f in functions))
 
 

@@ -328,7 +328,7 @@ def none_items_read(tree: ast.Module) -> Optional[str]:
             continue
         name = target.id
         tests = [n.test for n in nodes_of(loop, (ast.If, ast.IfExp, ast.While))] + [c for g in getattr(loop, "generators", []) for c in g.ifs]
-        tests += [n for n in nodes_of(loop, ast.BoolOp)]
+        tests += list(nodes_of(loop, ast.BoolOp))
         tests += [n for n in nodes_of(loop, ast.Call) if getattr(n.func, "id", None) in ("isinstance", "filter", "bool", "str")]
         if any(isinstance(m, ast.Name) and m.id == name for t in tests for m in walk(t)):
             continue

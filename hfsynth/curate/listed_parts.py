@@ -818,7 +818,7 @@ def _header_never_written(instruction: str, tree: ast.Module) -> Optional[str]:
     no row written once outside the loop over the records (``writer.writerow(headers)``)."""
     if not HEADER_ASK.search(instruction) or NO_HEADER.search(instruction):
         return None
-    calls = [n for n in nodes_of(tree, ast.Call)]
+    calls = list(nodes_of(tree, ast.Call))
     names = {unparsed(n.func) for n in calls}
     if not names & {"csv.writer", "csv.DictWriter"} or names & {"csv.reader", "csv.DictReader"}:
         return None

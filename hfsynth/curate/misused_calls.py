@@ -128,7 +128,7 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
     ``removesuffix``/``removeprefix`` (an answer that contrasts the two)."""
     if re.search(r"\bremove(?:suffix|prefix)\b", unparsed(tree)):
         return None
-    functions = [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    functions = list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)))
     constants = values_bound_once(tree)
     for function in functions:
         affixes = _affix_names(function)

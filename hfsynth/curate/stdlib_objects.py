@@ -141,7 +141,7 @@ def _objects(tree: ast.Module, classes: Dict[str, type]):
     object the code makes in plain sight (``Path(path).read_lines``, ``p.read_lines`` after ``p = Path(path)``,
     ``self._files.move_to_front`` after ``self._files = OrderedDict()``) or on the class itself (``date.parse``)."""
     attributes = _attribute_instances(tree, classes)
-    scopes = [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    scopes = [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)))
     for scope in scopes:
         instances = _instances(scope, classes)
         for node in nodes_outside_try(scope):
@@ -266,7 +266,7 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
     if not classes:
         return None
     pair = {datetime.date, datetime.datetime}
-    for scope in [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         instances = {**_annotated_instances(scope, classes), **_instances(scope, classes)}
         for node in nodes_outside_try(scope):
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
@@ -301,7 +301,7 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
     stores = store_counts(tree)
     floats = {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
               and isinstance(n.value, ast.Constant) and type(n.value.value) is float and stores[n.targets[0].id] == 1}
-    for scope in [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+    for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         arguments = getattr(scope, "args", None)
         parameters = [a for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs] if arguments else []
         bindings: Dict[str, list] = {}

@@ -710,7 +710,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
 
 
 def _calls(tree: ast.AST):
-    return [node for node in nodes_of(tree, ast.Call)]
+    return list(nodes_of(tree, ast.Call))
 
 
 ASKS_TO_PRINT = re.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)

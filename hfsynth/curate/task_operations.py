@@ -893,7 +893,7 @@ APPENDS_TO_A_FILE = re.compile(r"\bappends?\b[^.]{0,60}\b(?:file|log)\b|\b(?:kee
 def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[str]:
     """``re.match`` (the start only) for a digit "anywhere"; a class compared by ``__eq__`` with no
     ``__hash__`` (so unhashable) that must be a dict key or in a set; a file to append to opened ``"w"``."""
-    calls = [n for n in nodes_of(tree, ast.Call)]
+    calls = list(nodes_of(tree, ast.Call))
     names = {unparsed(c.func) for c in calls}
     if ANYWHERE.search(prose) and "re.match" in names and not names & {"re.search", "re.findall", "re.finditer", "re.fullmatch"}:
         pattern = next((c.args[0] for c in calls if unparsed(c.func) == "re.match" and c.args), None)

@@ -53,7 +53,7 @@ def _keyed_by_number(container: ast.expr, bound: Dict[str, ast.expr]) -> bool:
 
 def isoweekday_as_index(tree: ast.Module) -> Optional[str]:
     """``DAYS[d.isoweekday()]`` (line n): a weekday counted from 1 used as an index counted from 0."""
-    scopes = [tree] + [n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    scopes = [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)))
     module_bound = values_bound_once(tree)
     for scope in scopes:
         bound = {**module_bound, **values_bound_once(scope)} if scope is not tree else module_bound

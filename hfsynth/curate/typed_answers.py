@@ -75,7 +75,7 @@ def returns_one_constant(tree: ast.Module) -> list:
             continue
         if any("dispatch" in unparsed(d) or "overload" in unparsed(d) for d in function.decorator_list):
             continue  # singledispatch's fallback ("object") and overload stubs: other definitions answer the rest
-        returns = [n for n in nodes_of(function, ast.Return)]
+        returns = list(nodes_of(function, ast.Return))
         if not returns or not isinstance(function.body[-1], ast.Return):  # no path may fall through to an implicit None
             continue
         bound = _bound_once(function)
@@ -125,7 +125,7 @@ def prints_one_text(tree: ast.Module) -> list:
     for function in tree.body:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function) or any(isinstance(n, ast.Return) and n.value is not None for n in walk(function)):
             continue
-        calls = [n for n in nodes_of(function, ast.Call)]
+        calls = list(nodes_of(function, ast.Call))
         raised = {id(n.exc) for n in nodes_of(function, ast.Raise) if n.exc is not None}
         prints = [c for c in calls if is_print(c)]
         others = [c for c in calls if not is_print(c) and id(c) not in raised]
