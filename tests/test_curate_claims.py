@@ -1438,3 +1438,53 @@ def test_blind170_to_176s_shown_documents_are_one_input():
     rows = [dict(r, response=f"```python\n{r['code']}```\n") for r in rows]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"certificate": "passed", "certificate read as one line": "failed", "quota": "passed", "quota on a plain dict": "failed"}, got
+
+
+def test_a_block_of_output_comments_after_several_prints_is_read_line_by_line():
+    """blind177: a block of comments after the last of several prints is the run's output. Two prints on consecutive
+    lines followed by two comment lines (after an "# Output:" header, if any) pair one by one, so a wrong second line
+    is caught where it belongs; after a loop's prints the block does not pair, and its first line is not the last
+    print's (a correct makespan was failed against the first assignment's tuple)."""
+    steps = ("def step_calories(daily, weight):\n    per = 0.04 * weight / 70\n    return [round(s * per, 1) for s in daily], round(sum(daily) * per, 1)\n\n\n"
+             "per_day, total = step_calories([7000, 3500], WEIGHT)\nprint(per_day)\nprint(total)\nHEADER# [280.0, 140.0]\n# 420.0\n")
+    ovens = ("import heapq\n\n\ndef assign(bakes, n):\n    ovens = [(0, k) for k in range(1, n + 1)]\n    out = []\n    for name, minutes in bakes:\n"
+             "        free, k = heapq.heappop(ovens)\n        out.append((name, k, free, free + minutes))\n        heapq.heappush(ovens, (free + minutes, k))\n"
+             "    return out, max(end for *_, end in out)\n\n\njobs, total = assign([('rye', 45), ('bun', 25)], 2)\nfor job in jobs:\n    print(job)\n"
+             "print('makespan', total)\n# ('rye', 1, 0, 45)\n# ('bun', 2, 0, 25)\n# makespan MAKESPAN\n")
+    rows = [{"id": "both lines right", "code": steps.replace("WEIGHT", "70").replace("HEADER", "")},
+            {"id": "both lines right, with a header", "code": steps.replace("WEIGHT", "70").replace("HEADER", "# Output:\n")},
+            {"id": "both lines wrong", "code": steps.replace("WEIGHT", "80").replace("HEADER", "")},
+            {"id": "a loop's prints, then the last", "code": ovens.replace("MAKESPAN", "45")}]
+    rows = [dict(r, instruction="Write it and show an example.", response=f"```python\n{r['code']}```\n") for r in rows]
+    assert with_comment_claims_checked(rows[0]["code"])[1] == 2 and with_comment_claims_checked(rows[3]["code"])[1] == 0
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"both lines right": "passed", "both lines right, with a header": "passed", "both lines wrong": "failed",
+                   "a loop's prints, then the last": "no_tests"}, got
+
+
+def test_a_note_that_describes_the_input_then_its_output_after_an_arrow():
+    """blind181: ``print(is_open(datetime(2024, 10, 5, 10, 30)))  # Saturday 10:30 -> False`` notes the input, then
+    what it prints; a wrong value after the arrow is still caught, and an output that holds an arrow itself may
+    be shown whole."""
+    code = ("from datetime import datetime\n\n\ndef is_open(moment):\n    return moment.weekday() < 5 and 9 <= moment.hour < 18\n\n\n"
+            "print(is_open(datetime(2024, 10, 5, 10, 30)))  # Saturday 10:30 -> SAT\nprint(is_open(datetime(2024, 10, 7, 10, 0)))  # Monday 10:00 -> MON\n")
+    route = "def route(a, b):\n    return f'{a} -> {b}'\n\n\nprint(route('Oslo', 'Bergen'))  # Oslo -> Bergen\n"
+    rows = [{"id": "right", "code": code.replace("SAT", "False").replace("MON", "True")},
+            {"id": "wrong after the arrow", "code": code.replace("SAT", "False").replace("MON", "False")},
+            {"id": "an output with an arrow", "code": route}]
+    rows = [dict(r, instruction="Write it and show an example.", response=f"```python\n{r['code']}```\n") for r in rows]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"right": "passed", "wrong after the arrow": "failed", "an output with an arrow": "passed"}, got
+
+
+def test_a_claim_glossed_in_brackets_and_prose_that_shows_two_printed_lines():
+    """blind178 and blind182: ``# -> 3 (the 09:00 trip)`` claims 3, the bracket says which trip that is; and "This
+    prints `A` followed by `B`" after the code's one print is its two lines, both held to what it prints."""
+    trips = "from bisect import bisect_right\n\n\ndef first_after(times, t):\n    return bisect_right(times, t)\n\n\nprint(first_after([6, 8, 8, 9], 8))  # -> WANT (the 09:00 trip)\n"
+    lines = "def timeline(events):\n    return '\\n'.join(f'{d} {s}' for d, s in sorted(events))\n\n\nprint(timeline([(2, 'out'), (1, 'in')]))\n"
+    rows = [{"id": "glossed right", "code": trips.replace("WANT", "3")}, {"id": "glossed wrong", "code": trips.replace("WANT", "1")},
+            {"id": "two lines right", "code": lines, "prose": "This prints `1 in` followed by `2 out`."},
+            {"id": "two lines, the second wrong", "code": lines, "prose": "This prints `1 in` followed by `2 in`."}]
+    rows = [dict(r, instruction="Write it and show an example.", response=f"```python\n{r['code']}```\n\n{r.get('prose', '')}\n") for r in rows]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"glossed right": "passed", "glossed wrong": "failed", "two lines right": "passed", "two lines, the second wrong": "failed"}, got

@@ -968,3 +968,42 @@ def test_reading_past_the_end_and_duplicates_left_in():
         "the instruction asks for 'duplicates removed' and nothing in the code removes a duplicate")
     assert check("Write `normalize_paths(paths)` that returns the paths sorted with duplicates removed.", "def normalize_paths(paths):\n    return sorted(set(paths))\n") is None
     assert check("Sort the paths; keep duplicates, do not remove duplicates.", paths) is None
+
+
+def test_a_bound_before_than_a_bound_taken_itself_and_a_module_named_as_a_values_kind():
+    """blind179: "at least 0.990 and lower than `og`" is two rules, not "0.990 and lower"; "starting on or after
+    `earliest`" is kept by code that puts ``earliest`` itself among the candidates beside the later ends it takes with
+    ``>``; and "a list of (flight, on_block, claimed_at) with `datetime` values" says what the inputs are, not to use
+    the module."""
+    fg = "def fg_ok(fg, og):\n    return not (fg < 0.990 or fg >= og)\n"
+    assert check("Write `fg_ok(fg, og)`: `fg` must be at least 0.990 and lower than `og`.", fg) is None
+    assert check("Write `flagged(readings)`: readings of 0.990 and lower are flagged.", "def flagged(readings):\n    return [r for r in readings if r < 0.990]\n") == (
+        "the instruction includes '0.990 and lower' and r < 0.99 (line 2) leaves 0.990 out")
+    ask = "Return the first start day for a batch: it must start on or after `earliest`, on `earliest` itself or the end of a booking."
+    starts = "def first_start(ends, earliest):\n    return min(CANDIDATES)\n"
+    assert check(ask, starts.replace("CANDIDATES", "{earliest} | {end for end in ends if end > earliest}")) is None
+    assert check(ask, starts.replace("CANDIDATES", "end for end in ends if end > earliest")) == (
+        "the instruction includes 'on or after `earliest`' and end > earliest (line 2) leaves earliest out")
+    waits = "def waits(claims):\n    return {flight: (end - start).total_seconds() / 60 for flight, start, end in claims}\n"
+    assert check("`claims` is a list of `(flight, on_block, claimed_at)` with `datetime` values. Return each wait in minutes.", waits) is None
+    assert check("`claims` is a list of `(flight, on_block, claimed_at)`. Return each wait in minutes, computed with `datetime`.", waits) == (
+        "instruction asks to use datetime but the code never names it")
+
+
+def test_a_standard_function_in_a_formula_a_total_written_out_and_a_weekday_by_its_day():
+    """blind178 and blind180: `sha256(salt + rider_id)`, called as ``hashlib.sha256``, is the standard function and
+    no function to write; "a dict that maps each teacher to their total ... formatted as "3h 05m"" is answered by
+    ``-> dict[str, str]``; and "order by room, then by weekday" is kept by a key that reads ``DAY_ORDER[c["day"]]``."""
+    digest = "import hashlib\n\n\ndef pseudonymise(rows, salt):\n    return [{**r, 'id': hashlib.sha256((salt + r['id']).encode()).hexdigest()[:12]} for r in rows]\n"
+    ask = "Write `pseudonymise(rows, salt)` that replaces each `id` by the first 12 hex characters of `sha256(salt + id)`."
+    assert check(ask, digest) is None
+    assert check(ask, digest.replace("hashlib.sha256", "hashlib.md5")) == "instruction asks for `sha256` but the code defines no sha256"
+    totals = "def teaching_time(lessons) -> dict[str, str]:\n    return {t: f'{m // 60}h {m % 60:02d}m' for t, m in lessons}\n"
+    assert check("Write `teaching_time(lessons)` returning a dict that maps each teacher to their total weekly time formatted as "
+                 "`\"<hours>h <minutes>m\"`.", totals) is None
+    assert check("Write `teaching_time(lessons)` returning a dict that maps each teacher to their total weekly minutes.", totals) == (
+        "the instruction asks for 'dict that maps each teacher to their total' and the code's teaching_time() is annotated -> dict[str, str]: a string for each key")
+    clashes = "ORDER = {'Mon': 0, 'Tue': 1, 'Wed': 2, 'Thu': 3, 'Fri': 4}\n\n\ndef clashes(rows):\n    return sorted(rows, key=lambda c: (c['room'], ORDER[c['KEY']]))\n"
+    ask = "Write `clashes(rows)` that returns the rows ordered by room, then by weekday (Mon..Fri, not alphabetically)."
+    assert check(ask, clashes.replace("KEY", "day")) is None
+    assert check(ask, clashes.replace("KEY", "slot")) == "the instruction sorts by room and by weekday, and the code never names weekday"

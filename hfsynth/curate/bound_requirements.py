@@ -476,11 +476,11 @@ STATED_INCLUSIVE = (
     re.compile(r"\b(?:at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than)\s+\$?`?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?", re.IGNORECASE),
     # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)", "5 years or more",
     # "'elite' at $5,000 or more"
-    re.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b"
+    re.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b(?!\s+than\b)"
                r"|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
     # "restock at or below 20% of capacity", "at or above 90", "3 or fewer seats left", "5% or less"
     re.compile(r"\bat\s+or\s+(?:below|under)\s+\$?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])|\bat\s+or\s+(?:above|over)\s+\$?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])"
-               r"|(?<![\d.,])(?P<upto_n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:below|under|less|fewer|lower)\b", re.IGNORECASE),
+               r"|(?<![\d.,])(?P<upto_n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:below|under|less|fewer|lower)\b(?!\s+than\b)", re.IGNORECASE),
     # "the next review on or after `today`", "usable up to and including its expiry date", "filed no later than `deadline`"
     re.compile(r"\b(?:on|at)\s+or\s+after\s+(?P<above_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?)"
                r"|\b(?:(?:on|at)\s+or\s+before|no\s+later\s+than|up\s+to\s+and\s+including)\s+(?P<upto_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?(?:\s+[a-z]+)?)", re.IGNORECASE),
@@ -584,9 +584,16 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
             # x > 90 leaves 90 out below; x < 5 leaves 5 out above
             if strict is None and (above and op is ast.Gt or groups.get("upto") and op is ast.Lt):
                 strict = node
-        if strict is not None and not inclusive:
+        if strict is not None and not inclusive and not (isinstance(bound, str) and _taken_itself(tree, bound)):
             return f"the instruction includes {match.group(0)!r} and {unparsed(strict)[:40]} (line {strict.lineno}) leaves {above or groups.get('upto')} out"
     return None
+
+
+def _taken_itself(tree: ast.Module, name: str) -> bool:
+    """The bound's own value is put among the candidates (``{earliest} | {end for end in ends if end > earliest}``,
+    ``max(start, earliest)``): a strict comparison that picks the others leaves nothing out."""
+    return any(isinstance(e, ast.Name) and e.id == name for n in nodes_of(tree, (ast.Set, ast.List, ast.Tuple)) for e in n.elts) or any(
+        getattr(n.func, "id", None) in ("max", "min") and any(isinstance(a, ast.Name) and a.id == name for a in n.args) for n in nodes_of(tree, ast.Call))
 
 
 # "late if it arrives more than `grace` minutes after", "more than 30 days": the bound itself is not in.

@@ -51,7 +51,7 @@ CLAIM_COMMENT = re.compile(
     re.IGNORECASE,
 )
 BARE_COMMENT = re.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
-GLOSS = re.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s")
+GLOSS = re.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s")
 
 
 def _comments(code: str) -> dict:
@@ -191,6 +191,44 @@ def _printed_values(call, comment: str) -> str:
     return match.group("want") if len(values) == len(call.args) and all(literal_value(v)[1] for v in values) else ""
 
 
+# The line that heads a block of output comments: "# Output:", "# prints:", "# Expected output".
+OUTPUT_HEADER = re.compile(r"^#+\s*(?:expected\s+)?(?:output|prints?|results?)\s*:?\s*$", re.IGNORECASE)
+
+
+def _is_print(node: ast.AST) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "print"
+
+
+def _transcript(shown: List[ast.Expr], lines: List[str], comments: dict) -> dict:
+    """{line of a print: the comment line that shows its output} for two or more prints on consecutive lines (no
+    comment of their own) followed by as many comment lines (after an "# Output:" header, if any): the block is
+    the run's output, a line per print."""
+    paired = {}
+    run: List[ast.Expr] = []
+    for node in shown + [None]:
+        if node is not None and _is_print(node) and node.lineno not in comments and (not run or node.lineno == run[-1].lineno + 1):
+            run.append(node)
+            continue
+        if len(run) >= 2:
+            below = []
+            for line in lines[run[-1].lineno:]:
+                if not line.strip().startswith("#"):
+                    break
+                below.append(line.strip())
+            if below and OUTPUT_HEADER.match(below[0]):
+                below = below[1:]
+            if len(below) == len(run):
+                paired.update((p.lineno, text) for p, text in zip(run, below))
+        run = [node] if node is not None and _is_print(node) and node.lineno not in comments else []
+    return paired
+
+
+def _printed_before(node: ast.Expr, tree: ast.Module) -> bool:
+    """Some other print of the module runs before ``node``'s: one on an earlier line, or one in a loop."""
+    return any(p is not node.value and (p.lineno < node.lineno or p.lineno == node.lineno and p.col_offset < node.col_offset)
+               for p in nodes_of(tree, ast.Call) if getattr(p.func, "id", None) == "print")
+
+
 def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) -> Tuple[str, int]:
     """(the code with each line that claims its output in a comment replaced by that check, how many); ``context``:
     the code a usage block calls (whether it writes "..." itself)."""
@@ -201,7 +239,9 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
     lines = code.splitlines()
     checked = 0
     dots = _writes_ellipsis(tree) or _writes_ellipsis(context)
-    for node in _shown_lines(tree):
+    shown = _shown_lines(tree)
+    transcript = _transcript(shown, lines, comments)
+    for node in shown:
         line = lines[node.lineno - 1]
         want = _claimed(comments.get(node.lineno, ""), dots)
         mode = "print"
@@ -210,7 +250,17 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
             mode = "note" if want else mode
         if not want:
             want = _printed_values(node.value, comments.get(node.lineno, ""))  # print(units(46), fee(46))  # 3 1.5
-        if not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#"):
+        if not want and node.lineno in transcript:  # print(a); print(b) then "# 1", "# 2": the block's lines, one per print
+            below = transcript[node.lineno]
+            want = _claimed(below) or (_shown_repr(below) if _prints_one(node.value) else "")
+            if not want and _prints_one(node.value) and _calls_its_own(node.value.args[0], tree):
+                want = _noted(below)
+                mode = "note" if want else mode
+            line = line + "  " + below
+        elif not want and node.lineno < len(lines) and node.lineno not in comments and lines[node.lineno].strip().startswith("#") and not (
+                _printed_before(node, tree) and node.lineno + 1 < len(lines) and lines[node.lineno + 1].strip().startswith("#")):
+            # (not a block of comments after the last of several prints that the block does not pair with one by one,
+            # as a loop's prints: the block is the whole run's output, and its first line is not this print's)
             below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
             want = _claimed(below) or (_shown_repr(below) if _prints_one(node.value) else "")
             if not want and _prints_one(node.value) and _calls_its_own(node.value.args[0], tree) and not (
@@ -469,7 +519,10 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
         said = PRINTS_INLINE.match(response, block.end())
         if len(prints) == 1 and said and block.group("code").strip() and block.group("code").strip() in code \
                 and not _vague_output(said.group("want"), response[: block.end()], tree):
-            return [(code, said.group("want"), False, "program")]  # "This prints `[('bonus', 2), ...]`." after the code's one print
+            want, end = said.group("want"), said.end()
+            for more in iter(lambda: PRINTS_NEXT.match(response, end), None):  # "This prints `A` followed by `B`": two lines
+                want, end = want + "\n" + more.group("want"), more.end()
+            return [(code, want, False, "program")]  # "This prints `[('bonus', 2), ...]`." after the code's one print
     return []
 
 
@@ -477,6 +530,7 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
 CALL_PRINTS = re.compile(r"`(?P<call>[A-Za-z_]\w*\([^`\n]*\))`\s+(?:prints|outputs|displays|shows|writes|produces)(?:\s+(?:this|the following))?\s*:?\s*$", re.IGNORECASE)
 # "This prints `[('bonus', 2), ('missed punch', 2)]`." right after the block that holds the code.
 PRINTS_INLINE = re.compile(r"\s*(?:this|it|which|the (?:code|program|script|snippet|example))\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
+PRINTS_NEXT = re.compile(r"\s*,?\s*(?:followed\s+by|and\s+then|then|and)\s+`(?P<want>[^`\n]+)`", re.IGNORECASE)
 
 
 # What a usage block may need that the sandbox does not give: files, the network, a terminal, the clock.
@@ -624,12 +678,14 @@ def assert_hf_examples(examples, namespace):
 def _hf_note_heads(want):
     """What a bare comment on a print line may say the output is: all of it, or its start before a note
     ("False (TLD too short)", "True: same contents", "65.0 - a Wednesday"), or the rest after a label
-    ("输出: 12"), or what the working it shows comes to ("(30 + 1 + 1 + 10) * 2 = 84")."""
+    ("输出: 12"), or what the working it shows comes to ("(30 + 1 + 1 + 10) * 2 = 84"), or what follows an arrow after
+    the input's description ("Saturday 10:30 -> False")."""
     re_ = __import__("re")
     heads = [want] + [want[: m.start()] for m in re_.finditer(r"\s*(?:\(|:\s|[\u2013\u2014]|\s-\s|,\s|;|\s{2,})", want) if want[: m.start()].strip()]
     label = re_.match(r"^[^\W\d_]+\s*[:\uff1a]\s*", want)
     worked = re_.search(r"\s=\s*(\S[^=]*)$", want)  # "(30 + 1 + 1 + 10) * 2 = 84": the working, then the output
-    return heads + ([want[label.end():]] if label else []) + ([worked.group(1).strip()] if worked else [])
+    arrow = re_.search(r"\s(?:->|=>|\u2192)\s*(\S(?:(?!->|=>|\u2192).)*)$", want)
+    return heads + ([want[label.end():]] if label else []) + ([worked.group(1).strip()] if worked else []) + ([arrow.group(1).strip()] if arrow else [])
 
 
 def _hf_literal(text):

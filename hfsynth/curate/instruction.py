@@ -319,6 +319,8 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
     tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
     tools |= {name for name, _ in named if name in STDLIB_METHODS and re.search(rf"\.{name}\s*\(", code)}  # `weekday()`, called as day.weekday()
+    # `sha256(salt + rider_id)`, called as hashlib.sha256(...): a standard module's function the code calls, not one to write
+    tools |= {name for name, _ in named if any(module in STDLIB_MODULES for module in re.findall(rf"(?<![\w.])([a-z_]\w*)\.{name}\s*\(", code))}
     tools |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction)
               and re.search(rf"\b{name}\s*\(", code)}  # `ceil(p / 100 * N)`, computed with math.ceil
     # `floor(valid_votes / (seats + 1)) + 1`, computed with //: the formula's function is no name the code needs

@@ -59,6 +59,10 @@ NAMED_MODULE = re.compile(r"(?<![\w.])`?([A-Za-z_][\w-]*)`?(?:'s)? (?:module|lib
 BARE_NAME = re.compile(r"(?<![\w.'\"-])`?([A-Za-z][\w-]*)`?(?![\w'\"-])")
 
 
+# The noun after a module's name that makes the name a value's kind: "`datetime` values", "Decimal objects".
+KIND_NOUN = re.compile(r"`?\s+(?:values?|objects?|instances?|items?|fields?|entries|elements?|columns?)\b", re.IGNORECASE)
+
+
 def _before(text: str, start: int, words: int) -> str:
     return " ".join(text[:start].split()[-words:])
 
@@ -77,6 +81,8 @@ def required_modules(text: str) -> list:
             name = match.group(1).lower()
             if re.search(r"\(\s*(?:(?:a|an)\b)?\W*$", text[: match.start()], re.IGNORECASE):
                 continue  # "`"date"` (a `datetime.date`)", "(`datetime.date`)": the kind of a value, in passing, not a module to use
+            if KIND_NOUN.match(text, match.end()):
+                continue  # "a list of (flight, on_block, claimed_at) with `datetime` values": what the inputs are, not what to use
             if name in known and USE_VERB.search(_before(text, match.start(), window)) and not _negated(text, match.start(), match.end()):
                 found.append((match.start(), name))
     return list(dict.fromkeys(name for _, name in sorted(found)))

@@ -224,6 +224,10 @@ NUMBER_VALUES_ASK = re.compile(
     r"(?:its|their|the)\s+(?:total|number|count|sum|average|mean|percentage|share)\b(?!\s+(?:list|of\s+\w+\s+as\s+a\s+list))", re.IGNORECASE)
 
 
+# The asked value is to be written as text: "formatted as `"3h 05m"`", "as a string", "as text like ...".
+TEXT_FORM = re.compile(r"\b(?:formatted|written|rendered|given|shown|expressed)\s+(?:as|like)\b|\bas\s+(?:a\s+)?(?:string|text|label)s?\b", re.IGNORECASE)
+
+
 def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[str]:
     """"a dict mapping each plate to its total" answered by a function annotated ``-> dict[str, list[dict]]``:
     the code groups the items where their totals were asked (a list, text, a dict, a set or a tuple for a value
@@ -235,6 +239,8 @@ def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[
     annotation = unparsed(function.returns)
     values = _arguments(annotation)
     kind = _annotation_kind(values[1]) if _annotation_kind(annotation) == "dict" and len(values) == 2 else None
+    if kind == "str" and TEXT_FORM.search(prose, asked.end(), asked.end() + 120):
+        return None  # "... to their total weekly teaching time formatted as "<hours>h <minutes>m"": the total, written out
     if kind in ("list", "str", "dict", "set", "tuple"):
         return f"the instruction asks for {asked.group(0)!r} and the code's {function.name}() is annotated -> {annotation}: {KIND_WORDS[kind]} for each key"
     return None

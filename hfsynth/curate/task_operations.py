@@ -487,10 +487,14 @@ def _only_truths(tree: ast.Module) -> bool:
     return bool(returns) and all(isinstance(r.value, ast.Constant) and isinstance(r.value.value, bool) for r in returns)
 
 
+# Sort keys that code names by another word: "by weekday" with ``DAY_ORDER[row["day"]]``, "by surname" with ``last``.
+KEY_ALIASES = {"weekday": {"day", "dow", "wd"}, "surname": {"last", "lastname", "family"}, "forename": {"first", "firstname", "given"}}
+
+
 def _names_the_key(key: str, words: Set[str]) -> bool:
     """The code names a sort key the instruction says in words: the word itself or its singular, a stem it
     shares ("creation" with ``created``), or an abbreviation of it ("departure" with ``dep``)."""
-    if key in words or key.rstrip("s") in words:
+    if key in words or key.rstrip("s") in words or words & KEY_ALIASES.get(key, set()):
         return True
     stem = re.sub(r"(?:ing|ed|ions?)$", "", key)  # "posting" with ``posted``
     return any(len(w) >= 3 and key.startswith(w) or len(key) >= 6 and w.startswith(key[:5]) or len(stem) >= 4 and stem != key and w.startswith(stem) for w in words)
