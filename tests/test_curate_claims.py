@@ -1488,3 +1488,15 @@ def test_a_claim_glossed_in_brackets_and_prose_that_shows_two_printed_lines():
     rows = [dict(r, instruction="Write it and show an example.", response=f"```python\n{r['code']}```\n\n{r.get('prose', '')}\n") for r in rows]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"glossed right": "passed", "glossed wrong": "failed", "two lines right": "passed", "two lines, the second wrong": "failed"}, got
+
+
+def test_a_table_printed_at_once_is_claimed_line_by_line_below_its_print():
+    """blind180: one print of a table, then "# -> P | Mon", "# -> 1 | Maths", ...: the lines together are its output
+    (the first alone was held to all of it), and a wrong line among them is still caught."""
+    grid = ("def render(entries, periods):\n    lines = ['P | ' + ' | '.join(f'{d:<5}' for d in ('Mon', 'Tue')).rstrip()]\n"
+            "    for p in range(1, periods + 1):\n        lines.append((f'{p} | ' + ' | '.join(f\"{entries.get((d, p), '-'):<5}\" for d in ('Mon', 'Tue'))).rstrip())\n"
+            "    return '\\n'.join(lines)\n\n\nprint(render({('Mon', 1): 'Maths'}, 2))\n# -> P | Mon   | Tue\n# -> 1 | Maths | -\n# -> 2 | -     | LAST\n")
+    rows = [{"id": "right", "code": grid.replace("LAST", "-")}, {"id": "a wrong line", "code": grid.replace("LAST", "PE")}]
+    rows = [dict(r, instruction="Write it and show an example.", response=f"```python\n{r['code']}```\n") for r in rows]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"right": "passed", "a wrong line": "failed"}, got

@@ -1009,3 +1009,14 @@ def test_a_standard_function_in_a_formula_a_total_written_out_and_a_weekday_by_i
     ask = "Write `clashes(rows)` that returns the rows ordered by room, then by weekday (Mon..Fri, not alphabetically)."
     assert check(ask, clashes.replace("KEY", "day")) is None
     assert check(ask, clashes.replace("KEY", "slot")) == "the instruction sorts by room and by weekday, and the code never names weekday"
+
+
+def test_a_loop_that_jumps_a_cursor_past_the_test_that_sent_it_there_ends():
+    """blind183: ``if t < lunch_end and t + length > lunch_start: t = lunch_end; continue`` sets ``t`` to the same value
+    each time, but the test that led there is false once it has: the loop goes on to its step. Setting it where the
+    test was false (the else branch) is still a loop that never ends."""
+    slots = ("def slots(t, stop, length, lunch_start, lunch_end):\n    out = []\n    while t + length <= stop:\n"
+             "        if TEST:\n            t = lunch_end\n            continue\n        out.append(t)\n        t += length\n    return out\n")
+    assert substance.trivial(code_row(slots.replace("TEST", "t < lunch_end and t + length > lunch_start"))) is None
+    assert substance.trivial(code_row(slots.replace("TEST", "not (t < lunch_end and t + length > lunch_start)"))) == (
+        "never ends: the while loop at line 3 (t + length <= stop) can reach a continue without changing length, stop, t: it never ends")

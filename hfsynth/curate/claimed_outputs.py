@@ -35,6 +35,7 @@ from __future__ import annotations
 import ast
 import doctest
 import io
+import itertools
 import re
 import tokenize
 from typing import List, Optional, Tuple
@@ -263,6 +264,10 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
             # as a loop's prints: the block is the whole run's output, and its first line is not this print's)
             below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
             want = _claimed(below) or (_shown_repr(below) if _prints_one(node.value) else "")
+            block = list(itertools.takewhile(lambda text: text.startswith("#"), (text.strip() for text in lines[node.lineno:])))
+            if want and len(block) > 1 and CLAIM_COMMENT.match(below):  # a table printed at once: "# -> P | Mon", "# -> 1 | Maths", ...
+                claimed = [_claimed(text) if CLAIM_COMMENT.match(text) else "" for text in block]
+                want = "\n".join(claimed) if all(claimed) else want
             if not want and _prints_one(node.value) and _calls_its_own(node.value.args[0], tree) and not (
                     node.lineno + 1 < len(lines) and lines[node.lineno + 1].strip().startswith("#")):
                 want = _noted(below)  # print(patch_filename(1, "Fix it")) then "# 0001-Fix-it.patch" alone below: its output

@@ -201,8 +201,9 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
             return
         if isinstance(statement, ast.If):
             rest = statements[index + 1:]
-            for branch in (statement.body, statement.orelse):
-                for path, end in _paths(branch, steps + [("test", statement.test)], budget):
+            held = ast.UnaryOp(op=ast.Not(), operand=statement.test)  # the else branch's test: the condition is false there
+            for branch, test in ((statement.body, statement.test), (statement.orelse, held)):
+                for path, end in _paths(branch, steps + [("test", test)], budget):
                     if end == "end":
                         yield from _paths(rest, path, budget)
                     else:
@@ -218,6 +219,31 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
         steps = steps + [("do", statement)]
     budget[0] -= 1
     yield steps, "end"
+
+
+def _conjuncts(test: ast.AST) -> List[ast.AST]:
+    """The parts of ``a and b and c`` that must all hold; the test itself when it is no ``and``."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return [part for value in test.values for part in _conjuncts(value)]
+    return [test]
+
+
+def _set_past_its_test(steps: List[Step]) -> Set[str]:
+    """The names a path sets to the very value its own test held them strictly below, above or apart from
+    (``if t < lunch_end ...: t = lunch_end; continue``): the same value every pass, yet the test that led here
+    is false the next time round, so the path cannot repeat."""
+    strict = set()
+    for kind, test in steps:
+        for node in (_conjuncts(test) if kind == "test" else ()):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            for left, op, right in zip(sides, node.ops, sides[1:]):
+                if isinstance(op, (ast.Lt, ast.Gt, ast.NotEq)):
+                    strict |= {(left.id, unparsed(right))} if isinstance(left, ast.Name) else set()
+                    strict |= {(right.id, unparsed(left))} if isinstance(right, ast.Name) else set()
+    return {node.targets[0].id for kind, node in steps if kind == "do" and isinstance(node, ast.Assign) and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name) and (node.targets[0].id, unparsed(node.value)) in strict}
 
 
 def endless_while(tree: ast.AST) -> Optional[str]:
@@ -240,6 +266,7 @@ def endless_while(tree: ast.AST) -> Optional[str]:
             # alive = False under ``while alive and ...``: a constant the loop's own test read as another value (it ran)
             changed |= {name for kind, node in steps if kind == "do" and isinstance(getattr(node, "value", None), ast.Constant)
                         for name in _names_bound(node)} & watched
+            changed |= _set_past_its_test(steps)
             if forever and not tests & own:
                 continue  # while True: if queue: return queue.pop(): nothing of its own to move, it waits on the world
             if not changed & (watched | tests):
