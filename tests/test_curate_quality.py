@@ -1020,3 +1020,22 @@ def test_a_loop_that_jumps_a_cursor_past_the_test_that_sent_it_there_ends():
     assert substance.trivial(code_row(slots.replace("TEST", "t < lunch_end and t + length > lunch_start"))) is None
     assert substance.trivial(code_row(slots.replace("TEST", "not (t < lunch_end and t + length > lunch_start)"))) == (
         "never ends: the while loop at line 3 (t + length <= stop) can reach a continue without changing length, stop, t: it never ends")
+
+
+def test_monthrange_first_field_and_weekday_read_as_iso_numbers():
+    """blind177-183: ``calendar.monthrange(y, m)[0]`` is the weekday the month starts on, not its length (bound to
+    ``days_in_month``, or counted up to by ``range``); ``weekday()`` gives 0-6 from Monday, so ``in (6, 7)`` misses
+    Saturday and a table keyed 1-5 or 1-7 is read one day off."""
+    month = "import calendar\n\n\ndef month_days(y, m):\n    days_in_month = calendar.monthrange(y, m)[FIELD]\n    return list(range(1, days_in_month + 1))\n"
+    assert substance.trivial(code_row(month.replace("FIELD", "1"))) is None
+    assert substance.trivial(code_row(month.replace("FIELD", "0"))) == (
+        "misused call: days_in_month = calendar.monthrange(y, m)[0] (line 5) is the weekday of the month's first day (0-6), not its length ([1])")
+    assert substance.trivial(code_row("import calendar\n\n\ndef first(y, m):\n    start = calendar.monthrange(y, m)[0]\n    return start\n")) is None
+    weekend = "WEEKEND = DAYS\n\n\ndef weekend_shifts(shifts):\n    return sum(1 for start in shifts if start.weekday() in WEEKEND)\n"
+    assert substance.trivial(code_row(weekend.replace("DAYS", "{5, 6}"))) is None
+    assert substance.trivial(code_row(weekend.replace("DAYS", "{6, 7}"))) == (
+        "misused call: start.weekday() in WEEKEND (line 5) reads weekday() as 1-7: it gives 0 (Monday) to 6 (Sunday), never 7")
+    codes = "DAY_CODES = {KEYS}\n\n\ndef code(d):\n    return DAY_CODES.get(d.weekday())\n"
+    assert substance.trivial(code_row(codes.replace("KEYS", "0: 'Mon', 1: 'Tue', 2: 'Wed', 3: 'Thu', 4: 'Fri'"))) is None
+    assert substance.trivial(code_row(codes.replace("KEYS", "1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri'"))) == (
+        "misused call: DAY_CODES.get(d.weekday()) (line 5) looks weekday() up in a table keyed from 1: weekday() gives 0 (Monday) to 6 (Sunday)")

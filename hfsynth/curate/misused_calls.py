@@ -2037,6 +2037,56 @@ def _decimals_of_a_floor_division(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# Names that say a value is a count of days or the month's last day: what monthrange()[1] is, and [0] is not.
+MONTH_LENGTH_NAME = re.compile(r"(?:^|_)(?:days?|last|length|len|size|ndays|num_days|n_days|month_days|days_in_month|end)(?:_|$)|days$", re.IGNORECASE)
+
+
+def _first_weekday_as_month_length(tree: ast.Module) -> Optional[str]:
+    """``calendar.monthrange(year, month)[0]`` taken as the month's length (bound to ``days_in_month`` or
+    ``last_day``, or handed to ``range``): it is the weekday of the month's first day (0-6); the length is ``[1]``."""
+    def first_weekday(node) -> bool:
+        return (isinstance(node, ast.Subscript) and constant_value(node.slice) == 0 and isinstance(node.value, ast.Call)
+                and (getattr(node.value.func, "attr", None) or getattr(node.value.func, "id", None)) == "monthrange")
+    for node in nodes_of(tree, ast.Assign):
+        if first_weekday(node.value) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and MONTH_LENGTH_NAME.search(node.targets[0].id):
+            return f"{node.targets[0].id} = {unparsed(node.value)[:50]} (line {node.lineno}) is the weekday of the month's first day (0-6), not its length ([1])"
+    for node in nodes_of(tree, ast.Call):
+        if getattr(node.func, "id", None) == "range" and any(first_weekday(a) or isinstance(a, ast.BinOp) and first_weekday(a.left) for a in node.args):
+            return f"{unparsed(node)[:60]} (line {node.lineno}) counts up to the weekday of the month's first day (monthrange()[0]), not its length ([1])"
+    return None
+
+
+def _weekday_read_as_iso(tree: ast.Module) -> Optional[str]:
+    """``day.weekday() in {6, 7}``, or ``DAY_CODES.get(day.weekday())`` over keys 1-7 (or 1-5): ``weekday()`` counts Monday as 0
+    and Sunday as 6 and never gives 7; the 1-7 numbering is ``isoweekday()``'s, so one day is read as the next."""
+    once = values_bound_once(tree)
+
+    def numbers(node) -> set:
+        node = once.get(node.id, node) if isinstance(node, ast.Name) else node
+        if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+            return {constant_value(e) for e in node.elts}
+        if isinstance(node, ast.Dict):
+            return {constant_value(k) for k in node.keys if k is not None}
+        return {constant_value(node)}
+
+    def weekday(node) -> bool:
+        return isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "weekday" and not node.args and not node.keywords
+
+    def iso(found: set) -> bool:
+        return 7 in found and all(isinstance(v, (int, float)) and not isinstance(v, bool) and v in range(1, 8) for v in found)
+
+    for node in nodes_of(tree, ast.Compare):
+        if weekday(node.left) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn, ast.Eq)) and iso(numbers(node.comparators[0])):
+            return f"{unparsed(node)[:60]} (line {node.lineno}) reads weekday() as 1-7: it gives 0 (Monday) to 6 (Sunday), never 7"
+    for node in nodes_of(tree, (ast.Call, ast.Subscript)):
+        table, key = ((node.func.value, node.args[0]) if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "get" and node.args and isinstance(node.func, ast.Attribute)
+                      else (node.value, node.slice) if isinstance(node, ast.Subscript) else (None, None))
+        keys = numbers(table) if isinstance(table, ast.Name) and isinstance(once.get(table.id), ast.Dict) else set()
+        if key is not None and weekday(key) and (iso(keys) or len(keys) >= 5 and iso(keys | {7})):  # {1: "Mon", ..., 5: "Fri"}: no key 0
+            return f"{unparsed(node)[:60]} (line {node.lineno}) looks weekday() up in a table keyed from 1: weekday() gives 0 (Monday) to 6 (Sunday)"
+    return None
+
+
 def _month_past_december(tree: ast.Module) -> Optional[str]:
     """``date(day.year, day.month + 1, 1)`` (or ``day.replace(month=day.month + 1)``, or ``month = first.month + offset``
     then ``date(year, month, 1)`` or ``monthrange(year, month)``) with nothing in the code that turns December over
@@ -2145,4 +2195,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree)
-            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree))
+            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree))
