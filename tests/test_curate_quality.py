@@ -1039,3 +1039,21 @@ def test_monthrange_first_field_and_weekday_read_as_iso_numbers():
     assert substance.trivial(code_row(codes.replace("KEYS", "0: 'Mon', 1: 'Tue', 2: 'Wed', 3: 'Thu', 4: 'Fri'"))) is None
     assert substance.trivial(code_row(codes.replace("KEYS", "1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri'"))) == (
         "misused call: DAY_CODES.get(d.weekday()) (line 5) looks weekday() up in a table keyed from 1: weekday() gives 0 (Monday) to 6 (Sunday)")
+
+
+def test_a_tally_ranked_by_its_names_and_a_counter_fed_one_text():
+    """blind177 and blind178: ``heapq.nlargest(k, counts.items())`` and ``heapq.nlargest(k, rentals)`` (a
+    ``dict[str, int]``) rank by name, not by count; ``counts.update(trip["end_station"])`` counts the letters of one
+    station's name (``counts[trip["end_station"]] += 1`` is meant), where ``counts.update(trip["stops"])`` counts stops."""
+    top = "import heapq\nfrom collections import Counter\n\n\ndef busiest(requests, k=3):\n    counts = Counter(requests)\n    return heapq.nlargest(k, RANKED)\n"
+    assert substance.trivial(code_row(top.replace("RANKED", "counts.items(), key=lambda pair: pair[1]"))) is None
+    assert substance.trivial(code_row(top.replace("RANKED", "counts.items()"))) == (
+        "misused call: heapq.nlargest(k, counts.items()) (line 7) ranks a tally by its names, not by its numbers (key= is meant)")
+    assert substance.trivial(code_row("import heapq\n\n\ndef top(rentals: dict[str, int], k=3):\n    return heapq.nlargest(k, rentals, key=rentals.get)\n")) is None
+    assert substance.trivial(code_row("import heapq\n\n\ndef top(rentals: dict[str, int], k=3):\n    return heapq.nlargest(k, rentals)\n")) == (
+        "misused call: heapq.nlargest(k, rentals) (line 5) ranks a tally by its names, not by its numbers (key= is meant)")
+    fed = "from collections import Counter\n\n\ndef arrivals(trips):\n    counts = Counter()\n    for trip in trips:\n        FEED\n    return counts\n"
+    assert substance.trivial(code_row(fed.replace("FEED", "counts[trip['end_station']] += 1"))) is None
+    assert substance.trivial(code_row(fed.replace("FEED", "counts.update(trip['stops'])"))) is None
+    assert substance.trivial(code_row(fed.replace("FEED", "counts.update(trip['end_station'])"))) == (
+        "misused call: counts.update(trip['end_station']) (line 7) counts the letters of one text: Counter.update() counts the items it is given")

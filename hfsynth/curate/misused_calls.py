@@ -928,10 +928,21 @@ def _largest_name_of_a_tally(tree: ast.Module) -> Optional[str]:
                 tallies.add(loop.target.elts[1].id)
         rebound = {t.id for n in nodes_of(function, (ast.Assign, ast.AnnAssign, ast.AugAssign))
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+        counters = {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                    and isinstance(n.value, ast.Call) and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter"}
+        counters -= {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                     and not (isinstance(n.value, ast.Call) and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter")}
         for node in walk(function):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in tallies - rebound):
                 return f"{unparsed(node)} (line {node.lineno}) compares the names of a tally of numbers, not the numbers (key= is meant)"
+            # heapq.nlargest(k, tally) ranks the names; heapq.nlargest(k, counts.items()) ranks the pairs by name first
+            ranked = node.args[1] if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("nlargest", "nsmallest") \
+                and len(node.args) == 2 and not node.keywords else None
+            pairs = ranked.func.value if isinstance(ranked, ast.Call) and getattr(ranked.func, "attr", None) == "items" and not ranked.args else None
+            if (isinstance(ranked, ast.Name) and ranked.id in (tallies - rebound) | counters
+                    or isinstance(pairs, ast.Name) and pairs.id in (tallies - rebound) | counters):
+                return f"{unparsed(node)[:60]} (line {node.lineno}) ranks a tally by its names, not by its numbers (key= is meant)"
     return None
 
 
@@ -2056,6 +2067,26 @@ def _first_weekday_as_month_length(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _counter_updated_with_one_text(tree: ast.Module) -> Optional[str]:
+    """``counts.update(trip["end_station"])`` on a ``Counter``: update() counts the items of what it is given, so one
+    text (a record's singular field, a string, an f-string) is counted letter by letter; ``counts[key] += 1`` is meant."""
+    counters = {n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                and isinstance(n.value, ast.Call) and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter"}
+    counters |= {n.target.id for n in nodes_of(tree, ast.AnnAssign) if isinstance(n.target, ast.Name) and isinstance(n.value, ast.Call)
+                 and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter"}
+    for node in nodes_of(tree, ast.Call):
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr == "update" and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in counters and len(node.args) == 1 and not node.keywords):
+            continue
+        arg = node.args[0]
+        field = arg.slice.value if isinstance(arg, ast.Subscript) and isinstance(arg.slice, ast.Constant) else None
+        one_text = (isinstance(arg, ast.JoinedStr) or isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                    or isinstance(field, str) and re.fullmatch(r"[a-z_]*[a-z]", field) and not re.search(r"(?<!s)s$|(?:list|items|set|ids|tags)$", field))
+        if one_text:
+            return f"{unparsed(node)[:60]} (line {node.lineno}) counts the letters of one text: Counter.update() counts the items it is given"
+    return None
+
+
 def _weekday_read_as_iso(tree: ast.Module) -> Optional[str]:
     """``day.weekday() in {6, 7}``, or ``DAY_CODES.get(day.weekday())`` over keys 1-7 (or 1-5): ``weekday()`` counts Monday as 0
     and Sunday as 6 and never gives 7; the 1-7 numbering is ``isoweekday()``'s, so one day is read as the next."""
@@ -2195,4 +2226,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree)
-            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree))
+            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree) or _counter_updated_with_one_text(tree))
