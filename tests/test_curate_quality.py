@@ -1057,3 +1057,19 @@ def test_a_tally_ranked_by_its_names_and_a_counter_fed_one_text():
     assert substance.trivial(code_row(fed.replace("FEED", "counts.update(trip['stops'])"))) is None
     assert substance.trivial(code_row(fed.replace("FEED", "counts.update(trip['end_station'])"))) == (
         "misused call: counts.update(trip['end_station']) (line 7) counts the letters of one text: Counter.update() counts the items it is given")
+
+
+def test_a_time_of_day_plus_a_timedelta_and_arithmetic_on_csv_text():
+    """blind177 and blind181: ``opening + timedelta(minutes=30)`` with ``opening = time(9, 0)`` raises TypeError (a
+    time of day takes no arithmetic); ``row["flow_m3s"] * 3600`` over a ``csv.DictReader`` repeats the text the reader
+    always gives."""
+    slots = "from datetime import datetime, time, timedelta\n\n\ndef slots(n):\n    opening = OPENING\n    return [opening + timedelta(minutes=30 * i) for i in range(n)]\n"
+    assert substance.trivial(code_row(slots.replace("OPENING", "datetime(2024, 1, 1, 9, 0)"))) is None
+    assert substance.trivial(code_row(slots.replace("OPENING", "time(9, 0)"))) == (
+        "always an error: opening + timedelta(minutes=30 * i) (line 6) adds a timedelta to a datetime.time, which takes no arithmetic "
+        "(TypeError; a datetime or minutes of the day are meant)")
+    volume = ("import csv\nimport io\nfrom collections import defaultdict\n\n\ndef volumes(text):\n    totals = defaultdict(float)\n"
+              "    for row in csv.DictReader(io.StringIO(text)):\n        totals[row['unit']] += FLOW\n    return dict(totals)\n")
+    assert substance.trivial(code_row(volume.replace("FLOW", "float(row['flow']) * 3600"))) is None
+    assert substance.trivial(code_row(volume.replace("FLOW", "row['flow'] * 3600"))) == (
+        "misused call: row['flow'] * 3600 (line 9) repeats a csv.DictReader field, which is always text, 3600 times")

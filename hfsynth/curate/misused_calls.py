@@ -2067,6 +2067,23 @@ def _first_weekday_as_month_length(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _csv_text_as_a_number(tree: ast.Module) -> Optional[str]:
+    """``row["flow_m3s"] * 3600`` in a loop over ``csv.DictReader(...)``: a DictReader's fields are always text, so the
+    product repeats the string 3600 times; ``float(row["flow_m3s"])`` is meant. (The same field multiplied by a float,
+    added to a number or divided raises TypeError: wrong_kind_values' finding.)"""
+    for loop in nodes_of(tree, ast.For):
+        reader = loop.iter.func if isinstance(loop.iter, ast.Call) else None
+        if not (isinstance(loop.target, ast.Name) and reader is not None and (getattr(reader, "attr", None) or getattr(reader, "id", None)) == "DictReader"):
+            continue
+        for node in (n for statement in loop.body for n in nodes_of(statement, ast.BinOp) if isinstance(n.op, ast.Mult)):
+            for text, times in ((node.left, node.right), (node.right, node.left)):
+                if (isinstance(text, ast.Subscript) and isinstance(text.value, ast.Name) and text.value.id == loop.target.id
+                        and isinstance(text.slice, ast.Constant) and isinstance(text.slice.value, str)
+                        and isinstance(times, ast.Constant) and type(times.value) is int and times.value > 1):
+                    return f"{unparsed(node)[:60]} (line {node.lineno}) repeats a csv.DictReader field, which is always text, {times.value} times"
+    return None
+
+
 def _counter_updated_with_one_text(tree: ast.Module) -> Optional[str]:
     """``counts.update(trip["end_station"])`` on a ``Counter``: update() counts the items of what it is given, so one
     text (a record's singular field, a string, an f-string) is counted letter by letter; ``counts[key] += 1`` is meant."""
@@ -2226,4 +2243,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree)
-            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree) or _counter_updated_with_one_text(tree))
+            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree) or _counter_updated_with_one_text(tree) or _csv_text_as_a_number(tree))

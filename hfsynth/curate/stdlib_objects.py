@@ -261,7 +261,7 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
     or ordered: Python refuses to mix them (TypeError), although each reads as "a date" (``datetime.now() -
     date.fromisoformat(s)``, ``as_of - checked_out`` with ``as_of: datetime`` and ``checked_out: date``), or a time of
     day ordered against either (``ts.time() > closing`` with ``closing = datetime.combine(day, time(20, 0))``). And a
-    ``datetime.time`` minus another (or minus a timedelta): a time of day takes no arithmetic at all."""
+    ``datetime.time`` minus another (or minus or plus a timedelta): a time of day takes no arithmetic at all."""
     classes = _classes(tree)
     if not classes:
         return None
@@ -269,13 +269,18 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
     for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         instances = {**_annotated_instances(scope, classes), **_instances(scope, classes)}
         for node in nodes_outside_try(scope):
-            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)):
                 sides = (node.left, node.right)
             elif isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
                 sides = (node.left, node.comparators[0])
             else:
                 continue
             kinds = {_kind(side, instances, classes) for side in sides}
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                if kinds == {datetime.time, datetime.timedelta}:  # clock + timedelta(minutes=15)
+                    return (f"{unparsed(node)[:60]} (line {node.lineno}) adds a timedelta to a datetime.time, which takes no arithmetic "
+                            f"(TypeError; a datetime or minutes of the day are meant)")
+                continue
             if kinds == pair:
                 return f"{unparsed(node)[:60]} (line {node.lineno}) mixes a datetime and a date, which raises TypeError"
             if len(kinds) == 2 and kinds <= {datetime.time, datetime.datetime, datetime.date} and isinstance(node, ast.Compare):
