@@ -1073,3 +1073,17 @@ def test_a_time_of_day_plus_a_timedelta_and_arithmetic_on_csv_text():
     assert substance.trivial(code_row(volume.replace("FLOW", "float(row['flow']) * 3600"))) is None
     assert substance.trivial(code_row(volume.replace("FLOW", "row['flow'] * 3600"))) == (
         "misused call: row['flow'] * 3600 (line 9) repeats a csv.DictReader field, which is always text, 3600 times")
+
+
+def test_a_decimal_made_from_each_float_of_a_list_or_a_product_of_floats():
+    """blind178, blind179, blind181, blind182: ``[Decimal(p).quantize(...) for p in prices]`` with ``prices: list[float]``
+    and ``Decimal(weight_kg * rate_per_kg)`` of two float parameters keep the float's binary error, as ``Decimal(price)``
+    of one float parameter does: 2.675 rounds half up to 2.67."""
+    cents = "from decimal import Decimal, ROUND_HALF_UP\n\n\ndef to_cents(prices: list[float]) -> list[Decimal]:\n    return [Decimal(P).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP) for p in prices]\n"
+    assert substance.trivial(code_row(cents.replace("P", "str(p)"))) is None
+    assert substance.trivial(code_row(cents.replace("P", "p"))) == (
+        "misused call: Decimal(p) (line 5) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant")
+    fee = "from decimal import Decimal, ROUND_HALF_UP\n\n\ndef parcel_fee(weight_kg: float, rate_per_kg: float) -> Decimal:\n    return Decimal(FEE).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)\n"
+    assert substance.trivial(code_row(fee.replace("FEE", "str(weight_kg)) * Decimal(str(rate_per_kg)"))) is None
+    assert substance.trivial(code_row(fee.replace("FEE", "weight_kg * rate_per_kg"))) == (
+        "misused call: Decimal(weight_kg * rate_per_kg) (line 5) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant")

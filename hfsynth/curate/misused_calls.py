@@ -1083,11 +1083,24 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
     """``Decimal(price)`` with ``price: float``: the Decimal holds the float's binary value (2.675 is
     2.67499...), so rounding half up gives 2.67 (``Decimal(str(price))`` is meant)."""
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        floats = {a.arg for a in function.args.posonlyargs + function.args.args if a.annotation is not None and unparsed(a.annotation) == "float"}
+        arguments = function.args.posonlyargs + function.args.args
+        floats = {a.arg for a in arguments if a.annotation is not None and unparsed(a.annotation) == "float"}
+        float_lists = {a.arg for a in arguments if a.annotation is not None and FLOAT_LIST.fullmatch(unparsed(a.annotation))}
+        floats |= {n.target.id for n in nodes_of(function, (ast.For, ast.comprehension))  # for fee in fees, with fees: list[float]
+                   if isinstance(n.target, ast.Name) and isinstance(n.iter, ast.Name) and n.iter.id in float_lists}
+
+        def floating(node) -> bool:  # weight_kg * rate_per_kg of two floats
+            return (isinstance(node, ast.Name) and node.id in floats
+                    or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Add, ast.Sub, ast.Div)) and (floating(node.left) or floating(node.right)))
+
         for node in walk(function):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in floats:
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and floating(node.args[0]):
                 return f"{unparsed(node)} (line {node.lineno}) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant"
     return None
+
+
+# A parameter annotated as a sequence of floats: its items are floats.
+FLOAT_LIST = re.compile(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\[float(?:, \.\.\.)?\]")
 
 
 def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
