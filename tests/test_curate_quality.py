@@ -1087,3 +1087,17 @@ def test_a_decimal_made_from_each_float_of_a_list_or_a_product_of_floats():
     assert substance.trivial(code_row(fee.replace("FEE", "str(weight_kg)) * Decimal(str(rate_per_kg)"))) is None
     assert substance.trivial(code_row(fee.replace("FEE", "weight_kg * rate_per_kg"))) == (
         "misused call: Decimal(weight_kg * rate_per_kg) (line 5) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant")
+
+
+def test_a_loop_that_steps_towards_an_end_it_tests_for_equality():
+    """blind177-183 (and forty earlier junk rows): ``while t != close: ...; t += step`` with a step of more than one
+    passes ``close`` when the span is no multiple of it, and never ends; ``while t < close`` ends, and so does a day
+    at a time towards a date, or a loop with its own way out."""
+    slots = ("from datetime import datetime, timedelta\n\n\ndef slots(open_at, close_at, minutes):\n    t = datetime.strptime(open_at, '%H:%M')\n"
+             "    close = datetime.strptime(close_at, '%H:%M')\n    step = STEP\n    out = []\n    while t TEST close:\n        out.append(t.strftime('%H:%M'))\n        t += step\n    return out\n")
+    assert substance.trivial(code_row(slots.replace("STEP", "timedelta(minutes=minutes)").replace("TEST", "<"))) is None
+    assert substance.trivial(code_row(slots.replace("STEP", "timedelta(days=1)").replace("TEST", "!="))) is None
+    assert substance.trivial(code_row(slots.replace("STEP", "timedelta(minutes=minutes)").replace("TEST", "!="))) == (
+        "never ends: the while loop at line 9 (t != close) steps t by step: unless the distance is a multiple of the step, t passes close and it never ends")
+    guarded = slots.replace("STEP", "timedelta(minutes=minutes)").replace("TEST", "!=").replace("        t += step\n", "        t += step\n        if t > close:\n            break\n")
+    assert substance.trivial(code_row(guarded)) is None

@@ -419,6 +419,43 @@ def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def steps_past_its_end(tree: ast.AST) -> Optional[str]:
+    """``while t != close: ...; t += step`` with a step other than one (``timedelta(minutes=slot_minutes)``, ``5``): when
+    the distance is no multiple of the step, ``t`` passes ``close`` without ever equalling it, and the loop never ends
+    (``while t < close`` was meant). Read where the loop has no break or return, and the step is its only change of ``t``."""
+    once = values_bound_once(tree)
+    for loop in nodes_of(tree, ast.While):
+        test = loop.test
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.NotEq)):
+            continue
+        if any(isinstance(n, (ast.Break, ast.Return, ast.Raise, ast.Yield)) for n in walk(loop)):
+            continue
+        for name, end in ((test.left, test.comparators[0]), (test.comparators[0], test.left)):
+            if not isinstance(name, ast.Name) or name.id in _read(end) or not _calls_are_pure(end) or _read(end) & _bound_in(loop):
+                continue
+            writes = _writes(loop, name.id, loop_targets=True)
+            step = writes[0].value if len(writes) == 1 and isinstance(writes[0], ast.AugAssign) and isinstance(writes[0].op, (ast.Add, ast.Sub)) else None
+            if step is not None and not _one_unit(once.get(step.id, step) if isinstance(step, ast.Name) else step):
+                return (f"the while loop at line {loop.lineno} ({unparsed(test)[:40]}) steps {name.id} by {unparsed(step)[:30]}: "
+                        f"unless the distance is a multiple of the step, {name.id} passes {unparsed(end)[:20]} and it never ends")
+    return None
+
+
+def _bound_in(loop: ast.AST) -> Set[str]:
+    return {t.id for n in nodes_of(loop, (ast.Assign, ast.AugAssign, ast.AnnAssign)) for target in (n.targets if isinstance(n, ast.Assign) else [n.target])
+            for t in nodes_of(target, ast.Name)}
+
+
+def _one_unit(step: ast.AST) -> bool:
+    """A step of 1 (or ``timedelta(days=1)``): a count or a date walks onto every value, the end included."""
+    if isinstance(step, ast.Constant):
+        return step.value in (1, 1.0)
+    if isinstance(step, ast.Call) and (getattr(step.func, "id", None) or getattr(step.func, "attr", None)) == "timedelta":
+        values = [k.value for k in step.keywords] + list(step.args)
+        return len(values) == 1 and isinstance(values[0], ast.Constant) and values[0].value == 1
+    return False
+
+
 def follows_itself(tree: ast.AST) -> Optional[str]:
     """``by_id = {row["id"]: row for row in rows}`` then ``while current["parent_id"] is not None: current =
     by_id[current["id"]]``: the row looked up by its own key is the row itself, so the walk never moves
