@@ -1101,3 +1101,12 @@ def test_a_loop_that_steps_towards_an_end_it_tests_for_equality():
         "never ends: the while loop at line 9 (t != close) steps t by step: unless the distance is a multiple of the step, t passes close and it never ends")
     guarded = slots.replace("STEP", "timedelta(minutes=minutes)").replace("TEST", "!=").replace("        t += step\n", "        t += step\n        if t > close:\n            break\n")
     assert substance.trivial(code_row(guarded)) is None
+
+
+def test_a_loop_that_adds_the_divisor_it_tests_the_remainder_of():
+    """blind177: ``while short % pack: short += pack`` leaves ``short % pack`` as it was, so it never ends once entered;
+    ``short += 1`` walks onto the multiple."""
+    totes = "def totes(short, pack=10):\n    while short % pack:\n        short += STEP\n    return short\n"
+    assert substance.trivial(code_row(totes.replace("STEP", "1"))) is None
+    assert substance.trivial(code_row(totes.replace("STEP", "pack"))) == (
+        "never ends: the while loop at line 2 (short % pack) adds pack to short, which leaves the remainder as it was: entered once, it never ends")

@@ -441,6 +441,24 @@ def steps_past_its_end(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def remainder_never_changes(tree: ast.AST) -> Optional[str]:
+    """``while short % pack: short += pack``: adding the divisor leaves the remainder as it was, so a loop entered with
+    one never ends (rounding up to a multiple adds ``pack - short % pack`` once, or steps by one)."""
+    for loop in nodes_of(tree, ast.While):
+        test = loop.test
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.NotEq) and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value == 0:
+            test = test.left
+        if not (isinstance(test, ast.BinOp) and isinstance(test.op, ast.Mod) and isinstance(test.left, ast.Name)):
+            continue
+        writes = _writes(loop, test.left.id, loop_targets=True)
+        if (len(writes) == 1 and isinstance(writes[0], ast.AugAssign) and isinstance(writes[0].op, (ast.Add, ast.Sub))
+                and unparsed(writes[0].value) == unparsed(test.right) and not _read(test.right) & _bound_in(loop)
+                and not any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in walk(loop))):
+            return (f"the while loop at line {loop.lineno} ({unparsed(loop.test)[:40]}) adds {unparsed(test.right)[:20]} to {test.left.id}, "
+                    f"which leaves the remainder as it was: entered once, it never ends")
+    return None
+
+
 def _bound_in(loop: ast.AST) -> Set[str]:
     return {t.id for n in nodes_of(loop, (ast.Assign, ast.AugAssign, ast.AnnAssign)) for target in (n.targets if isinstance(n, ast.Assign) else [n.target])
             for t in nodes_of(target, ast.Name)}
