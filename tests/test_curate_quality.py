@@ -1110,3 +1110,18 @@ def test_a_loop_that_adds_the_divisor_it_tests_the_remainder_of():
     assert substance.trivial(code_row(totes.replace("STEP", "1"))) is None
     assert substance.trivial(code_row(totes.replace("STEP", "pack"))) == (
         "never ends: the while loop at line 2 (short % pack) adds pack to short, which leaves the remainder as it was: entered once, it never ends")
+
+
+def test_a_queue_turned_round_with_nothing_else_changed_never_empties():
+    """blind180: ``group, size = queue.popleft()`` and, when no room fits, ``queue.append((group, size)); continue``: the
+    queue keeps its length and nothing else changes, so a class that fits nowhere goes round for ever. A round-robin
+    that works something off the item before it puts it back ends."""
+    place = ("from collections import deque\n\n\ndef place(classes, rooms):\n    free = dict(rooms)\n    queue = deque(classes)\n    placement = {}\n"
+             "    while queue:\n        group, size = queue.popleft()\n        fitting = [r for r, c in free.items() if c >= size]\n        if not fitting:\n"
+             "            BACK\n            continue\n        room = min(fitting, key=lambda r: (free[r], r))\n        placement[group] = room\n        del free[room]\n    return placement\n")
+    assert substance.trivial(code_row(place.replace("BACK", "placement[group] = None"))) is None
+    assert substance.trivial(code_row(place.replace("BACK", "queue.append((group, size))"))) == (
+        "never ends: the while loop at line 8 (queue) can reach a continue without changing queue: it never ends")
+    robin = ("from collections import deque\n\n\ndef run(tasks, quantum):\n    queue = deque(tasks)\n    done = []\n    while queue:\n        name, left = queue.popleft()\n"
+             "        if left > quantum:\n            queue.append((name, left - quantum))\n            continue\n        done.append(name)\n    return done\n")
+    assert substance.trivial(code_row(robin)) is None

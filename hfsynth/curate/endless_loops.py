@@ -228,6 +228,30 @@ def _conjuncts(test: ast.AST) -> List[ast.AST]:
     return [test]
 
 
+def _without_round_trips(steps: List[Step], watched: Set[str]) -> List[Step]:
+    """The path without the steps that only turn a watched queue round: ``item = queue.popleft()`` (``pop(0)``,
+    ``pop()``) and later ``queue.append(item)`` of that same item, or ``queue.rotate(n)``. The queue keeps its length, so
+    a path that changes nothing else (no class fits a room, no one is left to pair with) goes round for ever."""
+    done = [(index, node) for index, (kind, node) in enumerate(steps) if kind == "do"]
+    dropped = set()
+    for index, node in done:
+        call = node.value if isinstance(node, (ast.Expr, ast.Assign)) and isinstance(node.value, ast.Call) else None
+        queue = call.func.value.id if call is not None and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) else None
+        if queue not in watched:
+            continue
+        if isinstance(node, ast.Expr) and call.func.attr == "rotate":
+            dropped.add(index)
+        elif (isinstance(node, ast.Assign) and len(node.targets) == 1 and call.func.attr in ("popleft", "pop")
+              and (not call.args or len(call.args) == 1 and isinstance(call.args[0], ast.Constant) and call.args[0].value == 0)):
+            popped = unparsed(node.targets[0])
+            back = next((later for later, put in done if later > index and isinstance(put, ast.Expr) and isinstance(put.value, ast.Call)
+                         and isinstance(put.value.func, ast.Attribute) and put.value.func.attr == "append" and isinstance(put.value.func.value, ast.Name)
+                         and put.value.func.value.id == queue and len(put.value.args) == 1 and unparsed(put.value.args[0]) == popped), None)
+            if back is not None:
+                dropped |= {index, back}
+    return [step for index, step in enumerate(steps) if index not in dropped] if dropped else steps
+
+
 def _set_past_its_test(steps: List[Step]) -> Set[str]:
     """The names a path sets to the very value its own test held them strictly below, above or apart from
     (``if t < lunch_end ...: t = lunch_end; continue``): the same value every pass, yet the test that led here
@@ -259,6 +283,7 @@ def endless_while(tree: ast.AST) -> Optional[str]:
         for steps, end in _paths(loop.body, [], [MAX_PATHS]):
             if end == "exit":
                 continue
+            steps = _without_round_trips(steps, watched)
             tests = set().union(*(_read(node) for kind, node in steps if kind == "test"))
             if not all(_calls_are_pure(node, fresh - watched - tests) for _, node in steps):
                 continue
