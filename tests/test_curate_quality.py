@@ -1125,3 +1125,21 @@ def test_a_queue_turned_round_with_nothing_else_changed_never_empties():
     robin = ("from collections import deque\n\n\ndef run(tasks, quantum):\n    queue = deque(tasks)\n    done = []\n    while queue:\n        name, left = queue.popleft()\n"
              "        if left > quantum:\n            queue.append((name, left - quantum))\n            continue\n        done.append(name)\n    return done\n")
     assert substance.trivial(code_row(robin)) is None
+
+
+def test_a_last_run_kept_in_a_tuple_and_a_recursive_answer_thrown_away():
+    """blind183 and blind182: ``runs.append((floor, current)); current = []`` only when a new floor starts, and nothing
+    after the loop: the last run is lost; ``total_weight(child)`` as a statement of its own throws the sub-shipment's
+    weight away (an accumulator handed down is another matter)."""
+    runs = ("def floor_runs(route):\n    runs = []\n    current_floor = None\n    current = []\n    for room in route:\n        floor = room // 100\n"
+            "        if floor != current_floor and current:\n            runs.append((current_floor, current))\n            current = []\n"
+            "        current_floor = floor\n        current.append(room)\nEND    return runs\n")
+    assert substance.trivial(code_row(runs.replace("END", "    if current:\n        runs.append((current_floor, current))\n"))) is None
+    assert substance.trivial(code_row(runs.replace("END", ""))) == (
+        "misused call: runs.append((current_floor, current)) only when a new one starts (line 8), and nothing adds the last current after the loop: the last chunk is lost")
+    weight = "def total_weight(shipment):\n    weight = sum(shipment.get('pieces', []))\n    for child in shipment.get('children', []):\n        CALL\n    return weight\n"
+    assert substance.trivial(code_row(weight.replace("CALL", "weight += total_weight(child)"))) is None
+    assert substance.trivial(code_row(weight.replace("CALL", "total_weight(child)"))) == (
+        "lost result: total_weight(child) (line 4) calls total_weight() for its answer and throws the answer away")
+    collect = "def collect(node, found):\n    found.append(node['name'])\n    for child in node.get('children', []):\n        collect(child, found)\n    return found\n"
+    assert substance.trivial(code_row(collect)) is None

@@ -518,6 +518,27 @@ def discarded_new_value(tree: ast.AST) -> Optional[str]:
                 and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in NEW_VALUE_METHODS
                 and not (isinstance(node.value.func.value, ast.Name) and node.value.func.value.id in ("re", "string", "logging", "self", "cls"))):
             return f"{unparsed(node)[:60]} (line {node.lineno}) makes a new value and throws it away"
+    return _recursive_result_discarded(tree)
+
+
+def _recursive_result_discarded(tree: ast.AST) -> Optional[str]:
+    """``total_weight(child)`` as a statement of its own inside ``total_weight``, which returns a value it works out from
+    locals the call is not given: the sub-result is thrown away (``weight += total_weight(child)`` was meant). A call
+    that hands over what the function returns or fills (an accumulator) is left alone."""
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        own = own_scope_nodes(function)
+        returned = [n.value for n in own if isinstance(n, ast.Return) and n.value is not None and not (isinstance(n.value, ast.Constant) and n.value.value is None)]
+        if not returned or any(isinstance(n, (ast.Global, ast.Nonlocal)) for n in own):
+            continue
+        parameters = {a.arg for a in nodes_of(function.args, ast.arg)}
+        answer = {n.id for value in returned for n in nodes_of(value, ast.Name)}
+        for node in own:
+            call = node.value if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) else None
+            if call is None or getattr(call.func, "id", None) != function.name:
+                continue
+            handed = {n.id for a in call.args + [k.value for k in call.keywords] for n in nodes_of(a, ast.Name)}
+            if answer and not answer & (handed | parameters):
+                return f"{unparsed(call)[:60]} (line {node.lineno}) calls {function.name}() for its answer and throws the answer away"
     return None
 
 

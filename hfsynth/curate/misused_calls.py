@@ -727,7 +727,7 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
 
 
 def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
-    """``if current and ...: batches.append(current); current = []`` inside the loop, then ``current.append(line)``, and
+    """``if current and ...: batches.append(current); current = []`` (or ``runs.append((floor, current))``) inside the loop, then ``current.append(line)``, and
     after the loop ``return batches`` with no look at ``current``: the last batch, still open when the items run out,
     is never added."""
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
@@ -738,18 +738,22 @@ def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
                 for i, statement in enumerate(branch.body):
                     call = statement.value if isinstance(statement, ast.Expr) else None
                     if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "append" and len(call.args) == 1
-                            and isinstance(call.args[0], ast.Name) and isinstance(call.func.value, ast.Name)):
+                            and isinstance(call.func.value, ast.Name)):
                         continue
-                    chunks, current = call.func.value.id, call.args[0].id
-                    reset = any(isinstance(t, ast.Assign) and [unparsed(x) for x in t.targets] == [current] and unparsed(t.value) in ("[]", "list()")
-                                for t in branch.body[i + 1:])
+                    added = [call.args[0]] if isinstance(call.args[0], ast.Name) else call.args[0].elts if isinstance(call.args[0], ast.Tuple) else []
+                    chunks = call.func.value.id  # runs.append(current), or runs.append((floor, current)) with the chunk in a tuple
+                    current = next((a.id for a in added if isinstance(a, ast.Name) and any(
+                        isinstance(t, ast.Assign) and [unparsed(x) for x in t.targets] == [a.id] and unparsed(t.value) in ("[]", "list()") for t in branch.body[i + 1:])), None)
+                    if current is None:
+                        continue
+                    reset = True
                     grown = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append", "extend")
                                 and isinstance(n.func.value, ast.Name) and n.func.value.id == current for later in loop.body[at + 1:] for n in walk(later))
                     after = function.body[index + 1:]
                     looked = any(isinstance(n, ast.Name) and n.id == current for statement in after for n in walk(statement))
                     returned = any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == chunks for n in after)
                     if reset and grown and returned and not looked:
-                        return (f"{chunks}.append({current}) only when a new one starts (line {call.lineno}), and nothing adds the last "
+                        return (f"{chunks}.append({unparsed(call.args[0])[:40]}) only when a new one starts (line {call.lineno}), and nothing adds the last "
                                 f"{current} after the loop: the last chunk is lost")
     return None
 
