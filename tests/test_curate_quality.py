@@ -1143,3 +1143,12 @@ def test_a_last_run_kept_in_a_tuple_and_a_recursive_answer_thrown_away():
         "lost result: total_weight(child) (line 4) calls total_weight() for its answer and throws the answer away")
     collect = "def collect(node, found):\n    found.append(node['name'])\n    for child in node.get('children', []):\n        collect(child, found)\n    return found\n"
     assert substance.trivial(code_row(collect)) is None
+
+
+def test_a_tuple_asked_for_in_bold_is_still_asked_for():
+    """blind180: "Return a **tuple** `(per_day, total)`" asks for two values as the plain words do; a function that
+    returns only the dict does not answer it."""
+    ask = "Write `weekly_revenue(rentals)`. Return a **tuple** `(per_day, total)`: the revenue of each date, and the week's total."
+    code = "def weekly_revenue(rentals):\n    per_day = {}\n    for day, amount in rentals:\n        per_day[day] = per_day.get(day, 0) + amount\n    return RESULT\n"
+    assert check(ask, code.replace("RESULT", "per_day, sum(per_day.values())")) is None
+    assert check(ask, code.replace("RESULT", "dict(sorted(per_day.items()))")) == "weekly_revenue returns a dictionary where the instruction says it returns a tuple"

@@ -44,7 +44,7 @@ ASKED = (
     ("dict", re.compile(rf"\b(?:returns?|returning)\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
     (NUMBER, re.compile(rf"\breturns?\s+(?:{_NUMBER}){_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
     # "Return a tuple `(new_ingredients, unresolved)`": two values, not the list of one of them
-    ("tuple", re.compile(rf"\b(?:returns?|returning)\s+(?:a|the)\s+(?:tuple|pair)\s+`?\([A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\)`?{_NOT_AFTER}", re.IGNORECASE)),
+    ("tuple", re.compile(rf"\b(?:returns?|returning)\s+(?:a|the)\s+(?:\*\*|\*|_)?(?:tuple|pair)(?:\*\*|\*|_)?\s+`?\([A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\)`?{_NOT_AFTER}", re.IGNORECASE)),
     # "I need the balance of the account right after each transaction, as a list in the same order as the input"
     ("list", re.compile(r"\b(?:I|we)\s+(?:need|want)\b[^.]{0,160}\bas\s+a\s+list\b(?!\s+or\b)", re.IGNORECASE)),
     # "How many distinct client IPs hit the server? ... a function that returns that number."
