@@ -42,7 +42,7 @@ from typing import List, Optional, Tuple
 
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples, sample_call_examples
 from hfsynth.curate.misused_calls import MUTATING
-from hfsynth.curate.python_ast import is_literal, literal_value, nodes_of, parse_python, string_constants, top_level_definitions, unparsed, walk
+from hfsynth.curate.python_ast import is_literal, is_print, literal_value, nodes_of, parse_python, string_constants, top_level_definitions, unparsed, walk
 from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
@@ -197,7 +197,7 @@ OUTPUT_HEADER = re.compile(r"^#+\s*(?:expected\s+)?(?:output|prints?|results?)\s
 
 
 def _is_print(node: ast.AST) -> bool:
-    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "print"
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and is_print(node.value)
 
 
 def _transcript(shown: List[ast.Expr], lines: List[str], comments: dict) -> dict:
@@ -227,7 +227,7 @@ def _transcript(shown: List[ast.Expr], lines: List[str], comments: dict) -> dict
 def _printed_before(node: ast.Expr, tree: ast.Module) -> bool:
     """Some other print of the module runs before ``node``'s: one on an earlier line, or one in a loop."""
     return any(p is not node.value and (p.lineno < node.lineno or p.lineno == node.lineno and p.col_offset < node.col_offset)
-               for p in nodes_of(tree, ast.Call) if getattr(p.func, "id", None) == "print")
+               for p in nodes_of(tree, ast.Call) if is_print(p))
 
 
 def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) -> Tuple[str, int]:

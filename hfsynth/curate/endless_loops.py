@@ -485,6 +485,7 @@ def remainder_never_changes(tree: ast.AST) -> Optional[str]:
 
 
 def _bound_in(loop: ast.AST) -> Set[str]:
+    """The plain names the loop assigns: an end that reads one of them may move with the loop."""
     return {t.id for n in nodes_of(loop, (ast.Assign, ast.AugAssign, ast.AnnAssign)) for target in (n.targets if isinstance(n, ast.Assign) else [n.target])
             for t in nodes_of(target, ast.Name)}
 
