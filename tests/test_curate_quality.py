@@ -928,8 +928,8 @@ NEWEST_SETS = {
     "labelled_blind167.jsonl.gz": 0.40, "labelled_blind168.jsonl.gz": 0.52, "labelled_blind169.jsonl.gz": 0.40,
     "labelled_blind170.jsonl.gz": 0.38, "labelled_blind171.jsonl.gz": 0.38, "labelled_blind172.jsonl.gz": 0.42, "labelled_blind173.jsonl.gz": 0.34,
     "labelled_blind174.jsonl.gz": 0.34, "labelled_blind175.jsonl.gz": 0.30, "labelled_blind176.jsonl.gz": 0.38,
-    "labelled_blind177.jsonl.gz": 0.22, "labelled_blind178.jsonl.gz": 0.28, "labelled_blind179.jsonl.gz": 0.28, "labelled_blind180.jsonl.gz": 0.26,
-    "labelled_blind181.jsonl.gz": 0.30, "labelled_blind182.jsonl.gz": 0.34, "labelled_blind183.jsonl.gz": 0.18,
+    "labelled_blind177.jsonl.gz": 0.30, "labelled_blind178.jsonl.gz": 0.36, "labelled_blind179.jsonl.gz": 0.32, "labelled_blind180.jsonl.gz": 0.34,
+    "labelled_blind181.jsonl.gz": 0.36, "labelled_blind182.jsonl.gz": 0.40, "labelled_blind183.jsonl.gz": 0.26,
 }
 
 
