@@ -17,19 +17,11 @@ os.environ.setdefault("HF_HUB_DISABLE_XET", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
 
-# pytest-xdist runs one worker per core, and one more (pyproject's addopts, pytest_xdist_auto_num_workers): each
-# worker and the processes it starts get their share of the cores, so two workers' matmuls do not fight over the same
-# ones.
+# pytest-xdist runs one worker per core (pyproject's addopts): each worker and the processes it starts
+# get their share of the cores, so two workers' matmuls do not fight over the same ones.
 _workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
 if _workers > 1:
     os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // _workers)))
-
-
-def pytest_xdist_auto_num_workers(config):
-    """``-n auto``: one worker per core and one more. With one per core an eighth of the cores' time sat idle (954 CPU
-    seconds in 551 s on 2 cores): tests that wait (sandboxed programs run to their limits, servers retry after a 429,
-    launched ranks start up) leave their core to nothing, and the extra worker's tests take it meanwhile."""
-    return (os.cpu_count() or 1) + 1
 
 
 @pytest.fixture(scope="session")
