@@ -727,7 +727,8 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
 
 
 def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
-    """``if current and ...: batches.append(current); current = []`` (or ``runs.append((floor, current))``) inside the loop, then ``current.append(line)``, and
+    """``if current and ...: batches.append(current); current = []`` (or ``runs.append((floor, current))``) inside the
+    loop, then ``current.append(line)``, and
     after the loop ``return batches`` with no look at ``current``: the last batch, still open when the items run out,
     is never added."""
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
@@ -745,14 +746,13 @@ def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
                     current = next((a.id for a in added if isinstance(a, ast.Name) and any(
                         isinstance(t, ast.Assign) and [unparsed(x) for x in t.targets] == [a.id] and unparsed(t.value) in ("[]", "list()") for t in branch.body[i + 1:])), None)
                     if current is None:
-                        continue
-                    reset = True
+                        continue  # no chunk of its own is started afresh after it is added
                     grown = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append", "extend")
                                 and isinstance(n.func.value, ast.Name) and n.func.value.id == current for later in loop.body[at + 1:] for n in walk(later))
                     after = function.body[index + 1:]
                     looked = any(isinstance(n, ast.Name) and n.id == current for statement in after for n in walk(statement))
                     returned = any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == chunks for n in after)
-                    if reset and grown and returned and not looked:
+                    if grown and returned and not looked:
                         return (f"{chunks}.append({unparsed(call.args[0])[:40]}) only when a new one starts (line {call.lineno}), and nothing adds the last "
                                 f"{current} after the loop: the last chunk is lost")
     return None
@@ -2122,8 +2122,9 @@ def _counter_updated_with_one_text(tree: ast.Module) -> Optional[str]:
 
 
 def _weekday_read_as_iso(tree: ast.Module) -> Optional[str]:
-    """``day.weekday() in {6, 7}``, or ``DAY_CODES.get(day.weekday())`` over keys 1-7 (or 1-5): ``weekday()`` counts Monday as 0
-    and Sunday as 6 and never gives 7; the 1-7 numbering is ``isoweekday()``'s, so one day is read as the next."""
+    """``day.weekday() in {6, 7}``, or ``DAY_CODES.get(day.weekday())`` over keys 1-7 (or 1-5): ``weekday()`` counts
+    Monday as 0 and Sunday as 6 and never gives 7; the 1-7 numbering is ``isoweekday()``'s, so one day is read as the
+    next."""
     once = values_bound_once(tree)
 
     def numbers(node) -> set:
@@ -2260,4 +2261,5 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree)
-            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree) or _counter_updated_with_one_text(tree) or _csv_text_as_a_number(tree))
+            or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree)
+            or _counter_updated_with_one_text(tree) or _csv_text_as_a_number(tree))
