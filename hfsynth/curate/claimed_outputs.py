@@ -200,6 +200,11 @@ def _is_print(node: ast.AST) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and is_print(node.value)
 
 
+def _comment_block(lines: List[str], start: int) -> List[str]:
+    """The comment lines (stripped) from index ``start`` on, up to the first line that is not one."""
+    return list(itertools.takewhile(lambda text: text.startswith("#"), (line.strip() for line in lines[start:])))
+
+
 def _transcript(shown: List[ast.Expr], lines: List[str], comments: dict) -> dict:
     """{line of a print: the comment line that shows its output} for two or more prints on consecutive lines (no
     comment of their own) followed by as many comment lines (after an "# Output:" header, if any): the block is
@@ -211,11 +216,7 @@ def _transcript(shown: List[ast.Expr], lines: List[str], comments: dict) -> dict
             run.append(node)
             continue
         if len(run) >= 2:
-            below = []
-            for line in lines[run[-1].lineno:]:
-                if not line.strip().startswith("#"):
-                    break
-                below.append(line.strip())
+            below = _comment_block(lines, run[-1].lineno)
             if below and OUTPUT_HEADER.match(below[0]):
                 below = below[1:]
             if len(below) == len(run):
@@ -264,7 +265,7 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
             # as a loop's prints: the block is the whole run's output, and its first line is not this print's)
             below = lines[node.lineno].strip()  # print(rank(players)) then "# Output: [...]" (or "# [...]") on a line of its own
             want = _claimed(below) or (_shown_repr(below) if _prints_one(node.value) else "")
-            block = list(itertools.takewhile(lambda text: text.startswith("#"), (text.strip() for text in lines[node.lineno:])))
+            block = _comment_block(lines, node.lineno)
             if want and len(block) > 1 and CLAIM_COMMENT.match(below):  # a table printed at once: "# -> P | Mon", "# -> 1 | Maths", ...
                 claimed = [_claimed(text) if CLAIM_COMMENT.match(text) else "" for text in block]
                 want = "\n".join(claimed) if all(claimed) else want
@@ -519,7 +520,7 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
                 and getattr(call.body[0].value.func, "id", None) in printers and all(is_literal(a) for a in call.body[0].value.args) \
                 and want and not _vague_output(want, response[: block.start()], tree):
             return [(called.group("call"), want, False, "program")]  # "Calling `print_breakdown(7.2, 14)` prints:" then its output
-    prints = [node for node in _shown_lines(tree) if isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "print"]
+    prints = [node for node in _shown_lines(tree) if _is_print(node)]
     for block in blocks:
         said = PRINTS_INLINE.match(response, block.end())
         if len(prints) == 1 and said and block.group("code").strip() and block.group("code").strip() in code \

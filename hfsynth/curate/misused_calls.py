@@ -932,10 +932,7 @@ def _largest_name_of_a_tally(tree: ast.Module) -> Optional[str]:
                 tallies.add(loop.target.elts[1].id)
         rebound = {t.id for n in nodes_of(function, (ast.Assign, ast.AnnAssign, ast.AugAssign))
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-        counters = {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                    and isinstance(n.value, ast.Call) and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter"}
-        counters -= {n.targets[0].id for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                     and not (isinstance(n.value, ast.Call) and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter")}
+        counters = _counters(function, only=True)
         for node in walk(function):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) == 1 and not node.keywords
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in tallies - rebound):
@@ -2101,13 +2098,22 @@ def _csv_text_as_a_number(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _counters(scope: ast.AST, only: bool = False) -> set:
+    """The names ``scope`` binds to a new ``Counter(...)`` (``counts = Counter()``, ``counts: Counter = Counter()``);
+    with ``only``, those it binds to nothing else (no plain assignment of another value)."""
+    def made(node) -> bool:
+        return isinstance(node.value, ast.Call) and (getattr(node.value.func, "id", None) or getattr(node.value.func, "attr", None)) == "Counter"
+    bindings = [(n.targets[0].id, made(n)) for n in nodes_of(scope, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
+    found = {name for name, counter in bindings if counter}
+    if only:
+        return found - {name for name, counter in bindings if not counter}
+    return found | {n.target.id for n in nodes_of(scope, ast.AnnAssign) if isinstance(n.target, ast.Name) and n.value is not None and made(n)}
+
+
 def _counter_updated_with_one_text(tree: ast.Module) -> Optional[str]:
     """``counts.update(trip["end_station"])`` on a ``Counter``: update() counts the items of what it is given, so one
     text (a record's singular field, a string, an f-string) is counted letter by letter; ``counts[key] += 1`` is meant."""
-    counters = {n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                and isinstance(n.value, ast.Call) and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter"}
-    counters |= {n.target.id for n in nodes_of(tree, ast.AnnAssign) if isinstance(n.target, ast.Name) and isinstance(n.value, ast.Call)
-                 and (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", None)) == "Counter"}
+    counters = _counters(tree)
     for node in nodes_of(tree, ast.Call):
         if not (isinstance(node.func, ast.Attribute) and node.func.attr == "update" and isinstance(node.func.value, ast.Name)
                 and node.func.value.id in counters and len(node.args) == 1 and not node.keywords):
