@@ -1152,3 +1152,16 @@ def test_a_tuple_asked_for_in_bold_is_still_asked_for():
     code = "def weekly_revenue(rentals):\n    per_day = {}\n    for day, amount in rentals:\n        per_day[day] = per_day.get(day, 0) + amount\n    return RESULT\n"
     assert check(ask, code.replace("RESULT", "per_day, sum(per_day.values())")) is None
     assert check(ask, code.replace("RESULT", "dict(sorted(per_day.items()))")) == "weekly_revenue returns a dictionary where the instruction says it returns a tuple"
+
+
+def test_a_negation_is_read_from_the_last_words_as_from_the_whole_prefix():
+    """``ends_negated`` reads only the last 200 characters when they hold five words or more, and the whole prefix
+    otherwise: the negation and the two words after it may sit behind a long run of marks, or inside a longer word."""
+    from hfsynth.curate.requirement_words import NEGATION, ends_negated
+
+    texts = ["do not  sort  the  list ", "not " + "-" * 300 + "x ", "not" + " " * 400, "cannot sort the list", "x" * 500 + " not ",
+             "instead of " + "." * 250 + "a b ", "Sort the names, never by length, " * 10]
+    for text in texts:
+        for end in range(len(text) + 1):
+            assert ends_negated(text, end) == (NEGATION.search(text[:end]) is not None), (text[:40], end)
+    assert ends_negated("not " + "-" * 300 + "x ", 306) and not ends_negated("cannot sort", 11)
