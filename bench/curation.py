@@ -17,7 +17,7 @@ and nothing whose family has no other survivor.
     python bench/curation.py --sizes 100000 200000 --compare   # + agreement with the in-memory datasketch LSH
     python bench/curation.py --minhash                      # datasketch vs rensa signatures, side by side
     python bench/curation.py --sizes 100000 --executor datatrove   # the same through datatrove's local executor
-    python bench/curation.py --row-checks 20                # the quality checks on 20 labelled sets, shared trees vs none
+    python bench/curation.py --row-checks 20                # the quality checks on 20 labelled sets: shared trees vs none, gates vs none
 """
 
 from __future__ import annotations
@@ -346,14 +346,14 @@ def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
 
 def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
     """The quickstart recipe's quality checks (the per-row static checks of the funnel) on the rows of the first
-    ``sets`` labelled sets in tests/, with each tree parsed and walked once per row (python_ast's caches) and
-    with the caches off, alternately in this one process; prints each time, the ratio and whether every
-    verdict agrees."""
+    ``sets`` labelled sets in tests/, with each tree parsed and walked once per row (python_ast's caches), with
+    the caches off, and with the caches on but every pattern searched without its literal gate (literal_gates),
+    alternately in this one process; prints each time, the ratios and whether every verdict agrees."""
     import gzip
 
     import yaml
 
-    from hfsynth.curate import python_ast
+    from hfsynth.curate import literal_gates, python_ast
     from hfsynth.curate.batch import quality_checks
     from hfsynth.curate.extract import extract_code
     from hfsynth.curate.inputs import code_and_tests
@@ -376,21 +376,23 @@ def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
             found.append(next((reason for _, check in checks for reason in [check(row) if row["code"] else "no code"] if reason), None))
         return time.perf_counter() - started, found
 
-    shared_parse = python_ast._parse_shared
-    timings: Dict[str, List[float]] = {"shared": [], "none": []}
+    shared_parse, gate = python_ast._parse_shared, literal_gates.GatedPattern._cannot_match
+    timings: Dict[str, List[float]] = {"shared": [], "none": [], "ungated": []}
     answers = {}
     for _ in range(repeats):
-        for mode in ("none", "shared"):
-            python_ast.KEEP_PER_NODE = mode == "shared"
-            python_ast._parse_shared = shared_parse if mode == "shared" else python_ast._parse
+        for mode in ("none", "ungated", "shared"):
+            python_ast.KEEP_PER_NODE = mode != "none"
+            python_ast._parse_shared = python_ast._parse if mode == "none" else shared_parse
+            literal_gates.GatedPattern._cannot_match = (lambda self, text: False) if mode == "ungated" else gate
             shared_parse.cache_clear()  # each pass parses, walks and unparses every row afresh
             seconds, answers[mode] = verdicts()
             timings[mode].append(seconds)
-    python_ast.KEEP_PER_NODE, python_ast._parse_shared = True, shared_parse
+    python_ast.KEEP_PER_NODE, python_ast._parse_shared, literal_gates.GatedPattern._cannot_match = True, shared_parse, gate
     best = {mode: min(times) for mode, times in timings.items()}
     print(f"row checks on {len(rows)} labelled rows ({sets} sets), best of {repeats}: caches off {best['none']:.1f} s, "
-          f"shared trees, walks and source text {best['shared']:.1f} s, ratio {best['none'] / best['shared']:.2f}x; "
-          f"verdicts {'identical' if answers['none'] == answers['shared'] else 'DIFFER'}")
+          f"no literal gates {best['ungated']:.1f} s, shared trees, walks and source text and gated patterns {best['shared']:.1f} s; "
+          f"ratios {best['none'] / best['shared']:.2f}x (caches) and {best['ungated'] / best['shared']:.2f}x (gates); "
+          f"verdicts {'identical' if answers['none'] == answers['shared'] == answers['ungated'] else 'DIFFER'}")
 
 
 def run_size(n: int, seed: int, workers, compare: bool, run_dir=None, executor: str = "local") -> None:
@@ -447,7 +449,7 @@ def main(argv=None) -> int:
     parser.add_argument("--compare", action="store_true", help="also run the in-memory datasketch LSH path and report agreement")
     parser.add_argument("--minhash", action="store_true", help="only compare datasketch and rensa signature speed")
     parser.add_argument("--run-dir", default=None, help="one size only: keep its raw/ here (written once, reused by later runs)")
-    parser.add_argument("--row-checks", type=int, default=None, metavar="SETS", help="only time the quality checks on SETS labelled sets, caches on vs off")
+    parser.add_argument("--row-checks", type=int, default=None, metavar="SETS", help="only time the quality checks on SETS labelled sets: caches on vs off, literal gates on vs off")
     args = parser.parse_args(argv)
     if args.row_checks:
         row_checks_side_by_side(args.row_checks)

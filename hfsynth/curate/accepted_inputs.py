@@ -41,41 +41,42 @@ import re
 import textwrap
 from typing import Iterator, List, Optional, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import asked_function, literal_value, unparsed, value_fits
 from hfsynth.fences import find_fences
 
-SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
-QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d|[+-]\d+:[\d:.,]{1,36}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`|`(?:""|'')()`)(?![\w'"])""")
+SENTENCE = literal_gates.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
+QUOTED = literal_gates.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d|[+-]\d+:[\d:.,]{1,36}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`|`(?:""|'')()`)(?![\w'"])""")
 # in backticks: a date, time or number with separators (group 3), or a record with digits in it (group 4): `42.31L @ 1.799`, `AB12CDE|2024-05-03|09:30`;
 # and the empty text, `""` (group 5): "a history such as `"WBW"`, or `""` before round 1"
-INPUT_CUE = re.compile(
+INPUT_CUE = literal_gates.compile(
     r"\b(?:such as|like|for example|for instance|formats?|accepts?|accepting|inputs? (?:such as|like)|written as|in the form(?: of)?|"
     r"in any (?:common |usual )?(?:format|form)|any of)\b|\be\.g\.",
     re.IGNORECASE,
 )
 # "such as", "e.g.": examples of what was just described, an input or an output ("returns the weekday name (e.g. 'Monday')").
-NEUTRAL_CUE = re.compile(r"such as|like|e\.g\.|for example|for instance|in the form(?: of)?", re.IGNORECASE)
+NEUTRAL_CUE = literal_gates.compile(r"such as|like|e\.g\.|for example|for instance|in the form(?: of)?", re.IGNORECASE)
 # ... and what introduces an output; "as" after a verb of input describes the input ("Durations come as 'm:ss' or 'h:mm:ss'").
-OUTPUT_CUE = re.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|(?<!come )(?<!comes )(?<!arrive )(?<!arrives )(?<!given )(?<!stored )(?<!written )(?<!entered )(?<!typed )(?<!recorded )as)\b|->|=>|→", re.IGNORECASE)
-REFUSING = re.compile(
+OUTPUT_CUE = literal_gates.compile(r"\b(?:returns?|returning|gives?|giving|becomes?|produces?|outputs?|prints?|yields?|renders?|formats? (?:it|them) as|into|(?<!come )(?<!comes )(?<!arrive )(?<!arrives )(?<!given )(?<!stored )(?<!written )(?<!entered )(?<!typed )(?<!recorded )as)\b|->|=>|→", re.IGNORECASE)
+REFUSING = literal_gates.compile(
     r"\b(?:rais\w*|throws?|errors?|exceptions?|invalid|reject\w*|refus\w*|malformed|not (?:a |an )?(?:valid|accepted|allowed)|isn't|aren't|doesn't|unless|except|other than|otherwise|anything else|any other|"
     r"(?:is|are|does|do) not)\b",
     re.IGNORECASE,
 )
 # "... such as "5-3" raises", "`"ab"` should be rejected": a quoted text the refusing word has for its subject.
-REFUSED_SUBJECT = re.compile(r"""['"`]\s*`?\s*(?:(?:should|must|will|would|also|then)\s+)*(?:be\s+)?$""", re.IGNORECASE)
+REFUSED_SUBJECT = literal_gates.compile(r"""['"`]\s*`?\s*(?:(?:should|must|will|would|also|then)\s+)*(?:be\s+)?$""", re.IGNORECASE)
 # "an optional leading "+1"", "separated by ';'", "a member id made of "M" and four digits": a part of an input, not one.
-FRAGMENT = re.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
+FRAGMENT = literal_gates.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
                       r"letters?|digits?|with|without|between|around|inside|after|before|plus|made|consist\w*|compos\w*|formed)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
-BACKTICKED = re.compile(r"`[^`]*`")
+BACKTICKED = literal_gates.compile(r"`[^`]*`")
 # "Pickup slots are exported as strings like ...", "the database stores runtimes as text like ...", "takes asking
 # prices as strings exactly as shown": how the input already is, not what the function makes.
-PASSIVE_AS = re.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b|"
+PASSIVE_AS = literal_gates.compile(r"\b(?:is|are|was|were|get|gets|got)\s+\w+(?:ed|en)\s+as\b|"
                         r"\b(?:stores?|keeps?|holds?|records?|logs?)\s+(?!it\b|them\b|the\s+result)(?:\w+\s+){1,3}?as\b|"
                         r"\b(?:takes?|taking|accepts?|receives?)\s+(?!it\b|them\b)(?:\w+\s+){1,3}?as\b|\bas\s+(?:shown|written|displayed|typed|entered)\b",
                         re.IGNORECASE)
-PLACEHOLDER = re.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
+PLACEHOLDER = literal_gates.compile(r"\b([A-Z])\1+\b|\b(?:YYYY|YY|MM|DD|HH|SS|N|X|RRGGBB|RGB)\b|[<{%]")
 
 
 # The two ends of a pair of the same kind: ``t1``/``t2``, ``start``/``end``, ``pickup``/``dropoff``, ``shift_start``/``shift_end``.
@@ -83,9 +84,9 @@ PAIRED = ({"start", "end"}, {"begin", "end"}, {"first", "second"}, {"earlier", "
           {"checkin", "checkout"}, {"entry", "exit"}, {"arrival", "departure"}, {"opened", "closed"}, {"since", "until"}, {"clock_in", "clock_out"})
 
 
-LIST_OF_TEXT = re.compile(r"(?:list|List|Sequence|Iterable)\[str\]")
+LIST_OF_TEXT = literal_gates.compile(r"(?:list|List|Sequence|Iterable)\[str\]")
 # ``log_text``, ``diff_text``, ``page_content``: a name that says the parameter is one document (not ``time_str``, a value one example may show as output).
-TEXT_NAMED = re.compile(r"[a-z]\w*_(?:text|doc|document|content|contents)", re.IGNORECASE)
+TEXT_NAMED = literal_gates.compile(r"[a-z]\w*_(?:text|doc|document|content|contents)", re.IGNORECASE)
 
 
 def _text_arguments(function: ast.FunctionDef, text: str) -> Optional[str]:
@@ -171,7 +172,7 @@ def _introduced_as_input(before: str) -> bool:
 
 
 # "e.g. `["£325,000", "£1,150,000", "£99,950"]`": a whole value of the one thing the function takes.
-SHOWN_LITERAL = re.compile(r"`(?P<value>[\[{(][^`\n]{1,300}[\]})])`")
+SHOWN_LITERAL = literal_gates.compile(r"`(?P<value>[\[{(][^`\n]{1,300}[\]})])`")
 
 
 def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
@@ -201,26 +202,26 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
 
 # "lines such as" and then a fenced block: the block's lines are inputs.
 # So does "Example input:" (or "a sample export:") ending the line before the block.
-FENCE_CUE = re.compile(r"\b(?:such as|like(?: this| so)?|as follows|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$|"
+FENCE_CUE = literal_gates.compile(r"\b(?:such as|like(?: this| so)?|as follows|for example|for instance|e\.g\.|(?:an?\s+)?(?:example|sample)\s+(?:input|data|file|text|csv|export|document|log)s?)\s*:?\s*$|"
                        r"(?:^|[.:]\s+)(?:an?\s+)?(?:example|sample)s?\s*:\s*$", re.IGNORECASE)  # "... prefixed by a TAB. Sample:"
 # "The file may use git's default conflict style:": the shape of what the function reads, shown; not "Return it in this format:".
 # And "Quota allocations are kept in a text file:": where the text the function reads is kept, then the text.
-SHAPE_CUE = re.compile(r"\b(?:style|format|layout)\b[^.\n]*:\s*$|\b(?:kept|stored|saved|exported|published)\s+(?:in|as|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+SHAPE_CUE = literal_gates.compile(r"\b(?:style|format|layout)\b[^.\n]*:\s*$|\b(?:kept|stored|saved|exported|published)\s+(?:in|as|to)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
                        r"(?:file|text|log|feed|export)\s*:\s*$", re.IGNORECASE)
 
 
 # A markdown block indented by four spaces (or a tab) after a line that ends with an input cue.
-INDENTED_BLOCK = re.compile(r"(?P<before>[^\n]*)\n[ \t]*\n(?P<block>(?:(?: {4}|\t)[^\n]*(?:\n|$)|[ \t]*\n(?= {4}|\t))+)")
+INDENTED_BLOCK = literal_gates.compile(r"(?P<before>[^\n]*)\n[ \t]*\n(?P<block>(?:(?: {4}|\t)[^\n]*(?:\n|$)|[ \t]*\n(?= {4}|\t))+)")
 # A shown line that is a call or a prompt with its answer: ``f(x) -> y``, ``>>> f(x)`` (not git's ``>>>>>>> theirs``).
-EXAMPLE_LINE = re.compile(r">>>(?!>)|[A-Za-z_][\w.]*\(.*\)\s*(?:->|=>|→|==|returns?\b|gives?\b)")
-LINE_SPLITS = re.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
+EXAMPLE_LINE = literal_gates.compile(r">>>(?!>)|[A-Za-z_][\w.]*\(.*\)\s*(?:->|=>|→|==|returns?\b|gives?\b)")
+LINE_SPLITS = literal_gates.compile(r"\.splitlines\(|\.split\(\s*(?:\"\\n\"|'\\n')\s*\)")
 # A function that reads its text as CSV (a header, then rows): the block shown is one document, not lines to try one by one.
-CSV_READS = re.compile(r"\b(?:csv\.)?(?:DictReader|reader)\(|\bStringIO\(")
+CSV_READS = literal_gates.compile(r"\b(?:csv\.)?(?:DictReader|reader)\(|\bStringIO\(")
 # A function that parses its text as JSON: a ```json block shown after an input cue ("payloads like this:") is one input.
-JSON_READS = re.compile(r"\bjson\.loads\(")
+JSON_READS = literal_gates.compile(r"\bjson\.loads\(")
 # ... and one that writes JSON too may be shown its output: only a cue says a block is its input. One that only reads
 # JSON is shown what it reads ("The portal publishes the network as JSON:" and a document), whatever the words before.
-JSON_WRITES = re.compile(r"\bjson\.dumps?\(")
+JSON_WRITES = literal_gates.compile(r"\bjson\.dumps?\(")
 
 
 def _json_document(block: str) -> bool:
@@ -248,8 +249,8 @@ def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str, str]]:
 
 
 # A module that matches its patterns line by line inside one text (re.MULTILINE): the block is that one text.
-MULTILINE_READS = re.compile(r"\bre\.(?:MULTILINE|M)\b|\(\?[a-z]*m[a-z]*\)")
-FIELD_LABEL = re.compile(r"(?:^|\s)([A-Z][A-Za-z]*(?: [a-z]+)?):\s")
+MULTILINE_READS = literal_gates.compile(r"\bre\.(?:MULTILINE|M)\b|\(\?[a-z]*m[a-z]*\)")
+FIELD_LABEL = literal_gates.compile(r"(?:^|\s)([A-Z][A-Za-z]*(?: [a-z]+)?):\s")
 
 
 def _one_record(lines: List[str]) -> bool:

@@ -17,13 +17,14 @@ import ast
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, unparsed, values_bound_once, walk
 
 # ("include tests" asks for tests, not a text that holds a pattern somewhere)
-STARTS_ONLY = re.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|anywhere)\b|"
+STARTS_ONLY = literal_gates.compile(r"\b(?:start(?:s|ing)?|begin(?:s|ning)?|prefix\w*|leading|contains?|containing|anywhere)\b|"
                          r"\bincludes?\b(?!\s+(?:(?:a\s+few|some|a|an|the|your|unit|its)\s+)?(?:tests?|asserts?|assertions?|examples?|doctests?|docstrings?|type hints?)\b)",
                          re.IGNORECASE)
-WHOLE_STRING = re.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
+WHOLE_STRING = literal_gates.compile(r"\b(?:entire|whole|full|complete)\s+(?:input\s+)?string\b|\bnothing (?:else|more)\b|\bno (?:extra|other|trailing|leading) characters\b|"
                           r"\breject\w*\s+(?:anything|everything)\s+else\b|\b(?:True|valid)\s+only\s+(?:for|if|when)\b|\bonly\s+accepts?\b|\b(?:string|text|input|value)\s+is\s+a\s+valid\b", re.IGNORECASE)
 
 
@@ -82,7 +83,7 @@ def _returns_a_bool(body: list) -> bool:
 
 
 # "Valid entries are `A`-`D` ...": a filter of entries by a pattern tells valid from invalid, a whole-string question.
-VALIDITY = re.compile(r"\b(?:valid|invalid|validat\w*)\b", re.IGNORECASE)
+VALIDITY = literal_gates.compile(r"\b(?:valid|invalid|validat\w*)\b", re.IGNORECASE)
 
 
 def unanchored_validation(tree: ast.Module, instruction: str) -> Optional[str]:
@@ -122,7 +123,7 @@ def whole_string_unanchored(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "with nothing before or after it (no whitespace or newlines either)", "reject a trailing newline"
-NO_NEWLINE = re.compile(r"\b(?:no|nor|not|without|never|reject\w*|rule\w* out)\b[^.;]{0,40}\bnewlines?\b|\btrailing\s+newlines?\b", re.IGNORECASE)
+NO_NEWLINE = literal_gates.compile(r"\b(?:no|nor|not|without|never|reject\w*|rule\w* out)\b[^.;]{0,40}\bnewlines?\b|\btrailing\s+newlines?\b", re.IGNORECASE)
 
 
 def newline_passes_the_end(prose: str, tree: ast.Module) -> Optional[str]:
@@ -144,7 +145,7 @@ def newline_passes_the_end(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # A text the instruction shows in backticks or quotes: a line of the input ("lines such as `2024-05-02 07:13:22 BUS-104 door fault`").
-SHOWN_TEXT = re.compile(r"`([^`\n]{8,200})`|\"([^\"\n]{8,200})\"")
+SHOWN_TEXT = literal_gates.compile(r"`([^`\n]{8,200})`|\"([^\"\n]{8,200})\"")
 
 
 def _literal_start(pattern: str) -> str:

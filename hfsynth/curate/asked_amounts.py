@@ -17,11 +17,12 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, nodes_of, own_scope_nodes, unparsed, walk
 from hfsynth.curate.requirement_words import EMPHASIS
 
-PART_ASK = re.compile(r"\breturns?\s+(?:only\s+)?(?:the\s+)?(?P<part>discount|saving|savings|tax|tip|fee|surcharge|commission|deduction)(?:\s+amount)?\b(?!\s+(?:rate|percent|percentage|tier|code|name))", re.IGNORECASE)
-REST_ASK = re.compile(r"\b(?:after|net of|less|minus|discounted|final|remaining|new|total)\b[^.;]{0,20}\b(?:price|total|amount|subtotal|cost)\b|\bprice\s+after\b", re.IGNORECASE)
+PART_ASK = literal_gates.compile(r"\breturns?\s+(?:only\s+)?(?:the\s+)?(?P<part>discount|saving|savings|tax|tip|fee|surcharge|commission|deduction)(?:\s+amount)?\b(?!\s+(?:rate|percent|percentage|tier|code|name))", re.IGNORECASE)
+REST_ASK = literal_gates.compile(r"\b(?:after|net of|less|minus|discounted|final|remaining|new|total)\b[^.;]{0,20}\b(?:price|total|amount|subtotal|cost)\b|\bprice\s+after\b", re.IGNORECASE)
 
 
 def _names(node: ast.AST) -> set:
@@ -59,11 +60,11 @@ def _rest_for_the_part(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-UNITS_ASK = re.compile(r"\b(?:most|fewest|total|number\s+of|count\s+of)\s+(?:\w+\s+)?units\b|\bunits\s+sold\b|\bby\s+(?:quantity|units)\b|\bmost\s+(?:items|copies|pieces)\b", re.IGNORECASE)
-MONEY_ASK = re.compile(r"\w*(?:price|cost)\w*`?\s*(?:\*|×|times)\s*`?\w*(?:qty|quantity)|\w*(?:qty|quantity)`?\s*(?:\*|×|times)\s*`?\w*(?:price|cost)|"  # "the sum of `unit_price * qty`"
+UNITS_ASK = literal_gates.compile(r"\b(?:most|fewest|total|number\s+of|count\s+of)\s+(?:\w+\s+)?units\b|\bunits\s+sold\b|\bby\s+(?:quantity|units)\b|\bmost\s+(?:items|copies|pieces)\b", re.IGNORECASE)
+MONEY_ASK = literal_gates.compile(r"\w*(?:price|cost)\w*`?\s*(?:\*|×|times)\s*`?\w*(?:qty|quantity)|\w*(?:qty|quantity)`?\s*(?:\*|×|times)\s*`?\w*(?:price|cost)|"  # "the sum of `unit_price * qty`"
                        r"\brevenue|\bturnover|\bspen[dt]\b|\bearn|\bincome|\bsales\s+value|\bvalue\s+of\b|\b(?:total|most|highest)\s+(?:\w+\s+)?(?:price|cost|amount|money|value)\b|\bsubtotal|\bin\s+cents\b|\bdollars\b", re.IGNORECASE)
-QUANTITY = re.compile(r"qty|quantity|units|count|amount_sold|sold", re.IGNORECASE)
-PRICE = re.compile(r"price|cost|cents|fee|rate", re.IGNORECASE)
+QUANTITY = literal_gates.compile(r"qty|quantity|units|count|amount_sold|sold", re.IGNORECASE)
+PRICE = literal_gates.compile(r"price|cost|cents|fee|rate", re.IGNORECASE)
 
 
 def _value_for_units(prose: str, tree: ast.Module) -> Optional[str]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, NamedTuple
 
-SIGNATURE = re.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)(?:\s*->\s*(?P<returns>[^`]*))?`")
+from hfsynth.curate import literal_gates
+
+SIGNATURE = literal_gates.compile(r"`(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`]*)\)(?:\s*->\s*(?P<returns>[^`]*))?`")
 # "Write isbn13_check_digit(prefix) that ...", "I need share_bill(total_cents, guests)": asked without backticks.
-ASKED_BARE = re.compile(r"\b(?:write|implement|create|define|need|add|called|named|give me|make)\s+(?:me\s+)?(?:an?\s+)?"
+ASKED_BARE = literal_gates.compile(r"\b(?:write|implement|create|define|need|add|called|named|give me|make)\s+(?:me\s+)?(?:an?\s+)?"
                         r"(?:(?:python\s+|small\s+|helper\s+)?(?:function|method|helper)\s+)?(?P<name>[A-Za-z_]\w*)\((?=[^()]*\))", re.IGNORECASE)
-BARE_SIGNATURE = re.compile(r"(?<![`\w.])(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`\n]*)\)(?!`)")
+BARE_SIGNATURE = literal_gates.compile(r"(?<![`\w.])(?P<name>[A-Za-z_]\w*)\((?P<params>[^()`\n]*)\)(?!`)")
 
 
 class AskedSignature(NamedTuple):

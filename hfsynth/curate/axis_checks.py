@@ -10,11 +10,11 @@ names of such a pair, compares the x names with each other, and never the y name
 from __future__ import annotations
 
 import ast
-import re
 from typing import Optional
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of
 
-X_NAME = re.compile(r"(?:^|(?<=_))x(?=\d|_|$)")
+X_NAME = literal_gates.compile(r"(?:^|(?<=_))x(?=\d|_|$)")
 
 
 def _y_of(name: str) -> Optional[str]:

@@ -61,16 +61,17 @@ import ast
 import re
 from typing import Optional, Set
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import names_and_values, nodes_of, own_scope_nodes, parameter_names, store_counts, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, constant_value, negated, oriented_comparisons, walk_outside_asserts
 
 # "raise ValueError unless the port is in the range 1-65535", "between -90 and 90 ... raise" ("outside 0..2**32-1" is no bound of 2)
-BOUNDS = re.compile(
+BOUNDS = literal_gates.compile(
     r"\b(?:(?:in|within|inside)\s+(?:the\s+)?(?:range|interval)|outside(?:\s+of)?(?:\s+the\s+(?:range|interval))?|between|from|(?<=,\s)each|(?<=\()each)\s+\[?(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|and|\.\.|,)\s*(?P<high>-?\d+(?:\.\d+)?)\b(?!\s*(?:\*\*|\^))",
     re.IGNORECASE,
 )
-BOUNDS_NOT = re.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b(?!\s*(?:\*\*|\^))", re.IGNORECASE)
-CHECKS_BY_ITSELF = re.compile(r"\b(?:date|datetime|time|timedelta|strptime|fromisoformat|ip_address|ip_network|IPv4Address|IPv6Address|chr|calendar|Enum)\b")
+BOUNDS_NOT = literal_gates.compile(r"\b(?:is|are)\s+not\s+(?:in\s+|within\s+|between\s+)?(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)\b(?!\s*(?:\*\*|\^))", re.IGNORECASE)
+CHECKS_BY_ITSELF = literal_gates.compile(r"\b(?:date|datetime|time|timedelta|strptime|fromisoformat|ip_address|ip_network|IPv4Address|IPv6Address|chr|calendar|Enum)\b")
 
 
 def _compared_numbers(tree: ast.Module) -> Set[float]:
@@ -90,7 +91,7 @@ def _compared_numbers(tree: ast.Module) -> Set[float]:
 
 
 # "returns True for dotted-quad addresses: four parts, each between 0 and 255": a bound a validity check must test.
-VALIDITY_ASK = re.compile(r"\b(?:returns?|returning)\s+`?(?:True|False)`?\b|\b(?:is|are)\s+(?:valid|invalid)\b|\bvalidat\w*|\b(?:returns?|returning|extracts?|finds?|lists?)\s+(?:every|each|all|only)\s+(?:the\s+)?valid\b", re.IGNORECASE)
+VALIDITY_ASK = literal_gates.compile(r"\b(?:returns?|returning)\s+`?(?:True|False)`?\b|\b(?:is|are)\s+(?:valid|invalid)\b|\bvalidat\w*|\b(?:returns?|returning|extracts?|finds?|lists?)\s+(?:every|each|all|only)\s+(?:the\s+)?valid\b", re.IGNORECASE)
 
 
 def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
@@ -125,7 +126,7 @@ def _unchecked_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
     return None
 
 
-AT_MOST = re.compile(r"\b(?:at most|no (?:longer|more) than|not (?:longer|more) than|never (?:longer|more) than|up to)\s+`?(?P<name>[A-Za-z_]\w*)`?\s+(?:characters|chars)\b", re.IGNORECASE)
+AT_MOST = literal_gates.compile(r"\b(?:at most|no (?:longer|more) than|not (?:longer|more) than|never (?:longer|more) than|up to)\s+`?(?P<name>[A-Za-z_]\w*)`?\s+(?:characters|chars)\b", re.IGNORECASE)
 
 
 def _limit_compared_strictly(tree: ast.Module, name: str) -> Optional[str]:
@@ -190,12 +191,12 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
     return None
 
 
-ROUND_ASK = re.compile(
+ROUND_ASK = literal_gates.compile(
     r"\brounded (?:off |down |up )?to (?:one|two|three|four|\d+) (?:decimals?|digits?)\b|\brounded to (?:the nearest|a whole|whole)\b|\brounded to cents?\b|"
     r"\bround(?:s|ing)? (?:it |the (?:result|value|answer|average|mean|total)s? )?to (?:one|two|three|\d+) decimal|\bto (?:one|two|three|\d+) decimal places\b",
     re.IGNORECASE,
 )
-ROUNDING = re.compile(r"\bround\(|quantize|:[^}\n]*\.\d+[fge%]|%[-+ 0#]*\d*\.\d+[fge]|\bformat\(|ROUND_|\bfloor\b|\bceil\b|\bint\(|//|\btrunc\b")
+ROUNDING = literal_gates.compile(r"\bround\(|quantize|:[^}\n]*\.\d+[fge%]|%[-+ 0#]*\d*\.\d+[fge]|\bformat\(|ROUND_|\bfloor\b|\bceil\b|\bint\(|//|\btrunc\b")
 
 
 def _never_rounds(tree: ast.Module) -> Optional[str]:
@@ -203,7 +204,7 @@ def _never_rounds(tree: ast.Module) -> Optional[str]:
 
 
 # "at most two decimal places", "up to 2 decimal places": what an input may hold, not what the answer is rounded to.
-DECIMALS_ASK = re.compile(r"\brounded (?:off )?to (?:one|two|three|[1-9]) (?:decimal|dp\b)|(?<!at most )(?<!up to )(?<!no more than )\bto (?:one|two|three|[1-9]) decimal places?\b|"
+DECIMALS_ASK = literal_gates.compile(r"\brounded (?:off )?to (?:one|two|three|[1-9]) (?:decimal|dp\b)|(?<!at most )(?<!up to )(?<!no more than )\bto (?:one|two|three|[1-9]) decimal places?\b|"
                           r"(?<!at most )(?<!up to )(?<!no more than )\b(?:one|two|three|[1-9]) (?:decimal places?|dp)\b", re.IGNORECASE)
 WHOLE_CALLS = frozenset({"ceil", "floor", "int", "len", "trunc"})
 
@@ -233,7 +234,7 @@ def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
     return None
 
 
-TOUCHING_ALLOWED_ASK = re.compile(
+TOUCHING_ALLOWED_ASK = literal_gates.compile(
     r"\bhalf-open\b|\bback-to-back\b[^.]{0,80}\b(?:allowed|fine|ok|permitted|do (?:\*\*)?not(?:\*\*)? (?:overlap|conflict|clash)|don't (?:overlap|conflict|clash))\b|"
     r"\bends? (?:exactly )?(?:when|where|at the (?:same )?(?:time|minute|moment))\b[^.]{0,40}\bstarts?\b[^.]{0,40}\b(?:allowed|fine|ok|permitted|not (?:an )?overlap\w*|do not overlap|don't overlap|can share)\b",
     re.IGNORECASE,
@@ -263,7 +264,7 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
 # "whose price is between `low` and `high` inclusive", "from 1 to 10 inclusive", "36.1 to 37.2 inclusive is normal",
 # "runs from a start date to an end date, both inclusive", "from `start` to `end`, both dates included",
 # "every day from `valid_from` through `valid_until`, both days included"
-INCLUSIVE_ASK = re.compile(
+INCLUSIVE_ASK = literal_gates.compile(
     r"\b(?:between|from)\s+(?:(?:a|an|the)\s+)?`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value))?\s+(?:and|to|through|until|till)\s+"
     r"(?:(?:a|an|the)\s+)?`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?(?:\s+(?:date|day|time|index|value|seconds|minutes|hours|days|weeks|months|years|km|kg|metres|meters|miles|points|percent))?\s*,?\s*\(?(?:both\s+)?(?:(?:dates|days|ends|values|bounds|limits)\s+)?(?:inclusive|included)\b"
     r"|(?<![\w.])(?P<low_n>-?\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?P<high_n>-?\d+(?:\.\d+)?)\s*,?\s*\(?(?:both\s+)?(?:inclusive|included)\b",
@@ -272,7 +273,7 @@ INCLUSIVE_ASK = re.compile(
 
 
 # "Both start and end dates are inclusive", "`start` and `end` are both inclusive", "the end date is inclusive"
-NAMED_INCLUSIVE_ASK = re.compile(
+NAMED_INCLUSIVE_ASK = literal_gates.compile(
     r"\b(?:both\s+)?`?(?P<low>[A-Za-z_]\w*)`?\s+and\s+`?(?P<high>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:are|being)\s+(?:both\s+)?(?:inclusive|included)\b"
     r"|\bthe\s+`?(?P<one>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?(?:inclusive|included)\b"
     r"|\b(?:including|counting|include|count)\s+both\s+(?:the\s+)?`?(?P<low2>[A-Za-z_]\w*)`?\s+(?:date\s+|day\s+)?and\s+(?:the\s+)?`?(?P<high2>[A-Za-z_]\w*)`?",
@@ -281,23 +282,23 @@ NAMED_INCLUSIVE_ASK = re.compile(
 
 
 # "Both limits are inclusive, so a reading equal to `low` or `high` is in spec": the function's own pair of bounds.
-BOTH_LIMITS_INCLUSIVE_ASK = re.compile(r"\bboth\s+(?:limits|bounds|ends|endpoints|boundaries)\s+(?:are\s+)?(?:inclusive|included)\b", re.IGNORECASE)
+BOTH_LIMITS_INCLUSIVE_ASK = literal_gates.compile(r"\bboth\s+(?:limits|bounds|ends|endpoints|boundaries)\s+(?:are\s+)?(?:inclusive|included)\b", re.IGNORECASE)
 BOUND_PAIRS = (("low", "high"), ("lo", "hi"), ("lower", "upper"), ("min_value", "max_value"), ("minimum", "maximum"), ("start", "end"), ("min_val", "max_val"))
 
 
 # "`start` is inclusive and `end` is exclusive", "the end date is exclusive": a bound left out.
-NAMED_EXCLUSIVE_ASK = re.compile(r"(?<![\w`])`?(?P<name>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?exclusive\b", re.IGNORECASE)
+NAMED_EXCLUSIVE_ASK = literal_gates.compile(r"(?<![\w`])`?(?P<name>[A-Za-z_]\w*)`?\s+(?:\w+\s+)?(?:is|being)\s+(?:also\s+)?exclusive\b", re.IGNORECASE)
 
 
 # "the half-open window `[start, end)`": the second bound is left out.
-HALF_OPEN_ASK = re.compile(r"\[\s*`?[A-Za-z_]\w*`?\s*,\s*`?(?P<name>[A-Za-z_]\w*)`?\s*\)")
+HALF_OPEN_ASK = literal_gates.compile(r"\[\s*`?[A-Za-z_]\w*`?\s*,\s*`?(?P<name>[A-Za-z_]\w*)`?\s*\)")
 
 
 # "in house from their check-in date up to but NOT including their check-out date": the same, in words.
-UP_TO_EXCLUDING_ASK = re.compile(r"\bup\s+to\s+(?:but\s+)?not\s+including\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?`?(?P<name>[A-Za-z_][\w-]*)`?", re.IGNORECASE)
+UP_TO_EXCLUDING_ASK = literal_gates.compile(r"\bup\s+to\s+(?:but\s+)?not\s+including\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?`?(?P<name>[A-Za-z_][\w-]*)`?", re.IGNORECASE)
 
 
-OTHER_BOUND = re.compile(r"start|begin|low|^lo$|min|^from|first|open|check_?in|since", re.IGNORECASE)
+OTHER_BOUND = literal_gates.compile(r"start|begin|low|^lo$|min|^from|first|open|check_?in|since", re.IGNORECASE)
 
 
 def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
@@ -325,7 +326,7 @@ def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
 
 
 # "whose time falls within [start, end]": a closed interval, both ends in.
-CLOSED_INTERVAL_ASK = re.compile(r"\b(?:within|in|inside)\s+\[\s*`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,\s*`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*\]", re.IGNORECASE)
+CLOSED_INTERVAL_ASK = literal_gates.compile(r"\b(?:within|in|inside)\s+\[\s*`?(?P<low>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*,\s*`?(?P<high>[A-Za-z_]\w*|-?\d+(?:\.\d+)?)`?\s*\]", re.IGNORECASE)
 
 
 def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
@@ -385,7 +386,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
 
 
 # "1.50 for every started kilogram", "partial hours are billed as full hours", "rounded up to the next whole"
-STARTED_UNIT_ASK = re.compile(
+STARTED_UNIT_ASK = literal_gates.compile(
     r"\b(?:every|each|any|per)\s+(?:(?:additional|extra|further|subsequent)\s+)?(?:started|begun|commenced|partial|part of an?|fraction of an?|fractional)\s+(?:[\w-]+\s+)?(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|gb|mb|pages?|weeks?|months?|kilometres?|kilometers?|periods?|nights?|intervals?)\b|"
     r"\b(?:or|and)\s+(?:any\s+)?(?:part|fraction)\s+(?:thereof|of\s+(?:an?|one)\s+(?:kilo\w*|kg|hours?|minutes?|days?|units?|km|miles?|blocks?|weeks?|months?|periods?|nights?))\b|"
     r"\bpartial\s+\w+s?\s+(?:count|counts|are charged|is charged|are billed|is billed)\s+as\s+(?:a\s+)?(?:full|whole)\b|"
@@ -418,7 +419,7 @@ def _rounds_down_only(tree: ast.Module) -> Optional[str]:
 # A clause runs from its sentence's start (across a parenthesis: "halfway cases (such as 21.25) rounded up" is about
 # halves) or from an opening parenthesis to its close ("(partial hours are rounded up)"); "299.9 s rounds up to 5:00"
 # is a worked value, not the rule.
-ROUND_UP_ASK = re.compile(r"(?:(?:^|(?<=[;!?])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?])*?|(?<=\()(?:(?!hal[fv]|\.5\b|\b0\.5\b)[^;!?()])*?)(?<!never )(?<!not )(?<!n't )(?<!never be )(?<!not be )\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))(?!\s+to\s+[$\u20ac\u00a3\x22\x27`]?\d)", re.IGNORECASE)
+ROUND_UP_ASK = literal_gates.compile(r"(?:(?:^|(?<=[;!?])|(?<=\.)(?=\s))(?:(?!hal[fv]|\.5\b|\b0\.5\b|\.\s)[^;!?])*?|(?<=\()(?:(?!hal[fv]|\.5\b|\b0\.5\b)[^;!?()])*?)(?<!never )(?<!not )(?<!n't )(?<!never be )(?<!not be )\bround(?:ed|s|ing)?\s+up\b(?!\s+(?:at|from)\s+(?:the\s+)?(?:half|\.5|0\.5))(?!\s+to\s+[$\u20ac\u00a3\x22\x27`]?\d)", re.IGNORECASE)
 
 
 def _divides_without_rounding_up(tree: ast.Module) -> Optional[str]:
@@ -448,7 +449,7 @@ def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
     return found or _divides_without_rounding_up(tree)
 
 
-OVERLAP_ASK = re.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdouble[- ]book\w*|\bintersect(?:s|ing)?\b", re.IGNORECASE)
+OVERLAP_ASK = literal_gates.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdouble[- ]book\w*|\bintersect(?:s|ing)?\b", re.IGNORECASE)
 
 
 def _one_side_inside(tree: ast.Module) -> Optional[str]:
@@ -467,22 +468,22 @@ def _one_side_inside(tree: ast.Module) -> Optional[str]:
 
 # "A (90 and above)", "up to and including 5 kg": a bound the instruction gives as included, compared strictly.
 STATED_INCLUSIVE = (
-    re.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+[£$€]?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b", re.IGNORECASE),
+    literal_gates.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+[£$€]?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b", re.IGNORECASE),
     # "a single SMS holds up to 160 characters"
-    re.compile(r"(?<![\d.]\s)(?<!\bround\s)(?<!\brounds\s)(?<!\brounded\s)(?<!\brounding\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30", nor "rounds up to 60 minutes"
+    literal_gates.compile(r"(?<![\d.]\s)(?<!\bround\s)(?<!\brounds\s)(?<!\brounded\s)(?<!\brounding\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30", nor "rounds up to 60 minutes"
     # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it
-    re.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:))", re.IGNORECASE),
+    literal_gates.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:))", re.IGNORECASE),
     # "only if the subtotal is at least min_spend", "at least 18", "no less than 3"
-    re.compile(r"\b(?:at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than)\s+\$?`?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?", re.IGNORECASE),
+    literal_gates.compile(r"\b(?:at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than)\s+\$?`?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?", re.IGNORECASE),
     # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)", "5 years or more",
     # "'elite' at $5,000 or more"
-    re.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b(?!\s+than\b)"
+    literal_gates.compile(r"(?<![\d.,])(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:above|over|older|more|higher|greater)\b(?!\s+than\b)"
                r"|(?<![\d.])(?P<above_plus>\d+(?:\.\d+)?)\+(?![\d+])", re.IGNORECASE),
     # "restock at or below 20% of capacity", "at or above 90", "3 or fewer seats left", "5% or less"
-    re.compile(r"\bat\s+or\s+(?:below|under)\s+\$?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])|\bat\s+or\s+(?:above|over)\s+\$?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])"
+    literal_gates.compile(r"\bat\s+or\s+(?:below|under)\s+\$?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])|\bat\s+or\s+(?:above|over)\s+\$?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.])"
                r"|(?<![\d.,])(?P<upto_n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*%?\s+(?:(?!(?:and|or)\b)[A-Za-z]+\s+)?(?:and|or)\s+(?:below|under|less|fewer|lower)\b(?!\s+than\b)", re.IGNORECASE),
     # "the next review on or after `today`", "usable up to and including its expiry date", "filed no later than `deadline`"
-    re.compile(r"\b(?:on|at)\s+or\s+after\s+(?P<above_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?)"
+    literal_gates.compile(r"\b(?:on|at)\s+or\s+after\s+(?P<above_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?)"
                r"|\b(?:(?:on|at)\s+or\s+before|no\s+later\s+than|up\s+to\s+and\s+including)\s+(?P<upto_words>`?[A-Za-z_]\w*`?(?:\s+[a-z]+)?(?:\s+[a-z]+)?)", re.IGNORECASE),
 )
 
@@ -597,12 +598,12 @@ def _taken_itself(tree: ast.Module, name: str) -> bool:
 
 
 # "late if it arrives more than `grace` minutes after", "more than 30 days": the bound itself is not in.
-STATED_EXCLUSIVE = re.compile(r"(?<!\bor\s)\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
+STATED_EXCLUSIVE = literal_gates.compile(r"(?<!\bor\s)\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
 
 
 # "fewer than 30 rated games", "less than `minimum`", "under 18", "below 2300": the bound itself is not in
 # (not "at or below 5", "equal to or less than 5").
-STATED_EXCLUSIVE_BELOW = re.compile(r"(?<!\bor\s)\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?"
+STATED_EXCLUSIVE_BELOW = literal_gates.compile(r"(?<!\bor\s)\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?"
                                     r"|(?:under|below)\s+\$?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?!\s*%?\s*(?:or|and)\s+(?:equal|less|fewer|below|under|lower|at))", re.IGNORECASE)
 
 
@@ -657,10 +658,10 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
 
 
 # "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
-UP_TO_INCLUDING_ASK = re.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b", re.IGNORECASE)
+UP_TO_INCLUDING_ASK = literal_gates.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b", re.IGNORECASE)
 # "'A' (90 and above)", "senior (65 and over)", a table's "| 2200 and up | Master |", "category 1 from 119 km/h, 2 from
 # 154 ... (each threshold inclusive)": the top tier starts at its bound, which belongs to it.
-FROM_BOUND_UP_ASK = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)|\b(?:each|every|all)\s+thresholds?\s+(?:is\s+|are\s+)?inclusive\b"
+FROM_BOUND_UP_ASK = literal_gates.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)|\b(?:each|every|all)\s+thresholds?\s+(?:is\s+|are\s+)?inclusive\b"
                                r"|(?:^|\|)[ \t]*\d+(?:\.\d+)?[ \t]*%?[ \t]+(?:and|or)[ \t]+(?:above|over|higher|up|more)[ \t]*\|", re.IGNORECASE | re.MULTILINE)
 WEEKDAY_CALLS = frozenset({"weekday", "isoweekday"})  # ``day.weekday() < 5``: a day of the week, not a tier's bound
 
@@ -715,7 +716,7 @@ def _top_tier_excludes_its_bound(tree: ast.Module) -> Optional[str]:
 
 
 # "rounded to the nearest 5 minutes", "round totals to the nearest 5 cents" (not "rounded down to the nearest").
-NEAREST_ASK = re.compile(r"\bround\w*(?!\s+(?:down|up)\b)\b[^.;]{0,40}?\bto\s+the\s+nearest\b|(?<!down to the )(?<!up to the )\bnearest\s+(?:multiple|whole|\d+|five|ten|quarter|half|cent|dollar|minute|hour)", re.IGNORECASE)
+NEAREST_ASK = literal_gates.compile(r"\bround\w*(?!\s+(?:down|up)\b)\b[^.;]{0,40}?\bto\s+the\s+nearest\b|(?<!down to the )(?<!up to the )\bnearest\s+(?:multiple|whole|\d+|five|ten|quarter|half|cent|dollar|minute|hour)", re.IGNORECASE)
 
 
 def _truncates_instead(tree: ast.Module) -> Optional[str]:
@@ -756,7 +757,7 @@ def _first_subtraction(tree: ast.Module) -> Optional[ast.AST]:
 
 
 # "every delivery beyond the first 50 earns a bonus": the excess is nothing below the threshold.
-EXCESS_ASK = re.compile(r"\b(?:beyond|past|over|above|after|in excess of)\s+(?:the\s+)?first\s+\d+", re.IGNORECASE)
+EXCESS_ASK = literal_gates.compile(r"\b(?:beyond|past|over|above|after|in excess of)\s+(?:the\s+)?first\s+\d+", re.IGNORECASE)
 
 
 def _excess_never_checked(tree: ast.Module) -> Optional[str]:
@@ -771,7 +772,7 @@ def _excess_never_checked(tree: ast.Module) -> Optional[str]:
 
 # "hours beyond 40 are paid at time and a half", "every kWh above 300", "over 40 hours ... paid at": the excess past a number.
 EXCESS_UNITS = r"(?:hours?|minutes?|kwh|units?|km|kilomet(?:er|re)s?|miles?|items?|gb|mb|pages?|days?|nights?|kg|deliveries|calls|messages|sessions|visits|guests|words)"
-EXCESS_OVER_ASK = re.compile(
+EXCESS_OVER_ASK = literal_gates.compile(
     rf"\b{EXCESS_UNITS}\s+(?:beyond|over|above|past|after|in\s+excess\s+of)\s+(?:the\s+first\s+)?(?P<n>\d+(?:\.\d+)?)\b(?!\s*%)"
     rf"|\b(?:beyond|over|above|past|in\s+excess\s+of)\s+(?:the\s+first\s+)?(?P<n2>\d+(?:\.\d+)?)\s*{EXCESS_UNITS}\b[^.;]{{0,60}}?\b(?:paid|billed|charged|cost|costs|earns?|at)\b",
     re.IGNORECASE,
@@ -798,7 +799,7 @@ def _excess_unguarded(tree: ast.Module, threshold: float) -> Optional[str]:
 
 
 # "$0.10 per day for the first 7 days late, then $0.20 per day for each day after that": tiers of one quantity.
-TIERED_ASK = re.compile(r"\bfor\s+(?:each\s+of\s+)?the\s+first\s+(?P<n>\d+(?:\.\d+)?)\b[^.;]{0,60}?\b(?:then|after\s+that|thereafter|after\s+which)\b", re.IGNORECASE)
+TIERED_ASK = literal_gates.compile(r"\bfor\s+(?:each\s+of\s+)?the\s+first\s+(?P<n>\d+(?:\.\d+)?)\b[^.;]{0,60}?\b(?:then|after\s+that|thereafter|after\s+which)\b", re.IGNORECASE)
 
 
 def _whole_at_the_later_rate(tree: ast.Module, threshold: float) -> Optional[str]:
@@ -821,7 +822,7 @@ def _whole_at_the_later_rate(tree: ast.Module, threshold: float) -> Optional[str
 
 
 # "the first year equals 15, two years equals 24, and every year after the second adds 4": counted from the Nth on.
-AFTER_NTH_ASK = re.compile(r"\b(?:every|each)\s+(?:\w+\s+)?(?:after|beyond|past)\s+the\s+(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+AFTER_NTH_ASK = literal_gates.compile(r"\b(?:every|each)\s+(?:\w+\s+)?(?:after|beyond|past)\s+the\s+(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 
 
@@ -841,7 +842,7 @@ def _counted_from_another(tree: ast.Module, n: int) -> Optional[str]:
 PAST = r"(?:exceeds?|is\s+(?:above|over|greater\s+than|more\s+than|larger\s+than|higher\s+than))"
 SHORT = r"(?:is\s+(?:below|under|less\s+than|lower\s+than|smaller\s+than))"
 LIMIT = r"\s+(?:the\s+)?`?(?P<{}>[A-Za-z_]\w*|\d+(?:\.\d+)?)`?"
-RAISE_PAST_LIMIT_ASK = re.compile(
+RAISE_PAST_LIMIT_ASK = literal_gates.compile(
     rf"\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:(?P<past>{PAST})|{SHORT}){LIMIT.format('limit')}[^.;]{{0,40}}?\b(?:raise|raises|throw|throws)\b"
     rf"|\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:make|makes|become|becomes|go|goes|turn|turns|drop|drops)\s+(?:\w+\s+){{0,3}}?(?P<negative>negative|below\s+(?:0|zero))\b[^.;]{{0,20}}?\b(?:raise|raises|throw|throws)\b"
     rf"|\b(?:raise|raises|raising|throw|throws)\b[^.;]{{0,40}}?\b(?:if|when|whenever)\b[^.;]{{0,60}}?\b(?:(?P<past2>{PAST})|{SHORT}){LIMIT.format('limit2')}",
@@ -870,7 +871,7 @@ def _clamps_to_the_limit(tree: ast.Module, limit: str, past: bool) -> Optional[s
 
 
 # "never takes the price below 0", "not below zero": a floor at zero.
-NOT_BELOW_ZERO_ASK = re.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
+NOT_BELOW_ZERO_ASK = literal_gates.compile(r"\b(?:never|not)\s+(?:\w+\s+){0,4}?(?:below|under|less than)\s+(?:0|zero|\$?0\.00)\b|\b(?:never|not|cannot|can't|must not)\s+(?:go|goes|become|becomes|drop|drops|fall|falls)\s+negative\b|"
                                 r"\b(?:floor(?:ed)?|clamp(?:ed)?|capped)\s+at\s+(?:0|zero)\b", re.IGNORECASE)
 
 
@@ -885,7 +886,7 @@ def _never_floors_at_zero(tree: ast.Module) -> Optional[str]:
 
 
 # "500 cents for the first item and 150 cents for each additional item": the rate after the first applies to one fewer.
-FIRST_THEN_EACH_ASK = re.compile(
+FIRST_THEN_EACH_ASK = literal_gates.compile(
     r"\bfor\s+the\s+first\s+(?:\w+\s+){0,2}?(?P<unit>items?|units?|kg|kilo\w*|pounds?|lbs?|hours?|days?|nights?|pages?|tickets?|miles?|km|parcels?|books?|pieces?|guests?|minutes?)\b"
     r"[^.;]{0,80}?\b(?:each|every|per)\s+(?:additional|extra|subsequent|further|following)\s+(?P=unit)",
     re.IGNORECASE,
@@ -908,7 +909,7 @@ def _first_charged_again(tree: ast.Module) -> Optional[str]:
 
 
 # "how many full-fare rides the balance pays for", "the number of whole boxes": a count that rounds down.
-FULL_COUNT_ASK = re.compile(r"\bhow\s+many\s+(?:full|whole|complete)\b|\bnumber\s+of\s+(?:full|whole|complete)\b", re.IGNORECASE)
+FULL_COUNT_ASK = literal_gates.compile(r"\bhow\s+many\s+(?:full|whole|complete)\b|\bnumber\s+of\s+(?:full|whole|complete)\b", re.IGNORECASE)
 
 
 def _count_rounded_to_nearest(tree: ast.Module) -> Optional[str]:
@@ -925,7 +926,7 @@ def _count_rounded_to_nearest(tree: ast.Module) -> Optional[str]:
 
 
 # "capped at 800 cents", "a cap of 60 per driver": a most that the code must hold.
-CAP_ASK = re.compile(r"\bcapped\s+at\s+(?:a\s+(?:maximum|total)\s+of\s+)?\$?(?P<number>\d[\d,_]*(?:\.\d+)?)\b|\ba\s+cap\s+of\s+\$?(?P<number2>\d[\d,_]*(?:\.\d+)?)\b", re.IGNORECASE)
+CAP_ASK = literal_gates.compile(r"\bcapped\s+at\s+(?:a\s+(?:maximum|total)\s+of\s+)?\$?(?P<number>\d[\d,_]*(?:\.\d+)?)\b|\ba\s+cap\s+of\s+\$?(?P<number2>\d[\d,_]*(?:\.\d+)?)\b", re.IGNORECASE)
 
 
 def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
@@ -953,7 +954,7 @@ def _cap_never_held(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "no line may be longer than `width`", "lines of at most 40 characters", "each line fits in `width`": a line's length bounded.
-LINE_WIDTH_ASK = re.compile(r"\blines?\b[^.]{0,40}\b(?:longer|wider|more)\s+than\s+`?\w+`?|\blines?\b[^.]{0,40}\b(?:at most|up to|no more than|fits? (?:in|within))\s+`?\w+`?|"
+LINE_WIDTH_ASK = literal_gates.compile(r"\blines?\b[^.]{0,40}\b(?:longer|wider|more)\s+than\s+`?\w+`?|\blines?\b[^.]{0,40}\b(?:at most|up to|no more than|fits? (?:in|within))\s+`?\w+`?|"
                             r"\b(?:word[- ]?wrap\w*|wrap\w*)\b[^.]{0,60}\b(?:width|columns?|characters)\b", re.IGNORECASE)
 
 
@@ -1006,7 +1007,7 @@ BOUND_ASKS = (
 
 
 # "rounds totals to the nearest 0.05": a step finer than a cent or coarser than one, not decimals.
-NEAREST_STEP = re.compile(r"\bnearest\s+\$?(?P<step>0\.\d*[1-9])\b", re.IGNORECASE)
+NEAREST_STEP = literal_gates.compile(r"\bnearest\s+\$?(?P<step>0\.\d*[1-9])\b", re.IGNORECASE)
 
 
 def _step_never_used(tree: ast.Module, step: float) -> Optional[str]:
@@ -1022,9 +1023,9 @@ def _step_never_used(tree: ast.Module, step: float) -> Optional[str]:
 
 # "the first class that starts strictly after `now`" / "the first reading at or after `t`": which side of a
 # sorted list's equal values the answer starts at.
-AFTER_ONLY = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:strictly\s+(?:after|later\s+than|greater\s+than|above|more\s+than)|later\s+than|greater\s+than)\s+`?(?P<name>[A-Za-z_]\w*)`?"
+AFTER_ONLY = literal_gates.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?:strictly\s+(?:after|later\s+than|greater\s+than|above|more\s+than)|later\s+than|greater\s+than)\s+`?(?P<name>[A-Za-z_]\w*)`?"
                         r"(?!\s*(?:or|and)\s+(?:equal|at|on))", re.IGNORECASE)
-AT_OR_AFTER = re.compile(r"\b(?:(?:at|on)\s+or\s+after|no\s+earlier\s+than|greater\s+than\s+or\s+equal\s+to|at\s+least)\s+`?(?P<name>[A-Za-z_]\w*)`?", re.IGNORECASE)
+AT_OR_AFTER = literal_gates.compile(r"\b(?:(?:at|on)\s+or\s+after|no\s+earlier\s+than|greater\s+than\s+or\s+equal\s+to|at\s+least)\s+`?(?P<name>[A-Za-z_]\w*)`?", re.IGNORECASE)
 
 
 def _bisect_side(prose: str, tree: ast.Module) -> Optional[str]:
@@ -1048,16 +1049,16 @@ def _bisect_side(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "at most 5 results", "no more than 3 suggestions": a cap on how many the answer holds.
-COUNT_CAP_ASK = re.compile(r"\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?\.?)\s+(?P<n>[2-9]|[1-9]\d)\s+"
+COUNT_CAP_ASK = literal_gates.compile(r"\b(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?\.?)\s+(?P<n>[2-9]|[1-9]\d)\s+"
                            r"(?P<what>results|matches|items|entries|names|suggestions|rows|records|players|tickets|lines|elements|values|(?!(?:decimals|digits|places|characters|chars|letters|seconds|minutes|hours|days|weeks|months|years|times|cents|points|levels|attempts|retries|tries|bytes|bits|kilometres|kilometers|metres|meters|miles|kilograms|grams|litres|liters|degrees|percent)\b)[a-z]{3,}(?<!s)s)\b", re.IGNORECASE)
 
 
 # "the three stations with the longest average wait": a count of the best, in words or digits.
-TOP_COUNT_ASK = re.compile(r"\bthe\s+(?:top\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\s+(?P<what>[a-z]{3,}(?<!s)s)\s+with\s+the\s+"
+TOP_COUNT_ASK = literal_gates.compile(r"\bthe\s+(?:top\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\s+(?P<what>[a-z]{3,}(?<!s)s)\s+with\s+the\s+"
                            r"(?:highest|lowest|longest|shortest|most|fewest|largest|smallest|best|worst|greatest|biggest|oldest|newest)\b", re.IGNORECASE)
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-OUTPUT_VERB = re.compile(r"\b(?:returns?|returning|shows?|lists?|suggests?|gives?|displays?|outputs?|yields?)\b", re.IGNORECASE)
+OUTPUT_VERB = literal_gates.compile(r"\b(?:returns?|returning|shows?|lists?|suggests?|gives?|displays?|outputs?|yields?)\b", re.IGNORECASE)
 
 
 def _count_never_capped(prose: str, tree: ast.Module) -> Optional[str]:

@@ -29,12 +29,13 @@ import ast
 import re
 from typing import List, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, is_literal, outside_guards, unparsed
 from hfsynth.curate.requirement_words import EMPHASIS, negated
 from hfsynth.curate.stated_requirements import CASE_ASK
 
 # Words that make case part of the answer: a probe that re-cases would change what is right.
-CASE_MATTERS = re.compile(
+CASE_MATTERS = literal_gates.compile(
     r"\b(?:upper|lower)[- ]?case\s+(?:letters?|characters?|(?:and|or)\s+(?:upper|lower)[- ]?case)\b|\bcapital\s+letters?\b|\bcase[- ]sensitive(?:ly)?\b(?<!in-sensitive)|\bswap\w*\s+(?:the\s+)?case\b|"
     r"\b(?:camel|snake|pascal|kebab|title)[- ]?case\b|\bcapitali[sz]\w*|\bcaesar\b|\bcipher\b|\bpassword\w*",
     re.IGNORECASE,
@@ -43,7 +44,7 @@ PROBED_CALLS = 2
 # Words that count only exactly equal strings as the same: a probe must not make equal strings differ in case.
 # Or that hands strings back as the input spells them ("return the names as spelled in `required`", "without duplicates"):
 # two spellings of one name are two answers there, so equal strings are re-cased alike too.
-EXACTLY_EQUAL = re.compile(r"\b(?:exactly\s+(?:the\s+)?same|identical|exact(?:ly)?[- ](?:duplicates?|matches|copies|repeats?)|exact\s+same)\b"
+EXACTLY_EQUAL = literal_gates.compile(r"\b(?:exactly\s+(?:the\s+)?same|identical|exact(?:ly)?[- ](?:duplicates?|matches|copies|repeats?)|exact\s+same)\b"
                            r"|\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:spelled|spelt|written|given)\s+in\b|\boriginal\s+(?:spelling|casing|case|capitali[sz]ation)\b", re.IGNORECASE)
 
 

@@ -161,25 +161,33 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterable[ast.A
     return [child for child, bound in kept_walk(node, _unguarded_scope_nodes) if name not in bound]
 
 
-def _unguarded_nodes(node: ast.AST) -> Iterator[ast.AST]:
-    for child in children(node):
-        if not (isinstance(child, GUARDED) or _expects_errors(child)):
-            yield child
-            yield from _unguarded_nodes(child)
+def _unguarded_nodes(node: ast.AST) -> List[ast.AST]:
+    found: List[ast.AST] = []
+    stack = [child for child in reversed(children(node)) if not (isinstance(child, GUARDED) or _expects_errors(child))]
+    while stack:  # depth first, each node before its children: the order of the recursive walk it replaces
+        current = stack.pop()
+        found.append(current)
+        stack.extend(child for child in reversed(children(current)) if not (isinstance(child, GUARDED) or _expects_errors(child)))
+    return found
 
 
-def _unguarded_scope_nodes(node: ast.AST, bound: FrozenSet[str] = frozenset()) -> Iterator[Tuple[ast.AST, FrozenSet[str]]]:
+def _unguarded_scope_nodes(node: ast.AST) -> List[Tuple[ast.AST, FrozenSet[str]]]:
     """The unguarded nodes of ``node``'s own namespace, each with the names that the comprehensions around it (itself
     included) bind: walked once per scope, then read for each of its names (:func:`_walk_unguarded`)."""
-    for child in children(node):
-        if isinstance(child, GUARDED) or _expects_errors(child) or isinstance(child, SCOPES[:3]):
-            continue
-        if isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            inner = bound | {n.id for g in child.generators for n in nodes_of(g.target, ast.Name)}
-        else:
-            inner = bound
-        yield child, inner
-        yield from _unguarded_scope_nodes(child, inner)
+    found: List[Tuple[ast.AST, FrozenSet[str]]] = []
+    stack = [(node, frozenset())]
+    while stack:  # depth first, each node before its children
+        current, bound = stack.pop()
+        if current is not node:
+            found.append((current, bound))
+        for child in reversed(children(current)):
+            if isinstance(child, GUARDED) or _expects_errors(child) or isinstance(child, SCOPES[:3]):
+                continue
+            if isinstance(child, COMPREHENSIONS):
+                stack.append((child, bound | {n.id for g in child.generators for n in nodes_of(g.target, ast.Name)}))
+            else:
+                stack.append((child, bound))
+    return found
 
 
 NUMBER = "number"  # int or float: what len(), int() and arithmetic give

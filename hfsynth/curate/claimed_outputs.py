@@ -40,6 +40,7 @@ import re
 import tokenize
 from typing import List, Optional, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.instruction_examples import answered_call_claims, instruction_examples, sample_call_examples
 from hfsynth.curate.misused_calls import MUTATING
 from hfsynth.curate.python_ast import is_literal, is_print, literal_value, nodes_of, parse_python, string_constants, top_level_definitions, unparsed, walk
@@ -47,12 +48,12 @@ from hfsynth.fences import find_fences
 
 Claim = tuple  # (source, want, strict) or (source, want, strict, "print")
 
-CLAIM_COMMENT = re.compile(
+CLAIM_COMMENT = literal_gates.compile(
     r"^#+\s*(?:(?:expected\s+)?(?:output|outputs|result|prints?|returns?|gives|expected)\b\s*(?:is\b|:|=)?\s*|=>\s*|->\s*|→\s*|==\s*)(?P<want>\S.*?)\s*$",
     re.IGNORECASE,
 )
-BARE_COMMENT = re.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
-GLOSS = re.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s")
+BARE_COMMENT = literal_gates.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
+GLOSS = literal_gates.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s")
 
 
 def _comments(code: str) -> dict:
@@ -97,7 +98,7 @@ def _claimed(comment: str, ellipsis_written: bool = False) -> str:
 
 
 # A bare comment on a print line that explains rather than shows ("# show the report", "# the total cost").
-EXPLAINS = re.compile(
+EXPLAINS = literal_gates.compile(
     r"^#+\s*(?:show\w*|display\w*|print\w*|call\w*|test\w*|check\w*|use[sd]?|using|the|a|an|this|that|these|those|it|its|should|will|would|may|might|"
     r"can|could|must|see|note|now|then|here|just|only|also|example|demo\w*|run\w*|try\w*|verif\w*|comput\w*|calculat\w*|get\w*|gives?|returns?|"
     r"outputs?|results?|expect\w*|answer\w*|todo|fixme|noqa|type|pragma|pylint|fmt|isort|nosec|in|on|for|with|after|before|when|if|same|different|both|all|no|not|none of)\b",
@@ -106,7 +107,7 @@ EXPLAINS = re.compile(
 
 
 # A note that works the output out before it shows it: "250 + 375 + 100 -> 725.0" (sums of numbers, then an arrow).
-WORKING = re.compile(r"^[$\u20ac\u00a3]?[\d.,]+(?:\s*[-+*/\u00d7]\s*\(?[$\u20ac\u00a3]?[\d.,]+%?\)?)+\s*(?:->|=>|\u2192)\s*(?P<result>\S.*)$")
+WORKING = literal_gates.compile(r"^[$\u20ac\u00a3]?[\d.,]+(?:\s*[-+*/\u00d7]\s*\(?[$\u20ac\u00a3]?[\d.,]+%?\)?)+\s*(?:->|=>|\u2192)\s*(?P<result>\S.*)$")
 
 
 def _unbalanced(text: str) -> bool:
@@ -193,7 +194,7 @@ def _printed_values(call, comment: str) -> str:
 
 
 # The line that heads a block of output comments: "# Output:", "# prints:", "# Expected output".
-OUTPUT_HEADER = re.compile(r"^#+\s*(?:expected\s+)?(?:output|prints?|results?)\s*:?\s*$", re.IGNORECASE)
+OUTPUT_HEADER = literal_gates.compile(r"^#+\s*(?:expected\s+)?(?:output|prints?|results?)\s*:?\s*$", re.IGNORECASE)
 
 
 def _is_print(node: ast.AST) -> bool:
@@ -384,7 +385,7 @@ def example_block_claims(response: str, code: str, tree) -> List[Claim]:
 
 
 # A call written as a comment with what it gives: "# loan_ages(loans, date(2024, 5, 22)) -> {"3123": 20}".
-COMMENTED_CALL = re.compile(r"^[ \t]*#+[ \t]*(?P<call>[A-Za-z_]\w*\(.*\))[ \t]*(?:->|=>|\u2192|==)[ \t]*(?P<want>\S.*?)[ \t]*$", re.MULTILINE)
+COMMENTED_CALL = literal_gates.compile(r"^[ \t]*#+[ \t]*(?P<call>[A-Za-z_]\w*\(.*\))[ \t]*(?:->|=>|\u2192|==)[ \t]*(?P<want>\S.*?)[ \t]*$", re.MULTILINE)
 
 
 def commented_call_claims(response: str, tree) -> List[Claim]:
@@ -449,7 +450,7 @@ def session_claims(response: str) -> List[Claim]:
 
 
 # The prose that introduces a program's output: "Output:", "This prints:", "Expected output", "Result:".
-OUTPUT_LEAD = re.compile(
+OUTPUT_LEAD = literal_gates.compile(
     r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:the |sample |example |expected |console )?output|(?:(?:this|it|which|the (?:code|program|script)) (?:will )?)?(?:prints?|outputs?)|running (?:it|this|the (?:code|program|script|example))(?: code| script| example)? (?:prints|gives|shows|outputs|produces)|result)"
     r"(?:\s+(?:is|will be|should be|would be))?\s*:?(?:\*\*)?\s*:?\s*$",
     re.IGNORECASE,
@@ -457,7 +458,7 @@ OUTPUT_LEAD = re.compile(
 OUTPUT_INFO = frozenset({"", "text", "txt", "output", "console", "shell-session", "plaintext", "stdout"})
 
 
-FENCED = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<code>.*?)^[ \t]*(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+FENCED = literal_gates.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<code>.*?)^[ \t]*(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 def _prints(tree) -> bool:
@@ -533,14 +534,14 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
 
 
 # "Calling `print_breakdown(7.2, 14)` prints:" right before a plain block: the output of a call of a function that prints.
-CALL_PRINTS = re.compile(r"`(?P<call>[A-Za-z_]\w*\([^`\n]*\))`\s+(?:prints|outputs|displays|shows|writes|produces)(?:\s+(?:this|the following))?\s*:?\s*$", re.IGNORECASE)
+CALL_PRINTS = literal_gates.compile(r"`(?P<call>[A-Za-z_]\w*\([^`\n]*\))`\s+(?:prints|outputs|displays|shows|writes|produces)(?:\s+(?:this|the following))?\s*:?\s*$", re.IGNORECASE)
 # "This prints `[('bonus', 2), ('missed punch', 2)]`." right after the block that holds the code.
-PRINTS_INLINE = re.compile(r"\s*(?:this|it|which|the (?:code|program|script|snippet|example))\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
-PRINTS_NEXT = re.compile(r"\s*,?\s*(?:followed\s+by|and\s+then|then|and)\s+`(?P<want>[^`\n]+)`", re.IGNORECASE)
+PRINTS_INLINE = literal_gates.compile(r"\s*(?:this|it|which|the (?:code|program|script|snippet|example))\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
+PRINTS_NEXT = literal_gates.compile(r"\s*,?\s*(?:followed\s+by|and\s+then|then|and)\s+`(?P<want>[^`\n]+)`", re.IGNORECASE)
 
 
 # What a usage block may need that the sandbox does not give: files, the network, a terminal, the clock.
-OUTSIDE_WORLD = re.compile(r"\bopen\(|\binput\(|\bsys\.argv\b|\bos\.environ\b|\bgetenv\b|\bPath\(|\.read(?:_text|_bytes|_csv|_excel|_json|_parquet|_table|_sql|lines)?\(|\bos\.(?:listdir|walk|scandir|stat)\b|\bsubprocess\b|\bsocket\b|\burllib\b|"
+OUTSIDE_WORLD = literal_gates.compile(r"\bopen\(|\binput\(|\bsys\.argv\b|\bos\.environ\b|\bgetenv\b|\bPath\(|\.read(?:_text|_bytes|_csv|_excel|_json|_parquet|_table|_sql|lines)?\(|\bos\.(?:listdir|walk|scandir|stat)\b|\bsubprocess\b|\bsocket\b|\burllib\b|"
                            r"\brequests\b|\bhttps?://|\bsqlite3\b|\bsleep\(|\bshutil\b|\bglob\b|\blisten\(|\bserve_forever\b")
 
 

@@ -63,6 +63,7 @@ import ast
 import re
 from typing import Dict, List, Optional, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, names_and_values, nodes_of, own_scope_nodes, unparsed, values_bound_once, walk
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
@@ -179,7 +180,7 @@ def never_true(test: ast.expr) -> bool:
     return False
 
 
-NO_VALUE_ANNOTATIONS = re.compile(r"\bNone\b|\bOptional\b|\bAny\b|\bobject\b|\bNoReturn\b|\bNever\b|Iterator|Iterable|Generator")
+NO_VALUE_ANNOTATIONS = literal_gates.compile(r"\bNone\b|\bOptional\b|\bAny\b|\bobject\b|\bNoReturn\b|\bNever\b|Iterator|Iterable|Generator")
 
 
 def _always_leaves(statements: List[ast.stmt]) -> bool:
@@ -474,7 +475,7 @@ def swapped_clamp(tree: ast.AST) -> Optional[str]:
 
 
 # The name a best-so-far scan keeps its best under: best_ratio, min_cost, highest, top_score.
-BEST_NAME = re.compile(r"best|min|max|lowest|highest|smallest|largest|least|most|fewest|top|peak|record", re.IGNORECASE)
+BEST_NAME = literal_gates.compile(r"best|min|max|lowest|highest|smallest|largest|least|most|fewest|top|peak|record", re.IGNORECASE)
 
 
 def best_kept_as_another_value(tree: ast.AST) -> Optional[str]:
@@ -580,8 +581,8 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
 
 
 # The words of a name that say which end of an interval it is (``a_start``, ``first.end``, ``lo``, ``date_to``).
-START_WORD = re.compile(r"start(?:s|ed|ing)?|begin(?:s|ning)?|from|opens?|opened|lo|low|lower|arrival|since", re.IGNORECASE)
-END_WORD = re.compile(r"ends?|ended|ending|finish(?:es|ed)?|stop|until|to|close[sd]?|hi|high|higher|departure", re.IGNORECASE)
+START_WORD = literal_gates.compile(r"start(?:s|ed|ing)?|begin(?:s|ning)?|from|opens?|opened|lo|low|lower|arrival|since", re.IGNORECASE)
+END_WORD = literal_gates.compile(r"ends?|ended|ending|finish(?:es|ed)?|stop|until|to|close[sd]?|hi|high|higher|departure", re.IGNORECASE)
 
 
 def _interval_side(node: ast.AST) -> Optional[Tuple[str, str]]:

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import ast
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from hfsynth.errors import HfsynthError
+from hfsynth.curate import literal_gates
 
-_WORD = re.compile(r"[A-Za-z0-9_]+")
+_WORD = literal_gates.compile(r"[A-Za-z0-9_]+")
 
 
 def word_tokens(text: str) -> List[str]:

@@ -18,10 +18,11 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional, Set
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, unparsed, walk
 
 # `"price_cents"`, 'qty', "total_cents": a quoted identifier of the instruction, the way records' keys are given
-QUOTED_KEY = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
+QUOTED_KEY = literal_gates.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
 
 
 def keys_the_code_makes(tree: ast.Module) -> Set[str]:
@@ -75,7 +76,7 @@ def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "a CSV log with the header `timestamp,pair_id,action`": the columns, exactly.
-STATED_HEADER = re.compile(r"\b(?:header|header row|columns?)\b[^.\n`]{0,40}`(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,20})`", re.IGNORECASE)
+STATED_HEADER = literal_gates.compile(r"\b(?:header|header row|columns?)\b[^.\n`]{0,40}`(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,20})`", re.IGNORECASE)
 
 
 def key_outside_the_header(prose: str, tree: ast.Module) -> Optional[str]:

@@ -33,16 +33,17 @@ from __future__ import annotations
 import ast
 import re
 from typing import List, Optional, Set, Tuple
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, walk
 
 # A clause: lists do not cross a sentence, a colon or a line ("Dogs: rabies every 36 months, ...").
-CLAUSE_END = re.compile(r"(?<!\d)\.(?!\d)|[;:!?\n]")
-SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*$")
-AN_EXAMPLE = re.compile(r"\b(?:such as|e\.g\.|for example|for instance|like|including|includes?|say)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+CLAUSE_END = literal_gates.compile(r"(?<!\d)\.(?!\d)|[;:!?\n]")
+SEPARATOR = literal_gates.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+WORD = literal_gates.compile(r"[A-Za-z][A-Za-z0-9_-]*$")
+AN_EXAMPLE = literal_gates.compile(r"\b(?:such as|e\.g\.|for example|for instance|like|including|includes?|say)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 # Words of the sentence around a list, never one of its items.
 NOT_ITEMS = frozenset("then also both either neither each every all any other others etc more less only just not the a an its their".split())
-ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+ARTICLE = literal_gates.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _stem(word: str) -> str:
@@ -138,17 +139,17 @@ def missing_table_entry(instruction: str, tree: ast.Module, code: str) -> Option
     return None
 
 
-BULLET = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+`?(['\"])(?P<item>[^'\"\n]{1,40})\1", re.MULTILINE)  # "- `"unripe"` - below 21"
-WORKED = re.compile(r"->|=>|\u2192|\b(?:gives?|returns?|becomes?|yields?|should)\b", re.IGNORECASE)  # "- 'maybe' -> ValueError": a worked example
-DESCRIBES_INPUT = re.compile(r"\b(?:keys?|fields?|columns?|attributes?|properties|dicts?|records?|rows?|entries)\b[^.\n]*:?\s*$", re.IGNORECASE)
+BULLET = literal_gates.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+`?(['\"])(?P<item>[^'\"\n]{1,40})\1", re.MULTILINE)  # "- `"unripe"` - below 21"
+WORKED = literal_gates.compile(r"->|=>|\u2192|\b(?:gives?|returns?|becomes?|yields?|should)\b", re.IGNORECASE)  # "- 'maybe' -> ValueError": a worked example
+DESCRIBES_INPUT = literal_gates.compile(r"\b(?:keys?|fields?|columns?|attributes?|properties|dicts?|records?|rows?|entries)\b[^.\n]*:?\s*$", re.IGNORECASE)
 
 
 # "in N days", "<name> joined", "{count} items", "+n": a template the code fills, not a string it holds as it is.
-PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w'])[A-Z](?![\w'])|<\w+>|\{\w*\}|(?<![\w'])[+-][a-z](?![\w'])")  # "+n" places climbed
+PLACEHOLDER_IN_TEXT = literal_gates.compile(r"(?<![\w'])[A-Z](?![\w'])|<\w+>|\{\w*\}|(?<![\w'])[+-][a-z](?![\w'])")  # "+n" places climbed
 # A bulleted line that ends with the answer for its case: "- 35 °C up to (not including) 40 °C: `"danger"`".
-BULLET_ANSWER = re.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+[^\n]*?(?::|->|=>|\u2192)[ \t]*`?(['\"])(?P<item>[^'\"\n]{1,40})\1`?[ \t]*[.,;]?[ \t]*$", re.MULTILINE)
+BULLET_ANSWER = literal_gates.compile(r"^[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]+[^\n]*?(?::|->|=>|\u2192)[ \t]*`?(['\"])(?P<item>[^'\"\n]{1,40})\1`?[ \t]*[.,;]?[ \t]*$", re.MULTILINE)
 # A markdown table's row whose last cell is a quoted string: "| 120-129 | `"rare"` |", the answer for that row's band.
-TABLE_ANSWER = re.compile(r"^[ \t]*\|.*\|[ \t]*`?(['\"])(?P<item>[^'\"\n|]{1,40})\1`?[ \t]*\|?[ \t]*$", re.MULTILINE)
+TABLE_ANSWER = literal_gates.compile(r"^[ \t]*\|.*\|[ \t]*`?(['\"])(?P<item>[^'\"\n|]{1,40})\1`?[ \t]*\|?[ \t]*$", re.MULTILINE)
 
 
 def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[str]:
@@ -172,15 +173,15 @@ def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[st
     return None
 
 
-FALLBACK = re.compile(
+FALLBACK = literal_gates.compile(
     r"\b(?:use|using|default(?:s|ing)?\s+(?:to|of)|fall(?:s|ing)?\s+back\s+(?:to|on)|substitut\w*|(?:written|shown|displayed|printed|spelled)\s+as)\s+"
     r"(?:the\s+(?:\w+\s+){0,2}|a\s+(?:\w+\s+){0,2})?`?(['\"`])(?P<value>[^'\"`\n]{1,30})\1`?\s*(?:when|if|whenever|where|instead|in\s+place)\b",
     re.IGNORECASE,
 )
 # "written as `HH:MM` when ...": a format spelled with placeholders, not a value to write.
-FORMAT_SPELLED = re.compile(r"([A-Za-z])\1|[:%{<]")
+FORMAT_SPELLED = literal_gates.compile(r"([A-Za-z])\1|[:%{<]")
 # "Use `"M:SS"` when ...", "YYYY-MM-DD": a date or clock format in placeholders, however it is quoted.
-CLOCK_FORMAT = re.compile(r"[HhMmSsDdYy]+(?:[:/.\- ][HhMmSsDdYy]+)+")
+CLOCK_FORMAT = literal_gates.compile(r"[HhMmSsDdYy]+(?:[:/.\- ][HhMmSsDdYy]+)+")
 
 
 def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str]:
@@ -196,7 +197,7 @@ def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str
 
 
 # "children under 12 pay 5.0, seniors pay 6.0, students pay 7.0 and everyone else pays 12.0": what each case costs.
-STATED_AMOUNT = re.compile(r"\b(?:pays?|costs?|charged|charges?|earns?|gets?|receives?|is\s+priced\s+at)\s+(?:a\s+(?:flat\s+)?(?:fee|rate|price)\s+of\s+)?\$?(?P<n>\d+(?:\.\d+)?)(?!\d|[.,]\d|\s*(?:%|percent|per\s*cent|times|x\b))", re.IGNORECASE)
+STATED_AMOUNT = literal_gates.compile(r"\b(?:pays?|costs?|charged|charges?|earns?|gets?|receives?|is\s+priced\s+at)\s+(?:a\s+(?:flat\s+)?(?:fee|rate|price)\s+of\s+)?\$?(?P<n>\d+(?:\.\d+)?)(?!\d|[.,]\d|\s*(?:%|percent|per\s*cent|times|x\b))", re.IGNORECASE)
 
 
 def _products(values: Set[float]) -> Set[float]:
@@ -220,7 +221,7 @@ def missing_stated_amount(instruction: str, tree: ast.Module) -> Optional[str]:
 
 
 # Five or more numbers in a row, "0.5, 1.6, 3.4, ..., 28.5 and 32.7": a scale's bounds, one per step.
-NUMBER_RUN = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:\s*,\s*(?:and\s+)?-?\d+(?:\.\d+)?){3,}(?:,?\s+and\s+-?\d+(?:\.\d+)?)?(?![\w.])")
+NUMBER_RUN = literal_gates.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:\s*,\s*(?:and\s+)?-?\d+(?:\.\d+)?){3,}(?:,?\s+and\s+-?\d+(?:\.\d+)?)?(?![\w.])")
 
 
 def missing_listed_bound(instruction: str, tree: ast.Module) -> Optional[str]:

@@ -15,17 +15,18 @@ import ast
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.requirement_words import RAISES_VALUE_ERROR, negated
 from hfsynth.curate.python_ast import nodes_of, unparsed, walk
 
 # "Raise `ValueError` if `days` is not positive, and also raise `ValueError` if ...": one ask and its cases.
-RAISE_CASES = re.compile(
+RAISE_CASES = literal_gates.compile(
     r"\b(?i:raise|raises|raising|throw|throws)\s+(?:an?\s+)?`?(?P<error>[A-Z]\w*(?:Error|Exception))`?\s+(?i:if|when|whenever|for)\s+(?P<cases>[^.;:]{1,200})")
 # pow(a, -1, m) with no inverse, sqrt(-1): ValueError from a math domain (read here, where a second case may be
 # one of them; an answer asked for a ValueError of its own still owes it, whatever sqrt raises).
-MATH_DOMAIN = re.compile(r"\b(?:pow|sqrt|log|log10|log2|isqrt|acos|asin|fsum)\(")
+MATH_DOMAIN = literal_gates.compile(r"\b(?:pow|sqrt|log|log10|log2|isqrt|acos|asin|fsum)\(")
 # ", or if", "and also raise `ValueError` if", " or when": one more case of the same ask.
-ANOTHER_CASE = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:also\s+)?(?:(?:raise|throw)\s+(?:an?\s+)?`?\w+`?\s+)?(?:if|when|for)\b", re.IGNORECASE)
+ANOTHER_CASE = literal_gates.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:also\s+)?(?:(?:raise|throw)\s+(?:an?\s+)?`?\w+`?\s+)?(?:if|when|for)\b", re.IGNORECASE)
 
 
 def stated_cases(prose: str) -> Dict[str, int]:

@@ -15,16 +15,16 @@ been written by then.
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 from typing import AbstractSet, Dict, List, Optional, Set, Tuple
 
 from hfsynth.errors import HfsynthError
+from hfsynth.curate import literal_gates
 from hfsynth.curate.extract import find_fences, pick_fence
 from hfsynth.curate.python_ast import children, nodes_of, parse_python, unparsed, walk
 from hfsynth.schema.base import PLAIN_SPLIT
 
-HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+HUB_ID = literal_gates.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 FIELD = "curate.input"
 
 

@@ -23,6 +23,7 @@ import pathlib
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.asked_signatures import ASKED_BARE
 from hfsynth.curate.json_keys import int_key_into_json, key_missing_from_the_record
 from hfsynth.curate.listed_parts import missing_part
@@ -38,12 +39,12 @@ from hfsynth.fences import find_fences
 # An answer, not a question: how chat models open a reply. Chatter ("Sure!") never sets a task;
 # an answer that presents code ("Below is a function that ...") does when a later sentence asks
 # for something ("... Modify it so that ...": Evol-Instruct's way of quoting code to change).
-CHAT_OPENER = re.compile(
+CHAT_OPENER = literal_gates.compile(
     r"^\s*(?:sure\b|certainly\b|of course\b|absolutely\b|great question|okay[,!.]|ok[,!.]|alright\b|as an ai\b|"
     # a conversation's next turn ("Thanks, this is great! Could you also add comments?")
     r"thanks\b|thank you\b|great[,!.]|perfect[,!.]|awesome[,!.]|nice[,!.]|cool[,!.])", re.IGNORECASE
 )
-PRESENTING_OPENER = re.compile(
+PRESENTING_OPENER = literal_gates.compile(
     r"^\s*(?:(?:here(?:'s| is| are)|below is|this is) (?:one way|one possible|a possible|a simple|a solution|the solution|my solution|"
     r"some|a few|several|"
     r"an? (?:python )?implementation|the (?:python )?implementation|the (?:python )?code|the answer|the updated|the revised|"
@@ -53,7 +54,7 @@ PRESENTING_OPENER = re.compile(
     re.IGNORECASE,
 )
 # A later sentence (after . ! ? : ; or a line break) that opens with an imperative task verb.
-TASK_SENTENCE = re.compile(
+TASK_SENTENCE = literal_gates.compile(
     r"(?:[.!?:;]\s+|\n\s*)(?:please\s+|now\s+|then\s+)?(?:write|implement|create|build|define|design|develop|make|add|fix|modify|change|"
     r"update|extend|refactor|rewrite|return|compute|calculate|find|generate|convert|complete|optimi[sz]e|improve|handle|use|"
     r"explain|test|debug|sort|count|check|determine|validate|parse|translate|port|transform|replace|remove|include|edit|adapt)\b",
@@ -61,19 +62,19 @@ TASK_SENTENCE = re.compile(
 )
 # A refusal proper. A bare "I'm sorry" or "I apologize" is not one: users apologise for basic
 # questions, and chat answers apologise before the corrected code.
-REFUSAL = re.compile(
+REFUSAL = literal_gates.compile(
     r"\b(?:(?:i'?m|i am) sorry,? but (?:i|as)\b|as an ai\b|as a(?:n ai)? language model|i cannot (?:help|assist|provide|do)|"
     r"i can'?t (?:help|assist|provide|do)|i(?:'m| am) (?:unable|not able) to)",
     re.IGNORECASE,
 )
 # The assistant's sign-off, anywhere in the text: no one who sets a task writes it.
-SIGN_OFF = re.compile(
+SIGN_OFF = literal_gates.compile(
     r"\b(?:i hope (?:this|these|that|it|the above)\b[^.!?\n]{0,40}\b(?:helps?|helpful|useful)\b|hope (?:this|that) helps\b|"
     r"feel free to (?:ask|reach out)\b|(?:i'?m |i am )?(?:happy|glad) to help\b|glad i could help\b)",
     re.IGNORECASE,
 )
 # The evol-instruct rewriting prompt leaking into its output.
-PROMPT_LEAK = re.compile(
+PROMPT_LEAK = literal_gates.compile(
     r"#?(?:given|rewritten|created) prompt#?|\bthe (?:given|original|rewritten) prompt\b|\brewrite the (?:given )?prompt\b|"
     # the rewriting's aim, echoed as advice ("To make the task more difficult, you can add ...")
     r"\bmake (?:the|this) (?:given |original )?(?:task|problem|question|test|prompt) (?:more difficult|harder|more challenging|more complex)\b|"
@@ -94,14 +95,14 @@ PROMPT_LEAK = re.compile(
     re.IGNORECASE,
 )
 # Advice, not a task.
-ADVICE_OPENER = re.compile(
+ADVICE_OPENER = literal_gates.compile(
     r"^\s*(?:make sure|be sure|ensure|remember|don'?t forget|do not forget|always|never|try to|keep in mind|note that|"
     r"it(?:'s| is) (?:important|recommended|a good idea|good practice|best)|a good practice|you should|you may want|"
     r"consider using|prefer\b|avoid|tip:|best practice|additionally|in addition|furthermore|also,)",
     re.IGNORECASE,
 )
 # A task names what to do (a verb stem and its inflections) or what to make (a function, a class ...).
-TASK_SIGNAL = re.compile(
+TASK_SIGNAL = literal_gates.compile(
     r"\b(?:writ|implement|creat|build|defin|design|develop|comput|calculat|count|find|return|generat|convert|pars|fix|"
     r"refactor|complet|modif|extend|add|sort|merg|check|determin|validat|simulat|mak|given|solv|optimi[sz]|rewrit|debug|"
     r"transform|extract|compar|revers|remov|filter|read|print|encod|decod|format|split|search|represent|stor|track|"
@@ -119,7 +120,7 @@ TASK_SIGNAL = re.compile(
     r"ping|ped|ning|ned|ize|ise|ized|ised|ications|ty|ying)?\b",
     re.IGNORECASE,
 )
-CODE_LINE = re.compile(
+CODE_LINE = literal_gates.compile(
     r"^\s*(?:def |class |import |from \S+ import |return\b|elif\b|else:|for .+:\s*$|while .+:\s*$|if .+:\s*$|try:|except\b|"
     r"with .+:\s*$|@\w|>>> |print\(|\w+(?:\[[^\]]*\])? ?[-+*/]?= |\w+\.\w+\(.*\)\s*$)"
 )
@@ -174,7 +175,7 @@ OTHER_WORDS = frozenset(
     "il lo gli che di della delle dei per non "  # Italian
     "het een van voor niet op te".split()  # Dutch
 )
-WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+WORD = literal_gates.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def written_in_english(text: str) -> bool:
@@ -192,7 +193,7 @@ def written_in_english(text: str) -> bool:
 
 
 # What a question about code mentions ("How are you doing today?" mentions none of it).
-TECHNICAL = re.compile(
+TECHNICAL = literal_gates.compile(
     r"\b(?:python|code|list|dict|dictionar|tuple|set|string|str|array|loop|file|error|exception|variable|class|object|module|"
     r"package|librar|regex|json|csv|api|number|integer|int|float|bug|syntax|recursion|lambda|decorator|generator|iterator|"
     r"thread|async|database|sql|http|url|numpy|pandas|key|value|index|type|argument|parameter|output|input|"
@@ -202,20 +203,20 @@ TECHNICAL = re.compile(
     r"namespace|import|pip|venv|operator|comprehension|slice|hash|matrix|vector|enum|dataclass|thread|mutex|lock)(?:s|es|ies|y)?\b|\w_\w|\w\(",  # or an identifier: is_leap, f(
     re.IGNORECASE,
 )
-QUESTION = re.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
+QUESTION = literal_gates.compile(r"\?|^\s*(?:how|what|why|which|can|could|is there|is it)\b", re.IGNORECASE)
 
 # A request in other words: "I need `add_months(d, months)` that moves a date", "we want a helper".
-REQUEST = re.compile(r"\b(?:I|we)\s+(?:need|want|would like)\b|`[A-Za-z_]\w*\([^`]*\)`\s+(?:that|which)\b|"
+REQUEST = literal_gates.compile(r"\b(?:I|we)\s+(?:need|want|would like)\b|`[A-Za-z_]\w*\([^`]*\)`\s+(?:that|which)\b|"
                      r"^\s*`?[A-Za-z_]\w*\([^()`]*\)`?\s+(?:should|must|will)\s+(?:give|return|produce|output|yield)\b", re.IGNORECASE)  # "ordinal(n) should give '1st' ..."
 
 
 # An input/output example: "[1, 2, 3] -> [3, 2, 1]", "e.g. 'abc' gives 'cba'".
-EXAMPLE = re.compile(r"->|=>|\be\.g\.|\bfor (?:example|instance)\b|^\s*(?:input|output|example)\s*:", re.IGNORECASE | re.MULTILINE)
+EXAMPLE = literal_gates.compile(r"->|=>|\be\.g\.|\bfor (?:example|instance)\b|^\s*(?:input|output|example)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 # An imperative the verb list does not know: a first word, then a determiner ("Interleave two lists",
 # "Swap the values", "Title-case a headline"); topics ("Lists and tuples"), advice ("Make sure to") and chatter do not read so.
-IMPERATIVE = re.compile(
+IMPERATIVE = literal_gates.compile(
     r"^\s*(?:please\s+)?[A-Za-z]+(?:-[A-Za-z]+)?\s+(?:a|an|the|two|three|four|five|all|each|every|some|this|these|those|my|your|its|their|any|both|\d+)\s",
     re.IGNORECASE,
 )
@@ -232,7 +233,7 @@ def names_a_task(text: str) -> bool:
 
 
 # An instruction that is only an output: a label ("Output:", "Result:") and no word after it.
-ONLY_AN_OUTPUT = re.compile(r"^\s*(?:expected\s+)?(?:output|result|prints?|stdout)\s*:?\s*(?:[^A-Za-z]|\b[A-Za-z]\b|True|False|None)*$", re.IGNORECASE)
+ONLY_AN_OUTPUT = literal_gates.compile(r"^\s*(?:expected\s+)?(?:output|result|prints?|stdout)\s*:?\s*(?:[^A-Za-z]|\b[A-Za-z]\b|True|False|None)*$", re.IGNORECASE)
 
 
 def sets_a_task_later(text: str) -> bool:
@@ -240,10 +241,10 @@ def sets_a_task_later(text: str) -> bool:
     return bool(TASK_SENTENCE.search(prose(text)))
 
 
-NAMED_CALLABLE = re.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\((?![.|?+\\])")  # `name(...)` in backticks: what the task asks to write (not a grammar's `N(.N)*`)
+NAMED_CALLABLE = literal_gates.compile(r"`(?:([\w.]+)\.)?([A-Za-z_]\w*)\((?![.|?+\\])")  # `name(...)` in backticks: what the task asks to write (not a grammar's `N(.N)*`)
 # "Implement a function `raise_with_block` ...": a definition named in backticks without its parentheses.
-NAMED_DEFINITION = re.compile(r"\b(?:function|method|class)\s+(?:called\s+|named\s+)?`([A-Za-z_]\w*)`")
-NAMED_SPECIAL_METHOD = re.compile(r"`(__(?!name__|main__|file__|doc__|dict__|slots__|all__|version__|module__|class__|future__|builtins__|annotations__)[a-z]\w*__)(?:\(.*?\))?`")
+NAMED_DEFINITION = literal_gates.compile(r"\b(?:function|method|class)\s+(?:called\s+|named\s+)?`([A-Za-z_]\w*)`")
+NAMED_SPECIAL_METHOD = literal_gates.compile(r"`(__(?!name__|main__|file__|doc__|dict__|slots__|all__|version__|module__|class__|future__|builtins__|annotations__)[a-z]\w*__)(?:\(.*?\))?`")
 
 
 def _definitions(code: str) -> Optional[set]:
@@ -343,10 +344,10 @@ def sets_a_task_on_its_code(text: str) -> bool:
     return len(words) >= 3 and names_a_task(" ".join(words))
 
 
-CHANGE_REQUEST = re.compile(
+CHANGE_REQUEST = literal_gates.compile(
     r"\b(?:fix|modif|improv|optimi[sz]|refactor|rewrit|extend|add|convert|correct|debug|updat|chang|clean|simplif|speed)\w*", re.IGNORECASE
 )
-REFERS_BACK = re.compile(r"\b(?:it|them|those|again|above|previous|same)\b", re.IGNORECASE)  # not "that", "this": relatives, determiners
+REFERS_BACK = literal_gates.compile(r"\b(?:it|them|those|again|above|previous|same)\b", re.IGNORECASE)  # not "that", "this": relatives, determiners
 
 
 def _normalised(code: str) -> str:
@@ -367,13 +368,13 @@ def refers_to_an_unseen_turn(text: str) -> bool:
 
 
 # "the snippet", "the code above", "the original code": material the instruction points at.
-SNIPPET_REFERENCE = re.compile(
+SNIPPET_REFERENCE = literal_gates.compile(
     r"\b(?:the|this|that|above|original|given|provided|following|inspiring)\s+(?:code\s+)?snippet\b|\bfor inspiration\b|"
     r"\bthe (?:code|function|snippet) (?:above|below)\b|\bthe (?:original|given|provided) code\b",
     re.IGNORECASE,
 )
 # "you can use the example above": an example the instruction never gave
-UNSEEN_EXAMPLE = re.compile(r"\bthe (?:examples?|sample|solution) (?:above|below)\b|\bthe above (?:examples?|sample|solution)\b", re.IGNORECASE)
+UNSEEN_EXAMPLE = literal_gates.compile(r"\bthe (?:examples?|sample|solution) (?:above|below)\b|\bthe above (?:examples?|sample|solution)\b", re.IGNORECASE)
 
 
 def refers_to_an_unseen_snippet(text: str) -> Optional[str]:
@@ -400,7 +401,7 @@ def cut_off(text: str) -> Optional[str]:
 
 
 # "Write a function", "Implement a Python class", "Create the method": the task asks for a definition.
-ASKS_FOR_A_DEFINITION = re.compile(
+ASKS_FOR_A_DEFINITION = literal_gates.compile(
     r"\b(?:write|implement|create|define|design|develop|build)\s+(?:a|an|the)\s+(?:[`\w.-]+\s+){0,3}?(?:function|class|method)\b",
     re.IGNORECASE,
 )

@@ -33,36 +33,37 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, List, Optional, Tuple, Union
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import literal_value, nodes_of, parse_python, store_counts, unparsed, value_fits
 
 ARROW = r"(?:->|=>|→|⟶)"
-CALL_SAYS = re.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
-VALUE_SAYS = re.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to|rounds?(?: down| up)? to)\s*:?\s*", re.IGNORECASE)
+CALL_SAYS = literal_gates.compile(rf"\s*(?:{ARROW}|==|=(?!=)|should (?:return|give|be|output)|returns|gives|outputs|is|equals|evaluates to|yields)\s*:?\s*", re.IGNORECASE)
+VALUE_SAYS = literal_gates.compile(rf"\s*(?:{ARROW}|becomes|should (?:become|return|give)|gives|is converted to|turns into|maps to|rounds?(?: down| up)? to)\s*:?\s*", re.IGNORECASE)
 # "`"2d6+3"` is `(2, 6, 3)`": a backticked text, "is", and a backticked value that is no text (see _value_examples).
-VALUE_IS = re.compile(r"`\s+is\s+`")
+VALUE_IS = literal_gates.compile(r"`\s+is\s+`")
 # "middle C `"C4"` is 60 and `"A4"` is 69": a backticked text, "is", and a plain number that ends the clause (no unit after it).
-TEXT_IS_NUMBER = re.compile(r"`(?P<given>(?P<q>[\"'])[^`\"'\n]{1,30}(?P=q))`\s+is\s+(?P<want>-?\d+(?:\.\d+)?)(?=\s*(?:[.,;)]|\band\b|$))")
-CONDITION_BEFORE = re.compile(r"\b(?:if|when|unless|whether|while|until|once)\s+$", re.IGNORECASE)
+TEXT_IS_NUMBER = literal_gates.compile(r"`(?P<given>(?P<q>[\"'])[^`\"'\n]{1,30}(?P=q))`\s+is\s+(?P<want>-?\d+(?:\.\d+)?)(?=\s*(?:[.,;)]|\band\b|$))")
+CONDITION_BEFORE = literal_gates.compile(r"\b(?:if|when|unless|whether|while|until|once)\s+$", re.IGNORECASE)
 # "dotfiles like '.bashrc' come back unchanged": inputs the function hands back as they are.
-UNCHANGED = re.compile(r"\b(?:comes?|come|are|is|get|gets)\s+(?:back|returned|left|kept)\s+(?:as[- ]is|unchanged|untouched|as they are|as it is)\b|\b(?:stays?|remains?)\s+unchanged\b", re.IGNORECASE)
-UNCHANGED_CUE = re.compile(r"\b(?:like|such as|including|e\.g\.|for example|for instance)\b", re.IGNORECASE)
-UNCHANGED_QUOTED = re.compile(r"""(?<![\w'"])(?:'([^'\n]{1,30})'|"([^"\n]{1,30})")(?![\w'"])""")
-CLAUSE_OPENER = re.compile(r"(?:^|[:;(\[,]|(?:^|\n)[ \t]*[-*•]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso(?: that)?|\bsay|\binput:?)\s*$", re.IGNORECASE)
-INPUT_OUTPUT = re.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+UNCHANGED = literal_gates.compile(r"\b(?:comes?|come|are|is|get|gets)\s+(?:back|returned|left|kept)\s+(?:as[- ]is|unchanged|untouched|as they are|as it is)\b|\b(?:stays?|remains?)\s+unchanged\b", re.IGNORECASE)
+UNCHANGED_CUE = literal_gates.compile(r"\b(?:like|such as|including|e\.g\.|for example|for instance)\b", re.IGNORECASE)
+UNCHANGED_QUOTED = literal_gates.compile(r"""(?<![\w'"])(?:'([^'\n]{1,30})'|"([^"\n]{1,30})")(?![\w'"])""")
+CLAUSE_OPENER = literal_gates.compile(r"(?:^|[:;(\[,]|(?:^|\n)[ \t]*[-*•]|\be\.g\.,?|\bi\.e\.,?|\bexamples?\s*\d*\s*:?|\bfor (?:example|instance),?|\blike|\bso(?: that)?|\bsay|\binput:?)\s*$", re.IGNORECASE)
+INPUT_OUTPUT = literal_gates.compile(r"\binput\s*[:=]\s*(?P<input>.+?)\s*[,;]?\s*\boutput\s*[:=]\s*(?P<output>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 # "`sum_n(3)` returns 3 instead of 6": a bug report quotes what the code does wrong.
-WRONG_VALUE = re.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
+WRONG_VALUE = literal_gates.compile(r"[\s.,;:]*(?:instead|rather|but (?:it )?should|whereas|while it should)\b", re.IGNORECASE)
 # "2.675 -> 2.68 and -2.675 -> -2.68": an example right after another opens a clause too ("3 and 4 -> 7" does not).
-CHAINED = re.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[\]\n]*\]|\{{[^{{}}\n]*\}}|\S+)`?\s+(?:and|or)\s*$""")  # "-> (1998, 12, 3) and ..."
-CALL_START = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
+CHAINED = literal_gates.compile(rf"""{ARROW}\s*`?(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)|\[[^\[\]\n]*\]|\{{[^{{}}\n]*\}}|\S+)`?\s+(?:and|or)\s*$""")  # "-> (1998, 12, 3) and ..."
+CALL_START = literal_gates.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 # Markdown bold around a value ("`cost_per_day(45.00, 90, 2)` = **1.0** per day"), not Python's power (``2 ** 10``, ``x**2``).
-BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*(?![\w*])")
+BOLD = literal_gates.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*(?![\w*])")
 # "f([1, 3]) == 1 + 9 = 10", "f(s, 19) -> 19 - 5 - 6 = 8": the value is worked out, and the answer follows the last "=".
-WORKED_OUT = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
-WORKED_OUT_GROUPED = re.compile(r"\s*[-+*/%]\s*[-+*/%()\d.,\s]*?==?\s*")  # "3,000 + 8,000 + 2,500 = 13500.0"
-GOES_ON = re.compile(r"[ \t]*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term (not a bullet on the next line)
+WORKED_OUT = literal_gates.compile(r"\s*[-+*/%]\s*[-+*/%()\d.\s]*?==?\s*")
+WORKED_OUT_GROUPED = literal_gates.compile(r"\s*[-+*/%]\s*[-+*/%()\d.,\s]*?==?\s*")  # "3,000 + 8,000 + 2,500 = 13500.0"
+GOES_ON = literal_gates.compile(r"[ \t]*[-+*/%]\s*[\w(\['\"]")  # '"aaab" + "c" * 12': the literal is only its first term (not a bullet on the next line)
 # "is 3 people x 3 nights x 1.20 = `10.8`": a count in its unit, times another: the working's first term, the answer after its "=".
 COUNTED_TERM = r"[ \t]+[A-Za-z]+(?:[ \t]+[A-Za-z]+)?[ \t]*(?:[x\u00d7*\u00b7]|times)[ \t]"
-COUNTED_WORKING = re.compile(COUNTED_TERM + r"[^=\n]{0,120}?=[ \t]*")
+COUNTED_WORKING = literal_gates.compile(COUNTED_TERM + r"[^=\n]{0,120}?=[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,9 @@ def _bare_tuple(piece: str) -> bool:
     return isinstance(node, ast.Tuple) and bool(node.elts) and node.elts[0].col_offset == node.col_offset
 
 
-NEXT_EXAMPLE = re.compile(rf"[\s`'\"]*{ARROW}")
+NEXT_EXAMPLE = literal_gates.compile(rf"[\s`'\"]*{ARROW}")
 # "'A' -> "1", ..., 'Z' -> "26"": a mapping spelt out with an ellipsis defines the encoding, it is no example of the function.
-ELIDED = re.compile(r"\.\.\.|…")
+ELIDED = literal_gates.compile(r"\.\.\.|…")
 
 
 def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
@@ -115,7 +116,7 @@ def _longest_literal_after(text: str, start: int) -> Optional[Tuple[str, int]]:
 
 
 # The unit a worked example names after its number ("1620 minutes -> ...", "90 seconds becomes ...").
-UNIT_BEFORE = re.compile(r"\s+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|bytes?|cents?|pence)\s*$", re.IGNORECASE)
+UNIT_BEFORE = literal_gates.compile(r"\s+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|bytes?|cents?|pence)\s*$", re.IGNORECASE)
 
 
 def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
@@ -217,7 +218,7 @@ def _call_examples(text: str, functions: dict, data: frozenset = frozenset()) ->
 
 
 # "and with `width=3`, "A1" -> "A001"": the example sets an argument the call would leave at its default.
-KEYWORD_SETTING = re.compile(r"\bwith\s+`?[A-Za-z_]\w*\s*=\s*[^`,\s]+`?\s*[,:]?\s*$", re.IGNORECASE)
+KEYWORD_SETTING = literal_gates.compile(r"\bwith\s+`?[A-Za-z_]\w*\s*=\s*[^`,\s]+`?\s*[,:]?\s*$", re.IGNORECASE)
 
 
 def _value_examples(text: str, name: str, required: int, backticked: str = "") -> List[Example]:
@@ -264,15 +265,15 @@ def _value_examples(text: str, name: str, required: int, backticked: str = "") -
     return found
 
 
-BARE_PAIR = re.compile(rf"(?<![\w'\"`.-])([A-Za-z]+)\s*{ARROW}\s*([A-Za-z]+)(?![\w'\"`(.-])")
-TEXT_PARAMETER = re.compile(r"(?:s|str|string|text|word|noun|verb|name|phrase|sentence|token|title|label|line)\d?", re.IGNORECASE)
+BARE_PAIR = literal_gates.compile(rf"(?<![\w'\"`.-])([A-Za-z]+)\s*{ARROW}\s*([A-Za-z]+)(?![\w'\"`(.-])")
+TEXT_PARAMETER = literal_gates.compile(r"(?:s|str|string|text|word|noun|verb|name|phrase|sentence|token|title|label|line)\d?", re.IGNORECASE)
 
 
 CONTAINERS = frozenset("list List set Set frozenset FrozenSet dict Dict tuple Tuple Sequence Iterable Collection Mapping".split())
 
 
 # A parameter named as a collection of texts: an example of one string is of an item, not of the whole.
-PLURAL_ITEMS = re.compile(r"(?:\w+_)?(?:values|lines|items|rows|cells|strings|texts|records|entries|words|names|tokens)")
+PLURAL_ITEMS = literal_gates.compile(r"(?:\w+_)?(?:values|lines|items|rows|cells|strings|texts|records|entries|words|names|tokens)")
 
 
 def _under_a_setting(text: str, example: Example, tree: ast.Module, name: str) -> bool:
@@ -416,7 +417,7 @@ def sample_call_examples(text: str, tree: Optional[ast.Module]) -> List[Example]
 
 # What opens an answer an example shows without a literal: "[(0, 2, 20.03...), (3, 4, 23.05)]",
 # "date(2024, 1, 31)", "[Reading(sensor="t1", value=19.65)]"; not an exception ("ValueError(...)").
-VALUE_OPENS = re.compile(r"[\[({'\"]|-?\.?\d|(?:True|False|None)\b|(?![\w.]*(?:Error|Exception|Warning|Exit|Interrupt)\()[A-Za-z_][\w.]*\(")
+VALUE_OPENS = literal_gates.compile(r"[\[({'\"]|-?\.?\d|(?:True|False|None)\b|(?![\w.]*(?:Error|Exception|Warning|Exit|Interrupt)\()[A-Za-z_][\w.]*\(")
 
 
 def _constructible(node: ast.AST, makers: frozenset) -> bool:
@@ -452,7 +453,7 @@ def _makers(tree: ast.Module) -> frozenset:
 
 # "should return `date(2024, 5, 31)`", "-> `Decimal("1.13")`", "gives `Fraction(3, 4)`", `Counter({'Ann': 2})`: a standard
 # value spelled as its constructor, which execution compares with the value returned.
-DATE_ANSWER = re.compile(r"(?:datetime\.)?(?:date|datetime|time)\(\s*\d+(?:\s*,\s*\d+){0,6}\s*\)"
+DATE_ANSWER = literal_gates.compile(r"(?:datetime\.)?(?:date|datetime|time)\(\s*\d+(?:\s*,\s*\d+){0,6}\s*\)"
                          r"|(?:decimal\.)?Decimal\(\s*(['\"])-?\d+(?:\.\d+)?\1\s*\)|(?:fractions\.)?Fraction\(\s*-?\d+(?:\s*,\s*-?\d+)?\s*\)"
                          r"|(?:collections\.)?Counter\((?:\{[^{}\n]*\})?\)")  # "gives `Counter({'Ann': 2})`": its counts
 

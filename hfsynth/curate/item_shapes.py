@@ -32,6 +32,7 @@ import ast
 import re
 from typing import Dict, Iterator, Optional, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, parameter_names, unparsed, values_bound_once, walk
 
 SEQUENCES = ("list", "List", "Sequence", "Iterable", "set", "Set", "frozenset", "tuple", "Tuple", "Collection")
@@ -505,8 +506,8 @@ def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
 
 
 # "`leaves` is a list of sets": items no dict or set can hold.
-LIST_OF_UNHASHABLE = re.compile(r"`(?P<name>[A-Za-z_]\w*)`\s+(?:is|are)\s+(?:a\s+)?(?:list|sequence|iterable)\s+of\s+(?P<kind>sets|lists|dicts|dictionaries)\b", re.IGNORECASE)
-UNHASHABLE_ITEMS = re.compile(r"(?:list|List|Sequence|Iterable)\[(?:set|Set|list|List|dict|Dict)\b")
+LIST_OF_UNHASHABLE = literal_gates.compile(r"`(?P<name>[A-Za-z_]\w*)`\s+(?:is|are)\s+(?:a\s+)?(?:list|sequence|iterable)\s+of\s+(?P<kind>sets|lists|dicts|dictionaries)\b", re.IGNORECASE)
+UNHASHABLE_ITEMS = literal_gates.compile(r"(?:list|List|Sequence|Iterable)\[(?:set|Set|list|List|dict|Dict)\b")
 HASHING_CALLS = frozenset({"Counter", "set", "frozenset", "fromkeys"})
 
 

@@ -24,17 +24,18 @@ import json
 import re
 from typing import Optional, Set
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.described_keys import keys_the_code_makes
 from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed, walk
 
 # '{"1042": [...]', "{'7': ...": a JSON object keyed by numbers written as strings
-NUMBER_KEYS = re.compile(r"""\{\s*(?:"\d+"|'\d+')\s*:""")
+NUMBER_KEYS = literal_gates.compile(r"""\{\s*(?:"\d+"|'\d+')\s*:""")
 # "an integer `period`", "the int field `zone`": a record's field that holds a number
-INT_FIELD = re.compile(r"\b(?:an?\s+)?(?:integer|int)\s+(?:field\s+|key\s+)?`?([A-Za-z_]\w*)`?", re.IGNORECASE)
+INT_FIELD = literal_gates.compile(r"\b(?:an?\s+)?(?:integer|int)\s+(?:field\s+|key\s+)?`?([A-Za-z_]\w*)`?", re.IGNORECASE)
 
 
 # list[int], Sequence[int], set[int], ...: a parameter whose items are ints
-INT_ITEMS = re.compile(r"(?:typing\.)?(?:list|List|Sequence|Iterable|Collection|set|Set|frozenset)\[int\]|(?:typing\.)?(?:tuple|Tuple)\[int,\s*\.\.\.\]")
+INT_ITEMS = literal_gates.compile(r"(?:typing\.)?(?:list|List|Sequence|Iterable|Collection|set|Set|frozenset)\[int\]|(?:typing\.)?(?:tuple|Tuple)\[int,\s*\.\.\.\]")
 
 
 def _json_loaded(value: ast.expr) -> bool:
@@ -77,7 +78,7 @@ def int_key_into_json(instruction: str, tree: Optional[ast.Module]) -> Optional[
 
 
 # A ```json block, or a JSON object in backticks: a record shown as the input holds it.
-SHOWN_JSON = re.compile(r"```json[ \t]*\n(?P<block>.*?)```|`(?P<inline>\{[^`\n]{10,400}\})`", re.DOTALL)
+SHOWN_JSON = literal_gates.compile(r"```json[ \t]*\n(?P<block>.*?)```|`(?P<inline>\{[^`\n]{10,400}\})`", re.DOTALL)
 
 
 def _shown_record_keys(instruction: str) -> Optional[Set[str]]:

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import parse_python, unparsed
 
 
@@ -46,16 +47,16 @@ class KnownTask:
     probes: Sequence[Tuple] = ()
     answer: Optional[Callable] = None
     relation: str = ""  # a Python expression of ``f`` that must be True
-    unless: "re.Pattern[str]" = field(default=re.compile(r"(?!x)x"))
+    unless: "re.Pattern[str]" = field(default=literal_gates.compile(r"(?!x)x"))
     truth: bool = False  # the answer is a truth value: compared as bool(f(...))
     in_place: bool = False  # the function may change its argument and return None (a sort): the argument is read then
     named: str = ""  # a function name that says the task by itself (``is_prime``): asked when the instruction names it
-    named_unless: "re.Pattern[str]" = field(default=re.compile(r"(?!x)x"))  # ... unless these words change its answer ("no substitutions")
+    named_unless: "re.Pattern[str]" = field(default=literal_gates.compile(r"(?!x)x"))  # ... unless these words change its answer ("no substitutions")
     parameters: Tuple[str, ...] = ()  # regexes the parameters' names match, in the probes' order (or reversed: the probes are swapped)
 
 
 def _i(pattern: str) -> "re.Pattern[str]":
-    return re.compile(pattern, re.IGNORECASE)
+    return literal_gates.compile(pattern, re.IGNORECASE)
 
 
 def _is_prime(n: int) -> bool:
@@ -955,9 +956,9 @@ def known_task(instruction_prose: str, code) -> Optional[Tuple[KnownTask, str]]:
 
 
 # Parameter names that say what kind of value a probe must be to be a fair question.
-TEXT_NAMES = re.compile(r"(?:str|string|text|word|sentence|line|char|s)\d?", re.IGNORECASE)
-SEQUENCE_NAMES = re.compile(r"(?:lst|list|arr|array|items|seq|sequence|nums|numbers|values|elements|xs)\d?", re.IGNORECASE)
-NUMBER_NAMES = re.compile(r"(?:n|num|number|k|integer|int)\d?", re.IGNORECASE)
+TEXT_NAMES = literal_gates.compile(r"(?:str|string|text|word|sentence|line|char|s)\d?", re.IGNORECASE)
+SEQUENCE_NAMES = literal_gates.compile(r"(?:lst|list|arr|array|items|seq|sequence|nums|numbers|values|elements|xs)\d?", re.IGNORECASE)
+NUMBER_NAMES = literal_gates.compile(r"(?:n|num|number|k|integer|int)\d?", re.IGNORECASE)
 
 
 def _probes_fit(tree: ast.Module, function: str, task: KnownTask) -> bool:

@@ -11,11 +11,11 @@ and whose test compares one name with one whole number: ``< hi`` leaves the labe
 from __future__ import annotations
 
 import ast
-import re
 from typing import Optional
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import unparsed, walk
 
-LABEL = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
+LABEL = literal_gates.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 
 
 def _label(body: list) -> Optional[tuple]:

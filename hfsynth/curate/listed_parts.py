@@ -75,6 +75,7 @@ import ast
 import re
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry
 from hfsynth.curate.python_ast import nodes_of, parse_python, string_constants, unparsed, walk
 from hfsynth.curate.returned_dict_keys import missing_returned_key
@@ -83,14 +84,14 @@ from hfsynth.curate.unread_parameters import unread_parameter
 ITEM = r"`?[a-z_][a-z0-9_]*(?:\(\))?`?(?:\s*\([^()]{0,80}\))?"
 LIST = rf"(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ITEM}){{0,9}})"
 LISTED = [
-    re.compile(rf"\b(?:with|has|having|providing|exposing|implementing|offering)\s+(?:the\s+|its\s+)?{LIST}\s+(?:methods|operations)\b"),
-    re.compile(
+    literal_gates.compile(rf"\b(?:with|has|having|providing|exposing|implementing|offering)\s+(?:the\s+|its\s+)?{LIST}\s+(?:methods|operations)\b"),
+    literal_gates.compile(
         rf"\b(?:methods|operations)\s*(?::\s*|\s+(?:named\s+|called\s+)?){LIST}"
         r"(?=\s*(?:[.;:)]|,\s+(?!and\b|or\b)|\s+(?:that|which|where|so|to|for|in|on|with)\b|$))"
     ),
-    re.compile(rf"\b(?P<verb>supports|supporting)\s+(?:the\s+)?(?:methods\s+|operations\s+)?{LIST}(?=\s*(?:[.;:)]|\s+(?:methods|operations)\b|,\s+(?!and\b|or\b)|$))"),
+    literal_gates.compile(rf"\b(?P<verb>supports|supporting)\s+(?:the\s+)?(?:methods\s+|operations\s+)?{LIST}(?=\s*(?:[.;:)]|\s+(?:methods|operations)\b|,\s+(?!and\b|or\b)|$))"),
 ]
-ITEM_NAME = re.compile(r"`?([a-z_][a-z0-9_]*)")
+ITEM_NAME = literal_gates.compile(r"`?([a-z_][a-z0-9_]*)")
 # Words that read as English in such a list: the list is then prose, not method names.
 NOT_METHOD_NAMES = frozenset(
     "a an the to of for and or with its their it them all any each every some new other more items item elements element values value "
@@ -98,12 +99,12 @@ NOT_METHOD_NAMES = frozenset(
     "both two three four only just also abstract static class instance public private helper magic dunder special getter setter required optional "
     "these those such few many main core extra".split()
 )
-NOUN_OF_ACTION = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing)$")  # "supports addition and subtraction": operations in words
+NOUN_OF_ACTION = literal_gates.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing)$")  # "supports addition and subtraction": operations in words
 # The special method by which Python answers an operation named in words.
 SPECIAL = {"len": "__len__", "size": "__len__", "length": "__len__", "contains": "__contains__", "iter": "__iter__", "iterate": "__iter__",
            "str": "__str__", "repr": "__repr__", "eq": "__eq__", "equals": "__eq__", "hash": "__hash__", "bool": "__bool__",
            "getitem": "__getitem__", "setitem": "__setitem__", "delitem": "__delitem__", "next": "__next__", "call": "__call__"}
-ASKS_FOR_A_CLASS = re.compile(r"\bclass\b|\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b")  # "class", or a CamelCase name (MinStack)
+ASKS_FOR_A_CLASS = literal_gates.compile(r"\bclass\b|\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b")  # "class", or a CamelCase name (MinStack)
 
 
 def _items(text: str) -> List[str]:
@@ -113,7 +114,7 @@ def _items(text: str) -> List[str]:
 
 # A stub class's docstring that lists its methods one per line: "receive(sku, qty)  -- add stock" (the
 # instruction's prose holds its stubs' docstrings: :func:`hfsynth.curate.instruction.prose`).
-DOCSTRING_METHOD = re.compile(r"^[ \t]*([a-z_][a-z0-9_]*)\([^()\n]*\)[ \t]+(?:--|\u2014|\u2013|-|:)[ \t]", re.MULTILINE)
+DOCSTRING_METHOD = literal_gates.compile(r"^[ \t]*([a-z_][a-z0-9_]*)\([^()\n]*\)[ \t]+(?:--|\u2014|\u2013|-|:)[ \t]", re.MULTILINE)
 
 
 def _methods_listed_per_line(instruction: str) -> List[str]:
@@ -124,7 +125,7 @@ def _methods_listed_per_line(instruction: str) -> List[str]:
 
 
 # A method of a class stub the instruction shows, one ``def`` a line (the stub need not parse: "def cancel(self, ref) -> None:  # ...").
-STUB_METHOD = re.compile(r"^[ \t]+def[ \t]+([a-z][a-z0-9_]*)[ \t]*\([ \t]*self\b", re.MULTILINE)
+STUB_METHOD = literal_gates.compile(r"^[ \t]+def[ \t]+([a-z][a-z0-9_]*)[ \t]*\([ \t]*self\b", re.MULTILINE)
 
 
 def _stub_class_methods(instruction: str) -> List[str]:
@@ -177,16 +178,16 @@ OPERATORS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv
 _SYMBOL = r"`(//|\*\*|==|<=|>=|\[\]|[-+*/%@<>&|^])`"
 # "addition with `+`", "using the `*` operator", "the `@` operator": an operator the class must support (not "must contain `@`").
 # ... or written between two one-letter objects ("`a | b` (union) and `a & b` (intersection)").
-BACKTICKED_OPERATOR = re.compile(rf"\b(?:with|using|via|through|by|supports?|overloads?|overloading)\s+(?:the\s+)?{_SYMBOL}|{_SYMBOL}\s+operators?\b|"
+BACKTICKED_OPERATOR = literal_gates.compile(rf"\b(?:with|using|via|through|by|supports?|overloads?|overloading)\s+(?:the\s+)?{_SYMBOL}|{_SYMBOL}\s+operators?\b|"
                                  r"`[a-z][0-9]?\s*(//|\*\*|==|<=|>=|[-+*/%@<>&|^])\s*[a-z][0-9]?`")
 # The class's own objects are the operands (not an evaluator, parser or calculator of expressions that contain the operator).
-OPERANDS_ASK = re.compile(r"\b(?:supports?|supporting|overload\w*|dunder|magic methods?|special methods?)\b", re.IGNORECASE)
-OPERATOR_TEXT = re.compile(r"\b(?:pars\w*|evaluat\w*|calculat\w*|expressions?|tokeni\w*|interpret\w*|grammar|lexer|formula)\b", re.IGNORECASE)
+OPERANDS_ASK = literal_gates.compile(r"\b(?:supports?|supporting|overload\w*|dunder|magic methods?|special methods?)\b", re.IGNORECASE)
+OPERATOR_TEXT = literal_gates.compile(r"\b(?:pars\w*|evaluat\w*|calculat\w*|expressions?|tokeni\w*|interpret\w*|grammar|lexer|formula)\b", re.IGNORECASE)
 ORDERING = {"lt", "gt", "le", "ge"}
-CLI_ASK = re.compile(r"\b(?:command[- ]line|cli|script|argparse|click|typer|options?|flags?|arguments?)\b", re.IGNORECASE)
-OPTION = re.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)\b")
+CLI_ASK = literal_gates.compile(r"\b(?:command[- ]line|cli|script|argparse|click|typer|options?|flags?|arguments?)\b", re.IGNORECASE)
+OPTION = literal_gates.compile(r"(?<![\w-])--([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)\b")
 PLACEHOLDER_OPTIONS = frozenset({"name", "flag", "option", "key", "opt", "foo", "bar", "baz", "switch", "param", "arg", "long", "something", "x"})
-PLACEHOLDER_VALUE = re.compile(r"=(?:value|val|VALUE|<|\{|\.\.\.)")
+PLACEHOLDER_VALUE = literal_gates.compile(r"=(?:value|val|VALUE|<|\{|\.\.\.)")
 
 
 def _missing_operator(instruction: str, tree: ast.Module, defined: Set[str]) -> Optional[str]:
@@ -202,7 +203,7 @@ def _missing_operator(instruction: str, tree: ast.Module, defined: Set[str]) -> 
 
 
 # Code that reads command-line options: a parser of arguments, or ``--`` options spelt in its strings.
-READS_OPTIONS = re.compile(r"\b(?:argparse|click|typer|getopt|optparse|docopt|fire|sys\.argv)\b|[\"']--?[A-Za-z]")
+READS_OPTIONS = literal_gates.compile(r"\b(?:argparse|click|typer|getopt|optparse|docopt|fire|sys\.argv)\b|[\"']--?[A-Za-z]")
 
 
 def _missing_option(instruction: str, code: str) -> Optional[str]:
@@ -222,10 +223,10 @@ def _missing_option(instruction: str, code: str) -> Optional[str]:
     return None
 
 
-TAG_LIST = re.compile(r"<([a-z][a-z0-9]*)>(?:\s*(?:,|and|or|-|to)\s*<\1?([a-z][a-z0-9]*)>)+|<[a-z][a-z0-9]*>(?:\s*,\s*<[a-z][a-z0-9]*>)*\s*(?:,\s*)?(?:and|or)\s+<[a-z][a-z0-9]*>")
-TAG = re.compile(r"<([a-z][a-z0-9]*)>")
+TAG_LIST = literal_gates.compile(r"<([a-z][a-z0-9]*)>(?:\s*(?:,|and|or|-|to)\s*<\1?([a-z][a-z0-9]*)>)+|<[a-z][a-z0-9]*>(?:\s*,\s*<[a-z][a-z0-9]*>)*\s*(?:,\s*)?(?:and|or)\s+<[a-z][a-z0-9]*>")
+TAG = literal_gates.compile(r"<([a-z][a-z0-9]*)>")
 LETTER = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z])(?:`|'|\")?(?![\w'\"`])"
-LETTER_LIST = re.compile(rf"\b(?:units?|suffix(?:es)?|codes?|letters?|symbols?)\b(?:\s+(?:are|is|of))?\s*:?\s*{LETTER}((?:\s*,\s*{LETTER})+\s*,?\s*(?:and|or)\s+{LETTER})(?![\w'\"`])")
+LETTER_LIST = literal_gates.compile(rf"\b(?:units?|suffix(?:es)?|codes?|letters?|symbols?)\b(?:\s+(?:are|is|of))?\s*:?\s*{LETTER}((?:\s*,\s*{LETTER})+\s*,?\s*(?:and|or)\s+{LETTER})(?![\w'\"`])")
 
 
 def _missing_tag(instruction: str, tree: ast.Module) -> Optional[str]:
@@ -262,12 +263,12 @@ UNIT_NAMES = frozenset("mm cm dm m km in ft yd mi nm um mg g kg lb lbs oz st ml 
                        "wh kwh mwh gwh mj gj tj btu therm therms".split())
 UNIT = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z]{1,5})(?:`|'|\")?(?![\w'\"`])"
 # "the units mm, cm and m", "converts ... between Wh, kWh, MWh and GJ"
-UNIT_LIST = re.compile(rf"(?:\bunits?\b(?:\s+(?:are|is|of))?\s*:?|\b(?:between|among|from|into)\b(?:\s+(?:the\s+)?units?)?)\s*{UNIT}((?:\s*,\s*{UNIT})+\s*,?\s*(?:and|or)\s+{UNIT})(?![\w'\"`])")
+UNIT_LIST = literal_gates.compile(rf"(?:\bunits?\b(?:\s+(?:are|is|of))?\s*:?|\b(?:between|among|from|into)\b(?:\s+(?:the\s+)?units?)?)\s*{UNIT}((?:\s*,\s*{UNIT})+\s*,?\s*(?:and|or)\s+{UNIT})(?![\w'\"`])")
 
 
 # Codes given beside their names: "Celsius ("C"), Fahrenheit ("F") and Kelvin ("K")".
 NAMED_CODE = r"\b[A-Za-z][a-z]+\s*\(\s*`?[`'\"]([A-Za-z]{1,3})[`'\"]`?\s*\)"  # miles ("mi"), miles (`"mi"`)
-NAMED_CODES = re.compile(rf"{NAMED_CODE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAMED_CODE}){{2,9}}")
+NAMED_CODES = literal_gates.compile(rf"{NAMED_CODE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAMED_CODE}){{2,9}}")
 
 
 def _listed_units(instruction: str) -> List[str]:
@@ -301,12 +302,12 @@ QUOTED_LIST = rf"(?P<items>{QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\
 # Each key may be followed by what it holds: "three keys: "hashtags" (words after "#"), "mentions" (...) and "urls"".
 DESCRIBED = r"(?:\s*\([^()\n]{0,80}\))?"
 KEYS_LIST = rf"(?P<items>{QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){QUOTED}{DESCRIBED}){{1,11}})"
-RETURNED_KEYS = re.compile(
+RETURNED_KEYS = literal_gates.compile(
     r"\b(?i:return(?:s|ing)?)\s+(?:a|an|the|one)\s+(?:new\s+|single\s+|summary\s+|flat\s+)?(?:dict(?:ionary)?|mapping)\b[^.;]{0,30}?\b(?:with|having|containing|holding)\s*:?\s+"
     r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven)\s+)?(?:keys?|fields?|entries)?\s*:?\s*" + KEYS_LIST
 )
-ENDINGS = re.compile(r"\b(?:end(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?)\s+(?:in|with)\s+(?:one of\s+|either\s+)?" + QUOTED_LIST)
-AN_EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|like|say)\W+(?:\w+\W+){0,4}$", re.IGNORECASE)
+ENDINGS = literal_gates.compile(r"\b(?:end(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?)\s+(?:in|with)\s+(?:one of\s+|either\s+)?" + QUOTED_LIST)
+AN_EXAMPLE = literal_gates.compile(r"\b(?:e\.g\.|for example|for instance|such as|like|say)\W+(?:\w+\W+){0,4}$", re.IGNORECASE)
 
 
 def _quoted(items: str) -> List[str]:
@@ -345,7 +346,7 @@ def _missing_key(instruction: str, strings: List[str], names: Set[str]) -> Optio
 
 
 # The letters of a form that stand for numbers: the i and n of "[PATCH i/n]", the N of "vN".
-FORM_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])|(?<=[a-z])[A-Z](?![A-Za-z])")
+FORM_LETTERS = literal_gates.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])|(?<=[a-z])[A-Z](?![A-Za-z])")
 
 
 def _ending_held(ending: str, beginning: bool, strings: List[str]) -> bool:
@@ -370,7 +371,7 @@ def _missing_ending(instruction: str, strings: List[str]) -> Optional[str]:
     return None
 
 
-DATE_FORMAT = re.compile(r"(?<![\w%])(?:YYYY|YY|MM|DD)(?:[-/. ](?:YYYY|YY|MM|DD)){2}(?![\w])")
+DATE_FORMAT = literal_gates.compile(r"(?<![\w%])(?:YYYY|YY|MM|DD)(?:[-/. ](?:YYYY|YY|MM|DD)){2}(?![\w])")
 DIRECTIVES = {"YYYY": "%Y", "YY": "%y", "MM": "%m", "DD": "%d"}
 
 
@@ -389,24 +390,24 @@ def _missing_date_format(instruction: str, strings: List[str], code: str) -> Opt
 
 STRING_QUOTED = r"['\"][^`'\"\n]{1,30}['\"]"  # not `backticks`: those name code (methods, columns, types)
 # The fields of the records an input holds ("dicts with 'id', 'type' and 'read'"): a task need not read them all.
-INPUT_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|objects?|rows?|entries|events?|items?|notifications?|elements?)\s+(?:with|having|containing|of)\b[^.]*$|\b(?:keys?|fields?|columns?|attributes?)\s*:?\s*$", re.IGNORECASE)
+INPUT_FIELDS = literal_gates.compile(r"\b(?:dicts?|dictionaries|records?|objects?|rows?|entries|events?|items?|notifications?|elements?)\s+(?:with|having|containing|of)\b[^.]*$|\b(?:keys?|fields?|columns?|attributes?)\s*:?\s*$", re.IGNORECASE)
 # ... but "a dict with a 'status' that is one of 'open', 'pending' or 'closed'": the values one field takes, cases to handle.
-FIELD_VALUES = re.compile(r"\b(?:one of|either|any of|(?:can|could|may|will) be|values?|set to)\s*:?\s*$", re.IGNORECASE)
+FIELD_VALUES = literal_gates.compile(r"\b(?:one of|either|any of|(?:can|could|may|will) be|values?|set to)\s*:?\s*$", re.IGNORECASE)
 # "Supported units:", "supporting the units", "returns": strings the code must handle (or write) one by one.
-HANDLED_EACH = re.compile(r"\b(?:supported|supports?|supporting|accepted|accepts?|any of|returns?|returning)\b(?:\s+(?:the\s+)?(?:units?|formats?|values?|codes?|modes?|one of))?\s*:?\s*$", re.IGNORECASE)
+HANDLED_EACH = literal_gates.compile(r"\b(?:supported|supports?|supporting|accepted|accepts?|any of|returns?|returning)\b(?:\s+(?:the\s+)?(?:units?|formats?|values?|codes?|modes?|one of))?\s*:?\s*$", re.IGNORECASE)
 # A string in backticks is still a string: "`"hPa"`, `"kPa"`, `"inHg"` (1 inHg = 33.8639 hPa) and `"mmHg"`", each item
 # perhaps glossed in parentheses.
 TICKED_QUOTED = rf"`{STRING_QUOTED}`"
-LONG_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}"
+LONG_QUOTED_LIST = literal_gates.compile(rf"{STRING_QUOTED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}){{2,15}}"
                               rf"|{TICKED_QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){TICKED_QUOTED}{DESCRIBED}){{2,15}}")
 # "`by` can be 'price' (cheapest first), 'name' (A-Z) or 'rating' (highest first)": the values one argument takes, each described.
-DESCRIBED_QUOTED_LIST = re.compile(rf"{STRING_QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}{DESCRIBED}){{2,15}}")
-TIME_UNITS = re.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
+DESCRIBED_QUOTED_LIST = literal_gates.compile(rf"{STRING_QUOTED}{DESCRIBED}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){STRING_QUOTED}{DESCRIBED}){{2,15}}")
+TIME_UNITS = literal_gates.compile(r"\b(?:(?:weeks|days|hours|minutes|seconds|milliseconds)(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){2,5}(?:weeks|days|hours|minutes|seconds|milliseconds)\b", re.IGNORECASE)
 
 
 # "'2' to '10'", "'2'-'10'": the ends of a range of values, not two literals.
-RANGE_END_BEFORE = re.compile(r"['\"]\s*(?:to|through|thru|-|–|\.\.)\s*$")
-RANGE_START_AFTER = re.compile(r"\s*(?:to|through|thru|-|–|\.\.)\s*['\"]")
+RANGE_END_BEFORE = literal_gates.compile(r"['\"]\s*(?:to|through|thru|-|–|\.\.)\s*$")
+RANGE_START_AFTER = literal_gates.compile(r"\s*(?:to|through|thru|-|–|\.\.)\s*['\"]")
 
 
 def _holds_whole(item: str, strings: List[str]) -> bool:
@@ -442,7 +443,7 @@ def _matched_by_a_pattern(item: str, strings: List[str]) -> bool:
 # Fields that hold an amount: a computation that reads its records' other fields and never this one
 # leaves it out ("price", "category" read and "qty" not). A name, an age or a city may rightly go unread
 # ("return the names").
-QUANTITY_FIELD = re.compile(r"^(?:qty|quantity|quantities|price|unit_price|amount|count|weight|hours|rate|cost|unit_cost|units|score|points|minutes|seconds|days|distance)$", re.IGNORECASE)
+QUANTITY_FIELD = literal_gates.compile(r"^(?:qty|quantity|quantities|price|unit_price|amount|count|weight|hours|rate|cost|unit_cost|units|score|points|minutes|seconds|days|distance)$", re.IGNORECASE)
 
 
 def _template_held(item: str, strings: List[str]) -> bool:
@@ -452,12 +453,12 @@ def _template_held(item: str, strings: List[str]) -> bool:
 
 
 # "a list of dicts with keys `name`, `points` and `games`": the fields of the input's records, in backticks or quotes.
-RECORD_FIELDS = re.compile(r"\b(?:dicts?|dictionaries|records?|rows?|entries|objects?)\s+with\s+(?:the\s+)?(?:keys?|fields?|columns?|attributes?)\s+"
+RECORD_FIELDS = literal_gates.compile(r"\b(?:dicts?|dictionaries|records?|rows?|entries|objects?)\s+with\s+(?:the\s+)?(?:keys?|fields?|columns?|attributes?)\s+"
                            r"(?P<items>[`'\"]\w+[`'\"](?:\s*,\s*[`'\"]\w+[`'\"])*,?\s+and\s+[`'\"]\w+[`'\"])", re.IGNORECASE)
 
 
 # "a list of dicts `{"name": str, "open_units": int, "last_assigned": datetime}`": the same fields, as the record's shape.
-RECORD_SHAPE = re.compile(r"`(?P<items>\{\s*[\"']\w+[\"']\s*:\s*[\w\[\]|. ]+(?:,\s*[\"']\w+[\"']\s*:\s*[\w\[\]|. ]+){2,}\s*\})`")
+RECORD_SHAPE = literal_gates.compile(r"`(?P<items>\{\s*[\"']\w+[\"']\s*:\s*[\w\[\]|. ]+(?:,\s*[\"']\w+[\"']\s*:\s*[\w\[\]|. ]+){2,}\s*\})`")
 
 
 def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]:
@@ -465,10 +466,12 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
     the instruction orders or compares by after listing it ("... keys `name`, `points` and `games`. Order by
     points, then **fewer games played** first"; "if several pickers tie, the one whose `last_assigned` is earliest"):
     the code leaves the rule out."""
-    found = RECORD_FIELDS.search(instruction) or RECORD_SHAPE.search(instruction)
+    found, field_name = RECORD_FIELDS.search(instruction), r"[`'\"](\w+)[`'\"]"
+    if not found:
+        found, field_name = RECORD_SHAPE.search(instruction), r"[\"'](\w+)[\"']\s*:"
     if not found:
         return None
-    fields = re.findall(r"[`'\"](\w+)[`'\"]" if found.re is RECORD_FIELDS else r"[\"'](\w+)[\"']\s*:", found.group("items"))
+    fields = re.findall(field_name, found.group("items"))
     read = _fields_read(tree, tables=False)
     unread = [f for f in fields if f not in read]
     if len(fields) - len(unread) < 2:
@@ -483,10 +486,10 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
 
 # A record shown as a dict literal (`{"port": "Peterhead", "vessel": "Gull", "kg": 120.5}`) and its fields, each with
 # whether its value is a number (or a number's type: `{"ref": str, "vehicles": int}`).
-RECORD_SAMPLE = re.compile(r"\{[^{}\n]*\}")
-SAMPLE_PAIR = re.compile(r"[\"']([a-z]\w*)[\"']\s*:\s*([^,}]+)")
-NUMBER_VALUE = re.compile(r"^\s*(?:-?\d|Decimal\b|int\b|float\b|Fraction\b)")
-QUOTED_VALUE = re.compile(r"\s*[\"']([^\"']{2,30})[\"']\s*")
+RECORD_SAMPLE = literal_gates.compile(r"\{[^{}\n]*\}")
+SAMPLE_PAIR = literal_gates.compile(r"[\"']([a-z]\w*)[\"']\s*:\s*([^,}]+)")
+NUMBER_VALUE = literal_gates.compile(r"^\s*(?:-?\d|Decimal\b|int\b|float\b|Fraction\b)")
+QUOTED_VALUE = literal_gates.compile(r"\s*[\"']([^\"']{2,30})[\"']\s*")
 
 
 def _record_fields(text: str, sample: re.Pattern = RECORD_SAMPLE) -> Tuple[Dict[str, bool], Dict[str, Set[str]]]:
@@ -536,8 +539,8 @@ def _number_field_unread(instruction: str, tree: ast.Module) -> Optional[str]:
 
 
 # A rule that leaves records out: "bookings with status "cancelled" take no space", "Cancelled classes must not be shown".
-EXCLUDING = re.compile(r"\b(?:not|no|never|exclud\w*|skip\w*|ignor\w*|omit\w*|without|drop\w*|leave\s+out|left\s+out)\b", re.IGNORECASE)
-ANY_RECORD_SAMPLE = re.compile(r"\{[^{}]*\}")  # in a fenced block too, over several lines
+EXCLUDING = literal_gates.compile(r"\b(?:not|no|never|exclud\w*|skip\w*|ignor\w*|omit\w*|without|drop\w*|leave\s+out|left\s+out)\b", re.IGNORECASE)
+ANY_RECORD_SAMPLE = literal_gates.compile(r"\{[^{}]*\}")  # in a fenced block too, over several lines
 
 
 def _excluding_field_unread(instruction: str, written: str, tree: ast.Module) -> Optional[str]:
@@ -628,7 +631,7 @@ def _missing_quoted(instruction: str, strings: List[str], memberships: List[Set[
 # "Styles: 'full' -> 'Ada Lovelace', 'last_first' -> 'Lovelace, Ada', 'initials' -> 'A.L.'", "'A' (90+), 'B' (80-89) ...
 # and 'F' (below 60)", "'calm' below 2 km/h, ... and 'gale' at 62 km/h or more": options or bands, each mapped
 # to what it gives or holds.
-MAPPED_KEY = re.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(?:->|=>|→|\((?=[^)]*\d)"""
+MAPPED_KEY = literal_gates.compile(r"""(?<![\w'"])(['"])(?P<key>[A-Za-z_][\w-]{0,30})\1\s*(?:->|=>|→|\((?=[^)]*\d)"""
                         r"""|(?=(?:below|under|less\s+than|from|at|above|over|up\s+to|between|greater\s+than|more\s+than)\b[^,;]{0,30}?\d)"""
                         r"""|(?=(?:pays?|gets?|costs?|earns?|receives?)\s+\$?\d|\d+(?:\.\d+)?\s*%\s+(?:less|off|more|discount)))\s*""")  # "child" pays 50% less, "senior" 40% less
 
@@ -647,7 +650,7 @@ def _missing_mapped_key(instruction: str, strings: List[str]) -> Optional[str]:
 
 
 # "replacing & with &amp;, < with &lt; ... and ' with &#x27;": the entities a replacement must write.
-ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#x?[0-9A-Fa-f]{1,6});")
+ENTITY = literal_gates.compile(r"&(?:[A-Za-z]{2,8}|#x?[0-9A-Fa-f]{1,6});")
 
 
 def _missing_entity(instruction: str, strings: List[str]) -> Optional[str]:
@@ -659,9 +662,9 @@ def _missing_entity(instruction: str, strings: List[str]) -> Optional[str]:
 
 
 # "trailing punctuation like '!' or ','", "sentences end with '.', '!' or '?'": marks listed together.
-MARK_LIST = re.compile(r"""(?<![\w'"])(['"])[^\w\s'"]\1(?:\s*,\s*(['"])[^\w\s'"]\2)*\s*,?\s*(?:or|and)\s+(['"])[^\w\s'"]\3(?![\w'"])""")
+MARK_LIST = literal_gates.compile(r"""(?<![\w'"])(['"])[^\w\s'"]\1(?:\s*,\s*(['"])[^\w\s'"]\2)*\s*,?\s*(?:or|and)\s+(['"])[^\w\s'"]\3(?![\w'"])""")
 # Code that handles marks as a class: \w, str.isalnum, string.punctuation, a character range.
-MARK_CLASSES = re.compile(r"isalnum|isalpha|isdigit|isidentifier|isdecimal|isnumeric|punctuation|\\[wWbs]|\[\^|\[[^\]\n]*[a-zA-Z0-9]-[a-zA-Z0-9]")
+MARK_CLASSES = literal_gates.compile(r"isalnum|isalpha|isdigit|isidentifier|isdecimal|isnumeric|punctuation|\\[wWbs]|\[\^|\[[^\]\n]*[a-zA-Z0-9]-[a-zA-Z0-9]")
 
 
 def _missing_marks(instruction: str, strings: List[str], code: str) -> Optional[str]:
@@ -676,9 +679,9 @@ def _missing_marks(instruction: str, strings: List[str], code: str) -> Optional[
     return None
 
 
-CODE_WORD = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
+CODE_WORD = literal_gates.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
 # ("V0" … "V17", "A1" to "A9"): the two ends of a run of codes, each an instance of a form, not words to spell.
-CODE_RANGE = re.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"]`?\s*(?:…|\.\.\.?|–|-|to|through|thru)\s*`?['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
+CODE_RANGE = literal_gates.compile(r"(?<![\w])['\"]([A-Z][A-Z0-9_]{1,20})['\"]`?\s*(?:…|\.\.\.?|–|-|to|through|thru)\s*`?['\"]([A-Z][A-Z0-9_]{1,20})['\"](?![\w])")
 
 
 def _built_from_held_prefix(word: str, strings: List[str]) -> bool:
@@ -702,17 +705,17 @@ def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
 
 # "a single CSV line with the fields title, author, member_id and due_date (ISO format), in that order": fields
 # the output is made of, named bare.
-FIELD_LIST = re.compile(r"\b(?:fields?|columns?)\s*:?\s+(?P<items>[a-z][a-z0-9_]*(?:\s*,\s*[a-z][a-z0-9_]*)+\s*,?\s*(?:and|or)\s+[a-z][a-z0-9_]*)\b")
-FIELDS_OUT = re.compile(r"\bin\s+(?:that|this|the\s+same|the\s+given)\s+order\b|\b(?:csv|header|export\w*|writes?|serial\w*)\b", re.IGNORECASE)
-FIELDS_IN = re.compile(r"\b(?:each|every|the)\s+(?:record|row|dict|item|entry|line)s?\s+(?:has|have|holds?|contains?)\b|\bgiven\b|\binput\b", re.IGNORECASE)
+FIELD_LIST = literal_gates.compile(r"\b(?:fields?|columns?)\s*:?\s+(?P<items>[a-z][a-z0-9_]*(?:\s*,\s*[a-z][a-z0-9_]*)+\s*,?\s*(?:and|or)\s+[a-z][a-z0-9_]*)\b")
+FIELDS_OUT = literal_gates.compile(r"\bin\s+(?:that|this|the\s+same|the\s+given)\s+order\b|\b(?:csv|header|export\w*|writes?|serial\w*)\b", re.IGNORECASE)
+FIELDS_IN = literal_gates.compile(r"\b(?:each|every|the)\s+(?:record|row|dict|item|entry|line)s?\s+(?:has|have|holds?|contains?)\b|\bgiven\b|\binput\b", re.IGNORECASE)
 
 
 # "the CSV text with the header row `name,email,phone,shifts_completed`": the columns, spelled as the header.
-HEADER_OUT = re.compile(r"\b(?:returns?|returning|writes?|writing|outputs?|produces?|generates?|emits?)\b", re.IGNORECASE)
-HEADER_IN = re.compile(r"\b(?:pars\w*|reads?|reading|have|has|takes?|given|input|from)\b", re.IGNORECASE)
+HEADER_OUT = literal_gates.compile(r"\b(?:returns?|returning|writes?|writing|outputs?|produces?|generates?|emits?)\b", re.IGNORECASE)
+HEADER_IN = literal_gates.compile(r"\b(?:pars\w*|reads?|reading|have|has|takes?|given|input|from)\b", re.IGNORECASE)
 # "Write `weight_by_passenger(csv_text)` for a manifest with the header row ...": the task's verb, not one of output.
-TASK_VERB_OBJECT = re.compile(r"\s+(?:`?[A-Za-z_]\w*\(|an?\s+(?:python\s+)?(?:function|method|class|program|script)\b)", re.IGNORECASE)
-HEADER_ROW = re.compile(r"\b(?:header(?:\s+row|\s+line)?|columns?)\b[^`.]{0,30}`(?P<items>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){2,})`", re.IGNORECASE)
+TASK_VERB_OBJECT = literal_gates.compile(r"\s+(?:`?[A-Za-z_]\w*\(|an?\s+(?:python\s+)?(?:function|method|class|program|script)\b)", re.IGNORECASE)
+HEADER_ROW = literal_gates.compile(r"\b(?:header(?:\s+row|\s+line)?|columns?)\b[^`.]{0,30}`(?P<items>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){2,})`", re.IGNORECASE)
 
 
 def _missing_output_field(instruction: str, strings: List[str], names: Set[str]) -> Optional[str]:
@@ -736,7 +739,7 @@ def _missing_output_field(instruction: str, strings: List[str], names: Set[str])
 
 # "four tiers: Member (1x), Silver (1.25x), Gold (1.5x) and Platinum (2x)": options named with what each gives.
 NAMED_VALUE = r"[A-Z][a-z]+\s*\(\s*[\d.]+\s*(?:x|×|%)?\s*\)"
-NAMED_VALUES = re.compile(rf"{NAMED_VALUE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAMED_VALUE}){{2,11}}")
+NAMED_VALUES = literal_gates.compile(rf"{NAMED_VALUE}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAMED_VALUE}){{2,11}}")
 
 
 def _missing_named_value(instruction: str, strings: List[str]) -> Optional[str]:
@@ -752,8 +755,8 @@ def _missing_named_value(instruction: str, strings: List[str]) -> Optional[str]:
 
 # "returns 'pending' if the policy hasn't started yet, 'active' from the start date through the end date, and
 # 'lapsed' once ...": one-word values a sentence says the function returns, each with its own case.
-RETURN_SENTENCE = re.compile(r"[^.;]*\b(?:returns?|returning|result\s+is)\b[^.;]*", re.IGNORECASE)
-RETURNED_WORD = re.compile(r"(?<![\w'\"`])(['\"])([A-Za-z][A-Za-z_-]{1,20})\1(?![\w'\"`])")
+RETURN_SENTENCE = literal_gates.compile(r"[^.;]*\b(?:returns?|returning|result\s+is)\b[^.;]*", re.IGNORECASE)
+RETURNED_WORD = literal_gates.compile(r"(?<![\w'\"`])(['\"])([A-Za-z][A-Za-z_-]{1,20})\1(?![\w'\"`])")
 
 
 def _missing_returned_word(instruction: str, strings: List[str]) -> Optional[str]:
@@ -772,8 +775,8 @@ def _missing_returned_word(instruction: str, strings: List[str]) -> Optional[str
 
 
 # A quoted phrase opens and closes on a character, not a space: "'day' when N is 1 and 'days'" quotes no " when N is 1 and ".
-TEMPLATE = re.compile(r"[\"'](?=\S)([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})(?<=\S)[\"']")
-PLACEHOLDER = re.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
+TEMPLATE = literal_gates.compile(r"[\"'](?=\S)([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})(?<=\S)[\"']")
+PLACEHOLDER = literal_gates.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
 
 
 def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:
@@ -808,8 +811,8 @@ def _missing_time_unit(instruction: str, strings: List[str], names: Set[str]) ->
 
 
 # "first a header row `ts,level,logger,message`, then one row per record": a header the CSV written must open with.
-HEADER_ASK = re.compile(r"\b(?:with|first|starting with|begins? with|plus|includ\w+)\s+(?:a|the|one|its)\s+header(?:\s+row|\s+line)?\b", re.IGNORECASE)
-NO_HEADER = re.compile(r"\b(?:no|without|omit\w*|skip\w*|excluding)\s+(?:a\s+|the\s+)?header", re.IGNORECASE)
+HEADER_ASK = literal_gates.compile(r"\b(?:with|first|starting with|begins? with|plus|includ\w+)\s+(?:a|the|one|its)\s+header(?:\s+row|\s+line)?\b", re.IGNORECASE)
+NO_HEADER = literal_gates.compile(r"\b(?:no|without|omit\w*|skip\w*|excluding)\s+(?:a\s+|the\s+)?header", re.IGNORECASE)
 
 
 def _header_never_written(instruction: str, tree: ast.Module) -> Optional[str]:

@@ -108,14 +108,15 @@ import ast
 import re
 from typing import Dict, Iterator, Optional, Set, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
 from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, oriented_comparisons, walk_outside_asserts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
-AFFIX = re.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|^\.0{1,3}$|://|^www\.$|^https?:?$")  # ".00": rstrip(".00") of "10.00" is "1"
+AFFIX = literal_gates.compile(r"^\.[A-Za-z][A-Za-z0-9]{0,5}$|^\.0{1,3}$|://|^www\.$|^https?:?$")  # ".00": rstrip(".00") of "10.00" is "1"
 RE_CALLS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "split"})
-REGEX = re.compile(r"\\[dwsDWSbB]|[\^$][\\(\[]|\[[^\]]+\]|\{\d+(?:,\d*)?\}|\(\?[:P=!<]|[)\]][*+?]")
+REGEX = literal_gates.compile(r"\\[dwsDWSbB]|[\^$][\\(\[]|\[[^\]]+\]|\{\d+(?:,\d*)?\}|\(\?[:P=!<]|[)\]][*+?]")
 
 
 def _string_constants(tree: ast.Module) -> Dict[str, str]:
@@ -190,12 +191,12 @@ def _looped_affixes(function: ast.AST, constants: Dict[str, ast.expr]) -> set:
 
 # The instruction calls a quoted word a prefix or suffix to drop ("prefixes some codes with 'SKU-'",
 # "start with the title \"Dr. \""), and does not speak of a set of characters.
-AFFIX_WORDS = re.compile(r"\b(?:prefix\w*|suffix\w*|start(?:s|ing)?\s+with|begin(?:s|ning)?\s+with|end(?:s|ing)?\s+with|leading|trailing|title)\b", re.IGNORECASE)
-CHARACTER_SET_WORDS = re.compile(r"\b(?:characters?|chars?|any\s+of|letters)\b", re.IGNORECASE)
+AFFIX_WORDS = literal_gates.compile(r"\b(?:prefix\w*|suffix\w*|start(?:s|ing)?\s+with|begin(?:s|ning)?\s+with|end(?:s|ing)?\s+with|leading|trailing|title)\b", re.IGNORECASE)
+CHARACTER_SET_WORDS = literal_gates.compile(r"\b(?:characters?|chars?|any\s+of|letters)\b", re.IGNORECASE)
 
 
 # ".txt", "IATA:", "www.", "Team ": a word with a separator, which strip would read as a set of characters.
-WORD_AFFIX = re.compile(r"(?=(?:.*[A-Za-z]){2})(?=.*[:\-/._ ]).{3,}")
+WORD_AFFIX = literal_gates.compile(r"(?=(?:.*[A-Za-z]){2})(?=.*[:\-/._ ]).{3,}")
 
 
 def stripped_word(tree: ast.Module, instruction: str = "") -> Optional[str]:
@@ -240,7 +241,7 @@ def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
     return None
 
 
-AFFIX_NAME = re.compile(r"(?:^|_)(?:prefix|suffix|affix|ext|extension)$", re.IGNORECASE)
+AFFIX_NAME = literal_gates.compile(r"(?:^|_)(?:prefix|suffix|affix|ext|extension)$", re.IGNORECASE)
 
 
 def _affix_names(function: ast.AST) -> set:
@@ -405,7 +406,7 @@ def _bool_option(tree: ast.Module) -> Optional[str]:
     return None
 
 
-PATH_NAME = re.compile(r"(?:^|_)(?:path|filename|file_name|fname|filepath|file_path)$")
+PATH_NAME = literal_gates.compile(r"(?:^|_)(?:path|filename|file_name|fname|filepath|file_path)$")
 
 
 def _load_of_a_path(tree: ast.Module) -> Optional[str]:
@@ -494,7 +495,7 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
     return None
 
 
-SWAPPED_DATE_FIELDS = re.compile(r"%Y[-/.]?%M|%M[-/.]?%d|%d[-/.]?%M|%H:?%m|%m:%S|%I:?%m")
+SWAPPED_DATE_FIELDS = literal_gates.compile(r"%Y[-/.]?%M|%M[-/.]?%d|%d[-/.]?%M|%H:?%m|%m:%S|%I:?%m")
 
 
 def _swapped_date_fields(tree: ast.Module) -> Optional[str]:
@@ -657,7 +658,7 @@ def _one_row_repeated(tree: ast.Module) -> Optional[str]:
     return None
 
 
-RE_FLAGS = re.compile(r"^(?:re\.)?(?:I|IGNORECASE|M|MULTILINE|S|DOTALL|X|VERBOSE|A|ASCII|U|UNICODE|L|LOCALE)$")
+RE_FLAGS = literal_gates.compile(r"^(?:re\.)?(?:I|IGNORECASE|M|MULTILINE|S|DOTALL|X|VERBOSE|A|ASCII|U|UNICODE|L|LOCALE)$")
 COUNT_POSITION = {"sub": 3, "subn": 3, "split": 2}  # the positional index where count (maxsplit) goes
 
 
@@ -1101,7 +1102,7 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
 
 
 # A parameter annotated as a sequence of floats: its items are floats.
-FLOAT_LIST = re.compile(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\[float(?:, \.\.\.)?\]")
+FLOAT_LIST = literal_gates.compile(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\[float(?:, \.\.\.)?\]")
 
 
 def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
@@ -1115,7 +1116,7 @@ def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
 
 
 TRIG = frozenset({"sin", "cos", "tan"})
-DEGREES_NAME = re.compile(r"(?:^|_)(?:deg|degs|degrees|bearing|heading|compass)(?:_|$)")
+DEGREES_NAME = literal_gates.compile(r"(?:^|_)(?:deg|degs|degrees|bearing|heading|compass)(?:_|$)")
 
 
 def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
@@ -1218,7 +1219,7 @@ def _mappings(function: ast.AST) -> set:
 
 
 # Fields of a record that two records often share: amounts, ranks, times (not an id, a name, a flight or a code).
-SHARED_FIELD = re.compile(r"(?:severity|amount|priority|score|points|price|cost|total|weight|count|qty|quantity|time|minute|hour|day|date|due|rank|level|age|"
+SHARED_FIELD = literal_gates.compile(r"(?:severity|amount|priority|score|points|price|cost|total|weight|count|qty|quantity|time|minute|hour|day|date|due|rank|level|age|"
                           r"distance|duration|size|rating|grade|stock|balance)s?", re.IGNORECASE)
 
 
@@ -1517,7 +1518,7 @@ def _predicate_never_called(tree: ast.Module) -> Optional[str]:
 METHODS_ONLY = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "title", "capitalize", "split", "isoformat",
                           "total_seconds", "toordinal", "isoweekday", "keys", "values", "items"})
 DATETIME_METHODS = METHODS_ONLY | {"date", "time", "weekday", "timestamp"}
-DATETIME_BUILDERS = re.compile(r"^(?:datetime\.)?(?:datetime|date)(?:\.(?:strptime|fromisoformat|now|utcnow|today|combine|fromtimestamp))?$")
+DATETIME_BUILDERS = literal_gates.compile(r"^(?:datetime\.)?(?:datetime|date)(?:\.(?:strptime|fromisoformat|now|utcnow|today|combine|fromtimestamp))?$")
 
 
 def _method_used_as_a_value(tree: ast.Module) -> Optional[str]:
@@ -1729,8 +1730,8 @@ def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
     return None
 
 
-TOKEN_SHAPE = re.compile(r"\\[dwsDWS]|\[[^\]]*\]")  # a class: the pattern spells a token's shape there
-ANCHORS_ONLY = re.compile(r"(?:\^|\$|\\[bAZ])*")
+TOKEN_SHAPE = literal_gates.compile(r"\\[dwsDWS]|\[[^\]]*\]")  # a class: the pattern spells a token's shape there
+ANCHORS_ONLY = literal_gates.compile(r"(?:\^|\$|\\[bAZ])*")
 
 
 def _alternation_inside_a_token(pattern: str) -> Optional[str]:
@@ -1886,7 +1887,7 @@ def _find_as_truth(tree: ast.Module) -> Optional[str]:
     return None
 
 
-COUNTS_PAGES = re.compile(r"(?:^|_)pages(?:$|_)|page_?count|total_?pages", re.IGNORECASE)  # not "page": i // size + 1 is an item's page number
+COUNTS_PAGES = literal_gates.compile(r"(?:^|_)pages(?:$|_)|page_?count|total_?pages", re.IGNORECASE)  # not "page": i // size + 1 is an item's page number
 
 
 def _floor_plus_one(node: ast.AST) -> bool:
@@ -1967,8 +1968,8 @@ def _last_window_missed(tree: ast.Module) -> Optional[str]:
     return None
 
 
-GRID_AXIS = re.compile(r"r|c|x|y|i|j|row|col|cur_?r|cur_?c")
-GRID_STEP = re.compile(r"d[rcxyij]|drow|dcol|delta_?[rcxy]")
+GRID_AXIS = literal_gates.compile(r"r|c|x|y|i|j|row|col|cur_?r|cur_?c")
+GRID_STEP = literal_gates.compile(r"d[rcxyij]|drow|dcol|delta_?[rcxy]")
 
 
 def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
@@ -2002,7 +2003,7 @@ def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
     return None
 
 
-PERCENT_NAME = re.compile(r"(?:^|_)(?:pct|percent|percentage)(?:_|$)", re.IGNORECASE)
+PERCENT_NAME = literal_gates.compile(r"(?:^|_)(?:pct|percent|percentage)(?:_|$)", re.IGNORECASE)
 
 
 def _percent_floor_divided(tree: ast.Module) -> Optional[str]:
@@ -2031,8 +2032,8 @@ def _strptime_format_first(tree: ast.Module) -> Optional[str]:
 
 # The parts of a date, in the order calendar and datetime take them.
 DATE_PART_CALLS = {"monthrange": 2, "weekday": 3, "date": 3, "datetime": 3}
-DATE_PART = (("year", re.compile(r"(?:^|_)(?:year|yr|yyyy)s?(?:_|$)")), ("month", re.compile(r"(?:^|_)(?:month|mon|mm)(?:_|$)")),
-             ("day", re.compile(r"(?:^|_)(?:day|dd|dom)(?:_|$)")))
+DATE_PART = (("year", literal_gates.compile(r"(?:^|_)(?:year|yr|yyyy)s?(?:_|$)")), ("month", literal_gates.compile(r"(?:^|_)(?:month|mon|mm)(?:_|$)")),
+             ("day", literal_gates.compile(r"(?:^|_)(?:day|dd|dom)(?:_|$)")))
 
 
 def _date_parts_out_of_order(tree: ast.Module) -> Optional[str]:
@@ -2063,7 +2064,7 @@ def _decimals_of_a_floor_division(tree: ast.Module) -> Optional[str]:
 
 
 # Names that say a value is a count of days or the month's last day: what monthrange()[1] is, and [0] is not.
-MONTH_LENGTH_NAME = re.compile(r"(?:^|_)(?:days?|last|length|len|size|ndays|num_days|n_days|month_days|days_in_month|end)(?:_|$)|days$", re.IGNORECASE)
+MONTH_LENGTH_NAME = literal_gates.compile(r"(?:^|_)(?:days?|last|length|len|size|ndays|num_days|n_days|month_days|days_in_month|end)(?:_|$)|days$", re.IGNORECASE)
 
 
 def _first_weekday_as_month_length(tree: ast.Module) -> Optional[str]:

@@ -24,6 +24,7 @@ import re
 import tokenize
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import STDLIB_MODULES
 from hfsynth.fences import find_fences
 
@@ -44,23 +45,23 @@ THIRD_PARTY = {
 STDLIB = frozenset(name for name in STDLIB_MODULES if not name.startswith("_")) - {"this", "antigravity"}
 DISTINCTIVE = (STDLIB - WORD_LIKE) | frozenset(THIRD_PARTY)
 
-USE_VERB = re.compile(
+USE_VERB = literal_gates.compile(
     r"\b(?:use|uses|using|used|with|via|import|importing|leverage|leveraging|employ|employing|utili[sz]e|utili[sz]ing|rely on|relying on|"
     r"call|calls|calling|based on|by means of|help of)\b",
     re.IGNORECASE,
 )
-NOT_REQUIRED = re.compile(
+NOT_REQUIRED = literal_gates.compile(
     r"\b(?:without|not|no|never|nor|avoid|avoiding|instead|rather|e\.g|eg|such as|like|similar|unlike|except|or|"
     r"don't|doesn't|shouldn't|mustn't|can't|cannot|dont)(?!\w)", re.IGNORECASE
 )
-DOTTED = re.compile(r"(?<![\w.@/-])([A-Za-z_]\w*)\.(?!(?:py|txt|csv|json|md|html?|xml|ya?ml|cfg|ini|log|zip|gz|tar|com|org|net|io)\b)[A-Za-z_]\w*")
-NAMED_MODULE = re.compile(r"(?<![\w.])`?([A-Za-z_][\w-]*)`?(?:'s)? (?:module|library|package)\b", re.IGNORECASE)
+DOTTED = literal_gates.compile(r"(?<![\w.@/-])([A-Za-z_]\w*)\.(?!(?:py|txt|csv|json|md|html?|xml|ya?ml|cfg|ini|log|zip|gz|tar|com|org|net|io)\b)[A-Za-z_]\w*")
+NAMED_MODULE = literal_gates.compile(r"(?<![\w.])`?([A-Za-z_][\w-]*)`?(?:'s)? (?:module|library|package)\b", re.IGNORECASE)
 # A name in quotes is a value ("'a.tar.gz' with 'bz2' gives 'a.tar.bz2'": an extension), not a module.
-BARE_NAME = re.compile(r"(?<![\w.'\"-])`?([A-Za-z][\w-]*)`?(?![\w'\"-])")
+BARE_NAME = literal_gates.compile(r"(?<![\w.'\"-])`?([A-Za-z][\w-]*)`?(?![\w'\"-])")
 
 
 # The noun after a module's name that makes the name a value's kind: "`datetime` values", "Decimal objects".
-KIND_NOUN = re.compile(r"`?\s+(?:values?|objects?|instances?|items?|fields?|entries|elements?|columns?)\b", re.IGNORECASE)
+KIND_NOUN = literal_gates.compile(r"`?\s+(?:values?|objects?|instances?|items?|fields?|entries|elements?|columns?)\b", re.IGNORECASE)
 
 
 def _before(text: str, start: int, words: int) -> str:

@@ -17,16 +17,17 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, unparsed, walk
 
 # What says the input may be one-shot; not "Write a generator that yields" (the function itself).
-ONE_SHOT = re.compile(
+ONE_SHOT = literal_gates.compile(
     r"\bany (?:kind of )?iterable\b|\b(?:it|they|the input|inputs?|this|that|which) (?:is|are|can be|may be|might be|could be) (?:a |an |any )?(?:generator|iterator)s?\b|"
     r"\b(?:can|may|might|could) be (?:a |an |any )?(?:generator|iterator|one-shot)s?\b|\b(?:including|such as|like|even|on|from) (?:a |an )?(?:generator|iterator)s?\b|"
     r"\bone-shot\b|\bconsumed? (?:only )?once\b",
     re.IGNORECASE)
 SELF_DESCRIBING = frozenset({"iterable", "iterator", "stream"})
-SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+SENTENCE = literal_gates.compile(r"(?<=[.!?;])\s+|\n+")
 # Calls that read the whole of what they are given.
 CONSUMING = frozenset("sum max min list tuple sorted set frozenset any all dict len enumerate zip map filter Counter".split())
 

@@ -47,10 +47,11 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
 from hfsynth.curate.python_ast import nodes_of, parameter_names, unparsed, walk
 
-STABLE_ASK = re.compile(
+STABLE_ASK = literal_gates.compile(
     r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
     r"\bsort\w*\b[^.]{0,30}\bmust be stable\b|\b(?:a|the) stable sort\b",
     re.IGNORECASE,
@@ -84,7 +85,7 @@ def _is_keyed_sort(node: ast.AST) -> bool:
             and any(k.arg == "key" for k in node.keywords))
 
 
-ORDER_KEPT_ASK = re.compile(
+ORDER_KEPT_ASK = literal_gates.compile(
     r"\bin (?:the )?order of (?:their |its )?first (?:occurrence|appearance)s?\b|\b(?:in|keep\w*|preserv\w*|maintain\w*|retain\w*)\b[^.]{0,25}\b(?:their |the |its )?original order\b|"
     r"\bin (?:the )?(?:same )?order (?:they|in which (?:they|it|each|they each)) (?:first )?(?:appear|occur)\w*\b|"
     r"\b(?:preserv|keep|maintain|retain)\w*\s+(?:the\s+)?(?:queue|list|input|insertion|existing)\s+order\b",
@@ -103,7 +104,7 @@ def _sorted_result(tree: ast.Module) -> Optional[str]:
     return None
 
 
-TIE_ALPHA_ASK = re.compile(
+TIE_ALPHA_ASK = literal_gates.compile(
     r"\b(?:ties?|tied)\b[^.]{0,40}\b(?:broken|resolved|ordered|sorted|decided|settled|listed|ranked|shown|placed|returned)\b[^.]{0,30}\b(?:alphabetical\w*|by (?:the )?(?:name|player|word|key|title)s?|lexicographic\w*)\b|"
     # "Ties must be broken by feeder id in ascending order"
     r"\b(?:ties?|tied)\b[^.]{0,20}\b(?:broken|resolved|ordered|sorted|decided|settled)\s+by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+in\s+ascending\s+order\b|"
@@ -133,14 +134,14 @@ TIE_ALPHA_ASK = re.compile(
 )
 # "If several screens are tied, return the lowest screen number": the smallest of the tied values, which neither
 # ``most_common`` (first seen) nor a sort by the count alone gives.
-TIE_LOWEST_ASK = re.compile(
+TIE_LOWEST_ASK = literal_gates.compile(
     r"\b(?:if|when)\s+(?:several|two|more|multiple)\s+(?:\w+\s+){0,2}?(?:are\s+tied|tie|have\s+the\s+same\s+\w+)\b[^.;]{0,30}?\b(?:return|choose|pick|take|use)\s+"
     r"(?:the\s+)?(?:lowest|smallest)\b",
     re.IGNORECASE,
 )
 # "when two orders have the same promised time, the one with the larger value goes first": a second field decides, in
 # either direction (so a tuple key sorted with ``reverse=True`` may be right: both fields descending).
-TIE_SECOND_FIELD_ASK = re.compile(
+TIE_SECOND_FIELD_ASK = literal_gates.compile(
     r"\b(?:when|if|where)\s+(?:two|several|multiple)\s+\w+\s+(?:\w+\s+)?the\s+same\s+\w+(?:\s+\w+)?\s*,?\s+[^.]{0,40}\b(?:larger|largest|higher|highest|bigger|greater|smaller|lower)\b"
     r"[^.]{0,30}\b(?:first|wins|goes first|comes? first)\b",
     re.IGNORECASE,
@@ -184,7 +185,7 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
 
 # "if several ovens tie, return the one whose name comes first alphabetically", "if several venues share the highest
 # total, return the one whose name comes first alphabetically": one item picked, ties by name.
-TIE_ALPHA_PICK_ASK = re.compile(r"\b(?:ties?|tied)\b[^.;]{0,90}?\b(?:alphabetical\w*|lexicographic\w*)"
+TIE_ALPHA_PICK_ASK = literal_gates.compile(r"\b(?:ties?|tied)\b[^.;]{0,90}?\b(?:alphabetical\w*|lexicographic\w*)"
                                 r"|\b(?:share|shares|sharing)\s+the\s+(?:same\s+)?(?:highest|lowest|largest|smallest|best|top|maximum|minimum|longest|shortest|most|fewest|greatest|biggest)\b"
                                 r"[^.;]{0,80}?\b(?:alphabetical\w*|lexicographic\w*)", re.IGNORECASE)
 
@@ -204,7 +205,7 @@ def _picks_by_one_field(tree: ast.Module) -> Optional[str]:
     return None
 
 
-FIFO_TIES_ASK = re.compile(
+FIFO_TIES_ASK = literal_gates.compile(
     r"\bequal priorit\w*\b[^.]{0,80}\b(?:in the order (?:they|in which they) were (?:pushed|added|inserted|enqueued)|FIFO|first[- ]in,? first[- ]out|insertion order)\b|"
     r"\bitems?\b[^.]{0,30}\bneed not be comparable\b|\bnon-?comparable items\b",
     re.IGNORECASE,
@@ -221,7 +222,7 @@ def _ties_compare_items(tree: ast.Module) -> Optional[str]:
 
 
 # "for equal timestamps keep entries from earlier streams first": items with a key and more, ordered by the key alone.
-EQUAL_KEYS_ASK = re.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:equal|identical|same|tied)\s+\w+s?\b[^.]{0,60}\b(?:first|order|before)\b", re.IGNORECASE)
+EQUAL_KEYS_ASK = literal_gates.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:equal|identical|same|tied)\s+\w+s?\b[^.]{0,60}\b(?:first|order|before)\b", re.IGNORECASE)
 
 
 def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
@@ -253,7 +254,7 @@ def _indexes_with(loop: ast.AST, name: str, tree: ast.Module) -> bool:
 
 
 # "consecutive duplicates are collapsed (like uniq)": neighbours compared, not a set of everything seen.
-CONSECUTIVE_ASK = re.compile(r"\b(?:consecutive|adjacent|repeated\s+in\s+a\s+row|runs?\s+of)\s+(?:\w+\s+){0,2}?(?:duplicates?|repeats?|equal|identical|same)\b|\blike\s+(?:the\s+)?(?:unix\s+)?`?uniq`?\b", re.IGNORECASE)
+CONSECUTIVE_ASK = literal_gates.compile(r"\b(?:consecutive|adjacent|repeated\s+in\s+a\s+row|runs?\s+of)\s+(?:\w+\s+){0,2}?(?:duplicates?|repeats?|equal|identical|same)\b|\blike\s+(?:the\s+)?(?:unix\s+)?`?uniq`?\b", re.IGNORECASE)
 
 
 def _dedups_globally(tree: ast.Module) -> Optional[str]:
@@ -274,7 +275,7 @@ def _dedups_globally(tree: ast.Module) -> Optional[str]:
 
 
 # "keep the first occurrence of each id": a later duplicate must not replace it.
-KEEP_FIRST_ASK = re.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:occurrence|one|seen|appearance|instance|entry|record|event|item|version|value|spelling)s?\b|"
+KEEP_FIRST_ASK = literal_gates.compile(r"\bkeep(?:s|ing)?\s+(?:only\s+)?the\s+first\s+(?:occurrence|one|seen|appearance|instance|entry|record|event|item|version|value|spelling)s?\b|"
                             r"\bfirst\s+(?:occurrence|one|seen)\s+(?:wins|is\s+kept)\b", re.IGNORECASE)
 
 
@@ -309,7 +310,7 @@ def _later_one_wins(tree: ast.Module) -> Optional[str]:
 
 
 # "a list of (start, end) tuples in any order" with merged or sorted results: the code must order them.
-ANY_ORDER_ASK = re.compile(r"\A(?=[\s\S]*\b(?:merg\w*|overlap\w*|consecutive|adjacent|gaps?|sorted\s+by)\b)[\s\S]*?\b(?:in\s+any\s+order|unsorted|not\s+(?:necessarily\s+)?sorted|in\s+no\s+particular\s+order)\b", re.IGNORECASE)
+ANY_ORDER_ASK = literal_gates.compile(r"\A(?=[\s\S]*\b(?:merg\w*|overlap\w*|consecutive|adjacent|gaps?|sorted\s+by)\b)[\s\S]*?\b(?:in\s+any\s+order|unsorted|not\s+(?:necessarily\s+)?sorted|in\s+no\s+particular\s+order)\b", re.IGNORECASE)
 ORDERING_CALLS = frozenset({"sorted", "sort", "heappush", "heapify", "heappop", "merge", "nsmallest", "nlargest", "insort", "bisect", "bisect_left", "bisect_right", "sort_values", "order_by", "SortedList"})
 
 
@@ -332,7 +333,7 @@ def _never_orders(tree: ast.Module) -> Optional[str]:
 
 
 # "comparing major, minor and patch numerically": a key that splits and never converts compares text.
-NUMERIC_ASK = re.compile(r"\bnumerically\b|\bas (?:integers|numbers)\b|\bnumeric(?:al)? (?:comparison|order)\b", re.IGNORECASE)
+NUMERIC_ASK = literal_gates.compile(r"\bnumerically\b|\bas (?:integers|numbers)\b|\bnumeric(?:al)? (?:comparison|order)\b", re.IGNORECASE)
 
 
 def _split_key_as_text(tree: ast.Module) -> Optional[str]:
@@ -346,7 +347,7 @@ def _split_key_as_text(tree: ast.Module) -> Optional[str]:
 
 
 # "1 is the highest score", "highest first gets rank 1": ranks counted down from the top.
-HIGHEST_FIRST_ASK = re.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:highest|best|top|largest|biggest)\b|\b(?:highest|best|top|largest)\b[^.]{0,30}\b(?:gets?|is|has)\s+rank\s+1\b", re.IGNORECASE)
+HIGHEST_FIRST_ASK = literal_gates.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:highest|best|top|largest|biggest)\b|\b(?:highest|best|top|largest)\b[^.]{0,30}\b(?:gets?|is|has)\s+rank\s+1\b", re.IGNORECASE)
 
 
 def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
@@ -368,7 +369,7 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
 # "most visits first", "highest score first", "fullest station first", "newest first", "from largest to smallest", "in descending order", in an instruction that asks
 # nothing smallest first ("least recent first", "ascending", "non-decreasing order": a second key, or the other way), and
 # not descending as an option ("support descending order via the flag": the default is the other way).
-LARGEST_FIRST_ASK = re.compile(
+LARGEST_FIRST_ASK = literal_gates.compile(
     r"\A(?![\s\S]*(?:\b(?:least|lowest|smallest|fewest|shortest|earliest|oldest)\s+(?:[\w-]+\s+){0,2}first\b|\bascending\b|\bincreasing\s+order\b|\bnon-?(?:decreasing|descending)\b|"
     r"\b(?:support|allow|optional(?:ly)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?descending\b|\bdescending\b[^.\n]{0,40}\b(?:flag|option|parameter|argument|toggle)\b))"
     r"[\s\S]*?(?:\b(?:most|highest|largest|biggest|longest|greatest|top|fullest|busiest|heaviest|newest|latest|loudest|tallest|richest|strongest|warmest|hottest|deepest|widest|priciest|costliest)\s+(?!overdue\b|late\b|urgent\b)(?:[\w-]+\s+){0,2}first\b|\bfrom\s+(?:the\s+)?(?:highest|largest|most|biggest)\s+to\b|"
@@ -395,7 +396,7 @@ def _sorted_smallest_first(tree: ast.Module) -> Optional[str]:
 
 
 # "times written like '9:30' or '14:00' (hours are not zero-padded)": text that sorts wrong as text.
-UNPADDED_ASK = re.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]padded\b|\bunpadded\b|\bwithout (?:a )?leading zeros?\b|\bno leading zeros?\b|"
+UNPADDED_ASK = literal_gates.compile(r"\b(?:not|never|aren't|isn't)\s+(?:\w+\s+)?zero[- ]padded\b|\bunpadded\b|\bwithout (?:a )?leading zeros?\b|\bno leading zeros?\b|"
                           r"(?:written|given|formatted|stored|as)\s+(?:as\s+)?`[\"']?(?:m:ss|h:mm(?::ss)?)[\"']?`",  # `m:ss`, `"H:MM"`: one digit where there are few, two after
                           re.IGNORECASE)
 
@@ -422,7 +423,7 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
 
 
 # "`payments` is a list of `(date, amount)` tuples in no particular order": items that come unsorted.
-UNORDERED_INPUT_ASK = re.compile(r"\b(?:in\s+(?:any|no\s+particular|random)\s+order|unsorted|not\s+(?:necessarily\s+)?(?:sorted|in\s+order)|unordered)\b", re.IGNORECASE)
+UNORDERED_INPUT_ASK = literal_gates.compile(r"\b(?:in\s+(?:any|no\s+particular|random)\s+order|unsorted|not\s+(?:necessarily\s+)?(?:sorted|in\s+order)|unordered)\b", re.IGNORECASE)
 
 
 def _groups_unsorted_items(tree: ast.Module) -> Optional[str]:
@@ -441,7 +442,7 @@ def _groups_unsorted_items(tree: ast.Module) -> Optional[str]:
 # "if several hours tie for the maximum, return the earliest", "the tie is settled by choosing the one whose name comes
 # first alphabetically": of equal best values, the first (earliest, lowest, alphabetically first) one ("several days
 # share the highest gust": the value tied for, not the one chosen).
-TIE_FIRST_ASK = re.compile(
+TIE_FIRST_ASK = literal_gates.compile(
     r"\b(?:ties?|tied|tie\s+for|several|multiple|more\s+than\s+one)\b(?![^.;]{0,90}(?<!share the )(?<!shares the )(?<!have the )(?<!has the )(?<!with the )(?<!for the )"
     r"\b(?:latest|last|highest|largest|later|most\s+recent|newest)\b)[^.;]{0,90}?"
     r"\b(?:earliest|first|lowest|smallest|earlier|lower|smaller)\b",
@@ -495,7 +496,7 @@ ORDER_ASKS = (
 
 
 # "return the overdue tasks sorted by due date, oldest first", "in ascending order": the result's own order.
-ORDERED_RESULT_ASK = re.compile(
+ORDERED_RESULT_ASK = literal_gates.compile(
     r"\b(?:return\w*|output\w*|yield\w*|print\w*|produce\w*|display\w*|show\w*|list\s+(?:the|all|every|each))\b[^.;!?]{0,80}?"
     r"\b(?P<order>(?:sorted|ordered)\s+(?:by|on|from)\b|sorted\s+(?:ascending|descending|alphabetically)\b"
     r"|(?:in|into)\s+(?:ascending|descending|alphabetical|chronological|increasing|decreasing|numerical|reverse\s+chronological)\s+order\b"
@@ -503,7 +504,7 @@ ORDERED_RESULT_ASK = re.compile(
     re.IGNORECASE,
 )
 # The input arrives in order ("the log is sorted by time", "given a sorted list"): nothing is left to sort.
-INPUT_IN_ORDER = re.compile(
+INPUT_IN_ORDER = literal_gates.compile(
     r"\b(?:already\s+(?:sorted|ordered|in\s+order)|sorted\s+(?:lists?|arrays?|sequences?|inputs?|data)|(?:is|are|come|comes|arrive|arrives)\s+(?:already\s+)?(?:sorted|ordered|in\s+(?:\w+\s+)?order)"
     r"|in\s+(?:the\s+)?order\s+(?:they|it)\s+(?:arrive|arrived|came|come|were|was))\b",
     re.IGNORECASE,

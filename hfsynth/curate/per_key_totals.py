@@ -14,15 +14,16 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, walk
 
 # "a film can have several showings", "the same player may appear more than once", "totalled across all its showings".
-SEVERAL_PER_KEY = re.compile(
+SEVERAL_PER_KEY = literal_gates.compile(
     r"\b(?:can|may|might|could|will\s+often|often)\s+(?:have|appear\s+(?:in|on)|appear|occur|span|hold|be\s+listed)\s+"
     r"(?:several|multiple|many|more\s+than\s+(?:one|once))\b"
     r"|\b(?:total|combined|overall|summed|added\s+up)\b[^.;]{0,60}\bacross\s+(?:all\s+)?(?:its|their|his|her)\b",
     re.IGNORECASE)
-BEST_ASKED = re.compile(r"\b(?:largest|highest|most|biggest|best|greatest|maximum|smallest|lowest|least|fewest|minimum)\b", re.IGNORECASE)
+BEST_ASKED = literal_gates.compile(r"\b(?:largest|highest|most|biggest|best|greatest|maximum|smallest|lowest|least|fewest|minimum)\b", re.IGNORECASE)
 ADDS_UP = frozenset({"sum", "Counter", "defaultdict", "groupby", "fsum", "reduce", "accumulate", "setdefault", "update"})
 
 

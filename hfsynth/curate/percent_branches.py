@@ -13,10 +13,11 @@ from __future__ import annotations
 import ast
 import re
 from typing import Optional
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import walk
 
-PERCENT_KIND = re.compile(r"^(?:percent(?:age)?|pct|%|percent_off)$", re.IGNORECASE)
-AMOUNT_KIND = re.compile(r"^(?:fixed|flat|amount|absolute|fixed_amount|amount_off)$", re.IGNORECASE)
+PERCENT_KIND = literal_gates.compile(r"^(?:percent(?:age)?|pct|%|percent_off)$", re.IGNORECASE)
+AMOUNT_KIND = literal_gates.compile(r"^(?:fixed|flat|amount|absolute|fixed_amount|amount_off)$", re.IGNORECASE)
 
 
 def _hundred(statements: list) -> bool:

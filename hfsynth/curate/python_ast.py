@@ -54,7 +54,7 @@ def walk(node: ast.AST) -> Tuple[ast.AST, ...]:
     if found is None:
         grown = [node]
         for current in grown:  # breadth first, as ast.walk: the list grows while it is read
-            grown.extend(_direct_children(current))
+            grown.extend(children(current))
         found = tuple(grown)
         if KEEP_PER_NODE:
             setattr(node, _BELOW, found)
@@ -72,8 +72,28 @@ def nodes_of(node: ast.AST, kinds) -> Tuple[ast.AST, ...]:
             setattr(node, _TYPED, typed)
     found = typed.get(kinds)
     if found is None:
-        found = typed[kinds] = tuple(n for n in walk(node) if isinstance(n, kinds))
+        found = typed[kinds] = _of_kinds(node, kinds, typed)
     return found
+
+
+_BY_TYPE = "nodes by type"  # the key, among the kinds asked of a node, of its nodes grouped by their exact type
+
+
+def _of_kinds(node: ast.AST, kinds, typed: dict) -> Tuple[ast.AST, ...]:
+    """The nodes of ``walk(node)`` of ``kinds``. A module or function is asked for dozens of kinds, check after
+    check: from its third kind on, its nodes are grouped by type once, and a kind that only one of its node types
+    belongs to is read from that group, in walk order; any other is filtered from the walk."""
+    if len(typed) < 2:
+        return tuple(n for n in walk(node) if isinstance(n, kinds))
+    groups = typed.get(_BY_TYPE)
+    if groups is None:
+        groups = typed[_BY_TYPE] = {}
+        for n in walk(node):
+            groups.setdefault(type(n), []).append(n)
+    matching = [kind for kind in groups if issubclass(kind, kinds)]
+    if len(matching) <= 1:
+        return tuple(groups[matching[0]]) if matching else ()
+    return tuple(n for n in walk(node) if isinstance(n, kinds))
 
 
 def children(node: ast.AST) -> List[ast.AST]:
@@ -117,11 +137,21 @@ def nodes_outside_try(node: ast.AST) -> Tuple[ast.AST, ...]:
     return kept_walk(node, _nodes_outside_try)
 
 
-def _nodes_outside_try(node: ast.AST) -> Iterator[ast.AST]:
-    for child in children(node):
-        if not isinstance(child, GUARDED):
-            yield child
-            yield from _nodes_outside_try(child)
+def preorder(node: ast.AST, skipped: tuple) -> List[ast.AST]:
+    """The nodes below ``node`` depth first, each before its children and children left to right, not
+    entering (nor giving) those of the ``skipped`` kinds: the order of a recursive walk, made with a stack
+    (a generator per level cost the partial walks more than the checks that read them)."""
+    found: List[ast.AST] = []
+    stack = [child for child in reversed(children(node)) if not isinstance(child, skipped)]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(child for child in reversed(children(current)) if not isinstance(child, skipped))
+    return found
+
+
+def _nodes_outside_try(node: ast.AST) -> List[ast.AST]:
+    return preorder(node, GUARDED)
 
 
 def own_scope_nodes(scope: ast.AST, skip_comprehensions: bool = False) -> Tuple[ast.AST, ...]:
@@ -130,15 +160,12 @@ def own_scope_nodes(scope: ast.AST, skip_comprehensions: bool = False) -> Tuple[
     return kept_walk(scope, _own_scope_nodes_but_comprehensions if skip_comprehensions else _own_scope_nodes)
 
 
-def _own_scope_nodes(scope: ast.AST, skipped: tuple = SCOPES) -> Iterator[ast.AST]:
-    for child in children(scope):
-        if not isinstance(child, skipped):
-            yield child
-            yield from _own_scope_nodes(child, skipped)
+def _own_scope_nodes(scope: ast.AST) -> List[ast.AST]:
+    return preorder(scope, SCOPES)
 
 
-def _own_scope_nodes_but_comprehensions(scope: ast.AST) -> Iterator[ast.AST]:
-    return _own_scope_nodes(scope, SCOPES + COMPREHENSIONS)
+def _own_scope_nodes_but_comprehensions(scope: ast.AST) -> List[ast.AST]:
+    return preorder(scope, SCOPES + COMPREHENSIONS)
 
 
 def parse_python(code: str, fresh: bool = False) -> Optional[ast.Module]:

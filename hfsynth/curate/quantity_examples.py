@@ -25,27 +25,28 @@ import ast
 import re
 from typing import List, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.instruction_examples import Example
 from hfsynth.curate.python_ast import asked_function, literal_value, value_fits
 from hfsynth.curate.worded_examples import AFTER_ANSWER
 
-QUANTITY_PRICE = re.compile(
+QUANTITY_PRICE = literal_gates.compile(
     r"(?<![\w.\-\u2013$\u20ac\u00a3])(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)\s+"
     r"(?:(?:should|would|will|must)\s+)?(?:costs?|(?:is|are)\s+charged|comes?\s+to)\s+"
     r"[$\u20ac\u00a3]?(?P<price>\d+(?:\.\d+)?)(?!\w|\.\d)", re.IGNORECASE)
 # Where a clause starts: a sentence's or a list item's end, a colon, a bracket, a dash.
-CLAUSE_END = re.compile(r"[.;:!?,](?=\s)|[(\[\n\u2014]|\*\*")
+CLAUSE_END = literal_gates.compile(r"[.;:!?,](?=\s)|[(\[\n\u2014]|\*\*")
 # What may stand before the quantity in its clause.
-LEAD = re.compile(
+LEAD = literal_gates.compile(
     r"(?:(?:so|thus|hence|e\.g\.|i\.e\.|for example|for instance|and|that is)\s*,?\s*)*"
     r"(?:(?:a|an)\s+[a-z]+\s+of|(?:[a-z]+\s+)?up to and including|exactly)?", re.IGNORECASE)
 # After the price: a rate, an extra or a count of something else, not the whole quantity's price.
-RATE = re.compile(r"\s*(?:/|for (?:each|every|a|an)\b|on top\b)", re.IGNORECASE)
-FOLLOWER = re.compile(r"\s*([A-Za-z]+)")
+RATE = literal_gates.compile(r"\s*(?:/|for (?:each|every|a|an)\b|on top\b)", re.IGNORECASE)
+FOLLOWER = literal_gates.compile(r"\s*([A-Za-z]+)")
 # The price worked out as a sum of its terms: "8 km costs 5 * 1.50 + 3 * 1.20 = 11.10" costs 11.10.
-WORKED_SUM = re.compile(
+WORKED_SUM = literal_gates.compile(
     r"(?:\s*[*\u00d7+\-]\s*[$\u20ac\u00a3]?\d+(?:\.\d+)?)+\s*=\s*[$\u20ac\u00a3]?(?P<price>\d+(?:\.\d+)?)(?!\w|\.\d)")
-OPERATOR = re.compile(r"\s*[*\u00d7+\-=]")
+OPERATOR = literal_gates.compile(r"\s*[*\u00d7+\-=]")
 # What a unit measures, for a parameter named for that rather than for the unit.
 MEASURES = {
     "kg": ("weight", "mass"), "g": ("weight", "mass"), "gram": ("weight", "mass"), "kilogram": ("weight", "mass"),

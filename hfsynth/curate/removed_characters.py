@@ -15,6 +15,7 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.requirement_words import negated
 from hfsynth.curate.python_ast import nodes_of, unparsed
 
@@ -31,25 +32,25 @@ CHARACTER_WORDS = {
 }
 _WORD = "|".join(sorted((re.escape(w) for w in CHARACTER_WORDS), key=len, reverse=True))
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:any\s+|all\s+)?"
-REMOVAL_ASK = re.compile(
+REMOVAL_ASK = literal_gates.compile(
     rf"\b(?:remove|removes|removing|removed|strip|strips|stripping|delete|deletes|deleting|drop|drops|dropping|ignore|ignores|ignoring)\s+"
     rf"(?:any\s+|all\s+|the\s+)?(?:\w+\s+)?(?P<list>(?:{_WORD})(?:{_SEPARATOR}(?:{_WORD}))+)\b",
     re.IGNORECASE,
 )
 # "with spaces, apostrophes and hyphens removed from the surname": the list before its verb
-REMOVED_LIST = re.compile(rf"(?P<list>(?:{_WORD})(?:{_SEPARATOR}(?:{_WORD}))+)\s+(?:are\s+|being\s+)?(?:removed|stripped|deleted|dropped|ignored)\b", re.IGNORECASE)
+REMOVED_LIST = literal_gates.compile(rf"(?P<list>(?:{_WORD})(?:{_SEPARATOR}(?:{_WORD}))+)\s+(?:are\s+|being\s+)?(?:removed|stripped|deleted|dropped|ignored)\b", re.IGNORECASE)
 # "ignoring leading/trailing whitespace", "whitespace-only answers count as blank", "surrounding whitespace is ignored"
-WHITESPACE_ASK = re.compile(
+WHITESPACE_ASK = literal_gates.compile(
     r"\bignor\w*\s+(?:any\s+)?(?:leading(?:/trailing|\s+(?:and|or)\s+trailing)?|trailing|surrounding|extra)\s+(?:white\s*space|spaces)\b|"
     r"\b(?:leading|trailing|surrounding)(?:/trailing|\s+(?:and|or)\s+trailing)?\s+(?:white\s*space|spaces)\s+(?:is|are|must\s+be|should\s+be)\s+(?:ignored|removed|stripped|trimmed)\b|"
     r"\b(?:consisting|made\s+up)\s+(?:only|entirely|solely)\s+of\s+white\s*space\b|\bwhite\s*space-only\b|\bonly\s+white\s*space\b",
     re.IGNORECASE,
 )
-HANDLES_WHITESPACE = re.compile(r"\bstrip\b|\blstrip\b|\brstrip\b|\.split\(\)|\\s|\bisspace\b|\bwhitespace\b|\bint\(|\bfloat\(|\bDecimal\(|\bnormalize|\bisalnum\b|\bisalpha\b|\bisdigit\b|\btranslate\b")
+HANDLES_WHITESPACE = literal_gates.compile(r"\bstrip\b|\blstrip\b|\brstrip\b|\.split\(\)|\\s|\bisspace\b|\bwhitespace\b|\bint\(|\bfloat\(|\bDecimal\(|\bnormalize|\bisalnum\b|\bisalpha\b|\bisdigit\b|\btranslate\b")
 
 # Code that keeps only what it wants, or drops classes of characters, covers any one character named.
-CATCH_ALL = re.compile(r"\bis(?:digit|decimal|numeric|alnum|alpha|ascii)\b|\\[DWS]|\[\^|\bpunctuation\b|\btranslate\b|\bmaketrans\b|\bstring\.digits\b|\bimport\s[^\n]*\bdigits\b|\bascii_letters\b|\bfilter\(")
-WHITESPACE_CATCH_ALL = re.compile(r"\.split\(\)|\\s|\bisspace\b|\bwhitespace\b")
+CATCH_ALL = literal_gates.compile(r"\bis(?:digit|decimal|numeric|alnum|alpha|ascii)\b|\\[DWS]|\[\^|\bpunctuation\b|\btranslate\b|\bmaketrans\b|\bstring\.digits\b|\bimport\s[^\n]*\bdigits\b|\bascii_letters\b|\bfilter\(")
+WHITESPACE_CATCH_ALL = literal_gates.compile(r"\.split\(\)|\\s|\bisspace\b|\bwhitespace\b")
 
 
 def character_left_in(prose: str, tree: ast.Module) -> Optional[str]:

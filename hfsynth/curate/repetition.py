@@ -31,14 +31,15 @@ import re
 from collections import Counter
 from typing import Dict, List, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, parse_python, walk
 from hfsynth.fences import find_fences
 
-WORD = re.compile(r"\S+")
+WORD = literal_gates.compile(r"\S+")
 
 
 STRUCTURAL_WORDS = frozenset(keyword.kwlist) | frozenset(dir(builtins))
-IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+IDENTIFIER = literal_gates.compile(r"[A-Za-z_]\w*")
 
 
 def structural(line: str) -> bool:
@@ -105,8 +106,8 @@ def most_repeated_block(lines: List[str], max_block_lines: int) -> tuple:
 # A chunk of 6-80 characters holding a word of 3+ letters and 3+ distinct characters, then the same chunk again and again
 # ("(value, right, right), (value, right, right), ..."). Runs of one character ("=====") and of
 # numbers ("0, 0, 0, 0") do not count: tables and rulers repeat those on purpose.
-_PHRASE = re.compile(r"(\S.{5,79}?)\1+")
-_WORD3 = re.compile(r"[A-Za-z_]{3,}")
+_PHRASE = literal_gates.compile(r"(\S.{5,79}?)\1+")
+_WORD3 = literal_gates.compile(r"[A-Za-z_]{3,}")
 TYPE_NAMES = frozenset({"int", "float", "str", "bool", "bytes", "complex", "None", "Any", "Optional", "list", "List", "dict", "Dict", "tuple", "Tuple", "set", "Set", "Decimal", "object"})
 
 
@@ -228,12 +229,12 @@ def repeated_block(response: str) -> Optional[int]:
     return None
 
 
-CHAT_TOKEN = re.compile(r"<\|(?:im_start|im_end|endoftext|end_of_text|eot_id|start_header_id|end_header_id|assistant|user|system|end)\|>|\[/?INST\]|<(?:start|end)_of_turn>")
-CODE_SPANS = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+CHAT_TOKEN = literal_gates.compile(r"<\|(?:im_start|im_end|endoftext|end_of_text|eot_id|start_header_id|end_header_id|assistant|user|system|end)\|>|\[/?INST\]|<(?:start|end)_of_turn>")
+CODE_SPANS = literal_gates.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 
 
 # A new turn written out as a transcript: "User: Great, now ..." and later "Assistant: Sure! ...".
-ROLE_LINE = re.compile(r"^[ \t]*(?:\*\*)?(?P<role>User|Human|Assistant|AI|GPT)(?:\*\*)?\s*:(?:\*\*)?\s+\S", re.MULTILINE)
+ROLE_LINE = literal_gates.compile(r"^[ \t]*(?:\*\*)?(?P<role>User|Human|Assistant|AI|GPT)(?:\*\*)?\s*:(?:\*\*)?\s+\S", re.MULTILINE)
 ASKING_ROLES = frozenset({"User", "Human"})
 
 

@@ -32,24 +32,25 @@ import re
 from collections import Counter
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import literal_value, outside_guards, store_counts, unparsed
 
 ERROR = r"`?(?P<error>[A-Z]\w*(?:Error|Exception))`?"
 RAISE_IF = (
-    re.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
+    literal_gates.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
     # not "Return None for an empty list and raise ValueError if ...": the "and" opens a clause of its own
-    re.compile(rf"\b(?i:if|for)\s+(?P<condition>[^.;:(),]{{1,80}}?),?\s+(?:it\s+|the function\s+|`?\w+(?:\(\))?`?\s+)?(?<!\band )(?<!\bor )(?:should\s+|must\s+)?(?:raise|throw)s?\s+(?:an?\s+)?{ERROR}"),
+    literal_gates.compile(rf"\b(?i:if|for)\s+(?P<condition>[^.;:(),]{{1,80}}?),?\s+(?:it\s+|the function\s+|`?\w+(?:\(\))?`?\s+)?(?<!\band )(?<!\bor )(?:should\s+|must\s+)?(?:raise|throw)s?\s+(?:an?\s+)?{ERROR}"),
     # "Raise `KeyError` for an unknown account and `ValueError` if the amount is zero or negative": a second error, its own condition.
-    re.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?`?[A-Z]\w*(?:Error|Exception)`?[^.;:()]*?\s+and\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
+    literal_gates.compile(rf"\b(?i:raises?|raising|throws?|throwing)\s+(?:an?\s+)?`?[A-Z]\w*(?:Error|Exception)`?[^.;:()]*?\s+and\s+(?:an?\s+)?{ERROR}\s+(?:if|when|whenever|for|on)\s+(?P<condition>[^.;:()]{{1,100}})"),
     # "Negative input must raise ValueError.", "An empty list should raise ValueError": the condition as the sentence's subject.
-    re.compile(rf"(?:^|(?<=[.!?;]\s))(?P<condition>[A-Za-z`][^.;:(),]{{0,40}}?)\s+(?:must|should|will|shall)\s+(?:also\s+)?(?:raise|throw)\s+(?:an?\s+)?{ERROR}"),
+    literal_gates.compile(rf"(?:^|(?<=[.!?;]\s))(?P<condition>[A-Za-z`][^.;:(),]{{0,40}}?)\s+(?:must|should|will|shall)\s+(?:also\s+)?(?:raise|throw)\s+(?:an?\s+)?{ERROR}"),
 )
 # "raise ValueError for anything malformed, such as '10x', '5m1h' or an empty string": inputs that must be refused.
-REFUSED_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example|for instance|including|like)\s+(?P<examples>.+)$", re.IGNORECASE)
-NOT_REFUSED = re.compile(r"\b(?:not|n't|other than|unless|except|only)\b", re.IGNORECASE)
-QUOTED = re.compile(r"""`?(?:'([^'`]{1,40})'|"([^"`]{1,40})")`?""")
-EMPTY_STRING = re.compile(r"\b(?:an?|the)\s+empty\s+string\b", re.IGNORECASE)
+REFUSED_EXAMPLES = literal_gates.compile(r"\b(?:such as|e\.g\.,?|for example|for instance|including|like)\s+(?P<examples>.+)$", re.IGNORECASE)
+NOT_REFUSED = literal_gates.compile(r"\b(?:not|n't|other than|unless|except|only)\b", re.IGNORECASE)
+QUOTED = literal_gates.compile(r"""`?(?:'([^'`]{1,40})'|"([^"`]{1,40})")`?""")
+EMPTY_STRING = literal_gates.compile(r"\b(?:an?|the)\s+empty\s+string\b", re.IGNORECASE)
 SUBJECT = r"(?:(?:the|an?|any|either)\s+)?(?P<subject>`?[A-Za-z_]\w*`?)"
 NOUN_AFTER = r"(?:an?\s+|any\s+|the\s+)?"
 CONDITIONS = (
@@ -61,25 +62,25 @@ CONDITIONS = (
                       rf"^{SUBJECT}\s*(?:<=\s*0|<\s*1)\b")),
     ("zero", (rf"^{SUBJECT}\s+(?:is|equals)\s+(?:zero|0)\b(?!\s*(?:or|and)\s+(?:less|more|greater|negative))", rf"^{SUBJECT}\s*==\s*0\b")),
 )
-CONDITIONS = tuple((kind, tuple(re.compile(p, re.IGNORECASE) for p in patterns)) for kind, patterns in CONDITIONS)
+CONDITIONS = tuple((kind, tuple(literal_gates.compile(p, re.IGNORECASE) for p in patterns)) for kind, patterns in CONDITIONS)
 _LISTED = r"(?:(?:the|an?)\s+)?`?[A-Za-z_]\w*`?"
-SUBJECT_LIST = re.compile(rf"^(?P<subjects>{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+(?:or|and)\s+{_LISTED})\s+(?:is|are)\s+(?P<rest>.+)$", re.IGNORECASE)
-EVERY_NUMBER = re.compile(r"^(?:either|any|each)(?:\s+(?:argument|parameter|input|value|of them|number))?$|^(?:arguments?|parameters?)$", re.IGNORECASE)
-LIST_NOUNS = re.compile(r"^(?:lists?|sequences?|iterables?|arrays?|collections?|tuples?)$", re.IGNORECASE)
-SEQUENCE_NOUNS = re.compile(r"^(?:lists?|inputs?|sequences?|iterables?|arrays?|collections?|tuples?|items|values|numbers|data|arguments?)$", re.IGNORECASE)
-TEXT_NOUNS = re.compile(r"^(?:strings?|texts?|inputs?|arguments?)$", re.IGNORECASE)
-DICT_NOUNS = re.compile(r"^(?:dicts?|dictionar(?:y|ies)|mappings?|inputs?|arguments?)$", re.IGNORECASE)
-NUMBER_NOUNS = re.compile(r"^(?:inputs?|numbers?|values?|arguments?|n|integers?|amounts?|counts?|sizes?|widths?|lengths?)$", re.IGNORECASE)
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`])|\n+")
+SUBJECT_LIST = literal_gates.compile(rf"^(?P<subjects>{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+(?:or|and)\s+{_LISTED})\s+(?:is|are)\s+(?P<rest>.+)$", re.IGNORECASE)
+EVERY_NUMBER = literal_gates.compile(r"^(?:either|any|each)(?:\s+(?:argument|parameter|input|value|of them|number))?$|^(?:arguments?|parameters?)$", re.IGNORECASE)
+LIST_NOUNS = literal_gates.compile(r"^(?:lists?|sequences?|iterables?|arrays?|collections?|tuples?)$", re.IGNORECASE)
+SEQUENCE_NOUNS = literal_gates.compile(r"^(?:lists?|inputs?|sequences?|iterables?|arrays?|collections?|tuples?|items|values|numbers|data|arguments?)$", re.IGNORECASE)
+TEXT_NOUNS = literal_gates.compile(r"^(?:strings?|texts?|inputs?|arguments?)$", re.IGNORECASE)
+DICT_NOUNS = literal_gates.compile(r"^(?:dicts?|dictionar(?:y|ies)|mappings?|inputs?|arguments?)$", re.IGNORECASE)
+NUMBER_NOUNS = literal_gates.compile(r"^(?:inputs?|numbers?|values?|arguments?|n|integers?|amounts?|counts?|sizes?|widths?|lengths?)$", re.IGNORECASE)
+SENTENCE = literal_gates.compile(r"(?<=[.!?])\s+(?=[A-Z`])|\n+")
 # What "it" of "raise ValueError if it is zero" stands for: the subject of the clause before ("The actual weight must be positive").
-REFERENT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Ee]ach)\s+(?P<referent>[a-z]\w*(?:\s+[a-z]\w*){0,2}?)\s+(?:must|should|has to|needs to|is|are)\b")
+REFERENT = literal_gates.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Ee]ach)\s+(?P<referent>[a-z]\w*(?:\s+[a-z]\w*){0,2}?)\s+(?:must|should|has to|needs to|is|are)\b")
 # "... on an empty stack must raise IndexError", "(raising IndexError when empty)": the error, with "empty" on its either side.
-EMPTY_RAISE = tuple(re.compile(pattern) for pattern in (
+EMPTY_RAISE = tuple(literal_gates.compile(pattern) for pattern in (
     rf"\b(?:on|from|of|when|if|for)\s+(?:an?\s+|the\s+)?empty\b[^.;()]{{0,40}}?\b(?:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}",
     rf"\b(?P<verb>(?i:popping|peeking|dequeu(?:e)?ing))\s+(?:from\s+)?(?:an?\s+|the\s+)?empty\s+\w+[^.;()]{{0,40}}?\b(?:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}",
     rf"\b(?:raises?|raising|throws?|throwing)\s+(?:an?\s+)?{ERROR}\s+(?:when|if|on)\s+(?:(?:it|the \w+) is\s+)?(?:an?\s+)?empty\b",
 ))
-METHOD_WORD = re.compile(r"`?\b(popping|peeking|dequeu(?:e)?ing|[a-z_][a-z0-9_]*)(?:\(\))?`?(?=\s*(?:,|\b(?:and|or|on|from|of|when|if|an|the|should|must|will|shall|both|each|also|called)\b|$))")
+METHOD_WORD = literal_gates.compile(r"`?\b(popping|peeking|dequeu(?:e)?ing|[a-z_][a-z0-9_]*)(?:\(\))?`?(?=\s*(?:,|\b(?:and|or|on|from|of|when|if|an|the|should|must|will|shall|both|each|also|called)\b|$))")
 VERBS = {"popping": "pop", "peeking": "peek", "dequeuing": "dequeue", "dequeueing": "dequeue"}
 WANTED = "Traceback (most recent call last):\n{}"
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 import ast
 import re
 from typing import Iterable, Iterator, Optional, Tuple
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import children, kept_walk, nodes_of, walk
 
-NEGATION = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
-WORD_RUN = re.compile(r"\w+")
+NEGATION = literal_gates.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+WORD_RUN = literal_gates.compile(r"\w+")
 # Markdown emphasis opens where no word goes on before it: the "_" of `unit_price * qty` opens none.
-EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
+EMPHASIS = literal_gates.compile(r"(?<!\w)(?:\*\*|__|\*|_)([A-Za-z][\w -]*?)(?:\*\*|__|\*|_)(?!\w)")
 
 
 def keys_a_dict(tree: ast.Module) -> bool:
@@ -32,9 +33,9 @@ def keys_a_dict(tree: ast.Module) -> bool:
     return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in walk(tree))
 
 
-RAISE_ASK = re.compile(r"\b(?i:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
+RAISE_ASK = literal_gates.compile(r"\b(?i:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")
 # Calls that raise ValueError on bad input by themselves.
-RAISES_VALUE_ERROR = re.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
+RAISES_VALUE_ERROR = literal_gates.compile(r"\b(?:int|float|complex|max|min|Decimal|Fraction|strptime|fromisoformat|date|datetime|time|fromtimestamp|ip_address|ip_network|loads|index|remove|"
                                 r"mean|fmean|geometric_mean|harmonic_mean|median|median_low|median_high|median_grouped|mode|stdev|pstdev|variance|pvariance|quantiles|literal_eval|unpack|"
                                 r"shlex\.split|fromhex|UUID|b64decode|unhexlify|(?<!def )comb|(?<!def )perm|calendar\.weekday|monthrange)\(")  # math.comb(-1, 2) raises ValueError itself
 
@@ -44,8 +45,8 @@ def tests_membership(nodes: Iterable[ast.AST]) -> bool:
     return any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes)
 
 
-NEGATION_WORD = re.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b", re.IGNORECASE)
-MODAL = re.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
+NEGATION_WORD = literal_gates.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b", re.IGNORECASE)
+MODAL = literal_gates.compile(r"\b(?:must|should|shall|will)\b", re.IGNORECASE)
 
 
 def ends_negated(text: str, end: int) -> bool:

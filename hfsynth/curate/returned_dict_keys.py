@@ -19,10 +19,11 @@ from __future__ import annotations
 import ast
 import re
 from typing import List, Optional, Set
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, walk
 
 ITEM = r"""(?:`["'][A-Za-z_][\w ]{0,30}["']`|[`'"][A-Za-z_][\w ]{0,30}[`'"]|[a-z_][a-z0-9_]*)(?:\s*\([^()\n]{0,80}\))?"""
-LISTED_KEYS = re.compile(
+LISTED_KEYS = literal_gates.compile(
     r"\b(?:dict(?:ionary|ionaries|s)?|mapping)(?:`?\s+(?:that|which)\s+[^.;:`]{0,60}?)?\s+(?:with|having|containing|holding)\s+"
     r"(?:the\s+|exactly\s+(?:the\s+)?|these\s+|(?:two|three|four|five|six|seven|eight)\s+)?(?:keys?|fields?|entries)"
     rf"(?:\s*:|\s*[\u2014\u2013]|,[^:.\n]{{0,40}}:)?\s*(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ITEM}){{1,11}})(?=\s*(?:[.;:,)\u2014\u2013]|$))",
@@ -31,12 +32,12 @@ LISTED_KEYS = re.compile(
 
 
 # "Return a dict with four keys:" then one bullet per key, each opening with the key quoted or backticked.
-BULLETED_KEYS = re.compile(
+BULLETED_KEYS = literal_gates.compile(
     r"\b(?:dict(?:ionary)?|mapping)\s+(?:with|having|containing|holding)(?:\s+|(?=:))(?:the\s+(?:following\s+)?|these\s+|exactly\s+(?:these\s+)?|"
     r"(?:two|three|four|five|six|seven|eight)\s+)?(?:(?:keys|fields|entries)\s*:?|:)[ \t]*\n+(?P<items>(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+[`'\"][^\n]*(?:\n|$)){2,})",
     re.IGNORECASE,
 )
-BULLETED_KEY = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+`?['\"]?([A-Za-z_]\w*)['\"]?`?", re.MULTILINE)
+BULLETED_KEY = literal_gates.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+`?['\"]?([A-Za-z_]\w*)['\"]?`?", re.MULTILINE)
 
 
 def _listed(instruction: str) -> List[List[str]]:

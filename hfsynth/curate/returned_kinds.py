@@ -26,6 +26,7 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.certain_errors import NUMBER, rebound_names, typed_locals, value_kind
 from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, is_print, nodes_of, own_scope_nodes, parse_python, unparsed
@@ -39,23 +40,23 @@ _NOT_AFTER = r"(?!\s*(?:'s|’s|,?\s+or\b|\s+(?:length|size|count)\b))"
 # "Return the number of stones in each level in a list", "a string for every word": one value per item, in a container.
 _NOT_PER_ITEM = r"(?![^.;:]*\b(?:each|every|per|list|array|dict|dictionary|tuple|mapping|pairs?)\b)"
 ASKED = (
-    ("list", re.compile(rf"\b(?:returns?|returning)\s+{_LIST}{_NOT_AFTER}", re.IGNORECASE)),
-    ("str", re.compile(rf"\breturns?\s+{_STRING}{_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
-    ("dict", re.compile(rf"\b(?:returns?|returning)\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
-    (NUMBER, re.compile(rf"\breturns?\s+(?:{_NUMBER}){_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
+    ("list", literal_gates.compile(rf"\b(?:returns?|returning)\s+{_LIST}{_NOT_AFTER}", re.IGNORECASE)),
+    ("str", literal_gates.compile(rf"\breturns?\s+{_STRING}{_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
+    ("dict", literal_gates.compile(rf"\b(?:returns?|returning)\s+{_DICT}{_NOT_AFTER}", re.IGNORECASE)),
+    (NUMBER, literal_gates.compile(rf"\breturns?\s+(?:{_NUMBER}){_NOT_AFTER}{_NOT_PER_ITEM}", re.IGNORECASE)),
     # "Return a tuple `(new_ingredients, unresolved)`": two values, not the list of one of them
-    ("tuple", re.compile(rf"\b(?:returns?|returning)\s+(?:a|the)\s+(?:\*\*|\*|_)?(?:tuple|pair)(?:\*\*|\*|_)?\s+`?\([A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\)`?{_NOT_AFTER}", re.IGNORECASE)),
+    ("tuple", literal_gates.compile(rf"\b(?:returns?|returning)\s+(?:a|the)\s+(?:\*\*|\*|_)?(?:tuple|pair)(?:\*\*|\*|_)?\s+`?\([A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\)`?{_NOT_AFTER}", re.IGNORECASE)),
     # "I need the balance of the account right after each transaction, as a list in the same order as the input"
-    ("list", re.compile(r"\b(?:I|we)\s+(?:need|want)\b[^.]{0,160}\bas\s+a\s+list\b(?!\s+or\b)", re.IGNORECASE)),
+    ("list", literal_gates.compile(r"\b(?:I|we)\s+(?:need|want)\b[^.]{0,160}\bas\s+a\s+list\b(?!\s+or\b)", re.IGNORECASE)),
     # "How many distinct client IPs hit the server? ... a function that returns that number."
-    (NUMBER, re.compile(r"^\s*how\s+many\b(?![^?]*\b(?:each|every|per)\b)[^?\n]*\?(?=[\s\S]*\breturns?\s+(?:that|this|the)\s+(?:number|count)\b(?!\s+of))", re.IGNORECASE)),
+    (NUMBER, literal_gates.compile(r"^\s*how\s+many\b(?![^?]*\b(?:each|every|per)\b)[^?\n]*\?(?=[\s\S]*\breturns?\s+(?:that|this|the)\s+(?:number|count)\b(?!\s+of))", re.IGNORECASE)),
 )
 # What each ask cannot be answered with (a tuple or set for "a list" is sloppy, not another contract).
 EXCLUDED = {"list": {NUMBER, "str", "dict"}, "str": {NUMBER, "list", "dict", "set"}, "dict": {NUMBER, "str", "list", "set", "tuple"},
             NUMBER: {"str", "list", "dict", "set", "tuple"}, "tuple": {NUMBER, "str", "list", "dict", "set"}}
 # "return the number of risers and the actual riser height": two values, which a tuple holds.
-TWO_VALUES = re.compile(r"\breturns?\s+[^.;:]*?\band\s+(?:the|a|an|its|their)\s", re.IGNORECASE)
-NAMED = re.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")
+TWO_VALUES = literal_gates.compile(r"\breturns?\s+[^.;:]*?\band\s+(?:the|a|an|its|their)\s", re.IGNORECASE)
+NAMED = literal_gates.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")
 KIND_WORDS = {NUMBER: "a number", "list": "a list", "str": "a string", "dict": "a dictionary", "set": "a set", "tuple": "a tuple"}
 
 
@@ -91,7 +92,7 @@ def _kind_of(node: ast.expr, known, rebound) -> Optional[str]:
 
 
 # "Return the names of the k depots closest to the point": text, one item per name.
-NAMES_ASK = re.compile(r"\b(?:returns?|returning)\s+(?:the\s+|a\s+(?:sorted\s+)?list\s+of\s+(?:the\s+)?)?names\s+of\b", re.IGNORECASE)
+NAMES_ASK = literal_gates.compile(r"\b(?:returns?|returning)\s+(?:the\s+|a\s+(?:sorted\s+)?list\s+of\s+(?:the\s+)?)?names\s+of\b", re.IGNORECASE)
 
 
 def _names_annotated_as_numbers(prose: str, code: str) -> Optional[str]:
@@ -219,13 +220,13 @@ def contradicted_annotation(prose: str, tree: Optional[ast.Module]) -> Optional[
 
 
 # "a dict mapping each plate to its total labour hours": the values are numbers, whatever the keys.
-NUMBER_VALUES_ASK = re.compile(
+NUMBER_VALUES_ASK = literal_gates.compile(
     r"\b(?:dict|dictionary|mapping)\s+(?:that\s+)?(?:mapping|maps|from)\s+(?:each|every|a|the)\s+[\w-]+(?:\s+[\w-]+)?\s+to\s+"
     r"(?:its|their|the)\s+(?:total|number|count|sum|average|mean|percentage|share)\b(?!\s+(?:list|of\s+\w+\s+as\s+a\s+list))", re.IGNORECASE)
 
 
 # The asked value is to be written as text: "formatted as `"3h 05m"`", "as a string", "as text like ...".
-TEXT_FORM = re.compile(r"\b(?:formatted|written|rendered|given|shown|expressed)\s+(?:as|like)\b|\bas\s+(?:a\s+)?(?:string|text|label)s?\b", re.IGNORECASE)
+TEXT_FORM = literal_gates.compile(r"\b(?:formatted|written|rendered|given|shown|expressed)\s+(?:as|like)\b|\bas\s+(?:a\s+)?(?:string|text|label)s?\b", re.IGNORECASE)
 
 
 def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[str]:
@@ -247,7 +248,7 @@ def contradicted_value_kind(prose: str, tree: Optional[ast.Module]) -> Optional[
 
 
 # "returns **all** sailing ids", "Return every interacting pair": more than one item may come back.
-ALL_ASK = re.compile(r"\b(?:return\w*|list\w*|find\w*|give\w*|collect\w*|get\w*)\s+(?:(?:the|a|an)\s+)?(?:[\w`]+\s+){0,4}?(?:\*\*)?(?:all|every)(?:\*\*)?\s+"
+ALL_ASK = literal_gates.compile(r"\b(?:return\w*|list\w*|find\w*|give\w*|collect\w*|get\w*)\s+(?:(?:the|a|an)\s+)?(?:[\w`]+\s+){0,4}?(?:\*\*)?(?:all|every)(?:\*\*)?\s+"
                      r"(?!(?:of\s+)?(?:the\s+)?(?:other|remaining)\b)", re.IGNORECASE)
 
 

@@ -18,11 +18,12 @@ import ast
 import re
 from typing import List, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.python_ast import imports_only_stdlib, walk
 from hfsynth.curate.typed_probes import made_up_values
 
-ROUND_TRIP = re.compile(r"(?P<outer>[A-Za-z_]\w*)\(\s*(?P<inner>[A-Za-z_]\w*)\(\s*(?P<var>[A-Za-z_]\w*)\s*\)\s*\)\s*==\s*(?P=var)\b")
+ROUND_TRIP = literal_gates.compile(r"(?P<outer>[A-Za-z_]\w*)\(\s*(?P<inner>[A-Za-z_]\w*)\(\s*(?P<var>[A-Za-z_]\w*)\s*\)\s*\)\s*==\s*(?P=var)\b")
 
 
 def _spelled_annotation(instruction: str, name: str) -> Optional[ast.expr]:

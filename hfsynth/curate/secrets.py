@@ -17,20 +17,22 @@ import re
 from collections import Counter
 from typing import Any, Dict, Iterable, List, Tuple
 
+from hfsynth.curate import literal_gates
+
 PATTERNS: Dict[str, re.Pattern] = {
-    "private_key": re.compile(
+    "private_key": literal_gates.compile(
         r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----.*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\Z)", re.S
     ),
-    "hf_token": re.compile(r"\bhf_[A-Za-z0-9]{30,}\b"),
-    "github_token": re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b"),
-    "aws_access_key_id": re.compile(r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
-    "aws_secret_access_key": re.compile(r"(?i)aws_?secret_?access_?key\s*[=:]\s*['\"]?([A-Za-z0-9/+=]{40})"),
-    "openai_key": re.compile(r"\bsk-(?:proj-|ant-|live-)?[A-Za-z0-9_\-]{20,}\b"),
-    "slack_token": re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}\b"),
-    "google_api_key": re.compile(r"\bAIza[0-9A-Za-z_\-]{35}\b"),
-    "email": re.compile(r"\b[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}\b"),
+    "hf_token": literal_gates.compile(r"\bhf_[A-Za-z0-9]{30,}\b"),
+    "github_token": literal_gates.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b"),
+    "aws_access_key_id": literal_gates.compile(r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
+    "aws_secret_access_key": literal_gates.compile(r"(?i)aws_?secret_?access_?key\s*[=:]\s*['\"]?([A-Za-z0-9/+=]{40})"),
+    "openai_key": literal_gates.compile(r"\bsk-(?:proj-|ant-|live-)?[A-Za-z0-9_\-]{20,}\b"),
+    "slack_token": literal_gates.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}\b"),
+    "google_api_key": literal_gates.compile(r"\bAIza[0-9A-Za-z_\-]{35}\b"),
+    "email": literal_gates.compile(r"\b[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}\b"),
     # IPv4 dotted quads and IPv6 candidates (any hex/colon run with 2+ colons); ipaddress validates them
-    "ip_address": re.compile(r"(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|(?<![\w:])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}(?![\w:])"),
+    "ip_address": literal_gates.compile(r"(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|(?<![\w:])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}(?![\w:])"),
 }
 EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net", "example.edu", "localhost", "test", "invalid", "example")
 

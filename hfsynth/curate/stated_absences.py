@@ -16,10 +16,11 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, unparsed
 
 # "some tracks have no "bpm" key", "not every row has a `discount` field", "the 'notes' key may be missing"
-ABSENT_KEY = re.compile(
+ABSENT_KEY = literal_gates.compile(
     r"\b(?:some|not every|not all|a few|any)\b[^.;]{0,60}?\b(?:have|has|carry|carries|include|includes)\s+no\s+[`'\"]{1,2}(?P<key>\w+)[`'\"]{1,2}\s*(?:key|field|entry)|"
     r"\b(?:some|not every|not all)\b[^.;]{0,60}?\b(?:lack|lacks|are missing|miss|do not have|don't have|does not have|doesn't have|without)\s+(?:the\s+|a\s+|an\s+)?[`'\"]{1,2}(?P<key2>\w+)[`'\"]{1,2}|"
     r"[`'\"]{1,2}(?P<key3>\w+)[`'\"]{1,2}\s+(?:key|field)\s+(?:is|may be|might be|can be)\s+(?:missing|absent|left out|optional)\b|"
@@ -28,7 +29,7 @@ ABSENT_KEY = re.compile(
     re.IGNORECASE,
 )
 # "some lines have no price at all", "lines without a `price:` field", "may not contain a date"
-NO_MATCH = re.compile(
+NO_MATCH = literal_gates.compile(
     r"\b(?:some|not every|not all|a few)\b[^.;]{0,60}?\b(?:have|has|contain|contains)\s+no\b|"
     r"\b(?:lines?|strings?|texts?|entries|notes?|messages?|records?)\s+(?:that\s+(?:have|has|contain)\s+no|without\s+(?:a|an|any))\b|"
     r"\b(?:may|might|can)\s+not\s+(?:contain|have|include)\b",
@@ -62,7 +63,7 @@ def _bare_match_part(tree: ast.Module) -> Optional[ast.AST]:
 
 
 # "If there are fewer than three foods, return all of them": fewer items than the count asked may come.
-FEWER_THAN_ASKED = re.compile(r"\b(?:fewer|less)\s+than\s+(?P<n>\d+|two|three|four|five|ten|`?k`?|`?n`?)\b[^.;]{0,60}?\b(?:return|give|list|include|keep)\w*\s+(?:all|every|them\s+all|whatever|as\s+many)", re.IGNORECASE)
+FEWER_THAN_ASKED = literal_gates.compile(r"\b(?:fewer|less)\s+than\s+(?P<n>\d+|two|three|four|five|ten|`?k`?|`?n`?)\b[^.;]{0,60}?\b(?:return|give|list|include|keep)\w*\s+(?:all|every|them\s+all|whatever|as\s+many)", re.IGNORECASE)
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 
 

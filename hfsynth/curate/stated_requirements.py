@@ -75,6 +75,7 @@ import builtins
 import re
 from typing import Optional, Set
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.one_shot_inputs import reread_iterator
@@ -83,33 +84,33 @@ from hfsynth.curate.python_ast import STDLIB_MODULES, nodes_of, own_scope_nodes,
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
-FORBIDDING = re.compile(
+FORBIDDING = literal_gates.compile(
     r"\b(?:without(?: using| calling| the help of)?|(?:do not|don't|never|must not|mustn't|cannot|can't|should not|shouldn't|not allowed to|may not)"
     r" (?:use|call|rely on|import)|not (?:using|use|calling)|avoid(?:ing)?(?: using| calling)?|no)\s+(?:the |any )?(?:built-?in |standard )?"
     r"(?P<names>(?:`?[\w.]+(?:\(\))?`?(?: (?:function|method|module|library))?(?:,\s*|\s+or\s+|\s+and\s+|\s*/\s*)?){1,4})",
     re.IGNORECASE,
 )
-FORBIDDEN_NAME = re.compile(r"`?(?P<dotted>[A-Za-z_][\w.]*?)(?P<call>\(\))?`?(?= |,|/|$|\)|\.(?!\w))")
+FORBIDDEN_NAME = literal_gates.compile(r"`?(?P<dotted>[A-Za-z_][\w.]*?)(?P<call>\(\))?`?(?= |,|/|$|\)|\.(?!\w))")
 SAME_CALL = {"sort": {"sort", "sorted"}, "sorted": {"sort", "sorted"}, "reverse": {"reverse", "reversed"}, "reversed": {"reverse", "reversed"}}
 STDLIB = frozenset(name for name in STDLIB_MODULES if not name.startswith("_"))
 BUILTIN_METHODS = {name for kind in (str, list, dict, set, tuple, int, float, bytes) for name in dir(kind) if not name.startswith("_")}
 CALLABLE_NAMES = set(dir(builtins)) | BUILTIN_METHODS
 
-GENERATOR_ASK = re.compile(r"\bgenerator (?:function|that (?:lazily )?yields|which yields)\b|\bas an? (?:lazy )?generator\b|\busing an? generator\b|\bgenerator expression\b", re.IGNORECASE)
-RECURSION_ASK = re.compile(
+GENERATOR_ASK = literal_gates.compile(r"\bgenerator (?:function|that (?:lazily )?yields|which yields)\b|\bas an? (?:lazy )?generator\b|\busing an? generator\b|\bgenerator expression\b", re.IGNORECASE)
+RECURSION_ASK = literal_gates.compile(
     r"\b(?:using|use|with|via|through|by) recursion\b|\ban? recursive (?:function|solution|approach|implementation|algorithm|helper|version)\b|\brecursively\b",
     re.IGNORECASE,
 )
-ITERATIVE_ASK = re.compile(r"\biterative(?:ly)?\b|\bexplicit stack\b|\bwithout recursion\b", re.IGNORECASE)
+ITERATIVE_ASK = literal_gates.compile(r"\biterative(?:ly)?\b|\bexplicit stack\b|\bwithout recursion\b", re.IGNORECASE)
 # Recursion forbidden in so many words: "must be iterative", "no recursion", "not recursive".
-NO_RECURSION = re.compile(
+NO_RECURSION = literal_gates.compile(
     r"\b(?:must|should|has to|needs to)\s+be\s+iterative\b|\b(?:no|without|avoid|avoiding|not use|don't use|do not use)\s+(?:any\s+)?recursion\b|\bnot\s+recursive(?:ly)?\b|\bnon-recursive(?:ly)?\b|"
     r"\b(?:instead of|rather than)\s+(?:using\s+)?recursion\b|\bimplement\w*\s+(?:it\s+|this\s+)?iteratively\b(?![^.]*\b(?:and|or)\s+recursively\b)",
     re.IGNORECASE,
 )
 # Exceptions Python raises by itself (``[].pop()``, ``1 / 0``, ``d[k]``): code may rightly let them happen.
 RAISED_BY_PYTHON = {"IndexError", "KeyError", "ZeroDivisionError", "TypeError", "StopIteration", "AttributeError", "RecursionError", "FileNotFoundError", "OSError", "UnicodeDecodeError", "Exception"}
-CASE_ASK = re.compile(
+CASE_ASK = literal_gates.compile(
     r"\bcase[- ]?insensitive(?:ly)?\b|\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:the\s+|letter\s+)*(?:case|capitali[sz]ation)\b|"
     r"\bregardless of (?:the |letter )?(?:case|capitali[sz]ation)\b|\bcase (?:does not|doesn't) matter\b|"
     r"\b(?:differ|differs|differing|vary|varies)\s+in\s+(?:\*\*)?(?:letter\s+)?case\b|"  # "plates may differ in **letter case**"
@@ -118,20 +119,20 @@ CASE_ASK = re.compile(
     r"\b(?:both|either)\s+(?P<q>[\"'`])(?P<w>[a-z]+)(?P=q)\s+(?:and|or)\s+(?P=q)(?P=w)(?P=q)",  # counting both "N" and "n" (the backreference ignores case too)
     re.IGNORECASE,
 )
-DEDUP_ASK = re.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
+DEDUP_ASK = literal_gates.compile(r"\bduplicates? (?:removed|dropped|eliminated)\b|\b(?:remove|removes|removing|drop|drops|dropping|eliminate|eliminates|without|no) (?:the |any |all )?duplicates?\b|\bdeduplicat", re.IGNORECASE)
 # What removing duplicates takes: a set, dict keys, a count, a comparison of neighbours, or a membership
 # test (:func:`tests_membership`: ``x in seen``; the ``in`` of ``for x in xs`` is none).
 # The sentence so far describes what the function is given ("Given a member's visit dates as a sorted list ... with no duplicates").
 # Or tells what someone or something has or takes ("A skier has a list of season day numbers (ascending, no
 # duplicates)"), with no word of what comes back.
-GIVEN_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)(?:(?:given|assume|assuming|the\s+input)\b[^.!?:]*|"
+GIVEN_SENTENCE = literal_gates.compile(r"(?:^|[.!?:]\s+)(?:(?:given|assume|assuming|the\s+input)\b[^.!?:]*|"
                             r"(?:(?!\breturn|\boutput|\bproduc|\byield|\bgives?\b)[^.!?:])*\b(?:has|have|takes|receives|accepts)\s+(?:a|an|the)\s+"
                             r"(?:(?!\breturn|\boutput|\bproduc|\byield|\bgives?\b)[^.!?:])*)$", re.IGNORECASE)
-DEDUPING = re.compile(r"\bset\(|\bfrozenset\(|\bdefaultdict\(\s*(?:set|frozenset)\s*\)|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
-PUNCTUATION_ASK = re.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b|"
+DEDUPING = literal_gates.compile(r"\bset\(|\bfrozenset\(|\bdefaultdict\(\s*(?:set|frozenset)\s*\)|fromkeys|setdefault|\bnot in\b|Counter|groupby|unique|\.count\(|!=|==|\bdedup")
+PUNCTUATION_ASK = literal_gates.compile(r"\bignor(?:e|es|ing)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*(?:all\s+)?punctuation\b|\bpunctuation\s+(?:must|should)\s+be\s+(?:ignored|removed|stripped)\b|"
                              r"\bpunctuation\s+(?:is|are)\s+(?:ignored|disregarded)\b|\b(?:regardless\s+of|disregarding)\s+(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+))*punctuation\b", re.IGNORECASE)
 # What dropping punctuation takes: a character class test, the punctuation set, a regex, a translation, a filter.
-DROPS_PUNCTUATION = re.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
+DROPS_PUNCTUATION = literal_gates.compile(r"isalnum|isalpha|isdigit|isspace|isidentifier|punctuation|\bre\.|\bregex\b|translate|maketrans|\bfilter\(|unicodedata|not in\b|\bin\s+['\"]|\[\^|\\W|\\w|ord\(")
 
 
 def _drops_a_character(tree: ast.Module) -> bool:
@@ -147,26 +148,26 @@ def _drops_a_character(tree: ast.Module) -> bool:
 
 # "rounded DOWN to the penny", "round down to whole minutes", "never round up": round() is to the nearest.
 # "Round the result **up** to the next 0.5 L": a ceiling, which round() is not ("2.5 rounds up to 3" is a value's example).
-ROUND_UP_ASK = re.compile(r"(?<!\d )(?<!\d)\b(?:round(?:ed|s|ing)?|bump(?:ed|s)?)\s+(?:(?:the|it|this|each|every|that)\s+(?:\w+\s+)?)?up\b|\bnever\s+round(?:ed|s|ing)?\s+down\b", re.IGNORECASE)
-ROUNDS_UP = re.compile(r"\bceil\b|-\s*\(\s*-|//|\bint\(|ROUND_UP|ROUND_CEILING|ROUND_HALF_UP|\bquantize\b|\bDecimal\b|\+\s*0?\.\d*9|\+\s*1\b|\bdivmod\(|%")
+ROUND_UP_ASK = literal_gates.compile(r"(?<!\d )(?<!\d)\b(?:round(?:ed|s|ing)?|bump(?:ed|s)?)\s+(?:(?:the|it|this|each|every|that)\s+(?:\w+\s+)?)?up\b|\bnever\s+round(?:ed|s|ing)?\s+down\b", re.IGNORECASE)
+ROUNDS_UP = literal_gates.compile(r"\bceil\b|-\s*\(\s*-|//|\bint\(|ROUND_UP|ROUND_CEILING|ROUND_HALF_UP|\bquantize\b|\bDecimal\b|\+\s*0?\.\d*9|\+\s*1\b|\bdivmod\(|%")
 # "rounded to the nearest minute (30 seconds rounds up)": the halfway rule of a rounding to the nearest, not a rounding up
 # (round() gets it wrong all the same: it rounds halves to even).
-NEAREST_BEFORE = re.compile(r"\bnearest\b[^.;\n]*$", re.IGNORECASE)
-ROUND_DOWN_ASK = re.compile(r"\b(?:round(?:ed|s|ing)?|truncat(?:e|ed|es|ing))\s+down\b|\bnever\s+round(?:ed|s|ing)?\s+up\b", re.IGNORECASE)
-ROUNDS_DOWN = re.compile(r"\bfloor\b|//|\bint\(|\btrunc\b|ROUND_DOWN|ROUND_FLOOR|\bquantize\b|\bDecimal\b")
-HALF_UP_ASK = re.compile(
+NEAREST_BEFORE = literal_gates.compile(r"\bnearest\b[^.;\n]*$", re.IGNORECASE)
+ROUND_DOWN_ASK = literal_gates.compile(r"\b(?:round(?:ed|s|ing)?|truncat(?:e|ed|es|ing))\s+down\b|\bnever\s+round(?:ed|s|ing)?\s+up\b", re.IGNORECASE)
+ROUNDS_DOWN = literal_gates.compile(r"\bfloor\b|//|\bint\(|\btrunc\b|ROUND_DOWN|ROUND_FLOOR|\bquantize\b|\bDecimal\b")
+HALF_UP_ASK = literal_gates.compile(
     r"\bhalf(?:way)?(?:[- ]way)?(?: points?| cases?| values?)?\s+(?:should |must |always |are |is )*round(?:s|ed)? up\b|\bround(?:s|ing)? half(?:[- ]way)? up\b|"
     r"\bround(?:s|ing)? (?:\.5|0\.5|halves) up\b|(?:\B\.5|\b0\.5|\bhalves)\s+(?:should |must |always |are |is |to |be )*round(?:s|ed|ing)? (?:up|away from zero)\b|"
     r"\bround(?:s|ed|ing)?[\s-]+half[- ]up\b|\bhalf[- ]up\s+rounding\b|\bROUND_HALF_UP\b|\bround\w*\b[^.\n]{0,60}\bhalf-up\b",  # "round every toll to whole cents half-up"  # "rounded half-up to the cent", "using round-half-up", "exact halves rounding up"
     re.IGNORECASE,
 )
-HALF_UP_DONE = re.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
-ANYWHERE_ASK = re.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b|\bwherever\b", re.IGNORECASE)
-ANY_WHITESPACE_ASK = re.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary |any )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
-CASE_FOLDING = re.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper|"
+HALF_UP_DONE = literal_gates.compile(r"ROUND_HALF_UP|ROUND_HALF_EVEN|\bfloor\(|\bceil\(|\+\s*0?\.5\b|//|\bdivmod\(|\bint\(")
+ANYWHERE_ASK = literal_gates.compile(r"\b(?:anywhere|somewhere) in\b|\bappears? (?:anywhere )?in (?:the |a )?(?:given )?(?:text|string|line|sentence)\b|\bwherever\b", re.IGNORECASE)
+ANY_WHITESPACE_ASK = literal_gates.compile(r"\b(?:separated|delimited|split) by (?:any (?:amount|number|run) of |runs of |arbitrary |any )?whitespace\b|\bany (?:amount|number|run) of whitespace\b|\b(?:spaces|whitespace), tabs?(?:,)? (?:and|or) newlines?\b", re.IGNORECASE)
+CASE_FOLDING = literal_gates.compile(r"\.(?:lower|upper|casefold|title|capitalize|swapcase)\b|IGNORECASE|\bre\.I\b|\(\?i\)|ascii_letters|str\.lower|str\.upper|"
                           r"\bfromhex\b|\bunhexlify\b|\bb16decode\([^)]*casefold=True|\bint\([^)]*,\s*16\)")  # hex digits read in either case by the library
-LAZY_CALL = re.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
-RECURSIVE_WALK = re.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|\bos\.fwalk\b|\bPath\.walk\b|\.walk\(")
+LAZY_CALL = literal_gates.compile(r"(?:iter|map|filter|zip|itertools\.\w+|(?:islice|count|cycle|chain|accumulate|takewhile|dropwhile))\(")
+RECURSIVE_WALK = literal_gates.compile(r"\bos\.walk\b|\brglob\b|recursive\s*=\s*True|\*\*/|\bos\.fwalk\b|\bPath\.walk\b|\.walk\(")
 
 
 def _forbidden(prose: str) -> Set[str]:
@@ -247,8 +248,8 @@ def _holds_both_cases(tree: ast.Module) -> bool:
 
 # Forbidden without a name to call: slicing, loops, imports ("without using slicing", "no loops",
 # "without importing any modules"; "without external libraries" forbids non-standard imports only).
-NO_SLICING = re.compile(r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:\w+\s+){0,2}?(?:slicing|slices|slice notation|string slicing)\b", re.IGNORECASE)
-NO_LOOPS = re.compile(
+NO_SLICING = literal_gates.compile(r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:\w+\s+){0,2}?(?:slicing|slices|slice notation|string slicing)\b", re.IGNORECASE)
+NO_LOOPS = literal_gates.compile(
     r"\b(?:without|no|not|never|avoid|avoiding|don't|do not|must not|cannot|can't)\s+(?:using\s+|use\s+|writing\s+|explicit\s+)*(?:any\s+|a\s+|an\s+)?(?:explicit\s+)?"
     r"(?:(?:for|while)[- ]loops?\b|loops\b|loop\b(?=\s*(?:[,.;)]|$|\s+(?:or|and|statements?|constructs?)\b)))",
     re.IGNORECASE,
@@ -262,14 +263,14 @@ def _describes_data(prose: str, match: "re.Match[str]") -> bool:
     return match.group(0).lower().startswith("no ") and bool(words) and words[-1].lower() in HOLDS_NONE
 
 
-NO_IMPORTS = re.compile(
+NO_IMPORTS = literal_gates.compile(
     r"\bwithout (?:importing|using|any) (?:any |external |third[- ]party )?(?:modules?|librar(?:y|ies)|imports|packages)\b|"
     r"\b(?:don't|do not|must not|cannot|can't|never) import\b|\bno (?:external |third[- ]party )?(?:imports|modules|librar(?:y|ies)|packages)\b",
     re.IGNORECASE,
 )
 
 
-CONSTANT_MEMORY = re.compile(r"\b(?:O\(1\)|constant)\s+(?:extra\s+|additional\s+|auxiliary\s+)?(?:memory|space)\b", re.IGNORECASE)
+CONSTANT_MEMORY = literal_gates.compile(r"\b(?:O\(1\)|constant)\s+(?:extra\s+|additional\s+|auxiliary\s+)?(?:memory|space)\b", re.IGNORECASE)
 GROWS = frozenset({"add", "append", "extend", "insert", "update", "setdefault", "appendleft"})
 COPYING = frozenset({"set", "list", "dict", "sorted", "frozenset", "tuple", "Counter", "deque"})
 
@@ -333,11 +334,11 @@ def _forbidden_construct(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-TYPE_CHECK_ASK = re.compile(r"\b(?:is not|isn't|are not|aren't|not)\s+(?:an?\s+)?`?(?:int|integer|str|string|list|number|float|dict)s?\b|\bnon-(?:integer|string|numeric)\b|\bwrong type\b", re.IGNORECASE)
-EXCEPTION_SAFE = re.compile(r"\b(?:even|also)\s+(?:\w+\s+){0,2}(?:if|when)\b[^.]{0,60}\b(?:rais\w*|exceptions?|errors?|fails?)\b|\bexception[- ]safe\b", re.IGNORECASE)
-KEEPS_METADATA = re.compile(r"`?__(?:name|doc)__`?|\b(?:preserv|keep|retain)\w*\b[^.]{0,40}\b(?:name|docstring|metadata)\b", re.IGNORECASE)
-GLOBAL_RANDOM = re.compile(r"\bglobal\s+`?random`?\s*(?:module|state|generator)?|\brandom module's (?:global )?state\b", re.IGNORECASE)
-NO_MUTATION = re.compile(
+TYPE_CHECK_ASK = literal_gates.compile(r"\b(?:is not|isn't|are not|aren't|not)\s+(?:an?\s+)?`?(?:int|integer|str|string|list|number|float|dict)s?\b|\bnon-(?:integer|string|numeric)\b|\bwrong type\b", re.IGNORECASE)
+EXCEPTION_SAFE = literal_gates.compile(r"\b(?:even|also)\s+(?:\w+\s+){0,2}(?:if|when)\b[^.]{0,60}\b(?:rais\w*|exceptions?|errors?|fails?)\b|\bexception[- ]safe\b", re.IGNORECASE)
+KEEPS_METADATA = literal_gates.compile(r"`?__(?:name|doc)__`?|\b(?:preserv|keep|retain)\w*\b[^.]{0,40}\b(?:name|docstring|metadata)\b", re.IGNORECASE)
+GLOBAL_RANDOM = literal_gates.compile(r"\bglobal\s+`?random`?\s*(?:module|state|generator)?|\brandom module's (?:global )?state\b", re.IGNORECASE)
+NO_MUTATION = literal_gates.compile(
     r"\b(?:must|should|does|do|will)\s+not\s+(?:be\s+)?(?:modif|mutat|chang|alter)\w*|\b(?:don't|doesn't|never)\s+(?:modif|mutat|alter)\w*|\boriginal\s+(?:list|input|array|dict|sequence)\b[^.]{0,40}\b(?:unchanged|untouched|intact|unmodified)\b|"
     r"\bwithout\s+(?:modifying|mutating|changing|altering)\s+(?:the\s+)?(?:original|input|given)\b|"
     r"\bneither\b[^.]{0,60}\bmay\s+be\s+(?:modif|mutat|chang|alter)\w*|\bmay\s+not\s+be\s+(?:modif|mutat|chang|alter)\w*",  # "neither input list may be modified"
@@ -417,12 +418,12 @@ def _shallow_copies(function: ast.AST, params: Set[str]) -> dict:
 
 
 # "removes ... from the list in place", "sort the array in-place": a verb that changes the argument, then "in place".
-IN_PLACE_ASK = re.compile(
+IN_PLACE_ASK = literal_gates.compile(
     r"\b(?:modif|mutat|remov|sort|revers|rotat|updat|shuffl|mov|swap|delet|filter|replac|insert|dedup|partition|transpos|fill|clear|normali[sz]|scal|"
     r"increment|rearrang|reorder|squar|doubl|negat|zero|drop|strip|trim|compact|merg)\w*\b[^.;]{0,60}?\bin[- ]place\b",
     re.IGNORECASE,
 )
-NOT_AN_ARGUMENT = re.compile(r"\b(?:strings?|str|text|files?|dataframes?|df|series|new (?:list|array|dict)|copy|copies|returns? (?:a |the )?(?:new|sorted|reversed)|"
+NOT_AN_ARGUMENT = literal_gates.compile(r"\b(?:strings?|str|text|files?|dataframes?|df|series|new (?:list|array|dict)|copy|copies|returns? (?:a |the )?(?:new|sorted|reversed)|"
                              r"instead of|rather than|or return)\b", re.IGNORECASE)
 PURE_READERS = frozenset({"len", "sorted", "list", "tuple", "set", "frozenset", "dict", "enumerate", "range", "zip", "print", "min", "max", "sum", "reversed",
                           "iter", "any", "all", "map", "filter", "isinstance", "str", "repr", "id", "type", "hash", "bool", "abs", "round", "format"})
@@ -517,8 +518,8 @@ def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
 
 
 # "If a function raises `ValueError` for a value, store `None` instead of failing": what to do when something else raises.
-RAISED_ELSEWHERE = re.compile(r"\b(?:if|when|whenever|in case)\b[^.;:]{0,60}$", re.IGNORECASE)
-HANDLED = re.compile(r"^[^.;]{0,80}\b(?:instead|store|stores|skip|skips|ignore|ignores|fall back|falls back|treat|treats|catch|catches|log|logs|record|records|return (?:None|`None`|an? |the default))\b", re.IGNORECASE)
+RAISED_ELSEWHERE = literal_gates.compile(r"\b(?:if|when|whenever|in case)\b[^.;:]{0,60}$", re.IGNORECASE)
+HANDLED = literal_gates.compile(r"^[^.;]{0,80}\b(?:instead|store|stores|skip|skips|ignore|ignores|fall back|falls back|treat|treats|catch|catches|log|logs|record|records|return (?:None|`None`|an? |the default))\b", re.IGNORECASE)
 
 
 def _handled_when_raised(prose: str, ask: "re.Match") -> bool:
@@ -576,7 +577,7 @@ def _looks_up_an_enum(tree: ast.Module) -> bool:
 
 
 # "leaves every other character unchanged": str.capitalize() and str.title() lowercase the rest of the word.
-REST_UNCHANGED_ASK = re.compile(
+REST_UNCHANGED_ASK = literal_gates.compile(
     r"\b(?:leav\w*|keep\w*|preserv\w*) (?:every|all|the|each) (?:other|remaining) (?:characters?|letters?)\b[^.]{0,20}\b(?:unchanged|as (?:is|they are)|intact)\b|"
     r"\b(?:rest|remainder) of (?:the|each|every) (?:word|sentence|string|text)\b[^.]{0,30}\b(?:unchanged|as (?:is|it is)|intact)\b|"
     r"\bonly the first (?:letter|character)\b[^.]{0,40}\b(?:changes?|changed|uppercased|capitali[sz]ed)\b",
@@ -584,11 +585,11 @@ REST_UNCHANGED_ASK = re.compile(
 )
 # "If `checkin` is earlier than `checkout` ... raise `ValueError`": a relation between well-formed values, which no
 # parser refuses; "empty", "invalid", "not a number" are what a parse or a ``max()`` may raise for by itself.
-RELATION_CONDITION = re.compile(r"\b(?:earlier|later|before|after|greater|larger|bigger|smaller|higher|lower|exceeds?|exceeding|precedes?|overlap\w*)\b", re.IGNORECASE)
-PARSE_CONDITION = re.compile(r"\b(?:empty|invalid|malformed|format\w*|pars\w*|not (?:a |an )?(?:valid|number|integer|date|time)|unknown|missing|not found|unrecogni[sz]ed|"
+RELATION_CONDITION = literal_gates.compile(r"\b(?:earlier|later|before|after|greater|larger|bigger|smaller|higher|lower|exceeds?|exceeding|precedes?|overlap\w*)\b", re.IGNORECASE)
+PARSE_CONDITION = literal_gates.compile(r"\b(?:empty|invalid|malformed|format\w*|pars\w*|not (?:a |an )?(?:valid|number|integer|date|time)|unknown|missing|not found|unrecogni[sz]ed|"
                              r"non-?numeric|bad|wrong|negative|zero|range)\b", re.IGNORECASE)
 # Calls that raise ValueError only for text they cannot read.
-PARSERS = re.compile(r"\b(?:int|float|complex|Decimal|Fraction|strptime|fromisoformat|ip_address|ip_network|loads|literal_eval|fromhex|UUID|b64decode|unhexlify|shlex\.split)\($")
+PARSERS = literal_gates.compile(r"\b(?:int|float|complex|Decimal|Fraction|strptime|fromisoformat|ip_address|ip_network|loads|literal_eval|fromhex|UUID|b64decode|unhexlify|shlex\.split)\($")
 
 
 def _raised_by_a_call(code: str, prose: str, ask: "re.Match") -> bool:
@@ -604,7 +605,7 @@ def _raised_by_a_call(code: str, prose: str, ask: "re.Match") -> bool:
 
 
 # "raising ValueError if it is outside the range 1-65535"
-RANGE_RAISE_ASK = re.compile(
+RANGE_RAISE_ASK = literal_gates.compile(
     r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:if|when)\b[^.]{0,60}\b(?:outside|out of|not (?:in|within)|beyond)\b[^.]{0,12}(?:\b(?:the |its )?(?:range|bounds?|limits?|interval)\b|\b\d+\s*(?:-|–|to|\.\.)\s*\d+\b"
     r"|(?<=outside )(?:it|them|that|this)\b)|"  # "must be in the 0-100 % range; raise ValueError if any reading is outside it"
     r"\b(?:outside|out of)\b[^.]{0,12}\b(?:the |its )?(?:range|bounds?)\b[^.]{0,60}\b(?:raise|raises|raising|throw|throws)\b",
@@ -614,14 +615,14 @@ RANGE_RAISE_ASK = re.compile(
 
 UNKNOWN_KEY = (r"\b(?:unknown|unsupported|unrecogni[sz]ed|invalid|bad)\s+(?:\w+\s+)?(?:units?|keys?|codes?|commands?|operators?|operations?|"
                r"currenc(?:y|ies)|formats?|options?|suffix(?:es)?|names?|types?|modes?|levels?)\b")
-UNKNOWN_RAISE_ASK = re.compile(
+UNKNOWN_RAISE_ASK = literal_gates.compile(
     r"\b(?:raise|raises|raising|throw|throws)\b[^.]{0,40}\b(?:for|on|if|when|with)\b[^.]{0,30}" + UNKNOWN_KEY + "|"
     r"\b(?:for|on|if|when|with)\b[^.]{0,30}" + UNKNOWN_KEY + r"[^.]{0,40}\b(?:raise|raises|raising|throw|throws)\b",
     re.IGNORECASE,
 )
 
 
-NEGATIVE_ASK = re.compile(
+NEGATIVE_ASK = literal_gates.compile(
     r"\binclud\w*\s+(?:\w+\s+){0,2}?negative\b|\bnegative (?:numbers|integers|values|ones)\b[^.]{0,15}\b(?:too|as well|such as|like)\b|"
     r"\b(?:handle|handles|handling|support|supports|accept|accepts)\s+(?:\w+\s+){0,2}?negative\b|\b(?:may|can|might) be negative\b",
     re.IGNORECASE,
@@ -683,7 +684,7 @@ def _clamps_instead(tree: ast.Module) -> Optional[str]:
     return f"{unparsed(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
 
 
-FIRST_AND_LAST_ASK = re.compile(r"\b(?:the )?first (?:or|and) (?:the )?last (?:word|item|element|character|letter|line|value|entry|one)s?\b", re.IGNORECASE)
+FIRST_AND_LAST_ASK = literal_gates.compile(r"\b(?:the )?first (?:or|and) (?:the )?last (?:word|item|element|character|letter|line|value|entry|one)s?\b", re.IGNORECASE)
 
 
 def _never_reads_the_end(tree: ast.Module) -> Optional[str]:
@@ -708,7 +709,7 @@ def _never_reads_the_end(tree: ast.Module) -> Optional[str]:
 
 
 # "the words that appear in both texts": an intersection, and code that only unites.
-BOTH_ASK = re.compile(r"\b(?:appear|appears|occur|occurs|present|found|contained|exist|exists)\s+in\s+both\b|\bcommon\s+to\s+both\b|\bshared\s+by\s+both\b", re.IGNORECASE)
+BOTH_ASK = literal_gates.compile(r"\b(?:appear|appears|occur|occurs|present|found|contained|exist|exists)\s+in\s+both\b|\bcommon\s+to\s+both\b|\bshared\s+by\s+both\b", re.IGNORECASE)
 
 
 def _unites_only(tree: ast.Module) -> Optional[str]:
@@ -726,7 +727,7 @@ def _unites_only(tree: ast.Module) -> Optional[str]:
 
 # "3 free withdrawals per calendar month", "in the same month": a month of one year, unless one year is all there is.
 # Not "a dict mapping month number (1-12) to ...": the month of the year is the key asked for.
-CALENDAR_MONTH_ASK = re.compile(r"\A(?![\s\S]*(?:\b(?:same|single|one|given|that)\s+year\b|\bmonth\s+numbers?\b|\b1\s*-\s*12\b|\bmonth\s+of\s+the\s+year\b))"
+CALENDAR_MONTH_ASK = literal_gates.compile(r"\A(?![\s\S]*(?:\b(?:same|single|one|given|that)\s+year\b|\bmonth\s+numbers?\b|\b1\s*-\s*12\b|\bmonth\s+of\s+the\s+year\b))"
                                 r"[\s\S]*?\b(?P<ask>(?:per|in\s+the\s+same)\s+(?:calendar\s+)?month|each\s+calendar\s+month)\b", re.IGNORECASE)
 
 
@@ -744,7 +745,7 @@ def _keyed_by_month_alone(tree: ast.Module) -> Optional[str]:
 
 
 # "capitalises the first letter of each space-separated word": words split on spaces, not str.title()'s words.
-SPACE_WORDS_CAPITALISED_ASK = re.compile(r"\A(?=[\s\S]*\b(?:capitali[sz]\w*|title[- ]?case|upper-?case\w*\s+the\s+first))[\s\S]*?\b(?P<ask>space-separated\s+words?|words?\s+separated\s+by\s+(?:single\s+)?spaces?|space-separated)\b", re.IGNORECASE)
+SPACE_WORDS_CAPITALISED_ASK = literal_gates.compile(r"\A(?=[\s\S]*\b(?:capitali[sz]\w*|title[- ]?case|upper-?case\w*\s+the\s+first))[\s\S]*?\b(?P<ask>space-separated\s+words?|words?\s+separated\s+by\s+(?:single\s+)?spaces?|space-separated)\b", re.IGNORECASE)
 
 
 def _titles_instead(tree: ast.Module) -> Optional[str]:
@@ -755,7 +756,7 @@ def _titles_instead(tree: ast.Module) -> Optional[str]:
 
 # "the shares must add up exactly to the total": rounded parts, and the difference handed out (not "the weights
 # must add up to 1, otherwise raise": a check of the input).
-EXACT_SUM_ASK = re.compile(r"(?:\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b)"
+EXACT_SUM_ASK = literal_gates.compile(r"(?:\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b)"
                            r"(?![^.;]*\b(?:raise|raises|error|otherwise|reject\w*|invalid|toleran\w*)\b)", re.IGNORECASE)
 
 
@@ -776,7 +777,7 @@ def _never_hands_out_the_difference(tree: ast.Module) -> Optional[str]:
 
 
 # "users whose permissions contain every permission in `required`": all of them, a subset test.
-EVERY_ASK = re.compile(r"\b(?:contains?|containing|has|have|having|holds?|includes?|including)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:in|of|from|listed)\b", re.IGNORECASE)
+EVERY_ASK = literal_gates.compile(r"\b(?:contains?|containing|has|have|having|holds?|includes?|including)\s+(?:every|all)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:in|of|from|listed)\b", re.IGNORECASE)
 
 
 def _truth_tests(tree: ast.Module):
@@ -806,7 +807,7 @@ def _any_instead_of_every(tree: ast.Module) -> Optional[str]:
 
 
 # "rounds using ROUND_HALF_UP": a library's constant named to be used (a name in capitals with an underscore).
-USING_CONSTANT = re.compile(r"\b(?:using|use|uses|with)\s+(?:the\s+)?`?(?P<name>[A-Z][A-Z0-9]*_[A-Z0-9_]+)`?(?!\w|\.\w)")
+USING_CONSTANT = literal_gates.compile(r"\b(?:using|use|uses|with)\s+(?:the\s+)?`?(?P<name>[A-Z][A-Z0-9]*_[A-Z0-9_]+)`?(?!\w|\.\w)")
 
 
 def _named_but_unused(prose: str, tree: ast.Module) -> Optional[str]:
@@ -820,7 +821,7 @@ def _named_but_unused(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the last exception must be re-raised": a failure that ends in an error, not in a quiet return.
-RERAISE_ASK = re.compile(r"\bre-?rais\w*\b|\bpropagat\w*\s+(?:the\s+)?(?:last\s+|original\s+)?(?:exception|error)s?\b", re.IGNORECASE)
+RERAISE_ASK = literal_gates.compile(r"\bre-?rais\w*\b|\bpropagat\w*\s+(?:the\s+)?(?:last\s+|original\s+)?(?:exception|error)s?\b", re.IGNORECASE)
 
 
 def _never_raises(tree: ast.Module) -> Optional[str]:
@@ -831,7 +832,7 @@ def _never_raises(tree: ast.Module) -> Optional[str]:
 
 
 # "(0.0 if nobody worked overtime)", "None when there are no readings", "0 for an empty list": an answer for nothing.
-EMPTY_ANSWER_ASK = re.compile(
+EMPTY_ANSWER_ASK = literal_gates.compile(
     r"(?:`?(?:0|0\.0|None|\[\]|\{\}|\(\)|\"\"|'')`?|\bzero)\s*,?\s*(?:if|when|for)\s+(?:there\s+(?:is|are)\s+)?(?:nobody|no\s+one|none|nothing|no\s+\w+|"
     r"(?:the|an?)\s+(?:\w+\s+)?(?:list|input|sequence|collection|dict)\s+(?:is\s+)?empty|(?:an?\s+)?empty\b)",
     re.IGNORECASE)
@@ -869,11 +870,11 @@ def _matches_each_input_at_its_start(tree: ast.Module) -> bool:
 
 
 # "only for `gmail.com` addresses": a rule kept to one case the code must tell apart, so it names it.
-ONLY_FOR_ASK = re.compile(r"\bonly\s+(?:for|when|if|on|in|to)\s+(?:the\s+|an?\s+)?[`'\"](?P<literal>[^`'\"\s]{2,30})[`'\"]", re.IGNORECASE)
+ONLY_FOR_ASK = literal_gates.compile(r"\bonly\s+(?:for|when|if|on|in|to)\s+(?:the\s+|an?\s+)?[`'\"](?P<literal>[^`'\"\s]{2,30})[`'\"]", re.IGNORECASE)
 
 
 # "keys sorted alphabetically" / "with 2-space indentation" for JSON text: json.dumps's own options.
-JSON_SORTED_ASK = re.compile(r"\bkeys\s+(?:are\s+)?sorted\b|\bsorted\s+keys\b|\bsort_keys\b", re.IGNORECASE)
+JSON_SORTED_ASK = literal_gates.compile(r"\bkeys\s+(?:are\s+)?sorted\b|\bsorted\s+keys\b|\bsort_keys\b", re.IGNORECASE)
 
 
 def _json_unsorted(tree: ast.Module) -> Optional[str]:
@@ -889,7 +890,7 @@ def _json_unsorted(tree: ast.Module) -> Optional[str]:
 # What an instruction asks, how code breaks it (None: it does not), whether a "not"/"without" before
 # the ask voids it, and the reason given; read in this order after the asks above.
 # "with fractions dropped (do not round: 599 over 3 is 199, not 200)", "always truncated": no rounding to the nearest.
-NO_ROUNDING_ASK = re.compile(r"\b(?:do\s+not|don't|never|must\s+not|should\s+not|without)\s+round(?:ing)?\b|\b(?:always\s+)?truncated\b|\bfractions?\s+(?:are\s+)?dropped\b", re.IGNORECASE)
+NO_ROUNDING_ASK = literal_gates.compile(r"\b(?:do\s+not|don't|never|must\s+not|should\s+not|without)\s+round(?:ing)?\b|\b(?:always\s+)?truncated\b|\bfractions?\s+(?:are\s+)?dropped\b", re.IGNORECASE)
 
 
 def _rounds_to_the_nearest(tree: ast.Module) -> Optional[str]:

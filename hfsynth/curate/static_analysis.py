@@ -21,12 +21,12 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
-import re
 import sys
 import warnings
 from functools import lru_cache
 from typing import AbstractSet, Dict, List, Optional, Sequence, Set
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import parse_python, walk
 from hfsynth.fences import find_fences
 
@@ -72,7 +72,7 @@ def _bound_names(tree: ast.Module) -> Set[str]:
     return names
 
 
-INLINE_CODE = re.compile(r"`([^`\n]+)`")
+INLINE_CODE = literal_gates.compile(r"`([^`\n]+)`")
 
 
 def names_the_instruction_defines(instruction: str) -> Set[str]:

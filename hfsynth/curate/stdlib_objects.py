@@ -31,9 +31,9 @@ import decimal
 import fractions
 import importlib
 import io
-import re
 from typing import Dict, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, own_scope_nodes, store_counts, unparsed, walk
 
 # Standard classes whose instances' attributes are all on the class (properties, slots, methods).
@@ -186,7 +186,7 @@ SAMPLES = {
     "timedelta": lambda: datetime.timedelta(1), "Decimal": lambda: decimal.Decimal(1), "Fraction": lambda: fractions.Fraction(1), "StringIO": io.StringIO,
 }
 # What Python says of a call with too many or too few arguments (not of an argument of the wrong kind).
-ARITY = re.compile(r"takes no arguments|takes (?:exactly |at most |at least |from \d+ to )?(?:\d+|one|two) (?:positional )?arguments?|"
+ARITY = literal_gates.compile(r"takes no arguments|takes (?:exactly |at most |at least |from \d+ to )?(?:\d+|one|two) (?:positional )?arguments?|"
                    r"expected (?:at most |at least )?\d+ arguments?, got \d+|missing \d+ required positional argument")
 
 

@@ -44,6 +44,7 @@ import ast
 import re
 from typing import Dict, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.anchored_patterns import unanchored_validation
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.axis_checks import one_axis_tested
@@ -169,7 +170,7 @@ def has_an_effect(function) -> bool:
 
 
 # Functions whose name says they hand back or ignore their input: a key=identity default, a no-op callback.
-DOES_NOTHING_BY_NAME = re.compile(r"^_*(?:identity|ident|passthrough|pass_through|noop|no_op|nop|do_nothing|dummy|null)(?:_|$)", re.IGNORECASE)
+DOES_NOTHING_BY_NAME = literal_gates.compile(r"^_*(?:identity|ident|passthrough|pass_through|noop|no_op|nop|do_nothing|dummy|null)(?:_|$)", re.IGNORECASE)
 
 
 def ignores_its_inputs(tree: ast.Module) -> list:
@@ -338,7 +339,7 @@ def _unread_final_assignment(function) -> list:
 
 
 # Return annotations that a function may meet without a ``return`` of its own.
-NO_VALUE_NEEDED = re.compile(r"^(?:None|NoReturn|Never|Any|object|Optional\[.*\]|.*\|\s*None|None\s*\|.*|(?:Iterator|Iterable|Generator|AsyncIterator|AsyncGenerator|AsyncIterable)\b.*)$")
+NO_VALUE_NEEDED = literal_gates.compile(r"^(?:None|NoReturn|Never|Any|object|Optional\[.*\]|.*\|\s*None|None\s*\|.*|(?:Iterator|Iterable|Generator|AsyncIterator|AsyncGenerator|AsyncIterable)\b.*)$")
 
 
 def _yields(function) -> bool:
@@ -392,7 +393,7 @@ def stops_mid_way(tree: ast.Module) -> Optional[str]:
 # A marker of work not done opens the comment. TODO/FIXME/XXX count in capitals or with a colon
 # ("# Todo items live in a dict" is a comment about a to-do list); "fill in" only with what is missing
 # ("# fill in missing values with the mean" is pandas, not a placeholder).
-PLACEHOLDER_COMMENT = re.compile(
+PLACEHOLDER_COMMENT = literal_gates.compile(
     r"#\s*(?:(?:TODO|FIXME|XXX)\b|(?i:todo|fixme)\s*:|"
     r"(?i:(?:add |write |put |insert |implement )?(?:your|the) (?:code|logic|implementation|solution) here\b|"
     r"(?:insert|add|put) (?:code|logic|implementation) here\b|implement (?:me|this)\s*$|implement here\b|"
@@ -451,7 +452,7 @@ def empty_helpers(tree: ast.Module) -> list:
 
 
 # An action a method names, which must change something (not only check that it could).
-ACTION_NAME = re.compile(r"^(?:transfer|move|withdraw|deposit|add|remove|push|pop|enqueue|dequeue|insert|delete|append|send|pay|book|reserve|cancel|assign|swap|update|apply|merge|register)(?:_|$)")
+ACTION_NAME = literal_gates.compile(r"^(?:transfer|move|withdraw|deposit|add|remove|push|pop|enqueue|dequeue|insert|delete|append|send|pay|book|reserve|cancel|assign|swap|update|apply|merge|register)(?:_|$)")
 
 
 def checks_but_never_acts(tree: ast.Module) -> list:
@@ -559,13 +560,13 @@ def _s(items: list, singular: str, plural: str) -> str:
 
 
 # An instruction whose data may hold strings: recursion into every iterable must stop at them.
-STRINGS_IN_THE_DATA = re.compile(r"\bstrings?\b|\bstr\b|\btext\b", re.IGNORECASE)
+STRINGS_IN_THE_DATA = literal_gates.compile(r"\bstrings?\b|\bstr\b|\btext\b", re.IGNORECASE)
 # A graph that may hold cycles (not a tree): a traversal must remember what it has seen.
-GRAPHS_WITH_CYCLES = re.compile(r"\b(?:undirected|graph|cycles?|cyclic|two-way|both ways|bidirectional|in both directions|adjacency)\b", re.IGNORECASE)
+GRAPHS_WITH_CYCLES = literal_gates.compile(r"\b(?:undirected|graph|cycles?|cyclic|two-way|both ways|bidirectional|in both directions|adjacency)\b", re.IGNORECASE)
 
 # A tree whose root is its own parent ("parent["NAT"] == "NAT"", union-find's roots, "the head keeper is recorded as their
 # own supervisor", "the last stop points to itself"): a walk up must stop at it.
-OWN_PARENT = re.compile(r"\b(?:its|their|his|her)\s+own\s+(?:parent|supervisor|manager|boss|head|root|leader|owner|successor|ancestor|referrer|mentor|sponsor|next)\b|"
+OWN_PARENT = literal_gates.compile(r"\b(?:its|their|his|her)\s+own\s+(?:parent|supervisor|manager|boss|head|root|leader|owner|successor|ancestor|referrer|mentor|sponsor|next)\b|"
                         r"\b(?:maps?|points?|refers?|links?)\s+(?:back\s+)?to\s+(?:itself|themselves|himself|herself)\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1|\bparent\b[^.;]{0,20}\b(?:equal\s+to|equals|the\s+same\s+as|is)\s+its\s+own\b", re.IGNORECASE)
 
 # The checks of code that has substantive statements, in order: (check of the tree, its reason).
@@ -715,7 +716,7 @@ def _calls(tree: ast.AST):
     return list(nodes_of(tree, ast.Call))
 
 
-ASKS_TO_PRINT = re.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)
+ASKS_TO_PRINT = literal_gates.compile(r"\b(?:print|display|output|show|echo)", re.IGNORECASE)
 COMPUTING = (ast.BinOp, ast.BoolOp, ast.Compare, ast.Subscript, ast.AugAssign, ast.NamedExpr)
 
 

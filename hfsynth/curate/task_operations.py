@@ -46,6 +46,7 @@ import ast
 import re
 from typing import Callable, List, Optional, Set, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.anchored_patterns import match_after_the_start, newline_passes_the_end, whole_string_unanchored
 from hfsynth.curate.asked_amounts import another_amount
 from hfsynth.curate.asked_signatures import asked_signatures
@@ -90,7 +91,7 @@ def _orders(code: Code) -> bool:
     return code.has(r"sort|median|heap|nsmallest|nlargest|bisect|insort|partition|quantile|percentile|^select$|quickselect|^(?:arg)?min$|^(?:arg)?max$|most_common")
 
 
-MIDDLE_CALLS = re.compile(r"median|quantile|percentile|select|nsmallest|nlargest|heappush|heappop|heapify|partition|insort|bisect", re.IGNORECASE)
+MIDDLE_CALLS = literal_gates.compile(r"median|quantile|percentile|select|nsmallest|nlargest|heappush|heappop|heapify|partition|insort|bisect", re.IGNORECASE)
 
 
 def _takes_a_middle(code: Code) -> bool:
@@ -215,7 +216,7 @@ def _names_the_days(code: Code) -> bool:
     return len(strings & DAY_ABBREVIATIONS) >= 5
 
 
-NUMBERS_ONLY = re.compile(r"(?:int|float|list|tuple|List|Tuple|Sequence|[\[\], .]+)+")  # int, list[int], tuple[int, ...]
+NUMBERS_ONLY = literal_gates.compile(r"(?:int|float|list|tuple|List|Tuple|Sequence|[\[\], .]+)+")  # int, list[int], tuple[int, ...]
 
 
 def _takes_no_date(code: Code) -> bool:
@@ -259,34 +260,34 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     (
         "items seen more than once",
         # "the plates that appear more than once": the items asked for; not "if a key appears more than once, the last wins"
-        re.compile(r"\b(?:that|which|who)\s+(?:appears?|occurs?|(?:are|is|were|was)\s+(?:seen|listed)|shows?\s+up)\s+(?:\w+\s+)?(?:more\s+than\s+once|at\s+least\s+twice|twice\s+or\s+more|multiple\s+times)\b", re.IGNORECASE),
+        literal_gates.compile(r"\b(?:that|which|who)\s+(?:appears?|occurs?|(?:are|is|were|was)\s+(?:seen|listed)|shows?\s+up)\s+(?:\w+\s+)?(?:more\s+than\s+once|at\s+least\s+twice|twice\s+or\s+more|multiple\s+times)\b", re.IGNORECASE),
         lambda code: code.any_node(ast.Compare) or tests_membership(code.nodes) or code.has(r"count|Counter|seen|duplicat|groupby|nunique|tally|freq"),
         "never counts nor compares anything (every item is kept, repeated or not)",
     ),
     (
         "a sum",  # "a single line whose quantity is the sum of their quantities", "adding up the amounts of duplicates"
-        re.compile(r"\b(?:is|are|being|be|becomes?|holds?)\s+the\s+sum\s+of\s+(?:their|its|the\s+\w+'s?|those)\b|\b(?:summing|adding\s+up|adds\s+up)\s+(?:their|the\s+merged)\b", re.IGNORECASE),
+        literal_gates.compile(r"\b(?:is|are|being|be|becomes?|holds?)\s+the\s+sum\s+of\s+(?:their|its|the\s+\w+'s?|those)\b|\b(?:summing|adding\s+up|adds\s+up)\s+(?:their|the\s+merged)\b", re.IGNORECASE),
         _adds,
         "never adds anything (no +, sum nor Counter)",
     ),
-    ("the median", re.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
-    ("the median", re.compile(r"\bmedian\b(?!-)", re.IGNORECASE), _takes_a_middle, "never takes a middle value (no median call, no index at half the length)"),
-    ("the largest minus the smallest", re.compile(r"\b(?:max(?:imum)?|largest|highest)\s+minus\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:min(?:imum)?|smallest|lowest)\b", re.IGNORECASE),
+    ("the median", literal_gates.compile(r"\bmedian\b", re.IGNORECASE), _orders, "never orders the values"),
+    ("the median", literal_gates.compile(r"\bmedian\b(?!-)", re.IGNORECASE), _takes_a_middle, "never takes a middle value (no median call, no index at half the length)"),
+    ("the largest minus the smallest", literal_gates.compile(r"\b(?:max(?:imum)?|largest|highest)\s+minus\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:min(?:imum)?|smallest|lowest)\b", re.IGNORECASE),
      _orders, "never looks for a largest or a smallest value"),
     # "mapping every station to `arrivals - departures`", "scored minus conceded": a formula of names the instruction writes
     # out (not a layout of text: "formats an entry as `term - definition`"; not "a leading minus sign")
     ("a difference",
-     re.compile(r"(?<!\bas\s)(?<!\blike\s)`(?:[A-Za-z_][\w.]*\s*[+*/]\s*)*[A-Za-z_][\w.]*\s+-\s+[A-Za-z_][\w.]*(?:\s*[-+*/]\s*[A-Za-z_][\w.]*)*`"
+     literal_gates.compile(r"(?<!\bas\s)(?<!\blike\s)`(?:[A-Za-z_][\w.]*\s*[+*/]\s*)*[A-Za-z_][\w.]*\s+-\s+[A-Za-z_][\w.]*(?:\s*[-+*/]\s*[A-Za-z_][\w.]*)*`"
                 r"|(?<!\bleading\s)(?<!\bunary\s)(?<!\bthe\s)(?<!\ba\s)\b(?!(?:a|the|leading|unary)\b)[A-Za-z]\w*\s+minus\s+(?:the\s+)?(?!sign\b|for\b)[A-Za-z]\w*\b(?!\s+sign)",
                 re.IGNORECASE),
      _subtracts, "never subtracts (no -, -=, negative value nor abs)"),
     # "the applicants' combined gross annual income"
-    ("a combined total", re.compile(r"\bcombined\s+(?:\w+\s+){0,3}(?:incomes?|weights?|totals?|amounts?|salar\w+|earnings|balances?|scores?|lengths?|sizes?)\b", re.IGNORECASE),
+    ("a combined total", literal_gates.compile(r"\bcombined\s+(?:\w+\s+){0,3}(?:incomes?|weights?|totals?|amounts?|salar\w+|earnings|balances?|scores?|lengths?|sizes?)\b", re.IGNORECASE),
      _adds, "never adds anything (no +, sum nor Counter)"),
-    ("merge sort", re.compile(r"\bmerge ?sort\b", re.IGNORECASE), _merges, "never merges two sorted runs (a pivot partition is quicksort)"),
+    ("merge sort", literal_gates.compile(r"\bmerge ?sort\b", re.IGNORECASE), _merges, "never merges two sorted runs (a pivot partition is quicksort)"),
     (
         "a product",
-        re.compile(
+        literal_gates.compile(
             r"\b(?:running|cumulative|prefix|suffix|partial)\s+(?:\([^()]*\)\s+)?products?\b|\b(?:return|returns|compute|computes|calculate|calculates|find|finds|get|gets|"
             r"output|outputs|give|gives|print|prints)\s+(?:the\s+)?products?\s+of\b",
             re.IGNORECASE,
@@ -296,18 +297,18 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     (
         "a weighted average",
-        re.compile(r"\bweighted\s+(?:average|mean|by|according)\b|\b(?:average|mean)\s+weighted\b|\bweight(?:ed|ing)?\s+each\s+\w+\s+by\b", re.IGNORECASE),
+        literal_gates.compile(r"\bweighted\s+(?:average|mean|by|according)\b|\b(?:average|mean)\s+weighted\b|\bweight(?:ed|ing)?\s+each\s+\w+\s+by\b", re.IGNORECASE),
         lambda code: _multiplies(code) or any(isinstance(n, ast.keyword) and n.arg == "weights" for n in code.nodes),  # fmean(xs, weights=ws)
         "never multiplies a value by its weight",
     ),
-    ("the least common multiple", re.compile(r"\blcm\b|\b(?:least|lowest|smallest) common multiple\b", re.IGNORECASE), _lcm_evidence, "neither multiplies, divides nor steps"),
-    ("anagrams", re.compile(r"\banagrams?\b", re.IGNORECASE), _counts_letters, "neither sorts nor counts the letters"),
-    ("a count of lines", re.compile(r"\b(?<!same )(?<!equal )(?:number|count) of (?:non-?empty |non-?blank |blank |empty )?lines\b|\bhow many (?:\w+ )?lines\b|\bline count\b|\bcount(?:s|ing)? (?:the )?lines\b", re.IGNORECASE),
+    ("the least common multiple", literal_gates.compile(r"\blcm\b|\b(?:least|lowest|smallest) common multiple\b", re.IGNORECASE), _lcm_evidence, "neither multiplies, divides nor steps"),
+    ("anagrams", literal_gates.compile(r"\banagrams?\b", re.IGNORECASE), _counts_letters, "neither sorts nor counts the letters"),
+    ("a count of lines", literal_gates.compile(r"\b(?<!same )(?<!equal )(?:number|count) of (?:non-?empty |non-?blank |blank |empty )?lines\b|\bhow many (?:\w+ )?lines\b|\bline count\b|\bcount(?:s|ing)? (?:the )?lines\b", re.IGNORECASE),
      _reads_lines, "never splits anything into lines (len() of a file or text counts something else)"),  # not "the same number of lines": the input's shape
-    ("a rotation", re.compile(r"\brotations?\s+of\b|\brotated\s+(?:version|copy)\s+of\b", re.IGNORECASE), _rotates, "never slices, joins nor shifts"),
+    ("a rotation", literal_gates.compile(r"\brotations?\s+of\b|\brotated\s+(?:version|copy)\s+of\b", re.IGNORECASE), _rotates, "never slices, joins nor shifts"),
     (
         "unique or distinct items",
-        re.compile(
+        literal_gates.compile(
             r"(?:\b(?:count|counts|number of|how many)\b[^.?!\n]{0,30}|\b(?:return|returns|find|finds|get|gets|list|lists|keep|keeps|extract|extracts|"
             r"collect|collects|print|prints)\s+(?:the\s+|all\s+|only\s+|all\s+the\s+)?(?:(?!of\b|in\b)\w+\s+){0,2})\b(?:unique|distinct)\b"
             r"(?!\s+(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|trees|solutions|orders|outcomes|routes|sequences|schedules))"
@@ -322,7 +323,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     (
         "distinct items counted per group",
-        re.compile(
+        literal_gates.compile(
             r"\b(?:number|count)s?\s+of\s+(?:\w+\s+)?(?:distinct|unique)\s+(?!(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions)\b)"
             r"[^.;\n]*?\b(?:per|for each|on each|in each|seen on|seen that|on that)\b"
             r"|\b(?:distinct|unique)\s+(?:\w+\s+)?(?:visitors|users|customers|ips|players|products|items)\s+(?:per|for each|on each|in each|by)\b"
@@ -333,10 +334,10 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         _dedups_within_groups,
         "counts every item of a group, repeats too (no set per group, no membership test)",
     ),
-    ("a palindrome", re.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
+    ("a palindrome", literal_gates.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
     (
         "a run of consecutive items",
-        re.compile(r"\b(?:longest|current|best)\s+(?:run|streak)\b|\b(?:runs?|streaks?)\s+of\s+consecutive\b|\bconsecutive\s+\w+\s+(?:won|lost|by\s+the\s+same)\b"
+        literal_gates.compile(r"\b(?:longest|current|best)\s+(?:run|streak)\b|\b(?:runs?|streaks?)\s+of\s+consecutive\b|\bconsecutive\s+\w+\s+(?:won|lost|by\s+the\s+same)\b"
                    r"|\bconsecutive\s+(?:\w+\s+){1,2}(?:at|with|for|on|in)\s+the\s+same\s+\w+\s+(?:are|is)\s+(?:merged|handled|grouped|combined|collapsed|counted)\b",
                    re.IGNORECASE),  # "Consecutive lines at the same bin are handled in one stop"
         lambda code: code.any_node(ast.Compare, ast.Subscript, ast.AugAssign) and not _counts_only(code) or code.has(r"groupby|pairwise|^zip$|streak|run|prev|last"),
@@ -344,7 +345,7 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     (
         "days of the week",
-        re.compile(r"\b(?:business|working|work)\s+days\b|(?<!the )\b(?:business|working|work)\s+day\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))"
+        literal_gates.compile(r"\b(?:business|working|work)\s+days\b|(?<!the )\b(?:business|working|work)\s+day\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))"
                    r"|\bon\s+(?:an?\s+)?(?:\*\*)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+or\s+(?:an?\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?!\s*,?\s*\d)",
                    re.IGNORECASE),  # "starts after 21:00 **on a Friday or Saturday**": a rule by the day of the week
         _reads_weekdays,
@@ -352,14 +353,14 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     (
         "indices",
-        re.compile(r"\breturns?\s+(?:the\s+|their\s+|its\s+|a\s+list\s+of\s+(?:the\s+)?)?(?:indices|indexes|positions)\b", re.IGNORECASE),
+        literal_gates.compile(r"\breturns?\s+(?:the\s+|their\s+|its\s+|a\s+list\s+of\s+(?:the\s+)?)?(?:indices|indexes|positions)\b", re.IGNORECASE),
         _counts_positions,
         "never counts a position (no enumerate, range, index or counter)",
     ),
-    ("leap years", re.compile(r"(?:\b|_)leap[-_ ]?years?\b", re.IGNORECASE), _leap_rule, "does not apply the 100- and 400-year rule nor the calendar module"),
+    ("leap years", literal_gates.compile(r"(?:\b|_)leap[-_ ]?years?\b", re.IGNORECASE), _leap_rule, "does not apply the 100- and 400-year rule nor the calendar module"),
     (
         "flattening to any depth",
-        re.compile(r"\b(?:any|arbitrary|arbitrarily|unknown|unlimited|any level of|multiple levels of)\s+(?:depth|deep|nested|nesting)\b|"
+        literal_gates.compile(r"\b(?:any|arbitrary|arbitrarily|unknown|unlimited|any level of|multiple levels of)\s+(?:depth|deep|nested|nesting)\b|"
                    r"\b(?:any|arbitrary|unknown|unlimited|many|multiple)\s+levels?\s+(?:of\s+)?(?:nesting|depth|deep|nested)\b|\bnested to any\b|\bdeeply nested\b", re.IGNORECASE),  # not "an unknown level" of a log
         _flattens_deeply,
         "handles one level only (no recursion, stack or loop until done)",
@@ -367,15 +368,15 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
 ]
 
 # "return the indices", "returns the number of ...": a value, never a bare True/False.
-ASKS_FOR_A_VALUE = re.compile(
+ASKS_FOR_A_VALUE = literal_gates.compile(
     r"\breturns?\s+(?:the\s+|a\s+|an\s+|all\s+|their\s+|its\s+|a\s+list\s+of\s+(?:the\s+)?|the\s+list\s+of\s+)?"
     r"(?P<what>indices|index|indexes|positions?|count|number\s+of|list|sum|pairs?|length|total|median|average|mean|maximum|minimum|largest|smallest)\b",
     re.IGNORECASE,
 )
-ASKS_FOR_A_TRUTH = re.compile(r"\b(?:true|false|whether|boolean|bool|if and only if|check|checks|verify|test|tests|determine|is\s+valid)\b", re.IGNORECASE)
+ASKS_FOR_A_TRUTH = literal_gates.compile(r"\b(?:true|false|whether|boolean|bool|if and only if|check|checks|verify|test|tests|determine|is\s+valid)\b", re.IGNORECASE)
 
 # "returns the longest word", "return the most common character": text, never a bare number.
-ASKS_FOR_TEXT = re.compile(
+ASKS_FOR_TEXT = literal_gates.compile(
     r"\breturns?\s+(?:the|a|an)\s+(?:(?:longest|shortest|first|last|most\s+\w+|least\s+\w+|\w+est)\s+)?"
     r"(?P<what>word|string|name|character|char|letter|substring|sentence|line|title|text)\b"
     r"(?!\s+(?:count|length|index|position|number|frequency|total|amount|price|cost|sum|value|width|height|limit))",  # "the line total" is a number
@@ -408,7 +409,7 @@ def _only_numbers(tree: ast.Module) -> bool:
     return bool(returns) and all(_numeric(r.value) for r in returns)
 
 
-SORT_BY_TWO = re.compile(
+SORT_BY_TWO = literal_gates.compile(
     r"\b(?:sort|sorts|sorted|sorting|order|orders|ordered|ordering|rank|ranks|ranked)\b[^.;\n]*?\bby\s+(?:their\s+|its\s+|the\s+|each\s+\w+'s\s+)?(?P<a>[a-z_]+)\b"
     r"[^.;\n]*?\b(?:and|then)\b[^.;\n]{0,40}?\bby\s+(?:their\s+|its\s+|the\s+)?(?P<b>[a-z_]+)\b",
     re.IGNORECASE,
@@ -436,8 +437,8 @@ FORMATS = {  # format: (how an instruction names it, the calls that parse it)
 # One standard conversion, both ways: (its encoding calls, its decoding calls).
 ENCODING_CALLS = r"^(?:urlencode|quote|quote_plus|dumps?|b64encode|urlsafe_b64encode|b32encode|b16encode|hexlify|escape|compress)$"
 DECODING_CALLS = r"^(?:parse_qs|parse_qsl|urlparse|urlsplit|unquote|unquote_plus|loads?|b64decode|urlsafe_b64decode|b32decode|b16decode|unhexlify|unescape|decompress|literal_eval|fromstring|safe_load)$"
-DECODE_ASK = re.compile(r"\b(?:parse|parses|parsing|decode|decodes|decoding|deserializ\w*|unquote|unescape|unescapes|decompress\w*)\b", re.IGNORECASE)
-ENCODE_ASK = re.compile(
+DECODE_ASK = literal_gates.compile(r"\b(?:parse|parses|parsing|decode|decodes|decoding|deserializ\w*|unquote|unescape|unescapes|decompress\w*)\b", re.IGNORECASE)
+ENCODE_ASK = literal_gates.compile(
     r"\b(?:encode|encodes|encoding|serializ\w*|quote|escape|escapes|escaping|compress|compresses|compressing|dump|dumps|build|builds|building|"
     r"create|creates|generate|generates|construct|constructs|format|formats|write|writes|round[- ]trip|both)\b",
     re.IGNORECASE,
@@ -445,7 +446,7 @@ ENCODE_ASK = re.compile(
 
 
 # "gross rental yield (annual rent divided by price)", "the ratio of wins to games": which value is on top.
-RATIO_ASK = re.compile(r"\b(?P<top>[a-z]\w*)\s+(?:divided\s+by|over)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?P<bottom>[a-z]\w*)\b"
+RATIO_ASK = literal_gates.compile(r"\b(?P<top>[a-z]\w*)\s+(?:divided\s+by|over)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?P<bottom>[a-z]\w*)\b"
                        r"|\bratio\s+of\s+(?:the\s+)?(?:\w+\s+)?(?P<top2>[a-z]\w*)\s+to\s+(?:the\s+)?(?:\w+\s+)?(?P<bottom2>[a-z]\w*)\b", re.IGNORECASE)
 
 
@@ -547,8 +548,8 @@ def _opposite_direction(prose: str, tree: ast.Module) -> Optional[str]:
 
 # Parameters named for the kind the instruction says they are: (instruction words, parameter names, the kind).
 NAMED_KINDS = (
-    (re.compile(r"\bstrings?\b|\bsentences?\b|\btext\b|\bwords?\b", re.IGNORECASE), frozenset({"s", "string", "text", "word", "sentence", "line", "phrase", "txt"}), str),
-    (re.compile(r"\bdict(?:ionary|ionaries|s)?\b", re.IGNORECASE), frozenset({"d", "dct", "dic", "dictionary", "mapping"}), dict),
+    (literal_gates.compile(r"\bstrings?\b|\bsentences?\b|\btext\b|\bwords?\b", re.IGNORECASE), frozenset({"s", "string", "text", "word", "sentence", "line", "phrase", "txt"}), str),
+    (literal_gates.compile(r"\bdict(?:ionary|ionaries|s)?\b", re.IGNORECASE), frozenset({"d", "dct", "dic", "dictionary", "mapping"}), dict),
 )
 
 
@@ -573,8 +574,8 @@ def _wrong_kind_method(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the number of words in a manuscript's text", "count the words", "word count"; not words split at single spaces by the ask itself.
-WORD_COUNT = re.compile(r"\b(?:(?:number|count)\s+of\s+(?:the\s+)?words|count(?:s|ing)?\s+(?:the\s+)?words|word\s*counts?|how\s+many\s+words)\b", re.IGNORECASE)
-SPACES_ONLY = re.compile(r"\b(?:space-separated|single\s+spaces?|one\s+space|(?:by|with|on)\s+(?:one\s+or\s+more\s+)?spaces)\b", re.IGNORECASE)
+WORD_COUNT = literal_gates.compile(r"\b(?:(?:number|count)\s+of\s+(?:the\s+)?words|count(?:s|ing)?\s+(?:the\s+)?words|word\s*counts?|how\s+many\s+words)\b", re.IGNORECASE)
+SPACES_ONLY = literal_gates.compile(r"\b(?:space-separated|single\s+spaces?|one\s+space|(?:by|with|on)\s+(?:one\s+or\s+more\s+)?spaces)\b", re.IGNORECASE)
 
 
 def _words_split_at_spaces(prose: str, tree: ast.Module) -> Optional[str]:
@@ -592,7 +593,7 @@ def _words_split_at_spaces(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "Each extra is added on top whenever its condition applies", "the surcharges stack", "both discounts apply".
-STACKING = re.compile(r"\b(?:each|every|all)\s+(?:\w+\s+)?(?:extras?|surcharges?|discounts?|fees?|bonus(?:es)?|penalt(?:y|ies)|excess(?:es)?|charges?|adjustments?)\b[^.]{0,60}?"
+STACKING = literal_gates.compile(r"\b(?:each|every|all)\s+(?:\w+\s+)?(?:extras?|surcharges?|discounts?|fees?|bonus(?:es)?|penalt(?:y|ies)|excess(?:es)?|charges?|adjustments?)\b[^.]{0,60}?"
                       r"\b(?:added|applies|apply|applied|stacks?|stacking|combine[sd]?)\b|\bon top\b|\bcumulative(?:ly)?\b|\bstack(?:s|ing)?\b|\bboth\s+(?:apply|are\s+(?:added|applied))\b", re.IGNORECASE)
 
 
@@ -617,9 +618,9 @@ def _exclusive_extras(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the percentage change from old to new", "the percentage above the ideal weight": relative to the reference.
-PERCENT_CHANGE_ASK = re.compile(r"\bpercent(?:age)?\s+(?:change|increase|decrease|growth|difference|above|over|below|under|more|less|higher|lower)\b|"
+PERCENT_CHANGE_ASK = literal_gates.compile(r"\bpercent(?:age)?\s+(?:change|increase|decrease|growth|difference|above|over|below|under|more|less|higher|lower)\b|"
                                 r"\b(?:change|increase|decrease|growth)\s+(?:in\s+)?(?:percent|%)", re.IGNORECASE)
-RELATIVE_TO_ITSELF = re.compile(r"\bmargin|\bdrawdown|\bdecline|\bdiscount|\bof the (?:selling|sale|new|current|final) (?:price|value)\b", re.IGNORECASE)
+RELATIVE_TO_ITSELF = literal_gates.compile(r"\bmargin|\bdrawdown|\bdecline|\bdiscount|\bof the (?:selling|sale|new|current|final) (?:price|value)\b", re.IGNORECASE)
 
 
 def _change_over_the_changed(prose: str, tree: ast.Module) -> Optional[str]:
@@ -636,7 +637,7 @@ def _change_over_the_changed(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the percentage of the monthly allowance the customer still has left", "how many minutes remain": a difference.
-LEFT_ASK = re.compile(r"\b(?:percent(?:age)?|share|fraction|proportion)\s+of\s+(?:the\s+)?[\w ]{1,40}?\b(?:still\s+)?(?:has|have|is|are)?\s*(?:left|remaining)\b|"
+LEFT_ASK = literal_gates.compile(r"\b(?:percent(?:age)?|share|fraction|proportion)\s+of\s+(?:the\s+)?[\w ]{1,40}?\b(?:still\s+)?(?:has|have|is|are)?\s*(?:left|remaining)\b|"
                       r"\b(?:percent(?:age)?|amount|balance|budget|minutes|hours|days|data|credit|quota)\s+(?:still\s+)?(?:left|remaining)\b", re.IGNORECASE)
 
 
@@ -654,7 +655,7 @@ def _left_never_subtracted(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the genre that was borrowed most often", "the most common word": the key with the largest count.
-MOST_OFTEN_ASK = re.compile(r"\bmost\s+(?:often|common\w*|frequent\w*|popular)\b|\b(?:borrowed|ordered|used|seen|played|sold|visited|booked)\s+(?:the\s+)?most\b", re.IGNORECASE)
+MOST_OFTEN_ASK = literal_gates.compile(r"\bmost\s+(?:often|common\w*|frequent\w*|popular)\b|\b(?:borrowed|ordered|used|seen|played|sold|visited|booked)\s+(?:the\s+)?most\b", re.IGNORECASE)
 
 
 def _largest_key_of_counts(prose: str, tree: ast.Module) -> Optional[str]:
@@ -672,7 +673,7 @@ def _largest_key_of_counts(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the table's total quantity of each dish across both rounds": amounts added up, not replaced.
-TOTAL_ASK = re.compile(r"\btotal\s+(?:quantity|quantities|amount|count|number)\b|\b(?:add(?:ed)?|summ?(?:ed)?)\s+up\b|\bcombined\s+(?:quantit\w*|amounts?|counts?|totals?)\b|"
+TOTAL_ASK = literal_gates.compile(r"\btotal\s+(?:quantity|quantities|amount|count|number)\b|\b(?:add(?:ed)?|summ?(?:ed)?)\s+up\b|\bcombined\s+(?:quantit\w*|amounts?|counts?|totals?)\b|"
                        r"\b(?:counts?|amounts?|quantities|totals?|plays|minutes|hours)\b[^.]{0,40}\b(?:summed|added together)\b", re.IGNORECASE)
 
 
@@ -693,7 +694,7 @@ def _totals_overwritten(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "fell by more than 5 degrees", "rose by at least 10%": one direction of change.
-ONE_DIRECTION_ASK = re.compile(r"\b(?:fell|falls?|dropped|drops?|decreased|decreases?|declined|declines?|rose|rises?|increased|increases?|climbed|climbs?|jumped|jumps?)\s+by\b", re.IGNORECASE)
+ONE_DIRECTION_ASK = literal_gates.compile(r"\b(?:fell|falls?|dropped|drops?|decreased|decreases?|declined|declines?|rose|rises?|increased|increases?|climbed|climbs?|jumped|jumps?)\s+by\b", re.IGNORECASE)
 
 
 def _change_in_either_direction(prose: str, tree: ast.Module) -> Optional[str]:
@@ -709,15 +710,15 @@ def _change_in_either_direction(prose: str, tree: ast.Module) -> Optional[str]:
 
 # "half its duration or 4 minutes, whichever comes first": the smaller of the two; "whichever is later": the larger.
 # "the greater of the first night's rate and 30% of the stay": the same choice, said before its two values.
-WHICHEVER_SMALLER = re.compile(r"\bwhichever\s+(?:comes\s+first|is\s+(?:sooner|smaller|less|lower|earlier|shorter|first|cheaper))\b|"
+WHICHEVER_SMALLER = literal_gates.compile(r"\bwhichever\s+(?:comes\s+first|is\s+(?:sooner|smaller|less|lower|earlier|shorter|first|cheaper))\b|"
                                r"\bthe\s+(?:lesser|smaller|lower)\s+of\b(?!\s+the\s+two\b)", re.IGNORECASE)
-WHICHEVER_LARGER = re.compile(r"\bwhichever\s+(?:comes\s+(?:last|later)|is\s+(?:later|larger|greater|bigger|higher|longer|more))\b|"
+WHICHEVER_LARGER = literal_gates.compile(r"\bwhichever\s+(?:comes\s+(?:last|later)|is\s+(?:later|larger|greater|bigger|higher|longer|more))\b|"
                               r"\bthe\s+(?:greater|larger|higher|bigger)\s+of\b(?!\s+the\s+two\b)", re.IGNORECASE)
 
 
 # "including decreases (negative values)", "the change may be negative": a difference kept when it is below zero
 # (not "the shortfall", "leaving out ... zero or negative": Counter's own rule).
-NEGATIVE_ASK = re.compile(r"\binclud\w*\s+(?:the\s+)?(?:decreases|drops|losses|negative\s+(?:values|changes|differences|numbers|ones))\b|"
+NEGATIVE_ASK = literal_gates.compile(r"\binclud\w*\s+(?:the\s+)?(?:decreases|drops|losses|negative\s+(?:values|changes|differences|numbers|ones))\b|"
                           r"\b(?:may|can|could|might|will)\s+(?:also\s+)?be\s+negative\b|\(negative\s+values?\)", re.IGNORECASE)
 
 
@@ -737,7 +738,7 @@ def _counter_difference_floors_at_zero(prose: str, tree: ast.Module) -> Optional
 
 
 # "a rating difference of more than 400 points is counted as 400 points (in either direction)": a cap on both sides.
-BOTH_WAYS_ASK = re.compile(r"\b(?:in\s+either\s+direction|either\s+way|in\s+both\s+directions|positive\s+or\s+negative)\b", re.IGNORECASE)
+BOTH_WAYS_ASK = literal_gates.compile(r"\b(?:in\s+either\s+direction|either\s+way|in\s+both\s+directions|positive\s+or\s+negative)\b", re.IGNORECASE)
 
 
 def _capped_one_way(prose: str, tree: ast.Module) -> Optional[str]:
@@ -768,7 +769,7 @@ def _whichever_reversed(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "rows come from csv.DictReader, so every value is a string": fields to convert before any arithmetic.
-TEXT_FIELDS_ASK = re.compile(r"\bDictReader\b|\b(?:every|each|all)\s+(?:the\s+)?(?:values?|fields?)\s+(?:is|are)\s+(?:a\s+)?(?:strings?|text)\b|"
+TEXT_FIELDS_ASK = literal_gates.compile(r"\bDictReader\b|\b(?:every|each|all)\s+(?:the\s+)?(?:values?|fields?)\s+(?:is|are)\s+(?:a\s+)?(?:strings?|text)\b|"
                              r"\bvalues\s+are\s+(?:all\s+)?strings\b", re.IGNORECASE)
 
 
@@ -799,8 +800,8 @@ def _text_field_in_arithmetic(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "where the left-to-right order matters": arrangements; "order does not matter": selections.
-ORDER_MATTERS_ASK = re.compile(r"\border\s+(?:matters|is\s+important|counts)\b", re.IGNORECASE)
-ORDER_FREE_ASK = re.compile(r"\border\s+(?:does\s+not|doesn't|do\s+not|don't)\s+matter\b|\bregardless\s+of\s+(?:the\s+)?order\b", re.IGNORECASE)
+ORDER_MATTERS_ASK = literal_gates.compile(r"\border\s+(?:matters|is\s+important|counts)\b", re.IGNORECASE)
+ORDER_FREE_ASK = literal_gates.compile(r"\border\s+(?:does\s+not|doesn't|do\s+not|don't)\s+matter\b|\bregardless\s+of\s+(?:the\s+)?order\b", re.IGNORECASE)
 COUNTS_SELECTIONS = frozenset({"comb", "combinations", "combinations_with_replacement"})
 COUNTS_ARRANGEMENTS = frozenset({"perm", "permutations", "factorial", "product"})
 
@@ -817,7 +818,7 @@ def _selections_for_arrangements(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-MILLISECONDS = re.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
+MILLISECONDS = literal_gates.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGNORECASE)
 
 
 def _milliseconds_as_seconds(prose: str, tree: ast.Module) -> Optional[str]:
@@ -860,7 +861,7 @@ def _sequence_of(iterable: ast.expr) -> Optional[ast.Name]:
     return None
 
 
-LINEAR = re.compile(r"\bO\(n\)|\blinear time\b|\bin linear\b|\bsingle pass\b|\bone pass\b", re.IGNORECASE)
+LINEAR = literal_gates.compile(r"\bO\(n\)|\blinear time\b|\bin linear\b|\bsingle pass\b|\bone pass\b", re.IGNORECASE)
 
 
 def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
@@ -889,9 +890,9 @@ def _quadratic_scan(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-ANYWHERE = re.compile(r"\banywhere\b|\bcontains?\b[^.]{0,30}\b(?:at least one|any)\b|\bsomewhere in\b|\bat any position\b", re.IGNORECASE)
-HASHED = re.compile(r"\b(?:dict(?:ionary)? keys?|as keys?|in (?:a )?sets?|hashable|set of)\b", re.IGNORECASE)
-APPENDS_TO_A_FILE = re.compile(r"\bappends?\b[^.]{0,60}\b(?:file|log)\b|\b(?:keep|kept|preserv\w*)\b[^.]{0,30}\b(?:existing|previous|old)\b[^.]{0,20}\b(?:lines|content|entries)\b", re.IGNORECASE)
+ANYWHERE = literal_gates.compile(r"\banywhere\b|\bcontains?\b[^.]{0,30}\b(?:at least one|any)\b|\bsomewhere in\b|\bat any position\b", re.IGNORECASE)
+HASHED = literal_gates.compile(r"\b(?:dict(?:ionary)? keys?|as keys?|in (?:a )?sets?|hashable|set of)\b", re.IGNORECASE)
+APPENDS_TO_A_FILE = literal_gates.compile(r"\bappends?\b[^.]{0,60}\b(?:file|log)\b|\b(?:keep|kept|preserv\w*)\b[^.]{0,30}\b(?:existing|previous|old)\b[^.]{0,20}\b(?:lines|content|entries)\b", re.IGNORECASE)
 
 
 def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[str]:
@@ -925,7 +926,7 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
 # end-of-day stock" after "daily net changes"); a stock that runs out ("the first day on which the stock can no longer
 # cover that day's usage"); the time or place at every stop of legs given one by one ("`run_times[i]` is the minutes
 # from stop `i` to stop `i + 1`. Return the time at every stop").
-RUNNING_ASK = re.compile(r"\bfrom (?:the )?\w+ `?[a-z]`? to (?:the )?\w+ `?[a-z] ?\+ ?1`?|\b(?:at|for|of) (?:each|every) (?:stop|station|checkpoint|waypoint|leg|lap|split)\b|\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
+RUNNING_ASK = literal_gates.compile(r"\bfrom (?:the )?\w+ `?[a-z]`? to (?:the )?\w+ `?[a-z] ?\+ ?1`?|\b(?:at|for|of) (?:each|every) (?:stop|station|checkpoint|waypoint|leg|lap|split)\b|\b(?:running|cumulative\w*|prefix|accumulat\w*|so far|progressive|partial sums?|balances?|after each|up to (?:and including )?(?:each|that|this|the current)|"
                          r"rolling|totals? at each|each (?:step|point|day|month|position)|no gaps?|back[- ]to[- ]back|one after (?:another|the other)|"
                          r"sequential\w*|in sequence|schedul\w*|timeline|start\w*\b[^.]{0,80}\bend\w*|start(?:ing)? (?:times?|positions?)|from the (?:beginning|start) of|"
                          r"continuous|offsets?|starting (?:from|with|at)\b[^.]{0,80}\b(?:apply|add|subtract)\w*|"
@@ -949,10 +950,10 @@ def _running_total_unasked(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the overall average speed for the whole ride": total distance over total time, not a mean of each part's speed.
-OVERALL_RATE_ASK = re.compile(r"\boverall\s+(?:average\s+)?(?:speed|pace|rate|price per \w+|cost per \w+)\b|\baverage\s+(?:speed|pace)\s+(?:for|over|across)\s+(?:the\s+)?(?:whole|entire|all)\b", re.IGNORECASE)
+OVERALL_RATE_ASK = literal_gates.compile(r"\boverall\s+(?:average\s+)?(?:speed|pace|rate|price per \w+|cost per \w+)\b|\baverage\s+(?:speed|pace)\s+(?:for|over|across)\s+(?:the\s+)?(?:whole|entire|all)\b", re.IGNORECASE)
 
 
-ISO_WEEK_ASK = re.compile(r"\bISO(?:[- ]?8601)?\s+(?:week|calendar)|\bISO\s+week[- ]numbering\b|\b%G-W%V\b", re.IGNORECASE)
+ISO_WEEK_ASK = literal_gates.compile(r"\bISO(?:[- ]?8601)?\s+(?:week|calendar)|\bISO\s+week[- ]numbering\b|\b%G-W%V\b", re.IGNORECASE)
 
 
 def _calendar_week_for_iso(prose: str, tree: ast.Module) -> Optional[str]:
@@ -969,7 +970,7 @@ def _calendar_week_for_iso(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-AVERAGE_ASK = re.compile(r"\b(?:average|mean)\b", re.IGNORECASE)
+AVERAGE_ASK = literal_gates.compile(r"\b(?:average|mean)\b", re.IGNORECASE)
 
 
 def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
@@ -989,12 +990,12 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "for every customer, the mean total", "the average score per player", "each team's average"
-AVERAGE_PER_GROUP_ASK = re.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b|"
+AVERAGE_PER_GROUP_ASK = literal_gates.compile(r"\b(?:average|mean)\b[^.;]{0,60}?\b(?:per|for each|for every|of each|by)\b|\b(?:for|of)\s+(?:each|every)\s+\w+\b[^.;]{0,40}?\b(?:average|mean)\b|\beach\s+\w+'s\s+(?:average|mean)\b|"
                                    r"\bmap\w*\s+(?:each|every)\s+\w+\s+to\s+(?:the|its|their)\s+(?:average|mean)\b", re.IGNORECASE)  # "a dict mapping each flight to the average weight of its bags"
 
 
 # "For each day with a **negative** balance, interest is ...", "only the transactions with a negative amount": a sign that selects.
-NEGATIVE_ONLY_ASK = re.compile(r"\b(?:with|having|whose)\s+(?:an?\s+)?\**negative\**\s+(?:balance|amount|value|total|change)s?\b", re.IGNORECASE)
+NEGATIVE_ONLY_ASK = literal_gates.compile(r"\b(?:with|having|whose)\s+(?:an?\s+)?\**negative\**\s+(?:balance|amount|value|total|change)s?\b", re.IGNORECASE)
 
 
 def _sign_never_told(prose: str, tree: ast.Module) -> Optional[str]:
@@ -1067,7 +1068,7 @@ def _mean_of_ratios(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the fees compound", "compounded monthly", "each fee is charged on the balance including earlier fees"
-COMPOUND_ASK = re.compile(r"\b(?:fees?|interest|rates?|growth|returns?|charges?|penalt(?:y|ies))\b[^.;]{0,60}\bcompound(?:s|ed|ing)?\b|\bcompound(?:s|ed|ing)?\s+(?:interest|monthly|annually|daily|yearly|quarterly|weekly)\b|"
+COMPOUND_ASK = literal_gates.compile(r"\b(?:fees?|interest|rates?|growth|returns?|charges?|penalt(?:y|ies))\b[^.;]{0,60}\bcompound(?:s|ed|ing)?\b|\bcompound(?:s|ed|ing)?\s+(?:interest|monthly|annually|daily|yearly|quarterly|weekly)\b|"
                           r"\bcompounding\b|\bon the (?:new |running )?balance including (?:the )?(?:earlier|previous|prior) (?:fees|interest)\b", re.IGNORECASE)
 
 
@@ -1102,8 +1103,8 @@ def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-MEDIAN_ASK = re.compile(r"\bmedian\b", re.IGNORECASE)
-ODD_ONLY = re.compile(r"\bodd\s+(?:number|length|count|size)\b|\blower\s+median\b|\bupper\s+median\b|\bmedian_(?:low|high)\b|\bmiddle\s+(?:element|one|item|value)\b", re.IGNORECASE)
+MEDIAN_ASK = literal_gates.compile(r"\bmedian\b", re.IGNORECASE)
+ODD_ONLY = literal_gates.compile(r"\bodd\s+(?:number|length|count|size)\b|\blower\s+median\b|\bupper\s+median\b|\bmedian_(?:low|high)\b|\bmiddle\s+(?:element|one|item|value)\b", re.IGNORECASE)
 
 
 def _median_of_odd_lengths_only(prose: str, tree: ast.Module) -> Optional[str]:
@@ -1152,7 +1153,7 @@ def _mean_over_every_item(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "a dictionary where ... the values are the dictionary objects themselves": each item, unchanged, is a value.
-ITEMS_THEMSELVES = re.compile(r"\bvalues?\s+(?:are|is|being)\s+the\s+(?:[\w-]+\s+){0,4}(?:themselves|itself)\b", re.IGNORECASE)
+ITEMS_THEMSELVES = literal_gates.compile(r"\bvalues?\s+(?:are|is|being)\s+the\s+(?:[\w-]+\s+){0,4}(?:themselves|itself)\b", re.IGNORECASE)
 
 
 def _not_the_items_themselves(prose: str, tree: ast.Module) -> Optional[str]:
@@ -1177,7 +1178,7 @@ def _not_the_items_themselves(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "the wickets it had in hand (10 minus wickets lost)": a count the answer is worked out from, by its number.
-CONSTANT_MINUS = re.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s+minus\s+(?:the\s+)?(?P<what>[a-z][a-z ]{2,30}?)(?=[).,;]|$)", re.IGNORECASE)
+CONSTANT_MINUS = literal_gates.compile(r"\b(?P<number>\d+(?:\.\d+)?)\s+minus\s+(?:the\s+)?(?P<what>[a-z][a-z ]{2,30}?)(?=[).,;]|$)", re.IGNORECASE)
 
 
 def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
@@ -1193,7 +1194,7 @@ def _constant_never_used(prose: str, tree: ast.Module) -> Optional[str]:
 # What an operation's ask needs beside its words, in the instruction or the code: days of the week are those of dates
 # (or of named days); "splits the stops into working days of at most `per_day` stops" counts days, with no calendar.
 OPERATION_NEEDS = {
-    "days of the week": re.compile(r"\bdates?\b|\bdatetime\b|\bcalendar\b|\btoday\b|\b\d{4}-\d{2}-\d{2}\b|\bday\s+of\s+the\s+week\b|\bweekdays?\b|\bweekends?\b"
+    "days of the week": literal_gates.compile(r"\bdates?\b|\bdatetime\b|\bcalendar\b|\btoday\b|\b\d{4}-\d{2}-\d{2}\b|\bday\s+of\s+the\s+week\b|\bweekdays?\b|\bweekends?\b"
                                    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b", re.IGNORECASE),
 }
 # What voids an operation's ask: working days that a shift pattern of its own defines ("4 days on and 2 days off,
@@ -1201,9 +1202,9 @@ OPERATION_NEEDS = {
 OPERATION_VOIDED = {
     # "the weight-weighted average price per kg (total price ÷ total weight)": a ratio of two totals, nothing to multiply
     # (where the code divides by that weight: a plain mean of per-kg prices divides by a count)
-    "a weighted average": re.compile(r"\b(?:total|sum\s+of(?:\s+the)?)\s+\w+(?:\s+\w+)?\s*(?:÷|/|divided\s+by|over)\s*(?:the\s+)?(?:total|sum\s+of)\s+(?:the\s+)?(?P<needs>[a-z]+)",
+    "a weighted average": literal_gates.compile(r"\b(?:total|sum\s+of(?:\s+the)?)\s+\w+(?:\s+\w+)?\s*(?:÷|/|divided\s+by|over)\s*(?:the\s+)?(?:total|sum\s+of)\s+(?:the\s+)?(?P<needs>[a-z]+)",
                                      re.IGNORECASE),
-    "days of the week": re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+days?\s+on\b|\b(?:\d+|one|two|three|four|five|six|seven)[- ]on[,/ ]+(?:\d+|one|two|three|four|five|six|seven)[- ]off\b", re.IGNORECASE),
+    "days of the week": literal_gates.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+days?\s+on\b|\b(?:\d+|one|two|three|four|five|six|seven)[- ]on[,/ ]+(?:\d+|one|two|three|four|five|six|seven)[- ]off\b", re.IGNORECASE),
 }
 
 

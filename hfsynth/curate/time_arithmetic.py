@@ -25,12 +25,13 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
 from hfsynth.curate.python_ast import nodes_of, unparsed, walk
 
 
 # An age or a birthday: whole years from dates.
-AGE_ASK = re.compile(r"\bbirthday|\bbirth\b|\bborn\b|\bage[ds]?\b|\byears?\s+old\b|\bdate of birth\b", re.IGNORECASE)
+AGE_ASK = literal_gates.compile(r"\bbirthday|\bbirth\b|\bborn\b|\bage[ds]?\b|\byears?\s+old\b|\bdate of birth\b", re.IGNORECASE)
 
 
 def _years_as_365_days(prose: str, tree: ast.Module) -> Optional[str]:
@@ -46,8 +47,8 @@ def _years_as_365_days(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "age in whole years", "completed years", "how old": a birthday later in the year is not yet reached.
-WHOLE_YEARS_AGE_ASK = re.compile(r"\b(?:whole|full|complete|completed)\s+years\b|\bhow\s+old\b|\bage\s+(?:on|at|as\s+of)\b|\bturned\b", re.IGNORECASE)
-CALENDAR_YEARS_ASK = re.compile(r"\bcalendar\s+years?\b|\byear\s+(?:numbers?|difference)\b|\bdifference\s+(?:of|between)\s+(?:the\s+)?years\b|\bignor\w*\s+(?:the\s+)?(?:month|day)", re.IGNORECASE)
+WHOLE_YEARS_AGE_ASK = literal_gates.compile(r"\b(?:whole|full|complete|completed)\s+years\b|\bhow\s+old\b|\bage\s+(?:on|at|as\s+of)\b|\bturned\b", re.IGNORECASE)
+CALENDAR_YEARS_ASK = literal_gates.compile(r"\bcalendar\s+years?\b|\byear\s+(?:numbers?|difference)\b|\bdifference\s+(?:of|between)\s+(?:the\s+)?years\b|\bignor\w*\s+(?:the\s+)?(?:month|day)", re.IGNORECASE)
 
 
 def _field_difference_alone(tree: ast.Module, field: str, finer: set) -> Optional[ast.BinOp]:
@@ -70,8 +71,8 @@ def _age_from_years_alone(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-WHOLE_MONTHS_ASK = re.compile(r"\b(?:whole|full|complete|completed)\s+(?:calendar\s+)?months\b", re.IGNORECASE)
-CALENDAR_MONTHS_ASK = re.compile(r"\bmonth\s+(?:numbers?|difference)\b|\bignor\w*\s+(?:the\s+)?days?\b|\bcalendar\s+months?\s+(?:crossed|touched|spanned)\b", re.IGNORECASE)
+WHOLE_MONTHS_ASK = literal_gates.compile(r"\b(?:whole|full|complete|completed)\s+(?:calendar\s+)?months\b", re.IGNORECASE)
+CALENDAR_MONTHS_ASK = literal_gates.compile(r"\bmonth\s+(?:numbers?|difference)\b|\bignor\w*\s+(?:the\s+)?days?\b|\bcalendar\s+months?\s+(?:crossed|touched|spanned)\b", re.IGNORECASE)
 
 
 def _months_from_month_numbers_alone(prose: str, tree: ast.Module) -> Optional[str]:
@@ -86,9 +87,9 @@ def _months_from_month_numbers_alone(prose: str, tree: ast.Module) -> Optional[s
 
 
 # "measuring the angle around the compass", "the smallest angle between two bearings": 350 and 10 are 20 apart.
-WRAPPED_ANGLE_ASK = re.compile(r"\baround\s+the\s+(?:compass|circle|dial)\b|\bwraps?\s+around\b|\bwrapping\s+around\b|\b(?:shortest|smallest)\s+(?:angle|angular|turn|rotation)\b|"
+WRAPPED_ANGLE_ASK = literal_gates.compile(r"\baround\s+the\s+(?:compass|circle|dial)\b|\bwraps?\s+around\b|\bwrapping\s+around\b|\b(?:shortest|smallest)\s+(?:angle|angular|turn|rotation)\b|"
                                r"\bangular\s+(?:difference|distance|separation)\b|\b(?:never|not)\s+more\s+than\s+180\b|\b0\s*(?:-|to|and)\s*180\b", re.IGNORECASE)
-ANGLE_WORDS = re.compile(r"\bdegrees?\b|\bheadings?\b|\bbearings?\b|\bcompass\b|\bangles?\b|\bdirections?\b|°", re.IGNORECASE)
+ANGLE_WORDS = literal_gates.compile(r"\bdegrees?\b|\bheadings?\b|\bbearings?\b|\bcompass\b|\bangles?\b|\bdirections?\b|°", re.IGNORECASE)
 
 
 def _angle_difference_unwrapped(prose: str, tree: ast.Module) -> Optional[str]:
@@ -106,12 +107,12 @@ def _angle_difference_unwrapped(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "due within the next `days` days", "in the coming week": a window after today; "in the last 30 days": before it.
-AHEAD_WINDOW_ASK = re.compile(r"\b(?:within|in|over|during)\s+the\s+(?:next|coming|following|upcoming)\s+(?:`?\w+`?\s+)?(?:days?|weeks?|hours?|minutes?|months?)\b", re.IGNORECASE)
-PAST_WINDOW_ASK = re.compile(r"\b(?:within|in|over|during)\s+the\s+(?:last|past|previous|preceding)\s+(?:`?\w+`?\s+)?(?:days?|weeks?|hours?|minutes?|months?)\b", re.IGNORECASE)
+AHEAD_WINDOW_ASK = literal_gates.compile(r"\b(?:within|in|over|during)\s+the\s+(?:next|coming|following|upcoming)\s+(?:`?\w+`?\s+)?(?:days?|weeks?|hours?|minutes?|months?)\b", re.IGNORECASE)
+PAST_WINDOW_ASK = literal_gates.compile(r"\b(?:within|in|over|during)\s+the\s+(?:last|past|previous|preceding)\s+(?:`?\w+`?\s+)?(?:days?|weeks?|hours?|minutes?|months?)\b", re.IGNORECASE)
 
 
 # "valid through the day before the same day in the following month": a step back is asked too.
-STEP_BACK_ASK = re.compile(r"\b(?:the|one|a)\s+day\s+(?:before|earlier)\b|\bthe\s+previous\s+day\b", re.IGNORECASE)
+STEP_BACK_ASK = literal_gates.compile(r"\b(?:the|one|a)\s+day\s+(?:before|earlier)\b|\bthe\s+previous\s+day\b", re.IGNORECASE)
 
 
 def _window_on_the_other_side(prose: str, tree: ast.Module) -> Optional[str]:
@@ -131,7 +132,7 @@ def _window_on_the_other_side(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "clamping to the last day of the month when that day doesn't exist (Jan 31 -> Feb 28)".
-MONTH_END_ASK = re.compile(r"\b(?:clamp\w*|capp?\w*|falls?\s+back|fall\w*\s+back|use|move\w*|roll\w*\s+back|adjust\w*)\b[^.\n]{0,40}\blast\s+day\s+of\s+the\s+(?:\w+\s+)?month\b|"
+MONTH_END_ASK = literal_gates.compile(r"\b(?:clamp\w*|capp?\w*|falls?\s+back|fall\w*\s+back|use|move\w*|roll\w*\s+back|adjust\w*)\b[^.\n]{0,40}\blast\s+day\s+of\s+the\s+(?:\w+\s+)?month\b|"
                            r"\b(?:does\s*n[o']t|doesn't|not)\s+exist\b[^.\n]{0,60}\blast\s+day\b|\b(?:jan(?:uary)?\s+31|31\s+jan\w*)\s*(?:->|→|becomes|gives|to)\s*(?:feb(?:ruary)?\s+2[89]|2[89]\s+feb\w*)\b", re.IGNORECASE)
 
 
@@ -167,7 +168,7 @@ def _december_wraps_to_the_same_year(tree: ast.Module) -> Optional[str]:
 
 
 # "it may run past midnight, in which case the end time is earlier than the start time".
-PAST_MIDNIGHT_ASK = re.compile(r"\b(?:runs?|running|goes|going|go|spans?|spanning|cross(?:es|ing)?|wraps?|wrapping|past|over|across|through)\s+(?:past\s+|over\s+)?midnight\b|\bovernight\s+(?:shifts?|outages?|stays?|runs?)\b", re.IGNORECASE)
+PAST_MIDNIGHT_ASK = literal_gates.compile(r"\b(?:runs?|running|goes|going|go|spans?|spanning|cross(?:es|ing)?|wraps?|wrapping|past|over|across|through)\s+(?:past\s+|over\s+)?midnight\b|\bovernight\s+(?:shifts?|outages?|stays?|runs?)\b", re.IGNORECASE)
 
 
 def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str]:
@@ -187,7 +188,7 @@ def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str
 
 
 # "every date from `start` to `end`, with both ends included".
-BOTH_ENDS_ASK = re.compile(r"\bboth\s+(?:ends?|endpoints|dates|days|limits)\s+(?:are\s+)?(?:included|inclusive|count(?:ed)?)\b|\b(?:inclusive|including)\s+(?:of\s+)?both\s+(?:ends?|dates|days)\b", re.IGNORECASE)
+BOTH_ENDS_ASK = literal_gates.compile(r"\bboth\s+(?:ends?|endpoints|dates|days|limits)\s+(?:are\s+)?(?:included|inclusive|count(?:ed)?)\b|\b(?:inclusive|including)\s+(?:of\s+)?both\s+(?:ends?|dates|days)\b", re.IGNORECASE)
 
 
 def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str]:
@@ -206,8 +207,8 @@ def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str
 
 
 # Durations the instruction gives in units under a day, and no day, week or night anywhere in it.
-CLOCK_UNITS = re.compile(r"\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b", re.IGNORECASE)
-DAY_UNITS = re.compile(r"\b(?:days?|daily|weeks?|weekly|nights?|overnight|months?|years?|dates?)\b", re.IGNORECASE)
+CLOCK_UNITS = literal_gates.compile(r"\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b", re.IGNORECASE)
+DAY_UNITS = literal_gates.compile(r"\b(?:days?|daily|weeks?|weekly|nights?|overnight|months?|years?|dates?)\b", re.IGNORECASE)
 
 
 def _minutes_as_days(prose: str, tree: ast.Module) -> Optional[str]:

@@ -16,10 +16,11 @@ import ast
 import re
 from datetime import datetime
 from typing import List, Optional
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, walk
 
 # "2024-05-03T09:30", "03/05/2024 14:00", "09:30:15": digits with date and time separators.
-VALUE = re.compile(r"(?<![\w.:/-])\d{1,4}(?:[-/:.T ]\d{1,4}){1,6}(?![\w:/-])")
+VALUE = literal_gates.compile(r"(?<![\w.:/-])\d{1,4}(?:[-/:.T ]\d{1,4}){1,6}(?![\w:/-])")
 
 
 def _formats(tree: ast.Module) -> List[str]:

@@ -33,6 +33,7 @@ import ast
 import re
 from typing import List, Optional, Set
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, parse_python
 
 COMMON = frozenset(
@@ -61,8 +62,8 @@ SHORT_FORMS = {
     "consecutive": ("pairwise", "step"), "square": ("sqrt", "pow"), "product": ("prod", "mul", "multiply"), "total": ("sum",),
     "modulo": ("mod",), "ordered": ("sort", "sorted"), "order": ("sort", "sorted"), "positions": ("pos", "idx", "index"),
 }
-WORD = re.compile(r"[A-Za-z]+")
-IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+WORD = literal_gates.compile(r"[A-Za-z]+")
+IDENTIFIER = literal_gates.compile(r"[A-Za-z_]\w*")
 
 
 def _words(text: str) -> List[str]:

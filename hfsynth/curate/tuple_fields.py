@@ -17,11 +17,12 @@ import ast
 import re
 from typing import Iterator, List, Optional, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, children, elif_chain, nodes_of, unparsed, walk
 from hfsynth.curate.requirement_words import EMPHASIS
 
 # `(date, tmin, tmax)`, "(patron_id, isbn) pairs": a tuple of plain names (not a signature's ``f(a, b)``).
-SPELLED_TUPLE = re.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\)")
+SPELLED_TUPLE = literal_gates.compile(r"(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\)")
 
 
 def _spelled(prose: str) -> List[List[str]]:
@@ -39,7 +40,7 @@ SPELLED_OUT = {"qty": "quantity|quantities", "amt": "amounts?", "pct": "percent(
 
 # "the most pitches", "the number of lessons": a count of items that each hold one, which counting the items gives
 # (not "the number of different patrons": telling them apart takes the field).
-ITEM_COUNT = re.compile(r"(?:most|least|fewest|number|count)\b(?!(?:\s+\w+){0,3}?\s+(?:different|distinct|unique)\b)", re.IGNORECASE)
+ITEM_COUNT = literal_gates.compile(r"(?:most|least|fewest|number|count)\b(?!(?:\s+\w+){0,3}?\s+(?:different|distinct|unique)\b)", re.IGNORECASE)
 
 
 def _named_elsewhere(prose: str, field: str) -> bool:
@@ -57,12 +58,12 @@ def _named_elsewhere(prose: str, field: str) -> bool:
 
 
 # A tuple the instruction says comes out: "returning a list of `(bay, time, routes)` tuples" is no input's item.
-RETURNED_BEFORE = re.compile(r"\b(?:return\w*|yield\w*|outputs?|produc\w*)\s+(?:(?:a|an|the|one|sorted|new)\s+)*"
+RETURNED_BEFORE = literal_gates.compile(r"\b(?:return\w*|yield\w*|outputs?|produc\w*)\s+(?:(?:a|an|the|one|sorted|new)\s+)*"
                              r"(?:(?:list|set|tuple|sequence|generator|iterator)s?\s+of\s+)?`?$", re.IGNORECASE)
 
 
 # "returning `(assignments, turned_away)`: `assignments` is a list of `(boat, berth)`": a part of what is returned, spelled.
-PART_OF_RETURNED = re.compile(r"`?(?P<part>[A-Za-z_]\w*)`?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?:(?:list|set|tuple|sequence|dict)s?\s+of\s+)?`?$")
+PART_OF_RETURNED = literal_gates.compile(r"`?(?P<part>[A-Za-z_]\w*)`?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?:(?:list|set|tuple|sequence|dict)s?\s+of\s+)?`?$")
 
 
 def _input_tuples(prose: str) -> List[List[str]]:
@@ -181,7 +182,7 @@ def unmirrored_sides(tree: ast.Module) -> Optional[str]:
 
 
 # "Output: a list of `(month, credits, debits, net)` tuples", "returns `(name, total)` pairs": the shape of each item out.
-OUTPUT_TUPLE = re.compile(r"\b(?:output|returns?|returning)\b[^.;]{0,60}?(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,7})\)`?\s*(?:tuples?|pairs?|triples?)\b", re.IGNORECASE)
+OUTPUT_TUPLE = literal_gates.compile(r"\b(?:output|returns?|returning)\b[^.;]{0,60}?(?<![\w])\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,7})\)`?\s*(?:tuples?|pairs?|triples?)\b", re.IGNORECASE)
 
 
 def _returned_tuples(function: ast.AST) -> List[ast.Tuple]:
@@ -208,7 +209,7 @@ def short_output_tuples(prose: str, tree: ast.Module) -> Optional[str]:
 
 
 # "returning a tuple `(most_visited, least_visited)`": one tuple out, of named fields.
-ONE_TUPLE_OUT = re.compile(r"\b(?:returns?|returning)\s+(?:(?:a|the|one)\s+(?:tuple|pair)\s+)?`?\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,5})\)", re.IGNORECASE)
+ONE_TUPLE_OUT = literal_gates.compile(r"\b(?:returns?|returning)\s+(?:(?:a|the|one)\s+(?:tuple|pair)\s+)?`?\((?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){1,5})\)", re.IGNORECASE)
 
 
 def one_field_returned(prose: str, tree: ast.Module) -> Optional[str]:

@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from typing import Dict, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import is_literal, is_print, literal_value, nodes_of, parse_python, takes_arguments, unparsed, walk
 
 
-PLACEHOLDER_VALUE = re.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
+PLACEHOLDER_VALUE = literal_gates.compile(r"(?:your[_ -][\w -]*|YOUR_[A-Z0-9_]+|<your[^>]*>|/?path/to/\S*)", re.IGNORECASE)
 
 
 def placeholder_values(tree: ast.Module) -> list:
@@ -255,7 +256,7 @@ def types_in_its_examples(tree: ast.Module, examples, asserted=()) -> Optional[s
 
 
 # The task is a sequence without end: "the n-th prime", "for any n", "an arbitrary n".
-UNBOUNDED_ASK = re.compile(r"\bn-?th\b|\bfor (?:any|every|all|arbitrary)\b|\barbitrar(?:y|ily)\b|\bany (?:positive |non-negative |natural )?(?:integer|number|n)\b", re.IGNORECASE)
+UNBOUNDED_ASK = literal_gates.compile(r"\bn-?th\b|\bfor (?:any|every|all|arbitrary)\b|\barbitrar(?:y|ily)\b|\bany (?:positive |non-negative |natural )?(?:integer|number|n)\b", re.IGNORECASE)
 
 
 def _index_of_parameter(node: ast.AST, params: set) -> bool:

@@ -43,6 +43,7 @@ import ast
 import re
 from typing import Dict, List, Optional, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, walk
 
 PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types take milliseconds in any honest code
@@ -69,7 +70,7 @@ HASHABLE_VALUES = frozenset({"int", "float", "bool", "str", "bytes"}) | frozense
 
 # A value the instruction restricts beyond its type: "(n even, n >= 2)", "an even number of squares",
 # "always a multiple of 0.10", "a power of two". Made-up values ignore these, so a call with them may loop in right code.
-RESTRICTED_VALUES = re.compile(r"\beven-(?:sized|length|numbered)\b|\b(?:is|be|are|always|n|an?)\s+(?:even|odd|prime)\b(?!\s+(?:if|when|though|one|the|first)\b)"
+RESTRICTED_VALUES = literal_gates.compile(r"\beven-(?:sized|length|numbered)\b|\b(?:is|be|are|always|n|an?)\s+(?:even|odd|prime)\b(?!\s+(?:if|when|though|one|the|first)\b)"
                                r"|\b(?:a|whole) multiple of\b|\bdivisible by\b|\bpowers? of (?:two|2)\b", re.IGNORECASE)
 
 

@@ -7,11 +7,12 @@ import ast
 import re
 from typing import Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.python_ast import asked_function, nodes_of, unparsed, walk
 
 # Decorators of functions whose parameters are someone else's interface.
-INTERFACE_DECORATORS = re.compile(r"abstract|overload|dispatch|register|property|setter")
+INTERFACE_DECORATORS = literal_gates.compile(r"abstract|overload|dispatch|register|property|setter")
 
 
 def _unread(function: ast.FunctionDef, asked) -> Optional[str]:
@@ -36,7 +37,7 @@ def _worded(name: str, words: set) -> bool:
 
 
 # "The `style` parameter is reserved for a future release: accept it, but ignore it": unread by design.
-IGNORED_ON_PURPOSE = re.compile(r"\b(?:reserved|unused|no effect|not (?:yet )?used|for (?:future|later) use|backwards? compatib\w*|ignore (?:it|them)|(?:is|are|be) ignored)\b",
+IGNORED_ON_PURPOSE = literal_gates.compile(r"\b(?:reserved|unused|no effect|not (?:yet )?used|for (?:future|later) use|backwards? compatib\w*|ignore (?:it|them)|(?:is|are|be) ignored)\b",
                                 re.IGNORECASE)
 
 

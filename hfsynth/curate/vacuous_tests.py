@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import AbstractSet, Dict, List, Optional, Set
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate import python_ast
 from hfsynth.curate.code_tests import code_test_statements, without_test_runner_calls
 from hfsynth.curate.python_ast import bound_names, checks_without_assert, is_literal, nodes_of, parse_python, unparsed, walk
@@ -40,7 +41,7 @@ def _touches_nothing(test: ast.expr, bound: AbstractSet[str]) -> bool:
     return all(node.id in BUILTIN_NAMES and node.id not in bound for node in nodes_of(test, ast.Name))
 
 
-METADATA = re.compile(r"__(?:name|qualname|module|doc|class)__")
+METADATA = literal_gates.compile(r"__(?:name|qualname|module|doc|class)__")
 
 
 def _is_type_of(node: ast.expr) -> bool:
@@ -65,7 +66,7 @@ def _length_at_least_zero(left: ast.expr, op: ast.cmpop, right: ast.expr) -> boo
     return is_len(left) and bound is not None and ((isinstance(op, ast.GtE) and bound <= 0) or (isinstance(op, ast.Gt) and bound < 0))
 
 
-PREDICATE = re.compile(r"^(?:is|has|can|should|are|was|contains?|check|valid|exists?|matches?|equals?|within|in|any|all)(?:_|[A-Z]|$)|_(?:valid|ok)$")
+PREDICATE = literal_gates.compile(r"^(?:is|has|can|should|are|was|contains?|check|valid|exists?|matches?|equals?|within|in|any|all)(?:_|[A-Z]|$)|_(?:valid|ok)$")
 
 
 def _weak_bound(test: ast.Compare, functions: set, aliases: Dict[str, ast.expr]) -> bool:
@@ -200,7 +201,7 @@ def _aliases(tree: ast.Module) -> Dict[str, ast.expr]:
 
 
 # Code whose results differ from run to run: checks of shape are all its tests can make.
-NONDETERMINISTIC = re.compile(r"\b(?:random|secrets|uuid|time|datetime\.now|date\.today|os\.urandom|shuffle|sample|choice)\b")
+NONDETERMINISTIC = literal_gates.compile(r"\b(?:random|secrets|uuid|time|datetime\.now|date\.today|os\.urandom|shuffle|sample|choice)\b")
 
 
 def _empty(node: ast.expr) -> bool:

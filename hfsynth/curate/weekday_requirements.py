@@ -27,15 +27,16 @@ import ast
 import re
 from typing import Dict, FrozenSet, NamedTuple, Optional
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, walk_outside_asserts
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
-DAY_LIST = re.compile(rf"\b{DAY}\b(?:\s*(?:,|and|or|&|/)\s*(?:or\s+|and\s+)?\b{DAY}\b)+", re.IGNORECASE)
-DAY_RANGE = re.compile(rf"\b(?P<first>{DAY})\s*(?:-?(?:to|through|thru)-?|-|–|—)\s*(?P<last>{DAY})\b", re.IGNORECASE)  # "Monday-to-Friday" too
-WEEKEND = re.compile(r"\bweekends?\b", re.IGNORECASE)
-WORKDAYS = re.compile(r"\b(?:working|business|work)\s+days?\b|\bweekdays\b(?!\s+names?)", re.IGNORECASE)
+DAY_LIST = literal_gates.compile(rf"\b{DAY}\b(?:\s*(?:,|and|or|&|/)\s*(?:or\s+|and\s+)?\b{DAY}\b)+", re.IGNORECASE)
+DAY_RANGE = literal_gates.compile(rf"\b(?P<first>{DAY})\s*(?:-?(?:to|through|thru)-?|-|–|—)\s*(?P<last>{DAY})\b", re.IGNORECASE)  # "Monday-to-Friday" too
+WEEKEND = literal_gates.compile(r"\bweekends?\b", re.IGNORECASE)
+WORKDAYS = literal_gates.compile(r"\b(?:working|business|work)\s+days?\b|\bweekdays\b(?!\s+names?)", re.IGNORECASE)
 ALL_DAYS = frozenset(range(7))
 
 
@@ -46,7 +47,7 @@ def _day_number(word: str) -> int:
 # A day's name before its date ("discharged on Friday 2024-03-01", "Monday, 4 March"): the weekday of an example's
 # date, not a day the task picks.
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-DATED_DAY = re.compile(rf"\b{DAY}\b(?=,?\s+(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?![a-z])|{MONTH}\s+\d{{1,2}}\b))", re.IGNORECASE)
+DATED_DAY = literal_gates.compile(rf"\b{DAY}\b(?=,?\s+(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?![a-z])|{MONTH}\s+\d{{1,2}}\b))", re.IGNORECASE)
 
 
 def asked_days(prose: str) -> Optional[FrozenSet[int]]:

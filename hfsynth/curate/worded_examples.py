@@ -30,20 +30,21 @@ import ast
 import re
 from typing import Iterator, List, Optional, Tuple
 
+from hfsynth.curate import literal_gates
 from hfsynth.curate.accepted_inputs import fenced_inputs
 from hfsynth.curate.instruction_examples import ELIDED, WRONG_VALUE, Example, _longest_literal_after
 from hfsynth.curate.python_ast import asked_function, literal_value, short_list_value, value_fits
 
 # What a clause says comes back: "gives", "should return", "the answer is".
-RESULT_VERB = re.compile(
+RESULT_VERB = literal_gates.compile(
     r"(?:(?:it|this|that|the function|the call|you)\s+)?"
     r"(?:(?:should|must|will|would)\s+(?:return|give|yield|produce|be|need)|returns|gives?|yields?|produces?|needs?"
     r"|the\s+(?:answer|result|output|return value)\s+(?:is|should be|must be|would be|will be))\s*:?\s*",
     re.IGNORECASE)
 # "baked `{...}`, sold `{...}` -> `{...}`": an arrow after values each named by its parameter.
-NAMED_ARROW = re.compile(r"\s*(?:->|\u2192|=>)\s*")
+NAMED_ARROW = literal_gates.compile(r"\s*(?:->|\u2192|=>)\s*")
 # "all three should give": one answer for every input quoted before it.
-ALL_GIVE = re.compile(r"\b(?:all|both|each)(?:\s+(?:two|three|four|five|six|of them|of these|forms?))?\s+(?:should|must)\s+(?:give|return|produce|become)\s*:?\s*", re.IGNORECASE)
+ALL_GIVE = literal_gates.compile(r"\b(?:all|both|each)(?:\s+(?:two|three|four|five|six|of them|of these|forms?))?\s+(?:should|must)\s+(?:give|return|produce|become)\s*:?\s*", re.IGNORECASE)
 COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Words that open an example's clause (the clause starts after them).
 OPENERS = frozenset("for given so example examples e.g. e.g i.e. i.e and".split())
@@ -53,7 +54,7 @@ SPOKEN_VALUES = {"an empty list": [], "the empty list": [], "empty list": [], "a
                  "empty string": ""}
 # A value followed by a noun counts something else ("gives 4 averages"); these words may follow an answer.
 AFTER_ANSWER = frozenset("and or but for when if because since while as with not so then in at on".split())
-TOKEN = re.compile(r"""
+TOKEN = literal_gates.compile(r"""
     (?P<spoken>\b(?:an?\s+|the\s+)?empty\s+(?:list|string)\b)
   | `(?P<tick>[^`\n]{1,200})`
   | (?P<setting>\b[A-Za-z_]\w*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?(?![\w.])|True|False|None))
@@ -269,7 +270,7 @@ def worded_examples(instruction_prose: str, tree: Optional[ast.Module]) -> List[
 
 
 # "For the example the result is {...}", "for this input it returns 3": the answer for the one input the instruction shows.
-SHOWN_INPUT_RESULT = re.compile(
+SHOWN_INPUT_RESULT = literal_gates.compile(
     r"\b(?:for|with|on|given)\s+(?:the|this|that)\s+(?:example|input|line|sample)(?:\s+(?:above|below|shown))?\s*,?\s+"
     r"(?:the\s+(?:result|output|answer|return value)\s+(?:is|should\s+be|would\s+be|must\s+be)|it\s+(?:returns|gives|should\s+return|must\s+return)|"
     r"(?:the\s+)?(?:function|call)\s+(?:returns|gives|should\s+return))\s*:?\s*", re.IGNORECASE)
