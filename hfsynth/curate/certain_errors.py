@@ -75,7 +75,7 @@ from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tup
 
 from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
                                         records_by_their_fields, records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
-from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, nodes_of, own_scope_nodes, store_counts, unparsed, walk
+from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, nodes_of, own_scope_nodes, preorder, store_counts, unparsed, walk
 from hfsynth.curate.stdlib_objects import decimal_with_float, missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
@@ -162,13 +162,7 @@ def _walk_unguarded(node: ast.AST, name: Optional[str] = None) -> Iterable[ast.A
 
 
 def _unguarded_nodes(node: ast.AST) -> List[ast.AST]:
-    found: List[ast.AST] = []
-    stack = [child for child in reversed(children(node)) if not (isinstance(child, GUARDED) or _expects_errors(child))]
-    while stack:  # depth first, each node before its children: the order of the recursive walk it replaces
-        current = stack.pop()
-        found.append(current)
-        stack.extend(child for child in reversed(children(current)) if not (isinstance(child, GUARDED) or _expects_errors(child)))
-    return found
+    return preorder(node, GUARDED, _expects_errors)
 
 
 def _unguarded_scope_nodes(node: ast.AST) -> List[Tuple[ast.AST, FrozenSet[str]]]:

@@ -137,16 +137,19 @@ def nodes_outside_try(node: ast.AST) -> Tuple[ast.AST, ...]:
     return kept_walk(node, _nodes_outside_try)
 
 
-def preorder(node: ast.AST, skipped: tuple) -> List[ast.AST]:
+def preorder(node: ast.AST, skipped: tuple, also_skipped: Optional[Callable[[ast.AST], bool]] = None) -> List[ast.AST]:
     """The nodes below ``node`` depth first, each before its children and children left to right, not
-    entering (nor giving) those of the ``skipped`` kinds: the order of a recursive walk, made with a stack
-    (a generator per level cost the partial walks more than the checks that read them)."""
+    entering (nor giving) those of the ``skipped`` kinds or for which ``also_skipped`` holds: the order of a
+    recursive walk, made with a stack (a generator per level cost the partial walks more than the checks
+    that read them)."""
     found: List[ast.AST] = []
-    stack = [child for child in reversed(children(node)) if not isinstance(child, skipped)]
+    stack = [node]
     while stack:
         current = stack.pop()
-        found.append(current)
-        stack.extend(child for child in reversed(children(current)) if not isinstance(child, skipped))
+        if current is not node:
+            found.append(current)
+        stack.extend(child for child in reversed(children(current))
+                     if not isinstance(child, skipped) and (also_skipped is None or not also_skipped(child)))
     return found
 
 
