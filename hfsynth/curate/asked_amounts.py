@@ -18,7 +18,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import asked_function, nodes_of, own_scope_nodes, unparsed, walk
+from hfsynth.curate.python_ast import asked_function, nodes_of, own_scope_nodes, unparsed
 from hfsynth.curate.requirement_words import EMPHASIS
 
 PART_ASK = literal_gates.compile(r"\breturns?\s+(?:only\s+)?(?:the\s+)?(?P<part>discount|saving|savings|tax|tip|fee|surcharge|commission|deduction)(?:\s+amount)?\b(?!\s+(?:rate|percent|percentage|tier|code|name))", re.IGNORECASE)
@@ -35,7 +35,7 @@ def _the_rest(value: ast.expr) -> bool:
         value = value.args[0]
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Sub) and isinstance(value.left, ast.Name):
         right = value.right
-        return value.left.id in _names(right) and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) for n in walk(right))
+        return value.left.id in _names(right) and any(isinstance(n.op, ast.Mult) for n in nodes_of(right, ast.BinOp))
     if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.FloorDiv, ast.Div)):
         value = value.left
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult):
@@ -73,8 +73,8 @@ def _value_for_units(prose: str, tree: ast.Module) -> Optional[str]:
     def named(node, pattern):
         text = unparsed(node)
         return isinstance(node, (ast.Name, ast.Subscript, ast.Attribute)) and pattern.search(text.rsplit("[", 1)[-1].rsplit(".", 1)[-1])
-    for node in walk(tree):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and (
+    for node in nodes_of(tree, ast.BinOp):
+        if isinstance(node.op, ast.Mult) and (
                 named(node.left, QUANTITY) and named(node.right, PRICE) or named(node.left, PRICE) and named(node.right, QUANTITY)):
             return f"the instruction asks for units and {unparsed(node)[:50]} (line {node.lineno}) weighs them by price"
     return None

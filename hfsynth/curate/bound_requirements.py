@@ -151,7 +151,7 @@ def _cut_then_extended(tree: ast.Module, name: str) -> Optional[str]:
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         if name not in {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}:
             continue
-        if any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load) for n in walk(function)):
+        if any(n.id == name and not isinstance(n.ctx, ast.Load) for n in nodes_of(function, ast.Name)):
             continue
 
         def sliced(node, names) -> bool:
@@ -217,7 +217,7 @@ def _whole_where_decimals_asked(tree: ast.Module) -> Optional[str]:
     if len(functions) != 1:
         return None
     function = functions[0]
-    if any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" and len(n.args) == 2 for n in walk(function)):
+    if any(getattr(n.func, "id", None) == "round" and len(n.args) == 2 for n in nodes_of(function, ast.Call)):
         return None  # round(total, 2) >= threshold: the decimals are a part's, and the answer a count of them
     returns = [n for n in own_scope_nodes(function) if isinstance(n, ast.Return) and n.value is not None]
     def whole(value):
@@ -252,8 +252,8 @@ def _touching_counted_as_overlap(tree: ast.Module) -> Optional[str]:
         text = unparsed(node).lower()
         made = spelt.get(text, [])
         return word in text.rsplit(".", 1)[-1] or word in text.rsplit("[", 1)[-1] or (len(made) == 1 and word in made[0])
-    for node in walk(tree):
-        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+    for node in nodes_of(tree, ast.BoolOp):
+        if isinstance(node.op, ast.And):
             loose = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 1 and isinstance(c.ops[0], (ast.LtE, ast.GtE))
                      and ((says(c.left, "start") and says(c.comparators[0], "end")) or (says(c.left, "end") and says(c.comparators[0], "start")))]
             if len(loose) == 2:
@@ -306,22 +306,21 @@ def _includes_an_excluded_bound(tree: ast.Module, name: str) -> Optional[str]:
     ``day >= end``, its complement); a slot's computed end (``t + duration <= end``) is not read; a
     comparison of the two bounds (``if end <= start: return 0``) guards the input, it places no item."""
     inclusive = None
-    for node in walk(tree):
-        if isinstance(node, ast.Compare):
-            sides = [node.left] + node.comparators
-            for left, op, right in zip(sides, node.ops, sides[1:]):
-                if not any(isinstance(side, ast.Name) and side.id == name for side in (left, right)):
-                    continue
-                if any(isinstance(side, ast.Name) and side.id != name and OTHER_BOUND.search(side.id) for side in (left, right)):
-                    continue
-                other = left if isinstance(right, ast.Name) and right.id == name else right
-                if isinstance(other, ast.BinOp) and isinstance(other.op, ast.Add):
-                    continue  # t + duration <= end: a slot's own end fits, not a point taken in
-                below = other is left  # x <= end, read with the bound on the right
-                if isinstance(op, (ast.Lt, ast.Gt)) or isinstance(op, ast.GtE if below else ast.LtE):
-                    return None  # x < end, or x >= end: the bound left out
-                if inclusive is None:
-                    inclusive = node
+    for node in nodes_of(tree, ast.Compare):
+        sides = [node.left] + node.comparators
+        for left, op, right in zip(sides, node.ops, sides[1:]):
+            if not any(isinstance(side, ast.Name) and side.id == name for side in (left, right)):
+                continue
+            if any(isinstance(side, ast.Name) and side.id != name and OTHER_BOUND.search(side.id) for side in (left, right)):
+                continue
+            other = left if isinstance(right, ast.Name) and right.id == name else right
+            if isinstance(other, ast.BinOp) and isinstance(other.op, ast.Add):
+                continue  # t + duration <= end: a slot's own end fits, not a point taken in
+            below = other is left  # x <= end, read with the bound on the right
+            if isinstance(op, (ast.Lt, ast.Gt)) or isinstance(op, ast.GtE if below else ast.LtE):
+                return None  # x < end, or x >= end: the bound left out
+            if inclusive is None:
+                inclusive = node
     return f"its comparison {unparsed(inclusive)[:60]} (line {inclusive.lineno}) takes {name} in" if inclusive is not None else None
 
 
@@ -345,7 +344,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     for node in walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call):
             for bound in (low, high):
-                if any(isinstance(n, ast.Name) and n.id == bound for n in walk(node.value)):
+                if any(n.id == bound for n in nodes_of(node.value, ast.Name)):
                     converted.setdefault(bound, set()).add(node.targets[0].id)
     strict = {"low": [], "high": []}
     loose = {"low": [], "high": []}
@@ -439,7 +438,7 @@ def _rounds_to_nearest_or_down(tree: ast.Module) -> Optional[str]:
     if "ROUND_UP" in text or "ROUND_CEILING" in text:
         return None
     found = _rounds_down_only(tree)
-    if found is None and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(tree)):
+    if found is None and not any(getattr(n.func, "id", None) == "round" for n in nodes_of(tree, ast.Call)):
         return _divides_without_rounding_up(tree)
     for node in walk(tree):
         if _rounds_up(node):
@@ -455,8 +454,8 @@ OVERLAP_ASK = literal_gates.compile(r"\boverlap\w*|\bconflict\w*|\bclash\w*|\bdo
 def _one_side_inside(tree: ast.Module) -> Optional[str]:
     """``start <= s < end or start < e <= end``: both endpoints of one interval tested inside the same
     other one, so an interval that contains it whole is missed (``s < end and start < e`` is the test)."""
-    for node in walk(tree):
-        if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)):
+    for node in nodes_of(tree, ast.BoolOp):
+        if not isinstance(node.op, ast.Or):
             continue
         chains = [c for c in node.values if isinstance(c, ast.Compare) and len(c.ops) == 2 and all(isinstance(op, (ast.Lt, ast.LtE)) for op in c.ops)]
         outer = {(ast.dump(c.left), ast.dump(c.comparators[1])) for c in chains}
@@ -510,11 +509,10 @@ def _bound_names(tree: ast.Module) -> dict:
     number (``LIMIT = 5000``), so ``age > threshold`` compares with 65."""
     values = {name: constant_value(value) for name, value in values_bound_once(tree).items()}
     stores = store_counts(tree)
-    for node in walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            named = node.args.posonlyargs + node.args.args
-            pairs = list(zip(named[len(named) - len(node.args.defaults):], node.args.defaults)) + list(zip(node.args.kwonlyargs, node.args.kw_defaults))
-            values.update((arg.arg, constant_value(default)) for arg, default in pairs if default is not None and stores[arg.arg] == 0)
+    for node in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        named = node.args.posonlyargs + node.args.args
+        pairs = list(zip(named[len(named) - len(node.args.defaults):], node.args.defaults)) + list(zip(node.args.kwonlyargs, node.args.kw_defaults))
+        values.update((arg.arg, constant_value(default)) for arg, default in pairs if default is not None and stores[arg.arg] == 0)
     return {name: value for name, value in values.items() if value is not None}
 
 
@@ -548,8 +546,8 @@ def _tests_of_loops_that_step_first(tree: ast.Module) -> set:
     """The ids of ``while current < delivered`` tests whose body first steps the variable (``current += day``):
     the body then sees the bound itself, so the loop counts up to and including it."""
     found = set()
-    for loop in walk(tree):
-        if isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and loop.body:
+    for loop in nodes_of(tree, ast.While):
+        if isinstance(loop.test, ast.Compare) and loop.body:
             first = loop.body[0]
             stepped = (first.target if isinstance(first, ast.AugAssign) else first.targets[0] if isinstance(first, ast.Assign) and len(first.targets) == 1 else None)
             if isinstance(stepped, ast.Name) and any(isinstance(side, ast.Name) and side.id == stepped.id for side in [loop.test.left, *loop.test.comparators]):
@@ -726,7 +724,7 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
     ``divmod`` or remainder."""
     def cut_arithmetic(node):
         return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div, ast.FloorDiv)) and not any(
-            isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in walk(node))
+            isinstance(n.op, (ast.Add, ast.Sub)) for n in nodes_of(node, ast.BinOp))
     cut = None
     added = {id(n) for add in nodes_of(tree, ast.BinOp) if isinstance(add.op, (ast.Add, ast.Sub)) for n in walk(add)}  # x + m // 2: the half added
     for node in walk_outside_asserts(tree):
@@ -739,7 +737,7 @@ def _truncates_instead(tree: ast.Module) -> Optional[str]:
                 or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
             return None
         if cut is None and id(node) not in added and (name in ("int", "floor", "trunc") and node.args and cut_arithmetic(node.args[0]) or isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv)
-                            and not any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) for n in walk(node.left))):
+                            and not any(isinstance(n.op, (ast.Add, ast.Sub)) for n in nodes_of(node.left, ast.BinOp))):
             cut = node
     return f"{unparsed(cut)[:40]} (line {cut.lineno}) cuts down, never up: halfway and above land on the lower step" if cut is not None else None
 

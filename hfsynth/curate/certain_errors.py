@@ -271,17 +271,16 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
             if a is not None:
                 bindings.setdefault(a.arg, []).append(None)
     else:  # a function that declares a name global may bind it to anything
-        for node in walk(function):
-            if isinstance(node, ast.Global):
-                for name in node.names:
-                    bindings.setdefault(name, []).append(None)
+        for node in nodes_of(function, ast.Global):
+            for name in node.names:
+                bindings.setdefault(name, []).append(None)
     items = {a.arg: _item_kind(a.annotation) for a in (arguments.posonlyargs + arguments.args + arguments.kwonlyargs if arguments is not None else [])}
     for node in own_scope_nodes(function, skip_comprehensions=True):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bindings.setdefault(node.targets[0].id, []).append(node.value)
             continue
         if (isinstance(node, ast.For) and isinstance(node.target, ast.Name) and isinstance(node.iter, ast.Name) and items.get(node.iter.id)
-                and not any(isinstance(n, ast.Name) and n.id == node.iter.id and isinstance(n.ctx, ast.Store) for n in walk(function))):
+                and not any(n.id == node.iter.id and isinstance(n.ctx, ast.Store) for n in nodes_of(function, ast.Name))):
             bindings.setdefault(node.target.id, []).append(("kind", items[node.iter.id]))  # for row in board (board: list[str]): a str
             continue
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
@@ -303,8 +302,8 @@ def typed_locals(function: ast.AST, rebound: Set[str] = frozenset()) -> Dict[str
                 bindings.setdefault((alias.asname or alias.name).split(".")[0], []).append(None)
         if isinstance(node, ast.ExceptHandler) and node.name:
             bindings.setdefault(node.name, []).append(None)
-    for child in walk(function):
-        if child is not function and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+    for child in nodes_of(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if child is not function:
             bindings.setdefault(child.name, []).append(None)
     known: Dict[str, str] = {}
     changed = True
@@ -379,9 +378,9 @@ def never_awaited(tree: ast.Module) -> Optional[str]:
         if not uses or any(id(u) in awaited for u in uses):
             continue
         handed_on = any(
-            isinstance(call, ast.Call) and any(arg is u for arg in call.args for u in uses)
+            any(arg is u for arg in call.args for u in uses)
             and not (isinstance(call.func, ast.Name) and call.func.id in CONSUMERS)
-            for call in walk(tree)
+            for call in nodes_of(tree, ast.Call)
         )
         if not handed_on:
             return f"{name} = {unparsed(node.value.func)}(...) is a coroutine never awaited (line {node.lineno})"
@@ -411,7 +410,7 @@ def _keywords_taken(function) -> Optional[frozenset]:
 def wrong_keyword(tree: ast.Module, rebound: Set[str]) -> Optional[str]:
     """A builtin called with a keyword it does not take (``sorted(items, reversed=True)``). Not judged
     under a star import, which may rebind any builtin (``from os import *`` brings ``open``)."""
-    if any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in walk(tree)):
+    if any(any(a.name == "*" for a in n.names) for n in nodes_of(tree, ast.ImportFrom)):
         return None
     for node in _walk_unguarded(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.keywords):
@@ -528,8 +527,8 @@ def _guard_lets_the_end_through(tree: ast.Module) -> Optional[str]:
         if grown:
             continue
         for statement in guarded:
-            for read in walk(statement):
-                if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner
+            for read in nodes_of(statement, ast.Subscript):
+                if (isinstance(read.ctx, ast.Load) and ast.dump(read.value) == owner
                         and not isinstance(read.slice, ast.Slice) and _linear(read.slice) == at):
                     return f"{unparsed(test)[:40]} lets {unparsed(read)[:40]} read one past the end (line {read.lineno}): IndexError"
     return None
@@ -583,12 +582,12 @@ def _odd_tail_read(tree: ast.Module) -> Optional[str]:
                 and isinstance(stop, ast.Call) and getattr(stop.func, "id", None) == "len" and len(stop.args) == 1):
             continue
         owner, index, step = ast.dump(stop.args[0]), target.id, step.value
-        if any(isinstance(n, ast.Compare) and _index_compared(n, index) for n in walk(loop)) or any(isinstance(n, ast.Try) for n in walk(loop)):
+        if any(_index_compared(n, index) for n in nodes_of(loop, ast.Compare)) or any(isinstance(n, ast.Try) for n in walk(loop)):
             continue
         tests = [n.test for n in nodes_of(loop, (ast.If, ast.IfExp))] + [v for n in nodes_of(loop, ast.BoolOp) if isinstance(n.op, ast.Or) for v in n.values[:-1]]
         for test in tests:
-            for read in walk(test):
-                if isinstance(read, ast.Subscript) and ast.dump(read.value) == owner and (_linear(read.slice) or {}).keys() == {index, ""} \
+            for read in nodes_of(test, ast.Subscript):
+                if ast.dump(read.value) == owner and (_linear(read.slice) or {}).keys() == {index, ""} \
                         and _linear(read.slice)[index] == 1 and 0 < _linear(read.slice)[""] < step:
                     return (f"{unparsed(read)} (line {read.lineno}) is tested as if a missing item were falsy, but with {index} in "
                             f"{unparsed(it)} an odd length reads past the end: IndexError")
@@ -599,7 +598,7 @@ def _index_compared(test: ast.AST, index: str) -> bool:
     """``index`` read in ``test`` other than as a subscript's position: ``i + 1 < len(xs)`` guards the next item,
     ``xs[i + 1] - xs[i] < gap`` only reads it."""
     inside = {id(m) for n in nodes_of(test, ast.Subscript) for m in walk(n.slice)}
-    return any(isinstance(m, ast.Name) and m.id == index and id(m) not in inside for m in walk(test))
+    return any(m.id == index and id(m) not in inside for m in nodes_of(test, ast.Name))
 
 
 def _linear(node: ast.AST) -> Optional[Dict[str, int]]:
@@ -649,12 +648,12 @@ def _next_item_past_the_last(tree: ast.Module) -> Optional[str]:
         if len(lengths) != 1 or target.id in stop:
             continue
         owner, index = lengths[0][4:-1], target.id
-        tested = any(isinstance(n, (ast.Compare, ast.If, ast.IfExp)) and _index_compared(getattr(n, "test", n), index)
-                     for n in walk(loop)) or any(isinstance(n, ast.Try) for n in walk(loop))
-        if tested or any(isinstance(n, ast.Name) and n.id in stop and isinstance(n.ctx, ast.Store) for n in walk(loop)):
+        tested = any(_index_compared(getattr(n, "test", n), index)
+                     for n in nodes_of(loop, (ast.Compare, ast.If, ast.IfExp))) or any(isinstance(n, ast.Try) for n in walk(loop))
+        if tested or any(n.id in stop and isinstance(n.ctx, ast.Store) for n in nodes_of(loop, ast.Name)):
             continue
-        for node in walk(loop):
-            if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and ast.dump(node.value) == owner):
+        for node in nodes_of(loop, ast.Subscript):
+            if not (isinstance(node.ctx, ast.Load) and ast.dump(node.value) == owner):
                 continue
             position = _linear(node.slice)
             if position is None or position.get(index) != 1:
@@ -796,9 +795,8 @@ def typed_attributes(cls: ast.ClassDef, tree: ast.Module, rebound: Set[str]) -> 
                     if paired and isinstance(element, ast.Attribute) and isinstance(element.value, ast.Name) and element.value.id == me:
                         bindings.setdefault(element.attr, []).append(value_kind(value.elts[position], {}, rebound))
                         continue
-                    for inner in walk(element):
-                        if isinstance(inner, ast.Attribute):
-                            bindings.setdefault(inner.attr, []).append(None)
+                    for inner in nodes_of(element, ast.Attribute):
+                        bindings.setdefault(inner.attr, []).append(None)
     stored_elsewhere = {
         n.attr for n in nodes_of(tree, ast.Attribute) if isinstance(n.ctx, (ast.Store, ast.Del))
         and not any(n is t for c in [cls] for t in walk(c))
@@ -822,8 +820,8 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
             targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign)) else []
             own.update(n.id for target in targets for n in nodes_of(target, ast.Name))
     bases = {unparsed(b).rpartition(".")[2] for n in nodes_of(tree, ast.ClassDef) for b in n.bases}
-    for cls in walk(tree):
-        if not isinstance(cls, ast.ClassDef) or cls.decorator_list or cls.keywords or any(
+    for cls in nodes_of(tree, ast.ClassDef):
+        if cls.decorator_list or cls.keywords or any(
             not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases
         ) or cls.name in bases or cls.name.endswith(("Mixin", "Base", "Interface", "Protocol")) or cls.name.startswith(("Base", "Abstract")) or "NotImplementedError" in unparsed(cls):
             continue  # a base, mixin or abstract class: its subclasses and their other bases may supply what it reads
@@ -833,7 +831,7 @@ def unset_attribute(tree: ast.Module) -> Optional[str]:
             ):
                 continue
             me = method.args.args[0].arg
-            if any(isinstance(n, ast.Name) and n.id == me and isinstance(n.ctx, ast.Store) for n in walk(method)):
+            if any(n.id == me and isinstance(n.ctx, ast.Store) for n in nodes_of(method, ast.Name)):
                 continue  # ``self = value``: another object from there on
             for node in _walk_unguarded(method):
                 if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
@@ -1070,16 +1068,16 @@ def sinks_looked_up(tree: ast.Module) -> Optional[str]:
                             for t in n.targets if isinstance(t, ast.Name)}:
                 keys = {_key_of(n, mapping) for n in walk(function)} - {None}
                 if keys != {origin} or not any(_key_of(n, mapping) == origin for n in walk(loop)) or not any(
-                        isinstance(n, ast.Name) and n.id == target for n in walk(loop)):
+                        n.id == target for n in nodes_of(loop, ast.Name)):
                     continue
-                if any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) and unparsed(n.comparators[-1]) == mapping
-                       for n in walk(function)) or any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get"
-                                                      and unparsed(n.func.value) == mapping for n in walk(function)):
+                if any(any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) and unparsed(n.comparators[-1]) == mapping
+                       for n in nodes_of(function, ast.Compare)) or any(isinstance(n.func, ast.Attribute) and n.func.attr == "get"
+                                                      and unparsed(n.func.value) == mapping for n in nodes_of(function, ast.Call)):
                     continue
-                for read in walk(function):
-                    if (isinstance(read, ast.Subscript) and isinstance(read.ctx, ast.Load) and unparsed(read.value) == mapping
+                for read in nodes_of(function, ast.Subscript):
+                    if (isinstance(read.ctx, ast.Load) and unparsed(read.value) == mapping
                             and isinstance(read.slice, ast.Name) and read.slice.id != origin and not any(read is n for n in walk(loop))):
-                        if any(isinstance(w, ast.While) and any(n is read for n in walk(w)) for w in walk(function)):
+                        if any(any(n is read for n in walk(w)) for w in nodes_of(function, ast.While)):
                             return (f"{unparsed(read)} (line {read.lineno}): {mapping} has a key only for each {origin}, so a {target} with no "
                                     f"link of its own raises KeyError")
     return None
@@ -1175,8 +1173,8 @@ def read_before_its_bounds(tree: ast.Module) -> Optional[str]:
     keyed = {target.id for n in nodes_of(tree, (ast.Assign, ast.AnnAssign)) if n.value is not None
              and (isinstance(n.value, (ast.Dict, ast.DictComp)) or isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) in DICT_MAKERS)
              for target in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(target, ast.Name)}
-    for node in walk(tree):
-        if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And)):
+    for node in nodes_of(tree, ast.BoolOp):
+        if not isinstance(node.op, ast.And):
             continue
         for i, value in enumerate(node.values):
             indexes = {s.slice.id for s in nodes_of(value, ast.Subscript) if isinstance(s.ctx, ast.Load) and isinstance(s.slice, ast.Name)

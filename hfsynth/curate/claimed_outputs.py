@@ -77,8 +77,8 @@ def _vague_claim(want: str, ellipsis_written: bool = False) -> bool:
 
 
 def _writes_ellipsis(tree: Optional[ast.AST]) -> bool:
-    return tree is not None and any(isinstance(n, ast.Constant) and isinstance(n.value, str) and ("..." in n.value or "\u2026" in n.value)
-                                    for n in walk(tree))
+    return tree is not None and any(isinstance(n.value, str) and ("..." in n.value or "\u2026" in n.value)
+                                    for n in nodes_of(tree, ast.Constant))
 
 
 def _claimed(comment: str, ellipsis_written: bool = False) -> str:
@@ -462,7 +462,7 @@ FENCED = literal_gates.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\
 
 
 def _prints(tree) -> bool:
-    return tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in walk(tree))
+    return tree is not None and any(getattr(n.func, "id", None) == "print" for n in nodes_of(tree, ast.Call))
 
 
 def _printers(tree) -> set:
@@ -474,7 +474,7 @@ def _usage_block(info: str, block: str, printers: set = frozenset()) -> bool:
     """A block of calls that defines nothing and prints (``print(split_bill(1001, 4))``, or calls a function
     of the code that prints): the code's usage."""
     tree = parse_python(block) if info.strip().lower() in ("", "python", "py", "python3") else None
-    calls_a_printer = tree is not None and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in printers for n in walk(tree))
+    calls_a_printer = tree is not None and any(getattr(n.func, "id", None) in printers for n in nodes_of(tree, ast.Call))
     return (_prints(tree) or calls_a_printer) and not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)) for n in walk(tree))
 
 

@@ -42,9 +42,9 @@ def _asserts(node: ast.AST) -> bool:
 def _calls_a_test_runner(node: ast.AST, runners=("pytest", "unittest")) -> bool:
     """``pytest.main(...)`` or ``unittest.main(...)`` (of ``runners``) somewhere in ``node``."""
     return any(
-        isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "main"
+        isinstance(n.func, ast.Attribute) and n.func.attr == "main"
         and isinstance(n.func.value, ast.Name) and n.func.value.id in runners
-        for n in walk(node)
+        for n in nodes_of(node, ast.Call)
     )
 
 

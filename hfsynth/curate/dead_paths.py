@@ -235,8 +235,8 @@ def falls_off_the_end(tree: ast.AST, asked_returns: Optional[Dict[str, str]] = N
 def impossible_condition(tree: ast.AST) -> Optional[Tuple[int, str]]:
     """``(line, condition)`` of the first ``if``/``elif``/``while``/conditional expression whose
     condition is never true, or None."""
-    for node in walk(tree):
-        if isinstance(node, (ast.If, ast.While, ast.IfExp)) and never_true(node.test):
+    for node in nodes_of(tree, (ast.If, ast.While, ast.IfExp)):
+        if never_true(node.test):
             return node.test.lineno, unparsed(node.test)
     return None
 
@@ -335,11 +335,11 @@ def _left_unset(arguments: ast.arguments, before: List[ast.stmt], others: List[L
 
 
 def _reads(node: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Store) for n in walk(node))
+    return any(n.id == name and not isinstance(n.ctx, ast.Store) for n in nodes_of(node, ast.Name))
 
 
 def _binds(target: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in walk(target))
+    return any(n.id == name and isinstance(n.ctx, ast.Store) for n in nodes_of(target, ast.Name))
 
 
 def _overwrites(statement: ast.stmt, name: str) -> bool:
@@ -385,8 +385,8 @@ def _own_nodes(statements: list):
 def loop_returns_on_first_pass(tree: ast.AST) -> Optional[int]:
     """The line of a ``for`` loop whose body returns in a branch and then returns unconditionally
     as its last statement, with no ``continue``: it never reaches its second item. None if there is none."""
-    for loop in walk(tree):
-        if not isinstance(loop, (ast.For, ast.AsyncFor)) or len(loop.body) < 2 or not isinstance(loop.body[-1], ast.Return):
+    for loop in nodes_of(tree, (ast.For, ast.AsyncFor)):
+        if len(loop.body) < 2 or not isinstance(loop.body[-1], ast.Return):
             continue
         earlier = list(_own_nodes(loop.body[:-1]))
         if any(isinstance(n, ast.Continue) for n in earlier):
@@ -458,8 +458,8 @@ def overwritten_total(tree: ast.AST) -> Optional[str]:
 def swapped_clamp(tree: ast.AST) -> Optional[str]:
     """``max(min(fee, 100), 1_000)``: a clamp whose bounds are the wrong way round (the lower bound inside
     ``min``, the upper inside ``max``), so it always gives the outer bound and the value never counts."""
-    for node in walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("max", "min") and len(node.args) == 2
+    for node in nodes_of(tree, ast.Call):
+        if not (isinstance(node.func, ast.Name) and node.func.id in ("max", "min") and len(node.args) == 2
                 and not node.keywords):
             continue
         inner = next((a for a in node.args if isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id in ("max", "min")
@@ -481,8 +481,8 @@ BEST_NAME = literal_gates.compile(r"best|min|max|lowest|highest|smallest|largest
 def best_kept_as_another_value(tree: ast.AST) -> Optional[str]:
     """``if ratio < best_ratio: best_ratio = batch["baked"] - batch["sold"]``: a best-so-far scan that compares one
     value and keeps another as the best, so every later item is compared with the wrong thing."""
-    for node in walk(tree):
-        if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1
+    for node in nodes_of(tree, ast.If):
+        if not (isinstance(node.test, ast.Compare) and len(node.test.ops) == 1
                 and isinstance(node.test.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
                 and isinstance(node.test.left, ast.Name) and isinstance(node.test.comparators[0], ast.Name)):
             continue
@@ -514,8 +514,8 @@ def discarded_new_value(tree: ast.AST) -> Optional[str]:
            for n in walk(tree)):
         return None
     probes = {id(n) for t in nodes_of(tree, ast.Try) for n in t.body}
-    for node in walk(tree):
-        if (isinstance(node, ast.Expr) and id(node) not in probes and isinstance(node.value, ast.Call)
+    for node in nodes_of(tree, ast.Expr):
+        if (id(node) not in probes and isinstance(node.value, ast.Call)
                 and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in NEW_VALUE_METHODS
                 and not (isinstance(node.value.func.value, ast.Name) and node.value.func.value.id in ("re", "string", "logging", "self", "cls"))):
             return f"{unparsed(node)[:60]} (line {node.lineno}) makes a new value and throws it away"
@@ -557,8 +557,8 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
     bound is past the first one too, so the first entry is returned for every age and the rest never are (the
     table walked from the top, or ``<`` against upper bounds, is meant). The same for falling bounds and ``<=``."""
     tables = {t.id: node.value for node in nodes_of(tree, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Tuple) and loop.target.elts and isinstance(loop.target.elts[0], ast.Name) and loop.body):
+    for loop in nodes_of(tree, ast.For):
+        if not (isinstance(loop.target, ast.Tuple) and loop.target.elts and isinstance(loop.target.elts[0], ast.Name) and loop.body):
             continue
         table = tables.get(loop.iter.id) if isinstance(loop.iter, ast.Name) else loop.iter
         bounds = _numbers_of(table) if table is not None else None
@@ -571,7 +571,7 @@ def first_bound_always_wins(tree: ast.AST) -> Optional[str]:
         if isinstance(left, ast.Name) and left.id == bound:  # lower <= age reads as age >= lower
             left, right = right, left
             op = {ast.LtE: ast.GtE(), ast.Lt: ast.Gt(), ast.GtE: ast.LtE(), ast.Gt: ast.Lt()}.get(type(op), op)
-        if not (isinstance(right, ast.Name) and right.id == bound) or any(isinstance(n, ast.Name) and n.id == bound for n in walk(left)):
+        if not (isinstance(right, ast.Name) and right.id == bound) or any(n.id == bound for n in nodes_of(left, ast.Name)):
             continue
         rising, falling = bounds == sorted(bounds) and len(set(bounds)) > 1, bounds == sorted(bounds, reverse=True) and len(set(bounds)) > 1
         if rising and isinstance(op, (ast.GtE, ast.Gt)) or falling and isinstance(op, (ast.LtE, ast.Lt)):
@@ -600,8 +600,8 @@ def _interval_side(node: ast.AST) -> Optional[Tuple[str, str]]:
 def overlap_always_true(tree: ast.AST) -> Optional[str]:
     """``a_start <= b_end or b_start <= a_end``: of two intervals one always starts before the other ends, so
     the test holds for any two (``and`` is meant: each starts before the other ends)."""
-    for node in walk(tree):
-        if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and len(node.values) == 2
+    for node in nodes_of(tree, ast.BoolOp):
+        if not (isinstance(node.op, ast.Or) and len(node.values) == 2
                 and all(isinstance(v, ast.Compare) and len(v.ops) == 1 for v in node.values)):
             continue
         pairs = []
@@ -636,8 +636,8 @@ def unread_parts(tree: ast.AST) -> List[str]:
                     and isinstance(statement.value, ast.Name) and statement.value.id in params:
                 found += [f"{e.id} of {statement.value.id}" for e in statement.targets[0].elts
                           if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
-        for loop in walk(function):  # for busy_start, busy_end in busy: ... busy_end never read
-            if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name) and loop.iter.id in params and isinstance(loop.target, ast.Tuple):
+        for loop in nodes_of(function, ast.For):  # for busy_start, busy_end in busy: ... busy_end never read
+            if isinstance(loop.iter, ast.Name) and loop.iter.id in params and isinstance(loop.target, ast.Tuple):
                 found += [f"{e.id} of each item of {loop.iter.id}" for e in loop.target.elts
                           if isinstance(e, ast.Name) and e.id not in read and not e.id.startswith("_")]
     return found
@@ -659,7 +659,7 @@ def _filled_receivers(function: ast.AST) -> set:
     """ids of the Name nodes that are only the container something is put into: ``x[k] = v``,
     ``x[k] += v``, ``del x[k]``, ``x.append(v)``, ``heapq.heappush(x, v)``."""
     receivers = set()
-    for node in walk(function):
+    for node in nodes_of(function, (ast.Subscript, ast.AugAssign, ast.Expr)):
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(node.value, ast.Name):
             receivers.add(id(node.value))
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name):
@@ -708,9 +708,8 @@ def lost_work(tree: ast.AST) -> Optional[str]:
         if any(n.id in ("locals", "vars", "eval", "exec") for n in names):
             continue
         other_bindings = {a.arg for a in nodes_of(function.args, ast.arg)}
-        for node in walk(function):
-            if isinstance(node, (ast.Global, ast.Nonlocal)):
-                other_bindings.update(node.names)
+        for node in nodes_of(function, (ast.Global, ast.Nonlocal)):
+            other_bindings.update(node.names)
         values: dict = {}
         order: List[str] = []
         for node in own:
@@ -869,7 +868,7 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
             loads = [n for n in nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
             if not loads or not all(id(n) in in_returns for n in loads):
                 continue
-            beside = next((r for r in returns if any(isinstance(n, ast.Name) and n.id == name for n in walk(r.value))), None)
+            beside = next((r for r in returns if any(n.id == name for n in nodes_of(r.value, ast.Name))), None)
             partner = next((n.id for n in nodes_of(beside.value, ast.Name) if n.id in filled & empties), None) if beside else None
             if partner:
                 return function.name, name, partner

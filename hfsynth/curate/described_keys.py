@@ -19,7 +19,7 @@ import ast
 import re
 from typing import Optional, Set
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import nodes_of, unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed
 
 # `"price_cents"`, 'qty', "total_cents": a quoted identifier of the instruction, the way records' keys are given
 QUOTED_KEY = literal_gates.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
@@ -29,7 +29,7 @@ def keys_the_code_makes(tree: ast.Module) -> Set[str]:
     """Keys the code puts in a record or reads with a default, and its patterns' named groups: it does not depend on
     the input holding them."""
     made: Set[str] = set()
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.Dict, ast.Subscript, ast.Call, ast.Compare, ast.Constant)):
         if isinstance(node, ast.Dict):
             made |= {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
         elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.slice, ast.Constant):
@@ -62,8 +62,8 @@ def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
     made = keys_the_code_makes(tree)
     if "KeyError" in unparsed(tree):
         return None
-    for node in walk(tree):
-        if not (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+    for node in nodes_of(tree, ast.Subscript):
+        if not (isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
             continue
         key = node.slice.value
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) or key in words or key in made:

@@ -63,8 +63,8 @@ def _fresh_containers(tree: ast.AST) -> Set[str]:
     """Names bound only to a new container (``pairs = []``, ``seen = set()``, ``hunk = {"start": int(a), "lines": []}``):
     filling one changes nothing else."""
     bound: dict = {}
-    for node in walk(tree):
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:  # found: list[str] = [] too
+    for node in nodes_of(tree, (ast.Assign, ast.AnnAssign)):
+        if node.value is not None:  # found: list[str] = [] too
             fresh = (isinstance(node.value, (ast.List, ast.Dict, ast.Set)) and all(_new_value(v) for v in (node.value.values if isinstance(node.value, ast.Dict) else node.value.elts))) or (
                 isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("list", "dict", "set", "bytearray") and not node.value.args)
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
@@ -304,8 +304,8 @@ def endless_while(tree: ast.AST) -> Optional[str]:
 def flag_never_cleared(tree: ast.AST) -> Optional[str]:
     """``while changed:`` whose body only ever sets ``changed = True`` (the "repeat until a pass changes
     nothing" loop with its ``changed = False`` left out), and has no break, return or raise of its own."""
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Name)):
+    for loop in nodes_of(tree, ast.While):
+        if not isinstance(loop.test, ast.Name):
             continue
         flag = loop.test.id
         inside = [n for statement in loop.body for n in walk(statement)]
@@ -332,8 +332,8 @@ def _floor_midpoint(value: ast.AST, low: str, high: str) -> bool:
 def stuck_bisection(tree: ast.AST) -> Optional[str]:
     """``while lo < hi: mid = (lo + hi) // 2 ... lo = mid``: once ``hi == lo + 1``, ``mid`` is ``lo``
     and the branch that sets ``lo = mid`` changes nothing (with ``lo <= hi``, ``hi = mid`` as well)."""
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1
+    for loop in nodes_of(tree, ast.While):
+        if not (isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1
                 and isinstance(loop.test.ops[0], (ast.Lt, ast.LtE)) and isinstance(loop.test.left, ast.Name)
                 and isinstance(loop.test.comparators[0], ast.Name)):
             continue
@@ -390,7 +390,7 @@ def _step(change: ast.AST, name: str) -> Optional[str]:
     while isinstance(value, ast.Call) and getattr(value.func, "id", None) == "round" and value.args:
         value = value.args[0]
     if (isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Sub)) and isinstance(value.right, ast.Name)
-            and any(isinstance(n, ast.Name) and n.id == name for n in walk(value.left))):
+            and any(n.id == name for n in nodes_of(value.left, ast.Name))):
         return value.right.id
     return None
 
@@ -402,8 +402,8 @@ def stepped_past(tree: ast.AST) -> Optional[str]:
     step never changes (Euclid's ``a -= b`` / ``b -= a`` moves both)."""
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for loop in walk(function):
-            if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
+        for loop in nodes_of(function, ast.While):
+            if not (isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
                 continue
             if any(isinstance(n, EXITS) for n in walk(loop)):
                 continue
@@ -427,8 +427,8 @@ def jumps_onto_its_bound(tree: ast.AST) -> Optional[str]:
     ``while`` loop, the bound does not read it, and the loop's condition is ``True`` or reads only it."""
     for loop in nodes_of(tree, ast.While):
         forever = isinstance(loop.test, ast.Constant) and loop.test.value is True
-        for branch in walk(loop):
-            if not (isinstance(branch, ast.If) and isinstance(branch.test, ast.Compare)):
+        for branch in nodes_of(loop, ast.If):
+            if not isinstance(branch.test, ast.Compare):
                 continue
             parts = [branch.test.left] + branch.test.comparators
             for op, low, high in zip(branch.test.ops, parts, parts[1:]):
@@ -505,8 +505,8 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
     by_id[current["id"]]``: the row looked up by its own key is the row itself, so the walk never moves
     (``by_id[current["parent_id"]]`` was meant)."""
     indexes = {}
-    for node in walk(tree):
-        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.DictComp)
+    for node in nodes_of(tree, ast.Assign):
+        if (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.DictComp)
                 and len(node.value.generators) == 1 and isinstance(node.value.generators[0].target, ast.Name)):
             item = node.value.generators[0].target.id
             key, value = node.value.key, node.value.value
@@ -514,8 +514,8 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
                     and key.value.id == item and isinstance(key.slice, ast.Constant)):
                 indexes[node.targets[0].id] = key.slice.value
     for loop in nodes_of(tree, ast.While):
-        for node in walk(loop):
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Subscript)
+        for node in nodes_of(loop, ast.Assign):
+            if (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Subscript)
                     and isinstance(node.value.value, ast.Name) and node.value.value.id in indexes):
                 name, looked_up = node.targets[0].id, node.value.slice
                 if (isinstance(looked_up, ast.Subscript) and isinstance(looked_up.value, ast.Name) and looked_up.value.id == name
@@ -529,8 +529,8 @@ def follows_itself(tree: ast.AST) -> Optional[str]:
 def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
     """``while hub in parent: hub = parent[hub]`` where the root is its own parent (the instruction says so):
     at the root the lookup gives the root again, and nothing compares the two, so the walk never ends."""
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.In)
+    for loop in nodes_of(tree, ast.While):
+        if not (isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.In)
                 and isinstance(loop.test.left, ast.Name) and isinstance(loop.test.comparators[0], ast.Name)):
             continue
         name, table = loop.test.left.id, loop.test.comparators[0].id
@@ -552,7 +552,7 @@ def _recursion_climbs_past_the_root(tree: ast.AST) -> Optional[str]:
         climbed = {n.targets[0].id: n.value for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                    and (isinstance(n.value, ast.Subscript) and unparsed(n.value.slice) == node
                         or isinstance(n.value, ast.Call) and getattr(n.value.func, "attr", None) == "get" and n.value.args and unparsed(n.value.args[0]) == node)}
-        compared = any(isinstance(n, ast.Compare) and {node} & {unparsed(side) for side in [n.left, *n.comparators]} for n in walk(function))
+        compared = any({node} & {unparsed(side) for side in [n.left, *n.comparators]} for n in nodes_of(function, ast.Compare))
         for call in (n for n in nodes_of(function, ast.Call) if getattr(n.func, "id", None) == function.name and n.args):
             if isinstance(call.args[0], ast.Name) and call.args[0].id in climbed and not compared:
                 return f"{function.name}() calls itself with {call.args[0].id} = {unparsed(climbed[call.args[0].id])[:30]} (line {call.lineno}): at the root, its own parent, it recurses for ever"
@@ -565,8 +565,8 @@ def settles_after_one_pass(tree: ast.AST) -> Optional[str]:
     that runs twice runs for ever (``manager_of.get(current)`` was meant). Only plain assignments of pure expressions
     that read some name; loops that may leave otherwise are not judged."""
     fillable = _fresh_containers(tree)
-    for loop in walk(tree):
-        if not isinstance(loop, ast.While) or any(isinstance(n, EXITS) for n in walk(loop)) or not _calls_are_pure(loop.test):
+    for loop in nodes_of(tree, ast.While):
+        if any(isinstance(n, EXITS) for n in walk(loop)) or not _calls_are_pure(loop.test):
             continue
         condition = _read(loop.test)
         changed = set().union(*(_assigned(statement) for statement in loop.body))
@@ -602,23 +602,23 @@ def float_never_equal(tree: ast.AST) -> Optional[str]:
     fractions = _fractional_parameters(tree)
     # A generator's loop with code after it (``yield 0.0`` once the levels are done) is meant to end: its yields are no way out.
     followed = {id(statement) for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)) for statement in n.body[:-1]}
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
+    for loop in nodes_of(tree, ast.While):
+        if not (isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 and isinstance(loop.test.ops[0], ast.NotEq)):
             continue
         exits = list(nodes_of(loop, EXITS))
         if exits and not (id(loop) in followed and all(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in exits)):
             continue
-        divided = {t.id for n in nodes_of(loop, ast.Assign) if any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in walk(n.value))
+        divided = {t.id for n in nodes_of(loop, ast.Assign) if any(isinstance(d.op, ast.Div) for d in nodes_of(n.value, ast.BinOp))
                    for t in n.targets if isinstance(t, ast.Name)}
         stepped = {n.target.id for n in nodes_of(loop, ast.AugAssign) if isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.target, ast.Name)
                    and (isinstance(n.value, ast.Constant) and isinstance(n.value.value, float) and not n.value.value.is_integer()
                         or isinstance(n.value, ast.Name) and n.value.id in fractions)}
-        if stepped and _read(loop.test) & stepped and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(loop.test)):
+        if stepped and _read(loop.test) & stepped and not any(getattr(n.func, "id", None) == "round" for n in nodes_of(loop.test, ast.Call)):
             return (f"the while loop at line {loop.lineno} waits for {unparsed(loop.test)[:40]} to be exactly false while it steps a float by a fraction "
                     f"(0.1 + 0.2 != 0.3): it may never be")
         for side in (loop.test.left, loop.test.comparators[0]):
             if (isinstance(side, ast.BinOp) and isinstance(side.op, (ast.Mult, ast.Pow)) and _read(side) & divided
-                    and not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "round" for n in walk(loop.test))):
+                    and not any(getattr(n.func, "id", None) == "round" for n in nodes_of(loop.test, ast.Call))):
                 return f"the while loop at line {loop.lineno} waits for {unparsed(loop.test)[:40]} to be exactly false, on floats it computes by division: it may never be"
     return None
 
@@ -630,12 +630,12 @@ def recurses_into_strings(tree: ast.AST) -> Optional[str]:
     """A function that calls itself on every ``Iterable`` item and never sets strings apart: a
     one-character string is an iterable whose only item is itself, so the recursion never ends."""
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        calls_itself = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == function.name for n in walk(function))
+        calls_itself = any(isinstance(n.func, ast.Name) and n.func.id == function.name for n in nodes_of(function, ast.Call))
         checks = [n for n in nodes_of(function, ast.Call) if getattr(n.func, "id", None) == "isinstance" and len(n.args) == 2]
         iterable = any(unparsed(n.args[1]) in ITERABLE_TESTS for n in checks) or any(
-            isinstance(n, ast.Call) and getattr(n.func, "id", None) == "hasattr" and len(n.args) == 2 and isinstance(n.args[1], ast.Constant)
-            and n.args[1].value == "__iter__" for n in walk(function))
-        strings = any(isinstance(n, ast.Name) and n.id == "str" for n in walk(function))
+            getattr(n.func, "id", None) == "hasattr" and len(n.args) == 2 and isinstance(n.args[1], ast.Constant)
+            and n.args[1].value == "__iter__" for n in nodes_of(function, ast.Call))
+        strings = any(n.id == "str" for n in nodes_of(function, ast.Name))
         if calls_itself and iterable and not strings:
             return f"{function.name}() recurses into every iterable and never sets strings apart: a string's one-character items are strings, and the recursion never ends"
     return None
@@ -644,20 +644,20 @@ def recurses_into_strings(tree: ast.AST) -> Optional[str]:
 def revisits_a_graph(tree: ast.AST) -> Optional[str]:
     """``while queue: node = queue.popleft(); for n in graph[node]: queue.append(n)`` (or ``queue.extend(graph.get(node, []))``)
     with no test of whether ``n`` was seen: on any cycle (every undirected edge is one) the queue never empties."""
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.While) and isinstance(loop.test, ast.Name)):
+    for loop in nodes_of(tree, ast.While):
+        if not isinstance(loop.test, ast.Name):
             continue
         frontier = loop.test.id
-        popped = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("pop", "popleft")
-                     and getattr(n.func.value, "id", None) == frontier for n in walk(loop))
-        refilled = any(isinstance(n, ast.For) and isinstance(n.iter, (ast.Subscript, ast.Call)) and any(  # every neighbour, no if around it
+        popped = any(isinstance(n.func, ast.Attribute) and n.func.attr in ("pop", "popleft")
+                     and getattr(n.func.value, "id", None) == frontier for n in nodes_of(loop, ast.Call))
+        refilled = any(isinstance(n.iter, (ast.Subscript, ast.Call)) and any(  # every neighbour, no if around it
             isinstance(c, ast.Expr) and isinstance(c.value, ast.Call) and isinstance(c.value.func, ast.Attribute)
             and c.value.func.attr in ("append", "appendleft", "extend") and getattr(c.value.func.value, "id", None) == frontier for c in n.body)
-            for n in walk(loop)) or any(  # queue.extend(links.get(stop, [])): every neighbour at once
+            for n in nodes_of(loop, ast.For)) or any(  # queue.extend(links.get(stop, [])): every neighbour at once
             isinstance(c, ast.Expr) and isinstance(c.value, ast.Call) and isinstance(c.value.func, ast.Attribute) and c.value.func.attr == "extend"
             and getattr(c.value.func.value, "id", None) == frontier and len(c.value.args) == 1 and isinstance(c.value.args[0], (ast.Subscript, ast.Call))
             for c in loop.body)
-        checked = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in walk(loop))
+        checked = any(any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes_of(loop, ast.Compare))
         if popped and refilled and not checked and not any(isinstance(n, EXITS) for n in walk(loop)):
             return f"the while loop at line {loop.lineno} puts every neighbour back on {frontier} without asking whether it was seen: a cycle keeps it full for ever"
     return None

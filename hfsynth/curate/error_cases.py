@@ -46,8 +46,8 @@ def _raised(node: ast.Raise) -> Optional[str]:
 def _raises_for_several(tree: ast.Module, error: str) -> bool:
     """Something in the code may raise ``error`` for more than one case, or raise it by itself."""
     text = unparsed(tree)
-    for node in walk(tree):  # max(0, size - 10) compares two values: only max() of an empty iterable raises
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("max", "min") and len(node.args) >= 2 and not any(isinstance(a, ast.Starred) for a in node.args):
+    for node in nodes_of(tree, ast.Call):  # max(0, size - 10) compares two values: only max() of an empty iterable raises
+        if getattr(node.func, "id", None) in ("max", "min") and len(node.args) >= 2 and not any(isinstance(a, ast.Starred) for a in node.args):
             text = text.replace(unparsed(node), "0")
     if error == "ValueError" and (RAISES_VALUE_ERROR.search(text) or MATH_DOMAIN.search(text)):
         return True

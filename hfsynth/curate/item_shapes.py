@@ -165,8 +165,8 @@ def dict_items_read_as_attributes(tree: ast.Module) -> Optional[str]:
         item = _item_annotation(parameters[iterable.id]) if isinstance(iterable, ast.Name) and iterable.id in parameters else None
         if not (isinstance(target, ast.Name) and item is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", unparsed(item))):
             continue
-        for node in walk(loop):
-            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
+        for node in nodes_of(loop, ast.Attribute):
+            if (isinstance(node.value, ast.Name) and node.value.id == target.id and isinstance(node.ctx, ast.Load)
                     and not hasattr(dict, node.attr)):
                 return f"{unparsed(node)} reads an attribute a dict of {iterable.id} does not have: its keys are read by subscript (line {node.lineno})"
     return None
@@ -197,8 +197,8 @@ def _unordered_classes(tree: ast.Module) -> set:
     """Classes the code defines whose instances cannot be ordered: no ``__lt__``/``__gt__`` (nor ``__le__``/``__ge__``),
     not ``@dataclass(order=True)``, not ``@total_ordering``, and no base that could order them (a ``NamedTuple`` is a tuple)."""
     found = set()
-    for cls in walk(tree):
-        if not isinstance(cls, ast.ClassDef) or cls.bases or cls.keywords:
+    for cls in nodes_of(tree, ast.ClassDef):
+        if cls.bases or cls.keywords:
             continue
         decorators = [unparsed(d) for d in cls.decorator_list]
         methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -333,8 +333,8 @@ def none_items_read(tree: ast.Module) -> Optional[str]:
         tests += [n for n in nodes_of(loop, ast.Call) if getattr(n.func, "id", None) in ("isinstance", "filter", "bool", "str")]
         if any(isinstance(m, ast.Name) and m.id == name for t in tests for m in walk(t)):
             continue
-        for node in walk(loop):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name and isinstance(node.ctx, ast.Load):
+        for node in nodes_of(loop, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id == name and isinstance(node.ctx, ast.Load):
                 return f"{unparsed(node)} on the items of {iterable.id}, which its annotation says may be None, with nothing testing them first (line {node.lineno})"
     return None
 
@@ -401,15 +401,13 @@ PAIR_CALLS = frozenset({"calendar.monthrange", "monthrange", "divmod"})
 def pair_as_a_number(tree: ast.Module) -> Optional[str]:
     """``days = calendar.monthrange(year, month)`` then ``booked / days``: a name bound only to a pair, used in arithmetic."""
     stores: Dict[str, list] = {}
-    for node in walk(tree):
-        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.comprehension, ast.NamedExpr)):
-            for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
-                if isinstance(target, ast.Name):
-                    stores.setdefault(target.id, []).append(node)
-                else:
-                    for part in walk(target):
-                        if isinstance(part, ast.Name):
-                            stores.setdefault(part.id, []).append(None)
+    for node in nodes_of(tree, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.comprehension, ast.NamedExpr)):
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+            if isinstance(target, ast.Name):
+                stores.setdefault(target.id, []).append(node)
+            else:
+                for part in nodes_of(target, ast.Name):
+                    stores.setdefault(part.id, []).append(None)
     pairs = {name for name, bound in stores.items() if len(bound) == 1 and isinstance(bound[0], ast.Assign) and isinstance(bound[0].value, ast.Call)
              and unparsed(bound[0].value.func) in PAIR_CALLS}
     for node in nodes_outside_try(tree):
@@ -423,8 +421,8 @@ def pair_as_a_number(tree: ast.Module) -> Optional[str]:
 def _lengths(function: ast.AST) -> Dict[str, str]:
     """Names bound to ``len(x)`` (``rows = len(grid)``, ``rows, cols = len(grid), len(grid[0])``): the sequence, as source."""
     found: Dict[str, str] = {}
-    for node in walk(function):
-        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+    for node in nodes_of(function, ast.Assign):
+        if len(node.targets) != 1:
             continue
         pairs = zip(node.targets[0].elts, node.value.elts) if isinstance(node.targets[0], ast.Tuple) and isinstance(node.value, ast.Tuple) \
             else [(node.targets[0], node.value)]
@@ -483,7 +481,7 @@ def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
     nothing else puts items in it (no ``extend``, ``insert``, ``+=`` or item store of its own)."""
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         given: Dict[str, set] = {}
-        for node in walk(function):
+        for node in nodes_of(function, (ast.Call, ast.AugAssign, ast.Assign)):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
                 if node.func.attr == "append" and len(node.args) == 1:
                     given.setdefault(node.func.value.id, set()).add(isinstance(node.args[0], ast.Tuple))

@@ -101,8 +101,8 @@ def key_missing_from_the_record(instruction: str, tree: Optional[ast.Module]) ->
         return None
     made = keys_the_code_makes(tree)
     reads: dict = {}
-    for node in walk(tree):
-        if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
+    for node in nodes_of(tree, ast.Subscript):
+        if (isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
                 and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
             reads.setdefault(node.value.id, []).append(node)
     for name, nodes in reads.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed
 
 LABEL = literal_gates.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 
@@ -30,8 +30,8 @@ def _label(body: list) -> Optional[tuple]:
 
 def label_cut_elsewhere(tree: ast.AST) -> Optional[str]:
     """How a labelled range's comparison leaves out one of the label's own ends, else None."""
-    for node in walk(tree):
-        if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1):
+    for node in nodes_of(tree, ast.If):
+        if not (isinstance(node.test, ast.Compare) and len(node.test.ops) == 1):
             continue
         bounds = _label(node.body)
         right = node.test.comparators[0]

@@ -156,12 +156,11 @@ def listed_methods(instruction: str, written: str = "") -> List[str]:
 
 def _defined(tree: ast.Module) -> Set[str]:
     names = {n.name for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    for node in walk(tree):  # a class attribute bound to a function (``push = append``), a property set in a class body
-        if isinstance(node, ast.ClassDef):
-            for statement in node.body:
-                for target in statement.targets if isinstance(statement, ast.Assign) else []:
-                    if isinstance(target, ast.Name):
-                        names.add(target.id)
+    for node in nodes_of(tree, ast.ClassDef):  # a class attribute bound to a function (``push = append``), a property set in a class body
+        for statement in node.body:
+            for target in statement.targets if isinstance(statement, ast.Assign) else []:
+                if isinstance(target, ast.Name):
+                    names.add(target.id)
     return names
 
 
@@ -567,8 +566,8 @@ def _excluding_field_unread(instruction: str, written: str, tree: ast.Module) ->
 def _membership_sets(tree: ast.Module) -> List[Set[str]]:
     """The literal containers of strings the code tests membership in (``e["type"] in ("goal", "penalty")``)."""
     found = []
-    for node in walk(tree):
-        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+    for node in nodes_of(tree, ast.Compare):
+        if any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
             for side in node.comparators:
                 if isinstance(side, (ast.Tuple, ast.List, ast.Set)) and side.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in side.elts):
                     found.append({e.value for e in side.elts})

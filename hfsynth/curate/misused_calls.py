@@ -133,8 +133,8 @@ def _stripped_affix(tree: ast.Module) -> Optional[str]:
     constants = values_bound_once(tree)
     for function in functions:
         affixes = _affix_names(function)
-        for node in walk(function):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
+        for node in nodes_of(function, ast.Call):
+            if not (isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
                 continue
             argument = node.args[0]
             if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and AFFIX.search(argument.value):
@@ -169,8 +169,8 @@ def _tested_whole(function: ast.AST, call: ast.Call, constants: Dict[str, ast.ex
     then strips it as a set of characters; read when the affix has two or more different characters."""
     receiver, argument = unparsed(call.func.value), unparsed(call.args[0])
     tests = {"lstrip": ("startswith",), "rstrip": ("endswith",), "strip": ("startswith", "endswith")}[call.func.attr]
-    tested = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in tests and len(n.args) == 1
-                 and unparsed(n.func.value) == receiver and unparsed(n.args[0]) == argument for n in walk(function))
+    tested = any(isinstance(n.func, ast.Attribute) and n.func.attr in tests and len(n.args) == 1
+                 and unparsed(n.func.value) == receiver and unparsed(n.args[0]) == argument for n in nodes_of(function, ast.Call))
     return tested and (_several_characters(call.args[0], {**constants, **values_bound_once(function)}) or unparsed(call.args[0]) in _looped_affixes(function, constants))
 
 
@@ -207,8 +207,8 @@ def stripped_word(tree: ast.Module, instruction: str = "") -> Optional[str]:
     if CHARACTER_SET_WORDS.search(instruction) or re.search(r"\bremove(?:suffix|prefix)\b", unparsed(tree)):
         return None  # "Strip the characters 'SKU-'": a set of characters, as asked
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        for node in walk(function):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("lstrip", "rstrip") and len(node.args) == 1
+        for node in nodes_of(function, ast.Call):
+            if (isinstance(node.func, ast.Attribute) and node.func.attr in ("lstrip", "rstrip") and len(node.args) == 1
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and WORD_AFFIX.fullmatch(node.args[0].value)
                     and not isinstance(node.func.value, ast.Constant)):
                 meant = "removeprefix" if node.func.attr == "lstrip" else "removesuffix"
@@ -226,8 +226,8 @@ def stripped_named_affix(tree: ast.Module, instruction: str) -> Optional[str]:
     quoted = set(re.findall(r"[\'\"`\u2018\u201c]([^\'\"`\u2019\u201d\n]{2,20})[\'\"`\u2019\u201d]", instruction))
     constants = values_bound_once(tree)
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        for node in walk(function):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
+        for node in nodes_of(function, ast.Call):
+            if not (isinstance(node.func, ast.Attribute) and node.func.attr in STRIPS and len(node.args) == 1):
                 continue
             argument = node.args[0]
             if isinstance(argument, ast.Name) and argument.id in constants:
@@ -261,16 +261,15 @@ def _affix_names(function: ast.AST) -> set:
 
 def _functions(tree: ast.Module) -> Iterator[Tuple[ast.AST, Dict[str, ast.arg]]]:
     """Each function of the code with its parameters by name (for their names and annotations)."""
-    for function in walk(tree):
-        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            yield function, {a.arg: a for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        yield function, {a.arg: a for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
 
 
 def _swapped_pattern(tree: ast.Module) -> Optional[str]:
     constants = _string_constants(tree)
     for function, params in _functions(tree):
-        for node in walk(function):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RE_CALLS
+        for node in nodes_of(function, ast.Call):
+            if not (isinstance(node.func, ast.Attribute) and node.func.attr in RE_CALLS
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
                 continue
             first, second = node.args[0], node.args[1]
@@ -289,8 +288,8 @@ def _swapped_substitution(tree: ast.Module) -> Optional[str]:
     where the replacement goes (a parameter named for a pattern, ``re.sub(pattern, "[X]", text)``, is not read).
     Or ``re.sub(r"\\s+", title, " ")``: the text parameter where the replacement goes and a literal as the text."""
     for function, params in _functions(tree):
-        for node in walk(function):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn")
+        for node in nodes_of(function, ast.Call):
+            if not (isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn")
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and len(node.args) >= 2):
                 continue
             first, second = node.args[0], node.args[1]
@@ -312,8 +311,8 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
     """``heapq.nlargest(bpm, k)`` with ``bpm: list[int]``: the count comes first, so this raises TypeError."""
     for function, params in _functions(tree):
         kinds = {name: unparsed(arg.annotation) for name, arg in params.items() if arg.annotation is not None}
-        for node in walk(function):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and len(node.args) >= 2
+        for node in nodes_of(function, ast.Call):
+            if (isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and len(node.args) >= 2
                     and unparsed(node.func.value) == "heapq"
                     and isinstance(node.args[0], ast.Name) and re.match(r"(?:list|List|Sequence|Iterable|tuple|Tuple)\b", kinds.get(node.args[0].id, ""))):
                 return f"{unparsed(node)[:60]} (line {node.lineno}) passes the items where the count goes (heapq.{node.func.attr}(n, iterable))"
@@ -325,8 +324,8 @@ def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
     So does ``heapq.heappush(item, heap)`` with ``heap`` the list the code made (``heap = []``, ``self._heap = []``) and ``item`` not one."""
     lists = {unparsed(t) for n in nodes_of(tree, (ast.Assign, ast.AnnAssign)) if isinstance(n.value, ast.List)
              for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, (ast.Name, ast.Attribute))}  # heap, self._heap
-    for node in walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
+    for node in nodes_of(tree, ast.Call):
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr in ("heappush", "heappop", "heapify", "heappushpop", "heapreplace")
                 and unparsed(node.func.value) == "heapq" and node.args):
             continue
         first, second = node.args[0], node.args[1] if len(node.args) > 1 else None
@@ -338,8 +337,8 @@ def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
 
 def _digest_of_a_length(tree: ast.Module) -> Optional[str]:
     """``hashlib.md5(data).hexdigest(8)``: only the SHAKE hashes take a length; md5's and sha's digests take no argument."""
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("hexdigest", "digest") and node.args
+    for node in nodes_of(tree, ast.Call):
+        if (isinstance(node.func, ast.Attribute) and node.func.attr in ("hexdigest", "digest") and node.args
                 and isinstance(node.func.value, ast.Call) and isinstance(node.func.value.func, ast.Attribute)
                 and unparsed(node.func.value.func.value) == "hashlib" and not node.func.value.func.attr.startswith("shake")):
             return f"{unparsed(node)[:60]} (line {node.lineno}): hashlib.{node.func.value.func.attr}'s {node.func.attr}() takes no length (slice it)"
@@ -352,8 +351,8 @@ def _compiled_substitution_swapped(tree: ast.Module) -> Optional[str]:
     compiled = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call) and unparsed(n.value.func) == "re.compile"
                 for t in n.targets if isinstance(t, ast.Name)}
     for function, params in _functions(tree):
-        for node in walk(function):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn") and isinstance(node.func.value, ast.Name)
+        for node in nodes_of(function, ast.Call):
+            if (isinstance(node.func, ast.Attribute) and node.func.attr in ("sub", "subn") and isinstance(node.func.value, ast.Name)
                     and node.func.value.id in compiled and len(node.args) == 2 and isinstance(node.args[0], ast.Name) and node.args[0].id in params
                     and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
                 return f"{unparsed(node)[:60]} (line {node.lineno}) passes the text as the replacement and {node.args[1].value!r} as the text (pattern.sub(repl, string))"
@@ -375,8 +374,8 @@ def _randint_past_the_end(tree: ast.Module) -> Optional[str]:
             of = _is_len_of(call.args[1])
             if of:
                 draws[node.targets[0].id] = of
-    for node in walk(tree):
-        if not isinstance(node, ast.Subscript) or isinstance(node.slice, ast.Slice):
+    for node in nodes_of(tree, ast.Subscript):
+        if isinstance(node.slice, ast.Slice):
             continue
         index = node.slice
         if isinstance(index, ast.Call) and getattr(index.func, "attr", getattr(index.func, "id", None)) == "randint" and len(index.args) == 2:
@@ -391,15 +390,15 @@ def _randint_past_the_end(tree: ast.Module) -> Optional[str]:
 def _blocking_sleep(tree: ast.Module) -> Optional[str]:
     sleep_is_times = re.search(r"from\s+time\s+import[^\n]*\bsleep\b", unparsed(tree))  # a bare sleep() is time's
     for function in nodes_of(tree, ast.AsyncFunctionDef):
-        for node in walk(function):
-            if isinstance(node, ast.Call) and (unparsed(node.func) == "time.sleep" or (isinstance(node.func, ast.Name) and node.func.id == "sleep" and sleep_is_times)):
+        for node in nodes_of(function, ast.Call):
+            if (unparsed(node.func) == "time.sleep" or (isinstance(node.func, ast.Name) and node.func.id == "sleep" and sleep_is_times)):
                 return f"{unparsed(node)} in the coroutine {function.name}() blocks the event loop (line {node.lineno}; await asyncio.sleep() yields to it)"
     return None
 
 
 def _bool_option(tree: ast.Module) -> Optional[str]:
-    for node in walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "add_argument":
+    for node in nodes_of(tree, ast.Call):
+        if getattr(node.func, "attr", None) == "add_argument":
             for keyword in node.keywords:
                 if keyword.arg == "type" and isinstance(keyword.value, ast.Name) and keyword.value.id == "bool":
                     return f"add_argument(..., type=bool) (line {node.lineno}): bool('False') is True, so the option cannot be switched off"
@@ -410,8 +409,8 @@ PATH_NAME = literal_gates.compile(r"(?:^|_)(?:path|filename|file_name|fname|file
 
 
 def _load_of_a_path(tree: ast.Module) -> Optional[str]:
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "load"
+    for node in nodes_of(tree, ast.Call):
+        if (isinstance(node.func, ast.Attribute) and node.func.attr == "load"
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal") and node.args):
             arg = node.args[0]
             if (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or (isinstance(arg, ast.Name) and PATH_NAME.search(arg.id)):
@@ -422,14 +421,13 @@ def _load_of_a_path(tree: ast.Module) -> Optional[str]:
 def _open_files(tree: ast.Module) -> Dict[str, int]:
     """Names bound by ``with open(...) as f`` / ``with path.open() as f``: {name: line}."""
     files = {}
-    for node in walk(tree):
-        if isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                call = item.context_expr
-                opens = isinstance(call, ast.Call) and (
-                    (isinstance(call.func, ast.Name) and call.func.id == "open") or (isinstance(call.func, ast.Attribute) and call.func.attr == "open"))
-                if opens and isinstance(item.optional_vars, ast.Name):
-                    files[item.optional_vars.id] = node.lineno
+    for node in nodes_of(tree, (ast.With, ast.AsyncWith)):
+        for item in node.items:
+            call = item.context_expr
+            opens = isinstance(call, ast.Call) and (
+                (isinstance(call.func, ast.Name) and call.func.id == "open") or (isinstance(call.func, ast.Attribute) and call.func.attr == "open"))
+            if opens and isinstance(item.optional_vars, ast.Name):
+                files[item.optional_vars.id] = node.lineno
     return files
 
 
@@ -437,8 +435,8 @@ def _loads_of_a_file(tree: ast.Module) -> Optional[str]:
     files = _open_files(tree)
     stores = store_counts(tree)
     files = {name: line for name, line in files.items() if stores[name] == 1}  # f = f.read() makes it a string
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "loads"
+    for node in nodes_of(tree, ast.Call):
+        if (isinstance(node.func, ast.Attribute) and node.func.attr == "loads"
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in ("json", "pickle", "tomllib", "marshal")
                 and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in files):
             return f"{unparsed(node)[:50]} (line {node.lineno}) passes an open file where {node.func.value.id}.loads reads a string ({node.func.value.id}.load is meant)"
@@ -475,15 +473,15 @@ def _seconds_of_a_difference(tree: ast.Module) -> Optional[str]:
         return None
     for function in nodes_of(tree, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
         bindings: Dict[str, list] = {}
-        for node in walk(function):
+        for node in nodes_of(function, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 bindings.setdefault(node.targets[0].id, []).append(node.value)
             elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add):
                 bindings.setdefault(node.target.id, []).append(node.value)  # total += end - start: a span added on
             elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
                 bindings.setdefault(node.target.id, []).append(node.value if isinstance(node, ast.AnnAssign) else None)
-        for node in walk(function):
-            if not (isinstance(node, ast.Attribute) and node.attr == "seconds" and isinstance(node.ctx, ast.Load)):
+        for node in nodes_of(function, ast.Attribute):
+            if not (node.attr == "seconds" and isinstance(node.ctx, ast.Load)):
                 continue
             receiver = node.value
             values = bindings.get(receiver.id, []) if isinstance(receiver, ast.Name) else [receiver]
@@ -531,8 +529,8 @@ def _mutated_attribute(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
 
 def _mutated_attribute_item(cls: ast.ClassDef, attribute: str) -> Optional[ast.AST]:
     """A place that changes an item of ``self.<attribute>`` in place (``self.teams[t].append(p)``)."""
-    for node in walk(cls):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING and isinstance(node.func.value, ast.Subscript):
+    for node in nodes_of(cls, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING and isinstance(node.func.value, ast.Subscript):
             holder = node.func.value.value
             if isinstance(holder, ast.Attribute) and holder.attr == attribute and getattr(holder.value, "id", None) == "self":
                 return node
@@ -626,9 +624,9 @@ def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
             if source is None or name in params:
                 continue
             rows_replaced = any(  # new[i] = row[:]: the copy gets rows of its own
-                isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
+                any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
                                                                                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
-                for n in walk(function)
+                for n in nodes_of(function, (ast.Assign, ast.AugAssign, ast.AnnAssign))
             )
             if rows_replaced:
                 continue
@@ -663,8 +661,8 @@ COUNT_POSITION = {"sub": 3, "subn": 3, "split": 2}  # the positional index where
 
 
 def _flag_as_count(tree: ast.Module) -> Optional[str]:
-    for node in walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in COUNT_POSITION
+    for node in nodes_of(tree, ast.Call):
+        if not (isinstance(node.func, ast.Attribute) and node.func.attr in COUNT_POSITION
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
             continue
         position = COUNT_POSITION[node.func.attr]
@@ -694,8 +692,8 @@ def _made_at_run_time(node: ast.expr) -> bool:
 
 
 def _identity_of_values(tree: ast.Module) -> Optional[str]:
-    for node in walk(tree):
-        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+    for node in nodes_of(tree, ast.Compare):
+        if any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
             sides = [node.left] + node.comparators
             for op, left, right in zip(node.ops, sides, sides[1:]):
                 if isinstance(op, (ast.Is, ast.IsNot)) and (_made_at_run_time(left) or _made_at_run_time(right)):
@@ -851,8 +849,8 @@ def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
     """``for i in range(1, len(stops) - 1): total += dist(stops[i], stops[i + 1])``: pairs of neighbours read as
     ``i`` and ``i + 1`` from 1 on, so the first pair (``stops[0]``, ``stops[1]``) is never read (a scan of middle
     items that also reads ``i - 1`` is another thing)."""
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Call)
+    for loop in nodes_of(tree, ast.For):
+        if not (isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Call)
                 and getattr(loop.iter.func, "id", None) == "range" and len(loop.iter.args) == 2 and isinstance(loop.iter.args[0], ast.Constant)
                 and loop.iter.args[0].value == 1):
             continue
@@ -863,8 +861,8 @@ def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
             continue
         seq, index = stop.left.args[0].id, loop.target.id
         offsets = set()
-        for node in walk(loop):
-            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == seq:
+        for node in nodes_of(loop, ast.Subscript):
+            if isinstance(node.value, ast.Name) and node.value.id == seq:
                 at = node.slice
                 if isinstance(at, ast.Name) and at.id == index:
                     offsets.add(0)
@@ -880,8 +878,8 @@ def _first_pair_skipped(tree: ast.Module) -> Optional[str]:
 def _merged_end_overwritten(tree: ast.Module) -> Optional[str]:
     """``for start, end in sorted(intervals): if start <= cur_end: cur_end = end``: an interval inside the merged
     one pulls its end back (``max(cur_end, end)`` is meant), so what follows is counted as a gap."""
-    for loop in walk(tree):
-        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
+    for loop in nodes_of(tree, ast.For):
+        if not (isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
                 and all(isinstance(e, ast.Name) for e in loop.target.elts)):
             continue
         start, end = (e.id for e in loop.target.elts)
@@ -926,8 +924,8 @@ def _largest_name_of_a_tally(tree: ast.Module) -> Optional[str]:
         arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
         tallies = {a.arg for a in arguments if _tally_of(a.annotation, 0)}
         nested = {a.arg for a in arguments if _tally_of(a.annotation, 1)}
-        for loop in walk(function):
-            if (isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
+        for loop in nodes_of(function, (ast.For, ast.comprehension)):
+            if (isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 2
                     and isinstance(loop.target.elts[1], ast.Name) and isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Attribute)
                     and loop.iter.func.attr == "items" and isinstance(loop.iter.func.value, ast.Name) and loop.iter.func.value.id in nested):
                 tallies.add(loop.target.elts[1].id)
@@ -979,8 +977,8 @@ def _item_lost_to_zip(tree: ast.Module) -> Optional[str]:
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         iterators = {t.id for n in nodes_of(function, ast.Assign) if isinstance(n.value, ast.Call)
                      and getattr(n.value.func, "id", None) == "iter" for t in n.targets if isinstance(t, ast.Name)}
-        for node in walk(function):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "zip" and len(node.args) == 2
+        for node in nodes_of(function, ast.Call):
+            if (getattr(node.func, "id", None) == "zip" and len(node.args) == 2
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in iterators
                     and isinstance(node.args[1], ast.Call) and getattr(node.args[1].func, "id", None) == "range"):
                 name = node.args[0].id
@@ -1044,9 +1042,9 @@ def _minutes_never_carried(tree: ast.Module) -> Optional[str]:
             carried = any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Mod, ast.FloorDiv)) and isinstance(n.left, ast.Name) and n.left.id == name
                           or isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name and isinstance(n.op, (ast.Mod, ast.Sub))
                           or isinstance(n, ast.Call) and getattr(n.func, "id", None) == "divmod" and any(isinstance(a, ast.Name) and a.id == name for a in n.args)
-                          or isinstance(n, ast.Compare) and any(isinstance(m, ast.Name) and m.id == name for m in walk(n))
+                          or isinstance(n, ast.Compare) and any(m.id == name for m in nodes_of(n, ast.Name))
                           for n in walk(function))
-            shown = any(isinstance(n, ast.FormattedValue) and isinstance(n.value, ast.Name) and n.value.id == name for n in walk(function))
+            shown = any(isinstance(n.value, ast.Name) and n.value.id == name for n in nodes_of(function, ast.FormattedValue))
             if not carried and shown:
                 return f"{unparsed(node)} (line {node.lineno}) may pass 59 and nothing carries it into the hours before it is shown"
     return None
@@ -1095,8 +1093,8 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
             return (isinstance(node, ast.Name) and node.id in floats
                     or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Add, ast.Sub, ast.Div)) and (floating(node.left) or floating(node.right)))
 
-        for node in walk(function):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and floating(node.args[0]):
+        for node in nodes_of(function, ast.Call):
+            if getattr(node.func, "id", None) == "Decimal" and len(node.args) == 1 and floating(node.args[0]):
                 return f"{unparsed(node)} (line {node.lineno}) keeps the float's binary error (2.675 is 2.67499...); Decimal(str(...)) is meant"
     return None
 
@@ -1108,8 +1106,8 @@ FLOAT_LIST = literal_gates.compile(r"(?:list|List|Sequence|Iterable|tuple|Tuple)
 def _quantized_to_a_count(tree: ast.Module) -> Optional[str]:
     """``amount.quantize(2)``: quantize takes an exponent shaped like the result (``Decimal("0.01")``), and the
     int 2 has exponent 0, so this rounds to whole units, not two places."""
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and node.args
+    for node in nodes_of(tree, ast.Call):
+        if (isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and node.args
                 and isinstance(node.args[0], ast.Constant) and type(node.args[0].value) is int and node.args[0].value not in (0, 1)):
             return f"{unparsed(node)[:50]} (line {node.lineno}) rounds to whole units: quantize takes an exponent like Decimal('0.01'), not a count of places"
     return None
@@ -1125,8 +1123,8 @@ def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
     text = unparsed(tree)
     if re.search(r"\bradians\b|\bpi\b|/\s*180\b|\b180\s*/|\bdeg2rad\b|0\.01745", text):
         return None
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in TRIG and unparsed(node.func.value) == "math"
+    for node in nodes_of(tree, ast.Call):
+        if (isinstance(node.func, ast.Attribute) and node.func.attr in TRIG and unparsed(node.func.value) == "math"
                 and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and DEGREES_NAME.search(node.args[0].id.lower())):
             return f"{unparsed(node)} (line {node.lineno}) takes radians and {node.args[0].id} is in degrees: nothing converts it (math.radians)"
     return None
@@ -1134,8 +1132,8 @@ def _trig_of_degrees(tree: ast.Module) -> Optional[str]:
 
 def _greedy_tag_pattern(tree: ast.Module) -> Optional[str]:
     """``re.sub(r"<.*>", "", html)``: ``.*`` is greedy, so the text between two tags goes with them (``<[^>]*>`` is meant)."""
-    for node in walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("sub", "subn", "findall", "compile") and node.args \
+    for node in nodes_of(tree, ast.Call):
+        if getattr(node.func, "attr", None) in ("sub", "subn", "findall", "compile") and node.args \
                 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) and re.search(r"<\.[*+](?!\?)>", node.args[0].value):
             return f"the pattern {node.args[0].value!r} (line {node.lineno}) is greedy: it takes the text between two tags with them"
     return None
@@ -1266,22 +1264,22 @@ def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
         if not mappings:
             continue
         heaped = set()
-        for node in walk(function):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("heapify", "heappush", "heappushpop", "heapreplace") and node.args:
+        for node in nodes_of(function, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr in ("heapify", "heappush", "heappushpop", "heapreplace") and node.args:
                 heaped.add(unparsed(node.args[0]))
                 if node.func.attr != "heapify" and len(node.args) > 1:
                     item = _mapping_second(node.args[1], mappings)
                     if item:
                         return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
         bound = values_bound_once(function)
-        for node in walk(function):  # entry = (mean(s["scores"]), s); if entry > best[room]: equal averages compare the dicts
-            if isinstance(node, ast.Compare) and all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
+        for node in nodes_of(function, ast.Compare):  # entry = (mean(s["scores"]), s); if entry > best[room]: equal averages compare the dicts
+            if all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
                 for side in [node.left, *node.comparators]:
                     item = _mapping_second(bound.get(side.id), mappings) if isinstance(side, ast.Name) and side.id in bound else None
                     if item:
                         return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
-        for node in walk(function):  # heapq.merge(*[((f["dep"], f) for f in board) for board in boards]), sorted((d["n"], d) for d in rows)
-            if not (isinstance(node, ast.Call) and not any(k.arg == "key" for k in node.keywords)):
+        for node in nodes_of(function, ast.Call):  # heapq.merge(*[((f["dep"], f) for f in board) for board in boards]), sorted((d["n"], d) for d in rows)
+            if not (not any(k.arg == "key" for k in node.keywords)):
                 continue
             name = unparsed(node.func)
             merged = (node.args if name in ("heapq.merge", "merge") else node.args[:1] if name in ("sorted", "min", "max") and len(node.args) == 1
@@ -1290,8 +1288,8 @@ def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
                 item = _mapping_second(_item_of(argument, bound), mappings)
                 if item:
                     return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys it compares the dicts ({item}), which raises TypeError"
-        for node in walk(function):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and unparsed(node.targets[0]) in heaped
+        for node in nodes_of(function, ast.Assign):  # heap = [(job["priority"], job) for job in jobs]; heapq.heapify(heap)
+            if (len(node.targets) == 1 and unparsed(node.targets[0]) in heaped
                     and isinstance(node.value, ast.ListComp)):
                 item = _mapping_second(node.value.elt, mappings)
                 if item:
@@ -1303,16 +1301,15 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
     """Local names bound once, to a plain dict: ``{}``, ``{**a}``, ``dict()``, ``dict(a)`` -> {name: (line, "a")}
     (not ``dict((w, 0) for w in words)``, which may hold every key the loop adds to)."""
     bound: Dict[str, list] = {}
-    for node in walk(function):
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if len(targets) == 1 and isinstance(targets[0], ast.Name) and node.value is not None:
-                value = node.value
-                plain = (isinstance(value, ast.Dict) and all(k is None for k in value.keys)) or (
-                    isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and not value.keywords
-                    and all(isinstance(a, (ast.Name, ast.Subscript)) for a in value.args) and len(value.args) <= 1)  # dict(first): a copy of some other keys
-                source = unparsed(value.args[0]) if plain and isinstance(value, ast.Call) and value.args else ""
-                bound.setdefault(targets[0].id, []).append((node.lineno, source) if plain else None)
+    for node in nodes_of(function, (ast.Assign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if len(targets) == 1 and isinstance(targets[0], ast.Name) and node.value is not None:
+            value = node.value
+            plain = (isinstance(value, ast.Dict) and all(k is None for k in value.keys)) or (
+                isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and not value.keywords
+                and all(isinstance(a, (ast.Name, ast.Subscript)) for a in value.args) and len(value.args) <= 1)  # dict(first): a copy of some other keys
+            source = unparsed(value.args[0]) if plain and isinstance(value, ast.Call) and value.args else ""
+            bound.setdefault(targets[0].id, []).append((node.lineno, source) if plain else None)
     stores = store_counts(function)
     return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores[name] == 1}
 
@@ -1339,7 +1336,7 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
         def guard(names, node):
             for name in names:
                 guarded[name] = min(guarded.get(name, node.lineno), node.lineno)
-        for node in walk(function):
+        for node in nodes_of(function, (ast.Compare, ast.Call, ast.Assign)):
             if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
                 guard({unparsed(c) for c in node.comparators}, node)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
@@ -1352,7 +1349,7 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
             targets = {n.id for n in nodes_of(loop.target, ast.Name)}
             for node in (n for statement in loop.body for n in walk(statement)):  # group = record["team"]: a key the item gives
                 if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                        and any(isinstance(n, ast.Name) and n.id in targets for n in walk(node.value))):
+                        and any(n.id in targets for n in nodes_of(node.value, ast.Name))):
                     targets.add(node.targets[0].id)
             walked = unparsed(loop.iter)
             for node in walk(loop):
@@ -1425,8 +1422,8 @@ def _counted_by_another_field(tree: ast.Module) -> Optional[str]:
     KeyError. Read only where nothing tests, defaults or writes a key of that dict otherwise."""
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         built, once = {}, values_bound_once(function)
-        for node in walk(function):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        for node in nodes_of(function, ast.Assign):
+            if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 found = _keys_from_one_field(node.value, once)
                 if found:
                     built[node.targets[0].id] = found
@@ -1457,7 +1454,7 @@ def _other_side_never_set_up(tree: ast.Module) -> Optional[str]:
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         for name, _ in _plain_dicts(function).items():
             established, guarded = set(), False
-            for node in walk(function):
+            for node in nodes_of(function, (ast.Call, ast.Compare, ast.Assign, ast.AnnAssign)):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
                     if node.func.attr == "setdefault" and node.args:
                         established.add(unparsed(node.args[0]))
@@ -1498,7 +1495,7 @@ PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum
 def _predicate_never_called(tree: ast.Module) -> Optional[str]:
     """``if value.isdigit:`` (no parentheses): a bound method is always true, so the test never fails."""
     tests = []
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.If, ast.While, ast.IfExp, ast.Assert, ast.BoolOp, ast.UnaryOp, ast.comprehension)):
         if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
             tests.append(node.test)
         elif isinstance(node, ast.BoolOp):
@@ -1526,7 +1523,7 @@ def _method_used_as_a_value(tree: ast.Module) -> Optional[str]:
     arithmetic or an ordering raises TypeError on every call; the parentheses are missing. Not a name the code
     sets as an attribute, a field or a keyword anywhere (``self.items = []``, ``Entry(date=...)``)."""
     own = set()
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.Attribute, ast.keyword, ast.ClassDef, ast.Constant)):
         if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
             own.add(node.attr)
         elif isinstance(node, ast.keyword) and node.arg:
@@ -1557,7 +1554,7 @@ def _deque_sliced(tree: ast.Module) -> Optional[str]:
     """``self._items[-n:]`` where every value bound to ``self._items`` is a ``deque``: a deque takes an index, not a
     slice (TypeError on every call; ``list(self._items)[-n:]`` or ``itertools.islice`` is meant)."""
     kinds: Dict[str, Set[bool]] = {}
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.comprehension, ast.arg, ast.withitem)):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             is_deque = isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call) and unparsed(node.value.func) in ("deque", "collections.deque")
@@ -1572,8 +1569,8 @@ def _deque_sliced(tree: ast.Module) -> Optional[str]:
         elif isinstance(node, ast.withitem) and node.optional_vars is not None:
             kinds.setdefault(unparsed(node.optional_vars), set()).add(False)
     deques = {name for name, seen in kinds.items() if seen == {True}}
-    for node in walk(tree):
-        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and unparsed(node.value) in deques:
+    for node in nodes_of(tree, ast.Subscript):
+        if isinstance(node.slice, ast.Slice) and unparsed(node.value) in deques:
             return f"{unparsed(node)[:50]} (line {node.lineno}) slices a deque, which takes only an index: TypeError"
     return None
 
@@ -1618,7 +1615,7 @@ def _unknown_group(tree: ast.Module) -> Optional[str]:
     group of that name (or number) exists, so every match raises IndexError."""
     patterns = _compiled_literals(tree)
     matched: Dict[str, Set] = {}
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.Assign, ast.NamedExpr, ast.For, ast.AsyncFor, ast.comprehension, ast.arg, ast.With, ast.AsyncWith)):
         if isinstance(node, (ast.Assign, ast.NamedExpr)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in (t for t in targets if isinstance(t, ast.Name)):
@@ -1655,8 +1652,8 @@ def _text_handed_to_csv(tree: ast.Module) -> Optional[str]:
         stores = store_counts(function)
         texts = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
                  if a.annotation is not None and unparsed(a.annotation) == "str" and stores[a.arg] == 0}
-        for node in walk(function):
-            if (isinstance(node, ast.Call) and unparsed(node.func) in ("csv.reader", "csv.DictReader") and node.args
+        for node in nodes_of(function, ast.Call):
+            if (unparsed(node.func) in ("csv.reader", "csv.DictReader") and node.args
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in texts):
                 return f"{unparsed(node)[:50]} (line {node.lineno}) reads the str {node.args[0].id} one character per row (io.StringIO() is meant)"
     return None
@@ -1669,8 +1666,8 @@ def _heap_sliced(tree: ast.Module) -> Optional[str]:
         heaps = {unparsed(n.args[0]) for n in nodes_of(function, ast.Call) if unparsed(n.func) in ("heapq.heapify", "heapify") and n.args}
         sorted_later = {unparsed(n.args[0]) for n in nodes_of(function, ast.Call) if getattr(n.func, "id", None) == "sorted" and n.args} | {
             unparsed(n.func.value) for n in nodes_of(function, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
-        for node in walk(function):
-            if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Slice) and node.slice.step is None
+        for node in nodes_of(function, ast.Subscript):
+            if (isinstance(node.ctx, ast.Load) and isinstance(node.slice, ast.Slice) and node.slice.step is None
                     and node.slice.upper is not None and (node.slice.lower is None or unparsed(node.slice.lower) == "0")
                     and unparsed(node.value) in heaps - sorted_later):
                 return f"{unparsed(node)[:50]} (line {node.lineno}) takes the first items of a heap, which is in order only at [0]"
@@ -1838,7 +1835,7 @@ def _tested_values(tree: ast.Module):
     """Every expression read as a truth value: an ``if``/``while``/conditional's test, a comprehension's
     condition, an operand of ``not``, ``and``, ``or``, the argument of ``bool()``, the items ``any()``
     and ``all()`` test."""
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.If, ast.While, ast.IfExp, ast.Assert, ast.comprehension, ast.UnaryOp, ast.BoolOp, ast.Call)):
         if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
             yield node.test
         elif isinstance(node, ast.comprehension):
@@ -1867,8 +1864,8 @@ def _is_text(node: ast.AST, texts: set) -> bool:
 def _text_names(tree: ast.Module) -> set:
     stores = store_counts(tree)
     names = {a.arg for a in nodes_of(tree, ast.arg) if a.annotation is not None and unparsed(a.annotation) == "str"}
-    for node in walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
+    for node in nodes_of(tree, ast.Assign):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
             if _is_text(node.value, set()):
                 names.add(node.targets[0].id)
     return names
@@ -1937,8 +1934,8 @@ def _pages_one_too_many(tree: ast.Module) -> Optional[str]:
 def _window_one_short(tree: ast.Module) -> Optional[str]:
     """``xs[i - w + 1:i]``: a window meant to end at ``i`` that stops before it, so it holds ``w - 1``
     items (``xs[i - w + 1:i + 1]`` is meant)."""
-    for node in walk(tree):
-        if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None):
+    for node in nodes_of(tree, ast.Subscript):
+        if not (isinstance(node.slice, ast.Slice) and node.slice.step is None):
             continue
         lower, upper = node.slice.lower, node.slice.upper
         if isinstance(lower, ast.BinOp) and isinstance(lower.op, ast.Add) and constant_value(lower.right) == 1 and isinstance(lower.left, ast.BinOp) \
@@ -1960,8 +1957,8 @@ def _last_window_missed(tree: ast.Module) -> Optional[str]:
                 and len(stop.left.args) == 1):
             continue
         sequence, width = unparsed(stop.left.args[0]), unparsed(stop.right)
-        for node in walk(scope):
-            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.step is None and unparsed(node.value) == sequence \
+        for node in nodes_of(scope, ast.Subscript):
+            if isinstance(node.slice, ast.Slice) and node.slice.step is None and unparsed(node.value) == sequence \
                     and node.slice.lower is not None and unparsed(node.slice.lower) == target.id and node.slice.upper is not None \
                     and unparsed(node.slice.upper) in (f"{target.id} + {width}", f"{width} + {target.id}"):
                 return f"{unparsed(node)[:40]} for {target.id} in {unparsed(iterable)[:40]} (line {node.lineno}) never makes the last window (len({sequence}) - {width} + 1 starts are meant)"
@@ -1989,7 +1986,7 @@ def _grid_step_unbounded_below(tree: ast.Module) -> Optional[str]:
         for name, node in steps.items():
             upper = lower = False
             for other in walk(function):
-                if isinstance(other, ast.Call) and getattr(other.func, "id", None) in ("max", "min", "abs", "range") and any(isinstance(a, ast.Name) and a.id == name for a in walk(other)):
+                if isinstance(other, ast.Call) and getattr(other.func, "id", None) in ("max", "min", "abs", "range") and any(a.id == name for a in nodes_of(other, ast.Name)):
                     lower = True
                 if not isinstance(other, ast.Compare):
                     continue
@@ -2021,8 +2018,8 @@ def _strptime_format_first(tree: ast.Module) -> Optional[str]:
     """``datetime.strptime("%Y-%m-%d", text)`` (or ``fmt = "%H:%M"`` then ``strptime(fmt, start)``): the text comes
     first and the format second, so the format is parsed as a date and every call raises ValueError."""
     bound = values_bound_once(tree)
-    for node in walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
+    for node in nodes_of(tree, ast.Call):
+        if getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
             first, second = (bound.get(a.id, a) if isinstance(a, ast.Name) else a for a in node.args)
             if isinstance(first, ast.Constant) and isinstance(first.value, str) and re.search(r"%[A-Za-z]", first.value) and not (
                     isinstance(second, ast.Constant) and isinstance(second.value, str) and "%" in second.value):
@@ -2056,8 +2053,8 @@ def _date_parts_out_of_order(tree: ast.Module) -> Optional[str]:
 def _decimals_of_a_floor_division(tree: ast.Module) -> Optional[str]:
     """``round(submitted * 100 // assigned, 1)``: a floor division has no decimals to round to, so the
     fraction asked for is cut off before ``round`` sees it (``/`` is meant)."""
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "round" and len(node.args) == 2 and isinstance(node.args[0], ast.BinOp)
+    for node in nodes_of(tree, ast.Call):
+        if (getattr(node.func, "id", None) == "round" and len(node.args) == 2 and isinstance(node.args[0], ast.BinOp)
                 and isinstance(node.args[0].op, ast.FloorDiv) and isinstance(node.args[1], ast.Constant) and type(node.args[1].value) is int and node.args[1].value >= 1):
             return f"{unparsed(node)[:60]} (line {node.lineno}) rounds a floor division to decimals: // has already cut the fraction off"
     return None
@@ -2202,8 +2199,8 @@ def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
             if (isinstance(node, ast.Constant) and type(node.value) is int and node.value in bounds
                     or isinstance(node, (ast.Name, ast.Attribute)) and (getattr(node, "id", None) or getattr(node, "attr", None)) in names):
                 carried.add(field)
-    for node in walk(tree):
-        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "replace"):
+    for node in nodes_of(tree, ast.Call):
+        if not (getattr(node.func, "attr", None) == "replace"):
             continue
         for keyword in node.keywords:
             moved = keyword.value
@@ -2243,8 +2240,8 @@ def _half_left_out_of_divisors(tree: ast.Module) -> Optional[str]:
 def _floored_log_of_a_base(tree: ast.Module) -> Optional[str]:
     """``int(math.log(n, base))`` (or ``floor``): the two-argument log divides two rounded logs, so at exact powers it
     falls just short (``math.log(1000, 10)`` is 2.9999999999999996) and the floor is one too small."""
-    for node in walk(tree):
-        if isinstance(node, ast.Call) and (getattr(node.func, "id", None) in ("int", "floor") or getattr(node.func, "attr", None) == "floor") and len(node.args) == 1:
+    for node in nodes_of(tree, ast.Call):
+        if (getattr(node.func, "id", None) in ("int", "floor") or getattr(node.func, "attr", None) == "floor") and len(node.args) == 1:
             inner = node.args[0]
             if isinstance(inner, ast.Call) and unparsed(inner.func) in ("math.log", "log") and len(inner.args) == 2 and not inner.keywords:
                 return f"{unparsed(node)[:50]} (line {node.lineno}) floors a rounded quotient of logs: math.log(1000, 10) is 2.9999999999999996"

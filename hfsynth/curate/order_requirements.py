@@ -74,7 +74,7 @@ def _ties_broken(tree: ast.Module) -> Optional[str]:
             continue  # (value, index) keys keep the input's order
         if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 and key.args.args:
             item = key.args.args[0].arg
-            if any(any(isinstance(n, ast.Name) and n.id == item for n in walk(part)) for part in key.body.elts[1:]):
+            if any(any(n.id == item for n in nodes_of(part, ast.Name)) for part in key.body.elts[1:]):
                 return f"its key {unparsed(key)[:50]} breaks ties by another field"
     return None
 
@@ -178,7 +178,7 @@ def _one_field_sort(tree: ast.Module) -> Optional[str]:
     key = next((k.value for k in calls[0].keywords if k.arg == "key"), None)
     reverse = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in calls[0].keywords)
     if reverse and isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and len(key.body.elts) > 1 \
-            and not any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in walk(key.body)):
+            and not any(isinstance(n.op, ast.USub) for n in nodes_of(key.body, ast.UnaryOp)):
         return f"its sort ({unparsed(calls[0])[:50]}, line {calls[0].lineno}) reverses the tie-breaking field too (Z before A)"
     return None
 
@@ -214,8 +214,8 @@ FIFO_TIES_ASK = literal_gates.compile(
 
 def _ties_compare_items(tree: ast.Module) -> Optional[str]:
     """``heappush(heap, (priority, item))``: equal priorities compare the items (any order, or TypeError)."""
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "heappush" and len(node.args) == 2
+    for node in nodes_of(tree, ast.Call):
+        if (getattr(node.func, "attr", getattr(node.func, "id", None)) == "heappush" and len(node.args) == 2
                 and isinstance(node.args[1], ast.Tuple) and len(node.args[1].elts) == 2):
             return f"{unparsed(node)[:50]} (line {node.lineno}) compares the items themselves when two priorities are equal"
     return None
@@ -250,7 +250,7 @@ def _sorts_whole_items(tree: ast.Module) -> Optional[str]:
 def _indexes_with(loop: ast.AST, name: str, tree: ast.Module) -> bool:
     """The loop's variable ``name`` is a position: the loop's body (or the comprehension around it) subscripts with it."""
     scope = loop if isinstance(loop, ast.For) else next((n for n in nodes_of(tree, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) if loop in n.generators), None)
-    return scope is not None and any(isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Name) and n.slice.id == name for n in walk(scope))
+    return scope is not None and any(isinstance(n.slice, ast.Name) and n.slice.id == name for n in nodes_of(scope, ast.Subscript))
 
 
 # "consecutive duplicates are collapsed (like uniq)": neighbours compared, not a set of everything seen.
@@ -299,7 +299,7 @@ def _later_one_wins(tree: ast.Module) -> Optional[str]:
         body = [n for statement in node.body for n in walk(statement)]
         item = getattr(node.target, "id", None)  # the stored value is the item, or made from it (``email.strip()``)
         stores = [n for n in body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Subscript)
-                  and isinstance(n.targets[0].value, ast.Name) and any(isinstance(v, ast.Name) and v.id == item for v in walk(n.value))
+                  and isinstance(n.targets[0].value, ast.Name) and any(v.id == item for v in nodes_of(n.value, ast.Name))
                   and not isinstance(n.value, (ast.BinOp, ast.Constant))]
         into = {n.targets[0].value.id for n in stores}
         guarded = any(isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in body) \
@@ -341,7 +341,7 @@ def _split_key_as_text(tree: ast.Module) -> Optional[str]:
         if isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in ("sorted", "sort", "max", "min"):
             key = next((k.value for k in node.keywords if k.arg == "key"), None)
             if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Call) and getattr(key.body.func, "attr", None) == "split" \
-                    and not any(isinstance(n, ast.Name) and n.id in ("int", "float", "map", "Decimal") for n in walk(key)):
+                    and not any(n.id in ("int", "float", "map", "Decimal") for n in nodes_of(key, ast.Name)):
                 return f"its key {unparsed(key)[:50]} (line {node.lineno}) compares the parts as text ('10' < '9')"
     return None
 
@@ -355,8 +355,8 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     sorts = [n for n in walk_outside_asserts(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in ("sorted", "sort")]
     lengths = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "len"
                for t in n.targets if isinstance(t, ast.Name)}
-    if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) and (isinstance(n.left, ast.Name) and n.left.id in lengths
-                                                                      or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in walk(tree)):
+    if any(isinstance(n.op, ast.Sub) and (isinstance(n.left, ast.Name) and n.left.id in lengths
+                                                                      or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in nodes_of(tree, ast.BinOp)):
         return None  # n - bisect_right(ordered, p) + 1: counted from the top of an ascending list
     if not sorts or any(isinstance(n, ast.Name) and n.id in ("max", "nlargest", "most_common") or isinstance(n, ast.Attribute) and n.attr in ("most_common", "nlargest") for n in walk(tree)):
         return None
@@ -389,8 +389,8 @@ def _sorted_smallest_first(tree: ast.Module) -> Optional[str]:
     if any(k.arg in ("reverse", "cmp") for k in call.keywords) or re.search(r"\breversed\(|\[::-1\]|nlargest|most_common|\.reverse\(|\bmax\(|cmp_to_key|\[-\d", unparsed(tree)):
         return None
     key = next((k.value for k in call.keywords if k.arg == "key"), None)
-    if key is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) for n in walk(key)) \
-            or any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in walk(tree)):
+    if key is not None and any(isinstance(n.op, ast.Sub) for n in nodes_of(key, ast.BinOp)) \
+            or any(isinstance(n.op, ast.USub) and not isinstance(n.operand, ast.Constant) for n in nodes_of(tree, ast.UnaryOp)):
         return None
     return f"{unparsed(call)[:60]} (line {call.lineno}) sorts smallest first"
 
@@ -412,7 +412,7 @@ def _sorts_text_as_is(tree: ast.Module) -> Optional[str]:
     text: ``key=lambda t: t.split(":")`` still puts "10" before "9")."""
     names = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes_of(tree, ast.Call)}
     if names & {"int", "float", "strptime", "fromisoformat", "zfill", "rjust", "map", "Decimal", "time", "timedelta", "findall", "match", "fullmatch", "format"} \
-            or any(isinstance(n, ast.FormattedValue) and n.format_spec is not None for n in walk(tree)):
+            or any(n.format_spec is not None for n in nodes_of(tree, ast.FormattedValue)):
         return None
     sort = next((n for n in nodes_of(tree, ast.Call) if (getattr(n.func, "id", None) in ("sorted", "min", "max") or getattr(n.func, "attr", None) == "sort")), None)
     if sort is None:  # start >= now, entry < "12:00": two of the texts compared by order, or one with a clock time
@@ -457,8 +457,8 @@ def _keeps_the_last_tie(tree: ast.Module) -> Optional[str]:
     for loop in walk_outside_asserts(tree):
         if not isinstance(loop, ast.For) or re.search(r"\breverse|\[::-1\]", unparsed(loop.iter)):
             continue
-        for node in walk(loop):
-            if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], (ast.GtE, ast.LtE)):
+        for node in nodes_of(loop, ast.If):
+            if isinstance(node.test, ast.Compare) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], (ast.GtE, ast.LtE)):
                 replaced = {unparsed(t) for s in node.body if isinstance(s, ast.Assign) for target in s.targets
                             for t in (target.elts if isinstance(target, ast.Tuple) else [target])}
                 best = node.test.comparators[0]  # the best itself, or what it indexes (``counts[best_hour]``)
@@ -560,8 +560,8 @@ def _input_order_returned(function: ast.AST) -> Optional[ast.AST]:
     bound = {n.targets[0].id: n.value for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)}
     appended = {n.func.value.id for loop in nodes_of(function, ast.For) if _walks_a_parameter(loop.iter, params)
                 for n in nodes_of(loop, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "append" and isinstance(n.func.value, ast.Name)}
-    for node in walk(function):
-        if not isinstance(node, ast.Return) or node.value is None:
+    for node in nodes_of(function, ast.Return):
+        if node.value is None:
             continue
         value = bound.get(node.value.id, node.value) if isinstance(node.value, ast.Name) else node.value
         if isinstance(value, (ast.ListComp, ast.GeneratorExp)) and _walks_a_parameter(value.generators[0].iter, params):
@@ -575,11 +575,10 @@ def _result_never_ordered(tree: ast.Module) -> Optional[str]:
     called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in walk_outside_asserts(tree) if isinstance(n, ast.Call)}
     if called & (ORDERING_CALLS | {"most_common", "min", "max"}):
         return None
-    for function in walk(tree):
-        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            returned = _input_order_returned(function)
-            if returned is not None:
-                return f"{function.name} returns its input's items in the order they come (line {returned.lineno}) and nothing in the code sorts them"
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        returned = _input_order_returned(function)
+        if returned is not None:
+            return f"{function.name} returns its input's items in the order they come (line {returned.lineno}) and nothing in the code sorts them"
     return None
 
 

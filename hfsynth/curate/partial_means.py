@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed
 
 
 def _one_name_call(node: ast.expr, function: str) -> Optional[str]:
@@ -46,8 +46,8 @@ def mean_over_the_whole(tree: ast.AST) -> Optional[str]:
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         parameters = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
         stores = store_counts(function)
-        for node in walk(function):
-            if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)):
+        for node in nodes_of(function, ast.BinOp):
+            if not isinstance(node.op, ast.Div):
                 continue
             part, whole = _one_name_call(node.left, "sum"), _one_name_call(node.right, "len")
             if part is None or whole is None or part == whole:
@@ -65,8 +65,8 @@ def mean_over_the_key_count(tree: ast.AST) -> Optional[str]:
     keys, not by the key's own count."""
     counters = {n.target.value.id for n in nodes_of(tree, ast.AugAssign) if isinstance(n.op, ast.Add)
                 and isinstance(n.target, ast.Subscript) and isinstance(n.target.value, ast.Name)}
-    for node in walk(tree):
-        if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.left, ast.Subscript)
+    for node in nodes_of(tree, ast.BinOp):
+        if (isinstance(node.op, ast.Div) and isinstance(node.left, ast.Subscript)
                 and _one_name_call(node.right, "len") in counters):
             counts = _one_name_call(node.right, "len")
             return (f"{unparsed(node)[:50]} (line {node.lineno}) divides one key's total by the number of keys in {counts}, "

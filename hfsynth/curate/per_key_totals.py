@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import asked_function, walk
+from hfsynth.curate.python_ast import asked_function, nodes_of, walk
 
 # "a film can have several showings", "the same player may appear more than once", "totalled across all its showings".
 SEVERAL_PER_KEY = literal_gates.compile(
@@ -52,8 +52,8 @@ def best_single_item(prose: str, tree: ast.Module) -> Optional[str]:
     if function is None or _adds_up(function):
         return None
     parameters = {a.arg for a in function.args.args}
-    for node in walk(function):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("max", "min", "sorted")
+    for node in nodes_of(function, ast.Call):
+        if (isinstance(node.func, ast.Name) and node.func.id in ("max", "min", "sorted")
                 and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id in parameters
                 and any(k.arg == "key" for k in node.keywords)):
             return (f"the instruction says '{several.group(0)}' and asks for the {BEST_ASKED.search(prose).group(0)} total, and the code "

@@ -14,7 +14,7 @@ import ast
 import re
 from typing import Optional
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import walk
+from hfsynth.curate.python_ast import nodes_of, walk
 
 PERCENT_KIND = literal_gates.compile(r"^(?:percent(?:age)?|pct|%|percent_off)$", re.IGNORECASE)
 AMOUNT_KIND = literal_gates.compile(r"^(?:fixed|flat|amount|absolute|fixed_amount|amount_off)$", re.IGNORECASE)
@@ -41,8 +41,8 @@ def _kind_tested(test: ast.expr) -> Optional[str]:
 
 def swapped_percent_branch(tree: ast.Module) -> Optional[str]:
     """How a branch on a kind of amount holds the other kind's formula, else None."""
-    for node in walk(tree):
-        if not isinstance(node, ast.If) or not node.orelse:
+    for node in nodes_of(tree, ast.If):
+        if not node.orelse:
             continue
         kind = _kind_tested(node.test)
         if kind is None:

@@ -32,7 +32,7 @@ from collections import Counter
 from typing import Dict, List, Optional
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import nodes_of, parse_python, walk
+from hfsynth.curate.python_ast import nodes_of, parse_python
 from hfsynth.fences import find_fences
 
 WORD = literal_gates.compile(r"\S+")
@@ -163,8 +163,8 @@ def defines_itself_inside(code: str) -> Optional[str]:
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
     for node in nodes_of(tree, functions):
         doc = ast.get_docstring(node, clean=True)
-        for inner in walk(node):
-            if inner is not node and isinstance(inner, functions) and (inner.name == node.name or (doc and len(doc) >= 20 and ast.get_docstring(inner, clean=True) == doc)):
+        for inner in nodes_of(node, functions):
+            if inner is not node and (inner.name == node.name or (doc and len(doc) >= 20 and ast.get_docstring(inner, clean=True) == doc)):
                 return node.name if inner.name == node.name else f"{node.name} (as {inner.name}, with its docstring)"
     return None
 
@@ -175,8 +175,8 @@ def docstring_twice(code: str) -> Optional[str]:
     tree = parse_python(code)
     if tree is None:
         return None
-    for node in walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and len(node.body) >= 2:
+    for node in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if len(node.body) >= 2:
             first, second = node.body[0], node.body[1]
             if all(isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str) for n in (first, second)):
                 return node.name

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import Iterable, Iterator, Optional, Tuple
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import children, kept_walk, nodes_of, walk
+from hfsynth.curate.python_ast import children, kept_walk, nodes_of
 
 NEGATION = literal_gates.compile(r"\b(?:without|not|no|never|avoid|avoiding|instead of|rather than|non|nor)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 WORD_RUN = literal_gates.compile(r"\w+")
@@ -30,7 +30,7 @@ def keys_a_dict(tree: ast.Module) -> bool:
     dicts = {t.id for n in nodes_of(tree, (ast.Assign, ast.AnnAssign)) if isinstance(n.value, (ast.Dict, ast.Call))
              and (isinstance(n.value, ast.Dict) or getattr(n.value.func, "id", None) in ("dict", "OrderedDict"))
              for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-    return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in walk(tree))
+    return any(isinstance(n.ctx, ast.Store) and getattr(n.value, "id", None) in dicts for n in nodes_of(tree, ast.Subscript))
 
 
 RAISE_ASK = literal_gates.compile(r"\b(?i:raise|raises|raising|throw|throws|throwing)\s+(?:an?\s+)?`?(?P<name>[A-Z]\w*(?:Error|Exception))\b`?")

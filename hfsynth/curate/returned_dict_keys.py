@@ -74,12 +74,12 @@ def _filled_keys(function: ast.AST, name: str, start: Set[str]) -> Optional[Set[
 def returned_key_sets(function: ast.AST) -> Optional[List[Set[str]]]:
     """The key set of each dict the function returns, or None when some ``return`` gives anything else."""
     bound = {}
-    for node in walk(function):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+    for node in nodes_of(function, ast.Assign):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bound.setdefault(node.targets[0].id, []).append(node.value)
     sets = []
-    for node in walk(function):
-        if not isinstance(node, ast.Return) or node.value is None:
+    for node in nodes_of(function, ast.Return):
+        if node.value is None:
             continue
         keys = _display_keys(node.value)
         if keys is None and isinstance(node.value, ast.Name) and len(bound.get(node.value.id, [])) == 1:

@@ -20,7 +20,7 @@ from typing import List, Optional
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.asked_signatures import asked_signatures
-from hfsynth.curate.python_ast import imports_only_stdlib, walk
+from hfsynth.curate.python_ast import imports_only_stdlib, nodes_of
 from hfsynth.curate.typed_probes import made_up_values
 
 ROUND_TRIP = literal_gates.compile(r"(?P<outer>[A-Za-z_]\w*)\(\s*(?P<inner>[A-Za-z_]\w*)\(\s*(?P<var>[A-Za-z_]\w*)\s*\)\s*\)\s*==\s*(?P=var)\b")
@@ -57,7 +57,7 @@ def round_trip_claims(instruction: str, tree: Optional[ast.Module]) -> List[tupl
         if len(required) != 1 or any(d is None for d in inner.args.kw_defaults):
             continue
         annotation = required[0].annotation or _spelled_annotation(instruction, inner.name)
-        if annotation is None or any(isinstance(n, ast.Name) and n.id in ("str", "bytes", "Any", "object") for n in walk(annotation)):
+        if annotation is None or any(n.id in ("str", "bytes", "Any", "object") for n in nodes_of(annotation, ast.Name)):
             continue
         for value in made_up_values(annotation, tree):
             claim = (f"{outer.name}({inner.name}({value})) == {value}", "True", False)

@@ -44,7 +44,7 @@ def _at_or_behind(index: ast.expr, counter: str) -> bool:
     if isinstance(index, ast.Name):
         return index.id == counter
     return (isinstance(index, ast.BinOp) and isinstance(index.op, ast.Sub) and isinstance(index.left, ast.Name) and index.left.id == counter
-            and not any(isinstance(n, ast.Name) and n.id == counter for n in walk(index.right)))
+            and not any(n.id == counter for n in nodes_of(index.right, ast.Name)))
 
 
 def _reads_the_last(node: ast.Subscript, sequence: str) -> bool:
@@ -59,8 +59,8 @@ def last_item_never_reached(tree: ast.AST) -> Optional[str]:
     """``name() at line n: for i in range(..., len(x) - 1) reads x[i] ...``: a loop that stops one item
     early and never reads ahead, in a function that never reads the last item itself."""
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        for loop in walk(function):
-            if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name)):
+        for loop in nodes_of(function, ast.For):
+            if not isinstance(loop.target, ast.Name):
                 continue
             sequence, counter = _stop_before_last(loop), loop.target.id
             if sequence is None:
@@ -70,11 +70,11 @@ def last_item_never_reached(tree: ast.AST) -> Optional[str]:
                 continue
             if not any(isinstance(n.slice, ast.Name) for n in inside):
                 continue
-            if any(isinstance(n, ast.Name) and n.id == sequence and isinstance(n.ctx, ast.Store) for n in walk(loop)):
+            if any(n.id == sequence and isinstance(n.ctx, ast.Store) for n in nodes_of(loop, ast.Name)):
                 continue
             inside_ids = {id(n) for n in inside}
-            if any(isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == sequence and id(n) not in inside_ids
-                   and _reads_the_last(n, sequence) for n in walk(function)):
+            if any(isinstance(n.value, ast.Name) and n.value.id == sequence and id(n) not in inside_ids
+                   and _reads_the_last(n, sequence) for n in nodes_of(function, ast.Subscript)):
                 continue
             return (f"{function.name}() at line {loop.lineno}: for {counter} in {unparsed(loop.iter)} reads {sequence}[{counter}] and "
                     f"never {sequence}[{counter} + 1], so the last item of {sequence} is never reached")
@@ -82,7 +82,7 @@ def last_item_never_reached(tree: ast.AST) -> Optional[str]:
 
 
 def _reads(node: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for n in walk(node))
+    return any(n.id == name and isinstance(n.ctx, ast.Load) for n in nodes_of(node, ast.Name))
 
 
 def last_run_never_judged(tree: ast.AST) -> Optional[str]:

@@ -138,8 +138,8 @@ DROPS_PUNCTUATION = literal_gates.compile(r"isalnum|isalpha|isdigit|isspace|isid
 def _drops_a_character(tree: ast.Module) -> bool:
     """``.replace(",", "")`` or ``.strip(".!?")``: a call that could drop punctuation (not ``.replace(" ", "")``
     nor a bare ``.strip()``, which drop only whitespace)."""
-    for node in walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("replace", "strip", "lstrip", "rstrip") and node.args:
+    for node in nodes_of(tree, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("replace", "strip", "lstrip", "rstrip") and node.args:
             first = node.args[0]
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and not first.value.strip()):
                 return True
@@ -411,8 +411,8 @@ def _items_of(node: ast.expr, params: Set[str], copies: dict) -> Optional[str]:
 def _shallow_copies(function: ast.AST, params: Set[str]) -> dict:
     """Names bound once to a new list of a parameter's items: its items are still the caller's."""
     bound: dict = {}
-    for node in walk(function):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+    for node in nodes_of(function, ast.Assign):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bound.setdefault(node.targets[0].id, []).append(_items_of(node.value, params, {}))
     return {name: sources[0] for name, sources in bound.items() if len(sources) == 1 and sources[0] is not None}
 
@@ -477,10 +477,10 @@ def _kept_promise(prose: str, tree: ast.Module) -> Optional[str]:
     if re.search(r"\bTypeError\b", prose) and TYPE_CHECK_ASK.search(prose) and not re.search(r"\bisinstance\(|\btype\(|\bTypeError\b|__class__", text):
         return "the instruction asks for a TypeError on a wrong type and the code never checks a type"
     if EXCEPTION_SAFE.search(prose):
-        for function in walk(tree):
-            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any("contextmanager" in unparsed(d) for d in function.decorator_list):
+        for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if any("contextmanager" in unparsed(d) for d in function.decorator_list):
                 guarded = {id(n) for t in nodes_of(function, ast.Try) if (t.finalbody or t.handlers) for s in t.body for n in walk(s)}
-                if any(isinstance(n, (ast.Yield, ast.YieldFrom)) and id(n) not in guarded for n in walk(function)):
+                if any(id(n) not in guarded for n in nodes_of(function, (ast.Yield, ast.YieldFrom))):
                     return f"the instruction asks for cleanup when the block raises and {function.name}() yields outside any try/finally"
     if KEEPS_METADATA.search(prose) and not re.search(r"\bwraps\b|update_wrapper|__name__\s*=|__doc__\s*=|__wrapped__|__dict__", text):
         for function in walk(tree):
@@ -503,7 +503,7 @@ def _folded_on_one_side(tree: ast.Module) -> Optional[str]:
     """A comparison (``in``, ``==``) of a case-folded value with a record's field that it leaves as it is:
     ``needle in t["merchant"]`` with ``needle = term.lower()`` misses "Amazon" in "Amazon Prime"."""
     def folds(node) -> bool:
-        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FOLDS for n in walk(node))
+        return any(isinstance(n.func, ast.Attribute) and n.func.attr in FOLDS for n in nodes_of(node, ast.Call))
     folded_names = {n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and folds(n.value)}
     raw_names = {n.targets[0].id for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and not folds(n.value)}
     def folded(node) -> bool:
@@ -573,7 +573,7 @@ def _looks_up_an_enum(tree: ast.Module) -> bool:
     if any(isinstance(f, ast.FunctionDef) and f.name == "_missing_" for e in enums for f in e.body):
         return True
     names = {e.name for e in enums}
-    return bool(names) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in names | {"cls"} for n in walk(tree))
+    return bool(names) and any(getattr(n.func, "id", None) in names | {"cls"} for n in nodes_of(tree, ast.Call))
 
 
 # "leaves every other character unchanged": str.capitalize() and str.title() lowercase the rest of the word.
@@ -652,8 +652,8 @@ def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
     # name = SPELLINGS.get(note, note), then "if name not in NOTES: raise": what the table gives is checked after
     checked = {id(n.value) for n in nodes_of(tree, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                and any(isinstance(c.left, ast.Name) and c.left.id == n.targets[0].id for c in membership)}
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 2
+    for node in nodes_of(tree, ast.Call):
+        if (isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 2
                 and isinstance(node.func.value, ast.Name) and node.func.value.id in tables - tested and id(node) not in checked
                 and not (isinstance(node.args[1], ast.Constant) and node.args[1].value is None)):
             return f"{unparsed(node)[:50]} (line {node.lineno}) answers {unparsed(node.args[1])[:20]} for a key the table lacks"
@@ -662,8 +662,8 @@ def _defaults_unknown_keys(tree: ast.Module) -> Optional[str]:
 
 def _lowercases_the_rest(tree: ast.Module) -> Optional[str]:
     """A ``capitalize()`` or ``title()`` of more than one character (not ``word[0].capitalize()``)."""
-    for node in walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("capitalize", "title") and not node.args
+    for node in nodes_of(tree, ast.Call):
+        if (isinstance(node.func, ast.Attribute) and node.func.attr in ("capitalize", "title") and not node.args
                 and not (isinstance(node.func.value, ast.Subscript) and not isinstance(node.func.value.slice, ast.Slice))):
             return f"{unparsed(node)[:40]} (line {node.lineno}) lowercases every letter after the first"
     return None
@@ -677,9 +677,9 @@ def _clamps_instead(tree: ast.Module) -> Optional[str]:
                            and sum(constant_value(a) is not None for a in n.args) == 1), None)
     if clamp is None:
         return None
-    for node in walk(tree):
-        if isinstance(node, ast.If) and any(isinstance(n, ast.Raise) for b in node.body for n in walk(b)):
-            if any(isinstance(c, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)) for op in c.ops) for c in walk(node.test)):
+    for node in nodes_of(tree, ast.If):
+        if any(isinstance(n, ast.Raise) for b in node.body for n in walk(b)):
+            if any(any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)) for op in c.ops) for c in nodes_of(node.test, ast.Compare)):
                 return None  # it does check a bound
     return f"{unparsed(clamp)[:50]} (line {clamp.lineno}) clamps the value into range and nothing raises for one outside it"
 
@@ -734,7 +734,7 @@ CALENDAR_MONTH_ASK = literal_gates.compile(r"\A(?![\s\S]*(?:\b(?:same|single|one
 def _keyed_by_month_alone(tree: ast.Module) -> Optional[str]:
     """A tally keyed by ``d.month`` alone (``counts[d.month]``, ``counts.get(d.month)``) in code that never reads a
     year: March of two years shares one count."""
-    if any(isinstance(n, ast.Attribute) and n.attr == "year" for n in walk(tree)):
+    if any(n.attr == "year" for n in nodes_of(tree, ast.Attribute)):
         return None
     for node in walk_outside_asserts(tree):
         key = node.slice if isinstance(node, ast.Subscript) else node.args[0] if (
@@ -782,7 +782,7 @@ EVERY_ASK = literal_gates.compile(r"\b(?:contains?|containing|has|have|having|ho
 
 def _truth_tests(tree: ast.Module):
     """Expressions read only for their truth: an ``if``'s or a filter's test, ``bool(x)``, ``not x``, an ``and``'s operand."""
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.If, ast.IfExp, ast.While, ast.comprehension, ast.BoolOp, ast.UnaryOp, ast.Call)):
         if isinstance(node, (ast.If, ast.IfExp, ast.While)):
             yield node.test
         elif isinstance(node, ast.comprehension):
@@ -846,8 +846,8 @@ def _nothing_to_choose_from(tree: ast.Module) -> Optional[str]:
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         if any(isinstance(n, (ast.If, ast.IfExp, ast.Try, ast.While, ast.Assert)) or isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) for n in walk(function)):
             continue
-        for node in walk(function):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in EMPTY_CHOICES and len(node.args) == 1 and not node.keywords
+        for node in nodes_of(function, ast.Call):
+            if (getattr(node.func, "id", None) in EMPTY_CHOICES and len(node.args) == 1 and not node.keywords
                     and not isinstance(node.args[0], (ast.List, ast.Tuple, ast.Set, ast.Starred, ast.Constant))):
                 return f"{unparsed(node)[:60]} (line {node.lineno}) has no default and nothing tests for an empty input, so it raises ValueError there"
     return None
@@ -860,7 +860,7 @@ def _matches_each_input_at_its_start(tree: ast.Module) -> bool:
     ``match``: a code in the middle of a line is never found."""
     text = unparsed(tree)
     if re.search(r"\.(?:search|findall|finditer|sub|subn|split|find|index)\(|\.\*", text) or any(
-            isinstance(n, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in walk(tree)):
+            any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes_of(tree, ast.Compare)):
         return False
     parameters = {a.arg for a in nodes_of(tree, ast.arg)}
     items = {loop.target.id for loop in nodes_of(tree, (ast.For, ast.comprehension)) if isinstance(loop.target, ast.Name)
@@ -882,7 +882,7 @@ def _json_unsorted(tree: ast.Module) -> Optional[str]:
     sorted, and the file around it left in order, is what "canonical JSON means sort_keys=True" asks."""
     dumps = [node for node in walk_outside_asserts(tree)
              if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("dumps", "dump") and getattr(node.func.value, "id", None) == "json"]
-    if any(k.arg == "sort_keys" for node in dumps for k in node.keywords) or any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "sorted" for n in walk(tree)):
+    if any(k.arg == "sort_keys" for node in dumps for k in node.keywords) or any(getattr(n.func, "id", None) == "sorted" for n in nodes_of(tree, ast.Call)):
         return None
     return f"{unparsed(dumps[0])[:50]} (line {dumps[0].lineno}) keeps the keys in insertion order (no sort_keys=True)" if dumps else None
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import AbstractSet, Dict, List, Optional, Sequence, Set
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import parse_python, walk
+from hfsynth.curate.python_ast import nodes_of, parse_python, walk
 from hfsynth.fences import find_fences
 
 MESSAGE_NAMES = ("UndefinedName", "UndefinedLocal", "RedefinedWhileUnused", "UndefinedExport")  # the schema's default
@@ -60,7 +60,7 @@ def _bound_names(tree: ast.Module) -> Set[str]:
     """Every name the code binds or uses, at any depth: definitions, imports, assignment and loop
     targets, parameters, and the free names the quoted code takes as given."""
     names: Set[str] = set()
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Name, ast.arg)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -131,7 +131,7 @@ def _module_has(name: str, attribute: str) -> bool:
 def _rebound_names(tree: ast.Module) -> Set[str]:
     """Names the code binds other than by importing them (a local ``string = ...`` shadows the module)."""
     names: Set[str] = set()
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.Name, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.arg, ast.ExceptHandler)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             names.add(node.id)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -153,7 +153,7 @@ def unknown_stdlib_names(code: str) -> List[str]:
         return []
     out: List[str] = []
     modules: Dict[str, str] = {}  # bound name -> the standard module it is
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.Import, ast.ImportFrom)):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 bound = alias.asname or alias.name.split(".")[0]

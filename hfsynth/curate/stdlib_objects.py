@@ -53,7 +53,7 @@ NEWER = frozenset({"walk", "with_segments", "from_uri", "full_match", "is_juncti
 def _classes(tree: ast.Module) -> Dict[str, type]:
     """How the code names each standard class it imports: ``{"Path": pathlib.Path, "collections.Counter": ...}``."""
     named: Dict[str, type] = {}
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.ImportFrom, ast.Import)):
         if isinstance(node, ast.ImportFrom) and node.module in CLASSES and not node.level:
             for alias in node.names:
                 if alias.name in CLASSES[node.module]:
@@ -129,8 +129,8 @@ def _attribute_instances(tree: ast.Module, classes: Dict[str, type]) -> Dict[str
     for node in walk(tree):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
         for target in targets:
-            for t in walk(target):
-                if isinstance(t, ast.Attribute) and isinstance(t.ctx, ast.Store):
+            for t in nodes_of(target, ast.Attribute):
+                if isinstance(t.ctx, ast.Store):
                     value = node.value if target is t and isinstance(node, (ast.Assign, ast.AnnAssign)) else None
                     kinds.setdefault(t.attr, set()).add(classes.get(unparsed(value.func)) if isinstance(value, ast.Call) else None)
     return {name: found.pop() for name, found in kinds.items() if len(found) == 1 and None not in found}
@@ -234,8 +234,8 @@ def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
     subtraction or comparison of the two raises TypeError (both fields come in the same form)."""
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         parsed, raw = {}, {}
-        for node in walk(function):
-            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+        for node in nodes_of(function, ast.Assign):
+            if not (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
                 continue
             value, name = node.value, node.targets[0].id
             if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in PARSERS and value.args and _field(value.args[0]):

@@ -486,7 +486,7 @@ def partly_unimplemented(tree: ast.Module) -> list:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         body = [n for n in function.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
-        if len(body) > 1 and any(isinstance(n, ast.Raise) and n.exc is not None and re.match(r"NotImplementedError\b", unparsed(n.exc)) for n in walk(function)):
+        if len(body) > 1 and any(n.exc is not None and re.match(r"NotImplementedError\b", unparsed(n.exc)) for n in nodes_of(function, ast.Raise)):
             found.append(f"{function.name}()")
     return found
 
@@ -499,9 +499,8 @@ def unfinished_stubs(tree: ast.Module) -> list:
     raising NotImplementedError), and a function whose name says it does nothing (``noop``, a default
     callback)."""
     counts: Dict[str, int] = {}
-    for node in walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            counts[node.name] = counts.get(node.name, 0) + 1
+    for node in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        counts[node.name] = counts.get(node.name, 0) + 1
     stubs = []
 
     def visit(body, interface: bool) -> None:

@@ -151,7 +151,7 @@ def _reads_lines(code: Code) -> bool:
     file the code opens (``sum(1 for _ in fh)``: a file iterates line by line)."""
     opened = {item.optional_vars.id for n in code.nodes if isinstance(n, (ast.With, ast.AsyncWith)) for item in n.items
               if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call) and re.search(r"open$", unparsed(item.context_expr.func))}
-    walks_a_file = any(isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.iter, ast.Name) and n.iter.id in opened for n in walk(code.tree))
+    walks_a_file = any(isinstance(n.iter, ast.Name) and n.iter.id in opened for n in nodes_of(code.tree, (ast.For, ast.comprehension)))
     return walks_a_file or code.has(r"line|readlines|splitlines|^wc$") or "\\n" in code.text or "linesep" in code.text
 
 
@@ -507,8 +507,8 @@ def _orders_by_fields(tree: ast.Module) -> bool:
     if any(isinstance(d, ast.Call) and unparsed(d.func).endswith("dataclass") and any(k.arg == "order" and isinstance(k.value, ast.Constant) and k.value.value is True for k in d.keywords)
            for n in nodes_of(tree, ast.ClassDef) for d in n.decorator_list):
         return True
-    for node in walk(tree):
-        if isinstance(node, ast.keyword) and node.arg == "key" and isinstance(node.value, ast.Lambda):
+    for node in nodes_of(tree, ast.keyword):
+        if node.arg == "key" and isinstance(node.value, ast.Lambda):
             parts = node.value.body.elts if isinstance(node.value.body, ast.Tuple) else [node.value.body]
             parts = [p.operand if isinstance(p, ast.UnaryOp) else p for p in parts]
             if len(parts) >= 2 and all(isinstance(p, ast.Subscript) and isinstance(p.slice, ast.Constant) and isinstance(p.slice.value, int) for p in parts):
@@ -564,10 +564,10 @@ def _wrong_kind_method(prose: str, tree: ast.Module) -> Optional[str]:
             for arg in function.args.posonlyargs + function.args.args:
                 if arg.arg not in names or (arg.annotation is not None and unparsed(arg.annotation) not in (kind.__name__, f"typing.{kind.__name__.title()}")):
                     continue
-                if any(isinstance(n, ast.Name) and n.id == arg.arg and isinstance(n.ctx, (ast.Store, ast.Del)) for n in walk(function)):
+                if any(n.id == arg.arg and isinstance(n.ctx, (ast.Store, ast.Del)) for n in nodes_of(function, ast.Name)):
                     continue
-                for node in walk(function):
-                    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+                for node in nodes_of(function, ast.Call):
+                    if (isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
                             and node.func.value.id == arg.arg and not hasattr(kind, node.func.attr)):
                         return f"the instruction's input is a {kind.__name__} and the code calls {arg.arg}.{node.func.attr}(), which a {kind.__name__} lacks (line {node.lineno})"
     return None
@@ -603,8 +603,8 @@ def _exclusive_extras(prose: str, tree: ast.Module) -> Optional[str]:
     when both branches add to the same name and their tests read different names."""
     if not _asked(STACKING, prose):
         return None
-    for node in walk(tree):
-        if not (isinstance(node, ast.If) and len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
+    for node in nodes_of(tree, ast.If):
+        if not (len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)):
             continue
         first, second = node, node.orelse[0]
         def added(body):
@@ -824,8 +824,8 @@ MILLISECONDS = literal_gates.compile(r"\b(\d+)\s*(?:milliseconds?|ms)\b", re.IGN
 def _milliseconds_as_seconds(prose: str, tree: ast.Module) -> Optional[str]:
     """"wait 200 milliseconds" and ``time.sleep(200)``: sleep takes seconds."""
     for amount in {int(m.group(1)) for m in MILLISECONDS.finditer(prose) if int(m.group(1)) >= 10}:
-        for node in walk(tree):
-            if (isinstance(node, ast.Call) and unparsed(node.func) in ("time.sleep", "sleep", "asyncio.sleep") and node.args
+        for node in nodes_of(tree, ast.Call):
+            if (unparsed(node.func) in ("time.sleep", "sleep", "asyncio.sleep") and node.args
                     and isinstance(node.args[0], ast.Constant) and node.args[0].value == amount):
                 return f"the instruction waits {amount} milliseconds and the code sleeps {amount} seconds ({unparsed(node)})"
     return None
@@ -905,8 +905,8 @@ def _behaviour_the_code_cannot_have(prose: str, tree: ast.Module) -> Optional[st
         if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and not pattern.value.startswith((".*", "^.*", ".+")):
             return f"the instruction looks anywhere in the string and re.match({pattern.value!r}) looks at its start only"
     if HASHED.search(prose):
-        for cls in walk(tree):
-            if isinstance(cls, ast.ClassDef) and not cls.bases and not cls.decorator_list:
+        for cls in nodes_of(tree, ast.ClassDef):
+            if not cls.bases and not cls.decorator_list:
                 methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
                 hashed = "__hash__" in methods or any(isinstance(n, ast.Assign) and any(getattr(t, "id", None) == "__hash__" for t in n.targets) for n in cls.body)
                 if "__eq__" in methods and not hashed:
@@ -964,8 +964,8 @@ def _calendar_week_for_iso(prose: str, tree: ast.Module) -> Optional[str]:
     text = unparsed(tree)
     if "isocalendar" in text or "%V" in text or "%G" in text:
         return None
-    for node in walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"%[WU]", node.value):
+    for node in nodes_of(tree, ast.Constant):
+        if isinstance(node.value, str) and re.search(r"%[WU]", node.value):
             return f"the instruction asks for the ISO week and {node.value!r} (line {node.lineno}) counts weeks from the year's first Monday or Sunday, not ISO's"
     return None
 
@@ -978,8 +978,8 @@ def _halved_running_mean(prose: str, tree: ast.Module) -> Optional[str]:
     every earlier one is halved again (the mean of 4, 4, 1 comes out 2.5, not 3)."""
     if not AVERAGE_ASK.search(prose):
         return None
-    for node in walk(tree):
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Subscript, ast.Name))):
+    for node in nodes_of(tree, ast.Assign):
+        if not (len(node.targets) == 1 and isinstance(node.targets[0], (ast.Subscript, ast.Name))):
             continue
         target = unparsed(node.targets[0])  # unparsed: the stored target and the loaded operand differ in their ctx
         for value in [node.value] + ([node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else []):
@@ -1025,15 +1025,15 @@ def _group_mean_over_everything(prose: str, tree: ast.Module) -> Optional[str]:
         return None
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for node in walk(function):
-            if not (isinstance(node, ast.DictComp) and len(node.generators) == 1):
+        for node in nodes_of(function, ast.DictComp):
+            if not (len(node.generators) == 1):
                 continue
             source = node.generators[0].iter
             if not (isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and source.func.attr == "items" and isinstance(source.func.value, ast.Name)
                     and source.func.value.id not in params):
                 continue
-            for part in walk(node.value):
-                if (isinstance(part, ast.BinOp) and isinstance(part.op, (ast.Div, ast.FloorDiv)) and isinstance(part.right, ast.Call)
+            for part in nodes_of(node.value, ast.BinOp):
+                if (isinstance(part.op, (ast.Div, ast.FloorDiv)) and isinstance(part.right, ast.Call)
                         and getattr(part.right.func, "id", None) == "len" and len(part.right.args) == 1
                         and isinstance(part.right.args[0], ast.Name) and part.right.args[0].id in params):
                     return (f"the instruction asks for an average per group and {unparsed(part)[:50]} (line {part.lineno}) divides each group's "
@@ -1095,8 +1095,8 @@ def _floored_mean(prose: str, tree: ast.Module) -> Optional[str]:
         annotations = [unparsed(a.annotation) for a in function.args.args if a.annotation is not None]
         if not any("float" in annotation for annotation in annotations):
             continue
-        for node in walk(function):
-            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and (
+        for node in nodes_of(function, ast.BinOp):
+            if isinstance(node.op, ast.FloorDiv) and (
                     isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add) and constant_value(node.right) == 2
                     or _sum_over_len(node, ast.FloorDiv) is not None):
                 return f"the instruction asks for a mean of floats and {unparsed(node)[:40]} (line {node.lineno}) floor-divides, dropping the fraction"

@@ -160,7 +160,7 @@ def _december_wraps_to_the_same_year(tree: ast.Module) -> Optional[str]:
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace"
                 and not any(k.arg == "year" for k in node.keywords)):
             month = next((k.value for k in node.keywords if k.arg == "month"), None)
-            if month is not None and any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and constant_value(n.right) == 12 for n in walk(month)):
+            if month is not None and any(isinstance(n.op, ast.Mod) and constant_value(n.right) == 12 for n in nodes_of(month, ast.BinOp)):
                 if re.search(r"\byear\s*[-+]|[-+]\s*\w*\.?year\b|year\s*=|\bdivmod\(|\btimedelta\(|relativedelta|\byears?\s*\+=", unparsed(tree)):
                     return None  # the code moves a year somewhere else: read only once a wrapping step is found (this runs on every row)
                 return f"{unparsed(node)[:60]} (line {node.lineno}) wraps December to January of the same year: the date goes eleven months back"
@@ -179,7 +179,7 @@ def _duration_never_wraps_midnight(prose: str, tree: ast.Module) -> Optional[str
         return None
     text = unparsed(tree)
     if re.search(r"\b1440\b|\b86400\b|\b24\b|%|\bdatetime\b|\btimedelta\b|\bdate\b|\bstrptime\b|\babs\(", text) or any(
-            isinstance(n, ast.Compare) and any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in n.ops) for n in walk(tree)):
+            any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in n.ops) for n in nodes_of(tree, ast.Compare)):
         return None
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Sub):
@@ -194,7 +194,7 @@ BOTH_ENDS_ASK = literal_gates.compile(r"\bboth\s+(?:ends?|endpoints|dates|days|l
 def _days_between_without_the_last(prose: str, tree: ast.Module) -> Optional[str]:
     """``range((end - start).days)`` for the days "from start to end, with both ends included", and no ``+ 1``
     anywhere: the end date is never reached."""
-    if not BOTH_ENDS_ASK.search(prose) or any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and constant_value(n.right) == 1 for n in walk(tree)):
+    if not BOTH_ENDS_ASK.search(prose) or any(isinstance(n.op, ast.Add) and constant_value(n.right) == 1 for n in nodes_of(tree, ast.BinOp)):
         return None
     spans = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Attribute) and n.value.attr == "days"
              for t in n.targets if isinstance(t, ast.Name)}

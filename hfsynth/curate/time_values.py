@@ -23,12 +23,12 @@ MISSING_ON_A_DIFFERENCE = frozenset({"minutes", "hours"})
 
 def difference_attribute(tree: ast.Module) -> Optional[str]:
     """``duration.minutes`` (line n) of ``duration = end - start``: no difference carries minutes or hours."""
-    if any(isinstance(n, ast.ClassDef) for n in walk(tree)) or any(isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) for n in walk(tree)):
+    if any(isinstance(n, ast.ClassDef) for n in walk(tree)) or any(isinstance(n.ctx, ast.Store) for n in nodes_of(tree, ast.Attribute)):
         return None
     for scope in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         bound = values_bound_once(scope)
-        for node in walk(scope):
-            if (isinstance(node, ast.Attribute) and node.attr in MISSING_ON_A_DIFFERENCE and isinstance(node.value, ast.Name)
+        for node in nodes_of(scope, ast.Attribute):
+            if (node.attr in MISSING_ON_A_DIFFERENCE and isinstance(node.value, ast.Name)
                     and isinstance(bound.get(node.value.id), ast.BinOp) and isinstance(bound[node.value.id].op, ast.Sub)):
                 return (f"{unparsed(node)} (line {node.lineno}) reads .{node.attr} of {node.value.id} = {unparsed(bound[node.value.id])[:40]}, "
                         f"a difference: a timedelta keeps days and seconds only")
@@ -57,8 +57,8 @@ def isoweekday_as_index(tree: ast.Module) -> Optional[str]:
     module_bound = values_bound_once(tree)
     for scope in scopes:
         bound = {**module_bound, **values_bound_once(scope)} if scope is not tree else module_bound
-        for node in walk(scope):
-            if (isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice) and _isoweekday(node.slice, bound)
+        for node in nodes_of(scope, ast.Subscript):
+            if (not isinstance(node.slice, ast.Slice) and _isoweekday(node.slice, bound)
                     and not _keyed_by_number(node.value, bound)):
                 return (f"{unparsed(node)[:50]} (line {node.lineno}) indexes by isoweekday(), which counts Monday as 1 and Sunday as 7: "
                         f"every day lands on the next one and Sunday runs past the end (weekday() is meant)")

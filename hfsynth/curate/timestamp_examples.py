@@ -17,7 +17,7 @@ import re
 from datetime import datetime
 from typing import List, Optional
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import nodes_of, walk
+from hfsynth.curate.python_ast import nodes_of
 
 # "2024-05-03T09:30", "03/05/2024 14:00", "09:30:15": digits with date and time separators.
 VALUE = literal_gates.compile(r"(?<![\w.:/-])\d{1,4}(?:[-/:.T ]\d{1,4}){1,6}(?![\w:/-])")
@@ -26,14 +26,14 @@ VALUE = literal_gates.compile(r"(?<![\w.:/-])\d{1,4}(?:[-/:.T ]\d{1,4}){1,6}(?![
 def _formats(tree: ast.Module) -> List[str]:
     """The literal formats the code's ``strptime`` calls use (a name bound once to a string counts)."""
     bound = {}
-    for node in walk(tree):
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+    for node in nodes_of(tree, (ast.Assign, ast.AnnAssign)):
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 if isinstance(target, ast.Name):
                     bound.setdefault(target.id, []).append(node.value.value)
     formats = []
-    for node in walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
+    for node in nodes_of(tree, ast.Call):
+        if getattr(node.func, "attr", None) == "strptime" and len(node.args) == 2:
             spelled = node.args[1]
             if isinstance(spelled, ast.Constant) and isinstance(spelled.value, str):
                 formats.append(spelled.value)

@@ -162,8 +162,8 @@ def unmirrored_sides(tree: ast.Module) -> Optional[str]:
     """``for home, away, hg, ag in results``, then ``if home == team and ag == 0`` ... ``elif away == team and ag == 0``:
     the items hold two sides and a value of each, in the same order; one branch is the home side's and the other
     the away side's, and both read the same side's value, so one of them reads the other side's."""
-    for loop in walk(tree):
-        if not (isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 4
+    for loop in nodes_of(tree, (ast.For, ast.AsyncFor)):
+        if not (isinstance(loop.target, ast.Tuple) and len(loop.target.elts) == 4
                 and all(isinstance(e, ast.Name) for e in loop.target.elts)):
             continue
         a, b, c, d = (e.id for e in loop.target.elts)

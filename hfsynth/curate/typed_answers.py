@@ -48,8 +48,8 @@ def _bound_once(function) -> Dict[str, ast.expr]:
     in_returns = Counter(n.id for r in nodes_of(function, ast.Return) for n in nodes_of(r, ast.Name))
     stores = Counter({name: count for name, count in stores.items() if loads[name] == in_returns[name]})
     bound: Dict[str, ast.expr] = {}
-    for node in walk(function):
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+    for node in nodes_of(function, ast.Assign):
+        if not (len(node.targets) == 1):
             continue
         target, value = node.targets[0], node.value
         if isinstance(target, ast.Name):
@@ -103,8 +103,8 @@ def special_cases_its_examples(tree: ast.Module) -> list:
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function):
             continue
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-        for node in walk(function):
-            if not isinstance(node, ast.If) or not any(isinstance(s, ast.Return) and s.value is not None and is_literal(s.value) for s in node.body):
+        for node in nodes_of(function, ast.If):
+            if not any(isinstance(s, ast.Return) and s.value is not None and is_literal(s.value) for s in node.body):
                 continue
             tests = node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]
             if any(
@@ -124,7 +124,7 @@ def prints_one_text(tree: ast.Module) -> list:
     (``hollow_square(n)`` printing the four lines of the example): the same text whatever the input."""
     found = []
     for function in tree.body:
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function) or any(isinstance(n, ast.Return) and n.value is not None for n in walk(function)):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not takes_arguments(function) or any(n.value is not None for n in nodes_of(function, ast.Return)):
             continue
         calls = list(nodes_of(function, ast.Call))
         raised = {id(n.exc) for n in nodes_of(function, ast.Raise) if n.exc is not None}
@@ -282,8 +282,8 @@ def reads_a_sequence_table(tree: ast.Module, instruction: str) -> Optional[str]:
         params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
         tables = dict(module_tables)
         tables.update({n.targets[0].id: n.value for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)})
-        for node in walk(function):
-            if not (isinstance(node, ast.Return) and isinstance(node.value, ast.Subscript) and _index_of_parameter(node.value.slice, params)):
+        for node in nodes_of(function, ast.Return):
+            if not (isinstance(node.value, ast.Subscript) and _index_of_parameter(node.value.slice, params)):
                 continue
             table = tables.get(node.value.value.id) if isinstance(node.value.value, ast.Name) else node.value.value
             values, ok = literal_value(table) if isinstance(table, (ast.List, ast.Tuple, ast.Dict)) else (None, False)
@@ -303,8 +303,8 @@ def _answers_an_example_by_equality(function, example) -> bool:
         return False  # a short or numeric input any solution may special-case (0, "", 2)
     want, ok = literal_value(example.want)
     params = {a.arg for a in function.args.posonlyargs + function.args.args}
-    for node in walk(function):
-        if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare) or len(node.test.ops) != 1 or not isinstance(node.test.ops[0], ast.Eq):
+    for node in nodes_of(function, ast.If):
+        if not isinstance(node.test, ast.Compare) or len(node.test.ops) != 1 or not isinstance(node.test.ops[0], ast.Eq):
             continue
         sides = (node.test.left, node.test.comparators[0])
         if not any(isinstance(x, ast.Name) and x.id in params for x in sides) or not any(_value(x) == (_hashable(given), True) for x in sides):
@@ -330,7 +330,7 @@ def returns_an_example_output(tree: ast.Module, examples) -> Optional[str]:
             continue  # (-1, -1) for "not found", {"count": 0, "mean": None} for no rows: a sentinel any solution returns as a literal
         if _trivial_input(_hashable(example.args[0] if len(example.args) == 1 else tuple(example.args))):
             continue
-        for node in walk(function):
-            if isinstance(node, ast.Return) and node.value is not None and is_literal(node.value) and _value(node.value) == (_hashable(want), True):
+        for node in nodes_of(function, ast.Return):
+            if node.value is not None and is_literal(node.value) and _value(node.value) == (_hashable(want), True):
                 return example.call
     return None

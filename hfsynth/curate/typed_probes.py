@@ -44,7 +44,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, walk
+from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, nodes_of, walk
 
 PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types take milliseconds in any honest code
 WORDS = ("abc", "xyz", "mno", "kite")
@@ -207,8 +207,8 @@ def _without_none(parts: List[ast.expr]) -> ast.expr:
 
 def _raises_refused(tree: ast.Module) -> bool:
     """The code raises TypeError or AttributeError itself: its answer to a value it refuses."""
-    for node in walk(tree):
-        if isinstance(node, ast.Raise) and node.exc is not None:
+    for node in nodes_of(tree, ast.Raise):
+        if node.exc is not None:
             exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             if _name(exc) in REFUSED:
                 return True
@@ -222,8 +222,8 @@ def _decodes_a_parameter(function: ast.FunctionDef) -> bool:
     """A parameter handed whole to a decoder (``json.loads(doc)``): the text holds a value of its own, which
     made-up words or digits are not (``json.loads("12")`` is the number 12, not a report)."""
     names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
-    return any(isinstance(n, ast.Call) and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECODERS and n.args
-               and isinstance(n.args[0], ast.Name) and n.args[0].id in names for n in walk(function))
+    return any((getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECODERS and n.args
+               and isinstance(n.args[0], ast.Name) and n.args[0].id in names for n in nodes_of(function, ast.Call))
 
 
 def _required(function: ast.FunctionDef) -> Tuple[List[ast.arg], List[ast.arg]]:

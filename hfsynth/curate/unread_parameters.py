@@ -9,7 +9,7 @@ from typing import Optional
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.asked_signatures import asked_signatures
-from hfsynth.curate.python_ast import asked_function, nodes_of, unparsed, walk
+from hfsynth.curate.python_ast import asked_function, nodes_of, unparsed
 
 # Decorators of functions whose parameters are someone else's interface.
 INTERFACE_DECORATORS = literal_gates.compile(r"abstract|overload|dispatch|register|property|setter")
@@ -57,9 +57,8 @@ def unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
 
 def _unread_parameter(instruction: str, tree: ast.Module):
     functions = {}
-    for node in walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            functions.setdefault(node.name, []).append(node)
+    for node in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        functions.setdefault(node.name, []).append(node)
     for signature in asked_signatures(instruction):
         found = functions.get(signature.name, [])
         name = _unread(found[0], signature.params) if len(found) == 1 else None

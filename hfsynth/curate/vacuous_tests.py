@@ -242,7 +242,7 @@ def _checks(tests: Optional[str], code_tree: ast.Module):
     tree.body.extend(code_test_statements(code_tree))
     swallowed = _swallowed(tree)
     checks: List[Optional[ast.expr]] = []
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.Assert, ast.Raise, ast.Call)):
         if isinstance(node, ast.Assert):
             checks.append(None if id(node) in swallowed else node.test)
         elif isinstance(node, ast.Raise) and id(node) not in swallowed:

@@ -28,7 +28,7 @@ import re
 from typing import Dict, FrozenSet, NamedTuple, Optional
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import unparsed, values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_of, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, walk_outside_asserts
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -151,7 +151,7 @@ def _link_holds(left: ast.AST, op: ast.cmpop, right: ast.AST, day: int, sources:
 def _tests(tree: ast.AST):
     """The outermost ``and``/``or``/``not``/comparison expressions outside asserts: each is one test of the code."""
     inner = set()
-    for node in walk(tree):
+    for node in nodes_of(tree, (ast.BoolOp, ast.UnaryOp)):
         if isinstance(node, ast.BoolOp):
             inner.update(id(v) for v in node.values)
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):

@@ -48,8 +48,8 @@ def _lazy(node: ast.expr, rebound: set, groups: frozenset = frozenset()) -> bool
 def _groupby_groups(tree: ast.Module) -> frozenset:
     """The names ``for key, group in groupby(...)`` binds its groups to: iterators, with no len()."""
     names = set()
-    for node in walk(tree):
-        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Call) and unparsed(node.iter.func) in ("groupby", "itertools.groupby") \
+    for node in nodes_of(tree, (ast.For, ast.comprehension)):
+        if isinstance(node.iter, ast.Call) and unparsed(node.iter.func) in ("groupby", "itertools.groupby") \
                 and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 and isinstance(node.target.elts[1], ast.Name):
             names.add(node.target.elts[1].id)
     stores = store_counts(tree)
@@ -158,8 +158,8 @@ def _dict_names(function: ast.AST) -> set:
     stores = store_counts(function)
     arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
     names = {a.arg for a in arguments if _annotated_dict(a.annotation) and not stores.get(a.arg)}
-    for node in walk(function):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1:
+    for node in nodes_of(function, ast.Assign):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores.get(node.targets[0].id) == 1:
             value = node.value
             key_may_be_a_pair = isinstance(value, ast.DictComp) and (isinstance(value.key, ast.Tuple) or isinstance(value.key, ast.Call) and getattr(
                 value.key.func, "id", None) not in ("str", "int", "float", "len", "round"))  # {_pos(ref): v ...}: a helper may return (row, col)
@@ -171,8 +171,8 @@ def _dict_names(function: ast.AST) -> set:
 def _dict_unpacked_in_a_loop(tree: ast.Module) -> Optional[str]:
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         dicts = _dict_names(function)
-        for node in walk(function):
-            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 \
+        for node in nodes_of(function, (ast.For, ast.comprehension)):
+            if isinstance(node.target, ast.Tuple) and len(node.target.elts) == 2 \
                     and isinstance(node.iter, ast.Name) and node.iter.id in dicts:
                 return (f"for {unparsed(node.target)} in {node.iter.id} (line {node.iter.lineno}): iterating a dict gives its keys, "
                         f"so each key is unpacked into two names ({node.iter.id}.items() is meant)")
