@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from helpers import run_cli
+from helpers import run_cli_in_process
 from hfsynth.testing.tiny_architectures import ARCHITECTURES, PLAIN_CHAT, build_tiny_architecture, save_tiny_architecture
 
 PROMPTS = [
@@ -321,14 +321,15 @@ def test_lora_module_names_are_checked_against_the_model(tmp_path, write_recipe)
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["gpt2", "gemma2"])
-def test_pipeline_runs_on_other_architectures(name, tmp_path, write_recipe):
+def test_pipeline_runs_on_other_architectures(name, tmp_path, write_recipe, capsys, one_torch_thread):
     """train -> generate -> curate -> evaluate through the CLI: GPT-2 (Conv1D LoRA, absolute positions, no pad,
     the recipe's chat template) and Gemma2 (BOS, soft-capping, a hybrid sliding/global KV cache)."""
     model_dir = save_tiny_architecture(name, tmp_path / name)
     extra = {"chat_template": PLAIN_CHAT} if name == "gpt2" else {}
     recipe = write_recipe(arch_recipe(model_dir, tmp_path / "run", **extra))
-    # one thread: a tiny model's matmuls are too small to share, and on a busy machine a second thread only waits
-    proc = run_cli(["run", recipe, "--stages", "train,generate,curate,evaluate"], cwd=tmp_path, env={"OMP_NUM_THREADS": "1"})
+    # in this process (a fresh interpreter spends seconds importing torch, TRL and peft before it starts), on one
+    # thread: a tiny model's matmuls are too small to share, and on a busy machine a second thread only waits
+    proc = run_cli_in_process(["run", recipe, "--stages", "train,generate,curate,evaluate"], capsys, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     run_dir = tmp_path / "run"
     adapter = json.loads((run_dir / "adapter" / "adapter_config.json").read_text())

@@ -4,10 +4,9 @@ curated parquet splits, funnel.json, trainer_log.jsonl) -> metrics.json in the s
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from helpers import run_cli_in_process
 
 from hfsynth.metrics.report import MetricsReport
 from hfsynth.metrics.training import training_figures
@@ -65,9 +64,9 @@ def run_dir_ready(tiny_recipe, tiny_model_dir, write_recipe, tmp_path):
     return write_recipe(tiny_recipe), run
 
 
-def test_evaluate_writes_metrics_json(run_dir_ready):
+def test_evaluate_writes_metrics_json(run_dir_ready, capsys):
     recipe_path, run = run_dir_ready
-    done = subprocess.run([sys.executable, "-m", "hfsynth", "evaluate", str(recipe_path)], capture_output=True, text=True, timeout=300)
+    done = run_cli_in_process(["evaluate", recipe_path], capsys)
     assert done.returncode == 0, done.stderr[-3000:]
     metrics = json.loads((run / "metrics.json").read_text())
     assert set(metrics) == {"hfsynth_version", "figures", "headline"}
@@ -94,15 +93,15 @@ def test_evaluate_writes_metrics_json(run_dir_ready):
     assert len(samples) == 4 and {"task_id", "completion", "passed", "result", "response"} <= set(samples[0])
 
 
-def test_evaluate_without_curated_data_says_what_to_run(tiny_recipe, write_recipe, tmp_path):
+def test_evaluate_without_curated_data_says_what_to_run(tiny_recipe, write_recipe, tmp_path, capsys):
     tiny_recipe["metrics"] = {"humaneval": {"enabled": False}, "perplexity": {"enabled": False}}
-    done = subprocess.run([sys.executable, "-m", "hfsynth", "evaluate", str(write_recipe(tiny_recipe))], capture_output=True, text=True, timeout=120)
+    done = run_cli_in_process(["evaluate", write_recipe(tiny_recipe)], capsys)
     assert done.returncode == 2 and "hfsynth curate" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_recipe_refuses_k_above_n(tiny_recipe, write_recipe):
+def test_recipe_refuses_k_above_n(tiny_recipe, write_recipe, capsys):
     tiny_recipe["metrics"] = {"humaneval": {"k": [1, 10], "n_samples": 4, "temperature": 0.8}}
-    done = subprocess.run([sys.executable, "-m", "hfsynth", "validate", str(write_recipe(tiny_recipe))], capture_output=True, text=True, timeout=60)
+    done = run_cli_in_process(["validate", write_recipe(tiny_recipe)], capsys)
     assert done.returncode == 2 and "metrics.humaneval" in done.stderr and "n_samples >= 10" in done.stderr
 
 

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from run_dir_factory import make_run_dir, run_dir_template  # noqa: F401
 
-from helpers import assert_user_error, run_cli, run_cli_in_process
+from helpers import assert_user_error, run_cli_in_process
 
 from hfsynth.errors import HfsynthError
 from hfsynth.students.table import compare, data_value_section, summarise
@@ -45,12 +45,12 @@ def test_spread_decides_between_an_effect_and_no_measurable_effect():
 
 
 @pytest.mark.slow
-def test_students_table_card_skip_and_rerun_on_a_changed_split(make_run_dir):
+def test_students_table_card_skip_and_rerun_on_a_changed_split(make_run_dir, capsys):
     data_value = {"enabled": True, "max_steps": 2, "seeds": [0, 1], "mix_synthetic_share": 0.5}
     metrics = {"humaneval": {"limit": 1, "max_new_tokens": 8}, "perplexity": {"enabled": False, "max_rows": 8}, "diversity": {"enabled": False}}
     recipe_path, _, run_dir = make_run_dir(data_value=data_value, metrics=metrics, train={"max_steps": 2, "save_steps": 1})
 
-    done = run_cli(["students", recipe_path])
+    done = run_cli_in_process(["students", recipe_path], capsys)
     assert done.returncode == 0, done.stderr[-3000:]
     table = json.loads(run_dir.data_value.read_text())
     rows = {row["student"]: row for row in table["students"]}
@@ -73,7 +73,7 @@ def test_students_table_card_skip_and_rerun_on_a_changed_split(make_run_dir):
 
     # evaluate copies the table into metrics.json; publish puts it into the dataset card, the model card keeps the generator's figures
     recipe_quiet = [f"metrics.{k}.enabled=false" for k in QUIET]
-    done = run_cli(["run", recipe_path, "--stages", "students,evaluate,publish", "--dry-run", *recipe_quiet])
+    done = run_cli_in_process(["run", recipe_path, "--stages", "students,evaluate,publish", "--dry-run", *recipe_quiet], capsys)
     assert done.returncode == 0, done.stderr[-3000:]
     assert stage_status(done.stdout, "students") == "skipped"
     metrics_json = json.loads(run_dir.metrics.read_text())
@@ -90,7 +90,7 @@ def test_students_table_card_skip_and_rerun_on_a_changed_split(make_run_dir):
     split = run_dir.split_file("train")
     rows_now = pq.read_table(split).to_pylist()[:-2]
     pq.write_table(pa.Table.from_pylist(rows_now), split)
-    done = run_cli(["run", recipe_path, "--stages", "students,evaluate", *recipe_quiet])
+    done = run_cli_in_process(["run", recipe_path, "--stages", "students,evaluate", *recipe_quiet], capsys)
     assert done.returncode == 0, done.stderr[-3000:]
     assert stage_status(done.stdout, "students") == "ran" and stage_status(done.stdout, "evaluate") == "ran"
     table = json.loads(run_dir.data_value.read_text())
@@ -98,7 +98,7 @@ def test_students_table_card_skip_and_rerun_on_a_changed_split(make_run_dir):
     assert json.loads(run_dir.metrics.read_text())["data_value"]["students"][0]["train_rows"] == 10
 
     # switched off: the students leave nothing behind and metrics.json loses the section
-    done = run_cli(["run", recipe_path, "--stages", "students,evaluate", "data_value.enabled=false", *recipe_quiet])
+    done = run_cli_in_process(["run", recipe_path, "--stages", "students,evaluate", "data_value.enabled=false", *recipe_quiet], capsys)
     assert done.returncode == 0, done.stderr[-3000:]
     assert not run_dir.students.exists() and "data_value" not in json.loads(run_dir.metrics.read_text())
 

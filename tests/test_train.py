@@ -12,7 +12,7 @@ from hfsynth.models.load import load_model_and_tokenizer, load_tuned_model
 from hfsynth.recipe import load_recipe
 from hfsynth.run import resolve_run_dir
 
-from helpers import REPO_ROOT, kill_group, run_cli, start_paused
+from helpers import REPO_ROOT, kill_group, run_cli_in_process, start_paused
 
 
 def _logits(model, tokenizer):
@@ -23,11 +23,11 @@ def _logits(model, tokenizer):
 
 # the mission's path (QLoRA) is in the quick subset; plain LoRA and the wrapped packing run in the full suite
 @pytest.mark.parametrize("four_bit", [True, pytest.param(False, marks=pytest.mark.slow)], ids=["qlora-4bit", "lora"])
-def test_train_writes_an_adapter_that_changes_logits(tiny_recipe, write_recipe, four_bit):
+def test_train_writes_an_adapter_that_changes_logits(tiny_recipe, write_recipe, four_bit, capsys):
     tiny_recipe["quantization"]["load_in_4bit"] = four_bit
     tiny_recipe["train"]["learning_rate"] = 1e-2
     path = write_recipe(tiny_recipe)
-    proc = run_cli(["train", path])
+    proc = run_cli_in_process(["train", path], capsys)
     assert proc.returncode == 0, proc.stderr[-3000:]
 
     recipe = load_recipe(path)
@@ -78,13 +78,13 @@ def test_two_ranks_under_torchrun(tiny_recipe, write_recipe, tmp_path):
 
 
 @pytest.mark.slow
-def test_rerun_skips_resumes_from_the_newest_whole_checkpoint_and_a_changed_recipe_starts_afresh(tiny_recipe, write_recipe):
+def test_rerun_skips_resumes_from_the_newest_whole_checkpoint_and_a_changed_recipe_starts_afresh(tiny_recipe, write_recipe, capsys):
     """Nothing changed: skipped. A kill while the Trainer writes checkpoint-N leaves a folder without a
     whole trainer_state.json: the forced rerun removes it and resumes from the newest whole one. A changed
     section reruns, and another recipe's checkpoints are not reused."""
     path = write_recipe(tiny_recipe)
-    assert run_cli(["train", path]).returncode == 0  # 2 steps, a checkpoint at each step
-    again = run_cli(["train", path])
+    assert run_cli_in_process(["train", path], capsys).returncode == 0  # 2 steps, a checkpoint at each step
+    again = run_cli_in_process(["train", path], capsys)
     assert again.returncode == 0 and "skipped" in again.stdout
     recipe = load_recipe(path)
     checkpoints = resolve_run_dir(recipe).checkpoints
@@ -92,24 +92,24 @@ def test_rerun_skips_resumes_from_the_newest_whole_checkpoint_and_a_changed_reci
     partial.mkdir()
     (partial / "adapter_model.safetensors").write_bytes(b"half")
     (partial / "trainer_state.json").write_text('{"global_step": 9, "log_hist')
-    proc = run_cli(["train", path, "--force"])
+    proc = run_cli_in_process(["train", path, "--force"], capsys)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "removing the incomplete checkpoint checkpoint-9" in proc.stdout
     assert "resuming training from" in proc.stdout and "checkpoint-2" in proc.stdout
     assert not partial.exists()
-    changed = run_cli(["train", path, "lora.r=2"])
+    changed = run_cli_in_process(["train", path, "lora.r=2"], capsys)
     assert changed.returncode == 0 and "ran" in changed.stdout, changed.stdout
     assert "different recipe" in changed.stdout and "resuming training from" not in changed.stdout
     assert json.loads((resolve_run_dir(recipe).adapter / "adapter_config.json").read_text())["r"] == 2
 
 
 @pytest.mark.parametrize("strategy, per_example", [("bfd", True), pytest.param("wrapped", False, marks=pytest.mark.slow)])
-def test_packed_training_counts_real_tokens(tiny_recipe, write_recipe, strategy, per_example):
+def test_packed_training_counts_real_tokens(tiny_recipe, write_recipe, strategy, per_example, capsys):
     """BFD packing (padding-free) trains on SDPA one packed example at a time; wrapped rows stay plain SDPA."""
     tiny_recipe["train"].update(packing=True, packing_strategy=strategy, max_length=256)
     tiny_recipe["seed"]["eval_size"] = 0
     path = write_recipe(tiny_recipe)
-    proc = run_cli(["train", path])
+    proc = run_cli_in_process(["train", path], capsys)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert ("SDPA runs on each packed example separately" in proc.stdout) is per_example, proc.stdout[-2000:]
 
@@ -138,14 +138,14 @@ def test_checkpointing_is_reentrant_in_one_cpu_process_only(tiny_recipe, tmp_pat
 
 
 @pytest.mark.slow
-def test_sigkill_mid_training_and_rerun_give_the_uninterrupted_adapter(tiny_recipe, write_recipe, tmp_path):
+def test_sigkill_mid_training_and_rerun_give_the_uninterrupted_adapter(tiny_recipe, write_recipe, tmp_path, capsys):
     """The test hook (hfsynth.testing.pause) parks the run after step 2's checkpoint; the test SIGKILLs it
     there (no sleeps, no timing luck), reruns, and compares with an uninterrupted run."""
     from safetensors.torch import load_file
 
     recipe = dict(tiny_recipe, train={**tiny_recipe["train"], "max_steps": 4})
     whole = write_recipe(dict(recipe, output_dir=str(tmp_path / "whole")), name="whole")
-    assert run_cli(["train", whole]).returncode == 0
+    assert run_cli_in_process(["train", whole], capsys).returncode == 0
 
     killed = write_recipe(dict(recipe, output_dir=str(tmp_path / "killed")), name="killed")
     kill_group(start_paused(["train", killed], "train_checkpoint", 2, tmp_path / "paused"))
@@ -154,7 +154,7 @@ def test_sigkill_mid_training_and_rerun_give_the_uninterrupted_adapter(tiny_reci
     assert sorted(p.name for p in killed_dir.checkpoints.glob("checkpoint-*")) == ["checkpoint-1", "checkpoint-2"]
     assert json.loads(killed_dir.manifest_path.read_text())["stages"]["train"]["status"] == "running"
 
-    rerun = run_cli(["train", killed])
+    rerun = run_cli_in_process(["train", killed], capsys)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert "resuming training from" in rerun.stdout and "checkpoint-2" in rerun.stdout
     expected = load_file(str(resolve_run_dir(load_recipe(whole)).adapter / "adapter_model.safetensors"))

@@ -143,13 +143,13 @@ def preorder(node: ast.AST, skipped: tuple, also_skipped: Optional[Callable[[ast
     recursive walk, made with a stack (a generator per level cost the partial walks more than the checks
     that read them)."""
     found: List[ast.AST] = []
-    stack = [node]
+    stack = children(node)[::-1]
     while stack:
-        current = stack.pop()
-        if current is not node:
-            found.append(current)
-        stack.extend(child for child in reversed(children(current))
-                     if not isinstance(child, skipped) and (also_skipped is None or not also_skipped(child)))
+        current = stack.pop()  # a node is judged when it is reached: skipped, or given and its children stacked
+        if isinstance(current, skipped) or (also_skipped is not None and also_skipped(current)):
+            continue
+        found.append(current)
+        stack.extend(children(current)[::-1])
     return found
 
 
