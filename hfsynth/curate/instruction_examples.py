@@ -127,7 +127,7 @@ def _longest_literal_before(text: str, end: int) -> Optional[Tuple[str, int]]:
         piece = text[start:end].strip().strip("`")
         if re.match(r"[-+]\s", piece):
             continue  # "- `45` -> "45m"": a list item's bullet, no sign of the number
-        if piece and _plain(piece) and not _bare_tuple(piece) and literal_value(piece)[1]:
+        if piece and _plain(piece) and literal_value(piece)[1] and not _bare_tuple(piece):
             best = (piece, start)
     return best
 

@@ -90,10 +90,23 @@ def _of_kinds(node: ast.AST, kinds, typed: dict) -> Tuple[ast.AST, ...]:
         groups = typed[_BY_TYPE] = {}
         for n in walk(node):
             groups.setdefault(type(n), []).append(n)
-    matching = [kind for kind in groups if issubclass(kind, kinds)]
+    matching = [kind for kind in _node_types_of(kinds) if kind in groups]
     if len(matching) <= 1:
         return tuple(groups[matching[0]]) if matching else ()
     return tuple(n for n in walk(node) if isinstance(n, kinds))
+
+
+@functools.lru_cache(maxsize=None)
+def _node_types_of(kinds) -> Tuple[type, ...]:
+    """Every node class that is one of ``kinds`` (``ast.stmt``: its 27 statements): a kind asked of a tree is
+    looked up among the few classes it names, not tested against each class the tree holds."""
+    found, stack = [], [ast.AST]
+    while stack:
+        current = stack.pop()
+        if issubclass(current, kinds):
+            found.append(current)
+        stack.extend(current.__subclasses__())
+    return tuple(dict.fromkeys(found))
 
 
 def children(node: ast.AST) -> List[ast.AST]:
@@ -220,12 +233,19 @@ def literal_value(node_or_text):
         return None, False
 
 
+# How the text of anything ast.literal_eval reads begins: a number, a sign, a bracket, a quote (after a string
+# prefix), `...`, True, False, None, or set().
+_MAY_BE_A_LITERAL = re.compile(r"[0-9.+\-(\[{'\"]|(?:[bBrRuU]|[bB][rR]|[rR][bB])['\"]|True|False|None|set\b")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _literal_of_text(text: str):
     """``(value, True, kept)`` when ``ast.literal_eval`` reads the text, else ``(None, False, False)``: the worked-example
     readers try every stretch of an instruction that could be a value, the same stretches check after check, and most
     are none. ``kept``: the value is immutable (it hashes), so the cached one may be handed out; a list is read again,
     as a caller may go on to change it."""
+    if not _MAY_BE_A_LITERAL.match(text):
+        return None, False, False  # "the list", "returns": no literal starts so, and parsing each stretch cost more than the checks
     try:
         value = ast.literal_eval(text)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
