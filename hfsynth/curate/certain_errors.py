@@ -913,6 +913,8 @@ def date_attribute(tree: ast.Module) -> Optional[str]:
     a timedelta, which has ``.days``; so is a difference of two date parameters, which has no ``.weeks``)."""
     import datetime as dt
 
+    if "date" not in unparsed(tree):
+        return None  # every kind found below is a date's, a datetime's or their difference's: the code names one
     for scope in nodes_of(tree, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
         own = list(own_scope_nodes(scope, skip_comprehensions=True))  # this scope's names only: a nested function's ``val`` is another variable
         guarded = {id(n) for g in own if isinstance(g, GUARDED) or _expects_errors(g) for n in walk(g)}

@@ -260,6 +260,8 @@ def empty_branch(tree: ast.AST) -> Optional[Tuple[int, str]]:
     """``(line, what)`` of the first branch that does nothing: an ``if`` of ``pass`` alone (its test
     binds or awaits nothing), or a ``pass`` branch of a function's closing chain beside branches that
     return a value, or of a chain whose other branches bind what follows reads."""
+    if not nodes_of(tree, ast.Pass):
+        return None  # each branch found below is a pass
     for node in walk(tree):
         if (isinstance(node, ast.If) and _only_pass(node.body) and not node.orelse
                 and not any(isinstance(n, (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)) for n in walk(node.test))):

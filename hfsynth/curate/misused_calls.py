@@ -1069,6 +1069,8 @@ def _shifted_month_unwrapped(tree: ast.Module) -> Optional[str]:
 def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
     """``day.day - previous.day == 1`` for consecutive days: 31 May and 1 June differ by -30, so a run
     across a month's end breaks (``(day - previous).days == 1`` is meant)."""
+    if ".day" not in unparsed(tree):
+        return None
     for node in walk_outside_asserts(tree):
         if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)) and constant_value(node.comparators[0]) == 1):
             continue
@@ -1163,6 +1165,8 @@ def _mutable_display(node: ast.expr) -> bool:
 
 
 def _one_value_for_every_key(tree: ast.Module) -> Optional[str]:
+    if "fromkeys" not in unparsed(tree):
+        return None  # the walks below look for dict.fromkeys
     for node in walk(tree):  # return dict.fromkeys(staff, []): the caller gets one list under every key, to fill
         value = node.value if isinstance(node, ast.Return) else None
         if isinstance(value, ast.Call) and unparsed(value.func) == "dict.fromkeys" and len(value.args) == 2 and _mutable_display(value.args[1]):
@@ -2191,6 +2195,8 @@ def _clock_field_overflow(tree: ast.Module) -> Optional[str]:
     nothing in the code that carries over (no ``%``, ``divmod``, ``timedelta``, no 60 or 24 to compare with, no
     ``try``): past 59 minutes (or 23 hours) it raises ValueError. So does ``when.replace(day=when.day + days)`` past
     the month's last day (nothing of 28 to 31, ``monthrange`` nor a timedelta in the code)."""
+    if "replace" not in unparsed(tree):
+        return None  # a field is only moved in place by .replace()
     carried = set()
     for node in walk_outside_asserts(tree):  # an assert's datetime(2024, 5, 9, 15, 30) carries nothing over
         if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Mod) or isinstance(node, ast.Try):
