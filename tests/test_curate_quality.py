@@ -868,7 +868,7 @@ def test_a_lambda_is_no_iterable_and_a_function_restarted_under_its_docstring_is
 # chat answers (blind12), everyday tasks as 1B-15B models answer them (blind13), and ten kinds of subtle
 # junk beside good rows that look like junk (blind14, 2026-12-02 evening), and rows in the shape of Self-Instruct,
 # Evol-Instruct, OSS-Instruct and Code-Alpaca output (blind15, the same evening), then blind16-18 (2026-12-03), up to
-# blind52-57 (2026-12-04) and on to blind135-189 (2026-12-06 and 07). Their junk is mostly
+# blind52-57 (2026-12-04) and on to blind135-190 (2026-12-06 and 07). Their junk is mostly
 # wrong logic that only a run can catch, so the bar here is the row checks' measured share without
 # execution, a little under what they remove now (the closing note of issue 13 has the command's
 # figures with execution). They are stored gzip-compressed: with the wheels the GPU machine lacks, the
@@ -931,7 +931,7 @@ NEWEST_SETS = {
     "labelled_blind177.jsonl.gz": 0.30, "labelled_blind178.jsonl.gz": 0.36, "labelled_blind179.jsonl.gz": 0.32, "labelled_blind180.jsonl.gz": 0.34,
     "labelled_blind181.jsonl.gz": 0.36, "labelled_blind182.jsonl.gz": 0.40, "labelled_blind183.jsonl.gz": 0.26,
     "labelled_blind184.jsonl.gz": 0.24, "labelled_blind185.jsonl.gz": 0.24, "labelled_blind186.jsonl.gz": 0.28, "labelled_blind187.jsonl.gz": 0.34,
-    "labelled_blind188.jsonl.gz": 0.30, "labelled_blind189.jsonl.gz": 0.30,
+    "labelled_blind188.jsonl.gz": 0.30, "labelled_blind189.jsonl.gz": 0.30, "labelled_blind190.jsonl.gz": 0.36,
 }
 
 
@@ -1167,3 +1167,33 @@ def test_a_negation_is_read_from_the_last_words_as_from_the_whole_prefix():
         for end in range(len(text) + 1):
             assert ends_negated(text, end) == (NEGATION.search(text[:end]) is not None), (text[:40], end)
     assert ends_negated("not " + "-" * 300 + "x ", 306) and not ends_negated("cannot sort", 11)
+
+
+def test_a_header_in_a_fence_a_pair_for_each_item_and_a_corner_of_a_grid_are_no_contradiction():
+    """blind190, three good rows: a CSV header given in a fenced block names the column the code reads (``area_m2``)
+    though the record it returns says ``area``; "for every arrival return a pair" is the kind of each item, not of
+    what the function returns; "plot 1 is top-left" is a corner of a grid, no ranking. The rules still read what they
+    were written for."""
+    csv_ask = ("Load the map from this semicolon-separated CSV:\n\n```\nplot_id;bed;area_m2;holder\n12;B;20;Ana\n```\n\n"
+               'Write `load_map(csv_text)` returning `{plot_id (int): {"bed": str, "area": int, "holder": str | None}}`.')
+    csv_code = ("import csv\nimport io\n\n\ndef load_map(csv_text):\n    plots = {}\n    for row in csv.DictReader(io.StringIO(csv_text), delimiter=';'):\n"
+                "        plots[int(row['plot_id'])] = {'bed': row['bed'], 'area': int(row[KEY]), 'holder': row['holder'] or None}\n    return plots\n")
+    assert check(csv_ask, csv_code.replace("KEY", "'area_m2'")) is None
+    described = 'Each record is `{"name": str, "price_cents": int}`. Write `total(items)` returning the sum of the prices in cents.'
+    assert "never 'price'" in check(described, "def total(items):\n    return sum(item['price'] for item in items)\n")
+
+    per_item = ("Write `connections(arrivals, departures)`:\n\n- both are sorted lists of `\"HH:MM\"` strings;\n"
+                "- for every arrival return a pair `(arrival, departure)` with the first departure after it, or `(arrival, None)`.")
+    code = "def connections(arrivals, departures):\n    return [(a, next((d for d in departures if d > a), None)) for a in arrivals]\n"
+    assert check(per_item, code) is None
+    whole = "Write `span(times)`. Return a pair `(first, last)` of the earliest and the latest time."
+    assert check(whole, "def span(times):\n    return sorted(times)\n") == "span returns a list where the instruction says it returns a tuple"
+
+    grid = ("Plots are numbered row by row from 1 (plot 1 is top-left). Write `neighbours(plot, rows, cols)` returning the sorted "
+            "plot numbers that share an edge with `plot`.")
+    neighbours = ("def neighbours(plot, rows, cols):\n    r, c = divmod(plot - 1, cols)\n    found = []\n"
+                  "    for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):\n        if 0 <= r + dr < rows and 0 <= c + dc < cols:\n"
+                  "            found.append((r + dr) * cols + c + dc + 1)\n    return sorted(found)\n")
+    assert check(grid, neighbours) is None
+    ranking = "Write `ranks(scores)` returning each score's rank, where 1 is the top score."
+    assert "rank 1 goes to the lowest" in check(ranking, "def ranks(scores):\n    order = sorted(scores)\n    return [order.index(s) + 1 for s in scores]\n")

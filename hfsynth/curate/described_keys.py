@@ -5,7 +5,7 @@
 the first record raises KeyError. A row without tests never shows it.
 
 Read only where nothing leaves a doubt: the instruction quotes at least two keys (a record described),
-the key the code reads is no word of the instruction at all, it is one of the quoted keys cut at an
+the key the code reads is no word of the instruction at all (its fenced blocks included), it is one of the quoted keys cut at an
 underscore (``price`` for ``price_cents``, ``unit_price`` for ``price``), and the code itself never
 writes nor defaults it (``row["price"] = ...``, ``{"price": ...}``, ``.get("price")``).
 
@@ -53,12 +53,14 @@ def _respelt(key: str, described: Set[str]) -> Optional[str]:
     return None
 
 
-def respelt_key(prose: str, tree: ast.Module) -> Optional[str]:
-    """How the code reads a described record under another key, else None."""
+def respelt_key(prose: str, tree: ast.Module, instruction: str = "") -> Optional[str]:
+    """How the code reads a described record under another key, else None. ``instruction``: the whole text, fenced
+    blocks included, whose words (a CSV header's ``area_m2`` above a record described as ``{"area": int}``) are no
+    respelling either."""
     described = set(QUOTED_KEY.findall(prose))
     if len(described) < 2:
         return None
-    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", prose))
+    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", prose + "\n" + instruction))
     made = keys_the_code_makes(tree)
     if "KeyError" in unparsed(tree):
         return None

@@ -485,7 +485,7 @@ def check(row: Dict, config) -> Optional[str]:
         if part:
             return f"the instruction asks for {part} and the code leaves it out"
     if config.require_named_operation and english_python:
-        wrong = wrong_operation(prose(text), row.get("code") or "")
+        wrong = wrong_operation(prose(text), row.get("code") or "", text)
         if wrong:
             return wrong
     return None

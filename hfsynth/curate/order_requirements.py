@@ -347,7 +347,8 @@ def _split_key_as_text(tree: ast.Module) -> Optional[str]:
 
 
 # "1 is the highest score", "highest first gets rank 1": ranks counted down from the top.
-HIGHEST_FIRST_ASK = literal_gates.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:highest|best|top|largest|biggest)\b|\b(?:highest|best|top|largest)\b[^.]{0,30}\b(?:gets?|is|has)\s+rank\s+1\b", re.IGNORECASE)
+# "1 is the top": rank 1 to the highest; "plot 1 is top-left" is a corner of a grid, no ranking.
+HIGHEST_FIRST_ASK = literal_gates.compile(r"\b1\s+(?:is|for|goes to|means)\s+(?:the\s+)?(?:highest|best|top|largest|biggest)\b(?![-\s]*(?:left|right)\b)|\b(?:highest|best|top|largest)\b[^.]{0,30}\b(?:gets?|is|has)\s+rank\s+1\b", re.IGNORECASE)
 
 
 def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:

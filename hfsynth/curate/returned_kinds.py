@@ -60,8 +60,12 @@ NAMED = literal_gates.compile(r"`(?:[\w.]+\.)?([A-Za-z_]\w*)\(")
 KIND_WORDS = {NUMBER: "a number", "list": "a list", "str": "a string", "dict": "a dictionary", "set": "a set", "tuple": "a tuple"}
 
 
+# "for every line-4 arrival return a pair `(arrival, departure)`": the kind of each item of what the function returns.
+FOR_EACH_BEFORE = literal_gates.compile(r"\b(?:for|of)\s+(?:each|every)\b[^.;:\n]*$", re.IGNORECASE)
+
+
 def _asked_kind(prose: str) -> Optional[str]:
-    asked = {kind for kind, pattern in ASKED if pattern.search(prose)}
+    asked = {kind for kind, pattern in ASKED for match in pattern.finditer(prose) if not FOR_EACH_BEFORE.search(prose, 0, match.start())}
     if len(asked) != 1 or len(re.findall(r"\breturns?\b", prose, re.IGNORECASE)) > 1:
         return None  # two asks (or two returns) may speak of two functions, or of a method and its class
     return asked.pop()

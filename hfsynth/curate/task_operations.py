@@ -1216,9 +1216,9 @@ def _voided(found: Optional[re.Match], tree: ast.Module) -> bool:
     return any(_names_the_key(found.group("needs").lower(), set(re.findall(r"[a-z]+", d.lower()))) for d in divisors)
 
 
-def wrong_operation(prose: str, code: str) -> Optional[str]:
+def wrong_operation(prose: str, code: str, instruction: str = "") -> Optional[str]:
     """How the code fails the operation its instruction's ``prose`` names, else None (also when the code
-    does not parse: validity's business)."""
+    does not parse: validity's business). ``instruction``: the whole text, for the checks that read its fenced blocks."""
     tree = parse_python(code)
     if tree is None:
         return None
@@ -1257,7 +1257,7 @@ def wrong_operation(prose: str, code: str) -> Optional[str]:
             or _change_over_the_changed(prose, tree) or _left_never_subtracted(prose, tree) or _quadratic_scan(prose, tree)
             or _behaviour_the_code_cannot_have(prose, tree) or _not_the_items_themselves(prose, tree) or _running_total_unasked(prose, tree) or _mean_of_ratios(prose, tree) or _mean_over_every_item(prose, tree) or _group_mean_over_everything(prose, tree)
             or _never_compounds(prose, tree) or _floored_mean(prose, tree) or broken_time_arithmetic(prose, tree) or _median_of_odd_lengths_only(prose, tree)
-            or unguarded_absence(prose, tree) or respelt_key(prose, tree) or key_outside_the_header(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)
+            or unguarded_absence(prose, tree) or respelt_key(prose, tree, instruction) or key_outside_the_header(prose, tree) or character_left_in(prose, tree) or whitespace_left_in(prose, tree) or swapped_percent_branch(tree)
             or another_amount(prose, tree)
             or _largest_key_of_counts(prose, tree) or _totals_overwritten(prose, tree) or _change_in_either_direction(prose, tree)
             or _counter_difference_floors_at_zero(prose, tree) or _capped_one_way(prose, tree)
