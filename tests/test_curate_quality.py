@@ -1197,3 +1197,17 @@ def test_a_header_in_a_fence_a_pair_for_each_item_and_a_corner_of_a_grid_are_no_
     assert check(grid, neighbours) is None
     ranking = "Write `ranks(scores)` returning each score's rank, where 1 is the top score."
     assert "rank 1 goes to the lowest" in check(ranking, "def ranks(scores):\n    order = sorted(scores)\n    return [order.index(s) + 1 for s in scores]\n")
+
+
+def test_a_dotted_bound_and_clock_times_are_read_whole():
+    """blind189 and blind185, two good rows: "shorter than `today.day`" bounds by the day, so ``d <= today`` is no
+    comparison with it; "play 19:00–20:30" is two clock times, not the range "00–20" whose lower end is included.
+    "fewer than `k`" and "80-89: B" are still read."""
+    from hfsynth.curate.bound_requirements import STATED_EXCLUSIVE_BELOW, STATED_INCLUSIVE
+
+    assert STATED_EXCLUSIVE_BELOW.search("If the previous month is shorter than `today.day`, use all of it.") is None
+    assert STATED_EXCLUSIVE_BELOW.search("If there are fewer than `k` sailings, sum them.").group("bound") == "k"
+    assert STATED_EXCLUSIVE_BELOW.search("fewer than 30. Then").group("bound") == "30"
+    ranges = STATED_INCLUSIVE[2]
+    assert ranges.search("200 minutes from 19:00 gives play 19:00–20:30, break 20:30–20:45.") is None
+    assert ranges.search("80–89: B, 90-100: A").group("above") == "80"

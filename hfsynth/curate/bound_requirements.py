@@ -470,8 +470,8 @@ STATED_INCLUSIVE = (
     literal_gates.compile(r"\(\s*(?P<above>\d+(?:\.\d+)?)\s*%?\s+(?:and|or)\s+(?:above|over|higher|up)\s*\)|\bup\s+to\s+and\s+including\s+[£$€]?(?P<upto>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b", re.IGNORECASE),
     # "a single SMS holds up to 160 characters"
     literal_gates.compile(r"(?<![\d.]\s)(?<!\bround\s)(?<!\brounds\s)(?<!\brounded\s)(?<!\brounding\s)\bup\s+to\s+(?P<upto>\d+(?:\.\d+)?)\s+(?:characters|chars|items|bytes|digits|letters|words|guests|people|seats|units|entries|lines|kg|km|miles|minutes|hours|days|weeks)\b", re.IGNORECASE),  # not a tier's "25 up to 30", nor "rounds up to 60 minutes"
-    # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it
-    literal_gates.compile(r"(?<![\d.])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:))", re.IGNORECASE),
+    # "80-89 is B", "'B' (80-89)": a range's lower end belongs to it (not "play 19:00–20:30", two clock times)
+    literal_gates.compile(r"(?<![\d.:])(?P<above>\d+(?:\.\d+)?)\s*[-–]\s*\d+(?:\.\d+)?(?:\s+(?:is|are|gets?|earns?)\b|\s*(?:->|→|\)|:(?!\d)))", re.IGNORECASE),
     # "only if the subtotal is at least min_spend", "at least 18", "no less than 3"
     literal_gates.compile(r"\b(?:at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than)\s+\$?`?(?P<above>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?", re.IGNORECASE),
     # "seniors aged 65 and over", "absent on 3 or more consecutive days", "'A' (90+)", "5 years or more",
@@ -596,12 +596,13 @@ def _taken_itself(tree: ast.Module, name: str) -> bool:
 
 
 # "late if it arrives more than `grace` minutes after", "more than 30 days": the bound itself is not in.
-STATED_EXCLUSIVE = literal_gates.compile(r"(?<!\bor\s)\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
+# A bound is a whole number or name: "shorter than `today.day`" bounds by the day, not by `today`.
+STATED_EXCLUSIVE = literal_gates.compile(r"(?<!\bor\s)\b(?:more|greater|longer|later|higher)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)(?!\w|\.\w)`?(?!\s*(?:or|and)\s+(?:equal|more|at))", re.IGNORECASE)
 
 
 # "fewer than 30 rated games", "less than `minimum`", "under 18", "below 2300": the bound itself is not in
 # (not "at or below 5", "equal to or less than 5").
-STATED_EXCLUSIVE_BELOW = literal_gates.compile(r"(?<!\bor\s)\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)`?"
+STATED_EXCLUSIVE_BELOW = literal_gates.compile(r"(?<!\bor\s)\b(?:(?:fewer|less|lower|shorter|smaller|earlier)\s+than\s+\$?`?(?P<bound>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z_]\w*)(?!\w|\.\w)`?"
                                     r"|(?:under|below)\s+\$?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?!\s*%?\s*(?:or|and)\s+(?:equal|less|fewer|below|under|lower|at))", re.IGNORECASE)
 
 
