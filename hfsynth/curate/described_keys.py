@@ -5,9 +5,9 @@
 the first record raises KeyError. A row without tests never shows it.
 
 Read only where nothing leaves a doubt: the instruction quotes at least two keys (a record described),
-the key the code reads is no word of the instruction at all (its fenced blocks included), it is one of the quoted keys cut at an
-underscore (``price`` for ``price_cents``, ``unit_price`` for ``price``), and the code itself never
-writes nor defaults it (``row["price"] = ...``, ``{"price": ...}``, ``.get("price")``).
+the key the code reads is no word of the instruction at all (its fenced blocks included), it is one of the
+quoted keys cut at an underscore (``price`` for ``price_cents``, ``unit_price`` for ``price``), and the
+code itself never writes nor defaults it (``row["price"] = ...``, ``{"price": ...}``, ``.get("price")``).
 
 And a CSV whose header the instruction spells ("with the header `timestamp,pair_id,action`") read by
 ``csv.DictReader`` (its columns from that header) under a key that is not one of them (``row["time"]``), where

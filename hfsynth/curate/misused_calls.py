@@ -625,7 +625,7 @@ def _nested_write_to_a_shallow_copy(tree: ast.Module) -> Optional[str]:
                 continue
             rows_replaced = any(  # new[i] = row[:]: the copy gets rows of its own
                 any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == name
-                                                                                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
+                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
                 for n in nodes_of(function, (ast.Assign, ast.AugAssign, ast.AnnAssign))
             )
             if rows_replaced:

@@ -357,7 +357,7 @@ def _ranks_from_the_bottom(tree: ast.Module) -> Optional[str]:
     lengths = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call) and getattr(n.value.func, "id", None) == "len"
                for t in n.targets if isinstance(t, ast.Name)}
     if any(isinstance(n.op, ast.Sub) and (isinstance(n.left, ast.Name) and n.left.id in lengths
-                                                                      or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in nodes_of(tree, ast.BinOp)):
+                                          or isinstance(n.left, ast.Call) and getattr(n.left.func, "id", None) == "len") for n in nodes_of(tree, ast.BinOp)):
         return None  # n - bisect_right(ordered, p) + 1: counted from the top of an ascending list
     if not sorts or any(isinstance(n, ast.Name) and n.id in ("max", "nlargest", "most_common") or isinstance(n, ast.Attribute) and n.attr in ("most_common", "nlargest") for n in walk(tree)):
         return None
