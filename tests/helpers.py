@@ -33,20 +33,27 @@ def run_cli_in_process(args: Sequence[str], capsys, cwd: Optional[Path] = None) 
     they write: a test worker imports torch, TRL, peft and bitsandbytes once for all its tests, where each fresh
     interpreter spends 4-5 s of CPU on them first (a 2-step training through :func:`run_cli` took 8 s of CPU).
     Kills, ranks, locks, environment variables read at import and the end-to-end runs stay in :func:`run_cli`."""
+    capsys.readouterr()  # what earlier code printed is not this command's
+    code = cli_exit_status(args, cwd)
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), code, out.out, out.err)
+
+
+def cli_exit_status(args: Sequence[str], cwd: Optional[Path] = None) -> int:
+    """The exit status of ``hfsynth <args>`` run through :func:`hfsynth.cli.main` in this process, from ``cwd`` (the
+    checkout by default) as :func:`run_cli` runs it; what it prints goes where this process's output goes (a
+    module-scoped fixture has no ``capsys``)."""
     from hfsynth.cli import main
 
-    capsys.readouterr()  # what earlier code printed is not this command's
     before = os.getcwd()
     os.chdir(cwd or REPO_ROOT)
     try:
         main([str(a) for a in args])
-        code = 0
+        return 0
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         os.chdir(before)
-    out = capsys.readouterr()
-    return subprocess.CompletedProcess(list(args), code, out.out, out.err)
 
 
 def assert_user_error(proc: subprocess.CompletedProcess, *fragments: str) -> str:

@@ -16,7 +16,7 @@ import yaml
 
 from hfsynth.raw_shards import read_rows
 
-from helpers import REPO_ROOT, assert_user_error, kill_group, run_cli_in_process, start_paused
+from helpers import REPO_ROOT, assert_user_error, cli_exit_status, kill_group, run_cli_in_process, start_paused
 from test_synth_stage import write_seed
 
 ENV = {"OMP_NUM_THREADS": "1", "TQDM_DISABLE": "1"}  # one thread per process, as torchrun sets it
@@ -49,17 +49,8 @@ def cli_recipe(tmp_path_factory, tiny_model_dir):
 def reference(cli_recipe, one_torch_thread):
     """An uninterrupted single-process run: in this process (a fresh interpreter spends seconds importing torch and
     transformers first), on one thread as ENV sets the runs it is compared with."""
-    from hfsynth.cli import main
-
     out = cli_recipe.parent / "reference"
-    before = os.getcwd()
-    os.chdir(REPO_ROOT)
-    try:
-        main(["generate", str(cli_recipe), "--output-dir", str(out)])
-    except SystemExit as exc:
-        assert exc.code in (0, None), exc.code
-    finally:
-        os.chdir(before)
+    assert cli_exit_status(["generate", cli_recipe, "--output-dir", out]) == 0
     return read_rows(out / "raw")
 
 
