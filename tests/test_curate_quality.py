@@ -1211,3 +1211,30 @@ def test_a_dotted_bound_and_clock_times_are_read_whole():
     ranges = STATED_INCLUSIVE[2]
     assert ranges.search("200 minutes from 19:00 gives play 19:00–20:30, break 20:30–20:45.") is None
     assert ranges.search("80–89: B, 90-100: A").group("above") == "80"
+
+
+def test_a_whole_list_answer_a_named_product_and_a_named_bound_are_no_contradiction():
+    """blind184, blind186, three good rows: with exactly `k` sailings the whole list is the one stretch of `k`, so
+    ``len(counts) <= k`` answering from all of it is right for "fewer than `k`"; "a *Weekday* season pass" names a
+    product, it asks for no day of the week; ``percent > SURCHARGE_FROM`` with ``SURCHARGE_FROM = Decimal("5")`` keeps
+    5% in the tier "up to and including 5%", as ``percent > 5`` does. Beside each, the reading that must stay."""
+    few = ("Write `busiest(counts, k=3)` returning `(total, start)` of the `k` consecutive sailings with the most passengers. "
+           "If there are fewer than `k` sailings, return ANSWER.")
+    window = ("def busiest(counts, k=3):\n    if len(counts) <= k:\n        return RESULT\n"
+              "    best = max(range(len(counts) - k + 1), key=lambda i: sum(counts[i:i + k]))\n    return sum(counts[best:best + k]), best\n")
+    assert check(few.replace("ANSWER", "the sum of all of them and index 0"), window.replace("RESULT", "sum(counts), 0")) is None
+    assert check(few.replace("ANSWER", "`None`"), window.replace("RESULT", "None")) == (
+        "the instruction says 'fewer than `k`' and len(counts) <= k (line 2) counts k itself")
+
+    fee = "def upgrade_fee(day):\n    return 300 if day.month in (11, 12) else 150\n"
+    assert check("A *Weekday* season pass can be upgraded to a *Full* one. Write `upgrade_fee(day)` for the 2024/25 season.", fee) is None
+    assert check("Write `upgrade_fee(day)`: an upgrade bought on a weekday costs less than one bought at the weekend.", fee) == (
+        "the instruction asks for days of the week and the code never asks which day of the week a date is")
+
+    tiers = ("Write `charge(net_kg, percent)`: up to and including 5% contamination the normal charge (net tonnes × 30); "
+             "above 5% a 25% surcharge.")
+    named = "from decimal import Decimal\n\nSURCHARGE_FROM = Decimal('5')\n\n\ndef charge(net_kg, percent):\n    base = net_kg / 1000 * 30\n    return base * 1.25 if TEST else base\n"
+    assert check(tiers, named.replace("TEST", "percent > SURCHARGE_FROM")) is None
+    assert check(tiers, named.replace("TEST", "SURCHARGE_FROM < percent")) is None
+    assert check(tiers, named.replace("TEST", "not percent < SURCHARGE_FROM")) == (
+        "the instruction's tiers run 'up to and including' and its comparison percent < SURCHARGE_FROM (line 8) leaves the bound to the next tier")

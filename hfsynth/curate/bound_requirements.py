@@ -632,6 +632,25 @@ def _tests_of_guards_before_growth(tree: ast.Module) -> set:
     return found
 
 
+def _tests_of_whole_answers(tree: ast.Module) -> set:
+    """The ids of ``if len(counts) <= k: return sum(counts), 0`` tests: with exactly ``k`` items the whole list is
+    the one stretch of ``k``, so answering from all of it is right on either side of "fewer than `k`"."""
+    found = set()
+    for guard in nodes_of(tree, ast.If):
+        test = guard.test
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and guard.body and isinstance(guard.body[-1], ast.Return)
+                and guard.body[-1].value is not None):
+            continue
+        sized = test.left if isinstance(test.ops[0], ast.LtE) else test.comparators[0] if isinstance(test.ops[0], ast.GtE) else None
+        if not (isinstance(sized, ast.Call) and getattr(sized.func, "id", None) == "len" and len(sized.args) == 1 and isinstance(sized.args[0], ast.Name)):
+            continue
+        collection = sized.args[0].id
+        sliced = {id(n.value) for n in nodes_of(guard.body[-1], ast.Subscript)}
+        if any(n.id == collection and id(n) not in sliced for n in nodes_of(guard.body[-1].value, ast.Name)):
+            found.add(id(test))
+    return found
+
+
 def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Optional[str]:
     """``late >= grace`` for "more than `grace` minutes late", and no ``> grace`` nor ``<= grace`` (its complement)
     anywhere: the bound itself is counted; and below, ``games <= 30`` for "fewer than 30 games" with no ``< 30``
@@ -640,6 +659,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
     asks = [(m, (ast.Gt, ast.LtE), ast.GtE) for m in STATED_EXCLUSIVE.finditer(prose)]
     asks += [(m, (ast.Lt, ast.GtE), ast.LtE) for m in STATED_EXCLUSIVE_BELOW.finditer(prose)]
     guards = _tests_of_guards_before_growth(tree) if asks else set()
+    whole = _tests_of_whole_answers(tree) if asks else set()
     for match, excluding, including in asks:
         spelled = match.group("bound") or match.groupdict().get("number")
         bound = _spelled_bound(spelled, parameters)
@@ -649,7 +669,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
         for node, op in _comparisons_with(tree, bound, named):
             if op in excluding or id(node) in guards:
                 excluded = True
-            elif op is including and taken is None:
+            elif op is including and taken is None and id(node) not in whole:
                 taken = node
         if taken is not None and not excluded:
             return f"the instruction says {match.group(0)!r} and {unparsed(taken)[:60]} (line {taken.lineno}) counts {spelled} itself"
@@ -663,6 +683,24 @@ UP_TO_INCLUDING_ASK = literal_gates.compile(r"\bup\s+to\s+and\s+including\b(?!\s
 FROM_BOUND_UP_ASK = literal_gates.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)|\b(?:each|every|all)\s+thresholds?\s+(?:is\s+|are\s+)?inclusive\b"
                                r"|(?:^|\|)[ \t]*\d+(?:\.\d+)?[ \t]*%?[ \t]+(?:and|or)[ \t]+(?:above|over|higher|up|more)[ \t]*\|", re.IGNORECASE | re.MULTILINE)
 WEEKDAY_CALLS = frozenset({"weekday", "isoweekday"})  # ``day.weekday() < 5``: a day of the week, not a tier's bound
+
+
+def _module_level_numbers(tree: ast.Module) -> Set[str]:
+    """Names the module binds once to a number (``LIMIT = 5``, ``REJECT_ABOVE = Decimal("20")``): in a comparison
+    they are the bound, as a number written in place would be."""
+    once = values_bound_once(tree)
+    numbers = set()
+    for statement in tree.body:
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name)):
+            continue
+        value = statement.value
+        if isinstance(value, ast.Call) and getattr(value.func, "id", None) in ("Decimal", "float", "int") and len(value.args) == 1 and not value.keywords:
+            value = value.args[0]
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                value = ast.Constant(0)  # Decimal("20"): a number spelt as text
+        if statement.targets[0].id in once and constant_value(value) is not None:
+            numbers.add(statement.targets[0].id)
+    return numbers
 
 
 def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Optional[str]:
@@ -681,6 +719,10 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
     stepped_first = _tests_of_loops_that_step_first(tree)
     positions = {t.id for n in nodes_of(tree, ast.Assign) if isinstance(n.value, ast.Call)
                  and "bisect" in (getattr(n.value.func, "id", None) or getattr(n.value.func, "attr", "")) for t in n.targets if isinstance(t, ast.Name)}
+    named_bounds = _module_level_numbers(tree)
+
+    def fixed(side: ast.expr) -> bool:  # 5, or SURCHARGE_FROM = Decimal("5") at the top: the side that is the bound
+        return isinstance(side, ast.Constant) or isinstance(side, ast.Name) and side.id in named_bounds
     for node in walk_outside_asserts(tree):
         if isinstance(node, ast.UnaryOp) and id(node) in guards:
             guards.add(id(node.operand))
@@ -699,11 +741,11 @@ def _tiers_exclude_their_bound(tree: ast.Module, upward: bool = False) -> Option
             elif id(node) in exits or id(node) in stepped_first:  # while current < end: current += day; ...: the body sees end
                 inclusive = True
             elif upward and isinstance(op, (ast.Lt, ast.Gt)):
-                if isinstance(op, ast.Gt) != isinstance(left, ast.Constant):
+                if isinstance(op, ast.Gt) != fixed(left):
                     strict.append(node)  # score > 90, 90 < score: the top tier starts above its bound
                 else:
                     inclusive = True  # age < 65: the tier below ends before the bound, which goes up
-            elif isinstance(op, ast.Lt) and not isinstance(left, ast.Constant) or isinstance(op, ast.Gt) and not isinstance(right, ast.Constant):
+            elif isinstance(op, ast.Lt) and not fixed(left) or isinstance(op, ast.Gt) and not fixed(right):
                 strict.append(node)
             elif isinstance(op, (ast.Lt, ast.Gt)):
                 inclusive = True  # 20 < weight: above the bound, the bound itself below

@@ -479,8 +479,14 @@ def _ratio_upside_down(prose: str, tree: ast.Module) -> Optional[str]:
     return None
 
 
-def _asked(pattern: "re.Pattern[str]", prose: str) -> Optional["re.Match[str]"]:
-    return next((m for m in pattern.finditer(prose) if not ends_negated(prose, m.start())), None)
+def _asked(pattern: "re.Pattern[str]", prose: str, names: Set[str] = frozenset()) -> Optional["re.Match[str]"]:
+    """The first ask of ``pattern`` that is not negated nor one of the instruction's ``names``."""
+    return next((m for m in pattern.finditer(prose) if not ends_negated(prose, m.start()) and m.group(0) not in names), None)
+
+
+# "A *Weekday* season pass can be upgraded to a *Full* one": a capitalised word in single stars names a product or a
+# tier, it asks for nothing.
+EMPHASISED_NAME = re.compile(r"(?<![*\w])\*([A-Z][a-z]+)\*(?![*\w])")
 
 
 def _only_truths(tree: ast.Module) -> bool:
@@ -1222,10 +1228,11 @@ def wrong_operation(prose: str, code: str, instruction: str = "") -> Optional[st
     tree = parse_python(code)
     if tree is None:
         return None
+    names = set(EMPHASISED_NAME.findall(prose))
     prose = EMPHASIS.sub(r"\1", prose)  # "return the **indices**"
     facts = Code(tree)
     for what, pattern, evidence, failure in OPERATIONS:
-        if _asked(pattern, prose) and not evidence(facts) and not (what in OPERATION_VOIDED and _voided(OPERATION_VOIDED[what].search(prose), tree)) \
+        if _asked(pattern, prose, names) and not evidence(facts) and not (what in OPERATION_VOIDED and _voided(OPERATION_VOIDED[what].search(prose), tree)) \
                 and not (what in OPERATION_NEEDS and not OPERATION_NEEDS[what].search(prose) and not OPERATION_NEEDS[what].search(unparsed(tree))):
             return f"the instruction asks for {what} and the code {failure}"
     value = _asked(ASKS_FOR_A_VALUE, prose)
