@@ -1500,3 +1500,24 @@ def test_a_table_printed_at_once_is_claimed_line_by_line_below_its_print():
     rows = [dict(r, instruction="Write it and show an example.", response=f"```python\n{r['code']}```\n") for r in rows]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"right": "passed", "a wrong line": "failed"}, got
+
+
+def test_layouts_lines_decoded_and_a_threshold_search_are_no_inputs_nor_a_known_task():
+    """blind185 and blind187, three good rows that execution failed: "any of the layouts `4-4-2`, `5-3-2` or `5-4-1`"
+    names the input's layouts, no value to convert; ``json.loads(line)`` for each line of ``jsonl_text`` decodes the
+    text, so ``'12'`` is no ordinary value of it; "the first day on which the total is strictly greater than `limit`.
+    Use binary search" asks for a threshold, not the index of a value. Beside each, the reading that stays."""
+    from hfsynth.curate.typed_probes import typed_probes
+
+    one = "def to_11_digit(ndc: str) -> str:\n    return ndc\n"
+    assert accepted_inputs("Convert a 10-digit NDC in any of the layouts `4-4-2`, `5-3-2` or `5-4-1` to 5-4-2.", ast.parse(one)) == []
+    assert accepted_inputs("Convert a 10-digit NDC such as `1234-5678-90` or `12345-678-90` to 5-4-2.", ast.parse(one)) == ["1234-5678-90", "12345-678-90"]
+
+    lines = ("import json\n\n\ndef totals(jsonl_text: str) -> dict[str, int]:\n    found = {}\n    for line in jsonl_text.splitlines():\n"
+             "        record = DECODE\n        found[record['drug']] = found.get(record['drug'], 0) + 1\n    return found\n")
+    assert typed_probes("Write it.", ast.parse(lines.replace("DECODE", "json.loads(line.strip())"))) == []
+    assert typed_probes("Write it.", ast.parse(lines.replace("DECODE", "dict(drug=line.strip())"))) == ["totals('abc')", "totals('12')"]
+
+    search = "def first_day_over(cumulative: list[float], limit: float) -> int:\n    from bisect import bisect_right\n    i = bisect_right(cumulative, limit)\n    return i if i < len(cumulative) else -1\n"
+    assert known_task_claims("Return the index of the first day on which the cumulative catch is strictly greater than `limit`. Use binary search.", search) == []
+    assert known_task_claims("Find the index of `limit` in the sorted list `cumulative` with a binary search, or -1.", search)

@@ -5785,3 +5785,16 @@ def test_blind170_to_176s_answers_to_another_task():
     assert check(ask, jobs.replace("FOUND", "return [job['job_id']]").replace("END", "[]")).endswith("jobs_for() returns one item at most")
     assert check(ask, jobs.replace("FOUND", "found.append(job['job_id'])").replace("END", "found")) is None
     assert check(ask, "def jobs_for(jobs, customer):\n    return [j['job_id'] for j in jobs if j['customer'] == customer]\n") is None
+
+
+def test_a_midpoint_rounded_up_sticks_on_the_upper_bound():
+    """blind99: ``mid = (lo + hi + 1) // 2`` is ``hi`` once ``hi == lo + 1``, so ``hi = mid`` never moves there; with
+    ``lo = mid`` (and ``hi = mid - 1``) it is the right way to round."""
+    search = ("def first_reaching(xs, target):\n    lo, hi = 0, len(xs) - 1\n    while lo < hi:\n        mid = (lo + hi + 1) // 2\n"
+              "        if xs[mid] >= target:\n            hi = HIGH\n        else:\n            lo = LOW\n    return lo\n")
+    assert trivial(search.replace("HIGH", "mid").replace("LOW", "mid + 1")) == (
+        "never ends: the binary search at line 3 sets hi = mid (line 6) while lo < hi: once hi == lo + 1, mid is hi already and the loop never ends")
+    assert trivial(search.replace("HIGH", "mid - 1").replace("LOW", "mid").replace(">= target", "> target")) is None
+    inclusive = search.replace("lo < hi", "lo <= hi").replace("HIGH", "mid - 1").replace("LOW", "mid")
+    assert trivial(inclusive) == (
+        "never ends: the binary search at line 3 sets lo = mid (line 8) while lo <= hi: once lo == hi, mid is lo already and the loop never ends")

@@ -16,7 +16,8 @@ handles. Execution calls the function on each quoted form. Read only where the w
   not accept ("raise ValueError for anything else, such as 'abc'" lists what must raise:
   :mod:`hfsynth.curate.required_errors`);
 - a string that spells a format rather than a value ('HH:MM', 'YYYY-MM-DD', '#RRGGBB', 'N days'),
-  or a part of one ("an optional leading "+1"", "separated by ';'"), is no input; nor is a quoted field
+  or a part of one ("an optional leading "+1"", "separated by ';'"), or a layout ("any of the layouts `4-4-2` or
+  `5-3-2`"), is no input; nor is a quoted field
   inside a bigger backticked value. Besides quotes, backticks hold inputs too: a date, time or number
   with separators (`2024-03-01 12:30:45,123`, a signed `-05:23:28.5`, not a signed number alone: `-1.46` is a
   field's value), or a record with letters, digits and separators
@@ -69,6 +70,8 @@ REFUSED_SUBJECT = literal_gates.compile(r"""['"`]\s*`?\s*(?:(?:should|must|will|
 # "an optional leading "+1"", "separated by ';'", "a member id made of "M" and four digits": a part of an input, not one.
 FRAGMENT = literal_gates.compile(r"\b(?:leading|trailing|prefix\w*|suffix\w*|optional|start\w*|end\w*|begin\w*|contain\w*|separat\w*|delimit\w*|characters?|symbols?|signs?|"
                       r"letters?|digits?|with|without|between|around|inside|after|before|plus|made|consist\w*|compos\w*|formed)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+# "converts an NDC in any of the layouts `4-4-2`, `5-3-2` or `5-4-1`": the quoted texts name the input's layouts, no value.
+LAYOUT_NAMED = literal_gates.compile(r"\b(?:layouts?|shapes?)\b[^.;:!?]{0,40}$", re.IGNORECASE)
 BACKTICKED = literal_gates.compile(r"`[^`]*`")
 # "Pickup slots are exported as strings like ...", "the database stores runtimes as text like ...", "takes asking
 # prices as strings exactly as shown": how the input already is, not what the function makes.
@@ -150,7 +153,7 @@ def accepted_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[
                     r"\s[-+*/%<>]=?\s|//|\*\*|\b(?:for|in|if|not|and|or|is|def|return|lambda|import)\b", text):
                 continue  # `n // 2`, `x in seen`: code, not a record
             before = sentence[: match.start()]
-            if not _introduced_as_input(before) or FRAGMENT.search(before[-40:]) or PLACEHOLDER.search(text) or text in found:
+            if not _introduced_as_input(before) or FRAGMENT.search(before[-40:]) or LAYOUT_NAMED.search(before[-50:]) or PLACEHOLDER.search(text) or text in found:
                 continue
             found.append(text)
     return found

@@ -329,9 +329,16 @@ def _floor_midpoint(value: ast.AST, low: str, high: str) -> bool:
     return text in (f"({low}+{high})//2", f"({high}+{low})//2", f"{low}+({high}-{low})//2", f"({low}+{high})>>1")
 
 
+def _ceiling_midpoint(value: ast.AST, low: str, high: str) -> bool:
+    """``(lo + hi + 1) // 2`` or ``lo + (hi - lo + 1) // 2``: the midpoint rounded up, which equals ``hi`` once ``hi`` is ``lo + 1``."""
+    text = unparsed(value).replace(" ", "")
+    return text in (f"({low}+{high}+1)//2", f"({high}+{low}+1)//2", f"{low}+({high}-{low}+1)//2", f"({low}+{high}+1)>>1")
+
+
 def stuck_bisection(tree: ast.AST) -> Optional[str]:
     """``while lo < hi: mid = (lo + hi) // 2 ... lo = mid``: once ``hi == lo + 1``, ``mid`` is ``lo``
-    and the branch that sets ``lo = mid`` changes nothing (with ``lo <= hi``, ``hi = mid`` as well)."""
+    and the branch that sets ``lo = mid`` changes nothing (with ``lo <= hi``, ``hi = mid`` as well). The midpoint
+    rounded up (``(lo + hi + 1) // 2``) is ``hi`` then, and ``hi = mid`` is the branch stuck."""
     for loop in nodes_of(tree, ast.While):
         if not (isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1
                 and isinstance(loop.test.ops[0], (ast.Lt, ast.LtE)) and isinstance(loop.test.left, ast.Name)
@@ -339,12 +346,16 @@ def stuck_bisection(tree: ast.AST) -> Optional[str]:
             continue
         low, high = loop.test.left.id, loop.test.comparators[0].id
         middles = {_name_assigned(n) for n in walk(loop) if _name_assigned(n) and _floor_midpoint(n.value, low, high)}
-        stuck = (low, high) if isinstance(loop.test.ops[0], ast.LtE) else (low,)
+        ceilings = {_name_assigned(n) for n in walk(loop) if _name_assigned(n) and _ceiling_midpoint(n.value, low, high)}
+        inclusive = isinstance(loop.test.ops[0], ast.LtE)
         for node in walk(loop):
-            if _name_assigned(node) in stuck and isinstance(node.value, ast.Name) and node.value.id in middles:
-                when = f"{low} == {high}" if node.targets[0].id == high else f"{high} == {low} + 1"
-                return (f"the binary search at line {loop.lineno} sets {node.targets[0].id} = {node.value.id} (line {node.lineno}) while "
-                        f"{unparsed(loop.test)}: once {when}, {node.value.id} is {node.targets[0].id} already and the loop never ends")
+            moved, value = _name_assigned(node), getattr(getattr(node, "value", None), "id", None)
+            if value is None or not (moved in ((low, high) if inclusive else (low,)) and value in middles
+                                     or moved in ((low, high) if inclusive else (high,)) and value in ceilings):
+                continue
+            when = f"{low} == {high}" if inclusive and (moved == high) == (value in middles) else f"{high} == {low} + 1"
+            return (f"the binary search at line {loop.lineno} sets {moved} = {value} (line {node.lineno}) while "
+                    f"{unparsed(loop.test)}: once {when}, {value} is {moved} already and the loop never ends")
     return None
 
 

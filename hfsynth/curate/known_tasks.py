@@ -330,6 +330,10 @@ SHARED_UNLESS = (r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas 
                  r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
                  r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b")
 
+# "the first day on which the cumulative catch is strictly greater than `limit`. Use binary search": a search for a
+# threshold, whose answer for a value in the list is not that value's index.
+THRESHOLD_SEARCH = (r"|\bstrictly\s+(?:greater|less|more|above|below|over|under|after|before|exceed)"
+                    r"|\bfirst\s+(?:\w+\s+){0,4}(?:on\s+which|where|whose|that|with)\b[^.]{0,60}\b(?:greater|more|less|exceeds?|above|below|over|under|at\s+least|at\s+most|reach(?:es|ed)?)\b")
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b|\bprimality (?:test|check)\w*"), 1, r"prime",
               [(n,) for n in (0, 1, 2, 3, 4, 9, 15, 17, 25, 29, 49, 97, 100)], _is_prime,
@@ -360,7 +364,8 @@ TASKS: Tuple[KnownTask, ...] = (
                         r"|\bround\w*|\bclamp\w*|\bcapped\b|\bexactly\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b")),  # "exactly 7 daily counts ... the median, rounded to 500"
     KnownTask("a binary search", _i(r"\bbinary search\b"), 2, r"search|find|index",
               [([1, 3, 5, 7, 9], 7), ([1, 3, 5, 7, 9], 1), ([1, 3, 5, 7, 9], 9), ([1, 3, 5, 7, 9], 4), ([1, 3, 5, 7, 9], 10), ([2], 2)], _binary_search,
-              unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b"), named=r"binary_?search"),
+              unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b"
+                                    + THRESHOLD_SEARCH), named=r"binary_?search"),
     KnownTask("the longest common subsequence's length", _i(r"\blength of the longest common subsequence\b|\blongest common subsequence\b[^.]{0,30}\blength\b"), 2, r"lcs|subseq|common",
               [("abcde", "ace"), ("abc", "def"), ("AGGTAB", "GXTXAYB"), ("", "abc")], _lcs, unless=_i(PRINTS + r"|\bsubstring\b|\bitself\b|\bthe subsequence\b|\bnot (?:just|only|merely) (?:its|the) length\b|\breturns? (?:one|a|any) longest common subsequence\b")),
     KnownTask("a list flattened", _i(r"\bflatten\w*\b[^.]{0,60}\b(?:any|arbitrar\w*) (?:depth|level|nesting)|\bdeeply nested\b[^.]{0,40}\bflat"), 1, r"flat",

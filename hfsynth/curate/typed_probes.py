@@ -29,8 +29,8 @@ Read only when the words leave no doubt:
 - no union of two kinds (``dict[str, int | str]``: which key holds which is not said);
 - the code imports only the standard library and raises no ``TypeError``/``AttributeError`` itself
   (those would be its answer to a value it refuses);
-- no parameter is handed whole to a decoder (``json.loads(doc)``, ``ast.literal_eval``): that text holds
-  a document, and ``"12"`` is one of a number.
+- no parameter, whole or a part of it (its lines), is handed to a decoder (``json.loads(doc)``, ``ast.literal_eval``):
+  that text holds a document, and ``"12"`` is one of a number.
 
 A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
 records look like the ones the code expects; a dict of text values holds digits in one probe and
@@ -219,11 +219,22 @@ DECODERS = frozenset({"loads", "literal_eval", "eval"})  # json.loads(doc): "12"
 
 
 def _decodes_a_parameter(function: ast.FunctionDef) -> bool:
-    """A parameter handed whole to a decoder (``json.loads(doc)``): the text holds a value of its own, which
-    made-up words or digits are not (``json.loads("12")`` is the number 12, not a report)."""
+    """A parameter, or a part of it, handed to a decoder (``json.loads(doc)``, ``json.loads(line)`` for each line of
+    ``jsonl_text.splitlines()``): the text holds values of their own, which made-up words or digits are not
+    (``json.loads("12")`` is the number 12, not a record)."""
     names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    bindings = [(n.target, n.iter) for n in nodes_of(function, (ast.For, ast.comprehension))]
+    bindings += [(t, n.value) for n in nodes_of(function, ast.Assign) for t in n.targets]
+    grown = True
+    while grown:  # the names bound from a part of the text: its lines, a stripped line, the fields of a split
+        grown = False
+        for target, value in bindings:
+            if any(v.id in names for v in nodes_of(value, ast.Name)):
+                new = {t.id for t in nodes_of(target, ast.Name)} - names
+                names |= new
+                grown = grown or bool(new)
     return any((getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECODERS and n.args
-               and isinstance(n.args[0], ast.Name) and n.args[0].id in names for n in nodes_of(function, ast.Call))
+               and any(v.id in names for v in nodes_of(n.args[0], ast.Name)) for n in nodes_of(function, ast.Call))
 
 
 def _required(function: ast.FunctionDef) -> Tuple[List[ast.arg], List[ast.arg]]:
