@@ -1521,3 +1521,37 @@ def test_layouts_lines_decoded_and_a_threshold_search_are_no_inputs_nor_a_known_
     search = "def first_day_over(cumulative: list[float], limit: float) -> int:\n    from bisect import bisect_right\n    i = bisect_right(cumulative, limit)\n    return i if i < len(cumulative) else -1\n"
     assert known_task_claims("Return the index of the first day on which the cumulative catch is strictly greater than `limit`. Use binary search.", search) == []
     assert known_task_claims("Find the index of `limit` in the sorted list `cumulative` with a binary search, or -1.", search)
+
+
+def test_blind191_193_197s_good_rows_run_as_their_instructions_say():
+    """blind191, 193 and 197, four good rows that execution failed: "ordered alphabetically, case-insensitively" ignores
+    case in the order only, so a customer written twice is one customer whatever the probe re-cases; "the hyphen is
+    optional" makes ``'03785955'`` a valid ISSN; "the percentage of finishers strictly faster than t. Use binary search"
+    is no search for t's index; and ``# -> 48  (Friday evening)`` claims 48, then says what it is. Beside each, the
+    row that still fails."""
+    rank = ("from collections import defaultdict\n\n\ndef rank_customers(rows):\n    revenue = defaultdict(int)\n    for customer, qty, price in rows:\n"
+            "        revenue[customer] += qty * price\n    return sorted(revenue, key=lambda c: (-revenue[c], KEY))\n\n\n"
+            "rows = [('Corner Cafe', 10, 4), ('Bean Bun', 5, 9), ('Corner Cafe', 1, 5), ('alder deli', 3, 15)]\n"
+            "assert rank_customers(rows) == ['alder deli', 'Bean Bun', 'Corner Cafe']\n")
+    rank_ask = "Write `rank_customers(rows)` returning customer names by total revenue, highest first; equal revenue ordered alphabetically, case-insensitively."
+    issn = ("import re\n\n\ndef is_valid_issn(s):\n    m = re.fullmatch(r'([0-9]{4})-?([0-9]{3})([0-9Xx])', s)\n    if not m:\n        return False\n"
+            "    total = sum(int(d) * w for d, w in zip(m.group(1) + m.group(2), range(8, 1, -1)))\n    check = (11 - total % 11) % 11\n"
+            "    return m.group(3).upper() == ('X' if check == 10 else str(check))\n")
+    issn_ask = "Write `is_valid_issn(s)`: format `NNNN-NNNC`, the hyphen is optional; weights 8..2; the check value is `(11 - sum % 11) % 11`, X for 10."
+    faster = ("from bisect import bisect_left\n\n\ndef percent_faster(sorted_times, t):\n    if not sorted_times:\n        return 0.0\n"
+              "    return round(100 * bisect_left(sorted_times, t) / len(sorted_times), 1)\n")
+    faster_ask = "Write `percent_faster(sorted_times, t)`: the percentage of finishers strictly faster than t, to one decimal. Use binary search."
+    price = ("from datetime import datetime\n\n\ndef price_for(start):\n    return 48 if start.weekday() in (4, 5) and start.hour >= 17 else 40\n\n\n"
+             "print(price_for(datetime(2024, 6, 7, 19, 30)))  # -> SHOWN  (Friday evening)\n")
+    rows = [
+        {"id": "order only", "code": rank.replace("KEY", "c.casefold()"), "instruction": rank_ask},
+        {"id": "order by case", "code": rank.replace("KEY", "c"), "instruction": rank_ask},
+        {"id": "hyphen optional", "code": issn, "instruction": issn_ask},
+        {"id": "hyphen required", "code": issn, "instruction": issn_ask.replace("the hyphen is optional", "with the hyphen")},
+        {"id": "strictly faster", "code": faster, "instruction": faster_ask},
+        {"id": "claim glossed", "code": price.replace("SHOWN", "48"), "instruction": "Write `price_for(start)` and print an example."},
+        {"id": "claim glossed, wrong", "code": price.replace("SHOWN", "40"), "instruction": "Write `price_for(start)` and print an example."},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"order only": "passed", "order by case": "failed", "hyphen optional": "no_tests", "hyphen required": "failed",
+                   "strictly faster": "no_tests", "claim glossed": "passed", "claim glossed, wrong": "failed"}, got

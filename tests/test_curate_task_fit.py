@@ -5798,3 +5798,57 @@ def test_a_midpoint_rounded_up_sticks_on_the_upper_bound():
     inclusive = search.replace("lo < hi", "lo <= hi").replace("HIGH", "mid - 1").replace("LOW", "mid")
     assert trivial(inclusive) == (
         "never ends: the binary search at line 3 sets lo = mid (line 8) while lo <= hi: once lo == hi, mid is lo already and the loop never ends")
+
+
+def test_blind192_to_195s_certain_errors_each_beside_the_row_that_is_kept():
+    """blind192-195: errors that ordinary input raises, each read from the code alone: a date ordered between two
+    datetimes in one chained comparison; a Decimal from a parameter's ``dict[str, Decimal]`` times a float constant; a
+    dict annotated as one losing keys inside the loop over it; a key tested as ``int(emp_id)`` and looked up as the text
+    ``emp_id``; ``max()``'s answer tested for None, which it never gives (it raises on the empty list first)."""
+    window = ("from datetime import datetime, timedelta\n\n\ndef due(bookings, now):\n    today = now.date()\n    horizon = today + timedelta(days=2)\n"
+              "    out = []\n    for b in bookings:\n        checkout = PARSE\n        if today <= checkout <= horizon:\n            out.append(b['room'])\n    return out\n")
+    assert trivial(window.replace("PARSE", "datetime.strptime(b['checkout'], '%Y-%m-%d')")) == (
+        "always an error: today <= checkout <= horizon (line 10) mixes a datetime and a date, which raises TypeError")
+    assert trivial(window.replace("PARSE", "datetime.strptime(b['checkout'], '%Y-%m-%d').date()")) is None
+
+    invoice = ("from decimal import Decimal\n\nLATE = FACTOR\n\n\ndef invoice(entries, fees: dict[str, Decimal]) -> Decimal:\n    total = Decimal('0')\n"
+               "    for subject, late in entries:\n        fee = fees[subject]\n        if late:\n            fee = fee * LATE\n        total += fee\n    return total\n")
+    assert trivial(invoice.replace("FACTOR", "1.5")) == "always an error: fee * LATE (line 11) mixes a Decimal and a float, which raises TypeError"
+    assert trivial(invoice.replace("FACTOR", "Decimal('1.5')")) is None
+
+    close = ("def close(pending: dict[int, str]) -> list[int]:\n    closed = []\n    for room in LOOP:\n        if pending[room] == 'inspected':\n"
+             "            del pending[room]\n            closed.append(room)\n    return sorted(closed)\n")
+    assert trivial(close.replace("LOOP", "pending")) == (
+        "misused call: del pending[room] (line 5) removes a key of pending while the loop at line 3 walks it: RuntimeError (walk a list of its items instead)")
+    assert trivial(close.replace("LOOP", "list(pending)")) is None
+    assert trivial(close.replace("LOOP", "pending").replace("closed.append(room)", "closed.append(room)\n            break")) is None
+
+    hours = ("def hours(staff: dict[int, str], rows):\n    totals = {}\n    for row in rows:\n        emp_id = row['employee_id'].strip()\n"
+             "        if int(emp_id) not in staff:\n            continue\n        totals[staff[KEY]] = float(row['hours'])\n    return totals\n")
+    assert trivial(hours.replace("KEY", "emp_id")) == (
+        "always an error: staff[emp_id] (line 7) looks up the text emp_id where the code tested int(emp_id) in staff: a key that passed as a number "
+        "is not there as text, so the lookup raises KeyError")
+    assert trivial(hours.replace("KEY", "int(emp_id)")) is None
+
+    report = ("def report(tanks):\n    lines = []\n    for tank in sorted(tanks):\n        when, sg = max(tanks[tank]DEFAULT)\n        if when is None:\n"
+              "            lines.append(f'{tank}: no readings')\n        else:\n            lines.append(f'{tank}: {sg:.3f}')\n    return lines\n")
+    assert trivial(report.replace("DEFAULT", "")) == (
+        "always an error: when is None (line 5) waits for None from max(tanks[tank]) (line 4), which max() never gives: on an empty sequence it raises ValueError")
+    assert trivial(report.replace("DEFAULT", ", default=(None, None)")) is None
+
+
+def test_blind191_and_193s_good_rows_a_full_heap_and_ties_ordered_by_a_named_field():
+    """blind191 and blind193, two good rows: ``max(ovens)`` over ``ovens = [0] * OVENS`` is never empty, so "0 if nothing
+    to bake" needs no default there; "for equal times order by mat name, then chip" names the fields that follow the
+    time in the merged tuples, so ``heapq.merge`` of whole items is what it asks. The readings that stay beside them."""
+    plan = ("import heapq\n\nOVENS = 2\n\n\ndef bake_plan(loads):\n    ovens = HEAP\n    for minutes in sorted(loads, reverse=True):\n"
+            "        heapq.heappush(ovens, heapq.heappop(ovens) + minutes)\n    return max(ovens)\n")
+    ask = "Write `bake_plan(loads)` returning when the last of two ovens finishes (0 if nothing to bake)."
+    assert check(ask, plan.replace("HEAP", "[0] * OVENS")) is None
+    assert check("Write `longest(loads)` returning the longest load (0 if nothing to bake).", "def longest(loads):\n    return max(loads)\n") == (
+        "the instruction answers '0 if nothing' and max(loads) (line 2) has no default and nothing tests for an empty input, so it raises ValueError there")
+
+    merge = "import heapq\n\n\ndef merge_streams(streams):\n    return list(heapq.merge(*[sorted((t, mat, chip) for t, chip in reads) for mat, reads in streams.items()]))\n"
+    assert check("Merge the mats' reads into one list of `(seconds, mat, chip)`. For equal times order by mat name, then chip.", merge) is None
+    assert check("Merge the mats' reads into one list of `(seconds, mat, chip)`. For equal times keep the mats' input order.", merge).endswith(
+        "(line 5) sorts by the whole item, so equal keys are ordered by the next field")

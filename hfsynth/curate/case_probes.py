@@ -20,7 +20,8 @@ with every string folded (``_hf_case_blind`` in the claims' checker). Read only 
 Where the instruction counts only exactly equal strings as the same ("titles that appear more than once
 (exactly the same string) are returned once", :data:`EXACTLY_EQUAL`), or hands names back "as spelled in `required`",
 equal strings are re-cased alike:
-"Nighthawks" twice, one of them upper, are two titles there.
+"Nighthawks" twice, one of them upper, are two titles there. So are they where case is ignored only in an order
+("ordered alphabetically, case-insensitively", :data:`ORDER_ONLY`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ PROBED_CALLS = 2
 # two spellings of one name are two answers there, so equal strings are re-cased alike too.
 EXACTLY_EQUAL = literal_gates.compile(r"\b(?:exactly\s+(?:the\s+)?same|identical|exact(?:ly)?[- ](?:duplicates?|matches|copies|repeats?)|exact\s+same)\b"
                            r"|\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:spelled|spelt|written|given)\s+in\b|\boriginal\s+(?:spelling|casing|case|capitali[sz]ation)\b", re.IGNORECASE)
+
+
+# "Customers with equal revenue are ordered alphabetically, case-insensitively": case is ignored in the order, and
+# "Corner Cafe" written twice is one customer whatever a probe makes of it, so equal strings are re-cased alike.
+ORDER_ONLY = literal_gates.compile(r"\b(?:alphabetic\w*|sort\w*|order\w*)\b[^.;]{0,20}?\bcase[- ]?insensitiv\w*|\bcase[- ]?insensitiv\w*\s+(?:alphabetic\w*|sort\w*|order\w*)\b",
+                                   re.IGNORECASE)
 
 
 def _plain(node: ast.expr) -> bool:
@@ -78,5 +85,5 @@ def case_claims(instruction_prose: str, tree: Optional[ast.Module], tests_tree: 
     function = asked_function(tree, prose)
     if function is None:
         return []
-    keep_equal = "equal" if EXACTLY_EQUAL.search(prose) else ""
+    keep_equal = "equal" if EXACTLY_EQUAL.search(prose) or ORDER_ONLY.search(prose) else ""
     return [(source, keep_equal, False, "case") for source in _own_calls([t for t in (tests_tree, tree) if t is not None], function.name)]

@@ -1085,6 +1085,62 @@ def sinks_looked_up(tree: ast.Module) -> Optional[str]:
     return None
 
 
+TEXT_METHODS = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "replace", "title", "removeprefix", "removesuffix"})
+
+
+def _texts_bound(scope: ast.AST) -> Set[str]:
+    """Names ``scope`` binds once, to a text method's result (``emp_id = row["employee_id"].strip()``): always a str."""
+    stores = store_counts(scope)
+    return {n.targets[0].id for n in own_scope_nodes(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+            and stores[n.targets[0].id] == 1 and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Attribute) and n.value.func.attr in TEXT_METHODS}
+
+
+def key_tested_in_another_form(tree: ast.Module) -> Optional[str]:
+    """``emp_id = row["employee_id"].strip()``, ``if int(emp_id) not in staff: continue``, then ``staff[emp_id]``: the key is
+    tested as a number and looked up as the text it came from, so every lookup that passed the test raises KeyError.
+    Read where the mapping is never written with the text, and no lookup uses the number."""
+    for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        texts = _texts_bound(scope)
+        tested = {}
+        for node in nodes_of(scope, ast.Compare) if texts else ():
+            left = node.left
+            if (len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and isinstance(left, ast.Call) and getattr(left.func, "id", None) in ("int", "float")
+                    and len(left.args) == 1 and not left.keywords and isinstance(left.args[0], ast.Name) and left.args[0].id in texts):
+                tested.setdefault((unparsed(node.comparators[0]), left.args[0].id), unparsed(left))
+        if not tested:
+            continue
+        keys = {(unparsed(n.value), unparsed(n.slice)) for n in nodes_of(scope, ast.Subscript)}
+        keys |= {(unparsed(n.func.value), unparsed(n.args[0])) for n in nodes_of(scope, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "pop") and n.args}
+        stored = {(unparsed(n.value), unparsed(n.slice)) for n in nodes_of(scope, ast.Subscript) if not isinstance(n.ctx, ast.Load)}
+        for read in nodes_of(scope, ast.Subscript):
+            mapping, key = unparsed(read.value), read.slice
+            number = tested.get((mapping, getattr(key, "id", None)))
+            if isinstance(read.ctx, ast.Load) and number and (mapping, number) not in keys and (mapping, key.id) not in stored:
+                return (f"{unparsed(read)[:40]} (line {read.lineno}) looks up the text {key.id} where the code tested {number} in {mapping}: "
+                        f"a key that passed as a number is not there as text, so the lookup raises KeyError")
+    return None
+
+
+def extreme_tested_for_none(tree: ast.Module) -> Optional[str]:
+    """``when, sg = max(readings, key=...)`` then ``if when is None: ... "no readings"``: ``max`` and ``min`` never give
+    None; on the empty sequence the None test is there for they raise ValueError first. Read where the call has no
+    ``default=``, sits outside a ``try``, and its value (or a name unpacked from it) is tested ``is None`` after it."""
+    for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        stores = store_counts(scope)
+        for node in _walk_unguarded(scope):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.Call)
+                    and getattr(node.value.func, "id", None) in ("max", "min") and len(node.value.args) == 1
+                    and not any(k.arg == "default" for k in node.value.keywords)):
+                continue
+            names = {t.id for t in nodes_of(node.targets[0], ast.Name) if stores[t.id] == 1}
+            for test in nodes_of(scope, ast.Compare):
+                if (test.lineno > node.lineno and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.IsNot)) and isinstance(test.left, ast.Name)
+                        and test.left.id in names and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value is None):
+                    return (f"{unparsed(test)} (line {test.lineno}) waits for None from {unparsed(node.value)[:40]} (line {node.lineno}), which {node.value.func.id}() "
+                            f"never gives: on an empty sequence it raises ValueError")
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = rebound_names(tree)
@@ -1093,7 +1149,8 @@ def certain_error(tree: ast.Module) -> Optional[str]:
              or missing_method(tree) or wrong_arity(tree) or mixed_dates(tree) or decimal_with_float(tree) or twin_left_unparsed(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
              or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree) or none_values_grown(tree)
-             or records_compared_on_ties(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree))
+             or records_compared_on_ties(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree)
+             or key_tested_in_another_form(tree) or extreme_tested_for_none(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

@@ -330,9 +330,9 @@ SHARED_UNLESS = (r"|\bcount\w*|\bhow many\b|\bnumber of\b|\bmultiplicit\w*|\bas 
                  r"\bdict\w*|\bpairs?\b|\bdifference\b|\bonly (?:in|one)\b|\beither\b|\bexclusive\b|\bexcept\b|\bcase\b|\bignor\w*|\bnormali[sz]\w*|\bfuzzy\b|"
                  r"\bsimilar\b|\bprefix|\bsuffix|\bsubstring|\bsorted lists\b|\bkeys?\b|\bfield\b|\bobjects?\b|\brecords?\b|\bdicts?\b|\btuples?\b|\bid\b|\bids\b")
 
-# "the first day on which the cumulative catch is strictly greater than `limit`. Use binary search": a search for a
-# threshold, whose answer for a value in the list is not that value's index.
-THRESHOLD_SEARCH = (r"|\bstrictly\s+(?:greater|less|more|above|below|over|under|after|before|exceed)"
+# "the first day on which the cumulative catch is strictly greater than `limit`. Use binary search", "the percentage of
+# finishers strictly faster than t": a search for a threshold, whose answer for a value in the list is not its index.
+THRESHOLD_SEARCH = (r"|\bstrictly\s+(?:\w+er\b|above|below|over|under|after|before|exceed)|\bpercent"
                     r"|\bfirst\s+(?:\w+\s+){0,4}(?:on\s+which|where|whose|that|with)\b[^.]{0,60}\b(?:greater|more|less|exceeds?|above|below|over|under|at\s+least|at\s+most|reach(?:es|ed)?)\b")
 TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a primality test", _i(r"\b(?:is|whether|if|check\w*|test\w*|determin\w*)\b[^.]{0,40}\bprime\b|\bprimality (?:test|check)\w*"), 1, r"prime",
@@ -762,7 +762,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("an ISSN check", _i(r"\bissn\b[^.]{0,80}\b(?:valid\w*|check\w*)\b|\b(?:valid\w*|check\w*)\b[^.]{0,40}\bissn\b|\b(?:is_)?valid_issn\b"), 1, r"issn|valid|check",
               [("0378-5955",), ("0378-5954",), ("2049-3630",), ("1050-124X",), ("1050-1240",), ("03785955",), ("0378-595",)], _issn, truth=True,
               unless=_i(PRINTS + r"|\bconvert\w*|\bcheck (?:digit|character)\b[^.]{0,20}\b(?:compute|calculat|return)\w*|\bcompute\w* the check\b|\bgenerat\w*|"
-                        r"\blower-?\s?case x\b|\bspaces?\b|\bwithout (?:the )?hyphen|\bdict\w*|\breasons?\b|\bmessages?\b|\blist\b|\bNone\b|\braise\w*|\bnormali[sz]")),
+                        r"\blower-?\s?case x\b|\bspaces?\b|\bwithout (?:the )?hyphen|\bhyphen\b[^.;]{0,20}\boptional\b|\boptional hyphen|\bdict\w*|\breasons?\b|\bmessages?\b|\blist\b|\bNone\b|\braise\w*|\bnormali[sz]")),
     KnownTask("the distinct substrings counted", _i(r"\b(?:number of|count\w*|how many) (?:the )?distinct (?:non-empty )?substrings\b"), 1, r"distinct|substr|count",
               [("abc",), ("aaa",), ("abab",), ("a",), ("abcd",)], lambda text: len({text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}),
               unless=_i(PRINTS + r"|\bpalindrom\w*|\bof length\b|\blength k\b|\bsubsequences?\b|\bincluding the empty\b|\bempty string counts\b|\bcase\b|\bignor\w*|\bwords?\b|\blist\b|\bset\b|\bk\b")),

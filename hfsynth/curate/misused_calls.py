@@ -110,7 +110,7 @@ from typing import Dict, Iterator, Optional, Set, Tuple
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.certain_errors import STR_TO_STR, value_kind
-from hfsynth.curate.python_ast import nodes_of, store_counts, unparsed, values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_of, own_scope_nodes, store_counts, unparsed, values_bound_once, walk
 from hfsynth.curate.requirement_words import constant_value, oriented_comparisons, walk_outside_asserts
 
 STRIPS = frozenset({"strip", "lstrip", "rstrip"})
@@ -1757,25 +1757,57 @@ def _top_level(source: str) -> str:
     return "".join(ch for i, ch, in_class in _unescaped(source) if not in_class and i not in inside)
 
 
+SHRINKING_CALLS = frozenset({"pop", "popitem", "clear", "remove", "discard"})
+DICT_VIEWS = frozenset({"keys", "items", "values"})
+MADE_DICTS_AND_SETS = frozenset({"dict", "set", "defaultdict", "Counter", "OrderedDict"})
+DICT_OR_SET_ANNOTATION = literal_gates.compile(r"(?:typing\.)?(?:dict|Dict|set|Set|MutableMapping|MutableSet|defaultdict|Counter)\b")
+
+
+def _known_dicts_and_sets(scope: ast.AST) -> Set[str]:
+    """Names ``scope`` binds only to a dict or set (a literal, ``dict()``, ``set()``, ``defaultdict(...)``, ``Counter(...)``)
+    or parameters annotated as one and never rebound."""
+    made: Dict[str, Set[bool]] = {}
+    for node in own_scope_nodes(scope):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value = node.value
+            made.setdefault(node.targets[0].id, set()).add(isinstance(value, (ast.Dict, ast.Set, ast.DictComp, ast.SetComp)) or isinstance(value, ast.Call)
+                                                          and unparsed(value.func).rpartition(".")[2] in MADE_DICTS_AND_SETS)
+    known = {name for name, kinds in made.items() if kinds == {True}}
+    arguments = getattr(scope, "args", None)
+    for a in (arguments.posonlyargs + arguments.args + arguments.kwonlyargs) if arguments else []:
+        if a.annotation is not None and DICT_OR_SET_ANNOTATION.match(unparsed(a.annotation)) and a.arg not in made:
+            known.add(a.arg)
+    return known
+
+
 def _changed_while_iterated(tree: ast.Module) -> Optional[str]:
-    """``for k, v in d.items(): ... del d[k]`` (or ``d.pop(k)``): a dict that loses a key while a loop walks
-    its view raises RuntimeError (walk ``list(d.items())`` instead). Read only for a loop over
-    ``.items()``, ``.keys()`` or ``.values()`` (``for x in xs`` may walk a list), and not when the loop
-    can stop right after (a ``break`` or ``return`` in it)."""
-    for loop in (n for n in nodes_of(tree, (ast.For, ast.AsyncFor))):
-        walked = loop.iter
-        if not (isinstance(walked, ast.Call) and isinstance(walked.func, ast.Attribute) and walked.func.attr in ("items", "keys", "values") and not walked.args):
-            continue
-        walked = walked.func.value
-        if not isinstance(walked, ast.Name) or any(isinstance(n, (ast.Break, ast.Return)) for s in loop.body for n in walk(s)):
-            continue
-        for node in (n for s in loop.body for n in walk(s)):
-            deleted = isinstance(node, ast.Delete) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == walked.id for t in node.targets)
-            popped = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("pop", "popitem")
-                      and isinstance(node.func.value, ast.Name) and node.func.value.id == walked.id)
-            if deleted or popped:
-                return (f"{unparsed(node)[:40]} (line {node.lineno}) removes a key of {walked.id} while the loop at line {loop.lineno} walks it: "
-                        "RuntimeError (walk a list of its items instead)")
+    """``for k, v in d.items(): ... del d[k]`` (or ``d.pop(k)``, ``seen.discard(x)``): a dict or set that loses an item
+    while a loop walks it raises RuntimeError at the loop's next step (walk ``list(d.items())`` instead). Read for a loop
+    over ``.items()``, ``.keys()`` or ``.values()``, or straight over a dict or set the code makes or a parameter annotated
+    as one (``for x in xs`` may walk a list), and not when the loop stops right after (``break``, ``return``, ``raise``
+    later in the same block)."""
+    for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        known = None
+        for loop in nodes_of(scope, (ast.For, ast.AsyncFor)):
+            walked = loop.iter
+            if isinstance(walked, ast.Call) and isinstance(walked.func, ast.Attribute) and walked.func.attr in DICT_VIEWS and not walked.args:
+                walked = walked.func.value
+            else:
+                known = _known_dicts_and_sets(scope) if known is None else known
+                if not (isinstance(walked, ast.Name) and walked.id in known):
+                    continue
+            container = unparsed(walked)
+            for block in (getattr(n, field, None) for n in own_scope_nodes(loop) for field in ("body", "orelse")):
+                if not isinstance(block, list) or block is loop.orelse:
+                    continue
+                for index, statement in enumerate(block):
+                    shrinks = isinstance(statement, ast.Delete) and any(isinstance(t, ast.Subscript) and unparsed(t.value) == container for t in statement.targets) or (
+                        isinstance(statement, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+                            isinstance(n.func, ast.Attribute) and n.func.attr in SHRINKING_CALLS and unparsed(n.func.value) == container
+                            for n in nodes_of(statement, ast.Call)))  # value = d.pop(k) too
+                    if shrinks and not any(isinstance(later, (ast.Break, ast.Return, ast.Raise)) for later in block[index + 1:]):
+                        return (f"{unparsed(statement)[:40]} (line {statement.lineno}) removes a key of {container} while the loop at line {loop.lineno} walks it: "
+                                "RuntimeError (walk a list of its items instead)")
     return None
 
 

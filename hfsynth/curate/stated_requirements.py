@@ -80,7 +80,7 @@ from hfsynth.curate.bound_requirements import BOUND_ASKS, broken_bound
 from hfsynth.curate.error_cases import missing_error_case
 from hfsynth.curate.one_shot_inputs import reread_iterator
 from hfsynth.curate.order_requirements import ORDER_ASKS, broken_order, settled_by_the_input
-from hfsynth.curate.python_ast import STDLIB_MODULES, nodes_of, own_scope_nodes, parse_python, store_counts, string_constants, unparsed, walk, without_docstrings
+from hfsynth.curate.python_ast import STDLIB_MODULES, nodes_of, own_scope_nodes, parse_python, store_counts, string_constants, unparsed, values_bound_once, walk, without_docstrings
 from hfsynth.curate.requirement_words import EMPHASIS, RAISE_ASK, RAISES_VALUE_ERROR, constant_value, keys_a_dict, negated, tests_membership, walk_outside_asserts
 from hfsynth.curate.weekday_requirements import other_days
 
@@ -839,16 +839,25 @@ EMPTY_ANSWER_ASK = literal_gates.compile(
 EMPTY_CHOICES = frozenset({"max", "min"})
 
 
+def _never_empty(value: ast.AST) -> bool:
+    """``[0] * OVENS``, ``[0, 0]``: a list made with items (a heap of the ovens' free times), which no input empties."""
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult):
+        value = value.left if isinstance(value.left, ast.List) else value.right
+    return isinstance(value, ast.List) and bool(value.elts)
+
+
 def _nothing_to_choose_from(tree: ast.Module) -> Optional[str]:
     """``max(h - 40 for h in hours if h > 40)`` with no ``default=``, in a function that tests nothing (no ``if``,
     conditional expression, ``or``, ``try`` or ``while``): when no item is left, max() raises ValueError on the very
     input the instruction gives an answer for."""
+    filled = {name for name, value in values_bound_once(tree).items() if _never_empty(value)}
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         if any(isinstance(n, (ast.If, ast.IfExp, ast.Try, ast.While, ast.Assert)) or isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) for n in walk(function)):
             continue
         for node in nodes_of(function, ast.Call):
             if (getattr(node.func, "id", None) in EMPTY_CHOICES and len(node.args) == 1 and not node.keywords
-                    and not isinstance(node.args[0], (ast.List, ast.Tuple, ast.Set, ast.Starred, ast.Constant))):
+                    and not isinstance(node.args[0], (ast.List, ast.Tuple, ast.Set, ast.Starred, ast.Constant))
+                    and not (isinstance(node.args[0], ast.Name) and node.args[0].id in filled)):
                 return f"{unparsed(node)[:60]} (line {node.lineno}) has no default and nothing tests for an empty input, so it raises ValueError there"
     return None
 

@@ -31,7 +31,8 @@ import decimal
 import fractions
 import importlib
 import io
-from typing import Dict, Optional
+import re
+from typing import Dict, Iterator, Optional, Tuple
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, own_scope_nodes, store_counts, unparsed, walk
@@ -256,6 +257,18 @@ def twin_left_unparsed(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _pairs_combined(nodes) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ast.AST]]]:
+    """The two sides of each sum, difference and ordering among ``nodes``; a chained ordering (``today <= checkout <=
+    horizon``) gives each of its neighbouring pairs."""
+    for node in nodes:
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)):
+            yield node, (node.left, node.right)
+        elif isinstance(node, ast.Compare) and all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
+            sides = [node.left] + node.comparators
+            for pair in zip(sides, sides[1:]):
+                yield node, pair
+
+
 def mixed_dates(tree: ast.Module) -> Optional[str]:
     """A datetime and a date, both made in plain sight (or a parameter annotated as one, never rebound), subtracted
     or ordered: Python refuses to mix them (TypeError), although each reads as "a date" (``datetime.now() -
@@ -268,13 +281,7 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
     pair = {datetime.date, datetime.datetime}
     for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         instances = {**_annotated_instances(scope, classes), **_instances(scope, classes)}
-        for node in nodes_outside_try(scope):
-            if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Add)):
-                sides = (node.left, node.right)
-            elif isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
-                sides = (node.left, node.comparators[0])
-            else:
-                continue
+        for node, sides in _pairs_combined(nodes_outside_try(scope)):
             kinds = {_kind(side, instances, classes) for side in sides}
             if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
                 if kinds == {datetime.time, datetime.timedelta}:  # clock + timedelta(minutes=15)
@@ -292,13 +299,15 @@ def mixed_dates(tree: ast.Module) -> Optional[str]:
 
 
 ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+MAPPING_TO = re.compile(r"(?:typing\.)?(?:dict|Dict|Mapping|MutableMapping)\[[\w.]+,(?P<value>[\w.]+)\]")  # an annotation, spaces removed
 
 
 def decimal_with_float(tree: ast.Module) -> Optional[str]:
     """A ``Decimal`` in arithmetic with a float (``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25`` and ``total``
     made of Decimals): Python refuses to mix them (TypeError), so every call that reaches the line raises. The
     float is a literal, a name the module binds once to one, or a parameter annotated ``float``; the Decimal is a
-    ``Decimal(...)`` call, its ``quantize``, or arithmetic of Decimals and ints, followed through names bound only so."""
+    ``Decimal(...)`` call, its ``quantize``, or arithmetic of Decimals and ints, followed through names bound only so,
+    a parameter annotated ``Decimal``, or an item of one annotated ``dict[str, Decimal]``."""
     classes = _classes(tree)
     decimal_names = {name for name, cls in classes.items() if cls is decimal.Decimal}
     if not decimal_names:
@@ -322,6 +331,10 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
                         bindings.setdefault(bound.id, []).append(None)  # bound by a loop or a with: anything
         local_floats = {name for name in floats if scope is tree or name not in bindings and name not in {a.arg for a in parameters}}  # not a local of that name
         local_floats |= {a.arg for a in parameters if a.annotation is not None and unparsed(a.annotation) == "float" and stores[a.arg] == 0}
+        annotated = {a.arg: unparsed(a.annotation).replace(" ", "") for a in parameters if a.annotation is not None and stores[a.arg] == 0}
+        decimal_parameters = {name for name, annotation in annotated.items() if annotation in decimal_names}
+        decimal_maps = {name for name, annotation in annotated.items()  # fees: dict[str, Decimal]: fees[subject] is a Decimal
+                        if MAPPING_TO.fullmatch(annotation) and MAPPING_TO.fullmatch(annotation).group("value") in decimal_names}
 
         def is_float(node: ast.AST) -> bool:
             return isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Name) and node.id in local_floats
@@ -336,7 +349,9 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
                 sides = (node.left, node.right)
                 return any(is_decimal(side) for side in sides) and all(
                     is_decimal(side) or isinstance(side, ast.Constant) and type(side.value) is int for side in sides)
-            return isinstance(node, ast.Name) and node.id in known
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in decimal_maps:
+                return True
+            return isinstance(node, ast.Name) and (node.id in known or node.id in decimal_parameters)
 
         grew = True
         while grew:
