@@ -1555,3 +1555,31 @@ def test_blind191_193_197s_good_rows_run_as_their_instructions_say():
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"order only": "passed", "order by case": "failed", "hyphen optional": "no_tests", "hyphen required": "failed",
                    "strictly faster": "no_tests", "claim glossed": "passed", "claim glossed, wrong": "failed"}, got
+
+
+def test_a_csv_whose_header_names_the_fields_read_and_a_record_shown_after_e_g_are_inputs():
+    """blind191 and blind196: a fenced CSV whose header names every field the code reads (``row["amount"]``) is the
+    text the function reads, whatever the words before it ("Accounting exports invoices as CSV:"), and a record shown
+    after "e.g." or "like" in a ```json block is one for a parameter annotated ``dict``: the function must take
+    both. ``Decimal("1,240.50")`` and ``"bikes (" + 30`` raise there; the same rows done right pass."""
+    from hfsynth.curate.accepted_inputs import shown_records
+
+    csv_ask = ("Accounting exports invoices as CSV:\n\n```\ninvoice,customer,amount\nINV-1041,Corner Cafe,312.40\nINV-1042,Harbour Hotel,\"1,240.50\"\n```\n\n"
+               "Write `totals_by_customer(csv_text)` returning a dict from customer name to the `Decimal` total of their invoices.")
+    totals = ("import csv\nimport io\nfrom collections import defaultdict\nfrom decimal import Decimal\n\n\ndef totals_by_customer(csv_text):\n"
+              "    totals = defaultdict(Decimal)\n    for row in csv.DictReader(io.StringIO(csv_text)):\n        totals[row['customer']] += Decimal(AMOUNT)\n"
+              "    return dict(totals)\n")
+    record_ask = ("Write `dock_problems(rec: dict) -> list[str]` for records coming from the station import, e.g.\n\n"
+                  "```json\n{\"id\": \"D041\", \"capacity\": 24, \"bikes\": 30}\n```\n\nReport each problem as a string; bikes must not exceed capacity.")
+    problems = ("def dock_problems(rec: dict) -> list:\n    problems = []\n    if rec['bikes'] > rec['capacity']:\n"
+                "        problems.append(MESSAGE)\n    return problems\n")
+    assert shown_records(record_ask, ast.parse(problems)) == ["{'id': 'D041', 'capacity': 24, 'bikes': 30}"]
+    assert shown_records(record_ask.replace("e.g.", "and it returns"), ast.parse(problems)) == []
+    rows = [
+        {"id": "csv raw", "code": totals.replace("AMOUNT", "row['amount']"), "instruction": csv_ask},
+        {"id": "csv parsed", "code": totals.replace("AMOUNT", "row['amount'].replace(',', '')"), "instruction": csv_ask},
+        {"id": "record added to", "code": problems.replace("MESSAGE", "'bikes (' + rec['bikes'] + ') exceed capacity'"), "instruction": record_ask},
+        {"id": "record formatted", "code": problems.replace("MESSAGE", "f\"bikes ({rec['bikes']}) exceed capacity\""), "instruction": record_ask},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"csv raw": "failed", "csv parsed": "passed", "record added to": "failed", "record formatted": "passed"}, got

@@ -44,7 +44,7 @@ from typing import Iterator, List, Optional, Tuple
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
-from hfsynth.curate.python_ast import asked_function, literal_value, unparsed, value_fits
+from hfsynth.curate.python_ast import asked_function, literal_value, nodes_of, unparsed, value_fits
 from hfsynth.fences import find_fences
 
 SENTENCE = literal_gates.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
@@ -285,10 +285,65 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
         if any(EXAMPLE_LINE.match(line) for line in lines):
             continue  # "e.g." and then ``month_lengths('2023-12', '2024-02') -> [...]``: a worked example, not an input
         sentence = SENTENCE.split(before.rstrip())[-1]  # the line that opens the block, not the empty rest after its newline
-        cued = FENCE_CUE.search(before) or document and SHAPE_CUE.search(sentence) and not OUTPUT_CUE.search(sentence)
+        cued = FENCE_CUE.search(before) or document and SHAPE_CUE.search(sentence) and not OUTPUT_CUE.search(sentence) or (
+            document and CSV_READS.search(source) and _header_of_read_fields(lines, function))
         if cued and not REFUSING.search(sentence) and 0 < len(lines) <= (20 if document else 5) and all(len(line) <= 200 for line in lines):
             shown = [textwrap.dedent(block).strip("\n")] if document else lines
             found += [text for text in shown if text not in found]
+    return found
+
+
+def _header_of_read_fields(lines: List[str], function: ast.FunctionDef) -> bool:
+    """The block's first line names every field the function reads by name (``row["amount"]`` of a DictReader, a
+    header ``invoice,customer,amount``): the block is the CSV text it reads, whatever words come before it."""
+    read = {n.slice.value for n in nodes_of(function, ast.Subscript) if isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
+    read |= {n.args[0].value for n in nodes_of(function, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "get"
+             and n.args and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str)}
+    header = {field.strip().strip('"') for field in re.split(r"[,;\t|]", lines[0])} if lines else set()
+    return bool(read) and read <= header
+
+
+RECORD_TAGS = frozenset({"json", "python", "py", ""})
+
+
+def shown_records(instruction: str, tree: Optional[ast.Module]) -> List[str]:
+    """A record the instruction shows in a fenced block after an input cue ("for records coming from the import,
+    e.g." and ``{"id": "D041", "capacity": 24}``), as the argument of the function's one required parameter where
+    its annotation takes it: the dict for ``rec: dict``, a list of it for ``records: list[dict]``. Only a whole value
+    (JSON or a Python literal, no "..."), not after words of refusal."""
+    function = asked_function(tree, instruction) if tree is not None else None
+    if function is None or function.args.vararg is not None or not all(d is not None for d in function.args.kw_defaults):
+        return []
+    params = function.args.posonlyargs + function.args.args
+    required = params[: len(params) - len(function.args.defaults)]
+    if len(required) != 1 or required[0].annotation is None:
+        return []
+    base = re.sub(r"\[.*$", "", unparsed(required[0].annotation)).rpartition(".")[2].lower()
+    found: List[str] = []
+    for fence in find_fences(instruction):
+        if fence.tag not in RECORD_TAGS or "..." in fence.code or "…" in fence.code:
+            continue
+        before = instruction[: instruction.find(fence.code)].rstrip()
+        before = before[: before.rfind("\n")] if "\n" in before else ""  # the opening fence's line
+        sentence = BACKTICKED.sub(" ", SENTENCE.split(before.rstrip())[-1])  # a signature's "-> list[str]" is no output cue
+        if not FENCE_CUE.search(before) or REFUSING.search(sentence) or OUTPUT_CUE.search(sentence):
+            continue
+        value, ok = literal_value(fence.code.strip())
+        if not ok:
+            try:
+                value, ok = json.loads(fence.code), True
+            except ValueError:
+                continue
+        if isinstance(value, dict) and value and base in ("dict", "mapping"):
+            shown = repr(value)
+        elif isinstance(value, dict) and value and base in ("list", "sequence", "iterable"):
+            shown = repr([value])
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value) and base in ("list", "sequence", "iterable"):
+            shown = repr(value)
+        else:
+            continue
+        if value_fits(value if isinstance(value, list) or base in ("dict", "mapping") else [value], required[0].annotation) and shown not in found:
+            found.append(shown)
     return found
 
 
@@ -301,5 +356,6 @@ def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module], in
     texts = accepted_inputs(instruction_prose, tree)
     texts += [text for text in fenced_inputs(instruction, tree) if text not in texts]
     arguments = [_text_arguments(function, text) for text in texts] + literal_inputs(instruction_prose, tree)
+    arguments += [shown for shown in shown_records(instruction, tree) if shown not in arguments]
     return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({given}))", "True", False, "probe")
             for given in arguments]
