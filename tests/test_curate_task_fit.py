@@ -5852,3 +5852,29 @@ def test_blind191_and_193s_good_rows_a_full_heap_and_ties_ordered_by_a_named_fie
     assert check("Merge the mats' reads into one list of `(seconds, mat, chip)`. For equal times order by mat name, then chip.", merge) is None
     assert check("Merge the mats' reads into one list of `(seconds, mat, chip)`. For equal times keep the mats' input order.", merge).endswith(
         "(line 5) sorts by the whole item, so equal keys are ordered by the next field")
+
+
+def test_blind191_192_196s_errors_a_new_inner_dict_a_missing_key_and_a_conditional_that_ends_at_the_comma():
+    """blind191, 192 and 196: ``per_customer = statement.setdefault(customer, {})`` then ``per_customer[month] += amount``
+    adds to a key no dict has yet (KeyError on the first invoice); ``member.get("tier").lower()`` calls a method of the None
+    a missing key gives; ``kind, location = raw.split(":", 1) if ":" in raw else raw, "unspecified"`` unpacks a pair whose
+    first item is the whole split list. Beside each, the row done right."""
+    statement = ("def monthly_statement(invoices):\n    statement = {}\n    for inv in invoices:\n        month = inv['date'].strftime('%Y-%m')\n"
+                 "        per_customer = statement.setdefault(inv['customer'], {})\n        ADD\n    return statement\n")
+    assert trivial(statement.replace("ADD", "per_customer[month] += inv['amount']")) == (
+        "misused call: per_customer[month] += inv['amount'] (line 6): per_customer is a plain dict (line 5) and nothing adds the key first, "
+        "so a new key raises KeyError")
+    assert trivial(statement.replace("ADD", "per_customer[month] = per_customer.get(month, 0) + inv['amount']")) is None
+
+    price = "def member_price(member, base):\n    rate = {'gold': 0.2, 'silver': 0.1}.get(TIER, 0)\n    return round(base * (1 - rate), 2)\n"
+    assert trivial(price.replace("TIER", "member.get('tier').lower()")) == (
+        "always an error: member.get('tier').lower() (line 2): member.get('tier') is None when the key is missing, which has no .lower()")
+    assert trivial(price.replace("TIER", "member.get('tier', '').lower()")) is None
+    assert trivial(price.replace("TIER", "member['tier'].lower()")) is None
+
+    damage = ("def parse_damage(note):\n    items = []\n    for raw in note.split(';'):\n        raw = raw.strip()\n        if not raw:\n            continue\n"
+              "        kind, location = PAIR\n        items.append((kind.strip().lower(), location.strip()))\n    return items\n")
+    assert trivial(damage.replace("PAIR", "raw.split(':', 1) if ':' in raw else raw, 'unspecified'")) == (
+        "misused call: (kind, location) = raw.split(':', 1) if ':' in raw else raw, ... (line 7): the conditional ends at the comma, "
+        "so kind takes the whole raw.split(':', 1) where ':' in raw")
+    assert trivial(damage.replace("PAIR", "raw.split(':', 1) if ':' in raw else (raw, 'unspecified')")) is None

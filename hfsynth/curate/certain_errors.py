@@ -1046,6 +1046,20 @@ def missing_key_as_a_number(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def missing_key_called(tree: ast.Module) -> Optional[str]:
+    """``member.get("tier").lower()``: ``.get`` with no default gives None for a missing key, the one case ``.get`` is
+    there for, and None has no method (AttributeError). Not judged where the code asks whether the key is there, or the
+    lookup sits in a ``try``."""
+    for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        for node in _walk_unguarded(scope):
+            lookup = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else None
+            if (isinstance(lookup, ast.Call) and isinstance(lookup.func, ast.Attribute) and lookup.func.attr == "get" and len(lookup.args) == 1
+                    and not lookup.keywords and isinstance(lookup.args[0], ast.Constant) and isinstance(lookup.args[0].value, str)
+                    and not _presence_tested(scope, unparsed(lookup.func.value), lookup.args[0].value)):
+                return f"{unparsed(node)[:60]} (line {node.lineno}): {unparsed(lookup)[:40]} is None when the key is missing, which has no .{node.func.attr}()"
+    return None
+
+
 def _key_of(node: ast.AST, mapping: str) -> Optional[str]:
     """``u`` of ``graph.setdefault(u, [])``, ``graph[u] = ...`` or ``graph[u].append(...)`` on the mapping named ``mapping``."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "setdefault" and unparsed(node.func.value) == mapping and node.args:
@@ -1150,7 +1164,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
              or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree) or none_values_grown(tree)
              or records_compared_on_ties(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree)
-             or key_tested_in_another_form(tree) or extreme_tested_for_none(tree))
+             or key_tested_in_another_form(tree) or extreme_tested_for_none(tree) or missing_key_called(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

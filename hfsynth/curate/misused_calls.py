@@ -1302,8 +1302,8 @@ def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
 
 
 def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
-    """Local names bound once, to a plain dict: ``{}``, ``{**a}``, ``dict()``, ``dict(a)`` -> {name: (line, "a")}
-    (not ``dict((w, 0) for w in words)``, which may hold every key the loop adds to)."""
+    """Local names bound once, to a plain dict: ``{}``, ``{**a}``, ``dict()``, ``dict(a)``, ``outer.setdefault(k, {})``
+    -> {name: (line, "a")} (not ``dict((w, 0) for w in words)``, which may hold every key the loop adds to)."""
     bound: Dict[str, list] = {}
     for node in nodes_of(function, (ast.Assign, ast.AnnAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -1313,6 +1313,9 @@ def _plain_dicts(function: ast.AST) -> Dict[str, tuple]:
                 isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict" and not value.keywords
                 and all(isinstance(a, (ast.Name, ast.Subscript)) for a in value.args) and len(value.args) <= 1)  # dict(first): a copy of some other keys
             source = unparsed(value.args[0]) if plain and isinstance(value, ast.Call) and value.args else ""
+            if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "setdefault" and len(value.args) == 2
+                    and unparsed(value.args[1]) in ("{}", "dict()")):
+                plain = True  # per_customer = statement.setdefault(customer, {}): a new customer's dict is empty
             bound.setdefault(targets[0].id, []).append((node.lineno, source) if plain else None)
     stores = store_counts(function)
     return {name: lines[0] for name, lines in bound.items() if len(lines) == 1 and lines[0] and stores[name] == 1}
@@ -2286,6 +2289,24 @@ def _floored_log_of_a_base(tree: ast.Module) -> Optional[str]:
     return None
 
 
+SEQUENCE_CALLS = frozenset({"split", "rsplit", "partition", "rpartition", "divmod", "splitlines"})
+
+
+def _conditional_split_unpacked(tree: ast.Module) -> Optional[str]:
+    """``kind, location = raw.split(":", 1) if ":" in raw else raw, "unspecified"``: the comma binds looser than the
+    conditional, so the right side is the pair ``(split-or-raw, "unspecified")`` and ``kind`` takes the whole split list
+    where a colon was found; the conditional was meant over both (parenthesise each side)."""
+    for node in nodes_of(tree, ast.Assign):
+        target, value = node.targets[0], node.value
+        if not (len(node.targets) == 1 and isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) >= 2):
+            continue
+        first = value.elts[0]
+        if isinstance(first, ast.IfExp) and isinstance(first.body, ast.Call) and (getattr(first.body.func, "attr", None) or getattr(first.body.func, "id", None)) in SEQUENCE_CALLS                 and not isinstance(first.orelse, (ast.Tuple, ast.List, ast.Call)):
+            return (f"{unparsed(target)} = {unparsed(first)[:50]}, ... (line {node.lineno}): the conditional ends at the comma, so "
+                    f"{unparsed(target.elts[0])} takes the whole {unparsed(first.body)[:30]} where {unparsed(first.test)[:30]}")
+    return None
+
+
 def misused_call(tree: ast.Module) -> Optional[str]:
     """How the code misuses a standard call, else None."""
     return (_stripped_affix(tree) or _swapped_pattern(tree) or _randint_past_the_end(tree) or _blocking_sleep(tree) or _bool_option(tree)
@@ -2304,4 +2325,4 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree)
             or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree)
-            or _counter_updated_with_one_text(tree) or _csv_text_as_a_number(tree))
+            or _counter_updated_with_one_text(tree) or _csv_text_as_a_number(tree) or _conditional_split_unpacked(tree))
