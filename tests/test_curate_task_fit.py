@@ -5878,3 +5878,45 @@ def test_blind191_192_196s_errors_a_new_inner_dict_a_missing_key_and_a_condition
         "misused call: (kind, location) = raw.split(':', 1) if ':' in raw else raw, ... (line 7): the conditional ends at the comma, "
         "so kind takes the whole raw.split(':', 1) where ':' in raw")
     assert trivial(damage.replace("PAIR", "raw.split(':', 1) if ':' in raw else (raw, 'unspecified')")) is None
+
+
+def test_blind198_to_203s_good_rows_each_beside_the_row_that_is_still_removed():
+    """blind198-203, six good rows: ``free[n] -= length`` over ``order = sorted(lanes)`` with ``free = dict(lanes)`` walks
+    the copy's own keys; ``(days_late + 6) // 7`` rounds up to started weeks; a ``@dataclass`` writes the ``__init__`` the
+    instruction names; ``"<van> <date>: went back from <prev> to <km>"`` is a line's placeholders, no tags; readings "on
+    the same date" tie on the key's last field ``r[1]``, the date of `(van, date, km)`; "rates are missing on weekends"
+    says why the data has gaps, no ask for days of the week."""
+    lanes = ("def assign(lanes, vehicles):\n    free = dict(lanes)\n    order = ORDER\n    placed = []\n    for plate, length in vehicles:\n"
+             "        for n in order:\n            if length <= free[n]:\n                free[n] -= length\n                placed.append((n, plate))\n"
+             "                break\n    return placed\n")
+    assert trivial(lanes.replace("ORDER", "sorted(lanes)")) is None
+    assert trivial(lanes.replace("ORDER", "sorted(lanes)").replace("free = dict(lanes)", "free = {}")).startswith("misused call: free[n] -= length (line 8)")
+
+    fee = "def late_fee(days_late):\n    if days_late <= 0:\n        return 0\n    return min(5 * (WEEKS), 25)\n"
+    ask = "Write `late_fee(days_late)`: $5 for every started week late (1-7 days = $5, 8-14 days = $10), capped at $25."
+    assert check(ask, fee.replace("WEEKS", "(days_late + 6) // 7")) is None
+    assert check(ask, fee.replace("WEEKS", "days_late // 7")) == (
+        "the instruction charges 'every started week' and it rounds down (days_late // 7, line 4) and never up")
+
+    bag = ("from dataclasses import dataclass, field\n\n\n@dataclass\nclass Bag:\n    tag: str\n    weight_kg: float\n    heavy: bool = field(init=False)\n\n"
+           "    def __post_init__(self):\n        self.heavy = self.weight_kg > 23\n")
+    bag_ask = "Create a `Bag` dataclass with `tag` and `weight_kg`; `heavy` is a derived field, not an `__init__` argument."
+    assert check(bag_ask, bag) is None
+    assert check(bag_ask.replace("dataclass", "class"), bag.replace("@dataclass\n", "").replace("    heavy: bool = field(init=False)\n", "")) == (
+        "instruction asks for `__init__` but the code defines no __init__")
+
+    line = ("Write `problems(readings)` over `(van, date, km)` tuples. For each van, order its readings by date (readings on the same "
+            "date keep their input order) and report `\"<van> <date>: odometer went back from <prev> to <km>\"` when a reading drops.")
+    odometer = ("def problems(readings):\n    out = []\n    prev = {}\n    for van, day, km in sorted(readings, key=lambda r: (r[0], r[1])):\n"
+                "        if van in prev and km < prev[van]:\n            out.append(f'{van} {day}: odometer went back from {prev[van]} to {km}')\n"
+                "        prev[van] = km\n    return out\n")
+    assert check(line, odometer) is None
+    assert check(line, odometer.replace("(r[0], r[1])", "(r[0], r[1], r[2])")).startswith("the instruction asks for ties to keep their order")
+    assert check("Return the tags listed as <b>, <i> and <u> in the text.", "def tags(text):\n    return ['b', 'i']\n") == (
+        "the instruction asks for the tag <u> and the code leaves it out")
+
+    rates = ("from bisect import bisect_right\n\n\ndef total(transactions, rates):\n    days = sorted(rates)\n    return sum(a * rates[days[bisect_right(days, d) - 1]] "
+             "for d, a in transactions)\n")
+    assert check("Write `total(transactions, rates)`; rates are missing on weekends and holidays, so use the latest earlier rate.", rates) is None
+    assert check("Write `total(transactions, rates)`; transactions on weekends use the previous Friday's rate.", rates) == (
+        "the instruction asks for days of the week and the code never asks which day of the week a date is")

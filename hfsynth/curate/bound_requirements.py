@@ -395,10 +395,21 @@ STARTED_UNIT_ASK = literal_gates.compile(
 
 
 def _rounds_up(node: ast.AST) -> bool:
-    """``ceil``, ``-(-a // b)`` or a remainder test: something that takes a fraction up."""
+    """``ceil``, ``-(-a // b)``, ``(a + b - 1) // b`` or a remainder test: something that takes a fraction up."""
     name = getattr(node.func, "attr", None) or getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
     return name == "ceil" or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) \
-        or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp))
+        or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, (ast.BinOp, ast.UnaryOp)) \
+        or _ceiling_division(node)
+
+
+def _ceiling_division(node: ast.AST) -> bool:
+    """``(days + 6) // 7``, ``(n + size - 1) // size``: one less than the divisor added before a floor division."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.FloorDiv) and isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add)):
+        return False
+    added, divisor = node.left.right, node.right
+    if constant_value(added) is not None and constant_value(divisor) is not None:
+        return constant_value(added) == constant_value(divisor) - 1
+    return isinstance(added, ast.BinOp) and isinstance(added.op, ast.Sub) and constant_value(added.right) == 1 and unparsed(added.left) == unparsed(divisor)
 
 
 def _rounds_down_only(tree: ast.Module) -> Optional[str]:

@@ -289,6 +289,10 @@ MATH_FUNCTIONS = frozenset(name for name in dir(math) if not name.startswith("_"
 GENERATOR_METHODS = frozenset({"send", "throw", "close", "__next__", "__iter__"})
 
 
+DATACLASS_METHODS = frozenset({"__init__", "__repr__", "__eq__"})  # what @dataclass writes for the class
+ORDER_METHODS = frozenset({"__lt__", "__le__", "__gt__", "__ge__"})  # ... and with order=True
+
+
 def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     """The first function, class or special method the instruction names as `name(...)`, `__abs__` or
     "write name(...)" that the code neither defines nor mentions (a solution to some other task, or one
@@ -315,6 +319,9 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
         mentioned |= {"cache_clear", "cache_info", "cache_parameters"}  # what functools' caches give the function they wrap
     generator = GENERATOR_METHODS if re.search(r"\byield\b", code) else frozenset()  # "each `send(price)` returns the average"
     mentioned |= generator
+    if re.search(r"@(?:dataclasses\.)?dataclass\b", code):  # "a derived field, not an `__init__` argument": the dataclass writes __init__
+        generator = generator | DATACLASS_METHODS | (ORDER_METHODS if re.search(r"\border\s*=\s*True\b", code) else frozenset())
+        mentioned |= generator
     # Not as an attribute (`.decode()` is bytes', not the asked `decode()`), unless the code sets it (`wrapper.cache_clear = ...`).
     bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code)) | generator
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.

@@ -224,14 +224,17 @@ def _missing_option(instruction: str, code: str) -> Optional[str]:
 
 TAG_LIST = literal_gates.compile(r"<([a-z][a-z0-9]*)>(?:\s*(?:,|and|or|-|to)\s*<\1?([a-z][a-z0-9]*)>)+|<[a-z][a-z0-9]*>(?:\s*,\s*<[a-z][a-z0-9]*>)*\s*(?:,\s*)?(?:and|or)\s+<[a-z][a-z0-9]*>")
 TAG = literal_gates.compile(r"<([a-z][a-z0-9]*)>")
+QUOTED_TEXT = literal_gates.compile(r"`[^`\n]*`|\"[^\"\n]*\"")
 LETTER = r"(?<![\w'\"`])(?:`|'|\")?([A-Za-z])(?:`|'|\")?(?![\w'\"`])"
 LETTER_LIST = literal_gates.compile(rf"\b(?:units?|suffix(?:es)?|codes?|letters?|symbols?)\b(?:\s+(?:are|is|of))?\s*:?\s*{LETTER}((?:\s*,\s*{LETTER})+\s*,?\s*(?:and|or)\s+{LETTER})(?![\w'\"`])")
 
 
 def _missing_tag(instruction: str, tree: ast.Module) -> Optional[str]:
     text = " ".join(string_constants(tree))
+    quoted = [(m.start(), m.end()) for m in QUOTED_TEXT.finditer(instruction)]
     lists = [found for found in TAG_LIST.finditer(instruction) if not re.match(r"\w", instruction[found.start() - 1: found.start()])
-             and not re.search(r">[-:/_.]<", found.group(0))]  # "<aisle>-<rack>-<level>": a code's parts, written together
+             and not re.search(r">[-:/_.]<", found.group(0))  # "<aisle>-<rack>-<level>": a code's parts, written together
+             and not any(start < found.start() and found.end() < end for start, end in quoted)]  # `"<van>: went back from <prev> to <km>"`: a line's placeholders
     for tag in (tag for found in lists for tag in TAG.findall(found.group(0))):  # "L<level>-<nnn>": a format's placeholders, no tags
         if re.fullmatch(r"h\d", tag):
             continue  # <h1>..<h3> are made from the heading's level

@@ -1327,6 +1327,20 @@ def _made_of(key: ast.AST, names: Set[str]) -> bool:
     return bool(used) and used <= names and not isinstance(key, ast.Constant)
 
 
+ORDERING_COPIES = frozenset({"sorted", "list", "tuple", "reversed", "set"})
+
+
+def _iterated_source(iterable: ast.expr, function: ast.AST) -> str:
+    """What a loop walks, through an ordering or a copy: ``sorted(lanes)``, or ``order`` bound once to it, walks
+    ``lanes``' keys."""
+    if isinstance(iterable, ast.Name):
+        bound = [n.value for n in nodes_of(function, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == iterable.id]
+        iterable = bound[0] if len(bound) == 1 else iterable
+    while isinstance(iterable, ast.Call) and getattr(iterable.func, "id", None) in ORDERING_COPIES and len(iterable.args) == 1:
+        iterable = iterable.args[0]
+    return unparsed(iterable)
+
+
 # Builtins that only read what they are handed (``max(sorted(counts), key=counts.get)``): they fill no dict.
 READ_ONLY_BUILTINS = frozenset("sorted len max min sum list tuple set frozenset dict iter enumerate zip reversed any all print str repr bool isinstance".split())
 
@@ -1358,7 +1372,7 @@ def _augmented_missing_key(tree: ast.Module) -> Optional[str]:
                 if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
                         and any(n.id in targets for n in nodes_of(node.value, ast.Name))):
                     targets.add(node.targets[0].id)
-            walked = unparsed(loop.iter)
+            walked = _iterated_source(loop.iter, function)
             for node in walk(loop):
                 # ``counts[word] += 1``, or ``groups[member["tier"]].append(name)``: an entry used before any is made
                 target = node.target if isinstance(node, ast.AugAssign) else (

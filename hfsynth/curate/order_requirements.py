@@ -531,7 +531,8 @@ def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str, tree: Opt
                        for key in [next(k.value for k in node.keywords if k.arg == "key")]
                        if isinstance(key, ast.Lambda) and isinstance(key.body, ast.Tuple) and key.body.elts]
         word = tied.group(1).lower()
-        if last_fields and all(any(word in name.lower() for name in _names_in(field)) for field in last_fields):
+        described = _described_tuple(prose)
+        if last_fields and all(any(word in name.lower() for name in _names_in(field, described)) for field in last_fields):
             return True
     tied_on = re.search(r"\b(?:equal|same|identical|tied|matching)\s+([^.;:]{3,80}?)\s*$", prose[max(0, match.start() - 100):match.start()], re.IGNORECASE)
     if ask is STABLE_ASK and tied_on and tree is not None:  # "orders with the same rush flag and due date keep their order": ties on every key field
@@ -543,10 +544,23 @@ def settled_by_the_input(ask: re.Pattern, match: re.Match, prose: str, tree: Opt
     return ask is TIE_ALPHA_ASK and bool(re.search(r"\b(?:older|oldest|earlier|earliest)\b", match.group(0), re.IGNORECASE)) and bool(INPUT_IN_ORDER.search(prose))
 
 
-def _names_in(node: ast.AST) -> list:
-    """The names, attributes and string keys a key's field reads: ``-c["weight_t"]`` reads weight_t, ``c``."""
-    return [getattr(n, "id", None) or getattr(n, "attr", None) or n.value for n in walk(node)
-            if isinstance(n, (ast.Name, ast.Attribute)) or isinstance(n, ast.Constant) and isinstance(n.value, str)]
+def _names_in(node: ast.AST, described: tuple = ()) -> list:
+    """The names, attributes and string keys a key's field reads: ``-c["weight_t"]`` reads weight_t, ``c``; and ``r[1]``
+    reads the second of the ``described`` fields (``date`` of "a list of `(van, date, km)` tuples")."""
+    names = [getattr(n, "id", None) or getattr(n, "attr", None) or n.value for n in walk(node)
+             if isinstance(n, (ast.Name, ast.Attribute)) or isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return names + [described[n.slice.value] for n in nodes_of(node, ast.Subscript) if isinstance(n.slice, ast.Constant)
+                    and type(n.slice.value) is int and 0 <= n.slice.value < len(described)]
+
+
+# "a list of `(van, date, km)` tuples": the fields of the items, by position.
+DESCRIBED_TUPLE = literal_gates.compile(r"`\(\s*([a-z_]\w*(?:\s*,\s*[a-z_]\w*)+)\s*\)`")
+
+
+def _described_tuple(prose: str) -> tuple:
+    """The field names of the first tuple the instruction describes in backticks, else ()."""
+    found = DESCRIBED_TUPLE.search(prose)
+    return tuple(re.split(r"\s*,\s*", found.group(1))) if found else ()
 
 
 def _walks_a_parameter(iterable: ast.expr, params: set) -> bool:

@@ -1204,13 +1204,14 @@ OPERATION_NEEDS = {
                                    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b", re.IGNORECASE),
 }
 # What voids an operation's ask: working days that a shift pattern of its own defines ("4 days on and 2 days off,
-# starting on `pattern_start`"), not the days of the week.
+# starting on `pattern_start`"), not the days of the week; "rates are missing on weekends", which says why the data has
+# gaps, not to tell the days apart.
 OPERATION_VOIDED = {
     # "the weight-weighted average price per kg (total price ÷ total weight)": a ratio of two totals, nothing to multiply
     # (where the code divides by that weight: a plain mean of per-kg prices divides by a count)
     "a weighted average": literal_gates.compile(r"\b(?:total|sum\s+of(?:\s+the)?)\s+\w+(?:\s+\w+)?\s*(?:÷|/|divided\s+by|over)\s*(?:the\s+)?(?:total|sum\s+of)\s+(?:the\s+)?(?P<needs>[a-z]+)",
                                      re.IGNORECASE),
-    "days of the week": literal_gates.compile(r"\b(?:\d+|one|two|three|four|five|six|seven)\s+days?\s+on\b|\b(?:\d+|one|two|three|four|five|six|seven)[- ]on[,/ ]+(?:\d+|one|two|three|four|five|six|seven)[- ]off\b", re.IGNORECASE),
+    "days of the week": literal_gates.compile(r"\b(?:missing|absent|unavailable|not\s+(?:published|quoted|recorded))\s+(?:on|at|over)\s+weekends\b|\b(?:\d+|one|two|three|four|five|six|seven)\s+days?\s+on\b|\b(?:\d+|one|two|three|four|five|six|seven)[- ]on[,/ ]+(?:\d+|one|two|three|four|five|six|seven)[- ]off\b", re.IGNORECASE),
 }
 
 
