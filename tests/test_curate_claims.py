@@ -1583,3 +1583,16 @@ def test_a_csv_whose_header_names_the_fields_read_and_a_record_shown_after_e_g_a
     ]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"csv raw": "failed", "csv parsed": "passed", "record added to": "failed", "record formatted": "passed"}, got
+
+
+def test_a_csv_header_that_a_reader_skips_is_the_text_it_reads():
+    """blind200: a fenced CSV whose first line is a header of names, for a function that reads it with ``csv.reader`` and
+    skips that header with ``next``: the block is its input, so ``for tag, weight in reader`` meets the row with a note."""
+    ask = ("The check-in system exports bag weights as CSV:\n\n```\ntag,weight_kg,note\n0220111001,21.4\n0220111002,33.0,FRAGILE\n```\n\n"
+           "The `note` column is only filled in for some bags. Write `overweight_tags(csv_text: str, limit_kg: float = 23.0) -> list[str]`.")
+    code = ("import csv\nimport io\n\n\ndef overweight_tags(csv_text: str, limit_kg: float = 23.0) -> list[str]:\n    reader = csv.reader(io.StringIO(csv_text))\n"
+            "    next(reader, None)\n    return [row[0] for row in reader if float(ROW) > limit_kg]\n")
+    rows = [{"id": "unpacked", "code": code.replace("row[0] for row in reader if float(ROW)", "tag for tag, weight in reader if float(weight)"), "instruction": ask},
+            {"id": "indexed", "code": code.replace("ROW", "row[1]"), "instruction": ask}]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"unpacked": "failed", "indexed": "passed"}, got

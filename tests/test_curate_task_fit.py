@@ -5920,3 +5920,32 @@ def test_blind198_to_203s_good_rows_each_beside_the_row_that_is_still_removed():
     assert check("Write `total(transactions, rates)`; rates are missing on weekends and holidays, so use the latest earlier rate.", rates) is None
     assert check("Write `total(transactions, rates)`; transactions on weekends use the previous Friday's rate.", rates) == (
         "the instruction asks for days of the week and the code never asks which day of the week a date is")
+
+
+def test_blind199_to_203s_errors_a_discounted_decimal_a_json_date_and_a_division_tested_too_late():
+    """blind199-203: ``total * (1 - DISCOUNT)`` with ``DISCOUNT = 0.15`` is a Decimal times a float; ``singer["joined"].year``
+    of a record from ``json.loads`` reads a date's attribute of the text "2012-09-04"; ``sum(gaps) / len(gaps)`` and then
+    ``if gaps:`` tests for the empty list one line after dividing by its length; "a part where nobody signed in gets
+    `None`" answers the empty part that ``min()`` with no default raises on. Beside each, the row done right."""
+    price = ("from decimal import Decimal\n\nDISCOUNT = 0.15\n\n\ndef price(base: Decimal, member: bool) -> Decimal:\n    total = Decimal(base)\n"
+             "    if member:\n        total = total * (1 - DISCOUNT)\n    return total\n")
+    assert trivial(price) == "always an error: total * (1 - DISCOUNT) (line 9) mixes a Decimal and a float, which raises TypeError"
+    assert trivial(price.replace("DISCOUNT = 0.15", "DISCOUNT = Decimal('0.15')")) is None
+
+    roster = ("import json\n\n\ndef long_serving(roster_json, today):\n    names = []\n    for singer in json.loads(roster_json):\n        joined = JOINED\n"
+              "        if today.year - joined.year >= 10:\n            names.append(singer['name'])\n    return names\n")
+    assert trivial(roster.replace("JOINED", "singer['joined']")) == (
+        "always an error: joined.year (line 8): joined comes from json.loads, a text or a number, which has no .year")
+    assert trivial(roster.replace("JOINED", "date.fromisoformat(singer['joined'])").replace("import json\n", "import json\nfrom datetime import date\n")) is None
+
+    gaps = ("def average_gap(times):\n    times = sorted(times)\n    gaps = [b - a for a, b in zip(times, times[1:])]\n    AVERAGE\n    if gaps:\n"
+            "        return avg\n    return None\n")
+    assert trivial(gaps.replace("AVERAGE", "avg = sum(gaps) / len(gaps)")) == (
+        "always an error: sum(gaps) / len(gaps) (line 4) divides by len(gaps) before line 5 tests whether gaps is empty: an empty gaps raises ZeroDivisionError first")
+    assert trivial(gaps.replace("AVERAGE", "avg = sum(gaps) / max(len(gaps), 1)")) is None
+
+    earliest = "PARTS = ('Soprano', 'Alto')\n\n\ndef earliest(sign_ins):\n    return {part: EXPR for part in PARTS}\n"
+    ask = "Write `earliest(sign_ins)` over `(name, part, time)` tuples: each part's earliest time; a part where nobody signed in gets `None`."
+    assert check(ask, earliest.replace("EXPR", "min(t for _, p, t in sign_ins if p == part)")).startswith(
+        "the instruction answers 'where nobody signed in gets `None'")
+    assert check(ask, earliest.replace("EXPR", "min((t for _, p, t in sign_ins if p == part), default=None)")) is None

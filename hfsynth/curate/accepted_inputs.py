@@ -295,12 +295,16 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
 
 def _header_of_read_fields(lines: List[str], function: ast.FunctionDef) -> bool:
     """The block's first line names every field the function reads by name (``row["amount"]`` of a DictReader, a
-    header ``invoice,customer,amount``): the block is the CSV text it reads, whatever words come before it."""
+    header ``invoice,customer,amount``), or is a header of names that a ``csv.reader`` skips with ``next``: the block
+    is the CSV text it reads, whatever words come before it."""
     read = {n.slice.value for n in nodes_of(function, ast.Subscript) if isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
     read |= {n.args[0].value for n in nodes_of(function, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "get"
              and n.args and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str)}
-    header = {field.strip().strip('"') for field in re.split(r"[,;\t|]", lines[0])} if lines else set()
-    return bool(read) and read <= header
+    fields = [field.strip().strip('"') for field in re.split(r"[,;\t|]", lines[0])] if lines else []
+    if not read and len(fields) >= 2 and all(re.fullmatch(r"[A-Za-z_][\w ]*", field) for field in fields) and any(re.search(r"\d", line) for line in lines[1:]):
+        source = unparsed(function)  # csv.reader, and next(reader) to skip the header: the block's first line is that header
+        return bool(re.search(r"\bcsv\.reader\(|(?<![\w.])reader\(", source) and re.search(r"\bnext\(", source))
+    return bool(read) and read <= set(fields)
 
 
 RECORD_TAGS = frozenset({"json", "python", "py", ""})

@@ -1135,6 +1135,76 @@ def key_tested_in_another_form(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _tests_emptiness_of(test: ast.AST, name: str) -> bool:
+    """``if gaps:``, ``if not gaps``, ``if len(gaps) > 0``: a test of whether ``name`` holds anything."""
+    test = test.operand if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else test
+    if isinstance(test, ast.Name):
+        return test.id == name
+    return isinstance(test, ast.Compare) and any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "len" and n.args
+                                                 and isinstance(n.args[0], ast.Name) and n.args[0].id == name for n in [test.left, *test.comparators])
+
+
+def divided_before_tested(tree: ast.Module) -> Optional[str]:
+    """``avg = sum(gaps, timedelta()) / len(gaps)`` and then ``if gaps:``: the code knows ``gaps`` may be empty and tests it
+    one statement too late, so an empty one raises ZeroDivisionError before the test that was meant to guard it."""
+    for block in (getattr(node, field, None) for node in walk(tree) for field in ("body", "orelse")):
+        if not isinstance(block, list):
+            continue
+        for index, statement in enumerate(block):
+            if not isinstance(statement, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr)):
+                continue
+            for division in nodes_of(statement, ast.BinOp):
+                divisor = division.right
+                if not (isinstance(division.op, (ast.Div, ast.FloorDiv, ast.Mod)) and isinstance(divisor, ast.Call) and getattr(divisor.func, "id", None) == "len"
+                        and len(divisor.args) == 1 and isinstance(divisor.args[0], ast.Name)):
+                    continue
+                name = divisor.args[0].id
+                later = next((s for s in block[index + 1:] if isinstance(s, (ast.If, ast.IfExp)) and _tests_emptiness_of(s.test, name)), None)
+                if later is not None and not any(isinstance(s, ast.If) and _tests_emptiness_of(s.test, name) for s in block[:index]):
+                    return (f"{unparsed(division)[:50]} (line {division.lineno}) divides by len({name}) before line {later.lineno} tests whether {name} "
+                            f"is empty: an empty {name} raises ZeroDivisionError first")
+    return None
+
+
+# Attributes of dates, times, durations and Decimals, which no JSON value (str, number, bool, None, list, dict) has.
+NOT_OF_JSON = frozenset({"year", "month", "day", "hour", "minute", "second", "date", "time", "strftime", "isoformat", "weekday", "isoweekday",
+                         "isocalendar", "total_seconds", "days", "seconds", "timestamp", "quantize", "toordinal"})
+
+
+def json_value_attribute(tree: ast.Module) -> Optional[str]:
+    """``for singer in json.loads(roster_json): joined = singer["joined"]; joined.year``: what ``json.loads`` gives holds
+    only texts, numbers, booleans, None, lists and dicts, so a date's or a Decimal's attribute raises AttributeError
+    (the date was still the text "2012-09-04"). Followed through names bound once: the document, the items a loop
+    takes from it, and the fields read from those by a literal key."""
+    if "json" not in unparsed(tree):
+        return None
+    for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        stores = store_counts(scope)
+        documents = {n.targets[0].id for n in nodes_of(scope, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                     and _json_loaded(n.value) and stores[n.targets[0].id] == 1}
+        items = {n.target.id for n in nodes_of(scope, (ast.For, ast.comprehension)) if isinstance(n.target, ast.Name) and stores[n.target.id] == 1
+                 and (_json_loaded(n.iter) or isinstance(n.iter, ast.Name) and n.iter.id in documents)}
+        if not items:
+            continue
+
+        def field_of_item(node: ast.AST) -> bool:  # singer["joined"], singer.get("joined")
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                return isinstance(node.value, ast.Name) and node.value.id in items
+            return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id in items and node.args and isinstance(node.args[0], ast.Constant))
+        values = {n.targets[0].id for n in nodes_of(scope, ast.Assign) if len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                  and field_of_item(n.value) and stores[n.targets[0].id] == 1}
+        for node in nodes_of(scope, ast.Attribute):
+            if node.attr in NOT_OF_JSON and isinstance(node.ctx, ast.Load) and (isinstance(node.value, ast.Name) and node.value.id in values or field_of_item(node.value)):
+                return (f"{unparsed(node)[:50]} (line {node.lineno}): {unparsed(node.value)[:30]} comes from json.loads, a text or a number, "
+                        f"which has no .{node.attr}")
+    return None
+
+
+def _json_loaded(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and unparsed(node.func) in ("json.loads", "json.load", "loads", "load")
+
+
 def extreme_tested_for_none(tree: ast.Module) -> Optional[str]:
     """``when, sg = max(readings, key=...)`` then ``if when is None: ... "no readings"``: ``max`` and ``min`` never give
     None; on the empty sequence the None test is there for they raise ValueError first. Read where the call has no
@@ -1164,7 +1234,8 @@ def certain_error(tree: ast.Module) -> Optional[str]:
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
              or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree) or none_values_grown(tree)
              or records_compared_on_ties(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree)
-             or key_tested_in_another_form(tree) or extreme_tested_for_none(tree) or missing_key_called(tree))
+             or key_tested_in_another_form(tree) or extreme_tested_for_none(tree) or missing_key_called(tree)
+             or divided_before_tested(tree) or json_value_attribute(tree))
     if found:
         return found
     for node in _walk_unguarded(tree):

@@ -834,7 +834,8 @@ def _never_raises(tree: ast.Module) -> Optional[str]:
 # "(0.0 if nobody worked overtime)", "None when there are no readings", "0 for an empty list": an answer for nothing.
 EMPTY_ANSWER_ASK = literal_gates.compile(
     r"(?:`?(?:0|0\.0|None|\[\]|\{\}|\(\)|\"\"|'')`?|\bzero)\s*,?\s*(?:if|when|for)\s+(?:there\s+(?:is|are)\s+)?(?:nobody|no\s+one|none|nothing|no\s+\w+|"
-    r"(?:the|an?)\s+(?:\w+\s+)?(?:list|input|sequence|collection|dict)\s+(?:is\s+)?empty|(?:an?\s+)?empty\b)",
+    r"(?:the|an?)\s+(?:\w+\s+)?(?:list|input|sequence|collection|dict)\s+(?:is\s+)?empty|(?:an?\s+)?empty\b)"
+    r"|\b(?:where|when|if)\s+(?:nobody|no\s+one)\s+\w+(?:\s+\w+)?\s+(?:gets?|is\s+given|returns?|maps?\s+to)\s+`?(?:None|0|0\.0)\b",  # "a part where nobody signed in gets `None`"
     re.IGNORECASE)
 EMPTY_CHOICES = frozenset({"max", "min"})
 

@@ -336,7 +336,10 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
         decimal_maps = {name for name, annotation in annotated.items()  # fees: dict[str, Decimal]: fees[subject] is a Decimal
                         if MAPPING_TO.fullmatch(annotation) and MAPPING_TO.fullmatch(annotation).group("value") in decimal_names}
 
-        def is_float(node: ast.AST) -> bool:
+        def is_float(node: ast.AST) -> bool:  # 0.15, DISCOUNT = 0.15, and 1 - DISCOUNT: a float from ints and floats
+            if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+                sides = (node.left, node.right)
+                return any(is_float(side) for side in sides) and all(is_float(side) or isinstance(side, ast.Constant) and type(side.value) is int for side in sides)
             return isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Name) and node.id in local_floats
 
         known: set = set()
