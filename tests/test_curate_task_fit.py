@@ -5949,3 +5949,19 @@ def test_blind199_to_203s_errors_a_discounted_decimal_a_json_date_and_a_division
     assert check(ask, earliest.replace("EXPR", "min(t for _, p, t in sign_ins if p == part)")).startswith(
         "the instruction answers 'where nobody signed in gets `None'")
     assert check(ask, earliest.replace("EXPR", "min((t for _, p, t in sign_ins if p == part), default=None)")) is None
+
+
+def test_a_last_chunk_restarted_in_a_pair_or_closed_under_its_own_if_is_still_lost():
+    """blind200 and blind201: ``current, weight = [], 0.0`` starts the van afresh as ``current = []`` does, and ``if lines:
+    programme.append((day, lines))`` closes a day under its own test; either way, with nothing after the loop, the last
+    van or day is never added. The rows that add it after the loop are kept."""
+    vans = ("def van_loads(parcels, max_kg):\n    loads, current, weight = [], [], 0.0\n    for ref, kg in parcels:\n        if weight + kg > max_kg:\n"
+            "            loads.append(current)\n            current, weight = [], 0.0\n        current.append(ref)\n        weight += kg\nEND    return loads\n")
+    assert trivial(vans.replace("END", "")) == (
+        "misused call: loads.append(current) only when a new one starts (line 5), and nothing adds the last current after the loop: the last chunk is lost")
+    assert trivial(vans.replace("END", "    if current:\n        loads.append(current)\n")) is None
+    days = ("def programme(screenings):\n    out, day, lines = [], None, []\n    for start, title in screenings:\n        if start.date() != day:\n"
+            "            if lines:\n                out.append((day, lines))\n            day = start.date()\n            lines = []\n        lines.append(title)\nEND    return out\n")
+    assert trivial(days.replace("END", "")) == (
+        "misused call: out.append((day, lines)) only when a new one starts (line 6), and nothing adds the last lines after the loop: the last chunk is lost")
+    assert trivial(days.replace("END", "    if lines:\n        out.append((day, lines))\n")) is None

@@ -725,6 +725,26 @@ def _last_run_dropped(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _statements_and_what_follows(body: list) -> Iterator[Tuple[ast.stmt, list]]:
+    """Each statement of ``body`` with the statements after it; and those of an ``if`` in it (``if lines:
+    programme.append(lines)``), with what follows that ``if`` in ``body``."""
+    for i, statement in enumerate(body):
+        yield statement, body[i + 1:]
+        if isinstance(statement, ast.If):
+            for inner in statement.body:
+                yield inner, statement.body[statement.body.index(inner) + 1:] + body[i + 1:]
+
+
+def _restarts(statement: ast.stmt, name: str) -> bool:
+    """``current = []``, or ``current, weight = [], 0.0``: the chunk started afresh."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+        return False
+    target, value = statement.targets[0], statement.value
+    if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+        return any(unparsed(t) == name and unparsed(v) in ("[]", "list()") for t, v in zip(target.elts, value.elts))
+    return unparsed(target) == name and unparsed(value) in ("[]", "list()")
+
+
 def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
     """``if current and ...: batches.append(current); current = []`` (or ``runs.append((floor, current))``) inside the
     loop, then ``current.append(line)``, and
@@ -735,15 +755,14 @@ def _last_chunk_dropped(tree: ast.Module) -> Optional[str]:
             if not isinstance(loop, (ast.For, ast.AsyncFor)):
                 continue
             for at, branch in ((at, n) for at, n in enumerate(loop.body) if isinstance(n, ast.If)):  # the chunk closed before the item joins one
-                for i, statement in enumerate(branch.body):
+                for statement, following in _statements_and_what_follows(branch.body):
                     call = statement.value if isinstance(statement, ast.Expr) else None
                     if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "append" and len(call.args) == 1
                             and isinstance(call.func.value, ast.Name)):
                         continue
                     added = [call.args[0]] if isinstance(call.args[0], ast.Name) else call.args[0].elts if isinstance(call.args[0], ast.Tuple) else []
                     chunks = call.func.value.id  # runs.append(current), or runs.append((floor, current)) with the chunk in a tuple
-                    current = next((a.id for a in added if isinstance(a, ast.Name) and any(
-                        isinstance(t, ast.Assign) and [unparsed(x) for x in t.targets] == [a.id] and unparsed(t.value) in ("[]", "list()") for t in branch.body[i + 1:])), None)
+                    current = next((a.id for a in added if isinstance(a, ast.Name) and any(_restarts(t, a.id) for t in following)), None)
                     if current is None:
                         continue  # no chunk of its own is started afresh after it is added
                     grown = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("append", "extend")
