@@ -932,10 +932,10 @@ NEWEST_SETS = {
     "labelled_blind181.jsonl.gz": 0.36, "labelled_blind182.jsonl.gz": 0.40, "labelled_blind183.jsonl.gz": 0.26,
     "labelled_blind184.jsonl.gz": 0.24, "labelled_blind185.jsonl.gz": 0.24, "labelled_blind186.jsonl.gz": 0.28, "labelled_blind187.jsonl.gz": 0.34,
     "labelled_blind188.jsonl.gz": 0.30, "labelled_blind189.jsonl.gz": 0.30, "labelled_blind190.jsonl.gz": 0.36,
-    "labelled_blind191.jsonl.gz": 0.22, "labelled_blind192.jsonl.gz": 0.38, "labelled_blind193.jsonl.gz": 0.24, "labelled_blind194.jsonl.gz": 0.34,
-    "labelled_blind195.jsonl.gz": 0.42, "labelled_blind196.jsonl.gz": 0.34, "labelled_blind197.jsonl.gz": 0.34,
-    "labelled_blind198.jsonl.gz": 0.30, "labelled_blind199.jsonl.gz": 0.30, "labelled_blind200.jsonl.gz": 0.18, "labelled_blind201.jsonl.gz": 0.34,
-    "labelled_blind202.jsonl.gz": 0.22, "labelled_blind203.jsonl.gz": 0.28, "labelled_blind204.jsonl.gz": 0.26,
+    "labelled_blind191.jsonl.gz": 0.24, "labelled_blind192.jsonl.gz": 0.40, "labelled_blind193.jsonl.gz": 0.24, "labelled_blind194.jsonl.gz": 0.34,
+    "labelled_blind195.jsonl.gz": 0.42, "labelled_blind196.jsonl.gz": 0.36, "labelled_blind197.jsonl.gz": 0.34,
+    "labelled_blind198.jsonl.gz": 0.30, "labelled_blind199.jsonl.gz": 0.32, "labelled_blind200.jsonl.gz": 0.20, "labelled_blind201.jsonl.gz": 0.36,
+    "labelled_blind202.jsonl.gz": 0.26, "labelled_blind203.jsonl.gz": 0.30, "labelled_blind204.jsonl.gz": 0.26,
 }
 
 
