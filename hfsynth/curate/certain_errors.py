@@ -1159,7 +1159,7 @@ def divided_before_tested(tree: ast.Module) -> Optional[str]:
                         and len(divisor.args) == 1 and isinstance(divisor.args[0], ast.Name)):
                     continue
                 name = divisor.args[0].id
-                later = next((s for s in block[index + 1:] if isinstance(s, (ast.If, ast.IfExp)) and _tests_emptiness_of(s.test, name)), None)
+                later = next((s for s in block[index + 1:] if isinstance(s, ast.If) and _tests_emptiness_of(s.test, name)), None)
                 if later is not None and not any(isinstance(s, ast.If) and _tests_emptiness_of(s.test, name) for s in block[:index]):
                     return (f"{unparsed(division)[:50]} (line {division.lineno}) divides by len({name}) before line {later.lineno} tests whether {name} "
                             f"is empty: an empty {name} raises ZeroDivisionError first")

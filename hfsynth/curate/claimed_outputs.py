@@ -54,7 +54,7 @@ CLAIM_COMMENT = literal_gates.compile(
 )
 BARE_COMMENT = literal_gates.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
 # "# -> Fraction(81, 50), i.e. 1.62", "# -> 48  (Friday evening)": the value, then words on what it means.
-GLOSS = literal_gates.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s|\s+\((?=[A-Za-z][a-z]*\s+[A-Za-z]+\)?)")
+GLOSS = literal_gates.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s|\s+\((?=[A-Za-z][a-z]*\s+[A-Za-z])")
 
 
 def _comments(code: str) -> dict:

@@ -731,8 +731,8 @@ def _statements_and_what_follows(body: list) -> Iterator[Tuple[ast.stmt, list]]:
     for i, statement in enumerate(body):
         yield statement, body[i + 1:]
         if isinstance(statement, ast.If):
-            for inner in statement.body:
-                yield inner, statement.body[statement.body.index(inner) + 1:] + body[i + 1:]
+            for j, inner in enumerate(statement.body):
+                yield inner, statement.body[j + 1:] + body[i + 1:]
 
 
 def _restarts(statement: ast.stmt, name: str) -> bool:
