@@ -178,17 +178,26 @@ def _introduced_as_input(before: str) -> bool:
 SHOWN_LITERAL = literal_gates.compile(r"`(?P<value>[\[{(][^`\n]{1,300}[\]})])`")
 
 
-def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
-    """The list, dict or tuple literals an instruction shows, in backticks after an input cue, as the value of its
-    function's one required parameter, where the parameter's annotation takes them (a list for ``list[str]``)."""
-    function = asked_function(tree, instruction_prose) if tree is not None else None
+def _one_annotated_parameter(instruction: str, tree: Optional[ast.Module]) -> Optional[Tuple[ast.arg, str]]:
+    """The asked function's one required parameter, when it has an annotation, with the annotation's base kind in lower
+    case (``"list"`` for ``list[str]``, ``"dict"`` for ``typing.Dict[str, int]``); None for any other signature."""
+    function = asked_function(tree, instruction) if tree is not None else None
     if function is None or function.args.vararg is not None or not all(d is not None for d in function.args.kw_defaults):
-        return []
+        return None
     params = function.args.posonlyargs + function.args.args
     required = params[: len(params) - len(function.args.defaults)]
     if len(required) != 1 or required[0].annotation is None:
+        return None
+    return required[0], re.sub(r"\[.*$", "", unparsed(required[0].annotation)).rpartition(".")[2].lower()
+
+
+def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
+    """The list, dict or tuple literals an instruction shows, in backticks after an input cue, as the value of its
+    function's one required parameter, where the parameter's annotation takes them (a list for ``list[str]``)."""
+    parameter = _one_annotated_parameter(instruction_prose, tree)
+    if parameter is None:
         return []
-    base = re.sub(r"\[.*$", "", unparsed(required[0].annotation)).rpartition(".")[2].lower()
+    required, base = parameter
     exact = {"list": list, "sequence": list, "tuple": tuple, "dict": dict, "mapping": dict}.get(base)  # `(1, 3)` is one item of a list of pairs
     found: List[str] = []
     for sentence in SENTENCE.split(instruction_prose):
@@ -196,7 +205,7 @@ def literal_inputs(instruction_prose: str, tree: Optional[ast.Module]) -> List[s
         sentence = sentence[: refusing.start()] if refusing else sentence
         for match in SHOWN_LITERAL.finditer(sentence):
             value, ok = literal_value(match.group("value"))
-            if (ok and exact is not None and isinstance(value, exact) and value and value_fits(value, required[0].annotation)
+            if (ok and exact is not None and isinstance(value, exact) and value and value_fits(value, required.annotation)
                     and "..." not in match.group("value")  # `[{"title": ...}, ...]`: elided, no value
                     and _introduced_as_input(sentence[: match.start()]) and match.group("value") not in found):
                 found.append(match.group("value"))
@@ -315,14 +324,10 @@ def shown_records(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     e.g." and ``{"id": "D041", "capacity": 24}``), as the argument of the function's one required parameter where
     its annotation takes it: the dict for ``rec: dict``, a list of it for ``records: list[dict]``. Only a whole value
     (JSON or a Python literal, no "..."), not after words of refusal."""
-    function = asked_function(tree, instruction) if tree is not None else None
-    if function is None or function.args.vararg is not None or not all(d is not None for d in function.args.kw_defaults):
+    parameter = _one_annotated_parameter(instruction, tree)
+    if parameter is None:
         return []
-    params = function.args.posonlyargs + function.args.args
-    required = params[: len(params) - len(function.args.defaults)]
-    if len(required) != 1 or required[0].annotation is None:
-        return []
-    base = re.sub(r"\[.*$", "", unparsed(required[0].annotation)).rpartition(".")[2].lower()
+    required, base = parameter
     found: List[str] = []
     for fence in find_fences(instruction):
         if fence.tag not in RECORD_TAGS or "..." in fence.code or "…" in fence.code:
@@ -346,7 +351,7 @@ def shown_records(instruction: str, tree: Optional[ast.Module]) -> List[str]:
             shown = repr(value)
         else:
             continue
-        if value_fits(value if isinstance(value, list) or base in ("dict", "mapping") else [value], required[0].annotation) and shown not in found:
+        if value_fits(value if isinstance(value, list) or base in ("dict", "mapping") else [value], required.annotation) and shown not in found:
             found.append(shown)
     return found
 
