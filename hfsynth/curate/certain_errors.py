@@ -1147,6 +1147,9 @@ def _tests_emptiness_of(test: ast.AST, name: str) -> bool:
 def divided_before_tested(tree: ast.Module) -> Optional[str]:
     """``avg = sum(gaps, timedelta()) / len(gaps)`` and then ``if gaps:``: the code knows ``gaps`` may be empty and tests it
     one statement too late, so an empty one raises ZeroDivisionError before the test that was meant to guard it."""
+    if not any(isinstance(n.op, (ast.Div, ast.FloorDiv, ast.Mod)) and isinstance(n.right, ast.Call) and getattr(n.right.func, "id", None) == "len"
+               for n in nodes_of(tree, ast.BinOp)):
+        return None  # no division by a length: no block below needs reading
     for block in (getattr(node, field, None) for node in walk(tree) for field in ("body", "orelse")):
         if not isinstance(block, list):
             continue
@@ -1209,6 +1212,8 @@ def extreme_tested_for_none(tree: ast.Module) -> Optional[str]:
     """``when, sg = max(readings, key=...)`` then ``if when is None: ... "no readings"``: ``max`` and ``min`` never give
     None; on the empty sequence the None test is there for they raise ValueError first. Read where the call has no
     ``default=``, sits outside a ``try``, and its value (or a name unpacked from it) is tested ``is None`` after it."""
+    if not any(getattr(n.func, "id", None) in ("max", "min") for n in nodes_of(tree, ast.Call)):
+        return None  # no max() nor min(): no scope below needs walking
     for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         stores = store_counts(scope)
         for node in _walk_unguarded(scope):
