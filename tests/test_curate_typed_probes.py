@@ -55,10 +55,10 @@ def test_typed_probes_decide_what_runs():
     got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
     wrong = {name: got[name] for name, (_, expected) in ROWS.items() if got[name][0] != expected}
     assert not wrong, wrong
-    assert "waiting_list_line('abc', [3, 2, 4]) (ordinary values of the types its signature names) raises TypeError" in got["integers joined as text (blind58)"][1]
+    assert "waiting_list_line('abc', [3, 2, 4]) (ordinary values of the kinds its signature or instruction names) raises TypeError" in got["integers joined as text (blind58)"][1]
     assert "does not return within 1.0 s of CPU time, nor 1 other such call" in got["a counter that never moves"][1]
     assert got["a loop that one call's made-up values never end, the other's do (blind150)"][1].endswith(
-        "hops(3, 2) (ordinary values of the types its signature names) does not return within 1.0 s of CPU time, though 1 other such call returns")
+        "hops(3, 2) (ordinary values of the kinds its signature or instruction names) does not return within 1.0 s of CPU time, though 1 other such call returns")
     assert "AttributeError: 'Flight' object has no attribute 'flight_number'" in got["a dataclass's missing field (the code defines it)"][1]
     off = execute_rows(rows[:1], CFG.model_copy(update={"probe_annotated_types": False}))
     assert off[0]["exec_status"] == "no_tests"

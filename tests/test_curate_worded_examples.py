@@ -172,3 +172,30 @@ def test_quantities_and_what_they_cost_are_examples():
     for words in ("the first 100 kWh cost $0.12 each", "every additional 20 kWh costs 0.85", "1-30 kWh cost 0.80", "100 kWh costs 3 units of credit"):
         assert quantity_examples(f"Write `electricity_bill(kwh)`: {words}.", parse_python(bill)) == []
     assert quantity_examples("Write `fare(zone_of, origin)`: so 1 zone costs 2.20.", parse_python("def fare(zone_of, origin):\n    return 2.2\n")) == []
+
+
+GAPS = "def max_gap_hours(times):\n    ordered = sorted(times)\n    return max((b - a).total_seconds() / 3600 for a, b in zip(ordered, ordered[1:]))\n"
+GAPS_ASK = "Sort the times and take the largest gap.\n\nFor `[time(14, 30), time(8, 0), time(11, 0)]` the answer is `3.5` (11:00 to 14:30)."
+GAPS_RIGHT = ("from datetime import datetime, date\n\n\ndef max_gap_hours(times):\n    ordered = sorted(datetime.combine(date.min, t) for t in times)\n"
+              "    return max((b - a).total_seconds() / 3600 for a, b in zip(ordered, ordered[1:]))\n")
+
+
+def test_standard_values_in_a_worded_example():
+    """b203-044: "For `[time(14, 30), time(8, 0), time(11, 0)]` the answer is `3.5`": the values are standard ones built
+    from literals, spelt with their module in the call (the code may import ``datetime`` the class, or nothing)."""
+    assert _read(GAPS_ASK, GAPS) == [("max_gap_hours([__import__('datetime').time(14, 30), __import__('datetime').time(8, 0), "
+                                      "__import__('datetime').time(11, 0)])", "3.5")]
+    due = "def days_left(today, due):\n    return (due - today).days\n"
+    assert _read("With `today = date(2024, 7, 5)` and `due = date(2024, 7, 31)` it returns `26`.", due) == [
+        ("days_left(due=__import__('datetime').date(2024, 7, 31), today=__import__('datetime').date(2024, 7, 5))", "26")]
+    assert _read("For `[time(25, 0)]` the answer is `0.0`.", GAPS) == []  # no such time
+    assert _read("For `[time(hour)]` the answer is `0.0`.", GAPS) == []  # not built from literals
+    # one record's answer, said of a function of records: "For `{...}` this gives ..." is no call of it (b106-090)
+    reminders = "def build_reminders(records):\n    return [f\"Hi {r['owner']}\" for r in records]\n"
+    assert _read('For `{"owner": "Sam", "due": date(2024, 3, 5)}` this gives `"Hi Sam"`.', reminders) == []
+    cells = "def export_csv(cells):\n    return ','.join(map(str, cells.values()))\n"
+    assert _read('For `{"A1": "x", "C2": 5}` the result is `"x,5"`.', cells) == [("export_csv({'A1': 'x', 'C2': 5})", '"x,5"')]  # a mapping it iterates
+    rows = [{"id": "time minus time", "code": GAPS, "instruction": GAPS_ASK}, {"id": "times on one day", "code": GAPS_RIGHT, "instruction": GAPS_ASK}]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    assert got["time minus time"][0] == "failed" and "unsupported operand type(s) for -: 'datetime.time' and 'datetime.time'" in got["time minus time"][1]
+    assert got["times on one day"][0] == "passed", got

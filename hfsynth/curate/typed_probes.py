@@ -32,7 +32,9 @@ Read only when the words leave no doubt:
 - no parameter, whole or a part of it (its lines), is handed to a decoder (``json.loads(doc)``, ``ast.literal_eval``):
   that text holds a document, and ``"12"`` is one of a number.
 
-A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
+A parameter the signature leaves unannotated (or types loosely: ``list[dict]``) takes the kind its instruction states
+in words: "`today` is a `datetime.date`", "`cards` is a list of dicts such as `{...}`" (the record shown, in a list:
+:mod:`hfsynth.curate.stated_types`). A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
 records look like the ones the code expects; a dict of text values holds digits in one probe and
 words in the other ("12", "abc"), as CSV rows and labels do.
 """
@@ -45,6 +47,7 @@ from typing import Dict, List, Optional, Tuple
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, nodes_of, walk
+from hfsynth.curate.stated_types import stated_values
 
 PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types take milliseconds in any honest code
 WORDS = ("abc", "xyz", "mno", "kite")
@@ -258,11 +261,17 @@ def typed_probes(instruction_prose: str, tree: Optional[ast.Module]) -> List[str
     if not positional + keyword:
         return []
     keys, records = _literal_keys(tree), _record_classes(tree)
+    stated = stated_values(instruction_prose, {arg.arg: arg.annotation for arg in positional + keyword})
     calls: List[str] = []
     for style in (0, 1):
         maker = _Maker(style, keys, records)
+
+        def value(arg: ast.arg) -> str:
+            said = stated.get(arg.arg, arg.annotation)  # "`today` is a `datetime.date`": the words' kind, or a record they show
+            return said if isinstance(said, str) else maker.value(said)
+
         try:
-            args = [maker.value(arg.annotation) for arg in positional] + [f"{arg.arg}={maker.value(arg.annotation)}" for arg in keyword]
+            args = [value(arg) for arg in positional] + [f"{arg.arg}={value(arg)}" for arg in keyword]
         except (_Unknown, SyntaxError, ValueError):
             return []
         call = f"{function.name}({', '.join(args)})"
@@ -321,7 +330,7 @@ def _hf_typed_probes(probes, namespace, one_hang_fails):
                     tb = tb.tb_next
                 given = isinstance(exc, NameError) and getattr(exc, "name", None) in GIVEN  # what the instruction's own code binds
                 if "solution.py" in frames and "NoneType" not in str(exc) and not given:
-                    failure = f"{source[:120]} (ordinary values of the types its signature names) raises {_hf_type(exc).__name__}: {exc}"
+                    failure = f"{source[:120]} (ordinary values of the kinds its signature or instruction names) raises {_hf_type(exc).__name__}: {exc}"
             except Exception:
                 continue
             finally:
@@ -330,7 +339,7 @@ def _hf_typed_probes(probes, namespace, one_hang_fails):
                 raise AssertionError(failure)
         if endless and (one_hang_fails or _hf_len(endless) == _hf_len(probes)):
             others = _hf_len(probes) - _hf_len(endless)
-            raise AssertionError(f"{endless[0][:120]} (ordinary values of the types its signature names) does not return within PROBE_SECONDS s of CPU time"
+            raise AssertionError(f"{endless[0][:120]} (ordinary values of the kinds its signature or instruction names) does not return within PROBE_SECONDS s of CPU time"
                                  + (f", nor {_hf_len(endless) - 1} other such call" if _hf_len(endless) > 1 else "")
                                  + (f", though {others} other such call returns" if others else ""))
     finally:

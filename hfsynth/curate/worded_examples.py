@@ -34,6 +34,7 @@ from hfsynth.curate import literal_gates
 from hfsynth.curate.accepted_inputs import fenced_inputs
 from hfsynth.curate.instruction_examples import ELIDED, WRONG_VALUE, Example, _longest_literal_after
 from hfsynth.curate.python_ast import asked_function, literal_value, short_list_value, value_fits
+from hfsynth.curate.standard_values import spelt, standard_value
 
 # What a clause says comes back: "gives", "should return", "the answer is".
 RESULT_VERB = literal_gates.compile(
@@ -109,11 +110,11 @@ def _tokens(text: str) -> List[Tuple[str, object, int, int]]:
             out.append(("value", SPOKEN_VALUES[" ".join(piece.lower().split())], start, end))
         elif kind == "tick":
             setting = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*=\s*(.+?)\s*", piece)
-            value, ok = literal_value(setting.group(2)) if setting else (None, False)
+            value, ok = standard_value(setting.group(2)) if setting else (None, False)
             if ok:
                 out.append(("setting", (setting.group(1), value), start, end))
             else:
-                value, ok = literal_value(piece)
+                value, ok = standard_value(piece)  # `[time(14, 30), time(8, 0)]`: standard values built from literals too
                 value, ok = (value, ok) if ok else short_list_value(piece)  # `[10] * 12`: a list spelt short
                 out.append(("value", value, start, end) if ok else ("code", piece, start, end))
         elif kind == "setting":
@@ -141,6 +142,18 @@ def _compared_with_another(function: ast.FunctionDef, name: str, value: str) -> 
     return False
 
 
+def _one_record(value, function: ast.FunctionDef) -> bool:
+    """A dict with a key the function reads by name (``rec["due"]``, ``.get("due")``): one record's fields, not the
+    mapping a function iterates (``{"A1": "x", "C2": 5}`` of a sheet's cells)."""
+    if not isinstance(value, dict):
+        return False
+    read = {n.slice.value for n in ast.walk(function) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant)}
+    read |= {c.value for n in ast.walk(function) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "get"
+             for c in n.args[:1] if isinstance(c, ast.Constant)}
+    read |= {c.value for n in ast.walk(function) if isinstance(n, (ast.Tuple, ast.List)) for c in n.elts if isinstance(c, ast.Constant)}  # for k in ("owner", "pet")
+    return any(key in read for key in value)
+
+
 def _call(function: ast.FunctionDef, values: list, settings: dict) -> Optional[str]:
     """The call that gives each value its parameter, or None when they do not fit exactly."""
     params = function.args.posonlyargs + function.args.args
@@ -162,14 +175,16 @@ def _call(function: ast.FunctionDef, values: list, settings: dict) -> Optional[s
     given.update(settings)
     if not given or not all(value_fits(value, annotations.get(name)) for name, value in given.items()):
         return None
+    if any(annotations.get(name) is None and _one_record(value, function) and re.search(r"[^s]s$", name) for name, value in given.items()):
+        return None  # "For `{"owner": "Sam", "due": date(2024, 3, 5)}` this gives ..." of ``build_reminders(records)``: one item's answer
     if any(names.index(name) < names.index(other) for name in settings if name in names for other in open_params):
         # "with assignments `[...]` and `{...}`": the first parameter named, the second not; every value by name
         if any(p.arg in given for p in function.args.posonlyargs):
             return None
         ordered = [name for name in names if name in given] + [name for name in settings if name not in names]
-        return f"{function.name}({', '.join(f'{name}={given[name]!r}' for name in ordered)})"
-    positional = [repr(given[name]) for name in open_params]
-    return f"{function.name}({', '.join(positional + [f'{name}={given[name]!r}' for name in settings])})"
+        return f"{function.name}({', '.join(f'{name}={spelt(given[name])}' for name in ordered)})"
+    positional = [spelt(given[name]) for name in open_params]
+    return f"{function.name}({', '.join(positional + [f'{name}={spelt(given[name])}' for name in settings])})"
 
 
 def _answer(text: str, start: int) -> Optional[Tuple[str, int]]:

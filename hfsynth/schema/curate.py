@@ -221,7 +221,7 @@ class ExecutionConfig(Section):
     )
     probe_annotated_types: bool = Field(
         True,
-        description="Also call the asked function with ordinary values of the types its signature names; a TypeError, AttributeError or NameError "
+        description="Also call the asked function with ordinary values of the types its signature names (or its instruction states: \"`today` is a `datetime.date`\", a record shown for a list of dicts); a TypeError, AttributeError or NameError "
         "in its code, or no return within a second of CPU on every call, fails the row (hfsynth.curate.typed_probes). Not counted as tests.",
     )
     timeout_s: float = Field(10, gt=0, description="Wall-clock limit per row; the whole process group is killed after it.")
