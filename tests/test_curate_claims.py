@@ -294,6 +294,18 @@ NIGHTS_OUT = "from datetime import date\n\n\ndef game_nights(year: int, month: i
 NIGHTS_OUT_RESPONSE = "```python\n" + NIGHTS_OUT + "```\n\n```python\ngame_nights(2024, 3)  # -> [date(2024, 3, 8), date(2024, 3, {day})]\n```\n"
 GRADES = "from collections import Counter\n\n\ndef grade_counts(grades):\n    return Counter(g.strip().upper() for g in grades)\n"
 GRADES_RESPONSE = "```python\n" + GRADES + "```\n\nExample:\n\n```python\nprint(grade_counts(['B', 'a', 'C', 'b', 'A ', 'b']))\n```\n\nOutput:\n\n```\n{shown}\n```\n"
+# b205-078: "`banned` is a list of lowercase single words": the probe re-cases the text, not the banned words.
+BANNED_ASK = ("Write `flag_description(text, banned)` that returns the sorted banned words that appear in the text as whole words, "
+              "case-insensitively. `banned` is a list of lowercase single words.")
+BANNED = ("import re\n\n\ndef flag_description(text, banned):\n    words = set(re.findall(r'[a-z0-9]+', {text}))\n    return sorted(words & set(banned))\n\n\n"
+          "assert flag_description('Blue rucksack, camping GAS canister', ['gas', 'knife']) == ['gas']\n")
+# b206-069: a JSON document given as text keeps its keys' case; "compare case-insensitively" is about the status values.
+BOATS_ASK = "Write `available_boats(json_text)` returning the names of boats with status `\"available\"` (compare case-insensitively)."
+BOATS = ("import json\n\n\ndef available_boats(json_text):\n    return [b['name'] for b in json.loads(json_text) if b['status'].lower() == 'available']\n\n\n"
+         "assert available_boats('[{\"name\": \"Wayfarer\", \"status\": \"Available\"}]') == ['Wayfarer']\n")
+# b208-072: "print(loyalty_points(...))  # Tuesday" of a function that returns an int: a note on the input, not its output.
+POINTS = ("from datetime import date\n\n\ndef loyalty_points(amount: int, visit_day: date) -> int:\n    return amount * (2 if visit_day.weekday() == 1 else 1)\n\n\n"
+          "print(loyalty_points(37, date(2024, 6, 11)))  # {note}\n")
 ROWS = {
     # (code, response, instruction): expected exec_status
     # what the answer's prose says a call returns, and a usage block's comment claims (blind16)
@@ -368,6 +380,11 @@ ROWS = {
     "a rule's example run on a function of one number, wrong": ((FLOORS_ONE.format(body="room // 10"), "", FLOORS_ASK), "failed"),
     "a set of stop words is not re-cased (blind47)": ((TOP_WORDS.format(text="text.lower()"), "", TOP_WORDS_ASK), "passed"),
     "the text itself still is": ((TOP_WORDS.format(text="text"), "", TOP_WORDS_ASK), "failed"),
+    "words the instruction says are lowercase keep their case (b205-078)": ((BANNED.format(text="text.lower()"), "", BANNED_ASK), "passed"),
+    "the text beside them is still re-cased": ((BANNED.format(text="text"), "", BANNED_ASK), "failed"),
+    "a JSON document keeps its keys' case (b206-069)": ((BOATS, "", BOATS_ASK), "passed"),
+    "a note on the input beside a print of a number (b208-072)": ((POINTS.format(note="Tuesday"), "", ""), "no_tests"),
+    "a number noted beside it is its output": ((POINTS.format(note="37"), "", ""), "failed"),
     "complete months counted from the month fields alone (blind46)": ((MONTHS.format(fix=""), "", MONTHS_ASK), "failed"),
     "complete months, a day of the month not yet reached taken off": ((MONTHS.format(fix="\n    if end.day < start.day:\n        months -= 1"), "", MONTHS_ASK), "passed"),
     "a vague output block is not judged": ((REVERSE.format(body="sentence[::-1]"), OUTPUT_BLOCK.format(code=REVERSE.format(body="sentence[::-1]")).replace("world hello", "world ..."), ""), "no_tests"),

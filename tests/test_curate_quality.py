@@ -994,6 +994,8 @@ def test_a_bound_before_than_a_bound_taken_itself_and_a_module_named_as_a_values
         "the instruction includes 'on or after `earliest`' and end > earliest (line 2) leaves earliest out")
     waits = "def waits(claims):\n    return {flight: (end - start).total_seconds() / 60 for flight, start, end in claims}\n"
     assert check("`claims` is a list of `(flight, on_block, claimed_at)` with `datetime` values. Return each wait in minutes.", waits) is None
+    assert check("Each claim is `(flight, on_block, claimed_at)` with `datetime`s. Return each wait in minutes.", waits) is None  # b205-044
+    assert check("Return each wait in minutes, with `datetime`.", waits) == "instruction asks to use datetime but the code never names it"
     assert check("`claims` is a list of `(flight, on_block, claimed_at)`. Return each wait in minutes, computed with `datetime`.", waits) == (
         "instruction asks to use datetime but the code never names it")
 

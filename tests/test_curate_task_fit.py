@@ -1515,6 +1515,13 @@ def test_listed_marks_and_templates_with_a_plural_s():
            "        if seconds >= size:\n            n = seconds // size\n            return f\"{{n}} {{unit}}{{'' if n == 1 else 's'}} ago\"\n")
     assert missing_part(ask, ago.format(units="('hour', 3600), ('minute', 60)")) == "the phrase 'N day(s) ago'"
     assert missing_part(ask, ago.format(units="('day', 86400), ('hour', 3600), ('minute', 60)")) is None
+    # "(n/min)" holds placeholders too: the phrase is written when its words before them are (b209-056)
+    ask = 'Return `"<team>: too few players (n/min)"`, `"<team>: too many players (n/max)"` or `"<team>: unknown age group <g>"`.'
+    squads = ("def squad_problems(squads):\n    out = []\n    for team, (n, lo, hi, group) in squads.items():\n        if group is None:\n"
+              "            out.append(f'{team}: unknown age group {group}')\n        elif n < lo:\n            out.append(f'{team}: too few players ({n}/{lo})')\n"
+              "        elif n > hi:\n            out.append(f'{team}: MANY')\n    return out\n")
+    assert missing_part(ask, squads.replace("MANY", "too many players ({n}/{hi})")) is None
+    assert missing_part(ask, squads) == "the phrase '<team>: too many players (n/max)'"
 
 
 def test_a_running_total_overwritten_in_its_loop():
@@ -1541,6 +1548,8 @@ def test_parts_that_must_add_up_exactly_to_the_whole():
     weights = "The weights must add up to 1 (allow a tiny floating-point tolerance), otherwise raise ValueError. Return the weighted score."
     graded = "def weighted(parts):\n    if abs(sum(w for _, w in parts) - 1) > 1e-9:\n        raise ValueError('weights')\n    return round(sum(s * w for s, w in parts), 1)\n"
     assert ignored_requirement(weights, graded.replace(" - 1) > 1e-9", ") > 1.000000001")) is None  # blind43: a check of the input, not parts to hand out
+    percentages = "The base percentages must add up to exactly 100 (compare as `Decimal`); otherwise raise `ValueError`. Return grams per ingredient."
+    assert ignored_requirement(percentages, graded.replace(" - 1) > 1e-9", ") > 1.000000001")) is None  # b205-051: the ";" ends no sentence
     # two numbers that add up to a target is a search, not a split
     assert ignored_requirement("Find two numbers in the list that add up to target.", "def two(xs, target):\n    return [(a, b) for a in xs for b in xs if a + b == target][:1]\n") is None
 
@@ -5344,6 +5353,12 @@ def test_blind149_to_155s_asks_that_are_not_asks():
     assert check(same_pod, pairs) is None
     assert check(same_pod, pairs.replace("for i in sorted(waiting.values())]", "for i in waiting.values()] + sorted(containers)")).endswith(
         "sorts by the whole item, so equal keys are ordered by the next field")
+    # "in order of their END" names the order's field: no ask to keep equal keys in input order (b209-016)
+    sessions = "A session is a START followed by an END on the same machine, in order of their END. Write `orphans(events)`."
+    assert check(sessions, "def orphans(events):\n    return sorted(e for e in events if e[2] == 'END')\n") is None
+    assert check(sessions.replace("in order of their END", "in their order"), "def orphans(events):\n    return sorted(e for e in events if e[2] == 'END')\n") is not None
+    superseded = "An orphan is a START superseded by another START on the same machine before any END. Write `orphans(events)`."
+    assert check(superseded, "def orphans(events):\n    return sorted(e for e in events if e[2] == 'END')\n") is None
 
 
 def test_a_day_named_before_its_date_is_an_example():
@@ -5965,3 +5980,37 @@ def test_a_last_chunk_restarted_in_a_pair_or_closed_under_its_own_if_is_still_lo
     assert trivial(days.replace("END", "")) == (
         "misused call: out.append((day, lines)) only when a new one starts (line 6), and nothing adds the last lines after the loop: the last chunk is lost")
     assert trivial(days.replace("END", "    if lines:\n        out.append((day, lines))\n")) is None
+
+
+def test_different_items_per_group_and_a_condition_on_every_item():
+    """b200-014, b199-057: "how many **different households** come on each weekday", "for each setter, how many different
+    walls" count distinct items per group; b200-042, b201-097, b199-014: "the flights for which every bag has been
+    delivered", "films showing at every cinema", "members who climbed on every day" hold for all of them, not for one."""
+    visits = "from collections import Counter\n\n\ndef households_per_weekday(visits):\n    return dict(Counter(d.strftime('%A') for _ref, {d} in visits))\n"
+    ask = "We want to know how many **different households** come on each weekday. Write `households_per_weekday(visits)`."
+    assert check(ask, visits.format(d="d")) == (
+        "the instruction asks for distinct items counted per group and the code counts every item of a group, repeats too (no set per group, no membership test)")
+    assert check(ask, visits.replace("visits:", "set(visits):").replace("in visits", "in set(visits)").format(d="d")) is None
+    assert check("Write `walls_per_setter(log)` giving, for each setter, how many different walls they have set on.",
+                 "from collections import Counter\n\n\ndef walls_per_setter(log):\n    return dict(Counter(e['setter'] for e in log))\n") is not None
+    assert check("Write `sizes(groups)`: for each group, how many different sizes of box it uses.",  # kinds of a thing, not distinct items
+                 "def sizes(groups):\n    return {g: len(boxes) for g, boxes in groups.items()}\n") is None
+    flights = "def completed_flights(bags):\n    status = {{}}\n    for b in bags:\n        status.setdefault(b['flight'], []).append(b['delivered'])\n" \
+              "    return sorted(f for f, flags in status.items() if {test}(flags))\n"
+    ask = "Write `completed_flights(bags)`. Return the flights for which **every** bag has been delivered to reclaim, sorted."
+    assert check(ask, flights.format(test="any")) == ("the instruction asks for a condition on every item and the code never tests every one of "
+                                                      "them (no all(), subset, count against the whole, nor an early exit on a failing one)")
+    assert check(ask, flights.format(test="all")) is None
+    films = "from collections import Counter\n\n\ndef chainwide_films(programmes):\n    seen = Counter(f for films in programmes.values() for f in films)\n" \
+            "    return sorted(f for f, n in seen.items() if n {test})\n"
+    ask = "Write `chainwide_films(programmes)` returning the sorted list of films showing at **every** cinema."
+    assert check(ask, films.format(test="> 1")) is not None
+    assert check(ask, films.format(test="== len(programmes)")) is None
+    week = "from datetime import timedelta\n\n\ndef winners(checkins, start):\n    week = {start + timedelta(days=i) for i in range(7)}\n    BODY\n"
+    ask = "A badge goes to members who climbed on every day of a given week. Write `winners(checkins, start)`."
+    assert check(ask, week.replace("BODY", "return sorted({m for m, day in checkins if day in week})")) is not None
+    assert check(ask, week.replace("BODY", "days = {}\n    for m, day in checkins:\n        days.setdefault(m, set()).add(day)\n"
+                                       "    return sorted(m for m, seen in days.items() if week <= seen)")) is None
+    # what a value looks like, not a condition to test: "a string in which every run is written as ...", "where every hive has an entry"
+    assert check("Write `rle_decode(encoded)` for a string in which every run is written as a count and a character.",
+                 "def rle_decode(encoded):\n    return encoded\n") is None

@@ -82,6 +82,8 @@ def test_words_that_leave_a_doubt_are_not_read():
     assert _read('"a" should give "x"; "b" and "c" both should give "y".', PHONE) == [
         ("to_e164('a')", '"x"'), ("to_e164('b')", '"y"'), ("to_e164('c')", '"y"')]  # the texts after the last answer
     assert _read('"a", "b" and "c": all two should give "y".', PHONE) == []  # three texts are not two
+    gaps = "def longest_free_gap(bookings):\n    return 0\n"
+    assert _read("For bookings 10:00–11:00 and 15:00–16:00 this returns 180.", gaps) == []  # "00" of a clock time is no value (b206-094)
 
 
 def test_a_worded_example_fails_the_row_that_breaks_it():

@@ -6,7 +6,8 @@
 one casing, so they pass. Execution calls the function again with the strings of the row's own call
 re-cased (all upper, every other string upper, the first of equal strings upper, those in capitals lower...; strings in dicts,
 records of fields and codes, are left alone, and so are strings that key a dict the call is given: a film looked up by its
-title) and compares the answers
+title; a JSON document, whose keys are names; and the arguments of a parameter whose case the instruction fixes: "`banned`
+is a list of lowercase words") and compares the answers
 with every string folded (``_hf_case_blind`` in the claims' checker). Read only when:
 
 - the instruction asks to ignore case in so many words (``CASE_ASK``), not negated, and says nothing
@@ -59,15 +60,25 @@ def _plain(node: ast.expr) -> bool:
     return is_literal(node) or isinstance(node, ast.Name)
 
 
-def _own_calls(trees: List[ast.Module], name: str) -> List[str]:
-    """``(f, (args,), {kwargs})`` sources of the row's calls of ``name`` with plain arguments, outside try/with/def."""
+# "`banned` is a list of lowercase single words", "`codes` are upper-case": a parameter whose case the instruction fixes. A
+# probe leaves its strings as they are: the case-blind part is the other text ("Gas canister" matches `gas`).
+CASE_FIXED = literal_gates.compile(r"`(?P<name>[A-Za-z_]\w*)`\s+(?:is|are)\s+(?:(?:already|always|all)\s+)?(?:an?\s+)?(?:(?:list|set|tuple|sequence)\s+of\s+)?"
+                                   r"(?:(?:already|always|all)\s+)?(?:in\s+)?(?:lower|upper)[- ]?case\b", re.IGNORECASE)
+
+
+def _own_calls(trees: List[ast.Module], function: ast.FunctionDef, fixed: frozenset = frozenset()) -> List[str]:
+    """``(f, (args,), {kwargs}, (fixed positions and names,))`` sources of the row's calls of ``function`` with plain arguments,
+    outside try/with/def; ``fixed``: the parameters whose strings keep their case."""
     found: List[str] = []
+    name = function.name
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
     for call in (n for tree in trees for n in outside_guards(tree)):
         if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == name and call.args + call.keywords \
                 and all(_plain(a) for a in call.args) and all(k.arg and _plain(k.value) for k in call.keywords):
             args = "".join(f"{unparsed(a)}, " for a in call.args)
             kwargs = ", ".join(f"{k.arg!r}: {unparsed(k.value)}" for k in call.keywords)
-            source = f"({name}, ({args}), {{{kwargs}}})"
+            kept = [i for i, parameter in enumerate(positional[: len(call.args)]) if parameter in fixed] + [k.arg for k in call.keywords if k.arg in fixed]
+            source = f"({name}, ({args}), {{{kwargs}}}, {tuple(kept)!r})"
             if source not in found:
                 found.append(source)
     return found[:PROBED_CALLS]
@@ -86,4 +97,5 @@ def case_claims(instruction_prose: str, tree: Optional[ast.Module], tests_tree: 
     if function is None:
         return []
     keep_equal = "equal" if EXACTLY_EQUAL.search(prose) or ORDER_ONLY.search(prose) else ""
-    return [(source, keep_equal, False, "case") for source in _own_calls([t for t in (tests_tree, tree) if t is not None], function.name)]
+    fixed = frozenset(m.group("name") for m in CASE_FIXED.finditer(prose))
+    return [(source, keep_equal, False, "case") for source in _own_calls([t for t in (tests_tree, tree) if t is not None], function, fixed)]

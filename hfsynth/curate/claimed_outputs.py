@@ -178,6 +178,17 @@ def _printed_repr(call):
     return None
 
 
+NUMBER_KINDS = frozenset({"int", "float", "Decimal", "Fraction", "complex"})
+
+
+def _returns_a_number(node: ast.AST, tree: ast.Module) -> bool:
+    """``node`` calls a function of the code's whose annotation says it returns a number (``-> int``): what it prints has digits."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+        return False
+    defined = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == node.func.id]
+    return len(defined) == 1 and defined[0].returns is not None and unparsed(defined[0].returns).rpartition(".")[2] in NUMBER_KINDS
+
+
 def _calls_its_own(node: ast.AST, tree: ast.Module) -> bool:
     """``node`` is a call of a function or class the code defines (what a claim under it is about)."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in top_level_definitions(tree)
@@ -276,6 +287,8 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
                 want = _noted(below)  # print(patch_filename(1, "Fix it")) then "# 0001-Fix-it.patch" alone below: its output
                 mode = "note" if want else mode
             line = line + "  " + below
+        if mode == "note" and not re.search(r"\d", want) and _returns_a_number(node.value.args[0], tree):
+            want = ""  # print(loyalty_points(Decimal("37.99"), date(2024, 6, 11)))  # Tuesday: of a function that returns an int, a note on the input
         if not want:
             continue
         if not line[node.end_col_offset :].lstrip().startswith("#"):
@@ -876,7 +889,7 @@ def _hf_ordered(value, depth=0):
     return value
 
 
-def _hf_recased(value, change):
+def _hf_recased(value, change, fixed=()):
     """``value`` (the call's ``(args, kwargs)``) with ``change(i, text)`` applied to its i-th string, in lists
     and tuples too, not in sets (a lookup the caller sets up: the stop words of "the most common words,
     case-insensitively, ignoring a given set of stop words") nor in dicts (records: their values are
@@ -887,10 +900,19 @@ def _hf_recased(value, change):
     given = list(value[0]) + list(value[1].values()) if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict) else []
     keys = {k for v in given if isinstance(v, dict) for k in v if isinstance(k, str)}
 
+    def document(text):
+        """A JSON object or array: its keys are names, not text to re-case."""
+        if text.lstrip()[:1] not in ("{", "["):
+            return False
+        try:
+            return isinstance(__import__("json").loads(text), (dict, list))
+        except ValueError:
+            return False
+
     def walk(v, depth):
         if depth > 20:
             return v
-        if isinstance(v, str) and ("\\" in v or v in keys):
+        if isinstance(v, str) and ("\\" in v or v in keys or document(v)):
             return v  # a regular expression (r"\b(tesco|aldi)\b"): its escapes' case is their meaning; a key: the record's name
         if isinstance(v, str):
             seen[0] += 1
@@ -903,9 +925,10 @@ def _hf_recased(value, change):
         if isinstance(v, tuple):
             return tuple(walk(x, depth + 1) for x in v)
         if isinstance(v, dict) and depth == 1:  # the call's keyword arguments, beside its positional ones
-            return {k: walk(x, depth + 1) for k, x in v.items()}
+            return {k: x if k in fixed else walk(x, depth + 1) for k, x in v.items()}
         return v  # a record ({"type": "percent", ...}) holds fields and codes, not text to re-case
-    return walk(value, 0), seen[0]
+    args, kwargs = value
+    return (tuple(a if i in fixed else walk(a, 2) for i, a in enumerate(args)), walk(kwargs, 1)), seen[0]
 
 
 def _hf_folded(value, depth=0):
@@ -935,12 +958,12 @@ def _hf_case_blind(source, namespace, keep_equal=False):
     more than once (exactly the same string)"), so equal strings are re-cased alike and never made to differ."""
     import copy as _copy, re as _re
     try:
-        function, args, kwargs = _hf_eval(source, namespace)
+        function, args, kwargs, fixed = _hf_eval(source, namespace)
         original = _hf_folded(function(*_copy.deepcopy(args), **_copy.deepcopy(kwargs)))
     except Exception:
         return
     words = lambda text: _re.sub(r"[A-Za-z]+", lambda m, n=iter(range(1 << 30)): m.group().upper() if next(n) % 2 else m.group(), text)
-    total = _hf_recased((args, kwargs), lambda i, t: t)[1]
+    total = _hf_recased((args, kwargs), lambda i, t: t, fixed)[1]
     firsts = set()
     def first_seen(i, text):  # the first of equal strings upper, the rest as they were: equal ones now differ in case
         if text.casefold() in firsts:
@@ -953,7 +976,7 @@ def _hf_case_blind(source, namespace, keep_equal=False):
     for change in changes:
         if keep_equal:
             change = lambda i, t, change=change, done={}: done.setdefault(t, change(i, t))
-        (new_args, new_kwargs), count = _hf_recased((args, kwargs), change)
+        (new_args, new_kwargs), count = _hf_recased((args, kwargs), change, fixed)
         if not count or (new_args, new_kwargs) == (args, kwargs):
             continue
         try:

@@ -791,7 +791,9 @@ def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:
         return re.sub(r"\d+", "", max((part.strip(" .,:;!?-") for part in PLACEHOLDER.split(template)), key=len).lower()).strip(" .,:;!?-")
     spelled = set(re.findall(r"[a-z]+", strings))
     def written(template):  # "N minute(s) ago" is written as f"{n} {unit}{'s' if n != 1 else ''} ago"; "contains: a, b." lists items a and b
-        return words(template) in strings or all(word in spelled for word in re.findall(r"[a-z]{2,}", words(template).replace("(s)", "")))
+        stem = re.split(r"\s*\((?=[a-z]+/[a-z]+\))", words(template))[0]  # "too few players (n/min)": the counts in brackets are placeholders too
+        return words(template) in strings or all(word in spelled for word in re.findall(r"[a-z]{2,}", words(template).replace("(s)", ""))) \
+            or len(stem) >= 8 and stem != words(template) and stem in strings
     held = [t for t in templates if len(words(t)) >= 3 and written(t)]
     missing = [t for t in templates if len(words(t)) >= 3 and not written(t)]
     if held and not missing:  # "Dear {title} {last_name}", "Dear {first_name}", else "Dear Friend": the fixed phrase of the same opening

@@ -84,8 +84,8 @@ def required_modules(text: str) -> list:
                 continue  # most words name no module: the tests below read the whole text before each
             if re.search(r"\(\s*(?:(?:a|an)\b)?\W*$", text[: match.start()], re.IGNORECASE):
                 continue  # "`"date"` (a `datetime.date`)", "(`datetime.date`)": the kind of a value, in passing, not a module to use
-            if KIND_NOUN.match(text, match.end()):
-                continue  # "a list of (flight, on_block, claimed_at) with `datetime` values": what the inputs are, not what to use
+            if KIND_NOUN.match(text, match.end()) or re.match(r"`?s\b", text[match.end():]):
+                continue  # "a list of (flight, on_block, claimed_at) with `datetime` values", "with `datetime`s": what the inputs are, not what to use
             if USE_VERB.search(_before(text, match.start(), window)) and not _negated(text, match.start(), match.end()):
                 found.append((match.start(), name))
     return list(dict.fromkeys(name for _, name in sorted(found)))

@@ -223,8 +223,9 @@ def _ties_compare_items(tree: ast.Module) -> Optional[str]:
 
 # "for equal timestamps keep entries from earlier streams first": items with a key and more, ordered by the key alone.
 # "for equal times keep their order", "with the same score, the earlier entry first" (not "for equal times order by mat name":
-# a field named, which the tuple's next field may be).
-EQUAL_KEYS_ASK = literal_gates.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:equal|identical|same|tied)\s+\w+s?\b[^.]{0,60}\b(?:first|order(?!\s+(?:them\s+|it\s+)?by\b)|before)\b", re.IGNORECASE)
+# a field named, which the tuple's next field may be; nor "a START followed by an END on the same machine, in order of their END",
+# nor "superseded by another START on the same machine before any END": a time, not an order).
+EQUAL_KEYS_ASK = literal_gates.compile(r"\b(?:for|with|on|among|between)\s+(?:the\s+)?(?:equal|identical|same|tied)\s+\w+s?\b[^.]{0,60}\b(?:first|order(?!\s+(?:them\s+|it\s+)?(?:by|of)\b)|before(?!\s+(?:any|another|an?|the\s+next|its|their)\b))\b", re.IGNORECASE)
 
 
 def _sorts_whole_items(tree: ast.Module) -> Optional[str]:

@@ -755,9 +755,9 @@ def _titles_instead(tree: ast.Module) -> Optional[str]:
 
 
 # "the shares must add up exactly to the total": rounded parts, and the difference handed out (not "the weights
-# must add up to 1, otherwise raise": a check of the input).
+# must add up to 1, otherwise raise", nor "must add up to exactly 100 (compare as `Decimal`); otherwise raise": a check of the input).
 EXACT_SUM_ASK = literal_gates.compile(r"(?:\b(?:must|should|have to|has to|need to)\s+(?:always\s+)?(?:add|sum)\s+up\s+(?:exactly\s+)?to\b|\b(?:add|sum)\s+up\s+exactly\s+to\b)"
-                           r"(?![^.;]*\b(?:raise|raises|error|otherwise|reject\w*|invalid|toleran\w*)\b)", re.IGNORECASE)
+                           r"(?![^.\n]*\b(?:raise|raises|error|otherwise|reject\w*|invalid|toleran\w*)\b)", re.IGNORECASE)
 
 
 def _never_hands_out_the_difference(tree: ast.Module) -> Optional[str]:

@@ -201,6 +201,32 @@ def _dedups_within_groups(code: Code) -> bool:
         or tests_membership(code.nodes)
 
 
+def _tests_every_item(code: Code) -> bool:
+    """What "every" needs: ``all()`` (or ``not any()``), a subset or intersection of sets (``<=``, ``&``, ``issubset``), a
+    count compared with the whole (``len(days) == 7``, ``n == len(cinemas)``), a minimum or maximum against the bound, or
+    a loop that gives up on the first item that fails (``break``, ``return False``)."""
+    if code.has(r"^(?:all|issubset|issuperset|intersection|intersection_update|difference|symmetric_difference|min|max|isdisjoint)$"):
+        return True
+    if code.operators & {ast.BitAnd, ast.Sub}:
+        return True
+    for node in code.nodes:
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.LtE, ast.GtE, ast.Lt, ast.Gt, ast.Eq, ast.NotEq)) for op in node.ops):
+            sides = [node.left, *node.comparators]
+            if any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "len" for side in sides for n in walk(side)):
+                return True  # len(days) == 7, n == len(programmes), len(attended & needed) >= n
+            if any(isinstance(side, (ast.Set, ast.SetComp)) or isinstance(side, ast.Call) and getattr(side.func, "id", None) in ("set", "frozenset") for side in sides):
+                return True  # set(days) == week
+            if any(isinstance(side, ast.Constant) and isinstance(side.value, int) and not isinstance(side.value, bool) and side.value > 1 for side in sides):
+                return True  # count == 7
+            builds_sets = code.any_node(ast.Set, ast.SetComp) or bool({"set", "frozenset"} & code.names)
+            if builds_sets and all(isinstance(side, (ast.Name, ast.Attribute, ast.Subscript)) for side in sides) \
+                    and any(isinstance(op, (ast.LtE, ast.GtE, ast.Eq)) for op in node.ops):
+                return True  # week <= seen: a subset of sets the code builds
+        if isinstance(node, (ast.Break, ast.Return)) and (not isinstance(node, ast.Return) or isinstance(node.value, ast.Constant) and node.value.value in (False, None)):
+            return True
+    return False
+
+
 def _reverses(code: Code) -> bool:
     return code.has(r"revers|pop|left|right") or code.any_node(ast.Slice) or bool(code.operators & {ast.Sub}) or any(
         isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) for n in code.nodes
@@ -326,6 +352,10 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         literal_gates.compile(
             r"\b(?:number|count)s?\s+of\s+(?:\w+\s+)?(?:distinct|unique)\s+(?!(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions)\b)"
             r"[^.;\n]*?\b(?:per|for each|on each|in each|seen on|seen that|on that)\b"
+            # "how many **different households** come on each weekday", "for each setter, how many different walls": different as distinct
+            r"|\bhow\s+many\s+different\s+(?!(?:[\w/-]+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions|kinds|types|sizes|patterns)\b)"
+            r"[^.;\n?]*?\b(?:per|on each|for each|in each|on that|in that)\b"
+            r"|\b(?:for|per)\s+each\s+\w+(?:\s+\w+)?\s*(?:\([^()]*\)\s*)?,\s*how\s+many\s+(?:different|distinct|unique)\s+(?!(?:[\w/-]+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions|kinds|types|sizes|patterns)\b)"
             r"|\b(?:distinct|unique)\s+(?:\w+\s+)?(?:visitors|users|customers|ips|players|products|items)\s+(?:per|for each|on each|in each|by)\b"
             r"|\b(?:maps?|mapping)\s+each\s+\w+(?:\s+\w+)?\s+to\s+(?:the|its)\s+(?:number|count)\s+of\s+(?:\w+\s+)?(?:distinct|unique)\b"
             r"|\bhow\s+many\s+(?:distinct|unique)\s+(?!(?:\w+\s+)?(?:ways|paths|combinations|arrangements|permutations|subsets|orders|solutions)\b)[^.;\n?]*?\b(?:per|on each|for each|in each|each)\b",
@@ -333,6 +363,21 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
         ),
         _dedups_within_groups,
         "counts every item of a group, repeats too (no set per group, no membership test)",
+    ),
+    (
+        "a condition on every item",
+        # "the flights for which every bag has been delivered", "films that every juror has scored", "members who climbed on every
+        # day of the week", "films showing at every cinema", "attended each of the last n rehearsals": all of them, where any one would
+        # not do; not "a string in which every run is written as ..." nor "where every hive has an entry": what a value looks like
+        literal_gates.compile(
+            r"\b(?:for\s+which|whose)\s+(?:\w+\s+){0,2}?every\s+\w+\s+(?:has|have|is|are|was|were|had)\b"
+            r"|\bthat\s+every\s+\w+\s+(?:has|have|had)\s+\w+ed\b"
+            r"|\b(?:showing|shown|played|climbed|attended|visited|worked|checked\s+in|present|open|available|stocked)\s+(?:at|on|in)\s+every\s+\w+"
+            r"|\b(?:attended|on|at|in)\s+each\s+of\s+the\s+(?:last|first|past|next)\s+",
+            re.IGNORECASE,
+        ),
+        _tests_every_item,
+        "never tests every one of them (no all(), subset, count against the whole, nor an early exit on a failing one)",
     ),
     ("a palindrome", literal_gates.compile(r"\bpalindrom", re.IGNORECASE), _reverses, "never reverses nor compares from both ends"),
     (

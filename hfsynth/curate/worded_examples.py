@@ -62,7 +62,7 @@ TOKEN = literal_gates.compile(r"""
   | (?P<dq>"[^"\n]{0,80}")
   | (?P<sq>(?<![\w'])'[^'\n]{0,80}'(?![\w']))
   | (?P<open>[\[({])
-  | (?P<number>(?<![\w.])-?\d+(?:\.\d+)?(?![\w.]))
+  | (?P<number>(?<![\w.])(?<!\d:)-?\d+(?:\.\d+)?(?![\w.]|:\d))  # not a part of a clock time: "16:00"
   | (?P<word>e\.g\.|i\.e\.|[A-Za-z_][\w-]*)
   | (?P<punct>[,;:.!?)\]}])
 """, re.VERBOSE)
