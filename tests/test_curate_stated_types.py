@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from hfsynth.curate.execute import execute_rows
+from hfsynth.curate.instruction import prose
 from hfsynth.curate.stated_types import stated_values
 from hfsynth.curate.typed_probes import typed_probes
 from hfsynth.schema.curate import ExecutionConfig
@@ -60,7 +61,7 @@ def test_records_shown_for_a_list_of_dicts():
 
 
 def probes(code: str, ask: str) -> list:
-    return typed_probes(ask, ast.parse(code))
+    return typed_probes(prose(ask), ast.parse(code), ask)
 
 
 EXPIRING_ASK = ("Write `expiring_cards(cards, today, days=30)`.\n\n- `cards` is a list of dicts such as `{\"card\": \"FC-0192\", \"expires\": \"2024-07-31\"}`\n"
@@ -91,3 +92,57 @@ def test_stated_kinds_decide_what_runs():
     assert not wrong, wrong
     assert "can't compare datetime.datetime to datetime.date" in got["a date compared with a datetime (b203-016)"][1]
     assert "unhashable type: 'list'" in got["a list in a set's key (b204-058)"][1]
+
+
+PRICES_ASK = ("Prices live in the shop's config file:\n\n```json\n{\"washer\": 4.50, \"dryer\": 2.00}\n```\n\n"
+              "Write `basket_total(config_json, items)` where `items` is a list of item names (e.g. `[\"washer\", \"dryer\", \"dryer\"]`). "
+              "Return the total as a `Decimal`.")
+PRICES = ("import json\nfrom decimal import Decimal\n\n\ndef basket_total(config_json: str, items: list[str]) -> Decimal:\n    prices = json.loads(config_json)\n"
+          "    total = Decimal('0.00')\n    for item in items:\n        total += {price}\n    return total.quantize(Decimal('0.01'))\n")
+STAYS_ASK = ("The hut exports stays as CSV with a header:\n\n```\nname,check_in,check_out\nHuber,2024-07-10,2024-07-13\nMoser,2024-07-11,\n```\n\n"
+             "`check_out` is empty for guests still in the hut; count their nights up to `today`. Write `average_stay(csv_text, today: date) -> float`.")
+STAYS = ("import csv\nimport io\nfrom datetime import date\n\n\ndef average_stay(csv_text: str, today: date) -> float:\n    stays = []\n"
+         "    for row in csv.DictReader(io.StringIO(csv_text)):\n        end = {end}\n"
+         "        stays.append((end - date.fromisoformat(row['check_in'])).days)\n    return sum(stays) / len(stays) if stays else 0.0\n")
+FEES_ASK = ("Write `bag_fee(days, size)` returning the fee as a `Decimal`: 4.00 per day, and oversized bags (`size == \"XL\"`) cost 1.5 times as much. "
+            "Then write `total_fees(bags)` summing the fees of `(days, size)` tuples.")
+FEES = ("from decimal import Decimal\n\n\ndef bag_fee(days: int, size: str) -> Decimal:\n    fee = Decimal('4.00') * days\n    if size == 'XL':\n"
+        "        fee *= {factor}\n    return fee\n\n\ndef total_fees(bags) -> Decimal:\n    return sum((bag_fee(d, s) for d, s in bags), Decimal('0'))\n")
+UPLIFT_ASK = "Write `apply_uplift(prices: dict[str, Decimal], percent)` where `percent` is a number such as `4` or `3.5`: new price = old price x (1 + percent / 100)."
+UPLIFT = ("from decimal import Decimal\n\n\ndef apply_uplift(prices: dict[str, Decimal], percent) -> dict[str, Decimal]:\n    factor = {factor}\n"
+          "    return {{k: p * factor for k, p in prices.items()}}\n")
+SHOWN_ROWS = {
+    "a float price from the JSON shown added to a Decimal (b209-062)": ((PRICES.format(price="prices[item]"), PRICES_ASK), "failed"),
+    "the price read through str()": ((PRICES.format(price="Decimal(str(prices[item]))"), PRICES_ASK), "no_tests"),
+    "an empty check-out of the CSV shown falls back to a date (b210-021)": ((STAYS.format(end="date.fromisoformat(row['check_out'] or today)"), STAYS_ASK), "failed"),
+    "an empty check-out falls back to today itself": ((STAYS.format(end="date.fromisoformat(row['check_out']) if row['check_out'] else today"), STAYS_ASK), "no_tests"),
+    "the branch of the text the code tests for (b205-058)": ((FEES.format(factor="1.5"), FEES_ASK), "failed"),
+    "the branch of the text, in Decimal": ((FEES.format(factor="Decimal('1.5')"), FEES_ASK), "no_tests"),
+    "a number shown for the parameter (b208-008)": ((UPLIFT.format(factor="1 + percent / 100"), UPLIFT_ASK), "failed"),
+    "a number shown, read through str()": ((UPLIFT.format(factor="1 + Decimal(str(percent)) / 100"), UPLIFT_ASK), "no_tests"),
+}
+
+
+def test_documents_texts_and_values_the_instruction_shows_decide_what_runs():
+    assert probes(PRICES.format(price="prices[item]"), PRICES_ASK) == [
+        "basket_total('{\"washer\": 4.50, \"dryer\": 2.00}', ['washer', 'dryer', 'dryer'])"]  # the document and the list shown
+    assert probes(FEES.format(factor="1.5"), FEES_ASK) == ["bag_fee(3, 'abc')", "bag_fee(4, '12')", "bag_fee(3, 'XL')"]  # both functions are named
+    assert probes(UPLIFT.format(factor="1"), UPLIFT_ASK)[0].endswith(", 3.5)")
+    # a document no block shows is none: no probe of a decoded text
+    assert probes(PRICES.format(price="prices[item]"), PRICES_ASK.replace("```json", "```python").replace("```\n\nWrite", "```\nWrite")) == []
+    one = "Orders come as a JSON string: a list of objects like\n\n```json\n{\"sku\": \"BAG\", \"qty\": 2}\n```\n\nWrite `units(orders_json)`."
+    code = "import json\n\n\ndef units(orders_json: str) -> int:\n    return sum(o['qty'] for o in json.loads(orders_json))\n"
+    assert probes(code, one) == ["units('[{\"sku\": \"BAG\", \"qty\": 2}]')"]  # one object shown of a list: an item of it
+    rows = [{"id": name, "code": code, "instruction": instruction} for name, ((code, instruction), _) in SHOWN_ROWS.items()]
+    got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
+    wrong = {name: got[name] for name, (_, expected) in SHOWN_ROWS.items() if got[name][0] != expected}
+    assert not wrong, wrong
+    assert "bag_fee(3, 'XL')" in got["the branch of the text the code tests for (b205-058)"][1]
+
+
+def test_a_range_the_instruction_restricts_a_value_to():
+    from hfsynth.curate.typed_probes import values_restricted
+
+    assert values_restricted("the smallest number of rolls with `0 <= threshold < 1`")  # b107-080: Fraction(5, 2) may loop in right code
+    assert values_restricted("p is a probability between 0 and 1")
+    assert not values_restricted("a number between 0 and 100")

@@ -384,7 +384,7 @@ def program_files(code: str, tests: Optional[str], instruction: str = "", respon
     checked = bool(carried) or has_checks(tests) or bool(tree is not None and top_level_checks(tree))
     given = names_the_instruction_defines(instruction) if instruction else frozenset()
     words = prose(instruction) if instruction else ""
-    probes = typed_probes(words, tree) if typed and instruction and not NONDETERMINISTIC & _drawn(tree) else []
+    probes = typed_probes(words, tree, instruction) if typed and instruction and not NONDETERMINISTIC & _drawn(tree) else []
     files = {"main.py": harness(checked, given, probes, not (probes and values_restricted(words))), "solution.py": code}
     if checked:
         files["tests.py"] = tests or ""

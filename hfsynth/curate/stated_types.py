@@ -29,8 +29,8 @@ import re
 from typing import Dict, Optional
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import unparsed
-from hfsynth.curate.standard_values import value_source
+from hfsynth.curate.python_ast import unparsed, value_fits
+from hfsynth.curate.standard_values import spelt, standard_value, value_source
 
 # The standard values a parameter may be said to hold, by the words that name them.
 KINDS = {"date": "date", "dates": "date", "datetime": "datetime", "datetimes": "datetime", "time": "time", "times": "time",
@@ -104,6 +104,35 @@ def _plural_of(word: str, name: str) -> bool:
     return name in (word, word + "s", word + "es") or word.endswith("y") and name == word[:-1] + "ies"
 
 
+# "`percent` is a number such as `4` or `3.5`", "`n` is an integer": a plain kind, or the numbers it is shown by.
+NUMBER_SHOWN = literal_gates.compile(r"`(?P<name>[A-Za-z_]\w*)`\s+is\s+(?:an?\s+)?(?:\w+\s+)?(?:number|amount|percentage|rate|value)\s+(?:such\s+as|like|e\.g\.,?)\s+"
+                                     r"`(?P<a>-?\d+(?:\.\d+)?)`(?:\s*(?:,|or|and)\s*`(?P<b>-?\d+(?:\.\d+)?)`)?")
+PLAIN_KIND = literal_gates.compile(r"`(?P<name>[A-Za-z_]\w*)`\s+is\s+(?:an?\s+)?(?:(?:positive|non-negative|whole)\s+)?(?P<kind>integer|int|float)\b(?!\s+(?:string|text|or)\b)")
+# "`items` is a list of item names (e.g. `["washer", "dryer"]`)": a whole value shown for the parameter, in its sentence.
+LITERAL_SHOWN = literal_gates.compile(r"`(?P<name>[A-Za-z_]\w*)`\s+(?:is|are)\s+(?:an?\s+)?(?:list|set|tuple|dict|mapping|sequence)\b[^.`]{0,60}?"
+                                      r"(?:e\.g\.|such\s+as|like|for\s+example)\s*,?\s*:?\s*`(?P<literal>[\[({][^`\n]{1,300}[\])}])`")
+
+
+def shown_values(prose: str, parameters: Dict[str, Optional[ast.expr]]) -> Dict[str, str]:
+    """{parameter: a value's source} the words show for it, of any annotation the value fits: "`percent` is a number such as
+    `4` or `3.5`" (the fraction, as a whole number may hide what a fraction breaks), "`items` is a list of item names
+    (e.g. `["washer", "dryer"]`)"."""
+    out: Dict[str, str] = {}
+    for match in NUMBER_SHOWN.finditer(prose):
+        name = match.group("name")
+        shown = [v for v in (match.group("a"), match.group("b")) if v]
+        if name in parameters and name not in out:
+            value = next((v for v in shown if "." in v), shown[0])
+            if value_fits(float(value) if "." in value else int(value), parameters[name]):
+                out[name] = value
+    for match in LITERAL_SHOWN.finditer(prose):
+        name = match.group("name")
+        value, ok = standard_value(match.group("literal"))
+        if ok and name in parameters and name not in out and "..." not in match.group("literal") and value and value_fits(value, parameters[name]):
+            out[name] = spelt(value)
+    return out
+
+
 def stated_values(prose: str, parameters: Dict[str, Optional[ast.expr]]) -> Dict[str, object]:
     """{parameter: an annotation (``ast.expr``) or a value's source (``str``)} for the parameters, among ``parameters``
     ({name: annotation or None}), whose kind the words state and whose annotation says less."""
@@ -111,6 +140,10 @@ def stated_values(prose: str, parameters: Dict[str, Optional[ast.expr]]) -> Dict
     if not loose:
         return {}
     out: Dict[str, object] = {}
+    for match in PLAIN_KIND.finditer(prose):
+        name = match.group("name")
+        if name in loose and parameters[name] is None and name not in out:
+            out[name] = _annotation({"integer": "int"}.get(match.group("kind"), match.group("kind")), False)
     for name, annotation in _stated_kinds(prose).items():
         if name in loose and (parameters[name] is None or unparsed(parameters[name]).startswith(("list", "List")) == unparsed(annotation).startswith("list")):
             out[name] = annotation

@@ -21,7 +21,8 @@ do not count as tests: a row with none stays ``no_tests``.
 
 Read only when the words leave no doubt:
 
-- the function is the asked one (:func:`~hfsynth.curate.python_ast.asked_function`), top-level and
+- the function is the asked one (:func:`~hfsynth.curate.python_ast.asked_function`), or each of those the instruction
+  names ("Write `bag_fee(days, size)` ... Then write `total_fees(bags)`"), top-level and
   undecorated, taking at least one required parameter, each annotated with a type built from
   ``int``, ``float``, ``bool``, ``str``, ``bytes``, the ``datetime``/``decimal``/``fractions``
   values, ``list``/``tuple``/``set``/``dict`` (and their ``typing`` names) of those, ``Optional`` or
@@ -30,11 +31,15 @@ Read only when the words leave no doubt:
 - the code imports only the standard library and raises no ``TypeError``/``AttributeError`` itself
   (those would be its answer to a value it refuses);
 - no parameter, whole or a part of it (its lines), is handed to a decoder (``json.loads(doc)``, ``ast.literal_eval``):
-  that text holds a document, and ``"12"`` is one of a number.
+  that text holds a document, and ``"12"`` is one of a number; unless the instruction shows the document in a fenced
+  block, which is then the parameter's value (one object shown after "a list of objects like": a list of it). A text the
+  code reads as CSV takes the CSV block the instruction shows, header and rows, when there is one.
 
 A parameter the signature leaves unannotated (or types loosely: ``list[dict]``) takes the kind its instruction states
 in words: "`today` is a `datetime.date`", "`cards` is a list of dicts such as `{...}`" (the record shown, in a list:
-:mod:`hfsynth.curate.stated_types`). A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
+:mod:`hfsynth.curate.stated_types`); any parameter takes a value the words show for it ("`percent` is a number such as `4`
+or `3.5`", "`items` is a list of item names (e.g. `["washer", "dryer"]`)"). A text parameter the code compares with
+texts of its own (``size == "XL"``) gets one more call with each of them (two at most): the branch made-up words never take. A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
 records look like the ones the code expects; a dict of text values holds digits in one probe and
 words in the other ("12", "abc"), as CSV rows and labels do.
 """
@@ -42,12 +47,14 @@ words in the other ("12", "abc"), as CSV rows and labels do.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from typing import Dict, List, Optional, Tuple
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, nodes_of, walk
-from hfsynth.curate.stated_types import stated_values
+from hfsynth.curate.stated_types import shown_values, stated_values
+from hfsynth.fences import find_fences
 
 PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types take milliseconds in any honest code
 WORDS = ("abc", "xyz", "mno", "kite")
@@ -71,9 +78,9 @@ LIBRARY_VALUES = {
 HASHABLE_VALUES = frozenset({"int", "float", "bool", "str", "bytes"}) | frozenset(LIBRARY_VALUES)
 
 
-# A value the instruction restricts beyond its type: "(n even, n >= 2)", "an even number of squares",
+# A value the instruction restricts beyond its type: "(n even, n >= 2)", "an even number of squares", "with `0 <= threshold < 1`",
 # "always a multiple of 0.10", "a power of two". Made-up values ignore these, so a call with them may loop in right code.
-RESTRICTED_VALUES = literal_gates.compile(r"\beven-(?:sized|length|numbered)\b|\b(?:is|be|are|always|n|an?)\s+(?:even|odd|prime)\b(?!\s+(?:if|when|though|one|the|first)\b)"
+RESTRICTED_VALUES = literal_gates.compile(r"\b0\s*<=?\s*`?[A-Za-z_]\w*`?\s*<=?\s*1\b|\bbetween\s+0\s+and\s+1\b|\beven-(?:sized|length|numbered)\b|\b(?:is|be|are|always|n|an?)\s+(?:even|odd|prime)\b(?!\s+(?:if|when|though|one|the|first)\b)"
                                r"|\b(?:a|whole) multiple of\b|\bdivisible by\b|\bpowers? of (?:two|2)\b", re.IGNORECASE)
 
 
@@ -221,23 +228,87 @@ def _raises_refused(tree: ast.Module) -> bool:
 DECODERS = frozenset({"loads", "literal_eval", "eval"})  # json.loads(doc): "12" is a document of a number, no text of the kind asked
 
 
-def _decodes_a_parameter(function: ast.FunctionDef) -> bool:
-    """A parameter, or a part of it, handed to a decoder (``json.loads(doc)``, ``json.loads(line)`` for each line of
-    ``jsonl_text.splitlines()``): the text holds values of their own, which made-up words or digits are not
+def _decoded_parameters(function: ast.FunctionDef) -> set:
+    """The parameters handed, whole or a part of them, to a decoder (``json.loads(doc)``, ``json.loads(line)`` for each
+    line of ``jsonl_text.splitlines()``): the text holds values of their own, which made-up words or digits are not
     (``json.loads("12")`` is the number 12, not a record)."""
-    names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    decoded = set()
+    params = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
     bindings = [(n.target, n.iter) for n in nodes_of(function, (ast.For, ast.comprehension))]
     bindings += [(t, n.value) for n in nodes_of(function, ast.Assign) for t in n.targets]
-    grown = True
-    while grown:  # the names bound from a part of the text: its lines, a stripped line, the fields of a split
-        grown = False
-        for target, value in bindings:
-            if any(v.id in names for v in nodes_of(value, ast.Name)):
-                new = {t.id for t in nodes_of(target, ast.Name)} - names
-                names |= new
-                grown = grown or bool(new)
-    return any((getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECODERS and n.args
-               and any(v.id in names for v in nodes_of(n.args[0], ast.Name)) for n in nodes_of(function, ast.Call))
+    for param in params:
+        names = {param}
+        grown = True
+        while grown:  # the names bound from a part of the text: its lines, a stripped line, the fields of a split
+            grown = False
+            for target, value in bindings:
+                if any(v.id in names for v in nodes_of(value, ast.Name)):
+                    new = {t.id for t in nodes_of(target, ast.Name)} - names
+                    names |= new
+                    grown = grown or bool(new)
+        if any((getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECODERS and n.args
+               and any(v.id in names for v in nodes_of(n.args[0], ast.Name)) for n in nodes_of(function, ast.Call)):
+            decoded.add(param)
+    return decoded
+
+
+def _decodes_a_parameter(function: ast.FunctionDef) -> bool:
+    """Some parameter is handed to a decoder (:func:`_decoded_parameters`)."""
+    return bool(_decoded_parameters(function))
+
+
+CSV_READERS = frozenset({"DictReader", "reader"})
+
+
+def _read_as_csv(function: ast.FunctionDef, name: str) -> bool:
+    """``csv.DictReader(io.StringIO(text))``, ``csv.reader(text.splitlines())``: the parameter is a CSV document."""
+    return any((getattr(n.func, "attr", None) or getattr(n.func, "id", None)) in CSV_READERS and n.args
+               and any(isinstance(v, ast.Name) and v.id == name for v in walk(n.args[0])) for n in nodes_of(function, ast.Call))
+
+
+# "a JSON string: a list of objects like" (a block of one object follows): the block shows one item of the list.
+ITEM_OF_A_LIST = literal_gates.compile(r"\b(?:list|array|sequence)\s+of\s+(?:\w+\s+){0,3}?(?:objects?|records?|dicts?|entries|items?|orders?)\b[^.\n]*$", re.IGNORECASE)
+
+
+def _shown_document(instruction: str, kind: str) -> Optional[str]:
+    """The first fenced block of the instruction that is a whole document of ``kind``: a JSON object or array (no "..."),
+    or CSV text with a header of two names or more and a row under it."""
+    for fence in find_fences(instruction):
+        text = fence.code.strip()
+        if not text or "..." in text or "…" in text or fence.tag not in ("", "json", "csv", "text", "txt"):
+            continue
+        if kind == "json" and fence.tag in ("", "json"):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                continue
+            before = instruction[: instruction.find(fence.code)].rstrip()
+            before = before[: before.rfind("\n")] if "\n" in before else ""  # up to the opening fence's line
+            if isinstance(value, dict) and ITEM_OF_A_LIST.search(before[-200:]):
+                return f"[{text}]"  # "a list of objects like" and one object: an item of the document
+            if isinstance(value, (dict, list)):
+                return text
+        if kind == "csv" and fence.tag in ("", "csv", "text", "txt"):
+            lines = text.splitlines()
+            header = [field.strip() for field in lines[0].split(",")]
+            if len(lines) >= 2 and len(header) >= 2 and all(re.fullmatch(r"[A-Za-z_][\w ]*", field) for field in header):
+                return text + "\n"
+    return None
+
+
+def _compared_texts(function: ast.FunctionDef, name: str) -> List[str]:
+    """The texts the code compares the parameter with (``size == "XL"``, ``kind in ("gold", "silver")``): values it
+    takes by its own word, which made-up ones never hit."""
+    found: List[str] = []
+    for node in nodes_of(function, ast.Compare):
+        sides = [node.left, *node.comparators]
+        if not any(isinstance(side, ast.Name) and side.id == name for side in sides) or not all(
+                isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)) for op in node.ops):
+            continue
+        for side in sides:
+            items = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
+            found += [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str) and i.value not in found]
+    return found[:2]
 
 
 def _required(function: ast.FunctionDef) -> Tuple[List[ast.arg], List[ast.arg]]:
@@ -249,25 +320,51 @@ def _required(function: ast.FunctionDef) -> Tuple[List[ast.arg], List[ast.arg]]:
     return positional, keyword
 
 
-def typed_probes(instruction_prose: str, tree: Optional[ast.Module]) -> List[str]:
+def typed_probes(instruction_prose: str, tree: Optional[ast.Module], instruction: str = "") -> List[str]:
     """Calls of the asked function with ordinary values of its annotated types (two, words and digits
-    for texts; one when they are the same), as sources execution evaluates in the code's namespace."""
-    if tree is None:
+    for texts; one when they are the same), as sources execution evaluates in the code's namespace.
+    ``instruction``: the whole text, whose fenced blocks may show a document a text parameter holds."""
+    if tree is None or not imports_only_stdlib(tree) or _raises_refused(tree):
         return []
-    function = asked_function(tree, instruction_prose)
-    if function is None or function.decorator_list or not imports_only_stdlib(tree) or _raises_refused(tree) or _decodes_a_parameter(function):
-        return []
+    asked = asked_function(tree, instruction_prose)
+    # "Write `bag_fee(days, size)` ... Then write `total_fees(bags)`": each function the instruction names is asked for
+    named = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_") and re.search(rf"\b{re.escape(n.name)}\(", instruction_prose)]
+    calls: List[str] = []
+    for function in [asked] if asked is not None else named[:3]:
+        if not function.decorator_list:
+            calls += [call for call in _probes_of(function, tree, instruction_prose, instruction) if call not in calls]
+    return calls
+
+
+def _probes_of(function: ast.FunctionDef, tree: ast.Module, instruction_prose: str, instruction: str) -> List[str]:
+    """The probes of one asked function (:func:`typed_probes`)."""
     positional, keyword = _required(function)
     if not positional + keyword:
         return []
+    documents = {}  # a text the code decodes as JSON or reads as CSV: the document the instruction shows, not made-up words
+    for name in _decoded_parameters(function):
+        documents[name] = _shown_document(instruction, "json")
+        if documents[name] is None:
+            return []  # json.loads("12") is a number: no made-up text is a document
+    for arg in positional + keyword:
+        shown = _shown_document(instruction, "csv") if arg.arg not in documents and _read_as_csv(function, arg.arg) else None
+        if shown is not None:
+            documents[arg.arg] = shown
     keys, records = _literal_keys(tree), _record_classes(tree)
-    stated = stated_values(instruction_prose, {arg.arg: arg.annotation for arg in positional + keyword})
+    parameters = {arg.arg: arg.annotation for arg in positional + keyword}
+    stated = {**shown_values(instruction_prose, parameters), **stated_values(instruction_prose, parameters)}  # "`percent` is a number such as `3.5`"
+    stated.update({name: repr(text) for name, text in documents.items()})
     calls: List[str] = []
-    for style in (0, 1):
+    texts = {arg.arg: _compared_texts(function, arg.arg) for arg in positional + keyword
+             if arg.arg not in stated and arg.annotation is not None and _name(arg.annotation) == "str"}
+    variants = [(style, None, None) for style in (0, 1)] + [(0, name, text) for name, found in texts.items() for text in found][:4]
+    for style, fixed, text in variants:  # the second call's values in another order; then one call per text the code tests for
         maker = _Maker(style, keys, records)
 
         def value(arg: ast.arg) -> str:
-            said = stated.get(arg.arg, arg.annotation)  # "`today` is a `datetime.date`": the words' kind, or a record they show
+            if arg.arg == fixed:
+                return repr(text)  # size == "XL": the branch only that value takes
+            said = stated.get(arg.arg, arg.annotation)  # "`today` is a `datetime.date`": the words' kind, or a record or document they show
             return said if isinstance(said, str) else maker.value(said)
 
         try:
