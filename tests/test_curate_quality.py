@@ -936,6 +936,8 @@ NEWEST_SETS = {
     "labelled_blind195.jsonl.gz": 0.42, "labelled_blind196.jsonl.gz": 0.36, "labelled_blind197.jsonl.gz": 0.34,
     "labelled_blind198.jsonl.gz": 0.30, "labelled_blind199.jsonl.gz": 0.32, "labelled_blind200.jsonl.gz": 0.20, "labelled_blind201.jsonl.gz": 0.36,
     "labelled_blind202.jsonl.gz": 0.26, "labelled_blind203.jsonl.gz": 0.30, "labelled_blind204.jsonl.gz": 0.26,
+    "labelled_blind205.jsonl.gz": 0.28, "labelled_blind206.jsonl.gz": 0.24, "labelled_blind207.jsonl.gz": 0.38, "labelled_blind208.jsonl.gz": 0.38,
+    "labelled_blind209.jsonl.gz": 0.28, "labelled_blind210.jsonl.gz": 0.28, "labelled_blind211.jsonl.gz": 0.36,
 }
 
 
