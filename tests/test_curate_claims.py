@@ -1507,6 +1507,19 @@ def test_a_claim_glossed_in_brackets_and_prose_that_shows_two_printed_lines():
     assert got == {"glossed right": "passed", "glossed wrong": "failed", "two lines right": "passed", "two lines, the second wrong": "failed"}, got
 
 
+def test_the_programs_output_said_after_words_that_name_its_sample():
+    """b205-028, b207-002: "Running it prints `3`", "For the sample this prints `3`" after the code's one print claim its
+    output; "For an empty list it prints `0`" speaks of another input, and claims nothing."""
+    count = "def departures_between(times, start, end):\n    return sum(1 for t in times if start <= t <= end)\n\n\n" \
+            "print(departures_between(['06:50', '07:00', '08:15', '09:00'], '07:00', '09:00'))\n"
+    rows = [{"id": "running it, right", "prose": "Running it prints `3`: three departures."}, {"id": "running it, wrong", "prose": "Running it prints `2`."},
+            {"id": "for the sample, wrong", "prose": "For the sample this prints `2` - the 07:00 and 08:15 departures."},
+            {"id": "another input", "prose": "For an empty list it prints `0`."}]
+    rows = [dict(r, code=count, instruction="Write it and show an example.", response=f"```python\n{count}```\n\n{r['prose']}\n") for r in rows]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"running it, right": "passed", "running it, wrong": "failed", "for the sample, wrong": "failed", "another input": "no_tests"}, got
+
+
 def test_a_table_printed_at_once_is_claimed_line_by_line_below_its_print():
     """blind180: one print of a table, then "# -> P | Mon", "# -> 1 | Maths", ...: the lines together are its output
     (the first alone was held to all of it), and a wrong line among them is still caught."""

@@ -549,8 +549,12 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
 
 # "Calling `print_breakdown(7.2, 14)` prints:" right before a plain block: the output of a call of a function that prints.
 CALL_PRINTS = literal_gates.compile(r"`(?P<call>[A-Za-z_]\w*\([^`\n]*\))`\s+(?:prints|outputs|displays|shows|writes|produces)(?:\s+(?:this|the following))?\s*:?\s*$", re.IGNORECASE)
-# "This prints `[('bonus', 2), ('missed punch', 2)]`." right after the block that holds the code.
-PRINTS_INLINE = literal_gates.compile(r"\s*(?:this|it|which|the (?:code|program|script|snippet|example))\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
+# "This prints `[('bonus', 2), ('missed punch', 2)]`." right after the block that holds the code; "Running it prints `3`",
+# "For the sample this prints `3`": the same program's output, after words that say so (not "For an empty list it prints
+# `0`": another input's).
+PRINTS_INLINE = literal_gates.compile(r"\s*(?:(?:for|with|on)\s+(?:the|this|that)\s+(?:sample|example)(?:\s+(?:above|data|input|list))?\s*,?\s+)?"
+                                      r"(?:running\s+(?:it|this|the\s+(?:code|program|script|snippet|example))|this|it|which|the (?:code|program|script|snippet|example))"
+                                      r"\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
 PRINTS_NEXT = literal_gates.compile(r"\s*,?\s*(?:followed\s+by|and\s+then|then|and)\s+`(?P<want>[^`\n]+)`", re.IGNORECASE)
 
 
