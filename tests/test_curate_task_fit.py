@@ -5080,6 +5080,12 @@ def test_blind135_to_141s_parts_left_out():
     assert trivial(cover.format(other="")) == ("unfinished: plan_cover() returns uncovered as it started, empty, beside covered, which it fills: "
                                                "that part of the answer is always empty")
     assert trivial(cover.format(other="        else:\n            uncovered.append(slot)\n")) is None
+    # b211-080, b208-032: bound with an annotation, returned sorted, beside a total computed from what the loop fills
+    meters = ("def meter_summary(readings):\n    per_plot = {{}}\n    for plot, reading in readings:\n        per_plot.setdefault(plot, []).append(reading)\n"
+              "    flagged: list[str] = []\n    totals = {{plot: max(r) - min(r) for plot, r in per_plot.items()}}\n{other}    return totals, sorted(flagged)\n")
+    assert trivial(meters.format(other="")) == ("unfinished: meter_summary() returns flagged as it started, empty, beside totals, which it fills: "
+                                                "that part of the answer is always empty")
+    assert trivial(meters.format(other="    flagged.extend(p for p, r in per_plot.items() if r != sorted(r))\n")) is None
     units = ("def to_hpa(value: float, unit: str) -> float:\n    unit = unit.strip()\n    if unit == 'hPa':\n        return round(value, 1)\n"
              "    if unit == 'kPa':\n        return round(value * 10, 1)\n    if unit == 'inHg':\n        return round(value * 33.8639, 1)\n{more}"
              "    raise ValueError(unit)\n")

@@ -64,7 +64,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, names_and_values, nodes_of, own_scope_nodes, unparsed, values_bound_once, walk
+from hfsynth.curate.python_ast import breaks_out_of, children, elif_chain, names_and_values, nodes_of, own_scope_nodes, store_counts, unparsed, values_bound_once, walk
 
 PURE_CALLS = frozenset({"isinstance", "issubclass", "len", "hasattr", "callable", "type", "bool", "int", "float", "str", "abs"})
 
@@ -852,6 +852,13 @@ def never_filled_key(tree: ast.AST) -> Optional[Tuple[str, str, str, str]]:
 
 
 
+def _root_name(node: ast.expr) -> Optional[str]:
+    """The name a chain of subscripts starts from: ``summary`` of ``summary[court][severity]``."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
 def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
     """``(function, empty, filled)`` for a function that returns an empty collection it never touches beside one it fills
     (``covered = {}``, ``uncovered = []``, a loop that fills ``covered``, ``return {"covered": covered, "uncovered":
@@ -861,17 +868,25 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
         nodes = list(walk(function))
         returns = [n for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, (ast.Dict, ast.Tuple, ast.List))]
         in_returns = {id(n) for r in returns for n in walk(r.value)}
-        empties = {name for name, value in values_bound_once(function).items() if _empty_value(value) and not isinstance(value, (ast.Constant, ast.Tuple))}
+        bound = dict(values_bound_once(function))
+        stores = store_counts(function)  # ``flagged: list[str] = []`` binds once too
+        bound.update({n.target.id: n.value for n in nodes if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name) and n.value is not None
+                      and stores[n.target.id] == 1})
+        empties = {name for name, value in bound.items() if _empty_value(value) and not isinstance(value, (ast.Constant, ast.Tuple))}
         filled = {n.func.value.id for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FILLING_METHODS
                   and isinstance(n.func.value, ast.Name)}
         filled |= {t.value.id for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}
+        filled |= {_root_name(t) for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))  # summary[court][severity] += 1
+                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Subscript) and _root_name(t)} - {None}
+        computed = {name for name, value in bound.items() if not _empty_value(value) and any(isinstance(v, ast.Name) and v.id in filled for v in walk(value))}
         for name in sorted(empties - filled):
             loads = [n for n in nodes if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
             if not loads or not all(id(n) in in_returns for n in loads):
                 continue
             beside = next((r for r in returns if any(n.id == name for n in nodes_of(r.value, ast.Name))), None)
-            partner = next((n.id for n in nodes_of(beside.value, ast.Name) if n.id in filled & empties), None) if beside else None
+            # beside a name it fills, or one it computes from what it fills (``by_court = {... for ... in summary.items()}``)
+            partner = next((n.id for n in nodes_of(beside.value, ast.Name) if n.id in filled & empties or n.id in computed), None) if beside else None
             if partner:
                 return function.name, name, partner
     return None
