@@ -6020,3 +6020,22 @@ def test_different_items_per_group_and_a_condition_on_every_item():
     # what a value looks like, not a condition to test: "a string in which every run is written as ...", "where every hive has an entry"
     assert check("Write `rle_decode(encoded)` for a string in which every run is written as a count and a character.",
                  "def rle_decode(encoded):\n    return encoded\n") is None
+
+
+def test_blind205_to_211s_misused_calls():
+    """b207-051: ``dict.fromkeys(drivers, [None] * days)`` hands every driver one list; b211-074: ``Decimal(litres * weeks *
+    RATE)`` with ``RATE = 0.0535`` keeps the float's binary error (a binary fraction such as 0.5 is exact); b205-088: "the glaze
+    used on the most pieces" and ``max(counts)`` of a Counter (a Counter's smallest key is a fine answer elsewhere: the first day)."""
+    rota = "def empty_rota(drivers, days):\n    return dict.fromkeys(drivers, {value})\n"
+    assert trivial(rota.format(value="[None] * days")) == ("misused call: return dict.fromkeys(drivers, [None] * days) (line 2) gives every key the same "
+                                                         "[None] * days, so filling one key's fills them all")
+    assert trivial("def empty_rota(drivers, days):\n    return {d: [None] * days for d in drivers}\n") is None
+    hire = "from decimal import Decimal, ROUND_HALF_UP\n\nRATE = {rate}\n\n\ndef can_hire(litres, weeks):\n    return Decimal(litres * weeks * RATE).quantize(Decimal('0.01'), ROUND_HALF_UP)\n"
+    assert trivial(hire.format(rate="0.0535")).startswith("misused call: Decimal(litres * weeks * RATE) (line 7) keeps the float's binary error")
+    assert trivial(hire.format(rate="0.5")) is None  # a binary fraction: exact
+    assert trivial(hire.format(rate="Decimal('0.0535')").replace("Decimal(litres * weeks * RATE)", "(litres * weeks * RATE)")) is None
+    glaze = "from collections import Counter\n\n\ndef most_used_glaze(pieces):\n    counts = Counter(g for _p, g in pieces)\n    return {pick} if counts else None\n"
+    ask = "Write `most_used_glaze(pieces)`: return the glaze used on the most pieces."
+    assert check(ask, glaze.format(pick="max(counts)")).startswith("the instruction asks for what occurs most and max(counts)")
+    assert check(ask, glaze.format(pick="max(counts, key=counts.get)")) is None
+    assert check("Write `first_day(visits)`: the first day anyone visited.", glaze.format(pick="min(counts)").replace("most_used_glaze", "first_day")) is None

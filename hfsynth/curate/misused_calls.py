@@ -1100,9 +1100,18 @@ def _days_apart_by_day_of_month(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _binary_exact(value: float) -> bool:
+    """A float a binary fraction holds exactly (0.5, 0.25, 3.0): its Decimal is the number written."""
+    return (value * 1024).is_integer()
+
+
 def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
-    """``Decimal(price)`` with ``price: float``: the Decimal holds the float's binary value (2.675 is
-    2.67499...), so rounding half up gives 2.67 (``Decimal(str(price))`` is meant)."""
+    """``Decimal(price)`` with ``price: float``, or of an expression with a float written in it (``Decimal(litres * weeks *
+    RATE)``, ``RATE = 0.0535`` at the top): the Decimal holds the float's binary value (2.675 is 2.67499...), so rounding
+    half up gives 2.67 (``Decimal(str(price))`` is meant)."""
+    stores = store_counts(tree)
+    constants = {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                 and isinstance(n.value, ast.Constant) and type(n.value.value) is float and not _binary_exact(n.value.value) and stores[n.targets[0].id] == 1}
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         arguments = function.args.posonlyargs + function.args.args
         floats = {a.arg for a in arguments if a.annotation is not None and unparsed(a.annotation) == "float"}
@@ -1110,8 +1119,9 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
         floats |= {n.target.id for n in nodes_of(function, (ast.For, ast.comprehension))  # for fee in fees, with fees: list[float]
                    if isinstance(n.target, ast.Name) and isinstance(n.iter, ast.Name) and n.iter.id in float_lists}
 
-        def floating(node) -> bool:  # weight_kg * rate_per_kg of two floats
-            return (isinstance(node, ast.Name) and node.id in floats
+        def floating(node) -> bool:  # weight_kg * rate_per_kg of two floats; litres * weeks * RATE with RATE = 0.0535
+            return (isinstance(node, ast.Name) and node.id in floats | constants
+                    or isinstance(node, ast.Constant) and type(node.value) is float and not _binary_exact(node.value)
                     or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Add, ast.Sub, ast.Div)) and (floating(node.left) or floating(node.right)))
 
         for node in nodes_of(function, ast.Call):
@@ -1179,7 +1189,9 @@ def _quarter_off_by_one(tree: ast.Module) -> Optional[str]:
 
 
 def _mutable_display(node: ast.expr) -> bool:
-    """``[]``, ``{}``, ``set()``, ``list()``: a new container, made once where it is written."""
+    """``[]``, ``{}``, ``set()``, ``list()``, ``[None] * days``: a new container, made once where it is written."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and any(isinstance(side, ast.List) for side in (node.left, node.right)):
+        return True
     return isinstance(node, (ast.List, ast.Dict, ast.Set)) or (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("list", "dict", "set"))
 
 

@@ -705,8 +705,8 @@ def _left_never_subtracted(prose: str, tree: ast.Module) -> Optional[str]:
     return "the instruction asks for what is left and the code subtracts nothing: it answers what was used"
 
 
-# "the genre that was borrowed most often", "the most common word": the key with the largest count.
-MOST_OFTEN_ASK = literal_gates.compile(r"\bmost\s+(?:often|common\w*|frequent\w*|popular)\b|\b(?:borrowed|ordered|used|seen|played|sold|visited|booked)\s+(?:the\s+)?most\b", re.IGNORECASE)
+# "the genre that was borrowed most often", "the most common word", "the glaze used on the most pieces": the key with the largest count.
+MOST_OFTEN_ASK = literal_gates.compile(r"\bmost\s+(?:often|common\w*|frequent\w*|popular)\b|\b(?:borrowed|ordered|used|seen|played|sold|visited|booked)\s+(?:(?:on|in|by|for|at)\s+)?(?:the\s+)?most\b", re.IGNORECASE)
 
 
 def _largest_key_of_counts(prose: str, tree: ast.Module) -> Optional[str]:
