@@ -1626,3 +1626,34 @@ def test_a_csv_header_that_a_reader_skips_is_the_text_it_reads():
             {"id": "indexed", "code": code.replace("ROW", "row[1]"), "instruction": ask}]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"unpacked": "failed", "indexed": "passed"}, got
+
+
+def test_blind212_to_218s_good_rows_keep_their_claims_and_inputs():
+    """Mends of blind212-218's good rows: a claim's output continued on comment lines indented under it (b212-083); a rule's
+    example "198.9 → 198" is no call of a function of JSON text (b213-003); two clock times shown for a start and an end
+    that must come after it are one call in their order (b214-032); an e-mail shown after "by e-mail, for example:" is one
+    input, lines shown after "e-mails contain lines like" are each one (b214-074); one room name is no value of
+    ``bookings`` (b216-064)."""
+    summary = ("from collections import Counter\n\n\ndef weekday_summary(days):\n    counts = Counter(days)\n"
+               "    return '\\n'.join(f'{d}: {counts[d]}' for d in ('Mon', 'Tue'))\n\n\nprint(weekday_summary(['Mon', 'Mon']))\n# -> Mon: 2\n#    Tue: TUE\n")
+    assert with_comment_claims_checked(summary.replace("TUE", "0"))[0].count("'Mon: 2\\nTue: 0'") == 1
+    rows = [{"id": "continued right", "code": summary.replace("TUE", "0")}, {"id": "continued wrong", "code": summary.replace("TUE", "1")}]
+    rows = [dict(r, instruction="Write it and print an example.", response=f"```python\n{r['code']}```\n") for r in rows]
+    assert {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)} == {"continued right": "passed", "continued wrong": "failed"}
+    averages = "import json\n\n\ndef bowler_averages(json_text):\n    return {g['bowler']: g['score'] for g in json.loads(json_text)['games']}\n"
+    assert instruction_examples("Write `bowler_averages(json_text)`; averages are truncated (league convention: 198.9 → 198).", ast.parse(averages)) == []
+    minutes = ("from datetime import datetime\n\n\ndef booking_minutes(start: str, end: str) -> int:\n    t0, t1 = (datetime.strptime(t, '%H:%M') for t in (start, end))\n"
+               "    if t1 <= t0:\n        raise ValueError('end not after start')\n    return int((t1 - t0).total_seconds() // 60)\n")
+    ask = 'Write `booking_minutes(start, end)`. `start` and `end` are clock times like "09:00" and "10:30". If `end` is not after `start`, raise `ValueError`.'
+    assert [c[0] for c in accepted_input_claims(ask, ast.parse(minutes), ask)] == [
+        "(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])(booking_minutes('09:00', '10:30'))"]
+    from hfsynth.curate.accepted_inputs import fenced_inputs
+
+    mail = "import re\n\n\ndef parse_booking_email(text: str) -> dict:\n    return {'card': re.search(r'\\d{4}', text).group()}\n"
+    block = "\n\n```\nHi! I'd like to book Study 2.\nMy card number is 2900. Thanks\n```\n\nWrite `parse_booking_email(text)`."
+    assert fenced_inputs("The library receives booking requests by e-mail, for example:" + block, ast.parse(mail)) == [
+        "Hi! I'd like to book Study 2.\nMy card number is 2900. Thanks"]
+    assert fenced_inputs("Our booking e-mails contain lines like this:" + block, ast.parse(mail)) == ["Hi! I'd like to book Study 2.", "My card number is 2900. Thanks"]
+    rooms = "from collections import Counter\n\n\ndef top_rooms(bookings, n=3):\n    return Counter(b.strip().title() for b in bookings).most_common(n)\n"
+    assert instruction_examples('Write `top_rooms(bookings, n=3)`; report names with each word capitalised (`"pharaoh\'s tomb"` → `"Pharaoh\'s Tomb"`).',
+                                ast.parse(rooms)) == []

@@ -938,6 +938,8 @@ NEWEST_SETS = {
     "labelled_blind202.jsonl.gz": 0.26, "labelled_blind203.jsonl.gz": 0.30, "labelled_blind204.jsonl.gz": 0.26,
     "labelled_blind205.jsonl.gz": 0.28, "labelled_blind206.jsonl.gz": 0.24, "labelled_blind207.jsonl.gz": 0.38, "labelled_blind208.jsonl.gz": 0.38,
     "labelled_blind209.jsonl.gz": 0.28, "labelled_blind210.jsonl.gz": 0.28, "labelled_blind211.jsonl.gz": 0.36,
+    "labelled_blind212.jsonl.gz": 0.30, "labelled_blind213.jsonl.gz": 0.36, "labelled_blind214.jsonl.gz": 0.34, "labelled_blind215.jsonl.gz": 0.26,
+    "labelled_blind216.jsonl.gz": 0.24, "labelled_blind217.jsonl.gz": 0.22, "labelled_blind218.jsonl.gz": 0.28,
 }
 
 

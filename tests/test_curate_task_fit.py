@@ -6039,3 +6039,17 @@ def test_blind205_to_211s_misused_calls():
     assert check(ask, glaze.format(pick="max(counts)")).startswith("the instruction asks for what occurs most and max(counts)")
     assert check(ask, glaze.format(pick="max(counts, key=counts.get)")) is None
     assert check("Write `first_day(visits)`: the first day anyone visited.", glaze.format(pick="min(counts)").replace("most_used_glaze", "first_day")) is None
+
+
+def test_blind212_to_218s_asks_that_are_not_asks():
+    """b213-071: "on weekdays ... on weekends" of a function given ``weekend`` as a flag asks no day of a date; b215-097: a code
+    in capitals inside an input shown (`{"T01": "ONLINE", "T02": "FAULT", ...}`) is no case the code must spell."""
+    party = "def party_price(children, adults, weekend):\n    return (16.95 if weekend else 14.95) * max(children, 8) + 6.0 * max(adults - 2, 0)\n"
+    assert check("Write `party_price(children, adults, weekend)`: 14.95 per child on weekdays, 16.95 on weekends.", party) is None
+    assert check("Write `party_price(children, adults, day)`: 14.95 per child on weekdays, 16.95 on weekends.",
+                 party.replace("weekend", "day")) == "the instruction asks for days of the week and the code never asks which day of the week a date is"
+    mw = "def available_mw(turbines, statuses):\n    factors = {'ONLINE': 1.0, 'CURTAILED': 0.5}\n    return sum(t['mw'] * factors.get(statuses.get(t['id']), 0.0) for t in turbines)\n"
+    shown = 'Write `available_mw(turbines, statuses)`. `statuses`: `{"T01": "ONLINE", "T02": "FAULT", ...}`. Available statuses are "ONLINE" and "CURTAILED".'
+    assert check(shown, mw) is None
+    assert check('Write `available_mw(turbines, statuses)`. Statuses are "ONLINE", "CURTAILED" and "DERATED" (80%).', mw) == (
+        "the instruction asks for the string 'DERATED' and the code leaves it out")

@@ -273,6 +273,12 @@ def _one_record(lines: List[str]) -> bool:
     return len(lines) >= 2 and all(labels) and len(every) == len(set(every))
 
 
+# "The library receives booking requests by e-mail, for example:": the block is one message, whatever its lines (not "Our
+# booking e-mails contain lines like this:", "inspection notes are single lines like:": lines, one input each).
+LINES_SAID = literal_gates.compile(r"\blines?\b|\bentr(?:y|ies)\b|\brows?\b|\brecords?\b", re.IGNORECASE)
+DOCUMENT_NOUN = literal_gates.compile(r"\b(?:e-?mails?|messages?|letters?|memos?|web\s?pages?|documents?|reports?|notes?)\b", re.IGNORECASE)
+
+
 def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     """The lines of plain fenced (or indented) blocks that follow an input cue, for the code's one-text
     function; the whole block, for a function that splits its text into lines itself, reads it as CSV or matches
@@ -290,10 +296,10 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
                 found += [block.strip()] if block.strip() not in found else []  # "payloads like this:" and one document
             continue
         lines = [line.strip() for line in block.splitlines() if line.strip()]
-        document = whole or _one_record(lines)
+        sentence = SENTENCE.split(before.rstrip())[-1]  # the line that opens the block, not the empty rest after its newline
+        document = whole or _one_record(lines) or bool(DOCUMENT_NOUN.search(sentence) and not LINES_SAID.search(sentence))
         if any(EXAMPLE_LINE.match(line) for line in lines):
             continue  # "e.g." and then ``month_lengths('2023-12', '2024-02') -> [...]``: a worked example, not an input
-        sentence = SENTENCE.split(before.rstrip())[-1]  # the line that opens the block, not the empty rest after its newline
         cued = FENCE_CUE.search(before) or document and SHAPE_CUE.search(sentence) and not OUTPUT_CUE.search(sentence) or (
             document and CSV_READS.search(source) and _header_of_read_fields(lines, function))
         if cued and not REFUSING.search(sentence) and 0 < len(lines) <= (20 if document else 5) and all(len(line) <= 200 for line in lines):
@@ -364,7 +370,12 @@ def accepted_input_claims(instruction_prose: str, tree: Optional[ast.Module], in
         return []
     texts = accepted_inputs(instruction_prose, tree)
     texts += [text for text in fenced_inputs(instruction, tree) if text not in texts]
-    arguments = [_text_arguments(function, text) for text in texts] + literal_inputs(instruction_prose, tree)
+    arguments = [_text_arguments(function, text) for text in texts]
+    if texts and arguments[0] == f"{texts[0]!r}, {texts[0]!r}" and REFUSING.search(instruction_prose):
+        # "`start` and `end` are clock times like "09:00" and "10:30" ... raise ValueError if end is not after start": the
+        # examples in their order are the two ends; one example at both ends is a span the function refuses
+        arguments = [f"{texts[0]!r}, {texts[1]!r}"] if len(texts) >= 2 else []
+    arguments += literal_inputs(instruction_prose, tree)
     arguments += [shown for shown in shown_records(instruction, tree) if shown not in arguments]
     return [(f"(lambda r: (list(r) if hasattr(r, '__next__') else r, True)[1])({function.name}({given}))", "True", False, "probe")
             for given in arguments]

@@ -53,6 +53,8 @@ CLAIM_COMMENT = literal_gates.compile(
     re.IGNORECASE,
 )
 BARE_COMMENT = literal_gates.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
+# The next line of a claim's output, indented under its first: "#    W23 #######... 67%".
+CONTINUED = literal_gates.compile(r"^#\s{3,}\S")
 # "# -> Fraction(81, 50), i.e. 1.62", "# -> 48  (Friday evening)": the value, then words on what it means.
 GLOSS = literal_gates.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s|\s+\((?=[A-Za-z][a-z]*\s+[A-Za-z])")
 
@@ -260,6 +262,11 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
         line = lines[node.lineno - 1]
         want = _claimed(comments.get(node.lineno, ""), dots)
         mode = "print"
+        if want and node.lineno < len(lines) and node.lineno not in transcript:
+            # print(chart)  # -> W22 ###... 25%   then "#    W23 #######... 67%" below, indented under the first: one claim of several lines
+            more = _comment_block(lines, node.lineno)
+            if more and all(CONTINUED.match(text) and not CLAIM_COMMENT.match(text) for text in more):
+                want = "\n".join([want] + [text.lstrip("#").strip() for text in more])
         if not want and _prints_one(node.value):  # print(crossing_time(50, 18))  # 2h 46m
             want = _noted(comments.get(node.lineno, ""), dots)
             mode = "note" if want else mode
@@ -281,6 +288,8 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
             block = _comment_block(lines, node.lineno)
             if want and len(block) > 1 and CLAIM_COMMENT.match(below):  # a table printed at once: "# -> P | Mon", "# -> 1 | Maths", ...
                 claimed = [_claimed(text) if CLAIM_COMMENT.match(text) else "" for text in block]
+                if all(CONTINUED.match(text) and not CLAIM_COMMENT.match(text) for text in block[1:]):  # "# -> Mon: 2" then "#    Tue: 0"
+                    claimed = [claimed[0]] + [text.lstrip("#").strip() for text in block[1:]]
                 want = "\n".join(claimed) if all(claimed) else want
             if not want and _prints_one(node.value) and _calls_its_own(node.value.args[0], tree) and not (
                     node.lineno + 1 < len(lines) and lines[node.lineno + 1].strip().startswith("#")):

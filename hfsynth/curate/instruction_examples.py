@@ -273,7 +273,7 @@ CONTAINERS = frozenset("list List set Set frozenset FrozenSet dict Dict tuple Tu
 
 
 # A parameter named as a collection of texts: an example of one string is of an item, not of the whole.
-PLURAL_ITEMS = literal_gates.compile(r"(?:\w+_)?(?:values|lines|items|rows|cells|strings|texts|records|entries|words|names|tokens)")
+PLURAL_ITEMS = literal_gates.compile(r"(?:\w+_)?(?:values|lines|items|rows|cells|strings|texts|records|entries|words|names|tokens)|[a-z]\w{2,}[^siu_]s")  # bookings, not status
 
 
 def _under_a_setting(text: str, example: Example, tree: ast.Module, name: str) -> bool:
@@ -318,7 +318,7 @@ def _taken_as_other(tree: ast.Module, name: str, args: Tuple) -> bool:
     node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
     if not args:
         return False
-    if not isinstance(args[0], str) and _first_takes_text(node):
+    if not isinstance(args[0], str) and _first_takes_text(node, documents=True):
         return True
     params = node.args.posonlyargs + node.args.args
     annotation = params[0].annotation if params else None
@@ -346,13 +346,19 @@ def _takes_one_text(tree: ast.Module, name: str) -> bool:
     return len(node.args.posonlyargs + node.args.args) - len(node.args.defaults) == 1 and _first_takes_text(node)
 
 
-def _first_takes_text(node: ast.FunctionDef) -> bool:
-    """The function's first parameter is annotated ``str``, or, unannotated, named for text (``word``, ``text``)."""
+def _first_takes_text(node: ast.FunctionDef, documents: bool = False) -> bool:
+    """The function's first parameter is annotated ``str``, or, unannotated, named for text (``word``, ``text``); with
+    ``documents``, also for a document's text (``json_text``, ``csv_str``), which takes no word for an example."""
     params = node.args.posonlyargs + node.args.args
     if not params:
         return False
     annotation = unparsed(params[0].annotation) if params[0].annotation is not None else ""
-    return annotation == "str" or (not annotation and bool(TEXT_PARAMETER.fullmatch(params[0].arg)))
+    named = TEXT_PARAMETER.fullmatch(params[0].arg) or documents and TEXT_NAMED.fullmatch(params[0].arg)
+    return annotation == "str" or (not annotation and bool(named))
+
+
+# ``json_text``, ``csv_str``, ``log_line``, ``payload_json``: a name that says the parameter is a text of some kind.
+TEXT_NAMED = literal_gates.compile(r"[a-z]\w*_(?:text|json|csv|str|string|line|doc|document|payload)|json|payload|csv", re.IGNORECASE)
 
 
 def _unchanged_examples(text: str, name: str) -> List[Example]:

@@ -693,10 +693,15 @@ def _built_from_held_prefix(word: str, strings: List[str]) -> bool:
     return bool(prefix) and prefix.group(1) in strings  # a string of its own ("T": 3), not a letter of a pattern's class
 
 
+# A whole value in backticks: a dict or a list shown.
+SHOWN_VALUE = literal_gates.compile(r"`[\[{][^`\n]*[\]}]`")
+
+
 def _missing_code_word(instruction: str, strings: List[str]) -> Optional[str]:
     """A quoted code in capitals ('FLAT5', 'WARNING') the code leaves out while it holds two others."""
     ends = {word for pair in CODE_RANGE.findall(instruction) for word in pair}
-    words = [word for word in dict.fromkeys(CODE_WORD.findall(instruction)) if word not in ends]
+    asked = SHOWN_VALUE.sub(" ", instruction)  # `{"T01": "ONLINE", "T02": "FAULT", ...}`: an input shown, whose codes the code need not spell
+    words = [word for word in dict.fromkeys(CODE_WORD.findall(asked)) if word not in ends]
     if len(words) < 3:
         return None
     held = [word for word in words if _holds_whole(word, strings) or _built_from_held_prefix(word, strings)]

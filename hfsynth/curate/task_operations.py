@@ -257,7 +257,7 @@ def _takes_no_date(code: Code) -> bool:
 def _reads_weekdays(code: Code) -> bool:
     """``date.weekday()``, ``isoweekday``, ``isocalendar``, ``calendar`` tables, numpy's or pandas' business
     days, a strftime of the day's name or number (``%a``, ``%A``, ``%u``, ``%w``), a table of the days' names."""
-    return _names_the_days(code) or _takes_no_date(code) or code.has(r"weekday|isocalendar|busday|day_name|day_abbr|monthcalendar|monthdayscalendar|itermonthdays|dayofweek|day_of_week|bdate|^BDay$|businessday|holiday|^SATURDAY$|^SUNDAY$|^FRIDAY$|^MONDAY$") \
+    return _names_the_days(code) or _takes_no_date(code) or code.has(r"weekday|isocalendar|busday|day_name|day_abbr|^(?:is_)?weekends?$|monthcalendar|monthdayscalendar|itermonthdays|dayofweek|day_of_week|bdate|^BDay$|businessday|holiday|^SATURDAY$|^SUNDAY$|^FRIDAY$|^MONDAY$") \
         or bool(re.search(r"%[aAuw]", code.text))
 
 
