@@ -23,7 +23,8 @@ the network, a terminal or the clock.
 Comment claims are read on the code's top-level lines and in its ``__main__`` block, one line each
 (``print(x)  # Output: 3``, ``area(2)  # -> 12.57``, ``print(f(5))  # [0, 1, 1]``, ``print(units(46),
 fee(46))  # 3 1.5``, or ``# Output: 3`` alone on the line below, and the bare output of a call of the code's
-own function alone below its ``print``); the line is replaced by the check in the program the sandbox runs,
+own function alone below its ``print``; an output of several lines goes on in comments indented under its first,
+``#    Tue: 0``); the line is replaced by the check in the program the sandbox runs,
 so it still runs in its place and order. "This prints `...`" right after the code's block, when the code
 has one ``print``, claims the program's output. A float that prints whole (``33.33``) is not the ``33.3`` a
 claim shows; a long one (``0.30000000000000004``) is, to the digits shown. ``Counter({'Ann': 2})`` claims
@@ -908,7 +909,9 @@ def _hf_recased(value, change, fixed=()):
     case-insensitively, ignoring a given set of stop words") nor in dicts (records: their values are
     fields and codes), nor a string with a backslash (a pattern: ``\\b`` and ``\\B`` differ); of a tuple
     item with several texts (``("Milk", 1, "l")``, a record), only its first text, the name; nor a string that is a
-    key of a dict the call is given (``dominant_genre(["Aurora"], {"Aurora": ["Drama"]})``: a record's name, looked up)."""
+    key of a dict the call is given (``dominant_genre(["Aurora"], {"Aurora": ["Drama"]})``: a record's name, looked up),
+    nor a JSON document (its keys are names), nor the arguments at ``fixed`` positions or keywords (a parameter the
+    instruction says is lowercase: :mod:`hfsynth.curate.case_probes`)."""
     seen = [0]
     given = list(value[0]) + list(value[1].values()) if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict) else []
     keys = {k for v in given if isinstance(v, dict) for k in v if isinstance(k, str)}

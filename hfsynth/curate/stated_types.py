@@ -19,7 +19,10 @@ annotated ones. Read only where the words leave no doubt:
   are literals or standard values built from literals (``datetime(2024, 4, 6, 21, 0)``).
 
 The parameter must have no annotation, or one that says less than the words (``list[dict]``, ``list``,
-``dict``): an annotation that names the kind is read as it is.
+``dict``): an annotation that names the kind is read as it is. "`n` is an integer" gives an unannotated parameter its
+plain kind. And a value the words show for a parameter of any annotation it fits is that parameter's value
+(:func:`shown_values`): "`percent` is a number such as `4` or `3.5`", "`items` is a list of item names (e.g.
+`["washer", "dryer"]`)".
 """
 
 from __future__ import annotations
@@ -42,9 +45,6 @@ STATED_KIND = literal_gates.compile(
 # in minutes": a text or a number of the kind, or more than one kind; and "a `time` value or `None`": None is not made up.
 NOT_THE_VALUE = literal_gates.compile(r"^\s*(?:like|such as|e\.g\.|as\b|in\b|of day|or\b|and\b|object or|value or)|^\s*(?:\(|,)?\s*[\"'`](?!`)|None"
                                       r"|\b(?:strings?|str|texts?|ISO|formatted|format|YYYY|stamps?|minutes|seconds|hours)\b", re.IGNORECASE)
-# "time" alone says little ("the time it takes", "`wait` is the time in minutes"): only the module's type, in backticks or
-# qualified, or said of values ("`time` values", "datetime.time objects").
-PLAIN_TIME = literal_gates.compile(r"^(?:an?\s+|the\s+)?times?$")
 ITEM_DICT = r"(?:dicts?|dictionaries|dictionary|records?|mappings?)"
 LITERAL = r"`(?P<literal>\{[^`\n]{2,400}\})`"
 CUE = r"(?:such as|like|e\.g\.,?|for example,?|of the form)\s*:?\s*"
@@ -65,11 +65,13 @@ def _stated_kinds(prose: str) -> Dict[str, ast.expr]:
     found: Dict[str, ast.expr] = {}
     for match in STATED_KIND.finditer(prose):
         word = match.group("kind")
-        spelt = match.group(0)[match.start("kind") - match.start(0):]
+        written = match.group(0)[match.start("kind") - match.start(0):]
         if NOT_THE_VALUE.search(match.group("after")):
             continue
         if word.lower().startswith("time") and not word.lower().startswith("timedelta"):
-            qualified = "`" in spelt[:len(word) + 2] or "datetime." in match.group(0)
+            # "time" alone says little ("the time it takes", "`wait` is the time in minutes"): only the module's type, in
+            # backticks or qualified, or said of values ("`time` values", "datetime.time objects")
+            qualified = "`" in written[:len(word) + 2] or "datetime." in match.group(0)
             said_of_values = re.match(r"\s*(?:values?|objects?|instances?)\b", match.group("after"))
             if not (qualified or said_of_values):
                 continue  # "`wait` is the time in minutes": a number

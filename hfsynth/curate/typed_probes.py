@@ -39,7 +39,8 @@ A parameter the signature leaves unannotated (or types loosely: ``list[dict]``) 
 in words: "`today` is a `datetime.date`", "`cards` is a list of dicts such as `{...}`" (the record shown, in a list:
 :mod:`hfsynth.curate.stated_types`); any parameter takes a value the words show for it ("`percent` is a number such as `4`
 or `3.5`", "`items` is a list of item names (e.g. `["washer", "dryer"]`)"). A text parameter the code compares with
-texts of its own (``size == "XL"``) gets one more call with each of them (two at most): the branch made-up words never take. A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
+texts of its own (``size == "XL"``) gets one more call with each of them (two at most): the branch made-up words never
+take. A dict of text keys holds the keys the code reads by literal (``row["qty"]``, ``.get("price")``), so
 records look like the ones the code expects; a dict of text values holds digits in one probe and
 words in the other ("12", "abc"), as CSV rows and labels do.
 """
@@ -250,11 +251,6 @@ def _decoded_parameters(function: ast.FunctionDef) -> set:
                and any(v.id in names for v in nodes_of(n.args[0], ast.Name)) for n in nodes_of(function, ast.Call)):
             decoded.add(param)
     return decoded
-
-
-def _decodes_a_parameter(function: ast.FunctionDef) -> bool:
-    """Some parameter is handed to a decoder (:func:`_decoded_parameters`)."""
-    return bool(_decoded_parameters(function))
 
 
 CSV_READERS = frozenset({"DictReader", "reader"})
