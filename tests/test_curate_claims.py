@@ -1654,6 +1654,10 @@ def test_blind212_to_218s_good_rows_keep_their_claims_and_inputs():
     assert fenced_inputs("The library receives booking requests by e-mail, for example:" + block, ast.parse(mail)) == [
         "Hi! I'd like to book Study 2.\nMy card number is 2900. Thanks"]
     assert fenced_inputs("Our booking e-mails contain lines like this:" + block, ast.parse(mail)) == ["Hi! I'd like to book Study 2.", "My card number is 2900. Thanks"]
+    # b205-051: a glaze recipe's `batch(recipe, batch_grams)` is no list split into chunks; `batches(items, n)` still is
+    glaze = "def batch(recipe, batch_grams):\n    return {k: v * batch_grams / 100 for k, v in recipe.items()}\n"
+    assert known_task_claims("Write `batch(recipe, batch_grams)` returning grams per ingredient.", glaze) == []
+    assert known_task_claims("Write `batches(items, n)`.", "def batches(items, n):\n    return [items[i:i + n] for i in range(0, len(items), n)]\n")
     rooms = "from collections import Counter\n\n\ndef top_rooms(bookings, n=3):\n    return Counter(b.strip().title() for b in bookings).most_common(n)\n"
     assert instruction_examples('Write `top_rooms(bookings, n=3)`; report names with each word capitalised (`"pharaoh\'s tomb"` → `"Pharaoh\'s Tomb"`).',
                                 ast.parse(rooms)) == []

@@ -459,7 +459,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a list split into chunks", _i(r"\b(?:split|break|divide|chunk)\w*\b[^.]{0,25}\b(?:list|sequence)\b[^.]{0,25}(?:\bchunks\b|\b(?:consecutive )?(?:batches|sub-?lists) of\b(?: (?:length|size)\b)?)[^.]{0,25}(?:\bsize\b|_size\b)"),
               2, r"chunk|split|batch",
               [([1, 2, 3, 4, 5], 2), ([], 3), ([1, 2], 5), ([1, 2, 3, 4], 2)], lambda items, n: [items[i:i + n] for i in range(0, len(items), n)],
-              unless=_i(PRINTS + r"|\bgenerator\b|\byield|\btuples?\b|\bpad|\bfill\w*|\bequal\b|\bnumber of chunks\b|\bn chunks\b|\bdrop|\bstring\b|\boverlap"), named=r"chunk(?:s|ed|ify)?|split_into_chunks|batch(?:es|ed)?"),
+              unless=_i(PRINTS + r"|\bgenerator\b|\byield|\btuples?\b|\bpad|\bfill\w*|\bequal\b|\bnumber of chunks\b|\bn chunks\b|\bdrop|\bstring\b|\boverlap"), named=r"chunk(?:s|ed|ify)?|split_into_chunks|batch(?:es|ed)"),  # not "batch": a glaze's batch (b205-051) is no chunk of a list
     KnownTask("the sum of the first n squares", _i(r"\bsum of (?:the )?squares\b[^.]{0,40}\b(?:first n|1 to n|from 1|up to n|1² \+ 2²|1\^2 \+ 2\^2|1\*\*2)|1² \+ 2² \+ \.\.\. \+ n²"), 1, r"square|sum",
               [(1,), (3,), (10,), (0,)], lambda n: sum(i * i for i in range(1, n + 1)), unless=_i(PRINTS + r"|\blist\b|\bdigits?\b|\bodd\b|\beven\b|\bdifference\b|\bcubes?\b|\bnegative\b")),
     KnownTask("the vowels counted", _i(r"\bcount\w*\b[^.]{0,20}\bvowels\b|\bnumber of vowels\b"), 1, r"vowel|count",
