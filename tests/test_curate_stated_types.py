@@ -35,10 +35,10 @@ def test_kinds_stated_in_words():
 
 
 def test_texts_and_numbers_of_a_kind_are_no_value_of_it():
-    for prose in ("`due` is a date string", "`due` is a date like \"2024-05-01\"", "`due` is a `date` in ISO format", "`due` is a date as YYYY-MM-DD",
+    for words in ("`due` is a date string", "`due` is a date like \"2024-05-01\"", "`due` is a `date` in ISO format", "`due` is a date as YYYY-MM-DD",
                   "`due` is a date or None", "`due` is a `datetime` string (ISO 8601)", "`due` is the time in minutes", "`due` is a time of day in minutes",
                   "`due` is a date, given as text", "`due` is a datetime stamp"):
-        assert stated(prose, "due") == {}, prose
+        assert stated(words, "due") == {}, words
     assert stated("`due` is a `datetime.date`", "other") == {}  # not a parameter
 
 
