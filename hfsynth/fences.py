@@ -62,3 +62,11 @@ def find_fences(text: str) -> List[Fence]:
         fences.append(Fence(match.group("info").strip(), "\n".join(lines[i + 1 : j]), closed=j < len(lines)))
         i = j + 1
     return fences
+
+
+def text_before(text: str, fence: Fence) -> str:
+    """The text before ``fence``'s opening line: the words that introduce the block ("Example input:"). The block is
+    found by its body, so a blank body is found nowhere and gives the text up to its own last line."""
+    at = text.find(fence.code) if fence.code.strip() else -1
+    before = text[:at].rstrip()
+    return before[: before.rfind("\n")] if "\n" in before else ""

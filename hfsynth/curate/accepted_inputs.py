@@ -45,7 +45,7 @@ from typing import Iterator, List, Optional, Tuple
 from hfsynth.curate import literal_gates
 from hfsynth.curate.instruction_examples import TEXT_PARAMETER
 from hfsynth.curate.python_ast import asked_function, literal_value, nodes_of, unparsed, value_fits
-from hfsynth.fences import find_fences
+from hfsynth.fences import find_fences, text_before
 
 SENTENCE = literal_gates.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z`'\"(])|\n+")
 QUOTED = literal_gates.compile(r"""(?<![\w'"])(?:'([^'\n]{1,40})'|"([^"\n]{1,40})"|`(\d[\d :/.,+T-]{3,38}\d|[+-]\d+:[\d:.,]{1,36}\d)`|`((?=[^`\n]*\d)[^`'"\n()=\[\]{}]{4,60})`|`(?:""|'')()`)(?![\w'"])""")
@@ -248,9 +248,7 @@ def _shown_blocks(instruction: str) -> Iterator[Tuple[str, str, str]]:
     """``(text before, block, tag)`` for each plain or JSON fenced block and each indented block (tag "") of the instruction."""
     fences = find_fences(instruction)
     for fence in fences:
-        at = instruction.find(fence.code) if fence.code.strip() else -1
-        before = instruction[:at].rstrip()
-        before = before[: before.rfind("\n")] if "\n" in before else ""  # the opening fence's line
+        before = text_before(instruction, fence)
         if fence.tag in ("", "text", "txt", "log", "plain", "plaintext", "ini", "conf", "csv", "json"):
             yield before, fence.code, fence.tag
     outside = instruction
@@ -338,8 +336,7 @@ def shown_records(instruction: str, tree: Optional[ast.Module]) -> List[str]:
     for fence in find_fences(instruction):
         if fence.tag not in RECORD_TAGS or "..." in fence.code or "…" in fence.code:
             continue
-        before = instruction[: instruction.find(fence.code)].rstrip()
-        before = before[: before.rfind("\n")] if "\n" in before else ""  # the opening fence's line
+        before = text_before(instruction, fence)
         sentence = BACKTICKED.sub(" ", SENTENCE.split(before.rstrip())[-1])  # a signature's "-> list[str]" is no output cue
         if not FENCE_CUE.search(before) or REFUSING.search(sentence) or OUTPUT_CUE.search(sentence):
             continue

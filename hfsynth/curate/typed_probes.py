@@ -55,7 +55,7 @@ from typing import Dict, List, Optional, Tuple
 from hfsynth.curate import literal_gates
 from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, nodes_of, walk
 from hfsynth.curate.stated_types import shown_values, stated_values
-from hfsynth.fences import find_fences
+from hfsynth.fences import find_fences, text_before
 
 PROBE_SECONDS = 1.0  # each call's CPU time: small values of the right types take milliseconds in any honest code
 WORDS = ("abc", "xyz", "mno", "kite")
@@ -278,9 +278,7 @@ def _shown_document(instruction: str, kind: str) -> Optional[str]:
                 value = json.loads(text)
             except ValueError:
                 continue
-            before = instruction[: instruction.find(fence.code)].rstrip()
-            before = before[: before.rfind("\n")] if "\n" in before else ""  # up to the opening fence's line
-            if isinstance(value, dict) and ITEM_OF_A_LIST.search(before[-200:]):
+            if isinstance(value, dict) and ITEM_OF_A_LIST.search(text_before(instruction, fence)[-200:]):
                 return f"[{text}]"  # "a list of objects like" and one object: an item of the document
             if isinstance(value, (dict, list)):
                 return text
