@@ -216,6 +216,14 @@ def _is_print(node: ast.AST) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and is_print(node.value)
 
 
+def _continuation(block: List[str]) -> Optional[List[str]]:
+    """The texts of comment lines that go on a claimed output, each indented under its first line ("#    Tue: 0"); None
+    when the block is empty or any of its lines is something else."""
+    if block and all(CONTINUED.match(text) and not CLAIM_COMMENT.match(text) for text in block):
+        return [text.lstrip("#").strip() for text in block]
+    return None
+
+
 def _comment_block(lines: List[str], start: int) -> List[str]:
     """The comment lines (stripped) from index ``start`` on, up to the first line that is not one."""
     return list(itertools.takewhile(lambda text: text.startswith("#"), (line.strip() for line in lines[start:])))
@@ -265,9 +273,9 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
         mode = "print"
         if want and node.lineno < len(lines) and node.lineno not in transcript:
             # print(chart)  # -> W22 ###... 25%   then "#    W23 #######... 67%" below, indented under the first: one claim of several lines
-            more = _comment_block(lines, node.lineno)
-            if more and all(CONTINUED.match(text) and not CLAIM_COMMENT.match(text) for text in more):
-                want = "\n".join([want] + [text.lstrip("#").strip() for text in more])
+            more = _continuation(_comment_block(lines, node.lineno))
+            if more:
+                want = "\n".join([want] + more)
         if not want and _prints_one(node.value):  # print(crossing_time(50, 18))  # 2h 46m
             want = _noted(comments.get(node.lineno, ""), dots)
             mode = "note" if want else mode
@@ -289,8 +297,9 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
             block = _comment_block(lines, node.lineno)
             if want and len(block) > 1 and CLAIM_COMMENT.match(below):  # a table printed at once: "# -> P | Mon", "# -> 1 | Maths", ...
                 claimed = [_claimed(text) if CLAIM_COMMENT.match(text) else "" for text in block]
-                if all(CONTINUED.match(text) and not CLAIM_COMMENT.match(text) for text in block[1:]):  # "# -> Mon: 2" then "#    Tue: 0"
-                    claimed = [claimed[0]] + [text.lstrip("#").strip() for text in block[1:]]
+                rest = _continuation(block[1:])  # "# -> Mon: 2" then "#    Tue: 0"
+                if rest:
+                    claimed = [claimed[0]] + rest
                 want = "\n".join(claimed) if all(claimed) else want
             if not want and _prints_one(node.value) and _calls_its_own(node.value.args[0], tree) and not (
                     node.lineno + 1 < len(lines) and lines[node.lineno + 1].strip().startswith("#")):
