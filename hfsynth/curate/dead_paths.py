@@ -867,6 +867,8 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         nodes = list(walk(function))
         returns = [n for n in nodes if isinstance(n, ast.Return) and isinstance(n.value, (ast.Dict, ast.Tuple, ast.List))]
+        if not returns:
+            continue  # no collection returned beside another: nothing below can be found
         in_returns = {id(n) for r in returns for n in walk(r.value)}
         bound = dict(values_bound_once(function))
         stores = store_counts(function)  # ``flagged: list[str] = []`` binds once too
@@ -875,9 +877,7 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
         empties = {name for name, value in bound.items() if _empty_value(value) and not isinstance(value, (ast.Constant, ast.Tuple))}
         filled = {n.func.value.id for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in FILLING_METHODS
                   and isinstance(n.func.value, ast.Name)}
-        filled |= {t.value.id for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))
-                   for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}
-        filled |= {_root_name(t) for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))  # summary[court][severity] += 1
+        filled |= {_root_name(t) for n in nodes if isinstance(n, (ast.Assign, ast.AugAssign))  # covered[slot] = ..., summary[court][severity] += 1
                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Subscript) and _root_name(t)} - {None}
         computed = {name for name, value in bound.items() if not _empty_value(value) and any(isinstance(v, ast.Name) and v.id in filled for v in walk(value))}
         for name in sorted(empties - filled):

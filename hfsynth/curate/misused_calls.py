@@ -1109,6 +1109,8 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
     """``Decimal(price)`` with ``price: float``, or of an expression with a float written in it (``Decimal(litres * weeks *
     RATE)``, ``RATE = 0.0535`` at the top): the Decimal holds the float's binary value (2.675 is 2.67499...), so rounding
     half up gives 2.67 (``Decimal(str(price))`` is meant)."""
+    if not any(getattr(n.func, "id", None) == "Decimal" for n in nodes_of(tree, ast.Call)):
+        return None  # no Decimal(...) call: no constant below needs reading
     stores = store_counts(tree)
     constants = {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
                  and isinstance(n.value, ast.Constant) and type(n.value.value) is float and not _binary_exact(n.value.value) and stores[n.targets[0].id] == 1}
