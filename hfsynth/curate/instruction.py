@@ -326,9 +326,11 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     bare = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code)) | set(re.findall(r"\.([A-Za-z_]\w*)\s*=(?!=)", code)) | generator
     # "lists used only through `append` and `pop()`": a builtin type's method the code is to call, not one to write.
     tools = {name for name, _ in named if name in BUILTIN_METHODS and re.search(rf"\b(?:through|using|via|with|use|uses|only)\b[^.;]{{0,30}}`{name}\(", instruction)}
-    tools |= {name for name, _ in named if name in STDLIB_METHODS and re.search(rf"\.{name}\s*\(", code)}  # `weekday()`, called as day.weekday()
+    method_calls = set(re.findall(r"\.([A-Za-z_]\w*)\s*\(", code))  # one pass, not a pattern per named name
+    tools |= {name for name, _ in named if name in STDLIB_METHODS and name in method_calls}  # `weekday()`, called as day.weekday()
     # `sha256(salt + rider_id)`, called as hashlib.sha256(...): a standard module's function the code calls, not one to write
-    tools |= {name for name, _ in named if any(module in STDLIB_MODULES for module in re.findall(rf"(?<![\w.])([a-z_]\w*)\.{name}\s*\(", code))}
+    module_calls = set(re.findall(r"(?<![\w.])([a-z_]\w*)\.([A-Za-z_]\w*)\s*\(", code))
+    tools |= {name for module, name in module_calls if module in STDLIB_MODULES} & {name for name, _ in named}
     tools |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction)
               and re.search(rf"\b{name}\s*\(", code)}  # `ceil(p / 100 * N)`, computed with math.ceil
     # `floor(valid_votes / (seats + 1)) + 1`, computed with //: the formula's function is no name the code needs

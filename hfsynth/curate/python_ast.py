@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import re
 import sys
 import warnings
@@ -32,7 +33,7 @@ COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 # KEEP_PER_NODE off to time the difference.
 KEEP_PER_NODE = True
 _BELOW, _CHILDREN, _SOURCE, _PROSE_FREE, _WALKS = "_hfsynth_below", "_hfsynth_children", "_hfsynth_source", "_hfsynth_without_docstrings", "_hfsynth_walks"
-_TYPED = "_hfsynth_typed"
+_TYPED, _STORES = "_hfsynth_typed", "_hfsynth_store_counts"
 
 
 def _direct_children(node: ast.AST) -> List[ast.AST]:
@@ -81,19 +82,22 @@ _BY_TYPE = "nodes by type"  # the key, among the kinds asked of a node, of its n
 
 def _of_kinds(node: ast.AST, kinds, typed: dict) -> Tuple[ast.AST, ...]:
     """The nodes of ``walk(node)`` of ``kinds``. A module or function is asked for dozens of kinds, check after
-    check: from its third kind on, its nodes are grouped by type once, and a kind that only one of its node types
-    belongs to is read from that group, in walk order; any other is filtered from the walk."""
+    check: from its third kind on, the walk positions of its nodes are grouped by type once, and a kind is read from
+    the groups of the node types it names, in walk order, without testing every node of the walk again."""
     if len(typed) < 2:
         return tuple(n for n in walk(node) if isinstance(n, kinds))
+    walked = walk(node)
     groups = typed.get(_BY_TYPE)
     if groups is None:
         groups = typed[_BY_TYPE] = {}
-        for n in walk(node):
-            groups.setdefault(type(n), []).append(n)
-    matching = [kind for kind in _node_types_of(kinds) if kind in groups]
-    if len(matching) <= 1:
-        return tuple(groups[matching[0]]) if matching else ()
-    return tuple(n for n in walk(node) if isinstance(n, kinds))
+        for position, n in enumerate(walked):
+            groups.setdefault(type(n), []).append(position)
+    matching = [groups[kind] for kind in _node_types_of(kinds) if kind in groups]
+    if not matching:
+        return ()
+    # Several types (``(ast.For, ast.While)``, ``ast.stmt``): their positions merged back into walk order.
+    positions = matching[0] if len(matching) == 1 else sorted(itertools.chain.from_iterable(matching))
+    return tuple(map(walked.__getitem__, positions))
 
 
 @functools.lru_cache(maxsize=None)
@@ -304,11 +308,25 @@ def outside_guards(tree: ast.AST) -> Iterator[ast.AST]:
         yield from outside_guards(child)
 
 
+@functools.lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset:
+    """The words of a text (its runs of word characters): ``name in words_of(text)`` is ``re.search(rf"\\b{name}\\b", text)``
+    for an identifier, without compiling a pattern per name (which pushed the re module's cache out, row after row)."""
+    return frozenset(re.findall(r"\w+", text))
+
+
+@functools.lru_cache(maxsize=256)
+def called_names(text: str) -> frozenset:
+    """The words of a text written as calls, ``name(``: ``name in called_names(text)`` is ``re.search(rf"\\b{name}\\(", text)``."""
+    return frozenset(re.findall(r"\b(\w+)\(", text))
+
+
 def asked_function(tree: ast.Module, instruction: str) -> Optional[ast.FunctionDef]:
     """The top-level public function an instruction asks for: the one it names (``name(``), else the
     code's only public function when the instruction names none of them."""
     public = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
-    named = [n for n in public if re.search(rf"\b{re.escape(n.name)}\(", instruction)]
+    called = called_names(instruction)
+    named = [n for n in public if n.name in called]
     if len(named) == 1:
         return named[0]
     return public[0] if len(public) == 1 and not named else None
@@ -343,8 +361,14 @@ def is_print(call: ast.Call) -> bool:
 
 
 def store_counts(tree: ast.AST) -> Counter:
-    """How often each plain name is assigned in ``tree``: a name stored once holds the one value it was given."""
-    return Counter(n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store))
+    """How often each plain name is assigned in ``tree``: a name stored once holds the one value it was given. Counted
+    once per node and shared, like the tree (dozens of checks ask it of the same functions), so no caller may change it."""
+    found = tree.__dict__.get(_STORES)
+    if found is None:
+        found = Counter(n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store))
+        if KEEP_PER_NODE:
+            setattr(tree, _STORES, found)
+    return found
 
 
 def parameter_names(tree: ast.AST) -> set:
@@ -375,13 +399,9 @@ def bound_names(*trees: ast.AST) -> set:
     """Every name the trees bind: assigned, defined, imported."""
     names = set()
     for tree in trees:
-        for node in walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.alias):
-                names.add((node.asname or node.name).partition(".")[0])
+        names.update(node.id for node in nodes_of(tree, ast.Name) if isinstance(node.ctx, ast.Store))
+        names.update(node.name for node in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+        names.update((node.asname or node.name).partition(".")[0] for node in nodes_of(tree, ast.alias))
     return names
 
 

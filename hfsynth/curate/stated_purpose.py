@@ -21,7 +21,7 @@ import ast
 import re
 from typing import Optional
 
-from hfsynth.curate.python_ast import asked_function
+from hfsynth.curate.python_ast import asked_function, words_of
 
 # (what the instruction asks, what a nearby task is): each a regex of words.
 CONTRASTS = (
@@ -59,6 +59,14 @@ CONTRASTS = (
 # has gone" asks for the first; "last" only says when there is none.
 ALSO_NAMED = {"first": r"|earliest", "last": r"|latest"}
 
+# Each pair compiled once: (the ask at a word's start, the other word with what follows it, the other or its pair
+# word, the ask anywhere, whether only the docstring counts). Built per row they pushed the re module's cache out.
+_CONTRAST_PATTERNS = tuple(
+    (re.compile(rf"\b(?:{asked})", re.IGNORECASE), re.compile(rf"\b(?:{other})\w*", re.IGNORECASE),
+     re.compile(rf"\b(?:{other}{ALSO_NAMED.get(other, '')})", re.IGNORECASE), re.compile(rf"(?:{asked})", re.IGNORECASE), bool(only))
+    for asked, other, *only in CONTRASTS
+)
+
 
 def contradicting_purpose(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
     """How the asked function's own name or docstring says it does a task the instruction does not ask, else None."""
@@ -66,12 +74,11 @@ def contradicting_purpose(instruction: str, tree: Optional[ast.Module]) -> Optio
     if function is None:
         return None
     docstring = ast.get_docstring(function) or ""
-    named = bool(re.search(rf"\b{re.escape(function.name)}\b", instruction))  # a name the instruction gave says nothing of the code
+    named = function.name in words_of(instruction)  # a name the instruction gave says nothing of the code
     said = docstring if named else f"{function.name.replace('_', ' ')} {docstring}"
-    for asked, other, *only in CONTRASTS:
-        own = docstring if only else said
-        if re.search(rf"\b(?:{asked})", instruction, re.IGNORECASE) and not re.search(rf"\b(?:{other}{ALSO_NAMED.get(other, '')})", instruction, re.IGNORECASE) \
-                and re.search(rf"\b(?:{other})", own, re.IGNORECASE) and not re.search(rf"\b(?:{asked})", own, re.IGNORECASE):
-            found = re.search(rf"\b(?:{other})\w*", own, re.IGNORECASE).group(0)
-            return f"the instruction asks for {re.search(rf'(?:{asked})', instruction, re.IGNORECASE).group(0)!r} and the code says it computes {found!r} ({function.name})"
+    for asked, other, other_or_its_pair, asked_anywhere, docstring_only in _CONTRAST_PATTERNS:
+        own = docstring if docstring_only else said
+        if asked.search(instruction) and not other_or_its_pair.search(instruction) and other.search(own) and not asked.search(own):
+            found = other.search(own).group(0)
+            return f"the instruction asks for {asked_anywhere.search(instruction).group(0)!r} and the code says it computes {found!r} ({function.name})"
     return None
