@@ -18,6 +18,7 @@ and nothing whose family has no other survivor.
     python bench/curation.py --minhash                      # datasketch vs rensa signatures, side by side
     python bench/curation.py --sizes 100000 --executor datatrove   # the same through datatrove's local executor
     python bench/curation.py --row-checks 20                # the quality checks on 20 labelled sets: shared trees vs none, gates vs none
+    python bench/curation.py --batch-order 20 [--heavy]     # the same as one batch: step after step vs row by row vs collecting less
 """
 
 from __future__ import annotations
@@ -354,7 +355,7 @@ def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
     import yaml
 
     from hfsynth.curate import literal_gates, python_ast
-    from hfsynth.curate.batch import quality_checks
+    from hfsynth.curate.row_checks import quality_checks
     from hfsynth.curate.extract import extract_code
     from hfsynth.curate.inputs import code_and_tests
     from hfsynth.schema.curate import CurateConfig
@@ -393,6 +394,75 @@ def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
           f"no literal gates {best['ungated']:.1f} s, shared trees, walks and source text and gated patterns {best['shared']:.1f} s; "
           f"ratios {best['none'] / best['shared']:.2f}x (caches) and {best['ungated'] / best['shared']:.2f}x (gates); "
           f"verdicts {'identical' if answers['none'] == answers['shared'] == answers['ungated'] else 'DIFFER'}")
+
+
+def batch_order_side_by_side(sets: int = 20, repeats: int = 2, heavy: bool = False) -> None:
+    """The quickstart's quality checks over the rows of the first ``sets`` labelled sets as one batch, three ways,
+    alternately in this one process: step after step over the whole batch (row_filters until the forty-fourth
+    session), row by row (Funnel.apply_in_turn) at the collector's default thresholds, and row by row under
+    row_checks.fewer_collections (row_filters now). ``heavy`` imports torch and transformers first, as a process
+    that trained or generated before it curates holds them. Prints each best time, the ratios, the peak RSS and
+    whether the funnels agree."""
+    import gc
+    import gzip
+
+    import yaml
+
+    from hfsynth.curate import python_ast
+    from hfsynth.curate.extract import extract_code
+    from hfsynth.curate.funnel import Funnel
+    from hfsynth.curate.inputs import code_and_tests
+    from hfsynth.curate.row_checks import fewer_collections, quality_checks
+    from hfsynth.schema.curate import CurateConfig
+
+    if heavy:
+        import importlib
+
+        for module in ("torch", "transformers", "transformers.models.llama.modeling_llama", "peft"):
+            importlib.import_module(module)
+    root = Path(__file__).resolve().parent.parent
+    checks = quality_checks(CurateConfig(**yaml.safe_load((root / "recipes" / "quickstart.yaml").read_text())["curate"]))
+    rows = []
+    for path in sorted((root / "tests").glob("labelled_blind*.jsonl.gz"))[:sets]:
+        for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+            record = json.loads(line)
+            code, tests = code_and_tests(record["response"], ["python"])
+            code = code if code is not None else next(iter(extract_code(record["response"], languages=["python"])), None)
+            if code is not None:
+                rows.append({"id": record["id"], "instruction": record["instruction"], "response": record["response"], "code": code,
+                             "tests": tests, "language": "python"})
+
+    def step_after_step(funnel: Funnel) -> List[Dict]:
+        kept = rows
+        for name, check in checks:
+            kept = funnel.apply(name, kept, check)
+        return kept
+
+    def row_by_row(funnel: Funnel) -> List[Dict]:
+        return funnel.apply_in_turn(checks, rows)
+
+    def collected_less(funnel: Funnel) -> List[Dict]:
+        with fewer_collections():
+            return funnel.apply_in_turn(checks, rows)
+
+    ways = {"step after step": step_after_step, "row by row": row_by_row, "row by row, fewer collections": collected_less}
+    timings: Dict[str, List[float]] = {way: [] for way in ways}
+    funnels = {}
+    for _ in range(repeats):
+        for way, run in ways.items():
+            python_ast._parse_shared.cache_clear()
+            gc.collect()
+            funnel = Funnel()
+            started = time.perf_counter()
+            kept = run(funnel)
+            timings[way].append(time.perf_counter() - started)
+            funnels[way] = (funnel.counts, funnel.reasons, [row["id"] for row in kept])
+    best = {way: min(times) for way, times in timings.items()}
+    base = best["step after step"]
+    print(f"quality checks on {len(rows)} labelled rows ({sets} sets) as one batch{' (torch loaded)' if heavy else ''}, best of {repeats}: "
+          + ", ".join(f"{way} {seconds:.1f} s ({base / seconds:.2f}x)" for way, seconds in best.items())
+          + f"; peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB; funnels "
+          + ("identical" if len({json.dumps(found, sort_keys=True) for found in funnels.values()}) == 1 else "DIFFER"))
 
 
 def run_size(n: int, seed: int, workers, compare: bool, run_dir=None, executor: str = "local") -> None:
@@ -450,9 +520,15 @@ def main(argv=None) -> int:
     parser.add_argument("--minhash", action="store_true", help="only compare datasketch and rensa signature speed")
     parser.add_argument("--run-dir", default=None, help="one size only: keep its raw/ here (written once, reused by later runs)")
     parser.add_argument("--row-checks", type=int, default=None, metavar="SETS", help="only time the quality checks on SETS labelled sets: caches on vs off, literal gates on vs off")
+    parser.add_argument("--batch-order", type=int, default=None, metavar="SETS",
+                        help="only time the quality checks on SETS labelled sets as one batch: step after step, row by row, row by row collecting less")
+    parser.add_argument("--heavy", action="store_true", help="with --batch-order: import torch and transformers first")
     args = parser.parse_args(argv)
     if args.row_checks:
         row_checks_side_by_side(args.row_checks)
+        return 0
+    if args.batch_order:
+        batch_order_side_by_side(args.batch_order, heavy=args.heavy)
         return 0
     if args.run_dir and len(args.sizes) != 1:
         parser.error("--run-dir takes one size")

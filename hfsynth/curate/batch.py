@@ -88,26 +88,11 @@ def drop_failures(rows: List[Dict], funnel: Funnel, failures: Dict[str, int]) ->
     return ok
 
 
-def quality_checks(config):
-    """(funnel step, per-row check) of the enabled quality filters, in order: each check takes one
-    row (with ``code`` and ``language`` set) and returns None to keep it or the reason to drop it."""
-    from functools import partial
-
-    from hfsynth.curate import instruction, repetition, static_analysis, substance
-
-    steps = [
-        ("static_analysis", config.static_analysis, static_analysis.check),
-        ("trivial", config.trivial, substance.trivial),
-        ("print_only", config.print_only, substance.print_only),
-        ("repetition", config.repetition, repetition.check),
-        ("instruction", config.instruction, instruction.check),
-    ]
-    return [(name, partial(check, config=section)) for name, section, check in steps if section.enabled]
-
-
 def row_filters(rows: List[Dict], config, funnel: Funnel) -> List[Dict]:
-    """extract, length, validity and the quality checks, each a funnel step when on."""
+    """extract, length, validity and the quality checks, each a funnel step when on (the quality checks row by
+    row: :mod:`hfsynth.curate.row_checks`)."""
     from hfsynth.curate import extract, validity
+    from hfsynth.curate.row_checks import fewer_collections, quality_checks
 
     if config.extract.enabled:
         extracted, bounded = extract.extract_rows(rows, config.extract, config.languages)
@@ -118,9 +103,8 @@ def row_filters(rows: List[Dict], config, funnel: Funnel) -> List[Dict]:
         rows = extract.passthrough_code(rows, config.languages)
     if config.validity.enabled:
         rows = funnel.apply("validity", rows, lambda row: validity.syntax_error(row["code"], row["language"], config.validity.python_compile))
-    for name, check in quality_checks(config):
-        rows = funnel.apply(name, rows, check)
-    return rows
+    with fewer_collections():
+        return funnel.apply_in_turn(quality_checks(config), rows)
 
 
 POSITION = "__hfsynth_batch_row__"  # each row dict's place in its batch, so survivors are taken from the arrow batch

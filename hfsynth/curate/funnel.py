@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Callable, Dict, IO, List, Optional
+from typing import Callable, Dict, IO, List, Optional, Tuple
 
 from hfsynth.rundir import atomic_write_json, atomic_write_with
 
@@ -68,6 +68,26 @@ class Funnel:
             else:
                 self.reject(name, row, reason)
         self.record(name, len(rows), len(kept))
+        return kept
+
+    def apply_in_turn(self, checks: List[Tuple[str, Callable[[Dict], Optional[str]]]], rows: List[Dict]) -> List[Dict]:
+        """Run several per-row checks as consecutive steps, row by row: each row meets the checks in order until
+        one removes it. The counts and reasons are those of :meth:`apply` step after step; the rows are read
+        once (what the checks of one row share stays warm between them)."""
+        rows_in, rows_out = [0] * len(checks), [0] * len(checks)
+        kept: List[Dict] = []
+        for row in rows:
+            for position, (name, check) in enumerate(checks):
+                rows_in[position] += 1
+                reason = check(row)
+                if reason is not None:
+                    self.reject(name, row, reason)
+                    break
+                rows_out[position] += 1
+            else:
+                kept.append(row)
+        for position, (name, _) in enumerate(checks):
+            self.record(name, rows_in[position], rows_out[position])
         return kept
 
     def record(self, name: str, rows_in: int, rows_out: int) -> None:
