@@ -958,7 +958,8 @@ SET_GROUPS = [tuple(_BY_NUMBER[i:i + 10]) for i in range(0, len(_BY_NUMBER), 10)
 
 
 def _removed_by_the_row_checks(rows, checks):
-    """{id: the reason the quickstart's extract, validity and quality checks remove the row, or False}."""
+    """{id: a true value (the reason, or True for no code) when the quickstart's extract, validity and quality checks
+    remove the row, else a false one}."""
     from hfsynth.curate.extract import extract_code
     from hfsynth.curate.inputs import code_and_tests
     from hfsynth.curate.validity import syntax_error
@@ -974,7 +975,7 @@ def _removed_by_the_row_checks(rows, checks):
     return removed
 
 
-@pytest.mark.slow  # 1-2 s a set: the quick subset keeps its 3-minute budget
+@pytest.mark.slow  # 1-2 s a set, ten a test: the quick subset keeps its 3-minute budget
 @pytest.mark.parametrize("names", SET_GROUPS, ids=lambda names: f"blind{_set_number(names[0])}-{_set_number(names[-1])}")
 def test_the_newest_blind_sets_through_the_row_checks(names):
     """Each set keeps 95% of its good rows and removes at least its floor of its junk."""

@@ -77,7 +77,7 @@ def nodes_of(node: ast.AST, kinds) -> Tuple[ast.AST, ...]:
     return found
 
 
-_BY_TYPE = "nodes by type"  # the key, among the kinds asked of a node, of its nodes grouped by their exact type
+_BY_TYPE = "nodes by type"  # the key, among the kinds asked of a node, of its nodes' walk positions grouped by their exact type
 
 
 def _of_kinds(node: ast.AST, kinds, typed: dict) -> Tuple[ast.AST, ...]:
