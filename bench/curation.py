@@ -345,19 +345,16 @@ def minhash_side_by_side(n: int = 20_000, seed: int = 0) -> None:
     print(line + f", rensa RMinHash matrix {t_rensa:.2f} s")
 
 
-def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
-    """The quickstart recipe's quality checks (the per-row static checks of the funnel) on the rows of the first
-    ``sets`` labelled sets in tests/, with each tree parsed and walked once per row (python_ast's caches), with
-    the caches off, and with the caches on but every pattern searched without its literal gate (literal_gates),
-    alternately in this one process; prints each time, the ratios and whether every verdict agrees."""
+def _quickstart_checks_and_labelled_rows(sets: int) -> Tuple[List, List[Dict]]:
+    """The quickstart recipe's quality checks, and the rows of the first ``sets`` labelled sets in tests/ with their
+    code and tests extracted as the stage does (``code`` None where there is none)."""
     import gzip
 
     import yaml
 
-    from hfsynth.curate import literal_gates, python_ast
-    from hfsynth.curate.row_checks import quality_checks
     from hfsynth.curate.extract import extract_code
     from hfsynth.curate.inputs import code_and_tests
+    from hfsynth.curate.row_checks import quality_checks
     from hfsynth.schema.curate import CurateConfig
 
     root = Path(__file__).resolve().parent.parent
@@ -370,6 +367,17 @@ def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
             code = code if code is not None else next(iter(extract_code(record["response"], languages=["python"])), None)
             rows.append({"id": record["id"], "instruction": record["instruction"], "response": record["response"], "code": code,
                          "tests": tests, "language": "python"})
+    return checks, rows
+
+
+def row_checks_side_by_side(sets: int = 20, repeats: int = 2) -> None:
+    """The quickstart recipe's quality checks (the per-row static checks of the funnel) on the rows of the first
+    ``sets`` labelled sets in tests/, with each tree parsed and walked once per row (python_ast's caches), with
+    the caches off, and with the caches on but every pattern searched without its literal gate (literal_gates),
+    alternately in this one process; prints each time, the ratios and whether every verdict agrees."""
+    from hfsynth.curate import literal_gates, python_ast
+
+    checks, rows = _quickstart_checks_and_labelled_rows(sets)
 
     def verdicts() -> Tuple[float, List]:
         started, found = time.perf_counter(), []
@@ -404,33 +412,18 @@ def batch_order_side_by_side(sets: int = 20, repeats: int = 2, heavy: bool = Fal
     that trained or generated before it curates holds them. Prints each best time, the ratios, the peak RSS and
     whether the funnels agree."""
     import gc
-    import gzip
-
-    import yaml
 
     from hfsynth.curate import python_ast
-    from hfsynth.curate.extract import extract_code
     from hfsynth.curate.funnel import Funnel
-    from hfsynth.curate.inputs import code_and_tests
-    from hfsynth.curate.row_checks import fewer_collections, quality_checks
-    from hfsynth.schema.curate import CurateConfig
+    from hfsynth.curate.row_checks import fewer_collections
 
     if heavy:
         import importlib
 
         for module in ("torch", "transformers", "transformers.models.llama.modeling_llama", "peft"):
             importlib.import_module(module)
-    root = Path(__file__).resolve().parent.parent
-    checks = quality_checks(CurateConfig(**yaml.safe_load((root / "recipes" / "quickstart.yaml").read_text())["curate"]))
-    rows = []
-    for path in sorted((root / "tests").glob("labelled_blind*.jsonl.gz"))[:sets]:
-        for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-            record = json.loads(line)
-            code, tests = code_and_tests(record["response"], ["python"])
-            code = code if code is not None else next(iter(extract_code(record["response"], languages=["python"])), None)
-            if code is not None:
-                rows.append({"id": record["id"], "instruction": record["instruction"], "response": record["response"], "code": code,
-                             "tests": tests, "language": "python"})
+    checks, rows = _quickstart_checks_and_labelled_rows(sets)
+    rows = [row for row in rows if row["code"] is not None]  # what extract passes on to the checks
 
     def step_after_step(funnel: Funnel) -> List[Dict]:
         kept = rows
