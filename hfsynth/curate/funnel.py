@@ -60,15 +60,7 @@ class Funnel:
 
     def apply(self, name: str, rows: List[Dict], check: Callable[[Dict], Optional[str]]) -> List[Dict]:
         """Run a per-row check (row -> None to keep, or the reason to remove) as one step."""
-        kept: List[Dict] = []
-        for row in rows:
-            reason = check(row)
-            if reason is None:
-                kept.append(row)
-            else:
-                self.reject(name, row, reason)
-        self.record(name, len(rows), len(kept))
-        return kept
+        return self.apply_in_turn([(name, check)], rows)
 
     def apply_in_turn(self, checks: List[Tuple[str, Callable[[Dict], Optional[str]]]], rows: List[Dict]) -> List[Dict]:
         """Run several per-row checks as consecutive steps, row by row: each row meets the checks in order until
