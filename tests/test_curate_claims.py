@@ -1546,7 +1546,7 @@ def test_layouts_lines_decoded_and_a_threshold_search_are_no_inputs_nor_a_known_
     lines = ("import json\n\n\ndef totals(jsonl_text: str) -> dict[str, int]:\n    found = {}\n    for line in jsonl_text.splitlines():\n"
              "        record = DECODE\n        found[record['drug']] = found.get(record['drug'], 0) + 1\n    return found\n")
     assert typed_probes("Write it.", ast.parse(lines.replace("DECODE", "json.loads(line.strip())"))) == []
-    assert typed_probes("Write it.", ast.parse(lines.replace("DECODE", "dict(drug=line.strip())"))) == ["totals('abc')", "totals('12')"]
+    assert typed_probes("Write it.", ast.parse(lines.replace("DECODE", "dict(drug=line.strip())"))) == ["totals('abc')", "totals('12')", "totals('abc xyz')"]
 
     search = "def first_day_over(cumulative: list[float], limit: float) -> int:\n    from bisect import bisect_right\n    i = bisect_right(cumulative, limit)\n    return i if i < len(cumulative) else -1\n"
     assert known_task_claims("Return the index of the first day on which the cumulative catch is strictly greater than `limit`. Use binary search.", search) == []

@@ -84,7 +84,8 @@ ROWS = {
 def test_stated_kinds_decide_what_runs():
     assert probes(EXPIRING.format(kind="datetime", date=""), EXPIRING_ASK) == [
         "expiring_cards([{'card': 'FC-0192', 'expires': '2024-07-31'}], __import__('datetime').date(2024, 3, 5))",
-        "expiring_cards([{'card': 'FC-0192', 'expires': '2024-07-31'}], __import__('datetime').date(2023, 11, 25))"]
+        "expiring_cards([{'card': 'FC-0192', 'expires': '2024-07-31'}], __import__('datetime').date(2023, 11, 25))",
+        "expiring_cards([{'card': 'FC-0192', 'expires': '2024-07-31'}], __import__('datetime').date(2024, 2, 29))"]
     assert probes(EXPIRING.format(kind="datetime", date=""), EXPIRING_ASK.replace("`today` is a `datetime.date`", "`today` is today's date")) == []
     rows = [{"id": name, "code": code, "instruction": instruction} for name, ((code, instruction), _) in ROWS.items()]
     got = {r["id"]: (r["exec_status"], r["exec_detail"]) for r in execute_rows(rows, CFG)}
@@ -126,7 +127,7 @@ SHOWN_ROWS = {
 def test_documents_texts_and_values_the_instruction_shows_decide_what_runs():
     assert probes(PRICES.format(price="prices[item]"), PRICES_ASK) == [
         "basket_total('{\"washer\": 4.50, \"dryer\": 2.00}', ['washer', 'dryer', 'dryer'])"]  # the document and the list shown
-    assert probes(FEES.format(factor="1.5"), FEES_ASK) == ["bag_fee(3, 'abc')", "bag_fee(4, '12')", "bag_fee(3, 'XL')"]  # both functions are named
+    assert probes(FEES.format(factor="1.5"), FEES_ASK) == ["bag_fee(3, 'abc')", "bag_fee(4, '12')", "bag_fee(11, 'abc xyz')", "bag_fee(3, 'XL')"]  # both functions are named
     assert probes(UPLIFT.format(factor="1"), UPLIFT_ASK)[0].endswith(", 3.5)")
     # a document no block shows is none: no probe of a decoded text
     assert probes(PRICES.format(price="prices[item]"), PRICES_ASK.replace("```json", "```python").replace("```\n\nWrite", "```\nWrite")) == []

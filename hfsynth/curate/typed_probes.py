@@ -53,6 +53,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from hfsynth.curate import literal_gates
+from hfsynth.curate.asked_signatures import asked_annotations
 from hfsynth.curate.python_ast import asked_function, imports_only_stdlib, nodes_of, walk
 from hfsynth.curate.stated_types import shown_values, stated_values
 from hfsynth.fences import find_fences, text_before
@@ -77,6 +78,21 @@ LIBRARY_VALUES = {
     "Fraction": ("__import__('fractions').Fraction(3, 4)", "__import__('fractions').Fraction(5, 2)"),
 }
 HASHABLE_VALUES = frozenset({"int", "float", "bool", "str", "bytes"}) | frozenset(LIBRARY_VALUES)
+# The third call's values: as ordinary, less round. A number passed on its own is larger than the numbers inside a
+# list or dict (a stock of 11 jars for shops wanting 2 and 3: the round-robin that waits for the stock to run out never
+# ends); texts hold spaces and one long word (a word wider than the line a wrapper cuts at); times fall off the quarter
+# hours (a loop stepping 5 minutes to a multiple of 15 from 10:07 never gets there).
+UNEVEN_INTS = (11, 13, 17)
+UNEVEN_FLOATS = (7.35, 0.4, 12.6)
+UNEVEN_TEXTS = ("abc xyz", "Mnopqrstuvwxyzabcdefghijklmnopq", "kite 12 mno")
+UNEVEN_LIBRARY_VALUES = {
+    "date": "__import__('datetime').date(2024, 2, 29)",
+    "datetime": "__import__('datetime').datetime(2024, 2, 29, 10, 7, 41)",
+    "time": "__import__('datetime').time(10, 7, 41)",
+    "timedelta": "__import__('datetime').timedelta(minutes=97)",
+    "Decimal": "__import__('decimal').Decimal('7.35')",
+    "Fraction": "__import__('fractions').Fraction(7, 3)",
+}
 
 
 # A value the instruction restricts beyond its type: "(n even, n >= 2)", "an even number of squares", "with `0 <= threshold < 1`",
@@ -142,7 +158,8 @@ def _literal_keys(tree: ast.Module) -> List[str]:
 
 
 class _Maker:
-    """Source text of ordinary values of an annotation; ``style`` 0 or 1 picks words or digits for texts."""
+    """Source text of ordinary values of an annotation; ``style`` 0 or 1 picks words or digits for texts, 2 the
+    less round values of :data:`UNEVEN_INTS`."""
 
     def __init__(self, style: int, keys: List[str], records: Dict[str, List[ast.expr]]):
         self.style, self.keys, self.records, self.counters = style, keys, records, {}
@@ -157,8 +174,8 @@ class _Maker:
             raise _Unknown
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             node = ast.parse(node.value, mode="eval").body  # a quoted annotation: "list[int]"
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-            return self.value(_without_none([node.left, node.right]), depth + 1)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):  # X | None: X at the same depth (a smaller node, no loop)
+            return self.value(_without_none([node.left, node.right]), depth)
         if isinstance(node, (ast.Name, ast.Attribute)):
             return self._plain(_name(node), depth)
         if isinstance(node, ast.Subscript):
@@ -167,6 +184,8 @@ class _Maker:
 
     def _plain(self, name: str, depth: int) -> str:
         i = self._next(name)
+        if self.style == 2 and name in ("int", "float", "str", "bytes") or self.style == 2 and name in UNEVEN_LIBRARY_VALUES:
+            return self._uneven(name, i, depth)
         if name == "int":  # the second call's numbers in another order: a filter one call's values all fail, the other's pass
             return repr(INTS[(i + 2 * self.style) % len(INTS)])
         if name == "float":
@@ -183,12 +202,24 @@ class _Maker:
             return f"{name}({', '.join(self.value(field, depth + 1) for field in self.records[name])})"
         raise _Unknown
 
+    def _uneven(self, name: str, i: int, depth: int) -> str:
+        """The third call's value of a plain kind (:data:`UNEVEN_INTS`)."""
+        if name == "int":
+            return repr(UNEVEN_INTS[i % len(UNEVEN_INTS)] if depth == 0 else INTS[1:][i % 4])
+        if name == "float":
+            return repr(UNEVEN_FLOATS[i % len(UNEVEN_FLOATS)])
+        if name == "str":
+            return repr(UNEVEN_TEXTS[i % len(UNEVEN_TEXTS)])
+        if name == "bytes":
+            return repr(UNEVEN_TEXTS[i % len(UNEVEN_TEXTS)].encode())
+        return UNEVEN_LIBRARY_VALUES[name]
+
     def _container(self, name: str, inner: ast.expr, depth: int) -> str:
         parts = list(inner.elts) if isinstance(inner, ast.Tuple) else [inner]
         if name == "Optional":
-            return self.value(parts[0], depth + 1)
+            return self.value(parts[0], depth)
         if name == "Union":
-            return self.value(_without_none(parts), depth + 1)
+            return self.value(_without_none(parts), depth)
         if name in LISTS and len(parts) == 1:
             return "[" + ", ".join(self.value(parts[0], depth + 1) for _ in range(3)) + "]"
         if name in SETS and len(parts) == 1 and _hashable(parts[0]):
@@ -345,20 +376,21 @@ def _probes_of(function: ast.FunctionDef, tree: ast.Module, instruction_prose: s
         if shown is not None:
             documents[arg.arg] = shown
     keys, records = _literal_keys(tree), _record_classes(tree)
-    parameters = {arg.arg: arg.annotation for arg in positional + keyword}
+    spelled = asked_annotations(instruction, function.name) if instruction else {}  # `f(lines: list[str])` over `def f(lines)`
+    parameters = {arg.arg: arg.annotation or spelled.get(arg.arg) for arg in positional + keyword}
     stated = {**shown_values(instruction_prose, parameters), **stated_values(instruction_prose, parameters)}  # "`percent` is a number such as `3.5`"
     stated.update({name: repr(text) for name, text in documents.items()})
     calls: List[str] = []
     texts = {arg.arg: _compared_texts(function, arg.arg) for arg in positional + keyword
-             if arg.arg not in stated and arg.annotation is not None and _name(arg.annotation) == "str"}
-    variants = [(style, None, None) for style in (0, 1)] + [(0, name, text) for name, found in texts.items() for text in found][:4]
-    for style, fixed, text in variants:  # the second call's values in another order; then one call per text the code tests for
+             if arg.arg not in stated and parameters[arg.arg] is not None and _name(parameters[arg.arg]) == "str"}
+    variants = [(style, None, None) for style in (0, 1, 2)] + [(0, name, text) for name, found in texts.items() for text in found][:4]
+    for style, fixed, text in variants:  # the second call's values in another order, the third's less round; then one call per text the code tests for
         maker = _Maker(style, keys, records)
 
         def value(arg: ast.arg) -> str:
             if arg.arg == fixed:
                 return repr(text)  # size == "XL": the branch only that value takes
-            said = stated.get(arg.arg, arg.annotation)  # "`today` is a `datetime.date`": the words' kind, or a record or document they show
+            said = stated.get(arg.arg, parameters[arg.arg])  # "`today` is a `datetime.date`": the words' kind, or a record or document they show
             return said if isinstance(said, str) else maker.value(said)
 
         try:
@@ -431,8 +463,8 @@ def _hf_typed_probes(probes, namespace, one_hang_fails):
         if endless and (one_hang_fails or _hf_len(endless) == _hf_len(probes)):
             others = _hf_len(probes) - _hf_len(endless)
             raise AssertionError(f"{endless[0][:120]} (ordinary values of the kinds its signature or instruction names) does not return within PROBE_SECONDS s of CPU time"
-                                 + (f", nor {_hf_len(endless) - 1} other such call" if _hf_len(endless) > 1 else "")
-                                 + (f", though {others} other such call returns" if others else ""))
+                                 + (f", nor {_hf_len(endless) - 1} other such call" + ("s" if _hf_len(endless) > 2 else "") if _hf_len(endless) > 1 else "")
+                                 + (f", though {others} other such call" + (" returns" if others == 1 else "s return") if others else ""))
     finally:
         _signal.signal(_signal.SIGVTALRM, previous)
 '''.replace("PROBE_SECONDS", repr(PROBE_SECONDS))
