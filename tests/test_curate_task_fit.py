@@ -6053,3 +6053,85 @@ def test_blind212_to_218s_asks_that_are_not_asks():
     assert check(shown, mw) is None
     assert check('Write `available_mw(turbines, statuses)`. Statuses are "ONLINE", "CURTAILED" and "DERATED" (80%).', mw) == (
         "the instruction asks for the string 'DERATED' and the code leaves it out")
+
+
+def test_blind219_to_225s_decimals_shown_lines_fields_that_may_be_none_and_keys_that_may_be_missing():
+    """blind219-225: a Decimal times an item of a dict of floats, or a ``sum`` started from a Decimal times a float rate;
+    log lines unpacked into the names one line has ("an optional free-text note"); a sort key on a field "`None` while
+    the item is in transit"; a key a record has "only when the inspector checked the queen" read bare; and "weekend
+    shifts" or "blockade weekends", which name no day of a date. Beside each, the row done right."""
+    price = ("from decimal import Decimal, ROUND_HALF_UP\n\nCONCESSION = {'student': 0.20, 'senior': 0.30}\n\n\n"
+             "def concession_price(base: Decimal, concession: str) -> Decimal:\n    return (base * (1 - CONCESSION[concession])).quantize(Decimal('0.01'), ROUND_HALF_UP)\n")
+    assert trivial(price) == "always an error: base * (1 - CONCESSION[concession]) (line 7) mixes a Decimal and a float, which raises TypeError"
+    assert trivial(price.replace("0.20, 'senior': 0.30", "Decimal('0.20'), 'senior': Decimal('0.30')")) is None
+    assert trivial(price.replace("'senior': 0.30", "'senior': 0")) is None  # an int among them: not every item is a float
+    claim = ("from decimal import Decimal\n\nRATE = 0.25\n\n\ndef claim(donations):\n    eligible = sum((d['amount'] for d in donations), START)\n"
+             "    return eligible * RATE\n")
+    assert trivial(claim.replace("START", "Decimal('0')")) == "always an error: eligible * RATE (line 8) mixes a Decimal and a float, which raises TypeError"
+    assert trivial(claim.replace("START", "0")) is None  # the amounts may be floats
+
+    log = ("Technicians append an optional free-text note to fault log lines:\n\n```\n2024-03-01 02:14:55 SIG-K123 FAULT RED_LAMP_FAIL lamp lost\n"
+           "2024-03-01 03:02:10 SIG-K123 CLEAR RED_LAMP_FAIL\n```\n\nWrite `count_events(text)` counting events per (signal, event).")
+    events = ("from collections import Counter\n\n\ndef count_events(text):\n    counts = Counter()\n    for line in text.splitlines():\n"
+              "        if not line.strip():\n            continue\n        UNPACK\n        counts[(signal, event)] += 1\n    return dict(counts)\n")
+    assert check(log, events.replace("UNPACK", "day, clock, signal, event, code = line.split()")) == (
+        "day, clock, signal, event, code = line.split() (line 9) unpacks 5 fields, and the instruction's line "
+        "'2024-03-01 02:14:55 SIG-K123 FAULT RED_LAMP_FAIL lamp lost' has 7: ValueError")
+    assert check(log, events.replace("UNPACK", "day, clock, signal, event, code = line.split(maxsplit=4)[:5]")) is None
+    assert check(log, events.replace("UNPACK", "day, clock, signal, event, *rest = line.split()")) is None  # a starred name takes the note
+    assert check(log, events.replace("UNPACK", "day, clock, signal, event, code, *_ = line.split()")) is None
+    guarded = events.replace("        UNPACK\n", "        if 'CLEAR' in line:\n            continue\n        day, clock, signal, event, code = line.split()\n")
+    assert check(log, guarded) is None  # another test sets lines aside: which ones reach the unpacking is not read
+    readings = "```\n08:00,450\n08:30,612,element 3 slow\n```\n\nWrite `parse_readings(lines)` returning (time, temp, note) tuples."
+    parse = "def parse_readings(lines):\n    out = []\n    for line in lines:\n        t, temp, note = line.split(',', 2)\n        out.append((t, int(temp), note))\n    return out\n"
+    assert check(readings, parse).startswith("t, temp, note = line.split(',', 2) (line 4) unpacks 3 fields, and the instruction's line '08:00,450' has 2")
+    assert check(readings.replace("08:00,450", "08:00,450,"), parse) is None  # every line has three fields
+
+    loans = ('Each loan has `"barcode"` and `"due"` (a `date`, or `None` while the item is in transit). Write `worklist(loans)` returning '
+             "barcodes by due date, in-transit items last.")
+    worklist = "def worklist(loans):\n    ordered = sorted(loans, key=KEY)\n    return [l['barcode'] for l in ordered]\n"
+    assert check(loans, worklist.replace("KEY", "lambda l: (l['due'], l['barcode'])")).startswith(
+        "the instruction says 'due' may be None, and sorted(loans, key=lambda l: (l['due'], l['barcode'])) (line 2) orders or adds it with no test for None")
+    assert check(loans, worklist.replace("KEY", "lambda l: (l['due'] is None, l['due'] or 0, l['barcode'])")) is None
+    assert check(loans.replace("(a `date`, or `None` while the item is in transit)", "(a `date`)"), worklist.replace("KEY", "lambda l: (l['due'], l['barcode'])")) is None
+    winner = "Each candidate is a dict with `name` and `gpa`. Return the winner's name, or `None` if there are no candidates."
+    assert check(winner, "def winner(cands):\n    return min(cands, key=lambda c: (-c['gpa'], c['name']))['name'] if cands else None\n") is None  # the answer may be None
+
+    queens = ("Each inspection record is a dict with `hive`, `date` and, only when the inspector checked the queen, a `queen_status` key. "
+              "Write `hives_to_requeen(records)` returning the hives whose latest queen check says `\"missing\"`.")
+    requeen = ("def hives_to_requeen(records):\n    latest = {}\n    for rec in sorted(records, key=lambda r: r['date']):\n        if READ is not None:\n"
+               "            latest[rec['hive']] = rec['queen_status']\n    return sorted(h for h, s in latest.items() if s == 'missing')\n")
+    assert check(queens, requeen.replace("READ", "rec['queen_status']")).startswith("the instruction says 'only when the inspector checked the queen")
+    assert check(queens, requeen.replace("READ", "rec.get('queen_status')")) is None
+    battery = "Older firmware does not send `battery` at all. Write `low(readings)` returning the sensors whose battery is below 3.3."
+    assert check(battery, "def low(readings):\n    return [r['sensor'] for r in readings if r['battery'] < 3.3]\n").startswith(
+        "the instruction says 'does not send `battery`' and r['battery'] (line 2) reads it bare")
+    assert check(battery, "def low(readings):\n    return [r['sensor'] for r in readings if 'battery' in r and r['battery'] < 3.3]\n") is None
+
+    shifts = ("Write `allocate(counts, n_shifts)` to share out extra weekend shifts: each goes to the worker with the fewest shifts at that "
+              "moment, ties to the alphabetically first name.")
+    heap = ("import heapq\n\n\ndef allocate(counts, n_shifts):\n    heap = [(n, name) for name, n in counts.items()]\n    heapq.heapify(heap)\n"
+            "    order = []\n    for _ in range(n_shifts):\n        n, name = heapq.heappop(heap)\n        order.append(name)\n        heapq.heappush(heap, (n + 1, name))\n"
+            "    return order\n")
+    assert check(shifts, heap) is None  # "weekend shifts" names the shifts, no day of a date
+    assert check(shifts.replace("share out extra weekend shifts", "share out the shifts that fall on weekends"), heap) == (
+        "the instruction asks for days of the week and the code never asks which day of the week a date is")
+
+
+def test_blind219_to_225s_good_rows_spellings_of_one_name_and_a_bound_its_guard_keeps():
+    """b221-086: "("Otters SC", "otters sc ", "OTTERS SC")" shows one club name typed three ways, no strings to hold;
+    b225-086: ``if not 0 <= hours <= 6: raise ValueError`` keeps 6, so ``whole < 6`` in the sum below is no bound left out.
+    Beside each, the junk its rule is for."""
+    clubs = "def hours_by_club(bookings):\n    return {b['club'].strip().casefold(): b['minutes'] / 60 for b in bookings}\n"
+    typed = 'Secretaries type club names inconsistently ("Otters SC", "otters sc ", "OTTERS SC"). Write `hours_by_club(bookings)`.'
+    assert check(typed, clubs) is None
+    counts = "def count_statuses(bookings):\n    return {s: sum(b['status'] == s for b in bookings) for s in ('open', 'held')}\n"
+    assert check('Bookings have a status, "open", "held" or "closed"; count each. Write `count_statuses(bookings)`.', counts) == (
+        "the instruction asks for the string 'closed' and the code leaves it out")  # three values, not one spelt three ways
+    tide = ("_TWELFTHS = (1, 2, 3, 3, 2, 1)\n\n\ndef height(low: float, high: float, hours: float) -> float:\n    if GUARD:\n"
+            "        raise ValueError('hours must be within 0..6')\n    whole = int(hours)\n    risen = sum(_TWELFTHS[:whole])\n    if whole < 6:\n"
+            "        risen += _TWELFTHS[whole] * (hours - whole)\n    return round(low + (high - low) * risen / 12, 2)\n")
+    ask = "Write `height(low, high, hours)`: `hours` must be between 0 and 6 inclusive (else `ValueError`)."
+    assert check(ask, tide.replace("GUARD", "not 0 <= hours <= 6")) is None
+    assert check(ask, tide.replace("GUARD", "not 0 <= hours < 6")) == (
+        "the instruction asks for 'between 0 and 6 inclusive' and its comparison whole < 6 (line 9) leaves the bound out")

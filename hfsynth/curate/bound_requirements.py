@@ -332,7 +332,7 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     """Every comparison with ``low``, or every one with ``high``, is strict the way that leaves that bound
     out (``low < x``; ``x < high``, ``range(low, high)``), and none with it (nor ``range(low, high + 1)``)
     lets it in: ``start <= d < end`` leaves ``end`` out, and so does ``range((end - start).days)``. A guard that raises (``if n < 1: raise``) says what is
-    refused, not what is kept, and is not read."""
+    refused, not what is kept, and is not read, unless it refuses what its negated test keeps (``if not 0 <= n <= 6: raise``)."""
     def names(node, bound):
         if bound[0].isdigit() or bound[0] == "-":
             value = constant_value(node)
@@ -351,7 +351,9 @@ def _excludes_a_bound(tree: ast.Module, low: str, high: str) -> Optional[str]:
     rebound = any(isinstance(n, (ast.Name)) and n.id == high and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign) and getattr(n.target, "id", None) == high
                   for n in walk(tree))  # end += 1 before range(start, end)
     # ``if n < 1: raise ValueError``: what a guard refuses, so the bound it compares strictly with is let in
-    refusing = {id(c) for n in nodes_of(tree, ast.If) if n.body and isinstance(n.body[0], ast.Raise) for c in walk(n.test)}
+    # (``if not 0 <= x <= 6: raise`` names what is kept, and is read)
+    refusing = {id(c) for n in nodes_of(tree, ast.If) if n.body and isinstance(n.body[0], ast.Raise)
+                and not (isinstance(n.test, ast.UnaryOp) and isinstance(n.test.op, ast.Not)) for c in walk(n.test)}
 
     def span(node) -> bool:  # (end - start).days, or a name bound to it: the days from low up to, not through, high
         if isinstance(node, ast.Name):

@@ -606,6 +606,8 @@ def _missing_quoted(instruction: str, strings: List[str], memberships: List[Set[
             # `"The <name> is empty."` a template filled in)
         listed = re.sub(r"\([^()\n]*\)", "", found.group(0))
         items = [item for item in (re.findall(r"`['\"]([^`'\"\n]{1,30})['\"]`", listed) if listed.startswith("`") else _quoted(listed)) if item.strip()]
+        if len({" ".join(item.split()).casefold() for item in items}) < len(items):
+            continue  # ("Otters SC", "otters sc ", "OTTERS SC"): one name typed three ways, how an input comes, not cases to hold
         if RANGE_END_BEFORE.search(before):
             items = items[1:]  # "ranks '2' to '10', 'J', 'Q'": '10' ends a range the code may compute, not a literal to hold
         if RANGE_START_AFTER.match(instruction[found.end():]):

@@ -1,13 +1,14 @@
 """What the instruction says may be missing, read by code as if it were always there.
 
-"BPM analysis may not have run on every file, so some tracks have no `"bpm"` key at all" answered with
+"BPM analysis may not have run on every file, so some tracks have no `"bpm"` key at all" (or "older firmware does
+not send `battery`", "readings without `battery`", "a `queen_status` key only when the queen was checked") answered with
 ``track["bpm"]``; "some lines have no price at all" answered with ``PRICE.search(line).group(1)``. The
 model read the happy path only: the first record without the key raises KeyError, the first line
 without a match AttributeError (``None.group``), on exactly the inputs the instruction promised.
 
 Read only where the instruction says it in so many words, and only code that reads the thing bare:
-a key read with ``["key"]`` while nothing tests ``"key" in`` a record, calls ``.get("key")`` or catches
-KeyError, or read with ``.get("key")`` and used at once (``record.get("notes").strip()``: None has no strip); a match's ``.group()`` taken straight off ``search``/``match`` outside any ``try``; and "if there
+a key read with ``["key"]`` while nothing tests ``"key" in`` a record, calls ``.get("key")``, catches
+KeyError or builds a record holding the key, or read with ``.get("key")`` and used at once (``record.get("notes").strip()``: None has no strip); a match's ``.group()`` taken straight off ``search``/``match`` outside any ``try``; and "if there
 are fewer than three, return all of them" answered by ``[ranked[i] for i in range(3)]``, nothing measured.
 """
 from __future__ import annotations
@@ -25,9 +26,15 @@ ABSENT_KEY = literal_gates.compile(
     r"\b(?:some|not every|not all)\b[^.;]{0,60}?\b(?:lack|lacks|are missing|miss|do not have|don't have|does not have|doesn't have|without)\s+(?:the\s+|a\s+|an\s+)?[`'\"]{1,2}(?P<key2>\w+)[`'\"]{1,2}|"
     r"[`'\"]{1,2}(?P<key3>\w+)[`'\"]{1,2}\s+(?:key|field)\s+(?:is|may be|might be|can be)\s+(?:missing|absent|left out|optional)\b|"
     r"\b(?:may|might|can)\s+(?:also\s+)?(?:have|carry|include|contain)\s+(?:an?\s+)?(?:optional\s+)?[`'\"]{1,2}(?P<key4>\w+)[`'\"]{1,2}\s*(?:key|field|entry)|"
-    r"\b(?:optionally|an\s+optional)\s+(?:an?\s+)?[`'\"]{1,2}(?P<key5>\w+)[`'\"]{1,2}\s*(?:key|field|entry)",
+    r"\b(?:optionally|an\s+optional)\s+(?:an?\s+)?[`'\"]{1,2}(?P<key5>\w+)[`'\"]{1,2}\s*(?:key|field|entry)|"
+    # "older firmware does not send `battery` at all", "a reading without `battery`"
+    r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:send|include|carry|report)\s+(?:an?\s+|the\s+|any\s+)?[`'\"]{1,2}(?P<key6>\w+)[`'\"]{1,2}|"
+    r"\b(?:records?|readings?|entries|rows?|items?|lines?|dicts?|events?)\s+without\s+(?:an?\s+|the\s+|any\s+)?[`'\"]{1,2}(?P<key7>\w+)[`'\"]{1,2}|"
+    # "and — only when the inspector checked the queen — a `queen_status` key"
+    r"\bonly\s+(?:when|if)\b[^.;\n]{0,80}?[`'\"]{1,2}(?P<key8>\w+)[`'\"]{1,2}\s+(?:key|field|entry)\b",
     re.IGNORECASE,
 )
+ABSENT_KEY_GROUPS = ("key", "key2", "key3", "key4", "key5", "key6", "key7", "key8")
 # "some lines have no price at all", "lines without a `price:` field", "may not contain a date"
 NO_MATCH = literal_gates.compile(
     r"\b(?:some|not every|not all|a few)\b[^.;]{0,60}?\b(?:have|has|contain|contains)\s+no\b|"
@@ -44,6 +51,10 @@ def _bare_key_read(tree: ast.Module, key: str) -> Optional[ast.AST]:
     text = unparsed(tree)
     if re.search(rf"""['"]{re.escape(key)}['"]\s+(?:not\s+)?in\b|\.get\(\s*['"]{re.escape(key)}['"]|\.setdefault\(\s*['"]{re.escape(key)}['"]|KeyError""", text):
         return None
+    functions = nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))
+    if any(isinstance(k, ast.Constant) and k.value == key for f in functions for d in nodes_of(f, ast.Dict) for k in d.keys) or any(
+            isinstance(n.ctx, ast.Store) and isinstance(n.slice, ast.Constant) and n.slice.value == key for f in functions for n in nodes_of(f, ast.Subscript)):
+        return None  # a record the code's functions build holds the key (the demo's records are the input)
     return next((n for n in nodes_outside_try(tree) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)
                  and isinstance(n.slice, ast.Constant) and n.slice.value == key), None)
 
@@ -95,9 +106,8 @@ def unguarded_absence(prose: str, tree: ast.Module) -> Optional[str]:
         read = _indexed_up_to(tree, int(count) if count.isdigit() else WORDS.get(count, count))
         if read is not None:
             return f"the instruction says {said.group(0)[:60]!r} and {unparsed(read)[:40]} (line {read.lineno}) reads past the end of a shorter input: IndexError"
-    said = ABSENT_KEY.search(prose)
-    if said and "KeyError" not in prose:  # "if the 'id' key is missing, raise KeyError": a bare read is the answer
-        key = said.group("key") or said.group("key2") or said.group("key3") or said.group("key4") or said.group("key5")
+    for said in ABSENT_KEY.finditer(prose) if "KeyError" not in prose else ():  # "if the 'id' key is missing, raise KeyError": a bare read is the answer
+        key = next(said.group(g) for g in ABSENT_KEY_GROUPS if said.group(g))
         read = _bare_key_read(tree, key)
         if read is not None:
             return (f"the instruction says {said.group(0)[:60]!r} and {unparsed(read)[:40]} (line {read.lineno}) reads it bare: "

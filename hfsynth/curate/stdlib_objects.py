@@ -305,8 +305,9 @@ MAPPING_TO = re.compile(r"(?:typing\.)?(?:dict|Dict|Mapping|MutableMapping)\[[\w
 def decimal_with_float(tree: ast.Module) -> Optional[str]:
     """A ``Decimal`` in arithmetic with a float (``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25`` and ``total``
     made of Decimals): Python refuses to mix them (TypeError), so every call that reaches the line raises. The
-    float is a literal, a name the module binds once to one, or a parameter annotated ``float``; the Decimal is a
-    ``Decimal(...)`` call, its ``quantize``, or arithmetic of Decimals and ints, followed through names bound only so,
+    float is a literal, a name the module binds once to one, an item of a dict the module binds once to floats alone
+    (``DISCOUNTS[kind]``), or a parameter annotated ``float``; the Decimal is a ``Decimal(...)`` call, its ``quantize``, a
+    ``sum`` that starts from a Decimal, or arithmetic of Decimals and ints, followed through names bound only so,
     a parameter annotated ``Decimal``, or an item of one annotated ``dict[str, Decimal]``."""
     classes = _classes(tree)
     decimal_names = {name for name, cls in classes.items() if cls is decimal.Decimal}
@@ -315,6 +316,10 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
     stores = store_counts(tree)
     floats = {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
               and isinstance(n.value, ast.Constant) and type(n.value.value) is float and stores[n.targets[0].id] == 1}
+    # DISCOUNTS = {"student": 0.20, "senior": 0.30}: each value a float, so DISCOUNTS[kind] and DISCOUNTS.get(kind) are floats
+    float_maps = {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                  and isinstance(n.value, ast.Dict) and n.value.values and stores[n.targets[0].id] == 1
+                  and all(isinstance(v, ast.Constant) and type(v.value) is float for v in n.value.values)}
     for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         arguments = getattr(scope, "args", None)
         parameters = [a for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs] if arguments else []
@@ -340,6 +345,11 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
             if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
                 sides = (node.left, node.right)
                 return any(is_float(side) for side in sides) and all(is_float(side) or isinstance(side, ast.Constant) and type(side.value) is int for side in sides)
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in float_maps and node.value.id not in bindings:
+                return True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and len(node.args) == 1 \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id in float_maps and node.func.value.id not in bindings:
+                return True  # DISCOUNTS.get(kind) with no default: a float, or None (TypeError too)
             return isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Name) and node.id in local_floats
 
         known: set = set()
@@ -347,6 +357,9 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
         def is_decimal(node: ast.AST) -> bool:
             if isinstance(node, ast.Call):
                 function = unparsed(node.func)
+                start = node.args[1] if len(node.args) == 2 else next((k.value for k in node.keywords if k.arg == "start"), None)
+                if function == "sum" and start is not None and "sum" not in bindings:  # sum(prices, Decimal("0")): a Decimal
+                    return is_decimal(start)
                 return function in decimal_names or isinstance(node.func, ast.Attribute) and node.func.attr == "quantize" and is_decimal(node.func.value)
             if isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
                 sides = (node.left, node.right)

@@ -390,7 +390,8 @@ OPERATIONS: List[Tuple[str, "re.Pattern[str]", Callable[[Code], bool], str]] = [
     ),
     (
         "days of the week",
-        literal_gates.compile(r"\b(?:business|working|work)\s+days\b|(?<!the )\b(?:business|working|work)\s+day\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekends?\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))"
+        literal_gates.compile(r"\b(?:business|working|work)\s+days\b|(?<!the )\b(?:business|working|work)\s+day\b|\bmonday[- ](?:to|through|thru|-)[- ]friday\b|\bweekdays?\b(?!\s+(?:names?|abbreviations?|strings?|labels?|codes?))"
+                   r"|\b(?:on|at|over|during|falls?\s+on|lands?\s+on|is\s+an?|are)\s+(?:the\s+|a\s+)?weekends?\b|\bweekends?\s*(?:\(|days?\b|dates?\b|rates?\b|prices?\b|pricing\b|fees?\b|surcharges?\b|tariffs?\b|supplements?\b|premiums?\b|and\s+(?:public\s+|bank\s+)?holidays?\b)"
                    r"|\bon\s+(?:an?\s+)?(?:\*\*)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s+or\s+(?:an?\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?!\s*,?\s*\d)",
                    re.IGNORECASE),  # "starts after 21:00 **on a Friday or Saturday**": a rule by the day of the week
         _reads_weekdays,
