@@ -57,13 +57,23 @@ def _split_call(value: ast.expr) -> Optional[tuple]:
     return value.func.attr, arguments
 
 
+def _blank_or_comment(test: ast.expr) -> bool:
+    """``not line``, ``not line.strip()``, ``line.startswith("#")``: a test for a blank or a comment line."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = test.operand
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "strip" and not inner.args:
+            inner = inner.func.value
+        return isinstance(inner, ast.Name)
+    return (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr == "startswith" and len(test.args) == 1
+            and isinstance(test.args[0], ast.Constant) and test.args[0].value == "#")
+
+
 def _skip_only(statement: ast.stmt) -> bool:
     """``if not line: continue``, ``if not line.strip() or line.startswith("#"): continue``: a skip of blank or comment lines."""
     if not (isinstance(statement, ast.If) and not statement.orelse and len(statement.body) == 1 and isinstance(statement.body[0], ast.Continue)):
         return False
-    text = unparsed(statement.test)
-    tests = [t.strip() for t in text.replace(" or ", "\n").split("\n")]
-    return all(t.startswith("not ") and "(" not in t.replace(".strip()", "") or ".startswith('#')" in t or '.startswith("#")' in t for t in tests)
+    test = statement.test
+    return all(_blank_or_comment(t) for t in (test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or) else [test]))
 
 
 def _reached_by_every_line(function: ast.AST, target: ast.stmt) -> bool:
@@ -102,10 +112,9 @@ def unpacked_wrongly(instruction: str, tree: Optional[ast.Module]) -> Optional[s
                 continue
             method, arguments = split
             for lines in blocks:
-                counts = [len(getattr(line, method)(*arguments)) for line in lines if not line.startswith("#")]
-                if len(names) in counts and any(c != len(names) for c in counts):
-                    odd = next(line for line, c in zip([x for x in lines if not x.startswith("#")], counts) if c != len(names))
-                    fields = counts[[x for x in lines if not x.startswith("#")].index(odd)]
+                counts = {line: len(getattr(line, method)(*arguments)) for line in lines if not line.startswith("#")}
+                odd = [(line, count) for line, count in counts.items() if count != len(names)]
+                if odd and len(odd) < len(counts):
                     return (f"{unparsed(node)[:70]} (line {node.lineno}) unpacks {len(names)} fields, and the instruction's line "
-                            f"{odd[:60]!r} has {fields}: ValueError")
+                            f"{odd[0][0][:60]!r} has {odd[0][1]}: ValueError")
     return None
