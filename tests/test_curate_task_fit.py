@@ -6135,3 +6135,22 @@ def test_blind219_to_225s_good_rows_spellings_of_one_name_and_a_bound_its_guard_
     assert check(ask, tide.replace("GUARD", "not 0 <= hours <= 6")) is None
     assert check(ask, tide.replace("GUARD", "not 0 <= hours < 6")) == (
         "the instruction asks for 'between 0 and 6 inclusive' and its comparison whole < 6 (line 9) leaves the bound out")
+
+
+def test_blind219_and_220s_roots_that_link_to_themselves():
+    """b219-063: the pedigree shown maps founder queens to themselves (``"Q1": "Q1"``), and ``while current in mothers``
+    climbs for ever at a founder; b220-056: root faults have `parent` equal to their own id, and ``while
+    current.get("parent") is not None`` follows the root to itself. Beside each, the walk that stops at the root."""
+    shown = 'Our pedigree table maps each queen to her mother:\n\n```python\nmothers = {"Q12": "Q7", "Q7": "Q1", "Q1": "Q1"}\n```\n\nWrite `founder_of(queen, mothers)`.'
+    climb = "def founder_of(queen, mothers):\n    current = queen\n    while TEST:\n        current = mothers[current]\n    return current\n"
+    assert trivial(climb.replace("TEST", "current in mothers"), shown) == (
+        "never ends: the while loop at line 3 climbs mothers[current] while current is in mothers: at the root, its own parent, it goes round for ever")
+    assert trivial(climb.replace("TEST", "mothers[current] != current"), shown) is None
+    assert trivial(climb.replace("TEST", "current in mothers"), shown.replace('"Q1": "Q1"', '"Q1": "Q0"')) is None  # no root links to itself
+    faults = ("Root faults have `parent` equal to their own id. Write `root_fault(faults_by_id, fault_id)` returning the root's id and the "
+              "number of re-raises.")
+    walk_up = ("def root_fault(faults_by_id, fault_id):\n    current = faults_by_id[fault_id]\n    hops = 0\n    while TEST:\n"
+               "        current = faults_by_id[current['parent']]\n        hops += 1\n    return current['id'], hops\n")
+    assert trivial(walk_up.replace("TEST", "current.get('parent') is not None"), faults).startswith(
+        "never ends: the while loop at line 4 climbs faults_by_id[current['parent']] while current.get('parent') is not None")
+    assert trivial(walk_up.replace("TEST", "current['parent'] != current['id']"), faults) is None

@@ -26,9 +26,12 @@ return None``, and ``checked`` never stepped).
 from __future__ import annotations
 
 import ast
+import json
+import re
 from typing import Iterator, List, Optional, Set, Tuple
 
 from hfsynth.curate.python_ast import breaks_out_of, nodes_of, unparsed, values_bound_once, walk
+from hfsynth.fences import find_fences
 
 PURE_CALLS = frozenset({"len", "abs", "min", "max", "sum", "any", "all", "isinstance", "int", "float", "str", "bool", "ord", "chr", "range", "timedelta", "bytes",
                         "enumerate", "zip", "sorted", "reversed", "list", "tuple", "set", "frozenset", "dict", "round", "divmod", "repr", "print"})
@@ -549,7 +552,53 @@ def climbs_past_the_root(tree: ast.AST) -> Optional[str]:
         climbs = any(isinstance(n.value, ast.Subscript) and unparsed(n.value) == f"{table}[{name}]" for n in steps)
         if climbs and len(steps) == 1 and not any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in walk(loop)):
             return f"the while loop at line {loop.lineno} climbs {table}[{name}] while {name} is in {table}: at the root, its own parent, it goes round for ever"
-    return _recursion_climbs_past_the_root(tree)
+    return _climbs_by_a_field(tree) or _recursion_climbs_past_the_root(tree)
+
+
+def _climbs_by_a_field(tree: ast.AST) -> Optional[str]:
+    """``while current.get("parent") is not None: current = faults[current["parent"]]``: the same climb through a field of
+    the record; at the root, whose field names the root, the lookup gives the root again. Read where the loop rebinds the
+    name only by that lookup, tests the name in its condition, and never compares it with anything but None."""
+    for loop in nodes_of(tree, ast.While):
+        if any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in walk(loop)):
+            continue
+        for step in nodes_of(loop, ast.Assign):
+            if not (len(step.targets) == 1 and isinstance(step.targets[0], ast.Name) and isinstance(step.value, ast.Subscript)
+                    and isinstance(step.value.value, ast.Name) and isinstance(step.value.slice, ast.Subscript)):
+                continue
+            name = step.targets[0].id
+            key = step.value.slice  # faults[current["parent"]]: the record's own field names the next one
+            if not (isinstance(key.value, ast.Name) and key.value.id == name and isinstance(key.slice, ast.Constant)):
+                continue
+            rebinds = [n for n in nodes_of(loop, ast.Assign) for t in n.targets if isinstance(t, ast.Name) and t.id == name]
+            compared = any(isinstance(c, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)) for op in c.ops)
+                           and any(isinstance(n, ast.Name) and n.id == name for n in walk(c))
+                           and not any(isinstance(side, ast.Constant) and side.value is None for side in [c.left, *c.comparators])
+                           for c in walk(loop))
+            if len(rebinds) == 1 and any(isinstance(n, ast.Name) and n.id == name for n in walk(loop.test)) and not compared:
+                return (f"the while loop at line {loop.lineno} climbs {unparsed(step.value)[:50]} while {unparsed(loop.test)[:50]}: at the root, "
+                        f"whose {key.slice.value!r} names itself, it goes round for ever")
+    return None
+
+
+def shows_a_root_linked_to_itself(instruction: str) -> bool:
+    """A mapping the instruction shows (a fenced JSON or Python block, ``mothers = {...}`` included) links an entry to itself:
+    ``"Q1": "Q1"``, or a record under ``"F-100"`` whose field (not its ``id``) is ``"F-100"``."""
+    for fence in find_fences(instruction):
+        text = fence.code.strip()
+        if re.match(r"[A-Za-z_]\w*\s*=\s*\{", text):
+            text = text.split("=", 1)[1].strip()
+        try:
+            value = json.loads(text)
+        except ValueError:
+            try:
+                value = ast.literal_eval(text)
+            except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+                continue
+        if isinstance(value, dict) and any(k == v or isinstance(v, dict) and any(field != "id" and item == k for field, item in v.items())
+                                           for k, v in value.items()):
+            return True
+    return False
 
 
 def _recursion_climbs_past_the_root(tree: ast.AST) -> Optional[str]:

@@ -53,7 +53,7 @@ from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import (best_kept_as_another_value, discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
                                       loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, returned_never_filled,
                                       swapped_clamp, unread_parts)
-from hfsynth.curate.endless_loops import (climbs_past_the_root, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, steps_past_its_end, remainder_never_changes, recurses_into_strings,
+from hfsynth.curate.endless_loops import (climbs_past_the_root, shows_a_root_linked_to_itself, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, steps_past_its_end, remainder_never_changes, recurses_into_strings,
                                           recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.partial_means import mean_over_the_key_count, mean_over_the_whole
 from hfsynth.curate.pieced_slices import overlapping_slices
@@ -566,7 +566,8 @@ GRAPHS_WITH_CYCLES = literal_gates.compile(r"\b(?:undirected|graph|cycles?|cycli
 # A tree whose root is its own parent ("parent["NAT"] == "NAT"", union-find's roots, "the head keeper is recorded as their
 # own supervisor", "the last stop points to itself"): a walk up must stop at it.
 OWN_PARENT = literal_gates.compile(r"\b(?:its|their|his|her)\s+own\s+(?:parent|supervisor|manager|boss|head|root|leader|owner|successor|ancestor|referrer|mentor|sponsor|next)\b|"
-                        r"\b(?:maps?|points?|refers?|links?)\s+(?:back\s+)?to\s+(?:itself|themselves|himself|herself)\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1|\bparent\b[^.;]{0,20}\b(?:equal\s+to|equals|the\s+same\s+as|is)\s+its\s+own\b", re.IGNORECASE)
+                        r"\b(?:maps?|points?|refers?|links?)\s+(?:back\s+)?to\s+(?:itself|themselves|himself|herself)\b|\bparent\[\s*(['\"]?)(\w+)\1\s*\]\s*==\s*\1\2\1|\bparent\b[^.;]{0,20}\b(?:equal\s+to|equals|the\s+same\s+as|is)\s+its\s+own\b|"
+                        r"\bwith\s+(?:themselves|itself)\s+as\s+(?:their|its)?\s*\w+|\bequal\s+to\s+(?:their|its)\s+own\s+(?:id|key|name|code)\b", re.IGNORECASE)
 
 # The checks of code that has substantive statements, in order: (check of the tree, its reason).
 SUBSTANCE_CHECKS = (
@@ -670,7 +671,7 @@ def trivial(row: Dict, config=None) -> Optional[str]:
             endless = revisits_a_graph(tree)
             if endless:
                 return f"never ends: {endless}"
-        if OWN_PARENT.search(row.get("instruction") or ""):
+        if OWN_PARENT.search(row.get("instruction") or "") or shows_a_root_linked_to_itself(row.get("instruction") or ""):
             endless = climbs_past_the_root(tree)
             if endless:
                 return f"never ends: {endless}"
