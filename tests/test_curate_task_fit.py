@@ -6120,6 +6120,7 @@ def test_blind219_to_225s_decimals_shown_lines_fields_that_may_be_none_and_keys_
 
 def test_blind219_to_225s_good_rows_spellings_of_one_name_and_a_bound_its_guard_keeps():
     """b221-086: "("Otters SC", "otters sc ", "OTTERS SC")" shows one club name typed three ways, no strings to hold;
+    b220-050: "by worker and then by time" is read from `start`;
     b225-086: ``if not 0 <= hours <= 6: raise ValueError`` keeps 6, so ``whole < 6`` in the sum below is no bound left out.
     Beside each, the junk its rule is for."""
     clubs = "def hours_by_club(bookings):\n    return {b['club'].strip().casefold(): b['minutes'] / 60 for b in bookings}\n"
@@ -6135,6 +6136,13 @@ def test_blind219_to_225s_good_rows_spellings_of_one_name_and_a_bound_its_guard_
     assert check(ask, tide.replace("GUARD", "not 0 <= hours <= 6")) is None
     assert check(ask, tide.replace("GUARD", "not 0 <= hours < 6")) == (
         "the instruction asks for 'between 0 and 6 inclusive' and its comparison whole < 6 (line 9) leaves the bound out")
+    # b220-050: "sorted by worker and then by time" over shifts whose time is their `start`
+    rest = ("def rest_violations(shifts):\n    out = []\n    for s in sorted(shifts, key=lambda s: (s['worker'], s[KEY])):\n"
+            "        out.append((s['worker'], s['end']))\n    return out\n")
+    said = "Each shift is a dict with `worker`, `start` and `end`. Return the violations sorted by worker and then by time."
+    assert check(said, rest.replace("KEY", "'start'")) is None
+    assert check(said.replace("by time", "by grade"), rest.replace("KEY", "'start'")) == (
+        "the instruction sorts by worker and by grade, and the code never names grade")
 
 
 def test_blind219_and_220s_roots_that_link_to_themselves():

@@ -541,7 +541,10 @@ def _only_truths(tree: ast.Module) -> bool:
 
 
 # Sort keys that code names by another word: "by weekday" with ``DAY_ORDER[row["day"]]``, "by surname" with ``last``.
-KEY_ALIASES = {"weekday": {"day", "dow", "wd"}, "surname": {"last", "lastname", "family"}, "forename": {"first", "firstname", "given"}}
+KEY_ALIASES = {"weekday": {"day", "dow", "wd"}, "surname": {"last", "lastname", "family"}, "forename": {"first", "firstname", "given"},
+               # "by worker and then by time" over ``s["start"]``: a time is read from the field that holds it
+               "time": {"start", "starts", "begin", "end", "ts", "timestamp", "when", "at", "clock", "hour", "datetime"},
+               "date": {"day", "when", "ts", "timestamp", "on", "datetime"}}
 
 
 def _names_the_key(key: str, words: Set[str]) -> bool:
