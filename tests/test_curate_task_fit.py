@@ -6094,6 +6094,11 @@ def test_blind219_to_225s_decimals_shown_lines_fields_that_may_be_none_and_keys_
         "the instruction says 'due' may be None, and sorted(loans, key=lambda l: (l['due'], l['barcode'])) (line 2) orders or adds it with no test for None")
     assert check(loans, worklist.replace("KEY", "lambda l: (l['due'] is None, l['due'] or 0, l['barcode'])")) is None
     assert check(loans.replace("(a `date`, or `None` while the item is in transit)", "(a `date`)"), worklist.replace("KEY", "lambda l: (l['due'], l['barcode'])")) is None
+    split_after = worklist.replace("KEY", "lambda l: (l['due'], l['barcode'])").replace(
+        "    return [l['barcode'] for l in ordered]\n", "    return [l['barcode'] for l in ordered if l['due'] is not None] + [l['barcode'] for l in ordered if l['due'] is None]\n")
+    assert check(loans, split_after).startswith("the instruction says 'due' may be None")  # tested only after the sort: too late (b205-026)
+    days = "def loan_days(loans):\n    return [(l['due'] - l['out']).days for l in loans if l['due'] is not None]\n"
+    assert check(loans.replace("`worklist(loans)`", "`loan_days(loans)`"), days) is None  # the comprehension's filter guards its element
     winner = "Each candidate is a dict with `name` and `gpa`. Return the winner's name, or `None` if there are no candidates."
     assert check(winner, "def winner(cands):\n    return min(cands, key=lambda c: (-c['gpa'], c['name']))['name'] if cands else None\n") is None  # the answer may be None
 

@@ -50,13 +50,20 @@ def _field(node: ast.AST) -> Optional[str]:
     return None
 
 
-def _tested(function: ast.AST, field: str, line: int) -> bool:
-    """The function tests the field before ``line`` or on it: ``is None``, truthiness, ``or``, ``.get``, a comparison with
-    None, a conditional; or catches TypeError anywhere. A test after the sort (splitting its result) comes too late."""
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+
+
+def _tested(function: ast.AST, field: str, ordering: ast.AST) -> bool:
+    """The function tests the field before the node that orders it, or on its line, or in the filter of the comprehension
+    that holds it: ``is None``, truthiness, ``or``, ``.get``, a comparison with None, a conditional; or catches TypeError
+    anywhere. A test after the sort (splitting its result) comes too late."""
+    line = ordering.end_lineno or ordering.lineno
+    guarding = {id(g) for comp in nodes_of(function, COMPREHENSIONS) if any(n is ordering for n in walk(comp)) for g in comp.generators}
     for node in walk(function):
         if isinstance(node, ast.ExceptHandler) and (node.type is None or "TypeError" in unparsed(node.type) or "Exception" in unparsed(node.type)):
             return True
-        if getattr(node, "lineno", 0) > line:
+        at = node.ifs[0].lineno if isinstance(node, ast.comprehension) and node.ifs else getattr(node, "lineno", 0)
+        if at > line and id(node) not in guarding:
             continue
         if isinstance(node, ast.Compare) and any(isinstance(s, ast.Constant) and s.value is None for s in [node.left, *node.comparators]):
             if any(_field(n) == field for n in walk(node)):
@@ -109,7 +116,7 @@ def none_field_ordered(instruction: str, tree: Optional[ast.Module]) -> Optional
         ordered = _ordered_fields(function)
         for field in sorted(_none_fields(instruction, set(ordered)), key=lambda f: ordered[f].lineno):
             node = ordered[field]
-            if not _tested(function, field, node.end_lineno or node.lineno):
+            if not _tested(function, field, node):
                 return (f"the instruction says {field!r} may be None, and {unparsed(node)[:70]} (line {node.lineno}) orders or adds it "
                         f"with no test for None: TypeError on such a record")
     return None
