@@ -1661,3 +1661,28 @@ def test_blind212_to_218s_good_rows_keep_their_claims_and_inputs():
     rooms = "from collections import Counter\n\n\ndef top_rooms(bookings, n=3):\n    return Counter(b.strip().title() for b in bookings).most_common(n)\n"
     assert instruction_examples('Write `top_rooms(bookings, n=3)`; report names with each word capitalised (`"pharaoh\'s tomb"` → `"Pharaoh\'s Tomb"`).',
                                 ast.parse(rooms)) == []
+
+
+def test_blind223_and_224s_good_rows_a_tie_order_that_ignores_case_and_a_claim_spaced_from_its_gloss():
+    """b224-042: "ties are broken alphabetically ignoring case" ignores case in the order only, so a title written twice is
+    one title whatever the probe re-cases; b223-075: ``# -> 80.00   (April-December: 9 months x 10.00)`` claims 80.00,
+    then works it out. Beside each, the row that still fails."""
+    top = ("from collections import Counter\n\n\ndef most_borrowed(loans, n=3):\n    counts = Counter(loans)\n"
+           "    return sorted(counts.items(), key=lambda item: (-item[1], KEY))[:n]\n\n\n"
+           "history = ['Messiah', 'Gloria', 'Messiah', 'Requiem', 'Gloria', 'Requiem', 'ave maria', 'Requiem']\n"
+           "assert most_borrowed(history) == [('Requiem', 3), ('Gloria', 2), ('Messiah', 2)]\n")
+    top_ask = "Write `most_borrowed(loans, n=3)`: the top `n` as `(title, count)` pairs, most borrowed first; ties are broken alphabetically ignoring case."
+    refund = ("from decimal import Decimal\n\n\ndef refund(paid, months, used):\n    return (paid * (months - used) / months - Decimal('10.00')).quantize(Decimal('0.01'))\n\n\n"
+              "print(refund(Decimal('120.00'), 12, 3))\n# -> SHOWN   (April-December: 9 months x 10.00, minus the 10.00 fee)\n")
+    from hfsynth.curate.claimed_outputs import _claimed
+
+    assert _claimed("# -> 80.00   (April-December: 9 months x 10.00, minus the 10.00 fee)") == "80.00"
+    rows = [
+        {"id": "order only", "code": top.replace("KEY", "item[0].casefold()"), "instruction": top_ask},
+        {"id": "counted by case", "code": top.replace("KEY", "item[0].casefold()"), "instruction": top_ask.replace(
+            "ties are broken alphabetically ignoring case", "titles are compared ignoring case")},
+        {"id": "claim glossed", "code": refund.replace("SHOWN", "80.00"), "instruction": "Write `refund(paid, months, used)` and show an example."},
+        {"id": "claim glossed, wrong", "code": refund.replace("SHOWN", "90.00"), "instruction": "Write `refund(paid, months, used)` and show an example."},
+    ]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"order only": "passed", "counted by case": "failed", "claim glossed": "passed", "claim glossed, wrong": "failed"}, got

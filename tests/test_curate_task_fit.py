@@ -6167,3 +6167,38 @@ def test_blind219_and_220s_roots_that_link_to_themselves():
     assert trivial(walk_up.replace("TEST", "current.get('parent') is not None"), faults).startswith(
         "never ends: the while loop at line 4 climbs faults_by_id[current['parent']] while current.get('parent') is not None")
     assert trivial(walk_up.replace("TEST", "current['parent'] != current['id']"), faults) is None
+
+
+def test_blind221_to_225s_good_rows_tables_of_fields_placeholders_flags_and_counted_heap_keys():
+    """b221-008 reads `free_cl` from a module table ``LIMITS = [("ph", 7.2, 7.8), ("free_cl", 1.0, 3.0)]``; b225-072 writes
+    "record N: duplicate reg XXX" as ``f"record {i}: duplicate reg {key}"`` (XXX is a placeholder); b224-090 shows a row of
+    seats ``[False, False, True, True, True, True]``; b223-061 pushes ``(key, appeal)`` where ``key`` ends in
+    ``next(self._counter)``, so the dicts never meet. Beside each, the junk its rule is for."""
+    pool = ('Each reading is a dict:\n\n```python\n{"pool": "Main", "ph": 7.9, "free_cl": 1.2}\n```\n\n'
+            "Write `problems(readings)`. A value of `None` means the test was not done; skip readings with no free_cl recorded.")
+    table = ("LIMITS = [('ph', 7.2, 7.8), TABLED]\n\n\ndef problems(readings):\n    out = []\n    for r in readings:\n"
+             "        for field, low, high in LIMITS:\n            value = r.get(field)\n            if value is not None and not low <= value <= high:\n"
+             "                out.append(f\"{r['pool']}: {field}\")\n    return out\n")
+    assert check(pool, table.replace("TABLED", "('free_cl', 1.0, 3.0)")) is None
+    assert check(pool, table.replace("TABLED", "('temp_c', 26, 30)")) == (
+        "the instruction asks for the field 'free_cl' of the input's records, which a rule of the instruction leaves records out by (never read) "
+        "and the code leaves it out")
+    regs = ('Return problems using these messages exactly:\n\n- `"record N: missing reg"` when reg is blank\n'
+            '- `"record N: duplicate reg XXX"` when a reg was already seen; XXX is the normalised reg\n\nWrite `validate(records)`.')
+    validate = ("def validate(records):\n    out, seen = [], set()\n    for i, rec in enumerate(records):\n        reg = rec.get('reg', '').strip()\n"
+                "        if not reg:\n            out.append(f'record {i}: missing reg')\n        elif reg in seen:\n            out.append(DUPLICATE)\n"
+                "        seen.add(reg)\n    return out\n")
+    assert check(regs, validate.replace("DUPLICATE", "f'record {i}: duplicate reg {reg}'")) is None
+    assert check(regs, validate.replace("DUPLICATE", "f'record {i}: repeated {reg}'")) == (
+        "the instruction asks for the phrase 'record N: duplicate reg XXX' and the code leaves it out")
+    seats = "def best_seat(taken):\n    free = [n for n, sold in enumerate(taken, 1) if not sold]\n    return free[0] if free else None\n\n\n"
+    from hfsynth.curate.repetition import phrase_loop
+
+    assert phrase_loop(seats + "print(best_seat([False, False, True, True, True, True, False]))  # -> 1\n", 3) is None
+    assert phrase_loop(seats + f"print(best_seat([{'True, ' * 12}False]))  # -> 13\n", 3) == ("True, ", 12)  # a model's loop
+    queue = ("import heapq\nimport itertools\n\n\nclass AppealQueue:\n    def __init__(self):\n        self._heap = []\n"
+             "        self._counter = itertools.count()\n\n    def push(self, appeal: dict) -> None:\n        key = KEY\n"
+             "        heapq.heappush(self._heap, (key, appeal))\n\n    def pop(self) -> dict:\n        return heapq.heappop(self._heap)[1]\n")
+    assert trivial(queue.replace("KEY", "(0 if appeal['blue_badge'] else 1, appeal['received'], next(self._counter))")) is None
+    assert trivial(queue.replace("KEY", "(0 if appeal['blue_badge'] else 1, appeal['received'])")) == (
+        "misused call: heapq.heappush(self._heap, (key, appeal)) (line 12): on equal keys heapq compares the dicts (appeal), which raises TypeError")

@@ -50,9 +50,10 @@ EXACTLY_EQUAL = literal_gates.compile(r"\b(?:exactly\s+(?:the\s+)?same|identical
                            r"|\bas\s+(?:they\s+are\s+|it\s+is\s+)?(?:spelled|spelt|written|given)\s+in\b|\boriginal\s+(?:spelling|casing|case|capitali[sz]ation)\b", re.IGNORECASE)
 
 
-# "Customers with equal revenue are ordered alphabetically, case-insensitively": case is ignored in the order, and
+# "Customers with equal revenue are ordered alphabetically, case-insensitively" ("ties are broken alphabetically ignoring case"): case is ignored in the order, and
 # "Corner Cafe" written twice is one customer whatever a probe makes of it, so equal strings are re-cased alike.
-ORDER_ONLY = literal_gates.compile(r"\b(?:alphabetic\w*|sort\w*|order\w*)\b[^.;]{0,20}?\bcase[- ]?insensitiv\w*|\bcase[- ]?insensitiv\w*\s+(?:alphabetic\w*|sort\w*|order\w*)\b",
+ORDER_ONLY = literal_gates.compile(r"\b(?:alphabetic\w*|sort\w*|order\w*)\b[^.;]{0,20}?(?:\bcase[- ]?insensitiv\w*|\b(?:ignoring|regardless\s+of|disregarding)\s+(?:the\s+)?(?:letter\s+)?case\b)"
+                                   r"|\bcase[- ]?insensitiv\w*\s+(?:alphabetic\w*|sort\w*|order\w*)\b",
                                    re.IGNORECASE)
 
 

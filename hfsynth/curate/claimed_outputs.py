@@ -57,7 +57,9 @@ BARE_COMMENT = literal_gates.compile(r"^#+\s*(?P<want>\S.*?)\s*$")
 # The next line of a claim's output, indented under its first: "#    W23 #######... 67%".
 CONTINUED = literal_gates.compile(r"^#\s{3,}\S")
 # "# -> Fraction(81, 50), i.e. 1.62", "# -> 48  (Friday evening)": the value, then words on what it means.
-GLOSS = literal_gates.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s|\s+\((?=[A-Za-z][a-z]*\s+[A-Za-z])")
+# "# -> 80.00   (April-December: 9 months x 10.00)": spaced off from the value, a bracket of words.
+GLOSS = literal_gates.compile(r",\s+(?:i\.e\.|e\.g\.|that is|which is|meaning)\s|\s+\((?:the|a|an|i\.e\.|e\.g\.|that is|which is)\s|\s+\((?=[A-Za-z][a-z]*\s+[A-Za-z])"
+                              r"|\s{2,}\((?=[A-Za-z][a-z]+\W)")
 
 
 def _comments(code: str) -> dict:

@@ -511,12 +511,25 @@ def _record_fields(text: str, sample: re.Pattern = RECORD_SAMPLE) -> Tuple[Dict[
     return fields, values
 
 
+def _table_strings(value: ast.expr, constant: bool) -> List[ast.Constant]:
+    """The strings of a module-level table: a tuple, list or set of them, or of tuples of them
+    (``LIMITS = [("ph", 7.2, 7.8), ("free_cl", 1.0, 3.0)]``), and the keys of a constant's dict
+    (``LIMITS = {"ph": (7.2, 7.8)}``); not the records of an example (``readings = [{"pool": "Main"}]``)."""
+    if isinstance(value, ast.Constant):
+        return [value]
+    if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+        return [c for e in value.elts if not isinstance(e, ast.Dict) for c in _table_strings(e, False)]
+    if isinstance(value, ast.Dict) and constant:
+        return [k for k in value.keys if isinstance(k, ast.Constant)]
+    return []
+
+
 def _fields_read(tree: ast.Module, tables: bool = True) -> Set[str]:
     """The attribute names and strings of the code's definitions and (``tables``) of its module-level tables of
     strings (``COUNT_KEYS = ("adults", "children")``): not of the example records below them."""
     code = [n for d in tree.body if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in walk(d)]
-    code += [e for d in tree.body if tables and isinstance(d, ast.Assign) and isinstance(d.value, (ast.Tuple, ast.List, ast.Set)) for e in d.value.elts
-             if isinstance(e, ast.Constant)]
+    for d in (d for d in tree.body if tables and isinstance(d, ast.Assign)):
+        code += _table_strings(d.value, constant=len(d.targets) == 1 and isinstance(d.targets[0], ast.Name) and d.targets[0].id.isupper())
     return {n.attr for n in code if isinstance(n, ast.Attribute)} | {n.value for n in code if isinstance(n, ast.Constant) and isinstance(n.value, str)}
 
 
@@ -784,8 +797,9 @@ def _missing_returned_word(instruction: str, strings: List[str]) -> Optional[str
 
 
 # A quoted phrase opens and closes on a character, not a space: "'day' when N is 1 and 'days'" quotes no " when N is 1 and ".
-TEMPLATE = literal_gates.compile(r"[\"'](?=\S)([^\"'\n]{0,40}?(?:\b[NXK]\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})(?<=\S)[\"']")
-PLACEHOLDER = literal_gates.compile(r"\b[NXK]\b|\{\w*\}|<\w+>")
+# A placeholder: N, X, K or a run of one of them ("duplicate reg XXX"), {name}, <name>.
+TEMPLATE = literal_gates.compile(r"[\"'](?=\S)([^\"'\n]{0,40}?(?:\b(?:N+|X+|K+)\b|\{\w*\}|<\w+>)[^\"'\n]{0,40})(?<=\S)[\"']")
+PLACEHOLDER = literal_gates.compile(r"\b(?:N+|X+|K+)\b|\{\w*\}|<\w+>")
 
 
 def _missing_template(instruction: str, strings: List[str]) -> Optional[str]:

@@ -1295,20 +1295,28 @@ def _item_of(node: ast.expr, bound: Dict[str, ast.expr], depth: int = 0) -> Opti
     return None
 
 
+def _unique_key(key: ast.expr, bound: Dict[str, ast.expr]) -> bool:
+    """A key built once as a tuple that ends in ``next(counter)``: no two entries tie, so the dicts behind it are never
+    compared (``key = (rank, received, next(self._counter)); heappush(heap, (key, appeal))``)."""
+    value = bound.get(key.id) if isinstance(key, ast.Name) else key
+    return (isinstance(value, ast.Tuple) and bool(value.elts) and isinstance(value.elts[-1], ast.Call)
+            and isinstance(value.elts[-1].func, ast.Name) and value.elts[-1].func.id == "next")
+
+
 def _dicts_on_a_heap(tree: ast.Module) -> Optional[str]:
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         mappings = _mappings(function)
         if not mappings:
             continue
         heaped = set()
+        bound = values_bound_once(function)
         for node in nodes_of(function, ast.Call):
             if isinstance(node.func, ast.Attribute) and node.func.attr in ("heapify", "heappush", "heappushpop", "heapreplace") and node.args:
                 heaped.add(unparsed(node.args[0]))
                 if node.func.attr != "heapify" and len(node.args) > 1:
                     item = _mapping_second(node.args[1], mappings)
-                    if item:
+                    if item and not _unique_key(node.args[1].elts[0], bound):
                         return f"{unparsed(node)[:60]} (line {node.lineno}): on equal keys heapq compares the dicts ({item}), which raises TypeError"
-        bound = values_bound_once(function)
         for node in nodes_of(function, ast.Compare):  # entry = (mean(s["scores"]), s); if entry > best[room]: equal averages compare the dicts
             if all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
                 for side in [node.left, *node.comparators]:
