@@ -1686,3 +1686,61 @@ def test_blind223_and_224s_good_rows_a_tie_order_that_ignores_case_and_a_claim_s
     ]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"order only": "passed", "counted by case": "failed", "claim glossed": "passed", "claim glossed, wrong": "failed"}, got
+
+
+def test_blind219_to_225s_claims_held_to_what_prints():
+    """What a claim says is what prints: a Decimal keeps its places (``296.000`` is not "296.00", b224-017), a float its
+    noise (``3.3000000000000003`` is not "3.3", b222-077); the comment lines under a loop of prints are its output, a
+    line each (b219-018, b225-068), unless they are a note; and a markdown block indented under "This prints:" is the
+    program's output as a fenced one is (b222-007). Beside each, the row whose claim holds."""
+    fee = ("from decimal import Decimal\n\n\ndef joint_fee(single: Decimal) -> Decimal:\n    return single * FACTOR\n\n\n"
+           "print(joint_fee(Decimal('185.00')))  # -> 296.00\n")
+    tonnes = "def total(loads):\n    return {'Merlot': sum(loads)}\n\n\nprint(total([1.1, 2.2]))  # -> {'Merlot': SHOWN}\n"
+    lanes = ("def lane_summary(lanes, length):\n    return [f'Lane {n}: {len(v)} vehicles, {sum(v) / length * 100:.0f}% full' for n, v in sorted(lanes.items())]\n\n\n"
+             "for line in lane_summary({2: [4.5, 4.5], 1: [12.0, 4.4, 5.1]}, 40.0):\n    print(line)\n# Lane 1: 3 vehicles, 54% full\n# Lane 2: 2 vehicles, SHOWN% full\n")
+    noted = lanes.replace("# Lane 1: 3 vehicles, 54% full\n# Lane 2: 2 vehicles, SHOWN% full\n", "# prints one line per lane\n# in lane order\n")
+    board = ("from statistics import mean\n\n\ndef brix_board(readings):\n    by = {}\n    for block, brix in readings:\n        by.setdefault(block, []).append(brix)\n"
+             "    for block in sorted(by):\n        print(f'{block}: {mean(by[block]):.1f}')\n\n\nbrix_board([('B07', 22.0), ('B03', 20.4), ('B07', 22.5), ('B03', 20.8)])\n")
+    rows = [
+        {"id": "decimal places kept", "code": fee.replace("FACTOR", "Decimal('1.6')").replace("296.00", "296.000")},
+        {"id": "decimal places claimed", "code": fee.replace("FACTOR", "Decimal('1.6')")},
+        {"id": "float as printed", "code": tonnes.replace("SHOWN", "3.3000000000000003")},
+        {"id": "float rounded", "code": tonnes.replace("SHOWN", "3.3")},
+        {"id": "loop lines right", "code": lanes.replace("SHOWN", "22")},
+        {"id": "loop lines wrong", "code": lanes.replace("SHOWN", "23")},
+        {"id": "a note under a loop", "code": noted},
+    ]
+    rows = [dict(r, instruction="Write it and show what it prints.", response=f"```python\n{r['code']}```\n") for r in rows]
+    for shown, name in (("22.2", "indented block right"), ("22.3", "indented block wrong")):
+        rows.append({"id": name, "code": board, "instruction": "Write `brix_board(readings)` and show what it prints.",
+                     "response": f"Means per block.\n\n```python\n{board}```\n\nThis prints:\n\n    B03: 20.6\n    B07: {shown}\n"})
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"decimal places kept": "passed", "decimal places claimed": "failed", "float as printed": "passed", "float rounded": "failed",
+                   "loop lines right": "passed", "loop lines wrong": "failed", "a note under a loop": "no_tests",
+                   "indented block right": "passed", "indented block wrong": "failed"}, got
+
+
+def test_blind219_and_232s_inputs_that_arrive_and_texts_that_are_no_examples():
+    """b219-067: "Our partner sends batch weights as text, one batch per line, semicolon-separated with a decimal comma:"
+    and a block: the block is the text the function reads, and ``Decimal("12,75")`` raises there. b232-036: "spacing
+    around `:` and `->` varies" quotes an arrow, it gives no example ``parse_plan('and') == 'varies'``; b232-010: "the
+    latest calibration at or before" a time, found by binary search, is no search for an item's index."""
+    ask = ("Our Austrian partner sends batch weights as text, one batch per line, semicolon-separated with a decimal comma:\n\n```\nB-101;12,75\nB-102;9,4\n```\n\n"
+           "Write `parse_batches(text)` returning a list of `(batch_id, weight_kg)` with the weight as a `Decimal`.")
+    batches = ("from decimal import Decimal\n\n\ndef parse_batches(text):\n    out = []\n    for line in text.splitlines():\n        if not line.strip():\n"
+               "            continue\n        batch_id, weight = line.strip().split(';')\n        out.append((batch_id, Decimal(WEIGHT)))\n    return out\n")
+    plan = ("import re\n\n\ndef parse_plan(text):\n    plan = {}\n    for line in text.splitlines():\n        m = re.match(r'\\s*bed\\s+(\\d+)\\s*:\\s*(.+)', line, re.I)\n"
+            "        if not m:\n            raise ValueError(line)\n        plan[int(m.group(1))] = [c.strip().lower() for c in m.group(2).split('->')]\n    return plan\n")
+    plan_ask = "Write `parse_plan(text)` returning bed number to crops. Spacing around `:` and `->` varies; a line not in this format raises `ValueError`."
+    assert instruction_examples(plan_ask, ast.parse(plan)) == []
+    assert instruction_examples("Write `parse_plan(text)`. For example: and -> varies", ast.parse(plan)) != []
+    assert instruction_examples("Write `parse_plan(text)`. Expand `st` → `street` and `rd` → `road`.", ast.parse(plan)) != []  # two quoted values
+    calibrate = ("from bisect import bisect_right\n\n\ndef apply_calibration(readings, calibrations):\n    times = [t for t, _ in calibrations]\n"
+                 "    out = []\n    for ts, value in readings:\n        i = bisect_right(times, ts)\n"
+                 "        out.append((ts, value if i == 0 else round(value + calibrations[i - 1][1], 3)))\n    return out\n")
+    assert known_task_claims("A reading is corrected with the offset of the latest calibration at or before its time. Write "
+                             "`apply_calibration(readings, calibrations)`. Use binary search.", calibrate) == []
+    rows = [{"id": "comma read raw", "code": batches.replace("WEIGHT", "weight.strip()"), "instruction": ask},
+            {"id": "comma made a point", "code": batches.replace("WEIGHT", "weight.strip().replace(',', '.')"), "instruction": ask}]
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"comma read raw": "failed", "comma made a point": "passed"}, got

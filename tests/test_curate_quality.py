@@ -937,6 +937,8 @@ NEWEST_SETS = {
     "labelled_blind216.jsonl.gz": 0.24, "labelled_blind217.jsonl.gz": 0.22, "labelled_blind218.jsonl.gz": 0.28,
     "labelled_blind219.jsonl.gz": 0.34, "labelled_blind220.jsonl.gz": 0.28, "labelled_blind221.jsonl.gz": 0.36, "labelled_blind222.jsonl.gz": 0.36,
     "labelled_blind223.jsonl.gz": 0.30, "labelled_blind224.jsonl.gz": 0.30, "labelled_blind225.jsonl.gz": 0.30,
+    "labelled_blind226.jsonl.gz": 0.28, "labelled_blind227.jsonl.gz": 0.34, "labelled_blind228.jsonl.gz": 0.30, "labelled_blind229.jsonl.gz": 0.18,
+    "labelled_blind230.jsonl.gz": 0.20, "labelled_blind231.jsonl.gz": 0.30, "labelled_blind232.jsonl.gz": 0.30,
 }
 
 

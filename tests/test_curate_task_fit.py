@@ -6202,3 +6202,93 @@ def test_blind221_to_225s_good_rows_tables_of_fields_placeholders_flags_and_coun
     assert trivial(queue.replace("KEY", "(0 if appeal['blue_badge'] else 1, appeal['received'], next(self._counter))")) is None
     assert trivial(queue.replace("KEY", "(0 if appeal['blue_badge'] else 1, appeal['received'])")) == (
         "misused call: heapq.heappush(self._heap, (key, appeal)) (line 12): on equal keys heapq compares the dicts (appeal), which raises TypeError")
+
+
+def test_blind226_to_232s_good_rows_read_as_their_words_mean():
+    """Good rows of blind226-232 that rules removed, each with the junk its rule is for: a ladder of cases returns 0, 1
+    or 2 (b226-097); "days remaining" at a daily use is stock over a rate (b228-061); "up to and including `today + 30
+    days`" bounds a value worked out from today (b229-060); "only warnings" names no module (b229-068); "raise ValueError
+    for anything else, including negative numbers" refuses negatives (b229-097); prefix sums searched for a split
+    (b230-011); "by running order" is the position (b230-033); "divided by candidates" and "whose candidates were all
+    absent" read no field (b230-043); `invoices` of {"invoice": ...} are the records (b229-069); "anything else" is no
+    listed value (b226-061); a field split from a record is no line (b230-055); a slot tested against every booking
+    needs no sort (b231-054); records kept whole pass every field on (b232-014); "the earlier planting's start" is no key
+    (b232-025); "Use `heapq.merge` instead" names a call, no value (b227-019)."""
+    from hfsynth.curate.typed_answers import returns_one_constant
+
+    ladder = "def rank(kg):\n    if kg <= 10:\n        return 0\n    if kg <= 25:\n        return 1\n    return 2\n"
+    assert returns_one_constant(ast.parse(ladder)) == []
+    assert returns_one_constant(ast.parse("def rank(kg):\n    if kg is None:\n        return 0\n    return 292\n")) == ["rank (292)"]
+    reorder = ("def sizes_to_reorder(stock, daily_use, min_days):\n    out = []\n    for size, sheets in stock.items():\n"
+               "        use = daily_use.get(size, 0)\n        if use > 0 and sheets / use < min_days:\n            out.append((sheets / use, size))\n"
+               "    return [s for _, s in sorted(out)]\n")
+    ask = "Write `sizes_to_reorder(stock, daily_use, min_days)`: `daily_use` is sheets used per day; return the sizes by days remaining."
+    assert check(ask, reorder) is None
+    share = "def share_left(used, allowance):\n    return round(100 * used / allowance, 1)\n"
+    assert check("Write `share_left(used, allowance)`: the percentage of the allowance still left.", share) == (
+        "the instruction asks for what is left and the code subtracts nothing: it answers what was used")
+    alerts = ("from datetime import timedelta\n\n\ndef licence_alerts(expiries, today):\n    horizon = today + timedelta(days=30)\n"
+              "    return [e for e in expiries if today <= e <= horizon], [e for e in expiries if e < today]\n")
+    assert check("Write `licence_alerts(expiries, today)`: expired before `today`; expiring from `today` up to and including `today + 30 days`.", alerts) is None
+    fines = "def fines(reports):\n    return {a: 25 * (n - 1) for a, n in reports.items()}\n"
+    assert check("Write `fines(reports)`; addresses with only warnings appear with 0.", fines) is None
+    assert check("Write `fines(reports)` and report each with the warnings module.", fines) == "instruction asks to use warnings but the code never names it"
+    weight = ("import re\n\n\ndef parse_weight(text):\n    m = re.fullmatch(r'(\\d+)\\s*(kg|t)', text)\n    if not m:\n        raise ValueError(text)\n"
+              "    return int(m.group(1)) * (1000 if m.group(2) == 't' else 1)\n")
+    assert check("Write `parse_weight(text)`. Raise `ValueError` for anything else, including negative numbers.", weight) is None
+    assert check("Write `parse_weight(text)`; readings may be negative, including negative numbers like -3t.", weight).startswith(
+        "the instruction asks for negative numbers")
+    split = ("from itertools import accumulate\n\n\ndef best_split(durations):\n    total = sum(durations)\n    best = None\n"
+             "    for k, first in enumerate(accumulate(durations[:-1]), start=1):\n        if best is None or abs(total - 2 * first) < best[1]:\n"
+             "            best = (k, abs(total - 2 * first))\n    return best[0]\n")
+    assert check("Write `best_split(durations)`: where the two halves' totals are closest.", split) is None
+    shares = "from itertools import accumulate\n\n\ndef shares(values):\n    total = sum(values)\n    return [round(r / total * 100, 1) for r in accumulate(values)]\n"
+    assert check("Write `shares(values)`: each value's share of the sum as a percentage.", shares).startswith(
+        "the instruction asks for nothing cumulative and the code accumulates")
+    quick = ("def problems(order):\n    seen = {}\n    out = []\n    for position, (title, dancers) in enumerate(order):\n        for d in dancers:\n"
+             "            if d in seen and position - seen[d] < 3:\n                out.append((d, title))\n            seen[d] = position\n    return sorted(out)\n")
+    assert check("Write `problems(order)` returning pairs sorted by dancer name and then by running order.", quick) is None
+    assert check("Write `problems(order)` returning pairs sorted by dancer name and then by costume.", quick) == (
+        "the instruction sorts by dancer and by costume, and the code never names costume")
+
+
+def test_blind226_to_232s_more_good_rows_and_junk_that_raises():
+    """The rest of blind226-232's good rows (see the test above), and b224-093's tally of tuples: ``defaultdict(lambda:
+    (0, 0))`` hands out tuples, and ``counts[1] += 1`` on one raises TypeError."""
+    rates = ("from collections import Counter\n\n\ndef pass_rates(results):\n    sat, passed = Counter(), Counter()\n    for r in results:\n"
+             "        if r['grade'] != 'Absent':\n            sat[r['teacher']] += 1\n            passed[r['teacher']] += r['grade'] in ('Merit', 'Pass')\n"
+             "    return {t: passed[t] / sat[t] for t in sat}\n")
+    rates_ask = ("Write `pass_rates(results)` where each result is `{\"candidate\": ..., \"teacher\": ..., \"grade\": ...}`.\n\n- A teacher's rate is passes "
+                 "divided by candidates who **sat**.\n- A teacher whose candidates were all absent gets `None`.")
+    assert check(rates_ask, rates) is None
+    assert check(rates_ask + "\n- Ties go to the teacher whose candidate is earliest.", rates).startswith("the instruction asks for the field 'candidate'")
+    reconcile = ("from collections import Counter\n\n\ndef reconcile(tickets, invoices):\n    billed = Counter(i['ticket'] for i in invoices)\n"
+                 "    return sorted(t for t in tickets if billed[t] == 0)\n")
+    assert check("Write `reconcile(tickets, invoices)`; `invoices` is a list of dicts like `{\"invoice\": \"INV-1\", \"ticket\": 1043}`. "
+                 "Return the tickets with no invoice line.", reconcile) is None
+    vet = ("DURATIONS = {'dog': 30, 'cat': 20, 'rabbit': 20}\n\n\ndef length(species):\n    return DURATIONS.get(species.lower(), 40)\n")
+    assert check("Write `length(species)`. Lengths: dog 30 min, cat 20 min, rabbit 20 min, anything else 40 min.", vet) is None
+    csv_ask = ("The office exports the timetable as CSV:\n\n```csv\nlevel,day,start\nGrade 3,Wed,17:30\nGrade 3,Mon,9:00\n```\n\n"
+               "Write `classes_by_level(csv_text)`; times sort as times.")
+    timetable = ("import csv\nimport io\n\n\ndef _key(item):\n    day, start = item\n    hours, minutes = start.split(':')\n    return day, int(hours), int(minutes)\n\n\n"
+                 "def classes_by_level(csv_text):\n    rows = list(csv.DictReader(io.StringIO(csv_text)))\n    return sorted(((r['day'], r['start']) for r in rows), key=_key)\n")
+    assert check(csv_ask, timetable) is None
+    slot = ("def first_free(busy, duration):\n    start = 480\n    while start + duration <= 1020:\n"
+            "        if all(start + duration <= b or start >= e for b, e in busy):\n            return start\n        start += 15\n    return None\n")
+    assert check("Bookings are `(start, end)` pairs (unsorted). Write `first_free(busy, duration)` with no overlap; gaps of 15 minutes.", slot) is None
+    dedupe = ("def dedupe(readings):\n    latest = {}\n    for r in readings:\n        latest[(r['sensor'], r['ts'])] = r\n"
+              "    return sorted(latest.values(), key=lambda r: (r['ts'], r['sensor']))\n")
+    assert check('Readings are dicts like `{"sensor": "ec-1", "ts": "06:00", "value": 1.8}`. Write `dedupe(readings)`: keep the **last** value '
+                 "received for a (sensor, ts) pair; sort by `ts` then `sensor`.", dedupe) is None
+    beds = ("def conflicts(plantings):\n    out = []\n    for bed in sorted({p['bed'] for p in plantings}):\n"
+            "        group = sorted((p for p in plantings if p['bed'] == bed), key=lambda p: p['start'])\n"
+            "        out += [(bed, a['crop'], b['crop']) for i, a in enumerate(group) for b in group[i + 1:] if b['start'] <= a['end']]\n    return out\n")
+    assert check("Write `conflicts(plantings)`. Sort the result by bed, then by the earlier planting's start date.", beds) is None
+    merged = ("import heapq\n\n\ndef merged(per_lift):\n    return list(heapq.merge(*[((t, lift, w) for t, w in r) for lift, r in per_lift.items()]))\n")
+    assert check("Write `merged(per_lift)`. Use `heapq.merge` instead of re-sorting everything.", merged) is None
+    assert check('Write `label(name)`: use `"n/a"` when the name is empty.', "def label(name):\n    return name.strip()\n") == (
+        "the instruction asks for the value 'n/a' ('use `\"n/a\"` when') and the code leaves it out")
+    tally = ("from collections import defaultdict\n\n\ndef part_summary(rows):\n    tally = defaultdict(lambda: (0, 0))\n    for row in rows:\n"
+             "        counts = tally[row['part']]\n        counts[1] += 1\n    return dict(tally)\n")
+    assert trivial(tally) == "always an error: counts[1] = ... (line 8): counts is a value of tally, a tuple, which takes no item assignment"
+    assert trivial(tally.replace("(0, 0)", "[0, 0]")) is None

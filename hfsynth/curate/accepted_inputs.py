@@ -222,6 +222,13 @@ SHAPE_CUE = literal_gates.compile(r"\b(?:style|format|layout)\b[^.\n]*:\s*$|\b(?
                        r"(?:file|text|log|feed|export)\s*:\s*$", re.IGNORECASE)
 
 
+# "Our partner sends batch weights as text, one batch per line, semicolon-separated:": how the text the function reads
+# arrives, then the text ("as text" there is its form, no output).
+ARRIVAL_CUE = literal_gates.compile(r"\b(?:sends?|sent|receives?|received|arriv(?:e|es|ing)|comes?|came|delivers?|delivered|uploads?|uploaded|"
+                                    r"supplies|supplied|provides?|provided)\b[^.\n]*:\s*$", re.IGNORECASE)
+ANSWER_WORDS = literal_gates.compile(r"\b(?:returns?|returning|prints?|printing|outputs?|produces?|writes?|reports?)\b", re.IGNORECASE)
+
+
 # A markdown block indented by four spaces (or a tab) after a line that ends with an input cue.
 INDENTED_BLOCK = literal_gates.compile(r"(?P<before>[^\n]*)\n[ \t]*\n(?P<block>(?:(?: {4}|\t)[^\n]*(?:\n|$)|[ \t]*\n(?= {4}|\t))+)")
 # A shown line that is a call or a prompt with its answer: ``f(x) -> y``, ``>>> f(x)`` (not git's ``>>>>>>> theirs``).
@@ -299,6 +306,7 @@ def fenced_inputs(instruction: str, tree: Optional[ast.Module]) -> List[str]:
         if any(EXAMPLE_LINE.match(line) for line in lines):
             continue  # "e.g." and then ``month_lengths('2023-12', '2024-02') -> [...]``: a worked example, not an input
         cued = FENCE_CUE.search(before) or document and SHAPE_CUE.search(sentence) and not OUTPUT_CUE.search(sentence) or (
+            document and ARRIVAL_CUE.search(sentence) and not ANSWER_WORDS.search(sentence)) or (
             document and CSV_READS.search(source) and _header_of_read_fields(lines, function))
         if cued and not REFUSING.search(sentence) and 0 < len(lines) <= (20 if document else 5) and all(len(line) <= 200 for line in lines):
             shown = [textwrap.dedent(block).strip("\n")] if document else lines

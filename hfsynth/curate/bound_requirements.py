@@ -576,6 +576,8 @@ def _stated_bound_compared_strictly(prose: str, tree: ast.Module) -> Optional[st
     for match in (m for pattern in STATED_INCLUSIVE for m in pattern.finditer(prose)):
         groups = match.groupdict()
         if groups.get("above_words") or groups.get("upto_words"):
+            if re.match(r"\s*[-+]\s*\d", prose[match.end("above_words" if groups.get("above_words") else "upto_words"):]):
+                continue  # "up to and including `today + 30 days`": a bound worked out from the parameter, not the parameter
             parameter = _named_parameter(groups.get("above_words") or groups["upto_words"], parameters)
             if parameter is None:
                 continue
@@ -690,7 +692,7 @@ def _stated_exclusive_compared_inclusively(prose: str, tree: ast.Module) -> Opti
 
 
 # "up to and including 1 kg costs 4.99": a tier's bound belongs to it.
-UP_TO_INCLUDING_ASK = literal_gates.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b", re.IGNORECASE)
+UP_TO_INCLUDING_ASK = literal_gates.compile(r"\bup\s+to\s+and\s+including\b(?!\s+the\s+day\s+before\b)(?!\s+`?[A-Za-z_]\w*`?\s*[-+]\s*\d)|\bat\s+most\s+\d+(?:\.\d+)?\s*(?:kg|g|km|m|items?|units?|points?|%)?\s*(?:costs?|gets?|is|are|pays?)\b", re.IGNORECASE)
 # "'A' (90 and above)", "senior (65 and over)", a table's "| 2200 and up | Master |", "category 1 from 119 km/h, 2 from
 # 154 ... (each threshold inclusive)": the top tier starts at its bound, which belongs to it.
 FROM_BOUND_UP_ASK = literal_gates.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s+(?:and|or)\s+(?:above|over|higher|up|more)\s*\)|\b(?:each|every|all)\s+thresholds?\s+(?:is\s+|are\s+)?inclusive\b"

@@ -38,6 +38,7 @@ import doctest
 import io
 import itertools
 import re
+import textwrap
 import tokenize
 from typing import List, Optional, Tuple
 
@@ -324,7 +325,37 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
             shown = (line[node.col_offset : node.end_col_offset], want, True)
         lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{shown!r}], globals())"
         checked += 1
+    for loop, want in _loop_transcripts(tree, lines, comments, dots):
+        source = textwrap.dedent("\n".join(lines[loop.lineno - 1 : loop.end_lineno]))
+        lines[loop.lineno - 1] = " " * loop.col_offset + f"assert_hf_examples([{(source, want, True, 'lines')!r}], globals())"
+        lines[loop.lineno : loop.end_lineno] = [""] * (loop.end_lineno - loop.lineno)
+        checked += 1
     return ("\n".join(lines) + "\n", checked) if checked else (code, 0)
+
+
+def _loop_transcripts(tree: ast.Module, lines: List[str], comments: dict, dots: bool) -> List[Tuple[ast.For, str]]:
+    """(loop, the lines it prints) of each top-level ``for`` loop that prints and is followed by comment lines that show
+    its output, a line each (``for caste, day in ...: print(caste, day)`` then ``# -> worker 2024-03-03``, ``# -> drone
+    ...``): after an "# Output:" header, if any; every line a claim ("# -> ...") or none ("# Lane 1: 3 vehicles"). The
+    checker holds the loop to them only where it prints as many lines and one of them starts as its claim does: a note
+    below a loop is no output."""
+    found = []
+    blocks = [tree.body] + [node.body for node in tree.body if isinstance(node, ast.If) and "__main__" in unparsed(node.test)]
+    for loop in (node for block in blocks for node in block if isinstance(node, ast.For)):
+        if not any(is_print(call) for call in nodes_of(loop, ast.Call)) or any(line in comments for line in range(loop.lineno, loop.end_lineno + 1)):
+            continue
+        below = _comment_block(lines, loop.end_lineno)
+        if below and OUTPUT_HEADER.match(below[0]):
+            below = below[1:]
+        if not below:
+            continue
+        arrows = [bool(CLAIM_COMMENT.match(text)) for text in below]
+        if any(arrows) and not all(arrows) or not any(arrows) and EXPLAINS.match(below[0]):
+            continue  # "# prints one line per lane": a note on the loop
+        claimed = [_claimed(text, dots) if all(arrows) else text.lstrip("#").strip() for text in below]
+        if all(claimed) and not any(_vague_claim(text, dots) for text in claimed):
+            found.append((loop, "\n".join(claimed)))
+    return found
 
 
 def prose_claims(response: str, tree) -> List[Claim]:
@@ -527,8 +558,24 @@ def _vague_output(want: str, context: str, tree=None) -> bool:
     return bool(re.search(VAGUE, literal, re.IGNORECASE))
 
 
+# Markdown's other code block: lines indented by four spaces (or a tab) after a blank line.
+INDENTED_BLOCK = literal_gates.compile(r"\n[ \t]*\n((?:(?: {4}|\t)[^\n]*(?:\n|$))+)")
+
+
+def _indented_as_fenced(response: str) -> str:
+    """The response with each indented block outside its fences fenced ("This prints:\n\n    B03: 20.6\n    B07: 22.3"
+    shows output as a fenced block would)."""
+    def fenced(found: re.Match) -> str:
+        return "\n\n```\n" + textwrap.dedent(found.group(1)).rstrip("\n") + "\n```\n"
+    parts, last = [], 0
+    for fence in FENCED.finditer(response):
+        parts += [INDENTED_BLOCK.sub(fenced, response[last: fence.start()]), fence.group(0)]
+        last = fence.end()
+    return "".join(parts) + INDENTED_BLOCK.sub(fenced, response[last:])
+
+
 def output_block_claims(response: str, code: str) -> List[Claim]:
-    """The program's whole output, when the response shows it: a plain block introduced by "Output:"
+    """The program's whole output, when the response shows it: a plain block (fenced or indented) introduced by "Output:"
     (or "This prints:", "Prints:", "Result:") right after the block that holds the code, or after a
     usage block of calls that defines nothing (run after the code, in its namespace), or after prose that names
     the call of a function of the code that prints ("Calling `print_breakdown(7.2, 14)` prints:"). One claim that
@@ -538,6 +585,7 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
     if tree is None:
         return []
     code_prints, printers = _prints(tree), _printers(tree)
+    response = _indented_as_fenced(response)
     blocks = list(FENCED.finditer(response))
     for first, second in zip(blocks, blocks[1:]):
         shown = first.group("code").strip()
@@ -676,6 +724,17 @@ def assert_hf_examples(examples, namespace):
         if mode == "case":
             _hf_case_blind(source, namespace, keep_equal=bool(want))
             continue
+        if mode == "lines":  # a loop of prints, then a comment line for each line it prints
+            buffer = _io.StringIO()
+            with _cl.redirect_stdout(buffer):
+                _hf_exec(_hf_compile(source, "<example>", "exec"), namespace)
+            printed = buffer.getvalue()
+            sys.stdout.write(printed)
+            got, wanted = printed.strip().splitlines(), want.strip().splitlines()
+            if _hf_len(got) == _hf_len(wanted) and any(g.split()[:1] == w.split()[:1] for g, w in zip(got, wanted)) \
+                    and not _hf_printed_as_shown(printed, want, _hf_wraps(namespace)):
+                raise AssertionError(f"the response notes that the loop {source.splitlines()[0][:60]!r} prints {want[:80]!r}; it prints {printed.strip()[:80]!r}")
+            continue
         printing = mode in ("print", "note")
         buffer, value, raised = _io.StringIO(), None, None
         try:
@@ -755,7 +814,7 @@ def _hf_close(got, want, tolerance, depth=0):
                 and "e" not in repr(got) + repr(want):
             return False  # 33.33 claimed as 33.3: a value this short prints whole, so fewer digits are another number
         if isinstance(want, float) or isinstance(got, float):
-            return abs(got - want) <= max(tolerance, 1e-9 * abs(want))
+            return got == want if tolerance is None else abs(got - want) <= max(tolerance, 1e-9 * abs(want))  # None: as printed
         return got == want
     if isinstance(want, (list, tuple)) and hasattr(got, "__next__"):
         got = list(__import__("itertools").islice(got, _hf_len(want) + 1))
@@ -791,14 +850,18 @@ def _hf_output_matches(printed, value, want):
     prints its most common first), and so is a returned
     date (``# -> datetime.date(2024, 7, 30)``, ``date(2024, 7, 30)`` or ``2024-07-30``)."""
     norm = lambda text: " ".join(str(text).split())
+    exact = False
     if isinstance(value, _HfPrinted):
         value = value.value
         if _hf_type(value).__module__ not in ("builtins", "datetime", "decimal", "fractions", "collections"):
             return True  # the standard library's dates, numbers and containers print one way: print(next_friday(d)) shows 2024-03-15
-        if not _hf_literal(want.strip())[1] or value is None:
+        claimed, is_literal = _hf_literal(want.strip())
+        if _hf_type(value).__name__ == "Decimal" and is_literal and _hf_type(claimed) in (int, float):
+            return norm(printed) == norm(want)  # a printed Decimal keeps its places: 296.000 is not "296.00"
+        if not is_literal or value is None:
             value = None  # compared as the printed text
         else:
-            printed = ""  # compared as the value print() showed
+            printed, exact = "", True  # compared as the value print() showed: 3.3000000000000003 is not "3.3"
     elif value is not None and _hf_type(value).__module__ == "datetime" and not printed:
         forms = {norm(repr(value)), norm(str(value)), norm(repr(value).partition(".")[2])}  # datetime.date(2024, 7, 29), 2024-07-29, date(2024, 7, 29)
         return norm(want).strip("'\"") in forms or bool(_HF_VAGUE.search(norm(want)))
@@ -822,7 +885,7 @@ def _hf_output_matches(printed, value, want):
         return wanted == "None"  # "f([1, 2, 3])  # None": the REPL shows nothing for it
     if value is not None and not printed and norm(str(value)) == wanted:
         return True  # "# returns hello" for 'hello'
-    tolerance = 0.5000001 * 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0  # 2.25 shown as 2.3 (or 2.2); 2.2 is not 2.3
+    tolerance = None if exact else 0.5000001 * 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0  # 2.25 shown as 2.3 (or 2.2); 2.2 is not 2.3
     claimed, is_literal = _hf_literal(want.strip())
     if is_literal:
         candidates = [value] if value is not None and not printed else []

@@ -42,7 +42,7 @@ SEPARATOR = literal_gates.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 WORD = literal_gates.compile(r"[A-Za-z][A-Za-z0-9_-]*$")
 AN_EXAMPLE = literal_gates.compile(r"\b(?:such as|e\.g\.|for example|for instance|like|including|includes?|say)\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
 # Words of the sentence around a list, never one of its items.
-NOT_ITEMS = frozenset("then also both either neither each every all any other others etc more less only just not the a an its their".split())
+NOT_ITEMS = frozenset("then also both either neither each every all any other others etc more less only just not the a an its their anything everything anyone everyone something otherwise rest".split())
 ARTICLE = literal_gates.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -188,8 +188,8 @@ def missing_fallback_value(instruction: str, strings: List[str]) -> Optional[str
     """The value the instruction says to use in a case, when none of the code's ``strings`` holds it."""
     for found in FALLBACK.finditer(instruction):
         value = found.group("value")
-        if found.group(1) == "`" and (FORMAT_SPELLED.search(value) or re.fullmatch(r"[a-z_][a-z0-9_]*|None|True|False", value)) or CLOCK_FORMAT.fullmatch(value):
-            continue  # `HH:MM`, `singular`, "M:SS", `None`: a format, a name or Python's constant (a missing regex group gives it), not a text to write
+        if found.group(1) == "`" and (FORMAT_SPELLED.search(value) or re.fullmatch(r"[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)*(?:\(\))?|None|True|False", value)) or CLOCK_FORMAT.fullmatch(value):
+            continue  # `HH:MM`, `singular`, `heapq.merge`, "M:SS", `None`: a format, a name or Python's constant (a missing regex group gives it), not a text to write
         whole = re.compile(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE) if len(value) <= 2 else None  # 'X' is no part of "prefixed"
         if not any((whole.search(written) if whole else value.lower() in written.lower()) for written in strings):
             return f"the value {value!r} ({found.group(0)!r})"

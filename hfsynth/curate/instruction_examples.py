@@ -393,11 +393,13 @@ def instruction_examples(instruction_prose: str, code: Union[str, ast.Module, No
     if tree is None:
         return []
     functions = _functions(tree)
-    text = BOLD.sub(r"\1", instruction_prose.replace("`", " "))  # "= **1.0** per day": the value, in bold
+    quoted_arrows = re.sub(rf"`\s*{ARROW}\s*`", lambda m: m.group(0) if instruction_prose.count("`", 0, m.start()) % 2 else " " * len(m.group(0)),
+                           instruction_prose)  # "spacing around `:` and `->` varies": a quoted arrow, no example (not "`st` → `street`")
+    text = BOLD.sub(r"\1", quoted_arrows.replace("`", " "))  # "= **1.0** per day": the value, in bold
     examples = _call_examples(text, functions)
     public = [name for name in functions if not name.startswith("_")]
     if not examples and not calls_only and len(public) == 1 and not any(isinstance(n, ast.ClassDef) for n in tree.body):
-        examples = [e for e in _value_examples(text, public[0], functions[public[0]], instruction_prose) if not _taken_as_other(tree, public[0], e.args)
+        examples = [e for e in _value_examples(text, public[0], functions[public[0]], quoted_arrows) if not _taken_as_other(tree, public[0], e.args)
                     and not _under_a_setting(text, e, tree, public[0]) and not _answer_of_another_kind(tree, public[0], e.want)]
         if not examples and _takes_one_text(tree, public[0]):
             examples = _word_examples(text, public[0])

@@ -33,7 +33,7 @@ import re
 from typing import Dict, Iterator, Optional, Tuple
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, parameter_names, unparsed, values_bound_once, walk
+from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, parameter_names, store_counts, unparsed, values_bound_once, walk
 
 SEQUENCES = ("list", "List", "Sequence", "Iterable", "set", "Set", "frozenset", "tuple", "Tuple", "Collection")
 
@@ -475,6 +475,27 @@ def next_index_let_through(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _tuple_valued_dicts(function: ast.AST) -> set:
+    """Names bound once to a dict whose every value starts as a tuple: ``defaultdict(lambda: (0, 0))``,
+    ``{part: (0, 0) for part in PARTS}``."""
+    stores = store_counts(function)
+    found = set()
+    for node in nodes_of(function, ast.Assign):
+        if not (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1):
+            continue
+        value = node.value
+        default = (value.args[0] if isinstance(value, ast.Call) and unparsed(value.func) in ("defaultdict", "collections.defaultdict")
+                   and len(value.args) == 1 else None)
+        if (isinstance(default, ast.Lambda) and isinstance(default.body, ast.Tuple)
+                or isinstance(value, ast.DictComp) and isinstance(value.value, ast.Tuple)):
+            found.add(node.targets[0].id)
+    for node in nodes_of(function, ast.Assign):  # tally[part] = [present, listed]: a value replaced by one that takes items
+        for target in node.targets:
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and not isinstance(node.value, ast.Tuple):
+                found.discard(target.value.id)
+    return found
+
+
 def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
     """``slots.append((start, end))`` and later ``slots[-1][1] = end``: every item the list is given is a tuple,
     which takes no item assignment (TypeError). Read where each ``append`` of the name gives a tuple display and
@@ -494,6 +515,19 @@ def tuple_item_assigned(tree: ast.Module) -> Optional[str]:
                     if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
                         given.setdefault(target.value.id, set()).add(False)  # slots[i] = [a, b]: its own items replaced
         tuples = {name for name, kinds in given.items() if kinds == {True}}
+        valued = _tuple_valued_dicts(function)
+        stores = store_counts(function)
+        held = {node.targets[0].id: node.value.value.id for node in nodes_of(function, ast.Assign)  # counts = tally[part]
+                if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1
+                and isinstance(node.value, ast.Subscript) and isinstance(node.value.value, ast.Name) and node.value.value.id in valued}
+        for node in nodes_outside_try(function):
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []):
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id in held:
+                    return (f"{unparsed(target)[:50]} = ... (line {node.lineno}): {target.value.id} is a value of {held[target.value.id]}, "
+                            "a tuple, which takes no item assignment")
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Subscript) and isinstance(target.value.value, ast.Name) \
+                        and target.value.value.id in valued:
+                    return f"{unparsed(target)[:50]} = ... (line {node.lineno}): the values of {target.value.value.id} are tuples, which take no item assignment"
         for node in nodes_outside_try(function):
             if isinstance(node, (ast.Assign, ast.AugAssign)):
                 for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):

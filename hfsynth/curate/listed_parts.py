@@ -467,7 +467,8 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
     """A field of the input's records that the code never reads while it reads two others, and that a rule of
     the instruction orders or compares by after listing it ("... keys `name`, `points` and `games`. Order by
     points, then **fewer games played** first"; "if several pickers tie, the one whose `last_assigned` is earliest"):
-    the code leaves the rule out."""
+    the code leaves the rule out. ("Divided by candidates who sat" counts records, and "a teacher whose candidates were
+    all absent" speaks of them: neither reads a field.)"""
     found, field_name = RECORD_FIELDS.search(instruction), r"[`'\"](\w+)[`'\"]"
     if not found:
         found, field_name = RECORD_SHAPE.search(instruction), r"[\"'](\w+)[\"']\s*:"
@@ -481,7 +482,9 @@ def _field_of_a_rule_unread(instruction: str, tree: ast.Module) -> Optional[str]
     after = instruction[found.end():]
     for field in unread:
         stem = field[:-1] if field.endswith("s") and len(field) > 3 else field
-        if re.search(rf"\b(?:by|fewer|more|most|least|highest|lowest|smallest|largest|then|whose)\s+(?:\*\*|`)?(?:the\s+)?(?:\w+\s+)?{re.escape(stem)}(?:s|es)?\b", after, re.IGNORECASE):
+        if re.search(rf"\b(?:(?<!divided )(?<!multiplied )(?<!divide )by|fewer|more|most|least|highest|lowest|smallest|largest|then)\s+(?:\*\*|`)?(?:the\s+)?(?:\w+\s+)?{re.escape(stem)}(?:s|es)?\b"
+                     rf"|\bwhose\s+(?:\*\*|`)?{re.escape(stem)}(?:s|es)?\b`?\s+(?:is|are|was)\s+(?:the\s+)?(?:earliest|latest|highest|lowest|smallest|largest|greatest|least|most|"
+                     rf"oldest|newest|first|last|longest|shortest|fewest)\b", after, re.IGNORECASE):
             return f"the field {field!r} of the input's records, which the instruction's rules name again (never read)"
     return None
 
@@ -538,13 +541,22 @@ def _stem(field: str) -> str:
     return field.split("_")[0] if len(field.split("_")[0]) >= 3 else field
 
 
+def _keeps_whole_records(tree: ast.Module) -> bool:
+    """The code stores the records themselves (``latest[(r["sensor"], r["ts"])] = r``, ``kept.append(r)``): every field
+    goes out as it came, read or not."""
+    items = {loop.target.id for loop in nodes_of(tree, ast.For) if isinstance(loop.target, ast.Name)}
+    return any(isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id in items
+               or isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "append" and len(n.args) == 1
+               and isinstance(n.args[0], ast.Name) and n.args[0].id in items for n in walk(tree))
+
+
 def _number_field_unread(instruction: str, tree: ast.Module) -> Optional[str]:
     """A number field of the records the instruction shows, which its prose names again ("the **total collected
     volume in mL**" of `{"donor_id": "D4", "blood_type": "O+", "volume_ml": 470}`), and which the code never reads
     while it reads another field: ``Counter(r["blood_type"] for r in records)`` counts the records instead."""
     fields, _ = _record_fields(instruction)
     read = _fields_read(tree) if len(fields) >= 2 else set()
-    if not read & set(fields):
+    if not read & set(fields) or _keeps_whole_records(tree):
         return None
     outside = RECORD_SAMPLE.sub(" ", instruction)
     for field, number in fields.items():
@@ -568,9 +580,12 @@ def _excluding_field_unread(instruction: str, written: str, tree: ast.Module) ->
         return None
     sentences = re.split(r"(?<=[.!?;:])\s+|\n+", ANY_RECORD_SAMPLE.sub(" ", instruction))
     others = [f for f in fields if f in read]
+    collections = {a.arg.lower() for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)) for a in n.args.args}
     for field in fields:
         if field in read or values.get(field, set()) & read:
             continue
+        if field.lower() + "s" in collections:
+            continue  # `invoices` of {"invoice": "INV-2291", "ticket": 1043}: "tickets with no invoice line" speaks of the records
         words = "|".join(re.escape(w) for w in [field, _stem(field), *sorted(values.get(field, ()))])
         for sentence in sentences:
             if re.search(rf"\b(?:{words})\b", sentence, re.IGNORECASE) and EXCLUDING.search(sentence) \

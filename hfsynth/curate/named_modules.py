@@ -34,7 +34,7 @@ WORD_LIKE = frozenset(
     fractions gc glob gzip html http imp inspect io json keyword locale logging math mmap numbers nt operator os pipes
     platform profile pty queue random re readline resource sched secrets select selectors shelve signal site socket ssl
     stat statistics string struct this threading multiprocessing time token trace traceback tty turtle types typing wave
-    xml venv uuid concurrent""".split()
+    xml venv uuid concurrent warnings""".split()
 )
 # Popular third-party packages, by the names instructions use, and the import name (and alias) code uses.
 THIRD_PARTY = {

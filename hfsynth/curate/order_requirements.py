@@ -321,7 +321,8 @@ def _never_orders(tree: ast.Module) -> Optional[str]:
     """No sort, heap or bisect; nor a set of the items looked up for each one's neighbour (``day - timedelta(days=1) in
     seen``: runs of consecutive days found in any order); nor a walk from the least to the greatest of one collection
     (``min(counts)`` and ``max(counts)``: every month between them looked up, whatever order they came in), or of the
-    same few values (``min(r1, r2)`` and ``max(r1, r2)``: a range's corners in order)."""
+    same few values (``min(r1, r2)`` and ``max(r1, r2)``: a range's corners in order); nor a test of a candidate against
+    every item at once (``all(...)`` or ``any(...)`` of comparisons), which no order changes."""
     nodes = list(walk_outside_asserts(tree))
     called = {getattr(n.func, "id", None) or getattr(n.func, "attr", None) for n in nodes if isinstance(n, ast.Call)}
     extremes = [{tuple(ast.dump(a) for a in n.args) for n in nodes if isinstance(n, ast.Call) and getattr(n.func, "id", None) == name and n.args}
@@ -332,6 +333,9 @@ def _never_orders(tree: ast.Module) -> Optional[str]:
                               and any(isinstance(op, (ast.In, ast.NotIn)) for op in n.ops) for n in nodes)
     if called & ORDERING_CALLS or ("set" in called or any(isinstance(n, ast.SetComp) for n in nodes)) and neighbour_looked_up:
         return None
+    if any(isinstance(n, ast.Call) and getattr(n.func, "id", None) in ("all", "any") and n.args and isinstance(n.args[0], ast.GeneratorExp)
+           and any(isinstance(c, ast.Compare) for c in walk(n.args[0].elt)) for n in nodes):
+        return None  # all(end <= b_start or start >= b_end for b_start, b_end in busy): a slot tested against every booking, in any order
     return "the code never sorts them"
 
 

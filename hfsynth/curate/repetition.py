@@ -108,8 +108,10 @@ def most_repeated_block(lines: List[str], max_block_lines: int) -> tuple:
 # numbers ("0, 0, 0, 0") do not count: tables and rulers repeat those on purpose.
 _PHRASE = literal_gates.compile(r"(\S.{5,79}?)\1+")
 _WORD3 = literal_gates.compile(r"[A-Za-z_]{3,}")
-# A test's flags repeat on purpose ("[False, True, True, True, True, False]", four seats sold), a few times over.
+# A test's flags and statuses repeat on purpose ("[False, True, True, True, True, False]", four seats sold; '"HOLD", '
+# four times over), a few times over.
 FLAGS = frozenset({"True", "False", "None"})
+QUOTED_ITEM = literal_gates.compile(r"""\s*(["'])[\w -]{1,20}\1,\s*""")
 TYPE_NAMES = frozenset({"int", "float", "str", "bool", "bytes", "complex", "None", "Any", "Optional", "list", "List", "dict", "Dict", "tuple", "Tuple", "set", "Set", "Decimal", "object"})
 
 
@@ -127,7 +129,7 @@ def phrase_loop(code: str, max_repeats: int):
             words = set(re.findall(r"[A-Za-z_]\w*", line[start:end]))
             if times > max_repeats and _WORD3.search(chunk) and len(set(chunk.replace(" ", ""))) >= 3 \
                     and not words <= TYPE_NAMES \
-                    and not (words <= FLAGS and times <= 3 * max_repeats):  # tuple[float, ...]: a type; [True, True, True, True]: a row of seats
+                    and not ((words <= FLAGS or QUOTED_ITEM.fullmatch(chunk)) and times <= 3 * max_repeats):  # tuple[float, ...]: a type; [True, True, True, True]: a row of seats
                 return chunk, times
     return None
 

@@ -9,7 +9,8 @@ lines of one shape. Read only where the words leave no doubt:
 
 - the block is a plain fenced block (no tag, or ``text``, ``txt``, ``log``, ``csv``) of two lines or more, none
   elided ("...");
-- the code unpacks ``<name>.split(...)`` (or ``.rsplit``, on the name stripped or not) into plain names, with a
+- the code unpacks ``<name>.split(...)`` (or ``.rsplit``, on the name stripped or not) into plain names, where the name is
+  a parameter or a loop's (a line it is given or steps through, not a field unpacked from a record), with a
   separator and a count that are literals, outside a ``try``, and nothing but skips of blank or ``#`` lines
   (``if not line: continue``) between it and its function or loop: no other test could set the odd lines aside;
 - one of the block's lines splits into as many fields as the names (the block shows what the code reads) and
@@ -54,7 +55,7 @@ def _split_call(value: ast.expr) -> Optional[tuple]:
         arguments.append(argument.value)
     if len(arguments) == 2 and not isinstance(arguments[1], int) or arguments and not isinstance(arguments[0], (str, type(None))):
         return None
-    return value.func.attr, arguments
+    return value.func.attr, arguments, receiver.id
 
 
 def _blank_or_comment(test: ast.expr) -> bool:
@@ -95,6 +96,17 @@ def _reached_by_every_line(function: ast.AST, target: ast.stmt) -> bool:
             return False
 
 
+def _line_names(function: ast.AST) -> set:
+    """The names that may hold a line: the function's parameters, the names its ``for`` loops step through, and names
+    bound to a method's answer on one of those (``line = raw.strip()``)."""
+    names = {a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs}
+    names |= {loop.target.id for loop in ast.walk(function) if isinstance(loop, (ast.For, ast.comprehension)) and isinstance(loop.target, ast.Name)}
+    return names | {node.targets[0].id for node in ast.walk(function)  # line = raw.strip()
+                    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute) and isinstance(node.value.func.value, ast.Name)
+                    and node.value.func.value.id in names}
+
+
 def unpacked_wrongly(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
     """The first unpacking of a split that one of the instruction's shown lines matches and another does not."""
     if tree is None or "```" not in instruction and "~~~" not in instruction:
@@ -110,7 +122,9 @@ def unpacked_wrongly(instruction: str, tree: Optional[ast.Module]) -> Optional[s
             split = _split_call(node.value)
             if split is None or len(names) < 2 or not all(isinstance(n, ast.Name) for n in names) or not _reached_by_every_line(function, node):
                 continue
-            method, arguments = split
+            method, arguments, receiver = split
+            if receiver not in _line_names(function):
+                continue  # day, start = item; start.split(":"): a field of a record, not a line
             for lines in blocks:
                 counts = {line: len(getattr(line, method)(*arguments)) for line in lines if not line.startswith("#")}
                 odd = [(line, count) for line, count in counts.items() if count != len(names)]

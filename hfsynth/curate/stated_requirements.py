@@ -627,6 +627,8 @@ NEGATIVE_ASK = literal_gates.compile(
     r"\b(?:handle|handles|handling|support|supports|accept|accepts)\s+(?:\w+\s+){0,2}?negative\b|\b(?:may|can|might) be negative\b",
     re.IGNORECASE,
 )
+# Words of the sentence before an ask that make it a list of what is refused.
+REFUSAL_BEFORE = literal_gates.compile(r"\b(?:raise|raises|raising|reject\w*|refus\w*|invalid|error)\b", re.IGNORECASE)
 REGEX_CALLS = frozenset({"findall", "finditer", "search", "match", "fullmatch", "compile", "sub", "split"})
 
 
@@ -998,6 +1000,8 @@ def ignored_requirement(prose: str, code: str) -> Optional[str]:
             return f"the instruction limits a rule to {match.group('literal')!r} ({match.group(0)!r}) and the code never names it"
     for ask, breaks, negatable, reason in BROKEN_ASKS:
         match = ask.search(prose)
+        if match and ask is NEGATIVE_ASK and REFUSAL_BEFORE.search(re.split(r"(?<=[.;!?])\s+", prose[: match.start()])[-1]):
+            continue  # "Raise ValueError for anything else, including negative numbers": negatives refused, not read
         broken = breaks(tree) if match and not (negatable and negated(prose, match.start())) and not settled_by_the_input(ask, match, prose, tree) else None
         if broken:
             return reason.format(ask=match.group(0), ask_end=match.group(0)[-40:], broken=broken)

@@ -467,7 +467,7 @@ WHOLE_OF = frozenset({"full", "whole", "entire", "complete", "overall"})
 GENERIC_KEYS = frozenset(
     "length size value values key keys frequency count counts occurrence occurrences number descending ascending decreasing increasing "
     "index position default hand itself themselves reverse order magnitude absolute sum total last first then name names a an the "
-    "one two default alphabet alphabetical rest remainder remaining other others "
+    "one two default alphabet alphabetical rest remainder remaining other others earlier later earliest latest "
     "numeric numerical lexicographic lexicographical natural chronological".split()  # "by the numeric value of the class number": how, not what
 )
 
@@ -696,11 +696,18 @@ LEFT_ASK = literal_gates.compile(r"\b(?:percent(?:age)?|share|fraction|proportio
                       r"\b(?:percent(?:age)?|amount|balance|budget|minutes|hours|days|data|credit|quota)\s+(?:still\s+)?(?:left|remaining)\b", re.IGNORECASE)
 
 
+# "sheets used per day", "the stock lasts": a time left that is an amount over a rate.
+RUNWAY = literal_gates.compile(r"\b(?:lasts?|per\s+(?:day|hour|minute|week)|a\s+day|daily|rate)\b", re.IGNORECASE)
+
+
 def _left_never_subtracted(prose: str, tree: ast.Module) -> Optional[str]:
     """What is left of an allowance asked for, and code that computes a share (a division) with no
     subtraction at all (no ``-``, ``-=`` nor unary minus): it answers what was used."""
-    if not _asked(LEFT_ASK, prose):
+    asked = _asked(LEFT_ASK, prose)
+    if not asked:
         return None
+    if re.match(r"(?:minutes|hours|days)\b", asked.group(0), re.IGNORECASE) and RUNWAY.search(prose):
+        return None  # "the days of stock remaining" at a daily use: stock over the rate, nothing taken away
     if any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Sub) or isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub)
            for n in walk_outside_asserts(tree)):
         return None
@@ -988,7 +995,7 @@ RUNNING_ASK = literal_gates.compile(r"\bfrom (?:the )?\w+ `?[a-z]`? to (?:the )?
                          r"(?:at|on) (?:any|the same) (?:single )?(?:time|moment|night|day|point|instant)|at once|simultaneous\w*|peak|overlap\w*|"
                          r"moving averages?|exponential\w*|smooth\w*|recurrence|at the end of (?:each|every|which|that|the) \w+|(?:stock|inventory|fill|water|tank) levels?|"
                          r"end[- ]of[- ](?:day|week|month|year|period)|net\s+changes?|runs?\s+out|ran\s+out|no\s+longer|deplet\w*|exhaust\w*|used\s+up|"
-                         r"in\s+successive\s+\w+)\b|"
+                         r"in\s+successive\s+\w+|halves|(?:first|second)\s+half|split\s+points?)\b|"  # "the two halves' totals": prefix sums
                          r"\[\s*[a-z]\w*\s*-\s*1\s*\]", re.IGNORECASE)  # "s[t] = ... s[t-1]": each value from the one before
 
 
@@ -1303,7 +1310,8 @@ def wrong_operation(prose: str, code: str, instruction: str = "") -> Optional[st
                 heads[i] = following.group(1).lower()  # "by blood type": the code's ``type`` names it
         words = _words(code)
         numbered = [re.match(r"\s+(?:number|no|num|code|id)\b", prose[match.end(name):], re.IGNORECASE) for name in ("a", "b")]
-        if not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1] and not _orders_by_fields(tree):
+        positional = any(re.match(r"\s+order\b", prose[match.end(name):], re.IGNORECASE) for name in ("a", "b"))  # "by running order": the position
+        if not positional and not any(k in GENERIC_KEYS for k in keys) and keys[0] != keys[1] and not _orders_by_fields(tree):
             present = [_names_the_key(k, words) or bool(head and head in words) or bool(number and words & {"num", "number", "no", "n"})
                        for k, head, number in zip(keys, heads, numbered)]  # "by seat number": num
             if any(present) and not all(present):
