@@ -6292,3 +6292,24 @@ def test_blind226_to_232s_more_good_rows_and_junk_that_raises():
              "        counts = tally[row['part']]\n        counts[1] += 1\n    return dict(tally)\n")
     assert trivial(tally) == "always an error: counts[1] = ... (line 8): counts is a value of tally, a tuple, which takes no item assignment"
     assert trivial(tally.replace("(0, 0)", "[0, 0]")) is None
+
+
+def test_blind229_to_231s_findall_of_an_optional_group_floats_into_decimals_and_pairs_ranked_by_their_name():
+    """b229-047: ``re.findall(r"\\d+(\\.\\d+)?t\\b", note)`` gives the optional decimals alone ("" for "2t"), not the
+    tonnage; b231-069: ``Decimal(float(cleaned))`` rounds 2.67499... half up to 2.67; b230-078: "`items` is a list of
+    `(title, seconds)`" and ``heapq.nlargest(n, items)`` ranks the titles. Beside each, the code that does it right."""
+    tonnes = "import re\n\n\ndef total_tonnes(note):\n    return round(sum(float(m) for m in re.findall(PATTERN, note)), 3)\n"
+    assert trivial(tonnes.replace("PATTERN", "r'\\d+(\\.\\d+)?t\\b'")) == (
+        "misused call: re.findall('\\\\d+(\\\\.\\\\d+)?t\\\\b', note) (line 5): findall gives the one group (\\.\\d+), which is optional: its part of "
+        "the token (or ''), not the token")
+    assert trivial(tonnes.replace("PATTERN", "r'(\\d+(?:\\.\\d+)?)t\\b'")) is None
+    amount = "from decimal import Decimal, ROUND_HALF_UP\n\n\ndef parse_amount(s):\n    return Decimal(VALUE).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)\n"
+    assert trivial(amount.replace("VALUE", "float(s.replace(',', ''))")).startswith("misused call: Decimal(float(s.replace(',', ''))) (line 5) keeps the float's binary error")
+    assert trivial(amount.replace("VALUE", "s.replace(',', '')")) is None
+    ask = "The show is running long. Write `items_to_trim(items, n=3)` where `items` is a list of `(title, seconds)`, returning the titles of the `n` longest."
+    trim = "import heapq\n\n\ndef items_to_trim(items, n=3):\n    return [title for title, _ in heapq.nlargest(n, items, KEY)]\n"
+    assert check(ask, trim.replace(", KEY", "")) == (
+        "heapq.nlargest(n, items) (line 5) ranks the (title, seconds) pairs of items by title first, not by seconds")
+    assert check(ask, trim.replace("KEY", "key=lambda item: item[1]")) is None
+    weighings = "def by_date(weighings):\n    return sorted(weighings)\n"
+    assert check("Write `by_date(weighings)`; `weighings` is a list of `(date, kg)` pairs, in date order.", weighings) is None

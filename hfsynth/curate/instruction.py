@@ -32,6 +32,7 @@ from hfsynth.curate.none_fields import none_field_ordered
 from hfsynth.curate.python_ast import STDLIB_MODULES, nodes_of, parse_python, unparsed, walk, without_docstrings
 from hfsynth.curate.returned_kinds import contradicted_annotation, contradicted_return, contradicted_value_kind, one_item_for_all
 from hfsynth.curate.shown_lines import unpacked_wrongly
+from hfsynth.curate.stated_pairs import pairs_ordered_by_their_name
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
 from hfsynth.curate.topic import answers_another_task
@@ -488,7 +489,8 @@ def check(row: Dict, config) -> Optional[str]:
                   or contradicted_annotation(prose(text), parse_python(row.get("code") or ""))
                   or contradicted_value_kind(prose(text), parse_python(row.get("code") or "")) or one_item_for_all(prose(text), parse_python(row.get("code") or ""))
                   or int_key_into_json(text, parse_python(row.get("code") or "")) or key_missing_from_the_record(text, parse_python(row.get("code") or ""))
-                  or unpacked_wrongly(text, parse_python(row.get("code") or "")) or none_field_ordered(text, parse_python(row.get("code") or "")))
+                  or unpacked_wrongly(text, parse_python(row.get("code") or "")) or none_field_ordered(text, parse_python(row.get("code") or ""))
+                  or pairs_ordered_by_their_name(text, parse_python(row.get("code") or "")))
         if broken:
             return broken
     english_python = row.get("language", "python") == "python" and written_in_english(text)

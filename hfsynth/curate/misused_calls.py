@@ -1106,7 +1106,7 @@ def _binary_exact(value: float) -> bool:
 
 
 def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
-    """``Decimal(price)`` with ``price: float``, or of an expression with a float written in it (``Decimal(litres * weeks *
+    """``Decimal(price)`` with ``price: float``, ``Decimal(float(text))``, or of an expression with a float written in it (``Decimal(litres * weeks *
     RATE)``, ``RATE = 0.0535`` at the top): the Decimal holds the float's binary value (2.675 is 2.67499...), so rounding
     half up gives 2.67 (``Decimal(str(price))`` is meant)."""
     if not any(getattr(n.func, "id", None) == "Decimal" for n in nodes_of(tree, ast.Call)):
@@ -1124,6 +1124,8 @@ def _decimal_of_a_float(tree: ast.Module) -> Optional[str]:
         def floating(node) -> bool:  # weight_kg * rate_per_kg of two floats; litres * weeks * RATE with RATE = 0.0535
             return (isinstance(node, ast.Name) and node.id in floats | constants
                     or isinstance(node, ast.Constant) and type(node.value) is float and not _binary_exact(node.value)
+                    or isinstance(node, ast.Call) and getattr(node.func, "id", None) == "float" and len(node.args) == 1
+                    and not (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, (int, float)))  # Decimal(float(cleaned))
                     or isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Add, ast.Sub, ast.Div)) and (floating(node.left) or floating(node.right)))
 
         for node in nodes_of(function, ast.Call):
@@ -1786,6 +1788,19 @@ def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
         inner = _alternation_inside_a_token(source) if groups == 1 else None
         if inner:
             return f"{unparsed(node)[:50]} (line {node.lineno}): findall gives the one group {inner[:30]}, the choice inside the token, not the token"
+        optional = _optional_group_beside_a_token(source) if groups == 1 else None
+        if optional:
+            return (f"{unparsed(node)[:50]} (line {node.lineno}): findall gives the one group {optional[:30]}, which is optional: its part of "
+                    "the token (or ''), not the token")
+    return None
+
+
+def _optional_group_beside_a_token(pattern: str) -> Optional[str]:
+    """The one capturing group of ``\d+(\.\d+)?t\b``: optional, with the token's shape (a class) outside it, so
+    findall answers the decimals alone (``".5"``, or ``""`` for "2t"), not the number."""
+    for start, end, capturing, depth in _group_spans(pattern):
+        if capturing and not depth and re.match(r"[?*]", pattern[end:]) and TOKEN_SHAPE.search(pattern[:start] + pattern[end + 1:]):
+            return pattern[start:end]
     return None
 
 
