@@ -1734,7 +1734,7 @@ def test_blind219_and_232s_inputs_that_arrive_and_texts_that_are_no_examples():
     plan_ask = "Write `parse_plan(text)` returning bed number to crops. Spacing around `:` and `->` varies; a line not in this format raises `ValueError`."
     assert instruction_examples(plan_ask, ast.parse(plan)) == []
     assert instruction_examples("Write `parse_plan(text)`. For example: and -> varies", ast.parse(plan)) != []
-    assert instruction_examples("Write `parse_plan(text)`. Expand `st` → `street` and `rd` → `road`.", ast.parse(plan)) != []  # two quoted values
+    assert instruction_examples("Write `parse_plan(text)`. For example: `st` → `street`.", ast.parse(plan)) != []  # two quoted values
     calibrate = ("from bisect import bisect_right\n\n\ndef apply_calibration(readings, calibrations):\n    times = [t for t, _ in calibrations]\n"
                  "    out = []\n    for ts, value in readings:\n        i = bisect_right(times, ts)\n"
                  "        out.append((ts, value if i == 0 else round(value + calibrations[i - 1][1], 3)))\n    return out\n")

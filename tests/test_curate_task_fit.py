@@ -6313,3 +6313,24 @@ def test_blind229_to_231s_findall_of_an_optional_group_floats_into_decimals_and_
     assert check(ask, trim.replace("KEY", "key=lambda item: item[1]")) is None
     weighings = "def by_date(weighings):\n    return sorted(weighings)\n"
     assert check("Write `by_date(weighings)`; `weighings` is a list of `(date, kg)` pairs, in date order.", weighings) is None
+
+
+def test_blind226_and_228s_decimals_met_by_floats_and_times_of_day_from_a_helper():
+    """b226-066: ``rate = MG_PER_KG[drug]`` from a table of floats, then ``weight_kg * rate`` of a Decimal; b228-026:
+    ``net * vat_rate`` with ``vat_rate=0.2`` and ``net = net.quantize(CENT)``; b228-001: ``_clock(end) - _clock(start)``
+    where ``_clock`` returns a ``.time()``. Each raises TypeError on every call; beside each, the code that does not."""
+    dose = ("from decimal import Decimal\n\nMG_PER_KG = {'carprofen': 4.4, 'meloxicam': 0.1}\n\n\n"
+            "def dose_mg(weight_kg: Decimal, drug: str) -> Decimal:\n    rate = RATE\n    return (weight_kg * rate).quantize(Decimal('0.1'))\n")
+    assert trivial(dose.replace("RATE", "MG_PER_KG[drug.lower()]")) == (
+        "always an error: weight_kg * rate (line 8) mixes a Decimal and a float, which raises TypeError")
+    assert trivial(dose.replace("RATE", "Decimal(str(MG_PER_KG[drug.lower()]))")) is None
+    vat = ("from decimal import Decimal\n\nCENT = Decimal('0.01')\n\n\ndef vat_invoice(lines, vat_rate=RATE):\n"
+           "    net = sum((Decimal(price) * qty for _, qty, price in lines), Decimal('0'))\n    net = net.quantize(CENT)\n"
+           "    vat = (net * vat_rate).quantize(CENT)\n    return net, vat\n")
+    assert trivial(vat.replace("RATE", "0.2")) == "always an error: net * vat_rate (line 9) mixes a Decimal and a float, which raises TypeError"
+    assert trivial(vat.replace("RATE", "Decimal('0.2')")) is None
+    press = ("from datetime import datetime\n\n\ndef _clock(value):\n    return datetime.strptime(value, '%H:%M')PART\n\n\n"
+             "def press_hours(shifts):\n    return sum((_clock(s['end']) - _clock(s['start'])).total_seconds() / 3600 for s in shifts)\n")
+    assert trivial(press.replace("PART", ".time()")).startswith(
+        "always an error: _clock(s['end']) - _clock(s['start']) (line 9) subtracts from a datetime.time, which takes no arithmetic")
+    assert trivial(press.replace("PART", "")) is None

@@ -804,7 +804,9 @@ def _hf_decimals(text):
     return max([_hf_len(m) for m in __import__("re").findall(r"\d\.(\d+)", text)] or [0])
 
 
-def _hf_close(got, want, tolerance, depth=0):
+def _hf_close(got, want, tolerance, depth=0, printed=False):
+    """``printed``: ``got`` is what a print() showed, where a float's noise shows (3.3000000000000003 is not "3.3"), while
+    a long float written short stays an abbreviation ("0.333" of 1/3)."""
     if depth > 20:
         return False
     if isinstance(want, bool) or isinstance(got, bool):
@@ -814,19 +816,21 @@ def _hf_close(got, want, tolerance, depth=0):
                 and "e" not in repr(got) + repr(want):
             return False  # 33.33 claimed as 33.3: a value this short prints whole, so fewer digits are another number
         if isinstance(want, float) or isinstance(got, float):
-            return got == want if tolerance is None else abs(got - want) <= max(tolerance, 1e-9 * abs(want))  # None: as printed
+            if printed and got != want and abs(got - want) <= 1e-9 * abs(want):
+                return False
+            return abs(got - want) <= max(tolerance, 1e-9 * abs(want))
         return got == want
     if isinstance(want, (list, tuple)) and hasattr(got, "__next__"):
         got = list(__import__("itertools").islice(got, _hf_len(want) + 1))
     if isinstance(want, (list, tuple)) and isinstance(got, (list, tuple)):
-        return _hf_len(got) == _hf_len(want) and all(_hf_close(g, w, tolerance, depth + 1) for g, w in zip(got, want))
+        return _hf_len(got) == _hf_len(want) and all(_hf_close(g, w, tolerance, depth + 1, printed) for g, w in zip(got, want))
     if isinstance(want, (set, frozenset, list, tuple)) and isinstance(got, (set, frozenset)):
         try:
             return _hf_compare(set(got), set(want), "==")
         except TypeError:
             return False
     if isinstance(want, dict) and isinstance(got, dict):
-        return set(got) == set(want) and all(_hf_close(got[k], want[k], tolerance, depth + 1) for k in want)
+        return set(got) == set(want) and all(_hf_close(got[k], want[k], tolerance, depth + 1, printed) for k in want)
     try:
         return bool(_hf_compare(got, want, "=="))
     except Exception:
@@ -885,7 +889,7 @@ def _hf_output_matches(printed, value, want):
         return wanted == "None"  # "f([1, 2, 3])  # None": the REPL shows nothing for it
     if value is not None and not printed and norm(str(value)) == wanted:
         return True  # "# returns hello" for 'hello'
-    tolerance = None if exact else 0.5000001 * 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0  # 2.25 shown as 2.3 (or 2.2); 2.2 is not 2.3
+    tolerance = 0.5000001 * 10.0 ** -_hf_decimals(want) if _hf_decimals(want) else 0.0  # 2.25 shown as 2.3 (or 2.2); 2.2 is not 2.3
     claimed, is_literal = _hf_literal(want.strip())
     if is_literal:
         candidates = [value] if value is not None and not printed else []
@@ -895,7 +899,7 @@ def _hf_output_matches(printed, value, want):
                 candidates.append(got)
             elif text:
                 candidates.append(text)
-        return any(_hf_close(got, claimed, tolerance) for got in candidates)
+        return any(_hf_close(got, claimed, tolerance, printed=exact) for got in candidates)
     return norm(shown.strip().strip("'\"")) == norm(wanted.strip("'\""))
 
 

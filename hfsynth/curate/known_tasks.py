@@ -365,7 +365,7 @@ TASKS: Tuple[KnownTask, ...] = (
     KnownTask("a binary search", _i(r"\bbinary search\b"), 2, r"search|find|index",
               [([1, 3, 5, 7, 9], 7), ([1, 3, 5, 7, 9], 1), ([1, 3, 5, 7, 9], 9), ([1, 3, 5, 7, 9], 4), ([1, 3, 5, 7, 9], 10), ([2], 2)], _binary_search,
               unless=_i(PRINTS + r"|\binsert|\bleftmost\b|\brightmost\b|\bfirst occurrence|\blast occurrence|\bbisect\b|\bnone\b|\bfalse\b|\brotated\b|\btree\b|\brecursive|\bboolean\b|\btrue\b|\bdescending\b|\bcount\b"
-                                    r"|\bcumulative\b|\bprefix sums?\b|\brunning totals?\b"  # "binary search over the cumulative distances": not the list's own items
+                                    r"|\b(?:over|of|on|in)\s+(?:the\s+)?cumulative\s+(?!`)|\bprefix sums?\b|\brunning totals?\b"  # "binary search over the cumulative distances": not the list's own items
                                     r"|\bat or (?:before|after)\b|\blatest\b|\bearliest\b|\bnearest\b|\bclosest\b"  # "the latest calibration at or before": a neighbour
                                     + THRESHOLD_SEARCH), named=r"binary_?search"),
     KnownTask("the longest common subsequence's length", _i(r"\blength of the longest common subsequence\b|\blongest common subsequence\b[^.]{0,30}\blength\b"), 2, r"lcs|subseq|common",

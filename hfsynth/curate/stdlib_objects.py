@@ -269,15 +269,30 @@ def _pairs_combined(nodes) -> Iterator[Tuple[ast.AST, Tuple[ast.AST, ast.AST]]]:
                 yield node, pair
 
 
+def _helpers_making(tree: ast.Module, classes: Dict[str, type]) -> Dict[str, type]:
+    """The code's top-level functions whose every return makes one standard class in plain sight (``def _clock(value):
+    return datetime.strptime(value, "%H:%M").time()``): a call of one is an instance of it."""
+    found = {}
+    for function in (n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        local = _instances(function, classes)
+        kinds = {(_made(r.value, classes) or local.get(getattr(r.value, "id", None))) if r.value is not None else None
+                 for r in nodes_of(function, ast.Return)}
+        if len(kinds) == 1 and None not in kinds and function.name not in classes:
+            found[function.name] = kinds.pop()
+    return found
+
+
 def mixed_dates(tree: ast.Module) -> Optional[str]:
     """A datetime and a date, both made in plain sight (or a parameter annotated as one, never rebound), subtracted
     or ordered: Python refuses to mix them (TypeError), although each reads as "a date" (``datetime.now() -
     date.fromisoformat(s)``, ``as_of - checked_out`` with ``as_of: datetime`` and ``checked_out: date``), or a time of
     day ordered against either (``ts.time() > closing`` with ``closing = datetime.combine(day, time(20, 0))``). And a
-    ``datetime.time`` minus another (or minus or plus a timedelta): a time of day takes no arithmetic at all."""
+    ``datetime.time`` minus another (or minus or plus a timedelta): a time of day takes no arithmetic at all. A call of the
+    code's own helper that always makes one of them counts as one (``_clock(shift["end"]) - _clock(shift["start"])``)."""
     classes = _classes(tree)
     if not classes:
         return None
+    classes = {**classes, **_helpers_making(tree, classes)}
     pair = {datetime.date, datetime.datetime}
     for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         instances = {**_annotated_instances(scope, classes), **_instances(scope, classes)}
@@ -306,7 +321,8 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
     """A ``Decimal`` in arithmetic with a float (``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25`` and ``total``
     made of Decimals): Python refuses to mix them (TypeError), so every call that reaches the line raises. The
     float is a literal, a name the module binds once to one, an item of a dict the module binds once to floats alone
-    (``DISCOUNTS[kind]``), or a parameter annotated ``float``; the Decimal is a ``Decimal(...)`` call, its ``quantize``, a
+    (``DISCOUNTS[kind]``), a parameter annotated ``float`` or defaulting to one (``vat_rate=0.2``), or a local bound once
+    to one of those (``rate = MG_PER_KG[drug]``); the Decimal is a ``Decimal(...)`` call, its ``quantize``, a
     ``sum`` that starts from a Decimal, or arithmetic of Decimals and ints, followed through names bound only so,
     a parameter annotated ``Decimal``, or an item of one annotated ``dict[str, Decimal]``."""
     classes = _classes(tree)
@@ -336,6 +352,10 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
                         bindings.setdefault(bound.id, []).append(None)  # bound by a loop or a with: anything
         local_floats = {name for name in floats if scope is tree or name not in bindings and name not in {a.arg for a in parameters}}  # not a local of that name
         local_floats |= {a.arg for a in parameters if a.annotation is not None and unparsed(a.annotation) == "float" and stores[a.arg] == 0}
+        defaults = list(zip(arguments.posonlyargs + arguments.args, [None] * (len(arguments.posonlyargs + arguments.args) - len(arguments.defaults))
+                            + list(arguments.defaults))) + list(zip(arguments.kwonlyargs, arguments.kw_defaults)) if arguments else []
+        local_floats |= {a.arg for a, default in defaults if a.annotation is None and isinstance(default, ast.Constant)  # vat_rate=0.2
+                         and type(default.value) is float and stores[a.arg] == 0}
         annotated = {a.arg: unparsed(a.annotation).replace(" ", "") for a in parameters if a.annotation is not None and stores[a.arg] == 0}
         decimal_parameters = {name for name, annotation in annotated.items() if annotation in decimal_names}
         decimal_maps = {name for name, annotation in annotated.items()  # fees: dict[str, Decimal]: fees[subject] is a Decimal
@@ -352,6 +372,9 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
                 return True  # DISCOUNTS.get(kind) with no default: a float, or None (TypeError too)
             return isinstance(node, ast.Constant) and type(node.value) is float or isinstance(node, ast.Name) and node.id in local_floats
 
+        for name, values in bindings.items():  # rate = MG_PER_KG[drug]: bound once, to a float
+            if name not in local_floats and len(values) == 1 and values[0] is not None and stores[name] == 1 and is_float(values[0]):
+                local_floats.add(name)
         known: set = set()
 
         def is_decimal(node: ast.AST) -> bool:
@@ -373,7 +396,9 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
         while grew:
             grew = False
             for name, values in bindings.items():
-                own = [v for v in values if not (isinstance(v, ast.BinOp) and isinstance(v.left, ast.Name) and v.left.id == name)]  # total += ...: still a Decimal, or the error
+                own = [v for v in values if not (isinstance(v, ast.BinOp) and isinstance(v.left, ast.Name) and v.left.id == name  # total += ...: still a Decimal, or the error
+                                                 or isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "quantize"
+                                                 and isinstance(v.func.value, ast.Name) and v.func.value.id == name)]  # net = net.quantize(CENT): still one
                 if name not in known and name not in local_floats and own and all(v is not None and is_decimal(v) for v in own):
                     known.add(name)
                     grew = True
