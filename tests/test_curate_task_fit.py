@@ -6334,3 +6334,17 @@ def test_blind226_and_228s_decimals_met_by_floats_and_times_of_day_from_a_helper
     assert trivial(press.replace("PART", ".time()")).startswith(
         "always an error: _clock(s['end']) - _clock(s['start']) (line 9) subtracts from a datetime.time, which takes no arithmetic")
     assert trivial(press.replace("PART", "")) is None
+
+
+def test_blind229s_a_difference_stepped_one_way_to_zero():
+    """b229-014: ``diff = target - sum(tenths.values())`` then ``while diff != 0: ...; diff -= 1``: a difference may start
+    below 0, and stepping it down never reaches 0. Beside it, the loop whose sign is seen to first, and one by the sign."""
+    streams = ("def round_streams(streams):\n    tenths = {k: round(t * 10) for k, t in streams.items()}\n"
+               "    diff = round(sum(streams.values()) * 10) - sum(tenths.values())\n    order = sorted(streams, key=streams.get, reverse=True)\n"
+               "    i = 0\nGUARD    while diff != 0:\n        tenths[order[i % len(order)]] += STEP\n        diff -= STEP\n        i += 1\n"
+               "    return {k: t / 10 for k, t in tenths.items()}\n")
+    assert trivial(streams.replace("GUARD", "").replace("STEP", "1")) == (
+        "never ends: the while loop at line 6 (diff != 0) only steps diff by -1, and diff = round(sum(streams.values()) * 10) - sum(tenths.values()) "
+        "may start below 0: then it never ends")
+    assert trivial(streams.replace("GUARD", "    if diff < 0:\n        raise ValueError('over')\n").replace("STEP", "1")) is None
+    assert trivial(streams.replace("GUARD", "    sign = 1 if diff > 0 else -1\n").replace("STEP", "sign")) is None

@@ -480,6 +480,38 @@ def steps_past_its_end(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def steps_one_way_from_a_difference(tree: ast.AST) -> Optional[str]:
+    """``diff = target - sum(tenths.values())`` then ``while diff != 0: ...; diff -= 1``: the loop steps its name one way
+    only, by one, towards 0, and a difference starts on either side of it; from the other side it runs away for ever
+    (``while diff > 0`` or a step by the sign was meant). Read where the name is assigned once outside the loop, to a
+    subtraction, never ordered against anything outside the loop (``if diff < 0``: its sign seen to), the step is its
+    only change inside, and the loop has no break or return."""
+    for loop in nodes_of(tree, ast.While):
+        test = loop.test
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.NotEq)):
+            continue
+        if any(isinstance(n, (ast.Break, ast.Return, ast.Raise, ast.Yield)) for n in walk(loop)):
+            continue
+        for name, end in ((test.left, test.comparators[0]), (test.comparators[0], test.left)):
+            if not (isinstance(name, ast.Name) and isinstance(end, ast.Constant) and end.value == 0):
+                continue
+            inside = {id(n) for n in walk(loop)}
+            bound = [n.value for n in nodes_of(tree, ast.Assign) if id(n) not in inside and len(n.targets) == 1
+                     and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name.id]
+            start = bound[0] if len(bound) == 1 else None
+            if any(isinstance(n, ast.Compare) and id(n) not in inside and any(isinstance(op, (ast.Lt, ast.Gt, ast.LtE, ast.GtE)) for op in n.ops)
+                   and name.id in _read(n) for n in walk(tree)):
+                continue  # if diff < 0: ...: its sign is seen to before the loop
+            writes = _writes(loop, name.id, loop_targets=True)
+            step = writes[0] if len(writes) == 1 and isinstance(writes[0], ast.AugAssign) and isinstance(writes[0].op, (ast.Add, ast.Sub)) else None
+            if (isinstance(start, ast.BinOp) and isinstance(start.op, ast.Sub) and step is not None and isinstance(step.value, ast.Constant)
+                    and step.value.value == 1):
+                side = "below" if isinstance(step.op, ast.Sub) else "above"
+                return (f"the while loop at line {loop.lineno} ({unparsed(test)[:40]}) only steps {name.id} by "
+                        f"{'-' if side == 'below' else '+'}1, and {name.id} = {unparsed(start)[:60]} may start {side} 0: then it never ends")
+    return None
+
+
 def remainder_never_changes(tree: ast.AST) -> Optional[str]:
     """``while short % pack: short += pack``: adding the divisor leaves the remainder as it was, so a loop entered with
     one never ends (rounding up to a multiple adds ``pack - short % pack`` once, or steps by one)."""
@@ -505,9 +537,14 @@ def _bound_in(loop: ast.AST) -> Set[str]:
 
 
 def _one_unit(step: ast.AST) -> bool:
-    """A step of 1 (or ``timedelta(days=1)``): a count or a date walks onto every value, the end included."""
+    """A step of 1 (or ``timedelta(days=1)``, or ``1 if diff > 0 else -1``): a count or a date walks onto every value,
+    the end included."""
     if isinstance(step, ast.Constant):
         return step.value in (1, 1.0)
+    if isinstance(step, ast.UnaryOp) and isinstance(step.op, ast.USub):
+        return _one_unit(step.operand)
+    if isinstance(step, ast.IfExp):
+        return _one_unit(step.body) and _one_unit(step.orelse)
     if isinstance(step, ast.Call) and (getattr(step.func, "id", None) or getattr(step.func, "attr", None)) == "timedelta":
         values = [k.value for k in step.keywords] + list(step.args)
         return len(values) == 1 and isinstance(values[0], ast.Constant) and values[0].value == 1
