@@ -6348,3 +6348,14 @@ def test_blind229s_a_difference_stepped_one_way_to_zero():
         "may start below 0: then it never ends")
     assert trivial(streams.replace("GUARD", "    if diff < 0:\n        raise ValueError('over')\n").replace("STEP", "1")) is None
     assert trivial(streams.replace("GUARD", "    sign = 1 if diff > 0 else -1\n").replace("STEP", "sign")) is None
+
+
+def test_blind226s_a_walk_round_a_ring_with_no_lap_counted():
+    """b226-041: ``while kennel in occupied: kennel = kennel % total + 1`` goes round for ever when every kennel is taken
+    ("in August the block is often completely full"). Beside it, the walk that measures the set first."""
+    pick = ("def pick_kennel(preferred, occupied, total):\nGUARD    kennel = preferred\n    while kennel in occupied:\n"
+            "        kennel = kennel % total + 1\n    return kennel\n")
+    assert trivial(pick.replace("GUARD", "")) == (
+        "never ends: the while loop at line 3 (kennel in occupied) goes round the ring (kennel % total + 1) until kennel is not in "
+        "occupied: when occupied holds every one, it goes round for ever")
+    assert trivial(pick.replace("GUARD", "    if len(occupied) >= total:\n        return None\n")) is None

@@ -25,10 +25,12 @@ Comment claims are read on the code's top-level lines and in its ``__main__`` bl
 fee(46))  # 3 1.5``, or ``# Output: 3`` alone on the line below, and the bare output of a call of the code's
 own function alone below its ``print``; an output of several lines goes on in comments indented under its first,
 ``#    Tue: 0``); the line is replaced by the check in the program the sandbox runs,
-so it still runs in its place and order. "This prints `...`" right after the code's block, when the code
-has one ``print``, claims the program's output. A float that prints whole (``33.33``) is not the ``33.3`` a
-claim shows; a long one (``0.30000000000000004``) is, to the digits shown. ``Counter({'Ann': 2})`` claims
-the counts.
+so it still runs in its place and order. The comment lines under a top-level loop of prints, one per line it prints,
+are that loop's output. "This prints `...`" right after the code's block, when the code
+has one ``print``, claims the program's output, and so does an "Output:" block, fenced or indented. A float that prints
+whole (``33.33``) is not the ``33.3`` a claim shows; a long one (``0.3333333333333333``) is, to the digits shown, but
+not when the claim is the number its noise hides: a print of ``0.30000000000000004`` shows no "0.3". A printed
+Decimal keeps its places (``296.000`` is not "296.00"). ``Counter({'Ann': 2})`` claims the counts.
 """
 
 from __future__ import annotations
@@ -714,7 +716,8 @@ def assert_hf_examples(examples, namespace):
     the source is the whole program, and want what it prints; "probe": a known task's answer
     (hfsynth.curate.known_tasks), not the response's claim; "runs": an example whose answer is no literal,
     which only has to return; "unit": an instruction's example with no call
-    named ("2.675 -> '2.68'"), which may leave out a currency symbol or "%" the text adds; "case": the source gives ``(function,
+    named ("2.675 -> '2.68'"), which may leave out a currency symbol or "%" the text adds; "lines": the source is a loop
+    of prints and want the lines it prints, held to only where it prints as many and one starts as its claim does; "case": the source gives ``(function,
     args, kwargs)`` that must give the same answer, case aside, however their strings are cased
     (hfsynth.curate.case_probes)."""
     import contextlib as _cl, io as _io

@@ -512,6 +512,39 @@ def steps_one_way_from_a_difference(tree: ast.AST) -> Optional[str]:
     return None
 
 
+def _wraps(value: ast.AST, name: str) -> bool:
+    """``kennel % total + 1`` or ``(kennel + 1) % total``: the next value round a ring of ``total``."""
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and isinstance(value.left, ast.BinOp) and isinstance(value.left.op, ast.Mod):
+        return isinstance(value.left.left, ast.Name) and value.left.left.id == name
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod) and isinstance(value.left, ast.BinOp) and isinstance(value.left.op, ast.Add):
+        return isinstance(value.left.left, ast.Name) and value.left.left.id == name
+    return False
+
+
+def wraps_round_a_full_set(tree: ast.AST) -> Optional[str]:
+    """``while kennel in occupied: kennel = kennel % total + 1``: the walk goes round the ring until it finds a free
+    value, and when the set holds every one (a full block) it goes round for ever. Read where the loop has no break,
+    return or counter of its own, steps the name only round the ring, and nothing in its function measures the set
+    (``len(occupied)``) or stops after a lap (``== preferred``)."""
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        for loop in nodes_of(function, ast.While):
+            test = loop.test
+            if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.In)
+                    and isinstance(test.left, ast.Name) and isinstance(test.comparators[0], ast.Name)):
+                continue
+            name, taken = test.left.id, test.comparators[0].id
+            if any(isinstance(n, (ast.Break, ast.Return, ast.Raise, ast.Yield)) for n in walk(loop)) or len(loop.body) != 1:
+                continue
+            writes = _writes(loop, name)
+            if not (len(writes) == 1 and writes[0] is loop.body[0] and isinstance(writes[0], ast.Assign) and _wraps(writes[0].value, name)):
+                continue
+            measured = any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "len" and taken in _read(n) for n in walk(function))
+            if not measured:
+                return (f"the while loop at line {loop.lineno} ({unparsed(test)[:40]}) goes round the ring ({unparsed(writes[0].value)[:30]}) "
+                        f"until {name} is not in {taken}: when {taken} holds every one, it goes round for ever")
+    return None
+
+
 def remainder_never_changes(tree: ast.AST) -> Optional[str]:
     """``while short % pack: short += pack``: adding the divisor leaves the remainder as it was, so a loop entered with
     one never ends (rounding up to a multiple adds ``pack - short % pack`` once, or steps by one)."""

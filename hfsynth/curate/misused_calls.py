@@ -1796,7 +1796,7 @@ def _findall_of_a_repeated_group(tree: ast.Module) -> Optional[str]:
 
 
 def _optional_group_beside_a_token(pattern: str) -> Optional[str]:
-    """The one capturing group of ``\d+(\.\d+)?t\b``: optional, with the token's shape (a class) outside it, so
+    """The one capturing group of ``\\d+(\\.\\d+)?t\\b``: optional, with the token's shape (a class) outside it, so
     findall answers the decimals alone (``".5"``, or ``""`` for "2t"), not the number."""
     for start, end, capturing, depth in _group_spans(pattern):
         if capturing and not depth and re.match(r"[?*]", pattern[end:]) and TOKEN_SHAPE.search(pattern[:start] + pattern[end + 1:]):

@@ -53,7 +53,7 @@ from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import (best_kept_as_another_value, discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
                                       loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, returned_never_filled,
                                       swapped_clamp, unread_parts)
-from hfsynth.curate.endless_loops import (climbs_past_the_root, shows_a_root_linked_to_itself, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, steps_past_its_end, steps_one_way_from_a_difference, remainder_never_changes, recurses_into_strings,
+from hfsynth.curate.endless_loops import (climbs_past_the_root, shows_a_root_linked_to_itself, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, steps_past_its_end, steps_one_way_from_a_difference, wraps_round_a_full_set, remainder_never_changes, recurses_into_strings,
                                           recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.partial_means import mean_over_the_key_count, mean_over_the_whole
 from hfsynth.curate.pieced_slices import overlapping_slices
@@ -597,6 +597,7 @@ SUBSTANCE_CHECKS = (
     (jumps_onto_its_bound, lambda found: f"never ends: {found}"),
     (steps_past_its_end, lambda found: f"never ends: {found}"),
     (steps_one_way_from_a_difference, lambda found: f"never ends: {found}"),
+    (wraps_round_a_full_set, lambda found: f"never ends: {found}"),
     (remainder_never_changes, lambda found: f"never ends: {found}"),
     (follows_itself, lambda found: f"never ends: {found}"),
     (recurses_unchanged, lambda found: f"never ends: {found}"),
