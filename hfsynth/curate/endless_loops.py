@@ -463,6 +463,19 @@ def steps_past_its_end(tree: ast.AST) -> Optional[str]:
     the distance is no multiple of the step, ``t`` passes ``close`` without ever equalling it, and the loop never ends
     (``while t < close`` was meant). Read where the loop has no break or return, and the step is its only change of ``t``."""
     once = values_bound_once(tree)
+    for loop, name, end in _inequalities_with_no_exit(tree):
+        if name.id in _read(end) or not _calls_are_pure(end) or _read(end) & _bound_in(loop):
+            continue
+        writes = _writes(loop, name.id, loop_targets=True)
+        step = writes[0].value if len(writes) == 1 and isinstance(writes[0], ast.AugAssign) and isinstance(writes[0].op, (ast.Add, ast.Sub)) else None
+        if step is not None and not _one_unit(once.get(step.id, step) if isinstance(step, ast.Name) else step):
+            return (f"the while loop at line {loop.lineno} ({unparsed(loop.test)[:40]}) steps {name.id} by {unparsed(step)[:30]}: "
+                    f"unless the distance is a multiple of the step, {name.id} passes {unparsed(end)[:20]} and it never ends")
+    return None
+
+
+def _inequalities_with_no_exit(tree: ast.AST) -> Iterator[Tuple[ast.While, ast.Name, ast.expr]]:
+    """``(loop, name, end)`` of each ``while name != end`` (either way round) with no break, return, raise or yield."""
     for loop in nodes_of(tree, ast.While):
         test = loop.test
         if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.NotEq)):
@@ -470,14 +483,8 @@ def steps_past_its_end(tree: ast.AST) -> Optional[str]:
         if any(isinstance(n, (ast.Break, ast.Return, ast.Raise, ast.Yield)) for n in walk(loop)):
             continue
         for name, end in ((test.left, test.comparators[0]), (test.comparators[0], test.left)):
-            if not isinstance(name, ast.Name) or name.id in _read(end) or not _calls_are_pure(end) or _read(end) & _bound_in(loop):
-                continue
-            writes = _writes(loop, name.id, loop_targets=True)
-            step = writes[0].value if len(writes) == 1 and isinstance(writes[0], ast.AugAssign) and isinstance(writes[0].op, (ast.Add, ast.Sub)) else None
-            if step is not None and not _one_unit(once.get(step.id, step) if isinstance(step, ast.Name) else step):
-                return (f"the while loop at line {loop.lineno} ({unparsed(test)[:40]}) steps {name.id} by {unparsed(step)[:30]}: "
-                        f"unless the distance is a multiple of the step, {name.id} passes {unparsed(end)[:20]} and it never ends")
-    return None
+            if isinstance(name, ast.Name):
+                yield loop, name, end
 
 
 def steps_one_way_from_a_difference(tree: ast.AST) -> Optional[str]:
@@ -486,29 +493,23 @@ def steps_one_way_from_a_difference(tree: ast.AST) -> Optional[str]:
     (``while diff > 0`` or a step by the sign was meant). Read where the name is assigned once outside the loop, to a
     subtraction, never ordered against anything outside the loop (``if diff < 0``: its sign seen to), the step is its
     only change inside, and the loop has no break or return."""
-    for loop in nodes_of(tree, ast.While):
-        test = loop.test
-        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.NotEq)):
+    for loop, name, end in _inequalities_with_no_exit(tree):
+        if not (isinstance(end, ast.Constant) and end.value == 0):
             continue
-        if any(isinstance(n, (ast.Break, ast.Return, ast.Raise, ast.Yield)) for n in walk(loop)):
-            continue
-        for name, end in ((test.left, test.comparators[0]), (test.comparators[0], test.left)):
-            if not (isinstance(name, ast.Name) and isinstance(end, ast.Constant) and end.value == 0):
-                continue
-            inside = {id(n) for n in walk(loop)}
-            bound = [n.value for n in nodes_of(tree, ast.Assign) if id(n) not in inside and len(n.targets) == 1
-                     and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name.id]
-            start = bound[0] if len(bound) == 1 else None
-            if any(isinstance(n, ast.Compare) and id(n) not in inside and any(isinstance(op, (ast.Lt, ast.Gt, ast.LtE, ast.GtE)) for op in n.ops)
-                   and name.id in _read(n) for n in walk(tree)):
-                continue  # if diff < 0: ...: its sign is seen to before the loop
-            writes = _writes(loop, name.id, loop_targets=True)
-            step = writes[0] if len(writes) == 1 and isinstance(writes[0], ast.AugAssign) and isinstance(writes[0].op, (ast.Add, ast.Sub)) else None
-            if (isinstance(start, ast.BinOp) and isinstance(start.op, ast.Sub) and step is not None and isinstance(step.value, ast.Constant)
-                    and step.value.value == 1):
-                side = "below" if isinstance(step.op, ast.Sub) else "above"
-                return (f"the while loop at line {loop.lineno} ({unparsed(test)[:40]}) only steps {name.id} by "
-                        f"{'-' if side == 'below' else '+'}1, and {name.id} = {unparsed(start)[:60]} may start {side} 0: then it never ends")
+        inside = {id(n) for n in walk(loop)}
+        bound = [n.value for n in nodes_of(tree, ast.Assign) if id(n) not in inside and len(n.targets) == 1
+                 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name.id]
+        start = bound[0] if len(bound) == 1 else None
+        if any(isinstance(n, ast.Compare) and id(n) not in inside and any(isinstance(op, (ast.Lt, ast.Gt, ast.LtE, ast.GtE)) for op in n.ops)
+               and name.id in _read(n) for n in walk(tree)):
+            continue  # if diff < 0: ...: its sign is seen to before the loop
+        writes = _writes(loop, name.id, loop_targets=True)
+        step = writes[0] if len(writes) == 1 and isinstance(writes[0], ast.AugAssign) and isinstance(writes[0].op, (ast.Add, ast.Sub)) else None
+        if (isinstance(start, ast.BinOp) and isinstance(start.op, ast.Sub) and step is not None and isinstance(step.value, ast.Constant)
+                and step.value.value == 1):
+            side = "below" if isinstance(step.op, ast.Sub) else "above"
+            return (f"the while loop at line {loop.lineno} ({unparsed(loop.test)[:40]}) only steps {name.id} by "
+                    f"{'-' if side == 'below' else '+'}1, and {name.id} = {unparsed(start)[:60]} may start {side} 0: then it never ends")
     return None
 
 

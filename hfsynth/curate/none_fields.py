@@ -114,7 +114,7 @@ def none_field_ordered(instruction: str, tree: Optional[ast.Module]) -> Optional
         return None
     for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
         ordered = _ordered_fields(function)
-        for field in sorted(_none_fields(instruction, set(ordered)), key=lambda f: ordered[f].lineno):
+        for field in sorted(_none_fields(instruction, set(ordered)), key=lambda f: (ordered[f].lineno, f)):  # by line, then name: one reason every run
             node = ordered[field]
             if not _tested(function, field, node):
                 return (f"the instruction says {field!r} may be None, and {unparsed(node)[:70]} (line {node.lineno}) orders or adds it "
