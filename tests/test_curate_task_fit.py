@@ -6359,3 +6359,16 @@ def test_blind226s_a_walk_round_a_ring_with_no_lap_counted():
         "never ends: the while loop at line 3 (kennel in occupied) goes round the ring (kennel % total + 1) until kennel is not in "
         "occupied: when occupied holds every one, it goes round for ever")
     assert trivial(pick.replace("GUARD", "    if len(occupied) >= total:\n        return None\n")) is None
+
+
+def test_blind229s_records_ranked_by_a_key_through_a_name():
+    """b229-011: ``keyed = [(s.hired_on + timedelta(days=s.hire_days), s) for s in skips]`` then ``heapq.nsmallest(n,
+    keyed)``: two skips due the same day make the heap compare two dataclass objects (TypeError). Beside it, the id
+    between key and record."""
+    due = ("import heapq\nfrom dataclasses import dataclass\nfrom datetime import date, timedelta\n\n\n@dataclass\nclass Skip:\n"
+           "    skip_id: str\n    hired_on: date\n    hire_days: int\n\n\ndef due_soonest(skips, n):\n"
+           "    keyed = [(s.hired_on + timedelta(days=s.hire_days)KEY, s) for s in skips]\n    return [s for *_, s in heapq.nsmallest(n, keyed)]\n")
+    assert trivial(due.replace("KEY", "")) == (
+        "always an error: heapq.nsmallest(n, keyed) (line 15) puts s, a record that cannot be ordered, after its key: two equal keys "
+        "compare the records, which raises TypeError")
+    assert trivial(due.replace("KEY", ", s.skip_id")) is None

@@ -274,7 +274,8 @@ def _ties_broken_before(before: list, counters: set, pushed: bool) -> bool:
 def _tuples_ordered(node: ast.AST, bound: Dict[str, ast.expr]) -> Iterator[Tuple[ast.Tuple, Optional[ast.comprehension]]]:
     """The tuples a heap or a keyless sort compares, with the comprehension that makes them (None for one pushed):
     ``heappush(heap, (fee, s))``; ``heapq.nlargest(k, ((r.votes, r) for r in results))``, ``sorted``/``min``/``max`` of
-    such a comprehension with no ``key``; ``heapify(heap)`` of ``heap = [(-u, insp) for insp in inspections]``."""
+    such a comprehension (or of a name bound once to one) with no ``key``; ``heapify(heap)`` of ``heap = [(-u, insp) for
+    insp in inspections]``."""
     if not isinstance(node, ast.Call):
         return
     name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
@@ -290,6 +291,8 @@ def _tuples_ordered(node: ast.AST, bound: Dict[str, ast.expr]) -> Iterator[Tuple
         made = node.args[0]
     elif name == "heapify" and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
         made = bound.get(node.args[0].id)
+    if isinstance(made, ast.Name):  # keyed = [(s.due, s) for s in skips]; heapq.nsmallest(n, keyed)
+        made = bound.get(made.id)
     if isinstance(made, (ast.ListComp, ast.GeneratorExp)) and len(made.generators) == 1 and isinstance(made.elt, ast.Tuple):
         yield made.elt, made.generators[0]
 
