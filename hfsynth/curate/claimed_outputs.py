@@ -160,14 +160,15 @@ def _shown_repr(comment: str) -> str:
     return match.group("want") if calls and not bare else ""
 
 
+def _shown_blocks(tree: ast.Module) -> List[List[ast.stmt]]:
+    """The statements that show the code at work: the top level and the ``__main__`` block."""
+    return [tree.body] + [node.body for node in tree.body if isinstance(node, ast.If) and "__main__" in unparsed(node.test)]
+
+
 def _shown_lines(tree: ast.Module) -> List[ast.Expr]:
     """One-line expression statements at the top level and in the ``__main__`` block."""
-    blocks = [tree.body]
-    for node in tree.body:
-        if isinstance(node, ast.If) and "__main__" in unparsed(node.test):
-            blocks.append(node.body)
     return [
-        node for block in blocks for node in block
+        node for block in _shown_blocks(tree) for node in block
         if isinstance(node, ast.Expr) and node.lineno == node.end_lineno and not isinstance(node.value, (ast.Constant, ast.Await, ast.Yield))
     ]
 
@@ -342,8 +343,7 @@ def _loop_transcripts(tree: ast.Module, lines: List[str], comments: dict, dots: 
     checker holds the loop to them only where it prints as many lines and one of them starts as its claim does: a note
     below a loop is no output."""
     found = []
-    blocks = [tree.body] + [node.body for node in tree.body if isinstance(node, ast.If) and "__main__" in unparsed(node.test)]
-    for loop in (node for block in blocks for node in block if isinstance(node, ast.For)):
+    for loop in (node for block in _shown_blocks(tree) for node in block if isinstance(node, ast.For)):
         if not any(is_print(call) for call in nodes_of(loop, ast.Call)) or any(line in comments for line in range(loop.lineno, loop.end_lineno + 1)):
             continue
         below = _comment_block(lines, loop.end_lineno)

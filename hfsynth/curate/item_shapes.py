@@ -179,17 +179,30 @@ def dicts_ordered_by_themselves(tree: ast.Module) -> Optional[str]:
     dicts = {name for name, annotation in parameters.items()
              if (item := _item_annotation(annotation)) is not None and re.fullmatch(r"(?:dict|Dict)(?:\[.*\])?", unparsed(item))}
     for node in nodes_outside_try(tree):
-        if not isinstance(node, ast.Call) or any(k.arg == "key" for k in node.keywords):
+        ranking = keyless_ranking(node)
+        if ranking is None or ranking[1] not in ("sorted", "max", "min", "sort"):
             continue
-        func = node.func
-        if isinstance(func, ast.Name) and func.id in ("sorted", "max", "min") and len(node.args) == 1:
-            ordered = node.args[0]
-        elif isinstance(func, ast.Attribute) and func.attr == "sort" and not node.args:
-            ordered = func.value
-        else:
-            continue
+        ordered = ranking[0]
         if isinstance(ordered, ast.Name) and ordered.id in dicts:
             return f"{unparsed(node)[:60]} orders the dicts of {ordered.id} by themselves, and dicts cannot be compared (line {node.lineno})"
+    return None
+
+
+def keyless_ranking(node: ast.AST) -> Optional[Tuple[ast.expr, str, bool]]:
+    """``(what is ranked, how, highest first)`` of a call that ranks items by themselves, with no ``key``:
+    ``sorted(x)``, ``max(x)``, ``min(x)``, ``x.sort()``, ``heapq.nlargest(n, x)``, ``heapq.nsmallest(n, x)``; else None.
+    "Highest first" is ``reverse=True`` (or ``nlargest``)."""
+    if not isinstance(node, ast.Call) or any(k.arg == "key" for k in node.keywords):
+        return None
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+    descending = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords)
+    if name in ("sorted", "max", "min") and len(node.args) == 1:
+        return node.args[0], name, descending
+    if name == "sort" and isinstance(func, ast.Attribute) and not node.args:
+        return func.value, name, descending
+    if name in ("nlargest", "nsmallest") and len(node.args) == 2:
+        return node.args[1], name, name == "nlargest"
     return None
 
 

@@ -20,6 +20,7 @@ import re
 from typing import Optional
 
 from hfsynth.curate import literal_gates
+from hfsynth.curate.item_shapes import keyless_ranking
 from hfsynth.curate.python_ast import nodes_outside_try, unparsed
 
 PAIR_ITEMS = literal_gates.compile(
@@ -32,7 +33,6 @@ NUMBER_FIELD = literal_gates.compile(
     re.IGNORECASE)
 # A first field that orders on purpose: "(date, kg)" sorted is in date order.
 WHEN_FIELD = literal_gates.compile(r"(?:\w+_)?(?:date|day|time|ts|timestamp|when|start|month|year|week|hour|at|on)(?:_\w+)?", re.IGNORECASE)
-RANKING_CALLS = frozenset({"sorted", "max", "min", "nlargest", "nsmallest"})
 
 
 def pairs_ordered_by_their_name(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
@@ -49,16 +49,10 @@ def pairs_ordered_by_their_name(instruction: str, tree: Optional[ast.Module]) ->
     if not pairs:
         return None
     for node in nodes_outside_try(tree):
-        if not isinstance(node, ast.Call) or any(k.arg == "key" for k in node.keywords):
-            continue
-        name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr if isinstance(node.func, ast.Attribute) else None
-        descending = any(k.arg == "reverse" and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords)
-        if name in RANKING_CALLS and (name != "sorted" or descending):  # sorted(claims) may be the order asked: by claim number
-            ranked = node.args[1] if name in ("nlargest", "nsmallest") and len(node.args) == 2 else node.args[0] if len(node.args) == 1 else None
-        elif name == "sort" and isinstance(node.func, ast.Attribute) and not node.args and descending:
-            ranked = node.func.value
-        else:
-            continue
+        ranking = keyless_ranking(node)
+        if ranking is None or ranking[1] in ("sorted", "sort") and not ranking[2]:
+            continue  # sorted(claims) may be the order asked: by claim number
+        ranked = ranking[0]
         if isinstance(ranked, ast.Name) and ranked.id in pairs:
             first, second = pairs[ranked.id]
             return (f"{unparsed(node)[:60]} (line {node.lineno}) ranks the ({first}, {second}) pairs of {ranked.id} by {first} first, "
