@@ -1744,3 +1744,31 @@ def test_blind219_and_232s_inputs_that_arrive_and_texts_that_are_no_examples():
             {"id": "comma made a point", "code": batches.replace("WEIGHT", "weight.strip().replace(',', '.')"), "instruction": ask}]
     got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
     assert got == {"comma read raw": "failed", "comma made a point": "passed"}, got
+
+
+def test_blind233_and_235s_claims_after_accented_text_two_prints_in_a_sentence_and_a_sample_that_prints():
+    """b235-047: ``print(truck_slug("La Taquería Doña María"))  # -> la-taqueria-dona-maria``: the line's offsets count
+    bytes, and the claim is read all the same. b233-055: "This prints `A` for the first call (...) and `B` for the
+    second." after two prints: a line each. b233-064: "For the sample this prints:" over an indented block. Beside
+    each, the row whose claim holds."""
+    slug = ("import re\nimport unicodedata\n\n\ndef slug(name):\nFOLD    return re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')\n\n\n"
+            "print(slug('La Taquería Doña María'))  # -> la-taqueria-dona-maria\n")
+    folded = "    name = unicodedata.normalize('NFKD', name).encode('ascii', 'ignore').decode()\n"
+    expiry = ("from datetime import datetime, timedelta\n\n\ndef new_expiry(now, current, minutes):\n    start = max(current, now)\n"
+              "    return min(start + timedelta(minutes=minutes), now + timedelta(hours=2))\n\n\nnow = datetime(2024, 5, 2, 10, 0)\n"
+              "print(new_expiry(now, datetime(2024, 5, 2, 11, 15), 30))\nprint(new_expiry(now, datetime(2024, 5, 2, 11, 0), 90))\n")
+    summary = ("def summary(items):\n    counts = {}\n    for branch, late in items:\n        counts[branch] = counts.get(branch, 0) + late\n"
+               "    return [f'{b}: {n}' for b, n in sorted(counts.items(), key=lambda p: (-p[1], p[0]))]\n\n\n"
+               "for line in summary([('Harbor', True), ('Central', True), ('Central', True), ('Harbor', True), ('West', True)]):\n    print(line)\n")
+    rows = [{"id": "accents kept", "code": slug.replace("FOLD", "")}, {"id": "accents folded", "code": slug.replace("FOLD", folded)}]
+    rows = [dict(r, instruction="Write `slug(name)` and show an example.", response=f"```python\n{r['code']}```\n") for r in rows]
+    for second, name in (("12:00:00", "two prints right"), ("12:30:00", "two prints wrong")):
+        rows.append({"id": name, "code": expiry, "instruction": "Write `new_expiry(now, current, minutes)` and show what it prints.",
+                     "response": f"Clamp it.\n\n```python\n{expiry}```\n\nThis prints `2024-05-02 11:45:00` for the first call (the 30 minutes "
+                                 f"stack on the remaining 1h15) and `2024-05-02 {second}` for the second.\n"})
+    for first, name in (("Central: 2\n    Harbor: 2", "sample right"), ("Harbor: 2\n    Central: 2", "sample wrong")):
+        rows.append({"id": name, "code": summary, "instruction": "Write `summary(items)` and show what it prints for a small sample.",
+                     "response": f"Count per branch.\n\n```python\n{summary}```\n\nFor the sample this prints:\n\n    {first}\n    West: 1\n"})
+    got = {r["id"]: r["exec_status"] for r in execute_rows(rows, CFG)}
+    assert got == {"accents kept": "failed", "accents folded": "passed", "two prints right": "passed", "two prints wrong": "failed",
+                   "sample right": "passed", "sample wrong": "failed"}, got

@@ -6372,3 +6372,111 @@ def test_blind229s_records_ranked_by_a_key_through_a_name():
         "always an error: heapq.nsmallest(n, keyed) (line 15) puts s, a record that cannot be ordered, after its key: two equal keys "
         "compare the records, which raises TypeError")
     assert trivial(due.replace("KEY", ", s.skip_id")) is None
+
+
+def test_blind233_to_239s_loops_whose_only_step_waits_on_a_condition():
+    """b233-013, b237-038: ``while left > 0: for piece in PIECES: if piece <= left: ...; break``: when no piece fits
+    (a float remainder under a cent, no seat of that type left) the for loop changes nothing and the while loop spins.
+    b239-073: ``while words:`` whose words are taken only by an inner ``while words and <fits>``: a word longer than the
+    width is never taken. Beside each, the loop that gives up, and inner loops whose test is sure to hold on entry
+    (the outer test holds it, the path just made it true, a raise before the loop vetted it)."""
+    change = ("def make_change(due, paid):\n    remaining = round((paid - due) * 100)\n    change = {}\n    while remaining > 0:\n"
+              "        for piece in (2000, 1000, 500, 100, 25, 10, 5, 1):\n            if piece <= remaining:\n"
+              "                change[piece] = change.get(piece, 0) + 1\n                remaining -= piece\n                break\nELSE    return change\n")
+    assert trivial(change.replace("ELSE", "")) == (
+        "never ends: the while loop at line 4 (remaining > 0) can reach the end of its body without changing remaining: it never ends")
+    assert trivial(change.replace("ELSE", "        else:\n            raise ValueError(remaining)\n")) is None
+    wrap = ("def wrap_label(text, width):\n    words = text.split()\n    lines = []\n    while words:\n        line = ''\n"
+            "        while words and len(line) + len(words[0]) + (1 if line else 0) <= width:\n"
+            "            line += (' ' if line else '') + words.pop(0)\nLONG        lines.append(line)\n    return lines\n")
+    assert trivial(wrap.replace("LONG", "")) == (
+        "never ends: the while loop at line 4 (words) can reach the end of its body without changing words: it never ends")
+    assert trivial(wrap.replace("LONG", "        if not line:\n            line = words.pop(0)\n")) is None
+    runs = ("def runs(events):\n    out = []\n    i = 0\n    while i < len(events):\n        t = events[i][0]\n        n = 0\n"
+            "        while i < len(events) and events[i][0] == t:\n            n += 1\n            i += 1\n        out.append((t, n))\n    return out\n")
+    assert trivial(runs) is None  # on entry i < len(events) holds and events[i][0] == t was just made so
+    chairs = ("from collections import deque\n\n\ndef lifts(groups, seats):\n    if any(g <= 0 or g > seats for g in groups):\n"
+              "        raise ValueError('group too big')\n    queue = deque(groups)\n    rides = 0\n    while queue:\n        free = seats\n"
+              "        while queue and queue[0] <= free:\n            free -= queue.popleft()\n        rides += 1\n    return rides\n")
+    assert trivial(chairs) is None  # no group is bigger than a chair: the raise vetted it
+
+
+def test_blind234s_an_item_put_back_on_its_heap_and_blind239s_a_step_of_a_found_position():
+    """b234-030: ``t, vessel = heappop(pending)`` and, when no berth is free, ``heappush(pending, (t, vessel))``: the
+    heap is as it was, so the next pass pops the same vessel and waits again, for ever. b239-060: ``i += blocker`` with
+    ``blocker = window.find("X")``: a sold seat first in the window gives 0 and the scan stands still. Beside each, the
+    loop that moves: the vessel pushed at the time a berth frees, the step past the blocker."""
+    berths = ("import heapq\n\n\ndef waits(arrivals, berths, service):\n    pending = [(t, v) for v, t in arrivals]\n    heapq.heapify(pending)\n"
+              "    free = [0] * berths\n    out = {}\n    while pending:\n        t, vessel = heapq.heappop(pending)\n        if free[0] <= t:\n"
+              "            heapq.heapreplace(free, t + service)\n            out[vessel] = t\n        else:\n            heapq.heappush(pending, BACK)\n    return out\n")
+    assert trivial(berths.replace("BACK", "(t, vessel)")) == (
+        "never ends: the while loop at line 9 (pending) can reach the end of its body without changing pending: it never ends")
+    assert trivial(berths.replace("BACK", "(free[0], vessel)")) is None
+    seats = ("def first_block(row, n):\n    i = 0\n    while i + n <= len(row):\n        blocker = row[i:i + n].find('X')\n"
+             "        if blocker == -1:\n            return i\n        i += STEP\n    return -1\n")
+    assert trivial(seats.replace("STEP", "blocker")) == (
+        "never ends: i += blocker (line 7) is the while loop's only step, and row[i:i + n].find('X') (line 4) gives 0 when what "
+        "it looks for comes first: the loop stands still")
+    assert trivial(seats.replace("STEP", "blocker + 1")) is None
+
+
+def test_blind233_to_237s_records_a_heap_compares_and_decimals_that_raise():
+    """b233-097: ``(d.priority, d.filed, d)`` of a dataclass: a filing date is no tie-breaker, two disputes filed the
+    same day compare the Disputes (TypeError); b237-099 the same with a dict and its ``since`` date; b235-036 a dict
+    made with ``event | {...}``. b233-072: ``factor = 1.5`` on one branch, then ``fine * factor`` with a Decimal fine;
+    b233-039: ``json.dumps`` of a ``defaultdict(Decimal)``; b234-092: a field of a frozen dataclass set on each item of
+    ``containers: list[Container]``. Beside each, the code that runs."""
+    hearing = ("import heapq\nfrom dataclasses import dataclass\nfrom datetime import date\n\n\n@dataclass\nclass Dispute:\n    citation: str\n"
+               "    priority: int\n    filed: date\n\n\ndef order(disputes: list[Dispute]) -> list[str]:\n    heap = []\n    for d in disputes:\n"
+               "        heapq.heappush(heap, (d.priority, d.filed, KEY))\n    return [heapq.heappop(heap)[-1].citation for _ in disputes]\n")
+    assert trivial(hearing.replace("KEY", "d")) == (
+        "always an error: heapq.heappush(heap, (d.priority, d.filed, d)) (line 16) puts d, a record that cannot be ordered, after its key: "
+        "two equal keys compare the records, which raises TypeError")
+    assert trivial(hearing.replace("KEY", "d.citation, d")) is None
+    queue = ("import heapq\n\n\ndef work_queue(accounts):\n    heap = []\n    for a in accounts:\n        heapq.heappush(heap, (-a['debt'], a['since'], ITEM))\n"
+             "    return [heapq.heappop(heap)[-1]['id'] for _ in accounts]\n")
+    assert trivial(queue.replace("ITEM", "a")).endswith("on equal keys heapq compares the dicts (a), which raises TypeError")
+    assert trivial(queue.replace("ITEM", "a['id'], a")) is None
+    merged = ("import heapq\n\n\ndef timeline(stages):\n    heap = []\n    for stage, events in stages.items():\n        for e in events:\n"
+              "            heapq.heappush(heap, (e['start'], ITEM))\n    return [heapq.heappop(heap) for _ in range(len(heap))]\n")
+    assert trivial(merged.replace("ITEM", "e | {'stage': stage}")).endswith("which raises TypeError")
+    assert trivial(merged.replace("ITEM", "stage, e['title']")) is None
+    fine = ("from decimal import Decimal\n\n\ndef amount(fine: str, age: int) -> Decimal:\n    if age <= 30:\n        factor = 1\n    elif age <= 60:\n"
+            "        factor = RATE\n    else:\n        factor = 2\n    return (Decimal(fine) * factor).quantize(Decimal('0.01'))\n")
+    assert trivial(fine.replace("RATE", "1.5")) == (
+        "always an error: Decimal(fine) * factor (line 11) mixes a Decimal and a float, which raises TypeError")
+    assert trivial(fine.replace("RATE", "Decimal('1.5')")) is None
+    revenue = ("import json\nfrom collections import defaultdict\nfrom decimal import Decimal\n\n\ndef revenue_json(payments):\n"
+               "    totals = defaultdict(Decimal)\n    for meter, amount in payments:\n        totals[meter] += Decimal(amount)\n    return json.dumps(totals, sort_keys=TrueARG)\n")
+    assert trivial(revenue.replace("ARG", "")) == (
+        "always an error: json.dumps(totals, sort_keys=True) (line 10) writes Decimals (totals's values) to JSON, which raises TypeError: "
+        "json cannot encode a Decimal")
+    assert trivial(revenue.replace("ARG", ", default=float")) is None
+    release = ("import dataclasses\nfrom dataclasses import dataclass\n\n\n@dataclass(frozen=True)\nclass Container:\n    id: str\n    status: str\n\n\n"
+               "def apply_release(containers: list[Container], ids: set[str]) -> list[Container]:\n    out = []\n    for box in containers:\n"
+               "        if box.id in ids:\n            SET\n        out.append(box)\n    return out\n")
+    assert trivial(release.replace("SET", "box.status = 'RELEASED'")) == (
+        "always an error: box.status = ... (line 15): box is a Container, which is frozen (a copy of one too), so the assignment raises whenever it runs")
+    assert trivial(release.replace("SET", "box = dataclasses.replace(box, status='RELEASED')")) is None
+
+
+def test_blind235_and_237s_good_rows_a_floor_by_divmod_a_key_after_lowest_and_a_parameter_that_earns_nothing():
+    """b235-079: "`floor(stock * request / total)`" worked out with ``divmod``; b237-096: "then by lowest odometer" names
+    the odometer; b237-097: "extras (GPS, child seats) earn nothing" leaves ``extras_amount`` unread on purpose, as
+    "`flight_no` is only used in the log message you may ignore as well" does ``flight_no``."""
+    share = ("def allocate(stock, requests):\n    total = sum(requests.values())\n    shares = {}\n    for sku, req in requests.items():\n"
+             "        shares[sku], _ = divmod(stock * req, total)\n    return shares\n")
+    assert check("Write `allocate(stock, requests)`: each SKU gets `floor(stock * request / total_requested)` kg.", share) is None
+    cars = "def sort_for_display(cars):\n    return sorted(cars, key=lambda c: (CLASS_ORDER[c.car_class], c.odometer, c.plate))\n"
+    assert check("Order the cars by class, then by lowest odometer, then by plate. Write `sort_for_display(cars)`.", cars) is None
+    assert check("Order the cars by class, then by lowest mileage, then by plate. Write `sort_for_display(cars)`.", cars) == (
+        "the instruction sorts by class and by mileage, and the code never names mileage")
+    points = ("def loyalty_points(base_amount, extras_amount, tier):\n    return int(base_amount) * {'standard': 1, 'gold': 2}[tier]\n")
+    ask = ("Write `loyalty_points(base_amount: Decimal, extras_amount: Decimal, tier: str) -> int`.\n\n- Members earn 1 point per whole euro "
+           "of the base amount; extras (GPS, insurance, child seats) EARN.\n- The tier multiplies the points.")
+    assert check(ask.replace("EARN", "earn nothing"), points) is None
+    assert check(ask.replace("EARN", "earn double"), points) == (
+        "the instruction asks for the parameter extras_amount of loyalty_points() (never read) and the code leaves it out")
+    gate = "def assign_gate(flight_no, free_gates):\n    return min(free_gates, default=None)\n"
+    assert check("Write `assign_gate(flight_no, free_gates)` returning the lowest free gate. `free_gates` may be empty; "
+                 "`flight_no` is only used in the log message you may ignore as well.", gate) is None

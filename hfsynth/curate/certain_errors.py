@@ -73,10 +73,10 @@ import warnings
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, records_of_typed_lists, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
                                         records_by_their_fields, records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, nodes_of, own_scope_nodes, preorder, store_counts, unparsed, walk
-from hfsynth.curate.stdlib_objects import decimal_with_float, missing_method, mixed_dates, twin_left_unparsed, wrong_arity
+from hfsynth.curate.stdlib_objects import decimal_with_float, decimals_into_json, missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
@@ -867,11 +867,12 @@ COPIES = frozenset({"copy", "deepcopy", "replace", "_replace"})  # copy.copy(cla
 
 def _frozen_record_assigned(tree: ast.Module) -> Optional[str]:
     """``claim = copy.copy(claim); claim.status = "closed"`` in a loop over claims whose fields are a frozen dataclass's
-    (``claim.status``, ``claim.amount`` of ``Claim``), or over a parameter annotated with it: a copy is frozen too."""
+    (``claim.status``, ``claim.amount`` of ``Claim``), or over a parameter annotated with it (or a list of it,
+    ``containers: list[Container]``): a copy is frozen too."""
     frozen = {n.name for n in nodes_of(tree, ast.ClassDef) if _frozen(n)}
     if not frozen:
         return None
-    records = records_by_their_fields(tree, frozen)
+    records = {**records_by_their_fields(tree, frozen), **records_of_typed_lists(tree, frozen)}
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
         records.update({a.arg: unparsed(a.annotation) for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs
                         if a.annotation is not None and unparsed(a.annotation) in frozen})
@@ -1235,7 +1236,7 @@ def certain_error(tree: ast.Module) -> Optional[str]:
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or frozen_field_assigned(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree) or wrong_arity(tree) or mixed_dates(tree) or decimal_with_float(tree) or twin_left_unparsed(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
+             or missing_method(tree) or wrong_arity(tree) or mixed_dates(tree) or decimal_with_float(tree) or decimals_into_json(tree) or twin_left_unparsed(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
              or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree) or none_values_grown(tree)
              or records_compared_on_ties(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree)

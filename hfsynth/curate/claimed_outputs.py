@@ -316,7 +316,8 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
             want = ""  # print(loyalty_points(Decimal("37.99"), date(2024, 6, 11)))  # Tuesday: of a function that returns an int, a note on the input
         if not want:
             continue
-        if not line[node.end_col_offset :].lstrip().startswith("#"):
+        raw = line.encode()  # the node's offsets count UTF-8 bytes ("Doña María" is longer in bytes than in characters)
+        if not raw[node.end_col_offset :].decode(errors="replace").lstrip().startswith("#"):
             continue  # another statement after it on the line (``print(x); y = 2  # 1``): the comment is not its alone
         call = node.value
         shown_repr = _printed_repr(call)
@@ -325,8 +326,8 @@ def with_comment_claims_checked(code: str, context: Optional[ast.AST] = None) ->
         elif _prints_one(call):
             shown = (ast.get_source_segment(code, call.args[0]) or unparsed(call.args[0]), want, True, mode)  # print(E): E's value, printed
         else:
-            shown = (line[node.col_offset : node.end_col_offset], want, True)
-        lines[node.lineno - 1] = line[: node.col_offset] + f"assert_hf_examples([{shown!r}], globals())"
+            shown = (raw[node.col_offset : node.end_col_offset].decode(), want, True)
+        lines[node.lineno - 1] = raw[: node.col_offset].decode() + f"assert_hf_examples([{shown!r}], globals())"
         checked += 1
     for loop, want in _loop_transcripts(tree, lines, comments, dots):
         source = textwrap.dedent("\n".join(lines[loop.lineno - 1 : loop.end_lineno]))
@@ -519,7 +520,7 @@ def session_claims(response: str) -> List[Claim]:
 
 # The prose that introduces a program's output: "Output:", "This prints:", "Expected output", "Result:".
 OUTPUT_LEAD = literal_gates.compile(
-    r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:the |sample |example |expected |console )?output|(?:(?:this|it|which|the (?:code|program|script)) (?:will )?)?(?:prints?|outputs?)|running (?:it|this|the (?:code|program|script|example))(?: code| script| example)? (?:prints|gives|shows|outputs|produces)|result)"
+    r"(?:^|\n)[ \t]*(?:\*\*|#+\s*)?(?:(?:for|with|on) (?:the|this|that) (?:sample|example)(?: above| data| input| list)?,? )?(?:(?:the |sample |example |expected |console )?output|(?:(?:this|it|which|the (?:code|program|script)) (?:will )?)?(?:prints?|outputs?)|running (?:it|this|the (?:code|program|script|example))(?: code| script| example)? (?:prints|gives|shows|outputs|produces)|result)"
     r"(?:\s+(?:is|will be|should be|would be))?\s*:?(?:\*\*)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -609,12 +610,13 @@ def output_block_claims(response: str, code: str) -> List[Claim]:
     prints = [node for node in _shown_lines(tree) if _is_print(node)]
     for block in blocks:
         said = PRINTS_INLINE.match(response, block.end())
-        if len(prints) == 1 and said and block.group("code").strip() and block.group("code").strip() in code \
+        if prints and said and block.group("code").strip() and block.group("code").strip() in code \
                 and not _vague_output(said.group("want"), response[: block.end()], tree):
-            want, end = said.group("want"), said.end()
+            wants, end = [said.group("want")], said.end()
             for more in iter(lambda: PRINTS_NEXT.match(response, end), None):  # "This prints `A` followed by `B`": two lines
-                want, end = want + "\n" + more.group("want"), more.end()
-            return [(code, want, False, "program")]  # "This prints `[('bonus', 2), ...]`." after the code's one print
+                wants, end = wants + [more.group("want")], more.end()
+            if len(prints) in (1, len(wants)):  # the one print's lines, or a line for each print
+                return [(code, "\n".join(wants), False, "program")]  # "This prints `[('bonus', 2), ...]`." after the code's print
     return []
 
 
@@ -626,7 +628,9 @@ CALL_PRINTS = literal_gates.compile(r"`(?P<call>[A-Za-z_]\w*\([^`\n]*\))`\s+(?:p
 PRINTS_INLINE = literal_gates.compile(r"\s*(?:(?:for|with|on)\s+(?:the|this|that)\s+(?:sample|example)(?:\s+(?:above|data|input|list))?\s*,?\s+)?"
                                       r"(?:running\s+(?:it|this|the\s+(?:code|program|script|snippet|example))|this|it|which|the (?:code|program|script|snippet|example))"
                                       r"\s+(?:prints|outputs|displays)\s*:?\s*`(?P<want>[^`\n]+)`", re.IGNORECASE)
-PRINTS_NEXT = literal_gates.compile(r"\s*,?\s*(?:followed\s+by|and\s+then|then|and)\s+`(?P<want>[^`\n]+)`", re.IGNORECASE)
+# "... `A` for the first call (the 30 minutes stack on the rest) and `B` for the second": the next print's line.
+PRINTS_NEXT = literal_gates.compile(r"(?:\s+for\s+the\s+first(?:\s+(?:call|case|one|line|example|input))?)?(?:\s*\([^()\n]*\))?"
+                                    r"\s*,?\s*(?:followed\s+by|and\s+then|then|and)\s+`(?P<want>[^`\n]+)`", re.IGNORECASE)
 
 
 # What a usage block may need that the sandbox does not give: files, the network, a terminal, the clock.

@@ -191,8 +191,87 @@ def _really_changed(steps: List[Step]) -> Set[str]:
     return assigned - again
 
 
-def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> Iterator[Tuple[List[Step], str]]:
-    """(the steps of one path through ``statements``, how it ends: "end", "continue" or "exit")."""
+# A comparison and its contrary: ``a < b`` is false exactly where ``a >= b`` holds.
+CONTRARY = {ast.Lt: ast.GtE, ast.LtE: ast.Gt, ast.Gt: ast.LtE, ast.GtE: ast.Lt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq}
+
+
+def _negated(test: ast.expr) -> ast.expr:
+    """The test that holds where ``test`` fails: a single comparison turned round (``i >= len(xs)`` for ``i < len(xs)``,
+    which :func:`_set_past_its_test` can read), else ``not test``."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in CONTRARY:
+        return ast.Compare(left=test.left, ops=[CONTRARY[type(test.ops[0])]()], comparators=test.comparators)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return test.operand
+    return ast.UnaryOp(op=ast.Not(), operand=test)
+
+
+def _skips(loop: ast.stmt, steps: List[Step], guarded: Set[str]) -> List[ast.expr]:
+    """The tests under which an inner loop changes nothing, when its changes all wait on a condition: a ``while``
+    whose test is false on entry, one test for each part of it that may fail (``while words and len(line) +
+    len(words[0]) <= width``: a word longer than the width), or a ``for`` whose body is one ``if`` (``for piece in
+    coins: if piece <= left: ...; break``: no piece fits). Not a part the path made true (``t = events[i][0]``, then
+    ``while ... events[i][0] == t``), nor one about what a ``raise`` before the loop already vetted (``guarded``:
+    ``if any(g > seats ...): raise``, then ``free = seats; while queue and queue[0] <= free``)."""
+    if isinstance(loop, ast.While) and not loop.orelse:
+        parts = _conjuncts(loop.test)
+    elif isinstance(loop, (ast.For, ast.AsyncFor)) and not loop.orelse and len(loop.body) == 1 and isinstance(loop.body[0], ast.If) \
+            and not loop.body[0].orelse:
+        parts = [loop.body[0].test]
+    else:
+        return []
+    made = {node.targets[0].id: node.value for kind, node in steps if kind == "do" and isinstance(node, ast.Assign)
+            and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)}
+    found = []
+    for part in parts:
+        if isinstance(part, ast.Compare) and len(part.ops) == 1 and isinstance(part.ops[0], ast.Eq) and any(
+                isinstance(a, ast.Name) and a.id in made and unparsed(made[a.id]) == unparsed(b)
+                for a, b in ((part.left, part.comparators[0]), (part.comparators[0], part.left))):
+            continue
+        names = _read(part)
+        if (names | {n for name in names if name in made for n in _read(made[name])}) & guarded:
+            continue
+        if isinstance(loop, ast.While):
+            found.append(_negated(part))
+        else:
+            found.append(ast.UnaryOp(op=ast.Not(), operand=ast.BoolOp(op=ast.And(), values=[loop.iter, part])))
+    return found
+
+
+def _false_of(test: ast.expr, constants: dict) -> bool:
+    """``test``, made of names bound to ``constants``, of constants, ``not``, ``and``/``or`` and comparisons alone, is false."""
+    if not all(isinstance(n, (ast.Name, ast.Constant, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.Load, ast.unaryop, ast.boolop, ast.cmpop)) for n in walk(test)):
+        return False
+    try:
+        return not eval(compile(ast.Expression(body=ast.fix_missing_locations(ast.copy_location(test, test))), "<test>", "eval"), {"__builtins__": {}}, dict(constants))
+    except Exception:
+        return False
+
+
+def _contradicts(steps: List[Step], test: ast.expr) -> bool:
+    """The path's tests, read before it changes what they read, deny the loop's own test: ``i >= len(events)``
+    under ``while i < len(events)``; ``i >= len(pending)`` and ``not ready`` under ``while i < len(pending) or ready``;
+    or a test of names the path set to constants that they fail (``line = ""``, then ``if line:``). Such a path is never taken."""
+    seen, changed, constants = set(), set(), {}
+    for kind, node in steps:
+        if kind == "do":
+            changed |= _assigned(node)
+            for name in _assigned(node):
+                constants.pop(name, None)
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Constant):
+                constants[node.targets[0].id] = node.value.value  # line = "": a test of line alone is known on this path
+        elif not (_read(node) & changed):
+            seen.add(unparsed(node))
+        elif _read(node) <= set(constants) and _false_of(node, constants):
+            return True
+    denied = lambda part: unparsed(_negated(part)) in seen or unparsed(ast.UnaryOp(op=ast.Not(), operand=part)) in seen
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+        return all(denied(part) for part in test.values)
+    return any(denied(part) for part in _conjuncts(test))
+
+
+def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int], guarded: Set[str] = frozenset()) -> Iterator[Tuple[List[Step], str]]:
+    """(the steps of one path through ``statements``, how it ends: "end", "continue" or "exit"). ``guarded``: names
+    a ``raise`` before the loop vetted (:func:`_skips`)."""
     for index, statement in enumerate(statements):
         if budget[0] <= 0:
             return
@@ -206,9 +285,9 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
             rest = statements[index + 1:]
             held = ast.UnaryOp(op=ast.Not(), operand=statement.test)  # the else branch's test: the condition is false there
             for branch, test in ((statement.body, statement.test), (statement.orelse, held)):
-                for path, end in _paths(branch, steps + [("test", test)], budget):
+                for path, end in _paths(branch, steps + [("test", test)], budget, guarded):
                     if end == "end":
-                        yield from _paths(rest, path, budget)
+                        yield from _paths(rest, path, budget, guarded)
                     else:
                         yield path, end
             return
@@ -219,6 +298,8 @@ def _paths(statements: List[ast.stmt], steps: List[Step], budget: List[int]) -> 
         if inner_exits:
             yield steps, "exit"  # it may leave the loop (or hand control away): not judged
             return
+        for skipped in _skips(statement, steps, guarded):  # the inner loop may change nothing: no piece fits, the next word is too long
+            yield from _paths(statements[index + 1:], steps + [("test", skipped)], budget, guarded)
         steps = steps + [("do", statement)]
     budget[0] -= 1
     yield steps, "end"
@@ -231,12 +312,28 @@ def _conjuncts(test: ast.AST) -> List[ast.AST]:
     return [test]
 
 
+def _heap_call(value: ast.AST, function: str) -> Optional[str]:
+    """The heap's name in ``heapq.<function>(heap, ...)`` or ``<function>(heap, ...)``, else None."""
+    if not (isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Name)):
+        return None
+    called = value.func.attr if isinstance(value.func, ast.Attribute) and unparsed(value.func.value) == "heapq" else getattr(value.func, "id", None)
+    return value.args[0].id if called == function else None
+
+
 def _without_round_trips(steps: List[Step], watched: Set[str]) -> List[Step]:
     """The path without the steps that only turn a watched queue round: ``item = queue.popleft()`` (``pop(0)``,
-    ``pop()``) and later ``queue.append(item)`` of that same item, or ``queue.rotate(n)``. The queue keeps its length, so
+    ``pop()``) and later ``queue.append(item)`` of that same item, or ``queue.rotate(n)``; or put back on a heap
+    (``t, ship = heappop(waiting)``, then ``heappush(waiting, (t, ship))``: the next pop gives the same item). The queue keeps its length, so
     a path that changes nothing else (no class fits a room, no one is left to pair with) goes round for ever."""
     done = [(index, node) for index, (kind, node) in enumerate(steps) if kind == "do"]
     dropped = set()
+    for index, node in done:  # t, ship = heappop(waiting) ... heappush(waiting, (t, ship)): the heap is as it was
+        popped = _heap_call(node.value, "heappop") if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+        if popped in watched:
+            back = next((later for later, put in done if later > index and isinstance(put, ast.Expr) and _heap_call(put.value, "heappush") == popped
+                         and len(put.value.args) == 2 and unparsed(put.value.args[1]) == unparsed(node.targets[0])), None)
+            if back is not None:
+                dropped |= {index, back}
     for index, node in done:
         call = node.value if isinstance(node, (ast.Expr, ast.Assign)) and isinstance(node.value, ast.Call) else None
         queue = call.func.value.id if call is not None and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) else None
@@ -273,18 +370,26 @@ def _set_past_its_test(steps: List[Step]) -> Set[str]:
             and isinstance(node.targets[0], ast.Name) and (node.targets[0].id, unparsed(node.value)) in strict}
 
 
+def _vetted_before(loop: ast.While, functions: List[ast.AST]) -> Set[str]:
+    """Names read by the test of an ``if`` whose body raises, in the function that holds ``loop``, before it."""
+    holder = next((f for f in reversed(functions) if f.lineno <= loop.lineno <= (f.end_lineno or f.lineno)), None)
+    return set().union(*(_read(n.test) for n in (nodes_of(holder, ast.If) if holder is not None else ())
+                         if n.lineno < loop.lineno and any(isinstance(b, ast.Raise) for b in n.body)))
+
+
 def endless_while(tree: ast.AST) -> Optional[str]:
     """``"line N: ..."`` for the first ``while`` loop with a path that changes nothing it reads, else None."""
     fresh = _fresh_containers(tree)
     own = {target.id for node in nodes_of(tree, (ast.Assign, ast.AnnAssign, ast.AugAssign)) if not isinstance(node.value, (ast.Name, ast.Attribute)) for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
            for target in nodes_of(t, ast.Name)}  # values the code makes itself, not another's object under a new name
+    functions = list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)))
     for loop in nodes_of(tree, ast.While):
         watched = _read(loop.test)
         forever = isinstance(loop.test, ast.Constant) and loop.test.value is True  # only a path's own tests can stop it
         if (not watched and not forever) or not _calls_are_pure(loop.test):
             continue  # a condition of constants, or one that calls out
-        for steps, end in _paths(loop.body, [], [MAX_PATHS]):
-            if end == "exit":
+        for steps, end in _paths(loop.body, [], [MAX_PATHS], _vetted_before(loop, functions)):
+            if end == "exit" or _contradicts(steps, loop.test):
                 continue
             steps = _without_round_trips(steps, watched)
             tests = set().union(*(_read(node) for kind, node in steps if kind == "test"))
@@ -841,4 +946,32 @@ def counter_never_counts(tree: ast.AST) -> Optional[str]:
                 if frozen:
                     return (f"{function.name}() compares {frozen[0]} in its loop ({unparsed(test)[:40]}, line {test.lineno}) and never "
                             f"changes it from 0")
+    return None
+
+
+def advances_by_a_find(tree: ast.AST) -> Optional[str]:
+    """``blocker = window.find("X")``, ``-1`` sent away, then ``i += blocker`` as the loop's only step: when what is
+    searched for starts the window, ``find`` gives 0 and the loop stands still (the step needs ``+ 1``). Not when the
+    loop asks whether the position is 0 (``if blocker == 0``, ``if not blocker``) or steps ``i`` another way."""
+    for loop in nodes_of(tree, ast.While):
+        watched = _read(loop.test)
+        found = {}
+        for statement in loop.body:
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name) \
+                    and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Attribute) \
+                    and statement.value.func.attr in ("find", "index") and len(statement.value.args) == 1:
+                found[statement.targets[0].id] = statement
+        steps = [n for n in loop.body if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name)
+                 and n.target.id in watched and isinstance(n.value, ast.Name) and n.value.id in found]
+        for step in steps:
+            name, position = step.target.id, step.value.id
+            other_writes = [n for n in _writes(loop, name) if n is not step]
+            zero_asked = any(isinstance(n, ast.Compare) and position in _read(n) and any(isinstance(c, ast.Constant) and c.value in (0, 1) for c in n.comparators + [n.left])
+                             or isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.Not) and _read(n.operand) == {position}
+                             or isinstance(n, (ast.If, ast.While, ast.IfExp)) and isinstance(n.test, ast.Name) and n.test.id == position
+                             for n in walk(loop))
+            if not other_writes and not zero_asked:
+                search = found[position]
+                return (f"{name} += {position} (line {step.lineno}) is the while loop's only step, and {unparsed(search.value)[:40]} (line {search.lineno}) "
+                        f"gives 0 when what it looks for comes first: the loop stands still")
     return None

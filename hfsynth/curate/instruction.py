@@ -336,8 +336,9 @@ def named_but_not_defined(instruction: str, code: str) -> Optional[str]:
     tools |= {name for module, name in module_calls if module in STDLIB_MODULES} & {name for name, _ in named}
     tools |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction)
               and re.search(rf"\b{name}\s*\(", code)}  # `ceil(p / 100 * N)`, computed with math.ceil
-    # `floor(valid_votes / (seats + 1)) + 1`, computed with //: the formula's function is no name the code needs
-    formulas = {name for name, _ in named if name in ("floor", "ceil") and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction) and "//" in code}
+    # `floor(valid_votes / (seats + 1)) + 1`, computed with // or divmod(): the formula's function is no name the code needs
+    formulas = {name for name, _ in named if name in ("floor", "ceil") and re.search(rf"`{name}\([^`]*[-+*/][^`]*\)[^`]*`", instruction)
+                and ("//" in code or re.search(r"\bdivmod\s*\(", code))}
     # `ceil(log2(n))`: math functions nested in a formula define a value (an integer's bit_length may give it)
     formulas |= {name for name, _ in named if name in MATH_FUNCTIONS and re.search(rf"`[^`]*\b(?:{'|'.join(MATH_FUNCTIONS)})\(\s*(?:{'|'.join(MATH_FUNCTIONS)})\([^`]*`", instruction)
                  and re.search(rf"`[^`]*(?<![\w.]){name}\([^`]*`", instruction)}

@@ -244,6 +244,15 @@ def records_by_their_fields(tree: ast.Module, classes: set) -> Dict[str, str]:
     return held
 
 
+def records_of_typed_lists(tree: ast.Module, classes: set) -> Dict[str, str]:
+    """Loop names over a parameter annotated as a list of one of ``classes`` (``for box in containers`` with
+    ``containers: list[Container]``) -> {"box": "Container"}."""
+    typed = {name: unparsed(item) for name, annotation in _parameters(tree).items()
+             if (item := _item_annotation(annotation)) is not None and unparsed(item) in classes}
+    return {target.id: typed[iterable.id] for target, iterable, _ in _loops(tree)
+            if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in typed}
+
+
 def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
     """``heappush(heap, (session.fee, session))`` over ``sessions: list[Session]``, a dataclass without ``order=True``:
     two equal fees make the heap compare the two Sessions, which raises TypeError. Ties are ordinary input
@@ -257,6 +266,8 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
     held |= {name for name, annotation in parameters.items() if unparsed(annotation) in unordered}  # add(self, outage: Outage)
     held |= set(records_by_their_fields(tree, unordered))  # for animal in animals: animal.due_minute, animal.name, both an Animal's
     counters = {unparsed(n.target) for n in nodes_of(tree, ast.AugAssign)}  # self._counter += 1: a unique tie-breaker
+    shared = {n.target.id for cls in nodes_of(tree, ast.ClassDef) if cls.name in unordered for n in cls.body
+              if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name) and unparsed(n.annotation) in SHARED_TYPES}
     typed_as = {(f.name, i): unparsed(a.annotation) for f in nodes_of(tree, ast.FunctionDef)
                 for i, a in enumerate(f.args.posonlyargs + f.args.args) if a.annotation is not None}
     bound = values_bound_once(tree)
@@ -271,17 +282,23 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
                     own.add(name)  # urgency(insp, today) with def urgency(insp: Inspection, ...): insp is an Inspection
             for index, item in enumerate(pushed.elts[1:], start=1):
                 before = pushed.elts[:index]
-                if isinstance(item, ast.Name) and item.id in own and not _ties_broken_before(before, counters, pushed=generator is None):
+                if isinstance(item, ast.Name) and item.id in own and not _ties_broken_before(before, counters, generator is None, shared):
                     return (f"{unparsed(node)[:60]} (line {node.lineno}) puts {item.id}, a record that cannot be ordered, after its key: "
                             f"two equal keys compare the records, which raises TypeError")
     return None
 
 
-def _ties_broken_before(before: list, counters: set, pushed: bool) -> bool:
+# Field types two records often share (a filing date, a priority, an amount), so a second key of one breaks no tie.
+SHARED_TYPES = frozenset({"date", "datetime", "time", "timedelta", "int", "float", "Decimal", "bool", "datetime.date", "datetime.datetime"})
+
+
+def _ties_broken_before(before: list, counters: set, pushed: bool, shared: set = frozenset()) -> bool:
     """Something ahead of the record tells two equal keys apart: a counter (``self._counter``), a call (a pushed
-    ``next(count)``; in a comprehension, not the key's own ``-urgency(c, today)``), or a second field (``c.hive``)."""
+    ``next(count)``; in a comprehension, not the key's own ``-urgency(c, today)``), or a second field (``c.hive``),
+    unless that field's type is one records share (``d.filed: date``, of the ``shared`` names)."""
     return any(unparsed(b) in counters or isinstance(b, ast.Call) and (pushed or b is not before[0])
-               or b is not before[0] and isinstance(b, (ast.Attribute, ast.Subscript)) for b in before)
+               or b is not before[0] and isinstance(b, (ast.Attribute, ast.Subscript)) and not (isinstance(b, ast.Attribute) and b.attr in shared)
+               for b in before)
 
 
 def _tuples_ordered(node: ast.AST, bound: Dict[str, ast.expr]) -> Iterator[Tuple[ast.Tuple, Optional[ast.comprehension]]]:

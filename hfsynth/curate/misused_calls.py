@@ -1257,7 +1257,8 @@ def _mappings(function: ast.AST) -> set:
 
 # Fields of a record that two records often share: amounts, ranks, times (not an id, a name, a flight or a code).
 SHARED_FIELD = literal_gates.compile(r"(?:severity|amount|priority|score|points|price|cost|total|weight|count|qty|quantity|time|minute|hour|day|date|due|rank|level|age|"
-                          r"distance|duration|size|rating|grade|stock|balance)s?", re.IGNORECASE)
+                          r"distance|duration|size|rating|grade|stock|balance|debt|since|start|filed|issued|opened|created|arrival|deadline)s?"
+                          r"|\w+_(?:date|time|at|on|day)", re.IGNORECASE)
 
 
 def _shared_field_of(node: ast.expr, mapping: str) -> bool:
@@ -1274,8 +1275,13 @@ def _mapping_second(node: ast.expr, names: set) -> Optional[str]:
     are all its own shared fields (``(-claim["severity"], -claim["amount"], claim)``: two claims alike in both compare)."""
     if not (isinstance(node, ast.Tuple) and len(node.elts) >= 2):
         return None
-    if isinstance(node.elts[1], ast.Name) and node.elts[1].id in names:
-        return node.elts[1].id
+    second = node.elts[1]
+    if isinstance(second, ast.BinOp) and isinstance(second.op, ast.BitOr):  # event | {"stage": stage}: a dict made from one
+        second = next((side for side in (second.left, second.right) if isinstance(side, ast.Name) and side.id in names), second)
+        if isinstance(second, ast.BinOp) and any(isinstance(side, (ast.Dict, ast.DictComp)) for side in (second.left, second.right)):
+            return unparsed(second)
+    if isinstance(second, ast.Name) and second.id in names:
+        return second.id
     for index, item in enumerate(node.elts[2:], start=2):
         if isinstance(item, ast.Name) and item.id in names and all(_shared_field_of(key, item.id) for key in node.elts[:index]):
             return item.id

@@ -19,7 +19,8 @@ deque, whose ``pop`` takes none): the call is tried on a sample of the class and
 complaint about the count is taken (:func:`wrong_arity`). And one timestamp of a record parsed
 (``datetime.fromisoformat(order["placed_at"])``) and its twin (``order["delivered_at"]``) used raw
 against it: the text raises TypeError (:func:`twin_left_unparsed`). And a Decimal in arithmetic with a float
-(``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25``): TypeError (:func:`decimal_with_float`).
+(``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25``): TypeError (:func:`decimal_with_float`); and Decimals
+written to JSON with no ``default=`` (:func:`decimals_into_json`).
 """
 
 from __future__ import annotations
@@ -321,8 +322,9 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
     """A ``Decimal`` in arithmetic with a float (``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25`` and ``total``
     made of Decimals): Python refuses to mix them (TypeError), so every call that reaches the line raises. The
     float is a literal, a name the module binds once to one, an item of a dict the module binds once to floats alone
-    (``DISCOUNTS[kind]``), a parameter annotated ``float`` or defaulting to one (``vat_rate=0.2``), or a local bound once
-    to one of those (``rate = MG_PER_KG[drug]``); the Decimal is a ``Decimal(...)`` call, its ``quantize``, a
+    (``DISCOUNTS[kind]``), a parameter annotated ``float`` or defaulting to one (``vat_rate=0.2``), a local bound once
+    to one of those (``rate = MG_PER_KG[drug]``) or bound to numbers alone, a float among them (``factor = 1.5`` on one
+    branch of an if); the Decimal is a ``Decimal(...)`` call, its ``quantize``, a
     ``sum`` that starts from a Decimal, or arithmetic of Decimals and ints, followed through names bound only so,
     a parameter annotated ``Decimal``, or an item of one annotated ``dict[str, Decimal]``."""
     classes = _classes(tree)
@@ -375,6 +377,10 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
         for name, values in bindings.items():  # rate = MG_PER_KG[drug]: bound once, to a float
             if name not in local_floats and len(values) == 1 and values[0] is not None and stores[name] == 1 and is_float(values[0]):
                 local_floats.add(name)
+            # factor = 1 / factor = 1.5 / factor = 2 on the branches of an if: the branch that binds the float raises
+            elif name not in local_floats and len(values) > 1 and all(isinstance(v, ast.Constant) and type(v.value) in (int, float) for v in values) \
+                    and any(type(v.value) is float for v in values) and stores[name] == len(values):
+                local_floats.add(name)
         known: set = set()
 
         def is_decimal(node: ast.AST) -> bool:
@@ -408,4 +414,41 @@ def decimal_with_float(tree: ast.Module) -> Optional[str]:
                 return f"{unparsed(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
             if isinstance(node, ast.AugAssign) and isinstance(node.op, ARITHMETIC) and isinstance(node.target, ast.Name) and node.target.id in known and is_float(node.value):
                 return f"{unparsed(node)[:60]} (line {node.lineno}) mixes a Decimal and a float, which raises TypeError"
+    return None
+
+
+JSON_WRITERS = frozenset({"json.dumps", "json.dump", "dumps", "dump"})
+
+
+def decimals_into_json(tree: ast.Module) -> Optional[str]:
+    """``json.dumps(totals)`` where ``totals = defaultdict(Decimal)``, or a dict the code fills with Decimals
+    (``totals[k] = Decimal(v)``, ``...quantize(CENT)``): the json module has no encoding for a Decimal and raises
+    TypeError, unless ``default=`` or ``cls=`` says how to write one."""
+    decimal_names = {name for name, cls in _classes(tree).items() if cls is decimal.Decimal}
+    if not decimal_names:
+        return None
+
+    def is_decimal(value: ast.AST) -> bool:
+        return isinstance(value, ast.Call) and (unparsed(value.func) in decimal_names or isinstance(value.func, ast.Attribute) and value.func.attr == "quantize")
+
+    stores = store_counts(tree)
+    for scope in [tree] + list(nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        nodes = list(own_scope_nodes(scope))
+        containers, holders = set(), set()
+        for node in nodes:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and stores[node.targets[0].id] == 1:
+                value = node.value
+                if isinstance(value, ast.Call) and unparsed(value.func) in ("defaultdict", "collections.defaultdict") and len(value.args) == 1 \
+                        and unparsed(value.args[0]) in decimal_names:
+                    holders.add(node.targets[0].id)  # defaultdict(Decimal): every value a Decimal
+                elif isinstance(value, ast.Dict) and not value.keys or isinstance(value, ast.Call) and unparsed(value.func) in ("dict", "defaultdict", "collections.defaultdict"):
+                    containers.add(node.targets[0].id)
+        for node in nodes:
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else node.target if isinstance(node, ast.AugAssign) else None
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id in containers and is_decimal(node.value):
+                holders.add(target.value.id)
+        for node in nodes:
+            if isinstance(node, ast.Call) and unparsed(node.func) in JSON_WRITERS and node.args and isinstance(node.args[0], ast.Name) \
+                    and node.args[0].id in holders and not any(k.arg in ("default", "cls") for k in node.keywords):
+                return f"{unparsed(node)[:60]} (line {node.lineno}) writes Decimals ({node.args[0].id}'s values) to JSON, which raises TypeError: json cannot encode a Decimal"
     return None

@@ -53,7 +53,7 @@ from hfsynth.curate.labelled_ranges import label_cut_elsewhere
 from hfsynth.curate.dead_paths import (best_kept_as_another_value, discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
                                       loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, returned_never_filled,
                                       swapped_clamp, unread_parts)
-from hfsynth.curate.endless_loops import (climbs_past_the_root, shows_a_root_linked_to_itself, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, steps_past_its_end, steps_one_way_from_a_difference, wraps_round_a_full_set, remainder_never_changes, recurses_into_strings,
+from hfsynth.curate.endless_loops import (advances_by_a_find, climbs_past_the_root, shows_a_root_linked_to_itself, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, steps_past_its_end, steps_one_way_from_a_difference, wraps_round_a_full_set, remainder_never_changes, recurses_into_strings,
                                           recurses_unchanged, revisits_a_graph, stepped_past, stuck_bisection)
 from hfsynth.curate.partial_means import mean_over_the_key_count, mean_over_the_whole
 from hfsynth.curate.pieced_slices import overlapping_slices
@@ -602,6 +602,7 @@ SUBSTANCE_CHECKS = (
     (follows_itself, lambda found: f"never ends: {found}"),
     (recurses_unchanged, lambda found: f"never ends: {found}"),
     (counter_never_counts, lambda found: f"never ends: {found}"),
+    (advances_by_a_find, lambda found: f"never ends: {found}"),
     (never_filled_key, lambda found: f"unfinished: {found[0]}() starts {found[1]}[{found[2]!r}] empty and never fills it, while it fills {found[1]}[{found[3]!r}]: that part of the answer is always empty"),
     (returned_never_filled, lambda found: f"unfinished: {found[0]}() returns {found[1]} as it started, empty, beside {found[2]}, which it fills: that part of the answer is always empty"),
     (certain_error, lambda found: f"always an error: {found}"),

@@ -464,6 +464,9 @@ SORT_BY_TWO = literal_gates.compile(
 CATEGORY_NOUNS = frozenset({"type", "kind", "category", "class", "group", "level", "tier", "grade"})
 # Words that say a key is taken whole ("then by full name"): the key is the noun after them.
 WHOLE_OF = frozenset({"full", "whole", "entire", "complete", "overall"})
+# Words of direction before a key ("then by lowest odometer", "by highest score"): the key is the word after them.
+DIRECTION_OF = frozenset({"lowest", "highest", "smallest", "largest", "biggest", "greatest", "shortest", "longest", "oldest", "newest",
+                          "youngest", "cheapest", "dearest", "fewest", "least", "most"})
 GENERIC_KEYS = frozenset(
     "length size value values key keys frequency count counts occurrence occurrences number descending ascending decreasing increasing "
     "index position default hand itself themselves reverse order magnitude absolute sum total last first then name names a an the "
@@ -1304,7 +1307,7 @@ def wrong_operation(prose: str, code: str, instruction: str = "") -> Optional[st
         heads = [None, None]
         for i, name in enumerate(("a", "b")):  # "then by full name": the name is the key, "full" says which of it
             following = re.match(r"\s+([a-z_]+)", prose[match.end(name):], re.IGNORECASE)
-            if keys[i] in WHOLE_OF and following:
+            if keys[i] in WHOLE_OF | DIRECTION_OF and following:
                 keys[i] = following.group(1).lower()
             elif following and following.group(1).lower() in CATEGORY_NOUNS:
                 heads[i] = following.group(1).lower()  # "by blood type": the code's ``type`` names it

@@ -37,14 +37,19 @@ def _worded(name: str, words: set) -> bool:
 
 
 # "The `style` parameter is reserved for a future release: accept it, but ignore it": unread by design.
-IGNORED_ON_PURPOSE = literal_gates.compile(r"\b(?:reserved|unused|no effect|not (?:yet )?used|for (?:future|later) use|backwards? compatib\w*|ignore (?:it|them)|(?:is|are|be) ignored)\b",
+# "extras (GPS, child seats) earn nothing", "tips do not count": what the parameter carries is left out of the answer.
+IGNORED_ON_PURPOSE = literal_gates.compile(r"\b(?:reserved|unused|no effect|not (?:yet )?used|for (?:future|later) use|backwards? compatib\w*|ignore (?:it|them)|(?:is|are|be) ignored"
+                                r"|(?:may|can|should|must) ignore|(?:earns?|counts? for|adds?) nothing|(?:do|does|don't|doesn't) not count|(?:don't|doesn't) count|(?:is|are) not counted|never counts?)\b",
                                 re.IGNORECASE)
 
 
 def _ignored_on_purpose(name: str, instruction: str) -> bool:
-    """The instruction says, in a sentence naming the parameter, that it is reserved or to be ignored."""
-    return any(re.search(rf"\b{re.escape(name)}\b", sentence) and IGNORED_ON_PURPOSE.search(sentence)
-               for sentence in re.split(r"(?<=[.!?])\s+|\n+", instruction))
+    """The instruction says, in a sentence naming the parameter (or the thing its name's first word names:
+    "extras" for ``extras_amount``), that it is reserved or to be ignored."""
+    head = name.split("_")[0] if "_" in name.strip("_") and len(name.split("_")[0]) >= 4 else None
+    named = rf"\b(?:{re.escape(name)}{'|' + re.escape(head) if head else ''})\b"
+    return any(re.search(named, sentence, re.IGNORECASE) and IGNORED_ON_PURPOSE.search(sentence)
+               for sentence in re.split(r"(?<=[.!?;])\s+|\n+", instruction))
 
 
 def unread_parameter(instruction: str, tree: ast.Module) -> Optional[str]:
