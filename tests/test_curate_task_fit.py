@@ -6480,3 +6480,51 @@ def test_blind235_and_237s_good_rows_a_floor_by_divmod_a_key_after_lowest_and_a_
     gate = "def assign_gate(flight_no, free_gates):\n    return min(free_gates, default=None)\n"
     assert check("Write `assign_gate(flight_no, free_gates)` returning the lowest free gate. `free_gates` may be empty; "
                  "`flight_no` is only used in the log message you may ignore as well.", gate) is None
+
+
+def test_blind233_to_239s_parts_left_out():
+    """b233-056: a fine schedule V01-V06 in a table answered by a dict of V01-V04; b234-002 a tariff's TRANSSHIPMENT row
+    with no branch. b233-027: a ``_validate`` helper nothing calls. b236-066 and b238-070: a group handed on only when
+    the next starts (``episodes.append((first, last, count))``, ``yield day, min(temps)``), never after the loop.
+    b239-005: ``poor[gallery].append(...)`` filled and never returned. b236-025: "a dict with **three** keys". b234-081:
+    ``pool.checkin(...)`` in the instruction's usage, which the class does not define. Beside each, the whole answer."""
+    table = ("Write `citation_total(codes)` summing the fines:\n\n| code | violation | fine |\n|------|-----------|------|\n"
+             "| V01 | expired meter | 35.00 |\n| V02 | no permit | 60.00 |\n| V03 | hydrant | 115.00 |\n| V04 | bus stop | 250.00 |\n\nUnknown codes raise `KeyError`.")
+    fines = "FINES = {'V01': 35, 'V02': 60, 'V03': 115MORE}\n\n\ndef citation_total(codes):\n    return sum(FINES[c] for c in codes)\n"
+    assert check(table, fines.replace("MORE", "")) == (
+        "the instruction asks for the table's row 'V04' (beside 'V01', 'V02', 'V03') and the code leaves it out")
+    assert check(table, fines.replace("MORE", ", 'V04': 250")) is None
+    load = ("import csv\nimport io\n\n\ndef _validate(row):\n    if not row['plate'].strip():\n        raise ValueError(row['line'])\n\n\n"
+            "def load(text):\n    out = []\n    for row in csv.DictReader(io.StringIO(text)):\nCALL        out.append(row['plate'])\n    return out\n")
+    assert trivial(load.replace("CALL", "")) == "dead code: the helper _validate() (line 5) is never called, so what it does never happens"
+    assert trivial(load.replace("CALL", "        _validate(row)\n")) is None
+    daily = ("def daily(readings):\n    current = None\n    temps = []\n    for ts, temp in readings:\n        day = ts.date()\n"
+             "        if current is not None and day != current:\n            yield current, min(temps), max(temps)\n            temps = []\n"
+             "        current = day\n        temps.append(temp)\nLAST")
+    assert trivial(daily.replace("LAST", "")) == (
+        "misused call: temps is handed on only when the next group starts (line 6) and nothing after the loop hands on what it holds: "
+        "the last group is never handed on")
+    assert trivial(daily.replace("LAST", "    if temps:\n        yield current, min(temps), max(temps)\n")) is None
+    episodes = ("def episodes(dates):\n    out = []\n    dates = sorted(dates)\n    first = last = dates[0]\n    count = 1\n    for d in dates[1:]:\n"
+                "        if (d - last).days <= 14:\n            last = d\n            count += 1\n        else:\n            out.append((first, last, count))\n"
+                "            first = last = d\n            count = 1\nLAST    return out\n")
+    assert trivial(episodes.replace("LAST", "")) == (
+        "misused call: out takes count only where a run breaks (line 7): a run that lasts to the last item is never recorded")
+    assert trivial(episodes.replace("LAST", "    out.append((first, last, count))\n")) is None
+    summary = ("from collections import Counter, defaultdict\n\n\ndef summary(reports):\n    counts = defaultdict(Counter)\n    poor = defaultdict(list)\n"
+               "    for r in reports:\n        counts[r['gallery']][r['grade']] += 1\n        if r['grade'] == 'poor':\n"
+               "            poor[r['gallery']].append(r['accession'])\n    return {g: {'counts': dict(c)POOR} for g, c in sorted(counts.items())}\n")
+    assert trivial(summary.replace("POOR", "")) == "lost work: summary() fills poor (line 6) and never uses it"
+    assert trivial(summary.replace("POOR", ", 'poor': sorted(poor[g])")) is None
+    claim = "def price_claim(tier, cost):\n    copay = min(5 * tier, cost)\n    return {'copay': copay, 'plan_pays': cost - copayMORE}\n"
+    ask = "Write `price_claim(tier, cost)`. Return a dict with **three** keys: `copay`, `plan_pays` and `tier_name`."
+    assert check(ask, claim.replace("MORE", "")) == (
+        "the instruction asks for the key 'tier_name' of the dict price_claim() returns (it returns copay, plan_pays) and the code leaves it out")
+    assert check(ask, claim.replace("MORE", ", 'tier_name': NAMES[tier]")) is None
+    pool = ("class ChassisPool:\n    def __init__(self, ids):\n        self._in = set(ids)\n        self._out = {}\n\n"
+            "    def checkout(self, cid, trucker):\n        self._in.remove(cid)\n        self._out[cid] = trucker\nMORE")
+    usage = ("Implement a `ChassisPool` class:\n\n```python\npool = ChassisPool(['CH-1', 'CH-2'])\npool.checkout('CH-2', trucker='Harbor')\n"
+             "pool.checkin('CH-2')   # ValueError if it was not out\n```\n")
+    assert check(usage, pool.replace("MORE", "")) == (
+        "the instruction asks for the method checkin (pool.checkin() in its usage example, which ChassisPool does not define) and the code leaves it out")
+    assert check(usage, pool.replace("MORE", "\n    def checkin(self, cid):\n        del self._out[cid]\n        self._in.add(cid)\n")) is None

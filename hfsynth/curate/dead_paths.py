@@ -24,6 +24,7 @@
   of the answer is always empty; so is a list returned as it started beside one the code fills
   (``uncovered = []`` and ``return {"covered": covered, "uncovered": uncovered}``).
 
+- A private helper nothing calls (``def _validate(row):`` and no ``_validate(...)``): its work never happens.
 - A new value thrown away: ``current.replace(month=...)`` or ``name.strip()`` as a statement of its own.
 - A clamp with its bounds the wrong way round: ``max(min(fee, 100), 1_000)`` is always 1000.
 - A part of a parameter unpacked and never read (``b_start, b_end = b`` in an overlap test that reads
@@ -659,17 +660,23 @@ def _fresh(value: ast.AST) -> bool:
 
 def _filled_receivers(function: ast.AST) -> set:
     """ids of the Name nodes that are only the container something is put into: ``x[k] = v``,
-    ``x[k] += v``, ``del x[k]``, ``x.append(v)``, ``heapq.heappush(x, v)``."""
+    ``x[k] += v``, ``del x[k]``, ``x.append(v)``, ``heapq.heappush(x, v)``, and through keys (``x[k].append(v)``, ``x[k][j] += 1``)."""
     receivers = set()
+
+    def base(node: ast.AST) -> ast.AST:  # by_gallery[g][grade]: the container under the keys
+        while isinstance(node, ast.Subscript) and isinstance(node.slice, (ast.Name, ast.Constant, ast.Subscript, ast.Attribute)):
+            node = node.value
+        return node
+
     for node in nodes_of(function, (ast.Subscript, ast.AugAssign, ast.Expr)):
-        if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(node.value, ast.Name):
-            receivers.add(id(node.value))
-        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(node.target.value, ast.Name):
-            receivers.add(id(node.target.value))
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(base(node), ast.Name):
+            receivers.add(id(base(node)))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript) and isinstance(base(node.target), ast.Name):
+            receivers.add(id(base(node.target)))
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute):
             call = node.value
-            if call.func.attr in FILLING_METHODS and isinstance(call.func.value, ast.Name):
-                receivers.add(id(call.func.value))
+            if call.func.attr in FILLING_METHODS and isinstance(base(call.func.value), ast.Name):  # poor[gallery].append(...)
+                receivers.add(id(base(call.func.value)))
             elif call.func.attr == "heappush" and call.args and isinstance(call.args[0], ast.Name):
                 receivers.add(id(call.args[0]))
     return receivers
@@ -889,4 +896,17 @@ def returned_never_filled(tree: ast.AST) -> Optional[Tuple[str, str, str]]:
             partner = next((n.id for n in nodes_of(beside.value, ast.Name) if n.id in filled & empties or n.id in computed), None) if beside else None
             if partner:
                 return function.name, name, partner
+    return None
+
+
+def helper_never_called(tree: ast.AST) -> Optional[str]:
+    """A private helper the module defines (``def _validate(row):``) and nothing calls, names or quotes: the work it does
+    (the validation the instruction asks for, a rounding step) never happens. Not a decorated function (a registry,
+    a property) nor a dunder."""
+    used = {n.id for n in walk(tree) if isinstance(n, ast.Name)} | {n.attr for n in walk(tree) if isinstance(n, ast.Attribute)}
+    quoted = " ".join(n.value for n in walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("_") and not node.name.startswith("__") \
+                and not node.decorator_list and node.name not in used and node.name not in quoted:
+            return node.name, node.lineno
     return None

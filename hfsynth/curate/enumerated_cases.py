@@ -17,6 +17,8 @@ runs out of attention drops an item of other lists as well, and its asserts try 
   Once the code's strings hold two of them and half, each must be there; not where the lines describe
   an input's keys or columns (a task need not read every field of its records), nor lines that are
   worked examples ("- 'maybe' -> ValueError").
+- **a markdown table's rows keyed by a code in capitals** ("| V05 | bus stop | 250.00 |"): once the code's strings
+  hold two of the codes and half, each must be there (:func:`missing_table_row`).
 - **a value to use in a named case**: "use the status 'OPEN' when the fifth column is missing",
   "default to 'UTC' if no zone is given", "fall back to 'N/A'", "written as `X` when it equals 10":
   the code must write that value.
@@ -170,6 +172,31 @@ def missing_bulleted_string(instruction: str, strings: List[str]) -> Optional[st
     held = [item for item in items if any(item.lower() in value for value in folded)]
     if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
         return f"the string {next(item for item in items if item not in held)!r} (one of the lines it lists)"
+    return None
+
+
+# A markdown table's body row whose first cell is a code in capitals: "| V05 | bus stop | 250.00 |", "| TRANSSHIPMENT | 120.00 |".
+TABLE_ROW = literal_gates.compile(r"^[ \t]*\|[ \t]*`?(?P<first>[A-Z][A-Z0-9_-]+)`?[ \t]*\|[^\n]*$", re.MULTILINE)
+TABLE_RULE = literal_gates.compile(r"^[ \t]*\|[ \t:|-]+$", re.MULTILINE)
+
+
+def missing_table_row(instruction: str, strings: List[str]) -> Optional[str]:
+    """The code in capitals opening a row of a markdown table (below its header rule) that none of the code's ``strings``
+    holds, once they hold two of the rows' codes and half: a fine schedule V01-V06 answered by a dict of V01-V04, a tariff
+    of IMPORT, EXPORT and TRANSSHIPMENT by branches for two."""
+    rule = TABLE_RULE.search(instruction)
+    if rule is None:
+        return None
+    body = instruction[rule.end():]
+    end = re.search(r"\n[ \t]*(?!\|)", body + "\n")  # the table ends at the first line that is not a row
+    items = list(dict.fromkeys(match.group("first") for match in TABLE_ROW.finditer(body[: end.start()] if end else body)))
+    if len(items) < 3:
+        return None
+    folded = {value.strip().lower() for value in strings}
+    held = [item for item in items if item.lower() in folded]
+    if len(held) >= max(2, len(items) / 2) and len(held) < len(items):
+        left = next(item for item in items if item not in held)
+        return f"the table's row {left!r} (beside {', '.join(repr(h) for h in held[:3])})"
     return None
 
 

@@ -76,10 +76,12 @@ import re
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from hfsynth.curate import literal_gates
-from hfsynth.curate.enumerated_cases import missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry
+from hfsynth.curate.enumerated_cases import (missing_bulleted_string, missing_fallback_value, missing_listed_bound, missing_stated_amount, missing_table_entry,
+                                             missing_table_row)
 from hfsynth.curate.python_ast import nodes_of, parse_python, string_constants, unparsed, walk
 from hfsynth.curate.returned_dict_keys import missing_returned_key
 from hfsynth.curate.unread_parameters import unread_parameter
+from hfsynth.fences import find_fences
 
 ITEM = r"`?[a-z_][a-z0-9_]*(?:\(\))?`?(?:\s*\([^()]{0,80}\))?"
 LIST = rf"(?P<items>{ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){ITEM}){{0,9}})"
@@ -884,6 +886,32 @@ def _header_never_written(instruction: str, tree: ast.Module) -> Optional[str]:
     return "the header row (the code's csv writer never writes one)"
 
 
+def _usage_method_missing(written: str, tree: ast.Module) -> Optional[str]:
+    """A method the instruction's usage example calls (``pool = ChassisPool([...])``, then ``pool.checkin("CH-1002")``)
+    on a class the code defines without it: the call raises AttributeError. Not a class with bases (the method may be
+    inherited) or one that answers any attribute (``__getattr__``)."""
+    classes = {c.name: c for c in nodes_of(tree, ast.ClassDef)}
+    if not classes:
+        return None
+    for fence in find_fences(written):
+        usage = parse_python(fence.code)
+        if usage is None:
+            continue
+        made = {n.targets[0].id: n.value.func.id for n in usage.body if isinstance(n, ast.Assign) and len(n.targets) == 1
+                and isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name) and n.value.func.id in classes}
+        for call in nodes_of(usage, ast.Call):
+            if not (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id in made):
+                continue
+            cls = classes[made[call.func.value.id]]
+            own = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            own |= {t.id for n in cls.body if isinstance(n, (ast.Assign, ast.AnnAssign)) for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                    if isinstance(t, ast.Name)}
+            if cls.bases or cls.keywords or own & {"__getattr__", "__getattribute__"} or call.func.attr in own:
+                continue
+            return f"the method {call.func.attr} ({call.func.value.id}.{call.func.attr}() in its usage example, which {cls.name} does not define)"
+    return None
+
+
 def missing_part(instruction: str, code: str, written: str = "") -> Optional[str]:
     """What the instruction lists that the code leaves out (a method of its class, an operator its
     class must support, a command-line option, a tag, unit, key, ending, date format or other quoted
@@ -914,11 +942,12 @@ def missing_part(instruction: str, code: str, written: str = "") -> Optional[str
         literal = _missing_named_value(instruction, _working_strings(tree))
     if not literal:
         strings = _working_strings(tree)
-        literal = missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_fallback_value(instruction, strings)
+        literal = (missing_table_entry(instruction, tree, code) or missing_bulleted_string(instruction, strings) or missing_table_row(instruction, strings)
+                   or missing_fallback_value(instruction, strings))
         literal = literal or missing_stated_amount(instruction, tree) or missing_listed_bound(instruction, tree)
     literal = literal or missing_returned_key(instruction, tree) or unread_parameter(instruction, tree) or _header_never_written(instruction, tree)
     literal = literal or _field_of_a_rule_unread(instruction, tree) or _number_field_unread(instruction, tree)
-    literal = literal or _excluding_field_unread(instruction, shown, tree)
+    literal = literal or _excluding_field_unread(instruction, shown, tree) or _usage_method_missing(shown, tree)
     if literal:
         return literal
     has_class = any(isinstance(n, ast.ClassDef) for n in walk(tree))

@@ -854,13 +854,54 @@ def _run_recorded_only_when_it_breaks(tree: ast.Module) -> Optional[str]:
     def flattened(body):  # an ``elif`` branch's own statements
         return [t for s in body for t in (s.body if isinstance(s, ast.If) else [s])]
 
-    def recorded(body, current):
+    def recorded(body, current):  # runs.append(current), or episodes.append((first, last, current))
         return next((s.value.func.value.id for s in body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Attribute)
                      and s.value.func.attr == "append" and isinstance(s.value.func.value, ast.Name)
-                     and any(isinstance(a, ast.Name) and a.id == current for a in s.value.args)), None)
+                     and any(isinstance(a, ast.Name) and a.id == current or isinstance(a, ast.Tuple) and any(isinstance(e, ast.Name) and e.id == current for e in a.elts)
+                             for a in s.value.args)), None)
 
     for branch, current, runs in _runs_closed_only_when_they_break(tree, lambda loop: loop.body, flattened, recorded):
         return f"{runs} takes {current} only where a run breaks (line {branch.lineno}): a run that lasts to the last item is never recorded"
+    return None
+
+
+def _emitted(statement: ast.stmt) -> set:
+    """Names an emitting statement hands on: ``yield day, min(temps)``, ``groups.append((day, temps))``."""
+    value = statement.value if isinstance(statement, ast.Expr) else None
+    if isinstance(value, (ast.Yield, ast.YieldFrom)) and value.value is not None:
+        return {n.id for n in walk(value.value) if isinstance(n, ast.Name)}
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in ("append", "extend") and value.args:
+        return {n.id for a in value.args for n in walk(a) if isinstance(n, ast.Name)}
+    return set()
+
+
+def _grows(statement: ast.stmt, name: str) -> bool:
+    """``temps.append(t)``, ``temps += [t]``, ``count += 1``: the statement adds to ``name``."""
+    if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name) and statement.target.id == name:
+        return True
+    value = statement.value if isinstance(statement, ast.Expr) else None
+    return (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in ("append", "add", "extend")
+            and isinstance(value.func.value, ast.Name) and value.func.value.id == name)
+
+
+def _last_group_left_in_the_loop(tree: ast.Module) -> Optional[str]:
+    """``if day != current: yield current, min(temps), ...; temps = []`` and then ``temps.append(t)`` below it, in a
+    function's top-level ``for`` loop, with nothing after the loop reading ``temps``: a group is handed on only when
+    the next one starts, so the last group (the last day of the readings) is never handed on."""
+    for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for index, loop in enumerate(function.body):
+            if not isinstance(loop, ast.For):
+                continue
+            for at, branch in enumerate(loop.body):
+                if not isinstance(branch, ast.If) or branch.orelse:
+                    continue
+                for name in sorted(set().union(*(_emitted(s) for s in branch.body))):
+                    first = next(i for i, s in enumerate(branch.body) if name in _emitted(s))
+                    later = loop.body[at + 1:]  # handed on, then started over (not a new list handed on as it starts: it fills in place)
+                    if _resets(branch.body[first + 1:], name) and any(_grows(s, name) for s in later) \
+                            and not any(isinstance(n, ast.Name) and n.id == name for s in function.body[index + 1:] for n in walk(s)):
+                        return (f"{name} is handed on only when the next group starts (line {branch.lineno}) and nothing after the loop "
+                                f"hands on what it holds: the last group is never handed on")
     return None
 
 
@@ -2397,7 +2438,7 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree) or _clock_field_overflow(tree)
-            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _first_pair_skipped(tree)
+            or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _last_group_left_in_the_loop(tree) or _first_pair_skipped(tree)
             or _merged_end_overwritten(tree) or _largest_name_of_a_tally(tree) or _rounded_then_scaled(tree) or _default_added_twice(tree)
             or _removed_from_the_list_it_walks(tree) or _clock_digits_subtracted(tree) or _clock_read_as_decimal(tree) or _minutes_made_positive(tree) or _item_lost_to_zip(tree) or _minutes_never_carried(tree) or _shifted_month_unwrapped(tree)
             or _half_left_out_of_divisors(tree) or _floored_log_of_a_base(tree) or _first_weekday_as_month_length(tree) or _weekday_read_as_iso(tree)

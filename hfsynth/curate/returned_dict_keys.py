@@ -94,7 +94,7 @@ def returned_key_sets(function: ast.AST) -> Optional[List[Set[str]]]:
 def missing_returned_key(instruction: str, tree: ast.Module) -> Optional[str]:
     """The first key the instruction lists that a function's returned dicts all leave out, as words
     for the reason; None when every listed key is returned or no dict is known whole."""
-    lists = _listed(instruction)
+    lists = _listed(re.sub(r"\*\*(\w+)\*\*", r"\1", instruction))  # "a dict with **three** keys"
     if not lists:
         return None
     for function in (n for n in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))):

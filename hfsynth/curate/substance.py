@@ -50,7 +50,7 @@ from hfsynth.curate.asked_signatures import asked_signatures
 from hfsynth.curate.axis_checks import one_axis_tested
 from hfsynth.curate.certain_errors import certain_error, read_before_its_bounds
 from hfsynth.curate.labelled_ranges import label_cut_elsewhere
-from hfsynth.curate.dead_paths import (best_kept_as_another_value, discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
+from hfsynth.curate.dead_paths import (best_kept_as_another_value, helper_never_called, discarded_new_value, empty_branch, extremes_from_infinity_by_elif, first_bound_always_wins, overlap_always_true, falls_off_the_end, impossible_condition,
                                       loop_returns_on_first_pass, lost_work, never_filled_key, overwritten_parameters, overwritten_total, repeated_condition, returned_never_filled,
                                       swapped_clamp, unread_parts)
 from hfsynth.curate.endless_loops import (advances_by_a_find, climbs_past_the_root, shows_a_root_linked_to_itself, counter_never_counts, settles_after_one_pass, endless_while, flag_never_cleared, float_never_equal, follows_itself, found_again, jumps_onto_its_bound, steps_past_its_end, steps_one_way_from_a_difference, wraps_round_a_full_set, remainder_never_changes, recurses_into_strings,
@@ -585,6 +585,7 @@ SUBSTANCE_CHECKS = (
     (repeated_condition, lambda found: f"dead code: the branch at line {found[0]} never runs: the condition of line {found[1]} takes every case it has"),
     (impossible_condition, lambda found: f"dead code: the condition at line {found[0]} ({found[1][:60]}) is never true"),
     (empty_branch, lambda found: f"unfinished: the branch at line {found[0]} does nothing ({found[1]})"),
+    (helper_never_called, lambda found: f"dead code: the helper {found[0]}() (line {found[1]}) is never called, so what it does never happens"),
     (falls_off_the_end, lambda found: f"unfinished: {found[0]}() at line {found[1]} is annotated to return a value and reaches its end on some path, where it returns None"),
     (loop_returns_on_first_pass, lambda line: f"dead code: the loop at line {line} returns on its first pass (its last statement is a return), so it never reaches a second item"),
     (endless_while, lambda found: f"never ends: {found}"),
