@@ -6528,3 +6528,39 @@ def test_blind233_to_239s_parts_left_out():
     assert check(usage, pool.replace("MORE", "")) == (
         "the instruction asks for the method checkin (pool.checkin() in its usage example, which ChassisPool does not define) and the code leaves it out")
     assert check(usage, pool.replace("MORE", "\n    def checkin(self, cid):\n        del self._out[cid]\n        self._in.add(cid)\n")) is None
+
+
+def test_blind234_to_239s_standard_calls_misused():
+    """b237-030: ``strptime(text, "%H:%M %p")``: %p is ignored beside %H, so "3:30 PM" reads as 03:30. b235-073: a
+    ``dict[int, ...]`` written with ``json.dumps`` and read back with ``json.loads(saved).get(oven)``: the keys came
+    back as strings. b234-037: ``heapq.nlargest(k, totals)`` of a dict of totals ranks its keys; b237-042
+    ``heapq.nlargest(k, trips)`` of (id, amount) pairs ranks the ids. b239-018: ``Decimal(rec["value"])`` of a number the
+    instruction's JSON writes with a point: json made it a float first. Beside each, the call that does what was asked."""
+    back = "from datetime import datetime\n\n\ndef parse_time(text):\n    return datetime.strptime(text.strip().upper(), FORMAT).time()\n"
+    assert trivial(back.replace("FORMAT", "'%H:%M %p'")) == (
+        "misused call: strptime('%H:%M %p') (line 5): %p only sets the hour of a 12-hour clock (%I); with %H it is ignored, so 3:30 PM reads as 03:30")
+    assert trivial(back.replace("FORMAT", "'%I:%M %p'")) is None
+    plan = ("import json\n\n\ndef save_plan(plan: dict[int, list[str]]) -> str:\n    return json.dumps(plan)\n\n\n"
+            "def jobs_for_oven(saved: str, oven: int) -> list[str]:\n    return json.loads(saved).get(KEY, [])\n")
+    ask = "Write `save_plan(plan)` serialising `{oven_number: [sku, ...]}` to JSON and `jobs_for_oven(saved, oven)` reading it back."
+    assert check(ask, plan.replace("KEY", "oven")) == (
+        "the instruction's JSON keys are strings and json.loads(saved).get(oven, []) (line 9) looks up the int oven: it never finds it")
+    assert check(ask, plan.replace("KEY", "str(oven)")) is None
+    top = ("import heapq\nfrom collections import defaultdict\n\n\ndef top(lines, k=3):\n    totals = defaultdict(int)\n    for chapter, value in lines:\n"
+           "        totals[chapter] += value\n    return heapq.nlargest(k, totalsKEY)\n")
+    assert trivial(top.replace("KEY", "")) == (
+        "misused call: heapq.nlargest(k, totals) (line 9) ranks the keys of totals, not the totals it adds up (key=totals.get is meant)")
+    assert trivial(top.replace("KEY", ", key=totals.get")) is None
+    trips = "import heapq\n\n\ndef top_k_trips(trips: list[tuple[str, float]], k: int):\n    return heapq.nlargest(k, tripsKEY)\n"
+    assert trivial(trips.replace("KEY", "")) == (
+        "misused call: heapq.nlargest(k, trips) (line 5) ranks the (name, amount) pairs of trips by their names, not their amounts")
+    assert trivial(trips.replace("KEY", ", key=lambda t: t[1]")) is None
+    ask = ('Valuations arrive as JSON:\n\n```json\n[{"accession": "1962.4.1", "value": 1000.005, "note": "12.50"}]\n```\n\n'
+           "Write `insured_values(json_text)` returning accession -> value as a `Decimal` rounded half up to the penny.")
+    values = ("import json\nfrom decimal import Decimal, ROUND_HALF_UP\n\n\ndef insured_values(json_text):\n    out = {}\n    for rec in json.loads(json_textPARSE):\n"
+              "        out[rec['accession']] = Decimal(rec[FIELD]).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)\n    return out\n")
+    assert check(ask, values.replace("PARSE", "").replace("FIELD", "'value'")) == (
+        "Decimal(rec['value']) (line 8) is made from a JSON number, which json reads as a float (1.005 is 1.00499...): the Decimal keeps "
+        "the binary error (parse_float=Decimal is meant)")
+    assert check(ask, values.replace("PARSE", ", parse_float=Decimal").replace("FIELD", "'value'")) is None
+    assert check(ask, values.replace("PARSE", "").replace("FIELD", "'note'")) is None  # written as text: read exactly

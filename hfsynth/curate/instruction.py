@@ -25,7 +25,7 @@ from typing import Dict, Optional
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.asked_signatures import ASKED_BARE
-from hfsynth.curate.json_keys import int_key_into_json, key_missing_from_the_record
+from hfsynth.curate.json_keys import decimal_of_a_json_float, int_key_into_json, key_missing_from_the_record
 from hfsynth.curate.listed_parts import missing_part
 from hfsynth.curate.named_modules import ignored_module
 from hfsynth.curate.none_fields import none_field_ordered
@@ -489,7 +489,7 @@ def check(row: Dict, config) -> Optional[str]:
         broken = (ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
                   or contradicted_annotation(prose(text), parse_python(row.get("code") or ""))
                   or contradicted_value_kind(prose(text), parse_python(row.get("code") or "")) or one_item_for_all(prose(text), parse_python(row.get("code") or ""))
-                  or int_key_into_json(text, parse_python(row.get("code") or "")) or key_missing_from_the_record(text, parse_python(row.get("code") or ""))
+                  or int_key_into_json(text, parse_python(row.get("code") or "")) or decimal_of_a_json_float(text, parse_python(row.get("code") or "")) or key_missing_from_the_record(text, parse_python(row.get("code") or ""))
                   or unpacked_wrongly(text, parse_python(row.get("code") or "")) or none_field_ordered(text, parse_python(row.get("code") or ""))
                   or pairs_ordered_by_their_name(text, parse_python(row.get("code") or "")))
         if broken:

@@ -21,6 +21,7 @@ Two mistakes every model makes and no linter reports, because the code runs and 
   from the command line (``action="store_true"`` is meant).
 - ``json.load(path)`` (and ``pickle.load``, ``tomllib.load``) on a path: they read an open file; and
   ``json.loads(f)`` on the file a ``with open(...) as f`` opened: ``loads`` reads a string.
+- ``strptime(s, "%H:%M %p")``: ``%p`` only works with ``%I``, so "3:30 PM" reads as 03:30.
 - ``strptime(s, "%Y-%m-%d %I:%M")`` with no ``%p``: ``%I`` is the 12-hour clock, so "14:30" raises
   (``%H`` is meant); ``strftime("%Y-%m-%d %I:%M")``: 09:30 and 21:30 both print "09:30"; and
   ``strptime("%Y-%m-%d", text)``, the format passed first: every call raises ValueError.
@@ -319,6 +320,34 @@ def _swapped_heap_selection(tree: ast.Module) -> Optional[str]:
     return None
 
 
+# A sequence of (name, amount) pairs: ``list[tuple[str, float]]``.
+NAMED_AMOUNTS = literal_gates.compile(r"(?:list|List|Sequence|Iterable)\[(?:tuple|Tuple)\[str, (?:float|int|Decimal|decimal\.Decimal)\]\]")
+
+
+def _ranked_by_the_wrong_part(tree: ast.Module) -> Optional[str]:
+    """``heapq.nlargest(k, totals)`` with ``totals[chapter] += value``: a dict ranks by its keys, so this gives the k
+    last chapter names, not the k highest totals; ``heapq.nlargest(k, trips)`` with ``trips: list[tuple[str, float]]``
+    ranks the pairs by their names. Only with no ``key``."""
+    for function, params in _functions(tree):
+        pairs = {name for name, arg in params.items() if arg.annotation is not None and NAMED_AMOUNTS.fullmatch(unparsed(arg.annotation))}
+        totals = {n.target.value.id for n in nodes_of(function, ast.AugAssign) if isinstance(n.op, ast.Add) and isinstance(n.target, ast.Subscript)
+                  and isinstance(n.target.value, ast.Name)}
+        bound = {**{n.target.id: n.value for n in nodes_of(function, ast.AnnAssign) if isinstance(n.target, ast.Name) and n.value is not None},
+                 **values_bound_once(function)}  # totals: dict[str, Decimal] = defaultdict(Decimal)
+        totals = {name for name in totals if name in bound and (isinstance(bound[name], (ast.Dict, ast.DictComp)) or isinstance(bound[name], ast.Call)
+                                                                 and unparsed(bound[name].func) in ("dict", "defaultdict", "collections.defaultdict", "Counter", "collections.Counter"))}
+        for node in nodes_of(function, ast.Call):
+            if not (isinstance(node.func, ast.Attribute) and node.func.attr in ("nlargest", "nsmallest") and unparsed(node.func.value) == "heapq"
+                    and len(node.args) == 2 and not node.keywords and isinstance(node.args[1], ast.Name)):
+                continue
+            ranked = node.args[1].id
+            if ranked in totals:
+                return f"{unparsed(node)[:60]} (line {node.lineno}) ranks the keys of {ranked}, not the totals it adds up (key={ranked}.get is meant)"
+            if ranked in pairs:
+                return f"{unparsed(node)[:60]} (line {node.lineno}) ranks the (name, amount) pairs of {ranked} by their names, not their amounts"
+    return None
+
+
 def _heap_call_on_an_item(tree: ast.Module) -> Optional[str]:
     """``heapq.heappush((score, name), heap)``: the heap comes first; a tuple or literal there raises TypeError.
     So does ``heapq.heappush(item, heap)`` with ``heap`` the list the code made (``heap = []``, ``self._heap = []``) and ``item`` not one."""
@@ -448,6 +477,9 @@ def _twelve_hour_without_meridiem(tree: ast.Module) -> Optional[str]:
         call = getattr(node.func, "attr", None) if isinstance(node, ast.Call) else None
         if call in ("strptime", "strftime") and len(node.args) >= (2 if call == "strptime" else 1):
             pattern = node.args[1 if call == "strptime" else 0]
+            if call == "strptime" and isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and "%H" in pattern.value and "%p" in pattern.value:
+                return (f"strptime({pattern.value!r}) (line {node.lineno}): %p only sets the hour of a 12-hour clock (%I); with %H it is ignored, "
+                        f"so 3:30 PM reads as 03:30")
             if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and "%I" in pattern.value and "%p" not in pattern.value:
                 if call == "strptime":
                     return f"strptime({pattern.value!r}) (line {node.lineno}): %I is the 12-hour clock and there is no %p, so an hour past 12 raises (%H is meant)"
@@ -2435,7 +2467,7 @@ def misused_call(tree: ast.Module) -> Optional[str]:
             or _findall_of_a_repeated_group(tree) or _changed_while_iterated(tree) or _groupby_unsorted_into_dict(tree) or _find_as_truth(tree)
             or _pages_one_too_many(tree) or _quarter_off_by_one(tree) or _last_run_dropped(tree) or _last_chunk_dropped(tree) or _decimal_of_a_float(tree) or _greedy_tag_pattern(tree)
             or _window_one_short(tree) or _grid_step_unbounded_below(tree) or _last_window_missed(tree) or _run_counted_only_when_it_ends(tree)
-            or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree)
+            or _days_apart_by_day_of_month(tree) or _percent_floor_divided(tree) or _swapped_substitution(tree) or _swapped_heap_selection(tree) or _ranked_by_the_wrong_part(tree)
             or _heap_call_on_an_item(tree) or _quantized_to_a_count(tree) or _trig_of_degrees(tree) or _digest_of_a_length(tree)
             or _compiled_substitution_swapped(tree) or _strptime_format_first(tree) or _date_parts_out_of_order(tree) or _month_past_december(tree) or _clock_field_overflow(tree)
             or _decimals_of_a_floor_division(tree) or _best_taken_only_when_a_run_breaks(tree) or _run_recorded_only_when_it_breaks(tree) or _last_group_left_in_the_loop(tree) or _first_pair_skipped(tree)
