@@ -6564,3 +6564,42 @@ def test_blind234_to_239s_standard_calls_misused():
         "the binary error (parse_float=Decimal is meant)")
     assert check(ask, values.replace("PARSE", ", parse_float=Decimal").replace("FIELD", "'value'")) is None
     assert check(ask, values.replace("PARSE", "").replace("FIELD", "'note'")) is None  # written as text: read exactly
+
+
+def test_blind235_to_238s_errors_on_ordinary_input():
+    """b237-041: ``max(... for r in rentals if ...) or None``: a branch with no rentals raises before ``or``; b238-007:
+    ``peak = max(gusts)`` before ``peak if gusts else None``. b236-001: ``birth_date.replace(year=...)`` of a 29 February
+    birthday. b235-008: ``f"~{minutes:d} min"`` after ``minutes = minutes * 1.1``. b237-040: ``-> dict[Plaza, int]`` keyed
+    by a plain dataclass, which cannot be hashed. b236-012: ``range(start_mg, 0, -step_mg)`` with "steps of 2.5 mg".
+    Beside each, the code that takes the input."""
+    best = "def best(branches, rentals):\n    return {b: max((r['revenue'] for r in rentals if r['branch'] == b)DEFAULT) for b in branches}\n"
+    assert trivial(best.replace("DEFAULT", "").replace(") for b", ") or None for b")) == (
+        "always an error: max((r['revenue'] for r in rentals if r['branch'] == b)) or None (line 2): when nothing passes the filter, max() raises "
+        "ValueError before `or` can give None (default= is meant)")
+    assert trivial(best.replace("DEFAULT", ", default=None")) is None
+    gusts = ("def summary(by_station):\n    out = {}\n    for station, gusts in by_station.items():\n        PEAK\n"
+             "        out[station] = (peak if gusts else None, sum(g > 20 for g in gusts))\n    return out\n")
+    assert trivial(gusts.replace("PEAK", "peak = max(gusts)")) == (
+        "always an error: max(gusts) (line 4) runs before the test of gusts at line 5: an empty gusts makes max() raise ValueError first")
+    assert trivial(gusts.replace("PEAK", "peak = max(gusts, default=None)")) is None
+    age = ("from datetime import date\n\n\ndef age_on(birth: date, visit: date) -> int:\n    birthday = birth.replace(year=visit.year)\n"
+           "    return visit.year - birth.year - (visit < birthday)\n")
+    assert check("Write `age_on(birth, visit)` returning the age in completed years.", age) == (
+        "birth.replace(year=visit.year) (line 5) raises ValueError when birth is 29 February and the new year is not a leap year")
+    assert check("Write `age_on(birth, visit)` returning the age in completed years (birthdays are never 29 February).", age) is None
+    wait = ("import math\n\n\ndef wait_message(people, avg):\n    minutes = math.ceil(people * avg / 60)\n    if people > 20:\n        SLOW\n"
+            "    return f'~{minutes:d} min'\n")
+    assert trivial(wait.replace("SLOW", "minutes = minutes * 1.1")) == (
+        "always an error: {minutes:d} (line 8) formats minutes as an int, and minutes * 1.1 (line 7) makes it a float: ValueError")
+    assert trivial(wait.replace("SLOW", "minutes = math.ceil(minutes * 1.1)")) is None
+    plaza = ("from collections import Counter\nfrom dataclasses import dataclass\n\n\n@dataclassFROZEN\nclass Plaza:\n    code: str\n    km: float\n\n\n"
+             "def traffic(passages) -> dict[Plaza, int]:\n    return dict(Counter(p for p, _ in passages))\n")
+    assert trivial(plaza.replace("FROZEN", "")) == (
+        "always an error: traffic() (line 11) returns dict[Plaza, int] keyed by Plaza objects, and Plaza, a dataclass with eq and no frozen=True, "
+        "cannot be hashed: TypeError")
+    assert trivial(plaza.replace("FROZEN", "(frozen=True)")) is None
+    taper = ("def taper_schedule(start_mg, step_mg, days):\n    out = []\n    for dose in range(start_mg, 0, -step_mg):\n"
+             "        out += [dose] * days\n    return out\n")
+    ask = "Write `taper_schedule(start_mg, step_mg, days)` for a steroid taper. Doses like 7.5 mg and steps of STEP mg are common."
+    assert check(ask.replace("STEP", "2.5"), taper) == "range(start_mg, 0, -step_mg) (line 3) takes ints only, and step_mg may be a fraction (2.5): TypeError"
+    assert check(ask.replace("STEP", "5"), taper) is None

@@ -73,10 +73,10 @@ import warnings
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, records_of_typed_lists, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, records_as_keys, records_of_typed_lists, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
                                         records_by_their_fields, records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, nodes_of, own_scope_nodes, preorder, store_counts, unparsed, walk
-from hfsynth.curate.stdlib_objects import decimal_with_float, decimals_into_json, missing_method, mixed_dates, twin_left_unparsed, wrong_arity
+from hfsynth.curate.stdlib_objects import decimal_with_float, decimals_into_json, integer_format_of_a_float, missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 
 # Pure builtins that are safe to call on literals here: no I/O, bounded work on bounded input.
 PURE_BUILTINS = {
@@ -1231,16 +1231,51 @@ def extreme_tested_for_none(tree: ast.Module) -> Optional[str]:
     return None
 
 
+def _emptiness_tests(scope: ast.AST, name: str) -> List[int]:
+    """Lines where ``scope`` asks whether ``name`` is empty: ``if gusts``, ``x if gusts else None``, ``if not gusts``,
+    ``len(gusts) == 0``."""
+    lines = []
+    for node in nodes_of(scope, (ast.If, ast.IfExp)):
+        for test in [node.test]:
+            test = test.operand if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else test
+            if isinstance(test, ast.Name) and test.id == name or isinstance(test, ast.Compare) and isinstance(test.left, ast.Call) \
+                    and getattr(test.left.func, "id", None) == "len" and unparsed(test.left.args[0] if test.left.args else test.left) == name:
+                lines.append(test.lineno)
+    return lines
+
+
+def extreme_of_what_may_be_empty(tree: ast.Module) -> Optional[str]:
+    """``max(r["revenue"] for r in rentals if r["branch"] == branch) or None``: nothing passing the filter makes ``max``
+    raise ValueError before ``or`` can give None. And ``peak = max(gusts)`` before ``peak if gusts else None``: the code
+    itself says ``gusts`` may be empty, and there ``max`` raises first. Not with ``default=``, nor inside a ``try``."""
+    for scope in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        for node in _walk_unguarded(scope):
+            if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+                first = node.values[0]
+                if (isinstance(first, ast.Call) and getattr(first.func, "id", None) in ("max", "min") and len(first.args) == 1 and not first.keywords
+                        and isinstance(first.args[0], (ast.GeneratorExp, ast.ListComp)) and any(g.ifs for g in first.args[0].generators)):
+                    return (f"{unparsed(node)[:80]} (line {node.lineno}): when nothing passes the filter, {first.func.id}() raises ValueError "
+                            f"before `or` can give {unparsed(node.values[-1])[:20]} (default= is meant)")
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) in ("max", "min") \
+                    and len(node.value.args) == 1 and not node.value.keywords and isinstance(node.value.args[0], ast.Name):
+                ranked = node.value.args[0].id
+                lines = _emptiness_tests(scope, ranked)
+                if lines and min(lines) > node.lineno:
+                    return (f"{unparsed(node.value)} (line {node.lineno}) runs before the test of {ranked} at line {min(lines)}: "
+                            f"an empty {ranked} makes {node.value.func.id}() raise ValueError first")
+    return None
+
+
 def certain_error(tree: ast.Module) -> Optional[str]:
     """Why some statement of the code raises whenever it runs, or None."""
     rebound = rebound_names(tree)
     found = (never_awaited(tree) or wrong_keyword(tree, rebound) or foreign_method(tree) or wrong_module_call(tree) or never_iterable(tree, rebound)
              or past_the_end(tree) or unset_attribute(tree) or frozen_field_assigned(tree) or date_attribute(tree) or endless_recursion(tree)
-             or missing_method(tree) or wrong_arity(tree) or mixed_dates(tree) or decimal_with_float(tree) or decimals_into_json(tree) or twin_left_unparsed(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
+             or missing_method(tree) or wrong_arity(tree) or mixed_dates(tree) or decimal_with_float(tree) or decimals_into_json(tree) or integer_format_of_a_float(tree) or twin_left_unparsed(tree) or wrong_unpacking(tree) or numbers_joined(tree) or next_index_let_through(tree)
              or tuple_items_read_by_name(tree) or dict_items_read_as_attributes(tree) or pair_as_a_number(tree) or none_items_read(tree)
              or separator_as_a_number(tree) or tuple_item_assigned(tree) or dicts_ordered_by_themselves(tree) or texts_summed(tree) or none_values_grown(tree)
-             or records_compared_on_ties(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree)
-             or key_tested_in_another_form(tree) or extreme_tested_for_none(tree) or missing_key_called(tree)
+             or records_compared_on_ties(tree) or records_as_keys(tree) or missing_key_as_a_number(tree) or sinks_looked_up(tree)
+             or key_tested_in_another_form(tree) or extreme_tested_for_none(tree) or extreme_of_what_may_be_empty(tree) or missing_key_called(tree)
              or divided_before_tested(tree) or json_value_attribute(tree))
     if found:
         return found

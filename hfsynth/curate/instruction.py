@@ -35,7 +35,9 @@ from hfsynth.curate.shown_lines import unpacked_wrongly
 from hfsynth.curate.stated_pairs import pairs_ordered_by_their_name
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
+from hfsynth.curate.time_values import leap_day_moved
 from hfsynth.curate.topic import answers_another_task
+from hfsynth.curate.wrong_kind_values import range_of_fractions
 from hfsynth.fences import find_fences
 
 # An answer, not a question: how chat models open a reply.
@@ -486,12 +488,12 @@ def check(row: Dict, config) -> Optional[str]:
         if module:
             return f"instruction asks to use {module} but the code never names it"
     if config.require_stated_constraints and row.get("language", "python") == "python":
+        tree = parse_python(row.get("code") or "")
         broken = (ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
-                  or contradicted_annotation(prose(text), parse_python(row.get("code") or ""))
-                  or contradicted_value_kind(prose(text), parse_python(row.get("code") or "")) or one_item_for_all(prose(text), parse_python(row.get("code") or ""))
-                  or int_key_into_json(text, parse_python(row.get("code") or "")) or decimal_of_a_json_float(text, parse_python(row.get("code") or "")) or key_missing_from_the_record(text, parse_python(row.get("code") or ""))
-                  or unpacked_wrongly(text, parse_python(row.get("code") or "")) or none_field_ordered(text, parse_python(row.get("code") or ""))
-                  or pairs_ordered_by_their_name(text, parse_python(row.get("code") or "")))
+                  or contradicted_annotation(prose(text), tree) or contradicted_value_kind(prose(text), tree) or one_item_for_all(prose(text), tree)
+                  or int_key_into_json(text, tree) or decimal_of_a_json_float(text, tree) or leap_day_moved(text, tree) or range_of_fractions(text, tree)
+                  or key_missing_from_the_record(text, tree) or unpacked_wrongly(text, tree) or none_field_ordered(text, tree)
+                  or pairs_ordered_by_their_name(text, tree))
         if broken:
             return broken
     english_python = row.get("language", "python") == "python" and written_in_english(text)

@@ -599,3 +599,39 @@ def unhashable_items_hashed(prose: str, tree: ast.Module) -> Optional[str]:
         return (f"{unparsed(node)[:60]} (line {node.lineno}) hashes the items of {whose}, which are {said[whose]}: "
                 f"they cannot be dict keys or set members (TypeError)")
     return None
+
+
+def _unhashable_classes(tree: ast.Module) -> set:
+    """Dataclasses whose instances cannot be hashed: ``@dataclass`` (or ``eq=True``) sets ``__hash__`` to None unless
+    ``frozen=True``, ``unsafe_hash=True`` or ``eq=False`` says otherwise, or the class writes its own ``__hash__``."""
+    found = set()
+    for cls in nodes_of(tree, ast.ClassDef):
+        decorators = [unparsed(d).replace(" ", "") for d in cls.decorator_list]
+        if cls.bases or not decorators or not all(re.fullmatch(r"(?:dataclasses\.)?dataclass(?:\(.*\))?", d, re.DOTALL) for d in decorators):
+            continue
+        if any(flag in d for d in decorators for flag in ("frozen=True", "unsafe_hash=True", "eq=False")):
+            continue
+        if any(isinstance(n, ast.FunctionDef) and n.name == "__hash__" for n in cls.body):
+            continue
+        found.add(cls.name)
+    return found
+
+
+# A mapping or set annotation keyed by one name: dict[Plaza, int], set[Plaza], Counter[Plaza].
+KEYED_BY = literal_gates.compile(r"(?:typing\.|collections\.)?(?:dict|Dict|defaultdict|DefaultDict|Counter|set|Set|frozenset|FrozenSet)\[(?P<key>\w+)[],]")
+
+
+def records_as_keys(tree: ast.Module) -> Optional[str]:
+    """``def traffic_by_plaza(passages) -> dict[Plaza, int]`` with ``Plaza`` a plain ``@dataclass``: an eq dataclass is
+    unhashable, so counting or keying by its instances raises TypeError as soon as there is one."""
+    unhashable = _unhashable_classes(tree)
+    if not unhashable:
+        return None
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        keyed = KEYED_BY.match(unparsed(function.returns).replace(" ", "")) if function.returns is not None else None
+        fills = any(isinstance(n, (ast.DictComp, ast.SetComp)) or isinstance(n, ast.Call) and getattr(n.func, "id", getattr(n.func, "attr", None)) in ("Counter", "set", "dict", "defaultdict")
+                    and (n.args or n.keywords) for n in walk(function))
+        if keyed and keyed.group("key") in unhashable and fills:
+            return (f"{function.name}() (line {function.lineno}) returns {unparsed(function.returns)} keyed by {keyed.group('key')} objects, and "
+                    f"{keyed.group('key')}, a dataclass with eq and no frozen=True, cannot be hashed: TypeError")
+    return None

@@ -20,7 +20,8 @@ complaint about the count is taken (:func:`wrong_arity`). And one timestamp of a
 (``datetime.fromisoformat(order["placed_at"])``) and its twin (``order["delivered_at"]``) used raw
 against it: the text raises TypeError (:func:`twin_left_unparsed`). And a Decimal in arithmetic with a float
 (``total * RUSH_SURCHARGE`` with ``RUSH_SURCHARGE = 0.25``): TypeError (:func:`decimal_with_float`); and Decimals
-written to JSON with no ``default=`` (:func:`decimals_into_json`).
+written to JSON with no ``default=`` (:func:`decimals_into_json`); a float formatted with ``:d``
+(:func:`integer_format_of_a_float`).
 """
 
 from __future__ import annotations
@@ -451,4 +452,34 @@ def decimals_into_json(tree: ast.Module) -> Optional[str]:
             if isinstance(node, ast.Call) and unparsed(node.func) in JSON_WRITERS and node.args and isinstance(node.args[0], ast.Name) \
                     and node.args[0].id in holders and not any(k.arg in ("default", "cls") for k in node.keywords):
                 return f"{unparsed(node)[:60]} (line {node.lineno}) writes Decimals ({node.args[0].id}'s values) to JSON, which raises TypeError: json cannot encode a Decimal"
+    return None
+
+
+def _floating(value: ast.AST) -> bool:
+    """A float for sure: a true division, arithmetic with a float written in it (``minutes * 1.1``), ``float(...)``."""
+    if isinstance(value, ast.BinOp):
+        return isinstance(value.op, ast.Div) or isinstance(value.op, (ast.Mult, ast.Add, ast.Sub)) and any(
+            isinstance(side, ast.Constant) and type(side.value) is float for side in (value.left, value.right))
+    return isinstance(value, ast.Call) and getattr(value.func, "id", None) == "float"
+
+
+def integer_format_of_a_float(tree: ast.Module) -> Optional[str]:
+    """``f"~{minutes:d} min"`` where the last assignment of ``minutes`` before it makes a float (``minutes = minutes * 1.1``
+    on the long-queue branch): the ``d`` presentation type takes ints only, so that branch raises ValueError."""
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        assigned: Dict[str, list] = {}
+        for node in own_scope_nodes(function):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                assigned.setdefault(node.targets[0].id, []).append(node)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                assigned.setdefault(node.target.id, []).append(ast.Assign(targets=[node.target], value=ast.BinOp(node.target, node.op, node.value), lineno=node.lineno))
+        for node in own_scope_nodes(function):
+            if not (isinstance(node, ast.FormattedValue) and isinstance(node.value, ast.Name) and isinstance(node.format_spec, ast.JoinedStr)
+                    and node.format_spec.values and isinstance(node.format_spec.values[-1], ast.Constant)
+                    and re.fullmatch(r"[<>^=]?[+ -]?0?\d*[,_]?d", str(node.format_spec.values[-1].value)) and len(node.format_spec.values) == 1):
+                continue
+            before = [a for a in assigned.get(node.value.id, []) if a.lineno < node.lineno]
+            if before and _floating(before[-1].value):
+                return (f"{{{node.value.id}:{node.format_spec.values[-1].value}}} (line {node.lineno}) formats {node.value.id} as an int, and "
+                        f"{unparsed(before[-1].value)[:40]} (line {before[-1].lineno}) makes it a float: ValueError")
     return None

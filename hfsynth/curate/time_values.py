@@ -9,14 +9,18 @@
   7, so as an index into a week that starts at 0 it names the next day and runs past the end on Sundays
   (``weekday()`` is meant, or ``- 1``). Read for a sequence (not a dict keyed by the day's number) indexed by the
   call or by a name bound once to it, and not an eight-item list that leaves index 0 aside.
+- ``birth_date.replace(year=visit_date.year)``: 29 February moved to a year that is not a leap year raises ValueError
+  (:func:`leap_day_moved`).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, Optional
 
-from hfsynth.curate.python_ast import nodes_of, unparsed, values_bound_once, walk
+from hfsynth.curate import literal_gates
+from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, unparsed, values_bound_once, walk
 
 MISSING_ON_A_DIFFERENCE = frozenset({"minutes", "hours"})
 
@@ -62,4 +66,23 @@ def isoweekday_as_index(tree: ast.Module) -> Optional[str]:
                     and not _keyed_by_number(node.value, bound)):
                 return (f"{unparsed(node)[:50]} (line {node.lineno}) indexes by isoweekday(), which counts Monday as 1 and Sunday as 7: "
                         f"every day lands on the next one and Sunday runs past the end (weekday() is meant)")
+    return None
+
+
+# The instruction rules the leap day out, or names it: the code's answer to it is the instruction's business.
+LEAP_DAY_NAMED = literal_gates.compile(r"29(?:th)?\s+feb|feb\w*\.?\s+29|\bleap\b|02-29|2/29", re.IGNORECASE)
+
+
+def leap_day_moved(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """``birth_date.replace(year=visit_date.year)``: a date moved to another year with its month and day kept raises
+    ValueError when it is 29 February and that year is not a leap year (a birthday, a contract's anniversary). Not
+    inside a ``try``, not where the code sets the day too (``day=28``) or minds 29 February itself, and not where the
+    instruction names the leap day (often to rule it out: "start dates are never 29 February")."""
+    if tree is None or LEAP_DAY_NAMED.search(instruction) or "29" in unparsed(tree):
+        return None
+    for node in nodes_outside_try(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace" and not node.args \
+                and [k.arg for k in node.keywords] == ["year"]:
+            return (f"{unparsed(node)[:60]} (line {node.lineno}) raises ValueError when {unparsed(node.func.value)[:30]} is 29 February "
+                    f"and the new year is not a leap year")
     return None

@@ -20,12 +20,15 @@ run only when something calls them:
   unpacked into two names (ValueError; ``d.items()`` is meant). Not read when the keys are
   annotated as tuples, or made by a helper that may return a pair (``{_pos(ref): v ...}``);
 - ``row["weight_kg"] > limit``, ``totals[row["zone"]] += row["weight_kg"]``, ``sum(r["amount"] for r in reader)``
-  over the rows of ``csv.DictReader`` or ``csv.reader``: every field is a str (TypeError on the first row).
+  over the rows of ``csv.DictReader`` or ``csv.reader``: every field is a str (TypeError on the first row);
+- ``range(start_mg, 0, -step_mg)`` with ``step_mg`` a float, by annotation, default or the instruction's words ("steps
+  of 2.5 mg"): ``range`` takes ints only (:func:`range_of_fractions`).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from typing import Optional
 
 from hfsynth.curate.python_ast import bound_names, imports_only_stdlib, names_and_values, nodes_of, nodes_outside_try, own_scope_nodes, parse_python, store_counts, unparsed, walk
@@ -300,4 +303,34 @@ def _csv_field_as_number(tree: ast.Module) -> Optional[str]:
                 continue
             if field(pair[0]) and number(pair[1]) or field(pair[1]) and number(pair[0]):
                 return f"{unparsed(node)[:50]} (line {node.lineno}): a CSV field is a str, and using it as a number raises TypeError"
+    return None
+
+
+def _said_fractional(name: str, instruction: str) -> bool:
+    """The instruction shows the parameter's thing with a fraction: "steps of 2.5 mg" for ``step_mg``, "a `rate` such as 0.25"."""
+    head = name.split("_")[0]
+    if len(head) < 3:
+        return False
+    return re.search(rf"\b{re.escape(head)}s?`?\s+(?:of|like|such as|e\.g\.,?|=|:)\s+\$?\d*\.\d*[1-9]", instruction, re.IGNORECASE) is not None
+
+
+def range_of_fractions(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """``range(start_mg, 0, -step_mg)`` where ``step_mg`` is annotated ``float``, defaults to a fraction, or is shown as one
+    ("steps of 2.5 mg are common"): ``range`` takes ints only, so an ordinary dose raises TypeError."""
+    if tree is None:
+        return None
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        arguments = function.args.posonlyargs + function.args.args
+        defaults = dict(zip([a.arg for a in arguments][len(arguments) - len(function.args.defaults):], function.args.defaults))
+        fractional = {a.arg for a in arguments if a.annotation is not None and unparsed(a.annotation) == "float"
+                      or isinstance(defaults.get(a.arg), ast.Constant) and type(defaults[a.arg].value) is float and not defaults[a.arg].value.is_integer()
+                      or a.annotation is None and _said_fractional(a.arg, instruction)}
+        stored = {n.id for n in nodes_of(function, ast.Name) if isinstance(n.ctx, ast.Store)}
+        for node in nodes_of(function, ast.Call):
+            if getattr(node.func, "id", None) != "range":
+                continue
+            for argument in node.args:
+                inner = argument.operand if isinstance(argument, ast.UnaryOp) and isinstance(argument.op, ast.USub) else argument
+                if isinstance(inner, ast.Name) and inner.id in fractional and inner.id not in stored:
+                    return f"{unparsed(node)[:50]} (line {node.lineno}) takes ints only, and {inner.id} may be a fraction (2.5): TypeError"
     return None
