@@ -3934,7 +3934,8 @@ def test_an_included_bound_named_by_a_parameter():
     out. ``>=``/``<=``, or words that name no parameter, are kept."""
     review = ("from datetime import date\n\n\ndef next_review(hired: date, today: date) -> date:\n    candidate = hired.replace(year=today.year)\n"
               "    if candidate {op} today:\n        return candidate\n    return hired.replace(year=today.year + 1)\n")
-    ask = "Write `next_review(hired: date, today: date) -> date` returning the date of the next review on or after `today`."
+    ask = ("Write `next_review(hired: date, today: date) -> date` returning the date of the next review on or after `today`. "
+           "No one is hired on 29 February.")  # hired.replace(year=...) is safe then
     assert check(ask, review.format(op=">")) == "the instruction includes 'on or after `today`' and candidate > today (line 6) leaves today out"
     assert check(ask, review.format(op=">=")) is None
     promo = "def promo_applies(expires_on, order_date, min_subtotal, subtotal):\n    return order_date {op} expires_on and subtotal >= min_subtotal\n"
