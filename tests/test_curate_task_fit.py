@@ -6604,3 +6604,39 @@ def test_blind235_to_238s_errors_on_ordinary_input():
     ask = "Write `taper_schedule(start_mg, step_mg, days)` for a steroid taper. Doses like 7.5 mg and steps of STEP mg are common."
     assert check(ask.replace("STEP", "2.5"), taper) == "range(start_mg, 0, -step_mg) (line 3) takes ints only, and step_mg may be a fraction (2.5): TypeError"
     assert check(ask.replace("STEP", "5"), taper) is None
+
+
+def test_blind236_to_239s_days_and_zones():
+    """b239-028: ``MATINEE_DAYS = (2, 5)`` then ``d.isoweekday() in MATINEE_DAYS`` for "Wednesdays and Saturdays": a
+    constant of day numbers is read as the numbers written in the test. b236-085: ``strftime("%a")`` (Mon) against
+    ``{"Monday", ...}``: never equal, and the search for the next working day never ends. b237-084: a timezone-aware
+    ``now`` minus a naive ``strptime`` result; b238-010: ``fromisoformat`` of stamps with "+00:00" against a plain
+    ``since``. Beside each, the code that agrees with the instruction."""
+    matinees = ("from datetime import date, timedelta\n\nMATINEE_DAYS = NUMBERS\n\n\ndef matinee_dates(start: date, end: date) -> list[date]:\n"
+                "    days, day = [], start\n    while day <= end:\n        if day.isoweekday() in MATINEE_DAYS:\n            days.append(day)\n"
+                "        day += timedelta(days=1)\n    return days\n")
+    ask = "The production plays matinees on Wednesdays and Saturdays. Write `matinee_dates(start, end)` returning every matinee date."
+    assert check(ask, matinees.replace("NUMBERS", "(2, 5)")) == (
+        "the instruction's days are Wed-Sat and the code's test day.isoweekday() in MATINEE_DAYS (line 9) picks Tue-Fri")
+    assert check(ask, matinees.replace("NUMBERS", "(3, 6)")) is None
+    working = ("from datetime import date, timedelta\n\n\ndef next_working_day(after: date, working_days: set) -> date:\n"
+               "    current = after + timedelta(days=1)\n    while current.strftime(FORMAT) not in working_days:\n        current += timedelta(days=1)\n    return current\n")
+    ask = ("Write `next_working_day(after, working_days)` returning the first working day after `after`. `working_days` holds full "
+           'day names, e.g. `{"Monday", "Wednesday"}`.')
+    assert check(ask, working.replace("FORMAT", "'%a'")) == (
+        "current.strftime('%a') (line 6) gives a short name (\"Mon\"), and the days it is held against are written out in full (\"Monday\"): they never match")
+    assert check(ask, working.replace("FORMAT", "'%A'")) is None
+    offline = ("from datetime import datetime, timedelta\n\n\ndef offline(heartbeats, now, limit_minutes=5):\n    stale = []\n"
+               "    for gantry, stamp in heartbeats.items():\n        seen = PARSE\n        if now - seen > timedelta(minutes=limit_minutes):\n"
+               "            stale.append(gantry)\n    return sorted(stale)\n")
+    ask = ('Given `heartbeats` mapping gantry id to an ISO-8601 UTC string like `"2024-03-01T10:15:00+00:00"`, and `now` as a timezone-aware '
+           "UTC `datetime`, write `offline(heartbeats, now)` returning the ids whose heartbeat is more than 5 minutes old.")
+    assert check(ask, offline.replace("PARSE", "datetime.strptime(stamp[:19], '%Y-%m-%dT%H:%M:%S')")) == (
+        "now - seen (line 8) mixes a timezone-aware datetime with a naive one, which raises TypeError")
+    assert check(ask, offline.replace("PARSE", "datetime.fromisoformat(stamp)")) is None
+    recent = ("from datetime import datetime\n\n\ndef recent(readings, since):\n    def when(r):\n        return datetime.fromisoformat(r['ts'])\n"
+              "    return sorted((r for r in readings if when(r) >= since), key=when)\n")
+    ask = ('Readings carry ISO stamps with an offset, e.g. `{"ts": "2024-05-01T06:10:00+00:00"}`. Write `recent(readings, since)` returning '
+           "those at or after `since`, sorted. Callers pass `since` as a WORD UTC `datetime`.")
+    assert check(ask.replace("WORD", "plain"), recent) == "when(r) >= since (line 7) mixes a timezone-aware datetime with a naive one, which raises TypeError"
+    assert check(ask.replace("WORD", "timezone-aware"), recent) is None

@@ -35,8 +35,9 @@ from hfsynth.curate.shown_lines import unpacked_wrongly
 from hfsynth.curate.stated_pairs import pairs_ordered_by_their_name
 from hfsynth.curate.stated_requirements import ignored_requirement
 from hfsynth.curate.task_operations import wrong_operation
-from hfsynth.curate.time_values import leap_day_moved
+from hfsynth.curate.time_values import aware_against_naive, leap_day_moved
 from hfsynth.curate.topic import answers_another_task
+from hfsynth.curate.weekday_requirements import abbreviated_against_full_names
 from hfsynth.curate.wrong_kind_values import range_of_fractions
 from hfsynth.fences import find_fences
 
@@ -491,7 +492,7 @@ def check(row: Dict, config) -> Optional[str]:
         tree = parse_python(row.get("code") or "")
         broken = (ignored_requirement(prose(text), row.get("code") or "") or contradicted_return(prose(text), row.get("code") or "")
                   or contradicted_annotation(prose(text), tree) or contradicted_value_kind(prose(text), tree) or one_item_for_all(prose(text), tree)
-                  or int_key_into_json(text, tree) or decimal_of_a_json_float(text, tree) or leap_day_moved(text, tree) or range_of_fractions(text, tree)
+                  or int_key_into_json(text, tree) or decimal_of_a_json_float(text, tree) or leap_day_moved(text, tree) or aware_against_naive(text, tree) or range_of_fractions(text, tree) or abbreviated_against_full_names(text, tree)
                   or key_missing_from_the_record(text, tree) or unpacked_wrongly(text, tree) or none_field_ordered(text, tree)
                   or pairs_ordered_by_their_name(text, tree))
         if broken:

@@ -11,6 +11,8 @@
   call or by a name bound once to it, and not an eight-item list that leaves index 0 aside.
 - ``birth_date.replace(year=visit_date.year)``: 29 February moved to a year that is not a leap year raises ValueError
   (:func:`leap_day_moved`).
+- ``now - datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S")`` with ``now`` timezone-aware by the instruction's words, or a
+  parsed stamp with an offset held against a plain datetime: TypeError (:func:`aware_against_naive`).
 """
 
 from __future__ import annotations
@@ -85,4 +87,63 @@ def leap_day_moved(instruction: str, tree: Optional[ast.Module]) -> Optional[str
                 and [k.arg for k in node.keywords] == ["year"]:
             return (f"{unparsed(node)[:60]} (line {node.lineno}) raises ValueError when {unparsed(node.func.value)[:30]} is 29 February "
                     f"and the new year is not a leap year")
+    return None
+
+
+# An ISO timestamp with its offset: "2024-05-01T06:10:00+00:00", "...T06:10:00Z".
+ISO_WITH_OFFSET = literal_gates.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[+-]\d\d:?\d\d|Z)\b")
+AWARE_WORDS = literal_gates.compile(r"\b(?:timezone[- ]aware|tz[- ]aware|aware)\b", re.IGNORECASE)
+NAIVE_WORDS = literal_gates.compile(r"\b(?:naive|plain|without (?:a |any )?(?:time ?zone|tzinfo|offset)|no (?:time ?zone|tzinfo|offset))\b", re.IGNORECASE)
+TIMEZONE_HANDLED = literal_gates.compile(r"tzinfo|astimezone|timezone|ZoneInfo|pytz|%z|dateutil", re.IGNORECASE)
+
+
+def _said_of(name: str, instruction: str, words) -> bool:
+    """A sentence of the instruction names the parameter in backticks and says ``words`` of it."""
+    return any(f"`{name}`" in sentence and words.search(sentence) for sentence in re.split(r"(?<=[.;])\s+|\n+", instruction))
+
+
+def aware_against_naive(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """``now - datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S")`` where the instruction says ``now`` is timezone-aware,
+    or ``datetime.fromisoformat(r["ts"]) >= since`` where the instruction's stamps carry an offset ("+00:00") and says
+    ``since`` is a plain datetime: Python will not order or subtract an aware and a naive datetime (TypeError on the
+    first call). Not where the code deals with zones at all (``tzinfo``, ``astimezone``, ``timezone``, ``%z``)."""
+    if tree is None or TIMEZONE_HANDLED.search(unparsed(tree)):
+        return None
+    offsets = ISO_WITH_OFFSET.search(instruction) is not None
+    for function in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        params = [a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs]
+        aware_params = {p for p in params if _said_of(p, instruction, AWARE_WORDS) and not _said_of(p, instruction, NAIVE_WORDS)}
+        naive_params = {p for p in params if _said_of(p, instruction, NAIVE_WORDS)}
+        if not aware_params and not (offsets and naive_params):
+            continue
+        bound = values_bound_once(function)
+        helpers = {f.name: f.body[-1].value for f in nodes_of(tree, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   if f.body and isinstance(f.body[-1], ast.Return) and f.body[-1].value is not None}
+
+        def kind(node: ast.AST, depth: int = 0) -> Optional[str]:
+            if depth > 3:
+                return None
+            if isinstance(node, ast.Name):
+                return "aware" if node.id in aware_params else "naive" if node.id in naive_params else kind(bound[node.id], depth + 1) if node.id in bound else None
+            if isinstance(node, ast.Call):
+                called = unparsed(node.func)
+                if called.endswith("strptime") and len(node.args) == 2:
+                    return "naive"
+                if called.endswith("fromisoformat") and offsets:
+                    return "aware"
+                if isinstance(node.func, ast.Name) and node.func.id in helpers:
+                    return kind(helpers[node.func.id], depth + 1)
+                if isinstance(node.func, ast.Attribute) and node.func.attr in ("time", "date"):
+                    return None
+            return None
+
+        for node in nodes_of(function, (ast.Compare, ast.BinOp)):
+            if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.Sub):
+                continue
+            sides = [node.left, node.right] if isinstance(node, ast.BinOp) else [node.left, *node.comparators]
+            if isinstance(node, ast.Compare) and not all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops):
+                continue
+            kinds = {kind(side) for side in sides}
+            if {"aware", "naive"} <= kinds:
+                return f"{unparsed(node)[:60]} (line {node.lineno}) mixes a timezone-aware datetime with a naive one, which raises TypeError"
     return None

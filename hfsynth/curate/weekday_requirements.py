@@ -19,6 +19,9 @@ Read only where neither side leaves a doubt:
 - the code's test is made only of comparisons of ``x.weekday()`` or ``x.isoweekday()`` (or a name
   bound once to one) with numbers, joined by ``and``, ``or`` and ``not``: anything else in it (a
   holiday list) and the test is not read.
+
+And ``strftime("%a")`` (a short name, "Mon") held against day names written out in full ("Monday"): never equal
+(:func:`abbreviated_against_full_names`).
 """
 
 from __future__ import annotations
@@ -118,6 +121,8 @@ def _picks(node: ast.AST, day: int, sources: _Sources) -> bool:
     if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
         offset = sources.offsets.get(node.left.id) if isinstance(node.left, ast.Name) else _offset(node.left)
         right = node.comparators[0]
+        if isinstance(right, ast.Name) and isinstance(sources.constants.get(right.id), (ast.Tuple, ast.List, ast.Set)):
+            right = sources.constants[right.id]  # MATINEE_DAYS = (2, 5), then d.isoweekday() in MATINEE_DAYS
         if offset is None or not isinstance(right, (ast.Tuple, ast.List, ast.Set)):
             raise _Unread
         members = [_number(e, sources.constants) for e in right.elts]
@@ -193,4 +198,27 @@ def other_days(prose: str, tree: ast.Module) -> Optional[str]:
             def names(days):
                 return "-".join(DAY_NAMES[d].title() for d in sorted(days)) or "no day"
             return f"the instruction's days are {names(asked)} and the code's test {unparsed(test)[:50]} (line {test.lineno}) picks {names(picked)}"
+    return None
+
+
+# A full day name in quotes: "Monday", 'Wednesday'.
+QUOTED_FULL_DAY = literal_gates.compile(r"[\"'](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[\"']")
+QUOTED_SHORT_DAY = literal_gates.compile(r"[\"'](?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\"']")
+
+
+def abbreviated_against_full_names(instruction: str, tree: Optional[ast.Module]) -> Optional[str]:
+    """``current.strftime("%a") not in working_days`` where the days are written out in full (``{"Monday",
+    "Wednesday"}``): ``%a`` gives "Mon", which no full name equals, so the test never matches (a search for the
+    next working day never ends). Not where the code writes the short names itself or cuts the full ones (``[:3]``)."""
+    if tree is None or not (QUOTED_FULL_DAY.search(instruction) or any(QUOTED_FULL_DAY.fullmatch(repr(n.value)) for n in nodes_of(tree, ast.Constant)
+                                                                    if isinstance(n.value, str))):
+        return None
+    code = unparsed(tree)
+    if "%A" in code or QUOTED_SHORT_DAY.search(code) or re.search(r"\[:\s*3\]", code):
+        return None
+    for node in nodes_of(tree, ast.Call):
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "strftime" and node.args and isinstance(node.args[0], ast.Constant) \
+                and node.args[0].value == "%a":
+            return (f"{unparsed(node)} (line {node.lineno}) gives a short name (\"Mon\"), and the days it is held against are written out "
+                    f"in full (\"Monday\"): they never match")
     return None
