@@ -6640,3 +6640,21 @@ def test_blind236_to_239s_days_and_zones():
            "those at or after `since`, sorted. Callers pass `since` as a WORD UTC `datetime`.")
     assert check(ask.replace("WORD", "plain"), recent) == "when(r) >= since (line 7) mixes a timezone-aware datetime with a naive one, which raises TypeError"
     assert check(ask.replace("WORD", "timezone-aware"), recent) is None
+
+
+def test_blind236_and_237s_a_tie_rule_and_an_error_asked_with_example_dates_below():
+    """b236-049: "If two codes have the same total, the code that sorts first alphabetically comes first" answered by a
+    sort on the total alone. b237-014: "raise `ValueError` otherwise" answered by no raise, where the only call that could
+    raise it (``date(2024, 3, 1)``) is in the asserts below the function: the example's, not the answer's."""
+    top = ("from collections import defaultdict\n\n\ndef top_procedures(ledger, n=3):\n    totals = defaultdict(int)\n    for e in ledger:\n"
+           "        totals[e['code']] += e['amount']\n    return sorted(totals.items(), key=KEY)[:n]\n")
+    ask = ("Write `top_procedures(ledger, n=3)` returning the `n` codes with the highest total as `(code, total)` tuples, highest first. "
+           "If two codes have the same total, the code that sorts first alphabetically comes first.")
+    assert check(ask, top.replace("KEY", "lambda item: -item[1]")).startswith(
+        "the instruction asks for 'same total, the code that sorts first alphabetically' and its one sort")
+    assert check(ask, top.replace("KEY", "lambda item: (-item[1], item[0])")) is None
+    number = ("from datetime import date\n\n\ndef format_invoice_number(issued: date, seq: int) -> str:\nCHECK    return f'TR-{issued.year}-{seq:06d}'\n\n\n"
+              "assert format_invoice_number(date(2024, 3, 1), 123) == 'TR-2024-000123'\n")
+    ask = "Write `format_invoice_number(issued, seq)`. The sequence must be between 1 and 999999; raise `ValueError` otherwise."
+    assert check(ask, number.replace("CHECK", "")) == "the instruction asks to raise ValueError and the code never does"
+    assert check(ask, number.replace("CHECK", "    if not 1 <= seq <= 999_999:\n        raise ValueError(seq)\n")) is None

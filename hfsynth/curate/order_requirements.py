@@ -129,7 +129,9 @@ TIE_ALPHA_ASK = literal_gates.compile(
     r"\b(?:same|equal|tied|identical)\s+(?:\w+\s+){0,3}?(?:must|should|are|will)\s+(?:be\s+)?(?:ordered|sorted|listed|ranked)\s+by\s+(?:the\s+|their\s+)?[\w ]{1,25}?\s+(?:ascending|alphabetically|A-Z|A to Z)\b"
     # "If two or more rooms are used equally often, choose the alphabetically first room"
     r"|\b(?:if|when)\s+(?:two\s+or\s+more|several|multiple|two)\s+[^.;]{0,60}?\b(?:equally|tie|tied|the\s+same)\b[^.;]{0,40}?\b(?:choose|return|pick|take|use)\s+"
-    r"the\s+(?:alphabetically\s+first|first\s+alphabetically|one\s+that\s+comes\s+first\s+alphabetically)\b",
+    r"the\s+(?:alphabetically\s+first|first\s+alphabetically|one\s+that\s+comes\s+first\s+alphabetically)\b"
+    # "If two codes have the same total, the code that sorts first alphabetically comes first"
+    r"|\b(?:same|equal|tie|tied|ties)\b[^.;]{0,60}?\bthat\s+(?:sorts?|comes?)\s+(?:first\s+alphabetically|alphabetically\s+first)\b",
     re.IGNORECASE,
 )
 # "If several screens are tied, return the lowest screen number": the smallest of the tied values, which neither
