@@ -939,6 +939,8 @@ NEWEST_SETS = {
     "labelled_blind223.jsonl.gz": 0.30, "labelled_blind224.jsonl.gz": 0.30, "labelled_blind225.jsonl.gz": 0.30,
     "labelled_blind226.jsonl.gz": 0.28, "labelled_blind227.jsonl.gz": 0.34, "labelled_blind228.jsonl.gz": 0.30, "labelled_blind229.jsonl.gz": 0.18,
     "labelled_blind230.jsonl.gz": 0.20, "labelled_blind231.jsonl.gz": 0.30, "labelled_blind232.jsonl.gz": 0.30,
+    "labelled_blind233.jsonl.gz": 0.36, "labelled_blind234.jsonl.gz": 0.44, "labelled_blind235.jsonl.gz": 0.44, "labelled_blind236.jsonl.gz": 0.44,
+    "labelled_blind237.jsonl.gz": 0.52, "labelled_blind238.jsonl.gz": 0.30, "labelled_blind239.jsonl.gz": 0.34,
 }
 
 
