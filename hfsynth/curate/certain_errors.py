@@ -73,8 +73,9 @@ import warnings
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Set, Tuple
 
-from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, records_as_keys, records_of_typed_lists, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined, pair_as_a_number,
-                                        records_by_their_fields, records_compared_on_ties, texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
+from hfsynth.curate.item_shapes import (dict_items_read_as_attributes, dicts_ordered_by_themselves, next_index_let_through, none_items_read, numbers_joined,
+                                        pair_as_a_number, records_as_keys, records_by_their_fields, records_compared_on_ties, records_of_typed_lists,
+                                        texts_summed, tuple_item_assigned, tuple_items_read_by_name, wrong_unpacking)
 from hfsynth.curate.python_ast import GUARDED, SCOPES, bound_names, children, imports_only_stdlib, kept_walk, nodes_of, own_scope_nodes, preorder, store_counts, unparsed, walk
 from hfsynth.curate.stdlib_objects import decimal_with_float, decimals_into_json, integer_format_of_a_float, missing_method, mixed_dates, twin_left_unparsed, wrong_arity
 
@@ -1236,11 +1237,10 @@ def _emptiness_tests(scope: ast.AST, name: str) -> List[int]:
     ``len(gusts) == 0``."""
     lines = []
     for node in nodes_of(scope, (ast.If, ast.IfExp)):
-        for test in [node.test]:
-            test = test.operand if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else test
-            if isinstance(test, ast.Name) and test.id == name or isinstance(test, ast.Compare) and isinstance(test.left, ast.Call) \
-                    and getattr(test.left.func, "id", None) == "len" and unparsed(test.left.args[0] if test.left.args else test.left) == name:
-                lines.append(test.lineno)
+        test = node.test.operand if isinstance(node.test, ast.UnaryOp) and isinstance(node.test.op, ast.Not) else node.test
+        if isinstance(test, ast.Name) and test.id == name or isinstance(test, ast.Compare) and isinstance(test.left, ast.Call) \
+                and getattr(test.left.func, "id", None) == "len" and unparsed(test.left.args[0] if test.left.args else test.left) == name:
+            lines.append(test.lineno)
     return lines
 
 

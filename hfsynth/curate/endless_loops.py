@@ -242,7 +242,8 @@ def _false_of(test: ast.expr, constants: dict) -> bool:
     if not all(isinstance(n, (ast.Name, ast.Constant, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.Load, ast.unaryop, ast.boolop, ast.cmpop)) for n in walk(test)):
         return False
     try:
-        return not eval(compile(ast.Expression(body=ast.fix_missing_locations(ast.copy_location(test, test))), "<test>", "eval"), {"__builtins__": {}}, dict(constants))
+        expression = ast.fix_missing_locations(ast.Expression(body=test))  # only the path's own negations lack locations
+        return not eval(compile(expression, "<test>", "eval"), {"__builtins__": {}}, dict(constants))
     except Exception:
         return False
 

@@ -188,7 +188,7 @@ def missing_table_row(instruction: str, strings: List[str]) -> Optional[str]:
     if rule is None:
         return None
     body = instruction[rule.end():]
-    end = re.search(r"\n[ \t]*(?!\|)", body + "\n")  # the table ends at the first line that is not a row
+    end = re.search(r"\n(?![ \t]*\|)", body + "\n")  # the table ends at the first line that is not a row
     items = list(dict.fromkeys(match.group("first") for match in TABLE_ROW.finditer(body[: end.start()] if end else body)))
     if len(items) < 3:
         return None

@@ -39,7 +39,7 @@ def _worded(name: str, words: set) -> bool:
 # "The `style` parameter is reserved for a future release: accept it, but ignore it": unread by design.
 # "extras (GPS, child seats) earn nothing", "tips do not count": what the parameter carries is left out of the answer.
 IGNORED_ON_PURPOSE = literal_gates.compile(r"\b(?:reserved|unused|no effect|not (?:yet )?used|for (?:future|later) use|backwards? compatib\w*|ignore (?:it|them)|(?:is|are|be) ignored"
-                                r"|(?:may|can|should|must) ignore|(?:earns?|counts? for|adds?) nothing|(?:do|does|don't|doesn't) not count|(?:don't|doesn't) count|(?:is|are) not counted|never counts?)\b",
+                                r"|(?:may|can|should|must) ignore|(?:earns?|counts? for|adds?) nothing|(?:do|does) not count|(?:don't|doesn't) count|(?:is|are) not counted|never counts?)\b",
                                 re.IGNORECASE)
 
 
