@@ -206,6 +206,10 @@ def keyless_ranking(node: ast.AST) -> Optional[Tuple[ast.expr, str, bool]]:
     return None
 
 
+# ``@dataclass``, ``@dataclasses.dataclass(frozen=True)``: a decorator that makes the class a dataclass, with its options.
+DATACLASS = re.compile(r"(?:dataclasses\.)?dataclass(?:\(.*\))?", re.DOTALL)
+
+
 def _unordered_classes(tree: ast.Module) -> set:
     """Classes the code defines whose instances cannot be ordered: no ``__lt__``/``__gt__`` (nor ``__le__``/``__ge__``),
     not ``@dataclass(order=True)``, not ``@total_ordering``, and no base that could order them (a ``NamedTuple`` is a tuple)."""
@@ -217,7 +221,7 @@ def _unordered_classes(tree: ast.Module) -> set:
         methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
         if methods & {"__lt__", "__gt__", "__le__", "__ge__"} or any("order=True" in d.replace(" ", "") or "total_ordering" in d for d in decorators):
             continue
-        if all(re.fullmatch(r"(?:dataclasses\.)?dataclass(?:\(.*\))?", d, re.DOTALL) for d in decorators):
+        if all(DATACLASS.fullmatch(d) for d in decorators):
             found.add(cls.name)
     return found
 
@@ -262,7 +266,7 @@ def records_compared_on_ties(tree: ast.Module) -> Optional[str]:
         return None
     parameters = _parameters(tree)
     records = {name for name, annotation in parameters.items() if (item := _item_annotation(annotation)) is not None and unparsed(item) in unordered}
-    held = {target.id for target, iterable, _ in _loops(tree) if isinstance(target, ast.Name) and isinstance(iterable, ast.Name) and iterable.id in records}
+    held = set(records_of_typed_lists(tree, unordered))  # for s in sessions, sessions: list[Session]
     held |= {name for name, annotation in parameters.items() if unparsed(annotation) in unordered}  # add(self, outage: Outage)
     held |= set(records_by_their_fields(tree, unordered))  # for animal in animals: animal.due_minute, animal.name, both an Animal's
     counters = {unparsed(n.target) for n in nodes_of(tree, ast.AugAssign)}  # self._counter += 1: a unique tie-breaker
@@ -607,7 +611,7 @@ def _unhashable_classes(tree: ast.Module) -> set:
     found = set()
     for cls in nodes_of(tree, ast.ClassDef):
         decorators = [unparsed(d).replace(" ", "") for d in cls.decorator_list]
-        if cls.bases or not decorators or not all(re.fullmatch(r"(?:dataclasses\.)?dataclass(?:\(.*\))?", d, re.DOTALL) for d in decorators):
+        if cls.bases or not decorators or not all(DATACLASS.fullmatch(d) for d in decorators):
             continue
         if any(flag in d for d in decorators for flag in ("frozen=True", "unsafe_hash=True", "eq=False")):
             continue

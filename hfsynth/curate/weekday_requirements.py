@@ -203,6 +203,7 @@ def other_days(prose: str, tree: ast.Module) -> Optional[str]:
 
 # A full day name in quotes: "Monday", 'Wednesday'.
 QUOTED_FULL_DAY = literal_gates.compile(r"[\"'](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[\"']")
+FULL_DAY_NAMES = frozenset(f"{day}day" for day in ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"))
 QUOTED_SHORT_DAY = literal_gates.compile(r"[\"'](?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[\"']")
 
 
@@ -210,8 +211,7 @@ def abbreviated_against_full_names(instruction: str, tree: Optional[ast.Module])
     """``current.strftime("%a") not in working_days`` where the days are written out in full (``{"Monday",
     "Wednesday"}``): ``%a`` gives "Mon", which no full name equals, so the test never matches (a search for the
     next working day never ends). Not where the code writes the short names itself or cuts the full ones (``[:3]``)."""
-    if tree is None or not (QUOTED_FULL_DAY.search(instruction) or any(QUOTED_FULL_DAY.fullmatch(repr(n.value)) for n in nodes_of(tree, ast.Constant)
-                                                                    if isinstance(n.value, str))):
+    if tree is None or not (QUOTED_FULL_DAY.search(instruction) or any(n.value in FULL_DAY_NAMES for n in nodes_of(tree, ast.Constant))):
         return None
     code = unparsed(tree)
     if "%A" in code or QUOTED_SHORT_DAY.search(code) or re.search(r"\[:\s*3\]", code):
