@@ -18,6 +18,7 @@ import collections
 import datetime
 import decimal
 import fractions
+import functools
 import math
 import pathlib
 import re
@@ -161,6 +162,7 @@ def stub_docstrings(text: str) -> list:
     return found
 
 
+@functools.lru_cache(maxsize=64)  # asked of the same instruction by a dozen checks of its row
 def prose(text: str) -> str:
     """The text without its fenced blocks, fence lines and lines that start like Python, and with the
     docstrings of a fenced stub (:func:`stub_docstrings`), which state the task as well as the prose does."""
@@ -184,6 +186,7 @@ OTHER_WORDS = frozenset(
 WORD = literal_gates.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=64)
 def written_in_english(text: str) -> bool:
     """Whether the text reads as English: ASCII letters but for a few (another script, or the
     diacritics of Turkish, Vietnamese, Polish ... are not), and no more function words of other
