@@ -28,7 +28,7 @@ sys.dont_write_bytecode = False
 
 
 def pytest_xdist_auto_num_workers(config) -> int:
-    """``-n auto`` (pyproject's addopts): one worker more than the cores. A worker spends a fifth of its time
+    """``-n auto`` (pyproject's addopts): one worker more than the cores. A worker spends 12-15% of its time
     waiting (on the processes a test starts, the Hub server, a sandbox's limits, Ray starting), and a third
     worker computes meanwhile: on 2 cores (2026-12-08, same day, same tree) the full suite took 709 s with two
     workers and 649 s with three, the same CPU time (1,217 s and 1,206 s)."""

@@ -1184,7 +1184,7 @@ def broken_bound(prose: str, tree: ast.Module, code: str) -> Optional[str]:
         included = _includes_an_excluded_bound(tree, match.group("name")) if match.group("name") in parameters else None
         if included and not negated(prose, match.start()):
             return f"the instruction says {match.group(0)!r} and {included}"
-    bound_here = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)} | parameters
+    bound_here = set(store_counts(tree)) | parameters
     for match in UP_TO_EXCLUDING_ASK.finditer(prose):
         name = match.group("name").replace("-", "_")
         name = next((n for n in (name, name.lower(), f"{name}_date".lower()) if n in bound_here), None)

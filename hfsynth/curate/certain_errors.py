@@ -729,7 +729,7 @@ def wrong_module_call(tree: ast.Module) -> Optional[str]:
     ``math.sqrt(2, 3)``, ``heapq.heappush(h)``, ``textwrap.fill(text, indent="    ")`` (a keyword that
     its ``**kwargs`` hand on to a class that does not take it). Calls that unpack (``*args``) are not judged."""
     imported = {a.asname or a.name: a.name for n in nodes_of(tree, ast.Import) for a in n.names}
-    stored = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)}
+    stored = set(store_counts(tree))
     stored |= {a.arg for n in nodes_of(tree, ast.arguments) for a in n.posonlyargs + n.args + n.kwonlyargs}
     taken = {a.asname or a.name: (n.module, a.name) for n in nodes_of(tree, ast.ImportFrom) if n.module in SIGNED_MODULES for a in n.names}
     for node in _walk_unguarded(tree):

@@ -49,7 +49,7 @@ from typing import Optional
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.requirement_words import constant_value, negated, walk_outside_asserts
-from hfsynth.curate.python_ast import nodes_of, parameter_names, unparsed, walk
+from hfsynth.curate.python_ast import nodes_of, parameter_names, store_counts, unparsed, walk
 
 STABLE_ASK = literal_gates.compile(
     r"\b(?:keep|keeps|kept|preserv\w*|maintain\w*|retain\w*|stay|remain)\b[^.]{0,40}\b(?:original|relative|input|their|own)\b[^.]{0,25}\border\b|"
@@ -441,7 +441,7 @@ def _groups_unsorted_items(tree: ast.Module) -> Optional[str]:
     a month that comes back later opens a second group."""
     parameters = parameter_names(tree)
     sorted_in_place = {unparsed(n.func.value) for n in nodes_of(tree, ast.Call) if isinstance(n.func, ast.Attribute) and n.func.attr == "sort"}
-    rebound = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)}
+    rebound = set(store_counts(tree))
     for node in walk_outside_asserts(tree):
         if (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "groupby" and node.args
                 and isinstance(node.args[0], ast.Name) and node.args[0].id in parameters and node.args[0].id not in sorted_in_place | rebound):

@@ -21,7 +21,7 @@ from typing import Optional
 
 from hfsynth.curate import literal_gates
 from hfsynth.curate.item_shapes import keyless_ranking
-from hfsynth.curate.python_ast import nodes_of, nodes_outside_try, unparsed
+from hfsynth.curate.python_ast import nodes_outside_try, store_counts, unparsed
 
 PAIR_ITEMS = literal_gates.compile(
     r"`(?P<name>[A-Za-z_]\w*)`\s*(?::|\bis\b|\bare\b|\bholds?\b)\s*(?:an?\s+|the\s+)?(?:list|sequence|iterable|collection)\s+of\s+"
@@ -44,7 +44,7 @@ def pairs_ordered_by_their_name(instruction: str, tree: Optional[ast.Module]) ->
         first, second = found.group("first"), found.group("second")
         if NUMBER_FIELD.fullmatch(second) and not NUMBER_FIELD.fullmatch(first) and not WHEN_FIELD.fullmatch(first):
             pairs.setdefault(found.group("name"), (first, second))
-    rebound = {n.id for n in nodes_of(tree, ast.Name) if isinstance(n.ctx, ast.Store)}
+    rebound = set(store_counts(tree))
     pairs = {name: pair for name, pair in pairs.items() if name not in rebound}  # items = [(s, t) for t, s in items]: swapped
     if not pairs:
         return None
